@@ -1,0 +1,63 @@
+package cn.imtp.media.transcoding.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready only when the configured ffmpeg and ffprobe run; reports their version. */
+@Readiness
+@ApplicationScoped
+public class FfmpegReadiness implements HealthCheck {
+
+    @Inject
+    @ConfigProperty(name = "lms.ffmpeg")
+    String ffmpeg;
+
+    @Inject
+    @ConfigProperty(name = "lms.ffprobe")
+    String ffprobe;
+
+    private volatile String version;
+
+    /** Created at deployment so that the WAR's configuration is read in the WAR's context. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        call();
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        try {
+            if (version == null) {
+                versionOf(ffprobe);
+                version = versionOf(ffmpeg);
+            }
+            return HealthCheckResponse.named("ffmpeg").up().withData("version", version).build();
+        } catch (IOException e) {
+            return HealthCheckResponse.named("ffmpeg").down().withData("error", e.getMessage()).build();
+        }
+    }
+
+    private static String versionOf(String executable) throws IOException {
+        Process p = new ProcessBuilder(executable, "-version").redirectErrorStream(true).start();
+        try {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IOException(executable + " -version failed: " + out.lines().findFirst().orElse(""));
+            }
+            return out.lines().findFirst().orElse("");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running " + executable, e);
+        } finally {
+            p.destroy();
+        }
+    }
+}

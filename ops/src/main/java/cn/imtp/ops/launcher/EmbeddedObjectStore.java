@@ -1,0 +1,86 @@
+package cn.imtp.ops.launcher;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * S3Proxy, a real S3-compatible server, in its own JVM with its filesystem backend under
+ * {@code var/s3}. The bucket is a directory of that backend, so it exists before the first request.
+ * CORS is open to the platform's own origin and exposes ETag, which multipart uploads from the
+ * browser need.
+ */
+final class EmbeddedObjectStore implements AutoCloseable {
+
+    private final ChildProcess process;
+
+    private EmbeddedObjectStore(ChildProcess process) {
+        this.process = process;
+    }
+
+    static EmbeddedObjectStore start(LauncherSettings s) throws IOException, InterruptedException {
+        Path data = s.varDir().resolve("s3");
+        Files.createDirectories(data.resolve(s.s3Bucket()));
+        Properties p = new Properties();
+        p.setProperty("s3proxy.endpoint", "http://127.0.0.1:" + s.embeddedS3Port());
+        p.setProperty("s3proxy.authorization", "aws-v2-or-v4");
+        p.setProperty("s3proxy.identity", s.s3AccessKey());
+        p.setProperty("s3proxy.credential", s.s3SecretKey());
+        p.setProperty("s3proxy.cors-allow-origins", regexOfOrigins(s.corsOrigins()));
+        p.setProperty("s3proxy.cors-allow-methods", "GET HEAD PUT POST DELETE");
+        p.setProperty("s3proxy.cors-allow-headers",
+                "Accept Authorization Content-Type Content-Length Content-MD5 Range X-Amz-Date X-Amz-Content-Sha256 X-Amz-User-Agent");
+        p.setProperty("s3proxy.cors-exposed-headers", "ETag");
+        p.setProperty("jclouds.provider", "filesystem");
+        p.setProperty("jclouds.filesystem.basedir", data.toString());
+        Path config = s.varDir().resolve("s3proxy.properties");
+        try (Writer w = Files.newBufferedWriter(config)) {
+            p.store(w, "Written by the launcher at every start; edit LMS_* variables instead.");
+        }
+        ChildProcess child = ChildProcess.start("s3proxy", List.of(
+                ChildProcess.javaExecutable(), "-Xmx256m",
+                "-Dlogback.configurationFile=logback.xml",
+                "-cp", System.getProperty("java.class.path"),
+                "org.gaul.s3proxy.Main", "--properties", config.toString()), Map.of(), s.varDir().resolve("logs"));
+        EmbeddedObjectStore store = new EmbeddedObjectStore(child);
+        store.awaitPort(s.embeddedS3Port());
+        return store;
+    }
+
+    /** S3Proxy matches origins as regular expressions. */
+    static String regexOfOrigins(String origins) {
+        return String.join(" ", java.util.Arrays.stream(origins.split("\\s+")).distinct()
+                .map(o -> o.replace(".", "\\.")).toList());
+    }
+
+    private void awaitPort(int port) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("S3Proxy exited during start-up; see " + process.log());
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        throw new IOException("S3Proxy did not open port " + port + " within 60 s; see " + process.log());
+    }
+
+    ChildProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

@@ -1,0 +1,94 @@
+package cn.imtp.ops.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+/** {@code ./ops/run}: starts the whole platform on embedded defaults and supervises it until stopped. */
+public final class Launcher {
+
+    private final Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(System.getProperty("lms.home", ".")).toAbsolutePath().normalize();
+        LauncherSettings settings = LauncherSettings.from(System.getenv(), home);
+        new Launcher().run(settings);
+    }
+
+    void run(LauncherSettings s) throws Exception {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "launcher-shutdown"));
+        long started = System.nanoTime();
+        Files.createDirectories(s.varDir());
+        try {
+            Map<String, String> appEnv = new HashMap<>();
+            if (s.externalDbUrl().isEmpty()) {
+                log("starting embedded MariaDB on port " + s.embeddedDbPort() + " (data in " + s.varDir().resolve("mariadb") + ")");
+                running.push(EmbeddedDatabase.start(s));
+            } else {
+                log("using external database " + s.dbUrl());
+            }
+            if (s.externalS3Endpoint().isEmpty()) {
+                log("starting S3Proxy on port " + s.embeddedS3Port() + " (data in " + s.varDir().resolve("s3") + ")");
+                running.push(EmbeddedObjectStore.start(s));
+            } else {
+                log("using external object storage " + s.s3Endpoint());
+            }
+            FfmpegBinaries ffmpeg = FfmpegBinaries.resolve(s);
+            log("ffmpeg: " + ffmpeg.ffmpeg());
+            appEnv.put("LMS_DB_URL", s.dbUrl());
+            appEnv.put("LMS_DB_USER", s.dbUser());
+            appEnv.put("LMS_DB_PASSWORD", s.dbPassword());
+            appEnv.put("LMS_S3_ENDPOINT", s.s3Endpoint());
+            appEnv.put("LMS_S3_PUBLIC_ENDPOINT", s.s3PublicEndpoint().orElse(s.s3Endpoint()));
+            appEnv.put("LMS_S3_ACCESS_KEY", s.s3AccessKey());
+            appEnv.put("LMS_S3_SECRET_KEY", s.s3SecretKey());
+            appEnv.put("LMS_S3_BUCKET", s.s3Bucket());
+            appEnv.put("LMS_FFMPEG", ffmpeg.ffmpeg());
+            appEnv.put("LMS_FFPROBE", ffmpeg.ffprobe());
+            if (!ffmpeg.libraryPath().isEmpty()) {
+                String inherited = System.getenv().getOrDefault("LD_LIBRARY_PATH", "");
+                appEnv.put("LD_LIBRARY_PATH", inherited.isEmpty() ? ffmpeg.libraryPath() : ffmpeg.libraryPath() + ":" + inherited);
+            }
+            log("starting Payara Micro on port " + s.port() + " (log in " + s.varDir().resolve("logs/payara.log") + ")");
+            PayaraServer payara = PayaraServer.start(s, appEnv);
+            running.push(payara);
+            payara.awaitReady(Duration.ofSeconds(s.readyTimeoutSeconds()));
+            long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+            System.out.println();
+            System.out.println("READY in " + seconds + " s: " + s.publicUrl() + "/");
+            System.out.println("  health:  " + s.publicUrl() + "/health/ready");
+            System.out.println("  API:     " + s.publicUrl() + "/api/platform  and  " + s.publicUrl() + "/media/api");
+            System.out.println("  OpenAPI: " + s.publicUrl() + "/openapi");
+            System.out.println("Press Ctrl-C to stop; data stays in " + s.varDir());
+            System.out.flush();
+            int exit = payara.process().process().waitFor();
+            log("Payara Micro exited unexpectedly with code " + exit + "; see " + payara.process().log());
+            System.exit(1);
+        } catch (Exception | LinkageError e) {
+            System.err.println("[launcher] start-up failed: " + e);
+            System.exit(1);
+        }
+    }
+
+    /** Stops in reverse order of start: the application before the storage and the database it writes to. */
+    private void stopAll() {
+        while (!running.isEmpty()) {
+            AutoCloseable part = running.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                System.err.println("[launcher] while stopping: " + e);
+            }
+        }
+        log("stopped");
+    }
+
+    private static void log(String message) {
+        System.out.println("[launcher] " + message);
+        System.out.flush();
+    }
+}

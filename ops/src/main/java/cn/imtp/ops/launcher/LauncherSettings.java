@@ -1,0 +1,93 @@
+package cn.imtp.ops.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The launcher's settings, read from environment variables. The settings that the WARs read too
+ * (LMS_DB_*, LMS_S3_*, LMS_FFMPEG, LMS_FFPROBE) are passed on to Payara Micro as environment
+ * variables, so each WAR's MicroProfile Config sees exactly what the launcher started.
+ */
+public record LauncherSettings(
+        Path home,
+        Path varDir,
+        int port,
+        Optional<String> externalDbUrl,
+        int embeddedDbPort,
+        String dbUser,
+        String dbPassword,
+        Optional<String> externalS3Endpoint,
+        int embeddedS3Port,
+        Optional<String> s3PublicEndpoint,
+        String s3AccessKey,
+        String s3SecretKey,
+        String s3Bucket,
+        Optional<String> ffmpeg,
+        Optional<String> ffprobe,
+        String publicUrl,
+        String payaraJavaOptions,
+        boolean cluster,
+        int readyTimeoutSeconds) {
+
+    public static LauncherSettings from(Map<String, String> env, Path home) {
+        int port = intOf(env, "LMS_PORT", 8080);
+        Path varDir = Optional.ofNullable(blankToNull(env.get("LMS_VAR_DIR"))).map(Path::of).orElse(home.resolve("var"))
+                .toAbsolutePath();
+        return new LauncherSettings(
+                home,
+                varDir,
+                port,
+                optional(env, "LMS_DB_URL"),
+                intOf(env, "LMS_EMBEDDED_DB_PORT", 3307),
+                env.getOrDefault("LMS_DB_USER", "lms"),
+                env.getOrDefault("LMS_DB_PASSWORD", "lms"),
+                optional(env, "LMS_S3_ENDPOINT"),
+                intOf(env, "LMS_EMBEDDED_S3_PORT", 9000),
+                optional(env, "LMS_S3_PUBLIC_ENDPOINT"),
+                env.getOrDefault("LMS_S3_ACCESS_KEY", "lms-access"),
+                env.getOrDefault("LMS_S3_SECRET_KEY", "lms-secret-key-change-me"),
+                env.getOrDefault("LMS_S3_BUCKET", "lms-media"),
+                optional(env, "LMS_FFMPEG"),
+                optional(env, "LMS_FFPROBE"),
+                optional(env, "LMS_PUBLIC_URL").orElse("http://localhost:" + port),
+                env.getOrDefault("LMS_PAYARA_JAVA_OPTS", "-Xms256m -Xmx1g"),
+                Boolean.parseBoolean(env.getOrDefault("LMS_CLUSTER", "false")),
+                intOf(env, "LMS_READY_TIMEOUT_SECONDS", 300));
+    }
+
+    /** The database URL the WARs use: the external one, or the embedded server's. */
+    public String dbUrl() {
+        return externalDbUrl.orElse("jdbc:mariadb://127.0.0.1:" + embeddedDbPort + "/lms");
+    }
+
+    /** The S3 endpoint the servers use: the external one, or the embedded store's. */
+    public String s3Endpoint() {
+        return externalS3Endpoint.orElse("http://127.0.0.1:" + embeddedS3Port);
+    }
+
+    /** Origins a browser may upload from straight to the store: the public URL and its loopback twins. */
+    public String corsOrigins() {
+        return publicUrl + " http://localhost:" + port + " http://127.0.0.1:" + port;
+    }
+
+    private static Optional<String> optional(Map<String, String> env, String key) {
+        return Optional.ofNullable(blankToNull(env.get(key)));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static int intOf(Map<String, String> env, String key, int fallback) {
+        String v = blankToNull(env.get(key));
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, but is '" + v + "'.", e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package cn.imtp.ops.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** Payara Micro in its own JVM with lms-web at {@code /} and media-service at {@code /media}. */
+final class PayaraServer implements AutoCloseable {
+
+    /** The readiness checks that must all be present and UP before the platform counts as started. */
+    static final List<String> REQUIRED_CHECKS = List.of("database-lms", "database-media", "object-storage", "ffmpeg");
+
+    private final ChildProcess process;
+    private final int port;
+
+    private PayaraServer(ChildProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static PayaraServer start(LauncherSettings s, Map<String, String> appEnv) throws IOException {
+        Path app = s.home().resolve("ops/target/app");
+        for (String file : List.of("payara-micro.jar", "lms-web.war", "media-service.war")) {
+            if (!Files.isRegularFile(app.resolve(file))) {
+                throw new IOException(app.resolve(file) + " is missing: build with 'mvn -DskipTests package' first.");
+            }
+        }
+        List<String> command = new ArrayList<>();
+        command.add(ChildProcess.javaExecutable());
+        command.addAll(Arrays.asList(s.payaraJavaOptions().trim().split("\\s+")));
+        command.addAll(List.of("-jar", app.resolve("payara-micro.jar").toString(),
+                "--port", Integer.toString(s.port()),
+                "--deploy", app.resolve("lms-web.war") + ":/",
+                "--deploy", app.resolve("media-service.war") + ":/media"));
+        if (!s.cluster()) {
+            command.add("--nocluster");
+        }
+        return new PayaraServer(ChildProcess.start("payara", command, appEnv, s.varDir().resolve("logs")), s.port());
+    }
+
+    /** Waits until /health/ready answers UP with every required check; fails early if Payara dies. */
+    void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                .timeout(Duration.ofSeconds(10)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer yet";
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("Payara Micro exited during start-up; see " + process.log());
+            }
+            try {
+                HttpResponse<String> r = http.send(ready, HttpResponse.BodyHandlers.ofString());
+                last = r.statusCode() + " " + r.body();
+                if (r.statusCode() == 200 && REQUIRED_CHECKS.stream().allMatch(c -> r.body().contains("\"" + c + "\""))) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                last = notYet.toString();
+            }
+            Thread.sleep(1000);
+        }
+        throw new IOException("The platform was not ready within " + timeout.toSeconds() + " s; last answer: " + last
+                + "; see " + process.log());
+    }
+
+    ChildProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

@@ -1,0 +1,51 @@
+package cn.imtp.ops.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LauncherSettingsTest {
+
+    private final Path home = Path.of("/srv/lms");
+
+    @Test
+    void defaultsStartEverythingEmbeddedUnderVar() {
+        LauncherSettings s = LauncherSettings.from(Map.of(), home);
+        assertEquals(8080, s.port());
+        assertEquals(Path.of("/srv/lms/var"), s.varDir());
+        assertTrue(s.externalDbUrl().isEmpty());
+        assertEquals("jdbc:mariadb://127.0.0.1:3307/lms", s.dbUrl());
+        assertEquals("http://127.0.0.1:9000", s.s3Endpoint());
+        assertEquals("http://localhost:8080", s.publicUrl());
+    }
+
+    @Test
+    void externalPartsReplaceTheEmbeddedOnes() {
+        LauncherSettings s = LauncherSettings.from(Map.of(
+                "LMS_DB_URL", "jdbc:mariadb://db1:3306/lms",
+                "LMS_S3_ENDPOINT", "https://minio.internal:9000",
+                "LMS_PORT", "9090"), home);
+        assertEquals("jdbc:mariadb://db1:3306/lms", s.dbUrl());
+        assertEquals("https://minio.internal:9000", s.s3Endpoint());
+        assertEquals("http://localhost:9090", s.publicUrl());
+    }
+
+    @Test
+    void aBadNumberNamesTheVariable() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LauncherSettings.from(Map.of("LMS_PORT", "80a"), home));
+        assertTrue(e.getMessage().contains("LMS_PORT"), e.getMessage());
+    }
+
+    @Test
+    void corsOriginsAreEscapedRegularExpressions() {
+        LauncherSettings s = LauncherSettings.from(Map.of("LMS_PUBLIC_URL", "https://lms.example.cn"), home);
+        String regex = EmbeddedObjectStore.regexOfOrigins(s.corsOrigins());
+        assertTrue(regex.contains("https://lms\\.example\\.cn"), regex);
+        assertTrue(regex.contains("http://127\\.0\\.0\\.1:8080"), regex);
+    }
+}

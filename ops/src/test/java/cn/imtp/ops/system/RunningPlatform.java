@@ -1,0 +1,160 @@
+package cn.imtp.ops.system;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The whole platform, started once per test run through the README's own {@code ./ops/run}, on
+ * ports and a data folder of its own, and driven over HTTP by every system test.
+ */
+public final class RunningPlatform implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+
+    public static final int PORT = 18080;
+    public static final int DB_PORT = 13307;
+    public static final int S3_PORT = 19000;
+    public static final String S3_ACCESS_KEY = "it-access";
+    public static final String S3_SECRET_KEY = "it-secret-key-0123456789";
+    public static final String BUCKET = "lms-media";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static Process launcher;
+    private static Duration lastStartUp;
+
+    static Path home() {
+        return Path.of(System.getProperty("lms.home", "..")).toAbsolutePath().normalize();
+    }
+
+    static Path varDir() {
+        return home().resolve("ops/target/it-var");
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (RunningPlatform.class) {
+            if (launcher == null || !launcher.isAlive()) {
+                deleteRecursively(varDir());
+                start();
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(RunningPlatform.class.getName(), this);
+            }
+        }
+    }
+
+    /** Starts ./ops/run and waits until the platform reports ready; keeps {@link #varDir()} as it is. */
+    static synchronized Process start() throws IOException, InterruptedException {
+        Files.createDirectories(varDir());
+        ProcessBuilder pb = new ProcessBuilder(home().resolve("ops/run").toString())
+                .directory(home().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(varDir().resolve("launcher.out").toFile()));
+        pb.environment().putAll(Map.of(
+                "LMS_PORT", Integer.toString(PORT),
+                "LMS_EMBEDDED_DB_PORT", Integer.toString(DB_PORT),
+                "LMS_EMBEDDED_S3_PORT", Integer.toString(S3_PORT),
+                "LMS_S3_ACCESS_KEY", S3_ACCESS_KEY,
+                "LMS_S3_SECRET_KEY", S3_SECRET_KEY,
+                "LMS_VAR_DIR", varDir().toString()));
+        long t0 = System.nanoTime();
+        launcher = pb.start();
+        awaitReady(launcher, Duration.ofMinutes(4));
+        lastStartUp = Duration.ofNanos(System.nanoTime() - t0);
+        System.out.println("[system-test] platform ready in " + lastStartUp.toMillis() + " ms");
+        return launcher;
+    }
+
+    static Process launcher() {
+        return launcher;
+    }
+
+    static Duration lastStartUp() {
+        return lastStartUp;
+    }
+
+    private static void awaitReady(Process p, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IOException("./ops/run exited with " + p.exitValue() + "; see " + varDir().resolve("launcher.out"));
+            }
+            try {
+                HttpResponse<String> r = get("/health/ready");
+                last = r.body();
+                if (r.statusCode() == 200 && Stream.of("database-lms", "database-media", "object-storage", "ffmpeg")
+                        .allMatch(c -> r.body().contains("\"" + c + "\""))) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                last = notYet.toString();
+            }
+            Thread.sleep(1000);
+        }
+        throw new IOException("platform not ready within " + timeout + ": " + last);
+    }
+
+    public static URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + PORT + path);
+    }
+
+    public static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static HttpResponse<String> send(String method, String path, String contentType, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static JsonObject json(HttpResponse<String> r) {
+        try (var reader = Json.createReader(new StringReader(r.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    /** Stops ./ops/run with SIGTERM, as Ctrl-C or a service manager would, and returns what was running under it. */
+    static List<ProcessHandle> stop() throws InterruptedException {
+        if (launcher == null) {
+            return List.of();
+        }
+        List<ProcessHandle> tree = launcher.descendants().toList();
+        launcher.destroy();
+        launcher.waitFor();
+        return tree;
+    }
+
+    @Override
+    public void close() throws Throwable {
+        stop();
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

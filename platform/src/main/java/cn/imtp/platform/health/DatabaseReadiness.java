@@ -1,0 +1,46 @@
+package cn.imtp.platform.health;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready only while the WAR's database answers. Each WAR defines {@code java:app/jdbc/main}. */
+@Readiness
+@ApplicationScoped
+public class DatabaseReadiness implements HealthCheck {
+
+    @Resource(lookup = "java:app/jdbc/main")
+    DataSource dataSource;
+
+    @Inject
+    @ConfigProperty(name = "lms.schema.name")
+    String schemaName;
+
+    /**
+     * Created at deployment, not on the first health request: Payara runs readiness checks on its
+     * own threads, where the WAR's configuration is not visible.
+     */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        call();
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        String name = "database-" + schemaName;
+        try (Connection c = dataSource.getConnection()) {
+            boolean valid = c.isValid(2);
+            return HealthCheckResponse.named(name).status(valid).withData("product", c.getMetaData().getDatabaseProductVersion()).build();
+        } catch (SQLException e) {
+            return HealthCheckResponse.named(name).down().withData("error", e.getMessage()).build();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package cn.imtp.platform.problem;
+
+import jakarta.ejb.ApplicationException;
+import java.util.List;
+
+/**
+ * The root of every error the application raises on purpose. It carries everything the problem
+ * document needs, and it rolls back the surrounding transaction so that a rejected request never
+ * leaves partial data behind.
+ */
+@ApplicationException(rollback = true)
+public class PlatformException extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final List<FieldError> errors;
+
+    public PlatformException(int status, String type, String title, String detail) {
+        this(status, type, title, detail, List.of());
+    }
+
+    public PlatformException(int status, String type, String title, String detail, List<FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    /** 422: the request was understood but its content breaks a rule; the field errors say which. */
+    public static PlatformException invalid(String detail, List<FieldError> errors) {
+        return new PlatformException(422, "invalid-input", "Invalid input", detail, errors);
+    }
+
+    /** 404: the addressed thing does not exist (or the caller may not know that it exists). */
+    public static PlatformException notFound(String what, Object id) {
+        return new PlatformException(404, "not-found", "Not found", what + " " + id + " does not exist.");
+    }
+
+    /** 409: the request conflicts with the current state; {@code detail} says how to resolve it. */
+    public static PlatformException conflict(String detail) {
+        return new PlatformException(409, "conflict", "Conflict", detail);
+    }
+
+    /** 503: a component the request needs (database, object storage) is unreachable; nothing was changed. */
+    public static PlatformException unavailable(String component, String detail) {
+        return new PlatformException(503, "unavailable", component + " unavailable", detail);
+    }
+}

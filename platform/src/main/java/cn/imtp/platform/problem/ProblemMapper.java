@@ -1,0 +1,30 @@
+package cn.imtp.platform.problem;
+
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The one exception mapper: every error leaves as a problem document, never as a stack trace. */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        String incident = Problems.newIncident();
+        String instance = uriInfo == null ? null : uriInfo.getRequestUri().getPath();
+        Problem problem = Problems.of(thrown, instance, incident);
+        if (problem.status() >= 500) {
+            LOG.log(Level.SEVERE, "Incident " + incident + " on " + instance, thrown);
+        }
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

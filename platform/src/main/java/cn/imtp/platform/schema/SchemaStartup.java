@@ -1,0 +1,58 @@
+package cn.imtp.platform.schema;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Defines the WAR's data source from configuration and migrates its schema before anything else
+ * runs. Each WAR names its schema ({@code lms.schema.name}): its migrations live under
+ * {@code db/migration/<name>} and its history in {@code flyway_history_<name>}, so the two WARs can
+ * share one database and still be upgraded independently.
+ */
+@DataSourceDefinition(
+        name = "java:app/jdbc/main",
+        className = "org.mariadb.jdbc.MariaDbDataSource",
+        url = "${MPCONFIG=lms.db.url}",
+        user = "${MPCONFIG=lms.db.user}",
+        password = "${MPCONFIG=lms.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 32)
+@Startup
+@Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
+public class SchemaStartup {
+
+    private static final Logger LOG = Logger.getLogger(SchemaStartup.class.getName());
+
+    @Resource(lookup = "java:app/jdbc/main")
+    DataSource dataSource;
+
+    @Inject
+    @ConfigProperty(name = "lms.schema.name")
+    String schemaName;
+
+    @PostConstruct
+    void migrate() {
+        MigrateResult result = Flyway.configure(Thread.currentThread().getContextClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/" + schemaName)
+                .table("flyway_history_" + schemaName)
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+        LOG.info(() -> "Schema " + schemaName + ": " + result.migrationsExecuted + " migration(s) applied, now at version "
+                + result.targetSchemaVersion);
+    }
+}

@@ -1,0 +1,57 @@
+package cn.imtp.platform.problem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ejb.EJBException;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProblemsTest {
+
+    @Test
+    void platformExceptionKeepsStatusTypeAndFieldErrors() {
+        PlatformException e = PlatformException.invalid("Two rows are wrong.",
+                List.of(new FieldError("rows[2].idNumber", "check digit is wrong")));
+        Problem p = Problems.of(e, "/api/x", "abc");
+        assertEquals(422, p.status());
+        assertEquals("urn:imtp:problem:invalid-input", p.type());
+        assertEquals("Two rows are wrong.", p.detail());
+        assertEquals("rows[2].idNumber", p.errors().get(0).field());
+        assertEquals("/api/x", p.instance());
+    }
+
+    @Test
+    void ejbWrappingIsRemoved() {
+        Problem p = Problems.of(new EJBException(PlatformException.notFound("Class", 7)), null, "abc");
+        assertEquals(404, p.status());
+        assertEquals("Class 7 does not exist.", p.detail());
+    }
+
+    @Test
+    void malformedJsonIsA400WithTheParserMessage() {
+        Problem p = Problems.of(new RuntimeException(new JsonbException("Unexpected char 'x' at 3")), null, "abc");
+        assertEquals(400, p.status());
+        assertTrue(p.detail().contains("Unexpected char 'x' at 3"), p.detail());
+    }
+
+
+    @Test
+    void unexpectedErrorsHideTheirMessageAndGiveAReference() {
+        Problem p = Problems.of(new IllegalStateException("secret table name"), null, "f00d");
+        assertEquals(500, p.status());
+        assertFalse(p.detail().contains("secret"));
+        assertTrue(p.detail().contains("f00d"));
+    }
+
+    @Test
+    void serialisesInRfc9457Order() throws Exception {
+        try (var jsonb = JsonbBuilder.create()) {
+            String json = jsonb.toJson(new Problem("t", "T", 404, "d", "/i", List.of()));
+            assertTrue(json.startsWith("{\"type\":\"t\",\"title\":\"T\",\"status\":404"), json);
+        }
+    }
+}
