@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 public final class Launcher {
 
     private final Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
+    private volatile boolean stopping;
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(System.getProperty("lms.home", ".")).toAbsolutePath().normalize();
@@ -66,6 +67,9 @@ public final class Launcher {
             System.out.println("Press Ctrl-C to stop; data stays in " + s.varDir());
             System.out.flush();
             int exit = payara.process().process().waitFor();
+            if (stopping) {
+                return;
+            }
             log("Payara Micro exited unexpectedly with code " + exit + "; see " + payara.process().log());
             System.exit(1);
         } catch (Exception | LinkageError e) {
@@ -76,6 +80,7 @@ public final class Launcher {
 
     /** Stops in reverse order of start: the application before the storage and the database it writes to. */
     private void stopAll() {
+        stopping = true;
         while (!running.isEmpty()) {
             AutoCloseable part = running.pop();
             try {

@@ -82,24 +82,13 @@ public final class Problems {
         return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
     }
 
-    /** {@code create.arg0.learners[2].name} becomes {@code learners[2].name}. */
+    /** {@code create.request.learners[2].name} (method, parameter, path) becomes {@code learners[2].name}. */
     static String fieldOf(ConstraintViolation<?> v) {
-        String path = v.getPropertyPath().toString();
-        String[] parts = path.split("\\.");
-        int start = 0;
-        if (parts.length > 1 && parts[1].startsWith("arg")) {
-            start = 2;
-        } else if (parts.length > 1) {
-            start = 1;
+        String[] parts = v.getPropertyPath().toString().split("\\.");
+        if (parts.length >= 3) {
+            return String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
         }
-        StringBuilder b = new StringBuilder();
-        for (int i = start; i < parts.length; i++) {
-            if (b.length() > 0) {
-                b.append('.');
-            }
-            b.append(parts[i]);
-        }
-        return b.length() == 0 ? path : b.toString();
+        return parts[parts.length - 1];
     }
 
     private static String slug(String reason) {
