@@ -40,6 +40,12 @@ public final class Launcher {
             }
             FfmpegBinaries ffmpeg = FfmpegBinaries.resolve(s);
             log("ffmpeg: " + ffmpeg.ffmpeg());
+            LocalSecrets secrets = LocalSecrets.ensure(s);
+            appEnv.put("LMS_JWT_PRIVATE_KEY", secrets.privateKey().toString());
+            appEnv.put("LMS_JWT_PUBLIC_KEY", secrets.publicKey().toString());
+            appEnv.put("LMS_ADMIN_USER", s.adminUser());
+            appEnv.put("LMS_ADMIN_PASSWORD", secrets.adminPassword());
+            appEnv.put("LMS_DEMO_DATA", Boolean.toString(s.demoData()));
             appEnv.put("LMS_DB_URL", s.dbUrl());
             appEnv.put("LMS_DB_USER", s.dbUser());
             appEnv.put("LMS_DB_PASSWORD", s.dbPassword());
@@ -64,6 +70,13 @@ public final class Launcher {
             System.out.println("  health:  " + s.publicUrl() + "/health/ready");
             System.out.println("  API:     " + s.publicUrl() + "/api/platform  and  " + s.publicUrl() + "/media/api");
             System.out.println("  OpenAPI: " + s.publicUrl() + "/openapi");
+            System.out.println("Logins:");
+            System.out.println("  administrator: " + s.adminUser() + " / " + secrets.adminPassword()
+                    + (secrets.adminPasswordGenerated() ? "  (generated; kept in " + s.varDir().resolve("keys/admin-password") + ")" : ""));
+            if (s.demoData()) {
+                System.out.println("  demo teachers: teacher01, teacher02        password Demo@2026");
+                System.out.println("  demo learners: learner01 ... learner30     password Demo@2026");
+            }
             System.out.println("Press Ctrl-C to stop; data stays in " + s.varDir());
             System.out.flush();
             int exit = payara.process().process().waitFor();

@@ -28,7 +28,12 @@ public record LauncherSettings(
         String publicUrl,
         String payaraJavaOptions,
         boolean cluster,
-        int readyTimeoutSeconds) {
+        int readyTimeoutSeconds,
+        Optional<String> jwtPrivateKey,
+        Optional<String> jwtPublicKey,
+        String adminUser,
+        Optional<String> adminPassword,
+        boolean demoData) {
 
     public static LauncherSettings from(Map<String, String> env, Path home) {
         int port = intOf(env, "LMS_PORT", 8080);
@@ -53,7 +58,12 @@ public record LauncherSettings(
                 optional(env, "LMS_PUBLIC_URL").orElse("http://localhost:" + port),
                 env.getOrDefault("LMS_PAYARA_JAVA_OPTS", "-Xms256m -Xmx1g"),
                 Boolean.parseBoolean(env.getOrDefault("LMS_CLUSTER", "false")),
-                intOf(env, "LMS_READY_TIMEOUT_SECONDS", 300));
+                intOf(env, "LMS_READY_TIMEOUT_SECONDS", 300),
+                optional(env, "LMS_JWT_PRIVATE_KEY"),
+                optional(env, "LMS_JWT_PUBLIC_KEY"),
+                env.getOrDefault("LMS_ADMIN_USER", "admin"),
+                optional(env, "LMS_ADMIN_PASSWORD"),
+                Boolean.parseBoolean(env.getOrDefault("LMS_DEMO_DATA", "true")));
     }
 
     /** The database URL the WARs use: the external one, or the embedded server's. */

@@ -69,6 +69,7 @@ class PlatformIT {
         HttpResponse<String> api = RunningPlatform.get("/openapi");
         assertEquals(200, api.statusCode());
         assertTrue(api.body().contains("/api/platform"), api.body());
+        assertTrue(api.body().contains("/api/auth/login"), api.body());
         assertTrue(api.body().contains("/media"), api.body());
         HttpResponse<String> metrics = RunningPlatform.get("/metrics");
         assertEquals(200, metrics.statusCode());

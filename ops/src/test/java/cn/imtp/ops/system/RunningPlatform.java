@@ -30,6 +30,9 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
     public static final String S3_ACCESS_KEY = "it-access";
     public static final String S3_SECRET_KEY = "it-secret-key-0123456789";
     public static final String BUCKET = "lms-media";
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "It-Admin-2026";
+    public static final String DEMO_PASSWORD = "Demo@2026";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static Process launcher;
@@ -67,6 +70,7 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
                 "LMS_EMBEDDED_S3_PORT", Integer.toString(S3_PORT),
                 "LMS_S3_ACCESS_KEY", S3_ACCESS_KEY,
                 "LMS_S3_SECRET_KEY", S3_SECRET_KEY,
+                "LMS_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "LMS_VAR_DIR", varDir().toString()));
         long t0 = System.nanoTime();
         launcher = pb.start();
@@ -123,6 +127,38 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
             b.header("Content-Type", contentType);
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request as the holder of {@code token} (none when null), with extra header pairs. */
+    public static HttpResponse<String> call(String token, String method, String path, String jsonBody, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static HttpResponse<String> login(String username, String password, String... headers)
+            throws IOException, InterruptedException {
+        return call(null, "POST", "/api/auth/login", Json.createObjectBuilder().add("username", username)
+                .add("password", password).build().toString(), headers);
+    }
+
+    /** The token of a successful sign-in; fails the test otherwise. */
+    public static String token(String username, String password) throws IOException, InterruptedException {
+        HttpResponse<String> r = login(username, password);
+        if (r.statusCode() != 200) {
+            throw new AssertionError("sign-in of " + username + " failed: " + r.statusCode() + " " + r.body());
+        }
+        return json(r).getString("token");
     }
 
     public static JsonObject json(HttpResponse<String> r) {

@@ -15,6 +15,7 @@ public class PlatformException extends RuntimeException {
     private final String type;
     private final String title;
     private final List<FieldError> errors;
+    private long retryAfterSeconds;
 
     public PlatformException(int status, String type, String title, String detail) {
         this(status, type, title, detail, List.of());
@@ -42,6 +43,18 @@ public class PlatformException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** Seconds a client should wait before trying again (the Retry-After header); 0 when not applicable. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** 429: the caller must wait; {@code seconds} goes into Retry-After. */
+    public static PlatformException tooManyRequests(String detail, long seconds) {
+        PlatformException e = new PlatformException(429, "too-many-requests", "Too many requests", detail);
+        e.retryAfterSeconds = Math.max(1, seconds);
+        return e;
     }
 
     /** 422: the request was understood but its content breaks a rule; the field errors say which. */

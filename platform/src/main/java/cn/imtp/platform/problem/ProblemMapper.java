@@ -25,6 +25,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (problem.status() >= 500) {
             LOG.log(Level.SEVERE, "Incident " + incident + " on " + instance, thrown);
         }
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (Problems.unwrap(thrown) instanceof PlatformException p && p.retryAfterSeconds() > 0) {
+            response.header("Retry-After", p.retryAfterSeconds());
+        }
+        if (problem.status() == 401) {
+            response.header("WWW-Authenticate", "Bearer");
+        }
+        return response.build();
     }
 }

@@ -1,6 +1,7 @@
 package cn.imtp.lms.platform.boundary;
 
 import cn.imtp.lms.platform.entity.Installation;
+import cn.imtp.platform.security.Public;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,6 +14,7 @@ import java.time.Instant;
 @Path("platform")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Public
 public class PlatformResource {
 
     public record InstallationInfo(String installationId, Instant installedAt, String schemaVersion) {

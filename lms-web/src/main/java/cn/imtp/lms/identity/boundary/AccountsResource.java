@@ -1,0 +1,140 @@
+package cn.imtp.lms.identity.boundary;
+
+import cn.imtp.lms.identity.control.AccountView;
+import cn.imtp.lms.identity.control.Accounts;
+import cn.imtp.lms.identity.control.NewAccount;
+import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.security.Role;
+import cn.imtp.platform.security.Allow;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+/** Account administration: administrators only. */
+@Path("accounts")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Allow(Role.ADMINISTRATOR)
+public class AccountsResource {
+
+    public record Reveal(String reason) {
+    }
+
+    public record RevealedIdNumber(long accountId, String idNumber) {
+    }
+
+    public record TemporaryPassword(long accountId, String temporaryPassword) {
+    }
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    RequestOrigin origin;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    HttpServletRequest http;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    public Accounts.Page list(@QueryParam("role") Role role, @QueryParam("page") @DefaultValue("0") int page,
+                              @QueryParam("size") @DefaultValue("50") int size) {
+        if (page < 0 || size < 1 || size > 200) {
+            throw PlatformException.invalid("page must be 0 or more and size between 1 and 200.", List.of());
+        }
+        return accounts.list(role, page, size);
+    }
+
+    /** Creates an account; without a password the response carries a temporary one, shown only here. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(NewAccount account) {
+        if (account == null) {
+            throw PlatformException.invalid("Send the account as JSON.", List.of());
+        }
+        Accounts.Created created = accounts.create(account, caller(), origin.addressOf(http));
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.account().id())).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public AccountView get(@PathParam("id") long id) {
+        return accounts.view(id);
+    }
+
+    /** A new temporary password that must be changed at the next sign-in; earlier tokens stop working. */
+    @POST
+    @Path("{id}/password-reset")
+    public TemporaryPassword resetPassword(@PathParam("id") long id) {
+        return new TemporaryPassword(id, accounts.resetPassword(id, caller(), origin.addressOf(http)));
+    }
+
+    /** Disables the account; its tokens stop working at once. */
+    @POST
+    @Path("{id}/disable")
+    public AccountView disable(@PathParam("id") long id) {
+        return accounts.setDisabled(id, true, caller(), origin.addressOf(http));
+    }
+
+    @POST
+    @Path("{id}/enable")
+    public AccountView enable(@PathParam("id") long id) {
+        return accounts.setDisabled(id, false, caller(), origin.addressOf(http));
+    }
+
+    /** The unmasked identity number, for a stated reason; written to the audit log. */
+    @POST
+    @Path("{id}/id-number/reveal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RevealedIdNumber reveal(@PathParam("id") long id, Reveal reveal) {
+        return new RevealedIdNumber(id, accounts.revealIdNumber(id, reveal == null ? null : reveal.reason(), caller(),
+                origin.addressOf(http)));
+    }
+
+    /** All accounts (optionally of one role) as CSV, identity numbers and phones masked; written to the audit log. */
+    @GET
+    @Path("export")
+    @Produces("text/csv; charset=UTF-8")
+    public Response export(@QueryParam("role") Role role) {
+        StringBuilder csv = new StringBuilder("\uFEFFusername,role,fullName,idType,idNumber,phone,disabled\r\n");
+        for (AccountView a : accounts.exportAll(role, caller(), origin.addressOf(http))) {
+            csv.append(String.join(",", cell(a.username()), a.role().name(), cell(a.fullName()),
+                    a.idType() == null ? "" : a.idType().name(), cell(a.idNumberMasked()), cell(a.phoneMasked()),
+                    Boolean.toString(a.disabled()))).append("\r\n");
+        }
+        return Response.ok(csv.toString()).header("Content-Disposition", "attachment; filename=\"accounts.csv\"").build();
+    }
+
+    private static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value.startsWith("=") || value.startsWith("+") || value.startsWith("-") || value.startsWith("@") ? "'" + value : value;
+        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+
+    private Caller caller() {
+        return (Caller) security.getUserPrincipal();
+    }
+}

@@ -1,0 +1,56 @@
+package cn.imtp.lms.identity.boundary;
+
+import cn.imtp.lms.identity.control.AccountView;
+import cn.imtp.lms.identity.control.Accounts;
+import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.security.Role;
+import cn.imtp.platform.security.Allow;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import cn.imtp.platform.problem.PlatformException;
+import java.util.List;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+
+/** The signed-in account itself. */
+@Path("me")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
+public class MeResource {
+
+    public record PasswordChange(String currentPassword, String newPassword) {
+    }
+
+    @Inject
+    Accounts accounts;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    public AccountView me() {
+        return accounts.view(caller().accountId());
+    }
+
+    /** Changes the caller's password; every token issued before stops working. */
+    @POST
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public void changePassword(PasswordChange change) {
+        if (change == null) {
+            throw PlatformException.invalid("Send {\"currentPassword\", \"newPassword\"}.", List.of());
+        }
+        accounts.changeOwnPassword(caller(), change.currentPassword(), change.newPassword());
+    }
+
+    private Caller caller() {
+        return (Caller) security.getUserPrincipal();
+    }
+}

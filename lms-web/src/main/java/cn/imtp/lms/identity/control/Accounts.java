@@ -1,0 +1,195 @@
+package cn.imtp.lms.identity.control;
+
+import cn.imtp.lms.identity.entity.Account;
+import cn.imtp.platform.problem.FieldError;
+import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.security.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Creating and administering accounts. Every change of personal data or access is audited. */
+@ApplicationScoped
+public class Accounts {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[a-zA-Z0-9._-]{3,64}");
+
+    @PersistenceContext(unitName = "lms")
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    public record Created(AccountView account, String temporaryPassword) {
+    }
+
+    public record Page(List<AccountView> items, int page, int size, long total) {
+    }
+
+    @Transactional
+    public Created create(NewAccount n, Caller actor, String address) {
+        List<FieldError> errors = new ArrayList<>();
+        if (n.username() == null || !USERNAME.matcher(n.username()).matches()) {
+            errors.add(new FieldError("username", "3 to 64 letters, digits, dots, dashes or underscores"));
+        }
+        if (n.role() == null) {
+            errors.add(new FieldError("role", "is required: LEARNER, TEACHER or ADMINISTRATOR"));
+        }
+        if (n.fullName() == null || n.fullName().isBlank() || n.fullName().length() > 100) {
+            errors.add(new FieldError("fullName", "is required, at most 100 characters"));
+        }
+        String idNumber = IdDocuments.normalise(n.idNumber());
+        if (n.password() != null && PasswordHasher.weakness(n.password()) != null) {
+            errors.add(new FieldError("password", PasswordHasher.weakness(n.password())));
+        }
+        if (n.role() == Role.LEARNER && (n.idType() == null || idNumber == null || idNumber.isEmpty())) {
+            errors.add(new FieldError("idNumber", "a learner registers with an identity document (idType and idNumber)"));
+        } else if (n.idType() != null) {
+            String problem = IdDocuments.problemWith(n.idType(), idNumber, LocalDate.now(CHINA));
+            if (problem != null) {
+                errors.add(new FieldError("idNumber", problem));
+            }
+        }
+        if (n.role() == Role.LEARNER && (n.phone() == null || n.phone().isBlank())) {
+            errors.add(new FieldError("phone", "a learner registers with a mobile number"));
+        } else if (IdDocuments.phoneProblem(n.phone()) != null) {
+            errors.add(new FieldError("phone", IdDocuments.phoneProblem(n.phone())));
+        }
+        if (!errors.isEmpty()) {
+            throw PlatformException.invalid("The account was not created; correct the fields listed.", errors);
+        }
+        if (byUsername(n.username()).isPresent()) {
+            throw PlatformException.conflict("Username " + n.username() + " is taken; choose another.");
+        }
+        if (n.idType() != null && !em.createNamedQuery(Account.BY_DOCUMENT, Account.class).setParameter("type", n.idType())
+                .setParameter("number", idNumber).getResultList().isEmpty()) {
+            throw PlatformException.conflict("An account with this identity document exists already; a person has one account.");
+        }
+        String temporary = n.password() == null ? PasswordHasher.temporaryPassword() : null;
+        Account a = new Account(n.username(), n.role(), n.fullName().trim(),
+                PasswordHasher.hash(temporary != null ? temporary : n.password()), temporary != null);
+        if (n.idType() != null || n.phone() != null) {
+            a.identify(n.idType(), idNumber, n.phone() == null ? null : n.phone().trim());
+        }
+        em.persist(a);
+        em.flush();
+        audit.record(actor, AuditLog.CREATE_ACCOUNT, a.id(), n.role() + " " + n.username(), address);
+        return new Created(AccountView.of(a), temporary);
+    }
+
+    @Transactional
+    public Page list(Role role, int page, int size) {
+        String where = role == null ? "" : " WHERE a.role = :role";
+        var q = em.createQuery("SELECT a FROM Account a" + where + " ORDER BY a.username", Account.class);
+        var c = em.createQuery("SELECT COUNT(a) FROM Account a" + where, Long.class);
+        if (role != null) {
+            q.setParameter("role", role);
+            c.setParameter("role", role);
+        }
+        List<AccountView> items = q.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
+                .map(AccountView::of).toList();
+        return new Page(items, page, size, c.getSingleResult());
+    }
+
+    @Transactional
+    public AccountView view(long id) {
+        return AccountView.of(find(id));
+    }
+
+    @Transactional
+    public String resetPassword(long id, Caller actor, String address) {
+        Account a = find(id);
+        String temporary = PasswordHasher.temporaryPassword();
+        a.setPassword(PasswordHasher.hash(temporary), true);
+        audit.record(actor, AuditLog.RESET_PASSWORD, id, a.username(), address);
+        return temporary;
+    }
+
+    @Transactional
+    public AccountView setDisabled(long id, boolean disabled, Caller actor, String address) {
+        Account a = find(id);
+        if (disabled && a.id() == actor.accountId()) {
+            throw PlatformException.conflict("You cannot disable your own account; ask another administrator.");
+        }
+        if (disabled && !a.disabled()) {
+            a.disable();
+            audit.record(actor, AuditLog.DISABLE_ACCOUNT, id, a.username(), address);
+        } else if (!disabled && a.disabled()) {
+            a.enable();
+            audit.record(actor, AuditLog.ENABLE_ACCOUNT, id, a.username(), address);
+        }
+        return AccountView.of(a);
+    }
+
+    @Transactional
+    public void changeOwnPassword(Caller caller, String current, String next) {
+        Account a = find(caller.accountId());
+        if (current == null || !PasswordHasher.matches(current, a.passwordHash())) {
+            throw PlatformException.invalid("The password was not changed.", List.of(new FieldError("currentPassword", "is not your current password")));
+        }
+        String weakness = PasswordHasher.weakness(next);
+        if (weakness != null) {
+            throw PlatformException.invalid("The password was not changed.", List.of(new FieldError("newPassword", weakness)));
+        }
+        if (PasswordHasher.matches(next, a.passwordHash())) {
+            throw PlatformException.invalid("The password was not changed.", List.of(new FieldError("newPassword", "must differ from the current password")));
+        }
+        a.setPassword(PasswordHasher.hash(next), false);
+    }
+
+    /** The full identity number, for an administrator who gives a reason; the reveal is audited in the same transaction. */
+    @Transactional
+    public String revealIdNumber(long id, String reason, Caller actor, String address) {
+        if (reason == null || reason.isBlank()) {
+            throw PlatformException.invalid("Say why the number is needed; the reason is kept in the audit log.",
+                    List.of(new FieldError("reason", "is required")));
+        }
+        Account a = find(id);
+        if (a.idNumber() == null) {
+            throw PlatformException.notFound("Identity document of account", id);
+        }
+        audit.record(actor, AuditLog.REVEAL_ID_NUMBER, id, reason.trim(), address);
+        return a.idNumber();
+    }
+
+    /** Every account for an export, masked; the export itself is audited. */
+    @Transactional
+    public List<AccountView> exportAll(Role role, Caller actor, String address) {
+        String where = role == null ? "" : " WHERE a.role = :role";
+        var q = em.createQuery("SELECT a FROM Account a" + where + " ORDER BY a.username", Account.class);
+        if (role != null) {
+            q.setParameter("role", role);
+        }
+        List<AccountView> all = q.getResultList().stream().map(AccountView::of).toList();
+        audit.record(actor, AuditLog.EXPORT_PERSONAL_DATA, null, all.size() + " account(s)" + (role == null ? "" : ", role " + role), address);
+        return all;
+    }
+
+    @Transactional
+    public Optional<Account> byUsername(String username) {
+        return em.createNamedQuery(Account.BY_USERNAME, Account.class).setParameter("username", username)
+                .getResultStream().findFirst();
+    }
+
+    @Transactional
+    public Optional<Account> byId(long id) {
+        return Optional.ofNullable(em.find(Account.class, id));
+    }
+
+    private Account find(long id) {
+        Account a = em.find(Account.class, id);
+        if (a == null) {
+            throw PlatformException.notFound("Account", id);
+        }
+        return a;
+    }
+}

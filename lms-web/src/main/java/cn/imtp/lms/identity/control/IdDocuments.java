@@ -1,0 +1,107 @@
+package cn.imtp.lms.identity.control;
+
+import cn.imtp.lms.identity.entity.IdDocumentType;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Validation and masking of identity documents and phone numbers; pure. */
+public final class IdDocuments {
+
+    /** Province-level codes of GB/T 2260 (the first two digits of a resident ID number). */
+    private static final Set<String> PROVINCES = Set.of("11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33",
+            "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
+            "65", "71", "81", "82");
+    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final String CHECK_CHARS = "10X98765432";
+    private static final Pattern PASSPORT = Pattern.compile("[A-Z0-9]{5,17}");
+    private static final Pattern HK_MACAO = Pattern.compile("[HM]\\d{8}(\\d{2})?");
+    private static final Pattern TAIWAN = Pattern.compile("\\d{8}(\\d{2})?");
+    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+
+    private IdDocuments() {
+    }
+
+    /** The number as stored: trimmed, upper-case. */
+    public static String normalise(String number) {
+        return number == null ? null : number.trim().toUpperCase();
+    }
+
+    /** Null when valid, otherwise what is wrong, in words a user can act on. */
+    public static String problemWith(IdDocumentType type, String rawNumber, LocalDate today) {
+        String number = normalise(rawNumber);
+        if (number == null || number.isEmpty()) {
+            return "is required";
+        }
+        return switch (type) {
+            case MAINLAND_ID_CARD -> mainlandProblem(number, today);
+            case PASSPORT -> PASSPORT.matcher(number).matches() ? null : "a passport number has 5 to 17 letters and digits";
+            case HK_MACAO_TRAVEL_PERMIT -> HK_MACAO.matcher(number).matches() ? null
+                    : "a Hong Kong/Macao travel permit number is H or M followed by 8 or 10 digits";
+            case TAIWAN_TRAVEL_PERMIT -> TAIWAN.matcher(number).matches() ? null
+                    : "a Taiwan travel permit number has 8 or 10 digits";
+        };
+    }
+
+    private static String mainlandProblem(String n, LocalDate today) {
+        if (n.length() != 18) {
+            return "a resident ID number has 18 characters, this one has " + n.length();
+        }
+        for (int i = 0; i < 17; i++) {
+            if (!Character.isDigit(n.charAt(i))) {
+                return "the first 17 characters of a resident ID number are digits";
+            }
+        }
+        if (!PROVINCES.contains(n.substring(0, 2))) {
+            return "region code " + n.substring(0, 6) + " is not a region of China";
+        }
+        LocalDate birth;
+        try {
+            birth = LocalDate.of(Integer.parseInt(n.substring(6, 10)), Integer.parseInt(n.substring(10, 12)),
+                    Integer.parseInt(n.substring(12, 14)));
+        } catch (DateTimeException e) {
+            return "birth date " + n.substring(6, 14) + " is not a date";
+        }
+        if (birth.isAfter(today) || birth.getYear() < 1900) {
+            return "birth date " + n.substring(6, 14) + " is not plausible";
+        }
+        char expected = checkDigit(n.substring(0, 17));
+        if (n.charAt(17) != expected) {
+            return "the check digit is wrong (the number may be mistyped)";
+        }
+        return null;
+    }
+
+    /** The 18th character of a resident ID number (ISO 7064 MOD 11-2). */
+    public static char checkDigit(String first17) {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return CHECK_CHARS.charAt(sum % 11);
+    }
+
+    public static String phoneProblem(String phone) {
+        return phone == null || MOBILE.matcher(phone.trim()).matches() ? null : "a mobile number has 11 digits and starts with 13 to 19";
+    }
+
+    /** Keeps the first 3 and last 4 characters: {@code 110***********123X}. */
+    public static String mask(String number) {
+        if (number == null) {
+            return null;
+        }
+        if (number.length() <= 7) {
+            return number.charAt(0) + "*".repeat(number.length() - 1);
+        }
+        return number.substring(0, 3) + "*".repeat(number.length() - 7) + number.substring(number.length() - 4);
+    }
+
+    /** {@code 138****5678}. */
+    public static String maskPhone(String phone) {
+        if (phone == null || phone.length() < 7) {
+            return phone == null ? null : "*".repeat(phone.length());
+        }
+        return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
+    }
+}

@@ -1,0 +1,57 @@
+package cn.imtp.lms.identity.control;
+
+import cn.imtp.lms.identity.entity.Account;
+import cn.imtp.platform.problem.PlatformException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Password sign-in with the slow-down for repeated failures. A refusal never says which field was wrong. */
+@ApplicationScoped
+public class SignIn {
+
+    public record SignedIn(String token, Instant expiresAt, AccountView account) {
+    }
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    TokenIssuer tokens;
+
+    public SignedIn signIn(String username, String password, String address) {
+        Instant now = Instant.now();
+        Duration blocked = throttle.blockedFor(username, address, now);
+        if (!blocked.isZero()) {
+            long seconds = Math.max(1, blocked.toSeconds());
+            throw PlatformException.tooManyRequests(
+                    "Too many failed sign-ins; try again in " + seconds + " s. 登录失败次数过多，请 " + seconds + " 秒后再试。", seconds);
+        }
+        Optional<Account> found = accounts.byUsername(username);
+        boolean valid;
+        if (found.isPresent()) {
+            valid = PasswordHasher.matches(password, found.get().passwordHash());
+        } else {
+            PasswordHasher.spendTimeOfOneCheck(password);
+            valid = false;
+        }
+        if (!valid) {
+            throttle.recordFailure(username, address, now);
+            throw new PlatformException(401, "invalid-credentials", "Sign-in failed",
+                    "The username or password is wrong. 用户名或密码错误。");
+        }
+        Account account = found.get();
+        if (account.disabled()) {
+            throw new PlatformException(403, "account-disabled", "Account disabled",
+                    "This account is disabled; ask an administrator. 该账号已停用，请联系管理员。");
+        }
+        throttle.recordSuccess(username);
+        TokenIssuer.Issued issued = tokens.issue(account, now);
+        return new SignedIn(issued.token(), issued.expiresAt(), AccountView.of(account));
+    }
+}

@@ -1,0 +1,62 @@
+package cn.imtp.ops.launcher;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Secrets of a local installation, made once and kept under {@code var/keys} (owner-only): the RSA
+ * key pair lms-web signs tokens with, and the first administrator's password when none is configured.
+ */
+record LocalSecrets(Path privateKey, Path publicKey, String adminPassword, boolean adminPasswordGenerated) {
+
+    static LocalSecrets ensure(LauncherSettings s) throws IOException, GeneralSecurityException {
+        Path dir = s.varDir().resolve("keys");
+        Files.createDirectories(dir);
+        Path privateKey = s.jwtPrivateKey().map(Path::of).orElse(dir.resolve("jwt-private.pem"));
+        Path publicKey = s.jwtPublicKey().map(Path::of).orElse(dir.resolve("jwt-public.pem"));
+        if (s.jwtPrivateKey().isEmpty() && !Files.exists(privateKey)) {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            writeSecret(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        }
+        if (s.adminPassword().isPresent()) {
+            return new LocalSecrets(privateKey, publicKey, s.adminPassword().get(), false);
+        }
+        Path passwordFile = dir.resolve("admin-password");
+        if (!Files.exists(passwordFile)) {
+            writeSecret(passwordFile, generatePassword());
+        }
+        return new LocalSecrets(privateKey, publicKey, Files.readString(passwordFile).trim(), true);
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der) + "\n-----END " + type + "-----\n";
+    }
+
+    private static void writeSecret(Path file, String content) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, content);
+    }
+
+    private static String generatePassword() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder b = new StringBuilder("Adm");
+        for (int i = 0; i < 12; i++) {
+            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return b.append(random.nextInt(10)).toString();
+    }
+}
