@@ -1,0 +1,77 @@
+package cn.imtp.lms.catalogue.control;
+
+import cn.imtp.lms.catalogue.control.PackageData.AllocationRow;
+import cn.imtp.lms.catalogue.control.PackageData.CourseData;
+import cn.imtp.lms.catalogue.control.PackageData.Edition;
+import cn.imtp.lms.catalogue.control.PackageData.ModuleData;
+import cn.imtp.lms.catalogue.control.PackageData.TableFile;
+import cn.imtp.lms.catalogue.control.PackageData.UnitData;
+import cn.imtp.lms.catalogue.entity.JobType;
+import cn.imtp.lms.catalogue.entity.Level;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Finds where the package contradicts itself. Pure: the edition's data in, the discrepancies out. */
+public final class Integrity {
+
+    public record Discrepancy(String section, Level level, JobType jobType, String kind, String message, String seedLines) {
+    }
+
+    private Integrity() {
+    }
+
+    public static List<Discrepancy> check(Edition e) {
+        List<Discrepancy> found = new ArrayList<>();
+        String allocationLines = lines(e.allocation().seedLines());
+        for (AllocationRow row : e.allocation().rows()) {
+            int sum = row.basicHours() + row.skillHours() + row.otherHours();
+            if (sum != row.totalHours()) {
+                found.add(new Discrepancy("1.1.1", row.level(), null, "ALLOCATION_TOTAL",
+                        row.level() + ": basic " + row.basicHours() + " + skill " + row.skillHours() + " + other "
+                                + row.otherHours() + " = " + sum + ", but the stated total is " + row.totalHours(), allocationLines));
+            }
+        }
+        for (TableFile t : e.tables()) {
+            String where = lines(t.seedLines());
+            if (t.unitHours() != t.statedTotalHours()) {
+                found.add(new Discrepancy(t.section(), t.level(), t.jobType(), "TABLE_TOTAL",
+                        t.title() + ": the units add up to " + t.unitHours() + " class hours, but the table states "
+                                + t.statedTotalHours() + " (课堂学时合计)", where));
+            }
+            Optional<AllocationRow> row = e.allocation().rows().stream()
+                    .filter(r -> r.level() == (t.level() == null ? Level.L5 : t.level())).findFirst();
+            if (row.isPresent()) {
+                int expected = t.level() == null ? row.get().basicHours() : row.get().skillHours();
+                if (expected != t.statedTotalHours()) {
+                    found.add(new Discrepancy(t.section(), t.level(), t.jobType(), "ALLOCATION_MISMATCH",
+                            t.title() + " states " + t.statedTotalHours() + " class hours; the allocation table gives "
+                                    + expected + " for " + (t.level() == null ? "the level-5 basic course" : t.level() + " skill courses"),
+                            where + ";" + allocationLines));
+                }
+            }
+            Set<String> names = new HashSet<>();
+            for (ModuleData m : t.modules()) {
+                for (CourseData c : m.courses()) {
+                    if (!c.code().startsWith(m.code() + "-")) {
+                        found.add(new Discrepancy(t.section(), t.level(), t.jobType(), "CODE_MISMATCH",
+                                "course " + c.code() + " is listed under module " + m.code(), where));
+                    }
+                    for (UnitData u : c.units()) {
+                        if (!names.add(u.name())) {
+                            found.add(new Discrepancy(t.section(), t.level(), t.jobType(), "DUPLICATE_UNIT",
+                                    t.title() + ": unit '" + u.name() + "' appears more than once", Integer.toString(u.seedLine())));
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String lines(List<Integer> seedLines) {
+        return seedLines.size() == 2 ? seedLines.get(0) + "-" + seedLines.get(1) : seedLines.toString();
+    }
+}

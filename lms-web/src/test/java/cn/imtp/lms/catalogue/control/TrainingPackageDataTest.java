@@ -1,0 +1,82 @@
+package cn.imtp.lms.catalogue.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.imtp.lms.catalogue.control.Integrity.Discrepancy;
+import cn.imtp.lms.catalogue.control.PackageData.Edition;
+import cn.imtp.lms.catalogue.control.PackageData.TableFile;
+import cn.imtp.lms.catalogue.entity.JobType;
+import cn.imtp.lms.catalogue.entity.Level;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The transcribed data against the numbers the seed itself states. */
+class TrainingPackageDataTest {
+
+    static final Edition EDITION = PackageData.readAll(TrainingPackageDataTest.class.getClassLoader()).get(0);
+
+    static TableFile table(Level level, JobType job) {
+        return EDITION.tables().stream().filter(t -> t.level() == level && t.jobType() == job).findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyTableOfSection112IsPresent() {
+        assertEquals(19, EDITION.tables().size());
+        Map<Level, Long> perLevel = EDITION.tables().stream().filter(t -> t.level() != null)
+                .collect(Collectors.groupingBy(TableFile::level, Collectors.counting()));
+        assertEquals(Map.of(Level.L5, 4L, Level.L4, 4L, Level.L3, 4L, Level.L2, 3L, Level.L1, 3L), perLevel);
+        assertTrue(EDITION.tables().stream().noneMatch(t -> t.jobType() == JobType.PLATFORM_OPERATOR
+                && (t.level() == Level.L2 || t.level() == Level.L1)), "platform operators exist only for L5-L3");
+    }
+
+    @Test
+    void theAllocationTableAsStated() {
+        assertEquals(List.of(120, 110, 90, 80, 80), EDITION.allocation().rows().stream().map(PackageData.AllocationRow::totalHours).toList());
+        assertEquals(List.of(28, 12, 8, 4, 4), EDITION.allocation().rows().stream().map(PackageData.AllocationRow::basicHours).toList());
+        assertEquals(List.of(52, 58, 52, 46, 46), EDITION.allocation().rows().stream().map(PackageData.AllocationRow::skillHours).toList());
+    }
+
+    @Test
+    void theBasicCourseHas28OneHourUnitsInSevenModules() {
+        TableFile basic = table(null, null);
+        assertEquals(28, basic.statedTotalHours());
+        assertEquals(7, basic.modules().size());
+        assertEquals(28, basic.modules().stream().flatMap(m -> m.courses().stream()).mapToLong(c -> c.units().size()).sum());
+        assertEquals("职业认知与职业道德", basic.modules().get(0).name());
+        assertEquals("网络行为中参与各方的法律关系", basic.modules().get(6).courses().get(0).units().get(0).name());
+    }
+
+    @Test
+    void everyTableAddsUpToItsStatedTotalExceptWhereTheSeedContradictsItself() {
+        for (TableFile t : EDITION.tables()) {
+            boolean knownContradiction = t.level() == Level.L1 && (t.jobType() == JobType.LIVE_SELLER || t.jobType() == JobType.VIDEO_PROMOTER);
+            assertEquals(knownContradiction ? t.statedTotalHours() + 2 : t.statedTotalHours(), t.unitHours(), t.title());
+        }
+    }
+
+    @Test
+    void spotChecksAgainstTheSeedText() {
+        var unit = table(Level.L5, JobType.PRODUCT_SELECTOR).modules().get(0).courses().get(0).units().get(3);
+        assertEquals("收集相关网络舆情风险信息的方法", unit.name());
+        assertEquals(1, unit.hours());
+        assertEquals(267, unit.seedLine());
+        var fab = table(Level.L5, JobType.LIVE_SELLER).modules().get(1).courses().get(1).units().get(0);
+        assertEquals("FAB 分析及卖点介绍技巧", fab.name());
+        assertEquals(5, fab.hours());
+    }
+
+    @Test
+    void theIntegrityReportNamesExactlyTheSeedsContradictions() {
+        List<Discrepancy> found = Integrity.check(EDITION);
+        assertEquals(2, found.size(), found.toString());
+        for (Discrepancy d : found) {
+            assertEquals("TABLE_TOTAL", d.kind());
+            assertEquals(Level.L1, d.level());
+            assertTrue(d.message().contains("add up to 48") && d.message().contains("states 46"), d.message());
+        }
+        assertEquals(List.of(JobType.LIVE_SELLER, JobType.VIDEO_PROMOTER), found.stream().map(Discrepancy::jobType).toList());
+    }
+}
