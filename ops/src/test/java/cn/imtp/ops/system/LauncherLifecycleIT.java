@@ -27,6 +27,8 @@ class LauncherLifecycleIT {
     @Test
     void sigtermLeavesNothingBehindAndARestartKeepsTheData() throws Exception {
         String installationId = RunningPlatform.json(RunningPlatform.get("/api/platform")).getString("installationId");
+        String admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+        String edition = RunningPlatform.call(admin, "GET", "/api/catalogue", null).body();
         byte[] content = "课程资源 kept across restarts".getBytes(StandardCharsets.UTF_8);
         EmbeddedStorageIT.client(RunningPlatform.S3_SECRET_KEY).putObject(PutObjectArgs.builder()
                 .bucket(RunningPlatform.BUCKET).object("it/persistence.txt")
@@ -45,6 +47,9 @@ class LauncherLifecycleIT {
         RunningPlatform.start();
         System.out.println("[system-test] warm restart took " + RunningPlatform.lastStartUp().toMillis() + " ms");
         assertEquals(installationId, RunningPlatform.json(RunningPlatform.get("/api/platform")).getString("installationId"));
+        String adminAgain = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+        assertEquals(edition, RunningPlatform.call(adminAgain, "GET", "/api/catalogue", null).body(),
+                "a restart must not import the same edition again");
         try (var in = EmbeddedStorageIT.client(RunningPlatform.S3_SECRET_KEY).getObject(GetObjectArgs.builder()
                 .bucket(RunningPlatform.BUCKET).object("it/persistence.txt").build())) {
             assertEquals(new String(content, StandardCharsets.UTF_8), new String(in.readAllBytes(), StandardCharsets.UTF_8));

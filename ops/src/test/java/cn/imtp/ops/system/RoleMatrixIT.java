@@ -53,6 +53,8 @@ class RoleMatrixIT {
     static final Object[][] MATRIX = {
             {"GET /api/platform", 200, 200, 200, 200, 401, 401, 401},
             {"GET /api/me", 200, 200, 200, 401, 401, 401, 401},
+            {"GET /api/catalogue", 200, 200, 200, 401, 401, 401, 401},
+            {"GET /api/catalogue/integrity", 200, 200, 200, 401, 401, 401, 401},
             {"GET /api/accounts", 200, 403, 403, 401, 401, 401, 401},
             {"GET /api/accounts/1", 200, 403, 403, 401, 401, 401, 401},
             {"GET /api/audit", 200, 403, 403, 401, 401, 401, 401},

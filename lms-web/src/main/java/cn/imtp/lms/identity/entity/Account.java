@@ -72,7 +72,7 @@ public class Account {
         this.fullName = fullName;
         this.passwordHash = passwordHash;
         this.mustChangePassword = mustChangePassword;
-        this.createdAt = Instant.now();
+        this.createdAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     public void identify(IdDocumentType type, String number, String phone) {

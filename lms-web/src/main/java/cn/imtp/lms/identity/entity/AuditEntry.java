@@ -42,7 +42,7 @@ public class AuditEntry {
     }
 
     public AuditEntry(Long actorId, String actor, String action, Long subjectId, String detail, String clientAddress) {
-        this.at = Instant.now();
+        this.at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         this.actorId = actorId;
         this.actor = actor;
         this.action = action;

@@ -1,0 +1,78 @@
+package cn.imtp.lms.catalogue.boundary;
+
+import cn.imtp.lms.catalogue.control.Catalogue;
+import cn.imtp.lms.catalogue.control.CatalogueViews;
+import cn.imtp.lms.catalogue.entity.JobType;
+import cn.imtp.lms.catalogue.entity.Level;
+import cn.imtp.platform.problem.FieldError;
+import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.security.Allow;
+import cn.imtp.platform.security.Role;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
+import java.util.List;
+
+/** The training package's catalogue, for every signed-in user. */
+@Path("catalogue")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
+public class CatalogueResource {
+
+    @Inject
+    Catalogue catalogue;
+
+    /** The current edition: the hours allocation table and a summary of every table. */
+    @GET
+    public CatalogueViews.Summary summary() {
+        return catalogue.summary();
+    }
+
+    @GET
+    @Path("tables/basic")
+    public CatalogueViews.Table basicCourse() {
+        return catalogue.table(null, null);
+    }
+
+    /** One level's skill course for one job type, e.g. {@code tables/L5/LIVE_SELLER}. */
+    @GET
+    @Path("tables/{level}/{jobType}")
+    public CatalogueViews.Table skillCourse(@PathParam("level") String level, @PathParam("jobType") String jobType) {
+        return catalogue.table(parse(Level.class, "level", level), parse(JobType.class, "jobType", jobType));
+    }
+
+    @GET
+    @Path("units/{id}")
+    public CatalogueViews.UnitDetail unit(@PathParam("id") long id) {
+        return catalogue.unit(id);
+    }
+
+    /** The whole current edition as JSON. */
+    @GET
+    @Path("export")
+    public CatalogueViews.Export export() {
+        return catalogue.export();
+    }
+
+    /** Every place where the seed contradicts itself. */
+    @GET
+    @Path("integrity")
+    public List<CatalogueViews.Discrepancy> integrity() {
+        return catalogue.integrity();
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw PlatformException.invalid(field + " '" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()) + ".",
+                    List.of(new FieldError(field, "one of " + Arrays.toString(type.getEnumConstants()))));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package cn.imtp.lms.catalogue.control;
+
+import cn.imtp.lms.catalogue.entity.Edition;
+import cn.imtp.lms.catalogue.entity.JobType;
+import cn.imtp.lms.catalogue.entity.LearningUnit;
+import cn.imtp.lms.catalogue.entity.Level;
+import cn.imtp.platform.problem.PlatformException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/** Reading the current edition of the catalogue (the one imported last). */
+@ApplicationScoped
+public class Catalogue {
+
+    @PersistenceContext(unitName = "lms")
+    EntityManager em;
+
+    @Transactional
+    public CatalogueViews.Summary summary() {
+        Edition e = current();
+        return new CatalogueViews.Summary(e.code(), e.importedAt(),
+                e.allocation().stream().map(CatalogueViews.Allocation::of).toList(),
+                e.tables().stream().map(CatalogueViews.TableSummary::of).toList());
+    }
+
+    /** The basic course when both are null, otherwise one level's skill course for one job type. */
+    @Transactional
+    public CatalogueViews.Table table(Level level, JobType jobType) {
+        return current().tables().stream().filter(t -> t.level() == level && t.jobType() == jobType).findFirst()
+                .map(CatalogueViews.Table::of)
+                .orElseThrow(() -> PlatformException.notFound("Skill course table", level + "/" + jobType
+                        + " (platform operators are trained at levels L5 to L3 only)"));
+    }
+
+    @Transactional
+    public CatalogueViews.UnitDetail unit(long id) {
+        LearningUnit u = em.find(LearningUnit.class, id);
+        if (u == null) {
+            throw PlatformException.notFound("Learning unit", id);
+        }
+        return CatalogueViews.UnitDetail.of(u);
+    }
+
+    @Transactional
+    public CatalogueViews.Export export() {
+        Edition e = current();
+        return new CatalogueViews.Export(e.code(), e.contentHash(),
+                e.allocation().stream().map(CatalogueViews.Allocation::of).toList(),
+                e.tables().stream().map(CatalogueViews.Table::of).toList(), List.of());
+    }
+
+    @Transactional
+    public List<CatalogueViews.Discrepancy> integrity() {
+        return current().discrepancies().stream().map(CatalogueViews.Discrepancy::of).toList();
+    }
+
+    private Edition current() {
+        return em.createQuery("SELECT e FROM Edition e ORDER BY e.id DESC", Edition.class).setMaxResults(1)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> PlatformException.unavailable("Catalogue", "No edition of the training package is imported yet."));
+    }
+}

@@ -1,0 +1,105 @@
+package cn.imtp.lms.catalogue.entity;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A table of section 1.1.2: the basic course (no level, no job type) or one level's skill course for one job type. */
+@Entity
+@Table(name = "catalogue_table")
+public class CatalogueTable {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "edition_id")
+    private Edition edition;
+
+    private String section;
+
+    @Enumerated(EnumType.STRING)
+    private Level level;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "job_type")
+    private JobType jobType;
+
+    private String title;
+
+    @Column(name = "stated_total_hours")
+    private int statedTotalHours;
+
+    @Column(name = "seed_first_line")
+    private int seedFirstLine;
+
+    @Column(name = "seed_last_line")
+    private int seedLastLine;
+
+    private int position;
+
+    @OneToMany(mappedBy = "table", cascade = CascadeType.PERSIST)
+    @OrderBy("position")
+    private List<CatalogueModule> modules = new ArrayList<>();
+
+    protected CatalogueTable() {
+    }
+
+    public CatalogueTable(Edition edition, String section, Level level, JobType jobType, String title, int statedTotalHours,
+                          int seedFirstLine, int seedLastLine, int position) {
+        this.edition = edition;
+        this.section = section;
+        this.level = level;
+        this.jobType = jobType;
+        this.title = title;
+        this.statedTotalHours = statedTotalHours;
+        this.seedFirstLine = seedFirstLine;
+        this.seedLastLine = seedLastLine;
+        this.position = position;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Level level() {
+        return level;
+    }
+
+    public JobType jobType() {
+        return jobType;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int statedTotalHours() {
+        return statedTotalHours;
+    }
+
+    public String seedLines() {
+        return seedFirstLine + "-" + seedLastLine;
+    }
+
+    public List<CatalogueModule> modules() {
+        return modules;
+    }
+
+    public int unitHours() {
+        return modules.stream().flatMap(m -> m.courses().stream()).flatMap(c -> c.units().stream()).mapToInt(LearningUnit::hours).sum();
+    }
+}

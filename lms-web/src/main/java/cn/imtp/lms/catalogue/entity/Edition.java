@@ -1,0 +1,94 @@
+package cn.imtp.lms.catalogue.entity;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One imported edition of the course pack; never changed after import. */
+@Entity
+@Table(name = "catalogue_edition")
+public class Edition {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, updatable = false)
+    private String code;
+
+    @Column(nullable = false, updatable = false)
+    private String title;
+
+    @Column(nullable = false, updatable = false)
+    private String source;
+
+    @Column(name = "content_hash", nullable = false, updatable = false)
+    private String contentHash;
+
+    @Column(name = "imported_at", nullable = false, updatable = false)
+    private Instant importedAt;
+
+    @OneToMany(mappedBy = "edition", cascade = CascadeType.PERSIST)
+    @OrderBy("position")
+    private List<CatalogueTable> tables = new ArrayList<>();
+
+    @OneToMany(mappedBy = "edition", cascade = CascadeType.PERSIST)
+    @OrderBy("level DESC")
+    private List<AllocationEntry> allocation = new ArrayList<>();
+
+    @OneToMany(mappedBy = "edition", cascade = CascadeType.PERSIST)
+    @OrderBy("id")
+    private List<DiscrepancyEntry> discrepancies = new ArrayList<>();
+
+    protected Edition() {
+    }
+
+    public Edition(String code, String title, String source, String contentHash) {
+        this.code = code;
+        this.title = title;
+        this.source = source;
+        this.contentHash = contentHash;
+        this.importedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String contentHash() {
+        return contentHash;
+    }
+
+    public Instant importedAt() {
+        return importedAt;
+    }
+
+    public List<CatalogueTable> tables() {
+        return tables;
+    }
+
+    public List<AllocationEntry> allocation() {
+        return allocation;
+    }
+
+    public List<DiscrepancyEntry> discrepancies() {
+        return discrepancies;
+    }
+}

@@ -1,0 +1,71 @@
+package cn.imtp.lms.catalogue.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** A learning unit (学习单元) with its minimum class hours; what plans, resources and attendance point at. */
+@Entity
+@Table(name = "catalogue_unit")
+public class LearningUnit {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "course_id")
+    private CatalogueCourse course;
+
+    private Integer seq;
+
+    private String name;
+
+    private int hours;
+
+    @Column(name = "seed_line")
+    private int seedLine;
+
+    private int position;
+
+    protected LearningUnit() {
+    }
+
+    public LearningUnit(CatalogueCourse course, Integer seq, String name, int hours, int seedLine, int position) {
+        this.course = course;
+        this.seq = seq;
+        this.name = name;
+        this.hours = hours;
+        this.seedLine = seedLine;
+        this.position = position;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public CatalogueCourse course() {
+        return course;
+    }
+
+    public Integer seq() {
+        return seq;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int hours() {
+        return hours;
+    }
+
+    public int seedLine() {
+        return seedLine;
+    }
+}

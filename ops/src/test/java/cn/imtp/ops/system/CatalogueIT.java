@@ -1,0 +1,103 @@
+package cn.imtp.ops.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The training package as imported at start-up, through the catalogue API. */
+@ExtendWith(RunningPlatform.class)
+class CatalogueIT {
+
+    static String learner;
+
+    @BeforeAll
+    static void signIn() throws Exception {
+        learner = RunningPlatform.token("learner07", RunningPlatform.DEMO_PASSWORD);
+    }
+
+    static JsonObject get(String path) throws Exception {
+        HttpResponse<String> r = RunningPlatform.call(learner, "GET", path, null);
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
+        return RunningPlatform.json(r);
+    }
+
+    @Test
+    void theSummaryHasTheAllocationTableAndEveryTable() throws Exception {
+        JsonObject summary = get("/api/catalogue");
+        assertEquals("2021", summary.getString("edition"));
+        assertEquals(5, summary.getJsonArray("hoursAllocation").size());
+        JsonObject l4 = summary.getJsonArray("hoursAllocation").getJsonObject(1);
+        assertEquals("L4", l4.getString("level"));
+        assertEquals(List.of(12, 58, 40, 110), List.of(l4.getInt("basicHours"), l4.getInt("skillHours"), l4.getInt("otherHours"), l4.getInt("totalHours")));
+        assertEquals(19, summary.getJsonArray("tables").size());
+        JsonObject basic = summary.getJsonArray("tables").getJsonObject(0);
+        assertEquals(JsonValue.NULL, basic.get("level"));
+        assertEquals(JsonValue.NULL, basic.get("jobType"));
+        assertEquals(28, basic.getInt("statedTotalHours"));
+    }
+
+    @Test
+    void aSkillCourseWithModulesCoursesAndUnits() throws Exception {
+        JsonObject table = get("/api/catalogue/tables/L5/LIVE_SELLER");
+        assertEquals(52, table.getInt("statedTotalHours"));
+        assertEquals(52, table.getInt("unitHours"));
+        JsonObject course = table.getJsonArray("modules").getJsonObject(1).getJsonArray("courses").getJsonObject(0);
+        assertEquals("2-1", course.getString("code"));
+        assertEquals("直播预演", course.getString("name"));
+        JsonObject unit = course.getJsonArray("units").getJsonObject(0);
+        assertEquals("撰写单品直播脚本", unit.getString("name"));
+        assertEquals(5, unit.getInt("hours"));
+
+        JsonObject detail = get("/api/catalogue/units/" + unit.getJsonNumber("id").longValue());
+        assertEquals("L5", detail.getString("level"));
+        assertEquals("LIVE_SELLER", detail.getString("jobType"));
+        assertEquals("2-1 直播预演", detail.getString("course"));
+    }
+
+    @Test
+    void theExportHasTheDocumentedShape() throws Exception {
+        JsonObject export = get("/api/catalogue/export");
+        assertEquals("2021", export.getString("edition"));
+        assertEquals(5, export.getJsonArray("hoursAllocation").size());
+        assertEquals(19, export.getJsonArray("tables").size());
+        assertTrue(export.containsKey("assessment"));
+        int units = 0;
+        for (JsonValue t : export.getJsonArray("tables")) {
+            for (JsonValue m : t.asJsonObject().getJsonArray("modules")) {
+                for (JsonValue c : m.asJsonObject().getJsonArray("courses")) {
+                    units += c.asJsonObject().getJsonArray("units").size();
+                }
+            }
+        }
+        assertTrue(units > 300, "units: " + units);
+    }
+
+    @Test
+    void theIntegrityReportListsTheSeedsContradictions() throws Exception {
+        HttpResponse<String> r = RunningPlatform.call(learner, "GET", "/api/catalogue/integrity", null);
+        assertEquals(200, r.statusCode());
+        var found = jakarta.json.Json.createReader(new java.io.StringReader(r.body())).readArray();
+        assertEquals(2, found.size(), r.body());
+        JsonObject first = found.getJsonObject(0);
+        assertEquals(List.of("section", "level", "jobType", "kind", "message", "seedLines"), List.copyOf(first.keySet()));
+        assertEquals("1282-1314", first.getString("seedLines"));
+    }
+
+    @Test
+    void badLevelsAndMissingTablesAreExplained() throws Exception {
+        HttpResponse<String> bad = RunningPlatform.call(learner, "GET", "/api/catalogue/tables/L9/LIVE_SELLER", null);
+        assertEquals(422, bad.statusCode());
+        assertEquals("level", RunningPlatform.json(bad).getJsonArray("errors").getJsonObject(0).getString("field"));
+        HttpResponse<String> none = RunningPlatform.call(learner, "GET", "/api/catalogue/tables/L1/PLATFORM_OPERATOR", null);
+        assertEquals(404, none.statusCode());
+        assertTrue(RunningPlatform.json(none).getString("detail").contains("L5 to L3"));
+        assertEquals(401, RunningPlatform.call(null, "GET", "/api/catalogue", null).statusCode());
+    }
+}
