@@ -57,7 +57,9 @@ public class Catalogue {
         return current().discrepancies().stream().map(CatalogueViews.Discrepancy::of).toList();
     }
 
-    private Edition current() {
+    /** The edition imported last; plans are composed from it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Edition current() {
         return em.createQuery("SELECT e FROM Edition e ORDER BY e.id DESC", Edition.class).setMaxResults(1)
                 .getResultStream().findFirst()
                 .orElseThrow(() -> PlatformException.unavailable("Catalogue", "No edition of the training package is imported yet."));

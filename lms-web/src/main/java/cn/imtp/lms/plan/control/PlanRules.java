@@ -1,0 +1,83 @@
+package cn.imtp.lms.plan.control;
+
+import cn.imtp.lms.catalogue.entity.JobType;
+import cn.imtp.lms.catalogue.entity.Level;
+import cn.imtp.lms.plan.entity.PlanKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The package's rules for a training plan. Pure: values in, an assessment out. */
+public final class PlanRules {
+
+    /** A picked unit, with the table it comes from ({@code basic} true for the basic course). */
+    public record Pick(long unitId, String name, int hours, boolean basic, Level level, JobType jobType) {
+    }
+
+    /** The minimum classroom hours of a level (a row of the allocation table). */
+    public record Minimum(int basicHours, int skillHours) {
+        public int classroomHours() {
+            return basicHours + skillHours;
+        }
+    }
+
+    public record Shortfall(String rule, String message, int missingHours) {
+    }
+
+    public record Assessment(int basicHours, int skillHours, int classroomHours, int minimumClassroomHours,
+                             List<Shortfall> shortfalls, boolean certificateEligible) {
+    }
+
+    private PlanRules() {
+    }
+
+    /**
+     * @param ownLevelTable unit id → class hours of the skill table of the plan's level and job
+     *                      type (for the new-entrant rule)
+     */
+    public static Assessment assess(Level level, JobType jobType, PlanKind kind, List<Pick> picks, Minimum minimum,
+                                    Map<Long, Integer> ownLevelTable) {
+        List<Shortfall> shortfalls = new ArrayList<>();
+        int basic = picks.stream().filter(Pick::basic).mapToInt(Pick::hours).sum();
+        int skill = picks.stream().filter(p -> !p.basic()).mapToInt(Pick::hours).sum();
+        if (basic < minimum.basicHours()) {
+            shortfalls.add(new Shortfall("BASIC_COURSE_MANDATORY", "The basic course (职业基本素质培训课程) is mandatory: "
+                    + basic + " of the " + minimum.basicHours() + " class hours required for " + level + " are planned.",
+                    minimum.basicHours() - basic));
+        }
+        if (kind == PlanKind.NEW_ENTRANT) {
+            if (level != Level.L5) {
+                shortfalls.add(new Shortfall("NEW_ENTRANT_LEVEL", "A new entrant starts at level 5 (五级/初级), not " + level + ".", 0));
+            } else {
+                Set<Long> picked = picks.stream().map(Pick::unitId).collect(Collectors.toSet());
+                List<Long> missing = ownLevelTable.keySet().stream().filter(id -> !picked.contains(id)).sorted().toList();
+                if (!missing.isEmpty()) {
+                    int hours = missing.stream().mapToInt(ownLevelTable::get).sum();
+                    shortfalls.add(new Shortfall("NEW_ENTRANT_WHOLE_TABLE", "A new entrant takes all of level 5 for "
+                            + jobType + ": " + missing.size() + " unit(s) are missing (ids " + missing + ").", hours));
+                }
+            }
+        }
+        if (kind == PlanKind.NEW_ENTRANT || kind == PlanKind.UPGRADE) {
+            List<String> foreign = picks.stream().filter(p -> !p.basic() && (p.level() != level || p.jobType() != jobType))
+                    .map(p -> p.name() + " (" + p.level() + "/" + p.jobType() + ")").toList();
+            if (!foreign.isEmpty()) {
+                shortfalls.add(new Shortfall("SKILL_UNITS_OF_OWN_TABLE", "A " + kind + " plan takes skill units of "
+                        + level + "/" + jobType + " only; these come from other tables: " + String.join(", ", foreign)
+                        + ". Free choice is for experienced learners and order training.", 0));
+            }
+        }
+        if (skill < minimum.skillHours()) {
+            shortfalls.add(new Shortfall("SKILL_HOURS_MINIMUM", skill + " skill-course class hours are planned; "
+                    + level + " requires at least " + minimum.skillHours() + ".", minimum.skillHours() - skill));
+        }
+        int classroom = basic + skill;
+        if (classroom < minimum.classroomHours()) {
+            shortfalls.add(new Shortfall("CLASSROOM_HOURS_MINIMUM", classroom + " classroom hours are planned; the allocation table's minimum for "
+                    + level + " is " + minimum.classroomHours() + ".", minimum.classroomHours() - classroom));
+        }
+        return new Assessment(basic, skill, classroom, minimum.classroomHours(), shortfalls, shortfalls.isEmpty());
+    }
+}
