@@ -1,0 +1,108 @@
+package cn.imtp.lms.cohort.control;
+
+import cn.imtp.lms.catalogue.entity.Level;
+import cn.imtp.lms.cohort.entity.CredentialKind;
+import cn.imtp.lms.cohort.entity.Duty;
+import cn.imtp.lms.cohort.entity.TitleGrade;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The package's rules for activating a class (sections 1.3.1 and 1.3.2). Pure. */
+public final class ClassRules {
+
+    /** Learners per teacher of each duty (教师与学员比例不低于 1:30). */
+    public static final int LEARNERS_PER_TEACHER = 30;
+
+    public record Credential(CredentialKind kind, Level level, TitleGrade grade, LocalDate issuedOn) {
+    }
+
+    public record Teacher(long accountId, String name, Set<Duty> duties, List<Credential> credentials) {
+    }
+
+    public record UnitNeed(long unitId, String name, int hours) {
+    }
+
+    public record ScheduledLesson(long unitId, int classHours, LocalDate date, long teacherId) {
+    }
+
+    public record Violation(String rule, String message) {
+    }
+
+    public record Facts(Level planLevel, boolean planCertificateEligible, boolean leadsToCertificate, int learners,
+                        List<Teacher> teachers, List<UnitNeed> planUnits, List<ScheduledLesson> lessons,
+                        LocalDate startsOn, LocalDate endsOn) {
+    }
+
+    private ClassRules() {
+    }
+
+    public static List<Violation> check(Facts f) {
+        List<Violation> v = new ArrayList<>();
+        if (f.startsOn().isAfter(f.endsOn())) {
+            v.add(new Violation("DATES", "The class ends (" + f.endsOn() + ") before it starts (" + f.startsOn() + ")."));
+        }
+        if (f.leadsToCertificate() && !f.planCertificateEligible()) {
+            v.add(new Violation("PLAN_BELOW_MINIMUM", "The plan has shortfalls against the package's minimum; a class that leads to a level certificate needs a plan without them."));
+        }
+        if (f.learners() == 0) {
+            v.add(new Violation("NO_LEARNERS", "The class has no learners."));
+        }
+        int needed = Math.max(1, (f.learners() + LEARNERS_PER_TEACHER - 1) / LEARNERS_PER_TEACHER);
+        for (Duty duty : Duty.values()) {
+            long have = f.teachers().stream().filter(t -> t.duties().contains(duty)).count();
+            if (have < needed) {
+                v.add(new Violation("TEACHER_RATIO", f.learners() + " learners need at least " + needed + " "
+                        + (duty == Duty.THEORY ? "theory teacher(s) (理论课教师)" : "practical instructor(s) (实习指导教师)") + "; the class has " + have + "."));
+            }
+        }
+        for (Teacher t : f.teachers()) {
+            if (!qualified(f.planLevel(), t.credentials(), f.startsOn())) {
+                v.add(new Violation("TEACHER_QUALIFICATION", t.name() + " is not qualified to teach " + f.planLevel() + ": "
+                        + requirement(f.planLevel()) + "."));
+            }
+        }
+        Map<Long, Integer> scheduled = new HashMap<>();
+        Set<Long> teacherIds = new java.util.HashSet<>();
+        f.teachers().forEach(t -> teacherIds.add(t.accountId()));
+        for (ScheduledLesson l : f.lessons()) {
+            scheduled.merge(l.unitId(), l.classHours(), Integer::sum);
+            if (l.date().isBefore(f.startsOn()) || l.date().isAfter(f.endsOn())) {
+                v.add(new Violation("LESSON_OUTSIDE_DATES", "A lesson on " + l.date() + " lies outside the class's dates."));
+            }
+            if (!teacherIds.contains(l.teacherId())) {
+                v.add(new Violation("LESSON_TEACHER", "A lesson on " + l.date() + " is given by someone who is not a teacher of the class."));
+            }
+        }
+        for (UnitNeed u : f.planUnits()) {
+            int have = scheduled.getOrDefault(u.unitId(), 0);
+            if (have < u.hours()) {
+                v.add(new Violation("SCHEDULE_COVERAGE", "Unit '" + u.name() + "' needs " + u.hours() + " class hour(s); "
+                        + have + " are scheduled."));
+            }
+        }
+        return v;
+    }
+
+    /** Section 1.3.1: who may teach a level. {@code asOf} is the class's start, for the two-year rule. */
+    public static boolean qualified(Level planLevel, List<Credential> credentials, LocalDate asOf) {
+        return credentials.stream().anyMatch(c -> switch (planLevel) {
+            case L5, L4 -> c.kind() == CredentialKind.CERTIFICATE ? c.level() != null && c.level().ordinal() >= Level.L3.ordinal()
+                    : c.grade() == TitleGrade.INTERMEDIATE || c.grade() == TitleGrade.SENIOR;
+            case L3, L2 -> c.kind() == CredentialKind.CERTIFICATE ? c.level() == Level.L1 : c.grade() == TitleGrade.SENIOR;
+            case L1 -> c.kind() == CredentialKind.CERTIFICATE ? c.level() == Level.L1 && !c.issuedOn().plusYears(2).isAfter(asOf)
+                    : c.grade() == TitleGrade.SENIOR;
+        });
+    }
+
+    private static String requirement(Level level) {
+        return switch (level) {
+            case L5, L4 -> "a level-3 certificate or higher, or an intermediate or senior professional title";
+            case L3, L2 -> "a level-1 certificate or a senior professional title";
+            case L1 -> "a level-1 certificate held for at least two years, or a senior professional title";
+        };
+    }
+}

@@ -1,0 +1,330 @@
+package cn.imtp.lms.cohort.control;
+
+import cn.imtp.lms.catalogue.entity.LearningUnit;
+import cn.imtp.lms.cohort.entity.ClassStatus;
+import cn.imtp.lms.cohort.entity.ClassTeacher;
+import cn.imtp.lms.cohort.entity.Duty;
+import cn.imtp.lms.cohort.entity.Lesson;
+import cn.imtp.lms.cohort.entity.TeacherCredential;
+import cn.imtp.lms.cohort.entity.TrainingClass;
+import cn.imtp.lms.identity.control.Accounts;
+import cn.imtp.lms.identity.control.IdDocuments;
+import cn.imtp.lms.identity.control.NewAccount;
+import cn.imtp.lms.identity.entity.Account;
+import cn.imtp.lms.plan.control.Plans;
+import cn.imtp.lms.plan.entity.TrainingPlan;
+import cn.imtp.platform.problem.FieldError;
+import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.security.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Composing classes, and the visibility rule: administrators see all, teachers theirs, learners their own. */
+@ApplicationScoped
+public class Classes {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    @PersistenceContext(unitName = "lms")
+    EntityManager em;
+
+    @Inject
+    Plans plans;
+
+    @Inject
+    Accounts accounts;
+
+    public record ImportedLearner(int line, long accountId, String username, String temporaryPassword) {
+    }
+
+    @Transactional
+    public ClassView create(Requests.NewClass n) {
+        List<FieldError> errors = new ArrayList<>();
+        if (n == null) {
+            throw PlatformException.invalid("Send the class as JSON.", List.of());
+        }
+        if (n.name() == null || n.name().isBlank()) {
+            errors.add(new FieldError("name", "is required"));
+        }
+        TrainingPlan plan = n.planId() == null ? null : em.find(TrainingPlan.class, n.planId());
+        if (plan == null) {
+            errors.add(new FieldError("planId", n.planId() == null ? "is required" : "plan " + n.planId() + " does not exist"));
+        }
+        if (n.deliveryMode() == null) {
+            errors.add(new FieldError("deliveryMode", "is required: ONLINE, IN_PERSON or BLENDED"));
+        }
+        if (n.startsOn() == null || n.endsOn() == null) {
+            errors.add(new FieldError(n.startsOn() == null ? "startsOn" : "endsOn", "is required (YYYY-MM-DD)"));
+        } else if (n.endsOn().isBefore(n.startsOn())) {
+            errors.add(new FieldError("endsOn", "must not be before startsOn"));
+        }
+        if (!errors.isEmpty()) {
+            throw PlatformException.invalid("The class was not created; correct the fields listed.", errors);
+        }
+        TrainingClass c = new TrainingClass(n.name().trim(), plan, n.deliveryMode(), n.startsOn(), n.endsOn(),
+                n.leadsToCertificate() == null || n.leadsToCertificate());
+        em.persist(c);
+        em.flush();
+        return view(c);
+    }
+
+    @Transactional
+    public ClassView.Page list(Caller caller, int page, int size) {
+        String jpql = switch (caller.role()) {
+            case ADMINISTRATOR -> "SELECT c FROM TrainingClass c";
+            case TEACHER -> "SELECT DISTINCT c FROM TrainingClass c JOIN c.teachers t WHERE t.accountId = :me";
+            case LEARNER -> "SELECT c FROM TrainingClass c WHERE :me MEMBER OF c.learnerIds";
+        };
+        var q = em.createQuery(jpql + " ORDER BY c.id DESC", TrainingClass.class);
+        if (caller.role() != Role.ADMINISTRATOR) {
+            q.setParameter("me", caller.accountId());
+        }
+        List<TrainingClass> all = q.getResultList();
+        List<ClassView.Summary> items = all.stream().skip((long) page * size).limit(size).map(c -> new ClassView.Summary(c.id(),
+                c.name(), c.plan().level(), c.plan().jobType(), c.deliveryMode(), c.startsOn(), c.endsOn(), c.status(),
+                c.learnerIds().size())).toList();
+        return new ClassView.Page(items, page, size, all.size());
+    }
+
+    @Transactional
+    public ClassView get(long id, Caller caller) {
+        return view(visible(id, caller));
+    }
+
+    @Transactional
+    public ClassView enrol(long id, List<Long> accountIds) {
+        TrainingClass c = draft(id);
+        List<FieldError> errors = new ArrayList<>();
+        for (Long accountId : accountIds == null ? List.<Long>of() : accountIds) {
+            Account a = em.find(Account.class, accountId);
+            if (a == null || a.role() != Role.LEARNER) {
+                errors.add(new FieldError("accountIds", accountId + " is not a learner's account"));
+            }
+        }
+        if (accountIds == null || accountIds.isEmpty()) {
+            errors.add(new FieldError("accountIds", "name at least one learner"));
+        }
+        if (!errors.isEmpty()) {
+            throw PlatformException.invalid("Nobody was enrolled.", errors);
+        }
+        c.learnerIds().addAll(accountIds);
+        return view(c);
+    }
+
+    /**
+     * Creates the roster's learners (each with a temporary password, returned once) and enrols them;
+     * all or nothing.
+     */
+    @Transactional
+    public List<ImportedLearner> importRoster(long id, String csv, Caller actor, String address) {
+        TrainingClass c = draft(id);
+        RosterCsv.Result parsed = RosterCsv.parse(csv == null ? "" : csv, LocalDate.now(CHINA));
+        List<FieldError> errors = new ArrayList<>(parsed.errors());
+        for (RosterCsv.Row row : parsed.rows()) {
+            if (accounts.byUsername(row.username()).isPresent()) {
+                errors.add(new FieldError("line " + row.line(), "username " + row.username() + " is taken"));
+            }
+            if (!em.createNamedQuery(Account.BY_DOCUMENT, Account.class).setParameter("type", row.idType())
+                    .setParameter("number", row.idNumber()).getResultList().isEmpty()) {
+                errors.add(new FieldError("line " + row.line(), "a learner with identity number "
+                        + IdDocuments.mask(row.idNumber()) + " has an account already; enrol that account instead"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw PlatformException.invalid("Nothing was imported: " + errors.size() + " row(s) need correcting.", errors);
+        }
+        List<ImportedLearner> imported = new ArrayList<>();
+        for (RosterCsv.Row row : parsed.rows()) {
+            Accounts.Created created = accounts.create(new NewAccount(row.username(), Role.LEARNER, row.fullName(), null,
+                    row.idType(), row.idNumber(), row.phone()), actor, address);
+            c.learnerIds().add(created.account().id());
+            imported.add(new ImportedLearner(row.line(), created.account().id(), row.username(), created.temporaryPassword()));
+        }
+        return imported;
+    }
+
+    @Transactional
+    public ClassView assignTeacher(long id, Requests.TeacherAssignment t) {
+        TrainingClass c = draft(id);
+        Account a = t == null || t.accountId() == null ? null : em.find(Account.class, t.accountId());
+        if (a == null || a.role() != Role.TEACHER) {
+            throw PlatformException.invalid("Name a teacher's account.", List.of(new FieldError("accountId", "is not a teacher's account")));
+        }
+        if (t.duty() == null) {
+            throw PlatformException.invalid("Say which duty.", List.of(new FieldError("duty", "is required: THEORY or PRACTICAL")));
+        }
+        boolean present = c.teachers().stream().anyMatch(x -> x.accountId() == a.id() && x.duty() == t.duty());
+        if (!present) {
+            c.teachers().add(new ClassTeacher(c, a.id(), t.duty()));
+        }
+        return view(c);
+    }
+
+    @Transactional
+    public ClassView addLesson(long id, Requests.NewLesson l, Caller caller) {
+        TrainingClass c = draft(id);
+        if (caller.role() == Role.TEACHER && c.teachers().stream().noneMatch(t -> t.accountId() == caller.accountId())) {
+            throw PlatformException.notFound("Class", id);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        LearningUnit unit = l == null || l.unitId() == null ? null : c.plan().units().stream()
+                .filter(u -> u.id().equals(l.unitId())).findFirst().orElse(null);
+        if (l == null) {
+            throw PlatformException.invalid("Send the lesson as JSON.", List.of());
+        }
+        if (unit == null) {
+            errors.add(new FieldError("unitId", "is not a unit of the class's plan"));
+        }
+        if (l.date() == null) {
+            errors.add(new FieldError("date", "is required (YYYY-MM-DD)"));
+        }
+        if (l.start() == null) {
+            errors.add(new FieldError("start", "is required (HH:MM)"));
+        }
+        if (l.classHours() == null || l.classHours() < 1 || l.classHours() > 12) {
+            errors.add(new FieldError("classHours", "1 to 12 class hours"));
+        }
+        if (l.teacherId() == null || c.teachers().stream().noneMatch(t -> t.accountId() == l.teacherId())) {
+            errors.add(new FieldError("teacherId", "is not a teacher of this class"));
+        }
+        if (l.mode() == null) {
+            errors.add(new FieldError("mode", "is required: LIVE or SELF_PACED"));
+        }
+        if (!errors.isEmpty()) {
+            throw PlatformException.invalid("The lesson was not scheduled; correct the fields listed.", errors);
+        }
+        c.lessons().add(new Lesson(c, unit, l.date(), l.start(), l.classHours(), l.teacherId(), l.mode()));
+        em.flush();
+        return view(c);
+    }
+
+    /** The rules that still stand in the way of activation; empty when the class may start. */
+    @Transactional
+    public List<ClassRules.Violation> check(long id) {
+        return ClassRules.check(facts(find(id)));
+    }
+
+    @Transactional
+    public ClassView activate(long id) {
+        TrainingClass c = draft(id);
+        List<ClassRules.Violation> violations = ClassRules.check(facts(c));
+        if (!violations.isEmpty()) {
+            throw PlatformException.invalid("The class cannot be activated yet: " + violations.size() + " rule(s) are not met.",
+                    violations.stream().map(v -> new FieldError(v.rule(), v.message())).toList());
+        }
+        c.activate(ConfigProvider.getConfig().getValue("lms.class-hour-minutes", Integer.class));
+        return view(c);
+    }
+
+    @Transactional
+    public TeacherCredential addCredential(long accountId, Requests.NewCredential n) {
+        Account a = em.find(Account.class, accountId);
+        if (a == null || a.role() != Role.TEACHER) {
+            throw PlatformException.notFound("Teacher", accountId);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (n == null || n.kind() == null) {
+            errors.add(new FieldError("kind", "is required: CERTIFICATE or TITLE"));
+        } else if (n.kind() == cn.imtp.lms.cohort.entity.CredentialKind.CERTIFICATE && n.level() == null) {
+            errors.add(new FieldError("level", "a certificate has a level, L5 to L1"));
+        } else if (n.kind() == cn.imtp.lms.cohort.entity.CredentialKind.TITLE && n.titleGrade() == null) {
+            errors.add(new FieldError("titleGrade", "a title has a grade: INTERMEDIATE or SENIOR"));
+        }
+        if (n == null || n.issuedOn() == null || n.issuedOn().isAfter(LocalDate.now(CHINA))) {
+            errors.add(new FieldError("issuedOn", "is required and not in the future"));
+        }
+        if (n == null || n.reference() == null || n.reference().isBlank()) {
+            errors.add(new FieldError("reference", "the certificate or title number is required"));
+        }
+        if (!errors.isEmpty()) {
+            throw PlatformException.invalid("The credential was not recorded.", errors);
+        }
+        boolean certificate = n.kind() == cn.imtp.lms.cohort.entity.CredentialKind.CERTIFICATE;
+        TeacherCredential t = new TeacherCredential(accountId, n.kind(), certificate ? n.level() : null,
+                certificate ? null : n.titleGrade(), n.issuedOn(), n.reference().trim());
+        em.persist(t);
+        em.flush();
+        return t;
+    }
+
+    @Transactional
+    public List<TeacherCredential> credentials(long accountId) {
+        return em.createQuery("SELECT t FROM TeacherCredential t WHERE t.accountId = :a ORDER BY t.issuedOn", TeacherCredential.class)
+                .setParameter("a", accountId).getResultList();
+    }
+
+    private ClassRules.Facts facts(TrainingClass c) {
+        Map<Long, ClassRules.Teacher> teachers = new LinkedHashMap<>();
+        for (ClassTeacher t : c.teachers()) {
+            ClassRules.Teacher known = teachers.get(t.accountId());
+            Set<Duty> duties = known == null ? EnumSet.noneOf(Duty.class) : EnumSet.copyOf(known.duties());
+            duties.add(t.duty());
+            Account a = em.find(Account.class, t.accountId());
+            List<ClassRules.Credential> creds = credentials(t.accountId()).stream()
+                    .map(x -> new ClassRules.Credential(x.kind(), x.level(), x.titleGrade(), x.issuedOn())).toList();
+            teachers.put(t.accountId(), new ClassRules.Teacher(t.accountId(), a.fullName() + " (" + a.username() + ")", duties, creds));
+        }
+        var assessment = plans.get(c.plan().id()).assessment();
+        return new ClassRules.Facts(c.plan().level(), assessment.certificateEligible(), c.leadsToCertificate(),
+                c.learnerIds().size(), List.copyOf(teachers.values()),
+                c.plan().units().stream().map(u -> new ClassRules.UnitNeed(u.id(), u.name(), u.hours())).toList(),
+                c.lessons().stream().map(l -> new ClassRules.ScheduledLesson(l.unit().id(), l.classHours(), l.date(), l.teacherId())).toList(),
+                c.startsOn(), c.endsOn());
+    }
+
+    private TrainingClass find(long id) {
+        TrainingClass c = em.find(TrainingClass.class, id);
+        if (c == null) {
+            throw PlatformException.notFound("Class", id);
+        }
+        return c;
+    }
+
+    private TrainingClass visible(long id, Caller caller) {
+        TrainingClass c = find(id);
+        boolean allowed = switch (caller.role()) {
+            case ADMINISTRATOR -> true;
+            case TEACHER -> c.teachers().stream().anyMatch(t -> t.accountId() == caller.accountId());
+            case LEARNER -> c.learnerIds().contains(caller.accountId());
+        };
+        if (!allowed) {
+            throw PlatformException.notFound("Class", id);
+        }
+        return c;
+    }
+
+    private TrainingClass draft(long id) {
+        TrainingClass c = find(id);
+        if (c.status() != ClassStatus.DRAFT) {
+            throw PlatformException.conflict("Class " + id + " is active; its roster, teachers and schedule are fixed.");
+        }
+        return c;
+    }
+
+    private ClassView view(TrainingClass c) {
+        List<ClassView.Member> learners = c.learnerIds().stream().map(id -> em.find(Account.class, id))
+                .map(a -> new ClassView.Member(a.id(), a.username(), a.fullName(), IdDocuments.mask(a.idNumber()))).toList();
+        List<ClassView.TeacherSeat> teachers = c.teachers().stream().map(t -> {
+            Account a = em.find(Account.class, t.accountId());
+            return new ClassView.TeacherSeat(a.id(), a.username(), a.fullName(), t.duty());
+        }).toList();
+        List<ClassView.LessonView> lessons = c.lessons().stream().map(l -> new ClassView.LessonView(l.id(),
+                l.unit().id(), l.unit().name(), l.date(), l.start(), l.classHours(), l.teacherId(), l.mode())).toList();
+        TrainingPlan p = c.plan();
+        return new ClassView(c.id(), c.name(), p.id(), p.name(), p.level(), p.jobType(), c.deliveryMode(), c.startsOn(), c.endsOn(),
+                c.leadsToCertificate(), c.status(), c.classHourMinutes(), learners, teachers, lessons);
+    }
+}

@@ -1,0 +1,98 @@
+package cn.imtp.lms.cohort.control;
+
+import cn.imtp.lms.catalogue.entity.JobType;
+import cn.imtp.lms.catalogue.entity.Level;
+import cn.imtp.lms.cohort.entity.CredentialKind;
+import cn.imtp.lms.cohort.entity.DeliveryMode;
+import cn.imtp.lms.cohort.entity.Duty;
+import cn.imtp.lms.cohort.entity.LessonMode;
+import cn.imtp.lms.cohort.entity.TitleGrade;
+import cn.imtp.lms.identity.control.Accounts;
+import cn.imtp.lms.identity.entity.Account;
+import cn.imtp.lms.plan.control.PlanDraft;
+import cn.imtp.lms.plan.control.PlanView;
+import cn.imtp.lms.plan.control.Plans;
+import cn.imtp.lms.plan.entity.PlanKind;
+import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.security.Role;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * With {@code lms.demo-data}: the demo class of 30 learners on a new-entrant level-5 live-seller plan
+ * (the basic course and the whole level-5 table, 80 class hours), a qualified theory teacher and
+ * practical instructor, and a schedule that covers every unit; activated. Created once.
+ */
+@Startup
+@Singleton
+@DependsOn({"CatalogueImporter", "AccountBootstrap"})
+public class DemoClassBootstrap {
+
+    public static final String DEMO_CLASS = "直播销售员五级 线上演示班";
+    private static final Logger LOG = Logger.getLogger(DemoClassBootstrap.class.getName());
+    private static final int CLASS_HOURS_PER_DAY = 8;
+
+    @PersistenceContext(unitName = "lms")
+    EntityManager em;
+
+    @Inject
+    Plans plans;
+
+    @Inject
+    Classes classes;
+
+    @Inject
+    Accounts accounts;
+
+    @PostConstruct
+    void createDemoClass() {
+        if (!ConfigProvider.getConfig().getValue("lms.demo-data", Boolean.class)
+                || !em.createQuery("SELECT c.id FROM TrainingClass c WHERE c.name = :n").setParameter("n", DEMO_CLASS).getResultList().isEmpty()) {
+            return;
+        }
+        Account theory = accounts.byUsername("teacher01").orElseThrow();
+        Account practical = accounts.byUsername("teacher02").orElseThrow();
+        classes.addCredential(theory.id(), new Requests.NewCredential(CredentialKind.CERTIFICATE, Level.L3, null,
+                LocalDate.of(2019, 6, 30), "DEMO-CERT-L3-0001"));
+        classes.addCredential(practical.id(), new Requests.NewCredential(CredentialKind.TITLE, null, TitleGrade.INTERMEDIATE,
+                LocalDate.of(2017, 9, 1), "DEMO-TITLE-0002"));
+        PlanView plan = plans.create(new PlanDraft("直播销售员五级 新入职培训计划", Level.L5, JobType.LIVE_SELLER, PlanKind.NEW_ENTRANT,
+                null, List.of(), List.of("basic", "L5/LIVE_SELLER")), "system");
+        LocalDate start = LocalDate.of(2026, 12, 1);
+        long classId = classes.create(new Requests.NewClass(DEMO_CLASS, plan.id(), DeliveryMode.ONLINE, start, start.plusDays(30), true)).id();
+        List<Long> learners = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            learners.add(accounts.byUsername(String.format("learner%02d", i)).orElseThrow().id());
+        }
+        classes.enrol(classId, learners);
+        classes.assignTeacher(classId, new Requests.TeacherAssignment(theory.id(), Duty.THEORY));
+        classes.assignTeacher(classId, new Requests.TeacherAssignment(practical.id(), Duty.PRACTICAL));
+        Caller admin = new Caller(0, "system", Role.ADMINISTRATOR, 0);
+        LocalDate day = start;
+        int usedToday = 0;
+        for (PlanView.PlannedUnit unit : plan.units()) {
+            if (usedToday + unit.hours() > CLASS_HOURS_PER_DAY) {
+                day = day.plusDays(1);
+                usedToday = 0;
+            }
+            boolean basic = unit.table().startsWith("职业基本素质");
+            classes.addLesson(classId, new Requests.NewLesson(unit.id(), day, LocalTime.of(9, 0).plusMinutes(50L * usedToday),
+                    unit.hours(), basic ? theory.id() : practical.id(), basic ? LessonMode.SELF_PACED : LessonMode.LIVE), admin);
+            usedToday += unit.hours();
+        }
+        classes.activate(classId);
+        LOG.info(() -> "Created and activated the demo class '" + DEMO_CLASS + "' (30 learners, plan of "
+                + plan.assessment().classroomHours() + " class hours).");
+    }
+}

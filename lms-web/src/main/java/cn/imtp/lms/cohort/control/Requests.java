@@ -1,0 +1,34 @@
+package cn.imtp.lms.cohort.control;
+
+import cn.imtp.lms.catalogue.entity.Level;
+import cn.imtp.lms.cohort.entity.CredentialKind;
+import cn.imtp.lms.cohort.entity.DeliveryMode;
+import cn.imtp.lms.cohort.entity.Duty;
+import cn.imtp.lms.cohort.entity.LessonMode;
+import cn.imtp.lms.cohort.entity.TitleGrade;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+/** What clients send to compose a class. */
+public final class Requests {
+
+    private Requests() {
+    }
+
+    public record NewClass(String name, Long planId, DeliveryMode deliveryMode, LocalDate startsOn, LocalDate endsOn,
+                           Boolean leadsToCertificate) {
+    }
+
+    public record Enrolment(List<Long> accountIds) {
+    }
+
+    public record TeacherAssignment(Long accountId, Duty duty) {
+    }
+
+    public record NewLesson(Long unitId, LocalDate date, LocalTime start, Integer classHours, Long teacherId, LessonMode mode) {
+    }
+
+    public record NewCredential(CredentialKind kind, Level level, TitleGrade titleGrade, LocalDate issuedOn, String reference) {
+    }
+}

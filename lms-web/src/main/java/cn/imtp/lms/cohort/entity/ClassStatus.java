@@ -1,0 +1,5 @@
+package cn.imtp.lms.cohort.entity;
+
+public enum ClassStatus {
+    DRAFT, ACTIVE
+}

@@ -1,0 +1,98 @@
+package cn.imtp.lms.cohort.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.imtp.lms.catalogue.entity.Level;
+import cn.imtp.lms.cohort.control.ClassRules.Credential;
+import cn.imtp.lms.cohort.control.ClassRules.Facts;
+import cn.imtp.lms.cohort.control.ClassRules.ScheduledLesson;
+import cn.imtp.lms.cohort.control.ClassRules.Teacher;
+import cn.imtp.lms.cohort.control.ClassRules.UnitNeed;
+import cn.imtp.lms.cohort.entity.CredentialKind;
+import cn.imtp.lms.cohort.entity.Duty;
+import cn.imtp.lms.cohort.entity.TitleGrade;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ClassRulesTest {
+
+    static final LocalDate START = LocalDate.of(2026, 12, 1);
+    static final Credential L3_CERT = new Credential(CredentialKind.CERTIFICATE, Level.L3, null, LocalDate.of(2020, 1, 1));
+    static final Credential L4_CERT = new Credential(CredentialKind.CERTIFICATE, Level.L4, null, LocalDate.of(2020, 1, 1));
+    static final Credential INTERMEDIATE = new Credential(CredentialKind.TITLE, null, TitleGrade.INTERMEDIATE, LocalDate.of(2015, 1, 1));
+    static final Credential SENIOR = new Credential(CredentialKind.TITLE, null, TitleGrade.SENIOR, LocalDate.of(2015, 1, 1));
+
+    static Teacher teacher(long id, Duty duty, Credential... credentials) {
+        return new Teacher(id, "teacher " + id, Set.of(duty), List.of(credentials));
+    }
+
+    static Facts facts(int learners, List<Teacher> teachers, List<ScheduledLesson> lessons) {
+        return new Facts(Level.L5, true, true, learners, teachers, List.of(new UnitNeed(1, "unit 1", 2), new UnitNeed(2, "unit 2", 3)),
+                lessons, START, START.plusDays(10));
+    }
+
+    static final List<ScheduledLesson> FULL = List.of(new ScheduledLesson(1, 2, START, 10), new ScheduledLesson(2, 3, START.plusDays(1), 11));
+
+    @Test
+    void thirtyLearnersWithOneQualifiedTeacherOfEachDutyAndAFullScheduleMayStart() {
+        assertEquals(List.of(), ClassRules.check(facts(30, List.of(teacher(10, Duty.THEORY, L3_CERT), teacher(11, Duty.PRACTICAL, INTERMEDIATE)), FULL)));
+    }
+
+    @Test
+    void thirtyOneLearnersNeedTwoOfEach() {
+        List<ClassRules.Violation> v = ClassRules.check(facts(31, List.of(teacher(10, Duty.THEORY, L3_CERT), teacher(11, Duty.PRACTICAL, L3_CERT)), FULL));
+        assertEquals(2, v.size(), v.toString());
+        assertTrue(v.stream().allMatch(x -> x.rule().equals("TEACHER_RATIO") && x.message().startsWith("31 learners need at least 2")));
+        List<Teacher> four = List.of(teacher(10, Duty.THEORY, L3_CERT), teacher(12, Duty.THEORY, L3_CERT),
+                teacher(11, Duty.PRACTICAL, L3_CERT), teacher(13, Duty.PRACTICAL, SENIOR));
+        assertEquals(List.of(), ClassRules.check(facts(31, four, FULL)));
+    }
+
+    @Test
+    void qualificationsFollowSection131() {
+        assertTrue(ClassRules.qualified(Level.L5, List.of(L3_CERT), START));
+        assertFalse(ClassRules.qualified(Level.L5, List.of(L4_CERT), START));
+        assertTrue(ClassRules.qualified(Level.L4, List.of(INTERMEDIATE), START));
+        assertFalse(ClassRules.qualified(Level.L3, List.of(INTERMEDIATE), START));
+        assertFalse(ClassRules.qualified(Level.L3, List.of(L3_CERT), START));
+        assertTrue(ClassRules.qualified(Level.L2, List.of(SENIOR), START));
+        Credential l1Recent = new Credential(CredentialKind.CERTIFICATE, Level.L1, null, START.minusYears(2).plusDays(1));
+        Credential l1Old = new Credential(CredentialKind.CERTIFICATE, Level.L1, null, START.minusYears(2));
+        assertTrue(ClassRules.qualified(Level.L2, List.of(l1Recent), START));
+        assertFalse(ClassRules.qualified(Level.L1, List.of(l1Recent), START), "a level-1 certificate must be held two years");
+        assertTrue(ClassRules.qualified(Level.L1, List.of(l1Old), START));
+    }
+
+    @Test
+    void anUnqualifiedTeacherIsNamed() {
+        List<ClassRules.Violation> v = ClassRules.check(facts(20, List.of(teacher(10, Duty.THEORY, L4_CERT), teacher(11, Duty.PRACTICAL, INTERMEDIATE)), FULL));
+        assertEquals(1, v.size());
+        assertEquals("TEACHER_QUALIFICATION", v.get(0).rule());
+        assertTrue(v.get(0).message().startsWith("teacher 10 is not qualified to teach L5"));
+    }
+
+    @Test
+    void theScheduleMustCoverEveryUnitWithItsHoursWithinTheDates() {
+        List<ScheduledLesson> partial = new ArrayList<>(List.of(new ScheduledLesson(1, 2, START, 10), new ScheduledLesson(2, 2, START, 11),
+                new ScheduledLesson(2, 1, START.plusDays(30), 11)));
+        List<ClassRules.Violation> v = ClassRules.check(facts(10, List.of(teacher(10, Duty.THEORY, L3_CERT), teacher(11, Duty.PRACTICAL, L3_CERT)), partial));
+        assertEquals(List.of("LESSON_OUTSIDE_DATES"), v.stream().map(ClassRules.Violation::rule).toList());
+        partial.remove(2);
+        v = ClassRules.check(facts(10, List.of(teacher(10, Duty.THEORY, L3_CERT), teacher(11, Duty.PRACTICAL, L3_CERT)), partial));
+        assertEquals("Unit 'unit 2' needs 3 class hour(s); 2 are scheduled.", v.get(0).message());
+    }
+
+    @Test
+    void aCertificateClassNeedsAPlanWithoutShortfalls() {
+        Facts f = new Facts(Level.L5, false, true, 10, List.of(teacher(10, Duty.THEORY, L3_CERT), teacher(11, Duty.PRACTICAL, L3_CERT)),
+                List.of(), List.of(), START, START);
+        assertEquals(List.of("PLAN_BELOW_MINIMUM"), ClassRules.check(f).stream().map(ClassRules.Violation::rule).toList());
+        Facts noCertificate = new Facts(Level.L5, false, false, 10, f.teachers(), List.of(), List.of(), START, START);
+        assertEquals(List.of(), ClassRules.check(noCertificate));
+    }
+}

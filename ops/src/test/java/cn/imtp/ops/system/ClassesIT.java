@@ -1,0 +1,155 @@
+package cn.imtp.ops.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Classes against the real stack: the demo class, visibility, roster import, and activation rules. */
+@ExtendWith(RunningPlatform.class)
+class ClassesIT {
+
+    static String admin;
+
+    @BeforeAll
+    static void signIn() throws Exception {
+        admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+    }
+
+    static JsonObject ok(HttpResponse<String> r) {
+        assertTrue(r.statusCode() == 200 || r.statusCode() == 201, r.statusCode() + " " + r.body());
+        return RunningPlatform.json(r);
+    }
+
+    static List<String> rules(HttpResponse<String> r) {
+        return RunningPlatform.json(r).getJsonArray("errors").stream().map(e -> e.asJsonObject().getString("field")).toList();
+    }
+
+    @Test
+    void theDemoClassIsActiveWithThirtyLearnersAndSeenOnlyByItsMembers() throws Exception {
+        String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
+        JsonObject page = ok(RunningPlatform.call(teacher, "GET", "/api/classes", null));
+        JsonObject demo = page.getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                .filter(c -> c.getString("name").equals("直播销售员五级 线上演示班")).findFirst().orElseThrow();
+        assertEquals("ACTIVE", demo.getString("status"));
+        assertEquals(30, demo.getInt("learners"));
+        long id = demo.getJsonNumber("id").longValue();
+        JsonObject full = ok(RunningPlatform.call(teacher, "GET", "/api/classes/" + id, null));
+        assertEquals(45, full.getInt("classHourMinutes"));
+        assertTrue(full.getJsonArray("lessons").size() >= 41);
+        assertTrue(full.getJsonArray("learners").getJsonObject(0).getString("idNumberMasked").contains("*"));
+        assertEquals(List.of(), jakarta.json.Json.createReader(new java.io.StringReader(
+                RunningPlatform.call(admin, "GET", "/api/classes/" + id + "/check", null).body())).readArray());
+
+        String member = RunningPlatform.token("learner30", RunningPlatform.DEMO_PASSWORD);
+        assertEquals(200, RunningPlatform.call(member, "GET", "/api/classes/" + id, null).statusCode());
+        String outsider = Accounts.uniqueName("outsider");
+        Accounts.createLearner(admin, outsider, "Outside2026");
+        String outsiderToken = RunningPlatform.token(outsider, "Outside2026");
+        assertEquals(0, ok(RunningPlatform.call(outsiderToken, "GET", "/api/classes", null)).getInt("total"));
+        assertEquals(404, RunningPlatform.call(outsiderToken, "GET", "/api/classes/" + id, null).statusCode());
+        assertEquals(403, RunningPlatform.call(member, "POST", "/api/classes/" + id + "/activate", null).statusCode());
+    }
+
+    @Test
+    void aClassIsActivatedOnlyWhenTheRulesHold() throws Exception {
+        JsonObject plan = ok(RunningPlatform.call(admin, "POST", "/api/plans",
+                "{\"name\":\"选品员五级\",\"level\":\"L5\",\"jobType\":\"PRODUCT_SELECTOR\",\"kind\":\"NEW_ENTRANT\",\"tables\":[\"basic\",\"L5/PRODUCT_SELECTOR\"]}"));
+        LocalDate start = LocalDate.of(2027, 3, 1);
+        JsonObject created = ok(RunningPlatform.call(admin, "POST", "/api/classes", Json.createObjectBuilder()
+                .add("name", "选品员五级 " + System.nanoTime()).add("planId", plan.getJsonNumber("id").longValue())
+                .add("deliveryMode", "BLENDED").add("startsOn", start.toString()).add("endsOn", start.plusDays(20).toString()).build().toString()));
+        long id = created.getJsonNumber("id").longValue();
+
+        // A roster with one bad row imports nothing and names the row.
+        StringBuilder csv = new StringBuilder("username,fullName,idType,idNumber,phone\n");
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 31; i++) {
+            String name = Accounts.uniqueName("r");
+            names.add(name);
+            csv.append(name).append(",学员").append(i).append(",,").append(Accounts.validIdNumber()).append(",13912345678\n");
+        }
+        String bad = csv + "broken,坏行,,123,13912345678\n";
+        HttpResponse<String> refused = send(admin, "/api/classes/" + id + "/roster", bad);
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertEquals(List.of("line 33"), rules(refused));
+        assertEquals(401, RunningPlatform.login(names.get(0), "whatever1").statusCode(), "nothing of the refused file exists");
+        assertEquals(0, ok(RunningPlatform.call(admin, "GET", "/api/classes/" + id, null)).getJsonArray("learners").size());
+
+        HttpResponse<String> imported = send(admin, "/api/classes/" + id + "/roster", csv.toString());
+        assertEquals(200, imported.statusCode(), imported.body());
+        assertEquals(31, jakarta.json.Json.createReader(new java.io.StringReader(imported.body())).readArray().size());
+
+        long teacher01 = accountId("teacher01");
+        long teacher02 = accountId("teacher02");
+        ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/teachers", "{\"accountId\":" + teacher01 + ",\"duty\":\"THEORY\"}"));
+        ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/teachers", "{\"accountId\":" + teacher02 + ",\"duty\":\"PRACTICAL\"}"));
+        HttpResponse<String> early = RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/activate", null);
+        assertEquals(422, early.statusCode());
+        Set<String> violated = Set.copyOf(rules(early));
+        assertEquals(Set.of("TEACHER_RATIO", "SCHEDULE_COVERAGE"), violated, early.body());
+
+        // A second teacher of each duty: one of them holds only a level-4 certificate.
+        String weak = Accounts.uniqueName("weak-teacher");
+        long weakId = createTeacher(weak);
+        ok(RunningPlatform.call(admin, "POST", "/api/teachers/" + weakId + "/credentials",
+                "{\"kind\":\"CERTIFICATE\",\"level\":\"L4\",\"issuedOn\":\"2021-05-01\",\"reference\":\"C-4\"}"));
+        ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/teachers", "{\"accountId\":" + weakId + ",\"duty\":\"THEORY\"}"));
+        ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/teachers", "{\"accountId\":" + teacher02 + ",\"duty\":\"THEORY\"}"));
+        ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/teachers", "{\"accountId\":" + teacher01 + ",\"duty\":\"PRACTICAL\"}"));
+        List<String> stillWrong = rules(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/activate", null));
+        assertTrue(stillWrong.contains("TEACHER_QUALIFICATION") && !stillWrong.contains("TEACHER_RATIO"), stillWrong.toString());
+        ok(RunningPlatform.call(admin, "POST", "/api/teachers/" + weakId + "/credentials",
+                "{\"kind\":\"TITLE\",\"titleGrade\":\"INTERMEDIATE\",\"issuedOn\":\"2020-01-01\",\"reference\":\"T-1\"}"));
+
+        // The schedule: one lesson per unit with its hours, taught by the theory teacher.
+        LocalDate day = start;
+        for (JsonValue u : plan.getJsonArray("units")) {
+            JsonObject unit = u.asJsonObject();
+            ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/lessons", Json.createObjectBuilder()
+                    .add("unitId", unit.getJsonNumber("id").longValue()).add("date", day.toString()).add("start", "09:00:00")
+                    .add("classHours", unit.getInt("hours")).add("teacherId", teacher01).add("mode", "LIVE").build().toString()));
+            day = day.getDayOfMonth() % 15 == 0 ? start : day.plusDays(1);
+        }
+        JsonObject active = ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/activate", null));
+        assertEquals("ACTIVE", active.getString("status"));
+        assertEquals(45, active.getInt("classHourMinutes"));
+        assertEquals(409, RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/teachers",
+                "{\"accountId\":" + teacher01 + ",\"duty\":\"THEORY\"}").statusCode());
+    }
+
+    @Test
+    void badClassesAndLessonsAreExplained() throws Exception {
+        HttpResponse<String> r = RunningPlatform.call(admin, "POST", "/api/classes",
+                "{\"name\":\" \",\"planId\":999999,\"deliveryMode\":\"ONLINE\",\"startsOn\":\"2027-01-10\",\"endsOn\":\"2027-01-01\"}");
+        assertEquals(422, r.statusCode());
+        assertEquals(Set.of("name", "planId", "endsOn"), Set.copyOf(rules(r)));
+    }
+
+    static HttpResponse<String> send(String token, String path, String csv) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(RunningPlatform.uri(path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv; charset=UTF-8")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    static long accountId(String username) throws Exception {
+        return ok(RunningPlatform.call(admin, "GET", "/api/accounts?role=TEACHER&size=200", null)).getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject).filter(a -> a.getString("username").equals(username)).findFirst().orElseThrow()
+                .getJsonNumber("id").longValue();
+    }
+
+    static long createTeacher(String username) throws Exception {
+        return ok(RunningPlatform.call(admin, "POST", "/api/accounts", "{\"username\":\"" + username
+                + "\",\"role\":\"TEACHER\",\"fullName\":\"测试教师\",\"password\":\"Teach2026pw\"}"))
+                .getJsonObject("account").getJsonNumber("id").longValue();
+    }
+}
