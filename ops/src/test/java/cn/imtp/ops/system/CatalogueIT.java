@@ -59,6 +59,10 @@ class CatalogueIT {
         assertEquals("L5", detail.getString("level"));
         assertEquals("LIVE_SELLER", detail.getString("jobType"));
         assertEquals("2-1 直播预演", detail.getString("course"));
+        JsonObject weight = detail.getJsonObject("theoryWeight");
+        assertEquals(56, weight.getInt("moduleWeight"));
+        assertEquals(24, weight.getInt("courseWeight"));
+        assertTrue(weight.getBoolean("assessedByName"));
     }
 
     @Test
@@ -67,7 +71,11 @@ class CatalogueIT {
         assertEquals("2021", export.getString("edition"));
         assertEquals(5, export.getJsonArray("hoursAllocation").size());
         assertEquals(19, export.getJsonArray("tables").size());
-        assertTrue(export.containsKey("assessment"));
+        assertEquals(19, export.getJsonArray("assessment").size());
+        JsonObject basicBlueprint = export.getJsonArray("assessment").getJsonObject(0);
+        assertEquals("2.3.1", basicBlueprint.getString("section"));
+        assertEquals(List.of(20, 8, 16, 21, 15, 10, 10), basicBlueprint.getJsonArray("modules").stream()
+                .map(m -> m.asJsonObject().getInt("weight")).toList());
         int units = 0;
         for (JsonValue t : export.getJsonArray("tables")) {
             for (JsonValue m : t.asJsonObject().getJsonArray("modules")) {
@@ -84,7 +92,8 @@ class CatalogueIT {
         HttpResponse<String> r = RunningPlatform.call(learner, "GET", "/api/catalogue/integrity", null);
         assertEquals(200, r.statusCode());
         var found = jakarta.json.Json.createReader(new java.io.StringReader(r.body())).readArray();
-        assertEquals(2, found.size(), r.body());
+        assertEquals(14, found.size(), r.body());
+        assertEquals(12, found.stream().filter(d -> d.asJsonObject().getString("kind").equals("NAME_MISMATCH")).count());
         JsonObject first = found.getJsonObject(0);
         assertEquals(List.of("section", "level", "jobType", "kind", "message", "seedLines"), List.copyOf(first.keySet()));
         assertEquals("1282-1314", first.getString("seedLines"));

@@ -49,7 +49,7 @@ public class Catalogue {
         Edition e = current();
         return new CatalogueViews.Export(e.code(), e.contentHash(),
                 e.allocation().stream().map(CatalogueViews.Allocation::of).toList(),
-                e.tables().stream().map(CatalogueViews.Table::of).toList(), List.of());
+                e.tables().stream().map(CatalogueViews.Table::of).toList(), CatalogueViews.Blueprint.of(e.blueprints()));
     }
 
     @Transactional

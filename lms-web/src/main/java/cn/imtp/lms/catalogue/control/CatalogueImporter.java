@@ -5,6 +5,7 @@ import cn.imtp.lms.catalogue.control.PackageData.ModuleData;
 import cn.imtp.lms.catalogue.control.PackageData.TableFile;
 import cn.imtp.lms.catalogue.control.PackageData.UnitData;
 import cn.imtp.lms.catalogue.entity.AllocationEntry;
+import cn.imtp.lms.catalogue.entity.BlueprintCourseEntry;
 import cn.imtp.lms.catalogue.entity.CatalogueCourse;
 import cn.imtp.lms.catalogue.entity.CatalogueModule;
 import cn.imtp.lms.catalogue.entity.CatalogueTable;
@@ -76,6 +77,16 @@ public class CatalogueImporter {
                     for (UnitData ud : cd.units()) {
                         course.units().add(new LearningUnit(course, ud.seq(), ud.name(), ud.hours(), ud.seedLine(), u++));
                     }
+                }
+            }
+        }
+        int position = 0;
+        for (PackageData.BlueprintFile b : data.blueprints()) {
+            for (PackageData.BlueprintModule m : b.modules()) {
+                for (PackageData.BlueprintCourse c : m.courses()) {
+                    edition.blueprints().add(new BlueprintCourseEntry(edition, b.section(), b.kind(), b.level(), b.jobType(), b.title(),
+                            m.code(), m.name(), m.weight(), c.code(), c.name(), c.weight(),
+                            c.units().stream().map(PackageData.BlueprintUnit::name).toList(), c.seedLine(), position++));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package cn.imtp.lms.catalogue.control;
 
 import cn.imtp.lms.catalogue.entity.AllocationEntry;
+import cn.imtp.lms.catalogue.entity.BlueprintCourseEntry;
 import cn.imtp.lms.catalogue.entity.CatalogueCourse;
 import cn.imtp.lms.catalogue.entity.CatalogueModule;
 import cn.imtp.lms.catalogue.entity.CatalogueTable;
@@ -72,7 +73,41 @@ public final class CatalogueViews {
 
     @JsonbPropertyOrder({"edition", "contentHash", "hoursAllocation", "tables", "assessment"})
     public record Export(String edition, String contentHash, List<Allocation> hoursAllocation, List<Table> tables,
-                        List<Object> assessment) {
+                        List<Blueprint> assessment) {
+    }
+
+    @JsonbPropertyOrder({"code", "name", "weight", "units"})
+    public record BlueprintCourse(String code, String name, int weight, List<String> units) {
+    }
+
+    @JsonbPropertyOrder({"code", "name", "weight", "courses"})
+    public record BlueprintModule(String code, String name, int weight, List<BlueprintCourse> courses) {
+    }
+
+    /** A theory blueprint of section 2.3: weights in % of a 100-point paper. */
+    @JsonbNillable
+    @JsonbPropertyOrder({"section", "kind", "level", "jobType", "title", "modules"})
+    public record Blueprint(String section, String kind, Level level, JobType jobType, String title, List<BlueprintModule> modules) {
+
+        static List<Blueprint> of(List<BlueprintCourseEntry> rows) {
+            java.util.Map<String, List<BlueprintCourseEntry>> byTitle = new java.util.LinkedHashMap<>();
+            rows.forEach(r -> byTitle.computeIfAbsent(r.title(), k -> new java.util.ArrayList<>()).add(r));
+            return byTitle.values().stream().map(courses -> {
+                java.util.Map<String, List<BlueprintCourseEntry>> byModule = new java.util.LinkedHashMap<>();
+                courses.forEach(c -> byModule.computeIfAbsent(c.moduleCode(), k -> new java.util.ArrayList<>()).add(c));
+                BlueprintCourseEntry first = courses.get(0);
+                return new Blueprint(first.section(), first.kind(), first.level(), first.jobType(), first.title(),
+                        byModule.values().stream().map(m -> new BlueprintModule(m.get(0).moduleCode(), m.get(0).moduleName(),
+                                m.get(0).moduleWeight(), m.stream().map(c -> new BlueprintCourse(c.courseCode(), c.courseName(),
+                                c.courseWeight(), c.assessedUnits())).toList())).toList());
+            }).toList();
+        }
+    }
+
+    /** How the theory exam weighs a unit's course; null fields when the blueprint does not assess it by that name. */
+    @JsonbNillable
+    @JsonbPropertyOrder({"blueprint", "moduleWeight", "courseWeight", "assessedByName"})
+    public record TheoryWeight(String blueprint, Integer moduleWeight, Integer courseWeight, boolean assessedByName) {
     }
 
     @JsonbNillable
@@ -85,15 +120,21 @@ public final class CatalogueViews {
 
     /** A unit with where it sits: table, module and course. */
     @JsonbNillable
-    @JsonbPropertyOrder({"id", "seq", "name", "hours", "seedLine", "level", "jobType", "tableTitle", "module", "course"})
+    @JsonbPropertyOrder({"id", "seq", "name", "hours", "seedLine", "level", "jobType", "tableTitle", "module", "course", "theoryWeight"})
     public record UnitDetail(long id, Integer seq, String name, int hours, int seedLine, Level level, JobType jobType,
-                             String tableTitle, String module, String course) {
+                             String tableTitle, String module, String course, TheoryWeight theoryWeight) {
         static UnitDetail of(LearningUnit u) {
             CatalogueCourse c = u.course();
             CatalogueModule m = c.module();
             CatalogueTable t = m.table();
+            TheoryWeight weight = t.edition().blueprints().stream()
+                    .filter(b -> b.level() == t.level() && b.jobType() == t.jobType() && b.courseCode().equals(c.code()))
+                    .findFirst()
+                    .map(b -> new TheoryWeight(b.title(), b.moduleWeight(), b.courseWeight(),
+                            b.assessedUnits().stream().anyMatch(n -> n.replace(" ", "").equals(u.name().replace(" ", "")))))
+                    .orElse(new TheoryWeight(null, null, null, false));
             return new UnitDetail(u.id(), u.seq(), u.name(), u.hours(), u.seedLine(), t.level(), t.jobType(), t.title(),
-                    m.code() + " " + m.name(), c.code() + " " + c.name());
+                    m.code() + " " + m.name(), c.code() + " " + c.name(), weight);
         }
     }
 }

@@ -68,7 +68,61 @@ public final class Integrity {
                 }
             }
         }
+        for (PackageData.BlueprintFile b : e.blueprints()) {
+            checkBlueprint(e, b, found);
+        }
         return found;
+    }
+
+    /** Weights that do not add up, and names that section 2.3 spells differently from section 1.1.2. */
+    private static void checkBlueprint(Edition e, PackageData.BlueprintFile b, List<Discrepancy> found) {
+        String where = lines(b.seedLines());
+        int total = b.modules().stream().mapToInt(PackageData.BlueprintModule::weight).sum();
+        if (total != 100) {
+            found.add(new Discrepancy(b.section(), b.level(), b.jobType(), "BLUEPRINT_TOTAL",
+                    b.title() + ": the module weights add up to " + total + " %, not 100 %", where));
+        }
+        Optional<TableFile> table = e.tables().stream().filter(t -> t.level() == b.level() && t.jobType() == b.jobType()).findFirst();
+        for (PackageData.BlueprintModule m : b.modules()) {
+            int courses = m.courses().stream().mapToInt(PackageData.BlueprintCourse::weight).sum();
+            if (courses != m.weight()) {
+                found.add(new Discrepancy(b.section(), b.level(), b.jobType(), "BLUEPRINT_MODULE_WEIGHT",
+                        b.title() + ": module " + m.code() + " weighs " + m.weight() + " %, its courses " + courses + " %",
+                        Integer.toString(m.seedLine())));
+            }
+            Optional<ModuleData> catalogueModule = table.flatMap(t -> t.modules().stream().filter(x -> x.code().equals(m.code())).findFirst());
+            if (catalogueModule.isPresent() && !same(catalogueModule.get().name(), m.name())) {
+                found.add(new Discrepancy(b.section(), b.level(), b.jobType(), "NAME_MISMATCH",
+                        b.title() + ": module " + m.code() + " is '" + m.name() + "' here but '" + catalogueModule.get().name()
+                                + "' in section 1.1.2", Integer.toString(m.seedLine())));
+            }
+            for (PackageData.BlueprintCourse c : m.courses()) {
+                Optional<CourseData> course = catalogueModule.flatMap(x -> x.courses().stream().filter(y -> y.code().equals(c.code())).findFirst());
+                if (course.isEmpty()) {
+                    found.add(new Discrepancy(b.section(), b.level(), b.jobType(), "NAME_MISMATCH",
+                            b.title() + ": course " + c.code() + " '" + c.name() + "' has no course of that code in section 1.1.2",
+                            Integer.toString(c.seedLine())));
+                    continue;
+                }
+                if (!same(course.get().name(), c.name())) {
+                    found.add(new Discrepancy(b.section(), b.level(), b.jobType(), "NAME_MISMATCH",
+                            b.title() + ": course " + c.code() + " is '" + c.name() + "' here but '" + course.get().name()
+                                    + "' in section 1.1.2", Integer.toString(c.seedLine())));
+                }
+                for (PackageData.BlueprintUnit u : c.units()) {
+                    if (course.get().units().stream().noneMatch(x -> same(x.name(), u.name()))) {
+                        found.add(new Discrepancy(b.section(), b.level(), b.jobType(), "NAME_MISMATCH",
+                                b.title() + ": assessed unit '" + u.name() + "' of course " + c.code() + " is not a unit of that course in section 1.1.2 ("
+                                        + course.get().units().stream().map(UnitData::name).toList() + ")", Integer.toString(u.seedLine())));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Names compare without the spaces the PDF extraction may add or drop. */
+    static boolean same(String a, String b) {
+        return a.replace(" ", "").equals(b.replace(" ", ""));
     }
 
     private static String lines(List<Integer> seedLines) {

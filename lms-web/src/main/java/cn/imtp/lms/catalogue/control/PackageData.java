@@ -46,9 +46,23 @@ public final class PackageData {
     public record UnitData(Integer seq, String name, int hours, int seedLine) {
     }
 
+    /** A theory-exam blueprint of section 2.3: module and course weights (%) and the assessed units. */
+    public record BlueprintFile(String section, String kind, Level level, JobType jobType, String title, List<Integer> seedLines,
+                                List<BlueprintModule> modules) {
+    }
+
+    public record BlueprintModule(String code, String name, int weight, int seedLine, List<BlueprintCourse> courses) {
+    }
+
+    public record BlueprintCourse(String code, String name, int weight, int seedLine, List<BlueprintUnit> units) {
+    }
+
+    public record BlueprintUnit(Integer seq, String name, int seedLine) {
+    }
+
     /** One edition as its files say, with the SHA-256 of those files in order. */
     public record Edition(String code, String title, String source, String contentHash, AllocationFile allocation,
-                          List<TableFile> tables) {
+                          List<TableFile> tables, List<BlueprintFile> blueprints) {
     }
 
     private static final String ROOT = "training-package/";
@@ -64,12 +78,15 @@ public final class PackageData {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
                 AllocationFile allocation = null;
                 List<TableFile> tables = new ArrayList<>();
+                List<BlueprintFile> blueprints = new ArrayList<>();
                 for (String file : source.files()) {
                     byte[] content = bytes(loader, ROOT + source.code() + "/" + file);
                     sha.update(file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     sha.update(content);
                     if (file.startsWith("1.1.1-")) {
                         allocation = jsonb.fromJson(new ByteArrayInputStream(content), AllocationFile.class);
+                    } else if (file.startsWith("2.3.")) {
+                        blueprints.add(jsonb.fromJson(new ByteArrayInputStream(content), BlueprintFile.class));
                     } else {
                         tables.add(jsonb.fromJson(new ByteArrayInputStream(content), TableFile.class));
                     }
@@ -78,7 +95,7 @@ public final class PackageData {
                     throw new IllegalStateException("edition " + source.code() + " has no hours allocation table (1.1.1)");
                 }
                 editions.add(new Edition(source.code(), source.title(), source.source(),
-                        HexFormat.of().formatHex(sha.digest()), allocation, tables));
+                        HexFormat.of().formatHex(sha.digest()), allocation, tables, blueprints));
             }
             return editions;
         } catch (IOException | NoSuchAlgorithmException e) {

@@ -75,6 +75,10 @@ public class CatalogueTable {
         return id;
     }
 
+    public Edition edition() {
+        return edition;
+    }
+
     public Level level() {
         return level;
     }

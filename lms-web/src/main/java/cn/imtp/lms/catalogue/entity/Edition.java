@@ -49,6 +49,10 @@ public class Edition {
     @OrderBy("id")
     private List<DiscrepancyEntry> discrepancies = new ArrayList<>();
 
+    @OneToMany(mappedBy = "edition", cascade = CascadeType.PERSIST)
+    @OrderBy("position")
+    private List<BlueprintCourseEntry> blueprints = new ArrayList<>();
+
     protected Edition() {
     }
 
@@ -90,5 +94,9 @@ public class Edition {
 
     public List<DiscrepancyEntry> discrepancies() {
         return discrepancies;
+    }
+
+    public List<BlueprintCourseEntry> blueprints() {
+        return blueprints;
     }
 }

@@ -1,6 +1,7 @@
 package cn.imtp.lms.catalogue.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.imtp.lms.catalogue.control.Integrity.Discrepancy;
@@ -69,14 +70,47 @@ class TrainingPackageDataTest {
     }
 
     @Test
+    void noNameCarriesAFragmentOfAnotherCell() {
+        for (TableFile t : EDITION.tables()) {
+            for (var m : t.modules()) {
+                assertFalse(m.name().endsWith("及") || m.name().endsWith("复"), t.title() + " module " + m.name());
+                for (var c : m.courses()) {
+                    for (var u : c.units()) {
+                        assertFalse(u.name().matches(".*（\\d+）.*"), t.title() + " unit " + u.name());
+                    }
+                }
+            }
+        }
+        var l3 = table(Level.L3, JobType.PRODUCT_SELECTOR);
+        assertEquals("设备、软件和材料准备", l3.modules().get(0).courses().get(1).name());
+        assertEquals("产品确定及规划", l3.modules().get(2).name());
+    }
+
+    @Test
+    void everyTheoryBlueprintIsPresentAndWeighs100() {
+        assertEquals(19, EDITION.blueprints().size());
+        for (PackageData.BlueprintFile b : EDITION.blueprints()) {
+            assertEquals(100, b.modules().stream().mapToInt(PackageData.BlueprintModule::weight).sum(), b.title());
+            for (PackageData.BlueprintModule m : b.modules()) {
+                assertEquals(m.weight(), m.courses().stream().mapToInt(PackageData.BlueprintCourse::weight).sum(), b.title() + " " + m.code());
+            }
+        }
+        PackageData.BlueprintFile basic = EDITION.blueprints().get(0);
+        assertEquals("2.3.1", basic.section());
+        assertEquals(List.of(20, 8, 16, 21, 15, 10, 10), basic.modules().stream().map(PackageData.BlueprintModule::weight).toList());
+    }
+
+    @Test
     void theIntegrityReportNamesExactlyTheSeedsContradictions() {
         List<Discrepancy> found = Integrity.check(EDITION);
-        assertEquals(2, found.size(), found.toString());
-        for (Discrepancy d : found) {
-            assertEquals("TABLE_TOTAL", d.kind());
+        Map<String, Long> kinds = found.stream().collect(Collectors.groupingBy(Discrepancy::kind, Collectors.counting()));
+        assertEquals(Map.of("TABLE_TOTAL", 2L, "NAME_MISMATCH", 12L), kinds, found.toString());
+        for (Discrepancy d : found.stream().filter(d -> d.kind().equals("TABLE_TOTAL")).toList()) {
             assertEquals(Level.L1, d.level());
             assertTrue(d.message().contains("add up to 48") && d.message().contains("states 46"), d.message());
         }
-        assertEquals(List.of(JobType.LIVE_SELLER, JobType.VIDEO_PROMOTER), found.stream().map(Discrepancy::jobType).toList());
+        assertTrue(found.stream().anyMatch(d -> d.kind().equals("NAME_MISMATCH") && d.section().equals("2.3.8")
+                && d.message().contains("course 1-1 is '视频制作' here but '视频创作' in section 1.1.2")));
+        assertTrue(found.stream().anyMatch(d -> d.message().contains("'制订样品（道具）搭配计划'") && d.message().contains("制定样品（道具）搭配计划")));
     }
 }
