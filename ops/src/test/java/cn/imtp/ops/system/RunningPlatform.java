@@ -74,7 +74,15 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
                 "LMS_VAR_DIR", varDir().toString()));
         long t0 = System.nanoTime();
         launcher = pb.start();
-        awaitReady(launcher, Duration.ofMinutes(4));
+        Process started = launcher;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
+        try {
+            awaitReady(launcher, Duration.ofMinutes(4));
+        } catch (IOException | RuntimeException e) {
+            // Never leave a half-started platform behind to block the ports of the next run.
+            stop();
+            throw e;
+        }
         lastStartUp = Duration.ofNanos(System.nanoTime() - t0);
         System.out.println("[system-test] platform ready in " + lastStartUp.toMillis() + " ms");
         return launcher;

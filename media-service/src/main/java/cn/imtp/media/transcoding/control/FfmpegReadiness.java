@@ -32,6 +32,11 @@ public class FfmpegReadiness implements HealthCheck {
         call();
     }
 
+    /** The first line of {@code ffmpeg -version}, or null while ffmpeg has not run. */
+    public String version() {
+        return version;
+    }
+
     @Override
     public HealthCheckResponse call() {
         try {
