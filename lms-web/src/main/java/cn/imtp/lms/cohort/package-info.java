@@ -7,7 +7,8 @@
  * practical instructor per 30 learners; every teacher qualified for the plan's level by a
  * certificate or a professional title (section 1.3.1); a schedule that covers every unit of the plan
  * with at least its class hours, within the class's dates; and, for a class that leads to a level
- * certificate, a plan without shortfalls. Activation fixes the class hour's length
+ * certificate, a plan without shortfalls and, above level 5, learners who hold the lower certificate
+ * or a teacher's approval for the level (recorded with its reason). Activation fixes the class hour's length
  * ({@code lms.class-hour-minutes}) for the class's life.
  *
  * <p>Who sees a class: administrators all, teachers the classes they teach, learners their own.

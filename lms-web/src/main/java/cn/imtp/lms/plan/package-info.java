@@ -11,7 +11,7 @@
  * kept as a draft and may not be given to a class that leads to a level certificate.
  *
  * <p>A plan points at the units of the edition it was composed from, so a later edition never
- * changes it. Out of scope so far: per-learner eligibility for plans above level 5 (the lower
- * certificate or a teacher's approval), which belongs to class enrolment.
+ * changes it. Per-learner eligibility for plans above level 5 (the lower certificate or a teacher's
+ * approval) is checked where learners meet a plan: when their class is activated.
  */
 package cn.imtp.lms.plan;

@@ -128,6 +128,48 @@ class ClassesIT {
     }
 
     @Test
+    void aClassAboveLevel5NeedsLearnersWithTheLowerCertificateOrAnApproval() throws Exception {
+        JsonObject plan = ok(RunningPlatform.call(admin, "POST", "/api/plans",
+                "{\"name\":\"直播销售员四级 晋级\",\"level\":\"L4\",\"jobType\":\"LIVE_SELLER\",\"kind\":\"UPGRADE\",\"tables\":[\"basic\",\"L4/LIVE_SELLER\"]}"));
+        assertTrue(plan.getJsonObject("assessment").getBoolean("certificateEligible"), plan.toString());
+        long id = ok(RunningPlatform.call(admin, "POST", "/api/classes", Json.createObjectBuilder()
+                .add("name", "直播销售员四级 " + System.nanoTime()).add("planId", plan.getJsonNumber("id").longValue())
+                .add("deliveryMode", "ONLINE").add("startsOn", "2027-04-01").add("endsOn", "2027-04-30").build().toString()))
+                .getJsonNumber("id").longValue();
+        String holder = Accounts.uniqueName("holder");
+        String approved = Accounts.uniqueName("approved");
+        long holderId = Accounts.createLearner(admin, holder, "Holder2026").getJsonNumber("id").longValue();
+        long approvedId = Accounts.createLearner(admin, approved, "Approved2026").getJsonNumber("id").longValue();
+        ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/learners", "{\"accountIds\":[" + holderId + "," + approvedId + "]}"));
+        ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/teachers", "{\"accountId\":" + accountId("teacher01") + ",\"duty\":\"THEORY\"}"));
+        ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/teachers", "{\"accountId\":" + accountId("teacher02") + ",\"duty\":\"PRACTICAL\"}"));
+        List<String> before = checkRules(id);
+        assertEquals(2, before.stream().filter("LEARNER_ELIGIBILITY"::equals).count(), before.toString());
+        assertEquals(Set.of("LEARNER_ELIGIBILITY", "SCHEDULE_COVERAGE"), Set.copyOf(before));
+
+        String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
+        assertEquals(403, RunningPlatform.call(teacher, "POST", "/api/learners/" + holderId + "/qualifications",
+                "{\"kind\":\"CERTIFICATE\",\"level\":\"L5\",\"dated\":\"2025-06-30\",\"reference\":\"C-5\"}").statusCode());
+        ok(RunningPlatform.call(admin, "POST", "/api/learners/" + holderId + "/qualifications",
+                "{\"kind\":\"CERTIFICATE\",\"level\":\"L5\",\"dated\":\"2025-06-30\",\"reference\":\"C-5\"}"));
+        HttpResponse<String> noReason = RunningPlatform.call(teacher, "POST", "/api/learners/" + approvedId + "/qualifications",
+                "{\"kind\":\"APPROVAL\",\"level\":\"L4\",\"dated\":\"2026-11-01\"}");
+        assertEquals(422, noReason.statusCode());
+        assertEquals(List.of("reason"), rules(noReason));
+        ok(RunningPlatform.call(teacher, "POST", "/api/learners/" + approvedId + "/qualifications",
+                "{\"kind\":\"APPROVAL\",\"level\":\"L4\",\"dated\":\"2026-11-01\",\"reason\":\"三年直播销售从业经历，符合国家职业标准申报条件\"}"));
+        assertEquals(List.of("SCHEDULE_COVERAGE"), checkRules(id).stream().distinct().toList());
+        assertEquals("teacher01", jakarta.json.Json.createReader(new java.io.StringReader(RunningPlatform.call(admin, "GET",
+                "/api/learners/" + approvedId + "/qualifications", null).body())).readArray().getJsonObject(0).getString("recordedBy"));
+    }
+
+    static List<String> checkRules(long classId) throws Exception {
+        return jakarta.json.Json.createReader(new java.io.StringReader(RunningPlatform.call(admin, "GET",
+                "/api/classes/" + classId + "/check", null).body())).readArray().stream()
+                .map(v -> v.asJsonObject().getString("rule")).toList();
+    }
+
+    @Test
     void badClassesAndLessonsAreExplained() throws Exception {
         HttpResponse<String> r = RunningPlatform.call(admin, "POST", "/api/classes",
                 "{\"name\":\" \",\"planId\":999999,\"deliveryMode\":\"ONLINE\",\"startsOn\":\"2027-01-10\",\"endsOn\":\"2027-01-01\"}");

@@ -32,7 +32,11 @@ public final class ClassRules {
     public record Violation(String rule, String message) {
     }
 
-    public record Facts(Level planLevel, boolean planCertificateEligible, boolean leadsToCertificate, int learners,
+    /** A learner with the levels of the certificates they hold and the levels a teacher approved them for. */
+    public record Learner(String name, Set<Level> certificates, Set<Level> approvals) {
+    }
+
+    public record Facts(Level planLevel, boolean planCertificateEligible, boolean leadsToCertificate, List<Learner> learners,
                         List<Teacher> teachers, List<UnitNeed> planUnits, List<ScheduledLesson> lessons,
                         LocalDate startsOn, LocalDate endsOn) {
     }
@@ -48,14 +52,23 @@ public final class ClassRules {
         if (f.leadsToCertificate() && !f.planCertificateEligible()) {
             v.add(new Violation("PLAN_BELOW_MINIMUM", "The plan has shortfalls against the package's minimum; a class that leads to a level certificate needs a plan without them."));
         }
-        if (f.learners() == 0) {
+        int learners = f.learners().size();
+        if (learners == 0) {
             v.add(new Violation("NO_LEARNERS", "The class has no learners."));
         }
-        int needed = Math.max(1, (f.learners() + LEARNERS_PER_TEACHER - 1) / LEARNERS_PER_TEACHER);
+        if (f.leadsToCertificate() && f.planLevel() != Level.L5) {
+            for (Learner l : f.learners()) {
+                if (!eligible(f.planLevel(), l)) {
+                    v.add(new Violation("LEARNER_ELIGIBILITY", l.name() + " holds no certificate of a level below " + f.planLevel()
+                            + " and has no teacher's approval for " + f.planLevel() + "."));
+                }
+            }
+        }
+        int needed = Math.max(1, (learners + LEARNERS_PER_TEACHER - 1) / LEARNERS_PER_TEACHER);
         for (Duty duty : Duty.values()) {
             long have = f.teachers().stream().filter(t -> t.duties().contains(duty)).count();
             if (have < needed) {
-                v.add(new Violation("TEACHER_RATIO", f.learners() + " learners need at least " + needed + " "
+                v.add(new Violation("TEACHER_RATIO", learners + " learners need at least " + needed + " "
                         + (duty == Duty.THEORY ? "theory teacher(s) (理论课教师)" : "practical instructor(s) (实习指导教师)") + "; the class has " + have + "."));
             }
         }
@@ -85,6 +98,16 @@ public final class ClassRules {
             }
         }
         return v;
+    }
+
+    /**
+     * Sections 1.1.2/1.1.3: a plan above level 5 is for holders of the lower certificate (the level
+     * just below the plan's, or any higher one) or for learners a teacher approved for that level.
+     */
+    public static boolean eligible(Level planLevel, Learner learner) {
+        Level lower = Level.values()[planLevel.ordinal() - 1];
+        return learner.approvals().contains(planLevel)
+                || learner.certificates().stream().anyMatch(c -> c.ordinal() >= lower.ordinal());
     }
 
     /** Section 1.3.1: who may teach a level. {@code asOf} is the class's start, for the two-year rule. */

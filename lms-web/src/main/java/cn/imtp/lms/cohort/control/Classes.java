@@ -4,6 +4,7 @@ import cn.imtp.lms.catalogue.entity.LearningUnit;
 import cn.imtp.lms.cohort.entity.ClassStatus;
 import cn.imtp.lms.cohort.entity.ClassTeacher;
 import cn.imtp.lms.cohort.entity.Duty;
+import cn.imtp.lms.cohort.entity.LearnerQualification;
 import cn.imtp.lms.cohort.entity.Lesson;
 import cn.imtp.lms.cohort.entity.TeacherCredential;
 import cn.imtp.lms.cohort.entity.TrainingClass;
@@ -278,11 +279,69 @@ public class Classes {
             teachers.put(t.accountId(), new ClassRules.Teacher(t.accountId(), a.fullName() + " (" + a.username() + ")", duties, creds));
         }
         var assessment = plans.get(c.plan().id()).assessment();
+        List<ClassRules.Learner> learners = c.learnerIds().stream().map(id -> {
+            Account a = em.find(Account.class, id);
+            List<LearnerQualification> q = qualifications(id);
+            return new ClassRules.Learner(a.fullName() + " (" + a.username() + ")",
+                    levels(q, LearnerQualification.Kind.CERTIFICATE), levels(q, LearnerQualification.Kind.APPROVAL));
+        }).toList();
         return new ClassRules.Facts(c.plan().level(), assessment.certificateEligible(), c.leadsToCertificate(),
-                c.learnerIds().size(), List.copyOf(teachers.values()),
+                learners, List.copyOf(teachers.values()),
                 c.plan().units().stream().map(u -> new ClassRules.UnitNeed(u.id(), u.name(), u.hours())).toList(),
                 c.lessons().stream().map(l -> new ClassRules.ScheduledLesson(l.unit().id(), l.classHours(), l.date(), l.teacherId())).toList(),
                 c.startsOn(), c.endsOn());
+    }
+
+    /** Records a learner's certificate (administrators) or a teacher's approval for a level, with the reason. */
+    @Transactional
+    public LearnerQualification addQualification(long accountId, Requests.NewQualification n, Caller actor) {
+        Account a = em.find(Account.class, accountId);
+        if (a == null || a.role() != Role.LEARNER) {
+            throw PlatformException.notFound("Learner", accountId);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (n == null || n.kind() == null) {
+            errors.add(new FieldError("kind", "is required: CERTIFICATE or APPROVAL"));
+        }
+        if (n == null || n.level() == null) {
+            errors.add(new FieldError("level", "is required: L5 to L1"));
+        }
+        if (n == null || n.dated() == null || n.dated().isAfter(LocalDate.now(CHINA))) {
+            errors.add(new FieldError("dated", "the certificate's or the approval's date is required and not in the future"));
+        }
+        if (n != null && n.kind() == LearnerQualification.Kind.CERTIFICATE) {
+            if (actor.role() != Role.ADMINISTRATOR) {
+                throw new PlatformException(403, "forbidden", "Forbidden", "Certificates are recorded by administrators.");
+            }
+            if (n.reference() == null || n.reference().isBlank()) {
+                errors.add(new FieldError("reference", "the certificate number is required"));
+            }
+        }
+        if (n != null && n.kind() == LearnerQualification.Kind.APPROVAL && (n.reason() == null || n.reason().isBlank())) {
+            errors.add(new FieldError("reason", "an approval records why the learner qualifies for this level"));
+        }
+        if (!errors.isEmpty()) {
+            throw PlatformException.invalid("Nothing was recorded.", errors);
+        }
+        LearnerQualification q = new LearnerQualification(accountId, n.kind(), n.level(), n.dated(),
+                blank(n.reference()), blank(n.reason()), actor.username());
+        em.persist(q);
+        em.flush();
+        return q;
+    }
+
+    @Transactional
+    public List<LearnerQualification> qualifications(long accountId) {
+        return em.createQuery("SELECT q FROM LearnerQualification q WHERE q.accountId = :a ORDER BY q.dated", LearnerQualification.class)
+                .setParameter("a", accountId).getResultList();
+    }
+
+    private static Set<cn.imtp.lms.catalogue.entity.Level> levels(List<LearnerQualification> q, LearnerQualification.Kind kind) {
+        return q.stream().filter(x -> x.kind() == kind).map(LearnerQualification::level).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private TrainingClass find(long id) {

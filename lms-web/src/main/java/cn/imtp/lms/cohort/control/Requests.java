@@ -29,6 +29,10 @@ public final class Requests {
     public record NewLesson(Long unitId, LocalDate date, LocalTime start, Integer classHours, Long teacherId, LessonMode mode) {
     }
 
+    public record NewQualification(cn.imtp.lms.cohort.entity.LearnerQualification.Kind kind, Level level, LocalDate dated,
+                                   String reference, String reason) {
+    }
+
     public record NewCredential(CredentialKind kind, Level level, TitleGrade titleGrade, LocalDate issuedOn, String reference) {
     }
 }

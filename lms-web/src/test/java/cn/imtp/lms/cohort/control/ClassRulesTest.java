@@ -31,8 +31,16 @@ class ClassRulesTest {
         return new Teacher(id, "teacher " + id, Set.of(duty), List.of(credentials));
     }
 
+    static List<ClassRules.Learner> learners(int n) {
+        List<ClassRules.Learner> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            all.add(new ClassRules.Learner("learner " + i, Set.of(), Set.of()));
+        }
+        return all;
+    }
+
     static Facts facts(int learners, List<Teacher> teachers, List<ScheduledLesson> lessons) {
-        return new Facts(Level.L5, true, true, learners, teachers, List.of(new UnitNeed(1, "unit 1", 2), new UnitNeed(2, "unit 2", 3)),
+        return new Facts(Level.L5, true, true, learners(learners), teachers, List.of(new UnitNeed(1, "unit 1", 2), new UnitNeed(2, "unit 2", 3)),
                 lessons, START, START.plusDays(10));
     }
 
@@ -89,10 +97,26 @@ class ClassRulesTest {
 
     @Test
     void aCertificateClassNeedsAPlanWithoutShortfalls() {
-        Facts f = new Facts(Level.L5, false, true, 10, List.of(teacher(10, Duty.THEORY, L3_CERT), teacher(11, Duty.PRACTICAL, L3_CERT)),
+        Facts f = new Facts(Level.L5, false, true, learners(10), List.of(teacher(10, Duty.THEORY, L3_CERT), teacher(11, Duty.PRACTICAL, L3_CERT)),
                 List.of(), List.of(), START, START);
         assertEquals(List.of("PLAN_BELOW_MINIMUM"), ClassRules.check(f).stream().map(ClassRules.Violation::rule).toList());
-        Facts noCertificate = new Facts(Level.L5, false, false, 10, f.teachers(), List.of(), List.of(), START, START);
+        Facts noCertificate = new Facts(Level.L5, false, false, learners(10), f.teachers(), List.of(), List.of(), START, START);
         assertEquals(List.of(), ClassRules.check(noCertificate));
+    }
+
+    @Test
+    void aPlanAboveLevel5IsForHoldersOfTheLowerCertificateOrApprovedLearners() {
+        ClassRules.Learner holder = new ClassRules.Learner("holder", Set.of(Level.L5), Set.of());
+        ClassRules.Learner approved = new ClassRules.Learner("approved", Set.of(), Set.of(Level.L4));
+        ClassRules.Learner neither = new ClassRules.Learner("neither", Set.of(), Set.of(Level.L3));
+        assertTrue(ClassRules.eligible(Level.L4, holder));
+        assertTrue(ClassRules.eligible(Level.L4, approved));
+        assertFalse(ClassRules.eligible(Level.L4, neither));
+        assertFalse(ClassRules.eligible(Level.L3, holder), "an L5 certificate does not lead straight to L3");
+        Facts f = new Facts(Level.L4, true, true, List.of(holder, approved, neither),
+                List.of(teacher(10, Duty.THEORY, L3_CERT), teacher(11, Duty.PRACTICAL, L3_CERT)), List.of(), List.of(), START, START);
+        List<ClassRules.Violation> v = ClassRules.check(f);
+        assertEquals(List.of("LEARNER_ELIGIBILITY"), v.stream().map(ClassRules.Violation::rule).toList());
+        assertTrue(v.get(0).message().startsWith("neither holds no certificate of a level below L4"));
     }
 }
