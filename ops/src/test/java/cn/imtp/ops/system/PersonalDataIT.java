@@ -93,6 +93,17 @@ class PersonalDataIT {
     }
 
     @Test
+    void listsArePaginatedAndABadPageIsExplained() throws Exception {
+        JsonObject page = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/accounts?role=LEARNER&page=1&size=10", null));
+        assertEquals(10, page.getJsonArray("items").size());
+        assertTrue(page.getInt("total") >= 30);
+        HttpResponse<String> bad = RunningPlatform.call(admin, "GET", "/api/accounts?page=-1&size=500", null);
+        assertEquals(422, bad.statusCode());
+        assertEquals(List.of("page", "size"), RunningPlatform.json(bad).getJsonArray("errors").stream()
+                .map(e -> e.asJsonObject().getString("field")).toList());
+    }
+
+    @Test
     void aLearnerSeesOwnDataMaskedToo() throws Exception {
         String learner = RunningPlatform.token("learner05", RunningPlatform.DEMO_PASSWORD);
         JsonObject me = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/me", null));

@@ -62,6 +62,23 @@ public class PlatformException extends RuntimeException {
         return new PlatformException(422, "invalid-input", "Invalid input", detail, errors);
     }
 
+    /** The largest page any list answers; every list that can grow is paginated. */
+    public static final int MAX_PAGE_SIZE = 200;
+
+    /** Checks the {@code page} (from 0) and {@code size} query parameters of a paginated list. */
+    public static void checkPage(int page, int size) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        if (page < 0) {
+            errors.add(new FieldError("page", "must be 0 or more"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            errors.add(new FieldError("size", "must be between 1 and " + MAX_PAGE_SIZE));
+        }
+        if (!errors.isEmpty()) {
+            throw invalid("The page requested is not valid.", errors);
+        }
+    }
+
     /** 404: the addressed thing does not exist (or the caller may not know that it exists). */
     public static PlatformException notFound(String what, Object id) {
         return new PlatformException(404, "not-found", "Not found", what + " " + id + " does not exist.");

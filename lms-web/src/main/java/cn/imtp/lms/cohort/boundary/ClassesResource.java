@@ -60,9 +60,7 @@ public class ClassesResource {
     @GET
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public ClassView.Page list(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        if (page < 0 || size < 1 || size > 200) {
-            throw PlatformException.invalid("page must be 0 or more and size between 1 and 200.", List.of());
-        }
+        PlatformException.checkPage(page, size);
         return classes.list(caller(), page, size);
     }
 

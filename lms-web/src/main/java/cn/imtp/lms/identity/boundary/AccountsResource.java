@@ -59,9 +59,7 @@ public class AccountsResource {
     @GET
     public Accounts.Page list(@QueryParam("role") Role role, @QueryParam("page") @DefaultValue("0") int page,
                               @QueryParam("size") @DefaultValue("50") int size) {
-        if (page < 0 || size < 1 || size > 200) {
-            throw PlatformException.invalid("page must be 0 or more and size between 1 and 200.", List.of());
-        }
+        PlatformException.checkPage(page, size);
         return accounts.list(role, page, size);
     }
 

@@ -38,9 +38,7 @@ public class AuditResource {
 
     @GET
     public Page page(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        if (page < 0 || size < 1 || size > 200) {
-            throw PlatformException.invalid("page must be 0 or more and size between 1 and 200.", List.of());
-        }
+        PlatformException.checkPage(page, size);
         return new Page(audit.page(page, size).stream().map(Entry::of).toList(), page, size, audit.count());
     }
 }

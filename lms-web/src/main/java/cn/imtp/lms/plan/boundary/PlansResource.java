@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 
 /** The course supermarket: teachers and administrators compose training plans. */
 @Path("plans")
@@ -57,9 +56,7 @@ public class PlansResource {
 
     @GET
     public PlanView.Page list(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        if (page < 0 || size < 1 || size > 200) {
-            throw PlatformException.invalid("page must be 0 or more and size between 1 and 200.", List.of());
-        }
+        PlatformException.checkPage(page, size);
         return plans.list(page, size);
     }
 
