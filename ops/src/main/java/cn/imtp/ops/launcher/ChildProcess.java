@@ -37,10 +37,6 @@ final class ChildProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    String name() {
-        return name;
-    }
-
     Path log() {
         return log;
     }

@@ -75,10 +75,6 @@ final class EmbeddedObjectStore implements AutoCloseable {
         throw new IOException("S3Proxy did not open port " + port + " within 60 s; see " + process.log());
     }
 
-    ChildProcess process() {
-        return process;
-    }
-
     @Override
     public void close() {
         process.close();

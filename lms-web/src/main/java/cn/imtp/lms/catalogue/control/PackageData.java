@@ -8,7 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -98,8 +97,6 @@ public final class PackageData {
                         HexFormat.of().formatHex(sha.digest()), allocation, tables, blueprints));
             }
             return editions;
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot read the training package data: " + e.getMessage(), e);
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the training package data: " + e.getMessage(), e);
         }

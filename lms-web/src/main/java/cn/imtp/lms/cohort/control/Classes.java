@@ -84,20 +84,21 @@ public class Classes {
 
     @Transactional
     public ClassView.Page list(Caller caller, int page, int size) {
-        String jpql = switch (caller.role()) {
-            case ADMINISTRATOR -> "SELECT c FROM TrainingClass c";
-            case TEACHER -> "SELECT DISTINCT c FROM TrainingClass c JOIN c.teachers t WHERE t.accountId = :me";
-            case LEARNER -> "SELECT c FROM TrainingClass c WHERE :me MEMBER OF c.learnerIds";
+        String from = switch (caller.role()) {
+            case ADMINISTRATOR -> " FROM TrainingClass c";
+            case TEACHER -> " FROM TrainingClass c WHERE EXISTS (SELECT t FROM ClassTeacher t WHERE t.trainingClass = c AND t.accountId = :me)";
+            case LEARNER -> " FROM TrainingClass c WHERE :me MEMBER OF c.learnerIds";
         };
-        var q = em.createQuery(jpql + " ORDER BY c.id DESC", TrainingClass.class);
+        var q = em.createQuery("SELECT c" + from + " ORDER BY c.id DESC", TrainingClass.class);
+        var count = em.createQuery("SELECT COUNT(c)" + from, Long.class);
         if (caller.role() != Role.ADMINISTRATOR) {
             q.setParameter("me", caller.accountId());
+            count.setParameter("me", caller.accountId());
         }
-        List<TrainingClass> all = q.getResultList();
-        List<ClassView.Summary> items = all.stream().skip((long) page * size).limit(size).map(c -> new ClassView.Summary(c.id(),
-                c.name(), c.plan().level(), c.plan().jobType(), c.deliveryMode(), c.startsOn(), c.endsOn(), c.status(),
-                c.learnerIds().size())).toList();
-        return new ClassView.Page(items, page, size, all.size());
+        List<ClassView.Summary> items = q.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
+                .map(c -> new ClassView.Summary(c.id(), c.name(), c.plan().level(), c.plan().jobType(), c.deliveryMode(),
+                        c.startsOn(), c.endsOn(), c.status(), c.learnerIds().size())).toList();
+        return new ClassView.Page(items, page, size, count.getSingleResult());
     }
 
     @Transactional
@@ -214,8 +215,8 @@ public class Classes {
 
     /** The rules that still stand in the way of activation; empty when the class may start. */
     @Transactional
-    public List<ClassRules.Violation> check(long id) {
-        return ClassRules.check(facts(find(id)));
+    public List<ClassRules.Violation> check(long id, Caller caller) {
+        return ClassRules.check(facts(visible(id, caller)));
     }
 
     @Transactional

@@ -88,14 +88,11 @@ public class Accounts {
 
     @Transactional
     public Page list(Role role, int page, int size) {
-        String where = role == null ? "" : " WHERE a.role = :role";
-        var q = em.createQuery("SELECT a FROM Account a" + where + " ORDER BY a.username", Account.class);
-        var c = em.createQuery("SELECT COUNT(a) FROM Account a" + where, Long.class);
+        var c = em.createQuery("SELECT COUNT(a) FROM Account a" + (role == null ? "" : " WHERE a.role = :role"), Long.class);
         if (role != null) {
-            q.setParameter("role", role);
             c.setParameter("role", role);
         }
-        List<AccountView> items = q.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
+        List<AccountView> items = ofRole(role).setFirstResult(page * size).setMaxResults(size).getResultList().stream()
                 .map(AccountView::of).toList();
         return new Page(items, page, size, c.getSingleResult());
     }
@@ -164,12 +161,7 @@ public class Accounts {
     /** Every account for an export, masked; the export itself is audited. */
     @Transactional
     public List<AccountView> exportAll(Role role, Caller actor, String address) {
-        String where = role == null ? "" : " WHERE a.role = :role";
-        var q = em.createQuery("SELECT a FROM Account a" + where + " ORDER BY a.username", Account.class);
-        if (role != null) {
-            q.setParameter("role", role);
-        }
-        List<AccountView> all = q.getResultList().stream().map(AccountView::of).toList();
+        List<AccountView> all = ofRole(role).getResultList().stream().map(AccountView::of).toList();
         audit.record(actor, AuditLog.EXPORT_PERSONAL_DATA, null, all.size() + " account(s)" + (role == null ? "" : ", role " + role), address);
         return all;
     }
@@ -183,6 +175,13 @@ public class Accounts {
     @Transactional
     public Optional<Account> byId(long id) {
         return Optional.ofNullable(em.find(Account.class, id));
+    }
+
+    /** Accounts of one role (all when null), by username. */
+    private jakarta.persistence.TypedQuery<Account> ofRole(Role role) {
+        var q = em.createQuery("SELECT a FROM Account a" + (role == null ? "" : " WHERE a.role = :role") + " ORDER BY a.username",
+                Account.class);
+        return role == null ? q : q.setParameter("role", role);
     }
 
     private Account find(long id) {
