@@ -56,6 +56,9 @@ public final class Launcher {
             appEnv.put("LMS_S3_BUCKET", s.s3Bucket());
             appEnv.put("LMS_FFMPEG", ffmpeg.ffmpeg());
             appEnv.put("LMS_FFPROBE", ffmpeg.ffprobe());
+            if (System.getenv("LMS_TRANSCODE_WORK_DIR") == null) {
+                appEnv.put("LMS_TRANSCODE_WORK_DIR", s.varDir().resolve("transcode").toString());
+            }
             if (!ffmpeg.libraryPath().isEmpty()) {
                 String inherited = System.getenv().getOrDefault("LD_LIBRARY_PATH", "");
                 appEnv.put("LD_LIBRARY_PATH", inherited.isEmpty() ? ffmpeg.libraryPath() : ffmpeg.libraryPath() + ":" + inherited);

@@ -3,6 +3,7 @@ package cn.imtp.lms.identity.control;
 import cn.imtp.lms.identity.entity.Account;
 import cn.imtp.platform.security.Jwt;
 import cn.imtp.platform.security.KeyFiles;
+import cn.imtp.platform.security.MediaGrant;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -41,6 +42,11 @@ public class TokenIssuer {
 
     Duration ttl() {
         return ttl;
+    }
+
+    /** Signs a grant for media-service, which verifies it with the public key alone. */
+    public String sign(MediaGrant grant, Instant now) {
+        return grant.sign(key, issuer, now);
     }
 
     public Issued issue(Account account, Instant now) {

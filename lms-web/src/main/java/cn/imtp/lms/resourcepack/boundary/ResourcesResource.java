@@ -1,0 +1,97 @@
+package cn.imtp.lms.resourcepack.boundary;
+
+import cn.imtp.lms.resourcepack.control.ResourceDraft;
+import cn.imtp.lms.resourcepack.control.ResourcePacks;
+import cn.imtp.lms.resourcepack.control.ResourceView;
+import cn.imtp.lms.resourcepack.entity.ResourceCategory;
+import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.security.Allow;
+import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.security.Role;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Resource packs: teachers add resources and upload versions; everyone gets grants for what they may see. */
+@Path("resources")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
+public class ResourcesResource {
+
+    @Inject
+    ResourcePacks packs;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    UriInfo uri;
+
+    private Caller caller() {
+        return (Caller) security.getUserPrincipal();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public Response create(ResourceDraft draft) {
+        ResourceView created = packs.create(draft, caller());
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build()).entity(created).build();
+    }
+
+    /** The resources the caller may see, newest first; learners see published ones only. */
+    @GET
+    public ResourceView.Page list(@QueryParam("unitId") Long unitId, @QueryParam("category") ResourceCategory category,
+                                  @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+        PlatformException.checkPage(page, size);
+        return packs.list(caller(), unitId, category, page, size);
+    }
+
+    @GET
+    @Path("{id}")
+    public ResourceView get(@PathParam("id") long id) {
+        return packs.get(id, caller());
+    }
+
+    @POST
+    @Path("{id}/versions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public Response newVersion(@PathParam("id") long id, ResourcePacks.NewVersion request) {
+        return Response.status(201).entity(packs.newVersion(id, request, caller())).build();
+    }
+
+    @POST
+    @Path("{id}/versions/{number}/upload-grant")
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public ResourcePacks.UploadTicket uploadGrant(@PathParam("id") long id, @PathParam("number") int number) {
+        return packs.uploadGrant(id, number, caller());
+    }
+
+    @POST
+    @Path("{id}/versions/{number}/publish")
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public ResourceView publish(@PathParam("id") long id, @PathParam("number") int number) {
+        return packs.publish(id, number, caller());
+    }
+
+    /** A grant and the addresses to play or download the published version (teachers: any version). */
+    @GET
+    @Path("{id}/access")
+    public ResourcePacks.AccessTicket access(@PathParam("id") long id, @QueryParam("version") Integer version) {
+        return packs.access(id, version, caller());
+    }
+}

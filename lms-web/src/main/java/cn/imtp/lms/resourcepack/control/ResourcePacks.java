@@ -1,0 +1,297 @@
+package cn.imtp.lms.resourcepack.control;
+
+import cn.imtp.lms.catalogue.entity.LearningUnit;
+import cn.imtp.lms.identity.control.TokenIssuer;
+import cn.imtp.lms.resourcepack.entity.Resource;
+import cn.imtp.lms.resourcepack.entity.ResourceCategory;
+import cn.imtp.lms.resourcepack.entity.ResourceKind;
+import cn.imtp.lms.resourcepack.entity.ResourceVersion;
+import cn.imtp.platform.problem.FieldError;
+import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.security.MediaGrant;
+import cn.imtp.platform.security.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Resource packs: resources attached to learning units (information resources also to a level, a job
+ * type, or nothing), their versions, and who may reach their files. lms-web decides; media-service
+ * only checks the grant handed out here.
+ */
+@ApplicationScoped
+public class ResourcePacks {
+
+    /** What a client needs to upload one version's file to media-service. */
+    public record UploadTicket(long resourceId, int version, String assetId, String grant, Instant expiresAt, String uploadUrl,
+                               String statusUrl, String eventsUrl) {
+    }
+
+    /** What a client needs to play, show or download one version, for its holder only. */
+    public record AccessTicket(long resourceId, int version, String assetId, String kind, String grant, Instant expiresAt,
+                               String playlistUrl, String posterUrl, String fileUrl, String statusUrl, String eventsUrl) {
+    }
+
+    public record NewVersion(String fileName, Long size) {
+    }
+
+    @PersistenceContext(unitName = "lms")
+    EntityManager em;
+
+    @Inject
+    TokenIssuer tokens;
+
+    @Inject
+    @ConfigProperty(name = "lms.media.public-url")
+    String mediaUrl;
+
+    @Inject
+    @ConfigProperty(name = "lms.media.view-grant-minutes")
+    int viewGrantMinutes;
+
+    @Inject
+    @ConfigProperty(name = "lms.media.upload-grant-minutes")
+    int uploadGrantMinutes;
+
+    @Transactional
+    public ResourceView create(ResourceDraft d, Caller caller) {
+        List<FieldError> errors = new ArrayList<>();
+        if (d == null) {
+            throw PlatformException.invalid("Send the resource as JSON.", List.of(new FieldError("body", "missing")));
+        }
+        if (d.category() == null) {
+            errors.add(new FieldError("category", "One of TEACHING, LEARNING, ASSESSMENT, INFORMATION."));
+        }
+        if (d.kind() == null) {
+            errors.add(new FieldError("kind", "One of VIDEO, AUDIO, DOCUMENT, IMAGE, LINK."));
+        }
+        String title = d.title() == null ? "" : d.title().strip();
+        if (title.isEmpty() || title.length() > 200) {
+            errors.add(new FieldError("title", "Give a title of 1 to 200 characters."));
+        }
+        if (d.description() != null && d.description().length() > 4000) {
+            errors.add(new FieldError("description", "At most 4000 characters."));
+        }
+        if (d.category() != null && d.category() != ResourceCategory.INFORMATION && d.unitId() == null) {
+            errors.add(new FieldError("unitId", "A " + d.category() + " resource belongs to a learning unit; give its id."));
+        }
+        if (d.unitId() != null && em.find(LearningUnit.class, d.unitId()) == null) {
+            errors.add(new FieldError("unitId", "There is no learning unit " + d.unitId() + "."));
+        }
+        if (d.category() != null && d.category() != ResourceCategory.INFORMATION && (d.level() != null || d.jobType() != null)) {
+            errors.add(new FieldError("level", "Only information resources attach to a level or job type; the unit fixes them."));
+        }
+        if (d.kind() == ResourceKind.LINK) {
+            if (!isWebAddress(d.linkUrl())) {
+                errors.add(new FieldError("linkUrl", "A link resource needs an http or https address."));
+            }
+        } else if (d.linkUrl() != null && !d.linkUrl().isBlank()) {
+            errors.add(new FieldError("linkUrl", "Only LINK resources have an address; upload a file for a " + d.kind() + "."));
+        }
+        if (!errors.isEmpty()) {
+            throw PlatformException.invalid("The resource cannot be saved.", errors);
+        }
+        Resource r = new Resource(d.category(), d.kind(), d.unitId(), d.level(), d.jobType(), title,
+                d.description() == null || d.description().isBlank() ? null : d.description().strip(),
+                d.kind() == ResourceKind.LINK ? d.linkUrl().strip() : null, caller.accountId(), Instant.now());
+        em.persist(r);
+        em.flush();
+        return view(r, caller);
+    }
+
+    @Transactional
+    public ResourceView.Page list(Caller caller, Long unitId, ResourceCategory category, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (unitId != null) {
+            where.append(" AND r.unitId = :unit");
+        }
+        if (category != null) {
+            where.append(" AND r.category = :category");
+        }
+        Set<Long> studied = Set.of();
+        if (caller.role() == Role.LEARNER) {
+            studied = unitsStudiedBy(caller.accountId());
+            where.append(" AND r.published IS NOT NULL AND (r.category = :information")
+                    .append(studied.isEmpty() ? ")" : " OR (r.category = :learning AND r.unitId IN :studied))");
+        }
+        TypedQuery<Resource> items = em.createQuery("SELECT r FROM Resource r" + where + " ORDER BY r.id DESC", Resource.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(r) FROM Resource r" + where, Long.class);
+        for (TypedQuery<?> q : List.of(items, count)) {
+            if (unitId != null) {
+                q.setParameter("unit", unitId);
+            }
+            if (category != null) {
+                q.setParameter("category", category);
+            }
+            if (caller.role() == Role.LEARNER) {
+                q.setParameter("information", ResourceCategory.INFORMATION);
+                if (!studied.isEmpty()) {
+                    q.setParameter("learning", ResourceCategory.LEARNING);
+                    q.setParameter("studied", studied);
+                }
+            }
+        }
+        List<ResourceView> views = items.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
+                .map(r -> view(r, caller)).toList();
+        return new ResourceView.Page(views, page, size, count.getSingleResult());
+    }
+
+    @Transactional
+    public ResourceView get(long id, Caller caller) {
+        return view(visible(id, caller), caller);
+    }
+
+    /** A new version: its number, its asset id, and the grant to upload its file to media-service. */
+    @Transactional
+    public UploadTicket newVersion(long id, NewVersion request, Caller caller) {
+        Resource r = em.find(Resource.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (r == null) {
+            throw PlatformException.notFound("Resource", id);
+        }
+        if (r.kind() == ResourceKind.LINK) {
+            throw PlatformException.conflict("A link resource has no file; change its address instead.");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (request == null || request.fileName() == null || request.fileName().isBlank() || request.fileName().length() > 255) {
+            errors.add(new FieldError("fileName", "Give the file's name (at most 255 characters)."));
+        }
+        if (request == null || request.size() == null || request.size() <= 0) {
+            errors.add(new FieldError("size", "Give the file's size in bytes; an empty file cannot be a resource."));
+        }
+        if (!errors.isEmpty()) {
+            throw PlatformException.invalid("The version cannot start.", errors);
+        }
+        int number = em.createQuery("SELECT COALESCE(MAX(v.number), 0) FROM ResourceVersion v WHERE v.resource = :r", Integer.class)
+                .setParameter("r", r).getSingleResult() + 1;
+        ResourceVersion v = new ResourceVersion(r, number, UUID.randomUUID(), request.fileName().strip(), request.size(),
+                caller.accountId(), Instant.now());
+        em.persist(v);
+        em.flush();
+        return uploadTicket(v, caller);
+    }
+
+    /** A fresh upload grant for a version whose upload is resumed after the first grant ran out. */
+    @Transactional
+    public UploadTicket uploadGrant(long id, int number, Caller caller) {
+        return uploadTicket(version(id, number), caller);
+    }
+
+    @Transactional
+    public ResourceView publish(long id, int number, Caller caller) {
+        ResourceVersion v = version(id, number);
+        Resource r = v.resource();
+        v.markPublished(Instant.now());
+        r.publish(v);
+        return view(r, caller);
+    }
+
+    /** The grant and addresses to reach a version's file: the published one, or any for teachers. */
+    @Transactional
+    public AccessTicket access(long id, Integer number, Caller caller) {
+        Resource r = visible(id, caller);
+        if (r.kind() == ResourceKind.LINK) {
+            throw PlatformException.conflict("This resource is a link: open " + r.linkUrl());
+        }
+        ResourceVersion v;
+        if (number == null) {
+            v = r.published();
+            if (v == null) {
+                throw PlatformException.notFound("Published version of resource", id);
+            }
+        } else {
+            if (!ResourceAccess.maySeeUnpublished(caller.role()) && (r.published() == null || r.published().number() != number)) {
+                throw PlatformException.notFound("Version " + number + " of resource", id);
+            }
+            v = version(id, number);
+        }
+        Instant expires = Instant.now().plus(Duration.ofMinutes(viewGrantMinutes));
+        String grant = tokens.sign(new MediaGrant(caller.accountId(), v.assetId(), MediaGrant.Scope.VIEW, mediaKind(r), expires), Instant.now());
+        String q = "?grant=" + URLEncoder.encode(grant, StandardCharsets.UTF_8);
+        String base = mediaUrl + "/api";
+        boolean streamed = r.kind() == ResourceKind.VIDEO || r.kind() == ResourceKind.AUDIO;
+        return new AccessTicket(r.id(), v.number(), v.assetId().toString(), r.kind().name(), grant, expires,
+                streamed ? base + "/play/" + v.assetId() + "/master.m3u8" + q : null,
+                r.kind() == ResourceKind.VIDEO ? base + "/play/" + v.assetId() + "/poster" + q : null,
+                streamed ? null : base + "/play/" + v.assetId() + "/file" + q,
+                base + "/assets/" + v.assetId() + q, base + "/assets/" + v.assetId() + "/events" + q);
+    }
+
+    private UploadTicket uploadTicket(ResourceVersion v, Caller caller) {
+        Instant expires = Instant.now().plus(Duration.ofMinutes(uploadGrantMinutes));
+        String grant = tokens.sign(new MediaGrant(caller.accountId(), v.assetId(), MediaGrant.Scope.UPLOAD, mediaKind(v.resource()), expires),
+                Instant.now());
+        String q = "?grant=" + URLEncoder.encode(grant, StandardCharsets.UTF_8);
+        String base = mediaUrl + "/api";
+        return new UploadTicket(v.resource().id(), v.number(), v.assetId().toString(), grant, expires,
+                base + "/uploads/" + v.assetId() + q, base + "/assets/" + v.assetId() + q, base + "/assets/" + v.assetId() + "/events" + q);
+    }
+
+    private ResourceVersion version(long id, int number) {
+        return em.createQuery("SELECT v FROM ResourceVersion v WHERE v.resource.id = :id AND v.number = :n", ResourceVersion.class)
+                .setParameter("id", id).setParameter("n", number).getResultStream().findFirst()
+                .orElseThrow(() -> PlatformException.notFound("Version " + number + " of resource", id));
+    }
+
+    /** The resource if the caller may see it; otherwise 404, so that a learner cannot probe for ids. */
+    private Resource visible(long id, Caller caller) {
+        Resource r = em.find(Resource.class, id);
+        if (r == null || !ResourceAccess.maySee(caller.role(), r.category(),
+                caller.role() == Role.LEARNER && r.unitId() != null && unitsStudiedBy(caller.accountId()).contains(r.unitId()))
+                || (!ResourceAccess.maySeeUnpublished(caller.role()) && r.published() == null)) {
+            throw PlatformException.notFound("Resource", id);
+        }
+        return r;
+    }
+
+    /** Units in the plans of the learner's active classes. */
+    Set<Long> unitsStudiedBy(long learnerId) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("SELECT DISTINCT pu.unit_id FROM class_learner cl"
+                        + " JOIN training_class c ON c.id = cl.class_id AND c.status = 'ACTIVE'"
+                        + " JOIN training_plan_unit pu ON pu.plan_id = c.plan_id WHERE cl.account_id = ?")
+                .setParameter(1, learnerId).getResultList();
+        Set<Long> out = new HashSet<>();
+        ids.forEach(n -> out.add(n.longValue()));
+        return out;
+    }
+
+    private ResourceView view(Resource r, Caller caller) {
+        List<ResourceVersion> versions = ResourceAccess.maySeeUnpublished(caller.role())
+                ? em.createQuery("SELECT v FROM ResourceVersion v WHERE v.resource = :r ORDER BY v.number", ResourceVersion.class)
+                        .setParameter("r", r).getResultList()
+                : null;
+        return ResourceView.of(r, versions);
+    }
+
+    private static String mediaKind(Resource r) {
+        return r.kind().name();
+    }
+
+    private static boolean isWebAddress(String s) {
+        if (s == null || s.isBlank() || s.length() > 2000) {
+            return false;
+        }
+        try {
+            URI u = URI.create(s.strip());
+            return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

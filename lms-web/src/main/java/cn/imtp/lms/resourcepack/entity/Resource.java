@@ -1,0 +1,130 @@
+package cn.imtp.lms.resourcepack.entity;
+
+import cn.imtp.lms.catalogue.entity.JobType;
+import cn.imtp.lms.catalogue.entity.Level;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+@Entity
+@Table(name = "resource")
+public class Resource {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    private ResourceCategory category;
+
+    @Enumerated(EnumType.STRING)
+    private ResourceKind kind;
+
+    @Column(name = "unit_id")
+    private Long unitId;
+
+    @Enumerated(EnumType.STRING)
+    private Level level;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "job_type")
+    private JobType jobType;
+
+    private String title;
+
+    private String description;
+
+    @Column(name = "link_url")
+    private String linkUrl;
+
+    @Column(name = "created_by")
+    private long createdBy;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @OneToOne
+    @JoinColumn(name = "published_version_id")
+    private ResourceVersion published;
+
+    @Version
+    private long version;
+
+    protected Resource() {
+    }
+
+    public Resource(ResourceCategory category, ResourceKind kind, Long unitId, Level level, JobType jobType, String title,
+                    String description, String linkUrl, long createdBy, Instant createdAt) {
+        this.category = category;
+        this.kind = kind;
+        this.unitId = unitId;
+        this.level = level;
+        this.jobType = jobType;
+        this.title = title;
+        this.description = description;
+        this.linkUrl = linkUrl;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public ResourceCategory category() {
+        return category;
+    }
+
+    public ResourceKind kind() {
+        return kind;
+    }
+
+    public Long unitId() {
+        return unitId;
+    }
+
+    public Level level() {
+        return level;
+    }
+
+    public JobType jobType() {
+        return jobType;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String linkUrl() {
+        return linkUrl;
+    }
+
+    public long createdBy() {
+        return createdBy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public ResourceVersion published() {
+        return published;
+    }
+
+    public void publish(ResourceVersion v) {
+        this.published = v;
+    }
+}

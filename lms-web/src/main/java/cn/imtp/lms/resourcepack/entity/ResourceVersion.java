@@ -1,0 +1,97 @@
+package cn.imtp.lms.resourcepack.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One uploaded file of a resource; earlier versions are kept when a new one is uploaded. */
+@Entity
+@Table(name = "resource_version")
+public class ResourceVersion {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "resource_id")
+    private Resource resource;
+
+    private int number;
+
+    @Column(name = "asset_id")
+    private String assetId;
+
+    @Column(name = "file_name")
+    private String fileName;
+
+    @Column(name = "size_bytes")
+    private long sizeBytes;
+
+    @Column(name = "created_by")
+    private long createdBy;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "published_at")
+    private Instant publishedAt;
+
+    protected ResourceVersion() {
+    }
+
+    public ResourceVersion(Resource resource, int number, UUID assetId, String fileName, long sizeBytes, long createdBy, Instant createdAt) {
+        this.resource = resource;
+        this.number = number;
+        this.assetId = assetId.toString();
+        this.fileName = fileName;
+        this.sizeBytes = sizeBytes;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Resource resource() {
+        return resource;
+    }
+
+    public int number() {
+        return number;
+    }
+
+    public UUID assetId() {
+        return UUID.fromString(assetId);
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public long sizeBytes() {
+        return sizeBytes;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant publishedAt() {
+        return publishedAt;
+    }
+
+    public void markPublished(Instant at) {
+        if (publishedAt == null) {
+            publishedAt = at;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package cn.imtp.media.asset.control;
+
+import cn.imtp.media.asset.entity.Asset;
+import cn.imtp.media.transcoding.control.JobQueue;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+
+/** Reads an asset's whole status from the database, so that any node answers for a job on any node. */
+@ApplicationScoped
+public class AssetStatus {
+
+    @Inject
+    Assets assets;
+
+    @Inject
+    JobQueue queue;
+
+    public AssetView of(UUID id) {
+        Asset a = assets.get(id);
+        UUID owner = a.renditionOwner();
+        List<AssetView.RenditionView> renditions = assets.renditions(owner).stream()
+                .map(r -> new AssetView.RenditionView(r.rendition().name(), r.rendition().width(), r.rendition().height(), r.complete(),
+                        assets.segments(owner, r.rendition().name()).size()))
+                .toList();
+        return AssetView.of(a, renditions, queue.forAsset(id).orElse(null));
+    }
+
+    /** A retried asset is processing again. */
+    public void markProcessing(UUID id) {
+        assets.transition(id, cn.imtp.media.asset.entity.AssetState.FAILED, cn.imtp.media.asset.entity.AssetState.PROCESSING, null);
+    }
+}

@@ -1,0 +1,29 @@
+package cn.imtp.media.asset.control;
+
+import cn.imtp.media.asset.entity.Asset;
+import cn.imtp.media.asset.entity.AssetState;
+import cn.imtp.media.asset.entity.MediaKind;
+import cn.imtp.media.transcoding.entity.Job;
+import cn.imtp.media.transcoding.entity.JobState;
+import java.util.List;
+
+/** What an uploader or viewer sees of an asset: its state, its renditions so far, its job. */
+public record AssetView(String id, MediaKind kind, AssetState state, String reason, String fileName, long size,
+                        Long durationMs, Integer width, Integer height, String reusesRenditionsOf,
+                        List<RenditionView> renditions, JobView job) {
+
+    public record RenditionView(String name, int width, int height, boolean complete, int segments) {
+    }
+
+    public record JobView(JobState state, int attempts, double progress, String error) {
+
+        static JobView of(Job job) {
+            return job == null ? null : new JobView(job.state(), job.attempts(), job.progress(), job.error());
+        }
+    }
+
+    public static AssetView of(Asset a, List<RenditionView> renditions, Job job) {
+        return new AssetView(a.id().toString(), a.kind(), a.state(), a.reason(), a.fileName(), a.declaredBytes(), a.durationMs(),
+                a.width(), a.height(), a.renditionsOf() == null ? null : a.renditionsOf().toString(), renditions, JobView.of(job));
+    }
+}

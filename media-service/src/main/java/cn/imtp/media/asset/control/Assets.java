@@ -1,0 +1,255 @@
+package cn.imtp.media.asset.control;
+
+import cn.imtp.media.asset.entity.Asset;
+import cn.imtp.media.asset.entity.AssetState;
+import cn.imtp.media.asset.entity.MediaKind;
+import cn.imtp.media.streaming.control.Playlists.Segment;
+import cn.imtp.media.transcoding.entity.Probe;
+import cn.imtp.media.transcoding.entity.Rendition;
+import cn.imtp.platform.problem.PlatformException;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Assets, their renditions and segments in MariaDB. Plain JDBC, each call one statement (or one short
+ * transaction): the transcoding workers write here from their own threads, outside any container
+ * transaction, and the queries are few and fixed.
+ */
+@ApplicationScoped
+public class Assets {
+
+    @Resource(lookup = "java:app/jdbc/main")
+    DataSource ds;
+
+    private static final String COLUMNS = "id, kind, owner_id, file_name, content_type, declared_bytes, part_size, upload_id, state,"
+            + " reason, sha256, renditions_of, duration_ms, width, height, created_at, updated_at";
+
+    @FunctionalInterface
+    interface Sql<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    <T> T sql(Sql<T> work) {
+        try (Connection c = ds.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw PlatformException.unavailable("Database", "The media database did not answer (" + e.getMessage() + "); try again.");
+        }
+    }
+
+    /** Records a new upload; false when an asset with this id already exists. */
+    public boolean create(Asset a) {
+        return sql(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT IGNORE INTO media_asset (id, kind, owner_id, file_name, content_type,"
+                    + " declared_bytes, part_size, upload_id, state, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,NOW(3),NOW(3))")) {
+                s.setString(1, a.id().toString());
+                s.setString(2, a.kind().name());
+                s.setLong(3, a.ownerId());
+                s.setString(4, a.fileName());
+                s.setString(5, a.contentType());
+                s.setLong(6, a.declaredBytes());
+                s.setLong(7, a.partSize());
+                s.setString(8, a.uploadId());
+                s.setString(9, a.state().name());
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    public Optional<Asset> find(UUID id) {
+        return sql(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM media_asset WHERE id = ?")) {
+                s.setString(1, id.toString());
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(asset(r)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public Asset get(UUID id) {
+        return find(id).orElseThrow(() -> PlatformException.notFound("Media asset", id));
+    }
+
+    /** Moves an asset to {@code to} only from {@code from}; false when another request moved it first. */
+    public boolean transition(UUID id, AssetState from, AssetState to, String reason) {
+        return update("UPDATE media_asset SET state = ?, reason = ?, updated_at = NOW(3) WHERE id = ? AND state = ?",
+                to.name(), reason, id.toString(), from.name()) == 1;
+    }
+
+    public void setState(UUID id, AssetState state, String reason) {
+        update("UPDATE media_asset SET state = ?, reason = ?, updated_at = NOW(3) WHERE id = ?", state.name(), reason, id.toString());
+    }
+
+    public void setProbe(UUID id, Probe p) {
+        update("UPDATE media_asset SET duration_ms = ?, width = ?, height = ?, has_video = ?, has_audio = ?, updated_at = NOW(3) WHERE id = ?",
+                p.durationMs(), p.hasVideo() ? p.width() : null, p.hasVideo() ? p.height() : null, p.hasVideo(), p.hasAudio(), id.toString());
+    }
+
+    public void setHash(UUID id, String sha256) {
+        update("UPDATE media_asset SET sha256 = ? WHERE id = ?", sha256, id.toString());
+    }
+
+    public void reuseRenditionsOf(UUID id, UUID owner) {
+        update("UPDATE media_asset SET renditions_of = ?, state = 'READY', reason = NULL, updated_at = NOW(3) WHERE id = ?",
+                owner.toString(), id.toString());
+    }
+
+    /** A finished asset with the same content whose renditions can be served again. */
+    public Optional<UUID> readyWithSameContent(String sha256, MediaKind kind, UUID except) {
+        return sql(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(renditions_of, id) FROM media_asset"
+                    + " WHERE sha256 = ? AND kind = ? AND state = 'READY' AND id <> ? ORDER BY created_at LIMIT 1")) {
+                s.setString(1, sha256);
+                s.setString(2, kind.name());
+                s.setString(3, except.toString());
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(UUID.fromString(r.getString(1))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Uploads begun before the cut-off and never completed. */
+    public List<Asset> unfinishedUploadsBefore(Timestamp cutOff) {
+        return sql(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM media_asset WHERE state = 'UPLOADING' AND updated_at < ? LIMIT 500")) {
+                s.setTimestamp(1, cutOff);
+                List<Asset> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(asset(r));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Marks an upload as still in use (a part URL was asked for), so that it is not taken for abandoned. */
+    public void touch(UUID id) {
+        update("UPDATE media_asset SET updated_at = NOW(3) WHERE id = ? AND state = 'UPLOADING'", id.toString());
+    }
+
+    public void planRenditions(UUID id, List<Rendition> plan) {
+        sql(c -> {
+            c.setAutoCommit(false);
+            try {
+                for (String table : List.of("media_segment", "media_rendition")) {
+                    try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE asset_id = ?")) {
+                        s.setString(1, id.toString());
+                        s.executeUpdate();
+                    }
+                }
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO media_rendition (asset_id, name, width, height, video_kbps, audio_kbps)"
+                        + " VALUES (?,?,?,?,?,?)")) {
+                    for (Rendition r : plan) {
+                        s.setString(1, id.toString());
+                        s.setString(2, r.name());
+                        s.setInt(3, r.width());
+                        s.setInt(4, r.height());
+                        s.setInt(5, r.videoKbps());
+                        s.setInt(6, r.audioKbps());
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+                c.commit();
+                return null;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
+    /** A rendition as planned, with whether all its segments are stored. */
+    public record StoredRendition(Rendition rendition, boolean complete) {
+    }
+
+    public List<StoredRendition> renditions(UUID id) {
+        return sql(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT name, width, height, video_kbps, audio_kbps, complete FROM media_rendition"
+                    + " WHERE asset_id = ? ORDER BY height * width DESC, name")) {
+                s.setString(1, id.toString());
+                List<StoredRendition> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new StoredRendition(new Rendition(r.getString(1), r.getInt(2), r.getInt(3), r.getInt(4), r.getInt(5)),
+                                r.getBoolean(6)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    public void completeRenditions(UUID id) {
+        update("UPDATE media_rendition SET complete = TRUE WHERE asset_id = ?", id.toString());
+    }
+
+    public void addSegment(UUID id, String rendition, int seq, int durationMs, long bytes) {
+        update("INSERT IGNORE INTO media_segment (asset_id, rendition, seq, duration_ms, bytes) VALUES (?,?,?,?,?)",
+                id.toString(), rendition, seq, durationMs, bytes);
+    }
+
+    public List<Segment> segments(UUID id, String rendition) {
+        return sql(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT seq, duration_ms FROM media_segment WHERE asset_id = ? AND rendition = ? ORDER BY seq")) {
+                s.setString(1, id.toString());
+                s.setString(2, rendition);
+                List<Segment> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new Segment(r.getInt(1), r.getInt(2)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    int update(String statement, Object... values) {
+        return sql(c -> {
+            try (PreparedStatement s = c.prepareStatement(statement)) {
+                for (int i = 0; i < values.length; i++) {
+                    Object v = values[i];
+                    if (v == null) {
+                        s.setNull(i + 1, Types.VARCHAR);
+                    } else {
+                        s.setObject(i + 1, v);
+                    }
+                }
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    private static Asset asset(ResultSet r) throws SQLException {
+        String reuse = r.getString("renditions_of");
+        long duration = r.getLong("duration_ms");
+        Long durationMs = r.wasNull() ? null : duration;
+        int width = r.getInt("width");
+        Integer w = r.wasNull() ? null : width;
+        int height = r.getInt("height");
+        Integer h = r.wasNull() ? null : height;
+        return new Asset(UUID.fromString(r.getString("id")), MediaKind.valueOf(r.getString("kind")), r.getLong("owner_id"),
+                r.getString("file_name"), r.getString("content_type"), r.getLong("declared_bytes"), r.getLong("part_size"),
+                r.getString("upload_id"), AssetState.valueOf(r.getString("state")), r.getString("reason"), r.getString("sha256"),
+                reuse == null ? null : UUID.fromString(reuse), durationMs, w, h,
+                r.getTimestamp("created_at").toInstant(), r.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,76 @@
+package cn.imtp.media.streaming.boundary;
+
+import cn.imtp.media.platform.control.Grants;
+import cn.imtp.media.streaming.control.Playback;
+import cn.imtp.platform.security.MediaGrant;
+import cn.imtp.platform.security.Public;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+
+/** Per-viewer HLS playlists, poster and file downloads of one asset, for the holder of its grant. */
+@Path("play/{assetId}")
+@RequestScoped
+@Public
+public class PlaybackResource {
+
+    static final String HLS = "application/vnd.apple.mpegurl";
+
+    @Inject
+    Playback playback;
+
+    @Inject
+    Grants grants;
+
+    @PathParam("assetId")
+    UUID assetId;
+
+    @QueryParam("grant")
+    String grant;
+
+    @GET
+    @Path("master.m3u8")
+    @Produces(HLS)
+    public Response master() {
+        grants.require(grant, assetId, MediaGrant.Scope.VIEW);
+        return personal(Response.ok(playback.master(assetId, grant)));
+    }
+
+    @GET
+    @Path("{rendition: [0-9a-z]+}.m3u8")
+    @Produces(HLS)
+    public Response variant(@PathParam("rendition") String rendition) {
+        grants.require(grant, assetId, MediaGrant.Scope.VIEW);
+        return personal(Response.ok(playback.variant(assetId, rendition)));
+    }
+
+    @GET
+    @Path("poster")
+    public Response poster() {
+        grants.require(grant, assetId, MediaGrant.Scope.VIEW);
+        return personal(Response.seeOther(URI.create(playback.posterUrl(assetId))));
+    }
+
+    @GET
+    @Path("file")
+    public Response file() {
+        MediaGrant g = grants.require(grant, assetId, MediaGrant.Scope.VIEW);
+        return personal(Response.seeOther(URI.create(playback.fileUrl(assetId, g))));
+    }
+
+    /** Every answer here holds URLs signed for one viewer: no shared cache may keep it. */
+    private static Response personal(Response.ResponseBuilder r) {
+        CacheControl cc = new CacheControl();
+        cc.setNoStore(true);
+        cc.setPrivate(true);
+        return r.cacheControl(cc).build();
+    }
+}

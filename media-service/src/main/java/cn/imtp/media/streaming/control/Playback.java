@@ -1,0 +1,94 @@
+package cn.imtp.media.streaming.control;
+
+import cn.imtp.media.asset.control.Assets;
+import cn.imtp.media.asset.control.Assets.StoredRendition;
+import cn.imtp.media.asset.entity.Asset;
+import cn.imtp.media.asset.entity.AssetState;
+import cn.imtp.media.storage.control.ObjectStore;
+import cn.imtp.media.transcoding.control.TranscodeSettings;
+import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.security.MediaGrant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Playlists and file links for one viewer. Variant playlists list presigned segment URLs (for the
+ * public endpoint, valid {@code lms.stream.url-minutes}); the master lists the variants relative to
+ * itself, carrying the viewer's grant.
+ */
+@ApplicationScoped
+public class Playback {
+
+    @Inject
+    Assets assets;
+
+    @Inject
+    ObjectStore store;
+
+    @Inject
+    TranscodeSettings transcoding;
+
+    @Inject
+    @ConfigProperty(name = "lms.stream.url-minutes")
+    int urlMinutes;
+
+    public String master(UUID assetId, String grant) {
+        Asset a = playable(assetId);
+        List<StoredRendition> renditions = assets.renditions(a.renditionOwner());
+        String query = "?grant=" + java.net.URLEncoder.encode(grant, java.nio.charset.StandardCharsets.UTF_8);
+        return Playlists.master(renditions.stream().map(StoredRendition::rendition).toList(), r -> r.name() + ".m3u8" + query, List.of());
+    }
+
+    public String variant(UUID assetId, String rendition) {
+        Asset a = playable(assetId);
+        UUID owner = a.renditionOwner();
+        StoredRendition stored = assets.renditions(owner).stream().filter(r -> r.rendition().name().equals(rendition)).findFirst()
+                .orElseThrow(() -> PlatformException.notFound("Rendition", rendition));
+        Duration expiry = Duration.ofMinutes(urlMinutes);
+        return Playlists.variant(assets.segments(owner, rendition), stored.complete(), transcoding.hlsSeconds(),
+                seq -> store.publicUrl(Asset.segmentKey(owner, rendition, seq), expiry, "video/mp2t", null));
+    }
+
+    public String posterUrl(UUID assetId) {
+        Asset a = assets.get(assetId);
+        if (a.state() != AssetState.READY || !a.kind().isStreamed()) {
+            throw PlatformException.notFound("Poster of asset", assetId);
+        }
+        UUID owner = a.renditionOwner();
+        if (store.size(Asset.posterKey(owner)).isEmpty()) {
+            throw PlatformException.notFound("Poster of asset", assetId);
+        }
+        return store.publicUrl(Asset.posterKey(owner), Duration.ofMinutes(urlMinutes), "image/jpeg", null);
+    }
+
+    /** The uploaded file itself: documents and images for viewers, a video's source for its uploader only. */
+    public String fileUrl(UUID assetId, MediaGrant grant) {
+        Asset a = assets.get(assetId);
+        if (a.kind().isStreamed() && grant.scope() != MediaGrant.Scope.UPLOAD) {
+            throw new PlatformException(403, "forbidden", "Forbidden", "Lessons are streamed, not downloaded; open the player instead.");
+        }
+        if (a.state() != AssetState.READY && a.state() != AssetState.PROCESSING) {
+            throw PlatformException.conflict("The file is " + a.state() + "; there is nothing to download.");
+        }
+        return store.publicUrl(a.sourceKey(), Duration.ofMinutes(urlMinutes), a.contentType(), a.fileName());
+    }
+
+    private Asset playable(UUID assetId) {
+        Asset a = assets.get(assetId);
+        if (!a.kind().isStreamed()) {
+            throw PlatformException.conflict("This file is a " + a.kind() + "; download it instead of playing it.");
+        }
+        if (a.state() == AssetState.FAILED || a.state() == AssetState.REJECTED || a.state() == AssetState.ABANDONED) {
+            throw PlatformException.conflict("This video cannot be played: " + a.state() + (a.reason() == null ? "" : " — " + a.reason()));
+        }
+        if (assets.renditions(a.renditionOwner()).isEmpty()) {
+            throw new PlatformException(409, "not-yet-playable", "Not yet playable",
+                    "The video is still being prepared; try again in a few seconds.");
+        }
+        return a;
+    }
+}

@@ -1,0 +1,88 @@
+package cn.imtp.media.streaming.control;
+
+import cn.imtp.media.transcoding.entity.Rendition;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+
+/**
+ * HLS playlists written for one viewer: every URL in them is absolute and already signed, because a
+ * relative segment name would not carry a presigned URL's signature.
+ */
+public final class Playlists {
+
+    /** A segment as recorded when it reached storage. */
+    public record Segment(int seq, int durationMs) {
+    }
+
+    /** A caption track (WebVTT) offered in the master playlist. */
+    public record Captions(String language, String name, String url) {
+    }
+
+    private Playlists() {
+    }
+
+    public static String master(List<Rendition> renditions, Function<Rendition, String> variantUrl, List<Captions> captions) {
+        StringBuilder m = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:4\n#EXT-X-INDEPENDENT-SEGMENTS\n");
+        for (Captions c : captions) {
+            m.append("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",LANGUAGE=\"").append(c.language())
+                    .append("\",NAME=\"").append(c.name()).append("\",DEFAULT=NO,AUTOSELECT=YES,URI=\"").append(c.url()).append("\"\n");
+        }
+        for (Rendition r : renditions) {
+            m.append("#EXT-X-STREAM-INF:BANDWIDTH=").append(r.bandwidth());
+            if (!r.audioOnly()) {
+                m.append(",RESOLUTION=").append(r.width()).append('x').append(r.height());
+            }
+            m.append(",CODECS=\"").append(r.codecs()).append('"');
+            if (!captions.isEmpty()) {
+                m.append(",SUBTITLES=\"subs\"");
+            }
+            m.append('\n').append(variantUrl.apply(r)).append('\n');
+        }
+        return m.toString();
+    }
+
+    /**
+     * A variant playlist. While encoding runs it is an EVENT playlist that only grows; once the
+     * rendition is complete it is VOD and ends with EXT-X-ENDLIST.
+     */
+    public static String variant(List<Segment> segments, boolean complete, int hlsTimeSeconds, IntFunction<String> segmentUrl) {
+        int target = hlsTimeSeconds;
+        for (Segment s : segments) {
+            target = Math.max(target, (s.durationMs() + 999) / 1000);
+        }
+        StringBuilder v = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:4\n")
+                .append("#EXT-X-PLAYLIST-TYPE:").append(complete ? "VOD" : "EVENT").append('\n')
+                .append("#EXT-X-TARGETDURATION:").append(target).append('\n')
+                .append("#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-INDEPENDENT-SEGMENTS\n");
+        for (Segment s : segments) {
+            v.append(String.format(Locale.ROOT, "#EXTINF:%.3f,%n", s.durationMs() / 1000.0)).append(segmentUrl.apply(s.seq())).append('\n');
+        }
+        if (complete) {
+            v.append("#EXT-X-ENDLIST\n");
+        }
+        return v.toString();
+    }
+
+    /** Segments listed in a playlist file that ffmpeg writes: file name and duration, in order. */
+    public record Written(String fileName, int durationMs) {
+    }
+
+    public static List<Written> parse(String playlist) {
+        List<Written> out = new java.util.ArrayList<>();
+        Integer duration = null;
+        for (String line : playlist.split("\n")) {
+            String l = line.strip();
+            if (l.startsWith("#EXTINF:")) {
+                String value = l.substring(8);
+                int comma = value.indexOf(',');
+                duration = (int) Math.round(Double.parseDouble(comma < 0 ? value : value.substring(0, comma)) * 1000);
+            } else if (!l.isEmpty() && !l.startsWith("#") && duration != null) {
+                out.add(new Written(l, duration));
+                duration = null;
+            }
+        }
+        return out;
+    }
+}

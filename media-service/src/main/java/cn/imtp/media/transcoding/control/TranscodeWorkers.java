@@ -1,0 +1,344 @@
+package cn.imtp.media.transcoding.control;
+
+import cn.imtp.media.asset.control.Assets;
+import cn.imtp.media.asset.entity.Asset;
+import cn.imtp.media.asset.entity.AssetState;
+import cn.imtp.media.asset.entity.MediaKind;
+import cn.imtp.media.storage.control.ObjectStore;
+import cn.imtp.media.streaming.control.Playlists;
+import cn.imtp.media.transcoding.entity.JobState;
+import cn.imtp.media.transcoding.entity.Probe;
+import cn.imtp.media.transcoding.entity.Rendition;
+import com.github.kokorin.jaffree.ffmpeg.FFmpegResultFuture;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * The transcoding workers of this node ({@code lms.transcode.workers} threads). Each takes a job from
+ * the shared queue and runs it: hash the source (a file already transcoded is not transcoded again),
+ * probe, plan, run the single-pass ladder while shipping every finished segment to storage at once (so
+ * that the lesson plays before the encode ends), then thumbnails and poster, then READY.
+ */
+@ApplicationScoped
+public class TranscodeWorkers {
+
+    private static final Logger LOG = Logger.getLogger(TranscodeWorkers.class.getName());
+    /** How often a running job ships new segments and renews its lease. */
+    private static final long TICK_MS = 500;
+    private static final long IDLE_POLL_MS = 1000;
+
+    @Inject
+    TranscodeSettings settings;
+
+    @Inject
+    JobQueue queue;
+
+    @Inject
+    Assets assets;
+
+    @Inject
+    ObjectStore store;
+
+    @Inject
+    Transcoder transcoder;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    private final List<Thread> running = new ArrayList<>();
+    private volatile boolean stopping;
+    /** Jobs this node is running now, by job id: what stop() must end. */
+    private final Map<Long, FFmpegResultFuture> inFlight = new ConcurrentHashMap<>();
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        String node = ManagementFactory.getRuntimeMXBean().getName();
+        for (int i = 0; i < settings.workers(); i++) {
+            String worker = node + "#" + i;
+            Thread t = threads.newThread(() -> loop(worker));
+            t.setName("transcode-" + i);
+            t.start();
+            running.add(t);
+        }
+        LOG.info(() -> "Started " + settings.workers() + " transcoding worker(s) on " + node);
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        inFlight.values().forEach(FFmpegResultFuture::forceStop);
+        running.forEach(Thread::interrupt);
+    }
+
+    private void loop(String worker) {
+        while (!stopping) {
+            try {
+                Optional<JobQueue.Claim> claim = queue.claim(worker, settings.leaseSeconds(), settings.maxAttempts());
+                if (claim.isPresent()) {
+                    run(claim.get(), worker);
+                } else {
+                    Thread.sleep(IDLE_POLL_MS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Transcoding worker " + worker + " could not reach the queue; trying again", e);
+                sleepQuietly(5000);
+            }
+        }
+    }
+
+    void run(JobQueue.Claim claim, String worker) throws InterruptedException {
+        long jobId = claim.job().id();
+        Asset asset = assets.get(claim.job().assetId());
+        Path out = settings.workDir().resolve(jobId + "-" + claim.attempt());
+        try {
+            if (asset.sha256() == null) {
+                assets.setHash(asset.id(), sha256(asset.sourceKey()));
+                asset = assets.get(asset.id());
+            }
+            Optional<java.util.UUID> same = assets.readyWithSameContent(asset.sha256(), asset.kind(), asset.id());
+            if (same.isPresent()) {
+                assets.reuseRenditionsOf(asset.id(), same.get());
+                queue.succeed(jobId);
+                LOG.info("Asset " + asset.id() + " has the content of " + same.get() + "; its renditions are reused");
+                return;
+            }
+            String source = store.internalUrl(asset.sourceKey(), Duration.ofMinutes(settings.timeoutMinutes() + 10L));
+            Transcoder.ProbeOutcome probed = transcoder.probe(source);
+            if (probed.probe() == null) {
+                throw new IllegalStateException("ffprobe could not read the source: " + probed.error());
+            }
+            Probe probe = probed.probe();
+            if (asset.kind() == MediaKind.AUDIO) {
+                probe = new Probe(probe.formatName(), probe.durationMs(), false, 0, 0, 0, probe.hasAudio());
+            }
+            List<Rendition> plan = RenditionPlanner.plan(probe);
+            assets.setProbe(asset.id(), probe);
+            assets.planRenditions(asset.id(), plan);
+            assets.setState(asset.id(), AssetState.PROCESSING, null);
+            transcode(jobId, worker, asset, probe, plan, source, out);
+            assets.completeRenditions(asset.id());
+            assets.setState(asset.id(), AssetState.READY, null);
+            queue.succeed(jobId);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (LeaseLost e) {
+            LOG.warning(() -> "Job " + jobId + " was taken over by another worker; this attempt stops");
+        } catch (RuntimeException e) {
+            if (ObjectStore.isOutage(e) || !storageAnswers()) {
+                LOG.warning(() -> "Job " + jobId + " waits for object storage: " + e.getMessage());
+                queue.postpone(jobId, 15, "Waiting for object storage: " + e.getMessage());
+                return;
+            }
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            LOG.log(Level.WARNING, "Job " + jobId + " attempt " + claim.attempt() + " failed: " + reason);
+            if (queue.failAttempt(jobId, claim.attempt(), settings.maxAttempts(), reason) == JobState.FAILED) {
+                assets.setState(asset.id(), AssetState.FAILED, reason);
+            }
+        } finally {
+            deleteTree(out);
+        }
+    }
+
+    private void transcode(long jobId, String worker, Asset asset, Probe probe, List<Rendition> plan, String source, Path out)
+            throws InterruptedException {
+        createDirectories(out, plan);
+        AtomicLong encodedMs = new AtomicLong();
+        FFmpegResultFuture ffmpeg = transcoder.startLadder(source, plan, out, p -> {
+            if (p.getTimeMillis() != null) {
+                encodedMs.set(p.getTimeMillis());
+            }
+        });
+        inFlight.put(jobId, ffmpeg);
+        Map<String, Integer> shipped = new ConcurrentHashMap<>();
+        long deadline = System.nanoTime() + Duration.ofMinutes(settings.timeoutMinutes()).toNanos();
+        long lastRenew = 0;
+        try {
+            while (!ffmpeg.isDone()) {
+                Thread.sleep(TICK_MS);
+                ship(asset.id(), plan, out, shipped, false);
+                if (System.nanoTime() - lastRenew > Duration.ofSeconds(2).toNanos()) {
+                    double progress = probe.durationMs() > 0 ? Math.min(0.99, (double) encodedMs.get() / probe.durationMs()) : 0;
+                    if (!queue.renew(jobId, worker, settings.leaseSeconds(), progress)) {
+                        ffmpeg.forceStop();
+                        throw new LeaseLost();
+                    }
+                    lastRenew = System.nanoTime();
+                }
+                if (System.nanoTime() > deadline) {
+                    ffmpeg.forceStop();
+                    throw new IllegalStateException("Transcoding took longer than the limit of " + settings.timeoutMinutes()
+                            + " minutes (lms.transcode.timeout-minutes) and was stopped.");
+                }
+            }
+            try {
+                ffmpeg.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(Transcoder.reasonOf(e));
+            }
+        } finally {
+            inFlight.remove(jobId);
+            if (!ffmpeg.isDone()) {
+                ffmpeg.forceStop();
+            }
+        }
+        ship(asset.id(), plan, out, shipped, true);
+        shipThumbnails(asset.id(), out);
+    }
+
+    /** Sends every segment ffmpeg has finished (listed in its playlist) to storage, then records it. */
+    private void ship(java.util.UUID assetId, List<Rendition> plan, Path out, Map<String, Integer> shipped, boolean last) {
+        for (Rendition r : plan) {
+            Path playlist = out.resolve(r.name()).resolve("index.m3u8");
+            if (!Files.exists(playlist)) {
+                continue;
+            }
+            List<Playlists.Written> written;
+            try {
+                written = Playlists.parse(Files.readString(playlist));
+            } catch (IOException | RuntimeException e) {
+                continue; // being rewritten; the next tick reads it
+            }
+            int done = shipped.getOrDefault(r.name(), 0);
+            for (int seq = done; seq < written.size(); seq++) {
+                Playlists.Written w = written.get(seq);
+                Path file = out.resolve(r.name()).resolve(w.fileName());
+                if (!Files.exists(file)) {
+                    if (last) {
+                        throw new IllegalStateException("ffmpeg listed segment " + w.fileName() + " of " + r.name() + " but did not write it");
+                    }
+                    break;
+                }
+                long bytes = size(file);
+                store.put(Asset.segmentKey(assetId, r.name(), seq), file, "video/mp2t");
+                assets.addSegment(assetId, r.name(), seq, w.durationMs(), bytes);
+                deleteQuietly(file);
+                shipped.put(r.name(), seq + 1);
+            }
+        }
+    }
+
+    private void shipThumbnails(java.util.UUID assetId, Path out) {
+        Path dir = out.resolve("thumbnails");
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        List<Path> thumbs;
+        try (Stream<Path> files = Files.list(dir)) {
+            thumbs = files.filter(p -> p.getFileName().toString().endsWith(".jpg"))
+                    .sorted(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString().replace(".jpg", ""))))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (int i = 0; i < thumbs.size(); i++) {
+            store.put(Asset.thumbnailKey(assetId, i), thumbs.get(i), "image/jpeg");
+        }
+        if (!thumbs.isEmpty()) {
+            // The first frame is often black; the one ten seconds in usually shows the lesson.
+            store.put(Asset.posterKey(assetId), thumbs.get(Math.min(1, thumbs.size() - 1)), "image/jpeg");
+        }
+    }
+
+    private String sha256(String key) {
+        try (InputStream in = store.open(key)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw cn.imtp.platform.problem.PlatformException.unavailable("Object storage", "Reading the source failed: " + e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean storageAnswers() {
+        try {
+            return store.bucketExists();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void createDirectories(Path out, List<Rendition> plan) {
+        try {
+            for (Rendition r : plan) {
+                Files.createDirectories(out.resolve(r.name()));
+            }
+            Files.createDirectories(out.resolve("thumbnails"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the work directory " + out, e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a leftover file in the work directory goes with the directory
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(TranscodeWorkers::deleteQuietly);
+        } catch (IOException ignored) {
+            // nothing to do: the directory is scratch space
+        }
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** This worker's lease was taken over (it stalled past the lease); another worker owns the job now. */
+    private static final class LeaseLost extends RuntimeException {
+        LeaseLost() {
+            super("lease lost", null, false, false);
+        }
+    }
+}

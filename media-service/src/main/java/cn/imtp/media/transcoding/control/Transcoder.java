@@ -1,0 +1,168 @@
+package cn.imtp.media.transcoding.control;
+
+import cn.imtp.media.transcoding.entity.Probe;
+import cn.imtp.media.transcoding.entity.Rendition;
+import com.github.kokorin.jaffree.LogLevel;
+import com.github.kokorin.jaffree.StreamType;
+import com.github.kokorin.jaffree.ffmpeg.FFmpeg;
+import com.github.kokorin.jaffree.ffmpeg.FFmpegResultFuture;
+import com.github.kokorin.jaffree.ffmpeg.ProgressListener;
+import com.github.kokorin.jaffree.ffmpeg.UrlInput;
+import com.github.kokorin.jaffree.ffmpeg.UrlOutput;
+import com.github.kokorin.jaffree.ffprobe.FFprobe;
+import com.github.kokorin.jaffree.ffprobe.FFprobeResult;
+import com.github.kokorin.jaffree.ffprobe.SideData;
+import com.github.kokorin.jaffree.ffprobe.Stream;
+import com.github.kokorin.jaffree.process.JaffreeAbnormalExitException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.StringJoiner;
+import java.util.stream.Collectors;
+
+/** The one class that runs ffprobe and ffmpeg (through Jaffree). */
+@ApplicationScoped
+public class Transcoder {
+
+    /** Key frames every this many seconds in every rung, so that segments of all rungs start together. */
+    static final int KEY_FRAME_SECONDS = 2;
+    static final int THUMBNAIL_EVERY_SECONDS = 10;
+
+    @Inject
+    TranscodeSettings settings;
+
+    /** What ffprobe reads in a source, or the reason it could not read it. */
+    public record ProbeOutcome(Probe probe, String error) {
+    }
+
+    public ProbeOutcome probe(String url) {
+        try {
+            FFprobeResult r = new FFprobe(settings.ffprobe()).setShowStreams(true).setShowFormat(true)
+                    .setLogLevel(LogLevel.ERROR).setInput(url).execute();
+            return new ProbeOutcome(probeOf(r), null);
+        } catch (JaffreeAbnormalExitException e) {
+            return new ProbeOutcome(null, e.getProcessErrorLogMessages().stream().map(m -> m.message)
+                    .collect(Collectors.joining("; ")));
+        } catch (RuntimeException e) {
+            return new ProbeOutcome(null, String.valueOf(e.getMessage()));
+        }
+    }
+
+    static Probe probeOf(FFprobeResult r) {
+        Stream video = null;
+        Stream audio = null;
+        for (Stream s : r.getStreams()) {
+            // A cover picture in an audio file is a "video" stream of one frame; it is not a video.
+            boolean attachedPicture = s.getDisposition() != null && Integer.valueOf(1).equals(s.getDisposition().getAttachedPic());
+            if (s.getCodecType() == StreamType.VIDEO && video == null && !attachedPicture) {
+                video = s;
+            } else if (s.getCodecType() == StreamType.AUDIO && audio == null) {
+                audio = s;
+            }
+        }
+        Float seconds = r.getFormat() == null ? null : r.getFormat().getDuration();
+        long durationMs = seconds == null ? 0 : (long) (seconds * 1000);
+        if (video == null) {
+            return new Probe(r.getFormat() == null ? null : r.getFormat().getFormatName(), durationMs, false, 0, 0, 0, audio != null);
+        }
+        int w = video.getWidth() == null ? 0 : video.getWidth();
+        int h = video.getHeight() == null ? 0 : video.getHeight();
+        if (Math.abs(rotation(video)) % 180 == 90) {
+            int t = w;
+            w = h;
+            h = t;
+        }
+        double fps = video.getAvgFrameRate() == null ? 0 : video.getAvgFrameRate().doubleValue();
+        return new Probe(r.getFormat().getFormatName(), durationMs, w > 0 && h > 0, w, h, Double.isFinite(fps) ? fps : 0, audio != null);
+    }
+
+    private static int rotation(Stream video) {
+        if (video.getSideDataList() != null) {
+            for (SideData d : video.getSideDataList()) {
+                if (d.getRotation() != null) {
+                    return d.getRotation();
+                }
+            }
+        }
+        String tag = video.getTag("rotate");
+        return tag == null ? 0 : Integer.parseInt(tag.trim());
+    }
+
+    /**
+     * Starts the whole ladder as one ffmpeg process: one decode, split and scaled per rung, H.264 + AAC,
+     * key frames at the same instants in every rung, HLS segments of {@code lms.transcode.hls-seconds}
+     * written to {@code out/<rendition>/<n>.ts} with an EVENT playlist that grows, and thumbnails in
+     * {@code out/thumbnails/<n>.jpg}.
+     */
+    public FFmpegResultFuture startLadder(String sourceUrl, List<Rendition> plan, Path out, ProgressListener progress) {
+        FFmpeg ffmpeg = new FFmpeg(settings.ffmpeg()).addInput(UrlInput.fromUrl(sourceUrl)).setOverwriteOutput(true)
+                .setLogLevel(LogLevel.ERROR).setProgressListener(progress).setContextName("ladder");
+        boolean audioOnly = plan.size() == 1 && plan.get(0).audioOnly();
+        boolean withAudio = plan.get(0).audioKbps() > 0;
+        UrlOutput hls = UrlOutput.toPath(out.resolve("%v").resolve("index.m3u8")).setFormat("hls");
+        StringJoiner streamMap = new StringJoiner(" ");
+        if (audioOnly) {
+            hls.addArguments("-map", "0:a:0");
+            streamMap.add("a:0,name:" + plan.get(0).name());
+        } else {
+            ffmpeg.setComplexFilter(filterGraph(plan));
+            for (int i = 0; i < plan.size(); i++) {
+                Rendition r = plan.get(i);
+                hls.addMap("v" + i);
+                if (withAudio) {
+                    hls.addArguments("-map", "0:a:0");
+                }
+                hls.addArguments("-b:v:" + i, r.videoKbps() + "k")
+                        .addArguments("-maxrate:v:" + i, (r.videoKbps() * 11 / 10) + "k")
+                        .addArguments("-bufsize:v:" + i, (r.videoKbps() * 2) + "k");
+                streamMap.add("v:" + i + (withAudio ? ",a:" + i : "") + ",name:" + r.name());
+            }
+            hls.addArguments("-c:v", "libx264").addArguments("-preset", settings.preset())
+                    .addArguments("-profile:v", "high").addArguments("-level:v", "4.0")
+                    .addArguments("-force_key_frames", "expr:gte(t,n_forced*" + KEY_FRAME_SECONDS + ")")
+                    .addArguments("-sc_threshold", "0");
+        }
+        if (withAudio) {
+            hls.addArguments("-c:a", "aac").addArguments("-b:a", plan.get(0).audioKbps() + "k").addArguments("-ac", "2");
+        }
+        hls.addArguments("-hls_time", Integer.toString(settings.hlsSeconds()))
+                .addArguments("-hls_playlist_type", "event")
+                .addArguments("-hls_flags", "independent_segments+temp_file")
+                .addArguments("-hls_segment_filename", out.resolve("%v").resolve("%d.ts").toString())
+                .addArguments("-var_stream_map", streamMap.toString());
+        ffmpeg.addOutput(hls);
+        if (!audioOnly) {
+            ffmpeg.addOutput(UrlOutput.toPath(out.resolve("thumbnails").resolve("%d.jpg")).addMap("thumbs").addArguments("-q:v", "5"));
+        }
+        return ffmpeg.executeAsync();
+    }
+
+    /** {@code [0:v:0]split=N+1[s0]…; [si]scale=W:H,format=yuv420p[vi]; [sN]fps=1/10,scale=320:-2[thumbs]}. */
+    static String filterGraph(List<Rendition> plan) {
+        StringBuilder g = new StringBuilder("[0:v:0]split=").append(plan.size() + 1);
+        for (int i = 0; i <= plan.size(); i++) {
+            g.append("[s").append(i).append(']');
+        }
+        for (int i = 0; i < plan.size(); i++) {
+            Rendition r = plan.get(i);
+            g.append(";[s").append(i).append("]scale=").append(r.width()).append(':').append(r.height())
+                    .append(",format=yuv420p[v").append(i).append(']');
+        }
+        g.append(";[s").append(plan.size()).append("]fps=1/").append(THUMBNAIL_EVERY_SECONDS).append(",scale=320:-2[thumbs]");
+        return g.toString();
+    }
+
+    /** What an ffmpeg failure says, for the job's reason. */
+    public static String reasonOf(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof JaffreeAbnormalExitException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof JaffreeAbnormalExitException a) {
+            String log = a.getProcessErrorLogMessages().stream().map(m -> m.message).collect(Collectors.joining("; "));
+            return "ffmpeg stopped: " + a.getMessage() + (log.isBlank() ? "" : " — " + log);
+        }
+        return "ffmpeg stopped: " + cause;
+    }
+}

@@ -1,0 +1,90 @@
+package cn.imtp.media.upload.control;
+
+import cn.imtp.media.asset.entity.MediaKind;
+import cn.imtp.media.transcoding.entity.Probe;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Decides whether an uploaded file is what it claims to be. Media files are judged by what ffprobe
+ * found, documents and images by their first bytes; the name and the declared content type are never
+ * trusted. Each refusal says what was wrong and what to do.
+ */
+public final class ContentCheck {
+
+    /** Bytes read from the start of a document or image. */
+    public static final int HEAD_BYTES = 16;
+
+    private ContentCheck() {
+    }
+
+    /** Before looking inside: the size object storage reports against the declared size and the limit. */
+    public static Optional<String> size(long storedBytes, long declaredBytes, long maxBytes) {
+        if (storedBytes == 0) {
+            return Optional.of("The file is empty (0 bytes). Choose the file again and upload it.");
+        }
+        if (storedBytes > maxBytes) {
+            return Optional.of("The file has " + storedBytes + " bytes, more than the limit of " + maxBytes + " bytes.");
+        }
+        if (storedBytes != declaredBytes) {
+            return Optional.of("The upload has " + storedBytes + " bytes but " + declaredBytes
+                    + " were announced; upload the whole file again.");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A video or audio file, from its probe; {@code probeError} is what ffprobe said when it could not
+     * read the file at all.
+     */
+    public static Optional<String> media(MediaKind kind, Probe probe, String probeError) {
+        if (probe == null) {
+            return Optional.of("This is not a video or audio file that can be read (" + summary(probeError)
+                    + "). A file cut short, for example an MP4 without its index (moov atom), cannot be played; "
+                    + "upload the complete file.");
+        }
+        if (probe.durationMs() <= 0) {
+            return Optional.of("The file has no playable duration; upload the complete recording.");
+        }
+        if (kind == MediaKind.AUDIO && !probe.hasAudio()) {
+            return Optional.of("This audio resource's file has no audio track.");
+        }
+        if (kind == MediaKind.VIDEO && !probe.hasVideo() && !probe.hasAudio()) {
+            return Optional.of("The file has neither a video nor an audio track.");
+        }
+        return Optional.empty();
+    }
+
+    /** A document or image, from its first bytes. */
+    public static Optional<String> magic(MediaKind kind, byte[] head) {
+        boolean ok = switch (kind) {
+            case DOCUMENT -> startsWith(head, "%PDF-".getBytes())
+                    || startsWith(head, new byte[]{'P', 'K', 3, 4})
+                    || startsWith(head, new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1});
+            case IMAGE -> startsWith(head, new byte[]{(byte) 0x89, 'P', 'N', 'G'})
+                    || startsWith(head, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})
+                    || startsWith(head, "GIF8".getBytes())
+                    || (startsWith(head, "RIFF".getBytes()) && head.length >= 12
+                        && Arrays.equals(Arrays.copyOfRange(head, 8, 12), "WEBP".getBytes()));
+            default -> throw new IllegalArgumentException(kind + " is checked by probing");
+        };
+        if (ok) {
+            return Optional.empty();
+        }
+        return Optional.of(kind == MediaKind.DOCUMENT
+                ? "The file is not a PDF or Office document (its first bytes do not match any); upload a PDF, DOCX, XLSX, PPTX or a legacy Office file."
+                : "The file is not a PNG, JPEG, GIF or WebP image (its first bytes do not match any).");
+    }
+
+    private static boolean startsWith(byte[] head, byte[] prefix) {
+        return head.length >= prefix.length && Arrays.equals(Arrays.copyOf(head, prefix.length), prefix);
+    }
+
+    private static String summary(String error) {
+        if (error == null || error.isBlank()) {
+            return "ffprobe found no streams";
+        }
+        String line = error.strip().lines().reduce((a, b) -> b).orElse(error.strip());
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+}

@@ -1,0 +1,78 @@
+package cn.imtp.media.transcoding.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.imtp.media.transcoding.entity.Probe;
+import cn.imtp.media.transcoding.entity.Rendition;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RenditionPlannerTest {
+
+    static Probe video(int w, int h, boolean audio) {
+        return new Probe("mov,mp4", 60_000, true, w, h, 25, audio);
+    }
+
+    static List<String> names(List<Rendition> plan) {
+        return plan.stream().map(Rendition::name).toList();
+    }
+
+    @Test
+    void aFullHdSourceGetsTheWholeLadderAndNothingAbove() {
+        List<Rendition> plan = RenditionPlanner.plan(video(1920, 1080, true));
+        assertEquals(List.of("1080p", "720p", "480p", "360p"), names(plan));
+        assertEquals(new Rendition("720p", 1280, 720, 2800, 128), plan.get(1));
+    }
+
+    @Test
+    void aFourKSourceStopsAt1080p() {
+        assertEquals(List.of("1080p", "720p", "480p", "360p"), names(RenditionPlanner.plan(video(3840, 2160, true))));
+    }
+
+    @Test
+    void a720pSourceIsNeverUpscaled() {
+        List<Rendition> plan = RenditionPlanner.plan(video(1280, 720, true));
+        assertEquals(List.of("720p", "480p", "360p"), names(plan));
+        plan.forEach(r -> assertTrue(r.width() <= 1280 && r.height() <= 720));
+    }
+
+    @Test
+    void aPortraitSourceKeepsItsAspectWithEvenSides() {
+        List<Rendition> plan = RenditionPlanner.plan(video(1080, 1920, true));
+        assertEquals(new Rendition("720p", 720, 1280, 2800, 128), plan.get(1));
+        assertEquals(new Rendition("480p", 480, 852, 1400, 128), plan.get(2));
+        plan.forEach(r -> assertEquals(0, r.width() % 2 + r.height() % 2));
+    }
+
+    @Test
+    void aTinySourceGetsOneRenditionAtItsOwnSize() {
+        List<Rendition> plan = RenditionPlanner.plan(video(320, 241, false));
+        assertEquals(1, plan.size());
+        assertEquals(240, plan.get(0).height());
+        assertEquals(318, plan.get(0).width()); // 320 × 240/241, even
+        assertEquals(0, plan.get(0).audioKbps());
+    }
+
+    @Test
+    void audioOnlyGetsAnAudioRenditionAndSilenceWithoutPictureIsRefused() {
+        List<Rendition> plan = RenditionPlanner.plan(new Probe("mp3", 60_000, false, 0, 0, 0, true));
+        assertEquals(List.of(new Rendition("audio", 0, 0, 0, 128)), plan);
+        assertTrue(plan.get(0).audioOnly());
+        assertEquals("mp4a.40.2", plan.get(0).codecs());
+        assertThrows(IllegalArgumentException.class, () -> RenditionPlanner.plan(new Probe("x", 1, false, 0, 0, 0, false)));
+    }
+
+    @Test
+    void aVideoWithoutAudioAnnouncesOnlyTheVideoCodec() {
+        assertEquals("avc1.640028", RenditionPlanner.plan(video(1280, 720, false)).get(0).codecs());
+    }
+
+    @Test
+    void theFilterGraphSplitsOnceForEveryRungAndTheThumbnails() {
+        String g = Transcoder.filterGraph(RenditionPlanner.plan(video(1280, 720, true)));
+        assertEquals("[0:v:0]split=4[s0][s1][s2][s3];[s0]scale=1280:720,format=yuv420p[v0];[s1]scale=852:480,format=yuv420p[v1];"
+                + "[s2]scale=640:360,format=yuv420p[v2];[s3]fps=1/10,scale=320:-2[thumbs]", g);
+    }
+}

@@ -1,0 +1,48 @@
+package cn.imtp.media.upload.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.imtp.media.asset.entity.MediaKind;
+import cn.imtp.media.transcoding.entity.Probe;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ContentCheckTest {
+
+    @Test
+    void sizesAreCheckedAgainstWhatStorageHolds() {
+        assertTrue(ContentCheck.size(0, 0, 100).orElseThrow().startsWith("The file is empty"));
+        assertTrue(ContentCheck.size(101, 101, 100).orElseThrow().contains("more than the limit of 100 bytes"));
+        assertTrue(ContentCheck.size(50, 60, 100).orElseThrow().contains("60 were announced"));
+        assertEquals(Optional.empty(), ContentCheck.size(60, 60, 100));
+    }
+
+    @Test
+    void aFileFfprobeCannotReadIsRefusedWithWhatFfprobeSaid() {
+        String reason = ContentCheck.media(MediaKind.VIDEO, null, "[mov,mp4,m4a] moov atom not found\nInvalid data found").orElseThrow();
+        assertTrue(reason.contains("Invalid data found"), reason);
+        assertTrue(reason.contains("moov atom"), reason);
+    }
+
+    @Test
+    void anAudioOnlyFileIsAVideoResourcesAudioRenditionButAnAudioResourceNeedsSound() {
+        Probe audioOnly = new Probe("mp3", 5000, false, 0, 0, 0, true);
+        assertEquals(Optional.empty(), ContentCheck.media(MediaKind.VIDEO, audioOnly, null));
+        Probe silent = new Probe("mp4", 5000, true, 640, 360, 25, false);
+        assertEquals(Optional.empty(), ContentCheck.media(MediaKind.VIDEO, silent, null));
+        assertTrue(ContentCheck.media(MediaKind.AUDIO, silent, null).isPresent());
+        assertTrue(ContentCheck.media(MediaKind.VIDEO, new Probe("mp4", 0, true, 640, 360, 25, true), null).isPresent());
+    }
+
+    @Test
+    void documentsAndImagesAreJudgedByTheirFirstBytes() {
+        assertEquals(Optional.empty(), ContentCheck.magic(MediaKind.DOCUMENT, "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(Optional.empty(), ContentCheck.magic(MediaKind.DOCUMENT, new byte[]{'P', 'K', 3, 4, 20, 0}));
+        assertTrue(ContentCheck.magic(MediaKind.DOCUMENT, "hello, not a pdf".getBytes(StandardCharsets.US_ASCII)).isPresent());
+        assertEquals(Optional.empty(), ContentCheck.magic(MediaKind.IMAGE, new byte[]{(byte) 0x89, 'P', 'N', 'G', 13, 10}));
+        assertEquals(Optional.empty(), ContentCheck.magic(MediaKind.IMAGE, "RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1)));
+        assertTrue(ContentCheck.magic(MediaKind.IMAGE, "%PDF-1.7".getBytes(StandardCharsets.US_ASCII)).isPresent());
+    }
+}

@@ -1,0 +1,78 @@
+package cn.imtp.platform.security;
+
+import cn.imtp.platform.problem.PlatformException;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A short-lived permission for one user on one media asset, signed by lms-web (which decides who may
+ * see or upload what) and verified by media-service alone, without a call back.
+ *
+ * <p>It is a JWT with audience {@value #AUDIENCE}; sign-in tokens have none and carry roles instead,
+ * so neither can stand in for the other.
+ *
+ * @param accountId the user the grant was issued to
+ * @param assetId   the media asset (one version of a resource)
+ * @param scope     what the holder may do
+ * @param kind      the kind of file the resource holds, e.g. VIDEO or DOCUMENT
+ * @param expiresAt when the grant stops working
+ */
+public record MediaGrant(long accountId, UUID assetId, Scope scope, String kind, Instant expiresAt) {
+
+    public static final String AUDIENCE = "media";
+
+    public enum Scope {
+        /** Upload the asset's file, follow its processing, retry a failed job. */
+        UPLOAD,
+        /** Play or download the asset and follow its processing. */
+        VIEW
+    }
+
+    public String sign(PrivateKey key, String issuer, Instant now) {
+        return Jwt.sign(Json.createObjectBuilder()
+                .add("iss", issuer)
+                .add("aud", AUDIENCE)
+                .add("sub", Long.toString(accountId))
+                .add("asset", assetId.toString())
+                .add("scope", scope.name().toLowerCase(Locale.ROOT))
+                .add("kind", kind)
+                .add("iat", now.getEpochSecond())
+                .add("exp", expiresAt.getEpochSecond())
+                .build(), key);
+    }
+
+    /** The grant a token carries; 401 when it is not a valid, unexpired media grant. */
+    public static MediaGrant verify(String token, PublicKey key, String issuer, Instant now) {
+        if (token == null || token.isBlank()) {
+            throw new PlatformException(401, "missing-grant", "Missing grant",
+                    "Add the grant lms-web issued for this file as the 'grant' query parameter.");
+        }
+        JsonObject claims = Jwt.verify(token, key, issuer, now);
+        if (!AUDIENCE.equals(claims.getString("aud", ""))) {
+            throw new PlatformException(401, "invalid-grant", "Invalid grant",
+                    "This token is not a media grant; ask lms-web for a grant for this file.");
+        }
+        try {
+            return new MediaGrant(Long.parseLong(claims.getString("sub")), UUID.fromString(claims.getString("asset")),
+                    Scope.valueOf(claims.getString("scope").toUpperCase(Locale.ROOT)), claims.getString("kind"),
+                    Instant.ofEpochSecond(claims.getJsonNumber("exp").longValue()));
+        } catch (RuntimeException e) {
+            throw new PlatformException(401, "invalid-grant", "Invalid grant", "The grant's claims are incomplete.");
+        }
+    }
+
+    /** 403 unless this grant is for {@code asset} and allows {@code needed} (an upload grant also allows viewing). */
+    public void require(UUID asset, Scope needed) {
+        if (!assetId.equals(asset)) {
+            throw new PlatformException(403, "forbidden", "Forbidden", "This grant is for another file.");
+        }
+        if (needed == Scope.UPLOAD && scope != Scope.UPLOAD) {
+            throw new PlatformException(403, "forbidden", "Forbidden", "This grant allows viewing only, not uploading.");
+        }
+    }
+}
