@@ -1,5 +1,23 @@
 /**
- * Transcoding: ffmpeg and ffprobe, configured by {@code lms.ffmpeg} and {@code lms.ffprobe}
- * (the launcher points them at the bytedeco build unless a system ffmpeg is configured).
+ * Transcoding: a durable job queue in MariaDB, workers, and the one class that runs ffmpeg and
+ * ffprobe ({@link cn.imtp.media.transcoding.control.Transcoder}, through Jaffree).
+ *
+ * <p>Jobs move QUEUED → RUNNING → SUCCEEDED, or back to QUEUED after a failed attempt, or FAILED with
+ * the reason after {@code lms.transcode.max-attempts}; a teacher's retry puts a failed job back. Any
+ * number of media-service nodes share the queue: a worker claims with {@code SELECT … FOR UPDATE SKIP
+ * LOCKED} and holds a lease it renews while ffmpeg runs; a job whose node died is claimed again when
+ * its lease runs out. An unreachable object store is not the file's fault: the job waits and the
+ * attempt does not count. Each job has a time limit ({@code lms.transcode.timeout-minutes}).
+ *
+ * <p>A job hashes the source first: a file already transcoded (same SHA-256, READY) is not transcoded
+ * again; the new asset serves the earlier renditions. Otherwise
+ * {@link cn.imtp.media.transcoding.control.RenditionPlanner} (pure) plans the ladder from the probe:
+ * 1080p, 720p, 480p, 360p by the short side, never above the source, aspect kept, portrait too; an
+ * audio-only source gets one AAC rendition. All rungs are encoded in one ffmpeg pass (one decode,
+ * split, scale), H.264 High + AAC, key frames every 2 s in every rung, HLS segments of
+ * {@code lms.transcode.hls-seconds}, plus thumbnails (the first frame, then one every 10 s) and a poster.
+ * ffmpeg reads the source from storage over a presigned URL (no local copy) and writes to
+ * {@code lms.transcode.work-dir}; every finished segment goes to storage and into the database at
+ * once, so the lesson plays (an EVENT playlist that grows) before the encode ends.
  */
 package cn.imtp.media.transcoding;

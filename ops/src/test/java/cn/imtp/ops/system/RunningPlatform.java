@@ -24,15 +24,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class RunningPlatform implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
 
-    public static final int PORT = 18080;
-    public static final int DB_PORT = 13307;
-    public static final int S3_PORT = 19000;
+    /** {@code -Dlms.it.profile=bench}: the benchmarks' own platform, on other ports, with production limits. */
+    static final boolean BENCH = "bench".equals(System.getProperty("lms.it.profile"));
+    public static final int PORT = BENCH ? 28080 : 18080;
+    public static final int DB_PORT = BENCH ? 23307 : 13307;
+    public static final int S3_PORT = BENCH ? 29000 : 19000;
     public static final String S3_ACCESS_KEY = "it-access";
     public static final String S3_SECRET_KEY = "it-secret-key-0123456789";
     public static final String BUCKET = "lms-media";
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "It-Admin-2026";
     public static final String DEMO_PASSWORD = "Demo@2026";
+    public static final long MAX_UPLOAD_BYTES = 100_000_000L;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static Process launcher;
@@ -43,7 +46,7 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
     }
 
     static Path varDir() {
-        return home().resolve("ops/target/it-var");
+        return home().resolve(BENCH ? "ops/target/bench-var" : "ops/target/it-var");
     }
 
     @Override
@@ -72,6 +75,12 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
                 "LMS_S3_SECRET_KEY", S3_SECRET_KEY,
                 "LMS_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "LMS_VAR_DIR", varDir().toString()));
+        // Short limits so that the media fault tests run in seconds: see MediaFaultsIT.
+        pb.environment().putAll(BENCH ? Map.of() : Map.of(
+                "LMS_TRANSCODE_MAX_ATTEMPTS", "2",
+                "LMS_UPLOAD_MAX_BYTES", Long.toString(MAX_UPLOAD_BYTES),
+                "LMS_UPLOAD_ABANDON_AFTER_MINUTES", "1",
+                "LMS_S3_TIMEOUT_SECONDS", "5"));
         long t0 = System.nanoTime();
         launcher = pb.start();
         Process started = launcher;

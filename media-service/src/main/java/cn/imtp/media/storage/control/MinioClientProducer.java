@@ -18,14 +18,20 @@ public class MinioClientProducer {
 
     @Produces
     MinioClient internalClient() {
-        return MinioClient.builder().endpoint(settings.endpoint()).region(settings.region())
+        MinioClient client = MinioClient.builder().endpoint(settings.endpoint()).region(settings.region())
                 .credentials(settings.accessKey(), settings.secretKey()).build();
+        long ms = settings.timeoutSeconds() * 1000L;
+        client.setTimeout(ms, ms, ms);
+        return client;
     }
 
     @Produces
     MinioAsyncClient internalAsyncClient() {
-        return MinioAsyncClient.builder().endpoint(settings.endpoint()).region(settings.region())
+        MinioAsyncClient client = MinioAsyncClient.builder().endpoint(settings.endpoint()).region(settings.region())
                 .credentials(settings.accessKey(), settings.secretKey()).build();
+        long ms = settings.timeoutSeconds() * 1000L;
+        client.setTimeout(ms, ms, ms);
+        return client;
     }
 
     /** Signing is local (the region is configured), so this client never needs to reach the public host. */

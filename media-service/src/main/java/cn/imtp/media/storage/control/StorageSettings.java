@@ -15,6 +15,7 @@ public class StorageSettings {
     private String accessKey;
     private String secretKey;
     private String bucket;
+    private int timeoutSeconds;
 
     @PostConstruct
     void read() {
@@ -26,6 +27,7 @@ public class StorageSettings {
         accessKey = config.getValue("lms.s3.access-key", String.class);
         secretKey = config.getValue("lms.s3.secret-key", String.class);
         bucket = config.getValue("lms.s3.bucket", String.class);
+        timeoutSeconds = config.getValue("lms.s3.timeout-seconds", Integer.class);
     }
 
     public String endpoint() {
@@ -39,6 +41,11 @@ public class StorageSettings {
 
     public String bucket() {
         return bucket;
+    }
+
+    /** How long a call to storage may take before storage counts as unavailable (a 503, never a hang). */
+    int timeoutSeconds() {
+        return timeoutSeconds;
     }
 
     String region() {

@@ -46,7 +46,7 @@ public final class RenditionPlanner {
         boolean portrait = probe.height() > probe.width();
         int longSource = portrait ? probe.height() : probe.width();
         int shortSource = portrait ? probe.width() : probe.height();
-        int longSide = even((int) Math.round((double) longSource * shortSide / shortSource));
+        int longSide = 2 * (int) Math.round((double) longSource * shortSide / shortSource / 2); // nearest even
         return portrait
                 ? new Rendition(shortSide + "p", shortSide, longSide, videoKbps, audioKbps)
                 : new Rendition(shortSide + "p", longSide, shortSide, videoKbps, audioKbps);

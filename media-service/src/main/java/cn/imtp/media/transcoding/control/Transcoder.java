@@ -28,6 +28,8 @@ public class Transcoder {
     /** Key frames every this many seconds in every rung, so that segments of all rungs start together. */
     static final int KEY_FRAME_SECONDS = 2;
     static final int THUMBNAIL_EVERY_SECONDS = 10;
+    /** ffmpeg and ffprobe read sources over HTTP from storage; a storage that stops answering fails them instead of hanging them. */
+    static final long READ_TIMEOUT_MICROS = 30_000_000L;
 
     @Inject
     TranscodeSettings settings;
@@ -39,6 +41,7 @@ public class Transcoder {
     public ProbeOutcome probe(String url) {
         try {
             FFprobeResult r = new FFprobe(settings.ffprobe()).setShowStreams(true).setShowFormat(true)
+                    .addArguments("-rw_timeout", Long.toString(READ_TIMEOUT_MICROS))
                     .setLogLevel(LogLevel.ERROR).setInput(url).execute();
             return new ProbeOutcome(probeOf(r), null);
         } catch (JaffreeAbnormalExitException e) {
@@ -96,7 +99,9 @@ public class Transcoder {
      * {@code out/thumbnails/<n>.jpg}.
      */
     public FFmpegResultFuture startLadder(String sourceUrl, List<Rendition> plan, Path out, ProgressListener progress) {
-        FFmpeg ffmpeg = new FFmpeg(settings.ffmpeg()).addInput(UrlInput.fromUrl(sourceUrl)).setOverwriteOutput(true)
+        FFmpeg ffmpeg = new FFmpeg(settings.ffmpeg())
+                .addInput(UrlInput.fromUrl(sourceUrl).addArguments("-rw_timeout", Long.toString(READ_TIMEOUT_MICROS)))
+                .setOverwriteOutput(true)
                 .setLogLevel(LogLevel.ERROR).setProgressListener(progress).setContextName("ladder");
         boolean audioOnly = plan.size() == 1 && plan.get(0).audioOnly();
         boolean withAudio = plan.get(0).audioKbps() > 0;
@@ -133,12 +138,13 @@ public class Transcoder {
                 .addArguments("-var_stream_map", streamMap.toString());
         ffmpeg.addOutput(hls);
         if (!audioOnly) {
-            ffmpeg.addOutput(UrlOutput.toPath(out.resolve("thumbnails").resolve("%d.jpg")).addMap("thumbs").addArguments("-q:v", "5"));
+            ffmpeg.addOutput(UrlOutput.toPath(out.resolve("thumbnails").resolve("%d.jpg")).addMap("thumbs")
+                    .addArguments("-fps_mode", "vfr").addArguments("-q:v", "5"));
         }
         return ffmpeg.executeAsync();
     }
 
-    /** {@code [0:v:0]split=N+1[s0]…; [si]scale=W:H,format=yuv420p[vi]; [sN]fps=1/10,scale=320:-2[thumbs]}. */
+    /** {@code [0:v:0]split=N+1[s0]…; [si]scale=W:H,format=yuv420p[vi]; [sN]select=…,scale=320:-2[thumbs]}. */
     static String filterGraph(List<Rendition> plan) {
         StringBuilder g = new StringBuilder("[0:v:0]split=").append(plan.size() + 1);
         for (int i = 0; i <= plan.size(); i++) {
@@ -149,7 +155,9 @@ public class Transcoder {
             g.append(";[s").append(i).append("]scale=").append(r.width()).append(':').append(r.height())
                     .append(",format=yuv420p[v").append(i).append(']');
         }
-        g.append(";[s").append(plan.size()).append("]fps=1/").append(THUMBNAIL_EVERY_SECONDS).append(",scale=320:-2[thumbs]");
+        // The first frame, then one every THUMBNAIL_EVERY_SECONDS: a clip shorter than that still gets its poster.
+        g.append(";[s").append(plan.size()).append("]select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,")
+                .append(THUMBNAIL_EVERY_SECONDS).append(")',scale=320:-2[thumbs]");
         return g.toString();
     }
 

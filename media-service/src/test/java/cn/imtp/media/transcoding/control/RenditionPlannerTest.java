@@ -42,7 +42,7 @@ class RenditionPlannerTest {
     void aPortraitSourceKeepsItsAspectWithEvenSides() {
         List<Rendition> plan = RenditionPlanner.plan(video(1080, 1920, true));
         assertEquals(new Rendition("720p", 720, 1280, 2800, 128), plan.get(1));
-        assertEquals(new Rendition("480p", 480, 852, 1400, 128), plan.get(2));
+        assertEquals(new Rendition("480p", 480, 854, 1400, 128), plan.get(2));
         plan.forEach(r -> assertEquals(0, r.width() % 2 + r.height() % 2));
     }
 
@@ -51,7 +51,7 @@ class RenditionPlannerTest {
         List<Rendition> plan = RenditionPlanner.plan(video(320, 241, false));
         assertEquals(1, plan.size());
         assertEquals(240, plan.get(0).height());
-        assertEquals(318, plan.get(0).width()); // 320 × 240/241, even
+        assertEquals(318, plan.get(0).width()); // 320 × 240/241 = 318.7, nearest even
         assertEquals(0, plan.get(0).audioKbps());
     }
 
@@ -72,7 +72,7 @@ class RenditionPlannerTest {
     @Test
     void theFilterGraphSplitsOnceForEveryRungAndTheThumbnails() {
         String g = Transcoder.filterGraph(RenditionPlanner.plan(video(1280, 720, true)));
-        assertEquals("[0:v:0]split=4[s0][s1][s2][s3];[s0]scale=1280:720,format=yuv420p[v0];[s1]scale=852:480,format=yuv420p[v1];"
-                + "[s2]scale=640:360,format=yuv420p[v2];[s3]fps=1/10,scale=320:-2[thumbs]", g);
+        assertEquals("[0:v:0]split=4[s0][s1][s2][s3];[s0]scale=1280:720,format=yuv420p[v0];[s1]scale=854:480,format=yuv420p[v1];"
+                + "[s2]scale=640:360,format=yuv420p[v2];[s3]select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,10)',scale=320:-2[thumbs]", g);
     }
 }

@@ -1,0 +1,186 @@
+package cn.imtp.ops.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Bad input and faults, each with its outcome: files that are not what they claim, limits, an upload
+ * left half way, ffmpeg killed during a job, object storage that stops answering. The platform runs
+ * with short limits for this (RunningPlatform: 2 attempts, 100 MB, abandoned after 1 minute, storage
+ * timeout 5 s).
+ */
+@ExtendWith(RunningPlatform.class)
+class MediaFaultsIT {
+
+    static String teacher;
+    static long unit;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
+        MediaPipelineIT.setUp();
+        unit = MediaPipelineIT.studiedUnit;
+    }
+
+    private static JsonObject ticketFor(Path file, String kind) throws Exception {
+        long id = Media.resource(teacher, "LEARNING", kind, unit, file.getFileName().toString());
+        return Media.newVersion(teacher, id, file.getFileName().toString(), Files.size(file));
+    }
+
+    @Test
+    void anEmptyFileIsRefusedBeforeAnyUpload() throws Exception {
+        long id = Media.resource(teacher, "LEARNING", "VIDEO", unit, "empty");
+        HttpResponse<String> r = RunningPlatform.call(teacher, "POST", "/api/resources/" + id + "/versions", "{\"fileName\":\"empty.mp4\",\"size\":0}");
+        assertEquals(422, r.statusCode(), r.body());
+        assertTrue(RunningPlatform.json(r).getJsonArray("errors").toString().contains("size"));
+        JsonObject ticket = Media.newVersion(teacher, id, "empty.mp4", 1);
+        HttpResponse<String> start = Media.post(ticket.getString("uploadUrl"), "{\"fileName\":\"empty.mp4\",\"size\":0}");
+        assertEquals(422, start.statusCode(), start.body());
+        assertTrue(start.body().contains("empty"), start.body());
+    }
+
+    @Test
+    void aTextFileNamedMp4IsRejectedWithTheReason() throws Exception {
+        Path fake = MediaFixtures.text("notes.mp4", "这不是视频，只是一段文字。".repeat(50));
+        JsonObject ticket = ticketFor(fake, "VIDEO");
+        HttpResponse<String> r = Media.upload(ticket, fake);
+        assertEquals(422, r.statusCode(), r.body());
+        assertEquals("rejected-file", RunningPlatform.json(r).getString("type").replaceAll(".*:", ""));
+        assertTrue(r.body().contains("not a video or audio file"), r.body());
+        JsonObject asset = Media.status(ticket);
+        assertEquals("REJECTED", asset.getString("state"));
+        assertTrue(asset.getString("reason").contains("not a video or audio file"));
+    }
+
+    @Test
+    void aTruncatedMp4WithoutItsIndexIsRejected() throws Exception {
+        Path cut = MediaFixtures.truncated(MediaFixtures.video("whole-4s.mp4", 640, 360, 4, true));
+        HttpResponse<String> r = Media.upload(ticketFor(cut, "VIDEO"), cut);
+        assertEquals(422, r.statusCode(), r.body());
+        assertTrue(r.body().contains("moov"), r.body());
+    }
+
+    @Test
+    void aDocumentThatIsNotOneIsRejected() throws Exception {
+        Path fake = MediaFixtures.text("slides.pptx", "plain text pretending to be slides");
+        HttpResponse<String> r = Media.upload(ticketFor(fake, "DOCUMENT"), fake);
+        assertEquals(422, r.statusCode(), r.body());
+        assertTrue(r.body().contains("not a PDF or Office document"), r.body());
+    }
+
+    @Test
+    void aFileOverTheLimitIsRefusedBeforeAnyByteIsSent() throws Exception {
+        long id = Media.resource(teacher, "LEARNING", "VIDEO", unit, "too big");
+        long size = RunningPlatform.MAX_UPLOAD_BYTES + 1;
+        JsonObject ticket = Media.newVersion(teacher, id, "huge.mp4", size);
+        HttpResponse<String> r = Media.post(ticket.getString("uploadUrl"),
+                Json.createObjectBuilder().add("fileName", "huge.mp4").add("size", size).build().toString());
+        assertEquals(413, r.statusCode(), r.body());
+        assertTrue(r.body().contains("limit is " + RunningPlatform.MAX_UPLOAD_BYTES), r.body());
+    }
+
+    @Test
+    void anUploadAbandonedHalfWayIsAbortedAfterTheConfiguredTime() throws Exception {
+        Path video = MediaFixtures.video("abandoned-720p-12s.mp4", 1280, 720, 12, true);
+        JsonObject ticket = ticketFor(video, "VIDEO");
+        JsonObject started = RunningPlatform.json(Media.start(ticket, video));
+        assertTrue(started.getInt("partCount") >= 2);
+        Media.sendParts(ticket, video, started.getJsonNumber("partSize").longValue(), List.of(1));
+        JsonObject asset = Media.await(ticket, Duration.ofMinutes(3), "ABANDONED");
+        assertTrue(asset.getString("reason").contains("not completed within 1 minutes"), asset.toString());
+        HttpResponse<String> late = Media.post(Media.uploadPath(ticket, "/parts"), "{\"numbers\":[2]}");
+        assertEquals(409, late.statusCode(), late.body());
+    }
+
+    @Test
+    void ffmpegKilledMidJobIsRetriedThenFailsWithTheReasonAndATeacherCanRetryIt() throws Exception {
+        Path video = MediaFixtures.video("long-720p-40s.mp4", 1280, 720, 40, true);
+        JsonObject ticket = ticketFor(video, "VIDEO");
+        assertEquals(202, Media.upload(ticket, video).statusCode());
+        String assetId = ticket.getString("assetId");
+
+        killFfmpegOf(assetId);
+        JsonObject afterFirst = awaitJob(ticket, j -> j.getInt("attempts") == 2 && "RUNNING".equals(j.getString("state")));
+        assertTrue(afterFirst.getJsonObject("job").getString("error").contains("ffmpeg"), afterFirst.toString());
+
+        killFfmpegOf(assetId);
+        JsonObject failed = Media.await(ticket, Duration.ofMinutes(2), "FAILED");
+        assertEquals("FAILED", failed.getJsonObject("job").getString("state"));
+        assertTrue(failed.getString("reason").contains("ffmpeg"), failed.toString());
+
+        HttpResponse<String> retry = Media.post(Media.uploadPath(ticket, "/retry").replace("/uploads/", "/assets/"), null);
+        assertEquals(202, retry.statusCode(), retry.body());
+        JsonObject done = Media.await(ticket, Duration.ofMinutes(3), "READY", "FAILED");
+        assertEquals("READY", done.getString("state"), done.toString());
+    }
+
+    @Test
+    void storageThatStopsAnsweringIsA503AndAcceptedWorkResumesWhenItIsBack() throws Exception {
+        Path video = MediaFixtures.video("outage-640x360-10s.mp4", 640, 360, 10, true);
+        JsonObject accepted = ticketFor(video, "VIDEO");
+        assertEquals(202, Media.upload(accepted, video).statusCode());
+        ProcessHandle s3proxy = ProcessHandle.allProcesses()
+                .filter(p -> MediaFixtures.commandLine(p).contains("org.gaul.s3proxy")).findFirst()
+                .orElseThrow(() -> new AssertionError("S3Proxy is not running"));
+        signal("STOP", s3proxy);
+        try {
+            JsonObject other = ticketFor(video, "VIDEO");
+            long t0 = System.nanoTime();
+            HttpResponse<String> refused = Media.start(other, video);
+            assertEquals(503, refused.statusCode(), refused.body());
+            assertTrue(refused.body().contains("Object storage"), refused.body());
+            assertTrue(Duration.ofNanos(System.nanoTime() - t0).toSeconds() < 30, "a storage outage must not hang requests");
+            Thread.sleep(8000);
+        } finally {
+            signal("CONT", s3proxy);
+        }
+        JsonObject done = Media.await(accepted, Duration.ofMinutes(3), "READY", "FAILED");
+        assertEquals("READY", done.getString("state"), done.toString());
+    }
+
+    private static void signal(String name, ProcessHandle p) throws Exception {
+        assertEquals(0, new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).inheritIO().start().waitFor());
+    }
+
+    /** Waits for this asset's ffmpeg to run, then kills it as the OOM killer would. */
+    private static void killFfmpegOf(String assetId) throws Exception {
+        long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < end) {
+            Optional<ProcessHandle> ffmpeg = ProcessHandle.allProcesses().filter(p -> {
+                String cmd = MediaFixtures.commandLine(p);
+                return cmd.contains("ffmpeg") && cmd.contains("-var_stream_map") && cmd.contains(assetId);
+            }).findFirst();
+            if (ffmpeg.isPresent()) {
+                Thread.sleep(1500); // let it write a segment or two
+                signal("KILL", ffmpeg.get());
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("ffmpeg never ran for " + assetId);
+    }
+
+    private static JsonObject awaitJob(JsonObject ticket, java.util.function.Predicate<JsonObject> job) throws Exception {
+        long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < end) {
+            JsonObject s = Media.status(ticket);
+            if (s.containsKey("job") && !s.isNull("job") && job.test(s.getJsonObject("job"))) {
+                return s;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("the job never got there: " + Media.status(ticket));
+    }
+}

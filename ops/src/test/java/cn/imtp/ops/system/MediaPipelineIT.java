@@ -1,0 +1,297 @@
+package cn.imtp.ops.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Resources from upload to playback against the real stack: multipart straight to S3Proxy, resumed
+ * after a "reload", probed, transcoded by the bundled ffmpeg in one pass, served per viewer.
+ */
+@ExtendWith(RunningPlatform.class)
+class MediaPipelineIT {
+
+    static String teacher;
+    static String learner;
+    static String admin;
+    /** A unit in the demo class's plan (learner01 studies it) and one that is not. */
+    static long studiedUnit;
+    static long otherUnit;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
+        learner = RunningPlatform.token("learner01", RunningPlatform.DEMO_PASSWORD);
+        admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+        long classId = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/classes", null))
+                .getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+        long planId = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/classes/" + classId, null))
+                .getJsonNumber("planId").longValue();
+        studiedUnit = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/plans/" + planId, null))
+                .getJsonArray("units").getJsonObject(0).getJsonNumber("id").longValue();
+        otherUnit = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/catalogue/tables/L1/LIVE_SELLER", null))
+                .getJsonArray("modules").getJsonObject(0).getJsonArray("courses").getJsonObject(0).getJsonArray("units")
+                .getJsonObject(0).getJsonNumber("id").longValue();
+    }
+
+    @Test
+    void aLessonUploadedInPartsResumesAfterAReloadAndPlaysAsAnAlignedLadder() throws Exception {
+        Path video = MediaFixtures.video("lesson-720p-20s.mp4", 1280, 720, 20, true);
+        long id = Media.resource(teacher, "LEARNING", "VIDEO", studiedUnit, "直播间搭建（20 秒）");
+        JsonObject ticket = Media.newVersion(teacher, id, "lesson.mp4", Files.size(video));
+        JsonObject started = RunningPlatform.json(Media.start(ticket, video));
+        int parts = started.getInt("partCount");
+        long partSize = started.getJsonNumber("partSize").longValue();
+        assertTrue(parts >= 2, "the fixture must need several parts: " + started);
+        Media.sendParts(ticket, video, partSize, List.of(1));
+
+        // The page reloads: starting again returns the same upload with the part storage already holds.
+        JsonObject resumed = RunningPlatform.json(Media.start(ticket, video));
+        assertEquals(started.getString("assetId"), resumed.getString("assetId"));
+        assertEquals(1, resumed.getJsonArray("uploadedParts").size());
+        assertEquals(1, resumed.getJsonArray("uploadedParts").getJsonObject(0).getInt("number"));
+        HttpResponse<String> early = Media.post(Media.uploadPath(ticket, "/complete"), null);
+        assertEquals(409, early.statusCode(), early.body());
+        assertTrue(early.body().contains("have not reached storage"), early.body());
+
+        Media.sendParts(ticket, video, partSize, java.util.stream.IntStream.rangeClosed(2, parts).boxed().toList());
+        HttpResponse<String> done = Media.post(Media.uploadPath(ticket, "/complete"), null);
+        assertEquals(202, done.statusCode(), done.body());
+        JsonObject asset = Media.await(ticket, Duration.ofMinutes(3), "READY", "FAILED");
+        assertEquals("READY", asset.getString("state"), asset.toString());
+        assertEquals(List.of("720p", "480p", "360p"), asset.getJsonArray("renditions").stream()
+                .map(v -> v.asJsonObject().getString("name")).toList());
+        assertEquals(20_000, asset.getJsonNumber("durationMs").longValue(), 200);
+
+        // Learners reach nothing before publication; after it, a playlist made for them.
+        assertEquals(404, Media.access(learner, id, null).statusCode());
+        assertEquals(200, RunningPlatform.call(teacher, "POST", "/api/resources/" + id + "/versions/1/publish", null).statusCode());
+        HttpResponse<String> access = Media.access(learner, id, null);
+        assertEquals(200, access.statusCode(), access.body());
+        String masterUrl = RunningPlatform.json(access).getString("playlistUrl");
+        HttpResponse<String> master = Media.get(masterUrl);
+        assertEquals(200, master.statusCode(), master.body());
+        assertTrue(master.headers().firstValue("Content-Type").orElse("").startsWith("application/vnd.apple.mpegurl"));
+        assertTrue(master.headers().firstValue("Cache-Control").orElse("").contains("no-store"));
+        assertTrue(master.body().contains("RESOLUTION=1280x720,CODECS=\"avc1.640028,mp4a.40.2\""), master.body());
+
+        List<List<String>> durations = new java.util.ArrayList<>();
+        String firstSegment = null;
+        for (String variantRef : Media.uris(master.body())) {
+            HttpResponse<String> variant = Media.get(Media.resolve(masterUrl, variantRef));
+            assertEquals(200, variant.statusCode(), variant.body());
+            assertTrue(variant.body().contains("#EXT-X-PLAYLIST-TYPE:VOD") && variant.body().contains("#EXT-X-ENDLIST"), variant.body());
+            durations.add(variant.body().lines().filter(l -> l.startsWith("#EXTINF")).toList());
+            if (firstSegment == null) {
+                firstSegment = Media.uris(variant.body()).get(0);
+            }
+        }
+        // Key frames at the same instants in every rung: every rung is cut into the same segments.
+        assertEquals(3, durations.size());
+        assertEquals(durations.get(0), durations.get(1));
+        assertEquals(durations.get(0), durations.get(2));
+        assertEquals(4, durations.get(0).size(), durations.get(0).toString());
+        assertEquals(List.of("#EXTINF:6.000,", "#EXTINF:6.000,", "#EXTINF:6.000,"), durations.get(0).subList(0, 3));
+
+        // Segments come straight from storage through presigned URLs, and range requests work.
+        assertTrue(firstSegment.startsWith("http://127.0.0.1:" + RunningPlatform.S3_PORT + "/"), firstSegment);
+        HttpResponse<byte[]> range = Media.HTTP.send(HttpRequest.newBuilder(URI.create(firstSegment)).header("Range", "bytes=0-187").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(206, range.statusCode());
+        assertEquals(188, range.body().length);
+        assertEquals(0x47, range.body()[0]); // an MPEG-TS sync byte
+
+        HttpResponse<byte[]> poster = Media.HTTP.send(HttpRequest.newBuilder(RunningPlatform.uri(
+                        RunningPlatform.json(access).getString("posterUrl"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(303, poster.statusCode());
+        HttpResponse<byte[]> jpeg = Media.HTTP.send(HttpRequest.newBuilder(URI.create(poster.headers().firstValue("Location").orElseThrow())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, jpeg.statusCode());
+        assertEquals((byte) 0xFF, jpeg.body()[0]);
+        assertEquals((byte) 0xD8, jpeg.body()[1]);
+    }
+
+    @Test
+    void aLongLessonPlaysWhileItIsEncodedAndTheUploaderSeesProgressLive() throws Exception {
+        Path video = MediaFixtures.video("lecture-720p-36s.mp4", 1280, 720, 36, true);
+        long id = Media.resource(teacher, "LEARNING", "VIDEO", studiedUnit, "讲座（36 秒）");
+        JsonObject ticket = Media.newVersion(teacher, id, "lecture.mp4", Files.size(video));
+        List<String> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        assertEquals(202, Media.upload(ticket, video).statusCode());
+        java.util.concurrent.CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> stream = Media.HTTP.sendAsync(
+                HttpRequest.newBuilder(RunningPlatform.uri(ticket.getString("eventsUrl"))).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        Thread reader = new Thread(() -> stream.join().body().filter(l -> l.startsWith("data:")).forEach(events::add));
+        reader.start();
+
+        // Before the encode ends, the lowest rung already plays from a growing EVENT playlist.
+        String masterUrl = RunningPlatform.json(Media.access(teacher, id, 1)).getString("playlistUrl");
+        String early = null;
+        long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (early == null && System.nanoTime() < end) {
+            HttpResponse<String> master = Media.get(masterUrl);
+            if (master.statusCode() == 200) {
+                List<String> variants = Media.uris(master.body());
+                String v = Media.get(Media.resolve(masterUrl, variants.get(variants.size() - 1))).body();
+                if (v.contains("#EXTINF") && "PROCESSING".equals(Media.status(ticket).getString("state"))) {
+                    early = v;
+                }
+            }
+            Thread.sleep(300);
+        }
+        assertTrue(early != null, "no segment was playable before the encode ended");
+        assertTrue(early.contains("#EXT-X-PLAYLIST-TYPE:EVENT") && !early.contains("#EXT-X-ENDLIST"), early);
+
+        JsonObject done = Media.await(ticket, Duration.ofMinutes(3), "READY", "FAILED");
+        assertEquals("READY", done.getString("state"), done.toString());
+        reader.join(10_000);
+        assertFalse(reader.isAlive(), "the event stream must end once the asset is READY");
+        List<JsonObject> seen = events.stream().map(l -> Json.createReader(new java.io.StringReader(l.substring(5).trim())).readObject()).toList();
+        assertTrue(seen.size() >= 3, seen.toString());
+        assertEquals("READY", seen.get(seen.size() - 1).getString("state"));
+        assertTrue(seen.stream().anyMatch(e -> e.getString("state").equals("PROCESSING") && e.containsKey("job")
+                && e.getJsonObject("job").getJsonNumber("progress").doubleValue() > 0), seen.toString());
+    }
+
+    @Test
+    void theSameFileUploadedAgainReusesItsRenditionsInsteadOfTranscoding() throws Exception {
+        Path video = MediaFixtures.video("lesson-480p-8s.mp4", 854, 480, 8, true);
+        Media.Uploaded first = Media.ready(teacher, studiedUnit, "VIDEO", video);
+        assertEquals("READY", first.asset().getString("state"));
+        long id = Media.resource(teacher, "LEARNING", "VIDEO", studiedUnit, "same content again");
+        JsonObject ticket = Media.newVersion(teacher, id, "copy.mp4", Files.size(video));
+        assertEquals(202, Media.upload(ticket, video).statusCode());
+        JsonObject second = Media.await(ticket, Duration.ofMinutes(2), "READY", "FAILED");
+        assertEquals(first.asset().getString("id"), second.getString("reusesRenditionsOf"), second.toString());
+        assertEquals(first.asset().getJsonArray("renditions"), second.getJsonArray("renditions"));
+        HttpResponse<String> master = Media.get(RunningPlatform.json(Media.access(teacher, id, 1)).getString("playlistUrl"));
+        assertEquals(200, master.statusCode(), master.body());
+        assertTrue(master.body().contains("RESOLUTION=854x480"), master.body());
+    }
+
+    @Test
+    void aPortraitPhoneVideoKeepsItsShape() throws Exception {
+        JsonObject asset = Media.ready(teacher, studiedUnit, "VIDEO", MediaFixtures.video("portrait-720x1280-4s.mp4", 720, 1280, 4, true)).asset();
+        assertEquals("READY", asset.getString("state"), asset.toString());
+        assertEquals(List.of("720x1280", "480x854", "360x640"), sizes(asset));
+    }
+
+    @Test
+    void aFourKSourceIsLadderedFrom1080pDown() throws Exception {
+        JsonObject asset = Media.ready(teacher, studiedUnit, "VIDEO", MediaFixtures.video("uhd-3840x2160-3s.mp4", 3840, 2160, 3, true)).asset();
+        assertEquals("READY", asset.getString("state"), asset.toString());
+        assertEquals(List.of("1920x1080", "1280x720", "854x480", "640x360"), sizes(asset));
+    }
+
+    @Test
+    void anAudioOnlyFileBecomesAnAudioRendition() throws Exception {
+        Media.Uploaded up = Media.ready(teacher, studiedUnit, "VIDEO", MediaFixtures.audio("talk-5s.m4a", 5));
+        assertEquals("READY", up.asset().getString("state"), up.asset().toString());
+        assertEquals(List.of("audio"), up.asset().getJsonArray("renditions").stream().map(v -> v.asJsonObject().getString("name")).toList());
+        String master = Media.get(RunningPlatform.json(Media.access(teacher, up.resourceId(), 1)).getString("playlistUrl")).body();
+        assertTrue(master.contains("CODECS=\"mp4a.40.2\""), master);
+        assertFalse(master.contains("RESOLUTION"), master);
+    }
+
+    @Test
+    void aVideoWithoutSoundPlaysWithoutAnAudioTrack() throws Exception {
+        Media.Uploaded up = Media.ready(teacher, studiedUnit, "VIDEO", MediaFixtures.video("silent-640x360-4s.mp4", 640, 360, 4, false));
+        assertEquals("READY", up.asset().getString("state"), up.asset().toString());
+        String master = Media.get(RunningPlatform.json(Media.access(teacher, up.resourceId(), 1)).getString("playlistUrl")).body();
+        assertTrue(master.contains("CODECS=\"avc1.640028\""), master);
+    }
+
+    @Test
+    void eachResourcePackReachesOnlyWhoMaySeeIt() throws Exception {
+        Path doc = MediaFixtures.text("handout.pdf", "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+        long teaching = uploadPublishedDocument("TEACHING", studiedUnit, doc);
+        long learningHere = uploadPublishedDocument("LEARNING", studiedUnit, doc);
+        long learningElsewhere = uploadPublishedDocument("LEARNING", otherUnit, doc);
+        long assessment = uploadPublishedDocument("ASSESSMENT", studiedUnit, doc);
+        long information = uploadPublishedDocument("INFORMATION", null, doc);
+
+        assertEquals(404, Media.access(learner, teaching, null).statusCode());
+        assertEquals(404, Media.access(learner, learningElsewhere, null).statusCode());
+        assertEquals(404, Media.access(learner, assessment, null).statusCode());
+        assertEquals(404, RunningPlatform.call(learner, "GET", "/api/resources/" + teaching, null).statusCode());
+        for (long visible : List.of(learningHere, information)) {
+            HttpResponse<String> a = Media.access(learner, visible, null);
+            assertEquals(200, a.statusCode(), a.body());
+            HttpResponse<String> file = Media.get(RunningPlatform.json(a).getString("fileUrl"));
+            assertEquals(303, file.statusCode(), file.body());
+            HttpResponse<String> bytes = Media.get(file.headers().firstValue("Location").orElseThrow());
+            assertEquals(200, bytes.statusCode());
+            assertTrue(bytes.body().startsWith("%PDF-1.4"));
+            assertTrue(bytes.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
+        }
+        // The learner's list holds exactly what the learner may open.
+        List<Long> listed = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/resources?size=200", null))
+                .getJsonArray("items").stream().map(v -> v.asJsonObject().getJsonNumber("id").longValue()).toList();
+        assertTrue(listed.containsAll(List.of(learningHere, information)), listed.toString());
+        assertFalse(listed.contains(teaching) || listed.contains(learningElsewhere) || listed.contains(assessment), listed.toString());
+        // A teacher sees them all, unpublished versions included.
+        assertEquals(200, Media.access(teacher, teaching, 1).statusCode());
+    }
+
+    @Test
+    void mediaServiceTrustsOnlyAGrantForThisFileAndThisUse() throws Exception {
+        Path doc = MediaFixtures.text("rules.pdf", "%PDF-1.4\n%%EOF\n");
+        long id = uploadPublishedDocument("INFORMATION", null, doc);
+        JsonObject view = RunningPlatform.json(Media.access(learner, id, null));
+        String assetId = view.getString("assetId");
+        // A view grant cannot upload or retry.
+        HttpResponse<String> r = Media.post("/media/api/uploads/" + assetId + "/complete?grant=" + view.getString("grant"), null);
+        assertEquals(403, r.statusCode(), r.body());
+        // A grant is for one file only.
+        long other = uploadPublishedDocument("INFORMATION", null, doc);
+        String otherAsset = RunningPlatform.json(Media.access(learner, other, null)).getString("assetId");
+        assertEquals(403, Media.get("/media/api/play/" + otherAsset + "/file?grant=" + view.getString("grant")).statusCode());
+        // No grant, a tampered one, or a sign-in token in its place: 401.
+        assertEquals(401, Media.get("/media/api/play/" + assetId + "/file").statusCode());
+        assertEquals(401, Media.get("/media/api/play/" + assetId + "/file?grant=" + view.getString("grant").replaceAll(".$", "A")).statusCode());
+        HttpResponse<String> signIn = Media.get("/media/api/play/" + assetId + "/file?grant=" + learner);
+        assertEquals(401, signIn.statusCode());
+        assertTrue(signIn.body().contains("not a media grant"), signIn.body());
+    }
+
+    private static long uploadPublishedDocument(String category, Long unit, Path doc) throws Exception {
+        long id = Media.resource(teacher, category, "DOCUMENT", unit, category + " handout");
+        JsonObject ticket = Media.newVersion(teacher, id, doc.getFileName().toString(), Files.size(doc));
+        HttpResponse<String> done = Media.upload(ticket, doc);
+        assertEquals(200, done.statusCode(), done.body());
+        assertEquals("READY", RunningPlatform.json(done).getString("state"));
+        assertEquals(200, RunningPlatform.call(teacher, "POST", "/api/resources/" + id + "/versions/1/publish", null).statusCode());
+        return id;
+    }
+
+    private static List<String> sizes(JsonObject asset) {
+        return asset.getJsonArray("renditions").stream().map(JsonValue::asJsonObject)
+                .map(r -> r.getInt("width") + "x" + r.getInt("height")).toList();
+    }
+
+    @Test
+    void aLinkHasNoFileAndBadResourcesAreRefusedField() throws Exception {
+        HttpResponse<String> bad = RunningPlatform.call(teacher, "POST", "/api/resources",
+                "{\"category\":\"LEARNING\",\"kind\":\"LINK\",\"title\":\"\",\"linkUrl\":\"ftp://x\"}");
+        assertEquals(422, bad.statusCode(), bad.body());
+        String fields = RunningPlatform.json(bad).getJsonArray("errors").toString();
+        assertTrue(fields.contains("unitId") && fields.contains("title") && fields.contains("linkUrl"), fields);
+        assertNotEquals(201, RunningPlatform.call(learner, "POST", "/api/resources",
+                "{\"category\":\"INFORMATION\",\"kind\":\"LINK\",\"title\":\"x\",\"linkUrl\":\"https://example.org\"}").statusCode());
+    }
+}

@@ -1,0 +1,226 @@
+package cn.imtp.ops.system;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+/**
+ * The transcoding benchmark ({@code ops/bench/transcode}). For a generated 60-second and a 10-minute
+ * 720p source with audio, in one run on one machine:
+ * <ol>
+ * <li>our pipeline end to end on the running platform: from the upload's completion (probe, hash,
+ *     ladder, thumbnails, every segment uploaded to storage) until the asset is READY; CPU is that of
+ *     Payara (with its ffmpeg children) and of the object store;</li>
+ * <li>the same ladder as one plain ffmpeg command writing to local disk;</li>
+ * <li>the same rungs, each in its own ffmpeg pass.</li>
+ * </ol>
+ * Its last line is the RESULT line; targets: pipeline_vs_ffmpeg ≤ 1.10, single_vs_separate ≥ 1.2,
+ * first_playable_s &lt; 30.
+ */
+public final class TranscodeBench {
+
+    /** The 720p source's ladder as the planner makes it: name, width, height, video kbps. */
+    private static final Object[][] LADDER = {{"720p", 1280, 720, 2800}, {"480p", 854, 480, 1400}, {"360p", 640, 360, 800}};
+    private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+    record Run(double wallS, double cpuS) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        RunningPlatform.deleteRecursively(RunningPlatform.varDir());
+        RunningPlatform.start();
+        try {
+            String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
+            MediaPipelineIT.setUp();
+            List<Path> sources = List.of(MediaFixtures.video("bench-720p-60s.mp4", 1280, 720, 60, true),
+                    MediaFixtures.video("bench-720p-600s.mp4", 1280, 720, 600, true));
+            double pipelineWall = 0;
+            double pipelineCpu = 0;
+            double singleWall = 0;
+            double singleCpu = 0;
+            double separateWall = 0;
+            double separateCpu = 0;
+            double firstPlayable = 0;
+            double realtime = 0;
+            for (Path source : sources) {
+                int seconds = source.getFileName().toString().contains("600s") ? 600 : 60;
+                double[] pipeline = pipeline(teacher, source);
+                Run single = plainSinglePass(source);
+                Run separate = separatePasses(source);
+                System.out.printf(Locale.ROOT, "%-22s pipeline wall %7.1f s cpu %7.1f s | one ffmpeg wall %7.1f s cpu %7.1f s"
+                                + " | separate passes wall %7.1f s cpu %7.1f s | first playable %5.1f s%n",
+                        source.getFileName(), pipeline[0], pipeline[1], single.wallS(), single.cpuS(), separate.wallS(), separate.cpuS(), pipeline[2]);
+                pipelineWall += pipeline[0];
+                pipelineCpu += pipeline[1];
+                singleWall += single.wallS();
+                singleCpu += single.cpuS();
+                separateWall += separate.wallS();
+                separateCpu += separate.cpuS();
+                if (seconds == 600) {
+                    firstPlayable = pipeline[2];
+                    realtime = seconds / pipeline[0];
+                }
+            }
+            System.out.printf(Locale.ROOT, "pipeline/ffmpeg: wall %.3f cpu %.3f; separate/single: cpu %.3f wall %.3f%n",
+                    pipelineWall / singleWall, pipelineCpu / singleCpu, separateCpu / singleCpu, separateWall / singleWall);
+            System.out.printf(Locale.ROOT, "RESULT pipeline_vs_ffmpeg=%.3f single_vs_separate=%.3f realtime=%.2f first_playable_s=%.1f%n",
+                    pipelineWall / singleWall, separateCpu / singleCpu, realtime, firstPlayable);
+        } finally {
+            RunningPlatform.stop();
+        }
+    }
+
+    /** Wall seconds to READY, CPU seconds of the platform's processes, seconds until the lowest rung had three segments. */
+    private static double[] pipeline(String teacher, Path source) throws Exception {
+        long id = Media.resource(teacher, "LEARNING", "VIDEO", MediaPipelineIT.studiedUnit, "bench " + source.getFileName());
+        JsonObject ticket = Media.newVersion(teacher, id, source.getFileName().toString(), Files.size(source));
+        JsonObject started = RunningPlatform.json(Media.start(ticket, source));
+        Media.sendParts(ticket, source, started.getJsonNumber("partSize").longValue(),
+                IntStream.rangeClosed(1, started.getInt("partCount")).boxed().toList());
+        List<ProcessHandle> platform = ProcessHandle.allProcesses().filter(p -> {
+            String cmd = MediaFixtures.commandLine(p);
+            return cmd.contains("payara-micro") || cmd.contains("org.gaul.s3proxy") || cmd.contains("mariadbd");
+        }).toList();
+        long cpu0 = cpuTicks(platform);
+        long t0 = System.nanoTime();
+        HttpResponse<String> done = Media.post(Media.uploadPath(ticket, "/complete"), null);
+        if (done.statusCode() != 202) {
+            throw new IllegalStateException("complete: " + done.statusCode() + " " + done.body());
+        }
+        double firstPlayable = -1;
+        while (true) {
+            JsonObject s = Media.status(ticket);
+            if (firstPlayable < 0 && lowestRungSegments(teacher, id) >= 3) {
+                firstPlayable = (System.nanoTime() - t0) / 1e9;
+            }
+            if (s.getString("state").equals("READY") || s.getString("state").equals("FAILED")) {
+                if (!s.getString("state").equals("READY")) {
+                    throw new IllegalStateException("pipeline failed: " + s);
+                }
+                break;
+            }
+            Thread.sleep(250);
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        return new double[]{wall, (cpuTicks(platform) - cpu0) / (double) TICKS_PER_SECOND, firstPlayable};
+    }
+
+    private static int lowestRungSegments(String teacher, long resourceId) throws Exception {
+        HttpResponse<String> access = Media.access(teacher, resourceId, 1);
+        String masterUrl = RunningPlatform.json(access).getString("playlistUrl");
+        HttpResponse<String> master = Media.get(masterUrl);
+        if (master.statusCode() != 200) {
+            return 0;
+        }
+        List<String> variants = Media.uris(master.body());
+        HttpResponse<String> lowest = Media.get(Media.resolve(masterUrl, variants.get(variants.size() - 1)));
+        return (int) lowest.body().lines().filter(l -> l.startsWith("#EXTINF")).count();
+    }
+
+    private static Run plainSinglePass(Path source) throws Exception {
+        Path out = Files.createTempDirectory(MediaFixtures.dir(), "single");
+        List<String> cmd = new ArrayList<>(List.of("-i", source.toString(), "-filter_complex", filterGraph()));
+        StringBuilder map = new StringBuilder();
+        for (int i = 0; i < LADDER.length; i++) {
+            cmd.addAll(List.of("-map", "[v" + i + "]", "-map", "0:a:0"));
+            cmd.addAll(rungRate(":v:" + i, (int) LADDER[i][3]));
+            map.append(i == 0 ? "" : " ").append("v:").append(i).append(",a:").append(i).append(",name:").append(LADDER[i][0]);
+        }
+        cmd.addAll(encoding());
+        cmd.addAll(List.of("-f", "hls", "-hls_time", "6", "-hls_playlist_type", "vod", "-hls_segment_filename",
+                out.resolve("%v_%d.ts").toString(), "-var_stream_map", map.toString(), out.resolve("%v.m3u8").toString(),
+                "-map", "[thumbs]", "-fps_mode", "vfr", "-q:v", "5", out.resolve("thumb_%d.jpg").toString()));
+        return timed(List.of(cmd));
+    }
+
+    private static Run separatePasses(Path source) throws Exception {
+        Path out = Files.createTempDirectory(MediaFixtures.dir(), "separate");
+        List<List<String>> passes = new ArrayList<>();
+        for (int i = 0; i < LADDER.length; i++) {
+            List<String> cmd = new ArrayList<>(List.of("-i", source.toString(), "-map", "0:v:0", "-map", "0:a:0",
+                    "-vf", "scale=" + LADDER[i][1] + ":" + LADDER[i][2] + ",format=yuv420p"));
+            cmd.addAll(rungRate(":v", (int) LADDER[i][3]));
+            cmd.addAll(encoding());
+            cmd.addAll(List.of("-f", "hls", "-hls_time", "6", "-hls_playlist_type", "vod",
+                    "-hls_segment_filename", out.resolve(LADDER[i][0] + "_%d.ts").toString(), out.resolve(LADDER[i][0] + ".m3u8").toString()));
+            if (i == 0) {
+                cmd.addAll(List.of("-map", "0:v:0", "-vf", "select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,10)',scale=320:-2",
+                        "-fps_mode", "vfr", "-q:v", "5", out.resolve("thumb_%d.jpg").toString()));
+            }
+            passes.add(cmd);
+        }
+        return timed(passes);
+    }
+
+    private static String filterGraph() {
+        StringBuilder g = new StringBuilder("[0:v:0]split=" + (LADDER.length + 1));
+        for (int i = 0; i <= LADDER.length; i++) {
+            g.append("[s").append(i).append(']');
+        }
+        for (int i = 0; i < LADDER.length; i++) {
+            g.append(";[s").append(i).append("]scale=").append(LADDER[i][1]).append(':').append(LADDER[i][2])
+                    .append(",format=yuv420p[v").append(i).append(']');
+        }
+        return g.append(";[s").append(LADDER.length).append("]select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,10)',scale=320:-2[thumbs]").toString();
+    }
+
+    private static List<String> rungRate(String stream, int kbps) {
+        return List.of("-b" + stream, kbps + "k", "-maxrate" + stream, (kbps * 11 / 10) + "k", "-bufsize" + stream, (kbps * 2) + "k");
+    }
+
+    /** The encoder settings media-service uses (Transcoder): x264 veryfast High 4.0, key frames every 2 s, AAC 128k stereo. */
+    private static List<String> encoding() {
+        return List.of("-c:v", "libx264", "-preset", "veryfast", "-profile:v", "high", "-level:v", "4.0",
+                "-force_key_frames", "expr:gte(t,n_forced*2)", "-sc_threshold", "0", "-c:a", "aac", "-b:a", "128k", "-ac", "2");
+    }
+
+    /** Runs the commands one after the other; CPU is what this JVM's reaped children used. */
+    private static Run timed(List<List<String>> commands) throws IOException, InterruptedException {
+        long cpu0 = childTicks();
+        long t0 = System.nanoTime();
+        for (List<String> args : commands) {
+            List<String> cmd = new ArrayList<>(List.of(MediaFixtures.ffmpeg().toString(), "-v", "error", "-y"));
+            cmd.addAll(args);
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().put("LD_LIBRARY_PATH", MediaFixtures.ffmpeg().getParent().toString());
+            Process p = pb.start();
+            String output = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(60, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new IOException("ffmpeg failed: " + output);
+            }
+        }
+        return new Run((System.nanoTime() - t0) / 1e9, (childTicks() - cpu0) / (double) TICKS_PER_SECOND);
+    }
+
+    /** utime + stime + cutime + cstime of processes, from /proc. */
+    private static long cpuTicks(List<ProcessHandle> processes) throws IOException {
+        long sum = 0;
+        for (ProcessHandle p : processes) {
+            sum += ticks(Path.of("/proc", Long.toString(p.pid()), "stat"), true);
+        }
+        return sum;
+    }
+
+    private static long childTicks() throws IOException {
+        return ticks(Path.of("/proc/self/stat"), false);
+    }
+
+    private static long ticks(Path stat, boolean own) throws IOException {
+        String s = Files.readString(stat);
+        String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+        // after the command: state(0) … utime(11) stime(12) cutime(13) cstime(14)
+        long children = Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        return own ? Long.parseLong(f[11]) + Long.parseLong(f[12]) + children : children;
+    }
+
+    private TranscodeBench() {
+    }
+}
