@@ -150,6 +150,41 @@ class MediaFaultsIT {
         assertEquals("READY", done.getString("state"), done.toString());
     }
 
+    @Test
+    void aJobWhoseWorkerStoppedIsTakenUpAgainWhenItsLeaseRunsOut() throws Exception {
+        Path video = MediaFixtures.video("takeover-720p-32s.mp4", 1280, 720, 32, true);
+        JsonObject ticket = ticketFor(video, "VIDEO");
+        assertEquals(202, Media.upload(ticket, video).statusCode());
+        awaitJob(ticket, j -> "RUNNING".equals(j.getString("state")) && j.getInt("attempts") == 1);
+        // As if the node running it had died: another worker name holds a lease that has run out.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                "jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms", "lms", "lms");
+             java.sql.PreparedStatement s = c.prepareStatement("UPDATE transcode_job SET worker = 'node-that-died#0',"
+                     + " lease_until = NOW(3) - INTERVAL 1 SECOND WHERE asset_id = ? AND state = 'RUNNING'")) {
+            s.setString(1, ticket.getString("assetId"));
+            assertEquals(1, s.executeUpdate());
+        }
+        JsonObject done = Media.await(ticket, Duration.ofMinutes(3), "READY", "FAILED");
+        assertEquals("READY", done.getString("state"), done.toString());
+        assertEquals(2, done.getJsonObject("job").getInt("attempts"), done.toString());
+    }
+
+    @Test
+    void concurrentWorkersNeverTakeTheSameJob() throws Exception {
+        List<JsonObject> tickets = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Path video = MediaFixtures.video("parallel-" + i + "-480x270-3s.mp4", 480, 270 + 2 * i, 3, true);
+            JsonObject ticket = ticketFor(video, "VIDEO");
+            assertEquals(202, Media.upload(ticket, video).statusCode());
+            tickets.add(ticket);
+        }
+        for (JsonObject ticket : tickets) {
+            JsonObject done = Media.await(ticket, Duration.ofMinutes(3), "READY", "FAILED");
+            assertEquals("READY", done.getString("state"), done.toString());
+            assertEquals(1, done.getJsonObject("job").getInt("attempts"), done.toString());
+        }
+    }
+
     private static void signal(String name, ProcessHandle p) throws Exception {
         assertEquals(0, new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).inheritIO().start().waitFor());
     }

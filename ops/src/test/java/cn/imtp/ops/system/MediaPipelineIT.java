@@ -169,6 +169,34 @@ class MediaPipelineIT {
     }
 
     @Test
+    void captionsUploadedForAVideoAppearInItsMasterPlaylist() throws Exception {
+        Media.Uploaded up = Media.ready(teacher, studiedUnit, "VIDEO", MediaFixtures.video("captioned-640x360-5s.mp4", 640, 360, 5, true));
+        String assetId = up.ticket().getString("assetId");
+        String upload = "?grant=" + up.ticket().getString("grant");
+        HttpResponse<String> bad = Media.HTTP.send(HttpRequest.newBuilder(RunningPlatform.uri("/media/api/play/" + assetId + "/captions/zh" + upload))
+                .header("Content-Type", "text/vtt").PUT(HttpRequest.BodyPublishers.ofString("1\n00:00:00,000 --> 00:00:02,000\nSRT, not VTT\n")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(422, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("WEBVTT"), bad.body());
+        String vtt = "WEBVTT\n\n00:00.000 --> 00:03.000\n欢迎来到直播间\n";
+        HttpResponse<String> put = Media.HTTP.send(HttpRequest.newBuilder(RunningPlatform.uri("/media/api/play/" + assetId + "/captions/zh-CN"
+                        + upload + "&name=" + java.net.URLEncoder.encode("中文", java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "text/vtt").PUT(HttpRequest.BodyPublishers.ofString(vtt)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, put.statusCode(), put.body());
+
+        String masterUrl = RunningPlatform.json(Media.access(teacher, up.resourceId(), 1)).getString("playlistUrl");
+        String master = Media.get(masterUrl).body();
+        assertTrue(master.contains("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",LANGUAGE=\"zh-CN\",NAME=\"中文\""), master);
+        assertTrue(master.contains("SUBTITLES=\"subs\""), master);
+        String subtitles = master.lines().filter(l -> l.startsWith("#EXT-X-MEDIA")).findFirst().orElseThrow().replaceAll(".*URI=\"([^\"]+)\".*", "$1");
+        String playlist = Media.get(Media.resolve(masterUrl, subtitles)).body();
+        assertTrue(playlist.contains("#EXT-X-ENDLIST"), playlist);
+        HttpResponse<String> file = Media.get(Media.uris(playlist).get(0));
+        assertEquals(200, file.statusCode());
+        assertEquals(vtt, file.body());
+    }
+
+    @Test
     void theSameFileUploadedAgainReusesItsRenditionsInsteadOfTranscoding() throws Exception {
         Path video = MediaFixtures.video("lesson-480p-8s.mp4", 854, 480, 8, true);
         Media.Uploaded first = Media.ready(teacher, studiedUnit, "VIDEO", video);

@@ -61,8 +61,12 @@ class RoleMatrixIT {
             {"GET /api/accounts/1", 200, 403, 403, 401, 401, 401, 401},
             {"GET /api/audit", 200, 403, 403, 401, 401, 401, 401},
             {"GET /api/accounts/export", 200, 403, 403, 401, 401, 401, 401},
+            {"GET /api/resources", 200, 200, 200, 401, 401, 401, 401},
             // media-service verifies lms-web's tokens on its own, with the public key alone.
             {"GET /media/api/status", 200, 403, 403, 401, 401, 401, 403},
+            // Files are reached with a per-file grant from lms-web; a sign-in token, whoever holds it, is not one.
+            {"GET /media/api/play/00000000-0000-0000-0000-000000000000/master.m3u8", 401, 401, 401, 401, 401, 401, 401},
+            {"GET /media/api/assets/00000000-0000-0000-0000-000000000000", 401, 401, 401, 401, 401, 401, 401},
     };
 
     @Test

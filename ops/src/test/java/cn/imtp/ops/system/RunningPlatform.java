@@ -78,6 +78,7 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
         // Short limits so that the media fault tests run in seconds: see MediaFaultsIT.
         pb.environment().putAll(BENCH ? Map.of() : Map.of(
                 "LMS_TRANSCODE_MAX_ATTEMPTS", "2",
+                "LMS_TRANSCODE_WORKERS", "2",
                 "LMS_UPLOAD_MAX_BYTES", Long.toString(MAX_UPLOAD_BYTES),
                 "LMS_UPLOAD_ABANDON_AFTER_MINUTES", "1",
                 "LMS_S3_TIMEOUT_SECONDS", "5"));

@@ -222,6 +222,30 @@ public class Assets {
         });
     }
 
+    /** A caption track: language code (BCP 47) and the name players show. */
+    public record Caption(String language, String name) {
+    }
+
+    public void putCaption(UUID id, Caption c) {
+        update("INSERT INTO media_caption (asset_id, language, name) VALUES (?,?,?) ON DUPLICATE KEY UPDATE name = VALUES(name)",
+                id.toString(), c.language(), c.name());
+    }
+
+    public List<Caption> captions(UUID id) {
+        return sql(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT language, name FROM media_caption WHERE asset_id = ? ORDER BY language")) {
+                s.setString(1, id.toString());
+                List<Caption> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new Caption(r.getString(1), r.getString(2)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     int update(String statement, Object... values) {
         return sql(c -> {
             try (PreparedStatement s = c.prepareStatement(statement)) {

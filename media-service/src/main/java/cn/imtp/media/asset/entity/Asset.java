@@ -37,6 +37,11 @@ public record Asset(UUID id, MediaKind kind, long ownerId, String fileName, Stri
         return "assets/" + owner + "/thumbnails/" + index + ".jpg";
     }
 
+    /** Captions belong to the asset that was uploaded, not to the one whose renditions it reuses. */
+    public static String captionKey(UUID asset, String language) {
+        return "assets/" + asset + "/captions/" + language + ".vtt";
+    }
+
     public int partCount() {
         return (int) Math.max(1, (declaredBytes + partSize - 1) / partSize);
     }

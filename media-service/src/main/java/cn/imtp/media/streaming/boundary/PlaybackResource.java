@@ -1,17 +1,22 @@
 package cn.imtp.media.streaming.boundary;
 
 import cn.imtp.media.platform.control.Grants;
+import cn.imtp.media.asset.control.Assets;
+import cn.imtp.media.streaming.control.Captions;
 import cn.imtp.media.streaming.control.Playback;
 import cn.imtp.platform.security.MediaGrant;
 import cn.imtp.platform.security.Public;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
@@ -29,6 +34,9 @@ public class PlaybackResource {
 
     @Inject
     Grants grants;
+
+    @Inject
+    Captions captions;
 
     @PathParam("assetId")
     UUID assetId;
@@ -50,6 +58,24 @@ public class PlaybackResource {
     public Response variant(@PathParam("rendition") String rendition) {
         grants.require(grant, assetId, MediaGrant.Scope.VIEW);
         return personal(Response.ok(playback.variant(assetId, rendition)));
+    }
+
+    @GET
+    @Path("captions/{language}.m3u8")
+    @Produces(HLS)
+    public Response captions(@PathParam("language") String language) {
+        grants.require(grant, assetId, MediaGrant.Scope.VIEW);
+        return personal(Response.ok(playback.captionPlaylist(assetId, language)));
+    }
+
+    /** Adds or replaces a WebVTT caption track (the uploader's grant); {@code name} is what players show. */
+    @PUT
+    @Path("captions/{language}")
+    @Consumes({"text/vtt", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Assets.Caption putCaptions(@PathParam("language") String language, @QueryParam("name") String name, byte[] body) {
+        grants.require(grant, assetId, MediaGrant.Scope.UPLOAD);
+        return captions.put(assetId, language, name, body);
     }
 
     @GET

@@ -40,7 +40,21 @@ public class Playback {
         Asset a = playable(assetId);
         List<StoredRendition> renditions = assets.renditions(a.renditionOwner());
         String query = "?grant=" + java.net.URLEncoder.encode(grant, java.nio.charset.StandardCharsets.UTF_8);
-        return Playlists.master(renditions.stream().map(StoredRendition::rendition).toList(), r -> r.name() + ".m3u8" + query, List.of());
+        List<Playlists.Captions> captions = assets.captions(assetId).stream()
+                .map(c -> new Playlists.Captions(c.language(), c.name(), "captions/" + c.language() + ".m3u8" + query)).toList();
+        return Playlists.master(renditions.stream().map(StoredRendition::rendition).toList(), r -> r.name() + ".m3u8" + query, captions);
+    }
+
+    /** A subtitle playlist of one WebVTT file covering the whole video, with a presigned URL. */
+    public String captionPlaylist(UUID assetId, String language) {
+        Asset a = playable(assetId);
+        if (assets.captions(assetId).stream().noneMatch(c -> c.language().equals(language))) {
+            throw PlatformException.notFound("Captions in", language);
+        }
+        int seconds = (int) Math.max(1, (a.durationMs() == null ? 0 : a.durationMs() + 999) / 1000);
+        return "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-TARGETDURATION:" + seconds + "\n#EXTINF:" + seconds + ",\n"
+                + store.publicUrl(Asset.captionKey(assetId, language), Duration.ofMinutes(urlMinutes), "text/vtt; charset=utf-8", null)
+                + "\n#EXT-X-ENDLIST\n";
     }
 
     public String variant(UUID assetId, String rendition) {
