@@ -31,8 +31,22 @@ final class MediaFixtures {
         return ffmpeg;
     }
 
-    /** A test-pattern video with a tone, {@code seconds} long. */
+    /** A test-pattern video with a tone, {@code seconds} long, encoded fast (large, cheap to decode). */
     static Path video(String name, int width, int height, int seconds, boolean withAudio) throws IOException, InterruptedException {
+        return video(name, width, height, seconds, withAudio, List.of("-preset", "ultrafast"));
+    }
+
+    /**
+     * A source as a camera or a screen recorder delivers a lesson: H.264 High profile with CABAC and
+     * B-frames at about 6 Mbit/s, so that decoding it costs what decoding a real lesson costs.
+     */
+    static Path lesson(String name, int width, int height, int seconds) throws IOException, InterruptedException {
+        return video(name, width, height, seconds, true,
+                List.of("-preset", "veryfast", "-profile:v", "high", "-b:v", "6M", "-maxrate", "8M", "-bufsize", "12M"));
+    }
+
+    private static Path video(String name, int width, int height, int seconds, boolean withAudio, List<String> x264)
+            throws IOException, InterruptedException {
         Path out = dir().resolve(name);
         if (Files.exists(out)) {
             return out;
@@ -41,7 +55,8 @@ final class MediaFixtures {
         if (withAudio) {
             args.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000"));
         }
-        args.addAll(List.of("-t", Integer.toString(seconds), "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"));
+        args.addAll(List.of("-t", Integer.toString(seconds), "-c:v", "libx264", "-pix_fmt", "yuv420p"));
+        args.addAll(x264);
         if (withAudio) {
             args.addAll(List.of("-c:a", "aac", "-shortest"));
         }

@@ -40,8 +40,8 @@ public final class TranscodeBench {
         try {
             String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
             MediaPipelineIT.setUp();
-            List<Path> sources = List.of(MediaFixtures.video("bench-720p-60s.mp4", 1280, 720, 60, true),
-                    MediaFixtures.video("bench-720p-600s.mp4", 1280, 720, 600, true));
+            List<Path> sources = List.of(MediaFixtures.lesson("bench-lesson-720p-60s.mp4", 1280, 720, 60),
+                    MediaFixtures.lesson("bench-lesson-720p-600s.mp4", 1280, 720, 600));
             double pipelineWall = 0;
             double pipelineCpu = 0;
             double singleWall = 0;
@@ -89,7 +89,7 @@ public final class TranscodeBench {
             String cmd = MediaFixtures.commandLine(p);
             return cmd.contains("payara-micro") || cmd.contains("org.gaul.s3proxy") || cmd.contains("mariadbd");
         }).toList();
-        long cpu0 = cpuTicks(platform);
+        long[] cpu0 = breakdown(platform);
         long t0 = System.nanoTime();
         HttpResponse<String> done = Media.post(Media.uploadPath(ticket, "/complete"), null);
         if (done.statusCode() != 202) {
@@ -110,7 +110,16 @@ public final class TranscodeBench {
             Thread.sleep(250);
         }
         double wall = (System.nanoTime() - t0) / 1e9;
-        return new double[]{wall, (cpuTicks(platform) - cpu0) / (double) TICKS_PER_SECOND, firstPlayable};
+        long[] cpu1 = breakdown(platform);
+        long[] d = new long[cpu1.length];
+        long total = 0;
+        for (int i = 0; i < d.length; i++) {
+            d[i] = cpu1[i] - cpu0[i];
+            total += d[i];
+        }
+        System.out.printf(Locale.ROOT, "  pipeline CPU of %s: Payara JVM %.1f s, its ffmpeg/ffprobe %.1f s, S3Proxy %.1f s, MariaDB %.1f s%n",
+                source.getFileName(), d[0] / 100.0, d[1] / 100.0, d[2] / 100.0, d[3] / 100.0);
+        return new double[]{wall, total / (double) TICKS_PER_SECOND, firstPlayable};
     }
 
     private static int lowestRungSegments(String teacher, long resourceId) throws Exception {
@@ -200,25 +209,34 @@ public final class TranscodeBench {
         return new Run((System.nanoTime() - t0) / 1e9, (childTicks() - cpu0) / (double) TICKS_PER_SECOND);
     }
 
-    /** utime + stime + cutime + cstime of processes, from /proc. */
-    private static long cpuTicks(List<ProcessHandle> processes) throws IOException {
-        long sum = 0;
+    /** CPU ticks from /proc: Payara's own, Payara's reaped children (ffmpeg, ffprobe), S3Proxy, MariaDB. */
+    private static long[] breakdown(List<ProcessHandle> processes) throws IOException {
+        long[] t = new long[4];
         for (ProcessHandle p : processes) {
-            sum += ticks(Path.of("/proc", Long.toString(p.pid()), "stat"), true);
+            String cmd = MediaFixtures.commandLine(p);
+            long[] f = ticks(Path.of("/proc", Long.toString(p.pid()), "stat"));
+            if (cmd.contains("payara-micro")) {
+                t[0] += f[0];
+                t[1] += f[1];
+            } else if (cmd.contains("org.gaul.s3proxy")) {
+                t[2] += f[0] + f[1];
+            } else {
+                t[3] += f[0] + f[1];
+            }
         }
-        return sum;
+        return t;
     }
 
     private static long childTicks() throws IOException {
-        return ticks(Path.of("/proc/self/stat"), false);
+        return ticks(Path.of("/proc/self/stat"))[1];
     }
 
-    private static long ticks(Path stat, boolean own) throws IOException {
+    /** A process's own CPU ticks and those of its reaped children. */
+    private static long[] ticks(Path stat) throws IOException {
         String s = Files.readString(stat);
         String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
         // after the command: state(0) … utime(11) stime(12) cutime(13) cstime(14)
-        long children = Long.parseLong(f[13]) + Long.parseLong(f[14]);
-        return own ? Long.parseLong(f[11]) + Long.parseLong(f[12]) + children : children;
+        return new long[]{Long.parseLong(f[11]) + Long.parseLong(f[12]), Long.parseLong(f[13]) + Long.parseLong(f[14])};
     }
 
     private TranscodeBench() {

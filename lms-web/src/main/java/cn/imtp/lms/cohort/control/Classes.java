@@ -353,7 +353,8 @@ public class Classes {
         return c;
     }
 
-    private TrainingClass visible(long id, Caller caller) {
+    /** The class if the caller may see it (administrators all, teachers theirs, learners their own); otherwise 404. */
+    public TrainingClass visible(long id, Caller caller) {
         TrainingClass c = find(id);
         boolean allowed = switch (caller.role()) {
             case ADMINISTRATOR -> true;

@@ -49,6 +49,11 @@ public class TokenIssuer {
         return grant.sign(key, issuer, now);
     }
 
+    /** Signs other tokens of this platform (e.g. playback sessions); the issuer is added here. */
+    public String sign(jakarta.json.JsonObjectBuilder claims) {
+        return Jwt.sign(claims.add("iss", issuer).build(), key);
+    }
+
     public Issued issue(Account account, Instant now) {
         Instant expires = now.plus(ttl);
         String token = Jwt.sign(Json.createObjectBuilder()

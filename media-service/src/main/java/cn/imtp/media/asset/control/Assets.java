@@ -97,6 +97,22 @@ public class Assets {
                 p.durationMs(), p.hasVideo() ? p.width() : null, p.hasVideo() ? p.height() : null, p.hasVideo(), p.hasAudio(), id.toString());
     }
 
+    /** What the upload's check found with ffprobe, when it was recorded. */
+    public Optional<Probe> storedProbe(UUID id) {
+        return sql(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT duration_ms, width, height, has_video, has_audio FROM media_asset"
+                    + " WHERE id = ? AND duration_ms IS NOT NULL AND has_video IS NOT NULL")) {
+                s.setString(1, id.toString());
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Probe(null, r.getLong(1), r.getBoolean(4), r.getInt(2), r.getInt(3), 0, r.getBoolean(5)));
+                }
+            }
+        });
+    }
+
     public void setHash(UUID id, String sha256) {
         update("UPDATE media_asset SET sha256 = ? WHERE id = ?", sha256, id.toString());
     }

@@ -39,8 +39,20 @@ public class JobQueue {
         }
     }
 
+    /** Fired after a job is queued on this node: idle local workers wake at once. */
+    public record Queued(UUID assetId) {
+    }
+
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<Queued> queued;
+
     /** Queues the asset's job, or puts its existing job back in the queue from the start. */
     public void enqueue(UUID assetId) {
+        queue(assetId);
+        queued.fire(new Queued(assetId));
+    }
+
+    private void queue(UUID assetId) {
         sql(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO transcode_job (asset_id, state, attempts, not_before, created_at)"
                     + " VALUES (?, 'QUEUED', 0, NOW(3), NOW(3)) ON DUPLICATE KEY UPDATE state = 'QUEUED', attempts = 0,"
@@ -53,13 +65,17 @@ public class JobQueue {
 
     /** A job whose retry a teacher asked for: only a failed one goes back in the queue. */
     public boolean retryFailed(UUID assetId) {
-        return sql(c -> {
+        boolean retried = sql(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE transcode_job SET state = 'QUEUED', attempts = 0, not_before = NOW(3),"
                     + " lease_until = NULL, worker = NULL, progress = 0, finished_at = NULL WHERE asset_id = ? AND state = 'FAILED'")) {
                 s.setString(1, assetId.toString());
                 return s.executeUpdate() == 1;
             }
         });
+        if (retried) {
+            queued.fire(new Queued(assetId));
+        }
+        return retried;
     }
 
     /** A claimed job: the job and the attempt number it is now on. */

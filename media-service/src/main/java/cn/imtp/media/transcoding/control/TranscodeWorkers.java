@@ -12,6 +12,7 @@ import cn.imtp.media.transcoding.entity.Rendition;
 import com.github.kokorin.jaffree.ffmpeg.FFmpegResultFuture;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -32,6 +33,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -70,7 +73,12 @@ public class TranscodeWorkers {
     @Resource
     ManagedThreadFactory threads;
 
+    @Resource
+    ManagedExecutorService executor;
+
     private final List<Thread> running = new ArrayList<>();
+    /** Released when this node queues a job, so that an idle worker starts at once instead of at its next poll. */
+    private final java.util.concurrent.Semaphore queued = new java.util.concurrent.Semaphore(0);
     private volatile boolean stopping;
     /** Jobs this node is running now, by job id: what stop() must end. */
     private final Map<Long, FFmpegResultFuture> inFlight = new ConcurrentHashMap<>();
@@ -87,6 +95,10 @@ public class TranscodeWorkers {
         LOG.info(() -> "Started " + settings.workers() + " transcoding worker(s) on " + node);
     }
 
+    void onQueued(@Observes JobQueue.Queued job) {
+        queued.release();
+    }
+
     @PreDestroy
     void stop() {
         stopping = true;
@@ -101,7 +113,7 @@ public class TranscodeWorkers {
                 if (claim.isPresent()) {
                     run(claim.get(), worker);
                 } else {
-                    Thread.sleep(IDLE_POLL_MS);
+                    queued.tryAcquire(IDLE_POLL_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -118,23 +130,18 @@ public class TranscodeWorkers {
         Asset asset = assets.get(claim.job().assetId());
         Path out = settings.workDir().resolve(jobId + "-" + claim.attempt());
         try {
-            if (asset.sha256() == null) {
-                assets.setHash(asset.id(), sha256(asset.sourceKey()));
-                asset = assets.get(asset.id());
-            }
-            Optional<java.util.UUID> same = assets.readyWithSameContent(asset.sha256(), asset.kind(), asset.id());
-            if (same.isPresent()) {
-                assets.reuseRenditionsOf(asset.id(), same.get());
-                queue.succeed(jobId);
-                LOG.info("Asset " + asset.id() + " has the content of " + same.get() + "; its renditions are reused");
-                return;
-            }
+            // Hashing reads the whole source; it runs beside the encode so that the first segments are not kept waiting.
+            String key = asset.sourceKey();
+            CompletableFuture<String> hash = asset.sha256() != null ? CompletableFuture.completedFuture(asset.sha256())
+                    : CompletableFuture.supplyAsync(() -> sha256(key), executor);
             String source = store.internalUrl(asset.sourceKey(), Duration.ofMinutes(settings.timeoutMinutes() + 10L));
-            Transcoder.ProbeOutcome probed = transcoder.probe(source);
-            if (probed.probe() == null) {
-                throw new IllegalStateException("ffprobe could not read the source: " + probed.error());
-            }
-            Probe probe = probed.probe();
+            Probe probe = assets.storedProbe(asset.id()).orElseGet(() -> {
+                Transcoder.ProbeOutcome probed = transcoder.probe(source);
+                if (probed.probe() == null) {
+                    throw new IllegalStateException("ffprobe could not read the source: " + probed.error());
+                }
+                return probed.probe();
+            });
             if (asset.kind() == MediaKind.AUDIO) {
                 probe = new Probe(probe.formatName(), probe.durationMs(), false, 0, 0, 0, probe.hasAudio());
             }
@@ -142,7 +149,14 @@ public class TranscodeWorkers {
             assets.setProbe(asset.id(), probe);
             assets.planRenditions(asset.id(), plan);
             assets.setState(asset.id(), AssetState.PROCESSING, null);
-            transcode(jobId, worker, asset, probe, plan, source, out);
+            Optional<UUID> same = transcode(jobId, worker, asset, probe, plan, source, out, hash);
+            if (same.isPresent()) {
+                assets.planRenditions(asset.id(), List.of());
+                assets.reuseRenditionsOf(asset.id(), same.get());
+                queue.succeed(jobId);
+                LOG.info("Asset " + asset.id() + " has the content of " + same.get() + "; its renditions are reused");
+                return;
+            }
             assets.completeRenditions(asset.id());
             assets.setState(asset.id(), AssetState.READY, null);
             queue.succeed(jobId);
@@ -151,12 +165,13 @@ public class TranscodeWorkers {
         } catch (LeaseLost e) {
             LOG.warning(() -> "Job " + jobId + " was taken over by another worker; this attempt stops");
         } catch (RuntimeException e) {
-            if (ObjectStore.isOutage(e) || !storageAnswers()) {
-                LOG.warning(() -> "Job " + jobId + " waits for object storage: " + e.getMessage());
-                queue.postpone(jobId, 15, "Waiting for object storage: " + e.getMessage());
+            RuntimeException cause = e instanceof java.util.concurrent.CompletionException && e.getCause() instanceof RuntimeException r ? r : e;
+            if (ObjectStore.isOutage(cause) || !storageAnswers()) {
+                LOG.warning(() -> "Job " + jobId + " waits for object storage: " + cause.getMessage());
+                queue.postpone(jobId, 15, "Waiting for object storage: " + cause.getMessage());
                 return;
             }
-            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
             LOG.log(Level.WARNING, "Job " + jobId + " attempt " + claim.attempt() + " failed: " + reason);
             if (queue.failAttempt(jobId, claim.attempt(), settings.maxAttempts(), reason) == JobState.FAILED) {
                 assets.setState(asset.id(), AssetState.FAILED, reason);
@@ -166,8 +181,12 @@ public class TranscodeWorkers {
         }
     }
 
-    private void transcode(long jobId, String worker, Asset asset, Probe probe, List<Rendition> plan, String source, Path out)
-            throws InterruptedException {
+    /**
+     * Runs the ladder, shipping segments as they are finished, renewing the lease, and stopping early when
+     * the source's hash shows a finished asset with the same content (returned: its renditions are reused).
+     */
+    private Optional<UUID> transcode(long jobId, String worker, Asset asset, Probe probe, List<Rendition> plan, String source, Path out,
+                                     CompletableFuture<String> hash) throws InterruptedException {
         createDirectories(out, plan);
         AtomicLong encodedMs = new AtomicLong();
         FFmpegResultFuture ffmpeg = transcoder.startLadder(source, plan, out, p -> {
@@ -179,9 +198,18 @@ public class TranscodeWorkers {
         Map<String, Integer> shipped = new ConcurrentHashMap<>();
         long deadline = System.nanoTime() + Duration.ofMinutes(settings.timeoutMinutes()).toNanos();
         long lastRenew = 0;
+        boolean hashChecked = false;
         try {
             while (!ffmpeg.isDone()) {
                 Thread.sleep(TICK_MS);
+                if (!hashChecked && hash.isDone()) {
+                    hashChecked = true;
+                    Optional<UUID> same = sameContent(asset, hash.join());
+                    if (same.isPresent()) {
+                        ffmpeg.forceStop();
+                        return same;
+                    }
+                }
                 ship(asset.id(), plan, out, shipped, false);
                 if (System.nanoTime() - lastRenew > Duration.ofSeconds(2).toNanos()) {
                     double progress = probe.durationMs() > 0 ? Math.min(0.99, (double) encodedMs.get() / probe.durationMs()) : 0;
@@ -208,12 +236,24 @@ public class TranscodeWorkers {
                 ffmpeg.forceStop();
             }
         }
+        if (!hashChecked) {
+            Optional<UUID> same = sameContent(asset, hash.join());
+            if (same.isPresent()) {
+                return same;
+            }
+        }
         ship(asset.id(), plan, out, shipped, true);
         shipThumbnails(asset.id(), out);
+        return Optional.empty();
+    }
+
+    private Optional<UUID> sameContent(Asset asset, String sha256) {
+        assets.setHash(asset.id(), sha256);
+        return assets.readyWithSameContent(sha256, asset.kind(), asset.id());
     }
 
     /** Sends every segment ffmpeg has finished (listed in its playlist) to storage, then records it. */
-    private void ship(java.util.UUID assetId, List<Rendition> plan, Path out, Map<String, Integer> shipped, boolean last) {
+    private void ship(UUID assetId, List<Rendition> plan, Path out, Map<String, Integer> shipped, boolean last) {
         for (Rendition r : plan) {
             Path playlist = out.resolve(r.name()).resolve("index.m3u8");
             if (!Files.exists(playlist)) {
@@ -244,7 +284,7 @@ public class TranscodeWorkers {
         }
     }
 
-    private void shipThumbnails(java.util.UUID assetId, Path out) {
+    private void shipThumbnails(UUID assetId, Path out) {
         Path dir = out.resolve("thumbnails");
         if (!Files.isDirectory(dir)) {
             return;

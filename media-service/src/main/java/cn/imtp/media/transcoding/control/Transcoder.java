@@ -34,6 +34,13 @@ public class Transcoder {
     @Inject
     TranscodeSettings settings;
 
+    /** Jaffree logs every command line and process start at INFO; Payara's log keeps what matters. Held: JUL keeps loggers weakly. */
+    private static final java.util.logging.Logger JAFFREE = java.util.logging.Logger.getLogger("com.github.kokorin.jaffree");
+
+    static {
+        JAFFREE.setLevel(java.util.logging.Level.WARNING);
+    }
+
     /** What ffprobe reads in a source, or the reason it could not read it. */
     public record ProbeOutcome(Probe probe, String error) {
     }

@@ -170,6 +170,9 @@ public class Uploads {
                 store.bucketExists(); // a 503 when storage, not the file, is what failed
             }
             refusal = ContentCheck.media(a.kind(), probed.probe(), probed.error());
+            if (refusal.isEmpty()) {
+                assets.setProbe(a.id(), probed.probe()); // the transcoding job plans from it without probing again
+            }
         } else {
             refusal = ContentCheck.magic(a.kind(), store.head(a.sourceKey(), ContentCheck.HEAD_BYTES));
         }

@@ -1,0 +1,94 @@
+package cn.imtp.lms.attendance.boundary;
+
+import cn.imtp.lms.attendance.control.Attendance;
+import cn.imtp.lms.attendance.control.AttendanceChain;
+import cn.imtp.lms.attendance.control.HoursLedger;
+import cn.imtp.lms.cohort.control.Classes;
+import cn.imtp.platform.security.Allow;
+import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.security.Role;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+/** Online attendance: playback sessions and their heartbeats, the hours ledger, the attendance chain's check. */
+@Path("attendance")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AttendanceResource {
+
+    public record OpenRequest(Long resourceId) {
+    }
+
+    @Inject
+    Attendance attendance;
+
+    @Inject
+    HoursLedger ledger;
+
+    @Inject
+    AttendanceChain chain;
+
+    @Inject
+    Classes classes;
+
+    @Context
+    SecurityContext security;
+
+    private Caller caller() {
+        return (Caller) security.getUserPrincipal();
+    }
+
+    /** Opens a playback session for a lesson video; any other playback of the learner stops earning credit. */
+    @POST
+    @Path("sessions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow(Role.LEARNER)
+    public Response open(OpenRequest request) {
+        return Response.status(201).entity(attendance.open(caller(), request == null ? null : request.resourceId())).build();
+    }
+
+    /**
+     * A heartbeat: 200 when stored (or already stored), 409 when an earlier beat must come first, 422 when
+     * it is impossible as sent (refused and logged), 410 when the session was ended by a newer one.
+     */
+    @POST
+    @Path("sessions/{id}/beats")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow(Role.LEARNER)
+    public Response beat(@PathParam("id") String id, Attendance.BeatRequest beat) {
+        Attendance.BeatAck ack = attendance.beat(caller(), id, beat);
+        int status = switch (ack.verdict()) {
+            case ACCEPTED, DUPLICATE -> 200;
+            case OUT_OF_ORDER -> 409;
+            case REFUSED -> 422;
+        };
+        return Response.status(status).entity(ack).build();
+    }
+
+    /** Who meets the hours, who is short, by how much and where; learners see their own line. */
+    @GET
+    @Path("classes/{classId}/ledger")
+    @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
+    public HoursLedger.ClassLedger ledger(@PathParam("classId") long classId) {
+        return ledger.ofClass(classId, caller());
+    }
+
+    /** Recomputes the class's attendance chain and names the first record altered or removed. */
+    @GET
+    @Path("classes/{classId}/verify")
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public AttendanceChain.Check verify(@PathParam("classId") long classId) {
+        classes.visible(classId, caller());
+        return chain.verify(classId);
+    }
+}

@@ -1,0 +1,191 @@
+package cn.imtp.lms.attendance.control;
+
+import cn.imtp.lms.attendance.entity.PlaybackSession;
+import cn.imtp.lms.attendance.entity.WatchedVideo;
+import cn.imtp.lms.identity.control.TokenIssuer;
+import cn.imtp.lms.resourcepack.control.ResourcePacks;
+import cn.imtp.lms.resourcepack.entity.Resource;
+import cn.imtp.lms.resourcepack.entity.ResourceCategory;
+import cn.imtp.platform.problem.FieldError;
+import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.security.TokenSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Playback sessions and their heartbeats: what earns a learner credit for a lesson video, stored with
+ * the hours ledger and the class's attendance chain in the same transaction, so that a beat is
+ * acknowledged only once it is durable.
+ */
+@ApplicationScoped
+public class Attendance {
+
+    private static final Logger LOG = Logger.getLogger(Attendance.class.getName());
+
+    /** What the player needs to start: where to resume, where a first viewing may go, how to beat. */
+    public record SessionTicket(String sessionId, String token, Instant expiresAt, int heartbeatSeconds, Set<Double> allowedRates,
+                                int durationSeconds, long resumeMs, long frontierMs, long classId, long unitId, String playlistUrl) {
+    }
+
+    /** A heartbeat as the player sends it. */
+    public record BeatRequest(String token, Long seq, Long elapsedMs, List<CreditPolicy.Range> played, Double rate, Boolean visible,
+                              Long positionMs) {
+    }
+
+    /** The answer to a beat; {@code verdict} REFUSED and OUT_OF_ORDER come with the reason. */
+    public record BeatAck(long seq, CreditPolicy.Verdict verdict, String reason, int sessionCreditedSeconds,
+                          int videoCreditedSeconds, long frontierMs) {
+    }
+
+    @PersistenceContext(unitName = "lms")
+    EntityManager em;
+
+    @Inject
+    ResourcePacks packs;
+
+    @Inject
+    TokenIssuer tokens;
+
+    @Inject
+    TokenSettings tokenSettings;
+
+    @Inject
+    AttendanceSettings settings;
+
+    @Inject
+    AttendanceChain chain;
+
+    /**
+     * Opens a session for a published learning video of a unit in one of the learner's active classes,
+     * and ends the learner's other sessions: one playback earns credit at a time, across tabs, devices
+     * and nodes.
+     */
+    @Transactional
+    public SessionTicket open(Caller learner, Long resourceId) {
+        if (resourceId == null) {
+            throw PlatformException.invalid("Say which lesson video to play.", List.of(new FieldError("resourceId", "required")));
+        }
+        ResourcePacks.AccessTicket access = packs.access(resourceId, null, learner);
+        Resource r = em.find(Resource.class, resourceId);
+        if (!"VIDEO".equals(access.kind()) || r.category() != ResourceCategory.LEARNING || r.unitId() == null) {
+            throw PlatformException.conflict("Only the lesson videos of a learning unit count for class hours; this resource is a "
+                    + r.category() + " " + r.kind() + ".");
+        }
+        List<?> classes = em.createNativeQuery("SELECT c.id FROM class_learner cl"
+                        + " JOIN training_class c ON c.id = cl.class_id AND c.status = 'ACTIVE'"
+                        + " JOIN training_plan_unit pu ON pu.plan_id = c.plan_id AND pu.unit_id = ?"
+                        + " WHERE cl.account_id = ? ORDER BY c.id")
+                .setParameter(1, r.unitId()).setParameter(2, learner.accountId()).getResultList();
+        if (classes.isEmpty()) {
+            throw PlatformException.conflict("This unit is in none of your active classes' plans.");
+        }
+        long classId = ((Number) classes.get(0)).longValue();
+        UUID asset = UUID.fromString(access.assetId());
+        // media-service records the probed duration in the shared database; it is the bound of every claim.
+        List<?> duration = em.createNativeQuery("SELECT duration_ms FROM media_asset WHERE id = ? AND state IN ('PROCESSING', 'READY')")
+                .setParameter(1, asset.toString()).getResultList();
+        if (duration.isEmpty() || duration.get(0) == null) {
+            throw PlatformException.conflict("This video is not playable yet; try again when it has been prepared.");
+        }
+        int seconds = (int) (((Number) duration.get(0)).longValue() / 1000);
+        Instant now = Instant.now();
+        em.createQuery("SELECT s FROM PlaybackSession s WHERE s.learnerId = :l AND s.endedAt IS NULL", PlaybackSession.class)
+                .setParameter("l", learner.accountId()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
+                .forEach(s -> s.end("SUPERSEDED", now));
+        PlaybackSession session = new PlaybackSession(learner.accountId(), classId, r.unitId(), resourceId, asset, seconds, now);
+        em.persist(session);
+        WatchedVideo watched = em.find(WatchedVideo.class, new WatchedVideo.Key(learner.accountId(), asset));
+        BitSet seen = watched == null ? new BitSet() : watched.seconds();
+        Instant expires = now.plus(Duration.ofHours(settings.lateWindowHours() + 12L));
+        String token = tokens.sign(new PlaybackToken(learner.accountId(), session.id(), asset.toString(), expires).claims()
+                .add("iat", now.getEpochSecond()));
+        return new SessionTicket(session.id(), token, expires, settings.heartbeatSeconds(), settings.allowedRates(), seconds,
+                watched == null ? 0 : watched.resumeMs(), Math.min(seconds, seen.nextClearBit(0)) * 1000L, classId, r.unitId(),
+                access.playlistUrl());
+    }
+
+    /** Judges and stores one heartbeat. A refused beat is kept for review, never credited. */
+    @Transactional
+    public BeatAck beat(Caller learner, String sessionId, BeatRequest b) {
+        if (b == null || b.seq() == null || b.elapsedMs() == null || b.rate() == null || b.visible() == null) {
+            throw PlatformException.invalid("A beat needs token, seq, elapsedMs, played, rate and visible.",
+                    List.of(new FieldError("body", "seq, elapsedMs, rate and visible are required")));
+        }
+        PlaybackToken token = PlaybackToken.verify(b.token(), tokenSettings.publicKey(), tokenSettings.issuer(), Instant.now());
+        if (!token.sessionId().equals(sessionId) || token.learnerId() != learner.accountId()) {
+            throw new PlatformException(403, "forbidden", "Forbidden", "This token belongs to another session or learner.");
+        }
+        PlaybackSession s = em.find(PlaybackSession.class, sessionId, LockModeType.PESSIMISTIC_WRITE);
+        if (s == null) {
+            throw PlatformException.notFound("Playback session", sessionId);
+        }
+        Instant now = Instant.now();
+        long serverElapsed = Duration.between(s.openedAt(), now).toMillis();
+        if (serverElapsed - b.elapsedMs() > Duration.ofHours(settings.lateWindowHours()).toMillis()) {
+            throw new PlatformException(410, "too-late", "Too late", "Beats are accepted within " + settings.lateWindowHours()
+                    + " hours; this one is older.");
+        }
+        if (s.endedAt() != null && b.elapsedMs() > Duration.between(s.openedAt(), s.endedAt()).toMillis() + 2000) {
+            throw new PlatformException(410, "session-ended", "Session ended",
+                    "This playback was ended (" + s.endedReason() + ") by a newer one; open a new session to go on.");
+        }
+        WatchedVideo watched = em.find(WatchedVideo.class, new WatchedVideo.Key(learner.accountId(), s.assetId()), LockModeType.PESSIMISTIC_WRITE);
+        if (watched == null) {
+            watched = new WatchedVideo(learner.accountId(), s.assetId(), s.unitId());
+            em.persist(watched);
+        }
+        List<CreditPolicy.Range> played = b.played() == null ? List.of() : b.played();
+        CreditPolicy.Outcome o = settings.policy().apply(s.state(), watched.seconds(), s.durationSeconds(),
+                new CreditPolicy.Beat(b.seq(), b.elapsedMs(), played, b.rate(), b.visible()), serverElapsed);
+        switch (o.verdict()) {
+            case ACCEPTED -> {
+                long position = b.positionMs() == null ? 0 : Math.max(0, Math.min(b.positionMs(), s.durationSeconds() * 1000L));
+                s.advance(o.next(), position, now);
+                watched.add(o.credited(), position);
+                int seconds = o.credited().cardinality();
+                if (seconds > 0) {
+                    em.createNativeQuery("INSERT INTO ledger_entry (class_id, learner_id, unit_id, self_paced_seconds) VALUES (?,?,?,?)"
+                                    + " ON DUPLICATE KEY UPDATE self_paced_seconds = self_paced_seconds + VALUES(self_paced_seconds)")
+                            .setParameter(1, s.classId()).setParameter(2, learner.accountId()).setParameter(3, s.unitId())
+                            .setParameter(4, seconds).executeUpdate();
+                }
+                chain.append(s, b.seq(), now, b.elapsedMs(), describe(played), b.rate(), b.visible(), seconds);
+            }
+            case REFUSED -> {
+                LOG.warning(() -> "Refused beat " + b.seq() + " of session " + sessionId + " (learner " + learner.username() + "): " + o.reason());
+                em.createNativeQuery("INSERT INTO refused_beat (session_id, learner_id, beat_seq, received_at, reason, beat) VALUES (?,?,?,?,?,?)")
+                        .setParameter(1, sessionId).setParameter(2, learner.accountId()).setParameter(3, b.seq())
+                        .setParameter(4, java.sql.Timestamp.from(now)).setParameter(5, truncate(o.reason(), 500))
+                        .setParameter(6, truncate("elapsedMs=" + b.elapsedMs() + " rate=" + b.rate() + " visible=" + b.visible()
+                                + " played=" + describe(played), 4000)).executeUpdate();
+            }
+            default -> {
+                // DUPLICATE and OUT_OF_ORDER change nothing.
+            }
+        }
+        BitSet seen = watched.seconds();
+        return new BeatAck(b.seq(), o.verdict(), o.reason(), o.next().creditedSeconds(), seen.cardinality(),
+                Math.min(s.durationSeconds(), seen.nextClearBit(0)) * 1000L);
+    }
+
+    static String describe(List<CreditPolicy.Range> played) {
+        return played.stream().map(r -> r.fromMs() + "-" + r.toMs()).collect(Collectors.joining(","));
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,102 @@
+package cn.imtp.lms.attendance.control;
+
+import cn.imtp.lms.attendance.entity.PlaybackSession;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The append-only, hash-chained attendance records of each class. One chain per class, so classes do
+ * not contend; within a class the chain's head row is locked while a record is appended.
+ */
+@ApplicationScoped
+public class AttendanceChain {
+
+    /** The outcome of checking a class's chain: the first record that does not fit, if any. */
+    public record Check(long classId, boolean intact, long records, Long firstBrokenSeq, String problem) {
+    }
+
+    @PersistenceContext(unitName = "lms")
+    EntityManager em;
+
+    /** Appends a record within the caller's transaction. */
+    void append(PlaybackSession s, long beatSeq, Instant receivedAt, long elapsedMs, String played, double rate, boolean visible,
+                int creditedSeconds) {
+        em.createNativeQuery("INSERT IGNORE INTO attendance_chain (class_id, last_seq, last_hash) VALUES (?, 0, ?)")
+                .setParameter(1, s.classId()).setParameter(2, RecordHash.GENESIS).executeUpdate();
+        Object[] head = (Object[]) em.createNativeQuery("SELECT last_seq, last_hash FROM attendance_chain WHERE class_id = ? FOR UPDATE")
+                .setParameter(1, s.classId()).getSingleResult();
+        long seq = ((Number) head[0]).longValue() + 1;
+        String previous = (String) head[1];
+        long receivedMs = receivedAt.toEpochMilli();
+        String hash = RecordHash.of(previous, new RecordHash.Fields(s.classId(), seq, s.id(), beatSeq, s.learnerId(), s.unitId(),
+                receivedMs, elapsedMs, played, rate, visible, creditedSeconds));
+        em.createNativeQuery("INSERT INTO attendance_record (class_id, chain_seq, session_id, beat_seq, learner_id, unit_id, received_at,"
+                        + " elapsed_ms, played, rate, visible, credited_seconds, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                .setParameter(1, s.classId()).setParameter(2, seq).setParameter(3, s.id()).setParameter(4, beatSeq)
+                .setParameter(5, s.learnerId()).setParameter(6, s.unitId()).setParameter(7, new Timestamp(receivedMs))
+                .setParameter(8, elapsedMs).setParameter(9, played).setParameter(10, rate).setParameter(11, visible)
+                .setParameter(12, creditedSeconds).setParameter(13, previous).setParameter(14, hash).executeUpdate();
+        em.createNativeQuery("UPDATE attendance_chain SET last_seq = ?, last_hash = ? WHERE class_id = ?")
+                .setParameter(1, seq).setParameter(2, hash).setParameter(3, s.classId()).executeUpdate();
+    }
+
+    /**
+     * Recomputes every hash of the class's chain in order and names the first record that was altered,
+     * or the first place where one was removed (a gap in the sequence or a broken link).
+     */
+    @Transactional
+    public Check verify(long classId) {
+        String previous = RecordHash.GENESIS;
+        long expected = 1;
+        long count = 0;
+        final int page = 5000;
+        while (true) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT chain_seq, session_id, beat_seq, learner_id, unit_id, received_at, elapsed_ms,"
+                            + " played, rate, visible, credited_seconds, prev_hash, hash FROM attendance_record"
+                            + " WHERE class_id = ? AND chain_seq >= ? ORDER BY chain_seq LIMIT " + page)
+                    .setParameter(1, classId).setParameter(2, expected).getResultList();
+            for (Object[] r : rows) {
+                long seq = ((Number) r[0]).longValue();
+                if (seq != expected) {
+                    return new Check(classId, false, count, expected, "record " + expected + " is missing (the next is " + seq + ")");
+                }
+                if (!previous.equals(r[11])) {
+                    return new Check(classId, false, count, seq, "record " + seq + " does not follow record " + (seq - 1));
+                }
+                String hash = RecordHash.of(previous, new RecordHash.Fields(classId, seq, (String) r[1], ((Number) r[2]).longValue(),
+                        ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), ((Timestamp) r[5]).getTime(),
+                        ((Number) r[6]).longValue(), (String) r[7], ((Number) r[8]).doubleValue(), bool(r[9]),
+                        ((Number) r[10]).intValue()));
+                if (!hash.equals(r[12])) {
+                    return new Check(classId, false, count, seq, "record " + seq + " was altered");
+                }
+                previous = hash;
+                expected++;
+                count++;
+            }
+            if (rows.size() < page) {
+                break;
+            }
+        }
+        List<?> head = em.createNativeQuery("SELECT last_seq, last_hash FROM attendance_chain WHERE class_id = ?")
+                .setParameter(1, classId).getResultList();
+        if (!head.isEmpty()) {
+            Object[] h = (Object[]) head.get(0);
+            if (((Number) h[0]).longValue() != count || !previous.equals(h[1])) {
+                return new Check(classId, false, count, count + 1, "the chain ends at record " + count + " but "
+                        + ((Number) h[0]).longValue() + " were written: the last records were removed");
+            }
+        }
+        return new Check(classId, true, count, null, null);
+    }
+
+    private static boolean bool(Object o) {
+        return o instanceof Boolean b ? b : ((Number) o).intValue() != 0;
+    }
+}

@@ -1,0 +1,46 @@
+package cn.imtp.lms.attendance.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Attendance settings (lms.attendance.*); defaults in microprofile-config.properties. */
+@ApplicationScoped
+public class AttendanceSettings {
+
+    @Inject
+    @ConfigProperty(name = "lms.attendance.heartbeat-seconds")
+    int heartbeatSeconds;
+
+    @Inject
+    @ConfigProperty(name = "lms.attendance.allowed-rates")
+    String allowedRates;
+
+    @Inject
+    @ConfigProperty(name = "lms.attendance.late-window-hours")
+    int lateWindowHours;
+
+    @Inject
+    @ConfigProperty(name = "lms.attendance.slack-ms")
+    long slackMs;
+
+    public int heartbeatSeconds() {
+        return heartbeatSeconds;
+    }
+
+    public Set<Double> allowedRates() {
+        return Arrays.stream(allowedRates.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Double::valueOf)
+                .collect(Collectors.toSet());
+    }
+
+    public int lateWindowHours() {
+        return lateWindowHours;
+    }
+
+    public CreditPolicy policy() {
+        return new CreditPolicy(allowedRates(), slackMs, slackMs);
+    }
+}

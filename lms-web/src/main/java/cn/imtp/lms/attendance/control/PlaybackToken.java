@@ -1,0 +1,40 @@
+package cn.imtp.lms.attendance.control;
+
+import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.security.Jwt;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.security.PublicKey;
+import java.time.Instant;
+
+/**
+ * The token a playback session's heartbeats carry, bound to one learner, one video and one session,
+ * signed by lms-web. Audience {@value #AUDIENCE}, so it is neither a sign-in token nor a media grant.
+ */
+public record PlaybackToken(long learnerId, String sessionId, String assetId, Instant expiresAt) {
+
+    public static final String AUDIENCE = "playback";
+
+    public JsonObjectBuilder claims() {
+        return Json.createObjectBuilder().add("aud", AUDIENCE).add("sub", Long.toString(learnerId)).add("sid", sessionId)
+                .add("asset", assetId).add("exp", expiresAt.getEpochSecond());
+    }
+
+    public static PlaybackToken verify(String token, PublicKey key, String issuer, Instant now) {
+        if (token == null || token.isBlank()) {
+            throw new PlatformException(401, "missing-playback-token", "Missing playback token",
+                    "Send the token the session was opened with as 'token'.");
+        }
+        JsonObject c = Jwt.verify(token, key, issuer, now);
+        if (!AUDIENCE.equals(c.getString("aud", ""))) {
+            throw new PlatformException(401, "invalid-playback-token", "Invalid playback token", "This is not a playback session's token.");
+        }
+        try {
+            return new PlaybackToken(Long.parseLong(c.getString("sub")), c.getString("sid"), c.getString("asset"),
+                    Instant.ofEpochSecond(c.getJsonNumber("exp").longValue()));
+        } catch (RuntimeException e) {
+            throw new PlatformException(401, "invalid-playback-token", "Invalid playback token", "The token's claims are incomplete.");
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package cn.imtp.lms.attendance.entity;
+
+import cn.imtp.lms.attendance.control.CreditPolicy;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One learner watching one lesson video; opening another ends it. */
+@Entity
+@Table(name = "playback_session")
+public class PlaybackSession {
+
+    @Id
+    private String id;
+
+    @Column(name = "learner_id")
+    private long learnerId;
+
+    @Column(name = "class_id")
+    private long classId;
+
+    @Column(name = "unit_id")
+    private long unitId;
+
+    @Column(name = "resource_id")
+    private long resourceId;
+
+    @Column(name = "asset_id")
+    private String assetId;
+
+    @Column(name = "duration_seconds")
+    private int durationSeconds;
+
+    @Column(name = "opened_at")
+    private Instant openedAt;
+
+    @Column(name = "last_seq")
+    private long lastSeq;
+
+    @Column(name = "last_elapsed_ms")
+    private long lastElapsedMs;
+
+    @Column(name = "run_start_ms")
+    private long runStartMs = -1;
+
+    @Column(name = "run_end_ms")
+    private long runEndMs = -1;
+
+    @Column(name = "credited_seconds")
+    private int creditedSeconds;
+
+    @Column(name = "position_ms")
+    private long positionMs;
+
+    @Column(name = "last_beat_at")
+    private Instant lastBeatAt;
+
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    @Column(name = "ended_reason")
+    private String endedReason;
+
+    protected PlaybackSession() {
+    }
+
+    public PlaybackSession(long learnerId, long classId, long unitId, long resourceId, UUID assetId, int durationSeconds, Instant openedAt) {
+        this.id = UUID.randomUUID().toString();
+        this.learnerId = learnerId;
+        this.classId = classId;
+        this.unitId = unitId;
+        this.resourceId = resourceId;
+        this.assetId = assetId.toString();
+        this.durationSeconds = durationSeconds;
+        this.openedAt = openedAt;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public long learnerId() {
+        return learnerId;
+    }
+
+    public long classId() {
+        return classId;
+    }
+
+    public long unitId() {
+        return unitId;
+    }
+
+    public UUID assetId() {
+        return UUID.fromString(assetId);
+    }
+
+    public int durationSeconds() {
+        return durationSeconds;
+    }
+
+    public Instant openedAt() {
+        return openedAt;
+    }
+
+    public Instant endedAt() {
+        return endedAt;
+    }
+
+    public String endedReason() {
+        return endedReason;
+    }
+
+    public CreditPolicy.Session state() {
+        return new CreditPolicy.Session(lastSeq, lastElapsedMs, runStartMs, runEndMs, creditedSeconds);
+    }
+
+    public void advance(CreditPolicy.Session next, long positionMs, Instant at) {
+        this.lastSeq = next.lastSeq();
+        this.lastElapsedMs = next.lastElapsedMs();
+        this.runStartMs = next.runStartMs();
+        this.runEndMs = next.runEndMs();
+        this.creditedSeconds = next.creditedSeconds();
+        this.positionMs = positionMs;
+        this.lastBeatAt = at;
+    }
+
+    /** Ends the session's credit; beats already in flight for it are still accepted within the late window. */
+    public void end(String reason, Instant at) {
+        if (endedAt == null) {
+            endedAt = at;
+            endedReason = reason;
+        }
+    }
+}

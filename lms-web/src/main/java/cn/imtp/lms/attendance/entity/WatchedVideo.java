@@ -1,0 +1,93 @@
+package cn.imtp.lms.attendance.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.BitSet;
+import java.util.UUID;
+
+/**
+ * The seconds of one video a learner has been credited, one bit per second, across all sessions:
+ * replaying them adds nothing, and the first unwatched second is where a first viewing may go on.
+ */
+@Entity
+@Table(name = "watched_video")
+@IdClass(WatchedVideo.Key.class)
+public class WatchedVideo {
+
+    /** The composite key JPA needs: a plain class, as EclipseLink sets its fields by reflection. */
+    public static class Key implements Serializable {
+        private long learnerId;
+        private String assetId;
+
+        public Key() {
+        }
+
+        public Key(long learnerId, UUID assetId) {
+            this.learnerId = learnerId;
+            this.assetId = assetId.toString();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.learnerId == learnerId && java.util.Objects.equals(k.assetId, assetId);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(learnerId, assetId);
+        }
+    }
+
+    @Id
+    @Column(name = "learner_id")
+    private long learnerId;
+
+    @Id
+    @Column(name = "asset_id")
+    private String assetId;
+
+    @Column(name = "unit_id")
+    private long unitId;
+
+    private byte[] seconds;
+
+    @Column(name = "credited_seconds")
+    private int creditedSeconds;
+
+    @Column(name = "resume_ms")
+    private long resumeMs;
+
+    protected WatchedVideo() {
+    }
+
+    public WatchedVideo(long learnerId, UUID assetId, long unitId) {
+        this.learnerId = learnerId;
+        this.assetId = assetId.toString();
+        this.unitId = unitId;
+        this.seconds = new byte[0];
+    }
+
+    public BitSet seconds() {
+        return BitSet.valueOf(seconds);
+    }
+
+    public void add(BitSet credited, long positionMs) {
+        BitSet all = seconds();
+        all.or(credited);
+        seconds = all.toByteArray();
+        creditedSeconds = all.cardinality();
+        resumeMs = positionMs;
+    }
+
+    public int creditedSeconds() {
+        return creditedSeconds;
+    }
+
+    public long resumeMs() {
+        return resumeMs;
+    }
+}

@@ -1,0 +1,177 @@
+package cn.imtp.ops.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Heartbeats against the real stack, in real time (the server's clock is never faked): an honest
+ * watcher is credited every second played, and nothing else earns credit — forged beats, a clock that
+ * runs ahead, replays, forward seeks on a first viewing, 2× speed, a second tab. Then the ledger and
+ * the tamper-evident chain.
+ */
+@ExtendWith(RunningPlatform.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AttendanceIT {
+
+    static String teacher;
+    static String learner;
+    static String admin;
+    static long resourceId;
+    static long classId;
+
+    @BeforeAll
+    static void lessonVideo() throws Exception {
+        MediaPipelineIT.setUp();
+        teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
+        learner = RunningPlatform.token("learner02", RunningPlatform.DEMO_PASSWORD);
+        admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+        Path video = MediaFixtures.video("attendance-640x360-60s.mp4", 640, 360, 60, true);
+        Media.Uploaded up = Media.ready(teacher, MediaPipelineIT.studiedUnit, "VIDEO", video);
+        resourceId = up.resourceId();
+        assertEquals(200, RunningPlatform.call(teacher, "POST", "/api/resources/" + resourceId + "/versions/1/publish", null).statusCode());
+    }
+
+    static JsonObject open() throws Exception {
+        HttpResponse<String> r = RunningPlatform.call(learner, "POST", "/api/attendance/sessions",
+                Json.createObjectBuilder().add("resourceId", resourceId).build().toString());
+        assertEquals(201, r.statusCode(), r.body());
+        return RunningPlatform.json(r);
+    }
+
+    static HttpResponse<String> beat(JsonObject session, long seq, long elapsedMs, double rate, boolean visible, long... ranges)
+            throws Exception {
+        JsonArrayBuilder played = Json.createArrayBuilder();
+        for (int i = 0; i + 1 < ranges.length; i += 2) {
+            played.add(Json.createObjectBuilder().add("fromMs", ranges[i]).add("toMs", ranges[i + 1]));
+        }
+        return RunningPlatform.call(learner, "POST", "/api/attendance/sessions/" + session.getString("sessionId") + "/beats",
+                Json.createObjectBuilder().add("token", session.getString("token")).add("seq", seq).add("elapsedMs", elapsedMs)
+                        .add("played", played).add("rate", rate).add("visible", visible)
+                        .add("positionMs", ranges.length == 0 ? 0 : ranges[ranges.length - 1]).build().toString());
+    }
+
+    @Test
+    @Order(1)
+    void onlyHonestPlaybackEarnsCreditAndTheLedgerAndChainShowIt() throws Exception {
+        JsonObject s = open();
+        assertEquals(60, s.getInt("durationSeconds"));
+        assertEquals(0, s.getJsonNumber("frontierMs").longValue());
+        classId = s.getJsonNumber("classId").longValue();
+        long t0 = System.nanoTime();
+
+        // A forged beat: 30 s of media in 1 s; and a clock an hour ahead of the server's.
+        Thread.sleep(1000);
+        HttpResponse<String> forged = beat(s, 1, 1000, 1.0, true, 0, 30_000);
+        assertEquals(422, forged.statusCode(), forged.body());
+        assertEquals("REFUSED", RunningPlatform.json(forged).getString("verdict"));
+        assertEquals(422, beat(s, 1, 3_600_000, 1.0, true, 0, 3000).statusCode());
+
+        // Honest: 6 s played in 6 s, in two beats.
+        sleepUntil(t0, 3_200);
+        assertEquals(200, beat(s, 1, 3_000, 1.0, true, 0, 3_000).statusCode());
+        sleepUntil(t0, 6_200);
+        HttpResponse<String> second = beat(s, 2, 6_000, 1.0, true, 3_000, 6_000);
+        assertEquals(200, second.statusCode(), second.body());
+        assertEquals(6, RunningPlatform.json(second).getInt("videoCreditedSeconds"));
+
+        // The same beat again changes nothing; a beat that skips ahead waits for the missing one.
+        HttpResponse<String> dup = beat(s, 2, 6_000, 1.0, true, 3_000, 6_000);
+        assertEquals("DUPLICATE", RunningPlatform.json(dup).getString("verdict"));
+        assertEquals(409, beat(s, 4, 6_500, 1.0, true, 6_000, 6_500).statusCode());
+
+        // A forward seek on a first viewing, then 2× speed, then a replay: none earns a second.
+        sleepUntil(t0, 9_200);
+        assertEquals(6, RunningPlatform.json(beat(s, 3, 9_000, 1.0, true, 40_000, 43_000)).getInt("videoCreditedSeconds"));
+        sleepUntil(t0, 12_200);
+        assertEquals(6, RunningPlatform.json(beat(s, 4, 12_000, 2.0, true, 6_000, 12_000)).getInt("videoCreditedSeconds"));
+        sleepUntil(t0, 15_200);
+        assertEquals(6, RunningPlatform.json(beat(s, 5, 15_000, 1.0, true, 0, 3_000)).getInt("videoCreditedSeconds"));
+
+        // A second tab opens the video: the first playback stops earning.
+        JsonObject tab = open();
+        assertEquals(6_000, tab.getJsonNumber("frontierMs").longValue());
+        sleepUntil(t0, 19_500);
+        HttpResponse<String> stale = beat(s, 6, 19_000, 1.0, true, 6_000, 10_000);
+        assertEquals(410, stale.statusCode(), stale.body());
+        Thread.sleep(3_200);
+        HttpResponse<String> resumed = beat(tab, 1, 3_000, 1.0, true, 6_000, 9_000);
+        assertEquals(9, RunningPlatform.json(resumed).getInt("videoCreditedSeconds"), resumed.body());
+
+        // The ledger shows the 9 seconds on the unit; the chain is intact.
+        JsonObject ledger = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/ledger", null));
+        JsonObject mine = ledger.getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                .filter(l -> l.getString("username").equals("learner02")).findFirst().orElseThrow();
+        JsonObject unit = mine.getJsonArray("units").stream().map(JsonValue::asJsonObject)
+                .filter(u -> u.getJsonNumber("unitId").longValue() == MediaPipelineIT.studiedUnit).findFirst().orElseThrow();
+        assertEquals(9, unit.getInt("selfPacedSeconds"));
+        assertFalse(mine.getBoolean("meetsHours"));
+        JsonObject check = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/verify", null));
+        assertTrue(check.getBoolean("intact"), check.toString());
+        // A learner sees only their own line.
+        JsonObject own = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/attendance/classes/" + classId + "/ledger", null));
+        assertEquals(1, own.getJsonArray("items").size());
+    }
+
+    @Test
+    @Order(2)
+    void anAlteredOrRemovedRecordIsNamedByTheChainCheck() throws Exception {
+        assertTrue(classId != 0, "runs after the playback test, on the records it made");
+        String url = "jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms";
+        try (Connection c = DriverManager.getConnection(url, "lms", "lms")) {
+            long last;
+            try (var r = c.createStatement().executeQuery("SELECT last_seq FROM attendance_chain WHERE class_id = " + classId)) {
+                r.next();
+                last = r.getLong(1);
+            }
+            assertTrue(last >= 3, "records so far: " + last);
+            execute(c, "UPDATE attendance_record SET credited_seconds = credited_seconds + 60 WHERE class_id = ? AND chain_seq = 2");
+            JsonObject altered = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/verify", null));
+            assertFalse(altered.getBoolean("intact"));
+            assertEquals(2, altered.getJsonNumber("firstBrokenSeq").longValue());
+            assertTrue(altered.getString("problem").contains("altered"), altered.toString());
+            execute(c, "UPDATE attendance_record SET credited_seconds = credited_seconds - 60 WHERE class_id = ? AND chain_seq = 2");
+
+            execute(c, "CREATE TEMPORARY TABLE kept AS SELECT * FROM attendance_record WHERE class_id = ? AND chain_seq = 2");
+            execute(c, "DELETE FROM attendance_record WHERE class_id = ? AND chain_seq = 2");
+            JsonObject removed = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/verify", null));
+            assertFalse(removed.getBoolean("intact"));
+            assertEquals(2, removed.getJsonNumber("firstBrokenSeq").longValue());
+            assertTrue(removed.getString("problem").contains("missing"), removed.toString());
+            c.createStatement().execute("INSERT INTO attendance_record SELECT * FROM kept");
+            assertTrue(RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/verify", null))
+                    .getBoolean("intact"));
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws Exception {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, classId);
+            s.execute();
+        }
+    }
+
+    private static void sleepUntil(long t0, long ms) throws InterruptedException {
+        long wait = ms - (System.nanoTime() - t0) / 1_000_000;
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+    }
+}
