@@ -20,10 +20,11 @@
  * {@code GET /api/attendance/classes/{id}/verify} recomputes a chain and names the first record
  * altered or removed. {@code GET /api/attendance/classes/{id}/ledger} compares each learner's credited
  * minutes per unit (capped at the unit's hours; surplus never spills) with the plan and the level's
- * minimum, with the class hour fixed at activation.
+ * minimum, with the class hour fixed at activation. {@code GET /api/attendance/classes/{id}/export} is
+ * the audit export as CSV (sessions with masked ID numbers, then totals), written to the audit log.
  *
  * <p>Not yet here: the presence prompt (idle → "还在吗？"), live online lessons, teacher-entered other
- * hours, online-share caps, the live roster, CSV/XLSX exports, group commit for throughput, and the
+ * hours, online-share caps, the live roster, the XLSX export, group commit for throughput, and the
  * player module itself.
  */
 package cn.imtp.lms.attendance;

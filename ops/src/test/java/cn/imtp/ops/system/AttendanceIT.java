@@ -125,6 +125,18 @@ class AttendanceIT {
         assertFalse(mine.getBoolean("meetsHours"));
         JsonObject check = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/verify", null));
         assertTrue(check.getBoolean("intact"), check.toString());
+        // The audit export lists the sessions with masked ID numbers, then the totals.
+        HttpResponse<String> csv = RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/export", null);
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        java.util.List<String> lines = csv.body().lines().toList();
+        assertTrue(lines.get(0).startsWith("\uFEFFlearner,fullName,idNumber,unit,sessionStart,sessionEnd,creditedMinutes"), lines.get(0));
+        java.util.List<String> mineRows = lines.stream().filter(l -> l.startsWith("learner02,")).toList();
+        assertEquals(3, mineRows.size(), csv.body()); // two sessions and the total
+        assertTrue(mineRows.get(0).contains("*") && mineRows.get(0).endsWith(",0.1"), mineRows.get(0));
+        assertTrue(mineRows.get(1).endsWith(",0.1"), mineRows.get(1));
+        assertTrue(mineRows.get(2).contains(",false,"), mineRows.get(2));
+        assertEquals(403, RunningPlatform.call(learner, "GET", "/api/attendance/classes/" + classId + "/export", null).statusCode());
         // A learner sees only their own line.
         JsonObject own = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/attendance/classes/" + classId + "/ledger", null));
         assertEquals(1, own.getJsonArray("items").size());

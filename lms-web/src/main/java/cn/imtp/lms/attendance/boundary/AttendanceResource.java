@@ -3,7 +3,11 @@ package cn.imtp.lms.attendance.boundary;
 import cn.imtp.lms.attendance.control.Attendance;
 import cn.imtp.lms.attendance.control.AttendanceChain;
 import cn.imtp.lms.attendance.control.HoursLedger;
+import cn.imtp.lms.attendance.control.LedgerRules;
 import cn.imtp.lms.cohort.control.Classes;
+import cn.imtp.lms.identity.boundary.RequestOrigin;
+import cn.imtp.lms.platform.control.Csv;
+import jakarta.servlet.http.HttpServletRequest;
 import cn.imtp.platform.security.Allow;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.Role;
@@ -40,6 +44,12 @@ public class AttendanceResource {
 
     @Inject
     Classes classes;
+
+    @Inject
+    RequestOrigin origin;
+
+    @Context
+    HttpServletRequest http;
 
     @Context
     SecurityContext security;
@@ -81,6 +91,40 @@ public class AttendanceResource {
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public HoursLedger.ClassLedger ledger(@PathParam("classId") long classId) {
         return ledger.ofClass(classId, caller());
+    }
+
+    /**
+     * The class's attendance for an audit, as CSV: every playback session (learner, masked ID number, unit,
+     * start and end in China time, credited minutes), then each learner's classroom total against the
+     * plan and whether the learner meets the hours. The export is written to the audit log.
+     */
+    @GET
+    @Path("classes/{classId}/export")
+    @Produces("text/csv; charset=UTF-8")
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public Response export(@PathParam("classId") long classId) {
+        HoursLedger.Export export = ledger.export(classId, caller(), origin.addressOf(http));
+        StringBuilder csv = new StringBuilder(Csv.BOM)
+                .append(Csv.row("learner", "fullName", "idNumber", "unit", "sessionStart", "sessionEnd", "creditedMinutes"));
+        for (HoursLedger.SessionRow r : export.sessions()) {
+            csv.append(Csv.row(r.username(), r.fullName(), r.idNumberMasked(), r.unitName(), CHINA.format(r.start()), CHINA.format(r.end()),
+                    minutes(r.creditedSeconds())));
+        }
+        csv.append("\r\n").append(Csv.row("learner", "fullName", "classroomMinutes", "planMinutes", "minimumMinutes", "meetsHours",
+                "shortMinutes"));
+        for (LedgerRules.LearnerStatus l : export.ledger().items()) {
+            csv.append(Csv.row(l.username(), l.fullName(), Double.toString(l.classroomMinutes()), Integer.toString(l.planMinutes()),
+                    Integer.toString(l.minimumMinutes()), Boolean.toString(l.meetsHours()), Double.toString(l.shortMinutes())));
+        }
+        return Response.ok(csv.toString()).header("Content-Disposition", "attachment; filename=\"attendance-class-" + classId + ".csv\"")
+                .build();
+    }
+
+    private static final java.time.format.DateTimeFormatter CHINA = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(java.time.ZoneId.of("Asia/Shanghai"));
+
+    private static String minutes(int seconds) {
+        return String.format(java.util.Locale.ROOT, "%.1f", seconds / 60.0);
     }
 
     /** Recomputes the class's attendance chain and names the first record altered or removed. */

@@ -1,6 +1,8 @@
 package cn.imtp.lms.attendance.control;
 
 import cn.imtp.lms.cohort.control.Classes;
+import cn.imtp.lms.identity.control.AuditLog;
+import cn.imtp.lms.identity.control.IdDocuments;
 import cn.imtp.lms.cohort.entity.TrainingClass;
 import cn.imtp.lms.plan.control.Plans;
 import cn.imtp.platform.problem.PlatformException;
@@ -22,6 +24,11 @@ public class HoursLedger {
                               int learners, int meetingHours, List<LedgerRules.LearnerStatus> items) {
     }
 
+    /** One playback session as an audit export lists it; the ID number is masked. */
+    public record SessionRow(String username, String fullName, String idNumberMasked, long unitId, String unitName,
+                             java.time.Instant start, java.time.Instant end, int creditedSeconds) {
+    }
+
     @PersistenceContext(unitName = "lms")
     EntityManager em;
 
@@ -30,6 +37,38 @@ public class HoursLedger {
 
     @Inject
     Plans plans;
+
+    @Inject
+    AuditLog audit;
+
+    /** What the audit export holds: the ledger and every session. */
+    public record Export(ClassLedger ledger, List<SessionRow> sessions) {
+    }
+
+    /** The ledger and every session of the class for an audit; the export itself is written to the audit log. */
+    @Transactional
+    public Export export(long classId, Caller caller, String clientAddress) {
+        ClassLedger report = ofClass(classId, caller);
+        List<SessionRow> rows = sessions(classId, caller);
+        audit.record(caller, "ATTENDANCE_EXPORT", classId, "class " + classId + ": " + report.learners() + " learners, "
+                + rows.size() + " sessions", clientAddress);
+        return new Export(report, rows);
+    }
+
+    /** Every playback session of the class, by learner and start; the caller must be able to see the class. */
+    @Transactional
+    public List<SessionRow> sessions(long classId, Caller caller) {
+        classes.visible(classId, caller);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT a.username, a.full_name, a.id_number, u.id, u.name, s.opened_at,"
+                        + " COALESCE(s.last_beat_at, s.opened_at), s.credited_seconds FROM playback_session s"
+                        + " JOIN account a ON a.id = s.learner_id JOIN catalogue_unit u ON u.id = s.unit_id"
+                        + " WHERE s.class_id = ? ORDER BY a.username, s.opened_at")
+                .setParameter(1, classId).getResultList();
+        return rows.stream().map(r -> new SessionRow((String) r[0], (String) r[1], IdDocuments.mask((String) r[2]),
+                ((Number) r[3]).longValue(), (String) r[4], ((java.sql.Timestamp) r[5]).toInstant(),
+                ((java.sql.Timestamp) r[6]).toInstant(), ((Number) r[7]).intValue())).toList();
+    }
 
     @Transactional
     public ClassLedger ofClass(long classId, Caller caller) {

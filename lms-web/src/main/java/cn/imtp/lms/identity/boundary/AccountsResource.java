@@ -1,6 +1,7 @@
 package cn.imtp.lms.identity.boundary;
 
 import cn.imtp.lms.identity.control.AccountView;
+import cn.imtp.lms.platform.control.Csv;
 import cn.imtp.lms.identity.control.Accounts;
 import cn.imtp.lms.identity.control.NewAccount;
 import cn.imtp.platform.problem.PlatformException;
@@ -115,21 +116,12 @@ public class AccountsResource {
     @Path("export")
     @Produces("text/csv; charset=UTF-8")
     public Response export(@QueryParam("role") Role role) {
-        StringBuilder csv = new StringBuilder("\uFEFFusername,role,fullName,idType,idNumber,phone,disabled\r\n");
+        StringBuilder csv = new StringBuilder(Csv.BOM).append(Csv.row("username", "role", "fullName", "idType", "idNumber", "phone", "disabled"));
         for (AccountView a : accounts.exportAll(role, caller(), origin.addressOf(http))) {
-            csv.append(String.join(",", cell(a.username()), a.role().name(), cell(a.fullName()),
-                    a.idType() == null ? "" : a.idType().name(), cell(a.idNumberMasked()), cell(a.phoneMasked()),
-                    Boolean.toString(a.disabled()))).append("\r\n");
+            csv.append(Csv.row(a.username(), a.role().name(), a.fullName(), a.idType() == null ? "" : a.idType().name(),
+                    a.idNumberMasked(), a.phoneMasked(), Boolean.toString(a.disabled())));
         }
         return Response.ok(csv.toString()).header("Content-Disposition", "attachment; filename=\"accounts.csv\"").build();
-    }
-
-    private static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = value.startsWith("=") || value.startsWith("+") || value.startsWith("-") || value.startsWith("@") ? "'" + value : value;
-        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
     private Caller caller() {
