@@ -20,9 +20,10 @@ public class AssetStatus {
     public AssetView of(UUID id) {
         Asset a = assets.get(id);
         UUID owner = a.renditionOwner();
+        java.util.Map<String, Integer> segments = assets.segmentCounts(owner);
         List<AssetView.RenditionView> renditions = assets.renditions(owner).stream()
                 .map(r -> new AssetView.RenditionView(r.rendition().name(), r.rendition().width(), r.rendition().height(), r.complete(),
-                        assets.segments(owner, r.rendition().name()).size()))
+                        segments.getOrDefault(r.rendition().name(), 0)))
                 .toList();
         return AssetView.of(a, renditions, queue.forAsset(id).orElse(null));
     }

@@ -7,9 +7,9 @@ import cn.imtp.media.streaming.control.Playlists.Segment;
 import cn.imtp.media.transcoding.entity.Probe;
 import cn.imtp.media.transcoding.entity.Rendition;
 import cn.imtp.platform.problem.PlatformException;
-import jakarta.annotation.Resource;
+import cn.imtp.media.platform.control.MediaDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
+import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /**
  * Assets, their renditions and segments in MariaDB. Plain JDBC, each call one statement (or one short
@@ -29,28 +28,17 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class Assets {
 
-    @Resource(lookup = "java:app/jdbc/main")
-    DataSource ds;
+    @Inject
+    MediaDatabase db;
 
     private static final String COLUMNS = "id, kind, owner_id, file_name, content_type, declared_bytes, part_size, upload_id, state,"
             + " reason, sha256, renditions_of, duration_ms, width, height, created_at, updated_at";
 
-    @FunctionalInterface
-    interface Sql<T> {
-        T run(Connection c) throws SQLException;
-    }
 
-    <T> T sql(Sql<T> work) {
-        try (Connection c = ds.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw PlatformException.unavailable("Database", "The media database did not answer (" + e.getMessage() + "); try again.");
-        }
-    }
 
     /** Records a new upload; false when an asset with this id already exists. */
     public boolean create(Asset a) {
-        return sql(c -> {
+        return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT IGNORE INTO media_asset (id, kind, owner_id, file_name, content_type,"
                     + " declared_bytes, part_size, upload_id, state, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,NOW(3),NOW(3))")) {
                 s.setString(1, a.id().toString());
@@ -68,7 +56,7 @@ public class Assets {
     }
 
     public Optional<Asset> find(UUID id) {
-        return sql(c -> {
+        return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM media_asset WHERE id = ?")) {
                 s.setString(1, id.toString());
                 try (ResultSet r = s.executeQuery()) {
@@ -99,7 +87,7 @@ public class Assets {
 
     /** What the upload's check found with ffprobe, when it was recorded. */
     public Optional<Probe> storedProbe(UUID id) {
-        return sql(c -> {
+        return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT duration_ms, width, height, has_video, has_audio FROM media_asset"
                     + " WHERE id = ? AND duration_ms IS NOT NULL AND has_video IS NOT NULL")) {
                 s.setString(1, id.toString());
@@ -124,7 +112,7 @@ public class Assets {
 
     /** A finished asset with the same content whose renditions can be served again. */
     public Optional<UUID> readyWithSameContent(String sha256, MediaKind kind, UUID except) {
-        return sql(c -> {
+        return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(renditions_of, id) FROM media_asset"
                     + " WHERE sha256 = ? AND kind = ? AND state = 'READY' AND id <> ? ORDER BY created_at LIMIT 1")) {
                 s.setString(1, sha256);
@@ -139,7 +127,7 @@ public class Assets {
 
     /** Uploads begun before the cut-off and never completed. */
     public List<Asset> unfinishedUploadsBefore(Timestamp cutOff) {
-        return sql(c -> {
+        return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM media_asset WHERE state = 'UPLOADING' AND updated_at < ? LIMIT 500")) {
                 s.setTimestamp(1, cutOff);
                 List<Asset> out = new ArrayList<>();
@@ -159,7 +147,7 @@ public class Assets {
     }
 
     public void planRenditions(UUID id, List<Rendition> plan) {
-        sql(c -> {
+        db.run(c -> {
             c.setAutoCommit(false);
             try {
                 for (String table : List.of("media_segment", "media_rendition")) {
@@ -197,7 +185,7 @@ public class Assets {
     }
 
     public List<StoredRendition> renditions(UUID id) {
-        return sql(c -> {
+        return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT name, width, height, video_kbps, audio_kbps, complete FROM media_rendition"
                     + " WHERE asset_id = ? ORDER BY height * width DESC, name")) {
                 s.setString(1, id.toString());
@@ -222,8 +210,24 @@ public class Assets {
                 id.toString(), rendition, seq, durationMs, bytes);
     }
 
+    /** How many segments of each rendition are stored. */
+    public java.util.Map<String, Integer> segmentCounts(UUID id) {
+        return db.run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT rendition, COUNT(*) FROM media_segment WHERE asset_id = ? GROUP BY rendition")) {
+                s.setString(1, id.toString());
+                java.util.Map<String, Integer> out = new java.util.HashMap<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.put(r.getString(1), r.getInt(2));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     public List<Segment> segments(UUID id, String rendition) {
-        return sql(c -> {
+        return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT seq, duration_ms FROM media_segment WHERE asset_id = ? AND rendition = ? ORDER BY seq")) {
                 s.setString(1, id.toString());
                 s.setString(2, rendition);
@@ -248,7 +252,7 @@ public class Assets {
     }
 
     public List<Caption> captions(UUID id) {
-        return sql(c -> {
+        return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT language, name FROM media_caption WHERE asset_id = ? ORDER BY language")) {
                 s.setString(1, id.toString());
                 List<Caption> out = new ArrayList<>();
@@ -263,7 +267,7 @@ public class Assets {
     }
 
     int update(String statement, Object... values) {
-        return sql(c -> {
+        return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement(statement)) {
                 for (int i = 0; i < values.length; i++) {
                     Object v = values[i];

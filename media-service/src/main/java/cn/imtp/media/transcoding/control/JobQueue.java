@@ -2,9 +2,9 @@ package cn.imtp.media.transcoding.control;
 
 import cn.imtp.media.transcoding.entity.Job;
 import cn.imtp.media.transcoding.entity.JobState;
-import cn.imtp.platform.problem.PlatformException;
-import jakarta.annotation.Resource;
+import cn.imtp.media.platform.control.MediaDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /**
  * The durable transcoding queue in MariaDB, shared by every media-service node. A worker claims a job
@@ -23,21 +22,10 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class JobQueue {
 
-    @Resource(lookup = "java:app/jdbc/main")
-    DataSource ds;
+    @Inject
+    MediaDatabase db;
 
-    @FunctionalInterface
-    interface Sql<T> {
-        T run(Connection c) throws SQLException;
-    }
 
-    private <T> T sql(Sql<T> work) {
-        try (Connection c = ds.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw PlatformException.unavailable("Database", "The transcoding queue did not answer (" + e.getMessage() + ").");
-        }
-    }
 
     /** Fired after a job is queued on this node: idle local workers wake at once. */
     public record Queued(UUID assetId) {
@@ -53,7 +41,7 @@ public class JobQueue {
     }
 
     private void queue(UUID assetId) {
-        sql(c -> {
+        db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO transcode_job (asset_id, state, attempts, not_before, created_at)"
                     + " VALUES (?, 'QUEUED', 0, NOW(3), NOW(3)) ON DUPLICATE KEY UPDATE state = 'QUEUED', attempts = 0,"
                     + " not_before = NOW(3), lease_until = NULL, worker = NULL, progress = 0, error = NULL, finished_at = NULL")) {
@@ -65,7 +53,7 @@ public class JobQueue {
 
     /** A job whose retry a teacher asked for: only a failed one goes back in the queue. */
     public boolean retryFailed(UUID assetId) {
-        boolean retried = sql(c -> {
+        boolean retried = db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE transcode_job SET state = 'QUEUED', attempts = 0, not_before = NOW(3),"
                     + " lease_until = NULL, worker = NULL, progress = 0, finished_at = NULL WHERE asset_id = ? AND state = 'FAILED'")) {
                 s.setString(1, assetId.toString());
@@ -87,7 +75,7 @@ public class JobQueue {
      * ran out on its last attempt fails instead of running again.
      */
     public Optional<Claim> claim(String worker, int leaseSeconds, int maxAttempts) {
-        return sql(c -> {
+        return db.run(c -> {
             c.setAutoCommit(false);
             try {
                 while (true) {
@@ -130,7 +118,7 @@ public class JobQueue {
 
     /** Extends the lease and records progress; false when the job is no longer this worker's. */
     public boolean renew(long jobId, String worker, int leaseSeconds, double progress) {
-        return sql(c -> {
+        return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE transcode_job SET lease_until = NOW(3) + INTERVAL ? SECOND, progress = ?"
                     + " WHERE id = ? AND worker = ? AND state = 'RUNNING'")) {
                 s.setInt(1, leaseSeconds);
@@ -143,7 +131,7 @@ public class JobQueue {
     }
 
     public void succeed(long jobId) {
-        sql(c -> finish(c, jobId, JobState.SUCCEEDED, null));
+        db.run(c -> finish(c, jobId, JobState.SUCCEEDED, null));
     }
 
     /**
@@ -152,10 +140,10 @@ public class JobQueue {
      */
     public JobState failAttempt(long jobId, int attempt, int maxAttempts, String reason) {
         if (attempt >= maxAttempts) {
-            sql(c -> finish(c, jobId, JobState.FAILED, reason));
+            db.run(c -> finish(c, jobId, JobState.FAILED, reason));
             return JobState.FAILED;
         }
-        sql(c -> {
+        db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE transcode_job SET state = 'QUEUED', worker = NULL, lease_until = NULL,"
                     + " not_before = NOW(3) + INTERVAL ? SECOND, error = ? WHERE id = ?")) {
                 s.setInt(1, 5 * attempt);
@@ -169,7 +157,7 @@ public class JobQueue {
 
     /** Storage or the database was unreachable: not the file's fault, so the attempt does not count. */
     public void postpone(long jobId, int seconds, String reason) {
-        sql(c -> {
+        db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE transcode_job SET state = 'QUEUED', attempts = GREATEST(attempts - 1, 0),"
                     + " worker = NULL, lease_until = NULL, not_before = NOW(3) + INTERVAL ? SECOND, error = ? WHERE id = ?")) {
                 s.setInt(1, seconds);
@@ -181,7 +169,7 @@ public class JobQueue {
     }
 
     public Optional<Job> forAsset(UUID assetId) {
-        return sql(c -> {
+        return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM transcode_job WHERE asset_id = ?")) {
                 s.setString(1, assetId.toString());
                 try (ResultSet r = s.executeQuery()) {
