@@ -37,7 +37,7 @@ public class Attendance {
 
     /** What the player needs to start: where to resume, where a first viewing may go, how to beat. */
     public record SessionTicket(String sessionId, String token, Instant expiresAt, int heartbeatSeconds, Set<Double> allowedRates,
-                                int durationSeconds, long resumeMs, long frontierMs, long classId, long unitId, String playlistUrl) {
+                                int idleSeconds, int presenceAnswerSeconds, int durationSeconds, long resumeMs, long frontierMs, long classId, long unitId, String playlistUrl) {
     }
 
     /** A heartbeat as the player sends it. */
@@ -112,7 +112,8 @@ public class Attendance {
         Instant expires = now.plus(Duration.ofHours(settings.lateWindowHours() + 12L));
         String token = tokens.sign(new PlaybackToken(learner.accountId(), session.id(), asset.toString(), expires).claims()
                 .add("iat", now.getEpochSecond()));
-        return new SessionTicket(session.id(), token, expires, settings.heartbeatSeconds(), settings.allowedRates(), seconds,
+        return new SessionTicket(session.id(), token, expires, settings.heartbeatSeconds(), settings.allowedRates(),
+                settings.idleSeconds(), settings.presenceAnswerSeconds(), seconds,
                 watched == null ? 0 : watched.resumeMs(), Math.min(seconds, seen.nextClearBit(0)) * 1000L, classId, r.unitId(),
                 access.playlistUrl());
     }

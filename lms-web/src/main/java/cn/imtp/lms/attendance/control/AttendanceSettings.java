@@ -27,6 +27,14 @@ public class AttendanceSettings {
     @ConfigProperty(name = "lms.attendance.slack-ms")
     long slackMs;
 
+    @Inject
+    @ConfigProperty(name = "lms.attendance.idle-seconds")
+    int idleSeconds;
+
+    @Inject
+    @ConfigProperty(name = "lms.attendance.presence-answer-seconds")
+    int presenceAnswerSeconds;
+
     public int heartbeatSeconds() {
         return heartbeatSeconds;
     }
@@ -34,6 +42,16 @@ public class AttendanceSettings {
     public Set<Double> allowedRates() {
         return Arrays.stream(allowedRates.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Double::valueOf)
                 .collect(Collectors.toSet());
+    }
+
+    /** Quiet time (no interaction) after which the player asks "还在吗？". */
+    public int idleSeconds() {
+        return idleSeconds;
+    }
+
+    /** How long the question waits for an answer before the player pauses. */
+    public int presenceAnswerSeconds() {
+        return presenceAnswerSeconds;
     }
 
     public int lateWindowHours() {

@@ -123,6 +123,12 @@ public final class CreditPolicy {
             }
             // Seconds wholly inside the run; on a first viewing only while the run reaches back to the frontier.
             int first = (int) ((runStart + 999) / 1000);
+            int frontierAtStart = seen.nextClearBit(0);
+            if (runStart > frontierAtStart * 1000L && runStart <= frontierAtStart * 1000L + FRONTIER_TOLERANCE_MS) {
+                // A resume lands a few milliseconds past the frontier (seeking snaps to the decoder's frames): the
+                // frontier second counts as reached, or a first viewing could never move past it.
+                first = frontierAtStart;
+            }
             int last = (int) (runEnd / 1000); // exclusive
             for (int sec = first; sec < last && sec < durationSeconds; sec++) {
                 if (seen.get(sec)) {

@@ -139,6 +139,21 @@ class CreditPolicyTest {
     }
 
     @Test
+    void aResumeThatLandsJustPastTheFrontierStillMovesTheFrontierOn() {
+        Viewer v = new Viewer();
+        v.beat(2_500, 1.0, true, r(0, 2.5));
+        assertEquals(2, v.watched.nextClearBit(0));
+        v.newSession();
+        // The player resumed at 2.000 s but the decoder landed at 2.001 s.
+        v.beat(12_500, 1.0, true, r(2.001, 14.1));
+        assertEquals(14, v.watched.nextClearBit(0));
+        // Landing a whole second and a half past it is a seek: nothing.
+        v.newSession();
+        v.beat(10_000, 1.0, true, r(15.5, 25));
+        assertEquals(14, v.watched.nextClearBit(0));
+    }
+
+    @Test
     void aSessionNeverEarnsMoreSecondsThanItsElapsedTime() {
         Viewer v = new Viewer();
         // Slack allows 2 s of extra media per beat, but the session's credit is capped by its elapsed time.

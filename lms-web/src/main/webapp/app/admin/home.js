@@ -1,0 +1,39 @@
+// Every class with its compliance at a glance: how many learners meet the hours so far.
+import { api } from '../shared/api.js';
+import { t } from '../shared/i18n.js';
+import { box, el, pager, progress, showProblem, startPage } from '../shared/page.js';
+
+startPage('admin.title', 'ADMINISTRATOR');
+const SIZE = 10;
+
+async function compliance(c) {
+  if (c.status !== 'ACTIVE') return el('span', { class: 'muted' }, t(`classStatus.${c.status}`));
+  try {
+    const ledger = await api(`/api/attendance/classes/${c.id}/ledger`);
+    return el('span', {}, progress(ledger.meetingHours, ledger.learners, c.name),
+      t('admin.meeting', { meeting: ledger.meetingHours, learners: ledger.learners }));
+  } catch (err) {
+    return el('span', { class: 'short' }, err.describe ? err.describe() : err.message);
+  }
+}
+
+async function show(page) {
+  try {
+    const classes = await api(`/api/classes?page=${page}&size=${SIZE}`);
+    const rows = await Promise.all(classes.items.map(async (c) => el('tr', { 'data-class': c.id },
+      el('td', {}, el('a', { href: `/admin/class?id=${c.id}` }, c.name)),
+      el('td', {}, `${t(`level.${c.level}`)} · ${t(`jobType.${c.jobType}`, {}, t('jobType.none'))}`),
+      el('td', {}, `${c.startsOn} – ${c.endsOn}`),
+      el('td', {}, c.learners),
+      el('td', {}, await compliance(c)))));
+    box.content.replaceChildren(
+      el('div', { class: 'table-wrap' }, el('table', { id: 'classes' },
+        el('thead', {}, el('tr', {}, ['admin.class', 'admin.levelJob', 'admin.dates', 'admin.learners', 'admin.compliance'].map((k) => el('th', {}, t(k))))),
+        el('tbody', {}, rows))),
+      pager(page, SIZE, classes.total, show));
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
+}
+
+show(0);

@@ -1,0 +1,45 @@
+// My classes: per active class my classroom hours against the plan and the level's minimum, and per
+// unit the required against the credited minutes, each unit a link to its lessons.
+import { api } from '../shared/api.js';
+import { minutes, t } from '../shared/i18n.js';
+import { box, el, pager, progress, showProblem, startPage } from '../shared/page.js';
+
+startPage('learner.title', 'LEARNER');
+const SIZE = 10;
+
+async function show(page) {
+  try {
+    const classes = await api(`/api/classes?page=${page}&size=${SIZE}`);
+    if (!classes.items.length) {
+      box.content.replaceChildren(el('p', { class: 'card' }, t('learner.noClass')));
+      return;
+    }
+    const cards = await Promise.all(classes.items.map(card));
+    box.content.replaceChildren(...cards, classes.total > SIZE ? pager(page, SIZE, classes.total, show) : '');
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
+}
+
+async function card(c) {
+  const head = el('h2', {}, c.name);
+  const facts = el('p', { class: 'muted' }, `${t(`level.${c.level}`)} · ${t(`jobType.${c.jobType}`, {}, t('jobType.none'))} · ${c.startsOn} – ${c.endsOn}`);
+  if (c.status !== 'ACTIVE') {
+    return el('section', { class: 'card' }, head, facts, el('p', {}, t('learner.notActive', { status: t(`classStatus.${c.status}`) })));
+  }
+  const ledger = await api(`/api/attendance/classes/${c.id}/ledger`);
+  const me = ledger.items[0];
+  if (!me) return el('section', { class: 'card' }, head, facts);
+  const total = Math.max(me.planMinutes, me.minimumMinutes);
+  return el('section', { class: 'card', 'data-class': c.id },
+    head, facts,
+    el('p', { id: `class-${c.id}-total` }, t('learner.classroom', { credited: minutes(me.classroomMinutes), required: minutes(total) }), ' ',
+      el('span', { class: me.meetsHours ? 'badge ok' : 'badge short' }, me.meetsHours ? t('ledger.meets') : t('ledger.shortBy', { m: minutes(me.shortMinutes) }))),
+    progress(me.classroomMinutes, total, t('learner.classroomBar')),
+    el('ul', { class: 'units' }, me.units.map((u) => el('li', { 'data-unit': u.unitId },
+      el('a', { href: `/learner/unit?unit=${u.unitId}&class=${c.id}` }, u.name),
+      el('span', { class: u.met ? 'met credited' : 'credited' }, `${minutes(u.creditedMinutes)} / ${minutes(u.requiredMinutes)}`),
+      progress(u.creditedMinutes, u.requiredMinutes, u.name)))));
+}
+
+show(0);

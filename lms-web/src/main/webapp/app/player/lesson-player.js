@@ -1,0 +1,350 @@
+// The lesson player: adaptive HLS (hls.js, or the browser's own HLS on iOS), quality and caption
+// choice, only the allowed speeds, resume where the learner stopped, no seeking past the furthest point
+// watched on a first viewing, and the attendance heartbeats that earn credit: every N seconds while
+// playing and on pause, seek, end and page hide, in order, kept in localStorage until the server has
+// them (a lost connection or a closed tab loses no beat). The server decides what counts; this module
+// only reports what was played.
+import { api, exchange } from '../shared/api.js';
+import { t } from '../shared/i18n.js';
+import { el } from '../shared/page.js';
+import { Presence } from './presence.js';
+
+const QUEUE = 'imtp.beats.';
+
+export class LessonPlayer {
+  /**
+   * @param {object} o
+   * @param {HTMLElement} o.mount          where the player is built
+   * @param {number} o.resourceId          the lesson video (a published learning resource)
+   * @param {(ack:object) => void} o.onAck  after each beat the server stored
+   * @param {(text:string) => void} o.onNotice  a message for the learner (seek refused, session ended…)
+   * @param {(error:Error) => void} o.onProblem
+   */
+  constructor({ mount, resourceId, onAck = () => {}, onNotice = () => {}, onProblem = () => {} }) {
+    Object.assign(this, { mount, resourceId, onAck, onNotice, onProblem });
+    this.video = el('video', { controls: true, playsinline: true, preload: 'metadata', 'aria-label': t('player.video') });
+    this.overlay = el('div', { class: 'presence', hidden: true, role: 'alertdialog', 'aria-live': 'assertive' });
+    this.quality = el('select', { id: 'quality' });
+    this.captions = el('select', { id: 'captions' });
+    this.speed = el('select', { id: 'speed' });
+    this.status = el('span', { class: 'muted', id: 'player-status', 'aria-live': 'polite' });
+    mount.replaceChildren(
+      el('div', { class: 'player' }, this.video, this.overlay),
+      el('div', { class: 'player-controls' },
+        el('label', {}, t('player.quality'), this.quality),
+        el('label', {}, t('player.captions'), this.captions),
+        el('label', {}, t('player.speed'), this.speed),
+        this.status));
+  }
+
+  /** Opens a playback session (ending any other of this learner's) and starts the video where it stopped. */
+  async start() {
+    flushLeftovers();
+    this.ticket = await api('/api/attendance/sessions', { method: 'POST', body: { resourceId: this.resourceId } });
+    this.openedAt = performance.now();
+    this.seq = 0;
+    this.frontierMs = this.ticket.frontierMs;
+    this.durationMs = this.ticket.durationSeconds * 1000;
+    this.ranges = [];
+    this.runFrom = null;
+    this.lastPos = 0;
+    this.hiddenDuringBeat = document.visibilityState !== 'visible';
+    this.ended = false;
+    this.queueKey = QUEUE + this.ticket.sessionId;
+    this.speeds(this.ticket.allowedRates);
+    await loadHls();
+    this.attach(this.ticket.playlistUrl);
+    this.listen();
+    this.presence = new Presence({
+      idleMs: this.ticket.idleSeconds * 1000,
+      answerMs: this.ticket.presenceAnswerSeconds * 1000,
+      ask: (ms, signal) => this.askPresence(ms, signal),
+      onAbsent: () => this.absent(),
+      active: () => !this.video.paused && !this.ended,
+    });
+    this.beatTimer = setInterval(() => { if (!this.video.paused) this.beat(); }, this.ticket.heartbeatSeconds * 1000);
+    return this.ticket;
+  }
+
+  firstViewing() {
+    return this.frontierMs < this.durationMs - 1000;
+  }
+
+  attach(url) {
+    const Hls = window.Hls;
+    if (Hls && Hls.isSupported()) {
+      this.hls?.destroy();
+      this.hls = new Hls({ capLevelToPlayerSize: true, renderTextTracksNatively: true });
+      this.hls.on(Hls.Events.MANIFEST_PARSED, () => { this.levels(); this.subtitles(); });
+      this.hls.on(Hls.Events.SUBTITLE_TRACKS_UPDATED, () => this.subtitles());
+      this.hls.on(Hls.Events.ERROR, (_, data) => { if (data.fatal) this.recover(data); });
+      this.hls.loadSource(url);
+      this.hls.attachMedia(this.video);
+    } else if (this.video.canPlayType('application/vnd.apple.mpegurl')) {
+      this.video.src = url;
+      this.quality.replaceChildren(el('option', {}, t('player.auto')));
+      this.quality.disabled = true;
+    } else {
+      this.onProblem(new Error(t('player.unsupported')));
+    }
+    this.video.addEventListener('loadedmetadata', () => {
+      // On a first viewing resume a second before the frontier, so that the run overlaps what was credited.
+      const resume = this.firstViewing() ? Math.min(this.ticket.resumeMs, Math.max(0, this.frontierMs - 1000)) : this.ticket.resumeMs;
+      if (resume > 0 && resume < this.durationMs - 2000) this.video.currentTime = resume / 1000;
+      this.lastPos = this.video.currentTime;
+    }, { once: true });
+  }
+
+  /** Segment URLs are signed for a while; when they expire (403) the playlist is fetched again with a fresh grant. */
+  async recover(data) {
+    if (this.recovering) return;
+    this.recovering = true;
+    try {
+      if (data.type === window.Hls.ErrorTypes.MEDIA_ERROR) {
+        this.hls.recoverMediaError();
+        return;
+      }
+      const at = this.video.currentTime;
+      const wasPlaying = !this.video.paused;
+      const access = await api(`/api/resources/${this.resourceId}/access`);
+      this.hls.loadSource(access.playlistUrl);
+      this.video.addEventListener('loadedmetadata', () => {
+        this.video.currentTime = at;
+        if (wasPlaying) this.video.play().catch(() => {});
+      }, { once: true });
+    } catch (e) {
+      this.onProblem(e);
+    } finally {
+      setTimeout(() => { this.recovering = false; }, 5000);
+    }
+  }
+
+  levels() {
+    const options = [el('option', { value: -1 }, t('player.auto'))];
+    this.hls.levels.forEach((level, i) => options.push(el('option', { value: i }, level.height ? `${level.height}p` : t('player.audio'))));
+    this.quality.replaceChildren(...options);
+    this.quality.onchange = () => { this.hls.currentLevel = Number(this.quality.value); };
+  }
+
+  subtitles() {
+    const tracks = this.hls.subtitleTracks || [];
+    this.captions.replaceChildren(el('option', { value: -1 }, t('player.off')),
+      ...tracks.map((track, i) => el('option', { value: i }, track.name || track.lang || `#${i + 1}`)));
+    this.captions.disabled = tracks.length === 0;
+    this.captions.onchange = () => {
+      this.hls.subtitleTrack = Number(this.captions.value);
+      this.hls.subtitleDisplay = Number(this.captions.value) >= 0;
+    };
+  }
+
+  speeds(allowed) {
+    const rates = [...allowed].sort((a, b) => a - b);
+    this.allowedRates = rates;
+    this.speed.replaceChildren(...rates.map((r) => el('option', { value: r, selected: r === 1 }, `${r}×`)));
+    this.speed.disabled = rates.length < 2;
+    this.speed.onchange = () => { this.video.playbackRate = Number(this.speed.value); };
+  }
+
+  listen() {
+    const v = this.video;
+    this.sampler = setInterval(() => this.sample(), 200);
+    v.addEventListener('play', () => { this.runFrom = v.currentTime; this.lastPos = v.currentTime; });
+    v.addEventListener('pause', () => { this.sample(); this.close(); this.beat(); });
+    v.addEventListener('ended', () => { this.sample(); this.close(); this.ended = true; this.beat(); });
+    v.addEventListener('seeking', () => this.seeking());
+    v.addEventListener('ratechange', () => {
+      if (!this.allowedRates.includes(v.playbackRate)) {
+        this.onNotice(t('player.rateRefused', { rate: v.playbackRate }));
+        v.playbackRate = 1;
+      }
+    });
+    this.onVisibility = () => {
+      if (document.visibilityState !== 'visible') {
+        this.sample();
+        this.close();
+        this.beat(true);
+        this.hiddenDuringBeat = true;
+      }
+    };
+    document.addEventListener('visibilitychange', this.onVisibility);
+    this.onPageHide = () => { this.sample(); this.close(); this.beat(true); };
+    window.addEventListener('pagehide', this.onPageHide);
+  }
+
+  /** Follows the playhead while it plays normally; a jump is handled by `seeking`. */
+  sample() {
+    const v = this.video;
+    if (v.seeking || this.runFrom === null) return;
+    const pos = v.currentTime;
+    if (pos >= this.lastPos && pos - this.lastPos < 2) {
+      this.lastPos = pos;
+      if (this.lastPos * 1000 > this.frontierMs && this.runFrom * 1000 <= this.frontierMs + 1000) this.frontierMs = Math.round(this.lastPos * 1000);
+    }
+  }
+
+  /** Ends the current run of playback as a played range. */
+  close() {
+    if (this.runFrom !== null && this.lastPos > this.runFrom) {
+      this.ranges.push({ fromMs: Math.round(this.runFrom * 1000), toMs: Math.round(this.lastPos * 1000) });
+    }
+    this.runFrom = this.video.paused || this.ended ? null : this.lastPos;
+  }
+
+  seeking() {
+    const v = this.video;
+    const target = v.currentTime;
+    if (Math.abs(target - this.lastPos) < 0.3) return; // our own correction, or a no-op
+    this.close();
+    if (this.firstViewing() && target * 1000 > this.frontierMs + 1000) {
+      this.onNotice(t('player.seekRefused', { at: clock(this.frontierMs) }));
+      v.currentTime = this.frontierMs / 1000;
+      this.lastPos = this.frontierMs / 1000;
+    } else {
+      this.lastPos = target;
+    }
+    this.runFrom = v.paused ? null : this.lastPos;
+    this.ended = false;
+    this.beat();
+  }
+
+  /** Queues a beat with what was played since the last one and sends the queue in order. */
+  beat(leaving = false) {
+    if (!this.ticket) return;
+    if (!this.video.paused && this.runFrom !== null) this.close();
+    const beat = {
+      token: this.ticket.token,
+      seq: ++this.seq,
+      elapsedMs: Math.floor(performance.now() - this.openedAt),
+      played: this.ranges,
+      rate: this.video.playbackRate,
+      visible: !this.hiddenDuringBeat && document.visibilityState === 'visible',
+      positionMs: Math.round(this.video.currentTime * 1000),
+    };
+    this.ranges = [];
+    this.hiddenDuringBeat = document.visibilityState !== 'visible';
+    const queue = load(this.queueKey);
+    queue.push({ sessionId: this.ticket.sessionId, beat });
+    save(this.queueKey, queue);
+    this.send(leaving);
+  }
+
+  async send(leaving) {
+    if (this.sending) { this.again = true; return; }
+    this.sending = true;
+    try {
+      for (;;) {
+        const queue = load(this.queueKey);
+        if (!queue.length) break;
+        const { sessionId, beat } = queue[0];
+        let answer;
+        try {
+          answer = await exchange(`/api/attendance/sessions/${sessionId}/beats`, { body: beat, keepalive: leaving });
+        } catch (e) {
+          this.status.textContent = t('player.offline');
+          setTimeout(() => this.send(false), 5000);
+          break;
+        }
+        if (answer.status === 200 || answer.status === 409 || answer.status === 422) {
+          save(this.queueKey, load(this.queueKey).slice(1));
+          if (answer.status === 422) this.onNotice(t('player.beatRefused', { reason: answer.body?.reason || '' }));
+          if (answer.status === 200) {
+            this.frontierMs = Math.max(this.frontierMs, answer.body.frontierMs);
+            this.status.textContent = t('player.credited', { s: answer.body.videoCreditedSeconds });
+            this.onAck(answer.body);
+          }
+        } else if (answer.status === 410) {
+          save(this.queueKey, []);
+          this.superseded();
+          break;
+        } else if (answer.status >= 500 || answer.status === 0) {
+          setTimeout(() => this.send(false), 5000);
+          break;
+        } else {
+          save(this.queueKey, load(this.queueKey).slice(1));
+          this.onProblem(new Error(answer.body?.detail || `HTTP ${answer.status}`));
+        }
+      }
+    } finally {
+      this.sending = false;
+      if (this.again) { this.again = false; this.send(false); }
+    }
+  }
+
+  /** Another tab or device started playing: this one stops earning credit and says so. */
+  superseded() {
+    this.video.pause();
+    this.stop();
+    this.onNotice(t('player.superseded'));
+  }
+
+  askPresence(ms, signal) {
+    return new Promise((resolve) => {
+      let left = Math.round(ms / 1000);
+      const text = el('p', {}, t('presence.question', { s: left }));
+      const yes = el('button', { type: 'button', class: 'primary', id: 'presence-yes', onclick: () => resolve(true) }, t('presence.here'));
+      this.overlay.replaceChildren(el('div', {}, el('h2', {}, t('presence.title')), text, yes));
+      this.overlay.hidden = false;
+      yes.focus();
+      const tick = setInterval(() => { left -= 1; text.textContent = t('presence.question', { s: Math.max(0, left) }); }, 1000);
+      signal.addEventListener('abort', () => { clearInterval(tick); this.overlay.hidden = true; });
+    });
+  }
+
+  absent() {
+    this.video.pause();
+    this.onNotice(t('presence.paused'));
+  }
+
+  stop() {
+    clearInterval(this.beatTimer);
+    clearInterval(this.sampler);
+    this.presence?.stop();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    window.removeEventListener('pagehide', this.onPageHide);
+  }
+}
+
+/** hls.js is committed under /vendor (refreshed by ops/web/refresh-hlsjs), loaded only by pages that play. */
+export function loadHls() {
+  if (window.Hls) return Promise.resolve(window.Hls);
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = '/vendor/hls.js/hls.min.js';
+    script.onload = () => resolve(window.Hls);
+    script.onerror = () => reject(new Error(t('player.unsupported')));
+    document.head.append(script);
+  });
+}
+
+function load(key) {
+  try {
+    return JSON.parse(localStorage.getItem(key) || '[]');
+  } catch (e) {
+    return [];
+  }
+}
+
+function save(key, queue) {
+  if (queue.length) localStorage.setItem(key, JSON.stringify(queue));
+  else localStorage.removeItem(key);
+}
+
+/** Beats of earlier sessions that never reached the server (a closed tab, a lost connection) are sent now. */
+async function flushLeftovers() {
+  for (const key of Object.keys(localStorage).filter((k) => k.startsWith(QUEUE))) {
+    for (const { sessionId, beat } of load(key)) {
+      try {
+        const answer = await exchange(`/api/attendance/sessions/${sessionId}/beats`, { body: beat });
+        if (answer.status >= 500) return;
+      } catch (e) {
+        return;
+      }
+    }
+    localStorage.removeItem(key);
+  }
+}
+
+function clock(ms) {
+  const s = Math.floor(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,110 @@
+// The JSON API as the pages use it: the sign-in token rides in the Authorization header, and a problem
+// document (RFC 9457) becomes an ApiError whose message the page shows as it is.
+import { t } from './i18n.js';
+
+const TOKEN = 'imtp.token';
+const ACCOUNT = 'imtp.account';
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem || {};
+  }
+
+  /** The text a user reads: what went wrong in their language, then the server's precise detail and field errors. */
+  describe() {
+    const fields = (this.problem.errors || []).map((e) => `${e.field}: ${e.message}`).join('; ');
+    const headline = t(`problem.${this.status}`, {}, '') || t('problem.other', { status: this.status });
+    return [headline, this.message, fields].filter(Boolean).join(' — ');
+  }
+}
+
+export function token() {
+  return localStorage.getItem(TOKEN);
+}
+
+export function account() {
+  const raw = localStorage.getItem(ACCOUNT);
+  return raw ? JSON.parse(raw) : null;
+}
+
+export function remember(signedIn) {
+  localStorage.setItem(TOKEN, signedIn.token);
+  localStorage.setItem(ACCOUNT, JSON.stringify(signedIn.account));
+}
+
+export function forget() {
+  localStorage.removeItem(TOKEN);
+  localStorage.removeItem(ACCOUNT);
+}
+
+/** Calls the API; resolves to the parsed JSON (or null), rejects with an ApiError. */
+export async function api(path, { method = 'GET', body, headers = {}, raw = false, keepalive = false } = {}) {
+  const h = { Accept: 'application/json', ...headers };
+  if (token()) h.Authorization = `Bearer ${token()}`;
+  if (body !== undefined && !(body instanceof Blob)) h['Content-Type'] = 'application/json';
+  let response;
+  try {
+    response = await fetch(path, {
+      method, headers: h, keepalive,
+      body: body === undefined ? undefined : (body instanceof Blob ? body : JSON.stringify(body)),
+    });
+  } catch (e) {
+    throw new ApiError(0, { title: t('problem.offline'), detail: t('problem.offline') });
+  }
+  if (response.status === 401 && !path.endsWith('/auth/login')) {
+    forget();
+    location.assign(`/?next=${encodeURIComponent(location.pathname + location.search)}`);
+    throw new ApiError(401, { detail: t('problem.401') });
+  }
+  if (raw) {
+    if (!response.ok) throw new ApiError(response.status, await problemOf(response));
+    return response;
+  }
+  const text = await response.text();
+  const data = text ? parse(text) : null;
+  if (!response.ok) throw new ApiError(response.status, data);
+  return data;
+}
+
+/** Like api(), but hands back the status and body of any answer (for calls whose non-2xx answers carry data). */
+export async function exchange(path, { method = 'POST', body, keepalive = false } = {}) {
+  const h = { Accept: 'application/json', 'Content-Type': 'application/json' };
+  if (token()) h.Authorization = `Bearer ${token()}`;
+  const response = await fetch(path, { method, headers: h, body: JSON.stringify(body), keepalive });
+  const text = await response.text();
+  return { status: response.status, body: text ? parse(text) : null };
+}
+
+async function problemOf(response) {
+  try {
+    return JSON.parse(await response.text());
+  } catch (e) {
+    return null;
+  }
+}
+
+function parse(text) {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    return { detail: text.slice(0, 200) };
+  }
+}
+
+/** Downloads an authorised file (an export) under the name the server gives. */
+export async function download(path, fallbackName) {
+  const response = await api(path, { raw: true, headers: { Accept: '*/*' } });
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const name = /filename="([^"]+)"/.exec(disposition)?.[1] || fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  return name;
+}

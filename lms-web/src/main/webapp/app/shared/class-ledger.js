@@ -1,0 +1,57 @@
+// A class's compliance at a glance, for its teachers and the administrators: who meets the hours, who
+// is short, by how much and in which units; a chart of classroom hours per learner; the chain check and
+// the audit export.
+import { api, download } from './api.js';
+import { minutes, t } from './i18n.js';
+import { box, el, param, progress, showNotice, showProblem } from './page.js';
+
+export async function showClassLedger() {
+  const classId = Number(param('id'));
+  try {
+    const ledger = await api(`/api/attendance/classes/${classId}/ledger`);
+    const target = Math.max(ledger.planMinutes, ledger.minimumMinutes);
+    const short = ledger.items.filter((l) => !l.meetsHours);
+    box.content.replaceChildren(
+      el('section', { class: 'card' },
+        el('h2', { id: 'class-name' }, ledger.className),
+        el('p', { id: 'compliance' }, t('ledger.summary', { meeting: ledger.meetingHours, learners: ledger.learners, target: minutes(target) })),
+        el('p', { class: 'muted' }, t('ledger.classHour', { m: ledger.classHourMinutes })),
+        el('p', {},
+          el('button', { type: 'button', id: 'export', class: 'primary', onclick: () => exportCsv(classId) }, t('ledger.export')), ' ',
+          el('button', { type: 'button', id: 'verify', onclick: () => verify(classId) }, t('ledger.verify')))),
+      el('section', { class: 'card' }, el('h2', {}, t('ledger.chart')),
+        el('div', { class: 'chart', id: 'chart' }, ledger.items.map((l) => el('div', { class: l.meetsHours ? 'row' : 'row short' },
+          el('span', {}, l.fullName || l.username),
+          progress(l.classroomMinutes, target, l.fullName || l.username),
+          el('span', {}, minutes(l.classroomMinutes)))))),
+      el('section', { class: 'card' }, el('h2', {}, t('ledger.shortList', { n: short.length })),
+        el('div', { class: 'table-wrap' }, el('table', { id: 'short' },
+          el('thead', {}, el('tr', {}, ['people.name', 'ledger.classroom', 'ledger.short', 'ledger.where'].map((k) => el('th', {}, t(k))))),
+          el('tbody', {}, short.map((l) => el('tr', { 'data-learner': l.username },
+            el('td', {}, l.fullName || l.username),
+            el('td', {}, minutes(l.classroomMinutes)),
+            el('td', { class: 'short' }, minutes(l.shortMinutes)),
+            el('td', {}, l.units.filter((u) => !u.met).slice(0, 5).map((u) => `${u.name}（${minutes(u.shortMinutes)}）`).join('；')
+              + (l.units.filter((u) => !u.met).length > 5 ? ` …+${l.units.filter((u) => !u.met).length - 5}` : '')))))))));
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
+}
+
+async function exportCsv(classId) {
+  try {
+    const name = await download(`/api/attendance/classes/${classId}/export`, `attendance-class-${classId}.csv`);
+    showNotice(box.notice, t('ledger.exported', { name }));
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
+}
+
+async function verify(classId) {
+  try {
+    const check = await api(`/api/attendance/classes/${classId}/verify`);
+    showNotice(box.notice, check.intact ? t('ledger.intact', { n: check.records }) : t('ledger.broken', { detail: check.problem || JSON.stringify(check) }));
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
+}

@@ -1,0 +1,41 @@
+// Texts for users: Chinese by default, English on the switch in the header (remembered per browser).
+// Elements carry data-i18n="key" (text) or data-i18n-placeholder / data-i18n-aria-label (attributes).
+import { messages } from './messages.js';
+
+const KEY = 'imtp.lang';
+
+export function language() {
+  return localStorage.getItem(KEY) === 'en' ? 'en' : 'zh';
+}
+
+/** Remembers the language; the page reloads to render in it (a playing lesson resumes where it was). */
+export function setLanguage(lang) {
+  localStorage.setItem(KEY, lang === 'en' ? 'en' : 'zh');
+}
+
+/** The text of `key` in the current language with {name} placeholders filled; `fallback` when unknown. */
+export function t(key, params = {}, fallback = key) {
+  const entry = messages[key];
+  if (entry === undefined) return fallback;
+  const text = language() === 'en' ? entry[1] : entry[0];
+  return text.replace(/\{(\w+)\}/g, (_, name) => (params[name] ?? `{${name}}`));
+}
+
+export function translate(root) {
+  root.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+  root.querySelectorAll('[data-i18n-placeholder]').forEach((el) => { el.placeholder = t(el.dataset.i18nPlaceholder); });
+  root.querySelectorAll('[data-i18n-aria-label]').forEach((el) => { el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel)); });
+  const title = document.querySelector('title[data-i18n]');
+  if (title) document.title = `${t(title.dataset.i18n)} · ${t('app.name')}`;
+}
+
+/** Minutes as people read them: "1 小时 5 分" / "1 h 5 min"; tenths below an hour. */
+export function minutes(value) {
+  const m = Math.max(0, value || 0);
+  if (m < 60) return t('unit.minutes', { n: (Math.round(m * 10) / 10).toString() });
+  const h = Math.floor(m / 60);
+  const rest = Math.round(m % 60);
+  return rest === 0 ? t('unit.hours0', { h }) : t('unit.hoursMinutes', { h, m: rest });
+}
+
+document.documentElement.lang = language() === 'en' ? 'en' : 'zh-CN';

@@ -1,0 +1,116 @@
+// What every page shares: who is signed in (or a redirect to sign in), the header with navigation,
+// language switch and sign-out, safe DOM building, problem messages and pagination.
+import { account, forget, token } from './api.js';
+import { language, setLanguage, t, translate } from './i18n.js';
+
+const HOME = { LEARNER: '/learner/', TEACHER: '/teacher/', ADMINISTRATOR: '/admin/' };
+
+const NAV = {
+  LEARNER: [['/learner/', 'nav.myClass'], ['/learner/feed', 'nav.feed']],
+  TEACHER: [['/teacher/', 'nav.myClasses']],
+  ADMINISTRATOR: [['/admin/', 'nav.classes']],
+};
+
+export function homeOf(role) {
+  return HOME[role] || '/';
+}
+
+/** The shell's boxes: the page title, the alert for problems, the status notice and the content. */
+export const box = {
+  title: document.getElementById('title'),
+  problem: document.getElementById('problem'),
+  notice: document.getElementById('notice'),
+  content: document.getElementById('content'),
+};
+
+function titled(key) {
+  box.title.dataset.i18n = key;
+  const head = document.querySelector('title');
+  head.dataset.i18n = key;
+}
+
+/** Starts a page for the given roles; redirects to sign-in when nobody (or somebody else) is signed in. */
+export function startPage(titleKey, ...roles) {
+  const me = account();
+  if (!token() || !me) {
+    location.replace(`/?next=${encodeURIComponent(location.pathname + location.search)}`);
+    throw new Error('not signed in');
+  }
+  if (roles.length && !roles.includes(me.role)) {
+    location.replace(homeOf(me.role));
+    throw new Error('wrong role');
+  }
+  titled(titleKey);
+  header(me);
+  translate(document);
+  return me;
+}
+
+function header(me) {
+  const bar = el('header', { class: 'topbar' },
+    el('a', { class: 'brand', href: homeOf(me?.role) }, el('span', { 'data-i18n': 'app.name' })),
+    el('nav', { 'aria-label': 'main' }, ...(NAV[me?.role] || []).map(([href, key]) =>
+      el('a', { href, 'data-i18n': key, 'aria-current': location.pathname === href ? 'page' : null })),
+    ),
+    el('span', { class: 'who' }, me ? me.fullName || me.username : ''),
+    el('button', { type: 'button', class: 'link', id: 'language', onclick: () => { setLanguage(language() === 'zh' ? 'en' : 'zh'); location.reload(); } },
+      language() === 'zh' ? 'English' : '中文'),
+    me ? el('button', { type: 'button', class: 'link', id: 'sign-out', 'data-i18n': 'nav.signOut', onclick: () => { forget(); location.assign('/'); } }) : '',
+  );
+  document.body.prepend(bar);
+}
+
+/** Plain page header for the sign-in page (no account yet). */
+export function publicHeader(titleKey) {
+  titled(titleKey);
+  header(null);
+  translate(document);
+}
+
+/** Builds an element; attributes with null/false are left out, on* functions become listeners. Text is never parsed as HTML. */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name.startsWith('on') && typeof value === 'function') node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === '') continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  if (attrs && attrs['data-i18n']) node.textContent = t(attrs['data-i18n']);
+  return node;
+}
+
+/** Shows an error (ApiError or any Error) in a role="alert" box; clears it when `error` is null. */
+export function showProblem(box, error) {
+  box.replaceChildren();
+  box.hidden = !error;
+  if (error) box.append(error.describe ? error.describe() : (error.message || String(error)));
+}
+
+export function showNotice(box, text) {
+  box.replaceChildren(text);
+  box.hidden = !text;
+}
+
+/** A progress bar with its text: value / max, accessible. */
+export function progress(value, max, label) {
+  const pct = max > 0 ? Math.min(100, Math.round((value / max) * 100)) : 0;
+  return el('div', { class: 'progress', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': pct, 'aria-label': label },
+    el('div', { class: 'bar', style: `width:${pct}%` }));
+}
+
+/** Previous / next buttons for a page of `total` items. */
+export function pager(page, size, total, go) {
+  const pages = Math.max(1, Math.ceil(total / size));
+  return el('nav', { class: 'pager', 'aria-label': t('pager.label') },
+    el('button', { type: 'button', disabled: page <= 0, onclick: () => go(page - 1) }, t('pager.previous')),
+    el('span', {}, t('pager.position', { page: page + 1, pages, total })),
+    el('button', { type: 'button', disabled: page + 1 >= pages, onclick: () => go(page + 1) }, t('pager.next')));
+}
+
+export function param(name) {
+  return new URLSearchParams(location.search).get(name);
+}

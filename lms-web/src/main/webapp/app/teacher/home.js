@@ -1,0 +1,38 @@
+// My classes as a teacher: each class's roster and plan, the plan's units (to keep their resource packs)
+// and the class's hours ledger.
+import { api } from '../shared/api.js';
+import { t } from '../shared/i18n.js';
+import { box, el, pager, showProblem, startPage } from '../shared/page.js';
+
+startPage('teacher.title', 'TEACHER');
+const SIZE = 10;
+
+async function show(page) {
+  try {
+    const classes = await api(`/api/classes?page=${page}&size=${SIZE}`);
+    const cards = await Promise.all(classes.items.map(card));
+    box.content.replaceChildren(...(cards.length ? cards : [el('p', { class: 'card' }, t('teacher.noClass'))]),
+      classes.total > SIZE ? pager(page, SIZE, classes.total, show) : '');
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
+}
+
+async function card(summary) {
+  const c = await api(`/api/classes/${summary.id}`);
+  const plan = await api(`/api/plans/${c.planId}`);
+  return el('section', { class: 'card', 'data-class': c.id },
+    el('h2', {}, c.name, ' ', el('span', { class: 'badge' }, t(`classStatus.${c.status}`))),
+    el('p', { class: 'muted' }, `${t(`level.${c.level}`)} · ${t(`jobType.${c.jobType}`, {}, t('jobType.none'))} · ${c.startsOn} – ${c.endsOn}`),
+    el('p', {}, el('a', { href: `/teacher/class?id=${c.id}`, class: 'button' }, t('teacher.ledger'))),
+    el('details', {}, el('summary', {}, t('teacher.roster', { n: c.learners.length })),
+      el('div', { class: 'table-wrap' }, el('table', {},
+        el('thead', {}, el('tr', {}, el('th', {}, t('people.username')), el('th', {}, t('people.name')))),
+        el('tbody', {}, c.learners.map((l) => el('tr', {}, el('td', {}, l.username), el('td', {}, l.fullName))))))),
+    el('h3', {}, t('teacher.units', { plan: plan.name })),
+    el('ul', { class: 'units' }, plan.units.map((u) => el('li', {},
+      el('a', { href: `/teacher/unit?unit=${u.id}`, 'data-unit': u.id }, u.name),
+      el('span', { class: 'muted' }, t('unit.hours', { h: u.hours }))))));
+}
+
+show(0);

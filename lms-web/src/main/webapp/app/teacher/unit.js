@@ -1,0 +1,182 @@
+// A unit's resource pack as its teachers keep it: every resource with its versions, a new resource or a
+// new version uploaded with a real progress bar (resumed after a reload), transcoding followed live,
+// preview of any version, publication of one.
+import { api } from '../shared/api.js';
+import { t } from '../shared/i18n.js';
+import { box, el, param, progress, showNotice, showProblem, startPage } from '../shared/page.js';
+import { loadHls } from '../player/lesson-player.js';
+import { follow, forgetUpload, pendingUpload, upload } from './uploader.js';
+
+startPage('teacherUnit.title', 'TEACHER', 'ADMINISTRATOR');
+const unitId = Number(param('unit'));
+const list = el('div', { id: 'resources' });
+const preview = el('div', { id: 'preview' });
+let previewHls = null;
+let sources = [];
+
+function kindOf(file) {
+  const type = file.type || '';
+  if (type.startsWith('video/')) return 'VIDEO';
+  if (type.startsWith('audio/')) return 'AUDIO';
+  if (type.startsWith('image/')) return 'IMAGE';
+  return 'DOCUMENT';
+}
+
+function newResourceForm() {
+  const title = el('input', { id: 'new-title', required: true, maxlength: 200 });
+  const category = el('select', { id: 'new-category' },
+    ['LEARNING', 'TEACHING', 'ASSESSMENT'].map((c) => el('option', { value: c }, t(`category.${c}`))));
+  const file = el('input', { id: 'new-file', type: 'file', required: true });
+  const form = el('form', { class: 'stack card', id: 'new-resource', novalidate: true },
+    el('h2', {}, t('teacherUnit.add')),
+    el('label', {}, t('teacherUnit.resourceTitle'), title),
+    el('label', {}, t('teacherUnit.category'), category),
+    el('label', {}, t('teacherUnit.file'), file),
+    el('button', { type: 'submit', class: 'primary', id: 'new-submit' }, t('teacherUnit.upload')));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    showProblem(box.problem, null);
+    const chosen = file.files[0];
+    if (!title.value.trim() || !chosen) {
+      showProblem(box.problem, new Error(t('teacherUnit.needTitleAndFile')));
+      return;
+    }
+    try {
+      const created = await api('/api/resources', {
+        method: 'POST', body: { category: category.value, kind: kindOf(chosen), unitId, title: title.value.trim() },
+      });
+      form.reset();
+      await show();
+      await sendVersion(created, chosen);
+    } catch (err) {
+      showProblem(box.problem, err);
+    }
+  });
+  return form;
+}
+
+/** Starts (or resumes) the upload of a new version of `resource` and follows it until it is ready. */
+async function sendVersion(resource, file) {
+  const row = document.querySelector(`[data-resource="${resource.id}"]`);
+  const bar = row.querySelector('.upload');
+  const pending = pendingUpload(resource.id);
+  try {
+    let ticket;
+    if (pending && pending.name === file.name && pending.size === file.size) {
+      ticket = await api(`/api/resources/${resource.id}/versions/${pending.ticket.version}/upload-grant`);
+    } else {
+      ticket = await api(`/api/resources/${resource.id}/versions`, { method: 'POST', body: { fileName: file.name, size: file.size } });
+    }
+    const text = el('span', { class: 'muted', id: `upload-${resource.id}-text` });
+    const meter = el('progress', { max: file.size, value: 0, id: `upload-${resource.id}-bar`, 'aria-label': t('teacherUnit.uploading') });
+    bar.replaceChildren(el('label', {}, t('teacherUnit.uploading'), meter), text);
+    const done = await upload(resource.id, ticket, file, (sent, total) => {
+      meter.value = sent;
+      text.textContent = ` ${Math.floor((sent / total) * 100)}% (${mb(sent)} / ${mb(total)} MB)`;
+    });
+    if (done.state === 'REJECTED') throw new Error(t('teacherUnit.rejected', { reason: done.reason || '' }));
+    await show();
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
+}
+
+function mb(bytes) {
+  return (bytes / 1048576).toFixed(1);
+}
+
+function stateText(s) {
+  if (!s) return t('teacherUnit.statusLost');
+  const job = s.job && s.state === 'PROCESSING' ? ` ${Math.round((s.job.progress || 0) * 100)}%` : '';
+  const playable = s.state === 'PROCESSING' && (s.renditions || []).some((r) => r.segments > 0) ? ` · ${t('teacherUnit.playableEarly')}` : '';
+  const reason = s.reason ? ` — ${s.reason}` : '';
+  return `${t(`assetState.${s.state}`)}${job}${playable}${reason}`;
+}
+
+async function watchVersion(resource, version, cell) {
+  const access = await api(`/api/resources/${resource.id}/access?version=${version.number}`);
+  sources.push(follow(access.eventsUrl, (s) => {
+    cell.textContent = stateText(s);
+    cell.dataset.state = s ? s.state : 'UNKNOWN';
+  }));
+}
+
+async function previewVersion(resource, version) {
+  const access = await api(`/api/resources/${resource.id}/access?version=${version.number}`);
+  previewHls?.destroy();
+  if (resource.kind === 'VIDEO' || resource.kind === 'AUDIO') {
+    const video = el('video', { controls: true, playsinline: true, id: 'preview-video', 'aria-label': resource.title });
+    preview.replaceChildren(el('section', { class: 'card' }, el('h2', {}, t('teacherUnit.preview'), ' ', resource.title, ` v${version.number}`),
+      el('div', { class: 'player' }, video)));
+    const Hls = await loadHls();
+    if (Hls.isSupported()) {
+      previewHls = new Hls();
+      previewHls.loadSource(access.playlistUrl);
+      previewHls.attachMedia(video);
+    } else {
+      video.src = access.playlistUrl;
+    }
+    preview.scrollIntoView({ behavior: 'smooth' });
+  } else {
+    window.open(access.fileUrl, '_blank', 'noopener');
+  }
+}
+
+async function publish(resource, version) {
+  try {
+    await api(`/api/resources/${resource.id}/versions/${version.number}/publish`, { method: 'POST' });
+    showNotice(box.notice, t('teacherUnit.published', { title: resource.title, v: version.number }));
+    await show();
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
+}
+
+function resourceRow(r) {
+  const again = el('input', { type: 'file', id: `file-${r.id}`, 'aria-label': t('teacherUnit.newVersion') });
+  const pending = pendingUpload(r.id);
+  const versions = (r.versions || []).slice().sort((a, b) => b.number - a.number);
+  return el('section', { class: 'card', 'data-resource': r.id },
+    el('h2', {}, r.title, ' ', el('span', { class: 'badge' }, t(`category.${r.category}`)), ' ', el('span', { class: 'badge' }, t(`kind.${r.kind}`))),
+    pending ? el('p', { class: 'notice' }, t('teacherUnit.resume', { name: pending.name })) : '',
+    el('div', { class: 'upload' }),
+    el('div', { class: 'table-wrap' }, el('table', {},
+      el('thead', {}, el('tr', {}, ['teacherUnit.version', 'teacherUnit.fileName', 'teacherUnit.status', 'teacherUnit.actions'].map((k) => el('th', {}, t(k))))),
+      el('tbody', {}, versions.map((v) => {
+        const cell = el('td', { class: 'state', id: `state-${r.id}-${v.number}` }, '…');
+        watchVersion(r, v, cell).catch((e) => { cell.textContent = e.message; });
+        return el('tr', {},
+          el('td', {}, `v${v.number}`, r.publishedVersion === v.number ? el('span', { class: 'badge ok' }, t('teacherUnit.isPublished')) : ''),
+          el('td', {}, v.fileName),
+          cell,
+          el('td', {},
+            el('button', { type: 'button', id: `preview-${r.id}-${v.number}`, onclick: () => previewVersion(r, v).catch((e) => showProblem(box.problem, e)) }, t('teacherUnit.preview')),
+            r.publishedVersion === v.number ? '' : el('button', { type: 'button', id: `publish-${r.id}-${v.number}`, onclick: () => publish(r, v) }, t('teacherUnit.publish'))));
+      })))),
+    el('div', { class: 'field' }, el('label', { for: `file-${r.id}` }, pending ? t('teacherUnit.pickAgain') : t('teacherUnit.newVersion')), again,
+      el('button', { type: 'button', id: `send-${r.id}`, onclick: () => {
+        if (!again.files[0]) { showProblem(box.problem, new Error(t('teacherUnit.needFile'))); return; }
+        if (pending && (pending.name !== again.files[0].name || pending.size !== again.files[0].size)) forgetUpload(r.id);
+        sendVersion(r, again.files[0]);
+      } }, pending ? t('teacherUnit.resumeUpload') : t('teacherUnit.upload'))));
+}
+
+async function show() {
+  sources.forEach((s) => s.close());
+  sources = [];
+  try {
+    const [unit, resources] = await Promise.all([
+      api(`/api/catalogue/units/${unitId}`),
+      api(`/api/resources?unitId=${unitId}&size=100`),
+    ]);
+    list.replaceChildren(...(resources.items.length ? resources.items.map(resourceRow) : [el('p', { class: 'muted' }, t('teacherUnit.none'))]));
+    box.content.replaceChildren(
+      el('section', { class: 'card' }, el('h2', { id: 'unit-name' }, unit.name),
+        el('p', { class: 'muted' }, [unit.module, unit.course].filter(Boolean).join(' › '), ' · ', t('unit.hours', { h: unit.hours }))),
+      preview, list, newResourceForm());
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
+}
+
+show();

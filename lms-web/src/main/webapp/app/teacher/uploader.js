@@ -1,0 +1,96 @@
+// Resumable upload of one resource version, straight from the browser to object storage: media-service
+// hands out presigned part URLs, the parts go up three at a time with real byte progress, and the
+// ticket is remembered so that after a reload (or a lost connection) the same file picks up with the
+// parts storage already holds. The file is never read whole into memory.
+const PENDING = 'imtp.upload.';
+const PARALLEL = 3;
+
+export function pendingUpload(resourceId) {
+  const raw = localStorage.getItem(PENDING + resourceId);
+  return raw ? JSON.parse(raw) : null;
+}
+
+export function forgetUpload(resourceId) {
+  localStorage.removeItem(PENDING + resourceId);
+}
+
+/** A URL under the upload URL: /media/api/uploads/{asset}/sub?grant=… */
+function under(ticket, sub) {
+  const [path, query] = ticket.uploadUrl.split('?');
+  return `${path}${sub}?${query}`;
+}
+
+async function post(url, body) {
+  const r = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const data = await r.text().then((x) => (x ? JSON.parse(x) : null)).catch(() => null);
+  if (!r.ok) {
+    const error = new Error(data?.detail || `HTTP ${r.status}`);
+    error.describe = () => error.message;
+    error.status = r.status;
+    throw error;
+  }
+  return data;
+}
+
+function putPart(url, blob, onBytes) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('PUT', url);
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.upload.onprogress = (e) => onBytes(e.loaded);
+    xhr.onload = () => (xhr.status >= 200 && xhr.status < 300 ? resolve() : reject(new Error(`storage answered ${xhr.status}`)));
+    xhr.onerror = () => reject(new Error('network'));
+    xhr.send(blob);
+  });
+}
+
+/**
+ * Uploads `file` with `ticket` (from POST /api/resources/{id}/versions or its upload-grant).
+ * @param {(sent:number, total:number) => void} onProgress
+ * @returns the completion status (state PROCESSING for media, READY for documents and images)
+ */
+export async function upload(resourceId, ticket, file, onProgress) {
+  localStorage.setItem(PENDING + resourceId, JSON.stringify({ ticket, name: file.name, size: file.size, lastModified: file.lastModified }));
+  const started = await post(ticket.uploadUrl, { fileName: file.name, size: file.size, contentType: file.type || 'application/octet-stream' });
+  if (started.state !== 'UPLOADING') {
+    forgetUpload(resourceId);
+    return started;
+  }
+  const done = new Set((started.uploadedParts || []).map((p) => p.number));
+  const sentOf = new Map();
+  const partBytes = (n) => Math.min(started.partSize, file.size - (n - 1) * started.partSize);
+  let base = [...done].reduce((sum, n) => sum + partBytes(n), 0);
+  const report = () => onProgress(base + [...sentOf.values()].reduce((a, b) => a + b, 0), file.size);
+  report();
+  const todo = [];
+  for (let n = 1; n <= started.partCount; n++) if (!done.has(n)) todo.push(n);
+  while (todo.length) {
+    const batch = todo.splice(0, 24);
+    const { parts } = await post(under(ticket, '/parts'), { numbers: batch });
+    const queue = [...parts];
+    await Promise.all(Array.from({ length: Math.min(PARALLEL, queue.length) }, async () => {
+      for (let part = queue.shift(); part; part = queue.shift()) {
+        const from = (part.number - 1) * started.partSize;
+        await putPart(part.url, file.slice(from, from + partBytes(part.number)), (b) => { sentOf.set(part.number, b); report(); });
+        sentOf.delete(part.number);
+        base += partBytes(part.number);
+        report();
+      }
+    }));
+  }
+  const completed = await post(under(ticket, '/complete'));
+  forgetUpload(resourceId);
+  return completed;
+}
+
+/** Follows transcoding through media-service's Server-Sent Events until the asset is final. */
+export function follow(eventsUrl, onStatus) {
+  const source = new EventSource(eventsUrl);
+  source.addEventListener('asset', (e) => {
+    const status = JSON.parse(e.data);
+    onStatus(status);
+    if (['READY', 'FAILED', 'REJECTED'].includes(status.state)) source.close();
+  });
+  source.onerror = () => { if (source.readyState === EventSource.CLOSED) onStatus(null); };
+  return source;
+}

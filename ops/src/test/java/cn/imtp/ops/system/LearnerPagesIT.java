@@ -1,0 +1,144 @@
+package cn.imtp.ops.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * A learner in a real browser: signs in, finds the unit in the class's plan, plays its lesson video
+ * through hls.js with the attendance module, is refused a forward seek on the first viewing, plays to
+ * the end and sees the credited minutes rise; the pages fit a phone's width.
+ */
+@ExtendWith(RunningPlatform.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LearnerPagesIT {
+
+    static final String LEARNER = "learner05";
+    static long resourceId;
+
+    @BeforeAll
+    static void publishedLesson() throws Exception {
+        MediaPipelineIT.setUp();
+        String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
+        Path video = MediaFixtures.video("pages-640x360-14s.mp4", 640, 360, 14, true);
+        Media.Uploaded up = Media.ready(teacher, MediaPipelineIT.studiedUnit, "VIDEO", video);
+        assertEquals("READY", up.asset().getString("state"), up.asset().toString());
+        resourceId = up.resourceId();
+        assertEquals(200, RunningPlatform.call(teacher, "POST", "/api/resources/" + resourceId + "/versions/1/publish", null).statusCode());
+    }
+
+    static double creditedMinutes(Browser b) {
+        b.waitFor(By.id("credited-minutes"));
+        // Read in the page: the element is replaced whenever the ledger is fetched again.
+        return ((Number) b.js("return Number(document.getElementById('credited-minutes').dataset.minutes);")).doubleValue();
+    }
+
+    static double position(Browser b) {
+        return ((Number) b.js("return document.querySelector('video').currentTime;")).doubleValue();
+    }
+
+    static void openUnit(Browser b) {
+        b.waitFor(By.cssSelector("[data-unit='" + MediaPipelineIT.studiedUnit + "'] a")).click();
+        b.waitFor(By.id("unit-name"));
+        b.waitFor(By.id("credited-minutes"));
+    }
+
+    @Test
+    @Order(1)
+    void aForwardSeekOnTheFirstViewingIsRefused() throws Exception {
+        try (Browser b = new Browser()) {
+            b.signIn(LEARNER, RunningPlatform.DEMO_PASSWORD, "/learner/");
+            b.screenshot("learner-home");
+            openUnit(b);
+            b.waitFor(By.id("play-" + resourceId)).click();
+            b.waitFor(By.cssSelector("video"));
+            b.until(d -> (Boolean) b.js("const v = document.querySelector('video'); return v.readyState >= 2;"), Duration.ofSeconds(30));
+            b.js("document.querySelector('video').play();");
+            b.until(d -> position(b) > 2.0, Duration.ofSeconds(30));
+            b.js("document.querySelector('video').currentTime = 11;");
+            String notice = b.waitFor(By.id("notice")).getText();
+            assertTrue(notice.contains("首次观看不能快进"), notice);
+            double at = position(b);
+            assertTrue(at < 6, "the player went back to the frontier, not to 11 s: " + at);
+            b.screenshot("learner-seek-refused");
+            // The server agrees: nothing past the frontier was credited.
+            b.js("document.querySelector('video').pause();");
+            Thread.sleep(1500);
+            JsonObject unit = unitLedger();
+            assertTrue(unit.getInt("selfPacedSeconds") < 7, unit.toString());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void playingTheLessonToTheEndRaisesTheCreditedMinutes() throws Exception {
+        try (Browser b = new Browser()) {
+            b.signIn(LEARNER, RunningPlatform.DEMO_PASSWORD, "/learner/");
+            openUnit(b);
+            double before = creditedMinutes(b);
+            b.waitFor(By.id("play-" + resourceId)).click();
+            b.until(d -> (Boolean) b.js("return document.querySelector('video').readyState >= 2;"), Duration.ofSeconds(30));
+            double resumedAt = position(b);
+            assertTrue(resumedAt > 0.5, "resumes (a second before) where the first viewing stopped: " + resumedAt);
+            b.js("document.querySelector('video').play();");
+            b.until(d -> (Boolean) b.js("return document.querySelector('video').ended;"), Duration.ofSeconds(40));
+            try {
+                b.until(d -> creditedMinutes(b) > before, Duration.ofSeconds(15));
+            } catch (RuntimeException e) {
+                b.screenshot("learner-unit-after-lesson-failed");
+                throw new AssertionError("credited minutes stayed " + before + "; page says: " + b.js(
+                        "return ['player-status','notice','problem','unit-credit'].map(i => i + '=' + document.getElementById(i)?.textContent).join(' | ')"), e);
+            }
+            b.screenshot("learner-unit-after-lesson");
+            JsonObject unit = unitLedger();
+            assertTrue(unit.getInt("selfPacedSeconds") >= 12, "the whole 14 s lesson, give or take a second at each end: " + unit);
+            assertTrue(unit.getInt("selfPacedSeconds") <= 14, unit.toString());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void thePagesFitAPhone() throws Exception {
+        try (Browser b = new Browser(390, 844)) {
+            b.signIn(LEARNER, RunningPlatform.DEMO_PASSWORD, "/learner/");
+            b.waitFor(By.cssSelector("[data-unit]"));
+            assertFalse(b.overflowsHorizontally(), "the home page scrolls sideways on a phone");
+            b.screenshot("learner-home-phone");
+            openUnit(b);
+            b.waitFor(By.id("play-" + resourceId)).click();
+            b.until(d -> (Boolean) b.js("return document.querySelector('video').readyState >= 1;"), Duration.ofSeconds(30));
+            assertFalse(b.overflowsHorizontally(), "the unit page scrolls sideways on a phone");
+            b.screenshot("learner-unit-phone");
+            b.driver.findElement(By.id("language")).click();
+            b.until(d -> d.findElement(By.id("unit-credit")).getText().contains("Credited"), Duration.ofSeconds(5));
+            b.screenshot("learner-unit-phone-en");
+        }
+    }
+
+    /** The learner's line in the demo class's ledger for the unit, through the API. */
+    static JsonObject unitLedger() throws Exception {
+        String token = RunningPlatform.token(LEARNER, RunningPlatform.DEMO_PASSWORD);
+        long classId = RunningPlatform.json(RunningPlatform.call(token, "GET", "/api/classes", null))
+                .getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+        JsonObject me = RunningPlatform.json(RunningPlatform.call(token, "GET", "/api/attendance/classes/" + classId + "/ledger", null))
+                .getJsonArray("items").getJsonObject(0);
+        for (JsonValue u : me.getJsonArray("units")) {
+            if (u.asJsonObject().getJsonNumber("unitId").longValue() == MediaPipelineIT.studiedUnit) {
+                return u.asJsonObject();
+            }
+        }
+        throw new AssertionError("unit " + MediaPipelineIT.studiedUnit + " not in " + me);
+    }
+}
