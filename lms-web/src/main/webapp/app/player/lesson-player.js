@@ -59,7 +59,7 @@ export class LessonPlayer {
       idleMs: this.ticket.idleSeconds * 1000,
       answerMs: this.ticket.presenceAnswerSeconds * 1000,
       ask: (ms, signal) => this.askPresence(ms, signal),
-      onAbsent: () => this.absent(),
+      onAbsent: (idleSince) => this.absent(idleSince),
       active: () => !this.video.paused && !this.ended,
     });
     this.beatTimer = setInterval(() => { if (!this.video.paused) this.beat(); }, this.ticket.heartbeatSeconds * 1000);
@@ -149,7 +149,16 @@ export class LessonPlayer {
     const v = this.video;
     this.sampler = setInterval(() => this.sample(), 200);
     v.addEventListener('play', () => { this.runFrom = v.currentTime; this.lastPos = v.currentTime; });
-    v.addEventListener('pause', () => { this.sample(); this.close(); this.beat(); });
+    v.addEventListener('pause', () => {
+      this.sample();
+      this.close();
+      this.beat();
+      if (this.absentSince !== undefined) {
+        // After the beat with what was played: nothing since the last interaction counts.
+        this.beat(false, Math.max(0, Math.floor(this.absentSince - this.openedAt)));
+        this.absentSince = undefined;
+      }
+    });
     v.addEventListener('ended', () => { this.sample(); this.close(); this.ended = true; this.beat(); });
     v.addEventListener('seeking', () => this.seeking());
     v.addEventListener('ratechange', () => {
@@ -207,11 +216,16 @@ export class LessonPlayer {
     this.beat();
   }
 
-  /** Queues a beat with what was played since the last one and sends the queue in order. */
-  beat(leaving = false) {
+  /**
+   * Queues a beat with what was played since the last one and sends the queue in order. With
+   * `absentSinceMs` it reports that nobody answered the presence question: the server takes back the
+   * credit of the beats sent since then.
+   */
+  beat(leaving = false, absentSinceMs = undefined) {
     if (!this.ticket) return;
     if (!this.video.paused && this.runFrom !== null) this.close();
     const beat = {
+      absentSinceMs,
       token: this.ticket.token,
       seq: ++this.seq,
       elapsedMs: Math.floor(performance.now() - this.openedAt),
@@ -290,8 +304,14 @@ export class LessonPlayer {
     });
   }
 
-  absent() {
-    this.video.pause();
+  /** Nobody answered: pause, and have the credit since the last interaction (`idleSince`, performance.now()) taken back. */
+  absent(idleSince) {
+    if (this.video.paused) {
+      this.beat(false, Math.max(0, Math.floor(idleSince - this.openedAt)));
+    } else {
+      this.absentSince = idleSince;
+      this.video.pause();
+    }
     this.onNotice(t('presence.paused'));
   }
 

@@ -17,7 +17,8 @@ export async function showClassLedger() {
         el('p', { id: 'compliance' }, t('ledger.summary', { meeting: ledger.meetingHours, learners: ledger.learners, target: minutes(target) })),
         el('p', { class: 'muted' }, t('ledger.classHour', { m: ledger.classHourMinutes })),
         el('p', {},
-          el('button', { type: 'button', id: 'export', class: 'primary', onclick: () => exportCsv(classId) }, t('ledger.export')), ' ',
+          el('button', { type: 'button', id: 'export', class: 'primary', onclick: () => exportAs(classId, 'csv') }, t('ledger.export')), ' ',
+          el('button', { type: 'button', id: 'export-xlsx', onclick: () => exportAs(classId, 'xlsx') }, t('ledger.exportXlsx')), ' ',
           el('button', { type: 'button', id: 'verify', onclick: () => verify(classId) }, t('ledger.verify')))),
       el('section', { class: 'card' }, el('h2', {}, t('ledger.chart')),
         el('div', { class: 'chart', id: 'chart' }, ledger.items.map((l) => el('div', { class: l.meetsHours ? 'row' : 'row short' },
@@ -38,9 +39,9 @@ export async function showClassLedger() {
   }
 }
 
-async function exportCsv(classId) {
+async function exportAs(classId, format) {
   try {
-    const name = await download(`/api/attendance/classes/${classId}/export`, `attendance-class-${classId}.csv`);
+    const name = await download(`/api/attendance/classes/${classId}/export?format=${format}`, `attendance-class-${classId}.${format}`);
     showNotice(box.notice, t('ledger.exported', { name }));
   } catch (err) {
     showProblem(box.problem, err);

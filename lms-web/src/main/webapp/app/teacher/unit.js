@@ -63,7 +63,7 @@ async function sendVersion(resource, file) {
   try {
     let ticket;
     if (pending && pending.name === file.name && pending.size === file.size) {
-      ticket = await api(`/api/resources/${resource.id}/versions/${pending.ticket.version}/upload-grant`);
+      ticket = await api(`/api/resources/${resource.id}/versions/${pending.ticket.version}/upload-grant`, { method: 'POST' });
     } else {
       ticket = await api(`/api/resources/${resource.id}/versions`, { method: 'POST', body: { fileName: file.name, size: file.size } });
     }

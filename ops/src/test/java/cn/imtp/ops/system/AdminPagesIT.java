@@ -47,9 +47,44 @@ class AdminPagesIT {
                     "the summary lists every learner");
             assertTrue(b.driver.findElement(By.id("notice")).getText().contains("审计日志"));
             b.screenshot("admin-exported");
-            try (Stream<Path> files = Files.list(b.downloads)) {
-                assertEquals(1, files.count());
+            b.driver.findElement(By.id("export-xlsx")).click();
+            Path xlsx = b.downloads.resolve("attendance-class-" + demo + ".xlsx");
+            b.until(d -> Files.exists(xlsx), Duration.ofSeconds(20));
+            try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(xlsx.toFile())) {
+                assertTrue(z.getEntry("xl/worksheets/sheet2.xml") != null, "a sheet for the sessions and one for the totals");
+                String strings = new String(z.getInputStream(z.getEntry("xl/sharedStrings.xml")).readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(strings.contains("learner30"), "every learner of the class is in the workbook");
             }
+            try (Stream<Path> files = Files.list(b.downloads)) {
+                assertEquals(2, files.count());
+            }
+        }
+    }
+
+    @Test
+    void anAdministratorBrowsesTheTrainingPackageItsIntegrityReportAndTheTeachersCertificates() throws Exception {
+        String report = RunningPlatform.call(RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD), "GET",
+                "/api/catalogue/integrity", null).body();
+        int discrepancies = jakarta.json.Json.createReader(new java.io.StringReader(report)).readArray().size();
+        try (Browser b = new Browser()) {
+            b.signIn(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD, "/admin/");
+            b.open("/admin/catalogue");
+            b.waitFor(By.cssSelector("#allocation tbody tr"));
+            assertEquals(5, b.driver.findElements(By.cssSelector("#allocation tbody tr")).size(), "one row per level");
+            b.waitFor(By.cssSelector("#table [data-unit]"));
+            assertTrue(b.driver.findElement(By.id("integrity")).getText().contains("完整性报告（" + discrepancies + " 处）"),
+                    b.driver.findElement(By.id("integrity")).getText());
+            b.screenshot("admin-catalogue");
+
+            b.open("/admin/users");
+            new org.openqa.selenium.support.ui.Select(b.waitFor(By.id("role"))).selectByValue("TEACHER");
+            b.until(d -> !d.findElements(By.cssSelector("[data-account='teacher01']")).isEmpty()
+                    && d.findElements(By.cssSelector("[data-account^='learner']")).isEmpty(), Duration.ofSeconds(10));
+            b.driver.findElement(By.cssSelector("[data-account='teacher01'] button")).click();
+            b.until(d -> d.findElement(By.cssSelector("[data-account='teacher01']")).getText().contains("DEMO-CERT-L3-0001"),
+                    Duration.ofSeconds(10));
+            assertTrue(b.driver.findElement(By.cssSelector("[data-account='teacher01']")).getText().contains("*"), "ID numbers are masked");
+            b.screenshot("admin-users");
         }
     }
 }

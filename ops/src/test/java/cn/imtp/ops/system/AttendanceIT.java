@@ -50,7 +50,11 @@ class AttendanceIT {
     }
 
     static JsonObject open() throws Exception {
-        HttpResponse<String> r = RunningPlatform.call(learner, "POST", "/api/attendance/sessions",
+        return open(learner);
+    }
+
+    static JsonObject open(String token) throws Exception {
+        HttpResponse<String> r = RunningPlatform.call(token, "POST", "/api/attendance/sessions",
                 Json.createObjectBuilder().add("resourceId", resourceId).build().toString());
         assertEquals(201, r.statusCode(), r.body());
         return RunningPlatform.json(r);
@@ -58,14 +62,23 @@ class AttendanceIT {
 
     static HttpResponse<String> beat(JsonObject session, long seq, long elapsedMs, double rate, boolean visible, long... ranges)
             throws Exception {
+        return beat(learner, session, seq, elapsedMs, rate, visible, null, ranges);
+    }
+
+    static HttpResponse<String> beat(String token, JsonObject session, long seq, long elapsedMs, double rate, boolean visible,
+                                     Long absentSinceMs, long... ranges) throws Exception {
         JsonArrayBuilder played = Json.createArrayBuilder();
         for (int i = 0; i + 1 < ranges.length; i += 2) {
             played.add(Json.createObjectBuilder().add("fromMs", ranges[i]).add("toMs", ranges[i + 1]));
         }
-        return RunningPlatform.call(learner, "POST", "/api/attendance/sessions/" + session.getString("sessionId") + "/beats",
-                Json.createObjectBuilder().add("token", session.getString("token")).add("seq", seq).add("elapsedMs", elapsedMs)
-                        .add("played", played).add("rate", rate).add("visible", visible)
-                        .add("positionMs", ranges.length == 0 ? 0 : ranges[ranges.length - 1]).build().toString());
+        var body = Json.createObjectBuilder().add("token", session.getString("token")).add("seq", seq).add("elapsedMs", elapsedMs)
+                .add("played", played).add("rate", rate).add("visible", visible)
+                .add("positionMs", ranges.length == 0 ? 0 : ranges[ranges.length - 1]);
+        if (absentSinceMs != null) {
+            body.add("absentSinceMs", absentSinceMs);
+        }
+        return RunningPlatform.call(token, "POST", "/api/attendance/sessions/" + session.getString("sessionId") + "/beats",
+                body.build().toString());
     }
 
     @Test
@@ -170,6 +183,57 @@ class AttendanceIT {
             c.createStatement().execute("INSERT INTO attendance_record SELECT * FROM kept");
             assertTrue(RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/verify", null))
                     .getBoolean("intact"));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void anUnansweredPresenceQuestionTakesBackTheCreditOfTheIdlePeriod() throws Exception {
+        String other = RunningPlatform.token("learner06", RunningPlatform.DEMO_PASSWORD);
+        JsonObject s = open(other);
+        long cls = s.getJsonNumber("classId").longValue();
+        long t0 = System.nanoTime();
+        sleepUntil(t0, 3_200);
+        assertEquals(200, beat(other, s, 1, 3_000, 1.0, true, null, 0, 3_000).statusCode());
+        sleepUntil(t0, 6_200);
+        assertEquals(200, beat(other, s, 2, 6_000, 1.0, true, null, 3_000, 6_000).statusCode());
+        sleepUntil(t0, 9_200);
+        assertEquals(9, RunningPlatform.json(beat(other, s, 3, 9_000, 1.0, true, null, 6_000, 9_000)).getInt("videoCreditedSeconds"));
+
+        // An absence report may not carry playback.
+        assertEquals(422, beat(other, s, 4, 9_100, 1.0, true, 4_500L, 9_000, 9_100).statusCode());
+        // The learner last touched the page at 4.5 s and left the question unanswered: the beats sent after
+        // that (6 s of video) are taken back; the frontier returns to 3 s.
+        HttpResponse<String> absent = beat(other, s, 4, 9_100, 1.0, true, 4_500L);
+        assertEquals(200, absent.statusCode(), absent.body());
+        JsonObject ack = RunningPlatform.json(absent);
+        assertEquals(3, ack.getInt("videoCreditedSeconds"), ack.toString());
+        assertEquals(3, ack.getInt("sessionCreditedSeconds"), ack.toString());
+        assertEquals(3_000, ack.getJsonNumber("frontierMs").longValue());
+        assertTrue(ack.getString("reason").contains("6 s taken back"), ack.toString());
+
+        // Back at the page, the learner earns those seconds again by watching them.
+        sleepUntil(t0, 12_300);
+        assertEquals(6, RunningPlatform.json(beat(other, s, 5, 12_000, 1.0, true, null, 3_000, 6_000)).getInt("videoCreditedSeconds"));
+
+        JsonObject ledger = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + cls + "/ledger", null));
+        JsonObject unit = ledger.getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                .filter(l -> l.getString("username").equals("learner06")).findFirst().orElseThrow()
+                .getJsonArray("units").stream().map(JsonValue::asJsonObject)
+                .filter(u -> u.getJsonNumber("unitId").longValue() == MediaPipelineIT.studiedUnit).findFirst().orElseThrow();
+        assertEquals(6, unit.getInt("selfPacedSeconds"), unit.toString());
+        assertTrue(RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + cls + "/verify", null))
+                .getBoolean("intact"));
+        // The revocation is a record of its own in the chain: minus 6 seconds, and which.
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms", "lms", "lms");
+             PreparedStatement q = c.prepareStatement("SELECT credited_seconds, credited_spans FROM attendance_record"
+                     + " WHERE session_id = ? AND beat_seq = 4")) {
+            q.setString(1, s.getString("sessionId"));
+            try (var r = q.executeQuery()) {
+                assertTrue(r.next());
+                assertEquals(-6, r.getInt(1));
+                assertEquals("3-9", r.getString(2));
+            }
         }
     }
 

@@ -82,8 +82,21 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, timeout).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** Waits for the condition; on a timeout says what the page was showing (its alert and notice) and saves a screenshot. */
     <T> T until(Function<WebDriver, T> condition, Duration timeout) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(250)).until(condition);
+        try {
+            return new WebDriverWait(driver, timeout, Duration.ofMillis(250)).until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String shot;
+            try {
+                shot = screenshot("timeout-" + System.currentTimeMillis()).toString();
+            } catch (IOException | RuntimeException io) {
+                shot = "no screenshot: " + io;
+            }
+            throw new AssertionError("waited " + timeout + " on " + driver.getCurrentUrl() + "; the page said: " + js(
+                    "return ['problem', 'notice'].map(i => i + '=' + (document.getElementById(i)?.textContent || '')).join(' | ');")
+                    + "; screenshot " + shot, e);
+        }
     }
 
     Object js(String script, Object... args) {

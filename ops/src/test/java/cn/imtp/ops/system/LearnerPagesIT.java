@@ -127,9 +127,44 @@ class LearnerPagesIT {
         }
     }
 
-    /** The learner's line in the demo class's ledger for the unit, through the API. */
+    /**
+     * Nobody touches the page while the lesson plays: after 20 s (the test platform's idle time) the page
+     * asks "还在吗？", nobody answers within 5 s, the video pauses and the credit since the last
+     * interaction (the click on "play") is taken back.
+     */
+    @Test
+    @Order(4)
+    void anUnansweredPresenceQuestionPausesAndTakesBackTheIdleCredit() throws Exception {
+        String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
+        Media.Uploaded up = Media.ready(teacher, MediaPipelineIT.studiedUnit, "VIDEO",
+                MediaFixtures.video("pages-640x360-45s.mp4", 640, 360, 45, true));
+        assertEquals(200, RunningPlatform.call(teacher, "POST", "/api/resources/" + up.resourceId() + "/versions/1/publish", null).statusCode());
+        String learner = "learner07";
+        try (Browser b = new Browser()) {
+            b.signIn(learner, RunningPlatform.DEMO_PASSWORD, "/learner/");
+            openUnit(b);
+            b.waitFor(By.id("play-" + up.resourceId())).click();
+            b.until(d -> (Boolean) b.js("return document.querySelector('video').readyState >= 2;"), Duration.ofSeconds(30));
+            b.js("document.querySelector('video').play();");
+            b.waitFor(By.id("presence-yes"), Duration.ofSeconds(40));
+            assertTrue(b.driver.findElement(By.cssSelector(".presence")).getText().contains("还在吗"));
+            b.screenshot("learner-presence-question");
+            b.until(d -> (Boolean) b.js("return document.querySelector('video').paused;"), Duration.ofSeconds(10));
+            String notice = b.waitFor(By.id("notice")).getText();
+            assertTrue(notice.contains("不计学时"), notice);
+            b.until(d -> b.driver.findElement(By.id("player-status")).getText().contains("0 秒"), Duration.ofSeconds(10));
+            b.screenshot("learner-presence-absent");
+        }
+        assertEquals(0, unitLedger(learner).getInt("selfPacedSeconds"), "every second since the click on play was taken back");
+    }
+
     static JsonObject unitLedger() throws Exception {
-        String token = RunningPlatform.token(LEARNER, RunningPlatform.DEMO_PASSWORD);
+        return unitLedger(LEARNER);
+    }
+
+    /** The learner's line in the demo class's ledger for the unit, through the API. */
+    static JsonObject unitLedger(String learner) throws Exception {
+        String token = RunningPlatform.token(learner, RunningPlatform.DEMO_PASSWORD);
         long classId = RunningPlatform.json(RunningPlatform.call(token, "GET", "/api/classes", null))
                 .getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
         JsonObject me = RunningPlatform.json(RunningPlatform.call(token, "GET", "/api/attendance/classes/" + classId + "/ledger", null))

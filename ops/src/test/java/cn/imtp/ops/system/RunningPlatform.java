@@ -81,7 +81,10 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
                 "LMS_TRANSCODE_WORKERS", "2",
                 "LMS_UPLOAD_MAX_BYTES", Long.toString(MAX_UPLOAD_BYTES),
                 "LMS_UPLOAD_ABANDON_AFTER_MINUTES", "1",
-                "LMS_S3_TIMEOUT_SECONDS", "5"));
+                "LMS_S3_TIMEOUT_SECONDS", "5",
+                // The presence question after 20 s without interaction, answered within 5 s: see LearnerPagesIT.
+                "LMS_ATTENDANCE_IDLE_SECONDS", "20",
+                "LMS_ATTENDANCE_PRESENCE_ANSWER_SECONDS", "5"));
         long t0 = System.nanoTime();
         launcher = pb.start();
         Process started = launcher;

@@ -1,13 +1,14 @@
 package cn.imtp.ops.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,6 +28,12 @@ class TeacherPagesIT {
         MediaPipelineIT.setUp();
     }
 
+    static final String TITLE = "直播间话术示范（浏览器上传）";
+
+    static final String RECORD_PROGRESS = "window.progressSeen = []; new MutationObserver(ms => ms.forEach(m => {"
+            + " if (m.target.tagName === 'PROGRESS') window.progressSeen.push(Number(m.target.value)); })).observe(document.body,"
+            + " { subtree: true, attributes: true, attributeFilter: ['value'] });";
+
     @Test
     void aTeacherUploadsAVideoWatchesItsProgressAndPublishesItOnceItPlays() throws Exception {
         Path video = MediaFixtures.video("pages-upload-720p-20s.mp4", 1280, 720, 20, true);
@@ -38,17 +45,18 @@ class TeacherPagesIT {
             b.driver.findElement(By.cssSelector("a[data-unit='" + MediaPipelineIT.studiedUnit + "']")).click();
             b.waitFor(By.id("new-resource"));
             // Every value the upload's progress bar takes, recorded in the page as it changes.
-            b.js("window.progressSeen = []; new MutationObserver(ms => ms.forEach(m => { if (m.target.tagName === 'PROGRESS')"
-                    + " window.progressSeen.push(Number(m.target.value)); })).observe(document.body,"
-                    + " { subtree: true, attributes: true, attributeFilter: ['value'] });");
-            b.driver.findElement(By.id("new-title")).sendKeys("直播间话术示范（浏览器上传）");
+            b.js(RECORD_PROGRESS);
+            b.driver.findElement(By.id("new-title")).sendKeys(TITLE);
             b.driver.findElement(By.id("new-file")).sendKeys(video.toString());
             b.driver.findElement(By.id("new-submit")).click();
 
-            WebElement state = b.until(d -> d.findElements(By.cssSelector("td.state[data-state]")).stream()
-                    .filter(e -> e.getAttribute("id").endsWith("-1") && !"UPLOADING".equals(e.getAttribute("data-state")))
-                    .findFirst().orElse(null), Duration.ofSeconds(60));
-            String stateId = state.getAttribute("id");
+            // The page re-renders as the upload goes on: ask it, never hold on to its elements.
+            String resource = b.until(d -> (String) b.js("const h = [...document.querySelectorAll('[data-resource] h2')]"
+                    + ".find(e => e.textContent.includes(arguments[0])); return h ? h.closest('[data-resource]').dataset.resource : null;",
+                    TITLE), Duration.ofSeconds(30));
+            String stateId = "state-" + resource + "-1";
+            b.until(d -> { Object st = b.js("return document.getElementById(arguments[0])?.dataset.state || null;", stateId);
+                return st != null && !"UPLOADING".equals(st); }, Duration.ofSeconds(60));
             @SuppressWarnings("unchecked")
             List<Number> seen = (List<Number>) b.js("return window.progressSeen;");
             long size = Files.size(video);
@@ -57,9 +65,9 @@ class TeacherPagesIT {
             assertEquals(size, seen.get(seen.size() - 1).longValue(), "the progress bar ends full: " + seen);
             b.screenshot("teacher-uploaded");
 
-            b.until(d -> "READY".equals(d.findElement(By.id(stateId)).getAttribute("data-state")), Duration.ofMinutes(3));
+            b.until(d -> "READY".equals(b.js("return document.getElementById(arguments[0])?.dataset.state;", stateId)),
+                    Duration.ofMinutes(3));
             b.screenshot("teacher-transcoded");
-            String resource = stateId.split("-")[1];
             b.driver.findElement(By.id("preview-" + resource + "-1")).click();
             b.waitFor(By.id("preview-video"));
             b.js("document.getElementById('preview-video').play();");
@@ -69,8 +77,46 @@ class TeacherPagesIT {
             String notice = b.waitFor(By.id("notice")).getText();
             assertTrue(notice.contains("已发布"), notice);
             b.screenshot("teacher-published");
-            assertFalse(b.driver.findElements(By.id("publish-" + resource + "-1")).stream().anyMatch(WebElement::isDisplayed),
-                    "a published version offers no publish button");
+            // A published version offers no publish button.
+            b.until(d -> d.findElements(By.id("publish-" + resource + "-1")).isEmpty(), Duration.ofSeconds(10));
+        }
+    }
+
+    /**
+     * What a reload in the middle of an upload leaves behind: storage holds the first part, the page's
+     * localStorage the ticket. The page offers to resume; the same file chosen again sends only the rest.
+     */
+    @Test
+    void anUploadInterruptedByAReloadResumesWithTheSameFile() throws Exception {
+        Path video = MediaFixtures.video("pages-upload-720p-20s.mp4", 1280, 720, 20, true);
+        String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
+        long resourceId = Media.resource(teacher, "LEARNING", "VIDEO", MediaPipelineIT.studiedUnit, "断点续传示范");
+        JsonObject ticket = Media.newVersion(teacher, resourceId, video.getFileName().toString(), Files.size(video));
+        JsonObject started = RunningPlatform.json(Media.start(ticket, video));
+        long partSize = started.getJsonNumber("partSize").longValue();
+        assertTrue(started.getInt("partCount") >= 2, started.toString());
+        Media.sendParts(ticket, video, partSize, List.of(1));
+        try (Browser b = new Browser()) {
+            b.signIn("teacher01", RunningPlatform.DEMO_PASSWORD, "/teacher/");
+            b.js("localStorage.setItem('imtp.upload.' + arguments[0], arguments[1]);", resourceId,
+                    Json.createObjectBuilder().add("ticket", ticket).add("name", video.getFileName().toString())
+                            .add("size", Files.size(video)).add("lastModified", 0).build().toString());
+            b.open("/teacher/unit?unit=" + MediaPipelineIT.studiedUnit);
+            WebElement row = b.waitFor(By.cssSelector("[data-resource='" + resourceId + "']"));
+            assertTrue(row.getText().contains("上传尚未完成"), row.getText());
+            b.screenshot("teacher-upload-resume-offered");
+            b.js(RECORD_PROGRESS);
+            b.driver.findElement(By.id("file-" + resourceId)).sendKeys(video.toString());
+            b.driver.findElement(By.id("send-" + resourceId)).click();
+            String stateId = "state-" + resourceId + "-1";
+            b.until(d -> "READY".equals(b.js("return document.getElementById(arguments[0])?.dataset.state;", stateId)),
+                    Duration.ofMinutes(3));
+            @SuppressWarnings("unchecked")
+            List<Number> seen = (List<Number>) b.js("return window.progressSeen;");
+            assertTrue(!seen.isEmpty() && seen.get(0).longValue() >= partSize, "the resumed upload starts after the stored part: " + seen);
+            assertEquals(Files.size(video), seen.get(seen.size() - 1).longValue(), seen.toString());
+            assertEquals(null, b.js("return localStorage.getItem('imtp.upload.' + arguments[0]);", resourceId), "the ticket is forgotten once done");
+            b.screenshot("teacher-upload-resumed");
         }
     }
 }

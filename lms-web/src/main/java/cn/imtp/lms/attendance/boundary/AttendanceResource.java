@@ -6,7 +6,8 @@ import cn.imtp.lms.attendance.control.HoursLedger;
 import cn.imtp.lms.attendance.control.LedgerRules;
 import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.identity.boundary.RequestOrigin;
-import cn.imtp.lms.platform.control.Csv;
+import cn.imtp.lms.platform.boundary.Exports;
+import cn.imtp.lms.platform.control.ExportTable;
 import jakarta.servlet.http.HttpServletRequest;
 import cn.imtp.platform.security.Allow;
 import cn.imtp.platform.security.Caller;
@@ -14,6 +15,11 @@ import cn.imtp.platform.security.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -94,37 +100,42 @@ public class AttendanceResource {
     }
 
     /**
-     * The class's attendance for an audit, as CSV: every playback session (learner, masked ID number, unit,
-     * start and end in China time, credited minutes), then each learner's classroom total against the
-     * plan and whether the learner meets the hours. The export is written to the audit log.
+     * The class's attendance for an audit, as CSV (default) or XLSX ({@code ?format=xlsx}): every playback
+     * session (learner, masked ID number, unit, start and end in China time, credited minutes), then each
+     * learner's classroom total against the plan and whether the learner meets the hours. The export is
+     * written to the audit log.
      */
     @GET
     @Path("classes/{classId}/export")
-    @Produces("text/csv; charset=UTF-8")
+    @Produces({Exports.CSV, Exports.XLSX})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
-    public Response export(@PathParam("classId") long classId) {
+    public Response export(@PathParam("classId") long classId, @QueryParam("format") @DefaultValue("csv") String format) {
+        ExportTable.Format f = Exports.format(format);
         HoursLedger.Export export = ledger.export(classId, caller(), origin.addressOf(http));
-        StringBuilder csv = new StringBuilder(Csv.BOM)
-                .append(Csv.row("learner", "fullName", "idNumber", "unit", "sessionStart", "sessionEnd", "creditedMinutes"));
+        List<List<Object>> sessions = new ArrayList<>();
         for (HoursLedger.SessionRow r : export.sessions()) {
-            csv.append(Csv.row(r.username(), r.fullName(), r.idNumberMasked(), r.unitName(), CHINA.format(r.start()), CHINA.format(r.end()),
-                    minutes(r.creditedSeconds())));
+            sessions.add(Arrays.asList(r.username(), r.fullName(), r.idNumberMasked(), r.unitName(), CHINA.format(r.start()),
+                    CHINA.format(r.end()), minutes(r.creditedSeconds())));
         }
-        csv.append("\r\n").append(Csv.row("learner", "fullName", "classroomMinutes", "planMinutes", "minimumMinutes", "meetsHours",
-                "shortMinutes"));
+        List<List<Object>> totals = new ArrayList<>();
         for (LedgerRules.LearnerStatus l : export.ledger().items()) {
-            csv.append(Csv.row(l.username(), l.fullName(), Double.toString(l.classroomMinutes()), Integer.toString(l.planMinutes()),
-                    Integer.toString(l.minimumMinutes()), Boolean.toString(l.meetsHours()), Double.toString(l.shortMinutes())));
+            totals.add(Arrays.asList(l.username(), l.fullName(), l.classroomMinutes(), l.planMinutes(), l.minimumMinutes(), l.meetsHours(),
+                    l.shortMinutes()));
         }
-        return Response.ok(csv.toString()).header("Content-Disposition", "attachment; filename=\"attendance-class-" + classId + ".csv\"")
-                .build();
+        List<ExportTable> tables = List.of(
+                new ExportTable("观看记录 Sessions", List.of("learner", "fullName", "idNumber", "unit", "sessionStart", "sessionEnd",
+                        "creditedMinutes"), sessions),
+                new ExportTable("学时汇总 Totals", List.of("learner", "fullName", "classroomMinutes", "planMinutes", "minimumMinutes",
+                        "meetsHours", "shortMinutes"), totals));
+        return Exports.download(tables, f, "attendance-class-" + classId);
     }
 
     private static final java.time.format.DateTimeFormatter CHINA = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(java.time.ZoneId.of("Asia/Shanghai"));
 
-    private static String minutes(int seconds) {
-        return String.format(java.util.Locale.ROOT, "%.1f", seconds / 60.0);
+    /** Minutes to one decimal, as the ledger shows them. */
+    private static double minutes(int seconds) {
+        return Math.round(seconds / 6.0) / 10.0;
     }
 
     /** Recomputes the class's attendance chain and names the first record altered or removed. */

@@ -2,6 +2,7 @@ package cn.imtp.lms.attendance.control;
 
 import cn.imtp.lms.attendance.entity.PlaybackSession;
 import cn.imtp.lms.attendance.entity.WatchedVideo;
+import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.identity.control.TokenIssuer;
 import cn.imtp.lms.resourcepack.control.ResourcePacks;
 import cn.imtp.lms.resourcepack.entity.Resource;
@@ -40,9 +41,13 @@ public class Attendance {
                                 int idleSeconds, int presenceAnswerSeconds, int durationSeconds, long resumeMs, long frontierMs, long classId, long unitId, String playlistUrl) {
     }
 
-    /** A heartbeat as the player sends it. */
+    /**
+     * A heartbeat as the player sends it. {@code absentSinceMs} (session elapsed time of the learner's last
+     * interaction) reports a presence question left unanswered: such a beat carries no playback and takes
+     * back the credit of every earlier beat of the session sent after that moment.
+     */
     public record BeatRequest(String token, Long seq, Long elapsedMs, List<CreditPolicy.Range> played, Double rate, Boolean visible,
-                              Long positionMs) {
+                              Long positionMs, Long absentSinceMs) {
     }
 
     /** The answer to a beat; {@code verdict} REFUSED and OUT_OF_ORDER come with the reason. */
@@ -55,6 +60,9 @@ public class Attendance {
 
     @Inject
     ResourcePacks packs;
+
+    @Inject
+    Classes classes;
 
     @Inject
     TokenIssuer tokens;
@@ -84,15 +92,11 @@ public class Attendance {
             throw PlatformException.conflict("Only the lesson videos of a learning unit count for class hours; this resource is a "
                     + r.category() + " " + r.kind() + ".");
         }
-        List<?> classes = em.createNativeQuery("SELECT c.id FROM class_learner cl"
-                        + " JOIN training_class c ON c.id = cl.class_id AND c.status = 'ACTIVE'"
-                        + " JOIN training_plan_unit pu ON pu.plan_id = c.plan_id AND pu.unit_id = ?"
-                        + " WHERE cl.account_id = ? ORDER BY c.id")
-                .setParameter(1, r.unitId()).setParameter(2, learner.accountId()).getResultList();
-        if (classes.isEmpty()) {
+        List<Long> studying = classes.activeClassesByUnit(learner.accountId()).get(r.unitId());
+        if (studying == null) {
             throw PlatformException.conflict("This unit is in none of your active classes' plans.");
         }
-        long classId = ((Number) classes.get(0)).longValue();
+        long classId = studying.get(0);
         UUID asset = UUID.fromString(access.assetId());
         // media-service records the probed duration in the shared database; it is the bound of every claim.
         List<?> duration = em.createNativeQuery("SELECT duration_ms FROM media_asset WHERE id = ? AND state IN ('PROCESSING', 'READY')")
@@ -149,21 +153,36 @@ public class Attendance {
             em.persist(watched);
         }
         List<CreditPolicy.Range> played = b.played() == null ? List.of() : b.played();
+        if (b.absentSinceMs() != null && (!played.isEmpty() || b.absentSinceMs() < 0 || b.absentSinceMs() > b.elapsedMs())) {
+            throw PlatformException.invalid("An absence report carries no playback and an absentSinceMs between 0 and its elapsedMs.",
+                    List.of(new FieldError("absentSinceMs", "must be within the session and come with an empty 'played'")));
+        }
+        String reason = null;
         CreditPolicy.Outcome o = settings.policy().apply(s.state(), watched.seconds(), s.durationSeconds(),
                 new CreditPolicy.Beat(b.seq(), b.elapsedMs(), played, b.rate(), b.visible()), serverElapsed);
         switch (o.verdict()) {
             case ACCEPTED -> {
                 long position = b.positionMs() == null ? 0 : Math.max(0, Math.min(b.positionMs(), s.durationSeconds() * 1000L));
-                s.advance(o.next(), position, now);
-                watched.add(o.credited(), position);
-                int seconds = o.credited().cardinality();
-                if (seconds > 0) {
+                BitSet credited = o.credited();
+                int seconds = credited.cardinality();
+                CreditPolicy.Session next = o.next();
+                if (b.absentSinceMs() != null) {
+                    credited = revocable(s, b.absentSinceMs(), watched.seconds());
+                    seconds = -credited.cardinality();
+                    next = new CreditPolicy.Session(next.lastSeq(), next.lastElapsedMs(), -1, -1, next.creditedSeconds() + seconds);
+                    watched.remove(credited, position);
+                    reason = "absent since " + b.absentSinceMs() + " ms: " + credited.cardinality() + " s taken back";
+                } else {
+                    watched.add(credited, position);
+                }
+                s.advance(next, position, now);
+                if (seconds != 0) {
                     em.createNativeQuery("INSERT INTO ledger_entry (class_id, learner_id, unit_id, self_paced_seconds) VALUES (?,?,?,?)"
                                     + " ON DUPLICATE KEY UPDATE self_paced_seconds = self_paced_seconds + VALUES(self_paced_seconds)")
                             .setParameter(1, s.classId()).setParameter(2, learner.accountId()).setParameter(3, s.unitId())
                             .setParameter(4, seconds).executeUpdate();
                 }
-                chain.append(s, b.seq(), now, b.elapsedMs(), describe(played), b.rate(), b.visible(), seconds);
+                chain.append(s, b.seq(), now, b.elapsedMs(), describe(played), b.rate(), b.visible(), seconds, Spans.format(credited));
             }
             case REFUSED -> {
                 LOG.warning(() -> "Refused beat " + b.seq() + " of session " + sessionId + " (learner " + learner.username() + "): " + o.reason());
@@ -178,8 +197,22 @@ public class Attendance {
             }
         }
         BitSet seen = watched.seconds();
-        return new BeatAck(b.seq(), o.verdict(), o.reason(), o.next().creditedSeconds(), seen.cardinality(),
+        return new BeatAck(b.seq(), o.verdict(), reason == null ? o.reason() : reason, s.state().creditedSeconds(), seen.cardinality(),
                 Math.min(s.durationSeconds(), seen.nextClearBit(0)) * 1000L);
+    }
+
+    /**
+     * The seconds this session credited in beats sent after {@code absentSinceMs}, still credited now. A
+     * beat that straddles the moment is taken back whole: at most one heartbeat of presence is lost, and
+     * never an absent second kept.
+     */
+    private BitSet revocable(PlaybackSession s, long absentSinceMs, BitSet watched) {
+        BitSet back = new BitSet();
+        em.createNativeQuery("SELECT credited_spans FROM attendance_record WHERE session_id = ? AND elapsed_ms > ? AND credited_seconds > 0")
+                .setParameter(1, s.id()).setParameter(2, absentSinceMs).getResultList()
+                .forEach(spans -> back.or(Spans.parse((String) spans)));
+        back.and(watched);
+        return back;
     }
 
     static String describe(List<CreditPolicy.Range> played) {

@@ -25,7 +25,7 @@ public class AttendanceChain {
 
     /** Appends a record within the caller's transaction. */
     void append(PlaybackSession s, long beatSeq, Instant receivedAt, long elapsedMs, String played, double rate, boolean visible,
-                int creditedSeconds) {
+                int creditedSeconds, String creditedSpans) {
         em.createNativeQuery("INSERT IGNORE INTO attendance_chain (class_id, last_seq, last_hash) VALUES (?, 0, ?)")
                 .setParameter(1, s.classId()).setParameter(2, RecordHash.GENESIS).executeUpdate();
         Object[] head = (Object[]) em.createNativeQuery("SELECT last_seq, last_hash FROM attendance_chain WHERE class_id = ? FOR UPDATE")
@@ -34,13 +34,15 @@ public class AttendanceChain {
         String previous = (String) head[1];
         long receivedMs = receivedAt.toEpochMilli();
         String hash = RecordHash.of(previous, new RecordHash.Fields(s.classId(), seq, s.id(), beatSeq, s.learnerId(), s.unitId(),
-                receivedMs, elapsedMs, played, rate, visible, creditedSeconds));
+                receivedMs, elapsedMs, played, rate, visible, creditedSeconds, creditedSpans));
         em.createNativeQuery("INSERT INTO attendance_record (class_id, chain_seq, session_id, beat_seq, learner_id, unit_id, received_at,"
-                        + " elapsed_ms, played, rate, visible, credited_seconds, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                        + " elapsed_ms, played, rate, visible, credited_seconds, credited_spans, prev_hash, hash)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .setParameter(1, s.classId()).setParameter(2, seq).setParameter(3, s.id()).setParameter(4, beatSeq)
                 .setParameter(5, s.learnerId()).setParameter(6, s.unitId()).setParameter(7, new Timestamp(receivedMs))
                 .setParameter(8, elapsedMs).setParameter(9, played).setParameter(10, rate).setParameter(11, visible)
-                .setParameter(12, creditedSeconds).setParameter(13, previous).setParameter(14, hash).executeUpdate();
+                .setParameter(12, creditedSeconds).setParameter(13, creditedSpans).setParameter(14, previous).setParameter(15, hash)
+                .executeUpdate();
         em.createNativeQuery("UPDATE attendance_chain SET last_seq = ?, last_hash = ? WHERE class_id = ?")
                 .setParameter(1, seq).setParameter(2, hash).setParameter(3, s.classId()).executeUpdate();
     }
@@ -58,7 +60,7 @@ public class AttendanceChain {
         while (true) {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("SELECT chain_seq, session_id, beat_seq, learner_id, unit_id, received_at, elapsed_ms,"
-                            + " played, rate, visible, credited_seconds, prev_hash, hash FROM attendance_record"
+                            + " played, rate, visible, credited_seconds, prev_hash, hash, credited_spans FROM attendance_record"
                             + " WHERE class_id = ? AND chain_seq >= ? ORDER BY chain_seq LIMIT " + page)
                     .setParameter(1, classId).setParameter(2, expected).getResultList();
             for (Object[] r : rows) {
@@ -72,7 +74,7 @@ public class AttendanceChain {
                 String hash = RecordHash.of(previous, new RecordHash.Fields(classId, seq, (String) r[1], ((Number) r[2]).longValue(),
                         ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), ((Timestamp) r[5]).getTime(),
                         ((Number) r[6]).longValue(), (String) r[7], ((Number) r[8]).doubleValue(), bool(r[9]),
-                        ((Number) r[10]).intValue()));
+                        ((Number) r[10]).intValue(), (String) r[13]));
                 if (!hash.equals(r[12])) {
                     return new Check(classId, false, count, seq, "record " + seq + " was altered");
                 }

@@ -58,7 +58,13 @@ public class AttendanceSettings {
         return lateWindowHours;
     }
 
+    private CreditPolicy policy;
+
+    /** The rules as configured, built once (they are immutable). */
     public CreditPolicy policy() {
-        return new CreditPolicy(allowedRates(), slackMs, slackMs);
+        if (policy == null) {
+            policy = new CreditPolicy(allowedRates(), slackMs, slackMs);
+        }
+        return policy;
     }
 }

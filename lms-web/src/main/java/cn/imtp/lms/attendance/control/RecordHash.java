@@ -16,7 +16,8 @@ public final class RecordHash {
 
     /** A record's fields as they are chained. */
     public record Fields(long classId, long chainSeq, String sessionId, long beatSeq, long learnerId, long unitId,
-                         long receivedAtMs, long elapsedMs, String played, double rate, boolean visible, int creditedSeconds) {
+                         long receivedAtMs, long elapsedMs, String played, double rate, boolean visible, int creditedSeconds,
+                         String creditedSpans) {
     }
 
     private RecordHash() {
@@ -26,7 +27,9 @@ public final class RecordHash {
         String canonical = String.join("|", previous, Long.toString(f.classId()), Long.toString(f.chainSeq()), f.sessionId(),
                 Long.toString(f.beatSeq()), Long.toString(f.learnerId()), Long.toString(f.unitId()), Long.toString(f.receivedAtMs()),
                 Long.toString(f.elapsedMs()), f.played(), Double.toString(f.rate()), Boolean.toString(f.visible()),
-                Integer.toString(f.creditedSeconds()));
+                Integer.toString(f.creditedSeconds()))
+                // Records from before the spans were kept hash as they always did.
+                + (f.creditedSpans() == null || f.creditedSpans().isEmpty() ? "" : "|" + f.creditedSpans());
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -83,6 +83,15 @@ public class WatchedVideo {
         resumeMs = positionMs;
     }
 
+    /** Takes credit back (an unanswered presence question): those seconds can be earned again. */
+    public void remove(BitSet revoked, long positionMs) {
+        BitSet all = seconds();
+        all.andNot(revoked);
+        seconds = all.toByteArray();
+        creditedSeconds = all.cardinality();
+        resumeMs = positionMs;
+    }
+
     public int creditedSeconds() {
         return creditedSeconds;
     }

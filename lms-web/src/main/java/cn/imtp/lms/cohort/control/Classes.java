@@ -353,6 +353,23 @@ public class Classes {
         return c;
     }
 
+    /**
+     * The learner's active classes by the units of their plans (unit → class ids, lowest first): which
+     * learning resources the learner may see, and which class a unit's credit goes to.
+     */
+    public Map<Long, List<Long>> activeClassesByUnit(long learnerId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT pu.unit_id, c.id FROM class_learner cl"
+                        + " JOIN training_class c ON c.id = cl.class_id AND c.status = 'ACTIVE'"
+                        + " JOIN training_plan_unit pu ON pu.plan_id = c.plan_id WHERE cl.account_id = ? ORDER BY c.id")
+                .setParameter(1, learnerId).getResultList();
+        Map<Long, List<Long>> byUnit = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            byUnit.computeIfAbsent(((Number) r[0]).longValue(), u -> new ArrayList<>()).add(((Number) r[1]).longValue());
+        }
+        return byUnit;
+    }
+
     /** The class if the caller may see it (administrators all, teachers theirs, learners their own); otherwise 404. */
     public TrainingClass visible(long id, Caller caller) {
         TrainingClass c = find(id);

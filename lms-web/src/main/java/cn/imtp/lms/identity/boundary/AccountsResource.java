@@ -1,7 +1,8 @@
 package cn.imtp.lms.identity.boundary;
 
 import cn.imtp.lms.identity.control.AccountView;
-import cn.imtp.lms.platform.control.Csv;
+import cn.imtp.lms.platform.boundary.Exports;
+import cn.imtp.lms.platform.control.ExportTable;
 import cn.imtp.lms.identity.control.Accounts;
 import cn.imtp.lms.identity.control.NewAccount;
 import cn.imtp.platform.problem.PlatformException;
@@ -24,6 +25,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Account administration: administrators only. */
@@ -111,17 +114,19 @@ public class AccountsResource {
                 origin.addressOf(http)));
     }
 
-    /** All accounts (optionally of one role) as CSV, identity numbers and phones masked; written to the audit log. */
+    /** All accounts (optionally of one role) as CSV or XLSX, identity numbers and phones masked; written to the audit log. */
     @GET
     @Path("export")
-    @Produces("text/csv; charset=UTF-8")
-    public Response export(@QueryParam("role") Role role) {
-        StringBuilder csv = new StringBuilder(Csv.BOM).append(Csv.row("username", "role", "fullName", "idType", "idNumber", "phone", "disabled"));
+    @Produces({Exports.CSV, Exports.XLSX})
+    public Response export(@QueryParam("role") Role role, @QueryParam("format") @DefaultValue("csv") String format) {
+        ExportTable.Format f = Exports.format(format);
+        List<List<Object>> rows = new ArrayList<>();
         for (AccountView a : accounts.exportAll(role, caller(), origin.addressOf(http))) {
-            csv.append(Csv.row(a.username(), a.role().name(), a.fullName(), a.idType() == null ? "" : a.idType().name(),
-                    a.idNumberMasked(), a.phoneMasked(), Boolean.toString(a.disabled())));
+            rows.add(Arrays.asList(a.username(), a.role().name(), a.fullName(), a.idType() == null ? "" : a.idType().name(),
+                    a.idNumberMasked(), a.phoneMasked(), a.disabled()));
         }
-        return Response.ok(csv.toString()).header("Content-Disposition", "attachment; filename=\"accounts.csv\"").build();
+        return Exports.download(List.of(new ExportTable("账号 Accounts",
+                List.of("username", "role", "fullName", "idType", "idNumber", "phone", "disabled"), rows)), f, "accounts");
     }
 
     private Caller caller() {

@@ -11,6 +11,21 @@ public final class Csv {
     private Csv() {
     }
 
+    /** Tables one after the other, a blank line between them, each with its header. */
+    public static String of(java.util.List<ExportTable> tables) {
+        StringBuilder b = new StringBuilder(BOM);
+        for (ExportTable t : tables) {
+            if (b.length() > BOM.length()) {
+                b.append("\r\n");
+            }
+            b.append(row(t.header().toArray(String[]::new)));
+            for (java.util.List<Object> r : t.rows()) {
+                b.append(row(r.stream().map(c -> c == null ? null : c.toString()).toArray(String[]::new)));
+            }
+        }
+        return b.toString();
+    }
+
     public static String row(String... cells) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < cells.length; i++) {

@@ -1,6 +1,7 @@
 package cn.imtp.lms.resourcepack.control;
 
 import cn.imtp.lms.catalogue.entity.LearningUnit;
+import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.identity.control.TokenIssuer;
 import cn.imtp.lms.resourcepack.entity.Resource;
 import cn.imtp.lms.resourcepack.entity.ResourceCategory;
@@ -24,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -56,6 +56,9 @@ public class ResourcePacks {
 
     @Inject
     TokenIssuer tokens;
+
+    @Inject
+    Classes classes;
 
     @Inject
     @ConfigProperty(name = "lms.media.public-url")
@@ -261,14 +264,7 @@ public class ResourcePacks {
 
     /** Units in the plans of the learner's active classes. */
     Set<Long> unitsStudiedBy(long learnerId) {
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("SELECT DISTINCT pu.unit_id FROM class_learner cl"
-                        + " JOIN training_class c ON c.id = cl.class_id AND c.status = 'ACTIVE'"
-                        + " JOIN training_plan_unit pu ON pu.plan_id = c.plan_id WHERE cl.account_id = ?")
-                .setParameter(1, learnerId).getResultList();
-        Set<Long> out = new HashSet<>();
-        ids.forEach(n -> out.add(n.longValue()));
-        return out;
+        return classes.activeClassesByUnit(learnerId).keySet();
     }
 
     private ResourceView view(Resource r, Caller caller) {

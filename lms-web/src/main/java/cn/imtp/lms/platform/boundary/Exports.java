@@ -1,0 +1,36 @@
+package cn.imtp.lms.platform.boundary;
+
+import cn.imtp.lms.platform.control.Csv;
+import cn.imtp.lms.platform.control.ExportTable;
+import cn.imtp.lms.platform.control.Xlsx;
+import cn.imtp.platform.problem.FieldError;
+import cn.imtp.platform.problem.PlatformException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Locale;
+
+/** How every export answers: {@code ?format=csv} (default) or {@code xlsx}, as a download named after its content. */
+public final class Exports {
+
+    /** What export methods declare in {@code @Produces}. */
+    public static final String CSV = "text/csv; charset=UTF-8";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private Exports() {
+    }
+
+    public static ExportTable.Format format(String name) {
+        return switch (name == null ? "csv" : name.toLowerCase(Locale.ROOT)) {
+            case "csv" -> ExportTable.Format.CSV;
+            case "xlsx" -> ExportTable.Format.XLSX;
+            default -> throw PlatformException.invalid("Unknown export format '" + name + "'; use csv or xlsx.",
+                    List.of(new FieldError("format", "csv or xlsx")));
+        };
+    }
+
+    public static Response download(List<ExportTable> tables, ExportTable.Format format, String baseName) {
+        Object body = format == ExportTable.Format.CSV ? Csv.of(tables) : Xlsx.of(tables);
+        return Response.ok(body, format.mediaType)
+                .header("Content-Disposition", "attachment; filename=\"" + baseName + "." + format.extension + "\"").build();
+    }
+}

@@ -1,0 +1,78 @@
+// The training package as imported: the hours allocation table, every course table (modules → courses
+// → units with their class hours, the stated total against the sum of the units) and the integrity
+// report of every place where the seed contradicts itself.
+import { api } from '../shared/api.js';
+import { t } from '../shared/i18n.js';
+import { box, el, pager, param, showProblem, startPage } from '../shared/page.js';
+
+startPage('catalogue.title', 'ADMINISTRATOR', 'TEACHER');
+const tableBox = el('section', { class: 'card', id: 'table' });
+const integrityBox = el('section', { class: 'card', id: 'integrity' });
+const ISSUES = 20;
+
+function levelJob(level, jobType) {
+  return level ? `${t(`level.${level}`)} · ${t(`jobType.${jobType}`)}` : t('jobType.none');
+}
+
+async function showTable(level, jobType) {
+  try {
+    const table = await api(level ? `/api/catalogue/tables/${level}/${jobType}` : '/api/catalogue/tables/basic');
+    const matches = table.statedTotalHours === table.unitHours;
+    tableBox.replaceChildren(
+      el('h2', {}, table.title || levelJob(level, jobType)),
+      el('p', { class: matches ? 'met' : 'short', id: 'table-total' },
+        t('catalogue.totals', { stated: table.statedTotalHours, sum: table.unitHours }), matches ? '' : ` — ${t('catalogue.mismatch')}`),
+      el('p', { class: 'muted' }, t('catalogue.seedLines', { lines: table.seedLines || '' })),
+      ...table.modules.map((m) => el('details', { open: true },
+        el('summary', {}, `${m.code} ${m.name}`),
+        ...m.courses.map((c) => el('div', {},
+          el('h3', {}, `${c.code} ${c.name}`),
+          el('ul', { class: 'units' }, c.units.map((u) => el('li', { 'data-unit': u.id },
+            el('span', {}, u.seq ? `${u.seq}. ` : '', u.name),
+            el('span', { class: 'muted' }, t('unit.hours', { h: u.hours }))))))))));
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
+}
+
+function showIntegrity(issues, page) {
+  const slice = issues.slice(page * ISSUES, (page + 1) * ISSUES);
+  integrityBox.replaceChildren(
+    el('h2', {}, t('catalogue.integrity', { n: issues.length })),
+    el('p', { class: 'muted' }, t('catalogue.integrityHelp')),
+    el('div', { class: 'table-wrap' }, el('table', {},
+      el('thead', {}, el('tr', {}, ['catalogue.section', 'catalogue.table', 'catalogue.kind', 'catalogue.message', 'catalogue.lines'].map((k) => el('th', {}, t(k))))),
+      el('tbody', {}, slice.map((d) => el('tr', {},
+        el('td', {}, d.section), el('td', {}, d.level ? levelJob(d.level, d.jobType) : (d.jobType ? t(`jobType.${d.jobType}`) : '—')),
+        el('td', {}, d.kind), el('td', {}, d.message), el('td', {}, d.seedLines)))))),
+    issues.length > ISSUES ? pager(page, ISSUES, issues.length, (p) => showIntegrity(issues, p)) : '');
+}
+
+async function show() {
+  try {
+    const [summary, issues] = await Promise.all([api('/api/catalogue'), api('/api/catalogue/integrity')]);
+    const levels = summary.hoursAllocation;
+    box.content.replaceChildren(
+      el('section', { class: 'card' },
+        el('h2', {}, t('catalogue.allocation')),
+        el('p', { class: 'muted' }, t('catalogue.edition', { edition: summary.edition })),
+        el('div', { class: 'table-wrap' }, el('table', { id: 'allocation' },
+          el('thead', {}, el('tr', {}, ['catalogue.level', 'catalogue.basic', 'catalogue.skill', 'catalogue.other', 'catalogue.total'].map((k) => el('th', {}, t(k))))),
+          el('tbody', {}, levels.map((a) => el('tr', {},
+            el('td', {}, t(`level.${a.level}`)), el('td', {}, a.basicHours), el('td', {}, a.skillHours), el('td', {}, a.otherHours), el('td', {}, a.totalHours))))))),
+      el('section', { class: 'card' },
+        el('h2', {}, t('catalogue.tables')),
+        el('ul', { class: 'units', id: 'tables' }, summary.tables.map((tb) => el('li', {},
+          el('button', { type: 'button', class: 'link', onclick: () => showTable(tb.level, tb.jobType) }, tb.title || levelJob(tb.level, tb.jobType)),
+          el('span', { class: tb.statedTotalHours === tb.unitHours ? 'muted' : 'short' }, t('catalogue.totals', { stated: tb.statedTotalHours, sum: tb.unitHours })))))),
+      tableBox,
+      integrityBox);
+    showIntegrity(issues, 0);
+    const first = summary.tables.find((tb) => tb.level === param('level') && tb.jobType === param('jobType')) || summary.tables[0];
+    if (first) await showTable(first.level, first.jobType);
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
+}
+
+show();
