@@ -78,15 +78,17 @@ public class WatchedVideo {
     public void add(BitSet credited, long positionMs) {
         BitSet all = seconds();
         all.or(credited);
-        seconds = all.toByteArray();
-        creditedSeconds = all.cardinality();
-        resumeMs = positionMs;
+        store(all, positionMs);
     }
 
     /** Takes credit back (an unanswered presence question): those seconds can be earned again. */
     public void remove(BitSet revoked, long positionMs) {
         BitSet all = seconds();
         all.andNot(revoked);
+        store(all, positionMs);
+    }
+
+    private void store(BitSet all, long positionMs) {
         seconds = all.toByteArray();
         creditedSeconds = all.cardinality();
         resumeMs = positionMs;
