@@ -5,7 +5,7 @@
 // them (a lost connection or a closed tab loses no beat). The server decides what counts; this module
 // only reports what was played.
 import { api, exchange } from '../shared/api.js';
-import { t } from '../shared/i18n.js';
+import { playClock, t } from '../shared/i18n.js';
 import { el } from '../shared/page.js';
 import { Presence } from './presence.js';
 
@@ -205,7 +205,7 @@ export class LessonPlayer {
     if (Math.abs(target - this.lastPos) < 0.3) return; // our own correction, or a no-op
     this.close();
     if (this.firstViewing() && target * 1000 > this.frontierMs + 1000) {
-      this.onNotice(t('player.seekRefused', { at: clock(this.frontierMs) }));
+      this.onNotice(t('player.seekRefused', { at: playClock(this.frontierMs) }));
       v.currentTime = this.frontierMs / 1000;
       this.lastPos = this.frontierMs / 1000;
     } else {
@@ -364,7 +364,3 @@ async function flushLeftovers() {
   }
 }
 
-function clock(ms) {
-  const s = Math.floor(ms / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}

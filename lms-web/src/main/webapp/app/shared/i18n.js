@@ -39,3 +39,9 @@ export function minutes(value) {
 }
 
 document.documentElement.lang = language() === 'en' ? 'en' : 'zh-CN';
+
+/** A media position as a clock: 75 000 ms → "1:15". */
+export function playClock(ms) {
+  const s = Math.floor(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}

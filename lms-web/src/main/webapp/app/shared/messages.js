@@ -191,4 +191,13 @@ export const messages = {
   'catalogue.kind': ["类型", "Kind"],
   'catalogue.message': ["说明", "What"],
   'catalogue.lines': ["原文行", "Seed lines"],
+  'roster.title': ["正在学习（实时）", "Studying now (live)"],
+  'roster.count': ["{learners} 名学员中 {n} 人正在学习（每 {s} 秒刷新）", "{n} of {learners} learners studying now (refreshed every {s} s)"],
+  'roster.unit': ["学习单元", "Unit"],
+  'roster.lesson': ["课程视频", "Lesson"],
+  'roster.position': ["播放位置", "Position"],
+  'roster.lastBeat': ["最近心跳", "Last heartbeat"],
+  'roster.ago': ["{s} 秒前", "{s} s ago"],
+  'roster.session': ["本次计入", "This session"],
+  'roster.seconds': ["{s} 秒", "{s} s"],
 };

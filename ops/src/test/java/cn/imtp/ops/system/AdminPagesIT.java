@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -85,6 +86,32 @@ class AdminPagesIT {
                     Duration.ofSeconds(10));
             assertTrue(b.driver.findElement(By.cssSelector("[data-account='teacher01']")).getText().contains("*"), "ID numbers are masked");
             b.screenshot("admin-users");
+        }
+    }
+
+    /** A learner starts a lesson while the administrator's class page is open: the live roster shows it within a poll. */
+    @Test
+    void theLiveRosterShowsWhoIsStudyingNow() throws Exception {
+        MediaPipelineIT.setUp();
+        String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
+        Media.Uploaded up = Media.ready(teacher, MediaPipelineIT.studiedUnit, "VIDEO", MediaFixtures.video("pages-640x360-14s.mp4", 640, 360, 14, true));
+        assertEquals(200, RunningPlatform.call(teacher, "POST", "/api/resources/" + up.resourceId() + "/versions/1/publish", null).statusCode());
+        String learner = RunningPlatform.token("learner08", RunningPlatform.DEMO_PASSWORD);
+        String demo = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/classes", null)).getJsonArray("items").getJsonObject(0)
+                .getJsonNumber("id").toString();
+        assertEquals(403, RunningPlatform.call(learner, "GET", "/api/attendance/classes/" + demo + "/roster", null).statusCode());
+        try (Browser b = new Browser()) {
+            b.signIn(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD, "/admin/");
+            b.open("/admin/class?id=" + demo);
+            b.waitFor(By.id("roster-count"));
+            assertTrue(b.driver.findElements(By.cssSelector("#roster [data-learner='learner08']")).isEmpty());
+            HttpResponse<String> opened = RunningPlatform.call(learner, "POST", "/api/attendance/sessions",
+                    jakarta.json.Json.createObjectBuilder().add("resourceId", up.resourceId()).build().toString());
+            assertEquals(201, opened.statusCode(), opened.body());
+            b.until(d -> !d.findElements(By.cssSelector("#roster [data-learner='learner08']")).isEmpty(), Duration.ofSeconds(15));
+            String row = b.driver.findElement(By.cssSelector("#roster [data-learner='learner08']")).getText();
+            assertTrue(row.contains("pages-640x360-14s.mp4"), "the lesson is named: " + row);
+            b.screenshot("admin-live-roster");
         }
     }
 }

@@ -61,6 +61,7 @@ class RoleMatrixIT {
             {"GET /api/accounts/1", 200, 403, 403, 401, 401, 401, 401},
             {"GET /api/audit", 200, 403, 403, 401, 401, 401, 401},
             {"GET /api/accounts/export", 200, 403, 403, 401, 401, 401, 401},
+            {"GET /api/accounts/export?format=xlsx", 200, 403, 403, 401, 401, 401, 401},
             {"GET /api/resources", 200, 200, 200, 401, 401, 401, 401},
             // media-service verifies lms-web's tokens on its own, with the public key alone.
             {"GET /media/api/status", 200, 403, 403, 401, 401, 401, 403},

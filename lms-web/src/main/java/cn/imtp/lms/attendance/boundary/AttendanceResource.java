@@ -4,6 +4,7 @@ import cn.imtp.lms.attendance.control.Attendance;
 import cn.imtp.lms.attendance.control.AttendanceChain;
 import cn.imtp.lms.attendance.control.HoursLedger;
 import cn.imtp.lms.attendance.control.LedgerRules;
+import cn.imtp.lms.attendance.control.LiveRoster;
 import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.identity.boundary.RequestOrigin;
 import cn.imtp.lms.platform.boundary.Exports;
@@ -47,6 +48,9 @@ public class AttendanceResource {
 
     @Inject
     AttendanceChain chain;
+
+    @Inject
+    LiveRoster roster;
 
     @Inject
     Classes classes;
@@ -136,6 +140,14 @@ public class AttendanceResource {
     /** Minutes to one decimal, as the ledger shows them. */
     private static double minutes(int seconds) {
         return Math.round(seconds / 6.0) / 10.0;
+    }
+
+    /** Who of the class is studying right now (pages poll it every few seconds). */
+    @GET
+    @Path("classes/{classId}/roster")
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public LiveRoster.Roster roster(@PathParam("classId") long classId) {
+        return roster.of(classId, caller());
     }
 
     /** Recomputes the class's attendance chain and names the first record altered or removed. */
