@@ -3,9 +3,10 @@
 // the audit export.
 import { api, download } from './api.js';
 import { minutes, playClock, t } from './i18n.js';
-import { box, el, param, progress, showNotice, showProblem } from './page.js';
+import { box, el, pager, param, progress, showNotice, showProblem } from './page.js';
 
 const POLL_MS = 5000;
+let rosterTimer;
 
 /** The live roster: who is studying now, refreshed every few seconds while the page is open. */
 function liveRoster(classId) {
@@ -28,10 +29,69 @@ function liveRoster(classId) {
     }
   }
   refresh();
-  setInterval(() => { if (document.visibilityState === 'visible') refresh(); }, POLL_MS);
+  clearInterval(rosterTimer);
+  rosterTimer = setInterval(() => { if (document.visibilityState === 'visible') refresh(); }, POLL_MS);
   return section;
 }
 
+
+const KINDS = ['INTERNSHIP', 'SITE_VISIT', 'SELF_STUDY', 'OTHER'];
+const ENTRIES = 10;
+
+/** Other hours: the entries (withdrawable with a reason) and a form to record more for a learner of the class. */
+function otherHoursSection(classId, learners) {
+  const section = el('section', { class: 'card', id: 'other-hours' });
+  const learner = el('select', { id: 'other-learner', required: true }, learners.map((l) => el('option', { value: l.learnerId }, `${l.fullName || l.username}（${l.username}）`)));
+  const kind = el('select', { id: 'other-kind' }, KINDS.map((k) => el('option', { value: k }, t(`otherKind.${k}`))));
+  const amount = el('input', { id: 'other-minutes', type: 'number', min: 1, max: 1440, required: true, inputmode: 'numeric' });
+  const date = el('input', { id: 'other-date', type: 'date', required: true, value: new Date().toLocaleDateString('sv') });
+  const note = el('textarea', { id: 'other-note', required: true, maxlength: 1000, rows: 2 });
+  const form = el('form', { class: 'stack', id: 'other-form', novalidate: true },
+    el('h3', {}, t('other.add')),
+    el('label', {}, t('other.learner'), learner), el('label', {}, t('other.kind'), kind),
+    el('label', {}, t('other.minutes'), amount), el('label', {}, t('other.date'), date), el('label', {}, t('other.note'), note),
+    el('button', { type: 'submit', class: 'primary', id: 'other-submit' }, t('other.submit')));
+  const list = el('div', { id: 'other-list' });
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    showProblem(box.problem, null);
+    try {
+      await api(`/api/attendance/classes/${classId}/other-hours`, {
+        method: 'POST',
+        body: { learnerId: Number(learner.value), kind: kind.value, minutes: Number(amount.value) || null, date: date.value || null, note: note.value },
+      });
+      showNotice(box.notice, t('other.saved'));
+      await showClassLedger();
+    } catch (err) {
+      showProblem(box.problem, err);
+    }
+  });
+  async function render(page) {
+    const entries = await api(`/api/attendance/classes/${classId}/other-hours`);
+    const slice = entries.slice(page * ENTRIES, (page + 1) * ENTRIES);
+    list.replaceChildren(entries.length ? el('div', { class: 'table-wrap' }, el('table', {},
+      el('thead', {}, el('tr', {}, ['people.name', 'other.kind', 'other.minutes', 'other.date', 'other.note', 'other.by', 'teacherUnit.actions'].map((k) => el('th', {}, t(k))))),
+      el('tbody', {}, slice.map((x) => el('tr', { 'data-entry': x.id, class: x.withdrawnAt ? 'muted' : null },
+        el('td', {}, x.fullName || x.username), el('td', {}, t(`otherKind.${x.kind}`)), el('td', {}, x.withdrawnAt ? el('s', {}, x.minutes) : x.minutes),
+        el('td', {}, x.date), el('td', {}, x.note, x.withdrawnAt ? el('div', {}, t('other.withdrawn', { reason: x.withdrawReason })) : ''),
+        el('td', {}, x.enteredBy),
+        el('td', {}, x.withdrawnAt ? '' : el('button', { type: 'button', class: 'link', onclick: () => withdraw(x) }, t('other.withdraw')))))))) : el('p', { class: 'muted' }, t('other.none')),
+    entries.length > ENTRIES ? pager(page, ENTRIES, entries.length, render) : '');
+  }
+  async function withdraw(entry) {
+    const reason = window.prompt(t('other.reason'));
+    if (!reason) return;
+    try {
+      await api(`/api/attendance/classes/${classId}/other-hours/${entry.id}/withdraw`, { method: 'POST', body: { reason } });
+      await showClassLedger();
+    } catch (err) {
+      showProblem(box.problem, err);
+    }
+  }
+  section.append(el('h2', {}, t('other.title')), el('p', { class: 'muted' }, t('other.help')), list, form);
+  render(0).catch((err) => showProblem(box.problem, err));
+  return section;
+}
 
 export async function showClassLedger() {
   const classId = Number(param('id'));
@@ -54,13 +114,15 @@ export async function showClassLedger() {
           el('span', {}, l.fullName || l.username),
           progress(l.classroomMinutes, target, l.fullName || l.username),
           el('span', {}, minutes(l.classroomMinutes)))))),
+      otherHoursSection(classId, ledger.items),
       el('section', { class: 'card' }, el('h2', {}, t('ledger.shortList', { n: short.length })),
         el('div', { class: 'table-wrap' }, el('table', { id: 'short' },
           el('thead', {}, el('tr', {}, ['people.name', 'ledger.classroom', 'ledger.short', 'ledger.where'].map((k) => el('th', {}, t(k))))),
           el('tbody', {}, short.map((l) => el('tr', { 'data-learner': l.username },
             el('td', {}, l.fullName || l.username),
             el('td', {}, minutes(l.classroomMinutes)),
-            el('td', { class: 'short' }, minutes(l.shortMinutes)),
+            el('td', { class: 'short' }, minutes(l.shortMinutes),
+              l.onlineOverCapMinutes > 0 ? el('div', { class: 'muted' }, t('ledger.overCap', { m: minutes(l.onlineOverCapMinutes) })) : ''),
             el('td', {}, l.units.filter((u) => !u.met).slice(0, 5).map((u) => `${u.name}（${minutes(u.shortMinutes)}）`).join('；')
               + (l.units.filter((u) => !u.met).length > 5 ? ` …+${l.units.filter((u) => !u.met).length - 5}` : '')))))))));
   } catch (err) {

@@ -22,10 +22,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         String incident = Problems.newIncident();
         String instance = uriInfo == null ? null : uriInfo.getRequestUri().getPath();
         Problem problem = Problems.of(thrown, instance, incident);
-        if (problem.status() >= 500) {
+        boolean busy = problem.type().equals(Problem.TYPE_BASE + Problems.BUSY);
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (busy) {
+            LOG.log(Level.WARNING, () -> "Lock conflict on " + instance + " (the client is asked to retry): " + thrown);
+            response.header("Retry-After", 1);
+        } else if (problem.status() >= 500) {
             LOG.log(Level.SEVERE, "Incident " + incident + " on " + instance, thrown);
         }
-        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
         if (Problems.unwrap(thrown) instanceof PlatformException p && p.retryAfterSeconds() > 0) {
             response.header("Retry-After", p.retryAfterSeconds());
         }

@@ -45,9 +45,27 @@ public final class Problems {
             return new Problem(Problem.TYPE_BASE + slug(st.getReasonPhrase()), st.getReasonPhrase(), status,
                     httpDetail(status, wae.getMessage()), instance, List.of());
         }
+        if (isLockConflict(t)) {
+            return new Problem(Problem.TYPE_BASE + BUSY, "Busy", 503,
+                    "The database was busy with a conflicting change and nothing was stored; send the request again.", instance, List.of());
+        }
         return new Problem(Problem.TYPE_BASE + "internal-error", "Internal error", 500,
                 "An unexpected error occurred; nothing was changed. Quote reference " + incident + " when reporting it.",
                 instance, List.of());
+    }
+
+    /** The type of a problem that goes away when the request is sent again (a deadlock or a lock wait that timed out). */
+    public static final String BUSY = "busy";
+
+    /** A deadlock (SQLState 40001, MariaDB 1213) or a lock wait timeout (1205) anywhere in the causes. */
+    static boolean isLockConflict(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.sql.SQLException sql
+                    && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static String newIncident() {

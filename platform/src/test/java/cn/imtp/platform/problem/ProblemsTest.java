@@ -40,6 +40,16 @@ class ProblemsTest {
 
 
     @Test
+    void aDeadlockAnywhereInTheCausesAsksTheClientToRetry() {
+        Exception deadlock = new RuntimeException("commit failed",
+                new RuntimeException(new java.sql.SQLTransactionRollbackException("Deadlock found when trying to get lock", "40001", 1213)));
+        Problem p = Problems.of(deadlock, "/api/x", "abc");
+        assertEquals(503, p.status());
+        assertEquals(Problem.TYPE_BASE + Problems.BUSY, p.type());
+        assertEquals(500, Problems.of(new RuntimeException(new java.sql.SQLException("other", "42000", 1064)), "/api/x", "abc").status());
+    }
+
+    @Test
     void unexpectedErrorsHideTheirMessageAndGiveAReference() {
         Problem p = Problems.of(new IllegalStateException("secret table name"), null, "f00d");
         assertEquals(500, p.status());

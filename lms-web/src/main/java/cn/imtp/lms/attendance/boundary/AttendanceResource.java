@@ -5,6 +5,7 @@ import cn.imtp.lms.attendance.control.AttendanceChain;
 import cn.imtp.lms.attendance.control.HoursLedger;
 import cn.imtp.lms.attendance.control.LedgerRules;
 import cn.imtp.lms.attendance.control.LiveRoster;
+import cn.imtp.lms.attendance.control.OtherHours;
 import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.identity.boundary.RequestOrigin;
 import cn.imtp.lms.platform.boundary.Exports;
@@ -51,6 +52,9 @@ public class AttendanceResource {
 
     @Inject
     LiveRoster roster;
+
+    @Inject
+    OtherHours otherHours;
 
     @Inject
     Classes classes;
@@ -124,13 +128,13 @@ public class AttendanceResource {
         List<List<Object>> totals = new ArrayList<>();
         for (LedgerRules.LearnerStatus l : export.ledger().items()) {
             totals.add(Arrays.asList(l.username(), l.fullName(), l.classroomMinutes(), l.planMinutes(), l.minimumMinutes(), l.meetsHours(),
-                    l.shortMinutes()));
+                    l.shortMinutes(), l.onlineOverCapMinutes(), l.otherMinutes(), l.totalMinutes()));
         }
         List<ExportTable> tables = List.of(
                 new ExportTable("观看记录 Sessions", List.of("learner", "fullName", "idNumber", "unit", "sessionStart", "sessionEnd",
                         "creditedMinutes"), sessions),
                 new ExportTable("学时汇总 Totals", List.of("learner", "fullName", "classroomMinutes", "planMinutes", "minimumMinutes",
-                        "meetsHours", "shortMinutes"), totals));
+                        "meetsHours", "shortMinutes", "onlineOverCapMinutes", "otherMinutes", "totalMinutes"), totals));
         return Exports.download(tables, f, "attendance-class-" + classId);
     }
 
@@ -140,6 +144,33 @@ public class AttendanceResource {
     /** Minutes to one decimal, as the ledger shows them. */
     private static double minutes(int seconds) {
         return Math.round(seconds / 6.0) / 10.0;
+    }
+
+    /** Other hours (internship, site visits, self-study…) of the class's learners, newest first; learners see their own. */
+    @GET
+    @Path("classes/{classId}/other-hours")
+    @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
+    public List<OtherHours.Entry> otherHours(@PathParam("classId") long classId) {
+        return otherHours.list(classId, caller());
+    }
+
+    /** Records other hours for one learner of the class, with a note; audited. */
+    @POST
+    @Path("classes/{classId}/other-hours")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public Response enterOtherHours(@PathParam("classId") long classId, OtherHours.NewEntry entry) {
+        return Response.status(201).entity(otherHours.enter(classId, entry, caller(), origin.addressOf(http))).build();
+    }
+
+    /** Withdraws a mistaken entry with a reason; it stays on record, audited, and no longer counts. */
+    @POST
+    @Path("classes/{classId}/other-hours/{entryId}/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public OtherHours.Entry withdrawOtherHours(@PathParam("classId") long classId, @PathParam("entryId") long entryId,
+                                               OtherHours.Withdrawal withdrawal) {
+        return otherHours.withdraw(classId, entryId, withdrawal, caller(), origin.addressOf(http));
     }
 
     /** Who of the class is studying right now (pages poll it every few seconds). */

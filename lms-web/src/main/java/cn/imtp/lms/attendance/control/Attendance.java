@@ -86,6 +86,10 @@ public class Attendance {
         if (resourceId == null) {
             throw PlatformException.invalid("Say which lesson video to play.", List.of(new FieldError("resourceId", "required")));
         }
+        // A learner's opens take turns on the learner's own account row (a primary-key lock, no gap lock),
+        // first thing, so that every read below sees the sessions a previous open committed. Locking the
+        // open sessions with a range query instead would take gap locks that deadlock concurrent learners.
+        em.createNativeQuery("SELECT id FROM account WHERE id = ? FOR UPDATE").setParameter(1, learner.accountId()).getResultList();
         ResourcePacks.AccessTicket access = packs.access(resourceId, null, learner);
         Resource r = em.find(Resource.class, resourceId);
         if (!"VIDEO".equals(access.kind()) || r.category() != ResourceCategory.LEARNING || r.unitId() == null) {
@@ -106,11 +110,19 @@ public class Attendance {
         }
         int seconds = (int) (((Number) duration.get(0)).longValue() / 1000);
         Instant now = Instant.now();
-        em.createQuery("SELECT s FROM PlaybackSession s WHERE s.learnerId = :l AND s.endedAt IS NULL", PlaybackSession.class)
-                .setParameter("l", learner.accountId()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
-                .forEach(s -> s.end("SUPERSEDED", now));
+        em.createQuery("SELECT s.id FROM PlaybackSession s WHERE s.learnerId = :l AND s.endedAt IS NULL", String.class)
+                .setParameter("l", learner.accountId()).getResultList()
+                .forEach(id -> em.find(PlaybackSession.class, id, LockModeType.PESSIMISTIC_WRITE).end("SUPERSEDED", now));
         PlaybackSession session = new PlaybackSession(learner.accountId(), classId, r.unitId(), resourceId, asset, seconds, now);
         em.persist(session);
+        // The rows every beat of this session updates exist from now on: beats then lock existing rows only.
+        em.createNativeQuery("INSERT IGNORE INTO watched_video (learner_id, asset_id, unit_id, seconds, credited_seconds, resume_ms)"
+                + " VALUES (?, ?, ?, '', 0, 0)").setParameter(1, learner.accountId()).setParameter(2, asset.toString())
+                .setParameter(3, r.unitId()).executeUpdate();
+        em.createNativeQuery("INSERT IGNORE INTO ledger_entry (class_id, learner_id, unit_id, self_paced_seconds) VALUES (?, ?, ?, 0)")
+                .setParameter(1, classId).setParameter(2, learner.accountId()).setParameter(3, r.unitId()).executeUpdate();
+        em.flush();
+        chain.open(classId);
         WatchedVideo watched = em.find(WatchedVideo.class, new WatchedVideo.Key(learner.accountId(), asset));
         BitSet seen = watched == null ? new BitSet() : watched.seconds();
         Instant expires = now.plus(Duration.ofHours(settings.lateWindowHours() + 12L));
@@ -196,6 +208,7 @@ public class Attendance {
                 // DUPLICATE and OUT_OF_ORDER change nothing.
             }
         }
+        em.flush();
         BitSet seen = watched.seconds();
         return new BeatAck(b.seq(), o.verdict(), reason == null ? o.reason() : reason, s.state().creditedSeconds(), seen.cardinality(),
                 Math.min(s.durationSeconds(), seen.nextClearBit(0)) * 1000L);

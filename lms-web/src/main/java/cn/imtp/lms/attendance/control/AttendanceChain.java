@@ -23,13 +23,25 @@ public class AttendanceChain {
     @PersistenceContext(unitName = "lms")
     EntityManager em;
 
+    /** Makes the class's chain head if it is not there yet (when a playback session opens), within the caller's transaction. */
+    void open(long classId) {
+        em.createNativeQuery("INSERT IGNORE INTO attendance_chain (class_id, last_seq, last_hash) VALUES (?, 0, ?)")
+                .setParameter(1, classId).setParameter(2, RecordHash.GENESIS).executeUpdate();
+    }
+
     /** Appends a record within the caller's transaction. */
     void append(PlaybackSession s, long beatSeq, Instant receivedAt, long elapsedMs, String played, double rate, boolean visible,
                 int creditedSeconds, String creditedSpans) {
-        em.createNativeQuery("INSERT IGNORE INTO attendance_chain (class_id, last_seq, last_hash) VALUES (?, 0, ?)")
-                .setParameter(1, s.classId()).setParameter(2, RecordHash.GENESIS).executeUpdate();
-        Object[] head = (Object[]) em.createNativeQuery("SELECT last_seq, last_hash FROM attendance_chain WHERE class_id = ? FOR UPDATE")
-                .setParameter(1, s.classId()).getSingleResult();
+        // The head exists (made when a session opened): an exclusive lock straight away, never a shared
+        // one first (two beats upgrading shared locks on the same row deadlock).
+        List<?> heads = em.createNativeQuery("SELECT last_seq, last_hash FROM attendance_chain WHERE class_id = ? FOR UPDATE")
+                .setParameter(1, s.classId()).getResultList();
+        if (heads.isEmpty()) {
+            open(s.classId());
+            heads = em.createNativeQuery("SELECT last_seq, last_hash FROM attendance_chain WHERE class_id = ? FOR UPDATE")
+                    .setParameter(1, s.classId()).getResultList();
+        }
+        Object[] head = (Object[]) heads.get(0);
         long seq = ((Number) head[0]).longValue() + 1;
         String previous = (String) head[1];
         long receivedMs = receivedAt.toEpochMilli();

@@ -35,6 +35,15 @@ public class AttendanceSettings {
     @ConfigProperty(name = "lms.attendance.presence-answer-seconds")
     int presenceAnswerSeconds;
 
+    @Inject
+    @ConfigProperty(name = "lms.attendance.online-share-cap")
+    double onlineShareCap;
+
+    /** The share of a plan's minutes that online credit may fill (1.0: no cap; 0.5 where a province caps online hours at half). */
+    public double onlineShareCap() {
+        return onlineShareCap;
+    }
+
     public int heartbeatSeconds() {
         return heartbeatSeconds;
     }

@@ -41,6 +41,12 @@ public class HoursLedger {
     @Inject
     AuditLog audit;
 
+    @Inject
+    AttendanceSettings settings;
+
+    @Inject
+    OtherHours otherHoursEntries;
+
     /** What the audit export holds: the ledger and every session. */
     public record Export(ClassLedger ledger, List<SessionRow> sessions) {
     }
@@ -94,8 +100,13 @@ public class HoursLedger {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> learners = em.createNativeQuery(where + " ORDER BY a.username").setParameter(1, classId).getResultList();
+        int otherHours = ((Number) em.createNativeQuery("SELECT other_hours FROM catalogue_allocation WHERE edition_id = ? AND level = ?")
+                .setParameter(1, c.plan().edition().id()).setParameter(2, c.plan().level().name()).getSingleResult()).intValue();
+        LedgerRules.Terms terms = new LedgerRules.Terms(c.classHourMinutes(), minimumHours, settings.onlineShareCap(), otherHours);
+        Map<Long, Integer> other = otherHoursEntries.minutesByLearner(classId);
         List<LedgerRules.LearnerStatus> items = learners.stream().map(l -> LedgerRules.learner(((Number) l[0]).longValue(), (String) l[1],
-                (String) l[2], plan, credits.getOrDefault(((Number) l[0]).longValue(), Map.of()), c.classHourMinutes(), minimumHours)).toList();
+                (String) l[2], plan, credits.getOrDefault(((Number) l[0]).longValue(), Map.of()),
+                other.getOrDefault(((Number) l[0]).longValue(), 0), terms)).toList();
         int planMinutes = plan.stream().mapToInt(u -> u.hours() * c.classHourMinutes()).sum();
         return new ClassLedger(classId, c.name(), c.classHourMinutes(), planMinutes, minimumHours * c.classHourMinutes(), items.size(),
                 (int) items.stream().filter(LedgerRules.LearnerStatus::meetsHours).count(), items);

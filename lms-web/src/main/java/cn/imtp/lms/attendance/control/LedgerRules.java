@@ -6,8 +6,10 @@ import java.util.Map;
 
 /**
  * How credited time becomes class hours (pure): credit counts toward a unit up to the unit's hours and
- * never spills into another unit; a learner meets the hours when every unit of the plan is met and the
- * classroom total reaches the level's minimum in the allocation table.
+ * never spills into another unit; online credit counts toward the classroom total up to the configured
+ * share of the plan (some provinces cap it at 50 %); a learner meets the hours when every unit of the
+ * plan is met, no online credit was left out by the cap, and the classroom total reaches the level's
+ * minimum in the allocation table. Other hours count toward the total hours only.
  */
 public final class LedgerRules {
 
@@ -19,7 +21,16 @@ public final class LedgerRules {
     }
 
     public record LearnerStatus(long learnerId, String username, String fullName, double classroomMinutes, int planMinutes,
-                                int minimumMinutes, boolean meetsHours, double shortMinutes, List<UnitStatus> units) {
+                                int minimumMinutes, boolean meetsHours, double shortMinutes, double onlineOverCapMinutes,
+                                int otherMinutes, int otherRequiredMinutes, double totalMinutes, List<UnitStatus> units) {
+    }
+
+    /**
+     * What a class is judged by: minutes per class hour (fixed when the class is activated), the level's
+     * minimum classroom hours, the share of the plan's minutes that online credit may fill (1.0: no cap),
+     * and the level's other hours in the allocation table.
+     */
+    public record Terms(int classHourMinutes, int minimumHours, double onlineShareCap, int otherHours) {
     }
 
     /** Seconds credited to one unit, by kind of activity. */
@@ -30,7 +41,8 @@ public final class LedgerRules {
     }
 
     public static LearnerStatus learner(long learnerId, String username, String fullName, List<PlannedUnit> plan,
-                                        Map<Long, Credit> credits, int classHourMinutes, int minimumHours) {
+                                        Map<Long, Credit> credits, int otherMinutes, Terms terms) {
+        int classHourMinutes = terms.classHourMinutes();
         List<UnitStatus> units = new ArrayList<>();
         double classroom = 0;
         int planMinutes = 0;
@@ -46,11 +58,17 @@ public final class LedgerRules {
             units.add(new UnitStatus(u.unitId(), u.name(), required, round(credited), c.selfPacedSeconds(), c.liveSeconds(), met,
                     round(required - credited)));
         }
-        int minimum = minimumHours * classHourMinutes;
+        // Every credit recorded so far is online (self-paced and live online lessons).
+        double cap = Math.max(0, Math.min(1, terms.onlineShareCap())) * planMinutes;
+        double overCap = Math.max(0, classroom - cap);
+        classroom -= overCap;
+        int minimum = terms.minimumHours() * classHourMinutes;
         double shortBy = Math.max(planMinutes, minimum) - classroom;
-        boolean meets = allMet && classroom >= minimum;
+        boolean meets = allMet && overCap == 0 && classroom >= minimum;
+        // Other hours (internship, visits, self-study) count toward the total only, never the classroom hours.
         return new LearnerStatus(learnerId, username, fullName, round(classroom), planMinutes, minimum, meets,
-                round(Math.max(0, shortBy)), units);
+                round(Math.max(0, shortBy)), round(overCap), otherMinutes, terms.otherHours() * classHourMinutes,
+                round(classroom + otherMinutes), units);
     }
 
     private static double round(double minutes) {

@@ -69,8 +69,10 @@ public class DemoClassBootstrap {
                 LocalDate.of(2017, 9, 1), "DEMO-TITLE-0002"));
         PlanView plan = plans.create(new PlanDraft("直播销售员五级 新入职培训计划", Level.L5, JobType.LIVE_SELLER, PlanKind.NEW_ENTRANT,
                 null, List.of(), List.of("basic", "L5/LIVE_SELLER")), "system");
-        LocalDate start = LocalDate.of(2026, 12, 1);
-        long classId = classes.create(new Requests.NewClass(DEMO_CLASS, plan.id(), DeliveryMode.ONLINE, start, start.plusDays(30), true)).id();
+        // Running now, whenever the demo starts: from the first of this month for two months.
+        LocalDate start = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).withDayOfMonth(1);
+        long classId = classes.create(new Requests.NewClass(DEMO_CLASS, plan.id(), DeliveryMode.ONLINE, start, start.plusMonths(2).minusDays(1),
+                true)).id();
         List<Long> learners = new ArrayList<>();
         for (int i = 1; i <= 30; i++) {
             learners.add(accounts.byUsername(String.format("learner%02d", i)).orElseThrow().id());

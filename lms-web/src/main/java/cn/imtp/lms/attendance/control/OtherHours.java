@@ -1,0 +1,155 @@
+package cn.imtp.lms.attendance.control;
+
+import cn.imtp.lms.cohort.control.Classes;
+import cn.imtp.lms.cohort.entity.TrainingClass;
+import cn.imtp.lms.identity.control.AuditLog;
+import cn.imtp.platform.problem.FieldError;
+import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Other hours (其他学时): internship, site visits, self-study and the like, entered per learner by a
+ * teacher of the class (or an administrator) with a note. They count toward the total hours only. An
+ * entry is never changed: a mistake is withdrawn with a reason and stays on record; both are audited.
+ */
+@ApplicationScoped
+public class OtherHours {
+
+    public enum Kind { INTERNSHIP, SITE_VISIT, SELF_STUDY, OTHER }
+
+    /** At most one day's worth in one entry. */
+    static final int MAX_MINUTES = 24 * 60;
+
+    public record NewEntry(Long learnerId, String kind, Integer minutes, LocalDate date, String note) {
+    }
+
+    public record Entry(long id, long learnerId, String username, String fullName, String kind, int minutes, LocalDate date, String note,
+                        String enteredBy, Instant enteredAt, Instant withdrawnAt, String withdrawReason) {
+    }
+
+    public record Withdrawal(String reason) {
+    }
+
+    @PersistenceContext(unitName = "lms")
+    EntityManager em;
+
+    @Inject
+    Classes classes;
+
+    @Inject
+    AuditLog audit;
+
+    @Transactional
+    public Entry enter(long classId, NewEntry e, Caller caller, String clientAddress) {
+        TrainingClass c = classes.visible(classId, caller);
+        List<FieldError> errors = new ArrayList<>();
+        if (e == null) {
+            throw PlatformException.invalid("Send {\"learnerId\", \"kind\", \"minutes\", \"date\", \"note\"}.", List.of());
+        }
+        if (e.learnerId() == null || !c.learnerIds().contains(e.learnerId())) {
+            errors.add(new FieldError("learnerId", "must be a learner of this class"));
+        }
+        Kind kind = null;
+        try {
+            kind = e.kind() == null ? null : Kind.valueOf(e.kind());
+        } catch (IllegalArgumentException notAKind) {
+            // reported below
+        }
+        if (kind == null) {
+            errors.add(new FieldError("kind", "one of INTERNSHIP, SITE_VISIT, SELF_STUDY, OTHER"));
+        }
+        if (e.minutes() == null || e.minutes() < 1 || e.minutes() > MAX_MINUTES) {
+            errors.add(new FieldError("minutes", "between 1 and " + MAX_MINUTES + " (one day) per entry"));
+        }
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        if (e.date() == null || e.date().isBefore(c.startsOn()) || e.date().isAfter(c.endsOn()) || e.date().isAfter(today)) {
+            errors.add(new FieldError("date", "a day of the class (" + c.startsOn() + " to " + c.endsOn() + "), not after today"));
+        }
+        if (e.note() == null || e.note().isBlank() || e.note().length() > 1000) {
+            errors.add(new FieldError("note", "say what was done and where (at most 1000 characters)"));
+        }
+        if (!errors.isEmpty()) {
+            throw PlatformException.invalid("The other hours were not recorded.", errors);
+        }
+        Instant now = Instant.now();
+        em.createNativeQuery("INSERT INTO other_hours (class_id, learner_id, kind, minutes, on_date, note, entered_by, entered_at)"
+                        + " VALUES (?,?,?,?,?,?,?,?)")
+                .setParameter(1, classId).setParameter(2, e.learnerId()).setParameter(3, kind.name()).setParameter(4, e.minutes())
+                .setParameter(5, Date.valueOf(e.date())).setParameter(6, e.note().trim()).setParameter(7, caller.accountId())
+                .setParameter(8, Timestamp.from(now)).executeUpdate();
+        long id = ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
+        audit.record(caller, "OTHER_HOURS_ENTERED", e.learnerId(), "class " + classId + ", entry " + id + ": " + kind + " " + e.minutes()
+                + " min on " + e.date(), clientAddress);
+        return find(classId, id);
+    }
+
+    @Transactional
+    public Entry withdraw(long classId, long entryId, Withdrawal w, Caller caller, String clientAddress) {
+        classes.visible(classId, caller);
+        if (w == null || w.reason() == null || w.reason().isBlank() || w.reason().length() > 500) {
+            throw PlatformException.invalid("Say why the entry is withdrawn.", List.of(new FieldError("reason", "required, at most 500 characters")));
+        }
+        Entry entry = find(classId, entryId);
+        if (entry.withdrawnAt() != null) {
+            throw PlatformException.conflict("Entry " + entryId + " was already withdrawn on " + entry.withdrawnAt() + ".");
+        }
+        em.createNativeQuery("UPDATE other_hours SET withdrawn_by = ?, withdrawn_at = ?, withdraw_reason = ? WHERE id = ? AND withdrawn_at IS NULL")
+                .setParameter(1, caller.accountId()).setParameter(2, Timestamp.from(Instant.now())).setParameter(3, w.reason().trim())
+                .setParameter(4, entryId).executeUpdate();
+        audit.record(caller, "OTHER_HOURS_WITHDRAWN", entry.learnerId(), "class " + classId + ", entry " + entryId + ": " + w.reason().trim(),
+                clientAddress);
+        return find(classId, entryId);
+    }
+
+    /** The class's entries, newest first; learners see their own. */
+    @Transactional
+    public List<Entry> list(long classId, Caller caller) {
+        classes.visible(classId, caller);
+        return query("WHERE o.class_id = ?" + (caller.role() == cn.imtp.platform.security.Role.LEARNER ? " AND o.learner_id = " + caller.accountId() : ""),
+                classId);
+    }
+
+    /** Minutes per learner of the class, withdrawn entries left out. */
+    Map<Long, Integer> minutesByLearner(long classId) {
+        Map<Long, Integer> out = new HashMap<>();
+        for (Object row : em.createNativeQuery("SELECT learner_id, SUM(minutes) FROM other_hours WHERE class_id = ? AND withdrawn_at IS NULL"
+                + " GROUP BY learner_id").setParameter(1, classId).getResultList()) {
+            Object[] r = (Object[]) row;
+            out.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue());
+        }
+        return out;
+    }
+
+    private Entry find(long classId, long id) {
+        List<Entry> found = query("WHERE o.class_id = ? AND o.id = " + id, classId);
+        if (found.isEmpty()) {
+            throw PlatformException.notFound("Other hours entry", id);
+        }
+        return found.get(0);
+    }
+
+    private List<Entry> query(String where, long classId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT o.id, o.learner_id, a.username, a.full_name, o.kind, o.minutes, o.on_date, o.note,"
+                        + " e.username, o.entered_at, o.withdrawn_at, o.withdraw_reason FROM other_hours o"
+                        + " JOIN account a ON a.id = o.learner_id JOIN account e ON e.id = o.entered_by " + where + " ORDER BY o.id DESC")
+                .setParameter(1, classId).getResultList();
+        return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
+                (String) r[4], ((Number) r[5]).intValue(), ((Date) r[6]).toLocalDate(), (String) r[7], (String) r[8],
+                ((Timestamp) r[9]).toInstant(), r[10] == null ? null : ((Timestamp) r[10]).toInstant(), (String) r[11])).toList();
+    }
+}

@@ -1,0 +1,151 @@
+package cn.imtp.ops.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The demo class's 30 learners study the same lesson at once, in real time, over the API as the player
+ * does: 28 watch it honestly, one hides the page for two beats (and, on a first viewing, cannot go on
+ * past the gap that left), one sends a forged beat before going on honestly. Afterwards every learner's
+ * ledger holds exactly what they watched, the live roster saw all 30 at once, and the chain is intact.
+ */
+@ExtendWith(RunningPlatform.class)
+class ClassDayIT {
+
+    static final int LEARNERS = 30;
+    static final int BEATS = 10;
+    static final long BEAT_MS = 3_000;
+    static final String HIDER = "learner13";
+    static final String FORGER = "learner21";
+
+    @Test
+    void thirtyLearnersStudyAtOnceAndEachIsCreditedExactlyWhatTheyWatched() throws Exception {
+        MediaPipelineIT.setUp();
+        String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
+        String admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+        String learner01 = RunningPlatform.token("learner01", RunningPlatform.DEMO_PASSWORD);
+        long classId = RunningPlatform.json(RunningPlatform.call(learner01, "GET", "/api/classes", null)).getJsonArray("items")
+                .getJsonObject(0).getJsonNumber("id").longValue();
+        long planId = RunningPlatform.json(RunningPlatform.call(learner01, "GET", "/api/classes/" + classId, null)).getJsonNumber("planId").longValue();
+        // A unit of its own, so that the other tests' credit (on the first unit) does not mix with this one's.
+        long unitId = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/plans/" + planId, null)).getJsonArray("units")
+                .stream().map(v -> v.asJsonObject().getJsonNumber("id").longValue()).filter(id -> id != MediaPipelineIT.studiedUnit)
+                .findFirst().orElseThrow();
+        Media.Uploaded up = Media.ready(teacher, unitId, "VIDEO", MediaFixtures.video("class-day-640x360-30s.mp4", 640, 360, 30, true));
+        assertEquals(200, RunningPlatform.call(teacher, "POST", "/api/resources/" + up.resourceId() + "/versions/1/publish", null).statusCode());
+
+        Map<String, Integer> credited = new ConcurrentHashMap<>();
+        List<Long> latenciesMs = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(LEARNERS);
+        List<Future<?>> runs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= LEARNERS; i++) {
+            names.add(String.format("learner%02d", i));
+        }
+        // Everyone signs in and opens the lesson first (signing in hashes a password: seconds for 30), then all play together.
+        CyclicBarrier start = new CyclicBarrier(LEARNERS + 1);
+        for (String name : names) {
+            runs.add(pool.submit(() -> {
+                watch(name, up.resourceId(), start, credited, latenciesMs);
+                return null;
+            }));
+        }
+        try {
+            start.await(2, TimeUnit.MINUTES);
+        } catch (java.util.concurrent.TimeoutException e) {
+            for (Future<?> run : runs) {
+                if (run.isDone()) {
+                    run.get(); // throws what stopped that learner before the start
+                }
+            }
+            throw e;
+        }
+        // Midway, the live roster shows the whole class studying.
+        Thread.sleep(BEAT_MS * BEATS / 2);
+        JsonObject roster = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/roster", null));
+        long studyingThisLesson = roster.getJsonArray("studying").stream()
+                .filter(p -> p.asJsonObject().getString("lesson").equals("class-day-640x360-30s.mp4")).count();
+        assertEquals(LEARNERS, studyingThisLesson, roster.toString());
+        for (Future<?> run : runs) {
+            run.get();
+        }
+        pool.shutdown();
+
+        JsonObject ledger = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/ledger", null));
+        for (JsonValue v : ledger.getJsonArray("items")) {
+            JsonObject learner = v.asJsonObject();
+            int seconds = learner.getJsonArray("units").stream().map(JsonValue::asJsonObject)
+                    .filter(u -> u.getJsonNumber("unitId").longValue() == unitId).findFirst().orElseThrow().getInt("selfPacedSeconds");
+            String name = learner.getString("username");
+            int expected = name.equals(HIDER) ? 9 : 30;
+            assertEquals(expected, seconds, name + " in the ledger");
+            assertEquals(expected, credited.get(name), name + " as acknowledged");
+        }
+        JsonObject check = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/verify", null));
+        assertTrue(check.getBoolean("intact"), check.toString());
+        List<Long> sorted = new ArrayList<>(latenciesMs);
+        Collections.sort(sorted);
+        System.out.println("[class-day] " + sorted.size() + " beats from " + LEARNERS + " learners; latency p50 "
+                + sorted.get(sorted.size() / 2) + " ms, p95 " + sorted.get(sorted.size() * 95 / 100) + " ms, max " + sorted.get(sorted.size() - 1)
+                + " ms; chain " + check.getJsonNumber("records") + " records");
+    }
+
+    /** One learner's player: a beat every 3 s with the 3 s just played, in real time. */
+    static void watch(String name, long resourceId, CyclicBarrier start, Map<String, Integer> credited, List<Long> latenciesMs)
+            throws Exception {
+        String token = RunningPlatform.token(name, RunningPlatform.DEMO_PASSWORD);
+        HttpResponse<String> opened = RunningPlatform.call(token, "POST", "/api/attendance/sessions",
+                Json.createObjectBuilder().add("resourceId", resourceId).build().toString());
+        assertEquals(201, opened.statusCode(), name + ": " + opened.body());
+        JsonObject session = RunningPlatform.json(opened);
+        start.await(2, TimeUnit.MINUTES);
+        long t0 = System.nanoTime();
+        int last = 0;
+        for (int k = 1; k <= BEATS; k++) {
+            long due = BEAT_MS * k + 100;
+            long wait = due - (System.nanoTime() - t0) / 1_000_000;
+            if (wait > 0) {
+                Thread.sleep(wait);
+            }
+            long elapsed = (System.nanoTime() - t0) / 1_000_000;
+            long from = BEAT_MS * (k - 1);
+            boolean visible = !(name.equals(HIDER) && (k == 4 || k == 5));
+            if (name.equals(FORGER) && k == 3) {
+                HttpResponse<String> forged = beat(token, session, k, elapsed, visible, 0, 30_000);
+                assertEquals(422, forged.statusCode(), name + " forged: " + forged.body());
+            }
+            long sent = System.nanoTime();
+            HttpResponse<String> r = beat(token, session, k, elapsed, visible, from, from + BEAT_MS);
+            latenciesMs.add((System.nanoTime() - sent) / 1_000_000);
+            assertEquals(200, r.statusCode(), name + " beat " + k + ": " + r.body());
+            last = RunningPlatform.json(r).getInt("videoCreditedSeconds");
+        }
+        credited.put(name, last);
+    }
+
+    static HttpResponse<String> beat(String token, JsonObject session, long seq, long elapsedMs, boolean visible, long fromMs, long toMs)
+            throws Exception {
+        JsonArrayBuilder played = Json.createArrayBuilder().add(Json.createObjectBuilder().add("fromMs", fromMs).add("toMs", toMs));
+        return RunningPlatform.call(token, "POST", "/api/attendance/sessions/" + session.getString("sessionId") + "/beats",
+                Json.createObjectBuilder().add("token", session.getString("token")).add("seq", seq).add("elapsedMs", elapsedMs)
+                        .add("played", played).add("rate", 1.0).add("visible", visible).add("positionMs", toMs).build().toString());
+    }
+}
