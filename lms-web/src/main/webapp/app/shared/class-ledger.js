@@ -15,13 +15,16 @@ function liveRoster(classId) {
     try {
       const roster = await api(`/api/attendance/classes/${classId}/roster`);
       const now = Date.parse(roster.at);
+      const present = roster.learners.filter((m) => m.state !== 'OFFLINE');
       section.replaceChildren(
         el('h2', {}, t('roster.title')),
-        el('p', { id: 'roster-count' }, t('roster.count', { n: roster.studying.length, learners: roster.learners, s: POLL_MS / 1000 })),
-        roster.studying.length ? el('div', { class: 'table-wrap' }, el('table', {},
-          el('thead', {}, el('tr', {}, ['people.name', 'roster.unit', 'roster.lesson', 'roster.position', 'roster.lastBeat', 'roster.session'].map((k) => el('th', {}, t(k))))),
-          el('tbody', {}, roster.studying.map((p) => el('tr', { 'data-learner': p.username },
-            el('td', {}, p.fullName || p.username), el('td', {}, p.unitName), el('td', {}, p.lesson),
+        el('p', { id: 'roster-count' }, t('roster.count', { studying: roster.studying, idle: roster.idle, offline: roster.offline, s: POLL_MS / 1000 })),
+        present.length ? el('div', { class: 'table-wrap' }, el('table', {},
+          el('thead', {}, el('tr', {}, ['people.name', 'roster.state', 'roster.unit', 'roster.lesson', 'roster.position', 'roster.lastBeat', 'roster.session'].map((k) => el('th', {}, t(k))))),
+          el('tbody', {}, present.map((p) => el('tr', { 'data-learner': p.username, 'data-state': p.state },
+            el('td', {}, p.fullName || p.username),
+            el('td', {}, el('span', { class: p.state === 'STUDYING' ? 'badge ok' : 'badge' }, t(`roster.${p.state}`))),
+            el('td', {}, p.unitName), el('td', {}, p.lesson),
             el('td', {}, playClock(p.positionMs)), el('td', {}, t('roster.ago', { s: Math.max(0, Math.round((now - Date.parse(p.lastBeatAt)) / 1000)) })),
             el('td', {}, t('roster.seconds', { s: p.sessionCreditedSeconds }))))))) : '');
     } catch (err) {

@@ -119,7 +119,8 @@ class AdminPagesIT {
             assertEquals(201, opened.statusCode(), opened.body());
             // Within a poll the roster shows learner08 on this lesson (a session opened by another test earlier is superseded).
             b.until(d -> (Boolean) b.js("const row = document.querySelector(\"#roster [data-learner='learner08']\");"
-                    + " return !!row && row.textContent.includes('pages-640x360-14s.mp4');"), Duration.ofSeconds(15));
+                    + " return !!row && row.dataset.state === 'STUDYING' && row.textContent.includes('pages-640x360-14s.mp4');"),
+                    Duration.ofSeconds(15));
             b.screenshot("admin-live-roster");
         }
     }

@@ -81,8 +81,8 @@ class ClassDayIT {
         // Midway, the live roster shows the whole class studying.
         Thread.sleep(BEAT_MS * BEATS / 2);
         JsonObject roster = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/roster", null));
-        long studyingThisLesson = roster.getJsonArray("studying").stream()
-                .filter(p -> p.asJsonObject().getString("lesson").equals("class-day-640x360-30s.mp4")).count();
+        long studyingThisLesson = roster.getJsonArray("learners").stream().map(JsonValue::asJsonObject)
+                .filter(p -> p.getString("state").equals("STUDYING") && p.getString("lesson").equals("class-day-640x360-30s.mp4")).count();
         assertEquals(LEARNERS, studyingThisLesson, roster.toString());
         for (Future<?> run : runs) {
             run.get();

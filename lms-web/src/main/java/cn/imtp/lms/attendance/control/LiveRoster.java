@@ -13,18 +13,23 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Who of a class is studying right now: learners whose playback session is open and sent a beat within
- * two heartbeats (plus slack for a slow network). Read from the shared database, so every lms-web node
- * gives the same answer; the pages poll it.
+ * Who of a class is studying right now, idle or offline. STUDYING: an open playback session that sent a
+ * beat (or opened) within two heartbeats plus slack for a slow network; IDLE: an open session quiet for
+ * longer (paused, away, asked "还在吗？") but less than {@link #IDLE_MINUTES}; OFFLINE: anything else.
+ * Read from the shared database, so every lms-web node gives the same answer; the pages poll it.
  */
 @ApplicationScoped
 public class LiveRoster {
 
-    public record Present(String username, String fullName, long unitId, String unitName, String lesson, long positionMs,
-                          Instant lastBeatAt, int sessionCreditedSeconds) {
+    static final int IDLE_MINUTES = 30;
+
+    public enum State { STUDYING, IDLE, OFFLINE }
+
+    public record Member(String username, String fullName, State state, Long unitId, String unitName, String lesson, Long positionMs,
+                         Instant lastBeatAt, Integer sessionCreditedSeconds) {
     }
 
-    public record Roster(long classId, int learners, Instant at, int activeWithinSeconds, List<Present> studying) {
+    public record Roster(long classId, Instant at, int activeWithinSeconds, int studying, int idle, int offline, List<Member> learners) {
     }
 
     @PersistenceContext(unitName = "lms")
@@ -42,14 +47,26 @@ public class LiveRoster {
         Instant now = Instant.now();
         int window = settings.heartbeatSeconds() * 2 + 10;
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT a.username, a.full_name, u.id, u.name, r.title, s.position_ms,"
-                        + " COALESCE(s.last_beat_at, s.opened_at), s.credited_seconds FROM playback_session s JOIN account a ON a.id = s.learner_id"
-                        + " JOIN catalogue_unit u ON u.id = s.unit_id JOIN resource r ON r.id = s.resource_id"
-                        + " WHERE s.class_id = ? AND s.ended_at IS NULL AND COALESCE(s.last_beat_at, s.opened_at) >= ? ORDER BY a.username")
-                .setParameter(1, classId).setParameter(2, Timestamp.from(now.minusSeconds(window))).getResultList();
-        List<Present> studying = rows.stream().map(r -> new Present((String) r[0], (String) r[1], ((Number) r[2]).longValue(),
-                (String) r[3], (String) r[4], ((Number) r[5]).longValue(), ((Timestamp) r[6]).toInstant(), ((Number) r[7]).intValue()))
-                .toList();
-        return new Roster(classId, c.learnerIds().size(), now, window, studying);
+        List<Object[]> rows = em.createNativeQuery("SELECT a.username, a.full_name, s.unit_id, u.name, r.title, s.position_ms,"
+                        + " COALESCE(s.last_beat_at, s.opened_at), s.credited_seconds FROM class_learner cl"
+                        + " JOIN account a ON a.id = cl.account_id"
+                        + " LEFT JOIN playback_session s ON s.learner_id = a.id AND s.class_id = cl.class_id AND s.ended_at IS NULL"
+                        + " LEFT JOIN catalogue_unit u ON u.id = s.unit_id LEFT JOIN resource r ON r.id = s.resource_id"
+                        + " WHERE cl.class_id = ? ORDER BY a.username").setParameter(1, c.id()).getResultList();
+        List<Member> members = rows.stream().map(r -> {
+            Instant last = r[6] == null ? null : ((Timestamp) r[6]).toInstant();
+            State state = last == null || last.isBefore(now.minusSeconds(IDLE_MINUTES * 60L)) ? State.OFFLINE
+                    : last.isBefore(now.minusSeconds(window)) ? State.IDLE : State.STUDYING;
+            return state == State.OFFLINE
+                    ? new Member((String) r[0], (String) r[1], state, null, null, null, null, last, null)
+                    : new Member((String) r[0], (String) r[1], state, ((Number) r[2]).longValue(), (String) r[3], (String) r[4],
+                            ((Number) r[5]).longValue(), last, ((Number) r[7]).intValue());
+        }).toList();
+        return new Roster(classId, now, window, count(members, State.STUDYING), count(members, State.IDLE), count(members, State.OFFLINE),
+                members);
+    }
+
+    private static int count(List<Member> members, State state) {
+        return (int) members.stream().filter(m -> m.state() == state).count();
     }
 }

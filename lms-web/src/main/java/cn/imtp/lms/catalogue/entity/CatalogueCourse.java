@@ -64,4 +64,9 @@ public class CatalogueCourse {
     public List<LearningUnit> units() {
         return units;
     }
+
+    /** Where it stands among its siblings in the training package (0-based). */
+    public int position() {
+        return position;
+    }
 }

@@ -64,4 +64,9 @@ public class CatalogueModule {
     public List<CatalogueCourse> courses() {
         return courses;
     }
+
+    /** Where it stands among its siblings in the training package (0-based). */
+    public int position() {
+        return position;
+    }
 }

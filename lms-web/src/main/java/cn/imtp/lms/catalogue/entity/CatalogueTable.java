@@ -106,4 +106,9 @@ public class CatalogueTable {
     public int unitHours() {
         return modules.stream().flatMap(m -> m.courses().stream()).flatMap(c -> c.units().stream()).mapToInt(LearningUnit::hours).sum();
     }
+
+    /** Where it stands among its siblings in the training package (0-based). */
+    public int position() {
+        return position;
+    }
 }

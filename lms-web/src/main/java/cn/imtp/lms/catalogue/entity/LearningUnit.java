@@ -14,6 +14,13 @@ import jakarta.persistence.Table;
 @Table(name = "catalogue_unit")
 public class LearningUnit {
 
+    /** The training package's own order: table, module, course, then the unit within its course. */
+    public static final java.util.Comparator<LearningUnit> CATALOGUE_ORDER = java.util.Comparator
+            .comparingInt((LearningUnit u) -> u.course().module().table().position())
+            .thenComparingInt(u -> u.course().module().position())
+            .thenComparingInt(u -> u.course().position())
+            .thenComparingInt(LearningUnit::position);
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -67,5 +74,10 @@ public class LearningUnit {
 
     public int seedLine() {
         return seedLine;
+    }
+
+    /** Where it stands among its siblings in the training package (0-based). */
+    public int position() {
+        return position;
     }
 }

@@ -117,7 +117,8 @@ public class TrainingPlan {
         return createdAt;
     }
 
+    /** The plan's units in the training package's order (table, module, course, unit). */
     public List<LearningUnit> units() {
-        return units;
+        return units.stream().sorted(LearningUnit.CATALOGUE_ORDER).toList();
     }
 }
