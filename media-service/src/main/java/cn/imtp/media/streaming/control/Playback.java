@@ -37,8 +37,7 @@ public class Playback {
     int urlMinutes;
 
     public String master(UUID assetId, String grant) {
-        Asset a = playable(assetId);
-        List<StoredRendition> renditions = assets.renditions(a.renditionOwner());
+        List<StoredRendition> renditions = playable(assetId).renditions();
         String query = "?grant=" + java.net.URLEncoder.encode(grant, java.nio.charset.StandardCharsets.UTF_8);
         List<Playlists.Captions> captions = assets.captions(assetId).stream()
                 .map(c -> new Playlists.Captions(c.language(), c.name(), "captions/" + c.language() + ".m3u8" + query)).toList();
@@ -47,7 +46,7 @@ public class Playback {
 
     /** A subtitle playlist of one WebVTT file covering the whole video, with a presigned URL. */
     public String captionPlaylist(UUID assetId, String language) {
-        Asset a = playable(assetId);
+        Asset a = playable(assetId).asset();
         if (assets.captions(assetId).stream().noneMatch(c -> c.language().equals(language))) {
             throw PlatformException.notFound("Captions in", language);
         }
@@ -58,9 +57,9 @@ public class Playback {
     }
 
     public String variant(UUID assetId, String rendition) {
-        Asset a = playable(assetId);
-        UUID owner = a.renditionOwner();
-        StoredRendition stored = assets.renditions(owner).stream().filter(r -> r.rendition().name().equals(rendition)).findFirst()
+        Playable p = playable(assetId);
+        UUID owner = p.asset().renditionOwner();
+        StoredRendition stored = p.renditions().stream().filter(r -> r.rendition().name().equals(rendition)).findFirst()
                 .orElseThrow(() -> PlatformException.notFound("Rendition", rendition));
         Duration expiry = Duration.ofMinutes(urlMinutes);
         return Playlists.variant(assets.segments(owner, rendition), stored.complete(), transcoding.hlsSeconds(),
@@ -91,7 +90,11 @@ public class Playback {
         return store.publicUrl(a.sourceKey(), Duration.ofMinutes(urlMinutes), a.contentType(), a.fileName());
     }
 
-    private Asset playable(UUID assetId) {
+    /** A streamed asset with the renditions it has so far (read once per request). */
+    private record Playable(Asset asset, List<StoredRendition> renditions) {
+    }
+
+    private Playable playable(UUID assetId) {
         Asset a = assets.get(assetId);
         if (!a.kind().isStreamed()) {
             throw PlatformException.conflict("This file is a " + a.kind() + "; download it instead of playing it.");
@@ -99,10 +102,11 @@ public class Playback {
         if (a.state() == AssetState.FAILED || a.state() == AssetState.REJECTED || a.state() == AssetState.ABANDONED) {
             throw PlatformException.conflict("This video cannot be played: " + a.state() + (a.reason() == null ? "" : " — " + a.reason()));
         }
-        if (assets.renditions(a.renditionOwner()).isEmpty()) {
+        List<StoredRendition> renditions = assets.renditions(a.renditionOwner());
+        if (renditions.isEmpty()) {
             throw new PlatformException(409, "not-yet-playable", "Not yet playable",
                     "The video is still being prepared; try again in a few seconds.");
         }
-        return a;
+        return new Playable(a, renditions);
     }
 }
