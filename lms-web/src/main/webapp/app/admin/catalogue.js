@@ -2,7 +2,7 @@
 // → units with their class hours, the stated total against the sum of the units) and the integrity
 // report of every place where the seed contradicts itself.
 import { api } from '../shared/api.js';
-import { t } from '../shared/i18n.js';
+import { levelAndJob, t } from '../shared/i18n.js';
 import { box, el, pager, param, showProblem, startPage } from '../shared/page.js';
 
 startPage('catalogue.title', 'ADMINISTRATOR', 'TEACHER');
@@ -10,16 +10,12 @@ const tableBox = el('section', { class: 'card', id: 'table' });
 const integrityBox = el('section', { class: 'card', id: 'integrity' });
 const ISSUES = 20;
 
-function levelJob(level, jobType) {
-  return level ? `${t(`level.${level}`)} · ${t(`jobType.${jobType}`)}` : t('jobType.none');
-}
-
 async function showTable(level, jobType) {
   try {
     const table = await api(level ? `/api/catalogue/tables/${level}/${jobType}` : '/api/catalogue/tables/basic');
     const matches = table.statedTotalHours === table.unitHours;
     tableBox.replaceChildren(
-      el('h2', {}, table.title || levelJob(level, jobType)),
+      el('h2', {}, table.title || levelAndJob(level, jobType)),
       el('p', { class: matches ? 'met' : 'short', id: 'table-total' },
         t('catalogue.totals', { stated: table.statedTotalHours, sum: table.unitHours }), matches ? '' : ` — ${t('catalogue.mismatch')}`),
       el('p', { class: 'muted' }, t('catalogue.seedLines', { lines: table.seedLines || '' })),
@@ -43,7 +39,7 @@ function showIntegrity(issues, page) {
     el('div', { class: 'table-wrap' }, el('table', {},
       el('thead', {}, el('tr', {}, ['catalogue.section', 'catalogue.table', 'catalogue.kind', 'catalogue.message', 'catalogue.lines'].map((k) => el('th', {}, t(k))))),
       el('tbody', {}, slice.map((d) => el('tr', {},
-        el('td', {}, d.section), el('td', {}, d.level ? levelJob(d.level, d.jobType) : (d.jobType ? t(`jobType.${d.jobType}`) : '—')),
+        el('td', {}, d.section), el('td', {}, d.level ? levelAndJob(d.level, d.jobType) : (d.jobType ? t(`jobType.${d.jobType}`) : '—')),
         el('td', {}, d.kind), el('td', {}, d.message), el('td', {}, d.seedLines)))))),
     issues.length > ISSUES ? pager(page, ISSUES, issues.length, (p) => showIntegrity(issues, p)) : '');
 }
@@ -63,7 +59,7 @@ async function show() {
       el('section', { class: 'card' },
         el('h2', {}, t('catalogue.tables')),
         el('ul', { class: 'units', id: 'tables' }, summary.tables.map((tb) => el('li', {},
-          el('button', { type: 'button', class: 'link', onclick: () => showTable(tb.level, tb.jobType) }, tb.title || levelJob(tb.level, tb.jobType)),
+          el('button', { type: 'button', class: 'link', onclick: () => showTable(tb.level, tb.jobType) }, tb.title || levelAndJob(tb.level, tb.jobType)),
           el('span', { class: tb.statedTotalHours === tb.unitHours ? 'muted' : 'short' }, t('catalogue.totals', { stated: tb.statedTotalHours, sum: tb.unitHours })))))),
       tableBox,
       integrityBox);

@@ -1,6 +1,6 @@
 // Every class with its compliance at a glance: how many learners meet the hours so far.
 import { api } from '../shared/api.js';
-import { t } from '../shared/i18n.js';
+import { levelAndJob, t } from '../shared/i18n.js';
 import { box, el, pager, progress, showProblem, startPage } from '../shared/page.js';
 
 startPage('admin.title', 'ADMINISTRATOR');
@@ -22,7 +22,7 @@ async function show(page) {
     const classes = await api(`/api/classes?page=${page}&size=${SIZE}`);
     const rows = await Promise.all(classes.items.map(async (c) => el('tr', { 'data-class': c.id },
       el('td', {}, el('a', { href: `/admin/class?id=${c.id}` }, c.name)),
-      el('td', {}, `${t(`level.${c.level}`)} · ${t(`jobType.${c.jobType}`, {}, t('jobType.none'))}`),
+      el('td', {}, levelAndJob(c.level, c.jobType)),
       el('td', {}, `${c.startsOn} – ${c.endsOn}`),
       el('td', {}, c.learners),
       el('td', {}, await compliance(c)))));

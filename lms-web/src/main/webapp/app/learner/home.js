@@ -1,7 +1,7 @@
 // My classes: per active class my classroom hours against the plan and the level's minimum, and per
 // unit the required against the credited minutes, each unit a link to its lessons.
 import { api } from '../shared/api.js';
-import { minutes, t } from '../shared/i18n.js';
+import { levelAndJob, minutes, t } from '../shared/i18n.js';
 import { box, el, pager, progress, showProblem, startPage } from '../shared/page.js';
 
 startPage('learner.title', 'LEARNER');
@@ -23,7 +23,7 @@ async function show(page) {
 
 async function card(c) {
   const head = el('h2', {}, c.name);
-  const facts = el('p', { class: 'muted' }, `${t(`level.${c.level}`)} · ${t(`jobType.${c.jobType}`, {}, t('jobType.none'))} · ${c.startsOn} – ${c.endsOn}`);
+  const facts = el('p', { class: 'muted' }, `${levelAndJob(c.level, c.jobType)} · ${c.startsOn} – ${c.endsOn}`);
   if (c.status !== 'ACTIVE') {
     return el('section', { class: 'card' }, head, facts, el('p', {}, t('learner.notActive', { status: t(`classStatus.${c.status}`) })));
   }

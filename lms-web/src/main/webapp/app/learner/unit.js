@@ -2,7 +2,7 @@
 // videos in the attendance player, and its other learning resources to download.
 import { api } from '../shared/api.js';
 import { minutes, t } from '../shared/i18n.js';
-import { box, el, param, progress, showNotice, showProblem, startPage } from '../shared/page.js';
+import { box, el, param, progress, showNotice, showProblem, startPage, unitFacts } from '../shared/page.js';
 import { LessonPlayer } from '../player/lesson-player.js';
 import { openResource } from '../shared/resources.js';
 
@@ -56,7 +56,7 @@ async function show() {
     box.content.replaceChildren(
       el('section', { class: 'card' },
         el('h2', { id: 'unit-name' }, unit.name),
-        el('p', { class: 'muted' }, [unit.module, unit.course].filter(Boolean).join(' › '), ' · ', t('unit.hours', { h: unit.hours })),
+        unitFacts(unit),
         credit),
       stage,
       el('section', { class: 'card' }, el('h2', {}, t('unit.lessons')),

@@ -45,3 +45,9 @@ export function playClock(ms) {
   const s = Math.floor(ms / 1000);
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
+
+/** "五级／初级工 · 直播销售员"; the basic course (no level) by its name. */
+export function levelAndJob(level, jobType) {
+  if (!level) return t('jobType.none');
+  return jobType ? `${t(`level.${level}`)} · ${t(`jobType.${jobType}`)}` : t(`level.${level}`);
+}

@@ -102,6 +102,11 @@ export function progress(value, max, label) {
     el('div', { class: 'bar', style: `width:${pct}%` }));
 }
 
+/** A learning unit's place in the package and its hours: "模块 › 课程 · 3 课时". */
+export function unitFacts(unit) {
+  return el('p', { class: 'muted' }, [unit.module, unit.course].filter(Boolean).join(' › '), ' · ', t('unit.hours', { h: unit.hours }));
+}
+
 /** Previous / next buttons for a page of `total` items. */
 export function pager(page, size, total, go) {
   const pages = Math.max(1, Math.ceil(total / size));

@@ -1,7 +1,7 @@
 // My classes as a teacher: each class's roster and plan, the plan's units (to keep their resource packs)
 // and the class's hours ledger.
 import { api } from '../shared/api.js';
-import { t } from '../shared/i18n.js';
+import { levelAndJob, t } from '../shared/i18n.js';
 import { box, el, pager, showProblem, startPage } from '../shared/page.js';
 
 startPage('teacher.title', 'TEACHER');
@@ -23,7 +23,7 @@ async function card(summary) {
   const plan = await api(`/api/plans/${c.planId}`);
   return el('section', { class: 'card', 'data-class': c.id },
     el('h2', {}, c.name, ' ', el('span', { class: 'badge' }, t(`classStatus.${c.status}`))),
-    el('p', { class: 'muted' }, `${t(`level.${c.level}`)} · ${t(`jobType.${c.jobType}`, {}, t('jobType.none'))} · ${c.startsOn} – ${c.endsOn}`),
+    el('p', { class: 'muted' }, `${levelAndJob(c.level, c.jobType)} · ${c.startsOn} – ${c.endsOn}`),
     el('p', {}, el('a', { href: `/teacher/class?id=${c.id}`, class: 'button' }, t('teacher.ledger'))),
     el('details', {}, el('summary', {}, t('teacher.roster', { n: c.learners.length })),
       el('div', { class: 'table-wrap' }, el('table', {},

@@ -3,7 +3,7 @@
 // preview of any version, publication of one.
 import { api } from '../shared/api.js';
 import { t } from '../shared/i18n.js';
-import { box, el, param, progress, showNotice, showProblem, startPage } from '../shared/page.js';
+import { box, el, param, showNotice, showProblem, startPage, unitFacts } from '../shared/page.js';
 import { loadHls } from '../player/lesson-player.js';
 import { follow, forgetUpload, pendingUpload, upload } from './uploader.js';
 
@@ -172,7 +172,7 @@ async function show() {
     list.replaceChildren(...(resources.items.length ? resources.items.map(resourceRow) : [el('p', { class: 'muted' }, t('teacherUnit.none'))]));
     box.content.replaceChildren(
       el('section', { class: 'card' }, el('h2', { id: 'unit-name' }, unit.name),
-        el('p', { class: 'muted' }, [unit.module, unit.course].filter(Boolean).join(' › '), ' · ', t('unit.hours', { h: unit.hours }))),
+        unitFacts(unit)),
       preview, list, newResourceForm());
   } catch (err) {
     showProblem(box.problem, err);

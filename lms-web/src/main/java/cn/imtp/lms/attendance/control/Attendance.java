@@ -123,14 +123,15 @@ public class Attendance {
                 .setParameter(1, classId).setParameter(2, learner.accountId()).setParameter(3, r.unitId()).executeUpdate();
         em.flush();
         chain.open(classId);
-        WatchedVideo watched = em.find(WatchedVideo.class, new WatchedVideo.Key(learner.accountId(), asset));
-        BitSet seen = watched == null ? new BitSet() : watched.seconds();
+        // Read under a lock so that the shared cache cannot hand back another node's older state.
+        WatchedVideo watched = em.find(WatchedVideo.class, new WatchedVideo.Key(learner.accountId(), asset), LockModeType.PESSIMISTIC_READ);
+        BitSet seen = watched.seconds();
         Instant expires = now.plus(Duration.ofHours(settings.lateWindowHours() + 12L));
         String token = tokens.sign(new PlaybackToken(learner.accountId(), session.id(), asset.toString(), expires).claims()
                 .add("iat", now.getEpochSecond()));
         return new SessionTicket(session.id(), token, expires, settings.heartbeatSeconds(), settings.allowedRates(),
                 settings.idleSeconds(), settings.presenceAnswerSeconds(), seconds,
-                watched == null ? 0 : watched.resumeMs(), Math.min(seconds, seen.nextClearBit(0)) * 1000L, classId, r.unitId(),
+                watched.resumeMs(), Math.min(seconds, seen.nextClearBit(0)) * 1000L, classId, r.unitId(),
                 access.playlistUrl());
     }
 
@@ -161,6 +162,7 @@ public class Attendance {
         }
         WatchedVideo watched = em.find(WatchedVideo.class, new WatchedVideo.Key(learner.accountId(), s.assetId()), LockModeType.PESSIMISTIC_WRITE);
         if (watched == null) {
+            // Only for a session opened by a version that did not create the row at open (late beats after an upgrade).
             watched = new WatchedVideo(learner.accountId(), s.assetId(), s.unitId());
             em.persist(watched);
         }
