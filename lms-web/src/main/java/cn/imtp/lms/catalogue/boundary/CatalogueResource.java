@@ -4,8 +4,7 @@ import cn.imtp.lms.catalogue.control.Catalogue;
 import cn.imtp.lms.catalogue.control.CatalogueViews;
 import cn.imtp.lms.catalogue.entity.JobType;
 import cn.imtp.lms.catalogue.entity.Level;
-import cn.imtp.platform.problem.FieldError;
-import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.lms.platform.boundary.Params;
 import cn.imtp.platform.security.Allow;
 import cn.imtp.platform.security.Role;
 import jakarta.enterprise.context.RequestScoped;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Arrays;
 import java.util.List;
 
 /** The training package's catalogue, for every signed-in user. */
@@ -44,7 +42,7 @@ public class CatalogueResource {
     @GET
     @Path("tables/{level}/{jobType}")
     public CatalogueViews.Table skillCourse(@PathParam("level") String level, @PathParam("jobType") String jobType) {
-        return catalogue.table(parse(Level.class, "level", level), parse(JobType.class, "jobType", jobType));
+        return catalogue.table(Params.required(Level.class, "level", level), Params.required(JobType.class, "jobType", jobType));
     }
 
     @GET
@@ -65,14 +63,5 @@ public class CatalogueResource {
     @Path("integrity")
     public List<CatalogueViews.Discrepancy> integrity() {
         return catalogue.integrity();
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw PlatformException.invalid(field + " '" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()) + ".",
-                    List.of(new FieldError(field, "one of " + Arrays.toString(type.getEnumConstants()))));
-        }
     }
 }

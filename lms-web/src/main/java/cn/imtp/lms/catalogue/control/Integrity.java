@@ -121,7 +121,7 @@ public final class Integrity {
     }
 
     /** Names compare without the spaces the PDF extraction may add or drop. */
-    static boolean same(String a, String b) {
+    public static boolean same(String a, String b) {
         return a.replace(" ", "").equals(b.replace(" ", ""));
     }
 

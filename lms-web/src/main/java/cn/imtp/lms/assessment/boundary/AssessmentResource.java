@@ -1,0 +1,232 @@
+package cn.imtp.lms.assessment.boundary;
+
+import cn.imtp.lms.assessment.control.AssessmentSettings;
+import cn.imtp.lms.assessment.control.Exams;
+import cn.imtp.lms.assessment.control.PaperDrawer;
+import cn.imtp.lms.assessment.control.QuestionBank;
+import cn.imtp.lms.catalogue.entity.JobType;
+import cn.imtp.lms.catalogue.entity.Level;
+import cn.imtp.lms.identity.boundary.RequestOrigin;
+import cn.imtp.lms.platform.boundary.Exports;
+import cn.imtp.lms.platform.boundary.Params;
+import cn.imtp.platform.security.Allow;
+import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.security.Role;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+
+/**
+ * Theory assessment: the question bank (teachers), the class's exams, and learners' attempts. Learners
+ * never reach the bank; they see questions only inside their own attempt.
+ */
+@Path("assessment")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AssessmentResource {
+
+    @Inject
+    QuestionBank bank;
+
+    @Inject
+    Exams exams;
+
+    @Inject
+    AssessmentSettings settings;
+
+    @Inject
+    RequestOrigin origin;
+
+    @Context
+    HttpServletRequest http;
+
+    @Context
+    SecurityContext security;
+
+    private Caller caller() {
+        return (Caller) security.getUserPrincipal();
+    }
+
+    /** The questions of a unit ({@code ?unit=}) or of a table ({@code ?level=&jobType=}, neither for the basic course), newest first. */
+    @GET
+    @Path("questions")
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public QuestionBank.Page questions(@QueryParam("unit") Long unit, @QueryParam("level") String level, @QueryParam("jobType") String jobType,
+                                       @QueryParam("retired") @DefaultValue("false") boolean retired,
+                                       @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+        return bank.list(unit, Params.optional(Level.class, "level", level), Params.optional(JobType.class, "jobType", jobType), retired, page,
+                size);
+    }
+
+    @POST
+    @Path("questions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public Response create(QuestionBank.Draft draft) {
+        return Response.status(201).entity(bank.create(draft, caller(), origin.addressOf(http))).build();
+    }
+
+    @GET
+    @Path("questions/{id}")
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public QuestionBank.QuestionView question(@PathParam("id") long id) {
+        return bank.get(id);
+    }
+
+    @PUT
+    @Path("questions/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public QuestionBank.QuestionView update(@PathParam("id") long id, QuestionBank.Draft draft) {
+        return bank.update(id, draft, caller(), origin.addressOf(http));
+    }
+
+    @POST
+    @Path("questions/{id}/retire")
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public QuestionBank.QuestionView retire(@PathParam("id") long id) {
+        return bank.retire(id, caller(), origin.addressOf(http));
+    }
+
+    /** A CSV file in the export's format (see {@code questions/template}); all lines or none. */
+    @POST
+    @Path("questions/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public Response importCsv(String csv) {
+        List<QuestionBank.QuestionView> created = bank.importCsv(csv, caller(), origin.addressOf(http));
+        return Response.status(201).entity(new Imported(created.size(), created.stream().map(QuestionBank.QuestionView::id).toList())).build();
+    }
+
+    public record Imported(int imported, List<Long> ids) {
+    }
+
+    /** The live questions of a table ({@code ?level=&jobType=}, neither for the basic course; {@code ?all=true} for every table). */
+    @GET
+    @Path("questions/export")
+    @Produces({Exports.CSV, Exports.XLSX})
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public Response export(@QueryParam("level") String level, @QueryParam("jobType") String jobType,
+                           @QueryParam("all") @DefaultValue("false") boolean all, @QueryParam("format") @DefaultValue("csv") String format) {
+        return Exports.download(List.of(bank.export(Params.optional(Level.class, "level", level),
+                Params.optional(JobType.class, "jobType", jobType), all)), Exports.format(format), "question-bank");
+    }
+
+    /** The import format with one example of each question type. */
+    @GET
+    @Path("questions/template")
+    @Produces({Exports.CSV, Exports.XLSX})
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public Response template(@QueryParam("format") @DefaultValue("csv") String format) {
+        return Exports.download(List.of(QuestionTemplate.table()), Exports.format(format), "question-bank-template");
+    }
+
+    /** How far the bank covers a blueprint ({@code ?level=&jobType=}, neither for the basic course) and what it lacks. */
+    @GET
+    @Path("coverage")
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public QuestionBank.Coverage coverage(@QueryParam("level") String level, @QueryParam("jobType") String jobType,
+                                          @QueryParam("pointsSingleChoice") Integer single, @QueryParam("pointsMultipleChoice") Integer multiple,
+                                          @QueryParam("pointsTrueFalse") Integer trueFalse) {
+        PaperDrawer.Points d = settings.defaultPoints();
+        PaperDrawer.Points points = new PaperDrawer.Points(single == null ? d.singleChoice() : Math.max(1, single),
+                multiple == null ? d.multipleChoice() : Math.max(1, multiple), trueFalse == null ? d.trueFalse() : Math.max(1, trueFalse));
+        return bank.coverage(Params.optional(Level.class, "level", level), Params.optional(JobType.class, "jobType", jobType), points);
+    }
+
+    @GET
+    @Path("classes/{classId}/exams")
+    @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
+    public List<Exams.ExamView> exams(@PathParam("classId") long classId) {
+        return exams.ofClass(classId, caller());
+    }
+
+    @POST
+    @Path("classes/{classId}/exams")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public Response createExam(@PathParam("classId") long classId, Exams.NewExam exam) {
+        return Response.status(201).entity(exams.create(classId, exam, caller(), origin.addressOf(http))).build();
+    }
+
+    @GET
+    @Path("exams/{id}")
+    @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
+    public Exams.ExamView exam(@PathParam("id") long id) {
+        return exams.get(id, caller());
+    }
+
+    /** Starts the learner's attempt, or returns the open one with the answers saved so far. */
+    @POST
+    @Path("exams/{id}/attempts")
+    @Allow(Role.LEARNER)
+    public Exams.AttemptView start(@PathParam("id") long id) {
+        return exams.start(id, caller());
+    }
+
+    @POST
+    @Path("exams/{id}/grants")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public Exams.ExamView grant(@PathParam("id") long id, Exams.Grant grant) {
+        return exams.grant(id, grant, caller(), origin.addressOf(http));
+    }
+
+    @POST
+    @Path("exams/{id}/release-answers")
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public Exams.ExamView releaseAnswers(@PathParam("id") long id) {
+        return exams.releaseAnswers(id, caller(), origin.addressOf(http));
+    }
+
+    @GET
+    @Path("exams/{id}/results")
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public List<Exams.ResultRow> results(@PathParam("id") long id) {
+        return exams.results(id, caller());
+    }
+
+    @GET
+    @Path("exams/{id}/export")
+    @Produces({Exports.CSV, Exports.XLSX})
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public Response exportResults(@PathParam("id") long id, @QueryParam("format") @DefaultValue("csv") String format) {
+        return Exports.download(List.of(exams.export(id, caller())), Exports.format(format), "exam-" + id + "-results");
+    }
+
+    @GET
+    @Path("attempts/{id}")
+    @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
+    public Exams.AttemptView attempt(@PathParam("id") long id) {
+        return exams.attempt(id, caller());
+    }
+
+    @PUT
+    @Path("attempts/{id}/answers/{position}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow(Role.LEARNER)
+    public Exams.ItemView answer(@PathParam("id") long id, @PathParam("position") int position, Exams.Answer answer) {
+        return exams.answer(id, position, answer, caller());
+    }
+
+    @POST
+    @Path("attempts/{id}/submit")
+    @Allow(Role.LEARNER)
+    public Exams.AttemptView submit(@PathParam("id") long id) {
+        return exams.submit(id, caller());
+    }
+}

@@ -1,0 +1,484 @@
+package cn.imtp.lms.assessment.control;
+
+import cn.imtp.lms.assessment.entity.Attempt;
+import cn.imtp.lms.assessment.entity.AttemptItem;
+import cn.imtp.lms.assessment.entity.Exam;
+import cn.imtp.lms.assessment.entity.Question;
+import cn.imtp.lms.assessment.entity.QuestionType;
+import cn.imtp.lms.catalogue.entity.JobType;
+import cn.imtp.lms.catalogue.entity.Level;
+import cn.imtp.lms.cohort.control.Classes;
+import cn.imtp.lms.cohort.entity.ClassStatus;
+import cn.imtp.lms.cohort.entity.TrainingClass;
+import cn.imtp.lms.identity.control.AuditLog;
+import cn.imtp.lms.identity.entity.Account;
+import cn.imtp.lms.platform.control.ExportTable;
+import cn.imtp.lms.plan.entity.TrainingPlan;
+import cn.imtp.platform.problem.FieldError;
+import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.security.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Theory exams of a class: a teacher sets one up (the bank must already cover its blueprint), each
+ * learner starts an attempt that draws their own paper, answers are saved one by one on the server, the
+ * server's clock ends the attempt, and grading is automatic with the score per module.
+ */
+@ApplicationScoped
+public class Exams {
+
+    /** An answer that arrives this long after the deadline (network latency) still counts. */
+    static final Duration ANSWER_GRACE = Duration.ofSeconds(3);
+
+    private static final java.time.format.DateTimeFormatter CHINA = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(java.time.ZoneId.of("Asia/Shanghai"));
+
+    public record NewExam(String title, String blueprint, Instant opensAt, Instant closesAt, Integer durationMinutes,
+                          Integer pointsSingleChoice, Integer pointsMultipleChoice, Integer pointsTrueFalse, Integer passMark) {
+    }
+
+    public record ExamView(long id, long classId, String className, String title, Exam.Blueprint blueprint, Level level, JobType jobType,
+                           Instant opensAt, Instant closesAt, int durationMinutes, PaperDrawer.Points points, int passMark,
+                           boolean answersReleased, int attemptsAllowed, List<AttemptSummary> myAttempts) {
+    }
+
+    public record AttemptSummary(long id, int number, Instant startedAt, Instant deadline, Instant submittedAt, Attempt.SubmittedBy submittedBy,
+                                 Integer score, int maxScore, Boolean passed) {
+
+        static AttemptSummary of(Attempt a) {
+            return new AttemptSummary(a.id(), a.number(), a.startedAt(), a.deadline(), a.submittedAt(), a.submittedBy(), a.score(), a.maxScore(),
+                    a.open() ? null : Exams.passed(a));
+        }
+    }
+
+    public record ItemView(int position, QuestionType type, String moduleCode, String courseCode, String stem, List<String> options, int points,
+                           String answer, String correctAnswer, String explanation, Integer awarded) {
+    }
+
+    public record ModuleScore(String code, String name, int awarded, int points) {
+    }
+
+    public record Result(int score, int maxScore, int percent, boolean passed, int passMark, List<ModuleScore> modules) {
+    }
+
+    public record AttemptView(long id, long examId, String title, long learnerId, int number, Instant startedAt, Instant deadline,
+                              long remainingSeconds, Instant submittedAt, Attempt.SubmittedBy submittedBy, boolean answersShown,
+                              List<ItemView> items, Result result) {
+    }
+
+    public record Answer(String answer) {
+    }
+
+    public record Grant(Long learnerId, String reason) {
+    }
+
+    public record ResultRow(long learnerId, String username, String fullName, int attempts, AttemptSummary counted, List<ModuleScore> modules) {
+    }
+
+    @PersistenceContext(unitName = "lms")
+    EntityManager em;
+
+    @Inject
+    Classes classes;
+
+    @Inject
+    QuestionBank bank;
+
+    @Inject
+    AssessmentSettings settings;
+
+    @Inject
+    AuditLog audit;
+
+    private final SecureRandom seeds = new SecureRandom();
+
+    @Transactional
+    public ExamView create(long classId, NewExam n, Caller caller, String address) {
+        TrainingClass c = classes.visible(classId, caller);
+        if (n == null) {
+            throw PlatformException.invalid("Send {\"title\", \"blueprint\", \"opensAt\", \"closesAt\", \"durationMinutes\"}.", List.of());
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (n.title() == null || n.title().isBlank() || n.title().length() > 200) {
+            errors.add(new FieldError("title", "required, at most 200 characters"));
+        }
+        Exam.Blueprint blueprint = null;
+        try {
+            blueprint = n.blueprint() == null ? null : Exam.Blueprint.valueOf(n.blueprint());
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        if (blueprint == null) {
+            errors.add(new FieldError("blueprint", "BASIC (职业基本素质, section 2.3.1) or SKILL (the plan's level and job type)"));
+        }
+        Instant now = Instant.now();
+        if (n.opensAt() == null || n.closesAt() == null || !n.opensAt().isBefore(n.closesAt()) || !n.closesAt().isAfter(now)) {
+            errors.add(new FieldError("closesAt", "opensAt and closesAt (ISO-8601 instants) with opensAt before closesAt, closesAt in the future"));
+        }
+        if (n.durationMinutes() == null || n.durationMinutes() < 5 || n.durationMinutes() > 600) {
+            errors.add(new FieldError("durationMinutes", "from 5 to 600"));
+        } else if (n.opensAt() != null && n.closesAt() != null
+                && Duration.between(n.opensAt(), n.closesAt()).toMinutes() < n.durationMinutes()) {
+            errors.add(new FieldError("durationMinutes", "longer than the window from opensAt to closesAt"));
+        }
+        PaperDrawer.Points defaults = settings.defaultPoints();
+        PaperDrawer.Points points = new PaperDrawer.Points(or(n.pointsSingleChoice(), defaults.singleChoice()),
+                or(n.pointsMultipleChoice(), defaults.multipleChoice()), or(n.pointsTrueFalse(), defaults.trueFalse()));
+        for (QuestionType t : QuestionType.values()) {
+            if (points.of(t) < 1 || points.of(t) > 10) {
+                errors.add(new FieldError("points" + camel(t), "from 1 to 10"));
+            }
+        }
+        int passMark = or(n.passMark(), settings.passMark());
+        if (passMark < 1 || passMark > 100) {
+            errors.add(new FieldError("passMark", "from 1 to 100 (% of the paper's points)"));
+        }
+        TrainingPlan plan = c.plan();
+        if (blueprint == Exam.Blueprint.SKILL && plan.level() == null) {
+            errors.add(new FieldError("blueprint", "the class's plan has no level and job type; use BASIC"));
+        }
+        if (!errors.isEmpty()) {
+            throw PlatformException.invalid("The exam was not created.", errors);
+        }
+        PaperDrawer.Result trial = PaperDrawer.draw(slots(plan, blueprint), points, 0);
+        if (!trial.complete()) {
+            throw PlatformException.invalid("The question bank cannot fill this blueprint yet: add the questions below, then create the exam.",
+                    trial.lacks().stream().map(l -> new FieldError("bank", l.message())).toList());
+        }
+        Exam exam = new Exam(c, n.title().strip(), blueprint, n.opensAt(), n.closesAt(), n.durationMinutes(), points.singleChoice(),
+                points.multipleChoice(), points.trueFalse(), passMark, caller.accountId(), now);
+        em.persist(exam);
+        em.flush();
+        audit.record(caller, "EXAM_CREATED", null, "class " + classId + ", exam " + exam.id() + ": " + exam.title(), address);
+        return view(exam, caller);
+    }
+
+    @Transactional
+    public List<ExamView> ofClass(long classId, Caller caller) {
+        classes.visible(classId, caller);
+        return em.createQuery("SELECT e FROM Exam e WHERE e.trainingClass.id = :c ORDER BY e.opensAt DESC, e.id DESC", Exam.class)
+                .setParameter("c", classId).getResultStream().map(e -> view(e, caller)).toList();
+    }
+
+    @Transactional
+    public ExamView get(long examId, Caller caller) {
+        return view(visible(examId, caller), caller);
+    }
+
+    /**
+     * Starts the learner's attempt, or resumes the open one: a learner who lost the connection comes back
+     * to the same paper and answers, within the same deadline.
+     */
+    @Transactional
+    public AttemptView start(long examId, Caller caller) {
+        Exam exam = visible(examId, caller);
+        em.createNativeQuery("SELECT id FROM account WHERE id = ? FOR UPDATE").setParameter(1, caller.accountId()).getResultList();
+        Instant now = Instant.now();
+        List<Attempt> mine = attempts(examId, caller.accountId());
+        for (Attempt a : mine) {
+            if (a.open()) {
+                if (expired(a, now)) {
+                    a.submit(Attempt.SubmittedBy.TIME_UP, a.deadline());
+                } else {
+                    return view(a, now, false);
+                }
+            }
+        }
+        if (exam.trainingClass().status() != ClassStatus.ACTIVE) {
+            throw PlatformException.conflict("The class is not active; its exams cannot be sat.");
+        }
+        if (now.isBefore(exam.opensAt())) {
+            throw PlatformException.conflict("The exam opens at " + exam.opensAt() + ".");
+        }
+        if (!now.isBefore(exam.closesAt())) {
+            throw PlatformException.conflict("The exam closed at " + exam.closesAt() + ".");
+        }
+        int allowed = allowed(examId, caller.accountId());
+        if (mine.size() >= allowed) {
+            throw PlatformException.conflict("You have sat this exam " + mine.size() + " time(s), as many as allowed; a teacher can grant"
+                    + " another attempt.");
+        }
+        long seed = seeds.nextLong();
+        PaperDrawer.Result paper = PaperDrawer.draw(slots(exam.trainingClass().plan(), exam.blueprint()), points(exam), seed);
+        if (!paper.complete()) {
+            throw PlatformException.conflict("The question bank no longer fills this exam's blueprint (questions were retired); ask your"
+                    + " teacher. " + String.join("; ", paper.lacks().stream().map(PaperDrawer.Lack::message).toList()));
+        }
+        Instant deadline = now.plus(Duration.ofMinutes(exam.durationMinutes()));
+        Attempt a = new Attempt(exam, caller.accountId(), mine.size() + 1, seed, now, deadline.isAfter(exam.closesAt()) ? exam.closesAt() : deadline);
+        int position = 1;
+        for (PaperDrawer.Drawn d : paper.paper()) {
+            a.add(new AttemptItem(a, position++, em.find(Question.class, d.questionId()), d.course().moduleCode(), d.course().moduleName(),
+                    d.course().courseCode(), d.unitName(), d.points()));
+        }
+        em.persist(a);
+        em.flush();
+        return view(a, now, false);
+    }
+
+    /** Saves one answer (null or blank clears it) while the attempt is open; the server's clock decides. */
+    @Transactional
+    public ItemView answer(long attemptId, int position, Answer answer, Caller caller) {
+        Attempt a = own(attemptId, caller);
+        Instant now = Instant.now();
+        if (!a.open()) {
+            throw PlatformException.conflict("This attempt was submitted at " + a.submittedAt() + "; answers can no longer change.");
+        }
+        if (now.isAfter(a.deadline().plus(ANSWER_GRACE))) {
+            throw PlatformException.conflict("The time is up (the deadline was " + a.deadline() + "); the attempt is submitted with the answers"
+                    + " saved before it.");
+        }
+        AttemptItem item = a.items().stream().filter(i -> i.position() == position).findFirst()
+                .orElseThrow(() -> PlatformException.notFound("Question", position + " of attempt " + attemptId));
+        String raw = answer == null ? null : answer.answer();
+        String canonical = null;
+        if (raw != null && !raw.isBlank()) {
+            try {
+                canonical = Answers.canonical(item.type(), item.options().size(), raw);
+            } catch (IllegalArgumentException e) {
+                throw PlatformException.invalid("The answer was not saved.", List.of(new FieldError("answer", e.getMessage())));
+            }
+        }
+        item.answer(canonical, now);
+        return item(item, false, false);
+    }
+
+    @Transactional
+    public AttemptView submit(long attemptId, Caller caller) {
+        Attempt a = own(attemptId, caller);
+        Instant now = Instant.now();
+        if (a.open()) {
+            if (expired(a, now)) {
+                a.submit(Attempt.SubmittedBy.TIME_UP, a.deadline());
+            } else {
+                a.submit(Attempt.SubmittedBy.LEARNER, now);
+            }
+        }
+        return view(a, now, answersShown(a, caller));
+    }
+
+    /** The attempt as its learner (answers and explanations once released) or a teacher sees it. */
+    @Transactional
+    public AttemptView attempt(long attemptId, Caller caller) {
+        Attempt a = em.find(Attempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE);
+        if (a == null || (caller.role() == Role.LEARNER && a.learnerId() != caller.accountId())) {
+            throw PlatformException.notFound("Attempt", attemptId);
+        }
+        classes.visible(a.exam().trainingClass().id(), caller);
+        Instant now = Instant.now();
+        if (a.open() && expired(a, now)) {
+            a.submit(Attempt.SubmittedBy.TIME_UP, a.deadline());
+        }
+        return view(a, now, answersShown(a, caller));
+    }
+
+    /** Submits, as their deadline passed, the attempts nobody submitted; returns how many. */
+    @Transactional
+    public int submitExpired() {
+        Instant now = Instant.now();
+        List<Long> ids = em.createQuery("SELECT a.id FROM Attempt a WHERE a.submittedAt IS NULL AND a.deadline < :cut", Long.class)
+                .setParameter("cut", now.minus(ANSWER_GRACE)).setMaxResults(500).getResultList();
+        int n = 0;
+        for (Long id : ids) {
+            Attempt a = em.find(Attempt.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (a.open()) {
+                a.submit(Attempt.SubmittedBy.TIME_UP, a.deadline());
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Transactional
+    public ExamView grant(long examId, Grant g, Caller caller, String address) {
+        Exam exam = visible(examId, caller);
+        List<FieldError> errors = new ArrayList<>();
+        if (g == null || g.learnerId() == null || !exam.trainingClass().learnerIds().contains(g.learnerId())) {
+            errors.add(new FieldError("learnerId", "must be a learner of the exam's class"));
+        }
+        if (g == null || g.reason() == null || g.reason().isBlank() || g.reason().length() > 500) {
+            errors.add(new FieldError("reason", "say why another attempt is granted (at most 500 characters)"));
+        }
+        if (!errors.isEmpty()) {
+            throw PlatformException.invalid("No attempt was granted.", errors);
+        }
+        em.createNativeQuery("INSERT INTO assessment_attempt_grant (exam_id, learner_id, reason, granted_by, granted_at) VALUES (?,?,?,?,?)")
+                .setParameter(1, examId).setParameter(2, g.learnerId()).setParameter(3, g.reason().strip()).setParameter(4, caller.accountId())
+                .setParameter(5, java.sql.Timestamp.from(Instant.now())).executeUpdate();
+        audit.record(caller, "EXAM_ATTEMPT_GRANTED", g.learnerId(), "exam " + examId + ": " + g.reason().strip(), address);
+        return view(exam, caller);
+    }
+
+    /** From now on learners see, in their submitted attempts, the right answers and the explanations. */
+    @Transactional
+    public ExamView releaseAnswers(long examId, Caller caller, String address) {
+        Exam exam = visible(examId, caller);
+        if (exam.answersReleasedAt() == null) {
+            exam.releaseAnswers(Instant.now());
+            audit.record(caller, "EXAM_ANSWERS_RELEASED", null, "exam " + examId, address);
+        }
+        return view(exam, caller);
+    }
+
+    /** Every learner of the class with the attempt that counts (the last one submitted) and its score per module. */
+    @Transactional
+    public List<ResultRow> results(long examId, Caller caller) {
+        Exam exam = visible(examId, caller);
+        Map<Long, List<Attempt>> byLearner = new LinkedHashMap<>();
+        em.createQuery("SELECT a FROM Attempt a WHERE a.exam.id = :e ORDER BY a.learnerId, a.number", Attempt.class).setParameter("e", examId)
+                .getResultStream().forEach(a -> byLearner.computeIfAbsent(a.learnerId(), k -> new ArrayList<>()).add(a));
+        return exam.trainingClass().learnerIds().stream().sorted().map(id -> {
+            Account acc = em.find(Account.class, id);
+            List<Attempt> list = byLearner.getOrDefault(id, List.of());
+            Attempt counted = list.stream().filter(a -> !a.open()).reduce((x, y) -> y).orElse(null);
+            return new ResultRow(id, acc.username(), acc.fullName(), list.size(), counted == null ? null : AttemptSummary.of(counted),
+                    counted == null ? List.of() : modules(counted));
+        }).toList();
+    }
+
+    @Transactional
+    public ExportTable export(long examId, Caller caller) {
+        Exam exam = visible(examId, caller);
+        List<ResultRow> rows = results(examId, caller);
+        Map<String, String> modules = new TreeMap<>();
+        rows.forEach(r -> r.modules().forEach(m -> modules.put(m.code(), m.name())));
+        List<String> header = new ArrayList<>(List.of("learnerId", "username", "fullName", "attempts", "attempt", "startedAt", "submittedAt",
+                "submittedBy", "score", "maxScore", "passed"));
+        modules.forEach((code, name) -> header.add("module " + code + " " + name));
+        List<List<Object>> out = new ArrayList<>();
+        for (ResultRow r : rows) {
+            AttemptSummary a = r.counted();
+            List<Object> row = new ArrayList<>(List.of(r.learnerId(), r.username(), r.fullName(), r.attempts()));
+            row.add(a == null ? "" : a.number());
+            row.add(a == null ? "" : CHINA.format(a.startedAt()));
+            row.add(a == null ? "" : CHINA.format(a.submittedAt()));
+            row.add(a == null ? "" : a.submittedBy());
+            row.add(a == null ? "" : a.score());
+            row.add(a == null ? "" : a.maxScore());
+            row.add(a == null ? "" : a.passed());
+            for (String code : modules.keySet()) {
+                row.add(r.modules().stream().filter(m -> m.code().equals(code)).map(m -> m.awarded() + "/" + m.points()).findFirst().orElse(""));
+            }
+            out.add(row);
+        }
+        return new ExportTable("exam " + exam.id() + " " + exam.title(), header, out);
+    }
+
+    private List<PaperDrawer.CourseSlot> slots(TrainingPlan plan, Exam.Blueprint blueprint) {
+        return blueprint == Exam.Blueprint.BASIC ? bank.slots(plan.edition(), null, null) : bank.slots(plan.edition(), plan.level(), plan.jobType());
+    }
+
+    private Exam visible(long examId, Caller caller) {
+        Exam exam = em.find(Exam.class, examId);
+        if (exam == null) {
+            throw PlatformException.notFound("Exam", examId);
+        }
+        try {
+            classes.visible(exam.trainingClass().id(), caller);
+        } catch (PlatformException notVisible) {
+            throw PlatformException.notFound("Exam", examId);
+        }
+        return exam;
+    }
+
+    private Attempt own(long attemptId, Caller caller) {
+        Attempt a = em.find(Attempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE);
+        if (a == null || a.learnerId() != caller.accountId()) {
+            throw PlatformException.notFound("Attempt", attemptId);
+        }
+        return a;
+    }
+
+    private List<Attempt> attempts(long examId, long learnerId) {
+        return em.createQuery("SELECT a FROM Attempt a WHERE a.exam.id = :e AND a.learnerId = :l ORDER BY a.number", Attempt.class)
+                .setParameter("e", examId).setParameter("l", learnerId).getResultList();
+    }
+
+    private int allowed(long examId, long learnerId) {
+        return 1 + ((Number) em.createNativeQuery("SELECT COUNT(*) FROM assessment_attempt_grant WHERE exam_id = ? AND learner_id = ?")
+                .setParameter(1, examId).setParameter(2, learnerId).getSingleResult()).intValue();
+    }
+
+    private static boolean expired(Attempt a, Instant now) {
+        return now.isAfter(a.deadline().plus(ANSWER_GRACE));
+    }
+
+    private static boolean answersShown(Attempt a, Caller caller) {
+        return caller.role() != Role.LEARNER || (!a.open() && a.exam().answersReleasedAt() != null);
+    }
+
+    private static PaperDrawer.Points points(Exam e) {
+        return new PaperDrawer.Points(e.pointsOf(QuestionType.SINGLE_CHOICE), e.pointsOf(QuestionType.MULTIPLE_CHOICE),
+                e.pointsOf(QuestionType.TRUE_FALSE));
+    }
+
+    static boolean passed(Attempt a) {
+        return a.score() != null && a.maxScore() > 0 && a.score() * 100 >= a.exam().passMark() * a.maxScore();
+    }
+
+    static List<ModuleScore> modules(Attempt a) {
+        Map<String, int[]> sums = new TreeMap<>(Comparator.naturalOrder());
+        Map<String, String> names = new LinkedHashMap<>();
+        for (AttemptItem i : a.items()) {
+            int[] s = sums.computeIfAbsent(i.moduleCode(), k -> new int[2]);
+            s[0] += i.awarded();
+            s[1] += i.points();
+            names.putIfAbsent(i.moduleCode(), i.moduleName());
+        }
+        return sums.entrySet().stream().map(e -> new ModuleScore(e.getKey(), names.get(e.getKey()), e.getValue()[0], e.getValue()[1])).toList();
+    }
+
+    private ExamView view(Exam e, Caller caller) {
+        TrainingPlan plan = e.trainingClass().plan();
+        boolean skill = e.blueprint() == Exam.Blueprint.SKILL;
+        List<AttemptSummary> mine = caller.role() == Role.LEARNER
+                ? attempts(e.id(), caller.accountId()).stream().map(AttemptSummary::of).toList() : List.of();
+        return new ExamView(e.id(), e.trainingClass().id(), e.trainingClass().name(), e.title(), e.blueprint(), skill ? plan.level() : null,
+                skill ? plan.jobType() : null, e.opensAt(), e.closesAt(), e.durationMinutes(), points(e), e.passMark(),
+                e.answersReleasedAt() != null, caller.role() == Role.LEARNER ? allowed(e.id(), caller.accountId()) : 1, mine);
+    }
+
+    private static AttemptView view(Attempt a, Instant now, boolean answersShown) {
+        Result result = null;
+        if (!a.open()) {
+            int percent = a.maxScore() == 0 ? 0 : a.score() * 100 / a.maxScore();
+            result = new Result(a.score(), a.maxScore(), percent, passed(a), a.exam().passMark(), modules(a));
+        }
+        long remaining = a.open() ? Math.max(0, Duration.between(now, a.deadline()).toSeconds()) : 0;
+        return new AttemptView(a.id(), a.exam().id(), a.exam().title(), a.learnerId(), a.number(), a.startedAt(), a.deadline(), remaining,
+                a.submittedAt(), a.submittedBy(), answersShown, a.items().stream().map(i -> item(i, answersShown, !a.open())).toList(), result);
+    }
+
+    private static ItemView item(AttemptItem i, boolean answersShown, boolean graded) {
+        return new ItemView(i.position(), i.type(), i.moduleCode(), i.courseCode(), i.stem(), i.options(), i.points(), i.answer(),
+                answersShown ? i.correctAnswer() : null, answersShown ? i.explanation() : null,
+                answersShown && graded ? i.awarded() : null);
+    }
+
+    private static int or(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static String camel(QuestionType t) {
+        return switch (t) {
+            case SINGLE_CHOICE -> "SingleChoice";
+            case MULTIPLE_CHOICE -> "MultipleChoice";
+            case TRUE_FALSE -> "TrueFalse";
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package cn.imtp.lms.assessment.control;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Submits the attempts whose time is up although nobody submitted them (the learner closed the page or
+ * lost the connection). Every node sweeps; each attempt is locked while it is graded, so two nodes never
+ * grade it twice.
+ */
+@ApplicationScoped
+public class ExpiredAttemptSweep {
+
+    private static final Logger LOG = Logger.getLogger(ExpiredAttemptSweep.class.getName());
+
+    @Inject
+    Exams exams;
+
+    @Inject
+    AssessmentSettings settings;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> task;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        long every = Math.max(1, settings.sweepSeconds());
+        task = scheduler.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.SECONDS);
+    }
+
+    void sweep() {
+        try {
+            int n = exams.submitExpired();
+            if (n > 0) {
+                LOG.info(() -> "Submitted " + n + " exam attempt(s) whose time was up");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Submitting expired exam attempts failed; the next sweep tries again", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+}

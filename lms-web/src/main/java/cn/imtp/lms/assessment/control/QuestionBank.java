@@ -1,0 +1,321 @@
+package cn.imtp.lms.assessment.control;
+
+import cn.imtp.lms.assessment.entity.Question;
+import cn.imtp.lms.assessment.entity.QuestionType;
+import cn.imtp.lms.catalogue.control.Catalogue;
+import cn.imtp.lms.catalogue.control.Integrity;
+import cn.imtp.lms.catalogue.entity.BlueprintCourseEntry;
+import cn.imtp.lms.catalogue.entity.CatalogueCourse;
+import cn.imtp.lms.catalogue.entity.CatalogueTable;
+import cn.imtp.lms.catalogue.entity.Edition;
+import cn.imtp.lms.catalogue.entity.JobType;
+import cn.imtp.lms.catalogue.entity.LearningUnit;
+import cn.imtp.lms.catalogue.entity.Level;
+import cn.imtp.lms.identity.control.AuditLog;
+import cn.imtp.lms.platform.control.ExportTable;
+import cn.imtp.platform.problem.FieldError;
+import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The theory question bank: teachers write, edit, retire, import and export questions, and see how far
+ * the bank covers a blueprint. Questions hang on learning units; for drawing, a unit is matched by its
+ * table (level and job type), course code and name, so that questions written against one edition of
+ * the package serve a later edition too.
+ */
+@ApplicationScoped
+public class QuestionBank {
+
+    public record Draft(Long unitId, String type, Integer difficulty, String stem, List<String> options, String answer, String explanation) {
+    }
+
+    public record QuestionView(long id, long unitId, String unitName, String courseCode, String courseName, Level level, JobType jobType,
+                               QuestionType type, int difficulty, String stem, List<String> options, String answer, String explanation,
+                               Instant updatedAt, boolean retired) {
+
+        static QuestionView of(Question q) {
+            LearningUnit u = q.unit();
+            CatalogueTable t = u.course().module().table();
+            return new QuestionView(q.id(), u.id(), u.name(), u.course().code(), u.course().name(), t.level(), t.jobType(), q.type(),
+                    q.difficulty(), q.stem(), q.options(), q.answer(), q.explanation(), q.updatedAt(), q.retiredAt() != null);
+        }
+    }
+
+    public record Page(List<QuestionView> items, int page, int size, long total) {
+    }
+
+    /** How a blueprint's units are covered: per unit its share of points and the live questions by type. */
+    public record Coverage(Level level, JobType jobType, PaperDrawer.Points points, int paperPoints, List<CoveredUnit> units,
+                           List<String> lacks) {
+    }
+
+    public record CoveredUnit(String moduleCode, String courseCode, String courseName, String unit, int sharePoints, int singleChoice,
+                              int multipleChoice, int trueFalse) {
+    }
+
+    @PersistenceContext(unitName = "lms")
+    EntityManager em;
+
+    @Inject
+    Catalogue catalogue;
+
+    @Inject
+    AuditLog audit;
+
+    @Transactional
+    public QuestionView create(Draft d, Caller caller, String address) {
+        LearningUnit unit = unitOf(d);
+        QuestionContent c = checked(d);
+        Question q = new Question(unit, caller.accountId(), Instant.now());
+        write(q, unit, c, caller);
+        em.persist(q);
+        em.flush();
+        audit.record(caller, "QUESTION_CREATED", null, "question " + q.id() + " on unit " + unit.id(), address);
+        return QuestionView.of(q);
+    }
+
+    /** Editing changes no paper already drawn: attempts keep their own copy of each question. */
+    @Transactional
+    public QuestionView update(long id, Draft d, Caller caller, String address) {
+        Question q = find(id);
+        if (q.retiredAt() != null) {
+            throw PlatformException.conflict("Question " + id + " is retired; write a new question instead.");
+        }
+        LearningUnit unit = unitOf(d);
+        write(q, unit, checked(d), caller);
+        audit.record(caller, "QUESTION_EDITED", null, "question " + id, address);
+        return QuestionView.of(q);
+    }
+
+    /** Retired questions are no longer drawn; they stay so that earlier papers can be explained. */
+    @Transactional
+    public QuestionView retire(long id, Caller caller, String address) {
+        Question q = find(id);
+        if (q.retiredAt() == null) {
+            q.retire(Instant.now());
+            audit.record(caller, "QUESTION_RETIRED", null, "question " + id, address);
+        }
+        return QuestionView.of(q);
+    }
+
+    @Transactional
+    public QuestionView get(long id) {
+        return QuestionView.of(find(id));
+    }
+
+    /** The questions of one unit, or of one table (level and job type; neither for the basic course), newest first. */
+    @Transactional
+    public Page list(Long unitId, Level level, JobType jobType, boolean retired, int page, int size) {
+        PlatformException.checkPage(page, size);
+        String where = " WHERE " + (retired ? "1 = 1" : "q.retiredAt IS NULL")
+                + (unitId != null ? " AND q.unit.id = :unit" : tableFilter(level, jobType));
+        TypedQuery<Question> items = em.createQuery("SELECT q FROM Question q" + where + " ORDER BY q.id DESC", Question.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(q) FROM Question q" + where, Long.class);
+        bind(items, unitId, level, jobType);
+        bind(count, unitId, level, jobType);
+        return new Page(items.setFirstResult(page * size).setMaxResults(size).getResultList().stream().map(QuestionView::of).toList(), page, size,
+                count.getSingleResult());
+    }
+
+    /** All or nothing: a file with a bad line adds no question, and every bad line is reported. */
+    @Transactional
+    public List<QuestionView> importCsv(String csv, Caller caller, String address) {
+        QuestionCsv.Parsed parsed = QuestionCsv.parse(csv);
+        List<FieldError> errors = new ArrayList<>(parsed.errors());
+        Edition edition = catalogue.current();
+        List<Question> created = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        Instant now = Instant.now();
+        for (QuestionCsv.Line line : parsed.lines()) {
+            Optional<LearningUnit> unit = unitByName(edition, line.level(), line.jobType(), line.courseCode(), line.unit());
+            if (unit.isEmpty()) {
+                errors.add(new FieldError("line " + line.line() + ": unit", "no unit '" + line.unit() + "' in course " + line.courseCode()
+                        + " of " + tableName(line.level(), line.jobType()) + " (" + unitNames(edition, line) + ")"));
+                continue;
+            }
+            String key = unit.get().id() + "\n" + line.content().stem().replace(" ", "");
+            Integer earlier = seen.putIfAbsent(key, line.line());
+            if (earlier != null) {
+                errors.add(new FieldError("line " + line.line() + ": stem", "the same question is on line " + earlier));
+                continue;
+            }
+            Long existing = duplicate(unit.get(), line.content().stem());
+            if (existing != null) {
+                errors.add(new FieldError("line " + line.line() + ": stem", "the bank has this question already (question " + existing + ")"));
+                continue;
+            }
+            Question q = new Question(unit.get(), caller.accountId(), now);
+            write(q, unit.get(), line.content(), caller);
+            created.add(q);
+        }
+        if (!errors.isEmpty()) {
+            throw PlatformException.invalid("No question was imported: correct the lines below and send the whole file again.", errors);
+        }
+        created.forEach(em::persist);
+        em.flush();
+        audit.record(caller, "QUESTIONS_IMPORTED", null, created.size() + " question(s)", address);
+        return created.stream().map(QuestionView::of).toList();
+    }
+
+    /** The live questions of one table (or all when {@code all}), in the import format. */
+    @Transactional
+    public ExportTable export(Level level, JobType jobType, boolean all) {
+        String where = " WHERE q.retiredAt IS NULL" + (all ? "" : tableFilter(level, jobType));
+        TypedQuery<Question> query = em.createQuery("SELECT q FROM Question q" + where + " ORDER BY q.id", Question.class);
+        if (!all) {
+            bind(query, null, level, jobType);
+        }
+        List<List<Object>> rows = query.getResultStream().map(q -> {
+            LearningUnit u = q.unit();
+            CatalogueTable t = u.course().module().table();
+            return QuestionCsv.row(t.level(), t.jobType(), u.course().code(), u.name(),
+                    new QuestionContent(q.type(), q.difficulty(), q.stem(), q.options(), q.answer(), q.explanation()));
+        }).toList();
+        return new ExportTable("questions", QuestionCsv.HEADER, rows);
+    }
+
+    /** The blueprint's slots with what the bank holds, and what it lacks for a paper with these points. */
+    @Transactional
+    public Coverage coverage(Level level, JobType jobType, PaperDrawer.Points points) {
+        List<PaperDrawer.CourseSlot> slots = slots(catalogue.current(), level, jobType);
+        PaperDrawer.Result trial = PaperDrawer.draw(slots, points, 0);
+        List<CoveredUnit> units = new ArrayList<>();
+        for (PaperDrawer.CourseSlot s : slots) {
+            int[] shares = PaperDrawer.shares(s.weight(), s.units().stream().mapToInt(PaperDrawer.UnitPool::hours).toArray());
+            for (int i = 0; i < shares.length; i++) {
+                PaperDrawer.UnitPool u = s.units().get(i);
+                units.add(new CoveredUnit(s.moduleCode(), s.courseCode(), s.courseName(), u.name(), shares[i], count(u, QuestionType.SINGLE_CHOICE),
+                        count(u, QuestionType.MULTIPLE_CHOICE), count(u, QuestionType.TRUE_FALSE)));
+            }
+        }
+        return new Coverage(level, jobType, points, slots.stream().mapToInt(PaperDrawer.CourseSlot::weight).sum(), units,
+                trial.lacks().stream().map(PaperDrawer.Lack::message).toList());
+    }
+
+    /**
+     * The theory blueprint of {@code edition} for a table (both null: the basic course) as slots to draw
+     * from: each assessed course with its weight and its units' hours and live questions.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<PaperDrawer.CourseSlot> slots(Edition edition, Level level, JobType jobType) {
+        List<BlueprintCourseEntry> entries = edition.blueprints().stream()
+                .filter(b -> "THEORY".equals(b.kind()) && b.level() == level && b.jobType() == jobType).toList();
+        if (entries.isEmpty()) {
+            throw PlatformException.notFound("Theory blueprint of", tableName(level, jobType) + " in edition " + edition.code());
+        }
+        CatalogueTable table = edition.tables().stream().filter(t -> t.level() == level && t.jobType() == jobType).findFirst().orElse(null);
+        Map<String, List<PaperDrawer.Candidate>> bank = bank(level, jobType);
+        List<PaperDrawer.CourseSlot> slots = new ArrayList<>();
+        for (BlueprintCourseEntry b : entries) {
+            Optional<CatalogueCourse> course = table == null ? Optional.empty() : table.modules().stream().flatMap(m -> m.courses().stream())
+                    .filter(c -> c.code().equals(b.courseCode())).findFirst();
+            List<PaperDrawer.UnitPool> units = course.isPresent()
+                    ? course.get().units().stream().map(u -> new PaperDrawer.UnitPool(u.name(), u.hours(),
+                            bank.getOrDefault(key(b.courseCode(), u.name()), List.of()))).toList()
+                    : b.assessedUnits().stream().map(n -> new PaperDrawer.UnitPool(n, 1, bank.getOrDefault(key(b.courseCode(), n), List.of())))
+                            .toList();
+            slots.add(new PaperDrawer.CourseSlot(b.moduleCode(), b.moduleName(), b.courseCode(), b.courseName(), b.courseWeight(), units));
+        }
+        return slots;
+    }
+
+    /** Live questions of a table by course code and unit name, whichever edition their unit belongs to. */
+    private Map<String, List<PaperDrawer.Candidate>> bank(Level level, JobType jobType) {
+        TypedQuery<Object[]> q = em.createQuery("SELECT q.id, q.type, q.unit.course.code, q.unit.name FROM Question q"
+                + " WHERE q.retiredAt IS NULL" + tableFilter(level, jobType), Object[].class);
+        bind(q, null, level, jobType);
+        Map<String, List<PaperDrawer.Candidate>> out = new HashMap<>();
+        for (Object[] r : q.getResultList()) {
+            out.computeIfAbsent(key((String) r[2], (String) r[3]), k -> new ArrayList<>())
+                    .add(new PaperDrawer.Candidate(((Number) r[0]).longValue(), (QuestionType) r[1]));
+        }
+        return out;
+    }
+
+    private static String key(String courseCode, String unitName) {
+        return courseCode + "\n" + unitName.replace(" ", "");
+    }
+
+    private static int count(PaperDrawer.UnitPool u, QuestionType t) {
+        return (int) u.candidates().stream().filter(c -> c.type() == t).count();
+    }
+
+    private static String tableFilter(Level level, JobType jobType) {
+        return level == null ? " AND q.unit.course.module.table.level IS NULL AND q.unit.course.module.table.jobType IS NULL"
+                : " AND q.unit.course.module.table.level = :level AND q.unit.course.module.table.jobType = :jobType";
+    }
+
+    private static void bind(TypedQuery<?> q, Long unitId, Level level, JobType jobType) {
+        if (unitId != null) {
+            q.setParameter("unit", unitId);
+        } else if (level != null) {
+            q.setParameter("level", level).setParameter("jobType", jobType);
+        }
+    }
+
+    static String tableName(Level level, JobType jobType) {
+        return level == null ? "the basic course" : level + " " + jobType;
+    }
+
+    private Optional<LearningUnit> unitByName(Edition e, Level level, JobType jobType, String courseCode, String name) {
+        return e.tables().stream().filter(t -> t.level() == level && t.jobType() == jobType).flatMap(t -> t.modules().stream())
+                .flatMap(m -> m.courses().stream()).filter(c -> c.code().equals(courseCode)).flatMap(c -> c.units().stream())
+                .filter(u -> Integrity.same(u.name(), name)).findFirst();
+    }
+
+    private static List<String> unitNames(Edition e, QuestionCsv.Line line) {
+        return e.tables().stream().filter(t -> t.level() == line.level() && t.jobType() == line.jobType()).flatMap(t -> t.modules().stream())
+                .flatMap(m -> m.courses().stream()).filter(c -> c.code().equals(line.courseCode())).flatMap(c -> c.units().stream())
+                .map(LearningUnit::name).toList();
+    }
+
+    private Long duplicate(LearningUnit unit, String stem) {
+        return em.createQuery("SELECT q.id FROM Question q WHERE q.unit = :unit AND q.stem = :stem AND q.retiredAt IS NULL", Long.class)
+                .setParameter("unit", unit).setParameter("stem", stem).setMaxResults(1).getResultStream().findFirst().orElse(null);
+    }
+
+    private LearningUnit unitOf(Draft d) {
+        if (d == null) {
+            throw PlatformException.invalid("Send {\"unitId\", \"type\", \"difficulty\", \"stem\", \"options\", \"answer\", \"explanation\"}.",
+                    List.of());
+        }
+        LearningUnit unit = d.unitId() == null ? null : em.find(LearningUnit.class, d.unitId());
+        if (unit == null) {
+            throw PlatformException.invalid("The question must assess a learning unit of the catalogue.",
+                    List.of(new FieldError("unitId", "the id of a learning unit (GET /api/catalogue/tables/…)")));
+        }
+        return unit;
+    }
+
+    private static QuestionContent checked(Draft d) {
+        QuestionContent.Checked c = QuestionContent.check("", d.type(), d.difficulty(), d.stem(), d.options(), d.answer(), d.explanation());
+        if (!c.errors().isEmpty()) {
+            throw PlatformException.invalid("The question was not saved.", c.errors());
+        }
+        return c.content();
+    }
+
+    private static void write(Question q, LearningUnit unit, QuestionContent c, Caller caller) {
+        q.write(unit, c.type(), c.difficulty(), c.stem(), c.options(), c.answer(), c.explanation(), caller.accountId(), Instant.now());
+    }
+
+    private Question find(long id) {
+        Question q = em.find(Question.class, id);
+        if (q == null) {
+            throw PlatformException.notFound("Question", id);
+        }
+        return q;
+    }
+}

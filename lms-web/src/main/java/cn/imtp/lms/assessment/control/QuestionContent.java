@@ -1,0 +1,78 @@
+package cn.imtp.lms.assessment.control;
+
+import cn.imtp.lms.assessment.entity.QuestionType;
+import cn.imtp.platform.problem.FieldError;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * A question's content once checked: what the bank accepts, from the API or from a CSV line alike. Pure.
+ * Choice questions have 2 to 6 distinct options; a multiple-choice key has at least two letters;
+ * true/false questions have no options; difficulty runs from 1 (easy) to 5 (hard).
+ */
+public record QuestionContent(QuestionType type, int difficulty, String stem, List<String> options, String answer, String explanation) {
+
+    public static final int MAX_STEM = 2000;
+    public static final int MAX_OPTION = 500;
+
+    /** The checked content, or the field errors (each prefixed by {@code where}, e.g. "line 7: "). */
+    public record Checked(QuestionContent content, List<FieldError> errors) {
+    }
+
+    public static Checked check(String where, String type, Integer difficulty, String stem, List<String> options, String answer,
+                                String explanation) {
+        List<FieldError> errors = new ArrayList<>();
+        QuestionType t = null;
+        try {
+            t = type == null ? null : QuestionType.valueOf(type.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        if (t == null) {
+            errors.add(new FieldError(where + "type", "one of SINGLE_CHOICE, MULTIPLE_CHOICE, TRUE_FALSE"));
+        }
+        if (difficulty == null || difficulty < 1 || difficulty > 5) {
+            errors.add(new FieldError(where + "difficulty", "from 1 (easy) to 5 (hard)"));
+        }
+        String s = stem == null ? "" : stem.strip();
+        if (s.isEmpty() || s.length() > MAX_STEM) {
+            errors.add(new FieldError(where + "stem", "the question's text is required (at most " + MAX_STEM + " characters)"));
+        }
+        List<String> opts = options == null ? List.of() : options.stream().map(o -> o == null ? "" : o.strip()).toList();
+        while (!opts.isEmpty() && opts.get(opts.size() - 1).isEmpty()) {
+            opts = opts.subList(0, opts.size() - 1);
+        }
+        if (t == QuestionType.TRUE_FALSE && !opts.isEmpty()) {
+            errors.add(new FieldError(where + "options", "a true/false question has no options (the answer is T or F)"));
+        } else if (t != null && t != QuestionType.TRUE_FALSE) {
+            if (opts.size() < 2 || opts.size() > Answers.MAX_OPTIONS) {
+                errors.add(new FieldError(where + "options", "a choice question has 2 to " + Answers.MAX_OPTIONS + " options (A to F)"));
+            } else if (opts.stream().anyMatch(o -> o.isEmpty() || o.length() > MAX_OPTION)) {
+                errors.add(new FieldError(where + "options", "options A to " + (char) ('A' + opts.size() - 1)
+                        + " must all have a text (at most " + MAX_OPTION + " characters), with no gap"));
+            } else if (new HashSet<>(opts).size() < opts.size()) {
+                errors.add(new FieldError(where + "options", "two options have the same text"));
+            }
+        }
+        String key = null;
+        if (t != null) {
+            try {
+                key = Answers.canonical(t, Math.max(opts.size(), 2), answer);
+                if (t == QuestionType.MULTIPLE_CHOICE && key.length() < 2) {
+                    errors.add(new FieldError(where + "answer", "a multiple-choice question has at least two right options"));
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError(where + "answer", e.getMessage()));
+            }
+        }
+        String x = explanation == null || explanation.isBlank() ? null : explanation.strip();
+        if (x != null && x.length() > MAX_STEM) {
+            errors.add(new FieldError(where + "explanation", "at most " + MAX_STEM + " characters"));
+        }
+        if (!errors.isEmpty()) {
+            return new Checked(null, errors);
+        }
+        return new Checked(new QuestionContent(t, difficulty, s, List.copyOf(opts), key, x), List.of());
+    }
+}

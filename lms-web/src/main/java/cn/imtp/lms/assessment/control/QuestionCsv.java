@@ -1,0 +1,99 @@
+package cn.imtp.lms.assessment.control;
+
+import cn.imtp.lms.catalogue.entity.JobType;
+import cn.imtp.lms.catalogue.entity.Level;
+import cn.imtp.lms.platform.control.Csv;
+import cn.imtp.platform.problem.FieldError;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The bank's exchange format, one question per line (UTF-8 CSV, as the export writes it and the
+ * template shows): the unit by table (level and job type, both empty for the basic course), course code
+ * and unit name, then type, difficulty, stem, options A to F, answer and explanation. Pure: every bad
+ * line is reported with its number and reason, and no line is returned unless all are good.
+ */
+public final class QuestionCsv {
+
+    public static final List<String> HEADER = List.of("level", "jobType", "courseCode", "unit", "type", "difficulty", "stem",
+            "A", "B", "C", "D", "E", "F", "answer", "explanation");
+
+    public record Line(int line, Level level, JobType jobType, String courseCode, String unit, QuestionContent content) {
+    }
+
+    public record Parsed(List<Line> lines, List<FieldError> errors) {
+    }
+
+    private QuestionCsv() {
+    }
+
+    public static Parsed parse(String csv) {
+        List<FieldError> errors = new ArrayList<>();
+        List<Csv.Record> records;
+        try {
+            records = Csv.parse(csv == null ? "" : csv);
+        } catch (IllegalArgumentException e) {
+            return new Parsed(List.of(), List.of(new FieldError("file", e.getMessage())));
+        }
+        if (records.isEmpty() || !records.get(0).cells().stream().map(String::trim).toList().equals(HEADER)) {
+            return new Parsed(List.of(), List.of(new FieldError("line 1", "the header must be: " + String.join(",", HEADER))));
+        }
+        List<Line> lines = new ArrayList<>();
+        for (Csv.Record r : records.subList(1, records.size())) {
+            String where = "line " + r.line() + ": ";
+            List<String> c = r.cells();
+            if (c.size() != HEADER.size()) {
+                errors.add(new FieldError("line " + r.line(), "has " + c.size() + " fields; expected " + HEADER.size() + " ("
+                        + String.join(",", HEADER) + ")"));
+                continue;
+            }
+            List<FieldError> lineErrors = new ArrayList<>();
+            Level level = null;
+            JobType jobType = null;
+            try {
+                level = c.get(0).isBlank() ? null : Level.valueOf(c.get(0).trim());
+                jobType = c.get(1).isBlank() ? null : JobType.valueOf(c.get(1).trim());
+            } catch (IllegalArgumentException e) {
+                lineErrors.add(new FieldError(where + "level/jobType", "level is L5 to L1 and jobType one of "
+                        + Arrays.toString(JobType.values()) + "; both empty for the basic course"));
+            }
+            if ((level == null) != (jobType == null) && lineErrors.isEmpty()) {
+                lineErrors.add(new FieldError(where + "level/jobType", "give both (a skill course) or neither (the basic course)"));
+            }
+            if (c.get(2).isBlank() || c.get(3).isBlank()) {
+                lineErrors.add(new FieldError(where + "courseCode/unit", "the course code (e.g. 2-1) and the unit's name are required"));
+            }
+            Integer difficulty = null;
+            try {
+                difficulty = Integer.valueOf(c.get(5).trim());
+            } catch (NumberFormatException e) {
+                // reported by the content check
+            }
+            QuestionContent.Checked checked = QuestionContent.check(where, c.get(4), difficulty, c.get(6), c.subList(7, 13), c.get(13),
+                    c.get(14));
+            lineErrors.addAll(checked.errors());
+            if (lineErrors.isEmpty()) {
+                lines.add(new Line(r.line(), level, jobType, c.get(2).trim(), c.get(3).trim(), checked.content()));
+            } else {
+                errors.addAll(lineErrors);
+            }
+        }
+        if (errors.isEmpty() && lines.isEmpty()) {
+            errors.add(new FieldError("line 2", "the file has no questions"));
+        }
+        return new Parsed(errors.isEmpty() ? lines : List.of(), errors);
+    }
+
+    /** One line of the export, in the header's order. */
+    public static List<Object> row(Level level, JobType jobType, String courseCode, String unit, QuestionContent q) {
+        List<Object> row = new ArrayList<>(List.of(level == null ? "" : level.name(), jobType == null ? "" : jobType.name(), courseCode, unit,
+                q.type().name(), q.difficulty(), q.stem()));
+        for (int i = 0; i < Answers.MAX_OPTIONS; i++) {
+            row.add(i < q.options().size() ? q.options().get(i) : "");
+        }
+        row.add(q.answer());
+        row.add(q.explanation() == null ? "" : q.explanation());
+        return row;
+    }
+}

@@ -1,0 +1,137 @@
+package cn.imtp.lms.assessment.entity;
+
+import cn.imtp.lms.cohort.entity.TrainingClass;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A class's theory exam: when it can be sat, for how long, the points per question type and the pass mark. */
+@Entity
+@Table(name = "assessment_exam")
+public class Exam {
+
+    /** Which blueprint of section 2.3 the papers follow. */
+    public enum Blueprint { BASIC, SKILL }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "class_id")
+    private TrainingClass trainingClass;
+
+    private String title;
+
+    @Enumerated(EnumType.STRING)
+    private Blueprint blueprint;
+
+    @Column(name = "opens_at")
+    private Instant opensAt;
+
+    @Column(name = "closes_at")
+    private Instant closesAt;
+
+    @Column(name = "duration_minutes")
+    private int durationMinutes;
+
+    @Column(name = "points_single")
+    private int pointsSingle;
+
+    @Column(name = "points_multiple")
+    private int pointsMultiple;
+
+    @Column(name = "points_true_false")
+    private int pointsTrueFalse;
+
+    @Column(name = "pass_mark")
+    private int passMark;
+
+    @Column(name = "answers_released_at")
+    private Instant answersReleasedAt;
+
+    @Column(name = "created_by")
+    private long createdBy;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    protected Exam() {
+    }
+
+    public Exam(TrainingClass trainingClass, String title, Blueprint blueprint, Instant opensAt, Instant closesAt, int durationMinutes,
+                int pointsSingle, int pointsMultiple, int pointsTrueFalse, int passMark, long createdBy, Instant createdAt) {
+        this.trainingClass = trainingClass;
+        this.title = title;
+        this.blueprint = blueprint;
+        this.opensAt = opensAt;
+        this.closesAt = closesAt;
+        this.durationMinutes = durationMinutes;
+        this.pointsSingle = pointsSingle;
+        this.pointsMultiple = pointsMultiple;
+        this.pointsTrueFalse = pointsTrueFalse;
+        this.passMark = passMark;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+    }
+
+    public void releaseAnswers(Instant now) {
+        this.answersReleasedAt = now;
+    }
+
+    public int pointsOf(QuestionType type) {
+        return switch (type) {
+            case SINGLE_CHOICE -> pointsSingle;
+            case MULTIPLE_CHOICE -> pointsMultiple;
+            case TRUE_FALSE -> pointsTrueFalse;
+        };
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public TrainingClass trainingClass() {
+        return trainingClass;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Blueprint blueprint() {
+        return blueprint;
+    }
+
+    public Instant opensAt() {
+        return opensAt;
+    }
+
+    public Instant closesAt() {
+        return closesAt;
+    }
+
+    public int durationMinutes() {
+        return durationMinutes;
+    }
+
+    public int passMark() {
+        return passMark;
+    }
+
+    public Instant answersReleasedAt() {
+        return answersReleasedAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}
