@@ -1,5 +1,5 @@
 // My classes: per active class my classroom hours against the plan and the level's minimum, and per
-// unit the required against the credited minutes, each unit a link to its lessons.
+// unit the required against the credited minutes, each unit a link to its lessons; the class's exams.
 import { api } from '../shared/api.js';
 import { levelAndJob, minutes, t } from '../shared/i18n.js';
 import { box, el, pager, progress, showProblem, startPage } from '../shared/page.js';
@@ -27,7 +27,7 @@ async function card(c) {
   if (c.status !== 'ACTIVE') {
     return el('section', { class: 'card' }, head, facts, el('p', {}, t('learner.notActive', { status: t(`classStatus.${c.status}`) })));
   }
-  const ledger = await api(`/api/attendance/classes/${c.id}/ledger`);
+  const [ledger, exams] = await Promise.all([api(`/api/attendance/classes/${c.id}/ledger`), api(`/api/assessment/classes/${c.id}/exams`)]);
   const me = ledger.items[0];
   if (!me) return el('section', { class: 'card' }, head, facts);
   const total = Math.max(me.planMinutes, me.minimumMinutes);
@@ -40,7 +40,11 @@ async function card(c) {
     el('ul', { class: 'units' }, me.units.map((u) => el('li', { 'data-unit': u.unitId },
       el('a', { href: `/learner/unit?unit=${u.unitId}&class=${c.id}` }, u.name),
       el('span', { class: u.met ? 'met credited' : 'credited' }, `${minutes(u.creditedMinutes)} / ${minutes(u.requiredMinutes)}`),
-      progress(u.creditedMinutes, u.requiredMinutes, u.name)))));
+      progress(u.creditedMinutes, u.requiredMinutes, u.name)))),
+    exams.length ? el('h3', {}, t('learner.exams')) : '',
+    exams.length ? el('ul', { class: 'exams' }, exams.map((e) => el('li', { 'data-exam': e.id },
+      el('a', { href: `/learner/exam?exam=${e.id}` }, e.title), ' ',
+      el('span', { class: 'muted' }, t('exam.window', { opens: new Date(e.opensAt).toLocaleString(), closes: new Date(e.closesAt).toLocaleString() }))))) : '');
 }
 
 show(0);

@@ -1,5 +1,5 @@
 // My classes as a teacher: each class's roster and plan, the plan's units (to keep their resource packs)
-// and the class's hours ledger.
+// and the class's hours ledger and exams.
 import { api } from '../shared/api.js';
 import { levelAndJob, t } from '../shared/i18n.js';
 import { box, el, pager, showProblem, startPage } from '../shared/page.js';
@@ -24,7 +24,8 @@ async function card(summary) {
   return el('section', { class: 'card', 'data-class': c.id },
     el('h2', {}, c.name, ' ', el('span', { class: 'badge' }, t(`classStatus.${c.status}`))),
     el('p', { class: 'muted' }, `${levelAndJob(c.level, c.jobType)} · ${c.startsOn} – ${c.endsOn}`),
-    el('p', {}, el('a', { href: `/teacher/class?id=${c.id}`, class: 'button' }, t('teacher.ledger'))),
+    el('p', {}, el('a', { href: `/teacher/class?id=${c.id}`, class: 'button' }, t('teacher.ledger')), ' ',
+      el('a', { href: `/teacher/exams?class=${c.id}`, class: 'button' }, t('teacher.exams'))),
     el('details', {}, el('summary', {}, t('teacher.roster', { n: c.learners.length })),
       el('div', { class: 'table-wrap' }, el('table', {},
         el('thead', {}, el('tr', {}, el('th', {}, t('people.username')), el('th', {}, t('people.name')))),

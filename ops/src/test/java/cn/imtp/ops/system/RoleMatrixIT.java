@@ -63,6 +63,11 @@ class RoleMatrixIT {
             {"GET /api/accounts/export", 200, 403, 403, 401, 401, 401, 401},
             {"GET /api/accounts/export?format=xlsx", 200, 403, 403, 401, 401, 401, 401},
             {"GET /api/resources", 200, 200, 200, 401, 401, 401, 401},
+            // Learners never reach the question bank; they see questions only inside their own exam attempt.
+            {"GET /api/assessment/questions", 200, 200, 403, 401, 401, 401, 401},
+            {"GET /api/assessment/questions/export", 200, 200, 403, 401, 401, 401, 401},
+            {"GET /api/assessment/questions/template", 200, 200, 403, 401, 401, 401, 401},
+            {"GET /api/assessment/coverage", 200, 200, 403, 401, 401, 401, 401},
             // media-service verifies lms-web's tokens on its own, with the public key alone.
             {"GET /media/api/status", 200, 403, 403, 401, 401, 401, 403},
             // Files are reached with a per-file grant from lms-web; a sign-in token, whoever holds it, is not one.

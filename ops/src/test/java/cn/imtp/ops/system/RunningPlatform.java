@@ -84,7 +84,8 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
                 "LMS_S3_TIMEOUT_SECONDS", "5",
                 // The presence question after 20 s without interaction, answered within 5 s: see LearnerPagesIT.
                 "LMS_ATTENDANCE_IDLE_SECONDS", "20",
-                "LMS_ATTENDANCE_PRESENCE_ANSWER_SECONDS", "5"));
+                "LMS_ATTENDANCE_PRESENCE_ANSWER_SECONDS", "5",
+                "LMS_ASSESSMENT_SWEEP_SECONDS", "2"));
         long t0 = System.nanoTime();
         launcher = pb.start();
         Process started = launcher;
@@ -150,7 +151,7 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A request as the holder of {@code token} (none when null), with extra header pairs. */
+    /** A request as the holder of {@code token} (none when null), with extra header pairs (a Content-Type among them replaces JSON). */
     public static HttpResponse<String> call(String token, String method, String path, String jsonBody, String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
@@ -162,7 +163,7 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
             b.header("Authorization", "Bearer " + token);
         }
         for (int i = 0; i + 1 < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
+            b.setHeader(headers[i], headers[i + 1]);
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -20,6 +20,7 @@ import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -52,11 +53,13 @@ public class Exams {
                           Integer pointsSingleChoice, Integer pointsMultipleChoice, Integer pointsTrueFalse, Integer passMark) {
     }
 
+    @JsonbNillable
     public record ExamView(long id, long classId, String className, String title, Exam.Blueprint blueprint, Level level, JobType jobType,
                            Instant opensAt, Instant closesAt, int durationMinutes, PaperDrawer.Points points, int passMark,
                            boolean answersReleased, int attemptsAllowed, List<AttemptSummary> myAttempts) {
     }
 
+    @JsonbNillable
     public record AttemptSummary(long id, int number, Instant startedAt, Instant deadline, Instant submittedAt, Attempt.SubmittedBy submittedBy,
                                  Integer score, int maxScore, Boolean passed) {
 
@@ -66,6 +69,7 @@ public class Exams {
         }
     }
 
+    @JsonbNillable
     public record ItemView(int position, QuestionType type, String moduleCode, String courseCode, String stem, List<String> options, int points,
                            String answer, String correctAnswer, String explanation, Integer awarded) {
     }
@@ -73,9 +77,11 @@ public class Exams {
     public record ModuleScore(String code, String name, int awarded, int points) {
     }
 
+    @JsonbNillable
     public record Result(int score, int maxScore, int percent, boolean passed, int passMark, List<ModuleScore> modules) {
     }
 
+    @JsonbNillable
     public record AttemptView(long id, long examId, String title, long learnerId, int number, Instant startedAt, Instant deadline,
                               long remainingSeconds, Instant submittedAt, Attempt.SubmittedBy submittedBy, boolean answersShown,
                               List<ItemView> items, Result result) {
@@ -87,6 +93,7 @@ public class Exams {
     public record Grant(Long learnerId, String reason) {
     }
 
+    @JsonbNillable
     public record ResultRow(long learnerId, String username, String fullName, int attempts, AttemptSummary counted, List<ModuleScore> modules) {
     }
 

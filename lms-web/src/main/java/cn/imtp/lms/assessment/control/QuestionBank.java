@@ -18,6 +18,7 @@ import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -41,6 +42,7 @@ public class QuestionBank {
     public record Draft(Long unitId, String type, Integer difficulty, String stem, List<String> options, String answer, String explanation) {
     }
 
+    @JsonbNillable
     public record QuestionView(long id, long unitId, String unitName, String courseCode, String courseName, Level level, JobType jobType,
                                QuestionType type, int difficulty, String stem, List<String> options, String answer, String explanation,
                                Instant updatedAt, boolean retired) {
@@ -57,6 +59,7 @@ public class QuestionBank {
     }
 
     /** How a blueprint's units are covered: per unit its share of points and the live questions by type. */
+    @JsonbNillable
     public record Coverage(Level level, JobType jobType, PaperDrawer.Points points, int paperPoints, List<CoveredUnit> units,
                            List<String> lacks) {
     }

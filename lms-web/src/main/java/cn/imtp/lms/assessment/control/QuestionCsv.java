@@ -12,7 +12,8 @@ import java.util.List;
  * The bank's exchange format, one question per line (UTF-8 CSV, as the export writes it and the
  * template shows): the unit by table (level and job type, both empty for the basic course), course code
  * and unit name, then type, difficulty, stem, options A to F, answer and explanation. Pure: every bad
- * line is reported with its number and reason, and no line is returned unless all are good.
+ * line is reported with its number and reason beside the good lines (so that an import can check those
+ * against the catalogue too and report everything at once; it imports nothing while any error stands).
  */
 public final class QuestionCsv {
 
@@ -82,7 +83,7 @@ public final class QuestionCsv {
         if (errors.isEmpty() && lines.isEmpty()) {
             errors.add(new FieldError("line 2", "the file has no questions"));
         }
-        return new Parsed(errors.isEmpty() ? lines : List.of(), errors);
+        return new Parsed(lines, errors);
     }
 
     /** One line of the export, in the header's order. */

@@ -1,0 +1,149 @@
+// A class's theory exams as its teacher keeps them: the question bank for the class's blueprints
+// (template, CSV import, coverage), setting up an exam, and each exam's results with another attempt
+// for a learner, the release of the answers and the CSV/XLSX export.
+import { api, download } from '../shared/api.js';
+import { levelAndJob, t } from '../shared/i18n.js';
+import { box, el, param, showNotice, showProblem, startPage } from '../shared/page.js';
+
+startPage('exams.title', 'TEACHER', 'ADMINISTRATOR');
+const classId = param('class');
+let klass;
+
+const when = (instant) => new Date(instant).toLocaleString();
+const tableQuery = (blueprint) => (blueprint === 'SKILL' ? `level=${klass.level}&jobType=${klass.jobType}` : '');
+
+async function show() {
+  try {
+    klass = await api(`/api/classes/${classId}`);
+    box.title.textContent = `${klass.name} · ${t('exams.title')}`;
+    const exams = await api(`/api/assessment/classes/${classId}/exams`);
+    box.content.replaceChildren(bankCard(), createCard(),
+      el('section', { class: 'card' }, el('h2', {}, t('exams.list')),
+        exams.length ? el('ul', { class: 'exams' }, exams.map((e) => el('li', { 'data-exam': e.id },
+          el('strong', {}, e.title), ' ', el('span', { class: 'muted' }, `${t(`exams.blueprint.${e.blueprint}`)} · ${when(e.opensAt)} – ${when(e.closesAt)} · ${t('exams.minutes', { n: e.durationMinutes })}`),
+          ' ', el('button', { type: 'button', class: 'link', onclick: () => results(e) }, t('exams.results')))))
+          : el('p', { class: 'muted' }, t('exams.none'))),
+      el('div', { id: 'results' }));
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
+}
+
+function bankCard() {
+  const file = el('input', { type: 'file', id: 'bank-file', accept: '.csv,text/csv' });
+  const out = el('div', { id: 'coverage' });
+  return el('section', { class: 'card' }, el('h2', {}, t('exams.bank')),
+    el('p', { class: 'muted' }, t('exams.bankHelp')),
+    el('p', {}, el('button', { type: 'button', onclick: () => download('/api/assessment/questions/template', 'question-bank-template.csv') }, t('exams.template')), ' ',
+      el('button', { type: 'button', onclick: () => download(`/api/assessment/questions/export?${tableQuery('SKILL')}`, 'question-bank.csv') }, t('exams.exportBank'))),
+    el('label', { class: 'field' }, t('exams.importFile'), file),
+    el('p', {}, el('button', { type: 'button', id: 'import-bank', onclick: () => importBank(file, out) }, t('exams.import')), ' ',
+      el('button', { type: 'button', id: 'show-coverage', onclick: () => coverage('SKILL', out) }, t('exams.coverageSkill', { table: levelAndJob(klass.level, klass.jobType) })), ' ',
+      el('button', { type: 'button', onclick: () => coverage('BASIC', out) }, t('exams.coverageBasic'))),
+    out);
+}
+
+async function importBank(file, out) {
+  showProblem(box.problem, null);
+  if (!file.files.length) { showProblem(box.problem, new Error(t('exams.chooseFile'))); return; }
+  try {
+    const text = await file.files[0].text();
+    const r = await api('/api/assessment/questions/import', { method: 'POST', body: new Blob([text], { type: 'text/csv' }), headers: { 'Content-Type': 'text/csv; charset=UTF-8' } });
+    showNotice(box.notice, t('exams.imported', { n: r.imported }));
+    await coverage('SKILL', out);
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
+}
+
+async function coverage(blueprint, out) {
+  try {
+    const c = await api(`/api/assessment/coverage?${tableQuery(blueprint)}`);
+    out.replaceChildren(
+      el('p', { id: 'coverage-verdict', class: c.lacks.length ? 'short' : 'met' }, c.lacks.length ? t('exams.lacking', { n: c.lacks.length }) : t('exams.covered', { points: c.paperPoints })),
+      c.lacks.length ? el('ul', {}, c.lacks.map((l) => el('li', {}, l))) : '',
+      el('div', { class: 'table-wrap' }, el('table', {},
+        el('thead', {}, el('tr', {}, ...['exams.course', 'exams.unit', 'exams.share', 'exam.type.SINGLE_CHOICE', 'exam.type.MULTIPLE_CHOICE', 'exam.type.TRUE_FALSE'].map((k) => el('th', {}, t(k))))),
+        el('tbody', {}, c.units.map((u) => el('tr', {}, el('td', {}, `${u.courseCode} ${u.courseName}`), el('td', {}, u.unit), el('td', {}, u.sharePoints),
+          el('td', {}, u.singleChoice), el('td', {}, u.multipleChoice), el('td', {}, u.trueFalse)))))));
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
+}
+
+function createCard() {
+  const local = (d) => new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+  const now = new Date();
+  const field = (key, input) => el('label', {}, t(key), input);
+  const form = el('form', { class: 'stack', id: 'create-exam' },
+    field('exams.name', el('input', { name: 'title', required: true, maxlength: 200 })),
+    field('exams.blueprintLabel', el('select', { name: 'blueprint' },
+      el('option', { value: 'SKILL' }, `${t('exams.blueprint.SKILL')}（${levelAndJob(klass.level, klass.jobType)}）`),
+      el('option', { value: 'BASIC' }, t('exams.blueprint.BASIC')))),
+    field('exams.opens', el('input', { name: 'opensAt', type: 'datetime-local', value: local(now), required: true })),
+    field('exams.closes', el('input', { name: 'closesAt', type: 'datetime-local', value: local(new Date(now.getTime() + 7 * 864e5)), required: true })),
+    field('exams.duration', el('input', { name: 'durationMinutes', type: 'number', min: 5, max: 600, value: 90, required: true })),
+    field('exams.passMark', el('input', { name: 'passMark', type: 'number', min: 1, max: 100, value: 60, required: true })),
+    el('button', { type: 'submit', class: 'primary' }, t('exams.create')));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    showProblem(box.problem, null);
+    const f = new FormData(form);
+    try {
+      await api(`/api/assessment/classes/${classId}/exams`, { method: 'POST', body: {
+        title: f.get('title'), blueprint: f.get('blueprint'), opensAt: new Date(f.get('opensAt')).toISOString(),
+        closesAt: new Date(f.get('closesAt')).toISOString(), durationMinutes: Number(f.get('durationMinutes')), passMark: Number(f.get('passMark')) } });
+      showNotice(box.notice, t('exams.created'));
+      await show();
+    } catch (err) {
+      showProblem(box.problem, err);
+    }
+  });
+  return el('section', { class: 'card' }, el('h2', {}, t('exams.new')), form);
+}
+
+async function results(exam) {
+  const target = document.getElementById('results');
+  try {
+    const rows = await api(`/api/assessment/exams/${exam.id}/results`);
+    const modules = [...new Map(rows.flatMap((r) => r.modules).map((m) => [m.code, m.name])).entries()].sort();
+    target.replaceChildren(el('section', { class: 'card', 'data-results': exam.id },
+      el('h2', {}, t('exams.resultsOf', { title: exam.title })),
+      el('p', {},
+        el('button', { type: 'button', onclick: () => download(`/api/assessment/exams/${exam.id}/export`, 'results.csv') }, t('exams.exportCsv')), ' ',
+        el('button', { type: 'button', onclick: () => download(`/api/assessment/exams/${exam.id}/export?format=xlsx`, 'results.xlsx') }, t('exams.exportXlsx')), ' ',
+        exam.answersReleased ? el('span', { class: 'badge ok' }, t('exams.released'))
+          : el('button', { type: 'button', id: 'release', onclick: () => release(exam) }, t('exams.release'))),
+      el('div', { class: 'table-wrap' }, el('table', {},
+        el('thead', {}, el('tr', {}, el('th', {}, t('people.name')), el('th', {}, t('exams.attempts')), el('th', {}, t('exams.score')),
+          ...modules.map(([code, name]) => el('th', {}, `${code} ${name}`)), el('th', {}, ''))),
+        el('tbody', {}, rows.map((r) => el('tr', { 'data-learner': r.username },
+          el('td', {}, `${r.fullName} (${r.username})`), el('td', {}, r.attempts),
+          el('td', {}, r.counted ? [`${r.counted.score} / ${r.counted.maxScore} `, el('span', { class: r.counted.passed ? 'badge ok' : 'badge short' }, t(r.counted.passed ? 'exam.passed' : 'exam.failed'))] : t('exams.notSubmitted')),
+          ...modules.map(([code]) => el('td', {}, (r.modules.find((m) => m.code === code) || {}).awarded ?? '')),
+          el('td', {}, r.attempts ? el('button', { type: 'button', class: 'link', onclick: () => grant(exam, r) }, t('exams.grant')) : ''))))))));
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
+}
+
+async function grant(exam, row) {
+  const reason = prompt(t('exams.grantReason', { name: row.fullName }));
+  if (reason === null) return;
+  try {
+    await api(`/api/assessment/exams/${exam.id}/grants`, { method: 'POST', body: { learnerId: row.learnerId, reason } });
+    showNotice(box.notice, t('exams.granted', { name: row.fullName }));
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
+}
+
+async function release(exam) {
+  try {
+    await results(await api(`/api/assessment/exams/${exam.id}/release-answers`, { method: 'POST' }));
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
+}
+
+if (classId) show(); else showProblem(box.problem, new Error(t('exams.noClass')));

@@ -1,0 +1,314 @@
+package cn.imtp.ops.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Theory exams against the real stack: a bank imported as CSV for the demo class's level-5 live-seller
+ * blueprint, papers that meet every course's weight exactly, the shortfall error, answers saved on the
+ * server and resumed, automatic grading per module, one attempt unless granted, answers shown only once
+ * released, and the server's clock ending attempts (by the next request and by the sweep).
+ */
+@ExtendWith(RunningPlatform.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AssessmentIT {
+
+    static String teacher;
+    static String admin;
+    static String learner;
+    static long classId;
+    static long examId;
+    static long attemptId;
+    static final Map<String, Integer> WEIGHTS = new HashMap<>();
+
+    @BeforeAll
+    static void demoClass() throws Exception {
+        teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
+        admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+        learner = RunningPlatform.token("learner15", RunningPlatform.DEMO_PASSWORD);
+        classId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/classes", null)).getJsonArray("items").getJsonObject(0)
+                .getJsonNumber("id").longValue();
+        for (JsonValue b : RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/catalogue/export", null)).getJsonArray("assessment")) {
+            if ("L5".equals(string(b.asJsonObject(), "level")) && "LIVE_SELLER".equals(string(b.asJsonObject(), "jobType"))) {
+                for (JsonValue m : b.asJsonObject().getJsonArray("modules")) {
+                    for (JsonValue c : m.asJsonObject().getJsonArray("courses")) {
+                        WEIGHTS.put(c.asJsonObject().getString("code"), c.asJsonObject().getInt("weight"));
+                    }
+                }
+            }
+        }
+        assertEquals(100, WEIGHTS.values().stream().mapToInt(Integer::intValue).sum(), WEIGHTS.toString());
+    }
+
+    @Test
+    @Order(1)
+    void anExamCannotBeSetWhileTheBankCannotFillItsBlueprintAndTheErrorNamesTheUnits() throws Exception {
+        HttpResponse<String> r = RunningPlatform.call(teacher, "POST", "/api/assessment/classes/" + classId + "/exams", exam("结业理论考试",
+                Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600), 60).toString());
+        assertEquals(422, r.statusCode(), r.body());
+        JsonArray errors = RunningPlatform.json(r).getJsonArray("errors");
+        assertTrue(errors.size() >= 16, "one per unit of the blueprint: " + r.body());
+        assertTrue(r.body().contains("撰写单品直播脚本") && r.body().contains("more single-choice question(s)"), r.body());
+        JsonObject coverage = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/assessment/coverage?level=L5&jobType=LIVE_SELLER", null));
+        assertEquals(100, coverage.getInt("paperPoints"));
+        assertEquals(errors.size(), coverage.getJsonArray("lacks").size());
+    }
+
+    @Test
+    @Order(2)
+    void aFileWithOneBadLineImportsNothingAndSaysWhichLine() throws Exception {
+        long before = total();
+        String csv = bank(2) + ",,1-2,职业道德与职业守则,SINGLE_CHOICE,2,没有答案的题,甲,乙,,,,,,\r\n"
+                + "L5,LIVE_SELLER,2-1,不存在的单元,TRUE_FALSE,1,题,,,,,,,T,\r\n";
+        HttpResponse<String> r = importCsv(csv);
+        assertEquals(422, r.statusCode(), r.body());
+        assertTrue(r.body().contains("answer") && r.body().contains("不存在的单元") && r.body().contains("撰写单品直播脚本"), r.body());
+        assertEquals(before, total(), "nothing was imported");
+        HttpResponse<String> asLearner = RunningPlatform.call(learner, "POST", "/api/assessment/questions/import", bank(1),
+                "Content-Type", "text/csv");
+        assertEquals(403, asLearner.statusCode());
+    }
+
+    @Test
+    @Order(3)
+    void aSufficientBankImportsAndCoversTheBlueprint() throws Exception {
+        HttpResponse<String> r = importCsv(bank(6));
+        assertEquals(201, r.statusCode(), r.body());
+        int imported = RunningPlatform.json(r).getInt("imported");
+        assertTrue(imported >= 16 * 18, "18 questions on each of the 16 units: " + imported);
+        HttpResponse<String> again = importCsv(bank(6));
+        assertEquals(422, again.statusCode(), "the same questions twice are refused");
+        assertTrue(again.body().contains("the bank has this question already"), again.body());
+        JsonObject coverage = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/assessment/coverage?level=L5&jobType=LIVE_SELLER", null));
+        assertEquals(0, coverage.getJsonArray("lacks").size(), coverage.toString());
+        HttpResponse<String> export = RunningPlatform.call(teacher, "GET", "/api/assessment/questions/export?level=L5&jobType=LIVE_SELLER", null);
+        assertEquals(200, export.statusCode());
+        assertTrue(export.body().startsWith("\uFEFFlevel,jobType,courseCode,unit,type"), export.body().substring(0, 80));
+        assertTrue(export.body().contains("L5,LIVE_SELLER,2-1,撰写单品直播脚本,MULTIPLE_CHOICE"));
+    }
+
+    @Test
+    @Order(4)
+    void eachLearnersPaperMeetsEveryCoursesWeightExactlyAndHidesTheAnswers() throws Exception {
+        HttpResponse<String> created = RunningPlatform.call(teacher, "POST", "/api/assessment/classes/" + classId + "/exams", exam("结业理论考试",
+                Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600), 60).toString());
+        assertEquals(201, created.statusCode(), created.body());
+        examId = RunningPlatform.json(created).getJsonNumber("id").longValue();
+        JsonObject attempt = start(learner);
+        attemptId = attempt.getJsonNumber("id").longValue();
+        JsonArray items = attempt.getJsonArray("items");
+        Map<String, Integer> byCourse = new HashMap<>();
+        for (JsonValue v : items) {
+            JsonObject i = v.asJsonObject();
+            byCourse.merge(i.getString("courseCode"), i.getInt("points"), Integer::sum);
+            assertTrue(i.isNull("correctAnswer") && i.isNull("explanation"), "no answers inside an open attempt: " + i);
+        }
+        assertEquals(WEIGHTS, byCourse);
+        long remaining = attempt.getJsonNumber("remainingSeconds").longValue();
+        assertTrue(remaining > 59 * 60 && remaining <= 60 * 60, "the server's clock: " + remaining);
+        JsonObject other = start(RunningPlatform.token("learner16", RunningPlatform.DEMO_PASSWORD));
+        assertNotEquals(stems(attempt), stems(other), "each learner draws their own paper");
+    }
+
+    @Test
+    @Order(5)
+    void answersAreSavedOneByOneAndALearnerWhoComesBackResumesTheSamePaper() throws Exception {
+        HttpResponse<String> bad = answer(1, "Z");
+        assertEquals(422, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("answer"), bad.body());
+        assertEquals(200, answer(1, "A").statusCode());
+        JsonObject resumed = start(learner);
+        assertEquals(attemptId, resumed.getJsonNumber("id").longValue(), "the open attempt, not a new one");
+        assertEquals("A", resumed.getJsonArray("items").getJsonObject(0).getString("answer"));
+    }
+
+    @Test
+    @Order(6)
+    void gradingIsAutomaticWithTheScorePerModule() throws Exception {
+        JsonArray key = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/assessment/attempts/" + attemptId, null)).getJsonArray("items");
+        Map<String, int[]> expected = new HashMap<>();
+        int score = 0;
+        for (int n = 0; n < key.size(); n++) {
+            JsonObject i = key.getJsonObject(n);
+            boolean right = n % 3 != 0;
+            String correct = i.getString("correctAnswer");
+            String given = right ? correct : wrong(i.getString("type"), correct);
+            assertEquals(200, answer(i.getInt("position"), given).statusCode());
+            int points = i.getInt("points");
+            int[] m = expected.computeIfAbsent(i.getString("moduleCode"), k -> new int[2]);
+            m[0] += right ? points : 0;
+            m[1] += points;
+            score += right ? points : 0;
+        }
+        JsonObject submitted = RunningPlatform.json(RunningPlatform.call(learner, "POST", "/api/assessment/attempts/" + attemptId + "/submit", null));
+        JsonObject result = submitted.getJsonObject("result");
+        assertEquals("LEARNER", submitted.getString("submittedBy"));
+        assertEquals(score, result.getInt("score"));
+        assertEquals(100, result.getInt("maxScore"));
+        assertEquals(score >= 60, result.getBoolean("passed"));
+        for (JsonValue v : result.getJsonArray("modules")) {
+            JsonObject m = v.asJsonObject();
+            assertEquals(expected.get(m.getString("code"))[0], m.getInt("awarded"), "module " + m.getString("code"));
+            assertEquals(expected.get(m.getString("code"))[1], m.getInt("points"), "module " + m.getString("code"));
+        }
+        assertEquals(expected.size(), result.getJsonArray("modules").size());
+        assertTrue(submitted.getJsonArray("items").getJsonObject(0).isNull("correctAnswer"), "not released yet");
+        assertEquals(409, answer(2, "A").statusCode(), "a submitted attempt takes no answer");
+    }
+
+    @Test
+    @Order(7)
+    void oneAttemptUnlessATeacherGrantsAnotherAndAnswersOnlyOnceReleased() throws Exception {
+        HttpResponse<String> second = RunningPlatform.call(learner, "POST", "/api/assessment/exams/" + examId + "/attempts", null);
+        assertEquals(409, second.statusCode(), second.body());
+        long learnerId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/me", null)).getJsonNumber("id").longValue();
+        assertEquals(422, RunningPlatform.call(teacher, "POST", "/api/assessment/exams/" + examId + "/grants",
+                Json.createObjectBuilder().add("learnerId", learnerId).build().toString()).statusCode(), "a grant needs a reason");
+        assertEquals(200, RunningPlatform.call(teacher, "POST", "/api/assessment/exams/" + examId + "/grants",
+                Json.createObjectBuilder().add("learnerId", learnerId).add("reason", "考试中断网，补考一次").build().toString()).statusCode());
+        JsonObject retake = start(learner);
+        assertEquals(2, retake.getInt("number"));
+        assertNotEquals(attemptId, retake.getJsonNumber("id").longValue());
+        assertEquals(200, RunningPlatform.call(teacher, "POST", "/api/assessment/exams/" + examId + "/release-answers", null).statusCode());
+        JsonObject first = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/assessment/attempts/" + attemptId, null));
+        assertFalse(first.getJsonArray("items").getJsonObject(0).isNull("correctAnswer"), "released");
+        JsonObject open = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/assessment/attempts/" + retake.getJsonNumber("id"), null));
+        assertTrue(open.getJsonArray("items").getJsonObject(0).isNull("correctAnswer"), "never inside an open attempt");
+        String other = RunningPlatform.token("learner17", RunningPlatform.DEMO_PASSWORD);
+        assertEquals(404, RunningPlatform.call(other, "GET", "/api/assessment/attempts/" + attemptId, null).statusCode(),
+                "another learner's attempt does not exist for them");
+        HttpResponse<String> export = RunningPlatform.call(teacher, "GET", "/api/assessment/exams/" + examId + "/export", null);
+        assertEquals(200, export.statusCode());
+        assertTrue(export.body().contains("learner15") && export.body().contains("module 2 直播营销"), export.body());
+    }
+
+    @Test
+    @Order(8)
+    void theServersClockEndsAttemptsEvenWhenNobodyComesBack() throws Exception {
+        Instant closes = Instant.now().plusSeconds(12);
+        HttpResponse<String> created = RunningPlatform.call(teacher, "POST", "/api/assessment/classes/" + classId + "/exams", exam("限时测验",
+                Instant.now().minusSeconds(600), closes, 5).toString());
+        assertEquals(201, created.statusCode(), created.body());
+        long shortExam = RunningPlatform.json(created).getJsonNumber("id").longValue();
+        String stays = RunningPlatform.token("learner16", RunningPlatform.DEMO_PASSWORD);
+        String leaves = RunningPlatform.token("learner17", RunningPlatform.DEMO_PASSWORD);
+        JsonObject a = json(RunningPlatform.call(stays, "POST", "/api/assessment/exams/" + shortExam + "/attempts", null));
+        JsonObject b = json(RunningPlatform.call(leaves, "POST", "/api/assessment/exams/" + shortExam + "/attempts", null));
+        assertTrue(a.getJsonNumber("remainingSeconds").longValue() <= 12, "the deadline never passes the window");
+        assertEquals(200, RunningPlatform.call(stays, "PUT", "/api/assessment/attempts/" + a.getJsonNumber("id") + "/answers/1",
+                Json.createObjectBuilder().add("answer", a.getJsonArray("items").getJsonObject(0).getString("type").equals("TRUE_FALSE") ? "T" : "A")
+                        .build().toString()).statusCode());
+        Thread.sleep(java.time.Duration.between(Instant.now(), closes).toMillis() + 4_000);
+        HttpResponse<String> late = RunningPlatform.call(stays, "PUT", "/api/assessment/attempts/" + a.getJsonNumber("id") + "/answers/2",
+                Json.createObjectBuilder().add("answer", "A").build().toString());
+        assertEquals(409, late.statusCode(), late.body());
+        JsonObject ended = json(RunningPlatform.call(stays, "GET", "/api/assessment/attempts/" + a.getJsonNumber("id"), null));
+        assertEquals("TIME_UP", ended.getString("submittedBy"));
+        String first = ended.getJsonArray("items").getJsonObject(0).getString("answer");
+        assertTrue(first.equals("A") || first.equals("T"), "the answer saved in time counts: " + first);
+        assertTrue(ended.getJsonArray("items").getJsonObject(1).isNull("answer"), "the late one does not");
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        String by = null;
+        while (System.nanoTime() < deadline) {
+            JsonArray rows = Json.createReader(new StringReader(RunningPlatform.call(teacher, "GET", "/api/assessment/exams/" + shortExam + "/results",
+                    null).body())).readArray();
+            JsonObject row = rows.stream().map(JsonValue::asJsonObject).filter(o -> o.getString("username").equals("learner17")).findFirst()
+                    .orElseThrow();
+            if (!row.isNull("counted")) {
+                by = row.getJsonObject("counted").getString("submittedBy");
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertEquals("TIME_UP", by, "the sweep submitted the attempt of the learner who left, " + b.getJsonNumber("id"));
+    }
+
+    private static JsonObject exam(String title, Instant opens, Instant closes, int minutes) {
+        return Json.createObjectBuilder().add("title", title).add("blueprint", "SKILL").add("opensAt", opens.toString())
+                .add("closesAt", closes.toString()).add("durationMinutes", minutes).build();
+    }
+
+    /** {@code n} questions of each type on every unit of the L5 live-seller skill course (single, multiple, true/false). */
+    private static String bank(int n) throws Exception {
+        JsonObject table = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/catalogue/tables/L5/LIVE_SELLER", null));
+        StringBuilder csv = new StringBuilder("level,jobType,courseCode,unit,type,difficulty,stem,A,B,C,D,E,F,answer,explanation\r\n");
+        for (JsonValue m : table.getJsonArray("modules")) {
+            for (JsonValue c : m.asJsonObject().getJsonArray("courses")) {
+                String code = c.asJsonObject().getString("code");
+                for (JsonValue u : c.asJsonObject().getJsonArray("units")) {
+                    String unit = u.asJsonObject().getString("name");
+                    for (int i = 1; i <= n; i++) {
+                        String base = "\"" + unit + " 第" + i + "题";
+                        csv.append("L5,LIVE_SELLER,").append(code).append(',').append(unit).append(",SINGLE_CHOICE,2,").append(base)
+                                .append("（单选）\",选项甲,选项乙,选项丙,选项丁,,,").append("ABCD".charAt(i % 4)).append(",解析\r\n");
+                        csv.append("L5,LIVE_SELLER,").append(code).append(',').append(unit).append(",MULTIPLE_CHOICE,3,").append(base)
+                                .append("（多选）\",选项甲,选项乙,选项丙,选项丁,选项戊,,").append(i % 2 == 0 ? "AC" : "BDE").append(",\r\n");
+                        csv.append("L5,LIVE_SELLER,").append(code).append(',').append(unit).append(",TRUE_FALSE,1,").append(base)
+                                .append("（判断）\",,,,,,,").append(i % 2 == 0 ? "对" : "错").append(",\r\n");
+                    }
+                }
+            }
+        }
+        return csv.toString();
+    }
+
+    private static HttpResponse<String> importCsv(String csv) throws Exception {
+        return RunningPlatform.call(teacher, "POST", "/api/assessment/questions/import", csv, "Content-Type", "text/csv; charset=UTF-8");
+    }
+
+    private static long total() throws Exception {
+        return RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/assessment/questions?size=1", null)).getJsonNumber("total").longValue();
+    }
+
+    private static JsonObject start(String token) throws Exception {
+        return json(RunningPlatform.call(token, "POST", "/api/assessment/exams/" + examId + "/attempts", null));
+    }
+
+    private static JsonObject json(HttpResponse<String> r) {
+        assertEquals(200, r.statusCode(), r.body());
+        return RunningPlatform.json(r);
+    }
+
+    private static HttpResponse<String> answer(int position, String answer) throws Exception {
+        return RunningPlatform.call(learner, "PUT", "/api/assessment/attempts/" + attemptId + "/answers/" + position,
+                Json.createObjectBuilder().add("answer", answer).build().toString());
+    }
+
+    private static String wrong(String type, String correct) {
+        return switch (type) {
+            case "TRUE_FALSE" -> correct.equals("T") ? "F" : "T";
+            case "MULTIPLE_CHOICE" -> correct.equals("AC") ? "AB" : "AC";
+            default -> correct.equals("A") ? "B" : "A";
+        };
+    }
+
+    private static List<String> stems(JsonObject attempt) {
+        List<String> stems = new ArrayList<>();
+        attempt.getJsonArray("items").forEach(v -> stems.add(v.asJsonObject().getString("stem")));
+        return stems;
+    }
+
+    private static String string(JsonObject o, String key) {
+        return o.isNull(key) ? null : o.getString(key);
+    }
+}
