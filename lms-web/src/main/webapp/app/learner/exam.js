@@ -67,7 +67,7 @@ function paper(attempt) {
   timer = setInterval(tick, 1000);
   tick();
   const questions = attempt.items.map((item) => {
-    const status = el('span', { class: 'muted saved', 'aria-live': 'polite' });
+    const status = el('span', { class: 'muted saved', 'aria-live': 'polite' }, item.answer ? t('exam.saved') : '');
     const name = `q${item.position}`;
     const inputs = choices(item).map(([value, label]) => el('label', { class: 'choice' },
       el('input', { type: TYPE[item.type], name, value, checked: (item.answer || '').includes(value) && (item.type !== 'TRUE_FALSE' || item.answer === value),
@@ -135,6 +135,7 @@ function result(attempt) {
       el('p', {}, el('a', { href: `/learner/exam?exam=${examId}` }, t('exam.back')))),
     attempt.answersShown ? '' : el('p', { class: 'muted' }, t('exam.answersLater')),
     el('ol', { class: 'review' }, answers));
+  window.scrollTo(0, 0);
 }
 
 function show(item, answer) {

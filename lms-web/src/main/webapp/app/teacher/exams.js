@@ -39,7 +39,7 @@ function bankCard() {
     el('label', { class: 'field' }, t('exams.importFile'), file),
     el('p', {}, el('button', { type: 'button', id: 'import-bank', onclick: () => importBank(file, out) }, t('exams.import')), ' ',
       el('button', { type: 'button', id: 'show-coverage', onclick: () => coverage('SKILL', out) }, t('exams.coverageSkill', { table: levelAndJob(klass.level, klass.jobType) })), ' ',
-      el('button', { type: 'button', onclick: () => coverage('BASIC', out) }, t('exams.coverageBasic'))),
+      el('button', { type: 'button', id: 'show-coverage-basic', onclick: () => coverage('BASIC', out) }, t('exams.coverageBasic'))),
     out);
 }
 

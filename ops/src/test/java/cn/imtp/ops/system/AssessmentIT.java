@@ -248,28 +248,8 @@ class AssessmentIT {
                 .add("closesAt", closes.toString()).add("durationMinutes", minutes).build();
     }
 
-    /** {@code n} questions of each type on every unit of the L5 live-seller skill course (single, multiple, true/false). */
     private static String bank(int n) throws Exception {
-        JsonObject table = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/catalogue/tables/L5/LIVE_SELLER", null));
-        StringBuilder csv = new StringBuilder("level,jobType,courseCode,unit,type,difficulty,stem,A,B,C,D,E,F,answer,explanation\r\n");
-        for (JsonValue m : table.getJsonArray("modules")) {
-            for (JsonValue c : m.asJsonObject().getJsonArray("courses")) {
-                String code = c.asJsonObject().getString("code");
-                for (JsonValue u : c.asJsonObject().getJsonArray("units")) {
-                    String unit = u.asJsonObject().getString("name");
-                    for (int i = 1; i <= n; i++) {
-                        String base = "\"" + unit + " 第" + i + "题";
-                        csv.append("L5,LIVE_SELLER,").append(code).append(',').append(unit).append(",SINGLE_CHOICE,2,").append(base)
-                                .append("（单选）\",选项甲,选项乙,选项丙,选项丁,,,").append("ABCD".charAt(i % 4)).append(",解析\r\n");
-                        csv.append("L5,LIVE_SELLER,").append(code).append(',').append(unit).append(",MULTIPLE_CHOICE,3,").append(base)
-                                .append("（多选）\",选项甲,选项乙,选项丙,选项丁,选项戊,,").append(i % 2 == 0 ? "AC" : "BDE").append(",\r\n");
-                        csv.append("L5,LIVE_SELLER,").append(code).append(',').append(unit).append(",TRUE_FALSE,1,").append(base)
-                                .append("（判断）\",,,,,,,").append(i % 2 == 0 ? "对" : "错").append(",\r\n");
-                    }
-                }
-            }
-        }
-        return csv.toString();
+        return QuestionBanks.csv(teacher, "L5", "LIVE_SELLER", n);
     }
 
     private static HttpResponse<String> importCsv(String csv) throws Exception {

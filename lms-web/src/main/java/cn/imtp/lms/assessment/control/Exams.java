@@ -22,7 +22,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
@@ -197,8 +196,12 @@ public class Exams {
         em.createNativeQuery("SELECT id FROM account WHERE id = ? FOR UPDATE").setParameter(1, caller.accountId()).getResultList();
         Instant now = Instant.now();
         List<Attempt> mine = attempts(examId, caller.accountId());
-        for (Attempt a : mine) {
-            if (a.open()) {
+        for (Attempt listed : mine) {
+            if (listed.open()) {
+                Attempt a = locked(listed.id());
+                if (!a.open()) {
+                    continue;
+                }
                 if (expired(a, now)) {
                     a.submit(Attempt.SubmittedBy.TIME_UP, a.deadline());
                 } else {
@@ -282,7 +285,7 @@ public class Exams {
     /** The attempt as its learner (answers and explanations once released) or a teacher sees it. */
     @Transactional
     public AttemptView attempt(long attemptId, Caller caller) {
-        Attempt a = em.find(Attempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE);
+        Attempt a = locked(attemptId);
         if (a == null || (caller.role() == Role.LEARNER && a.learnerId() != caller.accountId())) {
             throw PlatformException.notFound("Attempt", attemptId);
         }
@@ -302,8 +305,8 @@ public class Exams {
                 .setParameter("cut", now.minus(ANSWER_GRACE)).setMaxResults(500).getResultList();
         int n = 0;
         for (Long id : ids) {
-            Attempt a = em.find(Attempt.class, id, LockModeType.PESSIMISTIC_WRITE);
-            if (a.open()) {
+            Attempt a = locked(id);
+            if (a != null && a.open()) {
                 a.submit(Attempt.SubmittedBy.TIME_UP, a.deadline());
                 n++;
             }
@@ -404,10 +407,25 @@ public class Exams {
     }
 
     private Attempt own(long attemptId, Caller caller) {
-        Attempt a = em.find(Attempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE);
+        Attempt a = locked(attemptId);
         if (a == null || a.learnerId() != caller.accountId()) {
             throw PlatformException.notFound("Attempt", attemptId);
         }
+        return a;
+    }
+
+    /**
+     * The attempt, its row locked until the transaction ends, so that answers, submission and the sweep
+     * take turns. The lock is taken in SQL, then the entity is read afresh (attempts are never in the
+     * shared cache): with a JPA pessimistic find on a cached entity, a learner's answers sent at once
+     * waited on each other until the lock wait timed out (seen in ExamPagesIT).
+     */
+    private Attempt locked(long attemptId) {
+        if (em.createNativeQuery("SELECT id FROM assessment_attempt WHERE id = ? FOR UPDATE").setParameter(1, attemptId).getResultList().isEmpty()) {
+            return null;
+        }
+        Attempt a = em.find(Attempt.class, attemptId);
+        em.refresh(a);
         return a;
     }
 

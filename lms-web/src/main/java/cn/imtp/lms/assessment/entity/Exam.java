@@ -1,6 +1,7 @@
 package cn.imtp.lms.assessment.entity;
 
 import cn.imtp.lms.cohort.entity.TrainingClass;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,6 +16,7 @@ import java.time.Instant;
 
 /** A class's theory exam: when it can be sat, for how long, the points per question type and the pass mark. */
 @Entity
+@Cacheable(false)
 @Table(name = "assessment_exam")
 public class Exam {
 

@@ -1,0 +1,91 @@
+package cn.imtp.ops.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * Exams in a real browser: a teacher imports a question bank for the basic course from a CSV file,
+ * sees it cover the blueprint and sets an exam; a learner on a phone starts it, answers, reloads the
+ * page and resumes with the answers kept, submits and reads the score per module.
+ */
+@ExtendWith(RunningPlatform.class)
+class ExamPagesIT {
+
+    static final String TITLE = "职业基本素质结业考试";
+
+    @Test
+    void aTeacherSetsAnExamFromAnImportedBankAndALearnerSitsItOnAPhone() throws Exception {
+        String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
+        String learner = RunningPlatform.token("learner18", RunningPlatform.DEMO_PASSWORD);
+        long classId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/classes", null)).getJsonArray("items").getJsonObject(0)
+                .getJsonNumber("id").longValue();
+        Path csv = Files.createTempFile("basic-course-bank", ".csv");
+        Files.writeString(csv, QuestionBanks.csv(teacher, null, null, 4), StandardCharsets.UTF_8);
+
+        try (Browser b = new Browser()) {
+            b.signIn("teacher01", RunningPlatform.DEMO_PASSWORD, "/teacher/");
+            b.open("/teacher/exams?class=" + classId);
+            b.waitFor(By.id("bank-file")).sendKeys(csv.toString());
+            b.driver.findElement(By.id("import-bank")).click();
+            b.until(d -> d.findElement(By.id("notice")).getText().contains("已导入"), Duration.ofSeconds(20));
+            b.driver.findElement(By.id("show-coverage-basic")).click();
+            b.until(d -> d.findElement(By.id("coverage-verdict")).getText().contains("足以"), Duration.ofSeconds(10));
+            b.screenshot("teacher-exams-bank");
+            b.driver.findElement(By.name("title")).sendKeys(TITLE);
+            new Select(b.driver.findElement(By.name("blueprint"))).selectByValue("BASIC");
+            b.driver.findElement(By.cssSelector("#create-exam button[type=submit]")).click();
+            b.until(d -> d.findElement(By.id("notice")).getText().contains("考试已创建"), Duration.ofSeconds(10));
+            b.until(d -> d.findElement(By.cssSelector("ul.exams")).getText().contains(TITLE), Duration.ofSeconds(10));
+            b.screenshot("teacher-exams-created");
+        }
+        long examId = Json.createReader(new StringReader(RunningPlatform.call(teacher, "GET", "/api/assessment/classes/" + classId + "/exams", null)
+                .body())).readArray().stream().map(v -> v.asJsonObject()).filter(e -> e.getString("title").equals(TITLE)).findFirst().orElseThrow()
+                .getJsonNumber("id").longValue();
+
+        try (Browser b = new Browser(390, 844)) {
+            b.signIn("learner18", RunningPlatform.DEMO_PASSWORD, "/learner/");
+            b.waitFor(By.cssSelector("li[data-exam='" + examId + "'] a")).click();
+            b.waitFor(By.id("start-exam")).click();
+            b.waitFor(By.id("countdown"));
+            b.driver.findElement(By.cssSelector("fieldset[data-position='1'] input")).click();
+            b.until(d -> d.findElement(By.cssSelector("fieldset[data-position='1'] .saved")).getText().equals("已保存"), Duration.ofSeconds(10));
+
+            b.driver.navigate().refresh();
+            b.waitFor(By.id("start-exam")).click();
+            b.waitFor(By.id("countdown"));
+            assertEquals(Boolean.TRUE, b.js("return document.querySelector(\"fieldset[data-position='1'] input\").checked;"),
+                    "the saved answer is back after the reload");
+            assertFalse(b.overflowsHorizontally(), "the paper fits a phone's width");
+            b.screenshot("learner-exam-phone");
+
+            b.js("document.querySelectorAll('fieldset.question').forEach(f => { const i = f.querySelector('input'); if (!i.checked) i.click(); });");
+            b.until(d -> (Boolean) b.js("return [...document.querySelectorAll('fieldset.question .saved')].every(s => s.textContent === '已保存');"),
+                    Duration.ofSeconds(60));
+            b.js("window.confirm = () => true;");
+            b.driver.findElement(By.id("submit-exam")).click();
+            String score = b.waitFor(By.id("score")).getText();
+            b.screenshot("learner-exam-result");
+            assertEquals(409, RunningPlatform.call(learner, "POST", "/api/assessment/exams/" + examId + "/attempts", null).statusCode(),
+                    "one attempt");
+            long attemptId = Json.createReader(new StringReader(RunningPlatform.call(learner, "GET", "/api/assessment/exams/" + examId, null).body()))
+                    .readObject().getJsonArray("myAttempts").getJsonObject(0).getJsonNumber("id").longValue();
+            JsonObject result = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/assessment/attempts/" + attemptId, null))
+                    .getJsonObject("result");
+            assertTrue(score.contains("得分 " + result.getInt("score") + " / 100"), score);
+            assertTrue(b.driver.findElement(By.id("result")).getText().contains("1 职业认知与职业道德"), "the score per module");
+        }
+    }
+}
