@@ -19,11 +19,11 @@ async function overview() {
     const now = Date.now();
     const open = exam.myAttempts.find((a) => !a.submittedAt);
     const windowOpen = now >= Date.parse(exam.opensAt) && now < Date.parse(exam.closesAt);
-    const canStart = open || (windowOpen && exam.myAttempts.length < exam.attemptsAllowed);
+    const canStart = open || (windowOpen && (exam.attemptsAllowed === null || exam.myAttempts.length < exam.attemptsAllowed));
     box.content.replaceChildren(
       el('section', { class: 'card' },
         el('p', {}, t('exam.window', { opens: when(exam.opensAt), closes: when(exam.closesAt) })),
-        el('p', {}, t('exam.rules', { minutes: exam.durationMinutes, pass: exam.passMark, allowed: exam.attemptsAllowed })),
+        el('p', {}, t('exam.rules', { minutes: exam.durationMinutes, pass: exam.passMark, allowed: exam.attemptsAllowed ?? t('exam.unlimited') })),
         canStart ? el('button', { type: 'button', id: 'start-exam', onclick: start }, t(open ? 'exam.resume' : 'exam.start'))
           : el('p', { class: 'muted', id: 'cannot-start' }, t(windowOpen ? 'exam.noAttemptLeft' : 'exam.closed'))),
       el('section', { class: 'card' }, el('h2', {}, t('exam.myAttempts')),

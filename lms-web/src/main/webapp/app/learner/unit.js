@@ -1,5 +1,5 @@
 // A learning unit: its place in the package and hours, my credited minutes rising as I watch, its lesson
-// videos in the attendance player, and its other learning resources to download.
+// videos in the attendance player, its other learning resources to download, and its quizzes.
 import { api } from '../shared/api.js';
 import { minutes, t } from '../shared/i18n.js';
 import { box, el, param, progress, showNotice, showProblem, startPage, unitFacts } from '../shared/page.js';
@@ -47,10 +47,12 @@ async function play(resource) {
 
 async function show() {
   try {
-    const [unit, resources] = await Promise.all([
+    const [unit, resources, exams] = await Promise.all([
       api(`/api/catalogue/units/${unitId}`),
       api(`/api/resources?unitId=${unitId}&category=LEARNING&size=100`),
+      classId ? api(`/api/assessment/classes/${classId}/exams`) : [],
     ]);
+    const quizzes = exams.filter((e) => e.unitId === unitId);
     const videos = resources.items.filter((r) => r.kind === 'VIDEO');
     const others = resources.items.filter((r) => r.kind !== 'VIDEO');
     box.content.replaceChildren(
@@ -68,7 +70,9 @@ async function show() {
         others.length ? el('ul', { class: 'units' }, others.map((r) => el('li', {},
           el('span', {}, r.title, ' ', el('span', { class: 'muted' }, t(`kind.${r.kind}`))),
           el('button', { type: 'button', onclick: () => openResource(r).catch((e) => showProblem(box.problem, e)) }, t('unit.open')))))
-          : el('p', { class: 'muted' }, t('unit.noMaterials'))));
+          : el('p', { class: 'muted' }, t('unit.noMaterials'))),
+      quizzes.length ? el('section', { class: 'card', id: 'quizzes' }, el('h2', {}, t('unit.quizzes')),
+        el('ul', {}, quizzes.map((q) => el('li', { 'data-exam': q.id }, el('a', { href: `/learner/exam?exam=${q.id}` }, q.title))))) : '');
     await refreshCredit();
   } catch (err) {
     showProblem(box.problem, err);

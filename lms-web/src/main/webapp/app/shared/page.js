@@ -7,8 +7,8 @@ const HOME = { LEARNER: '/learner/', TEACHER: '/teacher/', ADMINISTRATOR: '/admi
 
 const NAV = {
   LEARNER: [['/learner/', 'nav.myClass'], ['/learner/feed', 'nav.feed']],
-  TEACHER: [['/teacher/', 'nav.myClasses'], ['/admin/catalogue', 'nav.catalogue']],
-  ADMINISTRATOR: [['/admin/', 'nav.classes'], ['/admin/users', 'nav.users'], ['/admin/catalogue', 'nav.catalogue']],
+  TEACHER: [['/teacher/', 'nav.myClasses'], ['/admin/plans', 'nav.plans'], ['/admin/catalogue', 'nav.catalogue']],
+  ADMINISTRATOR: [['/admin/', 'nav.classes'], ['/admin/users', 'nav.users'], ['/admin/plans', 'nav.plans'], ['/admin/catalogue', 'nav.catalogue']],
 };
 
 export function homeOf(role) {

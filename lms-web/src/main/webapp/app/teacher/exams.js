@@ -1,5 +1,5 @@
 // A class's theory exams as its teacher keeps them: the question bank for the class's blueprints
-// (template, CSV import, coverage), setting up an exam, and each exam's results with another attempt
+// (template, CSV import, coverage), setting up an exam or a formative quiz on one unit, and each exam's results with another attempt
 // for a learner, the release of the answers and the CSV/XLSX export.
 import { api, download } from '../shared/api.js';
 import { levelAndJob, t } from '../shared/i18n.js';
@@ -16,11 +16,11 @@ async function show() {
   try {
     klass = await api(`/api/classes/${classId}`);
     box.title.textContent = `${klass.name} · ${t('exams.title')}`;
-    const exams = await api(`/api/assessment/classes/${classId}/exams`);
-    box.content.replaceChildren(bankCard(), createCard(),
+    const [exams, plan] = await Promise.all([api(`/api/assessment/classes/${classId}/exams`), api(`/api/plans/${klass.planId}`)]);
+    box.content.replaceChildren(bankCard(), createCard(plan.units),
       el('section', { class: 'card' }, el('h2', {}, t('exams.list')),
         exams.length ? el('ul', { class: 'exams' }, exams.map((e) => el('li', { 'data-exam': e.id },
-          el('strong', {}, e.title), ' ', el('span', { class: 'muted' }, `${t(`exams.blueprint.${e.blueprint}`)} · ${when(e.opensAt)} – ${when(e.closesAt)} · ${t('exams.minutes', { n: e.durationMinutes })}`),
+          el('strong', {}, e.title), ' ', el('span', { class: 'muted' }, `${t(`exams.blueprint.${e.blueprint}`)}${e.unitName ? `（${e.unitName}）` : ''} · ${when(e.opensAt)} – ${when(e.closesAt)} · ${t('exams.minutes', { n: e.durationMinutes })}`),
           ' ', el('button', { type: 'button', class: 'link', onclick: () => results(e) }, t('exams.results')))))
           : el('p', { class: 'muted' }, t('exams.none'))),
       el('div', { id: 'results' }));
@@ -71,15 +71,20 @@ async function coverage(blueprint, out) {
   }
 }
 
-function createCard() {
+function createCard(planUnits) {
+  const quizFields = el('div', { class: 'stack', hidden: true, id: 'quiz-fields' },
+    el('label', {}, t('exams.unit'), el('select', { name: 'unitId' }, planUnits.map((u) => el('option', { value: u.id }, u.name)))),
+    el('label', {}, t('exams.questionCount'), el('input', { name: 'questionCount', type: 'number', min: 1, max: 100, value: 10 })));
   const local = (d) => new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
   const now = new Date();
   const field = (key, input) => el('label', {}, t(key), input);
   const form = el('form', { class: 'stack', id: 'create-exam' },
     field('exams.name', el('input', { name: 'title', required: true, maxlength: 200 })),
-    field('exams.blueprintLabel', el('select', { name: 'blueprint' },
+    field('exams.blueprintLabel', el('select', { name: 'blueprint', onchange: (e) => { quizFields.hidden = e.target.value !== 'UNIT'; } },
       el('option', { value: 'SKILL' }, `${t('exams.blueprint.SKILL')}（${levelAndJob(klass.level, klass.jobType)}）`),
-      el('option', { value: 'BASIC' }, t('exams.blueprint.BASIC')))),
+      el('option', { value: 'BASIC' }, t('exams.blueprint.BASIC')),
+      el('option', { value: 'UNIT' }, t('exams.blueprint.UNIT')))),
+    quizFields,
     field('exams.opens', el('input', { name: 'opensAt', type: 'datetime-local', value: local(now), required: true })),
     field('exams.closes', el('input', { name: 'closesAt', type: 'datetime-local', value: local(new Date(now.getTime() + 7 * 864e5)), required: true })),
     field('exams.duration', el('input', { name: 'durationMinutes', type: 'number', min: 5, max: 600, value: 90, required: true })),
@@ -92,7 +97,8 @@ function createCard() {
     try {
       await api(`/api/assessment/classes/${classId}/exams`, { method: 'POST', body: {
         title: f.get('title'), blueprint: f.get('blueprint'), opensAt: new Date(f.get('opensAt')).toISOString(),
-        closesAt: new Date(f.get('closesAt')).toISOString(), durationMinutes: Number(f.get('durationMinutes')), passMark: Number(f.get('passMark')) } });
+        closesAt: new Date(f.get('closesAt')).toISOString(), durationMinutes: Number(f.get('durationMinutes')), passMark: Number(f.get('passMark')),
+        ...(f.get('blueprint') === 'UNIT' ? { unitId: Number(f.get('unitId')), questionCount: Number(f.get('questionCount')) } : {}) } });
       showNotice(box.notice, t('exams.created'));
       await show();
     } catch (err) {

@@ -26,7 +26,11 @@
  * result gives the score per module and pass or fail. One attempt per learner unless a teacher grants
  * another, with a reason (audited). Results export as CSV/XLSX.
  *
- * <p>Not yet here: practical exams and rubric grading, formative quizzes, the learning archive and its
- * PDF, XLSX import and QTI, and the pages.
+ * <p><b>Quizzes.</b> A formative quiz (blueprint {@code UNIT}) draws a set number of questions from one
+ * unit of the class's plan; any number of attempts, and the answers are shown as soon as an attempt is
+ * submitted.
+ *
+ * <p>Not yet here: practical exams and rubric grading, the learning archive and its PDF, XLSX import
+ * and QTI.
  */
 package cn.imtp.lms.assessment;

@@ -243,6 +243,41 @@ class AssessmentIT {
         assertEquals("TIME_UP", by, "the sweep submitted the attempt of the learner who left, " + b.getJsonNumber("id"));
     }
 
+    @Test
+    @Order(9)
+    void aFormativeQuizOnOneUnitShowsTheAnswersAtOnceAndCanBeTakenAgain() throws Exception {
+        JsonObject plan = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/plans/"
+                + RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/classes/" + classId, null)).getJsonNumber("planId"), null));
+        JsonObject unit = plan.getJsonArray("units").stream().map(JsonValue::asJsonObject).filter(u -> u.getString("name").equals("撰写单品直播脚本"))
+                .findFirst().orElseThrow();
+        HttpResponse<String> tooMany = RunningPlatform.call(teacher, "POST", "/api/assessment/classes/" + classId + "/exams",
+                quiz(unit.getJsonNumber("id").longValue(), 30).toString());
+        assertEquals(422, tooMany.statusCode(), tooMany.body());
+        assertTrue(tooMany.body().contains("needs 12 more question(s) of any type for a quiz of 30"), tooMany.body());
+        HttpResponse<String> created = RunningPlatform.call(teacher, "POST", "/api/assessment/classes/" + classId + "/exams",
+                quiz(unit.getJsonNumber("id").longValue(), 5).toString());
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject quiz = RunningPlatform.json(created);
+        assertTrue(quiz.isNull("attemptsAllowed"), "as many attempts as the learner likes");
+        String token = RunningPlatform.token("learner17", RunningPlatform.DEMO_PASSWORD);
+        String start = "/api/assessment/exams/" + quiz.getJsonNumber("id") + "/attempts";
+        JsonObject first = json(RunningPlatform.call(token, "POST", start, null));
+        assertEquals(5, first.getJsonArray("items").size());
+        assertTrue(first.getJsonArray("items").stream().allMatch(i -> i.asJsonObject().getString("stem").startsWith("撰写单品直播脚本")));
+        JsonObject submitted = json(RunningPlatform.call(token, "POST", "/api/assessment/attempts/" + first.getJsonNumber("id") + "/submit", null));
+        assertTrue(submitted.getBoolean("answersShown"));
+        assertFalse(submitted.getJsonArray("items").getJsonObject(0).isNull("correctAnswer"), "a quiz teaches: the answers at once");
+        assertEquals(0, submitted.getJsonObject("result").getInt("score"), "nothing answered");
+        JsonObject again = json(RunningPlatform.call(token, "POST", start, null));
+        assertEquals(2, again.getInt("number"));
+    }
+
+    private static JsonObject quiz(long unitId, int questions) {
+        return Json.createObjectBuilder().add("title", "单元练习：撰写单品直播脚本").add("blueprint", "UNIT").add("unitId", unitId)
+                .add("questionCount", questions).add("opensAt", Instant.now().minusSeconds(60).toString())
+                .add("closesAt", Instant.now().plusSeconds(86400).toString()).add("durationMinutes", 20).build();
+    }
+
     private static JsonObject exam(String title, Instant opens, Instant closes, int minutes) {
         return Json.createObjectBuilder().add("title", title).add("blueprint", "SKILL").add("opensAt", opens.toString())
                 .add("closesAt", closes.toString()).add("durationMinutes", minutes).build();

@@ -6,6 +6,7 @@ import cn.imtp.lms.assessment.entity.Exam;
 import cn.imtp.lms.assessment.entity.Question;
 import cn.imtp.lms.assessment.entity.QuestionType;
 import cn.imtp.lms.catalogue.entity.JobType;
+import cn.imtp.lms.catalogue.entity.LearningUnit;
 import cn.imtp.lms.catalogue.entity.Level;
 import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.cohort.entity.ClassStatus;
@@ -45,17 +46,23 @@ public class Exams {
     /** An answer that arrives this long after the deadline (network latency) still counts. */
     static final Duration ANSWER_GRACE = Duration.ofSeconds(3);
 
+    static final int MAX_QUIZ_QUESTIONS = 100;
+
     private static final java.time.format.DateTimeFormatter CHINA = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(java.time.ZoneId.of("Asia/Shanghai"));
 
+    /** {@code unitId} and {@code questionCount} for a formative quiz ({@code blueprint} UNIT) only. */
     public record NewExam(String title, String blueprint, Instant opensAt, Instant closesAt, Integer durationMinutes,
-                          Integer pointsSingleChoice, Integer pointsMultipleChoice, Integer pointsTrueFalse, Integer passMark) {
+                          Integer pointsSingleChoice, Integer pointsMultipleChoice, Integer pointsTrueFalse, Integer passMark, Long unitId,
+                          Integer questionCount) {
     }
 
     @JsonbNillable
+    /** {@code attemptsAllowed} is null when unlimited (a quiz); {@code unitId}, {@code unitName} and {@code questionCount} belong to quizzes. */
     public record ExamView(long id, long classId, String className, String title, Exam.Blueprint blueprint, Level level, JobType jobType,
-                           Instant opensAt, Instant closesAt, int durationMinutes, PaperDrawer.Points points, int passMark,
-                           boolean answersReleased, int attemptsAllowed, List<AttemptSummary> myAttempts) {
+                           Long unitId, String unitName, Integer questionCount, Instant opensAt, Instant closesAt, int durationMinutes,
+                           PaperDrawer.Points points, int passMark, boolean answersReleased, Integer attemptsAllowed,
+                           List<AttemptSummary> myAttempts) {
     }
 
     @JsonbNillable
@@ -130,7 +137,8 @@ public class Exams {
             // reported below
         }
         if (blueprint == null) {
-            errors.add(new FieldError("blueprint", "BASIC (职业基本素质, section 2.3.1) or SKILL (the plan's level and job type)"));
+            errors.add(new FieldError("blueprint", "BASIC (职业基本素质, section 2.3.1), SKILL (the plan's level and job type) or UNIT"
+                    + " (a formative quiz on one unit)"));
         }
         Instant now = Instant.now();
         if (n.opensAt() == null || n.closesAt() == null || !n.opensAt().isBefore(n.closesAt()) || !n.closesAt().isAfter(now)) {
@@ -158,16 +166,29 @@ public class Exams {
         if (blueprint == Exam.Blueprint.SKILL && plan.level() == null) {
             errors.add(new FieldError("blueprint", "the class's plan has no level and job type; use BASIC"));
         }
+        LearningUnit unit = null;
+        if (blueprint == Exam.Blueprint.UNIT) {
+            unit = n.unitId() == null ? null : plan.units().stream().filter(u -> u.id().equals(n.unitId())).findFirst().orElse(null);
+            if (unit == null) {
+                errors.add(new FieldError("unitId", "a unit of the class's plan"));
+            }
+            if (n.questionCount() == null || n.questionCount() < 1 || n.questionCount() > MAX_QUIZ_QUESTIONS) {
+                errors.add(new FieldError("questionCount", "from 1 to " + MAX_QUIZ_QUESTIONS));
+            }
+        }
         if (!errors.isEmpty()) {
             throw PlatformException.invalid("The exam was not created.", errors);
         }
-        PaperDrawer.Result trial = PaperDrawer.draw(slots(plan, blueprint), points, 0);
-        if (!trial.complete()) {
-            throw PlatformException.invalid("The question bank cannot fill this blueprint yet: add the questions below, then create the exam.",
-                    trial.lacks().stream().map(l -> new FieldError("bank", l.message())).toList());
-        }
         Exam exam = new Exam(c, n.title().strip(), blueprint, n.opensAt(), n.closesAt(), n.durationMinutes(), points.singleChoice(),
                 points.multipleChoice(), points.trueFalse(), passMark, caller.accountId(), now);
+        if (unit != null) {
+            exam.quizOn(unit, n.questionCount());
+        }
+        PaperDrawer.Result trial = draw(exam, 0);
+        if (!trial.complete()) {
+            throw PlatformException.invalid("The question bank cannot fill this " + (exam.quiz() ? "quiz" : "blueprint")
+                    + " yet: add the questions below, then create it.", trial.lacks().stream().map(l -> new FieldError("bank", l.message())).toList());
+        }
         em.persist(exam);
         em.flush();
         audit.record(caller, "EXAM_CREATED", null, "class " + classId + ", exam " + exam.id() + ": " + exam.title(), address);
@@ -218,13 +239,13 @@ public class Exams {
         if (!now.isBefore(exam.closesAt())) {
             throw PlatformException.conflict("The exam closed at " + exam.closesAt() + ".");
         }
-        int allowed = allowed(examId, caller.accountId());
+        int allowed = allowed(exam, caller.accountId());
         if (mine.size() >= allowed) {
             throw PlatformException.conflict("You have sat this exam " + mine.size() + " time(s), as many as allowed; a teacher can grant"
                     + " another attempt.");
         }
         long seed = seeds.nextLong();
-        PaperDrawer.Result paper = PaperDrawer.draw(slots(exam.trainingClass().plan(), exam.blueprint()), points(exam), seed);
+        PaperDrawer.Result paper = draw(exam, seed);
         if (!paper.complete()) {
             throw PlatformException.conflict("The question bank no longer fills this exam's blueprint (questions were retired); ask your"
                     + " teacher. " + String.join("; ", paper.lacks().stream().map(PaperDrawer.Lack::message).toList()));
@@ -389,8 +410,13 @@ public class Exams {
         return new ExportTable("exam " + exam.id() + " " + exam.title(), header, out);
     }
 
-    private List<PaperDrawer.CourseSlot> slots(TrainingPlan plan, Exam.Blueprint blueprint) {
-        return blueprint == Exam.Blueprint.BASIC ? bank.slots(plan.edition(), null, null) : bank.slots(plan.edition(), plan.level(), plan.jobType());
+    private PaperDrawer.Result draw(Exam exam, long seed) {
+        TrainingPlan plan = exam.trainingClass().plan();
+        return switch (exam.blueprint()) {
+            case BASIC -> PaperDrawer.draw(bank.slots(plan.edition(), null, null), points(exam), seed);
+            case SKILL -> PaperDrawer.draw(bank.slots(plan.edition(), plan.level(), plan.jobType()), points(exam), seed);
+            case UNIT -> PaperDrawer.quiz(bank.unitSlot(exam.unit()), exam.questionCount(), points(exam), seed);
+        };
     }
 
     private Exam visible(long examId, Caller caller) {
@@ -434,9 +460,13 @@ public class Exams {
                 .setParameter("e", examId).setParameter("l", learnerId).getResultList();
     }
 
-    private int allowed(long examId, long learnerId) {
+    /** One attempt and those granted; a quiz any number. */
+    private int allowed(Exam exam, long learnerId) {
+        if (exam.quiz()) {
+            return Integer.MAX_VALUE;
+        }
         return 1 + ((Number) em.createNativeQuery("SELECT COUNT(*) FROM assessment_attempt_grant WHERE exam_id = ? AND learner_id = ?")
-                .setParameter(1, examId).setParameter(2, learnerId).getSingleResult()).intValue();
+                .setParameter(1, exam.id()).setParameter(2, learnerId).getSingleResult()).intValue();
     }
 
     private static boolean expired(Attempt a, Instant now) {
@@ -444,7 +474,7 @@ public class Exams {
     }
 
     private static boolean answersShown(Attempt a, Caller caller) {
-        return caller.role() != Role.LEARNER || (!a.open() && a.exam().answersReleasedAt() != null);
+        return caller.role() != Role.LEARNER || (!a.open() && (a.exam().quiz() || a.exam().answersReleasedAt() != null));
     }
 
     private static PaperDrawer.Points points(Exam e) {
@@ -473,9 +503,10 @@ public class Exams {
         boolean skill = e.blueprint() == Exam.Blueprint.SKILL;
         List<AttemptSummary> mine = caller.role() == Role.LEARNER
                 ? attempts(e.id(), caller.accountId()).stream().map(AttemptSummary::of).toList() : List.of();
+        Integer allowed = e.quiz() ? null : caller.role() == Role.LEARNER ? allowed(e, caller.accountId()) : 1;
         return new ExamView(e.id(), e.trainingClass().id(), e.trainingClass().name(), e.title(), e.blueprint(), skill ? plan.level() : null,
-                skill ? plan.jobType() : null, e.opensAt(), e.closesAt(), e.durationMinutes(), points(e), e.passMark(),
-                e.answersReleasedAt() != null, caller.role() == Role.LEARNER ? allowed(e.id(), caller.accountId()) : 1, mine);
+                skill ? plan.jobType() : null, e.quiz() ? e.unit().id() : null, e.quiz() ? e.unit().name() : null, e.questionCount(), e.opensAt(),
+                e.closesAt(), e.durationMinutes(), points(e), e.passMark(), e.answersReleasedAt() != null, allowed, mine);
     }
 
     private static AttemptView view(Attempt a, Instant now, boolean answersShown) {

@@ -48,12 +48,18 @@ public final class PaperDrawer {
 
     /**
      * A unit whose questions cannot make its share: {@code missing} more questions of {@code type} would
-     * (0 when no number of questions can, because of the points per type).
+     * (0 when no number of questions can, because of the points per type). For a quiz {@code type} is
+     * null: {@code missing} more questions of any type.
      */
     public record Lack(String courseCode, String courseName, String unitName, int sharePoints, int bankQuestions, int missing,
                        QuestionType type, int typePoints) {
 
         public String message() {
+            if (type == null) {
+                return "course " + courseCode + " " + courseName + ", unit " + unitName + ": needs " + missing
+                        + " more question(s) of any type for a quiz of " + (bankQuestions + missing) + " (the bank has " + bankQuestions
+                        + " on this unit)";
+            }
             if (missing == 0) {
                 return "course " + courseCode + " " + courseName + ", unit " + unitName + ": its share of " + sharePoints
                         + " points cannot be made of questions worth the points set per type; change the points per type";
@@ -113,6 +119,26 @@ public final class PaperDrawer {
         List<Drawn> paper = new ArrayList<>();
         PAPER_ORDER.forEach(t -> paper.addAll(byType.getOrDefault(t, List.of())));
         return new Result(lacks.isEmpty() ? paper : List.of(), lacks);
+    }
+
+    /**
+     * A formative quiz: {@code count} questions drawn at random from the one unit of {@code course},
+     * whatever their types, grouped by type on the paper.
+     */
+    public static Result quiz(CourseSlot course, int count, Points points, long seed) {
+        UnitPool unit = course.units().get(0);
+        List<Candidate> pool = new ArrayList<>(unit.candidates().stream().sorted(Comparator.comparingLong(Candidate::questionId)).toList());
+        if (pool.size() < count) {
+            return new Result(List.of(), List.of(new Lack(course.courseCode(), course.courseName(), unit.name(), 0, pool.size(),
+                    count - pool.size(), null, 0)));
+        }
+        java.util.Collections.shuffle(pool, new Random(seed));
+        List<Drawn> paper = new ArrayList<>();
+        for (QuestionType t : PAPER_ORDER) {
+            pool.subList(0, count).stream().filter(c -> c.type() == t)
+                    .forEach(c -> paper.add(new Drawn(c.questionId(), t, points.of(t), course, unit.name())));
+        }
+        return new Result(paper, List.of());
     }
 
     /** {@code weight} shared in proportion to {@code hours} by largest remainder (equally when no unit has hours). */

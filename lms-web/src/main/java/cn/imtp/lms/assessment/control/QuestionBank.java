@@ -234,6 +234,16 @@ public class QuestionBank {
         return slots;
     }
 
+    /** One unit as the slot a formative quiz draws from: the unit's live questions, whichever edition they were written against. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PaperDrawer.CourseSlot unitSlot(LearningUnit unit) {
+        CatalogueCourse course = unit.course();
+        CatalogueTable table = course.module().table();
+        List<PaperDrawer.Candidate> candidates = bank(table.level(), table.jobType()).getOrDefault(key(course.code(), unit.name()), List.of());
+        return new PaperDrawer.CourseSlot(course.module().code(), course.module().name(), course.code(), course.name(), 0,
+                List.of(new PaperDrawer.UnitPool(unit.name(), unit.hours(), candidates)));
+    }
+
     /** Live questions of a table by course code and unit name, whichever edition their unit belongs to. */
     private Map<String, List<PaperDrawer.Candidate>> bank(Level level, JobType jobType) {
         TypedQuery<Object[]> q = em.createQuery("SELECT q.id, q.type, q.unit.course.code, q.unit.name FROM Question q"

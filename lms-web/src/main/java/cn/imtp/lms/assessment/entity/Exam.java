@@ -1,5 +1,6 @@
 package cn.imtp.lms.assessment.entity;
 
+import cn.imtp.lms.catalogue.entity.LearningUnit;
 import cn.imtp.lms.cohort.entity.TrainingClass;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
@@ -20,8 +21,11 @@ import java.time.Instant;
 @Table(name = "assessment_exam")
 public class Exam {
 
-    /** Which blueprint of section 2.3 the papers follow. */
-    public enum Blueprint { BASIC, SKILL }
+    /**
+     * What the papers follow: a blueprint of section 2.3 (the basic course's, or the skill course's of
+     * the class plan's level and job type) for a summative exam, or one unit's bank for a formative quiz.
+     */
+    public enum Blueprint { BASIC, SKILL, UNIT }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -57,6 +61,13 @@ public class Exam {
     @Column(name = "pass_mark")
     private int passMark;
 
+    @ManyToOne
+    @JoinColumn(name = "unit_id")
+    private LearningUnit unit;
+
+    @Column(name = "question_count")
+    private Integer questionCount;
+
     @Column(name = "answers_released_at")
     private Instant answersReleasedAt;
 
@@ -83,6 +94,25 @@ public class Exam {
         this.passMark = passMark;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
+    }
+
+    /** Makes this a formative quiz of {@code count} questions on one unit. */
+    public void quizOn(LearningUnit unit, int count) {
+        this.unit = unit;
+        this.questionCount = count;
+    }
+
+    /** A formative quiz: any number of attempts, the answers shown once an attempt is submitted. */
+    public boolean quiz() {
+        return blueprint == Blueprint.UNIT;
+    }
+
+    public LearningUnit unit() {
+        return unit;
+    }
+
+    public Integer questionCount() {
+        return questionCount;
     }
 
     public void releaseAnswers(Instant now) {

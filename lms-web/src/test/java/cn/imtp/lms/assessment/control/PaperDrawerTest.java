@@ -142,6 +142,18 @@ class PaperDrawerTest {
         assertEquals(Set.of("2,1,0", "1,1,1"), found);
     }
 
+    @Test
+    void aQuizDrawsItsNumberOfQuestionsFromOneUnitOrSaysHowManyAreMissing() {
+        PaperDrawer.CourseSlot unit = new PaperDrawer.CourseSlot("2", "直播营销", "2-1", "直播预演", 0, List.of(pool("撰写单品直播脚本", 2, 4, 3, 3, 1)));
+        PaperDrawer.Result r = PaperDrawer.quiz(unit, 6, POINTS, 11);
+        assertEquals(6, r.paper().size());
+        assertEquals(6, r.paper().stream().map(PaperDrawer.Drawn::questionId).distinct().count());
+        assertEquals(ids(r), ids(PaperDrawer.quiz(unit, 6, POINTS, 11)), "reproducible from the seed");
+        PaperDrawer.Lack lack = PaperDrawer.quiz(unit, 14, POINTS, 11).lacks().get(0);
+        assertEquals(4, lack.missing());
+        assertTrue(lack.message().contains("needs 4 more question(s) of any type for a quiz of 14"), lack.message());
+    }
+
     private static PaperDrawer.UnitPool pool(String name, int hours, int single, int multiple, int trueFalse, long firstId) {
         List<PaperDrawer.Candidate> c = new ArrayList<>();
         long id = firstId;
