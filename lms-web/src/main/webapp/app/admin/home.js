@@ -21,12 +21,13 @@ async function show(page) {
   try {
     const classes = await api(`/api/classes?page=${page}&size=${SIZE}`);
     const rows = await Promise.all(classes.items.map(async (c) => el('tr', { 'data-class': c.id },
-      el('td', {}, el('a', { href: `/admin/class?id=${c.id}` }, c.name)),
+      el('td', {}, el('a', { href: c.status === 'DRAFT' ? `/admin/setup?id=${c.id}` : `/admin/class?id=${c.id}` }, c.name)),
       el('td', {}, levelAndJob(c.level, c.jobType)),
       el('td', {}, `${c.startsOn} – ${c.endsOn}`),
       el('td', {}, c.learners),
       el('td', {}, await compliance(c)))));
     box.content.replaceChildren(
+      el('p', {}, el('a', { href: '/admin/setup', class: 'button', id: 'new-class' }, t('admin.newClass'))),
       el('div', { class: 'table-wrap' }, el('table', { id: 'classes' },
         el('thead', {}, el('tr', {}, ['admin.class', 'admin.levelJob', 'admin.dates', 'admin.learners', 'admin.compliance'].map((k) => el('th', {}, t(k))))),
         el('tbody', {}, rows))),

@@ -124,4 +124,97 @@ class AdminPagesIT {
             b.screenshot("admin-live-roster");
         }
     }
+
+    @Test
+    void anAdministratorComposesANewEntrantPlanInTheCourseSupermarket() throws Exception {
+        String name = "视频创推员五级新入职计划 " + System.nanoTime();
+        try (Browser b = new Browser()) {
+            b.signIn(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD, "/admin/");
+            b.open("/admin/plans");
+            b.waitFor(By.cssSelector("section[data-table='basic']"));
+            b.driver.findElement(By.id("plan-name")).sendKeys(name);
+            new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("plan-jobType"))).selectByValue("VIDEO_PROMOTER");
+            b.waitFor(By.cssSelector("section[data-table='L5/VIDEO_PROMOTER']"));
+            b.driver.findElement(By.cssSelector("input[data-whole='basic']")).click();
+            b.until(d -> !d.findElements(By.cssSelector("li[data-rule='NEW_ENTRANT_WHOLE_TABLE']")).isEmpty(), Duration.ofSeconds(10));
+            assertTrue(b.driver.findElements(By.cssSelector("li[data-rule='BASIC_COURSE_MANDATORY']")).isEmpty(), "the basic course is in");
+            b.driver.findElement(By.cssSelector("input[data-whole='L5/VIDEO_PROMOTER']")).click();
+            b.until(d -> d.findElements(By.cssSelector("li[data-rule='NEW_ENTRANT_WHOLE_TABLE']")).isEmpty(), Duration.ofSeconds(10));
+
+            // One unit less: the table's box shows a partial pick and the new-entrant rule names the gap.
+            b.js("document.querySelector(\"section[data-table='L5/VIDEO_PROMOTER'] input[data-unit]\").click();");
+            b.until(d -> !d.findElements(By.cssSelector("li[data-rule='NEW_ENTRANT_WHOLE_TABLE']")).isEmpty(), Duration.ofSeconds(10));
+            assertEquals(Boolean.TRUE, b.js("return document.querySelector(\"input[data-whole='L5/VIDEO_PROMOTER']\").indeterminate;"));
+            b.screenshot("admin-supermarket-shortfall");
+            b.js("document.querySelector(\"section[data-table='L5/VIDEO_PROMOTER'] input[data-unit]\").click();");
+            b.until(d -> d.findElements(By.cssSelector("li[data-rule='NEW_ENTRANT_WHOLE_TABLE']")).isEmpty(), Duration.ofSeconds(10));
+            String hours = b.driver.findElement(By.id("plan-hours")).getText();
+
+            b.driver.findElement(By.id("plan-save")).click();
+            b.until(d -> d.findElement(By.id("notice")).getText().contains("已保存"), Duration.ofSeconds(10));
+            b.until(d -> d.findElement(By.id("plans")).getText().contains(name), Duration.ofSeconds(10));
+            b.screenshot("admin-supermarket-saved");
+
+            String token = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+            jakarta.json.JsonObject saved = jakarta.json.Json.createReader(new java.io.StringReader(RunningPlatform.call(token, "GET",
+                    "/api/plans?size=200", null).body())).readObject().getJsonArray("items").stream().map(v -> v.asJsonObject())
+                    .filter(p -> p.getString("name").equals(name)).findFirst().orElseThrow();
+            assertEquals("NEW_ENTRANT", saved.getString("kind"));
+            assertTrue(hours.contains("= 课堂 " + saved.getInt("classroomHours") + " 课时"), hours + " vs " + saved);
+        }
+    }
+
+    @Test
+    void anAdministratorOpensAClassTeachersRosterScheduleAndActivation() throws Exception {
+        String admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+        long demoPlan = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/classes/" + RunningPlatform.json(RunningPlatform.call(
+                RunningPlatform.token("learner02", RunningPlatform.DEMO_PASSWORD), "GET", "/api/classes", null)).getJsonArray("items")
+                .getJsonObject(0).getJsonNumber("id"), null)).getJsonNumber("planId").longValue();
+        String first = Accounts.uniqueName("setup");
+        String second = Accounts.uniqueName("setup");
+        Path roster = Files.createTempFile("roster", ".csv");
+        Files.writeString(roster, "username,fullName,idType,idNumber,phone\n" + first + ",林晓雨,," + Accounts.validIdNumber() + ",13800138001\n"
+                + second + ",陈思远,," + Accounts.validIdNumber() + ",13800138002\n", StandardCharsets.UTF_8);
+        String name = "直播销售员五级 周末班 " + System.nanoTime() % 100000;
+        try (Browser b = new Browser()) {
+            b.signIn(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD, "/admin/");
+            b.waitFor(By.id("new-class")).click();
+            b.waitFor(By.name("name")).sendKeys(name);
+            new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.name("planId"))).selectByValue(Long.toString(demoPlan));
+            b.js("document.querySelector('input[name=endsOn]').value = arguments[0];", java.time.LocalDate.now().plusDays(60).toString());
+            b.driver.findElement(By.cssSelector("#new-class button[type=submit]")).click();
+            b.until(d -> d.getCurrentUrl().contains("/admin/setup?id="), Duration.ofSeconds(10));
+            long classId = Long.parseLong(b.driver.getCurrentUrl().replaceAll(".*id=", ""));
+
+            for (String[] seat : new String[][] {{"teacher01", "THEORY"}, {"teacher02", "PRACTICAL"}}) {
+                org.openqa.selenium.WebElement form = b.waitFor(By.id("add-teacher"));
+                new org.openqa.selenium.support.ui.Select(form.findElement(By.name("accountId"))).getOptions().stream()
+                        .filter(o -> o.getText().contains(seat[0])).findFirst().orElseThrow().click();
+                new org.openqa.selenium.support.ui.Select(form.findElement(By.name("duty"))).selectByValue(seat[1]);
+                form.findElement(By.cssSelector("button[type=submit]")).click();
+                b.until(d -> !d.findElements(By.cssSelector("li[data-teacher='" + seat[0] + "']")).isEmpty(), Duration.ofSeconds(10));
+            }
+            b.waitFor(By.id("roster-file")).sendKeys(roster.toString());
+            b.driver.findElement(By.id("roster-import")).click();
+            b.until(d -> d.findElement(By.id("roster-result")).getText().contains("已导入 2 名学员"), Duration.ofSeconds(15));
+            String password = b.driver.findElements(By.cssSelector("#roster-result td.secret")).get(0).getText();
+            assertEquals(200, RunningPlatform.login(first, password).statusCode(), "the temporary password shown works once");
+            b.screenshot("admin-setup-roster");
+
+            b.waitFor(By.id("auto-schedule")).click();
+            b.until(d -> d.findElement(By.id("units-left")).getText().contains("均已排足"), Duration.ofSeconds(15));
+            b.waitFor(By.id("ready"));
+            b.screenshot("admin-setup-ready");
+            b.driver.findElement(By.id("activate")).click();
+            b.until(d -> d.getCurrentUrl().contains("/admin/class?id=" + classId), Duration.ofSeconds(15));
+
+            jakarta.json.JsonObject c = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/classes/" + classId, null));
+            assertEquals("ACTIVE", c.getString("status"));
+            assertEquals(2, c.getJsonArray("learners").size());
+            int planned = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/plans/" + demoPlan, null)).getJsonArray("units").stream()
+                    .mapToInt(u -> u.asJsonObject().getInt("hours")).sum();
+            assertEquals(planned, c.getJsonArray("lessons").stream().mapToInt(l -> l.asJsonObject().getInt("classHours")).sum(),
+                    "every unit's class hours are on the timetable");
+        }
+    }
 }

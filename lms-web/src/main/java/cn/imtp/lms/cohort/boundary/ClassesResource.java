@@ -102,6 +102,14 @@ public class ClassesResource {
     }
 
     /** What still stands in the way of activation. */
+    /** Lays the plan's units that no lesson covers yet on days from the class's start; 409 when they do not fit before its end. */
+    @POST
+    @Path("{id}/schedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ClassView autoSchedule(@PathParam("id") long id, Requests.AutoSchedule schedule) {
+        return classes.autoSchedule(id, schedule);
+    }
+
     @GET
     @Path("{id}/check")
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})

@@ -3,9 +3,11 @@ package cn.imtp.lms.cohort.control;
 import cn.imtp.lms.catalogue.entity.LearningUnit;
 import cn.imtp.lms.cohort.entity.ClassStatus;
 import cn.imtp.lms.cohort.entity.ClassTeacher;
+import cn.imtp.lms.cohort.entity.DeliveryMode;
 import cn.imtp.lms.cohort.entity.Duty;
 import cn.imtp.lms.cohort.entity.LearnerQualification;
 import cn.imtp.lms.cohort.entity.Lesson;
+import cn.imtp.lms.cohort.entity.LessonMode;
 import cn.imtp.lms.cohort.entity.TeacherCredential;
 import cn.imtp.lms.cohort.entity.TrainingClass;
 import cn.imtp.lms.identity.control.Accounts;
@@ -24,9 +26,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -209,6 +213,48 @@ public class Classes {
             throw PlatformException.invalid("The lesson was not scheduled; correct the fields listed.", errors);
         }
         c.lessons().add(new Lesson(c, unit, l.date(), l.start(), l.classHours(), l.teacherId(), l.mode()));
+        em.flush();
+        return view(c);
+    }
+
+    /**
+     * Schedules every unit of the plan that the lessons do not cover yet, in the plan's order, from the
+     * class's start (or the day after its last lesson): basic-course units by a theory teacher, skill
+     * units by a practical instructor; online and blended classes study the basic course self-paced and
+     * take skill units live, in-person classes take everything live. Nothing is scheduled when the units
+     * left do not fit before the class ends.
+     */
+    @Transactional
+    public ClassView autoSchedule(long id, Requests.AutoSchedule s) {
+        TrainingClass c = draft(id);
+        int perDay = s == null || s.hoursPerDay() == null ? 8 : s.hoursPerDay();
+        if (perDay < 1 || perDay > 12) {
+            throw PlatformException.invalid("Nothing was scheduled.", List.of(new FieldError("hoursPerDay", "1 to 12 class hours a day")));
+        }
+        LocalTime dayStarts = s == null || s.dayStarts() == null ? LocalTime.of(9, 0) : s.dayStarts();
+        Long theory = c.teachers().stream().filter(t -> t.duty() == Duty.THEORY).map(ClassTeacher::accountId).findFirst().orElse(null);
+        Long practical = c.teachers().stream().filter(t -> t.duty() == Duty.PRACTICAL).map(ClassTeacher::accountId).findFirst().orElse(null);
+        if (theory == null || practical == null) {
+            throw PlatformException.conflict("Assign a theory teacher and a practical instructor first: they give the lessons.");
+        }
+        Map<Long, Integer> covered = new HashMap<>();
+        c.lessons().forEach(l -> covered.merge(l.unit().id(), l.classHours(), Integer::sum));
+        List<Timetable.Need> needs = c.plan().units().stream().filter(u -> covered.getOrDefault(u.id(), 0) < u.hours())
+                .map(u -> new Timetable.Need(u.id(), u.hours() - covered.getOrDefault(u.id(), 0), u.course().module().table().level() == null))
+                .toList();
+        LocalDate from = c.lessons().stream().map(Lesson::date).max(LocalDate::compareTo).map(d -> d.plusDays(1)).orElse(c.startsOn());
+        List<Timetable.Slot> slots = Timetable.lay(needs, from.isBefore(c.startsOn()) ? c.startsOn() : from, dayStarts, perDay);
+        if (!slots.isEmpty() && slots.get(slots.size() - 1).date().isAfter(c.endsOn())) {
+            throw PlatformException.conflict("The " + needs.size() + " unit(s) left need lessons until " + slots.get(slots.size() - 1).date()
+                    + " at " + perDay + " class hours a day, but the class ends on " + c.endsOn() + ": allow more hours a day or a later end.");
+        }
+        Map<Long, LearningUnit> units = new HashMap<>();
+        c.plan().units().forEach(u -> units.put(u.id(), u));
+        for (Timetable.Slot slot : slots) {
+            LessonMode mode = c.deliveryMode() != DeliveryMode.IN_PERSON && slot.basic() ? LessonMode.SELF_PACED : LessonMode.LIVE;
+            c.lessons().add(new Lesson(c, units.get(slot.unitId()), slot.date(), slot.start(), slot.classHours(),
+                    slot.basic() ? theory : practical, mode));
+        }
         em.flush();
         return view(c);
     }

@@ -5,7 +5,6 @@ import cn.imtp.lms.catalogue.entity.Level;
 import cn.imtp.lms.cohort.entity.CredentialKind;
 import cn.imtp.lms.cohort.entity.DeliveryMode;
 import cn.imtp.lms.cohort.entity.Duty;
-import cn.imtp.lms.cohort.entity.LessonMode;
 import cn.imtp.lms.cohort.entity.TitleGrade;
 import cn.imtp.lms.identity.control.Accounts;
 import cn.imtp.lms.identity.entity.Account;
@@ -13,8 +12,6 @@ import cn.imtp.lms.plan.control.PlanDraft;
 import cn.imtp.lms.plan.control.PlanView;
 import cn.imtp.lms.plan.control.Plans;
 import cn.imtp.lms.plan.entity.PlanKind;
-import cn.imtp.platform.security.Caller;
-import cn.imtp.platform.security.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -80,19 +77,7 @@ public class DemoClassBootstrap {
         classes.enrol(classId, learners);
         classes.assignTeacher(classId, new Requests.TeacherAssignment(theory.id(), Duty.THEORY));
         classes.assignTeacher(classId, new Requests.TeacherAssignment(practical.id(), Duty.PRACTICAL));
-        Caller admin = new Caller(0, "system", Role.ADMINISTRATOR, 0);
-        LocalDate day = start;
-        int usedToday = 0;
-        for (PlanView.PlannedUnit unit : plan.units()) {
-            if (usedToday + unit.hours() > CLASS_HOURS_PER_DAY) {
-                day = day.plusDays(1);
-                usedToday = 0;
-            }
-            boolean basic = unit.table().startsWith("职业基本素质");
-            classes.addLesson(classId, new Requests.NewLesson(unit.id(), day, LocalTime.of(9, 0).plusMinutes(50L * usedToday),
-                    unit.hours(), basic ? theory.id() : practical.id(), basic ? LessonMode.SELF_PACED : LessonMode.LIVE), admin);
-            usedToday += unit.hours();
-        }
+        classes.autoSchedule(classId, new Requests.AutoSchedule(CLASS_HOURS_PER_DAY, LocalTime.of(9, 0)));
         classes.activate(classId);
         LOG.info(() -> "Created and activated the demo class '" + DEMO_CLASS + "' (30 learners, plan of "
                 + plan.assessment().classroomHours() + " class hours).");

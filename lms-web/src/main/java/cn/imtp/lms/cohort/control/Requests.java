@@ -29,6 +29,10 @@ public final class Requests {
     public record NewLesson(Long unitId, LocalDate date, LocalTime start, Integer classHours, Long teacherId, LessonMode mode) {
     }
 
+    /** Lays the plan's units not yet covered on days from the class's start: {@code hoursPerDay} (default 8) from {@code dayStarts} (09:00). */
+    public record AutoSchedule(Integer hoursPerDay, LocalTime dayStarts) {
+    }
+
     public record NewQualification(cn.imtp.lms.cohort.entity.LearnerQualification.Kind kind, Level level, LocalDate dated,
                                    String reference, String reason) {
     }
