@@ -56,9 +56,13 @@ async function importBank(file, out) {
   }
 }
 
+let coverageAsked = 0;
+
 async function coverage(blueprint, out) {
+  const mine = ++coverageAsked;
   try {
     const c = await api(`/api/assessment/coverage?${tableQuery(blueprint)}`);
+    if (mine !== coverageAsked) return; // a later request (another blueprint) answers instead
     out.replaceChildren(
       el('p', { id: 'coverage-verdict', class: c.lacks.length ? 'short' : 'met' }, c.lacks.length ? t('exams.lacking', { n: c.lacks.length }) : t('exams.covered', { points: c.paperPoints })),
       c.lacks.length ? el('ul', {}, c.lacks.map((l) => el('li', {}, l))) : '',

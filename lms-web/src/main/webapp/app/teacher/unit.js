@@ -1,11 +1,12 @@
 // A unit's resource pack as its teachers keep it: every resource with its versions, a new resource or a
 // new version uploaded with a real progress bar (resumed after a reload), transcoding followed live,
-// preview of any version, publication of one.
+// preview of any version, publication of one; and the unit's theory questions.
 import { api } from '../shared/api.js';
 import { t } from '../shared/i18n.js';
 import { box, el, param, showNotice, showProblem, startPage, unitFacts } from '../shared/page.js';
 import { loadHls } from '../player/lesson-player.js';
 import { follow, forgetUpload, pendingUpload, upload } from './uploader.js';
+import { questionSection } from './questions.js';
 
 startPage('teacherUnit.title', 'TEACHER', 'ADMINISTRATOR');
 const unitId = Number(param('unit'));
@@ -173,7 +174,7 @@ async function show() {
     box.content.replaceChildren(
       el('section', { class: 'card' }, el('h2', { id: 'unit-name' }, unit.name),
         unitFacts(unit)),
-      preview, list, newResourceForm());
+      preview, list, newResourceForm(), questionSection(unitId));
   } catch (err) {
     showProblem(box.problem, err);
   }

@@ -85,7 +85,9 @@ final class Browser implements AutoCloseable {
     /** Waits for the condition; on a timeout says what the page was showing (its alert and notice) and saves a screenshot. */
     <T> T until(Function<WebDriver, T> condition, Duration timeout) {
         try {
-            return new WebDriverWait(driver, timeout, Duration.ofMillis(250)).until(condition);
+            // A page that re-renders replaces the element being read: ask again rather than fail.
+            return new WebDriverWait(driver, timeout, Duration.ofMillis(250)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             String shot;
             try {

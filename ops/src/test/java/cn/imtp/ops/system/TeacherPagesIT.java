@@ -119,4 +119,46 @@ class TeacherPagesIT {
             b.screenshot("teacher-upload-resumed");
         }
     }
+
+    @Test
+    void aTeacherWritesEditsAndRetiresAQuestionOnAUnit() throws Exception {
+        String stem = "直播间里说明商品“七天无理由退货”的作用有（ ）。 " + System.nanoTime();
+        try (Browser b = new Browser()) {
+            b.signIn("teacher01", RunningPlatform.DEMO_PASSWORD, "/teacher/");
+            b.open("/teacher/unit?unit=" + MediaPipelineIT.studiedUnit);
+            b.waitFor(By.id("question-new")).click();
+            new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("question-type"))).selectByValue("MULTIPLE_CHOICE");
+            b.driver.findElement(By.id("question-stem")).sendKeys(stem);
+            String[] options = {"降低用户的决策顾虑", "保障消费者的合法权益", "可以拒绝所有退货", "提升下单转化"};
+            for (int i = 0; i < options.length; i++) {
+                b.driver.findElement(By.id("question-option-" + (char) ('A' + i))).sendKeys(options[i]);
+            }
+            b.driver.findElement(By.id("question-answer")).sendKeys("A");
+            b.driver.findElement(By.id("question-save")).click();
+            b.until(d -> d.findElement(By.id("problem")).getText().contains("at least two right options"), Duration.ofSeconds(10));
+            b.driver.findElement(By.id("question-answer")).clear();
+            b.driver.findElement(By.id("question-answer")).sendKeys("ABD");
+            b.driver.findElement(By.id("question-save")).click();
+            b.until(d -> d.findElement(By.id("question-list")).getText().contains(stem), Duration.ofSeconds(10));
+            assertTrue(!b.driver.findElement(By.id("question-cancel")).isDisplayed(), "nothing is being edited");
+            b.js("document.getElementById('question-list').scrollIntoView();");
+            b.screenshot("teacher-question-written");
+
+            String id = (String) b.js("return [...document.querySelectorAll('[data-question]')].find(li => li.textContent.includes(arguments[0]))"
+                    + ".dataset.question;", stem);
+            b.js("document.querySelector(`[data-question='${arguments[0]}'] button`).click();", id);
+            b.until(d -> d.findElement(By.id("question-save")).getText().contains(id), Duration.ofSeconds(5));
+            b.driver.findElement(By.id("question-answer")).clear();
+            b.driver.findElement(By.id("question-answer")).sendKeys("ABCD");
+            b.driver.findElement(By.id("question-save")).click();
+            b.until(d -> d.findElement(By.cssSelector("[data-question='" + id + "']")).getText().contains("答案：ABCD"), Duration.ofSeconds(10));
+
+            b.js("window.confirm = () => true; document.querySelectorAll(`[data-question='${arguments[0]}'] button`)[1].click();", id);
+            b.until(d -> d.findElements(By.cssSelector("[data-question='" + id + "']")).isEmpty(), Duration.ofSeconds(10));
+            String token = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
+            jakarta.json.JsonObject q = RunningPlatform.json(RunningPlatform.call(token, "GET", "/api/assessment/questions/" + id, null));
+            assertTrue(q.getBoolean("retired"), "retired, not deleted: " + q);
+            assertEquals("ABCD", q.getString("answer"));
+        }
+    }
 }
