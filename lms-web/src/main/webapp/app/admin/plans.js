@@ -64,13 +64,18 @@ function shelf(table, key) {
 }
 
 /** The basic course and the chosen level × job type: the shelves a plan is composed from. */
+let shelvesAsked = 0;
+
 async function showShelves() {
+  const mine = ++shelvesAsked;
   try {
     showProblem(box.problem, null);
     const [basic, skill] = await Promise.all([api('/api/catalogue/tables/basic'), api(`/api/catalogue/tables/${value('level')}/${value('jobType')}`)]);
+    if (mine !== shelvesAsked) return; // the level or job type changed meanwhile: the later answer counts
     shelves.replaceChildren(shelf(basic, 'basic'), shelf(skill, `${value('level')}/${value('jobType')}`));
     refresh();
   } catch (err) {
+    if (mine !== shelvesAsked) return;
     shelves.replaceChildren();
     showProblem(box.problem, err);
   }

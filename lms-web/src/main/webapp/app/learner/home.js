@@ -36,6 +36,7 @@ async function card(c) {
     el('p', { id: `class-${c.id}-total` }, t('learner.classroom', { credited: minutes(me.classroomMinutes), required: minutes(total) }), ' ',
       el('span', { class: me.meetsHours ? 'badge ok' : 'badge short' }, me.meetsHours ? t('ledger.meets') : t('ledger.shortBy', { m: minutes(me.shortMinutes) }))),
     progress(me.classroomMinutes, total, t('learner.classroomBar')),
+    el('p', {}, el('a', { href: `/learner/archive?class=${c.id}`, id: `class-${c.id}-archive` }, t('archive.title'))),
     el('p', { class: 'muted', id: `class-${c.id}-other` }, t('learner.other', { other: minutes(me.otherMinutes), required: minutes(me.otherRequiredMinutes) })),
     el('ul', { class: 'units' }, me.units.map((u) => el('li', { 'data-unit': u.unitId },
       el('a', { href: `/learner/unit?unit=${u.unitId}&class=${c.id}` }, u.name),

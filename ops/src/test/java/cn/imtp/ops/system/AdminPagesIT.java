@@ -91,7 +91,7 @@ class AdminPagesIT {
             new org.openqa.selenium.support.ui.Select(b.waitFor(By.id("role"))).selectByValue("TEACHER");
             b.until(d -> !d.findElements(By.cssSelector("[data-account='teacher01']")).isEmpty()
                     && d.findElements(By.cssSelector("[data-account^='learner']")).isEmpty(), Duration.ofSeconds(10));
-            b.driver.findElement(By.cssSelector("[data-account='teacher01'] button")).click();
+            b.driver.findElement(By.cssSelector("button[data-show-credentials='teacher01']")).click();
             b.until(d -> d.findElement(By.cssSelector("[data-account='teacher01']")).getText().contains("DEMO-CERT-L3-0001"),
                     Duration.ofSeconds(10));
             assertTrue(b.driver.findElement(By.cssSelector("[data-account='teacher01']")).getText().contains("*"), "ID numbers are masked");
@@ -133,8 +133,9 @@ class AdminPagesIT {
             b.open("/admin/plans");
             b.waitFor(By.cssSelector("section[data-table='basic']"));
             b.driver.findElement(By.id("plan-name")).sendKeys(name);
+            b.waitFor(By.cssSelector("section[data-table='L5/LIVE_SELLER']"));
             new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("plan-jobType"))).selectByValue("VIDEO_PROMOTER");
-            b.waitFor(By.cssSelector("section[data-table='L5/VIDEO_PROMOTER']"));
+            b.until(d -> !d.findElements(By.cssSelector("section[data-table='L5/VIDEO_PROMOTER']")).isEmpty(), Duration.ofSeconds(30));
             b.driver.findElement(By.cssSelector("input[data-whole='basic']")).click();
             b.until(d -> !d.findElements(By.cssSelector("li[data-rule='NEW_ENTRANT_WHOLE_TABLE']")).isEmpty(), Duration.ofSeconds(10));
             assertTrue(b.driver.findElements(By.cssSelector("li[data-rule='BASIC_COURSE_MANDATORY']")).isEmpty(), "the basic course is in");
@@ -215,6 +216,41 @@ class AdminPagesIT {
                     .mapToInt(u -> u.asJsonObject().getInt("hours")).sum();
             assertEquals(planned, c.getJsonArray("lessons").stream().mapToInt(l -> l.asJsonObject().getInt("classHours")).sum(),
                     "every unit's class hours are on the timetable");
+        }
+    }
+
+    @Test
+    void anAdministratorCreatesATeacherAccountAndRecordsItsCertificate() throws Exception {
+        String username = Accounts.uniqueName("teacher");
+        try (Browser b = new Browser()) {
+            b.signIn(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD, "/admin/");
+            b.open("/admin/users");
+            b.waitFor(By.id("new-account-toggle")).click();
+            new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.cssSelector("#new-account select[name=role]"))).selectByValue("TEACHER");
+            b.driver.findElement(By.cssSelector("#new-account input[name=username]")).sendKeys(username);
+            b.driver.findElement(By.cssSelector("#new-account input[name=fullName]")).sendKeys("王立新");
+            b.driver.findElement(By.cssSelector("#new-account input[name=idNumber]")).sendKeys(Accounts.validIdNumber());
+            b.driver.findElement(By.cssSelector("#new-account input[name=phone]")).sendKeys("13900002222");
+            b.driver.findElement(By.cssSelector("#new-account button[type=submit]")).click();
+            String notice = b.until(d -> {
+                String text = d.findElement(By.id("notice")).getText();
+                return text.contains(username) ? text : null;
+            }, Duration.ofSeconds(10));
+            String password = notice.replaceAll(".*临时密码：(\\S+?)（.*", "$1");
+            assertEquals(200, RunningPlatform.login(username, password).statusCode(), "the temporary password shown works: " + notice);
+
+            new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("role"))).selectByValue("TEACHER");
+            b.until(d -> !d.findElements(By.cssSelector("tr[data-account='" + username + "']")).isEmpty(), Duration.ofSeconds(10));
+            b.driver.findElement(By.cssSelector("button[data-show-credentials='" + username + "']")).click();
+            b.waitFor(By.cssSelector("tr[data-account='" + username + "'] details summary")).click();
+            org.openqa.selenium.WebElement form = b.waitFor(By.cssSelector("form[data-credential-form='" + username + "']"));
+            new org.openqa.selenium.support.ui.Select(form.findElement(By.name("level"))).selectByValue("L3");
+            b.js("arguments[0].value = '2020-06-30';", form.findElement(By.name("issuedOn")));
+            form.findElement(By.name("reference")).sendKeys("S000031000000123");
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+            b.until(d -> d.findElement(By.cssSelector("tr[data-account='" + username + "']")).getText().contains("S000031000000123"),
+                    Duration.ofSeconds(10));
+            b.screenshot("admin-users-teacher-certificate");
         }
     }
 }

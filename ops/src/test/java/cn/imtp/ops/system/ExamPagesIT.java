@@ -55,6 +55,7 @@ class ExamPagesIT {
                 .body())).readArray().stream().map(v -> v.asJsonObject()).filter(e -> e.getString("title").equals(TITLE)).findFirst().orElseThrow()
                 .getJsonNumber("id").longValue();
 
+        int scored;
         try (Browser b = new Browser(390, 844)) {
             b.signIn("learner18", RunningPlatform.DEMO_PASSWORD, "/learner/");
             b.waitFor(By.cssSelector("li[data-exam='" + examId + "'] a")).click();
@@ -84,8 +85,29 @@ class ExamPagesIT {
                     .readObject().getJsonArray("myAttempts").getJsonObject(0).getJsonNumber("id").longValue();
             JsonObject result = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/assessment/attempts/" + attemptId, null))
                     .getJsonObject("result");
-            assertTrue(score.contains("得分 " + result.getInt("score") + " / 100"), score);
+            scored = result.getInt("score");
+            assertTrue(score.contains("得分 " + scored + " / 100"), score);
             assertTrue(b.driver.findElement(By.id("result")).getText().contains("1 职业认知与职业道德"), "the score per module");
+
+            // The learning archive shows the exam with the same score, the hours and the outcome requirement by requirement.
+            b.open("/learner/archive?class=" + classId);
+            b.waitFor(By.id("outcome"));
+            String exams = b.waitFor(By.id("archive-exams")).getText();
+            assertTrue(exams.contains(TITLE) && exams.contains(result.getInt("score") + " / 100"), exams);
+            assertEquals("NOT_AVAILABLE", b.driver.findElement(By.cssSelector("#checks li[data-requirement='PRACTICAL']")).getAttribute("data-state"),
+                    "the demo class leads to a certificate; practical assessment is not held on the platform yet");
+            assertFalse(b.overflowsHorizontally(), "the archive fits a phone's width");
+            b.screenshot("learner-archive-phone");
         }
+        long learnerId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/me", null)).getJsonNumber("id").longValue();
+        String other = RunningPlatform.token("learner19", RunningPlatform.DEMO_PASSWORD);
+        assertEquals(404, RunningPlatform.call(other, "GET", "/api/archive/classes/" + classId + "/learners/" + learnerId, null).statusCode(),
+                "another learner's archive does not exist for them");
+        JsonObject archive = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/archive/classes/" + classId + "/learners/" + learnerId, null));
+        assertEquals("learner18", archive.getJsonObject("learner").getString("username"));
+        String archives = RunningPlatform.call(teacher, "GET", "/api/archive/classes/" + classId + "/export", null).body();
+        String line = scored + "/100";
+        assertTrue(archives.lines().anyMatch(l -> l.startsWith("learner18,") && l.contains(line)),
+                "every learner's line carries the exam's result: " + archives.lines().filter(l -> l.startsWith("learner18,")).findFirst().orElse(archives));
     }
 }

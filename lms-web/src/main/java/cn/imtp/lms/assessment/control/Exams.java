@@ -99,6 +99,12 @@ public class Exams {
     public record Grant(Long learnerId, String reason) {
     }
 
+    /** A learner's standing in one exam or quiz of the class: the attempt that counts is the last one submitted. */
+    @JsonbNillable
+    public record LearnerResult(long examId, String title, Exam.Blueprint blueprint, boolean quiz, int attempts, AttemptSummary counted,
+                                List<ModuleScore> modules) {
+    }
+
     @JsonbNillable
     public record ResultRow(long learnerId, String username, String fullName, int attempts, AttemptSummary counted, List<ModuleScore> modules) {
     }
@@ -382,6 +388,20 @@ public class Exams {
         }).toList();
     }
 
+    /** The learner's result in every exam and quiz of the class, earliest first; the caller's right to see it is checked by the caller. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<LearnerResult> resultsOf(long classId, long learnerId) {
+        List<LearnerResult> out = new ArrayList<>();
+        for (Exam e : em.createQuery("SELECT e FROM Exam e WHERE e.trainingClass.id = :c ORDER BY e.opensAt, e.id", Exam.class)
+                .setParameter("c", classId).getResultList()) {
+            List<Attempt> list = attempts(e.id(), learnerId);
+            Attempt counted = list.stream().filter(a -> !a.open()).reduce((x, y) -> y).orElse(null);
+            out.add(new LearnerResult(e.id(), e.title(), e.blueprint(), e.quiz(), list.size(), counted == null ? null : AttemptSummary.of(counted),
+                    counted == null ? List.of() : modules(counted)));
+        }
+        return out;
+    }
+
     @Transactional
     public ExportTable export(long examId, Caller caller) {
         Exam exam = visible(examId, caller);
@@ -442,7 +462,7 @@ public class Exams {
 
     /**
      * The attempt, its row locked until the transaction ends, so that answers, submission and the sweep
-     * take turns. The lock is taken in SQL, then the entity is read afresh (attempts are never in the
+     * take turns. The lock is taken in SQL, then the entity is read afresh (attempts are not in the
      * shared cache): with a JPA pessimistic find on a cached entity, a learner's answers sent at once
      * waited on each other until the lock wait timed out (seen in ExamPagesIT).
      */

@@ -1,0 +1,52 @@
+package cn.imtp.lms.archive.boundary;
+
+import cn.imtp.lms.archive.control.LearningArchive;
+import cn.imtp.lms.platform.boundary.Exports;
+import cn.imtp.platform.security.Allow;
+import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.security.Role;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+
+/** Learning archives (学习档案): one learner's in a class, and the class's as CSV/XLSX. */
+@Path("archive")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ArchiveResource {
+
+    @Inject
+    LearningArchive archives;
+
+    @Context
+    SecurityContext security;
+
+    private Caller caller() {
+        return (Caller) security.getUserPrincipal();
+    }
+
+    @GET
+    @Path("classes/{classId}/learners/{learnerId}")
+    @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
+    public LearningArchive.Archive archive(@PathParam("classId") long classId, @PathParam("learnerId") long learnerId) {
+        return archives.of(classId, learnerId, caller());
+    }
+
+    @GET
+    @Path("classes/{classId}/export")
+    @Produces({Exports.CSV, Exports.XLSX})
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public Response export(@PathParam("classId") long classId, @QueryParam("format") @DefaultValue("csv") String format) {
+        return Exports.download(List.of(archives.export(classId, caller())), Exports.format(format), "archives-class-" + classId);
+    }
+}

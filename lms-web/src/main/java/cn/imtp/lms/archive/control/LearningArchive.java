@@ -1,0 +1,125 @@
+package cn.imtp.lms.archive.control;
+
+import cn.imtp.lms.assessment.control.Exams;
+import cn.imtp.lms.attendance.control.HoursLedger;
+import cn.imtp.lms.attendance.control.LedgerRules;
+import cn.imtp.lms.catalogue.entity.JobType;
+import cn.imtp.lms.catalogue.entity.Level;
+import cn.imtp.lms.cohort.control.Classes;
+import cn.imtp.lms.cohort.entity.DeliveryMode;
+import cn.imtp.lms.cohort.entity.TrainingClass;
+import cn.imtp.lms.identity.control.AccountView;
+import cn.imtp.lms.identity.entity.Account;
+import cn.imtp.lms.platform.control.ExportTable;
+import cn.imtp.lms.plan.entity.PlanKind;
+import cn.imtp.lms.plan.entity.TrainingPlan;
+import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.security.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A learner's learning archive (学习档案) in one class: who (identity masked), the class and the plan,
+ * the hours per unit from the attendance ledger, the result of every exam and quiz, and the outcome
+ * requirement by requirement. Read-only: it is computed from the records every time.
+ */
+@ApplicationScoped
+public class LearningArchive {
+
+    @JsonbNillable
+    public record Archive(Instant generatedAt, AccountView learner, ClassFacts trainingClass, PlanFacts plan, LedgerRules.LearnerStatus hours,
+                          List<Exams.LearnerResult> assessments, Outcome.Verdict outcome) {
+    }
+
+    @JsonbNillable
+    public record ClassFacts(long id, String name, DeliveryMode deliveryMode, LocalDate startsOn, LocalDate endsOn, boolean leadsToCertificate,
+                             Integer classHourMinutes) {
+    }
+
+    @JsonbNillable
+    public record PlanFacts(long id, String name, Level level, JobType jobType, PlanKind kind, String edition) {
+    }
+
+    @PersistenceContext(unitName = "lms")
+    EntityManager em;
+
+    @Inject
+    Classes classes;
+
+    @Inject
+    HoursLedger ledger;
+
+    @Inject
+    Exams exams;
+
+    /** Learners see their own archive; teachers those of their classes; administrators all. */
+    @Transactional
+    public Archive of(long classId, long learnerId, Caller caller) {
+        TrainingClass c = classes.visible(classId, caller);
+        if ((caller.role() == Role.LEARNER && learnerId != caller.accountId()) || !c.learnerIds().contains(learnerId)) {
+            throw PlatformException.notFound("Learner", learnerId + " in class " + classId);
+        }
+        Map<Long, LedgerRules.LearnerStatus> hours = hours(c, caller);
+        return archive(c, learnerId, hours.get(learnerId));
+    }
+
+    /** Every learner of the class: hours, each summative exam, and the outcome, one line each (teachers, administrators). */
+    @Transactional
+    public ExportTable export(long classId, Caller caller) {
+        TrainingClass c = classes.visible(classId, caller);
+        Map<Long, LedgerRules.LearnerStatus> hours = hours(c, caller);
+        List<Archive> archives = c.learnerIds().stream().sorted().map(id -> archive(c, id, hours.get(id))).toList();
+        List<String> exams = archives.isEmpty() ? List.of() : archives.get(0).assessments().stream().filter(r -> !r.quiz())
+                .map(Exams.LearnerResult::title).toList();
+        List<String> header = new ArrayList<>(List.of("username", "fullName", "idNumber", "classroomMinutes", "planMinutes", "minimumMinutes",
+                "meetsHours", "otherMinutes", "totalMinutes"));
+        exams.forEach(title -> header.add("exam " + title));
+        header.addAll(List.of("complete", "outcome"));
+        List<List<Object>> rows = new ArrayList<>();
+        for (Archive a : archives) {
+            LedgerRules.LearnerStatus h = a.hours();
+            List<Object> row = new ArrayList<>(List.of(a.learner().username(), a.learner().fullName(),
+                    a.learner().idNumberMasked() == null ? "" : a.learner().idNumberMasked()));
+            row.addAll(h == null ? List.of("", "", "", "", "", "") : List.of(Math.round(h.classroomMinutes() * 10) / 10.0, h.planMinutes(),
+                    h.minimumMinutes(), h.meetsHours(), h.otherMinutes(), Math.round(h.totalMinutes() * 10) / 10.0));
+            a.assessments().stream().filter(r -> !r.quiz()).forEach(r -> row.add(r.counted() == null ? "" : r.counted().score() + "/"
+                    + r.counted().maxScore() + (Boolean.TRUE.equals(r.counted().passed()) ? " passed" : " not passed")));
+            row.add(a.outcome().complete());
+            row.add(String.join("; ", a.outcome().checks().stream().map(k -> k.requirement() + " " + k.state() + ": " + k.detail()).toList()));
+            rows.add(row);
+        }
+        return new ExportTable("学习档案 Archives", header, rows);
+    }
+
+    private Map<Long, LedgerRules.LearnerStatus> hours(TrainingClass c, Caller caller) {
+        if (c.classHourMinutes() == null) {
+            return Map.of();
+        }
+        return ledger.ofClass(c.id(), caller).items().stream().collect(Collectors.toMap(LedgerRules.LearnerStatus::learnerId, Function.identity()));
+    }
+
+    private Archive archive(TrainingClass c, long learnerId, LedgerRules.LearnerStatus hours) {
+        List<Exams.LearnerResult> results = exams.resultsOf(c.id(), learnerId);
+        List<Outcome.Theory> summative = results.stream().filter(r -> !r.quiz()).map(r -> new Outcome.Theory(r.title(),
+                r.counted() == null ? null : r.counted().passed(), r.counted() == null ? null : r.counted().score(),
+                r.counted() == null ? 0 : r.counted().maxScore())).toList();
+        Outcome.Verdict verdict = Outcome.judge(c.leadsToCertificate(), hours == null ? null : hours.meetsHours(),
+                hours == null ? 0 : hours.shortMinutes(), summative);
+        TrainingPlan p = c.plan();
+        return new Archive(Instant.now(), AccountView.of(em.find(Account.class, learnerId)),
+                new ClassFacts(c.id(), c.name(), c.deliveryMode(), c.startsOn(), c.endsOn(), c.leadsToCertificate(), c.classHourMinutes()),
+                new PlanFacts(p.id(), p.name(), p.level(), p.jobType(), p.kind(), p.edition().code()), hours, results, verdict);
+    }
+}

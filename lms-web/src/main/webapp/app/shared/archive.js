@@ -1,0 +1,52 @@
+// A learner's learning archive (学习档案) as the learner, a teacher or an administrator reads it, and as
+// it prints (the browser's "save as PDF" keeps only the document): identity (masked), class and plan,
+// the outcome requirement by requirement, hours per unit, and every exam and quiz.
+import { api } from './api.js';
+import { levelAndJob, minutes, t } from './i18n.js';
+import { box, el, showProblem } from './page.js';
+
+const row = (label, value) => el('tr', {}, el('th', { scope: 'row' }, t(label)), el('td', {}, value ?? '—'));
+
+export async function showArchive(classId, learnerId) {
+  try {
+    const a = await api(`/api/archive/classes/${classId}/learners/${learnerId}`);
+    const c = a.trainingClass;
+    const h = a.hours;
+    box.title.textContent = `${t('archive.title')} · ${a.learner.fullName}`;
+    box.content.replaceChildren(
+      el('p', { class: 'no-print' }, el('button', { type: 'button', id: 'print', onclick: () => window.print() }, t('archive.print'))),
+      el('section', { class: 'card archive', id: 'archive' },
+        el('h2', {}, t('archive.heading', { name: a.learner.fullName })),
+        el('table', { class: 'facts' }, el('tbody', {},
+          row('people.name', `${a.learner.fullName}（${a.learner.username}）`),
+          row('users.idNumber', a.learner.idType ? `${t(`idType.${a.learner.idType}`)} ${a.learner.idNumberMasked || ''}` : null),
+          row('users.phone', a.learner.phoneMasked),
+          row('admin.class', `${c.name} · ${t(`delivery.${c.deliveryMode}`)} · ${c.startsOn} – ${c.endsOn}`),
+          row('archive.certificateClass', t(c.leadsToCertificate ? 'archive.yes' : 'archive.no')),
+          row('setup.plan', `${a.plan.name} · ${levelAndJob(a.plan.level, a.plan.jobType)} · ${t(`planKind.${a.plan.kind}`)} · ${t('archive.edition', { e: a.plan.edition })}`),
+          row('archive.generated', new Date(a.generatedAt).toLocaleString()))),
+        el('h3', {}, t('archive.outcome')),
+        el('p', { id: 'outcome', class: a.outcome.complete ? 'met' : 'short' }, t(a.outcome.complete ? 'archive.complete' : 'archive.incomplete')),
+        el('ul', { id: 'checks' }, a.outcome.checks.map((k) => el('li', { 'data-requirement': k.requirement, 'data-state': k.state },
+          `${t(`archive.req.${k.requirement}`)}：`, el('strong', { class: k.state === 'MET' ? 'met' : 'short' }, t(`archive.state.${k.state}`)),
+          el('span', { class: 'muted' }, ` — ${k.detail}`)))),
+        el('h3', {}, t('archive.hours')),
+        h ? el('p', { id: 'archive-hours' }, t('archive.hoursLine', { classroom: minutes(h.classroomMinutes), plan: minutes(h.planMinutes),
+          min: minutes(h.minimumMinutes), other: minutes(h.otherMinutes), total: minutes(h.totalMinutes) })) : el('p', { class: 'muted' }, t('archive.notStarted')),
+        h ? el('div', { class: 'table-wrap' }, el('table', { id: 'archive-units' },
+          el('thead', {}, el('tr', {}, ['exams.unit', 'archive.required', 'archive.credited', 'archive.met'].map((k) => el('th', {}, t(k))))),
+          el('tbody', {}, h.units.map((u) => el('tr', {}, el('td', {}, u.name), el('td', {}, minutes(u.requiredMinutes)),
+            el('td', {}, minutes(u.creditedMinutes)), el('td', { class: u.met ? 'met' : 'short' }, t(u.met ? 'archive.yes' : 'archive.no'))))))) : '',
+        el('h3', {}, t('archive.assessments')),
+        a.assessments.length ? el('div', { class: 'table-wrap' }, el('table', { id: 'archive-exams' },
+          el('thead', {}, el('tr', {}, ['archive.exam', 'archive.kind', 'exams.attempts', 'exams.score', 'archive.modules'].map((k) => el('th', {}, t(k))))),
+          el('tbody', {}, a.assessments.map((r) => el('tr', { 'data-exam': r.examId },
+            el('td', {}, r.title), el('td', {}, t(r.quiz ? 'archive.quiz' : 'archive.summative')), el('td', {}, r.attempts),
+            el('td', {}, r.counted ? [`${r.counted.score} / ${r.counted.maxScore} `, el('span', { class: r.counted.passed ? 'badge ok' : 'badge short' },
+              t(r.counted.passed ? 'exam.passed' : 'exam.failed'))] : t('exams.notSubmitted')),
+            el('td', {}, r.modules.map((m) => `${m.code} ${m.name} ${m.awarded}/${m.points}`).join('；')))))))
+          : el('p', { class: 'muted' }, t('archive.noAssessment'))));
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
+}

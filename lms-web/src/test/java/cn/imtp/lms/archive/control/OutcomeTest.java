@@ -1,0 +1,42 @@
+package cn.imtp.lms.archive.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OutcomeTest {
+
+    static final Outcome.Theory PASSED = new Outcome.Theory("结业理论考试", true, 82, 100);
+
+    @Test
+    void aClassWithoutCertificateIsCompleteWithItsHoursAndTheExamsItSet() {
+        assertTrue(Outcome.judge(false, true, 0, List.of()).complete());
+        assertTrue(Outcome.judge(false, true, 0, List.of(PASSED)).complete());
+        assertFalse(Outcome.judge(false, false, 30, List.of(PASSED)).complete());
+        assertEquals("short by 30.0 minutes", Outcome.judge(false, false, 30, List.of()).checks().get(0).detail());
+    }
+
+    @Test
+    void theTheoryStateSaysWhichExamIsFailedOrNotTakenYet() {
+        Outcome.Check failed = Outcome.judge(false, true, 0, List.of(PASSED, new Outcome.Theory("基础课程考试", false, 40, 100),
+                new Outcome.Theory("补充测验", null, null, 100))).checks().get(1);
+        assertEquals(Outcome.State.NOT_MET, failed.state());
+        assertEquals("not passed: 基础课程考试", failed.detail());
+        Outcome.Check missing = Outcome.judge(false, true, 0, List.of(PASSED, new Outcome.Theory("补充测验", null, null, 100))).checks().get(1);
+        assertEquals(Outcome.State.NOT_TAKEN, missing.state());
+    }
+
+    @Test
+    void aCertificateClassAsksForTheoryAndPracticalAndSaysThePracticalIsNotHeldHereYet() {
+        Outcome.Verdict v = Outcome.judge(true, true, 0, List.of(PASSED));
+        assertFalse(v.complete());
+        assertEquals(List.of(Outcome.Requirement.HOURS, Outcome.Requirement.THEORY, Outcome.Requirement.PRACTICAL),
+                v.checks().stream().map(Outcome.Check::requirement).toList());
+        assertEquals(Outcome.State.NOT_AVAILABLE, v.checks().get(2).state());
+        assertEquals(Outcome.State.NOT_AVAILABLE, Outcome.judge(true, true, 0, List.of()).checks().get(1).state());
+        assertEquals(Outcome.State.NOT_TAKEN, Outcome.judge(true, null, 0, List.of()).checks().get(0).state());
+    }
+}
