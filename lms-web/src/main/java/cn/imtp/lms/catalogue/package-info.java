@@ -10,7 +10,11 @@
  * allocation table) are computed by {@link cn.imtp.lms.catalogue.control.Integrity}, a pure function
  * of the data, and stored with the edition.
  *
- * <p>Out of scope so far: sections 2.1–2.3 (training requirements, course specifications, assessment
- * blueprints), which are not yet transcribed, and the course supermarket and classes.
+ * <p>Section 2.3's assessment blueprints are data too: the theory blueprints (module and course weights,
+ * assessed units; the exam papers follow them) and the practical blueprints (module and content weights,
+ * form, selection, minutes, importance); the integrity check covers their weights and names.
+ *
+ * <p>Out of scope so far: sections 2.1 and 2.2 (training requirements, course specifications), which are
+ * not yet transcribed. The course supermarket is the {@code plan} feature, classes the {@code cohort} one.
  */
 package cn.imtp.lms.catalogue;

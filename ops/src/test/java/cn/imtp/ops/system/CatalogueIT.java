@@ -76,6 +76,14 @@ class CatalogueIT {
         assertEquals("2.3.1", basicBlueprint.getString("section"));
         assertEquals(List.of(20, 8, 16, 21, 15, 10, 10), basicBlueprint.getJsonArray("modules").stream()
                 .map(m -> m.asJsonObject().getInt("weight")).toList());
+        assertEquals(18, export.getJsonArray("practicalAssessment").size());
+        JsonObject practical = export.getJsonArray("practicalAssessment").getJsonObject(1);
+        assertEquals("LIVE_SELLER", practical.getString("jobType"));
+        assertEquals(90, practical.getInt("totalMinutes"));
+        JsonObject rehearsal = practical.getJsonArray("modules").getJsonObject(1).getJsonArray("contents").getJsonObject(0);
+        assertEquals(List.of("2-1", "直播预演", "20", "HANDS_ON", "true", "15", "X"), List.of(rehearsal.getString("code"), rehearsal.getString("name"),
+                rehearsal.get("weight").toString(), rehearsal.getString("form"), rehearsal.get("required").toString(), rehearsal.get("minutes").toString(),
+                rehearsal.getString("importance")));
         int units = 0;
         for (JsonValue t : export.getJsonArray("tables")) {
             for (JsonValue m : t.asJsonObject().getJsonArray("modules")) {
@@ -92,8 +100,9 @@ class CatalogueIT {
         HttpResponse<String> r = RunningPlatform.call(learner, "GET", "/api/catalogue/integrity", null);
         assertEquals(200, r.statusCode());
         var found = jakarta.json.Json.createReader(new java.io.StringReader(r.body())).readArray();
-        assertEquals(14, found.size(), r.body());
-        assertEquals(12, found.stream().filter(d -> d.asJsonObject().getString("kind").equals("NAME_MISMATCH")).count());
+        assertEquals(19, found.size(), r.body());
+        assertEquals(15, found.stream().filter(d -> d.asJsonObject().getString("kind").equals("NAME_MISMATCH")).count());
+        assertEquals(2, found.stream().filter(d -> d.asJsonObject().getString("kind").equals("PRACTICAL_MODULE_WEIGHT")).count());
         JsonObject first = found.getJsonObject(0);
         assertEquals(List.of("section", "level", "jobType", "kind", "message", "seedLines"), List.copyOf(first.keySet()));
         assertEquals("1282-1314", first.getString("seedLines"));

@@ -1,7 +1,6 @@
 package cn.imtp.lms.assessment.entity;
 
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -18,7 +17,6 @@ import java.util.List;
 
 /** One learner's sitting of an exam: the paper drawn for them, the answers given, and the result once submitted. */
 @Entity
-@Cacheable(false)
 @Table(name = "assessment_attempt")
 public class Attempt {
 

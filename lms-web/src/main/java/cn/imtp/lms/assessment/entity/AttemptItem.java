@@ -1,6 +1,5 @@
 package cn.imtp.lms.assessment.entity;
 
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,7 +18,6 @@ import java.util.List;
  * A multiple-choice answer earns its points only when it is exactly the right set (多选、少选、错选均不得分).
  */
 @Entity
-@Cacheable(false)
 @Table(name = "assessment_attempt_item")
 public class AttemptItem {
 

@@ -2,7 +2,6 @@ package cn.imtp.lms.assessment.entity;
 
 import cn.imtp.lms.catalogue.entity.LearningUnit;
 import cn.imtp.lms.cohort.entity.TrainingClass;
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,7 +16,6 @@ import java.time.Instant;
 
 /** A class's theory exam: when it can be sat, for how long, the points per question type and the pass mark. */
 @Entity
-@Cacheable(false)
 @Table(name = "assessment_exam")
 public class Exam {
 

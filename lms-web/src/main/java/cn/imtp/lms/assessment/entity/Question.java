@@ -1,7 +1,6 @@
 package cn.imtp.lms.assessment.entity;
 
 import cn.imtp.lms.catalogue.entity.LearningUnit;
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,7 +16,6 @@ import java.util.List;
 
 /** A question of the bank; it assesses one learning unit. Options are stored as a JSON array of texts. */
 @Entity
-@Cacheable(false)
 @Table(name = "assessment_question")
 public class Question {
 

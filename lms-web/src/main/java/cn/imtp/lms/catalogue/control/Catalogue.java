@@ -49,7 +49,8 @@ public class Catalogue {
         Edition e = current();
         return new CatalogueViews.Export(e.code(), e.contentHash(),
                 e.allocation().stream().map(CatalogueViews.Allocation::of).toList(),
-                e.tables().stream().map(CatalogueViews.Table::of).toList(), CatalogueViews.Blueprint.of(e.blueprints()));
+                e.tables().stream().map(CatalogueViews.Table::of).toList(), CatalogueViews.Blueprint.of(e.blueprints()),
+                CatalogueViews.PracticalBlueprint.of(e.practicals()));
     }
 
     @Transactional

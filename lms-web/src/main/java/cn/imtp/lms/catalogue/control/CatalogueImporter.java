@@ -6,6 +6,7 @@ import cn.imtp.lms.catalogue.control.PackageData.TableFile;
 import cn.imtp.lms.catalogue.control.PackageData.UnitData;
 import cn.imtp.lms.catalogue.entity.AllocationEntry;
 import cn.imtp.lms.catalogue.entity.BlueprintCourseEntry;
+import cn.imtp.lms.catalogue.entity.PracticalContentEntry;
 import cn.imtp.lms.catalogue.entity.CatalogueCourse;
 import cn.imtp.lms.catalogue.entity.CatalogueModule;
 import cn.imtp.lms.catalogue.entity.CatalogueTable;
@@ -87,6 +88,15 @@ public class CatalogueImporter {
                     edition.blueprints().add(new BlueprintCourseEntry(edition, b.section(), b.kind(), b.level(), b.jobType(), b.title(),
                             m.code(), m.name(), m.weight(), c.code(), c.name(), c.weight(),
                             c.units().stream().map(PackageData.BlueprintUnit::name).toList(), c.seedLine(), position++));
+                }
+            }
+        }
+        position = 0;
+        for (PackageData.PracticalFile p : data.practicals()) {
+            for (PackageData.PracticalModule m : p.modules()) {
+                for (PackageData.PracticalContent c : m.contents()) {
+                    edition.practicals().add(new PracticalContentEntry(edition, p.section(), p.level(), p.jobType(), p.title(), m.code(), m.name(),
+                            m.weight(), c.code(), c.name(), c.weight(), c.form(), c.selection(), c.minutes(), c.importance(), c.seedLine(), position++));
                 }
             }
         }

@@ -2,6 +2,7 @@ package cn.imtp.lms.catalogue.control;
 
 import cn.imtp.lms.catalogue.entity.AllocationEntry;
 import cn.imtp.lms.catalogue.entity.BlueprintCourseEntry;
+import cn.imtp.lms.catalogue.entity.PracticalContentEntry;
 import cn.imtp.lms.catalogue.entity.CatalogueCourse;
 import cn.imtp.lms.catalogue.entity.CatalogueModule;
 import cn.imtp.lms.catalogue.entity.CatalogueTable;
@@ -71,9 +72,38 @@ public final class CatalogueViews {
     public record Summary(String edition, Instant importedAt, List<Allocation> hoursAllocation, List<TableSummary> tables) {
     }
 
-    @JsonbPropertyOrder({"edition", "contentHash", "hoursAllocation", "tables", "assessment"})
+    @JsonbPropertyOrder({"edition", "contentHash", "hoursAllocation", "tables", "assessment", "practicalAssessment"})
     public record Export(String edition, String contentHash, List<Allocation> hoursAllocation, List<Table> tables,
-                        List<Blueprint> assessment) {
+                        List<Blueprint> assessment, List<PracticalBlueprint> practicalAssessment) {
+    }
+
+    @JsonbPropertyOrder({"code", "name", "weight", "form", "required", "minutes", "importance"})
+    public record PracticalContent(String code, String name, int weight, PracticalContentEntry.Form form, boolean required, int minutes,
+                                   String importance) {
+    }
+
+    @JsonbPropertyOrder({"code", "name", "weight", "contents"})
+    public record PracticalModule(String code, String name, int weight, List<PracticalContent> contents) {
+    }
+
+    /** A practical-exam blueprint of section 2.3: per module and content its weight (%), form, minutes and importance (X core, Y general). */
+    @JsonbPropertyOrder({"section", "level", "jobType", "title", "totalMinutes", "modules"})
+    public record PracticalBlueprint(String section, Level level, JobType jobType, String title, int totalMinutes, List<PracticalModule> modules) {
+
+        static List<PracticalBlueprint> of(List<PracticalContentEntry> rows) {
+            java.util.Map<String, List<PracticalContentEntry>> byTitle = new java.util.LinkedHashMap<>();
+            rows.forEach(r -> byTitle.computeIfAbsent(r.title(), k -> new java.util.ArrayList<>()).add(r));
+            return byTitle.values().stream().map(contents -> {
+                java.util.Map<String, List<PracticalContentEntry>> byModule = new java.util.LinkedHashMap<>();
+                contents.forEach(c -> byModule.computeIfAbsent(c.moduleCode(), k -> new java.util.ArrayList<>()).add(c));
+                PracticalContentEntry first = contents.get(0);
+                return new PracticalBlueprint(first.section(), first.level(), first.jobType(), first.title(),
+                        contents.stream().mapToInt(PracticalContentEntry::minutes).sum(),
+                        byModule.values().stream().map(m -> new PracticalModule(m.get(0).moduleCode(), m.get(0).moduleName(), m.get(0).moduleWeight(),
+                                m.stream().map(c -> new PracticalContent(c.contentCode(), c.contentName(), c.contentWeight(), c.form(), c.required(),
+                                        c.minutes(), c.importance())).toList())).toList());
+            }).toList();
+        }
     }
 
     @JsonbPropertyOrder({"code", "name", "weight", "units"})

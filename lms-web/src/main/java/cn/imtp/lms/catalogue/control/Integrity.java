@@ -71,7 +71,44 @@ public final class Integrity {
         for (PackageData.BlueprintFile b : e.blueprints()) {
             checkBlueprint(e, b, found);
         }
+        for (PackageData.PracticalFile p : e.practicals()) {
+            checkPractical(e, p, found);
+        }
         return found;
+    }
+
+    /** Practical blueprints: weights that do not add up, and contents named otherwise than the courses of 1.1.2. */
+    private static void checkPractical(Edition e, PackageData.PracticalFile p, List<Discrepancy> found) {
+        int total = p.modules().stream().mapToInt(PackageData.PracticalModule::weight).sum();
+        if (total != 100) {
+            found.add(new Discrepancy(p.section(), p.level(), p.jobType(), "PRACTICAL_TOTAL",
+                    p.title() + ": the module weights add up to " + total + " %, not 100 %", lines(p.seedLines())));
+        }
+        Optional<TableFile> table = e.tables().stream().filter(t -> t.level() == p.level() && t.jobType() == p.jobType()).findFirst();
+        for (PackageData.PracticalModule m : p.modules()) {
+            int contents = m.contents().stream().mapToInt(PackageData.PracticalContent::weight).sum();
+            if (contents != m.weight()) {
+                found.add(new Discrepancy(p.section(), p.level(), p.jobType(), "PRACTICAL_MODULE_WEIGHT",
+                        p.title() + ": module " + m.code() + " weighs " + m.weight() + " %, its contents " + contents + " %",
+                        Integer.toString(m.seedLine())));
+            }
+            Optional<ModuleData> module = table.flatMap(t -> t.modules().stream().filter(x -> x.code().equals(m.code())).findFirst());
+            if (module.isPresent() && !same(module.get().name(), m.name())) {
+                found.add(new Discrepancy(p.section(), p.level(), p.jobType(), "NAME_MISMATCH",
+                        p.title() + ": module " + m.code() + " is '" + m.name() + "' here but '" + module.get().name() + "' in section 1.1.2",
+                        Integer.toString(m.seedLine())));
+            }
+            for (PackageData.PracticalContent c : m.contents()) {
+                Optional<CourseData> course = table.flatMap(t -> t.modules().stream().flatMap(x -> x.courses().stream())
+                        .filter(x -> x.code().equals(c.code())).findFirst());
+                if (course.isEmpty() || !same(course.get().name(), c.name())) {
+                    found.add(new Discrepancy(p.section(), p.level(), p.jobType(), "NAME_MISMATCH",
+                            p.title() + ": content " + c.code() + " is '" + c.name() + "' here but "
+                                    + course.map(x -> "'" + x.name() + "'").orElse("no course of that code") + " in section 1.1.2",
+                            Integer.toString(c.seedLine())));
+                }
+            }
+        }
     }
 
     /** Weights that do not add up, and names that section 2.3 spells differently from section 1.1.2. */

@@ -50,6 +50,22 @@ public final class PackageData {
                                 List<BlueprintModule> modules) {
     }
 
+    /**
+     * A practical-exam blueprint of section 2.3 (操作技能考核规范): per module its weight, per content (named like
+     * the courses of 1.1.2) its weight, form (实操 hands-on or 笔试 written), selection (必考 or 选考), minutes and
+     * importance (X core, Y general), as the seed writes them.
+     */
+    public record PracticalFile(String section, String kind, Level level, JobType jobType, String title, List<Integer> seedLines,
+                                List<PracticalModule> modules) {
+    }
+
+    public record PracticalModule(String code, String name, int weight, int seedLine, List<PracticalContent> contents) {
+    }
+
+    public record PracticalContent(String code, String name, int weight, String form, String selection, int minutes, String importance,
+                                   int seedLine) {
+    }
+
     public record BlueprintModule(String code, String name, int weight, int seedLine, List<BlueprintCourse> courses) {
     }
 
@@ -61,7 +77,7 @@ public final class PackageData {
 
     /** One edition as its files say, with the SHA-256 of those files in order. */
     public record Edition(String code, String title, String source, String contentHash, AllocationFile allocation,
-                          List<TableFile> tables, List<BlueprintFile> blueprints) {
+                          List<TableFile> tables, List<BlueprintFile> blueprints, List<PracticalFile> practicals) {
     }
 
     private static final String ROOT = "training-package/";
@@ -78,12 +94,15 @@ public final class PackageData {
                 AllocationFile allocation = null;
                 List<TableFile> tables = new ArrayList<>();
                 List<BlueprintFile> blueprints = new ArrayList<>();
+                List<PracticalFile> practicals = new ArrayList<>();
                 for (String file : source.files()) {
                     byte[] content = bytes(loader, ROOT + source.code() + "/" + file);
                     sha.update(file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     sha.update(content);
                     if (file.startsWith("1.1.1-")) {
                         allocation = jsonb.fromJson(new ByteArrayInputStream(content), AllocationFile.class);
+                    } else if (file.startsWith("2.3.") && file.contains("-practical-")) {
+                        practicals.add(jsonb.fromJson(new ByteArrayInputStream(content), PracticalFile.class));
                     } else if (file.startsWith("2.3.")) {
                         blueprints.add(jsonb.fromJson(new ByteArrayInputStream(content), BlueprintFile.class));
                     } else {
@@ -94,7 +113,7 @@ public final class PackageData {
                     throw new IllegalStateException("edition " + source.code() + " has no hours allocation table (1.1.1)");
                 }
                 editions.add(new Edition(source.code(), source.title(), source.source(),
-                        HexFormat.of().formatHex(sha.digest()), allocation, tables, blueprints));
+                        HexFormat.of().formatHex(sha.digest()), allocation, tables, blueprints, practicals));
             }
             return editions;
         } catch (Exception e) {

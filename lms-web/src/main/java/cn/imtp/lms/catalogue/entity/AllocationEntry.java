@@ -1,5 +1,6 @@
 package cn.imtp.lms.catalogue.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,6 +14,7 @@ import jakarta.persistence.Table;
 
 /** A row of the hours allocation table (1.1.1): the minimum class hours of one level. */
 @Entity
+@Cacheable
 @Table(name = "catalogue_allocation")
 public class AllocationEntry {
 

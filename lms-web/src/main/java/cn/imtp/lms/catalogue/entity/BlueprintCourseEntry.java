@@ -1,5 +1,6 @@
 package cn.imtp.lms.catalogue.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,6 +16,7 @@ import java.util.List;
 
 /** One assessed course of a theory blueprint (section 2.3) with its module's and its own weight in %. */
 @Entity
+@Cacheable
 @Table(name = "catalogue_blueprint_course")
 public class BlueprintCourseEntry {
 

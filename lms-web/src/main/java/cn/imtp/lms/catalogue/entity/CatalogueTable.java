@@ -1,5 +1,6 @@
 package cn.imtp.lms.catalogue.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,6 +19,7 @@ import java.util.List;
 
 /** A table of section 1.1.2: the basic course (no level, no job type) or one level's skill course for one job type. */
 @Entity
+@Cacheable
 @Table(name = "catalogue_table")
 public class CatalogueTable {
 

@@ -1,5 +1,6 @@
 package cn.imtp.lms.catalogue.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,6 +14,7 @@ import jakarta.persistence.Table;
 
 /** A contradiction within the seed, found when its edition was imported. */
 @Entity
+@Cacheable
 @Table(name = "catalogue_discrepancy")
 public class DiscrepancyEntry {
 

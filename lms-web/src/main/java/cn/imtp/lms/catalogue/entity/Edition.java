@@ -1,5 +1,6 @@
 package cn.imtp.lms.catalogue.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,6 +16,7 @@ import java.util.List;
 
 /** One imported edition of the course pack; never changed after import. */
 @Entity
+@Cacheable
 @Table(name = "catalogue_edition")
 public class Edition {
 
@@ -52,6 +54,10 @@ public class Edition {
     @OneToMany(mappedBy = "edition", cascade = CascadeType.PERSIST)
     @OrderBy("position")
     private List<BlueprintCourseEntry> blueprints = new ArrayList<>();
+
+    @OneToMany(mappedBy = "edition", cascade = CascadeType.PERSIST)
+    @OrderBy("position")
+    private List<PracticalContentEntry> practicals = new ArrayList<>();
 
     protected Edition() {
     }
@@ -94,6 +100,11 @@ public class Edition {
 
     public List<DiscrepancyEntry> discrepancies() {
         return discrepancies;
+    }
+
+    /** The practical-exam blueprints, content by content in the seed's order. */
+    public List<PracticalContentEntry> practicals() {
+        return practicals;
     }
 
     public List<BlueprintCourseEntry> blueprints() {

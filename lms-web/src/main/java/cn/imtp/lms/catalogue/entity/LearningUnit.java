@@ -1,5 +1,6 @@
 package cn.imtp.lms.catalogue.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -11,6 +12,7 @@ import jakarta.persistence.Table;
 
 /** A learning unit (学习单元) with its minimum class hours; what plans, resources and attendance point at. */
 @Entity
+@Cacheable
 @Table(name = "catalogue_unit")
 public class LearningUnit {
 

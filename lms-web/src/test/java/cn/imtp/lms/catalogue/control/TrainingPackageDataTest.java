@@ -104,7 +104,7 @@ class TrainingPackageDataTest {
     void theIntegrityReportNamesExactlyTheSeedsContradictions() {
         List<Discrepancy> found = Integrity.check(EDITION);
         Map<String, Long> kinds = found.stream().collect(Collectors.groupingBy(Discrepancy::kind, Collectors.counting()));
-        assertEquals(Map.of("TABLE_TOTAL", 2L, "NAME_MISMATCH", 12L), kinds, found.toString());
+        assertEquals(Map.of("TABLE_TOTAL", 2L, "NAME_MISMATCH", 15L, "PRACTICAL_MODULE_WEIGHT", 2L), kinds, found.toString());
         for (Discrepancy d : found.stream().filter(d -> d.kind().equals("TABLE_TOTAL")).toList()) {
             assertEquals(Level.L1, d.level());
             assertTrue(d.message().contains("add up to 48") && d.message().contains("states 46"), d.message());
@@ -112,5 +112,39 @@ class TrainingPackageDataTest {
         assertTrue(found.stream().anyMatch(d -> d.kind().equals("NAME_MISMATCH") && d.section().equals("2.3.8")
                 && d.message().contains("course 1-1 is '视频制作' here but '视频创作' in section 1.1.2")));
         assertTrue(found.stream().anyMatch(d -> d.message().contains("'制订样品（道具）搭配计划'") && d.message().contains("制定样品（道具）搭配计划")));
+        assertTrue(found.stream().anyMatch(d -> d.section().equals("2.3.5") && d.jobType() == JobType.PLATFORM_OPERATOR
+                && d.message().contains("module 2 weighs 50 %, its contents 55 %")), found.toString());
+        assertTrue(found.stream().anyMatch(d -> d.section().equals("2.3.3") && d.message().contains("module 1 is '准备工作' here but '工作准备'")));
+    }
+
+    @Test
+    void everyPracticalBlueprintIsPresentWithItsWeightsFormsAndNinetyMinutes() {
+        assertEquals(18, EDITION.practicals().size(), "L5–L3 for four job types, L2–L1 for three");
+        for (PackageData.PracticalFile p : EDITION.practicals()) {
+            assertEquals(100, p.modules().stream().mapToInt(PackageData.PracticalModule::weight).sum(), p.title());
+            assertEquals(90, p.modules().stream().flatMap(m -> m.contents().stream()).mapToInt(PackageData.PracticalContent::minutes).sum(), p.title());
+            TableFile table = table(p.level(), p.jobType());
+            for (PackageData.PracticalModule m : p.modules()) {
+                boolean knownContradiction = p.level() == Level.L4 && p.jobType() == JobType.PLATFORM_OPERATOR && !m.code().equals("1");
+                if (!knownContradiction) {
+                    assertEquals(m.weight(), m.contents().stream().mapToInt(PackageData.PracticalContent::weight).sum(), p.title() + " " + m.code());
+                }
+                for (PackageData.PracticalContent c : m.contents()) {
+                    assertTrue(List.of("实操", "笔试").contains(c.form()) && List.of("必考", "选考").contains(c.selection())
+                            && List.of("X", "Y").contains(c.importance()), p.title() + " " + c.code());
+                    assertTrue(table.modules().stream().flatMap(x -> x.courses().stream()).anyMatch(x -> x.code().equals(c.code())),
+                            p.title() + ": content " + c.code() + " is a course of the same level and job type");
+                    assertTrue(c.name().equals(c.name().strip()) && !c.name().contains(" "), "no PDF line break left in '" + c.name() + "'");
+                }
+            }
+        }
+        PackageData.PracticalFile l5Selector = EDITION.practicals().get(0);
+        assertEquals(Level.L5, l5Selector.level());
+        assertEquals(JobType.PRODUCT_SELECTOR, l5Selector.jobType());
+        assertEquals(List.of("工作准备", "产品信息收集", "产品确定及规划"), l5Selector.modules().stream().map(PackageData.PracticalModule::name).toList(),
+                "the rows printed after the next job types' headings (seed lines 15792–15812) belong to the selector");
+        PackageData.PracticalContent trial = l5Selector.modules().get(2).contents().get(0);
+        assertEquals(List.of("3-1", "样品试用及分析", "10", "实操", "必考", "20", "X"), List.of(trial.code(), trial.name(), Integer.toString(trial.weight()),
+                trial.form(), trial.selection(), Integer.toString(trial.minutes()), trial.importance()));
     }
 }
