@@ -1,7 +1,9 @@
 // The training package as imported: the hours allocation table, every course table (modules → courses
 // → units with their class hours, the stated total against the sum of the units) and the integrity
-// report of every place where the seed contradicts itself.
-import { api } from '../shared/api.js';
+// report of every place where the seed contradicts itself; with each table its assessment blueprints
+// of section 2.3 (theory: module and course weights; practical: contents with weight, form, minutes and
+// importance).
+import { api, latest } from '../shared/api.js';
 import { levelAndJob, t } from '../shared/i18n.js';
 import { box, el, pager, param, showProblem, startPage } from '../shared/page.js';
 
@@ -10,9 +12,32 @@ const tableBox = el('section', { class: 'card', id: 'table' });
 const integrityBox = el('section', { class: 'card', id: 'integrity' });
 const ISSUES = 20;
 
+const askTable = latest();
+
+function blueprintSection(b) {
+  const theory = b.theory ? el('div', { id: 'theory-blueprint' }, el('h3', {}, t('catalogue.theoryBlueprint', { title: b.theory.title })),
+    el('div', { class: 'table-wrap' }, el('table', {},
+      el('thead', {}, el('tr', {}, ['catalogue.module', 'catalogue.course', 'catalogue.weight'].map((k) => el('th', {}, t(k))))),
+      el('tbody', {}, b.theory.modules.flatMap((m) => m.courses.map((c) => el('tr', {},
+        el('td', {}, `${m.code} ${m.name}（${m.weight}%）`), el('td', {}, `${c.code} ${c.name}`), el('td', {}, `${c.weight}%`)))))))) : '';
+  const practical = b.practical ? el('div', { id: 'practical-blueprint' },
+    el('h3', {}, t('catalogue.practicalBlueprint', { title: b.practical.title, minutes: b.practical.totalMinutes })),
+    el('div', { class: 'table-wrap' }, el('table', {},
+      el('thead', {}, el('tr', {}, ['catalogue.module', 'catalogue.content', 'catalogue.weight', 'catalogue.form', 'catalogue.minutes', 'catalogue.importance']
+        .map((k) => el('th', {}, t(k))))),
+      el('tbody', {}, b.practical.modules.flatMap((m) => m.contents.map((c) => el('tr', { 'data-content': c.code },
+        el('td', {}, `${m.code} ${m.name}（${m.weight}%）`), el('td', {}, `${c.code} ${c.name}`), el('td', {}, `${c.weight}%`),
+        el('td', {}, `${t(`catalogue.form.${c.form}`)} · ${t(c.required ? 'catalogue.required' : 'catalogue.optional')}`),
+        el('td', {}, c.minutes), el('td', {}, t(`catalogue.importance.${c.importance}`))))))))) : '';
+  return el('section', { class: 'card', id: 'blueprints' }, el('h2', {}, t('catalogue.blueprints')), theory, practical);
+}
+
 async function showTable(level, jobType) {
   try {
-    const table = await api(level ? `/api/catalogue/tables/${level}/${jobType}` : '/api/catalogue/tables/basic');
+    const path = level ? `/api/catalogue/tables/${level}/${jobType}` : '/api/catalogue/tables/basic';
+    const loaded = await askTable(() => Promise.all([api(path), api(`${path}/blueprints`)]));
+    if (!loaded) return; // another table was chosen meanwhile
+    const [table, blueprints] = loaded;
     const matches = table.statedTotalHours === table.unitHours;
     tableBox.replaceChildren(
       el('h2', {}, table.title || levelAndJob(level, jobType)),
@@ -25,7 +50,8 @@ async function showTable(level, jobType) {
           el('h3', {}, `${c.code} ${c.name}`),
           el('ul', { class: 'units' }, c.units.map((u) => el('li', { 'data-unit': u.id },
             el('span', {}, u.seq ? `${u.seq}. ` : '', u.name),
-            el('span', { class: 'muted' }, t('unit.hours', { h: u.hours }))))))))));
+            el('span', { class: 'muted' }, t('unit.hours', { h: u.hours }))))))))),
+      blueprintSection(blueprints));
   } catch (err) {
     showProblem(box.problem, err);
   }

@@ -3,7 +3,7 @@
 // unit; the package's rules are checked as the basket changes (hours against the allocation table's
 // minimum, the new-entrant and upgrade rules, certificate eligibility); then save it. Below, the plans
 // already composed, paginated.
-import { api } from '../shared/api.js';
+import { api, latest } from '../shared/api.js';
 import { levelAndJob, t } from '../shared/i18n.js';
 import { box, el, pager, showNotice, showProblem, startPage } from '../shared/page.js';
 
@@ -64,18 +64,16 @@ function shelf(table, key) {
 }
 
 /** The basic course and the chosen level × job type: the shelves a plan is composed from. */
-let shelvesAsked = 0;
+const askShelves = latest();
 
 async function showShelves() {
-  const mine = ++shelvesAsked;
   try {
     showProblem(box.problem, null);
-    const [basic, skill] = await Promise.all([api('/api/catalogue/tables/basic'), api(`/api/catalogue/tables/${value('level')}/${value('jobType')}`)]);
-    if (mine !== shelvesAsked) return; // the level or job type changed meanwhile: the later answer counts
-    shelves.replaceChildren(shelf(basic, 'basic'), shelf(skill, `${value('level')}/${value('jobType')}`));
+    const tables = await askShelves(() => Promise.all([api('/api/catalogue/tables/basic'), api(`/api/catalogue/tables/${value('level')}/${value('jobType')}`)]));
+    if (!tables) return; // the level or job type changed meanwhile: the later answer counts
+    shelves.replaceChildren(shelf(tables[0], 'basic'), shelf(tables[1], `${value('level')}/${value('jobType')}`));
     refresh();
   } catch (err) {
-    if (mine !== shelvesAsked) return;
     shelves.replaceChildren();
     showProblem(box.problem, err);
   }

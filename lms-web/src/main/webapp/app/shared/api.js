@@ -108,3 +108,23 @@ export async function download(path, fallbackName) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
   return name;
 }
+
+/**
+ * For views that ask again before an answer arrives (a level changed, another table clicked): wraps
+ * loads so that only the latest one's outcome reaches the page. `const ask = latest();` then
+ * `const data = await ask(() => api(…));` is undefined when a later load has been asked meanwhile;
+ * an error of a superseded load is dropped too.
+ */
+export function latest() {
+  let asked = 0;
+  return async (load) => {
+    const mine = ++asked;
+    try {
+      const value = await load();
+      return mine === asked ? value : undefined;
+    } catch (err) {
+      if (mine === asked) throw err;
+      return undefined;
+    }
+  };
+}

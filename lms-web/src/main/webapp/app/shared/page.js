@@ -102,9 +102,13 @@ export function progress(value, max, label) {
     el('div', { class: 'bar', style: `width:${pct}%` }));
 }
 
-/** A learning unit's place in the package and its hours: "模块 › 课程 · 3 课时". */
+/** A learning unit's place in the package, its hours, and how the exams weigh its course: "模块 › 课程 · 3 课时". */
 export function unitFacts(unit) {
-  return el('p', { class: 'muted' }, [unit.module, unit.course].filter(Boolean).join(' › '), ' · ', t('unit.hours', { h: unit.hours }));
+  const theory = unit.theoryWeight?.courseWeight ? t('unit.theoryWeight', { w: unit.theoryWeight.courseWeight }) : '';
+  const practical = unit.practicalWeight ? t('unit.practicalWeight', { w: unit.practicalWeight.contentWeight,
+    form: t(`catalogue.form.${unit.practicalWeight.form}`), m: unit.practicalWeight.minutes }) : '';
+  return el('p', { class: 'muted', id: 'unit-facts' }, [unit.module, unit.course].filter(Boolean).join(' › '), ' · ', t('unit.hours', { h: unit.hours }),
+    theory ? ` · ${theory}` : '', practical ? ` · ${practical}` : '');
 }
 
 /** Previous / next buttons for a page of `total` items. */

@@ -1,7 +1,7 @@
 // A class's theory exams as its teacher keeps them: the question bank for the class's blueprints
 // (template, CSV import, coverage), setting up an exam or a formative quiz on one unit, and each exam's results with another attempt
 // for a learner, the release of the answers and the CSV/XLSX export.
-import { api, download } from '../shared/api.js';
+import { api, download, latest } from '../shared/api.js';
 import { levelAndJob, t } from '../shared/i18n.js';
 import { box, el, param, showNotice, showProblem, startPage } from '../shared/page.js';
 
@@ -56,13 +56,12 @@ async function importBank(file, out) {
   }
 }
 
-let coverageAsked = 0;
+const askCoverage = latest();
 
 async function coverage(blueprint, out) {
-  const mine = ++coverageAsked;
   try {
-    const c = await api(`/api/assessment/coverage?${tableQuery(blueprint)}`);
-    if (mine !== coverageAsked) return; // a later request (another blueprint) answers instead
+    const c = await askCoverage(() => api(`/api/assessment/coverage?${tableQuery(blueprint)}`));
+    if (!c) return; // another blueprint was asked meanwhile
     out.replaceChildren(
       el('p', { id: 'coverage-verdict', class: c.lacks.length ? 'short' : 'met' }, c.lacks.length ? t('exams.lacking', { n: c.lacks.length }) : t('exams.covered', { points: c.paperPoints })),
       c.lacks.length ? el('ul', {}, c.lacks.map((l) => el('li', {}, l))) : '',

@@ -86,6 +86,13 @@ class AdminPagesIT {
             assertTrue(b.driver.findElement(By.id("integrity")).getText().contains("完整性报告（" + discrepancies + " 处）"),
                     b.driver.findElement(By.id("integrity")).getText());
             b.screenshot("admin-catalogue");
+            assertTrue(b.waitFor(By.id("theory-blueprint")).getText().contains("职业认知"), "the basic course's theory blueprint");
+            b.js("[...document.querySelectorAll('#tables button')].find(x => x.textContent.includes('直播销售员') && x.textContent.includes('五级')).click();");
+            b.until(d -> !d.findElements(By.cssSelector("#practical-blueprint tr[data-content='2-1']")).isEmpty(), Duration.ofSeconds(10));
+            String practical = b.driver.findElement(By.id("practical-blueprint")).getText();
+            assertTrue(practical.contains("直播预演") && practical.contains("共 90 分钟") && practical.contains("实操"), practical);
+            b.js("document.getElementById('practical-blueprint').scrollIntoView();");
+            b.screenshot("admin-catalogue-blueprints");
 
             b.open("/admin/users");
             new org.openqa.selenium.support.ui.Select(b.waitFor(By.id("role"))).selectByValue("TEACHER");

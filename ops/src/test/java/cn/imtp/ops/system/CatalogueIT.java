@@ -63,6 +63,10 @@ class CatalogueIT {
         assertEquals(56, weight.getInt("moduleWeight"));
         assertEquals(24, weight.getInt("courseWeight"));
         assertTrue(weight.getBoolean("assessedByName"));
+        JsonObject practical = detail.getJsonObject("practicalWeight");
+        assertEquals(List.of("50", "20", "HANDS_ON", "15", "X"), List.of(practical.get("moduleWeight").toString(), practical.get("contentWeight").toString(),
+                practical.getString("form"), practical.get("minutes").toString(), practical.getString("importance")),
+                "2.3.3: 2-1 直播预演 20 % 实操 必考 15 min X");
     }
 
     @Test
@@ -77,6 +81,12 @@ class CatalogueIT {
         assertEquals(List.of(20, 8, 16, 21, 15, 10, 10), basicBlueprint.getJsonArray("modules").stream()
                 .map(m -> m.asJsonObject().getInt("weight")).toList());
         assertEquals(18, export.getJsonArray("practicalAssessment").size());
+        JsonObject blueprints = get("/api/catalogue/tables/L4/PLATFORM_OPERATOR/blueprints");
+        assertEquals("2.3.4", blueprints.getJsonObject("theory").getString("section"));
+        assertEquals("2.3.5", blueprints.getJsonObject("practical").getString("section"));
+        JsonObject basic = get("/api/catalogue/tables/basic/blueprints");
+        assertTrue(basic.containsKey("theory") && (!basic.containsKey("practical") || basic.isNull("practical")),
+                "the basic course has a theory blueprint only");
         JsonObject practical = export.getJsonArray("practicalAssessment").getJsonObject(1);
         assertEquals("LIVE_SELLER", practical.getString("jobType"));
         assertEquals(90, practical.getInt("totalMinutes"));

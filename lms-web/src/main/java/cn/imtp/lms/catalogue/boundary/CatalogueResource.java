@@ -45,6 +45,20 @@ public class CatalogueResource {
         return catalogue.table(Params.required(Level.class, "level", level), Params.required(JobType.class, "jobType", jobType));
     }
 
+    /** The basic course's theory blueprint (section 2.3.1). */
+    @GET
+    @Path("tables/basic/blueprints")
+    public CatalogueViews.Blueprints basicBlueprints() {
+        return catalogue.blueprints(null, null);
+    }
+
+    /** A skill course's theory and practical blueprints of section 2.3. */
+    @GET
+    @Path("tables/{level}/{jobType}/blueprints")
+    public CatalogueViews.Blueprints skillBlueprints(@PathParam("level") String level, @PathParam("jobType") String jobType) {
+        return catalogue.blueprints(Params.required(Level.class, "level", level), Params.required(JobType.class, "jobType", jobType));
+    }
+
     @GET
     @Path("units/{id}")
     public CatalogueViews.UnitDetail unit(@PathParam("id") long id) {

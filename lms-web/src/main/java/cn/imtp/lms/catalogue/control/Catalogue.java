@@ -35,6 +35,18 @@ public class Catalogue {
                         + " (platform operators are trained at levels L5 to L3 only)"));
     }
 
+    /** A table's assessment blueprints of section 2.3: theory and practical (the basic course has a theory blueprint only). */
+    @Transactional
+    public CatalogueViews.Blueprints blueprints(Level level, JobType jobType) {
+        table(level, jobType);
+        Edition e = current();
+        return new CatalogueViews.Blueprints(
+                CatalogueViews.Blueprint.of(e.blueprints().stream().filter(b -> b.level() == level && b.jobType() == jobType).toList())
+                        .stream().findFirst().orElse(null),
+                CatalogueViews.PracticalBlueprint.of(e.practicals().stream().filter(p -> p.level() == level && p.jobType() == jobType).toList())
+                        .stream().findFirst().orElse(null));
+    }
+
     @Transactional
     public CatalogueViews.UnitDetail unit(long id) {
         LearningUnit u = em.find(LearningUnit.class, id);

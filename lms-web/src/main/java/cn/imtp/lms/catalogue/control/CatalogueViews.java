@@ -77,6 +77,12 @@ public final class CatalogueViews {
                         List<Blueprint> assessment, List<PracticalBlueprint> practicalAssessment) {
     }
 
+    /** A table's blueprints; {@code practical} is null for the basic course. */
+    @JsonbNillable
+    @JsonbPropertyOrder({"theory", "practical"})
+    public record Blueprints(Blueprint theory, PracticalBlueprint practical) {
+    }
+
     @JsonbPropertyOrder({"code", "name", "weight", "form", "required", "minutes", "importance"})
     public record PracticalContent(String code, String name, int weight, PracticalContentEntry.Form form, boolean required, int minutes,
                                    String importance) {
@@ -148,11 +154,18 @@ public final class CatalogueViews {
         }
     }
 
-    /** A unit with where it sits: table, module and course. */
+    /** How the practical exam weighs a unit's course (the content of the same code); null when it assesses none. */
+    @JsonbPropertyOrder({"blueprint", "moduleWeight", "contentWeight", "form", "required", "minutes", "importance"})
+    public record PracticalWeight(String blueprint, int moduleWeight, int contentWeight, PracticalContentEntry.Form form, boolean required,
+                                  int minutes, String importance) {
+    }
+
+    /** A unit with where it sits: table, module and course, and how the theory and practical exams weigh its course. */
     @JsonbNillable
-    @JsonbPropertyOrder({"id", "seq", "name", "hours", "seedLine", "level", "jobType", "tableTitle", "module", "course", "theoryWeight"})
+    @JsonbPropertyOrder({"id", "seq", "name", "hours", "seedLine", "level", "jobType", "tableTitle", "module", "course", "theoryWeight",
+            "practicalWeight"})
     public record UnitDetail(long id, Integer seq, String name, int hours, int seedLine, Level level, JobType jobType,
-                             String tableTitle, String module, String course, TheoryWeight theoryWeight) {
+                             String tableTitle, String module, String course, TheoryWeight theoryWeight, PracticalWeight practicalWeight) {
         static UnitDetail of(LearningUnit u) {
             CatalogueCourse c = u.course();
             CatalogueModule m = c.module();
@@ -163,8 +176,13 @@ public final class CatalogueViews {
                     .map(b -> new TheoryWeight(b.title(), b.moduleWeight(), b.courseWeight(),
                             b.assessedUnits().stream().anyMatch(n -> n.replace(" ", "").equals(u.name().replace(" ", "")))))
                     .orElse(new TheoryWeight(null, null, null, false));
+            PracticalWeight practical = t.edition().practicals().stream()
+                    .filter(p -> p.level() == t.level() && p.jobType() == t.jobType() && p.contentCode().equals(c.code()))
+                    .findFirst().map(p -> new PracticalWeight(p.title(), p.moduleWeight(), p.contentWeight(), p.form(), p.required(), p.minutes(),
+                            p.importance()))
+                    .orElse(null);
             return new UnitDetail(u.id(), u.seq(), u.name(), u.hours(), u.seedLine(), t.level(), t.jobType(), t.title(),
-                    m.code() + " " + m.name(), c.code() + " " + c.name(), weight);
+                    m.code() + " " + m.name(), c.code() + " " + c.name(), weight, practical);
         }
     }
 }
