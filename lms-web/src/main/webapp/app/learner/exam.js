@@ -2,14 +2,13 @@
 // server as I give it, a countdown from the server's deadline, submission (mine or the clock's); then my
 // score per module, and the right answers and explanations once the teacher releases them.
 import { api } from '../shared/api.js';
-import { t } from '../shared/i18n.js';
+import { dateTime, t } from '../shared/i18n.js';
 import { box, el, param, showNotice, showProblem, startPage } from '../shared/page.js';
 
 startPage('exam.title', 'LEARNER');
 const examId = param('exam');
 let timer = null;
 
-const when = (instant) => new Date(instant).toLocaleString();
 
 async function overview() {
   clearInterval(timer);
@@ -22,7 +21,7 @@ async function overview() {
     const canStart = open || (windowOpen && (exam.attemptsAllowed === null || exam.myAttempts.length < exam.attemptsAllowed));
     box.content.replaceChildren(
       el('section', { class: 'card' },
-        el('p', {}, t('exam.window', { opens: when(exam.opensAt), closes: when(exam.closesAt) })),
+        el('p', {}, t('exam.window', { opens: dateTime(exam.opensAt), closes: dateTime(exam.closesAt) })),
         el('p', {}, t('exam.rules', { minutes: exam.durationMinutes, pass: exam.passMark, allowed: exam.attemptsAllowed ?? t('exam.unlimited') })),
         canStart ? el('button', { type: 'button', id: 'start-exam', onclick: start }, t(open ? 'exam.resume' : 'exam.start'))
           : el('p', { class: 'muted', id: 'cannot-start' }, t(windowOpen ? 'exam.noAttemptLeft' : 'exam.closed'))),

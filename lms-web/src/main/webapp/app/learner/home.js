@@ -1,7 +1,7 @@
 // My classes: per active class my classroom hours against the plan and the level's minimum, and per
 // unit the required against the credited minutes, each unit a link to its lessons; the class's exams.
 import { api } from '../shared/api.js';
-import { levelAndJob, minutes, t } from '../shared/i18n.js';
+import { dateTime, levelAndJob, minutes, t } from '../shared/i18n.js';
 import { box, el, pager, progress, showProblem, startPage } from '../shared/page.js';
 
 startPage('learner.title', 'LEARNER');
@@ -45,7 +45,7 @@ async function card(c) {
     exams.length ? el('h3', {}, t('learner.exams')) : '',
     exams.length ? el('ul', { class: 'exams' }, exams.map((e) => el('li', { 'data-exam': e.id },
       el('a', { href: `/learner/exam?exam=${e.id}` }, e.title), ' ',
-      el('span', { class: 'muted' }, t('exam.window', { opens: new Date(e.opensAt).toLocaleString(), closes: new Date(e.closesAt).toLocaleString() }))))) : '');
+      el('span', { class: 'muted' }, t('exam.window', { opens: dateTime(e.opensAt), closes: dateTime(e.closesAt) }))))) : '');
 }
 
 show(0);

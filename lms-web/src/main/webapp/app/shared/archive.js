@@ -2,7 +2,7 @@
 // it prints (the browser's "save as PDF" keeps only the document): identity (masked), class and plan,
 // the outcome requirement by requirement, hours per unit, and every exam and quiz.
 import { api } from './api.js';
-import { levelAndJob, minutes, t } from './i18n.js';
+import { dateTime, levelAndJob, minutes, t } from './i18n.js';
 import { box, el, showProblem } from './page.js';
 
 const row = (label, value) => el('tr', {}, el('th', { scope: 'row' }, t(label)), el('td', {}, value ?? '—'));
@@ -24,7 +24,7 @@ export async function showArchive(classId, learnerId) {
           row('admin.class', `${c.name} · ${t(`delivery.${c.deliveryMode}`)} · ${c.startsOn} – ${c.endsOn}`),
           row('archive.certificateClass', t(c.leadsToCertificate ? 'archive.yes' : 'archive.no')),
           row('setup.plan', `${a.plan.name} · ${levelAndJob(a.plan.level, a.plan.jobType)} · ${t(`planKind.${a.plan.kind}`)} · ${t('archive.edition', { e: a.plan.edition })}`),
-          row('archive.generated', new Date(a.generatedAt).toLocaleString()))),
+          row('archive.generated', dateTime(a.generatedAt)))),
         el('h3', {}, t('archive.outcome')),
         el('p', { id: 'outcome', class: a.outcome.complete ? 'met' : 'short' }, t(a.outcome.complete ? 'archive.complete' : 'archive.incomplete')),
         el('ul', { id: 'checks' }, a.outcome.checks.map((k) => el('li', { 'data-requirement': k.requirement, 'data-state': k.state },

@@ -51,3 +51,8 @@ export function levelAndJob(level, jobType) {
   if (!level) return t('jobType.none');
   return jobType ? `${t(`level.${level}`)} · ${t(`jobType.${jobType}`)}` : t(`level.${level}`);
 }
+
+/** An instant as the reader's browser writes a date and time. */
+export function dateTime(instant) {
+  return new Date(instant).toLocaleString();
+}

@@ -2,14 +2,13 @@
 // (template, CSV import, coverage), setting up an exam or a formative quiz on one unit, and each exam's results with another attempt
 // for a learner, the release of the answers and the CSV/XLSX export.
 import { api, download, latest } from '../shared/api.js';
-import { levelAndJob, t } from '../shared/i18n.js';
+import { dateTime, levelAndJob, t } from '../shared/i18n.js';
 import { box, el, param, showNotice, showProblem, startPage } from '../shared/page.js';
 
 startPage('exams.title', 'TEACHER', 'ADMINISTRATOR');
 const classId = param('class');
 let klass;
 
-const when = (instant) => new Date(instant).toLocaleString();
 const tableQuery = (blueprint) => (blueprint === 'SKILL' ? `level=${klass.level}&jobType=${klass.jobType}` : '');
 
 async function show() {
@@ -20,7 +19,7 @@ async function show() {
     box.content.replaceChildren(bankCard(), createCard(plan.units),
       el('section', { class: 'card' }, el('h2', {}, t('exams.list')),
         exams.length ? el('ul', { class: 'exams' }, exams.map((e) => el('li', { 'data-exam': e.id },
-          el('strong', {}, e.title), ' ', el('span', { class: 'muted' }, `${t(`exams.blueprint.${e.blueprint}`)}${e.unitName ? `（${e.unitName}）` : ''} · ${when(e.opensAt)} – ${when(e.closesAt)} · ${t('exams.minutes', { n: e.durationMinutes })}`),
+          el('strong', {}, e.title), ' ', el('span', { class: 'muted' }, `${t(`exams.blueprint.${e.blueprint}`)}${e.unitName ? `（${e.unitName}）` : ''} · ${dateTime(e.opensAt)} – ${dateTime(e.closesAt)} · ${t('exams.minutes', { n: e.durationMinutes })}`),
           ' ', el('button', { type: 'button', class: 'link', onclick: () => results(e) }, t('exams.results')))))
           : el('p', { class: 'muted' }, t('exams.none'))),
       el('div', { id: 'results' }));

@@ -48,9 +48,6 @@ public class Exams {
 
     static final int MAX_QUIZ_QUESTIONS = 100;
 
-    private static final java.time.format.DateTimeFormatter CHINA = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(java.time.ZoneId.of("Asia/Shanghai"));
-
     /** {@code unitId} and {@code questionCount} for a formative quiz ({@code blueprint} UNIT) only. */
     public record NewExam(String title, String blueprint, Instant opensAt, Instant closesAt, Integer durationMinutes,
                           Integer pointsSingleChoice, Integer pointsMultipleChoice, Integer pointsTrueFalse, Integer passMark, Long unitId,
@@ -280,7 +277,8 @@ public class Exams {
             throw PlatformException.conflict("The time is up (the deadline was " + a.deadline() + "); the attempt is submitted with the answers"
                     + " saved before it.");
         }
-        AttemptItem item = a.items().stream().filter(i -> i.position() == position).findFirst()
+        AttemptItem item = em.createQuery("SELECT i FROM AttemptItem i WHERE i.attempt = :a AND i.position = :p", AttemptItem.class)
+                .setParameter("a", a).setParameter("p", position).getResultStream().findFirst()
                 .orElseThrow(() -> PlatformException.notFound("Question", position + " of attempt " + attemptId));
         String raw = answer == null ? null : answer.answer();
         String canonical = null;
@@ -416,8 +414,8 @@ public class Exams {
             AttemptSummary a = r.counted();
             List<Object> row = new ArrayList<>(List.of(r.learnerId(), r.username(), r.fullName(), r.attempts()));
             row.add(a == null ? "" : a.number());
-            row.add(a == null ? "" : CHINA.format(a.startedAt()));
-            row.add(a == null ? "" : CHINA.format(a.submittedAt()));
+            row.add(a == null ? "" : ExportTable.chinaTime(a.startedAt()));
+            row.add(a == null ? "" : ExportTable.chinaTime(a.submittedAt()));
             row.add(a == null ? "" : a.submittedBy());
             row.add(a == null ? "" : a.score());
             row.add(a == null ? "" : a.maxScore());

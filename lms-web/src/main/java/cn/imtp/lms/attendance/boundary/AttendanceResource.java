@@ -122,8 +122,8 @@ public class AttendanceResource {
         HoursLedger.Export export = ledger.export(classId, caller(), origin.addressOf(http));
         List<List<Object>> sessions = new ArrayList<>();
         for (HoursLedger.SessionRow r : export.sessions()) {
-            sessions.add(Arrays.asList(r.username(), r.fullName(), r.idNumberMasked(), r.unitName(), CHINA.format(r.start()),
-                    CHINA.format(r.end()), minutes(r.creditedSeconds())));
+            sessions.add(Arrays.asList(r.username(), r.fullName(), r.idNumberMasked(), r.unitName(), ExportTable.chinaTime(r.start()),
+                    ExportTable.chinaTime(r.end()), minutes(r.creditedSeconds())));
         }
         List<List<Object>> totals = new ArrayList<>();
         for (LedgerRules.LearnerStatus l : export.ledger().items()) {
@@ -137,9 +137,6 @@ public class AttendanceResource {
                         "meetsHours", "shortMinutes", "onlineOverCapMinutes", "otherMinutes", "totalMinutes"), totals));
         return Exports.download(tables, f, "attendance-class-" + classId);
     }
-
-    private static final java.time.format.DateTimeFormatter CHINA = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(java.time.ZoneId.of("Asia/Shanghai"));
 
     /** Minutes to one decimal, as the ledger shows them. */
     private static double minutes(int seconds) {

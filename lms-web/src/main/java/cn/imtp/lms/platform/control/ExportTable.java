@@ -13,6 +13,14 @@ public record ExportTable(String name, List<String> header, List<List<Object>> r
         rows = List.copyOf(rows);
     }
 
+    private static final java.time.format.DateTimeFormatter CHINA_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+
+    /** An instant as exports write it for the institution's files: China time to the second. */
+    public static String chinaTime(java.time.Instant instant) {
+        return CHINA_TIME.format(instant);
+    }
+
     /** The formats every export offers; {@code ?format=} names one. */
     public enum Format {
         CSV("text/csv; charset=UTF-8", "csv"),
