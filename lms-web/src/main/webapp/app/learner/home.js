@@ -1,7 +1,9 @@
 // My classes: per active class my classroom hours against the plan and the level's minimum, and per
-// unit the required against the credited minutes, each unit a link to its lessons; the class's exams.
+// unit the required against the credited minutes, each unit a link to its lessons; the class's live
+// lessons to come and its exams.
 import { api } from '../shared/api.js';
 import { dateTime, levelAndJob, minutes, t } from '../shared/i18n.js';
+import { liveLessons } from '../shared/live-lessons.js';
 import { box, el, pager, progress, showProblem, startPage } from '../shared/page.js';
 
 startPage('learner.title', 'LEARNER');
@@ -27,7 +29,8 @@ async function card(c) {
   if (c.status !== 'ACTIVE') {
     return el('section', { class: 'card' }, head, facts, el('p', {}, t('learner.notActive', { status: t(`classStatus.${c.status}`) })));
   }
-  const [ledger, exams] = await Promise.all([api(`/api/attendance/classes/${c.id}/ledger`), api(`/api/assessment/classes/${c.id}/exams`)]);
+  const [ledger, exams, live] = await Promise.all([api(`/api/attendance/classes/${c.id}/ledger`), api(`/api/assessment/classes/${c.id}/exams`),
+    liveLessons(c.id, '/learner/lesson')]);
   const me = ledger.items[0];
   if (!me) return el('section', { class: 'card' }, head, facts);
   const total = Math.max(me.planMinutes, me.minimumMinutes);
@@ -36,6 +39,7 @@ async function card(c) {
     el('p', { id: `class-${c.id}-total` }, t('learner.classroom', { credited: minutes(me.classroomMinutes), required: minutes(total) }), ' ',
       el('span', { class: me.meetsHours ? 'badge ok' : 'badge short' }, me.meetsHours ? t('ledger.meets') : t('ledger.shortBy', { m: minutes(me.shortMinutes) }))),
     progress(me.classroomMinutes, total, t('learner.classroomBar')),
+    live,
     el('p', {}, el('a', { href: `/learner/archive?class=${c.id}`, id: `class-${c.id}-archive` }, t('archive.title'))),
     el('p', { class: 'muted', id: `class-${c.id}-other` }, t('learner.other', { other: minutes(me.otherMinutes), required: minutes(me.otherRequiredMinutes) })),
     el('ul', { class: 'units' }, me.units.map((u) => el('li', { 'data-unit': u.unitId },

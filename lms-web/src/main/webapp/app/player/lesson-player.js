@@ -4,12 +4,11 @@
 // playing and on pause, seek, end and page hide, in order, kept in localStorage until the server has
 // them (a lost connection or a closed tab loses no beat). The server decides what counts; this module
 // only reports what was played.
-import { api, exchange } from '../shared/api.js';
+import { api } from '../shared/api.js';
 import { playClock, t } from '../shared/i18n.js';
 import { el } from '../shared/page.js';
-import { Presence } from './presence.js';
-
-const QUEUE = 'imtp.beats.';
+import { BeatQueue, flushLeftovers } from './beat-queue.js';
+import { askInOverlay, Presence } from './presence.js';
 
 export class LessonPlayer {
   /**
@@ -50,7 +49,19 @@ export class LessonPlayer {
     this.lastPos = 0;
     this.hiddenDuringBeat = document.visibilityState !== 'visible';
     this.ended = false;
-    this.queueKey = QUEUE + this.ticket.sessionId;
+    this.beats = new BeatQueue({
+      sessionId: this.ticket.sessionId,
+      url: `/api/attendance/sessions/${this.ticket.sessionId}/beats`,
+      onAck: (ack) => {
+        this.frontierMs = Math.max(this.frontierMs, ack.frontierMs);
+        this.status.textContent = t('player.credited', { s: ack.videoCreditedSeconds });
+        this.onAck(ack);
+      },
+      onRefused: (ack) => this.onNotice(t('player.beatRefused', { reason: ack.reason || '' })),
+      onEnded: () => this.superseded(),
+      onOffline: () => { this.status.textContent = t('player.offline'); },
+      onProblem: (e) => this.onProblem(e),
+    });
     this.speeds(this.ticket.allowedRates);
     await loadHls();
     this.attach(this.ticket.playlistUrl);
@@ -58,7 +69,7 @@ export class LessonPlayer {
     this.presence = new Presence({
       idleMs: this.ticket.idleSeconds * 1000,
       answerMs: this.ticket.presenceAnswerSeconds * 1000,
-      ask: (ms, signal) => this.askPresence(ms, signal),
+      ask: askInOverlay(this.overlay),
       onAbsent: (idleSince) => this.absent(idleSince),
       active: () => !this.video.paused && !this.ended,
     });
@@ -236,52 +247,7 @@ export class LessonPlayer {
     };
     this.ranges = [];
     this.hiddenDuringBeat = document.visibilityState !== 'visible';
-    const queue = load(this.queueKey);
-    queue.push({ sessionId: this.ticket.sessionId, beat });
-    save(this.queueKey, queue);
-    this.send(leaving);
-  }
-
-  async send(leaving) {
-    if (this.sending) { this.again = true; return; }
-    this.sending = true;
-    try {
-      for (;;) {
-        const queue = load(this.queueKey);
-        if (!queue.length) break;
-        const { sessionId, beat } = queue[0];
-        let answer;
-        try {
-          answer = await exchange(`/api/attendance/sessions/${sessionId}/beats`, { body: beat, keepalive: leaving });
-        } catch (e) {
-          this.status.textContent = t('player.offline');
-          setTimeout(() => this.send(false), 5000);
-          break;
-        }
-        if (answer.status === 200 || answer.status === 409 || answer.status === 422) {
-          save(this.queueKey, load(this.queueKey).slice(1));
-          if (answer.status === 422) this.onNotice(t('player.beatRefused', { reason: answer.body?.reason || '' }));
-          if (answer.status === 200) {
-            this.frontierMs = Math.max(this.frontierMs, answer.body.frontierMs);
-            this.status.textContent = t('player.credited', { s: answer.body.videoCreditedSeconds });
-            this.onAck(answer.body);
-          }
-        } else if (answer.status === 410) {
-          save(this.queueKey, []);
-          this.superseded();
-          break;
-        } else if (answer.status >= 500 || answer.status === 0) {
-          setTimeout(() => this.send(false), 5000);
-          break;
-        } else {
-          save(this.queueKey, load(this.queueKey).slice(1));
-          this.onProblem(new Error(answer.body?.detail || `HTTP ${answer.status}`));
-        }
-      }
-    } finally {
-      this.sending = false;
-      if (this.again) { this.again = false; this.send(false); }
-    }
+    this.beats.push(beat, leaving);
   }
 
   /** Another tab or device started playing: this one stops earning credit and says so. */
@@ -289,19 +255,6 @@ export class LessonPlayer {
     this.video.pause();
     this.stop();
     this.onNotice(t('player.superseded'));
-  }
-
-  askPresence(ms, signal) {
-    return new Promise((resolve) => {
-      let left = Math.round(ms / 1000);
-      const text = el('p', {}, t('presence.question', { s: left }));
-      const yes = el('button', { type: 'button', class: 'primary', id: 'presence-yes', onclick: () => resolve(true) }, t('presence.here'));
-      this.overlay.replaceChildren(el('div', {}, el('h2', {}, t('presence.title')), text, yes));
-      this.overlay.hidden = false;
-      yes.focus();
-      const tick = setInterval(() => { left -= 1; text.textContent = t('presence.question', { s: Math.max(0, left) }); }, 1000);
-      signal.addEventListener('abort', () => { clearInterval(tick); this.overlay.hidden = true; });
-    });
   }
 
   /** Nobody answered: pause, and have the credit since the last interaction (`idleSince`, performance.now()) taken back. */
@@ -335,32 +288,3 @@ export function loadHls() {
     document.head.append(script);
   });
 }
-
-function load(key) {
-  try {
-    return JSON.parse(localStorage.getItem(key) || '[]');
-  } catch (e) {
-    return [];
-  }
-}
-
-function save(key, queue) {
-  if (queue.length) localStorage.setItem(key, JSON.stringify(queue));
-  else localStorage.removeItem(key);
-}
-
-/** Beats of earlier sessions that never reached the server (a closed tab, a lost connection) are sent now. */
-async function flushLeftovers() {
-  for (const key of Object.keys(localStorage).filter((k) => k.startsWith(QUEUE))) {
-    for (const { sessionId, beat } of load(key)) {
-      try {
-        const answer = await exchange(`/api/attendance/sessions/${sessionId}/beats`, { body: beat });
-        if (answer.status >= 500) return;
-      } catch (e) {
-        return;
-      }
-    }
-    localStorage.removeItem(key);
-  }
-}
-

@@ -1,6 +1,8 @@
 // Is the learner still there? After `idleMs` without interaction while something counts, ask; if nobody
 // answers within `answerMs`, report absence. Generic on purpose: how to ask is a function, so an identity
 // check (a face snapshot) can plug in later in place of the question.
+import { t } from '../shared/i18n.js';
+import { el } from '../shared/page.js';
 export class Presence {
   /**
    * @param {object} o
@@ -45,4 +47,18 @@ export class Presence {
       document.removeEventListener(type, this.onInteraction, { capture: true });
     }
   }
+}
+
+/** The question "还在吗？" with a countdown and a button, shown in `overlay` (an alertdialog): an `ask` for Presence. */
+export function askInOverlay(overlay) {
+  return (ms, signal) => new Promise((resolve) => {
+    let left = Math.round(ms / 1000);
+    const text = el('p', {}, t('presence.question', { s: left }));
+    const yes = el('button', { type: 'button', class: 'primary', id: 'presence-yes', onclick: () => resolve(true) }, t('presence.here'));
+    overlay.replaceChildren(el('div', {}, el('h2', {}, t('presence.title')), text, yes));
+    overlay.hidden = false;
+    yes.focus();
+    const tick = setInterval(() => { left -= 1; text.textContent = t('presence.question', { s: Math.max(0, left) }); }, 1000);
+    signal.addEventListener('abort', () => { clearInterval(tick); overlay.hidden = true; });
+  });
 }

@@ -1,7 +1,8 @@
-// My classes as a teacher: each class's roster and plan, the plan's units (to keep their resource packs)
-// and the class's hours ledger and exams.
+// My classes as a teacher: each class's roster and plan, the plan's units (to keep their resource packs),
+// the class's live lessons to come, its hours ledger and exams.
 import { api } from '../shared/api.js';
 import { levelAndJob, t } from '../shared/i18n.js';
+import { liveLessons } from '../shared/live-lessons.js';
 import { box, el, pager, showProblem, startPage } from '../shared/page.js';
 
 startPage('teacher.title', 'TEACHER');
@@ -20,12 +21,13 @@ async function show(page) {
 
 async function card(summary) {
   const c = await api(`/api/classes/${summary.id}`);
-  const plan = await api(`/api/plans/${c.planId}`);
+  const [plan, live] = await Promise.all([api(`/api/plans/${c.planId}`), c.status === 'ACTIVE' ? liveLessons(c.id, '/teacher/lesson') : '']);
   return el('section', { class: 'card', 'data-class': c.id },
     el('h2', {}, c.name, ' ', el('span', { class: 'badge' }, t(`classStatus.${c.status}`))),
     el('p', { class: 'muted' }, `${levelAndJob(c.level, c.jobType)} · ${c.startsOn} – ${c.endsOn}`),
     el('p', {}, el('a', { href: `/teacher/class?id=${c.id}`, class: 'button' }, t('teacher.ledger')), ' ',
       el('a', { href: `/teacher/exams?class=${c.id}`, class: 'button' }, t('teacher.exams'))),
+    live,
     el('details', {}, el('summary', {}, t('teacher.roster', { n: c.learners.length })),
       el('div', { class: 'table-wrap' }, el('table', {},
         el('thead', {}, el('tr', {}, el('th', {}, t('people.username')), el('th', {}, t('people.name')))),

@@ -143,7 +143,7 @@ class AttendanceIT {
         assertEquals(200, csv.statusCode(), csv.body());
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
         java.util.List<String> lines = csv.body().lines().toList();
-        assertTrue(lines.get(0).startsWith("\uFEFFlearner,fullName,idNumber,unit,sessionStart,sessionEnd,creditedMinutes"), lines.get(0));
+        assertTrue(lines.get(0).startsWith("\uFEFFlearner,fullName,idNumber,unit,activity,sessionStart,sessionEnd,creditedMinutes"), lines.get(0));
         // (Other tests may have had learner02 watch other units: look at this unit's sessions and the total.)
         String unitName = unit.getString("name");
         java.util.List<String> sessions = lines.stream().filter(l -> l.startsWith("learner02,") && l.contains("," + unitName + ",")).toList();

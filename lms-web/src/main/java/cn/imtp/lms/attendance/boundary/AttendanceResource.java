@@ -108,8 +108,8 @@ public class AttendanceResource {
     }
 
     /**
-     * The class's attendance for an audit, as CSV (default) or XLSX ({@code ?format=xlsx}): every playback
-     * session (learner, masked ID number, unit, start and end in China time, credited minutes), then each
+     * The class's attendance for an audit, as CSV (default) or XLSX ({@code ?format=xlsx}): every session
+     * (learner, masked ID number, unit, activity SELF_PACED or LIVE, start and end in China time, credited minutes), then each
      * learner's classroom total against the plan and whether the learner meets the hours. The export is
      * written to the audit log.
      */
@@ -122,7 +122,7 @@ public class AttendanceResource {
         HoursLedger.Export export = ledger.export(classId, caller(), origin.addressOf(http));
         List<List<Object>> sessions = new ArrayList<>();
         for (HoursLedger.SessionRow r : export.sessions()) {
-            sessions.add(Arrays.asList(r.username(), r.fullName(), r.idNumberMasked(), r.unitName(), ExportTable.chinaTime(r.start()),
+            sessions.add(Arrays.asList(r.username(), r.fullName(), r.idNumberMasked(), r.unitName(), r.kind().name(), ExportTable.chinaTime(r.start()),
                     ExportTable.chinaTime(r.end()), minutes(r.creditedSeconds())));
         }
         List<List<Object>> totals = new ArrayList<>();
@@ -131,7 +131,7 @@ public class AttendanceResource {
                     l.shortMinutes(), l.onlineOverCapMinutes(), l.otherMinutes(), l.totalMinutes()));
         }
         List<ExportTable> tables = List.of(
-                new ExportTable("观看记录 Sessions", List.of("learner", "fullName", "idNumber", "unit", "sessionStart", "sessionEnd",
+                new ExportTable("观看记录 Sessions", List.of("learner", "fullName", "idNumber", "unit", "activity", "sessionStart", "sessionEnd",
                         "creditedMinutes"), sessions),
                 new ExportTable("学时汇总 Totals", List.of("learner", "fullName", "classroomMinutes", "planMinutes", "minimumMinutes",
                         "meetsHours", "shortMinutes", "onlineOverCapMinutes", "otherMinutes", "totalMinutes"), totals));

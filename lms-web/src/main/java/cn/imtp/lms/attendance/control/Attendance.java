@@ -23,7 +23,6 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -33,8 +32,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class Attendance {
-
-    private static final Logger LOG = Logger.getLogger(Attendance.class.getName());
 
     /** What the player needs to start: where to resume, where a first viewing may go, how to beat. */
     public record SessionTicket(String sessionId, String token, Instant expiresAt, int heartbeatSeconds, Set<Double> allowedRates,
@@ -76,6 +73,9 @@ public class Attendance {
     @Inject
     AttendanceChain chain;
 
+    @Inject
+    HoursLedger ledger;
+
     /**
      * Opens a session for a published learning video of a unit in one of the learner's active classes,
      * and ends the learner's other sessions: one playback earns credit at a time, across tabs, devices
@@ -110,9 +110,7 @@ public class Attendance {
         }
         int seconds = (int) (((Number) duration.get(0)).longValue() / 1000);
         Instant now = Instant.now();
-        em.createQuery("SELECT s.id FROM PlaybackSession s WHERE s.learnerId = :l AND s.endedAt IS NULL", String.class)
-                .setParameter("l", learner.accountId()).getResultList()
-                .forEach(id -> em.find(PlaybackSession.class, id, LockModeType.PESSIMISTIC_WRITE).end("SUPERSEDED", now));
+        endActivities(learner.accountId(), now);
         PlaybackSession session = new PlaybackSession(learner.accountId(), classId, r.unitId(), resourceId, asset, seconds, now);
         em.persist(session);
         // The rows every beat of this session updates exist from now on: beats then lock existing rows only.
@@ -133,6 +131,18 @@ public class Attendance {
                 settings.idleSeconds(), settings.presenceAnswerSeconds(), seconds,
                 watched.resumeMs(), Math.min(seconds, seen.nextClearBit(0)) * 1000L, classId, r.unitId(),
                 access.playlistUrl());
+    }
+
+    /**
+     * Ends every playback and live-lesson session the learner has open, within the caller's transaction:
+     * a learner's time is credited to one activity at a time. The caller has locked the learner's account row.
+     */
+    public void endActivities(long learnerId, Instant now) {
+        em.createQuery("SELECT s.id FROM PlaybackSession s WHERE s.learnerId = :l AND s.endedAt IS NULL", String.class)
+                .setParameter("l", learnerId).getResultList()
+                .forEach(id -> em.find(PlaybackSession.class, id, LockModeType.PESSIMISTIC_WRITE).end("SUPERSEDED", now));
+        em.createNativeQuery("UPDATE live_session SET ended_at = ?, ended_reason = 'SUPERSEDED' WHERE learner_id = ? AND ended_at IS NULL")
+                .setParameter(1, java.sql.Timestamp.from(now)).setParameter(2, learnerId).executeUpdate();
     }
 
     /** Judges and stores one heartbeat. A refused beat is kept for review, never credited. */
@@ -181,7 +191,8 @@ public class Attendance {
                 int seconds = credited.cardinality();
                 CreditPolicy.Session next = o.next();
                 if (b.absentSinceMs() != null) {
-                    credited = revocable(s, b.absentSinceMs(), watched.seconds());
+                    credited = chain.creditedAfter(s.id(), b.absentSinceMs());
+                    credited.and(watched.seconds());
                     seconds = -credited.cardinality();
                     next = new CreditPolicy.Session(next.lastSeq(), next.lastElapsedMs(), -1, -1, next.creditedSeconds() + seconds);
                     watched.remove(credited, position);
@@ -190,21 +201,13 @@ public class Attendance {
                     watched.add(credited, position);
                 }
                 s.advance(next, position, now);
-                if (seconds != 0) {
-                    em.createNativeQuery("INSERT INTO ledger_entry (class_id, learner_id, unit_id, self_paced_seconds) VALUES (?,?,?,?)"
-                                    + " ON DUPLICATE KEY UPDATE self_paced_seconds = self_paced_seconds + VALUES(self_paced_seconds)")
-                            .setParameter(1, s.classId()).setParameter(2, learner.accountId()).setParameter(3, s.unitId())
-                            .setParameter(4, seconds).executeUpdate();
-                }
-                chain.append(s, b.seq(), now, b.elapsedMs(), describe(played), b.rate(), b.visible(), seconds, Spans.format(credited));
+                ledger.credit(s.classId(), learner.accountId(), s.unitId(), HoursLedger.Kind.SELF_PACED, seconds);
+                chain.append(new AttendanceChain.Link(s.classId(), s.id(), learner.accountId(), s.unitId()), b.seq(), now, b.elapsedMs(),
+                        describe(played), b.rate(), b.visible(), seconds, Spans.format(credited));
             }
             case REFUSED -> {
-                LOG.warning(() -> "Refused beat " + b.seq() + " of session " + sessionId + " (learner " + learner.username() + "): " + o.reason());
-                em.createNativeQuery("INSERT INTO refused_beat (session_id, learner_id, beat_seq, received_at, reason, beat) VALUES (?,?,?,?,?,?)")
-                        .setParameter(1, sessionId).setParameter(2, learner.accountId()).setParameter(3, b.seq())
-                        .setParameter(4, java.sql.Timestamp.from(now)).setParameter(5, truncate(o.reason(), 500))
-                        .setParameter(6, truncate("elapsedMs=" + b.elapsedMs() + " rate=" + b.rate() + " visible=" + b.visible()
-                                + " played=" + describe(played), 4000)).executeUpdate();
+                chain.refuse(sessionId, learner, b.seq(), now, o.reason(), "elapsedMs=" + b.elapsedMs() + " rate=" + b.rate()
+                        + " visible=" + b.visible() + " played=" + describe(played));
             }
             default -> {
                 // DUPLICATE and OUT_OF_ORDER change nothing.
@@ -216,25 +219,7 @@ public class Attendance {
                 Math.min(s.durationSeconds(), seen.nextClearBit(0)) * 1000L);
     }
 
-    /**
-     * The seconds this session credited in beats sent after {@code absentSinceMs}, still credited now. A
-     * beat that straddles the moment is taken back whole: at most one heartbeat of presence is lost, and
-     * never an absent second kept.
-     */
-    private BitSet revocable(PlaybackSession s, long absentSinceMs, BitSet watched) {
-        BitSet back = new BitSet();
-        em.createNativeQuery("SELECT credited_spans FROM attendance_record WHERE session_id = ? AND elapsed_ms > ? AND credited_seconds > 0")
-                .setParameter(1, s.id()).setParameter(2, absentSinceMs).getResultList()
-                .forEach(spans -> back.or(Spans.parse((String) spans)));
-        back.and(watched);
-        return back;
-    }
-
     static String describe(List<CreditPolicy.Range> played) {
         return played.stream().map(r -> r.fromMs() + "-" + r.toMs()).collect(Collectors.joining(","));
-    }
-
-    private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

@@ -1,13 +1,15 @@
 package cn.imtp.lms.attendance.control;
 
-import cn.imtp.lms.attendance.entity.PlaybackSession;
+import cn.imtp.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.BitSet;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * The append-only, hash-chained attendance records of each class. One chain per class, so classes do
@@ -16,6 +18,8 @@ import java.util.List;
 @ApplicationScoped
 public class AttendanceChain {
 
+    private static final Logger LOG = Logger.getLogger(AttendanceChain.class.getName());
+
     /** The outcome of checking a class's chain: the first record that does not fit, if any. */
     public record Check(long classId, boolean intact, long records, Long firstBrokenSeq, String problem) {
     }
@@ -23,14 +27,18 @@ public class AttendanceChain {
     @PersistenceContext(unitName = "lms")
     EntityManager em;
 
-    /** Makes the class's chain head if it is not there yet (when a playback session opens), within the caller's transaction. */
-    void open(long classId) {
+    /** Which session of whom, studying which unit of which class, a record belongs to. */
+    public record Link(long classId, String sessionId, long learnerId, long unitId) {
+    }
+
+    /** Makes the class's chain head if it is not there yet (when a session opens), within the caller's transaction. */
+    public void open(long classId) {
         em.createNativeQuery("INSERT IGNORE INTO attendance_chain (class_id, last_seq, last_hash) VALUES (?, 0, ?)")
                 .setParameter(1, classId).setParameter(2, RecordHash.GENESIS).executeUpdate();
     }
 
     /** Appends a record within the caller's transaction. */
-    void append(PlaybackSession s, long beatSeq, Instant receivedAt, long elapsedMs, String played, double rate, boolean visible,
+    public void append(Link s, long beatSeq, Instant receivedAt, long elapsedMs, String played, double rate, boolean visible,
                 int creditedSeconds, String creditedSpans) {
         // The head exists (made when a session opened): an exclusive lock straight away, never a shared
         // one first (two beats upgrading shared locks on the same row deadlock).
@@ -45,18 +53,44 @@ public class AttendanceChain {
         long seq = ((Number) head[0]).longValue() + 1;
         String previous = (String) head[1];
         long receivedMs = receivedAt.toEpochMilli();
-        String hash = RecordHash.of(previous, new RecordHash.Fields(s.classId(), seq, s.id(), beatSeq, s.learnerId(), s.unitId(),
+        String hash = RecordHash.of(previous, new RecordHash.Fields(s.classId(), seq, s.sessionId(), beatSeq, s.learnerId(), s.unitId(),
                 receivedMs, elapsedMs, played, rate, visible, creditedSeconds, creditedSpans));
         em.createNativeQuery("INSERT INTO attendance_record (class_id, chain_seq, session_id, beat_seq, learner_id, unit_id, received_at,"
                         + " elapsed_ms, played, rate, visible, credited_seconds, credited_spans, prev_hash, hash)"
                         + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-                .setParameter(1, s.classId()).setParameter(2, seq).setParameter(3, s.id()).setParameter(4, beatSeq)
+                .setParameter(1, s.classId()).setParameter(2, seq).setParameter(3, s.sessionId()).setParameter(4, beatSeq)
                 .setParameter(5, s.learnerId()).setParameter(6, s.unitId()).setParameter(7, new Timestamp(receivedMs))
                 .setParameter(8, elapsedMs).setParameter(9, played).setParameter(10, rate).setParameter(11, visible)
                 .setParameter(12, creditedSeconds).setParameter(13, creditedSpans).setParameter(14, previous).setParameter(15, hash)
                 .executeUpdate();
         em.createNativeQuery("UPDATE attendance_chain SET last_seq = ?, last_hash = ? WHERE class_id = ?")
                 .setParameter(1, seq).setParameter(2, hash).setParameter(3, s.classId()).executeUpdate();
+    }
+
+    /** Keeps a beat refused as impossible (forged, or a clock that ran ahead) for review, within the caller's transaction. */
+    public void refuse(String sessionId, Caller learner, long beatSeq, Instant receivedAt, String reason, String beat) {
+        LOG.warning(() -> "Refused beat " + beatSeq + " of session " + sessionId + " (learner " + learner.username() + "): " + reason);
+        em.createNativeQuery("INSERT INTO refused_beat (session_id, learner_id, beat_seq, received_at, reason, beat) VALUES (?,?,?,?,?,?)")
+                .setParameter(1, sessionId).setParameter(2, learner.accountId()).setParameter(3, beatSeq)
+                .setParameter(4, Timestamp.from(receivedAt)).setParameter(5, truncate(reason, 500))
+                .setParameter(6, truncate(beat, 4000)).executeUpdate();
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    /**
+     * The seconds a session's records credited in beats sent after {@code elapsedMs} (session time), as its
+     * records say: what an unanswered presence question takes back. A beat that straddles the moment is
+     * taken back whole: at most one heartbeat of presence is lost, and never an absent second kept.
+     */
+    public BitSet creditedAfter(String sessionId, long elapsedMs) {
+        BitSet back = new BitSet();
+        em.createNativeQuery("SELECT credited_spans FROM attendance_record WHERE session_id = ? AND elapsed_ms > ? AND credited_seconds > 0")
+                .setParameter(1, sessionId).setParameter(2, elapsedMs).getResultList()
+                .forEach(spans -> back.or(Spans.parse((String) spans)));
+        return back;
     }
 
     /**

@@ -63,6 +63,11 @@ public class AttendanceSettings {
         return presenceAnswerSeconds;
     }
 
+    /** How much a beat may be off, in media or in time, from what the server can check (player and network jitter). */
+    public long slackMs() {
+        return slackMs;
+    }
+
     public int lateWindowHours() {
         return lateWindowHours;
     }

@@ -24,9 +24,9 @@ public class HoursLedger {
                               int learners, int meetingHours, List<LedgerRules.LearnerStatus> items) {
     }
 
-    /** One playback session as an audit export lists it; the ID number is masked. */
+    /** One session (a lesson video or a live lesson) as an audit export lists it; the ID number is masked. */
     public record SessionRow(String username, String fullName, String idNumberMasked, long unitId, String unitName,
-                             java.time.Instant start, java.time.Instant end, int creditedSeconds) {
+                             java.time.Instant start, java.time.Instant end, int creditedSeconds, Kind kind) {
     }
 
     @PersistenceContext(unitName = "lms")
@@ -47,6 +47,23 @@ public class HoursLedger {
     @Inject
     OtherHours otherHoursEntries;
 
+    /** Which kind of online credit: watching a unit's lesson videos, or attending its live lessons. */
+    public enum Kind { SELF_PACED, LIVE }
+
+    /**
+     * Adds credit (or takes it back, when negative) to a learner's unit in the aggregated ledger, within the
+     * caller's transaction, as a beat is stored: reports then never read the raw records.
+     */
+    public void credit(long classId, long learnerId, long unitId, Kind kind, int seconds) {
+        if (seconds == 0) {
+            return;
+        }
+        String column = kind == Kind.LIVE ? "live_seconds" : "self_paced_seconds";
+        em.createNativeQuery("INSERT INTO ledger_entry (class_id, learner_id, unit_id, " + column + ") VALUES (?,?,?,?)"
+                        + " ON DUPLICATE KEY UPDATE " + column + " = " + column + " + VALUES(" + column + ")")
+                .setParameter(1, classId).setParameter(2, learnerId).setParameter(3, unitId).setParameter(4, seconds).executeUpdate();
+    }
+
     /** What the audit export holds: the ledger and every session. */
     public record Export(ClassLedger ledger, List<SessionRow> sessions) {
     }
@@ -61,19 +78,26 @@ public class HoursLedger {
         return new Export(report, rows);
     }
 
-    /** Every playback session of the class, by learner and start; the caller must be able to see the class. */
+    /**
+     * Every session of the class, lesson videos and live lessons, by learner and start; the caller must be
+     * able to see the class.
+     */
     @Transactional
     public List<SessionRow> sessions(long classId, Caller caller) {
         classes.visible(classId, caller);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT a.username, a.full_name, a.id_number, u.id, u.name, s.opened_at,"
-                        + " COALESCE(s.last_beat_at, s.opened_at), s.credited_seconds FROM playback_session s"
+        List<Object[]> rows = em.createNativeQuery("SELECT a.username, a.full_name, a.id_number, u.id, u.name, s.opened_at, s.last_at,"
+                        + " s.credited_seconds, s.kind FROM ("
+                        + " SELECT learner_id, unit_id, opened_at, COALESCE(last_beat_at, opened_at) last_at, credited_seconds, 'SELF_PACED' kind"
+                        + " FROM playback_session WHERE class_id = ?"
+                        + " UNION ALL SELECT learner_id, unit_id, opened_at, COALESCE(last_beat_at, opened_at), credited_seconds, 'LIVE'"
+                        + " FROM live_session WHERE class_id = ?) s"
                         + " JOIN account a ON a.id = s.learner_id JOIN catalogue_unit u ON u.id = s.unit_id"
-                        + " WHERE s.class_id = ? ORDER BY a.username, s.opened_at")
-                .setParameter(1, classId).getResultList();
+                        + " ORDER BY a.username, s.opened_at")
+                .setParameter(1, classId).setParameter(2, classId).getResultList();
         return rows.stream().map(r -> new SessionRow((String) r[0], (String) r[1], IdDocuments.mask((String) r[2]),
                 ((Number) r[3]).longValue(), (String) r[4], ((java.sql.Timestamp) r[5]).toInstant(),
-                ((java.sql.Timestamp) r[6]).toInstant(), ((Number) r[7]).intValue())).toList();
+                ((java.sql.Timestamp) r[6]).toInstant(), ((Number) r[7]).intValue(), Kind.valueOf((String) r[8]))).toList();
     }
 
     @Transactional

@@ -181,7 +181,8 @@ public class Classes {
 
     @Transactional
     public ClassView addLesson(long id, Requests.NewLesson l, Caller caller) {
-        TrainingClass c = draft(id);
+        // Lessons can be added while the class runs too (an extra or a make-up lesson), never in the past.
+        TrainingClass c = find(id);
         if (caller.role() == Role.TEACHER && c.teachers().stream().noneMatch(t -> t.accountId() == caller.accountId())) {
             throw PlatformException.notFound("Class", id);
         }
@@ -197,8 +198,15 @@ public class Classes {
         if (l.date() == null) {
             errors.add(new FieldError("date", "is required (YYYY-MM-DD)"));
         }
+        if (l.date() != null && (l.date().isBefore(c.startsOn()) || l.date().isAfter(c.endsOn()))) {
+            errors.add(new FieldError("date", "must fall within the class, " + c.startsOn() + " to " + c.endsOn()));
+        }
         if (l.start() == null) {
             errors.add(new FieldError("start", "is required (HH:MM)"));
+        }
+        if (c.status() == ClassStatus.ACTIVE && l.date() != null && l.start() != null
+                && l.date().atTime(l.start()).atZone(CHINA).toInstant().isBefore(java.time.Instant.now())) {
+            errors.add(new FieldError("start", "the class is running: a lesson can be added from now on, not in the past"));
         }
         if (l.classHours() == null || l.classHours() < 1 || l.classHours() > 12) {
             errors.add(new FieldError("classHours", "1 to 12 class hours"));

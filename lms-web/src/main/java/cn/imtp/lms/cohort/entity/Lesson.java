@@ -64,6 +64,10 @@ public class Lesson {
         return id;
     }
 
+    public TrainingClass trainingClass() {
+        return trainingClass;
+    }
+
     public LearningUnit unit() {
         return unit;
     }

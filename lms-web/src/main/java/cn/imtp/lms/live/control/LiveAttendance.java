@@ -1,0 +1,206 @@
+package cn.imtp.lms.live.control;
+
+import cn.imtp.lms.attendance.control.Attendance;
+import cn.imtp.lms.attendance.control.AttendanceChain;
+import cn.imtp.lms.attendance.control.AttendanceSettings;
+import cn.imtp.lms.attendance.control.CreditPolicy.Verdict;
+import cn.imtp.lms.attendance.control.HoursLedger;
+import cn.imtp.lms.attendance.control.PlaybackToken;
+import cn.imtp.lms.attendance.control.Spans;
+import cn.imtp.lms.cohort.entity.Lesson;
+import cn.imtp.lms.identity.control.TokenIssuer;
+import cn.imtp.platform.problem.FieldError;
+import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.security.Role;
+import cn.imtp.platform.security.TokenSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.BitSet;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Presence in live lessons: a learner joins (which ends any other activity of theirs, so that a minute is
+ * credited once), then the lesson page beats like the lesson player. Each beat is judged by
+ * {@link LivePolicy} and stored with the hours ledger and the class's attendance chain in one transaction:
+ * acknowledged only once durable. The presence question works as for videos: an absence report takes back
+ * the credit of the beats sent after the learner's last interaction.
+ */
+@ApplicationScoped
+public class LiveAttendance {
+
+    /** What the lesson page needs to beat. */
+    public record JoinTicket(String sessionId, String token, Instant expiresAt, int heartbeatSeconds, int idleSeconds,
+                             int presenceAnswerSeconds, Instant startsAt, Instant endsAt, Instant serverTime, int creditedSeconds) {
+    }
+
+    /** A beat from the lesson page; {@code absentSinceMs} reports a presence question left unanswered (see the lesson player). */
+    public record BeatRequest(String token, Long seq, Long elapsedMs, Boolean visible, Long absentSinceMs) {
+    }
+
+    public record BeatAck(long seq, Verdict verdict, String reason, int sessionCreditedSeconds, int lessonCreditedSeconds) {
+    }
+
+    @PersistenceContext(unitName = "lms")
+    EntityManager em;
+
+    @Inject
+    LiveLessons lessons;
+
+    @Inject
+    Attendance attendance;
+
+    @Inject
+    AttendanceChain chain;
+
+    @Inject
+    HoursLedger ledger;
+
+    @Inject
+    AttendanceSettings settings;
+
+    @Inject
+    TokenIssuer tokens;
+
+    @Inject
+    TokenSettings tokenSettings;
+
+    /** Joins the lesson while it is open; any other playback or lesson of the learner stops earning credit. */
+    @Transactional
+    public JoinTicket join(long lessonId, Caller learner) {
+        if (learner.role() != Role.LEARNER) {
+            throw new PlatformException(403, "forbidden", "Forbidden", "Only learners join a lesson to be counted.");
+        }
+        // Joins and video sessions of one learner take turns on the learner's account row (see Attendance.open).
+        em.createNativeQuery("SELECT id FROM account WHERE id = ? FOR UPDATE").setParameter(1, learner.accountId()).getResultList();
+        Lesson l = lessons.visible(lessonId, learner);
+        Instant now = Instant.now();
+        LiveLessons.Summary s = lessons.summary(l, now);
+        switch (s.state()) {
+            case UPCOMING -> throw PlatformException.conflict("This lesson opens at " + s.joinOpensAt() + " (it starts at " + s.startsAt()
+                    + "); join then.");
+            case ENDED -> throw PlatformException.conflict("This lesson ended at " + s.endsAt() + "; it can no longer be joined.");
+            default -> {
+            }
+        }
+        attendance.endActivities(learner.accountId(), now);
+        String id = UUID.randomUUID().toString();
+        long classId = s.classId();
+        em.createNativeQuery("INSERT INTO live_session (id, lesson_id, learner_id, class_id, unit_id, opened_at) VALUES (?,?,?,?,?,?)")
+                .setParameter(1, id).setParameter(2, lessonId).setParameter(3, learner.accountId()).setParameter(4, classId)
+                .setParameter(5, s.unitId()).setParameter(6, Timestamp.from(now)).executeUpdate();
+        // The rows every beat updates exist from now on: beats then lock existing rows only.
+        em.createNativeQuery("INSERT IGNORE INTO live_attendance (lesson_id, learner_id, seconds, credited_seconds) VALUES (?, ?, '', 0)")
+                .setParameter(1, lessonId).setParameter(2, learner.accountId()).executeUpdate();
+        em.createNativeQuery("INSERT IGNORE INTO ledger_entry (class_id, learner_id, unit_id) VALUES (?, ?, ?)")
+                .setParameter(1, classId).setParameter(2, learner.accountId()).setParameter(3, s.unitId()).executeUpdate();
+        chain.open(classId);
+        int credited = present(lessonId, learner.accountId(), false).cardinality();
+        Instant expires = s.endsAt().plus(Duration.ofHours(settings.lateWindowHours()));
+        String token = tokens.sign(new PlaybackToken(learner.accountId(), id, subject(lessonId), expires).claims()
+                .add("iat", now.getEpochSecond()));
+        return new JoinTicket(id, token, expires, settings.heartbeatSeconds(), settings.idleSeconds(), settings.presenceAnswerSeconds(),
+                s.startsAt(), s.endsAt(), now, credited);
+    }
+
+    /** Judges and stores one beat: 200 stored or already stored, 409 an earlier one first, 422 refused, 410 the session was ended. */
+    @Transactional
+    public BeatAck beat(String sessionId, BeatRequest b, Caller learner) {
+        if (b == null || b.seq() == null || b.elapsedMs() == null || b.visible() == null) {
+            throw PlatformException.invalid("A beat needs token, seq, elapsedMs and visible.",
+                    List.of(new FieldError("body", "seq, elapsedMs and visible are required")));
+        }
+        PlaybackToken token = PlaybackToken.verify(b.token(), tokenSettings.publicKey(), tokenSettings.issuer(), Instant.now());
+        if (!token.sessionId().equals(sessionId) || token.learnerId() != learner.accountId()) {
+            throw new PlatformException(403, "forbidden", "Forbidden", "This token belongs to another session or learner.");
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT lesson_id, class_id, unit_id, opened_at, last_seq, last_elapsed_ms, credited_seconds,"
+                + " ended_at, ended_reason FROM live_session WHERE id = ? FOR UPDATE").setParameter(1, sessionId).getResultList();
+        if (rows.isEmpty()) {
+            throw PlatformException.notFound("Live session", sessionId);
+        }
+        Object[] r = rows.get(0);
+        long lessonId = ((Number) r[0]).longValue();
+        long classId = ((Number) r[1]).longValue();
+        long unitId = ((Number) r[2]).longValue();
+        Instant openedAt = ((Timestamp) r[3]).toInstant();
+        if (!subject(lessonId).equals(token.assetId())) {
+            throw new PlatformException(403, "forbidden", "Forbidden", "This token belongs to another lesson.");
+        }
+        Instant now = Instant.now();
+        long serverElapsed = Duration.between(openedAt, now).toMillis();
+        if (serverElapsed - b.elapsedMs() > Duration.ofHours(settings.lateWindowHours()).toMillis()) {
+            throw new PlatformException(410, "too-late", "Too late", "Beats are accepted within " + settings.lateWindowHours()
+                    + " hours; this one is older.");
+        }
+        if (r[7] != null && b.elapsedMs() > Duration.between(openedAt, ((Timestamp) r[7]).toInstant()).toMillis() + 2000) {
+            throw new PlatformException(410, "session-ended", "Session ended",
+                    "You were counted elsewhere from then on (" + r[8] + "): rejoin the lesson here to be counted here.");
+        }
+        if (b.absentSinceMs() != null && (b.absentSinceMs() < 0 || b.absentSinceMs() > b.elapsedMs())) {
+            throw PlatformException.invalid("An absence report carries an absentSinceMs between 0 and its elapsedMs.",
+                    List.of(new FieldError("absentSinceMs", "must be within the session")));
+        }
+        Lesson lesson = em.find(Lesson.class, lessonId);
+        LiveLessons.Summary s = lessons.summary(lesson, now);
+        BitSet present = present(lessonId, learner.accountId(), true);
+        LivePolicy policy = new LivePolicy(settings.heartbeatSeconds() * 1000L + settings.slackMs(), settings.slackMs());
+        LivePolicy.Session state = new LivePolicy.Session(((Number) r[4]).longValue(), ((Number) r[5]).longValue());
+        int sessionCredited = ((Number) r[6]).intValue();
+        // An absence report earns nothing itself: the learner was not there.
+        LivePolicy.Outcome o = policy.apply(state, present, new LivePolicy.Frame(openedAt.toEpochMilli(), s.startsAt().toEpochMilli(),
+                s.endsAt().toEpochMilli()), new LivePolicy.Beat(b.seq(), b.elapsedMs(), b.visible() && b.absentSinceMs() == null), serverElapsed);
+        String reason = o.reason();
+        switch (o.verdict()) {
+            case ACCEPTED -> {
+                BitSet credited = o.credited();
+                int seconds = credited.cardinality();
+                if (b.absentSinceMs() != null) {
+                    credited = chain.creditedAfter(sessionId, b.absentSinceMs());
+                    credited.and(present);
+                    present.andNot(credited);
+                    seconds = -credited.cardinality();
+                    reason = "absent since " + b.absentSinceMs() + " ms: " + credited.cardinality() + " s taken back";
+                } else {
+                    present.or(credited);
+                }
+                sessionCredited += seconds;
+                em.createNativeQuery("UPDATE live_attendance SET seconds = ?, credited_seconds = ? WHERE lesson_id = ? AND learner_id = ?")
+                        .setParameter(1, present.toByteArray()).setParameter(2, present.cardinality()).setParameter(3, lessonId)
+                        .setParameter(4, learner.accountId()).executeUpdate();
+                em.createNativeQuery("UPDATE live_session SET last_seq = ?, last_elapsed_ms = ?, credited_seconds = ?, last_beat_at = ? WHERE id = ?")
+                        .setParameter(1, b.seq()).setParameter(2, b.elapsedMs()).setParameter(3, sessionCredited)
+                        .setParameter(4, Timestamp.from(now)).setParameter(5, sessionId).executeUpdate();
+                ledger.credit(classId, learner.accountId(), unitId, HoursLedger.Kind.LIVE, seconds);
+                chain.append(new AttendanceChain.Link(classId, sessionId, learner.accountId(), unitId), b.seq(), now, b.elapsedMs(),
+                        "live lesson " + lessonId, 1.0, b.visible(), seconds, Spans.format(credited));
+            }
+            case REFUSED -> chain.refuse(sessionId, learner, b.seq(), now, o.reason(), "live lesson " + lessonId + " elapsedMs="
+                    + b.elapsedMs() + " visible=" + b.visible());
+            default -> {
+                // DUPLICATE and OUT_OF_ORDER change nothing.
+            }
+        }
+        return new BeatAck(b.seq(), o.verdict(), reason, sessionCredited, present.cardinality());
+    }
+
+    /** The learner's credited seconds of the lesson's window, locked for the beat that changes them when {@code lock}. */
+    private BitSet present(long lessonId, long learnerId, boolean lock) {
+        List<?> rows = em.createNativeQuery("SELECT seconds FROM live_attendance WHERE lesson_id = ? AND learner_id = ?" + (lock ? " FOR UPDATE" : ""))
+                .setParameter(1, lessonId).setParameter(2, learnerId).getResultList();
+        return rows.isEmpty() || rows.get(0) == null ? new BitSet() : BitSet.valueOf((byte[]) rows.get(0));
+    }
+
+    /** What a live session's token is bound to, in place of a video's asset. */
+    private static String subject(long lessonId) {
+        return "lesson:" + lessonId;
+    }
+}

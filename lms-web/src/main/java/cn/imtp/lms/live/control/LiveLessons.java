@@ -1,0 +1,337 @@
+package cn.imtp.lms.live.control;
+
+import cn.imtp.lms.attendance.control.AttendanceSettings;
+import cn.imtp.lms.cohort.control.Classes;
+import cn.imtp.lms.cohort.entity.ClassStatus;
+import cn.imtp.lms.cohort.entity.Lesson;
+import cn.imtp.lms.cohort.entity.LessonMode;
+import cn.imtp.lms.cohort.entity.TrainingClass;
+import cn.imtp.lms.resourcepack.entity.ResourceCategory;
+import cn.imtp.lms.resourcepack.entity.ResourceKind;
+import cn.imtp.platform.problem.FieldError;
+import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.security.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Live online lessons as the class sees them: when each is open, what it shows (its stage: a lesson video
+ * played in sync, or an external meeting link, set by a teacher of the class), its text Q&A and who is
+ * present. Everything lives in the shared database, so every lms-web node tells the same story.
+ */
+@ApplicationScoped
+public class LiveLessons {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    /** UPCOMING until learners may join (some minutes before the start), OPEN until the end, then ENDED. */
+    public enum State { UPCOMING, OPEN, ENDED }
+
+    public record Summary(long id, long classId, String className, long unitId, String unitName, String teacherName, Instant startsAt,
+                          Instant endsAt, Instant joinOpensAt, State state) {
+    }
+
+    public record Page(List<Summary> items, int page, int size, long total) {
+    }
+
+    /** What the lesson shows; at {@code changedAt} the video was at {@code positionMs}, and goes on from there while playing. */
+    public record Stage(long lessonId, Long resourceId, String resourceTitle, String meetingUrl, boolean playing, long positionMs,
+                        Instant changedAt, long version) {
+    }
+
+    /** A published lesson video of the unit that the stage may play. */
+    public record Video(long resourceId, String title, long durationMs) {
+    }
+
+    public record LessonView(Summary lesson, Stage stage, Instant serverTime, boolean mayTeach, List<Video> videos, int heartbeatSeconds) {
+    }
+
+    /** A teacher's change of the stage: a video (and whether it plays, from where) or a meeting link, or neither to clear it. */
+    public record StageRequest(Long resourceId, String meetingUrl, Boolean playing, Long positionMs) {
+    }
+
+    public record Message(long id, long lessonId, String author, String authorName, Role role, String body, Long replyTo, Instant postedAt) {
+    }
+
+    public record NewMessage(String body, Long replyTo) {
+    }
+
+    public enum Presence { PRESENT, IDLE, ABSENT }
+
+    public record RosterEntry(String username, String fullName, Presence state, Instant lastBeatAt, int creditedSeconds) {
+    }
+
+    public record Roster(long lessonId, Instant at, int present, int idle, int absent, List<RosterEntry> learners) {
+    }
+
+    @PersistenceContext(unitName = "lms")
+    EntityManager em;
+
+    @Inject
+    Classes classes;
+
+    @Inject
+    AttendanceSettings attendance;
+
+    @Inject
+    @ConfigProperty(name = "lms.live.join-minutes-before")
+    int joinMinutesBefore;
+
+    @Inject
+    @ConfigProperty(name = "lms.class-hour-minutes")
+    int defaultClassHourMinutes;
+
+    /** The class's live lessons that have not ended, soonest first (with {@code past}, the ended ones, latest first). */
+    @Transactional
+    public Page list(long classId, Caller caller, boolean past, int page, int size) {
+        PlatformException.checkPage(page, size);
+        TrainingClass c = classes.visible(classId, caller);
+        Instant now = Instant.now();
+        List<Summary> all = c.lessons().stream().filter(l -> l.mode() == LessonMode.LIVE).map(l -> summary(l, now))
+                .filter(s -> (s.state() == State.ENDED) == past)
+                .sorted(past ? Comparator.comparing(Summary::startsAt).reversed() : Comparator.comparing(Summary::startsAt)).toList();
+        int from = Math.min(all.size(), page * size);
+        return new Page(all.subList(from, Math.min(all.size(), from + size)), page, size, all.size());
+    }
+
+    /** The lesson, its stage and, for its teachers, the videos the stage may play. */
+    @Transactional
+    public LessonView view(long lessonId, Caller caller) {
+        Lesson l = visible(lessonId, caller);
+        boolean teaches = caller.role() != Role.LEARNER;
+        return new LessonView(summary(l, Instant.now()), stage(lessonId), Instant.now(), teaches, teaches ? videos(l) : List.of(),
+                attendance.heartbeatSeconds());
+    }
+
+    /** Changes what the lesson shows; every learner's page follows within a second (see {@link LiveEvents}). */
+    @Transactional
+    public Stage setStage(long lessonId, StageRequest r, Caller caller) {
+        Lesson l = taught(lessonId, caller);
+        if (summary(l, Instant.now()).state() == State.ENDED) {
+            throw PlatformException.conflict("This lesson is over; its stage can no longer change.");
+        }
+        if (r == null) {
+            throw PlatformException.invalid("Send the stage as JSON: resourceId or meetingUrl, playing, positionMs.", List.of());
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String url = r.meetingUrl() == null || r.meetingUrl().isBlank() ? null : r.meetingUrl().trim();
+        if (r.resourceId() != null && url != null) {
+            errors.add(new FieldError("meetingUrl", "a lesson shows a video or a meeting link, not both: leave one empty"));
+        }
+        if (url != null && !meetingUrl(url)) {
+            errors.add(new FieldError("meetingUrl", "must be an https:// (or http://) address of at most 500 characters"));
+        }
+        long position = r.positionMs() == null ? 0 : r.positionMs();
+        if (r.resourceId() != null) {
+            Video video = videos(l).stream().filter(v -> v.resourceId() == r.resourceId()).findFirst().orElse(null);
+            if (video == null) {
+                errors.add(new FieldError("resourceId", "is not a published lesson video of unit '" + l.unit().name()
+                        + "': publish a learning video of the unit first"));
+            } else if (position < 0 || position > video.durationMs()) {
+                errors.add(new FieldError("positionMs", "must be between 0 and the video's " + video.durationMs() + " ms"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw PlatformException.invalid("The stage was not changed; correct the fields listed.", errors);
+        }
+        boolean playing = r.resourceId() != null && Boolean.TRUE.equals(r.playing());
+        em.createNativeQuery("INSERT INTO live_stage (lesson_id, resource_id, meeting_url, playing, position_ms, changed_at, changed_by, version)"
+                        + " VALUES (?,?,?,?,?,?,?,1) ON DUPLICATE KEY UPDATE resource_id = VALUES(resource_id), meeting_url = VALUES(meeting_url),"
+                        + " playing = VALUES(playing), position_ms = VALUES(position_ms), changed_at = VALUES(changed_at),"
+                        + " changed_by = VALUES(changed_by), version = version + 1")
+                .setParameter(1, lessonId).setParameter(2, r.resourceId()).setParameter(3, url).setParameter(4, playing)
+                .setParameter(5, r.resourceId() == null ? 0 : position).setParameter(6, Timestamp.from(Instant.now()))
+                .setParameter(7, caller.accountId()).executeUpdate();
+        return stage(lessonId);
+    }
+
+    /** A question or an answer in the lesson's Q&A; learners post while the lesson is open. */
+    @Transactional
+    public Message post(long lessonId, NewMessage m, Caller caller) {
+        Lesson l = visible(lessonId, caller);
+        if (caller.role() == Role.LEARNER && summary(l, Instant.now()).state() != State.OPEN) {
+            throw PlatformException.conflict("Questions can be asked while the lesson is open (from " + joinMinutesBefore
+                    + " minutes before its start until its end).");
+        }
+        String body = m == null || m.body() == null ? "" : m.body().strip();
+        if (body.isEmpty() || body.length() > 1000) {
+            throw PlatformException.invalid("The message was not posted.", List.of(new FieldError("body", "1 to 1000 characters")));
+        }
+        if (m.replyTo() != null) {
+            List<?> target = em.createNativeQuery("SELECT id FROM live_message WHERE id = ? AND lesson_id = ?")
+                    .setParameter(1, m.replyTo()).setParameter(2, lessonId).getResultList();
+            if (target.isEmpty()) {
+                throw PlatformException.invalid("The message was not posted.",
+                        List.of(new FieldError("replyTo", "is not a message of this lesson")));
+            }
+        }
+        em.createNativeQuery("INSERT INTO live_message (lesson_id, author_id, body, reply_to, posted_at) VALUES (?,?,?,?,?)")
+                .setParameter(1, lessonId).setParameter(2, caller.accountId()).setParameter(3, body).setParameter(4, m.replyTo())
+                .setParameter(5, Timestamp.from(Instant.now())).executeUpdate();
+        long id = ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
+        return messagesAfter(lessonId, id - 1, 1).get(0);
+    }
+
+    /** The Q&A after message {@code after} (oldest first), or without it the latest {@code limit} messages. */
+    @Transactional
+    public List<Message> messages(long lessonId, Caller caller, Long after, int limit) {
+        if (limit < 1 || limit > 200) {
+            throw PlatformException.invalid("Ask for 1 to 200 messages.", List.of(new FieldError("limit", "1 to 200")));
+        }
+        visible(lessonId, caller);
+        if (after != null) {
+            return messagesAfter(lessonId, after, limit);
+        }
+        Number newest = (Number) em.createNativeQuery("SELECT COALESCE(MAX(id), 0) FROM live_message WHERE lesson_id = ?")
+                .setParameter(1, lessonId).getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("SELECT id FROM live_message WHERE lesson_id = ? ORDER BY id DESC LIMIT " + limit)
+                .setParameter(1, lessonId).getResultList();
+        long from = ids.isEmpty() ? newest.longValue() : ids.get(ids.size() - 1).longValue() - 1;
+        return messagesAfter(lessonId, from, limit);
+    }
+
+    /** Who of the class is in the lesson now, idle (a session quiet for longer than two heartbeats) or absent, with their credit. */
+    @Transactional
+    public Roster roster(long lessonId, Caller caller) {
+        taught(lessonId, caller);
+        return roster(lessonId);
+    }
+
+    // For the event streams (LiveEvents): the caller was checked when the stream opened.
+
+    @Transactional
+    public Stage stage(long lessonId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT s.resource_id, r.title, s.meeting_url, s.playing, s.position_ms, s.changed_at, s.version"
+                + " FROM live_stage s LEFT JOIN resource r ON r.id = s.resource_id WHERE s.lesson_id = ?").setParameter(1, lessonId).getResultList();
+        if (rows.isEmpty()) {
+            return new Stage(lessonId, null, null, null, false, 0, null, 0);
+        }
+        Object[] r = rows.get(0);
+        return new Stage(lessonId, r[0] == null ? null : ((Number) r[0]).longValue(), (String) r[1], (String) r[2], bool(r[3]),
+                ((Number) r[4]).longValue(), ((Timestamp) r[5]).toInstant(), ((Number) r[6]).longValue());
+    }
+
+    @Transactional
+    public List<Message> messagesAfter(long lessonId, long after, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT m.id, a.username, a.full_name, a.role, m.body, m.reply_to, m.posted_at"
+                        + " FROM live_message m JOIN account a ON a.id = m.author_id WHERE m.lesson_id = ? AND m.id > ? ORDER BY m.id LIMIT " + limit)
+                .setParameter(1, lessonId).setParameter(2, after).getResultList();
+        return rows.stream().map(r -> new Message(((Number) r[0]).longValue(), lessonId, (String) r[1], (String) r[2], Role.valueOf((String) r[3]),
+                (String) r[4], r[5] == null ? null : ((Number) r[5]).longValue(), ((Timestamp) r[6]).toInstant())).toList();
+    }
+
+    @Transactional
+    public Roster roster(long lessonId) {
+        Lesson l = em.find(Lesson.class, lessonId);
+        Instant now = Instant.now();
+        long presentWithin = attendance.heartbeatSeconds() * 2L + 10;
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT a.username, a.full_name,"
+                        + " MAX(CASE WHEN s.ended_at IS NULL THEN COALESCE(s.last_beat_at, s.opened_at) END),"
+                        + " MAX(COALESCE(s.last_beat_at, s.opened_at)), COALESCE(MAX(la.credited_seconds), 0)"
+                        + " FROM class_learner cl JOIN account a ON a.id = cl.account_id"
+                        + " LEFT JOIN live_session s ON s.lesson_id = ? AND s.learner_id = a.id"
+                        + " LEFT JOIN live_attendance la ON la.lesson_id = ? AND la.learner_id = a.id"
+                        + " WHERE cl.class_id = ? GROUP BY a.id, a.username, a.full_name ORDER BY a.username")
+                .setParameter(1, lessonId).setParameter(2, lessonId).setParameter(3, l.trainingClass().id()).getResultList();
+        List<RosterEntry> learners = rows.stream().map(r -> {
+            Instant open = r[2] == null ? null : ((Timestamp) r[2]).toInstant();
+            Instant last = r[3] == null ? null : ((Timestamp) r[3]).toInstant();
+            Presence p = open == null ? Presence.ABSENT : open.isAfter(now.minusSeconds(presentWithin)) ? Presence.PRESENT : Presence.IDLE;
+            return new RosterEntry((String) r[0], (String) r[1], p, last, ((Number) r[4]).intValue());
+        }).toList();
+        return new Roster(lessonId, now, count(learners, Presence.PRESENT), count(learners, Presence.IDLE), count(learners, Presence.ABSENT),
+                learners);
+    }
+
+    /** The current stage version of each lesson, for the event streams to see what changed (0: no stage yet). */
+    @Transactional
+    public long[] heads(long lessonId) {
+        Object[] r = (Object[]) em.createNativeQuery("SELECT (SELECT COALESCE(MAX(version), 0) FROM live_stage WHERE lesson_id = ?),"
+                + " (SELECT COALESCE(MAX(id), 0) FROM live_message WHERE lesson_id = ?)").setParameter(1, lessonId).setParameter(2, lessonId)
+                .getSingleResult();
+        return new long[] {((Number) r[0]).longValue(), ((Number) r[1]).longValue()};
+    }
+
+    /** The lesson if the caller belongs to its class (learners, teachers) or administers; otherwise 404. */
+    public Lesson visible(long lessonId, Caller caller) {
+        Lesson l = em.find(Lesson.class, lessonId);
+        if (l == null || l.mode() != LessonMode.LIVE) {
+            throw PlatformException.notFound("Live lesson", lessonId);
+        }
+        try {
+            classes.visible(l.trainingClass().id(), caller);
+        } catch (PlatformException e) {
+            throw PlatformException.notFound("Live lesson", lessonId);
+        }
+        return l;
+    }
+
+    /** The lesson if the caller teaches its class or administers. */
+    Lesson taught(long lessonId, Caller caller) {
+        if (caller.role() == Role.LEARNER) {
+            throw new PlatformException(403, "forbidden", "Forbidden", "Only the class's teachers and administrators run a live lesson.");
+        }
+        return visible(lessonId, caller);
+    }
+
+    /** When the lesson runs: its date and start in China time, for its class hours at the class's class-hour length. */
+    public Summary summary(Lesson l, Instant now) {
+        TrainingClass c = l.trainingClass();
+        int hourMinutes = c.classHourMinutes() == null ? defaultClassHourMinutes : c.classHourMinutes();
+        Instant starts = l.date().atTime(l.start()).atZone(CHINA).toInstant();
+        Instant ends = starts.plus(Duration.ofMinutes((long) l.classHours() * hourMinutes));
+        Instant opens = starts.minus(Duration.ofMinutes(joinMinutesBefore));
+        State state = !now.isBefore(ends) ? State.ENDED
+                : now.isBefore(opens) || c.status() != ClassStatus.ACTIVE ? State.UPCOMING : State.OPEN;
+        String teacher = (String) em.createNativeQuery("SELECT full_name FROM account WHERE id = ?").setParameter(1, l.teacherId())
+                .getSingleResult();
+        return new Summary(l.id(), c.id(), c.name(), l.unit().id(), l.unit().name(), teacher, starts, ends, opens, state);
+    }
+
+    private List<Video> videos(Lesson l) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT r.id, r.title, m.duration_ms FROM resource r"
+                        + " JOIN resource_version v ON v.id = r.published_version_id JOIN media_asset m ON m.id = v.asset_id"
+                        + " WHERE r.unit_id = ? AND r.category = ? AND r.kind = ? AND m.duration_ms IS NOT NULL ORDER BY r.title")
+                .setParameter(1, l.unit().id()).setParameter(2, ResourceCategory.LEARNING.name()).setParameter(3, ResourceKind.VIDEO.name())
+                .getResultList();
+        return rows.stream().map(r -> new Video(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue())).toList();
+    }
+
+    private static boolean meetingUrl(String url) {
+        if (url.length() > 500) {
+            return false;
+        }
+        try {
+            URI u = new URI(url);
+            return ("https".equals(u.getScheme()) || "http".equals(u.getScheme())) && u.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static int count(List<RosterEntry> learners, Presence p) {
+        return (int) learners.stream().filter(e -> e.state() == p).count();
+    }
+
+    private static boolean bool(Object o) {
+        return o instanceof Boolean b ? b : ((Number) o).intValue() != 0;
+    }
+}

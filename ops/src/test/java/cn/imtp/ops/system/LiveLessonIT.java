@@ -1,0 +1,302 @@
+package cn.imtp.ops.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Live online lessons against the real stack, in real time: a lesson opens for joining before its start
+ * and credits only the seconds inside its window; a learner who joins late and leaves early gets the
+ * minutes present; forged, replayed, hidden and absent time earns nothing; a second tab ends the first;
+ * the ledger, the roster, the audit export and the attendance chain agree. The stage and the Q&A reach
+ * every viewer through Server-Sent Events.
+ */
+@ExtendWith(RunningPlatform.class)
+class LiveLessonIT {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static String admin;
+    static String teacher;
+    static long classId;
+    static long unitId;
+
+    @BeforeAll
+    static void demoClass() throws Exception {
+        admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+        teacher = RunningPlatform.token("teacher02", RunningPlatform.DEMO_PASSWORD);
+        String learner = RunningPlatform.token("learner01", RunningPlatform.DEMO_PASSWORD);
+        classId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/classes", null)).getJsonArray("items")
+                .getJsonObject(0).getJsonNumber("id").longValue();
+        long planId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/classes/" + classId, null)).getJsonNumber("planId").longValue();
+        // The plan's last unit: the other tests study its first units.
+        List<JsonValue> units = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/plans/" + planId, null)).getJsonArray("units");
+        unitId = units.get(units.size() - 1).asJsonObject().getJsonNumber("id").longValue();
+    }
+
+    /** Schedules a live lesson of one class hour in the demo class, starting in {@code seconds}; returns its id and start. */
+    static JsonObject schedule(long seconds) throws Exception {
+        ZonedDateTime start = ZonedDateTime.now(CHINA).plusSeconds(seconds).truncatedTo(ChronoUnit.SECONDS);
+        long teacherId = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/me", null)).getJsonNumber("id").longValue();
+        HttpResponse<String> added = RunningPlatform.call(teacher, "POST", "/api/classes/" + classId + "/lessons", Json.createObjectBuilder()
+                .add("unitId", unitId).add("date", start.toLocalDate().toString()).add("start", start.toLocalTime().toString())
+                .add("classHours", 1).add("teacherId", teacherId).add("mode", "LIVE").build().toString());
+        assertEquals(200, added.statusCode(), added.body());
+        Instant at = start.toInstant();
+        for (int page = 0; ; page++) {
+            JsonObject lessons = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/live/classes/" + classId + "/lessons?size=100&page=" + page, null));
+            for (JsonValue v : lessons.getJsonArray("items")) {
+                JsonObject l = v.asJsonObject();
+                if (l.getJsonNumber("unitId").longValue() == unitId && Instant.parse(l.getString("startsAt")).equals(at)) {
+                    return l;
+                }
+            }
+            assertTrue(lessons.getJsonArray("items").size() == 100, "the new lesson is listed: " + lessons);
+        }
+    }
+
+    /** A learner's page in a live lesson, beating with the session's clock (milliseconds since the join). */
+    static final class Attendee {
+        final String token;
+        final String sessionId;
+        final String playbackToken;
+        final Instant openedAt;
+        final long joinedNanos = System.nanoTime();
+        long seq;
+        long lastElapsed;
+        int credited;
+
+        Attendee(String token, JsonObject ticket) {
+            this.token = token;
+            this.sessionId = ticket.getString("sessionId");
+            this.playbackToken = ticket.getString("token");
+            this.openedAt = Instant.parse(ticket.getString("serverTime"));
+        }
+
+        long elapsed() {
+            return (System.nanoTime() - joinedNanos) / 1_000_000;
+        }
+
+        HttpResponse<String> send(long seq, long elapsedMs, boolean visible, Long absentSinceMs) throws Exception {
+            var beat = Json.createObjectBuilder().add("token", playbackToken).add("seq", seq).add("elapsedMs", elapsedMs).add("visible", visible);
+            if (absentSinceMs != null) {
+                beat.add("absentSinceMs", absentSinceMs);
+            }
+            return RunningPlatform.call(token, "POST", "/api/live/sessions/" + sessionId + "/beats", beat.build().toString());
+        }
+
+        JsonObject beat(boolean visible) throws Exception {
+            long e = elapsed();
+            HttpResponse<String> r = send(seq + 1, e, visible, null);
+            assertEquals(200, r.statusCode(), r.body());
+            seq++;
+            lastElapsed = e;
+            JsonObject ack = RunningPlatform.json(r);
+            credited = ack.getInt("lessonCreditedSeconds");
+            return ack;
+        }
+
+        /** Where the last beat put the learner in wall time, as the server counts it. */
+        Instant presentUntil() {
+            return openedAt.plusMillis(lastElapsed);
+        }
+    }
+
+    static Attendee join(String username, long lessonId) throws Exception {
+        String token = RunningPlatform.token(username, RunningPlatform.DEMO_PASSWORD);
+        HttpResponse<String> r = RunningPlatform.call(token, "POST", "/api/live/lessons/" + lessonId + "/join", null);
+        assertEquals(201, r.statusCode(), r.body());
+        return new Attendee(token, RunningPlatform.json(r));
+    }
+
+    static void sleepUntil(Instant t) throws InterruptedException {
+        long ms = Duration.between(Instant.now(), t).toMillis();
+        if (ms > 0) {
+            Thread.sleep(ms);
+        }
+    }
+
+    @Test
+    void presenceInsideTheWindowIsCreditedOnceAndNothingElseIs() throws Exception {
+        JsonObject lesson = schedule(12);
+        long lessonId = lesson.getJsonNumber("id").longValue();
+        Instant start = Instant.parse(lesson.getString("startsAt"));
+        assertEquals("OPEN", lesson.getString("state"), "learners may join before the start: " + lesson);
+        // A lesson later today is not open yet.
+        JsonObject later = schedule(40 * 60);
+        String someone = RunningPlatform.token("learner27", RunningPlatform.DEMO_PASSWORD);
+        HttpResponse<String> early = RunningPlatform.call(someone, "POST", "/api/live/lessons/" + later.getJsonNumber("id") + "/join", null);
+        assertEquals(409, early.statusCode(), early.body());
+        assertTrue(early.body().contains("opens at"), early.body());
+
+        // The honest learner joins before the start and beats every two seconds.
+        Attendee honest = join("learner25", lessonId);
+        JsonObject before = honest.beat(true);
+        assertEquals(0, before.getInt("lessonCreditedSeconds"), before.toString());
+        assertEquals("the lesson has not begun", before.getString("reason"), before.toString());
+        Attendee late = null;
+        Instant lateFrom = start.plusSeconds(4);
+        Instant leftAt = start.plusSeconds(9);
+        while (Instant.now().isBefore(start.plusSeconds(12))) {
+            Thread.sleep(2000);
+            honest.beat(true);
+            if (late == null && !Instant.now().isBefore(lateFrom)) {
+                late = join("learner26", lessonId); // joined late…
+            } else if (late != null && Instant.now().isBefore(leftAt)) {
+                late.beat(true); // …and left early
+            }
+        }
+        assertTrue(late != null && late.seq >= 1, "the late learner beat at least once");
+        long expectedHonest = Math.round(Duration.between(start, honest.presentUntil()).toMillis() / 1000.0);
+        assertTrue(Math.abs(honest.credited - expectedHonest) <= 1, "honest: " + honest.credited + " s, present " + expectedHonest + " s");
+        long expectedLate = Math.round(Duration.between(late.openedAt.isAfter(start) ? late.openedAt : start, late.presentUntil()).toMillis() / 1000.0);
+        assertTrue(Math.abs(late.credited - expectedLate) <= 1, "late: " + late.credited + " s, present " + expectedLate + " s");
+        assertTrue(late.credited < honest.credited - 5, "late " + late.credited + " vs honest " + honest.credited);
+
+        // Replayed, forged, out of order: nothing changes.
+        int honestSoFar = honest.credited;
+        HttpResponse<String> replay = honest.send(honest.seq, honest.lastElapsed, true, null);
+        assertEquals(200, replay.statusCode());
+        assertEquals("DUPLICATE", RunningPlatform.json(replay).getString("verdict"));
+        HttpResponse<String> forged = honest.send(honest.seq + 1, honest.elapsed() + 3_600_000, true, null);
+        assertEquals(422, forged.statusCode(), forged.body());
+        assertEquals(409, honest.send(honest.seq + 3, honest.elapsed(), true, null).statusCode());
+        // A hidden page earns nothing.
+        Thread.sleep(2000);
+        assertEquals(honestSoFar, honest.beat(false).getInt("lessonCreditedSeconds"));
+        long idleFrom = honest.lastElapsed;
+        Thread.sleep(2000);
+        int withIdle = honest.beat(true).getInt("lessonCreditedSeconds");
+        assertTrue(withIdle > honestSoFar, "visible again: " + withIdle);
+        // Nobody answered the presence question: what was credited since the last interaction goes back.
+        HttpResponse<String> absent = honest.send(honest.seq + 1, honest.elapsed(), true, idleFrom);
+        assertEquals(200, absent.statusCode(), absent.body());
+        honest.seq++;
+        assertEquals(honestSoFar, RunningPlatform.json(absent).getInt("lessonCreditedSeconds"), absent.body());
+
+        // A second tab: the first stops counting (410), and the seconds the new one covers are not counted twice.
+        Attendee tab2 = join("learner25", lessonId);
+        Thread.sleep(2500); // (beats from just before the switch are still taken: they may arrive a moment late)
+        assertEquals(410, honest.send(honest.seq + 1, honest.elapsed(), true, null).statusCode());
+        int afterTab2 = tab2.beat(true).getInt("lessonCreditedSeconds");
+        assertTrue(afterTab2 - honestSoFar <= 3, "the second tab adds only its own seconds: " + honestSoFar + " -> " + afterTab2);
+
+        // The ledger, the roster, the export and the chain agree.
+        JsonObject ledger = RunningPlatform.json(RunningPlatform.call(tab2.token, "GET", "/api/attendance/classes/" + classId + "/ledger", null));
+        JsonObject unit = ledger.getJsonArray("items").getJsonObject(0).getJsonArray("units").stream().map(JsonValue::asJsonObject)
+                .filter(u -> u.getJsonNumber("unitId").longValue() == unitId).findFirst().orElseThrow();
+        assertEquals(afterTab2, unit.getInt("liveSeconds"), unit.toString());
+        JsonObject roster = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/live/lessons/" + lessonId + "/roster", null));
+        JsonObject mine = roster.getJsonArray("learners").stream().map(JsonValue::asJsonObject)
+                .filter(l -> l.getString("username").equals("learner25")).findFirst().orElseThrow();
+        assertEquals("PRESENT", mine.getString("state"), roster.toString());
+        assertEquals(afterTab2, mine.getInt("creditedSeconds"));
+        assertTrue(roster.getInt("absent") >= 20, roster.toString());
+        assertEquals(403, RunningPlatform.call(tab2.token, "GET", "/api/live/lessons/" + lessonId + "/roster", null).statusCode());
+        String csv = RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/export", null).body();
+        assertTrue(csv.lines().anyMatch(l -> l.startsWith("learner26,") && l.contains(",LIVE,")), "the export lists the live sessions");
+        JsonObject check = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/verify", null));
+        assertTrue(check.getBoolean("intact"), check.toString());
+    }
+
+    /** Reads a lesson's event stream in the background: each event as {"event": name, "data": JSON}. */
+    static BlockingQueue<JsonObject> events(String token, long lessonId) {
+        BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
+        HttpRequest request = HttpRequest.newBuilder(RunningPlatform.uri("/api/live/lessons/" + lessonId + "/events"))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
+        HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> {
+            String[] name = {null};
+            try (Stream<String> lines = r.body()) {
+                lines.forEach(line -> {
+                    if (line.startsWith("event:")) {
+                        name[0] = line.substring(6).trim();
+                    } else if (line.startsWith("data:") && name[0] != null) {
+                        events.add(Json.createObjectBuilder().add("event", name[0])
+                                .add("data", Json.createReader(new java.io.StringReader(line.substring(5).trim())).readValue()).build());
+                    }
+                });
+            }
+        });
+        return events;
+    }
+
+    static JsonObject next(BlockingQueue<JsonObject> events, String name, java.util.function.Predicate<JsonObject> matching) throws Exception {
+        long until = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < until) {
+            JsonObject e = events.poll(until - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
+            if (e != null && e.getString("event").equals(name) && matching.test(e.getJsonObject("data"))) {
+                return e.getJsonObject("data");
+            }
+        }
+        throw new AssertionError("no '" + name + "' event as expected within 10 s");
+    }
+
+    @Test
+    void theStageAndTheQuestionsReachEveryViewerAtOnce() throws Exception {
+        long lessonId = schedule(60).getJsonNumber("id").longValue();
+        String learner = RunningPlatform.token("learner28", RunningPlatform.DEMO_PASSWORD);
+        BlockingQueue<JsonObject> learnerSees = events(learner, lessonId);
+        BlockingQueue<JsonObject> teacherSees = events(teacher, lessonId);
+        assertTrue(next(learnerSees, "hello", d -> true).containsKey("serverTime"));
+
+        HttpResponse<String> set = RunningPlatform.call(teacher, "PUT", "/api/live/lessons/" + lessonId + "/stage",
+                "{\"meetingUrl\":\"https://meeting.example.org/live-it\"}");
+        assertEquals(200, set.statusCode(), set.body());
+        JsonObject stage = next(learnerSees, "stage", d -> "https://meeting.example.org/live-it".equals(d.getString("meetingUrl", null)));
+        assertTrue(stage.getJsonNumber("version").longValue() >= 1);
+
+        HttpResponse<String> asked = RunningPlatform.call(learner, "POST", "/api/live/lessons/" + lessonId + "/messages",
+                "{\"body\":\"FAB 里的 B 指什么？\"}");
+        assertEquals(201, asked.statusCode(), asked.body());
+        long questionId = RunningPlatform.json(asked).getJsonNumber("id").longValue();
+        next(teacherSees, "message", d -> d.getJsonNumber("id").longValue() == questionId);
+        HttpResponse<String> answered = RunningPlatform.call(teacher, "POST", "/api/live/lessons/" + lessonId + "/messages",
+                "{\"body\":\"Benefit，利益。\",\"replyTo\":" + questionId + "}");
+        assertEquals(201, answered.statusCode(), answered.body());
+        JsonObject answer = next(learnerSees, "message", d -> d.containsKey("replyTo") && d.getJsonNumber("replyTo").longValue() == questionId);
+        assertEquals("TEACHER", answer.getString("role"));
+        assertTrue(next(teacherSees, "roster", d -> true).getJsonArray("learners").size() >= 30);
+        List<JsonValue> history = Json.createReader(new java.io.StringReader(RunningPlatform.call(learner, "GET",
+                "/api/live/lessons/" + lessonId + "/messages", null).body())).readArray();
+        assertEquals(2, history.size(), history.toString());
+
+        // Clear refusals.
+        assertEquals(403, RunningPlatform.call(learner, "PUT", "/api/live/lessons/" + lessonId + "/stage", "{\"meetingUrl\":\"https://x.org\"}").statusCode());
+        HttpResponse<String> badUrl = RunningPlatform.call(teacher, "PUT", "/api/live/lessons/" + lessonId + "/stage", "{\"meetingUrl\":\"javascript:alert(1)\"}");
+        assertEquals(422, badUrl.statusCode());
+        assertTrue(badUrl.body().contains("meetingUrl"), badUrl.body());
+        HttpResponse<String> notAVideo = RunningPlatform.call(teacher, "PUT", "/api/live/lessons/" + lessonId + "/stage", "{\"resourceId\":999999}");
+        assertEquals(422, notAVideo.statusCode());
+        assertTrue(notAVideo.body().contains("resourceId"), notAVideo.body());
+        assertEquals(422, RunningPlatform.call(learner, "POST", "/api/live/lessons/" + lessonId + "/messages", "{\"body\":\"   \"}").statusCode());
+        assertEquals(422, RunningPlatform.call(learner, "POST", "/api/live/lessons/" + lessonId + "/messages",
+                "{\"body\":\"?\",\"replyTo\":999999}").statusCode());
+        String outsider = Accounts.uniqueName("outsider");
+        Accounts.createLearner(admin, outsider, "Outsider2026");
+        String outsiderToken = RunningPlatform.token(outsider, "Outsider2026");
+        assertEquals(404, RunningPlatform.call(outsiderToken, "GET", "/api/live/lessons/" + lessonId, null).statusCode());
+        assertEquals(404, RunningPlatform.call(outsiderToken, "POST", "/api/live/lessons/" + lessonId + "/join", null).statusCode());
+        assertEquals(403, RunningPlatform.call(teacher, "POST", "/api/live/lessons/" + lessonId + "/join", null).statusCode());
+        // The stage never stays stale: the history survives, the stage is as last set.
+        JsonObject view = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/live/lessons/" + lessonId, null));
+        assertEquals("https://meeting.example.org/live-it", view.getJsonObject("stage").getString("meetingUrl"));
+    }
+}
