@@ -30,7 +30,7 @@ async function show() {
     clockOffset = Date.parse(view.serverTime) - Date.now();
     const qa = qaPanel(lessonId, { canPost: l.state === 'OPEN' });
     box.content.replaceChildren(
-      el('section', { class: 'card' },
+      el('section', { class: 'card live' },
         el('p', { class: 'muted' }, `${l.className} · ${t('live.window', { starts: dateTime(l.startsAt), ends: dateTime(l.endsAt), teacher: l.teacherName })}`),
         counted,
         el('div', { class: 'player' }, stageBox, overlay)),

@@ -52,7 +52,7 @@ export function levelAndJob(level, jobType) {
   return jobType ? `${t(`level.${level}`)} · ${t(`jobType.${jobType}`)}` : t(`level.${level}`);
 }
 
-/** An instant as the reader's browser writes a date and time. */
+/** An instant as a date and time in China time (the timetable's and the audit exports'), written in the page's language. */
 export function dateTime(instant) {
-  return new Date(instant).toLocaleString();
+  return new Date(instant).toLocaleString(language() === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', hour12: false });
 }

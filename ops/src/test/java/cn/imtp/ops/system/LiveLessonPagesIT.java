@@ -1,0 +1,103 @@
+package cn.imtp.ops.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * A live lesson in two real browsers: the learner finds it on the home page and is counted; the teacher
+ * puts a lesson video on the stage and plays and pauses it, and the learner's video follows; a question
+ * asked by the learner appears on the teacher's page with the learner present in the live roster; a
+ * meeting link replaces the video; the learner's page fits a phone.
+ */
+@ExtendWith(RunningPlatform.class)
+class LiveLessonPagesIT {
+
+    static final String LEARNER = "learner29";
+
+    static double learnerPosition(Browser b) {
+        return ((Number) b.js("const v = document.getElementById('live-video'); return v ? v.currentTime : -1;")).doubleValue();
+    }
+
+    static boolean learnerPaused(Browser b) {
+        return (Boolean) b.js("const v = document.getElementById('live-video'); return !v || v.paused;");
+    }
+
+    @Test
+    void theClassFollowsTheTeachersVideoAndQuestionsReachTheTeacher() throws Exception {
+        LiveLessonIT.demoClass();
+        Media.Uploaded up = Media.ready(LiveLessonIT.teacher, LiveLessonIT.unitId, "VIDEO",
+                MediaFixtures.video("live-640x360-30s.mp4", 640, 360, 30, true));
+        assertEquals(200, RunningPlatform.call(LiveLessonIT.teacher, "POST", "/api/resources/" + up.resourceId() + "/versions/1/publish", null)
+                .statusCode());
+        long lessonId = LiveLessonIT.schedule(5).getJsonNumber("id").longValue();
+
+        try (Browser learner = new Browser(); Browser teacher = new Browser()) {
+            learner.signIn(LEARNER, RunningPlatform.DEMO_PASSWORD, "/learner/");
+            learner.waitFor(By.cssSelector("[data-lesson='" + lessonId + "'] a")).click();
+            learner.until(d -> learner.waitFor(By.id("live-counted")).getText().contains("正在被计入"), Duration.ofSeconds(20));
+            learner.waitFor(By.id("live-waiting"));
+
+            teacher.signIn("teacher02", RunningPlatform.DEMO_PASSWORD, "/teacher/");
+            teacher.open("/teacher/lesson?id=" + lessonId);
+            new Select(teacher.waitFor(By.id("stage-video"))).selectByValue(Long.toString(up.resourceId()));
+            teacher.waitFor(By.id("stage-save")).click();
+            teacher.waitFor(By.id("teacher-video"));
+            teacher.until(d -> (Boolean) teacher.js("return document.getElementById('teacher-video').readyState >= 2;"), Duration.ofSeconds(30));
+            teacher.js("document.getElementById('teacher-video').play();");
+
+            // The learner's video plays along.
+            learner.until(d -> learnerPosition(learner) > 1.5 && !learnerPaused(learner), Duration.ofSeconds(30));
+            learner.screenshot("live-learner");
+            Thread.sleep(2000);
+            teacher.js("document.getElementById('teacher-video').pause();");
+            double stoppedAt = ((Number) teacher.js("return document.getElementById('teacher-video').currentTime;")).doubleValue();
+            learner.until(d -> learnerPaused(learner) && Math.abs(learnerPosition(learner) - stoppedAt) < 2.5, Duration.ofSeconds(15));
+
+            // A question reaches the teacher's page; the learner is present in the live roster.
+            learner.waitFor(By.id("qa-text")).sendKeys("老师，卖点要讲几个？");
+            learner.waitFor(By.id("qa-send")).click();
+            teacher.until(d -> teacher.js("return [...document.querySelectorAll('#qa-list li')].some(li => li.textContent.includes('卖点要讲几个'));")
+                    .equals(Boolean.TRUE), Duration.ofSeconds(15));
+            teacher.waitFor(By.cssSelector("#live-roster tr[data-learner='" + LEARNER + "'][data-state='PRESENT']"), Duration.ofSeconds(30));
+            teacher.screenshot("live-teacher");
+
+            // A meeting link replaces the video.
+            new Select(teacher.waitFor(By.id("stage-video"))).selectByValue("");
+            teacher.waitFor(By.id("stage-meeting")).sendKeys("https://meeting.example.org/pages");
+            teacher.waitFor(By.id("stage-save")).click();
+            assertEquals("https://meeting.example.org/pages", learner.waitFor(By.id("live-meeting")).getAttribute("href"));
+
+            // The learner's time inside the window is credited while they keep interacting (the presence question
+            // after 20 s of quiet would otherwise take it back, as it should).
+            long until = System.currentTimeMillis() + 45_000;
+            int credited = 0;
+            while (credited == 0 && System.currentTimeMillis() < until) {
+                learner.js("document.dispatchEvent(new KeyboardEvent('keydown'));");
+                JsonObject roster = RunningPlatform.json(RunningPlatform.call(LiveLessonIT.teacher, "GET", "/api/live/lessons/" + lessonId + "/roster", null));
+                credited = roster.getJsonArray("learners").stream().map(JsonValue::asJsonObject)
+                        .filter(l -> l.getString("username").equals(LEARNER)).findFirst().orElseThrow().getInt("creditedSeconds");
+                Thread.sleep(2000);
+            }
+            assertTrue(credited > 0, "the learner was credited for the time inside the window");
+            learner.until(d -> learner.waitFor(By.id("live-counted")).getText().matches(".*本节已计 [0-9.]+ 分钟.*")
+                    && !learner.waitFor(By.id("live-counted")).getText().contains("本节已计 0 分钟"), Duration.ofSeconds(20));
+        }
+        try (Browser phone = new Browser(390, 844)) {
+            phone.signIn("learner30", RunningPlatform.DEMO_PASSWORD, "/learner/");
+            phone.open("/learner/lesson?id=" + lessonId);
+            phone.waitFor(By.id("live-meeting"));
+            phone.waitFor(By.id("qa-form"));
+            assertFalse(phone.overflowsHorizontally(), "the live lesson fits a phone's width");
+            phone.screenshot("live-learner-phone");
+        }
+    }
+}
