@@ -68,6 +68,10 @@ class RoleMatrixIT {
             {"GET /api/assessment/questions/export", 200, 200, 403, 401, 401, 401, 401},
             {"GET /api/assessment/questions/template", 200, 200, 403, 401, 401, 401, 401},
             {"GET /api/assessment/coverage", 200, 200, 403, 401, 401, 401, 401},
+            // Live lessons: the demo class (id 1, made at the first start) is learner01's and teacher01's.
+            {"GET /api/live/classes/1/lessons", 200, 200, 200, 401, 401, 401, 401},
+            {"GET /api/live/lessons/999999/roster", 404, 404, 403, 401, 401, 401, 401},
+            {"POST /api/live/lessons/999999/join", 403, 403, 404, 401, 401, 401, 401},
             // media-service verifies lms-web's tokens on its own, with the public key alone.
             {"GET /media/api/status", 200, 403, 403, 401, 401, 401, 403},
             // Files are reached with a per-file grant from lms-web; a sign-in token, whoever holds it, is not one.
