@@ -1,7 +1,7 @@
 package cn.imtp.platform.security;
 
+import cn.imtp.platform.json.Jsonp;
 import cn.imtp.platform.problem.PlatformException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -34,7 +34,7 @@ public record MediaGrant(long accountId, UUID assetId, Scope scope, String kind,
     }
 
     public String sign(PrivateKey key, String issuer, Instant now) {
-        return Jwt.sign(Json.createObjectBuilder()
+        return Jwt.sign(Jsonp.object()
                 .add("iss", issuer)
                 .add("aud", AUDIENCE)
                 .add("sub", Long.toString(accountId))

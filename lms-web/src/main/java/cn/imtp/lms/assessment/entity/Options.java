@@ -1,9 +1,8 @@
 package cn.imtp.lms.assessment.entity;
 
-import jakarta.json.Json;
+import cn.imtp.platform.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonString;
-import java.io.StringReader;
 import java.util.List;
 
 /** A question's options as the database keeps them: a JSON array of texts (empty for true/false). */
@@ -13,13 +12,13 @@ final class Options {
     }
 
     static String toJson(List<String> options) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Jsonp.array();
         options.forEach(a::add);
         return a.build().toString();
     }
 
     static List<String> fromJson(String json) {
-        try (var r = Json.createReader(new StringReader(json))) {
+        try (var r = Jsonp.reader(json)) {
             return r.readArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
         }
     }

@@ -2,6 +2,8 @@ package cn.imtp.lms.attendance.boundary;
 
 import cn.imtp.lms.attendance.control.Attendance;
 import cn.imtp.lms.attendance.control.AttendanceChain;
+import cn.imtp.lms.attendance.control.AttendanceSettings;
+import cn.imtp.lms.attendance.control.BeatWriter;
 import cn.imtp.lms.attendance.control.HoursLedger;
 import cn.imtp.lms.attendance.control.LedgerRules;
 import cn.imtp.lms.attendance.control.LiveRoster;
@@ -10,12 +12,13 @@ import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.identity.boundary.RequestOrigin;
 import cn.imtp.lms.platform.boundary.Exports;
 import cn.imtp.lms.platform.control.ExportTable;
-import jakarta.servlet.http.HttpServletRequest;
+import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Allow;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
@@ -45,6 +48,9 @@ public class AttendanceResource {
     Attendance attendance;
 
     @Inject
+    BeatWriter writer;
+
+    @Inject
     HoursLedger ledger;
 
     @Inject
@@ -61,6 +67,9 @@ public class AttendanceResource {
 
     @Inject
     RequestOrigin origin;
+
+    @Inject
+    AttendanceSettings settings;
 
     @Context
     HttpServletRequest http;
@@ -90,13 +99,31 @@ public class AttendanceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.LEARNER)
     public Response beat(@PathParam("id") String id, Attendance.BeatRequest beat) {
-        Attendance.BeatAck ack = attendance.beat(caller(), id, beat);
+        Attendance.BeatAck ack = writer.write(caller(), id, beat);
         int status = switch (ack.verdict()) {
             case ACCEPTED, DUPLICATE -> 200;
             case OUT_OF_ORDER -> 409;
             case REFUSED -> 422;
         };
         return Response.status(status).entity(ack).build();
+    }
+
+    /**
+     * The heartbeat benchmark's baseline: the same path, filters and parsing as a beat, then 204 without
+     * storing anything. 404 unless {@code lms.attendance.bench-noop} is on (only {@code ops/bench/heartbeats}).
+     */
+    @POST
+    @Path("sessions/{id}/beats-noop")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow(Role.LEARNER)
+    public Response noopBeat(@PathParam("id") String id, Attendance.BeatRequest beat) {
+        if (!settings.benchNoop()) {
+            throw PlatformException.notFound("Endpoint", "beats-noop");
+        }
+        if (beat == null || beat.seq() == null || beat.elapsedMs() == null || beat.rate() == null || beat.visible() == null) {
+            throw PlatformException.invalid("A beat needs token, seq, elapsedMs, played, rate and visible.", List.of());
+        }
+        return Response.noContent().build();
     }
 
     /** Who meets the hours, who is short, by how much and where; learners see their own line. */

@@ -19,8 +19,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -145,9 +148,15 @@ public class Attendance {
                 .setParameter(1, java.sql.Timestamp.from(now)).setParameter(2, learnerId).executeUpdate();
     }
 
-    /** Judges and stores one heartbeat. A refused beat is kept for review, never credited. */
-    @Transactional
-    public BeatAck beat(Caller learner, String sessionId, BeatRequest b) {
+    /** A beat on its way to the store: who sent it, for which session. */
+    public record Pending(Caller learner, String sessionId, BeatRequest beat) {
+    }
+
+    /**
+     * What can be checked without the database, in the request's own thread: the beat is complete and its
+     * token is this learner's, for this session.
+     */
+    public void check(Caller learner, String sessionId, BeatRequest b) {
         if (b == null || b.seq() == null || b.elapsedMs() == null || b.rate() == null || b.visible() == null) {
             throw PlatformException.invalid("A beat needs token, seq, elapsedMs, played, rate and visible.",
                     List.of(new FieldError("body", "seq, elapsedMs, rate and visible are required")));
@@ -156,11 +165,53 @@ public class Attendance {
         if (!token.sessionId().equals(sessionId) || token.learnerId() != learner.accountId()) {
             throw new PlatformException(403, "forbidden", "Forbidden", "This token belongs to another session or learner.");
         }
-        PlaybackSession s = em.find(PlaybackSession.class, sessionId, LockModeType.PESSIMISTIC_WRITE);
-        if (s == null) {
-            throw PlatformException.notFound("Playback session", sessionId);
-        }
+    }
+
+    /**
+     * Judges and stores checked beats in one transaction, in their order (see {@link BeatWriter}): each
+     * gets its {@link BeatAck} or the {@link PlatformException} that refused it, and a beat refused as
+     * impossible is kept for review, never credited. The sessions, the learners' watched seconds and the
+     * chains' heads are locked up front, each kind in key order, so that writers on several nodes never
+     * wait for each other in a circle.
+     */
+    @Transactional
+    public List<Object> store(List<Pending> beats) {
         Instant now = Instant.now();
+        List<String> ids = beats.stream().map(Pending::sessionId).distinct().sorted().toList();
+        Map<String, PlaybackSession> sessions = new HashMap<>();
+        em.createQuery("SELECT s FROM PlaybackSession s WHERE s.id IN :ids ORDER BY s.id", PlaybackSession.class).setParameter("ids", ids)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().forEach(s -> sessions.put(s.id(), s));
+        Map<WatchedVideo.Key, WatchedVideo> watched = new HashMap<>();
+        if (!sessions.isEmpty()) {
+            em.createQuery("SELECT w FROM WatchedVideo w WHERE w.learnerId IN :learners AND w.assetId IN :assets ORDER BY w.learnerId, w.assetId",
+                            WatchedVideo.class)
+                    .setParameter("learners", sessions.values().stream().map(PlaybackSession::learnerId).distinct().toList())
+                    .setParameter("assets", sessions.values().stream().map(s -> s.assetId().toString()).distinct().toList())
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().forEach(w -> watched.put(w.key(), w));
+        }
+        AttendanceChain.Appender records = chain.appender();
+        records.lock(sessions.values().stream().map(PlaybackSession::classId).toList());
+        Map<HoursLedger.Line, Integer> credits = new HashMap<>();
+        List<Object> answers = new ArrayList<>();
+        for (Pending p : beats) {
+            try {
+                answers.add(judge(p, sessions.get(p.sessionId()), watched, records, credits, now));
+            } catch (PlatformException refused) {
+                answers.add(refused);
+            }
+        }
+        records.flush();
+        ledger.credit(credits, HoursLedger.Kind.SELF_PACED);
+        return answers;
+    }
+
+    private BeatAck judge(Pending p, PlaybackSession s, Map<WatchedVideo.Key, WatchedVideo> watchedVideos, AttendanceChain.Appender records,
+                          Map<HoursLedger.Line, Integer> credits, Instant now) {
+        BeatRequest b = p.beat();
+        Caller learner = p.learner();
+        if (s == null) {
+            throw PlatformException.notFound("Playback session", p.sessionId());
+        }
         long serverElapsed = Duration.between(s.openedAt(), now).toMillis();
         if (serverElapsed - b.elapsedMs() > Duration.ofHours(settings.lateWindowHours()).toMillis()) {
             throw new PlatformException(410, "too-late", "Too late", "Beats are accepted within " + settings.lateWindowHours()
@@ -170,16 +221,18 @@ public class Attendance {
             throw new PlatformException(410, "session-ended", "Session ended",
                     "This playback was ended (" + s.endedReason() + ") by a newer one; open a new session to go on.");
         }
-        WatchedVideo watched = em.find(WatchedVideo.class, new WatchedVideo.Key(learner.accountId(), s.assetId()), LockModeType.PESSIMISTIC_WRITE);
-        if (watched == null) {
-            // Only for a session opened by a version that did not create the row at open (late beats after an upgrade).
-            watched = new WatchedVideo(learner.accountId(), s.assetId(), s.unitId());
-            em.persist(watched);
-        }
         List<CreditPolicy.Range> played = b.played() == null ? List.of() : b.played();
         if (b.absentSinceMs() != null && (!played.isEmpty() || b.absentSinceMs() < 0 || b.absentSinceMs() > b.elapsedMs())) {
             throw PlatformException.invalid("An absence report carries no playback and an absentSinceMs between 0 and its elapsedMs.",
                     List.of(new FieldError("absentSinceMs", "must be within the session and come with an empty 'played'")));
+        }
+        WatchedVideo.Key key = new WatchedVideo.Key(learner.accountId(), s.assetId());
+        WatchedVideo watched = watchedVideos.get(key);
+        if (watched == null) {
+            // Only for a session opened by a version that did not create the row at open (late beats after an upgrade).
+            watched = new WatchedVideo(learner.accountId(), s.assetId(), s.unitId());
+            em.persist(watched);
+            watchedVideos.put(key, watched);
         }
         String reason = null;
         CreditPolicy.Outcome o = settings.policy().apply(s.state(), watched.seconds(), s.durationSeconds(),
@@ -191,6 +244,7 @@ public class Attendance {
                 int seconds = credited.cardinality();
                 CreditPolicy.Session next = o.next();
                 if (b.absentSinceMs() != null) {
+                    records.flush(); // the session's records so far, for creditedAfter to read
                     credited = chain.creditedAfter(s.id(), b.absentSinceMs());
                     credited.and(watched.seconds());
                     seconds = -credited.cardinality();
@@ -201,19 +255,16 @@ public class Attendance {
                     watched.add(credited, position);
                 }
                 s.advance(next, position, now);
-                ledger.credit(s.classId(), learner.accountId(), s.unitId(), HoursLedger.Kind.SELF_PACED, seconds);
-                chain.append(new AttendanceChain.Link(s.classId(), s.id(), learner.accountId(), s.unitId()), b.seq(), now, b.elapsedMs(),
+                credits.merge(new HoursLedger.Line(s.classId(), learner.accountId(), s.unitId()), seconds, Integer::sum);
+                records.append(new AttendanceChain.Link(s.classId(), s.id(), learner.accountId(), s.unitId()), b.seq(), now, b.elapsedMs(),
                         describe(played), b.rate(), b.visible(), seconds, Spans.format(credited));
             }
-            case REFUSED -> {
-                chain.refuse(sessionId, learner, b.seq(), now, o.reason(), "elapsedMs=" + b.elapsedMs() + " rate=" + b.rate()
-                        + " visible=" + b.visible() + " played=" + describe(played));
-            }
+            case REFUSED -> chain.refuse(p.sessionId(), learner, b.seq(), now, o.reason(), "elapsedMs=" + b.elapsedMs() + " rate=" + b.rate()
+                    + " visible=" + b.visible() + " played=" + describe(played));
             default -> {
                 // DUPLICATE and OUT_OF_ORDER change nothing.
             }
         }
-        em.flush();
         BitSet seen = watched.seconds();
         return new BeatAck(b.seq(), o.verdict(), reason == null ? o.reason() : reason, s.state().creditedSeconds(), seen.cardinality(),
                 Math.min(s.durationSeconds(), seen.nextClearBit(0)) * 1000L);

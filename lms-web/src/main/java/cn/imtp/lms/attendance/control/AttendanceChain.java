@@ -7,8 +7,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
 /**
@@ -37,34 +42,110 @@ public class AttendanceChain {
                 .setParameter(1, classId).setParameter(2, RecordHash.GENESIS).executeUpdate();
     }
 
-    /** Appends a record within the caller's transaction. */
+    /** Appends one record within the caller's transaction. */
     public void append(Link s, long beatSeq, Instant receivedAt, long elapsedMs, String played, double rate, boolean visible,
-                int creditedSeconds, String creditedSpans) {
-        // The head exists (made when a session opened): an exclusive lock straight away, never a shared
-        // one first (two beats upgrading shared locks on the same row deadlock).
-        List<?> heads = em.createNativeQuery("SELECT last_seq, last_hash FROM attendance_chain WHERE class_id = ? FOR UPDATE")
-                .setParameter(1, s.classId()).getResultList();
-        if (heads.isEmpty()) {
-            open(s.classId());
-            heads = em.createNativeQuery("SELECT last_seq, last_hash FROM attendance_chain WHERE class_id = ? FOR UPDATE")
-                    .setParameter(1, s.classId()).getResultList();
+                       int creditedSeconds, String creditedSpans) {
+        Appender records = appender();
+        records.append(s, beatSeq, receivedAt, elapsedMs, played, rate, visible, creditedSeconds, creditedSpans);
+        records.flush();
+    }
+
+    /** Appends many records within the caller's transaction: each chain's head is locked once, the records written together. */
+    public Appender appender() {
+        return new Appender();
+    }
+
+    /**
+     * Records waiting to be written in the caller's transaction, with the heads of their chains, locked
+     * (exclusively, straight away: two transactions upgrading shared locks on one head deadlock) in class
+     * order, so that two writers never wait for each other in a circle.
+     */
+    public final class Appender {
+
+        private static final int ROWS_PER_INSERT = 100;
+        private final Map<Long, Head> heads = new TreeMap<>();
+        private final List<Object[]> rows = new ArrayList<>();
+
+        private static final class Head {
+            long seq;
+            String hash;
+            boolean moved;
         }
-        Object[] head = (Object[]) heads.get(0);
-        long seq = ((Number) head[0]).longValue() + 1;
-        String previous = (String) head[1];
-        long receivedMs = receivedAt.toEpochMilli();
-        String hash = RecordHash.of(previous, new RecordHash.Fields(s.classId(), seq, s.sessionId(), beatSeq, s.learnerId(), s.unitId(),
-                receivedMs, elapsedMs, played, rate, visible, creditedSeconds, creditedSpans));
-        em.createNativeQuery("INSERT INTO attendance_record (class_id, chain_seq, session_id, beat_seq, learner_id, unit_id, received_at,"
-                        + " elapsed_ms, played, rate, visible, credited_seconds, credited_spans, prev_hash, hash)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-                .setParameter(1, s.classId()).setParameter(2, seq).setParameter(3, s.sessionId()).setParameter(4, beatSeq)
-                .setParameter(5, s.learnerId()).setParameter(6, s.unitId()).setParameter(7, new Timestamp(receivedMs))
-                .setParameter(8, elapsedMs).setParameter(9, played).setParameter(10, rate).setParameter(11, visible)
-                .setParameter(12, creditedSeconds).setParameter(13, creditedSpans).setParameter(14, previous).setParameter(15, hash)
-                .executeUpdate();
-        em.createNativeQuery("UPDATE attendance_chain SET last_seq = ?, last_hash = ? WHERE class_id = ?")
-                .setParameter(1, seq).setParameter(2, hash).setParameter(3, s.classId()).executeUpdate();
+
+        private Appender() {
+        }
+
+        /** Locks the chains of these classes (made if missing: a session opened before the chain existed). */
+        public void lock(Collection<Long> classIds) {
+            List<Long> missing = classIds.stream().filter(id -> !heads.containsKey(id)).distinct().sorted().toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            String in = missing.stream().map(String::valueOf).collect(Collectors.joining(","));
+            @SuppressWarnings("unchecked")
+            List<Object[]> found = em.createNativeQuery("SELECT class_id, last_seq, last_hash FROM attendance_chain WHERE class_id IN (" + in
+                    + ") ORDER BY class_id FOR UPDATE").getResultList();
+            for (Object[] f : found) {
+                Head h = new Head();
+                h.seq = ((Number) f[1]).longValue();
+                h.hash = (String) f[2];
+                heads.put(((Number) f[0]).longValue(), h);
+            }
+            for (long id : missing) {
+                if (!heads.containsKey(id)) {
+                    open(id);
+                    Object[] f = (Object[]) em.createNativeQuery("SELECT class_id, last_seq, last_hash FROM attendance_chain WHERE class_id = ? FOR UPDATE")
+                            .setParameter(1, id).getSingleResult();
+                    Head h = new Head();
+                    h.seq = ((Number) f[1]).longValue();
+                    h.hash = (String) f[2];
+                    heads.put(id, h);
+                }
+            }
+        }
+
+        public void append(Link s, long beatSeq, Instant receivedAt, long elapsedMs, String played, double rate, boolean visible,
+                           int creditedSeconds, String creditedSpans) {
+            lock(List.of(s.classId()));
+            Head head = heads.get(s.classId());
+            long seq = head.seq + 1;
+            long receivedMs = receivedAt.toEpochMilli();
+            String hash = RecordHash.of(head.hash, new RecordHash.Fields(s.classId(), seq, s.sessionId(), beatSeq, s.learnerId(), s.unitId(),
+                    receivedMs, elapsedMs, played, rate, visible, creditedSeconds, creditedSpans));
+            rows.add(new Object[] {s.classId(), seq, s.sessionId(), beatSeq, s.learnerId(), s.unitId(), new Timestamp(receivedMs), elapsedMs,
+                    played, rate, visible, creditedSeconds, creditedSpans, head.hash, hash});
+            head.seq = seq;
+            head.hash = hash;
+            head.moved = true;
+        }
+
+        /** Writes the records appended so far and moves their chains' heads. */
+        public void flush() {
+            for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+                List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+                StringBuilder sql = new StringBuilder("INSERT INTO attendance_record (class_id, chain_seq, session_id, beat_seq, learner_id, unit_id,"
+                        + " received_at, elapsed_ms, played, rate, visible, credited_seconds, credited_spans, prev_hash, hash) VALUES ");
+                for (int i = 0; i < chunk.size(); i++) {
+                    sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                }
+                jakarta.persistence.Query insert = em.createNativeQuery(sql.toString());
+                int p = 1;
+                for (Object[] row : chunk) {
+                    for (Object value : row) {
+                        insert.setParameter(p++, value);
+                    }
+                }
+                insert.executeUpdate();
+            }
+            rows.clear();
+            heads.forEach((classId, h) -> {
+                if (h.moved) {
+                    em.createNativeQuery("UPDATE attendance_chain SET last_seq = ?, last_hash = ? WHERE class_id = ?")
+                            .setParameter(1, h.seq).setParameter(2, h.hash).setParameter(3, classId).executeUpdate();
+                    h.moved = false;
+                }
+            });
+        }
     }
 
     /** Keeps a beat refused as impossible (forged, or a clock that ran ahead) for review, within the caller's transaction. */

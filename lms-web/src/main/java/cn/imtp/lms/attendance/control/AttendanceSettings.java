@@ -39,6 +39,15 @@ public class AttendanceSettings {
     @ConfigProperty(name = "lms.attendance.online-share-cap")
     double onlineShareCap;
 
+    @Inject
+    @ConfigProperty(name = "lms.attendance.bench-noop")
+    boolean benchNoop;
+
+    /** Whether the heartbeat benchmark's baseline endpoint (a beat parsed, nothing stored) answers; off in production. */
+    public boolean benchNoop() {
+        return benchNoop;
+    }
+
     /** The share of a plan's minutes that online credit may fill (1.0: no cap; 0.5 where a province caps online hours at half). */
     public double onlineShareCap() {
         return onlineShareCap;

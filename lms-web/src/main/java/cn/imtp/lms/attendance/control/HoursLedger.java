@@ -50,18 +50,38 @@ public class HoursLedger {
     /** Which kind of online credit: watching a unit's lesson videos, or attending its live lessons. */
     public enum Kind { SELF_PACED, LIVE }
 
+    /** A learner's unit in a class: a line of the aggregated ledger. */
+    public record Line(long classId, long learnerId, long unitId) {
+    }
+
     /**
-     * Adds credit (or takes it back, when negative) to a learner's unit in the aggregated ledger, within the
-     * caller's transaction, as a beat is stored: reports then never read the raw records.
+     * Adds credit (or takes it back, when negative) to learners' units in the aggregated ledger, within the
+     * caller's transaction, as beats are stored: reports then never read the raw records.
      */
-    public void credit(long classId, long learnerId, long unitId, Kind kind, int seconds) {
-        if (seconds == 0) {
+    public void credit(Map<Line, Integer> seconds, Kind kind) {
+        List<Map.Entry<Line, Integer>> changes = seconds.entrySet().stream().filter(e -> e.getValue() != 0)
+                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparingLong(Line::classId).thenComparingLong(Line::learnerId)
+                        .thenComparingLong(Line::unitId))).toList();
+        if (changes.isEmpty()) {
             return;
         }
         String column = kind == Kind.LIVE ? "live_seconds" : "self_paced_seconds";
-        em.createNativeQuery("INSERT INTO ledger_entry (class_id, learner_id, unit_id, " + column + ") VALUES (?,?,?,?)"
-                        + " ON DUPLICATE KEY UPDATE " + column + " = " + column + " + VALUES(" + column + ")")
-                .setParameter(1, classId).setParameter(2, learnerId).setParameter(3, unitId).setParameter(4, seconds).executeUpdate();
+        StringBuilder sql = new StringBuilder("INSERT INTO ledger_entry (class_id, learner_id, unit_id, " + column + ") VALUES ");
+        for (int i = 0; i < changes.size(); i++) {
+            sql.append(i == 0 ? "" : ",").append("(?,?,?,?)");
+        }
+        sql.append(" ON DUPLICATE KEY UPDATE ").append(column).append(" = ").append(column).append(" + VALUES(").append(column).append(")");
+        jakarta.persistence.Query upsert = em.createNativeQuery(sql.toString());
+        int p = 1;
+        for (Map.Entry<Line, Integer> e : changes) {
+            upsert.setParameter(p++, e.getKey().classId()).setParameter(p++, e.getKey().learnerId()).setParameter(p++, e.getKey().unitId())
+                    .setParameter(p++, e.getValue());
+        }
+        upsert.executeUpdate();
+    }
+
+    public void credit(long classId, long learnerId, long unitId, Kind kind, int seconds) {
+        credit(Map.of(new Line(classId, learnerId, unitId), seconds), kind);
     }
 
     /** What the audit export holds: the ledger and every session. */

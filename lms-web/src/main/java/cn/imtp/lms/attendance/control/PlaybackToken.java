@@ -1,8 +1,8 @@
 package cn.imtp.lms.attendance.control;
 
+import cn.imtp.platform.json.Jsonp;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Jwt;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.security.PublicKey;
@@ -17,7 +17,7 @@ public record PlaybackToken(long learnerId, String sessionId, String assetId, In
     public static final String AUDIENCE = "playback";
 
     public JsonObjectBuilder claims() {
-        return Json.createObjectBuilder().add("aud", AUDIENCE).add("sub", Long.toString(learnerId)).add("sid", sessionId)
+        return Jsonp.object().add("aud", AUDIENCE).add("sub", Long.toString(learnerId)).add("sid", sessionId)
                 .add("asset", assetId).add("exp", expiresAt.getEpochSecond());
     }
 

@@ -71,6 +71,10 @@ public class WatchedVideo {
         this.seconds = new byte[0];
     }
 
+    public Key key() {
+        return new Key(learnerId, UUID.fromString(assetId));
+    }
+
     public BitSet seconds() {
         return BitSet.valueOf(seconds);
     }

@@ -1,5 +1,6 @@
 package cn.imtp.lms.identity.control;
 
+import cn.imtp.platform.json.Jsonp;
 import cn.imtp.lms.identity.entity.Account;
 import cn.imtp.platform.security.Jwt;
 import cn.imtp.platform.security.KeyFiles;
@@ -8,7 +9,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.json.Json;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Duration;
@@ -56,11 +56,11 @@ public class TokenIssuer {
 
     public Issued issue(Account account, Instant now) {
         Instant expires = now.plus(ttl);
-        String token = Jwt.sign(Json.createObjectBuilder()
+        String token = Jwt.sign(Jsonp.object()
                 .add("iss", issuer)
                 .add("sub", account.id().toString())
                 .add("upn", account.username())
-                .add("groups", Json.createArrayBuilder().add(account.role().name()))
+                .add("groups", Jsonp.array().add(account.role().name()))
                 .add("tv", account.tokenVersion())
                 .add("iat", now.getEpochSecond())
                 .add("exp", expires.getEpochSecond())

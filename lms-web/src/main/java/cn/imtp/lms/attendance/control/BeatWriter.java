@@ -1,0 +1,131 @@
+package cn.imtp.lms.attendance.control;
+
+import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.security.Caller;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Group commit for lesson videos' heartbeats. Each request checks its beat (fields, token) in its own
+ * thread, then waits while this node's writer stores it with the beats that arrived meanwhile, in one
+ * transaction ({@link Attendance#store}); the request is answered only after that transaction committed,
+ * so an acknowledged beat is durable. One transaction per batch instead of one per beat: the commit, the
+ * locks on the class's chain head and the round trips are shared by the batch.
+ *
+ * <p>Should a batch fail as a whole (a deadlock with another node's writer, a lock wait that timed out),
+ * its beats are stored one by one, each in its own transaction, so that one beat's trouble is its own.
+ */
+@ApplicationScoped
+public class BeatWriter {
+
+    private static final Logger LOG = Logger.getLogger(BeatWriter.class.getName());
+    /** The most beats stored in one transaction. */
+    static final int MAX_BATCH = 256;
+    static final int QUEUE_CAPACITY = 20_000;
+    static final long ANSWER_WITHIN_SECONDS = 30;
+
+    private record Job(Attendance.Pending beat, CompletableFuture<Object> answer) {
+    }
+
+    private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+    private volatile boolean running;
+
+    @Inject
+    Attendance attendance;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        running = true;
+        executor.execute(this::run);
+    }
+
+    /** Stores one beat with whatever else is waiting, and answers once it is durable (or refused). */
+    public Attendance.BeatAck write(Caller learner, String sessionId, Attendance.BeatRequest beat) {
+        attendance.check(learner, sessionId, beat);
+        Job job = new Job(new Attendance.Pending(learner, sessionId, beat), new CompletableFuture<>());
+        try {
+            if (!running || !queue.offer(job, 2, TimeUnit.SECONDS)) {
+                throw busy();
+            }
+            Object answer = job.answer().get(ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS);
+            if (answer instanceof RuntimeException refused) {
+                throw refused;
+            }
+            return (Attendance.BeatAck) answer;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy();
+        } catch (TimeoutException e) {
+            throw busy();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                Job first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                List<Job> batch = new ArrayList<>();
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                store(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "The heartbeat writer failed; it goes on with the next beats", e);
+            }
+        }
+    }
+
+    private void store(List<Job> batch) {
+        try {
+            List<Object> answers = attendance.store(batch.stream().map(Job::beat).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).answer().complete(answers.get(i));
+            }
+        } catch (RuntimeException failed) {
+            if (batch.size() == 1) {
+                batch.get(0).answer().complete(failed);
+                return;
+            }
+            LOG.log(Level.INFO, "A batch of " + batch.size() + " beats failed as a whole; storing them one by one", failed);
+            for (Job job : batch) {
+                store(List.of(job));
+            }
+        }
+    }
+
+    private static PlatformException busy() {
+        return new PlatformException(503, "busy", "Busy", "Heartbeats are arriving faster than they can be stored; nothing was stored, send it again.");
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        for (Job job = queue.poll(); job != null; job = queue.poll()) {
+            job.answer().complete(busy());
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package cn.imtp.ops.system;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The heartbeat benchmark ({@code ops/bench/heartbeats}), against its own running platform, in one run:
+ * <ol>
+ * <li>the baseline: {@link #CLIENTS} learners of the demo class each send beats back to back to a no-op endpoint
+ *     of the same server that parses the beat and answers 204 without storing it;</li>
+ * <li>the same load on the real endpoint: every beat judged, stored durably with the ledger and the
+ *     attendance chain, and acknowledged only then; each learner in a playback session of its own;</li>
+ * <li>the compliance report (the class's hours ledger) of the 30 learners once 120 hours of their study
+ *     (864,000 beats at 15 s) are in the database.</li>
+ * </ol>
+ * Its last line is {@code RESULT beats_per_s=… p99_ms=… vs_noop=… report_ms=…}; targets vs_noop ≥ 0.6
+ * with p99 &lt; 50 ms, and report_ms &lt; 300.
+ */
+public final class HeartbeatBench {
+
+    /** Learners beating back to back, each over its own connection (-Dbench.clients; all 30 saturate the 2 cores several times over). */
+    static final int CLIENTS = Integer.getInteger("bench.clients", 12);
+    static final Duration WARM_UP = Duration.ofSeconds(5);
+    static final Duration MEASURED = Duration.ofSeconds(20);
+    static final int STUDY_HOURS = 120;
+    static final int BEAT_SECONDS = 15;
+
+    record Figures(double perSecond, double p50Ms, double p99Ms, long failures) {
+    }
+
+    /** One learner's playback session, beating as a player does: in order, played media advancing with elapsed time. */
+    static final class Player {
+        final String token;
+        final String sessionId;
+        final String playbackToken;
+        final long durationMs;
+        final long opened = System.nanoTime();
+        long seq;
+        long position;
+
+        Player(String token, JsonObject ticket) {
+            this.token = token;
+            this.sessionId = ticket.getString("sessionId");
+            this.playbackToken = ticket.getString("token");
+            this.durationMs = ticket.getInt("durationSeconds") * 1000L;
+        }
+
+        /** The no-op phase's beats were not stored: the session's real beats start again at 1. */
+        void restart() {
+            seq = 0;
+            position = 0;
+        }
+
+        String nextBeat() {
+            long elapsed = (System.nanoTime() - opened) / 1_000_000;
+            long to = Math.min(elapsed, durationMs);
+            String played = to > position ? "[{\"fromMs\":" + position + ",\"toMs\":" + to + "}]" : "[]";
+            String beat = "{\"token\":\"" + playbackToken + "\",\"seq\":" + (++seq) + ",\"elapsedMs\":" + elapsed + ",\"played\":" + played
+                    + ",\"rate\":1.0,\"visible\":true,\"positionMs\":" + to + "}";
+            position = to;
+            return beat;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        RunningPlatform.deleteRecursively(RunningPlatform.varDir());
+        RunningPlatform.start();
+        try {
+            MediaPipelineIT.setUp();
+            String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
+            Media.Uploaded up = Media.ready(teacher, MediaPipelineIT.studiedUnit, "VIDEO",
+                    MediaFixtures.video("bench-beats-320x180-600s.mp4", 320, 180, 600, true));
+            RunningPlatform.call(teacher, "POST", "/api/resources/" + up.resourceId() + "/versions/1/publish", null);
+            List<Player> players = new ArrayList<>();
+            for (int i = 1; i <= CLIENTS; i++) {
+                String token = RunningPlatform.token(String.format("learner%02d", i), RunningPlatform.DEMO_PASSWORD);
+                HttpResponse<String> opened = RunningPlatform.call(token, "POST", "/api/attendance/sessions", "{\"resourceId\":" + up.resourceId() + "}");
+                if (opened.statusCode() != 201) {
+                    throw new IllegalStateException("opening a session: " + opened.statusCode() + " " + opened.body());
+                }
+                players.add(new Player(token, RunningPlatform.json(opened)));
+            }
+            Figures noop = load(players, true);
+            System.out.printf(Locale.ROOT, "no-op endpoint:    %7.0f beats/s  p50 %6.1f ms  p99 %6.1f ms  (%d failed)%n",
+                    noop.perSecond(), noop.p50Ms(), noop.p99Ms(), noop.failures());
+            players.forEach(Player::restart); // the same sessions, their beats from the first again
+            Figures durable = load(players, false);
+            System.out.printf(Locale.ROOT, "durable beats:     %7.0f beats/s  p50 %6.1f ms  p99 %6.1f ms  (%d failed)%n",
+                    durable.perSecond(), durable.p50Ms(), durable.p99Ms(), durable.failures());
+            double reportMs = report(players);
+            System.out.printf(Locale.ROOT, "RESULT beats_per_s=%.0f p99_ms=%.1f vs_noop=%.3f report_ms=%.0f%n",
+                    durable.perSecond(), durable.p99Ms(), durable.perSecond() / noop.perSecond(), reportMs);
+        } finally {
+            RunningPlatform.stop();
+        }
+    }
+
+    /** Every learner beats back to back for the warm-up and the measured time; figures from the measured part only. */
+    static Figures load(List<Player> players, boolean noop) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        long measureFrom = System.nanoTime() + WARM_UP.toNanos();
+        long end = measureFrom + MEASURED.toNanos();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong failures = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(players.size());
+        for (Player p : players) {
+            new Thread(() -> {
+                try {
+                    while (System.nanoTime() < end) {
+                        String path = "/api/attendance/sessions/" + p.sessionId + (noop ? "/beats-noop" : "/beats");
+                        HttpRequest request = HttpRequest.newBuilder(RunningPlatform.uri(path)).timeout(Duration.ofSeconds(30))
+                                .header("Authorization", "Bearer " + p.token).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(p.nextBeat())).build();
+                        long t0 = System.nanoTime();
+                        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        long t1 = System.nanoTime();
+                        boolean ok = noop ? r.statusCode() == 204 : r.statusCode() == 200;
+                        if (t0 >= measureFrom) {
+                            if (ok) {
+                                latencies.add(t1 - t0);
+                            } else if (failures.incrementAndGet() <= 3) {
+                                System.out.println("  beat answered " + r.statusCode() + ": " + r.body());
+                            }
+                        }
+                    }
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                    System.out.println("  a learner stopped: " + e);
+                } finally {
+                    done.countDown();
+                }
+            }).start();
+        }
+        done.await();
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        if (sorted.isEmpty()) {
+            return new Figures(0, 0, 0, failures.get());
+        }
+        return new Figures(sorted.size() / (MEASURED.toNanos() / 1e9), sorted.get(sorted.size() / 2) / 1e6,
+                sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.99) - 1)) / 1e6, failures.get());
+    }
+
+    /**
+     * Puts 120 hours of study per learner into the demo class's records (a beat every 15 s, spread over the
+     * plan's units) and its aggregated ledger, as the beats would have, then times the class's report.
+     */
+    static double report(List<Player> players) throws Exception {
+        // The whole class: its 30 learners.
+        String admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+        String learner = players.get(0).token;
+        long classId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/classes", null)).getJsonArray("items")
+                .getJsonObject(0).getJsonNumber("id").longValue();
+        long planId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/classes/" + classId, null)).getJsonNumber("planId").longValue();
+        List<Long> units = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/plans/" + planId, null)).getJsonArray("units").stream()
+                .map(JsonValue::asJsonObject).map(u -> u.getJsonNumber("id").longValue()).toList();
+        int beatsPerLearner = STUDY_HOURS * 3600 / BEAT_SECONDS;
+        long t0 = System.nanoTime();
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms?rewriteBatchedStatements=true",
+                "lms", "lms")) {
+            c.setAutoCommit(false);
+            long seq;
+            try (var r = c.createStatement().executeQuery("SELECT COALESCE(MAX(chain_seq), 0) FROM attendance_record WHERE class_id = " + classId)) {
+                r.next();
+                seq = r.getLong(1);
+            }
+            List<Long> learners = new ArrayList<>();
+            try (var r = c.createStatement().executeQuery("SELECT account_id FROM class_learner WHERE class_id = " + classId + " ORDER BY account_id")) {
+                while (r.next()) {
+                    learners.add(r.getLong(1));
+                }
+            }
+            Instant from = Instant.now().minus(Duration.ofDays(30));
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO attendance_record (class_id, chain_seq, session_id, beat_seq,"
+                    + " learner_id, unit_id, received_at, elapsed_ms, played, rate, visible, credited_seconds, credited_spans, prev_hash, hash)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                String hash = "0".repeat(64);
+                int batch = 0;
+                for (long learnerId : learners) {
+                    String session = java.util.UUID.randomUUID().toString();
+                    for (int b = 1; b <= beatsPerLearner; b++) {
+                        long unit = units.get((int) ((long) b * units.size() / (beatsPerLearner + 1)));
+                        insert.setLong(1, classId);
+                        insert.setLong(2, ++seq);
+                        insert.setString(3, session);
+                        insert.setLong(4, b);
+                        insert.setLong(5, learnerId);
+                        insert.setLong(6, unit);
+                        insert.setTimestamp(7, Timestamp.from(from.plusSeconds((long) b * BEAT_SECONDS)));
+                        insert.setLong(8, (long) b * BEAT_SECONDS * 1000);
+                        insert.setString(9, ((b - 1) * BEAT_SECONDS * 1000) + "-" + (b * BEAT_SECONDS * 1000));
+                        insert.setDouble(10, 1.0);
+                        insert.setBoolean(11, true);
+                        insert.setInt(12, BEAT_SECONDS);
+                        insert.setString(13, ((b - 1) * BEAT_SECONDS) + "-" + (b * BEAT_SECONDS));
+                        insert.setString(14, hash);
+                        insert.setString(15, hash);
+                        insert.addBatch();
+                        if (++batch % 5000 == 0) {
+                            insert.executeBatch();
+                            c.commit();
+                        }
+                    }
+                }
+                insert.executeBatch();
+            }
+            // The aggregated ledger, as the beats above would have left it.
+            try (PreparedStatement ledger = c.prepareStatement("INSERT INTO ledger_entry (class_id, learner_id, unit_id, self_paced_seconds)"
+                    + " VALUES (?,?,?,?) ON DUPLICATE KEY UPDATE self_paced_seconds = self_paced_seconds + VALUES(self_paced_seconds)")) {
+                for (long learnerId : learners) {
+                    for (long unit : units) {
+                        ledger.setLong(1, classId);
+                        ledger.setLong(2, learnerId);
+                        ledger.setLong(3, unit);
+                        ledger.setInt(4, STUDY_HOURS * 3600 / units.size());
+                        ledger.addBatch();
+                    }
+                }
+                ledger.executeBatch();
+            }
+            c.createStatement().executeUpdate("UPDATE attendance_chain SET last_seq = " + seq + " WHERE class_id = " + classId);
+            c.commit();
+            System.out.printf(Locale.ROOT, "seeded %,d beats (%d learners × %d h) in %.0f s%n", (long) learners.size() * beatsPerLearner,
+                    learners.size(), STUDY_HOURS, (System.nanoTime() - t0) / 1e9);
+        }
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            long s = System.nanoTime();
+            HttpResponse<String> r = RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/ledger", null);
+            double ms = (System.nanoTime() - s) / 1e6;
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("the report: " + r.statusCode() + " " + r.body());
+            }
+            JsonObject ledger = RunningPlatform.json(r);
+            if (i == 0) {
+                System.out.printf(Locale.ROOT, "report: %d learners, %d meet the hours; first call %.0f ms%n", ledger.getInt("learners"),
+                        ledger.getInt("meetingHours"), ms);
+            } else {
+                times.add(ms);
+            }
+        }
+        Collections.sort(times);
+        System.out.printf(Locale.ROOT, "report over 10 calls: median %.0f ms, max %.0f ms%n", times.get(times.size() / 2), times.get(times.size() - 1));
+        return times.get(times.size() / 2);
+    }
+
+    private HeartbeatBench() {
+    }
+}
