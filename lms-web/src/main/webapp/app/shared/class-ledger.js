@@ -24,8 +24,8 @@ function liveRoster(classId) {
           el('tbody', {}, present.map((p) => el('tr', { 'data-learner': p.username, 'data-state': p.state },
             el('td', {}, p.fullName || p.username),
             el('td', {}, el('span', { class: p.state === 'STUDYING' ? 'badge ok' : 'badge' }, t(`roster.${p.state}`))),
-            el('td', {}, p.unitName), el('td', {}, p.lesson),
-            el('td', {}, playClock(p.positionMs)), el('td', {}, t('roster.ago', { s: Math.max(0, Math.round((now - Date.parse(p.lastBeatAt)) / 1000)) })),
+            el('td', {}, p.unitName), el('td', {}, p.liveLessonId ? el('a', { href: `/teacher/lesson?id=${p.liveLessonId}` }, t('live.title')) : p.lesson),
+            el('td', {}, p.positionMs == null ? '' : playClock(p.positionMs)), el('td', {}, t('roster.ago', { s: Math.max(0, Math.round((now - Date.parse(p.lastBeatAt)) / 1000)) })),
             el('td', {}, t('roster.seconds', { s: p.sessionCreditedSeconds }))))))) : '');
     } catch (err) {
       section.replaceChildren(el('h2', {}, t('roster.title')), el('p', { class: 'short' }, err.describe ? err.describe() : err.message));

@@ -16,7 +16,9 @@
  *
  * <p>An accepted beat is stored in one transaction with the learner's watched seconds of the video, the
  * aggregated ledger ({@code ledger_entry}: seconds per learner × unit) and an append-only attendance
- * record chained by SHA-256 to the previous record of its class; only then is it acknowledged.
+ * record chained by SHA-256 to the previous record of its class; only then is it acknowledged. The
+ * node's {@link cn.imtp.lms.attendance.control.BeatWriter} stores the beats that arrive together in one
+ * transaction (group commit), so that the commit and the class's chain head are shared by the batch.
  * {@code GET /api/attendance/classes/{id}/verify} recomputes a chain and names the first record
  * altered or removed. {@code GET /api/attendance/classes/{id}/ledger} compares each learner's credited
  * minutes per unit (capped at the unit's hours; surplus never spills) with the plan and the level's

@@ -211,6 +211,12 @@ class LiveLessonIT {
         assertEquals(afterTab2, mine.getInt("creditedSeconds"));
         assertTrue(roster.getInt("absent") >= 20, roster.toString());
         assertEquals(403, RunningPlatform.call(tab2.token, "GET", "/api/live/lessons/" + lessonId + "/roster", null).statusCode());
+        // The class's live roster shows the learner studying in the live lesson.
+        JsonObject classRoster = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/attendance/classes/" + classId + "/roster", null));
+        JsonObject inClass = classRoster.getJsonArray("learners").stream().map(JsonValue::asJsonObject)
+                .filter(l -> l.getString("username").equals("learner25")).findFirst().orElseThrow();
+        assertEquals("STUDYING", inClass.getString("state"), inClass.toString());
+        assertEquals(lessonId, inClass.getJsonNumber("liveLessonId").longValue(), inClass.toString());
         String csv = RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/export", null).body();
         assertTrue(csv.lines().anyMatch(l -> l.startsWith("learner26,") && l.contains(",LIVE,")), "the export lists the live sessions");
         JsonObject check = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/verify", null));

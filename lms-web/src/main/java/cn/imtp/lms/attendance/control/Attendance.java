@@ -4,6 +4,7 @@ import cn.imtp.lms.attendance.entity.PlaybackSession;
 import cn.imtp.lms.attendance.entity.WatchedVideo;
 import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.identity.control.TokenIssuer;
+import cn.imtp.lms.platform.control.Bulk;
 import cn.imtp.lms.resourcepack.control.ResourcePacks;
 import cn.imtp.lms.resourcepack.entity.Resource;
 import cn.imtp.lms.resourcepack.entity.ResourceCategory;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -189,24 +191,33 @@ public class Attendance {
                     .setParameter("assets", sessions.values().stream().map(s -> s.assetId().toString()).distinct().toList())
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().forEach(w -> watched.put(w.key(), w));
         }
+        // Written below in a few statements, not entity by entity: one round trip per table, whatever the batch.
+        sessions.values().forEach(em::detach);
+        watched.values().forEach(em::detach);
         AttendanceChain.Appender records = chain.appender();
         records.lock(sessions.values().stream().map(PlaybackSession::classId).toList());
         Map<HoursLedger.Line, Integer> credits = new HashMap<>();
+        Set<PlaybackSession> advanced = new LinkedHashSet<>();
+        Set<WatchedVideo> seen = new LinkedHashSet<>();
         List<Object> answers = new ArrayList<>();
         for (Pending p : beats) {
             try {
-                answers.add(judge(p, sessions.get(p.sessionId()), watched, records, credits, now));
+                answers.add(judge(p, sessions.get(p.sessionId()), watched, records, credits, now, advanced, seen));
             } catch (PlatformException refused) {
                 answers.add(refused);
             }
         }
         records.flush();
         ledger.credit(credits, HoursLedger.Kind.SELF_PACED);
+        Bulk.insert(em, "playback_session", PlaybackSession.COLUMNS, advanced.stream().map(PlaybackSession::row).toList(),
+                Bulk.updateAll(PlaybackSession.PROGRESS_COLUMNS));
+        Bulk.insert(em, "watched_video", WatchedVideo.COLUMNS, seen.stream().map(WatchedVideo::row).toList(),
+                Bulk.updateAll(WatchedVideo.PROGRESS_COLUMNS));
         return answers;
     }
 
     private BeatAck judge(Pending p, PlaybackSession s, Map<WatchedVideo.Key, WatchedVideo> watchedVideos, AttendanceChain.Appender records,
-                          Map<HoursLedger.Line, Integer> credits, Instant now) {
+                          Map<HoursLedger.Line, Integer> credits, Instant now, Set<PlaybackSession> advanced, Set<WatchedVideo> changed) {
         BeatRequest b = p.beat();
         Caller learner = p.learner();
         if (s == null) {
@@ -231,7 +242,6 @@ public class Attendance {
         if (watched == null) {
             // Only for a session opened by a version that did not create the row at open (late beats after an upgrade).
             watched = new WatchedVideo(learner.accountId(), s.assetId(), s.unitId());
-            em.persist(watched);
             watchedVideos.put(key, watched);
         }
         String reason = null;
@@ -255,6 +265,8 @@ public class Attendance {
                     watched.add(credited, position);
                 }
                 s.advance(next, position, now);
+                advanced.add(s);
+                changed.add(watched);
                 credits.merge(new HoursLedger.Line(s.classId(), learner.accountId(), s.unitId()), seconds, Integer::sum);
                 records.append(new AttendanceChain.Link(s.classId(), s.id(), learner.accountId(), s.unitId()), b.seq(), now, b.elapsedMs(),
                         describe(played), b.rate(), b.visible(), seconds, Spans.format(credited));

@@ -1,5 +1,6 @@
 package cn.imtp.lms.attendance.control;
 
+import cn.imtp.lms.platform.control.Bulk;
 import cn.imtp.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -62,7 +63,9 @@ public class AttendanceChain {
      */
     public final class Appender {
 
-        private static final int ROWS_PER_INSERT = 100;
+        private static final List<String> RECORD_COLUMNS = List.of("class_id", "chain_seq", "session_id", "beat_seq", "learner_id", "unit_id",
+                "received_at", "elapsed_ms", "played", "rate", "visible", "credited_seconds", "credited_spans", "prev_hash", "hash");
+
         private final Map<Long, Head> heads = new TreeMap<>();
         private final List<Object[]> rows = new ArrayList<>();
 
@@ -121,22 +124,7 @@ public class AttendanceChain {
 
         /** Writes the records appended so far and moves their chains' heads. */
         public void flush() {
-            for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
-                List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
-                StringBuilder sql = new StringBuilder("INSERT INTO attendance_record (class_id, chain_seq, session_id, beat_seq, learner_id, unit_id,"
-                        + " received_at, elapsed_ms, played, rate, visible, credited_seconds, credited_spans, prev_hash, hash) VALUES ");
-                for (int i = 0; i < chunk.size(); i++) {
-                    sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-                }
-                jakarta.persistence.Query insert = em.createNativeQuery(sql.toString());
-                int p = 1;
-                for (Object[] row : chunk) {
-                    for (Object value : row) {
-                        insert.setParameter(p++, value);
-                    }
-                }
-                insert.executeUpdate();
-            }
+            Bulk.insert(em, "attendance_record", RECORD_COLUMNS, rows, null);
             rows.clear();
             heads.forEach((classId, h) -> {
                 if (h.moved) {

@@ -1,6 +1,7 @@
 package cn.imtp.lms.attendance.control;
 
 import cn.imtp.lms.cohort.control.Classes;
+import cn.imtp.lms.platform.control.Bulk;
 import cn.imtp.lms.identity.control.AuditLog;
 import cn.imtp.lms.identity.control.IdDocuments;
 import cn.imtp.lms.cohort.entity.TrainingClass;
@@ -66,18 +67,9 @@ public class HoursLedger {
             return;
         }
         String column = kind == Kind.LIVE ? "live_seconds" : "self_paced_seconds";
-        StringBuilder sql = new StringBuilder("INSERT INTO ledger_entry (class_id, learner_id, unit_id, " + column + ") VALUES ");
-        for (int i = 0; i < changes.size(); i++) {
-            sql.append(i == 0 ? "" : ",").append("(?,?,?,?)");
-        }
-        sql.append(" ON DUPLICATE KEY UPDATE ").append(column).append(" = ").append(column).append(" + VALUES(").append(column).append(")");
-        jakarta.persistence.Query upsert = em.createNativeQuery(sql.toString());
-        int p = 1;
-        for (Map.Entry<Line, Integer> e : changes) {
-            upsert.setParameter(p++, e.getKey().classId()).setParameter(p++, e.getKey().learnerId()).setParameter(p++, e.getKey().unitId())
-                    .setParameter(p++, e.getValue());
-        }
-        upsert.executeUpdate();
+        Bulk.insert(em, "ledger_entry", List.of("class_id", "learner_id", "unit_id", column),
+                changes.stream().map(e -> new Object[] {e.getKey().classId(), e.getKey().learnerId(), e.getKey().unitId(), e.getValue()}).toList(),
+                "ON DUPLICATE KEY UPDATE " + column + " = " + column + " + VALUES(" + column + ")");
     }
 
     public void credit(long classId, long learnerId, long unitId, Kind kind, int seconds) {

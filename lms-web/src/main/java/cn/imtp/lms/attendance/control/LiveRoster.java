@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Who of a class is studying right now, idle or offline. STUDYING: an open playback session that sent a
- * beat (or opened) within two heartbeats plus slack for a slow network; IDLE: an open session quiet for
+ * Who of a class is studying right now, idle or offline. STUDYING: an open session (a lesson video or a
+ * live lesson) that sent a beat (or opened) within two heartbeats plus slack for a slow network; IDLE: an open session quiet for
  * longer (paused, away, asked "还在吗？") but less than {@link #IDLE_MINUTES}; OFFLINE: anything else.
  * Read from the shared database, so every lms-web node gives the same answer; the pages poll it.
  */
@@ -25,8 +25,9 @@ public class LiveRoster {
 
     public enum State { STUDYING, IDLE, OFFLINE }
 
-    public record Member(String username, String fullName, State state, Long unitId, String unitName, String lesson, Long positionMs,
-                         Instant lastBeatAt, Integer sessionCreditedSeconds) {
+    /** {@code lesson} is the lesson video's title, or {@code liveLessonId} the live lesson the learner is in. */
+    public record Member(String username, String fullName, State state, Long unitId, String unitName, String lesson, Long liveLessonId,
+                         Long positionMs, Instant lastBeatAt, Integer sessionCreditedSeconds) {
     }
 
     public record Roster(long classId, Instant at, int activeWithinSeconds, int studying, int idle, int offline, List<Member> learners) {
@@ -48,19 +49,25 @@ public class LiveRoster {
         int window = settings.heartbeatSeconds() * 2 + 10;
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT a.username, a.full_name, s.unit_id, u.name, r.title, s.position_ms,"
-                        + " COALESCE(s.last_beat_at, s.opened_at), s.credited_seconds FROM class_learner cl"
+                        + " COALESCE(s.last_beat_at, s.opened_at), s.credited_seconds, s.lesson_id FROM class_learner cl"
                         + " JOIN account a ON a.id = cl.account_id"
-                        + " LEFT JOIN playback_session s ON s.learner_id = a.id AND s.class_id = cl.class_id AND s.ended_at IS NULL"
+                        // A learner's open activity: a lesson video or a live lesson (one at a time).
+                        + " LEFT JOIN (SELECT learner_id, class_id, unit_id, resource_id, position_ms, opened_at, last_beat_at, credited_seconds,"
+                        + " NULL lesson_id FROM playback_session WHERE class_id = ? AND ended_at IS NULL"
+                        + " UNION ALL SELECT learner_id, class_id, unit_id, NULL, NULL, opened_at, last_beat_at, credited_seconds, lesson_id"
+                        + " FROM live_session WHERE class_id = ? AND ended_at IS NULL) s ON s.learner_id = a.id"
                         + " LEFT JOIN catalogue_unit u ON u.id = s.unit_id LEFT JOIN resource r ON r.id = s.resource_id"
-                        + " WHERE cl.class_id = ? ORDER BY a.username").setParameter(1, c.id()).getResultList();
+                        + " WHERE cl.class_id = ? ORDER BY a.username").setParameter(1, c.id()).setParameter(2, c.id()).setParameter(3, c.id())
+                .getResultList();
         List<Member> members = rows.stream().map(r -> {
             Instant last = r[6] == null ? null : ((Timestamp) r[6]).toInstant();
             State state = last == null || last.isBefore(now.minusSeconds(IDLE_MINUTES * 60L)) ? State.OFFLINE
                     : last.isBefore(now.minusSeconds(window)) ? State.IDLE : State.STUDYING;
             return state == State.OFFLINE
-                    ? new Member((String) r[0], (String) r[1], state, null, null, null, null, last, null)
+                    ? new Member((String) r[0], (String) r[1], state, null, null, null, null, null, last, null)
                     : new Member((String) r[0], (String) r[1], state, ((Number) r[2]).longValue(), (String) r[3], (String) r[4],
-                            ((Number) r[5]).longValue(), last, ((Number) r[7]).intValue());
+                            r[8] == null ? null : ((Number) r[8]).longValue(), r[5] == null ? null : ((Number) r[5]).longValue(), last,
+                            ((Number) r[7]).intValue());
         }).toList();
         return new Roster(classId, now, window, count(members, State.STUDYING), count(members, State.IDLE), count(members, State.OFFLINE),
                 members);

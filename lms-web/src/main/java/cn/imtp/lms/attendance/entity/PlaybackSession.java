@@ -114,6 +114,22 @@ public class PlaybackSession {
         return endedReason;
     }
 
+    /**
+     * The row as {@link #COLUMNS} lists its columns, for writing many sessions' progress in one
+     * statement (see {@code Attendance.store}).
+     */
+    public Object[] row() {
+        return new Object[] {id, learnerId, classId, unitId, resourceId, assetId, durationSeconds, openedAt, lastSeq, lastElapsedMs, runStartMs,
+                runEndMs, creditedSeconds, positionMs, lastBeatAt};
+    }
+
+    public static final java.util.List<String> COLUMNS = java.util.List.of("id", "learner_id", "class_id", "unit_id", "resource_id", "asset_id",
+            "duration_seconds", "opened_at", "last_seq", "last_elapsed_ms", "run_start_ms", "run_end_ms", "credited_seconds", "position_ms",
+            "last_beat_at");
+
+    /** What a beat changes: the progress columns. */
+    public static final java.util.List<String> PROGRESS_COLUMNS = COLUMNS.subList(8, COLUMNS.size());
+
     public CreditPolicy.Session state() {
         return new CreditPolicy.Session(lastSeq, lastElapsedMs, runStartMs, runEndMs, creditedSeconds);
     }

@@ -71,6 +71,17 @@ public class WatchedVideo {
         this.seconds = new byte[0];
     }
 
+    public static final java.util.List<String> COLUMNS = java.util.List.of("learner_id", "asset_id", "unit_id", "seconds", "credited_seconds",
+            "resume_ms");
+
+    /** What a beat changes. */
+    public static final java.util.List<String> PROGRESS_COLUMNS = COLUMNS.subList(3, COLUMNS.size());
+
+    /** The row as {@link #COLUMNS} lists its columns, for writing many in one statement (see {@code Attendance.store}). */
+    public Object[] row() {
+        return new Object[] {learnerId, assetId, unitId, seconds, creditedSeconds, resumeMs};
+    }
+
     public Key key() {
         return new Key(learnerId, UUID.fromString(assetId));
     }
