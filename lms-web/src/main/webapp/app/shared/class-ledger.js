@@ -49,20 +49,35 @@ function otherHoursSection(classId, learners) {
   const amount = el('input', { id: 'other-minutes', type: 'number', min: 1, max: 1440, required: true, inputmode: 'numeric' });
   const date = el('input', { id: 'other-date', type: 'date', required: true, value: new Date().toLocaleDateString('sv') });
   const note = el('textarea', { id: 'other-note', required: true, maxlength: 1000, rows: 2 });
+  const evidence = el('input', { id: 'other-evidence', type: 'file', accept: '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png' });
   const form = el('form', { class: 'stack', id: 'other-form', novalidate: true },
     el('h3', {}, t('other.add')),
     el('label', {}, t('other.learner'), learner), el('label', {}, t('other.kind'), kind),
     el('label', {}, t('other.minutes'), amount), el('label', {}, t('other.date'), date), el('label', {}, t('other.note'), note),
+    el('label', {}, t('other.evidence'), evidence),
     el('button', { type: 'submit', class: 'primary', id: 'other-submit' }, t('other.submit')));
   const list = el('div', { id: 'other-list' });
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     showProblem(box.problem, null);
     try {
-      await api(`/api/attendance/classes/${classId}/other-hours`, {
+      const entry = await api(`/api/attendance/classes/${classId}/other-hours`, {
         method: 'POST',
         body: { learnerId: Number(learner.value), kind: kind.value, minutes: Number(amount.value) || null, date: date.value || null, note: note.value },
       });
+      const file = evidence.files[0];
+      if (file) {
+        try {
+          await api(`/api/attendance/classes/${classId}/other-hours/${entry.id}/evidence?name=${encodeURIComponent(file.name)}`, {
+            method: 'PUT', body: file, headers: { 'Content-Type': file.type || 'application/octet-stream' },
+          });
+        } catch (err) {
+          // The entry stands; say that its evidence did not go with it.
+          showProblem(box.problem, err);
+          await showClassLedger();
+          return;
+        }
+      }
       showNotice(box.notice, t('other.saved'));
       await showClassLedger();
     } catch (err) {
@@ -76,7 +91,11 @@ function otherHoursSection(classId, learners) {
       el('thead', {}, el('tr', {}, ['people.name', 'other.kind', 'other.minutes', 'other.date', 'other.note', 'other.by', 'teacherUnit.actions'].map((k) => el('th', {}, t(k))))),
       el('tbody', {}, slice.map((x) => el('tr', { 'data-entry': x.id, class: x.withdrawnAt ? 'muted' : null },
         el('td', {}, x.fullName || x.username), el('td', {}, t(`otherKind.${x.kind}`)), el('td', {}, x.withdrawnAt ? el('s', {}, x.minutes) : x.minutes),
-        el('td', {}, x.date), el('td', {}, x.note, x.withdrawnAt ? el('div', {}, t('other.withdrawn', { reason: x.withdrawReason })) : ''),
+        el('td', {}, x.date), el('td', {}, x.note, x.withdrawnAt ? el('div', {}, t('other.withdrawn', { reason: x.withdrawReason })) : '',
+          x.evidence ? el('div', {}, el('button', {
+            type: 'button', class: 'link', 'data-evidence': x.id,
+            onclick: () => download(`/api/attendance/classes/${classId}/other-hours/${x.id}/evidence`, x.evidence.fileName).catch((err) => showProblem(box.problem, err)),
+          }, t('other.evidenceFile', { name: x.evidence.fileName }))) : ''),
         el('td', {}, x.enteredBy),
         el('td', {}, x.withdrawnAt ? '' : el('button', { type: 'button', class: 'link', onclick: () => withdraw(x) }, t('other.withdraw')))))))) : el('p', { class: 'muted' }, t('other.none')),
     entries.length > ENTRIES ? pager(page, ENTRIES, entries.length, render) : '');

@@ -208,6 +208,8 @@ export const messages = {
   'roster.session': ["本次计入", "This session"],
   'roster.seconds': ["{s} 秒", "{s} s"],
   'learner.other': ["其他学时（实习、参观、自学等）：{other}，学时分配表要求 {required}", "Other hours (internship, visits, self-study…): {other} of {required} in the allocation table"],
+  'other.evidence': ["证明材料（PDF、JPG 或 PNG，可选）", "Evidence (PDF, JPG or PNG, optional)"],
+  'other.evidenceFile': ["证明材料：{name}", "Evidence: {name}"],
   'other.title': ["其他学时", "Other hours"],
   'other.help': ["实习、参观、自学等由教师按学员登记，只计入总学时，不计入课堂学时。登记有误可撤回（保留记录）。", "Internship, site visits, self-study…: entered by teachers per learner; they count toward the total hours only, never the classroom hours. A mistaken entry is withdrawn (it stays on record)."],
   'other.add': ["登记其他学时", "Record other hours"],

@@ -41,9 +41,17 @@ class AdminPagesIT {
             new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("other-kind"))).selectByValue("SITE_VISIT");
             b.driver.findElement(By.id("other-minutes")).sendKeys("90");
             b.driver.findElement(By.id("other-note")).sendKeys("参观电商产业园直播基地");
+            Path sheet = Files.createTempFile("sign-in-sheet", ".pdf");
+            Files.writeString(sheet, "%PDF-1.4\n% 签到表\n%%EOF\n");
+            b.driver.findElement(By.id("other-evidence")).sendKeys(sheet.toString());
             b.driver.findElement(By.id("other-submit")).click();
             b.until(d -> d.findElement(By.id("notice")).getText().contains("已登记"), Duration.ofSeconds(10));
             b.until(d -> d.findElement(By.id("other-list")).getText().contains("参观电商产业园直播基地"), Duration.ofSeconds(10));
+            // The evidence went with the entry and downloads as it was.
+            b.waitFor(By.cssSelector("#other-list [data-evidence]")).click();
+            Path back = b.downloads.resolve(sheet.getFileName().toString());
+            b.until(d -> Files.exists(back), Duration.ofSeconds(15));
+            assertEquals(Files.readString(sheet), Files.readString(back));
             b.screenshot("admin-other-hours");
 
             b.driver.findElement(By.id("verify")).click();
@@ -67,7 +75,7 @@ class AdminPagesIT {
                 assertTrue(strings.contains("learner30"), "every learner of the class is in the workbook");
             }
             try (Stream<Path> files = Files.list(b.downloads)) {
-                assertEquals(2, files.count());
+                assertEquals(3, files.count(), "the evidence, the CSV and the XLSX, nothing else");
             }
         }
     }

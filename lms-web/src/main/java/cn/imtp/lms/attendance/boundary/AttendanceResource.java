@@ -21,19 +21,22 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.QueryParam;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /** Online attendance: playback sessions and their heartbeats, the hours ledger, the attendance chain's check. */
 @Path("attendance")
@@ -195,6 +198,35 @@ public class AttendanceResource {
     public OtherHours.Entry withdrawOtherHours(@PathParam("classId") long classId, @PathParam("entryId") long entryId,
                                                OtherHours.Withdrawal withdrawal) {
         return otherHours.withdraw(classId, entryId, withdrawal, caller(), origin.addressOf(http));
+    }
+
+    /**
+     * Attaches the evidence of an entry of other hours: the file's bytes as the body ({@code ?name=} its file
+     * name), a PDF, JPEG or PNG up to {@code lms.attendance.evidence-max-bytes}; once per entry.
+     */
+    @PUT
+    @Path("classes/{classId}/other-hours/{entryId}/evidence")
+    @Consumes(MediaType.WILDCARD)
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public Response attachEvidence(@PathParam("classId") long classId, @PathParam("entryId") long entryId, @QueryParam("name") String name,
+                                   InputStream body) throws IOException {
+        // One byte more than allowed is enough to know a file is too large: a huge upload is never held whole.
+        byte[] content = body == null ? new byte[0] : body.readNBytes(otherHours.evidenceMaxBytes() + 1);
+        return Response.status(201).entity(otherHours.attach(classId, entryId, name, content, caller(), origin.addressOf(http))).build();
+    }
+
+    /** The evidence file of an entry of other hours (learners: of their own entries). */
+    @GET
+    @Path("classes/{classId}/other-hours/{entryId}/evidence")
+    @Produces(MediaType.WILDCARD)
+    @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
+    public Response evidence(@PathParam("classId") long classId, @PathParam("entryId") long entryId) {
+        OtherHours.Evidence e = otherHours.evidence(classId, entryId, caller());
+        String ascii = e.info().fileName().replaceAll("[^A-Za-z0-9._-]", "_");
+        String encoded = java.net.URLEncoder.encode(e.info().fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return Response.ok(e.content(), e.info().contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded)
+                .header("X-Content-Type-Options", "nosniff").build();
     }
 
     /** Who of the class is studying right now (pages poll it every few seconds). */

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Other hours (其他学时): internship, site visits, self-study and the like, entered per learner by a
@@ -38,7 +39,15 @@ public class OtherHours {
     }
 
     public record Entry(long id, long learnerId, String username, String fullName, String kind, int minutes, LocalDate date, String note,
-                        String enteredBy, Instant enteredAt, Instant withdrawnAt, String withdrawReason) {
+                        String enteredBy, Instant enteredAt, Instant withdrawnAt, String withdrawReason, EvidenceInfo evidence) {
+    }
+
+    /** The file attached to an entry as evidence (its bytes are fetched on their own). */
+    public record EvidenceInfo(String fileName, String contentType, int sizeBytes, String sha256) {
+    }
+
+    /** An evidence file with its bytes, for downloading. */
+    public record Evidence(EvidenceInfo info, byte[] content) {
     }
 
     public record Withdrawal(String reason) {
@@ -52,6 +61,84 @@ public class OtherHours {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    @ConfigProperty(name = "lms.attendance.evidence-max-bytes")
+    int evidenceMaxBytes;
+
+    /** The most bytes an evidence upload may have; the boundary reads one more to know a file is too large. */
+    public int evidenceMaxBytes() {
+        return evidenceMaxBytes;
+    }
+
+    /**
+     * Attaches a document to an entry as evidence, once (teachers of the class, administrators). The content is
+     * checked, not the name or the declared type: a PDF, JPEG or PNG by its first bytes. Audited.
+     */
+    @Transactional
+    public Entry attach(long classId, long entryId, String fileName, byte[] content, Caller caller, String clientAddress) {
+        classes.visible(classId, caller);
+        Entry entry = find(classId, entryId);
+        if (entry.withdrawnAt() != null) {
+            throw PlatformException.conflict("Entry " + entryId + " was withdrawn; evidence goes with a valid entry.");
+        }
+        if (entry.evidence() != null) {
+            throw PlatformException.conflict("Entry " + entryId + " already has its evidence (" + entry.evidence().fileName()
+                    + "); to change it, withdraw the entry and record it again.");
+        }
+        if (content.length > evidenceMaxBytes) {
+            throw new PlatformException(413, "too-large", "Too large", "Evidence files may have at most " + evidenceMaxBytes
+                    + " bytes; scan the document at a lower resolution or as a PDF.");
+        }
+        String type = documentType(content);
+        if (type == null) {
+            throw PlatformException.invalid("The evidence was not attached.",
+                    List.of(new FieldError("file", "is not a PDF, JPEG or PNG file (checked by its content, not its name)")));
+        }
+        String name = fileName == null || fileName.isBlank() ? "evidence" : fileName.strip();
+        name = name.length() > 255 ? name.substring(name.length() - 255) : name;
+        String sha256;
+        try {
+            sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        em.createNativeQuery("INSERT INTO other_hours_evidence (entry_id, file_name, content_type, size_bytes, sha256, content, attached_by, attached_at)"
+                        + " VALUES (?,?,?,?,?,?,?,?)")
+                .setParameter(1, entryId).setParameter(2, name).setParameter(3, type).setParameter(4, content.length).setParameter(5, sha256)
+                .setParameter(6, content).setParameter(7, caller.accountId()).setParameter(8, Timestamp.from(Instant.now())).executeUpdate();
+        audit.record(caller, "OTHER_HOURS_EVIDENCE", entry.learnerId(), "class " + classId + ", entry " + entryId + ": " + name + ", "
+                + content.length + " bytes, sha256 " + sha256, clientAddress);
+        return find(classId, entryId);
+    }
+
+    /** An entry's evidence file; learners reach only their own entries'. */
+    @Transactional
+    public Evidence evidence(long classId, long entryId, Caller caller) {
+        classes.visible(classId, caller);
+        Entry entry = find(classId, entryId);
+        if (entry.evidence() == null || (caller.role() == cn.imtp.platform.security.Role.LEARNER && entry.learnerId() != caller.accountId())) {
+            throw PlatformException.notFound("Evidence of other hours entry", entryId);
+        }
+        byte[] content = (byte[]) em.createNativeQuery("SELECT content FROM other_hours_evidence WHERE entry_id = ?").setParameter(1, entryId)
+                .getSingleResult();
+        return new Evidence(entry.evidence(), content);
+    }
+
+    /** PDF, JPEG or PNG by the file's first bytes; null for anything else. */
+    static String documentType(byte[] b) {
+        if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
+            return "application/pdf";
+        }
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
+            return "image/jpeg";
+        }
+        if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G' && b[4] == 0x0D && b[5] == 0x0A
+                && b[6] == 0x1A && b[7] == 0x0A) {
+            return "image/png";
+        }
+        return null;
+    }
 
     @Transactional
     public Entry enter(long classId, NewEntry e, Caller caller, String clientAddress) {
@@ -145,11 +232,13 @@ public class OtherHours {
     private List<Entry> query(String where, long classId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT o.id, o.learner_id, a.username, a.full_name, o.kind, o.minutes, o.on_date, o.note,"
-                        + " e.username, o.entered_at, o.withdrawn_at, o.withdraw_reason FROM other_hours o"
-                        + " JOIN account a ON a.id = o.learner_id JOIN account e ON e.id = o.entered_by " + where + " ORDER BY o.id DESC")
+                        + " e.username, o.entered_at, o.withdrawn_at, o.withdraw_reason, v.file_name, v.content_type, v.size_bytes, v.sha256"
+                        + " FROM other_hours o JOIN account a ON a.id = o.learner_id JOIN account e ON e.id = o.entered_by"
+                        + " LEFT JOIN other_hours_evidence v ON v.entry_id = o.id " + where + " ORDER BY o.id DESC")
                 .setParameter(1, classId).getResultList();
         return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
                 (String) r[4], ((Number) r[5]).intValue(), ((Date) r[6]).toLocalDate(), (String) r[7], (String) r[8],
-                ((Timestamp) r[9]).toInstant(), r[10] == null ? null : ((Timestamp) r[10]).toInstant(), (String) r[11])).toList();
+                ((Timestamp) r[9]).toInstant(), r[10] == null ? null : ((Timestamp) r[10]).toInstant(), (String) r[11],
+                r[12] == null ? null : new EvidenceInfo((String) r[12], (String) r[13], ((Number) r[14]).intValue(), (String) r[15]))).toList();
     }
 }
