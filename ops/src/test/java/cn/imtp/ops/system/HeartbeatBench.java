@@ -1,6 +1,5 @@
 package cn.imtp.ops.system;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpClient;

@@ -46,12 +46,13 @@ public class LiveEvents {
     /** One lesson's viewers on this node and what they were last sent. */
     private static final class Channel {
         final List<Viewer> viewers = new CopyOnWriteArrayList<>();
-        long stageVersion = -1;
+        long stageVersion;
         long lastMessageId;
         long rosterAt;
         long keepaliveAt = System.currentTimeMillis();
 
-        Channel(long lastMessageId) {
+        Channel(long stageVersion, long lastMessageId) {
+            this.stageVersion = stageVersion;
             this.lastMessageId = lastMessageId;
         }
     }
@@ -77,12 +78,12 @@ public class LiveEvents {
      */
     public void subscribe(long lessonId, boolean staff, long afterMessage, SseEventSink sink, Sse sse) {
         this.sse = sse;
-        long newest = lessons.heads(lessonId)[1];
+        long[] heads = lessons.heads(lessonId);
         Viewer v = new Viewer(sink, staff);
         // Added first, so that nothing broadcast from now on is missed; what it is sent below may come twice
         // (the page keeps one of each message by id, and the newest stage by version).
         Channel c = channels.compute(lessonId, (id, existing) -> {
-            Channel ch = existing == null ? new Channel(newest) : existing;
+            Channel ch = existing == null ? new Channel(heads[0], heads[1]) : existing;
             ch.viewers.add(v);
             return ch;
         });

@@ -260,7 +260,7 @@ public class LiveLessons {
                 learners);
     }
 
-    /** The current stage version of each lesson, for the event streams to see what changed (0: no stage yet). */
+    /** The lesson's stage version (0: no stage yet) and newest message id (0: none), for the event streams to see what changed. */
     @Transactional
     public long[] heads(long lessonId) {
         Object[] r = (Object[]) em.createNativeQuery("SELECT (SELECT COALESCE(MAX(version), 0) FROM live_stage WHERE lesson_id = ?),"
