@@ -77,18 +77,9 @@ public final class CreditPolicy {
      * @param serverElapsedMs   the server's time since it opened the session
      */
     public Outcome apply(Session s, BitSet watched, int durationSeconds, Beat b, long serverElapsedMs) {
-        if (b.seq() <= s.lastSeq()) {
-            return new Outcome(Verdict.DUPLICATE, "beat " + b.seq() + " was already stored", s, new BitSet());
-        }
-        if (b.seq() != s.lastSeq() + 1) {
-            return new Outcome(Verdict.OUT_OF_ORDER, "send beat " + (s.lastSeq() + 1) + " first", s, new BitSet());
-        }
-        if (b.elapsedMs() < s.lastElapsedMs()) {
-            return refused(s, "the session's clock went backwards (" + b.elapsedMs() + " ms after " + s.lastElapsedMs() + " ms)");
-        }
-        if (b.elapsedMs() > serverElapsedMs + serverClockToleranceMs) {
-            return refused(s, "the beat claims " + b.elapsedMs() + " ms since the session opened, but only " + serverElapsedMs
-                    + " ms have passed");
+        Stop stop = order(s.lastSeq(), s.lastElapsedMs(), b.seq(), b.elapsedMs(), serverElapsedMs, serverClockToleranceMs);
+        if (stop != null) {
+            return new Outcome(stop.verdict(), stop.reason(), s, new BitSet());
         }
         long played = 0;
         for (Range r : b.played()) {
@@ -151,6 +142,32 @@ public final class CreditPolicy {
         Session next = new Session(b.seq(), b.elapsedMs(), runStart, runEnd, s.creditedSeconds() + credited.cardinality());
         return new Outcome(Verdict.ACCEPTED, counts ? null : (b.visible() ? "rate " + b.rate() + "× earns no credit" : "page hidden"),
                 next, credited);
+    }
+
+    /** Why a beat goes no further than its order and its clock: a duplicate, a gap, or an impossible clock. */
+    public record Stop(Verdict verdict, String reason) {
+    }
+
+    /**
+     * What every heartbeat obeys, a lesson video's or a live lesson's: it comes next in its session (a repeated
+     * one changes nothing, one that skips ahead waits), and its session clock neither goes backwards nor runs
+     * ahead of the server's own time since the session opened. Null when the beat may be judged.
+     */
+    public static Stop order(long lastSeq, long lastElapsedMs, long seq, long elapsedMs, long serverElapsedMs, long toleranceMs) {
+        if (seq <= lastSeq) {
+            return new Stop(Verdict.DUPLICATE, "beat " + seq + " was already stored");
+        }
+        if (seq != lastSeq + 1) {
+            return new Stop(Verdict.OUT_OF_ORDER, "send beat " + (lastSeq + 1) + " first");
+        }
+        if (elapsedMs < lastElapsedMs) {
+            return new Stop(Verdict.REFUSED, "the session's clock went backwards (" + elapsedMs + " ms after " + lastElapsedMs + " ms)");
+        }
+        if (elapsedMs > serverElapsedMs + toleranceMs) {
+            return new Stop(Verdict.REFUSED, "the beat claims " + elapsedMs + " ms since the session opened, but only " + serverElapsedMs
+                    + " ms have passed");
+        }
+        return null;
     }
 
     private static Outcome refused(Session s, String reason) {

@@ -1,5 +1,6 @@
 package cn.imtp.lms.live.control;
 
+import cn.imtp.lms.attendance.control.CreditPolicy;
 import cn.imtp.lms.attendance.control.CreditPolicy.Verdict;
 import java.util.BitSet;
 
@@ -8,9 +9,8 @@ import java.util.BitSet;
  * was present for since the previous beat, with the page visible. The same distrust as for lesson
  * videos:
  * <ul>
- * <li>beats come in sequence; a repeated one changes nothing, one that skips ahead waits for the missing one;</li>
- * <li>time is the client's monotonic milliseconds since the server opened the session, never its wall clock,
- *     and may not run ahead of the server's own clock since then;</li>
+ * <li>beats come in sequence and their clock is possible, as for videos ({@link CreditPolicy#order}); time is the
+ *     client's monotonic milliseconds since the server opened the session, never its wall clock;</li>
  * <li>one beat vouches for at most one heartbeat interval plus slack before it: a page that was frozen, asleep
  *     or cut off for longer earns nothing for the gap;</li>
  * <li>only seconds inside the window count, each once (a second counts when its middle lies in the interval,
@@ -58,18 +58,10 @@ public final class LivePolicy {
      * @param serverElapsedMs the server's time since it opened the session
      */
     public Outcome apply(Session s, BitSet present, Frame f, Beat b, long serverElapsedMs) {
-        if (b.seq() <= s.lastSeq()) {
-            return new Outcome(Verdict.DUPLICATE, "beat " + b.seq() + " was already stored", s, new BitSet());
-        }
-        if (b.seq() != s.lastSeq() + 1) {
-            return new Outcome(Verdict.OUT_OF_ORDER, "send beat " + (s.lastSeq() + 1) + " first", s, new BitSet());
-        }
-        if (b.elapsedMs() < s.lastElapsedMs()) {
-            return refused(s, "the session's clock went backwards (" + b.elapsedMs() + " ms after " + s.lastElapsedMs() + " ms)");
-        }
-        if (b.elapsedMs() > serverElapsedMs + serverClockToleranceMs) {
-            return refused(s, "the beat claims " + b.elapsedMs() + " ms since the session opened, but only " + serverElapsedMs
-                    + " ms have passed");
+        CreditPolicy.Stop stop = CreditPolicy.order(s.lastSeq(), s.lastElapsedMs(), b.seq(), b.elapsedMs(), serverElapsedMs,
+                serverClockToleranceMs);
+        if (stop != null) {
+            return new Outcome(stop.verdict(), stop.reason(), s, new BitSet());
         }
         Session next = new Session(b.seq(), b.elapsedMs());
         BitSet credited = new BitSet();
@@ -93,9 +85,5 @@ public final class LivePolicy {
     /** Whole seconds, rounded up (Java 17 has no Math.ceilDiv). */
     private static long ceilDiv(long ms) {
         return -Math.floorDiv(-ms, 1000L);
-    }
-
-    private static Outcome refused(Session s, String reason) {
-        return new Outcome(Verdict.REFUSED, reason, s, new BitSet());
     }
 }
