@@ -1,5 +1,6 @@
 package cn.imtp.lms.assessment.control;
 
+import cn.imtp.lms.platform.control.ChinaTime;
 import cn.imtp.lms.catalogue.control.Integrity;
 import cn.imtp.lms.catalogue.entity.LearningUnit;
 import cn.imtp.lms.cohort.control.DemoClassBootstrap;
@@ -57,7 +58,7 @@ public class DemoQuizBootstrap {
         }
         TrainingClass demo = em.createQuery("SELECT c FROM TrainingClass c WHERE c.name = :n", TrainingClass.class)
                 .setParameter("n", DemoClassBootstrap.DEMO_CLASS).getResultStream().findFirst().orElse(null);
-        ZoneId china = ZoneId.of("Asia/Shanghai");
+        ZoneId china = ChinaTime.ZONE;
         if (demo == null || demo.endsOn().isBefore(LocalDate.now(china))) {
             LOG.info("No running demo class: no demo quiz either.");
             return;

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Playback sessions and their heartbeats: what earns a learner credit for a lesson video, stored with
@@ -37,6 +39,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class Attendance {
+
+    /** How long after its session was ended a beat is still taken (the one that was on its way). */
+    private static final long ENDED_GRACE_MS = 2000;
 
     /** What the player needs to start: where to resume, where a first viewing may go, how to beat. */
     public record SessionTicket(String sessionId, String token, Instant expiresAt, int heartbeatSeconds, Set<Double> allowedRates,
@@ -184,12 +189,18 @@ public class Attendance {
         em.createQuery("SELECT s FROM PlaybackSession s WHERE s.id IN :ids ORDER BY s.id", PlaybackSession.class).setParameter("ids", ids)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().forEach(s -> sessions.put(s.id(), s));
         Map<WatchedVideo.Key, WatchedVideo> watched = new HashMap<>();
-        if (!sessions.isEmpty()) {
-            em.createQuery("SELECT w FROM WatchedVideo w WHERE w.learnerId IN :learners AND w.assetId IN :assets ORDER BY w.learnerId, w.assetId",
-                            WatchedVideo.class)
-                    .setParameter("learners", sessions.values().stream().map(PlaybackSession::learnerId).distinct().toList())
-                    .setParameter("assets", sessions.values().stream().map(s -> s.assetId().toString()).distinct().toList())
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().forEach(w -> watched.put(w.key(), w));
+        // Exactly the (learner, video) pairs of these sessions: no other learner's row is held up by this batch.
+        List<WatchedVideo.Key> pairs = sessions.values().stream().map(s -> new WatchedVideo.Key(s.learnerId(), s.assetId())).distinct()
+                .toList();
+        if (!pairs.isEmpty()) {
+            String match = IntStream.range(0, pairs.size()).mapToObj(i -> "(w.learnerId = :l" + i + " AND w.assetId = :a" + i + ")")
+                    .collect(Collectors.joining(" OR "));
+            TypedQuery<WatchedVideo> q = em.createQuery("SELECT w FROM WatchedVideo w WHERE " + match + " ORDER BY w.learnerId, w.assetId",
+                    WatchedVideo.class);
+            for (int i = 0; i < pairs.size(); i++) {
+                q.setParameter("l" + i, pairs.get(i).learnerId()).setParameter("a" + i, pairs.get(i).assetId());
+            }
+            q.setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().forEach(w -> watched.put(w.key(), w));
         }
         // Written below in a few statements, not entity by entity: one round trip per table, whatever the batch.
         sessions.values().forEach(em::detach);
@@ -216,6 +227,20 @@ public class Attendance {
         return answers;
     }
 
+    /**
+     * 410 for a beat that comes too late (older than the late window) or from after its session was ended (two
+     * seconds of grace for the beat that was on its way); videos and live lessons alike.
+     */
+    public void checkOpen(Instant openedAt, Instant endedAt, long elapsedMs, Instant now, String whenEnded) {
+        if (Duration.between(openedAt, now).toMillis() - elapsedMs > Duration.ofHours(settings.lateWindowHours()).toMillis()) {
+            throw new PlatformException(410, "too-late", "Too late", "Beats are accepted within " + settings.lateWindowHours()
+                    + " hours; this one is older.");
+        }
+        if (endedAt != null && elapsedMs > Duration.between(openedAt, endedAt).toMillis() + ENDED_GRACE_MS) {
+            throw new PlatformException(410, "session-ended", "Session ended", whenEnded);
+        }
+    }
+
     private BeatAck judge(Pending p, PlaybackSession s, Map<WatchedVideo.Key, WatchedVideo> watchedVideos, AttendanceChain.Appender records,
                           Map<HoursLedger.Line, Integer> credits, Instant now, Set<PlaybackSession> advanced, Set<WatchedVideo> changed) {
         BeatRequest b = p.beat();
@@ -224,14 +249,8 @@ public class Attendance {
             throw PlatformException.notFound("Playback session", p.sessionId());
         }
         long serverElapsed = Duration.between(s.openedAt(), now).toMillis();
-        if (serverElapsed - b.elapsedMs() > Duration.ofHours(settings.lateWindowHours()).toMillis()) {
-            throw new PlatformException(410, "too-late", "Too late", "Beats are accepted within " + settings.lateWindowHours()
-                    + " hours; this one is older.");
-        }
-        if (s.endedAt() != null && b.elapsedMs() > Duration.between(s.openedAt(), s.endedAt()).toMillis() + 2000) {
-            throw new PlatformException(410, "session-ended", "Session ended",
-                    "This playback was ended (" + s.endedReason() + ") by a newer one; open a new session to go on.");
-        }
+        checkOpen(s.openedAt(), s.endedAt(), b.elapsedMs(), now,
+                "This playback was ended (" + s.endedReason() + ") by a newer one; open a new session to go on.");
         List<CreditPolicy.Range> played = b.played() == null ? List.of() : b.played();
         if (b.absentSinceMs() != null && (!played.isEmpty() || b.absentSinceMs() < 0 || b.absentSinceMs() > b.elapsedMs())) {
             throw PlatformException.invalid("An absence report carries no playback and an absentSinceMs between 0 and its elapsedMs.",

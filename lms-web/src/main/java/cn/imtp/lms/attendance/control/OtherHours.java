@@ -1,5 +1,6 @@
 package cn.imtp.lms.attendance.control;
 
+import cn.imtp.lms.platform.control.ChinaTime;
 import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.cohort.entity.TrainingClass;
 import cn.imtp.lms.identity.control.AuditLog;
@@ -15,7 +16,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -162,7 +162,7 @@ public class OtherHours {
         if (e.minutes() == null || e.minutes() < 1 || e.minutes() > MAX_MINUTES) {
             errors.add(new FieldError("minutes", "between 1 and " + MAX_MINUTES + " (one day) per entry"));
         }
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = ChinaTime.today();
         if (e.date() == null || e.date().isBefore(c.startsOn()) || e.date().isAfter(c.endsOn()) || e.date().isAfter(today)) {
             errors.add(new FieldError("date", "a day of the class (" + c.startsOn() + " to " + c.endsOn() + "), not after today"));
         }

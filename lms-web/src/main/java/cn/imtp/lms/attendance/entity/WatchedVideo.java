@@ -31,6 +31,14 @@ public class WatchedVideo {
             this.assetId = assetId.toString();
         }
 
+        public long learnerId() {
+            return learnerId;
+        }
+
+        public String assetId() {
+            return assetId;
+        }
+
         @Override
         public boolean equals(Object o) {
             return o instanceof Key k && k.learnerId == learnerId && java.util.Objects.equals(k.assetId, assetId);

@@ -1,5 +1,6 @@
 package cn.imtp.lms.cohort.control;
 
+import cn.imtp.lms.platform.control.ChinaTime;
 import cn.imtp.lms.catalogue.entity.LearningUnit;
 import cn.imtp.lms.cohort.entity.ClassStatus;
 import cn.imtp.lms.cohort.entity.ClassTeacher;
@@ -27,7 +28,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -41,7 +41,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class Classes {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @PersistenceContext(unitName = "lms")
     EntityManager em;
@@ -137,7 +136,7 @@ public class Classes {
     @Transactional
     public List<ImportedLearner> importRoster(long id, String csv, Caller actor, String address) {
         TrainingClass c = draft(id);
-        RosterCsv.Result parsed = RosterCsv.parse(csv == null ? "" : csv, LocalDate.now(CHINA));
+        RosterCsv.Result parsed = RosterCsv.parse(csv == null ? "" : csv, ChinaTime.today());
         List<FieldError> errors = new ArrayList<>(parsed.errors());
         for (RosterCsv.Row row : parsed.rows()) {
             if (accounts.byUsername(row.username()).isPresent()) {
@@ -205,7 +204,7 @@ public class Classes {
             errors.add(new FieldError("start", "is required (HH:MM)"));
         }
         if (c.status() == ClassStatus.ACTIVE && l.date() != null && l.start() != null
-                && l.date().atTime(l.start()).atZone(CHINA).toInstant().isBefore(java.time.Instant.now())) {
+                && l.date().atTime(l.start()).atZone(ChinaTime.ZONE).toInstant().isBefore(java.time.Instant.now())) {
             errors.add(new FieldError("start", "the class is running: a lesson can be added from now on, not in the past"));
         }
         if (l.classHours() == null || l.classHours() < 1 || l.classHours() > 12) {
@@ -299,7 +298,7 @@ public class Classes {
         } else if (n.kind() == cn.imtp.lms.cohort.entity.CredentialKind.TITLE && n.titleGrade() == null) {
             errors.add(new FieldError("titleGrade", "a title has a grade: INTERMEDIATE or SENIOR"));
         }
-        if (n == null || n.issuedOn() == null || n.issuedOn().isAfter(LocalDate.now(CHINA))) {
+        if (n == null || n.issuedOn() == null || n.issuedOn().isAfter(ChinaTime.today())) {
             errors.add(new FieldError("issuedOn", "is required and not in the future"));
         }
         if (n == null || n.reference() == null || n.reference().isBlank()) {
@@ -361,7 +360,7 @@ public class Classes {
         if (n == null || n.level() == null) {
             errors.add(new FieldError("level", "is required: L5 to L1"));
         }
-        if (n == null || n.dated() == null || n.dated().isAfter(LocalDate.now(CHINA))) {
+        if (n == null || n.dated() == null || n.dated().isAfter(ChinaTime.today())) {
             errors.add(new FieldError("dated", "the certificate's or the approval's date is required and not in the future"));
         }
         if (n != null && n.kind() == LearnerQualification.Kind.CERTIFICATE) {

@@ -1,5 +1,6 @@
 package cn.imtp.lms.cohort.control;
 
+import cn.imtp.lms.platform.control.ChinaTime;
 import cn.imtp.lms.catalogue.entity.JobType;
 import cn.imtp.lms.catalogue.entity.Level;
 import cn.imtp.lms.cohort.entity.CredentialKind;
@@ -67,7 +68,7 @@ public class DemoClassBootstrap {
         PlanView plan = plans.create(new PlanDraft("直播销售员五级 新入职培训计划", Level.L5, JobType.LIVE_SELLER, PlanKind.NEW_ENTRANT,
                 null, List.of(), List.of("basic", "L5/LIVE_SELLER")), "system");
         // Running now, whenever the demo starts: from the first of this month for two months.
-        LocalDate start = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).withDayOfMonth(1);
+        LocalDate start = ChinaTime.today().withDayOfMonth(1);
         long classId = classes.create(new Requests.NewClass(DEMO_CLASS, plan.id(), DeliveryMode.ONLINE, start, start.plusMonths(2).minusDays(1),
                 true)).id();
         List<Long> learners = new ArrayList<>();

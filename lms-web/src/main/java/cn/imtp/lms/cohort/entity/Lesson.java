@@ -1,5 +1,6 @@
 package cn.imtp.lms.cohort.entity;
 
+import cn.imtp.lms.platform.control.ChinaTime;
 import cn.imtp.lms.catalogue.entity.LearningUnit;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import cn.imtp.lms.platform.control.ChinaTime;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
@@ -78,6 +81,11 @@ public class Lesson {
 
     public LocalTime start() {
         return start;
+    }
+
+    /** The lesson's start as an instant: its date and start are China time. */
+    public Instant startsAt() {
+        return date.atTime(start).atZone(ChinaTime.ZONE).toInstant();
     }
 
     public int classHours() {

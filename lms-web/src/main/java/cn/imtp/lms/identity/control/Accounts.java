@@ -1,5 +1,6 @@
 package cn.imtp.lms.identity.control;
 
+import cn.imtp.lms.platform.control.ChinaTime;
 import cn.imtp.lms.identity.entity.Account;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
@@ -11,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +20,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class Accounts {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[a-zA-Z0-9._-]{3,64}");
 
     @PersistenceContext(unitName = "lms")
@@ -54,7 +53,7 @@ public class Accounts {
         if (n.role() == Role.LEARNER && (n.idType() == null || idNumber == null || idNumber.isEmpty())) {
             errors.add(new FieldError("idNumber", "a learner registers with an identity document (idType and idNumber)"));
         } else if (n.idType() != null) {
-            String problem = IdDocuments.problemWith(n.idType(), idNumber, LocalDate.now(CHINA));
+            String problem = IdDocuments.problemWith(n.idType(), idNumber, ChinaTime.today());
             if (problem != null) {
                 errors.add(new FieldError("idNumber", problem));
             }

@@ -1,5 +1,6 @@
 package cn.imtp.lms.live.control;
 
+import cn.imtp.lms.platform.control.ChinaTime;
 import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.cohort.control.DemoClassBootstrap;
 import cn.imtp.lms.cohort.control.Requests;
@@ -62,9 +63,9 @@ public class DemoLiveLessonBootstrap {
         Instant now = Instant.now();
         List<Lesson> live = em.createQuery("SELECT l FROM Lesson l WHERE l.trainingClass = :c AND l.mode = :m ORDER BY l.date, l.start",
                 Lesson.class).setParameter("c", demo).setParameter("m", LessonMode.LIVE).getResultList();
-        boolean open = live.stream().anyMatch(l -> lessons.summary(l, now).state() == LiveLessons.State.OPEN);
+        boolean open = live.stream().anyMatch(l -> lessons.window(l, now).state() == LiveLessons.State.OPEN);
         Lesson model = live.isEmpty() ? null : live.get(0);
-        LocalDateTime start = LocalDateTime.now(LiveLessons.CHINA).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
+        LocalDateTime start = LocalDateTime.now(ChinaTime.ZONE).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
         if (open || model == null || start.toLocalDate().isAfter(demo.endsOn())) {
             return;
         }

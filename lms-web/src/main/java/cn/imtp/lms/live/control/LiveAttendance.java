@@ -72,6 +72,16 @@ public class LiveAttendance {
     @Inject
     TokenSettings tokenSettings;
 
+    private LivePolicy policy;
+
+    /** The rules as configured, built once (they are immutable). */
+    private LivePolicy policy() {
+        if (policy == null) {
+            policy = new LivePolicy(settings.heartbeatSeconds() * 1000L + settings.slackMs(), settings.slackMs());
+        }
+        return policy;
+    }
+
     /** Joins the lesson while it is open; any other playback or lesson of the learner stops earning credit. */
     @Transactional
     public JoinTicket join(long lessonId, Caller learner) {
@@ -82,7 +92,7 @@ public class LiveAttendance {
         em.createNativeQuery("SELECT id FROM account WHERE id = ? FOR UPDATE").setParameter(1, learner.accountId()).getResultList();
         Lesson l = lessons.visible(lessonId, learner);
         Instant now = Instant.now();
-        LiveLessons.Summary s = lessons.summary(l, now);
+        LiveLessons.Window s = lessons.window(l, now);
         switch (s.state()) {
             case UPCOMING -> throw PlatformException.conflict("This lesson opens at " + s.joinOpensAt() + " (it starts at " + s.startsAt()
                     + "); join then.");
@@ -92,15 +102,15 @@ public class LiveAttendance {
         }
         attendance.endActivities(learner.accountId(), now);
         String id = UUID.randomUUID().toString();
-        long classId = s.classId();
+        long classId = l.trainingClass().id();
         em.createNativeQuery("INSERT INTO live_session (id, lesson_id, learner_id, class_id, unit_id, opened_at) VALUES (?,?,?,?,?,?)")
                 .setParameter(1, id).setParameter(2, lessonId).setParameter(3, learner.accountId()).setParameter(4, classId)
-                .setParameter(5, s.unitId()).setParameter(6, Timestamp.from(now)).executeUpdate();
+                .setParameter(5, l.unit().id()).setParameter(6, Timestamp.from(now)).executeUpdate();
         // The rows every beat updates exist from now on: beats then lock existing rows only.
         em.createNativeQuery("INSERT IGNORE INTO live_attendance (lesson_id, learner_id, seconds, credited_seconds) VALUES (?, ?, '', 0)")
                 .setParameter(1, lessonId).setParameter(2, learner.accountId()).executeUpdate();
         em.createNativeQuery("INSERT IGNORE INTO ledger_entry (class_id, learner_id, unit_id) VALUES (?, ?, ?)")
-                .setParameter(1, classId).setParameter(2, learner.accountId()).setParameter(3, s.unitId()).executeUpdate();
+                .setParameter(1, classId).setParameter(2, learner.accountId()).setParameter(3, l.unit().id()).executeUpdate();
         chain.open(classId);
         int credited = present(lessonId, learner.accountId(), false).cardinality();
         Instant expires = s.endsAt().plus(Duration.ofHours(settings.lateWindowHours()));
@@ -137,26 +147,19 @@ public class LiveAttendance {
         }
         Instant now = Instant.now();
         long serverElapsed = Duration.between(openedAt, now).toMillis();
-        if (serverElapsed - b.elapsedMs() > Duration.ofHours(settings.lateWindowHours()).toMillis()) {
-            throw new PlatformException(410, "too-late", "Too late", "Beats are accepted within " + settings.lateWindowHours()
-                    + " hours; this one is older.");
-        }
-        if (r[7] != null && b.elapsedMs() > Duration.between(openedAt, ((Timestamp) r[7]).toInstant()).toMillis() + 2000) {
-            throw new PlatformException(410, "session-ended", "Session ended",
-                    "You were counted elsewhere from then on (" + r[8] + "): rejoin the lesson here to be counted here.");
-        }
+        attendance.checkOpen(openedAt, r[7] == null ? null : ((Timestamp) r[7]).toInstant(), b.elapsedMs(), now,
+                "You were counted elsewhere from then on (" + r[8] + "): rejoin the lesson here to be counted here.");
         if (b.absentSinceMs() != null && (b.absentSinceMs() < 0 || b.absentSinceMs() > b.elapsedMs())) {
             throw PlatformException.invalid("An absence report carries an absentSinceMs between 0 and its elapsedMs.",
                     List.of(new FieldError("absentSinceMs", "must be within the session")));
         }
         Lesson lesson = em.find(Lesson.class, lessonId);
-        LiveLessons.Summary s = lessons.summary(lesson, now);
+        LiveLessons.Window s = lessons.window(lesson, now);
         BitSet present = present(lessonId, learner.accountId(), true);
-        LivePolicy policy = new LivePolicy(settings.heartbeatSeconds() * 1000L + settings.slackMs(), settings.slackMs());
         LivePolicy.Session state = new LivePolicy.Session(((Number) r[4]).longValue(), ((Number) r[5]).longValue());
         int sessionCredited = ((Number) r[6]).intValue();
         // An absence report earns nothing itself: the learner was not there.
-        LivePolicy.Outcome o = policy.apply(state, present, new LivePolicy.Frame(openedAt.toEpochMilli(), s.startsAt().toEpochMilli(),
+        LivePolicy.Outcome o = policy().apply(state, present, new LivePolicy.Frame(openedAt.toEpochMilli(), s.startsAt().toEpochMilli(),
                 s.endsAt().toEpochMilli()), new LivePolicy.Beat(b.seq(), b.elapsedMs(), b.visible() && b.absentSinceMs() == null), serverElapsed);
         String reason = o.reason();
         switch (o.verdict()) {

@@ -21,10 +21,12 @@ import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -35,13 +37,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class LiveLessons {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
     /** UPCOMING until learners may join (some minutes before the start), OPEN until the end, then ENDED. */
     public enum State { UPCOMING, OPEN, ENDED }
 
     public record Summary(long id, long classId, String className, long unitId, String unitName, String teacherName, Instant startsAt,
                           Instant endsAt, Instant joinOpensAt, State state) {
+    }
+
+    /** When a lesson runs and whether it can be joined now. */
+    public record Window(Instant startsAt, Instant endsAt, Instant joinOpensAt, State state) {
     }
 
     public record Page(List<Summary> items, int page, int size, long total) {
@@ -100,11 +104,12 @@ public class LiveLessons {
         PlatformException.checkPage(page, size);
         TrainingClass c = classes.visible(classId, caller);
         Instant now = Instant.now();
-        List<Summary> all = c.lessons().stream().filter(l -> l.mode() == LessonMode.LIVE).map(l -> summary(l, now))
-                .filter(s -> (s.state() == State.ENDED) == past)
-                .sorted(past ? Comparator.comparing(Summary::startsAt).reversed() : Comparator.comparing(Summary::startsAt)).toList();
-        int from = Math.min(all.size(), page * size);
-        return new Page(all.subList(from, Math.min(all.size(), from + size)), page, size, all.size());
+        List<Lesson> all = c.lessons().stream().filter(l -> l.mode() == LessonMode.LIVE)
+                .filter(l -> (window(l, now).state() == State.ENDED) == past)
+                .sorted(past ? Comparator.comparing(Lesson::startsAt).reversed() : Comparator.comparing(Lesson::startsAt)).toList();
+        List<Lesson> shown = all.subList(Math.min(all.size(), page * size), Math.min(all.size(), page * size + size));
+        Map<Long, String> teachers = teacherNames(shown.stream().map(Lesson::teacherId).collect(Collectors.toSet()));
+        return new Page(shown.stream().map(l -> summary(l, window(l, now), teachers.get(l.teacherId()))).toList(), page, size, all.size());
     }
 
     /** The lesson, its stage and, for its teachers, the videos the stage may play. */
@@ -112,7 +117,8 @@ public class LiveLessons {
     public LessonView view(long lessonId, Caller caller) {
         Lesson l = visible(lessonId, caller);
         boolean teaches = caller.role() != Role.LEARNER;
-        return new LessonView(summary(l, Instant.now()), stage(lessonId), Instant.now(), teaches, teaches ? videos(l) : List.of(),
+        Instant now = Instant.now();
+        return new LessonView(summary(l, window(l, now), teacherNames(Set.of(l.teacherId())).get(l.teacherId())), stage(lessonId), Instant.now(), teaches, teaches ? videos(l) : List.of(),
                 attendance.heartbeatSeconds());
     }
 
@@ -120,7 +126,7 @@ public class LiveLessons {
     @Transactional
     public Stage setStage(long lessonId, StageRequest r, Caller caller) {
         Lesson l = taught(lessonId, caller);
-        if (summary(l, Instant.now()).state() == State.ENDED) {
+        if (window(l, Instant.now()).state() == State.ENDED) {
             throw PlatformException.conflict("This lesson is over; its stage can no longer change.");
         }
         if (r == null) {
@@ -162,7 +168,7 @@ public class LiveLessons {
     @Transactional
     public Message post(long lessonId, NewMessage m, Caller caller) {
         Lesson l = visible(lessonId, caller);
-        if (caller.role() == Role.LEARNER && summary(l, Instant.now()).state() != State.OPEN) {
+        if (caller.role() == Role.LEARNER && window(l, Instant.now()).state() != State.OPEN) {
             throw PlatformException.conflict("Questions can be asked while the lesson is open (from " + joinMinutesBefore
                     + " minutes before its start until its end).");
         }
@@ -291,18 +297,32 @@ public class LiveLessons {
         return visible(lessonId, caller);
     }
 
-    /** When the lesson runs: its date and start in China time, for its class hours at the class's class-hour length. */
-    public Summary summary(Lesson l, Instant now) {
+    /** When the lesson runs (its date and start in China time, for its class hours at the class's class-hour length) and its state now. */
+    public Window window(Lesson l, Instant now) {
         TrainingClass c = l.trainingClass();
         int hourMinutes = c.classHourMinutes() == null ? defaultClassHourMinutes : c.classHourMinutes();
-        Instant starts = l.date().atTime(l.start()).atZone(CHINA).toInstant();
+        Instant starts = l.startsAt();
         Instant ends = starts.plus(Duration.ofMinutes((long) l.classHours() * hourMinutes));
         Instant opens = starts.minus(Duration.ofMinutes(joinMinutesBefore));
         State state = !now.isBefore(ends) ? State.ENDED
                 : now.isBefore(opens) || c.status() != ClassStatus.ACTIVE ? State.UPCOMING : State.OPEN;
-        String teacher = (String) em.createNativeQuery("SELECT full_name FROM account WHERE id = ?").setParameter(1, l.teacherId())
-                .getSingleResult();
-        return new Summary(l.id(), c.id(), c.name(), l.unit().id(), l.unit().name(), teacher, starts, ends, opens, state);
+        return new Window(starts, ends, opens, state);
+    }
+
+    private static Summary summary(Lesson l, Window w, String teacherName) {
+        TrainingClass c = l.trainingClass();
+        return new Summary(l.id(), c.id(), c.name(), l.unit().id(), l.unit().name(), teacherName, w.startsAt(), w.endsAt(), w.joinOpensAt(),
+                w.state());
+    }
+
+    private Map<Long, String> teacherNames(Set<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, full_name FROM account WHERE id IN ("
+                + ids.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")").getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> ((Number) r[0]).longValue(), r -> (String) r[1]));
     }
 
     private List<Video> videos(Lesson l) {

@@ -14,7 +14,7 @@ public record ExportTable(String name, List<String> header, List<List<Object>> r
     }
 
     private static final java.time.format.DateTimeFormatter CHINA_TIME = java.time.format.DateTimeFormatter
-            .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+            .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ChinaTime.ZONE);
 
     /** An instant as exports write it for the institution's files: China time to the second. */
     public static String chinaTime(java.time.Instant instant) {
