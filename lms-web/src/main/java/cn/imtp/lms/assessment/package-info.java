@@ -30,7 +30,15 @@
  * unit of the class's plan; any number of attempts, and the answers are shown as soon as an attempt is
  * submitted.
  *
- * <p>Not yet here: practical exams and rubric grading, the learning archive and its PDF, XLSX import
- * and QTI.
+ * <p><b>Practical exams</b> (操作技能考核, {@link cn.imtp.lms.assessment.control.Practicals}): one task per row
+ * of the practical blueprint of the class plan's level and job type (module, content, weight, written or
+ * hands-on, minutes, importance X/Y), copied into the exam. Teachers write each task's instructions and rubric
+ * (criteria with points and descriptors; fixed by the task's first grade). While the exam is open learners hand
+ * in a text answer and, for hands-on tasks, a document (PDF, JPEG or PNG, checked by its bytes); graded work no
+ * longer changes. Teachers grade by the rubric with a comment (regrades audited); the score on 100 is the
+ * blueprint's weighted sum of the tasks' shares ({@link cn.imtp.lms.assessment.control.PracticalScore}).
+ *
+ * <p>Not yet here: recorded video work through the media pipeline, the archive's PDF, XLSX import and QTI.
+ */
  */
 package cn.imtp.lms.assessment;

@@ -279,24 +279,24 @@ class AttendanceIT {
         // Evidence: a PDF (checked by its bytes) once per entry; learners download their own.
         String evidencePath = path + "/" + entryId + "/evidence";
         byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        HttpResponse<String> attached = putBytes(teacher, evidencePath + "?name=" + java.net.URLEncoder.encode("实习证明.pdf",
+        HttpResponse<String> attached = RunningPlatform.putBytes(teacher, evidencePath + "?name=" + java.net.URLEncoder.encode("实习证明.pdf",
                 java.nio.charset.StandardCharsets.UTF_8), pdf, "application/pdf");
         assertEquals(201, attached.statusCode(), attached.body());
         assertEquals("application/pdf", RunningPlatform.json(attached).getJsonObject("evidence").getString("contentType"));
-        assertEquals(409, putBytes(teacher, evidencePath, pdf, "application/pdf").statusCode(), "evidence is never replaced");
-        assertEquals(403, putBytes(learner09, evidencePath, pdf, "application/pdf").statusCode());
+        assertEquals(409, RunningPlatform.putBytes(teacher, evidencePath, pdf, "application/pdf").statusCode(), "evidence is never replaced");
+        assertEquals(403, RunningPlatform.putBytes(learner09, evidencePath, pdf, "application/pdf").statusCode());
         HttpResponse<byte[]> back = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(RunningPlatform.uri(evidencePath))
                 .header("Authorization", "Bearer " + learner09).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, back.statusCode());
         assertTrue(java.util.Arrays.equals(pdf, back.body()), "the learner gets the same bytes back");
         assertTrue(back.headers().firstValue("Content-Disposition").orElse("").contains("filename*=UTF-8''"), back.headers().map().toString());
         long second = RunningPlatform.json(RunningPlatform.call(teacher, "POST", path, entry.apply("参观直播基地"))).getJsonNumber("id").longValue();
-        HttpResponse<String> notPdf = putBytes(teacher, path + "/" + second + "/evidence?name=fake.pdf", "just text".getBytes(), "application/pdf");
+        HttpResponse<String> notPdf = RunningPlatform.putBytes(teacher, path + "/" + second + "/evidence?name=fake.pdf", "just text".getBytes(), "application/pdf");
         assertEquals(422, notPdf.statusCode(), notPdf.body());
         assertTrue(notPdf.body().contains("not a PDF, JPEG or PNG"), notPdf.body());
         byte[] huge = new byte[5 * 1024 * 1024 + 1];
         System.arraycopy(pdf, 0, huge, 0, pdf.length);
-        assertEquals(413, putBytes(teacher, path + "/" + second + "/evidence?name=big.pdf", huge, "application/pdf").statusCode());
+        assertEquals(413, RunningPlatform.putBytes(teacher, path + "/" + second + "/evidence?name=big.pdf", huge, "application/pdf").statusCode());
         assertEquals(200, RunningPlatform.call(teacher, "POST", path + "/" + second + "/withdraw", "{\"reason\":\"测试条目\"}").statusCode());
 
         String withdrawPath = path + "/" + entryId + "/withdraw";
@@ -310,12 +310,6 @@ class AttendanceIT {
         assertTrue(kept.contains("日期登记错误") && kept.contains("\"withdrawnAt\""), "the withdrawn entry stays on record: " + kept);
         String audit = RunningPlatform.call(admin, "GET", "/api/audit?size=200", null).body();
         assertTrue(audit.contains("OTHER_HOURS_ENTERED") && audit.contains("OTHER_HOURS_WITHDRAWN") && audit.contains("OTHER_HOURS_EVIDENCE"), audit);
-    }
-
-    private static HttpResponse<String> putBytes(String token, String path, byte[] body, String contentType) throws Exception {
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(RunningPlatform.uri(path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void execute(Connection c, String sql) throws Exception {

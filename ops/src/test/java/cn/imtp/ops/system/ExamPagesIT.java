@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -94,8 +95,9 @@ class ExamPagesIT {
             b.waitFor(By.id("outcome"));
             String exams = b.waitFor(By.id("archive-exams")).getText();
             assertTrue(exams.contains(TITLE) && exams.contains(result.getInt("score") + " / 100"), exams);
-            assertEquals("NOT_AVAILABLE", b.driver.findElement(By.cssSelector("#checks li[data-requirement='PRACTICAL']")).getAttribute("data-state"),
-                    "the demo class leads to a certificate; practical assessment is not held on the platform yet");
+            String practical = b.driver.findElement(By.cssSelector("#checks li[data-requirement='PRACTICAL']")).getAttribute("data-state");
+            assertTrue(List.of("NOT_AVAILABLE", "NOT_TAKEN").contains(practical),
+                    "the demo class leads to a certificate: no practical result yet (none set, or set by PracticalIT and not graded): " + practical);
             assertFalse(b.overflowsHorizontally(), "the archive fits a phone's width");
             b.screenshot("learner-archive-phone");
         }

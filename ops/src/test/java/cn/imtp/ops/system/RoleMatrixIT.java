@@ -70,6 +70,10 @@ class RoleMatrixIT {
             {"GET /api/assessment/coverage", 200, 200, 403, 401, 401, 401, 401},
             // Live lessons: the demo class (id 1, made at the first start) is learner01's and teacher01's.
             {"GET /api/live/classes/1/lessons", 200, 200, 200, 401, 401, 401, 401},
+            // Practical exams: learners see their class's, only the staff see everyone's results.
+            {"GET /api/assessment/practicals?classId=1", 200, 200, 200, 401, 401, 401, 401},
+            {"GET /api/assessment/practicals/999999/results", 404, 404, 403, 401, 401, 401, 401},
+            {"GET /api/assessment/practicals/999999/export", 404, 404, 403, 401, 401, 401, 401},
             {"GET /api/live/lessons/999999/roster", 404, 404, 403, 401, 401, 401, 401},
             {"POST /api/live/lessons/999999/join", 403, 403, 404, 401, 401, 401, 401},
             // media-service verifies lms-web's tokens on its own, with the public key alone.

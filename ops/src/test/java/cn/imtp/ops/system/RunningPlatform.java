@@ -169,6 +169,13 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A file's bytes PUT as the body, with the bearer token. */
+    public static HttpResponse<String> putBytes(String token, String path, byte[] body, String contentType)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public static HttpResponse<String> login(String username, String password, String... headers)
             throws IOException, InterruptedException {
         return call(null, "POST", "/api/auth/login", Json.createObjectBuilder().add("username", username)

@@ -1,6 +1,7 @@
 package cn.imtp.lms.archive.control;
 
 import cn.imtp.lms.assessment.control.Exams;
+import cn.imtp.lms.assessment.control.Practicals;
 import cn.imtp.lms.attendance.control.HoursLedger;
 import cn.imtp.lms.attendance.control.LedgerRules;
 import cn.imtp.lms.catalogue.entity.JobType;
@@ -40,7 +41,7 @@ public class LearningArchive {
 
     @JsonbNillable
     public record Archive(Instant generatedAt, AccountView learner, ClassFacts trainingClass, PlanFacts plan, LedgerRules.LearnerStatus hours,
-                          List<Exams.LearnerResult> assessments, Outcome.Verdict outcome) {
+                          List<Exams.LearnerResult> assessments, List<Practicals.LearnerResult> practicals, Outcome.Verdict outcome) {
     }
 
     @JsonbNillable
@@ -64,6 +65,9 @@ public class LearningArchive {
     @Inject
     Exams exams;
 
+    @Inject
+    Practicals practicals;
+
     /** Learners see their own archive; teachers those of their classes; administrators all. */
     @Transactional
     public Archive of(long classId, long learnerId, Caller caller) {
@@ -85,7 +89,10 @@ public class LearningArchive {
                 .map(Exams.LearnerResult::title).toList();
         List<String> header = new ArrayList<>(List.of("username", "fullName", "idNumber", "classroomMinutes", "planMinutes", "minimumMinutes",
                 "meetsHours", "otherMinutes", "totalMinutes"));
+        List<String> practicalTitles = archives.isEmpty() ? List.of() : archives.get(0).practicals().stream()
+                .map(Practicals.LearnerResult::title).toList();
         exams.forEach(title -> header.add("exam " + title));
+        practicalTitles.forEach(title -> header.add("practical " + title));
         header.addAll(List.of("complete", "outcome"));
         List<List<Object>> rows = new ArrayList<>();
         for (Archive a : archives) {
@@ -96,6 +103,8 @@ public class LearningArchive {
                     h.minimumMinutes(), h.meetsHours(), h.otherMinutes(), Math.round(h.totalMinutes() * 10) / 10.0));
             a.assessments().stream().filter(r -> !r.quiz()).forEach(r -> row.add(r.counted() == null ? "" : r.counted().score() + "/"
                     + r.counted().maxScore() + (Boolean.TRUE.equals(r.counted().passed()) ? " passed" : " not passed")));
+            a.practicals().forEach(r -> row.add(r.total().score() == null ? r.total().graded() + "/" + r.total().tasks() + " tasks graded"
+                    : r.total().score() + "/100" + (Boolean.TRUE.equals(r.total().passed()) ? " passed" : " not passed")));
             row.add(a.outcome().complete());
             row.add(String.join("; ", a.outcome().checks().stream().map(k -> k.requirement() + " " + k.state() + ": " + k.detail()).toList()));
             rows.add(row);
@@ -112,14 +121,16 @@ public class LearningArchive {
 
     private Archive archive(TrainingClass c, long learnerId, LedgerRules.LearnerStatus hours) {
         List<Exams.LearnerResult> results = exams.resultsOf(c.id(), learnerId);
-        List<Outcome.Theory> summative = results.stream().filter(r -> !r.quiz()).map(r -> new Outcome.Theory(r.title(),
-                r.counted() == null ? null : r.counted().passed(), r.counted() == null ? null : r.counted().score(),
-                r.counted() == null ? 0 : r.counted().maxScore())).toList();
+        List<Outcome.Exam> theory = results.stream().filter(r -> !r.quiz()).map(r -> new Outcome.Exam(r.title(),
+                r.counted() == null ? null : r.counted().passed(), r.counted() == null || r.counted().score() == null ? null
+                : r.counted().score().doubleValue(), r.counted() == null ? 0 : r.counted().maxScore())).toList();
+        List<Practicals.LearnerResult> practical = practicals.resultsOf(c.id(), learnerId);
         Outcome.Verdict verdict = Outcome.judge(c.leadsToCertificate(), hours == null ? null : hours.meetsHours(),
-                hours == null ? 0 : hours.shortMinutes(), summative);
+                hours == null ? 0 : hours.shortMinutes(), theory, practical.stream().map(r -> new Outcome.Exam(r.title(), r.total().passed(),
+                        r.total().score(), 100)).toList());
         TrainingPlan p = c.plan();
         return new Archive(Instant.now(), AccountView.of(em.find(Account.class, learnerId)),
                 new ClassFacts(c.id(), c.name(), c.deliveryMode(), c.startsOn(), c.endsOn(), c.leadsToCertificate(), c.classHourMinutes()),
-                new PlanFacts(p.id(), p.name(), p.level(), p.jobType(), p.kind(), p.edition().code()), hours, results, verdict);
+                new PlanFacts(p.id(), p.name(), p.level(), p.jobType(), p.kind(), p.edition().code()), hours, results, practical, verdict);
     }
 }

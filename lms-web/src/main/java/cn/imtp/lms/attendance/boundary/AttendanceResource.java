@@ -1,5 +1,6 @@
 package cn.imtp.lms.attendance.boundary;
 
+import cn.imtp.lms.platform.control.Document;
 import cn.imtp.lms.attendance.control.Attendance;
 import cn.imtp.lms.attendance.control.AttendanceChain;
 import cn.imtp.lms.attendance.control.AttendanceSettings;
@@ -222,11 +223,7 @@ public class AttendanceResource {
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public Response evidence(@PathParam("classId") long classId, @PathParam("entryId") long entryId) {
         OtherHours.Evidence e = otherHours.evidence(classId, entryId, caller());
-        String ascii = e.info().fileName().replaceAll("[^A-Za-z0-9._-]", "_");
-        String encoded = java.net.URLEncoder.encode(e.info().fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-        return Response.ok(e.content(), e.info().contentType())
-                .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded)
-                .header("X-Content-Type-Options", "nosniff").build();
+        return Exports.document(new Document(e.info().fileName(), e.info().contentType(), e.content(), e.info().sha256()));
     }
 
     /** Who of the class is studying right now (pages poll it every few seconds). */

@@ -1,6 +1,7 @@
 package cn.imtp.lms.attendance.control;
 
 import cn.imtp.lms.platform.control.ChinaTime;
+import cn.imtp.lms.platform.control.Document;
 import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.cohort.entity.TrainingClass;
 import cn.imtp.lms.identity.control.AuditLog;
@@ -86,23 +87,10 @@ public class OtherHours {
             throw PlatformException.conflict("Entry " + entryId + " already has its evidence (" + entry.evidence().fileName()
                     + "); to change it, withdraw the entry and record it again.");
         }
-        if (content.length > evidenceMaxBytes) {
-            throw new PlatformException(413, "too-large", "Too large", "Evidence files may have at most " + evidenceMaxBytes
-                    + " bytes; scan the document at a lower resolution or as a PDF.");
-        }
-        String type = documentType(content);
-        if (type == null) {
-            throw PlatformException.invalid("The evidence was not attached.",
-                    List.of(new FieldError("file", "is not a PDF, JPEG or PNG file (checked by its content, not its name)")));
-        }
-        String name = fileName == null || fileName.isBlank() ? "evidence" : fileName.strip();
-        name = name.length() > 255 ? name.substring(name.length() - 255) : name;
-        String sha256;
-        try {
-            sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        Document d = Document.checked(fileName, content, evidenceMaxBytes, "file", "evidence");
+        String name = d.fileName();
+        String sha256 = d.sha256();
+        String type = d.contentType();
         em.createNativeQuery("INSERT INTO other_hours_evidence (entry_id, file_name, content_type, size_bytes, sha256, content, attached_by, attached_at)"
                         + " VALUES (?,?,?,?,?,?,?,?)")
                 .setParameter(1, entryId).setParameter(2, name).setParameter(3, type).setParameter(4, content.length).setParameter(5, sha256)
@@ -123,21 +111,6 @@ public class OtherHours {
         byte[] content = (byte[]) em.createNativeQuery("SELECT content FROM other_hours_evidence WHERE entry_id = ?").setParameter(1, entryId)
                 .getSingleResult();
         return new Evidence(entry.evidence(), content);
-    }
-
-    /** PDF, JPEG or PNG by the file's first bytes; null for anything else. */
-    static String documentType(byte[] b) {
-        if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
-            return "application/pdf";
-        }
-        if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
-            return "image/jpeg";
-        }
-        if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G' && b[4] == 0x0D && b[5] == 0x0A
-                && b[6] == 0x1A && b[7] == 0x0A) {
-            return "image/png";
-        }
-        return null;
     }
 
     @Transactional

@@ -157,6 +157,11 @@ public class PracticalContentEntry {
         return importance;
     }
 
+    /** The row's place in its blueprint, as the seed lists them. */
+    public int position() {
+        return position;
+    }
+
     public int seedLine() {
         return seedLine;
     }

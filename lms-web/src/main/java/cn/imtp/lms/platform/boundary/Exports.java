@@ -1,11 +1,14 @@
 package cn.imtp.lms.platform.boundary;
 
 import cn.imtp.lms.platform.control.Csv;
+import cn.imtp.lms.platform.control.Document;
 import cn.imtp.lms.platform.control.ExportTable;
 import cn.imtp.lms.platform.control.Xlsx;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,5 +35,14 @@ public final class Exports {
         Object body = format == ExportTable.Format.CSV ? Csv.of(tables) : Xlsx.of(tables);
         return Response.ok(body, format.mediaType)
                 .header("Content-Disposition", "attachment; filename=\"" + baseName + "." + format.extension + "\"").build();
+    }
+
+    /** A stored document as a download under its own name (any script in it is never run: nosniff). */
+    public static Response document(Document d) {
+        String ascii = d.fileName().replaceAll("[^A-Za-z0-9._-]", "_");
+        String encoded = URLEncoder.encode(d.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
+        return Response.ok(d.content(), d.contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded)
+                .header("X-Content-Type-Options", "nosniff").build();
     }
 }

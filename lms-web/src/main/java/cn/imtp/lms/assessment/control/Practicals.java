@@ -1,0 +1,538 @@
+package cn.imtp.lms.assessment.control;
+
+import cn.imtp.lms.assessment.control.PracticalScore.Criterion;
+import cn.imtp.lms.catalogue.entity.JobType;
+import cn.imtp.lms.catalogue.entity.Level;
+import cn.imtp.lms.catalogue.entity.PracticalContentEntry;
+import cn.imtp.lms.catalogue.entity.PracticalContentEntry.Form;
+import cn.imtp.lms.cohort.control.Classes;
+import cn.imtp.lms.cohort.entity.TrainingClass;
+import cn.imtp.lms.identity.control.AuditLog;
+import cn.imtp.lms.platform.control.Document;
+import cn.imtp.lms.platform.control.ExportTable;
+import cn.imtp.lms.plan.entity.TrainingPlan;
+import cn.imtp.platform.json.Jsonp;
+import cn.imtp.platform.problem.FieldError;
+import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.security.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Practical exams (操作技能考核) of a class: one task per row of the practical blueprint of section 2.3 for the
+ * class plan's level and job type (content, form, minutes, importance X/Y, weight). Teachers write each task's
+ * instructions and rubric; learners hand in a text answer and, for hands-on (实操) tasks, a document while the
+ * exam is open; teachers grade each task by its rubric with a comment, and the exam's score follows the
+ * blueprint's weights ({@link PracticalScore}). A task's rubric is fixed by its first grade; graded work can no
+ * longer be changed by the learner; every grade and regrade is audited.
+ */
+@ApplicationScoped
+public class Practicals {
+
+    static final int MAX_ANSWER_CHARS = 20_000;
+
+    public record NewPractical(String title, Instant opensAt, Instant closesAt, Integer passMark) {
+    }
+
+    public record TaskEdit(String instructions, List<Criterion> rubric) {
+    }
+
+    public record Answer(String text) {
+    }
+
+    public record Grade(List<Integer> points, String comment) {
+    }
+
+    public record DocumentInfo(String fileName, String contentType, int sizeBytes, String sha256) {
+    }
+
+    @JsonbNillable
+    public record GradeView(List<Integer> points, int awarded, int maxPoints, String comment, Instant gradedAt, String gradedBy) {
+    }
+
+    @JsonbNillable
+    public record SubmissionView(long learnerId, String text, DocumentInfo document, int revision, Instant submittedAt) {
+    }
+
+    /** A learner's work on a task and its grade; either may be missing. */
+    @JsonbNillable
+    public record Work(long taskId, long learnerId, SubmissionView submission, GradeView grade) {
+    }
+
+    @JsonbNillable
+    public record TaskView(long id, int position, String moduleCode, String moduleName, int moduleWeight, String contentCode,
+                           String contentName, int weight, Form form, int minutes, String importance, String instructions,
+                           List<Criterion> rubric, int maxPoints, boolean rubricFixed, Work mine) {
+    }
+
+    @JsonbNillable
+    public record PracticalView(long id, long classId, String className, String title, String section, Level level, JobType jobType,
+                                Instant opensAt, Instant closesAt, boolean open, int passMark, int totalMinutes, List<TaskView> tasks,
+                                PracticalScore.Total myTotal) {
+    }
+
+    /** One learner's line in the grading table: their work per task (in task order) and the total. */
+    public record LearnerRow(long learnerId, String username, String fullName, List<Work> tasks, PracticalScore.Total total) {
+    }
+
+    /** A learner's standing in one practical exam of the class, for the learning archive. */
+    public record LearnerResult(long examId, String title, PracticalScore.Total total) {
+    }
+
+    @PersistenceContext(unitName = "lms")
+    EntityManager em;
+
+    @Inject
+    Classes classes;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    AssessmentSettings settings;
+
+    @Inject
+    @ConfigProperty(name = "lms.assessment.practical-file-max-bytes")
+    int fileMaxBytes;
+
+    /** The most bytes a handed-in document may have; the boundary reads one more to know a file is too large. */
+    public int fileMaxBytes() {
+        return fileMaxBytes;
+    }
+
+    /** Sets up a practical exam from the blueprint of the class plan's level and job type (teachers of the class, administrators). */
+    @Transactional
+    public PracticalView create(long classId, NewPractical n, Caller caller, String address) {
+        TrainingClass c = classes.visible(classId, caller);
+        if (n == null) {
+            throw PlatformException.invalid("Send {\"title\", \"opensAt\", \"closesAt\", \"passMark\"}.", List.of());
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (n.title() == null || n.title().isBlank() || n.title().length() > 200) {
+            errors.add(new FieldError("title", "required, at most 200 characters"));
+        }
+        if (n.opensAt() == null || n.closesAt() == null || !n.opensAt().isBefore(n.closesAt()) || !n.closesAt().isAfter(Instant.now())) {
+            errors.add(new FieldError("closesAt", "opensAt and closesAt (ISO-8601 instants) with opensAt before closesAt, closesAt in the future"));
+        }
+        int passMark = n.passMark() == null ? settings.passMark() : n.passMark();
+        if (passMark < 1 || passMark > 100) {
+            errors.add(new FieldError("passMark", "from 1 to 100 (points of the 100-point practical score)"));
+        }
+        TrainingPlan plan = c.plan();
+        List<PracticalContentEntry> rows = plan.level() == null ? List.of() : plan.edition().practicals().stream()
+                .filter(p -> p.level() == plan.level() && p.jobType() == plan.jobType()).toList();
+        if (rows.isEmpty()) {
+            errors.add(new FieldError("classId", "the class's plan has no practical blueprint (section 2.3 gives one per level and job type;"
+                    + " the basic course has none): practical exams belong to classes whose plan is a skill course"));
+        }
+        if (!errors.isEmpty()) {
+            throw PlatformException.invalid("The practical exam was not created.", errors);
+        }
+        Instant now = Instant.now();
+        em.createNativeQuery("INSERT INTO practical_exam (class_id, title, section, opens_at, closes_at, pass_mark, created_by, created_at)"
+                        + " VALUES (?,?,?,?,?,?,?,?)").setParameter(1, classId).setParameter(2, n.title().strip())
+                .setParameter(3, rows.get(0).section()).setParameter(4, Timestamp.from(n.opensAt())).setParameter(5, Timestamp.from(n.closesAt()))
+                .setParameter(6, passMark).setParameter(7, caller.accountId()).setParameter(8, Timestamp.from(now)).executeUpdate();
+        long id = ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
+        int position = 0;
+        for (PracticalContentEntry r : rows.stream().sorted(Comparator.comparingInt(PracticalContentEntry::position)).toList()) {
+            // A first rubric the teacher refines: the content as one criterion worth its weight.
+            List<Criterion> rubric = List.of(new Criterion("完成「" + r.contentName() + "」", r.contentWeight(), "按操作技能考核规范完成该项内容"));
+            em.createNativeQuery("INSERT INTO practical_task (exam_id, position, module_code, module_name, module_weight, content_code,"
+                            + " content_name, weight, form, minutes, importance, instructions, rubric) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                    .setParameter(1, id).setParameter(2, ++position).setParameter(3, r.moduleCode()).setParameter(4, r.moduleName())
+                    .setParameter(5, r.moduleWeight()).setParameter(6, r.contentCode()).setParameter(7, r.contentName())
+                    .setParameter(8, r.contentWeight()).setParameter(9, r.form().name()).setParameter(10, r.minutes())
+                    .setParameter(11, r.importance()).setParameter(12, "").setParameter(13, rubricJson(rubric)).executeUpdate();
+        }
+        audit.record(caller, "PRACTICAL_EXAM_CREATED", null, "class " + classId + ", practical exam " + id + ": " + n.title().strip(), address);
+        return view(id, caller);
+    }
+
+    /** The class's practical exams, newest first; a learner sees their own work and grades in each. */
+    @Transactional
+    public List<PracticalView> ofClass(long classId, Caller caller) {
+        classes.visible(classId, caller);
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("SELECT id FROM practical_exam WHERE class_id = ? ORDER BY id DESC").setParameter(1, classId)
+                .getResultList();
+        return ids.stream().map(id -> view(id.longValue(), caller)).toList();
+    }
+
+    @Transactional
+    public PracticalView get(long examId, Caller caller) {
+        exam(examId, caller);
+        return view(examId, caller);
+    }
+
+    /** Changes a task's instructions and rubric (teachers of the class, administrators) until the task's first grade. */
+    @Transactional
+    public TaskView editTask(long examId, long taskId, TaskEdit e, Caller caller, String address) {
+        exam(examId, caller);
+        lockTask(examId, taskId);
+        if (e == null) {
+            throw PlatformException.invalid("Send {\"instructions\", \"rubric\": [{\"criterion\", \"points\", \"descriptor\"}]}.", List.of());
+        }
+        List<FieldError> errors = new ArrayList<>(PracticalScore.check(e.rubric()));
+        if (e.instructions() != null && e.instructions().length() > 4000) {
+            errors.add(new FieldError("instructions", "at most 4000 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw PlatformException.invalid("The task was not changed.", errors);
+        }
+        Number graded = (Number) em.createNativeQuery("SELECT COUNT(*) FROM practical_grade WHERE task_id = ?").setParameter(1, taskId)
+                .getSingleResult();
+        if (graded.intValue() > 0) {
+            throw PlatformException.conflict("Task " + taskId + " has been graded with its rubric " + graded + " time(s); the rubric is fixed"
+                    + " so that every learner is graded alike. Set up a new practical exam to use another rubric.");
+        }
+        em.createNativeQuery("UPDATE practical_task SET instructions = ?, rubric = ? WHERE id = ?")
+                .setParameter(1, e.instructions() == null ? "" : e.instructions().strip()).setParameter(2, rubricJson(e.rubric()))
+                .setParameter(3, taskId).executeUpdate();
+        audit.record(caller, "PRACTICAL_TASK_EDITED", null, "practical exam " + examId + ", task " + taskId, address);
+        return tasks(examId, null).stream().filter(t -> t.id() == taskId).findFirst().orElseThrow();
+    }
+
+    /** A learner's text answer to a task, while the exam is open and the work is not graded. */
+    @Transactional
+    public Work answer(long examId, long taskId, Answer a, Caller learner) {
+        String text = a == null || a.text() == null ? "" : a.text().strip();
+        if (text.isEmpty() || text.length() > MAX_ANSWER_CHARS) {
+            throw PlatformException.invalid("The answer was not saved.", List.of(new FieldError("text", "1 to " + MAX_ANSWER_CHARS + " characters")));
+        }
+        handIn(examId, taskId, learner, false);
+        em.createNativeQuery("INSERT INTO practical_submission (task_id, learner_id, answer_text, revision, submitted_at) VALUES (?,?,?,1,?)"
+                        + " ON DUPLICATE KEY UPDATE answer_text = VALUES(answer_text), revision = revision + 1, submitted_at = VALUES(submitted_at)")
+                .setParameter(1, taskId).setParameter(2, learner.accountId()).setParameter(3, text).setParameter(4, Timestamp.from(Instant.now()))
+                .executeUpdate();
+        return work(taskId, learner.accountId());
+    }
+
+    /** A learner's document for a hands-on task (PDF, JPEG or PNG, checked by its bytes), while the exam is open and the work is not graded. */
+    @Transactional
+    public Work attach(long examId, long taskId, String fileName, byte[] content, Caller learner) {
+        handIn(examId, taskId, learner, true);
+        Document d = Document.checked(fileName, content, fileMaxBytes, "file", "work");
+        em.createNativeQuery("INSERT INTO practical_submission (task_id, learner_id, file_name, content_type, size_bytes, sha256, content, revision,"
+                        + " submitted_at) VALUES (?,?,?,?,?,?,?,1,?) ON DUPLICATE KEY UPDATE file_name = VALUES(file_name),"
+                        + " content_type = VALUES(content_type), size_bytes = VALUES(size_bytes), sha256 = VALUES(sha256), content = VALUES(content),"
+                        + " revision = revision + 1, submitted_at = VALUES(submitted_at)")
+                .setParameter(1, taskId).setParameter(2, learner.accountId()).setParameter(3, d.fileName()).setParameter(4, d.contentType())
+                .setParameter(5, content.length).setParameter(6, d.sha256()).setParameter(7, content).setParameter(8, Timestamp.from(Instant.now()))
+                .executeUpdate();
+        return work(taskId, learner.accountId());
+    }
+
+    /** A learner's handed-in document: the learner's own, or any of the class for its teachers and administrators. */
+    @Transactional
+    public Document document(long examId, long taskId, long learnerId, Caller caller) {
+        exam(examId, caller);
+        task(examId, taskId);
+        if (caller.role() == Role.LEARNER && learnerId != caller.accountId()) {
+            throw PlatformException.notFound("Document of learner", learnerId);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT file_name, content_type, content, sha256 FROM practical_submission"
+                + " WHERE task_id = ? AND learner_id = ? AND content IS NOT NULL").setParameter(1, taskId).setParameter(2, learnerId).getResultList();
+        if (rows.isEmpty()) {
+            throw PlatformException.notFound("Document of learner", learnerId + " for task " + taskId);
+        }
+        Object[] r = rows.get(0);
+        return new Document((String) r[0], (String) r[1], (byte[]) r[2], (String) r[3]);
+    }
+
+    /** Grades (or regrades) a learner's work on a task by its rubric (teachers of the class, administrators); audited. */
+    @Transactional
+    public Work grade(long examId, long taskId, long learnerId, Grade g, Caller caller, String address) {
+        TrainingClass c = exam(examId, caller);
+        if (caller.role() == Role.LEARNER) {
+            throw new PlatformException(403, "forbidden", "Forbidden", "Only the class's teachers and administrators grade.");
+        }
+        List<Criterion> rubric = lockTask(examId, taskId);
+        if (!c.learnerIds().contains(learnerId)) {
+            throw PlatformException.notFound("Learner", learnerId + " in class " + c.id());
+        }
+        if (g == null) {
+            throw PlatformException.invalid("Send {\"points\": [one per criterion], \"comment\"}.", List.of());
+        }
+        List<FieldError> errors = new ArrayList<>(PracticalScore.check(rubric, g.points()));
+        if (g.comment() != null && g.comment().length() > 2000) {
+            errors.add(new FieldError("comment", "at most 2000 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw PlatformException.invalid("The grade was not saved; the rubric has " + rubric.size() + " criteria.", errors);
+        }
+        Work before = work(taskId, learnerId);
+        int awarded = g.points().stream().mapToInt(Integer::intValue).sum();
+        JsonArrayBuilder points = Jsonp.array();
+        g.points().forEach(points::add);
+        em.createNativeQuery("INSERT INTO practical_grade (task_id, learner_id, points, awarded, max_points, comment, graded_by, graded_at)"
+                        + " VALUES (?,?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE points = VALUES(points), awarded = VALUES(awarded),"
+                        + " max_points = VALUES(max_points), comment = VALUES(comment), graded_by = VALUES(graded_by), graded_at = VALUES(graded_at)")
+                .setParameter(1, taskId).setParameter(2, learnerId).setParameter(3, points.build().toString()).setParameter(4, awarded)
+                .setParameter(5, PracticalScore.maxPoints(rubric)).setParameter(6, g.comment() == null || g.comment().isBlank() ? null
+                        : g.comment().strip()).setParameter(7, caller.accountId()).setParameter(8, Timestamp.from(Instant.now())).executeUpdate();
+        audit.record(caller, before.grade() == null ? "PRACTICAL_GRADED" : "PRACTICAL_REGRADED", learnerId, "practical exam " + examId + ", task "
+                + taskId + ": " + awarded + "/" + PracticalScore.maxPoints(rubric) + (before.grade() == null ? "" : " (was "
+                + before.grade().awarded() + ")"), address);
+        return work(taskId, learnerId);
+    }
+
+    /** Every learner of the class with their work per task and their score (teachers of the class, administrators). */
+    @Transactional
+    public List<LearnerRow> results(long examId, Caller caller) {
+        TrainingClass c = exam(examId, caller);
+        if (caller.role() == Role.LEARNER) {
+            throw new PlatformException(403, "forbidden", "Forbidden", "Learners see their own work in the exam itself.");
+        }
+        List<TaskView> tasks = tasks(examId, null);
+        Map<Long, Map<Long, Work>> works = works(examId, null);
+        int passMark = passMark(examId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> learners = c.learnerIds().isEmpty() ? List.of() : em.createNativeQuery("SELECT id, username, full_name FROM account WHERE id IN ("
+                + String.join(",", c.learnerIds().stream().map(String::valueOf).toList()) + ") ORDER BY username").getResultList();
+        return learners.stream().map(l -> {
+            long id = ((Number) l[0]).longValue();
+            Map<Long, Work> mine = works.getOrDefault(id, Map.of());
+            List<Work> row = tasks.stream().map(t -> mine.getOrDefault(t.id(), new Work(t.id(), id, null, null))).toList();
+            return new LearnerRow(id, (String) l[1], (String) l[2], row, total(tasks, mine, passMark));
+        }).toList();
+    }
+
+    /** The results as a table: one line per learner, the points per task, the score and pass or fail. */
+    @Transactional
+    public ExportTable export(long examId, Caller caller) {
+        List<LearnerRow> rows = results(examId, caller);
+        List<TaskView> tasks = tasks(examId, null);
+        List<String> header = new ArrayList<>(List.of("username", "fullName"));
+        tasks.forEach(t -> header.add(t.contentCode() + " " + t.contentName() + " (" + t.weight() + "%)"));
+        header.addAll(List.of("score", "passed"));
+        List<List<Object>> out = new ArrayList<>();
+        for (LearnerRow r : rows) {
+            List<Object> line = new ArrayList<>(List.of(r.username(), r.fullName()));
+            r.tasks().forEach(w -> line.add(w.grade() == null ? (w.submission() == null ? "" : "handed in") : w.grade().awarded() + "/"
+                    + w.grade().maxPoints()));
+            line.add(r.total().score() == null ? "" : r.total().score());
+            line.add(r.total().passed() == null ? "" : r.total().passed());
+            out.add(line);
+        }
+        String title = (String) em.createNativeQuery("SELECT title FROM practical_exam WHERE id = ?").setParameter(1, examId).getSingleResult();
+        return new ExportTable("practical " + examId + " " + title, header, out);
+    }
+
+    /** The learner's standing in each practical exam of the class (the learning archive). */
+    @Transactional
+    public List<LearnerResult> resultsOf(long classId, long learnerId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> exams = em.createNativeQuery("SELECT id, title, pass_mark FROM practical_exam WHERE class_id = ? ORDER BY id")
+                .setParameter(1, classId).getResultList();
+        return exams.stream().map(e -> {
+            long id = ((Number) e[0]).longValue();
+            List<TaskView> tasks = tasks(id, null);
+            return new LearnerResult(id, (String) e[1], total(tasks, works(id, learnerId).getOrDefault(learnerId, Map.of()),
+                    ((Number) e[2]).intValue()));
+        }).toList();
+    }
+
+    // ---- the pieces
+
+    /** The exam's class if the caller may see it (its learners, teachers, administrators); otherwise 404. */
+    private TrainingClass exam(long examId, Caller caller) {
+        List<?> rows = em.createNativeQuery("SELECT class_id FROM practical_exam WHERE id = ?").setParameter(1, examId).getResultList();
+        if (rows.isEmpty()) {
+            throw PlatformException.notFound("Practical exam", examId);
+        }
+        try {
+            return classes.visible(((Number) rows.get(0)).longValue(), caller);
+        } catch (PlatformException e) {
+            throw PlatformException.notFound("Practical exam", examId);
+        }
+    }
+
+    private Form task(long examId, long taskId) {
+        List<?> rows = em.createNativeQuery("SELECT form FROM practical_task WHERE id = ? AND exam_id = ?").setParameter(1, taskId)
+                .setParameter(2, examId).getResultList();
+        if (rows.isEmpty()) {
+            throw PlatformException.notFound("Task of practical exam " + examId, taskId);
+        }
+        return Form.valueOf((String) rows.get(0));
+    }
+
+    /** Locks the task (hand-ins, grades and rubric changes of a task take turns) and gives its rubric. */
+    private List<Criterion> lockTask(long examId, long taskId) {
+        List<?> rows = em.createNativeQuery("SELECT rubric FROM practical_task WHERE id = ? AND exam_id = ? FOR UPDATE").setParameter(1, taskId)
+                .setParameter(2, examId).getResultList();
+        if (rows.isEmpty()) {
+            throw PlatformException.notFound("Task of practical exam " + examId, taskId);
+        }
+        return rubric((String) rows.get(0));
+    }
+
+    /** Checks that the learner may hand in work on the task now. */
+    private void handIn(long examId, long taskId, Caller learner, boolean document) {
+        if (learner.role() != Role.LEARNER) {
+            throw new PlatformException(403, "forbidden", "Forbidden", "Only learners hand in work.");
+        }
+        exam(examId, learner);
+        lockTask(examId, taskId);
+        if (document && task(examId, taskId) == Form.WRITTEN) {
+            throw PlatformException.invalid("The file was not accepted.", List.of(new FieldError("file",
+                    "this is a written (笔试) task: answer it with text; documents are handed in for hands-on (实操) tasks")));
+        }
+        Object[] window = (Object[]) em.createNativeQuery("SELECT opens_at, closes_at FROM practical_exam WHERE id = ?").setParameter(1, examId)
+                .getSingleResult();
+        Instant now = Instant.now();
+        if (now.isBefore(((Timestamp) window[0]).toInstant()) || !now.isBefore(((Timestamp) window[1]).toInstant())) {
+            throw PlatformException.conflict("Work is handed in while the exam is open, from " + ((Timestamp) window[0]).toInstant() + " to "
+                    + ((Timestamp) window[1]).toInstant() + ".");
+        }
+        if (work(taskId, learner.accountId()).grade() != null) {
+            throw PlatformException.conflict("Your work on this task has been graded; it can no longer be changed.");
+        }
+    }
+
+    private PracticalView view(long examId, Caller caller) {
+        Object[] e = (Object[]) em.createNativeQuery("SELECT e.class_id, c.name, e.title, e.section, e.opens_at, e.closes_at, e.pass_mark"
+                + " FROM practical_exam e JOIN training_class c ON c.id = e.class_id WHERE e.id = ?").setParameter(1, examId).getSingleResult();
+        Long learner = caller.role() == Role.LEARNER ? caller.accountId() : null;
+        List<TaskView> tasks = tasks(examId, learner);
+        TrainingPlan plan = classes.visible(((Number) e[0]).longValue(), caller).plan();
+        Instant opens = ((Timestamp) e[4]).toInstant();
+        Instant closes = ((Timestamp) e[5]).toInstant();
+        Instant now = Instant.now();
+        int passMark = ((Number) e[6]).intValue();
+        PracticalScore.Total mine = learner == null ? null : total(tasks, works(examId, learner).getOrDefault(learner, Map.of()), passMark);
+        return new PracticalView(examId, ((Number) e[0]).longValue(), (String) e[1], (String) e[2], (String) e[3], plan.level(), plan.jobType(),
+                opens, closes, !now.isBefore(opens) && now.isBefore(closes), passMark, tasks.stream().mapToInt(TaskView::minutes).sum(), tasks,
+                mine);
+    }
+
+    /** The exam's tasks in blueprint order; with {@code learner}, each with that learner's work. */
+    private List<TaskView> tasks(long examId, Long learner) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT t.id, t.position, t.module_code, t.module_name, t.module_weight, t.content_code,"
+                + " t.content_name, t.weight, t.form, t.minutes, t.importance, t.instructions, t.rubric,"
+                + " (SELECT COUNT(*) FROM practical_grade g WHERE g.task_id = t.id) FROM practical_task t WHERE t.exam_id = ? ORDER BY t.position")
+                .setParameter(1, examId).getResultList();
+        Map<Long, Work> mine = learner == null ? Map.of() : works(examId, learner).getOrDefault(learner, Map.of());
+        return rows.stream().map(r -> {
+            long id = ((Number) r[0]).longValue();
+            List<Criterion> rubric = rubric((String) r[12]);
+            return new TaskView(id, ((Number) r[1]).intValue(), (String) r[2], (String) r[3], ((Number) r[4]).intValue(), (String) r[5],
+                    (String) r[6], ((Number) r[7]).intValue(), Form.valueOf((String) r[8]), ((Number) r[9]).intValue(), (String) r[10],
+                    (String) r[11], rubric, PracticalScore.maxPoints(rubric), ((Number) r[13]).intValue() > 0,
+                    learner == null ? null : mine.getOrDefault(id, new Work(id, learner, null, null)));
+        }).toList();
+    }
+
+    /** Work on the exam's tasks, by learner and task ({@code learner} null: every learner). */
+    private Map<Long, Map<Long, Work>> works(long examId, Long learner) {
+        String who = learner == null ? "" : " AND x.learner_id = " + learner;
+        @SuppressWarnings("unchecked")
+        List<Object[]> subs = em.createNativeQuery("SELECT x.task_id, x.learner_id, x.answer_text, x.file_name, x.content_type, x.size_bytes, x.sha256,"
+                + " x.revision, x.submitted_at FROM practical_submission x JOIN practical_task t ON t.id = x.task_id WHERE t.exam_id = ?" + who)
+                .setParameter(1, examId).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> grades = em.createNativeQuery("SELECT x.task_id, x.learner_id, x.points, x.awarded, x.max_points, x.comment, x.graded_at,"
+                + " a.full_name FROM practical_grade x JOIN practical_task t ON t.id = x.task_id JOIN account a ON a.id = x.graded_by"
+                + " WHERE t.exam_id = ?" + who).setParameter(1, examId).getResultList();
+        Map<Long, Map<Long, SubmissionView>> s = new HashMap<>();
+        for (Object[] r : subs) {
+            long learnerId = ((Number) r[1]).longValue();
+            s.computeIfAbsent(learnerId, k -> new HashMap<>()).put(((Number) r[0]).longValue(), submission(learnerId, r, 2));
+        }
+        Map<Long, Map<Long, GradeView>> g = new HashMap<>();
+        for (Object[] r : grades) {
+            g.computeIfAbsent(((Number) r[1]).longValue(), k -> new HashMap<>()).put(((Number) r[0]).longValue(), grade(r, 2));
+        }
+        Map<Long, Map<Long, Work>> out = new HashMap<>();
+        for (long learnerId : union(s.keySet(), g.keySet())) {
+            Map<Long, SubmissionView> ls = s.getOrDefault(learnerId, Map.of());
+            Map<Long, GradeView> lg = g.getOrDefault(learnerId, Map.of());
+            Map<Long, Work> w = new HashMap<>();
+            for (long taskId : union(ls.keySet(), lg.keySet())) {
+                w.put(taskId, new Work(taskId, learnerId, ls.get(taskId), lg.get(taskId)));
+            }
+            out.put(learnerId, w);
+        }
+        return out;
+    }
+
+    private Work work(long taskId, long learnerId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> subs = em.createNativeQuery("SELECT answer_text, file_name, content_type, size_bytes, sha256, revision, submitted_at"
+                + " FROM practical_submission WHERE task_id = ? AND learner_id = ?").setParameter(1, taskId).setParameter(2, learnerId).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> grades = em.createNativeQuery("SELECT x.points, x.awarded, x.max_points, x.comment, x.graded_at, a.full_name"
+                + " FROM practical_grade x JOIN account a ON a.id = x.graded_by WHERE x.task_id = ? AND x.learner_id = ?").setParameter(1, taskId)
+                .setParameter(2, learnerId).getResultList();
+        return new Work(taskId, learnerId, subs.isEmpty() ? null : submission(learnerId, subs.get(0), 0),
+                grades.isEmpty() ? null : grade(grades.get(0), 0));
+    }
+
+    private static SubmissionView submission(long learnerId, Object[] r, int at) {
+        DocumentInfo doc = r[at + 1] == null ? null : new DocumentInfo((String) r[at + 1], (String) r[at + 2], ((Number) r[at + 3]).intValue(),
+                (String) r[at + 4]);
+        return new SubmissionView(learnerId, (String) r[at], doc, ((Number) r[at + 5]).intValue(), ((Timestamp) r[at + 6]).toInstant());
+    }
+
+    private static GradeView grade(Object[] r, int at) {
+        List<Integer> points;
+        try (var reader = Jsonp.reader((String) r[at])) {
+            points = reader.readArray().getValuesAs(JsonNumber.class).stream().map(JsonNumber::intValue).toList();
+        }
+        return new GradeView(points, ((Number) r[at + 1]).intValue(), ((Number) r[at + 2]).intValue(), (String) r[at + 3],
+                ((Timestamp) r[at + 4]).toInstant(), (String) r[at + 5]);
+    }
+
+    private static PracticalScore.Total total(List<TaskView> tasks, Map<Long, Work> work, int passMark) {
+        return PracticalScore.total(tasks.stream().map(t -> {
+            GradeView g = work.containsKey(t.id()) ? work.get(t.id()).grade() : null;
+            return new PracticalScore.Task(t.weight(), g == null ? null : g.awarded(), g == null ? t.maxPoints() : g.maxPoints());
+        }).toList(), passMark);
+    }
+
+    private int passMark(long examId) {
+        return ((Number) em.createNativeQuery("SELECT pass_mark FROM practical_exam WHERE id = ?").setParameter(1, examId).getSingleResult())
+                .intValue();
+    }
+
+    private static java.util.Set<Long> union(java.util.Set<Long> a, java.util.Set<Long> b) {
+        java.util.Set<Long> u = new java.util.TreeSet<>(a);
+        u.addAll(b);
+        return u;
+    }
+
+    static String rubricJson(List<Criterion> rubric) {
+        JsonArrayBuilder a = Jsonp.array();
+        for (Criterion c : rubric) {
+            a.add(Jsonp.object().add("criterion", c.criterion().strip()).add("points", c.points())
+                    .add("descriptor", c.descriptor() == null ? "" : c.descriptor().strip()));
+        }
+        return a.build().toString();
+    }
+
+    static List<Criterion> rubric(String json) {
+        try (var r = Jsonp.reader(json)) {
+            return r.readArray().stream().map(JsonValue::asJsonObject)
+                    .map((JsonObject o) -> new Criterion(o.getString("criterion"), o.getInt("points"), o.getString("descriptor", ""))).toList();
+        }
+    }
+}
