@@ -40,5 +40,4 @@
  *
  * <p>Not yet here: recorded video work through the media pipeline, the archive's PDF, XLSX import and QTI.
  */
- */
 package cn.imtp.lms.assessment;
