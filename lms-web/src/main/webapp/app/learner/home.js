@@ -29,8 +29,8 @@ async function card(c) {
   if (c.status !== 'ACTIVE') {
     return el('section', { class: 'card' }, head, facts, el('p', {}, t('learner.notActive', { status: t(`classStatus.${c.status}`) })));
   }
-  const [ledger, exams, live] = await Promise.all([api(`/api/attendance/classes/${c.id}/ledger`), api(`/api/assessment/classes/${c.id}/exams`),
-    liveLessons(c.id, '/learner/lesson')]);
+  const [ledger, exams, live, practicals] = await Promise.all([api(`/api/attendance/classes/${c.id}/ledger`), api(`/api/assessment/classes/${c.id}/exams`),
+    liveLessons(c.id, '/learner/lesson'), api(`/api/assessment/practicals?classId=${c.id}`)]);
   const me = ledger.items[0];
   if (!me) return el('section', { class: 'card' }, head, facts);
   const total = Math.max(me.planMinutes, me.minimumMinutes);
@@ -49,7 +49,11 @@ async function card(c) {
     exams.length ? el('h3', {}, t('learner.exams')) : '',
     exams.length ? el('ul', { class: 'exams' }, exams.map((e) => el('li', { 'data-exam': e.id },
       el('a', { href: `/learner/exam?exam=${e.id}` }, e.title), ' ',
-      el('span', { class: 'muted' }, t('exam.window', { opens: dateTime(e.opensAt), closes: dateTime(e.closesAt) }))))) : '');
+      el('span', { class: 'muted' }, t('exam.window', { opens: dateTime(e.opensAt), closes: dateTime(e.closesAt) }))))) : '',
+    practicals.length ? el('h3', {}, t('practical.list')) : '',
+    practicals.length ? el('ul', { class: 'exams' }, practicals.map((p) => el('li', { 'data-practical': p.id },
+      el('a', { href: `/learner/practical?exam=${p.id}` }, p.title), ' ',
+      el('span', { class: 'muted' }, t('exam.window', { opens: dateTime(p.opensAt), closes: dateTime(p.closesAt) }))))) : '');
 }
 
 show(0);

@@ -1,9 +1,10 @@
 // A learner's learning archive (学习档案) as the learner, a teacher or an administrator reads it, and as
 // it prints (the browser's "save as PDF" keeps only the document): identity (masked), class and plan,
-// the outcome requirement by requirement, hours per unit, and every exam and quiz.
+// the outcome requirement by requirement, hours per unit, every exam and quiz, and every practical exam.
 import { api } from './api.js';
 import { dateTime, levelAndJob, minutes, t } from './i18n.js';
 import { box, el, showProblem } from './page.js';
+import { totalLine } from './practical.js';
 
 const row = (label, value) => el('tr', {}, el('th', { scope: 'row' }, t(label)), el('td', {}, value ?? '—'));
 
@@ -45,7 +46,11 @@ export async function showArchive(classId, learnerId) {
             el('td', {}, r.counted ? [`${r.counted.score} / ${r.counted.maxScore} `, el('span', { class: r.counted.passed ? 'badge ok' : 'badge short' },
               t(r.counted.passed ? 'exam.passed' : 'exam.failed'))] : t('exams.notSubmitted')),
             el('td', {}, r.modules.map((m) => `${m.code} ${m.name} ${m.awarded}/${m.points}`).join('；')))))))
-          : el('p', { class: 'muted' }, t('archive.noAssessment'))));
+          : el('p', { class: 'muted' }, t('archive.noAssessment')),
+        a.practicals.length ? el('div', { class: 'table-wrap' }, el('table', { id: 'archive-practicals' },
+          el('thead', {}, el('tr', {}, ['archive.practical', 'exams.score'].map((k) => el('th', {}, t(k))))),
+          el('tbody', {}, a.practicals.map((p) => el('tr', { 'data-practical': p.examId }, el('td', {}, p.title), el('td', {}, totalLine(p.total)))))))
+          : ''));
   } catch (err) {
     showProblem(box.problem, err);
   }

@@ -1,6 +1,6 @@
 // A class's theory exams as its teacher keeps them: the question bank for the class's blueprints
 // (template, CSV import, coverage), setting up an exam or a formative quiz on one unit, and each exam's results with another attempt
-// for a learner, the release of the answers and the CSV/XLSX export.
+// for a learner, the release of the answers and the CSV/XLSX export; and its practical exams.
 import { api, download, latest } from '../shared/api.js';
 import { dateTime, levelAndJob, t } from '../shared/i18n.js';
 import { box, el, param, showNotice, showProblem, startPage } from '../shared/page.js';
@@ -15,8 +15,9 @@ async function show() {
   try {
     klass = await api(`/api/classes/${classId}`);
     box.title.textContent = `${klass.name} · ${t('exams.title')}`;
-    const [exams, plan] = await Promise.all([api(`/api/assessment/classes/${classId}/exams`), api(`/api/plans/${klass.planId}`)]);
-    box.content.replaceChildren(bankCard(), createCard(plan.units),
+    const [exams, plan, practicals] = await Promise.all([api(`/api/assessment/classes/${classId}/exams`), api(`/api/plans/${klass.planId}`),
+      api(`/api/assessment/practicals?classId=${classId}`)]);
+    box.content.replaceChildren(bankCard(), createCard(plan.units), practicalCard(practicals),
       el('section', { class: 'card' }, el('h2', {}, t('exams.list')),
         exams.length ? el('ul', { class: 'exams' }, exams.map((e) => el('li', { 'data-exam': e.id },
           el('strong', {}, e.title), ' ', el('span', { class: 'muted' }, `${t(`exams.blueprint.${e.blueprint}`)}${e.unitName ? `（${e.unitName}）` : ''} · ${dateTime(e.opensAt)} – ${dateTime(e.closesAt)} · ${t('exams.minutes', { n: e.durationMinutes })}`),
@@ -108,6 +109,38 @@ function createCard(planUnits) {
     }
   });
   return el('section', { class: 'card' }, el('h2', {}, t('exams.new')), form);
+}
+
+// Practical exams (操作技能考核): one per blueprint of the class plan's level and job type; each is run on its own page.
+function practicalCard(practicals) {
+  const local = (d) => new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+  const now = new Date();
+  const form = el('form', { class: 'stack', id: 'create-practical' },
+    el('label', {}, t('exams.name'), el('input', { name: 'title', required: true, maxlength: 200, value: t('practical.defaultTitle') })),
+    el('label', {}, t('exams.opens'), el('input', { name: 'opensAt', type: 'datetime-local', value: local(now), required: true })),
+    el('label', {}, t('exams.closes'), el('input', { name: 'closesAt', type: 'datetime-local', value: local(new Date(now.getTime() + 7 * 864e5)), required: true })),
+    el('label', {}, t('practical.passMark'), el('input', { name: 'passMark', type: 'number', min: 1, max: 100, value: 60, required: true })),
+    el('button', { type: 'submit', class: 'primary' }, t('practical.create')));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    showProblem(box.problem, null);
+    const f = new FormData(form);
+    try {
+      const created = await api(`/api/assessment/practicals?classId=${classId}`, { method: 'POST', body: {
+        title: f.get('title'), opensAt: new Date(f.get('opensAt')).toISOString(), closesAt: new Date(f.get('closesAt')).toISOString(),
+        passMark: Number(f.get('passMark')) } });
+      location.assign(`/teacher/practical?exam=${created.id}`);
+    } catch (err) {
+      showProblem(box.problem, err);
+    }
+  });
+  return el('section', { class: 'card', id: 'practicals' }, el('h2', {}, t('practical.list')),
+    el('p', { class: 'muted' }, t('practical.help', { table: levelAndJob(klass.level, klass.jobType) })),
+    practicals.length ? el('ul', { class: 'exams' }, practicals.map((p) => el('li', { 'data-practical': p.id },
+      el('a', { href: `/teacher/practical?exam=${p.id}` }, p.title), ' ',
+      el('span', { class: 'muted' }, `${dateTime(p.opensAt)} – ${dateTime(p.closesAt)} · ${t('practical.taskCount', { n: p.tasks.length })}`))))
+      : el('p', { class: 'muted' }, t('practical.none')),
+    el('h3', {}, t('practical.new')), form);
 }
 
 async function results(exam) {

@@ -45,7 +45,7 @@ class ExamPagesIT {
             b.driver.findElement(By.id("show-coverage-basic")).click();
             b.until(d -> d.findElement(By.id("coverage-verdict")).getText().contains("足以"), Duration.ofSeconds(10));
             b.screenshot("teacher-exams-bank");
-            b.driver.findElement(By.name("title")).sendKeys(TITLE);
+            b.driver.findElement(By.cssSelector("#create-exam [name=title]")).sendKeys(TITLE);
             new Select(b.driver.findElement(By.name("blueprint"))).selectByValue("BASIC");
             b.driver.findElement(By.cssSelector("#create-exam button[type=submit]")).click();
             b.until(d -> d.findElement(By.id("notice")).getText().contains("考试已创建"), Duration.ofSeconds(10));
