@@ -82,6 +82,11 @@ public final class Launcher {
             }
             System.out.println("Press Ctrl-C to stop; data stays in " + s.varDir());
             System.out.flush();
+            if (s.demoData() && s.demoVideo()) {
+                Thread seeder = new Thread(new DemoLessonVideo(s, ffmpeg), "demo-lesson-video");
+                seeder.setDaemon(true);
+                seeder.start();
+            }
             int exit = payara.process().process().waitFor();
             if (stopping) {
                 return;

@@ -33,7 +33,8 @@ public record LauncherSettings(
         Optional<String> jwtPublicKey,
         String adminUser,
         Optional<String> adminPassword,
-        boolean demoData) {
+        boolean demoData,
+        boolean demoVideo) {
 
     public static LauncherSettings from(Map<String, String> env, Path home) {
         int port = intOf(env, "LMS_PORT", 8080);
@@ -63,7 +64,8 @@ public record LauncherSettings(
                 optional(env, "LMS_JWT_PUBLIC_KEY"),
                 env.getOrDefault("LMS_ADMIN_USER", "admin"),
                 optional(env, "LMS_ADMIN_PASSWORD"),
-                Boolean.parseBoolean(env.getOrDefault("LMS_DEMO_DATA", "true")));
+                Boolean.parseBoolean(env.getOrDefault("LMS_DEMO_DATA", "true")),
+                Boolean.parseBoolean(env.getOrDefault("LMS_DEMO_VIDEO", "true")));
     }
 
     /** The database URL the WARs use: the external one, or the embedded server's. */

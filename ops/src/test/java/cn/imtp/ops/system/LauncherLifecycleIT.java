@@ -44,7 +44,7 @@ class LauncherLifecycleIT {
             assertThrows(IOException.class, () -> connect(port), "port " + port + " is still open");
         }
 
-        RunningPlatform.start();
+        RunningPlatform.start(java.util.Map.of("LMS_DEMO_VIDEO", "true"));
         System.out.println("[system-test] warm restart took " + RunningPlatform.lastStartUp().toMillis() + " ms");
         assertEquals(installationId, RunningPlatform.json(RunningPlatform.get("/api/platform")).getString("installationId"));
         String adminAgain = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
@@ -54,6 +54,35 @@ class LauncherLifecycleIT {
                 .bucket(RunningPlatform.BUCKET).object("it/persistence.txt").build())) {
             assertEquals(new String(content, StandardCharsets.UTF_8), new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
+        demoLessonVideoIsPublishedForTheDemoClassesFirstUnit();
+    }
+
+    /** ./ops/run (demo data on) makes, uploads, transcodes and publishes a lesson video on the demo class's first unit. */
+    private static void demoLessonVideoIsPublishedForTheDemoClassesFirstUnit() throws Exception {
+        String learner = RunningPlatform.token("learner01", RunningPlatform.DEMO_PASSWORD);
+        long classId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/classes", null)).getJsonArray("items").getJsonObject(0)
+                .getJsonNumber("id").longValue();
+        List<Long> units = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/attendance/classes/" + classId + "/ledger", null))
+                .getJsonArray("items").getJsonObject(0).getJsonArray("units").stream()
+                .map(u -> u.asJsonObject().getJsonNumber("unitId").longValue()).toList();
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(6).toNanos();
+        jakarta.json.JsonObject video = null;
+        while (video == null && System.nanoTime() < deadline) {
+            for (long unitId : units) {
+                video = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/resources?unitId=" + unitId + "&category=LEARNING", null))
+                        .getJsonArray("items").stream().map(jakarta.json.JsonValue::asJsonObject)
+                        .filter(r -> r.getString("title").equals("演示课程视频（测试图样）") && !r.isNull("publishedVersion")).findFirst()
+                        .orElse(video);
+            }
+            if (video == null) {
+                Thread.sleep(2000);
+            }
+        }
+        assertTrue(video != null, "no published demo lesson video in the demo class after 6 minutes; see launcher.out");
+        var access = RunningPlatform.call(learner, "GET", "/api/resources/" + video.getJsonNumber("id") + "/access", null);
+        assertEquals(200, access.statusCode(), access.body());
+        String playlist = Media.get(RunningPlatform.json(access).getString("playlistUrl")).body();
+        assertTrue(playlist.contains("#EXT-X-STREAM-INF"), "an adaptive HLS master playlist: " + playlist);
     }
 
     private static void connect(int port) throws IOException {

@@ -62,6 +62,11 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
 
     /** Starts ./ops/run and waits until the platform reports ready; keeps {@link #varDir()} as it is. */
     static synchronized Process start() throws IOException, InterruptedException {
+        return start(Map.of());
+    }
+
+    /** The same with more settings ({@code LMS_*}) than the tests' own. */
+    static synchronized Process start(Map<String, String> settings) throws IOException, InterruptedException {
         Files.createDirectories(varDir());
         ProcessBuilder pb = new ProcessBuilder(home().resolve("ops/run").toString())
                 .directory(home().toFile())
@@ -74,7 +79,9 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
                 "LMS_S3_ACCESS_KEY", S3_ACCESS_KEY,
                 "LMS_S3_SECRET_KEY", S3_SECRET_KEY,
                 "LMS_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                "LMS_VAR_DIR", varDir().toString()));
+                "LMS_VAR_DIR", varDir().toString(),
+                // The demo lesson video is made and transcoded in the background: only LauncherLifecycleIT asks for it.
+                "LMS_DEMO_VIDEO", "false"));
         // Short limits so that the media fault tests run in seconds: see MediaFaultsIT.
         // The benchmarks run with production limits; the heartbeat benchmark's baseline endpoint is on.
         pb.environment().putAll(BENCH ? Map.of("LMS_ATTENDANCE_BENCH_NOOP", "true") : Map.of(
@@ -87,6 +94,7 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
                 "LMS_ATTENDANCE_IDLE_SECONDS", "20",
                 "LMS_ATTENDANCE_PRESENCE_ANSWER_SECONDS", "5",
                 "LMS_ASSESSMENT_SWEEP_SECONDS", "2"));
+        pb.environment().putAll(settings);
         long t0 = System.nanoTime();
         launcher = pb.start();
         Process started = launcher;
