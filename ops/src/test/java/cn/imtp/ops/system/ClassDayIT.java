@@ -25,7 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The demo class's 30 learners study the same lesson at once, in real time, over the API as the player
  * does: 28 watch it honestly, one hides the page for two beats (and, on a first viewing, cannot go on
  * past the gap that left), one sends a forged beat before going on honestly. Afterwards every learner's
- * ledger holds exactly what they watched, the live roster saw all 30 at once, and the chain is intact.
+ * ledger holds exactly what they watched, the live roster saw all 30 at once, and the chain is intact. Then
+ * the 30 attend a live lesson together: each is credited the seconds present inside its window, the lesson's
+ * roster shows all 30 present, and the ledger and the chain agree.
  */
 @ExtendWith(RunningPlatform.class)
 class ClassDayIT {
@@ -106,6 +108,75 @@ class ClassDayIT {
         System.out.println("[class-day] " + sorted.size() + " beats from " + LEARNERS + " learners; latency p50 "
                 + sorted.get(sorted.size() / 2) + " ms, p95 " + sorted.get(sorted.size() * 95 / 100) + " ms, max " + sorted.get(sorted.size() - 1)
                 + " ms; chain " + check.getJsonNumber("records") + " records");
+    }
+
+    @Test
+    void thirtyLearnersAttendALiveLessonTogetherAndEachIsCreditedTheTimePresent() throws Exception {
+        String teacher = RunningPlatform.token("teacher02", RunningPlatform.DEMO_PASSWORD);
+        String admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+        String learner01 = RunningPlatform.token("learner01", RunningPlatform.DEMO_PASSWORD);
+        long classId = RunningPlatform.json(RunningPlatform.call(learner01, "GET", "/api/classes", null)).getJsonArray("items")
+                .getJsonObject(0).getJsonNumber("id").longValue();
+        long planId = RunningPlatform.json(RunningPlatform.call(learner01, "GET", "/api/classes/" + classId, null)).getJsonNumber("planId").longValue();
+        // The plan's last unit but one: the other tests credit the first units and the last.
+        List<JsonValue> units = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/plans/" + planId, null)).getJsonArray("units");
+        long unitId = units.get(units.size() - 2).asJsonObject().getJsonNumber("id").longValue();
+        JsonObject lesson = LiveLessonIT.schedule(teacher, classId, unitId, 3);
+        long lessonId = lesson.getJsonNumber("id").longValue();
+        java.time.Instant startsAt = java.time.Instant.parse(lesson.getString("startsAt"));
+
+        ExecutorService pool = Executors.newFixedThreadPool(LEARNERS);
+        CyclicBarrier together = new CyclicBarrier(LEARNERS + 1);
+        List<Future<LiveLessonIT.Attendee>> runs = new ArrayList<>();
+        for (int i = 1; i <= LEARNERS; i++) {
+            String name = String.format("learner%02d", i);
+            runs.add(pool.submit(() -> {
+                LiveLessonIT.Attendee a = LiveLessonIT.join(name, lessonId);
+                together.await(2, TimeUnit.MINUTES);
+                for (int k = 1; k <= BEATS; k++) {
+                    Thread.sleep(BEAT_MS);
+                    a.beat(true);
+                }
+                return a;
+            }));
+        }
+        try {
+            together.await(2, TimeUnit.MINUTES);
+        } catch (java.util.concurrent.TimeoutException e) {
+            for (Future<LiveLessonIT.Attendee> run : runs) {
+                if (run.isDone()) {
+                    run.get(); // throws what stopped that learner before the lesson
+                }
+            }
+            throw e;
+        }
+        Thread.sleep(BEAT_MS * BEATS / 2);
+        JsonObject roster = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/live/lessons/" + lessonId + "/roster", null));
+        assertEquals(LEARNERS, roster.getInt("present"), roster.toString());
+        List<LiveLessonIT.Attendee> attendees = new ArrayList<>();
+        for (Future<LiveLessonIT.Attendee> run : runs) {
+            attendees.add(run.get());
+        }
+        pool.shutdown();
+
+        JsonObject ledger = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/ledger", null));
+        for (int i = 0; i < LEARNERS; i++) {
+            LiveLessonIT.Attendee a = attendees.get(i);
+            String name = String.format("learner%02d", i + 1);
+            java.time.Instant from = a.openedAt.isAfter(startsAt) ? a.openedAt : startsAt;
+            long present = Math.round(java.time.Duration.between(from, a.presentUntil()).toMillis() / 1000.0);
+            assertTrue(Math.abs(a.credited - present) <= 1, name + ": credited " + a.credited + " s, present " + present + " s");
+            JsonObject line = ledger.getJsonArray("items").stream().map(JsonValue::asJsonObject).filter(l -> l.getString("username").equals(name))
+                    .findFirst().orElseThrow();
+            int live = line.getJsonArray("units").stream().map(JsonValue::asJsonObject).filter(u -> u.getJsonNumber("unitId").longValue() == unitId)
+                    .findFirst().orElseThrow().getInt("liveSeconds");
+            assertEquals(a.credited, live, name + " in the ledger");
+        }
+        JsonObject check = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/verify", null));
+        assertTrue(check.getBoolean("intact"), check.toString());
+        System.out.println("[class-day] live lesson: " + LEARNERS + " learners present together, credited "
+                + attendees.stream().mapToInt(a -> a.credited).min().orElse(0) + "–" + attendees.stream().mapToInt(a -> a.credited).max().orElse(0)
+                + " s each");
     }
 
     /** One learner's player: a beat every 3 s with the 3 s just played, in real time. */

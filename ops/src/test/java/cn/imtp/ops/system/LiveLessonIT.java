@@ -54,6 +54,11 @@ class LiveLessonIT {
 
     /** Schedules a live lesson of one class hour in the demo class, starting in {@code seconds}; returns its id and start. */
     static JsonObject schedule(long seconds) throws Exception {
+        return schedule(teacher, classId, unitId, seconds);
+    }
+
+    /** Schedules a live lesson of one class hour on {@code unitId} of the class, starting in {@code seconds}, taught by the token's teacher. */
+    static JsonObject schedule(String teacher, long classId, long unitId, long seconds) throws Exception {
         ZonedDateTime start = ZonedDateTime.now(CHINA).plusSeconds(seconds).truncatedTo(ChronoUnit.SECONDS);
         long teacherId = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/me", null)).getJsonNumber("id").longValue();
         HttpResponse<String> added = RunningPlatform.call(teacher, "POST", "/api/classes/" + classId + "/lessons", Json.createObjectBuilder()

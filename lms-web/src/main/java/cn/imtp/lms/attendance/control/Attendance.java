@@ -145,14 +145,22 @@ public class Attendance {
 
     /**
      * Ends every playback and live-lesson session the learner has open, within the caller's transaction:
-     * a learner's time is credited to one activity at a time. The caller has locked the learner's account row.
+     * a learner's time is credited to one activity at a time. The caller has locked the learner's account row,
+     * so the open sessions are found with plain reads and locked by their primary key only: a locking search
+     * by learner would also lock the index gap next to the learner, which a whole class joining a lesson at
+     * once would then fill from both sides and deadlock on.
      */
     public void endActivities(long learnerId, Instant now) {
         em.createQuery("SELECT s.id FROM PlaybackSession s WHERE s.learnerId = :l AND s.endedAt IS NULL", String.class)
                 .setParameter("l", learnerId).getResultList()
                 .forEach(id -> em.find(PlaybackSession.class, id, LockModeType.PESSIMISTIC_WRITE).end("SUPERSEDED", now));
-        em.createNativeQuery("UPDATE live_session SET ended_at = ?, ended_reason = 'SUPERSEDED' WHERE learner_id = ? AND ended_at IS NULL")
-                .setParameter(1, java.sql.Timestamp.from(now)).setParameter(2, learnerId).executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<String> live = em.createNativeQuery("SELECT id FROM live_session WHERE learner_id = ? AND ended_at IS NULL")
+                .setParameter(1, learnerId).getResultList();
+        for (String id : live) {
+            em.createNativeQuery("UPDATE live_session SET ended_at = ?, ended_reason = 'SUPERSEDED' WHERE id = ? AND ended_at IS NULL")
+                    .setParameter(1, java.sql.Timestamp.from(now)).setParameter(2, id).executeUpdate();
+        }
     }
 
     /** A beat on its way to the store: who sent it, for which session. */
