@@ -30,11 +30,12 @@ async function show() {
 }
 
 function bankCard() {
-  const file = el('input', { type: 'file', id: 'bank-file', accept: '.csv,text/csv' });
+  const file = el('input', { type: 'file', id: 'bank-file', accept: '.csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
   const out = el('div', { id: 'coverage' });
   return el('section', { class: 'card' }, el('h2', {}, t('exams.bank')),
     el('p', { class: 'muted' }, t('exams.bankHelp')),
     el('p', {}, el('button', { type: 'button', onclick: () => download('/api/assessment/questions/template', 'question-bank-template.csv') }, t('exams.template')), ' ',
+      el('button', { type: 'button', onclick: () => download('/api/assessment/questions/template?format=xlsx', 'question-bank-template.xlsx') }, t('exams.templateXlsx')), ' ',
       el('button', { type: 'button', onclick: () => download(`/api/assessment/questions/export?${tableQuery('SKILL')}`, 'question-bank.csv') }, t('exams.exportBank'))),
     el('label', { class: 'field' }, t('exams.importFile'), file),
     el('p', {}, el('button', { type: 'button', id: 'import-bank', onclick: () => importBank(file, out) }, t('exams.import')), ' ',
@@ -47,8 +48,11 @@ async function importBank(file, out) {
   showProblem(box.problem, null);
   if (!file.files.length) { showProblem(box.problem, new Error(t('exams.chooseFile'))); return; }
   try {
-    const text = await file.files[0].text();
-    const r = await api('/api/assessment/questions/import', { method: 'POST', body: new Blob([text], { type: 'text/csv' }), headers: { 'Content-Type': 'text/csv; charset=UTF-8' } });
+    const f = file.files[0];
+    // A workbook goes as it is (the XLSX template, filled in); a CSV file as UTF-8 text.
+    const r = /\.xlsx$/i.test(f.name)
+      ? await api('/api/assessment/questions/import', { method: 'POST', body: f, headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } })
+      : await api('/api/assessment/questions/import', { method: 'POST', body: new Blob([await f.text()], { type: 'text/csv' }), headers: { 'Content-Type': 'text/csv; charset=UTF-8' } });
     showNotice(box.notice, t('exams.imported', { n: r.imported }));
     await coverage('SKILL', out);
   } catch (err) {

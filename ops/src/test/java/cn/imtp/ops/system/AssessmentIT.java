@@ -272,6 +272,37 @@ class AssessmentIT {
         assertEquals(2, again.getInt("number"));
     }
 
+    @Test
+    @Order(10)
+    void theXlsxTemplateFilledInImportsAsAWorkbookAndItsRowsAreNamedInErrors() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<byte[]> template = http.send(java.net.http.HttpRequest.newBuilder(RunningPlatform.uri(
+                "/api/assessment/questions/template?format=xlsx")).header("Authorization", "Bearer " + teacher).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, template.statusCode());
+        String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        long before = total();
+        HttpResponse<String> imported = RunningPlatform.putBytes(teacher, "/api/assessment/questions/import", template.body(), xlsx);
+        assertEquals(405, imported.statusCode(), "an import is a POST");
+        HttpResponse<String> posted = post(http, teacher, template.body(), xlsx);
+        assertEquals(201, posted.statusCode(), posted.body());
+        assertEquals(3, RunningPlatform.json(posted).getInt("imported"), "one question of each type");
+        assertEquals(before + 3, total());
+        HttpResponse<String> again = post(http, teacher, template.body(), xlsx);
+        assertEquals(422, again.statusCode(), again.body());
+        assertTrue(again.body().contains("line 2: stem") && again.body().contains("the bank has this question already"), again.body());
+        HttpResponse<String> notXlsx = post(http, teacher, "level,jobType\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), xlsx);
+        assertEquals(422, notXlsx.statusCode(), notXlsx.body());
+        assertTrue(notXlsx.body().contains(".xlsx"), notXlsx.body());
+        assertEquals(403, post(http, learner, template.body(), xlsx).statusCode());
+    }
+
+    private static HttpResponse<String> post(java.net.http.HttpClient http, String token, byte[] body, String type) throws Exception {
+        return http.send(java.net.http.HttpRequest.newBuilder(RunningPlatform.uri("/api/assessment/questions/import"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", type)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static JsonObject quiz(long unitId, int questions) {
         return Json.createObjectBuilder().add("title", "单元练习：撰写单品直播脚本").add("blueprint", "UNIT").add("unitId", unitId)
                 .add("questionCount", questions).add("opensAt", Instant.now().minusSeconds(60).toString())

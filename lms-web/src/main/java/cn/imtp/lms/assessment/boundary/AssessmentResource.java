@@ -112,6 +112,23 @@ public class AssessmentResource {
         return Response.status(201).entity(new Imported(created.size(), created.stream().map(QuestionBank.QuestionView::id).toList())).build();
     }
 
+    /** The same format as an Excel workbook (the XLSX template, filled in): its first sheet, at most 10 MB. */
+    @POST
+    @Path("questions/import")
+    @Consumes(Exports.XLSX)
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public Response importXlsx(java.io.InputStream body) throws java.io.IOException {
+        byte[] workbook = body == null ? new byte[0] : body.readNBytes(MAX_WORKBOOK_BYTES + 1);
+        if (workbook.length > MAX_WORKBOOK_BYTES) {
+            throw new cn.imtp.platform.problem.PlatformException(413, "too-large", "Too large", "A question workbook may have at most "
+                    + MAX_WORKBOOK_BYTES + " bytes; split the bank into several files.");
+        }
+        List<QuestionBank.QuestionView> created = bank.importXlsx(workbook, caller(), origin.addressOf(http));
+        return Response.status(201).entity(new Imported(created.size(), created.stream().map(QuestionBank.QuestionView::id).toList())).build();
+    }
+
+    static final int MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
+
     public record Imported(int imported, List<Long> ids) {
     }
 

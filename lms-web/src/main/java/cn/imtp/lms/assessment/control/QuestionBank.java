@@ -1,5 +1,6 @@
 package cn.imtp.lms.assessment.control;
 
+import cn.imtp.lms.platform.control.Xlsx;
 import cn.imtp.lms.assessment.entity.Question;
 import cn.imtp.lms.assessment.entity.QuestionType;
 import cn.imtp.lms.catalogue.control.Catalogue;
@@ -135,7 +136,16 @@ public class QuestionBank {
     /** All or nothing: a file with a bad line adds no question, and every bad line is reported. */
     @Transactional
     public List<QuestionView> importCsv(String csv, Caller caller, String address) {
-        QuestionCsv.Parsed parsed = QuestionCsv.parse(csv);
+        return importLines(QuestionCsv.parse(csv), caller, address);
+    }
+
+    /** The same from an XLSX workbook (the template's, filled in): its first sheet, lines numbered as its rows. */
+    @Transactional
+    public List<QuestionView> importXlsx(byte[] workbook, Caller caller, String address) {
+        return importLines(QuestionCsv.parse(Xlsx.read(workbook), true), caller, address);
+    }
+
+    private List<QuestionView> importLines(QuestionCsv.Parsed parsed, Caller caller, String address) {
         List<FieldError> errors = new ArrayList<>(parsed.errors());
         Edition edition = catalogue.current();
         List<Question> created = new ArrayList<>();

@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The bank's exchange format, one question per line (UTF-8 CSV, as the export writes it and the
- * template shows): the unit by table (level and job type, both empty for the basic course), course code
+ * The bank's exchange format, one question per line (UTF-8 CSV or an XLSX workbook's first sheet, as the
+ * export writes it and the template shows): the unit by table (level and job type, both empty for the basic course), course code
  * and unit name, then type, difficulty, stem, options A to F, answer and explanation. Pure: every bad
  * line is reported with its number and reason beside the good lines (so that an import can check those
  * against the catalogue too and report everything at once; it imports nothing while any error stands).
@@ -30,20 +30,29 @@ public final class QuestionCsv {
     }
 
     public static Parsed parse(String csv) {
-        List<FieldError> errors = new ArrayList<>();
-        List<Csv.Record> records;
         try {
-            records = Csv.parse(csv == null ? "" : csv);
+            return parse(Csv.parse(csv == null ? "" : csv), false);
         } catch (IllegalArgumentException e) {
             return new Parsed(List.of(), List.of(new FieldError("file", e.getMessage())));
         }
+    }
+
+    /**
+     * The same lines from any table: a CSV file's records, or a spreadsheet's rows ({@code shortRowsPadded}: a
+     * spreadsheet drops the empty cells at a row's end, where a CSV line with fewer fields is broken).
+     */
+    public static Parsed parse(List<Csv.Record> records, boolean shortRowsPadded) {
+        List<FieldError> errors = new ArrayList<>();
         if (records.isEmpty() || !records.get(0).cells().stream().map(String::trim).toList().equals(HEADER)) {
             return new Parsed(List.of(), List.of(new FieldError("line 1", "the header must be: " + String.join(",", HEADER))));
         }
         List<Line> lines = new ArrayList<>();
         for (Csv.Record r : records.subList(1, records.size())) {
             String where = "line " + r.line() + ": ";
-            List<String> c = r.cells();
+            List<String> c = new ArrayList<>(r.cells());
+            while (shortRowsPadded && c.size() < HEADER.size()) {
+                c.add("");
+            }
             if (c.size() != HEADER.size()) {
                 errors.add(new FieldError("line " + r.line(), "has " + c.size() + " fields; expected " + HEADER.size() + " ("
                         + String.join(",", HEADER) + ")"));

@@ -3,11 +3,23 @@ package cn.imtp.lms.platform.control;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import cn.imtp.platform.problem.FieldError;
+import cn.imtp.platform.problem.PlatformException;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 
-/** XLSX as exports write it: a sheet per table, a bold frozen header, numbers as numbers (fastexcel, streaming). */
+/**
+ * XLSX as exports write it (a sheet per table, a bold frozen header, numbers as numbers) and as imports read
+ * it (the first sheet's rows as text, numbered as the spreadsheet numbers them); fastexcel, streaming.
+ */
 public final class Xlsx {
 
     private Xlsx() {
@@ -43,6 +55,47 @@ public final class Xlsx {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The first sheet's non-empty rows as records numbered by their spreadsheet row, each cell as its text
+     * (a whole number without decimals), trailing empty cells dropped. 422 naming the file when it is not XLSX.
+     */
+    public static List<Csv.Record> read(byte[] content) {
+        if (!ReadableWorkbook.isOOXMLZipHeader(content)) {
+            throw PlatformException.invalid("The file was not read.", List.of(new FieldError("file",
+                    "is not an Excel workbook (.xlsx); save it as .xlsx or as CSV UTF-8")));
+        }
+        List<Csv.Record> records = new ArrayList<>();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(content)); Stream<Row> rows = wb.getFirstSheet().openStream()) {
+            rows.forEach(row -> {
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < row.getCellCount(); i++) {
+                    cells.add(text(row.getCell(i)));
+                }
+                while (!cells.isEmpty() && cells.get(cells.size() - 1).isBlank()) {
+                    cells.remove(cells.size() - 1);
+                }
+                if (!cells.isEmpty()) {
+                    records.add(new Csv.Record(row.getRowNum(), cells));
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            throw PlatformException.invalid("The file was not read.", List.of(new FieldError("file",
+                    "could not be read as an Excel workbook (" + e.getMessage() + "); save it again as .xlsx or as CSV UTF-8")));
+        }
+        return records;
+    }
+
+    private static String text(Cell cell) {
+        if (cell == null || cell.getType() == CellType.EMPTY) {
+            return "";
+        }
+        if (cell.getType() == CellType.NUMBER) {
+            return cell.asNumber().stripTrailingZeros().toPlainString();
+        }
+        String text = cell.getText();
+        return text == null ? "" : text;
     }
 
     /** Excel's rules: at most 31 characters, none of []:*?/\ . */
