@@ -6,7 +6,7 @@ import { listen } from '../shared/events.js';
 import { dateTime, minutes, t } from '../shared/i18n.js';
 import { box, el, showProblem, startPage } from '../shared/page.js';
 import { BeatQueue, flushLeftovers } from '../player/beat-queue.js';
-import { loadHls } from '../player/lesson-player.js';
+import { attachHls } from '../player/lesson-player.js';
 import { askInOverlay, Presence } from '../player/presence.js';
 import { qaPanel } from '../shared/live-qa.js';
 
@@ -136,14 +136,7 @@ async function applyStage(s) {
     video.muted = true;
     const sound = el('button', { type: 'button', id: 'live-sound', onclick: () => { video.muted = !video.muted; sound.textContent = video.muted ? t('live.soundOn') : t('live.soundOff'); } }, t('live.soundOn'));
     stageBox.replaceChildren(el('p', {}, el('strong', {}, s.resourceTitle || '')), video, el('p', {}, sound));
-    const Hls = await loadHls();
-    if (Hls && Hls.isSupported()) {
-      hls = new Hls({ capLevelToPlayerSize: true });
-      hls.loadSource(access.playlistUrl);
-      hls.attachMedia(video);
-    } else {
-      video.src = access.playlistUrl;
-    }
+    hls = await attachHls(video, access.playlistUrl, { capLevelToPlayerSize: true });
     await new Promise((resolve) => video.addEventListener('loadedmetadata', resolve, { once: true }));
   }
   follow();

@@ -5,7 +5,8 @@
 import { api, download } from '../shared/api.js';
 import { dateTime, t } from '../shared/i18n.js';
 import { box, el, param, showNotice, showProblem, startPage } from '../shared/page.js';
-import { rubricList, taskFacts, totalLine } from '../shared/practical.js';
+import { playRecording, rubricList, taskFacts, totalLine } from '../shared/practical.js';
+import { follow, upload } from '../shared/uploader.js';
 
 startPage('practical.title', 'LEARNER');
 const examId = param('exam');
@@ -45,11 +46,48 @@ function taskCard(exam, task) {
       el('label', { class: 'field' }, t('practical.document'), file),
       s && s.document ? el('p', {}, el('button', { type: 'button', class: 'link', onclick: () => download(`/api/assessment/practicals/${exam.id}/tasks/${task.id}/work/${work.learnerId}/document`, s.document.fileName) },
         t('practical.myDocument', { name: s.document.fileName }))) : '',
-      editable ? el('p', {}, el('button', { type: 'button', id: `upload-${task.id}`, onclick: () => upload(task, file, status) }, t('practical.upload'))) : '') : '',
+      editable ? el('p', {}, el('button', { type: 'button', id: `upload-${task.id}`, onclick: () => upload(task, file, status) }, t('practical.upload'))) : '',
+      recordingPart(exam, task, work, editable)) : '',
     status,
     g ? el('div', { class: 'grade', id: `grade-${task.id}` },
       el('p', {}, el('strong', {}, t('practical.graded', { awarded: g.awarded, max: g.maxPoints })), ' ', el('span', { class: 'muted' }, t('practical.gradedBy', { who: g.gradedBy, at: dateTime(g.gradedAt) }))),
       g.comment ? el('p', { class: 'comment' }, t('practical.comment', { c: g.comment })) : '') : '');
+}
+
+// A recorded video of the work (a mock live-selling session, for example): uploaded in parts straight to storage
+// with real progress (resumed after a reload by choosing the file again), then transcoded like a lesson video.
+function recordingPart(exam, task, work, editable) {
+  const r = work.submission && work.submission.recording;
+  const input = el('input', { type: 'file', id: `recording-${task.id}`, accept: 'video/*', disabled: !editable });
+  const bar = el('progress', { max: 100, value: 0, hidden: true, id: `recording-progress-${task.id}` });
+  const state = el('p', { class: 'muted', 'aria-live': 'polite', id: `recording-state-${task.id}` });
+  const part = el('div', { class: 'recording' },
+    el('label', { class: 'field' }, t('practical.recording'), input),
+    editable ? el('p', {}, el('button', { type: 'button', id: `record-${task.id}`, onclick: () => sendRecording(task, input, bar, state) }, t('practical.uploadRecording'))) : '',
+    bar, state);
+  if (r) {
+    state.textContent = t('practical.myRecording', { name: r.fileName });
+    part.append(el('p', {}, el('button', { type: 'button', class: 'link', onclick: () => playRecording(exam.id, task.id, work.learnerId, part) }, t('practical.watchRecording'))));
+  }
+  return part;
+}
+
+async function sendRecording(task, input, bar, state) {
+  showProblem(box.problem, null);
+  if (!input.files.length) { showProblem(box.problem, new Error(t('exams.chooseFile'))); return; }
+  const f = input.files[0];
+  try {
+    const ticket = await api(`/api/assessment/practicals/${examId}/tasks/${task.id}/recording`, { method: 'POST', body: { fileName: f.name, size: f.size } });
+    bar.hidden = false;
+    await upload(`practical-${task.id}`, ticket, f, (sent, total) => { bar.value = Math.round((sent / total) * 100); });
+    state.textContent = t('practical.recordingProcessing');
+    follow(ticket.eventsUrl, (s) => {
+      if (s && s.state === 'READY') { showNotice(box.notice, t('practical.recordingReady', { name: f.name })); show(); }
+      else if (s && ['FAILED', 'REJECTED'].includes(s.state)) state.textContent = t('practical.recordingFailed', { reason: s.reason || s.state });
+    });
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
 }
 
 async function saveText(task, text, status) {

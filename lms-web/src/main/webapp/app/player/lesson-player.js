@@ -288,3 +288,16 @@ export function loadHls() {
     document.head.append(script);
   });
 }
+
+/** Plays an HLS playlist in `video` (hls.js, or the browser itself where it plays HLS natively); returns the Hls instance, if any, to destroy. */
+export async function attachHls(video, playlistUrl, options = {}) {
+  const Hls = await loadHls();
+  if (Hls && Hls.isSupported()) {
+    const hls = new Hls(options);
+    hls.loadSource(playlistUrl);
+    hls.attachMedia(video);
+    return hls;
+  }
+  video.src = playlistUrl;
+  return null;
+}

@@ -1,7 +1,9 @@
 // What the learner's and the teacher's practical-exam pages show alike: a task's facts from the blueprint,
-// its rubric (with the points given, once graded) and a score line.
+// its rubric (with the points given, once graded), a score line, and a learner's recorded work played in place.
+import { attachHls } from '../player/lesson-player.js';
+import { api } from './api.js';
 import { t } from './i18n.js';
-import { el } from './page.js';
+import { box, el, showProblem } from './page.js';
 
 export function taskFacts(task) {
   return el('p', { class: 'muted' }, t('practical.facts', { module: `${task.moduleCode} ${task.moduleName}`, form: t(`practical.form.${task.form}`),
@@ -19,4 +21,17 @@ export function totalLine(total) {
   if (total.score === null || total.score === undefined) return t('practical.gradedCount', { graded: total.graded, tasks: total.tasks });
   return [t('practical.score', { score: total.score }), ' ',
     el('span', { class: total.passed ? 'badge ok' : 'badge short' }, t(total.passed ? 'exam.passed' : 'exam.failed'))];
+}
+
+/** Plays a learner's recording of a task under `where` (the learner's own, or any for the class's staff). */
+export async function playRecording(examId, taskId, learnerId, where) {
+  try {
+    const access = await api(`/api/assessment/practicals/${examId}/tasks/${taskId}/work/${learnerId}/recording`);
+    where.querySelector('video.recording-video')?.remove();
+    const video = el('video', { controls: true, playsinline: true, class: 'recording-video', 'aria-label': t('practical.recording') });
+    where.append(el('div', { class: 'player' }, video));
+    await attachHls(video, access.playlistUrl);
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
 }

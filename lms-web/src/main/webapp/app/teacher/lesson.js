@@ -5,7 +5,7 @@ import { api, ApiError } from '../shared/api.js';
 import { listen } from '../shared/events.js';
 import { dateTime, minutes, t } from '../shared/i18n.js';
 import { box, el, showProblem, startPage } from '../shared/page.js';
-import { loadHls } from '../player/lesson-player.js';
+import { attachHls } from '../player/lesson-player.js';
 import { qaPanel } from '../shared/live-qa.js';
 
 startPage('live.title', 'TEACHER', 'ADMINISTRATOR');
@@ -86,14 +86,7 @@ async function showPreview() {
   const video = el('video', { controls: true, playsinline: true, id: 'teacher-video', 'aria-label': stage.resourceTitle || t('player.video') });
   const status = el('p', { class: 'muted', id: 'stage-status', 'aria-live': 'polite' });
   preview.replaceChildren(el('p', {}, t('live.driving')), video, status);
-  const Hls = await loadHls();
-  if (Hls && Hls.isSupported()) {
-    hls = new Hls();
-    hls.loadSource(access.playlistUrl);
-    hls.attachMedia(video);
-  } else {
-    video.src = access.playlistUrl;
-  }
+  hls = await attachHls(video, access.playlistUrl);
   video.addEventListener('loadedmetadata', () => { video.currentTime = stage.positionMs / 1000; }, { once: true });
   const push = async () => {
     try {

@@ -4,7 +4,7 @@
 import { api, download } from '../shared/api.js';
 import { dateTime, t } from '../shared/i18n.js';
 import { box, el, param, showNotice, showProblem, startPage } from '../shared/page.js';
-import { rubricList, taskFacts, totalLine } from '../shared/practical.js';
+import { playRecording, rubricList, taskFacts, totalLine } from '../shared/practical.js';
 
 startPage('practical.title', 'TEACHER', 'ADMINISTRATOR');
 const examId = param('exam');
@@ -104,6 +104,8 @@ function gradeForm(task, work, row) {
     s && s.text ? el('blockquote', { class: 'answer' }, s.text) : '',
     s && s.document ? el('p', {}, el('button', { type: 'button', class: 'link', onclick: () => download(`/api/assessment/practicals/${examId}/tasks/${task.id}/work/${row.learnerId}/document`, s.document.fileName) },
       t('practical.theirDocument', { name: s.document.fileName }))) : '',
+    s && s.recording ? el('p', {}, el('button', { type: 'button', class: 'link', 'data-recording': task.id, onclick: (e) => playRecording(examId, task.id, row.learnerId, e.target.closest('form')) },
+      t('practical.theirRecording', { name: s.recording.fileName }))) : '',
     s ? el('p', { class: 'muted' }, t('practical.handedIn', { at: dateTime(s.submittedAt), n: s.revision })) : el('p', { class: 'muted' }, t('practical.notHandedIn')),
     el('div', { class: 'criteria' }, inputs),
     el('label', {}, t('practical.commentLabel'), comment),

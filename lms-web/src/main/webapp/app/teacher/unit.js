@@ -4,8 +4,8 @@
 import { api } from '../shared/api.js';
 import { t } from '../shared/i18n.js';
 import { box, el, param, showNotice, showProblem, startPage, unitFacts } from '../shared/page.js';
-import { loadHls } from '../player/lesson-player.js';
-import { follow, forgetUpload, pendingUpload, upload } from './uploader.js';
+import { attachHls } from '../player/lesson-player.js';
+import { follow, forgetUpload, pendingUpload, upload } from '../shared/uploader.js';
 import { questionSection } from './questions.js';
 
 startPage('teacherUnit.title', 'TEACHER', 'ADMINISTRATOR');
@@ -109,14 +109,7 @@ async function previewVersion(resource, version) {
     const video = el('video', { controls: true, playsinline: true, id: 'preview-video', 'aria-label': resource.title });
     preview.replaceChildren(el('section', { class: 'card' }, el('h2', {}, t('teacherUnit.preview'), ' ', resource.title, ` v${version.number}`),
       el('div', { class: 'player' }, video)));
-    const Hls = await loadHls();
-    if (Hls.isSupported()) {
-      previewHls = new Hls();
-      previewHls.loadSource(access.playlistUrl);
-      previewHls.attachMedia(video);
-    } else {
-      video.src = access.playlistUrl;
-    }
+    previewHls = await attachHls(video, access.playlistUrl);
     preview.scrollIntoView({ behavior: 'smooth' });
   } else {
     window.open(access.fileUrl, '_blank', 'noopener');

@@ -34,10 +34,10 @@
  * of the practical blueprint of the class plan's level and job type (module, content, weight, written or
  * hands-on, minutes, importance X/Y), copied into the exam. Teachers write each task's instructions and rubric
  * (criteria with points and descriptors; fixed by the task's first grade). While the exam is open learners hand
- * in a text answer and, for hands-on tasks, a document (PDF, JPEG or PNG, checked by its bytes); graded work no
- * longer changes. Teachers grade by the rubric with a comment (regrades audited); the score on 100 is the
+ * in a text answer and, for hands-on tasks, a document (PDF, JPEG or PNG, checked by its bytes) and a recorded
+ * video (uploaded straight to storage and transcoded by media-service); graded work no longer changes. Teachers grade by the rubric with a comment (regrades audited); the score on 100 is the
  * blueprint's weighted sum of the tasks' shares ({@link cn.imtp.lms.assessment.control.PracticalScore}).
  *
- * <p>Not yet here: recorded video work through the media pipeline, the archive's PDF, XLSX import and QTI.
+ * <p>Not yet here: the archive's server-made PDF and QTI.
  */
 package cn.imtp.lms.assessment;

@@ -143,6 +143,35 @@ class PracticalIT {
 
     @Test
     @Order(4)
+    void aHandsOnTaskTakesARecordedVideoThroughTheMediaPipelineThatOnlyTheLearnerAndTheStaffWatch() throws Exception {
+        JsonObject handsOn = task("HANDS_ON");
+        String base = "/api/assessment/practicals/" + examId + "/tasks/";
+        HttpResponse<String> onWritten = RunningPlatform.call(learner, "POST", base + id(task("WRITTEN")) + "/recording",
+                "{\"fileName\":\"mock.mp4\",\"size\":1000}");
+        assertEquals(422, onWritten.statusCode(), onWritten.body());
+        java.nio.file.Path video = MediaFixtures.video("practical-mock-selling-320x240-6s.mp4", 320, 240, 6, true);
+        HttpResponse<String> started = RunningPlatform.call(learner, "POST", base + id(handsOn) + "/recording",
+                "{\"fileName\":\"模拟直播.mp4\",\"size\":" + java.nio.file.Files.size(video) + "}");
+        assertEquals(201, started.statusCode(), started.body());
+        JsonObject ticket = RunningPlatform.json(started);
+        HttpResponse<String> done = Media.upload(ticket, video);
+        assertEquals(202, done.statusCode(), done.body());
+        assertEquals("READY", Media.await(ticket, java.time.Duration.ofMinutes(3), "READY", "FAILED").getString("state"));
+        String path = base + id(handsOn) + "/work/" + learnerId + "/recording";
+        assertEquals(404, RunningPlatform.call(other, "GET", path, null).statusCode(), "another learner never reaches it");
+        HttpResponse<String> watched = RunningPlatform.call(teacher, "GET", path, null);
+        assertEquals(200, watched.statusCode(), watched.body());
+        String master = Media.get(RunningPlatform.json(watched).getString("playlistUrl")).body();
+        assertTrue(master.contains("#EXT-X-STREAM-INF"), master);
+        JsonObject mine = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/assessment/practicals/" + examId, null));
+        JsonObject submission = mine.getJsonArray("tasks").stream().map(JsonValue::asJsonObject).filter(t -> id(t) == id(handsOn)).findFirst()
+                .orElseThrow().getJsonObject("mine").getJsonObject("submission");
+        assertEquals("模拟直播.mp4", submission.getJsonObject("recording").getString("fileName"));
+        assertEquals(PDF.length, submission.getJsonObject("document").getInt("sizeBytes"), "the document stays beside the recording");
+    }
+
+    @Test
+    @Order(5)
     void teachersGradeByTheRubricAndTheScoreFollowsTheBlueprintsWeights() throws Exception {
         JsonObject first = TASKS.get(0);
         HttpResponse<String> count = grade(first, "[6]", null);
@@ -181,7 +210,7 @@ class PracticalIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theRubricIsFixedByTheFirstGradeAndGradedWorkCanNoLongerChange() throws Exception {
         HttpResponse<String> edit = editTask(TASKS.get(0), "{\"rubric\":[{\"criterion\":\"新标准\",\"points\":10}]}");
         assertEquals(409, edit.statusCode(), edit.body());
@@ -191,7 +220,7 @@ class PracticalIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theResultReachesTheLearningArchiveAndTheExport() throws Exception {
         JsonObject archive = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/archive/classes/" + classId + "/learners/" + learnerId,
                 null));
@@ -209,7 +238,7 @@ class PracticalIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void workIsHandedInOnlyWhileTheExamIsOpen() throws Exception {
         HttpResponse<String> created = create(teacher, window(3));
         assertEquals(201, created.statusCode(), created.body());

@@ -16,8 +16,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * A practical exam in a real browser: a teacher sets it up from the class's blueprint and writes a task's
- * rubric; a learner on a phone answers a written task and hands in a PDF for a hands-on task; the teacher
- * grades every task by its rubric and sees the weighted score; the learner reads the grades, the comment and
+ * rubric; a learner on a phone answers a written task and hands in a PDF and a recorded video for a hands-on
+ * task; the teacher watches the recording, grades every task by its rubric and sees the weighted score; the learner reads the grades, the comment and
  * the score, and finds the practical exam in the learning archive.
  */
 @ExtendWith(RunningPlatform.class)
@@ -32,6 +32,7 @@ class PracticalPagesIT {
                 .getJsonNumber("id").longValue();
         Path pdf = Files.createTempFile("live-script", ".pdf");
         Files.write(pdf, "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+        Path recording = MediaFixtures.video("practical-pages-320x240-6s.mp4", 320, 240, 6, true);
         String examPath;
 
         try (Browser b = new Browser()) {
@@ -70,6 +71,14 @@ class PracticalPagesIT {
             handsOn.findElement(By.cssSelector("button[id^=upload-]")).click();
             b.until(d -> d.findElement(By.id("notice")).getText().contains("已上传"), Duration.ofSeconds(10));
             b.waitFor(By.xpath("//button[contains(., '我的文件')]"));
+            // A recorded mock session: uploaded in parts from the page, transcoded, then playable.
+            handsOn = b.driver.findElement(By.cssSelector("section.task[data-form='HANDS_ON']"));
+            handsOn.findElement(By.cssSelector("input[id^=recording-]")).sendKeys(recording.toString());
+            handsOn.findElement(By.cssSelector("button[id^=record-]")).click();
+            b.until(d -> d.findElement(By.id("notice")).getText().contains("已可播放"), Duration.ofSeconds(120));
+            b.waitFor(By.xpath("//button[contains(., '观看录像')]")).click();
+            b.until(d -> (Boolean) b.js("const v = document.querySelector('video.recording-video'); return !!v && v.readyState > 0;"),
+                    Duration.ofSeconds(30));
             assertFalse(b.overflowsHorizontally(), "the practical exam fits a phone's width");
             b.screenshot("learner-practical-phone");
         }
@@ -84,6 +93,13 @@ class PracticalPagesIT {
                 WebElement form = b.waitFor(By.id("grade-learner")).findElements(By.cssSelector("form.grade-task")).get(i);
                 if (i == 0) {
                     assertTrue(form.getText().contains("表达准确"), "the rubric written above: " + form.getText());
+                }
+                if (!form.findElements(By.cssSelector("button[data-recording]")).isEmpty()) {
+                    form.findElement(By.cssSelector("button[data-recording]")).click();
+                    b.until(d -> (Boolean) b.js("const v = document.querySelector('#grade-learner video.recording-video');"
+                            + " return !!v && v.readyState > 0;"), Duration.ofSeconds(30));
+                    b.screenshot("teacher-practical-recording");
+                    form = b.waitFor(By.id("grade-learner")).findElements(By.cssSelector("form.grade-task")).get(i);
                 }
                 // Full marks on every criterion but one point less on the first task's first criterion.
                 List<WebElement> inputs = form.findElements(By.cssSelector(".criteria input"));

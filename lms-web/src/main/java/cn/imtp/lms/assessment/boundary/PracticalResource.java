@@ -3,6 +3,7 @@ package cn.imtp.lms.assessment.boundary;
 import cn.imtp.lms.assessment.control.Practicals;
 import cn.imtp.lms.identity.boundary.RequestOrigin;
 import cn.imtp.lms.platform.boundary.Exports;
+import cn.imtp.lms.resourcepack.control.MediaTickets;
 import cn.imtp.platform.security.Allow;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.Role;
@@ -100,6 +101,23 @@ public class PracticalResource {
         // One byte more than allowed is enough to know a file is too large: a huge upload is never held whole.
         byte[] content = body == null ? new byte[0] : body.readNBytes(practicals.fileMaxBytes() + 1);
         return practicals.attach(id, taskId, name, content, caller());
+    }
+
+    /** Starts the learner's recorded video for a hands-on task: {@code {"fileName","size"}}; answers the ticket to upload it to media-service. */
+    @POST
+    @Path("{id}/tasks/{taskId}/recording")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow(Role.LEARNER)
+    public Response record(@PathParam("id") long id, @PathParam("taskId") long taskId, Practicals.NewRecording recording) {
+        return Response.status(201).entity(practicals.record(id, taskId, recording, caller())).build();
+    }
+
+    /** A learner's recording to watch (learners: their own): its HLS playlist, poster and processing, with a grant for the caller. */
+    @GET
+    @Path("{id}/tasks/{taskId}/work/{learnerId}/recording")
+    @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
+    public MediaTickets.View recording(@PathParam("id") long id, @PathParam("taskId") long taskId, @PathParam("learnerId") long learnerId) {
+        return practicals.recording(id, taskId, learnerId, caller());
     }
 
     /** A learner's handed-in document (learners: their own). */

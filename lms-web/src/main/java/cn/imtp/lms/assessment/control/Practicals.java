@@ -11,6 +11,7 @@ import cn.imtp.lms.identity.control.AuditLog;
 import cn.imtp.lms.platform.control.Document;
 import cn.imtp.lms.platform.control.ExportTable;
 import cn.imtp.lms.plan.entity.TrainingPlan;
+import cn.imtp.lms.resourcepack.control.MediaTickets;
 import cn.imtp.platform.json.Jsonp;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
@@ -33,13 +34,14 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Practical exams (操作技能考核) of a class: one task per row of the practical blueprint of section 2.3 for the
  * class plan's level and job type (content, form, minutes, importance X/Y, weight). Teachers write each task's
- * instructions and rubric; learners hand in a text answer and, for hands-on (实操) tasks, a document while the
- * exam is open; teachers grade each task by its rubric with a comment, and the exam's score follows the
+ * instructions and rubric; learners hand in a text answer and, for hands-on (实操) tasks, a document and a
+ * recorded video (through the media pipeline) while the exam is open; teachers grade each task by its rubric with a comment, and the exam's score follows the
  * blueprint's weights ({@link PracticalScore}). A task's rubric is fixed by its first grade; graded work can no
  * longer be changed by the learner; every grade and regrade is audited.
  */
@@ -63,12 +65,19 @@ public class Practicals {
     public record DocumentInfo(String fileName, String contentType, int sizeBytes, String sha256) {
     }
 
+    /** A recorded work's media asset (its processing is followed, and it is played, through {@link MediaTickets}). */
+    public record RecordingInfo(String assetId, String fileName) {
+    }
+
+    public record NewRecording(String fileName, Long size) {
+    }
+
     @JsonbNillable
     public record GradeView(List<Integer> points, int awarded, int maxPoints, String comment, Instant gradedAt, String gradedBy) {
     }
 
     @JsonbNillable
-    public record SubmissionView(long learnerId, String text, DocumentInfo document, int revision, Instant submittedAt) {
+    public record SubmissionView(long learnerId, String text, DocumentInfo document, RecordingInfo recording, int revision, Instant submittedAt) {
     }
 
     /** A learner's work on a task and its grade; either may be missing. */
@@ -107,6 +116,9 @@ public class Practicals {
 
     @Inject
     AssessmentSettings settings;
+
+    @Inject
+    MediaTickets tickets;
 
     @Inject
     @ConfigProperty(name = "lms.assessment.practical-file-max-bytes")
@@ -258,6 +270,42 @@ public class Practicals {
         return new Document((String) r[0], (String) r[1], (byte[]) r[2], (String) r[3]);
     }
 
+    /**
+     * Starts a learner's recording of their work on a hands-on task (a video, uploaded in parts straight to
+     * storage and transcoded like a lesson video): a new media asset that replaces the earlier recording, and
+     * the ticket to upload it. While the exam is open and the work is not graded.
+     */
+    @Transactional
+    public MediaTickets.Upload record(long examId, long taskId, NewRecording r, Caller learner) {
+        if (r == null || r.fileName() == null || r.fileName().isBlank() || r.fileName().length() > 255 || r.size() == null || r.size() <= 0) {
+            throw PlatformException.invalid("The recording cannot start.", List.of(new FieldError("fileName",
+                    "give the video's file name (at most 255 characters) and its size in bytes")));
+        }
+        handIn(examId, taskId, learner, true);
+        UUID asset = UUID.randomUUID();
+        em.createNativeQuery("INSERT INTO practical_submission (task_id, learner_id, recording_asset_id, recording_file_name, revision, submitted_at)"
+                        + " VALUES (?,?,?,?,1,?) ON DUPLICATE KEY UPDATE recording_asset_id = VALUES(recording_asset_id),"
+                        + " recording_file_name = VALUES(recording_file_name), revision = revision + 1, submitted_at = VALUES(submitted_at)")
+                .setParameter(1, taskId).setParameter(2, learner.accountId()).setParameter(3, asset.toString()).setParameter(4, r.fileName().strip())
+                .setParameter(5, Timestamp.from(Instant.now())).executeUpdate();
+        return tickets.upload(asset, "VIDEO", learner);
+    }
+
+    /** A learner's recording, to watch: the learner's own, or any of the class for its teachers and administrators. */
+    @Transactional
+    public MediaTickets.View recording(long examId, long taskId, long learnerId, Caller caller) {
+        exam(examId, caller);
+        task(examId, taskId);
+        if (caller.role() == Role.LEARNER && learnerId != caller.accountId()) {
+            throw PlatformException.notFound("Recording of learner", learnerId);
+        }
+        SubmissionView s = work(taskId, learnerId).submission();
+        if (s == null || s.recording() == null) {
+            throw PlatformException.notFound("Recording of learner", learnerId + " for task " + taskId);
+        }
+        return tickets.view(UUID.fromString(s.recording().assetId()), "VIDEO", caller);
+    }
+
     /** Grades (or regrades) a learner's work on a task by its rubric (teachers of the class, administrators); audited. */
     @Transactional
     public Work grade(long examId, long taskId, long learnerId, Grade g, Caller caller, String address) {
@@ -394,7 +442,7 @@ public class Practicals {
         lockTask(examId, taskId);
         if (document && task(examId, taskId) == Form.WRITTEN) {
             throw PlatformException.invalid("The file was not accepted.", List.of(new FieldError("file",
-                    "this is a written (笔试) task: answer it with text; documents are handed in for hands-on (实操) tasks")));
+                    "this is a written (笔试) task: answer it with text; documents and recordings are handed in for hands-on (实操) tasks")));
         }
         Object[] window = (Object[]) em.createNativeQuery("SELECT opens_at, closes_at FROM practical_exam WHERE id = ?").setParameter(1, examId)
                 .getSingleResult();
@@ -446,8 +494,8 @@ public class Practicals {
     private Map<Long, Map<Long, Work>> works(long examId, Long learner) {
         String who = learner == null ? "" : " AND x.learner_id = " + learner;
         @SuppressWarnings("unchecked")
-        List<Object[]> subs = em.createNativeQuery("SELECT x.task_id, x.learner_id, x.answer_text, x.file_name, x.content_type, x.size_bytes, x.sha256,"
-                + " x.revision, x.submitted_at FROM practical_submission x JOIN practical_task t ON t.id = x.task_id WHERE t.exam_id = ?" + who)
+        List<Object[]> subs = em.createNativeQuery("SELECT x.task_id, x.learner_id, " + SUBMISSION_COLUMNS
+                + " FROM practical_submission x JOIN practical_task t ON t.id = x.task_id WHERE t.exam_id = ?" + who)
                 .setParameter(1, examId).getResultList();
         @SuppressWarnings("unchecked")
         List<Object[]> grades = em.createNativeQuery("SELECT x.task_id, x.learner_id, x.points, x.awarded, x.max_points, x.comment, x.graded_at,"
@@ -477,8 +525,7 @@ public class Practicals {
 
     private Work work(long taskId, long learnerId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> subs = em.createNativeQuery("SELECT answer_text, file_name, content_type, size_bytes, sha256, revision, submitted_at"
-                + " FROM practical_submission WHERE task_id = ? AND learner_id = ?").setParameter(1, taskId).setParameter(2, learnerId).getResultList();
+        List<Object[]> subs = em.createNativeQuery("SELECT " + SUBMISSION_COLUMNS + " FROM practical_submission x WHERE x.task_id = ? AND x.learner_id = ?").setParameter(1, taskId).setParameter(2, learnerId).getResultList();
         @SuppressWarnings("unchecked")
         List<Object[]> grades = em.createNativeQuery("SELECT x.points, x.awarded, x.max_points, x.comment, x.graded_at, a.full_name"
                 + " FROM practical_grade x JOIN account a ON a.id = x.graded_by WHERE x.task_id = ? AND x.learner_id = ?").setParameter(1, taskId)
@@ -487,11 +534,16 @@ public class Practicals {
                 grades.isEmpty() ? null : grade(grades.get(0), 0));
     }
 
+    /** From the columns {@link #SUBMISSION_COLUMNS}, starting at {@code at}. */
     private static SubmissionView submission(long learnerId, Object[] r, int at) {
         DocumentInfo doc = r[at + 1] == null ? null : new DocumentInfo((String) r[at + 1], (String) r[at + 2], ((Number) r[at + 3]).intValue(),
                 (String) r[at + 4]);
-        return new SubmissionView(learnerId, (String) r[at], doc, ((Number) r[at + 5]).intValue(), ((Timestamp) r[at + 6]).toInstant());
+        RecordingInfo recording = r[at + 7] == null ? null : new RecordingInfo((String) r[at + 7], (String) r[at + 8]);
+        return new SubmissionView(learnerId, (String) r[at], doc, recording, ((Number) r[at + 5]).intValue(), ((Timestamp) r[at + 6]).toInstant());
     }
+
+    static final String SUBMISSION_COLUMNS = "x.answer_text, x.file_name, x.content_type, x.size_bytes, x.sha256, x.revision, x.submitted_at,"
+            + " x.recording_asset_id, x.recording_file_name";
 
     private static GradeView grade(Object[] r, int at) {
         List<Integer> points;

@@ -2,7 +2,6 @@ package cn.imtp.lms.resourcepack.control;
 
 import cn.imtp.lms.catalogue.entity.LearningUnit;
 import cn.imtp.lms.cohort.control.Classes;
-import cn.imtp.lms.identity.control.TokenIssuer;
 import cn.imtp.lms.resourcepack.entity.Resource;
 import cn.imtp.lms.resourcepack.entity.ResourceCategory;
 import cn.imtp.lms.resourcepack.entity.ResourceKind;
@@ -10,7 +9,6 @@ import cn.imtp.lms.resourcepack.entity.ResourceVersion;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
-import cn.imtp.platform.security.MediaGrant;
 import cn.imtp.platform.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,15 +18,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Resource packs: resources attached to learning units (information resources also to a level, a job
@@ -55,22 +49,10 @@ public class ResourcePacks {
     EntityManager em;
 
     @Inject
-    TokenIssuer tokens;
+    MediaTickets tickets;
 
     @Inject
     Classes classes;
-
-    @Inject
-    @ConfigProperty(name = "lms.media.public-url")
-    String mediaUrl;
-
-    @Inject
-    @ConfigProperty(name = "lms.media.view-grant-minutes")
-    int viewGrantMinutes;
-
-    @Inject
-    @ConfigProperty(name = "lms.media.upload-grant-minutes")
-    int uploadGrantMinutes;
 
     @Transactional
     public ResourceView create(ResourceDraft d, Caller caller) {
@@ -223,26 +205,15 @@ public class ResourcePacks {
             }
             v = version(id, number);
         }
-        Instant expires = Instant.now().plus(Duration.ofMinutes(viewGrantMinutes));
-        String grant = tokens.sign(new MediaGrant(caller.accountId(), v.assetId(), MediaGrant.Scope.VIEW, mediaKind(r), expires), Instant.now());
-        String q = "?grant=" + URLEncoder.encode(grant, StandardCharsets.UTF_8);
-        String base = mediaUrl + "/api";
-        boolean streamed = r.kind() == ResourceKind.VIDEO || r.kind() == ResourceKind.AUDIO;
-        return new AccessTicket(r.id(), v.number(), v.assetId().toString(), r.kind().name(), grant, expires,
-                streamed ? base + "/play/" + v.assetId() + "/master.m3u8" + q : null,
-                r.kind() == ResourceKind.VIDEO ? base + "/play/" + v.assetId() + "/poster" + q : null,
-                streamed ? null : base + "/play/" + v.assetId() + "/file" + q,
-                base + "/assets/" + v.assetId() + q, base + "/assets/" + v.assetId() + "/events" + q);
+        MediaTickets.View t = tickets.view(v.assetId(), mediaKind(r), caller);
+        return new AccessTicket(r.id(), v.number(), t.assetId(), t.kind(), t.grant(), t.expiresAt(), t.playlistUrl(), t.posterUrl(),
+                t.fileUrl(), t.statusUrl(), t.eventsUrl());
     }
 
     private UploadTicket uploadTicket(ResourceVersion v, Caller caller) {
-        Instant expires = Instant.now().plus(Duration.ofMinutes(uploadGrantMinutes));
-        String grant = tokens.sign(new MediaGrant(caller.accountId(), v.assetId(), MediaGrant.Scope.UPLOAD, mediaKind(v.resource()), expires),
-                Instant.now());
-        String q = "?grant=" + URLEncoder.encode(grant, StandardCharsets.UTF_8);
-        String base = mediaUrl + "/api";
-        return new UploadTicket(v.resource().id(), v.number(), v.assetId().toString(), grant, expires,
-                base + "/uploads/" + v.assetId() + q, base + "/assets/" + v.assetId() + q, base + "/assets/" + v.assetId() + "/events" + q);
+        MediaTickets.Upload t = tickets.upload(v.assetId(), mediaKind(v.resource()), caller);
+        return new UploadTicket(v.resource().id(), v.number(), t.assetId(), t.grant(), t.expiresAt(), t.uploadUrl(), t.statusUrl(),
+                t.eventsUrl());
     }
 
     private ResourceVersion version(long id, int number) {

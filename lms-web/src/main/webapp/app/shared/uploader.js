@@ -1,7 +1,8 @@
-// Resumable upload of one resource version, straight from the browser to object storage: media-service
-// hands out presigned part URLs, the parts go up three at a time with real byte progress, and the
-// ticket is remembered so that after a reload (or a lost connection) the same file picks up with the
-// parts storage already holds. The file is never read whole into memory.
+// Resumable upload of one media file (a resource version, a learner's recorded practical work), straight
+// from the browser to object storage: media-service hands out presigned part URLs, the parts go up three
+// at a time with real byte progress, and the ticket is remembered so that after a reload (or a lost
+// connection) the same file picks up with the parts storage already holds. The file is never read whole
+// into memory.
 const PENDING = 'imtp.upload.';
 const PARALLEL = 3;
 
@@ -45,7 +46,8 @@ function putPart(url, blob, onBytes) {
 }
 
 /**
- * Uploads `file` with `ticket` (from POST /api/resources/{id}/versions or its upload-grant).
+ * Uploads `file` with `ticket` (from POST /api/resources/{id}/versions or its upload-grant, or a practical task's
+ * recording), remembered under `resourceId` (any key naming what is uploaded) until complete.
  * @param {(sent:number, total:number) => void} onProgress
  * @returns the completion status (state PROCESSING for media, READY for documents and images)
  */
