@@ -51,7 +51,7 @@ async function card(c) {
       el('a', { href: `/learner/exam?exam=${e.id}` }, e.title), ' ',
       el('span', { class: 'muted' }, t('exam.window', { opens: dateTime(e.opensAt), closes: dateTime(e.closesAt) }))))) : '',
     practicals.length ? el('h3', {}, t('practical.list')) : '',
-    practicals.length ? el('ul', { class: 'exams' }, practicals.map((p) => el('li', { 'data-practical': p.id },
+    practicals.length ? el('ul', { class: 'practicals' }, practicals.map((p) => el('li', { 'data-practical': p.id },
       el('a', { href: `/learner/practical?exam=${p.id}` }, p.title), ' ',
       el('span', { class: 'muted' }, t('exam.window', { opens: dateTime(p.opensAt), closes: dateTime(p.closesAt) }))))) : '');
 }

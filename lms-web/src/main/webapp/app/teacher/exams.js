@@ -140,7 +140,7 @@ function practicalCard(practicals) {
   });
   return el('section', { class: 'card', id: 'practicals' }, el('h2', {}, t('practical.list')),
     el('p', { class: 'muted' }, t('practical.help', { table: levelAndJob(klass.level, klass.jobType) })),
-    practicals.length ? el('ul', { class: 'exams' }, practicals.map((p) => el('li', { 'data-practical': p.id },
+    practicals.length ? el('ul', { class: 'practicals' }, practicals.map((p) => el('li', { 'data-practical': p.id },
       el('a', { href: `/teacher/practical?exam=${p.id}` }, p.title), ' ',
       el('span', { class: 'muted' }, `${dateTime(p.opensAt)} – ${dateTime(p.closesAt)} · ${t('practical.taskCount', { n: p.tasks.length })}`))))
       : el('p', { class: 'muted' }, t('practical.none')),

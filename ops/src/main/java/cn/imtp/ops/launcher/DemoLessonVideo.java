@@ -20,8 +20,8 @@ import java.util.stream.IntStream;
  * The demo class's first unit gets a published lesson video, so that a learner of {@code ./ops/run} can
  * watch a lesson and see the hours rise at once. Done as a teacher would, through the public API: the video
  * (a test pattern with a tone, made by the platform's own ffmpeg) is uploaded straight to object storage in
- * parts, transcoded by media-service into the HLS ladder, then published. Runs in the background after
- * start-up, once: nothing is done when the unit already has a published video.
+ * parts, transcoded by media-service into the HLS ladder, then published beside whatever else the unit has.
+ * Runs in the background after start-up, once: nothing is done when the demo video is published already.
  */
 final class DemoLessonVideo implements Runnable {
 
@@ -57,21 +57,23 @@ final class DemoLessonVideo implements Runnable {
         long planId = json(call(token, "GET", "/api/classes/" + klass.getJsonNumber("id"), null, 200)).getJsonNumber("planId").longValue();
         JsonObject unit = json(call(token, "GET", "/api/plans/" + planId, null, 200)).getJsonArray("units").getJsonObject(0);
         long unitId = unit.getJsonNumber("id").longValue();
-        boolean published = json(call(token, "GET", "/api/resources?unitId=" + unitId + "&category=LEARNING", null, 200)).getJsonArray("items")
-                .stream().map(JsonValue::asJsonObject).anyMatch(r -> "VIDEO".equals(r.getString("kind")) && !r.isNull("publishedVersion"));
-        if (published) {
-            return "the demo unit '" + unit.getString("name") + "' has its lesson video";
+        JsonObject existing = json(call(token, "GET", "/api/resources?unitId=" + unitId + "&category=LEARNING&size=200", null, 200))
+                .getJsonArray("items").stream().map(JsonValue::asJsonObject).filter(r -> TITLE.equals(r.getString("title"))).findFirst().orElse(null);
+        if (existing != null && !existing.isNull("publishedVersion")) {
+            return "the demo unit '" + unit.getString("name") + "' has its demo lesson video";
         }
         Path file = settings.varDir().resolve("tmp/demo-lesson.mp4");
         make(file);
-        long resourceId = json(call(token, "POST", "/api/resources", Json.createObjectBuilder().add("category", "LEARNING").add("kind", "VIDEO")
-                .add("unitId", unitId).add("title", TITLE).add("description", "由 ./ops/run 生成的演示视频：彩色测试图样与 440 Hz 提示音，"
-                        + SECONDS + " 秒。").build().toString(), 201)).getJsonNumber("id").longValue();
+        // An earlier start that stopped half-way left the resource unpublished: it gets a new version.
+        long resourceId = existing != null ? existing.getJsonNumber("id").longValue() : json(call(token, "POST", "/api/resources",
+                Json.createObjectBuilder().add("category", "LEARNING").add("kind", "VIDEO").add("unitId", unitId).add("title", TITLE)
+                        .add("description", "由 ./ops/run 生成的演示视频：彩色测试图样与 440 Hz 提示音，" + SECONDS + " 秒。").build().toString(), 201))
+                .getJsonNumber("id").longValue();
         JsonObject ticket = json(call(token, "POST", "/api/resources/" + resourceId + "/versions", Json.createObjectBuilder()
                 .add("fileName", file.getFileName().toString()).add("size", Files.size(file)).build().toString(), 201));
         upload(ticket, file);
         awaitReady(ticket, Duration.ofMinutes(10));
-        call(token, "POST", "/api/resources/" + resourceId + "/versions/1/publish", null, 200);
+        call(token, "POST", "/api/resources/" + resourceId + "/versions/" + ticket.getInt("version") + "/publish", null, 200);
         Files.deleteIfExists(file);
         return "published the demo lesson video '" + TITLE + "' on unit '" + unit.getString("name") + "'";
     }
