@@ -6,7 +6,7 @@ import { api, download } from '../shared/api.js';
 import { dateTime, t } from '../shared/i18n.js';
 import { box, el, param, showNotice, showProblem, startPage } from '../shared/page.js';
 import { playRecording, rubricList, taskFacts, totalLine } from '../shared/practical.js';
-import { follow, upload } from '../shared/uploader.js';
+import { follow, upload as uploadInParts } from '../shared/uploader.js';
 
 startPage('practical.title', 'LEARNER');
 const examId = param('exam');
@@ -79,7 +79,7 @@ async function sendRecording(task, input, bar, state) {
   try {
     const ticket = await api(`/api/assessment/practicals/${examId}/tasks/${task.id}/recording`, { method: 'POST', body: { fileName: f.name, size: f.size } });
     bar.hidden = false;
-    await upload(`practical-${task.id}`, ticket, f, (sent, total) => { bar.value = Math.round((sent / total) * 100); });
+    await uploadInParts(`practical-${task.id}`, ticket, f, (sent, total) => { bar.value = Math.round((sent / total) * 100); });
     state.textContent = t('practical.recordingProcessing');
     follow(ticket.eventsUrl, (s) => {
       if (s && s.state === 'READY') { showNotice(box.notice, t('practical.recordingReady', { name: f.name })); show(); }
