@@ -67,7 +67,7 @@ function recordingPart(exam, task, work, editable) {
     bar, state);
   if (r) {
     state.textContent = t('practical.myRecording', { name: r.fileName });
-    part.append(el('p', {}, el('button', { type: 'button', class: 'link', onclick: () => playRecording(exam.id, task.id, work.learnerId, part) }, t('practical.watchRecording'))));
+    part.append(el('p', {}, el('button', { type: 'button', class: 'link', onclick: (e) => playRecording(exam.id, task.id, work.learnerId, e.target.closest('p')) }, t('practical.watchRecording'))));
   }
   return part;
 }

@@ -23,13 +23,13 @@ export function totalLine(total) {
     el('span', { class: total.passed ? 'badge ok' : 'badge short' }, t(total.passed ? 'exam.passed' : 'exam.failed'))];
 }
 
-/** Plays a learner's recording of a task under `where` (the learner's own, or any for the class's staff). */
-export async function playRecording(examId, taskId, learnerId, where) {
+/** Plays a learner's recording of a task just after `anchor` (the learner's own, or any for the class's staff). */
+export async function playRecording(examId, taskId, learnerId, anchor) {
   try {
     const access = await api(`/api/assessment/practicals/${examId}/tasks/${taskId}/work/${learnerId}/recording`);
-    where.querySelector('video.recording-video')?.remove();
+    if (anchor.nextElementSibling?.classList.contains('recording-player')) anchor.nextElementSibling.remove();
     const video = el('video', { controls: true, playsinline: true, class: 'recording-video', 'aria-label': t('practical.recording') });
-    where.append(el('div', { class: 'player' }, video));
+    anchor.after(el('div', { class: 'player recording-player' }, video));
     await attachHls(video, access.playlistUrl);
   } catch (err) {
     showProblem(box.problem, err);

@@ -43,13 +43,10 @@ class ClassDayIT {
         MediaPipelineIT.setUp();
         String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
         String admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
-        String learner01 = RunningPlatform.token("learner01", RunningPlatform.DEMO_PASSWORD);
-        long classId = RunningPlatform.json(RunningPlatform.call(learner01, "GET", "/api/classes", null)).getJsonArray("items")
-                .getJsonObject(0).getJsonNumber("id").longValue();
-        long planId = RunningPlatform.json(RunningPlatform.call(learner01, "GET", "/api/classes/" + classId, null)).getJsonNumber("planId").longValue();
+        long classId = demoClassId();
         // A unit of its own, so that the other tests' credit (on the first unit) does not mix with this one's.
-        long unitId = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/plans/" + planId, null)).getJsonArray("units")
-                .stream().map(v -> v.asJsonObject().getJsonNumber("id").longValue()).filter(id -> id != MediaPipelineIT.studiedUnit)
+        long unitId = planUnits(admin, classId).stream().map(v -> v.asJsonObject().getJsonNumber("id").longValue())
+                .filter(id -> id != MediaPipelineIT.studiedUnit)
                 .findFirst().orElseThrow();
         Media.Uploaded up = Media.ready(teacher, unitId, "VIDEO", MediaFixtures.video("class-day-640x360-30s.mp4", 640, 360, 30, true));
         assertEquals(200, RunningPlatform.call(teacher, "POST", "/api/resources/" + up.resourceId() + "/versions/1/publish", null).statusCode());
@@ -114,12 +111,9 @@ class ClassDayIT {
     void thirtyLearnersAttendALiveLessonTogetherAndEachIsCreditedTheTimePresent() throws Exception {
         String teacher = RunningPlatform.token("teacher02", RunningPlatform.DEMO_PASSWORD);
         String admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
-        String learner01 = RunningPlatform.token("learner01", RunningPlatform.DEMO_PASSWORD);
-        long classId = RunningPlatform.json(RunningPlatform.call(learner01, "GET", "/api/classes", null)).getJsonArray("items")
-                .getJsonObject(0).getJsonNumber("id").longValue();
-        long planId = RunningPlatform.json(RunningPlatform.call(learner01, "GET", "/api/classes/" + classId, null)).getJsonNumber("planId").longValue();
+        long classId = demoClassId();
         // The plan's last unit but one: the other tests credit the first units and the last.
-        List<JsonValue> units = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/plans/" + planId, null)).getJsonArray("units");
+        List<JsonValue> units = planUnits(admin, classId);
         long unitId = units.get(units.size() - 2).asJsonObject().getJsonNumber("id").longValue();
         JsonObject lesson = LiveLessonIT.schedule(teacher, classId, unitId, 3);
         long lessonId = lesson.getJsonNumber("id").longValue();
@@ -177,6 +171,19 @@ class ClassDayIT {
         System.out.println("[class-day] live lesson: " + LEARNERS + " learners present together, credited "
                 + attendees.stream().mapToInt(a -> a.credited).min().orElse(0) + "–" + attendees.stream().mapToInt(a -> a.credited).max().orElse(0)
                 + " s each");
+    }
+
+    /** The demo class, as its learners see it. */
+    static long demoClassId() throws Exception {
+        String learner01 = RunningPlatform.token("learner01", RunningPlatform.DEMO_PASSWORD);
+        return RunningPlatform.json(RunningPlatform.call(learner01, "GET", "/api/classes", null)).getJsonArray("items").getJsonObject(0)
+                .getJsonNumber("id").longValue();
+    }
+
+    /** The units of the class's plan, in the plan's order. */
+    static List<JsonValue> planUnits(String admin, long classId) throws Exception {
+        long planId = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/classes/" + classId, null)).getJsonNumber("planId").longValue();
+        return RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/plans/" + planId, null)).getJsonArray("units");
     }
 
     /** One learner's player: a beat every 3 s with the 3 s just played, in real time. */
