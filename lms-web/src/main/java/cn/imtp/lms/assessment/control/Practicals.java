@@ -35,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -175,23 +176,22 @@ public class Practicals {
                     .setParameter(11, r.importance()).setParameter(12, "").setParameter(13, rubricJson(rubric)).executeUpdate();
         }
         audit.record(caller, "PRACTICAL_EXAM_CREATED", null, "class " + classId + ", practical exam " + id + ": " + n.title().strip(), address);
-        return view(id, caller);
+        return view(id, caller, plan);
     }
 
     /** The class's practical exams, newest first; a learner sees their own work and grades in each. */
     @Transactional
     public List<PracticalView> ofClass(long classId, Caller caller) {
-        classes.visible(classId, caller);
+        TrainingPlan plan = classes.visible(classId, caller).plan();
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("SELECT id FROM practical_exam WHERE class_id = ? ORDER BY id DESC").setParameter(1, classId)
                 .getResultList();
-        return ids.stream().map(id -> view(id.longValue(), caller)).toList();
+        return ids.stream().map(id -> view(id.longValue(), caller, plan)).toList();
     }
 
     @Transactional
     public PracticalView get(long examId, Caller caller) {
-        exam(examId, caller);
-        return view(examId, caller);
+        return view(examId, caller, exam(examId, caller).plan());
     }
 
     /** Changes a task's instructions and rubric (teachers of the class, administrators) until the task's first grade. */
@@ -313,7 +313,7 @@ public class Practicals {
         if (caller.role() == Role.LEARNER) {
             throw new PlatformException(403, "forbidden", "Forbidden", "Only the class's teachers and administrators grade.");
         }
-        List<Criterion> rubric = lockTask(examId, taskId);
+        List<Criterion> rubric = lockTask(examId, taskId).rubric();
         if (!c.learnerIds().contains(learnerId)) {
             throw PlatformException.notFound("Learner", learnerId + " in class " + c.id());
         }
@@ -423,14 +423,19 @@ public class Practicals {
         return Form.valueOf((String) rows.get(0));
     }
 
-    /** Locks the task (hand-ins, grades and rubric changes of a task take turns) and gives its rubric. */
-    private List<Criterion> lockTask(long examId, long taskId) {
-        List<?> rows = em.createNativeQuery("SELECT rubric FROM practical_task WHERE id = ? AND exam_id = ? FOR UPDATE").setParameter(1, taskId)
-                .setParameter(2, examId).getResultList();
+    /** A task as locked for a change: its rubric and its form. */
+    private record LockedTask(List<Criterion> rubric, Form form) {
+    }
+
+    /** Locks the task (hand-ins, grades and rubric changes of a task take turns) and gives its rubric and form. */
+    private LockedTask lockTask(long examId, long taskId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT rubric, form FROM practical_task WHERE id = ? AND exam_id = ? FOR UPDATE")
+                .setParameter(1, taskId).setParameter(2, examId).getResultList();
         if (rows.isEmpty()) {
             throw PlatformException.notFound("Task of practical exam " + examId, taskId);
         }
-        return rubric((String) rows.get(0));
+        return new LockedTask(rubric((String) rows.get(0)[0]), Form.valueOf((String) rows.get(0)[1]));
     }
 
     /** Checks that the learner may hand in work on the task now. */
@@ -439,8 +444,7 @@ public class Practicals {
             throw new PlatformException(403, "forbidden", "Forbidden", "Only learners hand in work.");
         }
         exam(examId, learner);
-        lockTask(examId, taskId);
-        if (document && task(examId, taskId) == Form.WRITTEN) {
+        if (document && lockTask(examId, taskId).form() == Form.WRITTEN) {
             throw PlatformException.invalid("The file was not accepted.", List.of(new FieldError("file",
                     "this is a written (笔试) task: answer it with text; documents and recordings are handed in for hands-on (实操) tasks")));
         }
@@ -456,17 +460,18 @@ public class Practicals {
         }
     }
 
-    private PracticalView view(long examId, Caller caller) {
+    /** The exam as the caller sees it; {@code plan}: its class's, whose visibility the caller has already checked. */
+    private PracticalView view(long examId, Caller caller, TrainingPlan plan) {
         Object[] e = (Object[]) em.createNativeQuery("SELECT e.class_id, c.name, e.title, e.section, e.opens_at, e.closes_at, e.pass_mark"
                 + " FROM practical_exam e JOIN training_class c ON c.id = e.class_id WHERE e.id = ?").setParameter(1, examId).getSingleResult();
         Long learner = caller.role() == Role.LEARNER ? caller.accountId() : null;
         List<TaskView> tasks = tasks(examId, learner);
-        TrainingPlan plan = classes.visible(((Number) e[0]).longValue(), caller).plan();
         Instant opens = ((Timestamp) e[4]).toInstant();
         Instant closes = ((Timestamp) e[5]).toInstant();
         Instant now = Instant.now();
         int passMark = ((Number) e[6]).intValue();
-        PracticalScore.Total mine = learner == null ? null : total(tasks, works(examId, learner).getOrDefault(learner, Map.of()), passMark);
+        PracticalScore.Total mine = learner == null ? null
+                : total(tasks, tasks.stream().collect(Collectors.toMap(TaskView::id, TaskView::mine)), passMark);
         return new PracticalView(examId, ((Number) e[0]).longValue(), (String) e[1], (String) e[2], (String) e[3], plan.level(), plan.jobType(),
                 opens, closes, !now.isBefore(opens) && now.isBefore(closes), passMark, tasks.stream().mapToInt(TaskView::minutes).sum(), tasks,
                 mine);
