@@ -5,11 +5,12 @@
 // importance).
 import { api, latest } from '../shared/api.js';
 import { levelAndJob, t } from '../shared/i18n.js';
-import { box, el, pager, param, showProblem, startPage } from '../shared/page.js';
+import { box, el, pager, param, showProblem, startPage, unitFacts, unitSpecification } from '../shared/page.js';
 
 startPage('catalogue.title', 'ADMINISTRATOR', 'TEACHER');
 const tableBox = el('section', { class: 'card', id: 'table' });
 const integrityBox = el('section', { class: 'card', id: 'integrity' });
+const unitBox = el('section', { class: 'card', id: 'unit-detail', hidden: true });
 const ISSUES = 20;
 
 const askTable = latest();
@@ -49,9 +50,21 @@ async function showTable(level, jobType) {
         ...m.courses.map((c) => el('div', {},
           el('h3', {}, `${c.code} ${c.name}`),
           el('ul', { class: 'units' }, c.units.map((u) => el('li', { 'data-unit': u.id },
-            el('span', {}, u.seq ? `${u.seq}. ` : '', u.name),
+            el('button', { type: 'button', class: 'link', onclick: () => showUnit(u.id) }, u.seq ? `${u.seq}. ` : '', u.name),
             el('span', { class: 'muted' }, t('unit.hours', { h: u.hours }))))))))),
       blueprintSection(blueprints));
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
+}
+
+/** One unit with its place, hours, exam weights and course specification, shown above the table. */
+async function showUnit(id) {
+  try {
+    const unit = await api(`/api/catalogue/units/${id}`);
+    unitBox.replaceChildren(el('h2', { id: 'unit-name' }, unit.name), unitFacts(unit), unitSpecification(unit, true));
+    unitBox.hidden = false;
+    unitBox.scrollIntoView({ block: 'start' });
   } catch (err) {
     showProblem(box.problem, err);
   }
@@ -87,6 +100,7 @@ async function show() {
         el('ul', { class: 'units', id: 'tables' }, summary.tables.map((tb) => el('li', {},
           el('button', { type: 'button', class: 'link', onclick: () => showTable(tb.level, tb.jobType) }, tb.title || levelAndJob(tb.level, tb.jobType)),
           el('span', { class: tb.statedTotalHours === tb.unitHours ? 'muted' : 'short' }, t('catalogue.totals', { stated: tb.statedTotalHours, sum: tb.unitHours })))))),
+      unitBox,
       tableBox,
       integrityBox);
     showIntegrity(issues, 0);

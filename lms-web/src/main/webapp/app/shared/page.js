@@ -111,6 +111,31 @@ export function unitFacts(unit) {
     theory ? ` · ${theory}` : '', practical ? ` · ${practical}` : '');
 }
 
+/**
+ * A learning unit's course specification (section 2.2): content outline, teaching methods, key and difficult
+ * points; says so where 2.2 names the unit otherwise or describes the whole course as one unit. Folded unless `open`.
+ */
+export function unitSpecification(unit, open = false) {
+  const spec = unit.specification;
+  if (!spec) return el('p', { class: 'muted', id: 'unit-spec' }, t('spec.none'));
+  const notes = [];
+  if (unit.specificationMatch === 'SAME_PLACE') notes.push(t('spec.namedOtherwise', { name: spec.name }));
+  if (unit.specificationMatch === 'WHOLE_COURSE') notes.push(t('spec.wholeCourse', { name: spec.name }));
+  if (spec.hours !== unit.hours && unit.specificationMatch !== 'WHOLE_COURSE') notes.push(t('spec.hoursDiffer', { h: spec.hours }));
+  return el('details', { id: 'unit-spec', open },
+    el('summary', {}, t('spec.title', { section: spec.section })),
+    ...notes.map((n) => el('p', { class: 'short' }, n)),
+    el('h3', {}, t('spec.content')),
+    el('ol', { class: 'spec-content' }, spec.content.map((c) => el('li', {}, c.text,
+      c.points.length ? el('ul', {}, c.points.map((p) => el('li', {}, p))) : ''))),
+    el('h3', {}, t('spec.methods')),
+    el('ul', { id: 'spec-methods', class: 'methods' }, spec.methods.map((m) => el('li', {},
+      m.description ? el('details', {}, el('summary', {}, m.name), el('p', { class: 'muted' }, m.description)) : m.name))),
+    el('h3', {}, t('spec.keyPoints')),
+    el('ul', { id: 'spec-key-points' }, spec.keyPoints.map((k) => el('li', {}, k.label ? `${k.label}：` : '', k.text))),
+    el('p', { class: 'muted' }, t('catalogue.seedLines', { lines: spec.seedLine })));
+}
+
 /** Previous / next buttons for a page of `total` items. */
 export function pager(page, size, total, go) {
   const pages = Math.max(1, Math.ceil(total / size));

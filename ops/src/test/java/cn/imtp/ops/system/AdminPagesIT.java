@@ -101,6 +101,11 @@ class AdminPagesIT {
             assertTrue(practical.contains("直播预演") && practical.contains("共 90 分钟") && practical.contains("实操"), practical);
             b.js("document.getElementById('practical-blueprint').scrollIntoView();");
             b.screenshot("admin-catalogue-blueprints");
+            b.js("[...document.querySelectorAll('#table [data-unit] button')].find(x => x.textContent.includes('撰写单品直播脚本')).click();");
+            String spec = b.until(d -> d.findElement(By.id("unit-detail")).isDisplayed()
+                    && d.findElement(By.id("unit-detail")).getText().contains("课程内容"), Duration.ofSeconds(10)) ? b.driver.findElement(By.id("unit-spec")).getText() : "";
+            assertTrue(spec.contains("课程规范（2.2.2）") && spec.contains("培训方法") && spec.contains("重点"), spec);
+            b.screenshot("admin-catalogue-unit-specification");
 
             b.open("/admin/users");
             new org.openqa.selenium.support.ui.Select(b.waitFor(By.id("role"))).selectByValue("TEACHER");

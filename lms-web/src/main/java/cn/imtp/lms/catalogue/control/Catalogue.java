@@ -62,7 +62,7 @@ public class Catalogue {
         return new CatalogueViews.Export(e.code(), e.contentHash(),
                 e.allocation().stream().map(CatalogueViews.Allocation::of).toList(),
                 e.tables().stream().map(CatalogueViews.Table::of).toList(), CatalogueViews.Blueprint.of(e.blueprints()),
-                CatalogueViews.PracticalBlueprint.of(e.practicals()));
+                CatalogueViews.PracticalBlueprint.of(e.practicals()), e.specs().stream().map(s -> CatalogueViews.Specification.of(s, e.methods())).toList());
     }
 
     @Transactional

@@ -13,6 +13,10 @@ import cn.imtp.lms.catalogue.entity.CatalogueTable;
 import cn.imtp.lms.catalogue.entity.DiscrepancyEntry;
 import cn.imtp.lms.catalogue.entity.Edition;
 import cn.imtp.lms.catalogue.entity.LearningUnit;
+import cn.imtp.lms.catalogue.entity.TeachingMethodEntry;
+import cn.imtp.lms.catalogue.entity.UnitSpecEntry;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -99,6 +103,28 @@ public class CatalogueImporter {
                             m.weight(), c.code(), c.name(), c.weight(), c.form(), c.selection(), c.minutes(), c.importance(), c.seedLine(), position++));
                 }
             }
+        }
+        if (data.methods() != null) {
+            position = 0;
+            for (PackageData.MethodData m : data.methods().methods()) {
+                edition.methods().add(new TeachingMethodEntry(edition, m.name(), m.description(), m.seedLine(), position++));
+            }
+        }
+        position = 0;
+        try (Jsonb jsonb = JsonbBuilder.create()) {
+            for (PackageData.SpecFile f : data.specs()) {
+                for (PackageData.SpecModule m : f.modules()) {
+                    for (PackageData.SpecCourse c : m.courses()) {
+                        for (PackageData.SpecUnit u : c.units()) {
+                            edition.specs().add(new UnitSpecEntry(edition, f.section(), f.level(), f.jobType(), m.code(), m.name(), c.code(),
+                                    c.name(), u.seq(), u.name(), u.hours(), jsonb.toJson(u.content()), u.methods(), jsonb.toJson(u.keyPoints()),
+                                    u.seedLine(), position++));
+                        }
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot store the course specifications of edition " + data.code() + ": " + e.getMessage(), e);
         }
         Integrity.check(data).forEach(d -> edition.discrepancies().add(
                 new DiscrepancyEntry(edition, d.section(), d.level(), d.jobType(), d.kind(), d.message(), d.seedLines())));

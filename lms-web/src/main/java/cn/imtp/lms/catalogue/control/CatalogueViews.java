@@ -10,6 +10,12 @@ import cn.imtp.lms.catalogue.entity.DiscrepancyEntry;
 import cn.imtp.lms.catalogue.entity.JobType;
 import cn.imtp.lms.catalogue.entity.LearningUnit;
 import cn.imtp.lms.catalogue.entity.Level;
+import cn.imtp.lms.catalogue.entity.TeachingMethodEntry;
+import cn.imtp.lms.catalogue.entity.UnitSpecEntry;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
@@ -72,9 +78,39 @@ public final class CatalogueViews {
     public record Summary(String edition, Instant importedAt, List<Allocation> hoursAllocation, List<TableSummary> tables) {
     }
 
-    @JsonbPropertyOrder({"edition", "contentHash", "hoursAllocation", "tables", "assessment", "practicalAssessment"})
+    @JsonbPropertyOrder({"edition", "contentHash", "hoursAllocation", "tables", "assessment", "practicalAssessment", "courseSpecifications"})
     public record Export(String edition, String contentHash, List<Allocation> hoursAllocation, List<Table> tables,
-                        List<Blueprint> assessment, List<PracticalBlueprint> practicalAssessment) {
+                        List<Blueprint> assessment, List<PracticalBlueprint> practicalAssessment, List<Specification> courseSpecifications) {
+    }
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
+    private static final Type CONTENT = new ArrayList<PackageData.SpecContent>() { }.getClass().getGenericSuperclass();
+    private static final Type KEY_POINTS = new ArrayList<PackageData.KeyPoint>() { }.getClass().getGenericSuperclass();
+
+    /**
+     * A learning unit's course specification of section 2.2 (培训课程规范), with 2.2's own module, course and unit
+     * names: content outline, teaching methods (split at 、), key and difficult points, class hours.
+     */
+    @JsonbNillable
+    @JsonbPropertyOrder({"section", "level", "jobType", "moduleCode", "moduleName", "courseCode", "courseName", "seq", "name", "hours",
+            "content", "methods", "keyPoints", "seedLine"})
+    public record Specification(String section, Level level, JobType jobType, String moduleCode, String moduleName, String courseCode,
+                                String courseName, Integer seq, String name, int hours, List<PackageData.SpecContent> content,
+                                List<Method> methods, List<PackageData.KeyPoint> keyPoints, int seedLine) {
+        static Specification of(UnitSpecEntry s, List<TeachingMethodEntry> known) {
+            List<Method> methods = java.util.Arrays.stream(s.methods().split("、"))
+                    .map(name -> new Method(name, known.stream().filter(k -> k.name().equals(name)).findFirst()
+                            .map(TeachingMethodEntry::description).orElse(null))).toList();
+            return new Specification(s.section(), s.level(), s.jobType(), s.moduleCode(), s.moduleName(), s.courseCode(), s.courseName(),
+                    s.seq(), s.name(), s.hours(), JSONB.fromJson(s.contentJson(), CONTENT), methods,
+                    JSONB.fromJson(s.keyPointsJson(), KEY_POINTS), s.seedLine());
+        }
+    }
+
+    /** A teaching method as a specification names it, with section 2.2.7's explanation (null where 2.2.7 explains none by that name). */
+    @JsonbNillable
+    @JsonbPropertyOrder({"name", "description"})
+    public record Method(String name, String description) {
     }
 
     /** A table's blueprints; {@code practical} is null for the basic course. */
@@ -163,9 +199,10 @@ public final class CatalogueViews {
     /** A unit with where it sits: table, module and course, and how the theory and practical exams weigh its course. */
     @JsonbNillable
     @JsonbPropertyOrder({"id", "seq", "name", "hours", "seedLine", "level", "jobType", "tableTitle", "module", "course", "theoryWeight",
-            "practicalWeight"})
+            "practicalWeight", "specification", "specificationMatch"})
     public record UnitDetail(long id, Integer seq, String name, int hours, int seedLine, Level level, JobType jobType,
-                             String tableTitle, String module, String course, TheoryWeight theoryWeight, PracticalWeight practicalWeight) {
+                             String tableTitle, String module, String course, TheoryWeight theoryWeight, PracticalWeight practicalWeight,
+                             Specification specification, SpecMatch.Kind specificationMatch) {
         static UnitDetail of(LearningUnit u) {
             CatalogueCourse c = u.course();
             CatalogueModule m = c.module();
@@ -181,8 +218,13 @@ public final class CatalogueViews {
                     .findFirst().map(p -> new PracticalWeight(p.title(), p.moduleWeight(), p.contentWeight(), p.form(), p.required(), p.minutes(),
                             p.importance()))
                     .orElse(null);
+            List<UnitSpecEntry> specs = t.edition().specs().stream()
+                    .filter(s -> s.level() == t.level() && s.jobType() == t.jobType() && s.courseCode().equals(c.code())).toList();
+            SpecMatch.Match match = SpecMatch.match(c.units().stream().map(LearningUnit::name).toList(),
+                    specs.stream().map(UnitSpecEntry::name).toList()).get(c.units().indexOf(u));
             return new UnitDetail(u.id(), u.seq(), u.name(), u.hours(), u.seedLine(), t.level(), t.jobType(), t.title(),
-                    m.code() + " " + m.name(), c.code() + " " + c.name(), weight, practical);
+                    m.code() + " " + m.name(), c.code() + " " + c.name(), weight, practical,
+                    match == null ? null : Specification.of(specs.get(match.spec()), t.edition().methods()), match == null ? null : match.kind());
         }
     }
 }

@@ -74,7 +74,136 @@ public final class Integrity {
         for (PackageData.PracticalFile p : e.practicals()) {
             checkPractical(e, p, found);
         }
+        for (PackageData.SpecFile s : e.specs()) {
+            checkSpec(e, s, found);
+            checkMethods(e, s, found);
+        }
         return found;
+    }
+
+    /** Teaching methods that a course specification names but section 2.2.7 does not explain, once per table and name. */
+    private static void checkMethods(Edition e, PackageData.SpecFile s, List<Discrepancy> found) {
+        if (e.methods() == null) {
+            return;
+        }
+        Set<String> defined = new java.util.LinkedHashSet<>();
+        e.methods().methods().forEach(m -> defined.add(m.name()));
+        java.util.Map<String, List<Integer>> undefined = new java.util.LinkedHashMap<>();
+        s.modules().stream().flatMap(m -> m.courses().stream()).flatMap(c -> c.units().stream()).forEach(u -> {
+            for (String method : u.methods().split("、")) {
+                if (!defined.contains(method)) {
+                    undefined.computeIfAbsent(method, k -> new ArrayList<>()).add(u.seedLine());
+                }
+            }
+        });
+        undefined.forEach((method, at) -> found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "METHOD_UNDEFINED",
+                s.title() + ": the teaching method '" + method + "' (" + at.size() + " unit" + (at.size() == 1 ? "" : "s")
+                        + ") is not one that section 2.2.7 explains " + defined, at.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(";")))));
+    }
+
+    /**
+     * Course specifications (2.2) against the tables of 1.1.2: modules, courses and units named otherwise, courses
+     * printed with another code, units that 2.2 merges, leaves out or adds, and class hours that differ.
+     */
+    private static void checkSpec(Edition e, PackageData.SpecFile s, List<Discrepancy> found) {
+        Optional<TableFile> table = e.tables().stream().filter(t -> t.level() == s.level() && t.jobType() == s.jobType()).findFirst();
+        if (table.isEmpty()) {
+            found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_EXTRA",
+                    s.title() + " has no table of the same level and job type in section 1.1.2", lines(s.seedLines())));
+            return;
+        }
+        for (ModuleData m : table.get().modules()) {
+            Optional<PackageData.SpecModule> sm = s.modules().stream().filter(x -> x.code().equals(m.code())).findFirst();
+            if (sm.isPresent() && !same(sm.get().name(), m.name())) {
+                found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "NAME_MISMATCH",
+                        s.title() + ": module " + m.code() + " is '" + sm.get().name() + "' here but '" + m.name() + "' in section 1.1.2",
+                        lines(s.seedLines())));
+            }
+            for (CourseData c : m.courses()) {
+                Optional<PackageData.SpecCourse> sc = s.modules().stream().flatMap(x -> x.courses().stream())
+                        .filter(x -> x.code().equals(c.code())).findFirst();
+                String unitLine = c.units().isEmpty() ? lines(s.seedLines()) : Integer.toString(c.units().get(0).seedLine());
+                if (sc.isEmpty()) {
+                    found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_MISSING",
+                            s.title() + ": course " + c.code() + " '" + c.name() + "' of section 1.1.2 has no specification", unitLine));
+                    continue;
+                }
+                checkSpecCourse(s, c, sc.get(), found);
+            }
+        }
+        for (PackageData.SpecModule sm : s.modules()) {
+            for (PackageData.SpecCourse sc : sm.courses()) {
+                boolean known = table.get().modules().stream().flatMap(x -> x.courses().stream()).anyMatch(x -> x.code().equals(sc.code()));
+                if (!known) {
+                    found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_EXTRA",
+                            s.title() + ": course " + sc.code() + " '" + sc.name() + "' is not a course of section 1.1.2",
+                            Integer.toString(sc.units().get(0).seedLine())));
+                }
+            }
+        }
+    }
+
+    private static void checkSpecCourse(PackageData.SpecFile s, CourseData c, PackageData.SpecCourse sc, List<Discrepancy> found) {
+        String at = Integer.toString(sc.units().get(0).seedLine());
+        if (sc.codeAsPrinted() != null) {
+            found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "CODE_MISMATCH",
+                    s.title() + ": course " + c.code() + " is printed '" + sc.codeAsPrinted() + "'", at));
+        }
+        if (!same(sc.name(), c.name())) {
+            found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "NAME_MISMATCH",
+                    s.title() + ": course " + c.code() + " is '" + sc.name() + "' here but '" + c.name() + "' in section 1.1.2", at));
+        }
+        List<SpecMatch.Match> matches = SpecMatch.match(c.units().stream().map(UnitData::name).toList(),
+                sc.units().stream().map(PackageData.SpecUnit::name).toList());
+        Set<Integer> used = new HashSet<>();
+        for (int i = 0; i < c.units().size(); i++) {
+            UnitData u = c.units().get(i);
+            SpecMatch.Match match = matches.get(i);
+            if (match == null) {
+                found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_MISSING",
+                        s.title() + ": unit '" + u.name() + "' of course " + c.code() + " in section 1.1.2 has no specification (2.2 lists "
+                                + sc.units().stream().map(PackageData.SpecUnit::name).toList() + ")", Integer.toString(u.seedLine())));
+                continue;
+            }
+            used.add(match.spec());
+            PackageData.SpecUnit su = sc.units().get(match.spec());
+            String both = su.seedLine() + ";" + u.seedLine();
+            switch (match.kind()) {
+                case SAME_PLACE -> found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "NAME_MISMATCH",
+                        s.title() + ": unit " + (i + 1) + " of course " + c.code() + " is '" + su.name() + "' here but '" + u.name()
+                                + "' in section 1.1.2", both));
+                case WHOLE_COURSE -> {
+                    if (i == 0) {
+                        int hours = c.units().stream().mapToInt(UnitData::hours).sum();
+                        found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_STRUCTURE",
+                                s.title() + ": course " + c.code() + " has one unit '" + su.name() + "' of " + su.hours() + " class hours here but "
+                                        + c.units().size() + " units in section 1.1.2 " + c.units().stream().map(UnitData::name).toList() + " of "
+                                        + hours + " class hours", both));
+                    }
+                    continue;
+                }
+                default -> {
+                }
+            }
+            if (su.hours() != u.hours()) {
+                found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "HOURS_MISMATCH",
+                        s.title() + ": unit '" + su.name() + "' of course " + c.code() + " has " + su.hours() + " class hours here but "
+                                + u.hours() + " in section 1.1.2", both));
+            }
+            if (su.seq() != null && u.seq() != null && !su.seq().equals(u.seq())) {
+                found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "NUMBER_MISMATCH",
+                        s.title() + ": unit '" + su.name() + "' of course " + c.code() + " is numbered (" + su.seq() + ") here but (" + u.seq()
+                                + ") in section 1.1.2", both));
+            }
+        }
+        for (int j = 0; j < sc.units().size(); j++) {
+            if (!used.contains(j)) {
+                PackageData.SpecUnit su = sc.units().get(j);
+                found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_EXTRA",
+                        s.title() + ": unit '" + su.name() + "' of course " + c.code() + " is not a unit of that course in section 1.1.2",
+                        Integer.toString(su.seedLine())));
+            }
+        }
     }
 
     /** Practical blueprints: weights that do not add up, and contents named otherwise than the courses of 1.1.2. */

@@ -75,9 +75,43 @@ public final class PackageData {
     public record BlueprintUnit(Integer seq, String name, int seedLine) {
     }
 
-    /** One edition as its files say, with the SHA-256 of those files in order. */
+    /**
+     * A course specification of section 2.2 (培训课程规范): per learning unit, as 2.2 lists them, its content outline,
+     * teaching methods, key and difficult points and class hours. Module, course and unit names are 2.2's own.
+     */
+    public record SpecFile(String section, Level level, JobType jobType, String title, List<Integer> seedLines, List<SpecModule> modules) {
+    }
+
+    public record SpecModule(String code, String name, List<SpecCourse> courses) {
+    }
+
+    /** {@code codeAsPrinted} is set only where the seed prints the course code otherwise (e.g. "2.2" for 2-2). */
+    public record SpecCourse(String code, String codeAsPrinted, String name, List<SpecUnit> units) {
+    }
+
+    public record SpecUnit(Integer seq, String name, int hours, List<SpecContent> content, String methods, List<KeyPoint> keyPoints,
+                           int seedLine) {
+    }
+
+    /** One numbered item of a unit's content outline (1）…) with its points (①…). */
+    public record SpecContent(String text, List<String> points) {
+    }
+
+    /** A key or difficult point; {@code label} is the seed's (重点, 难点, 重点与难点 …), null where the seed prints none. */
+    public record KeyPoint(String label, String text) {
+    }
+
+    /** Section 2.2.7 (培训建议中培训方法说明): the teaching methods that the course specifications name. */
+    public record MethodsFile(String section, String title, List<Integer> seedLines, List<MethodData> methods) {
+    }
+
+    public record MethodData(String code, String name, String description, int seedLine) {
+    }
+
+    /** One edition as its files say, with the SHA-256 of those files in order; {@code methods} is null in an edition without 2.2.7. */
     public record Edition(String code, String title, String source, String contentHash, AllocationFile allocation,
-                          List<TableFile> tables, List<BlueprintFile> blueprints, List<PracticalFile> practicals) {
+                          List<TableFile> tables, List<BlueprintFile> blueprints, List<PracticalFile> practicals, List<SpecFile> specs,
+                          MethodsFile methods) {
     }
 
     private static final String ROOT = "training-package/";
@@ -95,6 +129,8 @@ public final class PackageData {
                 List<TableFile> tables = new ArrayList<>();
                 List<BlueprintFile> blueprints = new ArrayList<>();
                 List<PracticalFile> practicals = new ArrayList<>();
+                List<SpecFile> specs = new ArrayList<>();
+                MethodsFile methods = null;
                 for (String file : source.files()) {
                     byte[] content = bytes(loader, ROOT + source.code() + "/" + file);
                     sha.update(file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -103,6 +139,10 @@ public final class PackageData {
                         allocation = jsonb.fromJson(new ByteArrayInputStream(content), AllocationFile.class);
                     } else if (file.startsWith("2.3.") && file.contains("-practical-")) {
                         practicals.add(jsonb.fromJson(new ByteArrayInputStream(content), PracticalFile.class));
+                    } else if (file.startsWith("2.2.7-")) {
+                        methods = jsonb.fromJson(new ByteArrayInputStream(content), MethodsFile.class);
+                    } else if (file.startsWith("2.2.") && file.contains("-spec-")) {
+                        specs.add(jsonb.fromJson(new ByteArrayInputStream(content), SpecFile.class));
                     } else if (file.startsWith("2.3.")) {
                         blueprints.add(jsonb.fromJson(new ByteArrayInputStream(content), BlueprintFile.class));
                     } else {
@@ -113,7 +153,7 @@ public final class PackageData {
                     throw new IllegalStateException("edition " + source.code() + " has no hours allocation table (1.1.1)");
                 }
                 editions.add(new Edition(source.code(), source.title(), source.source(),
-                        HexFormat.of().formatHex(sha.digest()), allocation, tables, blueprints, practicals));
+                        HexFormat.of().formatHex(sha.digest()), allocation, tables, blueprints, practicals, specs, methods));
             }
             return editions;
         } catch (Exception e) {

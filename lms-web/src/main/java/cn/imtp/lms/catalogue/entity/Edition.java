@@ -59,6 +59,14 @@ public class Edition {
     @OrderBy("position")
     private List<PracticalContentEntry> practicals = new ArrayList<>();
 
+    @OneToMany(mappedBy = "edition", cascade = CascadeType.PERSIST)
+    @OrderBy("position")
+    private List<UnitSpecEntry> specs = new ArrayList<>();
+
+    @OneToMany(mappedBy = "edition", cascade = CascadeType.PERSIST)
+    @OrderBy("position")
+    private List<TeachingMethodEntry> methods = new ArrayList<>();
+
     protected Edition() {
     }
 
@@ -105,6 +113,16 @@ public class Edition {
     /** The practical-exam blueprints, content by content in the seed's order. */
     public List<PracticalContentEntry> practicals() {
         return practicals;
+    }
+
+    /** The course specifications of section 2.2, unit by unit in the seed's order. */
+    public List<UnitSpecEntry> specs() {
+        return specs;
+    }
+
+    /** The teaching methods of section 2.2.7. */
+    public List<TeachingMethodEntry> methods() {
+        return methods;
     }
 
     public List<BlueprintCourseEntry> blueprints() {

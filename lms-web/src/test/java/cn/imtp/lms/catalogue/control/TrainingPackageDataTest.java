@@ -104,7 +104,16 @@ class TrainingPackageDataTest {
     void theIntegrityReportNamesExactlyTheSeedsContradictions() {
         List<Discrepancy> found = Integrity.check(EDITION);
         Map<String, Long> kinds = found.stream().collect(Collectors.groupingBy(Discrepancy::kind, Collectors.counting()));
-        assertEquals(Map.of("TABLE_TOTAL", 2L, "NAME_MISMATCH", 15L, "PRACTICAL_MODULE_WEIGHT", 2L), kinds, found.toString());
+        assertEquals(Map.of("TABLE_TOTAL", 2L, "NAME_MISMATCH", 33L, "PRACTICAL_MODULE_WEIGHT", 2L, "SPEC_STRUCTURE", 1L, "NUMBER_MISMATCH", 2L,
+                "CODE_MISMATCH", 1L, "METHOD_UNDEFINED", 7L), kinds, found.toString());
+        assertEquals(15, found.stream().filter(d -> d.kind().equals("NAME_MISMATCH") && d.section().startsWith("2.3")).count(),
+                "names that the blueprints of 2.3 spell otherwise");
+        assertTrue(found.stream().anyMatch(d -> d.kind().equals("SPEC_STRUCTURE") && d.section().equals("2.2.1")
+                && d.message().contains("course 3-2 has one unit '互联网营销定义、分类和职能' of 1 class hours here but 2 units")), found.toString());
+        assertTrue(found.stream().anyMatch(d -> d.kind().equals("CODE_MISMATCH") && d.jobType() == JobType.PLATFORM_OPERATOR
+                && d.message().contains("course 2-2 is printed '2.2'")));
+        assertTrue(found.stream().anyMatch(d -> d.section().equals("2.2.2") && d.jobType() == JobType.PLATFORM_OPERATOR
+                && d.message().contains("unit 1 of course 1-3 is '常见故障解决方法' here but '解决断网、断电故障问题' in section 1.1.2")));
         for (Discrepancy d : found.stream().filter(d -> d.kind().equals("TABLE_TOTAL")).toList()) {
             assertEquals(Level.L1, d.level());
             assertTrue(d.message().contains("add up to 48") && d.message().contains("states 46"), d.message());
@@ -146,5 +155,44 @@ class TrainingPackageDataTest {
         PackageData.PracticalContent trial = l5Selector.modules().get(2).contents().get(0);
         assertEquals(List.of("3-1", "样品试用及分析", "10", "实操", "必考", "20", "X"), List.of(trial.code(), trial.name(), Integer.toString(trial.weight()),
                 trial.form(), trial.selection(), Integer.toString(trial.minutes()), trial.importance()));
+    }
+
+    @Test
+    void everyTranscribedCourseSpecificationIsCompleteAndFreeOfNeighbouringCells() {
+        assertEquals(5, EDITION.specs().size(), "2.2.1 and the four level-5 tables of 2.2.2");
+        for (PackageData.SpecFile f : EDITION.specs()) {
+            int units = 0;
+            for (PackageData.SpecModule m : f.modules()) {
+                for (PackageData.SpecCourse c : m.courses()) {
+                    assertTrue(c.code().startsWith(m.code() + "-"), f.title() + " " + c.code());
+                    for (PackageData.SpecUnit u : c.units()) {
+                        units++;
+                        String where = f.title() + " " + c.code() + " " + u.name() + " (seed line " + u.seedLine() + ")";
+                        assertTrue(u.hours() > 0 && !u.content().isEmpty() && !u.keyPoints().isEmpty() && !u.methods().isBlank(), where);
+                        assertTrue(u.seedLine() >= f.seedLines().get(0) && u.seedLine() <= f.seedLines().get(1)
+                                || f.section().equals("2.2.1"), where);
+                        for (String method : u.methods().split("、")) {
+                            assertTrue(method.endsWith("法") || method.endsWith("等") || method.equals("案例教学") || method.equals("实训（练习）"),
+                                    where + ": '" + method + "' is a teaching method");
+                        }
+                        for (PackageData.SpecContent item : u.content()) {
+                            assertFalse(item.text().isBlank() || item.text().matches(".*(（\\d）方法|重点与难点|重点及难点|重点：|难点：|课堂学时).*"),
+                                    where + ": no cell of the advice column in '" + item.text() + "'");
+                            item.points().forEach(p -> assertTrue(p.matches("^[①-⑳].+") && !p.contains("方法："), where + ": " + p));
+                        }
+                    }
+                }
+            }
+            TableFile table = table(f.level(), f.jobType());
+            int catalogueUnits = table.modules().stream().flatMap(m -> m.courses().stream()).mapToInt(c -> c.units().size()).sum();
+            assertEquals(catalogueUnits - (f.level() == null ? 1 : 0), units,
+                    f.title() + ": as many units as 1.1.2 (the basic course's 3-2 has one unit in 2.2, two in 1.1.2)");
+        }
+        assertEquals(List.of("讲授法", "讨论法", "实训（练习）法", "演示法", "案例教学法", "情景模拟法", "辅助视频法"),
+                EDITION.methods().methods().stream().map(PackageData.MethodData::name).toList(), "section 2.2.7");
+        EDITION.methods().methods().forEach(m -> assertTrue(m.description().startsWith(m.name()) && !m.description().contains("http"), m.name()));
+        PackageData.SpecUnit laws = EDITION.specs().get(0).modules().get(6).courses().get(1).units().get(0);
+        assertEquals(22, laws.content().size(), "the laws 9）–22）, printed inside the level-5 selector's table, belong to 7-2");
+        assertEquals("《互联网用户公众账号信息服务管理规定》", laws.content().get(21).text());
     }
 }

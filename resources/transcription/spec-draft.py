@@ -1,0 +1,257 @@
+"""Drafting aid for section 2.2 (course specifications): reads the seed, cuts each table into units by the
+unit names of 1.1.2 (or of spec-units.json where 2.2 lists other units), sorts each line into content,
+methods, key points and hours, and prints what does not fit (run: python3 spec-draft.py [tables]).
+spec-emit.py writes the 2.2.x-spec-*.json files. Not part of the build; every file it writes is checked by
+hand and by TrainingPackageDataTest."""
+import json, re, sys, os
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+SEED = os.environ.get('SEED', os.path.join(REPO, '..', 'shared', 'seed', '000_69a11254becfc026.txt'))
+DATA = os.path.join(REPO, 'resources', 'src', 'main', 'resources', 'training-package', '2021')
+lines = [None] + open(SEED, encoding='utf-8').read().split('\n')
+
+TABLES = [
+    ('2.2.1', None, None, 5125, 6104, '1.1.2-basic-course.json'),
+    ('2.2.2', 'L5', 'PRODUCT_SELECTOR', 6108, 6761, None),
+    ('2.2.2', 'L5', 'LIVE_SELLER', 6763, 7233, None),
+    ('2.2.2', 'L5', 'VIDEO_PROMOTER', 7235, 7738, None),
+    ('2.2.2', 'L5', 'PLATFORM_OPERATOR', 7740, 8258, None),
+    ('2.2.3', 'L4', 'PRODUCT_SELECTOR', 8262, 8865, None),
+    ('2.2.3', 'L4', 'LIVE_SELLER', 8867, 9305, None),
+    ('2.2.3', 'L4', 'VIDEO_PROMOTER', 9307, 9753, None),
+    ('2.2.3', 'L4', 'PLATFORM_OPERATOR', 9755, 10221, None),
+    ('2.2.4', 'L3', 'PRODUCT_SELECTOR', 10225, 10767, None),
+    ('2.2.4', 'L3', 'LIVE_SELLER', 10769, 11251, None),
+    ('2.2.4', 'L3', 'VIDEO_PROMOTER', 11253, 11814, None),
+    ('2.2.4', 'L3', 'PLATFORM_OPERATOR', 11816, 12365, None),
+    ('2.2.5', 'L2', 'PRODUCT_SELECTOR', 12369, 12830, None),
+    ('2.2.5', 'L2', 'LIVE_SELLER', 12832, 13255, None),
+    ('2.2.5', 'L2', 'VIDEO_PROMOTER', 13257, 13653, None),
+    ('2.2.6', 'L1', 'PRODUCT_SELECTOR', 13657, 14187, None),
+    ('2.2.6', 'L1', 'LIVE_SELLER', 14189, 14761, None),
+    ('2.2.6', 'L1', 'VIDEO_PROMOTER', 14763, 15133, None),
+]
+
+# Relocations: (first, last, target key) - seed line ranges printed inside another table.
+MOVES = json.load(open(os.path.join(HERE, 'spec-moves.json')))
+# Line edits: line -> list of replacement lines (split of two cells printed on one line)
+SPLITS = json.load(open(os.path.join(HERE, 'spec-splits.json')))
+
+HEADER = {'模块 课程 学习单元 课程内容 培训建议', '课堂', '学时'}
+ITEM = re.compile(r'^(\d+)[）)](.*)$')
+SUB = re.compile(r'^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]')
+METHOD = re.compile(r'^（1）\s*方法[：:](.*)$')
+ADVICE = re.compile(r'^（([2-4])）\s*(重点与难点|重点及难点|重点和难点|重点|难点)?[：:]?(.*)$')
+MODULE = re.compile(r'^\d+[.．]\D')
+COURSE = re.compile(r'^\d+-\d+(?![\d)）])')
+NAMESEQ = re.compile(r'^（(\d+)）')
+
+def clean(s):
+    s = re.sub(r'\s+', ' ', s.strip())
+    return re.sub(r'(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])', '', s)
+
+def norm(s):
+    return re.sub(r'\s+', '', s).replace('．', '.')
+
+def tokens_of(key, first, last):
+    out = []
+    moved_out = set()
+    for m in MOVES:
+        for n in range(m[0], m[1] + 1):
+            moved_out.add(n)
+    rng = [n for n in range(first, last + 1) if n not in moved_out]
+    extra = []
+    for m in MOVES:
+        if m[2] == key:
+            extra.append((m[3] if len(m) > 3 else 'start', list(range(m[0], m[1] + 1))))
+    for where, ns in extra:
+        if where == 'start':
+            rng = ns + rng
+        elif where == 'end':
+            rng = rng + ns
+        else:  # before line number
+            i = rng.index(where)
+            rng = rng[:i] + ns + rng[i:]
+    for n in rng:
+        t = lines[n].strip()
+        if not t or t in HEADER or t.startswith('课堂学时合计'):
+            continue
+        if re.fullmatch(r'\d+', t) and int(t) > 20:
+            continue
+        parts = SPLITS.get(str(n))
+        if parts is None:
+            # two cells on one line: "1）... （1）方法：..."
+            mm = re.match(r'^(.*\S)\s+(（1）\s*方法[：:].*)$', t)
+            parts = [mm.group(1), mm.group(2)] if mm and not t.startswith('（1）方法') else [t]
+            if len(parts) == 1:
+                mm = re.match(r'^(（\d+）[^）\s]+)\s+(\d+）.*)$', t)
+                if mm:
+                    parts = [mm.group(1), mm.group(2)]
+        for p in parts:
+            out.append((n, clean(p)))
+    return out
+
+OVR = json.load(open(os.path.join(HERE, 'spec-units.json')))
+def expected_units(d, tkey):
+    res = []
+    ov = OVR.get(tkey, {})
+    for m in d['modules']:
+        for c in m['courses']:
+            if c['code'] in ov:
+                for seq, name, hours in ov[c['code']]:
+                    res.append((m, c, {'seq': seq, 'name': name, 'hours': hours, 'override': True}))
+                continue
+            for u in c['units']:
+                res.append((m, c, u))
+    return res
+
+def parse_table(key, level, job, first, last, fname):
+    fname = fname or f'1.1.2-{level}-{job}.json'
+    d = json.load(open(os.path.join(DATA, fname)))
+    exp = expected_units(d, f'{key}-{level}-{job}')
+    toks = tokens_of(key, first, last)
+    flags = []
+    bounds = []
+    i = 0
+    for k, (m, c, u) in enumerate(exp):
+        prev = exp[k - 1] if k else (None, None, None)
+        new_module = prev[0] is not m
+        new_course = prev[1] is not c
+        found = None
+        while i < len(toks):
+            t = norm(toks[i][1])
+            if new_module:
+                mm = re.match(r'^(\d+)\.', t)
+                if mm and mm.group(1) == m['code'] and not ITEM.match(t):
+                    found = i; break
+            elif new_course:
+                tc = re.sub(r'^(\d+)\.(\d+)', r'\1-\2', t)
+                if tc.startswith(c['code']) and COURSE.match(re.sub(r'^(\d+)\.(\d+)', r'\1-\2', toks[i][1].strip()) + ' '):
+                    found = i; break
+            else:
+                nm = norm(u['name'])
+                ms = re.match(r'^（(\d+)）(.*)$', t)
+                if u['seq'] is not None or u.get('anyseq'):
+                    if ms and not (ADVICE.match(toks[i][1]) and ADVICE.match(toks[i][1]).group(2)):
+                        rest = ms.group(2)
+                        if (int(ms.group(1)) == u['seq'] and rest[:3] == nm[:3]) or (int(ms.group(1)) > u["seq"] and len(rest) >= 3 and nm.startswith(rest)):
+                            found = i; break
+                elif t[:3] == nm[:3] or (len(t) < 3 and nm.startswith(t)):
+                    found = i; break
+            i += 1
+        if found is None:
+            flags.append(f'{key} {level} {job} unit {k+1} {u["name"]}: header not found')
+            break
+        bounds.append(found)
+        i = found + 1
+    units = []
+    for k, b in enumerate(bounds):
+        e = bounds[k + 1] if k + 1 < len(bounds) else len(toks)
+        chunk = toks[b:e]
+        h = 0
+        while h < len(chunk) and not (ITEM.match(chunk[h][1]) or SUB.match(chunk[h][1]) or METHOD.match(chunk[h][1]) or re.fullmatch(r'\d+', chunk[h][1])):
+            h += 1
+        hdr = chunk[:h] + [(n, t[1:]) for n, t in chunk[h:] if t.startswith('@')]
+        body = [(n, t) for n, t in chunk[h:] if not t.startswith('@')]
+        units.append({'header': hdr, 'body': body or chunk[-1:]})
+    return d, exp, units, flags
+
+def cells(key, level, job, idx, u, exp_unit):
+    m, c, eu = exp_unit
+    outline = []
+    methods = None
+    advice = []
+    hours = None
+    cur = None
+    notes = []
+    expected_n = 1
+    curcell = (None, None)
+    for n, t in u['body']:
+        mi = ITEM.match(t)
+        if mi and hours is None and int(mi.group(1)) != expected_n and len(mi.group(1)) >= 2 and mi.group(1)[1:] == str(expected_n):
+            hours = int(mi.group(1)[0])
+            t = mi.group(1)[1:] + '）' + mi.group(2)
+            mi = ITEM.match(t)
+        if mi:
+            num = int(mi.group(1))
+            if num != expected_n:
+                notes.append(f'item {num} where {expected_n} expected (line {n})')
+            expected_n = num + 1
+            cur = {'text': mi.group(2).strip(), 'items': [], 'line': n}
+            outline.append(cur)
+            curcell = ('item', cur)
+            continue
+        if SUB.match(t):
+            if not outline:
+                notes.append(f'sub-item before any item (line {n})')
+                outline.append({'text': '', 'items': [], 'line': n})
+            outline[-1]['items'].append(t)
+            curcell = ('sub', outline[-1])
+            continue
+        mm = METHOD.match(t)
+        if mm:
+            methods = mm.group(1)
+            curcell = ('methods', None)
+            continue
+        ma = ADVICE.match(t)
+        if ma and methods is not None:
+            advice.append([ma.group(2) or '', ma.group(3)])
+            if not ma.group(2):
+                notes.append(f'unlabelled advice ({ma.group(1)}) (line {n})')
+            curcell = ('advice', None)
+            continue
+        if re.fullmatch(r'\d+', t):
+            if hours is None:
+                hours = int(t)
+            else:
+                notes.append(f'second number {t} (line {n})')
+            continue
+        # continuation
+        kind = curcell[0]
+        if kind == 'item':
+            curcell[1]['text'] += t
+        elif kind == 'sub':
+            curcell[1]['items'][-1] += t
+        elif kind == 'methods':
+            methods += t
+        elif kind == 'advice':
+            advice[-1][1] += t
+        else:
+            notes.append(f'stray {t} (line {n})')
+    return outline, methods, advice, hours, notes
+
+if __name__ == '__main__':
+    allflags = []
+    out = {}
+    for key, level, job, first, last, fname in TABLES[:int(sys.argv[1]) if len(sys.argv) > 1 else None]:
+        d, exp, units, flags = parse_table(key, level, job, first, last, fname)
+        allflags += flags
+        tbl = []
+        for k, u in enumerate(units):
+            if k >= len(exp):
+                break
+            outline, methods, advice, hours, notes = cells(key, level, job, k, u, exp[k])
+            m, c, eu = exp[k]
+            hdr = ''.join(norm(t) for n, t in u.get('header', []))
+            prev = exp[k - 1] if k else (None, None, None)
+            want = ''
+            if prev[0] is not m: want += m['code'] + '.' + norm(m['name'])
+            if prev[1] is not c: want += c['code'] + norm(c['name'])
+            if eu['seq'] is not None: want += '（%d）' % eu['seq']
+            want += norm(eu['name'])
+            if hdr != want:
+                notes.append(f'header {hdr} != {want}')
+            if hours != eu['hours']:
+                notes.append(f'hours {hours} vs 1.1.2 {eu["hours"]}')
+            if methods is None:
+                notes.append('no methods')
+            if not advice:
+                notes.append('no key points')
+            tbl.append({'module': m['code'], 'course': c['code'], 'seq': eu['seq'], 'name112': eu['name'], 'header': hdr,
+                        'hours': hours, 'outline': outline, 'methods': methods, 'advice': advice,
+                        'lines': [u['body'][0][0], u['body'][-1][0]], 'notes': notes})
+            for nt in notes:
+                allflags.append(f'{key} {level} {job} {c["code"]}({eu["seq"]}) {eu["name"]}: {nt}')
+        out[f'{key}-{level}-{job}'] = tbl
+        print('\n'.join(allflags))
+    print(len(allflags), 'flags')
