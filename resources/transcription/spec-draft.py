@@ -1,7 +1,8 @@
 """Drafting aid for section 2.2 (course specifications): reads the seed, cuts each table into units by the
 unit names of 1.1.2 (or of spec-units.json where 2.2 lists other units), sorts each line into content,
 methods, key points and hours, and prints what does not fit (run: python3 spec-draft.py [tables]).
-spec-emit.py writes the 2.2.x-spec-*.json files. Not part of the build; every file it writes is checked by
+spec-emit.py writes the 2.2.x-spec-*.json files. spec-splits.json gives a seed line as the cells it holds; a cell
+starting with @ belongs to the unit's name, one starting with % to its methods. Not part of the build; every file it writes is checked by
 hand and by TrainingPackageDataTest."""
 import json, re, sys, os
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -74,7 +75,7 @@ def tokens_of(key, first, last):
             rng = rng[:i] + ns + rng[i:]
     for n in rng:
         t = lines[n].strip()
-        if not t or t in HEADER or t.startswith('课堂学时合计'):
+        if not t or t in HEADER or t.startswith('课堂学时合计') or re.fullmatch(r'(课堂学时)?合计\s*\d+', t):
             continue
         if re.fullmatch(r'\d+', t) and int(t) > 20:
             continue
@@ -84,7 +85,7 @@ def tokens_of(key, first, last):
             mm = re.match(r'^(.*\S)\s+(（1）\s*方法[：:].*)$', t)
             parts = [mm.group(1), mm.group(2)] if mm and not t.startswith('（1）方法') else [t]
             if len(parts) == 1:
-                mm = re.match(r'^(（\d+）[^）\s]+)\s+(\d+）.*)$', t)
+                mm = re.match(r'^(（\d+）[^）\s]+)\s+(\d+）.*)$', t) or re.match(r'^([^\s\d（][^\s]*)\s+(1）.*)$', t)
                 if mm:
                     parts = [mm.group(1), mm.group(2)]
         for p in parts:
@@ -109,7 +110,7 @@ def parse_table(key, level, job, first, last, fname):
     fname = fname or f'1.1.2-{level}-{job}.json'
     d = json.load(open(os.path.join(DATA, fname)))
     exp = expected_units(d, f'{key}-{level}-{job}')
-    toks = tokens_of(key, first, last)
+    toks = tokens_of(f'{key}-{level}-{job}', first, last)
     flags = []
     bounds = []
     i = 0
@@ -134,7 +135,7 @@ def parse_table(key, level, job, first, last, fname):
                 if u['seq'] is not None or u.get('anyseq'):
                     if ms and not (ADVICE.match(toks[i][1]) and ADVICE.match(toks[i][1]).group(2)):
                         rest = ms.group(2)
-                        if (int(ms.group(1)) == u['seq'] and rest[:3] == nm[:3]) or (int(ms.group(1)) > u["seq"] and len(rest) >= 3 and nm.startswith(rest)):
+                        if (int(ms.group(1)) == u['seq'] and (rest[:3] == nm[:3] or (len(rest) >= 2 and nm.startswith(rest)))) or (int(ms.group(1)) > u["seq"] and len(rest) >= 3 and nm.startswith(rest)):
                             found = i; break
                 elif t[:3] == nm[:3] or (len(t) < 3 and nm.startswith(t)):
                     found = i; break
@@ -206,7 +207,23 @@ def cells(key, level, job, idx, u, exp_unit):
             else:
                 notes.append(f'second number {t} (line {n})')
             continue
-        # continuation
+        if t.startswith(('点：', '点:')) and advice and (advice[-1][0] + advice[-1][1]).endswith('难'):
+            advice[-1][1] += t  # the rest of a label broken across lines, printed after cells of other columns
+            curcell = ('advice', None)
+            continue
+        mk = re.match(r'^(重点与难点|重点及难点|重点|难点)[：:](.*)$', t)
+        if mk and methods is not None:  # a key point printed without its number
+            advice.append([mk.group(1), mk.group(2)])
+            curcell = ('advice', None)
+            continue
+        if t.startswith('%'):  # spec-splits.json: a piece of the methods cell printed among other cells
+            methods += t[1:]
+            continue
+        # continuation; a method broken across lines may continue after cells of other columns
+        if methods is not None and curcell[0] != 'methods' and not methods.endswith(('法', '等', '）')) \
+                and re.fullmatch(r'[^，。：；]{0,8}法(、[^，。：；]{1,10}法)*、?', t):
+            methods += t
+            continue
         kind = curcell[0]
         if kind == 'item':
             curcell[1]['text'] += t
@@ -218,6 +235,10 @@ def cells(key, level, job, idx, u, exp_unit):
             advice[-1][1] += t
         else:
             notes.append(f'stray {t} (line {n})')
+    for a in advice:  # a label broken across lines ("重点与难" + "点：…") is put back together
+        m = re.match(r'^(重点与难点|重点及难点|重点和难点|重点|难点)[：:]?(.*)$', a[0] + a[1]) if a[0] else None
+        if m:
+            a[0], a[1] = m.group(1), m.group(2)
     return outline, methods, advice, hours, notes
 
 if __name__ == '__main__':

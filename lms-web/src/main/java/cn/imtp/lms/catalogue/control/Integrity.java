@@ -112,6 +112,13 @@ public final class Integrity {
                     s.title() + " has no table of the same level and job type in section 1.1.2", lines(s.seedLines())));
             return;
         }
+        int specHours = s.modules().stream().flatMap(m -> m.courses().stream()).flatMap(c -> c.units().stream())
+                .mapToInt(PackageData.SpecUnit::hours).sum();
+        if (specHours != table.get().statedTotalHours()) {
+            found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_TOTAL",
+                    s.title() + ": the units add up to " + specHours + " class hours, but section 1.1.2 states "
+                            + table.get().statedTotalHours() + " for the table", lines(s.seedLines())));
+        }
         for (ModuleData m : table.get().modules()) {
             Optional<PackageData.SpecModule> sm = s.modules().stream().filter(x -> x.code().equals(m.code())).findFirst();
             if (sm.isPresent() && !same(sm.get().name(), m.name())) {
