@@ -5,7 +5,7 @@
 // importance).
 import { api, latest } from '../shared/api.js';
 import { levelAndJob, t } from '../shared/i18n.js';
-import { box, el, pager, param, showProblem, startPage, unitFacts, unitSpecification } from '../shared/page.js';
+import { box, el, pager, param, showProblem, startPage, unitFacts, unitRequirements, unitSpecification } from '../shared/page.js';
 
 startPage('catalogue.title', 'ADMINISTRATOR', 'TEACHER');
 const tableBox = el('section', { class: 'card', id: 'table' });
@@ -62,7 +62,7 @@ async function showTable(level, jobType) {
 async function showUnit(id) {
   try {
     const unit = await api(`/api/catalogue/units/${id}`);
-    unitBox.replaceChildren(el('h2', { id: 'unit-name' }, unit.name), unitFacts(unit), unitSpecification(unit, true));
+    unitBox.replaceChildren(el('h2', { id: 'unit-name' }, unit.name), unitFacts(unit), unitRequirements(unit, true), unitSpecification(unit, true));
     unitBox.hidden = false;
     unitBox.scrollIntoView({ block: 'start' });
   } catch (err) {

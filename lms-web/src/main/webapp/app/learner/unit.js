@@ -2,7 +2,7 @@
 // videos in the attendance player, its other learning resources to download, and its quizzes.
 import { api } from '../shared/api.js';
 import { minutes, t } from '../shared/i18n.js';
-import { box, el, param, progress, showNotice, showProblem, startPage, unitFacts, unitSpecification } from '../shared/page.js';
+import { box, el, param, progress, showNotice, showProblem, startPage, unitFacts, unitRequirements, unitSpecification } from '../shared/page.js';
 import { LessonPlayer } from '../player/lesson-player.js';
 import { openResource } from '../shared/resources.js';
 
@@ -58,7 +58,7 @@ async function show() {
     box.content.replaceChildren(
       el('section', { class: 'card' },
         el('h2', { id: 'unit-name' }, unit.name),
-        unitFacts(unit), unitSpecification(unit),
+        unitFacts(unit), unitRequirements(unit), unitSpecification(unit),
         credit),
       stage,
       el('section', { class: 'card' }, el('h2', {}, t('unit.lessons')),

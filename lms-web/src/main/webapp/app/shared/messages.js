@@ -30,6 +30,8 @@ export const messages = {
   'unit.hours0': ["{h} 小时", "{h} h"],
   'unit.title': ["学习单元", "Learning unit"],
   'unit.hours': ["{h} 课时", "{h} class hours"],
+  'requirements.title': ["培训要求（{section}）：{course} 的技能目标与培训细目", "Training requirements ({section}): skill targets and training items of {course}"],
+  'requirements.none': ["培训包尚未收录本课程的培训要求。", "The training package data has no training requirements for this course yet."],
   'spec.title': ["课程规范（{section}）：课程内容与培训建议", "Course specification ({section}): content and advice"],
   'spec.none': ["培训包尚未收录本单元的课程规范。", "The training package data has no course specification for this unit yet."],
   'spec.namedOtherwise': ["课程规范中本单元名为“{name}”。", "The course specification names this unit “{name}”."],

@@ -136,6 +136,19 @@ export function unitSpecification(unit, open = false) {
     el('p', { class: 'muted' }, t('catalogue.seedLines', { lines: spec.seedLine })));
 }
 
+/** The training requirements (section 2.1) of a learning unit's course: skill targets with their training items. */
+export function unitRequirements(unit, open = false) {
+  const req = unit.requirements;
+  if (!req) return el('p', { class: 'muted', id: 'unit-requirements' }, t('requirements.none'));
+  const items = (list) => el('ul', {}, list.map((i) => el('li', {}, i)));
+  return el('details', { id: 'unit-requirements', open },
+    el('summary', {}, t('requirements.title', { section: req.section, course: `${req.contentCode} ${req.contentName}` })),
+    req.targets.length
+      ? el('ol', { class: 'spec-content' }, req.targets.map((g) => el('li', { 'data-target': g.code }, `${g.code} ${g.text}`, items(g.items))))
+      : items(req.items),
+    el('p', { class: 'muted' }, t('catalogue.seedLines', { lines: req.seedLine })));
+}
+
 /** Previous / next buttons for a page of `total` items. */
 export function pager(page, size, total, go) {
   const pages = Math.max(1, Math.ceil(total / size));

@@ -3,7 +3,7 @@
 // preview of any version, publication of one; and the unit's theory questions.
 import { api } from '../shared/api.js';
 import { t } from '../shared/i18n.js';
-import { box, el, param, showNotice, showProblem, startPage, unitFacts, unitSpecification } from '../shared/page.js';
+import { box, el, param, showNotice, showProblem, startPage, unitFacts, unitRequirements, unitSpecification } from '../shared/page.js';
 import { attachHls } from '../player/lesson-player.js';
 import { follow, forgetUpload, pendingUpload, upload } from '../shared/uploader.js';
 import { questionSection } from './questions.js';
@@ -166,7 +166,7 @@ async function show() {
     list.replaceChildren(...(resources.items.length ? resources.items.map(resourceRow) : [el('p', { class: 'muted' }, t('teacherUnit.none'))]));
     box.content.replaceChildren(
       el('section', { class: 'card' }, el('h2', { id: 'unit-name' }, unit.name),
-        unitFacts(unit), unitSpecification(unit)),
+        unitFacts(unit), unitRequirements(unit), unitSpecification(unit)),
       preview, list, newResourceForm(), questionSection(unitId));
   } catch (err) {
     showProblem(box.problem, err);

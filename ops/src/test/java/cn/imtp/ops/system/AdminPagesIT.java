@@ -105,6 +105,8 @@ class AdminPagesIT {
             String spec = b.until(d -> d.findElement(By.id("unit-detail")).isDisplayed()
                     && d.findElement(By.id("unit-detail")).getText().contains("课程内容"), Duration.ofSeconds(10)) ? b.driver.findElement(By.id("unit-spec")).getText() : "";
             assertTrue(spec.contains("课程规范（2.2.2）") && spec.contains("培训方法") && spec.contains("重点"), spec);
+            String requirements = b.driver.findElement(By.id("unit-requirements")).getText();
+            assertTrue(requirements.contains("2-1-1 能撰写单品直播脚本") && requirements.contains("撰写单品直播脚本文案"), requirements);
             b.screenshot("admin-catalogue-unit-specification");
 
             b.open("/admin/users");

@@ -74,6 +74,11 @@ class CatalogueIT {
         JsonObject lecture = spec.getJsonArray("methods").getJsonObject(0);
         assertEquals("讲授法", lecture.getString("name"));
         assertTrue(lecture.getString("description").startsWith("讲授法指教师通过口头语言表达的方式"), "explained by section 2.2.7");
+        JsonObject requirements = detail.getJsonObject("requirements");
+        assertEquals(List.of("2.1.2", "2-1", "直播预演"), List.of(requirements.getString("section"), requirements.getString("contentCode"),
+                requirements.getString("contentName")));
+        assertEquals(List.of("能撰写单品直播脚本", "能进行单品直播预演"), requirements.getJsonArray("targets").stream()
+                .map(x -> x.asJsonObject().getString("text")).toList());
     }
 
     @Test
@@ -135,6 +140,7 @@ class CatalogueIT {
         JsonObject laws = export.getJsonArray("courseSpecifications").getJsonObject(26);
         assertEquals(List.of("2.2.1", "7-2"), List.of(laws.getString("section"), laws.getString("courseCode")));
         assertEquals(22, laws.getJsonArray("content").size());
+        assertEquals(144, export.getJsonArray("trainingRequirements").size(), "one per course of 1.1.2");
     }
 
     @Test
@@ -142,7 +148,7 @@ class CatalogueIT {
         HttpResponse<String> r = RunningPlatform.call(learner, "GET", "/api/catalogue/integrity", null);
         assertEquals(200, r.statusCode());
         var found = jakarta.json.Json.createReader(new java.io.StringReader(r.body())).readArray();
-        assertEquals(108, found.size(), r.body());
+        assertEquals(109, found.size(), r.body());
         assertEquals(13, found.stream().filter(d -> d.asJsonObject().getString("kind").equals("METHOD_UNDEFINED")).count(),
                 "methods that section 2.2.7 does not explain, e.g. 研讨法");
         assertEquals(84, found.stream().filter(d -> d.asJsonObject().getString("kind").equals("NAME_MISMATCH")).count());

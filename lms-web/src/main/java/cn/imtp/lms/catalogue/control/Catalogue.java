@@ -62,12 +62,26 @@ public class Catalogue {
         return new CatalogueViews.Export(e.code(), e.contentHash(),
                 e.allocation().stream().map(CatalogueViews.Allocation::of).toList(),
                 e.tables().stream().map(CatalogueViews.Table::of).toList(), CatalogueViews.Blueprint.of(e.blueprints()),
-                CatalogueViews.PracticalBlueprint.of(e.practicals()), e.specs().stream().map(s -> CatalogueViews.Specification.of(s, e.methods())).toList());
+                CatalogueViews.PracticalBlueprint.of(e.practicals()), e.specs().stream().map(s -> CatalogueViews.Specification.of(s, e.methods())).toList(),
+                e.requirements().stream().map(CatalogueViews.Requirements::of).toList());
     }
 
     @Transactional
     public List<CatalogueViews.Discrepancy> integrity() {
         return current().discrepancies().stream().map(CatalogueViews.Discrepancy::of).toList();
+    }
+
+    /**
+     * Section 1.3.1 (who may teach, how many teachers) of an edition; an edition imported before section 1.3.1 was
+     * data takes it from the latest edition that has it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PackageData.TeacherRequirementsFile teacherRequirements(Edition edition) {
+        String json = edition.teacherRequirementsJson() != null ? edition.teacherRequirementsJson()
+                : em.createQuery("SELECT e.teacherRequirements FROM Edition e WHERE e.teacherRequirements IS NOT NULL ORDER BY e.id DESC", String.class)
+                        .setMaxResults(1).getResultStream().findFirst()
+                        .orElseThrow(() -> PlatformException.unavailable("Catalogue", "No edition holds the teacher requirements of section 1.3.1."));
+        return PackageData.teacherRequirements(json);
     }
 
     /** The edition imported last; plans are composed from it. */

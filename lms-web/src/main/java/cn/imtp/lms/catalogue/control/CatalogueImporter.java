@@ -13,6 +13,7 @@ import cn.imtp.lms.catalogue.entity.CatalogueTable;
 import cn.imtp.lms.catalogue.entity.DiscrepancyEntry;
 import cn.imtp.lms.catalogue.entity.Edition;
 import cn.imtp.lms.catalogue.entity.LearningUnit;
+import cn.imtp.lms.catalogue.entity.RequirementEntry;
 import cn.imtp.lms.catalogue.entity.TeachingMethodEntry;
 import cn.imtp.lms.catalogue.entity.UnitSpecEntry;
 import jakarta.json.bind.Jsonb;
@@ -123,8 +124,21 @@ public class CatalogueImporter {
                     }
                 }
             }
+            if (data.teachers() != null) {
+                edition.teacherRequirements(jsonb.toJson(data.teachers()));
+            }
+            position = 0;
+            for (PackageData.RequirementsFile f : data.requirements()) {
+                for (PackageData.RequirementModule m : f.modules()) {
+                    for (PackageData.RequirementContent c : m.contents()) {
+                        edition.requirements().add(new RequirementEntry(edition, f.section(), f.level(), f.jobType(), m.code(), m.name(), c.code(),
+                                c.name(), jsonb.toJson(c.targets() == null ? List.of() : c.targets()),
+                                jsonb.toJson(c.items() == null ? List.of() : c.items()), c.seedLine(), position++));
+                    }
+                }
+            }
         } catch (Exception e) {
-            throw new IllegalStateException("cannot store the course specifications of edition " + data.code() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot store the course specifications and training requirements of edition " + data.code() + ": " + e.getMessage(), e);
         }
         Integrity.check(data).forEach(d -> edition.discrepancies().add(
                 new DiscrepancyEntry(edition, d.section(), d.level(), d.jobType(), d.kind(), d.message(), d.seedLines())));

@@ -10,6 +10,7 @@ import cn.imtp.lms.catalogue.entity.DiscrepancyEntry;
 import cn.imtp.lms.catalogue.entity.JobType;
 import cn.imtp.lms.catalogue.entity.LearningUnit;
 import cn.imtp.lms.catalogue.entity.Level;
+import cn.imtp.lms.catalogue.entity.RequirementEntry;
 import cn.imtp.lms.catalogue.entity.TeachingMethodEntry;
 import cn.imtp.lms.catalogue.entity.UnitSpecEntry;
 import jakarta.json.bind.Jsonb;
@@ -78,9 +79,11 @@ public final class CatalogueViews {
     public record Summary(String edition, Instant importedAt, List<Allocation> hoursAllocation, List<TableSummary> tables) {
     }
 
-    @JsonbPropertyOrder({"edition", "contentHash", "hoursAllocation", "tables", "assessment", "practicalAssessment", "courseSpecifications"})
+    @JsonbPropertyOrder({"edition", "contentHash", "hoursAllocation", "tables", "assessment", "practicalAssessment", "courseSpecifications",
+            "trainingRequirements"})
     public record Export(String edition, String contentHash, List<Allocation> hoursAllocation, List<Table> tables,
-                        List<Blueprint> assessment, List<PracticalBlueprint> practicalAssessment, List<Specification> courseSpecifications) {
+                        List<Blueprint> assessment, List<PracticalBlueprint> practicalAssessment, List<Specification> courseSpecifications,
+                        List<Requirements> trainingRequirements) {
     }
 
     private static final Jsonb JSONB = JsonbBuilder.create();
@@ -104,6 +107,23 @@ public final class CatalogueViews {
             return new Specification(s.section(), s.level(), s.jobType(), s.moduleCode(), s.moduleName(), s.courseCode(), s.courseName(),
                     s.seq(), s.name(), s.hours(), JSONB.fromJson(s.contentJson(), CONTENT), methods,
                     JSONB.fromJson(s.keyPointsJson(), KEY_POINTS), s.seedLine());
+        }
+    }
+
+    private static final Type TARGETS = new ArrayList<PackageData.SkillTarget>() { }.getClass().getGenericSuperclass();
+    private static final Type ITEMS = new ArrayList<String>() { }.getClass().getGenericSuperclass();
+
+    /**
+     * A course's training requirements of section 2.1 (培训要求): its skill targets (技能目标) with their training items
+     * (培训细目), or the basic course's training items; names as 2.1 writes them.
+     */
+    @JsonbNillable
+    @JsonbPropertyOrder({"section", "level", "jobType", "moduleCode", "moduleName", "contentCode", "contentName", "targets", "items", "seedLine"})
+    public record Requirements(String section, Level level, JobType jobType, String moduleCode, String moduleName, String contentCode,
+                               String contentName, List<PackageData.SkillTarget> targets, List<String> items, int seedLine) {
+        static Requirements of(RequirementEntry r) {
+            return new Requirements(r.section(), r.level(), r.jobType(), r.moduleCode(), r.moduleName(), r.contentCode(), r.contentName(),
+                    JSONB.fromJson(r.targetsJson(), TARGETS), JSONB.fromJson(r.itemsJson(), ITEMS), r.seedLine());
         }
     }
 
@@ -199,10 +219,10 @@ public final class CatalogueViews {
     /** A unit with where it sits: table, module and course, and how the theory and practical exams weigh its course. */
     @JsonbNillable
     @JsonbPropertyOrder({"id", "seq", "name", "hours", "seedLine", "level", "jobType", "tableTitle", "module", "course", "theoryWeight",
-            "practicalWeight", "specification", "specificationMatch"})
+            "practicalWeight", "specification", "specificationMatch", "requirements"})
     public record UnitDetail(long id, Integer seq, String name, int hours, int seedLine, Level level, JobType jobType,
                              String tableTitle, String module, String course, TheoryWeight theoryWeight, PracticalWeight practicalWeight,
-                             Specification specification, SpecMatch.Kind specificationMatch) {
+                             Specification specification, SpecMatch.Kind specificationMatch, Requirements requirements) {
         static UnitDetail of(LearningUnit u) {
             CatalogueCourse c = u.course();
             CatalogueModule m = c.module();
@@ -224,7 +244,10 @@ public final class CatalogueViews {
                     specs.stream().map(UnitSpecEntry::name).toList()).get(c.units().indexOf(u));
             return new UnitDetail(u.id(), u.seq(), u.name(), u.hours(), u.seedLine(), t.level(), t.jobType(), t.title(),
                     m.code() + " " + m.name(), c.code() + " " + c.name(), weight, practical,
-                    match == null ? null : Specification.of(specs.get(match.spec()), t.edition().methods()), match == null ? null : match.kind());
+                    match == null ? null : Specification.of(specs.get(match.spec()), t.edition().methods()), match == null ? null : match.kind(),
+                    t.edition().requirements().stream()
+                            .filter(r -> r.level() == t.level() && r.jobType() == t.jobType() && r.contentCode().equals(c.code()))
+                            .findFirst().map(Requirements::of).orElse(null));
         }
     }
 }

@@ -78,7 +78,62 @@ public final class Integrity {
             checkSpec(e, s, found);
             checkMethods(e, s, found);
         }
+        for (PackageData.RequirementsFile r : e.requirements()) {
+            checkRequirements(e, r, found);
+        }
         return found;
+    }
+
+    /**
+     * Training requirements (2.1) against the tables of 1.1.2: modules and contents named otherwise, courses without
+     * requirements or requirements without a course, and skill targets numbered twice or under another content.
+     */
+    private static void checkRequirements(Edition e, PackageData.RequirementsFile r, List<Discrepancy> found) {
+        Optional<TableFile> table = e.tables().stream().filter(t -> t.level() == r.level() && t.jobType() == r.jobType()).findFirst();
+        if (table.isEmpty()) {
+            found.add(new Discrepancy(r.section(), r.level(), r.jobType(), "REQUIREMENT_EXTRA",
+                    r.title() + " has no table of the same level and job type in section 1.1.2", lines(r.seedLines())));
+            return;
+        }
+        for (ModuleData m : table.get().modules()) {
+            Optional<PackageData.RequirementModule> rm = r.modules().stream().filter(x -> x.code().equals(m.code())).findFirst();
+            if (rm.isPresent() && !same(rm.get().name(), m.name())) {
+                found.add(new Discrepancy(r.section(), r.level(), r.jobType(), "NAME_MISMATCH",
+                        r.title() + ": module " + m.code() + " is '" + rm.get().name() + "' here but '" + m.name() + "' in section 1.1.2",
+                        Integer.toString(rm.get().seedLine())));
+            }
+            for (CourseData c : m.courses()) {
+                Optional<PackageData.RequirementContent> rc = r.modules().stream().flatMap(x -> x.contents().stream())
+                        .filter(x -> x.code().equals(c.code())).findFirst();
+                if (rc.isEmpty()) {
+                    found.add(new Discrepancy(r.section(), r.level(), r.jobType(), "REQUIREMENT_MISSING",
+                            r.title() + ": course " + c.code() + " '" + c.name() + "' of section 1.1.2 has no training requirements",
+                            lines(r.seedLines())));
+                } else if (!same(rc.get().name(), c.name())) {
+                    found.add(new Discrepancy(r.section(), r.level(), r.jobType(), "NAME_MISMATCH",
+                            r.title() + ": content " + c.code() + " is '" + rc.get().name() + "' here but '" + c.name() + "' in section 1.1.2",
+                            Integer.toString(rc.get().seedLine())));
+                }
+            }
+        }
+        Set<String> courses = new HashSet<>();
+        table.get().modules().forEach(m -> m.courses().forEach(c -> courses.add(c.code())));
+        for (PackageData.RequirementModule m : r.modules()) {
+            for (PackageData.RequirementContent c : m.contents()) {
+                if (!courses.contains(c.code())) {
+                    found.add(new Discrepancy(r.section(), r.level(), r.jobType(), "REQUIREMENT_EXTRA",
+                            r.title() + ": content " + c.code() + " '" + c.name() + "' is not a course of section 1.1.2", Integer.toString(c.seedLine())));
+                }
+                Set<String> codes = new HashSet<>();
+                for (PackageData.SkillTarget t : c.targets() == null ? List.<PackageData.SkillTarget>of() : c.targets()) {
+                    if (!codes.add(t.code()) || !t.code().startsWith(c.code() + "-")) {
+                        found.add(new Discrepancy(r.section(), r.level(), r.jobType(), "CODE_MISMATCH",
+                                r.title() + ": skill target '" + t.text() + "' of content " + c.code() + " is numbered " + t.code()
+                                        + (t.code().startsWith(c.code() + "-") ? ", like the target before it" : ""), Integer.toString(t.seedLine())));
+                    }
+                }
+            }
+        }
     }
 
     /** Teaching methods that a course specification names but section 2.2.7 does not explain, once per table and name. */

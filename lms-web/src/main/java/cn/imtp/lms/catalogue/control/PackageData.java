@@ -101,6 +101,47 @@ public final class PackageData {
     public record KeyPoint(String label, String text) {
     }
 
+    /**
+     * Training requirements of section 2.1 (培训要求): per module and training content (named like the courses of 1.1.2)
+     * its skill targets (技能目标, e.g. 1-1-1 能…) with their training items (培训细目); the basic course's contents have
+     * training items only.
+     */
+    public record RequirementsFile(String section, Level level, JobType jobType, String title, List<Integer> seedLines,
+                                   List<RequirementModule> modules) {
+    }
+
+    public record RequirementModule(String code, String name, int seedLine, List<RequirementContent> contents) {
+    }
+
+    /** {@code targets} is null for the basic course, {@code items} null for a skill course. */
+    public record RequirementContent(String code, String name, int seedLine, List<SkillTarget> targets, List<String> items) {
+    }
+
+    public record SkillTarget(String code, String text, List<String> items, int seedLine) {
+    }
+
+    /**
+     * Section 1.3.1 (师资配备要求): who may teach which levels (a certificate of at least a level, held for some years,
+     * or a professional title of at least a grade, INTERMEDIATE or SENIOR) and how many teachers of each duty a class
+     * needs (at least {@code atLeast}, and one per {@code learnersPerTeacher} learners), with the seed's words.
+     */
+    public record TeacherRequirementsFile(String section, String title, List<Integer> seedLines, List<TeacherQualification> qualifications,
+                                          List<Staffing> staffing) {
+
+        public TeacherQualification qualificationFor(Level level) {
+            return qualifications.stream().filter(q -> q.levels().contains(level)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("section 1.3.1 names no qualification for " + level));
+        }
+    }
+
+    public record TeacherQualification(List<Level> levels, Level certificateAtLeast, int certificateHeldYears, String titleAtLeast, String text,
+                                       int seedLine) {
+    }
+
+    /** {@code duty} is THEORY (理论课教师) or PRACTICAL (实习指导教师). */
+    public record Staffing(String duty, int atLeast, int learnersPerTeacher, String text, int seedLine) {
+    }
+
     /** Section 2.2.7 (培训建议中培训方法说明): the teaching methods that the course specifications name. */
     public record MethodsFile(String section, String title, List<Integer> seedLines, List<MethodData> methods) {
     }
@@ -111,7 +152,7 @@ public final class PackageData {
     /** One edition as its files say, with the SHA-256 of those files in order; {@code methods} is null in an edition without 2.2.7. */
     public record Edition(String code, String title, String source, String contentHash, AllocationFile allocation,
                           List<TableFile> tables, List<BlueprintFile> blueprints, List<PracticalFile> practicals, List<SpecFile> specs,
-                          MethodsFile methods) {
+                          MethodsFile methods, List<RequirementsFile> requirements, TeacherRequirementsFile teachers) {
     }
 
     private static final String ROOT = "training-package/";
@@ -131,6 +172,8 @@ public final class PackageData {
                 List<PracticalFile> practicals = new ArrayList<>();
                 List<SpecFile> specs = new ArrayList<>();
                 MethodsFile methods = null;
+                List<RequirementsFile> requirements = new ArrayList<>();
+                TeacherRequirementsFile teachers = null;
                 for (String file : source.files()) {
                     byte[] content = bytes(loader, ROOT + source.code() + "/" + file);
                     sha.update(file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -139,6 +182,10 @@ public final class PackageData {
                         allocation = jsonb.fromJson(new ByteArrayInputStream(content), AllocationFile.class);
                     } else if (file.startsWith("2.3.") && file.contains("-practical-")) {
                         practicals.add(jsonb.fromJson(new ByteArrayInputStream(content), PracticalFile.class));
+                    } else if (file.startsWith("1.3.1-")) {
+                        teachers = jsonb.fromJson(new ByteArrayInputStream(content), TeacherRequirementsFile.class);
+                    } else if (file.startsWith("2.1.") && file.contains("-requirements-")) {
+                        requirements.add(jsonb.fromJson(new ByteArrayInputStream(content), RequirementsFile.class));
                     } else if (file.startsWith("2.2.7-")) {
                         methods = jsonb.fromJson(new ByteArrayInputStream(content), MethodsFile.class);
                     } else if (file.startsWith("2.2.") && file.contains("-spec-")) {
@@ -153,13 +200,20 @@ public final class PackageData {
                     throw new IllegalStateException("edition " + source.code() + " has no hours allocation table (1.1.1)");
                 }
                 editions.add(new Edition(source.code(), source.title(), source.source(),
-                        HexFormat.of().formatHex(sha.digest()), allocation, tables, blueprints, practicals, specs, methods));
+                        HexFormat.of().formatHex(sha.digest()), allocation, tables, blueprints, practicals, specs, methods, requirements, teachers));
             }
             return editions;
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the training package data: " + e.getMessage(), e);
         }
     }
+
+    /** Section 1.3.1 as an edition stores it (the file's JSON). */
+    public static TeacherRequirementsFile teacherRequirements(String json) {
+        return READER.fromJson(json, TeacherRequirementsFile.class);
+    }
+
+    private static final Jsonb READER = JsonbBuilder.create();
 
     private static byte[] bytes(ClassLoader loader, String name) throws IOException {
         try (InputStream in = loader.getResourceAsStream(name)) {

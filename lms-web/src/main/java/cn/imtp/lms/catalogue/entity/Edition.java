@@ -39,6 +39,11 @@ public class Edition {
     @Column(name = "imported_at", nullable = false, updatable = false)
     private Instant importedAt;
 
+    /** Section 1.3.1 as JSON (the shape of {@code PackageData.TeacherRequirementsFile}); null in editions imported before it was data. */
+    @jakarta.persistence.Lob
+    @Column(name = "teacher_requirements")
+    private String teacherRequirements;
+
     @OneToMany(mappedBy = "edition", cascade = CascadeType.PERSIST)
     @OrderBy("position")
     private List<CatalogueTable> tables = new ArrayList<>();
@@ -66,6 +71,10 @@ public class Edition {
     @OneToMany(mappedBy = "edition", cascade = CascadeType.PERSIST)
     @OrderBy("position")
     private List<TeachingMethodEntry> methods = new ArrayList<>();
+
+    @OneToMany(mappedBy = "edition", cascade = CascadeType.PERSIST)
+    @OrderBy("position")
+    private List<RequirementEntry> requirements = new ArrayList<>();
 
     protected Edition() {
     }
@@ -98,6 +107,14 @@ public class Edition {
         return importedAt;
     }
 
+    public String teacherRequirementsJson() {
+        return teacherRequirements;
+    }
+
+    public void teacherRequirements(String json) {
+        this.teacherRequirements = json;
+    }
+
     public List<CatalogueTable> tables() {
         return tables;
     }
@@ -118,6 +135,11 @@ public class Edition {
     /** The course specifications of section 2.2, unit by unit in the seed's order. */
     public List<UnitSpecEntry> specs() {
         return specs;
+    }
+
+    /** The training requirements of section 2.1, content by content. */
+    public List<RequirementEntry> requirements() {
+        return requirements;
     }
 
     /** The teaching methods of section 2.2.7. */

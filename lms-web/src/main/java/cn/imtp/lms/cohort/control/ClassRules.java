@@ -1,5 +1,6 @@
 package cn.imtp.lms.cohort.control;
 
+import cn.imtp.lms.catalogue.control.PackageData;
 import cn.imtp.lms.catalogue.entity.Level;
 import cn.imtp.lms.cohort.entity.CredentialKind;
 import cn.imtp.lms.cohort.entity.Duty;
@@ -11,11 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The package's rules for activating a class (sections 1.3.1 and 1.3.2). Pure. */
+/** The package's rules for activating a class (sections 1.3.1 and 1.3.2); who may teach and how many, as section 1.3.1's data says. Pure. */
 public final class ClassRules {
-
-    /** Learners per teacher of each duty (教师与学员比例不低于 1:30). */
-    public static final int LEARNERS_PER_TEACHER = 30;
 
     public record Credential(CredentialKind kind, Level level, TitleGrade grade, LocalDate issuedOn) {
     }
@@ -38,7 +36,7 @@ public final class ClassRules {
 
     public record Facts(Level planLevel, boolean planCertificateEligible, boolean leadsToCertificate, List<Learner> learners,
                         List<Teacher> teachers, List<UnitNeed> planUnits, List<ScheduledLesson> lessons,
-                        LocalDate startsOn, LocalDate endsOn) {
+                        LocalDate startsOn, LocalDate endsOn, PackageData.TeacherRequirementsFile teacherRules) {
     }
 
     private ClassRules() {
@@ -64,18 +62,21 @@ public final class ClassRules {
                 }
             }
         }
-        int needed = Math.max(1, (learners + LEARNERS_PER_TEACHER - 1) / LEARNERS_PER_TEACHER);
-        for (Duty duty : Duty.values()) {
+        for (PackageData.Staffing staffing : f.teacherRules().staffing()) {
+            Duty duty = Duty.valueOf(staffing.duty());
+            int needed = Math.max(staffing.atLeast(), (learners + staffing.learnersPerTeacher() - 1) / staffing.learnersPerTeacher());
             long have = f.teachers().stream().filter(t -> t.duties().contains(duty)).count();
             if (have < needed) {
                 v.add(new Violation("TEACHER_RATIO", learners + " learners need at least " + needed + " "
-                        + (duty == Duty.THEORY ? "theory teacher(s) (理论课教师)" : "practical instructor(s) (实习指导教师)") + "; the class has " + have + "."));
+                        + (duty == Duty.THEORY ? "theory teacher(s) (理论课教师)" : "practical instructor(s) (实习指导教师)") + "; the class has " + have
+                        + " (section 1.3.1: " + staffing.text() + ")."));
             }
         }
+        PackageData.TeacherQualification qualification = f.teacherRules().qualificationFor(f.planLevel());
         for (Teacher t : f.teachers()) {
-            if (!qualified(f.planLevel(), t.credentials(), f.startsOn())) {
+            if (!qualified(qualification, t.credentials(), f.startsOn())) {
                 v.add(new Violation("TEACHER_QUALIFICATION", t.name() + " is not qualified to teach " + f.planLevel() + ": "
-                        + requirement(f.planLevel()) + "."));
+                        + requirement(qualification) + " (section 1.3.1: " + qualification.text() + ")."));
             }
         }
         Map<Long, Integer> scheduled = new HashMap<>();
@@ -110,22 +111,20 @@ public final class ClassRules {
                 || learner.certificates().stream().anyMatch(c -> c.ordinal() >= lower.ordinal());
     }
 
-    /** Section 1.3.1: who may teach a level. {@code asOf} is the class's start, for the two-year rule. */
-    public static boolean qualified(Level planLevel, List<Credential> credentials, LocalDate asOf) {
-        return credentials.stream().anyMatch(c -> switch (planLevel) {
-            case L5, L4 -> c.kind() == CredentialKind.CERTIFICATE ? c.level() != null && c.level().ordinal() >= Level.L3.ordinal()
-                    : c.grade() == TitleGrade.INTERMEDIATE || c.grade() == TitleGrade.SENIOR;
-            case L3, L2 -> c.kind() == CredentialKind.CERTIFICATE ? c.level() == Level.L1 : c.grade() == TitleGrade.SENIOR;
-            case L1 -> c.kind() == CredentialKind.CERTIFICATE ? c.level() == Level.L1 && !c.issuedOn().plusYears(2).isAfter(asOf)
-                    : c.grade() == TitleGrade.SENIOR;
-        });
+    /**
+     * Section 1.3.1: whether one of the credentials qualifies for the levels of {@code q}: a certificate of at least its
+     * level, held for its years by {@code asOf} (the class's start), or a professional title of at least its grade.
+     */
+    public static boolean qualified(PackageData.TeacherQualification q, List<Credential> credentials, LocalDate asOf) {
+        TitleGrade title = TitleGrade.valueOf(q.titleAtLeast());
+        return credentials.stream().anyMatch(c -> c.kind() == CredentialKind.CERTIFICATE
+                ? c.level() != null && c.level().ordinal() >= q.certificateAtLeast().ordinal()
+                        && !c.issuedOn().plusYears(q.certificateHeldYears()).isAfter(asOf)
+                : c.grade() != null && c.grade().ordinal() >= title.ordinal());
     }
 
-    private static String requirement(Level level) {
-        return switch (level) {
-            case L5, L4 -> "a level-3 certificate or higher, or an intermediate or senior professional title";
-            case L3, L2 -> "a level-1 certificate or a senior professional title";
-            case L1 -> "a level-1 certificate held for at least two years, or a senior professional title";
-        };
+    private static String requirement(PackageData.TeacherQualification q) {
+        return "a " + q.certificateAtLeast() + " certificate or higher" + (q.certificateHeldYears() > 0 ? " held for at least "
+                + q.certificateHeldYears() + " years" : "") + ", or a professional title of grade " + q.titleAtLeast() + " or higher";
     }
 }

@@ -1,6 +1,7 @@
 package cn.imtp.lms.cohort.control;
 
 import cn.imtp.lms.platform.control.ChinaTime;
+import cn.imtp.lms.catalogue.control.Catalogue;
 import cn.imtp.lms.catalogue.entity.LearningUnit;
 import cn.imtp.lms.cohort.entity.ClassStatus;
 import cn.imtp.lms.cohort.entity.ClassTeacher;
@@ -50,6 +51,9 @@ public class Classes {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    Catalogue catalogue;
 
     public record ImportedLearner(int line, long accountId, String username, String temporaryPassword) {
     }
@@ -343,7 +347,7 @@ public class Classes {
                 learners, List.copyOf(teachers.values()),
                 c.plan().units().stream().map(u -> new ClassRules.UnitNeed(u.id(), u.name(), u.hours())).toList(),
                 c.lessons().stream().map(l -> new ClassRules.ScheduledLesson(l.unit().id(), l.classHours(), l.date(), l.teacherId())).toList(),
-                c.startsOn(), c.endsOn());
+                c.startsOn(), c.endsOn(), catalogue.teacherRequirements(c.plan().edition()));
     }
 
     /** Records a learner's certificate (administrators) or a teacher's approval for a level, with the reason. */

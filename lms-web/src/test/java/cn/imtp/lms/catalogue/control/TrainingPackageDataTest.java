@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.imtp.lms.catalogue.control.Integrity.Discrepancy;
 import cn.imtp.lms.catalogue.control.PackageData.Edition;
+import cn.imtp.lms.catalogue.control.PackageData.CourseData;
 import cn.imtp.lms.catalogue.control.PackageData.TableFile;
 import cn.imtp.lms.catalogue.entity.JobType;
 import cn.imtp.lms.catalogue.entity.Level;
@@ -105,7 +106,7 @@ class TrainingPackageDataTest {
         List<Discrepancy> found = Integrity.check(EDITION);
         Map<String, Long> kinds = found.stream().collect(Collectors.groupingBy(Discrepancy::kind, Collectors.counting()));
         assertEquals(Map.of("TABLE_TOTAL", 2L, "NAME_MISMATCH", 84L, "PRACTICAL_MODULE_WEIGHT", 2L, "SPEC_STRUCTURE", 1L, "NUMBER_MISMATCH", 2L,
-                "CODE_MISMATCH", 1L, "METHOD_UNDEFINED", 13L, "SPEC_TOTAL", 3L), kinds, found.toString());
+                "CODE_MISMATCH", 2L, "METHOD_UNDEFINED", 13L, "SPEC_TOTAL", 3L), kinds, found.toString());
         assertEquals(15, found.stream().filter(d -> d.kind().equals("NAME_MISMATCH") && d.section().startsWith("2.3")).count(),
                 "names that the blueprints of 2.3 spell otherwise");
         assertTrue(found.stream().anyMatch(d -> d.kind().equals("SPEC_STRUCTURE") && d.section().equals("2.2.1")
@@ -198,5 +199,36 @@ class TrainingPackageDataTest {
         PackageData.SpecUnit laws = EDITION.specs().get(0).modules().get(6).courses().get(1).units().get(0);
         assertEquals(22, laws.content().size(), "the laws 9）–22）, printed inside the level-5 selector's table, belong to 7-2");
         assertEquals("《互联网用户公众账号信息服务管理规定》", laws.content().get(21).text());
+    }
+
+    @Test
+    void everyTrainingRequirementTableHasItsContentsTargetsAndItems() {
+        assertEquals(19, EDITION.requirements().size(), "2.1.1 and every table of 2.1.2 to 2.1.6");
+        for (PackageData.RequirementsFile f : EDITION.requirements()) {
+            TableFile table = table(f.level(), f.jobType());
+            List<String> courses = table.modules().stream().flatMap(m -> m.courses().stream()).map(CourseData::code).toList();
+            assertEquals(courses, f.modules().stream().flatMap(m -> m.contents().stream()).map(PackageData.RequirementContent::code).toList(),
+                    f.title() + ": one training content per course of 1.1.2, in its order");
+            for (PackageData.RequirementContent c : f.modules().stream().flatMap(m -> m.contents().stream()).toList()) {
+                String where = f.title() + " " + c.code();
+                if (f.level() == null) {
+                    assertTrue(c.targets() == null && !c.items().isEmpty(), where + ": the basic course has training items only");
+                    continue;
+                }
+                assertTrue(c.items() == null && !c.targets().isEmpty(), where);
+                for (PackageData.SkillTarget t : c.targets()) {
+                    assertTrue(t.code().startsWith(c.code() + "-") && !t.items().isEmpty(), where + " " + t.code());
+                    assertFalse(t.text().matches(".*(（\\d）|\\d-\\d).*"), where + ": no other cell in '" + t.text() + "'");
+                    t.items().forEach(i -> assertFalse(i.isBlank() || i.matches(".*(（\\d）|\\d-\\d|^\\d[.．]).*"), where + ": '" + i + "'"));
+                }
+            }
+        }
+        PackageData.RequirementContent rehearsal = EDITION.requirements().get(2).modules().get(1).contents().get(0);
+        assertEquals("2-1 直播预演", rehearsal.code() + " " + rehearsal.name());
+        assertEquals(List.of("2-1-1 能撰写单品直播脚本", "2-1-2 能进行单品直播预演"),
+                rehearsal.targets().stream().map(t -> t.code() + " " + t.text()).toList());
+        assertEquals(List.of("选择直播方式", "制定直播流程", "预演直播流程"), rehearsal.targets().get(1).items());
+        assertTrue(Integrity.check(EDITION).stream().anyMatch(d -> d.section().equals("2.1.2") && d.kind().equals("CODE_MISMATCH")
+                && d.message().contains("'能准备直播样品' of content 1-2 is numbered 1-2-1")), "the seed numbers two targets 1-2-1");
     }
 }

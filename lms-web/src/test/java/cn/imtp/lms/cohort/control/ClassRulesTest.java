@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.imtp.lms.catalogue.control.PackageData;
 import cn.imtp.lms.catalogue.entity.Level;
 import cn.imtp.lms.cohort.control.ClassRules.Credential;
 import cn.imtp.lms.cohort.control.ClassRules.Facts;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 
 class ClassRulesTest {
 
+    /** Section 1.3.1 as the training package's data gives it. */
+    static final PackageData.TeacherRequirementsFile RULES = PackageData.readAll(ClassRulesTest.class.getClassLoader()).get(0).teachers();
     static final LocalDate START = LocalDate.of(2026, 12, 1);
     static final Credential L3_CERT = new Credential(CredentialKind.CERTIFICATE, Level.L3, null, LocalDate.of(2020, 1, 1));
     static final Credential L4_CERT = new Credential(CredentialKind.CERTIFICATE, Level.L4, null, LocalDate.of(2020, 1, 1));
@@ -41,7 +44,7 @@ class ClassRulesTest {
 
     static Facts facts(int learners, List<Teacher> teachers, List<ScheduledLesson> lessons) {
         return new Facts(Level.L5, true, true, learners(learners), teachers, List.of(new UnitNeed(1, "unit 1", 2), new UnitNeed(2, "unit 2", 3)),
-                lessons, START, START.plusDays(10));
+                lessons, START, START.plusDays(10), RULES);
     }
 
     static final List<ScheduledLesson> FULL = List.of(new ScheduledLesson(1, 2, START, 10), new ScheduledLesson(2, 3, START.plusDays(1), 11));
@@ -62,18 +65,28 @@ class ClassRulesTest {
     }
 
     @Test
+    void section131IsDataForEveryLevelAndBothDuties() {
+        for (Level level : Level.values()) {
+            assertEquals(1, RULES.qualifications().stream().filter(q -> q.levels().contains(level)).count(), level.toString());
+        }
+        assertEquals(List.of("THEORY 1 30", "PRACTICAL 1 30"), RULES.staffing().stream()
+                .map(x -> x.duty() + " " + x.atLeast() + " " + x.learnersPerTeacher()).toList());
+        assertEquals(2, RULES.qualificationFor(Level.L1).certificateHeldYears());
+    }
+
+    @Test
     void qualificationsFollowSection131() {
-        assertTrue(ClassRules.qualified(Level.L5, List.of(L3_CERT), START));
-        assertFalse(ClassRules.qualified(Level.L5, List.of(L4_CERT), START));
-        assertTrue(ClassRules.qualified(Level.L4, List.of(INTERMEDIATE), START));
-        assertFalse(ClassRules.qualified(Level.L3, List.of(INTERMEDIATE), START));
-        assertFalse(ClassRules.qualified(Level.L3, List.of(L3_CERT), START));
-        assertTrue(ClassRules.qualified(Level.L2, List.of(SENIOR), START));
+        assertTrue(ClassRules.qualified(RULES.qualificationFor(Level.L5), List.of(L3_CERT), START));
+        assertFalse(ClassRules.qualified(RULES.qualificationFor(Level.L5), List.of(L4_CERT), START));
+        assertTrue(ClassRules.qualified(RULES.qualificationFor(Level.L4), List.of(INTERMEDIATE), START));
+        assertFalse(ClassRules.qualified(RULES.qualificationFor(Level.L3), List.of(INTERMEDIATE), START));
+        assertFalse(ClassRules.qualified(RULES.qualificationFor(Level.L3), List.of(L3_CERT), START));
+        assertTrue(ClassRules.qualified(RULES.qualificationFor(Level.L2), List.of(SENIOR), START));
         Credential l1Recent = new Credential(CredentialKind.CERTIFICATE, Level.L1, null, START.minusYears(2).plusDays(1));
         Credential l1Old = new Credential(CredentialKind.CERTIFICATE, Level.L1, null, START.minusYears(2));
-        assertTrue(ClassRules.qualified(Level.L2, List.of(l1Recent), START));
-        assertFalse(ClassRules.qualified(Level.L1, List.of(l1Recent), START), "a level-1 certificate must be held two years");
-        assertTrue(ClassRules.qualified(Level.L1, List.of(l1Old), START));
+        assertTrue(ClassRules.qualified(RULES.qualificationFor(Level.L2), List.of(l1Recent), START));
+        assertFalse(ClassRules.qualified(RULES.qualificationFor(Level.L1), List.of(l1Recent), START), "a level-1 certificate must be held two years");
+        assertTrue(ClassRules.qualified(RULES.qualificationFor(Level.L1), List.of(l1Old), START));
     }
 
     @Test
@@ -98,9 +111,9 @@ class ClassRulesTest {
     @Test
     void aCertificateClassNeedsAPlanWithoutShortfalls() {
         Facts f = new Facts(Level.L5, false, true, learners(10), List.of(teacher(10, Duty.THEORY, L3_CERT), teacher(11, Duty.PRACTICAL, L3_CERT)),
-                List.of(), List.of(), START, START);
+                List.of(), List.of(), START, START, RULES);
         assertEquals(List.of("PLAN_BELOW_MINIMUM"), ClassRules.check(f).stream().map(ClassRules.Violation::rule).toList());
-        Facts noCertificate = new Facts(Level.L5, false, false, learners(10), f.teachers(), List.of(), List.of(), START, START);
+        Facts noCertificate = new Facts(Level.L5, false, false, learners(10), f.teachers(), List.of(), List.of(), START, START, RULES);
         assertEquals(List.of(), ClassRules.check(noCertificate));
     }
 
@@ -114,7 +127,7 @@ class ClassRulesTest {
         assertFalse(ClassRules.eligible(Level.L4, neither));
         assertFalse(ClassRules.eligible(Level.L3, holder), "an L5 certificate does not lead straight to L3");
         Facts f = new Facts(Level.L4, true, true, List.of(holder, approved, neither),
-                List.of(teacher(10, Duty.THEORY, L3_CERT), teacher(11, Duty.PRACTICAL, L3_CERT)), List.of(), List.of(), START, START);
+                List.of(teacher(10, Duty.THEORY, L3_CERT), teacher(11, Duty.PRACTICAL, L3_CERT)), List.of(), List.of(), START, START, RULES);
         List<ClassRules.Violation> v = ClassRules.check(f);
         assertEquals(List.of("LEARNER_ELIGIBILITY"), v.stream().map(ClassRules.Violation::rule).toList());
         assertTrue(v.get(0).message().startsWith("neither holds no certificate of a level below L4"));

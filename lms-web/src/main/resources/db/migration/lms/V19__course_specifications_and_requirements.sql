@@ -34,3 +34,27 @@ CREATE TABLE catalogue_teaching_method (
     position    INT          NOT NULL,
     CONSTRAINT fk_teaching_method_edition FOREIGN KEY (edition_id) REFERENCES catalogue_edition (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Training requirements of section 2.1 (培训要求), one row per training content (a course of 1.1.2 by code): its
+-- skill targets with their training items as JSON ([{"code", "text", "items": [...]}]), or, for the basic course,
+-- its training items only.
+CREATE TABLE catalogue_requirement (
+    id            BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    edition_id    BIGINT       NOT NULL,
+    section       VARCHAR(16)  NOT NULL,
+    level         VARCHAR(2)   NULL,
+    job_type      VARCHAR(24)  NULL,
+    module_code   VARCHAR(8)   NOT NULL,
+    module_name   VARCHAR(200) NOT NULL,
+    content_code  VARCHAR(8)   NOT NULL,
+    content_name  VARCHAR(200) NOT NULL,
+    targets       LONGTEXT     NOT NULL,
+    items         TEXT         NOT NULL,
+    seed_line     INT          NOT NULL,
+    position      INT          NOT NULL,
+    CONSTRAINT fk_requirement_edition FOREIGN KEY (edition_id) REFERENCES catalogue_edition (id),
+    INDEX ix_requirement_content (edition_id, level, job_type, content_code)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Section 1.3.1 (师资配备要求) as the edition's data: who may teach which levels, and how many teachers a class needs.
+ALTER TABLE catalogue_edition ADD COLUMN teacher_requirements LONGTEXT NULL;
