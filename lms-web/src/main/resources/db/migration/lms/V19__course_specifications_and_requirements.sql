@@ -56,5 +56,6 @@ CREATE TABLE catalogue_requirement (
     INDEX ix_requirement_content (edition_id, level, job_type, content_code)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- Section 1.3.1 (师资配备要求) as the edition's data: who may teach which levels, and how many teachers a class needs.
-ALTER TABLE catalogue_edition ADD COLUMN teacher_requirements LONGTEXT NULL;
+-- Sections 1.1.3 (培训课程选择指导: how plans are composed) and 1.3.1 (师资配备要求: who may teach which levels, how
+-- many teachers a class needs) as the edition's data, one JSON document; null in editions imported before.
+ALTER TABLE catalogue_edition ADD COLUMN package_rules LONGTEXT NULL;

@@ -72,17 +72,19 @@ public class Catalogue {
     }
 
     /**
-     * Section 1.3.1 (who may teach, how many teachers) of an edition; an edition imported before section 1.3.1 was
-     * data takes it from the latest edition that has it.
+     * Sections 1.1.3 (how plans are composed) and 1.3.1 (who may teach, how many teachers) of an edition; an edition
+     * imported before they were data takes them from the latest edition that has them.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public PackageData.TeacherRequirementsFile teacherRequirements(Edition edition) {
-        String json = edition.teacherRequirementsJson() != null ? edition.teacherRequirementsJson()
-                : em.createQuery("SELECT e.teacherRequirements FROM Edition e WHERE e.teacherRequirements IS NOT NULL ORDER BY e.id DESC", String.class)
+    public PackageData.Rules rules(Edition edition) {
+        return rules.computeIfAbsent(edition.id(), id -> PackageData.rules(edition.rulesJson() != null ? edition.rulesJson()
+                : em.createQuery("SELECT e.rules FROM Edition e WHERE e.rules IS NOT NULL ORDER BY e.id DESC", String.class)
                         .setMaxResults(1).getResultStream().findFirst()
-                        .orElseThrow(() -> PlatformException.unavailable("Catalogue", "No edition holds the teacher requirements of section 1.3.1."));
-        return PackageData.teacherRequirements(json);
+                        .orElseThrow(() -> PlatformException.unavailable("Catalogue", "No edition holds the rules of sections 1.1.3 and 1.3.1."))));
     }
+
+    /** Parsed rules by edition id: an edition never changes once imported. */
+    private final java.util.Map<Long, PackageData.Rules> rules = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The edition imported last; plans are composed from it. */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -124,8 +124,8 @@ public class CatalogueImporter {
                     }
                 }
             }
-            if (data.teachers() != null) {
-                edition.teacherRequirements(jsonb.toJson(data.teachers()));
+            if (data.teachers() != null && data.courseSelection() != null) {
+                edition.rules(jsonb.toJson(new PackageData.Rules(data.courseSelection(), data.teachers())));
             }
             position = 0;
             for (PackageData.RequirementsFile f : data.requirements()) {

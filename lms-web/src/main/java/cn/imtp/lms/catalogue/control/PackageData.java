@@ -138,6 +138,31 @@ public final class PackageData {
                                        int seedLine) {
     }
 
+    /**
+     * Section 1.1.3 (培训课程选择指导): the basic course is mandatory; per kind of plan (NEW_ENTRANT, UPGRADE,
+     * EXPERIENCED, ORDER_TRAINING) the level it must start at (null: any), whether it takes the whole table of its level
+     * and job type, and whether its skill units come from that table only (higher levels cover lower ones) or may be
+     * picked freely, with the seed's words.
+     */
+    public record CourseSelectionFile(String section, String title, List<Integer> seedLines, BasicCourseRule basicCourse,
+                                      List<PlanKindRule> kinds) {
+
+        public PlanKindRule ruleFor(String kind) {
+            return kinds.stream().filter(k -> k.kind().equals(kind)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("section 1.1.3 names no rule for plans of kind " + kind));
+        }
+    }
+
+    public record BasicCourseRule(boolean mandatory, String text, int seedLine) {
+    }
+
+    public record PlanKindRule(String kind, Level startLevel, boolean wholeTable, boolean ownTableOnly, String text, int seedLine) {
+    }
+
+    /** The rules that plans and classes read from an edition: sections 1.1.3 and 1.3.1. */
+    public record Rules(CourseSelectionFile courseSelection, TeacherRequirementsFile teachers) {
+    }
+
     /** {@code duty} is THEORY (理论课教师) or PRACTICAL (实习指导教师). */
     public record Staffing(String duty, int atLeast, int learnersPerTeacher, String text, int seedLine) {
     }
@@ -152,7 +177,8 @@ public final class PackageData {
     /** One edition as its files say, with the SHA-256 of those files in order; {@code methods} is null in an edition without 2.2.7. */
     public record Edition(String code, String title, String source, String contentHash, AllocationFile allocation,
                           List<TableFile> tables, List<BlueprintFile> blueprints, List<PracticalFile> practicals, List<SpecFile> specs,
-                          MethodsFile methods, List<RequirementsFile> requirements, TeacherRequirementsFile teachers) {
+                          MethodsFile methods, List<RequirementsFile> requirements, TeacherRequirementsFile teachers,
+                          CourseSelectionFile courseSelection) {
     }
 
     private static final String ROOT = "training-package/";
@@ -174,6 +200,7 @@ public final class PackageData {
                 MethodsFile methods = null;
                 List<RequirementsFile> requirements = new ArrayList<>();
                 TeacherRequirementsFile teachers = null;
+                CourseSelectionFile courseSelection = null;
                 for (String file : source.files()) {
                     byte[] content = bytes(loader, ROOT + source.code() + "/" + file);
                     sha.update(file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -182,6 +209,8 @@ public final class PackageData {
                         allocation = jsonb.fromJson(new ByteArrayInputStream(content), AllocationFile.class);
                     } else if (file.startsWith("2.3.") && file.contains("-practical-")) {
                         practicals.add(jsonb.fromJson(new ByteArrayInputStream(content), PracticalFile.class));
+                    } else if (file.startsWith("1.1.3-")) {
+                        courseSelection = jsonb.fromJson(new ByteArrayInputStream(content), CourseSelectionFile.class);
                     } else if (file.startsWith("1.3.1-")) {
                         teachers = jsonb.fromJson(new ByteArrayInputStream(content), TeacherRequirementsFile.class);
                     } else if (file.startsWith("2.1.") && file.contains("-requirements-")) {
@@ -200,7 +229,8 @@ public final class PackageData {
                     throw new IllegalStateException("edition " + source.code() + " has no hours allocation table (1.1.1)");
                 }
                 editions.add(new Edition(source.code(), source.title(), source.source(),
-                        HexFormat.of().formatHex(sha.digest()), allocation, tables, blueprints, practicals, specs, methods, requirements, teachers));
+                        HexFormat.of().formatHex(sha.digest()), allocation, tables, blueprints, practicals, specs, methods, requirements, teachers,
+                        courseSelection));
             }
             return editions;
         } catch (Exception e) {
@@ -208,9 +238,9 @@ public final class PackageData {
         }
     }
 
-    /** Section 1.3.1 as an edition stores it (the file's JSON). */
-    public static TeacherRequirementsFile teacherRequirements(String json) {
-        return READER.fromJson(json, TeacherRequirementsFile.class);
+    /** Sections 1.1.3 and 1.3.1 as an edition stores them (JSON of {@link Rules}). */
+    public static Rules rules(String json) {
+        return READER.fromJson(json, Rules.class);
     }
 
     private static final Jsonb READER = JsonbBuilder.create();

@@ -39,10 +39,10 @@ public class Edition {
     @Column(name = "imported_at", nullable = false, updatable = false)
     private Instant importedAt;
 
-    /** Section 1.3.1 as JSON (the shape of {@code PackageData.TeacherRequirementsFile}); null in editions imported before it was data. */
+    /** Sections 1.1.3 and 1.3.1 as JSON (the shape of {@code PackageData.Rules}); null in editions imported before they were data. */
     @jakarta.persistence.Lob
-    @Column(name = "teacher_requirements")
-    private String teacherRequirements;
+    @Column(name = "package_rules")
+    private String rules;
 
     @OneToMany(mappedBy = "edition", cascade = CascadeType.PERSIST)
     @OrderBy("position")
@@ -107,12 +107,12 @@ public class Edition {
         return importedAt;
     }
 
-    public String teacherRequirementsJson() {
-        return teacherRequirements;
+    public String rulesJson() {
+        return rules;
     }
 
-    public void teacherRequirements(String json) {
-        this.teacherRequirements = json;
+    public void rules(String json) {
+        this.rules = json;
     }
 
     public List<CatalogueTable> tables() {

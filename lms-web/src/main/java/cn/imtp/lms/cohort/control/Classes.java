@@ -347,7 +347,7 @@ public class Classes {
                 learners, List.copyOf(teachers.values()),
                 c.plan().units().stream().map(u -> new ClassRules.UnitNeed(u.id(), u.name(), u.hours())).toList(),
                 c.lessons().stream().map(l -> new ClassRules.ScheduledLesson(l.unit().id(), l.classHours(), l.date(), l.teacherId())).toList(),
-                c.startsOn(), c.endsOn(), catalogue.teacherRequirements(c.plan().edition()));
+                c.startsOn(), c.endsOn(), catalogue.rules(c.plan().edition()).teachers());
     }
 
     /** Records a learner's certificate (administrators) or a teacher's approval for a level, with the reason. */

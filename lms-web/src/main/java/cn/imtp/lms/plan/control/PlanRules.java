@@ -1,5 +1,6 @@
 package cn.imtp.lms.plan.control;
 
+import cn.imtp.lms.catalogue.control.PackageData;
 import cn.imtp.lms.catalogue.entity.JobType;
 import cn.imtp.lms.catalogue.entity.Level;
 import cn.imtp.lms.plan.entity.PlanKind;
@@ -9,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The package's rules for a training plan. Pure: values in, an assessment out. */
+/** The package's rules for a training plan (sections 1.1.1 to 1.1.3, as the edition's data gives them). Pure: values in, an assessment out. */
 public final class PlanRules {
 
     /** A picked unit, with the table it comes from ({@code basic} true for the basic course). */
@@ -35,32 +36,33 @@ public final class PlanRules {
 
     /**
      * @param ownLevelTable unit id → class hours of the skill table of the plan's level and job
-     *                      type (for the new-entrant rule)
+     *                      type (for a kind of plan that takes the whole table, the new entrant's)
+     * @param selection     section 1.1.3 as the edition's data gives it
      */
     public static Assessment assess(Level level, JobType jobType, PlanKind kind, List<Pick> picks, Minimum minimum,
-                                    Map<Long, Integer> ownLevelTable) {
+                                    Map<Long, Integer> ownLevelTable, PackageData.CourseSelectionFile selection) {
         List<Shortfall> shortfalls = new ArrayList<>();
         int basic = picks.stream().filter(Pick::basic).mapToInt(Pick::hours).sum();
         int skill = picks.stream().filter(p -> !p.basic()).mapToInt(Pick::hours).sum();
-        if (basic < minimum.basicHours()) {
+        if (selection.basicCourse().mandatory() && basic < minimum.basicHours()) {
             shortfalls.add(new Shortfall("BASIC_COURSE_MANDATORY", "The basic course (职业基本素质培训课程) is mandatory: "
                     + basic + " of the " + minimum.basicHours() + " class hours required for " + level + " are planned.",
                     minimum.basicHours() - basic));
         }
-        if (kind == PlanKind.NEW_ENTRANT) {
-            if (level != Level.L5) {
-                shortfalls.add(new Shortfall("NEW_ENTRANT_LEVEL", "A new entrant starts at level 5 (五级/初级), not " + level + ".", 0));
-            } else {
-                Set<Long> picked = picks.stream().map(Pick::unitId).collect(Collectors.toSet());
-                List<Long> missing = ownLevelTable.keySet().stream().filter(id -> !picked.contains(id)).sorted().toList();
-                if (!missing.isEmpty()) {
-                    int hours = missing.stream().mapToInt(ownLevelTable::get).sum();
-                    shortfalls.add(new Shortfall("NEW_ENTRANT_WHOLE_TABLE", "A new entrant takes all of level 5 for "
-                            + jobType + ": " + missing.size() + " unit(s) are missing (ids " + missing + ").", hours));
-                }
+        PackageData.PlanKindRule rule = selection.ruleFor(kind.name());
+        if (rule.startLevel() != null && level != rule.startLevel()) {
+            shortfalls.add(new Shortfall("NEW_ENTRANT_LEVEL", "A " + kind + " plan starts at " + rule.startLevel() + ", not " + level
+                    + " (section 1.1.3: " + rule.text() + ").", 0));
+        } else if (rule.wholeTable()) {
+            Set<Long> picked = picks.stream().map(Pick::unitId).collect(Collectors.toSet());
+            List<Long> missing = ownLevelTable.keySet().stream().filter(id -> !picked.contains(id)).sorted().toList();
+            if (!missing.isEmpty()) {
+                int hours = missing.stream().mapToInt(ownLevelTable::get).sum();
+                shortfalls.add(new Shortfall("NEW_ENTRANT_WHOLE_TABLE", "A " + kind + " plan takes all of " + level + " for "
+                        + jobType + ": " + missing.size() + " unit(s) are missing (ids " + missing + ").", hours));
             }
         }
-        if (kind == PlanKind.NEW_ENTRANT || kind == PlanKind.UPGRADE) {
+        if (rule.ownTableOnly()) {
             List<String> foreign = picks.stream().filter(p -> !p.basic() && (p.level() != level || p.jobType() != jobType))
                     .map(p -> p.name() + " (" + p.level() + "/" + p.jobType() + ")").toList();
             if (!foreign.isEmpty()) {

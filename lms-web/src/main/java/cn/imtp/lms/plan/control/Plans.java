@@ -88,18 +88,19 @@ public class Plans {
                 assess(edition, level, jobType, kind, units), planned);
     }
 
-    private static PlanRules.Assessment assess(Edition edition, Level level, JobType jobType, PlanKind kind, List<LearningUnit> units) {
+    private PlanRules.Assessment assess(Edition edition, Level level, JobType jobType, PlanKind kind, List<LearningUnit> units) {
         AllocationEntry row = edition.allocation().stream().filter(a -> a.level() == level).findFirst()
                 .orElseThrow(() -> new IllegalStateException("edition " + edition.code() + " has no allocation row for " + level));
         Map<Long, Integer> ownLevelTable = edition.tables().stream()
-                .filter(t -> t.level() == Level.L5 && t.jobType() == jobType).findFirst()
+                .filter(t -> t.level() == level && t.jobType() == jobType).findFirst()
                 .map(Plans::unitsOf).orElse(Stream.empty())
                 .collect(Collectors.toMap(LearningUnit::id, LearningUnit::hours));
         List<PlanRules.Pick> picks = units.stream().map(u -> {
             CatalogueTable t = u.course().module().table();
             return new PlanRules.Pick(u.id(), u.name(), u.hours(), t.level() == null, t.level(), t.jobType());
         }).toList();
-        return PlanRules.assess(level, jobType, kind, picks, new PlanRules.Minimum(row.basicHours(), row.skillHours()), ownLevelTable);
+        return PlanRules.assess(level, jobType, kind, picks, new PlanRules.Minimum(row.basicHours(), row.skillHours()), ownLevelTable,
+                catalogue.rules(edition).courseSelection());
     }
 
     private List<LearningUnit> resolve(PlanDraft d, Edition edition) {
