@@ -3,13 +3,6 @@ package cn.imtp.lms.catalogue.entity;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.util.Arrays;
 import java.util.List;
@@ -18,26 +11,9 @@ import java.util.List;
 @Entity
 @Cacheable
 @Table(name = "catalogue_blueprint_course")
-public class BlueprintCourseEntry {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "edition_id")
-    private Edition edition;
-
-    private String section;
+public class BlueprintCourseEntry extends EditionSectionRow {
 
     private String kind;
-
-    @Enumerated(EnumType.STRING)
-    private Level level;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "job_type")
-    private JobType jobType;
 
     private String title;
 
@@ -73,11 +49,8 @@ public class BlueprintCourseEntry {
     public BlueprintCourseEntry(Edition edition, String section, String kind, Level level, JobType jobType, String title,
                                 String moduleCode, String moduleName, int moduleWeight, String courseCode, String courseName,
                                 int courseWeight, List<String> assessedUnits, int seedLine, int position) {
-        this.edition = edition;
-        this.section = section;
+        super(edition, section, level, jobType);
         this.kind = kind;
-        this.level = level;
-        this.jobType = jobType;
         this.title = title;
         this.moduleCode = moduleCode;
         this.moduleName = moduleName;
@@ -90,20 +63,8 @@ public class BlueprintCourseEntry {
         this.position = position;
     }
 
-    public String section() {
-        return section;
-    }
-
     public String kind() {
         return kind;
-    }
-
-    public Level level() {
-        return level;
-    }
-
-    public JobType jobType() {
-        return jobType;
     }
 
     public String title() {

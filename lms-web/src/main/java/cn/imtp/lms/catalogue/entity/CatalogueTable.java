@@ -4,13 +4,6 @@ import jakarta.persistence.Cacheable;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -21,24 +14,7 @@ import java.util.List;
 @Entity
 @Cacheable
 @Table(name = "catalogue_table")
-public class CatalogueTable {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "edition_id")
-    private Edition edition;
-
-    private String section;
-
-    @Enumerated(EnumType.STRING)
-    private Level level;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "job_type")
-    private JobType jobType;
+public class CatalogueTable extends EditionSectionRow {
 
     private String title;
 
@@ -62,31 +38,12 @@ public class CatalogueTable {
 
     public CatalogueTable(Edition edition, String section, Level level, JobType jobType, String title, int statedTotalHours,
                           int seedFirstLine, int seedLastLine, int position) {
-        this.edition = edition;
-        this.section = section;
-        this.level = level;
-        this.jobType = jobType;
+        super(edition, section, level, jobType);
         this.title = title;
         this.statedTotalHours = statedTotalHours;
         this.seedFirstLine = seedFirstLine;
         this.seedLastLine = seedLastLine;
         this.position = position;
-    }
-
-    public Long id() {
-        return id;
-    }
-
-    public Edition edition() {
-        return edition;
-    }
-
-    public Level level() {
-        return level;
-    }
-
-    public JobType jobType() {
-        return jobType;
     }
 
     public String title() {

@@ -3,13 +3,6 @@ package cn.imtp.lms.catalogue.entity;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 /**
@@ -19,27 +12,10 @@ import jakarta.persistence.Table;
 @Entity
 @Cacheable
 @Table(name = "catalogue_practical_content")
-public class PracticalContentEntry {
+public class PracticalContentEntry extends EditionSectionRow {
 
     /** 实操 (hands-on) or 笔试 (written), as the API names them. */
     public enum Form { HANDS_ON, WRITTEN }
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "edition_id")
-    private Edition edition;
-
-    private String section;
-
-    @Enumerated(EnumType.STRING)
-    private Level level;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "job_type")
-    private JobType jobType;
 
     private String title;
 
@@ -80,10 +56,7 @@ public class PracticalContentEntry {
     public PracticalContentEntry(Edition edition, String section, Level level, JobType jobType, String title, String moduleCode, String moduleName,
                                  int moduleWeight, String contentCode, String contentName, int contentWeight, String form, String selection,
                                  int minutes, String importance, int seedLine, int position) {
-        this.edition = edition;
-        this.section = section;
-        this.level = level;
-        this.jobType = jobType;
+        super(edition, section, level, jobType);
         this.title = title;
         this.moduleCode = moduleCode;
         this.moduleName = moduleName;
@@ -97,18 +70,6 @@ public class PracticalContentEntry {
         this.importance = importance;
         this.seedLine = seedLine;
         this.position = position;
-    }
-
-    public String section() {
-        return section;
-    }
-
-    public Level level() {
-        return level;
-    }
-
-    public JobType jobType() {
-        return jobType;
     }
 
     public String title() {

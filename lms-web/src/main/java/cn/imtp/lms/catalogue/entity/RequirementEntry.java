@@ -3,14 +3,7 @@ package cn.imtp.lms.catalogue.entity;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 /**
@@ -21,24 +14,7 @@ import jakarta.persistence.Table;
 @Entity
 @Cacheable
 @Table(name = "catalogue_requirement")
-public class RequirementEntry {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "edition_id")
-    private Edition edition;
-
-    private String section;
-
-    @Enumerated(EnumType.STRING)
-    private Level level;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "job_type")
-    private JobType jobType;
+public class RequirementEntry extends EditionSectionRow {
 
     @Column(name = "module_code")
     private String moduleCode;
@@ -68,10 +44,7 @@ public class RequirementEntry {
 
     public RequirementEntry(Edition edition, String section, Level level, JobType jobType, String moduleCode, String moduleName,
                             String contentCode, String contentName, String targetsJson, String itemsJson, int seedLine, int position) {
-        this.edition = edition;
-        this.section = section;
-        this.level = level;
-        this.jobType = jobType;
+        super(edition, section, level, jobType);
         this.moduleCode = moduleCode;
         this.moduleName = moduleName;
         this.contentCode = contentCode;
@@ -80,18 +53,6 @@ public class RequirementEntry {
         this.items = itemsJson;
         this.seedLine = seedLine;
         this.position = position;
-    }
-
-    public String section() {
-        return section;
-    }
-
-    public Level level() {
-        return level;
-    }
-
-    public JobType jobType() {
-        return jobType;
     }
 
     public String moduleCode() {

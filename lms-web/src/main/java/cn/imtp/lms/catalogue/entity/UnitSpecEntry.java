@@ -3,14 +3,7 @@ package cn.imtp.lms.catalogue.entity;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 /**
@@ -21,24 +14,7 @@ import jakarta.persistence.Table;
 @Entity
 @Cacheable
 @Table(name = "catalogue_unit_spec")
-public class UnitSpecEntry {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "edition_id")
-    private Edition edition;
-
-    private String section;
-
-    @Enumerated(EnumType.STRING)
-    private Level level;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "job_type")
-    private JobType jobType;
+public class UnitSpecEntry extends EditionSectionRow {
 
     @Column(name = "module_code")
     private String moduleCode;
@@ -78,10 +54,7 @@ public class UnitSpecEntry {
     public UnitSpecEntry(Edition edition, String section, Level level, JobType jobType, String moduleCode, String moduleName,
                          String courseCode, String courseName, Integer seq, String name, int hours, String contentJson, String methods,
                          String keyPointsJson, int seedLine, int position) {
-        this.edition = edition;
-        this.section = section;
-        this.level = level;
-        this.jobType = jobType;
+        super(edition, section, level, jobType);
         this.moduleCode = moduleCode;
         this.moduleName = moduleName;
         this.courseCode = courseCode;
@@ -94,18 +67,6 @@ public class UnitSpecEntry {
         this.keyPoints = keyPointsJson;
         this.seedLine = seedLine;
         this.position = position;
-    }
-
-    public String section() {
-        return section;
-    }
-
-    public Level level() {
-        return level;
-    }
-
-    public JobType jobType() {
-        return jobType;
     }
 
     public String moduleCode() {
