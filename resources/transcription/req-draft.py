@@ -4,12 +4,10 @@ is broken into, and writes 2.1.x-requirements-*.json (run: python3 req-draft.py)
 seed line as the cells it holds; a cell starting with # is a training item the seed does not number, one starting with ^ the rest of a
 skill target printed after its items. Not part of the build; every file it writes is checked by hand and by
 TrainingPackageDataTest."""
-import json, os, re
+import json, os, re, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(os.path.dirname(HERE))
-SEED = os.environ.get('SEED', os.path.join(REPO, '..', 'shared', 'seed', '000_69a11254becfc026.txt'))
-DATA = os.path.join(REPO, 'resources', 'src', 'main', 'resources', 'training-package', '2021')
-lines = [None] + open(SEED, encoding='utf-8').read().split('\n')
+sys.path.insert(0, HERE)
+from seed import DATA, JOBS, clean, lines, write
 SPLITS = json.load(open(os.path.join(HERE, 'req-splits.json')))
 
 TABLES = [
@@ -26,17 +24,11 @@ TABLES = [
 ]
 TITLES = {'2.1.1': '职业基本素质培训要求', '2.1.2': '五级/初级职业技能培训要求', '2.1.3': '四级/中级职业技能培训要求',
           '2.1.4': '三级/高级职业技能培训要求', '2.1.5': '二级/技师职业技能培训要求', '2.1.6': '一级/高级技师职业技能培训要求'}
-JOBS = {'PRODUCT_SELECTOR': '选品员', 'LIVE_SELLER': '直播销售员', 'VIDEO_PROMOTER': '视频创推员', 'PLATFORM_OPERATOR': '平台管理员'}
 HEADER = re.compile(r'^(职业功能|模块|职业功能模块|职业基本素质模块)?\s*(培训内容\s*(技能目标\s*)?培训细目)?$')
 MODULE = re.compile(r'^(\d+)[.．]\s*(\D.*)?$')
 CONTENT = re.compile(r'^(\d+)-(\d+)(?![-\d])\s*(.*)$')
 TARGET = re.compile(r'^(\d+)-(\d+)-(\d+)\s*(.*)$')
 ITEM = re.compile(r'^[（(](\d+)[）)]\s*(.*)$')
-
-
-def clean(s):
-    s = re.sub(r'\s+', ' ', s.strip())
-    return re.sub(r'(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])', '', s)
 
 
 def parse(key, level, job, first, last):
@@ -125,8 +117,6 @@ if __name__ == '__main__':
         doc = {'section': key, 'level': level, 'jobType': job, 'title': TITLES[key] + (' · ' + JOBS[job] if job else ''),
                'seedLines': [first - 1, last], 'modules': modules}
         name = f'{key}-requirements-{level}-{job}.json' if level else f'{key}-requirements-basic-course.json'
-        with open(os.path.join(DATA, name), 'w', encoding='utf-8') as f:
-            json.dump(doc, f, ensure_ascii=False, indent=1)
-            f.write('\n')
+        write(name, doc)
         print(name, sum(len(c.get('targets', [])) for m in modules for c in m['contents']))
     print('\n'.join(allp))

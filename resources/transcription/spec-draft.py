@@ -6,10 +6,8 @@ starting with @ belongs to the unit's name, one starting with % to its methods. 
 hand and by TrainingPackageDataTest."""
 import json, re, sys, os
 HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(os.path.dirname(HERE))
-SEED = os.environ.get('SEED', os.path.join(REPO, '..', 'shared', 'seed', '000_69a11254becfc026.txt'))
-DATA = os.path.join(REPO, 'resources', 'src', 'main', 'resources', 'training-package', '2021')
-lines = [None] + open(SEED, encoding='utf-8').read().split('\n')
+sys.path.insert(0, HERE)
+from seed import DATA, lines, clean
 
 TABLES = [
     ('2.2.1', None, None, 5125, 6104, '1.1.2-basic-course.json'),
@@ -46,10 +44,6 @@ ADVICE = re.compile(r'^（([2-4])）\s*(重点与难点|重点及难点|重点�
 MODULE = re.compile(r'^\d+[.．]\D')
 COURSE = re.compile(r'^\d+-\d+(?![\d)）])')
 NAMESEQ = re.compile(r'^（(\d+)）')
-
-def clean(s):
-    s = re.sub(r'\s+', ' ', s.strip())
-    return re.sub(r'(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])', '', s)
 
 def norm(s):
     return re.sub(r'\s+', '', s).replace('．', '.')

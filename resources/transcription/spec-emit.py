@@ -5,7 +5,7 @@ __file__ = os.path.join(HERE, 'spec-draft.py')
 exec(open(__file__).read().replace("if __name__ == '__main__':", "if False:"))
 TITLES = {'2.2.1': '职业基本素质培训课程规范', '2.2.2': '五级/初级职业技能培训课程规范', '2.2.3': '四级/中级职业技能培训课程规范',
           '2.2.4': '三级/高级职业技能培训课程规范', '2.2.5': '二级/技师职业技能培训课程规范', '2.2.6': '一级/高级技师职业技能培训课程规范'}
-JOBS = {'PRODUCT_SELECTOR': '选品员', 'LIVE_SELLER': '直播销售员', 'VIDEO_PROMOTER': '视频创推员', 'PLATFORM_OPERATOR': '平台管理员'}
+from seed import JOBS, write
 n_tables = int(os.environ.get('TABLES', '5'))
 problems = []
 for key, level, job, first, last, fname in TABLES[:n_tables]:
@@ -63,8 +63,6 @@ for key, level, job, first, last, fname in TABLES[:n_tables]:
     doc = {'section': key, 'level': level, 'jobType': job, 'title': title, 'seedLines': [first - 1 if key != '2.2.1' else first - 1, last],
            'modules': modules}
     out = f'{key}-spec-{level}-{job}.json' if level else f'{key}-spec-basic-course.json'
-    with open(os.path.join(DATA, out), 'w', encoding='utf-8') as f:
-        json.dump(doc, f, ensure_ascii=False, indent=1)
-        f.write('\n')
+    write(out, doc)
     print(out, sum(len(co['units']) for mo in modules for co in mo['courses']))
 print('\n'.join(problems))
