@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +29,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * Playback sessions and their heartbeats: what earns a learner credit for a lesson video, stored with
@@ -194,25 +192,23 @@ public class Attendance {
         Instant now = Instant.now();
         List<String> ids = beats.stream().map(Pending::sessionId).distinct().sorted().toList();
         Map<String, PlaybackSession> sessions = new HashMap<>();
-        em.createQuery("SELECT s FROM PlaybackSession s WHERE s.id IN :ids ORDER BY s.id", PlaybackSession.class).setParameter("ids", ids)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().forEach(s -> sessions.put(s.id(), s));
+        Bulk.select(em, "SELECT " + PlaybackSession.SELECT + " FROM playback_session WHERE id IN " + Bulk.marks(ids.size())
+                + " ORDER BY id FOR UPDATE", ids, PlaybackSession::read).forEach(s -> sessions.put(s.id(), s));
         Map<WatchedVideo.Key, WatchedVideo> watched = new HashMap<>();
         // Exactly the (learner, video) pairs of these sessions: no other learner's row is held up by this batch.
         List<WatchedVideo.Key> pairs = sessions.values().stream().map(s -> new WatchedVideo.Key(s.learnerId(), s.assetId())).distinct()
                 .toList();
         if (!pairs.isEmpty()) {
-            String match = IntStream.range(0, pairs.size()).mapToObj(i -> "(w.learnerId = :l" + i + " AND w.assetId = :a" + i + ")")
-                    .collect(Collectors.joining(" OR "));
-            TypedQuery<WatchedVideo> q = em.createQuery("SELECT w FROM WatchedVideo w WHERE " + match + " ORDER BY w.learnerId, w.assetId",
-                    WatchedVideo.class);
-            for (int i = 0; i < pairs.size(); i++) {
-                q.setParameter("l" + i, pairs.get(i).learnerId()).setParameter("a" + i, pairs.get(i).assetId());
-            }
-            q.setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().forEach(w -> watched.put(w.key(), w));
+            String match = String.join(" OR ", java.util.Collections.nCopies(pairs.size(), "(learner_id = ? AND asset_id = ?)"));
+            List<Object> keys = pairs.stream().<Object>mapMulti((k, out) -> {
+                out.accept(k.learnerId());
+                out.accept(k.assetId());
+            }).toList();
+            Bulk.select(em, "SELECT " + String.join(", ", WatchedVideo.COLUMNS) + " FROM watched_video WHERE " + match
+                    + " ORDER BY learner_id, asset_id FOR UPDATE", keys, WatchedVideo::read).forEach(w -> watched.put(w.key(), w));
         }
-        // Written below in a few statements, not entity by entity: one round trip per table, whatever the batch.
-        sessions.values().forEach(em::detach);
-        watched.values().forEach(em::detach);
+        // Read with plain JDBC (never managed by JPA) and written below in a few statements: one round trip per
+        // table, whatever the batch.
         AttendanceChain.Appender records = chain.appender();
         records.lock(sessions.values().stream().map(PlaybackSession::classId).toList());
         Map<HoursLedger.Line, Integer> credits = new HashMap<>();

@@ -5,6 +5,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -126,6 +129,36 @@ public class PlaybackSession {
     public static final java.util.List<String> COLUMNS = java.util.List.of("id", "learner_id", "class_id", "unit_id", "resource_id", "asset_id",
             "duration_seconds", "opened_at", "last_seq", "last_elapsed_ms", "run_start_ms", "run_end_ms", "credited_seconds", "position_ms",
             "last_beat_at");
+
+    /** The columns {@link #read} takes, in its order. */
+    public static final String SELECT = String.join(", ", COLUMNS) + ", ended_at, ended_reason";
+
+    /** A session from a row of {@code SELECT} {@link #SELECT} (read and locked by the heartbeat writer without JPA). */
+    public static PlaybackSession read(ResultSet r) throws SQLException {
+        PlaybackSession s = new PlaybackSession();
+        s.id = r.getString(1);
+        s.learnerId = r.getLong(2);
+        s.classId = r.getLong(3);
+        s.unitId = r.getLong(4);
+        s.resourceId = r.getLong(5);
+        s.assetId = r.getString(6);
+        s.durationSeconds = r.getInt(7);
+        s.openedAt = instant(r.getTimestamp(8));
+        s.lastSeq = r.getLong(9);
+        s.lastElapsedMs = r.getLong(10);
+        s.runStartMs = r.getLong(11);
+        s.runEndMs = r.getLong(12);
+        s.creditedSeconds = r.getInt(13);
+        s.positionMs = r.getLong(14);
+        s.lastBeatAt = instant(r.getTimestamp(15));
+        s.endedAt = instant(r.getTimestamp(16));
+        s.endedReason = r.getString(17);
+        return s;
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
 
     /** What a beat changes: the progress columns. */
     public static final java.util.List<String> PROGRESS_COLUMNS = COLUMNS.subList(8, COLUMNS.size());

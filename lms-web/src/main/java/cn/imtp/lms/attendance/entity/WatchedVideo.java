@@ -82,6 +82,18 @@ public class WatchedVideo {
     public static final java.util.List<String> COLUMNS = java.util.List.of("learner_id", "asset_id", "unit_id", "seconds", "credited_seconds",
             "resume_ms");
 
+    /** A row of {@code SELECT} {@link #COLUMNS} (read and locked by the heartbeat writer without JPA). */
+    public static WatchedVideo read(java.sql.ResultSet r) throws java.sql.SQLException {
+        WatchedVideo w = new WatchedVideo();
+        w.learnerId = r.getLong(1);
+        w.assetId = r.getString(2);
+        w.unitId = r.getLong(3);
+        w.seconds = r.getBytes(4);
+        w.creditedSeconds = r.getInt(5);
+        w.resumeMs = r.getLong(6);
+        return w;
+    }
+
     /** What a beat changes. */
     public static final java.util.List<String> PROGRESS_COLUMNS = COLUMNS.subList(3, COLUMNS.size());
 
