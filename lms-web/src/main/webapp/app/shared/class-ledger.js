@@ -1,42 +1,41 @@
 // A class's compliance at a glance, for its teachers and the administrators: who meets the hours, who
 // is short, by how much and in which units; a chart of classroom hours per learner; the chain check and
 // the audit export.
-import { api, download } from './api.js';
+import { api, ApiError, download } from './api.js';
+import { listen } from './events.js';
 import { minutes, playClock, t } from './i18n.js';
 import { box, el, pager, param, progress, showNotice, showProblem } from './page.js';
 
-const POLL_MS = 5000;
-let rosterTimer;
+let stopRoster = () => {};
 
-/** The live roster: who is studying now, refreshed every few seconds while the page is open. */
+/** The live roster: who is studying now, pushed by the server every few seconds while the page is open. */
 function liveRoster(classId) {
   const section = el('section', { class: 'card', id: 'roster' }, el('h2', {}, t('roster.title')), el('p', { class: 'muted' }, t('common.loading')));
-  async function refresh() {
-    try {
-      const roster = await api(`/api/attendance/classes/${classId}/roster`);
-      const now = Date.parse(roster.at);
-      const present = roster.learners.filter((m) => m.state !== 'OFFLINE');
-      section.replaceChildren(
-        el('h2', {}, t('roster.title')),
-        el('p', { id: 'roster-count' }, t('roster.count', { studying: roster.studying, idle: roster.idle, offline: roster.offline, s: POLL_MS / 1000 })),
-        present.length ? el('div', { class: 'table-wrap' }, el('table', {},
-          el('thead', {}, el('tr', {}, ['people.name', 'roster.state', 'roster.unit', 'roster.lesson', 'roster.position', 'roster.lastBeat', 'roster.session'].map((k) => el('th', {}, t(k))))),
-          el('tbody', {}, present.map((p) => el('tr', { 'data-learner': p.username, 'data-state': p.state },
-            el('td', {}, p.fullName || p.username),
-            el('td', {}, el('span', { class: p.state === 'STUDYING' ? 'badge ok' : 'badge' }, t(`roster.${p.state}`))),
-            el('td', {}, p.unitName), el('td', {}, p.liveLessonId ? el('a', { href: `/teacher/lesson?id=${p.liveLessonId}` }, t('live.title')) : p.lesson),
-            el('td', {}, p.positionMs == null ? '' : playClock(p.positionMs)), el('td', {}, t('roster.ago', { s: Math.max(0, Math.round((now - Date.parse(p.lastBeatAt)) / 1000)) })),
-            el('td', {}, t('roster.seconds', { s: p.sessionCreditedSeconds }))))))) : '');
-    } catch (err) {
-      section.replaceChildren(el('h2', {}, t('roster.title')), el('p', { class: 'short' }, err.describe ? err.describe() : err.message));
-    }
+  function show(roster) {
+    const now = Date.parse(roster.at);
+    const present = roster.learners.filter((m) => m.state !== 'OFFLINE');
+    section.replaceChildren(
+      el('h2', {}, t('roster.title')),
+      el('p', { id: 'roster-count' }, t('roster.count', { studying: roster.studying, idle: roster.idle, offline: roster.offline })),
+      present.length ? el('div', { class: 'table-wrap' }, el('table', {},
+        el('thead', {}, el('tr', {}, ['people.name', 'roster.state', 'roster.unit', 'roster.lesson', 'roster.position', 'roster.lastBeat', 'roster.session'].map((k) => el('th', {}, t(k))))),
+        el('tbody', {}, present.map((p) => el('tr', { 'data-learner': p.username, 'data-state': p.state },
+          el('td', {}, p.fullName || p.username),
+          el('td', {}, el('span', { class: p.state === 'STUDYING' ? 'badge ok' : 'badge' }, t(`roster.${p.state}`))),
+          el('td', {}, p.unitName), el('td', {}, p.liveLessonId ? el('a', { href: `/teacher/lesson?id=${p.liveLessonId}` }, t('live.title')) : p.lesson),
+          el('td', {}, p.positionMs == null ? '' : playClock(p.positionMs)), el('td', {}, t('roster.ago', { s: Math.max(0, Math.round((now - Date.parse(p.lastBeatAt)) / 1000)) })),
+          el('td', {}, t('roster.seconds', { s: p.sessionCreditedSeconds }))))))) : '');
   }
-  refresh();
-  clearInterval(rosterTimer);
-  rosterTimer = setInterval(() => { if (document.visibilityState === 'visible') refresh(); }, POLL_MS);
+  stopRoster();
+  stopRoster = listen(() => `/api/attendance/classes/${classId}/roster/events`, { roster: show }, (state, status) => {
+    if (state === 'refused') {
+      section.replaceChildren(el('h2', {}, t('roster.title')), el('p', { class: 'short' }, new ApiError(status, {}).describe()));
+    } else if (state === 'reconnecting') {
+      section.querySelector('#roster-count')?.replaceChildren(t('roster.reconnecting'));
+    }
+  });
   return section;
 }
-
 
 const KINDS = ['INTERNSHIP', 'SITE_VISIT', 'SELF_STUDY', 'OTHER'];
 const ENTRIES = 10;

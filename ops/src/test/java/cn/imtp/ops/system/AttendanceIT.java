@@ -243,8 +243,7 @@ class AttendanceIT {
     @Order(4)
     void otherHoursCountTowardTheTotalOnlyAndAMistakeIsWithdrawnNotErased() throws Exception {
         String learner09 = RunningPlatform.token("learner09", RunningPlatform.DEMO_PASSWORD);
-        long cls = RunningPlatform.json(RunningPlatform.call(learner09, "GET", "/api/classes", null)).getJsonArray("items").getJsonObject(0)
-                .getJsonNumber("id").longValue();
+        long cls = classOf(learner09);
         long learnerId = RunningPlatform.json(RunningPlatform.call(learner09, "GET", "/api/me", null)).getJsonNumber("id").longValue();
         String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         String path = "/api/attendance/classes/" + cls + "/other-hours";
@@ -310,6 +309,35 @@ class AttendanceIT {
         assertTrue(kept.contains("日期登记错误") && kept.contains("\"withdrawnAt\""), "the withdrawn entry stays on record: " + kept);
         String audit = RunningPlatform.call(admin, "GET", "/api/audit?size=200", null).body();
         assertTrue(audit.contains("OTHER_HOURS_ENTERED") && audit.contains("OTHER_HOURS_WITHDRAWN") && audit.contains("OTHER_HOURS_EVIDENCE"), audit);
+    }
+
+    /** The class's live roster is pushed to its teacher as Server-Sent Events: a learner who starts a lesson shows up studying. */
+    @Test
+    @Order(5)
+    void theClassRosterIsPushedToItsTeachersAsLearnersStudy() throws Exception {
+        String learner14 = RunningPlatform.token("learner14", RunningPlatform.DEMO_PASSWORD);
+        long cls = classOf(learner14);
+        String path = "/api/attendance/classes/" + cls + "/roster/events";
+        assertEquals(403, RunningPlatform.call(learner14, "GET", path, null).statusCode());
+        assertEquals(404, RunningPlatform.call(teacher, "GET", "/api/attendance/classes/987654/roster/events", null).statusCode());
+
+        EventStream teacherSees = EventStream.open(teacher, path);
+        JsonObject first = teacherSees.next("roster", r -> true);
+        assertEquals(cls, first.getJsonNumber("classId").longValue());
+        assertTrue(first.getJsonArray("learners").size() >= 30, first.toString());
+
+        JsonObject s = open(learner14);
+        assertEquals(200, beat(learner14, s, 1, 1_000, 1.0, true, null, 0, 1_000).statusCode());
+        JsonObject studying = teacherSees.next("roster", r -> r.getJsonArray("learners").stream().map(JsonValue::asJsonObject)
+                .anyMatch(l -> l.getString("username").equals("learner14") && l.getString("state").equals("STUDYING")
+                        && l.getString("lesson", "").equals("attendance-640x360-60s.mp4")));
+        assertTrue(studying.getInt("studying") >= 1, studying.toString());
+    }
+
+    /** The (demo) class the learner is in. */
+    private static long classOf(String token) throws Exception {
+        return RunningPlatform.json(RunningPlatform.call(token, "GET", "/api/classes", null)).getJsonArray("items").getJsonObject(0)
+                .getJsonNumber("id").longValue();
     }
 
     private static void execute(Connection c, String sql) throws Exception {

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +13,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -228,63 +222,35 @@ class LiveLessonIT {
         assertTrue(check.getBoolean("intact"), check.toString());
     }
 
-    /** Reads a lesson's event stream in the background: each event as {"event": name, "data": JSON}. */
-    static BlockingQueue<JsonObject> events(String token, long lessonId) {
-        BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
-        HttpRequest request = HttpRequest.newBuilder(RunningPlatform.uri("/api/live/lessons/" + lessonId + "/events"))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
-        HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> {
-            String[] name = {null};
-            try (Stream<String> lines = r.body()) {
-                lines.forEach(line -> {
-                    if (line.startsWith("event:")) {
-                        name[0] = line.substring(6).trim();
-                    } else if (line.startsWith("data:") && name[0] != null) {
-                        events.add(Json.createObjectBuilder().add("event", name[0])
-                                .add("data", Json.createReader(new java.io.StringReader(line.substring(5).trim())).readValue()).build());
-                    }
-                });
-            }
-        });
-        return events;
-    }
-
-    static JsonObject next(BlockingQueue<JsonObject> events, String name, java.util.function.Predicate<JsonObject> matching) throws Exception {
-        long until = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < until) {
-            JsonObject e = events.poll(until - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
-            if (e != null && e.getString("event").equals(name) && matching.test(e.getJsonObject("data"))) {
-                return e.getJsonObject("data");
-            }
-        }
-        throw new AssertionError("no '" + name + "' event as expected within 10 s");
+    static EventStream events(String token, long lessonId) {
+        return EventStream.open(token, "/api/live/lessons/" + lessonId + "/events");
     }
 
     @Test
     void theStageAndTheQuestionsReachEveryViewerAtOnce() throws Exception {
         long lessonId = schedule(60).getJsonNumber("id").longValue();
         String learner = RunningPlatform.token("learner28", RunningPlatform.DEMO_PASSWORD);
-        BlockingQueue<JsonObject> learnerSees = events(learner, lessonId);
-        BlockingQueue<JsonObject> teacherSees = events(teacher, lessonId);
-        assertTrue(next(learnerSees, "hello", d -> true).containsKey("serverTime"));
+        EventStream learnerSees = events(learner, lessonId);
+        EventStream teacherSees = events(teacher, lessonId);
+        assertTrue(learnerSees.next("hello", d -> true).containsKey("serverTime"));
 
         HttpResponse<String> set = RunningPlatform.call(teacher, "PUT", "/api/live/lessons/" + lessonId + "/stage",
                 "{\"meetingUrl\":\"https://meeting.example.org/live-it\"}");
         assertEquals(200, set.statusCode(), set.body());
-        JsonObject stage = next(learnerSees, "stage", d -> "https://meeting.example.org/live-it".equals(d.getString("meetingUrl", null)));
+        JsonObject stage = learnerSees.next("stage", d -> "https://meeting.example.org/live-it".equals(d.getString("meetingUrl", null)));
         assertTrue(stage.getJsonNumber("version").longValue() >= 1);
 
         HttpResponse<String> asked = RunningPlatform.call(learner, "POST", "/api/live/lessons/" + lessonId + "/messages",
                 "{\"body\":\"FAB 里的 B 指什么？\"}");
         assertEquals(201, asked.statusCode(), asked.body());
         long questionId = RunningPlatform.json(asked).getJsonNumber("id").longValue();
-        next(teacherSees, "message", d -> d.getJsonNumber("id").longValue() == questionId);
+        teacherSees.next("message", d -> d.getJsonNumber("id").longValue() == questionId);
         HttpResponse<String> answered = RunningPlatform.call(teacher, "POST", "/api/live/lessons/" + lessonId + "/messages",
                 "{\"body\":\"Benefit，利益。\",\"replyTo\":" + questionId + "}");
         assertEquals(201, answered.statusCode(), answered.body());
-        JsonObject answer = next(learnerSees, "message", d -> d.containsKey("replyTo") && d.getJsonNumber("replyTo").longValue() == questionId);
+        JsonObject answer = learnerSees.next("message", d -> d.containsKey("replyTo") && d.getJsonNumber("replyTo").longValue() == questionId);
         assertEquals("TEACHER", answer.getString("role"));
-        assertTrue(next(teacherSees, "roster", d -> true).getJsonArray("learners").size() >= 30);
+        assertTrue(teacherSees.next("roster", d -> true).getJsonArray("learners").size() >= 30);
         List<JsonValue> history = Json.createReader(new java.io.StringReader(RunningPlatform.call(learner, "GET",
                 "/api/live/lessons/" + lessonId + "/messages", null).body())).readArray();
         assertEquals(2, history.size(), history.toString());

@@ -9,6 +9,7 @@ import cn.imtp.lms.attendance.control.HoursLedger;
 import cn.imtp.lms.attendance.control.LedgerRules;
 import cn.imtp.lms.attendance.control.LiveRoster;
 import cn.imtp.lms.attendance.control.OtherHours;
+import cn.imtp.lms.attendance.control.RosterEvents;
 import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.identity.boundary.RequestOrigin;
 import cn.imtp.lms.platform.boundary.Exports;
@@ -33,6 +34,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -62,6 +65,9 @@ public class AttendanceResource {
 
     @Inject
     LiveRoster roster;
+
+    @Inject
+    RosterEvents rosterEvents;
 
     @Inject
     OtherHours otherHours;
@@ -226,12 +232,21 @@ public class AttendanceResource {
         return Exports.document(new Document(e.info().fileName(), e.info().contentType(), e.content(), e.info().sha256()));
     }
 
-    /** Who of the class is studying right now (pages poll it every few seconds). */
+    /** Who of the class is studying right now. */
     @GET
     @Path("classes/{classId}/roster")
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public LiveRoster.Roster roster(@PathParam("classId") long classId) {
         return roster.of(classId, caller());
+    }
+
+    /** The same as Server-Sent Events: a {@code roster} event now, then every few seconds while the stream is open. */
+    @GET
+    @Path("classes/{classId}/roster/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public void rosterEvents(@PathParam("classId") long classId, @Context SseEventSink sink, @Context Sse sse) {
+        rosterEvents.subscribe(classId, roster.of(classId, caller()), sink, sse);
     }
 
     /** Recomputes the class's attendance chain and names the first record altered or removed. */

@@ -1,7 +1,6 @@
 package cn.imtp.lms.attendance.control;
 
 import cn.imtp.lms.cohort.control.Classes;
-import cn.imtp.lms.cohort.entity.TrainingClass;
 import cn.imtp.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +15,8 @@ import java.util.List;
  * Who of a class is studying right now, idle or offline. STUDYING: an open session (a lesson video or a
  * live lesson) that sent a beat (or opened) within two heartbeats plus slack for a slow network; IDLE: an open session quiet for
  * longer (paused, away, asked "还在吗？") but less than {@link #IDLE_MINUTES}; OFFLINE: anything else.
- * Read from the shared database, so every lms-web node gives the same answer; the pages poll it.
+ * Read from the shared database, so every lms-web node gives the same answer; pushed to the pages by
+ * {@link RosterEvents}.
  */
 @ApplicationScoped
 public class LiveRoster {
@@ -42,9 +42,15 @@ public class LiveRoster {
     @Inject
     AttendanceSettings settings;
 
+    /** The roster of a class the caller can see (404 otherwise). */
     @Transactional
     public Roster of(long classId, Caller caller) {
-        TrainingClass c = classes.visible(classId, caller);
+        return of(classes.visible(classId, caller).id());
+    }
+
+    /** The roster of a class, for a viewer whose right to see it was checked when the stream opened. */
+    @Transactional
+    public Roster of(long classId) {
         Instant now = Instant.now();
         int window = settings.heartbeatSeconds() * 2 + 10;
         @SuppressWarnings("unchecked")
@@ -57,7 +63,7 @@ public class LiveRoster {
                         + " UNION ALL SELECT learner_id, class_id, unit_id, NULL, NULL, opened_at, last_beat_at, credited_seconds, lesson_id"
                         + " FROM live_session WHERE class_id = ? AND ended_at IS NULL) s ON s.learner_id = a.id"
                         + " LEFT JOIN catalogue_unit u ON u.id = s.unit_id LEFT JOIN resource r ON r.id = s.resource_id"
-                        + " WHERE cl.class_id = ? ORDER BY a.username").setParameter(1, c.id()).setParameter(2, c.id()).setParameter(3, c.id())
+                        + " WHERE cl.class_id = ? ORDER BY a.username").setParameter(1, classId).setParameter(2, classId).setParameter(3, classId)
                 .getResultList();
         List<Member> members = rows.stream().map(r -> {
             Instant last = r[6] == null ? null : ((Timestamp) r[6]).toInstant();
