@@ -6,7 +6,7 @@ import { api, download } from '../shared/api.js';
 import { dateTime, t } from '../shared/i18n.js';
 import { box, el, param, showNotice, showProblem, startPage } from '../shared/page.js';
 import { playRecording, rubricList, taskFacts, totalLine } from '../shared/practical.js';
-import { follow, upload as uploadInParts } from '../shared/uploader.js';
+import { follow, pendingUpload, upload as uploadInParts } from '../shared/uploader.js';
 
 startPage('practical.title', 'LEARNER');
 const examId = param('exam');
@@ -77,9 +77,15 @@ async function sendRecording(task, input, bar, state) {
   if (!input.files.length) { showProblem(box.problem, new Error(t('exams.chooseFile'))); return; }
   const f = input.files[0];
   try {
-    const ticket = await api(`/api/assessment/practicals/${examId}/tasks/${task.id}/recording`, { method: 'POST', body: { fileName: f.name, size: f.size } });
+    // The same file again after a reload or a cut: the upload resumes with a fresh grant where it stopped.
+    const key = `practical-${task.id}`;
+    const pending = pendingUpload(key);
+    const base = `/api/assessment/practicals/${examId}/tasks/${task.id}/recording`;
+    const ticket = pending && pending.name === f.name && pending.size === f.size
+      ? await api(`${base}/upload-grant`, { method: 'POST' })
+      : await api(base, { method: 'POST', body: { fileName: f.name, size: f.size } });
     bar.hidden = false;
-    await uploadInParts(`practical-${task.id}`, ticket, f, (sent, total) => { bar.value = Math.round((sent / total) * 100); });
+    await uploadInParts(key, ticket, f, (sent, total) => { bar.value = Math.round((sent / total) * 100); });
     state.textContent = t('practical.recordingProcessing');
     follow(ticket.eventsUrl, (s) => {
       if (s && s.state === 'READY') { showNotice(box.notice, t('practical.recordingReady', { name: f.name })); show(); }

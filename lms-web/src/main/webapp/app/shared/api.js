@@ -97,7 +97,8 @@ function parse(text) {
 export async function download(path, fallbackName) {
   const response = await api(path, { raw: true, headers: { Accept: '*/*' } });
   const disposition = response.headers.get('Content-Disposition') || '';
-  const name = /filename="([^"]+)"/.exec(disposition)?.[1] || fallbackName;
+  const utf8 = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+  const name = (utf8 && decodeURIComponent(utf8)) || /filename="([^"]+)"/.exec(disposition)?.[1] || fallbackName;
   const url = URL.createObjectURL(await response.blob());
   const a = document.createElement('a');
   a.href = url;

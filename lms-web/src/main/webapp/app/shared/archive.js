@@ -1,8 +1,8 @@
 // A learner's learning archive (学习档案) as the learner, a teacher or an administrator reads it, and as
-// it prints (the browser's "save as PDF" keeps only the document): identity (masked), class and plan,
+// it prints (the browser's "save as PDF" keeps only the document) or downloads as the server's PDF: identity (masked), class and plan,
 // the outcome requirement by requirement, hours per unit, every exam and quiz, and every practical exam.
-import { api } from './api.js';
-import { dateTime, levelAndJob, minutes, t } from './i18n.js';
+import { api, download } from './api.js';
+import { dateTime, language, levelAndJob, minutes, t } from './i18n.js';
 import { box, el, showProblem } from './page.js';
 import { totalLine } from './practical.js';
 
@@ -15,7 +15,9 @@ export async function showArchive(classId, learnerId) {
     const h = a.hours;
     box.title.textContent = `${t('archive.title')} · ${a.learner.fullName}`;
     box.content.replaceChildren(
-      el('p', { class: 'no-print' }, el('button', { type: 'button', id: 'print', onclick: () => window.print() }, t('archive.print'))),
+      el('p', { class: 'no-print' }, el('button', { type: 'button', id: 'print', onclick: () => window.print() }, t('archive.print')), ' ',
+        el('button', { type: 'button', id: 'archive-pdf', onclick: () => download(`/api/archive/classes/${classId}/learners/${learnerId}/pdf?lang=${language() === 'en' ? 'en' : 'zh'}`,
+          `archive-${a.learner.username}.pdf`).catch((err) => showProblem(box.problem, err)) }, t('archive.pdf'))),
       el('section', { class: 'card archive', id: 'archive' },
         el('h2', {}, t('archive.heading', { name: a.learner.fullName })),
         el('table', { class: 'facts' }, el('tbody', {},

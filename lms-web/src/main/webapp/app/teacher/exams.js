@@ -1,5 +1,5 @@
 // A class's theory exams as its teacher keeps them: the question bank for the class's blueprints
-// (template, CSV import, coverage), setting up an exam or a formative quiz on one unit, and each exam's results with another attempt
+// (template, CSV/XLSX/QTI import, coverage), setting up an exam or a formative quiz on one unit, and each exam's results with another attempt
 // for a learner, the release of the answers and the CSV/XLSX export; and its practical exams.
 import { api, download, latest } from '../shared/api.js';
 import { dateTime, levelAndJob, t } from '../shared/i18n.js';
@@ -30,13 +30,14 @@ async function show() {
 }
 
 function bankCard() {
-  const file = el('input', { type: 'file', id: 'bank-file', accept: '.csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const file = el('input', { type: 'file', id: 'bank-file', accept: '.csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.zip,application/zip' });
   const out = el('div', { id: 'coverage' });
   return el('section', { class: 'card' }, el('h2', {}, t('exams.bank')),
     el('p', { class: 'muted' }, t('exams.bankHelp')),
     el('p', {}, el('button', { type: 'button', onclick: () => download('/api/assessment/questions/template', 'question-bank-template.csv') }, t('exams.template')), ' ',
       el('button', { type: 'button', onclick: () => download('/api/assessment/questions/template?format=xlsx', 'question-bank-template.xlsx') }, t('exams.templateXlsx')), ' ',
-      el('button', { type: 'button', onclick: () => download(`/api/assessment/questions/export?${tableQuery('SKILL')}`, 'question-bank.csv') }, t('exams.exportBank'))),
+      el('button', { type: 'button', onclick: () => download(`/api/assessment/questions/export?${tableQuery('SKILL')}`, 'question-bank.csv') }, t('exams.exportBank')), ' ',
+      el('button', { type: 'button', id: 'export-qti', onclick: () => download(`/api/assessment/questions/export?${tableQuery('SKILL')}&format=qti`, 'question-bank-qti.zip') }, t('exams.exportQti'))),
     el('label', { class: 'field' }, t('exams.importFile'), file),
     el('p', {}, el('button', { type: 'button', id: 'import-bank', onclick: () => importBank(file, out) }, t('exams.import')), ' ',
       el('button', { type: 'button', id: 'show-coverage', onclick: () => coverage('SKILL', out) }, t('exams.coverageSkill', { table: levelAndJob(klass.level, klass.jobType) })), ' ',
@@ -49,9 +50,10 @@ async function importBank(file, out) {
   if (!file.files.length) { showProblem(box.problem, new Error(t('exams.chooseFile'))); return; }
   try {
     const f = file.files[0];
-    // A workbook goes as it is (the XLSX template, filled in); a CSV file as UTF-8 text.
-    const r = /\.xlsx$/i.test(f.name)
-      ? await api('/api/assessment/questions/import', { method: 'POST', body: f, headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } })
+    // A workbook or a QTI package goes as it is; a CSV file as UTF-8 text.
+    const binary = /\.xlsx$/i.test(f.name) ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : /\.zip$/i.test(f.name) ? 'application/zip' : null;
+    const r = binary
+      ? await api('/api/assessment/questions/import', { method: 'POST', body: f, headers: { 'Content-Type': binary } })
       : await api('/api/assessment/questions/import', { method: 'POST', body: new Blob([await f.text()], { type: 'text/csv' }), headers: { 'Content-Type': 'text/csv; charset=UTF-8' } });
     showNotice(box.notice, t('exams.imported', { n: r.imported }));
     await coverage('SKILL', out);

@@ -276,9 +276,7 @@ class AssessmentIT {
     @Order(10)
     void theXlsxTemplateFilledInImportsAsAWorkbookAndItsRowsAreNamedInErrors() throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        HttpResponse<byte[]> template = http.send(java.net.http.HttpRequest.newBuilder(RunningPlatform.uri(
-                "/api/assessment/questions/template?format=xlsx")).header("Authorization", "Bearer " + teacher).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> template = bytes(http, "/api/assessment/questions/template?format=xlsx");
         assertEquals(200, template.statusCode());
         String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
         long before = total();
@@ -293,6 +291,57 @@ class AssessmentIT {
         assertEquals(422, notXlsx.statusCode(), notXlsx.body());
         assertTrue(notXlsx.body().contains(".xlsx"), notXlsx.body());
         assertEquals(403, post(http, learner, template.body(), xlsx).statusCode());
+    }
+
+    /** The bank leaves as a QTI 2.1 package and comes back from one; a package's errors name its item files. */
+    @Test
+    @Order(11)
+    void theBankTravelsAsAQti21Package() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<byte[]> exported = bytes(http, "/api/assessment/questions/export?level=L5&jobType=LIVE_SELLER&format=qti");
+        assertEquals(200, exported.statusCode());
+        assertEquals("application/zip", exported.headers().firstValue("Content-Type").orElse(""));
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(exported.body()))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                files.put(e.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        assertTrue(files.get("imsmanifest.xml").contains("imsqti_item_xmlv2p1"), files.keySet().toString());
+        int items = files.size() - 1;
+        assertTrue(items >= 3, "the table's questions: " + files.keySet());
+
+        // As it is, every item is already in the bank: nothing is imported, and each item file is named.
+        HttpResponse<String> again = post(http, teacher, exported.body(), "application/zip");
+        assertEquals(422, again.statusCode(), again.body());
+        assertTrue(again.body().contains("items/item-1.xml: stem") && again.body().contains("the bank has this question already"), again.body());
+
+        // Edited elsewhere (every question reworded), the package imports as new questions under the same units.
+        String table = "/api/assessment/questions?level=L5&jobType=LIVE_SELLER&size=1";
+        long before = RunningPlatform.json(RunningPlatform.call(teacher, "GET", table, null)).getJsonNumber("total").longValue();
+        java.io.ByteArrayOutputStream edited = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(edited)) {
+            for (var f : files.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(f.getKey()));
+                zip.write(f.getValue().replace("</prompt>", "（QTI 改写）</prompt>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        HttpResponse<String> imported = post(http, teacher, edited.toByteArray(), "application/zip");
+        assertEquals(201, imported.statusCode(), imported.body());
+        assertEquals(items, RunningPlatform.json(imported).getInt("imported"));
+        assertEquals(before + items, RunningPlatform.json(RunningPlatform.call(teacher, "GET", table, null)).getJsonNumber("total").longValue());
+        HttpResponse<String> notZip = post(http, teacher, "level,jobType\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/zip");
+        assertEquals(422, notZip.statusCode(), notZip.body());
+        assertTrue(notZip.body().contains("QTI content package"), notZip.body());
+        // (A small body: a server that refuses before reading a large one may close the connection under it.)
+        assertEquals(403, post(http, learner, "PK".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/zip").statusCode());
+    }
+
+    /** A download as the teacher. */
+    private static HttpResponse<byte[]> bytes(java.net.http.HttpClient http, String path) throws Exception {
+        return http.send(java.net.http.HttpRequest.newBuilder(RunningPlatform.uri(path)).header("Authorization", "Bearer " + teacher).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static HttpResponse<String> post(java.net.http.HttpClient http, String token, byte[] body, String type) throws Exception {

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import com.lowagie.text.pdf.PdfReader;
 import java.io.StringReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +111,25 @@ class ExamPagesIT {
                 "another learner's archive does not exist for them");
         JsonObject archive = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/archive/classes/" + classId + "/learners/" + learnerId, null));
         assertEquals("learner18", archive.getJsonObject("learner").getString("username"));
+        // The same archive as the server's PDF: Chinese by default, for the learner and the class's teacher only.
+        String pdfPath = "/api/archive/classes/" + classId + "/learners/" + learnerId + "/pdf";
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(RunningPlatform.uri(pdfPath))
+                .header("Authorization", "Bearer " + learner).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(pdf.headers().firstValue("Content-Disposition").orElse("").contains("filename*=UTF-8''%E5%AD%A6%E4%B9%A0%E6%A1%A3%E6%A1%88-learner18"));
+        // Its text is drawn two bytes a character (UCS-2, as STSong-Light's UniGB-UCS2-H encoding has it).
+        PdfReader reader = new PdfReader(pdf.body());
+        StringBuilder drawn = new StringBuilder();
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            drawn.append(new String(reader.getPageContent(page), StandardCharsets.ISO_8859_1));
+        }
+        for (String expected : List.of("学习档案", "learner18", scored + " / 100")) {
+            assertTrue(drawn.indexOf(new String(expected.getBytes(StandardCharsets.UTF_16BE), StandardCharsets.ISO_8859_1)) >= 0,
+                    "the PDF draws '" + expected + "'");
+        }
+        assertEquals(404, RunningPlatform.call(other, "GET", pdfPath, null).statusCode(), "another learner's archive has no PDF for them");
+        assertEquals(422, RunningPlatform.call(teacher, "GET", pdfPath + "?lang=fr", null).statusCode());
         String archives = RunningPlatform.call(teacher, "GET", "/api/archive/classes/" + classId + "/export", null).body();
         String line = scored + "/100";
         assertTrue(archives.lines().anyMatch(l -> l.startsWith("learner18,") && l.contains(line)),

@@ -153,7 +153,15 @@ class PracticalIT {
         HttpResponse<String> started = RunningPlatform.call(learner, "POST", base + id(handsOn) + "/recording",
                 "{\"fileName\":\"模拟直播.mp4\",\"size\":" + java.nio.file.Files.size(video) + "}");
         assertEquals(201, started.statusCode(), started.body());
-        JsonObject ticket = RunningPlatform.json(started);
+        String assetId = RunningPlatform.json(started).getString("assetId");
+        // A cut-off upload resumes with a fresh grant for the same recording (the learner's own only).
+        String grantPath = base + id(handsOn) + "/recording/upload-grant";
+        assertEquals(404, RunningPlatform.call(other, "POST", grantPath, null).statusCode(), "the other learner started no recording");
+        assertEquals(403, RunningPlatform.call(teacher, "POST", grantPath, null).statusCode());
+        HttpResponse<String> renewed = RunningPlatform.call(learner, "POST", grantPath, null);
+        assertEquals(200, renewed.statusCode(), renewed.body());
+        JsonObject ticket = RunningPlatform.json(renewed);
+        assertEquals(assetId, ticket.getString("assetId"));
         HttpResponse<String> done = Media.upload(ticket, video);
         assertEquals(202, done.statusCode(), done.body());
         assertEquals("READY", Media.await(ticket, java.time.Duration.ofMinutes(3), "READY", "FAILED").getString("state"));

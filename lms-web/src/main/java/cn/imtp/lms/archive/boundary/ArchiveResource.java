@@ -1,7 +1,11 @@
 package cn.imtp.lms.archive.boundary;
 
+import cn.imtp.lms.archive.control.ArchivePdf;
 import cn.imtp.lms.archive.control.LearningArchive;
 import cn.imtp.lms.platform.boundary.Exports;
+import cn.imtp.lms.platform.control.Document;
+import cn.imtp.platform.problem.FieldError;
+import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Allow;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.Role;
@@ -18,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import java.util.Locale;
 
 /** Learning archives (学习档案): one learner's in a class, and the class's as CSV/XLSX. */
 @Path("archive")
@@ -40,6 +45,23 @@ public class ArchiveResource {
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public LearningArchive.Archive archive(@PathParam("classId") long classId, @PathParam("learnerId") long learnerId) {
         return archives.of(classId, learnerId, caller());
+    }
+
+    /** The same archive as a PDF for the institution's files, in Chinese ({@code lang=zh}, default) or English ({@code en}). */
+    @GET
+    @Path("classes/{classId}/learners/{learnerId}/pdf")
+    @Produces("application/pdf")
+    @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
+    public Response pdf(@PathParam("classId") long classId, @PathParam("learnerId") long learnerId,
+                        @QueryParam("lang") @DefaultValue("zh") String lang) {
+        ArchivePdf.Language language = switch (lang.toLowerCase(Locale.ROOT)) {
+            case "zh" -> ArchivePdf.Language.ZH;
+            case "en" -> ArchivePdf.Language.EN;
+            default -> throw PlatformException.invalid("Unknown language '" + lang + "'; use zh or en.", List.of(new FieldError("lang", "zh or en")));
+        };
+        LearningArchive.Archive a = archives.of(classId, learnerId, caller());
+        String name = (language == ArchivePdf.Language.ZH ? "学习档案-" : "archive-") + a.learner().username() + "-class-" + classId + ".pdf";
+        return Exports.document(new Document(name, "application/pdf", ArchivePdf.render(a, language), null));
     }
 
     @GET

@@ -4,11 +4,13 @@ import cn.imtp.lms.assessment.control.AssessmentSettings;
 import cn.imtp.lms.assessment.control.Exams;
 import cn.imtp.lms.assessment.control.PaperDrawer;
 import cn.imtp.lms.assessment.control.QuestionBank;
+import cn.imtp.lms.assessment.control.QuestionQti;
 import cn.imtp.lms.catalogue.entity.JobType;
 import cn.imtp.lms.catalogue.entity.Level;
 import cn.imtp.lms.identity.boundary.RequestOrigin;
 import cn.imtp.lms.platform.boundary.Exports;
 import cn.imtp.lms.platform.boundary.Params;
+import cn.imtp.lms.platform.control.ExportTable;
 import cn.imtp.platform.security.Allow;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.Role;
@@ -18,6 +20,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -108,39 +111,58 @@ public class AssessmentResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response importCsv(String csv) {
-        List<QuestionBank.QuestionView> created = bank.importCsv(csv, caller(), origin.addressOf(http));
-        return Response.status(201).entity(new Imported(created.size(), created.stream().map(QuestionBank.QuestionView::id).toList())).build();
+        return imported(bank.importCsv(csv, caller(), origin.addressOf(http)));
     }
 
-    /** The same format as an Excel workbook (the XLSX template, filled in): its first sheet, at most 10 MB. */
+    /**
+     * The same questions as an Excel workbook (the XLSX template, filled in: its first sheet) or as a QTI 2.1
+     * content package (a ZIP, as the export's {@code format=qti} makes it); at most 10 MB; all or none.
+     */
     @POST
     @Path("questions/import")
-    @Consumes(Exports.XLSX)
+    @Consumes({Exports.XLSX, QuestionQti.MEDIA_TYPE})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
-    public Response importXlsx(java.io.InputStream body) throws java.io.IOException {
-        byte[] workbook = body == null ? new byte[0] : body.readNBytes(MAX_WORKBOOK_BYTES + 1);
-        if (workbook.length > MAX_WORKBOOK_BYTES) {
-            throw new cn.imtp.platform.problem.PlatformException(413, "too-large", "Too large", "A question workbook may have at most "
-                    + MAX_WORKBOOK_BYTES + " bytes; split the bank into several files.");
-        }
-        List<QuestionBank.QuestionView> created = bank.importXlsx(workbook, caller(), origin.addressOf(http));
+    public Response importFile(@HeaderParam("Content-Type") String type, java.io.InputStream body) throws java.io.IOException {
+        byte[] file = file(body);
+        return imported(type != null && type.startsWith(QuestionQti.MEDIA_TYPE) ? bank.importQti(file, caller(), origin.addressOf(http))
+                : bank.importXlsx(file, caller(), origin.addressOf(http)));
+    }
+
+    private static Response imported(List<QuestionBank.QuestionView> created) {
         return Response.status(201).entity(new Imported(created.size(), created.stream().map(QuestionBank.QuestionView::id).toList())).build();
     }
 
-    static final int MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
+    static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+    /** An imported workbook or package, read whole up to {@link #MAX_FILE_BYTES} (413 beyond). */
+    private static byte[] file(java.io.InputStream body) throws java.io.IOException {
+        byte[] file = body == null ? new byte[0] : body.readNBytes(MAX_FILE_BYTES + 1);
+        if (file.length > MAX_FILE_BYTES) {
+            throw new cn.imtp.platform.problem.PlatformException(413, "too-large", "Too large", "A question file may have at most "
+                    + MAX_FILE_BYTES + " bytes; split the bank into several files.");
+        }
+        return file;
+    }
 
     public record Imported(int imported, List<Long> ids) {
     }
 
-    /** The live questions of a table ({@code ?level=&jobType=}, neither for the basic course; {@code ?all=true} for every table). */
+    /**
+     * The live questions of a table ({@code ?level=&jobType=}, neither for the basic course; {@code ?all=true} for every
+     * table) as CSV, XLSX or ({@code format=qti}) a QTI 2.1 content package.
+     */
     @GET
     @Path("questions/export")
-    @Produces({Exports.CSV, Exports.XLSX})
+    @Produces({Exports.CSV, Exports.XLSX, QuestionQti.MEDIA_TYPE})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response export(@QueryParam("level") String level, @QueryParam("jobType") String jobType,
                            @QueryParam("all") @DefaultValue("false") boolean all, @QueryParam("format") @DefaultValue("csv") String format) {
-        return Exports.download(List.of(bank.export(Params.optional(Level.class, "level", level),
-                Params.optional(JobType.class, "jobType", jobType), all)), Exports.format(format), "question-bank");
+        ExportTable questions = bank.export(Params.optional(Level.class, "level", level), Params.optional(JobType.class, "jobType", jobType), all);
+        if ("qti".equalsIgnoreCase(format)) {
+            return Response.ok(QuestionQti.write(questions.rows()), QuestionQti.MEDIA_TYPE)
+                    .header("Content-Disposition", "attachment; filename=\"question-bank-qti.zip\"").build();
+        }
+        return Exports.download(List.of(questions), Exports.format(format), "question-bank");
     }
 
     /** The import format with one example of each question type. */

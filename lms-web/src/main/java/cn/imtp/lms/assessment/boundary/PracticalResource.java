@@ -112,6 +112,14 @@ public class PracticalResource {
         return Response.status(201).entity(practicals.record(id, taskId, recording, caller())).build();
     }
 
+    /** A fresh grant to resume the upload of the recording the learner started on the task (after a reload or an expired grant). */
+    @POST
+    @Path("{id}/tasks/{taskId}/recording/upload-grant")
+    @Allow(Role.LEARNER)
+    public MediaTickets.Upload recordingGrant(@PathParam("id") long id, @PathParam("taskId") long taskId) {
+        return practicals.recordingGrant(id, taskId, caller());
+    }
+
     /** A learner's recording to watch (learners: their own): its HLS playlist, poster and processing, with a grant for the caller. */
     @GET
     @Path("{id}/tasks/{taskId}/work/{learnerId}/recording")

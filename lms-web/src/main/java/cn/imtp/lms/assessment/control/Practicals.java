@@ -291,6 +291,21 @@ public class Practicals {
         return tickets.upload(asset, "VIDEO", learner);
     }
 
+    /**
+     * A fresh upload grant for the recording the learner started on this task, so that an upload cut off (a page
+     * reload, a grant that expired on a slow line) resumes where it stopped instead of starting over; the same
+     * rules as starting one. 404 when the learner has started none.
+     */
+    @Transactional
+    public MediaTickets.Upload recordingGrant(long examId, long taskId, Caller learner) {
+        handIn(examId, taskId, learner, true);
+        SubmissionView s = work(taskId, learner.accountId()).submission();
+        if (s == null || s.recording() == null) {
+            throw PlatformException.notFound("Recording started for task", taskId + "; start one with POST …/recording");
+        }
+        return tickets.upload(UUID.fromString(s.recording().assetId()), "VIDEO", learner);
+    }
+
     /** A learner's recording, to watch: the learner's own, or any of the class for its teachers and administrators. */
     @Transactional
     public MediaTickets.View recording(long examId, long taskId, long learnerId, Caller caller) {

@@ -142,31 +142,41 @@ public class QuestionBank {
     /** The same from an XLSX workbook (the template's, filled in): its first sheet, lines numbered as its rows. */
     @Transactional
     public List<QuestionView> importXlsx(byte[] workbook, Caller caller, String address) {
-        return importLines(QuestionCsv.parse(Xlsx.read(workbook), true), caller, address);
+        return importLines(QuestionCsv.parse(Xlsx.read(workbook), true, row -> "line " + row), caller, address);
+    }
+
+    /** The same from a QTI 2.1 content package (as {@link QuestionQti} writes it): errors name the item files. */
+    @Transactional
+    public List<QuestionView> importQti(byte[] zip, Caller caller, String address) {
+        QuestionQti.Read read = QuestionQti.read(zip);
+        if (!read.errors().isEmpty()) {
+            throw PlatformException.invalid("No question was imported: the package could not be read.", read.errors());
+        }
+        return importLines(QuestionCsv.parse(read.records(), false, read::place), caller, address);
     }
 
     private List<QuestionView> importLines(QuestionCsv.Parsed parsed, Caller caller, String address) {
         List<FieldError> errors = new ArrayList<>(parsed.errors());
         Edition edition = catalogue.current();
         List<Question> created = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
+        Map<String, String> seen = new HashMap<>();
         Instant now = Instant.now();
         for (QuestionCsv.Line line : parsed.lines()) {
             Optional<LearningUnit> unit = unitByName(edition, line.level(), line.jobType(), line.courseCode(), line.unit());
             if (unit.isEmpty()) {
-                errors.add(new FieldError("line " + line.line() + ": unit", "no unit '" + line.unit() + "' in course " + line.courseCode()
+                errors.add(new FieldError(line.place() + ": unit", "no unit '" + line.unit() + "' in course " + line.courseCode()
                         + " of " + tableName(line.level(), line.jobType()) + " (" + unitNames(edition, line) + ")"));
                 continue;
             }
             String key = unit.get().id() + "\n" + line.content().stem().replace(" ", "");
-            Integer earlier = seen.putIfAbsent(key, line.line());
+            String earlier = seen.putIfAbsent(key, line.place());
             if (earlier != null) {
-                errors.add(new FieldError("line " + line.line() + ": stem", "the same question is on line " + earlier));
+                errors.add(new FieldError(line.place() + ": stem", "the same question is on " + earlier));
                 continue;
             }
             Long existing = duplicate(unit.get(), line.content().stem());
             if (existing != null) {
-                errors.add(new FieldError("line " + line.line() + ": stem", "the bank has this question already (question " + existing + ")"));
+                errors.add(new FieldError(line.place() + ": stem", "the bank has this question already (question " + existing + ")"));
                 continue;
             }
             Question q = new Question(unit.get(), caller.accountId(), now);

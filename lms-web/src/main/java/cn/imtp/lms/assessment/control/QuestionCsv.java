@@ -20,7 +20,8 @@ public final class QuestionCsv {
     public static final List<String> HEADER = List.of("level", "jobType", "courseCode", "unit", "type", "difficulty", "stem",
             "A", "B", "C", "D", "E", "F", "answer", "explanation");
 
-    public record Line(int line, Level level, JobType jobType, String courseCode, String unit, QuestionContent content) {
+    /** A question read from a file; {@code place} names where it was ("line 7", or a QTI package's item file). */
+    public record Line(String place, Level level, JobType jobType, String courseCode, String unit, QuestionContent content) {
     }
 
     public record Parsed(List<Line> lines, List<FieldError> errors) {
@@ -31,7 +32,7 @@ public final class QuestionCsv {
 
     public static Parsed parse(String csv) {
         try {
-            return parse(Csv.parse(csv == null ? "" : csv), false);
+            return parse(Csv.parse(csv == null ? "" : csv), false, line -> "line " + line);
         } catch (IllegalArgumentException e) {
             return new Parsed(List.of(), List.of(new FieldError("file", e.getMessage())));
         }
@@ -39,22 +40,23 @@ public final class QuestionCsv {
 
     /**
      * The same lines from any table: a CSV file's records, or a spreadsheet's rows ({@code shortRowsPadded}: a
-     * spreadsheet drops the empty cells at a row's end, where a CSV line with fewer fields is broken).
+     * spreadsheet drops the empty cells at a row's end, where a CSV line with fewer fields is broken), or a QTI
+     * package's items in the same columns; {@code place} names a record's place by its number for the errors.
      */
-    public static Parsed parse(List<Csv.Record> records, boolean shortRowsPadded) {
+    public static Parsed parse(List<Csv.Record> records, boolean shortRowsPadded, java.util.function.IntFunction<String> place) {
         List<FieldError> errors = new ArrayList<>();
         if (records.isEmpty() || !records.get(0).cells().stream().map(String::trim).toList().equals(HEADER)) {
-            return new Parsed(List.of(), List.of(new FieldError("line 1", "the header must be: " + String.join(",", HEADER))));
+            return new Parsed(List.of(), List.of(new FieldError(place.apply(1), "the header must be: " + String.join(",", HEADER))));
         }
         List<Line> lines = new ArrayList<>();
         for (Csv.Record r : records.subList(1, records.size())) {
-            String where = "line " + r.line() + ": ";
+            String where = place.apply(r.line()) + ": ";
             List<String> c = new ArrayList<>(r.cells());
             while (shortRowsPadded && c.size() < HEADER.size()) {
                 c.add("");
             }
             if (c.size() != HEADER.size()) {
-                errors.add(new FieldError("line " + r.line(), "has " + c.size() + " fields; expected " + HEADER.size() + " ("
+                errors.add(new FieldError(place.apply(r.line()), "has " + c.size() + " fields; expected " + HEADER.size() + " ("
                         + String.join(",", HEADER) + ")"));
                 continue;
             }
@@ -84,13 +86,13 @@ public final class QuestionCsv {
                     c.get(14));
             lineErrors.addAll(checked.errors());
             if (lineErrors.isEmpty()) {
-                lines.add(new Line(r.line(), level, jobType, c.get(2).trim(), c.get(3).trim(), checked.content()));
+                lines.add(new Line(place.apply(r.line()), level, jobType, c.get(2).trim(), c.get(3).trim(), checked.content()));
             } else {
                 errors.addAll(lineErrors);
             }
         }
         if (errors.isEmpty() && lines.isEmpty()) {
-            errors.add(new FieldError("line 2", "the file has no questions"));
+            errors.add(new FieldError(place.apply(2), "the file has no questions"));
         }
         return new Parsed(lines, errors);
     }

@@ -47,7 +47,7 @@ class QuestionCsvTest {
         assertEquals(tf, p.lines().get(1).content());
         assertEquals(Level.L5, p.lines().get(1).level());
         assertEquals(JobType.LIVE_SELLER, p.lines().get(1).jobType());
-        assertEquals(4, p.lines().get(1).line(), "the first question's stem spans lines 2 and 3");
+        assertEquals("line 4", p.lines().get(1).place(), "the first question's stem spans lines 2 and 3");
     }
 
     @Test
@@ -59,7 +59,7 @@ class QuestionCsvTest {
                 + ",,1-2,职业道德与职业守则,ESSAY,9,,,,,,,,,\r\n"
                 + ",,1-2,too,few\r\n";
         QuestionCsv.Parsed p = QuestionCsv.parse(csv);
-        assertEquals(List.of(2), p.lines().stream().map(QuestionCsv.Line::line).toList(), "the good line, to be checked against the catalogue");
+        assertEquals(List.of("line 2"), p.lines().stream().map(QuestionCsv.Line::place).toList(), "the good line, to be checked against the catalogue");
         List<String> fields = p.errors().stream().map(FieldError::field).toList();
         assertTrue(fields.contains("line 3: answer"), fields.toString());
         assertTrue(fields.contains("line 4: level/jobType"), fields.toString());
