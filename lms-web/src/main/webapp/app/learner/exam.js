@@ -1,9 +1,11 @@
 // A theory exam: its facts and my attempts; the paper of my open attempt, each answer saved on the
 // server as I give it, a countdown from the server's deadline, submission (mine or the clock's); then my
-// score per module, and the right answers and explanations once the teacher releases them.
+// score per module, and the right answers and explanations once the teacher releases them. While the attempt
+// is open, the exam materials (assessment resources of the units on the paper) open beside it.
 import { api } from '../shared/api.js';
 import { dateTime, t } from '../shared/i18n.js';
 import { box, el, param, showNotice, showProblem, startPage } from '../shared/page.js';
+import { attachHls } from '../player/lesson-player.js';
 
 startPage('exam.title', 'LEARNER');
 const examId = param('exam');
@@ -75,8 +77,42 @@ function paper(attempt) {
       el('legend', {}, `${item.position}. [${t(`exam.type.${item.type}`)}] `, item.stem, ' ', el('span', { class: 'muted' }, t('exam.points', { n: item.points }))),
       ...inputs, status);
   });
-  box.content.replaceChildren(clock, el('form', { id: 'paper', onsubmit: (e) => e.preventDefault() }, ...questions),
+  const materials = el('section', { class: 'card', id: 'materials', hidden: true });
+  box.content.replaceChildren(clock, materials, el('form', { id: 'paper', onsubmit: (e) => e.preventDefault() }, ...questions),
     el('button', { type: 'button', id: 'submit-exam', onclick: () => submit(attempt) }, t('exam.submit')));
+  showMaterials(attempt.id, materials);
+}
+
+/** The attempt's exam materials (assessment resources of the units on the paper), reachable only while it is open. */
+async function showMaterials(attemptId, section) {
+  try {
+    const list = await api(`/api/assessment/attempts/${attemptId}/materials`);
+    if (!list.length) return;
+    section.replaceChildren(el('h2', {}, t('exam.materials')), el('ul', { class: 'materials' }, list.map((m) => {
+      const item = el('li', { 'data-material': m.id });
+      item.append(el('button', { type: 'button', class: 'link', onclick: () => openMaterial(attemptId, m, item) }, m.title));
+      return item;
+    })));
+    section.hidden = false;
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
+}
+
+async function openMaterial(attemptId, material, item) {
+  try {
+    const access = await api(`/api/assessment/attempts/${attemptId}/materials/${material.id}`);
+    if (!access.playlistUrl) {
+      window.open(access.fileUrl, '_blank', 'noopener');
+      return;
+    }
+    item.querySelector('.player')?.remove();
+    const video = el('video', { controls: true, playsinline: true, 'aria-label': material.title });
+    item.append(el('div', { class: 'player' }, video));
+    await attachHls(video, access.playlistUrl);
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
 }
 
 async function save(attemptId, item, name, status) {

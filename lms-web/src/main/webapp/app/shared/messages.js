@@ -265,6 +265,7 @@ export const messages = {
   'exam.left': ["剩余时间 {m}:{s}", "Time left {m}:{s}"],
   'exam.saving': ["正在保存……", "Saving…"],
   'exam.saved': ["已保存", "Saved"],
+  'exam.materials': ["考试材料（仅在作答期间可查看）", "Exam materials (only while the attempt is open)"],
   'exam.submit': ["交卷", "Submit"],
   'exam.confirm': ["确定交卷吗？交卷后不能再修改。", "Submit now? Answers cannot change afterwards."],
   'exam.confirmUnanswered': ["还有 {n} 题未作答，确定交卷吗？", "{n} question(s) unanswered. Submit anyway?"],

@@ -39,6 +39,7 @@ class AssessmentIT {
     static long classId;
     static long examId;
     static long attemptId;
+    static long materialId;
     static final Map<String, Integer> WEIGHTS = new HashMap<>();
 
     @BeforeAll
@@ -140,6 +141,27 @@ class AssessmentIT {
         JsonObject resumed = start(learner);
         assertEquals(attemptId, resumed.getJsonNumber("id").longValue(), "the open attempt, not a new one");
         assertEquals("A", resumed.getJsonArray("items").getJsonObject(0).getString("answer"));
+
+        // Assessment material of a unit on the paper reaches the learner inside the open attempt, and only there.
+        long unitId = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/assessment/questions?level=L5&jobType=LIVE_SELLER&size=1", null))
+                .getJsonArray("items").getJsonObject(0).getJsonNumber("unitId").longValue();
+        long material = Media.publishedDocument(teacher, "ASSESSMENT", unitId,
+                MediaFixtures.text("case-material.pdf", "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"));
+        assertEquals(404, RunningPlatform.call(learner, "GET", "/api/resources/" + material + "/access", null).statusCode(), "never outside an exam");
+        String materials = "/api/assessment/attempts/" + attemptId + "/materials";
+        HttpResponse<String> listed = RunningPlatform.call(learner, "GET", materials, null);
+        assertEquals(200, listed.statusCode(), listed.body());
+        assertTrue(Json.createReader(new java.io.StringReader(listed.body())).readArray().stream()
+                .anyMatch(m -> m.asJsonObject().getJsonNumber("id").longValue() == material), listed.body());
+        HttpResponse<String> opened = RunningPlatform.call(learner, "GET", materials + "/" + material, null);
+        assertEquals(200, opened.statusCode(), opened.body());
+        HttpResponse<String> file = Media.get(RunningPlatform.json(opened).getString("fileUrl"));
+        assertEquals(303, file.statusCode(), file.body());
+        assertTrue(Media.get(file.headers().firstValue("Location").orElseThrow()).body().startsWith("%PDF-1.4"));
+        String other = RunningPlatform.token("learner16", RunningPlatform.DEMO_PASSWORD);
+        assertEquals(404, RunningPlatform.call(other, "GET", materials, null).statusCode(), "another learner's attempt");
+        assertEquals(404, RunningPlatform.call(learner, "GET", materials + "/" + (material + 100000), null).statusCode());
+        materialId = material;
     }
 
     @Test
@@ -179,6 +201,9 @@ class AssessmentIT {
     @Test
     @Order(7)
     void oneAttemptUnlessATeacherGrantsAnotherAndAnswersOnlyOnceReleased() throws Exception {
+        // The attempt is over (submitted in order 6): its materials are out of reach again.
+        HttpResponse<String> closed = RunningPlatform.call(learner, "GET", "/api/assessment/attempts/" + attemptId + "/materials/" + materialId, null);
+        assertEquals(409, closed.statusCode(), closed.body());
         HttpResponse<String> second = RunningPlatform.call(learner, "POST", "/api/assessment/exams/" + examId + "/attempts", null);
         assertEquals(409, second.statusCode(), second.body());
         long learnerId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/me", null)).getJsonNumber("id").longValue();

@@ -60,12 +60,19 @@ class ExamPagesIT {
                 .body())).readArray().stream().map(v -> v.asJsonObject()).filter(e -> e.getString("title").equals(TITLE)).findFirst().orElseThrow()
                 .getJsonNumber("id").longValue();
 
+        // Case material for a unit on the paper: shown beside it while the attempt is open.
+        long unitId = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/assessment/questions?size=1", null)).getJsonArray("items")
+                .getJsonObject(0).getJsonNumber("unitId").longValue();
+        long material = Media.publishedDocument(teacher, "ASSESSMENT", unitId,
+                MediaFixtures.text("exam-case.pdf", "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"));
+
         int scored;
         try (Browser b = new Browser(390, 844)) {
             b.signIn("learner18", RunningPlatform.DEMO_PASSWORD, "/learner/");
             b.waitFor(By.cssSelector("li[data-exam='" + examId + "'] a")).click();
             b.waitFor(By.id("start-exam")).click();
             b.waitFor(By.id("countdown"));
+            assertTrue(b.waitFor(By.cssSelector("#materials li[data-material='" + material + "']")).getText().contains("ASSESSMENT handout"));
             b.driver.findElement(By.cssSelector("fieldset[data-position='1'] input")).click();
             b.until(d -> d.findElement(By.cssSelector("fieldset[data-position='1'] .saved")).getText().equals("已保存"), Duration.ofSeconds(10));
 

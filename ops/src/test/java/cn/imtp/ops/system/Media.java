@@ -118,6 +118,17 @@ final class Media {
         return s;
     }
 
+    /** A document uploaded as a new resource of {@code category} on the unit (null: none) and published; its id. */
+    static long publishedDocument(String token, String category, Long unitId, Path doc) throws Exception {
+        long id = resource(token, category, "DOCUMENT", unitId, category + " handout");
+        JsonObject ticket = newVersion(token, id, doc.getFileName().toString(), Files.size(doc));
+        HttpResponse<String> done = upload(ticket, doc);
+        assertEquals(200, done.statusCode(), done.body());
+        assertEquals("READY", RunningPlatform.json(done).getString("state"));
+        assertEquals(200, RunningPlatform.call(token, "POST", "/api/resources/" + id + "/versions/1/publish", null).statusCode());
+        return id;
+    }
+
     /** Uploads a file as a new resource of {@code kind} on the unit and waits until it is READY. */
     static Uploaded ready(String token, long unitId, String kind, Path file) throws Exception {
         long id = resource(token, "LEARNING", kind, unitId, file.getFileName().toString());

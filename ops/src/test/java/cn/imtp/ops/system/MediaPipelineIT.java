@@ -249,11 +249,11 @@ class MediaPipelineIT {
     @Test
     void eachResourcePackReachesOnlyWhoMaySeeIt() throws Exception {
         Path doc = MediaFixtures.text("handout.pdf", "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
-        long teaching = uploadPublishedDocument("TEACHING", studiedUnit, doc);
-        long learningHere = uploadPublishedDocument("LEARNING", studiedUnit, doc);
-        long learningElsewhere = uploadPublishedDocument("LEARNING", otherUnit, doc);
-        long assessment = uploadPublishedDocument("ASSESSMENT", studiedUnit, doc);
-        long information = uploadPublishedDocument("INFORMATION", null, doc);
+        long teaching = Media.publishedDocument(teacher, "TEACHING", studiedUnit, doc);
+        long learningHere = Media.publishedDocument(teacher, "LEARNING", studiedUnit, doc);
+        long learningElsewhere = Media.publishedDocument(teacher, "LEARNING", otherUnit, doc);
+        long assessment = Media.publishedDocument(teacher, "ASSESSMENT", studiedUnit, doc);
+        long information = Media.publishedDocument(teacher, "INFORMATION", null, doc);
 
         assertEquals(404, Media.access(learner, teaching, null).statusCode());
         assertEquals(404, Media.access(learner, learningElsewhere, null).statusCode());
@@ -281,14 +281,14 @@ class MediaPipelineIT {
     @Test
     void mediaServiceTrustsOnlyAGrantForThisFileAndThisUse() throws Exception {
         Path doc = MediaFixtures.text("rules.pdf", "%PDF-1.4\n%%EOF\n");
-        long id = uploadPublishedDocument("INFORMATION", null, doc);
+        long id = Media.publishedDocument(teacher, "INFORMATION", null, doc);
         JsonObject view = RunningPlatform.json(Media.access(learner, id, null));
         String assetId = view.getString("assetId");
         // A view grant cannot upload or retry.
         HttpResponse<String> r = Media.post("/media/api/uploads/" + assetId + "/complete?grant=" + view.getString("grant"), null);
         assertEquals(403, r.statusCode(), r.body());
         // A grant is for one file only.
-        long other = uploadPublishedDocument("INFORMATION", null, doc);
+        long other = Media.publishedDocument(teacher, "INFORMATION", null, doc);
         String otherAsset = RunningPlatform.json(Media.access(learner, other, null)).getString("assetId");
         assertEquals(403, Media.get("/media/api/play/" + otherAsset + "/file?grant=" + view.getString("grant")).statusCode());
         // No grant, a tampered one, or a sign-in token in its place: 401.
@@ -300,16 +300,6 @@ class MediaPipelineIT {
         HttpResponse<String> signIn = Media.get("/media/api/play/" + assetId + "/file?grant=" + learner);
         assertEquals(401, signIn.statusCode());
         assertTrue(signIn.body().contains("not a media grant"), signIn.body());
-    }
-
-    private static long uploadPublishedDocument(String category, Long unit, Path doc) throws Exception {
-        long id = Media.resource(teacher, category, "DOCUMENT", unit, category + " handout");
-        JsonObject ticket = Media.newVersion(teacher, id, doc.getFileName().toString(), Files.size(doc));
-        HttpResponse<String> done = Media.upload(ticket, doc);
-        assertEquals(200, done.statusCode(), done.body());
-        assertEquals("READY", RunningPlatform.json(done).getString("state"));
-        assertEquals(200, RunningPlatform.call(teacher, "POST", "/api/resources/" + id + "/versions/1/publish", null).statusCode());
-        return id;
     }
 
     private static List<String> sizes(JsonObject asset) {

@@ -11,6 +11,8 @@ import cn.imtp.lms.identity.boundary.RequestOrigin;
 import cn.imtp.lms.platform.boundary.Exports;
 import cn.imtp.lms.platform.boundary.Params;
 import cn.imtp.lms.platform.control.ExportTable;
+import cn.imtp.lms.resourcepack.control.ResourcePacks;
+import cn.imtp.lms.resourcepack.control.ResourceView;
 import cn.imtp.platform.security.Allow;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.Role;
@@ -252,6 +254,22 @@ public class AssessmentResource {
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public Exams.AttemptView attempt(@PathParam("id") long id) {
         return exams.attempt(id, caller());
+    }
+
+    /** The exam materials of the learner's own open attempt: published assessment resources of the units on its paper (409 once over). */
+    @GET
+    @Path("attempts/{id}/materials")
+    @Allow(Role.LEARNER)
+    public List<ResourceView> materials(@PathParam("id") long id) {
+        return exams.materials(id, caller());
+    }
+
+    /** A short-lived grant to one of them, while the attempt is open. */
+    @GET
+    @Path("attempts/{id}/materials/{resourceId}")
+    @Allow(Role.LEARNER)
+    public ResourcePacks.AccessTicket material(@PathParam("id") long id, @PathParam("resourceId") long resourceId) {
+        return exams.material(id, resourceId, caller());
     }
 
     @PUT

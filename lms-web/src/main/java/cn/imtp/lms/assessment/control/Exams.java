@@ -15,6 +15,8 @@ import cn.imtp.lms.identity.control.AuditLog;
 import cn.imtp.lms.identity.entity.Account;
 import cn.imtp.lms.platform.control.ExportTable;
 import cn.imtp.lms.plan.entity.TrainingPlan;
+import cn.imtp.lms.resourcepack.control.ResourcePacks;
+import cn.imtp.lms.resourcepack.control.ResourceView;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
@@ -33,6 +35,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -108,6 +111,9 @@ public class Exams {
 
     @PersistenceContext(unitName = "lms")
     EntityManager em;
+
+    @Inject
+    ResourcePacks packs;
 
     @Inject
     Classes classes;
@@ -320,6 +326,42 @@ public class Exams {
             a.submit(Attempt.SubmittedBy.TIME_UP, a.deadline());
         }
         return view(a, now, answersShown(a, caller));
+    }
+
+    /**
+     * The exam materials of the learner's own open attempt: the published assessment resources (case material, a
+     * product video…) of the units its paper draws on. 409 once the attempt is over: assessment resources reach a
+     * learner only inside an open attempt.
+     */
+    @Transactional
+    public List<ResourceView> materials(long attemptId, Caller caller) {
+        return packs.assessmentMaterials(units(openOwn(attemptId, caller)));
+    }
+
+    /** The grant to one of those materials, under the same conditions (404 for any other resource). */
+    @Transactional
+    public ResourcePacks.AccessTicket material(long attemptId, long resourceId, Caller caller) {
+        Attempt a = openOwn(attemptId, caller);
+        if (packs.assessmentMaterials(units(a)).stream().noneMatch(r -> r.id() == resourceId)) {
+            throw PlatformException.notFound("Material", resourceId + " of attempt " + attemptId);
+        }
+        return packs.examAccess(resourceId, caller);
+    }
+
+    private Attempt openOwn(long attemptId, Caller caller) {
+        Attempt a = own(attemptId, caller);
+        if (!a.open() || expired(a, Instant.now())) {
+            throw PlatformException.conflict("This attempt is over; its exam materials were available only while it was open.");
+        }
+        return a;
+    }
+
+    /** The units the attempt's paper draws on. */
+    private Set<Long> units(Attempt a) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("SELECT DISTINCT q.unit_id FROM assessment_attempt_item i JOIN assessment_question q"
+                + " ON q.id = i.question_id WHERE i.attempt_id = ?").setParameter(1, a.id()).getResultList();
+        return ids.stream().map(Number::longValue).collect(java.util.stream.Collectors.toSet());
     }
 
     /** Submits, as their deadline passed, the attempts nobody submitted; returns how many. */

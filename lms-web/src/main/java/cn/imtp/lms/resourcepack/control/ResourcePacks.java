@@ -205,6 +205,41 @@ public class ResourcePacks {
             }
             v = version(id, number);
         }
+        return ticket(r, v, caller);
+    }
+
+    /**
+     * The published assessment resources of these units: the materials of an exam attempt whose paper draws on
+     * them. Only {@code Exams} calls this, for a learner's own open attempt.
+     */
+    @Transactional
+    public List<ResourceView> assessmentMaterials(Set<Long> unitIds) {
+        if (unitIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT r FROM Resource r WHERE r.category = :c AND r.unitId IN :units AND r.published IS NOT NULL ORDER BY r.id",
+                        Resource.class).setParameter("c", ResourceCategory.ASSESSMENT).setParameter("units", unitIds).getResultList().stream()
+                .map(r -> ResourceView.of(r, null)).toList();
+    }
+
+    /**
+     * The grant to the published version of an assessment resource for a learner inside an open exam attempt
+     * ({@code Exams} checked the attempt and that the resource is one of its materials): the one way a learner
+     * reaches assessment material. The grant is short-lived, like every grant.
+     */
+    @Transactional
+    public AccessTicket examAccess(long id, Caller learner) {
+        Resource r = em.find(Resource.class, id);
+        if (r == null || r.category() != ResourceCategory.ASSESSMENT || r.published() == null) {
+            throw PlatformException.notFound("Assessment resource", id);
+        }
+        if (r.kind() == ResourceKind.LINK) {
+            throw PlatformException.conflict("This resource is a link: open " + r.linkUrl());
+        }
+        return ticket(r, r.published(), learner);
+    }
+
+    private AccessTicket ticket(Resource r, ResourceVersion v, Caller caller) {
         MediaTickets.View t = tickets.view(v.assetId(), mediaKind(r), caller);
         return new AccessTicket(r.id(), v.number(), t.assetId(), t.kind(), t.grant(), t.expiresAt(), t.playlistUrl(), t.posterUrl(),
                 t.fileUrl(), t.statusUrl(), t.eventsUrl());
