@@ -326,6 +326,9 @@ class AssessmentIT {
         HttpResponse<byte[]> exported = bytes(http, "/api/assessment/questions/export?level=L5&jobType=LIVE_SELLER&format=qti");
         assertEquals(200, exported.statusCode());
         assertEquals("application/zip", exported.headers().firstValue("Content-Type").orElse(""));
+        HttpResponse<byte[]> unknown = bytes(http, "/api/assessment/questions/export?level=L5&jobType=LIVE_SELLER&format=pdf");
+        assertEquals(422, unknown.statusCode());
+        assertTrue(new String(unknown.body(), java.nio.charset.StandardCharsets.UTF_8).contains("use csv, xlsx, qti"));
         java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
         try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(exported.body()))) {
             for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {

@@ -160,7 +160,7 @@ public class AssessmentResource {
     public Response export(@QueryParam("level") String level, @QueryParam("jobType") String jobType,
                            @QueryParam("all") @DefaultValue("false") boolean all, @QueryParam("format") @DefaultValue("csv") String format) {
         ExportTable questions = bank.export(Params.optional(Level.class, "level", level), Params.optional(JobType.class, "jobType", jobType), all);
-        if ("qti".equalsIgnoreCase(format)) {
+        if (Exports.named(format, "qti").equals("qti")) {
             return Response.ok(QuestionQti.write(questions.rows()), QuestionQti.MEDIA_TYPE)
                     .header("Content-Disposition", "attachment; filename=\"question-bank-qti.zip\"").build();
         }

@@ -5,26 +5,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 /** A row of the hours allocation table (1.1.1): the minimum class hours of one level. */
 @Entity
 @Cacheable
 @Table(name = "catalogue_allocation")
-public class AllocationEntry {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "edition_id")
-    private Edition edition;
+public class AllocationEntry extends EditionRow {
 
     @Enumerated(EnumType.STRING)
     private Level level;
@@ -45,7 +32,7 @@ public class AllocationEntry {
     }
 
     public AllocationEntry(Edition edition, Level level, int basicHours, int skillHours, int otherHours, int totalHours) {
-        this.edition = edition;
+        super(edition);
         this.level = level;
         this.basicHours = basicHours;
         this.skillHours = skillHours;

@@ -3,11 +3,6 @@ package cn.imtp.lms.catalogue.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MappedSuperclass;
 
 /**
@@ -16,15 +11,7 @@ import jakarta.persistence.MappedSuperclass;
  * discrepancies.
  */
 @MappedSuperclass
-public abstract class EditionSectionRow {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "edition_id")
-    private Edition edition;
+public abstract class EditionSectionRow extends EditionRow {
 
     private String section;
 
@@ -39,18 +26,10 @@ public abstract class EditionSectionRow {
     }
 
     protected EditionSectionRow(Edition edition, String section, Level level, JobType jobType) {
-        this.edition = edition;
+        super(edition);
         this.section = section;
         this.level = level;
         this.jobType = jobType;
-    }
-
-    public Long id() {
-        return id;
-    }
-
-    public Edition edition() {
-        return edition;
     }
 
     public String section() {

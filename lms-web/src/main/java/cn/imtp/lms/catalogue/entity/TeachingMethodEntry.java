@@ -3,27 +3,14 @@ package cn.imtp.lms.catalogue.entity;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 /** A teaching method of section 2.2.7 (培训建议中培训方法说明) with the seed's explanation. */
 @Entity
 @Cacheable
 @Table(name = "catalogue_teaching_method")
-public class TeachingMethodEntry {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "edition_id")
-    private Edition edition;
+public class TeachingMethodEntry extends EditionRow {
 
     private String name;
 
@@ -39,7 +26,7 @@ public class TeachingMethodEntry {
     }
 
     public TeachingMethodEntry(Edition edition, String name, String description, int seedLine, int position) {
-        this.edition = edition;
+        super(edition);
         this.name = name;
         this.description = description;
         this.seedLine = seedLine;

@@ -8,15 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The live lessons' Server-Sent Events on this node: {@code stage} when a teacher plays, pauses, seeks or
@@ -28,7 +23,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class LiveEvents {
 
-    private static final Logger LOG = Logger.getLogger(LiveEvents.class.getName());
     static final long TICK_MS = 1000;
     static final long ROSTER_MS = 3000;
     static final int MESSAGES_PER_TICK = 200;
@@ -48,8 +42,7 @@ public class LiveEvents {
         }
     }
 
-    private final SseChannels<Sent> channels = new SseChannels<>();
-    private volatile Sse sse;
+    private final SseChannels<Sent> channels = new SseChannels<>("Live lesson");
 
     @Inject
     LiveLessons lessons;
@@ -57,10 +50,8 @@ public class LiveEvents {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private ScheduledFuture<?> task;
-
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
-        task = scheduler.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        channels.start(scheduler, TICK_MS, this::refresh);
     }
 
     /**
@@ -68,78 +59,51 @@ public class LiveEvents {
      * messages after {@code afterMessage} it has not seen yet, then every change.
      */
     public void subscribe(long lessonId, boolean staff, long afterMessage, SseEventSink sink, Sse sse) {
-        this.sse = sse;
         long[] heads = lessons.heads(lessonId);
         SseChannels.Viewer v = new SseChannels.Viewer(sink, staff);
         // Added first, so that nothing broadcast from now on is missed; what it is sent below may come twice
         // (the page keeps one of each message by id, and the newest stage by version).
-        SseChannels<Sent>.Channel c = channels.join(lessonId, v, () -> new Sent(heads[0], heads[1]));
-        c.send(v, event("hello", Hello.class, new Hello(Instant.now(), lessonId)));
-        c.send(v, event("stage", LiveLessons.Stage.class, lessons.stage(lessonId)));
+        SseChannels<Sent>.Channel c = channels.join(lessonId, v, sse, () -> new Sent(heads[0], heads[1]));
+        c.send(v, c.event("hello", Hello.class, new Hello(Instant.now(), lessonId)));
+        c.send(v, c.event("stage", LiveLessons.Stage.class, lessons.stage(lessonId)));
         for (LiveLessons.Message m : lessons.messagesAfter(lessonId, afterMessage, MESSAGES_PER_TICK)) {
-            c.send(v, event("message", LiveLessons.Message.class, m));
+            c.send(v, c.event("message", LiveLessons.Message.class, m));
         }
         if (staff) {
-            c.send(v, event("roster", LiveLessons.Roster.class, lessons.roster(lessonId)));
+            c.send(v, c.event("roster", LiveLessons.Roster.class, lessons.roster(lessonId)));
         }
     }
 
     /** A change made through this node: pushed now rather than at the next tick. */
     public void changed(long lessonId) {
-        if (channels.watched(lessonId)) {
-            scheduler.execute(() -> refresh(lessonId, false));
-        }
+        channels.refreshSoon(lessonId);
     }
 
-    void tick() {
-        for (Long lessonId : channels.keys()) {
-            try {
-                refresh(lessonId, true);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Live lesson " + lessonId + ": its events could not be refreshed; the next tick tries again", e);
-            }
+    /** What changed since the channel's last refresh; the roster (staff only) once in {@link #ROSTER_MS}. */
+    private void refresh(long lessonId, SseChannels<Sent>.Channel c, long now) {
+        Sent sent = c.state();
+        long[] heads = lessons.heads(lessonId);
+        if (heads[0] != sent.stageVersion) {
+            LiveLessons.Stage stage = lessons.stage(lessonId);
+            sent.stageVersion = stage.version();
+            c.broadcast(false, c.event("stage", LiveLessons.Stage.class, stage));
         }
-    }
-
-    private void refresh(long lessonId, boolean ticking) {
-        SseChannels<Sent>.Channel c = channels.viewed(lessonId);
-        if (c == null) {
-            return;
+        while (heads[1] > sent.lastMessageId) {
+            List<LiveLessons.Message> news = lessons.messagesAfter(lessonId, sent.lastMessageId, MESSAGES_PER_TICK);
+            if (news.isEmpty()) {
+                break;
+            }
+            news.forEach(m -> c.broadcast(false, c.event("message", LiveLessons.Message.class, m)));
+            sent.lastMessageId = news.get(news.size() - 1).id();
         }
-        synchronized (c) {
-            Sent sent = c.state();
-            long[] heads = lessons.heads(lessonId);
-            if (heads[0] != sent.stageVersion) {
-                LiveLessons.Stage stage = lessons.stage(lessonId);
-                sent.stageVersion = stage.version();
-                c.broadcast(false, event("stage", LiveLessons.Stage.class, stage));
-            }
-            while (heads[1] > sent.lastMessageId) {
-                List<LiveLessons.Message> news = lessons.messagesAfter(lessonId, sent.lastMessageId, MESSAGES_PER_TICK);
-                if (news.isEmpty()) {
-                    break;
-                }
-                news.forEach(m -> c.broadcast(false, event("message", LiveLessons.Message.class, m)));
-                sent.lastMessageId = news.get(news.size() - 1).id();
-            }
-            long now = System.currentTimeMillis();
-            if (ticking && now - sent.rosterAt >= ROSTER_MS && c.hasStaff()) {
-                sent.rosterAt = now;
-                c.broadcast(true, event("roster", LiveLessons.Roster.class, lessons.roster(lessonId)));
-            }
-            c.keepAlive(sse, now);
+        if (now - sent.rosterAt >= ROSTER_MS && c.hasStaff()) {
+            sent.rosterAt = now;
+            c.broadcast(true, c.event("roster", LiveLessons.Roster.class, lessons.roster(lessonId)));
         }
-    }
-
-    private <T> OutboundSseEvent event(String name, Class<T> type, T data) {
-        return SseChannels.event(sse, name, type, data);
     }
 
     @PreDestroy
     void stop() {
-        if (task != null) {
-            task.cancel(false);
-        }
-        channels.closeAll();
+        channels.stop();
     }
 }

@@ -9,10 +9,15 @@ import cn.imtp.platform.problem.PlatformException;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
-/** How every export answers: {@code ?format=csv} (default) or {@code xlsx}, as a download named after its content. */
+/**
+ * How every export answers: {@code ?format=csv} (default) or {@code xlsx}, as a download named after its content; an
+ * endpoint may offer further formats of its own ({@link #named}).
+ */
 public final class Exports {
 
     /** What export methods declare in {@code @Produces}. */
@@ -22,13 +27,23 @@ public final class Exports {
     private Exports() {
     }
 
+    /** The table format {@code ?format=} names (csv by default); 422 for any other. */
     public static ExportTable.Format format(String name) {
-        return switch (name == null ? "csv" : name.toLowerCase(Locale.ROOT)) {
-            case "csv" -> ExportTable.Format.CSV;
-            case "xlsx" -> ExportTable.Format.XLSX;
-            default -> throw PlatformException.invalid("Unknown export format '" + name + "'; use csv or xlsx.",
-                    List.of(new FieldError("format", "csv or xlsx")));
-        };
+        return ExportTable.Format.valueOf(named(name).toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * The format {@code ?format=} names, in lower case: a table format (csv by default, xlsx) or one of the further
+     * formats an endpoint offers ({@code own}, e.g. "qti"); 422 naming every format the endpoint offers for any other.
+     */
+    public static String named(String name, String... own) {
+        String chosen = name == null ? "csv" : name.toLowerCase(Locale.ROOT);
+        List<String> offered = Stream.concat(Arrays.stream(ExportTable.Format.values()).map(f -> f.extension), Arrays.stream(own)).toList();
+        if (!offered.contains(chosen)) {
+            throw PlatformException.invalid("Unknown export format '" + name + "'; use " + String.join(", ", offered) + ".",
+                    List.of(new FieldError("format", String.join(" or ", offered))));
+        }
+        return chosen;
     }
 
     public static Response download(List<ExportTable> tables, ExportTable.Format format, String baseName) {

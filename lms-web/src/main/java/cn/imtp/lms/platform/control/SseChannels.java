@@ -6,21 +6,34 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Server-Sent Event streams on this node, grouped in channels by a key (a live lesson, a class): viewers
  * join a channel, events go to all of its viewers or to the staff among them, a viewer whose stream failed
  * is dropped, and a comment now and then keeps quiet streams open through proxies and finds the viewers
- * that left. A channel without viewers is dropped. {@code S} is what the owner remembers per channel
- * (e.g. what it last sent); the owner synchronizes on the channel while it refreshes it.
+ * that left. A channel without viewers is dropped. Every channel is refreshed by its owner's {@link Refresh}
+ * on a fixed period (one reader per key and node, whatever the number of viewers), and at once when the
+ * owner asks ({@link #refreshSoon}); never two refreshes of one channel at the same time. {@code S} is what
+ * the owner remembers per channel (e.g. what it last sent).
  */
 public final class SseChannels<S> {
 
+    private static final Logger LOG = Logger.getLogger(SseChannels.class.getName());
     static final long KEEPALIVE_MS = 15000;
+
+    /** What the owner sends to a channel's viewers when it is refreshed. */
+    @FunctionalInterface
+    public interface Refresh<S> {
+        void refresh(long key, SseChannels<S>.Channel channel, long nowMs);
+    }
 
     /** One open stream; {@code staff} (teachers and administrators) may get events that learners do not. */
     public record Viewer(SseEventSink sink, boolean staff) {
@@ -64,8 +77,13 @@ public final class SseChannels<S> {
             }
         }
 
+        /** A named event whose data is {@code data} as JSON. */
+        public <T> OutboundSseEvent event(String name, Class<T> type, T data) {
+            return sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(type, data).build();
+        }
+
         /** A comment to every viewer once in {@link #KEEPALIVE_MS}. */
-        public void keepAlive(Sse sse, long now) {
+        private void keepAlive(long now) {
             if (now - keepaliveAt >= KEEPALIVE_MS) {
                 keepaliveAt = now;
                 broadcast(false, sse.newEventBuilder().comment("keep-alive").build());
@@ -83,9 +101,30 @@ public final class SseChannels<S> {
     }
 
     private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
+    private final String what;
+    private volatile Sse sse;
+    private ScheduledExecutorService scheduler;
+    private Refresh<S> refresh;
+    private ScheduledFuture<?> task;
 
-    /** Adds a viewer to the key's channel, made with {@code state} if it is the first. */
-    public Channel join(long key, Viewer v, Supplier<S> state) {
+    /** {@code what} names a key in the log ("Live lesson", "Class"). */
+    public SseChannels(String what) {
+        this.what = what;
+    }
+
+    /** Refreshes every watched channel each {@code periodMs} from now on. */
+    public synchronized void start(ScheduledExecutorService scheduler, long periodMs, Refresh<S> refresh) {
+        this.scheduler = scheduler;
+        this.refresh = refresh;
+        task = scheduler.scheduleWithFixedDelay(() -> channels.keySet().forEach(this::refresh), periodMs, periodMs, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Adds a viewer to the key's channel, made with {@code state} if it is the first; the channel is ready for
+     * what the viewer must get first (sent by the caller), and gets every refresh from then on.
+     */
+    public Channel join(long key, Viewer v, Sse sse, Supplier<S> state) {
+        this.sse = sse;
         return channels.compute(key, (k, existing) -> {
             Channel c = existing == null ? new Channel(state.get()) : existing;
             c.viewers.add(v);
@@ -93,16 +132,30 @@ public final class SseChannels<S> {
         });
     }
 
-    public Set<Long> keys() {
-        return channels.keySet();
+    /** A change made through this node: the key's channel (if watched here) is refreshed now rather than at the next period. */
+    public void refreshSoon(long key) {
+        if (channels.containsKey(key)) {
+            scheduler.execute(() -> refresh(key));
+        }
     }
 
-    public boolean watched(long key) {
-        return channels.containsKey(key);
+    private void refresh(long key) {
+        try {
+            Channel c = viewed(key);
+            if (c != null) {
+                synchronized (c) {
+                    long now = System.currentTimeMillis();
+                    refresh.refresh(key, c, now);
+                    c.keepAlive(now);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, what + " " + key + ": its events could not be refreshed; the next period tries again", e);
+        }
     }
 
     /** The key's channel without the viewers that left, or null (and dropped) when none is left. */
-    public Channel viewed(long key) {
+    private Channel viewed(long key) {
         Channel c = channels.get(key);
         if (c == null) {
             return null;
@@ -115,12 +168,11 @@ public final class SseChannels<S> {
         return c;
     }
 
-    public void closeAll() {
+    /** Stops refreshing and closes every stream. */
+    public synchronized void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
         channels.values().forEach(c -> c.viewers.forEach(c::close));
-    }
-
-    /** A named event whose data is {@code data} as JSON. */
-    public static <T> OutboundSseEvent event(Sse sse, String name, Class<T> type, T data) {
-        return sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(type, data).build();
     }
 }

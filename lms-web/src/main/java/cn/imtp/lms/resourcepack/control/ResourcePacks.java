@@ -224,13 +224,15 @@ public class ResourcePacks {
 
     /**
      * The grant to the published version of an assessment resource for a learner inside an open exam attempt
-     * ({@code Exams} checked the attempt and that the resource is one of its materials): the one way a learner
-     * reaches assessment material. The grant is short-lived, like every grant.
+     * ({@code Exams} checked the attempt; {@code unitIds} are the units its paper draws on, so the resource must be one
+     * of its {@link #assessmentMaterials}, else 404): the one way a learner reaches assessment material. The grant is
+     * short-lived, like every grant.
      */
     @Transactional
-    public AccessTicket examAccess(long id, Caller learner) {
+    public AccessTicket examAccess(long id, Set<Long> unitIds, Caller learner) {
         Resource r = em.find(Resource.class, id);
-        if (r == null || r.category() != ResourceCategory.ASSESSMENT || r.published() == null) {
+        if (r == null || r.category() != ResourceCategory.ASSESSMENT || r.published() == null || r.unitId() == null
+                || !unitIds.contains(r.unitId())) {
             throw PlatformException.notFound("Assessment resource", id);
         }
         if (r.kind() == ResourceKind.LINK) {
