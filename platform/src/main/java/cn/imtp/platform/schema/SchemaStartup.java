@@ -20,9 +20,10 @@ import org.flywaydb.core.api.output.MigrateResult;
  * {@code db/migration/<name>} and its history in {@code flyway_history_<name>}, so the two WARs can
  * share one database and still be upgraded independently.
  */
+// Local transactions, not XA: see MariaDbLocalDataSource.
 @DataSourceDefinition(
         name = "java:app/jdbc/main",
-        className = "org.mariadb.jdbc.MariaDbDataSource",
+        className = "cn.imtp.platform.schema.MariaDbLocalDataSource",
         url = "${MPCONFIG=lms.db.url}",
         user = "${MPCONFIG=lms.db.user}",
         password = "${MPCONFIG=lms.db.password}",

@@ -1,32 +1,43 @@
 package cn.imtp.lms.identity.control;
 
-import cn.imtp.lms.identity.entity.Account;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * What a valid signature cannot tell: whether the account still exists, is enabled, and has not
  * revoked the token (its token version moved on with a password reset or a disable). Read from the
- * database on every request, so a revocation holds on every node at once.
+ * database on every request, so a revocation holds on every node at once: one primary-key read in
+ * autocommit, no transaction and no persistence context, since every request pays for it.
  */
 @ApplicationScoped
 public class AccountGuard {
 
-    @PersistenceContext(unitName = "lms")
-    EntityManager em;
+    private static final String SQL = "SELECT role, disabled, token_version, must_change_password FROM account WHERE id = ?";
+
+    @Resource(lookup = "java:app/jdbc/main")
+    DataSource db;
 
     /** @return whether the account must change its password before doing anything else */
-    @Transactional
     public boolean admit(Caller caller) {
-        Account a = em.find(Account.class, caller.accountId());
-        if (a == null || a.disabled() || a.tokenVersion() != caller.tokenVersion() || a.role() != caller.role()) {
-            throw new PlatformException(401, "token-revoked", "Token no longer valid",
-                    "This token was revoked (account disabled, password reset or role changed); sign in again.");
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(SQL)) {
+            st.setLong(1, caller.accountId());
+            try (ResultSet r = st.executeQuery()) {
+                if (!r.next() || r.getBoolean("disabled") || r.getInt("token_version") != caller.tokenVersion()
+                        || !caller.role().name().equals(r.getString("role"))) {
+                    throw new PlatformException(401, "token-revoked", "Token no longer valid",
+                            "This token was revoked (account disabled, password reset or role changed); sign in again.");
+                }
+                return r.getBoolean("must_change_password");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read account " + caller.accountId(), e);
         }
-        return a.mustChangePassword();
     }
 }
