@@ -103,8 +103,9 @@ public final class SseChannels<S> {
     private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
     private final String what;
     private volatile Sse sse;
-    private ScheduledExecutorService scheduler;
-    private Refresh<S> refresh;
+    // Set once by start() at deployment, read by request threads (refreshSoon) and the scheduled task.
+    private volatile ScheduledExecutorService scheduler;
+    private volatile Refresh<S> refresh;
     private ScheduledFuture<?> task;
 
     /** {@code what} names a key in the log ("Live lesson", "Class"). */
