@@ -47,6 +47,8 @@ public class BeatWriter {
     static final int MAX_BATCH = 256;
     static final int QUEUE_CAPACITY = 20_000;
     static final long ANSWER_WITHIN_SECONDS = 30;
+    /** After this long without a batch the writer checks its connection before using it. */
+    static final long IDLE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private record Job(Attendance.Pending beat, CompletableFuture<Object> answer) {
     }
@@ -71,6 +73,8 @@ public class BeatWriter {
 
     /** The writer thread's own connection (see the class comment); opened again after a failure. */
     private Connection connection;
+    /** When {@link #connection} last stored a batch ({@link System#nanoTime()}). */
+    private long lastUsed;
 
     @Resource
     ManagedExecutorService executor;
@@ -104,6 +108,11 @@ public class BeatWriter {
     }
 
     private void run() {
+        try {
+            connection(); // now rather than on the first beat, which would wait for it
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "The heartbeat writer cannot reach the database yet; it tries again with the first beats", e);
+        }
         try {
             take();
         } finally {
@@ -154,6 +163,11 @@ public class BeatWriter {
     }
 
     private Connection connection() throws SQLException {
+        // A connection left idle may have been closed by the server (wait_timeout) or a network device meanwhile.
+        if (connection != null && System.nanoTime() - lastUsed > IDLE_CHECK_NANOS && !connection.isValid(2)) {
+            close();
+        }
+        lastUsed = System.nanoTime();
         if (connection == null) {
             String url = dbUrl + (dbUrl.contains("?") ? "&" : "?") + "allowMultiQueries=true";
             Connection c = new MariaDbDataSource(url).getConnection(dbUser, dbPassword);
