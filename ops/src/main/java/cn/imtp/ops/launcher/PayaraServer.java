@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Payara Micro in its own JVM with lms-web at {@code /} and media-service at {@code /media}. */
 final class PayaraServer implements AutoCloseable {
@@ -37,6 +39,9 @@ final class PayaraServer implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.javaExecutable());
         command.addAll(Arrays.asList(s.payaraJavaOptions().trim().split("\\s+")));
+        // Payara Micro unpacks its runtime (jars it keeps loading while it runs) into java.io.tmpdir. Under the var
+        // directory it is this instance's alone, out of reach of whatever cleans /tmp and of other instances.
+        command.add("-Djava.io.tmpdir=" + runtimeDirectory(s));
         command.addAll(List.of("-jar", app.resolve("payara-micro.jar").toString(),
                 "--port", Integer.toString(s.port()),
                 "--deploy", app.resolve("lms-web.war") + ":/",
@@ -45,6 +50,19 @@ final class PayaraServer implements AutoCloseable {
             command.add("--nocluster");
         }
         return new PayaraServer(ChildProcess.start("payara", command, appEnv, s.varDir().resolve("logs")), s.port());
+    }
+
+    /** {@code var/tmp/payara}, emptied first: what is in it was left by an instance that did not stop cleanly. */
+    private static Path runtimeDirectory(LauncherSettings s) throws IOException {
+        Path dir = s.varDir().resolve("tmp/payara");
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> left = Files.walk(dir)) {
+                for (Path p : left.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir)).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return Files.createDirectories(dir);
     }
 
     /** Waits until /health/ready answers UP with every required check; fails early if Payara dies. */
