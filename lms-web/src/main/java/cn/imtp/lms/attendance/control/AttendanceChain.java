@@ -9,12 +9,12 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
 /**
@@ -39,24 +39,21 @@ public class AttendanceChain {
 
     /** Makes the class's chain head if it is not there yet (when a session opens), within the caller's transaction. */
     public void open(long classId) {
-        open(Bulk.on(em), classId);
-    }
-
-    private static void open(Bulk sql, long classId) {
-        sql.execute("INSERT IGNORE INTO attendance_chain (class_id, last_seq, last_hash) VALUES (?, 0, ?)", List.of(classId, RecordHash.GENESIS));
+        em.createNativeQuery("INSERT IGNORE INTO attendance_chain (class_id, last_seq, last_hash) VALUES (?, 0, ?)")
+                .setParameter(1, classId).setParameter(2, RecordHash.GENESIS).executeUpdate();
     }
 
     /** Appends one record within the caller's transaction. */
     public void append(Link s, long beatSeq, Instant receivedAt, long elapsedMs, String played, double rate, boolean visible,
                        int creditedSeconds, String creditedSpans) {
-        Appender records = appender(Bulk.on(em));
+        Appender records = appender();
         records.append(s, beatSeq, receivedAt, elapsedMs, played, rate, visible, creditedSeconds, creditedSpans);
         records.flush();
     }
 
-    /** Appends many records through {@code sql}: each chain's head is locked once, the records written together. */
-    public Appender appender(Bulk sql) {
-        return new Appender(sql);
+    /** Appends many records within the caller's transaction: each chain's head is locked once, the records written together. */
+    public Appender appender() {
+        return new Appender();
     }
 
     /**
@@ -69,7 +66,6 @@ public class AttendanceChain {
         private static final List<String> RECORD_COLUMNS = List.of("class_id", "chain_seq", "session_id", "beat_seq", "learner_id", "unit_id",
                 "received_at", "elapsed_ms", "played", "rate", "visible", "credited_seconds", "credited_spans", "prev_hash", "hash");
 
-        private final Bulk sql;
         private final Map<Long, Head> heads = new TreeMap<>();
         private final List<Object[]> rows = new ArrayList<>();
 
@@ -79,18 +75,7 @@ public class AttendanceChain {
             boolean moved;
         }
 
-        private Appender(Bulk sql) {
-            this.sql = sql;
-        }
-
-        private void lockHeads(String where, List<?> params) {
-            sql.select("SELECT class_id, last_seq, last_hash FROM attendance_chain WHERE " + where + " ORDER BY class_id FOR UPDATE", params, r -> {
-                Head h = new Head();
-                h.seq = r.getLong(2);
-                h.hash = r.getString(3);
-                heads.put(r.getLong(1), h);
-                return h;
-            });
+        private Appender() {
         }
 
         /** Locks the chains of these classes (made if missing: a session opened before the chain existed). */
@@ -99,11 +84,25 @@ public class AttendanceChain {
             if (missing.isEmpty()) {
                 return;
             }
-            lockHeads("class_id IN " + Bulk.marks(missing.size()), missing);
+            String in = missing.stream().map(String::valueOf).collect(Collectors.joining(","));
+            @SuppressWarnings("unchecked")
+            List<Object[]> found = em.createNativeQuery("SELECT class_id, last_seq, last_hash FROM attendance_chain WHERE class_id IN (" + in
+                    + ") ORDER BY class_id FOR UPDATE").getResultList();
+            for (Object[] f : found) {
+                Head h = new Head();
+                h.seq = ((Number) f[1]).longValue();
+                h.hash = (String) f[2];
+                heads.put(((Number) f[0]).longValue(), h);
+            }
             for (long id : missing) {
                 if (!heads.containsKey(id)) {
-                    open(sql, id);
-                    lockHeads("class_id = ?", List.of(id));
+                    open(id);
+                    Object[] f = (Object[]) em.createNativeQuery("SELECT class_id, last_seq, last_hash FROM attendance_chain WHERE class_id = ? FOR UPDATE")
+                            .setParameter(1, id).getSingleResult();
+                    Head h = new Head();
+                    h.seq = ((Number) f[1]).longValue();
+                    h.hash = (String) f[2];
+                    heads.put(id, h);
                 }
             }
         }
@@ -125,22 +124,25 @@ public class AttendanceChain {
 
         /** Writes the records appended so far and moves their chains' heads. */
         public void flush() {
-            sql.insert("attendance_record", RECORD_COLUMNS, rows, null);
+            Bulk.insert(em, "attendance_record", RECORD_COLUMNS, rows, null);
             rows.clear();
             heads.forEach((classId, h) -> {
                 if (h.moved) {
-                    sql.execute("UPDATE attendance_chain SET last_seq = ?, last_hash = ? WHERE class_id = ?", List.of(h.seq, h.hash, classId));
+                    em.createNativeQuery("UPDATE attendance_chain SET last_seq = ?, last_hash = ? WHERE class_id = ?")
+                            .setParameter(1, h.seq).setParameter(2, h.hash).setParameter(3, classId).executeUpdate();
                     h.moved = false;
                 }
             });
         }
     }
 
-    /** Keeps a beat refused as impossible (forged, or a clock that ran ahead) for review, through {@code sql}. */
-    public void refuse(Bulk sql, String sessionId, Caller learner, long beatSeq, Instant receivedAt, String reason, String beat) {
+    /** Keeps a beat refused as impossible (forged, or a clock that ran ahead) for review, within the caller's transaction. */
+    public void refuse(String sessionId, Caller learner, long beatSeq, Instant receivedAt, String reason, String beat) {
         LOG.warning(() -> "Refused beat " + beatSeq + " of session " + sessionId + " (learner " + learner.username() + "): " + reason);
-        sql.execute("INSERT INTO refused_beat (session_id, learner_id, beat_seq, received_at, reason, beat) VALUES (?,?,?,?,?,?)",
-                Arrays.asList(sessionId, learner.accountId(), beatSeq, Timestamp.from(receivedAt), truncate(reason, 500), truncate(beat, 4000)));
+        em.createNativeQuery("INSERT INTO refused_beat (session_id, learner_id, beat_seq, received_at, reason, beat) VALUES (?,?,?,?,?,?)")
+                .setParameter(1, sessionId).setParameter(2, learner.accountId()).setParameter(3, beatSeq)
+                .setParameter(4, Timestamp.from(receivedAt)).setParameter(5, truncate(reason, 500))
+                .setParameter(6, truncate(beat, 4000)).executeUpdate();
     }
 
     private static String truncate(String s, int max) {
@@ -152,10 +154,11 @@ public class AttendanceChain {
      * records say: what an unanswered presence question takes back. A beat that straddles the moment is
      * taken back whole: at most one heartbeat of presence is lost, and never an absent second kept.
      */
-    public BitSet creditedAfter(Bulk sql, String sessionId, long elapsedMs) {
+    public BitSet creditedAfter(String sessionId, long elapsedMs) {
         BitSet back = new BitSet();
-        sql.select("SELECT credited_spans FROM attendance_record WHERE session_id = ? AND elapsed_ms > ? AND credited_seconds > 0",
-                List.of(sessionId, elapsedMs), r -> r.getString(1)).forEach(spans -> back.or(Spans.parse(spans)));
+        em.createNativeQuery("SELECT credited_spans FROM attendance_record WHERE session_id = ? AND elapsed_ms > ? AND credited_seconds > 0")
+                .setParameter(1, sessionId).setParameter(2, elapsedMs).getResultList()
+                .forEach(spans -> back.or(Spans.parse((String) spans)));
         return back;
     }
 
