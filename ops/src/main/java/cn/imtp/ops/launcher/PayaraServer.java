@@ -39,8 +39,9 @@ final class PayaraServer implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.javaExecutable());
         command.addAll(Arrays.asList(s.payaraJavaOptions().trim().split("\\s+")));
-        // Payara Micro unpacks its runtime (jars it keeps loading while it runs) into java.io.tmpdir. Under the var
-        // directory it is this instance's alone, out of reach of whatever cleans /tmp and of other instances.
+        // Payara Micro unpacks its runtime (jars it keeps loading while it runs) into java.io.tmpdir and leaves part of
+        // it behind on every stop. Under the var directory it is this instance's alone, and what a stop left is removed
+        // at the next start instead of piling up in /tmp.
         command.add("-Djava.io.tmpdir=" + runtimeDirectory(s));
         command.addAll(List.of("-jar", app.resolve("payara-micro.jar").toString(),
                 "--port", Integer.toString(s.port()),
@@ -52,7 +53,7 @@ final class PayaraServer implements AutoCloseable {
         return new PayaraServer(ChildProcess.start("payara", command, appEnv, s.varDir().resolve("logs")), s.port());
     }
 
-    /** {@code var/tmp/payara}, emptied first: what is in it was left by an instance that did not stop cleanly. */
+    /** {@code var/tmp/payara}, emptied first: what is in it was left by the previous instance (one runs per var directory). */
     private static Path runtimeDirectory(LauncherSettings s) throws IOException {
         Path dir = s.varDir().resolve("tmp/payara");
         if (Files.isDirectory(dir)) {
