@@ -181,18 +181,17 @@ public class Attendance {
     }
 
     /**
-     * Judges and stores checked beats in one transaction, in their order (see {@link BeatWriter}): each
-     * gets its {@link BeatAck} or the {@link PlatformException} that refused it, and a beat refused as
-     * impossible is kept for review, never credited. The sessions, the learners' watched seconds and the
-     * chains' heads are locked up front, each kind in key order, so that writers on several nodes never
-     * wait for each other in a circle.
+     * Judges and stores checked beats through {@code sql}, in the transaction of its connection, in their order
+     * (see {@link BeatWriter}, which commits): each gets its {@link BeatAck} or the {@link PlatformException}
+     * that refused it, and a beat refused as impossible is kept for review, never credited. The sessions, the
+     * learners' watched seconds and the chains' heads are locked up front, each kind in key order, so that
+     * writers on several nodes never wait for each other in a circle.
      */
-    @Transactional
-    public List<Object> store(List<Pending> beats) {
+    public List<Object> store(Bulk sql, List<Pending> beats) {
         Instant now = Instant.now();
         List<String> ids = beats.stream().map(Pending::sessionId).distinct().sorted().toList();
         Map<String, PlaybackSession> sessions = new HashMap<>();
-        Bulk.select(em, "SELECT " + PlaybackSession.SELECT + " FROM playback_session WHERE id IN " + Bulk.marks(ids.size())
+        sql.select("SELECT " + PlaybackSession.SELECT + " FROM playback_session WHERE id IN " + Bulk.marks(ids.size())
                 + " ORDER BY id FOR UPDATE", ids, PlaybackSession::read).forEach(s -> sessions.put(s.id(), s));
         Map<WatchedVideo.Key, WatchedVideo> watched = new HashMap<>();
         // Exactly the (learner, video) pairs of these sessions: no other learner's row is held up by this batch.
@@ -204,12 +203,11 @@ public class Attendance {
                 out.accept(k.learnerId());
                 out.accept(k.assetId());
             }).toList();
-            Bulk.select(em, "SELECT " + String.join(", ", WatchedVideo.COLUMNS) + " FROM watched_video WHERE " + match
+            sql.select("SELECT " + String.join(", ", WatchedVideo.COLUMNS) + " FROM watched_video WHERE " + match
                     + " ORDER BY learner_id, asset_id FOR UPDATE", keys, WatchedVideo::read).forEach(w -> watched.put(w.key(), w));
         }
-        // Read with plain JDBC (never managed by JPA) and written below in a few statements: one round trip per
-        // table, whatever the batch.
-        AttendanceChain.Appender records = chain.appender();
+        // Read with plain JDBC (never managed by JPA); the writes below wait and go together in one round trip.
+        AttendanceChain.Appender records = chain.appender(sql);
         records.lock(sessions.values().stream().map(PlaybackSession::classId).toList());
         Map<HoursLedger.Line, Integer> credits = new HashMap<>();
         Set<PlaybackSession> advanced = new LinkedHashSet<>();
@@ -217,16 +215,16 @@ public class Attendance {
         List<Object> answers = new ArrayList<>();
         for (Pending p : beats) {
             try {
-                answers.add(judge(p, sessions.get(p.sessionId()), watched, records, credits, now, advanced, seen));
+                answers.add(judge(sql, p, sessions.get(p.sessionId()), watched, records, credits, now, advanced, seen));
             } catch (PlatformException refused) {
                 answers.add(refused);
             }
         }
         records.flush();
-        ledger.credit(credits, HoursLedger.Kind.SELF_PACED);
-        Bulk.insert(em, "playback_session", PlaybackSession.COLUMNS, advanced.stream().map(PlaybackSession::row).toList(),
+        ledger.credit(sql, credits, HoursLedger.Kind.SELF_PACED);
+        sql.insert("playback_session", PlaybackSession.COLUMNS, advanced.stream().map(PlaybackSession::row).toList(),
                 Bulk.updateAll(PlaybackSession.PROGRESS_COLUMNS));
-        Bulk.insert(em, "watched_video", WatchedVideo.COLUMNS, seen.stream().map(WatchedVideo::row).toList(),
+        sql.insert("watched_video", WatchedVideo.COLUMNS, seen.stream().map(WatchedVideo::row).toList(),
                 Bulk.updateAll(WatchedVideo.PROGRESS_COLUMNS));
         return answers;
     }
@@ -245,7 +243,7 @@ public class Attendance {
         }
     }
 
-    private BeatAck judge(Pending p, PlaybackSession s, Map<WatchedVideo.Key, WatchedVideo> watchedVideos, AttendanceChain.Appender records,
+    private BeatAck judge(Bulk sql, Pending p, PlaybackSession s, Map<WatchedVideo.Key, WatchedVideo> watchedVideos, AttendanceChain.Appender records,
                           Map<HoursLedger.Line, Integer> credits, Instant now, Set<PlaybackSession> advanced, Set<WatchedVideo> changed) {
         BeatRequest b = p.beat();
         Caller learner = p.learner();
@@ -278,7 +276,7 @@ public class Attendance {
                 CreditPolicy.Session next = o.next();
                 if (b.absentSinceMs() != null) {
                     records.flush(); // the session's records so far, for creditedAfter to read
-                    credited = chain.creditedAfter(s.id(), b.absentSinceMs());
+                    credited = chain.creditedAfter(sql, s.id(), b.absentSinceMs());
                     credited.and(watched.seconds());
                     seconds = -credited.cardinality();
                     next = new CreditPolicy.Session(next.lastSeq(), next.lastElapsedMs(), -1, -1, next.creditedSeconds() + seconds);
@@ -294,7 +292,7 @@ public class Attendance {
                 records.append(new AttendanceChain.Link(s.classId(), s.id(), learner.accountId(), s.unitId()), b.seq(), now, b.elapsedMs(),
                         describe(played), b.rate(), b.visible(), seconds, Spans.format(credited));
             }
-            case REFUSED -> chain.refuse(p.sessionId(), learner, b.seq(), now, o.reason(), "elapsedMs=" + b.elapsedMs() + " rate=" + b.rate()
+            case REFUSED -> chain.refuse(sql, p.sessionId(), learner, b.seq(), now, o.reason(), "elapsedMs=" + b.elapsedMs() + " rate=" + b.rate()
                     + " visible=" + b.visible() + " played=" + describe(played));
             default -> {
                 // DUPLICATE and OUT_OF_ORDER change nothing.

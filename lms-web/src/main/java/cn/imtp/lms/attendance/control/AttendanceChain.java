@@ -9,12 +9,12 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
 /**
@@ -39,21 +39,24 @@ public class AttendanceChain {
 
     /** Makes the class's chain head if it is not there yet (when a session opens), within the caller's transaction. */
     public void open(long classId) {
-        em.createNativeQuery("INSERT IGNORE INTO attendance_chain (class_id, last_seq, last_hash) VALUES (?, 0, ?)")
-                .setParameter(1, classId).setParameter(2, RecordHash.GENESIS).executeUpdate();
+        open(Bulk.on(em), classId);
+    }
+
+    private static void open(Bulk sql, long classId) {
+        sql.execute("INSERT IGNORE INTO attendance_chain (class_id, last_seq, last_hash) VALUES (?, 0, ?)", List.of(classId, RecordHash.GENESIS));
     }
 
     /** Appends one record within the caller's transaction. */
     public void append(Link s, long beatSeq, Instant receivedAt, long elapsedMs, String played, double rate, boolean visible,
                        int creditedSeconds, String creditedSpans) {
-        Appender records = appender();
+        Appender records = appender(Bulk.on(em));
         records.append(s, beatSeq, receivedAt, elapsedMs, played, rate, visible, creditedSeconds, creditedSpans);
         records.flush();
     }
 
-    /** Appends many records within the caller's transaction: each chain's head is locked once, the records written together. */
-    public Appender appender() {
-        return new Appender();
+    /** Appends many records through {@code sql}: each chain's head is locked once, the records written together. */
+    public Appender appender(Bulk sql) {
+        return new Appender(sql);
     }
 
     /**
@@ -66,6 +69,7 @@ public class AttendanceChain {
         private static final List<String> RECORD_COLUMNS = List.of("class_id", "chain_seq", "session_id", "beat_seq", "learner_id", "unit_id",
                 "received_at", "elapsed_ms", "played", "rate", "visible", "credited_seconds", "credited_spans", "prev_hash", "hash");
 
+        private final Bulk sql;
         private final Map<Long, Head> heads = new TreeMap<>();
         private final List<Object[]> rows = new ArrayList<>();
 
@@ -75,7 +79,18 @@ public class AttendanceChain {
             boolean moved;
         }
 
-        private Appender() {
+        private Appender(Bulk sql) {
+            this.sql = sql;
+        }
+
+        private void lockHeads(String where, List<?> params) {
+            sql.select("SELECT class_id, last_seq, last_hash FROM attendance_chain WHERE " + where + " ORDER BY class_id FOR UPDATE", params, r -> {
+                Head h = new Head();
+                h.seq = r.getLong(2);
+                h.hash = r.getString(3);
+                heads.put(r.getLong(1), h);
+                return h;
+            });
         }
 
         /** Locks the chains of these classes (made if missing: a session opened before the chain existed). */
@@ -84,25 +99,11 @@ public class AttendanceChain {
             if (missing.isEmpty()) {
                 return;
             }
-            String in = missing.stream().map(String::valueOf).collect(Collectors.joining(","));
-            @SuppressWarnings("unchecked")
-            List<Object[]> found = em.createNativeQuery("SELECT class_id, last_seq, last_hash FROM attendance_chain WHERE class_id IN (" + in
-                    + ") ORDER BY class_id FOR UPDATE").getResultList();
-            for (Object[] f : found) {
-                Head h = new Head();
-                h.seq = ((Number) f[1]).longValue();
-                h.hash = (String) f[2];
-                heads.put(((Number) f[0]).longValue(), h);
-            }
+            lockHeads("class_id IN " + Bulk.marks(missing.size()), missing);
             for (long id : missing) {
                 if (!heads.containsKey(id)) {
-                    open(id);
-                    Object[] f = (Object[]) em.createNativeQuery("SELECT class_id, last_seq, last_hash FROM attendance_chain WHERE class_id = ? FOR UPDATE")
-                            .setParameter(1, id).getSingleResult();
-                    Head h = new Head();
-                    h.seq = ((Number) f[1]).longValue();
-                    h.hash = (String) f[2];
-                    heads.put(id, h);
+                    open(sql, id);
+                    lockHeads("class_id = ?", List.of(id));
                 }
             }
         }
@@ -124,25 +125,22 @@ public class AttendanceChain {
 
         /** Writes the records appended so far and moves their chains' heads. */
         public void flush() {
-            Bulk.insert(em, "attendance_record", RECORD_COLUMNS, rows, null);
+            sql.insert("attendance_record", RECORD_COLUMNS, rows, null);
             rows.clear();
             heads.forEach((classId, h) -> {
                 if (h.moved) {
-                    em.createNativeQuery("UPDATE attendance_chain SET last_seq = ?, last_hash = ? WHERE class_id = ?")
-                            .setParameter(1, h.seq).setParameter(2, h.hash).setParameter(3, classId).executeUpdate();
+                    sql.execute("UPDATE attendance_chain SET last_seq = ?, last_hash = ? WHERE class_id = ?", List.of(h.seq, h.hash, classId));
                     h.moved = false;
                 }
             });
         }
     }
 
-    /** Keeps a beat refused as impossible (forged, or a clock that ran ahead) for review, within the caller's transaction. */
-    public void refuse(String sessionId, Caller learner, long beatSeq, Instant receivedAt, String reason, String beat) {
+    /** Keeps a beat refused as impossible (forged, or a clock that ran ahead) for review, through {@code sql}. */
+    public void refuse(Bulk sql, String sessionId, Caller learner, long beatSeq, Instant receivedAt, String reason, String beat) {
         LOG.warning(() -> "Refused beat " + beatSeq + " of session " + sessionId + " (learner " + learner.username() + "): " + reason);
-        em.createNativeQuery("INSERT INTO refused_beat (session_id, learner_id, beat_seq, received_at, reason, beat) VALUES (?,?,?,?,?,?)")
-                .setParameter(1, sessionId).setParameter(2, learner.accountId()).setParameter(3, beatSeq)
-                .setParameter(4, Timestamp.from(receivedAt)).setParameter(5, truncate(reason, 500))
-                .setParameter(6, truncate(beat, 4000)).executeUpdate();
+        sql.execute("INSERT INTO refused_beat (session_id, learner_id, beat_seq, received_at, reason, beat) VALUES (?,?,?,?,?,?)",
+                Arrays.asList(sessionId, learner.accountId(), beatSeq, Timestamp.from(receivedAt), truncate(reason, 500), truncate(beat, 4000)));
     }
 
     private static String truncate(String s, int max) {
@@ -154,11 +152,10 @@ public class AttendanceChain {
      * records say: what an unanswered presence question takes back. A beat that straddles the moment is
      * taken back whole: at most one heartbeat of presence is lost, and never an absent second kept.
      */
-    public BitSet creditedAfter(String sessionId, long elapsedMs) {
+    public BitSet creditedAfter(Bulk sql, String sessionId, long elapsedMs) {
         BitSet back = new BitSet();
-        em.createNativeQuery("SELECT credited_spans FROM attendance_record WHERE session_id = ? AND elapsed_ms > ? AND credited_seconds > 0")
-                .setParameter(1, sessionId).setParameter(2, elapsedMs).getResultList()
-                .forEach(spans -> back.or(Spans.parse((String) spans)));
+        sql.select("SELECT credited_spans FROM attendance_record WHERE session_id = ? AND elapsed_ms > ? AND credited_seconds > 0",
+                List.of(sessionId, elapsedMs), r -> r.getString(1)).forEach(spans -> back.or(Spans.parse(spans)));
         return back;
     }
 

@@ -57,9 +57,9 @@ public class HoursLedger {
 
     /**
      * Adds credit (or takes it back, when negative) to learners' units in the aggregated ledger, within the
-     * caller's transaction, as beats are stored: reports then never read the raw records.
+     * caller's transaction, through {@code sql}, as beats are stored: reports then never read the raw records.
      */
-    public void credit(Map<Line, Integer> seconds, Kind kind) {
+    public void credit(Bulk sql, Map<Line, Integer> seconds, Kind kind) {
         List<Map.Entry<Line, Integer>> changes = seconds.entrySet().stream().filter(e -> e.getValue() != 0)
                 .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparingLong(Line::classId).thenComparingLong(Line::learnerId)
                         .thenComparingLong(Line::unitId))).toList();
@@ -67,13 +67,13 @@ public class HoursLedger {
             return;
         }
         String column = kind == Kind.LIVE ? "live_seconds" : "self_paced_seconds";
-        Bulk.insert(em, "ledger_entry", List.of("class_id", "learner_id", "unit_id", column),
+        sql.insert("ledger_entry", List.of("class_id", "learner_id", "unit_id", column),
                 changes.stream().map(e -> new Object[] {e.getKey().classId(), e.getKey().learnerId(), e.getKey().unitId(), e.getValue()}).toList(),
                 "ON DUPLICATE KEY UPDATE " + column + " = " + column + " + VALUES(" + column + ")");
     }
 
     public void credit(long classId, long learnerId, long unitId, Kind kind, int seconds) {
-        credit(Map.of(new Line(classId, learnerId, unitId), seconds), kind);
+        credit(Bulk.on(em), Map.of(new Line(classId, learnerId, unitId), seconds), kind);
     }
 
     /** What the audit export holds: the ledger and every session. */

@@ -2,6 +2,7 @@ package cn.imtp.lms.live.control;
 
 import cn.imtp.lms.attendance.control.Attendance;
 import cn.imtp.lms.attendance.control.AttendanceChain;
+import cn.imtp.lms.platform.control.Bulk;
 import cn.imtp.lms.attendance.control.AttendanceSettings;
 import cn.imtp.lms.attendance.control.CreditPolicy.Verdict;
 import cn.imtp.lms.attendance.control.HoursLedger;
@@ -167,7 +168,7 @@ public class LiveAttendance {
                 BitSet credited = o.credited();
                 int seconds = credited.cardinality();
                 if (b.absentSinceMs() != null) {
-                    credited = chain.creditedAfter(sessionId, b.absentSinceMs());
+                    credited = chain.creditedAfter(Bulk.on(em), sessionId, b.absentSinceMs());
                     credited.and(present);
                     present.andNot(credited);
                     seconds = -credited.cardinality();
@@ -186,7 +187,7 @@ public class LiveAttendance {
                 chain.append(new AttendanceChain.Link(classId, sessionId, learner.accountId(), unitId), b.seq(), now, b.elapsedMs(),
                         "live lesson " + lessonId, 1.0, b.visible(), seconds, Spans.format(credited));
             }
-            case REFUSED -> chain.refuse(sessionId, learner, b.seq(), now, o.reason(), "live lesson " + lessonId + " elapsedMs="
+            case REFUSED -> chain.refuse(Bulk.on(em), sessionId, learner, b.seq(), now, o.reason(), "live lesson " + lessonId + " elapsedMs="
                     + b.elapsedMs() + " visible=" + b.visible());
             default -> {
                 // DUPLICATE and OUT_OF_ORDER change nothing.

@@ -8,56 +8,95 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * Many rows written (or read and locked) in one statement on the current transaction's connection. Every
- * statement is a round trip to the database, and a busy node makes each round trip wait for the scheduler:
- * a writer that stores a batch of heartbeats in a handful of statements instead of several per beat keeps
- * its transaction, and the locks it holds, short. Plain JDBC also spares the hot path what JPA does per
- * query: a JPQL query whose shape changes with its batch (an IN list, OR-ed keys, a lock mode) is prepared
- * again on every run.
+ * Many rows written (or read and locked) in few statements, and few round trips, on one connection. Every
+ * round trip to the database makes both sides wait for the scheduler on a busy node: a writer that stores a
+ * batch of heartbeats in a handful of statements instead of several per beat keeps its transaction, and the
+ * locks it holds, short. Plain JDBC also spares the hot path what JPA does per query: a JPQL query whose
+ * shape changes with its batch (an IN list, OR-ed keys, a lock mode) is prepared again on every run.
+ *
+ * <p>Two ways to run: {@link #on(EntityManager)} runs each statement when it is given, on the connection of
+ * the caller's JTA transaction; {@link #deferred(Connection)} keeps the writes until the next read or
+ * {@link #flush()} and sends them all in one round trip (the connection must allow multi-queries).
  */
 public final class Bulk {
 
     static final int ROWS_PER_STATEMENT = 200;
 
-    private Bulk() {
+    private final Connection connection;
+    private final boolean deferred;
+    private final List<String> pending = new ArrayList<>();
+    private final List<Object> pendingParams = new ArrayList<>();
+
+    private Bulk(Connection connection, boolean deferred) {
+        this.connection = connection;
+        this.deferred = deferred;
+    }
+
+    /** On the connection of the caller's JTA transaction (EclipseLink begins it early if need be); no statement waits. */
+    public static Bulk on(EntityManager em) {
+        return new Bulk(em.unwrap(Connection.class), false);
+    }
+
+    /**
+     * On a connection opened with {@code allowMultiQueries}: writes wait for the next {@link #select} or
+     * {@link #flush()} and go together, in one round trip, in the order given.
+     */
+    public static Bulk deferred(Connection connection) {
+        return new Bulk(connection, true);
+    }
+
+    /** A statement that returns no rows ({@code ?} bound to {@code params} in order). */
+    public void execute(String sql, List<?> params) {
+        pending.add(sql);
+        pendingParams.addAll(params);
+        if (!deferred) {
+            flush();
+        }
     }
 
     /**
      * {@code INSERT INTO table (columns) VALUES (…), (…) suffix} for the rows (each as many values as
-     * columns; an {@link Instant} is written as a timestamp), within the caller's transaction.
-     * {@code suffix} is e.g. {@code ON DUPLICATE KEY UPDATE …}.
+     * columns; an {@link Instant} is written as a timestamp). {@code suffix} is e.g. {@code ON DUPLICATE KEY UPDATE …}.
      */
-    public static void insert(EntityManager em, String table, List<String> columns, List<Object[]> rows, String suffix) {
-        if (rows.isEmpty()) {
+    public void insert(String table, List<String> columns, List<Object[]> rows, String suffix) {
+        String tuple = marks(columns.size());
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+            List<Object> values = new ArrayList<>(chunk.size() * columns.size());
+            for (Object[] row : chunk) {
+                if (row.length != columns.size()) {
+                    throw new IllegalArgumentException("a row of " + row.length + " values for " + columns.size() + " columns");
+                }
+                Collections.addAll(values, row);
+            }
+            execute("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES "
+                    + String.join(",", Collections.nCopies(chunk.size(), tuple)) + (suffix == null ? "" : " " + suffix), values);
+        }
+    }
+
+    /** Sends the writes that wait, in one round trip; a failure of any of them is thrown here. */
+    public void flush() {
+        if (pending.isEmpty()) {
             return;
         }
-        // EclipseLink hands out the connection of the JTA transaction (beginning it early if need be).
-        Connection c = em.unwrap(Connection.class);
-        String tuple = marks(columns.size());
-        try {
-            for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-                List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
-                String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES "
-                        + String.join(",", java.util.Collections.nCopies(chunk.size(), tuple)) + (suffix == null ? "" : " " + suffix);
-                try (PreparedStatement st = c.prepareStatement(sql)) {
-                    int p = 1;
-                    for (Object[] row : chunk) {
-                        if (row.length != columns.size()) {
-                            throw new IllegalArgumentException("a row of " + row.length + " values for " + columns.size() + " columns");
-                        }
-                        for (Object value : row) {
-                            st.setObject(p++, value instanceof Instant i ? Timestamp.from(i) : value);
-                        }
-                    }
-                    st.executeUpdate();
-                }
+        String sql = String.join(";\n", pending);
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            bind(st, pendingParams);
+            st.execute();
+            // Every statement's outcome is read, so that an error in a later one is not left unseen.
+            while (st.getMoreResults() || st.getUpdateCount() != -1) {
+                // nothing to keep
             }
         } catch (SQLException e) {
             // A deadlock or a lock wait that timed out stays recognisable (503 busy) through its SQLException cause.
-            throw new jakarta.persistence.PersistenceException("Writing " + rows.size() + " row(s) into " + table + " failed", e);
+            throw new jakarta.persistence.PersistenceException("Writing with " + abbreviate(sql) + " failed", e);
+        } finally {
+            pending.clear();
+            pendingParams.clear();
         }
     }
 
@@ -68,16 +107,13 @@ public final class Bulk {
     }
 
     /**
-     * The rows of {@code sql} (its {@code ?} bound to {@code params} in order; an {@link Instant} as a timestamp)
-     * within the caller's transaction, e.g. a {@code SELECT … FOR UPDATE} that locks them.
+     * The rows of {@code sql} (its {@code ?} bound to {@code params} in order), e.g. a {@code SELECT … FOR UPDATE}
+     * that locks them, once the writes that wait have been sent.
      */
-    public static <T> List<T> select(EntityManager em, String sql, List<?> params, RowReader<T> reader) {
-        Connection c = em.unwrap(Connection.class);
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            int p = 1;
-            for (Object value : params) {
-                st.setObject(p++, value instanceof Instant i ? Timestamp.from(i) : value);
-            }
+    public <T> List<T> select(String sql, List<?> params, RowReader<T> reader) {
+        flush();
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            bind(st, params);
             List<T> rows = new ArrayList<>();
             try (ResultSet r = st.executeQuery()) {
                 while (r.next()) {
@@ -87,13 +123,24 @@ public final class Bulk {
             return rows;
         } catch (SQLException e) {
             // A deadlock or a lock wait that timed out stays recognisable (503 busy) through its SQLException cause.
-            throw new jakarta.persistence.PersistenceException("Reading with " + sql.substring(0, Math.min(60, sql.length())) + "… failed", e);
+            throw new jakarta.persistence.PersistenceException("Reading with " + abbreviate(sql) + " failed", e);
         }
+    }
+
+    private static void bind(PreparedStatement st, List<?> params) throws SQLException {
+        int p = 1;
+        for (Object value : params) {
+            st.setObject(p++, value instanceof Instant i ? Timestamp.from(i) : value);
+        }
+    }
+
+    private static String abbreviate(String sql) {
+        return sql.substring(0, Math.min(60, sql.length())) + "…";
     }
 
     /** {@code (?,?,…)} for that many values. */
     public static String marks(int count) {
-        return "(" + String.join(",", java.util.Collections.nCopies(count, "?")) + ")";
+        return "(" + String.join(",", Collections.nCopies(count, "?")) + ")";
     }
 
     /** The values of every column, for {@code ON DUPLICATE KEY UPDATE}: {@code a = VALUES(a), b = VALUES(b)}. */
