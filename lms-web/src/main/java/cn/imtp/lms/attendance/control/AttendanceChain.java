@@ -77,6 +77,11 @@ public class AttendanceChain {
             long seq;
             String hash;
             boolean moved;
+
+            Head(long seq, String hash) {
+                this.seq = seq;
+                this.hash = hash;
+            }
         }
 
         private Appender(Bulk sql) {
@@ -84,13 +89,8 @@ public class AttendanceChain {
         }
 
         private void lockHeads(String where, List<?> params) {
-            sql.select("SELECT class_id, last_seq, last_hash FROM attendance_chain WHERE " + where + " ORDER BY class_id FOR UPDATE", params, r -> {
-                Head h = new Head();
-                h.seq = r.getLong(2);
-                h.hash = r.getString(3);
-                heads.put(r.getLong(1), h);
-                return h;
-            });
+            sql.select("SELECT class_id, last_seq, last_hash FROM attendance_chain WHERE " + where + " ORDER BY class_id FOR UPDATE", params,
+                    r -> Map.entry(r.getLong(1), new Head(r.getLong(2), r.getString(3)))).forEach(e -> heads.put(e.getKey(), e.getValue()));
         }
 
         /** Locks the chains of these classes (made if missing: a session opened before the chain existed). */
