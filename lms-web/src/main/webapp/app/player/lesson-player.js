@@ -81,11 +81,21 @@ export class LessonPlayer {
     return this.frontierMs < this.durationMs - 1000;
   }
 
+  /** Where this viewing starts, in ms: on a first viewing a second before the frontier, so that the run overlaps what was credited. */
+  resumeMs() {
+    const resume = this.firstViewing() ? Math.min(this.ticket.resumeMs, Math.max(0, this.frontierMs - 1000)) : this.ticket.resumeMs;
+    return resume > 0 && resume < this.durationMs - 2000 ? resume : 0;
+  }
+
   attach(url) {
+    const resume = this.resumeMs();
+    this.lastPos = resume / 1000;
     const Hls = window.Hls;
     if (Hls && Hls.isSupported()) {
       this.hls?.destroy();
-      this.hls = new Hls({ capLevelToPlayerSize: true, renderTextTracksNatively: true });
+      // hls.js loads from the resume position and seeks there itself once it is buffered: a seek of our own on
+      // 'loadedmetadata' would race with its start-up (it may land before the first fragment, or be undone).
+      this.hls = new Hls({ capLevelToPlayerSize: true, renderTextTracksNatively: true, startPosition: resume / 1000 });
       this.hls.on(Hls.Events.MANIFEST_PARSED, () => { this.levels(); this.subtitles(); });
       this.hls.on(Hls.Events.SUBTITLE_TRACKS_UPDATED, () => this.subtitles());
       this.hls.on(Hls.Events.ERROR, (_, data) => { if (data.fatal) this.recover(data); });
@@ -95,15 +105,13 @@ export class LessonPlayer {
       this.video.src = url;
       this.quality.replaceChildren(el('option', {}, t('player.auto')));
       this.quality.disabled = true;
+      // The browser's own HLS takes a seek once the metadata is there.
+      this.video.addEventListener('loadedmetadata', () => {
+        if (resume > 0) this.video.currentTime = resume / 1000;
+      }, { once: true });
     } else {
       this.onProblem(new Error(t('player.unsupported')));
     }
-    this.video.addEventListener('loadedmetadata', () => {
-      // On a first viewing resume a second before the frontier, so that the run overlaps what was credited.
-      const resume = this.firstViewing() ? Math.min(this.ticket.resumeMs, Math.max(0, this.frontierMs - 1000)) : this.ticket.resumeMs;
-      if (resume > 0 && resume < this.durationMs - 2000) this.video.currentTime = resume / 1000;
-      this.lastPos = this.video.currentTime;
-    }, { once: true });
   }
 
   /** Segment URLs are signed for a while; when they expire (403) the playlist is fetched again with a fresh grant. */

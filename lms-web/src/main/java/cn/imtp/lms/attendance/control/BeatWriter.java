@@ -152,7 +152,13 @@ public class BeatWriter {
         } catch (SQLException | RuntimeException failed) {
             rollback();
             if (batch.size() == 1) {
-                batch.get(0).answer().complete(failed instanceof RuntimeException r ? r : unreachable(failed));
+                if (failed instanceof RuntimeException r) {
+                    // A beat judged and refused is answered from within the transaction; this one could not be stored at all.
+                    LOG.log(Level.WARNING, "A beat of session " + batch.get(0).beat().sessionId() + " could not be stored", r);
+                    batch.get(0).answer().complete(r);
+                } else {
+                    batch.get(0).answer().complete(unreachable(failed));
+                }
                 return;
             }
             LOG.log(Level.INFO, "A batch of " + batch.size() + " beats failed as a whole; storing them one by one", failed);
