@@ -133,7 +133,7 @@ public class Attendance {
         WatchedVideo watched = em.find(WatchedVideo.class, new WatchedVideo.Key(learner.accountId(), asset), LockModeType.PESSIMISTIC_READ);
         BitSet seen = watched.seconds();
         Instant expires = now.plus(Duration.ofHours(settings.lateWindowHours() + 12L));
-        String token = tokens.sign(new PlaybackToken(learner.accountId(), session.id(), asset.toString(), expires).claims()
+        String token = tokens.sign(new PlaybackToken(learner.accountId(), session.id(), asset.toString(), classId, expires).claims()
                 .add("iat", now.getEpochSecond()));
         return new SessionTicket(session.id(), token, expires, settings.heartbeatSeconds(), settings.allowedRates(),
                 settings.idleSeconds(), settings.presenceAnswerSeconds(), seconds,
@@ -161,15 +161,17 @@ public class Attendance {
         }
     }
 
-    /** A beat on its way to the store: who sent it, for which session. */
-    public record Pending(Caller learner, String sessionId, BeatRequest beat) {
+    /** A beat on its way to the store: who sent it, for which session, with the session's verified token. */
+    public record Pending(Caller learner, String sessionId, BeatRequest beat, PlaybackToken token) {
     }
 
     /**
      * What can be checked without the database, in the request's own thread: the beat is complete and its
      * token is this learner's, for this session.
+     *
+     * @return the beat's verified token
      */
-    public void check(Caller learner, String sessionId, BeatRequest b) {
+    public PlaybackToken check(Caller learner, String sessionId, BeatRequest b) {
         if (b == null || b.seq() == null || b.elapsedMs() == null || b.rate() == null || b.visible() == null) {
             throw PlatformException.invalid("A beat needs token, seq, elapsedMs, played, rate and visible.",
                     List.of(new FieldError("body", "seq, elapsedMs, rate and visible are required")));
@@ -178,6 +180,13 @@ public class Attendance {
         if (!token.sessionId().equals(sessionId) || token.learnerId() != learner.accountId()) {
             throw new PlatformException(403, "forbidden", "Forbidden", "This token belongs to another session or learner.");
         }
+        try {
+            UUID.fromString(token.assetId());
+        } catch (IllegalArgumentException e) {
+            // A live lesson's token, say: its session is no lesson video's.
+            throw PlatformException.notFound("Playback session", sessionId);
+        }
+        return token;
     }
 
     /**
@@ -189,25 +198,36 @@ public class Attendance {
      */
     public List<Object> store(Bulk sql, List<Pending> beats) {
         Instant now = Instant.now();
+        // One round trip locks, in this order and each kind in key order: the sessions, the learners' watched
+        // seconds of their videos and the heads of the classes' chains. The tokens name the (learner, video)
+        // pair and the class of each session; the sessions read confirm them (see lock below).
         List<String> ids = beats.stream().map(Pending::sessionId).distinct().sorted().toList();
         Map<String, PlaybackSession> sessions = new HashMap<>();
-        sql.select("SELECT " + PlaybackSession.SELECT + " FROM playback_session WHERE id IN " + Bulk.marks(ids.size())
-                + " ORDER BY id FOR UPDATE", ids, PlaybackSession::read).forEach(s -> sessions.put(s.id(), s));
+        List<Bulk.Query> locks = new ArrayList<>();
+        locks.add(new Bulk.Query("SELECT " + PlaybackSession.SELECT + " FROM playback_session WHERE id IN " + Bulk.marks(ids.size())
+                + " ORDER BY id FOR UPDATE", ids, r -> {
+                    PlaybackSession session = PlaybackSession.read(r);
+                    sessions.put(session.id(), session);
+                }));
         Map<WatchedVideo.Key, WatchedVideo> watched = new HashMap<>();
         // Exactly the (learner, video) pairs of these sessions: no other learner's row is held up by this batch.
-        List<WatchedVideo.Key> pairs = sessions.values().stream().map(s -> new WatchedVideo.Key(s.learnerId(), s.assetId())).distinct()
-                .toList();
-        if (!pairs.isEmpty()) {
-            String match = String.join(" OR ", java.util.Collections.nCopies(pairs.size(), "(learner_id = ? AND asset_id = ?)"));
-            List<Object> keys = pairs.stream().<Object>mapMulti((k, out) -> {
-                out.accept(k.learnerId());
-                out.accept(k.assetId());
-            }).toList();
-            sql.select("SELECT " + String.join(", ", WatchedVideo.COLUMNS) + " FROM watched_video WHERE " + match
-                    + " ORDER BY learner_id, asset_id FOR UPDATE", keys, WatchedVideo::read).forEach(w -> watched.put(w.key(), w));
-        }
+        List<WatchedVideo.Key> pairs = beats.stream().map(p -> new WatchedVideo.Key(p.learner().accountId(), UUID.fromString(p.token().assetId())))
+                .distinct().toList();
+        String match = String.join(" OR ", java.util.Collections.nCopies(pairs.size(), "(learner_id = ? AND asset_id = ?)"));
+        List<Object> keys = pairs.stream().<Object>mapMulti((k, out) -> {
+            out.accept(k.learnerId());
+            out.accept(k.assetId());
+        }).toList();
+        locks.add(new Bulk.Query("SELECT " + String.join(", ", WatchedVideo.COLUMNS) + " FROM watched_video WHERE " + match
+                + " ORDER BY learner_id, asset_id FOR UPDATE", keys, r -> {
+                    WatchedVideo w = WatchedVideo.read(r);
+                    watched.put(w.key(), w);
+                }));
         // Read with plain JDBC (never managed by JPA); the writes below wait and go together in one round trip.
         AttendanceChain.Appender records = chain.appender(sql);
+        locks.add(records.heads(beats.stream().map(p -> p.token().classId()).filter(java.util.Objects::nonNull).toList()));
+        sql.selectTogether(locks);
+        // A chain the tokens did not name (a token signed before they did) is locked now, after the others.
         records.lock(sessions.values().stream().map(PlaybackSession::classId).toList());
         Map<HoursLedger.Line, Integer> credits = new HashMap<>();
         Set<PlaybackSession> advanced = new LinkedHashSet<>();
@@ -249,6 +269,10 @@ public class Attendance {
         Caller learner = p.learner();
         if (s == null) {
             throw PlatformException.notFound("Playback session", p.sessionId());
+        }
+        if (!s.assetId().toString().equals(p.token().assetId())) {
+            // The batch locked the watched seconds the token names: they must be this session's.
+            throw new PlatformException(403, "forbidden", "Forbidden", "This token names another video than its session's.");
         }
         long serverElapsed = Duration.between(s.openedAt(), now).toMillis();
         checkOpen(s.openedAt(), s.endedAt(), b.elapsedMs(), now,

@@ -88,9 +88,15 @@ public class AttendanceChain {
             this.sql = sql;
         }
 
-        private void lockHeads(String where, List<?> params) {
-            sql.select("SELECT class_id, last_seq, last_hash FROM attendance_chain WHERE " + where + " ORDER BY class_id FOR UPDATE", params,
-                    r -> Map.entry(r.getLong(1), new Head(r.getLong(2), r.getString(3)))).forEach(e -> heads.put(e.getKey(), e.getValue()));
+        /**
+         * The query that locks the heads of these classes' chains (those not locked yet, in class order) for
+         * {@link Bulk#selectTogether}, to run with other locking reads; {@link #lock} then makes any chain missing.
+         */
+        public Bulk.Query heads(Collection<Long> classIds) {
+            List<Long> missing = classIds.stream().filter(id -> !heads.containsKey(id)).distinct().sorted().toList();
+            return new Bulk.Query("SELECT class_id, last_seq, last_hash FROM attendance_chain WHERE class_id IN "
+                    + Bulk.marks(Math.max(1, missing.size())) + " ORDER BY class_id FOR UPDATE", missing.isEmpty() ? List.of(-1L) : missing,
+                    r -> heads.put(r.getLong(1), new Head(r.getLong(2), r.getString(3))));
         }
 
         /** Locks the chains of these classes (made if missing: a session opened before the chain existed). */
@@ -99,11 +105,11 @@ public class AttendanceChain {
             if (missing.isEmpty()) {
                 return;
             }
-            lockHeads("class_id IN " + Bulk.marks(missing.size()), missing);
+            sql.selectTogether(List.of(heads(missing)));
             for (long id : missing) {
                 if (!heads.containsKey(id)) {
                     open(sql, id);
-                    lockHeads("class_id = ?", List.of(id));
+                    sql.selectTogether(List.of(heads(List.of(id))));
                 }
             }
         }

@@ -33,8 +33,8 @@ import org.mariadb.jdbc.MariaDbDataSource;
  * locks on the class's chain head and the round trips are shared by the batch.
  *
  * <p>The writer keeps a connection of its own, outside the pool and JTA: it stays in manual commit (no
- * {@code SET autocommit} pair around each transaction) and allows multi-queries, so that a batch's writes
- * and its {@code COMMIT} go to the database in one round trip after its three locking reads.
+ * {@code SET autocommit} pair around each transaction) and allows multi-queries, so that a batch takes two
+ * round trips: its three locking reads together, then its writes with its {@code COMMIT}.
  *
  * <p>Should a batch fail as a whole (a deadlock with another node's writer, a lock wait that timed out),
  * its beats are stored one by one, each in its own transaction, so that one beat's trouble is its own.
@@ -86,8 +86,8 @@ public class BeatWriter {
 
     /** Stores one beat with whatever else is waiting, and answers once it is durable (or refused). */
     public Attendance.BeatAck write(Caller learner, String sessionId, Attendance.BeatRequest beat) {
-        attendance.check(learner, sessionId, beat);
-        Job job = new Job(new Attendance.Pending(learner, sessionId, beat), new CompletableFuture<>());
+        PlaybackToken token = attendance.check(learner, sessionId, beat);
+        Job job = new Job(new Attendance.Pending(learner, sessionId, beat, token), new CompletableFuture<>());
         try {
             if (!running || !queue.offer(job, 2, TimeUnit.SECONDS)) {
                 throw busy();

@@ -11,14 +11,18 @@ import java.time.Instant;
 /**
  * The token a playback session's heartbeats carry, bound to one learner, one video and one session,
  * signed by lms-web. Audience {@value #AUDIENCE}, so it is neither a sign-in token nor a media grant.
+ * It also names the session's class ({@code cls}), so that the heartbeat writer can lock the class's
+ * chain together with the session before reading the session; tokens signed before it was added have
+ * none ({@code classId} null).
  */
-public record PlaybackToken(long learnerId, String sessionId, String assetId, Instant expiresAt) {
+public record PlaybackToken(long learnerId, String sessionId, String assetId, Long classId, Instant expiresAt) {
 
     public static final String AUDIENCE = "playback";
 
     public JsonObjectBuilder claims() {
-        return Jsonp.object().add("aud", AUDIENCE).add("sub", Long.toString(learnerId)).add("sid", sessionId)
+        JsonObjectBuilder claims = Jsonp.object().add("aud", AUDIENCE).add("sub", Long.toString(learnerId)).add("sid", sessionId)
                 .add("asset", assetId).add("exp", expiresAt.getEpochSecond());
+        return classId == null ? claims : claims.add("cls", classId);
     }
 
     public static PlaybackToken verify(String token, PublicKey key, String issuer, Instant now) {
@@ -32,6 +36,7 @@ public record PlaybackToken(long learnerId, String sessionId, String assetId, In
         }
         try {
             return new PlaybackToken(Long.parseLong(c.getString("sub")), c.getString("sid"), c.getString("asset"),
+                    c.containsKey("cls") ? Long.valueOf(c.getJsonNumber("cls").longValue()) : null,
                     Instant.ofEpochSecond(c.getJsonNumber("exp").longValue()));
         } catch (RuntimeException e) {
             throw new PlatformException(401, "invalid-playback-token", "Invalid playback token", "The token's claims are incomplete.");

@@ -115,7 +115,7 @@ public class LiveAttendance {
         chain.open(classId);
         int credited = present(lessonId, learner.accountId(), false).cardinality();
         Instant expires = s.endsAt().plus(Duration.ofHours(settings.lateWindowHours()));
-        String token = tokens.sign(new PlaybackToken(learner.accountId(), id, subject(lessonId), expires).claims()
+        String token = tokens.sign(new PlaybackToken(learner.accountId(), id, subject(lessonId), classId, expires).claims()
                 .add("iat", now.getEpochSecond()));
         return new JoinTicket(id, token, expires, settings.heartbeatSeconds(), settings.idleSeconds(), settings.presenceAnswerSeconds(),
                 s.startsAt(), s.endsAt(), now, credited);

@@ -106,21 +106,61 @@ public final class Bulk {
         T read(ResultSet row) throws SQLException;
     }
 
+    /** A row of a result set taken as it is read (into a map, a list…). */
+    @FunctionalInterface
+    public interface RowConsumer {
+        void accept(ResultSet row) throws SQLException;
+    }
+
+    /** A query of {@link #selectTogether}: {@code sql} with its {@code ?} bound to {@code params} in order, each row to {@code rows}. */
+    public record Query(String sql, List<?> params, RowConsumer rows) {
+    }
+
     /**
      * The rows of {@code sql} (its {@code ?} bound to {@code params} in order), e.g. a {@code SELECT … FOR UPDATE}
      * that locks them, once the writes that wait have been sent.
      */
     public <T> List<T> select(String sql, List<?> params, RowReader<T> reader) {
+        List<T> rows = new ArrayList<>();
+        selectTogether(List.of(new Query(sql, params, r -> rows.add(reader.read(r)))));
+        return rows;
+    }
+
+    /**
+     * Runs the queries in their order, once the writes that wait have been sent: on a multi-query connection
+     * ({@link #deferred}) in one round trip, so that e.g. three {@code SELECT … FOR UPDATE} lock their rows in
+     * the order given at the cost of one.
+     */
+    public void selectTogether(List<Query> queries) {
         flush();
+        if (!deferred) {
+            for (Query q : queries) {
+                run(q.sql(), q.params(), List.of(q));
+            }
+        } else if (!queries.isEmpty()) {
+            run(String.join(";\n", queries.stream().map(Query::sql).toList()),
+                    queries.stream().<Object>mapMulti((q, out) -> q.params().forEach(out)).toList(), queries);
+        }
+    }
+
+    private void run(String sql, List<?> params, List<Query> queries) {
         try (PreparedStatement st = connection.prepareStatement(sql)) {
             bind(st, params);
-            List<T> rows = new ArrayList<>();
-            try (ResultSet r = st.executeQuery()) {
-                while (r.next()) {
-                    rows.add(reader.read(r));
+            boolean rows = st.execute();
+            for (Query q : queries) {
+                while (!rows) {
+                    if (st.getUpdateCount() == -1) {
+                        throw new IllegalStateException("fewer results than queries in " + abbreviate(sql));
+                    }
+                    rows = st.getMoreResults();
                 }
+                try (ResultSet r = st.getResultSet()) {
+                    while (r.next()) {
+                        q.rows().accept(r);
+                    }
+                }
+                rows = st.getMoreResults();
             }
-            return rows;
         } catch (SQLException e) {
             // A deadlock or a lock wait that timed out stays recognisable (503 busy) through its SQLException cause.
             throw new jakarta.persistence.PersistenceException("Reading with " + abbreviate(sql) + " failed", e);
