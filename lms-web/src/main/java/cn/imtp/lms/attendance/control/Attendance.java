@@ -225,7 +225,10 @@ public class Attendance {
                 }));
         // Read with plain JDBC (never managed by JPA); the writes below wait and go together in one round trip.
         AttendanceChain.Appender records = chain.appender(sql);
-        locks.add(records.heads(beats.stream().map(p -> p.token().classId()).filter(java.util.Objects::nonNull).toList()));
+        List<Long> named = beats.stream().map(p -> p.token().classId()).filter(java.util.Objects::nonNull).toList();
+        if (!named.isEmpty()) {
+            locks.add(records.heads(named));
+        }
         sql.selectTogether(locks);
         // A chain the tokens did not name (a token signed before they did) is locked now, after the others.
         records.lock(sessions.values().stream().map(PlaybackSession::classId).toList());

@@ -89,14 +89,13 @@ public class AttendanceChain {
         }
 
         /**
-         * The query that locks the heads of these classes' chains (those not locked yet, in class order) for
+         * The query that locks the heads of these classes' chains (at least one class), in class order, for
          * {@link Bulk#selectTogether}, to run with other locking reads; {@link #lock} then makes any chain missing.
          */
         public Bulk.Query heads(Collection<Long> classIds) {
-            List<Long> missing = classIds.stream().filter(id -> !heads.containsKey(id)).distinct().sorted().toList();
-            return new Bulk.Query("SELECT class_id, last_seq, last_hash FROM attendance_chain WHERE class_id IN "
-                    + Bulk.marks(Math.max(1, missing.size())) + " ORDER BY class_id FOR UPDATE", missing.isEmpty() ? List.of(-1L) : missing,
-                    r -> heads.put(r.getLong(1), new Head(r.getLong(2), r.getString(3))));
+            List<Long> ids = classIds.stream().distinct().sorted().toList();
+            return new Bulk.Query("SELECT class_id, last_seq, last_hash FROM attendance_chain WHERE class_id IN " + Bulk.marks(ids.size())
+                    + " ORDER BY class_id FOR UPDATE", ids, r -> heads.put(r.getLong(1), new Head(r.getLong(2), r.getString(3))));
         }
 
         /** Locks the chains of these classes (made if missing: a session opened before the chain existed). */
