@@ -334,6 +334,45 @@ class AttendanceIT {
         assertTrue(studying.getInt("studying") >= 1, studying.toString());
     }
 
+    /**
+     * A class's chain takes the records of its lesson videos (the heartbeat writer) and of its live lessons (each
+     * beat in its own transaction) interleaved: a live lesson's record lands between two beats of a video, the
+     * video's next beat follows it on the chain, and the chain stays whole.
+     */
+    @Test
+    @Order(6)
+    void aLiveLessonsRecordBetweenTwoBeatsOfAVideoKeepsTheChainWhole() throws Exception {
+        String watcher = RunningPlatform.token("learner11", RunningPlatform.DEMO_PASSWORD);
+        JsonObject s = open(watcher);
+        long cls = s.getJsonNumber("classId").longValue();
+        long t0 = System.nanoTime();
+        sleepUntil(t0, 3_200);
+        assertEquals(200, beat(watcher, s, 1, 3_000, 1.0, true, null, 0, 3_000).statusCode());
+
+        // Another learner of the class joins a live lesson (open two minutes early) and beats once: a record on the chain.
+        String liveTeacher = RunningPlatform.token("teacher02", RunningPlatform.DEMO_PASSWORD);
+        long lessonId = LiveLessonIT.schedule(liveTeacher, cls, MediaPipelineIT.studiedUnit, 120).getJsonNumber("id").longValue();
+        LiveLessonIT.Attendee attendee = LiveLessonIT.join("learner12", lessonId);
+        attendee.beat(true);
+
+        sleepUntil(t0, 6_200);
+        HttpResponse<String> next = beat(watcher, s, 2, 6_000, 1.0, true, null, 3_000, 6_000);
+        assertEquals(200, next.statusCode(), next.body());
+        assertEquals(6, RunningPlatform.json(next).getInt("videoCreditedSeconds"), next.body());
+        JsonObject check = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + cls + "/verify", null));
+        assertTrue(check.getBoolean("intact"), check.toString());
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms", "lms", "lms");
+             PreparedStatement q = c.prepareStatement("SELECT session_id FROM attendance_record WHERE class_id = ? ORDER BY chain_seq DESC LIMIT 2")) {
+            q.setLong(1, cls);
+            try (var r = q.executeQuery()) {
+                assertTrue(r.next());
+                assertEquals(s.getString("sessionId"), r.getString(1), "the video's second beat is the chain's last record");
+                assertTrue(r.next());
+                assertEquals(attendee.sessionId, r.getString(1), "the live lesson's record comes before it");
+            }
+        }
+    }
+
     /** The (demo) class the learner is in. */
     private static long classOf(String token) throws Exception {
         return RunningPlatform.json(RunningPlatform.call(token, "GET", "/api/classes", null)).getJsonArray("items").getJsonObject(0)
