@@ -200,7 +200,7 @@ public class Attendance {
         Instant now = Instant.now();
         // One round trip locks, in this order and each kind in key order: the sessions, the learners' watched
         // seconds of their videos and the heads of the classes' chains. The tokens name the (learner, video)
-        // pair and the class of each session; the sessions read confirm them (see lock below).
+        // pair and the class of each session; the sessions read confirm them (see judge).
         List<String> ids = beats.stream().map(Pending::sessionId).distinct().sorted().toList();
         Map<String, PlaybackSession> sessions = new HashMap<>();
         List<Bulk.Query> locks = new ArrayList<>();
