@@ -1,5 +1,6 @@
 package cn.imtp.platform.health;
 
+import cn.imtp.platform.schema.SchemaStartup;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -13,12 +14,12 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while the WAR's database answers. Each WAR defines {@code java:app/jdbc/main}. */
+/** Ready only while the WAR's database answers. Each WAR defines {@link SchemaStartup#DATA_SOURCE}. */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
-    @Resource(lookup = "java:app/jdbc/main")
+    @Resource(lookup = SchemaStartup.DATA_SOURCE)
     DataSource dataSource;
 
     @Inject

@@ -22,7 +22,7 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 // Local transactions, not XA: see MariaDbLocalDataSource.
 @DataSourceDefinition(
-        name = "java:app/jdbc/main",
+        name = SchemaStartup.DATA_SOURCE,
         className = "cn.imtp.platform.schema.MariaDbLocalDataSource",
         url = "${MPCONFIG=lms.db.url}",
         user = "${MPCONFIG=lms.db.user}",
@@ -34,9 +34,12 @@ import org.flywaydb.core.api.output.MigrateResult;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class SchemaStartup {
 
+    /** The WAR's data source, as its beans look it up (lms-web's persistence.xml names it too). */
+    public static final String DATA_SOURCE = "java:app/jdbc/main";
+
     private static final Logger LOG = Logger.getLogger(SchemaStartup.class.getName());
 
-    @Resource(lookup = "java:app/jdbc/main")
+    @Resource(lookup = DATA_SOURCE)
     DataSource dataSource;
 
     @Inject

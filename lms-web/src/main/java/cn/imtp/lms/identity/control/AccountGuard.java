@@ -1,6 +1,7 @@
 package cn.imtp.lms.identity.control;
 
 import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.schema.SchemaStartup;
 import cn.imtp.platform.security.Caller;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,7 @@ public class AccountGuard {
 
     private static final String SQL = "SELECT role, disabled, token_version, must_change_password FROM account WHERE id = ?";
 
-    @Resource(lookup = "java:app/jdbc/main")
+    @Resource(lookup = SchemaStartup.DATA_SOURCE)
     DataSource db;
 
     /** @return whether the account must change its password before doing anything else */

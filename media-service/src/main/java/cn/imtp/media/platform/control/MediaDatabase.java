@@ -1,6 +1,7 @@
 package cn.imtp.media.platform.control;
 
 import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.schema.SchemaStartup;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -20,7 +21,7 @@ public class MediaDatabase {
         T run(Connection c) throws SQLException;
     }
 
-    @Resource(lookup = "java:app/jdbc/main")
+    @Resource(lookup = SchemaStartup.DATA_SOURCE)
     DataSource ds;
 
     public <T> T run(Work<T> work) {
