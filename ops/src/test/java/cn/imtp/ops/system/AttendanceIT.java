@@ -373,6 +373,51 @@ class AttendanceIT {
         }
     }
 
+    /**
+     * The beat endpoint checks the learner's account with the batch that stores the beat, not with a read per
+     * request: a disabled learner's beats are refused 401 like any other request of a revoked token (a malformed
+     * one too, before its 422), and nothing of them is stored. Enabled and signed in again, the learner goes on
+     * in the same playback session: the playback token names the learner, not the sign-in.
+     */
+    @Test
+    @Order(7)
+    void aDisabledLearnersBeatsAreRefusedAndNothingOfThemIsStored() throws Exception {
+        String name = "learner28";
+        String signedIn = RunningPlatform.token(name, RunningPlatform.DEMO_PASSWORD);
+        long id = RunningPlatform.json(RunningPlatform.call(signedIn, "GET", "/api/me", null)).getJsonNumber("id").longValue();
+        JsonObject s = open(signedIn);
+        long t0 = System.nanoTime();
+        sleepUntil(t0, 3_200);
+        assertEquals(200, beat(signedIn, s, 1, 3_000, 1.0, true, null, 0, 3_000).statusCode());
+        try {
+            assertEquals(200, RunningPlatform.call(admin, "POST", "/api/accounts/" + id + "/disable", null).statusCode());
+            sleepUntil(t0, 6_200);
+            HttpResponse<String> refused = beat(signedIn, s, 2, 6_000, 1.0, true, null, 3_000, 6_000);
+            assertEquals(401, refused.statusCode(), refused.body());
+            assertEquals("urn:imtp:problem:token-revoked", RunningPlatform.json(refused).getString("type"));
+            HttpResponse<String> malformed = RunningPlatform.call(signedIn, "POST", "/api/attendance/sessions/" + s.getString("sessionId")
+                    + "/beats", "{\"token\":\"" + s.getString("token") + "\"}");
+            assertEquals(401, malformed.statusCode(), malformed.body());
+        } finally {
+            assertEquals(200, RunningPlatform.call(admin, "POST", "/api/accounts/" + id + "/enable", null).statusCode());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms", "lms", "lms");
+             PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM attendance_record WHERE session_id = ?")) {
+            q.setString(1, s.getString("sessionId"));
+            try (var r = q.executeQuery()) {
+                assertTrue(r.next());
+                assertEquals(1, r.getInt(1), "only the beat sent before the account was disabled is stored");
+            }
+        }
+        // The old sign-in stays revoked; a new one goes on with beat 2, which was never stored.
+        assertEquals(401, beat(signedIn, s, 2, 6_000, 1.0, true, null, 3_000, 6_000).statusCode());
+        String again = RunningPlatform.token(name, RunningPlatform.DEMO_PASSWORD);
+        HttpResponse<String> resumed = beat(again, s, 2, 6_000, 1.0, true, null, 3_000, 6_000);
+        assertEquals(200, resumed.statusCode(), resumed.body());
+        assertEquals("ACCEPTED", RunningPlatform.json(resumed).getString("verdict"));
+        assertEquals(6, RunningPlatform.json(resumed).getInt("sessionCreditedSeconds"), resumed.body());
+    }
+
     /** The (demo) class the learner is in. */
     private static long classOf(String token) throws Exception {
         return RunningPlatform.json(RunningPlatform.call(token, "GET", "/api/classes", null)).getJsonArray("items").getJsonObject(0)

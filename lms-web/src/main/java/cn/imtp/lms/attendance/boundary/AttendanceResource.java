@@ -11,6 +11,7 @@ import cn.imtp.lms.attendance.control.LiveRoster;
 import cn.imtp.lms.attendance.control.OtherHours;
 import cn.imtp.lms.attendance.control.RosterEvents;
 import cn.imtp.lms.cohort.control.Classes;
+import cn.imtp.lms.identity.boundary.AdmissionDeferred;
 import cn.imtp.lms.identity.boundary.RequestOrigin;
 import cn.imtp.lms.platform.boundary.Exports;
 import cn.imtp.lms.platform.control.ExportTable;
@@ -102,12 +103,15 @@ public class AttendanceResource {
 
     /**
      * A heartbeat: 200 when stored (or already stored), 409 when an earlier beat must come first, 422 when
-     * it is impossible as sent (refused and logged), 410 when the session was ended by a newer one.
+     * it is impossible as sent (refused and logged), 410 when the session was ended by a newer one. The
+     * learner's account is checked with the batch the beat is stored in (401 once revoked), not by a read of
+     * its own: on the hot path, one read for the batch instead of a round trip per beat.
      */
     @POST
     @Path("sessions/{id}/beats")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.LEARNER)
+    @AdmissionDeferred
     public Response beat(@PathParam("id") String id, Attendance.BeatRequest beat) {
         Attendance.BeatAck ack = writer.write(caller(), id, beat);
         int status = switch (ack.verdict()) {

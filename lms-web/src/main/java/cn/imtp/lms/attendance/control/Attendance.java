@@ -3,6 +3,7 @@ package cn.imtp.lms.attendance.control;
 import cn.imtp.lms.attendance.entity.PlaybackSession;
 import cn.imtp.lms.attendance.entity.WatchedVideo;
 import cn.imtp.lms.cohort.control.Classes;
+import cn.imtp.lms.identity.control.AccountGuard;
 import cn.imtp.lms.identity.control.TokenIssuer;
 import cn.imtp.lms.platform.control.Bulk;
 import cn.imtp.lms.resourcepack.control.ResourcePacks;
@@ -83,6 +84,9 @@ public class Attendance {
 
     @Inject
     HoursLedger ledger;
+
+    @Inject
+    AccountGuard guard;
 
     /**
      * Opens a session for a published learning video of a unit in one of the learner's active classes,
@@ -229,6 +233,10 @@ public class Attendance {
         if (!named.isEmpty()) {
             locks.add(records.heads(named));
         }
+        // The learners' accounts (AdmissionDeferred: the request filter left them to the batch), read plainly and
+        // last, so that this transaction's snapshot, which creditedAfter reads, is taken once the sessions are locked.
+        Map<Long, AccountGuard.Standing> accounts = new HashMap<>();
+        locks.add(guard.standings(beats.stream().map(p -> p.learner().accountId()).distinct().toList(), accounts));
         sql.selectTogether(locks);
         // A chain the tokens did not name (a token signed before they did) is locked now, after the others.
         records.lock(sessions.values().stream().map(PlaybackSession::classId).toList());
@@ -238,6 +246,7 @@ public class Attendance {
         List<Object> answers = new ArrayList<>();
         for (Pending p : beats) {
             try {
+                AccountGuard.check(p.learner(), accounts.get(p.learner().accountId()), false);
                 answers.add(judge(sql, p, sessions.get(p.sessionId()), watched, records, credits, now, advanced, seen));
             } catch (PlatformException refused) {
                 answers.add(refused);

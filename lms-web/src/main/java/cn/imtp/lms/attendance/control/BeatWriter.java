@@ -1,5 +1,6 @@
 package cn.imtp.lms.attendance.control;
 
+import cn.imtp.lms.identity.control.AccountGuard;
 import cn.imtp.lms.platform.control.Bulk;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
@@ -60,6 +61,9 @@ public class BeatWriter {
     Attendance attendance;
 
     @Inject
+    AccountGuard guard;
+
+    @Inject
     @ConfigProperty(name = "lms.db.url")
     String dbUrl;
 
@@ -86,7 +90,14 @@ public class BeatWriter {
 
     /** Stores one beat with whatever else is waiting, and answers once it is durable (or refused). */
     public Attendance.BeatAck write(Caller learner, String sessionId, Attendance.BeatRequest beat) {
-        PlaybackToken token = attendance.check(learner, sessionId, beat);
+        PlaybackToken token;
+        try {
+            token = attendance.check(learner, sessionId, beat);
+        } catch (PlatformException refused) {
+            // The batch checks the learner's account (AdmissionDeferred); a revoked token hears so before anything else.
+            guard.admit(learner, false);
+            throw refused;
+        }
         Job job = new Job(new Attendance.Pending(learner, sessionId, beat, token), new CompletableFuture<>());
         try {
             if (!running || !queue.offer(job, 2, TimeUnit.SECONDS)) {
