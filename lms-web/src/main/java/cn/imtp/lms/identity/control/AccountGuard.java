@@ -10,7 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -59,8 +59,8 @@ public class AccountGuard {
      * The query that reads these accounts' standings into {@code into} (by account id), for {@link Bulk#selectTogether};
      * a plain read that locks nothing. Each caller is then {@link #check checked} against its own.
      */
-    public Bulk.Query standings(Collection<Long> accountIds, Map<Long, Standing> into) {
-        return new Bulk.Query("SELECT " + COLUMNS + " FROM account WHERE id IN " + Bulk.marks(accountIds.size()), accountIds.stream().toList(),
+    public Bulk.Query standings(List<Long> accountIds, Map<Long, Standing> into) {
+        return new Bulk.Query("SELECT " + COLUMNS + " FROM account WHERE id IN " + Bulk.marks(accountIds.size()), accountIds,
                 r -> into.put(r.getLong("id"), Standing.read(r)));
     }
 
