@@ -79,8 +79,6 @@ public final class HeartbeatBench {
         /** Where the session's playback starts: the end of the learner's first viewing so far (the ticket's frontier). */
         long start;
         long position;
-        /** The video's seconds credited to the learner, as the last stored beat's answer says. */
-        long credited;
 
         Player(String token, long resourceId, JsonObject ticket) {
             this.token = token;
