@@ -60,7 +60,15 @@ public final class HeartbeatBench {
     static final int BEAT_SECONDS = 15;
 
     /** A measured window: its rate, latencies (ns, sorted) and failures, and for durable beats the seconds credited. */
-    record Figures(double perSecond, double p50Ms, double p99Ms, long failures, List<Long> latencies, long creditedSeconds) {
+    record Figures(double perSecond, long failures, List<Long> latencies, long creditedSeconds) {
+
+        double p50Ms() {
+            return p(latencies, 0.5);
+        }
+
+        double p99Ms() {
+            return p(latencies, 0.99);
+        }
 
         static double p(List<Long> sorted, double share) {
             return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * share) - 1)) / 1e6;
@@ -233,8 +241,7 @@ public final class HeartbeatBench {
                 credited += videoCredited(answer[1]) - videoCredited(answer[0]);
             }
         }
-        return new Figures(sorted.size() / (MEASURED.toNanos() / 1e9), Figures.p(sorted, 0.5), Figures.p(sorted, 0.99), failures.get(), sorted,
-                credited);
+        return new Figures(sorted.size() / (MEASURED.toNanos() / 1e9), failures.get(), sorted, credited);
     }
 
     private static long videoCredited(HttpResponse<String> answer) {
