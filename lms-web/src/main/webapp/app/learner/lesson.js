@@ -72,10 +72,10 @@ async function join() {
     onOffline: () => { counted.textContent = t('player.offline'); },
     onProblem: (e) => showProblem(box.problem, e),
   });
-  const beat = (leaving = false, absentSinceMs = undefined) => {
+  const beat = (leaving = false, absentSinceMs = undefined, visible = !hiddenDuringBeat && document.visibilityState === 'visible') => {
     queue.push({
       token: ticket.token, seq: ++seq, elapsedMs: Math.floor(performance.now() - openedAt),
-      visible: !away && !hiddenDuringBeat && document.visibilityState === 'visible', absentSinceMs,
+      visible: !away && visible, absentSinceMs,
     }, leaving);
     hiddenDuringBeat = document.visibilityState !== 'visible';
   };
@@ -85,7 +85,8 @@ async function join() {
     else if (!away) beat();
   }, ticket.heartbeatSeconds * 1000);
   const onVisibility = () => {
-    if (document.visibilityState === 'hidden') { beat(); hiddenDuringBeat = true; } else { beat(); }
+    // Hiding: the time until now was seen, and is sent as such; from now on it is not.
+    if (document.visibilityState === 'hidden') { beat(false, undefined, !hiddenDuringBeat); hiddenDuringBeat = true; } else { beat(); }
   };
   const onPageHide = () => beat(true);
   document.addEventListener('visibilitychange', onVisibility);

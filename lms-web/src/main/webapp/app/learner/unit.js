@@ -32,6 +32,7 @@ async function play(resource) {
   player = new LessonPlayer({
     mount: stage,
     resourceId: resource.id,
+    classId: classId || undefined,
     onAck: (ack) => { if (ack.verdict === 'ACCEPTED') refreshCredit().catch((e) => showProblem(box.problem, e)); },
     onNotice: (text) => showNotice(box.notice, text),
     onProblem: (err) => showProblem(box.problem, err),

@@ -1,9 +1,11 @@
 // The lesson player: adaptive HLS (hls.js, or the browser's own HLS on iOS), quality and caption
 // choice, only the allowed speeds, resume where the learner stopped, no seeking past the furthest point
-// watched on a first viewing, and the attendance heartbeats that earn credit: every N seconds while
-// playing and on pause, seek, end and page hide, in order, kept in localStorage until the server has
-// them (a lost connection or a closed tab loses no beat). The server decides what counts; this module
-// only reports what was played.
+// watched on a first viewing, and the attendance heartbeats that earn credit: one heartbeat period after
+// the previous beat while playing (so no beat ever claims more than one period of playback) and on pause,
+// seek, end and page hide, in order, kept in localStorage until the server has them (a lost connection or
+// a closed tab loses no beat). A hidden page pauses the video and shows resumes it from the same point, so
+// a first viewing never gets a gap; should one exist anyway, the player offers to go back to it. The server
+// decides what counts; this module only reports what was played.
 import { api } from '../shared/api.js';
 import { playClock, t } from '../shared/i18n.js';
 import { el } from '../shared/page.js';
@@ -15,31 +17,33 @@ export class LessonPlayer {
    * @param {object} o
    * @param {HTMLElement} o.mount          where the player is built
    * @param {number} o.resourceId          the lesson video (a published learning resource)
+   * @param {number} [o.classId]           the class the learner studies it for (the time counts there)
    * @param {(ack:object) => void} o.onAck  after each beat the server stored
    * @param {(text:string) => void} o.onNotice  a message for the learner (seek refused, session ended…)
    * @param {(error:Error) => void} o.onProblem
    */
-  constructor({ mount, resourceId, onAck = () => {}, onNotice = () => {}, onProblem = () => {} }) {
-    Object.assign(this, { mount, resourceId, onAck, onNotice, onProblem });
+  constructor({ mount, resourceId, classId, onAck = () => {}, onNotice = () => {}, onProblem = () => {} }) {
+    Object.assign(this, { mount, resourceId, classId, onAck, onNotice, onProblem });
     this.video = el('video', { controls: true, playsinline: true, preload: 'metadata', 'aria-label': t('player.video') });
     this.overlay = el('div', { class: 'presence', hidden: true, role: 'alertdialog', 'aria-live': 'assertive' });
     this.quality = el('select', { id: 'quality' });
     this.captions = el('select', { id: 'captions' });
     this.speed = el('select', { id: 'speed' });
     this.status = el('span', { class: 'muted', id: 'player-status', 'aria-live': 'polite' });
+    this.gap = el('button', { type: 'button', id: 'player-gap', hidden: true, onclick: () => this.backToFrontier() });
     mount.replaceChildren(
       el('div', { class: 'player' }, this.video, this.overlay),
       el('div', { class: 'player-controls' },
         el('label', {}, t('player.quality'), this.quality),
         el('label', {}, t('player.captions'), this.captions),
         el('label', {}, t('player.speed'), this.speed),
-        this.status));
+        this.status, this.gap));
   }
 
   /** Opens a playback session (ending any other of this learner's) and starts the video where it stopped. */
   async start() {
     flushLeftovers();
-    this.ticket = await api('/api/attendance/sessions', { method: 'POST', body: { resourceId: this.resourceId } });
+    this.ticket = await api('/api/attendance/sessions', { method: 'POST', body: { resourceId: this.resourceId, classId: this.classId } });
     this.openedAt = performance.now();
     this.seq = 0;
     this.frontierMs = this.ticket.frontierMs;
@@ -53,6 +57,7 @@ export class LessonPlayer {
       sessionId: this.ticket.sessionId,
       url: `/api/attendance/sessions/${this.ticket.sessionId}/beats`,
       onAck: (ack) => {
+        this.checkGap(ack);
         this.frontierMs = Math.max(this.frontierMs, ack.frontierMs);
         this.status.textContent = t('player.credited', { s: ack.videoCreditedSeconds });
         this.onAck(ack);
@@ -73,7 +78,8 @@ export class LessonPlayer {
       onAbsent: (idleSince) => this.absent(idleSince),
       active: () => !this.video.paused && !this.ended,
     });
-    this.beatTimer = setInterval(() => { if (!this.video.paused) this.beat(); }, this.ticket.heartbeatSeconds * 1000);
+    this.lastBeatAt = performance.now();
+    this.reached = new Map();
     return this.ticket;
   }
 
@@ -188,10 +194,20 @@ export class LessonPlayer {
     });
     this.onVisibility = () => {
       if (document.visibilityState !== 'visible') {
+        // Nothing plays unseen: pause, and send what was played while the page was still visible as such.
+        if (!v.paused && !this.ended) {
+          this.pausedByHiding = true;
+          this.sample();
+          v.pause();
+        }
         this.sample();
         this.close();
-        this.beat(true);
+        this.beat(true, undefined, !this.hiddenDuringBeat);
         this.hiddenDuringBeat = true;
+      } else if (this.pausedByHiding) {
+        this.pausedByHiding = false;
+        this.hiddenDuringBeat = false;
+        v.play().catch(() => {});
       }
     };
     document.addEventListener('visibilitychange', this.onVisibility);
@@ -199,15 +215,41 @@ export class LessonPlayer {
     window.addEventListener('pagehide', this.onPageHide);
   }
 
-  /** Follows the playhead while it plays normally; a jump is handled by `seeking`. */
+  /**
+   * Follows the playhead while it plays normally (a jump is handled by `seeking`), and beats one heartbeat
+   * period after the previous beat: the server refuses a beat that claims more playback than that.
+   */
   sample() {
     const v = this.video;
+    if (!v.paused && performance.now() - this.lastBeatAt >= this.ticket.heartbeatSeconds * 1000) this.beat();
     if (v.seeking || this.runFrom === null) return;
     const pos = v.currentTime;
     if (pos >= this.lastPos && pos - this.lastPos < 2) {
       this.lastPos = pos;
       if (this.lastPos * 1000 > this.frontierMs && this.runFrom * 1000 <= this.frontierMs + 1000) this.frontierMs = Math.round(this.lastPos * 1000);
     }
+  }
+
+  /**
+   * The server credits a first viewing only up to its first unwatched second: when a stored beat played well
+   * past it, part of the video before was never credited (a stretch lost, say); the learner is offered to go back.
+   */
+  checkGap(ack) {
+    const reached = this.reached.get(ack.seq);
+    this.reached.delete(ack.seq);
+    if (reached === undefined || !this.firstViewing() || ack.frontierMs >= this.durationMs - 1000) return;
+    if (reached > ack.frontierMs + 2000) {
+      this.frontierMs = ack.frontierMs;
+      this.gap.textContent = t('player.gap', { at: playClock(ack.frontierMs) });
+      this.gap.hidden = false;
+    } else if (reached >= ack.frontierMs - 1000) {
+      this.gap.hidden = true;
+    }
+  }
+
+  backToFrontier() {
+    this.gap.hidden = true;
+    this.video.currentTime = Math.max(0, this.frontierMs - 1000) / 1000;
   }
 
   /** Ends the current run of playback as a played range. */
@@ -240,9 +282,10 @@ export class LessonPlayer {
    * `absentSinceMs` it reports that nobody answered the presence question: the server takes back the
    * credit of the beats sent since then.
    */
-  beat(leaving = false, absentSinceMs = undefined) {
+  beat(leaving = false, absentSinceMs = undefined, visible = !this.hiddenDuringBeat && document.visibilityState === 'visible') {
     if (!this.ticket) return;
     if (!this.video.paused && this.runFrom !== null) this.close();
+    this.lastBeatAt = performance.now();
     const beat = {
       absentSinceMs,
       token: this.ticket.token,
@@ -250,9 +293,10 @@ export class LessonPlayer {
       elapsedMs: Math.floor(performance.now() - this.openedAt),
       played: this.ranges,
       rate: this.video.playbackRate,
-      visible: !this.hiddenDuringBeat && document.visibilityState === 'visible',
+      visible,
       positionMs: Math.round(this.video.currentTime * 1000),
     };
+    if (visible && this.ranges.length) this.reached.set(beat.seq, Math.max(...this.ranges.map((r) => r.toMs)));
     this.ranges = [];
     this.hiddenDuringBeat = document.visibilityState !== 'visible';
     this.beats.push(beat, leaving);
@@ -277,7 +321,6 @@ export class LessonPlayer {
   }
 
   stop() {
-    clearInterval(this.beatTimer);
     clearInterval(this.sampler);
     this.presence?.stop();
     document.removeEventListener('visibilitychange', this.onVisibility);

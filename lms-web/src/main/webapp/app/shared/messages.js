@@ -122,6 +122,7 @@ export const messages = {
   'player.rateRefused': ["{rate}× 倍速不计学时，已恢复原速。", "{rate}× earns no class hours; back to normal speed."],
   'player.credited': ["本视频已计入 {s} 秒", "{s} s of this video credited"],
   'player.offline': ["网络中断，学时记录已保存在本机，恢复后自动补传。", "Offline: your attendance is kept on this device and sent when the connection returns."],
+  'player.gap': ["前面有一段未计入学时，点此回到 {at} 继续观看", "A stretch before this was not credited: go back to {at}"],
   'player.beatRefused': ["这段播放未被计入：{reason}", "This stretch was not credited: {reason}"],
   'player.superseded': ["你在另一个窗口或设备上开始了播放，这里已停止计时。刷新页面可在此继续。", "You started playing in another window or device; this one stopped counting. Reload to continue here."],
   'presence.title': ["还在吗？", "Still there?"],

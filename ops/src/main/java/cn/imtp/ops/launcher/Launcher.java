@@ -43,6 +43,7 @@ public final class Launcher {
             LocalSecrets secrets = LocalSecrets.ensure(s);
             appEnv.put("LMS_JWT_PRIVATE_KEY", secrets.privateKey().toString());
             appEnv.put("LMS_JWT_PUBLIC_KEY", secrets.publicKey().toString());
+            appEnv.put("LMS_ATTENDANCE_CHAIN_KEY", secrets.chainKey().toString());
             appEnv.put("LMS_ADMIN_USER", s.adminUser());
             appEnv.put("LMS_ADMIN_PASSWORD", secrets.adminPassword());
             appEnv.put("LMS_DEMO_DATA", Boolean.toString(s.demoData()));

@@ -48,4 +48,14 @@ final class Accounts {
         }
         return RunningPlatform.json(r).getJsonObject("account");
     }
+
+    /** A teacher's account id, looked up by an administrator. */
+    static long teacherId(String adminToken, String username) throws Exception {
+        HttpResponse<String> r = RunningPlatform.call(adminToken, "GET", "/api/accounts?role=TEACHER&size=200", null);
+        if (r.statusCode() != 200) {
+            throw new AssertionError("listing teachers: " + r.statusCode() + " " + r.body());
+        }
+        return RunningPlatform.json(r).getJsonArray("items").stream().map(jakarta.json.JsonValue::asJsonObject)
+                .filter(a -> a.getString("username").equals(username)).findFirst().orElseThrow().getJsonNumber("id").longValue();
+    }
 }

@@ -89,39 +89,47 @@ class AttendanceIT {
         classId = s.getJsonNumber("classId").longValue();
         long t0 = System.nanoTime();
 
-        // A forged beat: 30 s of media in 1 s; and a clock an hour ahead of the server's.
+        // A forged beat: 30 s of media in 1 s; its number is used up (the same number again is a duplicate, no
+        // second chance); and a clock an hour ahead of the server's.
         Thread.sleep(1000);
         HttpResponse<String> forged = beat(s, 1, 1000, 1.0, true, 0, 30_000);
         assertEquals(422, forged.statusCode(), forged.body());
         assertEquals("REFUSED", RunningPlatform.json(forged).getString("verdict"));
-        assertEquals(422, beat(s, 1, 3_600_000, 1.0, true, 0, 3000).statusCode());
+        assertEquals("DUPLICATE", RunningPlatform.json(beat(s, 1, 1000, 1.0, true, 0, 1000)).getString("verdict"));
+        assertEquals(422, beat(s, 2, 3_600_000, 1.0, true, 0, 3000).statusCode());
 
         // Honest: 6 s played in 6 s, in two beats.
         sleepUntil(t0, 3_200);
-        assertEquals(200, beat(s, 1, 3_000, 1.0, true, 0, 3_000).statusCode());
+        assertEquals(200, beat(s, 3, 3_000, 1.0, true, 0, 3_000).statusCode());
         sleepUntil(t0, 6_200);
-        HttpResponse<String> second = beat(s, 2, 6_000, 1.0, true, 3_000, 6_000);
+        HttpResponse<String> second = beat(s, 4, 6_000, 1.0, true, 3_000, 6_000);
         assertEquals(200, second.statusCode(), second.body());
         assertEquals(6, RunningPlatform.json(second).getInt("videoCreditedSeconds"));
 
-        // The same beat again changes nothing; a beat that skips ahead waits for the missing one.
-        HttpResponse<String> dup = beat(s, 2, 6_000, 1.0, true, 3_000, 6_000);
+        // The same beat again changes nothing.
+        HttpResponse<String> dup = beat(s, 4, 6_000, 1.0, true, 3_000, 6_000);
         assertEquals("DUPLICATE", RunningPlatform.json(dup).getString("verdict"));
-        assertEquals(409, beat(s, 4, 6_500, 1.0, true, 6_000, 6_500).statusCode());
 
-        // A forward seek on a first viewing, then 2× speed, then a replay: none earns a second.
+        // A forward seek on a first viewing (after a gap in the numbers, which is no stall), then 2× speed, then a
+        // replay: none earns a second.
         sleepUntil(t0, 9_200);
-        assertEquals(6, RunningPlatform.json(beat(s, 3, 9_000, 1.0, true, 40_000, 43_000)).getInt("videoCreditedSeconds"));
+        HttpResponse<String> seek = beat(s, 6, 9_000, 1.0, true, 40_000, 43_000);
+        assertEquals("ACCEPTED", RunningPlatform.json(seek).getString("verdict"), seek.body());
+        assertEquals(6, RunningPlatform.json(seek).getInt("videoCreditedSeconds"));
         sleepUntil(t0, 12_200);
-        assertEquals(6, RunningPlatform.json(beat(s, 4, 12_000, 2.0, true, 6_000, 12_000)).getInt("videoCreditedSeconds"));
+        assertEquals(6, RunningPlatform.json(beat(s, 7, 12_000, 2.0, true, 6_000, 12_000)).getInt("videoCreditedSeconds"));
         sleepUntil(t0, 15_200);
-        assertEquals(6, RunningPlatform.json(beat(s, 5, 15_000, 1.0, true, 0, 3_000)).getInt("videoCreditedSeconds"));
+        assertEquals(6, RunningPlatform.json(beat(s, 8, 15_000, 1.0, true, 0, 3_000)).getInt("videoCreditedSeconds"));
 
-        // A second tab opens the video: the first playback stops earning.
+        // A second tab opens the video: the first playback stops earning. Its beat under way (begun before the
+        // end) is taken but earns only what lies before the end (nothing here); the next one hears 410.
         JsonObject tab = open();
         assertEquals(6_000, tab.getJsonNumber("frontierMs").longValue());
         sleepUntil(t0, 19_500);
-        HttpResponse<String> stale = beat(s, 6, 19_000, 1.0, true, 6_000, 10_000);
+        HttpResponse<String> underWay = beat(s, 9, 19_000, 1.0, true, 6_000, 10_000);
+        assertEquals(200, underWay.statusCode(), underWay.body());
+        assertEquals(6, RunningPlatform.json(underWay).getInt("videoCreditedSeconds"), underWay.body());
+        HttpResponse<String> stale = beat(s, 10, 19_400, 1.0, true);
         assertEquals(410, stale.statusCode(), stale.body());
         Thread.sleep(3_200);
         HttpResponse<String> resumed = beat(tab, 1, 3_000, 1.0, true, 6_000, 9_000);
@@ -142,15 +150,20 @@ class AttendanceIT {
         assertEquals(200, csv.statusCode(), csv.body());
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
         java.util.List<String> lines = csv.body().lines().toList();
-        assertTrue(lines.get(0).startsWith("\uFEFFlearner,fullName,idNumber,unit,activity,sessionStart,sessionEnd,creditedMinutes"), lines.get(0));
+        assertTrue(lines.get(0).startsWith("\uFEFFlearner,fullName,idNumber,unit,activity,sessionStart,sessionEnd,creditedSeconds"), lines.get(0));
         // (Other tests may have had learner02 watch other units: look at this unit's sessions and the total.)
         String unitName = unit.getString("name");
         java.util.List<String> sessions = lines.stream().filter(l -> l.startsWith("learner02,") && l.contains("," + unitName + ",")).toList();
         assertEquals(2, sessions.size(), csv.body());
-        assertTrue(sessions.get(0).contains("*") && sessions.get(0).endsWith(",0.1"), sessions.get(0));
-        assertTrue(sessions.get(1).endsWith(",0.1"), sessions.get(1));
+        // Seconds, exactly: the rows add up to the learner's online seconds in the totals.
+        assertTrue(sessions.get(0).contains("*") && sessions.get(0).endsWith(",6"), sessions.get(0));
+        assertTrue(sessions.get(1).endsWith(",3"), sessions.get(1));
         java.util.List<String> mineRows = lines.stream().filter(l -> l.startsWith("learner02,")).toList();
         assertTrue(mineRows.get(mineRows.size() - 1).contains(",false,"), mineRows.get(mineRows.size() - 1));
+        String totalRow = mineRows.get(mineRows.size() - 1);
+        long sessionSum = mineRows.subList(0, mineRows.size() - 1).stream().mapToLong(l -> Long.parseLong(l.substring(l.lastIndexOf(',') + 1)))
+                .sum();
+        assertEquals(sessionSum, Long.parseLong(totalRow.split(",")[2]), "the session rows add up to the total: " + csv.body());
         assertEquals(403, RunningPlatform.call(learner, "GET", "/api/attendance/classes/" + classId + "/export", null).statusCode());
         // A learner sees only their own line.
         JsonObject own = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/attendance/classes/" + classId + "/ledger", null));
@@ -376,8 +389,9 @@ class AttendanceIT {
     /**
      * The beat endpoint checks the learner's account with the batch that stores the beat, not with a read per
      * request: a disabled learner's beats are refused 401 like any other request of a revoked token (a malformed
-     * one too, before its 422), and nothing of them is stored. Enabled and signed in again, the learner goes on
-     * in the same playback session: the playback token names the learner, not the sign-in.
+     * one too, before its 422), and nothing of them is stored. Disabling ends the learner's playback sessions:
+     * enabled and signed in again, the beat that was under way earns only what lies before the disabling, and
+     * the session takes no more (410): the learner opens a new one.
      */
     @Test
     @Order(7)
@@ -409,13 +423,205 @@ class AttendanceIT {
                 assertEquals(1, r.getInt(1), "only the beat sent before the account was disabled is stored");
             }
         }
-        // The old sign-in stays revoked; a new one goes on with beat 2, which was never stored.
+        // The old sign-in stays revoked. With a new one, beat 2 (begun before the disabling, never stored) is taken,
+        // but its seconds were played after the session ended: none is credited; the next beat hears 410.
         assertEquals(401, beat(signedIn, s, 2, 6_000, 1.0, true, null, 3_000, 6_000).statusCode());
         String again = RunningPlatform.token(name, RunningPlatform.DEMO_PASSWORD);
         HttpResponse<String> resumed = beat(again, s, 2, 6_000, 1.0, true, null, 3_000, 6_000);
         assertEquals(200, resumed.statusCode(), resumed.body());
-        assertEquals("ACCEPTED", RunningPlatform.json(resumed).getString("verdict"));
-        assertEquals(6, RunningPlatform.json(resumed).getInt("sessionCreditedSeconds"), resumed.body());
+        assertEquals(3, RunningPlatform.json(resumed).getInt("sessionCreditedSeconds"), resumed.body());
+        sleepUntil(t0, 9_200);
+        HttpResponse<String> ended = beat(again, s, 3, 9_000, 1.0, true, null, 6_000, 9_000);
+        assertEquals(410, ended.statusCode(), ended.body());
+        assertEquals(201, RunningPlatform.call(again, "POST", "/api/attendance/sessions",
+                Json.createObjectBuilder().add("resourceId", resourceId).build().toString()).statusCode());
+    }
+
+    /**
+     * Signing out revokes the sign-in on the server: the token is refused at once (401) everywhere, the learner's
+     * playback session ends, and a beat sent afterwards with a new sign-in earns nothing of the time after it.
+     */
+    @Test
+    @Order(8)
+    void signingOutRevokesTheTokenAndEndsThePlayback() throws Exception {
+        String name = "learner27";
+        String signedIn = RunningPlatform.token(name, RunningPlatform.DEMO_PASSWORD);
+        JsonObject s = open(signedIn);
+        long t0 = System.nanoTime();
+        sleepUntil(t0, 3_200);
+        assertEquals(200, beat(signedIn, s, 1, 3_000, 1.0, true, null, 0, 3_000).statusCode());
+        assertEquals(204, RunningPlatform.call(signedIn, "POST", "/api/auth/logout", null).statusCode());
+        HttpResponse<String> me = RunningPlatform.call(signedIn, "GET", "/api/me", null);
+        assertEquals(401, me.statusCode(), me.body());
+        assertEquals(401, RunningPlatform.call(signedIn, "POST", "/api/auth/logout", null).statusCode());
+        String again = RunningPlatform.token(name, RunningPlatform.DEMO_PASSWORD);
+        sleepUntil(t0, 9_200);
+        HttpResponse<String> late = beat(again, s, 2, 9_000, 1.0, true, null, 3_000, 9_000);
+        assertEquals(200, late.statusCode(), late.body());
+        assertEquals(3, RunningPlatform.json(late).getInt("sessionCreditedSeconds"), late.body());
+        assertEquals(410, beat(again, s, 3, 9_100, 1.0, true, null).statusCode());
+    }
+
+    /**
+     * Tamper evidence covers every reported figure: a ledger line, a session's credited seconds or a record edited
+     * in MariaDB is named by the check; a record rewritten as an attacker without the chain key would (plain
+     * SHA-256) is named too; and history cut after a signed statement of the heads is found by the statement,
+     * even where the chain itself was made to look whole.
+     */
+    @Test
+    @Order(9)
+    void editedFiguresAndRewrittenHistoryAreNamedByTheChecks() throws Exception {
+        assertTrue(classId != 0, "runs after the playback test, on the records it made");
+        String verifyPath = "/api/attendance/classes/" + classId + "/verify";
+        assertTrue(RunningPlatform.json(RunningPlatform.call(admin, "GET", verifyPath, null)).getBoolean("intact"));
+        long learnerId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/me", null)).getJsonNumber("id").longValue();
+        String url = "jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms";
+        try (Connection c = DriverManager.getConnection(url, "lms", "lms")) {
+            String ledgerLine = " WHERE class_id = " + classId + " AND learner_id = " + learnerId + " AND unit_id = " + MediaPipelineIT.studiedUnit;
+            c.createStatement().execute("UPDATE ledger_entry SET self_paced_seconds = self_paced_seconds + 2670" + ledgerLine);
+            JsonObject ledger = RunningPlatform.json(RunningPlatform.call(admin, "GET", verifyPath, null));
+            c.createStatement().execute("UPDATE ledger_entry SET self_paced_seconds = self_paced_seconds - 2670" + ledgerLine);
+            assertFalse(ledger.getBoolean("intact"), ledger.toString());
+            assertTrue(ledger.getJsonArray("differences").toString().contains("ledger line of learner " + learnerId + ", unit "
+                    + MediaPipelineIT.studiedUnit), ledger.toString());
+
+            String session;
+            try (var r = c.createStatement().executeQuery("SELECT id FROM playback_session WHERE class_id = " + classId + " AND learner_id = "
+                    + learnerId + " AND credited_seconds > 0 LIMIT 1")) {
+                assertTrue(r.next());
+                session = r.getString(1);
+            }
+            c.createStatement().execute("UPDATE playback_session SET credited_seconds = credited_seconds + 2670 WHERE id = '" + session + "'");
+            JsonObject sessions = RunningPlatform.json(RunningPlatform.call(admin, "GET", verifyPath, null));
+            c.createStatement().execute("UPDATE playback_session SET credited_seconds = credited_seconds - 2670 WHERE id = '" + session + "'");
+            assertFalse(sessions.getBoolean("intact"), sessions.toString());
+            assertTrue(sessions.getJsonArray("differences").toString().contains("playback session " + session), sessions.toString());
+
+            // Rewritten without the key: plain SHA-256, as before there was one.
+            c.createStatement().execute("UPDATE attendance_record SET key_id = NULL WHERE class_id = " + classId + " AND chain_seq = 3");
+            JsonObject unkeyed = RunningPlatform.json(RunningPlatform.call(admin, "GET", verifyPath, null));
+            c.createStatement().execute("UPDATE attendance_record r JOIN attendance_record k ON k.class_id = r.class_id AND k.chain_seq = 4"
+                    + " SET r.key_id = k.key_id WHERE r.class_id = " + classId + " AND r.chain_seq = 3");
+            assertFalse(unkeyed.getBoolean("intact"));
+            assertEquals(3, unkeyed.getJsonNumber("firstBrokenSeq").longValue(), unkeyed.toString());
+            assertTrue(RunningPlatform.json(RunningPlatform.call(admin, "GET", verifyPath, null)).getBoolean("intact"));
+
+            // A signed statement of the heads; then the chain's last record is cut and its head moved back to look whole.
+            assertEquals(403, RunningPlatform.call(learner, "GET", "/api/attendance/statement", null).statusCode());
+            JsonObject statement = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/statement", null));
+            String signed = statement.getString("statement");
+            String check = Json.createObjectBuilder().add("statement", signed).build().toString();
+            JsonObject holds = RunningPlatform.json(RunningPlatform.call(admin, "POST", "/api/attendance/statement/check", check));
+            assertTrue(holds.getBoolean("holds"), holds.toString());
+            long last;
+            String lastHash;
+            String previousHash;
+            try (var r = c.createStatement().executeQuery("SELECT last_seq, last_hash FROM attendance_chain WHERE class_id = " + classId)) {
+                r.next();
+                last = r.getLong(1);
+                lastHash = r.getString(2);
+            }
+            try (var r = c.createStatement().executeQuery("SELECT prev_hash FROM attendance_record WHERE class_id = " + classId
+                    + " AND chain_seq = " + last)) {
+                r.next();
+                previousHash = r.getString(1);
+            }
+            c.createStatement().execute("CREATE TEMPORARY TABLE cut AS SELECT * FROM attendance_record WHERE class_id = " + classId
+                    + " AND chain_seq = " + last);
+            c.createStatement().execute("DELETE FROM attendance_record WHERE class_id = " + classId + " AND chain_seq = " + last);
+            c.createStatement().execute("UPDATE attendance_chain SET last_seq = " + (last - 1) + ", last_hash = '" + previousHash
+                    + "' WHERE class_id = " + classId);
+            JsonObject cut = RunningPlatform.json(RunningPlatform.call(admin, "POST", "/api/attendance/statement/check", check));
+            c.createStatement().execute("INSERT INTO attendance_record SELECT * FROM cut");
+            c.createStatement().execute("UPDATE attendance_chain SET last_seq = " + last + ", last_hash = '" + lastHash + "' WHERE class_id = "
+                    + classId);
+            assertFalse(cut.getBoolean("holds"), cut.toString());
+            assertTrue(cut.toString().contains("record " + last + " named by the statement is gone"), cut.toString());
+            assertTrue(RunningPlatform.json(RunningPlatform.call(admin, "POST", "/api/attendance/statement/check", check)).getBoolean("holds"));
+            // A statement altered by hand is no statement.
+            String[] parts = signed.split("\\.");
+            String forged = parts[0] + "." + parts[1].substring(0, parts[1].length() - 4) + "AAAA." + parts[2];
+            HttpResponse<String> refused = RunningPlatform.call(admin, "POST", "/api/attendance/statement/check",
+                    Json.createObjectBuilder().add("statement", forged).build().toString());
+            assertEquals(422, refused.statusCode(), refused.body());
+        }
+        assertTrue(RunningPlatform.json(RunningPlatform.call(admin, "GET", verifyPath, null)).getBoolean("intact"));
+    }
+
+    /**
+     * A learner in two classes studies for the class the lesson was opened from: the same video's seconds are kept
+     * per class (two trainings never share the same minutes), a session for one class ends the other's, and a
+     * learner who does not say which class, while in two with the unit, is asked to.
+     */
+    @Test
+    @Order(10)
+    void aLearnerInTwoClassesStudiesForTheClassTheLessonWasOpenedFrom() throws Exception {
+        // A learner of its own in two new classes on the demo class's plan (the demo learners stay in one class).
+        String name = Accounts.uniqueName("two-classes");
+        long learnerId = Accounts.createLearner(admin, name, "Learn2026ok").getJsonNumber("id").longValue();
+        long planId = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/classes/" + classOf(learner), null))
+                .getJsonNumber("planId").longValue();
+        long classA = activeClassWith(planId, learnerId);
+        long classB = activeClassWith(planId, learnerId);
+        String token = RunningPlatform.token(name, "Learn2026ok");
+
+        HttpResponse<String> which = RunningPlatform.call(token, "POST", "/api/attendance/sessions",
+                Json.createObjectBuilder().add("resourceId", resourceId).build().toString());
+        assertEquals(422, which.statusCode(), which.body());
+        assertTrue(which.body().contains("classId"), which.body());
+        assertEquals(409, RunningPlatform.call(token, "POST", "/api/attendance/sessions",
+                Json.createObjectBuilder().add("resourceId", resourceId).add("classId", 987654).build().toString()).statusCode());
+
+        for (long cls : new long[] {classA, classB}) {
+            HttpResponse<String> r = RunningPlatform.call(token, "POST", "/api/attendance/sessions",
+                    Json.createObjectBuilder().add("resourceId", resourceId).add("classId", cls).build().toString());
+            assertEquals(201, r.statusCode(), r.body());
+            JsonObject s = RunningPlatform.json(r);
+            assertEquals(cls, s.getJsonNumber("classId").longValue());
+            assertEquals(0, s.getJsonNumber("frontierMs").longValue(), "each class's first viewing starts at 0: " + s);
+            long t0 = System.nanoTime();
+            sleepUntil(t0, 3_200);
+            assertEquals(200, beat(token, s, 1, 3_000, 1.0, true, null, 0, 3_000).statusCode());
+            sleepUntil(t0, 6_200);
+            HttpResponse<String> second = beat(token, s, 2, 6_000, 1.0, true, null, 3_000, 6_000);
+            assertEquals(6, RunningPlatform.json(second).getInt("videoCreditedSeconds"), second.body());
+        }
+        for (long cls : new long[] {classA, classB}) {
+            JsonObject line = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + cls + "/ledger", null))
+                    .getJsonArray("items").stream().map(JsonValue::asJsonObject).filter(l -> l.getString("username").equals(name))
+                    .findFirst().orElseThrow();
+            int seconds = line.getJsonArray("units").stream().map(JsonValue::asJsonObject)
+                    .filter(u -> u.getJsonNumber("unitId").longValue() == MediaPipelineIT.studiedUnit).findFirst().orElseThrow()
+                    .getInt("selfPacedSeconds");
+            assertEquals(6, seconds, "class " + cls + ": " + line);
+            assertTrue(RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + cls + "/verify", null))
+                    .getBoolean("intact"));
+        }
+    }
+
+    /** A new active class on the plan, with the learner in it. */
+    private static long activeClassWith(long planId, long learnerId) throws Exception {
+        java.time.LocalDate start = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        long id = ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/classes", Json.createObjectBuilder()
+                .add("name", "第二个班 " + System.nanoTime()).add("planId", planId).add("deliveryMode", "ONLINE")
+                .add("startsOn", start.toString()).add("endsOn", start.plusDays(30).toString()).build().toString()))
+                .getJsonNumber("id").longValue();
+        ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/learners", "{\"accountIds\":[" + learnerId + "]}"));
+        long teacher01 = Accounts.teacherId(admin, "teacher01");
+        ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/teachers", "{\"accountId\":" + teacher01 + ",\"duty\":\"THEORY\"}"));
+        ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/teachers",
+                "{\"accountId\":" + Accounts.teacherId(admin, "teacher02") + ",\"duty\":\"PRACTICAL\"}"));
+        java.time.LocalDate day = start;
+        for (JsonValue u : RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/plans/" + planId, null)).getJsonArray("units")) {
+            JsonObject unit = u.asJsonObject();
+            ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/lessons", Json.createObjectBuilder()
+                    .add("unitId", unit.getJsonNumber("id").longValue()).add("date", day.toString()).add("start", "09:00:00")
+                    .add("classHours", unit.getInt("hours")).add("teacherId", teacher01).add("mode", "LIVE").build().toString()));
+            day = day.plusDays(1).isAfter(start.plusDays(29)) ? start : day.plusDays(1);
+        }
+        HttpResponse<String> activated = RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/activate", null);
+        assertEquals(200, activated.statusCode(), activated.body());
+        return id;
     }
 
     /** The (demo) class the learner is in. */

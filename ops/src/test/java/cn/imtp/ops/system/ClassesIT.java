@@ -184,9 +184,7 @@ class ClassesIT {
     }
 
     static long accountId(String username) throws Exception {
-        return ok(RunningPlatform.call(admin, "GET", "/api/accounts?role=TEACHER&size=200", null)).getJsonArray("items").stream()
-                .map(JsonValue::asJsonObject).filter(a -> a.getString("username").equals(username)).findFirst().orElseThrow()
-                .getJsonNumber("id").longValue();
+        return Accounts.teacherId(admin, username);
     }
 
     static long createTeacher(String username) throws Exception {

@@ -142,10 +142,7 @@ class LearnerPagesIT {
     @Test
     @Order(4)
     void anUnansweredPresenceQuestionPausesAndTakesBackTheIdleCredit() throws Exception {
-        String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
-        Media.Uploaded up = Media.ready(teacher, MediaPipelineIT.studiedUnit, "VIDEO",
-                MediaFixtures.video("pages-640x360-45s.mp4", 640, 360, 45, true));
-        assertEquals(200, RunningPlatform.call(teacher, "POST", "/api/resources/" + up.resourceId() + "/versions/1/publish", null).statusCode());
+        Media.Uploaded up = publishedLesson("pages-640x360-45s.mp4", 45);
         String learner = "learner07";
         try (Browser b = new Browser()) {
             b.signIn(learner, RunningPlatform.DEMO_PASSWORD, "/learner/");
@@ -163,6 +160,69 @@ class LearnerPagesIT {
             b.screenshot("learner-presence-absent");
         }
         assertEquals(0, unitLedger(learner).getInt("selfPacedSeconds"), "every second since the click on play was taken back");
+    }
+
+    /**
+     * The page is hidden for 20 s in the middle of a first viewing: the player pauses, and resumes from the same
+     * point when the page is shown again, so no gap arises and every second watched is credited. A beat the
+     * server refuses (the test makes the page send an impossible one) is dropped, and the beats after it are
+     * credited as before.
+     */
+    @Test
+    @Order(5)
+    void aHiddenPagePausesAndAStrayRefusedBeatStopsNoCredit() throws Exception {
+        Media.Uploaded up = publishedLesson("pages-640x360-40s.mp4", 40);
+        String learner = "learner08";
+        try (Browser b = new Browser()) {
+            b.signIn(learner, RunningPlatform.DEMO_PASSWORD, "/learner/");
+            openUnit(b);
+            // The first beat without playback (the one the pause sends) is made impossible on its way: 60 s claimed.
+            b.js("const send = window.fetch; window.tampered = 0;"
+                    + "window.fetch = (url, init) => { if (String(url).includes('/beats') && init && typeof init.body === 'string') {"
+                    + "  const beat = JSON.parse(init.body);"
+                    + "  if (beat.played.length === 0 && !window.tampered) { window.tampered = beat.seq; beat.played = [{ fromMs: 0, toMs: 60000 }];"
+                    + "    init = { ...init, body: JSON.stringify(beat) }; } }"
+                    + "  return send(url, init); };"
+                    + "window.visibility = 'visible';"
+                    + "Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => window.visibility });"
+                    + "Object.defineProperty(document, 'hidden', { configurable: true, get: () => window.visibility === 'hidden' });");
+            b.waitFor(By.id("play-" + up.resourceId())).click();
+            b.until(d -> (Boolean) b.js("return document.querySelector('video').readyState >= 2;"), Duration.ofSeconds(30));
+            b.js("document.querySelector('video').play();");
+            b.until(d -> position(b) > 6.0, Duration.ofSeconds(30));
+            b.js("window.visibility = 'hidden'; document.dispatchEvent(new Event('visibilitychange'));");
+            assertTrue((Boolean) b.js("return document.querySelector('video').paused;"), "the player pauses when the page is hidden");
+            double hiddenAt = position(b);
+            Thread.sleep(20_000);
+            double after = position(b);
+            assertTrue(Math.abs(after - hiddenAt) < 0.5, "nothing played while hidden: " + hiddenAt + " → " + after);
+            b.js("window.visibility = 'visible'; document.dispatchEvent(new Event('visibilitychange'));");
+            b.until(d -> !(Boolean) b.js("return document.querySelector('video').paused;"), Duration.ofSeconds(10));
+            // The learner is there: a key now and then, so that the presence question does not come.
+            b.until(d -> {
+                b.js("document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Shift' }));");
+                return (Boolean) b.js("return document.querySelector('video').ended;");
+            }, Duration.ofSeconds(60));
+            assertTrue(((Number) b.js("return window.tampered;")).longValue() > 0, "the page sent the impossible beat");
+            b.until(d -> b.driver.findElement(By.id("player-status")).getText().matches(".*(39|40) 秒.*"), Duration.ofSeconds(20));
+            b.screenshot("learner-hidden-then-shown");
+        }
+        int credited = unitLedger(learner).getInt("selfPacedSeconds");
+        assertTrue(credited >= 39 && credited <= 40, "every second of the 40 s lesson watched visibly: " + credited);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms", "lms", "lms");
+             var r = c.createStatement().executeQuery("SELECT COUNT(*) FROM refused_beat b JOIN account a ON a.id = b.learner_id"
+                     + " WHERE a.username = '" + learner + "'")) {
+            assertTrue(r.next());
+            assertEquals(1, r.getInt(1), "the impossible beat was refused, and only it");
+        }
+    }
+
+    /** A lesson video of its own, published on the studied unit. */
+    static Media.Uploaded publishedLesson(String file, int seconds) throws Exception {
+        String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
+        Media.Uploaded up = Media.ready(teacher, MediaPipelineIT.studiedUnit, "VIDEO", MediaFixtures.video(file, 640, 360, seconds, true));
+        assertEquals(200, RunningPlatform.call(teacher, "POST", "/api/resources/" + up.resourceId() + "/versions/1/publish", null).statusCode());
+        return up;
     }
 
     static JsonObject unitLedger() throws Exception {

@@ -2,8 +2,8 @@ package cn.imtp.lms.attendance.boundary;
 
 import cn.imtp.lms.platform.control.Document;
 import cn.imtp.lms.attendance.control.Attendance;
-import cn.imtp.lms.attendance.control.AttendanceChain;
 import cn.imtp.lms.attendance.control.AttendanceSettings;
+import cn.imtp.lms.attendance.control.ChainAudit;
 import cn.imtp.lms.attendance.control.BeatWriter;
 import cn.imtp.lms.attendance.control.HoursLedger;
 import cn.imtp.lms.attendance.control.LedgerRules;
@@ -15,6 +15,7 @@ import cn.imtp.lms.identity.boundary.AdmissionDeferred;
 import cn.imtp.lms.identity.boundary.RequestOrigin;
 import cn.imtp.lms.platform.boundary.Exports;
 import cn.imtp.lms.platform.control.ExportTable;
+import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Allow;
 import cn.imtp.platform.security.Caller;
@@ -49,7 +50,8 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class AttendanceResource {
 
-    public record OpenRequest(Long resourceId) {
+    /** {@code classId}: the class the learner opens the lesson from (needed when the unit is in several of theirs). */
+    public record OpenRequest(Long resourceId, Long classId) {
     }
 
     @Inject
@@ -59,10 +61,10 @@ public class AttendanceResource {
     BeatWriter writer;
 
     @Inject
-    HoursLedger ledger;
+    ChainAudit audit;
 
     @Inject
-    AttendanceChain chain;
+    HoursLedger ledger;
 
     @Inject
     LiveRoster roster;
@@ -98,12 +100,13 @@ public class AttendanceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.LEARNER)
     public Response open(OpenRequest request) {
-        return Response.status(201).entity(attendance.open(caller(), request == null ? null : request.resourceId())).build();
+        return Response.status(201).entity(attendance.open(caller(), request == null ? null : request.resourceId(),
+                request == null ? null : request.classId())).build();
     }
 
     /**
-     * A heartbeat: 200 when stored (or already stored), 409 when an earlier beat must come first, 422 when
-     * it is impossible as sent (refused and logged), 410 when the session was ended by a newer one. The
+     * A heartbeat: 200 when stored (or its number already taken), 422 when it is impossible as sent (refused,
+     * logged, its number used up), 410 when the session was ended by a newer one before the beat began. The
      * learner's account is checked with the batch the beat is stored in (401 once revoked), not by a read of
      * its own: on the hot path, one read for the batch instead of a round trip per beat.
      */
@@ -116,7 +119,6 @@ public class AttendanceResource {
         Attendance.BeatAck ack = writer.write(caller(), id, beat);
         int status = switch (ack.verdict()) {
             case ACCEPTED, DUPLICATE -> 200;
-            case OUT_OF_ORDER -> 409;
             case REFUSED -> 422;
         };
         return Response.status(status).entity(ack).build();
@@ -150,8 +152,9 @@ public class AttendanceResource {
 
     /**
      * The class's attendance for an audit, as CSV (default) or XLSX ({@code ?format=xlsx}): every session
-     * (learner, masked ID number, unit, activity SELF_PACED or LIVE, start and end in China time, credited minutes), then each
-     * learner's classroom total against the plan and whether the learner meets the hours. The export is
+     * (learner, masked ID number, unit, activity SELF_PACED or LIVE, start and end in China time, credited seconds, exact),
+     * then each learner's online seconds (exactly the sum of the learner's session rows) and classroom total (capped at
+     * each unit's hours, rounded once) against the plan, and whether the learner meets the hours. The export is
      * written to the audit log.
      */
     @GET
@@ -164,24 +167,20 @@ public class AttendanceResource {
         List<List<Object>> sessions = new ArrayList<>();
         for (HoursLedger.SessionRow r : export.sessions()) {
             sessions.add(Arrays.asList(r.username(), r.fullName(), r.idNumberMasked(), r.unitName(), r.kind().name(), ExportTable.chinaTime(r.start()),
-                    ExportTable.chinaTime(r.end()), minutes(r.creditedSeconds())));
+                    ExportTable.chinaTime(r.end()), r.creditedSeconds()));
         }
         List<List<Object>> totals = new ArrayList<>();
         for (LedgerRules.LearnerStatus l : export.ledger().items()) {
-            totals.add(Arrays.asList(l.username(), l.fullName(), l.classroomMinutes(), l.planMinutes(), l.minimumMinutes(), l.meetsHours(),
+            int online = l.units().stream().mapToInt(u -> u.selfPacedSeconds() + u.liveSeconds()).sum();
+            totals.add(Arrays.asList(l.username(), l.fullName(), online, l.classroomMinutes(), l.planMinutes(), l.minimumMinutes(), l.meetsHours(),
                     l.shortMinutes(), l.onlineOverCapMinutes(), l.otherMinutes(), l.totalMinutes()));
         }
         List<ExportTable> tables = List.of(
                 new ExportTable("观看记录 Sessions", List.of("learner", "fullName", "idNumber", "unit", "activity", "sessionStart", "sessionEnd",
-                        "creditedMinutes"), sessions),
-                new ExportTable("学时汇总 Totals", List.of("learner", "fullName", "classroomMinutes", "planMinutes", "minimumMinutes",
+                        "creditedSeconds"), sessions),
+                new ExportTable("学时汇总 Totals", List.of("learner", "fullName", "onlineSeconds", "classroomMinutes", "planMinutes", "minimumMinutes",
                         "meetsHours", "shortMinutes", "onlineOverCapMinutes", "otherMinutes", "totalMinutes"), totals));
         return Exports.download(tables, f, "attendance-class-" + classId);
-    }
-
-    /** Minutes to one decimal, as the ledger shows them. */
-    private static double minutes(int seconds) {
-        return Math.round(seconds / 6.0) / 10.0;
     }
 
     /** Other hours (internship, site visits, self-study…) of the class's learners, newest first; learners see their own. */
@@ -253,12 +252,42 @@ public class AttendanceResource {
         rosterEvents.subscribe(classId, roster.of(classId, caller()), sink, sse);
     }
 
-    /** Recomputes the class's attendance chain and names the first record altered or removed. */
+    /**
+     * Recomputes the class's attendance chain with the chain key and names the first record altered, inserted or
+     * removed; then every playback session and ledger line whose figure differs from what its records add up to.
+     */
     @GET
     @Path("classes/{classId}/verify")
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
-    public AttendanceChain.Check verify(@PathParam("classId") long classId) {
+    public ChainAudit.Check verify(@PathParam("classId") long classId) {
         classes.visible(classId, caller());
-        return chain.verify(classId);
+        return audit.verify(classId);
+    }
+
+    public record StatementRequest(String statement) {
+    }
+
+    /**
+     * A statement of every class's chain head, signed with the platform's key, for an administrator to keep
+     * (e.g. daily) outside the platform: history rewritten after it is found by {@code statement/check}.
+     */
+    @GET
+    @Path("statement")
+    @Allow(Role.ADMINISTRATOR)
+    public ChainAudit.Statement statement() {
+        return audit.statement();
+    }
+
+    /** Checks a statement made earlier against the chains as they are now. */
+    @POST
+    @Path("statement/check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow(Role.ADMINISTRATOR)
+    public ChainAudit.StatementCheck checkStatement(StatementRequest request) {
+        if (request == null || request.statement() == null || request.statement().isBlank()) {
+            throw PlatformException.invalid("Send {\"statement\"}: the statement as GET /api/attendance/statement gave it.",
+                    List.of(new FieldError("statement", "is required")));
+        }
+        return audit.check(request.statement().trim());
     }
 }

@@ -3,9 +3,9 @@ package cn.imtp.lms.attendance.control;
 import cn.imtp.lms.platform.control.Bulk;
 import cn.imtp.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,20 +18,20 @@ import java.util.TreeMap;
 import java.util.logging.Logger;
 
 /**
- * The append-only, hash-chained attendance records of each class. One chain per class, so classes do
- * not contend; within a class the chain's head row is locked while a record is appended.
+ * The append-only, chained attendance records of each class, each sealed with the chain key
+ * ({@link ChainKeys}, {@link RecordHash#keyed}). One chain per class, so classes do not contend; within a
+ * class the chain's head row is locked while a record is appended. {@link ChainAudit} checks them.
  */
 @ApplicationScoped
 public class AttendanceChain {
 
     private static final Logger LOG = Logger.getLogger(AttendanceChain.class.getName());
 
-    /** The outcome of checking a class's chain: the first record that does not fit, if any. */
-    public record Check(long classId, boolean intact, long records, Long firstBrokenSeq, String problem) {
-    }
-
     @PersistenceContext(unitName = "lms")
     EntityManager em;
+
+    @Inject
+    ChainKeys keys;
 
     /** Which session of whom, studying which unit of which class, a record belongs to. */
     public record Link(long classId, String sessionId, long learnerId, long unitId) {
@@ -67,7 +67,7 @@ public class AttendanceChain {
     public final class Appender {
 
         private static final List<String> RECORD_COLUMNS = List.of("class_id", "chain_seq", "session_id", "beat_seq", "learner_id", "unit_id",
-                "received_at", "elapsed_ms", "played", "rate", "visible", "credited_seconds", "credited_spans", "prev_hash", "hash");
+                "received_at", "elapsed_ms", "played", "rate", "visible", "credited_seconds", "credited_spans", "prev_hash", "hash", "key_id");
 
         private final Bulk sql;
         private final Map<Long, Head> heads = new TreeMap<>();
@@ -119,10 +119,11 @@ public class AttendanceChain {
             Head head = heads.get(s.classId());
             long seq = head.seq + 1;
             long receivedMs = receivedAt.toEpochMilli();
-            String hash = RecordHash.of(head.hash, new RecordHash.Fields(s.classId(), seq, s.sessionId(), beatSeq, s.learnerId(), s.unitId(),
+            ChainKeys.Key key = keys.current();
+            String hash = RecordHash.keyed(key, head.hash, new RecordHash.Fields(s.classId(), seq, s.sessionId(), beatSeq, s.learnerId(), s.unitId(),
                     receivedMs, elapsedMs, played, rate, visible, creditedSeconds, creditedSpans));
             rows.add(new Object[] {s.classId(), seq, s.sessionId(), beatSeq, s.learnerId(), s.unitId(), new Timestamp(receivedMs), elapsedMs,
-                    played, rate, visible, creditedSeconds, creditedSpans, head.hash, hash});
+                    played, rate, visible, creditedSeconds, creditedSpans, head.hash, hash, key.id()});
             head.seq = seq;
             head.hash = hash;
             head.moved = true;
@@ -162,60 +163,5 @@ public class AttendanceChain {
         sql.select("SELECT credited_spans FROM attendance_record WHERE session_id = ? AND elapsed_ms > ? AND credited_seconds > 0",
                 List.of(sessionId, elapsedMs), r -> r.getString(1)).forEach(spans -> back.or(Spans.parse(spans)));
         return back;
-    }
-
-    /**
-     * Recomputes every hash of the class's chain in order and names the first record that was altered,
-     * or the first place where one was removed (a gap in the sequence or a broken link).
-     */
-    @Transactional
-    public Check verify(long classId) {
-        String previous = RecordHash.GENESIS;
-        long expected = 1;
-        long count = 0;
-        final int page = 5000;
-        while (true) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT chain_seq, session_id, beat_seq, learner_id, unit_id, received_at, elapsed_ms,"
-                            + " played, rate, visible, credited_seconds, prev_hash, hash, credited_spans FROM attendance_record"
-                            + " WHERE class_id = ? AND chain_seq >= ? ORDER BY chain_seq LIMIT " + page)
-                    .setParameter(1, classId).setParameter(2, expected).getResultList();
-            for (Object[] r : rows) {
-                long seq = ((Number) r[0]).longValue();
-                if (seq != expected) {
-                    return new Check(classId, false, count, expected, "record " + expected + " is missing (the next is " + seq + ")");
-                }
-                if (!previous.equals(r[11])) {
-                    return new Check(classId, false, count, seq, "record " + seq + " does not follow record " + (seq - 1));
-                }
-                String hash = RecordHash.of(previous, new RecordHash.Fields(classId, seq, (String) r[1], ((Number) r[2]).longValue(),
-                        ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), ((Timestamp) r[5]).getTime(),
-                        ((Number) r[6]).longValue(), (String) r[7], ((Number) r[8]).doubleValue(), bool(r[9]),
-                        ((Number) r[10]).intValue(), (String) r[13]));
-                if (!hash.equals(r[12])) {
-                    return new Check(classId, false, count, seq, "record " + seq + " was altered");
-                }
-                previous = hash;
-                expected++;
-                count++;
-            }
-            if (rows.size() < page) {
-                break;
-            }
-        }
-        List<?> head = em.createNativeQuery("SELECT last_seq, last_hash FROM attendance_chain WHERE class_id = ?")
-                .setParameter(1, classId).getResultList();
-        if (!head.isEmpty()) {
-            Object[] h = (Object[]) head.get(0);
-            if (((Number) h[0]).longValue() != count || !previous.equals(h[1])) {
-                return new Check(classId, false, count, count + 1, "the chain ends at record " + count + " but "
-                        + ((Number) h[0]).longValue() + " were written: the last records were removed");
-            }
-        }
-        return new Check(classId, true, count, null, null);
-    }
-
-    private static boolean bool(Object o) {
-        return o instanceof Boolean b ? b : ((Number) o).intValue() != 0;
     }
 }

@@ -86,7 +86,7 @@ public class AttendanceSettings {
     /** The rules as configured, built once (they are immutable). */
     public CreditPolicy policy() {
         if (policy == null) {
-            policy = new CreditPolicy(allowedRates(), slackMs, slackMs);
+            policy = new CreditPolicy(allowedRates(), slackMs, slackMs, heartbeatSeconds * 1000L);
         }
         return policy;
     }

@@ -29,7 +29,7 @@ import org.mariadb.jdbc.MariaDbDataSource;
 /**
  * Group commit for lesson videos' heartbeats. Each request checks its beat (fields, token) in its own
  * thread, then waits while this node's writer stores it with the beats that arrived meanwhile, in one
- * transaction ({@link Attendance#store}); the request is answered only after that transaction committed,
+ * transaction ({@link BeatStore#store}); the request is answered only after that transaction committed,
  * so an acknowledged beat is durable. One transaction per batch instead of one per beat: the commit, the
  * locks on the class's chain head and the round trips are shared by the batch.
  *
@@ -51,7 +51,7 @@ public class BeatWriter {
     /** After this long without a batch the writer checks its connection before using it. */
     static final long IDLE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(60);
 
-    private record Job(Attendance.Pending beat, CompletableFuture<Object> answer) {
+    private record Job(Attendance.Pending beat, CompletableFuture<BeatStore.Answer> answer) {
     }
 
     private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
@@ -59,6 +59,9 @@ public class BeatWriter {
 
     @Inject
     Attendance attendance;
+
+    @Inject
+    BeatStore beats;
 
     @Inject
     AccountGuard guard;
@@ -103,11 +106,11 @@ public class BeatWriter {
             if (!running || !queue.offer(job, 2, TimeUnit.SECONDS)) {
                 throw busy();
             }
-            Object answer = job.answer().get(ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS);
-            if (answer instanceof RuntimeException refused) {
-                throw refused;
+            BeatStore.Answer answer = job.answer().get(ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS);
+            if (answer instanceof BeatStore.Refused refused) {
+                throw refused.problem();
             }
-            return (Attendance.BeatAck) answer;
+            return ((BeatStore.Stored) answer).ack();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw busy();
@@ -154,7 +157,7 @@ public class BeatWriter {
     private void store(List<Job> batch) {
         try {
             Bulk sql = Bulk.deferred(connection());
-            List<Object> answers = attendance.store(sql, batch.stream().map(Job::beat).toList());
+            List<BeatStore.Answer> answers = beats.store(sql, batch.stream().map(Job::beat).toList());
             sql.execute("COMMIT", List.of());
             sql.flush();
             for (int i = 0; i < batch.size(); i++) {
@@ -166,9 +169,9 @@ public class BeatWriter {
                 if (failed instanceof RuntimeException r) {
                     // A beat judged and refused is answered from within the transaction; this one could not be stored at all.
                     LOG.log(Level.WARNING, "A beat of session " + batch.get(0).beat().sessionId() + " could not be stored", r);
-                    batch.get(0).answer().complete(r);
+                    batch.get(0).answer().completeExceptionally(r);
                 } else {
-                    batch.get(0).answer().complete(unreachable(failed));
+                    batch.get(0).answer().complete(new BeatStore.Refused(unreachable(failed)));
                 }
                 return;
             }
@@ -231,7 +234,7 @@ public class BeatWriter {
     void stop() {
         running = false;
         for (Job job = queue.poll(); job != null; job = queue.poll()) {
-            job.answer().complete(busy());
+            job.answer().complete(new BeatStore.Refused(busy()));
         }
     }
 }

@@ -6,8 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The hash that chains a class's attendance records: SHA-256 of the previous record's hash and every
- * field of this one, so that altering, inserting or removing a record breaks every hash after it.
+ * The hash that chains a class's attendance records: of the previous record's hash and every field of this
+ * one, so that altering, inserting or removing a record breaks every hash after it. Records are sealed with
+ * HMAC-SHA256 under a chain key that does not live in the database ({@link #keyed}); records written before
+ * there was a key hash with plain SHA-256 ({@link #of}) and are sealed once, as a whole, by the chain's seal.
  */
 public final class RecordHash {
 
@@ -23,17 +25,26 @@ public final class RecordHash {
     private RecordHash() {
     }
 
+    /** A record written before there was a chain key: SHA-256, which anyone able to write the database could recompute. */
     public static String of(String previous, Fields f) {
-        String canonical = String.join("|", previous, Long.toString(f.classId()), Long.toString(f.chainSeq()), f.sessionId(),
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical(previous, f).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A record sealed with {@code key}: HMAC-SHA256 of the same fields and the key's id. */
+    public static String keyed(ChainKeys.Key key, String previous, Fields f) {
+        return ChainKeys.mac(key, canonical(previous, f) + "|key:" + key.id());
+    }
+
+    private static String canonical(String previous, Fields f) {
+        return String.join("|", previous, Long.toString(f.classId()), Long.toString(f.chainSeq()), f.sessionId(),
                 Long.toString(f.beatSeq()), Long.toString(f.learnerId()), Long.toString(f.unitId()), Long.toString(f.receivedAtMs()),
                 Long.toString(f.elapsedMs()), f.played(), Double.toString(f.rate()), Boolean.toString(f.visible()),
                 Integer.toString(f.creditedSeconds()))
                 // Records from before the spans were kept hash as they always did.
                 + (f.creditedSpans() == null || f.creditedSpans().isEmpty() ? "" : "|" + f.creditedSpans());
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -55,6 +55,9 @@ public class PlaybackSession {
     @Column(name = "credited_seconds")
     private int creditedSeconds;
 
+    @Column(name = "played_until_ms")
+    private long playedUntilMs;
+
     @Column(name = "position_ms")
     private long positionMs;
 
@@ -109,6 +112,10 @@ public class PlaybackSession {
         return openedAt;
     }
 
+    public long positionMs() {
+        return positionMs;
+    }
+
     public Instant endedAt() {
         return endedAt;
     }
@@ -123,11 +130,11 @@ public class PlaybackSession {
      */
     public Object[] row() {
         return new Object[] {id, learnerId, classId, unitId, resourceId, assetId, durationSeconds, openedAt, lastSeq, lastElapsedMs, runStartMs,
-                runEndMs, creditedSeconds, positionMs, lastBeatAt};
+                runEndMs, creditedSeconds, playedUntilMs, positionMs, lastBeatAt};
     }
 
     public static final java.util.List<String> COLUMNS = java.util.List.of("id", "learner_id", "class_id", "unit_id", "resource_id", "asset_id",
-            "duration_seconds", "opened_at", "last_seq", "last_elapsed_ms", "run_start_ms", "run_end_ms", "credited_seconds", "position_ms",
+            "duration_seconds", "opened_at", "last_seq", "last_elapsed_ms", "run_start_ms", "run_end_ms", "credited_seconds", "played_until_ms", "position_ms",
             "last_beat_at");
 
     /** The columns {@link #read} takes, in its order. */
@@ -149,10 +156,11 @@ public class PlaybackSession {
         s.runStartMs = r.getLong(11);
         s.runEndMs = r.getLong(12);
         s.creditedSeconds = r.getInt(13);
-        s.positionMs = r.getLong(14);
-        s.lastBeatAt = instant(r.getTimestamp(15));
-        s.endedAt = instant(r.getTimestamp(16));
-        s.endedReason = r.getString(17);
+        s.playedUntilMs = r.getLong(14);
+        s.positionMs = r.getLong(15);
+        s.lastBeatAt = instant(r.getTimestamp(16));
+        s.endedAt = instant(r.getTimestamp(17));
+        s.endedReason = r.getString(18);
         return s;
     }
 
@@ -164,7 +172,7 @@ public class PlaybackSession {
     public static final java.util.List<String> PROGRESS_COLUMNS = COLUMNS.subList(8, COLUMNS.size());
 
     public CreditPolicy.Session state() {
-        return new CreditPolicy.Session(lastSeq, lastElapsedMs, runStartMs, runEndMs, creditedSeconds);
+        return new CreditPolicy.Session(lastSeq, lastElapsedMs, runStartMs, runEndMs, creditedSeconds, playedUntilMs);
     }
 
     public void advance(CreditPolicy.Session next, long positionMs, Instant at) {
@@ -173,11 +181,20 @@ public class PlaybackSession {
         this.runStartMs = next.runStartMs();
         this.runEndMs = next.runEndMs();
         this.creditedSeconds = next.creditedSeconds();
+        this.playedUntilMs = next.playedUntilMs();
         this.positionMs = positionMs;
         this.lastBeatAt = at;
     }
 
-    /** Ends the session's credit; beats already in flight for it are still accepted within the late window. */
+    /** The session's own time when it was ended ({@link Long#MAX_VALUE} while it is open): its credit never reaches past it. */
+    public long endedElapsedMs() {
+        return endedAt == null ? Long.MAX_VALUE : java.time.Duration.between(openedAt, endedAt).toMillis();
+    }
+
+    /**
+     * Ends the session's credit: a beat whose stretch began before the end is still taken within the late window,
+     * credited up to the end.
+     */
     public void end(String reason, Instant at) {
         if (endedAt == null) {
             endedAt = at;

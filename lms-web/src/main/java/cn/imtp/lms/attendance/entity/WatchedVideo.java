@@ -10,8 +10,9 @@ import java.util.BitSet;
 import java.util.UUID;
 
 /**
- * The seconds of one video a learner has been credited, one bit per second, across all sessions:
- * replaying them adds nothing, and the first unwatched second is where a first viewing may go on.
+ * The seconds of one video a learner has been credited in one class, one bit per second, across all
+ * sessions: replaying them adds nothing, and the first unwatched second is where a first viewing may go
+ * on. Per class, because two trainings (each perhaps subsidised) may not share the same minutes.
  */
 @Entity
 @Table(name = "watched_video")
@@ -21,18 +22,24 @@ public class WatchedVideo {
     /** The composite key JPA needs: a plain class, as EclipseLink sets its fields by reflection. */
     public static class Key implements Serializable {
         private long learnerId;
+        private long classId;
         private String assetId;
 
         public Key() {
         }
 
-        public Key(long learnerId, UUID assetId) {
+        public Key(long learnerId, long classId, UUID assetId) {
             this.learnerId = learnerId;
+            this.classId = classId;
             this.assetId = assetId.toString();
         }
 
         public long learnerId() {
             return learnerId;
+        }
+
+        public long classId() {
+            return classId;
         }
 
         public String assetId() {
@@ -41,18 +48,22 @@ public class WatchedVideo {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && k.learnerId == learnerId && java.util.Objects.equals(k.assetId, assetId);
+            return o instanceof Key k && k.learnerId == learnerId && k.classId == classId && java.util.Objects.equals(k.assetId, assetId);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(learnerId, assetId);
+            return java.util.Objects.hash(learnerId, classId, assetId);
         }
     }
 
     @Id
     @Column(name = "learner_id")
     private long learnerId;
+
+    @Id
+    @Column(name = "class_id")
+    private long classId;
 
     @Id
     @Column(name = "asset_id")
@@ -72,38 +83,40 @@ public class WatchedVideo {
     protected WatchedVideo() {
     }
 
-    public WatchedVideo(long learnerId, UUID assetId, long unitId) {
+    public WatchedVideo(long learnerId, long classId, UUID assetId, long unitId) {
         this.learnerId = learnerId;
+        this.classId = classId;
         this.assetId = assetId.toString();
         this.unitId = unitId;
         this.seconds = new byte[0];
     }
 
-    public static final java.util.List<String> COLUMNS = java.util.List.of("learner_id", "asset_id", "unit_id", "seconds", "credited_seconds",
+    public static final java.util.List<String> COLUMNS = java.util.List.of("learner_id", "class_id", "asset_id", "unit_id", "seconds", "credited_seconds",
             "resume_ms");
 
     /** A row of {@code SELECT} {@link #COLUMNS} (read and locked by the heartbeat writer without JPA). */
     public static WatchedVideo read(java.sql.ResultSet r) throws java.sql.SQLException {
         WatchedVideo w = new WatchedVideo();
         w.learnerId = r.getLong(1);
-        w.assetId = r.getString(2);
-        w.unitId = r.getLong(3);
-        w.seconds = r.getBytes(4);
-        w.creditedSeconds = r.getInt(5);
-        w.resumeMs = r.getLong(6);
+        w.classId = r.getLong(2);
+        w.assetId = r.getString(3);
+        w.unitId = r.getLong(4);
+        w.seconds = r.getBytes(5);
+        w.creditedSeconds = r.getInt(6);
+        w.resumeMs = r.getLong(7);
         return w;
     }
 
     /** What a beat changes. */
-    public static final java.util.List<String> PROGRESS_COLUMNS = COLUMNS.subList(3, COLUMNS.size());
+    public static final java.util.List<String> PROGRESS_COLUMNS = COLUMNS.subList(4, COLUMNS.size());
 
     /** The row as {@link #COLUMNS} lists its columns, for writing many in one statement (see {@code Attendance.store}). */
     public Object[] row() {
-        return new Object[] {learnerId, assetId, unitId, seconds, creditedSeconds, resumeMs};
+        return new Object[] {learnerId, classId, assetId, unitId, seconds, creditedSeconds, resumeMs};
     }
 
     public Key key() {
-        return new Key(learnerId, UUID.fromString(assetId));
+        return new Key(learnerId, classId, UUID.fromString(assetId));
     }
 
     public BitSet seconds() {

@@ -1,6 +1,10 @@
 package cn.imtp.lms.identity.boundary;
 
+import cn.imtp.lms.identity.control.Accounts;
 import cn.imtp.lms.identity.control.SignIn;
+import cn.imtp.platform.security.Allow;
+import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.security.Role;
 import cn.imtp.platform.security.Public;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -14,6 +18,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.MediaType;
 
 @Path("auth")
@@ -28,6 +34,12 @@ public class AuthResource {
 
     @Inject
     SignIn signIn;
+
+    @Inject
+    Accounts accounts;
+
+    @Context
+    SecurityContext security;
 
     @Inject
     RequestOrigin origin;
@@ -50,5 +62,17 @@ public class AuthResource {
             throw PlatformException.invalid("Send {\"username\", \"password\"}.", missing);
         }
         return signIn.signIn(credentials.username().trim(), credentials.password(), origin.addressOf(http));
+    }
+
+    /**
+     * Signs out: every token of the account stops working at once on every node (204), and the account's
+     * playback and live sessions end, so that nothing sent after this moment earns credit.
+     */
+    @POST
+    @Path("logout")
+    @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
+    public Response logout() {
+        accounts.signOut((Caller) security.getUserPrincipal(), origin.addressOf(http));
+        return Response.noContent().build();
     }
 }

@@ -7,7 +7,9 @@ import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -27,6 +29,9 @@ public class Accounts {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Event<SignInsRevoked> revoked;
 
     public record Created(AccountView account, String temporaryPassword) {
     }
@@ -117,13 +122,32 @@ public class Accounts {
             throw PlatformException.conflict("You cannot disable your own account; ask another administrator.");
         }
         if (disabled && !a.disabled()) {
+            // The account row first, as a learner's session opening takes it, then what the observers end.
+            em.lock(a, LockModeType.PESSIMISTIC_WRITE);
             a.disable();
             audit.record(actor, AuditLog.DISABLE_ACCOUNT, id, a.username(), address);
+            revoked.fire(new SignInsRevoked(id, "ACCOUNT_DISABLED", java.time.Instant.now()));
         } else if (!disabled && a.disabled()) {
             a.enable();
             audit.record(actor, AuditLog.ENABLE_ACCOUNT, id, a.username(), address);
         }
         return AccountView.of(a);
+    }
+
+    /**
+     * Signs the caller out: every token of the account stops working at once, on every node (its token version
+     * moves on, as with a new password), and what it kept running ends ({@link SignInsRevoked}).
+     */
+    @Transactional
+    public void signOut(Caller caller, String address) {
+        Account a = find(caller.accountId());
+        em.lock(a, LockModeType.PESSIMISTIC_WRITE);
+        if (a.tokenVersion() != caller.tokenVersion()) {
+            return; // already signed out
+        }
+        a.signOut();
+        audit.record(caller, AuditLog.SIGN_OUT, a.id(), a.username(), address);
+        revoked.fire(new SignInsRevoked(a.id(), "SIGNED_OUT", java.time.Instant.now()));
     }
 
     @Transactional

@@ -18,6 +18,7 @@ public class AuditLog {
     public static final String RESET_PASSWORD = "RESET_PASSWORD";
     public static final String DISABLE_ACCOUNT = "DISABLE_ACCOUNT";
     public static final String ENABLE_ACCOUNT = "ENABLE_ACCOUNT";
+    public static final String SIGN_OUT = "SIGN_OUT";
 
     @PersistenceContext(unitName = "lms")
     EntityManager em;

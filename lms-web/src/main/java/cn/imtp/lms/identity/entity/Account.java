@@ -93,6 +93,11 @@ public class Account {
         this.tokenVersion++;
     }
 
+    /** Every token signed so far stops working. */
+    public void signOut() {
+        this.tokenVersion++;
+    }
+
     public void enable() {
         this.disabled = false;
     }

@@ -123,7 +123,7 @@ public class LiveResource {
         return Response.status(201).entity(attendance.join(id, caller())).build();
     }
 
-    /** A beat from the lesson page: 200 stored, 409 an earlier beat first, 422 refused and logged, 410 counted elsewhere since. */
+    /** A beat from the lesson page: 200 stored (or its number already taken), 422 refused and logged (its number used up), 410 counted elsewhere since. */
     @POST
     @Path("sessions/{id}/beats")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -132,7 +132,6 @@ public class LiveResource {
         LiveAttendance.BeatAck ack = attendance.beat(id, beat, caller());
         int status = switch (ack.verdict()) {
             case ACCEPTED, DUPLICATE -> 200;
-            case OUT_OF_ORDER -> 409;
             case REFUSED -> 422;
         };
         return Response.status(status).entity(ack).build();

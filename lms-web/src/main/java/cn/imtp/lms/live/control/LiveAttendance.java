@@ -121,7 +121,7 @@ public class LiveAttendance {
                 s.startsAt(), s.endsAt(), now, credited);
     }
 
-    /** Judges and stores one beat: 200 stored or already stored, 409 an earlier one first, 422 refused, 410 the session was ended. */
+    /** Judges and stores one beat: 200 stored or its number already taken, 422 refused (its number used up), 410 the session was ended. */
     @Transactional
     public BeatAck beat(String sessionId, BeatRequest b, Caller learner) {
         if (b == null || b.seq() == null || b.elapsedMs() == null || b.visible() == null) {
@@ -148,7 +148,8 @@ public class LiveAttendance {
         }
         Instant now = Instant.now();
         long serverElapsed = Duration.between(openedAt, now).toMillis();
-        attendance.checkOpen(openedAt, r[7] == null ? null : ((Timestamp) r[7]).toInstant(), b.elapsedMs(), now,
+        Instant endedAt = r[7] == null ? null : ((Timestamp) r[7]).toInstant();
+        attendance.checkOpen(openedAt, endedAt, ((Number) r[5]).longValue(), b.elapsedMs(), now,
                 "You were counted elsewhere from then on (" + r[8] + "): rejoin the lesson here to be counted here.");
         if (b.absentSinceMs() != null && (b.absentSinceMs() < 0 || b.absentSinceMs() > b.elapsedMs())) {
             throw PlatformException.invalid("An absence report carries an absentSinceMs between 0 and its elapsedMs.",
@@ -161,7 +162,8 @@ public class LiveAttendance {
         int sessionCredited = ((Number) r[6]).intValue();
         // An absence report earns nothing itself: the learner was not there.
         LivePolicy.Outcome o = policy().apply(state, present, new LivePolicy.Frame(openedAt.toEpochMilli(), s.startsAt().toEpochMilli(),
-                s.endsAt().toEpochMilli()), new LivePolicy.Beat(b.seq(), b.elapsedMs(), b.visible() && b.absentSinceMs() == null), serverElapsed);
+                s.endsAt().toEpochMilli()), new LivePolicy.Beat(b.seq(), b.elapsedMs(), b.visible() && b.absentSinceMs() == null), serverElapsed,
+                endedAt == null ? Long.MAX_VALUE : Duration.between(openedAt, endedAt).toMillis());
         String reason = o.reason();
         switch (o.verdict()) {
             case ACCEPTED -> {
@@ -187,10 +189,15 @@ public class LiveAttendance {
                 chain.append(new AttendanceChain.Link(classId, sessionId, learner.accountId(), unitId), b.seq(), now, b.elapsedMs(),
                         "live lesson " + lessonId, 1.0, b.visible(), seconds, Spans.format(credited));
             }
-            case REFUSED -> chain.refuse(Bulk.on(em), sessionId, learner, b.seq(), now, o.reason(), "live lesson " + lessonId + " elapsedMs="
-                    + b.elapsedMs() + " visible=" + b.visible());
+            case REFUSED -> {
+                // The refused beat uses its number up: the page drops it and goes on with the next.
+                em.createNativeQuery("UPDATE live_session SET last_seq = ? WHERE id = ?").setParameter(1, o.next().lastSeq()).setParameter(2, sessionId)
+                        .executeUpdate();
+                chain.refuse(Bulk.on(em), sessionId, learner, b.seq(), now, o.reason(), "live lesson " + lessonId + " elapsedMs="
+                        + b.elapsedMs() + " visible=" + b.visible());
+            }
             default -> {
-                // DUPLICATE and OUT_OF_ORDER change nothing.
+                // A DUPLICATE changes nothing.
             }
         }
         return new BeatAck(b.seq(), o.verdict(), reason, sessionCredited, present.cardinality());

@@ -56,12 +56,15 @@ public final class LivePolicy {
     /**
      * @param present the learner's credited seconds of this lesson's window from all sessions (not changed here)
      * @param serverElapsedMs the server's time since it opened the session
+     * @param endedElapsedMs the session's time when it was ended ({@link Long#MAX_VALUE} while it is open)
      */
-    public Outcome apply(Session s, BitSet present, Frame f, Beat b, long serverElapsedMs) {
+    public Outcome apply(Session s, BitSet present, Frame f, Beat b, long serverElapsedMs, long endedElapsedMs) {
         CreditPolicy.Stop stop = CreditPolicy.order(s.lastSeq(), s.lastElapsedMs(), b.seq(), b.elapsedMs(), serverElapsedMs,
                 serverClockToleranceMs);
         if (stop != null) {
-            return new Outcome(stop.verdict(), stop.reason(), s, new BitSet());
+            // A refused beat uses its number up, as a lesson video's does.
+            return new Outcome(stop.verdict(), stop.reason(), stop.usesNumber() ? new Session(b.seq(), s.lastElapsedMs()) : s,
+                    new BitSet());
         }
         Session next = new Session(b.seq(), b.elapsedMs());
         BitSet credited = new BitSet();
@@ -69,7 +72,8 @@ public final class LivePolicy {
             return new Outcome(Verdict.ACCEPTED, "page hidden", next, credited);
         }
         long from = f.openedAtMs() + Math.max(s.lastElapsedMs(), b.elapsedMs() - maxGapMs);
-        long to = f.openedAtMs() + b.elapsedMs();
+        // Never past the server's clock (the tolerance is not credited) nor past the session's end.
+        long to = f.openedAtMs() + Math.min(Math.min(b.elapsedMs(), serverElapsedMs), endedElapsedMs);
         // Second k's middle is windowStart + k s + 500 ms; it counts when from <= middle < to.
         int first = (int) Math.max(0, ceilDiv(from - f.windowStartMs() - 500));
         int last = (int) Math.min(f.windowSeconds(), ceilDiv(to - f.windowStartMs() - 500)); // exclusive

@@ -37,4 +37,18 @@ class RecordHashTest {
                 RecordHash.of(RecordHash.GENESIS, fields(15, "")));
         assertEquals(RecordHash.of(RecordHash.GENESIS, fields(15, "")), RecordHash.of(RecordHash.GENESIS, fields(15, null)));
     }
+
+    @Test
+    void aKeyedRecordCannotBeRecomputedWithoutTheKey() {
+        ChainKeys.Key key = ChainKeys.of("k".repeat(32).getBytes(StandardCharsets.US_ASCII));
+        ChainKeys.Key other = ChainKeys.of("o".repeat(32).getBytes(StandardCharsets.US_ASCII));
+        String sealed = RecordHash.keyed(key, RecordHash.GENESIS, fields(15));
+        assertEquals(64, sealed.length());
+        assertEquals(sealed, RecordHash.keyed(key, RecordHash.GENESIS, fields(15)));
+        assertNotEquals(sealed, RecordHash.keyed(other, RecordHash.GENESIS, fields(15)));
+        assertNotEquals(sealed, RecordHash.of(RecordHash.GENESIS, fields(15)));
+        assertNotEquals(sealed, RecordHash.keyed(key, RecordHash.GENESIS, fields(16)));
+        assertEquals(16, key.id().length());
+        assertNotEquals(key.id(), other.id());
+    }
 }

@@ -34,13 +34,9 @@ class LivePolicyTest {
         }
 
         Outcome beat(long elapsedMs, long serverElapsedMs, boolean visible) {
-            Outcome o = POLICY.apply(session, present, frame, new Beat(++seq, elapsedMs, visible), serverElapsedMs);
-            if (o.verdict() == Verdict.ACCEPTED) {
-                session = o.next();
-                present.or(o.credited());
-            } else {
-                seq--;
-            }
+            Outcome o = POLICY.apply(session, present, frame, new Beat(++seq, elapsedMs, visible), serverElapsedMs, Long.MAX_VALUE);
+            session = o.next();
+            present.or(o.credited());
             return o;
         }
 
@@ -107,16 +103,20 @@ class LivePolicyTest {
     }
 
     @Test
-    void duplicatesChangeNothingAGapWaitsAndImpossibleClocksAreRefused() {
+    void duplicatesChangeNothingAGapIsNoStallAndImpossibleClocksAreRefused() {
         Learner l = new Learner(START, new BitSet());
         l.beat(15_000, true);
-        Outcome again = POLICY.apply(l.session, l.present, l.frame, new Beat(1, 15_000, true), 15_000);
+        Outcome again = POLICY.apply(l.session, l.present, l.frame, new Beat(1, 15_000, true), 15_000, Long.MAX_VALUE);
         assertEquals(Verdict.DUPLICATE, again.verdict());
-        assertEquals(Verdict.OUT_OF_ORDER, POLICY.apply(l.session, l.present, l.frame, new Beat(3, 45_000, true), 45_000).verdict());
+        Outcome gap = POLICY.apply(l.session, l.present, l.frame, new Beat(3, 16_000, true), 16_000, Long.MAX_VALUE);
+        assertEquals(Verdict.ACCEPTED, gap.verdict());
+        l.seq = 3;
+        l.session = gap.next();
+        l.present.or(gap.credited());
         Outcome ahead = l.beat(3_600_000, 30_000, true);
         assertEquals(Verdict.REFUSED, ahead.verdict(), "a clock running an hour ahead of the server's");
         Outcome backwards = l.beat(10_000, true);
         assertEquals(Verdict.REFUSED, backwards.verdict());
-        assertEquals(15, l.present.cardinality());
+        assertEquals(16, l.present.cardinality());
     }
 }
