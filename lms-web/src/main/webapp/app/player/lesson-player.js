@@ -46,6 +46,7 @@ export class LessonPlayer {
     this.ticket = await api('/api/attendance/sessions', { method: 'POST', body: { resourceId: this.resourceId, classId: this.classId } });
     this.openedAt = performance.now();
     this.seq = 0;
+    this.lastElapsedMs = 0;
     this.frontierMs = this.ticket.frontierMs;
     this.durationMs = this.ticket.durationSeconds * 1000;
     this.ranges = [];
@@ -204,10 +205,17 @@ export class LessonPlayer {
         this.close();
         this.beat(true, undefined, !this.hiddenDuringBeat);
         this.hiddenDuringBeat = true;
-      } else if (this.pausedByHiding) {
-        this.pausedByHiding = false;
+      } else {
+        // Shown again: what played while hidden (nothing, unless the video could not be paused) goes out as such;
+        // from now on the page is seen.
+        this.sample();
+        this.close();
+        if (this.ranges.length) this.beat();
         this.hiddenDuringBeat = false;
-        v.play().catch(() => {});
+        if (this.pausedByHiding) {
+          this.pausedByHiding = false;
+          v.play().catch(() => {});
+        }
       }
     };
     document.addEventListener('visibilitychange', this.onVisibility);
@@ -285,21 +293,32 @@ export class LessonPlayer {
   beat(leaving = false, absentSinceMs = undefined, visible = !this.hiddenDuringBeat && document.visibilityState === 'visible') {
     if (!this.ticket) return;
     if (!this.video.paused && this.runFrom !== null) this.close();
-    this.lastBeatAt = performance.now();
-    const beat = {
-      absentSinceMs,
-      token: this.ticket.token,
-      seq: ++this.seq,
-      elapsedMs: Math.floor(performance.now() - this.openedAt),
-      played: this.ranges,
-      rate: this.video.playbackRate,
-      visible,
-      positionMs: Math.round(this.video.currentTime * 1000),
-    };
-    if (visible && this.ranges.length) this.reached.set(beat.seq, Math.max(...this.ranges.map((r) => r.toMs)));
+    const now = performance.now();
+    this.lastBeatAt = now;
+    const rate = this.video.playbackRate;
+    const elapsedMs = Math.floor(now - this.openedAt);
+    // A beat vouches for at most one heartbeat of playback: after a stall (a busy page, a late timer) what was
+    // played is sent as several beats, each on the clock where its playback could have ended.
+    const parts = split(this.ranges, this.ticket.heartbeatSeconds * 1000 * rate);
+    let at = this.lastElapsedMs || 0;
+    parts.forEach((played, i) => {
+      at = i === parts.length - 1 ? elapsedMs : Math.min(elapsedMs, Math.ceil(at + total(played) / rate));
+      const beat = {
+        absentSinceMs: i === parts.length - 1 ? absentSinceMs : undefined,
+        token: this.ticket.token,
+        seq: ++this.seq,
+        elapsedMs: at,
+        played,
+        rate,
+        visible,
+        positionMs: Math.round(this.video.currentTime * 1000),
+      };
+      if (visible && played.length) this.reached.set(beat.seq, Math.max(...played.map((r) => r.toMs)));
+      this.beats.push(beat, leaving);
+    });
+    this.lastElapsedMs = elapsedMs;
     this.ranges = [];
     this.hiddenDuringBeat = document.visibilityState !== 'visible';
-    this.beats.push(beat, leaving);
   }
 
   /** Another tab or device started playing: this one stops earning credit and says so. */
@@ -326,6 +345,28 @@ export class LessonPlayer {
     document.removeEventListener('visibilitychange', this.onVisibility);
     window.removeEventListener('pagehide', this.onPageHide);
   }
+}
+
+/** The milliseconds of the timeline the ranges cover, one after the other. */
+function total(ranges) {
+  return ranges.reduce((sum, r) => sum + r.toMs - r.fromMs, 0);
+}
+
+/** The ranges cut into runs of at most `limit` ms each (at least one run, perhaps empty). */
+function split(ranges, limit) {
+  const parts = [[]];
+  let room = limit;
+  for (const r of ranges) {
+    let from = r.fromMs;
+    while (from < r.toMs) {
+      if (room <= 0) { parts.push([]); room = limit; }
+      const to = Math.min(r.toMs, from + room);
+      parts[parts.length - 1].push({ fromMs: from, toMs: to });
+      room -= to - from;
+      from = to;
+    }
+  }
+  return parts;
 }
 
 /** hls.js is committed under /vendor (refreshed by ops/web/refresh-hlsjs), loaded only by pages that play. */

@@ -497,6 +497,27 @@ class AttendanceIT {
             assertFalse(sessions.getBoolean("intact"), sessions.toString());
             assertTrue(sessions.getJsonArray("differences").toString().contains("playback session " + session), sessions.toString());
 
+            // The watched seconds wiped (the learner could earn them again), and a live session's seconds raised.
+            c.createStatement().execute("CREATE TEMPORARY TABLE kept_watched AS SELECT * FROM watched_video WHERE class_id = " + classId
+                    + " AND learner_id = " + learnerId);
+            c.createStatement().execute("UPDATE watched_video SET seconds = '', credited_seconds = 0 WHERE class_id = " + classId
+                    + " AND learner_id = " + learnerId);
+            JsonObject wiped = RunningPlatform.json(RunningPlatform.call(admin, "GET", verifyPath, null));
+            c.createStatement().execute("DELETE FROM watched_video WHERE class_id = " + classId + " AND learner_id = " + learnerId);
+            c.createStatement().execute("INSERT INTO watched_video SELECT * FROM kept_watched");
+            assertFalse(wiped.getBoolean("intact"), wiped.toString());
+            assertTrue(wiped.getJsonArray("differences").toString().contains("the watched seconds of learner " + learnerId), wiped.toString());
+            String live;
+            try (var r = c.createStatement().executeQuery("SELECT id FROM live_session WHERE class_id = " + classId + " LIMIT 1")) {
+                assertTrue(r.next(), "test 6 joined a live lesson of the class");
+                live = r.getString(1);
+            }
+            c.createStatement().execute("UPDATE live_session SET credited_seconds = credited_seconds + 3600 WHERE id = '" + live + "'");
+            JsonObject raised = RunningPlatform.json(RunningPlatform.call(admin, "GET", verifyPath, null));
+            c.createStatement().execute("UPDATE live_session SET credited_seconds = credited_seconds - 3600 WHERE id = '" + live + "'");
+            assertTrue(raised.getJsonArray("differences").toString().contains("live session " + live), raised.toString());
+            assertTrue(RunningPlatform.json(RunningPlatform.call(admin, "GET", verifyPath, null)).getBoolean("intact"));
+
             // Rewritten without the key: plain SHA-256, as before there was one.
             c.createStatement().execute("UPDATE attendance_record SET key_id = NULL WHERE class_id = " + classId + " AND chain_seq = 3");
             JsonObject unkeyed = RunningPlatform.json(RunningPlatform.call(admin, "GET", verifyPath, null));

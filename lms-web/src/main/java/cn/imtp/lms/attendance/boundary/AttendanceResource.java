@@ -4,6 +4,7 @@ import cn.imtp.lms.platform.control.Document;
 import cn.imtp.lms.attendance.control.Attendance;
 import cn.imtp.lms.attendance.control.AttendanceSettings;
 import cn.imtp.lms.attendance.control.ChainAudit;
+import cn.imtp.lms.attendance.control.ChainStatements;
 import cn.imtp.lms.attendance.control.BeatWriter;
 import cn.imtp.lms.attendance.control.HoursLedger;
 import cn.imtp.lms.attendance.control.LedgerRules;
@@ -62,6 +63,9 @@ public class AttendanceResource {
 
     @Inject
     ChainAudit audit;
+
+    @Inject
+    ChainStatements statements;
 
     @Inject
     HoursLedger ledger;
@@ -274,8 +278,8 @@ public class AttendanceResource {
     @GET
     @Path("statement")
     @Allow(Role.ADMINISTRATOR)
-    public ChainAudit.Statement statement() {
-        return audit.statement();
+    public ChainStatements.Statement statement() {
+        return statements.statement();
     }
 
     /** Checks a statement made earlier against the chains as they are now. */
@@ -283,11 +287,11 @@ public class AttendanceResource {
     @Path("statement/check")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.ADMINISTRATOR)
-    public ChainAudit.StatementCheck checkStatement(StatementRequest request) {
+    public ChainStatements.StatementCheck checkStatement(StatementRequest request) {
         if (request == null || request.statement() == null || request.statement().isBlank()) {
             throw PlatformException.invalid("Send {\"statement\"}: the statement as GET /api/attendance/statement gave it.",
                     List.of(new FieldError("statement", "is required")));
         }
-        return audit.check(request.statement().trim());
+        return statements.check(request.statement().trim());
     }
 }

@@ -208,6 +208,11 @@ public class Attendance {
             throw PlatformException.invalid("A beat's seq counts from 1 and its elapsedMs from 0, each below " + MAX_NUMBER + ".",
                     List.of(new FieldError(b.seq() < 1 || b.seq() > MAX_NUMBER ? "seq" : "elapsedMs", "out of range")));
         }
+        if (b.played() != null && b.played().size() > CreditPolicy.MAX_RANGES) {
+            // Refused here, in the request's thread, so that a huge list never reaches the writer.
+            throw PlatformException.invalid("A beat lists at most " + CreditPolicy.MAX_RANGES + " played ranges.",
+                    List.of(new FieldError("played", b.played().size() + " ranges")));
+        }
         if (b.played() != null && b.played().contains(null)) {
             throw PlatformException.invalid("Each played range is an object with fromMs and toMs.",
                     List.of(new FieldError("played", "must not contain null")));

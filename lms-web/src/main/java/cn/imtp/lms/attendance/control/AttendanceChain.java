@@ -27,6 +27,9 @@ public class AttendanceChain {
 
     private static final Logger LOG = Logger.getLogger(AttendanceChain.class.getName());
 
+    /** How a live lesson's record begins its {@code played} field (a lesson video's lists the played ranges). */
+    public static final String LIVE_PLAYED = "live lesson ";
+
     @PersistenceContext(unitName = "lms")
     EntityManager em;
 

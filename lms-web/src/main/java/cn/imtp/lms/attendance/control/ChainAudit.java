@@ -1,36 +1,25 @@
 package cn.imtp.lms.attendance.control;
 
-import cn.imtp.lms.identity.control.TokenIssuer;
-import cn.imtp.platform.json.Jsonp;
-import cn.imtp.platform.problem.FieldError;
-import cn.imtp.platform.problem.PlatformException;
-import cn.imtp.platform.security.Jwt;
-import cn.imtp.platform.security.TokenSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
  * What makes the attendance chains evidence: the check of a class's chain (every record's seal recomputed with
- * the chain key, and every reported figure — each playback session's credited seconds and each ledger line —
- * recomputed from the records), the one-time seal of records written before there was a key, and signed
- * statements of the chains' heads that an auditor keeps, so that history rewritten after a statement is found.
+ * the chain key, and every reported figure recomputed from the records: each playback and live session's credited
+ * seconds, each ledger line, each learner's watched seconds of each video) and the one-time seal of records
+ * written before there was a key. {@link ChainStatements} signs the chains' heads for auditors.
  */
 @ApplicationScoped
 public class ChainAudit {
@@ -42,34 +31,11 @@ public class ChainAudit {
     public record Check(long classId, boolean intact, long records, Long firstBrokenSeq, String problem, List<String> differences) {
     }
 
-    /** A chain's head as a statement names it. */
-    public record Head(long classId, long lastSeq, String lastHash) {
-    }
-
-    /** A signed statement of every chain's head: {@code statement} is a JWT signed with the platform's key. */
-    public record Statement(Instant issuedAt, List<Head> heads, String statement) {
-    }
-
-    /** How one chain compares with a statement made earlier. */
-    public record HeadCheck(long classId, long lastSeq, boolean holds, String problem) {
-    }
-
-    public record StatementCheck(Instant issuedAt, boolean holds, List<HeadCheck> classes) {
-    }
-
-    static final String STATEMENT_AUDIENCE = "attendance-statement";
-
     @PersistenceContext(unitName = "lms")
     EntityManager em;
 
     @Inject
     ChainKeys keys;
-
-    @Inject
-    TokenIssuer tokens;
-
-    @Inject
-    TokenSettings tokenSettings;
 
     private record Seal(long seq, String hash, String keyId, Instant sealedAt, String mac) {
 
@@ -83,6 +49,11 @@ public class ChainAudit {
         long learnerId;
         long unitId;
         long seconds;
+        boolean live;
+    }
+
+    /** A playback session as its row says. */
+    private record Playback(String id, long learnerId, long unitId, String assetId, long creditedSeconds) {
     }
 
     /**
@@ -97,6 +68,13 @@ public class ChainAudit {
         long expected = 1;
         long count = 0;
         Map<String, Sum> sessions = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        Map<String, Playback> playbacks = ((List<Object[]>) em.createNativeQuery("SELECT id, learner_id, unit_id, asset_id, credited_seconds"
+                + " FROM playback_session WHERE class_id = ?").setParameter(1, classId).getResultList()).stream()
+                .map(r -> new Playback((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), (String) r[3],
+                        ((Number) r[4]).longValue())).collect(Collectors.toMap(Playback::id, p -> p));
+        // Each learner's watched seconds of each video in this class, replayed from the records in chain order.
+        Map<List<Object>, BitSet> watched = new HashMap<>();
         final int page = 5000;
         while (true) {
             @SuppressWarnings("unchecked")
@@ -141,6 +119,16 @@ public class ChainAudit {
                 sum.learnerId = fields.learnerId();
                 sum.unitId = fields.unitId();
                 sum.seconds += fields.creditedSeconds();
+                sum.live = fields.played().startsWith(AttendanceChain.LIVE_PLAYED);
+                Playback playback = playbacks.get(fields.sessionId());
+                if (!sum.live && playback != null && fields.creditedSeconds() != 0) {
+                    BitSet seconds = watched.computeIfAbsent(List.of(fields.learnerId(), playback.assetId()), k -> new BitSet());
+                    if (fields.creditedSeconds() > 0) {
+                        seconds.or(Spans.parse(fields.creditedSpans()));
+                    } else {
+                        seconds.andNot(Spans.parse(fields.creditedSpans()));
+                    }
+                }
                 previous = hash;
                 expected++;
                 count++;
@@ -167,7 +155,7 @@ public class ChainAudit {
                         + ((Number) h[0]).longValue() + " were written: the last records were removed");
             }
         }
-        List<String> differences = reconcile(classId, sessions);
+        List<String> differences = reconcile(classId, sessions, playbacks, watched);
         return new Check(classId, differences.isEmpty(), count, null,
                 differences.isEmpty() ? null : differences.size() + " reported figures differ from the records: " + differences.get(0),
                 differences);
@@ -177,27 +165,43 @@ public class ChainAudit {
         return new Check(classId, false, count, seq, problem, List.of());
     }
 
-    /** Each playback session's and each ledger line's figure against what the records add up to. */
-    private List<String> reconcile(long classId, Map<String, Sum> sessions) {
+    /** Each session's, ledger line's and watched-seconds row's figure against what the records add up to. */
+    private List<String> reconcile(long classId, Map<String, Sum> sessions, Map<String, Playback> playbacks, Map<List<Object>, BitSet> watched) {
         List<String> differences = new ArrayList<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> playback = em.createNativeQuery("SELECT id, learner_id, credited_seconds FROM playback_session WHERE class_id = ?")
-                .setParameter(1, classId).getResultList();
-        Set<String> videoSessions = playback.stream().map(r -> (String) r[0]).collect(Collectors.toSet());
-        for (Object[] r : playback) {
-            Sum sum = sessions.get((String) r[0]);
+        for (Playback p : playbacks.values()) {
+            Sum sum = sessions.get(p.id());
             long recorded = sum == null ? 0 : sum.seconds;
-            long shown = ((Number) r[2]).longValue();
-            if (shown != recorded) {
-                differences.add("playback session " + r[0] + " of learner " + r[1] + " shows " + shown + " s credited; its records add up to "
-                        + recorded + " s");
+            if (p.creditedSeconds() != recorded) {
+                differences.add("playback session " + p.id() + " of learner " + p.learnerId() + " shows " + p.creditedSeconds()
+                        + " s credited; its records add up to " + recorded + " s");
+            }
+            if (sum != null && (sum.live || sum.learnerId != p.learnerId() || sum.unitId != p.unitId())) {
+                differences.add("playback session " + p.id() + " names learner " + p.learnerId() + " and unit " + p.unitId()
+                        + "; its records name learner " + sum.learnerId + " and unit " + sum.unitId + (sum.live ? " in a live lesson" : ""));
             }
         }
+        @SuppressWarnings("unchecked")
+        List<Object[]> live = em.createNativeQuery("SELECT id, learner_id, credited_seconds FROM live_session WHERE class_id = ?")
+                .setParameter(1, classId).getResultList();
+        Set<String> liveSessions = new java.util.HashSet<>();
+        for (Object[] r : live) {
+            liveSessions.add((String) r[0]);
+            Sum sum = sessions.get((String) r[0]);
+            long recorded = sum == null ? 0 : sum.seconds;
+            if (((Number) r[2]).longValue() != recorded || (sum != null && (!sum.live || sum.learnerId != ((Number) r[1]).longValue()))) {
+                differences.add("live session " + r[0] + " of learner " + r[1] + " shows " + r[2] + " s credited; its records add up to "
+                        + recorded + " s" + (sum != null && !sum.live ? ", of a lesson video" : ""));
+            }
+        }
+        sessions.forEach((id, sum) -> {
+            if (!playbacks.containsKey(id) && !liveSessions.contains(id) && sum.seconds != 0) {
+                differences.add("session " + id + " of learner " + sum.learnerId + " has records crediting " + sum.seconds
+                        + " s but is no session of the class");
+            }
+        });
         // (learner, unit) → {self-paced, live} as the records add them up.
-        Map<List<Long>, long[]> lines = new TreeMap<>((a, b) -> a.get(0).equals(b.get(0)) ? Long.compare(a.get(1), b.get(1))
-                : Long.compare(a.get(0), b.get(0)));
-        sessions.forEach((id, sum) -> lines.computeIfAbsent(List.of(sum.learnerId, sum.unitId), k -> new long[2])[videoSessions.contains(id) ? 0 : 1]
-                += sum.seconds);
+        Map<List<Long>, long[]> lines = new HashMap<>();
+        sessions.forEach((id, sum) -> lines.computeIfAbsent(List.of(sum.learnerId, sum.unitId), k -> new long[2])[sum.live ? 1 : 0] += sum.seconds);
         @SuppressWarnings("unchecked")
         List<Object[]> ledger = em.createNativeQuery("SELECT learner_id, unit_id, self_paced_seconds, live_seconds FROM ledger_entry WHERE class_id = ?")
                 .setParameter(1, classId).getResultList();
@@ -205,16 +209,34 @@ public class ChainAudit {
             List<Long> key = List.of(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
             long[] recorded = lines.remove(key);
             long selfPaced = recorded == null ? 0 : recorded[0];
-            long live = recorded == null ? 0 : recorded[1];
-            if (((Number) r[2]).longValue() != selfPaced || ((Number) r[3]).longValue() != live) {
+            long liveSeconds = recorded == null ? 0 : recorded[1];
+            if (((Number) r[2]).longValue() != selfPaced || ((Number) r[3]).longValue() != liveSeconds) {
                 differences.add("ledger line of learner " + key.get(0) + ", unit " + key.get(1) + " shows " + r[2] + " s self-paced and " + r[3]
-                        + " s live; its records add up to " + selfPaced + " s and " + live + " s");
+                        + " s live; its records add up to " + selfPaced + " s and " + liveSeconds + " s");
             }
         }
         lines.forEach((key, recorded) -> {
             if (recorded[0] != 0 || recorded[1] != 0) {
                 differences.add("the ledger has no line for learner " + key.get(0) + ", unit " + key.get(1) + "; its records add up to "
                         + recorded[0] + " s self-paced and " + recorded[1] + " s live");
+            }
+        });
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT learner_id, asset_id, seconds FROM watched_video WHERE class_id = ?")
+                .setParameter(1, classId).getResultList();
+        for (Object[] r : rows) {
+            List<Object> key = List.of(((Number) r[0]).longValue(), (String) r[1]);
+            BitSet recorded = watched.remove(key);
+            BitSet shown = r[2] == null ? new BitSet() : BitSet.valueOf((byte[]) r[2]);
+            if (!shown.equals(recorded == null ? new BitSet() : recorded)) {
+                differences.add("the watched seconds of learner " + key.get(0) + ", video " + key.get(1) + " are " + Spans.format(shown)
+                        + "; its records credit " + Spans.format(recorded == null ? new BitSet() : recorded));
+            }
+        }
+        watched.forEach((key, recorded) -> {
+            if (!recorded.isEmpty()) {
+                differences.add("the watched seconds of learner " + key.get(0) + ", video " + key.get(1) + " are gone; its records credit "
+                        + Spans.format(recorded));
             }
         });
         return differences;
@@ -232,21 +254,28 @@ public class ChainAudit {
     }
 
     /**
-     * Seals, once, each chain whose records were all written before there was a chain key: its last record and an
-     * HMAC of it under the key. Those records keep their plain SHA-256 hashes; the seal makes rewriting them
-     * without the key detectable. Chains with keyed records are never sealed again.
+     * Seals the chains whose records were all written before there was a chain key: each chain's last record and
+     * an HMAC of it under the key. Those records keep their plain SHA-256 hashes; the seal makes rewriting them
+     * without the key detectable. This runs once, at the first start after the upgrade that brought the key
+     * ({@code attendance_seal_run}, taken first, so that several nodes starting together seal once), and never
+     * again: unkeyed records written later are tampering, and sealing them at a later start would launder them.
      *
-     * @return how many chains were sealed
+     * @return how many chains were sealed (0 when the one run was made before)
      */
     @Transactional
     public int sealUnkeyedChains() {
+        ChainKeys.Key key = keys.current();
+        Instant now = Instant.ofEpochMilli(Instant.now().toEpochMilli());
+        int first = em.createNativeQuery("INSERT IGNORE INTO attendance_seal_run (id, sealed_at, key_id, classes, mac) VALUES (1, ?, ?, '', '')")
+                .setParameter(1, Timestamp.from(now)).setParameter(2, key.id()).executeUpdate();
+        if (first == 0) {
+            return 0;
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> unsealed = em.createNativeQuery("SELECT r.class_id, MAX(r.chain_seq) FROM attendance_record r"
                 + " WHERE r.key_id IS NULL AND NOT EXISTS (SELECT 1 FROM attendance_seal s WHERE s.class_id = r.class_id)"
                 + " AND NOT EXISTS (SELECT 1 FROM attendance_record k WHERE k.class_id = r.class_id AND k.key_id IS NOT NULL)"
-                + " GROUP BY r.class_id").getResultList();
-        ChainKeys.Key key = keys.current();
-        Instant now = Instant.ofEpochMilli(Instant.now().toEpochMilli());
+                + " GROUP BY r.class_id ORDER BY r.class_id").getResultList();
         for (Object[] u : unsealed) {
             long classId = ((Number) u[0]).longValue();
             long seq = ((Number) u[1]).longValue();
@@ -257,58 +286,10 @@ public class ChainAudit {
                     .setParameter(1, classId).setParameter(2, seq).setParameter(3, hash).setParameter(4, key.id())
                     .setParameter(5, Timestamp.from(now)).setParameter(6, ChainKeys.mac(key, seal.text(classId))).executeUpdate();
         }
+        String classes = unsealed.stream().map(u -> u[0] + ":" + u[1]).collect(Collectors.joining(","));
+        em.createNativeQuery("UPDATE attendance_seal_run SET classes = ?, mac = ? WHERE id = 1").setParameter(1, classes)
+                .setParameter(2, ChainKeys.mac(key, "seal-run|" + now.toEpochMilli() + "|" + classes + "|key:" + key.id())).executeUpdate();
         return unsealed.size();
-    }
-
-    /** A statement of every chain's head now, signed with the platform's key (an auditor keeps it). */
-    @Transactional
-    public Statement statement() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT class_id, last_seq, last_hash FROM attendance_chain ORDER BY class_id").getResultList();
-        List<Head> heads = rows.stream().map(r -> new Head(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2])).toList();
-        Instant now = Instant.now();
-        JsonArrayBuilder claimed = Jsonp.array();
-        heads.forEach(h -> claimed.add(Jsonp.object().add("classId", h.classId()).add("lastSeq", h.lastSeq()).add("lastHash", h.lastHash())));
-        // A statement is evidence for as long as the records are kept: it does not expire for practical purposes.
-        String signed = tokens.sign(Jsonp.object().add("aud", STATEMENT_AUDIENCE).add("iat", now.getEpochSecond())
-                .add("exp", now.plus(Duration.ofDays(365L * 100)).getEpochSecond()).add("heads", claimed));
-        return new Statement(now, heads, signed);
-    }
-
-    /**
-     * Checks a statement made earlier: its signature, and that each chain it names still holds, at the sequence
-     * number it names, the record it names (history rewritten or cut since then breaks this).
-     */
-    @Transactional
-    public StatementCheck check(String statement) {
-        JsonObject claims;
-        try {
-            claims = Jwt.verify(statement, tokenSettings.publicKey(), tokenSettings.issuer(), Instant.now());
-        } catch (PlatformException e) {
-            throw PlatformException.invalid("This is not a statement signed by this platform.", List.of(new FieldError("statement", e.getMessage())));
-        }
-        if (!STATEMENT_AUDIENCE.equals(claims.getString("aud", "")) || !(claims.get("heads") instanceof JsonArray heads)) {
-            throw PlatformException.invalid("This is not a statement of the attendance chains.",
-                    List.of(new FieldError("statement", "is another kind of token")));
-        }
-        List<HeadCheck> checks = new ArrayList<>();
-        for (JsonValue v : heads) {
-            JsonObject h = v.asJsonObject();
-            long classId = h.getJsonNumber("classId").longValue();
-            long seq = h.getJsonNumber("lastSeq").longValue();
-            String hash = h.getString("lastHash");
-            if (seq == 0) {
-                checks.add(new HeadCheck(classId, seq, true, null));
-                continue;
-            }
-            List<?> found = em.createNativeQuery("SELECT hash FROM attendance_record WHERE class_id = ? AND chain_seq = ?")
-                    .setParameter(1, classId).setParameter(2, seq).getResultList();
-            String problem = found.isEmpty() ? "record " + seq + " named by the statement is gone"
-                    : !hash.equals(found.get(0)) ? "record " + seq + " is no longer the one the statement names" : null;
-            checks.add(new HeadCheck(classId, seq, problem == null, problem));
-        }
-        return new StatementCheck(Instant.ofEpochSecond(claims.getJsonNumber("iat").longValue()), checks.stream().allMatch(HeadCheck::holds),
-                checks);
     }
 
     private static boolean bool(Object o) {

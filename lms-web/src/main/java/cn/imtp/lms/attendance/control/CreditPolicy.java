@@ -72,8 +72,9 @@ public final class CreditPolicy {
     /** How much of a second its played ranges may miss and still earn it (frame rounding, a resume that lands late). */
     static final long TOLERANCE_MS = 100;
     /** The most ranges one beat may list: the player starts a new beat at every seek and pause. */
-    static final int MAX_RANGES = 64;
-    /** The fastest playback rate a beat may report (browsers play up to 16×). */
+    public static final int MAX_RANGES = 64;
+    /** The slowest and fastest playback rates a beat may report (browsers play from 1/16× to 16×). */
+    static final double MIN_RATE = 0.0625;
     static final double MAX_RATE = 16;
 
     private final Set<Double> allowedRates;
@@ -167,7 +168,7 @@ public final class CreditPolicy {
 
     /** Why the beat cannot be true as sent, or null. */
     private String impossible(Session s, int durationSeconds, Beat b) {
-        if (!(b.rate() > 0 && b.rate() <= MAX_RATE)) {
+        if (!(b.rate() >= MIN_RATE && b.rate() <= MAX_RATE)) {
             return "a playback rate of " + b.rate() + "× is not possible";
         }
         if (b.played().size() > MAX_RANGES) {

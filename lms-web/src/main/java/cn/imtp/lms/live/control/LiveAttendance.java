@@ -187,7 +187,7 @@ public class LiveAttendance {
                         .setParameter(4, Timestamp.from(now)).setParameter(5, sessionId).executeUpdate();
                 ledger.credit(classId, learner.accountId(), unitId, HoursLedger.Kind.LIVE, seconds);
                 chain.append(new AttendanceChain.Link(classId, sessionId, learner.accountId(), unitId), b.seq(), now, b.elapsedMs(),
-                        "live lesson " + lessonId, 1.0, b.visible(), seconds, Spans.format(credited));
+                        AttendanceChain.LIVE_PLAYED + lessonId, 1.0, b.visible(), seconds, Spans.format(credited));
             }
             case REFUSED -> {
                 // The refused beat uses its number up: the page drops it and goes on with the next.

@@ -244,6 +244,9 @@ class CreditPolicyTest {
         assertEquals(Verdict.REFUSED, v.beat(15_000, 0.0, true, r(0, 1)).verdict());
         assertEquals(Verdict.REFUSED, v.beat(15_000, -1.0, true, r(0, 1)).verdict());
         assertEquals(Verdict.REFUSED, v.beat(15_000, 1000.0, true, r(0, 1)).verdict());
+        // A rate so small that the playback's time on the clock would overflow.
+        assertEquals(Verdict.REFUSED, v.beat(15_000, 1e-300, true, r(0, 1)).verdict());
+        assertEquals(0, v.session.playedUntilMs());
         Range[] many = new Range[65];
         for (int i = 0; i < many.length; i++) {
             many[i] = new Range(i * 10L, i * 10L + 5);
