@@ -168,6 +168,10 @@ class AttendanceAdversaryIT {
         scripts.put("learner20", AttendanceAdversaryIT::claimsPastTheEnd);
         scripts.put("learner21", AttendanceAdversaryIT::beatsOnAnotherLearnersSession);
         scripts.put("learner22", AttendanceAdversaryIT::sendsAHugeRangeList);
+        // A live lesson of the class on the same unit, open from now on, for the learner who attends it while watching.
+        liveLesson = LiveLessonIT.schedule(RunningPlatform.token("teacher02", RunningPlatform.DEMO_PASSWORD), classId, unitId, 2)
+                .getJsonNumber("id").longValue();
+        scripts.put("learner24", AttendanceAdversaryIT::attendsALiveLessonWhileWatching);
 
         ExecutorService pool = Executors.newFixedThreadPool(scripts.size());
         Map<String, Future<Truth>> runs = new LinkedHashMap<>();
@@ -196,7 +200,8 @@ class AttendanceAdversaryIT {
             String name = e.getKey();
             int credited = ledger.getJsonArray("items").stream().map(JsonValue::asJsonObject).filter(l -> l.getString("username").equals(name))
                     .findFirst().orElseThrow().getJsonArray("units").stream().map(JsonValue::asJsonObject)
-                    .filter(u -> u.getJsonNumber("unitId").longValue() == unitId).mapToInt(u -> u.getInt("selfPacedSeconds")).sum();
+                    .filter(u -> u.getJsonNumber("unitId").longValue() == unitId)
+                    .mapToInt(u -> u.getInt("selfPacedSeconds") + u.getInt("liveSeconds")).sum();
             Truth t = e.getValue();
             System.out.println("[adversary] " + name + ": credited " + credited + " s, truth " + t.min() + "–" + t.max() + " s, wall "
                     + walls.get(name) + " s");
@@ -207,6 +212,32 @@ class AttendanceAdversaryIT {
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
         JsonObject check = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/verify", null));
         assertTrue(check.getBoolean("intact"), check.toString());
+    }
+
+    static long liveLesson;
+
+    /**
+     * Watches the video and, 3 s in, joins the class's live lesson on the same unit, then goes on sending the
+     * video's beats beside the lesson's: joining ended the video's session, so the video earns nothing after it,
+     * and the lesson and the video together never earn more than the time that passed.
+     */
+    static Truth attendsALiveLessonWhileWatching(Player p) throws Exception {
+        p.open();
+        p.honest(1, 0);
+        LiveLessonIT.Attendee live = LiveLessonIT.join(p.name, liveLesson);
+        int videoEnd = 0;
+        for (int k = 2; k <= 10; k++) {
+            p.sleepUntil(3_000L * k + 100);
+            HttpResponse<String> r = p.beat(3_000L * k, 1.0, true, 3_000L * (k - 1), 3_000L * k);
+            assertTrue(r.statusCode() == 200 || r.statusCode() == 410, p.name + ": " + r.body());
+            if (r.statusCode() == 410 && videoEnd == 0) {
+                videoEnd = k;
+            }
+            live.beat(true);
+        }
+        assertEquals(3, videoEnd, "the video's beat under way when the lesson was joined is taken; the next one hears 410");
+        // 3 s of video, then the lesson from the join (about 3 s in) to the last beat (about 30 s in).
+        return new Truth(3 + 24, 3 + 28);
     }
 
     /** Ten beats of 3 s, as the player sends them. */
