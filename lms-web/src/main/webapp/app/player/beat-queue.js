@@ -65,19 +65,22 @@ export class BeatQueue {
   }
 }
 
-/** Beats of earlier sessions that never reached the server (a closed tab, a lost connection) are sent now. */
+/**
+ * Beats of earlier sessions that never reached the server (a closed tab, a lost connection) are sent now. Only
+ * the beat just sent leaves its queue: the queue may be another open tab's, which goes on adding to it.
+ */
 export async function flushLeftovers() {
   for (const key of Object.keys(localStorage).filter((k) => k.startsWith(PREFIX))) {
-    for (const { url, sessionId, beat } of load(key)) {
+    for (let first = load(key)[0]; first; first = load(key)[0]) {
       try {
         // (Queues written before live lessons had no url: they were lesson videos' beats.)
-        const answer = await exchange(url || `/api/attendance/sessions/${sessionId}/beats`, { body: beat });
+        const answer = await exchange(first.url || `/api/attendance/sessions/${first.sessionId}/beats`, { body: first.beat });
         if (answer.status >= 500) return;
       } catch (e) {
         return;
       }
+      save(key, load(key).filter((q) => q.beat.seq !== first.beat.seq));
     }
-    localStorage.removeItem(key);
   }
 }
 
