@@ -62,7 +62,7 @@ class AdminPagesIT {
             b.until(d -> Files.exists(csv), Duration.ofSeconds(20));
             List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
             assertTrue(lines.get(0).endsWith("learner,fullName,idNumber,unit,activity,sessionStart,sessionEnd,creditedSeconds"), lines.get(0));
-            assertEquals(30, lines.stream().dropWhile(l -> !l.startsWith("learner,fullName,classroomMinutes")).skip(1).count(),
+            assertEquals(30, lines.stream().dropWhile(l -> !l.startsWith("learner,fullName,onlineSeconds,classroomMinutes")).skip(1).count(),
                     "the summary lists every learner");
             assertTrue(b.driver.findElement(By.id("notice")).getText().contains("审计日志"));
             b.screenshot("admin-exported");
