@@ -1,10 +1,13 @@
 package cn.imtp.lms.attendance.control;
 
+import cn.imtp.lms.platform.control.Bulk;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +59,36 @@ public class ChainAudit {
     private record Playback(String id, long learnerId, long unitId, String assetId, long creditedSeconds) {
     }
 
+    /** A record as it is stored: its chained fields, the hashes and the key that sealed it (null: before there was one). */
+    private record StoredRecord(RecordHash.Fields fields, String prevHash, String hash, String keyId) {
+
+        static final String COLUMNS = "chain_seq, session_id, beat_seq, learner_id, unit_id, received_at, elapsed_ms, played, rate, visible,"
+                + " credited_seconds, credited_spans, prev_hash, hash, key_id";
+
+        static StoredRecord read(long classId, ResultSet r) throws SQLException {
+            return new StoredRecord(new RecordHash.Fields(classId, r.getLong("chain_seq"), r.getString("session_id"), r.getLong("beat_seq"),
+                    r.getLong("learner_id"), r.getLong("unit_id"), r.getTimestamp("received_at").getTime(), r.getLong("elapsed_ms"),
+                    r.getString("played"), r.getDouble("rate"), r.getBoolean("visible"), r.getInt("credited_seconds"),
+                    r.getString("credited_spans")), r.getString("prev_hash"), r.getString("hash"), r.getString("key_id"));
+        }
+    }
+
+    /** A live session as its row says. */
+    private record Live(String id, long learnerId, long creditedSeconds) {
+    }
+
+    /** A ledger line as its row says. */
+    private record LedgerLine(long learnerId, long unitId, long selfPacedSeconds, long liveSeconds) {
+    }
+
+    /** A learner's watched seconds of a video as the row says. */
+    private record Watched(long learnerId, String assetId, BitSet seconds) {
+    }
+
+    /** A chain whose records all predate the key: its last record. */
+    private record Unsealed(long classId, long lastSeq) {
+    }
+
     /**
      * Recomputes every record's seal in order and names the first record altered, inserted or removed; then
      * recomputes each playback session's credited seconds and each ledger line from the records and names every
@@ -68,33 +101,26 @@ public class ChainAudit {
         long expected = 1;
         long count = 0;
         Map<String, Sum> sessions = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        Map<String, Playback> playbacks = ((List<Object[]>) em.createNativeQuery("SELECT id, learner_id, unit_id, asset_id, credited_seconds"
-                + " FROM playback_session WHERE class_id = ?").setParameter(1, classId).getResultList()).stream()
-                .map(r -> new Playback((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), (String) r[3],
-                        ((Number) r[4]).longValue())).collect(Collectors.toMap(Playback::id, p -> p));
+        Bulk sql = Bulk.on(em);
+        Map<String, Playback> playbacks = sql.select("SELECT id, learner_id, unit_id, asset_id, credited_seconds FROM playback_session"
+                + " WHERE class_id = ?", List.of(classId), r -> new Playback(r.getString("id"), r.getLong("learner_id"), r.getLong("unit_id"),
+                        r.getString("asset_id"), r.getLong("credited_seconds"))).stream().collect(Collectors.toMap(Playback::id, p -> p));
         // Each learner's watched seconds of each video in this class, replayed from the records in chain order.
         Map<List<Object>, BitSet> watched = new HashMap<>();
         final int page = 5000;
         while (true) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT chain_seq, session_id, beat_seq, learner_id, unit_id, received_at, elapsed_ms,"
-                            + " played, rate, visible, credited_seconds, prev_hash, hash, credited_spans, key_id FROM attendance_record"
-                            + " WHERE class_id = ? AND chain_seq >= ? ORDER BY chain_seq LIMIT " + page)
-                    .setParameter(1, classId).setParameter(2, expected).getResultList();
-            for (Object[] r : rows) {
-                long seq = ((Number) r[0]).longValue();
+            List<StoredRecord> rows = sql.select("SELECT " + StoredRecord.COLUMNS + " FROM attendance_record WHERE class_id = ?"
+                    + " AND chain_seq >= ? ORDER BY chain_seq LIMIT " + page, List.of(classId, expected), r -> StoredRecord.read(classId, r));
+            for (StoredRecord r : rows) {
+                RecordHash.Fields fields = r.fields();
+                long seq = fields.chainSeq();
                 if (seq != expected) {
                     return broken(classId, count, expected, "record " + expected + " is missing (the next is " + seq + ")");
                 }
-                if (!previous.equals(r[11])) {
+                if (!previous.equals(r.prevHash())) {
                     return broken(classId, count, seq, "record " + seq + " does not follow record " + (seq - 1));
                 }
-                RecordHash.Fields fields = new RecordHash.Fields(classId, seq, (String) r[1], ((Number) r[2]).longValue(),
-                        ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), ((Timestamp) r[5]).getTime(),
-                        ((Number) r[6]).longValue(), (String) r[7], ((Number) r[8]).doubleValue(), bool(r[9]),
-                        ((Number) r[10]).intValue(), (String) r[13]);
-                String keyId = (String) r[14];
+                String keyId = r.keyId();
                 String hash;
                 if (keyId == null) {
                     if (seal == null || seq > seal.seq()) {
@@ -109,13 +135,13 @@ public class ChainAudit {
                     }
                     hash = RecordHash.keyed(key, previous, fields);
                 }
-                if (!hash.equals(r[12])) {
+                if (!hash.equals(r.hash())) {
                     return broken(classId, count, seq, "record " + seq + " was altered");
                 }
                 if (seal != null && seq == seal.seq() && !seal.hash().equals(hash)) {
                     return broken(classId, count, seq, "record " + seq + " is not the one the chain's seal names");
                 }
-                Sum sum = sessions.computeIfAbsent((String) r[1], id -> new Sum());
+                Sum sum = sessions.computeIfAbsent(fields.sessionId(), id -> new Sum());
                 sum.learnerId = fields.learnerId();
                 sum.unitId = fields.unitId();
                 sum.seconds += fields.creditedSeconds();
@@ -146,16 +172,14 @@ public class ChainAudit {
                 return broken(classId, count, count + 1, "the seal names " + seal.seq() + " records but the chain holds " + count);
             }
         }
-        List<?> head = em.createNativeQuery("SELECT last_seq, last_hash FROM attendance_chain WHERE class_id = ?")
-                .setParameter(1, classId).getResultList();
-        if (!head.isEmpty()) {
-            Object[] h = (Object[]) head.get(0);
-            if (((Number) h[0]).longValue() != count || !previous.equals(h[1])) {
-                return broken(classId, count, count + 1, "the chain ends at record " + count + " but "
-                        + ((Number) h[0]).longValue() + " were written: the last records were removed");
+        for (ChainStatements.Head head : sql.select("SELECT class_id, last_seq, last_hash FROM attendance_chain WHERE class_id = ?",
+                List.of(classId), ChainStatements.Head::read)) {
+            if (head.lastSeq() != count || !previous.equals(head.lastHash())) {
+                return broken(classId, count, count + 1, "the chain ends at record " + count + " but " + head.lastSeq()
+                        + " were written: the last records were removed");
             }
         }
-        List<String> differences = reconcile(classId, sessions, playbacks, watched);
+        List<String> differences = reconcile(sql, classId, sessions, playbacks, watched);
         return new Check(classId, differences.isEmpty(), count, null,
                 differences.isEmpty() ? null : differences.size() + " reported figures differ from the records: " + differences.get(0),
                 differences);
@@ -166,7 +190,7 @@ public class ChainAudit {
     }
 
     /** Each session's, ledger line's and watched-seconds row's figure against what the records add up to. */
-    private List<String> reconcile(long classId, Map<String, Sum> sessions, Map<String, Playback> playbacks, Map<List<Object>, BitSet> watched) {
+    private static List<String> reconcile(Bulk sql, long classId, Map<String, Sum> sessions, Map<String, Playback> playbacks, Map<List<Object>, BitSet> watched) {
         List<String> differences = new ArrayList<>();
         for (Playback p : playbacks.values()) {
             Sum sum = sessions.get(p.id());
@@ -180,17 +204,16 @@ public class ChainAudit {
                         + "; its records name learner " + sum.learnerId + " and unit " + sum.unitId + (sum.live ? " in a live lesson" : ""));
             }
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> live = em.createNativeQuery("SELECT id, learner_id, credited_seconds FROM live_session WHERE class_id = ?")
-                .setParameter(1, classId).getResultList();
+        List<Live> live = sql.select("SELECT id, learner_id, credited_seconds FROM live_session WHERE class_id = ?", List.of(classId),
+                r -> new Live(r.getString("id"), r.getLong("learner_id"), r.getLong("credited_seconds")));
         Set<String> liveSessions = new java.util.HashSet<>();
-        for (Object[] r : live) {
-            liveSessions.add((String) r[0]);
-            Sum sum = sessions.get((String) r[0]);
+        for (Live l : live) {
+            liveSessions.add(l.id());
+            Sum sum = sessions.get(l.id());
             long recorded = sum == null ? 0 : sum.seconds;
-            if (((Number) r[2]).longValue() != recorded || (sum != null && (!sum.live || sum.learnerId != ((Number) r[1]).longValue()))) {
-                differences.add("live session " + r[0] + " of learner " + r[1] + " shows " + r[2] + " s credited; its records add up to "
-                        + recorded + " s" + (sum != null && !sum.live ? ", of a lesson video" : ""));
+            if (l.creditedSeconds() != recorded || (sum != null && (!sum.live || sum.learnerId != l.learnerId()))) {
+                differences.add("live session " + l.id() + " of learner " + l.learnerId() + " shows " + l.creditedSeconds()
+                        + " s credited; its records add up to " + recorded + " s" + (sum != null && !sum.live ? ", of a lesson video" : ""));
             }
         }
         sessions.forEach((id, sum) -> {
@@ -202,17 +225,17 @@ public class ChainAudit {
         // (learner, unit) → {self-paced, live} as the records add them up.
         Map<List<Long>, long[]> lines = new HashMap<>();
         sessions.forEach((id, sum) -> lines.computeIfAbsent(List.of(sum.learnerId, sum.unitId), k -> new long[2])[sum.live ? 1 : 0] += sum.seconds);
-        @SuppressWarnings("unchecked")
-        List<Object[]> ledger = em.createNativeQuery("SELECT learner_id, unit_id, self_paced_seconds, live_seconds FROM ledger_entry WHERE class_id = ?")
-                .setParameter(1, classId).getResultList();
-        for (Object[] r : ledger) {
-            List<Long> key = List.of(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
+        List<LedgerLine> ledger = sql.select("SELECT learner_id, unit_id, self_paced_seconds, live_seconds FROM ledger_entry WHERE class_id = ?",
+                List.of(classId), r -> new LedgerLine(r.getLong("learner_id"), r.getLong("unit_id"), r.getLong("self_paced_seconds"),
+                        r.getLong("live_seconds")));
+        for (LedgerLine line : ledger) {
+            List<Long> key = List.of(line.learnerId(), line.unitId());
             long[] recorded = lines.remove(key);
             long selfPaced = recorded == null ? 0 : recorded[0];
             long liveSeconds = recorded == null ? 0 : recorded[1];
-            if (((Number) r[2]).longValue() != selfPaced || ((Number) r[3]).longValue() != liveSeconds) {
-                differences.add("ledger line of learner " + key.get(0) + ", unit " + key.get(1) + " shows " + r[2] + " s self-paced and " + r[3]
-                        + " s live; its records add up to " + selfPaced + " s and " + liveSeconds + " s");
+            if (line.selfPacedSeconds() != selfPaced || line.liveSeconds() != liveSeconds) {
+                differences.add("ledger line of learner " + line.learnerId() + ", unit " + line.unitId() + " shows " + line.selfPacedSeconds()
+                        + " s self-paced and " + line.liveSeconds() + " s live; its records add up to " + selfPaced + " s and " + liveSeconds + " s");
             }
         }
         lines.forEach((key, recorded) -> {
@@ -221,13 +244,13 @@ public class ChainAudit {
                         + recorded[0] + " s self-paced and " + recorded[1] + " s live");
             }
         });
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT learner_id, asset_id, seconds FROM watched_video WHERE class_id = ?")
-                .setParameter(1, classId).getResultList();
-        for (Object[] r : rows) {
-            List<Object> key = List.of(((Number) r[0]).longValue(), (String) r[1]);
+        List<Watched> rows = sql.select("SELECT learner_id, asset_id, seconds FROM watched_video WHERE class_id = ?", List.of(classId),
+                r -> new Watched(r.getLong("learner_id"), r.getString("asset_id"),
+                        r.getBytes("seconds") == null ? new BitSet() : BitSet.valueOf(r.getBytes("seconds"))));
+        for (Watched row : rows) {
+            List<Object> key = List.of(row.learnerId(), row.assetId());
             BitSet recorded = watched.remove(key);
-            BitSet shown = r[2] == null ? new BitSet() : BitSet.valueOf((byte[]) r[2]);
+            BitSet shown = row.seconds();
             if (!shown.equals(recorded == null ? new BitSet() : recorded)) {
                 differences.add("the watched seconds of learner " + key.get(0) + ", video " + key.get(1) + " are " + Spans.format(shown)
                         + "; its records credit " + Spans.format(recorded == null ? new BitSet() : recorded));
@@ -243,14 +266,9 @@ public class ChainAudit {
     }
 
     private Seal seal(long classId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT chain_seq, hash, key_id, sealed_at, mac FROM attendance_seal WHERE class_id = ?")
-                .setParameter(1, classId).getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] r = rows.get(0);
-        return new Seal(((Number) r[0]).longValue(), (String) r[1], (String) r[2], ((Timestamp) r[3]).toInstant(), (String) r[4]);
+        return Bulk.on(em).select("SELECT chain_seq, hash, key_id, sealed_at, mac FROM attendance_seal WHERE class_id = ?", List.of(classId),
+                r -> new Seal(r.getLong("chain_seq"), r.getString("hash"), r.getString("key_id"), r.getTimestamp("sealed_at").toInstant(),
+                        r.getString("mac"))).stream().findFirst().orElse(null);
     }
 
     /**
@@ -271,14 +289,13 @@ public class ChainAudit {
         if (first == 0) {
             return 0;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> unsealed = em.createNativeQuery("SELECT r.class_id, MAX(r.chain_seq) FROM attendance_record r"
+        List<Unsealed> unsealed = Bulk.on(em).select("SELECT r.class_id, MAX(r.chain_seq) AS last_seq FROM attendance_record r"
                 + " WHERE r.key_id IS NULL AND NOT EXISTS (SELECT 1 FROM attendance_seal s WHERE s.class_id = r.class_id)"
                 + " AND NOT EXISTS (SELECT 1 FROM attendance_record k WHERE k.class_id = r.class_id AND k.key_id IS NOT NULL)"
-                + " GROUP BY r.class_id ORDER BY r.class_id").getResultList();
-        for (Object[] u : unsealed) {
-            long classId = ((Number) u[0]).longValue();
-            long seq = ((Number) u[1]).longValue();
+                + " GROUP BY r.class_id ORDER BY r.class_id", List.of(), r -> new Unsealed(r.getLong("class_id"), r.getLong("last_seq")));
+        for (Unsealed u : unsealed) {
+            long classId = u.classId();
+            long seq = u.lastSeq();
             String hash = (String) em.createNativeQuery("SELECT hash FROM attendance_record WHERE class_id = ? AND chain_seq = ?")
                     .setParameter(1, classId).setParameter(2, seq).getSingleResult();
             Seal seal = new Seal(seq, hash, key.id(), now, null);
@@ -286,13 +303,9 @@ public class ChainAudit {
                     .setParameter(1, classId).setParameter(2, seq).setParameter(3, hash).setParameter(4, key.id())
                     .setParameter(5, Timestamp.from(now)).setParameter(6, ChainKeys.mac(key, seal.text(classId))).executeUpdate();
         }
-        String classes = unsealed.stream().map(u -> u[0] + ":" + u[1]).collect(Collectors.joining(","));
+        String classes = unsealed.stream().map(u -> u.classId() + ":" + u.lastSeq()).collect(Collectors.joining(","));
         em.createNativeQuery("UPDATE attendance_seal_run SET classes = ?, mac = ? WHERE id = 1").setParameter(1, classes)
                 .setParameter(2, ChainKeys.mac(key, "seal-run|" + now.toEpochMilli() + "|" + classes + "|key:" + key.id())).executeUpdate();
         return unsealed.size();
-    }
-
-    private static boolean bool(Object o) {
-        return o instanceof Boolean b ? b : ((Number) o).intValue() != 0;
     }
 }

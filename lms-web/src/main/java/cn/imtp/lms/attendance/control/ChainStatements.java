@@ -1,6 +1,7 @@
 package cn.imtp.lms.attendance.control;
 
 import cn.imtp.lms.identity.control.TokenIssuer;
+import cn.imtp.lms.platform.control.Bulk;
 import cn.imtp.platform.json.Jsonp;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
@@ -30,6 +31,11 @@ public class ChainStatements {
 
     /** A chain's head as a statement names it. */
     public record Head(long classId, long lastSeq, String lastHash) {
+
+        /** From a row of {@code SELECT class_id, last_seq, last_hash FROM attendance_chain}. */
+        static Head read(java.sql.ResultSet r) throws java.sql.SQLException {
+            return new Head(r.getLong("class_id"), r.getLong("last_seq"), r.getString("last_hash"));
+        }
     }
 
     /** A signed statement of every chain's head: {@code statement} is a JWT signed with the platform's key. */
@@ -57,9 +63,8 @@ public class ChainStatements {
     /** A statement of every chain's head now, signed with the platform's key (an auditor keeps it). */
     @Transactional
     public Statement statement() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT class_id, last_seq, last_hash FROM attendance_chain ORDER BY class_id").getResultList();
-        List<Head> heads = rows.stream().map(r -> new Head(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2])).toList();
+        List<Head> heads = Bulk.on(em).select("SELECT class_id, last_seq, last_hash FROM attendance_chain ORDER BY class_id", List.of(),
+                Head::read);
         Instant now = Instant.now();
         JsonArrayBuilder claimed = Jsonp.array();
         heads.forEach(h -> claimed.add(Jsonp.object().add("classId", h.classId()).add("lastSeq", h.lastSeq()).add("lastHash", h.lastHash())));

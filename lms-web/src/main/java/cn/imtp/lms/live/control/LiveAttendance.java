@@ -132,25 +132,20 @@ public class LiveAttendance {
         if (!token.sessionId().equals(sessionId) || token.learnerId() != learner.accountId()) {
             throw new PlatformException(403, "forbidden", "Forbidden", "This token belongs to another session or learner.");
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT lesson_id, class_id, unit_id, opened_at, last_seq, last_elapsed_ms, credited_seconds,"
-                + " ended_at, ended_reason FROM live_session WHERE id = ? FOR UPDATE").setParameter(1, sessionId).getResultList();
-        if (rows.isEmpty()) {
-            throw PlatformException.notFound("Live session", sessionId);
-        }
-        Object[] r = rows.get(0);
-        long lessonId = ((Number) r[0]).longValue();
-        long classId = ((Number) r[1]).longValue();
-        long unitId = ((Number) r[2]).longValue();
-        Instant openedAt = ((Timestamp) r[3]).toInstant();
+        LiveSession r = Bulk.on(em).select("SELECT " + LiveSession.COLUMNS + " FROM live_session WHERE id = ? FOR UPDATE", List.of(sessionId),
+                LiveSession::read).stream().findFirst().orElseThrow(() -> PlatformException.notFound("Live session", sessionId));
+        long lessonId = r.lessonId();
+        long classId = r.classId();
+        long unitId = r.unitId();
+        Instant openedAt = r.openedAt();
         if (!subject(lessonId).equals(token.assetId())) {
             throw new PlatformException(403, "forbidden", "Forbidden", "This token belongs to another lesson.");
         }
         Instant now = Instant.now();
         long serverElapsed = Duration.between(openedAt, now).toMillis();
-        Instant endedAt = r[7] == null ? null : ((Timestamp) r[7]).toInstant();
-        attendance.checkOpen(openedAt, endedAt, ((Number) r[5]).longValue(), b.elapsedMs(), now,
-                "You were counted elsewhere from then on (" + r[8] + "): rejoin the lesson here to be counted here.");
+        Instant endedAt = r.endedAt();
+        attendance.checkOpen(openedAt, endedAt, r.lastElapsedMs(), b.elapsedMs(), now,
+                "You were counted elsewhere from then on (" + r.endedReason() + "): rejoin the lesson here to be counted here.");
         if (b.absentSinceMs() != null && (b.absentSinceMs() < 0 || b.absentSinceMs() > b.elapsedMs())) {
             throw PlatformException.invalid("An absence report carries an absentSinceMs between 0 and its elapsedMs.",
                     List.of(new FieldError("absentSinceMs", "must be within the session")));
@@ -158,8 +153,8 @@ public class LiveAttendance {
         Lesson lesson = em.find(Lesson.class, lessonId);
         LiveLessons.Window s = lessons.window(lesson, now);
         BitSet present = present(lessonId, learner.accountId(), true);
-        LivePolicy.Session state = new LivePolicy.Session(((Number) r[4]).longValue(), ((Number) r[5]).longValue());
-        int sessionCredited = ((Number) r[6]).intValue();
+        LivePolicy.Session state = new LivePolicy.Session(r.lastSeq(), r.lastElapsedMs());
+        int sessionCredited = r.creditedSeconds();
         // An absence report earns nothing itself: the learner was not there.
         LivePolicy.Outcome o = policy().apply(state, present, new LivePolicy.Frame(openedAt.toEpochMilli(), s.startsAt().toEpochMilli(),
                 s.endsAt().toEpochMilli()), new LivePolicy.Beat(b.seq(), b.elapsedMs(), b.visible() && b.absentSinceMs() == null), serverElapsed,
@@ -208,6 +203,20 @@ public class LiveAttendance {
         List<?> rows = em.createNativeQuery("SELECT seconds FROM live_attendance WHERE lesson_id = ? AND learner_id = ?" + (lock ? " FOR UPDATE" : ""))
                 .setParameter(1, lessonId).setParameter(2, learnerId).getResultList();
         return rows.isEmpty() || rows.get(0) == null ? new BitSet() : BitSet.valueOf((byte[]) rows.get(0));
+    }
+
+    /** A live session as the beat that locks it reads it. */
+    private record LiveSession(long lessonId, long classId, long unitId, Instant openedAt, long lastSeq, long lastElapsedMs,
+                               int creditedSeconds, Instant endedAt, String endedReason) {
+
+        static final String COLUMNS = "lesson_id, class_id, unit_id, opened_at, last_seq, last_elapsed_ms, credited_seconds, ended_at, ended_reason";
+
+        static LiveSession read(java.sql.ResultSet r) throws java.sql.SQLException {
+            Timestamp ended = r.getTimestamp("ended_at");
+            return new LiveSession(r.getLong("lesson_id"), r.getLong("class_id"), r.getLong("unit_id"), r.getTimestamp("opened_at").toInstant(),
+                    r.getLong("last_seq"), r.getLong("last_elapsed_ms"), r.getInt("credited_seconds"), ended == null ? null : ended.toInstant(),
+                    r.getString("ended_reason"));
+        }
     }
 
     /** What a live session's token is bound to, in place of a video's asset. */
