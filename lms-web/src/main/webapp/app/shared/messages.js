@@ -136,6 +136,8 @@ export const messages = {
   'teacher.units': ["培训计划“{plan}”的学习单元", "Units of the plan \"{plan}\""],
   'people.username': ["用户名", "Username"],
   'people.name': ["姓名", "Name"],
+  'teacherUnit.readOnly': ["只有添加该资源的教师或管理员可以修改它。", "Only the teacher who added this resource, or an administrator, can change it."],
+  'teacherUnit.shared': ["该资源由其他班级或机构资源库共享，仅供查看。", "Shared from another class or the institution's library: view only."],
   'teacherUnit.title': ["单元资源", "Unit resources"],
   'teacherUnit.none': ["本单元还没有资源。", "No resources on this unit yet."],
   'teacherUnit.add': ["添加资源", "Add a resource"],

@@ -34,7 +34,7 @@ async function card(summary) {
         el('tbody', {}, c.learners.map((l) => el('tr', {}, el('td', {}, l.username), el('td', {}, l.fullName))))))),
     el('h3', {}, t('teacher.units', { plan: plan.name })),
     el('ul', { class: 'units' }, plan.units.map((u) => el('li', {},
-      el('a', { href: `/teacher/unit?unit=${u.id}`, 'data-unit': u.id }, u.name),
+      el('a', { href: `/teacher/unit?unit=${u.id}&class=${c.id}`, 'data-unit': u.id }, u.name),
       el('span', { class: 'muted' }, t('unit.hours', { h: u.hours }))))));
 }
 

@@ -10,6 +10,8 @@ import { questionSection } from './questions.js';
 
 startPage('teacherUnit.title', 'TEACHER', 'ADMINISTRATOR');
 const unitId = Number(param('unit'));
+// The class the teacher came from: resources are added to it, and the list shows what reaches it.
+const classId = param('class') ? Number(param('class')) : null;
 const list = el('div', { id: 'resources' });
 const preview = el('div', { id: 'preview' });
 let previewHls = null;
@@ -44,7 +46,7 @@ function newResourceForm() {
     }
     try {
       const created = await api('/api/resources', {
-        method: 'POST', body: { category: category.value, kind: kindOf(chosen), unitId, title: title.value.trim() },
+        method: 'POST', body: { category: category.value, kind: kindOf(chosen), unitId, classId, title: title.value.trim() },
       });
       form.reset();
       await show();
@@ -145,9 +147,10 @@ function resourceRow(r) {
           cell,
           el('td', {},
             el('button', { type: 'button', id: `preview-${r.id}-${v.number}`, onclick: () => previewVersion(r, v).catch((e) => showProblem(box.problem, e)) }, t('teacherUnit.preview')),
-            r.publishedVersion === v.number ? '' : el('button', { type: 'button', id: `publish-${r.id}-${v.number}`, onclick: () => publish(r, v) }, t('teacherUnit.publish'))));
+            r.publishedVersion === v.number || !r.mayChange ? '' : el('button', { type: 'button', id: `publish-${r.id}-${v.number}`, onclick: () => publish(r, v) }, t('teacherUnit.publish'))));
       })))),
-    el('div', { class: 'field' }, el('label', { for: `file-${r.id}` }, pending ? t('teacherUnit.pickAgain') : t('teacherUnit.newVersion')), again,
+    // Only the teacher who added it (while teaching its class) or an administrator changes a resource.
+    !r.mayChange ? el('p', { class: 'muted', 'data-read-only': r.id }, t(r.classId === classId || !classId ? 'teacherUnit.readOnly' : 'teacherUnit.shared')) : el('div', { class: 'field' }, el('label', { for: `file-${r.id}` }, pending ? t('teacherUnit.pickAgain') : t('teacherUnit.newVersion')), again,
       el('button', { type: 'button', id: `send-${r.id}`, onclick: () => {
         if (!again.files[0]) { showProblem(box.problem, new Error(t('teacherUnit.needFile'))); return; }
         if (pending && (pending.name !== again.files[0].name || pending.size !== again.files[0].size)) forgetUpload(r.id);
@@ -161,7 +164,7 @@ async function show() {
   try {
     const [unit, resources] = await Promise.all([
       api(`/api/catalogue/units/${unitId}`),
-      api(`/api/resources?unitId=${unitId}&size=100`),
+      api(`/api/resources?unitId=${unitId}${classId ? `&classId=${classId}` : ''}&size=100`),
     ]);
     list.replaceChildren(...(resources.items.length ? resources.items.map(resourceRow) : [el('p', { class: 'muted' }, t('teacherUnit.none'))]));
     box.content.replaceChildren(

@@ -3,12 +3,14 @@
  * package, attached to learning units (information resources may attach to a level, a job type, or
  * nothing), each with versions whose files live in object storage as media-service assets.
  *
- * <p>lms-web decides who may reach what ({@link cn.imtp.lms.resourcepack.control.ResourceAccess}, pure):
- * teaching resources never reach learners; assessment resources reach a learner only inside that
- * learner's own open exam attempt (the assessment feature issues those grants; nothing here does);
- * learning resources reach the learners of active classes whose plan contains the unit; information
- * resources reach everyone signed in. Learners see only the published version; teachers and
- * administrators may preview any.
+ * <p>A resource belongs to the class it was added in; an administrator shares it with other classes or with
+ * every class whose plan has its unit (the institution's library). lms-web decides who may reach what
+ * ({@link cn.imtp.lms.resourcepack.control.ResourceAccess}, pure): teaching resources never reach learners;
+ * assessment resources reach a learner only inside that learner's own open exam attempt of a class they reach
+ * (the assessment feature issues those grants; nothing here does); learning and information resources reach
+ * the learners of the active classes they reach. Teachers see what reaches their classes and what they added;
+ * only the teacher who added a resource, while teaching its class, or an administrator changes it. Learners
+ * see only the published version; teachers and administrators may preview any.
  *
  * <p>It hands out {@link cn.imtp.platform.security.MediaGrant}s: short-lived JWTs for one user and one
  * asset, which media-service verifies with the public key alone, with no call back. An upload grant

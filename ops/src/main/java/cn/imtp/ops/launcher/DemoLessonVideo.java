@@ -66,7 +66,8 @@ final class DemoLessonVideo implements Runnable {
         make(file);
         // An earlier start that stopped half-way left the resource unpublished: it gets a new version.
         long resourceId = existing != null ? existing.getJsonNumber("id").longValue() : json(call(token, "POST", "/api/resources",
-                Json.createObjectBuilder().add("category", "LEARNING").add("kind", "VIDEO").add("unitId", unitId).add("title", TITLE)
+                Json.createObjectBuilder().add("category", "LEARNING").add("kind", "VIDEO").add("unitId", unitId)
+                        .add("classId", klass.getJsonNumber("id").longValue()).add("title", TITLE)
                         .add("description", "由 ./ops/run 生成的演示视频：彩色测试图样与 440 Hz 提示音，" + SECONDS + " 秒。").build().toString(), 201))
                 .getJsonNumber("id").longValue();
         JsonObject ticket = json(call(token, "POST", "/api/resources/" + resourceId + "/versions", Json.createObjectBuilder()

@@ -585,6 +585,12 @@ class AttendanceIT {
         long classA = activeClassWith(planId, learnerId);
         long classB = activeClassWith(planId, learnerId);
         String token = RunningPlatform.token(name, "Learn2026ok");
+        // The lesson belongs to the demo class: it reaches the new classes once an administrator shares it with them.
+        assertEquals(404, RunningPlatform.call(token, "POST", "/api/attendance/sessions",
+                Json.createObjectBuilder().add("resourceId", resourceId).add("classId", classA).build().toString()).statusCode());
+        HttpResponse<String> shared = RunningPlatform.call(admin, "PUT", "/api/resources/" + resourceId + "/sharing",
+                "{\"classIds\":[" + classA + "," + classB + "],\"withAll\":false}");
+        assertEquals(200, shared.statusCode(), shared.body());
 
         HttpResponse<String> which = RunningPlatform.call(token, "POST", "/api/attendance/sessions",
                 Json.createObjectBuilder().add("resourceId", resourceId).build().toString());

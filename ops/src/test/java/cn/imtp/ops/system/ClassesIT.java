@@ -51,7 +51,22 @@ class ClassesIT {
                 RunningPlatform.call(admin, "GET", "/api/classes/" + id + "/check", null).body())).readArray());
 
         String member = RunningPlatform.token("learner30", RunningPlatform.DEMO_PASSWORD);
-        assertEquals(200, RunningPlatform.call(member, "GET", "/api/classes/" + id, null).statusCode());
+        HttpResponse<String> seenByLearner = RunningPlatform.call(member, "GET", "/api/classes/" + id, null);
+        assertEquals(200, seenByLearner.statusCode());
+        // A learner sees classmates by name only: no account ids, user names or identity numbers of anyone else.
+        JsonObject asLearner = RunningPlatform.json(seenByLearner);
+        List<JsonObject> mates = asLearner.getJsonArray("learners").stream().map(JsonValue::asJsonObject).toList();
+        assertEquals(30, mates.size());
+        List<JsonObject> withData = mates.stream().filter(m -> m.containsKey("username") || m.containsKey("idNumberMasked")
+                || m.containsKey("accountId")).toList();
+        assertEquals(1, withData.size(), withData.toString());
+        assertEquals("learner30", withData.get(0).getString("username"));
+        assertTrue(mates.stream().allMatch(m -> !m.getString("fullName").isBlank()));
+        assertTrue(asLearner.getJsonArray("teachers").stream().map(JsonValue::asJsonObject).noneMatch(t -> t.containsKey("username")),
+                asLearner.getJsonArray("teachers").toString());
+        for (int n = 1; n <= 29; n++) {
+            assertTrue(!seenByLearner.body().contains(String.format("learner%02d", n)), "learner30 sees learner" + n + "'s user name");
+        }
         String outsider = Accounts.uniqueName("outsider");
         Accounts.createLearner(admin, outsider, "Outside2026");
         String outsiderToken = RunningPlatform.token(outsider, "Outside2026");
@@ -76,8 +91,15 @@ class ClassesIT {
         for (int i = 0; i < 31; i++) {
             String name = Accounts.uniqueName("r");
             names.add(name);
-            csv.append(name).append(",学员").append(i).append(",,").append(Accounts.validIdNumber()).append(",13912345678\n");
+            // Quoted as RFC 4180 has it: the first learner's name holds a comma.
+            csv.append(name).append(i == 0 ? ",\"学员, 甲\"" : ",学员" + i).append(",,").append(Accounts.validIdNumber()).append(",13912345678\n");
         }
+        // A file beyond the limit is refused whole; a file of many bad lines is told of its first hundred.
+        assertEquals(413, send(admin, "/api/classes/" + id + "/roster", "username,fullName,idType,idNumber,phone\n" + "x".repeat(3 << 20)).statusCode());
+        HttpResponse<String> flood = send(admin, "/api/classes/" + id + "/roster", "username,fullName,idType,idNumber,phone\n" + "bad,,,,\n".repeat(5000));
+        assertEquals(422, flood.statusCode());
+        assertEquals(101, RunningPlatform.json(flood).getJsonArray("errors").size());
+        assertTrue(flood.body().length() < 20_000, flood.body().length() + " characters");
         String bad = csv + "broken,坏行,,123,13912345678\n";
         HttpResponse<String> refused = send(admin, "/api/classes/" + id + "/roster", bad);
         assertEquals(422, refused.statusCode(), refused.body());
@@ -88,6 +110,8 @@ class ClassesIT {
         HttpResponse<String> imported = send(admin, "/api/classes/" + id + "/roster", csv.toString());
         assertEquals(200, imported.statusCode(), imported.body());
         assertEquals(31, jakarta.json.Json.createReader(new java.io.StringReader(imported.body())).readArray().size());
+        assertTrue(ok(RunningPlatform.call(admin, "GET", "/api/classes/" + id, null)).getJsonArray("learners").stream()
+                .anyMatch(l -> l.asJsonObject().getString("fullName").equals("学员, 甲")));
 
         long teacher01 = accountId("teacher01");
         long teacher02 = accountId("teacher02");
@@ -159,6 +183,12 @@ class ClassesIT {
         ok(RunningPlatform.call(teacher, "POST", "/api/learners/" + approvedId + "/qualifications",
                 "{\"kind\":\"APPROVAL\",\"level\":\"L4\",\"dated\":\"2026-11-01\",\"reason\":\"三年直播销售从业经历，符合国家职业标准申报条件\"}"));
         assertEquals(List.of("SCHEDULE_COVERAGE"), checkRules(id).stream().distinct().toList());
+        // A learner of none of the teacher's classes: the teacher neither reads nor approves (404, as for no learner).
+        long outsiderId = Accounts.createLearner(admin, Accounts.uniqueName("elsewhere"), "Elsewhere2026").getJsonNumber("id").longValue();
+        assertEquals(404, RunningPlatform.call(teacher, "GET", "/api/learners/" + outsiderId + "/qualifications", null).statusCode());
+        assertEquals(404, RunningPlatform.call(teacher, "POST", "/api/learners/" + outsiderId + "/qualifications",
+                "{\"kind\":\"APPROVAL\",\"level\":\"L4\",\"dated\":\"2026-11-01\",\"reason\":\"代他人审批\"}").statusCode());
+        assertEquals(200, RunningPlatform.call(admin, "GET", "/api/learners/" + outsiderId + "/qualifications", null).statusCode());
         assertEquals("teacher01", jakarta.json.Json.createReader(new java.io.StringReader(RunningPlatform.call(admin, "GET",
                 "/api/learners/" + approvedId + "/qualifications", null).body())).readArray().getJsonObject(0).getString("recordedBy"));
     }

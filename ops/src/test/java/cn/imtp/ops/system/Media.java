@@ -27,14 +27,36 @@ final class Media {
     }
 
     /** A resource on a unit (or, for information, on nothing), returning its id. */
+    /** A resource of the demo class (whose plan has every unit the media tests use). */
     static long resource(String token, String category, String kind, Long unitId, String title) throws Exception {
+        return resource(token, category, kind, unitId, title, demoClassId());
+    }
+
+    /** A resource of the class, or ({@code classId} null, an administrator's) of the institution's library. */
+    static long resource(String token, String category, String kind, Long unitId, String title, Long classId) throws Exception {
         var b = Json.createObjectBuilder().add("category", category).add("kind", kind).add("title", title);
+        if (classId != null) {
+            b.add("classId", classId);
+        }
         if (unitId != null) {
             b.add("unitId", unitId);
         }
         HttpResponse<String> r = RunningPlatform.call(token, "POST", "/api/resources", b.build().toString());
         assertEquals(201, r.statusCode(), r.body());
         return RunningPlatform.json(r).getJsonNumber("id").longValue();
+    }
+
+    private static Long demoClassId;
+
+    /** The demo class, found by its name (teacher01 teaches it and others; the other classes come and go with the tests). */
+    static synchronized long demoClassId() throws Exception {
+        if (demoClassId == null) {
+            String admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+            demoClassId = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/classes?size=200", null)).getJsonArray("items").stream()
+                    .map(jakarta.json.JsonValue::asJsonObject).filter(c -> c.getString("name").equals("直播销售员五级 线上演示班")).findFirst()
+                    .orElseThrow().getJsonNumber("id").longValue();
+        }
+        return demoClassId;
     }
 
     /** A new version's upload ticket (asset id, grant, URLs). */
@@ -120,7 +142,12 @@ final class Media {
 
     /** A document uploaded as a new resource of {@code category} on the unit (null: none) and published; its id. */
     static long publishedDocument(String token, String category, Long unitId, Path doc) throws Exception {
-        long id = resource(token, category, "DOCUMENT", unitId, category + " handout");
+        return publishedDocument(token, category, unitId, doc, demoClassId());
+    }
+
+    /** The same in a class, or ({@code classId} null, an administrator's) in the institution's library. */
+    static long publishedDocument(String token, String category, Long unitId, Path doc, Long classId) throws Exception {
+        long id = resource(token, category, "DOCUMENT", unitId, category + " handout", classId);
         JsonObject ticket = newVersion(token, id, doc.getFileName().toString(), Files.size(doc));
         HttpResponse<String> done = upload(ticket, doc);
         assertEquals(200, done.statusCode(), done.body());

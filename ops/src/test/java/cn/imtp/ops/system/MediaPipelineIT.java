@@ -186,8 +186,17 @@ class MediaPipelineIT {
                 .header("Content-Type", "text/vtt").PUT(HttpRequest.BodyPublishers.ofString(vtt)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, put.statusCode(), put.body());
 
+        // A name that would close its quotes and add a variant pointing elsewhere is refused, and nothing of it is kept.
+        String evil = "x\"\n#EXT-X-STREAM-INF:BANDWIDTH=9\nhttp://evil.example/a.m3u8";
+        HttpResponse<String> injected = Media.HTTP.send(HttpRequest.newBuilder(RunningPlatform.uri("/media/api/play/" + assetId + "/captions/en"
+                        + upload + "&name=" + java.net.URLEncoder.encode(evil, java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "text/vtt").PUT(HttpRequest.BodyPublishers.ofString(vtt)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(422, injected.statusCode(), injected.body());
+        assertTrue(RunningPlatform.json(injected).getJsonArray("errors").toString().contains("\"name\""), injected.body());
+
         String masterUrl = RunningPlatform.json(Media.access(teacher, up.resourceId(), 1)).getString("playlistUrl");
         String master = Media.get(masterUrl).body();
+        assertTrue(!master.contains("evil.example") && !master.contains("LANGUAGE=\"en\""), master);
         assertTrue(master.contains("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",LANGUAGE=\"zh-CN\",NAME=\"中文\""), master);
         assertTrue(master.contains("SUBTITLES=\"subs\""), master);
         String subtitles = master.lines().filter(l -> l.startsWith("#EXT-X-MEDIA")).findFirst().orElseThrow().replaceAll(".*URI=\"([^\"]+)\".*", "$1");
@@ -251,7 +260,10 @@ class MediaPipelineIT {
         Path doc = MediaFixtures.text("handout.pdf", "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
         long teaching = Media.publishedDocument(teacher, "TEACHING", studiedUnit, doc);
         long learningHere = Media.publishedDocument(teacher, "LEARNING", studiedUnit, doc);
-        long learningElsewhere = Media.publishedDocument(teacher, "LEARNING", otherUnit, doc);
+        // A unit of no class of teacher01's: only an administrator adds it, to the institution's library.
+        assertEquals(422, RunningPlatform.call(teacher, "POST", "/api/resources", Json.createObjectBuilder().add("category", "LEARNING")
+                .add("kind", "DOCUMENT").add("title", "elsewhere").add("unitId", otherUnit).build().toString()).statusCode());
+        long learningElsewhere = Media.publishedDocument(admin, "LEARNING", otherUnit, doc, null);
         long assessment = Media.publishedDocument(teacher, "ASSESSMENT", studiedUnit, doc);
         long information = Media.publishedDocument(teacher, "INFORMATION", null, doc);
 

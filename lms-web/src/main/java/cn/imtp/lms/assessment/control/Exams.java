@@ -335,13 +335,15 @@ public class Exams {
      */
     @Transactional
     public List<ResourceView> materials(long attemptId, Caller caller) {
-        return packs.assessmentMaterials(units(openOwn(attemptId, caller)));
+        Attempt a = openOwn(attemptId, caller);
+        return packs.assessmentMaterials(a.exam().trainingClass().id(), units(a));
     }
 
     /** The grant to one of those materials, under the same conditions (404 for any other resource). */
     @Transactional
     public ResourcePacks.AccessTicket material(long attemptId, long resourceId, Caller caller) {
-        return packs.examAccess(resourceId, units(openOwn(attemptId, caller)), caller);
+        Attempt a = openOwn(attemptId, caller);
+        return packs.examAccess(resourceId, a.exam().trainingClass().id(), units(a), caller);
     }
 
     private Attempt openOwn(long attemptId, Caller caller) {

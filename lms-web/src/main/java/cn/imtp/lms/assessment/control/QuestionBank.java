@@ -17,6 +17,7 @@ import cn.imtp.lms.platform.control.ExportTable;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
@@ -93,7 +94,7 @@ public class QuestionBank {
     /** Editing changes no paper already drawn: attempts keep their own copy of each question. */
     @Transactional
     public QuestionView update(long id, Draft d, Caller caller, String address) {
-        Question q = find(id);
+        Question q = changeable(id, caller);
         if (q.retiredAt() != null) {
             throw PlatformException.conflict("Question " + id + " is retired; write a new question instead.");
         }
@@ -106,12 +107,22 @@ public class QuestionBank {
     /** Retired questions are no longer drawn; they stay so that earlier papers can be explained. */
     @Transactional
     public QuestionView retire(long id, Caller caller, String address) {
-        Question q = find(id);
+        Question q = changeable(id, caller);
         if (q.retiredAt() == null) {
             q.retire(Instant.now());
             audit.record(caller, "QUESTION_RETIRED", null, "question " + id, address);
         }
         return QuestionView.of(q);
+    }
+
+    /** The bank is shared by every teacher, but only a question's author or an administrator edits or retires it. */
+    private Question changeable(long id, Caller caller) {
+        Question q = find(id);
+        if (caller.role() != Role.ADMINISTRATOR && q.createdBy() != caller.accountId()) {
+            throw new PlatformException(403, "forbidden", "Forbidden", "Only the question's author or an administrator may change it;"
+                    + " write a new question instead. 只有题目作者或管理员可以修改或停用该题，请另行出题。");
+        }
+        return q;
     }
 
     @Transactional

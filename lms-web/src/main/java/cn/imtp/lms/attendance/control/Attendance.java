@@ -101,7 +101,9 @@ public class Attendance {
                     + r.category() + " " + r.kind() + ".");
         }
         List<Long> studying = classes.activeClassesByUnit(learner.accountId()).get(r.unitId());
-        if (studying == null) {
+        // Of the learner's classes with the unit, those the lesson belongs to (its class's, shared, or the library's).
+        studying = studying == null ? null : packs.classesReached(resourceId, studying);
+        if (studying == null || studying.isEmpty()) {
             throw PlatformException.conflict("This unit is in none of your active classes' plans.");
         }
         long cls = classOf(studying, classId);

@@ -22,7 +22,7 @@ import java.util.List;
 
 /**
  * What entitles a learner to a plan above level 5: certificates (recorded by administrators) and
- * teachers' approvals with their reasons.
+ * teachers' approvals with their reasons. A teacher reads and approves only the learners of the classes taught.
  */
 @Path("learners/{accountId}/qualifications")
 @RequestScoped
@@ -45,7 +45,7 @@ public class LearnersResource {
 
     @GET
     public List<QualificationView> list(@PathParam("accountId") long accountId) {
-        return classes.qualifications(accountId).stream().map(QualificationView::of).toList();
+        return classes.qualifications(accountId, (Caller) security.getUserPrincipal()).stream().map(QualificationView::of).toList();
     }
 
     @POST

@@ -10,16 +10,30 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 
-/** A class as the API shows it; learners' identity numbers stay masked. */
+/**
+ * A class as the API shows it; learners' identity numbers stay masked. A learner sees the class as
+ * {@link #asSeenBy}: the classmates' names only, no account, user name or identity data of anyone else.
+ */
 public record ClassView(long id, String name, long planId, String planName, Level level, JobType jobType,
                         DeliveryMode deliveryMode, LocalDate startsOn, LocalDate endsOn, boolean leadsToCertificate,
                         ClassStatus status, Integer classHourMinutes, List<Member> learners, List<TeacherSeat> teachers,
                         List<LessonView> lessons) {
 
-    public record Member(long accountId, String username, String fullName, String idNumberMasked) {
+    /** A learner of the class; a classmate, to a learner, is a full name alone (the other fields are absent). */
+    public record Member(Long accountId, String username, String fullName, String idNumberMasked) {
     }
 
+    /** A teacher of the class; to a learner, without the user name. */
     public record TeacherSeat(long accountId, String username, String fullName, Duty duty) {
+    }
+
+    /** The class as the learner {@code me} sees it: own entry whole, classmates by name, teachers without user names. */
+    public ClassView asSeenBy(long me) {
+        List<Member> members = learners.stream()
+                .map(m -> m.accountId() == me ? m : new Member(null, null, m.fullName(), null)).toList();
+        List<TeacherSeat> seats = teachers.stream().map(t -> new TeacherSeat(t.accountId(), null, t.fullName(), t.duty())).toList();
+        return new ClassView(id, name, planId, planName, level, jobType, deliveryMode, startsOn, endsOn, leadsToCertificate, status,
+                classHourMinutes, members, seats, lessons);
     }
 
     public record LessonView(long id, long unitId, String unitName, LocalDate date, LocalTime start, int classHours,

@@ -1,5 +1,6 @@
 package cn.imtp.lms.cohort.control;
 
+import cn.imtp.lms.platform.control.Bulk;
 import cn.imtp.lms.platform.control.ChinaTime;
 import cn.imtp.lms.catalogue.control.Catalogue;
 import cn.imtp.lms.catalogue.entity.LearningUnit;
@@ -66,6 +67,8 @@ public class Classes {
         }
         if (n.name() == null || n.name().isBlank()) {
             errors.add(new FieldError("name", "is required"));
+        } else if (n.name().trim().length() > 200) {
+            errors.add(new FieldError("name", "has at most 200 characters"));
         }
         TrainingPlan plan = n.planId() == null ? null : em.find(TrainingPlan.class, n.planId());
         if (plan == null) {
@@ -110,7 +113,8 @@ public class Classes {
 
     @Transactional
     public ClassView get(long id, Caller caller) {
-        return view(visible(id, caller));
+        TrainingClass c = visible(id, caller);
+        return caller.role() == Role.LEARNER ? view(c).asSeenBy(caller.accountId()) : view(c);
     }
 
     @Transactional
@@ -353,10 +357,7 @@ public class Classes {
     /** Records a learner's certificate (administrators) or a teacher's approval for a level, with the reason. */
     @Transactional
     public LearnerQualification addQualification(long accountId, Requests.NewQualification n, Caller actor) {
-        Account a = em.find(Account.class, accountId);
-        if (a == null || a.role() != Role.LEARNER) {
-            throw PlatformException.notFound("Learner", accountId);
-        }
+        learnerSeenBy(accountId, actor);
         List<FieldError> errors = new ArrayList<>();
         if (n == null || n.kind() == null) {
             errors.add(new FieldError("kind", "is required: CERTIFICATE or APPROVAL"));
@@ -388,8 +389,30 @@ public class Classes {
         return q;
     }
 
+    /** A learner's qualifications, to an administrator or a teacher of one of the learner's classes. */
     @Transactional
-    public List<LearnerQualification> qualifications(long accountId) {
+    public List<LearnerQualification> qualifications(long accountId, Caller caller) {
+        learnerSeenBy(accountId, caller);
+        return qualifications(accountId);
+    }
+
+    /**
+     * The learner's account if the caller may deal with it: administrators any learner, teachers the learners of the
+     * classes they teach (in any state: an approval may come before the class starts); otherwise 404.
+     */
+    private Account learnerSeenBy(long accountId, Caller caller) {
+        Account a = em.find(Account.class, accountId);
+        boolean allowed = a != null && a.role() == Role.LEARNER && (caller.role() == Role.ADMINISTRATOR
+                || (caller.role() == Role.TEACHER && !em.createNativeQuery("SELECT 1 FROM class_learner l JOIN class_teacher t"
+                        + " ON t.class_id = l.class_id WHERE l.account_id = ? AND t.account_id = ?").setParameter(1, accountId)
+                        .setParameter(2, caller.accountId()).getResultList().isEmpty()));
+        if (!allowed) {
+            throw PlatformException.notFound("Learner", accountId);
+        }
+        return a;
+    }
+
+    List<LearnerQualification> qualifications(long accountId) {
         return em.createQuery("SELECT q FROM LearnerQualification q WHERE q.accountId = :a ORDER BY q.dated", LearnerQualification.class)
                 .setParameter("a", accountId).getResultList();
     }
@@ -408,6 +431,45 @@ public class Classes {
             throw PlatformException.notFound("Class", id);
         }
         return c;
+    }
+
+    /** The classes a caller works in and the units of their plans: a teacher's classes, a learner's active ones. */
+    public record Membership(Set<Long> classes, Set<Long> units) {
+    }
+
+    /** A teacher's classes (whatever their state) or a learner's active classes, with their plans' units; nothing for administrators. */
+    public Membership membership(Caller caller) {
+        String from = switch (caller.role()) {
+            case TEACHER -> "class_teacher m JOIN training_class c ON c.id = m.class_id";
+            case LEARNER -> "class_learner m JOIN training_class c ON c.id = m.class_id AND c.status = 'ACTIVE'";
+            case ADMINISTRATOR -> null;
+        };
+        if (from == null) {
+            return new Membership(Set.of(), Set.of());
+        }
+        Set<Long> classIds = new java.util.HashSet<>();
+        Set<Long> units = new java.util.HashSet<>();
+        Bulk.on(em).selectTogether(List.of(new Bulk.Query("SELECT c.id AS class_id, pu.unit_id AS unit_id FROM " + from
+                + " LEFT JOIN training_plan_unit pu ON pu.plan_id = c.plan_id WHERE m.account_id = ?", List.of(caller.accountId()), r -> {
+                    classIds.add(r.getLong("class_id"));
+                    long unit = r.getLong("unit_id");
+                    if (!r.wasNull()) {
+                        units.add(unit);
+                    }
+                })));
+        return new Membership(Set.copyOf(classIds), Set.copyOf(units));
+    }
+
+    /** One class the caller may see ({@link #visible}, else 404) as a membership: itself and its plan's units. */
+    public Membership membershipOf(long classId, Caller caller) {
+        TrainingClass c = visible(classId, caller);
+        return new Membership(Set.of(c.id()), c.plan().units().stream().map(LearningUnit::id).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /** The units of a class's plan, or null when there is no such class. */
+    public Set<Long> planUnits(long classId) {
+        TrainingClass c = em.find(TrainingClass.class, classId);
+        return c == null ? null : c.plan().units().stream().map(LearningUnit::id).collect(java.util.stream.Collectors.toSet());
     }
 
     /**

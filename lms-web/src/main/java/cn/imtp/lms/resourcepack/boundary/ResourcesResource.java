@@ -14,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -52,12 +53,22 @@ public class ResourcesResource {
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build()).entity(created).build();
     }
 
-    /** The resources the caller may see, newest first; learners see published ones only. */
+    /** The resources the caller may see, newest first; learners see published ones only; {@code classId}: those reaching one class. */
     @GET
     public ResourceView.Page list(@QueryParam("unitId") Long unitId, @QueryParam("category") ResourceCategory category,
+                                  @QueryParam("classId") Long classId,
                                   @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         PlatformException.checkPage(page, size);
-        return packs.list(caller(), unitId, category, page, size);
+        return packs.list(caller(), unitId, category, classId, page, size);
+    }
+
+    /** Shares the resource with other classes, or with every class whose plan has its unit (administrators). */
+    @PUT
+    @Path("{id}/sharing")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow(Role.ADMINISTRATOR)
+    public ResourceView share(@PathParam("id") long id, ResourcePacks.Sharing sharing) {
+        return packs.share(id, sharing, caller());
     }
 
     @GET

@@ -2,27 +2,63 @@ package cn.imtp.lms.resourcepack.control;
 
 import cn.imtp.lms.resourcepack.entity.ResourceCategory;
 import cn.imtp.platform.security.Role;
+import java.util.Collections;
+import java.util.Set;
 
-/** Who may see a resource: the package's rules for its four resource packs, without infrastructure. */
+/**
+ * Who may see and who may change a resource: the package's rules for its four resource packs and the
+ * platform's ownership rules, without infrastructure. A resource belongs to the class it was added in; an
+ * administrator shares it with other classes, or with every class whose plan has its unit (the institution's
+ * library).
+ */
 public final class ResourceAccess {
 
     private ResourceAccess() {
     }
 
+    /** Where a resource reaches: its class, the classes it is shared with, and whether it is the library's. */
+    public record Reach(Long unitId, Long classId, Set<Long> sharedWith, boolean sharedWithAll) {
+    }
+
     /**
-     * @param learnerStudiesUnit for a learner: whether one of the learner's active classes has a plan
-     *                           that contains the resource's unit
+     * The classes a caller works in (a teacher's classes, a learner's active classes) and the units of their plans.
+     * Administrators have no scope: they see every resource.
      */
-    public static boolean maySee(Role role, ResourceCategory category, boolean learnerStudiesUnit) {
-        if (role == Role.TEACHER || role == Role.ADMINISTRATOR) {
-            return true;
-        }
-        return switch (category) {
-            case INFORMATION -> true;
-            case LEARNING -> learnerStudiesUnit;
-            // Assessment material reaches a learner only through an open exam attempt, never through this path.
-            case TEACHING, ASSESSMENT -> false;
+    public record Scope(Set<Long> classes, Set<Long> units) {
+
+        public static final Scope NONE = new Scope(Set.of(), Set.of());
+    }
+
+    /** Whether the resource reaches one of the scope's classes. */
+    public static boolean reaches(Reach r, Scope s) {
+        return (r.classId() != null && s.classes().contains(r.classId()))
+                || !Collections.disjoint(r.sharedWith(), s.classes())
+                || (r.sharedWithAll() && (r.unitId() == null || s.units().contains(r.unitId())));
+    }
+
+    /**
+     * @param scope for a teacher the classes taught, for a learner the active classes
+     * @param owner whether the caller added the resource
+     */
+    public static boolean maySee(Role role, ResourceCategory category, Reach reach, Scope scope, boolean owner) {
+        return switch (role) {
+            case ADMINISTRATOR -> true;
+            case TEACHER -> owner || reaches(reach, scope);
+            case LEARNER -> switch (category) {
+                case INFORMATION, LEARNING -> reaches(reach, scope);
+                // Assessment material reaches a learner only through an open exam attempt, never through this path.
+                case TEACHING, ASSESSMENT -> false;
+            };
         };
+    }
+
+    /**
+     * Only an administrator, or the teacher who added the resource while still teaching its class (a library
+     * resource: its creator), adds versions, publishes it or uploads its files and captions.
+     */
+    public static boolean mayChange(Role role, Reach reach, boolean owner, Scope scope) {
+        return role == Role.ADMINISTRATOR
+                || (role == Role.TEACHER && owner && (reach.classId() == null || scope.classes().contains(reach.classId())));
     }
 
     /** Learners see only the published version; teachers and administrators any version (preview). */

@@ -2,6 +2,7 @@ package cn.imtp.lms.resourcepack.control;
 
 import cn.imtp.lms.catalogue.entity.LearningUnit;
 import cn.imtp.lms.cohort.control.Classes;
+import cn.imtp.lms.platform.control.Bulk;
 import cn.imtp.lms.resourcepack.entity.Resource;
 import cn.imtp.lms.resourcepack.entity.ResourceCategory;
 import cn.imtp.lms.resourcepack.entity.ResourceKind;
@@ -15,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Instant;
@@ -92,63 +92,75 @@ public class ResourcePacks {
         if (!errors.isEmpty()) {
             throw PlatformException.invalid("The resource cannot be saved.", errors);
         }
-        Resource r = new Resource(d.category(), d.kind(), d.unitId(), d.level(), d.jobType(), title,
+        Long classId = classFor(d, caller);
+        Resource r = new Resource(d.category(), d.kind(), d.unitId(), classId, d.level(), d.jobType(), title,
                 d.description() == null || d.description().isBlank() ? null : d.description().strip(),
                 d.kind() == ResourceKind.LINK ? d.linkUrl().strip() : null, caller.accountId(), Instant.now());
         em.persist(r);
         em.flush();
-        return view(r, caller);
+        return view(r, caller, scopeOf(caller));
     }
 
+    /**
+     * The resources the caller may see, newest first: an administrator all, a teacher those of the classes taught
+     * (their own, shared with them, the library's for their units) and the ones the teacher added, a learner the
+     * published learning and information resources of the learner's active classes. {@code classId} narrows the
+     * list to what reaches one class the caller may see.
+     */
     @Transactional
-    public ResourceView.Page list(Caller caller, Long unitId, ResourceCategory category, int page, int size) {
+    public ResourceView.Page list(Caller caller, Long unitId, ResourceCategory category, Long classId, int page, int size) {
+        ResourceAccess.Scope scope = classId != null ? scope(classes.membershipOf(classId, caller)) : scopeOf(caller);
+        boolean everything = caller.role() == Role.ADMINISTRATOR && classId == null;
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
         if (unitId != null) {
-            where.append(" AND r.unitId = :unit");
+            where.append(" AND r.unit_id = ?");
+            params.add(unitId);
         }
         if (category != null) {
-            where.append(" AND r.category = :category");
+            where.append(" AND r.category = ?");
+            params.add(category.name());
         }
-        Set<Long> studied = Set.of();
+        if (!everything) {
+            List<Long> in = scope.classes().isEmpty() ? List.of(-1L) : List.copyOf(scope.classes());
+            List<Long> units = scope.units().isEmpty() ? List.of(-1L) : List.copyOf(scope.units());
+            where.append(" AND (r.class_id IN ").append(Bulk.marks(in.size()))
+                    .append(" OR EXISTS (SELECT 1 FROM resource_share s WHERE s.resource_id = r.id AND s.class_id IN ").append(Bulk.marks(in.size()))
+                    .append(") OR (r.shared_with_all AND (r.unit_id IS NULL OR r.unit_id IN ").append(Bulk.marks(units.size())).append("))");
+            params.addAll(in);
+            params.addAll(in);
+            params.addAll(units);
+            if (caller.role() == Role.TEACHER && classId == null) {
+                where.append(" OR r.created_by = ?");
+                params.add(caller.accountId());
+            }
+            where.append(")");
+        }
         if (caller.role() == Role.LEARNER) {
-            studied = unitsStudiedBy(caller.accountId());
-            where.append(" AND r.published IS NOT NULL AND (r.category = :information")
-                    .append(studied.isEmpty() ? ")" : " OR (r.category = :learning AND r.unitId IN :studied))");
+            where.append(" AND r.published_version_id IS NOT NULL AND r.category IN ('INFORMATION', 'LEARNING')");
         }
-        TypedQuery<Resource> items = em.createQuery("SELECT r FROM Resource r" + where + " ORDER BY r.id DESC", Resource.class);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(r) FROM Resource r" + where, Long.class);
-        for (TypedQuery<?> q : List.of(items, count)) {
-            if (unitId != null) {
-                q.setParameter("unit", unitId);
-            }
-            if (category != null) {
-                q.setParameter("category", category);
-            }
-            if (caller.role() == Role.LEARNER) {
-                q.setParameter("information", ResourceCategory.INFORMATION);
-                if (!studied.isEmpty()) {
-                    q.setParameter("learning", ResourceCategory.LEARNING);
-                    q.setParameter("studied", studied);
-                }
-            }
-        }
-        List<ResourceView> views = items.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
-                .map(r -> view(r, caller)).toList();
-        return new ResourceView.Page(views, page, size, count.getSingleResult());
+        Bulk sql = Bulk.on(em);
+        long total = sql.select("SELECT COUNT(*) AS n FROM resource r" + where, params, r -> r.getLong("n")).get(0);
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(size);
+        pageParams.add((long) page * size);
+        List<Long> ids = sql.select("SELECT r.id FROM resource r" + where + " ORDER BY r.id DESC LIMIT ? OFFSET ?", pageParams,
+                r -> r.getLong("id"));
+        List<ResourceView> views = ids.stream().map(id -> view(em.find(Resource.class, id), caller, scope)).toList();
+        return new ResourceView.Page(views, page, size, total);
     }
 
     @Transactional
     public ResourceView get(long id, Caller caller) {
-        return view(visible(id, caller), caller);
+        ResourceAccess.Scope scope = scopeOf(caller);
+        return view(visible(id, caller, scope), caller, scope);
     }
 
     /** A new version: its number, its asset id, and the grant to upload its file to media-service. */
     @Transactional
     public UploadTicket newVersion(long id, NewVersion request, Caller caller) {
-        Resource r = em.find(Resource.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (r == null) {
-            throw PlatformException.notFound("Resource", id);
-        }
+        Resource r = changeable(id, caller);
+        em.lock(r, LockModeType.PESSIMISTIC_WRITE);
         if (r.kind() == ResourceKind.LINK) {
             throw PlatformException.conflict("A link resource has no file; change its address instead.");
         }
@@ -174,22 +186,56 @@ public class ResourcePacks {
     /** A fresh upload grant for a version whose upload is resumed after the first grant ran out. */
     @Transactional
     public UploadTicket uploadGrant(long id, int number, Caller caller) {
+        changeable(id, caller);
         return uploadTicket(version(id, number), caller);
     }
 
     @Transactional
     public ResourceView publish(long id, int number, Caller caller) {
+        Resource r = changeable(id, caller);
         ResourceVersion v = version(id, number);
-        Resource r = v.resource();
         v.markPublished(Instant.now());
         r.publish(v);
-        return view(r, caller);
+        return view(r, caller, scopeOf(caller));
+    }
+
+    /** Who else sees a resource (administrators): these classes, and with {@code withAll} every class whose plan has its unit. */
+    public record Sharing(List<Long> classIds, Boolean withAll) {
+    }
+
+    @Transactional
+    public ResourceView share(long id, Sharing sharing, Caller admin) {
+        Resource r = em.find(Resource.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (r == null) {
+            throw PlatformException.notFound("Resource", id);
+        }
+        if (sharing == null || sharing.classIds() == null) {
+            throw PlatformException.invalid("Send {\"classIds\": [...], \"withAll\": true|false}.", List.of(new FieldError("classIds", "required")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Set<Long> shared = new java.util.TreeSet<>();
+        for (int i = 0; i < sharing.classIds().size(); i++) {
+            Long classId = sharing.classIds().get(i);
+            Set<Long> units = classId == null ? null : classes.planUnits(classId);
+            if (units == null) {
+                errors.add(new FieldError("classIds[" + i + "]", "there is no class " + classId));
+            } else if (r.unitId() != null && !units.contains(r.unitId())) {
+                errors.add(new FieldError("classIds[" + i + "]", "class " + classId + "'s plan has no unit " + r.unitId()));
+            } else if (!classId.equals(r.classId())) {
+                shared.add(classId);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw PlatformException.invalid("The resource cannot be shared so.", errors);
+        }
+        r.share(shared, Boolean.TRUE.equals(sharing.withAll()) || r.classId() == null);
+        return view(r, admin, ResourceAccess.Scope.NONE);
     }
 
     /** The grant and addresses to reach a version's file: the published one, or any for teachers. */
     @Transactional
     public AccessTicket access(long id, Integer number, Caller caller) {
-        Resource r = visible(id, caller);
+        Resource r = visible(id, caller, scopeOf(caller));
         if (r.kind() == ResourceKind.LINK) {
             throw PlatformException.conflict("This resource is a link: open " + r.linkUrl());
         }
@@ -209,17 +255,18 @@ public class ResourcePacks {
     }
 
     /**
-     * The published assessment resources of these units: the materials of an exam attempt whose paper draws on
-     * them. Only {@code Exams} calls this, for a learner's own open attempt.
+     * The published assessment resources of these units that reach the exam's class: the materials of an exam
+     * attempt whose paper draws on them. Only {@code Exams} calls this, for a learner's own open attempt.
      */
     @Transactional
-    public List<ResourceView> assessmentMaterials(Set<Long> unitIds) {
+    public List<ResourceView> assessmentMaterials(long classId, Set<Long> unitIds) {
         if (unitIds.isEmpty()) {
             return List.of();
         }
+        ResourceAccess.Scope scope = scope(classes.membershipOf(classId, SYSTEM));
         return em.createQuery("SELECT r FROM Resource r WHERE r.category = :c AND r.unitId IN :units AND r.published IS NOT NULL ORDER BY r.id",
                         Resource.class).setParameter("c", ResourceCategory.ASSESSMENT).setParameter("units", unitIds).getResultList().stream()
-                .map(r -> ResourceView.of(r, null)).toList();
+                .filter(r -> ResourceAccess.reaches(reach(r), scope)).map(r -> ResourceView.of(r, null, false)).toList();
     }
 
     /**
@@ -229,16 +276,24 @@ public class ResourcePacks {
      * short-lived, like every grant.
      */
     @Transactional
-    public AccessTicket examAccess(long id, Set<Long> unitIds, Caller learner) {
+    public AccessTicket examAccess(long id, long classId, Set<Long> unitIds, Caller learner) {
         Resource r = em.find(Resource.class, id);
         if (r == null || r.category() != ResourceCategory.ASSESSMENT || r.published() == null || r.unitId() == null
-                || !unitIds.contains(r.unitId())) {
+                || !unitIds.contains(r.unitId()) || !ResourceAccess.reaches(reach(r), scope(classes.membershipOf(classId, SYSTEM)))) {
             throw PlatformException.notFound("Assessment resource", id);
         }
         if (r.kind() == ResourceKind.LINK) {
             throw PlatformException.conflict("This resource is a link: open " + r.linkUrl());
         }
         return ticket(r, r.published(), learner);
+    }
+
+    /** Of these classes (a learner's, whose plans have the resource's unit), the ones the resource reaches, in their order. */
+    @Transactional
+    public List<Long> classesReached(long resourceId, List<Long> classIds) {
+        Resource r = em.find(Resource.class, resourceId);
+        return r == null ? List.of() : classIds.stream()
+                .filter(c -> ResourceAccess.reaches(reach(r), scope(classes.membershipOf(c, SYSTEM)))).toList();
     }
 
     private AccessTicket ticket(Resource r, ResourceVersion v, Caller caller) {
@@ -259,28 +314,81 @@ public class ResourcePacks {
                 .orElseThrow(() -> PlatformException.notFound("Version " + number + " of resource", id));
     }
 
-    /** The resource if the caller may see it; otherwise 404, so that a learner cannot probe for ids. */
-    private Resource visible(long id, Caller caller) {
+    /** The platform itself reading a class it was given by a caller already checked (an exam's, a session's). */
+    private static final Caller SYSTEM = new Caller(0, "system", Role.ADMINISTRATOR, 0);
+
+    /** The resource if the caller may see it; otherwise 404, so that nobody can probe for ids. */
+    private Resource visible(long id, Caller caller, ResourceAccess.Scope scope) {
         Resource r = em.find(Resource.class, id);
-        if (r == null || !ResourceAccess.maySee(caller.role(), r.category(),
-                caller.role() == Role.LEARNER && r.unitId() != null && unitsStudiedBy(caller.accountId()).contains(r.unitId()))
+        if (r == null || !ResourceAccess.maySee(caller.role(), r.category(), reach(r), scope, r.createdBy() == caller.accountId())
                 || (!ResourceAccess.maySeeUnpublished(caller.role()) && r.published() == null)) {
             throw PlatformException.notFound("Resource", id);
         }
         return r;
     }
 
-    /** Units in the plans of the learner's active classes. */
-    Set<Long> unitsStudiedBy(long learnerId) {
-        return classes.activeClassesByUnit(learnerId).keySet();
+    /** The resource if the caller may change it: 404 if the caller cannot see it, 403 if only see it. */
+    private Resource changeable(long id, Caller caller) {
+        ResourceAccess.Scope scope = scopeOf(caller);
+        Resource r = visible(id, caller, scope);
+        if (!ResourceAccess.mayChange(caller.role(), reach(r), r.createdBy() == caller.accountId(), scope)) {
+            throw new PlatformException(403, "forbidden", "Forbidden", "Only the teacher who added this resource, while teaching its class,"
+                    + " or an administrator may change it. 只有添加该资源且仍在该班任教的教师或管理员可以修改它。");
+        }
+        return r;
     }
 
-    private ResourceView view(Resource r, Caller caller) {
+    /**
+     * The class a new resource belongs to: for a teacher one of the classes taught whose plan has the unit (the only one
+     * when {@code classId} is left out); for an administrator the class named, or none (the institution's library).
+     */
+    private Long classFor(ResourceDraft d, Caller caller) {
+        if (caller.role() == Role.ADMINISTRATOR && d.classId() == null) {
+            return null;
+        }
+        Classes.Membership mine = caller.role() == Role.ADMINISTRATOR ? null : classes.membership(caller);
+        List<Long> candidates;
+        if (d.classId() != null) {
+            Set<Long> units = classes.planUnits(d.classId());
+            if (units == null || (mine != null && !mine.classes().contains(d.classId()))) {
+                throw PlatformException.invalid("You can add resources only to a class you teach.",
+                        List.of(new FieldError("classId", "not a class you teach")));
+            }
+            if (d.unitId() != null && !units.contains(d.unitId())) {
+                throw PlatformException.invalid("Class " + d.classId() + "'s plan has no unit " + d.unitId() + ".",
+                        List.of(new FieldError("classId", "its plan has no unit " + d.unitId())));
+            }
+            return d.classId();
+        }
+        candidates = mine.classes().stream().sorted()
+                .filter(c -> d.unitId() == null || classes.planUnits(c).contains(d.unitId())).toList();
+        if (candidates.size() != 1) {
+            throw PlatformException.invalid(candidates.isEmpty()
+                            ? "None of your classes has this unit in its plan; resources are added in a class you teach."
+                            : "Several of your classes have this unit (" + candidates + "); say which one the resource is for.",
+                    List.of(new FieldError("classId", candidates.isEmpty() ? "no class of yours has the unit" : "one of " + candidates)));
+        }
+        return candidates.get(0);
+    }
+
+    private ResourceAccess.Scope scopeOf(Caller caller) {
+        return caller.role() == Role.ADMINISTRATOR ? ResourceAccess.Scope.NONE : scope(classes.membership(caller));
+    }
+
+    private static ResourceAccess.Scope scope(Classes.Membership m) {
+        return new ResourceAccess.Scope(m.classes(), m.units());
+    }
+
+    private static ResourceAccess.Reach reach(Resource r) {
+        return new ResourceAccess.Reach(r.unitId(), r.classId(), r.sharedWith(), r.sharedWithAll());
+    }
+
+    private ResourceView view(Resource r, Caller caller, ResourceAccess.Scope scope) {
         List<ResourceVersion> versions = ResourceAccess.maySeeUnpublished(caller.role())
                 ? em.createQuery("SELECT v FROM ResourceVersion v WHERE v.resource = :r ORDER BY v.number", ResourceVersion.class)
                         .setParameter("r", r).getResultList()
                 : null;
-        return ResourceView.of(r, versions);
+        return ResourceView.of(r, versions, ResourceAccess.mayChange(caller.role(), reach(r), r.createdBy() == caller.accountId(), scope));
     }
 
     private static String mediaKind(Resource r) {

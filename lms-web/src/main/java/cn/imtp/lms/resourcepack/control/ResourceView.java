@@ -5,10 +5,14 @@ import cn.imtp.lms.resourcepack.entity.ResourceVersion;
 import java.time.Instant;
 import java.util.List;
 
-/** A resource as the API shows it; {@code versions} only to teachers and administrators. */
-public record ResourceView(long id, String category, String kind, Long unitId, String level, String jobType, String title,
-                           String description, String linkUrl, Instant createdAt, Integer publishedVersion,
-                           List<VersionView> versions) {
+/**
+ * A resource as the API shows it: the class it belongs to ({@code classId}, none for the library's), whether it is
+ * the library's ({@code sharedWithAll}); to teachers and administrators also the classes it is shared with, whether
+ * the caller may change it, and its {@code versions}.
+ */
+public record ResourceView(long id, String category, String kind, Long unitId, Long classId, boolean sharedWithAll, List<Long> sharedWith,
+                           String level, String jobType, String title, String description, String linkUrl, Instant createdAt,
+                           Integer publishedVersion, Boolean mayChange, List<VersionView> versions) {
 
     public record VersionView(int number, String assetId, String fileName, long size, Instant createdAt, Instant publishedAt) {
 
@@ -20,10 +24,13 @@ public record ResourceView(long id, String category, String kind, Long unitId, S
     public record Page(List<ResourceView> items, int page, int size, long total) {
     }
 
-    static ResourceView of(Resource r, List<ResourceVersion> versions) {
-        return new ResourceView(r.id(), r.category().name(), r.kind().name(), r.unitId(),
+    /** {@code versions} null: as a learner sees it (no sharing, no versions). */
+    static ResourceView of(Resource r, List<ResourceVersion> versions, boolean mayChange) {
+        boolean staff = versions != null;
+        return new ResourceView(r.id(), r.category().name(), r.kind().name(), r.unitId(), r.classId(), r.sharedWithAll(),
+                staff ? r.sharedWith().stream().sorted().toList() : null,
                 r.level() == null ? null : r.level().name(), r.jobType() == null ? null : r.jobType().name(), r.title(),
-                r.description(), r.linkUrl(), r.createdAt(), r.published() == null ? null : r.published().number(),
-                versions == null ? null : versions.stream().map(VersionView::of).toList());
+                r.description(), r.linkUrl(), r.createdAt(), r.published() == null ? null : r.published().number(), staff ? mayChange : null,
+                staff ? versions.stream().map(VersionView::of).toList() : null);
     }
 }

@@ -2,7 +2,9 @@ package cn.imtp.lms.resourcepack.entity;
 
 import cn.imtp.lms.catalogue.entity.JobType;
 import cn.imtp.lms.catalogue.entity.Level;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,6 +16,8 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 @Entity
 @Table(name = "resource")
@@ -31,6 +35,20 @@ public class Resource {
 
     @Column(name = "unit_id")
     private Long unitId;
+
+    /** The class the resource was added in (null: the institution's library). */
+    @Column(name = "class_id")
+    private Long classId;
+
+    /** Shared with every class whose plan has the unit (every class, for a resource without a unit). */
+    @Column(name = "shared_with_all")
+    private boolean sharedWithAll;
+
+    /** The other classes an administrator shared it with. */
+    @ElementCollection
+    @CollectionTable(name = "resource_share", joinColumns = @JoinColumn(name = "resource_id"))
+    @Column(name = "class_id")
+    private Set<Long> sharedWith = new HashSet<>();
 
     @Enumerated(EnumType.STRING)
     private Level level;
@@ -62,11 +80,13 @@ public class Resource {
     protected Resource() {
     }
 
-    public Resource(ResourceCategory category, ResourceKind kind, Long unitId, Level level, JobType jobType, String title,
+    public Resource(ResourceCategory category, ResourceKind kind, Long unitId, Long classId, Level level, JobType jobType, String title,
                     String description, String linkUrl, long createdBy, Instant createdAt) {
         this.category = category;
         this.kind = kind;
         this.unitId = unitId;
+        this.classId = classId;
+        this.sharedWithAll = classId == null;
         this.level = level;
         this.jobType = jobType;
         this.title = title;
@@ -90,6 +110,25 @@ public class Resource {
 
     public Long unitId() {
         return unitId;
+    }
+
+    public Long classId() {
+        return classId;
+    }
+
+    public boolean sharedWithAll() {
+        return sharedWithAll;
+    }
+
+    public Set<Long> sharedWith() {
+        return Set.copyOf(sharedWith);
+    }
+
+    /** Who else sees it: these classes, and with {@code all} every class whose plan has its unit. */
+    public void share(Set<Long> classes, boolean all) {
+        sharedWith.clear();
+        sharedWith.addAll(classes);
+        sharedWithAll = all;
     }
 
     public Level level() {

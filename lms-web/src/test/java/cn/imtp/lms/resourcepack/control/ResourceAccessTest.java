@@ -3,35 +3,55 @@ package cn.imtp.lms.resourcepack.control;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.imtp.lms.resourcepack.control.ResourceAccess.Reach;
+import cn.imtp.lms.resourcepack.control.ResourceAccess.Scope;
 import cn.imtp.lms.resourcepack.entity.ResourceCategory;
 import cn.imtp.platform.security.Role;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ResourceAccessTest {
 
+    /** Class 1 (plan with units 10 and 11) and class 2 (plan with unit 10). */
+    final Scope classOne = new Scope(Set.of(1L), Set.of(10L, 11L));
+    final Scope classTwo = new Scope(Set.of(2L), Set.of(10L));
+    final Reach ofClassOne = new Reach(10L, 1L, Set.of(), false);
+
     @Test
-    void teachingResourcesNeverReachLearners() {
-        assertFalse(ResourceAccess.maySee(Role.LEARNER, ResourceCategory.TEACHING, true));
-        assertTrue(ResourceAccess.maySee(Role.TEACHER, ResourceCategory.TEACHING, false));
+    void aClassResourceReachesItsClassOnly() {
+        assertTrue(ResourceAccess.maySee(Role.LEARNER, ResourceCategory.LEARNING, ofClassOne, classOne, false));
+        assertFalse(ResourceAccess.maySee(Role.LEARNER, ResourceCategory.LEARNING, ofClassOne, classTwo, false));
+        assertTrue(ResourceAccess.maySee(Role.TEACHER, ResourceCategory.TEACHING, ofClassOne, classOne, false));
+        assertFalse(ResourceAccess.maySee(Role.TEACHER, ResourceCategory.TEACHING, ofClassOne, classTwo, false));
+        assertTrue(ResourceAccess.maySee(Role.ADMINISTRATOR, ResourceCategory.TEACHING, ofClassOne, Scope.NONE, false));
     }
 
     @Test
-    void assessmentResourcesNeverReachLearnersOutsideAnExam() {
-        assertFalse(ResourceAccess.maySee(Role.LEARNER, ResourceCategory.ASSESSMENT, true));
+    void sharingReachesTheNamedClassesOrEveryClassWithTheUnit() {
+        assertTrue(ResourceAccess.reaches(new Reach(10L, 1L, Set.of(2L), false), classTwo));
+        Reach library = new Reach(11L, null, Set.of(), true);
+        assertTrue(ResourceAccess.reaches(library, classOne));
+        assertFalse(ResourceAccess.reaches(library, classTwo), "class 2's plan has no unit 11");
+        assertTrue(ResourceAccess.reaches(new Reach(null, null, Set.of(), true), Scope.NONE), "general information reaches everyone");
     }
 
     @Test
-    void learningResourcesReachOnlyLearnersWhoseClassPlanHasTheUnit() {
-        assertTrue(ResourceAccess.maySee(Role.LEARNER, ResourceCategory.LEARNING, true));
-        assertFalse(ResourceAccess.maySee(Role.LEARNER, ResourceCategory.LEARNING, false));
-    }
-
-    @Test
-    void informationReachesEveryoneSignedIn() {
-        for (Role r : Role.values()) {
-            assertTrue(ResourceAccess.maySee(r, ResourceCategory.INFORMATION, false));
+    void teachingAndAssessmentResourcesNeverReachLearners() {
+        for (ResourceCategory c : Set.of(ResourceCategory.TEACHING, ResourceCategory.ASSESSMENT)) {
+            assertFalse(ResourceAccess.maySee(Role.LEARNER, c, ofClassOne, classOne, false));
         }
         assertFalse(ResourceAccess.maySeeUnpublished(Role.LEARNER));
         assertTrue(ResourceAccess.maySeeUnpublished(Role.TEACHER));
+    }
+
+    @Test
+    void onlyTheOwnerTeachingTheClassOrAnAdministratorChangesAResource() {
+        assertTrue(ResourceAccess.mayChange(Role.TEACHER, ofClassOne, true, classOne));
+        assertFalse(ResourceAccess.mayChange(Role.TEACHER, ofClassOne, false, classOne), "a colleague of the same class");
+        assertFalse(ResourceAccess.mayChange(Role.TEACHER, ofClassOne, true, classTwo), "the owner no longer teaching the class");
+        assertFalse(ResourceAccess.mayChange(Role.TEACHER, new Reach(10L, 1L, Set.of(2L), false), false, classTwo), "a class it is shared with");
+        assertTrue(ResourceAccess.mayChange(Role.TEACHER, new Reach(10L, null, Set.of(), true), true, Scope.NONE), "a library resource's creator");
+        assertTrue(ResourceAccess.mayChange(Role.ADMINISTRATOR, ofClassOne, false, Scope.NONE));
+        assertFalse(ResourceAccess.mayChange(Role.LEARNER, ofClassOne, true, classOne));
     }
 }
