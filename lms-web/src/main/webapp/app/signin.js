@@ -20,9 +20,21 @@ publicHeader('signin.title');
 translate(document);
 username.focus();
 
+// Where to go after signing in: the page that sent the learner here, when it is a page of this origin.
+// Parsed as the browser will (backslashes, tabs and newlines included), and compared by origin, so that
+// nothing like /\\host or /\t/host leaves the platform.
+function sameOriginPath(next) {
+  if (!next || !next.startsWith('/')) return null;
+  try {
+    const url = new URL(next, location.origin);
+    return url.origin === location.origin ? url.pathname + url.search + url.hash : null;
+  } catch {
+    return null;
+  }
+}
+
 function proceed(account) {
-  const next = param('next');
-  location.assign(next && next.startsWith('/') && !next.startsWith('//') ? next : homeOf(account.role));
+  location.assign(sameOriginPath(param('next')) || homeOf(account.role));
 }
 
 signin.addEventListener('submit', async (e) => {

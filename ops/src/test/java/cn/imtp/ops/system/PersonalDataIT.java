@@ -62,7 +62,7 @@ class PersonalDataIT {
         JsonObject account = body.getJsonObject("account");
         assertFalse(body.getString("temporaryPassword").isBlank());
         assertTrue(account.getBoolean("mustChangePassword"));
-        assertEquals(idNumber.substring(0, 3) + "*".repeat(11) + idNumber.substring(14), account.getString("idNumberMasked"));
+        assertEquals(idNumber.substring(0, 3) + "*".repeat(12) + idNumber.substring(15), account.getString("idNumberMasked"));
         assertFalse(created.body().contains(idNumber), "the full number must not be in the response");
         long id = account.getJsonNumber("id").longValue();
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -49,12 +50,46 @@ class PlatformIT {
     }
 
     @Test
+    void addressesOutsideTheApiAreProblemDocumentsToo() throws Exception {
+        for (String path : List.of("/nope", "/media/nope", "/app/no-such-module.js", "/media/no/such/thing.m3u8")) {
+            HttpResponse<String> r = RunningPlatform.get(path);
+            assertEquals(404, r.statusCode(), path);
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), path);
+            JsonObject p = RunningPlatform.json(r);
+            assertEquals(404, p.getInt("status"));
+            assertEquals(path, p.getString("instance"));
+            assertFalse(r.body().contains("Payara") || r.body().contains("<html"), r.body());
+        }
+    }
+
+    @Test
     void wrongMethodIsAProblemDocumentWithoutStackTrace() throws Exception {
         HttpResponse<String> r = RunningPlatform.send("DELETE", "/api/platform", null, null);
         assertEquals(405, r.statusCode());
         JsonObject p = RunningPlatform.json(r);
         assertEquals("urn:imtp:problem:method-not-allowed", p.getString("type"));
         assertFalse(r.body().contains("Exception"), r.body());
+    }
+
+    @Test
+    void everyAnswerForbidsSniffingFramingAndForeignScripts() throws Exception {
+        HttpResponse<String> page = RunningPlatform.get("/");
+        String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'") && policy.contains("object-src 'none'"), policy);
+        assertFalse(policy.contains("unsafe-inline") || policy.contains("unsafe-eval"), policy);
+        for (String path : List.of("/", "/app/signin.js", "/api/platform", "/api/no-such-thing", "/media/api/no-such-thing")) {
+            HttpResponse<String> r = RunningPlatform.get(path);
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(""), path);
+            assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"), path);
+        }
+        assertTrue(RunningPlatform.get("/api/platform").headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'none'"));
+        // Nothing personal is kept by a cache: the sign-in answer, and API answers unless they say otherwise.
+        HttpResponse<String> signIn = RunningPlatform.login("learner06", RunningPlatform.DEMO_PASSWORD);
+        assertEquals(200, signIn.statusCode());
+        assertEquals("no-store", signIn.headers().firstValue("Cache-Control").orElse(""));
+        String token = RunningPlatform.json(signIn).getString("token");
+        assertEquals("no-store", RunningPlatform.call(token, "GET", "/api/me", null).headers().firstValue("Cache-Control").orElse(""));
     }
 
     @Test

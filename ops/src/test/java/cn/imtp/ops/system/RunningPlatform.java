@@ -93,7 +93,10 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
                 // The presence question after 20 s without interaction, answered within 5 s: see LearnerPagesIT.
                 "LMS_ATTENDANCE_IDLE_SECONDS", "20",
                 "LMS_ATTENDANCE_PRESENCE_ANSWER_SECONDS", "5",
-                "LMS_ASSESSMENT_SWEEP_SECONDS", "2"));
+                "LMS_ASSESSMENT_SWEEP_SECONDS", "2",
+                // The tests stand as the load balancer in front: their X-Forwarded-For plays clients at many addresses
+                // (no proxy is trusted by default).
+                "LMS_AUTH_TRUSTED_PROXIES", "127.0.0.1"));
         pb.environment().putAll(settings);
         long t0 = System.nanoTime();
         launcher = pb.start();

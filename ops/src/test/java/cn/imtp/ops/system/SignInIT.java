@@ -35,19 +35,62 @@ class SignInIT {
     }
 
     @Test
-    void repeatedFailuresForOneAccountSlowItDownEvenWithTheRightPassword() throws Exception {
+    void aStrangerGuessingFromManyAddressesCannotLockTheOwnerOut() throws Exception {
+        String admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+        String name = Accounts.uniqueName("guessed");
+        Accounts.createLearner(admin, name, "Right2026pw");
+        String home = "198.51.100.50";
+        assertEquals(200, RunningPlatform.login(name, "Right2026pw", "X-Forwarded-For", home).statusCode());
+        for (int i = 0; i < 20; i++) {
+            // A botnet: one guess from each address, up to the account's limit in all.
+            assertEquals(401, RunningPlatform.login(name, "guess" + i + "pw", "X-Forwarded-For", "192.0.2." + (10 + i)).statusCode());
+        }
+        // Guessing goes on only slowly: the account is slowed at every address it never signed in from.
+        HttpResponse<String> elsewhere = RunningPlatform.login(name, "Right2026pw", "X-Forwarded-For", "192.0.2.200");
+        assertEquals(429, elsewhere.statusCode(), elsewhere.body());
+        long retryAfter = Long.parseLong(elsewhere.headers().firstValue("Retry-After").orElse("0"));
+        assertTrue(retryAfter > 0 && retryAfter <= 15 * 60, "Retry-After " + retryAfter);
+        assertEquals("urn:imtp:problem:too-many-requests", RunningPlatform.json(elsewhere).getString("type"));
+        // The owner, where the owner signed in before, is not held up by strangers' failures.
+        assertEquals(200, RunningPlatform.login(name, "Right2026pw", "X-Forwarded-For", home).statusCode());
+    }
+
+    @Test
+    void repeatedFailuresOfOneAccountFromOneAddressSlowThatPairDown() throws Exception {
         String admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
         String name = Accounts.uniqueName("throttled");
         Accounts.createLearner(admin, name, "Right2026pw");
+        String home = "198.51.100.60";
+        assertEquals(200, RunningPlatform.login(name, "Right2026pw", "X-Forwarded-For", home).statusCode());
+        String guesser = "198.51.100.61";
         for (int i = 0; i < 5; i++) {
-            // From different addresses: the account's own count is what blocks it.
-            assertEquals(401, RunningPlatform.login(name, "wrong" + i + "pw", "X-Forwarded-For", "198.51.100." + (10 + i)).statusCode());
+            assertEquals(401, RunningPlatform.login(name, "wrong" + i + "pw", "X-Forwarded-For", guesser).statusCode());
         }
-        HttpResponse<String> blocked = RunningPlatform.login(name, "Right2026pw", "X-Forwarded-For", "198.51.100.99");
+        HttpResponse<String> blocked = RunningPlatform.login(name, "Right2026pw", "X-Forwarded-For", guesser);
         assertEquals(429, blocked.statusCode(), blocked.body());
         long retryAfter = Long.parseLong(blocked.headers().firstValue("Retry-After").orElse("0"));
         assertTrue(retryAfter > 0 && retryAfter <= 30, "Retry-After " + retryAfter);
-        assertEquals("urn:imtp:problem:too-many-requests", RunningPlatform.json(blocked).getString("type"));
+        assertEquals(200, RunningPlatform.login(name, "Right2026pw", "X-Forwarded-For", home).statusCode());
+        // The owner mistyping at home five times is slowed at home, like anyone.
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, RunningPlatform.login(name, "typo" + i + "pw", "X-Forwarded-For", home).statusCode());
+        }
+        assertEquals(429, RunningPlatform.login(name, "Right2026pw", "X-Forwarded-For", home).statusCode());
+    }
+
+    @Test
+    void anOverLongUserNameOrPasswordIsExplainedAndCounted() throws Exception {
+        HttpResponse<String> longName = RunningPlatform.login("u".repeat(300), "whatever1", "X-Forwarded-For", "203.0.113.90");
+        assertEquals(422, longName.statusCode(), longName.body());
+        assertEquals("username", RunningPlatform.json(longName).getJsonArray("errors").getJsonObject(0).getString("field"));
+        HttpResponse<String> longPassword = RunningPlatform.login("learner04", "p".repeat(100_000), "X-Forwarded-For", "203.0.113.90");
+        assertEquals(422, longPassword.statusCode(), longPassword.body());
+        assertEquals("password", RunningPlatform.json(longPassword).getJsonArray("errors").getJsonObject(0).getString("field"));
+        for (int i = 0; i < 18; i++) {
+            assertEquals(422, RunningPlatform.login("v".repeat(100 + i), "whatever1", "X-Forwarded-For", "203.0.113.90").statusCode());
+        }
+        // Twenty failures from the address: it is slowed like any other guessing address.
+        assertEquals(429, RunningPlatform.login("learner04", RunningPlatform.DEMO_PASSWORD, "X-Forwarded-For", "203.0.113.90").statusCode());
     }
 
     @Test
@@ -101,5 +144,30 @@ class SignInIT {
         assertEquals(403, RunningPlatform.login(name, "Off2026pwd").statusCode());
         RunningPlatform.call(admin, "POST", "/api/accounts/" + id + "/enable", null);
         assertEquals(200, RunningPlatform.login(name, "Off2026pwd").statusCode());
+    }
+
+    @Test
+    void afterSignInTheBrowserStaysOnThePlatform() throws Exception {
+        String origin = RunningPlatform.uri("/").toString().replaceAll("/$", "");
+        try (Browser b = new Browser(390, 844)) {
+            for (String next : java.util.List.of("/%5C127.0.0.1:9/", "/%09/example.org/", "/%5C%5Cexample.org/", "//example.org/",
+                    "/%2F%2Fexample.org/", "https://example.org/", "/%0A/example.org/")) {
+                b.driver.manage().deleteAllCookies();
+                b.open("/");
+                b.js("localStorage.clear(); sessionStorage.clear();");
+                b.open("/?next=" + next);
+                b.waitFor(org.openqa.selenium.By.id("username")).sendKeys("learner05");
+                b.driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(RunningPlatform.DEMO_PASSWORD);
+                b.driver.findElement(org.openqa.selenium.By.id("signin-submit")).click();
+                b.until(d -> d.getCurrentUrl().startsWith(origin + "/learner/"), java.time.Duration.ofSeconds(15));
+            }
+            // A page of the platform is where the learner goes back to.
+            b.js("localStorage.clear(); sessionStorage.clear();");
+            b.open("/?next=" + java.net.URLEncoder.encode("/learner/archive?x=1", java.nio.charset.StandardCharsets.UTF_8));
+            b.waitFor(org.openqa.selenium.By.id("username")).sendKeys("learner05");
+            b.driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(RunningPlatform.DEMO_PASSWORD);
+            b.driver.findElement(org.openqa.selenium.By.id("signin-submit")).click();
+            b.until(d -> d.getCurrentUrl().equals(origin + "/learner/archive?x=1"), java.time.Duration.ofSeconds(15));
+        }
     }
 }

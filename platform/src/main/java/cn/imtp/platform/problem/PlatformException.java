@@ -73,6 +73,9 @@ public class PlatformException extends RuntimeException {
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
             errors.add(new FieldError("size", "must be between 1 and " + MAX_PAGE_SIZE));
+        } else if ((long) page * size + size > Integer.MAX_VALUE) {
+            // No list is that long; the offset would not even fit the database's row count.
+            errors.add(new FieldError("page", "must be below " + (Integer.MAX_VALUE / size) + " for pages of " + size));
         }
         if (!errors.isEmpty()) {
             throw invalid("The page requested is not valid.", errors);

@@ -37,13 +37,17 @@ public final class Problems {
         }
         if (isMalformedBody(t)) {
             return new Problem(Problem.TYPE_BASE + "malformed-body", "Malformed request body", 400,
-                    "The request body is not valid JSON of the expected shape: " + rootMessage(t), instance, List.of());
+                    "The request body is not valid JSON of the expected shape: " + forPeople(rootMessage(t)), instance, List.of());
         }
         if (t instanceof WebApplicationException wae) {
             int status = wae.getResponse().getStatus();
             Response.StatusType st = wae.getResponse().getStatusInfo();
             return new Problem(Problem.TYPE_BASE + slug(st.getReasonPhrase()), st.getReasonPhrase(), status,
                     httpDetail(status, wae.getMessage()), instance, List.of());
+        }
+        java.sql.SQLException refused = refusedByDatabase(t);
+        if (refused != null) {
+            return refusal(refused, instance);
         }
         if (isLockConflict(t)) {
             return new Problem(Problem.TYPE_BASE + BUSY, "Busy", 503,
@@ -52,6 +56,50 @@ public final class Problems {
         return new Problem(Problem.TYPE_BASE + "internal-error", "Internal error", 500,
                 "An unexpected error occurred; nothing was changed. Quote reference " + incident + " when reporting it.",
                 instance, List.of());
+    }
+
+    /** MariaDB's error codes for a value that does not fit its column, and the pattern of the column in its message. */
+    private static final java.util.Set<Integer> TOO_LONG = java.util.Set.of(1406, 1264);
+    private static final java.util.Set<Integer> CONFLICTS = java.util.Set.of(1062, 1451, 1452);
+    private static final java.util.regex.Pattern COLUMN = java.util.regex.Pattern.compile("for column [`']?(\\w+)[`']?");
+
+    /** The database refusing a value the checks before it let through (a missed length check, a duplicate), or null. */
+    static java.sql.SQLException refusedByDatabase(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.sql.SQLException sql && (TOO_LONG.contains(sql.getErrorCode()) || CONFLICTS.contains(sql.getErrorCode()))) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    /** The caller's 4xx for such a refusal: the field by its column's name, never the statement. */
+    static Problem refusal(java.sql.SQLException sql, String instance) {
+        if (TOO_LONG.contains(sql.getErrorCode())) {
+            java.util.regex.Matcher m = COLUMN.matcher(String.valueOf(sql.getMessage()));
+            String field = m.find() ? camel(m.group(1)) : "body";
+            return new Problem(Problem.TYPE_BASE + "invalid-input", "Invalid input", 422,
+                    "A value is too long or too large to be kept: " + field + ". Shorten it and send the request again.", instance,
+                    List.of(new FieldError(field, "too long or too large")));
+        }
+        return new Problem(Problem.TYPE_BASE + "conflict", "Conflict", 409, sql.getErrorCode() == 1062
+                ? "This already exists; nothing was changed."
+                : "This refers to something that does not exist, or is still in use; nothing was changed.", instance, List.of());
+    }
+
+    /** {@code full_name} becomes {@code fullName}, as the API names its fields. */
+    static String camel(String column) {
+        StringBuilder b = new StringBuilder();
+        boolean up = false;
+        for (char ch : column.toCharArray()) {
+            if (ch == '_') {
+                up = true;
+            } else {
+                b.append(up ? Character.toUpperCase(ch) : ch);
+                up = false;
+            }
+        }
+        return b.toString();
     }
 
     /** The type of a problem that goes away when the request is sent again (a deadlock or a lock wait that timed out). */
@@ -100,6 +148,24 @@ public final class Problems {
         return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
     }
 
+    private static final java.util.regex.Pattern NO_ENUM = java.util.regex.Pattern.compile("No enum constant (?:[\\w$]+\\.)+([\\w$]+)");
+    /** A Java class, interface or exception named in full ({@code java.lang.NumberFormatException: }), with what introduces it. */
+    private static final java.util.regex.Pattern JAVA_NAME = java.util.regex.Pattern.compile(
+            "(?:class |interface )?\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:\\.[A-Z][A-Za-z0-9_$]*)*:?\\s*");
+
+    /**
+     * A library's message as people may read it: an unknown enum value named as such, and no Java class or
+     * package name (the client learns nothing of the code behind the API).
+     */
+    static String forPeople(String message) {
+        if (message == null) {
+            return "";
+        }
+        String m = NO_ENUM.matcher(message).replaceAll("\"$1\" is not one of the allowed values");
+        // Object identities ([Ljava.lang.Object;@1d8bd0de) go too.
+        return JAVA_NAME.matcher(m.replaceAll("\\S*@[0-9a-f]{6,}\\S*", "")).replaceAll("").strip();
+    }
+
     /** {@code create.request.learners[2].name} (method, parameter, path) becomes {@code learners[2].name}. */
     static String fieldOf(ConstraintViolation<?> v) {
         String[] parts = v.getPropertyPath().toString().split("\\.");
@@ -121,7 +187,7 @@ public final class Problems {
             case 405 -> "This address does not accept that HTTP method.";
             case 406 -> "The requested representation is not available; ask for application/json.";
             case 415 -> "Send the body as application/json.";
-            default -> message;
+            default -> forPeople(message);
         };
     }
 }

@@ -64,4 +64,53 @@ class ProblemsTest {
             assertTrue(json.startsWith("{\"type\":\"t\",\"title\":\"T\",\"status\":404"), json);
         }
     }
+
+    public enum Level { L1, L2 }
+
+    public record Wanted(Level level) {
+    }
+
+    @Test
+    void aWrongEnumValueIsNamedWithoutTheJavaClass() {
+        JsonbException bad = null;
+        try (var jsonb = JsonbBuilder.create()) {
+            jsonb.fromJson("{\"level\":\"L9\"}", Wanted.class);
+        } catch (JsonbException e) {
+            bad = e;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        Problem p = Problems.of(bad, "/api/x", "abc");
+        assertEquals(400, p.status());
+        assertTrue(p.detail().contains("\"L9\" is not one of the allowed values"), p.detail());
+        assertFalse(p.detail().matches("(?s).*cn\\.imtp.*|.*java\\..*|.*ProblemsTest.*"), p.detail());
+    }
+
+    @Test
+    void libraryMessagesLoseTheirJavaNames() {
+        assertEquals("For input string: \"abc\"", Problems.forPeople("java.lang.NumberFormatException: For input string: \"abc\""));
+        assertFalse(Problems.forPeople("Cannot create instance of a class: cn.imtp.lms.X$Y, no default constructor").contains("imtp"));
+        assertEquals("the level of e.g. a class", Problems.forPeople("the level of e.g. a class"));
+    }
+
+    @Test
+    void aPageBeyondAnyListIsRefusedNamingThePage() {
+        PlatformException e = org.junit.jupiter.api.Assertions.assertThrows(PlatformException.class,
+                () -> PlatformException.checkPage(Integer.MAX_VALUE, 200));
+        assertEquals(422, e.status());
+        assertEquals("page", e.errors().get(0).field());
+        PlatformException.checkPage(1000, 200);
+    }
+
+    @Test
+    void aValueTheDatabaseRefusesIsTheCallersErrorWithoutTheStatement() {
+        java.sql.SQLException tooLong = new java.sql.SQLException("(conn=5) Data too long for column 'full_name' at row 1", "22001", 1406);
+        Problem p = Problems.of(new RuntimeException("INSERT INTO account (full_name) VALUES (?)", tooLong), "/api/x", "abc");
+        assertEquals(422, p.status());
+        assertEquals("fullName", p.errors().get(0).field());
+        assertFalse(p.detail().contains("INSERT") || p.detail().contains("conn="), p.detail());
+        Problem dup = Problems.of(new RuntimeException(new java.sql.SQLIntegrityConstraintViolationException("Duplicate entry", "23000", 1062)),
+                null, "abc");
+        assertEquals(409, dup.status());
+    }
 }

@@ -1,5 +1,6 @@
 package cn.imtp.lms.assessment.boundary;
 
+import cn.imtp.lms.platform.boundary.Bodies;
 import cn.imtp.lms.assessment.control.AssessmentSettings;
 import cn.imtp.lms.assessment.control.Exams;
 import cn.imtp.lms.assessment.control.PaperDrawer;
@@ -112,8 +113,8 @@ public class AssessmentResource {
     @Path("questions/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
-    public Response importCsv(String csv) {
-        return imported(bank.importCsv(csv, caller(), origin.addressOf(http)));
+    public Response importCsv(java.io.InputStream body) throws java.io.IOException {
+        return imported(bank.importCsv(Bodies.csv(body, "question CSV"), caller(), origin.addressOf(http)));
     }
 
     /**
@@ -125,7 +126,7 @@ public class AssessmentResource {
     @Consumes({Exports.XLSX, QuestionQti.MEDIA_TYPE})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response importFile(@HeaderParam("Content-Type") String type, java.io.InputStream body) throws java.io.IOException {
-        byte[] file = file(body);
+        byte[] file = Bodies.bytes(body, MAX_FILE_BYTES, "question file");
         return imported(type != null && type.startsWith(QuestionQti.MEDIA_TYPE) ? bank.importQti(file, caller(), origin.addressOf(http))
                 : bank.importXlsx(file, caller(), origin.addressOf(http)));
     }
@@ -134,17 +135,8 @@ public class AssessmentResource {
         return Response.status(201).entity(new Imported(created.size(), created.stream().map(QuestionBank.QuestionView::id).toList())).build();
     }
 
+    /** The largest workbook or package a question import reads (413 beyond). */
     static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
-
-    /** An imported workbook or package, read whole up to {@link #MAX_FILE_BYTES} (413 beyond). */
-    private static byte[] file(java.io.InputStream body) throws java.io.IOException {
-        byte[] file = body == null ? new byte[0] : body.readNBytes(MAX_FILE_BYTES + 1);
-        if (file.length > MAX_FILE_BYTES) {
-            throw new cn.imtp.platform.problem.PlatformException(413, "too-large", "Too large", "A question file may have at most "
-                    + MAX_FILE_BYTES + " bytes; split the bank into several files.");
-        }
-        return file;
-    }
 
     public record Imported(int imported, List<Long> ids) {
     }

@@ -1,5 +1,6 @@
 package cn.imtp.lms.cohort.boundary;
 
+import cn.imtp.lms.platform.boundary.Bodies;
 import cn.imtp.lms.cohort.control.ClassRules;
 import cn.imtp.lms.cohort.control.ClassView;
 import cn.imtp.lms.cohort.control.Classes;
@@ -82,8 +83,8 @@ public class ClassesResource {
     @POST
     @Path("{id}/roster")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    public List<Classes.ImportedLearner> importRoster(@PathParam("id") long id, String csv) {
-        return classes.importRoster(id, csv, caller(), origin.addressOf(http));
+    public List<Classes.ImportedLearner> importRoster(@PathParam("id") long id, java.io.InputStream body) throws java.io.IOException {
+        return classes.importRoster(id, Bodies.csv(body, "roster CSV"), caller(), origin.addressOf(http));
     }
 
     @POST

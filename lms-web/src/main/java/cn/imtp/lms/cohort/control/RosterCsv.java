@@ -1,5 +1,6 @@
 package cn.imtp.lms.cohort.control;
 
+import cn.imtp.lms.platform.control.Csv;
 import cn.imtp.lms.identity.control.IdDocuments;
 import cn.imtp.lms.identity.entity.IdDocumentType;
 import cn.imtp.platform.problem.FieldError;
@@ -30,28 +31,31 @@ public final class RosterCsv {
     public static Result parse(String csv, LocalDate today) {
         List<Row> rows = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
-        String[] lines = (csv.startsWith("\uFEFF") ? csv.substring(1) : csv).split("\r?\n", -1);
-        if (lines.length == 0 || !lines[0].trim().equalsIgnoreCase(HEADER)) {
+        List<Csv.Record> records;
+        try {
+            records = Csv.parse(csv);
+        } catch (IllegalArgumentException open) {
+            errors.add(new FieldError(open.getMessage().substring(0, open.getMessage().indexOf(':')), "a quoted field is not closed"));
+            return new Result(List.of(), errors);
+        }
+        if (records.isEmpty() || !String.join(",", records.get(0).cells()).trim().equalsIgnoreCase(HEADER)) {
             errors.add(new FieldError("line 1", "the header must be: " + HEADER));
             return new Result(List.of(), errors);
         }
         Map<String, Integer> usernames = new HashMap<>();
         Map<String, Integer> numbers = new HashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int line = i + 1;
-            if (lines[i].isBlank()) {
+        for (Csv.Record record : records.subList(1, records.size())) {
+            int line = record.line();
+            List<String> cells = record.cells();
+            if (cells.size() != 5) {
+                errors.add(new FieldError("line " + line, "has " + cells.size() + " fields; expected 5 (" + HEADER + ")"));
                 continue;
             }
-            String[] cells = lines[i].split(",", -1);
-            if (cells.length != 5) {
-                errors.add(new FieldError("line " + line, "has " + cells.length + " fields; expected 5 (" + HEADER + ")"));
-                continue;
-            }
-            String username = cells[0].trim();
-            String fullName = cells[1].trim();
-            String type = cells[2].trim();
-            String number = IdDocuments.normalise(cells[3]);
-            String phone = cells[4].trim();
+            String username = cells.get(0).trim();
+            String fullName = cells.get(1).trim();
+            String type = cells.get(2).trim();
+            String number = IdDocuments.normalise(cells.get(3));
+            String phone = cells.get(4).trim();
             List<String> problems = new ArrayList<>();
             if (!username.matches("[a-zA-Z0-9._-]{3,64}")) {
                 problems.add("username must be 3 to 64 letters, digits, dots, dashes or underscores");

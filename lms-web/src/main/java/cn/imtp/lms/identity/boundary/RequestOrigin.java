@@ -17,7 +17,8 @@ public class RequestOrigin {
 
     @PostConstruct
     void read() {
-        trusted = Arrays.stream(ConfigProvider.getConfig().getValue("lms.auth.trusted-proxies", String.class).split(","))
+        // Empty (the default) reads as absent: no proxy is trusted.
+        trusted = Arrays.stream(ConfigProvider.getConfig().getOptionalValue("lms.auth.trusted-proxies", String.class).orElse("").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }
 

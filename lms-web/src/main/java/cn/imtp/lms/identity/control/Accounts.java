@@ -22,7 +22,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class Accounts {
 
-    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[a-zA-Z0-9._-]{3,64}");
+    /** The longest user name (the column's width). */
+    public static final int MAX_USERNAME = 64;
+    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[a-zA-Z0-9._-]{3," + MAX_USERNAME + "}");
 
     @PersistenceContext(unitName = "lms")
     EntityManager em;

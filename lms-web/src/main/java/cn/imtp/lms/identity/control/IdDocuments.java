@@ -91,10 +91,11 @@ public final class IdDocuments {
         if (number == null) {
             return null;
         }
-        if (number.length() <= 7) {
-            return number.charAt(0) + "*".repeat(number.length() - 1);
-        }
-        return number.substring(0, 3) + "*".repeat(number.length() - 7) + number.substring(number.length() - 4);
+        // At most a third of the characters show, whatever the document: split between its start and its end.
+        int visible = number.length() / 3;
+        int head = visible / 2;
+        int tail = visible - head;
+        return number.substring(0, head) + "*".repeat(number.length() - visible) + number.substring(number.length() - tail);
     }
 
     /** {@code 138****5678}. */

@@ -12,6 +12,8 @@ public final class PasswordHasher {
 
     /** OWASP's 2023 figure for PBKDF2-HMAC-SHA512. */
     public static final int ITERATIONS = 210_000;
+    /** The longest password the rules allow. */
+    public static final int MAX_LENGTH = 128;
     private static final String PREFIX = "pbkdf2-sha512";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -68,8 +70,8 @@ public final class PasswordHasher {
         if (password == null || password.length() < 8) {
             return "must have at least 8 characters";
         }
-        if (password.length() > 128) {
-            return "must have at most 128 characters";
+        if (password.length() > MAX_LENGTH) {
+            return "must have at most " + MAX_LENGTH + " characters";
         }
         if (!password.chars().anyMatch(Character::isLetter) || !password.chars().anyMatch(Character::isDigit)) {
             return "must contain both letters and digits";

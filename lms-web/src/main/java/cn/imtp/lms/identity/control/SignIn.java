@@ -1,11 +1,13 @@
 package cn.imtp.lms.identity.control;
 
 import cn.imtp.lms.identity.entity.Account;
+import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Password sign-in with the slow-down for repeated failures. A refusal never says which field was wrong. */
@@ -26,11 +28,19 @@ public class SignIn {
 
     public SignedIn signIn(String username, String password, String address) {
         Instant now = Instant.now();
-        Duration blocked = throttle.blockedFor(username, address, now);
+        // No account has such a name or password: refused before any hashing, counted against the address only.
+        boolean impossible = username.length() > Accounts.MAX_USERNAME || password.length() > PasswordHasher.MAX_LENGTH;
+        Duration blocked = throttle.blockedFor(impossible ? null : username, address, now);
         if (!blocked.isZero()) {
             long seconds = Math.max(1, blocked.toSeconds());
             throw PlatformException.tooManyRequests(
                     "Too many failed sign-ins; try again in " + seconds + " s. 登录失败次数过多，请 " + seconds + " 秒后再试。", seconds);
+        }
+        if (impossible) {
+            throttle.recordFailure(null, address, now);
+            throw PlatformException.invalid("A user name has at most " + Accounts.MAX_USERNAME + " characters and a password at most "
+                    + PasswordHasher.MAX_LENGTH + ". 用户名最多 " + Accounts.MAX_USERNAME + " 个字符，密码最多 " + PasswordHasher.MAX_LENGTH + " 个字符。",
+                    List.of(new FieldError(username.length() > Accounts.MAX_USERNAME ? "username" : "password", "too long")));
         }
         Optional<Account> found = accounts.byUsername(username);
         boolean valid;
@@ -50,7 +60,7 @@ public class SignIn {
             throw new PlatformException(403, "account-disabled", "Account disabled",
                     "This account is disabled; ask an administrator. 该账号已停用，请联系管理员。");
         }
-        throttle.recordSuccess(username);
+        throttle.recordSuccess(username, address, now);
         TokenIssuer.Issued issued = tokens.issue(account, now);
         return new SignedIn(issued.token(), issued.expiresAt(), AccountView.of(account));
     }

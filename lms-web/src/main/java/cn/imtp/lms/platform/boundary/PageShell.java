@@ -49,9 +49,8 @@ public class PageShell extends HttpServlet {
             return;
         }
         response.setContentType("text/html; charset=UTF-8");
+        // X-Content-Type-Options, Referrer-Policy and the Content-Security-Policy: SecurityHeaders, for every answer.
         response.setHeader("Cache-Control", "no-cache");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "same-origin");
         response.getWriter().write(shell.replace("{{module}}", module));
     }
 

@@ -48,4 +48,13 @@ class RosterCsvTest {
     void aWrongHeaderIsRefused() {
         assertEquals("line 1", RosterCsv.parse("name,id\nx,y\n", TODAY).errors().get(0).field());
     }
+
+    @Test
+    void quotedFieldsMayHoldCommasAndQuotes() {
+        RosterCsv.Result r = RosterCsv.parse(HEADER + "\"li.lei\",\"Lei, \"\"Ray\"\" Li\",PASSPORT,E12345678,13900002222\n", TODAY);
+        assertEquals(List.of(), r.errors());
+        assertEquals("Lei, \"Ray\" Li", r.rows().get(0).fullName());
+        RosterCsv.Result open = RosterCsv.parse(HEADER + "li.lei,\"李雷,PASSPORT,E12345678,13900002222\n", TODAY);
+        assertEquals("line 2", open.errors().get(0).field());
+    }
 }

@@ -53,8 +53,17 @@ class IdDocumentsTest {
 
     @Test
     void masking() {
-        assertEquals("110***********002X", IdDocuments.mask("11010519491231002X"));
-        assertEquals("E12**5678", IdDocuments.mask("E12345678"));
+        assertEquals("110************02X", IdDocuments.mask("11010519491231002X"));
+        assertEquals("E******78", IdDocuments.mask("E12345678"));
+        assertEquals("E******8", IdDocuments.mask("E1234568"));
+        assertEquals("****5", IdDocuments.mask("AB125"));
+        assertEquals("**", IdDocuments.mask("AB"));
+        for (String n : new String[] {"11010519491231002X", "E12345678", "H12345678", "12345678", "A1234", "AB1234567890123"}) {
+            String masked = IdDocuments.mask(n);
+            assertEquals(n.length(), masked.length());
+            long shown = masked.chars().filter(c -> c != '*').count();
+            org.junit.jupiter.api.Assertions.assertTrue(shown * 3 <= n.length(), masked + " shows more than a third of " + n);
+        }
         assertEquals("138****5678", IdDocuments.maskPhone("13812345678"));
         assertNull(IdDocuments.phoneProblem("13812345678"));
         assertEquals("a mobile number has 11 digits and starts with 13 to 19", IdDocuments.phoneProblem("12812345678"));

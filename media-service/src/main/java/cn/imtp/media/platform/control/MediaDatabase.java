@@ -11,7 +11,8 @@ import javax.sql.DataSource;
 /**
  * media-service's way to MariaDB: plain JDBC on the shared data source, one connection per unit of
  * work. The transcoding workers write from their own threads outside container transactions, and the
- * queries are few and fixed; a database that does not answer is a 503, never a stack trace.
+ * queries are few and fixed. A database that does not answer is a 503; a value it refuses (too long, a
+ * duplicate) is the caller's 4xx and a lock conflict a retry ({@code Problems}); neither shows SQL.
  */
 @ApplicationScoped
 public class MediaDatabase {
@@ -28,7 +29,16 @@ public class MediaDatabase {
         try (Connection c = ds.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw PlatformException.unavailable("Database", "The media database did not answer (" + e.getMessage() + "); try again.");
+            if (isOutage(e)) {
+                throw PlatformException.unavailable("Database", "The media database did not answer; try again.");
+            }
+            throw new IllegalStateException("A media database statement failed", e);
         }
+    }
+
+    /** The database could not be reached or did not answer in time (SQLState class 08, or a connection or time-out failure). */
+    static boolean isOutage(SQLException e) {
+        return e instanceof java.sql.SQLTransientConnectionException || e instanceof java.sql.SQLNonTransientConnectionException
+                || e instanceof java.sql.SQLTimeoutException || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
     }
 }

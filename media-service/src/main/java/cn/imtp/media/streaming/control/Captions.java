@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 public class Captions {
 
     static final int MAX_BYTES = 2 << 20;
+    /** The longest name a player's caption menu shows. */
+    static final int MAX_NAME = 64;
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
     @Inject
@@ -37,6 +39,11 @@ public class Captions {
         if (language == null || !LANGUAGE.matcher(language).matches()) {
             throw PlatformException.invalid("The language must be a code such as zh, zh-CN or en.",
                     List.of(new FieldError("language", "a BCP 47 code")));
+        }
+        if (name != null && (name.strip().length() > MAX_NAME || !Playlists.isQuotable(name))) {
+            throw PlatformException.invalid("A caption track's name is one line of at most " + MAX_NAME
+                    + " characters without double quotes, such as 中文字幕 or English.",
+                    List.of(new FieldError("name", "one line, no double quote, at most " + MAX_NAME + " characters")));
         }
         if (body == null || body.length == 0 || body.length > MAX_BYTES) {
             throw PlatformException.invalid("Send the WebVTT file as the request body (at most " + MAX_BYTES + " bytes).",

@@ -40,7 +40,7 @@ public class Playback {
         List<StoredRendition> renditions = playable(assetId).renditions();
         String query = "?grant=" + java.net.URLEncoder.encode(grant, java.nio.charset.StandardCharsets.UTF_8);
         List<Playlists.Captions> captions = assets.captions(assetId).stream()
-                .map(c -> new Playlists.Captions(c.language(), c.name(), "captions/" + c.language() + ".m3u8" + query)).toList();
+                .map(c -> new Playlists.Captions(c.language(), Playlists.isQuotable(c.name()) ? c.name() : c.language(), "captions/" + c.language() + ".m3u8" + query)).toList();
         return Playlists.master(renditions.stream().map(StoredRendition::rendition).toList(), r -> r.name() + ".m3u8" + query, captions);
     }
 

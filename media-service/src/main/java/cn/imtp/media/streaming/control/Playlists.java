@@ -23,11 +23,29 @@ public final class Playlists {
     private Playlists() {
     }
 
+    /**
+     * A quoted-string attribute value (RFC 8216 4.2): between double quotes, with no double quote, carriage return
+     * or line feed inside. Values are checked where they are accepted ({@link #isQuotable}); one that is not
+     * quotable here is a bug, never written into a playlist.
+     */
+    static String quoted(String value) {
+        if (!isQuotable(value)) {
+            throw new IllegalArgumentException("not quotable in a playlist: " + value.length() + " characters");
+        }
+        return '"' + value + '"';
+    }
+
+    /** Whether {@code value} can stand in a playlist's quoted string: no double quote and no control character (line breaks included). */
+    public static boolean isQuotable(String value) {
+        return value != null && value.codePoints().noneMatch(c -> c == '"' || Character.isISOControl(c)
+                || Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR);
+    }
+
     public static String master(List<Rendition> renditions, Function<Rendition, String> variantUrl, List<Captions> captions) {
         StringBuilder m = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:4\n#EXT-X-INDEPENDENT-SEGMENTS\n");
         for (Captions c : captions) {
-            m.append("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",LANGUAGE=\"").append(c.language())
-                    .append("\",NAME=\"").append(c.name()).append("\",DEFAULT=NO,AUTOSELECT=YES,URI=\"").append(c.url()).append("\"\n");
+            m.append("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",LANGUAGE=").append(quoted(c.language()))
+                    .append(",NAME=").append(quoted(c.name())).append(",DEFAULT=NO,AUTOSELECT=YES,URI=").append(quoted(c.url())).append('\n');
         }
         for (Rendition r : renditions) {
             m.append("#EXT-X-STREAM-INF:BANDWIDTH=").append(r.bandwidth());

@@ -28,6 +28,17 @@ class PlaylistsTest {
     }
 
     @Test
+    void aValueThatWouldBreakOutOfItsQuotesIsNeverWritten() {
+        for (String evil : List.of("x\"\n#EXT-X-STREAM-INF:BANDWIDTH=9\nhttp://evil.example/a.m3u8", "a\rb", "a\u2028b", "tab\there", "q\"")) {
+            assertFalse(Playlists.isQuotable(evil), evil);
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> Playlists.master(List.of(new Rendition("720p", 1280, 720, 2800, 128)), r -> "v.m3u8",
+                            List.of(new Playlists.Captions("en", evil, "captions/en.m3u8"))));
+        }
+        assertTrue(Playlists.isQuotable("中文字幕 (简体)"));
+    }
+
+    @Test
     void aRenditionBeingEncodedIsAnEventPlaylistWithoutEnd() {
         List<Playlists.Segment> s = List.of(new Playlists.Segment(0, 6000), new Playlists.Segment(1, 6000));
         String growing = Playlists.variant(s, false, 6, seq -> "https://s3/seg" + seq);
