@@ -12,7 +12,8 @@ import java.util.Properties;
 
 /**
  * S3Proxy, a real S3-compatible server, in its own JVM with its filesystem backend under
- * {@code var/s3}. The bucket is a directory of that backend, so it exists before the first request.
+ * {@code var/s3}. The bucket is a directory of that backend, so it exists before the first request; it and
+ * everything in it are readable by their owner only, which that backend takes for private.
  * CORS is open to the platform's own origin and exposes ETag, which multipart uploads from the
  * browser need.
  */
@@ -27,6 +28,7 @@ final class EmbeddedObjectStore implements AutoCloseable {
     static EmbeddedObjectStore start(LauncherSettings s) throws IOException, InterruptedException {
         Path data = s.varDir().resolve("s3");
         Files.createDirectories(data.resolve(s.s3Bucket()));
+        ownerOnly(data);
         Properties p = new Properties();
         p.setProperty("s3proxy.endpoint", "http://127.0.0.1:" + s.embeddedS3Port());
         p.setProperty("s3proxy.authorization", "aws-v2-or-v4");
@@ -43,7 +45,9 @@ final class EmbeddedObjectStore implements AutoCloseable {
         try (Writer w = Files.newBufferedWriter(config)) {
             p.store(w, "Written by the launcher at every start; edit LMS_* variables instead.");
         }
-        ChildProcess child = ChildProcess.start("s3proxy", List.of(
+        // S3Proxy's filesystem store takes a directory or file that others may read for public (anonymous listing and
+        // reads without a signature): what it writes is its owner's only (umask 077; exec keeps the process id).
+        ChildProcess child = ChildProcess.start("s3proxy", List.of("/bin/sh", "-c", "umask 077 && exec \"$0\" \"$@\"",
                 ChildProcess.javaExecutable(), "-Xmx256m",
                 "-Dlogback.configurationFile=logback.xml",
                 "-cp", System.getProperty("java.class.path"),
@@ -51,6 +55,15 @@ final class EmbeddedObjectStore implements AutoCloseable {
         EmbeddedObjectStore store = new EmbeddedObjectStore(child);
         store.awaitPort(s.embeddedS3Port());
         return store;
+    }
+
+    /** Makes the store's directories and files readable by their owner only (data written by earlier versions included). */
+    static void ownerOnly(Path data) throws IOException {
+        try (var all = Files.walk(data)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwx------" : "rw-------"));
+            }
+        }
     }
 
     /** S3Proxy matches origins as regular expressions. */

@@ -50,7 +50,20 @@ final class PayaraServer implements AutoCloseable {
         if (!s.cluster()) {
             command.add("--nocluster");
         }
+        command.addAll(List.of("--prebootcommandfile", prebootCommands(s).toString()));
         return new PayaraServer(ChildProcess.start("payara", command, appEnv, s.varDir().resolve("logs")), s.port());
+    }
+
+    /**
+     * Commands Payara runs before it boots: its HTTP listener names no server product or version in its answers
+     * (no {@code Server} or {@code X-Powered-By} header).
+     */
+    private static Path prebootCommands(LauncherSettings s) throws IOException {
+        Path file = s.varDir().resolve("payara-preboot.asadmin");
+        Files.writeString(file, String.join("\n",
+                "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.server-header=false",
+                "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.xpowered-by=false", ""));
+        return file;
     }
 
     /** {@code var/tmp/payara}, emptied first: what is in it was left by the previous instance (one runs per var directory). */

@@ -30,6 +30,25 @@ class EmbeddedStorageIT {
     }
 
     @Test
+    void nothingIsListedOrReadWithoutASignature() throws Exception {
+        MinioClient client = client(RunningPlatform.S3_SECRET_KEY);
+        String key = "probe/" + System.nanoTime() + ".txt";
+        byte[] bytes = "私有".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        client.putObject(io.minio.PutObjectArgs.builder().bucket(RunningPlatform.BUCKET).object(key)
+                .stream(new java.io.ByteArrayInputStream(bytes), (long) bytes.length, -1L).build());
+        String base = "http://127.0.0.1:" + RunningPlatform.S3_PORT + "/" + RunningPlatform.BUCKET;
+        assertEquals(403, get(base).statusCode(), "an anonymous listing");
+        assertEquals(403, get(base + "/" + key).statusCode(), "an anonymous read of a known key");
+        String signed = client.getPresignedObjectUrl(io.minio.GetPresignedObjectUrlArgs.builder().method(io.minio.Http.Method.GET)
+                .bucket(RunningPlatform.BUCKET).object(key).expiry(60, java.util.concurrent.TimeUnit.SECONDS).build());
+        assertEquals(200, get(signed).statusCode());
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void corsPreflightAllowsThePlatformOriginAndExposesEtag() throws Exception {
         HttpResponse<String> ok = preflight("http://localhost:" + RunningPlatform.PORT);
         assertEquals(200, ok.statusCode());

@@ -291,6 +291,41 @@ class MediaPipelineIT {
     }
 
     @Test
+    void aDocumentIsServedAsWhatItsBytesSayNeverAsAPage() throws Exception {
+        // A PDF that is also a web page, named .html: it downloads as the PDF it starts as, under a .pdf name.
+        Path page = MediaFixtures.text("page.html", "%PDF-1.4\n<html><script>alert(document.cookie)</script></html>\n%%EOF\n");
+        long id = Media.publishedDocument(teacher, "LEARNING", studiedUnit, page);
+        HttpResponse<String> file = Media.get(RunningPlatform.json(Media.access(learner, id, null)).getString("fileUrl"));
+        assertEquals(303, file.statusCode(), file.body());
+        HttpResponse<String> bytes = Media.get(file.headers().firstValue("Location").orElseThrow());
+        assertEquals(200, bytes.statusCode());
+        assertEquals("application/pdf", bytes.headers().firstValue("Content-Type").orElse(""));
+        String disposition = bytes.headers().firstValue("Content-Disposition").orElse("");
+        assertTrue(disposition.startsWith("attachment") && disposition.contains("page.pdf") && !disposition.contains(".html"), disposition);
+    }
+
+    @Test
+    void aGrantEndsWithItsHoldersSignIns() throws Exception {
+        // General information of the institution's library reaches everyone signed in, in a class or not.
+        Path doc = MediaFixtures.text("notice.pdf", "%PDF-1.4\n%%EOF\n");
+        long id = Media.publishedDocument(admin, "INFORMATION", null, doc, null);
+        for (String how : List.of("sign-out", "disabled")) {
+            String name = Accounts.uniqueName("grant-" + how);
+            long account = Accounts.createLearner(admin, name, "Learn2026ok").getJsonNumber("id").longValue();
+            String token = RunningPlatform.token(name, "Learn2026ok");
+            String file = RunningPlatform.json(Media.access(token, id, null)).getString("fileUrl");
+            assertEquals(303, Media.get(file).statusCode());
+            Thread.sleep(1000); // grants carry whole seconds: the revocation falls in a later second than the grant
+            HttpResponse<String> ended = how.equals("sign-out") ? RunningPlatform.call(token, "POST", "/api/auth/logout", null)
+                    : RunningPlatform.call(admin, "POST", "/api/accounts/" + account + "/disable", null);
+            assertTrue(ended.statusCode() == 204 || ended.statusCode() == 200, ended.body());
+            HttpResponse<String> after = Media.get(file);
+            assertEquals(401, after.statusCode(), how + ": " + after.body());
+            assertEquals("urn:imtp:problem:revoked-grant", RunningPlatform.json(after).getString("type"));
+        }
+    }
+
+    @Test
     void mediaServiceTrustsOnlyAGrantForThisFileAndThisUse() throws Exception {
         Path doc = MediaFixtures.text("rules.pdf", "%PDF-1.4\n%%EOF\n");
         long id = Media.publishedDocument(teacher, "INFORMATION", null, doc);

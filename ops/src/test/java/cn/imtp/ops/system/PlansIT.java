@@ -63,7 +63,9 @@ class PlansIT {
         List<String> fields = RunningPlatform.json(r).getJsonArray("errors").stream().map(e -> e.asJsonObject().getString("field")).toList();
         assertEquals(List.of("employerOrder", "jobType", "name", "unitIds"), fields.stream().sorted().toList());
         HttpResponse<String> badEnum = RunningPlatform.call(teacher, "POST", "/api/plans/check", "{\"level\":\"L7\"}");
-        assertEquals(400, badEnum.statusCode(), badEnum.body());
+        assertEquals(422, badEnum.statusCode(), badEnum.body());
+        assertEquals("level", RunningPlatform.json(badEnum).getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertTrue(badEnum.body().contains("L5") && !badEnum.body().contains("cn.imtp"), badEnum.body());
     }
 
     @Test

@@ -26,6 +26,11 @@ class PlatformIT {
         Map<String, String> checks = health.getJsonArray("checks").stream().map(JsonValue::asJsonObject)
                 .collect(Collectors.toMap(c -> c.getString("name"), c -> c.getString("status")));
         assertEquals(Map.of("database-lms", "UP", "database-media", "UP", "object-storage", "UP", "ffmpeg", "UP"), checks);
+        // Anyone may ask; nobody learns a server, a version or an address from it.
+        for (String path : List.of("/health", "/health/ready")) {
+            String body = RunningPlatform.get(path).body();
+            assertFalse(body.contains("MariaDB") || body.contains("ffmpeg version") || body.contains("127.0.0.1") || body.contains("http"), body);
+        }
         assertEquals(200, RunningPlatform.get("/health/live").statusCode());
     }
 
@@ -84,6 +89,11 @@ class PlatformIT {
             assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"), path);
         }
         assertTrue(RunningPlatform.get("/api/platform").headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'none'"));
+        for (String path : List.of("/", "/api/platform", "/health/ready", "/media/api/no-such-thing")) {
+            HttpResponse<String> r = RunningPlatform.get(path);
+            assertTrue(r.headers().firstValue("Server").isEmpty() && r.headers().firstValue("X-Powered-By").isEmpty(),
+                    path + " names its server: " + r.headers().map());
+        }
         // Nothing personal is kept by a cache: the sign-in answer, and API answers unless they say otherwise.
         HttpResponse<String> signIn = RunningPlatform.login("learner06", RunningPlatform.DEMO_PASSWORD);
         assertEquals(200, signIn.statusCode());

@@ -149,6 +149,16 @@ class PracticalIT {
         HttpResponse<String> onWritten = RunningPlatform.call(learner, "POST", base + id(task("WRITTEN")) + "/recording",
                 "{\"fileName\":\"mock.mp4\",\"size\":1000}");
         assertEquals(422, onWritten.statusCode(), onWritten.body());
+        // Storage is not the learner's to fill: a recording beyond the limit is refused before anything is stored, and
+        // an upload grant allows the size announced, not more.
+        HttpResponse<String> huge = RunningPlatform.call(learner, "POST", base + id(handsOn) + "/recording",
+                "{\"fileName\":\"8g.mp4\",\"size\":8589934592}");
+        assertEquals(413, huge.statusCode(), huge.body());
+        JsonObject small = RunningPlatform.json(RunningPlatform.call(learner, "POST", base + id(handsOn) + "/recording",
+                "{\"fileName\":\"small.mp4\",\"size\":1000}"));
+        HttpResponse<String> bigger = Media.post(Media.uploadPath(small, ""),
+                "{\"fileName\":\"small.mp4\",\"size\":50000000,\"contentType\":\"video/mp4\"}");
+        assertEquals(413, bigger.statusCode(), bigger.body());
         java.nio.file.Path video = MediaFixtures.video("practical-mock-selling-320x240-6s.mp4", 320, 240, 6, true);
         HttpResponse<String> started = RunningPlatform.call(learner, "POST", base + id(handsOn) + "/recording",
                 "{\"fileName\":\"模拟直播.mp4\",\"size\":" + java.nio.file.Files.size(video) + "}");

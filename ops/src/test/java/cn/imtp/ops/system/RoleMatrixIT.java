@@ -6,34 +6,196 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.imtp.platform.security.Jwt;
 import cn.imtp.platform.security.KeyFiles;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Every kind of endpoint called as every kind of caller: the three roles, no token, an expired
- * token, a forged one, and the token of an account disabled after it signed in. media-service has no
- * access to lms-web's account table, so a disabled account's token is refused there only by role
- * (the disabled caller here is a learner) or at expiry; its playback grants are short-lived.
+ * Every operation of the OpenAPI document called as every kind of caller: no token, an expired token, a forged
+ * one, the token of an account disabled after it signed in, a learner and a teacher of the demo class (A), a
+ * learner and a teacher of another active class of the same plan (B), and an administrator. Path parameters name
+ * class A's own class, resource, question, exam, live lesson and learner; bodies are empty JSON objects, so that
+ * an allowed caller is told what is missing (422) and nothing changes. The expected statuses are written once per
+ * operation in {@link #EXPECTED}; an operation of the document without a row, or a row of no operation, fails the
+ * test. media-service's operations are called under {@code /media} with sign-in tokens (which it never takes for
+ * files); its grants are tried in {@code MediaPipelineIT.mediaServiceTrustsOnlyAGrantForThisFileAndThisUse}.
  */
 @ExtendWith(RunningPlatform.class)
 class RoleMatrixIT {
 
+    /** The callers, in the order of the statuses of {@link #EXPECTED}. */
+    static final List<String> CALLERS = List.of("none", "expired", "forged", "disabled", "learnerA", "learnerB", "teacherA", "teacherB", "admin");
     static final Map<String, String> TOKENS = new LinkedHashMap<>();
+    static final Map<String, String> VALUES = new LinkedHashMap<>();
+    static final Map<String, String[]> ACCOUNTS = new LinkedHashMap<>();
     static long disabledAccountId;
+
+    /** operation → statuses for none, expired, forged, disabled, learnerA, learnerB, teacherA, teacherB, admin. */
+    static final Map<String, String> EXPECTED = new LinkedHashMap<>();
+
+    static void row(String operation, String statuses) {
+        EXPECTED.put(operation, statuses);
+    }
+
+    static {
+        // Reviewed call by call: 401 without a valid sign-in; 403 for a role the operation does not admit; 404 for what
+        // another class holds (teacher B, learner B on class A's objects) or what does not exist; 422 for the empty body.
+        row("GET /api/accounts", "401 401 401 401 403 403 403 403 200");
+        row("POST /api/accounts", "401 401 401 401 403 403 403 403 422");
+        row("GET /api/accounts/export", "401 401 401 401 403 403 403 403 200");
+        row("GET /api/accounts/{id}", "401 401 401 401 403 403 403 403 200");
+        row("POST /api/accounts/{id}/disable", "401 401 401 401 403 403 403 403 200");
+        row("POST /api/accounts/{id}/enable", "401 401 401 401 403 403 403 403 200");
+        row("POST /api/accounts/{id}/id-number/reveal", "401 401 401 401 403 403 403 403 422");
+        row("POST /api/accounts/{id}/password-reset", "401 401 401 401 403 403 403 403 200");
+        row("GET /api/archive/classes/{classId}/export", "401 401 401 401 403 403 200 404 200");
+        row("GET /api/archive/classes/{classId}/learners/{learnerId}", "401 401 401 401 200 404 200 404 200");
+        row("GET /api/archive/classes/{classId}/learners/{learnerId}/pdf", "401 401 401 401 200 404 200 404 200");
+        row("GET /api/assessment/attempts/{id}", "401 401 401 401 404 404 404 404 404");
+        row("PUT /api/assessment/attempts/{id}/answers/{position}", "401 401 401 401 404 404 403 403 403");
+        row("GET /api/assessment/attempts/{id}/materials", "401 401 401 401 404 404 403 403 403");
+        row("GET /api/assessment/attempts/{id}/materials/{resourceId}", "401 401 401 401 404 404 403 403 403");
+        row("POST /api/assessment/attempts/{id}/submit", "401 401 401 401 404 404 403 403 403");
+        row("GET /api/assessment/classes/{classId}/exams", "401 401 401 401 200 404 200 404 200");
+        row("POST /api/assessment/classes/{classId}/exams", "401 401 401 401 403 403 422 404 422");
+        row("GET /api/assessment/coverage", "401 401 401 401 403 403 200 200 200");
+        row("GET /api/assessment/exams/{id}", "401 401 401 401 200 404 200 404 200");
+        row("POST /api/assessment/exams/{id}/attempts", "401 401 401 401 200 404 403 403 403");
+        row("GET /api/assessment/exams/{id}/export", "401 401 401 401 403 403 200 404 200");
+        row("POST /api/assessment/exams/{id}/grants", "401 401 401 401 403 403 422 404 422");
+        row("POST /api/assessment/exams/{id}/release-answers", "401 401 401 401 403 403 200 404 200");
+        row("GET /api/assessment/exams/{id}/results", "401 401 401 401 403 403 200 404 200");
+        row("GET /api/assessment/practicals", "401 401 401 401 404 404 404 404 404");
+        row("POST /api/assessment/practicals", "401 401 401 401 403 403 404 404 404");
+        row("GET /api/assessment/practicals/{id}", "401 401 401 401 404 404 404 404 404");
+        row("GET /api/assessment/practicals/{id}/export", "401 401 401 401 403 403 404 404 404");
+        row("GET /api/assessment/practicals/{id}/results", "401 401 401 401 403 403 404 404 404");
+        row("PUT /api/assessment/practicals/{id}/tasks/{taskId}", "401 401 401 401 403 403 404 404 404");
+        row("PUT /api/assessment/practicals/{id}/tasks/{taskId}/answer", "401 401 401 401 422 422 403 403 403");
+        row("PUT /api/assessment/practicals/{id}/tasks/{taskId}/document", "401 401 401 401 404 404 403 403 403");
+        row("POST /api/assessment/practicals/{id}/tasks/{taskId}/recording", "401 401 401 401 422 422 403 403 403");
+        row("POST /api/assessment/practicals/{id}/tasks/{taskId}/recording/upload-grant", "401 401 401 401 404 404 403 403 403");
+        row("GET /api/assessment/practicals/{id}/tasks/{taskId}/work/{learnerId}/document", "401 401 401 401 404 404 404 404 404");
+        row("PUT /api/assessment/practicals/{id}/tasks/{taskId}/work/{learnerId}/grade", "401 401 401 401 403 403 404 404 404");
+        row("GET /api/assessment/practicals/{id}/tasks/{taskId}/work/{learnerId}/recording", "401 401 401 401 404 404 404 404 404");
+        row("GET /api/assessment/questions", "401 401 401 401 403 403 200 200 200");
+        row("POST /api/assessment/questions", "401 401 401 401 403 403 422 422 422");
+        row("GET /api/assessment/questions/export", "401 401 401 401 403 403 200 200 200");
+        row("POST /api/assessment/questions/import", "415 401 401 415 415 415 415 415 415");
+        row("GET /api/assessment/questions/template", "401 401 401 401 403 403 200 200 200");
+        row("GET /api/assessment/questions/{id}", "401 401 401 401 403 403 200 200 200");
+        row("PUT /api/assessment/questions/{id}", "401 401 401 401 403 403 422 403 422");
+        row("POST /api/assessment/questions/{id}/retire", "401 401 401 401 403 403 200 403 200");
+        row("GET /api/assets/{assetId}", "401 401 401 401 401 401 401 401 401");
+        row("GET /api/assets/{assetId}/events", "401 401 401 401 401 401 401 401 401");
+        row("POST /api/assets/{assetId}/retry", "401 401 401 401 401 401 401 401 401");
+        row("GET /api/attendance/classes/{classId}/export", "401 401 401 401 403 403 200 404 200");
+        row("GET /api/attendance/classes/{classId}/ledger", "401 401 401 401 200 404 200 404 200");
+        row("GET /api/attendance/classes/{classId}/other-hours", "401 401 401 401 200 404 200 404 200");
+        row("POST /api/attendance/classes/{classId}/other-hours", "401 401 401 401 403 403 422 404 422");
+        row("GET /api/attendance/classes/{classId}/other-hours/{entryId}/evidence", "401 401 401 401 404 404 404 404 404");
+        row("PUT /api/attendance/classes/{classId}/other-hours/{entryId}/evidence", "401 401 401 401 403 403 404 404 404");
+        row("POST /api/attendance/classes/{classId}/other-hours/{entryId}/withdraw", "401 401 401 401 403 403 422 404 422");
+        row("GET /api/attendance/classes/{classId}/roster", "401 401 401 401 403 403 200 404 200");
+        row("GET /api/attendance/classes/{classId}/roster/events", "401 401 401 401 403 403 200 404 200");
+        row("GET /api/attendance/classes/{classId}/verify", "401 401 401 401 403 403 200 404 200");
+        row("POST /api/attendance/sessions", "401 401 401 401 422 422 403 403 403");
+        row("POST /api/attendance/sessions/{id}/beats", "401 401 401 401 422 422 403 403 403");
+        row("POST /api/attendance/sessions/{id}/beats-noop", "401 401 401 401 404 404 403 403 403");
+        row("GET /api/attendance/statement", "401 401 401 401 403 403 403 403 200");
+        row("POST /api/attendance/statement/check", "401 401 401 401 403 403 403 403 422");
+        row("GET /api/audit", "401 401 401 401 403 403 403 403 200");
+        row("POST /api/auth/login", "422 401 401 401 422 422 422 422 422");
+        row("POST /api/auth/logout", "401 401 401 401 204 204 204 204 204");
+        row("GET /api/catalogue", "401 401 401 401 200 200 200 200 200");
+        row("GET /api/catalogue/export", "401 401 401 401 200 200 200 200 200");
+        row("GET /api/catalogue/integrity", "401 401 401 401 200 200 200 200 200");
+        row("GET /api/catalogue/tables/basic", "401 401 401 401 200 200 200 200 200");
+        row("GET /api/catalogue/tables/basic/blueprints", "401 401 401 401 200 200 200 200 200");
+        row("GET /api/catalogue/tables/{level}/{jobType}", "401 401 401 401 200 200 200 200 200");
+        row("GET /api/catalogue/tables/{level}/{jobType}/blueprints", "401 401 401 401 200 200 200 200 200");
+        row("GET /api/catalogue/units/{id}", "401 401 401 401 404 404 404 404 404");
+        row("GET /api/classes", "401 401 401 401 200 200 200 200 200");
+        row("POST /api/classes", "401 401 401 401 403 403 403 403 422");
+        row("GET /api/classes/{id}", "401 401 401 401 200 404 200 404 200");
+        row("POST /api/classes/{id}/activate", "401 401 401 401 403 403 403 403 409");
+        row("GET /api/classes/{id}/check", "401 401 401 401 403 403 200 404 200");
+        row("POST /api/classes/{id}/learners", "401 401 401 401 403 403 403 403 409");
+        row("POST /api/classes/{id}/lessons", "401 401 401 401 403 403 422 404 422");
+        row("POST /api/classes/{id}/roster", "415 401 401 415 415 415 415 415 415");
+        row("POST /api/classes/{id}/schedule", "401 401 401 401 403 403 403 403 409");
+        row("POST /api/classes/{id}/teachers", "401 401 401 401 403 403 403 403 409");
+        row("GET /api/learners/{accountId}/qualifications", "401 401 401 401 403 403 200 404 200");
+        row("POST /api/learners/{accountId}/qualifications", "401 401 401 401 403 403 422 404 422");
+        row("GET /api/live/classes/{classId}/lessons", "401 401 401 401 200 404 200 404 200");
+        row("GET /api/live/lessons/{id}", "401 401 401 401 200 404 200 404 200");
+        row("GET /api/live/lessons/{id}/events", "401 401 401 401 200 404 200 404 200");
+        row("POST /api/live/lessons/{id}/join", "401 401 401 401 201 404 403 403 403");
+        row("GET /api/live/lessons/{id}/messages", "401 401 401 401 200 404 200 404 200");
+        row("POST /api/live/lessons/{id}/messages", "401 401 401 401 422 404 422 404 422");
+        row("GET /api/live/lessons/{id}/roster", "401 401 401 401 403 403 200 404 200");
+        row("PUT /api/live/lessons/{id}/stage", "401 401 401 401 403 403 200 404 200");
+        row("POST /api/live/sessions/{id}/beats", "401 401 401 401 422 422 403 403 403");
+        row("GET /api/me", "401 401 401 401 200 200 200 200 200");
+        row("POST /api/me/password", "401 401 401 401 422 422 422 422 422");
+        row("GET /api/plans", "401 401 401 401 403 403 200 200 200");
+        row("POST /api/plans", "401 401 401 401 403 403 422 422 422");
+        row("POST /api/plans/check", "401 401 401 401 403 403 422 422 422");
+        row("GET /api/plans/{id}", "401 401 401 401 403 403 404 404 404");
+        row("GET /api/platform", "200 401 401 401 200 200 200 200 200");
+        row("PUT /api/play/{assetId}/captions/{language}", "415 401 401 415 415 415 415 415 415");
+        row("GET /api/play/{assetId}/captions/{language}.m3u8", "401 401 401 401 401 401 401 401 401");
+        row("GET /api/play/{assetId}/file", "401 401 401 401 401 401 401 401 401");
+        row("GET /api/play/{assetId}/master.m3u8", "401 401 401 401 401 401 401 401 401");
+        row("GET /api/play/{assetId}/poster", "401 401 401 401 401 401 401 401 401");
+        row("GET /api/play/{assetId}/{rendition: [0-9a-z]+}.m3u8", "401 401 401 401 401 401 401 401 401");
+        row("GET /api/resources", "401 401 401 401 200 200 200 200 200");
+        row("POST /api/resources", "401 401 401 401 403 403 422 422 422");
+        row("GET /api/resources/{id}", "401 401 401 401 200 404 200 404 200");
+        row("GET /api/resources/{id}/access", "401 401 401 401 200 404 200 404 200");
+        row("PUT /api/resources/{id}/sharing", "401 401 401 401 403 403 403 403 422");
+        row("POST /api/resources/{id}/versions", "401 401 401 401 403 403 422 404 422");
+        row("POST /api/resources/{id}/versions/{number}/publish", "401 401 401 401 403 403 200 404 200");
+        row("POST /api/resources/{id}/versions/{number}/upload-grant", "401 401 401 401 403 403 200 404 200");
+        row("GET /api/status", "401 401 401 403 403 403 403 403 200");
+        row("GET /api/teachers/{accountId}/credentials", "401 401 401 401 403 403 403 403 200");
+        row("POST /api/teachers/{accountId}/credentials", "401 401 401 401 403 403 403 403 422");
+        row("GET /api/uploads/{assetId}", "401 401 401 401 401 401 401 401 401");
+        row("POST /api/uploads/{assetId}", "401 401 401 401 401 401 401 401 401");
+        row("POST /api/uploads/{assetId}/complete", "401 401 401 401 401 401 401 401 401");
+        row("POST /api/uploads/{assetId}/parts", "401 401 401 401 401 401 401 401 401");
+    }
 
     @BeforeAll
     static void callers() throws Exception {
         String admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
-        TOKENS.put("administrator", admin);
-        TOKENS.put("teacher", RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD));
-        TOKENS.put("learner", RunningPlatform.token("learner01", RunningPlatform.DEMO_PASSWORD));
+        long classA = Media.demoClassId();
+        long planId = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/classes/" + classA, null)).getJsonNumber("planId").longValue();
+        String teacherB = Accounts.uniqueName("teacher-b");
+        String learnerB = Accounts.uniqueName("learner-b");
+        long classB = activeClass(admin, planId, teacherB, learnerB);
+
+        ACCOUNTS.put("learnerA", new String[] {"learner11", RunningPlatform.DEMO_PASSWORD});
+        ACCOUNTS.put("learnerB", new String[] {learnerB, "Learn2026ok"});
+        ACCOUNTS.put("teacherA", new String[] {"teacher01", RunningPlatform.DEMO_PASSWORD});
+        ACCOUNTS.put("teacherB", new String[] {teacherB, "Teach2026ok"});
+        ACCOUNTS.put("admin", new String[] {RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD});
         TOKENS.put("none", null);
         // An expired token, signed with the platform's real key: only its expiry is wrong.
         TOKENS.put("expired", Jwt.sign(Json.createObjectBuilder().add("iss", "imtp-lms").add("sub", "1").add("upn", "admin")
@@ -49,63 +211,213 @@ class RoleMatrixIT {
         disabledAccountId = Accounts.createLearner(admin, name, "Learn2026ok").getJsonNumber("id").longValue();
         TOKENS.put("disabled", RunningPlatform.token(name, "Learn2026ok"));
         assertEquals(200, RunningPlatform.call(admin, "POST", "/api/accounts/" + disabledAccountId + "/disable", null).statusCode());
+        signIn();
+
+        // Class A's own objects, named in the paths.
+        String teacherA = TOKENS.get("teacherA");
+        long unit = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/plans/" + planId, null)).getJsonArray("units").getJsonObject(0)
+                .getJsonNumber("id").longValue();
+        long resource = Media.publishedDocument(teacherA, "LEARNING", unit,
+                MediaFixtures.text("matrix.pdf", "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"));
+        HttpResponse<String> question = RunningPlatform.call(teacherA, "POST", "/api/assessment/questions",
+                "{\"unitId\":" + unit + ",\"type\":\"TRUE_FALSE\",\"difficulty\":1,\"stem\":\"矩阵测试题\",\"answer\":\"T\"}");
+        assertEquals(201, question.statusCode(), question.body());
+        // A formative quiz of the matrix's own on that question's unit (as many attempts as learners like), so that
+        // starting one and releasing its answers change nobody else's exam.
+        HttpResponse<String> quiz = RunningPlatform.call(teacherA, "POST", "/api/assessment/classes/" + classA + "/exams", Json.createObjectBuilder()
+                .add("title", "权限矩阵练习").add("blueprint", "UNIT").add("unitId", unit).add("questionCount", 1)
+                .add("opensAt", Instant.now().minusSeconds(60).toString()).add("closesAt", Instant.now().plusSeconds(86400).toString())
+                .add("durationMinutes", 20).build().toString());
+        assertEquals(201, quiz.statusCode(), quiz.body());
+        String lessons = RunningPlatform.call(admin, "GET", "/api/live/classes/" + classA + "/lessons?size=1", null).body();
+        VALUES.put("class", Long.toString(classA));
+        VALUES.put("resource", Long.toString(resource));
+        VALUES.put("question", RunningPlatform.json(question).getJsonNumber("id").toString());
+        VALUES.put("exam", RunningPlatform.json(quiz).getJsonNumber("id").toString());
+        VALUES.put("lesson", firstId(Json.createReader(new java.io.StringReader(lessons)).readObject().getJsonArray("items")));
+        VALUES.put("learner", Long.toString(accountId(admin, "LEARNER", "learner11")));
+        VALUES.put("teacher", Long.toString(Accounts.teacherId(admin, "teacher01")));
+        VALUES.put("account", Long.toString(Accounts.createLearner(admin, Accounts.uniqueName("matrix"), "Learn2026ok").getJsonNumber("id").longValue()));
+        VALUES.put("classB", Long.toString(classB));
     }
 
-    /** endpoint → expected status for administrator, teacher, learner, none, expired, forged, disabled. */
-    static final Object[][] MATRIX = {
-            {"GET /api/platform", 200, 200, 200, 200, 401, 401, 401},
-            {"GET /api/me", 200, 200, 200, 401, 401, 401, 401},
-            {"GET /api/catalogue", 200, 200, 200, 401, 401, 401, 401},
-            {"GET /api/catalogue/integrity", 200, 200, 200, 401, 401, 401, 401},
-            {"GET /api/accounts", 200, 403, 403, 401, 401, 401, 401},
-            {"GET /api/accounts/1", 200, 403, 403, 401, 401, 401, 401},
-            {"GET /api/audit", 200, 403, 403, 401, 401, 401, 401},
-            {"GET /api/accounts/export", 200, 403, 403, 401, 401, 401, 401},
-            {"GET /api/accounts/export?format=xlsx", 200, 403, 403, 401, 401, 401, 401},
-            {"GET /api/resources", 200, 200, 200, 401, 401, 401, 401},
-            // Learners never reach the question bank; they see questions only inside their own exam attempt.
-            {"GET /api/assessment/questions", 200, 200, 403, 401, 401, 401, 401},
-            {"GET /api/assessment/questions/export", 200, 200, 403, 401, 401, 401, 401},
-            {"GET /api/assessment/questions/template", 200, 200, 403, 401, 401, 401, 401},
-            {"GET /api/assessment/coverage", 200, 200, 403, 401, 401, 401, 401},
-            // Live lessons: the demo class (id 1, made at the first start) is learner01's and teacher01's.
-            {"GET /api/live/classes/1/lessons", 200, 200, 200, 401, 401, 401, 401},
-            // Practical exams: learners see their class's, only the staff see everyone's results.
-            {"GET /api/assessment/practicals?classId=1", 200, 200, 200, 401, 401, 401, 401},
-            {"GET /api/assessment/practicals/999999/results", 404, 404, 403, 401, 401, 401, 401},
-            {"GET /api/assessment/practicals/999999/export", 404, 404, 403, 401, 401, 401, 401},
-            {"GET /api/live/lessons/999999/roster", 404, 404, 403, 401, 401, 401, 401},
-            {"POST /api/live/lessons/999999/join", 403, 403, 404, 401, 401, 401, 401},
-            // media-service verifies lms-web's tokens on its own, with the public key alone.
-            {"GET /media/api/status", 200, 403, 403, 401, 401, 401, 403},
-            // Files are reached with a per-file grant from lms-web; a sign-in token, whoever holds it, is not one.
-            {"GET /media/api/play/00000000-0000-0000-0000-000000000000/master.m3u8", 401, 401, 401, 401, 401, 401, 401},
-            {"GET /media/api/assets/00000000-0000-0000-0000-000000000000", 401, 401, 401, 401, 401, 401, 401},
-    };
+    private static String firstId(jakarta.json.JsonArray items) {
+        return items.isEmpty() ? "999999" : items.getJsonObject(0).getJsonNumber("id").toString();
+    }
 
-    @Test
-    void everyCallerGetsExactlyTheDeclaredStatus() throws Exception {
-        List<String> wrong = new ArrayList<>();
-        List<String> callers = new ArrayList<>(TOKENS.keySet());
-        for (Object[] row : MATRIX) {
-            String[] call = ((String) row[0]).split(" ");
-            for (String caller : callers) {
-                int expected = (int) row[1 + List.of("administrator", "teacher", "learner", "none", "expired", "forged", "disabled").indexOf(caller)];
-                HttpResponse<String> r = RunningPlatform.call(TOKENS.get(caller), call[0], call[1], null);
-                if (r.statusCode() != expected) {
-                    wrong.add(row[0] + " as " + caller + ": expected " + expected + ", got " + r.statusCode() + " " + r.body());
-                } else if (expected >= 400) {
-                    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
-                            row[0] + " as " + caller + " answered " + r.headers().firstValue("Content-Type"));
+    private static long accountId(String admin, String role, String username) throws Exception {
+        return RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/accounts?role=" + role + "&size=200", null)).getJsonArray("items")
+                .stream().map(JsonValue::asJsonObject).filter(a -> a.getString("username").equals(username)).findFirst().orElseThrow()
+                .getJsonNumber("id").longValue();
+    }
+
+    /** Fresh sign-ins of the callers who have accounts (a sign-out revokes all of an account's sign-ins). */
+    static void signIn() throws Exception {
+        for (var e : ACCOUNTS.entrySet()) {
+            TOKENS.put(e.getKey(), RunningPlatform.token(e.getValue()[0], e.getValue()[1]));
+        }
+    }
+
+    /** An active class on the plan, taught by a new, qualified teacher (theory) and teacher02 (practice), with a new learner. */
+    static long activeClass(String admin, long planId, String teacherName, String learnerName) throws Exception {
+        JsonObject teacher = Json.createObjectBuilder(Accounts.learnerJson(teacherName, Accounts.validIdNumber(), "Teach2026ok"))
+                .add("role", "TEACHER").add("fullName", "乙班老师").build();
+        HttpResponse<String> made = RunningPlatform.call(admin, "POST", "/api/accounts", teacher.toString());
+        assertEquals(201, made.statusCode(), made.body());
+        long teacherId = RunningPlatform.json(made).getJsonObject("account").getJsonNumber("id").longValue();
+        ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/teachers/" + teacherId + "/credentials",
+                "{\"kind\":\"CERTIFICATE\",\"level\":\"L3\",\"issuedOn\":\"2020-05-01\",\"reference\":\"C-3\"}"));
+        ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/teachers/" + teacherId + "/credentials",
+                "{\"kind\":\"TITLE\",\"titleGrade\":\"INTERMEDIATE\",\"issuedOn\":\"2020-01-01\",\"reference\":\"T-1\"}"));
+        long learnerId = Accounts.createLearner(admin, learnerName, "Learn2026ok").getJsonNumber("id").longValue();
+        LocalDate start = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        long id = ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/classes", Json.createObjectBuilder()
+                .add("name", "乙班 " + System.nanoTime()).add("planId", planId).add("deliveryMode", "ONLINE")
+                .add("startsOn", start.toString()).add("endsOn", start.plusDays(30).toString()).build().toString())).getJsonNumber("id").longValue();
+        ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/learners", "{\"accountIds\":[" + learnerId + "]}"));
+        ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/teachers", "{\"accountId\":" + teacherId + ",\"duty\":\"THEORY\"}"));
+        ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/teachers",
+                "{\"accountId\":" + Accounts.teacherId(admin, "teacher02") + ",\"duty\":\"PRACTICAL\"}"));
+        LocalDate day = start;
+        for (JsonValue u : RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/plans/" + planId, null)).getJsonArray("units")) {
+            JsonObject unit = u.asJsonObject();
+            ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/lessons", Json.createObjectBuilder()
+                    .add("unitId", unit.getJsonNumber("id").longValue()).add("date", day.toString()).add("start", "09:00:00")
+                    .add("classHours", unit.getInt("hours")).add("teacherId", teacherId).add("mode", "LIVE").build().toString()));
+            day = day.plusDays(1).isAfter(start.plusDays(29)) ? start : day.plusDays(1);
+        }
+        HttpResponse<String> activated = RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/activate", null);
+        assertEquals(200, activated.statusCode(), activated.body());
+        return id;
+    }
+
+    /** The operations of the OpenAPI document, as "METHOD /path" with media-service's under /media. */
+    static List<String> operations() throws Exception {
+        HttpResponse<String> doc = RunningPlatform.call(null, "GET", "/openapi", null, "Accept", "application/json");
+        assertEquals(200, doc.statusCode());
+        List<String> ops = new ArrayList<>();
+        JsonObject paths = RunningPlatform.json(doc).getJsonObject("paths");
+        for (String path : new TreeSet<>(paths.keySet())) {
+            for (String method : List.of("get", "post", "put", "delete", "patch")) {
+                if (paths.getJsonObject(path).containsKey(method)) {
+                    ops.add(method.toUpperCase() + " " + path);
                 }
             }
         }
-        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+        return ops;
+    }
+
+    /** media-service's operations: the document lists them under /api (without their context root /media). */
+    static final Pattern MEDIA = Pattern.compile("/api/(play|uploads|assets|status)(/.*)?");
+    static final Pattern PARAM = Pattern.compile("\\{([a-zA-Z]+)(:[^}]*)?}");
+
+    /**
+     * The path with class A's objects for its parameters. A live lesson is read as class A's next one, but joined and
+     * staged as one that does not exist: whether a real one may be joined depends on the time of day.
+     */
+    static String concrete(String path) {
+        boolean changesLesson = path.startsWith("/api/live/lessons/{id}/") && (path.endsWith("/join") || path.endsWith("/stage"));
+        Matcher m = PARAM.matcher(path);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String before = path.substring(0, m.start());
+            String value = switch (m.group(1)) {
+                case "classId" -> VALUES.get("class");
+                case "learnerId" -> VALUES.get("learner");
+                case "accountId" -> before.startsWith("/api/teachers") ? VALUES.get("teacher") : VALUES.get("learner");
+                case "resourceId" -> VALUES.get("resource");
+                case "assetId" -> "00000000-0000-0000-0000-000000000000";
+                case "level" -> "L5";
+                case "jobType" -> "LIVE_SELLER";
+                case "language" -> "en";
+                case "rendition" -> "720p";
+                case "number", "position" -> "1";
+                case "id" -> before.startsWith("/api/classes") ? VALUES.get("class")
+                        : before.startsWith("/api/accounts") ? VALUES.get("account")
+                        : before.startsWith("/api/resources") ? VALUES.get("resource")
+                        : before.startsWith("/api/assessment/questions") ? VALUES.get("question")
+                        : before.startsWith("/api/assessment/exams") ? VALUES.get("exam")
+                        : before.startsWith("/api/live/lessons") ? (changesLesson ? "999999" : VALUES.get("lesson"))
+                        : before.startsWith("/api/attendance/sessions") || before.startsWith("/api/live/sessions")
+                                ? "00000000-0000-0000-0000-000000000000" : "999999";
+                default -> "999999";
+            };
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return (MEDIA.matcher(path).matches() ? "/media" : "") + out;
+    }
+
+    /** The status of one call; an event stream is closed once its head has come. */
+    static int status(String token, String method, String path, StringBuilder problems) throws Exception {
+        boolean body = method.equals("POST") || method.equals("PUT");
+        HttpRequest.Builder b = HttpRequest.newBuilder(RunningPlatform.uri(path)).timeout(Duration.ofSeconds(30))
+                .method(method, body ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody());
+        if (body) {
+            b.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<InputStream> r = Media.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = r.body()) {
+            if (r.statusCode() >= 400) {
+                String text = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+                if (!r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+                    problems.append(method).append(' ').append(path).append(": ").append(r.statusCode()).append(" is not a problem document\n");
+                }
+                if (text.contains("cn.imtp") || text.contains("Exception") || text.contains("SELECT ")) {
+                    problems.append(method).append(' ').append(path).append(" leaks: ").append(text).append('\n');
+                }
+            }
+        }
+        return r.statusCode();
+    }
+
+    @Test
+    void everyOperationAnswersEveryCallerExactlyAsDeclared() throws Exception {
+        List<String> operations = operations();
+        List<String> wrong = new ArrayList<>();
+        StringBuilder problems = new StringBuilder();
+        StringBuilder observed = new StringBuilder();
+        for (String operation : operations) {
+            String method = operation.substring(0, operation.indexOf(' '));
+            String path = concrete(operation.substring(operation.indexOf(' ') + 1));
+            if (operation.equals("POST /api/auth/logout")) {
+                signIn(); // sign-out ends the account's sign-ins: fresh ones before and after
+            }
+            List<String> got = new ArrayList<>();
+            for (String caller : CALLERS) {
+                got.add(Integer.toString(status(TOKENS.get(caller), method, path, problems)));
+            }
+            if (operation.equals("POST /api/auth/logout")) {
+                signIn();
+            }
+            String statuses = String.join(" ", got);
+            observed.append("        row(\"").append(operation).append("\", \"").append(statuses).append("\");\n");
+            String expected = EXPECTED.get(operation);
+            if (expected == null) {
+                wrong.add(operation + " has no row in the matrix; it answered " + statuses);
+            } else if (!expected.equals(statuses)) {
+                wrong.add(operation + " (" + path + "): expected " + expected + ", got " + statuses);
+            }
+        }
+        for (String declared : EXPECTED.keySet()) {
+            if (!operations.contains(declared)) {
+                wrong.add(declared + " is in the matrix but not in the OpenAPI document");
+            }
+        }
+        if (Boolean.getBoolean("rolematrix.print")) {
+            System.out.println(observed);
+        }
+        assertTrue(wrong.isEmpty(), wrong.size() + " of " + operations.size() + " operations differ (callers " + CALLERS + "):\n"
+                + String.join("\n", wrong));
+        assertTrue(problems.isEmpty(), problems.toString());
     }
 
     @Test
     void administrativeActionsAreAdministratorsOnly() throws Exception {
-        for (String caller : List.of("teacher", "learner")) {
+        for (String caller : List.of("teacherA", "learnerA")) {
             assertEquals(403, RunningPlatform.call(TOKENS.get(caller), "POST", "/api/accounts/" + disabledAccountId + "/enable", null).statusCode());
             assertEquals(403, RunningPlatform.call(TOKENS.get(caller), "POST", "/api/accounts",
                     Accounts.learnerJson(Accounts.uniqueName("x"), Accounts.validIdNumber(), null).toString()).statusCode());

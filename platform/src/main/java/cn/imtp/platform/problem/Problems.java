@@ -148,6 +148,8 @@ public final class Problems {
         return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
     }
 
+    /** The most of a library's message an answer quotes. */
+    static final int MAX_MESSAGE = 300;
     private static final java.util.regex.Pattern NO_ENUM = java.util.regex.Pattern.compile("No enum constant (?:[\\w$]+\\.)+([\\w$]+)");
     /** A Java class, interface or exception named in full ({@code java.lang.NumberFormatException: }), with what introduces it. */
     private static final java.util.regex.Pattern JAVA_NAME = java.util.regex.Pattern.compile(
@@ -161,7 +163,10 @@ public final class Problems {
         if (message == null) {
             return "";
         }
-        String m = NO_ENUM.matcher(message).replaceAll("\"$1\" is not one of the allowed values");
+        // Libraries quote the input back (a 100,000-character field): a short excerpt is enough, and keeps the patterns below
+        // from scanning an attacker's megabytes.
+        String m = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "…" : message;
+        m = NO_ENUM.matcher(m).replaceAll("\"$1\" is not one of the allowed values");
         // Object identities ([Ljava.lang.Object;@1d8bd0de) go too.
         return JAVA_NAME.matcher(m.replaceAll("\\S*@[0-9a-f]{6,}\\S*", "")).replaceAll("").strip();
     }

@@ -21,8 +21,22 @@ import java.util.UUID;
  * @param scope     what the holder may do
  * @param kind      the kind of file the resource holds, e.g. VIDEO or DOCUMENT
  * @param expiresAt when the grant stops working
+ * @param issuedAt  when it was signed, as a verified grant says (null for one about to be signed): a grant issued
+ *                  before its holder's sign-ins were revoked (signed out, disabled) no longer works
+ * @param maxBytes  for an upload, the largest file it allows (lms-web's limit for the kind of file and the holder's
+ *                  quota), null for no limit of its own
  */
-public record MediaGrant(long accountId, UUID assetId, Scope scope, String kind, Instant expiresAt) {
+public record MediaGrant(long accountId, UUID assetId, Scope scope, String kind, Instant expiresAt, Instant issuedAt, Long maxBytes) {
+
+    /** A grant to sign (its issue time is the signing time). */
+    public MediaGrant(long accountId, UUID assetId, Scope scope, String kind, Instant expiresAt) {
+        this(accountId, assetId, scope, kind, expiresAt, null, null);
+    }
+
+    /** An upload grant to sign for a file of at most {@code maxBytes}. */
+    public static MediaGrant upload(long accountId, UUID assetId, String kind, Instant expiresAt, long maxBytes) {
+        return new MediaGrant(accountId, assetId, Scope.UPLOAD, kind, expiresAt, null, maxBytes);
+    }
 
     public static final String AUDIENCE = "media";
 
@@ -34,7 +48,11 @@ public record MediaGrant(long accountId, UUID assetId, Scope scope, String kind,
     }
 
     public String sign(PrivateKey key, String issuer, Instant now) {
-        return Jwt.sign(Jsonp.object()
+        var claims = Jsonp.object();
+        if (maxBytes != null) {
+            claims.add("max", maxBytes);
+        }
+        return Jwt.sign(claims
                 .add("iss", issuer)
                 .add("aud", AUDIENCE)
                 .add("sub", Long.toString(accountId))
@@ -60,7 +78,8 @@ public record MediaGrant(long accountId, UUID assetId, Scope scope, String kind,
         try {
             return new MediaGrant(Long.parseLong(claims.getString("sub")), UUID.fromString(claims.getString("asset")),
                     Scope.valueOf(claims.getString("scope").toUpperCase(Locale.ROOT)), claims.getString("kind"),
-                    Instant.ofEpochSecond(claims.getJsonNumber("exp").longValue()));
+                    Instant.ofEpochSecond(claims.getJsonNumber("exp").longValue()), Instant.ofEpochSecond(claims.getJsonNumber("iat").longValue()),
+                    claims.containsKey("max") ? claims.getJsonNumber("max").longValue() : null);
         } catch (RuntimeException e) {
             throw new PlatformException(401, "invalid-grant", "Invalid grant", "The grant's claims are incomplete.");
         }

@@ -91,6 +91,9 @@ class ProblemsTest {
         assertEquals("For input string: \"abc\"", Problems.forPeople("java.lang.NumberFormatException: For input string: \"abc\""));
         assertFalse(Problems.forPeople("Cannot create instance of a class: cn.imtp.lms.X$Y, no default constructor").contains("imtp"));
         assertEquals("the level of e.g. a class", Problems.forPeople("the level of e.g. a class"));
+        long t0 = System.nanoTime();
+        String echoed = Problems.forPeople("Unexpected char at " + "长".repeat(100_000));
+        assertTrue(echoed.length() < 400 && System.nanoTime() - t0 < 1_000_000_000L, echoed.length() + " characters");
     }
 
     @Test

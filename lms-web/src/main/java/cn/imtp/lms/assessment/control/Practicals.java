@@ -122,6 +122,14 @@ public class Practicals {
     MediaTickets tickets;
 
     @Inject
+    @ConfigProperty(name = "lms.assessment.recording-max-bytes")
+    long recordingMaxBytes;
+
+    @Inject
+    @ConfigProperty(name = "lms.assessment.learner-recording-quota-bytes")
+    long recordingQuotaBytes;
+
+    @Inject
     @ConfigProperty(name = "lms.assessment.practical-file-max-bytes")
     int fileMaxBytes;
 
@@ -282,13 +290,19 @@ public class Practicals {
                     "give the video's file name (at most 255 characters) and its size in bytes")));
         }
         handIn(examId, taskId, learner, true);
+        long allowed = recordingAllowance(taskId, learner);
+        if (r.size() > allowed) {
+            throw new PlatformException(413, "too-large", "Too large", "A recording may have at most " + allowed + " bytes here (at most "
+                    + recordingMaxBytes + " bytes each and " + recordingQuotaBytes + " bytes for all of a learner's recordings);"
+                    + " record a shorter or smaller video. 录像超过允许的大小，请录制更短或更小的视频。");
+        }
         UUID asset = UUID.randomUUID();
         em.createNativeQuery("INSERT INTO practical_submission (task_id, learner_id, recording_asset_id, recording_file_name, revision, submitted_at)"
                         + " VALUES (?,?,?,?,1,?) ON DUPLICATE KEY UPDATE recording_asset_id = VALUES(recording_asset_id),"
                         + " recording_file_name = VALUES(recording_file_name), revision = revision + 1, submitted_at = VALUES(submitted_at)")
                 .setParameter(1, taskId).setParameter(2, learner.accountId()).setParameter(3, asset.toString()).setParameter(4, r.fileName().strip())
                 .setParameter(5, Timestamp.from(Instant.now())).executeUpdate();
-        return tickets.upload(asset, "VIDEO", learner);
+        return tickets.upload(asset, "VIDEO", learner, r.size());
     }
 
     /**
@@ -303,7 +317,19 @@ public class Practicals {
         if (s == null || s.recording() == null) {
             throw PlatformException.notFound("Recording started for task", taskId + "; start one with POST …/recording");
         }
-        return tickets.upload(UUID.fromString(s.recording().assetId()), "VIDEO", learner);
+        return tickets.upload(UUID.fromString(s.recording().assetId()), "VIDEO", learner, recordingAllowance(taskId, learner));
+    }
+
+    /**
+     * The largest recording the learner may upload for this task: the limit for one recording, and what is left of the
+     * learner's quota once the learner's other current recordings (this task's is replaced) are counted.
+     */
+    private long recordingAllowance(long taskId, Caller learner) {
+        long used = ((Number) em.createNativeQuery("SELECT COALESCE(SUM(a.declared_bytes), 0) FROM practical_submission s"
+                        + " JOIN media_asset a ON a.id = s.recording_asset_id WHERE s.learner_id = ? AND s.task_id <> ?"
+                        + " AND a.state IN ('UPLOADING', 'PROCESSING', 'READY')")
+                .setParameter(1, learner.accountId()).setParameter(2, taskId).getSingleResult()).longValue();
+        return Math.max(0, Math.min(recordingMaxBytes, recordingQuotaBytes - used));
     }
 
     /** A learner's recording, to watch: the learner's own, or any of the class for its teachers and administrators. */

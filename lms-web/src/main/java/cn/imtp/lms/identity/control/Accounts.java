@@ -111,9 +111,12 @@ public class Accounts {
     @Transactional
     public String resetPassword(long id, Caller actor, String address) {
         Account a = find(id);
+        em.lock(a, LockModeType.PESSIMISTIC_WRITE);
         String temporary = PasswordHasher.temporaryPassword();
         a.setPassword(PasswordHasher.hash(temporary), true);
         audit.record(actor, AuditLog.RESET_PASSWORD, id, a.username(), address);
+        // The reset revokes the account's tokens; what they kept running (sessions, media grants) ends with them.
+        revoked.fire(new SignInsRevoked(id, "PASSWORD_RESET", java.time.Instant.now()));
         return temporary;
     }
 

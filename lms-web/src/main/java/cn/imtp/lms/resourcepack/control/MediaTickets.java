@@ -1,10 +1,14 @@
 package cn.imtp.lms.resourcepack.control;
 
+import cn.imtp.lms.identity.control.SignInsRevoked;
 import cn.imtp.lms.identity.control.TokenIssuer;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.MediaGrant;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,6 +36,9 @@ public class MediaTickets {
     @Inject
     TokenIssuer tokens;
 
+    @PersistenceContext(unitName = "lms")
+    EntityManager em;
+
     @Inject
     @ConfigProperty(name = "lms.media.public-url")
     String mediaUrl;
@@ -44,10 +51,34 @@ public class MediaTickets {
     @ConfigProperty(name = "lms.media.upload-grant-minutes")
     int uploadGrantMinutes;
 
-    /** {@code kind}: what the file must be (VIDEO, AUDIO, DOCUMENT, IMAGE); media-service checks the content against it. */
-    public Upload upload(UUID asset, String kind, Caller caller) {
+    @Inject
+    @ConfigProperty(name = "lms.media.document-max-bytes")
+    long documentMaxBytes;
+
+    @Inject
+    @ConfigProperty(name = "lms.media.image-max-bytes")
+    long imageMaxBytes;
+
+    @Inject
+    @ConfigProperty(name = "lms.media.video-max-bytes")
+    long videoMaxBytes;
+
+    /** The largest file of a resource of this kind (configurable per kind; media-service's own limit still holds). */
+    public long maxBytes(String kind) {
+        return switch (kind) {
+            case "DOCUMENT" -> documentMaxBytes;
+            case "IMAGE" -> imageMaxBytes;
+            default -> videoMaxBytes;
+        };
+    }
+
+    /**
+     * {@code kind}: what the file must be (VIDEO, AUDIO, DOCUMENT, IMAGE); media-service checks the content against it
+     * and refuses a file larger than {@code maxBytes} (413).
+     */
+    public Upload upload(UUID asset, String kind, Caller caller, long maxBytes) {
         Instant expires = Instant.now().plus(Duration.ofMinutes(uploadGrantMinutes));
-        String grant = tokens.sign(new MediaGrant(caller.accountId(), asset, MediaGrant.Scope.UPLOAD, kind, expires), Instant.now());
+        String grant = tokens.sign(MediaGrant.upload(caller.accountId(), asset, kind, expires, maxBytes), Instant.now());
         String q = query(grant);
         String base = mediaUrl + "/api";
         return new Upload(asset.toString(), grant, expires, base + "/uploads/" + asset + q, base + "/assets/" + asset + q,
@@ -65,6 +96,17 @@ public class MediaTickets {
                 "VIDEO".equals(kind) ? base + "/play/" + asset + "/poster" + q : null,
                 streamed ? null : base + "/play/" + asset + "/file" + q,
                 base + "/assets/" + asset + q, base + "/assets/" + asset + "/events" + q);
+    }
+
+    /**
+     * The account's sign-ins were revoked (signed out, disabled, password reset): its media grants end with them,
+     * in the revoking transaction. media-service refuses a grant issued before this moment (whole seconds: a grant
+     * of the same second is refused too, and its holder asks for a new one).
+     */
+    void onRevoked(@Observes SignInsRevoked revoked) {
+        em.createNativeQuery("INSERT INTO media_grant_revocation (account_id, revoked_at) VALUES (?, ?)"
+                        + " ON DUPLICATE KEY UPDATE revoked_at = VALUES(revoked_at)")
+                .setParameter(1, revoked.accountId()).setParameter(2, java.sql.Timestamp.from(revoked.at())).executeUpdate();
     }
 
     private static String query(String grant) {

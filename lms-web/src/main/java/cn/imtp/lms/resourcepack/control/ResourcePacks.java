@@ -170,6 +170,8 @@ public class ResourcePacks {
         }
         if (request == null || request.size() == null || request.size() <= 0) {
             errors.add(new FieldError("size", "Give the file's size in bytes; an empty file cannot be a resource."));
+        } else if (request.size() > tickets.maxBytes(mediaKind(r))) {
+            errors.add(new FieldError("size", "A " + r.kind() + " file may have at most " + tickets.maxBytes(mediaKind(r)) + " bytes."));
         }
         if (!errors.isEmpty()) {
             throw PlatformException.invalid("The version cannot start.", errors);
@@ -303,7 +305,7 @@ public class ResourcePacks {
     }
 
     private UploadTicket uploadTicket(ResourceVersion v, Caller caller) {
-        MediaTickets.Upload t = tickets.upload(v.assetId(), mediaKind(v.resource()), caller);
+        MediaTickets.Upload t = tickets.upload(v.assetId(), mediaKind(v.resource()), caller, tickets.maxBytes(mediaKind(v.resource())));
         return new UploadTicket(v.resource().id(), v.number(), t.assetId(), t.grant(), t.expiresAt(), t.uploadUrl(), t.statusUrl(),
                 t.eventsUrl());
     }

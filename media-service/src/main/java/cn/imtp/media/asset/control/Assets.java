@@ -242,6 +242,11 @@ public class Assets {
         });
     }
 
+    /** The type and name a checked document or image is downloaded as (decided by media-service, not the client). */
+    public void setServedAs(UUID id, String contentType, String fileName) {
+        update("UPDATE media_asset SET content_type = ?, file_name = ? WHERE id = ?", contentType, fileName, id.toString());
+    }
+
     /** A caption track: language code (BCP 47) and the name players show. */
     public record Caption(String language, String name) {
     }

@@ -76,6 +76,73 @@ public final class ContentCheck {
                 : "The file is not a PNG, JPEG, GIF or WebP image (its first bytes do not match any).");
     }
 
+    /**
+     * The type a checked document or image is served with, decided from its first bytes (an Office file's family
+     * from its name's extension as well), never the type the client declared: a {@code %PDF-} file named .html is a
+     * PDF. {@code application/octet-stream} when the bytes say a container but not which document it holds.
+     */
+    public static String servedType(byte[] head, String fileName) {
+        String ext = extension(fileName);
+        if (startsWith(head, "%PDF-".getBytes())) {
+            return "application/pdf";
+        }
+        if (startsWith(head, new byte[]{'P', 'K', 3, 4})) {
+            return switch (ext) {
+                case "docx" -> "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+                case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+                case "pptx" -> "application/vnd.openxmlformats-officedocument.presentationml.presentation";
+                default -> "application/octet-stream";
+            };
+        }
+        if (startsWith(head, new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0})) {
+            return switch (ext) {
+                case "doc" -> "application/msword";
+                case "xls" -> "application/vnd.ms-excel";
+                case "ppt" -> "application/vnd.ms-powerpoint";
+                default -> "application/octet-stream";
+            };
+        }
+        if (startsWith(head, new byte[]{(byte) 0x89, 'P', 'N', 'G'})) {
+            return "image/png";
+        }
+        if (startsWith(head, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
+            return "image/jpeg";
+        }
+        if (startsWith(head, "GIF8".getBytes())) {
+            return "image/gif";
+        }
+        if (startsWith(head, "RIFF".getBytes())) {
+            return "image/webp";
+        }
+        return "application/octet-stream";
+    }
+
+    /** The name a file is downloaded under: the uploader's, with the extension of the type it is served as. */
+    public static String servedName(String fileName, String type) {
+        String want = switch (type) {
+            case "application/pdf" -> "pdf";
+            case "image/png" -> "png";
+            case "image/jpeg" -> "jpg";
+            case "image/gif" -> "gif";
+            case "image/webp" -> "webp";
+            case "application/msword" -> "doc";
+            case "application/vnd.ms-excel" -> "xls";
+            case "application/vnd.ms-powerpoint" -> "ppt";
+            default -> type.startsWith("application/vnd.openxmlformats") ? extension(fileName) : "bin";
+        };
+        String ext = extension(fileName);
+        if (ext.equals(want) || (want.equals("jpg") && ext.equals("jpeg"))) {
+            return fileName;
+        }
+        String base = ext.isEmpty() ? fileName : fileName.substring(0, fileName.length() - ext.length() - 1);
+        return (base.length() > 240 ? base.substring(0, 240) : base) + "." + want;
+    }
+
+    private static String extension(String fileName) {
+        int dot = fileName == null ? -1 : fileName.lastIndexOf('.');
+        return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+
     private static boolean startsWith(byte[] head, byte[] prefix) {
         return head.length >= prefix.length && Arrays.equals(Arrays.copyOf(head, prefix.length), prefix);
     }

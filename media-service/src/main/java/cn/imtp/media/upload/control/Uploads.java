@@ -87,6 +87,11 @@ public class Uploads {
             throw new PlatformException(413, "too-large", "File too large", "The file has " + request.size()
                     + " bytes; the limit is " + settings.maxBytes() + " bytes (lms.upload.max-bytes).");
         }
+        if (grant.maxBytes() != null && request.size() > grant.maxBytes()) {
+            // lms-web's limit for this kind of file, or what is left of the holder's quota.
+            throw new PlatformException(413, "too-large", "File too large", "The file has " + request.size()
+                    + " bytes; this upload allows at most " + grant.maxBytes() + " bytes. 文件超过本次上传允许的大小。");
+        }
         Optional<Asset> existing = assets.find(grant.assetId());
         if (existing.isPresent()) {
             Asset a = existing.get();
@@ -174,7 +179,13 @@ public class Uploads {
                 assets.setProbe(a.id(), probed.probe()); // the transcoding job plans from it without probing again
             }
         } else {
-            refusal = ContentCheck.magic(a.kind(), store.head(a.sourceKey(), ContentCheck.HEAD_BYTES));
+            byte[] head = store.head(a.sourceKey(), ContentCheck.HEAD_BYTES);
+            refusal = ContentCheck.magic(a.kind(), head);
+            if (refusal.isEmpty()) {
+                // Served with the type its bytes say, under a name that agrees, whatever the client declared.
+                String type = ContentCheck.servedType(head, a.fileName());
+                assets.setServedAs(a.id(), type, ContentCheck.servedName(a.fileName(), type));
+            }
         }
         if (refusal.isPresent()) {
             store.remove(a.sourceKey());

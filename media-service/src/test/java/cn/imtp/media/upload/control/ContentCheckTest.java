@@ -45,4 +45,17 @@ class ContentCheckTest {
         assertEquals(Optional.empty(), ContentCheck.magic(MediaKind.IMAGE, "RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1)));
         assertTrue(ContentCheck.magic(MediaKind.IMAGE, "%PDF-1.7".getBytes(StandardCharsets.US_ASCII)).isPresent());
     }
+
+    @Test
+    void aDocumentIsServedAsWhatItsBytesSayUnderANameThatAgrees() {
+        byte[] polyglot = "%PDF-<html><script>".getBytes();
+        assertEquals("application/pdf", ContentCheck.servedType(polyglot, "page.html"));
+        assertEquals("page.pdf", ContentCheck.servedName("page.html", "application/pdf"));
+        byte[] zip = {'P', 'K', 3, 4, 0, 0};
+        assertEquals("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ContentCheck.servedType(zip, "讲义.DOCX"));
+        assertEquals("application/octet-stream", ContentCheck.servedType(zip, "x.html"));
+        assertEquals("x.bin", ContentCheck.servedName("x.html", "application/octet-stream"));
+        assertEquals("photo.jpeg", ContentCheck.servedName("photo.jpeg", "image/jpeg"));
+        assertEquals("handout.pdf", ContentCheck.servedName("handout.pdf", "application/pdf"));
+    }
 }

@@ -1,0 +1,242 @@
+package cn.imtp.platform.json;
+
+import cn.imtp.platform.problem.FieldError;
+import cn.imtp.platform.problem.PlatformException;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Reads every JSON request body bound to a record, strictly and field by field: a value of the wrong type, a number
+ * beyond its field's range (JSON-B would read 1e300 as 0 into a long), a fraction where a whole number belongs or a
+ * name that is not one of an enum's is a 422 naming the field ({@code played[2].fromMs}) and saying what it takes,
+ * never a library's message or a Java class. Text that is not JSON at all is a 400. Unknown fields are ignored, an
+ * empty body is null (the resource says what it needs), and types with a textual form of their own (dates, times,
+ * instants) are read by JSON-B, value by value.
+ */
+@Provider
+@Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
+public class StrictJsonReader implements MessageBodyReader<Record> {
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return type.isRecord();
+    }
+
+    @Override
+    public Record readFrom(Class<Record> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+                           MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
+        PushbackInputStream in = new PushbackInputStream(entity, 1);
+        int first = in.read();
+        if (first < 0) {
+            return null;
+        }
+        in.unread(first);
+        JsonValue body;
+        try (JsonReader reader = Json.createReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            body = reader.readValue();
+        } catch (JsonParsingException e) {
+            throw new PlatformException(400, "malformed-body", "Malformed request body", "The request body is not JSON"
+                    + (e.getLocation() == null ? "" : " (at line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber() + ")")
+                    + "; send a JSON object. 请求内容不是合法的 JSON。");
+        } catch (JsonException e) {
+            throw new PlatformException(400, "malformed-body", "Malformed request body", "The request body is not JSON; send a JSON object.");
+        }
+        if (body.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Object read = read(type, body, "", errors);
+        if (!errors.isEmpty()) {
+            throw PlatformException.invalid("The request has " + errors.size() + " field(s) that cannot be read; correct them and send it again."
+                    + " 请求中有字段无法读取，请更正后重新发送。", errors);
+        }
+        return (Record) read;
+    }
+
+    /** {@code value} as {@code type}, or null with what is wrong added to {@code errors} under {@code path}. */
+    static Object read(Type type, JsonValue value, String path, List<FieldError> errors) {
+        Class<?> raw = raw(type);
+        String field = path.isEmpty() ? "body" : path;
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            if (raw.isPrimitive()) {
+                errors.add(new FieldError(field, "is required"));
+            }
+            return null;
+        }
+        if (JsonValue.class.isAssignableFrom(raw)) {
+            return raw.isInstance(value) ? value : wrong(errors, field, "must be JSON of another shape");
+        }
+        if (raw == String.class) {
+            return value instanceof JsonString s ? s.getString() : wrong(errors, field, "must be text");
+        }
+        if (raw == Long.class || raw == long.class) {
+            return whole(value, Long.MIN_VALUE, Long.MAX_VALUE, field, errors) instanceof BigInteger b ? b.longValue() : null;
+        }
+        if (raw == Integer.class || raw == int.class) {
+            return whole(value, Integer.MIN_VALUE, Integer.MAX_VALUE, field, errors) instanceof BigInteger b ? b.intValue() : null;
+        }
+        if (raw == Short.class || raw == short.class) {
+            return whole(value, Short.MIN_VALUE, Short.MAX_VALUE, field, errors) instanceof BigInteger b ? b.shortValue() : null;
+        }
+        if (raw == Double.class || raw == double.class || raw == Float.class || raw == float.class) {
+            if (!(value instanceof JsonNumber n) || !Double.isFinite(n.doubleValue())) {
+                return wrong(errors, field, "must be a number");
+            }
+            return raw == Float.class || raw == float.class ? (Object) (float) n.doubleValue() : (Object) n.doubleValue();
+        }
+        if (raw == java.math.BigDecimal.class) {
+            return value instanceof JsonNumber n ? n.bigDecimalValue() : wrong(errors, field, "must be a number");
+        }
+        if (raw == Boolean.class || raw == boolean.class) {
+            return value == JsonValue.TRUE ? Boolean.TRUE : value == JsonValue.FALSE ? Boolean.FALSE : wrong(errors, field, "must be true or false");
+        }
+        if (raw.isEnum()) {
+            Object[] constants = raw.getEnumConstants();
+            if (value instanceof JsonString s) {
+                for (Object c : constants) {
+                    if (((Enum<?>) c).name().equals(s.getString())) {
+                        return c;
+                    }
+                }
+            }
+            return wrong(errors, field, "must be one of " + String.join(", ", Arrays.stream(constants).map(c -> ((Enum<?>) c).name()).toList()));
+        }
+        if (raw == UUID.class) {
+            try {
+                return UUID.fromString(((JsonString) value).getString());
+            } catch (ClassCastException | IllegalArgumentException e) {
+                return wrong(errors, field, "must be an id such as 7d4c2b4e-8a53-4d7e-9a55-0c7c7b0f5e11");
+            }
+        }
+        if (raw.isRecord()) {
+            if (!(value instanceof JsonObject object)) {
+                return wrong(errors, field, "must be an object");
+            }
+            Shape shape = SHAPES.get(raw);
+            RecordComponent[] components = shape.components();
+            Object[] args = new Object[components.length];
+            int before = errors.size();
+            for (int i = 0; i < components.length; i++) {
+                String name = components[i].getName();
+                args[i] = read(components[i].getGenericType(), object.get(name), path.isEmpty() ? name : path + "." + name, errors);
+            }
+            if (errors.size() > before) {
+                return null;
+            }
+            try {
+                return shape.canonical().newInstance(args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                // The record refused its values (its compact constructor checks them): the caller's mistake, said plainly.
+                return wrong(errors, field, e.getCause() == null || e.getCause().getMessage() == null ? "is not valid" : e.getCause().getMessage());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot build " + raw.getSimpleName(), e);
+            }
+        }
+        if (Collection.class.isAssignableFrom(raw)) {
+            if (!(value instanceof JsonArray array)) {
+                return wrong(errors, field, "must be a list");
+            }
+            Type element = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
+            Collection<Object> out = Set.class.isAssignableFrom(raw) ? new LinkedHashSet<>() : new ArrayList<>();
+            for (int i = 0; i < array.size(); i++) {
+                out.add(read(element, array.get(i), field + "[" + i + "]", errors));
+            }
+            return out;
+        }
+        try {
+            return JSONB.fromJson(value.toString(), type);
+        } catch (RuntimeException e) {
+            return wrong(errors, field, "is not a valid " + describe(raw));
+        }
+    }
+
+    /** A record's components and canonical constructor, looked up once per record type (the heartbeat reads one per beat). */
+    private record Shape(RecordComponent[] components, Constructor<?> canonical) {
+    }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            try {
+                Constructor<?> canonical = type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+                canonical.setAccessible(true);
+                return new Shape(components, canonical);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(type.getSimpleName() + " has no canonical constructor", e);
+            }
+        }
+    };
+
+    /** A whole number within [min, max] as a BigInteger, or null with the error added. */
+    private static Object whole(JsonValue value, long min, long max, String field, List<FieldError> errors) {
+        // At most 19 digits before the point (1e100000000 is refused before it is ever expanded).
+        if (value instanceof JsonNumber n && n.isIntegral() && n.bigDecimalValue().precision() - n.bigDecimalValue().scale() <= 19) {
+            BigInteger b = n.bigDecimalValue().toBigInteger();
+            if (b.compareTo(BigInteger.valueOf(min)) >= 0 && b.compareTo(BigInteger.valueOf(max)) <= 0) {
+                return b;
+            }
+        }
+        return wrong(errors, field, "must be a whole number from " + min + " to " + max);
+    }
+
+    private static Object wrong(List<FieldError> errors, String field, String message) {
+        errors.add(new FieldError(field, message));
+        return null;
+    }
+
+    private static String describe(Class<?> type) {
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "date (YYYY-MM-DD)";
+            case "LocalTime" -> "time of day (HH:MM or HH:MM:SS)";
+            case "Instant", "OffsetDateTime", "ZonedDateTime" -> "moment (ISO 8601, such as 2027-03-01T09:00:00Z)";
+            case "LocalDateTime" -> "date and time (YYYY-MM-DDTHH:MM:SS)";
+            case "Duration" -> "duration (ISO 8601, such as PT30M)";
+            default -> "value";
+        };
+    }
+
+    private static Class<?> raw(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        if (type instanceof ParameterizedType p) {
+            return (Class<?>) p.getRawType();
+        }
+        return Object.class;
+    }
+}
