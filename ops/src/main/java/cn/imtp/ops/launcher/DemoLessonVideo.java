@@ -52,8 +52,10 @@ final class DemoLessonVideo implements Runnable {
     private String seed() throws Exception {
         String token = json(call(null, "POST", "/api/auth/login", Json.createObjectBuilder().add("username", TEACHER)
                 .add("password", PASSWORD).build().toString(), 200)).getString("token");
-        JsonObject klass = json(call(token, "GET", "/api/classes", null, 200)).getJsonArray("items").stream().map(JsonValue::asJsonObject)
-                .findFirst().orElseThrow(() -> new IllegalStateException(TEACHER + " teaches no class"));
+        // The demo class: the first class made (at the first start), whatever classes the teacher took on since.
+        JsonObject klass = json(call(token, "GET", "/api/classes?size=200", null, 200)).getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                .filter(c -> "ACTIVE".equals(c.getString("status"))).min(java.util.Comparator.comparingLong(c -> c.getJsonNumber("id").longValue()))
+                .orElseThrow(() -> new IllegalStateException(TEACHER + " teaches no active class"));
         long planId = json(call(token, "GET", "/api/classes/" + klass.getJsonNumber("id"), null, 200)).getJsonNumber("planId").longValue();
         JsonObject unit = json(call(token, "GET", "/api/plans/" + planId, null, 200)).getJsonArray("units").getJsonObject(0);
         long unitId = unit.getJsonNumber("id").longValue();

@@ -626,29 +626,9 @@ class AttendanceIT {
         }
     }
 
-    /** A new active class on the plan, with the learner in it. */
+    /** A new active class on the plan, with the learner in it, teacher01 teaching theory. */
     private static long activeClassWith(long planId, long learnerId) throws Exception {
-        java.time.LocalDate start = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
-        long id = ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/classes", Json.createObjectBuilder()
-                .add("name", "第二个班 " + System.nanoTime()).add("planId", planId).add("deliveryMode", "ONLINE")
-                .add("startsOn", start.toString()).add("endsOn", start.plusDays(30).toString()).build().toString()))
-                .getJsonNumber("id").longValue();
-        ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/learners", "{\"accountIds\":[" + learnerId + "]}"));
-        long teacher01 = Accounts.teacherId(admin, "teacher01");
-        ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/teachers", "{\"accountId\":" + teacher01 + ",\"duty\":\"THEORY\"}"));
-        ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/teachers",
-                "{\"accountId\":" + Accounts.teacherId(admin, "teacher02") + ",\"duty\":\"PRACTICAL\"}"));
-        java.time.LocalDate day = start;
-        for (JsonValue u : RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/plans/" + planId, null)).getJsonArray("units")) {
-            JsonObject unit = u.asJsonObject();
-            ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/lessons", Json.createObjectBuilder()
-                    .add("unitId", unit.getJsonNumber("id").longValue()).add("date", day.toString()).add("start", "09:00:00")
-                    .add("classHours", unit.getInt("hours")).add("teacherId", teacher01).add("mode", "LIVE").build().toString()));
-            day = day.plusDays(1).isAfter(start.plusDays(29)) ? start : day.plusDays(1);
-        }
-        HttpResponse<String> activated = RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/activate", null);
-        assertEquals(200, activated.statusCode(), activated.body());
-        return id;
+        return ClassesIT.activeClass(admin, planId, learnerId, Accounts.teacherId(admin, "teacher01"));
     }
 
     /** The (demo) class the learner is in. */

@@ -193,6 +193,32 @@ class ClassesIT {
                 "/api/learners/" + approvedId + "/qualifications", null).body())).readArray().getJsonObject(0).getString("recordedBy"));
     }
 
+    /**
+     * A new class on the plan, active from today: the learner enrolled, {@code theoryTeacherId} teaching theory and
+     * every unit's lesson, teacher02 practice.
+     */
+    static long activeClass(String admin, long planId, long learnerId, long theoryTeacherId) throws Exception {
+        LocalDate start = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        long id = ok(RunningPlatform.call(admin, "POST", "/api/classes", Json.createObjectBuilder()
+                .add("name", "测试班 " + System.nanoTime()).add("planId", planId).add("deliveryMode", "ONLINE")
+                .add("startsOn", start.toString()).add("endsOn", start.plusDays(30).toString()).build().toString())).getJsonNumber("id").longValue();
+        ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/learners", "{\"accountIds\":[" + learnerId + "]}"));
+        ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/teachers", "{\"accountId\":" + theoryTeacherId + ",\"duty\":\"THEORY\"}"));
+        ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/teachers",
+                "{\"accountId\":" + Accounts.teacherId(admin, "teacher02") + ",\"duty\":\"PRACTICAL\"}"));
+        LocalDate day = start;
+        for (JsonValue u : RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/plans/" + planId, null)).getJsonArray("units")) {
+            JsonObject unit = u.asJsonObject();
+            ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/lessons", Json.createObjectBuilder()
+                    .add("unitId", unit.getJsonNumber("id").longValue()).add("date", day.toString()).add("start", "09:00:00")
+                    .add("classHours", unit.getInt("hours")).add("teacherId", theoryTeacherId).add("mode", "LIVE").build().toString()));
+            day = day.plusDays(1).isAfter(start.plusDays(29)) ? start : day.plusDays(1);
+        }
+        HttpResponse<String> activated = RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/activate", null);
+        assertEquals(200, activated.statusCode(), activated.body());
+        return id;
+    }
+
     static List<String> checkRules(long classId) throws Exception {
         return jakarta.json.Json.createReader(new java.io.StringReader(RunningPlatform.call(admin, "GET",
                 "/api/classes/" + classId + "/check", null).body())).readArray().stream()

@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,11 +145,11 @@ class RoleMatrixIT {
         row("GET /api/live/classes/{classId}/lessons", "401 401 401 401 200 404 200 404 200");
         row("GET /api/live/lessons/{id}", "401 401 401 401 200 404 200 404 200");
         row("GET /api/live/lessons/{id}/events", "401 401 401 401 200 404 200 404 200");
-        row("POST /api/live/lessons/{id}/join", "401 401 401 401 201 404 403 403 403");
+        row("POST /api/live/lessons/{id}/join", "401 401 401 401 404 404 403 403 403");
         row("GET /api/live/lessons/{id}/messages", "401 401 401 401 200 404 200 404 200");
         row("POST /api/live/lessons/{id}/messages", "401 401 401 401 422 404 422 404 422");
         row("GET /api/live/lessons/{id}/roster", "401 401 401 401 403 403 200 404 200");
-        row("PUT /api/live/lessons/{id}/stage", "401 401 401 401 403 403 200 404 200");
+        row("PUT /api/live/lessons/{id}/stage", "401 401 401 401 403 403 404 404 404");
         row("POST /api/live/sessions/{id}/beats", "401 401 401 401 422 422 403 403 403");
         row("GET /api/me", "401 401 401 401 200 200 200 200 200");
         row("POST /api/me/password", "401 401 401 401 422 422 422 422 422");
@@ -270,25 +269,7 @@ class RoleMatrixIT {
         ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/teachers/" + teacherId + "/credentials",
                 "{\"kind\":\"TITLE\",\"titleGrade\":\"INTERMEDIATE\",\"issuedOn\":\"2020-01-01\",\"reference\":\"T-1\"}"));
         long learnerId = Accounts.createLearner(admin, learnerName, "Learn2026ok").getJsonNumber("id").longValue();
-        LocalDate start = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
-        long id = ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/classes", Json.createObjectBuilder()
-                .add("name", "乙班 " + System.nanoTime()).add("planId", planId).add("deliveryMode", "ONLINE")
-                .add("startsOn", start.toString()).add("endsOn", start.plusDays(30).toString()).build().toString())).getJsonNumber("id").longValue();
-        ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/learners", "{\"accountIds\":[" + learnerId + "]}"));
-        ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/teachers", "{\"accountId\":" + teacherId + ",\"duty\":\"THEORY\"}"));
-        ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/teachers",
-                "{\"accountId\":" + Accounts.teacherId(admin, "teacher02") + ",\"duty\":\"PRACTICAL\"}"));
-        LocalDate day = start;
-        for (JsonValue u : RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/plans/" + planId, null)).getJsonArray("units")) {
-            JsonObject unit = u.asJsonObject();
-            ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/lessons", Json.createObjectBuilder()
-                    .add("unitId", unit.getJsonNumber("id").longValue()).add("date", day.toString()).add("start", "09:00:00")
-                    .add("classHours", unit.getInt("hours")).add("teacherId", teacherId).add("mode", "LIVE").build().toString()));
-            day = day.plusDays(1).isAfter(start.plusDays(29)) ? start : day.plusDays(1);
-        }
-        HttpResponse<String> activated = RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/activate", null);
-        assertEquals(200, activated.statusCode(), activated.body());
-        return id;
+        return ClassesIT.activeClass(admin, planId, learnerId, teacherId);
     }
 
     /** The operations of the OpenAPI document, as "METHOD /path" with media-service's under /media. */
