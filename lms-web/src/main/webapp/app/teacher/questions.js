@@ -57,8 +57,8 @@ export function questionSection(unitId) {
       options: type.value === 'TRUE_FALSE' ? [] : LETTERS.map((l) => form.elements[`option${l}`].value),
       answer: form.elements.answer.value, explanation: form.elements.explanation.value };
     try {
-      await api(editing ? `/api/assessment/questions/${editing}` : '/api/assessment/questions', { method: editing ? 'PUT' : 'POST', body });
-      showNotice(box.notice, t(editing ? 'questions.edited' : 'questions.created'));
+      const saved = await api(editing ? `/api/assessment/questions/${editing}` : '/api/assessment/questions', { method: editing ? 'PUT' : 'POST', body });
+      showNotice(box.notice, t(editing ? 'questions.edited' : 'questions.created', { v: saved.version }));
       reset();
       await show(0);
     } catch (err) {
@@ -84,7 +84,8 @@ export function questionSection(unitId) {
       const questions = await api(`/api/assessment/questions?unit=${unitId}&page=${page}&size=${SIZE}`);
       section.querySelector('h2').textContent = t('questions.title', { n: questions.total });
       list.replaceChildren(questions.items.length ? el('ol', { class: 'review' }, questions.items.map((q) => el('li', { class: 'card', 'data-question': q.id },
-        el('p', {}, `[${t(`exam.type.${q.type}`)}] `, q.stem, ' ', el('span', { class: 'muted' }, t(`questions.level${q.difficulty}`))),
+        el('p', {}, `[${t(`exam.type.${q.type}`)}] `, q.stem, ' ', el('span', { class: 'muted' }, t(`questions.level${q.difficulty}`)),
+          q.version > 1 ? el('span', { class: 'muted' }, ` · ${t('questions.version', { v: q.version })}`) : ''),
         q.options.length ? el('ol', { type: 'A' }, q.options.map((o) => el('li', {}, o))) : '',
         el('p', { class: 'muted' }, t('questions.key', { a: answerText(q) }), q.explanation ? ` · ${q.explanation}` : ''),
         el('p', {}, el('button', { type: 'button', class: 'link', onclick: () => edit(q) }, t('questions.edit')), ' ',

@@ -15,14 +15,16 @@ import java.util.Properties;
  * {@code var/s3}. The bucket is a directory of that backend, so it exists before the first request; it and
  * everything in it are readable by their owner only, which that backend takes for private.
  * CORS is open to the platform's own origin and exposes ETag, which multipart uploads from the
- * browser need.
+ * browser need. A janitor removes the parts no upload can use any more ({@link MultipartLeftovers}).
  */
 final class EmbeddedObjectStore implements AutoCloseable {
 
     private final ChildProcess process;
+    private final java.util.concurrent.ScheduledExecutorService janitor;
 
-    private EmbeddedObjectStore(ChildProcess process) {
+    private EmbeddedObjectStore(ChildProcess process, java.util.concurrent.ScheduledExecutorService janitor) {
         this.process = process;
+        this.janitor = janitor;
     }
 
     static EmbeddedObjectStore start(LauncherSettings s) throws IOException, InterruptedException {
@@ -52,8 +54,24 @@ final class EmbeddedObjectStore implements AutoCloseable {
                 "-Dlogback.configurationFile=logback.xml",
                 "-cp", System.getProperty("java.class.path"),
                 "org.gaul.s3proxy.Main", "--properties", config.toString()), Map.of(), s.varDir().resolve("logs"));
-        EmbeddedObjectStore store = new EmbeddedObjectStore(child);
+        java.util.concurrent.ScheduledExecutorService janitor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "embedded-store-janitor");
+            t.setDaemon(true);
+            return t;
+        });
+        EmbeddedObjectStore store = new EmbeddedObjectStore(child, janitor);
         store.awaitPort(s.embeddedS3Port());
+        Path bucket = data.resolve(s.s3Bucket());
+        janitor.scheduleWithFixedDelay(() -> {
+            try {
+                int n = MultipartLeftovers.sweep(bucket, java.time.Instant.now(), s.multipartLeftoverAge());
+                if (n > 0) {
+                    System.out.println("[launcher] removed " + n + " multipart upload leftover(s) from the embedded store");
+                }
+            } catch (IOException | RuntimeException e) {
+                System.out.println("[launcher] sweeping multipart leftovers failed (" + e + "); the next sweep tries again");
+            }
+        }, s.embeddedS3SweepSeconds(), s.embeddedS3SweepSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         return store;
     }
 
@@ -90,6 +108,7 @@ final class EmbeddedObjectStore implements AutoCloseable {
 
     @Override
     public void close() {
+        janitor.shutdownNow();
         process.close();
     }
 }

@@ -42,7 +42,8 @@ final class PayaraServer implements AutoCloseable {
         // Payara Micro unpacks its runtime (jars it keeps loading while it runs) into java.io.tmpdir and leaves part of
         // it behind on every stop. Under the var directory it is this instance's alone, and what a stop left is removed
         // at the next start instead of piling up in /tmp.
-        command.add("-Djava.io.tmpdir=" + runtimeDirectory(s));
+        Path runtime = runtimeDirectory(s);
+        command.add("-Djava.io.tmpdir=" + runtime);
         command.addAll(List.of("-jar", app.resolve("payara-micro.jar").toString(),
                 "--port", Integer.toString(s.port()),
                 "--deploy", app.resolve("lms-web.war") + ":/",
@@ -56,13 +57,16 @@ final class PayaraServer implements AutoCloseable {
 
     /**
      * Commands Payara runs before it boots: its HTTP listener names no server product or version in its answers
-     * (no {@code Server} or {@code X-Powered-By} header).
+     * (no {@code Server} or {@code X-Powered-By} header), and its own {@code /metrics} endpoint is secured. Payara gives
+     * it the security of the application at the root context, lms-web, which admits bearer tokens only through its own
+     * filter, so {@code /metrics} answers 403 to everyone: the platform's metrics are not public.
      */
     private static Path prebootCommands(LauncherSettings s) throws IOException {
         Path file = s.varDir().resolve("payara-preboot.asadmin");
         Files.writeString(file, String.join("\n",
                 "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.server-header=false",
-                "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.xpowered-by=false", ""));
+                "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.xpowered-by=false",
+                "set configs.config.server-config.microprofile-metrics-configuration.security-enabled=true", ""));
         return file;
     }
 

@@ -366,6 +366,54 @@ class AssessmentIT {
         assertEquals(403, post(http, learner, "PK".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/zip").statusCode());
     }
 
+    @Test
+    @Order(12)
+    void anExamKeepsTheQuestionsItWasSetWithWhateverTheBankDoesLater() throws Exception {
+        JsonObject plan = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/plans/"
+                + RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/classes/" + classId, null)).getJsonNumber("planId"), null));
+        long unit = plan.getJsonArray("units").stream().map(JsonValue::asJsonObject).filter(u -> u.getString("name").equals("撰写单品直播脚本"))
+                .findFirst().orElseThrow().getJsonNumber("id").longValue();
+        JsonObject live = json(RunningPlatform.call(teacher, "GET", "/api/assessment/questions?unit=" + unit + "&size=200", null));
+        int n = live.getInt("total");
+        assertTrue(n >= 2 && n <= 50, "the unit's bank: " + n);
+        HttpResponse<String> set = RunningPlatform.call(teacher, "POST", "/api/assessment/classes/" + classId + "/exams", quiz(unit, n).toString());
+        assertEquals(201, set.statusCode(), set.body());
+        long quizId = RunningPlatform.json(set).getJsonNumber("id").longValue();
+
+        // The bank changes under the quiz: one question retired, another edited (a new version of it).
+        JsonObject retired = live.getJsonArray("items").getJsonObject(0);
+        JsonObject edited = live.getJsonArray("items").getJsonObject(1);
+        String q = "/api/assessment/questions/";
+        assertEquals(200, RunningPlatform.call(teacher, "POST", q + retired.getJsonNumber("id") + "/retire", null).statusCode());
+        String revision = Json.createObjectBuilder().add("unitId", unit).add("type", edited.getString("type"))
+                .add("difficulty", edited.getInt("difficulty")).add("stem", edited.getString("stem") + "（修订）")
+                .add("options", edited.getJsonArray("options")).add("answer", edited.getString("answer")).build().toString();
+        JsonObject v2 = json(RunningPlatform.call(teacher, "PUT", q + edited.getJsonNumber("id"), revision));
+        assertNotEquals(edited.getJsonNumber("id").longValue(), v2.getJsonNumber("id").longValue(), "an edit makes a new version");
+        assertEquals(2, v2.getInt("version"));
+        assertEquals(edited.getJsonNumber("id").longValue(), v2.getJsonNumber("lineageId").longValue());
+        JsonObject v1 = json(RunningPlatform.call(teacher, "GET", q + edited.getJsonNumber("id"), null));
+        assertEquals(edited.getString("stem"), v1.getString("stem"), "the edited version stays as it was");
+        assertEquals(v2.getJsonNumber("id").longValue(), v1.getJsonNumber("replacedBy").longValue());
+        assertEquals(409, RunningPlatform.call(teacher, "PUT", q + edited.getJsonNumber("id"), revision).statusCode(),
+                "an old version is not edited again");
+        assertEquals(409, RunningPlatform.call(teacher, "POST", q + edited.getJsonNumber("id") + "/retire", null).statusCode());
+        assertEquals(n - 1, json(RunningPlatform.call(teacher, "GET", "/api/assessment/questions?unit=" + unit + "&size=1", null)).getInt("total"));
+        assertEquals(422, RunningPlatform.call(teacher, "POST", "/api/assessment/classes/" + classId + "/exams", quiz(unit, n).toString())
+                .statusCode(), "a new quiz is set from the bank as it is now");
+
+        // The quiz already set is neither shortened nor altered.
+        String token = RunningPlatform.token("learner18", RunningPlatform.DEMO_PASSWORD);
+        JsonObject paper = json(RunningPlatform.call(token, "POST", "/api/assessment/exams/" + quizId + "/attempts", null));
+        List<String> stems = stems(paper);
+        assertEquals(n, stems.size());
+        assertTrue(stems.contains(retired.getString("stem")), "the retired question stays in the quiz set with it");
+        assertTrue(stems.contains(edited.getString("stem")), "the version the quiz was set with");
+        assertFalse(stems.contains(v2.getString("stem")), "not the later version");
+        // The current version is edited and retired as usual.
+        assertEquals(200, RunningPlatform.call(teacher, "POST", q + v2.getJsonNumber("id") + "/retire", null).statusCode());
+    }
+
     /** A download as the teacher. */
     private static HttpResponse<byte[]> bytes(java.net.http.HttpClient http, String path) throws Exception {
         return http.send(java.net.http.HttpRequest.newBuilder(RunningPlatform.uri(path)).header("Authorization", "Bearer " + teacher).build(),

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -43,6 +44,57 @@ class EmbeddedStorageIT {
                 .bucket(RunningPlatform.BUCKET).object(key).expiry(60, java.util.concurrent.TimeUnit.SECONDS).build());
         assertEquals(200, get(signed).statusCode());
     }
+
+    @Test
+    void aPartSentAfterTheUploadIsCompleteLeavesNoObjectBehind() throws Exception {
+        String admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+        java.nio.file.Path doc = MediaFixtures.text("late-part.pdf", "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+        long id = Media.resource(admin, "INFORMATION", "DOCUMENT", null, "late part");
+        jakarta.json.JsonObject ticket = Media.newVersion(admin, id, "late-part.pdf", java.nio.file.Files.size(doc));
+        assertEquals(200, Media.start(ticket, doc).statusCode());
+        HttpResponse<String> parts = Media.post(Media.uploadPath(ticket, "/parts"), "{\"numbers\":[1]}");
+        String partUrl = RunningPlatform.json(parts).getJsonArray("parts").getJsonObject(0).getString("url");
+        byte[] bytes = java.nio.file.Files.readAllBytes(doc);
+        assertEquals(200, put(partUrl, bytes).statusCode());
+        HttpResponse<String> done = Media.post(Media.uploadPath(ticket, "/complete"), null);
+        assertEquals(200, done.statusCode(), done.body());
+        HttpResponse<String> late = put(partUrl, bytes);
+        // S3Proxy takes it (real S3 answers NoSuchUpload) and keeps it where no listing shows it.
+        java.nio.file.Path bucket = RunningPlatform.varDir().resolve("s3/" + RunningPlatform.BUCKET);
+        List<java.nio.file.Path> leftovers;
+        try (var top = java.nio.file.Files.list(bucket)) {
+            leftovers = top.filter(p -> p.getFileName().toString().startsWith(".mpus-")).toList();
+        }
+        if (late.statusCode() != 200) {
+            assertTrue(leftovers.isEmpty(), "a refused part leaves nothing: " + leftovers);
+            return;
+        }
+        assertTrue(!leftovers.isEmpty(), "the late part is somewhere");
+        // Nobody can use it once the part URLs and the abandoned-upload limit have passed: the launcher's janitor removes
+        // it then. Here its files are made two hours old (the limit is 61 minutes in the tests).
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofHours(2)));
+        for (java.nio.file.Path entry : leftovers) {
+            try (var all = java.nio.file.Files.walk(entry)) {
+                for (java.nio.file.Path p : all.toList()) {
+                    java.nio.file.Files.setLastModifiedTime(p, old);
+                }
+            }
+        }
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (leftovers.stream().anyMatch(java.nio.file.Files::exists) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertTrue(leftovers.stream().noneMatch(java.nio.file.Files::exists), "the late part was swept: " + leftovers);
+        assertEquals(200, get(client(RunningPlatform.S3_SECRET_KEY).getPresignedObjectUrl(io.minio.GetPresignedObjectUrlArgs.builder()
+                .method(io.minio.Http.Method.GET).bucket(RunningPlatform.BUCKET).object("assets/" + ticket.getString("assetId") + "/source")
+                .expiry(60, java.util.concurrent.TimeUnit.SECONDS).build())).statusCode(), "the completed upload stays");
+    }
+
+    private static HttpResponse<String> put(String url, byte[] bytes) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
 
     private static HttpResponse<String> get(String url) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());

@@ -72,7 +72,7 @@ class FuzzIT {
         List<Case> cases = new ArrayList<>();
         JsonObject paths = doc.getJsonObject("paths");
         for (String template : paths.keySet()) {
-            String path = (RoleMatrixIT.MEDIA.matcher(template).matches() ? "/media" : "") + template
+            String path = RoleMatrixIT.server(template, paths.getJsonObject(template)) + template
                     .replaceAll("\\{classId}", Long.toString(classId)).replaceAll("\\{level}", "L5").replaceAll("\\{jobType}", "LIVE_SELLER")
                     .replaceAll("\\{assetId}", "00000000-0000-0000-0000-000000000000").replaceAll("\\{[a-zA-Z]+(:[^}]*)?}", "999999");
             if (path.endsWith("/logout") || path.endsWith("/events")) {

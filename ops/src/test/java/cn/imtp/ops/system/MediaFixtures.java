@@ -72,6 +72,29 @@ final class MediaFixtures {
         return out;
     }
 
+    /** A video whose index (moov atom) is at the front, as players that stream a file want it. */
+    static Path faststart(String name, int seconds) throws IOException, InterruptedException {
+        return video(name, 640, 360, seconds, true, List.of("-preset", "ultrafast", "-movflags", "+faststart"));
+    }
+
+    /** One still frame of the test pattern as a PNG, under {@code name} (e.g. a photo renamed .mp4). */
+    static Path still(String name) throws IOException, InterruptedException {
+        Path png = dir().resolve("still-640x480.png");
+        if (!Files.exists(png)) {
+            run(List.of("-f", "lavfi", "-i", "testsrc2=size=640x480:rate=1", "-frames:v", "1"), png);
+        }
+        Path out = dir().resolve(name);
+        Files.copy(png, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return out;
+    }
+
+    /** The first {@code bytes} bytes of a file (a download cut short). */
+    static Path head(Path file, int bytes) throws IOException {
+        Path out = dir().resolve("head" + bytes + "-" + file.getFileName());
+        Files.write(out, java.util.Arrays.copyOf(Files.readAllBytes(file), bytes));
+        return out;
+    }
+
     /** The first half of an MP4 whose index (moov atom) ffmpeg writes at the end: unplayable. */
     static Path truncated(Path mp4) throws IOException {
         Path out = dir().resolve("truncated-" + mp4.getFileName());

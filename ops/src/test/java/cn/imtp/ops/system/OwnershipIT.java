@@ -134,7 +134,10 @@ class OwnershipIT {
         assertEquals(403, status(stranger, "PUT", q, String.format(question, "（改）")));
         assertEquals(403, status(colleague, "POST", q + "/retire", null));
         assertEquals(200, status(colleague, "GET", q, null), "the bank is shared for reading");
-        assertEquals(200, status(owner, "PUT", q, String.format(question, "（作者修订）")));
-        assertEquals(200, status(admin, "POST", q + "/retire", null));
+        HttpResponse<String> revised = RunningPlatform.call(owner, "PUT", q, String.format(question, "（作者修订）"));
+        assertEquals(200, revised.statusCode(), revised.body());
+        String current = "/api/assessment/questions/" + RunningPlatform.json(revised).getJsonNumber("id");
+        assertEquals(403, status(colleague, "PUT", current, String.format(question, "（同事改）")), "the next version keeps its author");
+        assertEquals(200, status(admin, "POST", current + "/retire", null));
     }
 }

@@ -110,14 +110,24 @@ class PlatformIT {
     }
 
     @Test
-    void openApiDescribesBothApplicationsAndMetricsAreServed() throws Exception {
-        HttpResponse<String> api = RunningPlatform.get("/openapi");
+    void openApiDescribesBothApplicationsEachPathUnderItsOwnRoot() throws Exception {
+        HttpResponse<String> api = RunningPlatform.call(null, "GET", "/openapi", null, "Accept", "application/json");
         assertEquals(200, api.statusCode());
-        assertTrue(api.body().contains("/api/platform"), api.body());
-        assertTrue(api.body().contains("/api/auth/login"), api.body());
-        assertTrue(api.body().contains("/media"), api.body());
-        HttpResponse<String> metrics = RunningPlatform.get("/metrics");
-        assertEquals(200, metrics.statusCode());
-        assertTrue(metrics.body().contains("# TYPE"), "Prometheus text expected");
+        jakarta.json.JsonObject paths = RunningPlatform.json(api).getJsonObject("paths");
+        assertEquals("/", paths.getJsonObject("/api/auth/login").getJsonArray("servers").getJsonObject(0).getString("url"));
+        assertEquals("/media", paths.getJsonObject("/api/play/{assetId}/master.m3u8").getJsonArray("servers").getJsonObject(0).getString("url"));
+        // Called as listed: the media path under its server answers media-service's own refusal, not a 404.
+        HttpResponse<String> media = RunningPlatform.get("/media/api/play/00000000-0000-0000-0000-000000000000/master.m3u8");
+        assertEquals(401, media.statusCode(), media.body());
+    }
+
+    @Test
+    void metricsAreNotPublic() throws Exception {
+        String admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+        for (String token : java.util.Arrays.asList(null, admin)) {
+            HttpResponse<String> metrics = RunningPlatform.call(token, "GET", "/metrics", null);
+            assertEquals(403, metrics.statusCode(), "no metrics for anyone: " + metrics.body());
+            assertFalse(metrics.body().contains("# TYPE"), metrics.body());
+        }
     }
 }

@@ -186,6 +186,32 @@ class PracticalIT {
                 .orElseThrow().getJsonObject("mine").getJsonObject("submission");
         assertEquals("模拟直播.mp4", submission.getJsonObject("recording").getString("fileName"));
         assertEquals(PDF.length, submission.getJsonObject("document").getInt("sizeBytes"), "the document stays beside the recording");
+
+        // A learner who records again does not fill storage: the replaced recording's grants are refused at once and its
+        // files are removed from storage (the asset sweep runs every 2 s here).
+        java.nio.file.Path take = MediaFixtures.video("practical-take-160x120-2s.mp4", 160, 120, 2, true);
+        JsonObject first = RunningPlatform.json(RunningPlatform.call(other, "POST", base + id(handsOn) + "/recording",
+                "{\"fileName\":\"第一遍.mp4\",\"size\":" + java.nio.file.Files.size(take) + "}"));
+        assertEquals(202, Media.upload(first, take).statusCode());
+        assertEquals("READY", Media.await(first, java.time.Duration.ofMinutes(3), "READY", "FAILED").getString("state"));
+        java.nio.file.Path stored = RunningPlatform.varDir().resolve("s3/lms-media/assets/" + first.getString("assetId"));
+        assertTrue(java.nio.file.Files.isDirectory(stored.resolve("hls")), "the first take is stored and transcoded");
+        JsonObject second = RunningPlatform.json(RunningPlatform.call(other, "POST", base + id(handsOn) + "/recording",
+                "{\"fileName\":\"第二遍.mp4\",\"size\":" + java.nio.file.Files.size(take) + "}"));
+        assertTrue(!second.getString("assetId").equals(first.getString("assetId")));
+        HttpResponse<String> gone = Media.get(first.getString("statusUrl"));
+        assertEquals(410, gone.statusCode(), gone.body());
+        assertEquals(410, Media.post(Media.uploadPath(first, ""), "{\"fileName\":\"x.mp4\",\"size\":1000,\"contentType\":\"video/mp4\"}")
+                .statusCode(), "a released recording's grant starts no upload");
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (java.nio.file.Files.exists(stored.resolve("source")) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        try (var left = java.nio.file.Files.walk(stored)) {
+            assertEquals(List.of(), left.filter(java.nio.file.Files::isRegularFile).map(Object::toString).toList(), "the replaced take's files");
+        } catch (java.nio.file.NoSuchFileException removed) {
+            // S3Proxy removed the emptied folder too.
+        }
     }
 
     @Test

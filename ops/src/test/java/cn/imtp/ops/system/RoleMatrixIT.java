@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * an allowed caller is told what is missing (422) and nothing changes. The expected statuses are written once per
  * operation in {@link #EXPECTED}; an operation of the document without a row, or a row of no operation, fails the
  * test. media-service's operations are called under {@code /media} with sign-in tokens (which it never takes for
- * files); its grants are tried in {@code MediaPipelineIT.mediaServiceTrustsOnlyAGrantForThisFileAndThisUse}.
+ * files), and those that take a grant once more with each kind of grant ({@link #GRANT_EXPECTED}).
  */
 @ExtendWith(RunningPlatform.class)
 class RoleMatrixIT {
@@ -101,9 +101,9 @@ class RoleMatrixIT {
         row("GET /api/assessment/questions/{id}", "401 401 401 401 403 403 200 200 200");
         row("PUT /api/assessment/questions/{id}", "401 401 401 401 403 403 422 403 422");
         row("POST /api/assessment/questions/{id}/retire", "401 401 401 401 403 403 200 403 200");
-        row("GET /api/assets/{assetId}", "401 401 401 401 401 401 401 401 401");
-        row("GET /api/assets/{assetId}/events", "401 401 401 401 401 401 401 401 401");
-        row("POST /api/assets/{assetId}/retry", "401 401 401 401 401 401 401 401 401");
+        row("GET /media/api/assets/{assetId}", "401 401 401 401 401 401 401 401 401");
+        row("GET /media/api/assets/{assetId}/events", "401 401 401 401 401 401 401 401 401");
+        row("POST /media/api/assets/{assetId}/retry", "401 401 401 401 401 401 401 401 401");
         row("GET /api/attendance/classes/{classId}/export", "401 401 401 401 403 403 200 404 200");
         row("GET /api/attendance/classes/{classId}/ledger", "401 401 401 401 200 404 200 404 200");
         row("GET /api/attendance/classes/{classId}/other-hours", "401 401 401 401 200 404 200 404 200");
@@ -158,12 +158,12 @@ class RoleMatrixIT {
         row("POST /api/plans/check", "401 401 401 401 403 403 422 422 422");
         row("GET /api/plans/{id}", "401 401 401 401 403 403 404 404 404");
         row("GET /api/platform", "200 401 401 401 200 200 200 200 200");
-        row("PUT /api/play/{assetId}/captions/{language}", "415 401 401 415 415 415 415 415 415");
-        row("GET /api/play/{assetId}/captions/{language}.m3u8", "401 401 401 401 401 401 401 401 401");
-        row("GET /api/play/{assetId}/file", "401 401 401 401 401 401 401 401 401");
-        row("GET /api/play/{assetId}/master.m3u8", "401 401 401 401 401 401 401 401 401");
-        row("GET /api/play/{assetId}/poster", "401 401 401 401 401 401 401 401 401");
-        row("GET /api/play/{assetId}/{rendition: [0-9a-z]+}.m3u8", "401 401 401 401 401 401 401 401 401");
+        row("PUT /media/api/play/{assetId}/captions/{language}", "415 401 401 415 415 415 415 415 415");
+        row("GET /media/api/play/{assetId}/captions/{language}.m3u8", "401 401 401 401 401 401 401 401 401");
+        row("GET /media/api/play/{assetId}/file", "401 401 401 401 401 401 401 401 401");
+        row("GET /media/api/play/{assetId}/master.m3u8", "401 401 401 401 401 401 401 401 401");
+        row("GET /media/api/play/{assetId}/poster", "401 401 401 401 401 401 401 401 401");
+        row("GET /media/api/play/{assetId}/{rendition: [0-9a-z]+}.m3u8", "401 401 401 401 401 401 401 401 401");
         row("GET /api/resources", "401 401 401 401 200 200 200 200 200");
         row("POST /api/resources", "401 401 401 401 403 403 422 422 422");
         row("GET /api/resources/{id}", "401 401 401 401 200 404 200 404 200");
@@ -172,13 +172,13 @@ class RoleMatrixIT {
         row("POST /api/resources/{id}/versions", "401 401 401 401 403 403 422 404 422");
         row("POST /api/resources/{id}/versions/{number}/publish", "401 401 401 401 403 403 200 404 200");
         row("POST /api/resources/{id}/versions/{number}/upload-grant", "401 401 401 401 403 403 200 404 200");
-        row("GET /api/status", "401 401 401 403 403 403 403 403 200");
+        row("GET /media/api/status", "401 401 401 403 403 403 403 403 200");
         row("GET /api/teachers/{accountId}/credentials", "401 401 401 401 403 403 403 403 200");
         row("POST /api/teachers/{accountId}/credentials", "401 401 401 401 403 403 403 403 422");
-        row("GET /api/uploads/{assetId}", "401 401 401 401 401 401 401 401 401");
-        row("POST /api/uploads/{assetId}", "401 401 401 401 401 401 401 401 401");
-        row("POST /api/uploads/{assetId}/complete", "401 401 401 401 401 401 401 401 401");
-        row("POST /api/uploads/{assetId}/parts", "401 401 401 401 401 401 401 401 401");
+        row("GET /media/api/uploads/{assetId}", "401 401 401 401 401 401 401 401 401");
+        row("POST /media/api/uploads/{assetId}", "401 401 401 401 401 401 401 401 401");
+        row("POST /media/api/uploads/{assetId}/complete", "401 401 401 401 401 401 401 401 401");
+        row("POST /media/api/uploads/{assetId}/parts", "401 401 401 401 401 401 401 401 401");
     }
 
     @BeforeAll
@@ -272,24 +272,33 @@ class RoleMatrixIT {
         return ClassesIT.activeClass(admin, planId, learnerId, teacherId);
     }
 
-    /** The operations of the OpenAPI document, as "METHOD /path" with media-service's under /media. */
+    /**
+     * The operations of the OpenAPI document, as "METHOD /path" called as listed: each path under the server its path
+     * item names (media-service's under /media), which every path must name.
+     */
     static List<String> operations() throws Exception {
         HttpResponse<String> doc = RunningPlatform.call(null, "GET", "/openapi", null, "Accept", "application/json");
         assertEquals(200, doc.statusCode());
         List<String> ops = new ArrayList<>();
         JsonObject paths = RunningPlatform.json(doc).getJsonObject("paths");
         for (String path : new TreeSet<>(paths.keySet())) {
+            JsonObject item = paths.getJsonObject(path);
+            String server = server(path, item);
             for (String method : List.of("get", "post", "put", "delete", "patch")) {
-                if (paths.getJsonObject(path).containsKey(method)) {
-                    ops.add(method.toUpperCase() + " " + path);
+                if (item.containsKey(method)) {
+                    ops.add(method.toUpperCase() + " " + server + path);
                 }
             }
         }
         return ops;
     }
 
-    /** media-service's operations: the document lists them under /api (without their context root /media). */
-    static final Pattern MEDIA = Pattern.compile("/api/(play|uploads|assets|status)(/.*)?");
+    /** The root a path is called under: the one server its path item names ("" for lms-web's "/"). */
+    static String server(String path, JsonObject item) {
+        assertTrue(item.containsKey("servers") && item.getJsonArray("servers").size() == 1, "the path names its server: " + path + " " + item);
+        return item.getJsonArray("servers").getJsonObject(0).getString("url").replaceAll("/$", "");
+    }
+
     static final Pattern PARAM = Pattern.compile("\\{([a-zA-Z]+)(:[^}]*)?}");
 
     /**
@@ -326,7 +335,90 @@ class RoleMatrixIT {
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
-        return (MEDIA.matcher(path).matches() ? "/media" : "") + out;
+        return out.toString();
+    }
+
+    /** The grants media-service's operations are tried with, in the order of the statuses of {@link #GRANT_EXPECTED}. */
+    static final List<String> GRANTS = List.of("none", "view", "upload", "otherAsset");
+
+    /**
+     * media-service operation (those taking {@code ?grant=}) → statuses for no grant, a view grant of the lesson video,
+     * an upload grant of the same video (its version is complete), and a view grant of another file. Reviewed call by
+     * call: 401 without a grant; 403 for a grant of another file, or of the wrong use (a view grant never uploads, retries
+     * or downloads a video's source; an upload grant, held by the file's owner, also previews it); 404 for captions not
+     * written; 303 to storage for a poster or a source; 409 for parts of an upload already complete, whose completion
+     * answers again 200; 415 for a caption that is not WebVTT (the empty JSON body).
+     */
+    static final Map<String, String> GRANT_EXPECTED = new LinkedHashMap<>();
+
+    static {
+        GRANT_EXPECTED.put("GET /media/api/assets/{assetId}", "401 200 200 403");
+        GRANT_EXPECTED.put("GET /media/api/assets/{assetId}/events", "401 200 200 403");
+        GRANT_EXPECTED.put("POST /media/api/assets/{assetId}/retry", "401 403 409 403");
+        GRANT_EXPECTED.put("PUT /media/api/play/{assetId}/captions/{language}", "415 415 415 415");
+        GRANT_EXPECTED.put("GET /media/api/play/{assetId}/captions/{language}.m3u8", "401 404 404 403");
+        GRANT_EXPECTED.put("GET /media/api/play/{assetId}/file", "401 403 303 403");
+        GRANT_EXPECTED.put("GET /media/api/play/{assetId}/master.m3u8", "401 200 200 403");
+        GRANT_EXPECTED.put("GET /media/api/play/{assetId}/poster", "401 303 303 403");
+        GRANT_EXPECTED.put("GET /media/api/play/{assetId}/{rendition: [0-9a-z]+}.m3u8", "401 200 200 403");
+        GRANT_EXPECTED.put("GET /media/api/uploads/{assetId}", "401 403 200 403");
+        GRANT_EXPECTED.put("POST /media/api/uploads/{assetId}", "401 403 422 403");
+        GRANT_EXPECTED.put("POST /media/api/uploads/{assetId}/complete", "401 403 200 403");
+        GRANT_EXPECTED.put("POST /media/api/uploads/{assetId}/parts", "401 403 409 403");
+    }
+
+    @Test
+    void everyMediaOperationTrustsOnlyAGrantForItsOwnFileAndUse() throws Exception {
+        String teacherA = TOKENS.get("teacherA");
+        long unit = RunningPlatform.json(RunningPlatform.call(teacherA, "GET", "/api/resources/" + VALUES.get("resource"), null))
+                .getJsonNumber("unitId").longValue();
+        Media.Uploaded video = Media.ready(teacherA, unit, "VIDEO", MediaFixtures.video("matrix-grants.mp4", 320, 180, 2, true));
+        assertEquals("READY", video.asset().getString("state"), video.asset().toString());
+        String resource = "/api/resources/" + video.resourceId();
+        assertEquals(200, RunningPlatform.call(teacherA, "POST", resource + "/versions/1/publish", null).statusCode());
+        JsonObject view = RunningPlatform.json(Media.access(teacherA, video.resourceId(), null));
+        String assetId = view.getString("assetId");
+        String master = Media.get(view.getString("playlistUrl")).body();
+        String rendition = Media.uris(master).get(0).replaceAll("^(?:.*/)?([0-9a-z]+)\\.m3u8.*$", "$1");
+        Map<String, String> grants = new LinkedHashMap<>();
+        grants.put("none", null);
+        grants.put("view", view.getString("grant"));
+        grants.put("upload", RunningPlatform.json(RunningPlatform.call(teacherA, "POST", resource + "/versions/1/upload-grant", null)).getString("grant"));
+        grants.put("otherAsset", RunningPlatform.json(Media.access(teacherA, Long.parseLong(VALUES.get("resource")), null)).getString("grant"));
+
+        List<String> operations = operations().stream().filter(o -> o.contains(" /media/") && o.contains("{assetId}")).toList();
+        List<String> wrong = new ArrayList<>();
+        StringBuilder problems = new StringBuilder();
+        StringBuilder observed = new StringBuilder();
+        for (String operation : operations) {
+            String method = operation.substring(0, operation.indexOf(' '));
+            String path = operation.substring(operation.indexOf(' ') + 1).replace("{assetId}", assetId).replace("{language}", "en")
+                    .replaceAll("\\{rendition[^}]*}", rendition);
+            List<String> got = new ArrayList<>();
+            for (String grant : GRANTS) {
+                String g = grants.get(grant);
+                got.add(Integer.toString(status(null, method, g == null ? path : path + "?grant=" + g, problems)));
+            }
+            String statuses = String.join(" ", got);
+            observed.append("        GRANT_EXPECTED.put(\"").append(operation).append("\", \"").append(statuses).append("\");\n");
+            String expected = GRANT_EXPECTED.get(operation);
+            if (expected == null) {
+                wrong.add(operation + " has no row in the grant matrix; it answered " + statuses);
+            } else if (!expected.equals(statuses)) {
+                wrong.add(operation + ": expected " + expected + ", got " + statuses);
+            }
+        }
+        for (String declared : GRANT_EXPECTED.keySet()) {
+            if (!operations.contains(declared)) {
+                wrong.add(declared + " is in the grant matrix but not in the OpenAPI document");
+            }
+        }
+        if (Boolean.getBoolean("rolematrix.print")) {
+            System.out.println(observed);
+        }
+        assertTrue(wrong.isEmpty(), wrong.size() + " of " + operations.size() + " media operations differ (grants " + GRANTS + "):\n"
+                + String.join("\n", wrong));
+        assertTrue(problems.isEmpty(), problems.toString());
     }
 
     /** The status of one call; an event stream is closed once its head has come. */

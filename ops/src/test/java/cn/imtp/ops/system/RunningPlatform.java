@@ -80,6 +80,7 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
                 "LMS_S3_SECRET_KEY", S3_SECRET_KEY,
                 "LMS_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "LMS_VAR_DIR", varDir().toString(),
+                "LMS_MEDIA_ASSET_SWEEP_SECONDS", "2",
                 // The demo lesson video is made and transcoded in the background: only LauncherLifecycleIT asks for it.
                 "LMS_DEMO_VIDEO", "false"));
         // Short limits so that the media fault tests run in seconds: see MediaFaultsIT.
@@ -96,7 +97,9 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
                 "LMS_ASSESSMENT_SWEEP_SECONDS", "2",
                 // The tests stand as the load balancer in front: their X-Forwarded-For plays clients at many addresses
                 // (no proxy is trusted by default).
-                "LMS_AUTH_TRUSTED_PROXIES", "127.0.0.1"));
+                "LMS_AUTH_TRUSTED_PROXIES", "127.0.0.1",
+                // The embedded store's janitor looks for multipart leftovers every 2 s: see EmbeddedStorageIT.
+                "LMS_EMBEDDED_S3_SWEEP_SECONDS", "2"));
         pb.environment().putAll(settings);
         long t0 = System.nanoTime();
         launcher = pb.start();

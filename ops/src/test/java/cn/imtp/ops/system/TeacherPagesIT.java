@@ -151,14 +151,22 @@ class TeacherPagesIT {
             b.driver.findElement(By.id("question-answer")).clear();
             b.driver.findElement(By.id("question-answer")).sendKeys("ABCD");
             b.driver.findElement(By.id("question-save")).click();
-            b.until(d -> d.findElement(By.cssSelector("[data-question='" + id + "']")).getText().contains("答案：ABCD"), Duration.ofSeconds(10));
-
-            b.js("window.confirm = () => true; document.querySelectorAll(`[data-question='${arguments[0]}'] button`)[1].click();", id);
+            // An edit makes version 2 under a new number; the list shows the current version only.
             b.until(d -> d.findElements(By.cssSelector("[data-question='" + id + "']")).isEmpty(), Duration.ofSeconds(10));
+            assertTrue(b.driver.findElement(By.id("notice")).getText().contains("第 2 版"), b.driver.findElement(By.id("notice")).getText());
+            String v2 = (String) b.js("return [...document.querySelectorAll('[data-question]')].find(li => li.textContent.includes(arguments[0]))"
+                    + ".dataset.question;", stem);
+            assertTrue(b.driver.findElement(By.cssSelector("[data-question='" + v2 + "']")).getText().contains("答案：ABCD"));
+            assertTrue(b.driver.findElement(By.cssSelector("[data-question='" + v2 + "']")).getText().contains("第 2 版"));
+
+            b.js("window.confirm = () => true; document.querySelectorAll(`[data-question='${arguments[0]}'] button`)[1].click();", v2);
+            b.until(d -> d.findElements(By.cssSelector("[data-question='" + v2 + "']")).isEmpty(), Duration.ofSeconds(10));
             String token = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
-            jakarta.json.JsonObject q = RunningPlatform.json(RunningPlatform.call(token, "GET", "/api/assessment/questions/" + id, null));
+            jakarta.json.JsonObject q = RunningPlatform.json(RunningPlatform.call(token, "GET", "/api/assessment/questions/" + v2, null));
             assertTrue(q.getBoolean("retired"), "retired, not deleted: " + q);
             assertEquals("ABCD", q.getString("answer"));
+            jakarta.json.JsonObject v1 = RunningPlatform.json(RunningPlatform.call(token, "GET", "/api/assessment/questions/" + id, null));
+            assertEquals("ABD", v1.getString("answer"), "version 1 stays as it was");
         }
     }
 }

@@ -193,11 +193,14 @@ public class Exams {
         if (unit != null) {
             exam.quizOn(unit, n.questionCount());
         }
-        PaperDrawer.Result trial = draw(exam, 0);
+        List<PaperDrawer.CourseSlot> live = slots(exam, null);
+        PaperDrawer.Result trial = draw(exam, live, 0);
         if (!trial.complete()) {
             throw PlatformException.invalid("The question bank cannot fill this " + (exam.quiz() ? "quiz" : "blueprint")
                     + " yet: add the questions below, then create it.", trial.lacks().stream().map(l -> new FieldError("bank", l.message())).toList());
         }
+        exam.setWith(live.stream().flatMap(s -> s.units().stream()).flatMap(u -> u.candidates().stream()).map(PaperDrawer.Candidate::questionId)
+                .toList());
         em.persist(exam);
         em.flush();
         audit.record(caller, "EXAM_CREATED", null, "class " + classId + ", exam " + exam.id() + ": " + exam.title(), address);
@@ -254,10 +257,10 @@ public class Exams {
                     + " another attempt.");
         }
         long seed = seeds.nextLong();
-        PaperDrawer.Result paper = draw(exam, seed);
+        PaperDrawer.Result paper = draw(exam, slots(exam, exam), seed);
         if (!paper.complete()) {
-            throw PlatformException.conflict("The question bank no longer fills this exam's blueprint (questions were retired); ask your"
-                    + " teacher. " + String.join("; ", paper.lacks().stream().map(PaperDrawer.Lack::message).toList()));
+            throw PlatformException.conflict("The questions this exam was set with do not fill its blueprint; ask your teacher. "
+                    + String.join("; ", paper.lacks().stream().map(PaperDrawer.Lack::message).toList()));
         }
         Instant deadline = now.plus(Duration.ofMinutes(exam.durationMinutes()));
         Attempt a = new Attempt(exam, caller.accountId(), mine.size() + 1, seed, now, deadline.isAfter(exam.closesAt()) ? exam.closesAt() : deadline);
@@ -468,13 +471,18 @@ public class Exams {
         return new ExportTable("exam " + exam.id() + " " + exam.title(), header, out);
     }
 
-    private PaperDrawer.Result draw(Exam exam, long seed) {
+    /** The slots the exam's papers are drawn from: the questions {@code setWith} was set with, or the bank's live ones (null). */
+    private List<PaperDrawer.CourseSlot> slots(Exam exam, Exam setWith) {
         TrainingPlan plan = exam.trainingClass().plan();
         return switch (exam.blueprint()) {
-            case BASIC -> PaperDrawer.draw(bank.slots(plan.edition(), null, null), points(exam), seed);
-            case SKILL -> PaperDrawer.draw(bank.slots(plan.edition(), plan.level(), plan.jobType()), points(exam), seed);
-            case UNIT -> PaperDrawer.quiz(bank.unitSlot(exam.unit()), exam.questionCount(), points(exam), seed);
+            case BASIC -> bank.slots(plan.edition(), null, null, setWith);
+            case SKILL -> bank.slots(plan.edition(), plan.level(), plan.jobType(), setWith);
+            case UNIT -> List.of(bank.unitSlot(exam.unit(), setWith));
         };
+    }
+
+    private PaperDrawer.Result draw(Exam exam, List<PaperDrawer.CourseSlot> slots, long seed) {
+        return exam.quiz() ? PaperDrawer.quiz(slots.get(0), exam.questionCount(), points(exam), seed) : PaperDrawer.draw(slots, points(exam), seed);
     }
 
     private Exam visible(long examId, Caller caller) {

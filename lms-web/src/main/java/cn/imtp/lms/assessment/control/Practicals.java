@@ -280,8 +280,8 @@ public class Practicals {
 
     /**
      * Starts a learner's recording of their work on a hands-on task (a video, uploaded in parts straight to
-     * storage and transcoded like a lesson video): a new media asset that replaces the earlier recording, and
-     * the ticket to upload it. While the exam is open and the work is not graded.
+     * storage and transcoded like a lesson video): a new media asset that replaces the earlier recording (whose files
+     * media-service then removes), and the ticket to upload it. While the exam is open and the work is not graded.
      */
     @Transactional
     public MediaTickets.Upload record(long examId, long taskId, NewRecording r, Caller learner) {
@@ -297,6 +297,10 @@ public class Practicals {
                     + " record a shorter or smaller video. 录像超过允许的大小，请录制更短或更小的视频。");
         }
         UUID asset = UUID.randomUUID();
+        // The recording this one replaces is released: media-service refuses its grants and removes its files.
+        em.createNativeQuery("INSERT IGNORE INTO media_asset_release (asset_id, released_at) SELECT recording_asset_id, ? FROM practical_submission"
+                        + " WHERE task_id = ? AND learner_id = ? AND recording_asset_id IS NOT NULL")
+                .setParameter(1, Timestamp.from(Instant.now())).setParameter(2, taskId).setParameter(3, learner.accountId()).executeUpdate();
         em.createNativeQuery("INSERT INTO practical_submission (task_id, learner_id, recording_asset_id, recording_file_name, revision, submitted_at)"
                         + " VALUES (?,?,?,?,1,?) ON DUPLICATE KEY UPDATE recording_asset_id = VALUES(recording_asset_id),"
                         + " recording_file_name = VALUES(recording_file_name), revision = revision + 1, submitted_at = VALUES(submitted_at)")

@@ -1,6 +1,7 @@
 package cn.imtp.lms.assessment.control;
 
 import cn.imtp.lms.platform.control.Xlsx;
+import cn.imtp.lms.assessment.entity.Exam;
 import cn.imtp.lms.assessment.entity.Question;
 import cn.imtp.lms.assessment.entity.QuestionType;
 import cn.imtp.lms.catalogue.control.Catalogue;
@@ -47,13 +48,14 @@ public class QuestionBank {
     @JsonbNillable
     public record QuestionView(long id, long unitId, String unitName, String courseCode, String courseName, Level level, JobType jobType,
                                QuestionType type, int difficulty, String stem, List<String> options, String answer, String explanation,
-                               Instant updatedAt, boolean retired) {
+                               Instant updatedAt, boolean retired, long lineageId, int version, Long replacedBy) {
 
         static QuestionView of(Question q) {
             LearningUnit u = q.unit();
             CatalogueTable t = u.course().module().table();
             return new QuestionView(q.id(), u.id(), u.name(), u.course().code(), u.course().name(), t.level(), t.jobType(), q.type(),
-                    q.difficulty(), q.stem(), q.options(), q.answer(), q.explanation(), q.updatedAt(), q.retiredAt() != null);
+                    q.difficulty(), q.stem(), q.options(), q.answer(), q.explanation(), q.updatedAt(), q.retiredAt() != null,
+                    q.lineage(), q.version(), q.replacedBy());
         }
     }
 
@@ -91,23 +93,39 @@ public class QuestionBank {
         return QuestionView.of(q);
     }
 
-    /** Editing changes no paper already drawn: attempts keep their own copy of each question. */
+    /**
+     * An edit makes the next version of the question (a new id of the same lineage); the edited version stays as it
+     * was, so that exams already set and papers already drawn keep what they were set with.
+     */
     @Transactional
     public QuestionView update(long id, Draft d, Caller caller, String address) {
         Question q = changeable(id, caller);
         if (q.retiredAt() != null) {
             throw PlatformException.conflict("Question " + id + " is retired; write a new question instead.");
         }
+        if (q.replacedBy() != null) {
+            throw PlatformException.conflict("Question " + id + " is version " + q.version() + ", already replaced by question " + q.replacedBy()
+                    + "; edit the current version.");
+        }
         LearningUnit unit = unitOf(d);
-        write(q, unit, checked(d), caller);
-        audit.record(caller, "QUESTION_EDITED", null, "question " + id, address);
-        return QuestionView.of(q);
+        Question next = q.nextVersion(caller.accountId(), Instant.now());
+        write(next, unit, checked(d), caller);
+        em.persist(next);
+        em.flush();
+        q.replacedBy(next);
+        audit.record(caller, "QUESTION_EDITED", null, "question " + id + " → question " + next.id() + " (version " + next.version()
+                + " of " + next.lineage() + ")", address);
+        return QuestionView.of(next);
     }
 
-    /** Retired questions are no longer drawn; they stay so that earlier papers can be explained. */
+    /** Retired questions are not set in new exams; exams already set keep them, and earlier papers can be explained. */
     @Transactional
     public QuestionView retire(long id, Caller caller, String address) {
         Question q = changeable(id, caller);
+        if (q.replacedBy() != null) {
+            throw PlatformException.conflict("Question " + id + " is version " + q.version() + ", already replaced by question " + q.replacedBy()
+                    + "; retire the current version.");
+        }
         if (q.retiredAt() == null) {
             q.retire(Instant.now());
             audit.record(caller, "QUESTION_RETIRED", null, "question " + id, address);
@@ -134,7 +152,7 @@ public class QuestionBank {
     @Transactional
     public Page list(Long unitId, Level level, JobType jobType, boolean retired, int page, int size) {
         PlatformException.checkPage(page, size);
-        String where = " WHERE " + (retired ? "1 = 1" : "q.retiredAt IS NULL")
+        String where = " WHERE " + (retired ? "1 = 1" : "q.retiredAt IS NULL AND q.replacedBy IS NULL")
                 + (unitId != null ? " AND q.unit.id = :unit" : tableFilter(level, jobType));
         TypedQuery<Question> items = em.createQuery("SELECT q FROM Question q" + where + " ORDER BY q.id DESC", Question.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(q) FROM Question q" + where, Long.class);
@@ -206,7 +224,7 @@ public class QuestionBank {
     /** The live questions of one table (or all when {@code all}), in the import format. */
     @Transactional
     public ExportTable export(Level level, JobType jobType, boolean all) {
-        String where = " WHERE q.retiredAt IS NULL" + (all ? "" : tableFilter(level, jobType));
+        String where = " WHERE q.retiredAt IS NULL AND q.replacedBy IS NULL" + (all ? "" : tableFilter(level, jobType));
         TypedQuery<Question> query = em.createQuery("SELECT q FROM Question q" + where + " ORDER BY q.id", Question.class);
         if (!all) {
             bind(query, null, level, jobType);
@@ -223,7 +241,7 @@ public class QuestionBank {
     /** The blueprint's slots with what the bank holds, and what it lacks for a paper with these points. */
     @Transactional
     public Coverage coverage(Level level, JobType jobType, PaperDrawer.Points points) {
-        List<PaperDrawer.CourseSlot> slots = slots(catalogue.current(), level, jobType);
+        List<PaperDrawer.CourseSlot> slots = slots(catalogue.current(), level, jobType, null);
         PaperDrawer.Result trial = PaperDrawer.draw(slots, points, 0);
         List<CoveredUnit> units = new ArrayList<>();
         for (PaperDrawer.CourseSlot s : slots) {
@@ -240,17 +258,18 @@ public class QuestionBank {
 
     /**
      * The theory blueprint of {@code edition} for a table (both null: the basic course) as slots to draw
-     * from: each assessed course with its weight and its units' hours and live questions.
+     * from: each assessed course with its weight and its units' hours and questions: the questions {@code exam} was
+     * set with, or the bank's live ones when {@code exam} is null (an exam being set, the coverage report).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<PaperDrawer.CourseSlot> slots(Edition edition, Level level, JobType jobType) {
+    public List<PaperDrawer.CourseSlot> slots(Edition edition, Level level, JobType jobType, Exam exam) {
         List<BlueprintCourseEntry> entries = edition.blueprints().stream()
                 .filter(b -> "THEORY".equals(b.kind()) && b.level() == level && b.jobType() == jobType).toList();
         if (entries.isEmpty()) {
             throw PlatformException.notFound("Theory blueprint of", tableName(level, jobType) + " in edition " + edition.code());
         }
         CatalogueTable table = edition.tables().stream().filter(t -> t.level() == level && t.jobType() == jobType).findFirst().orElse(null);
-        Map<String, List<PaperDrawer.Candidate>> bank = bank(level, jobType);
+        Map<String, List<PaperDrawer.Candidate>> bank = bank(level, jobType, exam);
         List<PaperDrawer.CourseSlot> slots = new ArrayList<>();
         for (BlueprintCourseEntry b : entries) {
             Optional<CatalogueCourse> course = table == null ? Optional.empty() : table.modules().stream().flatMap(m -> m.courses().stream())
@@ -265,21 +284,33 @@ public class QuestionBank {
         return slots;
     }
 
-    /** One unit as the slot a formative quiz draws from: the unit's live questions, whichever edition they were written against. */
+    /**
+     * One unit as the slot a formative quiz draws from: the unit's questions the quiz was set with (the live ones when
+     * {@code exam} is null), whichever edition they were written against.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public PaperDrawer.CourseSlot unitSlot(LearningUnit unit) {
+    public PaperDrawer.CourseSlot unitSlot(LearningUnit unit, Exam exam) {
         CatalogueCourse course = unit.course();
         CatalogueTable table = course.module().table();
-        List<PaperDrawer.Candidate> candidates = bank(table.level(), table.jobType()).getOrDefault(key(course.code(), unit.name()), List.of());
+        List<PaperDrawer.Candidate> candidates = bank(table.level(), table.jobType(), exam).getOrDefault(key(course.code(), unit.name()),
+                List.of());
         return new PaperDrawer.CourseSlot(course.module().code(), course.module().name(), course.code(), course.name(), 0,
                 List.of(new PaperDrawer.UnitPool(unit.name(), unit.hours(), candidates)));
     }
 
-    /** Live questions of a table by course code and unit name, whichever edition their unit belongs to. */
-    private Map<String, List<PaperDrawer.Candidate>> bank(Level level, JobType jobType) {
-        TypedQuery<Object[]> q = em.createQuery("SELECT q.id, q.type, q.unit.course.code, q.unit.name FROM Question q"
-                + " WHERE q.retiredAt IS NULL" + tableFilter(level, jobType), Object[].class);
+    /**
+     * A table's questions by course code and unit name, whichever edition their unit belongs to: those {@code exam} was
+     * set with, or the live ones.
+     */
+    private Map<String, List<PaperDrawer.Candidate>> bank(Level level, JobType jobType, Exam exam) {
+        TypedQuery<Object[]> q = em.createQuery("SELECT q.id, q.type, q.unit.course.code, q.unit.name FROM Question q WHERE "
+                + (exam == null ? "q.retiredAt IS NULL AND q.replacedBy IS NULL"
+                        : "q.id IN (SELECT p FROM Exam e JOIN e.questionIds p WHERE e = :exam)")
+                + tableFilter(level, jobType), Object[].class);
         bind(q, null, level, jobType);
+        if (exam != null) {
+            q.setParameter("exam", exam);
+        }
         Map<String, List<PaperDrawer.Candidate>> out = new HashMap<>();
         for (Object[] r : q.getResultList()) {
             out.computeIfAbsent(key((String) r[2], (String) r[3]), k -> new ArrayList<>())
@@ -326,7 +357,8 @@ public class QuestionBank {
     }
 
     private Long duplicate(LearningUnit unit, String stem) {
-        return em.createQuery("SELECT q.id FROM Question q WHERE q.unit = :unit AND q.stem = :stem AND q.retiredAt IS NULL", Long.class)
+        return em.createQuery("SELECT q.id FROM Question q WHERE q.unit = :unit AND q.stem = :stem AND q.retiredAt IS NULL"
+                        + " AND q.replacedBy IS NULL", Long.class)
                 .setParameter("unit", unit).setParameter("stem", stem).setMaxResults(1).getResultStream().findFirst().orElse(null);
     }
 

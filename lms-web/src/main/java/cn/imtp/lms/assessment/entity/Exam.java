@@ -2,7 +2,9 @@ package cn.imtp.lms.assessment.entity;
 
 import cn.imtp.lms.catalogue.entity.LearningUnit;
 import cn.imtp.lms.cohort.entity.TrainingClass;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,6 +15,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 
 /** A class's theory exam: when it can be sat, for how long, the points per question type and the pass mark. */
 @Entity
@@ -75,6 +80,12 @@ public class Exam {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    /** The questions the exam was set with: its papers are drawn from these, whatever the bank does later. */
+    @ElementCollection
+    @CollectionTable(name = "assessment_exam_question", joinColumns = @JoinColumn(name = "exam_id"))
+    @Column(name = "question_id")
+    private Set<Long> questionIds = new HashSet<>();
+
     protected Exam() {
     }
 
@@ -98,6 +109,11 @@ public class Exam {
     public void quizOn(LearningUnit unit, int count) {
         this.unit = unit;
         this.questionCount = count;
+    }
+
+    /** Sets the exam with these questions of the bank (once, when it is created). */
+    public void setWith(Collection<Long> questions) {
+        questionIds.addAll(questions);
     }
 
     /** A formative quiz: any number of attempts, the answers shown once an attempt is submitted. */

@@ -55,6 +55,16 @@ public class Question {
     @Column(name = "retired_at")
     private Instant retiredAt;
 
+    /** The first version's id; null on the first version itself. */
+    @Column(name = "lineage_id")
+    private Long lineageId;
+
+    private int version = 1;
+
+    /** The version that replaced this one (an edit); null while this is the current version. */
+    @Column(name = "replaced_by")
+    private Long replacedBy;
+
     protected Question() {
     }
 
@@ -76,6 +86,41 @@ public class Question {
         this.explanation = explanation;
         this.updatedBy = editor;
         this.updatedAt = now;
+    }
+
+    /**
+     * The next version of this question, by {@code editor}: it keeps the lineage and the author (the bank's owner
+     * rules follow the author), and this version points at it once it has an id ({@link #replacedBy(Question)}).
+     */
+    public Question nextVersion(long editor, Instant now) {
+        Question next = new Question(unit, createdBy, createdAt);
+        next.lineageId = lineage();
+        next.version = version + 1;
+        next.updatedBy = editor;
+        next.updatedAt = now;
+        return next;
+    }
+
+    public void replacedBy(Question next) {
+        this.replacedBy = next.id();
+    }
+
+    /** The lineage's id: the first version's. */
+    public long lineage() {
+        return lineageId == null ? id : lineageId;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public Long replacedBy() {
+        return replacedBy;
+    }
+
+    /** Neither retired nor replaced: what new exams and quizzes are set from. */
+    public boolean live() {
+        return retiredAt == null && replacedBy == null;
     }
 
     public void retire(Instant now) {

@@ -466,6 +466,15 @@ public class Classes {
         return new Membership(Set.of(c.id()), c.plan().units().stream().map(LearningUnit::id).collect(java.util.stream.Collectors.toSet()));
     }
 
+    /**
+     * One class as a membership, for the platform itself reading a class it was given by a caller already checked (an
+     * exam's, a session's): itself and its plan's units; nothing when there is no such class.
+     */
+    public Membership membershipOf(long classId) {
+        Set<Long> units = planUnits(classId);
+        return units == null ? new Membership(Set.of(), Set.of()) : new Membership(Set.of(classId), units);
+    }
+
     /** The units of a class's plan, or null when there is no such class. */
     public Set<Long> planUnits(long classId) {
         TrainingClass c = em.find(TrainingClass.class, classId);

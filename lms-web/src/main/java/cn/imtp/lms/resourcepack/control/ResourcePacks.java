@@ -21,6 +21,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -146,7 +147,9 @@ public class ResourcePacks {
         pageParams.add((long) page * size);
         List<Long> ids = sql.select("SELECT r.id FROM resource r" + where + " ORDER BY r.id DESC LIMIT ? OFFSET ?", pageParams,
                 r -> r.getLong("id"));
-        List<ResourceView> views = ids.stream().map(id -> view(em.find(Resource.class, id), caller, scope)).toList();
+        Map<Long, Resource> found = ids.isEmpty() ? Map.of() : em.createQuery("SELECT r FROM Resource r WHERE r.id IN :ids", Resource.class)
+                .setParameter("ids", ids).getResultStream().collect(java.util.stream.Collectors.toMap(Resource::id, r -> r));
+        List<ResourceView> views = ids.stream().map(id -> view(found.get(id), caller, scope)).toList();
         return new ResourceView.Page(views, page, size, total);
     }
 
@@ -159,7 +162,7 @@ public class ResourcePacks {
     /** A new version: its number, its asset id, and the grant to upload its file to media-service. */
     @Transactional
     public UploadTicket newVersion(long id, NewVersion request, Caller caller) {
-        Resource r = changeable(id, caller);
+        Resource r = changeable(id, caller, scopeOf(caller));
         em.lock(r, LockModeType.PESSIMISTIC_WRITE);
         if (r.kind() == ResourceKind.LINK) {
             throw PlatformException.conflict("A link resource has no file; change its address instead.");
@@ -188,17 +191,18 @@ public class ResourcePacks {
     /** A fresh upload grant for a version whose upload is resumed after the first grant ran out. */
     @Transactional
     public UploadTicket uploadGrant(long id, int number, Caller caller) {
-        changeable(id, caller);
+        changeable(id, caller, scopeOf(caller));
         return uploadTicket(version(id, number), caller);
     }
 
     @Transactional
     public ResourceView publish(long id, int number, Caller caller) {
-        Resource r = changeable(id, caller);
+        ResourceAccess.Scope scope = scopeOf(caller);
+        Resource r = changeable(id, caller, scope);
         ResourceVersion v = version(id, number);
         v.markPublished(Instant.now());
         r.publish(v);
-        return view(r, caller, scopeOf(caller));
+        return view(r, caller, scope);
     }
 
     /** Who else sees a resource (administrators): these classes, and with {@code withAll} every class whose plan has its unit. */
@@ -265,7 +269,7 @@ public class ResourcePacks {
         if (unitIds.isEmpty()) {
             return List.of();
         }
-        ResourceAccess.Scope scope = scope(classes.membershipOf(classId, SYSTEM));
+        ResourceAccess.Scope scope = scope(classes.membershipOf(classId));
         return em.createQuery("SELECT r FROM Resource r WHERE r.category = :c AND r.unitId IN :units AND r.published IS NOT NULL ORDER BY r.id",
                         Resource.class).setParameter("c", ResourceCategory.ASSESSMENT).setParameter("units", unitIds).getResultList().stream()
                 .filter(r -> ResourceAccess.reaches(reach(r), scope)).map(r -> ResourceView.of(r, null, false)).toList();
@@ -281,7 +285,7 @@ public class ResourcePacks {
     public AccessTicket examAccess(long id, long classId, Set<Long> unitIds, Caller learner) {
         Resource r = em.find(Resource.class, id);
         if (r == null || r.category() != ResourceCategory.ASSESSMENT || r.published() == null || r.unitId() == null
-                || !unitIds.contains(r.unitId()) || !ResourceAccess.reaches(reach(r), scope(classes.membershipOf(classId, SYSTEM)))) {
+                || !unitIds.contains(r.unitId()) || !ResourceAccess.reaches(reach(r), scope(classes.membershipOf(classId)))) {
             throw PlatformException.notFound("Assessment resource", id);
         }
         if (r.kind() == ResourceKind.LINK) {
@@ -295,7 +299,7 @@ public class ResourcePacks {
     public List<Long> classesReached(long resourceId, List<Long> classIds) {
         Resource r = em.find(Resource.class, resourceId);
         return r == null ? List.of() : classIds.stream()
-                .filter(c -> ResourceAccess.reaches(reach(r), scope(classes.membershipOf(c, SYSTEM)))).toList();
+                .filter(c -> ResourceAccess.reaches(reach(r), scope(classes.membershipOf(c)))).toList();
     }
 
     private AccessTicket ticket(Resource r, ResourceVersion v, Caller caller) {
@@ -316,9 +320,6 @@ public class ResourcePacks {
                 .orElseThrow(() -> PlatformException.notFound("Version " + number + " of resource", id));
     }
 
-    /** The platform itself reading a class it was given by a caller already checked (an exam's, a session's). */
-    private static final Caller SYSTEM = new Caller(0, "system", Role.ADMINISTRATOR, 0);
-
     /** The resource if the caller may see it; otherwise 404, so that nobody can probe for ids. */
     private Resource visible(long id, Caller caller, ResourceAccess.Scope scope) {
         Resource r = em.find(Resource.class, id);
@@ -330,8 +331,7 @@ public class ResourcePacks {
     }
 
     /** The resource if the caller may change it: 404 if the caller cannot see it, 403 if only see it. */
-    private Resource changeable(long id, Caller caller) {
-        ResourceAccess.Scope scope = scopeOf(caller);
+    private Resource changeable(long id, Caller caller, ResourceAccess.Scope scope) {
         Resource r = visible(id, caller, scope);
         if (!ResourceAccess.mayChange(caller.role(), reach(r), r.createdBy() == caller.accountId(), scope)) {
             throw new PlatformException(403, "forbidden", "Forbidden", "Only the teacher who added this resource, while teaching its class,"

@@ -15,10 +15,11 @@ public record AssetView(String id, MediaKind kind, AssetState state, String reas
     public record RenditionView(String name, int width, int height, boolean complete, int segments) {
     }
 
-    public record JobView(JobState state, int attempts, double progress, String error) {
+    /** The job's state and progress; what ffmpeg said when an attempt failed stays in the job's row and the log. */
+    public record JobView(JobState state, int attempts, double progress) {
 
         static JobView of(Job job) {
-            return job == null ? null : new JobView(job.state(), job.attempts(), job.progress(), job.error());
+            return job == null ? null : new JobView(job.state(), job.attempts(), job.progress());
         }
     }
 

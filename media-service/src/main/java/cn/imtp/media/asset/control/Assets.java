@@ -73,11 +73,11 @@ public class Assets {
     /** Moves an asset to {@code to} only from {@code from}; false when another request moved it first. */
     public boolean transition(UUID id, AssetState from, AssetState to, String reason) {
         return update("UPDATE media_asset SET state = ?, reason = ?, updated_at = NOW(3) WHERE id = ? AND state = ?",
-                to.name(), reason, id.toString(), from.name()) == 1;
+                to.name(), fit(reason), id.toString(), from.name()) == 1;
     }
 
     public void setState(UUID id, AssetState state, String reason) {
-        update("UPDATE media_asset SET state = ?, reason = ?, updated_at = NOW(3) WHERE id = ?", state.name(), reason, id.toString());
+        update("UPDATE media_asset SET state = ?, reason = ?, updated_at = NOW(3) WHERE id = ?", state.name(), fit(reason), id.toString());
     }
 
     public void setProbe(UUID id, Probe p) {
@@ -141,6 +141,50 @@ public class Assets {
         });
     }
 
+    /** What a teacher is told about a video whose transcoding failed for good (the technical detail is in the job and the log). */
+    public static final String TRANSCODE_FAILED = "转码失败：这个文件无法完整解码。请确认它能在电脑上正常播放，或用其他软件重新导出后再上传。"
+            + " Transcoding failed: this file could not be decoded to the end. Check that it plays on a computer, or export it"
+            + " again with another program, then upload it again.";
+
+    /** Assets still PROCESSING whose transcoding job has FAILED become FAILED; returns how many. */
+    public int failStranded() {
+        return update("UPDATE media_asset a JOIN transcode_job j ON j.asset_id = a.id SET a.state = 'FAILED', a.reason = ?,"
+                + " a.updated_at = NOW(3) WHERE j.state = 'FAILED' AND a.state = 'PROCESSING'", TRANSCODE_FAILED);
+    }
+
+    /** Assets lms-web released (media_asset_release) whose files are still stored, except those being transcoded. */
+    public List<Asset> releasedWithFiles() {
+        return db.run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS.replaceAll("(^|, )", "$1a.") + " FROM media_asset_release r"
+                    + " JOIN media_asset a ON a.id = r.asset_id WHERE a.state NOT IN ('DELETED', 'PROCESSING') LIMIT 500")) {
+                List<Asset> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(asset(r));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Whether another asset, not deleted, plays this one's renditions (the same content uploaded twice). */
+    public boolean renditionsReused(UUID id) {
+        return db.run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM media_asset WHERE renditions_of = ? AND state <> 'DELETED' LIMIT 1")) {
+                s.setString(1, id.toString());
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next();
+                }
+            }
+        });
+    }
+
+    /** A reason cut to its column (2,000 characters), so that saving a state never fails on it. */
+    static String fit(String reason) {
+        return reason == null || reason.length() <= 2000 ? reason : reason.substring(0, 1999) + "…";
+    }
+
     /** Marks an upload as still in use (a part URL was asked for), so that it is not taken for abandoned. */
     public void touch(UUID id) {
         update("UPDATE media_asset SET updated_at = NOW(3) WHERE id = ? AND state = 'UPLOADING'", id.toString());
@@ -199,6 +243,33 @@ public class Assets {
                 return out;
             }
         });
+    }
+
+    /** How much of the asset was encoded: its longest rendition (the sum of its segments), in milliseconds. */
+    public long encodedMs(UUID id) {
+        return db.run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(t), 0) FROM (SELECT SUM(duration_ms) AS t FROM media_segment"
+                    + " WHERE asset_id = ? GROUP BY rendition) r")) {
+                s.setString(1, id.toString());
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getLong(1);
+                }
+            }
+        });
+    }
+
+    /**
+     * READY; when the source decoded to less than it said, with the duration actually encoded (what the player and the
+     * attendance ledger go by) and the warning for the teacher in {@code reason}.
+     */
+    public void ready(UUID id, long encodedMs, String warning) {
+        if (warning == null) {
+            setState(id, AssetState.READY, null);
+        } else {
+            update("UPDATE media_asset SET state = 'READY', duration_ms = ?, reason = ?, updated_at = NOW(3) WHERE id = ?", encodedMs,
+                    fit(warning), id.toString());
+        }
     }
 
     public void completeRenditions(UUID id) {

@@ -9,16 +9,19 @@ import io.minio.CreateMultipartUploadArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.Http;
+import io.minio.ListObjectsArgs;
 import io.minio.ListPartsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import io.minio.RemoveObjectArgs;
+import io.minio.Result;
 import io.minio.SourceObject;
 import io.minio.StatObjectArgs;
 import io.minio.UploadObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
+import io.minio.messages.Item;
 import io.minio.messages.ListPartsResult;
 import io.minio.messages.Part;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -208,6 +211,20 @@ public class ObjectStore {
         call("remove an object", () -> {
             client.removeObject(RemoveObjectArgs.builder().bucket(settings.bucket()).object(key).build());
             return null;
+        });
+    }
+
+    /** Removes every object whose key starts with {@code prefix}; returns how many there were. */
+    public int removeAll(String prefix) {
+        return call("remove objects", () -> {
+            List<String> keys = new ArrayList<>();
+            for (Result<Item> item : client.listObjects(ListObjectsArgs.builder().bucket(settings.bucket()).prefix(prefix).recursive(true).build())) {
+                keys.add(item.get().objectName());
+            }
+            for (String key : keys) {
+                client.removeObject(RemoveObjectArgs.builder().bucket(settings.bucket()).object(key).build());
+            }
+            return keys.size();
         });
     }
 

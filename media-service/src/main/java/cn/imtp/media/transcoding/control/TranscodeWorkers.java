@@ -5,6 +5,7 @@ import cn.imtp.media.asset.entity.Asset;
 import cn.imtp.media.asset.entity.AssetState;
 import cn.imtp.media.asset.entity.MediaKind;
 import cn.imtp.media.storage.control.ObjectStore;
+import cn.imtp.media.upload.control.ContentCheck;
 import cn.imtp.media.streaming.control.Playlists;
 import cn.imtp.media.transcoding.entity.JobState;
 import cn.imtp.media.transcoding.entity.Probe;
@@ -158,7 +159,11 @@ public class TranscodeWorkers {
                 return;
             }
             assets.completeRenditions(asset.id());
-            assets.setState(asset.id(), AssetState.READY, null);
+            long encoded = assets.encodedMs(asset.id());
+            if (encoded <= 0) {
+                throw new IllegalStateException("nothing of the source could be decoded");
+            }
+            assets.ready(asset.id(), encoded, ContentCheck.incomplete(probe.durationMs(), encoded).orElse(null));
             queue.succeed(jobId);
         } catch (InterruptedException e) {
             throw e;
@@ -174,7 +179,8 @@ public class TranscodeWorkers {
             String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
             LOG.log(Level.WARNING, "Job " + jobId + " attempt " + claim.attempt() + " failed: " + reason);
             if (queue.failAttempt(jobId, claim.attempt(), settings.maxAttempts(), reason) == JobState.FAILED) {
-                assets.setState(asset.id(), AssetState.FAILED, reason);
+                // ffmpeg's words (with the internal address it read from) stay in the job and the log; the teacher reads what to do.
+                assets.setState(asset.id(), AssetState.FAILED, Assets.TRANSCODE_FAILED);
             }
         } finally {
             deleteTree(out);

@@ -34,25 +34,59 @@ public final class ContentCheck {
     }
 
     /**
-     * A video or audio file, from its probe; {@code probeError} is what ffprobe said when it could not
-     * read the file at all.
+     * A video or audio file, from its probe; {@code probeError} is what ffprobe said when it could not read the file at
+     * all. The reason is for people (what is wrong, what to do, in Chinese and English); ffprobe's own words name the
+     * internal address it read from and stay in the log.
      */
     public static Optional<String> media(MediaKind kind, Probe probe, String probeError) {
+        if (probe != null && isImage(probe.formatName())) {
+            return Optional.of("这是一张图片，不是视频或音频：请上传视频文件，或把图片作为图片资源添加。"
+                    + " This is a still image, not a video or audio file: upload the video, or add the picture as an image resource.");
+        }
         if (probe == null) {
-            return Optional.of("This is not a video or audio file that can be read (" + summary(probeError)
-                    + "). A file cut short, for example an MP4 without its index (moov atom), cannot be played; "
-                    + "upload the complete file.");
+            String said = probeError == null ? "" : probeError.toLowerCase(java.util.Locale.ROOT);
+            if (said.contains("moov atom not found")) {
+                return Optional.of("文件不完整：这个 MP4 缺少索引（moov），通常是录制或复制中途被打断；请上传完整的文件。"
+                        + " The file is incomplete: this MP4 has no index (moov atom), usually because recording or copying was"
+                        + " cut off; upload the complete file.");
+            }
+            return Optional.of("无法读取：这不是视频或音频文件，或者文件已损坏；请检查后重新上传。"
+                    + " This is not a video or audio file that can be read, or the file is damaged; check it and upload it again.");
         }
         if (probe.durationMs() <= 0) {
-            return Optional.of("The file has no playable duration; upload the complete recording.");
+            return Optional.of("文件没有可播放的时长；请上传完整的录像。 The file has no playable duration; upload the complete recording.");
         }
         if (kind == MediaKind.AUDIO && !probe.hasAudio()) {
-            return Optional.of("This audio resource's file has no audio track.");
+            return Optional.of("这个音频资源的文件没有声音轨道。 This audio resource's file has no audio track.");
         }
         if (kind == MediaKind.VIDEO && !probe.hasVideo() && !probe.hasAudio()) {
-            return Optional.of("The file has neither a video nor an audio track.");
+            return Optional.of("文件既没有画面也没有声音。 The file has neither a video nor an audio track.");
         }
         return Optional.empty();
+    }
+
+    /**
+     * A source that decoded to less than it said (a file cut short whose index, at the front, still announces the whole
+     * length): what the teacher is told, or empty when the encoded length is the announced one (within a second).
+     */
+    public static Optional<String> incomplete(long announcedMs, long encodedMs) {
+        if (announcedMs - encodedMs <= 1000) {
+            return Optional.empty();
+        }
+        long playable = encodedMs / 1000;
+        long announced = (announcedMs + 500) / 1000;
+        return Optional.of("文件不完整：只有前 " + playable + " 秒可播放（文件标明 " + announced + " 秒）；如需完整内容，请上传完整的文件。"
+                + " The file is incomplete: only the first " + playable + " s play (it announces " + announced + " s); upload the complete"
+                + " file for the rest.");
+    }
+
+    /** ffprobe's names of still-image formats (image2, png_pipe, jpeg_pipe, webp_pipe, gif…). */
+    static boolean isImage(String formatName) {
+        if (formatName == null) {
+            return false;
+        }
+        String f = formatName.toLowerCase(java.util.Locale.ROOT);
+        return f.equals("image2") || f.endsWith("_pipe") || f.equals("gif") || f.equals("apng");
     }
 
     /** A document or image, from its first bytes. */
@@ -147,11 +181,4 @@ public final class ContentCheck {
         return head.length >= prefix.length && Arrays.equals(Arrays.copyOf(head, prefix.length), prefix);
     }
 
-    private static String summary(String error) {
-        if (error == null || error.isBlank()) {
-            return "ffprobe found no streams";
-        }
-        String line = error.strip().lines().reduce((a, b) -> b).orElse(error.strip());
-        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
-    }
 }

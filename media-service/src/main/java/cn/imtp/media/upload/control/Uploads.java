@@ -173,6 +173,7 @@ public class Uploads {
             Transcoder.ProbeOutcome probed = transcoder.probe(store.internalUrl(a.sourceKey(), Duration.ofMinutes(10)));
             if (probed.probe() == null) {
                 store.bucketExists(); // a 503 when storage, not the file, is what failed
+                LOG.info(() -> "ffprobe could not read upload " + a.id() + ": " + probed.error());
             }
             refusal = ContentCheck.media(a.kind(), probed.probe(), probed.error());
             if (refusal.isEmpty()) {

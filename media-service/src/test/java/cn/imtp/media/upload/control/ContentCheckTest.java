@@ -1,6 +1,7 @@
 package cn.imtp.media.upload.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.imtp.media.asset.entity.MediaKind;
@@ -20,10 +21,32 @@ class ContentCheckTest {
     }
 
     @Test
-    void aFileFfprobeCannotReadIsRefusedWithWhatFfprobeSaid() {
-        String reason = ContentCheck.media(MediaKind.VIDEO, null, "[mov,mp4,m4a] moov atom not found\nInvalid data found").orElseThrow();
-        assertTrue(reason.contains("Invalid data found"), reason);
-        assertTrue(reason.contains("moov atom"), reason);
+    void aFileFfprobeCannotReadIsRefusedInWordsForPeopleWithoutWhatFfprobeSaid() {
+        String said = "[mov,mp4,m4a @ 0x55d] moov atom not found\nhttp://127.0.0.1:9000/lms-media/assets/x/source?X-Amz-Credential=lms-access"
+                + "%2F20261206&X-Amz-Signature=abc: Invalid data found when processing input";
+        String reason = ContentCheck.media(MediaKind.VIDEO, null, said).orElseThrow();
+        assertTrue(reason.contains("文件不完整") && reason.contains("moov"), reason);
+        assertFalse(reason.contains("http") || reason.contains("X-Amz") || reason.contains("lms-access") || reason.contains("0x55d"), reason);
+        String other = ContentCheck.media(MediaKind.VIDEO, null, "http://127.0.0.1:9000/x?X-Amz-Signature=abc: Invalid data found").orElseThrow();
+        assertTrue(other.contains("无法读取"), other);
+        assertFalse(other.contains("http") || other.contains("Signature"), other);
+    }
+
+    @Test
+    void aSourceThatDecodedToLessThanItAnnouncedIsSaidToBeIncomplete() {
+        assertEquals(Optional.empty(), ContentCheck.incomplete(20_000, 19_960), "frame rounding is not a cut");
+        assertEquals(Optional.empty(), ContentCheck.incomplete(20_000, 19_000));
+        String warning = ContentCheck.incomplete(20_000, 12_480).orElseThrow();
+        assertTrue(warning.startsWith("文件不完整：只有前 12 秒可播放（文件标明 20 秒）"), warning);
+    }
+
+    @Test
+    void aStillImageRenamedAsAVideoIsCalledAnImage() {
+        for (String format : new String[] {"png_pipe", "jpeg_pipe", "image2", "webp_pipe", "gif"}) {
+            String reason = ContentCheck.media(MediaKind.VIDEO, new Probe(format, 40, true, 640, 480, 25, false), null).orElseThrow();
+            assertTrue(reason.contains("这是一张图片"), format + ": " + reason);
+        }
+        assertEquals(Optional.empty(), ContentCheck.media(MediaKind.VIDEO, new Probe("mov,mp4,m4a,3gp,3g2,mj2", 4000, true, 640, 480, 25, true), null));
     }
 
     @Test

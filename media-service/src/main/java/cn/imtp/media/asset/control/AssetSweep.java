@@ -1,0 +1,101 @@
+package cn.imtp.media.asset.control;
+
+import cn.imtp.media.asset.entity.Asset;
+import cn.imtp.media.asset.entity.AssetState;
+import cn.imtp.media.storage.control.ObjectStore;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Asset housekeeping, every {@code lms.media.asset-sweep-seconds} on every node (each step is conditional, so two
+ * nodes never undo each other):
+ * <ul>
+ * <li>an asset whose transcoding job has FAILED but which is still PROCESSING (its state could not be saved when the
+ *     job ended) becomes FAILED, so that no video stays "转码中" forever;</li>
+ * <li>the files of the assets lms-web released (a practical recording replaced by a newer one) are removed from
+ *     storage, so that a learner who records again and again does not fill it: an unfinished upload is aborted, the
+ *     asset's objects are removed (only its source and captions when another asset plays its renditions), and the
+ *     asset is marked DELETED. Their grants are already refused ({@code Grants}).</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class AssetSweep {
+
+    private static final Logger LOG = Logger.getLogger(AssetSweep.class.getName());
+
+    @Inject
+    Assets assets;
+
+    @Inject
+    ObjectStore store;
+
+    @Inject
+    @ConfigProperty(name = "lms.media.asset-sweep-seconds")
+    int everySeconds;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> task;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        task = scheduler.scheduleWithFixedDelay(this::sweep, everySeconds, everySeconds, TimeUnit.SECONDS);
+    }
+
+    void sweep() {
+        try {
+            int stranded = assets.failStranded();
+            if (stranded > 0) {
+                LOG.warning(() -> stranded + " asset(s) whose transcoding had failed were still marked PROCESSING; now FAILED");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Sweeping stranded assets failed; the next sweep tries again", e);
+        }
+        try {
+            int n = 0;
+            for (Asset a : assets.releasedWithFiles()) {
+                if (a.state() == AssetState.UPLOADING && a.uploadId() != null) {
+                    try {
+                        store.abortMultipart(a.sourceKey(), a.uploadId());
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.FINE, "The released upload of " + a.id() + " was already gone", e);
+                    }
+                }
+                String prefix = "assets/" + a.id() + "/";
+                if (assets.renditionsReused(a.id())) {
+                    store.remove(a.sourceKey());
+                    store.removeAll(prefix + "captions/");
+                } else {
+                    store.removeAll(prefix);
+                }
+                if (assets.transition(a.id(), a.state(), AssetState.DELETED, "Replaced by a newer file; its files were removed from storage."
+                        + " 已被新文件替换，存储中的文件已删除。")) {
+                    n++;
+                }
+            }
+            if (n > 0) {
+                int removed = n;
+                LOG.info(() -> "Removed the files of " + removed + " released asset(s)");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Sweeping released assets failed; the next sweep tries again", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+}
