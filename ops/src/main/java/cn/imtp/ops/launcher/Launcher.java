@@ -55,6 +55,7 @@ public final class Launcher {
             appEnv.put("LMS_S3_ACCESS_KEY", s.s3AccessKey());
             appEnv.put("LMS_S3_SECRET_KEY", s.s3SecretKey());
             appEnv.put("LMS_S3_BUCKET", s.s3Bucket());
+            appEnv.put("LMS_MEDIA_INTERNAL_URL", "http://127.0.0.1:" + s.port() + "/media");
             appEnv.put("LMS_FFMPEG", ffmpeg.ffmpeg());
             appEnv.put("LMS_FFPROBE", ffmpeg.ffprobe());
             if (System.getenv("LMS_TRANSCODE_WORK_DIR") == null) {

@@ -65,6 +65,10 @@ class MediaFaultsIT {
         assertTrue(asset.getString("reason").contains("not a video or audio file"));
         assertForPeople(r.body());
         assertForPeople(asset.getString("reason"));
+        HttpResponse<String> publish = RunningPlatform.call(teacher, "POST", "/api/resources/" + ticket.getJsonNumber("resourceId")
+                + "/versions/" + ticket.getInt("version") + "/publish", null);
+        assertEquals(409, publish.statusCode(), "a refused file is never published: " + publish.body());
+        assertTrue(publish.body().contains("REJECTED"), publish.body());
     }
 
     /** A reason a teacher or a learner reads: Chinese first, and nothing of the storage behind it or of the tools. */

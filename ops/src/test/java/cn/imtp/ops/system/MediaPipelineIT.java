@@ -69,6 +69,9 @@ class MediaPipelineIT {
         assertEquals(1, resumed.getJsonArray("uploadedParts").getJsonObject(0).getInt("number"));
         HttpResponse<String> early = Media.post(Media.uploadPath(ticket, "/complete"), null);
         assertEquals(409, early.statusCode(), early.body());
+        HttpResponse<String> tooSoon = RunningPlatform.call(teacher, "POST", "/api/resources/" + id + "/versions/1/publish", null);
+        assertEquals(409, tooSoon.statusCode(), "a version is published only once its file is READY: " + tooSoon.body());
+        assertTrue(tooSoon.body().contains("UPLOADING") && tooSoon.body().contains("就绪"), tooSoon.body());
         assertTrue(early.body().contains("have not reached storage"), early.body());
 
         Media.sendParts(ticket, video, partSize, java.util.stream.IntStream.rangeClosed(2, parts).boxed().toList());
@@ -309,20 +312,96 @@ class MediaPipelineIT {
         // General information of the institution's library reaches everyone signed in, in a class or not.
         Path doc = MediaFixtures.text("notice.pdf", "%PDF-1.4\n%%EOF\n");
         long id = Media.publishedDocument(admin, "INFORMATION", null, doc, null);
-        for (String how : List.of("sign-out", "disabled")) {
+        for (String how : List.of("sign-out", "disabled", "password-reset")) {
             String name = Accounts.uniqueName("grant-" + how);
             long account = Accounts.createLearner(admin, name, "Learn2026ok").getJsonNumber("id").longValue();
             String token = RunningPlatform.token(name, "Learn2026ok");
             String file = RunningPlatform.json(Media.access(token, id, null)).getString("fileUrl");
             assertEquals(303, Media.get(file).statusCode());
             Thread.sleep(1000); // grants carry whole seconds: the revocation falls in a later second than the grant
-            HttpResponse<String> ended = how.equals("sign-out") ? RunningPlatform.call(token, "POST", "/api/auth/logout", null)
-                    : RunningPlatform.call(admin, "POST", "/api/accounts/" + account + "/disable", null);
+            HttpResponse<String> ended = switch (how) {
+                case "sign-out" -> RunningPlatform.call(token, "POST", "/api/auth/logout", null);
+                case "disabled" -> RunningPlatform.call(admin, "POST", "/api/accounts/" + account + "/disable", null);
+                default -> RunningPlatform.call(admin, "POST", "/api/accounts/" + account + "/password-reset", null);
+            };
             assertTrue(ended.statusCode() == 204 || ended.statusCode() == 200, ended.body());
             HttpResponse<String> after = Media.get(file);
             assertEquals(401, after.statusCode(), how + ": " + after.body());
             assertEquals("urn:imtp:problem:revoked-grant", RunningPlatform.json(after).getString("type"));
+            assertEquals(401, RunningPlatform.call(token, "GET", "/api/me", null).statusCode(), how + " ends the sign-in too");
         }
+        // An upload grant ends the same way: a teacher who signed out uploads nothing more with it.
+        long planId = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/classes/" + Media.demoClassId(), null))
+                .getJsonNumber("planId").longValue();
+        String teacherName = Accounts.uniqueName("grant-teacher");
+        long classId = RoleMatrixIT.activeClass(admin, planId, teacherName, Accounts.uniqueName("grant-learner"));
+        String teacherToken = RunningPlatform.token(teacherName, "Teach2026ok");
+        Path lesson = MediaFixtures.text("handout.pdf", "%PDF-1.4\n%%EOF\n");
+        long resource = Media.resource(teacherToken, "LEARNING", "DOCUMENT", studiedUnit, "讲义", classId);
+        JsonObject ticket = Media.newVersion(teacherToken, resource, "handout.pdf", Files.size(lesson));
+        Thread.sleep(1000);
+        assertEquals(204, RunningPlatform.call(teacherToken, "POST", "/api/auth/logout", null).statusCode());
+        HttpResponse<String> upload = Media.start(ticket, lesson);
+        assertEquals(401, upload.statusCode(), upload.body());
+        assertEquals("urn:imtp:problem:revoked-grant", RunningPlatform.json(upload).getString("type"));
+    }
+
+    @Test
+    void abandonedStatusStreamsAreNoticedAndAHolderCannotPileThemUp() throws Exception {
+        long planId = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/classes/" + Media.demoClassId(), null))
+                .getJsonNumber("planId").longValue();
+        String teacherName = Accounts.uniqueName("stream-teacher");
+        long classId = RoleMatrixIT.activeClass(admin, planId, teacherName, Accounts.uniqueName("stream-learner"));
+        String token = RunningPlatform.token(teacherName, "Teach2026ok");
+        Path video = MediaFixtures.video("streams-2s.mp4", 320, 180, 2, true);
+        long id = Media.resource(token, "LEARNING", "VIDEO", studiedUnit, "进度页面", classId);
+        JsonObject ticket = Media.newVersion(token, id, "streams.mp4", Files.size(video));
+        assertEquals(200, Media.start(ticket, video).statusCode()); // left UPLOADING: its streams stay open
+        String events = ticket.getString("eventsUrl");
+        List<java.io.InputStream> pages = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<java.io.InputStream> r = stream(events);
+            assertEquals(200, r.statusCode());
+            pages.add(r.body());
+        }
+        HttpResponse<java.io.InputStream> eleventh = stream(events);
+        assertEquals(429, eleventh.statusCode(), "a holder cannot pile streams up");
+        eleventh.body().close();
+        for (java.io.InputStream page : pages) {
+            page.close(); // the pages went away without a word
+        }
+        // The server notices at its next keep-alive and the holder follows files again.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(40).toNanos();
+        int status;
+        do {
+            Thread.sleep(1000);
+            HttpResponse<java.io.InputStream> again = stream(events);
+            status = again.statusCode();
+            again.body().close();
+        } while (status == 429 && System.nanoTime() < deadline);
+        assertEquals(200, status, "closed pages free their streams");
+    }
+
+    private static HttpResponse<java.io.InputStream> stream(String url) throws Exception {
+        return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(
+                java.net.http.HttpRequest.newBuilder(url.startsWith("http") ? java.net.URI.create(url) : RunningPlatform.uri(url))
+                        .header("Accept", "text/event-stream")
+                        .timeout(java.time.Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    @Test
+    void anImageIsServedAsWhatItsBytesSayWhateverItsName() throws Exception {
+        Path png = MediaFixtures.still("photo.jpg");
+        long id = Media.resource(teacher, "LEARNING", "IMAGE", studiedUnit, "直播间布景");
+        JsonObject ticket = Media.newVersion(teacher, id, "photo.jpg", Files.size(png));
+        assertEquals(200, Media.upload(ticket, png).statusCode());
+        assertEquals(200, RunningPlatform.call(teacher, "POST", "/api/resources/" + id + "/versions/1/publish", null).statusCode());
+        HttpResponse<String> file = Media.get(RunningPlatform.json(Media.access(learner, id, null)).getString("fileUrl"));
+        assertEquals(303, file.statusCode(), file.body());
+        HttpResponse<String> bytes = Media.get(file.headers().firstValue("Location").orElseThrow());
+        assertEquals("image/png", bytes.headers().firstValue("Content-Type").orElse(""));
+        String disposition = bytes.headers().firstValue("Content-Disposition").orElse("");
+        assertTrue(disposition.contains("photo.png") && !disposition.contains(".jpg"), disposition);
     }
 
     @Test

@@ -122,6 +122,10 @@ class OwnershipIT {
         // The other class is a draft: its learner has no active class, and a class's lessons never reach another class.
         assertEquals(404, Media.access(strangerLearner, demoNotes, null).statusCode());
         assertEquals(404, status(strangerLearner, "GET", "/api/resources/" + demoNotes, null));
+        // Naming another class in the list's filter shows nothing of it: 404, as for a class that does not exist.
+        assertEquals(404, status(demoLearner, "GET", "/api/resources?classId=" + otherClass, null));
+        assertEquals(404, status(stranger, "GET", "/api/resources?classId=" + demoClass, null));
+        assertEquals(200, status(demoLearner, "GET", "/api/resources?classId=" + demoClass, null));
     }
 
     @Test

@@ -200,6 +200,11 @@ public class ResourcePacks {
         ResourceAccess.Scope scope = scopeOf(caller);
         Resource r = changeable(id, caller, scope);
         ResourceVersion v = version(id, number);
+        String state = mediaStates.state(v.assetId(), mediaKind(r), caller);
+        if (!"READY".equals(state)) {
+            throw PlatformException.conflict("Version " + number + "'s file is not ready (" + state + "); publish it once it is READY."
+                    + " 这个版本的文件还没有就绪（" + state + "），就绪后才能发布。");
+        }
         v.markPublished(Instant.now());
         r.publish(v);
         return view(r, caller, scope);
@@ -331,6 +336,9 @@ public class ResourcePacks {
     }
 
     /** The resource if the caller may change it: 404 if the caller cannot see it, 403 if only see it. */
+    @Inject
+    MediaStates mediaStates;
+
     private Resource changeable(long id, Caller caller, ResourceAccess.Scope scope) {
         Resource r = visible(id, caller, scope);
         if (!ResourceAccess.mayChange(caller.role(), reach(r), r.createdBy() == caller.accountId(), scope)) {

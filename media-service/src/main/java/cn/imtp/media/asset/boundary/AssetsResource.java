@@ -2,13 +2,12 @@ package cn.imtp.media.asset.boundary;
 
 import cn.imtp.media.asset.control.AssetStatus;
 import cn.imtp.media.asset.control.AssetView;
+import cn.imtp.media.asset.control.StatusStreams;
 import cn.imtp.media.platform.control.Grants;
 import cn.imtp.media.transcoding.control.JobQueue;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.MediaGrant;
 import cn.imtp.platform.security.Public;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -22,9 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.logging.Logger;
 
 /** An asset's processing status, live as Server-Sent Events, and a teacher's retry of a failed job. */
 @Path("assets/{assetId}")
@@ -32,11 +29,6 @@ import java.util.logging.Logger;
 @Produces(MediaType.APPLICATION_JSON)
 @Public
 public class AssetsResource {
-
-    private static final Logger LOG = Logger.getLogger(AssetsResource.class.getName());
-    /** How often the event stream looks for a change; it reads the database, so it sees every node's work. */
-    private static final long POLL_MS = 1000;
-    private static final long MAX_STREAM_MS = 4 * 60 * 60 * 1000L;
 
     @Inject
     AssetStatus status;
@@ -47,8 +39,8 @@ public class AssetsResource {
     @Inject
     Grants grants;
 
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    StatusStreams streams;
 
     @PathParam("assetId")
     UUID assetId;
@@ -63,38 +55,16 @@ public class AssetsResource {
     }
 
     /**
-     * Sends the asset's status as an {@code asset} event whenever it changes (progress, segments,
-     * state), and ends the stream once the asset is READY, FAILED or REJECTED.
+     * Sends the asset's status as an {@code asset} event whenever it changes (progress, segments, state), and ends the
+     * stream once the asset's state is final ({@link StatusStreams}: no thread held, closed clients noticed, at most
+     * {@value StatusStreams#MAX_PER_HOLDER} streams per grant holder and node).
      */
     @GET
     @Path("events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void events(@Context SseEventSink sink, @Context Sse sse) {
-        grants.require(grant, assetId, MediaGrant.Scope.VIEW);
-        AssetView first = status.of(assetId);
-        executor.execute(() -> {
-            try (sink) {
-                AssetView last = null;
-                AssetView now = first;
-                long end = System.currentTimeMillis() + MAX_STREAM_MS;
-                while (!sink.isClosed() && System.currentTimeMillis() < end) {
-                    if (!Objects.equals(now, last)) {
-                        sink.send(sse.newEventBuilder().name("asset").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                                .data(AssetView.class, now).build()).toCompletableFuture().join();
-                        last = now;
-                    }
-                    if (now.state().isFinal()) {
-                        return;
-                    }
-                    Thread.sleep(POLL_MS);
-                    now = status.of(assetId);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                LOG.fine(() -> "Event stream of " + assetId + " ended: " + e);
-            }
-        });
+        MediaGrant g = grants.require(grant, assetId, MediaGrant.Scope.VIEW);
+        streams.open(assetId, g.accountId(), sink, sse);
     }
 
     /** Puts a failed transcoding job back in the queue (the uploader's grant is needed). */
