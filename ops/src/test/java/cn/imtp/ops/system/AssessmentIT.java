@@ -271,10 +271,7 @@ class AssessmentIT {
     @Test
     @Order(9)
     void aFormativeQuizOnOneUnitShowsTheAnswersAtOnceAndCanBeTakenAgain() throws Exception {
-        JsonObject plan = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/plans/"
-                + RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/classes/" + classId, null)).getJsonNumber("planId"), null));
-        JsonObject unit = plan.getJsonArray("units").stream().map(JsonValue::asJsonObject).filter(u -> u.getString("name").equals("撰写单品直播脚本"))
-                .findFirst().orElseThrow();
+        JsonObject unit = planUnit("撰写单品直播脚本");
         HttpResponse<String> tooMany = RunningPlatform.call(teacher, "POST", "/api/assessment/classes/" + classId + "/exams",
                 quiz(unit.getJsonNumber("id").longValue(), 30).toString());
         assertEquals(422, tooMany.statusCode(), tooMany.body());
@@ -369,10 +366,7 @@ class AssessmentIT {
     @Test
     @Order(12)
     void anExamKeepsTheQuestionsItWasSetWithWhateverTheBankDoesLater() throws Exception {
-        JsonObject plan = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/plans/"
-                + RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/classes/" + classId, null)).getJsonNumber("planId"), null));
-        long unit = plan.getJsonArray("units").stream().map(JsonValue::asJsonObject).filter(u -> u.getString("name").equals("撰写单品直播脚本"))
-                .findFirst().orElseThrow().getJsonNumber("id").longValue();
+        long unit = planUnit("撰写单品直播脚本").getJsonNumber("id").longValue();
         JsonObject live = json(RunningPlatform.call(teacher, "GET", "/api/assessment/questions?unit=" + unit + "&size=200", null));
         int n = live.getInt("total");
         assertTrue(n >= 2 && n <= 50, "the unit's bank: " + n);
@@ -412,6 +406,14 @@ class AssessmentIT {
         assertFalse(stems.contains(v2.getString("stem")), "not the later version");
         // The current version is edited and retired as usual.
         assertEquals(200, RunningPlatform.call(teacher, "POST", q + v2.getJsonNumber("id") + "/retire", null).statusCode());
+    }
+
+    /** The unit of the demo class's plan with this name. */
+    private static JsonObject planUnit(String name) throws Exception {
+        JsonObject plan = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/plans/"
+                + RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/classes/" + classId, null)).getJsonNumber("planId"), null));
+        return plan.getJsonArray("units").stream().map(JsonValue::asJsonObject).filter(u -> u.getString("name").equals(name)).findFirst()
+                .orElseThrow();
     }
 
     /** A download as the teacher. */

@@ -42,6 +42,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class QuestionBank {
 
+    /** A question neither retired nor replaced by a later version: what new exams and quizzes are set from. */
+    private static final String LIVE = "q.retiredAt IS NULL AND q.replacedBy IS NULL";
+
     public record Draft(Long unitId, String type, Integer difficulty, String stem, List<String> options, String answer, String explanation) {
     }
 
@@ -152,7 +155,7 @@ public class QuestionBank {
     @Transactional
     public Page list(Long unitId, Level level, JobType jobType, boolean retired, int page, int size) {
         PlatformException.checkPage(page, size);
-        String where = " WHERE " + (retired ? "1 = 1" : "q.retiredAt IS NULL AND q.replacedBy IS NULL")
+        String where = " WHERE " + (retired ? "1 = 1" : LIVE)
                 + (unitId != null ? " AND q.unit.id = :unit" : tableFilter(level, jobType));
         TypedQuery<Question> items = em.createQuery("SELECT q FROM Question q" + where + " ORDER BY q.id DESC", Question.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(q) FROM Question q" + where, Long.class);
@@ -224,7 +227,7 @@ public class QuestionBank {
     /** The live questions of one table (or all when {@code all}), in the import format. */
     @Transactional
     public ExportTable export(Level level, JobType jobType, boolean all) {
-        String where = " WHERE q.retiredAt IS NULL AND q.replacedBy IS NULL" + (all ? "" : tableFilter(level, jobType));
+        String where = " WHERE " + LIVE + (all ? "" : tableFilter(level, jobType));
         TypedQuery<Question> query = em.createQuery("SELECT q FROM Question q" + where + " ORDER BY q.id", Question.class);
         if (!all) {
             bind(query, null, level, jobType);
@@ -304,7 +307,7 @@ public class QuestionBank {
      */
     private Map<String, List<PaperDrawer.Candidate>> bank(Level level, JobType jobType, Exam exam) {
         TypedQuery<Object[]> q = em.createQuery("SELECT q.id, q.type, q.unit.course.code, q.unit.name FROM Question q WHERE "
-                + (exam == null ? "q.retiredAt IS NULL AND q.replacedBy IS NULL"
+                + (exam == null ? LIVE
                         : "q.id IN (SELECT p FROM Exam e JOIN e.questionIds p WHERE e = :exam)")
                 + tableFilter(level, jobType), Object[].class);
         bind(q, null, level, jobType);
@@ -357,8 +360,7 @@ public class QuestionBank {
     }
 
     private Long duplicate(LearningUnit unit, String stem) {
-        return em.createQuery("SELECT q.id FROM Question q WHERE q.unit = :unit AND q.stem = :stem AND q.retiredAt IS NULL"
-                        + " AND q.replacedBy IS NULL", Long.class)
+        return em.createQuery("SELECT q.id FROM Question q WHERE q.unit = :unit AND q.stem = :stem AND " + LIVE, Long.class)
                 .setParameter("unit", unit).setParameter("stem", stem).setMaxResults(1).getResultStream().findFirst().orElse(null);
     }
 

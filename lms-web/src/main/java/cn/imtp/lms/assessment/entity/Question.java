@@ -118,11 +118,6 @@ public class Question {
         return replacedBy;
     }
 
-    /** Neither retired nor replaced: what new exams and quizzes are set from. */
-    public boolean live() {
-        return retiredAt == null && replacedBy == null;
-    }
-
     public void retire(Instant now) {
         this.retiredAt = now;
     }

@@ -47,8 +47,11 @@ public class MediaStates {
                 JsonObject status = Json.createReader(new StringReader(r.body())).readObject();
                 return status.getString("state");
             }
-            if (r.statusCode() == 404 || r.statusCode() == 410) {
-                return r.statusCode() == 404 ? "NOT_UPLOADED" : "DELETED"; // no file sent yet; a file replaced and removed
+            if (r.statusCode() == 404) {
+                return "NOT_UPLOADED"; // no file sent yet
+            }
+            if (r.statusCode() == 410) {
+                return "DELETED"; // replaced, its files removed
             }
             LOG.warning(() -> "media-service answered " + r.statusCode() + " about asset " + asset + ": " + r.body());
         } catch (java.io.IOException | RuntimeException e) {

@@ -52,12 +52,6 @@ public class StatusStreams {
         scheduler.scheduleWithFixedDelay(stream::tick, 0, POLL_MS, TimeUnit.MILLISECONDS);
     }
 
-    /** How many streams a holder has open on this node (for tests and the status page). */
-    public int openFor(long holder) {
-        AtomicInteger n = open.get(holder);
-        return n == null ? 0 : n.get();
-    }
-
     /** Ends the repetition of a stream's check (a scheduled task that throws is not run again). */
     private static final class Ended extends RuntimeException {
         Ended() {
