@@ -77,6 +77,43 @@ final class MediaFixtures {
         return video(name, 640, 360, seconds, true, List.of("-preset", "ultrafast", "-movflags", "+faststart"));
     }
 
+    /**
+     * A 1280×720 interlaced source, top field first, as a camcorder or a broadcast recording delivers it: 50 fields a second
+     * woven into 25 frames, flagged so that ffprobe reports field order {@code tt}.
+     */
+    static Path interlaced(String name, int seconds) throws IOException, InterruptedException {
+        Path out = dir().resolve(name);
+        if (!Files.exists(out)) {
+            run(List.of("-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=50", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+                    "-t", Integer.toString(seconds), "-vf", "tinterlace=mode=interleave_top,fieldorder=tff", "-c:v", "libx264", "-preset", "ultrafast",
+                    "-flags", "+ilme+ildct", "-top", "1", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest"), out);
+        }
+        return out;
+    }
+
+    /**
+     * What ffmpeg's {@code idet} filter finds in a file's frames: counts of frames that look woven top field first,
+     * bottom field first, and progressive ({@code [tff, bff, progressive]}).
+     */
+    static int[] fieldDetection(Path file) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(ffmpeg().toString(), "-hide_banner", "-i", file.toString(), "-vf", "idet", "-an", "-f", "null", "-")
+                .redirectErrorStream(true);
+        pb.environment().put("LD_LIBRARY_PATH", ffmpeg().getParent().toString());
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes());
+        p.waitFor(2, TimeUnit.MINUTES);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Multi frame detection: TFF:\\s*(\\d+) BFF:\\s*(\\d+) Progressive:\\s*(\\d+)")
+                .matcher(output);
+        int[] last = null;
+        while (m.find()) {
+            last = new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
+        }
+        if (last == null) {
+            throw new IOException("idet said nothing about " + file.getFileName() + ": " + output);
+        }
+        return last;
+    }
+
     /** One still frame of the test pattern as a PNG, under {@code name} (e.g. a photo renamed .mp4). */
     static Path still(String name) throws IOException, InterruptedException {
         Path png = dir().resolve("still-640x480.png");

@@ -132,6 +132,35 @@ class MediaPipelineIT {
     }
 
     @Test
+    void anInterlacedSourceIsDeinterlacedSoNoRungIsCombed() throws Exception {
+        Path source = MediaFixtures.interlaced("interlaced-720i-4s.mp4", 4);
+        int[] before = MediaFixtures.fieldDetection(source);
+        assertTrue(before[0] > before[2], "the fixture is woven top field first: " + java.util.Arrays.toString(before));
+
+        Media.Uploaded up = Media.ready(teacher, studiedUnit, "VIDEO", source);
+        assertEquals("READY", up.asset().getString("state"), up.asset().toString());
+        HttpResponse<String> access = Media.access(teacher, up.resourceId(), 1);
+        String masterUrl = RunningPlatform.json(access).getString("playlistUrl");
+        HttpResponse<String> master = Media.get(masterUrl);
+        // The 720 rung is not scaled, so woven fields would show as combing there if they were kept.
+        List<String> lines = master.body().lines().toList();
+        int inf = java.util.stream.IntStream.range(0, lines.size()).filter(i -> lines.get(i).contains("RESOLUTION=1280x720")).findFirst()
+                .orElseThrow(() -> new AssertionError("no 720 rung: " + master.body()));
+        String variantUrl = Media.resolve(masterUrl, lines.get(inf + 1));
+        HttpResponse<String> variant = Media.get(variantUrl);
+        Path rung = Files.createTempFile("rung-720", ".ts");
+        try (java.io.OutputStream out = Files.newOutputStream(rung)) {
+            for (String segment : Media.uris(variant.body())) {
+                out.write(Media.HTTP.send(HttpRequest.newBuilder(URI.create(Media.resolve(variantUrl, segment))).build(),
+                        HttpResponse.BodyHandlers.ofByteArray()).body());
+            }
+        }
+        int[] after = MediaFixtures.fieldDetection(rung);
+        assertTrue(after[2] > 9 * (after[0] + after[1]), "the ladder is progressive, not combed: " + java.util.Arrays.toString(after));
+        Files.deleteIfExists(rung);
+    }
+
+    @Test
     void aLongLessonPlaysWhileItIsEncodedAndTheUploaderSeesProgressLive() throws Exception {
         Path video = MediaFixtures.video("lecture-720p-36s.mp4", 1280, 720, 36, true);
         long id = Media.resource(teacher, "LEARNING", "VIDEO", studiedUnit, "讲座（36 秒）");

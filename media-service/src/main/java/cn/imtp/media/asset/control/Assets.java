@@ -81,21 +81,23 @@ public class Assets {
     }
 
     public void setProbe(UUID id, Probe p) {
-        update("UPDATE media_asset SET duration_ms = ?, width = ?, height = ?, has_video = ?, has_audio = ?, updated_at = NOW(3) WHERE id = ?",
-                p.durationMs(), p.hasVideo() ? p.width() : null, p.hasVideo() ? p.height() : null, p.hasVideo(), p.hasAudio(), id.toString());
+        update("UPDATE media_asset SET duration_ms = ?, width = ?, height = ?, has_video = ?, has_audio = ?, interlaced = ?, updated_at = NOW(3)"
+                + " WHERE id = ?", p.durationMs(), p.hasVideo() ? p.width() : null, p.hasVideo() ? p.height() : null, p.hasVideo(), p.hasAudio(),
+                p.interlaced(), id.toString());
     }
 
     /** What the upload's check found with ffprobe, when it was recorded. */
     public Optional<Probe> storedProbe(UUID id) {
         return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT duration_ms, width, height, has_video, has_audio FROM media_asset"
-                    + " WHERE id = ? AND duration_ms IS NOT NULL AND has_video IS NOT NULL")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT duration_ms, width, height, has_video, has_audio, interlaced"
+                    + " FROM media_asset WHERE id = ? AND duration_ms IS NOT NULL AND has_video IS NOT NULL AND interlaced IS NOT NULL")) {
                 s.setString(1, id.toString());
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(new Probe(null, r.getLong(1), r.getBoolean(4), r.getInt(2), r.getInt(3), 0, r.getBoolean(5)));
+                    return Optional.of(new Probe(null, r.getLong(1), r.getBoolean(4), r.getInt(2), r.getInt(3), 0, r.getBoolean(5),
+                            r.getBoolean(6)));
                 }
             }
         });

@@ -144,7 +144,7 @@ public class TranscodeWorkers {
                 return probed.probe();
             });
             if (asset.kind() == MediaKind.AUDIO) {
-                probe = new Probe(probe.formatName(), probe.durationMs(), false, 0, 0, 0, probe.hasAudio());
+                probe = new Probe(probe.formatName(), probe.durationMs(), false, 0, 0, 0, probe.hasAudio(), false);
             }
             List<Rendition> plan = RenditionPlanner.plan(probe);
             assets.setProbe(asset.id(), probe);
@@ -195,7 +195,7 @@ public class TranscodeWorkers {
                                      CompletableFuture<String> hash) throws InterruptedException {
         createDirectories(out, plan);
         AtomicLong encodedMs = new AtomicLong();
-        FFmpegResultFuture ffmpeg = transcoder.startLadder(source, plan, out, p -> {
+        FFmpegResultFuture ffmpeg = transcoder.startLadder(source, probe, plan, out, p -> {
             if (p.getTimeMillis() != null) {
                 encodedMs.set(p.getTimeMillis());
             }

@@ -74,7 +74,7 @@ public class Transcoder {
         Float seconds = r.getFormat() == null ? null : r.getFormat().getDuration();
         long durationMs = seconds == null ? 0 : (long) (seconds * 1000);
         if (video == null) {
-            return new Probe(r.getFormat() == null ? null : r.getFormat().getFormatName(), durationMs, false, 0, 0, 0, audio != null);
+            return new Probe(r.getFormat() == null ? null : r.getFormat().getFormatName(), durationMs, false, 0, 0, 0, audio != null, false);
         }
         int w = video.getWidth() == null ? 0 : video.getWidth();
         int h = video.getHeight() == null ? 0 : video.getHeight();
@@ -84,7 +84,8 @@ public class Transcoder {
             h = t;
         }
         double fps = video.getAvgFrameRate() == null ? 0 : video.getAvgFrameRate().doubleValue();
-        return new Probe(r.getFormat().getFormatName(), durationMs, w > 0 && h > 0, w, h, Double.isFinite(fps) ? fps : 0, audio != null);
+        return new Probe(r.getFormat().getFormatName(), durationMs, w > 0 && h > 0, w, h, Double.isFinite(fps) ? fps : 0, audio != null,
+                Probe.interlacedFieldOrder(video.getFieldOrder()));
     }
 
     private static int rotation(Stream video) {
@@ -105,7 +106,7 @@ public class Transcoder {
      * written to {@code out/<rendition>/<n>.ts} with an EVENT playlist that grows, and thumbnails in
      * {@code out/thumbnails/<n>.jpg}.
      */
-    public FFmpegResultFuture startLadder(String sourceUrl, List<Rendition> plan, Path out, ProgressListener progress) {
+    public FFmpegResultFuture startLadder(String sourceUrl, Probe probe, List<Rendition> plan, Path out, ProgressListener progress) {
         FFmpeg ffmpeg = new FFmpeg(settings.ffmpeg())
                 .addInput(UrlInput.fromUrl(sourceUrl).addArguments("-rw_timeout", Long.toString(READ_TIMEOUT_MICROS)))
                 .setOverwriteOutput(true)
@@ -118,7 +119,7 @@ public class Transcoder {
             hls.addArguments("-map", "0:a:0");
             streamMap.add("a:0,name:" + plan.get(0).name());
         } else {
-            ffmpeg.setComplexFilter(filterGraph(plan));
+            ffmpeg.setComplexFilter(filterGraph(plan, probe.interlaced()));
             for (int i = 0; i < plan.size(); i++) {
                 Rendition r = plan.get(i);
                 hls.addMap("v" + i);
@@ -151,9 +152,14 @@ public class Transcoder {
         return ffmpeg.executeAsync();
     }
 
-    /** {@code [0:v:0]split=N+1[s0]…; [si]scale=W:H,format=yuv420p[vi]; [sN]select=…,scale=320:-2[thumbs]}. */
-    static String filterGraph(List<Rendition> plan) {
-        StringBuilder g = new StringBuilder("[0:v:0]split=").append(plan.size() + 1);
+    /**
+     * {@code [0:v:0]split=N+1[s0]…; [si]scale=W:H,format=yuv420p[vi]; [sN]select=…,scale=320:-2[thumbs]}; an interlaced
+     * source is deinterlaced once before the split ({@code bwdif}, one frame out per frame in, so the frame rate and the
+     * key-frame grid stay), because scaling woven fields would comb every rung.
+     */
+    static String filterGraph(List<Rendition> plan, boolean deinterlace) {
+        StringBuilder g = new StringBuilder("[0:v:0]").append(deinterlace ? "bwdif=mode=send_frame:parity=auto:deint=all," : "")
+                .append("split=").append(plan.size() + 1);
         for (int i = 0; i <= plan.size(); i++) {
             g.append("[s").append(i).append(']');
         }

@@ -1,6 +1,7 @@
 package cn.imtp.media.transcoding.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RenditionPlannerTest {
 
     static Probe video(int w, int h, boolean audio) {
-        return new Probe("mov,mp4", 60_000, true, w, h, 25, audio);
+        return new Probe("mov,mp4", 60_000, true, w, h, 25, audio, false);
     }
 
     static List<String> names(List<Rendition> plan) {
@@ -57,11 +58,11 @@ class RenditionPlannerTest {
 
     @Test
     void audioOnlyGetsAnAudioRenditionAndSilenceWithoutPictureIsRefused() {
-        List<Rendition> plan = RenditionPlanner.plan(new Probe("mp3", 60_000, false, 0, 0, 0, true));
+        List<Rendition> plan = RenditionPlanner.plan(new Probe("mp3", 60_000, false, 0, 0, 0, true, false));
         assertEquals(List.of(new Rendition("audio", 0, 0, 0, 128)), plan);
         assertTrue(plan.get(0).audioOnly());
         assertEquals("mp4a.40.2", plan.get(0).codecs());
-        assertThrows(IllegalArgumentException.class, () -> RenditionPlanner.plan(new Probe("x", 1, false, 0, 0, 0, false)));
+        assertThrows(IllegalArgumentException.class, () -> RenditionPlanner.plan(new Probe("x", 1, false, 0, 0, 0, false, false)));
     }
 
     @Test
@@ -71,8 +72,25 @@ class RenditionPlannerTest {
 
     @Test
     void theFilterGraphSplitsOnceForEveryRungAndTheThumbnails() {
-        String g = Transcoder.filterGraph(RenditionPlanner.plan(video(1280, 720, true)));
+        String g = Transcoder.filterGraph(RenditionPlanner.plan(video(1280, 720, true)), false);
         assertEquals("[0:v:0]split=4[s0][s1][s2][s3];[s0]scale=1280:720,format=yuv420p[v0];[s1]scale=854:480,format=yuv420p[v1];"
                 + "[s2]scale=640:360,format=yuv420p[v2];[s3]select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,10)',scale=320:-2[thumbs]", g);
+    }
+
+    @Test
+    void anInterlacedSourceIsDeinterlacedOnceBeforeTheSplitKeepingItsFrameRate() {
+        String g = Transcoder.filterGraph(RenditionPlanner.plan(video(1280, 720, true)), true);
+        assertTrue(g.startsWith("[0:v:0]bwdif=mode=send_frame:parity=auto:deint=all,split=4[s0]"), g);
+        assertEquals(1, g.split("bwdif", -1).length - 1, "one deinterlacer for all rungs: " + g);
+    }
+
+    @Test
+    void onlyFieldOrdersWithTwoFieldsCountAsInterlaced() {
+        for (String interlaced : List.of("tt", "bb", "tb", "bt", "TT")) {
+            assertTrue(Probe.interlacedFieldOrder(interlaced), interlaced);
+        }
+        for (String progressive : java.util.Arrays.asList("progressive", "unknown", "", null)) {
+            assertFalse(Probe.interlacedFieldOrder(progressive), String.valueOf(progressive));
+        }
     }
 }

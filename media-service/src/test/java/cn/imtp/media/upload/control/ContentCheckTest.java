@@ -43,20 +43,20 @@ class ContentCheckTest {
     @Test
     void aStillImageRenamedAsAVideoIsCalledAnImage() {
         for (String format : new String[] {"png_pipe", "jpeg_pipe", "image2", "webp_pipe", "gif"}) {
-            String reason = ContentCheck.media(MediaKind.VIDEO, new Probe(format, 40, true, 640, 480, 25, false), null).orElseThrow();
+            String reason = ContentCheck.media(MediaKind.VIDEO, new Probe(format, 40, true, 640, 480, 25, false, false), null).orElseThrow();
             assertTrue(reason.contains("这是一张图片"), format + ": " + reason);
         }
-        assertEquals(Optional.empty(), ContentCheck.media(MediaKind.VIDEO, new Probe("mov,mp4,m4a,3gp,3g2,mj2", 4000, true, 640, 480, 25, true), null));
+        assertEquals(Optional.empty(), ContentCheck.media(MediaKind.VIDEO, new Probe("mov,mp4,m4a,3gp,3g2,mj2", 4000, true, 640, 480, 25, true, false), null));
     }
 
     @Test
     void anAudioOnlyFileIsAVideoResourcesAudioRenditionButAnAudioResourceNeedsSound() {
-        Probe audioOnly = new Probe("mp3", 5000, false, 0, 0, 0, true);
+        Probe audioOnly = new Probe("mp3", 5000, false, 0, 0, 0, true, false);
         assertEquals(Optional.empty(), ContentCheck.media(MediaKind.VIDEO, audioOnly, null));
-        Probe silent = new Probe("mp4", 5000, true, 640, 360, 25, false);
+        Probe silent = new Probe("mp4", 5000, true, 640, 360, 25, false, false);
         assertEquals(Optional.empty(), ContentCheck.media(MediaKind.VIDEO, silent, null));
         assertTrue(ContentCheck.media(MediaKind.AUDIO, silent, null).isPresent());
-        assertTrue(ContentCheck.media(MediaKind.VIDEO, new Probe("mp4", 0, true, 640, 360, 25, true), null).isPresent());
+        assertTrue(ContentCheck.media(MediaKind.VIDEO, new Probe("mp4", 0, true, 640, 360, 25, true, false), null).isPresent());
     }
 
     @Test
