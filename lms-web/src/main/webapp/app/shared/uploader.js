@@ -33,9 +33,13 @@ async function post(url, body) {
   return data;
 }
 
-function putPart(url, blob, onBytes) {
+/** Thrown when the caller's `signal` stops an upload (a teacher cancelled it). */
+export class UploadCancelled extends Error {}
+
+function putPart(url, blob, onBytes, signal) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
+    if (signal) signal.addEventListener('abort', () => { xhr.abort(); reject(new UploadCancelled('cancelled')); }, { once: true });
     xhr.open('PUT', url);
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
     xhr.upload.onprogress = (e) => onBytes(e.loaded);
@@ -49,9 +53,10 @@ function putPart(url, blob, onBytes) {
  * Uploads `file` with `ticket` (from POST /api/resources/{id}/versions or its upload-grant, or a practical task's
  * recording), remembered under `resourceId` (any key naming what is uploaded) until complete.
  * @param {(sent:number, total:number) => void} onProgress
+ * @param {AbortSignal} [signal] stops the upload (no more parts are sent; rejects with UploadCancelled)
  * @returns the completion status (state PROCESSING for media, READY for documents and images)
  */
-export async function upload(resourceId, ticket, file, onProgress) {
+export async function upload(resourceId, ticket, file, onProgress, signal) {
   localStorage.setItem(PENDING + resourceId, JSON.stringify({ ticket, name: file.name, size: file.size, lastModified: file.lastModified }));
   const started = await post(ticket.uploadUrl, { fileName: file.name, size: file.size, contentType: file.type || 'application/octet-stream' });
   if (started.state !== 'UPLOADING') {
@@ -66,20 +71,24 @@ export async function upload(resourceId, ticket, file, onProgress) {
   report();
   const todo = [];
   for (let n = 1; n <= started.partCount; n++) if (!done.has(n)) todo.push(n);
+  const stopIfCancelled = () => { if (signal?.aborted) { forgetUpload(resourceId); throw new UploadCancelled('cancelled'); } };
   while (todo.length) {
+    stopIfCancelled();
     const batch = todo.splice(0, 24);
     const { parts } = await post(under(ticket, '/parts'), { numbers: batch });
     const queue = [...parts];
     await Promise.all(Array.from({ length: Math.min(PARALLEL, queue.length) }, async () => {
       for (let part = queue.shift(); part; part = queue.shift()) {
+        stopIfCancelled();
         const from = (part.number - 1) * started.partSize;
-        await putPart(part.url, file.slice(from, from + partBytes(part.number)), (b) => { sentOf.set(part.number, b); report(); });
+        await putPart(part.url, file.slice(from, from + partBytes(part.number)), (b) => { sentOf.set(part.number, b); report(); }, signal);
         sentOf.delete(part.number);
         base += partBytes(part.number);
         report();
       }
     }));
   }
+  stopIfCancelled();
   const completed = await post(under(ticket, '/complete'));
   forgetUpload(resourceId);
   return completed;
@@ -91,7 +100,7 @@ export function follow(eventsUrl, onStatus) {
   source.addEventListener('asset', (e) => {
     const status = JSON.parse(e.data);
     onStatus(status);
-    if (['READY', 'FAILED', 'REJECTED'].includes(status.state)) source.close();
+    if (['READY', 'FAILED', 'REJECTED', 'DELETED'].includes(status.state)) source.close();
   });
   source.onerror = () => { if (source.readyState === EventSource.CLOSED) onStatus(null); };
   return source;

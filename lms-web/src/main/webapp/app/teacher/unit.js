@@ -5,7 +5,7 @@ import { api } from '../shared/api.js';
 import { t } from '../shared/i18n.js';
 import { box, el, param, showNotice, showProblem, startPage, unitFacts, unitRequirements, unitSpecification } from '../shared/page.js';
 import { attachHls } from '../player/lesson-player.js';
-import { follow, forgetUpload, pendingUpload, upload } from '../shared/uploader.js';
+import { follow, forgetUpload, pendingUpload, upload, UploadCancelled } from '../shared/uploader.js';
 import { questionSection } from './questions.js';
 
 startPage('teacherUnit.title', 'TEACHER', 'ADMINISTRATOR');
@@ -16,6 +16,8 @@ const list = el('div', { id: 'resources' });
 const preview = el('div', { id: 'preview' });
 let previewHls = null;
 let sources = [];
+/** Uploads running in this page, by resource id: a teacher's cancel stops them. */
+const running = new Map();
 
 function kindOf(file) {
   const type = file.type || '';
@@ -73,11 +75,49 @@ async function sendVersion(resource, file) {
     const text = el('span', { class: 'muted', id: `upload-${resource.id}-text` });
     const meter = el('progress', { max: file.size, value: 0, id: `upload-${resource.id}-bar`, 'aria-label': t('teacherUnit.uploading') });
     bar.replaceChildren(el('label', {}, t('teacherUnit.uploading'), meter), text);
+    const stop = new AbortController();
+    running.set(resource.id, { version: ticket.version, stop });
+    const cancel = el('button', { type: 'button', id: `cancel-upload-${resource.id}`, onclick: () => removeVersion(resource, ticket.version, true) },
+      t('teacherUnit.cancel'));
+    bar.replaceChildren(el('label', {}, t('teacherUnit.uploading'), meter), text, ' ', cancel);
     const done = await upload(resource.id, ticket, file, (sent, total) => {
       meter.value = sent;
       text.textContent = ` ${Math.floor((sent / total) * 100)}% (${mb(sent)} / ${mb(total)} MB)`;
-    });
+    }, stop.signal);
+    running.delete(resource.id);
     if (done.state === 'REJECTED') throw new Error(t('teacherUnit.rejected', { reason: done.reason || '' }));
+    await show();
+  } catch (err) {
+    running.delete(resource.id);
+    if (!(err instanceof UploadCancelled)) showProblem(box.problem, err);
+  }
+}
+
+/**
+ * Deletes a version, or cancels its upload or transcoding (`busy`): this page's upload stops, the server releases the
+ * file (media-service stops the job and removes what reached storage); credited attendance stays.
+ */
+async function removeVersion(resource, number, busy) {
+  if (!confirm(t(busy ? 'teacherUnit.confirmCancel' : 'teacherUnit.confirmDeleteVersion', { title: resource.title, v: number }))) return;
+  try {
+    const upload = running.get(resource.id);
+    if (upload && upload.version === number) upload.stop.abort();
+    forgetUpload(resource.id);
+    await api(`/api/resources/${resource.id}/versions/${number}`, { method: 'DELETE' });
+    showNotice(box.notice, t(busy ? 'teacherUnit.cancelled' : 'teacherUnit.versionDeleted', { title: resource.title, v: number }));
+    await show();
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
+}
+
+async function removeResource(resource) {
+  if (!confirm(t('teacherUnit.confirmDeleteResource', { title: resource.title }))) return;
+  try {
+    running.get(resource.id)?.stop.abort();
+    forgetUpload(resource.id);
+    await api(`/api/resources/${resource.id}`, { method: 'DELETE' });
+    showNotice(box.notice, t('teacherUnit.resourceDeleted', { title: resource.title }));
     await show();
   } catch (err) {
     showProblem(box.problem, err);
@@ -88,19 +128,37 @@ function mb(bytes) {
   return (bytes / 1048576).toFixed(1);
 }
 
+/** "不到 1 分钟" / "约 4 分钟" / "约 1 小时 5 分". */
+function waitText(seconds) {
+  if (seconds < 60) return t('teacherUnit.waitUnderMinute');
+  const m = Math.ceil(seconds / 60);
+  return m < 60 ? t('teacherUnit.waitMinutes', { m }) : t('teacherUnit.waitHours', { h: Math.floor(m / 60), m: m % 60 });
+}
+
 function stateText(s) {
   if (!s) return t('teacherUnit.statusLost');
+  if (s.state === 'PROCESSING' && s.job && s.job.ahead != null) {
+    return t('teacherUnit.queued', { n: s.job.ahead, wait: waitText(s.job.waitSeconds || 0) });
+  }
   const job = s.job && s.state === 'PROCESSING' ? ` ${Math.round((s.job.progress || 0) * 100)}%` : '';
   const playable = s.state === 'PROCESSING' && (s.renditions || []).some((r) => r.segments > 0) ? ` · ${t('teacherUnit.playableEarly')}` : '';
   const reason = s.reason ? ` — ${s.reason}` : '';
   return `${t(`assetState.${s.state}`)}${job}${playable}${reason}`;
 }
 
+/** Follows a version's file: its state in the cell, publishing offered only once it is READY, cancel while it is busy. */
 async function watchVersion(resource, version, cell) {
   const access = await api(`/api/resources/${resource.id}/access?version=${version.number}`);
   sources.push(follow(access.eventsUrl, (s) => {
     cell.textContent = stateText(s);
     cell.dataset.state = s ? s.state : 'UNKNOWN';
+    const publishButton = document.getElementById(`publish-${resource.id}-${version.number}`);
+    if (publishButton) {
+      publishButton.disabled = !s || s.state !== 'READY';
+      publishButton.title = publishButton.disabled ? t('teacherUnit.publishWhenReady') : '';
+    }
+    const removeButton = document.getElementById(`delete-${resource.id}-${version.number}`);
+    if (removeButton) removeButton.textContent = t(s && ['UPLOADING', 'PROCESSING'].includes(s.state) ? 'teacherUnit.cancel' : 'teacherUnit.deleteVersion');
   }));
 }
 
@@ -147,9 +205,14 @@ function resourceRow(r) {
           cell,
           el('td', {},
             el('button', { type: 'button', id: `preview-${r.id}-${v.number}`, onclick: () => previewVersion(r, v).catch((e) => showProblem(box.problem, e)) }, t('teacherUnit.preview')),
-            r.publishedVersion === v.number || !r.mayChange ? '' : el('button', { type: 'button', id: `publish-${r.id}-${v.number}`, onclick: () => publish(r, v) }, t('teacherUnit.publish'))));
+            r.publishedVersion === v.number || !r.mayChange ? '' : [
+              el('button', { type: 'button', id: `publish-${r.id}-${v.number}`, disabled: true, title: t('teacherUnit.publishWhenReady'), onclick: () => publish(r, v) },
+                t('teacherUnit.publish')),
+              el('button', { type: 'button', id: `delete-${r.id}-${v.number}`,
+                onclick: () => removeVersion(r, v.number, ['UPLOADING', 'PROCESSING'].includes(cell.dataset.state)) }, t('teacherUnit.deleteVersion'))]));
       })))),
     // Only the teacher who added it (while teaching its class) or an administrator changes a resource.
+    r.mayChange ? el('p', {}, el('button', { type: 'button', class: 'danger', id: `delete-${r.id}`, onclick: () => removeResource(r) }, t('teacherUnit.deleteResource'))) : '',
     !r.mayChange ? el('p', { class: 'muted', 'data-read-only': r.id }, t(r.classId === classId || !classId ? 'teacherUnit.readOnly' : 'teacherUnit.shared')) : el('div', { class: 'field' }, el('label', { for: `file-${r.id}` }, pending ? t('teacherUnit.pickAgain') : t('teacherUnit.newVersion')), again,
       el('button', { type: 'button', id: `send-${r.id}`, onclick: () => {
         if (!again.files[0]) { showProblem(box.problem, new Error(t('teacherUnit.needFile'))); return; }

@@ -3,8 +3,10 @@
  * ffprobe ({@link cn.imtp.media.transcoding.control.Transcoder}, through Jaffree).
  *
  * <p>Jobs move QUEUED → RUNNING → SUCCEEDED, or back to QUEUED after a failed attempt, or FAILED with
- * the reason after {@code lms.transcode.max-attempts}; a teacher's retry puts a failed job back. Any
- * number of media-service nodes share the queue: a worker claims with {@code SELECT … FOR UPDATE SKIP
+ * the reason after {@code lms.transcode.max-attempts}, or CANCELLED when the teacher deletes the file; a
+ * teacher's retry puts a failed job back. Any number of media-service nodes share the queue: a worker
+ * takes the first job {@link cn.imtp.media.transcoding.control.ClaimOrder} (pure: teachers take turns,
+ * short sources first, a short lane for them) puts first, locks it with {@code SELECT … FOR UPDATE SKIP
  * LOCKED} and holds a lease it renews while ffmpeg runs; a job whose node died is claimed again when
  * its lease runs out. An unreachable object store is not the file's fault: the job waits and the
  * attempt does not count. Each job has a time limit ({@code lms.transcode.timeout-minutes}).
@@ -14,7 +16,7 @@
  * {@link cn.imtp.media.transcoding.control.RenditionPlanner} (pure) plans the ladder from the probe:
  * 1080p, 720p, 480p, 360p by the short side, never above the source, aspect kept, portrait too; an
  * audio-only source gets one AAC rendition. All rungs are encoded in one ffmpeg pass (one decode,
- * split, scale), H.264 High + AAC, key frames every 2 s in every rung, HLS segments of
+ * split, scale; an interlaced source deinterlaced once before the split), H.264 High + AAC, key frames every 2 s in every rung, HLS segments of
  * {@code lms.transcode.hls-seconds}, plus thumbnails (the first frame, then one every 10 s) and a poster.
  * ffmpeg reads the source from storage over a presigned URL (no local copy) and writes to
  * {@code lms.transcode.work-dir}; every finished segment goes to storage and into the database at

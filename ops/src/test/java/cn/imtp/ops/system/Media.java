@@ -156,6 +156,19 @@ final class Media {
         return id;
     }
 
+    /** Waits until the asset's transcoding job is as {@code job} wants it. */
+    static JsonObject awaitJob(JsonObject ticket, java.util.function.Predicate<JsonObject> job) throws Exception {
+        long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < end) {
+            JsonObject s = status(ticket);
+            if (s.containsKey("job") && !s.isNull("job") && job.test(s.getJsonObject("job"))) {
+                return s;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("the job never got there: " + status(ticket));
+    }
+
     /** Uploads a file as a new resource of {@code kind} on the unit and waits until it is READY. */
     static Uploaded ready(String token, long unitId, String kind, Path file) throws Exception {
         long id = resource(token, "LEARNING", kind, unitId, file.getFileName().toString());

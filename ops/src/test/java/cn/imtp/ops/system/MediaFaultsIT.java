@@ -188,7 +188,7 @@ class MediaFaultsIT {
         String assetId = ticket.getString("assetId");
 
         killFfmpegOf(assetId);
-        JsonObject afterFirst = awaitJob(ticket, j -> j.getInt("attempts") == 2 && "RUNNING".equals(j.getString("state")));
+        JsonObject afterFirst = Media.awaitJob(ticket, j -> j.getInt("attempts") == 2 && "RUNNING".equals(j.getString("state")));
         assertFalse(afterFirst.toString().contains("ffmpeg"), "what ffmpeg said stays in the log: " + afterFirst);
 
         killFfmpegOf(assetId);
@@ -232,7 +232,7 @@ class MediaFaultsIT {
         Path video = MediaFixtures.video("takeover-720p-32s.mp4", 1280, 720, 32, true);
         JsonObject ticket = ticketFor(video, "VIDEO");
         assertEquals(202, Media.upload(ticket, video).statusCode());
-        awaitJob(ticket, j -> "RUNNING".equals(j.getString("state")) && j.getInt("attempts") == 1);
+        Media.awaitJob(ticket, j -> "RUNNING".equals(j.getString("state")) && j.getInt("attempts") == 1);
         // As if the node running it had died: another worker name holds a lease that has run out.
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(
                 "jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms", "lms", "lms");
@@ -268,6 +268,82 @@ class MediaFaultsIT {
 
     /** Waits for this asset's ffmpeg to run, then kills it as the OOM killer would. */
     private static void killFfmpegOf(String assetId) throws Exception {
+        ProcessHandle ffmpeg = ffmpegOf(assetId);
+        Thread.sleep(1500); // let it write a segment or two
+        signal("KILL", ffmpeg);
+    }
+
+    /**
+     * The queue is fair: two long lectures hold both general workers (their ffmpeg stopped with SIGSTOP, as if they ran
+     * for hours), yet a short clip becomes playable at once on the short lane; with the short lane held too, each waiting
+     * upload is told how many jobs go before it and about how long it waits; once the workers go on, every job ends READY.
+     */
+    @Test
+    void aShortClipDoesNotWaitBehindLongJobsAndWaitingUploadsSeeTheirPlace() throws Exception {
+        List<ProcessHandle> stopped = new java.util.ArrayList<>();
+        List<JsonObject> all = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                Path lecture = MediaFixtures.video("queue-long-" + i + "-640x" + (360 + 2 * i) + "-30s.mp4", 640, 360 + 2 * i, 30, true);
+                JsonObject ticket = ticketFor(lecture, "VIDEO");
+                assertEquals(202, Media.upload(ticket, lecture).statusCode());
+                all.add(ticket);
+                ProcessHandle ffmpeg = ffmpegOf(ticket.getString("assetId"));
+                signal("STOP", ffmpeg);
+                stopped.add(ffmpeg);
+            }
+            Path clip = MediaFixtures.video("queue-short-320x180-3s.mp4", 320, 180, 3, true);
+            JsonObject shortTicket = ticketFor(clip, "VIDEO");
+            long t0 = System.nanoTime();
+            assertEquals(202, Media.upload(shortTicket, clip).statusCode());
+            all.add(shortTicket);
+            JsonObject ready = Media.await(shortTicket, Duration.ofSeconds(60), "READY", "FAILED");
+            long playableMs = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals("READY", ready.getString("state"), ready.toString());
+            for (JsonObject lecture : all.subList(0, 2)) {
+                JsonObject job = Media.status(lecture).getJsonObject("job");
+                assertEquals("RUNNING", job.getString("state"), "the long jobs still hold the general workers: " + job);
+            }
+            System.out.println("A 3-s clip became READY " + playableMs + " ms after its upload while two long jobs held the general workers");
+
+            // The short lane held as well: a 9-s clip (still short here) stopped while it runs.
+            Path held = MediaFixtures.video("queue-held-1280x720-9s.mp4", 1280, 720, 9, true);
+            JsonObject heldTicket = ticketFor(held, "VIDEO");
+            assertEquals(202, Media.upload(heldTicket, held).statusCode());
+            all.add(heldTicket);
+            ProcessHandle heldFfmpeg = ffmpegOf(heldTicket.getString("assetId"));
+            signal("STOP", heldFfmpeg);
+            stopped.add(heldFfmpeg);
+
+            List<JsonObject> waiting = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Path file = i == 1 ? MediaFixtures.video("queue-wait-long-640x364-30s.mp4", 640, 364, 30, true)
+                        : MediaFixtures.video("queue-wait-" + i + "-320x" + (184 + 2 * i) + "-2s.mp4", 320, 184 + 2 * i, 2, true);
+                JsonObject ticket = ticketFor(file, "VIDEO");
+                assertEquals(202, Media.upload(ticket, file).statusCode());
+                waiting.add(ticket);
+                all.add(ticket);
+            }
+            for (int i = 0; i < waiting.size(); i++) {
+                JsonObject job = Media.status(waiting.get(i)).getJsonObject("job");
+                assertEquals("QUEUED", job.getString("state"), job.toString());
+                assertEquals(i, job.getInt("ahead"), "its place in the queue: " + job);
+                assertTrue(job.getJsonNumber("waitSeconds").longValue() > 0, "the stopped jobs still have source to encode: " + job);
+            }
+        } finally {
+            for (ProcessHandle p : stopped) {
+                signal("CONT", p);
+            }
+        }
+        for (JsonObject ticket : all) {
+            JsonObject done = Media.await(ticket, Duration.ofMinutes(3), "READY", "FAILED");
+            assertEquals("READY", done.getString("state"), done.toString());
+            assertFalse(done.getJsonObject("job").containsKey("ahead"), "a job that ran has no place in the queue: " + done);
+        }
+    }
+
+    /** Waits for this asset's ffmpeg to run and returns it. */
+    private static ProcessHandle ffmpegOf(String assetId) throws Exception {
         long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < end) {
             Optional<ProcessHandle> ffmpeg = ProcessHandle.allProcesses().filter(p -> {
@@ -275,24 +351,10 @@ class MediaFaultsIT {
                 return cmd.contains("ffmpeg") && cmd.contains("-var_stream_map") && cmd.contains(assetId);
             }).findFirst();
             if (ffmpeg.isPresent()) {
-                Thread.sleep(1500); // let it write a segment or two
-                signal("KILL", ffmpeg.get());
-                return;
+                return ffmpeg.get();
             }
-            Thread.sleep(200);
+            Thread.sleep(50);
         }
         throw new AssertionError("ffmpeg never ran for " + assetId);
-    }
-
-    private static JsonObject awaitJob(JsonObject ticket, java.util.function.Predicate<JsonObject> job) throws Exception {
-        long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < end) {
-            JsonObject s = Media.status(ticket);
-            if (s.containsKey("job") && !s.isNull("job") && job.test(s.getJsonObject("job"))) {
-                return s;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("the job never got there: " + Media.status(ticket));
     }
 }

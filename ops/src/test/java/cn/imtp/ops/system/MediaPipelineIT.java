@@ -160,6 +160,143 @@ class MediaPipelineIT {
         Files.deleteIfExists(rung);
     }
 
+    /**
+     * A teacher cancels a transcode that is running: nobody else may (a colleague of the class, a learner), the file's
+     * grants end at once, the worker's ffmpeg stops, and storage keeps nothing of it; the next version takes a new number.
+     */
+    @Test
+    void aTranscodeCancelledByItsTeacherStopsAndLeavesNothingInStorage() throws Exception {
+        Path video = MediaFixtures.video("cancel-1280x720-30s.mp4", 1280, 720, 30, true);
+        long id = Media.resource(teacher, "LEARNING", "VIDEO", studiedUnit, "将被取消的转码");
+        JsonObject ticket = Media.newVersion(teacher, id, video.getFileName().toString(), Files.size(video));
+        String assetId = ticket.getString("assetId");
+        assertEquals(202, Media.upload(ticket, video).statusCode());
+        Media.awaitJob(ticket, j -> "RUNNING".equals(j.getString("state")));
+
+        String colleague = RunningPlatform.token("teacher02", RunningPlatform.DEMO_PASSWORD);
+        assertEquals(403, RunningPlatform.call(colleague, "DELETE", "/api/resources/" + id + "/versions/1", null).statusCode());
+        assertEquals(403, RunningPlatform.call(learner, "DELETE", "/api/resources/" + id + "/versions/1", null).statusCode());
+        HttpResponse<String> cancelled = RunningPlatform.call(teacher, "DELETE", "/api/resources/" + id + "/versions/1", null);
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
+        assertEquals(0, RunningPlatform.json(cancelled).getJsonArray("versions").size(), cancelled.body());
+        assertEquals(410, Media.get(ticket.getString("statusUrl")).statusCode(), "the cancelled file's grant ends at once");
+        assertEquals(404, RunningPlatform.call(teacher, "DELETE", "/api/resources/" + id + "/versions/1", null).statusCode(),
+                "a version is deleted once");
+
+        Path stored = RunningPlatform.varDir().resolve("s3/lms-media/assets/" + assetId);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && !("DELETED".equals(assetState(assetId)) && storedFiles(stored).isEmpty())) {
+            Thread.sleep(500);
+        }
+        assertEquals("DELETED", assetState(assetId));
+        assertEquals(List.of(), storedFiles(stored), "nothing of the cancelled file stays in storage");
+        assertTrue(ProcessHandle.allProcesses().noneMatch(p -> MediaFixtures.commandLine(p).contains(assetId)), "its ffmpeg stopped");
+        try (java.sql.Connection c = database(); java.sql.PreparedStatement q = c.prepareStatement(
+                "SELECT state FROM transcode_job WHERE asset_id = ?")) {
+            q.setString(1, assetId);
+            try (java.sql.ResultSet r = q.executeQuery()) {
+                assertTrue(r.next());
+                assertEquals("CANCELLED", r.getString(1));
+            }
+        }
+        JsonObject next = Media.newVersion(teacher, id, "again.mp4", 1000);
+        assertEquals(2, next.getInt("version"), "a number is never used twice");
+    }
+
+    /**
+     * A cancelled upload is aborted in storage, and a deleted resource disappears for learners while the seconds they
+     * were credited on it stay; the published version alone cannot be deleted (it would leave learners without it).
+     */
+    @Test
+    void aDeletedResourceDisappearsForLearnersWhileTheirCreditedSecondsStay() throws Exception {
+        // An upload cancelled half way: its completion is refused and its parts are aborted.
+        Path big = MediaFixtures.video("cancel-upload-1280x720-20s.mp4", 1280, 720, 20, true);
+        long half = Media.resource(teacher, "LEARNING", "VIDEO", studiedUnit, "上传到一半取消");
+        JsonObject ticket = Media.newVersion(teacher, half, big.getFileName().toString(), Files.size(big));
+        JsonObject started = RunningPlatform.json(Media.start(ticket, big));
+        Media.sendParts(ticket, big, started.getJsonNumber("partSize").longValue(), List.of(1));
+        assertEquals(200, RunningPlatform.call(teacher, "DELETE", "/api/resources/" + half + "/versions/1", null).statusCode());
+        assertEquals(410, Media.post(Media.uploadPath(ticket, "/complete"), null).statusCode(), "a cancelled upload cannot complete");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline && !"DELETED".equals(assetState(ticket.getString("assetId")))) {
+            Thread.sleep(300);
+        }
+        assertEquals("DELETED", assetState(ticket.getString("assetId")));
+
+        // A published lesson a learner has studied for a few seconds.
+        Path video = MediaFixtures.video("deleted-lesson-640x360-8s.mp4", 640, 360, 8, true);
+        Media.Uploaded up = Media.ready(teacher, studiedUnit, "VIDEO", video);
+        long id = up.resourceId();
+        assertEquals(200, RunningPlatform.call(teacher, "POST", "/api/resources/" + id + "/versions/1/publish", null).statusCode());
+        String studying = RunningPlatform.token("learner02", RunningPlatform.DEMO_PASSWORD);
+        HttpResponse<String> opened = RunningPlatform.call(studying, "POST", "/api/attendance/sessions", "{\"resourceId\":" + id + "}");
+        assertEquals(201, opened.statusCode(), opened.body());
+        JsonObject session = RunningPlatform.json(opened);
+        Thread.sleep(3_200);
+        HttpResponse<String> beat = RunningPlatform.call(studying, "POST", "/api/attendance/sessions/" + session.getString("sessionId") + "/beats",
+                Json.createObjectBuilder().add("token", session.getString("token")).add("seq", 1).add("elapsedMs", 3_000)
+                        .add("played", Json.createArrayBuilder().add(Json.createObjectBuilder().add("fromMs", 0).add("toMs", 3_000)))
+                        .add("rate", 1.0).add("visible", true).add("positionMs", 3_000).build().toString());
+        assertEquals(200, beat.statusCode(), beat.body());
+        long credited = RunningPlatform.json(beat).getInt("videoCreditedSeconds");
+        assertTrue(credited >= 2, beat.body());
+
+        HttpResponse<String> published = RunningPlatform.call(teacher, "DELETE", "/api/resources/" + id + "/versions/1", null);
+        assertEquals(409, published.statusCode(), published.body());
+        MediaFaultsIT.assertForPeople(RunningPlatform.json(published).getString("detail"));
+        assertEquals(403, RunningPlatform.call(RunningPlatform.token("teacher02", RunningPlatform.DEMO_PASSWORD), "DELETE",
+                "/api/resources/" + id, null).statusCode(), "only the teacher who added it, or an administrator");
+        assertEquals(204, RunningPlatform.call(teacher, "DELETE", "/api/resources/" + id, null).statusCode());
+
+        assertEquals(404, Media.access(studying, id, null).statusCode(), "learners no longer reach it");
+        assertEquals(404, RunningPlatform.call(studying, "POST", "/api/attendance/sessions", "{\"resourceId\":" + id + "}").statusCode());
+        String list = RunningPlatform.call(teacher, "GET", "/api/resources?unitId=" + studiedUnit + "&size=100", null).body();
+        assertFalse(list.contains("\"id\":" + id + ","), "the unit's list leaves it out");
+        try (java.sql.Connection c = database(); java.sql.PreparedStatement q = c.prepareStatement(
+                "SELECT s.credited_seconds, (SELECT SUM(a.credited_seconds) FROM attendance_record a WHERE a.session_id = s.id)"
+                        + " FROM playback_session s WHERE s.id = ? AND s.resource_id = ?")) {
+            q.setString(1, session.getString("sessionId"));
+            q.setLong(2, id);
+            try (java.sql.ResultSet r = q.executeQuery()) {
+                assertTrue(r.next(), "the session studied on the deleted lesson stays");
+                assertEquals(credited, r.getLong(1), "with its credited seconds");
+                assertEquals(credited, r.getLong(2), "and its attendance records");
+            }
+        }
+        try (java.sql.Connection c = database(); java.sql.PreparedStatement q = c.prepareStatement(
+                "SELECT COUNT(*) FROM audit_entry WHERE action = 'DELETE_RESOURCE' AND detail LIKE ?")) {
+            q.setString(1, "resource " + id + " %");
+            try (java.sql.ResultSet r = q.executeQuery()) {
+                r.next();
+                assertEquals(1, r.getInt(1), "the deletion is audited");
+            }
+        }
+    }
+
+    static java.sql.Connection database() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms", "lms", "lms");
+    }
+
+    private static String assetState(String assetId) throws Exception {
+        try (java.sql.Connection c = database(); java.sql.PreparedStatement q = c.prepareStatement("SELECT state FROM media_asset WHERE id = ?")) {
+            q.setString(1, assetId);
+            try (java.sql.ResultSet r = q.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
+    }
+
+    private static List<String> storedFiles(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return List.of();
+        }
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).map(Object::toString).toList();
+        } catch (java.nio.file.NoSuchFileException removed) {
+            return List.of();
+        }
+    }
+
     @Test
     void aLongLessonPlaysWhileItIsEncodedAndTheUploaderSeesProgressLive() throws Exception {
         Path video = MediaFixtures.video("lecture-720p-36s.mp4", 1280, 720, 36, true);

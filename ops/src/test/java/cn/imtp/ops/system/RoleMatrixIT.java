@@ -172,6 +172,9 @@ class RoleMatrixIT {
         row("POST /api/resources/{id}/versions", "401 401 401 401 403 403 422 404 422");
         row("POST /api/resources/{id}/versions/{number}/publish", "401 401 401 401 403 403 200 404 200");
         row("POST /api/resources/{id}/versions/{number}/upload-grant", "401 401 401 401 403 403 200 404 200");
+        // Deletion is tried on resources of its own (the one whose published version may not be deleted alone).
+        row("DELETE /api/resources/{id}", "401 401 401 401 403 403 204 404 404");
+        row("DELETE /api/resources/{id}/versions/{number}", "401 401 401 401 403 403 409 404 409");
         row("GET /media/api/status", "401 401 401 403 403 403 403 403 200");
         row("GET /api/teachers/{accountId}/credentials", "401 401 401 401 403 403 403 403 200");
         row("POST /api/teachers/{accountId}/credentials", "401 401 401 401 403 403 403 403 422");
@@ -231,6 +234,10 @@ class RoleMatrixIT {
         String lessons = RunningPlatform.call(admin, "GET", "/api/live/classes/" + classA + "/lessons?size=1", null).body();
         VALUES.put("class", Long.toString(classA));
         VALUES.put("resource", Long.toString(resource));
+        for (String deleted : List.of("resourceToDelete", "resourceWithVersionToDelete")) {
+            VALUES.put(deleted, Long.toString(Media.publishedDocument(teacherA, "LEARNING", unit,
+                    MediaFixtures.text("matrix-" + deleted + ".pdf", "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"))));
+        }
         VALUES.put("question", RunningPlatform.json(question).getJsonNumber("id").toString());
         VALUES.put("exam", RunningPlatform.json(quiz).getJsonNumber("id").toString());
         VALUES.put("lesson", firstId(Json.createReader(new java.io.StringReader(lessons)).readObject().getJsonArray("items")));
@@ -456,6 +463,10 @@ class RoleMatrixIT {
         for (String operation : operations) {
             String method = operation.substring(0, operation.indexOf(' '));
             String path = concrete(operation.substring(operation.indexOf(' ') + 1));
+            if (method.equals("DELETE") && path.startsWith("/api/resources/")) {
+                path = path.replace("/api/resources/" + VALUES.get("resource"), "/api/resources/"
+                        + VALUES.get(path.contains("/versions/") ? "resourceWithVersionToDelete" : "resourceToDelete"));
+            }
             if (operation.equals("POST /api/auth/logout")) {
                 signIn(); // sign-out ends the account's sign-ins: fresh ones before and after
             }

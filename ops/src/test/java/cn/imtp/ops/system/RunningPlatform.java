@@ -100,6 +100,10 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
                 "LMS_AUTH_TRUSTED_PROXIES", "127.0.0.1",
                 // The embedded store's janitor looks for multipart leftovers every 2 s: see EmbeddedStorageIT.
                 "LMS_EMBEDDED_S3_SWEEP_SECONDS", "2"));
+        if (!BENCH) {
+            // Sources up to 10 s take the short lane, so that the test sources of 20 s and more are long: see MediaFaultsIT.
+            pb.environment().put("LMS_TRANSCODE_SHORT_LANE_SECONDS", "10");
+        }
         pb.environment().putAll(settings);
         long t0 = System.nanoTime();
         launcher = pb.start();

@@ -1,6 +1,7 @@
 package cn.imtp.ops.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -57,6 +58,9 @@ class TeacherPagesIT {
             String stateId = "state-" + resource + "-1";
             b.until(d -> { Object st = b.js("return document.getElementById(arguments[0])?.dataset.state || null;", stateId);
                 return st != null && !"UPLOADING".equals(st); }, Duration.ofSeconds(60));
+            if (!"READY".equals(b.js("return document.getElementById(arguments[0]).dataset.state;", stateId))) {
+                assertFalse(b.driver.findElement(By.id("publish-" + resource + "-1")).isEnabled(), "publishing waits for a READY file");
+            }
             @SuppressWarnings("unchecked")
             List<Number> seen = (List<Number>) b.js("return window.progressSeen;");
             long size = Files.size(video);
@@ -117,6 +121,18 @@ class TeacherPagesIT {
             assertEquals(Files.size(video), seen.get(seen.size() - 1).longValue(), seen.toString());
             assertEquals(null, b.js("return localStorage.getItem('imtp.upload.' + arguments[0]);", resourceId), "the ticket is forgotten once done");
             b.screenshot("teacher-upload-resumed");
+
+            // Publishing is offered once the file is READY; a version no longer wanted is deleted after a confirmation.
+            assertTrue(b.driver.findElement(By.id("publish-" + resourceId + "-1")).isEnabled());
+            WebElement delete = b.driver.findElement(By.id("delete-" + resourceId + "-1"));
+            assertEquals("删除此版本", delete.getText());
+            delete.click();
+            assertTrue(b.driver.switchTo().alert().getText().contains("已获得的学时保留"));
+            b.driver.switchTo().alert().accept();
+            String notice = b.waitFor(By.id("notice")).getText();
+            assertTrue(notice.contains("已删除") && notice.contains("第 1 版"), notice);
+            b.until(d -> d.findElements(By.id("state-" + resourceId + "-1")).isEmpty(), Duration.ofSeconds(10));
+            b.screenshot("teacher-version-deleted");
         }
     }
 

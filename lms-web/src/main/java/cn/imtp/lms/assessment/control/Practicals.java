@@ -298,9 +298,11 @@ public class Practicals {
         }
         UUID asset = UUID.randomUUID();
         // The recording this one replaces is released: media-service refuses its grants and removes its files.
-        em.createNativeQuery("INSERT IGNORE INTO media_asset_release (asset_id, released_at) SELECT recording_asset_id, ? FROM practical_submission"
+        @SuppressWarnings("unchecked")
+        List<String> replaced = em.createNativeQuery("SELECT recording_asset_id FROM practical_submission"
                         + " WHERE task_id = ? AND learner_id = ? AND recording_asset_id IS NOT NULL")
-                .setParameter(1, Timestamp.from(Instant.now())).setParameter(2, taskId).setParameter(3, learner.accountId()).executeUpdate();
+                .setParameter(1, taskId).setParameter(2, learner.accountId()).getResultList();
+        tickets.release(replaced.stream().map(UUID::fromString).toList());
         em.createNativeQuery("INSERT INTO practical_submission (task_id, learner_id, recording_asset_id, recording_file_name, revision, submitted_at)"
                         + " VALUES (?,?,?,?,1,?) ON DUPLICATE KEY UPDATE recording_asset_id = VALUES(recording_asset_id),"
                         + " recording_file_name = VALUES(recording_file_name), revision = revision + 1, submitted_at = VALUES(submitted_at)")

@@ -329,7 +329,8 @@ public class LiveLessons {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT r.id, r.title, m.duration_ms FROM resource r"
                         + " JOIN resource_version v ON v.id = r.published_version_id JOIN media_asset m ON m.id = v.asset_id"
-                        + " WHERE r.unit_id = ? AND r.category = ? AND r.kind = ? AND m.duration_ms IS NOT NULL ORDER BY r.title")
+                        + " WHERE r.unit_id = ? AND r.category = ? AND r.kind = ? AND r.deleted_at IS NULL AND m.duration_ms IS NOT NULL"
+                        + " ORDER BY r.title")
                 .setParameter(1, l.unit().id()).setParameter(2, ResourceCategory.LEARNING.name()).setParameter(3, ResourceKind.VIDEO.name())
                 .getResultList();
         return rows.stream().map(r -> new Video(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue())).toList();

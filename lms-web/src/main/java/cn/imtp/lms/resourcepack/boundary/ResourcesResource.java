@@ -18,6 +18,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.DELETE;
+import jakarta.servlet.http.HttpServletRequest;
+import cn.imtp.lms.identity.boundary.RequestOrigin;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -40,6 +43,12 @@ public class ResourcesResource {
 
     @Context
     UriInfo uri;
+
+    @Inject
+    RequestOrigin origin;
+
+    @Context
+    HttpServletRequest http;
 
     private Caller caller() {
         return (Caller) security.getUserPrincipal();
@@ -97,6 +106,23 @@ public class ResourcesResource {
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public ResourceView publish(@PathParam("id") long id, @PathParam("number") int number) {
         return packs.publish(id, number, caller());
+    }
+
+    /** Deletes the resource and all its versions (its files are removed; attendance already credited on it stays). */
+    @DELETE
+    @Path("{id}")
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public Response delete(@PathParam("id") long id) {
+        packs.delete(id, caller(), origin.addressOf(http));
+        return Response.noContent().build();
+    }
+
+    /** Deletes one version, or cancels its upload or transcoding; the published version is refused (409). */
+    @DELETE
+    @Path("{id}/versions/{number}")
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public ResourceView deleteVersion(@PathParam("id") long id, @PathParam("number") int number) {
+        return packs.deleteVersion(id, number, caller(), origin.addressOf(http));
     }
 
     /** A grant and the addresses to play or download the published version (teachers: any version). */

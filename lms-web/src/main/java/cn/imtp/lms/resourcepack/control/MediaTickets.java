@@ -109,6 +109,19 @@ public class MediaTickets {
                 .setParameter(1, revoked.accountId()).setParameter(2, java.sql.Timestamp.from(revoked.at())).executeUpdate();
     }
 
+    /**
+     * lms-web no longer refers to these assets (a deleted version, a cancelled upload, a replaced recording): in the
+     * caller's transaction, media-service is told to refuse their grants at once (410) and its sweep stops their
+     * transcoding and removes their files.
+     */
+    public void release(java.util.Collection<UUID> assets) {
+        java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
+        for (UUID asset : assets) {
+            em.createNativeQuery("INSERT IGNORE INTO media_asset_release (asset_id, released_at) VALUES (?, ?)")
+                    .setParameter(1, asset.toString()).setParameter(2, now).executeUpdate();
+        }
+    }
+
     private static String query(String grant) {
         return "?grant=" + URLEncoder.encode(grant, StandardCharsets.UTF_8);
     }

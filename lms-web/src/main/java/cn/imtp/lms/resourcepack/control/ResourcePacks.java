@@ -2,6 +2,7 @@ package cn.imtp.lms.resourcepack.control;
 
 import cn.imtp.lms.catalogue.entity.LearningUnit;
 import cn.imtp.lms.cohort.control.Classes;
+import cn.imtp.lms.identity.control.AuditLog;
 import cn.imtp.lms.platform.control.Bulk;
 import cn.imtp.lms.resourcepack.entity.Resource;
 import cn.imtp.lms.resourcepack.entity.ResourceCategory;
@@ -112,7 +113,7 @@ public class ResourcePacks {
     public ResourceView.Page list(Caller caller, Long unitId, ResourceCategory category, Long classId, int page, int size) {
         ResourceAccess.Scope scope = classId != null ? scope(classes.membershipOf(classId, caller)) : scopeOf(caller);
         boolean everything = caller.role() == Role.ADMINISTRATOR && classId == null;
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        StringBuilder where = new StringBuilder(" WHERE r.deleted_at IS NULL");
         List<Object> params = new ArrayList<>();
         if (unitId != null) {
             where.append(" AND r.unit_id = ?");
@@ -210,6 +211,46 @@ public class ResourcePacks {
         return view(r, caller, scope);
     }
 
+    /**
+     * Deletes one version of a resource, or cancels its upload or transcoding: its file is released (media-service
+     * refuses its grants at once, stops its transcoding and removes its objects), its number is not reused, and the
+     * attendance already credited on it stays. The published version is refused (409): learners use it; publish
+     * another first or delete the whole resource.
+     */
+    @Transactional
+    public ResourceView deleteVersion(long id, int number, Caller caller, String clientAddress) {
+        ResourceAccess.Scope scope = scopeOf(caller);
+        Resource r = changeable(id, caller, scope);
+        em.lock(r, LockModeType.PESSIMISTIC_WRITE);
+        ResourceVersion v = version(id, number);
+        if (r.published() != null && r.published().id().equals(v.id())) {
+            throw PlatformException.conflict("这是学员正在使用的已发布版本：请先发布另一个版本，或删除整个资源。"
+                    + " This is the published version learners use: publish another version first, or delete the whole resource.");
+        }
+        v.delete(Instant.now());
+        tickets.release(List.of(v.assetId()));
+        audit.record(caller, "DELETE_RESOURCE_VERSION", null, "resource " + id + " \"" + r.title() + "\" version " + number
+                + " (" + v.fileName() + ", asset " + v.assetId() + ")", clientAddress);
+        return view(r, caller, scope);
+    }
+
+    /**
+     * Deletes a resource with all its versions: learners no longer see it, every file is released, and the attendance
+     * records that name it keep their seconds (the row stays, marked deleted).
+     */
+    @Transactional
+    public void delete(long id, Caller caller, String clientAddress) {
+        Resource r = changeable(id, caller, scopeOf(caller));
+        em.lock(r, LockModeType.PESSIMISTIC_WRITE);
+        List<ResourceVersion> versions = versions(r);
+        Instant now = Instant.now();
+        versions.forEach(v -> v.delete(now));
+        r.delete(now);
+        tickets.release(versions.stream().map(ResourceVersion::assetId).toList());
+        audit.record(caller, "DELETE_RESOURCE", null, "resource " + id + " \"" + r.title() + "\" with " + versions.size() + " version(s)",
+                clientAddress);
+    }
+
     /** Who else sees a resource (administrators): these classes, and with {@code withAll} every class whose plan has its unit. */
     public record Sharing(List<Long> classIds, Boolean withAll) {
     }
@@ -275,7 +316,8 @@ public class ResourcePacks {
             return List.of();
         }
         ResourceAccess.Scope scope = scope(classes.membershipOf(classId));
-        return em.createQuery("SELECT r FROM Resource r WHERE r.category = :c AND r.unitId IN :units AND r.published IS NOT NULL ORDER BY r.id",
+        return em.createQuery("SELECT r FROM Resource r WHERE r.category = :c AND r.unitId IN :units AND r.published IS NOT NULL"
+                                + " AND r.deletedAt IS NULL ORDER BY r.id",
                         Resource.class).setParameter("c", ResourceCategory.ASSESSMENT).setParameter("units", unitIds).getResultList().stream()
                 .filter(r -> ResourceAccess.reaches(reach(r), scope)).map(r -> ResourceView.of(r, null, false)).toList();
     }
@@ -289,7 +331,7 @@ public class ResourcePacks {
     @Transactional
     public AccessTicket examAccess(long id, long classId, Set<Long> unitIds, Caller learner) {
         Resource r = em.find(Resource.class, id);
-        if (r == null || r.category() != ResourceCategory.ASSESSMENT || r.published() == null || r.unitId() == null
+        if (r == null || r.deleted() || r.category() != ResourceCategory.ASSESSMENT || r.published() == null || r.unitId() == null
                 || !unitIds.contains(r.unitId()) || !ResourceAccess.reaches(reach(r), scope(classes.membershipOf(classId)))) {
             throw PlatformException.notFound("Assessment resource", id);
         }
@@ -303,7 +345,7 @@ public class ResourcePacks {
     @Transactional
     public List<Long> classesReached(long resourceId, List<Long> classIds) {
         Resource r = em.find(Resource.class, resourceId);
-        return r == null ? List.of() : classIds.stream()
+        return r == null || r.deleted() ? List.of() : classIds.stream()
                 .filter(c -> ResourceAccess.reaches(reach(r), scope(classes.membershipOf(c)))).toList();
     }
 
@@ -320,7 +362,8 @@ public class ResourcePacks {
     }
 
     private ResourceVersion version(long id, int number) {
-        return em.createQuery("SELECT v FROM ResourceVersion v WHERE v.resource.id = :id AND v.number = :n", ResourceVersion.class)
+        return em.createQuery("SELECT v FROM ResourceVersion v WHERE v.resource.id = :id AND v.number = :n AND v.deletedAt IS NULL",
+                        ResourceVersion.class)
                 .setParameter("id", id).setParameter("n", number).getResultStream().findFirst()
                 .orElseThrow(() -> PlatformException.notFound("Version " + number + " of resource", id));
     }
@@ -328,7 +371,7 @@ public class ResourcePacks {
     /** The resource if the caller may see it; otherwise 404, so that nobody can probe for ids. */
     private Resource visible(long id, Caller caller, ResourceAccess.Scope scope) {
         Resource r = em.find(Resource.class, id);
-        if (r == null || !ResourceAccess.maySee(caller.role(), r.category(), reach(r), scope, r.createdBy() == caller.accountId())
+        if (r == null || r.deleted() || !ResourceAccess.maySee(caller.role(), r.category(), reach(r), scope, r.createdBy() == caller.accountId())
                 || (!ResourceAccess.maySeeUnpublished(caller.role()) && r.published() == null)) {
             throw PlatformException.notFound("Resource", id);
         }
@@ -338,6 +381,9 @@ public class ResourcePacks {
     /** The resource if the caller may change it: 404 if the caller cannot see it, 403 if only see it. */
     @Inject
     MediaStates mediaStates;
+
+    @Inject
+    AuditLog audit;
 
     private Resource changeable(long id, Caller caller, ResourceAccess.Scope scope) {
         Resource r = visible(id, caller, scope);
@@ -394,11 +440,14 @@ public class ResourcePacks {
     }
 
     private ResourceView view(Resource r, Caller caller, ResourceAccess.Scope scope) {
-        List<ResourceVersion> versions = ResourceAccess.maySeeUnpublished(caller.role())
-                ? em.createQuery("SELECT v FROM ResourceVersion v WHERE v.resource = :r ORDER BY v.number", ResourceVersion.class)
-                        .setParameter("r", r).getResultList()
-                : null;
+        List<ResourceVersion> versions = ResourceAccess.maySeeUnpublished(caller.role()) ? versions(r) : null;
         return ResourceView.of(r, versions, ResourceAccess.mayChange(caller.role(), reach(r), r.createdBy() == caller.accountId(), scope));
+    }
+
+    /** The versions not deleted, oldest first. */
+    private List<ResourceVersion> versions(Resource r) {
+        return em.createQuery("SELECT v FROM ResourceVersion v WHERE v.resource = :r AND v.deletedAt IS NULL ORDER BY v.number",
+                ResourceVersion.class).setParameter("r", r).getResultList();
     }
 
     private static String mediaKind(Resource r) {

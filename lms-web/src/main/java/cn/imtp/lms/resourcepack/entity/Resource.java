@@ -77,6 +77,9 @@ public class Resource {
     @Version
     private long version;
 
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
     protected Resource() {
     }
 
@@ -165,5 +168,16 @@ public class Resource {
 
     public void publish(ResourceVersion v) {
         this.published = v;
+    }
+
+    /** When a teacher or administrator deleted it; the row stays, for the attendance records that name it. */
+    public boolean deleted() {
+        return deletedAt != null;
+    }
+
+    public void delete(Instant at) {
+        if (deletedAt == null) {
+            deletedAt = at;
+        }
     }
 }

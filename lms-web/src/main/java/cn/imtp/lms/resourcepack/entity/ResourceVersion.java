@@ -44,6 +44,9 @@ public class ResourceVersion {
     @Column(name = "published_at")
     private Instant publishedAt;
 
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
     protected ResourceVersion() {
     }
 
@@ -87,6 +90,13 @@ public class ResourceVersion {
 
     public Instant publishedAt() {
         return publishedAt;
+    }
+
+    /** A deleted version (or an upload cancelled) keeps its row and number, so that numbers are never reused. */
+    public void delete(Instant at) {
+        if (deletedAt == null) {
+            deletedAt = at;
+        }
     }
 
     public void markPublished(Instant at) {

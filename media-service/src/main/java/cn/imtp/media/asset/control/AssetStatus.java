@@ -1,7 +1,11 @@
 package cn.imtp.media.asset.control;
 
 import cn.imtp.media.asset.entity.Asset;
+import cn.imtp.media.transcoding.control.ClaimOrder;
 import cn.imtp.media.transcoding.control.JobQueue;
+import cn.imtp.media.transcoding.control.TranscodeSettings;
+import cn.imtp.media.transcoding.entity.Job;
+import cn.imtp.media.transcoding.entity.JobState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -17,6 +21,9 @@ public class AssetStatus {
     @Inject
     JobQueue queue;
 
+    @Inject
+    TranscodeSettings transcoding;
+
     public AssetView of(UUID id) {
         Asset a = assets.get(id);
         UUID owner = a.renditionOwner();
@@ -25,7 +32,10 @@ public class AssetStatus {
                 .map(r -> new AssetView.RenditionView(r.rendition().name(), r.rendition().width(), r.rendition().height(), r.complete(),
                         segments.getOrDefault(r.rendition().name(), 0)))
                 .toList();
-        return AssetView.of(a, renditions, queue.forAsset(id).orElse(null));
+        Job job = queue.forAsset(id).orElse(null);
+        ClaimOrder.Wait wait = job == null || job.state() == JobState.SUCCEEDED || job.state() == JobState.FAILED ? null
+                : queue.waiting(id, transcoding.workers(), transcoding.shortLaneWorkers(), transcoding.shortLaneSeconds() * 1000L).orElse(null);
+        return AssetView.of(a, renditions, job, wait);
     }
 
     /** A retried asset is processing again. */

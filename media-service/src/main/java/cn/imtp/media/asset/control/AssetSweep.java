@@ -3,6 +3,7 @@ package cn.imtp.media.asset.control;
 import cn.imtp.media.asset.entity.Asset;
 import cn.imtp.media.asset.entity.AssetState;
 import cn.imtp.media.storage.control.ObjectStore;
+import cn.imtp.media.transcoding.control.JobQueue;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -22,9 +23,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <ul>
  * <li>an asset whose transcoding job has FAILED but which is still PROCESSING (its state could not be saved when the
  *     job ended) becomes FAILED, so that no video stays "转码中" forever;</li>
- * <li>the files of the assets lms-web released (a practical recording replaced by a newer one) are removed from
- *     storage, so that a learner who records again and again does not fill it: an unfinished upload is aborted, the
- *     asset's objects are removed (only its source and captions when another asset plays its renditions), and the
+ * <li>the files of the assets lms-web released (a version deleted or its upload cancelled by a teacher, a practical
+ *     recording replaced by a newer one) are removed from storage, so that deleted files and a learner who records again
+ *     and again do not fill it: its transcoding job is cancelled (and the files wait until its worker has stopped), an
+ *     unfinished upload is aborted, the asset's objects are removed (only its source and captions when another asset plays its renditions), and the
  *     asset is marked DELETED. Their grants are already refused ({@code Grants}).</li>
  * </ul>
  */
@@ -38,6 +40,9 @@ public class AssetSweep {
 
     @Inject
     ObjectStore store;
+
+    @Inject
+    JobQueue queue;
 
     @Inject
     @ConfigProperty(name = "lms.media.asset-sweep-seconds")
@@ -64,6 +69,9 @@ public class AssetSweep {
         try {
             int n = 0;
             for (Asset a : assets.releasedWithFiles()) {
+                if (!queue.cancel(a.id())) {
+                    continue; // a worker may still be writing its segments; the next sweep removes them
+                }
                 if (a.state() == AssetState.UPLOADING && a.uploadId() != null) {
                     try {
                         store.abortMultipart(a.sourceKey(), a.uploadId());
@@ -78,8 +86,8 @@ public class AssetSweep {
                 } else {
                     store.removeAll(prefix);
                 }
-                if (assets.transition(a.id(), a.state(), AssetState.DELETED, "Replaced by a newer file; its files were removed from storage."
-                        + " 已被新文件替换，存储中的文件已删除。")) {
+                if (assets.transition(a.id(), a.state(), AssetState.DELETED, "已删除（或被新文件替换），存储中的文件已移除。"
+                        + " Deleted (or replaced by a newer file); its files were removed from storage.")) {
                     n++;
                 }
             }

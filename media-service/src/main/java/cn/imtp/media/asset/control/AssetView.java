@@ -3,6 +3,7 @@ package cn.imtp.media.asset.control;
 import cn.imtp.media.asset.entity.Asset;
 import cn.imtp.media.asset.entity.AssetState;
 import cn.imtp.media.asset.entity.MediaKind;
+import cn.imtp.media.transcoding.control.ClaimOrder;
 import cn.imtp.media.transcoding.entity.Job;
 import cn.imtp.media.transcoding.entity.JobState;
 import java.util.List;
@@ -15,16 +16,21 @@ public record AssetView(String id, MediaKind kind, AssetState state, String reas
     public record RenditionView(String name, int width, int height, boolean complete, int segments) {
     }
 
-    /** The job's state and progress; what ffmpeg said when an attempt failed stays in the job's row and the log. */
-    public record JobView(JobState state, int attempts, double progress) {
+    /**
+     * The job's state and progress, and while it waits for a worker how many jobs go first ({@code ahead}) and about how
+     * many seconds until it starts ({@code waitSeconds}); both null once it runs. What ffmpeg said when an attempt failed
+     * stays in the job's row and the log.
+     */
+    public record JobView(JobState state, int attempts, double progress, Integer ahead, Long waitSeconds) {
 
-        static JobView of(Job job) {
-            return job == null ? null : new JobView(job.state(), job.attempts(), job.progress());
+        static JobView of(Job job, ClaimOrder.Wait wait) {
+            return job == null ? null : new JobView(job.state(), job.attempts(), job.progress(), wait == null ? null : wait.ahead(),
+                    wait == null ? null : wait.seconds());
         }
     }
 
-    public static AssetView of(Asset a, List<RenditionView> renditions, Job job) {
+    public static AssetView of(Asset a, List<RenditionView> renditions, Job job, ClaimOrder.Wait wait) {
         return new AssetView(a.id().toString(), a.kind(), a.state(), a.reason(), a.fileName(), a.declaredBytes(), a.durationMs(),
-                a.width(), a.height(), a.renditionsOf() == null ? null : a.renditionsOf().toString(), renditions, JobView.of(job));
+                a.width(), a.height(), a.renditionsOf() == null ? null : a.renditionsOf().toString(), renditions, JobView.of(job, wait));
     }
 }

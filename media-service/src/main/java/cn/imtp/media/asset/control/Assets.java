@@ -158,7 +158,7 @@ public class Assets {
     public List<Asset> releasedWithFiles() {
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS.replaceAll("(^|, )", "$1a.") + " FROM media_asset_release r"
-                    + " JOIN media_asset a ON a.id = r.asset_id WHERE a.state NOT IN ('DELETED', 'PROCESSING') LIMIT 500")) {
+                    + " JOIN media_asset a ON a.id = r.asset_id WHERE a.state <> 'DELETED' LIMIT 500")) {
                 List<Asset> out = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {

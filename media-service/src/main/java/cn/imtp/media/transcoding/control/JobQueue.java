@@ -4,12 +4,17 @@ import cn.imtp.media.transcoding.entity.Job;
 import cn.imtp.media.transcoding.entity.JobState;
 import cn.imtp.media.platform.control.MediaDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,14 +30,12 @@ public class JobQueue {
     @Inject
     MediaDatabase db;
 
-
-
     /** Fired after a job is queued on this node: idle local workers wake at once. */
     public record Queued(UUID assetId) {
     }
 
-    @jakarta.inject.Inject
-    jakarta.enterprise.event.Event<Queued> queued;
+    @Inject
+    Event<Queued> queued;
 
     /** Queues the asset's job, or puts its existing job back in the queue from the start. */
     public void enqueue(UUID assetId) {
@@ -71,24 +74,33 @@ public class JobQueue {
     }
 
     /**
-     * Takes the oldest job that is due, or one whose worker stopped renewing its lease. A job whose lease
-     * ran out on its last attempt fails instead of running again.
+     * Takes the next job by {@link ClaimOrder} among those due and those whose worker stopped renewing its lease; a
+     * short-lane worker ({@code shortLaneOnly}) takes only sources of at most {@code shortMs}. Every node reads the same
+     * rows and applies the same rule; the row lock ({@code FOR UPDATE SKIP LOCKED}, condition checked again) makes each
+     * job one worker's. A job whose lease ran out on its last attempt fails instead of running again.
      */
-    public Optional<Claim> claim(String worker, int leaseSeconds, int maxAttempts) {
+    public Optional<Claim> claim(String worker, int leaseSeconds, int maxAttempts, boolean shortLaneOnly, long shortMs) {
         return db.run(c -> {
             c.setAutoCommit(false);
             try {
-                while (true) {
+                List<ClaimOrder.Candidate> due = candidates(c, DUE);
+                Map<Long, Integer> running = runningByOwner(c);
+                c.commit();
+                for (ClaimOrder.Candidate candidate : ClaimOrder.order(due, running, shortMs)) {
+                    if (shortLaneOnly && !ClaimOrder.isShort(candidate, shortMs)) {
+                        continue;
+                    }
                     Job job;
-                    try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM transcode_job"
-                            + " WHERE (state = 'QUEUED' AND not_before <= NOW(3)) OR (state = 'RUNNING' AND lease_until < NOW(3))"
-                            + " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED");
-                         ResultSet r = s.executeQuery()) {
-                        if (!r.next()) {
-                            c.commit();
-                            return Optional.empty();
+                    try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM transcode_job j WHERE id = ? AND " + DUE
+                            + " FOR UPDATE SKIP LOCKED")) {
+                        s.setLong(1, candidate.jobId());
+                        try (ResultSet r = s.executeQuery()) {
+                            if (!r.next()) {
+                                c.commit();
+                                continue; // another worker took it, or it changed since it was read
+                            }
+                            job = job(r);
                         }
-                        job = job(r);
                     }
                     if (job.state() == JobState.RUNNING && job.attempts() >= maxAttempts) {
                         finish(c, job.id(), JobState.FAILED, "The worker running this job stopped (its node went away) on the last of "
@@ -107,6 +119,8 @@ public class JobQueue {
                     c.commit();
                     return Optional.of(new Claim(job, job.attempts() + 1));
                 }
+                c.commit();
+                return Optional.empty();
             } catch (SQLException e) {
                 c.rollback();
                 throw e;
@@ -114,6 +128,93 @@ public class JobQueue {
                 c.setAutoCommit(true);
             }
         });
+    }
+
+    /** A job a worker may take now: due in the queue, or running under a lease that ran out. */
+    private static final String DUE = "((j.state = 'QUEUED' AND j.not_before <= NOW(3)) OR (j.state = 'RUNNING' AND j.lease_until < NOW(3)))";
+    /** A job waiting for a worker, due or pausing between attempts. */
+    private static final String WAITING = "(j.state = 'QUEUED' OR (j.state = 'RUNNING' AND j.lease_until < NOW(3)))";
+    /** How many waiting jobs the order is decided among; a queue longer than this is served oldest first beyond it. */
+    private static final int ORDER_WINDOW = 500;
+    /** Source seconds' encoding time assumed until jobs have been measured on this queue (the ladder runs at about 2× real time). */
+    private static final double DEFAULT_ENCODE_RATIO = 0.5;
+
+    private static List<ClaimOrder.Candidate> candidates(Connection c, String condition) throws SQLException {
+        List<ClaimOrder.Candidate> all = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT j.id, j.state, a.owner_id, a.duration_ms FROM transcode_job j"
+                + " JOIN media_asset a ON a.id = j.asset_id WHERE " + condition + " ORDER BY j.id LIMIT " + ORDER_WINDOW);
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                long duration = r.getLong(4);
+                all.add(new ClaimOrder.Candidate(r.getLong(1), r.getLong(3), r.wasNull() ? null : duration, "RUNNING".equals(r.getString(2))));
+            }
+        }
+        return all;
+    }
+
+    private static Map<Long, Integer> runningByOwner(Connection c) throws SQLException {
+        Map<Long, Integer> running = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT a.owner_id, COUNT(*) FROM transcode_job j JOIN media_asset a ON a.id = j.asset_id"
+                + " WHERE j.state = 'RUNNING' AND j.lease_until >= NOW(3) GROUP BY a.owner_id");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                running.put(r.getLong(1), r.getInt(2));
+            }
+        }
+        return running;
+    }
+
+    /**
+     * Where the asset's job stands while it waits for a worker (empty when it is not waiting): the jobs before it and an
+     * estimate of the wait, from the source still to encode ahead of it, the speed measured on the last finished jobs,
+     * and the workers that may take it ({@code generalWorkers} for any source, {@code shortLaneWorkers} for short ones).
+     */
+    public Optional<ClaimOrder.Wait> waiting(UUID assetId, int generalWorkers, int shortLaneWorkers, long shortMs) {
+        return db.run(c -> {
+            Long jobId = null;
+            try (PreparedStatement s = c.prepareStatement("SELECT j.id FROM transcode_job j WHERE j.asset_id = ? AND " + WAITING)) {
+                s.setString(1, assetId.toString());
+                try (ResultSet r = s.executeQuery()) {
+                    if (r.next()) {
+                        jobId = r.getLong(1);
+                    }
+                }
+            }
+            if (jobId == null) {
+                return Optional.empty();
+            }
+            List<ClaimOrder.Candidate> waiting = candidates(c, WAITING);
+            long id = jobId;
+            Optional<ClaimOrder.Candidate> job = waiting.stream().filter(w -> w.jobId() == id).findFirst();
+            if (job.isEmpty()) {
+                return Optional.empty(); // beyond the ordered window: no honest figure
+            }
+            boolean isShort = ClaimOrder.isShort(job.get(), shortMs);
+            long runningRemainingMs = 0;
+            try (PreparedStatement s = c.prepareStatement("SELECT a.duration_ms, j.progress, j.worker FROM transcode_job j"
+                    + " JOIN media_asset a ON a.id = j.asset_id WHERE j.state = 'RUNNING' AND j.lease_until >= NOW(3)");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    // A long source waits only for the general workers; a short one for any.
+                    if (isShort || !TranscodeWorkers.isShortLane(r.getString(3))) {
+                        runningRemainingMs += (long) (r.getLong(1) * (1 - Math.min(1, r.getDouble(2))));
+                    }
+                }
+            }
+            return Optional.of(ClaimOrder.waitOf(job.get(), waiting, runningByOwner(c), shortMs, runningRemainingMs,
+                    generalWorkers + (isShort ? shortLaneWorkers : 0), encodeRatio(c)));
+        });
+    }
+
+    /** Seconds of encoding per second of source over the last 20 jobs that finished, or the default before any. */
+    private static double encodeRatio(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT AVG(TIMESTAMPDIFF(MICROSECOND, started_at, finished_at) / 1000 / duration_ms)"
+                + " FROM (SELECT j.started_at, j.finished_at, a.duration_ms FROM transcode_job j JOIN media_asset a ON a.id = j.asset_id"
+                + " WHERE j.state = 'SUCCEEDED' AND a.duration_ms > 1000 AND j.started_at IS NOT NULL ORDER BY j.finished_at DESC LIMIT 20) recent");
+             ResultSet r = s.executeQuery()) {
+            double ratio = r.next() ? r.getDouble(1) : 0;
+            return ratio > 0 ? ratio : DEFAULT_ENCODE_RATIO;
+        }
     }
 
     /** Extends the lease and records progress; false when the job is no longer this worker's. */
@@ -126,6 +227,32 @@ public class JobQueue {
                 s.setLong(3, jobId);
                 s.setString(4, worker);
                 return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** How long a cancelled job's worker may still be shipping its last segment before the files are removed. */
+    private static final int CANCEL_SETTLE_SECONDS = 10;
+
+    /**
+     * Cancels the asset's job if it waits or runs (its worker stops at its next lease renewal, within seconds), and says
+     * whether the job has settled: none, or ended at least {@value #CANCEL_SETTLE_SECONDS} s ago, so that no worker can
+     * still write the asset's objects.
+     */
+    public boolean cancel(UUID assetId) {
+        return db.run(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE transcode_job SET state = 'CANCELLED', lease_until = NULL, finished_at = NOW(3),"
+                    + " error = 'The file was deleted or its transcoding cancelled.' WHERE asset_id = ? AND state IN ('QUEUED', 'RUNNING')")) {
+                s.setString(1, assetId.toString());
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM transcode_job WHERE asset_id = ?"
+                    + " AND (state IN ('QUEUED', 'RUNNING') OR finished_at > NOW(3) - INTERVAL " + CANCEL_SETTLE_SECONDS + " SECOND)")) {
+                s.setString(1, assetId.toString());
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getInt(1) == 0;
+                }
             }
         });
     }
@@ -145,7 +272,7 @@ public class JobQueue {
         }
         db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE transcode_job SET state = 'QUEUED', worker = NULL, lease_until = NULL,"
-                    + " not_before = NOW(3) + INTERVAL ? SECOND, error = ? WHERE id = ?")) {
+                    + " not_before = NOW(3) + INTERVAL ? SECOND, error = ? WHERE id = ? AND state = 'RUNNING'")) {
                 s.setInt(1, 5 * attempt);
                 s.setString(2, truncate(reason));
                 s.setLong(3, jobId);
@@ -155,11 +282,11 @@ public class JobQueue {
         return JobState.QUEUED;
     }
 
-    /** Storage or the database was unreachable: not the file's fault, so the attempt does not count. */
+    /** Storage or the database was unreachable: not the file's fault, so the attempt does not count. A cancelled job stays cancelled. */
     public void postpone(long jobId, int seconds, String reason) {
         db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE transcode_job SET state = 'QUEUED', attempts = GREATEST(attempts - 1, 0),"
-                    + " worker = NULL, lease_until = NULL, not_before = NOW(3) + INTERVAL ? SECOND, error = ? WHERE id = ?")) {
+                    + " worker = NULL, lease_until = NULL, not_before = NOW(3) + INTERVAL ? SECOND, error = ? WHERE id = ? AND state = 'RUNNING'")) {
                 s.setInt(1, seconds);
                 s.setString(2, truncate(reason));
                 s.setLong(3, jobId);
@@ -170,7 +297,7 @@ public class JobQueue {
 
     public Optional<Job> forAsset(UUID assetId) {
         return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM transcode_job WHERE asset_id = ?")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM transcode_job j WHERE j.asset_id = ?")) {
                 s.setString(1, assetId.toString());
                 try (ResultSet r = s.executeQuery()) {
                     return r.next() ? Optional.of(job(r)) : Optional.empty();
@@ -179,11 +306,11 @@ public class JobQueue {
         });
     }
 
-    private static final String COLUMNS = "id, asset_id, state, attempts, progress, error, worker, created_at, started_at, finished_at";
+    private static final String COLUMNS = "j.id, j.asset_id, j.state, j.attempts, j.progress, j.error, j.worker, j.created_at, j.started_at, j.finished_at";
 
     private static int finish(Connection c, long jobId, JobState state, String error) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE transcode_job SET state = ?, error = ?, lease_until = NULL,"
-                + " progress = CASE WHEN ? = 'SUCCEEDED' THEN 1 ELSE progress END, finished_at = NOW(3) WHERE id = ?")) {
+                + " progress = CASE WHEN ? = 'SUCCEEDED' THEN 1 ELSE progress END, finished_at = NOW(3) WHERE id = ? AND state = 'RUNNING'")) {
             s.setString(1, state.name());
             s.setString(2, truncate(error));
             s.setString(3, state.name());

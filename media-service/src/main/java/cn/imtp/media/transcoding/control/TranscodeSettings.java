@@ -22,6 +22,14 @@ public class TranscodeSettings {
     int workers;
 
     @Inject
+    @ConfigProperty(name = "lms.transcode.short-lane-workers")
+    int shortLaneWorkers;
+
+    @Inject
+    @ConfigProperty(name = "lms.transcode.short-lane-seconds")
+    int shortLaneSeconds;
+
+    @Inject
     @ConfigProperty(name = "lms.transcode.max-attempts")
     int maxAttempts;
 
@@ -55,6 +63,14 @@ public class TranscodeSettings {
 
     public int workers() {
         return workers;
+    }
+
+    public int shortLaneWorkers() {
+        return shortLaneWorkers;
+    }
+
+    public int shortLaneSeconds() {
+        return shortLaneSeconds;
     }
 
     public int maxAttempts() {

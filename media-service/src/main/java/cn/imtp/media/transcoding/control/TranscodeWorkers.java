@@ -43,7 +43,9 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * The transcoding workers of this node ({@code lms.transcode.workers} threads). Each takes a job from
+ * The transcoding workers of this node: {@code lms.transcode.workers} threads for any source and
+ * {@code lms.transcode.short-lane-workers} for sources of at most {@code lms.transcode.short-lane-seconds}
+ * (the order they take jobs in is {@link ClaimOrder}'s). Each takes a job from
  * the shared queue and runs it: hash the source (a file already transcoded is not transcoded again),
  * probe, plan, run the single-pass ladder while shipping every finished segment to storage at once (so
  * that the lesson plays before the encode ends), then thumbnails and poster, then READY.
@@ -86,14 +88,23 @@ public class TranscodeWorkers {
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
         String node = ManagementFactory.getRuntimeMXBean().getName();
-        for (int i = 0; i < settings.workers(); i++) {
-            String worker = node + "#" + i;
-            Thread t = threads.newThread(() -> loop(worker));
-            t.setName("transcode-" + i);
+        for (int i = 0; i < settings.workers() + settings.shortLaneWorkers(); i++) {
+            boolean shortLane = i >= settings.workers();
+            String worker = node + (shortLane ? SHORT_LANE : "#") + i;
+            Thread t = threads.newThread(() -> loop(worker, shortLane));
+            t.setName("transcode-" + (shortLane ? "short-" : "") + i);
             t.start();
             running.add(t);
         }
-        LOG.info(() -> "Started " + settings.workers() + " transcoding worker(s) on " + node);
+        LOG.info(() -> "Started " + settings.workers() + " transcoding worker(s) and " + settings.shortLaneWorkers()
+                + " for sources up to " + settings.shortLaneSeconds() + " s on " + node);
+    }
+
+    /** Marks a short-lane worker's name, so that the queue's estimate knows which running jobs hold back a long source. */
+    private static final String SHORT_LANE = "#short-";
+
+    static boolean isShortLane(String worker) {
+        return worker != null && worker.contains(SHORT_LANE);
     }
 
     void onQueued(@Observes JobQueue.Queued job) {
@@ -107,10 +118,11 @@ public class TranscodeWorkers {
         running.forEach(Thread::interrupt);
     }
 
-    private void loop(String worker) {
+    private void loop(String worker, boolean shortLane) {
         while (!stopping) {
             try {
-                Optional<JobQueue.Claim> claim = queue.claim(worker, settings.leaseSeconds(), settings.maxAttempts());
+                Optional<JobQueue.Claim> claim = queue.claim(worker, settings.leaseSeconds(), settings.maxAttempts(), shortLane,
+                        settings.shortLaneSeconds() * 1000L);
                 if (claim.isPresent()) {
                     run(claim.get(), worker);
                 } else {
@@ -168,7 +180,7 @@ public class TranscodeWorkers {
         } catch (InterruptedException e) {
             throw e;
         } catch (LeaseLost e) {
-            LOG.warning(() -> "Job " + jobId + " was taken over by another worker; this attempt stops");
+            LOG.warning(() -> "Job " + jobId + " was cancelled or taken over by another worker; this attempt stops");
         } catch (RuntimeException e) {
             RuntimeException cause = e instanceof java.util.concurrent.CompletionException && e.getCause() instanceof RuntimeException r ? r : e;
             if (ObjectStore.isOutage(cause) || !storageAnswers()) {
