@@ -28,6 +28,8 @@ export class LessonPlayer {
     this.overlay = el('div', { class: 'presence', hidden: true, role: 'alertdialog', 'aria-live': 'assertive' });
     this.quality = el('select', { id: 'quality' });
     this.captions = el('select', { id: 'captions' });
+    this.audio = el('select', { id: 'audio-track' });
+    this.audioLabel = el('label', { hidden: true }, t('player.audioTrack'), this.audio);
     this.speed = el('select', { id: 'speed' });
     this.status = el('span', { class: 'muted', id: 'player-status', 'aria-live': 'polite' });
     this.gap = el('button', { type: 'button', id: 'player-gap', hidden: true, onclick: () => this.backToFrontier() });
@@ -36,6 +38,7 @@ export class LessonPlayer {
       el('div', { class: 'player-controls' },
         el('label', {}, t('player.quality'), this.quality),
         el('label', {}, t('player.captions'), this.captions),
+        this.audioLabel,
         el('label', {}, t('player.speed'), this.speed),
         this.status, this.gap));
   }
@@ -103,7 +106,8 @@ export class LessonPlayer {
       // hls.js loads from the resume position and seeks there itself once it is buffered: a seek of our own on
       // 'loadedmetadata' would race with its start-up (it may land before the first fragment, or be undone).
       this.hls = new Hls({ capLevelToPlayerSize: true, renderTextTracksNatively: true, startPosition: resume / 1000 });
-      this.hls.on(Hls.Events.MANIFEST_PARSED, () => { this.levels(); this.subtitles(); });
+      this.hls.on(Hls.Events.MANIFEST_PARSED, () => { this.levels(); this.subtitles(); this.audioTracks(); });
+      this.hls.on(Hls.Events.AUDIO_TRACKS_UPDATED, () => this.audioTracks());
       this.hls.on(Hls.Events.SUBTITLE_TRACKS_UPDATED, () => this.subtitles());
       this.hls.on(Hls.Events.ERROR, (_, data) => { if (data.fatal) this.recover(data); });
       this.hls.loadSource(url);
@@ -161,6 +165,15 @@ export class LessonPlayer {
       this.hls.subtitleTrack = Number(this.captions.value);
       this.hls.subtitleDisplay = Number(this.captions.value) >= 0;
     };
+  }
+
+  /** The lesson's languages, when its file had several audio tracks (the file's default is chosen first). */
+  audioTracks() {
+    const tracks = this.hls.audioTracks || [];
+    this.audioLabel.hidden = tracks.length < 2;
+    this.audio.replaceChildren(...tracks.map((track, i) => el('option', { value: i, selected: i === this.hls.audioTrack },
+      track.name || track.lang || `#${i + 1}`)));
+    this.audio.onchange = () => { this.hls.audioTrack = Number(this.audio.value); };
   }
 
   speeds(allowed) {

@@ -143,7 +143,53 @@ function stateText(s) {
   const job = s.job && s.state === 'PROCESSING' ? ` ${Math.round((s.job.progress || 0) * 100)}%` : '';
   const playable = s.state === 'PROCESSING' && (s.renditions || []).some((r) => r.segments > 0) ? ` · ${t('teacherUnit.playableEarly')}` : '';
   const reason = s.reason ? ` — ${s.reason}` : '';
-  return `${t(`assetState.${s.state}`)}${job}${playable}${reason}`;
+  const tracks = s.tracks && s.state === 'READY' ? ` · ${s.tracks}` : '';
+  return `${t(`assetState.${s.state}`)}${job}${playable}${reason}${tracks}`;
+}
+
+/** The name players show for a caption language: 中文 for zh (in the page's language), else the code itself. */
+function languageName(code) {
+  try {
+    return new Intl.DisplayNames([document.documentElement.lang || 'zh'], { type: 'language' }).of(code) || code;
+  } catch {
+    return code;
+  }
+}
+
+/** A READY video's caption tracks (uploaded, or kept from the file's own subtitles): each can be deleted, any replaced or added. */
+function showCaptions(resource, version, holder, captions) {
+  const key = `${resource.id}-${version.number}`;
+  const language = el('input', { id: `caption-language-${key}`, maxlength: 16, size: 6, placeholder: 'zh', 'aria-label': t('teacherUnit.captionLanguage') });
+  const file = el('input', { type: 'file', accept: '.vtt,text/vtt', id: `caption-file-${key}`, 'aria-label': t('teacherUnit.captionFile') });
+  holder.replaceChildren(
+    el('span', { class: 'muted' }, t('teacherUnit.captions'), ' '),
+    ...(captions.length ? captions.map((c) => el('span', { class: 'badge', 'data-caption': c.language }, `${c.name}（${c.language}）`,
+      el('button', { type: 'button', class: 'link', id: `caption-delete-${key}-${c.language}`, onclick: () => changeCaption(resource, version, c.language, null) },
+        t('teacherUnit.deleteCaption')))) : [el('span', { class: 'muted' }, t('teacherUnit.noCaptions'))]),
+    el('span', { class: 'field' }, language, file,
+      el('button', { type: 'button', id: `caption-put-${key}`, onclick: () => changeCaption(resource, version, language.value.trim(), file.files[0] || undefined) },
+        t('teacherUnit.putCaption'))));
+}
+
+/** Adds or replaces (`file`) or deletes (`file` null) a caption track with the version's upload grant. */
+async function changeCaption(resource, version, language, file) {
+  try {
+    if (!language) throw new Error(t('teacherUnit.captionNeedsLanguage'));
+    if (file === undefined) throw new Error(t('teacherUnit.needFile'));
+    if (file === null && !confirm(t('teacherUnit.confirmDeleteCaption', { language }))) return;
+    const ticket = await api(`/api/resources/${resource.id}/versions/${version.number}/upload-grant`, { method: 'POST' });
+    const url = ticket.captionsUrl.replace('{language}', encodeURIComponent(language))
+      + (file ? `&name=${encodeURIComponent(languageName(language))}` : '');
+    const answer = await fetch(url, file ? { method: 'PUT', headers: { 'Content-Type': 'text/vtt' }, body: file } : { method: 'DELETE' });
+    if (!answer.ok) {
+      const problem = await answer.json().catch(() => null);
+      throw new Error(problem?.detail || `HTTP ${answer.status}`);
+    }
+    showNotice(box.notice, t(file ? 'teacherUnit.captionSaved' : 'teacherUnit.captionDeleted', { language }));
+    await show();
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
 }
 
 /** Follows a version's file: its state in the cell, publishing offered only once it is READY, cancel while it is busy. */
@@ -152,6 +198,8 @@ async function watchVersion(resource, version, cell) {
   sources.push(follow(access.eventsUrl, (s) => {
     cell.textContent = stateText(s);
     cell.dataset.state = s ? s.state : 'UNKNOWN';
+    const captionHolder = document.getElementById(`captions-${resource.id}-${version.number}`);
+    if (captionHolder && s && s.state === 'READY' && resource.kind === 'VIDEO') showCaptions(resource, version, captionHolder, s.captions || []);
     const publishButton = document.getElementById(`publish-${resource.id}-${version.number}`);
     if (publishButton) {
       publishButton.disabled = !s || s.state !== 'READY';
@@ -209,7 +257,8 @@ function resourceRow(r) {
               el('button', { type: 'button', id: `publish-${r.id}-${v.number}`, disabled: true, title: t('teacherUnit.publishWhenReady'), onclick: () => publish(r, v) },
                 t('teacherUnit.publish')),
               el('button', { type: 'button', id: `delete-${r.id}-${v.number}`,
-                onclick: () => removeVersion(r, v.number, ['UPLOADING', 'PROCESSING'].includes(cell.dataset.state)) }, t('teacherUnit.deleteVersion'))]));
+                onclick: () => removeVersion(r, v.number, ['UPLOADING', 'PROCESSING'].includes(cell.dataset.state)) }, t('teacherUnit.deleteVersion')),
+              r.kind === 'VIDEO' ? el('div', { class: 'captions', id: `captions-${r.id}-${v.number}` }) : '']));
       })))),
     // Only the teacher who added it (while teaching its class) or an administrator changes a resource.
     r.mayChange ? el('p', {}, el('button', { type: 'button', class: 'danger', id: `delete-${r.id}`, onclick: () => removeResource(r) }, t('teacherUnit.deleteResource'))) : '',

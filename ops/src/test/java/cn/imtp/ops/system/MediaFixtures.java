@@ -33,7 +33,7 @@ final class MediaFixtures {
 
     /** A test-pattern video with a tone, {@code seconds} long, encoded fast (large, cheap to decode). */
     static Path video(String name, int width, int height, int seconds, boolean withAudio) throws IOException, InterruptedException {
-        return video(name, width, height, seconds, withAudio, List.of("-preset", "ultrafast"));
+        return video(name, width, height, seconds, withAudio ? 440 : 0, List.of("-preset", "ultrafast"));
     }
 
     /**
@@ -41,19 +41,26 @@ final class MediaFixtures {
      * B-frames at about 6 Mbit/s, so that decoding it costs what decoding a real lesson costs.
      */
     static Path lesson(String name, int width, int height, int seconds) throws IOException, InterruptedException {
-        return video(name, width, height, seconds, true,
+        return lesson(name, width, height, seconds, 0);
+    }
+
+    /** The same, with a tone of its own ({@code variant}): files that differ, so that none is recognised as another's content. */
+    static Path lesson(String name, int width, int height, int seconds, int variant) throws IOException, InterruptedException {
+        return video(name, width, height, seconds, 440 + 10 * variant,
                 List.of("-preset", "veryfast", "-profile:v", "high", "-b:v", "6M", "-maxrate", "8M", "-bufsize", "12M"));
     }
 
-    private static Path video(String name, int width, int height, int seconds, boolean withAudio, List<String> x264)
+    /** A test-pattern video; {@code toneHz} 0: without audio. */
+    private static Path video(String name, int width, int height, int seconds, int toneHz, List<String> x264)
             throws IOException, InterruptedException {
+        boolean withAudio = toneHz > 0;
         Path out = dir().resolve(name);
         if (Files.exists(out)) {
             return out;
         }
         List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=25"));
         if (withAudio) {
-            args.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000"));
+            args.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=" + toneHz + ":sample_rate=48000"));
         }
         args.addAll(List.of("-t", Integer.toString(seconds), "-c:v", "libx264", "-pix_fmt", "yuv420p"));
         args.addAll(x264);
@@ -74,7 +81,7 @@ final class MediaFixtures {
 
     /** A video whose index (moov atom) is at the front, as players that stream a file want it. */
     static Path faststart(String name, int seconds) throws IOException, InterruptedException {
-        return video(name, 640, 360, seconds, true, List.of("-preset", "ultrafast", "-movflags", "+faststart"));
+        return video(name, 640, 360, seconds, 440, List.of("-preset", "ultrafast", "-movflags", "+faststart"));
     }
 
     /**
@@ -89,6 +96,41 @@ final class MediaFixtures {
                     "-flags", "+ilme+ildct", "-top", "1", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest"), out);
         }
         return out;
+    }
+
+    /**
+     * A Matroska file as a film or a bilingual course comes: an English track first (quiet, 440 Hz) and a Chinese track
+     * second, marked default (loud, 880 Hz), with Chinese and English SubRip subtitles.
+     */
+    static Path multiTrack(String name, int seconds) throws IOException, InterruptedException {
+        Path out = dir().resolve(name);
+        if (!Files.exists(out)) {
+            Path zh = text("multi-zh.srt", "1\n00:00:00,500 --> 00:00:02,500\n欢迎来到直播间\n\n2\n00:00:03,000 --> 00:00:04,500\n今天讲选品\n");
+            Path en = text("multi-en.srt", "1\n00:00:00,500 --> 00:00:02,500\nWelcome to the live room\n");
+            run(List.of("-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+                    "-f", "lavfi", "-i", "sine=frequency=880:sample_rate=48000", "-i", zh.toString(), "-i", en.toString(), "-t", Integer.toString(seconds),
+                    "-map", "0:v", "-map", "1:a", "-map", "2:a", "-map", "3:s", "-map", "4:s", "-c:v", "libx264", "-preset", "ultrafast",
+                    "-pix_fmt", "yuv420p", "-c:a", "aac", "-filter:a:0", "volume=0.05", "-c:s", "srt",
+                    "-metadata:s:a:0", "language=eng", "-metadata:s:a:0", "title=English", "-metadata:s:a:1", "language=chi",
+                    "-metadata:s:s:0", "language=chi", "-metadata:s:s:1", "language=eng",
+                    "-disposition:a:0", "0", "-disposition:a:1", "default"), out);
+        }
+        return out;
+    }
+
+    /** A file's mean audio volume in dB, as ffmpeg's {@code volumedetect} measures it. */
+    static double meanVolume(Path file) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(ffmpeg().toString(), "-hide_banner", "-i", file.toString(), "-af", "volumedetect", "-vn", "-f", "null", "-")
+                .redirectErrorStream(true);
+        pb.environment().put("LD_LIBRARY_PATH", ffmpeg().getParent().toString());
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes());
+        p.waitFor(2, TimeUnit.MINUTES);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("mean_volume: (-?[0-9.]+) dB").matcher(output);
+        if (!m.find()) {
+            throw new IOException("volumedetect said nothing about " + file.getFileName() + ": " + output);
+        }
+        return Double.parseDouble(m.group(1));
     }
 
     /**

@@ -161,6 +161,70 @@ class MediaPipelineIT {
     }
 
     /**
+     * A file with two audio tracks (the default second) and two text subtitle tracks: every track is kept, the file's
+     * default plays first, the subtitles become captions the teacher can delete, and the status says what was kept.
+     */
+    @Test
+    void everyAudioTrackAndTextSubtitleOfAFileIsKeptAndItsDefaultPlaysFirst() throws Exception {
+        Path source = MediaFixtures.multiTrack("bilingual-2audio-2subs-6s.mkv", 6);
+        Media.Uploaded up = Media.ready(teacher, studiedUnit, "VIDEO", source);
+        JsonObject asset = up.asset();
+        assertEquals("READY", asset.getString("state"), asset.toString());
+        assertTrue(asset.getString("tracks").startsWith("保留了 2 条音轨：English、中文（默认）"), asset.toString());
+        assertTrue(asset.getString("tracks").contains("内嵌字幕已转为字幕轨：中文（zh）、英语（en）"), asset.toString());
+
+        String masterUrl = RunningPlatform.json(Media.access(teacher, up.resourceId(), 1)).getString("playlistUrl");
+        String master = Media.get(masterUrl).body();
+        assertTrue(master.contains("#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"audio\",LANGUAGE=\"zh\",NAME=\"中文\",DEFAULT=YES"), master);
+        assertTrue(master.contains("TYPE=AUDIO,GROUP-ID=\"audio\",LANGUAGE=\"en\",NAME=\"English\",DEFAULT=NO"), master);
+        assertTrue(master.contains("TYPE=SUBTITLES,GROUP-ID=\"subs\",LANGUAGE=\"zh\""), master);
+        assertTrue(master.contains("TYPE=SUBTITLES,GROUP-ID=\"subs\",LANGUAGE=\"en\""), master);
+        assertTrue(master.lines().filter(l -> l.startsWith("#EXT-X-STREAM-INF")).allMatch(l -> l.contains("AUDIO=\"audio\"")), master);
+
+        // The Chinese rendition carries the loud Chinese track, the English one the quiet English track.
+        double zh = meanVolume(masterUrl, mediaUri(master, "TYPE=AUDIO,GROUP-ID=\"audio\",LANGUAGE=\"zh\""));
+        double en = meanVolume(masterUrl, mediaUri(master, "TYPE=AUDIO,GROUP-ID=\"audio\",LANGUAGE=\"en\""));
+        assertTrue(zh > en + 15, "the default track is the file's default, each rendition its own track: zh " + zh + " dB, en " + en + " dB");
+
+        String captions = Media.get(Media.resolve(masterUrl, mediaUri(master, "TYPE=SUBTITLES,GROUP-ID=\"subs\",LANGUAGE=\"zh\""))).body();
+        String vtt = Media.get(Media.uris(captions).get(0)).body();
+        assertTrue(vtt.startsWith("WEBVTT") && vtt.contains("欢迎来到直播间") && vtt.contains("今天讲选品"), vtt);
+
+        // The kept subtitles are captions like uploaded ones: the teacher deletes the English track.
+        String grant = RunningPlatform.json(RunningPlatform.call(teacher, "POST", "/api/resources/" + up.resourceId()
+                + "/versions/1/upload-grant", null)).getString("grant");
+        String captionUrl = masterUrl.substring(0, masterUrl.indexOf("/master.m3u8")) + "/captions/en?grant="
+                + java.net.URLEncoder.encode(grant, java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(204, Media.HTTP.send(HttpRequest.newBuilder(RunningPlatform.uri(captionUrl)).DELETE().build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode());
+        assertEquals(404, Media.HTTP.send(HttpRequest.newBuilder(RunningPlatform.uri(captionUrl)).DELETE().build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode(), "deleted once");
+        String after = Media.get(masterUrl).body();
+        assertFalse(after.contains("LANGUAGE=\"en\",NAME=\"英语\""), after);
+        assertTrue(after.contains("TYPE=SUBTITLES,GROUP-ID=\"subs\",LANGUAGE=\"zh\""), after);
+    }
+
+    /** The URI of the master's EXT-X-MEDIA line that contains {@code marker}. */
+    private static String mediaUri(String master, String marker) {
+        String line = master.lines().filter(l -> l.startsWith("#EXT-X-MEDIA") && l.contains(marker)).findFirst()
+                .orElseThrow(() -> new AssertionError("no media line with " + marker + ": " + master));
+        return line.replaceAll(".*URI=\"([^\"]*)\".*", "$1");
+    }
+
+    /** The mean volume of a rendition's first segment, in dB. */
+    private static double meanVolume(String masterUrl, String variantRef) throws Exception {
+        String variantUrl = Media.resolve(masterUrl, variantRef);
+        String segment = Media.resolve(variantUrl, Media.uris(Media.get(variantUrl).body()).get(0));
+        Path file = Files.createTempFile("rendition", ".ts");
+        Files.write(file, Media.HTTP.send(HttpRequest.newBuilder(URI.create(segment)).build(), HttpResponse.BodyHandlers.ofByteArray()).body());
+        try {
+            return MediaFixtures.meanVolume(file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /**
      * A teacher cancels a transcode that is running: nobody else may (a colleague of the class, a learner), the file's
      * grants end at once, the worker's ffmpeg stops, and storage keeps nothing of it; the next version takes a new number.
      */

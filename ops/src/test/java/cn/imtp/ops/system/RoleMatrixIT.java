@@ -160,10 +160,11 @@ class RoleMatrixIT {
         row("GET /api/platform", "200 401 401 401 200 200 200 200 200");
         row("PUT /media/api/play/{assetId}/captions/{language}", "415 401 401 415 415 415 415 415 415");
         row("GET /media/api/play/{assetId}/captions/{language}.m3u8", "401 401 401 401 401 401 401 401 401");
+        row("DELETE /media/api/play/{assetId}/captions/{language}", "401 401 401 401 401 401 401 401 401");
         row("GET /media/api/play/{assetId}/file", "401 401 401 401 401 401 401 401 401");
         row("GET /media/api/play/{assetId}/master.m3u8", "401 401 401 401 401 401 401 401 401");
         row("GET /media/api/play/{assetId}/poster", "401 401 401 401 401 401 401 401 401");
-        row("GET /media/api/play/{assetId}/{rendition: [0-9a-z]+}.m3u8", "401 401 401 401 401 401 401 401 401");
+        row("GET /media/api/play/{assetId}/{rendition: [0-9a-z]+(-[0-9]+)?}.m3u8", "401 401 401 401 401 401 401 401 401");
         row("GET /api/resources", "401 401 401 401 200 200 200 200 200");
         row("POST /api/resources", "401 401 401 401 403 403 422 422 422");
         row("GET /api/resources/{id}", "401 401 401 401 200 404 200 404 200");
@@ -363,11 +364,12 @@ class RoleMatrixIT {
         GRANT_EXPECTED.put("GET /media/api/assets/{assetId}/events", "401 200 200 403");
         GRANT_EXPECTED.put("POST /media/api/assets/{assetId}/retry", "401 403 409 403");
         GRANT_EXPECTED.put("PUT /media/api/play/{assetId}/captions/{language}", "415 415 415 415");
+        GRANT_EXPECTED.put("DELETE /media/api/play/{assetId}/captions/{language}", "401 403 404 403");
         GRANT_EXPECTED.put("GET /media/api/play/{assetId}/captions/{language}.m3u8", "401 404 404 403");
         GRANT_EXPECTED.put("GET /media/api/play/{assetId}/file", "401 403 303 403");
         GRANT_EXPECTED.put("GET /media/api/play/{assetId}/master.m3u8", "401 200 200 403");
         GRANT_EXPECTED.put("GET /media/api/play/{assetId}/poster", "401 303 303 403");
-        GRANT_EXPECTED.put("GET /media/api/play/{assetId}/{rendition: [0-9a-z]+}.m3u8", "401 200 200 403");
+        GRANT_EXPECTED.put("GET /media/api/play/{assetId}/{rendition: [0-9a-z]+(-[0-9]+)?}.m3u8", "401 200 200 403");
         GRANT_EXPECTED.put("GET /media/api/uploads/{assetId}", "401 403 200 403");
         GRANT_EXPECTED.put("POST /media/api/uploads/{assetId}", "401 403 422 403");
         GRANT_EXPECTED.put("POST /media/api/uploads/{assetId}/complete", "401 403 200 403");

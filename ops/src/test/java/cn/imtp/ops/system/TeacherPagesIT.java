@@ -136,6 +136,34 @@ class TeacherPagesIT {
         }
     }
 
+    /** The subtitles kept from a file are captions the teacher deletes or replaces on the unit's page. */
+    @Test
+    void aTeacherDeletesAndReplacesTheCaptionsKeptFromAFile() throws Exception {
+        String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
+        Media.Uploaded up = Media.ready(teacher, MediaPipelineIT.studiedUnit, "VIDEO", MediaFixtures.multiTrack("pages-bilingual-6s.mkv", 6));
+        Path vtt = MediaFixtures.text("pages-replacement-en.vtt", "WEBVTT\n\n00:00.500 --> 00:02.500\nWelcome, again\n");
+        String key = up.resourceId() + "-1";
+        try (Browser b = new Browser()) {
+            b.signIn("teacher01", RunningPlatform.DEMO_PASSWORD, "/teacher/");
+            b.open("/teacher/unit?unit=" + MediaPipelineIT.studiedUnit);
+            b.waitFor(By.cssSelector("#captions-" + key + " [data-caption='en']"));
+            assertTrue(b.driver.findElement(By.id("captions-" + key)).getText().contains("中文（zh）"));
+            b.screenshot("teacher-captions-kept");
+            b.driver.findElement(By.id("caption-delete-" + key + "-en")).click();
+            b.driver.switchTo().alert().accept();
+            assertTrue(b.waitFor(By.id("notice")).getText().contains("en 字幕已删除"));
+            b.until(d -> !d.findElements(By.cssSelector("#captions-" + key + " [data-caption='zh']")).isEmpty()
+                    && d.findElements(By.cssSelector("#captions-" + key + " [data-caption='en']")).isEmpty(), Duration.ofSeconds(20));
+
+            b.driver.findElement(By.id("caption-language-" + key)).sendKeys("en");
+            b.driver.findElement(By.id("caption-file-" + key)).sendKeys(vtt.toString());
+            b.driver.findElement(By.id("caption-put-" + key)).click();
+            assertTrue(b.waitFor(By.id("notice")).getText().contains("en 字幕已保存"));
+            b.waitFor(By.cssSelector("#captions-" + key + " [data-caption='en']"));
+            b.screenshot("teacher-captions-replaced");
+        }
+    }
+
     @Test
     void aTeacherWritesEditsAndRetiresAQuestionOnAUnit() throws Exception {
         String stem = "直播间里说明商品“七天无理由退货”的作用有（ ）。 " + System.nanoTime();

@@ -24,8 +24,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class MediaTickets {
 
-    /** What a client needs to upload an asset's file straight to storage through media-service. */
-    public record Upload(String assetId, String grant, Instant expiresAt, String uploadUrl, String statusUrl, String eventsUrl) {
+    /**
+     * What a client needs to upload an asset's file straight to storage through media-service; {@code captionsUrl} puts
+     * (PUT, a WebVTT file) or deletes a video's caption track once {@code {language}} in it is replaced by the language.
+     */
+    public record Upload(String assetId, String grant, Instant expiresAt, String uploadUrl, String statusUrl, String eventsUrl,
+                         String captionsUrl) {
     }
 
     /** What a client needs to play (video, audio), show (poster) or download (other kinds) an asset. */
@@ -82,7 +86,7 @@ public class MediaTickets {
         String q = query(grant);
         String base = mediaUrl + "/api";
         return new Upload(asset.toString(), grant, expires, base + "/uploads/" + asset + q, base + "/assets/" + asset + q,
-                base + "/assets/" + asset + "/events" + q);
+                base + "/assets/" + asset + "/events" + q, base + "/play/" + asset + "/captions/{language}" + q);
     }
 
     public View view(UUID asset, String kind, Caller caller) {

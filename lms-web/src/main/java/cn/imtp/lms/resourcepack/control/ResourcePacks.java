@@ -36,7 +36,7 @@ public class ResourcePacks {
 
     /** What a client needs to upload one version's file to media-service. */
     public record UploadTicket(long resourceId, int version, String assetId, String grant, Instant expiresAt, String uploadUrl,
-                               String statusUrl, String eventsUrl) {
+                               String statusUrl, String eventsUrl, String captionsUrl) {
     }
 
     /** What a client needs to play, show or download one version, for its holder only. */
@@ -358,7 +358,7 @@ public class ResourcePacks {
     private UploadTicket uploadTicket(ResourceVersion v, Caller caller) {
         MediaTickets.Upload t = tickets.upload(v.assetId(), mediaKind(v.resource()), caller, tickets.maxBytes(mediaKind(v.resource())));
         return new UploadTicket(v.resource().id(), v.number(), t.assetId(), t.grant(), t.expiresAt(), t.uploadUrl(), t.statusUrl(),
-                t.eventsUrl());
+                t.eventsUrl(), t.captionsUrl());
     }
 
     private ResourceVersion version(long id, int number) {

@@ -30,12 +30,13 @@ public class AssetStatus {
         java.util.Map<String, Integer> segments = assets.segmentCounts(owner);
         List<AssetView.RenditionView> renditions = assets.renditions(owner).stream()
                 .map(r -> new AssetView.RenditionView(r.rendition().name(), r.rendition().width(), r.rendition().height(), r.complete(),
-                        segments.getOrDefault(r.rendition().name(), 0)))
+                        segments.getOrDefault(r.rendition().name(), 0), r.rendition().isAlternateAudio() ? r.rendition().alternate().language() : null,
+                        r.rendition().isAlternateAudio() ? r.rendition().alternate().isDefault() : null))
                 .toList();
         Job job = queue.forAsset(id).orElse(null);
         ClaimOrder.Wait wait = job == null || job.state() == JobState.SUCCEEDED || job.state() == JobState.FAILED ? null
                 : queue.waiting(id, transcoding.workers(), transcoding.shortLaneWorkers(), transcoding.shortLaneSeconds() * 1000L).orElse(null);
-        return AssetView.of(a, renditions, job, wait);
+        return AssetView.of(a, renditions, job, wait, assets.tracksNote(id).orElse(null), assets.captions(id));
     }
 
     /** A retried asset is processing again. */

@@ -8,12 +8,13 @@ import cn.imtp.media.transcoding.entity.Job;
 import cn.imtp.media.transcoding.entity.JobState;
 import java.util.List;
 
-/** What an uploader or viewer sees of an asset: its state, its renditions so far, its job. */
+/** What an uploader or viewer sees of an asset: its state, its renditions so far, its job, its caption tracks. */
 public record AssetView(String id, MediaKind kind, AssetState state, String reason, String fileName, long size,
                         Long durationMs, Integer width, Integer height, String reusesRenditionsOf,
-                        List<RenditionView> renditions, JobView job) {
+                        List<RenditionView> renditions, JobView job, String tracks, List<Assets.Caption> captions) {
 
-    public record RenditionView(String name, int width, int height, boolean complete, int segments) {
+    /** A rendition; an alternate audio track carries its language and whether it plays first. */
+    public record RenditionView(String name, int width, int height, boolean complete, int segments, String language, Boolean isDefault) {
     }
 
     /**
@@ -29,8 +30,10 @@ public record AssetView(String id, MediaKind kind, AssetState state, String reas
         }
     }
 
-    public static AssetView of(Asset a, List<RenditionView> renditions, Job job, ClaimOrder.Wait wait) {
+    /** {@code tracks}: what was kept of the source's audio and subtitle tracks and what was not (null: nothing to say). */
+    public static AssetView of(Asset a, List<RenditionView> renditions, Job job, ClaimOrder.Wait wait, String tracks,
+                               List<Assets.Caption> captions) {
         return new AssetView(a.id().toString(), a.kind(), a.state(), a.reason(), a.fileName(), a.declaredBytes(), a.durationMs(),
-                a.width(), a.height(), a.renditionsOf() == null ? null : a.renditionsOf().toString(), renditions, JobView.of(job, wait));
+                a.width(), a.height(), a.renditionsOf() == null ? null : a.renditionsOf().toString(), renditions, JobView.of(job, wait), tracks, captions);
     }
 }

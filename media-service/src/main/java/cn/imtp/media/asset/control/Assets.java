@@ -81,23 +81,21 @@ public class Assets {
     }
 
     public void setProbe(UUID id, Probe p) {
-        update("UPDATE media_asset SET duration_ms = ?, width = ?, height = ?, has_video = ?, has_audio = ?, interlaced = ?, updated_at = NOW(3)"
-                + " WHERE id = ?", p.durationMs(), p.hasVideo() ? p.width() : null, p.hasVideo() ? p.height() : null, p.hasVideo(), p.hasAudio(),
-                p.interlaced(), id.toString());
+        update("UPDATE media_asset SET duration_ms = ?, width = ?, height = ?, has_video = ?, has_audio = ?, updated_at = NOW(3) WHERE id = ?",
+                p.durationMs(), p.hasVideo() ? p.width() : null, p.hasVideo() ? p.height() : null, p.hasVideo(), p.hasAudio(), id.toString());
     }
 
-    /** What the upload's check found with ffprobe, when it was recorded. */
-    public Optional<Probe> storedProbe(UUID id) {
+    /** What the teacher is told about the source's tracks (kept, turned into captions, left out); null when nothing needs saying. */
+    public void setTracksNote(UUID id, String note) {
+        update("UPDATE media_asset SET tracks_note = ? WHERE id = ?", note, id.toString());
+    }
+
+    public Optional<String> tracksNote(UUID id) {
         return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT duration_ms, width, height, has_video, has_audio, interlaced"
-                    + " FROM media_asset WHERE id = ? AND duration_ms IS NOT NULL AND has_video IS NOT NULL AND interlaced IS NOT NULL")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT tracks_note FROM media_asset WHERE id = ?")) {
                 s.setString(1, id.toString());
                 try (ResultSet r = s.executeQuery()) {
-                    if (!r.next()) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(new Probe(null, r.getLong(1), r.getBoolean(4), r.getInt(2), r.getInt(3), 0, r.getBoolean(5),
-                            r.getBoolean(6)));
+                    return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
                 }
             }
         });
@@ -202,8 +200,8 @@ public class Assets {
                         s.executeUpdate();
                     }
                 }
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO media_rendition (asset_id, name, width, height, video_kbps, audio_kbps)"
-                        + " VALUES (?,?,?,?,?,?)")) {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO media_rendition (asset_id, name, width, height, video_kbps, audio_kbps,"
+                        + " source_audio, alternate, language, label, is_default) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
                     for (Rendition r : plan) {
                         s.setString(1, id.toString());
                         s.setString(2, r.name());
@@ -211,6 +209,11 @@ public class Assets {
                         s.setInt(4, r.height());
                         s.setInt(5, r.videoKbps());
                         s.setInt(6, r.audioKbps());
+                        s.setObject(7, r.sourceAudio(), Types.INTEGER);
+                        s.setBoolean(8, r.isAlternateAudio());
+                        s.setString(9, r.isAlternateAudio() ? r.alternate().language() : null);
+                        s.setString(10, r.isAlternateAudio() ? r.alternate().label() : null);
+                        s.setBoolean(11, r.isAlternateAudio() && r.alternate().isDefault());
                         s.addBatch();
                     }
                     s.executeBatch();
@@ -232,14 +235,17 @@ public class Assets {
 
     public List<StoredRendition> renditions(UUID id) {
         return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT name, width, height, video_kbps, audio_kbps, complete FROM media_rendition"
-                    + " WHERE asset_id = ? ORDER BY height * width DESC, name")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT name, width, height, video_kbps, audio_kbps, complete, source_audio, alternate,"
+                    + " language, label, is_default FROM media_rendition WHERE asset_id = ? ORDER BY height * width DESC, is_default DESC, name")) {
                 s.setString(1, id.toString());
                 List<StoredRendition> out = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        out.add(new StoredRendition(new Rendition(r.getString(1), r.getInt(2), r.getInt(3), r.getInt(4), r.getInt(5)),
-                                r.getBoolean(6)));
+                        int source = r.getInt(7);
+                        Integer sourceAudio = r.wasNull() ? null : source;
+                        Rendition.Alternate alternate = r.getBoolean(8) ? new Rendition.Alternate(r.getString(9), r.getString(10), r.getBoolean(11)) : null;
+                        out.add(new StoredRendition(new Rendition(r.getString(1), r.getInt(2), r.getInt(3), r.getInt(4), r.getInt(5), sourceAudio,
+                                alternate), r.getBoolean(6)));
                     }
                 }
                 return out;
@@ -327,6 +333,11 @@ public class Assets {
     public void putCaption(UUID id, Caption c) {
         update("INSERT INTO media_caption (asset_id, language, name) VALUES (?,?,?) ON DUPLICATE KEY UPDATE name = VALUES(name)",
                 id.toString(), c.language(), c.name());
+    }
+
+    /** Removes a caption track's row; false when the asset has none in that language. */
+    public boolean deleteCaption(UUID id, String language) {
+        return update("DELETE FROM media_caption WHERE asset_id = ? AND language = ?", id.toString(), language) == 1;
     }
 
     public List<Caption> captions(UUID id) {

@@ -9,6 +9,7 @@ import cn.imtp.platform.security.Public;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -53,7 +54,7 @@ public class PlaybackResource {
     }
 
     @GET
-    @Path("{rendition: [0-9a-z]+}.m3u8")
+    @Path("{rendition: [0-9a-z]+(-[0-9]+)?}.m3u8")
     @Produces(HLS)
     public Response variant(@PathParam("rendition") String rendition) {
         grants.require(grant, assetId, MediaGrant.Scope.VIEW);
@@ -76,6 +77,15 @@ public class PlaybackResource {
     public Assets.Caption putCaptions(@PathParam("language") String language, @QueryParam("name") String name, byte[] body) {
         grants.require(grant, assetId, MediaGrant.Scope.UPLOAD);
         return captions.put(assetId, language, name, body);
+    }
+
+    /** Deletes a caption track (the uploader's grant): 204, or 404 when the video has none in that language. */
+    @DELETE
+    @Path("captions/{language}")
+    public Response deleteCaptions(@PathParam("language") String language) {
+        grants.require(grant, assetId, MediaGrant.Scope.UPLOAD);
+        captions.delete(assetId, language);
+        return Response.noContent().build();
     }
 
     @GET

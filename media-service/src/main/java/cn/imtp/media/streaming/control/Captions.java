@@ -76,4 +76,12 @@ public class Captions {
         assets.putCaption(assetId, caption);
         return caption;
     }
+
+    /** Deletes a caption track (uploaded, or kept from the file's own subtitles): players no longer offer it. 404 when there is none. */
+    public void delete(UUID assetId, String language) {
+        if (!assets.deleteCaption(assetId, language)) {
+            throw PlatformException.notFound("Captions in", language);
+        }
+        store.remove(Asset.captionKey(assetId, language));
+    }
 }

@@ -41,18 +41,40 @@ public final class Playlists {
                 || Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR);
     }
 
+    /**
+     * The master playlist: caption tracks, alternate audio tracks (a source with several: group {@code audio}, the main
+     * one DEFAULT), then one variant per video rung (or the audio rendition of an audio file; with alternates only, the
+     * main track's).
+     */
     public static String master(List<Rendition> renditions, Function<Rendition, String> variantUrl, List<Captions> captions) {
         StringBuilder m = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:4\n#EXT-X-INDEPENDENT-SEGMENTS\n");
         for (Captions c : captions) {
             m.append("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",LANGUAGE=").append(quoted(c.language()))
                     .append(",NAME=").append(quoted(c.name())).append(",DEFAULT=NO,AUTOSELECT=YES,URI=").append(quoted(c.url())).append('\n');
         }
-        for (Rendition r : renditions) {
-            m.append("#EXT-X-STREAM-INF:BANDWIDTH=").append(r.bandwidth());
+        List<Rendition> alternates = renditions.stream().filter(Rendition::isAlternateAudio).toList();
+        int groupKbps = 0;
+        for (Rendition a : alternates) {
+            m.append("#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"audio\",LANGUAGE=").append(quoted(a.alternate().language()))
+                    .append(",NAME=").append(quoted(a.alternate().label())).append(",DEFAULT=").append(a.alternate().isDefault() ? "YES" : "NO")
+                    .append(",AUTOSELECT=YES,CHANNELS=\"2\",URI=").append(quoted(variantUrl.apply(a))).append('\n');
+            groupKbps = Math.max(groupKbps, a.audioKbps());
+        }
+        List<Rendition> variants = renditions.stream().filter(r -> !r.isAlternateAudio()).toList();
+        if (variants.isEmpty() && !alternates.isEmpty()) {
+            variants = List.of(alternates.get(0));
+        }
+        for (Rendition r : variants) {
+            boolean grouped = !alternates.isEmpty();
+            int bandwidth = r.isAlternateAudio() ? r.bandwidth() : r.bandwidth() + (grouped ? groupKbps * 1100 : 0);
+            m.append("#EXT-X-STREAM-INF:BANDWIDTH=").append(bandwidth);
             if (!r.audioOnly()) {
                 m.append(",RESOLUTION=").append(r.width()).append('x').append(r.height());
             }
-            m.append(",CODECS=\"").append(r.codecs()).append('"');
+            m.append(",CODECS=\"").append(grouped && !r.audioOnly() ? "avc1.640028,mp4a.40.2" : r.codecs()).append('"');
+            if (grouped) {
+                m.append(",AUDIO=\"audio\"");
+            }
             if (!captions.isEmpty()) {
                 m.append(",SUBTITLES=\"subs\"");
             }

@@ -19,37 +19,62 @@ public final class RenditionPlanner {
     private RenditionPlanner() {
     }
 
+    /**
+     * The ladder of a source: video rungs, each with the main audio track muxed in when the source has one track; when
+     * it has several, video rungs without audio and one alternate audio rendition per track, the main one (the file's
+     * default, else the first) first and marked default. An audio-only source gets its audio rendition(s) alone.
+     */
     public static List<Rendition> plan(Probe probe) {
+        List<Probe.AudioTrack> tracks = probe.audioTracks();
+        boolean alternates = tracks.size() > 1;
         if (!probe.hasVideo()) {
-            if (!probe.hasAudio()) {
+            if (tracks.isEmpty()) {
                 throw new IllegalArgumentException("a source without video and audio has nothing to play");
             }
-            return List.of(new Rendition("audio", 0, 0, 0, AUDIO_KBPS));
+            return alternates ? alternates(probe) : List.of(new Rendition("audio", 0, 0, 0, AUDIO_KBPS, probe.mainAudio().index(), null));
         }
-        int audio = probe.hasAudio() ? AUDIO_KBPS : 0;
+        int audio = probe.hasAudio() && !alternates ? AUDIO_KBPS : 0;
+        Integer source = audio > 0 ? probe.mainAudio().index() : null;
         int shortSide = Math.min(probe.width(), probe.height());
         List<Rendition> plan = new ArrayList<>();
         for (int[] rung : LADDER) {
             if (rung[0] <= shortSide) {
-                plan.add(scaled(probe, rung[0], rung[1], audio));
+                plan.add(scaled(probe, rung[0], rung[1], audio, source));
             }
         }
         if (plan.isEmpty()) {
             // Smaller than the lowest rung: one rendition at the source's own size.
             int own = even(shortSide);
-            plan.add(scaled(probe, own, Math.max(200, (int) (800L * own * own / (360 * 360))), audio));
+            plan.add(scaled(probe, own, Math.max(200, (int) (800L * own * own / (360 * 360))), audio, source));
+        }
+        if (alternates) {
+            plan.addAll(alternates(probe));
         }
         return plan;
     }
 
-    private static Rendition scaled(Probe probe, int shortSide, int videoKbps, int audioKbps) {
+    /** One audio rendition per track, the main one first. */
+    private static List<Rendition> alternates(Probe probe) {
+        Probe.AudioTrack main = probe.mainAudio();
+        List<Probe.AudioTrack> ordered = new ArrayList<>(List.of(main));
+        probe.audioTracks().stream().filter(t -> t.index() != main.index()).forEach(ordered::add);
+        List<Rendition> out = new ArrayList<>();
+        for (Probe.AudioTrack t : ordered) {
+            String language = TrackNames.language(t.language());
+            out.add(new Rendition("audio-" + (t.index() + 1), 0, 0, 0, AUDIO_KBPS, t.index(),
+                    new Rendition.Alternate(language, TrackNames.label(t.title(), language, t.index() + 1, false), t.equals(main))));
+        }
+        return out;
+    }
+
+    private static Rendition scaled(Probe probe, int shortSide, int videoKbps, int audioKbps, Integer sourceAudio) {
         boolean portrait = probe.height() > probe.width();
         int longSource = portrait ? probe.height() : probe.width();
         int shortSource = portrait ? probe.width() : probe.height();
         int longSide = 2 * (int) Math.round((double) longSource * shortSide / shortSource / 2); // nearest even
         return portrait
-                ? new Rendition(shortSide + "p", shortSide, longSide, videoKbps, audioKbps)
-                : new Rendition(shortSide + "p", longSide, shortSide, videoKbps, audioKbps);
+                ? new Rendition(shortSide + "p", shortSide, longSide, videoKbps, audioKbps, sourceAudio, null)
+                : new Rendition(shortSide + "p", longSide, shortSide, videoKbps, audioKbps, sourceAudio, null);
     }
 
     private static int even(int n) {

@@ -6,6 +6,7 @@ import cn.imtp.media.asset.entity.AssetState;
 import cn.imtp.media.asset.entity.MediaKind;
 import cn.imtp.media.storage.control.ObjectStore;
 import cn.imtp.media.upload.control.ContentCheck;
+import cn.imtp.media.streaming.control.Captions;
 import cn.imtp.media.streaming.control.Playlists;
 import cn.imtp.media.transcoding.entity.JobState;
 import cn.imtp.media.transcoding.entity.Probe;
@@ -72,6 +73,9 @@ public class TranscodeWorkers {
 
     @Inject
     Transcoder transcoder;
+
+    @Inject
+    Captions captions;
 
     @Resource
     ManagedThreadFactory threads;
@@ -148,15 +152,13 @@ public class TranscodeWorkers {
             CompletableFuture<String> hash = asset.sha256() != null ? CompletableFuture.completedFuture(asset.sha256())
                     : CompletableFuture.supplyAsync(() -> sha256(key), executor);
             String source = store.internalUrl(asset.sourceKey(), Duration.ofMinutes(settings.timeoutMinutes() + 10L));
-            Probe probe = assets.storedProbe(asset.id()).orElseGet(() -> {
-                Transcoder.ProbeOutcome probed = transcoder.probe(source);
-                if (probed.probe() == null) {
-                    throw new IllegalStateException("ffprobe could not read the source: " + probed.error());
-                }
-                return probed.probe();
-            });
+            Transcoder.ProbeOutcome probed = transcoder.probe(source);
+            if (probed.probe() == null) {
+                throw new IllegalStateException("ffprobe could not read the source: " + probed.error());
+            }
+            Probe probe = probed.probe();
             if (asset.kind() == MediaKind.AUDIO) {
-                probe = new Probe(probe.formatName(), probe.durationMs(), false, 0, 0, 0, probe.hasAudio(), false);
+                probe = new Probe(probe.formatName(), probe.durationMs(), false, 0, 0, 0, false, probe.audioTracks(), probe.subtitles());
             }
             List<Rendition> plan = RenditionPlanner.plan(probe);
             assets.setProbe(asset.id(), probe);
@@ -165,12 +167,15 @@ public class TranscodeWorkers {
             Optional<UUID> same = transcode(jobId, worker, asset, probe, plan, source, out, hash);
             if (same.isPresent()) {
                 assets.planRenditions(asset.id(), List.of());
+                // Captions belong to each asset: the same file uploaded again keeps its own copy of its subtitles.
+                assets.setTracksNote(asset.id(), keepSubtitles(asset, probe, source, out));
                 assets.reuseRenditionsOf(asset.id(), same.get());
                 queue.succeed(jobId);
                 LOG.info("Asset " + asset.id() + " has the content of " + same.get() + "; its renditions are reused");
                 return;
             }
             assets.completeRenditions(asset.id());
+            assets.setTracksNote(asset.id(), keepSubtitles(asset, probe, source, out));
             long encoded = assets.encodedMs(asset.id());
             if (encoded <= 0) {
                 throw new IllegalStateException("nothing of the source could be decoded");
@@ -263,6 +268,36 @@ public class TranscodeWorkers {
         ship(asset.id(), plan, out, shipped, true);
         shipThumbnails(asset.id(), out);
         return Optional.empty();
+    }
+
+    /**
+     * Turns the source's text subtitles into WebVTT captions of the asset, under their language (or {@code <language>-sN}
+     * when that key is taken, by a caption the teacher uploaded or another track), which the teacher can then replace or
+     * delete like an uploaded one; and says what was kept and what was not (picture subtitles have no text). A subtitle
+     * that cannot be read is left out and said so; it never fails the job.
+     */
+    private String keepSubtitles(Asset asset, Probe probe, String source, Path out) {
+        List<Probe.SubtitleTrack> text = asset.kind() == MediaKind.VIDEO ? probe.subtitles().stream().filter(Probe.SubtitleTrack::isText).toList()
+                : List.of();
+        Map<Integer, Path> files = text.isEmpty() ? Map.of() : transcoder.extractSubtitles(source, text, out.resolve("subtitles"));
+        java.util.Set<String> taken = new java.util.HashSet<>(assets.captions(asset.id()).stream().map(Assets.Caption::language).toList());
+        List<TrackNames.Kept> kept = new ArrayList<>();
+        for (Probe.SubtitleTrack s : text) {
+            Path file = files.get(s.index());
+            String language = TrackNames.language(s.language());
+            String key = taken.contains(language) ? language + "-s" + (s.index() + 1) : language;
+            try {
+                if (file == null) {
+                    throw new IllegalStateException("ffmpeg wrote no WebVTT for subtitle track " + s.index());
+                }
+                captions.put(asset.id(), key, TrackNames.label(s.title(), language, s.index() + 1, true), Files.readAllBytes(file));
+                taken.add(key);
+                kept.add(new TrackNames.Kept(s, key));
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "Subtitle track " + s.index() + " of asset " + asset.id() + " could not be kept", e);
+            }
+        }
+        return TrackNames.note(probe, kept);
     }
 
     private Optional<UUID> sameContent(Asset asset, String sha256) {

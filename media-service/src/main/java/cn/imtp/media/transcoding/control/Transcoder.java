@@ -17,6 +17,13 @@ import com.github.kokorin.jaffree.process.JaffreeAbnormalExitException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.stream.Collectors;
@@ -30,6 +37,8 @@ public class Transcoder {
     static final int THUMBNAIL_EVERY_SECONDS = 10;
     /** ffmpeg and ffprobe read sources over HTTP from storage; a storage that stops answering fails them instead of hanging them. */
     static final long READ_TIMEOUT_MICROS = 30_000_000L;
+
+    private static final Logger LOG = Logger.getLogger(Transcoder.class.getName());
 
     @Inject
     TranscodeSettings settings;
@@ -61,20 +70,24 @@ public class Transcoder {
 
     static Probe probeOf(FFprobeResult r) {
         Stream video = null;
-        Stream audio = null;
+        List<Probe.AudioTrack> audio = new ArrayList<>();
+        List<Probe.SubtitleTrack> subtitles = new ArrayList<>();
         for (Stream s : r.getStreams()) {
             // A cover picture in an audio file is a "video" stream of one frame; it is not a video.
-            boolean attachedPicture = s.getDisposition() != null && Integer.valueOf(1).equals(s.getDisposition().getAttachedPic());
+            boolean attachedPicture = s.getDisposition() != null && Boolean.TRUE.equals(s.getDisposition().getAttachedPic());
             if (s.getCodecType() == StreamType.VIDEO && video == null && !attachedPicture) {
                 video = s;
-            } else if (s.getCodecType() == StreamType.AUDIO && audio == null) {
-                audio = s;
+            } else if (s.getCodecType() == StreamType.AUDIO) {
+                audio.add(new Probe.AudioTrack(audio.size(), s.getTag("language"), s.getTag("title"),
+                        s.getDisposition() != null && Boolean.TRUE.equals(s.getDisposition().getDefault())));
+            } else if (s.getCodecType() == StreamType.SUBTITLE) {
+                subtitles.add(new Probe.SubtitleTrack(subtitles.size(), s.getCodecName(), s.getTag("language"), s.getTag("title")));
             }
         }
         Float seconds = r.getFormat() == null ? null : r.getFormat().getDuration();
         long durationMs = seconds == null ? 0 : (long) (seconds * 1000);
         if (video == null) {
-            return new Probe(r.getFormat() == null ? null : r.getFormat().getFormatName(), durationMs, false, 0, 0, 0, audio != null, false);
+            return new Probe(r.getFormat() == null ? null : r.getFormat().getFormatName(), durationMs, false, 0, 0, 0, false, audio, subtitles);
         }
         int w = video.getWidth() == null ? 0 : video.getWidth();
         int h = video.getHeight() == null ? 0 : video.getHeight();
@@ -84,8 +97,8 @@ public class Transcoder {
             h = t;
         }
         double fps = video.getAvgFrameRate() == null ? 0 : video.getAvgFrameRate().doubleValue();
-        return new Probe(r.getFormat().getFormatName(), durationMs, w > 0 && h > 0, w, h, Double.isFinite(fps) ? fps : 0, audio != null,
-                Probe.interlacedFieldOrder(video.getFieldOrder()));
+        return new Probe(r.getFormat().getFormatName(), durationMs, w > 0 && h > 0, w, h, Double.isFinite(fps) ? fps : 0,
+                Probe.interlacedFieldOrder(video.getFieldOrder()), audio, subtitles);
     }
 
     private static int rotation(Stream video) {
@@ -101,7 +114,8 @@ public class Transcoder {
     }
 
     /**
-     * Starts the whole ladder as one ffmpeg process: one decode, split and scaled per rung, H.264 + AAC,
+     * Starts the whole ladder as one ffmpeg process: one decode, split and scaled per rung, H.264 + AAC (the main audio
+     * track muxed into every rung, or every track as an audio rendition of its own when there are several),
      * key frames at the same instants in every rung, HLS segments of {@code lms.transcode.hls-seconds}
      * written to {@code out/<rendition>/<n>.ts} with an EVENT playlist that grows, and thumbnails in
      * {@code out/thumbnails/<n>.jpg}.
@@ -111,33 +125,39 @@ public class Transcoder {
                 .addInput(UrlInput.fromUrl(sourceUrl).addArguments("-rw_timeout", Long.toString(READ_TIMEOUT_MICROS)))
                 .setOverwriteOutput(true)
                 .setLogLevel(LogLevel.ERROR).setProgressListener(progress).setContextName("ladder");
-        boolean audioOnly = plan.size() == 1 && plan.get(0).audioOnly();
-        boolean withAudio = plan.get(0).audioKbps() > 0;
+        List<Rendition> video = plan.stream().filter(r -> !r.audioOnly()).toList();
+        List<Rendition> audio = plan.stream().filter(Rendition::audioOnly).toList();
+        boolean grouped = plan.stream().anyMatch(Rendition::isAlternateAudio);
         UrlOutput hls = UrlOutput.toPath(out.resolve("%v").resolve("index.m3u8")).setFormat("hls");
         StringJoiner streamMap = new StringJoiner(" ");
-        if (audioOnly) {
-            hls.addArguments("-map", "0:a:0");
-            streamMap.add("a:0,name:" + plan.get(0).name());
-        } else {
-            ffmpeg.setComplexFilter(filterGraph(plan, probe.interlaced()));
-            for (int i = 0; i < plan.size(); i++) {
-                Rendition r = plan.get(i);
+        int audioOut = 0;
+        if (!video.isEmpty()) {
+            ffmpeg.setComplexFilter(filterGraph(video, probe.interlaced()));
+            for (int i = 0; i < video.size(); i++) {
+                Rendition r = video.get(i);
                 hls.addMap("v" + i);
-                if (withAudio) {
-                    hls.addArguments("-map", "0:a:0");
+                String muxed = "";
+                if (r.sourceAudio() != null) {
+                    hls.addArguments("-map", "0:a:" + r.sourceAudio());
+                    muxed = ",a:" + audioOut++;
                 }
                 hls.addArguments("-b:v:" + i, r.videoKbps() + "k")
                         .addArguments("-maxrate:v:" + i, (r.videoKbps() * 11 / 10) + "k")
                         .addArguments("-bufsize:v:" + i, (r.videoKbps() * 2) + "k");
-                streamMap.add("v:" + i + (withAudio ? ",a:" + i : "") + ",name:" + r.name());
+                streamMap.add("v:" + i + muxed + (grouped ? ",agroup:audio" : "") + ",name:" + r.name());
             }
             hls.addArguments("-c:v", "libx264").addArguments("-preset", settings.preset())
                     .addArguments("-profile:v", "high").addArguments("-level:v", "4.0")
                     .addArguments("-force_key_frames", "expr:gte(t,n_forced*" + KEY_FRAME_SECONDS + ")")
                     .addArguments("-sc_threshold", "0");
         }
-        if (withAudio) {
-            hls.addArguments("-c:a", "aac").addArguments("-b:a", plan.get(0).audioKbps() + "k").addArguments("-ac", "2");
+        // Audio renditions: the one of an audio file, or one per track of a source with several (an alternate group).
+        for (Rendition r : audio) {
+            hls.addArguments("-map", "0:a:" + r.sourceAudio());
+            streamMap.add("a:" + audioOut++ + (grouped ? ",agroup:audio" : "") + ",name:" + r.name());
+        }
+        if (audioOut > 0) {
+            hls.addArguments("-c:a", "aac").addArguments("-b:a", RenditionPlanner.AUDIO_KBPS + "k").addArguments("-ac", "2");
         }
         hls.addArguments("-hls_time", Integer.toString(settings.hlsSeconds()))
                 .addArguments("-hls_playlist_type", "event")
@@ -145,11 +165,40 @@ public class Transcoder {
                 .addArguments("-hls_segment_filename", out.resolve("%v").resolve("%d.ts").toString())
                 .addArguments("-var_stream_map", streamMap.toString());
         ffmpeg.addOutput(hls);
-        if (!audioOnly) {
+        if (!video.isEmpty()) {
             ffmpeg.addOutput(UrlOutput.toPath(out.resolve("thumbnails").resolve("%d.jpg")).addMap("thumbs")
                     .addArguments("-fps_mode", "vfr").addArguments("-q:v", "5"));
         }
         return ffmpeg.executeAsync();
+    }
+
+    /**
+     * Writes each of these text subtitle tracks as WebVTT, {@code dir/<index>.vtt}, in one ffmpeg run (the source is read
+     * once); returns the files written, by track index. A track ffmpeg could not convert is missing from the map (the
+     * reason is logged).
+     */
+    public Map<Integer, Path> extractSubtitles(String sourceUrl, List<Probe.SubtitleTrack> tracks, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            FFmpeg ffmpeg = new FFmpeg(settings.ffmpeg())
+                    .addInput(UrlInput.fromUrl(sourceUrl).addArguments("-rw_timeout", Long.toString(READ_TIMEOUT_MICROS)))
+                    .setOverwriteOutput(true).setLogLevel(LogLevel.ERROR).setContextName("subtitles");
+            for (Probe.SubtitleTrack t : tracks) {
+                ffmpeg.addOutput(UrlOutput.toPath(dir.resolve(t.index() + ".vtt")).addArguments("-map", "0:s:" + t.index())
+                        .addArguments("-c:s", "webvtt").setFormat("webvtt"));
+            }
+            ffmpeg.execute();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Subtitles could not be extracted: " + reasonOf(e));
+        }
+        Map<Integer, Path> written = new HashMap<>();
+        for (Probe.SubtitleTrack t : tracks) {
+            Path file = dir.resolve(t.index() + ".vtt");
+            if (Files.isRegularFile(file)) {
+                written.put(t.index(), file);
+            }
+        }
+        return written;
     }
 
     /**

@@ -1,10 +1,22 @@
 package cn.imtp.media.transcoding.entity;
 
-/** One output of the ladder: a video rung (with audio when the source has it) or an audio-only rendition. */
-public record Rendition(String name, int width, int height, int videoKbps, int audioKbps) {
+/**
+ * One output of the ladder: a video rung, with the source's audio track {@code sourceAudio} muxed in when the source
+ * has one track (or none: null); an audio-only rendition; or, when the source has several audio tracks, one alternate
+ * audio rendition per track ({@code alternate} set), which players offer as languages beside video rungs without audio.
+ */
+public record Rendition(String name, int width, int height, int videoKbps, int audioKbps, Integer sourceAudio, Alternate alternate) {
+
+    /** An alternate audio rendition's language (BCP 47, {@code und} when the file does not say), the name players show, and whether it plays first. */
+    public record Alternate(String language, String label, boolean isDefault) {
+    }
 
     public boolean audioOnly() {
         return videoKbps == 0;
+    }
+
+    public boolean isAlternateAudio() {
+        return alternate != null;
     }
 
     /** The BANDWIDTH a master playlist announces: peak bits per second, with headroom for the container. */

@@ -177,7 +177,7 @@ public class Uploads {
             }
             refusal = ContentCheck.media(a.kind(), probed.probe(), probed.error());
             if (refusal.isEmpty()) {
-                assets.setProbe(a.id(), probed.probe()); // the transcoding job plans from it without probing again
+                assets.setProbe(a.id(), probed.probe()); // its duration orders the queue before the job probes the tracks again
             }
         } else {
             byte[] head = store.head(a.sourceKey(), ContentCheck.HEAD_BYTES);

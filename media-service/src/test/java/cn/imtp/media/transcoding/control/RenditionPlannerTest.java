@@ -24,7 +24,7 @@ class RenditionPlannerTest {
     void aFullHdSourceGetsTheWholeLadderAndNothingAbove() {
         List<Rendition> plan = RenditionPlanner.plan(video(1920, 1080, true));
         assertEquals(List.of("1080p", "720p", "480p", "360p"), names(plan));
-        assertEquals(new Rendition("720p", 1280, 720, 2800, 128), plan.get(1));
+        assertEquals(new Rendition("720p", 1280, 720, 2800, 128, 0, null), plan.get(1));
     }
 
     @Test
@@ -42,8 +42,8 @@ class RenditionPlannerTest {
     @Test
     void aPortraitSourceKeepsItsAspectWithEvenSides() {
         List<Rendition> plan = RenditionPlanner.plan(video(1080, 1920, true));
-        assertEquals(new Rendition("720p", 720, 1280, 2800, 128), plan.get(1));
-        assertEquals(new Rendition("480p", 480, 854, 1400, 128), plan.get(2));
+        assertEquals(new Rendition("720p", 720, 1280, 2800, 128, 0, null), plan.get(1));
+        assertEquals(new Rendition("480p", 480, 854, 1400, 128, 0, null), plan.get(2));
         plan.forEach(r -> assertEquals(0, r.width() % 2 + r.height() % 2));
     }
 
@@ -59,7 +59,7 @@ class RenditionPlannerTest {
     @Test
     void audioOnlyGetsAnAudioRenditionAndSilenceWithoutPictureIsRefused() {
         List<Rendition> plan = RenditionPlanner.plan(new Probe("mp3", 60_000, false, 0, 0, 0, true, false));
-        assertEquals(List.of(new Rendition("audio", 0, 0, 0, 128)), plan);
+        assertEquals(List.of(new Rendition("audio", 0, 0, 0, 128, 0, null)), plan);
         assertTrue(plan.get(0).audioOnly());
         assertEquals("mp4a.40.2", plan.get(0).codecs());
         assertThrows(IllegalArgumentException.class, () -> RenditionPlanner.plan(new Probe("x", 1, false, 0, 0, 0, false, false)));
@@ -92,5 +92,33 @@ class RenditionPlannerTest {
         for (String progressive : java.util.Arrays.asList("progressive", "unknown", "", null)) {
             assertFalse(Probe.interlacedFieldOrder(progressive), String.valueOf(progressive));
         }
+    }
+
+    static Probe multiAudio(boolean video) {
+        return new Probe("matroska,webm", 60_000, video, video ? 1280 : 0, video ? 720 : 0, 25, false,
+                List.of(new Probe.AudioTrack(0, "eng", "English", false), new Probe.AudioTrack(1, "chi", null, true),
+                        new Probe.AudioTrack(2, null, null, false)),
+                List.of());
+    }
+
+    @Test
+    void severalAudioTracksBecomeAlternatesTheFilesDefaultFirstAndRungsWithoutAudio() {
+        List<Rendition> plan = RenditionPlanner.plan(multiAudio(true));
+        assertEquals(List.of("720p", "480p", "360p", "audio-2", "audio-1", "audio-3"), names(plan));
+        plan.stream().filter(r -> !r.audioOnly()).forEach(r -> {
+            assertEquals(0, r.audioKbps());
+            assertEquals(null, r.sourceAudio());
+        });
+        assertEquals(new Rendition("audio-2", 0, 0, 0, 128, 1, new Rendition.Alternate("zh", "中文", true)), plan.get(3));
+        assertEquals(new Rendition("audio-1", 0, 0, 0, 128, 0, new Rendition.Alternate("en", "English", false)), plan.get(4));
+        assertEquals(new Rendition.Alternate("und", "音轨 3", false), plan.get(5).alternate());
+    }
+
+    @Test
+    void anAudioFileWithSeveralTracksKeepsThemAllAndOneTrackIsMuxedIntoEveryRung() {
+        assertEquals(List.of("audio-2", "audio-1", "audio-3"), names(RenditionPlanner.plan(multiAudio(false))));
+        Probe oneTrackSecondStream = new Probe("mp4", 60_000, true, 640, 360, 25, false, List.of(new Probe.AudioTrack(0, "zho", null, false)),
+                List.of());
+        RenditionPlanner.plan(oneTrackSecondStream).forEach(r -> assertEquals(Integer.valueOf(0), r.sourceAudio()));
     }
 }
