@@ -62,7 +62,7 @@ async function showTable(level, jobType) {
 async function showUnit(id) {
   try {
     const unit = await api(`/api/catalogue/units/${id}`);
-    unitBox.replaceChildren(el('h2', { id: 'unit-name' }, unit.name), unitFacts(unit), unitRequirements(unit, true), unitSpecification(unit, true));
+    unitBox.replaceChildren(el('h2', { id: 'unit-name' }, unit.name), unitFacts(unit), unitRequirements(unit, true, true), unitSpecification(unit, true, true));
     unitBox.hidden = false;
     unitBox.scrollIntoView({ block: 'start' });
   } catch (err) {

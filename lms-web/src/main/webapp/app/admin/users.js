@@ -1,7 +1,7 @@
 // Accounts by role, paginated, with identity numbers and phones masked; a teacher's certificates on
 // demand (the teacher qualification rules of the package use them) and a form to add one; a new account
 // (its temporary password shown once), a password reset, disabling and enabling.
-import { api } from '../shared/api.js';
+import { account, api } from '../shared/api.js';
 import { t } from '../shared/i18n.js';
 import { box, el, pager, showNotice, showProblem, startPage } from '../shared/page.js';
 
@@ -100,7 +100,8 @@ async function show(page) {
             el('td', {}, a.username), el('td', {}, a.fullName), el('td', {}, t(`role.${a.role}`)),
             el('td', {}, a.idNumberMasked || ''), el('td', {}, a.phoneMasked || ''),
             el('td', {}, a.disabled ? t('users.disabled') : t('users.active'), ' ',
-              el('button', { type: 'button', class: 'link', 'data-toggle': a.username,
+              // Nobody disables their own account (the server refuses it too): another administrator does.
+              a.username === account()?.username ? '' : el('button', { type: 'button', class: 'link', 'data-toggle': a.username,
                 onclick: () => (a.disabled || confirm(t('users.confirmDisable', { username: a.username }))) && change(`/api/accounts/${a.id}/${a.disabled ? 'enable' : 'disable'}`, () => {}) },
                 t(a.disabled ? 'users.enable' : 'users.disable')), ' ',
               el('button', { type: 'button', class: 'link', 'data-reset': a.username,

@@ -29,12 +29,17 @@ export function translate(root) {
   if (title) document.title = `${t(title.dataset.i18n)} · ${t('app.name')}`;
 }
 
-/** Minutes as people read them: "1 小时 5 分" / "1 h 5 min"; tenths below an hour. */
+/**
+ * Minutes as people read them: "1 小时 5 分" / "1 h 5 min"; tenths below an hour. Rounded once, before splitting, so
+ * that 3599.6 minutes read "60 小时", never "59 小时 60 分".
+ */
 export function minutes(value) {
   const m = Math.max(0, value || 0);
-  if (m < 60) return t('unit.minutes', { n: (Math.round(m * 10) / 10).toString() });
-  const h = Math.floor(m / 60);
-  const rest = Math.round(m % 60);
+  const tenths = Math.round(m * 10) / 10;
+  if (tenths < 60) return t('unit.minutes', { n: tenths.toString() });
+  const whole = Math.round(m);
+  const h = Math.floor(whole / 60);
+  const rest = whole % 60;
   return rest === 0 ? t('unit.hours0', { h }) : t('unit.hoursMinutes', { h, m: rest });
 }
 

@@ -113,9 +113,10 @@ export function unitFacts(unit) {
 
 /**
  * A learning unit's course specification (section 2.2): content outline, teaching methods, key and difficult
- * points; says so where 2.2 names the unit otherwise or describes the whole course as one unit. Folded unless `open`.
+ * points; says so where 2.2 names the unit otherwise or describes the whole course as one unit. Folded unless `open`;
+ * the seed lines it was read from only with `provenance` (the administrators' catalogue).
  */
-export function unitSpecification(unit, open = false) {
+export function unitSpecification(unit, open = false, provenance = false) {
   const spec = unit.specification;
   if (!spec) return el('p', { class: 'muted', id: 'unit-spec' }, t('spec.none'));
   const notes = [];
@@ -133,11 +134,11 @@ export function unitSpecification(unit, open = false) {
       m.description ? el('details', {}, el('summary', {}, m.name), el('p', { class: 'muted' }, m.description)) : m.name))),
     el('h3', {}, t('spec.keyPoints')),
     el('ul', { id: 'spec-key-points' }, spec.keyPoints.map((k) => el('li', {}, k.label ? `${k.label}：` : '', k.text))),
-    el('p', { class: 'muted' }, t('catalogue.seedLines', { lines: spec.seedLine })));
+    provenance ? el('p', { class: 'muted' }, t('catalogue.seedLines', { lines: spec.seedLine })) : '');
 }
 
-/** The training requirements (section 2.1) of a learning unit's course: skill targets with their training items. */
-export function unitRequirements(unit, open = false) {
+/** The training requirements (section 2.1) of a learning unit's course: skill targets with their training items (seed lines as above). */
+export function unitRequirements(unit, open = false, provenance = false) {
   const req = unit.requirements;
   if (!req) return el('p', { class: 'muted', id: 'unit-requirements' }, t('requirements.none'));
   const items = (list) => el('ul', {}, list.map((i) => el('li', {}, i)));
@@ -146,7 +147,7 @@ export function unitRequirements(unit, open = false) {
     req.targets.length
       ? el('ol', { class: 'spec-content' }, req.targets.map((g) => el('li', { 'data-target': g.code }, `${g.code} ${g.text}`, items(g.items))))
       : items(req.items),
-    el('p', { class: 'muted' }, t('catalogue.seedLines', { lines: req.seedLine })));
+    provenance ? el('p', { class: 'muted' }, t('catalogue.seedLines', { lines: req.seedLine })) : '');
 }
 
 /** Previous / next buttons for a page of `total` items. */

@@ -168,7 +168,9 @@ async function results(exam) {
           el('td', {}, `${r.fullName} (${r.username})`), el('td', {}, r.attempts),
           el('td', {}, r.counted ? [`${r.counted.score} / ${r.counted.maxScore} `, el('span', { class: r.counted.passed ? 'badge ok' : 'badge short' }, t(r.counted.passed ? 'exam.passed' : 'exam.failed'))] : t('exams.notSubmitted')),
           ...modules.map(([code]) => el('td', {}, (r.modules.find((m) => m.code === code) || {}).awarded ?? '')),
-          el('td', {}, r.attempts ? el('button', { type: 'button', class: 'link', onclick: () => grant(exam, r) }, t('exams.grant')) : ''))))))));
+          // A practice quiz allows any number of attempts: there is nothing to grant.
+          el('td', {}, r.attempts && exam.blueprint !== 'UNIT'
+            ? el('button', { type: 'button', class: 'link', 'data-grant': r.username, onclick: () => grant(exam, r) }, t('exams.grant')) : ''))))))));
   } catch (err) {
     showProblem(box.problem, err);
   }

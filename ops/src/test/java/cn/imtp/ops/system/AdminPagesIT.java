@@ -273,6 +273,12 @@ class AdminPagesIT {
             b.until(d -> d.findElement(By.cssSelector("tr[data-account='" + username + "']")).getText().contains("S000031000000123"),
                     Duration.ofSeconds(10));
             b.screenshot("admin-users-teacher-certificate");
+
+            // An administrator is offered 停用 on others' accounts, never on their own.
+            new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("role"))).selectByValue("ADMINISTRATOR");
+            org.openqa.selenium.WebElement own = b.waitFor(By.cssSelector("tr[data-account='" + RunningPlatform.ADMIN + "']"));
+            assertTrue(own.findElements(By.cssSelector("button[data-toggle]")).isEmpty(), own.getText());
+            assertTrue(own.findElements(By.cssSelector("button[data-reset]")).size() == 1, "a password reset stays offered");
         }
     }
 }

@@ -292,6 +292,12 @@ class AssessmentIT {
         assertEquals(0, submitted.getJsonObject("result").getInt("score"), "nothing answered");
         JsonObject again = json(RunningPlatform.call(token, "POST", start, null));
         assertEquals(2, again.getInt("number"));
+        // Unlimited attempts: there is no further attempt to grant.
+        long learnerId = json(RunningPlatform.call(token, "GET", "/api/me", null)).getJsonNumber("id").longValue();
+        HttpResponse<String> grant = RunningPlatform.call(teacher, "POST", "/api/assessment/exams/" + quiz.getJsonNumber("id") + "/grants",
+                "{\"learnerId\":" + learnerId + ",\"reason\":\"病假\"}");
+        assertEquals(409, grant.statusCode(), grant.body());
+        assertTrue(RunningPlatform.json(grant).getString("detail").startsWith("练习测验不限作答次数"), grant.body());
     }
 
     @Test

@@ -124,9 +124,15 @@ class LearnerPagesIT {
             assertFalse(b.overflowsHorizontally(), "the home page scrolls sideways on a phone");
             b.screenshot("learner-home-phone");
             openUnit(b);
+            assertFalse(b.driver.findElement(By.tagName("body")).getAttribute("textContent").contains("原文行"),
+                    "where the package's text was read is the administrators' concern, not the learners'");
             b.waitFor(By.id("play-" + resourceId)).click();
             b.until(d -> (Boolean) b.js("return document.querySelector('video').readyState >= 1;"), Duration.ofSeconds(30));
             assertFalse(b.overflowsHorizontally(), "the unit page scrolls sideways on a phone");
+            // Minutes are rounded once: 3599.6 minutes are 60 hours, never "59 小时 60 分".
+            assertEquals(java.util.List.of("60 小时", "1 小时", "59.9 分钟"), ((org.openqa.selenium.JavascriptExecutor) b.driver).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                    + " import('/app/shared/i18n.js').then((m) => done([m.minutes(3599.6), m.minutes(59.97), m.minutes(59.94)]));"));
             b.screenshot("learner-unit-phone");
             b.driver.findElement(By.id("language")).click();
             b.until(d -> d.findElement(By.id("unit-credit")).getText().contains("Credited"), Duration.ofSeconds(5));

@@ -284,13 +284,8 @@ class MediaFaultsIT {
         List<JsonObject> all = new java.util.ArrayList<>();
         try {
             for (int i = 0; i < 2; i++) {
-                Path lecture = MediaFixtures.video("queue-long-" + i + "-640x" + (360 + 2 * i) + "-30s.mp4", 640, 360 + 2 * i, 30, true);
-                JsonObject ticket = ticketFor(lecture, "VIDEO");
-                assertEquals(202, Media.upload(ticket, lecture).statusCode());
-                all.add(ticket);
-                ProcessHandle ffmpeg = ffmpegOf(ticket.getString("assetId"));
-                signal("STOP", ffmpeg);
-                stopped.add(ffmpeg);
+                holdWhileRunning(MediaFixtures.video("queue-long-" + i + "-640x" + (360 + 2 * i) + "-30s.mp4", 640, 360 + 2 * i, 30, true),
+                        all, stopped);
             }
             Path clip = MediaFixtures.video("queue-short-320x180-3s.mp4", 320, 180, 3, true);
             JsonObject shortTicket = ticketFor(clip, "VIDEO");
@@ -307,13 +302,7 @@ class MediaFaultsIT {
             System.out.println("A 3-s clip became READY " + playableMs + " ms after its upload while two long jobs held the general workers");
 
             // The short lane held as well: a 9-s clip (still short here) stopped while it runs.
-            Path held = MediaFixtures.video("queue-held-1280x720-9s.mp4", 1280, 720, 9, true);
-            JsonObject heldTicket = ticketFor(held, "VIDEO");
-            assertEquals(202, Media.upload(heldTicket, held).statusCode());
-            all.add(heldTicket);
-            ProcessHandle heldFfmpeg = ffmpegOf(heldTicket.getString("assetId"));
-            signal("STOP", heldFfmpeg);
-            stopped.add(heldFfmpeg);
+            holdWhileRunning(MediaFixtures.video("queue-held-1280x720-9s.mp4", 1280, 720, 9, true), all, stopped);
 
             List<JsonObject> waiting = new java.util.ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -340,6 +329,16 @@ class MediaFaultsIT {
             assertEquals("READY", done.getString("state"), done.toString());
             assertFalse(done.getJsonObject("job").containsKey("ahead"), "a job that ran has no place in the queue: " + done);
         }
+    }
+
+    /** Uploads a video and stops its ffmpeg with SIGSTOP once it runs, as if it took hours: its worker stays busy. */
+    private static void holdWhileRunning(Path video, List<JsonObject> uploaded, List<ProcessHandle> stopped) throws Exception {
+        JsonObject ticket = ticketFor(video, "VIDEO");
+        assertEquals(202, Media.upload(ticket, video).statusCode());
+        uploaded.add(ticket);
+        ProcessHandle ffmpeg = ffmpegOf(ticket.getString("assetId"));
+        signal("STOP", ffmpeg);
+        stopped.add(ffmpeg);
     }
 
     /** Waits for this asset's ffmpeg to run and returns it. */

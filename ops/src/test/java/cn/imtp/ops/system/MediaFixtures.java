@@ -118,14 +118,22 @@ final class MediaFixtures {
         return out;
     }
 
-    /** A file's mean audio volume in dB, as ffmpeg's {@code volumedetect} measures it. */
-    static double meanVolume(Path file) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(ffmpeg().toString(), "-hide_banner", "-i", file.toString(), "-af", "volumedetect", "-vn", "-f", "null", "-")
-                .redirectErrorStream(true);
+    /** What ffmpeg says while it runs {@code filter} (an analysing filter and the streams to leave out) over a file, discarding the output. */
+    private static String analyse(Path file, String... filter) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ffmpeg().toString(), "-hide_banner", "-i", file.toString()));
+        command.addAll(List.of(filter));
+        command.addAll(List.of("-f", "null", "-"));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("LD_LIBRARY_PATH", ffmpeg().getParent().toString());
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes());
         p.waitFor(2, TimeUnit.MINUTES);
+        return output;
+    }
+
+    /** A file's mean audio volume in dB, as ffmpeg's {@code volumedetect} measures it. */
+    static double meanVolume(Path file) throws IOException, InterruptedException {
+        String output = analyse(file, "-af", "volumedetect", "-vn");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("mean_volume: (-?[0-9.]+) dB").matcher(output);
         if (!m.find()) {
             throw new IOException("volumedetect said nothing about " + file.getFileName() + ": " + output);
@@ -138,12 +146,7 @@ final class MediaFixtures {
      * bottom field first, and progressive ({@code [tff, bff, progressive]}).
      */
     static int[] fieldDetection(Path file) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(ffmpeg().toString(), "-hide_banner", "-i", file.toString(), "-vf", "idet", "-an", "-f", "null", "-")
-                .redirectErrorStream(true);
-        pb.environment().put("LD_LIBRARY_PATH", ffmpeg().getParent().toString());
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes());
-        p.waitFor(2, TimeUnit.MINUTES);
+        String output = analyse(file, "-vf", "idet", "-an");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("Multi frame detection: TFF:\\s*(\\d+) BFF:\\s*(\\d+) Progressive:\\s*(\\d+)")
                 .matcher(output);
         int[] last = null;

@@ -55,6 +55,15 @@ class PlatformIT {
     }
 
     @Test
+    void everyPageHasItsIcon() throws Exception {
+        HttpResponse<byte[]> icon = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                RunningPlatform.uri("/favicon.ico")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, icon.statusCode());
+        assertTrue(icon.body().length > 22 && icon.body()[0] == 0 && icon.body()[1] == 0 && icon.body()[2] == 1 && icon.body()[3] == 0,
+                "an ICO file: " + icon.body().length + " bytes");
+    }
+
+    @Test
     void addressesOutsideTheApiAreProblemDocumentsToo() throws Exception {
         for (String path : List.of("/nope", "/media/nope", "/app/no-such-module.js", "/media/no/such/thing.m3u8")) {
             HttpResponse<String> r = RunningPlatform.get(path);

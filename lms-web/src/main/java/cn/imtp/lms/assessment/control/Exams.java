@@ -385,6 +385,10 @@ public class Exams {
     @Transactional
     public ExamView grant(long examId, Grant g, Caller caller, String address) {
         Exam exam = visible(examId, caller);
+        if (exam.quiz()) {
+            throw PlatformException.conflict("练习测验不限作答次数，无需准予补考。"
+                    + " A practice quiz allows any number of attempts; there is no attempt to grant.");
+        }
         List<FieldError> errors = new ArrayList<>();
         if (g == null || g.learnerId() == null || !exam.trainingClass().learnerIds().contains(g.learnerId())) {
             errors.add(new FieldError("learnerId", "must be a learner of the exam's class"));

@@ -173,13 +173,34 @@ public class Transcoder {
     }
 
     /**
-     * Writes each of these text subtitle tracks as WebVTT, {@code dir/<index>.vtt}, in one ffmpeg run (the source is read
-     * once); returns the files written, by track index. A track ffmpeg could not convert is missing from the map (the
-     * reason is logged).
+     * Writes each of these text subtitle tracks as WebVTT, {@code dir/<index>.vtt}: all in one ffmpeg run (the source is
+     * read once), then, if that run failed, each missing track in a run of its own, so that one track ffmpeg cannot
+     * convert does not cost the others. Returns the files written, by track index (the reasons of failures are logged).
      */
     public Map<Integer, Path> extractSubtitles(String sourceUrl, List<Probe.SubtitleTrack> tracks, Path dir) {
+        Map<Integer, Path> written = new HashMap<>();
         try {
             Files.createDirectories(dir);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "No directory for subtitles: " + e.getMessage());
+            return written;
+        }
+        writeSubtitles(sourceUrl, tracks, dir);
+        List<Probe.SubtitleTrack> missing = tracks.stream().filter(t -> !Files.isRegularFile(dir.resolve(t.index() + ".vtt"))).toList();
+        if (tracks.size() > 1 && !missing.isEmpty()) {
+            missing.forEach(t -> writeSubtitles(sourceUrl, List.of(t), dir));
+        }
+        for (Probe.SubtitleTrack t : tracks) {
+            Path file = dir.resolve(t.index() + ".vtt");
+            if (Files.isRegularFile(file)) {
+                written.put(t.index(), file);
+            }
+        }
+        return written;
+    }
+
+    private void writeSubtitles(String sourceUrl, List<Probe.SubtitleTrack> tracks, Path dir) {
+        try {
             FFmpeg ffmpeg = new FFmpeg(settings.ffmpeg())
                     .addInput(UrlInput.fromUrl(sourceUrl).addArguments("-rw_timeout", Long.toString(READ_TIMEOUT_MICROS)))
                     .setOverwriteOutput(true).setLogLevel(LogLevel.ERROR).setContextName("subtitles");
@@ -188,17 +209,17 @@ public class Transcoder {
                         .addArguments("-c:s", "webvtt").setFormat("webvtt"));
             }
             ffmpeg.execute();
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Subtitles could not be extracted: " + reasonOf(e));
+        } catch (RuntimeException e) {
+            tracks.forEach(t -> {
+                try {
+                    Files.deleteIfExists(dir.resolve(t.index() + ".vtt")); // a partial file is not a caption
+                } catch (IOException ignored) {
+                    // the directory is scratch space
+                }
+            });
+            LOG.log(Level.WARNING, "Subtitle track(s) " + tracks.stream().map(t -> Integer.toString(t.index())).toList()
+                    + " could not be converted: " + reasonOf(e));
         }
-        Map<Integer, Path> written = new HashMap<>();
-        for (Probe.SubtitleTrack t : tracks) {
-            Path file = dir.resolve(t.index() + ".vtt");
-            if (Files.isRegularFile(file)) {
-                written.put(t.index(), file);
-            }
-        }
-        return written;
     }
 
     /**
