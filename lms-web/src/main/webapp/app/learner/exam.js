@@ -3,7 +3,7 @@
 // score per module, and the right answers and explanations once the teacher releases them. While the attempt
 // is open, the exam materials (assessment resources of the units on the paper) open beside it.
 import { api } from '../shared/api.js';
-import { dateTime, t } from '../shared/i18n.js';
+import { dateTime, score, t } from '../shared/i18n.js';
 import { box, el, param, showNotice, showProblem, startPage } from '../shared/page.js';
 import { attachHls } from '../player/lesson-player.js';
 
@@ -30,7 +30,7 @@ async function overview() {
       el('section', { class: 'card' }, el('h2', {}, t('exam.myAttempts')),
         exam.myAttempts.length ? el('ul', { class: 'attempts' }, exam.myAttempts.map((a) => el('li', { 'data-attempt': a.id },
           t('exam.attemptNo', { n: a.number }), ' · ',
-          a.submittedAt ? el('a', { href: `/learner/exam?exam=${examId}&attempt=${a.id}` }, t('exam.scoreLine', { score: a.score, max: a.maxScore }))
+          a.submittedAt ? el('a', { href: `/learner/exam?exam=${examId}&attempt=${a.id}` }, t('exam.scoreLine', { score: score(a.score, a.maxScore) }))
             : t('exam.inProgress'),
           a.submittedAt ? el('span', { class: a.passed ? 'badge ok' : 'badge short' }, t(a.passed ? 'exam.passed' : 'exam.failed')) : '')))
           : el('p', { class: 'muted' }, t('exam.noAttempt'))));
@@ -162,7 +162,7 @@ function result(attempt) {
   box.content.replaceChildren(
     el('section', { class: 'card', id: 'result' },
       el('h2', {}, t('exam.result')),
-      el('p', { id: 'score' }, t('exam.scoreLine', { score: r.score, max: r.maxScore }), ' ',
+      el('p', { id: 'score' }, t('exam.scoreLine', { score: score(r.score, r.maxScore) }), ' ',
         el('span', { class: r.passed ? 'badge ok' : 'badge short' }, t(r.passed ? 'exam.passed' : 'exam.failed'))),
       attempt.submittedBy === 'TIME_UP' ? el('p', { class: 'muted' }, t('exam.endedByClock')) : '',
       el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, t('exam.module')), el('th', {}, t('exam.moduleScore')))),

@@ -2,7 +2,7 @@
 // it prints (the browser's "save as PDF" keeps only the document) or downloads as the server's PDF: identity (masked), class and plan,
 // the outcome requirement by requirement, hours per unit, every exam and quiz, and every practical exam.
 import { api, download } from './api.js';
-import { dateTime, language, levelAndJob, minutes, t } from './i18n.js';
+import { dateTime, language, levelAndJob, minutes, score, t } from './i18n.js';
 import { box, el, showProblem } from './page.js';
 import { totalLine } from './practical.js';
 
@@ -45,7 +45,7 @@ export async function showArchive(classId, learnerId) {
           el('thead', {}, el('tr', {}, ['archive.exam', 'archive.kind', 'exams.attempts', 'exams.score', 'archive.modules'].map((k) => el('th', {}, t(k))))),
           el('tbody', {}, a.assessments.map((r) => el('tr', { 'data-exam': r.examId },
             el('td', {}, r.title), el('td', {}, t(r.quiz ? 'archive.quiz' : 'archive.summative')), el('td', {}, r.attempts),
-            el('td', {}, r.counted ? [`${r.counted.score} / ${r.counted.maxScore} `, el('span', { class: r.counted.passed ? 'badge ok' : 'badge short' },
+            el('td', {}, r.counted ? [`${score(r.counted.score, r.counted.maxScore)} `, el('span', { class: r.counted.passed ? 'badge ok' : 'badge short' },
               t(r.counted.passed ? 'exam.passed' : 'exam.failed'))] : t('exams.notSubmitted')),
             el('td', {}, r.modules.map((m) => `${m.code} ${m.name} ${m.awarded}/${m.points}`).join('；')))))))
           : el('p', { class: 'muted' }, t('archive.noAssessment')),

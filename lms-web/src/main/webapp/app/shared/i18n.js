@@ -43,6 +43,15 @@ export function minutes(value) {
   return rest === 0 ? t('unit.hours0', { h }) : t('unit.hoursMinutes', { h, m: rest });
 }
 
+/**
+ * A score on the pass mark's 100-point scale: "60 / 100", with the points it came from when the paper is not out of
+ * 100 (a quiz of 10 questions: "60 / 100（6 / 10 分）"), so that it reads against "60 分（百分制）及格".
+ */
+export function score(points, max) {
+  if (!max || max === 100) return `${points} / ${max}`;
+  return t('exam.scoreOn100', { p: Math.round((points / max) * 1000) / 10, points, max });
+}
+
 document.documentElement.lang = language() === 'en' ? 'en' : 'zh-CN';
 
 /** A media position as a clock: 75 000 ms → "1:15". */

@@ -2,7 +2,7 @@
 // (template, CSV/XLSX/QTI import, coverage), setting up an exam or a formative quiz on one unit, and each exam's results with another attempt
 // for a learner, the release of the answers and the CSV/XLSX export; and its practical exams.
 import { api, download, latest } from '../shared/api.js';
-import { dateTime, levelAndJob, t } from '../shared/i18n.js';
+import { dateTime, levelAndJob, score, t } from '../shared/i18n.js';
 import { box, el, param, showNotice, showProblem, startPage } from '../shared/page.js';
 
 startPage('exams.title', 'TEACHER', 'ADMINISTRATOR');
@@ -166,7 +166,7 @@ async function results(exam) {
           ...modules.map(([code, name]) => el('th', {}, `${code} ${name}`)), el('th', {}, ''))),
         el('tbody', {}, rows.map((r) => el('tr', { 'data-learner': r.username },
           el('td', {}, `${r.fullName} (${r.username})`), el('td', {}, r.attempts),
-          el('td', {}, r.counted ? [`${r.counted.score} / ${r.counted.maxScore} `, el('span', { class: r.counted.passed ? 'badge ok' : 'badge short' }, t(r.counted.passed ? 'exam.passed' : 'exam.failed'))] : t('exams.notSubmitted')),
+          el('td', {}, r.counted ? [`${score(r.counted.score, r.counted.maxScore)} `, el('span', { class: r.counted.passed ? 'badge ok' : 'badge short' }, t(r.counted.passed ? 'exam.passed' : 'exam.failed'))] : t('exams.notSubmitted')),
           ...modules.map(([code]) => el('td', {}, (r.modules.find((m) => m.code === code) || {}).awarded ?? '')),
           // A practice quiz allows any number of attempts: there is nothing to grant.
           el('td', {}, r.attempts && exam.blueprint !== 'UNIT'

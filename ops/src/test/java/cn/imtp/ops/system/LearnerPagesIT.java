@@ -133,6 +133,10 @@ class LearnerPagesIT {
             assertEquals(java.util.List.of("60 小时", "1 小时", "59.9 分钟"), ((org.openqa.selenium.JavascriptExecutor) b.driver).executeAsyncScript(
                     "const done = arguments[arguments.length - 1];"
                     + " import('/app/shared/i18n.js').then((m) => done([m.minutes(3599.6), m.minutes(59.97), m.minutes(59.94)]));"));
+            // A score reads on the pass mark's 100-point scale, whatever the paper's points.
+            assertEquals(java.util.List.of("60 / 100（6 / 10 分）", "83.3 / 100（5 / 6 分）", "72 / 100"),
+                    ((org.openqa.selenium.JavascriptExecutor) b.driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                            + " import('/app/shared/i18n.js').then((m) => done([m.score(6, 10), m.score(5, 6), m.score(72, 100)]));"));
             b.screenshot("learner-unit-phone");
             b.driver.findElement(By.id("language")).click();
             b.until(d -> d.findElement(By.id("unit-credit")).getText().contains("Credited"), Duration.ofSeconds(5));

@@ -274,9 +274,10 @@ class MediaFaultsIT {
     }
 
     /**
-     * The queue is fair: two long lectures hold both general workers (their ffmpeg stopped with SIGSTOP, as if they ran
-     * for hours), yet a short clip becomes playable at once on the short lane; with the short lane held too, each waiting
-     * upload is told how many jobs go before it and about how long it waits; once the workers go on, every job ends READY.
+     * The queue is fair: two long lectures (over the 10-s short-lane limit here) hold both general workers (their ffmpeg
+     * stopped with SIGSTOP, as if they ran for hours), yet a short clip becomes playable at once on the short lane; with
+     * the short lane held too, each waiting upload is told how many jobs go before it and about how long it waits; once
+     * the workers go on, every job ends READY.
      */
     @Test
     void aShortClipDoesNotWaitBehindLongJobsAndWaitingUploadsSeeTheirPlace() throws Exception {
@@ -284,7 +285,7 @@ class MediaFaultsIT {
         List<JsonObject> all = new java.util.ArrayList<>();
         try {
             for (int i = 0; i < 2; i++) {
-                holdWhileRunning(MediaFixtures.video("queue-long-" + i + "-640x" + (360 + 2 * i) + "-30s.mp4", 640, 360 + 2 * i, 30, true),
+                holdWhileRunning(MediaFixtures.video("queue-long-" + i + "-640x" + (360 + 2 * i) + "-14s.mp4", 640, 360 + 2 * i, 14, true),
                         all, stopped);
             }
             Path clip = MediaFixtures.video("queue-short-320x180-3s.mp4", 320, 180, 3, true);
@@ -306,7 +307,7 @@ class MediaFaultsIT {
 
             List<JsonObject> waiting = new java.util.ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                Path file = i == 1 ? MediaFixtures.video("queue-wait-long-640x364-30s.mp4", 640, 364, 30, true)
+                Path file = i == 1 ? MediaFixtures.video("queue-wait-long-640x364-14s.mp4", 640, 364, 14, true)
                         : MediaFixtures.video("queue-wait-" + i + "-320x" + (184 + 2 * i) + "-2s.mp4", 320, 184 + 2 * i, 2, true);
                 JsonObject ticket = ticketFor(file, "VIDEO");
                 assertEquals(202, Media.upload(ticket, file).statusCode());

@@ -31,6 +31,8 @@ class MediaPipelineIT {
     static String admin;
     /** A unit in the demo class's plan (learner01 studies it) and one that is not. */
     static long studiedUnit;
+    /** Another unit of the demo class's plan: for tests whose learners' credit must not touch {@link #studiedUnit}'s exact figures. */
+    static long secondStudiedUnit;
     static long otherUnit;
 
     @BeforeAll
@@ -44,8 +46,10 @@ class MediaPipelineIT {
                 .getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
         long planId = RunningPlatform.json(RunningPlatform.call(demoLearner, "GET", "/api/classes/" + classId, null))
                 .getJsonNumber("planId").longValue();
-        studiedUnit = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/plans/" + planId, null))
-                .getJsonArray("units").getJsonObject(0).getJsonNumber("id").longValue();
+        jakarta.json.JsonArray planUnits = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/plans/" + planId, null))
+                .getJsonArray("units");
+        studiedUnit = planUnits.getJsonObject(0).getJsonNumber("id").longValue();
+        secondStudiedUnit = planUnits.getJsonObject(1).getJsonNumber("id").longValue();
         otherUnit = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/catalogue/tables/L1/LIVE_SELLER", null))
                 .getJsonArray("modules").getJsonObject(0).getJsonArray("courses").getJsonObject(0).getJsonArray("units")
                 .getJsonObject(0).getJsonNumber("id").longValue();
@@ -287,9 +291,9 @@ class MediaPipelineIT {
         }
         assertEquals("DELETED", assetState(ticket.getString("assetId")));
 
-        // A published lesson a learner has studied for a few seconds.
+        // A published lesson a learner has studied for a few seconds (on another unit than the one AttendanceIT counts exactly).
         Path video = MediaFixtures.video("deleted-lesson-640x360-8s.mp4", 640, 360, 8, true);
-        Media.Uploaded up = Media.ready(teacher, studiedUnit, "VIDEO", video);
+        Media.Uploaded up = Media.ready(teacher, secondStudiedUnit, "VIDEO", video);
         long id = up.resourceId();
         assertEquals(200, RunningPlatform.call(teacher, "POST", "/api/resources/" + id + "/versions/1/publish", null).statusCode());
         String studying = RunningPlatform.token("learner02", RunningPlatform.DEMO_PASSWORD);
@@ -314,7 +318,7 @@ class MediaPipelineIT {
 
         assertEquals(404, Media.access(studying, id, null).statusCode(), "learners no longer reach it");
         assertEquals(404, RunningPlatform.call(studying, "POST", "/api/attendance/sessions", "{\"resourceId\":" + id + "}").statusCode());
-        String list = RunningPlatform.call(teacher, "GET", "/api/resources?unitId=" + studiedUnit + "&size=100", null).body();
+        String list = RunningPlatform.call(teacher, "GET", "/api/resources?unitId=" + secondStudiedUnit + "&size=100", null).body();
         assertFalse(list.contains("\"id\":" + id + ","), "the unit's list leaves it out");
         try (java.sql.Connection c = database(); java.sql.PreparedStatement q = c.prepareStatement(
                 "SELECT s.credited_seconds, (SELECT SUM(a.credited_seconds) FROM attendance_record a WHERE a.session_id = s.id)"
