@@ -31,8 +31,11 @@ class MediaPipelineIT {
     static String admin;
     /** A unit in the demo class's plan (learner01 studies it) and one that is not. */
     static long studiedUnit;
-    /** Another unit of the demo class's plan: for tests whose learners' credit must not touch {@link #studiedUnit}'s exact figures. */
-    static long secondStudiedUnit;
+    /**
+     * A unit of the demo class's plan whose credit no other test counts exactly (the first is AttendanceIT's, the second
+     * ClassDayIT's, the last two ClassDayIT's live lesson and AttendanceAdversaryIT's).
+     */
+    static long spareUnit;
     static long otherUnit;
 
     @BeforeAll
@@ -49,7 +52,7 @@ class MediaPipelineIT {
         jakarta.json.JsonArray planUnits = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/plans/" + planId, null))
                 .getJsonArray("units");
         studiedUnit = planUnits.getJsonObject(0).getJsonNumber("id").longValue();
-        secondStudiedUnit = planUnits.getJsonObject(1).getJsonNumber("id").longValue();
+        spareUnit = planUnits.getJsonObject(2).getJsonNumber("id").longValue();
         otherUnit = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/catalogue/tables/L1/LIVE_SELLER", null))
                 .getJsonArray("modules").getJsonObject(0).getJsonArray("courses").getJsonObject(0).getJsonArray("units")
                 .getJsonObject(0).getJsonNumber("id").longValue();
@@ -291,9 +294,9 @@ class MediaPipelineIT {
         }
         assertEquals("DELETED", assetState(ticket.getString("assetId")));
 
-        // A published lesson a learner has studied for a few seconds (on another unit than the one AttendanceIT counts exactly).
+        // A published lesson a learner has studied for a few seconds (on a unit whose seconds no other test counts).
         Path video = MediaFixtures.video("deleted-lesson-640x360-8s.mp4", 640, 360, 8, true);
-        Media.Uploaded up = Media.ready(teacher, secondStudiedUnit, "VIDEO", video);
+        Media.Uploaded up = Media.ready(teacher, spareUnit, "VIDEO", video);
         long id = up.resourceId();
         assertEquals(200, RunningPlatform.call(teacher, "POST", "/api/resources/" + id + "/versions/1/publish", null).statusCode());
         String studying = RunningPlatform.token("learner02", RunningPlatform.DEMO_PASSWORD);
@@ -318,7 +321,7 @@ class MediaPipelineIT {
 
         assertEquals(404, Media.access(studying, id, null).statusCode(), "learners no longer reach it");
         assertEquals(404, RunningPlatform.call(studying, "POST", "/api/attendance/sessions", "{\"resourceId\":" + id + "}").statusCode());
-        String list = RunningPlatform.call(teacher, "GET", "/api/resources?unitId=" + secondStudiedUnit + "&size=100", null).body();
+        String list = RunningPlatform.call(teacher, "GET", "/api/resources?unitId=" + spareUnit + "&size=100", null).body();
         assertFalse(list.contains("\"id\":" + id + ","), "the unit's list leaves it out");
         try (java.sql.Connection c = database(); java.sql.PreparedStatement q = c.prepareStatement(
                 "SELECT s.credited_seconds, (SELECT SUM(a.credited_seconds) FROM attendance_record a WHERE a.session_id = s.id)"
