@@ -34,8 +34,9 @@ public class AssetStatus {
                         r.rendition().isAlternateAudio() ? r.rendition().alternate().isDefault() : null))
                 .toList();
         Job job = queue.forAsset(id).orElse(null);
-        ClaimOrder.Wait wait = job == null || job.state() == JobState.SUCCEEDED || job.state() == JobState.FAILED ? null
-                : queue.waiting(id, transcoding.workers(), transcoding.shortLaneWorkers(), transcoding.shortLaneSeconds() * 1000L).orElse(null);
+        // Only a queued job has a place in the queue (one taken over from a vanished worker is first anyway).
+        ClaimOrder.Wait wait = job == null || job.state() != JobState.QUEUED ? null
+                : queue.waiting(job.id(), transcoding.workers(), transcoding.shortLaneWorkers(), transcoding.shortLaneSeconds() * 1000L).orElse(null);
         return AssetView.of(a, renditions, job, wait, assets.tracksNote(id).orElse(null), assets.captions(id));
     }
 

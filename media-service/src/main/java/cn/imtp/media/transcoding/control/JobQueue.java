@@ -165,29 +165,16 @@ public class JobQueue {
     }
 
     /**
-     * Where the asset's job stands while it waits for a worker (empty when it is not waiting): the jobs before it and an
+     * Where job {@code jobId} stands while it waits for a worker (empty when it is not waiting): the jobs before it and an
      * estimate of the wait, from the source still to encode ahead of it, the speed measured on the last finished jobs,
      * and the workers that may take it ({@code generalWorkers} for any source, {@code shortLaneWorkers} for short ones).
      */
-    public Optional<ClaimOrder.Wait> waiting(UUID assetId, int generalWorkers, int shortLaneWorkers, long shortMs) {
+    public Optional<ClaimOrder.Wait> waiting(long jobId, int generalWorkers, int shortLaneWorkers, long shortMs) {
         return db.run(c -> {
-            Long jobId = null;
-            try (PreparedStatement s = c.prepareStatement("SELECT j.id FROM transcode_job j WHERE j.asset_id = ? AND " + WAITING)) {
-                s.setString(1, assetId.toString());
-                try (ResultSet r = s.executeQuery()) {
-                    if (r.next()) {
-                        jobId = r.getLong(1);
-                    }
-                }
-            }
-            if (jobId == null) {
-                return Optional.empty();
-            }
             List<ClaimOrder.Candidate> waiting = candidates(c, WAITING);
-            long id = jobId;
-            Optional<ClaimOrder.Candidate> job = waiting.stream().filter(w -> w.jobId() == id).findFirst();
+            Optional<ClaimOrder.Candidate> job = waiting.stream().filter(w -> w.jobId() == jobId).findFirst();
             if (job.isEmpty()) {
-                return Optional.empty(); // beyond the ordered window: no honest figure
+                return Optional.empty(); // no longer waiting, or beyond the ordered window: no honest figure
             }
             boolean isShort = ClaimOrder.isShort(job.get(), shortMs);
             long runningRemainingMs = 0;
