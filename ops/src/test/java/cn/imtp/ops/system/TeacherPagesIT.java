@@ -155,9 +155,12 @@ class TeacherPagesIT {
             b.until(d -> !d.findElements(By.cssSelector("#captions-" + key + " [data-caption='zh']")).isEmpty()
                     && d.findElements(By.cssSelector("#captions-" + key + " [data-caption='en']")).isEmpty(), Duration.ofSeconds(20));
 
-            b.driver.findElement(By.id("caption-language-" + key)).sendKeys("en");
-            b.driver.findElement(By.id("caption-file-" + key)).sendKeys(vtt.toString());
-            b.driver.findElement(By.id("caption-put-" + key)).click();
+            // The page re-renders its lists as the deletion settles: add the replacement on a fresh page.
+            b.open("/teacher/unit?unit=" + MediaPipelineIT.studiedUnit);
+            b.waitFor(By.cssSelector("#captions-" + key + " [data-caption='zh']"));
+            b.waitFor(By.id("caption-language-" + key)).sendKeys("en");
+            b.waitFor(By.id("caption-file-" + key)).sendKeys(vtt.toString());
+            b.waitFor(By.id("caption-put-" + key)).click();
             assertTrue(b.waitFor(By.id("notice")).getText().contains("en 字幕已保存"));
             b.waitFor(By.cssSelector("#captions-" + key + " [data-caption='en']"));
             b.screenshot("teacher-captions-replaced");
