@@ -24,6 +24,11 @@ async function newClass() {
       field('setup.startsOn', el('input', { name: 'startsOn', type: 'date', value: today, required: true })),
       field('setup.endsOn', el('input', { name: 'endsOn', type: 'date', required: true })),
       el('label', { class: 'choice' }, el('input', { type: 'checkbox', name: 'leadsToCertificate', checked: true }), ' ', t('setup.certificate')),
+      el('fieldset', { id: 'face-setting' }, el('legend', {}, t('setup.faceChecks')),
+        el('label', { class: 'choice' }, el('input', { type: 'checkbox', name: 'faceChecks', id: 'face-checks' }), ' ', t('setup.faceChecksOn')),
+        field('setup.facePerHour', el('input', { name: 'facePerHour', type: 'number', min: 1, max: 12, value: 2 })),
+        field('setup.faceAnswer', el('input', { name: 'faceAnswer', type: 'number', min: 30, max: 600, value: 120 })),
+        el('p', { class: 'muted' }, t('setup.faceHelp'))),
       el('button', { type: 'submit', class: 'primary' }, t('setup.create')));
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
@@ -31,7 +36,8 @@ async function newClass() {
       const f = new FormData(form);
       try {
         const c = await api('/api/classes', { method: 'POST', body: { name: f.get('name'), planId: Number(f.get('planId')), deliveryMode: f.get('deliveryMode'),
-          startsOn: f.get('startsOn'), endsOn: f.get('endsOn'), leadsToCertificate: f.get('leadsToCertificate') === 'on' } });
+          startsOn: f.get('startsOn'), endsOn: f.get('endsOn'), leadsToCertificate: f.get('leadsToCertificate') === 'on',
+          presenceChecks: f.get('faceChecks') === 'on' ? { perClassHour: Number(f.get('facePerHour')), answerSeconds: Number(f.get('faceAnswer')) } : undefined } });
         location.assign(`/admin/setup?id=${c.id}`);
       } catch (err) {
         fail(err);
@@ -55,7 +61,9 @@ async function draft() {
     const plan = await api(`/api/plans/${c.planId}`);
     const name = (id) => teachers.items.find((a) => a.id === id)?.fullName || id;
     box.content.replaceChildren(
-      el('section', { class: 'card' }, el('p', { class: 'muted' }, `${c.planName} · ${levelAndJob(c.level, c.jobType)} · ${t(`delivery.${c.deliveryMode}`)} · ${c.startsOn} – ${c.endsOn}`)),
+      el('section', { class: 'card' }, el('p', { class: 'muted' }, `${c.planName} · ${levelAndJob(c.level, c.jobType)} · ${t(`delivery.${c.deliveryMode}`)} · ${c.startsOn} – ${c.endsOn}`),
+        el('p', { class: 'muted', id: 'class-face-checks' }, c.presenceChecks ? t('setup.faceSummary', { n: c.presenceChecks.perClassHour, s: c.presenceChecks.answerSeconds })
+          : t('setup.faceNone'))),
       teacherCard(c, teachers.items), rosterCard(c), scheduleCard(c, plan, name), rulesCard(violations));
   } catch (err) {
     fail(err);

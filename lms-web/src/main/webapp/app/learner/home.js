@@ -16,11 +16,20 @@ async function show(page) {
       box.content.replaceChildren(el('p', { class: 'card' }, t('learner.noClass')));
       return;
     }
-    const cards = await Promise.all(classes.items.map(card));
-    box.content.replaceChildren(...cards, classes.total > SIZE ? pager(page, SIZE, classes.total, show) : '');
+    const [cards, face] = await Promise.all([Promise.all(classes.items.map(card)), faceChecks()]);
+    box.content.replaceChildren(face, ...cards, classes.total > SIZE ? pager(page, SIZE, classes.total, show) : '');
   } catch (err) {
     showProblem(box.problem, err);
   }
+}
+
+/** When a class of mine asks for face checks: whether I am ready for them, and the way to the page. */
+async function faceChecks() {
+  const me = await api('/api/presence/me');
+  if (!me.classes.some((c) => !c.waived)) return '';
+  const ready = me.consentCurrent && me.enrolledAt;
+  return el('p', { class: ready ? 'card' : 'card notice', id: 'face-home' },
+    el('a', { href: '/learner/presence' }, t('face.homeLink', { state: ready ? t('face.homeReady') : t('face.homeTodo') })));
 }
 
 async function card(c) {

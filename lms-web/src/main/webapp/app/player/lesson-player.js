@@ -10,6 +10,7 @@ import { api } from '../shared/api.js';
 import { playClock, t } from '../shared/i18n.js';
 import { el } from '../shared/page.js';
 import { BeatQueue, flushLeftovers } from './beat-queue.js';
+import { faceCheck } from './face-check.js';
 import { askInOverlay, Presence } from './presence.js';
 
 export class LessonPlayer {
@@ -65,6 +66,7 @@ export class LessonPlayer {
         this.frontierMs = Math.max(this.frontierMs, ack.frontierMs);
         this.status.textContent = t('player.credited', { s: ack.videoCreditedSeconds });
         this.onAck(ack);
+        if (ack.checkDue) this.checkFace();
       },
       onRefused: (ack) => this.onNotice(t('player.beatRefused', { reason: ack.reason || '' })),
       onEnded: () => this.superseded(),
@@ -84,7 +86,36 @@ export class LessonPlayer {
     });
     this.lastBeatAt = performance.now();
     this.reached = new Map();
+    if (this.ticket.checkFromMs === 0) this.checkFace();
     return this.ticket;
+  }
+
+  /**
+   * A face check is due (the class asks for them): the video pauses and stays paused until the check passes; a
+   * failed check ends the session (the server withheld its credit since the last pass, for review).
+   */
+  async checkFace() {
+    if (this.checking || this.ended) return;
+    this.checking = true;
+    const wasPlaying = !this.video.paused;
+    const hold = () => { if (this.checking) this.video.pause(); };
+    this.video.pause();
+    this.video.addEventListener('play', hold);
+    try {
+      const outcome = await faceCheck(this.overlay, this.ticket.sessionId);
+      this.checking = false;
+      if (outcome === 'failed') {
+        this.stop();
+        this.onNotice(t('face.ended'));
+      } else if (wasPlaying || outcome === 'passed') {
+        this.video.play().catch(() => {});
+      }
+    } catch (e) {
+      this.checking = false;
+      this.onProblem(e);
+    } finally {
+      this.video.removeEventListener('play', hold);
+    }
   }
 
   firstViewing() {

@@ -4,6 +4,7 @@
 import { api, ApiError, download } from './api.js';
 import { listen } from './events.js';
 import { minutes, playClock, t } from './i18n.js';
+import { faceReviews } from './face-reviews.js';
 import { box, el, pager, param, progress, showNotice, showProblem } from './page.js';
 
 let stopRoster = () => {};
@@ -117,7 +118,7 @@ function otherHoursSection(classId, learners) {
 export async function showClassLedger() {
   const classId = Number(param('id'));
   try {
-    const ledger = await api(`/api/attendance/classes/${classId}/ledger`);
+    const [ledger, cls] = await Promise.all([api(`/api/attendance/classes/${classId}/ledger`), api(`/api/classes/${classId}`)]);
     const target = Math.max(ledger.planMinutes, ledger.minimumMinutes);
     const short = ledger.items.filter((l) => !l.meetsHours);
     box.content.replaceChildren(
@@ -137,6 +138,7 @@ export async function showClassLedger() {
           el('a', { href: `/admin/archive?class=${classId}&learner=${l.learnerId}`, 'data-archive': l.username, title: t('archive.title') }, l.fullName || l.username),
           progress(l.classroomMinutes, target, l.fullName || l.username),
           el('span', {}, minutes(l.classroomMinutes)))))),
+      faceReviews(classId, cls.presenceChecks),
       otherHoursSection(classId, ledger.items),
       el('section', { class: 'card' }, el('h2', {}, t('ledger.shortList', { n: short.length })),
         el('div', { class: 'table-wrap' }, el('table', { id: 'short' },

@@ -44,6 +44,7 @@ public final class Launcher {
             appEnv.put("LMS_JWT_PRIVATE_KEY", secrets.privateKey().toString());
             appEnv.put("LMS_JWT_PUBLIC_KEY", secrets.publicKey().toString());
             appEnv.put("LMS_ATTENDANCE_CHAIN_KEY", secrets.chainKey().toString());
+            appEnv.put("LMS_FACES_KEY_FILE", secrets.faceKey().toString());
             appEnv.put("LMS_ADMIN_USER", s.adminUser());
             appEnv.put("LMS_ADMIN_PASSWORD", secrets.adminPassword());
             appEnv.put("LMS_DEMO_DATA", Boolean.toString(s.demoData()));
@@ -81,6 +82,7 @@ public final class Launcher {
             if (s.demoData()) {
                 System.out.println("  demo teachers: teacher01, teacher02        password Demo@2026");
                 System.out.println("  demo learners: learner01 ... learner30     password Demo@2026");
+                System.out.println("  with face checks: learner31 ... learner36  password Demo@2026");
             }
             System.out.println("Press Ctrl-C to stop; data stays in " + s.varDir());
             System.out.flush();

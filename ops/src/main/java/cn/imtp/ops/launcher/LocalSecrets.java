@@ -14,10 +14,10 @@ import java.util.Base64;
 /**
  * Secrets of a local installation, made once and kept under {@code var/keys} (owner-only): the RSA
  * key pair lms-web signs tokens with, the key that seals the attendance chains (kept out of the database,
- * so that writing to the database is not enough to rewrite attendance), and the first administrator's
- * password when none is configured.
+ * so that writing to the database is not enough to rewrite attendance), the key that encrypts face photos in
+ * object storage (likewise out of the database), and the first administrator's password when none is configured.
  */
-record LocalSecrets(Path privateKey, Path publicKey, Path chainKey, String adminPassword, boolean adminPasswordGenerated) {
+record LocalSecrets(Path privateKey, Path publicKey, Path chainKey, Path faceKey, String adminPassword, boolean adminPasswordGenerated) {
 
     static LocalSecrets ensure(LauncherSettings s) throws IOException, GeneralSecurityException {
         Path dir = s.varDir().resolve("keys");
@@ -32,19 +32,30 @@ record LocalSecrets(Path privateKey, Path publicKey, Path chainKey, String admin
             Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
         }
         Path chainKey = s.chainKey().map(Path::of).orElse(dir.resolve("chain-key"));
-        if (s.chainKey().isEmpty() && !Files.exists(chainKey)) {
-            byte[] secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
-            writeSecret(chainKey, Base64.getEncoder().encodeToString(secret) + "\n");
+        if (s.chainKey().isEmpty()) {
+            ensureKey(chainKey);
+        }
+        Path faceKey = s.faceKey().map(Path::of).orElse(dir.resolve("face-key"));
+        if (s.faceKey().isEmpty()) {
+            ensureKey(faceKey);
         }
         if (s.adminPassword().isPresent()) {
-            return new LocalSecrets(privateKey, publicKey, chainKey, s.adminPassword().get(), false);
+            return new LocalSecrets(privateKey, publicKey, chainKey, faceKey, s.adminPassword().get(), false);
         }
         Path passwordFile = dir.resolve("admin-password");
         if (!Files.exists(passwordFile)) {
             writeSecret(passwordFile, generatePassword());
         }
-        return new LocalSecrets(privateKey, publicKey, chainKey, Files.readString(passwordFile).trim(), true);
+        return new LocalSecrets(privateKey, publicKey, chainKey, faceKey, Files.readString(passwordFile).trim(), true);
+    }
+
+    /** A random 256-bit key in base64, made once. */
+    private static void ensureKey(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            writeSecret(file, Base64.getEncoder().encodeToString(secret) + "\n");
+        }
     }
 
     private static String pem(String type, byte[] der) {

@@ -44,6 +44,8 @@ final class PayaraServer implements AutoCloseable {
         // at the next start instead of piling up in /tmp.
         Path runtime = runtimeDirectory(s);
         command.add("-Djava.io.tmpdir=" + runtime);
+        // media-service's OpenCV unpacks its native libraries once, here, instead of into ~/.javacpp/cache.
+        command.add("-Dorg.bytedeco.javacpp.cachedir=" + s.varDir().resolve("javacpp"));
         command.addAll(List.of("-jar", app.resolve("payara-micro.jar").toString(),
                 "--port", Integer.toString(s.port()),
                 "--deploy", app.resolve("lms-web.war") + ":/",

@@ -36,6 +36,14 @@ final class Browser implements AutoCloseable {
 
     /** A browser window of the given size (a phone is 390 × 844). */
     Browser(int width, int height) throws IOException {
+        this(width, height, null);
+    }
+
+    /**
+     * The same with a camera: the video file (Y4M or MJPEG, looped) is what the page's camera sees, and the page may use it
+     * without asking.
+     */
+    Browser(int width, int height, Path camera) throws IOException {
         if (!CHROMIUM.canExecute() || !DRIVER.canExecute()) {
             throw new IllegalStateException("The browser tests need Debian's Chromium and its driver at " + CHROMIUM + " and " + DRIVER
                     + ": apt-get install chromium chromium-driver fonts-noto-cjk (or set -Dlms.it.chromium / -Dlms.it.chromedriver).");
@@ -48,6 +56,10 @@ final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
                 "--autoplay-policy=no-user-gesture-required", "--user-data-dir=" + profile.resolve("profile"),
                 "--window-size=" + width + "," + height, "--lang=zh-CN");
+        if (camera != null) {
+            options.addArguments("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                    "--use-file-for-fake-video-capture=" + camera);
+        }
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false, "intl.accept_languages", "zh-CN,zh"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).usingAnyFreePort().build();

@@ -198,11 +198,21 @@ class ClassesIT {
      * every unit's lesson, teacher02 practice.
      */
     static long activeClass(String admin, long planId, long learnerId, long theoryTeacherId) throws Exception {
+        return activeClass(admin, planId, List.of(learnerId), theoryTeacherId, null);
+    }
+
+    /** The same with several learners and, when {@code presenceChecks} is given, face checks. */
+    static long activeClass(String admin, long planId, List<Long> learnerIds, long theoryTeacherId, JsonObject presenceChecks) throws Exception {
         LocalDate start = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
-        long id = ok(RunningPlatform.call(admin, "POST", "/api/classes", Json.createObjectBuilder()
+        var request = Json.createObjectBuilder()
                 .add("name", "测试班 " + System.nanoTime()).add("planId", planId).add("deliveryMode", "ONLINE")
-                .add("startsOn", start.toString()).add("endsOn", start.plusDays(30).toString()).build().toString())).getJsonNumber("id").longValue();
-        ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/learners", "{\"accountIds\":[" + learnerId + "]}"));
+                .add("startsOn", start.toString()).add("endsOn", start.plusDays(30).toString());
+        if (presenceChecks != null) {
+            request.add("presenceChecks", presenceChecks);
+        }
+        long id = ok(RunningPlatform.call(admin, "POST", "/api/classes", request.build().toString())).getJsonNumber("id").longValue();
+        ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/learners", Json.createObjectBuilder()
+                .add("accountIds", Json.createArrayBuilder(learnerIds)).build().toString()));
         ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/teachers", "{\"accountId\":" + theoryTeacherId + ",\"duty\":\"THEORY\"}"));
         ok(RunningPlatform.call(admin, "POST", "/api/classes/" + id + "/teachers",
                 "{\"accountId\":" + Accounts.teacherId(admin, "teacher02") + ",\"duty\":\"PRACTICAL\"}"));

@@ -171,7 +171,12 @@ final class Media {
 
     /** Uploads a file as a new resource of {@code kind} on the unit and waits until it is READY. */
     static Uploaded ready(String token, long unitId, String kind, Path file) throws Exception {
-        long id = resource(token, "LEARNING", kind, unitId, file.getFileName().toString());
+        return ready(token, unitId, kind, file, demoClassId());
+    }
+
+    /** The same for a resource of another class. */
+    static Uploaded ready(String token, long unitId, String kind, Path file, long classId) throws Exception {
+        long id = resource(token, "LEARNING", kind, unitId, file.getFileName().toString(), classId);
         JsonObject ticket = newVersion(token, id, file.getFileName().toString(), Files.size(file));
         HttpResponse<String> done = upload(ticket, file);
         assertEquals(kind.equals("VIDEO") || kind.equals("AUDIO") ? 202 : 200, done.statusCode(), done.body());

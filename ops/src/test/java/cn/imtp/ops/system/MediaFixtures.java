@@ -194,6 +194,36 @@ final class MediaFixtures {
         }
     }
 
+    /**
+     * A photo of the face fixtures ({@code media-service/src/test/resources/faces}, see its README), as it is or changed
+     * by an ffmpeg filter ("crop=…", "eq=brightness=…"): what a camera would take a moment later.
+     */
+    static Path face(String fixture, String filter) throws IOException, InterruptedException {
+        Path source = RunningPlatform.home().resolve("media-service/src/test/resources/faces").resolve(fixture);
+        if (filter == null) {
+            return source;
+        }
+        Path out = dir().resolve("face-" + fixture.replace(".jpg", "") + "-" + Integer.toHexString(filter.hashCode()) + ".jpg");
+        if (!Files.exists(out)) {
+            run(List.of("-i", source.toString(), "-vf", filter, "-q:v", "3"), out);
+        }
+        return out;
+    }
+
+    /**
+     * A camera's view of a person of the face fixtures, 640 × 480 at 10 frames/s for 4 s (looped by the browser), the face
+     * swaying a little as a live person's does: a Y4M file for Chromium's fake camera.
+     */
+    static Path camera(String fixture) throws IOException, InterruptedException {
+        Path source = face(fixture, null);
+        Path out = dir().resolve("camera-" + fixture.replace(".jpg", "") + ".y4m");
+        if (!Files.exists(out)) {
+            run(List.of("-loop", "1", "-i", source.toString(), "-t", "4", "-r", "10",
+                    "-vf", "crop=600:450:20+15*sin(PI*t):15+10*cos(PI*t),scale=640:480,format=yuv420p"), out);
+        }
+        return out;
+    }
+
     static Path text(String name, String content) throws IOException {
         return Files.writeString(dir().resolve(name), content);
     }

@@ -103,6 +103,10 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
         if (!BENCH) {
             // Sources up to 10 s take the short lane, so that the test sources of 20 s and more are long: see MediaFaultsIT.
             pb.environment().put("LMS_TRANSCODE_SHORT_LANE_SECONDS", "10");
+            // Presence checks every 10–30 s on a repeatable schedule, swept every 2 s: see PresenceIT.
+            pb.environment().put("LMS_PRESENCE_INTERVAL_SECONDS", "20");
+            pb.environment().put("LMS_PRESENCE_SCHEDULE_SEED", "29");
+            pb.environment().put("LMS_PRESENCE_SWEEP_SECONDS", "2");
         }
         pb.environment().putAll(settings);
         long t0 = System.nanoTime();

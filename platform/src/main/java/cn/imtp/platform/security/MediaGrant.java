@@ -44,7 +44,12 @@ public record MediaGrant(long accountId, UUID assetId, Scope scope, String kind,
         /** Upload the asset's file, follow its processing, retry a failed job. */
         UPLOAD,
         /** Play or download the asset and follow its processing. */
-        VIEW
+        VIEW,
+        /**
+         * Use one person's face data (the "asset" is the person's face subject): enrol a reference photo, verify a
+         * presence check, read or delete the photos. Signed by lms-web for its own server-to-server calls only.
+         */
+        FACE
     }
 
     public String sign(PrivateKey key, String issuer, Instant now) {
@@ -85,10 +90,13 @@ public record MediaGrant(long accountId, UUID assetId, Scope scope, String kind,
         }
     }
 
-    /** 403 unless this grant is for {@code asset} and allows {@code needed} (an upload grant also allows viewing). */
+    /** 403 unless this grant is for {@code asset} and allows {@code needed} (an upload grant also allows viewing; a face grant only faces). */
     public void require(UUID asset, Scope needed) {
         if (!assetId.equals(asset)) {
             throw new PlatformException(403, "forbidden", "Forbidden", "This grant is for another file.");
+        }
+        if ((needed == Scope.FACE) != (scope == Scope.FACE)) {
+            throw new PlatformException(403, "forbidden", "Forbidden", "This grant is not for this kind of use.");
         }
         if (needed == Scope.UPLOAD && scope != Scope.UPLOAD) {
             throw new PlatformException(403, "forbidden", "Forbidden", "This grant allows viewing only, not uploading.");

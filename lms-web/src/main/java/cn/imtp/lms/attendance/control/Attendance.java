@@ -13,6 +13,7 @@ import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.TokenSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -40,9 +41,13 @@ public class Attendance {
     /** How long after its session was ended a beat is still taken (the one that was on its way). */
     private static final long ENDED_GRACE_MS = 2000;
 
-    /** What the player needs to start: where to resume, where a first viewing may go, how to beat. */
+    /**
+     * What the player needs to start: where to resume, where a first viewing may go, how to beat. {@code checkFromMs}: from
+     * this time of the session's clock a presence check is due (0: before anything counts; absent: none scheduled).
+     */
     public record SessionTicket(String sessionId, String token, Instant expiresAt, int heartbeatSeconds, Set<Double> allowedRates,
-                                int idleSeconds, int presenceAnswerSeconds, int durationSeconds, long resumeMs, long frontierMs, long classId, long unitId, String playlistUrl) {
+                                int idleSeconds, int presenceAnswerSeconds, int durationSeconds, long resumeMs, long frontierMs, long classId,
+                                long unitId, String playlistUrl, Long checkFromMs) {
     }
 
     /**
@@ -54,9 +59,12 @@ public class Attendance {
                               Long positionMs, Long absentSinceMs) {
     }
 
-    /** The answer to a beat; {@code verdict} REFUSED comes with the reason. */
+    /**
+     * The answer to a beat; {@code verdict} REFUSED comes with the reason. {@code checkDue} is true when a presence
+     * check is due: the beats earn nothing until the learner passes it (absent in classes without checks).
+     */
     public record BeatAck(long seq, CreditPolicy.Verdict verdict, String reason, int sessionCreditedSeconds,
-                          int videoCreditedSeconds, long frontierMs) {
+                          int videoCreditedSeconds, long frontierMs, Boolean checkDue) {
     }
 
     @PersistenceContext(unitName = "lms")
@@ -79,6 +87,9 @@ public class Attendance {
 
     @Inject
     AttendanceChain chain;
+
+    @Inject
+    Event<PlaybackOpened> opened;
 
     /**
      * Opens a session for a published learning video of a unit in one of the learner's active classes,
@@ -126,6 +137,7 @@ public class Attendance {
         em.createNativeQuery("INSERT IGNORE INTO ledger_entry (class_id, learner_id, unit_id, self_paced_seconds) VALUES (?, ?, ?, 0)")
                 .setParameter(1, cls).setParameter(2, learner.accountId()).setParameter(3, r.unitId()).executeUpdate();
         em.flush();
+        opened.fire(new PlaybackOpened(session.id(), cls, learner.accountId(), r.unitId(), now));
         chain.open(cls);
         // Read under a lock so that the shared cache cannot hand back another node's older state.
         WatchedVideo watched = em.find(WatchedVideo.class, new WatchedVideo.Key(learner.accountId(), cls, asset), LockModeType.PESSIMISTIC_READ);
@@ -136,7 +148,7 @@ public class Attendance {
         return new SessionTicket(session.id(), token, expires, settings.heartbeatSeconds(), settings.allowedRates(),
                 settings.idleSeconds(), settings.presenceAnswerSeconds(), seconds,
                 watched.resumeMs(), Math.min(seconds, seen.nextClearBit(0)) * 1000L, cls, r.unitId(),
-                access.playlistUrl());
+                access.playlistUrl(), session.heldFromMs());
     }
 
     /**

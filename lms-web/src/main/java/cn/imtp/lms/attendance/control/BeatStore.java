@@ -158,9 +158,11 @@ public class BeatStore {
             // Made at open; missing only for a session opened by a version that did not make it (late beats after an upgrade).
             WatchedVideo seen = watched.computeIfAbsent(new WatchedVideo.Key(learner.accountId(), s.classId(), s.assetId()),
                     k -> new WatchedVideo(learner.accountId(), s.classId(), s.assetId(), s.unitId()));
-            String reason = null;
+            // A presence check is due: the beat is stored as sent but earns nothing, as if the page were hidden.
+            boolean held = s.heldFromMs() != null && b.elapsedMs() >= s.heldFromMs();
+            String reason = held ? "presence check due: no credit until it is passed" : null;
             CreditPolicy.Outcome o = settings.policy().apply(s.state(), seen.seconds(), s.durationSeconds(),
-                    new CreditPolicy.Beat(b.seq(), b.elapsedMs(), played, b.rate(), b.visible()), serverElapsed, s.endedElapsedMs());
+                    new CreditPolicy.Beat(b.seq(), b.elapsedMs(), played, b.rate(), b.visible() && !held), serverElapsed, s.endedElapsedMs());
             switch (o.verdict()) {
                 case ACCEPTED -> {
                     long position = b.positionMs() == null ? 0 : Math.max(0, Math.min(b.positionMs(), s.durationSeconds() * 1000L));
@@ -198,8 +200,8 @@ public class BeatStore {
                 }
             }
             BitSet all = seen.seconds();
-            return new BeatAck(b.seq(), o.verdict(), reason == null ? o.reason() : reason, s.state().creditedSeconds(), all.cardinality(),
-                    Math.min(s.durationSeconds(), all.nextClearBit(0)) * 1000L);
+            return new BeatAck(b.seq(), o.verdict(), reason == null || o.verdict() == CreditPolicy.Verdict.REFUSED ? o.reason() : reason,
+                    s.state().creditedSeconds(), all.cardinality(), Math.min(s.durationSeconds(), all.nextClearBit(0)) * 1000L, held ? Boolean.TRUE : null);
         }
 
         /** The batch's records, ledger lines, sessions and watched seconds, each kind in one statement. */

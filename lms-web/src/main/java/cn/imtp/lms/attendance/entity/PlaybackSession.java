@@ -70,6 +70,10 @@ public class PlaybackSession {
     @Column(name = "ended_reason")
     private String endedReason;
 
+    /** From this time of the session's clock its beats earn nothing until a presence check lets them (null: no hold). */
+    @Column(name = "held_from_ms")
+    private Long heldFromMs;
+
     protected PlaybackSession() {
     }
 
@@ -124,6 +128,28 @@ public class PlaybackSession {
         return endedReason;
     }
 
+    public long lastElapsedMs() {
+        return lastElapsedMs;
+    }
+
+    public Long heldFromMs() {
+        return heldFromMs;
+    }
+
+    /** Holds the credit of beats sent from {@code fromMs} of the session's clock on (null: lifts the hold). */
+    public void hold(Long fromMs) {
+        this.heldFromMs = fromMs;
+    }
+
+    /**
+     * Credit given or taken outside a beat (a presence check's outcome): recorded under the next beat number, which
+     * it uses up.
+     */
+    public long adjust(int seconds) {
+        creditedSeconds += seconds;
+        return ++lastSeq;
+    }
+
     /**
      * The row as {@link #COLUMNS} lists its columns, for writing many sessions' progress in one
      * statement (see {@code Attendance.store}).
@@ -138,7 +164,7 @@ public class PlaybackSession {
             "last_beat_at");
 
     /** The columns {@link #read} takes, in its order. */
-    public static final String SELECT = String.join(", ", COLUMNS) + ", ended_at, ended_reason";
+    public static final String SELECT = String.join(", ", COLUMNS) + ", ended_at, ended_reason, held_from_ms";
 
     /** A session from a row of {@code SELECT} {@link #SELECT} (read and locked by the heartbeat writer without JPA). */
     public static PlaybackSession read(ResultSet r) throws SQLException {
@@ -161,6 +187,8 @@ public class PlaybackSession {
         s.lastBeatAt = instant(r.getTimestamp(16));
         s.endedAt = instant(r.getTimestamp(17));
         s.endedReason = r.getString(18);
+        long held = r.getLong(19);
+        s.heldFromMs = r.wasNull() ? null : held;
         return s;
     }
 

@@ -16,7 +16,8 @@ import java.util.List;
  */
 public record ClassView(long id, String name, long planId, String planName, Level level, JobType jobType,
                         DeliveryMode deliveryMode, LocalDate startsOn, LocalDate endsOn, boolean leadsToCertificate,
-                        ClassStatus status, Integer classHourMinutes, List<Member> learners, List<TeacherSeat> teachers,
+                        ClassStatus status, Integer classHourMinutes, Requests.PresenceChecks presenceChecks, List<Member> learners,
+                        List<TeacherSeat> teachers,
                         List<LessonView> lessons) {
 
     /** A learner of the class; a classmate, to a learner, is a full name alone (the other fields are absent). */
@@ -33,7 +34,7 @@ public record ClassView(long id, String name, long planId, String planName, Leve
                 .map(m -> m.accountId() == me ? m : new Member(null, null, m.fullName(), null)).toList();
         List<TeacherSeat> seats = teachers.stream().map(t -> new TeacherSeat(t.accountId(), null, t.fullName(), t.duty())).toList();
         return new ClassView(id, name, planId, planName, level, jobType, deliveryMode, startsOn, endsOn, leadsToCertificate, status,
-                classHourMinutes, members, seats, lessons);
+                classHourMinutes, presenceChecks, members, seats, lessons);
     }
 
     public record LessonView(long id, long unitId, String unitName, LocalDate date, LocalTime start, int classHours,

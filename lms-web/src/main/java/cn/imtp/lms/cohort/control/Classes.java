@@ -82,11 +82,26 @@ public class Classes {
         } else if (n.endsOn().isBefore(n.startsOn())) {
             errors.add(new FieldError("endsOn", "must not be before startsOn"));
         }
+        Requests.PresenceChecks checks = n.presenceChecks();
+        if (checks != null) {
+            if (checks.perClassHour() == null || checks.perClassHour() < 1 || checks.perClassHour() > 12) {
+                errors.add(new FieldError("presenceChecks.perClassHour", "1 to 12 checks per class hour"));
+            }
+            if (checks.answerSeconds() == null || checks.answerSeconds() < 30 || checks.answerSeconds() > 600) {
+                errors.add(new FieldError("presenceChecks.answerSeconds", "30 to 600 seconds"));
+            }
+            if (n.deliveryMode() == DeliveryMode.IN_PERSON) {
+                errors.add(new FieldError("presenceChecks", "an in-person class studies no lesson online: leave presence checks out"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw PlatformException.invalid("The class was not created; correct the fields listed.", errors);
         }
         TrainingClass c = new TrainingClass(n.name().trim(), plan, n.deliveryMode(), n.startsOn(), n.endsOn(),
                 n.leadsToCertificate() == null || n.leadsToCertificate());
+        if (checks != null) {
+            c.requirePresenceChecks(checks.perClassHour(), checks.answerSeconds());
+        }
         em.persist(c);
         em.flush();
         return view(c);
@@ -531,6 +546,7 @@ public class Classes {
                 l.unit().id(), l.unit().name(), l.date(), l.start(), l.classHours(), l.teacherId(), l.mode())).toList();
         TrainingPlan p = c.plan();
         return new ClassView(c.id(), c.name(), p.id(), p.name(), p.level(), p.jobType(), c.deliveryMode(), c.startsOn(), c.endsOn(),
-                c.leadsToCertificate(), c.status(), c.classHourMinutes(), learners, teachers, lessons);
+                c.leadsToCertificate(), c.status(), c.classHourMinutes(), c.presenceChecksPerHour() == null ? null
+                        : new Requests.PresenceChecks(c.presenceChecksPerHour(), c.presenceAnswerSeconds()), learners, teachers, lessons);
     }
 }

@@ -30,7 +30,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * With {@code lms.demo-data}: the demo class of 30 learners on a new-entrant level-5 live-seller plan
  * (the basic course and the whole level-5 table, 80 class hours), a qualified theory teacher and
- * practical instructor, and a schedule that covers every unit; activated. Created once.
+ * practical instructor, and a schedule that covers every unit; activated. Beside it, the same with face checks for six
+ * other learners. Created once.
  */
 @Startup
 @Singleton
@@ -38,6 +39,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class DemoClassBootstrap {
 
     public static final String DEMO_CLASS = "直播销售员五级 线上演示班";
+    /** The demo class that asks for face checks (two per class hour, answered within two minutes): learner31 … learner36. */
+    public static final String DEMO_PRESENCE_CLASS = "直播销售员五级 线上演示班（人脸核验）";
     private static final Logger LOG = Logger.getLogger(DemoClassBootstrap.class.getName());
     private static final int CLASS_HOURS_PER_DAY = 8;
 
@@ -67,12 +70,21 @@ public class DemoClassBootstrap {
                 LocalDate.of(2017, 9, 1), "DEMO-TITLE-0002"));
         PlanView plan = plans.create(new PlanDraft("直播销售员五级 新入职培训计划", Level.L5, JobType.LIVE_SELLER, PlanKind.NEW_ENTRANT,
                 null, List.of(), List.of("basic", "L5/LIVE_SELLER")), "system");
-        // Running now, whenever the demo starts: from the first of this month for two months.
+        // Running now, whenever the demo starts: from the first of this month for two months. The class with face checks
+        // first, so that the main demo class is the newest (lists show the newest first).
         LocalDate start = ChinaTime.today().withDayOfMonth(1);
-        long classId = classes.create(new Requests.NewClass(DEMO_CLASS, plan.id(), DeliveryMode.ONLINE, start, start.plusMonths(2).minusDays(1),
-                true)).id();
+        demoClass(DEMO_PRESENCE_CLASS, plan, start, 31, 36, new Requests.PresenceChecks(2, 120), theory, practical);
+        demoClass(DEMO_CLASS, plan, start, 1, 30, null, theory, practical);
+        LOG.info(() -> "Created and activated the demo classes '" + DEMO_CLASS + "' (30 learners) and '" + DEMO_PRESENCE_CLASS
+                + "' (6 learners, face checks), each on a plan of " + plan.assessment().classroomHours() + " class hours.");
+    }
+
+    private void demoClass(String name, PlanView plan, LocalDate start, int firstLearner, int lastLearner, Requests.PresenceChecks checks,
+                           Account theory, Account practical) {
+        long classId = classes.create(new Requests.NewClass(name, plan.id(), DeliveryMode.ONLINE, start, start.plusMonths(2).minusDays(1),
+                true, checks)).id();
         List<Long> learners = new ArrayList<>();
-        for (int i = 1; i <= 30; i++) {
+        for (int i = firstLearner; i <= lastLearner; i++) {
             learners.add(accounts.byUsername(String.format("learner%02d", i)).orElseThrow().id());
         }
         classes.enrol(classId, learners);
@@ -80,7 +92,5 @@ public class DemoClassBootstrap {
         classes.assignTeacher(classId, new Requests.TeacherAssignment(practical.id(), Duty.PRACTICAL));
         classes.autoSchedule(classId, new Requests.AutoSchedule(CLASS_HOURS_PER_DAY, LocalTime.of(9, 0)));
         classes.activate(classId);
-        LOG.info(() -> "Created and activated the demo class '" + DEMO_CLASS + "' (30 learners, plan of "
-                + plan.assessment().classroomHours() + " class hours).");
     }
 }

@@ -16,8 +16,13 @@ public final class Requests {
     private Requests() {
     }
 
+    /** {@code presenceChecks}: face checks during online study (absent: none); chosen at creation, fixed after. */
     public record NewClass(String name, Long planId, DeliveryMode deliveryMode, LocalDate startsOn, LocalDate endsOn,
-                           Boolean leadsToCertificate) {
+                           Boolean leadsToCertificate, PresenceChecks presenceChecks) {
+    }
+
+    /** Presence checks of a class: how many per class hour of study (1–12), and how long each may take to answer (30–600 s). */
+    public record PresenceChecks(Integer perClassHour, Integer answerSeconds) {
     }
 
     public record Enrolment(List<Long> accountIds) {

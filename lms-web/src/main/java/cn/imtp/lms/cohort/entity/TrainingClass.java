@@ -61,6 +61,14 @@ public class TrainingClass {
     @Column(name = "activated_at")
     private Instant activatedAt;
 
+    /** Presence checks (face) per class hour of study; null: the class has none. Chosen when the class is created. */
+    @Column(name = "presence_checks_per_hour")
+    private Integer presenceChecksPerHour;
+
+    /** How long a learner has to answer a presence check, in seconds. */
+    @Column(name = "presence_answer_seconds")
+    private Integer presenceAnswerSeconds;
+
     @Version
     private long version;
 
@@ -88,6 +96,20 @@ public class TrainingClass {
         this.endsOn = endsOn;
         this.leadsToCertificate = leadsToCertificate;
         this.status = ClassStatus.DRAFT;
+    }
+
+    /** Asks for presence checks: {@code perClassHour} per class hour, each answered within {@code answerSeconds}. */
+    public void requirePresenceChecks(int perClassHour, int answerSeconds) {
+        this.presenceChecksPerHour = perClassHour;
+        this.presenceAnswerSeconds = answerSeconds;
+    }
+
+    public Integer presenceChecksPerHour() {
+        return presenceChecksPerHour;
+    }
+
+    public Integer presenceAnswerSeconds() {
+        return presenceAnswerSeconds;
     }
 
     /** Fixes the length of a class hour for the class's life. */

@@ -14,6 +14,7 @@ import io.minio.ListPartsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.Result;
 import io.minio.SourceObject;
@@ -200,6 +201,26 @@ public class ObjectStore {
     public void put(String key, Path file, String contentType) {
         call("store a file", () -> client.uploadObject(UploadObjectArgs.builder().bucket(settings.bucket()).object(key)
                 .filename(file.toString()).contentType(contentType).build()));
+    }
+
+    /** Stores a small object from memory (a photo, a sealed blob). */
+    public void put(String key, byte[] bytes, String contentType) {
+        call("store a file", () -> client.putObject(PutObjectArgs.builder().bucket(settings.bucket()).object(key)
+                .stream(new java.io.ByteArrayInputStream(bytes), (long) bytes.length, -1L).contentType(contentType).build()));
+    }
+
+    /** A small object read whole into memory, or empty when there is no such object. */
+    public Optional<byte[]> read(String key) {
+        return call("read an object", () -> {
+            try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(settings.bucket()).object(key).build())) {
+                return Optional.of(in.readAllBytes());
+            } catch (ErrorResponseException e) {
+                if ("NoSuchKey".equals(e.errorResponse().code())) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
     }
 
     public void copy(String from, String to) {

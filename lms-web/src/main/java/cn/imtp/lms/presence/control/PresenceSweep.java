@@ -1,0 +1,125 @@
+package cn.imtp.lms.presence.control;
+
+import cn.imtp.lms.presence.entity.FaceEnrolment;
+import cn.imtp.lms.presence.entity.PresenceCheck;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every node, every {@code lms.presence.sweep-seconds}: marks the checks nobody answered in time as missed (which
+ * withholds their credit), and deletes face photos past retention — reference photos (the learner enrols again) and
+ * the frames kept of failed checks. Each row is locked while it is handled, so two nodes never handle it twice.
+ */
+@ApplicationScoped
+public class PresenceSweep {
+
+    private static final Logger LOG = Logger.getLogger(PresenceSweep.class.getName());
+
+    @Inject
+    Presence presence;
+
+    @Inject
+    FaceService faces;
+
+    @Inject
+    PresenceSettings settings;
+
+    @Inject
+    PresenceSweep self;
+
+    @PersistenceContext(unitName = "lms")
+    EntityManager em;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> task;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        long every = Math.max(1, settings.sweepSeconds());
+        task = scheduler.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.SECONDS);
+    }
+
+    void sweep() {
+        try {
+            int missed = 0;
+            for (String id : presence.expiring(200)) {
+                if (presence.expire(id)) {
+                    missed++;
+                }
+            }
+            int photos = 0;
+            Instant before = Instant.now().minus(settings.retention());
+            for (Long learner : self.expiredEnrolments(before)) {
+                photos += self.forgetEnrolment(learner, before) ? 1 : 0;
+            }
+            for (String check : self.expiredFrames(before)) {
+                photos += self.forgetFrames(check, before) ? 1 : 0;
+            }
+            int m = missed;
+            int p = photos;
+            if (m + p > 0) {
+                LOG.info(() -> "Presence sweep: " + m + " check(s) missed, " + p + " photo set(s) past retention deleted");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The presence sweep failed; the next one tries again", e);
+        }
+    }
+
+    @Transactional
+    public List<Long> expiredEnrolments(Instant before) {
+        return em.createQuery("SELECT e.learnerId FROM FaceEnrolment e WHERE e.enrolledAt < :b", Long.class).setParameter("b", before)
+                .setMaxResults(200).getResultList();
+    }
+
+    @Transactional
+    public boolean forgetEnrolment(long learnerId, Instant before) {
+        FaceEnrolment e = em.find(FaceEnrolment.class, learnerId, LockModeType.PESSIMISTIC_WRITE);
+        if (e == null || !e.enrolledAt().isBefore(before)) {
+            return false;
+        }
+        faces.forget(e.subject(), null);
+        em.remove(e);
+        return true;
+    }
+
+    @Transactional
+    public List<String> expiredFrames(Instant before) {
+        return em.createQuery("SELECT c.id FROM PresenceCheck c WHERE c.framesKept = TRUE AND c.decidedAt < :b", String.class)
+                .setParameter("b", before).setMaxResults(200).getResultList();
+    }
+
+    @Transactional
+    public boolean forgetFrames(String checkId, Instant before) {
+        PresenceCheck c = em.find(PresenceCheck.class, checkId, LockModeType.PESSIMISTIC_WRITE);
+        if (c == null || !c.framesKept() || c.decidedAt() == null || !c.decidedAt().isBefore(before) || c.state().awaitsReview()) {
+            return false;
+        }
+        faces.forgetCheck(UUID.fromString(c.subject()), c.id(), null);
+        c.framesForgotten();
+        return true;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+}

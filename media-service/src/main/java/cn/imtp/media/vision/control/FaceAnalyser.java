@@ -1,0 +1,172 @@
+package cn.imtp.media.vision.control;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_64F;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+import static org.bytedeco.opencv.global.opencv_core.absdiff;
+import static org.bytedeco.opencv.global.opencv_core.mean;
+import static org.bytedeco.opencv.global.opencv_core.meanStdDev;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_GRAYSCALE;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
+import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.Laplacian;
+import static org.bytedeco.opencv.global.opencv_imgproc.equalizeHist;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.RectVector;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.opencv_face.LBPHFaceRecognizer;
+import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
+
+/**
+ * What OpenCV sees in a photo: the faces (Haar cascade on a copy at most {@value #DETECT_WIDTH} pixels wide), the sharpness
+ * of the largest one (variance of the Laplacian of its crop) and the crop itself, normalised for comparison
+ * (grey, {@value #CROP} × {@value #CROP}, equalised). Two crops are compared with LBPH (local binary pattern histograms,
+ * chi-square distance: 0 for the same picture, larger for less alike). One instance per thread: OpenCV's classifiers
+ * are not safe to share.
+ */
+public final class FaceAnalyser implements AutoCloseable {
+
+    /** A face found, in the photo's own pixels. */
+    public record Box(int x, int y, int width, int height) {
+    }
+
+    /**
+     * One photo as seen: its size, the faces in it (largest first), the sharpness of the largest, and that face's
+     * normalised crop (null when there is no face). {@link #close} frees the crop.
+     */
+    public record Seen(int width, int height, List<Box> faces, double sharpness, Mat crop) implements AutoCloseable {
+
+        public Box largest() {
+            return faces.isEmpty() ? null : faces.get(0);
+        }
+
+        @Override
+        public void close() {
+            if (crop != null) {
+                crop.close();
+            }
+        }
+    }
+
+    static final int CROP = 128;
+    static final int DETECT_WIDTH = 480;
+    private static final String CASCADE = "/org/bytedeco/opencv/linux-x86_64/share/opencv4/haarcascades/haarcascade_frontalface_alt2.xml";
+
+    private final CascadeClassifier detector;
+
+    public FaceAnalyser() {
+        try {
+            Loader.load(org.bytedeco.opencv.global.opencv_objdetect.class);
+            File cascade = Loader.cacheResource(FaceAnalyser.class, CASCADE);
+            detector = new CascadeClassifier(cascade.getAbsolutePath());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the face cascade could not be unpacked", e);
+        }
+        if (detector.empty()) {
+            throw new IllegalStateException("the face cascade could not be loaded");
+        }
+    }
+
+    /** The photo as seen; null when the bytes are no image OpenCV can decode (JPEG, PNG, WebP, BMP…). */
+    public Seen see(byte[] image) {
+        try (Mat buffer = new Mat(1, image.length, CV_8UC1)) {
+            buffer.data().put(image);
+            try (Mat grey = imdecode(buffer, IMREAD_GRAYSCALE)) {
+                if (grey == null || grey.empty()) {
+                    return null;
+                }
+                return see(grey);
+            }
+        }
+    }
+
+    private Seen see(Mat grey) {
+        int width = grey.cols();
+        int height = grey.rows();
+        double scale = width > DETECT_WIDTH ? (double) DETECT_WIDTH / width : 1.0;
+        List<Box> faces = new ArrayList<>();
+        try (Mat small = new Mat(); RectVector found = new RectVector()) {
+            resize(grey, small, new Size((int) Math.round(width * scale), (int) Math.round(height * scale)), 0, 0, INTER_AREA);
+            equalizeHist(small, small);
+            int min = Math.max(24, Math.min(small.cols(), small.rows()) / 12);
+            detector.detectMultiScale(small, found, 1.1, 4, 0, new Size(min, min), new Size());
+            for (long i = 0; i < found.size(); i++) {
+                Rect r = found.get(i);
+                faces.add(new Box((int) Math.round(r.x() / scale), (int) Math.round(r.y() / scale), (int) Math.round(r.width() / scale),
+                        (int) Math.round(r.height() / scale)));
+            }
+        }
+        faces.sort(Comparator.comparingInt((Box b) -> b.width() * b.height()).reversed());
+        if (faces.isEmpty()) {
+            return new Seen(width, height, List.of(), 0, null);
+        }
+        Box f = faces.get(0);
+        Rect inside = new Rect(Math.max(0, f.x()), Math.max(0, f.y()), Math.min(f.width(), width - Math.max(0, f.x())),
+                Math.min(f.height(), height - Math.max(0, f.y())));
+        Mat crop = new Mat();
+        try (Mat face = new Mat(grey, inside)) {
+            resize(face, crop, new Size(CROP, CROP), 0, 0, INTER_AREA);
+        }
+        double sharpness = sharpness(crop);
+        equalizeHist(crop, crop);
+        return new Seen(width, height, List.copyOf(faces), sharpness, crop);
+    }
+
+    /** Variance of the Laplacian of the (unequalised) crop: low for a blurred face. */
+    private static double sharpness(Mat crop) {
+        try (Mat lap = new Mat(); Mat mean = new Mat(); Mat sd = new Mat()) {
+            Laplacian(crop, lap, CV_64F);
+            meanStdDev(lap, mean, sd);
+            double s = sd.createIndexer() instanceof org.bytedeco.javacpp.indexer.DoubleIndexer d ? d.get(0) : 0;
+            return s * s;
+        }
+    }
+
+    /** LBPH distance between two normalised crops: 0 for the same picture, larger for less alike. */
+    public double distance(Mat reference, Mat probe) {
+        try (LBPHFaceRecognizer lbph = LBPHFaceRecognizer.create(1, 8, 8, 8, Double.MAX_VALUE);
+                MatVector images = new MatVector(reference);
+                Mat labels = new Mat(1, 1, org.bytedeco.opencv.global.opencv_core.CV_32SC1);
+                IntPointer label = new IntPointer(1);
+                DoublePointer confidence = new DoublePointer(1)) {
+            labels.ptr(0).putInt(1);
+            lbph.train(images, labels);
+            lbph.predict(probe, label, confidence);
+            return confidence.get();
+        }
+    }
+
+    /**
+     * How much two crops of the same face differ, as the mean absolute difference of their grey levels after a blur
+     * that removes sensor noise (0–255): near 0 for the same still picture sent twice, higher when the face moved.
+     */
+    public double motion(Mat a, Mat b) {
+        try (Mat x = new Mat(); Mat y = new Mat(); Mat d = new Mat()) {
+            GaussianBlur(a, x, new Size(5, 5), 0);
+            GaussianBlur(b, y, new Size(5, 5), 0);
+            absdiff(x, y, d);
+            try (Scalar m = mean(d)) {
+                return m.get(0);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        detector.close();
+    }
+}

@@ -1,0 +1,124 @@
+package cn.imtp.media.vision.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.imtp.media.vision.control.FaceFixtures.Change;
+import cn.imtp.media.vision.control.FaceRules.Outcome;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** OpenCV on the face fixtures, judged by the rules at the shipped thresholds (microprofile-config.properties). */
+class FaceAnalyserTest {
+
+    static final FaceRules RULES = new FaceRules(70, 0.2, 12, 1.0, 2);
+    static FaceAnalyser analyser;
+
+    @BeforeAll
+    static void start() {
+        analyser = new FaceAnalyser();
+    }
+
+    @AfterAll
+    static void stop() {
+        analyser.close();
+    }
+
+    private static FaceRules.Verdict check(byte[] reference, byte[]... frames) {
+        try (FaceAnalyser.Seen ref = analyser.see(reference)) {
+            List<FaceAnalyser.Seen> seen = new ArrayList<>();
+            for (byte[] f : frames) {
+                seen.add(analyser.see(f));
+            }
+            List<Double> distances = seen.stream().map(s -> s.crop() == null ? null : analyser.distance(ref.crop(), s.crop())).toList();
+            List<Double> motions = new ArrayList<>();
+            for (int i = 0; i + 1 < seen.size(); i++) {
+                motions.add(seen.get(i).crop() == null || seen.get(i + 1).crop() == null ? null
+                        : analyser.motion(seen.get(i).crop(), seen.get(i + 1).crop()));
+            }
+            FaceRules.Verdict v = RULES.check(seen.stream().map(Faces::measure).toList(), distances, motions);
+            seen.forEach(FaceAnalyser.Seen::close);
+            return v;
+        }
+    }
+
+    @Test
+    void everyFixturePersonIsUsableAsAReference() {
+        for (int p = 1; p <= FaceFixtures.PEOPLE; p++) {
+            try (FaceAnalyser.Seen s = analyser.see(FaceFixtures.person(p))) {
+                assertEquals(Outcome.PASSED, RULES.usable(Faces.measure(s)), "person " + p + ": " + s.faces() + " sharpness " + s.sharpness());
+            }
+        }
+    }
+
+    @Test
+    void thePersonALittleLaterPassesEveryOtherPersonFails() {
+        int accepted = 0;
+        for (int p = 1; p <= FaceFixtures.PEOPLE; p++) {
+            byte[] ref = FaceFixtures.person(p);
+            for (Change c : List.of(Change.LIGHTER, Change.DARKER, Change.SOFTER, Change.RECOMPRESSED)) {
+                FaceRules.Verdict v = check(ref, FaceFixtures.derive(ref, Change.MOVED), FaceFixtures.derive(ref, c));
+                assertEquals(Outcome.PASSED, v.outcome(), "person " + p + " moved then " + c + ": " + v);
+                accepted++;
+            }
+        }
+        assertEquals(16 * 4, accepted);
+        // Every other person, as seen moved: each face is found once, then compared with every reference.
+        List<FaceAnalyser.Seen> refs = new ArrayList<>();
+        List<FaceAnalyser.Seen> moved = new ArrayList<>();
+        for (int p = 1; p <= FaceFixtures.PEOPLE; p++) {
+            refs.add(analyser.see(FaceFixtures.person(p)));
+            moved.add(analyser.see(FaceFixtures.derive(FaceFixtures.person(p), Change.MOVED)));
+        }
+        int rejected = 0;
+        for (int p = 0; p < refs.size(); p++) {
+            for (int q = 0; q < moved.size(); q++) {
+                if (q != p) {
+                    FaceAnalyser.Seen other = moved.get(q);
+                    FaceRules.Verdict v = RULES.check(List.of(Faces.measure(refs.get(q)), Faces.measure(other)),
+                            List.of(analyser.distance(refs.get(p).crop(), refs.get(q).crop()), analyser.distance(refs.get(p).crop(), other.crop())),
+                            List.of(analyser.motion(refs.get(q).crop(), other.crop())));
+                    assertEquals(Outcome.NOT_SAME_PERSON, v.outcome(), "person " + (q + 1) + " as person " + (p + 1) + ": " + v);
+                    rejected++;
+                }
+            }
+        }
+        refs.forEach(FaceAnalyser.Seen::close);
+        moved.forEach(FaceAnalyser.Seen::close);
+        assertEquals(16 * 15, rejected);
+    }
+
+    @Test
+    void aStillPictureSentTwiceIsNotLive() {
+        byte[] ref = FaceFixtures.person(3);
+        FaceRules.Verdict v = check(ref, ref, ref);
+        assertEquals(Outcome.NOT_LIVE, v.outcome(), v.toString());
+        assertEquals(0.0, v.motion(), 0.01);
+    }
+
+    @Test
+    void noFaceSeveralFacesASmallFaceAndABlurredFaceAreSaidSo() {
+        byte[] ref = FaceFixtures.person(5);
+        byte[] group = FaceFixtures.file("group3.jpg");
+        assertEquals(Outcome.SEVERAL_FACES, check(ref, group, FaceFixtures.derive(group, Change.MOVED)).outcome());
+        assertEquals(Outcome.FACE_TOO_SMALL, check(ref, FaceFixtures.derive(ref, Change.FAR_AWAY), FaceFixtures.derive(ref, Change.MOVED)).outcome());
+        assertEquals(Outcome.TOO_BLURRY, check(ref, FaceFixtures.derive(ref, Change.BLURRED), FaceFixtures.derive(ref, Change.MOVED)).outcome());
+        byte[] wall = FaceFixtures.derive(FaceFixtures.derive(ref, Change.FAR_AWAY), Change.BLURRED);
+        FaceRules.Verdict none = check(ref, wall, wall);
+        assertEquals(Outcome.NO_FACE, none.outcome(), none.toString());
+        assertNull(none.distance());
+    }
+
+    @Test
+    void bytesThatAreNoImageAreNotSeen() {
+        assertNull(analyser.see("not a picture at all".getBytes(StandardCharsets.UTF_8)));
+        byte[] cut = java.util.Arrays.copyOf(FaceFixtures.person(1), 200);
+        FaceAnalyser.Seen s = analyser.see(cut);
+        assertTrue(s == null || s.faces().isEmpty());
+    }
+}

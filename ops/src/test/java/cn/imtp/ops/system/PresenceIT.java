@@ -1,0 +1,491 @@
+package cn.imtp.ops.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Presence checks (face) on the real stack: OpenCV in media-service decides on frames the learner's "camera" sends (the
+ * face fixtures, moved a little as a camera would see them a moment later). Consent and enrolment first; a check due at
+ * the start holds all credit until it passes; a check failed twice or left unanswered withholds exactly what was credited
+ * since the last pass; reviewers approve or reject; withdrawal and retention delete the photos. The class asks for a
+ * check every 10–30 s on a seeded schedule (RunningPlatform), answered within 30 s.
+ */
+@ExtendWith(RunningPlatform.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PresenceIT {
+
+    private static final String[] LEARNERS = {"honest", "failing", "stranger", "withdrawing", "expiring", "still"};
+    private static final String MOVED = "crop=iw-24:ih-16:18:0,scale=640:480";
+    private static final String LIGHTER = "crop=iw-16:ih-16:4:12,scale=640:480,eq=brightness=0.06";
+
+    static String admin;
+    static String teacher;
+    static long classId;
+    static long resourceId;
+    static long unitId;
+    static final Map<String, String> TOKENS = new LinkedHashMap<>();
+    static final Map<String, Long> IDS = new LinkedHashMap<>();
+    /** What each learner's failed or missed check withheld (test 2), for the review (test 3). */
+    static final Map<String, Integer> WITHHELD = new LinkedHashMap<>();
+    static final Map<String, String> CHECKS = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        MediaPipelineIT.setUp();
+        admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+        teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
+        unitId = MediaPipelineIT.studiedUnit;
+        long planId = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/classes/" + Media.demoClassId(), null))
+                .getJsonNumber("planId").longValue();
+        for (String role : LEARNERS) {
+            String name = Accounts.uniqueName("face-" + role);
+            IDS.put(role, Accounts.createLearner(admin, name, "Face2026ok").getJsonNumber("id").longValue());
+            TOKENS.put(role, RunningPlatform.token(name, "Face2026ok"));
+        }
+        classId = ClassesIT.activeClass(admin, planId, new ArrayList<>(IDS.values()), Accounts.teacherId(admin, "teacher01"),
+                Json.createObjectBuilder().add("perClassHour", 12).add("answerSeconds", 30).build());
+        Media.Uploaded up = Media.ready(teacher, unitId, "VIDEO", MediaFixtures.video("presence-320x180-60s.mp4", 320, 180, 60, true),
+                classId);
+        resourceId = up.resourceId();
+        assertEquals(200, RunningPlatform.call(teacher, "POST", "/api/resources/" + resourceId + "/versions/1/publish", null).statusCode());
+    }
+
+    @Test
+    @Order(1)
+    void aClassWithChecksRefusesStudyWithoutConsentAndAPhotoAndEnrolsOnlyOneClearFace() throws Exception {
+        HttpResponse<String> refused = open("stranger");
+        assertEquals(409, refused.statusCode(), refused.body());
+        JsonObject problem = RunningPlatform.json(refused);
+        assertTrue(problem.getString("type").endsWith("presence-check-required"), refused.body());
+        assertTrue(problem.getString("detail").contains("人脸核验") && problem.getString("detail").contains("周建华"),
+                "says what the class requires and whom to contact: " + refused.body());
+
+        assertEquals(409, photo("honest", "person01.jpg").statusCode(), "no photo before consent");
+        JsonObject text = RunningPlatform.json(RunningPlatform.call(TOKENS.get("honest"), "GET", "/api/presence/consent-text", null));
+        assertTrue(text.getString("text").contains("撤回") && text.getString("text").contains("保存"), text.toString());
+        HttpResponse<String> stale = RunningPlatform.call(TOKENS.get("honest"), "POST", "/api/presence/me/consent", "{\"version\":\"2000-01\"}");
+        assertEquals(409, stale.statusCode(), stale.body());
+        for (String role : List.of("honest", "failing", "withdrawing", "expiring", "still")) {
+            HttpResponse<String> given = RunningPlatform.call(TOKENS.get(role), "POST", "/api/presence/me/consent",
+                    Json.createObjectBuilder().add("version", text.getString("version")).build().toString());
+            assertEquals(200, given.statusCode(), given.body());
+            assertTrue(RunningPlatform.json(given).getBoolean("consentCurrent"));
+        }
+
+        HttpResponse<String> group = photo("honest", "group3.jpg");
+        assertEquals(422, group.statusCode(), group.body());
+        assertTrue(RunningPlatform.json(group).getString("type").endsWith("several-faces"), group.body());
+        HttpResponse<String> notImage = RunningPlatform.putBytes(TOKENS.get("honest"), "/api/presence/me/photo",
+                "this is not a photo".getBytes(), "image/jpeg");
+        assertEquals(422, notImage.statusCode(), notImage.body());
+        assertFalse(notImage.body().contains("Exception") || notImage.body().contains("opencv"), notImage.body());
+
+        Map<String, String> faces = Map.of("honest", "person01.jpg", "failing", "person02.jpg", "withdrawing", "person04.jpg",
+                "expiring", "person05.jpg", "still", "person06.jpg");
+        for (var e : faces.entrySet()) {
+            HttpResponse<String> enrolled = photo(e.getKey(), e.getValue());
+            assertEquals(200, enrolled.statusCode(), e.getKey() + ": " + enrolled.body());
+            assertNotNull(RunningPlatform.json(enrolled).getString("enrolledAt"));
+        }
+        // Only an administrator imports a learner's photo.
+        assertEquals(403, RunningPlatform.putBytes(teacher, "/api/presence/learners/" + IDS.get("stranger") + "/photo",
+                Files.readAllBytes(MediaFixtures.face("person03.jpg", null)), "image/jpeg").statusCode());
+        HttpResponse<String> noConsent = RunningPlatform.putBytes(admin, "/api/presence/learners/" + IDS.get("stranger") + "/photo",
+                Files.readAllBytes(MediaFixtures.face("person03.jpg", null)), "image/jpeg");
+        assertEquals(409, noConsent.statusCode(), "an imported photo needs the learner's consent too: " + noConsent.body());
+    }
+
+    /** A learner driven as the player would: beats every 2 s of honest 1× playback while no check is due. */
+    static final class Player {
+        final String role;
+        final JsonObject session;
+        final long t0 = System.nanoTime();
+        long seq;
+        long positionMs;
+        int credited;
+        boolean checkDue;
+        HttpResponse<String> last;
+
+        Player(String role) throws Exception {
+            this.role = role;
+            HttpResponse<String> r = open(role);
+            assertEquals(201, r.statusCode(), r.body());
+            this.session = RunningPlatform.json(r);
+            // A check due when the lesson starts: the player stays paused until it passes.
+            this.checkDue = session.containsKey("checkFromMs") && session.getJsonNumber("checkFromMs").longValue() == 0;
+        }
+
+        long elapsed() {
+            return (System.nanoTime() - t0) / 1_000_000;
+        }
+
+        String sessionId() {
+            return session.getString("sessionId");
+        }
+
+        /** One beat: what was played since the previous one (nothing while a check is due: the player pauses). */
+        HttpResponse<String> beat() throws Exception {
+            long now = elapsed();
+            long[] range = checkDue ? new long[0] : new long[] {positionMs, Math.min(60_000, positionMs + Math.max(0, now - lastBeat))};
+            last = AttendanceIT.beat(TOKENS.get(role), session, ++seq, now, 1.0, true, null, range);
+            if (range.length == 2) {
+                positionMs = range[1];
+            }
+            lastBeat = now;
+            if (last.statusCode() == 200) {
+                JsonObject ack = RunningPlatform.json(last);
+                credited = ack.getInt("videoCreditedSeconds");
+                checkDue = ack.containsKey("checkDue") && ack.getBoolean("checkDue");
+            }
+            return last;
+        }
+
+        long lastBeat;
+
+        JsonObject due() throws Exception {
+            HttpResponse<String> r = RunningPlatform.call(TOKENS.get(role), "GET", "/api/presence/sessions/" + sessionId() + "/check", null);
+            assertTrue(r.statusCode() == 200 || r.statusCode() == 204, r.body());
+            return r.statusCode() == 204 ? null : RunningPlatform.json(r);
+        }
+
+        HttpResponse<String> answer(String checkId, Path... frames) throws Exception {
+            JsonArrayBuilder list = Json.createArrayBuilder();
+            for (Path f : frames) {
+                list.add("data:image/jpeg;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(f)));
+            }
+            return RunningPlatform.call(TOKENS.get(role), "POST", "/api/presence/checks/" + checkId + "/answers",
+                    Json.createObjectBuilder().add("frames", list).build().toString());
+        }
+
+        /** The first check: due at once; nothing counts before it passes. */
+        void passFirstCheck(String face) throws Exception {
+            assertEquals(0, session.getJsonNumber("checkFromMs").longValue(), session.toString());
+            Thread.sleep(1_000);
+            assertEquals(200, beat().statusCode(), last.body());
+            assertTrue(checkDue, "the first beat hears that a check is due: " + last.body());
+            JsonObject check = due();
+            assertNotNull(check, "a check is due when the lesson starts");
+            assertEquals(2, check.getInt("attemptsLeft"));
+            HttpResponse<String> passed = answer(check.getString("checkId"), MediaFixtures.face(face, MOVED), MediaFixtures.face(face, LIGHTER));
+            assertEquals(200, passed.statusCode(), passed.body());
+            assertEquals("PASSED", RunningPlatform.json(passed).getString("state"), passed.body());
+            checkDue = false;
+            lastBeat = elapsed();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aPassLetsCreditFlowAndAFailedOrMissedCheckWithholdsExactlyWhatWasCreditedSinceThePass() throws Exception {
+        Player honest = new Player("honest");
+        Player failing = new Player("failing");
+        honest.passFirstCheck("person01.jpg");
+        failing.passFirstCheck("person02.jpg");
+        long honestDue = nextDue(honest.sessionId());
+        long failingDue = nextDue(failing.sessionId());
+        assertTrue(honestDue >= 10_000 && honestDue <= 33_000, "the next check comes 10–30 s after the pass: " + honestDue);
+
+        // Both study until their next check is due; what they earn until then is what a failure would withhold.
+        Map<Player, Integer> before = new LinkedHashMap<>();
+        while (before.size() < 2) {
+            Thread.sleep(2_000);
+            for (Player p : List.of(honest, failing)) {
+                if (!before.containsKey(p)) {
+                    int was = p.credited;
+                    assertEquals(200, p.beat().statusCode(), p.last.body());
+                    if (p.checkDue) {
+                        assertEquals(was, p.credited, "a beat sent once the check is due earns nothing: " + p.last.body());
+                        before.put(p, p.credited);
+                    }
+                }
+            }
+        }
+        assertTrue(before.get(honest) >= 5 && before.get(failing) >= 5, "both earned credit between the checks: " + before);
+        assertTrue(honest.elapsed() >= honestDue && failing.elapsed() >= failingDue);
+
+        // The failing learner: another person, then two faces: failed, and the seconds since the pass are withheld.
+        JsonObject check = failing.due();
+        assertNotNull(check);
+        HttpResponse<String> other = failing.answer(check.getString("checkId"), MediaFixtures.face("person03.jpg", MOVED),
+                MediaFixtures.face("person03.jpg", LIGHTER));
+        assertEquals(200, other.statusCode(), other.body());
+        assertEquals("NOT_SAME_PERSON", RunningPlatform.json(other).getString("outcome"), other.body());
+        assertEquals("OPEN", RunningPlatform.json(other).getString("state"));
+        assertEquals(1, RunningPlatform.json(other).getInt("attemptsLeft"));
+        HttpResponse<String> two = failing.answer(check.getString("checkId"), MediaFixtures.face("group3.jpg", null),
+                MediaFixtures.face("group3.jpg", "crop=iw-20:ih-10:10:0,scale=1280:-2"));
+        assertEquals("SEVERAL_FACES", RunningPlatform.json(two).getString("outcome"), two.body());
+        assertEquals("FAILED", RunningPlatform.json(two).getString("state"));
+        assertEquals((int) before.get(failing), RunningPlatform.json(two).getInt("withheldSeconds"), two.body());
+        assertEquals("PRESENCE_CHECK", endedReason(failing.sessionId()), "the session ended with the failure");
+        WITHHELD.put("failing", before.get(failing));
+        CHECKS.put("failing", check.getString("checkId"));
+
+        // The honest learner was shown the check and walked away: missed after its 30 s, the same withholding.
+        JsonObject missed = honest.due();
+        assertNotNull(missed);
+        long deadline = System.nanoTime() + 45_000_000_000L;
+        String state;
+        do {
+            Thread.sleep(1_000);
+            state = checkState(missed.getString("checkId"));
+        } while ("OPEN".equals(state) && System.nanoTime() < deadline);
+        assertEquals("MISSED", state);
+        assertEquals("PRESENCE_CHECK", endedReason(honest.sessionId()));
+        WITHHELD.put("honest", before.get(honest));
+        CHECKS.put("honest", missed.getString("checkId"));
+
+        try (Connection c = db()) {
+            for (String role : List.of("honest", "failing")) {
+                assertEquals(WITHHELD.get(role), query(c, "SELECT withheld_seconds FROM presence_check WHERE id = ?", CHECKS.get(role)));
+                assertEquals(0, query(c, "SELECT self_paced_seconds FROM ledger_entry WHERE class_id = ? AND learner_id = ? AND unit_id = ?",
+                        classId, IDS.get(role), unitId), role + "'s credit is withheld, not counted");
+            }
+        }
+        JsonObject chain = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/verify", null));
+        assertTrue(chain.getBoolean("intact"), chain.toString());
+    }
+
+    @Test
+    @Order(3)
+    void theClassesTeachersReviewWithheldChecksAndOnlyTheyAndAdministratorsSeeThePhotos() throws Exception {
+        assertEquals(2, CHECKS.size(), "runs after the withholding test");
+        long planId = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/classes/" + classId, null)).getJsonNumber("planId").longValue();
+        String otherTeacherName = Accounts.uniqueName("face-other-teacher");
+        RoleMatrixIT.activeClass(admin, planId, otherTeacherName, Accounts.uniqueName("face-other-learner"));
+        String otherTeacher = RunningPlatform.token(otherTeacherName, "Teach2026ok");
+        assertEquals(404, RunningPlatform.call(otherTeacher, "GET", "/api/presence/classes/" + classId + "/checks", null).statusCode());
+        assertEquals(404, RunningPlatform.call(otherTeacher, "GET", "/api/presence/checks/" + CHECKS.get("failing") + "/photos/reference", null)
+                .statusCode());
+        assertEquals(404, RunningPlatform.call(otherTeacher, "POST", "/api/presence/checks/" + CHECKS.get("failing") + "/review",
+                "{\"approve\":true}").statusCode());
+        assertEquals(403, RunningPlatform.call(TOKENS.get("failing"), "GET", "/api/presence/classes/" + classId + "/checks", null).statusCode());
+        assertEquals(403, RunningPlatform.call(TOKENS.get("failing"), "POST", "/api/presence/checks/" + CHECKS.get("failing") + "/review",
+                "{\"approve\":true}").statusCode());
+
+        // media-service gives face photos to no grant but lms-web's face grant: not a learner's view grant of a lesson (for
+        // that very id), nor none at all.
+        JsonObject view = RunningPlatform.json(Media.access(TOKENS.get("failing"), resourceId, null));
+        String asset = view.getString("assetId");
+        assertEquals(403, Media.get(RunningPlatform.uri("/media/api/faces/" + asset + "/reference?grant=" + view.getString("grant")).toString())
+                .statusCode());
+        assertEquals(401, Media.get(RunningPlatform.uri("/media/api/faces/" + asset + "/reference").toString()).statusCode());
+
+        var pending = Json.createReader(new java.io.StringReader(RunningPlatform.call(teacher, "GET", "/api/presence/classes/" + classId
+                + "/checks", null).body())).readArray();
+        assertEquals(2, pending.size(), pending.toString());
+        // The reference photo and the frames of the failed check, side by side; a missed check kept none.
+        assertTrue(isJpeg(bytes(teacher, "/api/presence/checks/" + CHECKS.get("failing") + "/photos/reference")));
+        assertTrue(isJpeg(bytes(teacher, "/api/presence/checks/" + CHECKS.get("failing") + "/photos/0")));
+        assertEquals(404, RunningPlatform.call(teacher, "GET", "/api/presence/checks/" + CHECKS.get("honest") + "/photos/0", null).statusCode());
+
+        HttpResponse<String> noReason = RunningPlatform.call(teacher, "POST", "/api/presence/checks/" + CHECKS.get("honest") + "/review",
+                "{\"approve\":false}");
+        assertEquals(422, noReason.statusCode(), noReason.body());
+        HttpResponse<String> rejected = RunningPlatform.call(teacher, "POST", "/api/presence/checks/" + CHECKS.get("honest") + "/review",
+                Json.createObjectBuilder().add("approve", false).add("note", "核验时无人应答").build().toString());
+        assertEquals("REJECTED", RunningPlatform.json(rejected).getString("state"), rejected.body());
+        HttpResponse<String> approved = RunningPlatform.call(teacher, "POST", "/api/presence/checks/" + CHECKS.get("failing") + "/review",
+                Json.createObjectBuilder().add("approve", true).add("note", "照片中是本人，旁边有同事").build().toString());
+        assertEquals("APPROVED", RunningPlatform.json(approved).getString("state"), approved.body());
+        assertEquals(409, RunningPlatform.call(admin, "POST", "/api/presence/checks/" + CHECKS.get("failing") + "/review",
+                "{\"approve\":false,\"note\":\"again\"}").statusCode(), "a check is reviewed once");
+
+        try (Connection c = db()) {
+            assertEquals(WITHHELD.get("failing"), query(c, "SELECT self_paced_seconds FROM ledger_entry WHERE class_id = ? AND learner_id = ?"
+                    + " AND unit_id = ?", classId, IDS.get("failing"), unitId), "approval credits the withheld seconds again");
+            assertEquals(0, query(c, "SELECT self_paced_seconds FROM ledger_entry WHERE class_id = ? AND learner_id = ? AND unit_id = ?",
+                    classId, IDS.get("honest"), unitId));
+            assertEquals(2, query(c, "SELECT COUNT(*) FROM audit_entry WHERE action IN ('PRESENCE_APPROVE', 'PRESENCE_REJECT') AND subject_id IN (?, ?)",
+                    IDS.get("failing"), IDS.get("honest")));
+        }
+        JsonObject chain = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/verify", null));
+        assertTrue(chain.getBoolean("intact"), chain.toString());
+    }
+
+    @Test
+    @Order(4)
+    void aStillPictureAndAnEmptyFrameFailTheCheck() throws Exception {
+        Player still = new Player("still");
+        Thread.sleep(1_000);
+        still.beat();
+        JsonObject check = still.due();
+        Path photo = MediaFixtures.face("person06.jpg", null);
+        HttpResponse<String> frozen = still.answer(check.getString("checkId"), photo, photo);
+        assertEquals("NOT_LIVE", RunningPlatform.json(frozen).getString("outcome"), frozen.body());
+        Path empty = MediaFixtures.face("person06.jpg", "drawbox=t=fill:c=gray");
+        HttpResponse<String> none = still.answer(check.getString("checkId"), empty, empty);
+        assertEquals("NO_FACE", RunningPlatform.json(none).getString("outcome"), none.body());
+        assertEquals("FAILED", RunningPlatform.json(none).getString("state"));
+        assertEquals(0, RunningPlatform.json(none).getInt("withheldSeconds"), "nothing was credited before the first check");
+        assertEquals(409, still.answer(check.getString("checkId"), photo, photo).statusCode(), "no third try");
+        // Frames that are not images, or too few, are refused without using up a try.
+        Player again = new Player("still");
+        Thread.sleep(1_000);
+        again.beat();
+        JsonObject next = again.due();
+        HttpResponse<String> one = again.answer(next.getString("checkId"), photo);
+        assertEquals(422, one.statusCode(), one.body());
+        HttpResponse<String> garbage = RunningPlatform.call(TOKENS.get("still"), "POST", "/api/presence/checks/" + next.getString("checkId")
+                + "/answers", "{\"frames\":[\"not base64!\",\"@@@\"]}");
+        assertEquals(422, garbage.statusCode(), garbage.body());
+        assertEquals(2, again.due().getInt("attemptsLeft"));
+        assertEquals(404, RunningPlatform.call(TOKENS.get("honest"), "POST", "/api/presence/checks/" + next.getString("checkId") + "/answers",
+                "{\"frames\":[]}").statusCode(), "another learner's check is not found");
+    }
+
+    @Test
+    @Order(5)
+    void withdrawalAndRetentionDeleteThePhotos() throws Exception {
+        try (Connection c = db()) {
+            String withdrawing = text(c, "SELECT subject FROM face_enrolment WHERE learner_id = ?", IDS.get("withdrawing"));
+            assertTrue(files(withdrawing) >= 2, "the reference photo and its face are stored");
+            assertFalse(Files.readString(faceDir(withdrawing).resolve("reference"), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .startsWith("\u00ff\u00d8"), "stored encrypted, not as a JPEG");
+            HttpResponse<String> withdrawn = RunningPlatform.call(TOKENS.get("withdrawing"), "DELETE", "/api/presence/me/consent", null);
+            assertEquals(200, withdrawn.statusCode(), withdrawn.body());
+            assertFalse(RunningPlatform.json(withdrawn).containsKey("enrolledAt"), withdrawn.body());
+            assertEquals(0, files(withdrawing), "withdrawal deletes the photos at once");
+            assertEquals(409, open("withdrawing").statusCode());
+
+            String expiring = text(c, "SELECT subject FROM face_enrolment WHERE learner_id = ?", IDS.get("expiring"));
+            try (PreparedStatement s = c.prepareStatement("UPDATE face_enrolment SET enrolled_at = enrolled_at - INTERVAL 8761 HOUR WHERE learner_id = ?")) {
+                s.setLong(1, IDS.get("expiring"));
+                assertEquals(1, s.executeUpdate());
+            }
+            long deadline = System.nanoTime() + 15_000_000_000L;
+            while (files(expiring) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            assertEquals(0, files(expiring), "a photo past retention is deleted by the sweeper");
+            JsonObject me = RunningPlatform.json(RunningPlatform.call(TOKENS.get("expiring"), "GET", "/api/presence/me", null));
+            assertFalse(me.containsKey("enrolledAt"), "the learner is asked to enrol again: " + me);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void anAdministratorRecordsAnotherVerificationForALearnerWithoutACamera() throws Exception {
+        String path = "/api/presence/classes/" + classId + "/learners/" + IDS.get("stranger") + "/waiver";
+        assertEquals(403, RunningPlatform.call(teacher, "PUT", path, "{\"method\":\"现场核验\"}").statusCode());
+        HttpResponse<String> blank = RunningPlatform.call(admin, "PUT", path, "{\"method\":\" \"}");
+        assertEquals(422, blank.statusCode(), blank.body());
+        assertEquals(204, RunningPlatform.call(admin, "PUT", path, "{\"method\":\"2026-12-06 现场核验身份证原件\"}").statusCode());
+        HttpResponse<String> opened = open("stranger");
+        assertEquals(201, opened.statusCode(), opened.body());
+        assertFalse(RunningPlatform.json(opened).containsKey("checkFromMs"), "no checks for a learner verified otherwise");
+        JsonObject me = RunningPlatform.json(RunningPlatform.call(TOKENS.get("stranger"), "GET", "/api/presence/me", null));
+        assertTrue(me.getJsonArray("classes").getJsonObject(0).getBoolean("waived"), me.toString());
+    }
+
+    // --- helpers ---
+
+    static HttpResponse<String> open(String role) throws Exception {
+        return RunningPlatform.call(TOKENS.get(role), "POST", "/api/attendance/sessions",
+                Json.createObjectBuilder().add("resourceId", resourceId).add("classId", classId).build().toString());
+    }
+
+    static HttpResponse<String> photo(String role, String fixture) throws Exception {
+        return RunningPlatform.putBytes(TOKENS.get(role), "/api/presence/me/photo", Files.readAllBytes(MediaFixtures.face(fixture, null)),
+                "image/jpeg");
+    }
+
+    static byte[] bytes(String token, String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(RunningPlatform.uri(path).toString()))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode(), path);
+        return r.body();
+    }
+
+    static boolean isJpeg(byte[] b) {
+        return b.length > 100 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8;
+    }
+
+    static Connection db() throws Exception {
+        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms", "lms", "lms");
+    }
+
+    static long nextDue(String sessionId) throws Exception {
+        try (Connection c = db()) {
+            return query(c, "SELECT due_ms FROM presence_check WHERE session_id = ? AND state = 'OPEN'", sessionId);
+        }
+    }
+
+    static String endedReason(String sessionId) throws Exception {
+        try (Connection c = db()) {
+            return text(c, "SELECT ended_reason FROM playback_session WHERE id = ?", sessionId);
+        }
+    }
+
+    static String checkState(String checkId) throws Exception {
+        try (Connection c = db()) {
+            return text(c, "SELECT state FROM presence_check WHERE id = ?", checkId);
+        }
+    }
+
+    static int query(Connection c, String sql, Object... args) throws Exception {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                assertTrue(r.next(), sql);
+                return r.getInt(1);
+            }
+        }
+    }
+
+    static String text(Connection c, String sql, Object... args) throws Exception {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                assertTrue(r.next(), sql);
+                return r.getString(1);
+            }
+        }
+    }
+
+    static Path faceDir(String subject) {
+        return RunningPlatform.varDir().resolve("s3/lms-media/faces/" + subject);
+    }
+
+    static long files(String subject) throws IOException {
+        if (!Files.isDirectory(faceDir(subject))) {
+            return 0;
+        }
+        try (Stream<Path> all = Files.walk(faceDir(subject))) {
+            return all.filter(Files::isRegularFile).count();
+        }
+    }
+}
