@@ -23,15 +23,39 @@ export function totalLine(total) {
     el('span', { class: total.passed ? 'badge ok' : 'badge short' }, t(total.passed ? 'exam.passed' : 'exam.failed'))];
 }
 
-/** Plays a learner's recording of a task just after `anchor` (the learner's own, or any for the class's staff). */
-export async function playRecording(examId, taskId, learnerId, anchor) {
+/**
+ * Plays a learner's recording of a task just after `anchor` (the learner's own, or any for the class's staff); with
+ * `task` (the grader's page), its objective measures below it, against the task's time.
+ */
+export async function playRecording(examId, taskId, learnerId, anchor, task = null) {
   try {
     const access = await api(`/api/assessment/practicals/${examId}/tasks/${taskId}/work/${learnerId}/recording`);
-    if (anchor.nextElementSibling?.classList.contains('recording-player')) anchor.nextElementSibling.remove();
+    while (anchor.nextElementSibling?.classList.contains('recording-player')) anchor.nextElementSibling.remove();
     const video = el('video', { controls: true, playsinline: true, class: 'recording-video', 'aria-label': t('practical.recording') });
-    anchor.after(el('div', { class: 'player recording-player' }, video));
+    const facts = el('div', { class: 'recording-player recording-measures', 'data-measures': taskId });
+    anchor.after(el('div', { class: 'player recording-player' }, video), task ? facts : '');
     await attachHls(video, access.playlistUrl);
+    if (task && access.measuresUrl) {
+      facts.replaceChildren(el('p', { class: 'muted' }, t('measures.computing')));
+      const m = await api(access.measuresUrl);
+      facts.replaceChildren(measuresList(m, task));
+    }
   } catch (err) {
     showProblem(box.problem, err);
   }
+}
+
+/** The recording's objective measures: facts for the grader beside the rubric, never a grade. */
+function measuresList(m, task) {
+  const pct = (share) => (share == null ? t('measures.none') : `${Math.round(share * 100)}%`);
+  const seconds = Math.round(m.durationMs / 1000);
+  return el('div', {}, el('h4', {}, t('measures.title')), el('ul', { class: 'measures' },
+    el('li', { 'data-measure': 'duration' }, t('measures.duration', { s: seconds, limit: task.minutes }),
+      task.minutes && seconds > task.minutes * 60 ? el('span', { class: 'badge short' }, t('measures.overTime')) : ''),
+    el('li', { 'data-measure': 'picture' }, t('measures.picture', { w: m.width, h: m.height, fps: m.frameRate })),
+    el('li', { 'data-measure': 'speech' }, t('measures.speech', { p: pct(m.speechShare) })),
+    el('li', { 'data-measure': 'loudness' }, m.loudnessLufs == null ? t('measures.noSound')
+      : t('measures.loudness', { i: m.loudnessLufs, lra: m.loudnessRangeLu ?? 0 })),
+    el('li', { 'data-measure': 'faces' }, t('measures.faces', { one: pct(m.oneFaceShare), none: pct(m.noFaceShare), several: pct(m.severalFacesShare), n: m.framesSampled })),
+    el('li', { class: 'muted' }, m.transcript || m.transcriptNote)));
 }

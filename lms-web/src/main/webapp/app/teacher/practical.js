@@ -104,7 +104,7 @@ function gradeForm(task, work, row) {
     s && s.text ? el('blockquote', { class: 'answer' }, s.text) : '',
     s && s.document ? el('p', {}, el('button', { type: 'button', class: 'link', onclick: () => download(`/api/assessment/practicals/${examId}/tasks/${task.id}/work/${row.learnerId}/document`, s.document.fileName) },
       t('practical.theirDocument', { name: s.document.fileName }))) : '',
-    s && s.recording ? el('p', {}, el('button', { type: 'button', class: 'link', 'data-recording': task.id, onclick: (e) => playRecording(examId, task.id, row.learnerId, e.target.closest('p')) },
+    s && s.recording ? el('p', {}, el('button', { type: 'button', class: 'link', 'data-recording': task.id, onclick: (e) => playRecording(examId, task.id, row.learnerId, e.target.closest('p'), task) },
       t('practical.theirRecording', { name: s.recording.fileName }))) : '',
     s ? el('p', { class: 'muted' }, t('practical.handedIn', { at: dateTime(s.submittedAt), n: s.revision })) : el('p', { class: 'muted' }, t('practical.notHandedIn')),
     el('div', { class: 'criteria' }, inputs),

@@ -224,6 +224,38 @@ final class MediaFixtures {
         return out;
     }
 
+    /**
+     * A recorded practical task as a grader would measure it: a fixture person facing the camera (swaying a little) for
+     * {@code seconds}, 640 × 480 at 25 frames/s, speaking (a 440 Hz tone at half scale) for the first half and silent for
+     * the second.
+     */
+    static Path talkingHead(String fixture, int seconds) throws IOException, InterruptedException {
+        Path out = dir().resolve("talking-" + fixture.replace(".jpg", "") + "-" + seconds + "s.mp4");
+        if (!Files.exists(out)) {
+            run(List.of("-loop", "1", "-i", face(fixture, null).toString(),
+                    "-f", "lavfi", "-i", "aevalsrc=if(lt(t\\," + seconds / 2.0 + ")\\,0.5*sin(2*PI*440*t)\\,0):d=" + seconds + ":s=48000",
+                    "-t", Integer.toString(seconds), "-r", "25",
+                    "-vf", "crop=600:450:20+15*sin(PI*t):15+10*cos(PI*t),scale=640:480,format=yuv420p",
+                    "-c:v", "libx264", "-preset", "veryfast", "-c:a", "aac", "-shortest"), out);
+        }
+        return out;
+    }
+
+    /** The file's integrated loudness (EBU R128, LUFS) as ffmpeg's ebur128 filter reads it. */
+    static double loudness(Path file) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(ffmpeg().toString(), "-hide_banner", "-nostats", "-i", file.toString(), "-vn",
+                "-af", "ebur128=framelog=verbose", "-f", "null", "-").redirectErrorStream(true);
+        pb.environment().put("LD_LIBRARY_PATH", ffmpeg().getParent().toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor(1, TimeUnit.MINUTES);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*I:\\s+(-?[0-9.]+) LUFS", java.util.regex.Pattern.MULTILINE).matcher(out);
+        if (!m.find()) {
+            throw new IOException("no loudness in ffmpeg's report: " + out);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
     static Path text(String name, String content) throws IOException {
         return Files.writeString(dir().resolve(name), content);
     }

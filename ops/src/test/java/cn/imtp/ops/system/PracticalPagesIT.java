@@ -98,6 +98,10 @@ class PracticalPagesIT {
                     form.findElement(By.cssSelector("button[data-recording]")).click();
                     b.until(d -> (Boolean) b.js("const v = document.querySelector('#grade-learner video.recording-video');"
                             + " return !!v && v.readyState > 0;"), Duration.ofSeconds(30));
+                    // The grader reads the recording's measures beside the rubric: a test pattern with a steady tone.
+                    WebElement faces = b.waitFor(By.cssSelector("#grade-learner [data-measure=faces]"), Duration.ofSeconds(60));
+                    assertTrue(faces.getText().contains("抽样") && faces.getText().contains("无人脸"), faces.getText());
+                    assertTrue(b.driver.findElement(By.cssSelector("#grade-learner [data-measure=speech]")).getText().contains("100%"));
                     b.screenshot("teacher-practical-recording");
                     form = b.waitFor(By.id("grade-learner")).findElements(By.cssSelector("form.grade-task")).get(i);
                 }

@@ -273,6 +273,16 @@ class PresenceIT {
         }
         JsonObject chain = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/verify", null));
         assertTrue(chain.getBoolean("intact"), chain.toString());
+        // The ledger shows the withheld time apart (待审核), to the staff and to the learner; it does not count.
+        assertEquals(WITHHELD.get("failing"), withheldInLedger(admin, "failing"));
+        assertEquals(WITHHELD.get("honest"), withheldInLedger(TOKENS.get("honest"), "honest"));
+    }
+
+    /** The withheld seconds the class's ledger shows for the learner, as {@code token} reads it. */
+    static int withheldInLedger(String token, String role) throws Exception {
+        JsonObject ledger = RunningPlatform.json(RunningPlatform.call(token, "GET", "/api/attendance/classes/" + classId + "/ledger", null));
+        return ledger.getJsonArray("items").stream().map(jakarta.json.JsonValue::asJsonObject)
+                .filter(l -> l.getJsonNumber("learnerId").longValue() == IDS.get(role)).findFirst().orElseThrow().getInt("withheldSeconds");
     }
 
     @Test
@@ -330,6 +340,8 @@ class PresenceIT {
         }
         JsonObject chain = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/verify", null));
         assertTrue(chain.getBoolean("intact"), chain.toString());
+        assertEquals(0, withheldInLedger(admin, "failing"), "given back");
+        assertEquals(0, withheldInLedger(admin, "honest"), "decided: no longer awaiting review");
     }
 
     @Test
@@ -407,6 +419,30 @@ class PresenceIT {
         assertTrue(me.getJsonArray("classes").getJsonObject(0).getBoolean("waived"), me.toString());
     }
 
+    @Test
+    @Order(7)
+    void aRecordingsMeasuresAreWhatTheFixtureHolds() throws Exception {
+        Path recording = MediaFixtures.talkingHead("person08.jpg", 6);
+        Media.Uploaded up = Media.ready(teacher, unitId, "VIDEO", recording, classId);
+        JsonObject view = RunningPlatform.json(Media.access(teacher, up.resourceId(), 1));
+        HttpResponse<String> r = Media.get("/media/api/assets/" + view.getString("assetId") + "/measures?grant=" + view.getString("grant"));
+        assertEquals(200, r.statusCode(), r.body());
+        JsonObject m = RunningPlatform.json(r);
+        assertEquals(6000, m.getJsonNumber("durationMs").longValue(), 100);
+        assertEquals(640, m.getInt("width"));
+        assertEquals(480, m.getInt("height"));
+        assertEquals(25.0, m.getJsonNumber("frameRate").doubleValue(), 0.01);
+        assertEquals(0.5, m.getJsonNumber("speechShare").doubleValue(), 0.05, "a tone for the first half, silence after");
+        assertEquals(MediaFixtures.loudness(recording), m.getJsonNumber("loudnessLufs").doubleValue(), 0.3, "EBU R128 as ffmpeg reads the file");
+        assertTrue(m.getInt("framesSampled") >= 3 && m.getInt("framesSampled") <= 4, "one frame every two seconds: " + m);
+        assertEquals(1.0, m.getJsonNumber("oneFaceShare").doubleValue(), "the one person is in every sampled frame");
+        assertTrue(m.getString("transcriptNote").contains("语音识别"), m.toString());
+        // Kept: asked again, the same answer; another file's grant is refused.
+        assertEquals(r.body(), Media.get("/media/api/assets/" + view.getString("assetId") + "/measures?grant=" + view.getString("grant")).body());
+        JsonObject other = RunningPlatform.json(Media.access(teacher, resourceId, null));
+        assertEquals(403, Media.get("/media/api/assets/" + view.getString("assetId") + "/measures?grant=" + other.getString("grant")).statusCode());
+    }
+
     // --- helpers ---
 
     static HttpResponse<String> open(String role) throws Exception {
@@ -453,17 +489,10 @@ class PresenceIT {
     }
 
     static int query(Connection c, String sql, Object... args) throws Exception {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            try (ResultSet r = s.executeQuery()) {
-                assertTrue(r.next(), sql);
-                return r.getInt(1);
-            }
-        }
+        return Integer.parseInt(text(c, sql, args));
     }
 
+    /** The first column of the one row the query finds, as text. */
     static String text(Connection c, String sql, Object... args) throws Exception {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {

@@ -103,6 +103,7 @@ class RoleMatrixIT {
         row("POST /api/assessment/questions/{id}/retire", "401 401 401 401 403 403 200 403 200");
         row("GET /media/api/assets/{assetId}", "401 401 401 401 401 401 401 401 401");
         row("GET /media/api/assets/{assetId}/events", "401 401 401 401 401 401 401 401 401");
+        row("GET /media/api/assets/{assetId}/measures", "401 401 401 401 401 401 401 401 401");
         row("POST /media/api/assets/{assetId}/retry", "401 401 401 401 401 401 401 401 401");
         row("GET /api/attendance/classes/{classId}/export", "401 401 401 401 403 403 200 404 200");
         row("GET /api/attendance/classes/{classId}/ledger", "401 401 401 401 200 404 200 404 200");
@@ -165,6 +166,22 @@ class RoleMatrixIT {
         row("GET /media/api/play/{assetId}/master.m3u8", "401 401 401 401 401 401 401 401 401");
         row("GET /media/api/play/{assetId}/poster", "401 401 401 401 401 401 401 401 401");
         row("GET /media/api/play/{assetId}/{rendition: [0-9a-z]+(-[0-9]+)?}.m3u8", "401 401 401 401 401 401 401 401 401");
+        // Presence checks: a learner's own consent, photo and checks; reviews by the class's teachers and administrators;
+        // other verifications by administrators. The matrix's check and session do not exist (404 to those who may ask).
+        row("POST /api/presence/checks/{checkId}/answers", "401 401 401 401 404 404 403 403 403");
+        row("GET /api/presence/checks/{checkId}/photos/reference", "401 401 401 401 403 403 404 404 404");
+        row("GET /api/presence/checks/{checkId}/photos/{frame: [0-4]}", "401 401 401 401 403 403 404 404 404");
+        row("POST /api/presence/checks/{checkId}/review", "401 401 401 401 403 403 404 404 404");
+        row("GET /api/presence/classes/{classId}/checks", "401 401 401 401 403 403 200 404 200");
+        row("PUT /api/presence/classes/{classId}/learners/{learnerId}/waiver", "401 401 401 401 403 403 403 403 422");
+        row("DELETE /api/presence/classes/{classId}/learners/{learnerId}/waiver", "401 401 401 401 403 403 403 403 404");
+        row("GET /api/presence/consent-text", "401 401 401 401 200 200 200 200 200");
+        row("PUT /api/presence/learners/{learnerId}/photo", "415 401 401 415 415 415 415 415 415");
+        row("GET /api/presence/me", "401 401 401 401 200 200 403 403 403");
+        row("POST /api/presence/me/consent", "401 401 401 401 422 422 403 403 403");
+        row("DELETE /api/presence/me/consent", "401 401 401 401 409 409 403 403 403");
+        row("PUT /api/presence/me/photo", "415 401 401 415 415 415 415 415 415");
+        row("GET /api/presence/sessions/{sessionId}/check", "401 401 401 401 404 404 403 403 403");
         row("GET /api/resources", "401 401 401 401 200 200 200 200 200");
         row("POST /api/resources", "401 401 401 401 403 403 422 422 422");
         row("GET /api/resources/{id}", "401 401 401 401 200 404 200 404 200");
@@ -176,6 +193,13 @@ class RoleMatrixIT {
         // Deletion is tried on resources of its own (the one whose published version may not be deleted alone).
         row("DELETE /api/resources/{id}", "401 401 401 401 403 403 204 404 404");
         row("DELETE /api/resources/{id}/versions/{number}", "401 401 401 401 403 403 409 404 409");
+        // Face data: media-service takes only lms-web's face grant (a sign-in token is none); a photo's body is an image.
+        row("DELETE /media/api/faces/{subject}", "401 401 401 401 401 401 401 401 401");
+        row("POST /media/api/faces/{subject}/checks/{check}", "401 401 401 401 401 401 401 401 401");
+        row("DELETE /media/api/faces/{subject}/checks/{check}", "401 401 401 401 401 401 401 401 401");
+        row("GET /media/api/faces/{subject}/checks/{check}/{frame: [0-9]}", "401 401 401 401 401 401 401 401 401");
+        row("GET /media/api/faces/{subject}/reference", "401 401 401 401 401 401 401 401 401");
+        row("PUT /media/api/faces/{subject}/reference", "415 401 401 415 415 415 415 415 415");
         row("GET /media/api/status", "401 401 401 403 403 403 403 403 200");
         row("GET /api/teachers/{accountId}/credentials", "401 401 401 401 403 403 403 403 200");
         row("POST /api/teachers/{accountId}/credentials", "401 401 401 401 403 403 403 403 422");
@@ -324,7 +348,8 @@ class RoleMatrixIT {
                 case "learnerId" -> VALUES.get("learner");
                 case "accountId" -> before.startsWith("/api/teachers") ? VALUES.get("teacher") : VALUES.get("learner");
                 case "resourceId" -> VALUES.get("resource");
-                case "assetId" -> "00000000-0000-0000-0000-000000000000";
+                case "assetId", "subject", "check", "checkId", "sessionId" -> "00000000-0000-0000-0000-000000000000";
+                case "frame" -> "0";
                 case "level" -> "L5";
                 case "jobType" -> "LIVE_SELLER";
                 case "language" -> "en";
@@ -362,6 +387,7 @@ class RoleMatrixIT {
     static {
         GRANT_EXPECTED.put("GET /media/api/assets/{assetId}", "401 200 200 403");
         GRANT_EXPECTED.put("GET /media/api/assets/{assetId}/events", "401 200 200 403");
+        GRANT_EXPECTED.put("GET /media/api/assets/{assetId}/measures", "401 200 200 403");
         GRANT_EXPECTED.put("POST /media/api/assets/{assetId}/retry", "401 403 409 403");
         GRANT_EXPECTED.put("PUT /media/api/play/{assetId}/captions/{language}", "415 415 415 415");
         GRANT_EXPECTED.put("DELETE /media/api/play/{assetId}/captions/{language}", "401 403 404 403");

@@ -1,5 +1,6 @@
 package cn.imtp.lms.assessment.control;
 
+import cn.imtp.platform.schedule.Sweep;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -8,8 +9,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -34,18 +33,13 @@ public class ExpiredAttemptSweep {
     private ScheduledFuture<?> task;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
-        long every = Math.max(1, settings.sweepSeconds());
-        task = scheduler.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.SECONDS);
+        task = Sweep.every(scheduler, settings.sweepSeconds(), LOG, "Submitting expired exam attempts", this::sweep);
     }
 
     void sweep() {
-        try {
-            int n = exams.submitExpired();
-            if (n > 0) {
-                LOG.info(() -> "Submitted " + n + " exam attempt(s) whose time was up");
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Submitting expired exam attempts failed; the next sweep tries again", e);
+        int n = exams.submitExpired();
+        if (n > 0) {
+            LOG.info(() -> "Submitted " + n + " exam attempt(s) whose time was up");
         }
     }
 

@@ -177,13 +177,13 @@ public class AttendanceResource {
         for (LedgerRules.LearnerStatus l : export.ledger().items()) {
             int online = l.units().stream().mapToInt(u -> u.selfPacedSeconds() + u.liveSeconds()).sum();
             totals.add(Arrays.asList(l.username(), l.fullName(), online, l.classroomMinutes(), l.planMinutes(), l.minimumMinutes(), l.meetsHours(),
-                    l.shortMinutes(), l.onlineOverCapMinutes(), l.otherMinutes(), l.totalMinutes()));
+                    l.shortMinutes(), l.onlineOverCapMinutes(), l.otherMinutes(), l.totalMinutes(), l.withheldSeconds()));
         }
         List<ExportTable> tables = List.of(
                 new ExportTable("观看记录 Sessions", List.of("learner", "fullName", "idNumber", "unit", "activity", "sessionStart", "sessionEnd",
                         "creditedSeconds"), sessions),
                 new ExportTable("学时汇总 Totals", List.of("learner", "fullName", "onlineSeconds", "classroomMinutes", "planMinutes", "minimumMinutes",
-                        "meetsHours", "shortMinutes", "onlineOverCapMinutes", "otherMinutes", "totalMinutes"), totals));
+                        "meetsHours", "shortMinutes", "onlineOverCapMinutes", "otherMinutes", "totalMinutes", "withheldSeconds"), totals));
         return Exports.download(tables, f, "attendance-class-" + classId);
     }
 

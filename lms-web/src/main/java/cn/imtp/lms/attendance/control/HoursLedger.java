@@ -9,6 +9,7 @@ import cn.imtp.lms.plan.control.Plans;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -47,6 +48,9 @@ public class HoursLedger {
 
     @Inject
     OtherHours otherHoursEntries;
+
+    @Inject
+    Instance<WithheldCredit> withheld;
 
     /** Which kind of online credit: watching a unit's lesson videos, or attending its live lessons. */
     public enum Kind { SELF_PACED, LIVE }
@@ -125,9 +129,14 @@ public class HoursLedger {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT learner_id, unit_id, self_paced_seconds, live_seconds FROM ledger_entry WHERE class_id = ?")
                 .setParameter(1, classId).getResultList();
+        Map<Long, Map<Long, Integer>> held = new HashMap<>();
+        withheld.forEach(w -> w.awaitingReview(classId).forEach((learner, units) -> units.forEach((unit, seconds) ->
+                held.computeIfAbsent(learner, k -> new HashMap<>()).merge(unit, seconds, Integer::sum))));
         for (Object[] r : rows) {
-            credits.computeIfAbsent(((Number) r[0]).longValue(), k -> new HashMap<>())
-                    .put(((Number) r[1]).longValue(), new LedgerRules.Credit(((Number) r[2]).intValue(), ((Number) r[3]).intValue()));
+            long learner = ((Number) r[0]).longValue();
+            long unit = ((Number) r[1]).longValue();
+            credits.computeIfAbsent(learner, k -> new HashMap<>()).put(unit, new LedgerRules.Credit(((Number) r[2]).intValue(),
+                    ((Number) r[3]).intValue(), held.getOrDefault(learner, Map.of()).getOrDefault(unit, 0)));
         }
         StringBuilder where = new StringBuilder("SELECT a.id, a.username, a.full_name FROM class_learner cl JOIN account a ON a.id = cl.account_id"
                 + " WHERE cl.class_id = ?");

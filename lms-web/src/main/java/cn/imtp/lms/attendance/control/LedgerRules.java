@@ -16,13 +16,15 @@ public final class LedgerRules {
     public record PlannedUnit(long unitId, String name, int hours) {
     }
 
+    /** {@code withheldSeconds}: time withheld for review (待审核), not counted until a reviewer gives it back. */
     public record UnitStatus(long unitId, String name, int requiredMinutes, double creditedMinutes, int selfPacedSeconds,
-                             int liveSeconds, boolean met, double shortMinutes) {
+                             int liveSeconds, boolean met, double shortMinutes, int withheldSeconds) {
     }
 
     public record LearnerStatus(long learnerId, String username, String fullName, double classroomMinutes, int planMinutes,
                                 int minimumMinutes, boolean meetsHours, double shortMinutes, double onlineOverCapMinutes,
-                                int otherMinutes, int otherRequiredMinutes, double totalMinutes, List<UnitStatus> units) {
+                                int otherMinutes, int otherRequiredMinutes, double totalMinutes, List<UnitStatus> units,
+                                int withheldSeconds) {
     }
 
     /**
@@ -33,8 +35,12 @@ public final class LedgerRules {
     public record Terms(int classHourMinutes, int minimumHours, double onlineShareCap, int otherHours) {
     }
 
-    /** Seconds credited to one unit, by kind of activity. */
-    public record Credit(int selfPacedSeconds, int liveSeconds) {
+    /** Seconds credited to one unit, by kind of activity, and seconds withheld for review (which do not count). */
+    public record Credit(int selfPacedSeconds, int liveSeconds, int withheldSeconds) {
+
+        public Credit(int selfPacedSeconds, int liveSeconds) {
+            this(selfPacedSeconds, liveSeconds, 0);
+        }
     }
 
     private LedgerRules() {
@@ -56,7 +62,7 @@ public final class LedgerRules {
             classroom += credited;
             planMinutes += required;
             units.add(new UnitStatus(u.unitId(), u.name(), required, round(credited), c.selfPacedSeconds(), c.liveSeconds(), met,
-                    round(required - credited)));
+                    round(required - credited), c.withheldSeconds()));
         }
         // Every credit recorded so far is online (self-paced and live online lessons).
         double cap = Math.max(0, Math.min(1, terms.onlineShareCap())) * planMinutes;
@@ -68,7 +74,7 @@ public final class LedgerRules {
         // Other hours (internship, visits, self-study) count toward the total only, never the classroom hours.
         return new LearnerStatus(learnerId, username, fullName, round(classroom), planMinutes, minimum, meets,
                 round(Math.max(0, shortBy)), round(overCap), otherMinutes, terms.otherHours() * classHourMinutes,
-                round(classroom + otherMinutes), units);
+                round(classroom + otherMinutes), units, units.stream().mapToInt(UnitStatus::withheldSeconds).sum());
     }
 
     private static double round(double minutes) {

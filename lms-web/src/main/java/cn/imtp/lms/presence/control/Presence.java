@@ -95,6 +95,10 @@ public class Presence {
     /** Records the learner's consent to the current text; 409 when {@code version} is not the text shown now. */
     @Transactional
     public Standing consent(Caller learner, String version, String address) {
+        if (version == null || version.isBlank()) {
+            throw PlatformException.invalid("请注明所同意的说明版本。 Say which version of the consent text you agree to.",
+                    List.of(new FieldError("version", "required: " + ConsentText.CURRENT.version())));
+        }
         if (!ConsentText.CURRENT.version().equals(version)) {
             throw PlatformException.conflict("说明已更新，请阅读当前版本（" + ConsentText.CURRENT.version() + "）后再同意。"
                     + " The consent text changed; read the current version (" + ConsentText.CURRENT.version() + ") and agree to it.");

@@ -2,12 +2,13 @@ package cn.imtp.lms.presence.control;
 
 import cn.imtp.lms.presence.entity.FaceEnrolment;
 import cn.imtp.lms.presence.entity.PresenceCheck;
+import cn.imtp.platform.schedule.Sweep;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -17,8 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -52,33 +51,26 @@ public class PresenceSweep {
     private ScheduledFuture<?> task;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
-        long every = Math.max(1, settings.sweepSeconds());
-        task = scheduler.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.SECONDS);
+        task = Sweep.every(scheduler, settings.sweepSeconds(), LOG, "The presence sweep", this::sweep);
     }
 
     void sweep() {
-        try {
-            int missed = 0;
-            for (String id : presence.expiring(200)) {
-                if (presence.expire(id)) {
-                    missed++;
-                }
-            }
-            int photos = 0;
-            Instant before = Instant.now().minus(settings.retention());
-            for (Long learner : self.expiredEnrolments(before)) {
-                photos += self.forgetEnrolment(learner, before) ? 1 : 0;
-            }
-            for (String check : self.expiredFrames(before)) {
-                photos += self.forgetFrames(check, before) ? 1 : 0;
-            }
-            int m = missed;
-            int p = photos;
-            if (m + p > 0) {
-                LOG.info(() -> "Presence sweep: " + m + " check(s) missed, " + p + " photo set(s) past retention deleted");
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "The presence sweep failed; the next one tries again", e);
+        int missed = 0;
+        for (String id : presence.expiring(200)) {
+            missed += presence.expire(id) ? 1 : 0;
+        }
+        int photos = 0;
+        Instant before = Instant.now().minus(settings.retention());
+        for (Long learner : self.expiredEnrolments(before)) {
+            photos += self.forgetEnrolment(learner, before) ? 1 : 0;
+        }
+        for (String check : self.expiredFrames(before)) {
+            photos += self.forgetFrames(check, before) ? 1 : 0;
+        }
+        int m = missed;
+        int p = photos;
+        if (m + p > 0) {
+            LOG.info(() -> "Presence sweep: " + m + " check(s) missed, " + p + " photo set(s) past retention deleted");
         }
     }
 

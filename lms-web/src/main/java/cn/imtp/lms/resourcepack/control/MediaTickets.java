@@ -33,8 +33,9 @@ public class MediaTickets {
     }
 
     /** What a client needs to play (video, audio), show (poster) or download (other kinds) an asset. */
+    /** {@code measuresUrl}: a video's objective measures (practical recordings' graders read them beside the rubric). */
     public record View(String assetId, String kind, String grant, Instant expiresAt, String playlistUrl, String posterUrl, String fileUrl,
-                       String statusUrl, String eventsUrl) {
+                       String statusUrl, String eventsUrl, String measuresUrl) {
     }
 
     @Inject
@@ -99,7 +100,8 @@ public class MediaTickets {
                 streamed ? base + "/play/" + asset + "/master.m3u8" + q : null,
                 "VIDEO".equals(kind) ? base + "/play/" + asset + "/poster" + q : null,
                 streamed ? null : base + "/play/" + asset + "/file" + q,
-                base + "/assets/" + asset + q, base + "/assets/" + asset + "/events" + q);
+                base + "/assets/" + asset + q, base + "/assets/" + asset + "/events" + q,
+                "VIDEO".equals(kind) ? base + "/assets/" + asset + "/measures" + q : null);
     }
 
     /**

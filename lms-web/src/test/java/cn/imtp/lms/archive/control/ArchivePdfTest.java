@@ -30,9 +30,9 @@ class ArchivePdfTest {
     static LearningArchive.Archive archive(int units) {
         Instant t = Instant.parse("2026-11-20T02:00:00Z");
         List<LedgerRules.UnitStatus> lines = java.util.stream.IntStream.rangeClosed(1, units)
-                .mapToObj(i -> new LedgerRules.UnitStatus(i, "撰写单品直播脚本 " + i, 90, i % 2 == 0 ? 90 : 45.5, 2730, 0, i % 2 == 0, i % 2 == 0 ? 0 : 44.5))
+                .mapToObj(i -> new LedgerRules.UnitStatus(i, "撰写单品直播脚本 " + i, 90, i % 2 == 0 ? 90 : 45.5, 2730, 0, i % 2 == 0, i % 2 == 0 ? 0 : 44.5, 0))
                 .toList();
-        var hours = new LedgerRules.LearnerStatus(7, "learner07", "王小明", 1200.5, 5040, 5040, false, 3839.5, 0, 30, 0, 1230.5, lines);
+        var hours = new LedgerRules.LearnerStatus(7, "learner07", "王小明", 1200.5, 5040, 5040, false, 3839.5, 0, 30, 0, 1230.5, lines, 0);
         var counted = new Exams.AttemptSummary(1, 1, t, t.plusSeconds(3600), t.plusSeconds(3000), Attempt.SubmittedBy.LEARNER, 82, 100, true);
         var exam = new Exams.LearnerResult(3, "五级直播销售员理论考试", Exam.Blueprint.SKILL, false, 1, counted,
                 List.of(new Exams.ModuleScore("2", "直播运营", 40, 48)));

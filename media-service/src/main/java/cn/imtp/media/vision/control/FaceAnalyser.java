@@ -94,6 +94,16 @@ public final class FaceAnalyser implements AutoCloseable {
         }
     }
 
+    /** Decodes the image and nothing more (the benchmark's baseline); false when it is no image. */
+    public static boolean decodeOnly(byte[] image) {
+        try (Mat buffer = new Mat(1, image.length, CV_8UC1)) {
+            buffer.data().put(image);
+            try (Mat grey = imdecode(buffer, IMREAD_GRAYSCALE)) {
+                return grey != null && !grey.empty();
+            }
+        }
+    }
+
     private Seen see(Mat grey) {
         int width = grey.cols();
         int height = grey.rows();
