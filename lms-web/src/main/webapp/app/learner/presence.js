@@ -2,7 +2,7 @@
 // information: a separate consent, which can be withdrawn), the reference photo taken with the camera, and which
 // classes ask for checks. The photo is judged on the server (exactly one clear face); this page only takes it.
 import { api, ApiError } from '../shared/api.js';
-import { dateTime, language, t } from '../shared/i18n.js';
+import { dateTime, language, minutes, t } from '../shared/i18n.js';
 import { box, el, showNotice, showProblem, startPage } from '../shared/page.js';
 
 startPage('face.page', 'LEARNER');
@@ -11,7 +11,7 @@ let stream;
 async function show() {
   try {
     const [me, text] = await Promise.all([api('/api/presence/me'), api('/api/presence/consent-text')]);
-    box.content.replaceChildren(classes(me), consent(me, text), me.consentCurrent ? photo(me) : '', me.consentVersion ? withdrawal() : '');
+    box.content.replaceChildren(classes(me), checks(me), consent(me, text), me.consentCurrent ? photo(me) : '', me.consentVersion ? withdrawal() : '');
   } catch (err) {
     showProblem(box.problem, err);
   }
@@ -23,6 +23,16 @@ function classes(me) {
     el('ul', { id: 'face-classes' }, me.classes.map((c) => el('li', { 'data-class': c.classId }, c.className, ' · ',
       c.waived ? t('face.waived') : t('face.perHour', { n: c.checksPerClassHour, s: c.answerSeconds }),
       el('span', { class: 'muted' }, ` ${t('face.contact', { who: c.contact })}`)))));
+}
+
+/** My checks that withheld time: awaiting review, or what the reviewer decided and said. */
+function checks(me) {
+  if (!me.checks.length) return '';
+  return el('section', { class: 'card' }, el('h2', {}, t('face.myChecks')),
+    el('ul', { id: 'face-my-checks' }, me.checks.map((c) => el('li', { 'data-state': c.state },
+      `${dateTime(c.dueAt)} · ${t(`face.outcome.${c.outcome}`, {}, c.outcome)} `,
+      el('span', { class: c.state === 'APPROVED' ? 'badge ok' : 'badge short' }, t(`face.state.${c.state}`, { m: minutes(c.withheldSeconds / 60) })),
+      c.reviewNote ? el('span', { class: 'muted' }, ` ${t('face.reviewNote', { note: c.reviewNote })}`) : ''))));
 }
 
 function consent(me, text) {

@@ -139,7 +139,7 @@ export async function showClassLedger() {
           progress(l.classroomMinutes, target, l.fullName || l.username),
           el('span', {}, minutes(l.classroomMinutes),
             l.withheldSeconds > 0 ? el('span', { class: 'badge short', 'data-withheld': l.username }, t('ledger.withheld', { m: minutes(l.withheldSeconds / 60) })) : ''))))),
-      faceReviews(classId, cls.presenceChecks),
+      faceReviews(classId, cls.presenceChecks, ledger.items),
       otherHoursSection(classId, ledger.items),
       el('section', { class: 'card' }, el('h2', {}, t('ledger.shortList', { n: short.length })),
         el('div', { class: 'table-wrap' }, el('table', { id: 'short' },

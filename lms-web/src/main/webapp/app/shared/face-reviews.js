@@ -1,16 +1,43 @@
 // Face checks that withheld a learner's credit, for the class's teachers and the administrators to review: the
 // enrolled photo beside the frames the check took, the verdict and what is withheld; approve (the seconds count
 // again) or reject with a reason the learner sees. Every decision is audited and enters the attendance chain.
-import { api } from './api.js';
+import { account, api } from './api.js';
 import { dateTime, t } from './i18n.js';
 import { box, el, showNotice, showProblem } from './page.js';
 
-/** The review section of the class's page (empty when the class asks for no face checks). */
-export function faceReviews(classId, presenceChecks) {
+/**
+ * The review section of the class's page (empty when the class asks for no face checks); for an administrator, also the
+ * form that records another verification for a learner who cannot do face checks (no camera, no consent).
+ */
+export function faceReviews(classId, presenceChecks, learners) {
   const section = el('section', { class: 'card', id: 'face-reviews' });
   if (!presenceChecks) return '';
   load(section, classId);
-  return section;
+  return account().role === 'ADMINISTRATOR' ? el('div', {}, section, waiverForm(classId, learners)) : section;
+}
+
+function waiverForm(classId, learners) {
+  const who = el('select', { name: 'learner', id: 'waiver-learner' }, learners.map((l) => el('option', { value: l.learnerId }, l.fullName || l.username)));
+  const method = el('input', { type: 'text', name: 'method', id: 'waiver-method', maxlength: 500, required: true, placeholder: t('waiver.method') });
+  const form = el('form', { class: 'stack', id: 'waiver-form' }, el('p', { class: 'muted' }, t('waiver.help')), who, method,
+    el('button', { type: 'submit' }, t('waiver.record')));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    api(`/api/presence/classes/${classId}/learners/${who.value}/waiver`, { method: 'PUT', body: { method: method.value } })
+      .then(() => { showNotice(box.notice, t('waiver.recorded')); method.value = ''; })
+      .catch((err) => showProblem(box.problem, err));
+  });
+  const zip = el('input', { type: 'file', accept: '.zip,application/zip', id: 'photo-zip' });
+  const report = el('ul', { id: 'photo-report' });
+  zip.addEventListener('change', () => {
+    if (!zip.files.length) return;
+    api('/api/presence/photos', { method: 'POST', body: zip.files[0], headers: { 'Content-Type': 'application/zip' } })
+      .then((lines) => report.replaceChildren(...lines.map((l) => el('li', { 'data-result': l.result },
+        `${l.file}：${t(`photoImport.${l.result}`)}${l.detail ? `（${l.detail}）` : ''}`))))
+      .catch((err) => showProblem(box.problem, err));
+  });
+  return el('section', { class: 'card', id: 'waiver' }, el('h2', {}, t('waiver.title')), form,
+    el('h3', {}, t('photoImport.title')), el('p', { class: 'muted' }, t('photoImport.help')), zip, report);
 }
 
 async function load(section, classId) {

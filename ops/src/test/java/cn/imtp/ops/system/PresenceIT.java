@@ -341,6 +341,10 @@ class PresenceIT {
         JsonObject chain = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/verify", null));
         assertTrue(chain.getBoolean("intact"), chain.toString());
         assertEquals(0, withheldInLedger(admin, "failing"), "given back");
+        JsonObject mine = RunningPlatform.json(RunningPlatform.call(TOKENS.get("honest"), "GET", "/api/presence/me", null));
+        JsonObject told = mine.getJsonArray("checks").getJsonObject(0);
+        assertEquals("REJECTED", told.getString("state"));
+        assertEquals("核验时无人应答", told.getString("reviewNote"), "the learner reads the reviewer's reason");
         assertEquals(0, withheldInLedger(admin, "honest"), "decided: no longer awaiting review");
     }
 
@@ -441,6 +445,42 @@ class PresenceIT {
         assertEquals(r.body(), Media.get("/media/api/assets/" + view.getString("assetId") + "/measures?grant=" + view.getString("grant")).body());
         JsonObject other = RunningPlatform.json(Media.access(teacher, resourceId, null));
         assertEquals(403, Media.get("/media/api/assets/" + view.getString("assetId") + "/measures?grant=" + other.getString("grant")).statusCode());
+    }
+
+    @Test
+    @Order(8)
+    void anAdministratorImportsPhotosInBulkAndReadsWhatBecameOfEach() throws Exception {
+        String expiring;
+        String stranger;
+        try (Connection c = db()) {
+            expiring = text(c, "SELECT username FROM account WHERE id = ?", IDS.get("expiring"));
+            stranger = text(c, "SELECT username FROM account WHERE id = ?", IDS.get("stranger"));
+        }
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+            for (String[] f : new String[][] {{expiring + ".jpg", "person05.jpg"}, {stranger + ".jpg", "person03.jpg"},
+                    {"nobody-here.jpg", "person09.jpg"}, {"photos/" + expiring + ".png", "group3.jpg"}, {"notes.txt", null}}) {
+                out.putNextEntry(new java.util.zip.ZipEntry(f[0]));
+                out.write(f[1] == null ? "hello".getBytes() : Files.readAllBytes(MediaFixtures.face(f[1], null)));
+                out.closeEntry();
+            }
+        }
+        HttpResponse<String> r = RunningPlatform.send("POST", "/api/presence/photos", "application/zip", null);
+        assertTrue(r.statusCode() == 401, "signed in only");
+        HttpResponse<String> imported = Media.HTTP.send(HttpRequest.newBuilder(RunningPlatform.uri("/api/presence/photos"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/zip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(zip.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, imported.statusCode(), imported.body());
+        var lines = Json.createReader(new java.io.StringReader(imported.body())).readArray();
+        assertEquals(List.of("ENROLLED", "NO_CONSENT", "NO_LEARNER", "REFUSED", "REFUSED"),
+                lines.stream().map(v -> v.asJsonObject().getString("result")).toList(), imported.body());
+        assertTrue(lines.getJsonObject(3).getString("detail").contains("不止一张人脸"), imported.body());
+        JsonObject me = RunningPlatform.json(RunningPlatform.call(TOKENS.get("expiring"), "GET", "/api/presence/me", null));
+        assertEquals("IMPORT", me.getString("enrolledBy"), me.toString());
+        HttpResponse<String> notZip = Media.HTTP.send(HttpRequest.newBuilder(RunningPlatform.uri("/api/presence/photos"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/zip")
+                .POST(HttpRequest.BodyPublishers.ofString("not a zip")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(422, notZip.statusCode(), notZip.body());
     }
 
     // --- helpers ---

@@ -178,6 +178,7 @@ class RoleMatrixIT {
         row("GET /api/presence/consent-text", "401 401 401 401 200 200 200 200 200");
         row("PUT /api/presence/learners/{learnerId}/photo", "415 401 401 415 415 415 415 415 415");
         row("GET /api/presence/me", "401 401 401 401 200 200 403 403 403");
+        row("POST /api/presence/photos", "415 401 401 415 415 415 415 415 415");
         row("POST /api/presence/me/consent", "401 401 401 401 422 422 403 403 403");
         row("DELETE /api/presence/me/consent", "401 401 401 401 409 409 403 403 403");
         row("PUT /api/presence/me/photo", "415 401 401 415 415 415 415 415 415");

@@ -3,6 +3,7 @@ package cn.imtp.lms.presence.boundary;
 import cn.imtp.lms.identity.boundary.RequestOrigin;
 import cn.imtp.lms.platform.boundary.Bodies;
 import cn.imtp.lms.presence.control.ConsentText;
+import cn.imtp.lms.presence.control.PhotoImport;
 import cn.imtp.lms.presence.control.Presence;
 import cn.imtp.lms.presence.control.PresenceReviews;
 import cn.imtp.platform.security.Allow;
@@ -41,6 +42,7 @@ public class PresenceResource {
 
     /** The largest photo or frame set accepted (a phone camera's JPEG at 1280 × 960 is about 200 KB). */
     static final int MAX_PHOTO_BYTES = 1 << 20;
+    static final int MAX_ZIP_BYTES = 64 << 20;
 
     public record Consent(String version) {
     }
@@ -54,6 +56,9 @@ public class PresenceResource {
 
     @Inject
     PresenceReviews reviews;
+
+    @Inject
+    PhotoImport photos;
 
     @Inject
     RequestOrigin origin;
@@ -119,6 +124,18 @@ public class PresenceResource {
     public Presence.Standing importPhoto(@PathParam("learnerId") long learnerId, InputStream body, @HeaderParam("Content-Type") String type)
             throws IOException {
         return presence.enrol(learnerId, Bodies.bytes(body, MAX_PHOTO_BYTES, "photo"), type, caller(), address());
+    }
+
+    /**
+     * Reference photos imported in bulk (administrators): a ZIP of {@code <user name>.jpg} files, at most 64 MB; a report
+     * line per file (each learner's consent is still needed).
+     */
+    @POST
+    @Path("photos")
+    @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
+    @Allow(Role.ADMINISTRATOR)
+    public List<PhotoImport.Line> importPhotos(InputStream body) throws IOException {
+        return photos.importZip(Bodies.bytes(body, MAX_ZIP_BYTES, "ZIP of photos"), caller(), address());
     }
 
     /** The check due now in this playback session (200), or nothing due (204). */

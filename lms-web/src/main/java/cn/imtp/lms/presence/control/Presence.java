@@ -42,7 +42,11 @@ public class Presence {
 
     /** A learner's standing: consent (to the current text), enrolment, and the classes that ask for checks. */
     public record Standing(String consentVersion, Instant consentGivenAt, boolean consentCurrent, Instant enrolledAt, String enrolledBy,
-                           Instant photoDeletedAfter, List<ClassRequirement> classes) {
+                           Instant photoDeletedAfter, List<ClassRequirement> classes, List<OwnCheck> checks) {
+    }
+
+    /** One of the learner's checks that withheld time, with what the reviewer decided and said (newest first). */
+    public record OwnCheck(long classId, long unitId, Instant dueAt, CheckState state, String outcome, int withheldSeconds, String reviewNote) {
     }
 
     /** A class of the learner's that asks for checks; {@code waived}: an administrator recorded another verification. */
@@ -86,10 +90,15 @@ public class Presence {
         List<ClassRequirement> classes = ids.stream().map(id -> em.find(TrainingClass.class, ((Number) id).longValue()))
                 .map(c -> new ClassRequirement(c.id(), c.name(), c.presenceChecksPerHour(), c.presenceAnswerSeconds(),
                         em.find(PresenceWaiver.class, new PresenceWaiver.Key(c.id(), learner.accountId())) != null, contact(c))).toList();
+        List<OwnCheck> checks = em.createQuery("SELECT c FROM PresenceCheck c WHERE c.learnerId = :l AND c.state IN :s ORDER BY c.dueAt DESC",
+                        PresenceCheck.class).setParameter("l", learner.accountId())
+                .setParameter("s", List.of(CheckState.FAILED, CheckState.MISSED, CheckState.APPROVED, CheckState.REJECTED)).setMaxResults(50)
+                .getResultList().stream().map(c -> new OwnCheck(c.classId(), c.unitId(), c.dueAt(), c.state(), c.outcome(), c.withheldSeconds(),
+                        c.reviewNote())).toList();
         return new Standing(consent.map(PresenceConsent::textVersion).orElse(null), consent.map(PresenceConsent::givenAt).orElse(null),
                 consent.filter(c -> c.textVersion().equals(ConsentText.CURRENT.version())).isPresent(),
                 enrolment == null ? null : enrolment.enrolledAt(), enrolment == null ? null : enrolment.source().name(),
-                enrolment == null ? null : enrolment.enrolledAt().plus(settings.retention()), classes);
+                enrolment == null ? null : enrolment.enrolledAt().plus(settings.retention()), classes, checks);
     }
 
     /** Records the learner's consent to the current text; 409 when {@code version} is not the text shown now. */

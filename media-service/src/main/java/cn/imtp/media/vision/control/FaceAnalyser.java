@@ -71,6 +71,9 @@ public final class FaceAnalyser implements AutoCloseable {
     public FaceAnalyser() {
         try {
             Loader.load(org.bytedeco.opencv.global.opencv_objdetect.class);
+            // One thread per check: checks run side by side on the server's request threads; OpenCV's own thread pool
+            // on top of them only made them wait for each other.
+            org.bytedeco.opencv.global.opencv_core.setNumThreads(1);
             File cascade = Loader.cacheResource(FaceAnalyser.class, CASCADE);
             detector = new CascadeClassifier(cascade.getAbsolutePath());
         } catch (IOException e) {
