@@ -216,6 +216,7 @@ export const messages = {
   'face.outcome.TOO_BLURRY': ["画面模糊：请保持不动，擦净镜头。", "The picture is blurred: hold still and clean the lens."],
   'face.outcome.NOT_LIVE': ["画面没有变化，像是一张照片：请本人面对摄像头，自然地稍微动一动。", "The pictures did not change, as with a photo: face the camera yourself and move a little."],
   'face.outcome.NOT_SAME_PERSON': ["与登记的照片不一致。", "Not the person of the enrolled photo."],
+  'face.outcome.REPLAYED': ["这些画面以前已提交过，不是摄像头此刻拍到的：请本人现场核验。", "These pictures were sent before; they are not what the camera sees now: check in person."],
   'face.outcome.NO_ANSWER': ["未在规定时间内完成核验。", "The check was not answered in time."],
   'presence.title': ["还在吗？", "Still there?"],
   'presence.question': ["请在 {s} 秒内点击“我在”，否则将暂停计时。", "Click \"I am here\" within {s} s or counting pauses."],

@@ -52,9 +52,12 @@ final class DemoLessonVideo implements Runnable {
     private String seed() throws Exception {
         String token = json(call(null, "POST", "/api/auth/login", Json.createObjectBuilder().add("username", TEACHER)
                 .add("password", PASSWORD).build().toString(), 200)).getString("token");
-        // The demo class: the first class made (at the first start), whatever classes the teacher took on since.
+        // The demo class: the one of the 30 demo learners, made at the first start (beside it the demo data makes a smaller class
+        // with face checks), whatever classes the teacher took on since: the active class with the most learners, the first
+        // made of those.
         JsonObject klass = json(call(token, "GET", "/api/classes?size=200", null, 200)).getJsonArray("items").stream().map(JsonValue::asJsonObject)
-                .filter(c -> "ACTIVE".equals(c.getString("status"))).min(java.util.Comparator.comparingLong(c -> c.getJsonNumber("id").longValue()))
+                .filter(c -> "ACTIVE".equals(c.getString("status")))
+                .min(java.util.Comparator.comparingInt((JsonObject c) -> -c.getInt("learners")).thenComparingLong(c -> c.getJsonNumber("id").longValue()))
                 .orElseThrow(() -> new IllegalStateException(TEACHER + " teaches no active class"));
         long planId = json(call(token, "GET", "/api/classes/" + klass.getJsonNumber("id"), null, 200)).getJsonNumber("planId").longValue();
         JsonObject unit = json(call(token, "GET", "/api/plans/" + planId, null, 200)).getJsonArray("units").getJsonObject(0);

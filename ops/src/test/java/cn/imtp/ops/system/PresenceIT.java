@@ -177,10 +177,24 @@ class PresenceIT {
             return r.statusCode() == 204 ? null : RunningPlatform.json(r);
         }
 
+        /**
+         * Sends the frames as a camera would: each time new bytes (a few bytes after the JPEG's end, which decoders ignore,
+         * stand for the sensor noise that makes two photos of the same scene differ), so that a later run of these tests on
+         * the same data is no replay.
+         */
         HttpResponse<String> answer(String checkId, Path... frames) throws Exception {
-            JsonArrayBuilder list = Json.createArrayBuilder();
+            List<byte[]> bytes = new ArrayList<>();
             for (Path f : frames) {
-                list.add("data:image/jpeg;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(f)));
+                bytes.add(noisy(Files.readAllBytes(f)));
+            }
+            return replay(checkId, bytes.toArray(byte[][]::new));
+        }
+
+        /** Frames exactly as given: what a script replaying earlier frames sends. */
+        HttpResponse<String> replay(String checkId, byte[]... frames) throws Exception {
+            JsonArrayBuilder list = Json.createArrayBuilder();
+            for (byte[] f : frames) {
+                list.add("data:image/jpeg;base64," + Base64.getEncoder().encodeToString(f));
             }
             return RunningPlatform.call(TOKENS.get(role), "POST", "/api/presence/checks/" + checkId + "/answers",
                     Json.createObjectBuilder().add("frames", list).build().toString());
@@ -356,7 +370,8 @@ class PresenceIT {
         still.beat();
         JsonObject check = still.due();
         Path photo = MediaFixtures.face("person06.jpg", null);
-        HttpResponse<String> frozen = still.answer(check.getString("checkId"), photo, photo);
+        byte[] frozenFrame = noisy(Files.readAllBytes(photo));
+        HttpResponse<String> frozen = still.replay(check.getString("checkId"), frozenFrame, frozenFrame);
         assertEquals("NOT_LIVE", RunningPlatform.json(frozen).getString("outcome"), frozen.body());
         Path empty = MediaFixtures.face("person06.jpg", "drawbox=t=fill:c=gray");
         HttpResponse<String> none = still.answer(check.getString("checkId"), empty, empty);
@@ -375,6 +390,11 @@ class PresenceIT {
                 + "/answers", "{\"frames\":[\"not base64!\",\"@@@\"]}");
         assertEquals(422, garbage.statusCode(), garbage.body());
         assertEquals(2, again.due().getInt("attemptsLeft"));
+        // Frames sent before (a script replaying the frozen answer above) are no camera: a failed try, without asking OpenCV.
+        HttpResponse<String> replayed = again.replay(next.getString("checkId"), noisy(Files.readAllBytes(MediaFixtures.face("person06.jpg", MOVED))),
+                frozenFrame);
+        assertEquals("REPLAYED", RunningPlatform.json(replayed).getString("outcome"), replayed.body());
+        assertEquals(1, RunningPlatform.json(replayed).getInt("attemptsLeft"));
         assertEquals(404, RunningPlatform.call(TOKENS.get("honest"), "POST", "/api/presence/checks/" + next.getString("checkId") + "/answers",
                 "{\"frames\":[]}").statusCode(), "another learner's check is not found");
     }
@@ -484,6 +504,14 @@ class PresenceIT {
     }
 
     // --- helpers ---
+
+    /** The photo's bytes with a few more after the JPEG's end (decoders ignore them): new bytes, the same picture. */
+    static byte[] noisy(byte[] jpeg) {
+        byte[] nonce = java.util.UUID.randomUUID().toString().getBytes();
+        byte[] out = java.util.Arrays.copyOf(jpeg, jpeg.length + nonce.length);
+        System.arraycopy(nonce, 0, out, jpeg.length, nonce.length);
+        return out;
+    }
 
     static HttpResponse<String> open(String role) throws Exception {
         return RunningPlatform.call(TOKENS.get(role), "POST", "/api/attendance/sessions",

@@ -244,7 +244,7 @@ public class Presence {
             throw PlatformException.conflict("您的参照照片已删除（撤回同意或超过保存期限），请重新登记后再学习。"
                     + " Your reference photo was deleted (consent withdrawn or retention over); enrol again to go on.");
         }
-        FaceService.Verdict v = faces.verify(enrolment.subject(), c.id(), frames, learner);
+        FaceService.Verdict v = seenBefore(frames, c, now) ? REPLAYED : faces.verify(enrolment.subject(), c.id(), frames, learner);
         c.answered(enrolment.subject().toString(), v.outcome(), v.distance(), v.motion(), v.kept());
         if (v.passed()) {
             c.decide(CheckState.PASSED, now);
@@ -259,6 +259,44 @@ public class Presence {
         }
         Answered a = answered(c, window);
         return new Answered(a.checkId(), a.state(), a.outcome(), a.attemptsLeft(), a.withheldSeconds(), v.distance(), v.threshold());
+    }
+
+    /** The verdict on frames sent before: not the camera now (a script replaying a check that passed). */
+    private static final FaceService.Verdict REPLAYED = new FaceService.Verdict("REPLAYED", false, null, 0, null, false);
+
+    /**
+     * Whether any of the frames was sent before, for any check (by its SHA-256, decoded from base64); the frames' hashes are
+     * kept from now on, the pictures never. Two equal frames within one answer are media-service's to judge (not live).
+     */
+    private boolean seenBefore(List<String> frames, PresenceCheck c, Instant now) {
+        List<String> hashes = frames.stream().map(Presence::frameHash).distinct().toList();
+        String marks = String.join(", ", java.util.Collections.nCopies(hashes.size(), "?"));
+        var count = em.createNativeQuery("SELECT COUNT(*) FROM presence_frame WHERE hash IN (" + marks + ")");
+        for (int i = 0; i < hashes.size(); i++) {
+            count.setParameter(i + 1, hashes.get(i));
+        }
+        boolean seen = ((Number) count.getSingleResult()).longValue() > 0;
+        for (String h : hashes) {
+            em.createNativeQuery("INSERT IGNORE INTO presence_frame (hash, learner_id, check_id, seen_at) VALUES (?, ?, ?, ?)")
+                    .setParameter(1, h).setParameter(2, c.learnerId()).setParameter(3, c.id()).setParameter(4, java.sql.Timestamp.from(now))
+                    .executeUpdate();
+        }
+        return seen;
+    }
+
+    static String frameHash(String frame) {
+        String s = frame == null ? "" : frame;
+        byte[] bytes;
+        try {
+            bytes = java.util.Base64.getDecoder().decode(s.substring(s.startsWith("data:") ? s.indexOf(',') + 1 : 0));
+        } catch (IllegalArgumentException e) {
+            bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Marks a check nobody answered in time as missed (the sweeper, or a late answer), within the caller's transaction. */

@@ -67,6 +67,7 @@ public class PresenceSweep {
         for (String check : self.expiredFrames(before)) {
             photos += self.forgetFrames(check, before) ? 1 : 0;
         }
+        self.forgetFrameHashes(before);
         int m = missed;
         int p = photos;
         if (m + p > 0) {
@@ -106,6 +107,12 @@ public class PresenceSweep {
         faces.forgetCheck(UUID.fromString(c.subject()), c.id(), null);
         c.framesForgotten();
         return true;
+    }
+
+    /** The hashes of frames sent before the retention limit (the replay guard looks back that far). */
+    @Transactional
+    public void forgetFrameHashes(Instant before) {
+        em.createNativeQuery("DELETE FROM presence_frame WHERE seen_at < ?").setParameter(1, java.sql.Timestamp.from(before)).executeUpdate();
     }
 
     @PreDestroy
