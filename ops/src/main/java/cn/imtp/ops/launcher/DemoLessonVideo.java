@@ -27,6 +27,8 @@ final class DemoLessonVideo implements Runnable {
 
     static final String TITLE = "演示课程视频（测试图样）";
     static final String TEACHER = "teacher01";
+    /** The name lms-web's demo data gives the demo class of the 30 demo learners ({@code DemoClassBootstrap.DEMO_CLASS}). */
+    static final String DEMO_CLASS = "直播销售员五级 线上演示班";
     static final String PASSWORD = "Demo@2026";
     static final int SECONDS = 90;
 
@@ -52,12 +54,12 @@ final class DemoLessonVideo implements Runnable {
     private String seed() throws Exception {
         String token = json(call(null, "POST", "/api/auth/login", Json.createObjectBuilder().add("username", TEACHER)
                 .add("password", PASSWORD).build().toString(), 200)).getString("token");
-        // The demo class: the one of the 30 demo learners, made at the first start (beside it the demo data makes a smaller class
-        // with face checks), whatever classes the teacher took on since: the active class with the most learners, the first
-        // made of those.
-        JsonObject klass = json(call(token, "GET", "/api/classes?size=200", null, 200)).getJsonArray("items").stream().map(JsonValue::asJsonObject)
-                .filter(c -> "ACTIVE".equals(c.getString("status")))
-                .min(java.util.Comparator.comparingInt((JsonObject c) -> -c.getInt("learners")).thenComparingLong(c -> c.getJsonNumber("id").longValue()))
+        // The demo class, by the name the demo data gives it (beside it the demo data makes a class with face checks, and the
+        // teacher may have taken on others since); failing that, the first active class made.
+        List<JsonObject> active = json(call(token, "GET", "/api/classes?size=200", null, 200)).getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject).filter(c -> "ACTIVE".equals(c.getString("status"))).toList();
+        JsonObject klass = active.stream().filter(c -> DEMO_CLASS.equals(c.getString("name"))).findFirst()
+                .or(() -> active.stream().min(java.util.Comparator.comparingLong(c -> c.getJsonNumber("id").longValue())))
                 .orElseThrow(() -> new IllegalStateException(TEACHER + " teaches no active class"));
         long planId = json(call(token, "GET", "/api/classes/" + klass.getJsonNumber("id"), null, 200)).getJsonNumber("planId").longValue();
         JsonObject unit = json(call(token, "GET", "/api/plans/" + planId, null, 200)).getJsonArray("units").getJsonObject(0);
