@@ -83,7 +83,7 @@ final class DemoLessonVideo implements Runnable {
         awaitReady(ticket, Duration.ofMinutes(10));
         call(token, "POST", "/api/resources/" + resourceId + "/versions/" + ticket.getInt("version") + "/publish", null, 200);
         Files.deleteIfExists(file);
-        return "published the demo lesson video '" + TITLE + "' on unit '" + unit.getString("name") + "'";
+        return "published the demo lesson video '" + TITLE + "' on unit '" + unit.getString("name") + "' of class '" + klass.getString("name") + "'";
     }
 
     /** A test pattern with a running clock and a tone, 720p, made by the platform's ffmpeg. */
