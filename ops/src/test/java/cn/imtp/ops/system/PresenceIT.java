@@ -227,6 +227,14 @@ class PresenceIT {
         long honestDue = nextDue(honest.sessionId());
         long failingDue = nextDue(failing.sessionId());
         assertTrue(honestDue >= 10_000 && honestDue <= 33_000, "the next check comes 10–30 s after the pass: " + honestDue);
+        // A script that learned the next check's id cannot answer it early (nor is it shown before it is due).
+        String early;
+        try (Connection c = db()) {
+            early = text(c, "SELECT id FROM presence_check WHERE session_id = ? AND state = 'OPEN'", honest.sessionId());
+        }
+        assertEquals(null, honest.due(), "nothing is due yet");
+        assertEquals(409, honest.answer(early, MediaFixtures.face("person01.jpg", MOVED), MediaFixtures.face("person01.jpg", LIGHTER))
+                .statusCode());
 
         // Both study until their next check is due; what they earn until then is what a failure would withhold.
         Map<Player, Integer> before = new LinkedHashMap<>();

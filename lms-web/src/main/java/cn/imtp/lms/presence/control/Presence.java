@@ -233,7 +233,7 @@ public class Presence {
         }
         int window = answerSeconds(c);
         if (now.isAfter(deadline(c, window))) {
-            missed(c, now, learner);
+            missed(c, now);
             return answered(c, window);
         }
         if (frames == null || frames.isEmpty()) {
@@ -300,7 +300,7 @@ public class Presence {
     }
 
     /** Marks a check nobody answered in time as missed (the sweeper, or a late answer), within the caller's transaction. */
-    void missed(PresenceCheck c, Instant now, Caller actor) {
+    void missed(PresenceCheck c, Instant now) {
         PlaybackSession s = em.find(PlaybackSession.class, c.sessionId());
         if (s.endedAt() != null && s.endedAt().isBefore(c.dueAt())) {
             c.decide(CheckState.CANCELLED, now); // the session ended before the check was due
@@ -323,7 +323,7 @@ public class Presence {
         if (!endedBeforeDue && !now.isAfter(deadline(c, answerSeconds(c)))) {
             return false;
         }
-        missed(c, now, null);
+        missed(c, now);
         return true;
     }
 

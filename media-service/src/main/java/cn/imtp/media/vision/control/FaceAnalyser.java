@@ -86,24 +86,17 @@ public final class FaceAnalyser implements AutoCloseable {
 
     /** The photo as seen; null when the bytes are no image OpenCV can decode (JPEG, PNG, WebP, BMP…). */
     public Seen see(byte[] image) {
-        try (Mat buffer = new Mat(1, image.length, CV_8UC1)) {
-            buffer.data().put(image);
-            try (Mat grey = imdecode(buffer, IMREAD_GRAYSCALE)) {
-                if (grey == null || grey.empty()) {
-                    return null;
-                }
-                return see(grey);
-            }
+        try (Mat grey = decode(image)) {
+            return grey.empty() ? null : see(grey);
         }
     }
 
-    /** Decodes the image and nothing more (the benchmark's baseline); false when it is no image. */
-    public static boolean decodeOnly(byte[] image) {
+    /** The image's grey levels (empty when the bytes are no image OpenCV can decode); the caller closes it. */
+    public static Mat decode(byte[] image) {
         try (Mat buffer = new Mat(1, image.length, CV_8UC1)) {
             buffer.data().put(image);
-            try (Mat grey = imdecode(buffer, IMREAD_GRAYSCALE)) {
-                return grey != null && !grey.empty();
-            }
+            Mat grey = imdecode(buffer, IMREAD_GRAYSCALE);
+            return grey == null ? new Mat() : grey;
         }
     }
 

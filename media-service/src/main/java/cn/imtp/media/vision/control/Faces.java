@@ -1,8 +1,5 @@
 package cn.imtp.media.vision.control;
 
-import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_GRAYSCALE;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 
 import cn.imtp.platform.problem.FieldError;
@@ -79,7 +76,7 @@ public class Faces {
                 "Not enrolled", "此人尚未登记参照照片，请先登记。 No reference photo is enrolled for this person; enrol one first."));
         FaceAnalyser a = ANALYSER.get();
         List<FaceAnalyser.Seen> seen = new ArrayList<>();
-        try (Mat reference = decodeGrey(cropPng)) {
+        try (Mat reference = FaceAnalyser.decode(cropPng)) {
             for (int i = 0; i < frames.size(); i++) {
                 seen.add(see(a, frames.get(i), "frames[" + i + "]"));
             }
@@ -152,13 +149,6 @@ public class Faces {
             default -> "照片不能用作参照。 The photo cannot serve as a reference.";
         };
         return new PlatformException(422, o.name().toLowerCase(Locale.ROOT).replace('_', '-'), "Photo not usable", detail);
-    }
-
-    private static Mat decodeGrey(byte[] png) {
-        try (Mat buffer = new Mat(1, png.length, CV_8UC1)) {
-            buffer.data().put(png);
-            return imdecode(buffer, IMREAD_GRAYSCALE);
-        }
     }
 
     private static byte[] png(Mat crop) {

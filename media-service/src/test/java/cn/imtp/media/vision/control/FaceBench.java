@@ -66,8 +66,8 @@ public final class FaceBench {
                         byte[][] frames = checks.get(p);
                         long t0 = System.nanoTime();
                         if (decodeOnly) {
-                            FaceAnalyser.decodeOnly(frames[0]);
-                            FaceAnalyser.decodeOnly(frames[1]);
+                            FaceAnalyser.decode(frames[0]).close();
+                            FaceAnalyser.decode(frames[1]).close();
                         } else {
                             try (FaceAnalyser.Seen x = a.see(frames[0]); FaceAnalyser.Seen y = a.see(frames[1])) {
                                 RULES.check(List.of(Faces.measure(x), Faces.measure(y)),
