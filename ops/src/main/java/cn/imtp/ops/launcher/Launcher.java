@@ -3,7 +3,9 @@ package cn.imtp.ops.launcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -12,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 public final class Launcher {
 
     private final Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
+    private final List<PayaraServer> nodes = new ArrayList<>();
     private volatile boolean stopping;
 
     public static void main(String[] args) throws Exception {
@@ -56,26 +59,33 @@ public final class Launcher {
             appEnv.put("LMS_S3_ACCESS_KEY", s.s3AccessKey());
             appEnv.put("LMS_S3_SECRET_KEY", s.s3SecretKey());
             appEnv.put("LMS_S3_BUCKET", s.s3Bucket());
-            appEnv.put("LMS_MEDIA_INTERNAL_URL", "http://127.0.0.1:" + s.port() + "/media");
             appEnv.put("LMS_FFMPEG", ffmpeg.ffmpeg());
             appEnv.put("LMS_FFPROBE", ffmpeg.ffprobe());
-            if (System.getenv("LMS_TRANSCODE_WORK_DIR") == null) {
-                appEnv.put("LMS_TRANSCODE_WORK_DIR", s.varDir().resolve("transcode").toString());
-            }
+            s.nodesTrustedProxies().ifPresent(p -> appEnv.put("LMS_AUTH_TRUSTED_PROXIES", p));
             if (!ffmpeg.libraryPath().isEmpty()) {
                 String inherited = System.getenv().getOrDefault("LD_LIBRARY_PATH", "");
                 appEnv.put("LD_LIBRARY_PATH", inherited.isEmpty() ? ffmpeg.libraryPath() : ffmpeg.libraryPath() + ":" + inherited);
             }
-            log("starting Payara Micro on port " + s.port() + " (log in " + s.varDir().resolve("logs/payara.log") + ")");
-            PayaraServer payara = PayaraServer.start(s, appEnv);
-            running.push(payara);
-            payara.awaitReady(Duration.ofSeconds(s.readyTimeoutSeconds()));
+            for (int i = 1; i <= s.nodes(); i++) {
+                nodes.add(startNode(s, i, appEnv));
+            }
+            if (s.loadBalanced()) {
+                log("starting HAProxy on port " + s.port() + " in front of " + s.nodes() + " nodes (log in "
+                        + s.varDir().resolve("logs/haproxy.log") + ")");
+                LoadBalancer balancer = LoadBalancer.start(s);
+                running.push(balancer);
+                balancer.awaitReady(Duration.ofSeconds(30));
+            }
             long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
             System.out.println();
             System.out.println("READY in " + seconds + " s: " + s.publicUrl() + "/");
             System.out.println("  health:  " + s.publicUrl() + "/health/ready");
             System.out.println("  API:     " + s.publicUrl() + "/api/platform  and  " + s.publicUrl() + "/media/api");
             System.out.println("  OpenAPI: " + s.publicUrl() + "/openapi");
+            if (s.loadBalanced()) {
+                System.out.println("  nodes:   " + nodes.stream().map(n -> "http://127.0.0.1:" + n.port()).collect(java.util.stream.Collectors.joining("  "))
+                        + "  (behind HAProxy, round robin)");
+            }
             System.out.println("Logins:");
             System.out.println("  administrator: " + s.adminUser() + " / " + secrets.adminPassword()
                     + (secrets.adminPasswordGenerated() ? "  (generated; kept in " + s.varDir().resolve("keys/admin-password") + ")" : ""));
@@ -91,21 +101,77 @@ public final class Launcher {
                 seeder.setDaemon(true);
                 seeder.start();
             }
-            int exit = payara.process().process().waitFor();
-            if (stopping) {
-                return;
-            }
-            log("Payara Micro exited unexpectedly with code " + exit + "; see " + payara.process().log());
-            System.exit(1);
+            supervise(s, appEnv);
         } catch (Exception | LinkageError e) {
             System.err.println("[launcher] start-up failed: " + e);
             System.exit(1);
         }
     }
 
+    /**
+     * Starts application node {@code index} and waits until it is ready. Each node reaches media-service on itself and
+     * transcodes in a work folder of its own.
+     */
+    private PayaraServer startNode(LauncherSettings s, int index, Map<String, String> appEnv) throws Exception {
+        Map<String, String> env = new HashMap<>(appEnv);
+        env.put("LMS_MEDIA_INTERNAL_URL", "http://127.0.0.1:" + s.nodePort(index) + "/media");
+        if (System.getenv("LMS_TRANSCODE_WORK_DIR") == null) {
+            env.put("LMS_TRANSCODE_WORK_DIR", s.varDir().resolve("transcode").resolve(s.loadBalanced() ? "node-" + index : "").toString());
+        }
+        String name = PayaraServer.name(s, index);
+        log("starting Payara Micro" + (s.loadBalanced() ? " node " + index : "") + " on port " + s.nodePort(index)
+                + " (log in " + s.varDir().resolve("logs/" + name + ".log") + ")");
+        PayaraServer node;
+        synchronized (running) {
+            if (stopping) {
+                throw new InterruptedException("stopping");
+            }
+            node = PayaraServer.start(s, index, env);
+            running.push(node);
+        }
+        node.awaitReady(Duration.ofSeconds(s.readyTimeoutSeconds()));
+        return node;
+    }
+
+    /**
+     * Waits while the platform runs. One node: its unexpected exit ends the launcher with an error, for the service
+     * manager to see. Several: the load balancer keeps serving from the others while a node that died is started again.
+     */
+    private void supervise(LauncherSettings s, Map<String, String> appEnv) throws Exception {
+        if (!s.loadBalanced()) {
+            int exit = nodes.get(0).process().process().waitFor();
+            if (!stopping) {
+                log("Payara Micro exited unexpectedly with code " + exit + "; see " + nodes.get(0).process().log());
+                System.exit(1);
+            }
+            return;
+        }
+        while (!stopping) {
+            for (int i = 0; i < nodes.size() && !stopping; i++) {
+                PayaraServer node = nodes.get(i);
+                if (!node.process().isAlive()) {
+                    log("node " + node.index() + " exited unexpectedly with code " + node.process().process().exitValue()
+                            + "; the other nodes serve meanwhile; starting it again (see " + node.process().log() + ")");
+                    running.remove(node);
+                    try {
+                        nodes.set(i, startNode(s, node.index(), appEnv));
+                        log("node " + node.index() + " is ready again");
+                    } catch (InterruptedException whileStopping) {
+                        return;
+                    } catch (Exception e) {
+                        log("node " + node.index() + " did not start again: " + e.getMessage() + "; trying again");
+                    }
+                }
+            }
+            Thread.sleep(1000);
+        }
+    }
+
     /** Stops in reverse order of start: the application before the storage and the database it writes to. */
     private void stopAll() {
-        stopping = true;
+        synchronized (running) {
+            stopping = true;
+        }
         while (!running.isEmpty()) {
             AutoCloseable part = running.pop();
             try {

@@ -16,6 +16,7 @@ public record LauncherSettings(
         Optional<String> externalDbUrl,
         int embeddedDbPort,
         String embeddedDbBufferPool,
+        int embeddedDbRestartSeconds,
         String dbUser,
         String dbPassword,
         Optional<String> externalS3Endpoint,
@@ -39,7 +40,18 @@ public record LauncherSettings(
         String adminUser,
         Optional<String> adminPassword,
         boolean demoData,
-        boolean demoVideo) {
+        boolean demoVideo,
+        int nodes,
+        Optional<String> haproxy,
+        Optional<String> trustedProxies) {
+
+    /** The most application nodes one launcher starts on one machine. */
+    public static final int MAX_NODES = 8;
+    /**
+     * The address the load balancer connects to the nodes from: a loopback address of its own, so that the nodes trust
+     * X-Forwarded-For from it and from nothing else on this machine.
+     */
+    public static final String LOAD_BALANCER_SOURCE = "127.0.0.2";
 
     public static LauncherSettings from(Map<String, String> env, Path home) {
         int port = intOf(env, "LMS_PORT", 8080);
@@ -52,6 +64,7 @@ public record LauncherSettings(
                 optional(env, "LMS_DB_URL"),
                 intOf(env, "LMS_EMBEDDED_DB_PORT", 3307),
                 env.getOrDefault("LMS_EMBEDDED_DB_BUFFER_POOL", "512M"),
+                intOf(env, "LMS_EMBEDDED_DB_RESTART_SECONDS", 5),
                 env.getOrDefault("LMS_DB_USER", "lms"),
                 env.getOrDefault("LMS_DB_PASSWORD", "lms"),
                 optional(env, "LMS_S3_ENDPOINT"),
@@ -75,7 +88,39 @@ public record LauncherSettings(
                 env.getOrDefault("LMS_ADMIN_USER", "admin"),
                 optional(env, "LMS_ADMIN_PASSWORD"),
                 Boolean.parseBoolean(env.getOrDefault("LMS_DEMO_DATA", "true")),
-                Boolean.parseBoolean(env.getOrDefault("LMS_DEMO_VIDEO", "true")));
+                Boolean.parseBoolean(env.getOrDefault("LMS_DEMO_VIDEO", "true")),
+                nodesOf(env),
+                optional(env, "LMS_HAPROXY"),
+                optional(env, "LMS_AUTH_TRUSTED_PROXIES"));
+    }
+
+    /** Several nodes: a load balancer on {@link #port()} and the nodes on the ports after it. */
+    public boolean loadBalanced() {
+        return nodes > 1;
+    }
+
+    /** The HTTP port of application node {@code index} (1-based): the platform's port itself when there is one node. */
+    public int nodePort(int index) {
+        return loadBalanced() ? port + index : port;
+    }
+
+    /**
+     * The proxies whose X-Forwarded-For the nodes believe: with several nodes the load balancer first, then any named
+     * in {@code LMS_AUTH_TRUSTED_PROXIES}; with one node only those.
+     */
+    public Optional<String> nodesTrustedProxies() {
+        if (!loadBalanced()) {
+            return trustedProxies;
+        }
+        return Optional.of(LOAD_BALANCER_SOURCE + trustedProxies.map(p -> "," + p).orElse(""));
+    }
+
+    private static int nodesOf(Map<String, String> env) {
+        int n = intOf(env, "LMS_NODES", 1);
+        if (n < 1 || n > MAX_NODES) {
+            throw new IllegalArgumentException("LMS_NODES must be between 1 and " + MAX_NODES + ", but is " + n + ".");
+        }
+        return n;
     }
 
     /** The database URL the WARs use: the external one, or the embedded server's. */

@@ -15,21 +15,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Payara Micro in its own JVM with lms-web at {@code /} and media-service at {@code /media}. */
+/**
+ * One application node: Payara Micro in its own JVM with lms-web at {@code /} and media-service at {@code /media}.
+ * With several nodes each has its own port, log ({@code var/logs/payara-N.log}) and runtime folder.
+ */
 final class PayaraServer implements AutoCloseable {
 
     /** The readiness checks that must all be present and UP before the platform counts as started. */
     static final List<String> REQUIRED_CHECKS = List.of("database-lms", "database-media", "object-storage", "ffmpeg");
 
     private final ChildProcess process;
+    private final int index;
     private final int port;
 
-    private PayaraServer(ChildProcess process, int port) {
+    private PayaraServer(ChildProcess process, int index, int port) {
         this.process = process;
+        this.index = index;
         this.port = port;
     }
 
-    static PayaraServer start(LauncherSettings s, Map<String, String> appEnv) throws IOException {
+    /** The name of node {@code index} (1-based) in logs and folders: {@code payara}, or {@code payara-N} among several. */
+    static String name(LauncherSettings s, int index) {
+        return s.loadBalanced() ? "payara-" + index : "payara";
+    }
+
+    static PayaraServer start(LauncherSettings s, int index, Map<String, String> appEnv) throws IOException {
         Path app = s.home().resolve("ops/target/app");
         for (String file : List.of("payara-micro.jar", "lms-web.war", "media-service.war")) {
             if (!Files.isRegularFile(app.resolve(file))) {
@@ -42,19 +52,19 @@ final class PayaraServer implements AutoCloseable {
         // Payara Micro unpacks its runtime (jars it keeps loading while it runs) into java.io.tmpdir and leaves part of
         // it behind on every stop. Under the var directory it is this instance's alone, and what a stop left is removed
         // at the next start instead of piling up in /tmp.
-        Path runtime = runtimeDirectory(s);
+        Path runtime = runtimeDirectory(s.varDir().resolve("tmp").resolve(name(s, index)));
         command.add("-Djava.io.tmpdir=" + runtime);
         // media-service's OpenCV unpacks its native libraries once, here, instead of into ~/.javacpp/cache.
         command.add("-Dorg.bytedeco.javacpp.cachedir=" + s.varDir().resolve("javacpp"));
         command.addAll(List.of("-jar", app.resolve("payara-micro.jar").toString(),
-                "--port", Integer.toString(s.port()),
+                "--port", Integer.toString(s.nodePort(index)),
                 "--deploy", app.resolve("lms-web.war") + ":/",
                 "--deploy", app.resolve("media-service.war") + ":/media"));
         if (!s.cluster()) {
             command.add("--nocluster");
         }
         command.addAll(List.of("--prebootcommandfile", prebootCommands(s).toString()));
-        return new PayaraServer(ChildProcess.start("payara", command, appEnv, s.varDir().resolve("logs")), s.port());
+        return new PayaraServer(ChildProcess.start(name(s, index), command, appEnv, s.varDir().resolve("logs")), index, s.nodePort(index));
     }
 
     /**
@@ -72,9 +82,8 @@ final class PayaraServer implements AutoCloseable {
         return file;
     }
 
-    /** {@code var/tmp/payara}, emptied first: what is in it was left by the previous instance (one runs per var directory). */
-    private static Path runtimeDirectory(LauncherSettings s) throws IOException {
-        Path dir = s.varDir().resolve("tmp/payara");
+    /** {@code var/tmp/payara[-N]}, emptied first: what is in it was left by this node's previous instance. */
+    private static Path runtimeDirectory(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             try (Stream<Path> left = Files.walk(dir)) {
                 for (Path p : left.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir)).toList()) {
@@ -113,6 +122,14 @@ final class PayaraServer implements AutoCloseable {
 
     ChildProcess process() {
         return process;
+    }
+
+    int index() {
+        return index;
+    }
+
+    int port() {
+        return port;
     }
 
     @Override

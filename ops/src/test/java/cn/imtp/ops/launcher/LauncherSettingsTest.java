@@ -48,4 +48,39 @@ class LauncherSettingsTest {
         assertTrue(regex.contains("https://lms\\.example\\.cn"), regex);
         assertTrue(regex.contains("http://127\\.0\\.0\\.1:8080"), regex);
     }
+
+    @Test
+    void oneNodeByDefaultListensOnThePlatformsPortAndTrustsNoProxy() {
+        LauncherSettings s = LauncherSettings.from(Map.of(), home);
+        assertEquals(1, s.nodes());
+        assertEquals(8080, s.nodePort(1));
+        assertTrue(s.nodesTrustedProxies().isEmpty());
+        assertEquals("payara", PayaraServer.name(s, 1));
+    }
+
+    @Test
+    void severalNodesSitBehindTheLoadBalancerWhichIsTheOneTrustedProxy() {
+        LauncherSettings s = LauncherSettings.from(Map.of("LMS_NODES", "3", "LMS_PORT", "9090"), home);
+        assertEquals(9091, s.nodePort(1));
+        assertEquals(9093, s.nodePort(3));
+        assertEquals(LauncherSettings.LOAD_BALANCER_SOURCE, s.nodesTrustedProxies().orElseThrow());
+        assertEquals("payara-2", PayaraServer.name(s, 2));
+        String config = LoadBalancer.config(s, Path.of("/srv/lms/var/haproxy"));
+        assertTrue(config.contains("bind :9090"), config);
+        assertTrue(config.contains("server node3 127.0.0.1:9093 check"), config);
+        assertTrue(config.contains("balance roundrobin") && !config.contains("cookie"), "no sticky sessions: " + config);
+        assertTrue(config.contains("option httpchk GET /health/ready"), config);
+        assertTrue(config.contains("source " + LauncherSettings.LOAD_BALANCER_SOURCE), config);
+        LauncherSettings more = LauncherSettings.from(Map.of("LMS_NODES", "2", "LMS_AUTH_TRUSTED_PROXIES", "10.0.0.5"), home);
+        assertEquals(LauncherSettings.LOAD_BALANCER_SOURCE + ",10.0.0.5", more.nodesTrustedProxies().orElseThrow());
+    }
+
+    @Test
+    void aNodeCountOutOfRangeIsRefusedWithTheLimits() {
+        for (String n : new String[] {"0", "9", "-1"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> LauncherSettings.from(Map.of("LMS_NODES", n), home));
+            assertTrue(e.getMessage().contains("LMS_NODES") && e.getMessage().contains("8"), e.getMessage());
+        }
+    }
 }

@@ -19,8 +19,13 @@ final class EventStream {
 
     /** Opens {@code path} with the bearer token; each event is queued as {"event": name, "data": JSON}. */
     static EventStream open(String token, String path) {
+        return open(RunningPlatform.PORT, token, path);
+    }
+
+    /** The same read from {@code port}: the load balancer's or one node's. */
+    static EventStream open(int port, String token, String path) {
         EventStream stream = new EventStream();
-        HttpRequest request = HttpRequest.newBuilder(RunningPlatform.uri(path))
+        HttpRequest request = HttpRequest.newBuilder(RunningPlatform.uri(port, path))
                 .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
         HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> {
             String[] name = {null};

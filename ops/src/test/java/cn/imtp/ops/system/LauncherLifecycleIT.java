@@ -18,9 +18,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * ./ops/run as a person uses it: SIGTERM stops every process it started and frees every port; a
- * second start keeps the database and the stored objects. Runs last: it restarts the shared platform.
+ * second start keeps the database and the stored objects. Runs after every other class but {@link TwoNodesIT}: it
+ * restarts the shared platform, on two nodes.
  */
-@Order(Integer.MAX_VALUE)
+@Order(Integer.MAX_VALUE - 1)
 @ExtendWith(RunningPlatform.class)
 class LauncherLifecycleIT {
 
@@ -44,7 +45,8 @@ class LauncherLifecycleIT {
             assertThrows(IOException.class, () -> connect(port), "port " + port + " is still open");
         }
 
-        RunningPlatform.start(java.util.Map.of("LMS_DEMO_VIDEO", "true"));
+        // The second start runs two application nodes behind HAProxy, on the same data: TwoNodesIT goes on with it.
+        RunningPlatform.start(java.util.Map.of("LMS_DEMO_VIDEO", "true", "LMS_NODES", "2"));
         System.out.println("[system-test] warm restart took " + RunningPlatform.lastStartUp().toMillis() + " ms");
         assertEquals(installationId, RunningPlatform.json(RunningPlatform.get("/api/platform")).getString("installationId"));
         String adminAgain = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);

@@ -68,7 +68,7 @@ final class Media {
     }
 
     static HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(RunningPlatform.uri(url)).timeout(Duration.ofSeconds(60))
+        return HTTP.send(HttpRequest.newBuilder(url.startsWith("http") ? URI.create(url) : RunningPlatform.uri(url)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());

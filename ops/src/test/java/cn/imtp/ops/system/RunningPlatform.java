@@ -40,6 +40,8 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static Process launcher;
     private static Duration lastStartUp;
+    /** The application nodes of the current start ({@code LMS_NODES}): behind HAProxy on {@link #PORT} when more than one. */
+    private static int nodes = 1;
 
     static Path home() {
         return Path.of(System.getProperty("lms.home", "..")).toAbsolutePath().normalize();
@@ -107,8 +109,13 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
             pb.environment().put("LMS_PRESENCE_INTERVAL_SECONDS", "20");
             pb.environment().put("LMS_PRESENCE_SCHEDULE_SEED", "29");
             pb.environment().put("LMS_PRESENCE_SWEEP_SECONDS", "2");
+            // A job whose node died is taken over 15 s after its last renewal (every 0.5 s): see TwoNodesIT.
+            pb.environment().put("LMS_TRANSCODE_LEASE_SECONDS", "15");
+            // The launcher starts a stopped MariaDB again after 30 s: the database outage of TwoNodesIT.
+            pb.environment().put("LMS_EMBEDDED_DB_RESTART_SECONDS", "30");
         }
         pb.environment().putAll(settings);
+        nodes = Integer.parseInt(settings.getOrDefault("LMS_NODES", System.getenv().getOrDefault("LMS_NODES", "1")));
         long t0 = System.nanoTime();
         launcher = pb.start();
         Process started = launcher;
@@ -127,6 +134,27 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
 
     static Process launcher() {
         return launcher;
+    }
+
+    /**
+     * Makes sure the platform runs on {@code n} application nodes, restarting it (data kept) when it runs on another
+     * number; the demo lesson video is made on such a start.
+     */
+    static synchronized void ensureNodes(int n) throws IOException, InterruptedException {
+        if (launcher != null && launcher.isAlive() && nodes == n) {
+            return;
+        }
+        stop();
+        start(Map.of("LMS_NODES", Integer.toString(n), "LMS_DEMO_VIDEO", "true"));
+    }
+
+    static int nodes() {
+        return nodes;
+    }
+
+    /** The port of application node {@code index} (1-based), which a test may call past the load balancer. */
+    static int nodePort(int index) {
+        return nodes > 1 ? PORT + index : PORT;
     }
 
     static Duration lastStartUp() {
@@ -156,7 +184,11 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
     }
 
     public static URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + PORT + path);
+        return uri(PORT, path);
+    }
+
+    public static URI uri(int port, String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
     }
 
     public static HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -177,7 +209,13 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
     /** A request as the holder of {@code token} (none when null), with extra header pairs (a Content-Type among them replaces JSON). */
     public static HttpResponse<String> call(String token, String method, String path, String jsonBody, String... headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+        return callAt(PORT, token, method, path, jsonBody, headers);
+    }
+
+    /** The same sent to {@code port}: the load balancer's or one node's ({@link #nodePort}). */
+    public static HttpResponse<String> callAt(int port, String token, String method, String path, String jsonBody, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(port, path)).timeout(Duration.ofSeconds(30))
                 .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
         if (jsonBody != null) {
             b.header("Content-Type", "application/json");

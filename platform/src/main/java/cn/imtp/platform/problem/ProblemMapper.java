@@ -27,6 +27,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (busy) {
             LOG.log(Level.WARNING, () -> "Lock conflict on " + instance + " (the client is asked to retry): " + thrown);
             response.header("Retry-After", 1);
+        } else if (problem.type().equals(Problem.TYPE_BASE + "unavailable") && !(Problems.unwrap(thrown) instanceof PlatformException)) {
+            // One line per refused request while the database is away, not a stack trace each.
+            LOG.log(Level.WARNING, () -> "Database unreachable on " + instance + ": " + thrown);
+            response.header("Retry-After", 5);
         } else if (problem.status() >= 500) {
             LOG.log(Level.SEVERE, "Incident " + incident + " on " + instance, thrown);
         }

@@ -49,6 +49,10 @@ public final class Problems {
         if (refused != null) {
             return refusal(refused, instance);
         }
+        if (isDatabaseUnreachable(t)) {
+            return new Problem(Problem.TYPE_BASE + "unavailable", "Database unavailable", 503,
+                    "The database cannot be reached just now; nothing was changed. Send the request again in a moment.", instance, List.of());
+        }
         if (isLockConflict(t)) {
             return new Problem(Problem.TYPE_BASE + BUSY, "Busy", 503,
                     "The database was busy with a conflicting change and nothing was stored; send the request again.", instance, List.of());
@@ -110,6 +114,21 @@ public final class Problems {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof java.sql.SQLException sql
                     && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The database cannot be reached: a connection failure from the driver (SQLState class 08, or the driver's
+     * connection exceptions) or the server's pool unable to open one, anywhere in the causes.
+     */
+    static boolean isDatabaseUnreachable(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.sql.SQLTransientConnectionException || c instanceof java.sql.SQLNonTransientConnectionException
+                    || c instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    || c instanceof java.sql.SQLException && String.valueOf(c.getMessage()).startsWith("Error in allocating a connection")) {
                 return true;
             }
         }

@@ -28,7 +28,15 @@ import org.flywaydb.core.api.output.MigrateResult;
         user = "${MPCONFIG=lms.db.user}",
         password = "${MPCONFIG=lms.db.password}",
         minPoolSize = 2,
-        maxPoolSize = 32)
+        maxPoolSize = 32,
+        // After a database outage the pooled connections are dead: each is checked (Connection.isValid, a round trip,
+        // at most every 2 s) before it is handed out, and one that fails makes the pool drop them all and open new ones.
+        properties = {
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+            "fish.payara.validate-atmost-once-period-in-seconds=2",
+            "fish.payara.fail-all-connections=true"})
 @Startup
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)

@@ -50,6 +50,22 @@ class ProblemsTest {
     }
 
     @Test
+    void aDatabaseThatCannotBeReachedIsA503WithoutTheDriversWords() {
+        List<Exception> outages = List.of(
+                new RuntimeException(new java.sql.SQLNonTransientConnectionException("Socket fail to connect to host:address=(host=127.0.0.1)(port=3307)", "08000")),
+                new RuntimeException(new java.sql.SQLTransientConnectionException("Connection refused")),
+                new RuntimeException(new java.sql.SQLException("Communications link failure", "08S01", 0)),
+                new RuntimeException(new java.sql.SQLException("Error in allocating a connection. Cause: Connection could not be allocated")));
+        for (Exception outage : outages) {
+            Problem p = Problems.of(outage, "/api/x", "abc");
+            assertEquals(503, p.status(), outage.getCause().toString());
+            assertEquals(Problem.TYPE_BASE + "unavailable", p.type());
+            assertFalse(p.detail().contains("127.0.0.1") || p.detail().contains("Socket") || p.detail().contains("allocating"), p.detail());
+        }
+        assertEquals(500, Problems.of(new RuntimeException(new java.sql.SQLException("syntax", "42000", 1064)), "/api/x", "abc").status());
+    }
+
+    @Test
     void unexpectedErrorsHideTheirMessageAndGiveAReference() {
         Problem p = Problems.of(new IllegalStateException("secret table name"), null, "f00d");
         assertEquals(500, p.status());
