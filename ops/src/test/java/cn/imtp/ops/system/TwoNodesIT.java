@@ -284,13 +284,86 @@ class TwoNodesIT {
     }
 
     /**
+     * Both nodes' transcoding work folders run out of space (a 512-KB tmpfs mounted over each; CI runs as root): the job
+     * says why in its row, the attempt does not count, the asset is not failed, and once there is space again it is
+     * tried again and reaches READY, every published segment whole (its stored size the one recorded).
+     */
+    @Test
+    @Order(8)
+    void aFullWorkFolderPostponesTheJobWithItsReasonAndNothingTruncatedIsPublished() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "mounting a tmpfs needs root");
+        List<Path> folders = List.of(RunningPlatform.varDir().resolve("transcode/node-1"), RunningPlatform.varDir().resolve("transcode/node-2"));
+        for (Path folder : folders) {
+            Files.createDirectories(folder);
+            run("mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", folder.toString());
+        }
+        JsonObject ticket;
+        String assetId;
+        try {
+            Path video = MediaFixtures.video("two-nodes-full-640x360-20s.mp4", 640, 360, 20, true);
+            long id = Media.resource(teacher, "LEARNING", "VIDEO", MediaPipelineIT.studiedUnit, video.getFileName().toString());
+            ticket = Media.newVersion(teacher, id, video.getFileName().toString(), Files.size(video));
+            assertEquals(202, Media.upload(ticket, video).statusCode());
+            assetId = Media.status(ticket).getString("id");
+            String error = "";
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (!error.contains("work folder") && System.nanoTime() < deadline) {
+                Thread.sleep(300);
+                error = jobError(assetId);
+            }
+            System.out.println("[two-nodes] full work folder: " + error);
+            assertTrue(error.contains("work folder of this server is full") && error.contains("tried again"), error);
+            JsonObject meanwhile = Media.status(ticket);
+            assertNotEquals("FAILED", meanwhile.getString("state"), meanwhile.toString());
+            assertTrue(meanwhile.getJsonObject("job").getInt("attempts") <= 1, "a full folder is not the file's fault: " + meanwhile);
+        } finally {
+            for (Path folder : folders) {
+                run("umount", "-l", folder.toString());
+            }
+        }
+        JsonObject ready = Media.await(ticket, Duration.ofMinutes(3), "READY", "FAILED");
+        assertEquals("READY", ready.getString("state"), ready.toString());
+        int checked = 0;
+        var storage = EmbeddedStorageIT.client(RunningPlatform.S3_SECRET_KEY);
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms", "lms", "lms");
+             PreparedStatement q = c.prepareStatement("SELECT rendition, seq, bytes FROM media_segment WHERE asset_id = ?")) {
+            q.setString(1, assetId);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    String key = "assets/" + assetId + "/hls/" + r.getString(1) + "/" + r.getInt(2) + ".ts";
+                    long size = storage.statObject(io.minio.StatObjectArgs.builder().bucket(RunningPlatform.BUCKET).object(key).build()).size();
+                    assertEquals(r.getLong(3), size, key);
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 3, "segments checked: " + checked);
+    }
+
+    private static void run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + out);
+    }
+
+    private static String jobError(String assetId) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms", "lms", "lms");
+             PreparedStatement q = c.prepareStatement("SELECT COALESCE(error, '') FROM transcode_job WHERE asset_id = ?")) {
+            q.setString(1, assetId);
+            try (ResultSet r = q.executeQuery()) {
+                return r.next() ? r.getString(1) : "";
+            }
+        }
+    }
+
+    /**
      * MariaDB stopped (SIGTERM, as an operator's stop) for the 30 s the launcher waits before starting it again
      * ({@code LMS_EMBEDDED_DB_RESTART_SECONDS}), in the middle of a learner's playback: every request meanwhile is a 503
      * problem document (never a 500), both nodes' readiness is DOWN, the player keeps its beats and delivers them after,
      * what was accepted before is all there, and no node process is restarted. Runs last.
      */
     @Test
-    @Order(8)
+    @Order(9)
     void aDatabaseOutageOf30SecondsIsRiddenOutWithNothingLost() throws Exception {
         String name = Accounts.uniqueName("before-outage");
         Accounts.createLearner(admin, name, "Outage2026ok");

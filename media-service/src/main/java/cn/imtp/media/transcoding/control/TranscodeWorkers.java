@@ -58,6 +58,8 @@ public class TranscodeWorkers {
     /** How often a running job ships new segments and renews its lease. */
     private static final long TICK_MS = 500;
     private static final long IDLE_POLL_MS = 1000;
+    /** How long a job waits after its work folder ran out of space before a worker tries it again. */
+    static final int WORK_FOLDER_FULL_WAIT_SECONDS = 20;
 
     @Inject
     TranscodeSettings settings;
@@ -191,6 +193,12 @@ public class TranscodeWorkers {
             if (ObjectStore.isOutage(cause) || !storageAnswers()) {
                 LOG.warning(() -> "Job " + jobId + " waits for object storage: " + cause.getMessage());
                 queue.postpone(jobId, 15, "Waiting for object storage: " + cause.getMessage());
+                return;
+            }
+            if (Transcoder.isWorkFolderFull(cause)) {
+                LOG.warning(() -> "Job " + jobId + " waits: the work folder " + settings.workDir() + " is full");
+                queue.postpone(jobId, WORK_FOLDER_FULL_WAIT_SECONDS, "The transcoding work folder of this server is full (no space left"
+                        + " on the device); this attempt does not count and the job is tried again in " + WORK_FOLDER_FULL_WAIT_SECONDS + " s.");
                 return;
             }
             String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();

@@ -256,4 +256,19 @@ public class Transcoder {
         }
         return "ffmpeg stopped: " + cause;
     }
+
+    /**
+     * Whether the attempt failed because the work folder's device is full (ffmpeg's or Java's "No space left on
+     * device" anywhere in the causes): not the file's fault.
+     */
+    public static boolean isWorkFolderFull(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (String.valueOf(c.getMessage()).contains("No space left on device")
+                    || c instanceof JaffreeAbnormalExitException a && a.getProcessErrorLogMessages().stream()
+                    .anyMatch(m -> String.valueOf(m.message).contains("No space left on device"))) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
