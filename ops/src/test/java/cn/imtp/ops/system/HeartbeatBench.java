@@ -186,8 +186,9 @@ public final class HeartbeatBench {
                     + " beats / all no-op beats = %.3f%n", PAIRS, Figures.p(durableLatencies, 0.5), Figures.p(durableLatencies, 0.99),
                     ratios.stream().map(r -> String.format(Locale.ROOT, "%.3f", r)).toList(), median(ratios), ratio);
             double reportMs = report(players);
-            System.out.printf(Locale.ROOT, "RESULT beats_per_s=%.0f p99_ms=%.1f vs_noop=%.3f report_ms=%.0f%n",
-                    mean(durableRates), Figures.p(durableLatencies, 0.99), ratio, reportMs);
+            System.out.printf(Locale.ROOT, "RESULT beats_per_s=%.0f p99_ms=%.1f vs_noop=%.3f report_ms=%.0f nodes=%d db_commits_per_s=%.0f"
+                    + " db_rows_per_s=%.0f%n", mean(durableRates), Figures.p(durableLatencies, 0.99), ratio, reportMs, RunningPlatform.nodes(),
+                    median(COMMITS_PER_S), median(ROWS_PER_S));
         } finally {
             RunningPlatform.stop();
         }
@@ -203,11 +204,42 @@ public final class HeartbeatBench {
      * A durable window: the sessions' beats start at 1 from where the learner's first viewing stopped (a no-op
      * window's beats were not stored), and the next window gets a new playback session.
      */
+    /** What MariaDB did per second in each durable window: commits, and rows inserted plus updated. */
+    static final List<Double> COMMITS_PER_S = new ArrayList<>();
+    static final List<Double> ROWS_PER_S = new ArrayList<>();
+
     static Figures durableWindow(List<Player> players, Duration warmUp, Duration measured) throws Exception {
         players.forEach(Player::restart);
+        long[] before = databaseCounters();
+        long t0 = System.nanoTime();
         Figures f = load(players, false, warmUp, measured);
+        long[] after = databaseCounters();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        COMMITS_PER_S.add((after[0] - before[0]) / seconds);
+        ROWS_PER_S.add((after[1] - before[1]) / seconds);
+        System.out.printf(Locale.ROOT, "  database: %.0f commits/s, %.0f rows written/s%n", COMMITS_PER_S.get(COMMITS_PER_S.size() - 1),
+                ROWS_PER_S.get(ROWS_PER_S.size() - 1));
         players.forEach(Player::reopen);
         return f;
+    }
+
+    /** MariaDB's global counters: transactions committed (COMMIT, as the drivers send it), rows inserted plus updated. */
+    static long[] databaseCounters() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms", "lms", "lms");
+             PreparedStatement q = c.prepareStatement("SHOW GLOBAL STATUS WHERE Variable_name IN"
+                     + " ('Com_commit', 'Innodb_rows_inserted', 'Innodb_rows_updated')");
+             var r = q.executeQuery()) {
+            long commits = 0;
+            long rows = 0;
+            while (r.next()) {
+                if (r.getString(1).equals("Com_commit")) {
+                    commits = r.getLong(2);
+                } else {
+                    rows += r.getLong(2);
+                }
+            }
+            return new long[] {commits, rows};
+        }
     }
 
     static double mean(List<Double> values) {

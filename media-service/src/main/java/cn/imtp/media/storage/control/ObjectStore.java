@@ -183,6 +183,12 @@ public class ObjectStore {
                 .expiry((int) expiry.toSeconds(), TimeUnit.SECONDS).build()));
     }
 
+    /** A signer of GET URLs for browsers that viewers share per slot, valid at least {@code lifetime}: see {@link SharedGetSigner}. */
+    public SharedGetSigner sharedGets(Duration lifetime) {
+        return new SharedGetSigner(settings.publicEndpoint(), settings.bucket(), settings.region(), settings.accessKey(),
+                settings.secretKey(), lifetime);
+    }
+
     /** A GET URL for browsers (range requests work on it); {@code downloadName} makes it a download. */
     public String publicUrl(String key, Duration expiry, String contentType, String downloadName) {
         Map<String, String> query = new HashMap<>();

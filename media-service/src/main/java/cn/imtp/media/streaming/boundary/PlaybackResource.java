@@ -102,7 +102,10 @@ public class PlaybackResource {
         return personal(Response.seeOther(URI.create(playback.fileUrl(assetId, g))));
     }
 
-    /** Every answer here holds URLs signed for one viewer: no shared cache may keep it. */
+    /**
+     * Every answer here is for the holder of a grant, which is in its URL: no shared cache may keep it. (The segments the
+     * variant playlists list are the cacheable part: their URLs are the same for every viewer of a signing slot.)
+     */
     private static Response personal(Response.ResponseBuilder r) {
         CacheControl cc = new CacheControl();
         cc.setNoStore(true);

@@ -5,20 +5,27 @@ import cn.imtp.media.asset.control.Assets.StoredRendition;
 import cn.imtp.media.asset.entity.Asset;
 import cn.imtp.media.asset.entity.AssetState;
 import cn.imtp.media.storage.control.ObjectStore;
+import cn.imtp.media.storage.control.SharedGetSigner;
 import cn.imtp.media.transcoding.control.TranscodeSettings;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.MediaGrant;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Playlists and file links for one viewer. Variant playlists list presigned segment URLs (for the
- * public endpoint, valid {@code lms.stream.url-minutes}); the master lists the variants relative to
- * itself, carrying the viewer's grant.
+ * Playlists and file links for the holder of a grant. The master lists the variants relative to itself, carrying the
+ * viewer's grant. Variant playlists list presigned segment URLs for the public endpoint that every viewer of a signing
+ * slot shares ({@link SharedGetSigner}: valid at least {@code lms.stream.url-minutes}, at most half as long again), so
+ * a finished rendition's playlist is written once per slot ({@link VariantCache}) and a CDN or browser caches each
+ * segment once for everyone. Revocation: a listed segment URL works until it expires, whoever holds it; access itself
+ * (the grant) is checked on every playlist request.
  */
 @ApplicationScoped
 public class Playback {
@@ -35,6 +42,15 @@ public class Playback {
     @Inject
     @ConfigProperty(name = "lms.stream.url-minutes")
     int urlMinutes;
+
+    /** Finished renditions' variant playlists of the current slots: 32 M characters (a 3-hour lecture's rung is ~0.7 M). */
+    private final VariantCache variants = new VariantCache(32_000_000);
+    private SharedGetSigner segmentUrls;
+
+    @PostConstruct
+    void signer() {
+        segmentUrls = store.sharedGets(Duration.ofMinutes(urlMinutes));
+    }
 
     public String master(UUID assetId, String grant) {
         List<StoredRendition> renditions = playable(assetId).renditions();
@@ -57,14 +73,25 @@ public class Playback {
     }
 
     public String variant(UUID assetId, String rendition) {
+        Instant now = Instant.now();
+        String key = assetId + "/" + rendition + "@" + segmentUrls.slotOf(now).getEpochSecond();
+        String written = variants.get(key);
+        if (written != null) {
+            return written;
+        }
         Playable p = playable(assetId);
         UUID owner = p.asset().renditionOwner();
         StoredRendition stored = p.renditions().stream().filter(r -> r.rendition().name().equals(rendition)).findFirst()
                 .orElseThrow(() -> PlatformException.notFound("Rendition", rendition));
-        Duration expiry = Duration.ofMinutes(urlMinutes);
-        return Playlists.variant(assets.segments(owner, rendition), stored.complete(), transcoding.hlsSeconds(),
-                seq -> store.publicUrl(Asset.segmentKey(owner, rendition, seq), expiry, "video/mp2t", null));
+        String playlist = Playlists.variant(assets.segments(owner, rendition), stored.complete(), transcoding.hlsSeconds(),
+                seq -> segmentUrls.url(Asset.segmentKey(owner, rendition, seq), now, Map.of()));
+        if (stored.complete() && p.asset().state() == AssetState.READY) {
+            variants.put(key, playlist);
+        }
+        return playlist;
     }
+
+    // No response-content-type in segment URLs: each segment is stored as video/mp2t, and every byte counts 1,800 times.
 
     public String posterUrl(UUID assetId) {
         Asset a = assets.get(assetId);

@@ -2,13 +2,12 @@ package cn.imtp.media.streaming.control;
 
 import cn.imtp.media.transcoding.entity.Rendition;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
- * HLS playlists written for one viewer: every URL in them is absolute and already signed, because a
- * relative segment name would not carry a presigned URL's signature.
+ * HLS playlists: every URL in them is absolute and already signed, because a relative segment name would not carry a
+ * presigned URL's signature.
  */
 public final class Playlists {
 
@@ -97,7 +96,10 @@ public final class Playlists {
                 .append("#EXT-X-TARGETDURATION:").append(target).append('\n')
                 .append("#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-INDEPENDENT-SEGMENTS\n");
         for (Segment s : segments) {
-            v.append(String.format(Locale.ROOT, "#EXTINF:%.3f,%n", s.durationMs() / 1000.0)).append(segmentUrl.apply(s.seq())).append('\n');
+            // Seconds with three decimals, without String.format: a long lecture has 1,800 of these lines.
+            int ms = Math.max(0, s.durationMs());
+            v.append("#EXTINF:").append(ms / 1000).append('.').append((char) ('0' + ms / 100 % 10)).append((char) ('0' + ms / 10 % 10))
+                    .append((char) ('0' + ms % 10)).append(",\n").append(segmentUrl.apply(s.seq())).append('\n');
         }
         if (complete) {
             v.append("#EXT-X-ENDLIST\n");

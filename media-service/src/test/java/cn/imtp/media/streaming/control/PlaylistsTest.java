@@ -45,6 +45,9 @@ class PlaylistsTest {
         assertTrue(growing.contains("#EXT-X-PLAYLIST-TYPE:EVENT"));
         assertFalse(growing.contains("#EXT-X-ENDLIST"));
         assertTrue(growing.contains("#EXTINF:6.000,\nhttps://s3/seg1\n"));
+        String odd = Playlists.variant(List.of(new Playlists.Segment(0, 5960), new Playlists.Segment(1, 40), new Playlists.Segment(2, 12_005)),
+                true, 6, seq -> "u" + seq);
+        assertTrue(odd.contains("#EXTINF:5.960,\nu0\n#EXTINF:0.040,\nu1\n#EXTINF:12.005,\nu2\n"), odd);
         String done = Playlists.variant(List.of(new Playlists.Segment(0, 6000), new Playlists.Segment(1, 7400)), true, 6, seq -> "u" + seq);
         assertTrue(done.contains("#EXT-X-PLAYLIST-TYPE:VOD"));
         assertTrue(done.contains("#EXT-X-TARGETDURATION:8"), done);

@@ -1,0 +1,173 @@
+package cn.imtp.media.storage.control;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Presigned GET URLs (AWS Signature Version 4, query string, path style) for the public endpoint, made in
+ * microseconds and shared by every viewer of a time slot: the signing time is the start of the current slot
+ * ({@code slot}), so every URL of one object signed within a slot is the same string — a CDN or the browser caches the
+ * segment once for all viewers — and it stays valid for {@code slot + lifetime} from the slot's start, at least
+ * {@code lifetime} after it was handed out. The day's signing key is derived once. The cost in revocation: a URL is a
+ * bearer credential for its one object until it expires, whoever it was given to.
+ */
+public final class SharedGetSigner {
+
+    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final String origin;
+    private final String host;
+    private final String pathPrefix;
+    private final String region;
+    private final String accessKey;
+    private final String secretKey;
+    private final long slotSeconds;
+    private final long lifetimeSeconds;
+    private volatile DayKey dayKey;
+
+    private record DayKey(String day, byte[] key) {
+    }
+
+    /**
+     * @param endpoint the public S3 endpoint ({@code http://127.0.0.1:9000}, {@code https://s3.example.cn}); a path in it
+     *                 is kept in front of the bucket
+     */
+    public SharedGetSigner(String endpoint, String bucket, String region, String accessKey, String secretKey, Duration lifetime) {
+        URI uri = URI.create(endpoint);
+        boolean defaultPort = uri.getPort() == -1 || ("http".equals(uri.getScheme()) && uri.getPort() == 80)
+                || ("https".equals(uri.getScheme()) && uri.getPort() == 443);
+        this.host = uri.getHost() + (defaultPort ? "" : ":" + uri.getPort());
+        this.origin = uri.getScheme() + "://" + host;
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
+        this.pathPrefix = path + "/" + encode(bucket) + "/";
+        this.region = region;
+        this.accessKey = accessKey;
+        this.secretKey = secretKey;
+        this.lifetimeSeconds = lifetime.toSeconds();
+        this.slotSeconds = Math.max(1, lifetime.toSeconds() / 2);
+    }
+
+    /** The start of the slot {@code now} is in: the signing time of every URL made in it. */
+    public Instant slotOf(Instant now) {
+        return Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), slotSeconds) * slotSeconds);
+    }
+
+    /** A GET URL of {@code key} signed at the start of {@code now}'s slot, with the response overrides in {@code query}. */
+    public String url(String key, Instant now, Map<String, String> query) {
+        return sign(key, slotOf(now), slotSeconds + lifetimeSeconds, query);
+    }
+
+    /** A GET URL of {@code key} signed at {@code signedAt}, valid {@code expiresSeconds}. */
+    String sign(String key, Instant signedAt, long expiresSeconds, Map<String, String> query) {
+        Signing signing = signingFor(signedAt, expiresSeconds, query);
+        String path = pathPrefix + encodePath(key);
+        Hashing h = HASHING.get();
+        String canonicalRequest = "GET\n" + path + "\n" + signing.canonicalQuery() + "\nhost:" + host + "\n\nhost\nUNSIGNED-PAYLOAD";
+        String toSign = signing.toSignPrefix() + HEX.formatHex(h.sha256.digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        String signature = HEX.formatHex(h.hmac(signing.key(), toSign));
+        return origin + path + "?" + signing.canonicalQuery() + "&X-Amz-Signature=" + signature;
+    }
+
+    /** What every URL of one signing time, lifetime and query shares: made once, reused for the whole playlist. */
+    private record Signing(Instant at, long expires, Map<String, String> query, String canonicalQuery, String toSignPrefix, byte[] key) {
+    }
+
+    private volatile Signing last;
+
+    private Signing signingFor(Instant at, long expiresSeconds, Map<String, String> query) {
+        Signing s = last;
+        if (s != null && s.at().equals(at) && s.expires() == expiresSeconds && s.query().equals(query)) {
+            return s;
+        }
+        String amzDate = AMZ_DATE.format(at);
+        String day = amzDate.substring(0, 8);
+        String scope = day + "/" + region + "/s3/aws4_request";
+        TreeMap<String, String> params = new TreeMap<>();
+        params.put("X-Amz-Algorithm", "AWS4-HMAC-SHA256");
+        params.put("X-Amz-Credential", accessKey + "/" + scope);
+        params.put("X-Amz-Date", amzDate);
+        params.put("X-Amz-Expires", Long.toString(expiresSeconds));
+        params.put("X-Amz-SignedHeaders", "host");
+        params.putAll(query);
+        StringBuilder canonicalQuery = new StringBuilder(256);
+        for (Map.Entry<String, String> p : params.entrySet()) {
+            if (!canonicalQuery.isEmpty()) {
+                canonicalQuery.append('&');
+            }
+            canonicalQuery.append(encode(p.getKey())).append('=').append(encode(p.getValue()));
+        }
+        s = new Signing(at, expiresSeconds, Map.copyOf(query), canonicalQuery.toString(),
+                "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n", signingKey(day));
+        last = s;
+        return s;
+    }
+
+    private byte[] signingKey(String day) {
+        DayKey k = dayKey;
+        if (k == null || !k.day().equals(day)) {
+            Hashing h = HASHING.get();
+            byte[] date = h.hmac(("AWS4" + secretKey).getBytes(StandardCharsets.UTF_8), day);
+            k = new DayKey(day, h.hmac(h.hmac(h.hmac(date, region), "s3"), "aws4_request"));
+            dayKey = k;
+        }
+        return k.key();
+    }
+
+    /** One thread's SHA-256 and HMAC-SHA256 instances: looking them up costs more than hashing a URL. */
+    private static final ThreadLocal<Hashing> HASHING = ThreadLocal.withInitial(Hashing::new);
+
+    private static final class Hashing {
+        final MessageDigest sha256;
+        final Mac mac;
+
+        Hashing() {
+            try {
+                sha256 = MessageDigest.getInstance("SHA-256");
+                mac = Mac.getInstance("HmacSHA256");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("SHA-256 and HmacSHA256 are part of every Java runtime", e);
+            }
+        }
+
+        byte[] hmac(byte[] key, String data) {
+            try {
+                mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("an HMAC key of any length is valid", e);
+            }
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** An object key's path: each part encoded, the slashes kept. */
+    private static String encodePath(String key) {
+        return String.join("/", java.util.Arrays.stream(key.split("/", -1)).map(SharedGetSigner::encode).toList());
+    }
+
+    /** RFC 3986 encoding as Signature Version 4 wants it: unreserved characters as they are, every other byte %XX. */
+    static String encode(String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        StringBuilder b = new StringBuilder(bytes.length + 8);
+        for (byte value : bytes) {
+            int c = value & 0xff;
+            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~') {
+                b.append((char) c);
+            } else {
+                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16))).append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,31 @@
+package cn.imtp.media.streaming.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class VariantCacheTest {
+
+    @Test
+    void keepsAtMostItsCharactersDroppingTheLeastRecentlyRead() {
+        VariantCache cache = new VariantCache(10);
+        cache.put("a", "1234");
+        cache.put("b", "5678");
+        assertEquals("1234", cache.get("a"));
+        cache.put("c", "90ab");
+        assertNull(cache.get("b"), "b was read least recently");
+        assertEquals("1234", cache.get("a"));
+        assertEquals(8, cache.chars());
+        cache.put("a", "12");
+        assertEquals(6, cache.chars(), "a replaced entry counts once");
+    }
+
+    @Test
+    void aPlaylistLargerThanTheWholeCacheIsNotKept() {
+        VariantCache cache = new VariantCache(3);
+        cache.put("big", "12345");
+        assertNull(cache.get("big"));
+        assertEquals(0, cache.chars());
+    }
+}

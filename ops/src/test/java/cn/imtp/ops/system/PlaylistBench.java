@@ -1,0 +1,153 @@
+package cn.imtp.ops.system;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Variant playlists against {@code /health/live} of the same server, with wrk (Debian's package): 16 connections for
+ * 10 s each, three pairs alternating which goes first, on a lesson of 15 segments; then lectures of 1,800 segments
+ * (a 3-hour lecture at 6 s) of a second asset with the same content, each rung's first request (written and signed)
+ * and the next 200 (served from the slot's copy). Starts its own platform (ports 28080/23307/29000, data in ops/target/bench-var) and ends with
+ * {@code RESULT playlists_per_s=… live_per_s=… vs_live=… long_first_ms=… long_median_ms=… long_bytes=…}.
+ */
+public final class PlaylistBench {
+
+    static final int PAIRS = 3;
+    static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+
+    public static void main(String[] args) throws Exception {
+        RunningPlatform.deleteRecursively(RunningPlatform.varDir());
+        RunningPlatform.start();
+        try {
+            MediaPipelineIT.setUp();
+            String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
+            // 90 s at 1280×720: a ladder of several rungs of 15 segments each.
+            Media.Uploaded up = Media.ready(teacher, MediaPipelineIT.studiedUnit, "VIDEO",
+                    MediaFixtures.video("bench-playlists-1280x720-90s.mp4", 1280, 720, 90, true));
+            RunningPlatform.call(teacher, "POST", "/api/resources/" + up.resourceId() + "/versions/1/publish", null);
+            String learner = RunningPlatform.token("learner01", RunningPlatform.DEMO_PASSWORD);
+            String masterUrl = RunningPlatform.json(Media.access(learner, up.resourceId(), null)).getString("playlistUrl");
+            List<String> variants = Media.uris(Media.get(masterUrl).body()).stream()
+                    .map(v -> absolute(Media.resolve(masterUrl, v))).toList();
+            String live = RunningPlatform.uri("/health/live").toString();
+            String shortVariant = variants.get(0);
+            System.out.println("variant playlist: " + Media.uris(Media.get(shortVariant).body()).size() + " segments, " + variants.size() + " rungs");
+
+            wrk(live);
+            wrk(shortVariant);
+            List<Double> ratios = new ArrayList<>();
+            double playlists = 0;
+            double lives = 0;
+            for (int pair = 1; pair <= PAIRS; pair++) {
+                double p;
+                double l;
+                if (pair % 2 == 1) {
+                    l = wrk(live);
+                    p = wrk(shortVariant);
+                } else {
+                    p = wrk(shortVariant);
+                    l = wrk(live);
+                }
+                System.out.printf(Locale.ROOT, "pair %d: playlists %.0f/s, /health/live %.0f/s, ratio %.3f%n", pair, p, l, p / l);
+                ratios.add(p / l);
+                playlists += p / PAIRS;
+                lives += l / PAIRS;
+            }
+
+            // Every rung grown to 1,800 segments; the same file uploaded again is a second asset with the same renditions
+            // (its content hash matches), whose playlists were never written: each rung's first request writes and signs
+            // 1,800 URLs. The first asset's long rungs go first, as the path's warm-up.
+            String assetId = up.asset().getString("id");
+            for (String variant : variants) {
+                grow(assetId, variant.replaceAll("^.*/([^/?]+)\\.m3u8.*$", "$1"), 1_800);
+            }
+            for (String variant : variants.subList(1, variants.size())) {
+                long t0 = System.nanoTime();
+                Media.get(variant);
+                System.out.printf(Locale.ROOT, "warm-up, first asset: %.1f ms%n", (System.nanoTime() - t0) / 1e6);
+            }
+            Media.Uploaded again = Media.ready(teacher, MediaPipelineIT.studiedUnit, "VIDEO",
+                    MediaFixtures.video("bench-playlists-1280x720-90s.mp4", 1280, 720, 90, true));
+            RunningPlatform.call(teacher, "POST", "/api/resources/" + again.resourceId() + "/versions/1/publish", null);
+            String againMaster = RunningPlatform.json(Media.access(learner, again.resourceId(), null)).getString("playlistUrl");
+            List<Long> firsts = new ArrayList<>();
+            List<Long> cached = new ArrayList<>();
+            int bytes = 0;
+            for (String variant : Media.uris(Media.get(againMaster).body()).stream().map(v -> absolute(Media.resolve(againMaster, v))).toList()) {
+                long t0 = System.nanoTime();
+                HttpResponse<String> first = Media.get(variant);
+                firsts.add((System.nanoTime() - t0) / 1_000);
+                bytes = first.body().getBytes(StandardCharsets.UTF_8).length;
+                System.out.printf(Locale.ROOT, "second asset, rung %s: %d segments, %d bytes, first request %.1f ms%n",
+                        variant.replaceAll("^.*/([^/?]+)\\.m3u8.*$", "$1"), Media.uris(first.body()).size(), bytes, firsts.get(firsts.size() - 1) / 1000.0);
+                for (int i = 0; i < 200; i++) {
+                    long t = System.nanoTime();
+                    Media.get(variant);
+                    cached.add((System.nanoTime() - t) / 1_000);
+                }
+            }
+            Collections.sort(cached);
+            Collections.sort(ratios);
+            System.out.printf(Locale.ROOT, "RESULT playlists_per_s=%.0f live_per_s=%.0f vs_live=%.3f long_first_ms=%.1f long_median_ms=%.1f long_bytes=%d%n",
+                    playlists, lives, ratios.get(ratios.size() / 2), firsts.stream().mapToLong(Long::longValue).max().orElse(0) / 1000.0,
+                    cached.get(cached.size() / 2) / 1000.0, bytes);
+        } finally {
+            RunningPlatform.stop();
+        }
+    }
+
+    /** Requests per second wrk measured on {@code url}: 2 threads, 16 connections, 10 s. */
+    static double wrk(String url) throws Exception {
+        Process p = new ProcessBuilder("wrk", "-t2", "-c16", "-d10s", url).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        Matcher m = RATE.matcher(out);
+        if (!m.find() || out.contains("Non-2xx")) {
+            throw new IllegalStateException("wrk on " + url + ": " + out);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** The rendition's first segment row repeated up to {@code count}: a lecture of that length as far as the playlist goes. */
+    static void grow(String assetId, String rendition, int count) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms", "lms", "lms")) {
+            int durationMs;
+            long bytes;
+            try (PreparedStatement q = c.prepareStatement("SELECT duration_ms, bytes FROM media_segment WHERE asset_id = ? AND rendition = ? AND seq = 0")) {
+                q.setString(1, assetId);
+                q.setString(2, rendition);
+                try (var r = q.executeQuery()) {
+                    if (!r.next()) {
+                        throw new IllegalStateException("no segment 0 of " + rendition);
+                    }
+                    durationMs = r.getInt(1);
+                    bytes = r.getLong(2);
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT IGNORE INTO media_segment (asset_id, rendition, seq, duration_ms, bytes) VALUES (?, ?, ?, ?, ?)")) {
+                for (int seq = 1; seq < count; seq++) {
+                    s.setString(1, assetId);
+                    s.setString(2, rendition);
+                    s.setInt(3, seq);
+                    s.setInt(4, durationMs);
+                    s.setLong(5, bytes);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        }
+    }
+
+    private static String absolute(String url) {
+        return url.startsWith("http") ? url : RunningPlatform.uri(url).toString();
+    }
+}
