@@ -1,10 +1,6 @@
 package cn.imtp.ops.launcher;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,28 +92,7 @@ final class PayaraServer implements AutoCloseable {
 
     /** Waits until /health/ready answers UP with every required check; fails early if Payara dies. */
     void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
-                .timeout(Duration.ofSeconds(10)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "no answer yet";
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException("Payara Micro exited during start-up; see " + process.log());
-            }
-            try {
-                HttpResponse<String> r = http.send(ready, HttpResponse.BodyHandlers.ofString());
-                last = r.statusCode() + " " + r.body();
-                if (r.statusCode() == 200 && REQUIRED_CHECKS.stream().allMatch(c -> r.body().contains("\"" + c + "\""))) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                last = notYet.toString();
-            }
-            Thread.sleep(1000);
-        }
-        throw new IOException("The platform was not ready within " + timeout.toSeconds() + " s; last answer: " + last
-                + "; see " + process.log());
+        process.awaitReady(port, body -> REQUIRED_CHECKS.stream().allMatch(c -> body.contains("\"" + c + "\"")), timeout, "Payara Micro");
     }
 
     ChildProcess process() {
