@@ -91,14 +91,17 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement waitFor(By by, Duration timeout) {
-        return new WebDriverWait(driver, timeout).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return new WebDriverWait(driver, patient(timeout)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
-    /** Waits for the condition; on a timeout says what the page was showing (its alert and notice) and saves a screenshot. */
+    /**
+     * Waits for the condition, at least {@link #PATIENCE}; on a timeout says what the page was showing (its alert and
+     * notice) and saves a screenshot.
+     */
     <T> T until(Function<WebDriver, T> condition, Duration timeout) {
         try {
             // A page that re-renders replaces the element being read: ask again rather than fail.
-            return new WebDriverWait(driver, timeout, Duration.ofMillis(250)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            return new WebDriverWait(driver, patient(timeout), Duration.ofMillis(250)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             String shot;
@@ -107,10 +110,21 @@ final class Browser implements AutoCloseable {
             } catch (IOException | RuntimeException io) {
                 shot = "no screenshot: " + io;
             }
-            throw new AssertionError("waited " + timeout + " on " + driver.getCurrentUrl() + "; the page said: " + js(
+            throw new AssertionError("waited " + patient(timeout) + " on " + driver.getCurrentUrl() + "; the page said: " + js(
                     "return ['problem', 'notice'].map(i => i + '=' + (document.getElementById(i)?.textContent || '')).join(' | ');")
                     + "; screenshot " + shot, e);
         }
+    }
+
+    /**
+     * The shortest wait for a page: the tests share two cores with ffmpeg, MariaDB and Chrome, and a request a page
+     * makes can wait seconds behind a transcode (CI saw a catalogue table take over 10 s). A wait that runs out must
+     * mean the page is broken, never that the machine was busy; waits that succeed end as soon as they can.
+     */
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private static Duration patient(Duration timeout) {
+        return timeout.compareTo(PATIENCE) < 0 ? PATIENCE : timeout;
     }
 
     Object js(String script, Object... args) {
