@@ -145,7 +145,9 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
             return;
         }
         stop();
-        start(Map.of("LMS_NODES", Integer.toString(n), "LMS_DEMO_VIDEO", "true"));
+        // A hung ffmpeg is killed after 30 s without progress: see TwoNodesIT. (On the one-node start the 120-s default
+        // stands: MediaFaultsIT holds jobs with SIGSTOP for a while there and needs them held.)
+        start(Map.of("LMS_NODES", Integer.toString(n), "LMS_DEMO_VIDEO", "true", "LMS_TRANSCODE_STALL_SECONDS", "30"));
     }
 
     static int nodes() {

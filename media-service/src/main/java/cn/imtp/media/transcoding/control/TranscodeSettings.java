@@ -42,6 +42,10 @@ public class TranscodeSettings {
     int leaseSeconds;
 
     @Inject
+    @ConfigProperty(name = "lms.transcode.stall-seconds")
+    int stallSeconds;
+
+    @Inject
     @ConfigProperty(name = "lms.transcode.preset")
     String preset;
 
@@ -83,6 +87,11 @@ public class TranscodeSettings {
 
     public int leaseSeconds() {
         return leaseSeconds;
+    }
+
+    /** How long ffmpeg may go without encoding anything before the watchdog stops it and the attempt fails. */
+    public int stallSeconds() {
+        return stallSeconds;
     }
 
     public String preset() {

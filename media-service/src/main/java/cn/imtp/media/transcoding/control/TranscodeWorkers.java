@@ -89,8 +89,8 @@ public class TranscodeWorkers {
     /** Released when this node queues a job, so that an idle worker starts at once instead of at its next poll. */
     private final java.util.concurrent.Semaphore queued = new java.util.concurrent.Semaphore(0);
     private volatile boolean stopping;
-    /** Jobs this node is running now, by job id: what stop() must end. */
-    private final Map<Long, FFmpegResultFuture> inFlight = new ConcurrentHashMap<>();
+    /** How to stop each job this node is running now, by job id: what stop() must end. */
+    private final Map<Long, Runnable> inFlight = new ConcurrentHashMap<>();
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
         String node = ManagementFactory.getRuntimeMXBean().getName();
@@ -120,7 +120,7 @@ public class TranscodeWorkers {
     @PreDestroy
     void stop() {
         stopping = true;
-        inFlight.values().forEach(FFmpegResultFuture::forceStop);
+        inFlight.values().forEach(Runnable::run);
         running.forEach(Thread::interrupt);
     }
 
@@ -220,12 +220,13 @@ public class TranscodeWorkers {
                                      CompletableFuture<String> hash) throws InterruptedException {
         createDirectories(out, plan);
         AtomicLong encodedMs = new AtomicLong();
+        AtomicLong progressedAt = new AtomicLong(System.nanoTime());
         FFmpegResultFuture ffmpeg = transcoder.startLadder(source, probe, plan, out, p -> {
-            if (p.getTimeMillis() != null) {
-                encodedMs.set(p.getTimeMillis());
+            if (p.getTimeMillis() != null && encodedMs.getAndSet(p.getTimeMillis()) != p.getTimeMillis()) {
+                progressedAt.set(System.nanoTime());
             }
         });
-        inFlight.put(jobId, ffmpeg);
+        inFlight.put(jobId, () -> Transcoder.stop(ffmpeg, out));
         Map<String, Integer> shipped = new ConcurrentHashMap<>();
         long deadline = System.nanoTime() + Duration.ofMinutes(settings.timeoutMinutes()).toNanos();
         long lastRenew = 0;
@@ -237,7 +238,7 @@ public class TranscodeWorkers {
                     hashChecked = true;
                     Optional<UUID> same = sameContent(asset, hash.join());
                     if (same.isPresent()) {
-                        ffmpeg.forceStop();
+                        Transcoder.stop(ffmpeg, out);
                         return same;
                     }
                 }
@@ -245,13 +246,23 @@ public class TranscodeWorkers {
                 if (System.nanoTime() - lastRenew > Duration.ofSeconds(2).toNanos()) {
                     double progress = probe.durationMs() > 0 ? Math.min(0.99, (double) encodedMs.get() / probe.durationMs()) : 0;
                     if (!queue.renew(jobId, worker, settings.leaseSeconds(), progress)) {
-                        ffmpeg.forceStop();
+                        Transcoder.stop(ffmpeg, out);
                         throw new LeaseLost();
                     }
                     lastRenew = System.nanoTime();
                 }
+                long stalled = System.nanoTime() - progressedAt.get();
+                if (stalled > Duration.ofSeconds(settings.stallSeconds()).toNanos()) {
+                    // A hung ffmpeg (stopped, deadlocked, or waiting on a source that never answers) holds a worker for
+                    // good while its lease is still renewed: the watchdog ends it and the job is tried again.
+                    Transcoder.stop(ffmpeg, out);
+                    LOG.warning(() -> "Job " + jobId + ": ffmpeg encoded nothing for " + Duration.ofNanos(stalled).toSeconds()
+                            + " s and was stopped");
+                    throw new IllegalStateException("ffmpeg encoded nothing for " + settings.stallSeconds()
+                            + " s (lms.transcode.stall-seconds) and was stopped; the job is tried again.");
+                }
                 if (System.nanoTime() > deadline) {
-                    ffmpeg.forceStop();
+                    Transcoder.stop(ffmpeg, out);
                     throw new IllegalStateException("Transcoding took longer than the limit of " + settings.timeoutMinutes()
                             + " minutes (lms.transcode.timeout-minutes) and was stopped.");
                 }
@@ -264,7 +275,7 @@ public class TranscodeWorkers {
         } finally {
             inFlight.remove(jobId);
             if (!ffmpeg.isDone()) {
-                ffmpeg.forceStop();
+                Transcoder.stop(ffmpeg, out);
             }
         }
         if (!hashChecked) {

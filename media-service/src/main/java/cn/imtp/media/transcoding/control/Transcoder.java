@@ -114,6 +114,17 @@ public class Transcoder {
     }
 
     /**
+     * Stops a ladder started by {@link #startLadder}: asks ffmpeg to quit, then kills (SIGKILL) any process of this
+     * JVM that still writes into {@code out}, since an ffmpeg that is stopped (SIGSTOP) or hung never reads the request.
+     */
+    public static void stop(FFmpegResultFuture ffmpeg, Path out) {
+        ffmpeg.forceStop();
+        String writesHere = out + java.io.File.separator;
+        ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("").contains(writesHere))
+                .forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /**
      * Starts the whole ladder as one ffmpeg process: one decode, split and scaled per rung, H.264 + AAC (the main audio
      * track muxed into every rung, or every track as an audio rendition of its own when there are several),
      * key frames at the same instants in every rung, HLS segments of {@code lms.transcode.hls-seconds}
