@@ -53,8 +53,13 @@ class AttendanceIT {
     }
 
     static JsonObject open(String token) throws Exception {
-        HttpResponse<String> r = RunningPlatform.call(token, "POST", "/api/attendance/sessions",
-                Json.createObjectBuilder().add("resourceId", resourceId).build().toString());
+        return openAt(RunningPlatform.PORT, token, resourceId);
+    }
+
+    /** Opens a playback session of the lesson through the given port (the load balancer's or one node's). */
+    static JsonObject openAt(int port, String token, long lesson) throws Exception {
+        HttpResponse<String> r = RunningPlatform.callAt(port, token, "POST", "/api/attendance/sessions",
+                Json.createObjectBuilder().add("resourceId", lesson).build().toString());
         assertEquals(201, r.statusCode(), r.body());
         return RunningPlatform.json(r);
     }
@@ -644,7 +649,8 @@ class AttendanceIT {
         }
     }
 
-    private static void sleepUntil(long t0, long ms) throws InterruptedException {
+    /** Sleeps until {@code ms} milliseconds after {@code t0} (a System.nanoTime() reading). */
+    static void sleepUntil(long t0, long ms) throws InterruptedException {
         long wait = ms - (System.nanoTime() - t0) / 1_000_000;
         if (wait > 0) {
             Thread.sleep(wait);

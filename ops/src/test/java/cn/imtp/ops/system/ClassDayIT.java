@@ -225,8 +225,14 @@ class ClassDayIT {
 
     static HttpResponse<String> beat(String token, JsonObject session, long seq, long elapsedMs, boolean visible, long fromMs, long toMs)
             throws Exception {
+        return beatAt(RunningPlatform.PORT, token, session, seq, elapsedMs, visible, fromMs, toMs);
+    }
+
+    /** A beat of 1x playback from {@code fromMs} to {@code toMs}, sent through the given port (the load balancer's or one node's). */
+    static HttpResponse<String> beatAt(int port, String token, JsonObject session, long seq, long elapsedMs, boolean visible, long fromMs,
+                                       long toMs) throws Exception {
         JsonArrayBuilder played = Json.createArrayBuilder().add(Json.createObjectBuilder().add("fromMs", fromMs).add("toMs", toMs));
-        return RunningPlatform.call(token, "POST", "/api/attendance/sessions/" + session.getString("sessionId") + "/beats",
+        return RunningPlatform.callAt(port, token, "POST", "/api/attendance/sessions/" + session.getString("sessionId") + "/beats",
                 Json.createObjectBuilder().add("token", session.getString("token")).add("seq", seq).add("elapsedMs", elapsedMs)
                         .add("played", played).add("rate", 1.0).add("visible", visible).add("positionMs", toMs).build().toString());
     }

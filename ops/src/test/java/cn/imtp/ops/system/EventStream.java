@@ -43,15 +43,18 @@ final class EventStream {
         return stream;
     }
 
-    /** The data of the next event of that name that matches, skipping others; fails after 10 s. */
+    /**
+     * The data of the next event of that name that matches, skipping others; fails after 30 s (as {@link Browser#PATIENCE}:
+     * the tests share two cores with ffmpeg).
+     */
     JsonObject next(String name, Predicate<JsonObject> matching) throws InterruptedException {
-        long until = System.currentTimeMillis() + 10_000;
+        long until = System.currentTimeMillis() + Browser.PATIENCE.toMillis();
         while (System.currentTimeMillis() < until) {
             JsonObject e = events.poll(until - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
             if (e != null && e.getString("event").equals(name) && matching.test(e.getJsonObject("data"))) {
                 return e.getJsonObject("data");
             }
         }
-        throw new AssertionError("no '" + name + "' event as expected within 10 s");
+        throw new AssertionError("no '" + name + "' event as expected within " + Browser.PATIENCE.toSeconds() + " s");
     }
 }

@@ -208,9 +208,7 @@ class MediaFaultsIT {
         Path video = MediaFixtures.video("outage-640x360-10s.mp4", 640, 360, 10, true);
         JsonObject accepted = ticketFor(video, "VIDEO");
         assertEquals(202, Media.upload(accepted, video).statusCode());
-        ProcessHandle s3proxy = ProcessHandle.allProcesses()
-                .filter(p -> MediaFixtures.commandLine(p).contains("org.gaul.s3proxy")).findFirst()
-                .orElseThrow(() -> new AssertionError("S3Proxy is not running"));
+        ProcessHandle s3proxy = s3proxy();
         signal("STOP", s3proxy);
         try {
             JsonObject other = ticketFor(video, "VIDEO");
@@ -218,6 +216,7 @@ class MediaFaultsIT {
             HttpResponse<String> refused = Media.start(other, video);
             assertEquals(503, refused.statusCode(), refused.body());
             assertTrue(refused.body().contains("Object storage"), refused.body());
+            assertForPeople(refused.body());
             assertTrue(Duration.ofNanos(System.nanoTime() - t0).toSeconds() < 30, "a storage outage must not hang requests");
             Thread.sleep(8000);
         } finally {
@@ -262,7 +261,13 @@ class MediaFaultsIT {
         }
     }
 
-    private static void signal(String name, ProcessHandle p) throws Exception {
+    /** The embedded object store's process (S3Proxy). */
+    static ProcessHandle s3proxy() {
+        return ProcessHandle.allProcesses().filter(p -> MediaFixtures.commandLine(p).contains("org.gaul.s3proxy")).findFirst()
+                .orElseThrow(() -> new AssertionError("S3Proxy is not running"));
+    }
+
+    static void signal(String name, ProcessHandle p) throws Exception {
         assertEquals(0, new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).inheritIO().start().waitFor());
     }
 
@@ -343,7 +348,7 @@ class MediaFaultsIT {
     }
 
     /** Waits for this asset's ffmpeg to run and returns it. */
-    private static ProcessHandle ffmpegOf(String assetId) throws Exception {
+    static ProcessHandle ffmpegOf(String assetId) throws Exception {
         long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < end) {
             Optional<ProcessHandle> ffmpeg = ProcessHandle.allProcesses().filter(p -> {

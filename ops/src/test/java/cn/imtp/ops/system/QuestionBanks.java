@@ -13,6 +13,14 @@ final class QuestionBanks {
      * {@code n} questions of each type (single, multiple, true/false) on every unit of the table of
      * {@code level} and {@code jobType} (both null: the basic course), as CSV.
      */
+    /** Imports {@link #csv} unless the bank has those questions already (the same questions twice are refused). */
+    static void ensureImported(String token, String level, String jobType, int n) throws Exception {
+        java.net.http.HttpResponse<String> r = RunningPlatform.call(token, "POST", "/api/assessment/questions/import", csv(token, level, jobType, n),
+                "Content-Type", "text/csv; charset=UTF-8");
+        org.junit.jupiter.api.Assertions.assertTrue(r.statusCode() == 201
+                || r.statusCode() == 422 && r.body().contains("the bank has this question already"), r.statusCode() + " " + r.body());
+    }
+
     static String csv(String token, String level, String jobType, int n) throws Exception {
         String path = level == null ? "/api/catalogue/tables/basic" : "/api/catalogue/tables/" + level + "/" + jobType;
         JsonObject table = RunningPlatform.json(RunningPlatform.call(token, "GET", path, null));

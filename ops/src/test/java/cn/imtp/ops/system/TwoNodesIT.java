@@ -16,9 +16,11 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -106,17 +108,18 @@ class TwoNodesIT {
         String learner = RunningPlatform.token("learner21", RunningPlatform.DEMO_PASSWORD);
         EventStream roster = EventStream.open(node(1), teacher, "/api/attendance/classes/" + classId + "/roster/events");
         roster.next("roster", r -> true);
-        JsonObject session = open(node(2), learner);
+        JsonObject session = AttendanceIT.openAt(node(2), learner, lessonId);
         long t0 = System.nanoTime();
         int credited = 0;
         for (int k = 1; k <= 6; k++) {
-            sleepUntil(t0, 2_000L * k + 150);
+            AttendanceIT.sleepUntil(t0, 2_000L * k + 150);
             int at = node(k % 2 == 1 ? 1 : 2);
-            HttpResponse<String> r = beat(at, learner, session, k, 2_000L * k, 2_000L * (k - 1), 2_000L * k);
+            HttpResponse<String> r = ClassDayIT.beatAt(at, learner, session, k, 2_000L * k, true, 2_000L * (k - 1), 2_000L * k);
             assertEquals(200, r.statusCode(), "beat " + k + " on port " + at + ": " + r.body());
             credited = RunningPlatform.json(r).getInt("videoCreditedSeconds");
             // The same beat again, on the other node: a duplicate, credited once.
-            HttpResponse<String> again = beat(node(k % 2 == 1 ? 2 : 1), learner, session, k, 2_000L * k, 2_000L * (k - 1), 2_000L * k);
+            HttpResponse<String> again = ClassDayIT.beatAt(node(k % 2 == 1 ? 2 : 1), learner, session, k, 2_000L * k, true,
+                    2_000L * (k - 1), 2_000L * k);
             assertEquals("DUPLICATE", RunningPlatform.json(again).getString("verdict"), again.body());
         }
         assertEquals(12, credited, "12 s played in 12 s over two nodes");
@@ -131,19 +134,19 @@ class TwoNodesIT {
     @Order(3)
     void onePlaybackEarnsAtATimeAcrossNodes() throws Exception {
         String learner = RunningPlatform.token("learner22", RunningPlatform.DEMO_PASSWORD);
-        JsonObject first = open(node(1), learner);
+        JsonObject first = AttendanceIT.openAt(node(1), learner, lessonId);
         long t0 = System.nanoTime();
-        sleepUntil(t0, 2_150);
-        assertEquals(200, beat(node(1), learner, first, 1, 2_000, 0, 2_000).statusCode());
-        open(node(2), learner);
+        AttendanceIT.sleepUntil(t0, 2_150);
+        assertEquals(200, ClassDayIT.beatAt(node(1), learner, first, 1, 2_000, true, 0, 2_000).statusCode());
+        AttendanceIT.openAt(node(2), learner, lessonId);
         // The first playback ended when the second opened, about 2 s in: its next beat is still taken (it may describe
         // playback from before the end) but credits nothing past the end; any later one is refused, whichever node takes it.
-        sleepUntil(t0, 4_150);
-        HttpResponse<String> last = beat(node(1), learner, first, 2, 4_000, 2_000, 4_000);
+        AttendanceIT.sleepUntil(t0, 4_150);
+        HttpResponse<String> last = ClassDayIT.beatAt(node(1), learner, first, 2, 4_000, true, 2_000, 4_000);
         assertEquals(200, last.statusCode(), last.body());
         assertTrue(RunningPlatform.json(last).getInt("sessionCreditedSeconds") <= 3, "nothing past the end: " + last.body());
-        sleepUntil(t0, 6_150);
-        HttpResponse<String> stale = beat(node(2), learner, first, 3, 6_000, 4_000, 6_000);
+        AttendanceIT.sleepUntil(t0, 6_150);
+        HttpResponse<String> stale = ClassDayIT.beatAt(node(2), learner, first, 3, 6_000, true, 4_000, 6_000);
         assertEquals(410, stale.statusCode(), "the first playback was ended by the one opened on the other node: " + stale.body());
         assertEquals("urn:imtp:problem:session-ended", RunningPlatform.json(stale).getString("type"));
     }
@@ -187,8 +190,118 @@ class TwoNodesIT {
         }
     }
 
+    /**
+     * A live lesson with its teacher on node 1 and a learner on node 2: the stage the teacher sets and the learner's
+     * question cross over (each node's reader looks at the shared database), and the learner's beats, spread over both
+     * nodes by the load balancer, are credited as on one node; the teacher's roster on node 1 shows the learner present.
+     */
     @Test
     @Order(6)
+    void aLiveLessonWithItsTeacherOnOneNodeReachesALearnerOnTheOther() throws Exception {
+        LiveLessonIT.demoClass();
+        JsonObject lesson = LiveLessonIT.schedule(4);
+        long lessonId = lesson.getJsonNumber("id").longValue();
+        Instant start = Instant.parse(lesson.getString("startsAt"));
+        String learner = RunningPlatform.token("learner29", RunningPlatform.DEMO_PASSWORD);
+        String events = "/api/live/lessons/" + lessonId + "/events";
+        EventStream teacherSees = EventStream.open(node(1), LiveLessonIT.teacher, events);
+        EventStream learnerSees = EventStream.open(node(2), learner, events);
+        learnerSees.next("hello", d -> true);
+        teacherSees.next("hello", d -> true);
+
+        String meeting = "https://meeting.example.org/two-nodes";
+        HttpResponse<String> staged = RunningPlatform.callAt(node(1), LiveLessonIT.teacher, "PUT", "/api/live/lessons/" + lessonId + "/stage",
+                Json.createObjectBuilder().add("meetingUrl", meeting).build().toString());
+        assertEquals(200, staged.statusCode(), staged.body());
+        learnerSees.next("stage", d -> meeting.equals(d.getString("meetingUrl", null)));
+        HttpResponse<String> asked = RunningPlatform.callAt(node(2), learner, "POST", "/api/live/lessons/" + lessonId + "/messages",
+                Json.createObjectBuilder().add("body", "另一个节点上的老师能看到这个问题吗？").build().toString());
+        assertEquals(201, asked.statusCode(), asked.body());
+        long question = RunningPlatform.json(asked).getJsonNumber("id").longValue();
+        teacherSees.next("message", d -> d.getJsonNumber("id").longValue() == question);
+
+        LiveLessonIT.Attendee attendee = LiveLessonIT.join("learner29", lessonId);
+        while (Instant.now().isBefore(start.plusSeconds(10))) {
+            Thread.sleep(2000);
+            attendee.beat(true);
+        }
+        Instant from = attendee.openedAt.isAfter(start) ? attendee.openedAt : start;
+        long present = Math.round(Duration.between(from, attendee.presentUntil()).toMillis() / 1000.0);
+        assertTrue(Math.abs(attendee.credited - present) <= 1, "credited " + attendee.credited + " s, present " + present + " s");
+        teacherSees.next("roster", d -> d.getJsonArray("learners").stream().map(JsonValue::asJsonObject)
+                .anyMatch(l -> l.getString("username").equals("learner29") && l.getString("state").equals("PRESENT")));
+    }
+
+    /**
+     * Six attempts of a short exam started on both nodes and left open: once the time is up both nodes' sweeps (every
+     * 2 s) find them, and each attempt is submitted by exactly one node (the nodes' logs name every attempt they
+     * submit), with the answer saved in time kept.
+     */
+    @Test
+    @Order(7)
+    void anExamAttemptWhoseTimeIsUpIsGradedOnceThoughBothNodesSweep() throws Exception {
+        QuestionBanks.ensureImported(teacher, "L5", "LIVE_SELLER", 6);
+        Instant closes = Instant.now().plusSeconds(15);
+        HttpResponse<String> created = RunningPlatform.callAt(node(1), teacher, "POST", "/api/assessment/classes/" + classId + "/exams",
+                Json.createObjectBuilder().add("title", "两个节点的限时测验").add("blueprint", "SKILL")
+                        .add("opensAt", Instant.now().minusSeconds(600).toString()).add("closesAt", closes.toString())
+                        .add("durationMinutes", 5).build().toString());
+        assertEquals(201, created.statusCode(), created.body());
+        long examId = RunningPlatform.json(created).getJsonNumber("id").longValue();
+        List<Path> logs = List.of(RunningPlatform.varDir().resolve("logs/payara-1.log"), RunningPlatform.varDir().resolve("logs/payara-2.log"));
+        List<Long> logFrom = new ArrayList<>();
+        for (Path log : logs) {
+            logFrom.add(Files.size(log));
+        }
+        Map<Long, String> attempts = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 6; i++) {
+            String learner = RunningPlatform.token("learner" + (10 + i), RunningPlatform.DEMO_PASSWORD);
+            HttpResponse<String> started = RunningPlatform.callAt(node(1 + i % 2), learner, "POST", "/api/assessment/exams/" + examId + "/attempts", null);
+            JsonObject attempt = json(started);
+            long id = attempt.getJsonNumber("id").longValue();
+            String answer = attempt.getJsonArray("items").getJsonObject(0).getString("type").equals("TRUE_FALSE") ? "T" : "A";
+            HttpResponse<String> saved = RunningPlatform.callAt(node(2 - i % 2), learner, "PUT", "/api/assessment/attempts/" + id + "/answers/1",
+                    Json.createObjectBuilder().add("answer", answer).build().toString());
+            assertEquals(200, saved.statusCode(), saved.body());
+            attempts.put(id, learner);
+        }
+
+        Map<Long, Integer> submissions = new java.util.HashMap<>();
+        long deadline = System.nanoTime() + Duration.between(Instant.now(), closes).plusSeconds(60).toNanos();
+        while (!submissions.keySet().containsAll(attempts.keySet()) && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            submissions = submittedBySweeps(logs, logFrom);
+        }
+        System.out.println("[two-nodes] attempts submitted by the sweeps of both nodes: " + submissions);
+        for (Map.Entry<Long, String> a : attempts.entrySet()) {
+            assertEquals(1, submissions.getOrDefault(a.getKey(), 0), "attempt " + a.getKey() + " submitted once by one node: " + submissions);
+            JsonObject ended = json(RunningPlatform.callAt(node(1), a.getValue(), "GET", "/api/assessment/attempts/" + a.getKey(), null));
+            assertEquals("TIME_UP", ended.getString("submittedBy"), ended.toString());
+            assertTrue(!ended.getJsonArray("items").getJsonObject(0).isNull("answer"), "the answer saved in time counts: " + ended);
+        }
+    }
+
+    private static final java.util.regex.Pattern SWEPT = java.util.regex.Pattern.compile("whose time was up: \\[([0-9, ]+)]");
+
+    /** How many times the nodes' sweeps say they submitted each attempt, from the logs written since {@code from}. */
+    private static Map<Long, Integer> submittedBySweeps(List<Path> logs, List<Long> from) throws Exception {
+        Map<Long, Integer> times = new java.util.HashMap<>();
+        for (int i = 0; i < logs.size(); i++) {
+            byte[] all = Files.readAllBytes(logs.get(i));
+            String written = new String(all, (int) Math.min(from.get(i), all.length), (int) Math.max(0, all.length - from.get(i)),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            java.util.regex.Matcher m = SWEPT.matcher(written);
+            while (m.find()) {
+                for (String id : m.group(1).split(",\\s*")) {
+                    times.merge(Long.parseLong(id.trim()), 1, Integer::sum);
+                }
+            }
+        }
+        return times;
+    }
+
+    @Test
+    @Order(8)
     void transcodingJobsAreTakenByWorkersOfBothNodesEachExactlyOnce() throws Exception {
         List<JsonObject> tickets = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -204,11 +317,11 @@ class TwoNodesIT {
         for (JsonObject ticket : tickets) {
             JsonObject asset = Media.await(ticket, Duration.ofMinutes(3), "READY", "FAILED");
             assertEquals("READY", asset.getString("state"), asset.toString());
-            List<String[]> jobs = jobsOf(asset.getString("id"));
+            List<Job> jobs = jobsOf(asset.getString("id"));
             assertEquals(1, jobs.size(), "one job per asset: " + asset);
-            assertEquals("SUCCEEDED", jobs.get(0)[0]);
-            assertEquals("1", jobs.get(0)[1], "taken once: " + String.join(" ", jobs.get(0)));
-            processes.add(jobs.get(0)[2].split("@")[0]);
+            assertEquals("SUCCEEDED", jobs.get(0).state());
+            assertEquals(1, jobs.get(0).attempts(), "taken once: " + jobs.get(0));
+            processes.add(jobs.get(0).worker().split("@")[0]);
         }
         System.out.println("[two-nodes] jobs run by node processes " + processes);
         assertEquals(2, processes.size(), "workers of both nodes took jobs: " + processes);
@@ -221,10 +334,10 @@ class TwoNodesIT {
      * killed node again.
      */
     @Test
-    @Order(7)
+    @Order(9)
     void aNodeKilledMidDayLosesNoBeatAndItsTranscodeIsTakenOver() throws Exception {
         String learner = RunningPlatform.token("learner23", RunningPlatform.DEMO_PASSWORD);
-        JsonObject session = open(RunningPlatform.PORT, learner);
+        JsonObject session = AttendanceIT.openAt(RunningPlatform.PORT, learner, lessonId);
         Player player = new Player(learner, session, 20);
         Thread playing = new Thread(player, "player");
         playing.start();
@@ -234,7 +347,7 @@ class TwoNodesIT {
         JsonObject ticket = Media.newVersion(teacher, id, lecture.getFileName().toString(), Files.size(lecture));
         assertEquals(202, Media.upload(ticket, lecture).statusCode());
         String assetId = Media.awaitJob(ticket, j -> j.getString("state").equals("RUNNING")).getString("id");
-        String worker = jobsOf(assetId).get(0)[2];
+        String worker = jobsOf(assetId).get(0).worker();
         long victimPid = Long.parseLong(worker.split("@")[0]);
         ProcessHandle victim = ProcessHandle.of(victimPid).orElseThrow();
         String command = victim.info().commandLine().orElse("");
@@ -245,18 +358,18 @@ class TwoNodesIT {
         System.out.println("[two-nodes] killed node " + victimIndex + " (pid " + victimPid + ") while it transcoded and a learner played");
 
         long takenOver = 0;
-        String[] job = jobsOf(assetId).get(0);
+        Job job = jobsOf(assetId).get(0);
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
             job = jobsOf(assetId).get(0);
-            if (!job[2].equals(worker)) {
+            if (!job.worker().equals(worker)) {
                 takenOver = System.nanoTime();
                 break;
             }
             Thread.sleep(250);
         }
-        assertNotEquals(0, takenOver, "the killed node's job was never taken over: " + String.join(" ", job));
-        System.out.println("[two-nodes] transcode taken over by " + job[2] + " " + Duration.ofNanos(takenOver - killedAt).toMillis()
+        assertNotEquals(0, takenOver, "the killed node's job was never taken over: " + job);
+        System.out.println("[two-nodes] transcode taken over by " + job.worker() + " " + Duration.ofNanos(takenOver - killedAt).toMillis()
                 + " ms after its node was killed");
         JsonObject ready = Media.await(ticket, Duration.ofMinutes(3), "READY", "FAILED");
         assertEquals("READY", ready.getString("state"), ready.toString());
@@ -289,7 +402,7 @@ class TwoNodesIT {
      * tried again and reaches READY, every published segment whole (its stored size the one recorded).
      */
     @Test
-    @Order(8)
+    @Order(10)
     void aFullWorkFolderPostponesTheJobWithItsReasonAndNothingTruncatedIsPublished() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "mounting a tmpfs needs root");
         List<Path> folders = List.of(RunningPlatform.varDir().resolve("transcode/node-1"), RunningPlatform.varDir().resolve("transcode/node-2"));
@@ -309,7 +422,7 @@ class TwoNodesIT {
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             while (!error.contains("work folder") && System.nanoTime() < deadline) {
                 Thread.sleep(300);
-                error = jobError(assetId);
+                error = jobsOf(assetId).get(0).error();
             }
             System.out.println("[two-nodes] full work folder: " + error);
             assertTrue(error.contains("work folder of this server is full") && error.contains("tried again"), error);
@@ -346,14 +459,108 @@ class TwoNodesIT {
         assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + out);
     }
 
-    private static String jobError(String assetId) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms", "lms", "lms");
-             PreparedStatement q = c.prepareStatement("SELECT COALESCE(error, '') FROM transcode_job WHERE asset_id = ?")) {
-            q.setString(1, assetId);
-            try (ResultSet r = q.executeQuery()) {
-                return r.next() ? r.getString(1) : "";
-            }
+    /**
+     * An ffmpeg that hangs (stopped with SIGSTOP: alive, encoding nothing, its worker still renewing the lease) is killed
+     * by the watchdog once it has encoded nothing for {@code LMS_TRANSCODE_STALL_SECONDS} (30 s on this start); the
+     * attempt fails with that reason and the job is tried again and reaches READY.
+     */
+    @Test
+    @Order(11)
+    void aHungFfmpegIsKilledByTheWatchdogAndTheJobIsTriedAgain() throws Exception {
+        Path video = MediaFixtures.video("two-nodes-hung-640x368-20s.mp4", 640, 368, 20, true);
+        long id = Media.resource(teacher, "LEARNING", "VIDEO", MediaPipelineIT.studiedUnit, video.getFileName().toString());
+        JsonObject ticket = Media.newVersion(teacher, id, video.getFileName().toString(), Files.size(video));
+        assertEquals(202, Media.upload(ticket, video).statusCode());
+        String assetId = Media.status(ticket).getString("id");
+        ProcessHandle ffmpeg = MediaFaultsIT.ffmpegOf(assetId);
+        Thread.sleep(1_000);
+        MediaFaultsIT.signal("STOP", ffmpeg);
+        long stoppedAt = System.nanoTime();
+        ffmpeg.onExit().get(3, java.util.concurrent.TimeUnit.MINUTES);
+        long killedAfterMs = Duration.ofNanos(System.nanoTime() - stoppedAt).toMillis();
+        System.out.println("[two-nodes] hung ffmpeg killed by the watchdog " + killedAfterMs + " ms after it stopped encoding");
+        assertTrue(killedAfterMs >= 29_000, "not before 30 s without progress (less the second it ran): " + killedAfterMs + " ms");
+        // The worker records the failed attempt right after the kill; it stays the job's error until the next attempt ends.
+        Job failed = jobsOf(assetId).get(0);
+        for (int i = 0; i < 40 && !failed.error().contains("encoded nothing"); i++) {
+            Thread.sleep(250);
+            failed = jobsOf(assetId).get(0);
         }
+        assertTrue(failed.error().contains("encoded nothing for 30 s"), failed.toString());
+
+        JsonObject ready = Media.await(ticket, Duration.ofMinutes(3), "READY", "FAILED");
+        assertEquals("READY", ready.getString("state"), ready.toString());
+        Job job = jobsOf(assetId).get(0);
+        assertEquals("SUCCEEDED", job.state(), job.toString());
+        assertEquals(2, job.attempts(), "the hung attempt counts, the second one finished: " + job);
+    }
+
+    /**
+     * Object storage stops answering (S3Proxy stopped with SIGSTOP) for 15 s on the two-node platform: calls that need
+     * it are 503 problem documents within seconds (never a hang or a 500) on either node; an upload with part 1 stored
+     * before the outage resumes from its parts afterwards (only the rest is sent), a job queued before the outage is
+     * postponed without losing an attempt and reaches READY, and the lesson a learner plays serves segments again.
+     */
+    @Test
+    @Order(12)
+    void anObjectStorageOutageIsRiddenOutWithUploadsResumedAndNoJobLost() throws Exception {
+        String learner = RunningPlatform.token("learner26", RunningPlatform.DEMO_PASSWORD);
+        Path large = MediaFixtures.video("two-nodes-s3-1280x712-20s.mp4", 1280, 712, 20, true);
+        long largeId = Media.resource(teacher, "LEARNING", "VIDEO", MediaPipelineIT.studiedUnit, large.getFileName().toString());
+        JsonObject resumable = onNode(Media.newVersion(teacher, largeId, large.getFileName().toString(), Files.size(large)), 1);
+        JsonObject started = RunningPlatform.json(Media.start(resumable, large));
+        int parts = started.getInt("partCount");
+        long partSize = started.getJsonNumber("partSize").longValue();
+        assertTrue(parts >= 2, "the fixture must need several parts: " + started);
+        Media.sendParts(resumable, large, partSize, List.of(1));
+
+        Path clip = MediaFixtures.video("two-nodes-s3-queued-480x272-8s.mp4", 480, 272, 8, true);
+        long clipId = Media.resource(teacher, "LEARNING", "VIDEO", MediaPipelineIT.studiedUnit, clip.getFileName().toString());
+        JsonObject queued = Media.newVersion(teacher, clipId, clip.getFileName().toString(), Files.size(clip));
+        ProcessHandle s3proxy = MediaFaultsIT.s3proxy();
+        MediaFaultsIT.signal("STOP", s3proxy);
+        long stoppedAt = System.nanoTime();
+        try {
+            for (int i = 1; i <= 2; i++) {
+                long t0 = System.nanoTime();
+                HttpResponse<String> refused = Media.get(onNode(resumable, i).getString("uploadUrl"));
+                assertEquals(503, refused.statusCode(), "node " + i + ": " + refused.body());
+                assertEquals("urn:imtp:problem:unavailable", RunningPlatform.json(refused).getString("type"), refused.body());
+                assertForPeople(refused);
+                assertTrue(Duration.ofNanos(System.nanoTime() - t0).toSeconds() < 20, "storage outage answered without hanging");
+            }
+            HttpResponse<String> notNow = Media.start(queued, clip);
+            assertEquals(503, notNow.statusCode(), notNow.body());
+            Thread.sleep(Math.max(0, 15_000 - Duration.ofNanos(System.nanoTime() - stoppedAt).toMillis()));
+        } finally {
+            MediaFaultsIT.signal("CONT", s3proxy);
+        }
+        System.out.println("[two-nodes] object storage stopped for " + Duration.ofNanos(System.nanoTime() - stoppedAt).toMillis() + " ms");
+
+        // Resumed on the other node: storage still holds part 1; only the rest is sent.
+        JsonObject resumed = RunningPlatform.json(Media.start(onNode(resumable, 2), large));
+        assertEquals(List.of(1), resumed.getJsonArray("uploadedParts").stream().map(v -> v.asJsonObject().getInt("number")).toList(),
+                resumed.toString());
+        Media.sendParts(onNode(resumable, 2), large, partSize, java.util.stream.IntStream.rangeClosed(2, parts).boxed().toList());
+        assertEquals(202, Media.post(Media.uploadPath(onNode(resumable, 2), "/complete"), null).statusCode());
+        assertEquals(202, Media.upload(queued, clip).statusCode(), "the upload refused during the outage is sent again");
+        for (JsonObject ticket : List.of(resumable, queued)) {
+            JsonObject ready = Media.await(ticket, Duration.ofMinutes(3), "READY", "FAILED");
+            assertEquals("READY", ready.getString("state"), ready.toString());
+            assertEquals(1, ready.getJsonObject("job").getInt("attempts"), "no attempt lost to the outage: " + ready);
+        }
+
+        // The lesson plays again: its playlist and a segment from storage.
+        HttpResponse<String> access = Media.access(learner, lessonId, null);
+        assertEquals(200, access.statusCode(), access.body());
+        String masterUrl = RunningPlatform.json(access).getString("playlistUrl");
+        String master = Media.get(masterUrl).body();
+        String variantUrl = Media.resolve(masterUrl, Media.uris(master).get(0));
+        HttpResponse<String> variant = Media.get(variantUrl);
+        assertEquals(200, variant.statusCode(), variant.body());
+        String segment = Media.resolve(variantUrl, Media.uris(variant.body()).get(0));
+        HttpResponse<String> bytes = Media.get(segment);
+        assertEquals(200, bytes.statusCode(), "a segment from storage after the outage: " + segment);
     }
 
     /**
@@ -363,13 +570,13 @@ class TwoNodesIT {
      * what was accepted before is all there, and no node process is restarted. Runs last.
      */
     @Test
-    @Order(9)
+    @Order(13)
     void aDatabaseOutageOf30SecondsIsRiddenOutWithNothingLost() throws Exception {
         String name = Accounts.uniqueName("before-outage");
         Accounts.createLearner(admin, name, "Outage2026ok");
         String learner = RunningPlatform.token("learner24", RunningPlatform.DEMO_PASSWORD);
         String watcher = RunningPlatform.token("learner25", RunningPlatform.DEMO_PASSWORD);
-        Player player = new Player(learner, open(RunningPlatform.PORT, learner), 20);
+        Player player = new Player(learner, AttendanceIT.openAt(RunningPlatform.PORT, learner, lessonId), 20);
         Thread playing = new Thread(player, "player");
         playing.start();
         List<ProcessHandle> nodesBefore = nodeProcesses();
@@ -474,12 +681,12 @@ class TwoNodesIT {
             try {
                 long t0 = System.nanoTime();
                 for (int k = 1; k <= beats; k++) {
-                    sleepUntil(t0, 2_000L * k + 150);
+                    AttendanceIT.sleepUntil(t0, 2_000L * k + 150);
                     HttpResponse<String> r = null;
                     long giveUp = System.nanoTime() + Duration.ofMinutes(2).toNanos();
                     while (System.nanoTime() < giveUp) {
                         try {
-                            r = beat(RunningPlatform.PORT, token, session, k, 2_000L * k, 2_000L * (k - 1), 2_000L * k);
+                            r = ClassDayIT.beatAt(RunningPlatform.PORT, token, session, k, 2_000L * k, true, 2_000L * (k - 1), 2_000L * k);
                             if (r.statusCode() < 500) {
                                 break;
                             }
@@ -502,21 +709,6 @@ class TwoNodesIT {
         }
     }
 
-    private static JsonObject open(int port, String token) throws Exception {
-        HttpResponse<String> r = RunningPlatform.callAt(port, token, "POST", "/api/attendance/sessions",
-                Json.createObjectBuilder().add("resourceId", lessonId).build().toString());
-        assertEquals(201, r.statusCode(), r.body());
-        return RunningPlatform.json(r);
-    }
-
-    private static HttpResponse<String> beat(int port, String token, JsonObject session, long seq, long elapsedMs, long fromMs, long toMs)
-            throws Exception {
-        JsonArrayBuilder played = Json.createArrayBuilder().add(Json.createObjectBuilder().add("fromMs", fromMs).add("toMs", toMs));
-        return RunningPlatform.callAt(port, token, "POST", "/api/attendance/sessions/" + session.getString("sessionId") + "/beats",
-                Json.createObjectBuilder().add("token", session.getString("token")).add("seq", seq).add("elapsedMs", elapsedMs)
-                        .add("played", played).add("rate", 1.0).add("visible", true).add("positionMs", toMs).build().toString());
-    }
-
     private static String credentials(String user, String password) {
         return Json.createObjectBuilder().add("username", user).add("password", password).build().toString();
     }
@@ -536,25 +728,23 @@ class TwoNodesIT {
         return b.build();
     }
 
-    /** The asset's transcoding jobs: state, attempts, worker. */
-    private static List<String[]> jobsOf(String assetId) throws Exception {
+    /** A row of the transcoding queue: its state, the attempts made, the worker holding it and the last attempt's error. */
+    record Job(String state, int attempts, String worker, String error) {
+    }
+
+    /** The asset's transcoding jobs, read from the queue's table. */
+    static List<Job> jobsOf(String assetId) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms", "lms", "lms");
-             PreparedStatement q = c.prepareStatement("SELECT state, attempts, COALESCE(worker, '') FROM transcode_job WHERE asset_id = ?")) {
+             PreparedStatement q = c.prepareStatement(
+                     "SELECT state, attempts, COALESCE(worker, ''), COALESCE(error, '') FROM transcode_job WHERE asset_id = ?")) {
             q.setString(1, assetId);
-            List<String[]> jobs = new ArrayList<>();
+            List<Job> jobs = new ArrayList<>();
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    jobs.add(new String[] {r.getString(1), Integer.toString(r.getInt(2)), r.getString(3)});
+                    jobs.add(new Job(r.getString(1), r.getInt(2), r.getString(3), r.getString(4)));
                 }
             }
             return jobs;
-        }
-    }
-
-    private static void sleepUntil(long t0, long ms) throws InterruptedException {
-        long wait = ms - (System.nanoTime() - t0) / 1_000_000;
-        if (wait > 0) {
-            Thread.sleep(wait);
         }
     }
 }

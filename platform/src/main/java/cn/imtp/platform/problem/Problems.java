@@ -50,8 +50,8 @@ public final class Problems {
             return refusal(refused, instance);
         }
         if (isDatabaseUnreachable(t)) {
-            return new Problem(Problem.TYPE_BASE + "unavailable", "Database unavailable", 503,
-                    "The database cannot be reached just now; nothing was changed. Send the request again in a moment.", instance, List.of());
+            return new Problem(Problem.TYPE_BASE + "unavailable", "Database unavailable", 503, "数据库暂时无法访问，本次请求没有做任何更改，请稍后重试。"
+                    + " The database cannot be reached just now; nothing was changed. Send the request again in a moment.", instance, List.of());
         }
         if (isLockConflict(t)) {
             return new Problem(Problem.TYPE_BASE + BUSY, "Busy", 503,
@@ -122,13 +122,14 @@ public final class Problems {
 
     /**
      * The database cannot be reached: a connection failure from the driver (SQLState class 08, or the driver's
-     * connection exceptions) or the server's pool unable to open one, anywhere in the causes.
+     * connection exceptions) or the server's pool unable to hand one out (Payara's data source throws an SQLException
+     * caused by the connector's ResourceException), anywhere in the causes.
      */
     static boolean isDatabaseUnreachable(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof java.sql.SQLTransientConnectionException || c instanceof java.sql.SQLNonTransientConnectionException
                     || c instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
-                    || c instanceof java.sql.SQLException && String.valueOf(c.getMessage()).startsWith("Error in allocating a connection")) {
+                    || c instanceof java.sql.SQLException && c.getCause() instanceof jakarta.resource.ResourceException) {
                 return true;
             }
         }

@@ -55,7 +55,9 @@ class ProblemsTest {
                 new RuntimeException(new java.sql.SQLNonTransientConnectionException("Socket fail to connect to host:address=(host=127.0.0.1)(port=3307)", "08000")),
                 new RuntimeException(new java.sql.SQLTransientConnectionException("Connection refused")),
                 new RuntimeException(new java.sql.SQLException("Communications link failure", "08S01", 0)),
-                new RuntimeException(new java.sql.SQLException("Error in allocating a connection. Cause: Connection could not be allocated")));
+                // Payara's data source: an SQLException caused by the connector's ResourceAllocationException.
+                new RuntimeException(new java.sql.SQLException("Error in allocating a connection. Cause: Connection could not be allocated",
+                        new jakarta.resource.spi.ResourceAllocationException("Error in allocating a connection. Cause: Connection could not be allocated"))));
         for (Exception outage : outages) {
             Problem p = Problems.of(outage, "/api/x", "abc");
             assertEquals(503, p.status(), outage.getCause().toString());
@@ -63,6 +65,8 @@ class ProblemsTest {
             assertFalse(p.detail().contains("127.0.0.1") || p.detail().contains("Socket") || p.detail().contains("allocating"), p.detail());
         }
         assertEquals(500, Problems.of(new RuntimeException(new java.sql.SQLException("syntax", "42000", 1064)), "/api/x", "abc").status());
+        // Decided by the cause's type, never by words in a message.
+        assertEquals(500, Problems.of(new RuntimeException(new java.sql.SQLException("Error in allocating a connection")), "/api/x", "abc").status());
     }
 
     @Test

@@ -365,21 +365,21 @@ public class Exams {
         return ids.stream().map(Number::longValue).collect(java.util.stream.Collectors.toSet());
     }
 
-    /** Submits, as their deadline passed, the attempts nobody submitted; returns how many. */
+    /** Submits, as their deadline passed, the attempts nobody submitted; returns the ids of those this call submitted. */
     @Transactional
-    public int submitExpired() {
+    public List<Long> submitExpired() {
         Instant now = Instant.now();
         List<Long> ids = em.createQuery("SELECT a.id FROM Attempt a WHERE a.submittedAt IS NULL AND a.deadline < :cut", Long.class)
                 .setParameter("cut", now.minus(ANSWER_GRACE)).setMaxResults(500).getResultList();
-        int n = 0;
+        List<Long> submitted = new ArrayList<>();
         for (Long id : ids) {
             Attempt a = locked(id);
             if (a != null && a.open()) {
                 a.submit(Attempt.SubmittedBy.TIME_UP, a.deadline());
-                n++;
+                submitted.add(id);
             }
         }
-        return n;
+        return submitted;
     }
 
     @Transactional

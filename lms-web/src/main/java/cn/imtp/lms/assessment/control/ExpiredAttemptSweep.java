@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Logger;
 
@@ -37,9 +38,10 @@ public class ExpiredAttemptSweep {
     }
 
     void sweep() {
-        int n = exams.submitExpired();
-        if (n > 0) {
-            LOG.info(() -> "Submitted " + n + " exam attempt(s) whose time was up");
+        List<Long> submitted = exams.submitExpired();
+        if (!submitted.isEmpty()) {
+            // The attempts by id: an operator (and the two-node test) can see that each was graded by one node only.
+            LOG.info(() -> "Submitted " + submitted.size() + " exam attempt(s) whose time was up: " + submitted);
         }
     }
 

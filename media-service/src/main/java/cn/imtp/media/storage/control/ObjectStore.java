@@ -279,10 +279,9 @@ public class ObjectStore {
             return PlatformException.conflict("Object storage refused to " + what + ": " + r.errorResponse().code()
                     + " " + r.errorResponse().message());
         }
-        if (e instanceof MinioException || e instanceof java.io.IOException || e instanceof RuntimeException) {
-            return PlatformException.unavailable("Object storage", "Object storage at " + settings.endpoint()
-                    + " could not " + what + " (" + e.getMessage() + "); nothing you sent was lost, try again later.");
-        }
-        return PlatformException.unavailable("Object storage", "Could not " + what + ": " + e);
+        // The storage's address and the client's words go to the log only: the caller reads what happened and what to do.
+        LOG.warning(() -> "Object storage at " + settings.endpoint() + " could not " + what + ": " + e);
+        return PlatformException.unavailable("Object storage", "文件存储暂时无法访问，已收到的内容不会丢失，请稍后重试。"
+                + " Object storage cannot be reached just now (it could not " + what + "); nothing you sent was lost. Try again in a moment.");
     }
 }
