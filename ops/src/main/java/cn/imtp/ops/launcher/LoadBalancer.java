@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * HAProxy (Debian's package) in front of several application nodes, on the platform's port: round robin without sticky
- * sessions, each node taken out while its {@code /health/ready} is not UP, and a request that could not reach a node
+ * sessions, each node taken out while its WARs are not deployed or do not reach the database ({@code /api/node} and
+ * {@code /media/api/node}), and a request that could not reach a node
  * (refused connection) sent to another. It connects to the nodes from {@link LauncherSettings#LOAD_BALANCER_SOURCE},
  * the one proxy the nodes trust. When no node is ready it answers a problem document itself.
  */
@@ -91,7 +92,15 @@ final class LoadBalancer implements AutoCloseable {
                 "backend nodes",
                 "    balance roundrobin",
                 "    source " + LauncherSettings.LOAD_BALANCER_SOURCE,
-                "    option httpchk GET /health/ready",
+                // Each node's own readiness: both WARs deployed and reaching the database (GET /api/node, /media/api/node).
+                // Not /health/ready: it also reports object storage and ffmpeg, which every node shares, and a storage
+                // outage would then take every node out at once although sign-in, beats and exams do not need storage.
+                "    option httpchk",
+                "    http-check connect",
+                "    http-check send meth GET uri /api/node",
+                "    http-check expect status 200",
+                "    http-check connect",
+                "    http-check send meth GET uri /media/api/node",
                 "    http-check expect status 200",
                 "    default-server inter 2s fall 2 rise 2"));
         for (int i = 1; i <= s.nodes(); i++) {

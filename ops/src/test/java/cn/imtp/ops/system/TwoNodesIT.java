@@ -52,10 +52,8 @@ class TwoNodesIT {
         teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
         classId = Media.demoClassId();
         Path video = MediaFixtures.video("two-nodes-640x360-40s.mp4", 640, 360, 40, true);
-        Media.Uploaded up = Media.ready(teacher, MediaPipelineIT.studiedUnit, "VIDEO", video);
-        assertEquals("READY", up.asset().getString("state"), up.asset().toString());
+        Media.Uploaded up = Media.published(teacher, MediaPipelineIT.studiedUnit, "VIDEO", video);
         lessonId = up.resourceId();
-        assertEquals(200, RunningPlatform.call(teacher, "POST", "/api/resources/" + lessonId + "/versions/1/publish", null).statusCode());
     }
 
     static int node(int index) {
@@ -191,12 +189,42 @@ class TwoNodesIT {
     }
 
     /**
+     * Through HAProxy a client cannot choose its address: a guesser at 127.0.0.3 claims with X-Forwarded-For to be at the
+     * owner's address, yet its failures count against 127.0.0.3 (HAProxy appends the real peer; the nodes believe only
+     * HAProxy's hop), so the guesser is blocked and the owner, at the address they signed in from before, is not.
+     */
+    @Test
+    @Order(6)
+    void aForgedForwardedForThroughTheLoadBalancerDoesNotMoveTheGuessersFailures() throws Exception {
+        String name = Accounts.uniqueName("two-nodes-spoofed");
+        Accounts.createLearner(admin, name, "Owner2026pw");
+        assertEquals(200, RunningPlatform.login(name, "Owner2026pw").statusCode(), "the owner signs in from 127.0.0.1 first");
+        List<Integer> guesses = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            guesses.add(loginFrom("127.0.0.3", "127.0.0.1", name, "guess" + i + "pw"));
+        }
+        assertEquals(List.of(401, 401, 401, 401, 401, 429), guesses, "five failures at the guesser's own address, then blocked");
+        assertEquals(429, loginFrom("127.0.0.3", "127.0.0.1", name, "Owner2026pw"), "the right password from the guesser's address");
+        assertEquals(200, RunningPlatform.login(name, "Owner2026pw").statusCode(), "the owner's address was never charged");
+    }
+
+    /** A sign-in sent through the load balancer from the local address {@code from}, claiming {@code forwardedFor}; its status. */
+    private static int loginFrom(String from, String forwardedFor, String user, String password) throws Exception {
+        Process curl = new ProcessBuilder("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--interface", from,
+                "-H", "Content-Type: application/json", "-H", "X-Forwarded-For: " + forwardedFor, "--data-binary", credentials(user, password),
+                "http://127.0.0.1:" + RunningPlatform.PORT + "/api/auth/login").redirectErrorStream(true).start();
+        String status = new String(curl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).trim();
+        assertEquals(0, curl.waitFor(), "curl: " + status);
+        return Integer.parseInt(status);
+    }
+
+    /**
      * A live lesson with its teacher on node 1 and a learner on node 2: the stage the teacher sets and the learner's
      * question cross over (each node's reader looks at the shared database), and the learner's beats, spread over both
      * nodes by the load balancer, are credited as on one node; the teacher's roster on node 1 shows the learner present.
      */
     @Test
-    @Order(6)
+    @Order(7)
     void aLiveLessonWithItsTeacherOnOneNodeReachesALearnerOnTheOther() throws Exception {
         LiveLessonIT.demoClass();
         JsonObject lesson = LiveLessonIT.schedule(4);
@@ -238,7 +266,7 @@ class TwoNodesIT {
      * submit), with the answer saved in time kept.
      */
     @Test
-    @Order(7)
+    @Order(8)
     void anExamAttemptWhoseTimeIsUpIsGradedOnceThoughBothNodesSweep() throws Exception {
         QuestionBanks.ensureImported(teacher, "L5", "LIVE_SELLER", 6);
         Instant closes = Instant.now().plusSeconds(15);
@@ -301,7 +329,7 @@ class TwoNodesIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void transcodingJobsAreTakenByWorkersOfBothNodesEachExactlyOnce() throws Exception {
         List<JsonObject> tickets = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -334,7 +362,7 @@ class TwoNodesIT {
      * killed node again.
      */
     @Test
-    @Order(9)
+    @Order(10)
     void aNodeKilledMidDayLosesNoBeatAndItsTranscodeIsTakenOver() throws Exception {
         String learner = RunningPlatform.token("learner23", RunningPlatform.DEMO_PASSWORD);
         JsonObject session = AttendanceIT.openAt(RunningPlatform.PORT, learner, lessonId);
@@ -402,7 +430,7 @@ class TwoNodesIT {
      * tried again and reaches READY, every published segment whole (its stored size the one recorded).
      */
     @Test
-    @Order(10)
+    @Order(11)
     void aFullWorkFolderPostponesTheJobWithItsReasonAndNothingTruncatedIsPublished() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "mounting a tmpfs needs root");
         List<Path> folders = List.of(RunningPlatform.varDir().resolve("transcode/node-1"), RunningPlatform.varDir().resolve("transcode/node-2"));
@@ -465,7 +493,7 @@ class TwoNodesIT {
      * attempt fails with that reason and the job is tried again and reaches READY.
      */
     @Test
-    @Order(11)
+    @Order(12)
     void aHungFfmpegIsKilledByTheWatchdogAndTheJobIsTriedAgain() throws Exception {
         Path video = MediaFixtures.video("two-nodes-hung-640x368-20s.mp4", 640, 368, 20, true);
         long id = Media.resource(teacher, "LEARNING", "VIDEO", MediaPipelineIT.studiedUnit, video.getFileName().toString());
@@ -502,7 +530,7 @@ class TwoNodesIT {
      * postponed without losing an attempt and reaches READY, and the lesson a learner plays serves segments again.
      */
     @Test
-    @Order(12)
+    @Order(13)
     void anObjectStorageOutageIsRiddenOutWithUploadsResumedAndNoJobLost() throws Exception {
         String learner = RunningPlatform.token("learner26", RunningPlatform.DEMO_PASSWORD);
         Path large = MediaFixtures.video("two-nodes-s3-1280x712-20s.mp4", 1280, 712, 20, true);
@@ -531,6 +559,17 @@ class TwoNodesIT {
             }
             HttpResponse<String> notNow = Media.start(queued, clip);
             assertEquals(503, notNow.statusCode(), notNow.body());
+            // What does not need storage goes on through the load balancer: both nodes stay in it.
+            Thread.sleep(5_000);
+            long[] before = servedPerNode();
+            for (int i = 0; i < 4; i++) {
+                HttpResponse<String> signIn = RunningPlatform.login("learner27", RunningPlatform.DEMO_PASSWORD);
+                assertEquals(200, signIn.statusCode(), "sign-in during the storage outage: " + signIn.body());
+            }
+            long[] after = servedPerNode();
+            for (int i = 0; i < 2; i++) {
+                assertTrue(after[i] > before[i], "node " + (i + 1) + " stays in the load balancer during the storage outage");
+            }
             Thread.sleep(Math.max(0, 15_000 - Duration.ofNanos(System.nanoTime() - stoppedAt).toMillis()));
         } finally {
             MediaFaultsIT.signal("CONT", s3proxy);
@@ -570,7 +609,7 @@ class TwoNodesIT {
      * what was accepted before is all there, and no node process is restarted. Runs last.
      */
     @Test
-    @Order(13)
+    @Order(14)
     void aDatabaseOutageOf30SecondsIsRiddenOutWithNothingLost() throws Exception {
         String name = Accounts.uniqueName("before-outage");
         Accounts.createLearner(admin, name, "Outage2026ok");

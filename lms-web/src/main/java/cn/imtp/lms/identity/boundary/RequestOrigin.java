@@ -5,6 +5,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -23,6 +25,11 @@ public class RequestOrigin {
     }
 
     public String addressOf(HttpServletRequest request) {
-        return ClientAddress.of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), trusted);
+        // A proxy may add its hop as a header line of its own (HAProxy's "option forwardfor" does) instead of appending it
+        // to the client's line: all the lines, in order, are one list (RFC 9110, 5.3). Reading only the first line would
+        // take the client's own words for the chain, and a client could choose its address.
+        Enumeration<String> lines = request.getHeaders("X-Forwarded-For");
+        String forwardedFor = lines == null ? "" : String.join(",", Collections.list(lines));
+        return ClientAddress.of(request.getRemoteAddr(), forwardedFor.isBlank() ? null : forwardedFor, trusted);
     }
 }
