@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  * Variant playlists against {@code /health/live} of the same server, with wrk (Debian's package): 16 connections for
  * 10 s each, three pairs alternating which goes first, on a lesson of 15 segments; then lectures of 1,800 segments
  * (a 3-hour lecture at 6 s) of a second asset with the same content, each rung's first request (written and signed)
- * and the next 200 (served from the slot's copy). Starts its own platform (ports 28080/23307/29000, data in ops/target/bench-var) and ends with
- * {@code RESULT playlists_per_s=… live_per_s=… vs_live=… long_first_ms=… long_median_ms=… long_bytes=…}.
+ * and the next 200 (served from the slot's copy), then every long rung read every 250 ms for 65 s across signing-slot
+ * turns (the longest read). Starts its own platform (ports 28080/23307/29000, data in ops/target/bench-var) and ends with
+ * {@code RESULT playlists_per_s=… live_per_s=… vs_live=… long_first_ms=… long_median_ms=… long_max_across_slot_turns_ms=…
+ * slot_turns=… long_bytes=…}.
  */
 public final class PlaylistBench {
 
@@ -31,9 +33,8 @@ public final class PlaylistBench {
             MediaPipelineIT.setUp();
             String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
             // 90 s at 1280×720: a ladder of several rungs of 15 segments each.
-            Media.Uploaded up = Media.ready(teacher, MediaPipelineIT.studiedUnit, "VIDEO",
+            Media.Uploaded up = Media.published(teacher, MediaPipelineIT.studiedUnit, "VIDEO",
                     MediaFixtures.video("bench-playlists-1280x720-90s.mp4", 1280, 720, 90, true));
-            RunningPlatform.call(teacher, "POST", "/api/resources/" + up.resourceId() + "/versions/1/publish", null);
             String learner = RunningPlatform.token("learner01", RunningPlatform.DEMO_PASSWORD);
             String masterUrl = RunningPlatform.json(Media.access(learner, up.resourceId(), null)).getString("playlistUrl");
             List<String> variants = Media.uris(Media.get(masterUrl).body()).stream()
@@ -75,9 +76,8 @@ public final class PlaylistBench {
                 Media.get(variant);
                 System.out.printf(Locale.ROOT, "warm-up, first asset: %.1f ms%n", (System.nanoTime() - t0) / 1e6);
             }
-            Media.Uploaded again = Media.ready(teacher, MediaPipelineIT.studiedUnit, "VIDEO",
+            Media.Uploaded again = Media.published(teacher, MediaPipelineIT.studiedUnit, "VIDEO",
                     MediaFixtures.video("bench-playlists-1280x720-90s.mp4", 1280, 720, 90, true));
-            RunningPlatform.call(teacher, "POST", "/api/resources/" + again.resourceId() + "/versions/1/publish", null);
             String againMaster = RunningPlatform.json(Media.access(learner, again.resourceId(), null)).getString("playlistUrl");
             List<Long> firsts = new ArrayList<>();
             List<Long> cached = new ArrayList<>();
@@ -95,11 +95,36 @@ public final class PlaylistBench {
                     cached.add((System.nanoTime() - t) / 1_000);
                 }
             }
+            // Every long rung read every 250 ms across slot turns (30-s slots here: LMS_STREAM_URL_MINUTES=1 in ops/bench/playlists):
+            // the playlist of the next slot was written ahead, so no reader waits for 1,800 URLs to be signed.
+            List<String> longRungs = Media.uris(Media.get(againMaster).body()).stream().map(v -> absolute(Media.resolve(againMaster, v))).toList();
+            long turnMax = 0;
+            List<Long> turns = new ArrayList<>();
+            long until = System.nanoTime() + 65_000_000_000L;
+            String before = "";
+            while (System.nanoTime() < until) {
+                for (String variant : longRungs) {
+                    long t = System.nanoTime();
+                    String body = Media.get(variant).body();
+                    long us = (System.nanoTime() - t) / 1_000;
+                    turnMax = Math.max(turnMax, us);
+                    String signedAt = body.replaceAll("(?s)^.*?X-Amz-Date=([0-9TZ]+).*$", "$1");
+                    if (variant.equals(longRungs.get(0)) && !signedAt.equals(before)) {
+                        if (!before.isEmpty()) {
+                            turns.add(us);
+                            System.out.printf(Locale.ROOT, "slot turned (URLs signed at %s): first read %.1f ms%n", signedAt, us / 1000.0);
+                        }
+                        before = signedAt;
+                    }
+                }
+                Thread.sleep(250);
+            }
             Collections.sort(cached);
             Collections.sort(ratios);
-            System.out.printf(Locale.ROOT, "RESULT playlists_per_s=%.0f live_per_s=%.0f vs_live=%.3f long_first_ms=%.1f long_median_ms=%.1f long_bytes=%d%n",
+            System.out.printf(Locale.ROOT, "RESULT playlists_per_s=%.0f live_per_s=%.0f vs_live=%.3f long_first_ms=%.1f long_median_ms=%.1f"
+                    + " long_max_across_slot_turns_ms=%.1f slot_turns=%d long_bytes=%d%n",
                     playlists, lives, ratios.get(ratios.size() / 2), firsts.stream().mapToLong(Long::longValue).max().orElse(0) / 1000.0,
-                    cached.get(cached.size() / 2) / 1000.0, bytes);
+                    cached.get(cached.size() / 2) / 1000.0, turnMax / 1000.0, turns.size(), bytes);
         } finally {
             RunningPlatform.stop();
         }

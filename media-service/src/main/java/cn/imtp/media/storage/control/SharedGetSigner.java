@@ -64,6 +64,11 @@ public final class SharedGetSigner {
         return Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), slotSeconds) * slotSeconds);
     }
 
+    /** The start of the slot after the one {@code now} is in. */
+    public Instant nextSlotAfter(Instant now) {
+        return slotOf(now).plusSeconds(slotSeconds);
+    }
+
     /** A GET URL of {@code key} signed at the start of {@code now}'s slot, with the response overrides in {@code query}. */
     public String url(String key, Instant now, Map<String, String> query) {
         return sign(key, slotOf(now), slotSeconds + lifetimeSeconds, query);
@@ -131,6 +136,8 @@ public final class SharedGetSigner {
     private static final class Hashing {
         final MessageDigest sha256;
         final Mac mac;
+        /** The key {@link #mac} holds: a playlist's URLs share one signing key, so the MAC is keyed once for all of them. */
+        private byte[] macKey;
 
         Hashing() {
             try {
@@ -142,10 +149,13 @@ public final class SharedGetSigner {
         }
 
         byte[] hmac(byte[] key, String data) {
-            try {
-                mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("an HMAC key of any length is valid", e);
+            if (key != macKey) {
+                try {
+                    mac.init(new SecretKeySpec(key, "HmacSHA256"));
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("an HMAC key of any length is valid", e);
+                }
+                macKey = key;
             }
             return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
         }

@@ -10,13 +10,19 @@ import cn.imtp.media.transcoding.control.TranscodeSettings;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.MediaGrant;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -45,6 +51,14 @@ public class Playback {
 
     /** Finished renditions' variant playlists of the current slots: 32 M characters (a 3-hour lecture's rung is ~0.7 M). */
     private final VariantCache variants = new VariantCache(32_000_000);
+    /** How long before its slot ends a playlist that is read is written for the next slot. */
+    static final Duration WRITE_AHEAD = Duration.ofSeconds(30);
+    private static final Logger LOG = Logger.getLogger(Playback.class.getName());
+    /** Keys of the next slot's playlists being written ahead on this node: each is written once. */
+    private final Set<String> writingAhead = ConcurrentHashMap.newKeySet();
+
+    @Resource
+    ManagedExecutorService executor;
     private SharedGetSigner segmentUrls;
 
     @PostConstruct
@@ -74,17 +88,57 @@ public class Playback {
 
     public String variant(UUID assetId, String rendition) {
         Instant now = Instant.now();
-        String key = assetId + "/" + rendition + "@" + segmentUrls.slotOf(now).getEpochSecond();
-        String written = variants.get(key);
+        String written = variants.get(variantKey(assetId, rendition, segmentUrls.slotOf(now)));
         if (written != null) {
+            writeAheadNearTheSlotsEnd(assetId, rendition, now);
             return written;
         }
+        return write(assetId, rendition, now);
+    }
+
+    private static String variantKey(UUID assetId, String rendition, Instant slot) {
+        return assetId + "/" + rendition + "@" + slot.getEpochSecond();
+    }
+
+    /**
+     * A playlist read in the last {@link #WRITE_AHEAD} of its slot is written for the next slot in the background, so
+     * that its viewers do not wait for 1,800 URLs to be signed when the slot turns. URLs signed for the next slot are
+     * served only once it has begun (the slot is part of the key).
+     */
+    private void writeAheadNearTheSlotsEnd(UUID assetId, String rendition, Instant now) {
+        Instant next = segmentUrls.nextSlotAfter(now);
+        if (Duration.between(now, next).compareTo(WRITE_AHEAD) > 0) {
+            return;
+        }
+        String key = variantKey(assetId, rendition, next);
+        if (variants.get(key) != null || !writingAhead.add(key)) {
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    write(assetId, rendition, next);
+                } catch (RuntimeException e) {
+                    // The next slot's first viewer writes it then, as without the write-ahead.
+                    LOG.fine(() -> "Writing " + key + " ahead failed: " + e);
+                } finally {
+                    writingAhead.remove(key);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            writingAhead.remove(key);
+        }
+    }
+
+    /** Writes the variant playlist with URLs signed for {@code at}'s slot, keeping it when the rendition is finished. */
+    private String write(UUID assetId, String rendition, Instant at) {
+        String key = variantKey(assetId, rendition, segmentUrls.slotOf(at));
         Playable p = playable(assetId);
         UUID owner = p.asset().renditionOwner();
         StoredRendition stored = p.renditions().stream().filter(r -> r.rendition().name().equals(rendition)).findFirst()
                 .orElseThrow(() -> PlatformException.notFound("Rendition", rendition));
         String playlist = Playlists.variant(assets.segments(owner, rendition), stored.complete(), transcoding.hlsSeconds(),
-                seq -> segmentUrls.url(Asset.segmentKey(owner, rendition, seq), now, Map.of()));
+                seq -> segmentUrls.url(Asset.segmentKey(owner, rendition, seq), at, Map.of()));
         if (stored.complete() && p.asset().state() == AssetState.READY) {
             variants.put(key, playlist);
         }
