@@ -86,7 +86,13 @@ export class LessonPlayer {
     });
     this.lastBeatAt = performance.now();
     this.reached = new Map();
-    if (this.ticket.checkFromMs === 0) this.checkFace();
+    if (this.ticket.checkFromMs === 0) {
+      this.checkFace();
+    } else {
+      // One tap on 播放 plays: the tap still counts as the user's gesture, so the browser lets the video start with
+      // sound; where it does not (a slow network outlasted the gesture), say so instead of sitting paused.
+      this.video.play().catch(() => { this.status.textContent = t('player.tapToPlay'); });
+    }
     return this.ticket;
   }
 

@@ -102,7 +102,7 @@ export function progress(value, max, label) {
     el('div', { class: 'bar', style: `width:${pct}%` }));
 }
 
-/** A learning unit's place in the package, its hours, and how the exams weigh its course: "模块 › 课程 · 3 课时". */
+/** A learning unit's place in the package, its hours, and how the exams weigh its course: "模块 › 课程 · 3 学时". */
 export function unitFacts(unit) {
   const theory = unit.theoryWeight?.courseWeight ? t('unit.theoryWeight', { w: unit.theoryWeight.courseWeight }) : '';
   const practical = unit.practicalWeight ? t('unit.practicalWeight', { w: unit.practicalWeight.contentWeight,

@@ -126,8 +126,7 @@ class AdminPagesIT {
     void theLiveRosterShowsWhoIsStudyingNow() throws Exception {
         MediaPipelineIT.setUp();
         String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
-        Media.Uploaded up = Media.ready(teacher, MediaPipelineIT.studiedUnit, "VIDEO", MediaFixtures.video("pages-640x360-14s.mp4", 640, 360, 14, true));
-        assertEquals(200, RunningPlatform.call(teacher, "POST", "/api/resources/" + up.resourceId() + "/versions/1/publish", null).statusCode());
+        Media.Uploaded up = Media.published(teacher, MediaPipelineIT.studiedUnit, "VIDEO", MediaFixtures.video("pages-640x360-14s.mp4", 640, 360, 14, true));
         String learner = RunningPlatform.token("learner08", RunningPlatform.DEMO_PASSWORD);
         String demo = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/classes", null)).getJsonArray("items").getJsonObject(0)
                 .getJsonNumber("id").toString();
@@ -183,7 +182,7 @@ class AdminPagesIT {
                     "/api/plans?size=200", null).body())).readObject().getJsonArray("items").stream().map(v -> v.asJsonObject())
                     .filter(p -> p.getString("name").equals(name)).findFirst().orElseThrow();
             assertEquals("NEW_ENTRANT", saved.getString("kind"));
-            assertTrue(hours.contains("= 课堂 " + saved.getInt("classroomHours") + " 课时"), hours + " vs " + saved);
+            assertTrue(hours.contains("= 课堂 " + saved.getInt("classroomHours") + " 学时"), hours + " vs " + saved);
         }
     }
 
