@@ -141,9 +141,8 @@ class AttendanceAdversaryIT {
         // A unit of its own (the plan's last), so that no other test's credit mixes with this one's.
         List<JsonValue> units = ClassDayIT.planUnits(admin, classId);
         long unitId = units.get(units.size() - 1).asJsonObject().getJsonNumber("id").longValue();
-        Media.Uploaded up = Media.ready(teacher, unitId, "VIDEO", MediaFixtures.video("adversary-320x180-60s.mp4", 320, 180, VIDEO_S, true));
+        Media.Uploaded up = Media.published(teacher, unitId, "VIDEO", MediaFixtures.video("adversary-320x180-60s.mp4", 320, 180, VIDEO_S, true));
         long resourceId = up.resourceId();
-        assertEquals(200, RunningPlatform.call(teacher, "POST", "/api/resources/" + resourceId + "/versions/1/publish", null).statusCode());
 
         Map<String, Script> scripts = new LinkedHashMap<>();
         scripts.put("learner01", AttendanceAdversaryIT::honest);

@@ -48,8 +48,7 @@ class ClassDayIT {
         long unitId = planUnits(admin, classId).stream().map(v -> v.asJsonObject().getJsonNumber("id").longValue())
                 .filter(id -> id != MediaPipelineIT.studiedUnit)
                 .findFirst().orElseThrow();
-        Media.Uploaded up = Media.ready(teacher, unitId, "VIDEO", MediaFixtures.video("class-day-640x360-30s.mp4", 640, 360, 30, true));
-        assertEquals(200, RunningPlatform.call(teacher, "POST", "/api/resources/" + up.resourceId() + "/versions/1/publish", null).statusCode());
+        Media.Uploaded up = Media.published(teacher, unitId, "VIDEO", MediaFixtures.video("class-day-640x360-30s.mp4", 640, 360, 30, true));
 
         Map<String, Integer> credited = new ConcurrentHashMap<>();
         List<Long> latenciesMs = Collections.synchronizedList(new ArrayList<>());

@@ -145,9 +145,8 @@ public final class HeartbeatBench {
         try {
             MediaPipelineIT.setUp();
             String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
-            Media.Uploaded up = Media.ready(teacher, MediaPipelineIT.studiedUnit, "VIDEO",
+            Media.Uploaded up = Media.published(teacher, MediaPipelineIT.studiedUnit, "VIDEO",
                     MediaFixtures.video("bench-beats-320x180-600s.mp4", 320, 180, 600, true));
-            RunningPlatform.call(teacher, "POST", "/api/resources/" + up.resourceId() + "/versions/1/publish", null);
             List<Player> players = new ArrayList<>();
             for (int i = 1; i <= CLIENTS; i++) {
                 String token = RunningPlatform.token(String.format("learner%02d", i), RunningPlatform.DEMO_PASSWORD);

@@ -186,6 +186,20 @@ final class Media {
     record Uploaded(long resourceId, JsonObject ticket, JsonObject asset) {
     }
 
+    /** {@link #ready} for the demo class, then its version 1 published to learners. */
+    static Uploaded published(String token, long unitId, String kind, Path file) throws Exception {
+        return published(token, unitId, kind, file, demoClassId());
+    }
+
+    /** {@link #ready}, then its version 1 published to the class's learners. */
+    static Uploaded published(String token, long unitId, String kind, Path file, long classId) throws Exception {
+        Uploaded up = ready(token, unitId, kind, file, classId);
+        assertEquals("READY", up.asset().getString("state"), up.asset().toString());
+        HttpResponse<String> published = RunningPlatform.call(token, "POST", "/api/resources/" + up.resourceId() + "/versions/1/publish", null);
+        assertEquals(200, published.statusCode(), published.body());
+        return up;
+    }
+
     /** The access ticket of a resource's published version (or a given version) for the holder of {@code token}. */
     static HttpResponse<String> access(String token, long resourceId, Integer version) throws Exception {
         return RunningPlatform.call(token, "GET", "/api/resources/" + resourceId + "/access" + (version == null ? "" : "?version=" + version), null);

@@ -296,9 +296,8 @@ class MediaPipelineIT {
 
         // A published lesson a learner has studied for a few seconds (on a unit whose seconds no other test counts).
         Path video = MediaFixtures.video("deleted-lesson-640x360-8s.mp4", 640, 360, 8, true);
-        Media.Uploaded up = Media.ready(teacher, spareUnit, "VIDEO", video);
+        Media.Uploaded up = Media.published(teacher, spareUnit, "VIDEO", video);
         long id = up.resourceId();
-        assertEquals(200, RunningPlatform.call(teacher, "POST", "/api/resources/" + id + "/versions/1/publish", null).statusCode());
         String studying = RunningPlatform.token("learner02", RunningPlatform.DEMO_PASSWORD);
         HttpResponse<String> opened = RunningPlatform.call(studying, "POST", "/api/attendance/sessions", "{\"resourceId\":" + id + "}");
         assertEquals(201, opened.statusCode(), opened.body());

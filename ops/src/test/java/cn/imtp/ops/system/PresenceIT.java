@@ -73,10 +73,9 @@ class PresenceIT {
         }
         classId = ClassesIT.activeClass(admin, planId, new ArrayList<>(IDS.values()), Accounts.teacherId(admin, "teacher01"),
                 Json.createObjectBuilder().add("perClassHour", 12).add("answerSeconds", 30).build());
-        Media.Uploaded up = Media.ready(teacher, unitId, "VIDEO", MediaFixtures.video("presence-320x180-60s.mp4", 320, 180, 60, true),
+        Media.Uploaded up = Media.published(teacher, unitId, "VIDEO", MediaFixtures.video("presence-320x180-60s.mp4", 320, 180, 60, true),
                 classId);
         resourceId = up.resourceId();
-        assertEquals(200, RunningPlatform.call(teacher, "POST", "/api/resources/" + resourceId + "/versions/1/publish", null).statusCode());
     }
 
     @Test

@@ -31,8 +31,7 @@ class PresencePagesIT {
         long classId = ClassesIT.activeClass(admin, planId, List.of(learnerId), Accounts.teacherId(admin, "teacher01"),
                 Json.createObjectBuilder().add("perClassHour", 2).add("answerSeconds", 120).build());
         long unitId = MediaPipelineIT.studiedUnit;
-        Media.Uploaded up = Media.ready(teacher, unitId, "VIDEO", MediaFixtures.video("face-page-320x180-20s.mp4", 320, 180, 20, true), classId);
-        assertEquals(200, RunningPlatform.call(teacher, "POST", "/api/resources/" + up.resourceId() + "/versions/1/publish", null).statusCode());
+        Media.Uploaded up = Media.published(teacher, unitId, "VIDEO", MediaFixtures.video("face-page-320x180-20s.mp4", 320, 180, 20, true), classId);
 
         try (Browser phone = new Browser(390, 844, MediaFixtures.camera("person07.jpg"))) {
             phone.signIn(name, "Face2026ok", "/learner/");
