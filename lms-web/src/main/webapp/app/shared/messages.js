@@ -2,6 +2,7 @@
 // Keys are grouped by page or by what they name.
 export const messages = {
   'app.name': ["互联网营销师培训平台", "Internet Marketing Training"],
+  'app.shortName': ["营销师培训", "IMS Training"],
   'common.loading': ["正在加载……", "Loading…"],
   'nav.myClass': ["我的班级", "My class"],
   'nav.feed': ["资讯", "News"],

@@ -48,7 +48,8 @@ export function startPage(titleKey, ...roles) {
 
 function header(me) {
   const bar = el('header', { class: 'topbar' },
-    el('a', { class: 'brand', href: homeOf(me?.role) }, el('span', { 'data-i18n': 'app.name' })),
+    el('a', { class: 'brand', href: homeOf(me?.role) }, el('span', { class: 'long', 'data-i18n': 'app.name' }),
+      el('span', { class: 'short', 'data-i18n': 'app.shortName' })),
     el('nav', { 'aria-label': 'main' }, ...(NAV[me?.role] || []).map(([href, key]) =>
       el('a', { href, 'data-i18n': key, 'aria-current': location.pathname === href ? 'page' : null })),
     ),

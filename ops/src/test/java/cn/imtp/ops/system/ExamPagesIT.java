@@ -82,6 +82,13 @@ class ExamPagesIT {
             assertEquals(Boolean.TRUE, b.js("return document.querySelector(\"fieldset[data-position='1'] input\").checked;"),
                     "the saved answer is back after the reload");
             assertFalse(b.overflowsHorizontally(), "the paper fits a phone's width");
+            // Each question's text lies inside its card, below the card's top border (a plain legend straddles it).
+            assertEquals(Boolean.TRUE, b.js("return [...document.querySelectorAll('fieldset.question')].every(f => {"
+                    + " const l = f.querySelector('legend').getBoundingClientRect(), r = f.getBoundingClientRect();"
+                    + " return l.top >= r.top + parseFloat(getComputedStyle(f).borderTopWidth) && l.left >= r.left && l.right <= r.right; });"),
+                    "a question's text crosses its card's border");
+            assertTrue(((Number) b.js("return document.querySelector('header.topbar').getBoundingClientRect().height;")).doubleValue() < 64,
+                    "the phone's header is one line");
             b.screenshot("learner-exam-phone");
 
             b.js("document.querySelectorAll('fieldset.question').forEach(f => { const i = f.querySelector('input'); if (!i.checked) i.click(); });");
