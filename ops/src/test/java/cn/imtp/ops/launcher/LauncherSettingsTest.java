@@ -69,7 +69,9 @@ class LauncherSettingsTest {
         assertTrue(config.contains("bind :9090"), config);
         assertTrue(config.contains("server node3 127.0.0.1:9093 check"), config);
         assertTrue(config.contains("balance roundrobin") && !config.contains("cookie"), "no sticky sessions: " + config);
-        assertTrue(config.contains("option httpchk GET /health/ready"), config);
+        // Each node's own readiness (both WARs, database), not /health/ready with the storage every node shares.
+        assertTrue(config.contains("http-check send meth GET uri /api/node") && config.contains("http-check send meth GET uri /media/api/node")
+                && !config.contains("/health/ready"), config);
         assertTrue(config.contains("source " + LauncherSettings.LOAD_BALANCER_SOURCE), config);
         LauncherSettings more = LauncherSettings.from(Map.of("LMS_NODES", "2", "LMS_AUTH_TRUSTED_PROXIES", "10.0.0.5"), home);
         assertEquals(LauncherSettings.LOAD_BALANCER_SOURCE + ",10.0.0.5", more.nodesTrustedProxies().orElseThrow());
