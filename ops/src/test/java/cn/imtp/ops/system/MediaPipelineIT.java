@@ -112,6 +112,20 @@ class MediaPipelineIT {
             if (firstSegment == null) {
                 firstSegment = Media.uris(variant.body()).get(0);
             }
+            // A browser (it accepts gzip) gets the same playlist gzipped; whoever does not accept it, plain text.
+            String variantUrl = Media.resolve(masterUrl, variantRef);
+            HttpResponse<byte[]> zipped = Media.HTTP.send(HttpRequest.newBuilder(variantUrl.startsWith("http") ? URI.create(variantUrl)
+                            : RunningPlatform.uri(variantUrl))
+                    .header("Accept-Encoding", "gzip, deflate, br").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, zipped.statusCode());
+            assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(""), zipped.headers().toString());
+            assertTrue(zipped.headers().firstValue("Vary").orElse("").contains("Accept-Encoding"), zipped.headers().toString());
+            try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+                String unzipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertEquals(variant.body().lines().filter(l -> l.startsWith("#")).toList(), unzipped.lines().filter(l -> l.startsWith("#")).toList());
+                assertEquals(Media.uris(variant.body()).size(), Media.uris(unzipped).size());
+            }
+            assertTrue(variant.headers().firstValue("Content-Encoding").isEmpty(), "no gzip for a client that did not ask");
         }
         // Key frames at the same instants in every rung: every rung is cut into the same segments.
         assertEquals(3, durations.size());

@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
  * Variant playlists against {@code /health/live} of the same server, with wrk (Debian's package): 16 connections for
  * 10 s each, three pairs alternating which goes first, on a lesson of 15 segments; then lectures of 1,800 segments
  * (a 3-hour lecture at 6 s) of a second asset with the same content, each rung's first request (written and signed)
- * and the next 200 (served from the slot's copy), then every long rung read every 250 ms for 65 s across signing-slot
+ * and the next 200 (served from the slot's copy, plain and gzipped as browsers ask), then every long rung read every 250 ms for 65 s across signing-slot
  * turns (the longest read). Starts its own platform (ports 28080/23307/29000, data in ops/target/bench-var) and ends with
- * {@code RESULT playlists_per_s=… live_per_s=… vs_live=… long_first_ms=… long_median_ms=… long_max_across_slot_turns_ms=…
- * slot_turns=… long_bytes=…}.
+ * {@code RESULT playlists_per_s=… live_per_s=… vs_live=… long_first_ms=… long_median_ms=… long_gzip_median_ms=…
+ * long_max_across_slot_turns_ms=… slot_turns=… long_bytes=… long_gzip_bytes=…}.
  */
 public final class PlaylistBench {
 
@@ -81,7 +81,9 @@ public final class PlaylistBench {
             String againMaster = RunningPlatform.json(Media.access(learner, again.resourceId(), null)).getString("playlistUrl");
             List<Long> firsts = new ArrayList<>();
             List<Long> cached = new ArrayList<>();
+            List<Long> gzipped = new ArrayList<>();
             int bytes = 0;
+            int gzipBytes = 0;
             for (String variant : Media.uris(Media.get(againMaster).body()).stream().map(v -> absolute(Media.resolve(againMaster, v))).toList()) {
                 long t0 = System.nanoTime();
                 HttpResponse<String> first = Media.get(variant);
@@ -93,6 +95,14 @@ public final class PlaylistBench {
                     long t = System.nanoTime();
                     Media.get(variant);
                     cached.add((System.nanoTime() - t) / 1_000);
+                }
+                // As a browser asks for it (every browser accepts gzip): the slot's gzip copy.
+                java.net.http.HttpRequest zipped = java.net.http.HttpRequest.newBuilder(java.net.URI.create(variant))
+                        .header("Accept-Encoding", "gzip").build();
+                for (int i = 0; i < 200; i++) {
+                    long t = System.nanoTime();
+                    gzipBytes = Media.HTTP.send(zipped, HttpResponse.BodyHandlers.ofByteArray()).body().length;
+                    gzipped.add((System.nanoTime() - t) / 1_000);
                 }
             }
             // Every long rung read every 250 ms across slot turns (30-s slots here: LMS_STREAM_URL_MINUTES=1 in ops/bench/playlists):
@@ -120,11 +130,13 @@ public final class PlaylistBench {
                 Thread.sleep(250);
             }
             Collections.sort(cached);
+            Collections.sort(gzipped);
             Collections.sort(ratios);
             System.out.printf(Locale.ROOT, "RESULT playlists_per_s=%.0f live_per_s=%.0f vs_live=%.3f long_first_ms=%.1f long_median_ms=%.1f"
-                    + " long_max_across_slot_turns_ms=%.1f slot_turns=%d long_bytes=%d%n",
+                    + " long_gzip_median_ms=%.1f long_max_across_slot_turns_ms=%.1f slot_turns=%d long_bytes=%d long_gzip_bytes=%d%n",
                     playlists, lives, ratios.get(ratios.size() / 2), firsts.stream().mapToLong(Long::longValue).max().orElse(0) / 1000.0,
-                    cached.get(cached.size() / 2) / 1000.0, turnMax / 1000.0, turns.size(), bytes);
+                    cached.get(cached.size() / 2) / 1000.0, gzipped.get(gzipped.size() / 2) / 1000.0, turnMax / 1000.0, turns.size(), bytes,
+                    gzipBytes);
         } finally {
             RunningPlatform.stop();
         }

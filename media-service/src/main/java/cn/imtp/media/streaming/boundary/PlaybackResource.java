@@ -4,6 +4,7 @@ import cn.imtp.media.platform.control.Grants;
 import cn.imtp.media.asset.control.Assets;
 import cn.imtp.media.streaming.control.Captions;
 import cn.imtp.media.streaming.control.Playback;
+import cn.imtp.media.streaming.control.Variant;
 import cn.imtp.platform.security.MediaGrant;
 import cn.imtp.platform.security.Public;
 import jakarta.enterprise.context.RequestScoped;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -56,9 +58,13 @@ public class PlaybackResource {
     @GET
     @Path("{rendition: [0-9a-z]+(-[0-9]+)?}.m3u8")
     @Produces(HLS)
-    public Response variant(@PathParam("rendition") String rendition) {
+    public Response variant(@PathParam("rendition") String rendition, @HeaderParam("Accept-Encoding") String acceptEncoding) {
         grants.require(grant, assetId, MediaGrant.Scope.VIEW);
-        return personal(Response.ok(playback.variant(assetId, rendition)));
+        Variant v = playback.variant(assetId, rendition);
+        // A long lecture's playlist is 650 KB of URLs: gzipped once per slot for every browser (they all accept it).
+        Response.ResponseBuilder r = Variant.acceptsGzip(acceptEncoding) ? Response.ok(v.gzipped()).header("Content-Encoding", "gzip")
+                : Response.ok(v.text());
+        return personal(r.header("Vary", "Accept-Encoding"));
     }
 
     @GET

@@ -86,9 +86,9 @@ public class Playback {
                 + "\n#EXT-X-ENDLIST\n";
     }
 
-    public String variant(UUID assetId, String rendition) {
+    public Variant variant(UUID assetId, String rendition) {
         Instant now = Instant.now();
-        String written = variants.get(variantKey(assetId, rendition, segmentUrls.slotOf(now)));
+        Variant written = variants.get(variantKey(assetId, rendition, segmentUrls.slotOf(now)));
         if (written != null) {
             writeAheadNearTheSlotsEnd(assetId, rendition, now);
             return written;
@@ -131,14 +131,14 @@ public class Playback {
     }
 
     /** Writes the variant playlist with URLs signed for {@code at}'s slot, keeping it when the rendition is finished. */
-    private String write(UUID assetId, String rendition, Instant at) {
+    private Variant write(UUID assetId, String rendition, Instant at) {
         String key = variantKey(assetId, rendition, segmentUrls.slotOf(at));
         Playable p = playable(assetId);
         UUID owner = p.asset().renditionOwner();
         StoredRendition stored = p.renditions().stream().filter(r -> r.rendition().name().equals(rendition)).findFirst()
                 .orElseThrow(() -> PlatformException.notFound("Rendition", rendition));
-        String playlist = Playlists.variant(assets.segments(owner, rendition), stored.complete(), transcoding.hlsSeconds(),
-                seq -> segmentUrls.url(Asset.segmentKey(owner, rendition, seq), at, Map.of()));
+        Variant playlist = new Variant(Playlists.variant(assets.segments(owner, rendition), stored.complete(), transcoding.hlsSeconds(),
+                seq -> segmentUrls.url(Asset.segmentKey(owner, rendition, seq), at, Map.of())));
         if (stored.complete() && p.asset().state() == AssetState.READY) {
             variants.put(key, playlist);
         }
