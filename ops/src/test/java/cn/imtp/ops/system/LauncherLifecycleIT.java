@@ -46,7 +46,7 @@ class LauncherLifecycleIT {
         }
 
         // The second start runs two application nodes behind HAProxy, on the same data: TwoNodesIT goes on with it.
-        RunningPlatform.start(java.util.Map.of("LMS_DEMO_VIDEO", "true", "LMS_NODES", "2"));
+        RunningPlatform.startOnNodes(2);
         System.out.println("[system-test] warm restart took " + RunningPlatform.lastStartUp().toMillis() + " ms");
         assertEquals(installationId, RunningPlatform.json(RunningPlatform.get("/api/platform")).getString("installationId"));
         String adminAgain = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);

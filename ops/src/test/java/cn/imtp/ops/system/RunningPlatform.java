@@ -145,6 +145,14 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
             return;
         }
         stop();
+        startOnNodes(n);
+    }
+
+    /**
+     * Starts the stopped platform on {@code n} application nodes (data kept) with the settings TwoNodesIT relies on,
+     * whoever starts it (LauncherLifecycleIT in the whole suite, {@link #ensureNodes} when TwoNodesIT runs alone).
+     */
+    static synchronized void startOnNodes(int n) throws IOException, InterruptedException {
         // A hung ffmpeg is killed after 30 s without progress: see TwoNodesIT. (On the one-node start the 120-s default
         // stands: MediaFaultsIT holds jobs with SIGSTOP for a while there and needs them held.)
         start(Map.of("LMS_NODES", Integer.toString(n), "LMS_DEMO_VIDEO", "true", "LMS_TRANSCODE_STALL_SECONDS", "30"));
