@@ -3,8 +3,8 @@
  *
  * <p><b>Bank.</b> A question (single choice, multiple choice, true/false) assesses one learning unit,
  * with a difficulty from 1 to 5 and an explanation. Teachers write, edit and retire questions (never
- * delete: papers drawn earlier keep pointing at them) and import/export them as CSV in one documented
- * format ({@code GET /api/assessment/questions/template}); an import is all or nothing. Learners never
+ * delete: papers drawn earlier keep pointing at them) and import/export them as CSV (or the first sheet of an Excel
+ * workbook) in one documented format ({@code GET /api/assessment/questions/template}); an import is all or nothing. Learners never
  * reach the bank: they see questions only inside their own attempt, and the right answers and
  * explanations only once submitted and released by a teacher.
  *
@@ -38,6 +38,9 @@
  * video (uploaded straight to storage and transcoded by media-service); graded work no longer changes. Teachers grade by the rubric with a comment (regrades audited); the score on 100 is the
  * blueprint's weighted sum of the tasks' shares ({@link cn.imtp.lms.assessment.control.PracticalScore}).
  *
- * <p>Not yet here: the archive's server-made PDF and QTI.
+ * <p><b>Exchange.</b> The bank also travels as a QTI 2.1 content package
+ * ({@link cn.imtp.lms.assessment.control.QuestionQti}: export, and an all-or-nothing import that names the bad item
+ * file), and as an Excel template beside the CSV. Exam and practical results end up in the learner's archive, which
+ * the {@code archive} feature prints as a server-made PDF.
  */
 package cn.imtp.lms.assessment;
