@@ -119,9 +119,28 @@ public class Transcoder {
      */
     public static void stop(FFmpegResultFuture ffmpeg, Path out) {
         ffmpeg.forceStop();
+        killWritersInto(out);
+    }
+
+    /** Kills (SIGKILL) every process of this JVM whose command line writes into {@code out}; returns how many. */
+    static int killWritersInto(Path out) {
         String writesHere = out + java.io.File.separator;
-        ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("").contains(writesHere))
-                .forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> writers = ProcessHandle.current().descendants().filter(p -> commandLine(p).contains(writesHere)).toList();
+        writers.forEach(ProcessHandle::destroyForcibly);
+        return writers.size();
+    }
+
+    /**
+     * A process's whole command line: the copy in /proc, since {@code ProcessHandle.Info} cuts long ones at 4,096 bytes
+     * and a ladder's signed source URL and filter graph come before its work folder; Info's where there is no /proc.
+     */
+    static String commandLine(ProcessHandle p) {
+        try {
+            return new String(java.nio.file.Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline")),
+                    java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (java.io.IOException | RuntimeException noProcOrGone) {
+            return p.info().commandLine().orElse("");
+        }
     }
 
     /**
