@@ -37,6 +37,9 @@ final class LoadBalancer implements AutoCloseable {
         Files.writeString(dir.resolve("no-node-en.json"), problem("The platform is unavailable for a moment",
                 "None of the platform's application nodes is available (starting, restarting or in maintenance). Nothing"
                         + " already accepted is lost; please try again in a moment."), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("node-check.json"), "{\"type\":\"urn:imtp:problem:not-found\",\"title\":\"未找到 Not found\","
+                + "\"status\":404,\"detail\":\"这个地址只供负载均衡器检查节点。This address is for the load balancer's node checks only.\"}",
+                StandardCharsets.UTF_8);
         Path config = dir.resolve("haproxy.cfg");
         Files.writeString(config, config(s, dir), StandardCharsets.UTF_8);
         return new LoadBalancer(ChildProcess.start("haproxy", List.of(haproxy, "-db", "-f", config.toString()), java.util.Map.of(),
@@ -82,6 +85,10 @@ final class LoadBalancer implements AutoCloseable {
                 // its connection into a tunnel to one node, out of round robin: the nodes see HTTP/1.1 requests only.
                 "    http-request del-header Upgrade if { req.hdr(Upgrade) -m sub -i h2c }",
                 "    http-request del-header HTTP2-Settings",
+                // The node checks reach the nodes directly; from outside they would only let anyone make every node's
+                // database pool busy with checks until HAProxy took the nodes out.
+                "    http-request return status 404 content-type \"application/problem+json; charset=utf-8\" hdr Cache-Control no-store"
+                        + " file " + dir.resolve("node-check.json") + " if { path /api/node /media/api/node }",
                 "    acl no_node nbsrv(nodes) lt 1",
                 "    acl english req.hdr(Accept-Language) -m beg -i en",
                 "    http-request return status 503 content-type \"application/problem+json; charset=utf-8\" hdr Retry-After 5"

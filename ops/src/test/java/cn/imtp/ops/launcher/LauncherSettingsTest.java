@@ -72,6 +72,7 @@ class LauncherSettingsTest {
         // Each node's own readiness (both WARs, database), not /health/ready with the storage every node shares.
         assertTrue(config.contains("http-check send meth GET uri /api/node") && config.contains("http-check send meth GET uri /media/api/node")
                 && !config.contains("/health/ready"), config);
+        assertTrue(config.contains("if { path /api/node /media/api/node }"), "the node checks are not for clients: " + config);
         assertTrue(config.contains("source " + LauncherSettings.LOAD_BALANCER_SOURCE), config);
         LauncherSettings more = LauncherSettings.from(Map.of("LMS_NODES", "2", "LMS_AUTH_TRUSTED_PROXIES", "10.0.0.5"), home);
         assertEquals(LauncherSettings.LOAD_BALANCER_SOURCE + ",10.0.0.5", more.nodesTrustedProxies().orElseThrow());

@@ -66,6 +66,13 @@ class TwoNodesIT {
         assertEquals(2, RunningPlatform.nodes());
         for (int i = 1; i <= 2; i++) {
             assertEquals(200, RunningPlatform.callAt(node(i), null, "GET", "/health/ready", null).statusCode(), "node " + i);
+            assertEquals(200, RunningPlatform.callAt(node(i), null, "GET", "/api/node", null).statusCode(), "node " + i);
+            assertEquals(200, RunningPlatform.callAt(node(i), null, "GET", "/media/api/node", null).statusCode(), "node " + i);
+        }
+        // The balancer's node checks are not for clients (each one takes a database connection).
+        for (String check : List.of("/api/node", "/media/api/node")) {
+            HttpResponse<String> refused = RunningPlatform.call(null, "GET", check, null);
+            assertEquals(404, refused.statusCode(), check + ": " + refused.body());
         }
         // Round robin without stickiness: one caller's requests through the load balancer reach both nodes.
         long[] before = servedPerNode();
