@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -45,23 +46,32 @@ public final class Variant {
         return g;
     }
 
-    /** Whether an {@code Accept-Encoding} header admits gzip (present and not {@code q=0}). */
+    /**
+     * Whether an {@code Accept-Encoding} header admits gzip (RFC 9110 12.5.3): {@code gzip} or its alias {@code x-gzip}
+     * with a weight above 0, or else {@code *} with a weight above 0. Names and parameters are case-insensitive.
+     */
     public static boolean acceptsGzip(String acceptEncoding) {
         if (acceptEncoding == null) {
             return false;
         }
+        boolean anyAccepted = false;
         for (String coding : acceptEncoding.split(",")) {
             String[] parts = coding.trim().split(";");
-            if (parts[0].trim().equalsIgnoreCase("gzip")) {
-                for (int i = 1; i < parts.length; i++) {
-                    String p = parts[i].trim().replace(" ", "");
-                    if (p.matches("q=0(\\.0{0,3})?")) {
-                        return false;
-                    }
+            String name = parts[0].trim().toLowerCase(Locale.ROOT);
+            boolean weighted = true;
+            for (int i = 1; i < parts.length; i++) {
+                String p = parts[i].replace(" ", "").replace("\t", "").toLowerCase(Locale.ROOT);
+                if (p.matches("q=0(\\.0{0,3})?")) {
+                    weighted = false;
                 }
-                return true;
+            }
+            if (name.equals("gzip") || name.equals("x-gzip")) {
+                return weighted;
+            }
+            if (name.equals("*")) {
+                anyAccepted = weighted;
             }
         }
-        return false;
+        return anyAccepted;
     }
 }

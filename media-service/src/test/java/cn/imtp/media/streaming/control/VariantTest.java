@@ -38,5 +38,12 @@ class VariantTest {
         assertFalse(Variant.acceptsGzip("gzip;q=0"));
         assertFalse(Variant.acceptsGzip("gzip; q=0.000, br"));
         assertFalse(Variant.acceptsGzip("x-gzip-not"));
+        assertFalse(Variant.acceptsGzip("gzip;Q=0"), "parameter names are case-insensitive");
+        assertFalse(Variant.acceptsGzip("GZIP ; Q = 0.0"));
+        assertTrue(Variant.acceptsGzip("x-gzip"), "the alias RFC 9110 names");
+        assertTrue(Variant.acceptsGzip("*"), "any coding");
+        assertFalse(Variant.acceptsGzip("*;q=0"));
+        assertFalse(Variant.acceptsGzip("*, gzip;q=0"), "gzip named outweighs the wildcard");
+        assertTrue(Variant.acceptsGzip("br, *;q=0.1"));
     }
 }
