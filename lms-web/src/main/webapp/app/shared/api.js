@@ -1,6 +1,6 @@
 // The JSON API as the pages use it: the sign-in token rides in the Authorization header, and a problem
 // document (RFC 9457) becomes an ApiError whose message the page shows as it is.
-import { t } from './i18n.js';
+import { language, t } from './i18n.js';
 
 const TOKEN = 'imtp.token';
 const ACCOUNT = 'imtp.account';
@@ -39,9 +39,14 @@ export function forget() {
   localStorage.removeItem(ACCOUNT);
 }
 
+/** The language chosen in the page's header, for the server's exports and documents (Chinese unless English). */
+function acceptLanguage() {
+  return language() === 'en' ? 'en' : 'zh-CN';
+}
+
 /** Calls the API; resolves to the parsed JSON (or null), rejects with an ApiError. */
 export async function api(path, { method = 'GET', body, headers = {}, raw = false, keepalive = false } = {}) {
-  const h = { Accept: 'application/json', ...headers };
+  const h = { Accept: 'application/json', 'Accept-Language': acceptLanguage(), ...headers };
   if (token()) h.Authorization = `Bearer ${token()}`;
   if (body !== undefined && !(body instanceof Blob)) h['Content-Type'] = 'application/json';
   let response;
@@ -70,7 +75,7 @@ export async function api(path, { method = 'GET', body, headers = {}, raw = fals
 
 /** Like api(), but hands back the status and body of any answer (for calls whose non-2xx answers carry data). */
 export async function exchange(path, { method = 'POST', body, keepalive = false } = {}) {
-  const h = { Accept: 'application/json', 'Content-Type': 'application/json' };
+  const h = { Accept: 'application/json', 'Accept-Language': acceptLanguage(), 'Content-Type': 'application/json' };
   if (token()) h.Authorization = `Bearer ${token()}`;
   const response = await fetch(path, { method, headers: h, body: JSON.stringify(body), keepalive });
   const text = await response.text();

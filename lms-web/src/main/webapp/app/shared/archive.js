@@ -32,7 +32,7 @@ export async function showArchive(classId, learnerId) {
         el('p', { id: 'outcome', class: a.outcome.complete ? 'met' : 'short' }, t(a.outcome.complete ? 'archive.complete' : 'archive.incomplete')),
         el('ul', { id: 'checks' }, a.outcome.checks.map((k) => el('li', { 'data-requirement': k.requirement, 'data-state': k.state },
           `${t(`archive.req.${k.requirement}`)}：`, el('strong', { class: k.state === 'MET' ? 'met' : 'short' }, t(`archive.state.${k.state}`)),
-          el('span', { class: 'muted' }, ` — ${k.detail}`)))),
+          el('span', { class: 'muted' }, ` — ${k.detail[language()]}`)))),
         el('h3', {}, t('archive.hours')),
         h ? el('p', { id: 'archive-hours' }, t('archive.hoursLine', { classroom: minutes(h.classroomMinutes), plan: minutes(h.planMinutes),
           min: minutes(h.minimumMinutes), other: minutes(h.otherMinutes), total: minutes(h.totalMinutes) })) : el('p', { class: 'muted' }, t('archive.notStarted')),

@@ -2,7 +2,7 @@
 // (template, CSV/XLSX/QTI import, coverage), setting up an exam or a formative quiz on one unit, and each exam's results with another attempt
 // for a learner, the release of the answers and the CSV/XLSX export; and its practical exams.
 import { api, download, latest } from '../shared/api.js';
-import { dateTime, levelAndJob, score, t } from '../shared/i18n.js';
+import { dateTime, language, levelAndJob, score, t } from '../shared/i18n.js';
 import { box, el, param, showNotice, showProblem, startPage } from '../shared/page.js';
 
 startPage('exams.title', 'TEACHER', 'ADMINISTRATOR');
@@ -70,7 +70,7 @@ async function coverage(blueprint, out) {
     if (!c) return; // another blueprint was asked meanwhile
     out.replaceChildren(
       el('p', { id: 'coverage-verdict', class: c.lacks.length ? 'short' : 'met' }, c.lacks.length ? t('exams.lacking', { n: c.lacks.length }) : t('exams.covered', { points: c.paperPoints })),
-      c.lacks.length ? el('ul', {}, c.lacks.map((l) => el('li', {}, l))) : '',
+      c.lacks.length ? el('ul', {}, c.lacks.map((l) => el('li', {}, l[language()]))) : '',
       el('div', { class: 'table-wrap' }, el('table', {},
         el('thead', {}, el('tr', {}, ...['exams.course', 'exams.unit', 'exams.share', 'exam.type.SINGLE_CHOICE', 'exam.type.MULTIPLE_CHOICE', 'exam.type.TRUE_FALSE'].map((k) => el('th', {}, t(k))))),
         el('tbody', {}, c.units.map((u) => el('tr', {}, el('td', {}, `${u.courseCode} ${u.courseName}`), el('td', {}, u.unit), el('td', {}, u.sharePoints),

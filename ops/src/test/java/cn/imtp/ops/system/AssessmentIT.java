@@ -104,7 +104,7 @@ class AssessmentIT {
         assertEquals(0, coverage.getJsonArray("lacks").size(), coverage.toString());
         HttpResponse<String> export = RunningPlatform.call(teacher, "GET", "/api/assessment/questions/export?level=L5&jobType=LIVE_SELLER", null);
         assertEquals(200, export.statusCode());
-        assertTrue(export.body().startsWith("\uFEFFlevel,jobType,courseCode,unit,type"), export.body().substring(0, 80));
+        assertTrue(export.body().startsWith("\uFEFF等级,职业方向,课程编号,学习单元,题型"), export.body().substring(0, 80));
         assertTrue(export.body().contains("L5,LIVE_SELLER,2-1,撰写单品直播脚本,MULTIPLE_CHOICE"));
     }
 
@@ -224,7 +224,7 @@ class AssessmentIT {
                 "another learner's attempt does not exist for them");
         HttpResponse<String> export = RunningPlatform.call(teacher, "GET", "/api/assessment/exams/" + examId + "/export", null);
         assertEquals(200, export.statusCode());
-        assertTrue(export.body().contains("learner15") && export.body().contains("module 2 直播营销"), export.body());
+        assertTrue(export.body().contains("learner15") && export.body().contains("模块 2 直播营销"), export.body());
     }
 
     @Test
@@ -315,6 +315,13 @@ class AssessmentIT {
         HttpResponse<String> again = post(http, teacher, template.body(), xlsx);
         assertEquals(422, again.statusCode(), again.body());
         assertTrue(again.body().contains("line 2: stem") && again.body().contains("the bank has this question already"), again.body());
+        // The template in English (headers of either language import): read as the same three questions, already in the bank.
+        HttpResponse<byte[]> english = bytes(http, "/api/assessment/questions/template?format=xlsx&lang=en");
+        assertEquals(200, english.statusCode());
+        HttpResponse<String> englishAgain = post(http, teacher, english.body(), xlsx);
+        assertEquals(422, englishAgain.statusCode(), englishAgain.body());
+        assertTrue(englishAgain.body().contains("line 2: stem") && englishAgain.body().contains("the bank has this question already"),
+                englishAgain.body());
         HttpResponse<String> notXlsx = post(http, teacher, "level,jobType\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), xlsx);
         assertEquals(422, notXlsx.statusCode(), notXlsx.body());
         assertTrue(notXlsx.body().contains(".xlsx"), notXlsx.body());

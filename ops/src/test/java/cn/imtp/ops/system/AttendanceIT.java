@@ -154,20 +154,30 @@ class AttendanceIT {
         assertEquals(200, csv.statusCode(), csv.body());
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
         java.util.List<String> lines = csv.body().lines().toList();
-        assertTrue(lines.get(0).startsWith("\uFEFFlearner,fullName,idNumber,unit,activity,sessionStart,sessionEnd,creditedSeconds"), lines.get(0));
+        assertEquals("\uFEFF学员账号,姓名,证件号码,学习单元,学习方式,开始时间,结束时间,计入时长（时:分:秒）,计入秒数", lines.get(0));
         // (Other tests may have had learner02 watch other units: look at this unit's sessions and the total.)
         String unitName = unit.getString("name");
         java.util.List<String> sessions = lines.stream().filter(l -> l.startsWith("learner02,") && l.contains("," + unitName + ",")).toList();
         assertEquals(2, sessions.size(), csv.body());
-        // Seconds, exactly: the rows add up to the learner's online seconds in the totals.
-        assertTrue(sessions.get(0).contains("*") && sessions.get(0).endsWith(",6"), sessions.get(0));
-        assertTrue(sessions.get(1).endsWith(",3"), sessions.get(1));
+        // Seconds, exactly, beside the same time as 时:分:秒; the rows add up to the learner's online seconds in the totals.
+        assertTrue(sessions.get(0).contains("*") && sessions.get(0).endsWith(",自主学习（视频）," + sessions.get(0).split(",")[5] + ","
+                + sessions.get(0).split(",")[6] + ",0:00:06,6"), sessions.get(0));
+        assertTrue(sessions.get(1).endsWith(",0:00:03,3"), sessions.get(1));
         java.util.List<String> mineRows = lines.stream().filter(l -> l.startsWith("learner02,")).toList();
-        assertTrue(mineRows.get(mineRows.size() - 1).contains(",false,"), mineRows.get(mineRows.size() - 1));
         String totalRow = mineRows.get(mineRows.size() - 1);
+        assertTrue(totalRow.contains(",否,"), "meets the hours: no, in words: " + totalRow);
         long sessionSum = mineRows.subList(0, mineRows.size() - 1).stream().mapToLong(l -> Long.parseLong(l.substring(l.lastIndexOf(',') + 1)))
                 .sum();
-        assertEquals(sessionSum, Long.parseLong(totalRow.split(",")[2]), "the session rows add up to the total: " + csv.body());
+        assertEquals(sessionSum, Long.parseLong(totalRow.split(",")[3]), "the session rows add up to the total: " + csv.body());
+        assertTrue(lines.stream().noneMatch(l -> l.matches(".*(SELF_PACED|LIVE|true|false).*")), "no codes for people: " + csv.body());
+        // English for a reader who asks for it (the pages send the language chosen in their header).
+        HttpResponse<String> english = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                RunningPlatform.uri("/api/attendance/classes/" + classId + "/export?format=csv")).header("Authorization", "Bearer " + admin)
+                .header("Accept-Language", "en").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(english.body().startsWith("\uFEFFlearner,full name,ID number,unit,activity,session start,session end,credited (h:mm:ss),credited seconds"),
+                english.body());
+        assertTrue(english.body().contains(",self-paced (videos),"), english.body());
+        assertEquals(422, RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/export?lang=fr", null).statusCode());
         assertEquals(403, RunningPlatform.call(learner, "GET", "/api/attendance/classes/" + classId + "/export", null).statusCode());
         // A learner sees only their own line.
         JsonObject own = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/attendance/classes/" + classId + "/ledger", null));

@@ -116,6 +116,9 @@ class ExamPagesIT {
             String practical = b.driver.findElement(By.cssSelector("#checks li[data-requirement='PRACTICAL']")).getAttribute("data-state");
             assertTrue(List.of("NOT_AVAILABLE", "NOT_TAKEN").contains(practical),
                     "the demo class leads to a certificate: no practical result yet (none set, or set by PracticalIT and not graded): " + practical);
+            String checks = b.driver.findElement(By.id("checks")).getText();
+            assertTrue(checks.contains("课堂学时") && !checks.matches("(?s).*(short by|minutes|not passed|passed:|exam yet).*"),
+                    "each requirement's detail in Chinese: " + checks);
             assertFalse(b.overflowsHorizontally(), "the archive fits a phone's width");
             b.screenshot("learner-archive-phone");
         }
@@ -144,9 +147,18 @@ class ExamPagesIT {
         }
         assertEquals(404, RunningPlatform.call(other, "GET", pdfPath, null).statusCode(), "another learner's archive has no PDF for them");
         assertEquals(422, RunningPlatform.call(teacher, "GET", pdfPath + "?lang=fr", null).statusCode());
+        // The class's archives: Chinese by default, English for a reader who asks for it.
         String archives = RunningPlatform.call(teacher, "GET", "/api/archive/classes/" + classId + "/export", null).body();
         String line = scored + "/100";
-        assertTrue(archives.lines().anyMatch(l -> l.startsWith("learner18,") && l.contains(line)),
-                "every learner's line carries the exam's result: " + archives.lines().filter(l -> l.startsWith("learner18,")).findFirst().orElse(archives));
+        String mine = archives.lines().filter(l -> l.startsWith("learner18,")).findFirst().orElse(archives);
+        assertTrue(archives.startsWith("\uFEFF学员账号,姓名,证件号码,计入课堂学时（时:分:秒）,计入课堂秒数,"), archives.lines().findFirst().orElse(""));
+        assertTrue(mine.contains(line) && mine.contains("课堂学时") && !mine.matches(".*(passed|short by|NOT_MET|HOURS|true|false).*"),
+                "every learner's line carries the exam's result, in Chinese: " + mine);
+        HttpResponse<String> english = HttpClient.newHttpClient().send(HttpRequest.newBuilder(RunningPlatform.uri("/api/archive/classes/" + classId + "/export"))
+                .header("Authorization", "Bearer " + teacher).header("Accept-Language", "en-GB,en;q=0.9").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(english.body().startsWith("\uFEFFusername,full name,ID number,classroom credited (h:mm:ss),classroom seconds,"), english.body());
+        assertEquals("en", english.headers().firstValue("Content-Language").orElse(""));
+        assertTrue(english.body().lines().anyMatch(l -> l.startsWith("learner18,") && l.contains(line) && l.contains("Classroom hours")),
+                english.body());
     }
 }

@@ -54,6 +54,26 @@ class PlatformIT {
         assertFalse(p.getString("detail").isBlank());
     }
 
+    /** Problems for people in the reader's language: Chinese unless Accept-Language prefers English, and one language at a time. */
+    @Test
+    void problemsAnswerInTheReadersLanguage() throws Exception {
+        for (String path : List.of("/api/no-such-thing", "/nope")) {
+            HttpResponse<String> zh = RunningPlatform.get(path);
+            assertEquals("该地址不存在，请检查路径。", RunningPlatform.json(zh).getString("detail"), path);
+            assertEquals("zh-CN", zh.headers().firstValue("Content-Language").orElse(""), path);
+            HttpResponse<String> en = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(RunningPlatform.uri(path))
+                    .header("Accept-Language", "en-US,en;q=0.9,zh;q=0.5").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("There is nothing at this address; check the path.", RunningPlatform.json(en).getString("detail"), path);
+        }
+        // A wrong password, as the sign-in page shows it: Chinese only, no English sentence beside it.
+        HttpResponse<String> wrong = RunningPlatform.login("nobody-reads-english", "not-the-password");
+        assertEquals(401, wrong.statusCode());
+        String detail = RunningPlatform.json(wrong).getString("detail");
+        assertEquals("用户名或密码错误。", detail);
+        HttpResponse<String> english = RunningPlatform.login("nobody-reads-english", "not-the-password", "Accept-Language", "en");
+        assertEquals("The username or password is wrong.", RunningPlatform.json(english).getString("detail"));
+    }
+
     @Test
     void everyPageHasItsIcon() throws Exception {
         HttpResponse<byte[]> icon = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(

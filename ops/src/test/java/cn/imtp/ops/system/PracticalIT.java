@@ -276,7 +276,7 @@ class PracticalIT {
         assertTrue(List.of("MET", "NOT_MET", "NOT_TAKEN").contains(check.getString("state")), check.toString());
         HttpResponse<String> csv = RunningPlatform.call(teacher, "GET", "/api/assessment/practicals/" + examId + "/export", null);
         assertEquals(200, csv.statusCode());
-        assertTrue(csv.body().contains("learner21") && csv.body().contains("score"), csv.body());
+        assertTrue(csv.body().contains("learner21") && csv.body().contains("得分（百分制）,是否及格"), csv.body());
         HttpResponse<String> xlsx = RunningPlatform.call(teacher, "GET", "/api/assessment/practicals/" + examId + "/export?format=xlsx", null);
         assertEquals(200, xlsx.statusCode());
     }

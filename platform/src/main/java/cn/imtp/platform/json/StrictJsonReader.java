@@ -2,6 +2,7 @@ package cn.imtp.platform.json;
 
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.text.Words;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -69,11 +70,13 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
         try (JsonReader reader = Json.createReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             body = reader.readValue();
         } catch (JsonParsingException e) {
-            throw new PlatformException(400, "malformed-body", "Malformed request body", "The request body is not JSON"
-                    + (e.getLocation() == null ? "" : " (at line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber() + ")")
-                    + "; send a JSON object. 请求内容不是合法的 JSON。");
+            String at = e.getLocation() == null ? "" : e.getLocation().getLineNumber() + ":" + e.getLocation().getColumnNumber();
+            throw new PlatformException(400, "malformed-body", "Malformed request body", new Words(
+                    "请求内容不是合法的 JSON" + (at.isEmpty() ? "" : "（第 " + at.replace(":", " 行第 ") + " 列）") + "，请发送一个 JSON 对象。",
+                    "The request body is not JSON" + (at.isEmpty() ? "" : " (at line " + at.replace(":", ", column ") + ")") + "; send a JSON object."));
         } catch (JsonException e) {
-            throw new PlatformException(400, "malformed-body", "Malformed request body", "The request body is not JSON; send a JSON object.");
+            throw new PlatformException(400, "malformed-body", "Malformed request body",
+                    new Words("请求内容不是合法的 JSON，请发送一个 JSON 对象。", "The request body is not JSON; send a JSON object."));
         }
         if (body.getValueType() == JsonValue.ValueType.NULL) {
             return null;
@@ -81,8 +84,8 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
         List<FieldError> errors = new ArrayList<>();
         Object read = read(type, body, "", errors);
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid("The request has " + errors.size() + " field(s) that cannot be read; correct them and send it again."
-                    + " 请求中有字段无法读取，请更正后重新发送。", errors);
+            throw PlatformException.invalid(new Words("请求中有 " + errors.size() + " 个字段无法读取，请更正后重新发送。",
+                    "The request has " + errors.size() + " field(s) that cannot be read; correct them and send it again."), errors);
         }
         return (Record) read;
     }

@@ -1,5 +1,7 @@
 package cn.imtp.platform.problem;
 
+import cn.imtp.platform.text.Language;
+import cn.imtp.platform.text.Words;
 import jakarta.ejb.ApplicationException;
 import java.util.List;
 
@@ -15,18 +17,38 @@ public class PlatformException extends RuntimeException {
     private final String type;
     private final String title;
     private final List<FieldError> errors;
+    private final Words words;
     private long retryAfterSeconds;
 
     public PlatformException(int status, String type, String title, String detail) {
         this(status, type, title, detail, List.of());
     }
 
+    public PlatformException(int status, String type, String title, Words detail) {
+        this(status, type, title, detail, List.of());
+    }
+
     public PlatformException(int status, String type, String title, String detail, List<FieldError> errors) {
+        this(status, type, title, detail, null, errors);
+    }
+
+    /** A problem whose detail is written in both languages: the reader gets theirs, the log the English. */
+    public PlatformException(int status, String type, String title, Words detail, List<FieldError> errors) {
+        this(status, type, title, detail.en(), detail, errors);
+    }
+
+    private PlatformException(int status, String type, String title, String detail, Words words, List<FieldError> errors) {
         super(detail);
         this.status = status;
         this.type = type;
         this.title = title;
+        this.words = words;
         this.errors = List.copyOf(errors);
+    }
+
+    /** The detail for a reader of {@code language}: in their language when it was written in both, else as written. */
+    public String detail(Language language) {
+        return words == null ? getMessage() : words.in(language);
     }
 
     public int status() {
@@ -51,7 +73,7 @@ public class PlatformException extends RuntimeException {
     }
 
     /** 429: the caller must wait; {@code seconds} goes into Retry-After. */
-    public static PlatformException tooManyRequests(String detail, long seconds) {
+    public static PlatformException tooManyRequests(Words detail, long seconds) {
         PlatformException e = new PlatformException(429, "too-many-requests", "Too many requests", detail);
         e.retryAfterSeconds = Math.max(1, seconds);
         return e;
@@ -59,6 +81,11 @@ public class PlatformException extends RuntimeException {
 
     /** 422: the request was understood but its content breaks a rule; the field errors say which. */
     public static PlatformException invalid(String detail, List<FieldError> errors) {
+        return new PlatformException(422, "invalid-input", "Invalid input", detail, errors);
+    }
+
+    /** 422, the detail in both languages. */
+    public static PlatformException invalid(Words detail, List<FieldError> errors) {
         return new PlatformException(422, "invalid-input", "Invalid input", detail, errors);
     }
 
@@ -92,8 +119,13 @@ public class PlatformException extends RuntimeException {
         return new PlatformException(409, "conflict", "Conflict", detail);
     }
 
+    /** 409, the detail in both languages. */
+    public static PlatformException conflict(Words detail) {
+        return new PlatformException(409, "conflict", "Conflict", detail, List.of());
+    }
+
     /** 503: a component the request needs (database, object storage) is unreachable; nothing was changed. */
-    public static PlatformException unavailable(String component, String detail) {
-        return new PlatformException(503, "unavailable", component + " unavailable", detail);
+    public static PlatformException unavailable(String component, Words detail) {
+        return new PlatformException(503, "unavailable", component + " unavailable", detail, List.of());
     }
 }

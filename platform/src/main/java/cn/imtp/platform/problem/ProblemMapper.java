@@ -1,6 +1,8 @@
 package cn.imtp.platform.problem;
 
+import cn.imtp.platform.text.Language;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -17,11 +19,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    HttpHeaders headers;
+
     @Override
     public Response toResponse(Throwable thrown) {
         String incident = Problems.newIncident();
         String instance = uriInfo == null ? null : uriInfo.getRequestUri().getPath();
-        Problem problem = Problems.of(thrown, instance, incident);
+        // Details for people in the reader's language (the pages send the one chosen in their header; Chinese by default).
+        Language language = Language.preferred(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        Problem problem = Problems.of(thrown, instance, incident, language);
         boolean busy = problem.type().equals(Problem.TYPE_BASE + Problems.BUSY);
         Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
         if (busy) {
@@ -37,6 +44,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (Problems.unwrap(thrown) instanceof PlatformException p && p.retryAfterSeconds() > 0) {
             response.header("Retry-After", p.retryAfterSeconds());
         }
+        response.header("Content-Language", language == Language.ZH ? "zh-CN" : "en").header("Vary", "Accept-Language");
         if (problem.status() == 401) {
             response.header("WWW-Authenticate", "Bearer");
         }

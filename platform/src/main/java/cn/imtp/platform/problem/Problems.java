@@ -1,5 +1,6 @@
 package cn.imtp.platform.problem;
 
+import cn.imtp.platform.text.Language;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
@@ -17,49 +18,57 @@ public final class Problems {
     private Problems() {
     }
 
+    /** As {@link #of(Throwable, String, String, Language)} for a reader of Chinese. */
+    public static Problem of(Throwable thrown, String instance, String incident) {
+        return of(thrown, instance, incident, Language.ZH);
+    }
+
     /**
      * @param incident the reference printed in the log for unexpected errors, so that support can
      *                 find the stack trace that the client never sees
+     * @param language the reader's: details written in both languages are given in theirs
      */
-    public static Problem of(Throwable thrown, String instance, String incident) {
+    public static Problem of(Throwable thrown, String instance, String incident, Language language) {
         Throwable t = unwrap(thrown);
         if (t instanceof PlatformException p) {
-            return new Problem(Problem.TYPE_BASE + p.type(), p.title(), p.status(), p.getMessage(), instance, p.errors());
+            return new Problem(Problem.TYPE_BASE + p.type(), p.title(), p.status(), p.detail(language), instance, p.errors());
         }
         if (t instanceof ConstraintViolationException cve) {
             List<FieldError> errors = cve.getConstraintViolations().stream()
                     .map(v -> new FieldError(fieldOf(v), v.getMessage()))
                     .sorted(Comparator.comparing(FieldError::field))
                     .toList();
-            return new Problem(Problem.TYPE_BASE + "invalid-input", "Invalid input", 422,
-                    "The request has " + errors.size() + " invalid field(s); correct them and send it again.",
-                    instance, errors);
+            return new Problem(Problem.TYPE_BASE + "invalid-input", "Invalid input", 422, language.pick(
+                    "请求中有 " + errors.size() + " 个字段不符合要求，请改正后重新提交。",
+                    "The request has " + errors.size() + " invalid field(s); correct them and send it again."), instance, errors);
         }
         if (isMalformedBody(t)) {
-            return new Problem(Problem.TYPE_BASE + "malformed-body", "Malformed request body", 400,
-                    "The request body is not valid JSON of the expected shape: " + forPeople(rootMessage(t)), instance, List.of());
+            return new Problem(Problem.TYPE_BASE + "malformed-body", "Malformed request body", 400, language.pick(
+                    "请求内容不是所需格式的 JSON：", "The request body is not valid JSON of the expected shape: ") + forPeople(rootMessage(t)),
+                    instance, List.of());
         }
         if (t instanceof WebApplicationException wae) {
             int status = wae.getResponse().getStatus();
             Response.StatusType st = wae.getResponse().getStatusInfo();
             return new Problem(Problem.TYPE_BASE + slug(st.getReasonPhrase()), st.getReasonPhrase(), status,
-                    httpDetail(status, wae.getMessage()), instance, List.of());
+                    httpDetail(status, wae.getMessage(), language), instance, List.of());
         }
         java.sql.SQLException refused = refusedByDatabase(t);
         if (refused != null) {
-            return refusal(refused, instance);
+            return refusal(refused, instance, language);
         }
         if (isDatabaseUnreachable(t)) {
-            return new Problem(Problem.TYPE_BASE + "unavailable", "Database unavailable", 503, "数据库暂时无法访问，本次请求没有做任何更改，请稍后重试。"
-                    + " The database cannot be reached just now; nothing was changed. Send the request again in a moment.", instance, List.of());
+            return new Problem(Problem.TYPE_BASE + "unavailable", "Database unavailable", 503, language.pick(
+                    "数据库暂时无法访问，本次请求没有做任何更改，请稍后重试。",
+                    "The database cannot be reached just now; nothing was changed. Send the request again in a moment."), instance, List.of());
         }
         if (isLockConflict(t)) {
-            return new Problem(Problem.TYPE_BASE + BUSY, "Busy", 503,
-                    "The database was busy with a conflicting change and nothing was stored; send the request again.", instance, List.of());
+            return new Problem(Problem.TYPE_BASE + BUSY, "Busy", 503, language.pick("数据库正忙于处理冲突的更改，本次没有保存任何内容，请重新提交。",
+                    "The database was busy with a conflicting change and nothing was stored; send the request again."), instance, List.of());
         }
-        return new Problem(Problem.TYPE_BASE + "internal-error", "Internal error", 500,
-                "An unexpected error occurred; nothing was changed. Quote reference " + incident + " when reporting it.",
-                instance, List.of());
+        return new Problem(Problem.TYPE_BASE + "internal-error", "Internal error", 500, language.pick(
+                "发生意外错误，没有做任何更改。报告问题时请提供编号 " + incident + "。",
+                "An unexpected error occurred; nothing was changed. Quote reference " + incident + " when reporting it."), instance, List.of());
     }
 
     /** MariaDB's error codes for a value that does not fit its column, and the pattern of the column in its message. */
@@ -78,17 +87,19 @@ public final class Problems {
     }
 
     /** The caller's 4xx for such a refusal: the field by its column's name, never the statement. */
-    static Problem refusal(java.sql.SQLException sql, String instance) {
+    static Problem refusal(java.sql.SQLException sql, String instance, Language language) {
         if (TOO_LONG.contains(sql.getErrorCode())) {
             java.util.regex.Matcher m = COLUMN.matcher(String.valueOf(sql.getMessage()));
             String field = m.find() ? camel(m.group(1)) : "body";
-            return new Problem(Problem.TYPE_BASE + "invalid-input", "Invalid input", 422,
-                    "A value is too long or too large to be kept: " + field + ". Shorten it and send the request again.", instance,
-                    List.of(new FieldError(field, "too long or too large")));
+            return new Problem(Problem.TYPE_BASE + "invalid-input", "Invalid input", 422, language.pick(
+                    "有一个值太长或太大，无法保存：" + field + "。请缩短后重新提交。",
+                    "A value is too long or too large to be kept: " + field + ". Shorten it and send the request again."), instance,
+                    List.of(new FieldError(field, language.pick("太长或太大", "too long or too large"))));
         }
         return new Problem(Problem.TYPE_BASE + "conflict", "Conflict", 409, sql.getErrorCode() == 1062
-                ? "This already exists; nothing was changed."
-                : "This refers to something that does not exist, or is still in use; nothing was changed.", instance, List.of());
+                ? language.pick("该内容已存在，没有做任何更改。", "This already exists; nothing was changed.")
+                : language.pick("所引用的内容不存在或仍在使用中，没有做任何更改。",
+                        "This refers to something that does not exist, or is still in use; nothing was changed."), instance, List.of());
     }
 
     /** {@code full_name} becomes {@code fullName}, as the API names its fields. */
@@ -204,15 +215,20 @@ public final class Problems {
         return reason.toLowerCase().replaceAll("[^a-z0-9]+", "-");
     }
 
-    private static String httpDetail(int status, String message) {
+    private static String httpDetail(int status, String message, Language language) {
         return switch (status) {
-            case 401 -> "Sign in first: send a valid bearer token in the Authorization header.";
-            case 403 -> "Your role does not allow this request.";
-            case 404 -> "There is nothing at this address; check the path.";
-            case 405 -> "This address does not accept that HTTP method.";
-            case 406 -> "The requested representation is not available; ask for application/json.";
-            case 415 -> "Send the body as application/json.";
+            case 401 -> language.pick("请先登录：在 Authorization 请求头中提供有效的令牌。", "Sign in first: send a valid bearer token in the Authorization header.");
+            case 403 -> language.pick("您的角色无权进行此操作。", "Your role does not allow this request.");
+            case 404 -> notFound(language);
+            case 405 -> language.pick("该地址不接受此请求方法。", "This address does not accept that HTTP method.");
+            case 406 -> language.pick("无法提供所请求的格式，请请求 application/json。", "The requested representation is not available; ask for application/json.");
+            case 415 -> language.pick("请以 application/json 格式发送请求内容。", "Send the body as application/json.");
             default -> forPeople(message);
         };
+    }
+
+    /** What an address that leads nowhere says (the API's and the container's alike). */
+    public static String notFound(Language language) {
+        return language.pick("该地址不存在，请检查路径。", "There is nothing at this address; check the path.");
     }
 }

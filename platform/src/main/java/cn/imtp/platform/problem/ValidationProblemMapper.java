@@ -2,6 +2,7 @@ package cn.imtp.platform.problem;
 
 import jakarta.validation.ValidationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -18,10 +19,14 @@ public class ValidationProblemMapper implements ExceptionMapper<ValidationExcept
     @Context
     UriInfo uriInfo;
 
+    @Context
+    HttpHeaders headers;
+
     @Override
     public Response toResponse(ValidationException thrown) {
         ProblemMapper delegate = new ProblemMapper();
         delegate.uriInfo = uriInfo;
+        delegate.headers = headers;
         return delegate.toResponse(thrown);
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.imtp.platform.text.Language;
+import cn.imtp.platform.text.Words;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
@@ -22,6 +24,19 @@ class ProblemsTest {
         assertEquals("Two rows are wrong.", p.detail());
         assertEquals("rows[2].idNumber", p.errors().get(0).field());
         assertEquals("/api/x", p.instance());
+    }
+
+    @Test
+    void aDetailWrittenInBothLanguagesIsGivenInTheReaders() {
+        PlatformException e = PlatformException.conflict(new Words("该账号已停用，请联系管理员。", "This account is disabled; ask an administrator."));
+        assertEquals("该账号已停用，请联系管理员。", Problems.of(e, "/api/x", "abc").detail(), "Chinese by default");
+        assertEquals("This account is disabled; ask an administrator.", Problems.of(e, "/api/x", "abc", Language.EN).detail());
+        assertEquals("This account is disabled; ask an administrator.", e.getMessage(), "the log reads English");
+        assertEquals("该地址不存在，请检查路径。", Problems.notFound(Language.ZH));
+        assertEquals("There is nothing at this address; check the path.", Problems.notFound(Language.EN));
+        Problem crash = Problems.of(new IllegalStateException("x"), null, "f00d", Language.EN);
+        assertTrue(crash.detail().startsWith("An unexpected error") && crash.detail().contains("f00d"), crash.detail());
+        assertTrue(Problems.of(new IllegalStateException("x"), null, "f00d").detail().contains("编号 f00d"));
     }
 
     @Test

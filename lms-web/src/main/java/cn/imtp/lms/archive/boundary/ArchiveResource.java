@@ -3,15 +3,16 @@ package cn.imtp.lms.archive.boundary;
 import cn.imtp.lms.archive.control.ArchivePdf;
 import cn.imtp.lms.archive.control.LearningArchive;
 import cn.imtp.lms.platform.boundary.Exports;
+import cn.imtp.platform.text.Language;
+import cn.imtp.lms.platform.boundary.Reader;
 import cn.imtp.lms.platform.control.Document;
-import cn.imtp.platform.problem.FieldError;
-import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Allow;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
-import java.util.Locale;
 
 /** Learning archives (学习档案): one learner's in a class, and the class's as CSV/XLSX. */
 @Path("archive")
@@ -47,20 +47,19 @@ public class ArchiveResource {
         return archives.of(classId, learnerId, caller());
     }
 
-    /** The same archive as a PDF for the institution's files, in Chinese ({@code lang=zh}, default) or English ({@code en}). */
+    /**
+     * The same archive as a PDF for the institution's files, in the reader's language: Chinese unless {@code lang=en} or
+     * the pages' {@code Accept-Language} asks for English.
+     */
     @GET
     @Path("classes/{classId}/learners/{learnerId}/pdf")
     @Produces("application/pdf")
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public Response pdf(@PathParam("classId") long classId, @PathParam("learnerId") long learnerId,
-                        @QueryParam("lang") @DefaultValue("zh") String lang) {
-        ArchivePdf.Language language = switch (lang.toLowerCase(Locale.ROOT)) {
-            case "zh" -> ArchivePdf.Language.ZH;
-            case "en" -> ArchivePdf.Language.EN;
-            default -> throw PlatformException.invalid("Unknown language '" + lang + "'; use zh or en.", List.of(new FieldError("lang", "zh or en")));
-        };
+                        @BeanParam Reader reader) {
+        Language language = reader.language();
         LearningArchive.Archive a = archives.of(classId, learnerId, caller());
-        String name = (language == ArchivePdf.Language.ZH ? "学习档案-" : "archive-") + a.learner().username() + "-class-" + classId + ".pdf";
+        String name = (language == Language.ZH ? "学习档案-" : "archive-") + a.learner().username() + "-class-" + classId + ".pdf";
         return Exports.document(new Document(name, "application/pdf", ArchivePdf.render(a, language), null));
     }
 
@@ -68,7 +67,7 @@ public class ArchiveResource {
     @Path("classes/{classId}/export")
     @Produces({Exports.CSV, Exports.XLSX})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
-    public Response export(@PathParam("classId") long classId, @QueryParam("format") @DefaultValue("csv") String format) {
-        return Exports.download(List.of(archives.export(classId, caller())), Exports.format(format), "archives-class-" + classId);
+    public Response export(@PathParam("classId") long classId, @QueryParam("format") @DefaultValue("csv") String format, @BeanParam Reader reader) {
+        return Exports.download(List.of(archives.export(classId, caller())), Exports.format(format), "archives-class-" + classId, reader);
     }
 }

@@ -4,6 +4,7 @@ import cn.imtp.lms.assessment.control.Exams;
 import cn.imtp.lms.assessment.control.Practicals;
 import cn.imtp.lms.attendance.control.LedgerRules;
 import cn.imtp.lms.platform.control.ExportTable;
+import cn.imtp.platform.text.Language;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -35,7 +36,6 @@ import java.util.stream.Collectors;
  */
 public final class ArchivePdf {
 
-    public enum Language { ZH, EN }
 
     private static final Color RULE = new Color(0xC8, 0xCE, 0xD6);
     private static final Color HEAD = new Color(0xEE, 0xF1, 0xF5);
@@ -58,13 +58,6 @@ public final class ArchivePdf {
             Map.entry("outcome", new String[] {"结业情况", "Outcome"}),
             Map.entry("complete", new String[] {"已满足全部结业要求。", "Every requirement is met."}),
             Map.entry("incomplete", new String[] {"尚未满足全部结业要求。", "Not every requirement is met yet."}),
-            Map.entry("HOURS", new String[] {"课堂学时", "Classroom hours"}),
-            Map.entry("THEORY", new String[] {"理论知识考核", "Theory assessment"}),
-            Map.entry("PRACTICAL", new String[] {"操作技能考核", "Practical assessment"}),
-            Map.entry("MET", new String[] {"已达标", "met"}),
-            Map.entry("NOT_MET", new String[] {"未达标", "not met"}),
-            Map.entry("NOT_TAKEN", new String[] {"尚未参加", "not taken"}),
-            Map.entry("NOT_AVAILABLE", new String[] {"暂未开展", "not available"}),
             Map.entry("hours", new String[] {"学时", "Hours"}),
             Map.entry("hoursLine", new String[] {"课堂学时 %s（计划 %s，最低 %s）；其他学时 %s；合计 %s。",
                     "Classroom %s (plan %s, minimum %s); other %s; total %s."}),
@@ -165,9 +158,9 @@ public final class ArchivePdf {
         doc.add(new Paragraph(t(v.complete() ? "complete" : "incomplete"), colored(bold, v.complete())));
         for (Outcome.Check k : v.checks()) {
             Paragraph line = new Paragraph();
-            line.add(new Chunk(t(k.requirement().name()) + t("colon"), body));
-            line.add(new Chunk(t(k.state().name()), colored(bold, k.state() == Outcome.State.MET)));
-            line.add(new Chunk(" — " + k.detail(), small));
+            line.add(new Chunk(k.requirement().words.in(lang) + t("colon"), body));
+            line.add(new Chunk(k.state().words.in(lang), colored(bold, k.state() == Outcome.State.MET)));
+            line.add(new Chunk(" — " + k.detail().in(lang), small));
             doc.add(line);
         }
     }

@@ -12,6 +12,7 @@ import cn.imtp.lms.cohort.entity.TrainingClass;
 import cn.imtp.lms.identity.control.AccountView;
 import cn.imtp.lms.identity.entity.Account;
 import cn.imtp.lms.platform.control.ExportTable;
+import cn.imtp.platform.text.Words;
 import cn.imtp.lms.plan.entity.PlanKind;
 import cn.imtp.lms.plan.entity.TrainingPlan;
 import cn.imtp.platform.problem.PlatformException;
@@ -87,30 +88,42 @@ public class LearningArchive {
         List<Archive> archives = c.learnerIds().stream().sorted().map(id -> archive(c, id, hours.get(id))).toList();
         List<String> exams = archives.isEmpty() ? List.of() : archives.get(0).assessments().stream().filter(r -> !r.quiz())
                 .map(Exams.LearnerResult::title).toList();
-        List<String> header = new ArrayList<>(List.of("username", "fullName", "idNumber", "classroomMinutes", "planMinutes", "minimumMinutes",
-                "meetsHours", "otherMinutes", "totalMinutes"));
+        List<Words> header = new ArrayList<>(List.of(new Words("学员账号", "username"), new Words("姓名", "full name"),
+                new Words("证件号码", "ID number"), new Words("计入课堂学时（时:分:秒）", "classroom credited (h:mm:ss)"),
+                new Words("计入课堂秒数", "classroom seconds"), new Words("计划分钟", "plan minutes"), new Words("最低要求分钟", "minimum minutes"),
+                new Words("课堂学时是否达标", "meets hours"), new Words("其他学时分钟", "other hours minutes"),
+                new Words("合计（时:分:秒）", "total (h:mm:ss)"), new Words("合计秒数", "total seconds")));
         List<String> practicalTitles = archives.isEmpty() ? List.of() : archives.get(0).practicals().stream()
                 .map(Practicals.LearnerResult::title).toList();
-        exams.forEach(title -> header.add("exam " + title));
-        practicalTitles.forEach(title -> header.add("practical " + title));
-        header.addAll(List.of("complete", "outcome"));
+        exams.forEach(title -> header.add(new Words("理论考试 " + title, "exam " + title)));
+        practicalTitles.forEach(title -> header.add(new Words("实操考核 " + title, "practical " + title)));
+        header.addAll(List.of(new Words("是否结业", "complete"), new Words("结业要求", "outcome")));
         List<List<Object>> rows = new ArrayList<>();
         for (Archive a : archives) {
             LedgerRules.LearnerStatus h = a.hours();
             List<Object> row = new ArrayList<>(List.of(a.learner().username(), a.learner().fullName(),
                     a.learner().idNumberMasked() == null ? "" : a.learner().idNumberMasked()));
-            row.addAll(h == null ? List.of("", "", "", "", "", "") : List.of(Math.round(h.classroomMinutes() * 10) / 10.0, h.planMinutes(),
-                    h.minimumMinutes(), h.meetsHours(), h.otherMinutes(), Math.round(h.totalMinutes() * 10) / 10.0));
-            a.assessments().stream().filter(r -> !r.quiz()).forEach(r -> row.add(r.counted() == null ? "" : r.counted().score() + "/"
-                    + r.counted().maxScore() + (Boolean.TRUE.equals(r.counted().passed()) ? " passed" : " not passed")));
-            a.practicals().forEach(r -> row.add(r.total().score() == null ? r.total().graded() + "/" + r.total().tasks() + " tasks graded"
-                    : r.total().score() + "/100" + (Boolean.TRUE.equals(r.total().passed()) ? " passed" : " not passed")));
-            row.add(a.outcome().complete());
-            row.add(String.join("; ", a.outcome().checks().stream().map(k -> k.requirement() + " " + k.state() + ": " + k.detail()).toList()));
+            row.addAll(h == null ? List.of("", "", "", "", "", "", "", "") : List.of(ExportTable.Clock.ofMinutes(h.classroomMinutes()),
+                    Math.round(h.classroomMinutes() * 60), h.planMinutes(), h.minimumMinutes(), Words.yesNo(h.meetsHours()), h.otherMinutes(),
+                    ExportTable.Clock.ofMinutes(h.totalMinutes()), Math.round(h.totalMinutes() * 60)));
+            a.assessments().stream().filter(r -> !r.quiz()).forEach(r -> row.add(r.counted() == null ? "" : passedOrNot(r.counted().score() + "/"
+                    + r.counted().maxScore(), r.counted().passed())));
+            a.practicals().forEach(r -> row.add(r.total().score() == null
+                    ? new Words("已评 " + r.total().graded() + "/" + r.total().tasks() + " 项", r.total().graded() + "/" + r.total().tasks() + " tasks graded")
+                    : passedOrNot(r.total().score() + "/100", r.total().passed())));
+            row.add(Words.yesNo(a.outcome().complete()));
+            row.add(new Words(String.join("；", a.outcome().checks().stream().map(k -> k.requirement().words.zh() + " "
+                    + k.state().words.zh() + "：" + k.detail().zh()).toList()), String.join("; ", a.outcome().checks().stream()
+                    .map(k -> k.requirement().words.en() + " " + k.state().words.en() + ": " + k.detail().en()).toList())));
             rows.add(row);
         }
-        return new ExportTable("学习档案 Archives", header, rows);
+        return new ExportTable(new Words("学习档案", "Archives"), header, rows);
     }
+
+    private static Words passedOrNot(String score, Boolean passed) {
+        return Boolean.TRUE.equals(passed) ? new Words(score + " 及格", score + " passed") : new Words(score + " 不及格", score + " not passed");
+    }
+
 
     private Map<Long, LedgerRules.LearnerStatus> hours(TrainingClass c, Caller caller) {
         if (c.classHourMinutes() == null) {

@@ -10,6 +10,7 @@ import cn.imtp.lms.catalogue.entity.JobType;
 import cn.imtp.lms.catalogue.entity.Level;
 import cn.imtp.lms.identity.boundary.RequestOrigin;
 import cn.imtp.lms.platform.boundary.Exports;
+import cn.imtp.lms.platform.boundary.Reader;
 import cn.imtp.lms.platform.boundary.Params;
 import cn.imtp.lms.platform.control.ExportTable;
 import cn.imtp.lms.resourcepack.control.ResourcePacks;
@@ -21,6 +22,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -150,13 +152,14 @@ public class AssessmentResource {
     @Produces({Exports.CSV, Exports.XLSX, QuestionQti.MEDIA_TYPE})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response export(@QueryParam("level") String level, @QueryParam("jobType") String jobType,
-                           @QueryParam("all") @DefaultValue("false") boolean all, @QueryParam("format") @DefaultValue("csv") String format) {
+                           @QueryParam("all") @DefaultValue("false") boolean all, @QueryParam("format") @DefaultValue("csv") String format,
+                           @BeanParam Reader reader) {
         ExportTable questions = bank.export(Params.optional(Level.class, "level", level), Params.optional(JobType.class, "jobType", jobType), all);
         if (Exports.named(format, "qti").equals("qti")) {
             return Response.ok(QuestionQti.write(questions.rows()), QuestionQti.MEDIA_TYPE)
                     .header("Content-Disposition", "attachment; filename=\"question-bank-qti.zip\"").build();
         }
-        return Exports.download(List.of(questions), Exports.format(format), "question-bank");
+        return Exports.download(List.of(questions), Exports.format(format), "question-bank", reader);
     }
 
     /** The import format with one example of each question type. */
@@ -164,8 +167,8 @@ public class AssessmentResource {
     @Path("questions/template")
     @Produces({Exports.CSV, Exports.XLSX})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
-    public Response template(@QueryParam("format") @DefaultValue("csv") String format) {
-        return Exports.download(List.of(QuestionTemplate.table()), Exports.format(format), "question-bank-template");
+    public Response template(@QueryParam("format") @DefaultValue("csv") String format, @BeanParam Reader reader) {
+        return Exports.download(List.of(QuestionTemplate.table()), Exports.format(format), "question-bank-template", reader);
     }
 
     /** How far the bank covers a blueprint ({@code ?level=&jobType=}, neither for the basic course) and what it lacks. */
@@ -237,8 +240,8 @@ public class AssessmentResource {
     @Path("exams/{id}/export")
     @Produces({Exports.CSV, Exports.XLSX})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
-    public Response exportResults(@PathParam("id") long id, @QueryParam("format") @DefaultValue("csv") String format) {
-        return Exports.download(List.of(exams.export(id, caller())), Exports.format(format), "exam-" + id + "-results");
+    public Response exportResults(@PathParam("id") long id, @QueryParam("format") @DefaultValue("csv") String format, @BeanParam Reader reader) {
+        return Exports.download(List.of(exams.export(id, caller())), Exports.format(format), "exam-" + id + "-results", reader);
     }
 
     @GET

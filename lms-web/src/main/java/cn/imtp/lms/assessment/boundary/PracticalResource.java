@@ -3,6 +3,7 @@ package cn.imtp.lms.assessment.boundary;
 import cn.imtp.lms.assessment.control.Practicals;
 import cn.imtp.lms.identity.boundary.RequestOrigin;
 import cn.imtp.lms.platform.boundary.Exports;
+import cn.imtp.lms.platform.boundary.Reader;
 import cn.imtp.lms.resourcepack.control.MediaTickets;
 import cn.imtp.platform.security.Allow;
 import cn.imtp.platform.security.Caller;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -158,7 +160,7 @@ public class PracticalResource {
     @Path("{id}/export")
     @Produces({Exports.CSV, Exports.XLSX})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
-    public Response export(@PathParam("id") long id, @QueryParam("format") @DefaultValue("csv") String format) {
-        return Exports.download(List.of(practicals.export(id, caller())), Exports.format(format), "practical-" + id + "-results");
+    public Response export(@PathParam("id") long id, @QueryParam("format") @DefaultValue("csv") String format, @BeanParam Reader reader) {
+        return Exports.download(List.of(practicals.export(id, caller())), Exports.format(format), "practical-" + id + "-results", reader);
     }
 }

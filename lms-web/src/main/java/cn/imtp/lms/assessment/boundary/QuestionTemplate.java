@@ -4,6 +4,7 @@ import cn.imtp.lms.assessment.control.QuestionContent;
 import cn.imtp.lms.assessment.control.QuestionCsv;
 import cn.imtp.lms.assessment.entity.QuestionType;
 import cn.imtp.lms.platform.control.ExportTable;
+import cn.imtp.platform.text.Words;
 import java.util.List;
 
 /** The import template: the header and one question of each type on a unit of the basic course. */
@@ -15,7 +16,7 @@ final class QuestionTemplate {
     static ExportTable table() {
         String course = "1-2";
         String unit = "职业道德与职业守则";
-        return new ExportTable("questions", QuestionCsv.HEADER, List.of(
+        return new ExportTable(new Words("试题", "questions"), QuestionCsv.headings(), List.of(
                 QuestionCsv.row(null, null, course, unit, new QuestionContent(QuestionType.SINGLE_CHOICE, 2,
                         "互联网营销师在直播中介绍商品时，应当做到（ ）。", List.of("夸大功效吸引下单", "如实介绍商品信息", "隐瞒商品瑕疵", "只介绍赠品"),
                         "B", "《广告法》与职业守则要求如实介绍商品。")),

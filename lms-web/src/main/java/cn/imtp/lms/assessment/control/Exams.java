@@ -14,6 +14,7 @@ import cn.imtp.lms.cohort.entity.TrainingClass;
 import cn.imtp.lms.identity.control.AuditLog;
 import cn.imtp.lms.identity.entity.Account;
 import cn.imtp.lms.platform.control.ExportTable;
+import cn.imtp.platform.text.Words;
 import cn.imtp.lms.plan.entity.TrainingPlan;
 import cn.imtp.lms.resourcepack.control.ResourcePacks;
 import cn.imtp.lms.resourcepack.control.ResourceView;
@@ -196,8 +197,9 @@ public class Exams {
         List<PaperDrawer.CourseSlot> live = slots(exam, null);
         PaperDrawer.Result trial = draw(exam, live, 0);
         if (!trial.complete()) {
-            throw PlatformException.invalid("The question bank cannot fill this " + (exam.quiz() ? "quiz" : "blueprint")
-                    + " yet: add the questions below, then create it.", trial.lacks().stream().map(l -> new FieldError("bank", l.message())).toList());
+            throw PlatformException.invalid(new Words("题库中的试题还不足以组成这份" + (exam.quiz() ? "练习" : "试卷") + "：请先补充下列试题，再创建。",
+                    "The question bank cannot fill this " + (exam.quiz() ? "quiz" : "blueprint") + " yet: add the questions below, then create it."),
+                    trial.lacks().stream().map(l -> new FieldError("bank", l.message())).toList());
         }
         exam.setWith(live.stream().flatMap(s -> s.units().stream()).flatMap(u -> u.candidates().stream()).map(PaperDrawer.Candidate::questionId)
                 .toList());
@@ -259,8 +261,9 @@ public class Exams {
         long seed = seeds.nextLong();
         PaperDrawer.Result paper = draw(exam, slots(exam, exam), seed);
         if (!paper.complete()) {
-            throw PlatformException.conflict("The questions this exam was set with do not fill its blueprint; ask your teacher. "
-                    + String.join("; ", paper.lacks().stream().map(PaperDrawer.Lack::message).toList()));
+            throw PlatformException.conflict(new Words("本考试设定的试题不足以组卷，请联系教师。" + String.join("；", paper.lacks().stream()
+                    .map(l -> l.words().zh()).toList()), "The questions this exam was set with do not fill its blueprint; ask your teacher. "
+                    + String.join("; ", paper.lacks().stream().map(PaperDrawer.Lack::message).toList())));
         }
         Instant deadline = now.plus(Duration.ofMinutes(exam.durationMinutes()));
         Attempt a = new Attempt(exam, caller.accountId(), mine.size() + 1, seed, now, deadline.isAfter(exam.closesAt()) ? exam.closesAt() : deadline);
@@ -386,8 +389,8 @@ public class Exams {
     public ExamView grant(long examId, Grant g, Caller caller, String address) {
         Exam exam = visible(examId, caller);
         if (exam.quiz()) {
-            throw PlatformException.conflict("练习测验不限作答次数，无需准予补考。"
-                    + " A practice quiz allows any number of attempts; there is no attempt to grant.");
+            throw PlatformException.conflict(new Words("练习测验不限作答次数，无需准予补考。",
+                    "A practice quiz allows any number of attempts; there is no attempt to grant."));
         }
         List<FieldError> errors = new ArrayList<>();
         if (g == null || g.learnerId() == null || !exam.trainingClass().learnerIds().contains(g.learnerId())) {
@@ -453,9 +456,11 @@ public class Exams {
         List<ResultRow> rows = results(examId, caller);
         Map<String, String> modules = new TreeMap<>();
         rows.forEach(r -> r.modules().forEach(m -> modules.put(m.code(), m.name())));
-        List<String> header = new ArrayList<>(List.of("learnerId", "username", "fullName", "attempts", "attempt", "startedAt", "submittedAt",
-                "submittedBy", "score", "maxScore", "passed"));
-        modules.forEach((code, name) -> header.add("module " + code + " " + name));
+        List<Words> header = new ArrayList<>(List.of(new Words("学员编号", "learner ID"), new Words("学员账号", "username"), new Words("姓名", "full name"),
+                new Words("作答次数", "attempts"), new Words("计分的作答", "counted attempt"), new Words("开始时间", "started at"),
+                new Words("交卷时间", "submitted at"), new Words("交卷方式", "submitted by"), new Words("得分", "score"), new Words("满分", "maximum"),
+                new Words("是否及格", "passed")));
+        modules.forEach((code, name) -> header.add(new Words("模块 " + code + " " + name, "module " + code + " " + name)));
         List<List<Object>> out = new ArrayList<>();
         for (ResultRow r : rows) {
             AttemptSummary a = r.counted();
@@ -463,16 +468,26 @@ public class Exams {
             row.add(a == null ? "" : a.number());
             row.add(a == null ? "" : ExportTable.chinaTime(a.startedAt()));
             row.add(a == null ? "" : ExportTable.chinaTime(a.submittedAt()));
-            row.add(a == null ? "" : a.submittedBy());
+            row.add(a == null ? "" : submittedBy(a.submittedBy()));
             row.add(a == null ? "" : a.score());
             row.add(a == null ? "" : a.maxScore());
-            row.add(a == null ? "" : a.passed());
+            row.add(a == null || a.passed() == null ? "" : Words.yesNo(a.passed()));
             for (String code : modules.keySet()) {
                 row.add(r.modules().stream().filter(m -> m.code().equals(code)).map(m -> m.awarded() + "/" + m.points()).findFirst().orElse(""));
             }
             out.add(row);
         }
-        return new ExportTable("exam " + exam.id() + " " + exam.title(), header, out);
+        return new ExportTable(new Words("考试 " + exam.id() + " " + exam.title(), "exam " + exam.id() + " " + exam.title()), header, out);
+    }
+
+    private static Object submittedBy(Attempt.SubmittedBy by) {
+        if (by == null) {
+            return "";
+        }
+        return switch (by) {
+            case LEARNER -> new Words("学员交卷", "by the learner");
+            case TIME_UP -> new Words("时间到自动交卷", "time up");
+        };
     }
 
     /** The slots the exam's papers are drawn from: the questions {@code setWith} was set with, or the bank's live ones (null). */

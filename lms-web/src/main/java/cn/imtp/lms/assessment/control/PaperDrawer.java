@@ -1,6 +1,7 @@
 package cn.imtp.lms.assessment.control;
 
 import cn.imtp.lms.assessment.entity.QuestionType;
+import cn.imtp.platform.text.Words;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -54,19 +55,38 @@ public final class PaperDrawer {
     public record Lack(String courseCode, String courseName, String unitName, int sharePoints, int bankQuestions, int missing,
                        QuestionType type, int typePoints) {
 
-        public String message() {
+        /** What the unit lacks, for the teacher, in both languages. */
+        public Words words() {
+            String where = courseCode + " " + courseName;
             if (type == null) {
-                return "course " + courseCode + " " + courseName + ", unit " + unitName + ": needs " + missing
-                        + " more question(s) of any type for a quiz of " + (bankQuestions + missing) + " (the bank has " + bankQuestions
-                        + " on this unit)";
+                return new Words("课程 " + where + "，单元“" + unitName + "”：出 " + (bankQuestions + missing) + " 题的练习还差 " + missing
+                        + " 道题（任意题型；题库中该单元现有 " + bankQuestions + " 道）",
+                        "course " + where + ", unit " + unitName + ": needs " + missing + " more question(s) of any type for a quiz of "
+                                + (bankQuestions + missing) + " (the bank has " + bankQuestions + " on this unit)");
             }
             if (missing == 0) {
-                return "course " + courseCode + " " + courseName + ", unit " + unitName + ": its share of " + sharePoints
-                        + " points cannot be made of questions worth the points set per type; change the points per type";
+                return new Words("课程 " + where + "，单元“" + unitName + "”：按各题型的分值凑不出该单元的 " + sharePoints + " 分，请调整各题型分值",
+                        "course " + where + ", unit " + unitName + ": its share of " + sharePoints
+                                + " points cannot be made of questions worth the points set per type; change the points per type");
             }
-            return "course " + courseCode + " " + courseName + ", unit " + unitName + ": needs " + missing + " more "
-                    + type.name().toLowerCase().replace('_', '-') + " question(s) of " + typePoints + " point(s) to make its share of "
-                    + sharePoints + " points (the bank has " + bankQuestions + " on this unit)";
+            return new Words("课程 " + where + "，单元“" + unitName + "”：还差 " + missing + " 道" + typeName(type) + "（每题 " + typePoints
+                    + " 分）才能凑足该单元的 " + sharePoints + " 分（题库中该单元现有 " + bankQuestions + " 道）",
+                    "course " + where + ", unit " + unitName + ": needs " + missing + " more " + type.name().toLowerCase().replace('_', '-')
+                            + " question(s) of " + typePoints + " point(s) to make its share of " + sharePoints + " points (the bank has "
+                            + bankQuestions + " on this unit)");
+        }
+
+        /** The English words, as field errors carry them. */
+        public String message() {
+            return words().en();
+        }
+
+        private static String typeName(QuestionType type) {
+            return switch (type) {
+                case SINGLE_CHOICE -> "单选题";
+                case MULTIPLE_CHOICE -> "多选题";
+                case TRUE_FALSE -> "判断题";
+            };
         }
     }
 

@@ -10,6 +10,7 @@ import cn.imtp.lms.cohort.entity.TrainingClass;
 import cn.imtp.lms.identity.control.AuditLog;
 import cn.imtp.lms.platform.control.Document;
 import cn.imtp.lms.platform.control.ExportTable;
+import cn.imtp.platform.text.Words;
 import cn.imtp.lms.plan.entity.TrainingPlan;
 import cn.imtp.lms.resourcepack.control.MediaTickets;
 import cn.imtp.platform.json.Jsonp;
@@ -292,9 +293,9 @@ public class Practicals {
         handIn(examId, taskId, learner, true);
         long allowed = recordingAllowance(taskId, learner);
         if (r.size() > allowed) {
-            throw new PlatformException(413, "too-large", "Too large", "A recording may have at most " + allowed + " bytes here (at most "
-                    + recordingMaxBytes + " bytes each and " + recordingQuotaBytes + " bytes for all of a learner's recordings);"
-                    + " record a shorter or smaller video. 录像超过允许的大小，请录制更短或更小的视频。");
+            throw new PlatformException(413, "too-large", "Too large", new Words("录像超过允许的大小（此处最多 " + allowed
+                    + " 字节），请录制更短或更小的视频。", "A recording may have at most " + allowed + " bytes here (at most " + recordingMaxBytes
+                    + " bytes each and " + recordingQuotaBytes + " bytes for all of a learner's recordings); record a shorter or smaller video."));
         }
         UUID asset = UUID.randomUUID();
         // The recording this one replaces is released: media-service refuses its grants and removes its files.
@@ -416,20 +417,23 @@ public class Practicals {
     public ExportTable export(long examId, Caller caller) {
         List<LearnerRow> rows = results(examId, caller);
         List<TaskView> tasks = tasks(examId, null);
-        List<String> header = new ArrayList<>(List.of("username", "fullName"));
-        tasks.forEach(t -> header.add(t.contentCode() + " " + t.contentName() + " (" + t.weight() + "%)"));
-        header.addAll(List.of("score", "passed"));
+        List<Words> header = new ArrayList<>(List.of(new Words("学员账号", "username"), new Words("姓名", "full name")));
+        tasks.forEach(t -> {
+            String task = t.contentCode() + " " + t.contentName() + " (" + t.weight() + "%)";
+            header.add(new Words(task, task));
+        });
+        header.addAll(List.of(new Words("得分（百分制）", "score (of 100)"), new Words("是否及格", "passed")));
         List<List<Object>> out = new ArrayList<>();
         for (LearnerRow r : rows) {
             List<Object> line = new ArrayList<>(List.of(r.username(), r.fullName()));
-            r.tasks().forEach(w -> line.add(w.grade() == null ? (w.submission() == null ? "" : "handed in") : w.grade().awarded() + "/"
-                    + w.grade().maxPoints()));
+            r.tasks().forEach(w -> line.add(w.grade() == null ? (w.submission() == null ? "" : new Words("已提交，待评分", "handed in"))
+                    : w.grade().awarded() + "/" + w.grade().maxPoints()));
             line.add(r.total().score() == null ? "" : r.total().score());
-            line.add(r.total().passed() == null ? "" : r.total().passed());
+            line.add(r.total().passed() == null ? "" : Words.yesNo(r.total().passed()));
             out.add(line);
         }
         String title = (String) em.createNativeQuery("SELECT title FROM practical_exam WHERE id = ?").setParameter(1, examId).getSingleResult();
-        return new ExportTable("practical " + examId + " " + title, header, out);
+        return new ExportTable(new Words("实操考核 " + examId + " " + title, "practical " + examId + " " + title), header, out);
     }
 
     /** The learner's standing in each practical exam of the class (the learning archive). */

@@ -15,6 +15,7 @@ import cn.imtp.lms.catalogue.entity.LearningUnit;
 import cn.imtp.lms.catalogue.entity.Level;
 import cn.imtp.lms.identity.control.AuditLog;
 import cn.imtp.lms.platform.control.ExportTable;
+import cn.imtp.platform.text.Words;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
@@ -68,7 +69,7 @@ public class QuestionBank {
     /** How a blueprint's units are covered: per unit its share of points and the live questions by type. */
     @JsonbNillable
     public record Coverage(Level level, JobType jobType, PaperDrawer.Points points, int paperPoints, List<CoveredUnit> units,
-                           List<String> lacks) {
+                           List<Words> lacks) {
     }
 
     public record CoveredUnit(String moduleCode, String courseCode, String courseName, String unit, int sharePoints, int singleChoice,
@@ -140,8 +141,8 @@ public class QuestionBank {
     private Question changeable(long id, Caller caller) {
         Question q = find(id);
         if (caller.role() != Role.ADMINISTRATOR && q.createdBy() != caller.accountId()) {
-            throw new PlatformException(403, "forbidden", "Forbidden", "Only the question's author or an administrator may change it;"
-                    + " write a new question instead. 只有题目作者或管理员可以修改或停用该题，请另行出题。");
+            throw new PlatformException(403, "forbidden", "Forbidden", new Words("只有题目作者或管理员可以修改或停用该题，请另行出题。",
+                    "Only the question's author or an administrator may change it; write a new question instead."));
         }
         return q;
     }
@@ -238,7 +239,7 @@ public class QuestionBank {
             return QuestionCsv.row(t.level(), t.jobType(), u.course().code(), u.name(),
                     new QuestionContent(q.type(), q.difficulty(), q.stem(), q.options(), q.answer(), q.explanation()));
         }).toList();
-        return new ExportTable("questions", QuestionCsv.HEADER, rows);
+        return new ExportTable(new Words("试题", "questions"), QuestionCsv.headings(), rows);
     }
 
     /** The blueprint's slots with what the bank holds, and what it lacks for a paper with these points. */
@@ -256,7 +257,7 @@ public class QuestionBank {
             }
         }
         return new Coverage(level, jobType, points, slots.stream().mapToInt(PaperDrawer.CourseSlot::weight).sum(), units,
-                trial.lacks().stream().map(PaperDrawer.Lack::message).toList());
+                trial.lacks().stream().map(PaperDrawer.Lack::words).toList());
     }
 
     /**

@@ -3,6 +3,8 @@ package cn.imtp.lms.assessment.control;
 import cn.imtp.lms.catalogue.entity.JobType;
 import cn.imtp.lms.catalogue.entity.Level;
 import cn.imtp.lms.platform.control.Csv;
+import cn.imtp.lms.platform.control.ExportTable;
+import cn.imtp.platform.text.Words;
 import cn.imtp.platform.problem.FieldError;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +21,18 @@ public final class QuestionCsv {
 
     public static final List<String> HEADER = List.of("level", "jobType", "courseCode", "unit", "type", "difficulty", "stem",
             "A", "B", "C", "D", "E", "F", "answer", "explanation");
+    /** The same columns as the Chinese export writes them; an import takes either header. */
+    public static final List<String> HEADER_ZH = List.of("等级", "职业方向", "课程编号", "学习单元", "题型", "难度", "题干",
+            "A", "B", "C", "D", "E", "F", "答案", "解析");
+
+    /** The header as exports write it, in the reader's language; the cells below it are codes in both (level, type…). */
+    public static List<Words> headings() {
+        List<Words> out = new ArrayList<>();
+        for (int i = 0; i < HEADER.size(); i++) {
+            out.add(new Words(HEADER_ZH.get(i), HEADER.get(i)));
+        }
+        return out;
+    }
 
     /** A question read from a file; {@code place} names where it was ("line 7", or a QTI package's item file). */
     public record Line(String place, Level level, JobType jobType, String courseCode, String unit, QuestionContent content) {
@@ -45,8 +59,10 @@ public final class QuestionCsv {
      */
     public static Parsed parse(List<Csv.Record> records, boolean shortRowsPadded, java.util.function.IntFunction<String> place) {
         List<FieldError> errors = new ArrayList<>();
-        if (records.isEmpty() || !records.get(0).cells().stream().map(String::trim).toList().equals(HEADER)) {
-            return new Parsed(List.of(), List.of(new FieldError(place.apply(1), "the header must be: " + String.join(",", HEADER))));
+        List<String> header = records.isEmpty() ? List.of() : records.get(0).cells().stream().map(String::trim).toList();
+        if (!header.equals(HEADER) && !header.equals(HEADER_ZH)) {
+            return new Parsed(List.of(), List.of(new FieldError(place.apply(1), "the header must be: " + String.join(",", HEADER)
+                    + " (or in Chinese: " + String.join(",", HEADER_ZH) + ")")));
         }
         List<Line> lines = new ArrayList<>();
         for (Csv.Record r : records.subList(1, records.size())) {

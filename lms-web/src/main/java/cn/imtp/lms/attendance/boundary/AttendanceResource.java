@@ -15,7 +15,10 @@ import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.identity.boundary.AdmissionDeferred;
 import cn.imtp.lms.identity.boundary.RequestOrigin;
 import cn.imtp.lms.platform.boundary.Exports;
+import cn.imtp.lms.platform.boundary.Reader;
 import cn.imtp.lms.platform.control.ExportTable;
+import cn.imtp.lms.platform.control.ExportTable.Clock;
+import cn.imtp.platform.text.Words;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Allow;
@@ -24,6 +27,7 @@ import cn.imtp.platform.security.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -155,36 +159,55 @@ public class AttendanceResource {
     }
 
     /**
-     * The class's attendance for an audit, as CSV (default) or XLSX ({@code ?format=xlsx}): every session
-     * (learner, masked ID number, unit, activity SELF_PACED or LIVE, start and end in China time, credited seconds, exact),
-     * then each learner's online seconds (exactly the sum of the learner's session rows) and classroom total (capped at
-     * each unit's hours, rounded once) against the plan, and whether the learner meets the hours. The export is
+     * The class's attendance for an audit, as CSV (default) or XLSX ({@code ?format=xlsx}), in the reader's language
+     * (headings and words in Chinese unless English is asked for): every session (learner, masked ID number, unit,
+     * activity, start and end in China time, credited time as 时:分:秒 with its exact seconds beside it), then each
+     * learner's online time (exactly the sum of the learner's session rows) and classroom total (capped at each unit's
+     * hours, rounded once) against the plan, and whether the learner meets the hours. The export is
      * written to the audit log.
      */
     @GET
     @Path("classes/{classId}/export")
     @Produces({Exports.CSV, Exports.XLSX})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
-    public Response export(@PathParam("classId") long classId, @QueryParam("format") @DefaultValue("csv") String format) {
+    public Response export(@PathParam("classId") long classId, @QueryParam("format") @DefaultValue("csv") String format,
+                           @BeanParam Reader reader) {
         ExportTable.Format f = Exports.format(format);
         HoursLedger.Export export = ledger.export(classId, caller(), origin.addressOf(http));
         List<List<Object>> sessions = new ArrayList<>();
         for (HoursLedger.SessionRow r : export.sessions()) {
-            sessions.add(Arrays.asList(r.username(), r.fullName(), r.idNumberMasked(), r.unitName(), r.kind().name(), ExportTable.chinaTime(r.start()),
-                    ExportTable.chinaTime(r.end()), r.creditedSeconds()));
+            sessions.add(Arrays.asList(r.username(), r.fullName(), r.idNumberMasked(), r.unitName(), activity(r.kind()),
+                    ExportTable.chinaTime(r.start()), ExportTable.chinaTime(r.end()), new Clock(r.creditedSeconds()), r.creditedSeconds()));
         }
         List<List<Object>> totals = new ArrayList<>();
         for (LedgerRules.LearnerStatus l : export.ledger().items()) {
             int online = l.units().stream().mapToInt(u -> u.selfPacedSeconds() + u.liveSeconds()).sum();
-            totals.add(Arrays.asList(l.username(), l.fullName(), online, l.classroomMinutes(), l.planMinutes(), l.minimumMinutes(), l.meetsHours(),
-                    l.shortMinutes(), l.onlineOverCapMinutes(), l.otherMinutes(), l.totalMinutes(), l.withheldSeconds()));
+            totals.add(Arrays.asList(l.username(), l.fullName(), new Clock(online), online, Clock.ofMinutes(l.classroomMinutes()),
+                    Math.round(l.classroomMinutes() * 60), l.planMinutes(), l.minimumMinutes(), Words.yesNo(l.meetsHours()),
+                    Clock.ofMinutes(l.shortMinutes()), Math.round(l.shortMinutes() * 60), Math.round(l.onlineOverCapMinutes() * 60),
+                    l.otherMinutes(), Clock.ofMinutes(l.totalMinutes()), Math.round(l.totalMinutes() * 60), l.withheldSeconds()));
         }
         List<ExportTable> tables = List.of(
-                new ExportTable("观看记录 Sessions", List.of("learner", "fullName", "idNumber", "unit", "activity", "sessionStart", "sessionEnd",
-                        "creditedSeconds"), sessions),
-                new ExportTable("学时汇总 Totals", List.of("learner", "fullName", "onlineSeconds", "classroomMinutes", "planMinutes", "minimumMinutes",
-                        "meetsHours", "shortMinutes", "onlineOverCapMinutes", "otherMinutes", "totalMinutes", "withheldSeconds"), totals));
-        return Exports.download(tables, f, "attendance-class-" + classId);
+                new ExportTable(new Words("观看记录", "Sessions"), List.of(new Words("学员账号", "learner"), new Words("姓名", "full name"),
+                        new Words("证件号码", "ID number"), new Words("学习单元", "unit"), new Words("学习方式", "activity"),
+                        new Words("开始时间", "session start"), new Words("结束时间", "session end"),
+                        new Words("计入时长（时:分:秒）", "credited (h:mm:ss)"), new Words("计入秒数", "credited seconds")), sessions),
+                new ExportTable(new Words("学时汇总", "Totals"), List.of(new Words("学员账号", "learner"), new Words("姓名", "full name"),
+                        new Words("在线学习（时:分:秒）", "online (h:mm:ss)"), new Words("在线学习秒数", "online seconds"),
+                        new Words("计入课堂学时（时:分:秒）", "classroom credited (h:mm:ss)"), new Words("计入课堂秒数", "classroom seconds"),
+                        new Words("计划分钟", "plan minutes"), new Words("最低要求分钟", "minimum minutes"), new Words("是否达标", "meets hours"),
+                        new Words("尚差（时:分:秒）", "short (h:mm:ss)"), new Words("尚差秒数", "short seconds"),
+                        new Words("在线超出上限秒数", "online over cap seconds"), new Words("其他学时分钟", "other hours minutes"),
+                        new Words("合计（时:分:秒）", "total (h:mm:ss)"), new Words("合计秒数", "total seconds"),
+                        new Words("暂扣秒数（待核验）", "withheld seconds (awaiting verification)")), totals));
+        return Exports.download(tables, f, "attendance-class-" + classId, reader);
+    }
+
+    private static Words activity(HoursLedger.Kind kind) {
+        return switch (kind) {
+            case SELF_PACED -> new Words("自主学习（视频）", "self-paced (videos)");
+            case LIVE -> new Words("直播课", "live lesson");
+        };
     }
 
     /** Other hours (internship, site visits, self-study…) of the class's learners, newest first; learners see their own. */

@@ -5,6 +5,7 @@ import cn.imtp.lms.catalogue.entity.JobType;
 import cn.imtp.lms.catalogue.entity.LearningUnit;
 import cn.imtp.lms.catalogue.entity.Level;
 import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -80,7 +81,8 @@ public class Catalogue {
         return rules.computeIfAbsent(edition.id(), id -> PackageData.rules(edition.rulesJson() != null ? edition.rulesJson()
                 : em.createQuery("SELECT e.rules FROM Edition e WHERE e.rules IS NOT NULL ORDER BY e.id DESC", String.class)
                         .setMaxResults(1).getResultStream().findFirst()
-                        .orElseThrow(() -> PlatformException.unavailable("Catalogue", "No edition holds the rules of sections 1.1.3 and 1.3.1."))));
+                        .orElseThrow(() -> PlatformException.unavailable("Catalogue", new Words("培训包目录中缺少 1.1.3 与 1.3.1 节的规则，请管理员重新导入培训包。",
+                                "No edition holds the rules of sections 1.1.3 and 1.3.1.")))));
     }
 
     /** Parsed rules by edition id: an edition never changes once imported. */
@@ -91,6 +93,7 @@ public class Catalogue {
     public Edition current() {
         return em.createQuery("SELECT e FROM Edition e ORDER BY e.id DESC", Edition.class).setMaxResults(1)
                 .getResultStream().findFirst()
-                .orElseThrow(() -> PlatformException.unavailable("Catalogue", "No edition of the training package is imported yet."));
+                .orElseThrow(() -> PlatformException.unavailable("Catalogue", new Words("尚未导入培训包，请管理员先导入。",
+                        "No edition of the training package is imported yet.")));
     }
 }

@@ -2,7 +2,10 @@ package cn.imtp.lms.identity.boundary;
 
 import cn.imtp.lms.identity.control.AccountView;
 import cn.imtp.lms.platform.boundary.Exports;
+import cn.imtp.lms.identity.entity.IdDocumentType;
+import cn.imtp.lms.platform.boundary.Reader;
 import cn.imtp.lms.platform.control.ExportTable;
+import cn.imtp.platform.text.Words;
 import cn.imtp.lms.identity.control.Accounts;
 import cn.imtp.lms.identity.control.NewAccount;
 import cn.imtp.platform.problem.PlatformException;
@@ -13,6 +16,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -118,15 +122,33 @@ public class AccountsResource {
     @GET
     @Path("export")
     @Produces({Exports.CSV, Exports.XLSX})
-    public Response export(@QueryParam("role") Role role, @QueryParam("format") @DefaultValue("csv") String format) {
+    public Response export(@QueryParam("role") Role role, @QueryParam("format") @DefaultValue("csv") String format, @BeanParam Reader reader) {
         ExportTable.Format f = Exports.format(format);
         List<List<Object>> rows = new ArrayList<>();
         for (AccountView a : accounts.exportAll(role, caller(), origin.addressOf(http))) {
-            rows.add(Arrays.asList(a.username(), a.role().name(), a.fullName(), a.idType() == null ? "" : a.idType().name(),
-                    a.idNumberMasked(), a.phoneMasked(), a.disabled()));
+            rows.add(Arrays.asList(a.username(), role(a.role()), a.fullName(), a.idType() == null ? "" : idType(a.idType()),
+                    a.idNumberMasked(), a.phoneMasked(), Words.yesNo(a.disabled())));
         }
-        return Exports.download(List.of(new ExportTable("账号 Accounts",
-                List.of("username", "role", "fullName", "idType", "idNumber", "phone", "disabled"), rows)), f, "accounts");
+        return Exports.download(List.of(new ExportTable(new Words("账号", "Accounts"), List.of(new Words("账号", "username"),
+                new Words("角色", "role"), new Words("姓名", "full name"), new Words("证件类型", "ID type"), new Words("证件号码", "ID number"),
+                new Words("手机号", "phone"), new Words("已停用", "disabled")), rows)), f, "accounts", reader);
+    }
+
+    private static Words role(Role role) {
+        return switch (role) {
+            case LEARNER -> new Words("学员", "learner");
+            case TEACHER -> new Words("教师", "teacher");
+            case ADMINISTRATOR -> new Words("管理员", "administrator");
+        };
+    }
+
+    private static Words idType(IdDocumentType type) {
+        return switch (type) {
+            case MAINLAND_ID_CARD -> new Words("居民身份证", "resident ID card");
+            case PASSPORT -> new Words("护照", "passport");
+            case HK_MACAO_TRAVEL_PERMIT -> new Words("港澳居民来往内地通行证", "HK/Macao travel permit");
+            case TAIWAN_TRAVEL_PERMIT -> new Words("台湾居民来往大陆通行证", "Taiwan travel permit");
+        };
     }
 
     private Caller caller() {

@@ -4,6 +4,7 @@ import cn.imtp.lms.platform.control.Bulk;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.schema.SchemaStartup;
 import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.text.Words;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -74,11 +75,12 @@ public class AccountGuard {
         if (standing == null || standing.disabled() || standing.tokenVersion() != caller.tokenVersion()
                 || !caller.role().name().equals(standing.role())) {
             throw new PlatformException(401, "token-revoked", "Token no longer valid",
-                    "This token was revoked (account disabled, password reset or role changed); sign in again.");
+                    new Words("登录已失效（账号被停用、密码被重置或角色变更），请重新登录。",
+                            "This token was revoked (account disabled, password reset or role changed); sign in again."));
         }
         if (standing.mustChangePassword() && !changingPassword) {
             throw new PlatformException(403, "password-change-required", "Password change required",
-                    "Change your temporary password first (POST /api/me/password). 请先修改临时密码。");
+                    new Words("请先修改临时密码。", "Change your temporary password first (POST /api/me/password)."));
         }
     }
 }

@@ -3,6 +3,7 @@ package cn.imtp.lms.identity.control;
 import cn.imtp.lms.identity.entity.Account;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -33,13 +34,13 @@ public class SignIn {
         Duration blocked = throttle.blockedFor(impossible ? null : username, address, now);
         if (!blocked.isZero()) {
             long seconds = Math.max(1, blocked.toSeconds());
-            throw PlatformException.tooManyRequests(
-                    "Too many failed sign-ins; try again in " + seconds + " s. 登录失败次数过多，请 " + seconds + " 秒后再试。", seconds);
+            throw PlatformException.tooManyRequests(new Words("登录失败次数过多，请 " + seconds + " 秒后再试。",
+                    "Too many failed sign-ins; try again in " + seconds + " s."), seconds);
         }
         if (impossible) {
             throttle.recordFailure(null, address, now);
-            throw PlatformException.invalid("A user name has at most " + Accounts.MAX_USERNAME + " characters and a password at most "
-                    + PasswordHasher.MAX_LENGTH + ". 用户名最多 " + Accounts.MAX_USERNAME + " 个字符，密码最多 " + PasswordHasher.MAX_LENGTH + " 个字符。",
+            throw PlatformException.invalid(new Words("用户名最多 " + Accounts.MAX_USERNAME + " 个字符，密码最多 " + PasswordHasher.MAX_LENGTH + " 个字符。",
+                    "A user name has at most " + Accounts.MAX_USERNAME + " characters and a password at most " + PasswordHasher.MAX_LENGTH + "."),
                     List.of(new FieldError(username.length() > Accounts.MAX_USERNAME ? "username" : "password", "too long")));
         }
         Optional<Account> found = accounts.byUsername(username);
@@ -53,12 +54,12 @@ public class SignIn {
         if (!valid) {
             throttle.recordFailure(username, address, now);
             throw new PlatformException(401, "invalid-credentials", "Sign-in failed",
-                    "The username or password is wrong. 用户名或密码错误。");
+                    new Words("用户名或密码错误。", "The username or password is wrong."));
         }
         Account account = found.get();
         if (account.disabled()) {
             throw new PlatformException(403, "account-disabled", "Account disabled",
-                    "This account is disabled; ask an administrator. 该账号已停用，请联系管理员。");
+                    new Words("该账号已停用，请联系管理员。", "This account is disabled; ask an administrator."));
         }
         throttle.recordSuccess(username, address, now);
         TokenIssuer.Issued issued = tokens.issue(account, now);

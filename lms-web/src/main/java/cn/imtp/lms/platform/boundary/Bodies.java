@@ -2,6 +2,7 @@ package cn.imtp.lms.platform.boundary;
 
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.text.Words;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -23,8 +24,8 @@ public final class Bodies {
     public static byte[] bytes(InputStream body, int max, String what) throws IOException {
         byte[] read = body == null ? new byte[0] : body.readNBytes(max + 1);
         if (read.length > max) {
-            throw new PlatformException(413, "too-large", "Too large", "A " + what + " may have at most " + max
-                    + " bytes; split it into several files. 文件过大，请拆分为多个文件。");
+            throw new PlatformException(413, "too-large", "Too large", new Words("文件过大（上限 " + max + " 字节），请拆分为多个文件。",
+                    "A " + what + " may have at most " + max + " bytes; split it into several files."));
         }
         return read;
     }
@@ -36,7 +37,8 @@ public final class Bodies {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(read)).toString();
         } catch (CharacterCodingException e) {
-            throw PlatformException.invalid("The " + what + " is not UTF-8 text; save it as \"CSV UTF-8\". 请以 UTF-8 编码保存 CSV 文件。",
+            throw PlatformException.invalid(new Words("文件不是 UTF-8 编码的文本，请以“CSV UTF-8”格式保存。",
+                    "The " + what + " is not UTF-8 text; save it as \"CSV UTF-8\"."),
                     List.of(new FieldError("body", "not UTF-8")));
         }
     }

@@ -3,6 +3,7 @@ package cn.imtp.lms.platform.boundary;
 import cn.imtp.lms.platform.control.Csv;
 import cn.imtp.lms.platform.control.Document;
 import cn.imtp.lms.platform.control.ExportTable;
+import cn.imtp.platform.text.Language;
 import cn.imtp.lms.platform.control.Xlsx;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
@@ -46,10 +47,13 @@ public final class Exports {
         return chosen;
     }
 
-    public static Response download(List<ExportTable> tables, ExportTable.Format format, String baseName) {
-        Object body = format == ExportTable.Format.CSV ? Csv.of(tables) : Xlsx.of(tables);
+    /** The tables as a download in the reader's language (headings, table names and words for people; codes stay). */
+    public static Response download(List<ExportTable> tables, ExportTable.Format format, String baseName, Reader reader) {
+        Language language = reader.language();
+        Object body = format == ExportTable.Format.CSV ? Csv.of(tables, language) : Xlsx.of(tables, language);
         return Response.ok(body, format.mediaType)
-                .header("Content-Disposition", "attachment; filename=\"" + baseName + "." + format.extension + "\"").build();
+                .header("Content-Disposition", "attachment; filename=\"" + baseName + "." + format.extension + "\"")
+                .header("Content-Language", language == Language.ZH ? "zh-CN" : "en").header("Vary", "Accept-Language").build();
     }
 
     /** A stored document as a download under its own name (any script in it is never run: nosniff). */

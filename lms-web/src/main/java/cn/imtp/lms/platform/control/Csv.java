@@ -1,5 +1,7 @@
 package cn.imtp.lms.platform.control;
 
+import cn.imtp.platform.text.Language;
+
 /**
  * CSV as exports write it: UTF-8 with a byte-order mark (so that Excel reads Chinese), CRLF lines,
  * quoted where needed, and cells that a spreadsheet would run as a formula defused with a quote. Imports
@@ -13,16 +15,16 @@ public final class Csv {
     private Csv() {
     }
 
-    /** Tables one after the other, a blank line between them, each with its header. */
-    public static String of(java.util.List<ExportTable> tables) {
+    /** Tables one after the other, a blank line between them, each with its header, in the reader's language. */
+    public static String of(java.util.List<ExportTable> tables, Language language) {
         StringBuilder b = new StringBuilder(BOM);
         for (ExportTable t : tables) {
             if (b.length() > BOM.length()) {
                 b.append("\r\n");
             }
-            b.append(row(t.header().toArray(String[]::new)));
+            b.append(row(t.header().stream().map(h -> h.in(language)).toArray(String[]::new)));
             for (java.util.List<Object> r : t.rows()) {
-                b.append(row(r.stream().map(c -> c == null ? null : c.toString()).toArray(String[]::new)));
+                b.append(row(r.stream().map(c -> ExportTable.cell(c, language)).map(c -> c == null ? null : c.toString()).toArray(String[]::new)));
             }
         }
         return b.toString();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.text.Language;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,21 +26,22 @@ public final class Xlsx {
     private Xlsx() {
     }
 
-    public static byte[] of(List<ExportTable> tables) {
+    /** The tables as sheets, in the reader's language. */
+    public static byte[] of(List<ExportTable> tables, Language language) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Workbook wb = new Workbook(out, "IMTP", "1.0");
             for (ExportTable t : tables) {
-                Worksheet ws = wb.newWorksheet(sheetName(t.name()));
+                Worksheet ws = wb.newWorksheet(sheetName(t.name().in(language)));
                 for (int c = 0; c < t.header().size(); c++) {
-                    ws.value(0, c, t.header().get(c));
+                    ws.value(0, c, t.header().get(c).in(language));
                     ws.style(0, c).bold().set();
                 }
                 ws.freezePane(0, 1);
                 for (int r = 0; r < t.rows().size(); r++) {
                     List<Object> row = t.rows().get(r);
                     for (int c = 0; c < row.size(); c++) {
-                        Object v = row.get(c);
+                        Object v = ExportTable.cell(row.get(c), language);
                         if (v instanceof Number n) {
                             ws.value(r + 1, c, n);
                         } else if (v instanceof Boolean b) {

@@ -4,6 +4,7 @@ import cn.imtp.lms.identity.control.TokenIssuer;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.MediaGrant;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -117,8 +118,8 @@ public class FaceService {
     }
 
     private static PlatformException unavailable() {
-        return PlatformException.unavailable("Face checks", "人脸核验服务暂时不可用，未做任何更改，请稍后重试。"
-                + " The face-check service is unavailable for a moment; nothing was changed, try again shortly.");
+        return PlatformException.unavailable("Face checks", new Words("人脸核验服务暂时不可用，未做任何更改，请稍后重试。",
+                "The face-check service is unavailable for a moment; nothing was changed, try again shortly."));
     }
 
     private static Double number(JsonObject o, String name) {

@@ -6,6 +6,7 @@ import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.Role;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
@@ -46,7 +47,7 @@ public class PhotoImport {
                     continue;
                 }
                 if (report.size() >= MAX_FILES) {
-                    throw PlatformException.invalid("一次最多导入 " + MAX_FILES + " 张照片，请分批导入。 At most " + MAX_FILES + " photos per import.",
+                    throw PlatformException.invalid(new Words("一次最多导入 " + MAX_FILES + " 张照片，请分批导入。", "At most " + MAX_FILES + " photos per import."),
                             List.of(new FieldError("body", "more than " + MAX_FILES + " files")));
                 }
                 String file = e.getName().substring(e.getName().lastIndexOf('/') + 1);
@@ -54,10 +55,10 @@ public class PhotoImport {
                 report.add(one(file, photo, admin, address));
             }
         } catch (IOException e) {
-            throw PlatformException.invalid("上传的不是有效的 ZIP 文件。 The upload is not a valid ZIP file.", List.of(new FieldError("body", "not a ZIP")));
+            throw PlatformException.invalid(new Words("上传的不是有效的 ZIP 文件。", "The upload is not a valid ZIP file."), List.of(new FieldError("body", "not a ZIP")));
         }
         if (report.isEmpty()) {
-            throw PlatformException.invalid("ZIP 中没有照片：文件名应为“用户名.jpg”。 The ZIP holds no photo: name each file <user name>.jpg.",
+            throw PlatformException.invalid(new Words("ZIP 中没有照片：文件名应为“用户名.jpg”。", "The ZIP holds no photo: name each file <user name>.jpg."),
                     List.of(new FieldError("body", "no files")));
         }
         return report;

@@ -14,6 +14,7 @@ import cn.imtp.lms.presence.entity.PresenceWaiver;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -105,12 +106,12 @@ public class Presence {
     @Transactional
     public Standing consent(Caller learner, String version, String address) {
         if (version == null || version.isBlank()) {
-            throw PlatformException.invalid("请注明所同意的说明版本。 Say which version of the consent text you agree to.",
+            throw PlatformException.invalid(new Words("请注明所同意的说明版本。", "Say which version of the consent text you agree to."),
                     List.of(new FieldError("version", "required: " + ConsentText.CURRENT.version())));
         }
         if (!ConsentText.CURRENT.version().equals(version)) {
-            throw PlatformException.conflict("说明已更新，请阅读当前版本（" + ConsentText.CURRENT.version() + "）后再同意。"
-                    + " The consent text changed; read the current version (" + ConsentText.CURRENT.version() + ") and agree to it.");
+            throw PlatformException.conflict(new Words("说明已更新，请阅读当前版本（" + ConsentText.CURRENT.version() + "）后再同意。",
+                    "The consent text changed; read the current version (" + ConsentText.CURRENT.version() + ") and agree to it."));
         }
         if (latestConsent(learner.accountId()).filter(c -> c.textVersion().equals(version)).isEmpty()) {
             em.persist(new PresenceConsent(learner.accountId(), version, Instant.now()));
@@ -138,11 +139,11 @@ public class Presence {
     @Transactional
     public Standing enrol(long learnerId, byte[] photo, String contentType, Caller actor, String address) {
         if (latestConsent(learnerId).filter(c -> c.textVersion().equals(ConsentText.CURRENT.version())).isEmpty()) {
-            throw PlatformException.conflict("登记照片前需要本人先阅读并同意人脸核验说明。"
-                    + " The learner must first read and agree to the face-check consent text.");
+            throw PlatformException.conflict(new Words("登记照片前需要本人先阅读并同意人脸核验说明。",
+                    "The learner must first read and agree to the face-check consent text."));
         }
         if (photo == null || photo.length == 0) {
-            throw PlatformException.invalid("请发送一张照片（JPEG、PNG 或 WebP）。 Send one photo (JPEG, PNG or WebP).",
+            throw PlatformException.invalid(new Words("请发送一张照片（JPEG、PNG 或 WebP）。", "Send one photo (JPEG, PNG or WebP)."),
                     List.of(new FieldError("body", "empty")));
         }
         UUID subject = UUID.randomUUID();
@@ -186,10 +187,10 @@ public class Presence {
         boolean consented = latestConsent(opened.learnerId()).filter(x -> x.textVersion().equals(ConsentText.CURRENT.version())).isPresent();
         if (!consented || em.find(FaceEnrolment.class, opened.learnerId()) == null) {
             throw new PlatformException(409, "presence-check-required", "Face check required",
-                    "本班要求学习时进行人脸核验：请先在“人脸核验”页面阅读并同意说明、登记本人照片。没有摄像头或不同意的，请联系" + contact(c)
-                            + "，由管理员登记其他核验方式。 This class requires face checks during study: read and agree to the consent text and"
+                    new Words("本班要求学习时进行人脸核验：请先在“人脸核验”页面阅读并同意说明、登记本人照片。没有摄像头或不同意的，请联系" + contact(c)
+                            + "，由管理员登记其他核验方式。", "This class requires face checks during study: read and agree to the consent text and"
                             + " enrol your photo on the face-check page first. Without a camera or consent, contact your class's teachers so that"
-                            + " an administrator records another verification.");
+                            + " an administrator records another verification."));
         }
         em.persist(new PresenceCheck(opened.sessionId(), c.id(), opened.learnerId(), opened.unitId(), 0, opened.openedAt(), 0));
         holds.hold(opened.sessionId(), 0L);
@@ -225,11 +226,11 @@ public class Presence {
             throw PlatformException.notFound("Presence check", checkId);
         }
         if (c.state() != CheckState.OPEN) {
-            throw PlatformException.conflict("这次核验已经结束（" + c.state() + "）。 This check is over (" + c.state() + ").");
+            throw PlatformException.conflict(new Words("这次核验已经结束（" + c.state() + "）。", "This check is over (" + c.state() + ")."));
         }
         Instant now = Instant.now();
         if (c.dueAt().isAfter(now)) {
-            throw PlatformException.conflict("这次核验还没有到时间。 This check is not due yet.");
+            throw PlatformException.conflict(new Words("这次核验还没有到时间。", "This check is not due yet."));
         }
         int window = answerSeconds(c);
         if (now.isAfter(deadline(c, window))) {
@@ -237,12 +238,12 @@ public class Presence {
             return answered(c, window);
         }
         if (frames == null || frames.isEmpty()) {
-            throw PlatformException.invalid("请发送摄像头拍摄的画面。 Send the frames taken by the camera.", List.of(new FieldError("frames", "required")));
+            throw PlatformException.invalid(new Words("请发送摄像头拍摄的画面。", "Send the frames taken by the camera."), List.of(new FieldError("frames", "required")));
         }
         FaceEnrolment enrolment = em.find(FaceEnrolment.class, learner.accountId());
         if (enrolment == null) {
-            throw PlatformException.conflict("您的参照照片已删除（撤回同意或超过保存期限），请重新登记后再学习。"
-                    + " Your reference photo was deleted (consent withdrawn or retention over); enrol again to go on.");
+            throw PlatformException.conflict(new Words("您的参照照片已删除（撤回同意或超过保存期限），请重新登记后再学习。",
+                    "Your reference photo was deleted (consent withdrawn or retention over); enrol again to go on."));
         }
         FaceService.Verdict v = seenBefore(frames, c, now) ? REPLAYED : faces.verify(enrolment.subject(), c.id(), frames, learner);
         c.answered(enrolment.subject().toString(), v.outcome(), v.distance(), v.motion(), v.kept());

@@ -14,6 +14,7 @@ import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.Role;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -79,18 +80,18 @@ public class PresenceReviews {
         }
         reviewer(c.classId(), caller);
         if (d == null || d.approve() == null) {
-            throw PlatformException.invalid("请选择通过或不通过。 Say whether to approve.", List.of(new FieldError("approve", "required: true or false")));
+            throw PlatformException.invalid(new Words("请选择通过或不通过。", "Say whether to approve."), List.of(new FieldError("approve", "required: true or false")));
         }
         String note = d.note() == null ? "" : d.note().trim();
         if (!d.approve() && note.isEmpty()) {
-            throw PlatformException.invalid("不通过时请写明理由，学员会看到。 A rejection needs a reason, which the learner sees.",
+            throw PlatformException.invalid(new Words("不通过时请写明理由，学员会看到。", "A rejection needs a reason, which the learner sees."),
                     List.of(new FieldError("note", "required when rejecting")));
         }
         if (note.length() > 500) {
-            throw PlatformException.invalid("理由最多 500 字。 The reason has at most 500 characters.", List.of(new FieldError("note", "at most 500")));
+            throw PlatformException.invalid(new Words("理由最多 500 字。", "The reason has at most 500 characters."), List.of(new FieldError("note", "at most 500")));
         }
         if (!c.state().awaitsReview()) {
-            throw PlatformException.conflict("这次核验不需要审核，或已由他人审核（" + c.state() + "）。 This check awaits no review (" + c.state() + ").");
+            throw PlatformException.conflict(new Words("这次核验不需要审核，或已由他人审核（" + c.state() + "）。", "This check awaits no review (" + c.state() + ")."));
         }
         Instant now = Instant.now();
         int given = 0;
@@ -133,8 +134,8 @@ public class PresenceReviews {
         }
         String method = w == null || w.method() == null ? "" : w.method().trim();
         if (method.isEmpty() || method.length() > 500) {
-            throw PlatformException.invalid("请写明以何种方式核验了本人（如：现场核验身份证原件），最多 500 字。"
-                    + " Say how the learner's identity was verified (e.g. in person, with the ID card), in at most 500 characters.",
+            throw PlatformException.invalid(new Words("请写明以何种方式核验了本人（如：现场核验身份证原件），最多 500 字。",
+                    "Say how the learner's identity was verified (e.g. in person, with the ID card), in at most 500 characters."),
                     List.of(new FieldError("method", method.isEmpty() ? "required" : "at most 500 characters")));
         }
         PresenceWaiver existing = em.find(PresenceWaiver.class, new PresenceWaiver.Key(classId, learnerId));

@@ -2,6 +2,7 @@ package cn.imtp.lms.resourcepack.control;
 
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -59,7 +60,7 @@ public class MediaStates {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw PlatformException.unavailable("The media service", "The media service could not say whether the file is ready; nothing was"
-                + " changed, try again in a moment. 媒体服务暂时无法确认文件状态，未做任何更改，请稍后重试。");
+        throw PlatformException.unavailable("The media service", new Words("媒体服务暂时无法确认文件状态，未做任何更改，请稍后重试。",
+                "The media service could not say whether the file is ready; nothing was changed, try again in a moment."));
     }
 }

@@ -12,6 +12,7 @@ import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.Role;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -203,8 +204,8 @@ public class ResourcePacks {
         ResourceVersion v = version(id, number);
         String state = mediaStates.state(v.assetId(), mediaKind(r), caller);
         if (!"READY".equals(state)) {
-            throw PlatformException.conflict("Version " + number + "'s file is not ready (" + state + "); publish it once it is READY."
-                    + " 这个版本的文件还没有就绪（" + state + "），就绪后才能发布。");
+            throw PlatformException.conflict(new Words("这个版本的文件还没有就绪（" + state + "），就绪后才能发布。",
+                    "Version " + number + "'s file is not ready (" + state + "); publish it once it is READY."));
         }
         v.markPublished(Instant.now());
         r.publish(v);
@@ -224,8 +225,8 @@ public class ResourcePacks {
         em.lock(r, LockModeType.PESSIMISTIC_WRITE);
         ResourceVersion v = version(id, number);
         if (r.published() != null && r.published().id().equals(v.id())) {
-            throw PlatformException.conflict("这是学员正在使用的已发布版本：请先发布另一个版本，或删除整个资源。"
-                    + " This is the published version learners use: publish another version first, or delete the whole resource.");
+            throw PlatformException.conflict(new Words("这是学员正在使用的已发布版本：请先发布另一个版本，或删除整个资源。",
+                    "This is the published version learners use: publish another version first, or delete the whole resource."));
         }
         v.delete(Instant.now());
         tickets.release(List.of(v.assetId()));
@@ -388,8 +389,8 @@ public class ResourcePacks {
     private Resource changeable(long id, Caller caller, ResourceAccess.Scope scope) {
         Resource r = visible(id, caller, scope);
         if (!ResourceAccess.mayChange(caller.role(), reach(r), r.createdBy() == caller.accountId(), scope)) {
-            throw new PlatformException(403, "forbidden", "Forbidden", "Only the teacher who added this resource, while teaching its class,"
-                    + " or an administrator may change it. 只有添加该资源且仍在该班任教的教师或管理员可以修改它。");
+            throw new PlatformException(403, "forbidden", "Forbidden", new Words("只有添加该资源且仍在该班任教的教师或管理员可以修改它。",
+                    "Only the teacher who added this resource, while teaching its class, or an administrator may change it."));
         }
         return r;
     }

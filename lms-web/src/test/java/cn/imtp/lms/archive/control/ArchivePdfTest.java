@@ -1,5 +1,7 @@
 package cn.imtp.lms.archive.control;
 
+import cn.imtp.platform.text.Language;
+import cn.imtp.platform.text.Words;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,8 +39,9 @@ class ArchivePdfTest {
         var exam = new Exams.LearnerResult(3, "五级直播销售员理论考试", Exam.Blueprint.SKILL, false, 1, counted,
                 List.of(new Exams.ModuleScore("2", "直播运营", 40, 48)));
         var practical = new Practicals.LearnerResult(4, "五级直播销售员操作技能考核", new PracticalScore.Total(null, 2, 5, null));
-        var verdict = new Outcome.Verdict(false, List.of(new Outcome.Check(Outcome.Requirement.HOURS, Outcome.State.NOT_MET, "short by 3839.5 min"),
-                new Outcome.Check(Outcome.Requirement.THEORY, Outcome.State.MET, "82/100")));
+        var verdict = new Outcome.Verdict(false, List.of(new Outcome.Check(Outcome.Requirement.HOURS, Outcome.State.NOT_MET,
+                        new Words("课堂学时还差 63:59:30（时:分:秒）", "short by 63:59:30 (h:mm:ss)")),
+                new Outcome.Check(Outcome.Requirement.THEORY, Outcome.State.MET, new Words("已通过：82/100", "passed: 82/100"))));
         return new LearningArchive.Archive(t, new AccountView(7, "learner07", Role.LEARNER, "王小明", IdDocumentType.MAINLAND_ID_CARD,
                 "1101**********1234", "138****0000", false, false, t),
                 new LearningArchive.ClassFacts(1, "2026 年第 1 期直播销售员（五级）线上班", DeliveryMode.ONLINE, LocalDate.of(2026, 11, 2),
@@ -70,7 +73,7 @@ class ArchivePdfTest {
 
     @Test
     void theChineseArchiveSaysWhatThePageSays() throws Exception {
-        byte[] pdf = ArchivePdf.render(archive(6), ArchivePdf.Language.ZH);
+        byte[] pdf = ArchivePdf.render(archive(6), Language.ZH);
         assertEquals("%PDF-", new String(pdf, 0, 5, StandardCharsets.US_ASCII));
         String text = text(pdf);
         for (String expected : List.of("学习档案", "王小明（learner07）", "1101**********1234", "五级/初级", "直播销售员", "结业情况",
@@ -83,7 +86,7 @@ class ArchivePdfTest {
 
     @Test
     void inEnglishOnRequest() throws Exception {
-        String text = text(ArchivePdf.render(archive(2), ArchivePdf.Language.EN));
+        String text = text(ArchivePdf.render(archive(2), Language.EN));
         for (String expected : List.of("Learning archive", "Outcome", "Classroom hours: not met", "L5", "LIVE_SELLER", "2 of 5 tasks graded", "90 min")) {
             assertTrue(text.contains(expected), "the PDF says '" + expected + "':\n" + text);
         }
@@ -91,7 +94,7 @@ class ArchivePdfTest {
 
     @Test
     void aLongPlanRunsOverPagesWithItsHeaderRepeated() throws Exception {
-        byte[] pdf = ArchivePdf.render(archive(80), ArchivePdf.Language.ZH);
+        byte[] pdf = ArchivePdf.render(archive(80), Language.ZH);
         PdfReader reader = new PdfReader(pdf);
         assertTrue(reader.getNumberOfPages() >= 2, "80 units take more than a page");
         String text = text(pdf);

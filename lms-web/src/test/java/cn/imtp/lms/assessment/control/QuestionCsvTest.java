@@ -10,6 +10,8 @@ import cn.imtp.lms.catalogue.entity.JobType;
 import cn.imtp.lms.catalogue.entity.Level;
 import cn.imtp.lms.platform.control.Csv;
 import cn.imtp.lms.platform.control.ExportTable;
+import cn.imtp.platform.text.Language;
+import cn.imtp.platform.text.Words;
 import cn.imtp.platform.problem.FieldError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,10 +37,16 @@ class QuestionCsvTest {
         QuestionContent single = new QuestionContent(QuestionType.SINGLE_CHOICE, 2, "下列说法，正确的是（ ）\n第二行", List.of("-5% 折扣", "含\"引号\"", "=SUM(A1)", "D"),
                 "B", "解析, 带逗号");
         QuestionContent tf = new QuestionContent(QuestionType.TRUE_FALSE, 1, "直播可以使用绝对化用语。", List.of(), "F", null);
-        String csv = Csv.of(List.of(new ExportTable("q", QuestionCsv.HEADER, List.of(
-                QuestionCsv.row(null, null, "1-2", "职业道德与职业守则", single),
-                QuestionCsv.row(Level.L5, JobType.LIVE_SELLER, "2-1", "撰写单品直播脚本", tf)))));
-        QuestionCsv.Parsed p = QuestionCsv.parse(csv);
+        for (Language language : Language.values()) {
+            String csv = Csv.of(List.of(new ExportTable(new Words("试题", "questions"), QuestionCsv.headings(), List.of(
+                    QuestionCsv.row(null, null, "1-2", "职业道德与职业守则", single),
+                    QuestionCsv.row(Level.L5, JobType.LIVE_SELLER, "2-1", "撰写单品直播脚本", tf)))), language);
+            assertTrue(csv.startsWith(Csv.BOM + (language == Language.ZH ? "等级,职业方向," : "level,jobType,")), csv);
+            readsBack(QuestionCsv.parse(csv), single, tf);
+        }
+    }
+
+    private static void readsBack(QuestionCsv.Parsed p, QuestionContent single, QuestionContent tf) {
         assertEquals(List.of(), p.errors());
         assertEquals(2, p.lines().size());
         assertEquals(single, p.lines().get(0).content());

@@ -3,6 +3,8 @@ package cn.imtp.lms.platform.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.imtp.platform.text.Language;
+import cn.imtp.platform.text.Words;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,21 +22,35 @@ import org.junit.jupiter.api.Test;
 class ExportTableTest {
 
     static final List<ExportTable> TABLES = List.of(
-            new ExportTable("观看记录 Sessions", List.of("learner", "creditedMinutes"),
-                    List.of(Arrays.asList("learner01", 12.5), Arrays.asList("=cmd", null))),
-            new ExportTable("学时汇总 Totals", List.of("learner", "meetsHours"), List.of(Arrays.asList("learner01", false))));
+            new ExportTable(new Words("观看记录", "Sessions"), List.of(new Words("学员账号", "learner"), new Words("计入分钟", "credited minutes"),
+                    new Words("计入时长（时:分:秒）", "credited (h:mm:ss)")),
+                    List.of(Arrays.asList("learner01", 12.5, new ExportTable.Clock(750)), Arrays.asList("=cmd", null, null))),
+            new ExportTable(new Words("学时汇总", "Totals"), List.of(new Words("学员账号", "learner"), new Words("是否达标", "meets hours")),
+                    List.of(Arrays.asList("learner01", Words.yesNo(false)))));
 
     @Test
-    void csvWritesTheTablesOneAfterTheOther() {
-        assertEquals("\uFEFFlearner,creditedMinutes\r\nlearner01,12.5\r\n'=cmd,\r\n\r\nlearner,meetsHours\r\nlearner01,false\r\n",
-                Csv.of(TABLES));
+    void csvWritesTheTablesOneAfterTheOtherInTheReadersLanguage() {
+        assertEquals("\uFEFF学员账号,计入分钟,计入时长（时:分:秒）\r\nlearner01,12.5,0:12:30\r\n'=cmd,,\r\n\r\n学员账号,是否达标\r\nlearner01,否\r\n",
+                Csv.of(TABLES, Language.ZH));
+        assertEquals("\uFEFFlearner,credited minutes,credited (h:mm:ss)\r\nlearner01,12.5,0:12:30\r\n'=cmd,,\r\n\r\nlearner,meets hours\r\nlearner01,no\r\n",
+                Csv.of(TABLES, Language.EN));
+    }
+
+    @Test
+    void aClockShowsHoursMinutesAndSecondsWithoutWrappingTheHours() {
+        assertEquals("0:00:00", new ExportTable.Clock(0).toString());
+        assertEquals("1:02:05", new ExportTable.Clock(3725).toString());
+        assertEquals("100:00:00", new ExportTable.Clock(360_000).toString());
+        assertEquals("59:59:36", ExportTable.Clock.ofMinutes(3599.6).toString(), "rounded once, to the second");
+        assertEquals("0:00:00", new ExportTable.Clock(-5).toString(), "never negative");
     }
 
     @Test
     void xlsxHasASheetPerTableWithNumbersAsNumbers() throws IOException {
-        Map<String, String> parts = unzip(Xlsx.of(TABLES));
+        Map<String, String> parts = unzip(Xlsx.of(TABLES, Language.ZH));
         String workbook = parts.get("xl/workbook.xml");
-        assertTrue(workbook.contains("name=\"观看记录 Sessions\"") && workbook.contains("name=\"学时汇总 Totals\""), workbook);
+        assertTrue(workbook.contains("name=\"观看记录\"") && workbook.contains("name=\"学时汇总\""), workbook);
+        assertTrue(unzip(Xlsx.of(TABLES, Language.EN)).get("xl/workbook.xml").contains("name=\"Sessions\""));
         String sheet1 = parts.get("xl/worksheets/sheet1.xml");
         assertTrue(sheet1.contains("<v>12.5</v>"), sheet1);
         String strings = parts.get("xl/sharedStrings.xml");

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.text.Language;
+import cn.imtp.platform.text.Words;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -14,9 +16,10 @@ class XlsxTest {
 
     @Test
     void aWorkbookReadsBackRowByRowWithItsSpreadsheetRowNumbers() {
-        byte[] workbook = Xlsx.of(List.of(new ExportTable("questions", List.of("level", "unit", "difficulty", "answer", "explanation"),
+        byte[] workbook = Xlsx.of(List.of(new ExportTable(new Words("试题", "questions"), java.util.stream.Stream.of("level", "unit", "difficulty",
+                "answer", "explanation").map(h -> new Words(h, h)).toList(),
                 List.of(Arrays.asList("", "职业道德与职业守则", 2, "B", "如实介绍"), Arrays.asList(null, null, null, null, null),
-                        Arrays.asList("L5", "撰写单品直播脚本", 3.0, "ABD", null)))));
+                        Arrays.asList("L5", "撰写单品直播脚本", 3.0, "ABD", null)))), Language.EN);
         List<Csv.Record> rows = Xlsx.read(workbook);
         assertEquals(3, rows.size(), "the empty row is skipped: " + rows);
         assertEquals(1, rows.get(0).line());

@@ -1,6 +1,7 @@
 package cn.imtp.media.asset.control;
 
 import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.text.Words;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,8 +46,9 @@ public class StatusStreams {
         if (mine.incrementAndGet() > MAX_PER_HOLDER) {
             mine.decrementAndGet();
             throw new PlatformException(429, "too-many-streams", "Too many status streams",
-                    "This account already follows " + MAX_PER_HOLDER + " files live on this server; close the pages you no longer need and"
-                            + " try again. 同时打开的进度页面过多，请关闭不用的页面后重试。");
+                    new Words("同时打开的进度页面过多（本服务器上最多 " + MAX_PER_HOLDER + " 个），请关闭不用的页面后重试。",
+                            "This account already follows " + MAX_PER_HOLDER + " files live on this server; close the pages you no longer need and"
+                            + " try again."));
         }
         Stream stream = new Stream(assetId, sink, sse, mine);
         scheduler.scheduleWithFixedDelay(stream::tick, 0, POLL_MS, TimeUnit.MILLISECONDS);

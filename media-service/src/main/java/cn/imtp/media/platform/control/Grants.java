@@ -3,6 +3,7 @@ package cn.imtp.media.platform.control;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.MediaGrant;
 import cn.imtp.platform.security.TokenSettings;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -43,13 +44,13 @@ public class Grants {
         Instant revoked = found[0];
         if (revoked != null && !grant.issuedAt().isAfter(revoked.minusMillis(revoked.toEpochMilli() % 1000))) {
             throw new PlatformException(401, "revoked-grant", "Revoked grant",
-                    "This grant ended when its holder signed out or the account was disabled; sign in and open the file again."
-                            + " 授权已随登录失效，请重新登录后再打开。");
+                    new Words("授权已随登录失效，请重新登录后再打开。",
+                            "This grant ended when its holder signed out or the account was disabled; sign in and open the file again."));
         }
         if (found[1] != null) {
             throw new PlatformException(410, "released", "Replaced",
-                    "This file was replaced by a newer one and is removed from storage; open the current one."
-                            + " 该文件已被新文件替换并从存储中删除，请打开当前的文件。");
+                    new Words("该文件已被新文件替换并从存储中删除，请打开当前的文件。",
+                            "This file was replaced by a newer one and is removed from storage; open the current one."));
         }
         return grant;
     }

@@ -2,6 +2,7 @@ package cn.imtp.media.platform.control;
 
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.schema.SchemaStartup;
+import cn.imtp.platform.text.Words;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -30,7 +31,7 @@ public class MediaDatabase {
             return work.run(c);
         } catch (SQLException e) {
             if (isOutage(e)) {
-                throw PlatformException.unavailable("Database", "The media database did not answer; try again.");
+                throw PlatformException.unavailable("Database", new Words("媒体数据库暂时没有响应，请稍后重试。", "The media database did not answer; try again."));
             }
             throw new IllegalStateException("A media database statement failed", e);
         }

@@ -1,6 +1,7 @@
 package cn.imtp.media.storage.control;
 
 import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.text.Words;
 import io.minio.AbortMultipartUploadArgs;
 import io.minio.BucketExistsArgs;
 import io.minio.CompleteMultipartUploadArgs;
@@ -282,21 +283,20 @@ public class ObjectStore {
         }
         // The storage's address and the client's words go to the log only: the caller reads what happened and what to do.
         LOG.warning(() -> "Object storage at " + settings.endpoint() + " could not " + what + ": " + e);
-        return PlatformException.unavailable("Object storage", "文件存储暂时无法访问，已收到的内容不会丢失，请稍后重试。"
-                + " Object storage cannot be reached just now (it could not " + what + "); nothing you sent was lost. Try again in a moment.");
+        return PlatformException.unavailable("Object storage", new Words("文件存储暂时无法访问，已收到的内容不会丢失，请稍后重试。",
+                "Object storage cannot be reached just now (it could not " + what + "); nothing you sent was lost. Try again in a moment."));
     }
 
-    /** What a refusal by storage means for the person uploading or opening the file, in Chinese and English. */
-    static String refusal(String code, String what) {
+    /** What a refusal by storage means for the person uploading or opening the file. */
+    static Words refusal(String code, String what) {
         String c = code == null ? "" : code.strip();
-        String named = c.isEmpty() ? "" : "（" + c + "）";
         return switch (c) {
-            case "NoSuchUpload" -> "这次上传已结束或已取消，请重新选择文件上传。 This upload has ended or was cancelled; choose the file and upload it again.";
-            case "InvalidPart", "InvalidPartOrder", "EntityTooSmall" -> "上传的分片缺失或不完整，请继续上传或重新上传。"
-                    + " A part of the upload is missing or incomplete; resume the upload or start it again.";
-            case "NoSuchKey" -> "存储中没有这个文件，请重新上传。 The file is not in storage; upload it again.";
-            default -> "文件存储拒绝了这次操作" + named + "，请重试；仍不成功请联系管理员。 Object storage refused to " + what
-                    + (c.isEmpty() ? "" : " (" + c + ")") + "; try again, and tell an administrator if it keeps happening.";
+            case "NoSuchUpload" -> new Words("这次上传已结束或已取消，请重新选择文件上传。", "This upload has ended or was cancelled; choose the file and upload it again.");
+            case "InvalidPart", "InvalidPartOrder", "EntityTooSmall" -> new Words("上传的分片缺失或不完整，请继续上传或重新上传。",
+                    "A part of the upload is missing or incomplete; resume the upload or start it again.");
+            case "NoSuchKey" -> new Words("存储中没有这个文件，请重新上传。", "The file is not in storage; upload it again.");
+            default -> new Words("文件存储拒绝了这次操作" + (c.isEmpty() ? "" : "（" + c + "）") + "，请重试；仍不成功请联系管理员。",
+                    "Object storage refused to " + what + (c.isEmpty() ? "" : " (" + c + ")") + "; try again, and tell an administrator if it keeps happening.");
         };
     }
 }

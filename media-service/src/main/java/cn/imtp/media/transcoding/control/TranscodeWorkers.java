@@ -11,6 +11,8 @@ import cn.imtp.media.streaming.control.Playlists;
 import cn.imtp.media.transcoding.entity.JobState;
 import cn.imtp.media.transcoding.entity.Probe;
 import cn.imtp.media.transcoding.entity.Rendition;
+import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.text.Words;
 import com.github.kokorin.jaffree.ffmpeg.FFmpegResultFuture;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -387,7 +389,8 @@ public class TranscodeWorkers {
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
-            throw cn.imtp.platform.problem.PlatformException.unavailable("Object storage", "Reading the source failed: " + e.getMessage());
+            throw PlatformException.unavailable("Object storage",
+                    new Words("读取源文件失败。", "Reading the source failed: " + e.getMessage()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

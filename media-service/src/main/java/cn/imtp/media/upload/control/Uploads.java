@@ -11,6 +11,7 @@ import cn.imtp.media.transcoding.control.Transcoder;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.MediaGrant;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Timestamp;
@@ -89,8 +90,8 @@ public class Uploads {
         }
         if (grant.maxBytes() != null && request.size() > grant.maxBytes()) {
             // lms-web's limit for this kind of file, or what is left of the holder's quota.
-            throw new PlatformException(413, "too-large", "File too large", "The file has " + request.size()
-                    + " bytes; this upload allows at most " + grant.maxBytes() + " bytes. 文件超过本次上传允许的大小。");
+            throw new PlatformException(413, "too-large", "File too large", new Words("文件有 " + request.size() + " 字节，超过本次上传允许的 "
+                    + grant.maxBytes() + " 字节。", "The file has " + request.size() + " bytes; this upload allows at most " + grant.maxBytes() + " bytes."));
         }
         Optional<Asset> existing = assets.find(grant.assetId());
         if (existing.isPresent()) {

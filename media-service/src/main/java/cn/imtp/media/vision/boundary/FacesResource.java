@@ -6,6 +6,7 @@ import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.MediaGrant;
 import cn.imtp.platform.security.Public;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -77,7 +78,7 @@ public class FacesResource {
             try {
                 frames.add(Base64.getDecoder().decode(s.substring(comma + 1)));
             } catch (IllegalArgumentException e) {
-                throw PlatformException.invalid("画面不是 base64 编码的图片。 A frame is not a base64-encoded image.",
+                throw PlatformException.invalid(new Words("画面不是 base64 编码的图片。", "A frame is not a base64-encoded image."),
                         List.of(new FieldError("frames[" + i + "]", "not base64")));
             }
         }

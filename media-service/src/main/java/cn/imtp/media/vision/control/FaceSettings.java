@@ -1,6 +1,7 @@
 package cn.imtp.media.vision.control;
 
 import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.text.Words;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -66,8 +67,8 @@ public class FaceSettings {
     /** The photo key; 503 when none is configured (face photos are never stored unencrypted). */
     public SecretKey key() {
         if (key == null) {
-            throw PlatformException.unavailable("Face checks", "人脸核验未配置加密密钥，暂不可用；请管理员设置 lms.faces.key-file。"
-                    + " Face checks have no encryption key configured (lms.faces.key-file).");
+            throw PlatformException.unavailable("Face checks", new Words("人脸核验未配置加密密钥，暂不可用；请管理员设置 lms.faces.key-file。",
+                    "Face checks have no encryption key configured (lms.faces.key-file)."));
         }
         return key;
     }

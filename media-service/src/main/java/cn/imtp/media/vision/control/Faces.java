@@ -4,6 +4,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -65,15 +66,15 @@ public class Faces {
      */
     public Checked verify(UUID subject, UUID check, List<byte[]> frames, boolean keepFailed) {
         if (frames == null || frames.size() < settings.rules().minFrames() || frames.size() > settings.maxFrames()) {
-            throw PlatformException.invalid("一次核验需要 " + settings.rules().minFrames() + "–" + settings.maxFrames() + " 帧画面（间隔约一秒）。"
-                    + " A check sends " + settings.rules().minFrames() + " to " + settings.maxFrames() + " frames about a second apart.",
+            throw PlatformException.invalid(new Words("一次核验需要 " + settings.rules().minFrames() + "–" + settings.maxFrames() + " 帧画面（间隔约一秒）。",
+                    "A check sends " + settings.rules().minFrames() + " to " + settings.maxFrames() + " frames about a second apart."),
                     List.of(new FieldError("frames", frames == null ? "missing" : frames.size() + " frames")));
         }
         for (int i = 0; i < frames.size(); i++) {
             checkSize(frames.get(i), "frames[" + i + "]");
         }
         byte[] cropPng = vault.get(FaceVault.referenceCrop(subject)).orElseThrow(() -> new PlatformException(404, "not-enrolled",
-                "Not enrolled", "此人尚未登记参照照片，请先登记。 No reference photo is enrolled for this person; enrol one first."));
+                "Not enrolled", new Words("此人尚未登记参照照片，请先登记。", "No reference photo is enrolled for this person; enrol one first.")));
         FaceAnalyser a = ANALYSER.get();
         List<FaceAnalyser.Seen> seen = new ArrayList<>();
         try (Mat reference = FaceAnalyser.decode(cropPng)) {
@@ -119,18 +120,18 @@ public class Faces {
 
     private void checkSize(byte[] image, String field) {
         if (image == null || image.length == 0) {
-            throw PlatformException.invalid("缺少图片。 The image is missing.", List.of(new FieldError(field, "empty")));
+            throw PlatformException.invalid(new Words("缺少图片。", "The image is missing."), List.of(new FieldError(field, "empty")));
         }
         if (image.length > settings.maxImageBytes()) {
-            throw PlatformException.invalid("图片过大（上限 " + settings.maxImageBytes() / 1024 + " KB），请用较小的分辨率。 The image is larger than "
-                    + settings.maxImageBytes() / 1024 + " KB; send a smaller one.", List.of(new FieldError(field, image.length + " bytes")));
+            throw PlatformException.invalid(new Words("图片过大（上限 " + settings.maxImageBytes() / 1024 + " KB），请用较小的分辨率。",
+                    "The image is larger than " + settings.maxImageBytes() / 1024 + " KB; send a smaller one."), List.of(new FieldError(field, image.length + " bytes")));
         }
     }
 
     private static FaceAnalyser.Seen see(FaceAnalyser a, byte[] image, String field) {
         FaceAnalyser.Seen seen = a.see(image);
         if (seen == null) {
-            throw PlatformException.invalid("无法识别为图片（支持 JPEG、PNG、WebP）。 This is not an image that can be read (JPEG, PNG, WebP).",
+            throw PlatformException.invalid(new Words("无法识别为图片（支持 JPEG、PNG、WebP）。", "This is not an image that can be read (JPEG, PNG, WebP)."),
                     List.of(new FieldError(field, "not an image")));
         }
         return seen;

@@ -10,6 +10,7 @@ import cn.imtp.media.transcoding.control.TranscodeSettings;
 import cn.imtp.media.transcoding.control.Transcoder;
 import cn.imtp.media.transcoding.entity.Probe;
 import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -84,12 +85,12 @@ public class RecordingMeasures {
         }
         Asset a = assets.get(assetId);
         if (a.kind() != MediaKind.VIDEO || a.state() != AssetState.READY) {
-            throw PlatformException.conflict("只有处理完成的视频才有客观指标。 Only a video that is ready has measures.");
+            throw PlatformException.conflict(new Words("只有处理完成的视频才有客观指标。", "Only a video that is ready has measures."));
         }
         String source = store.internalUrl(a.sourceKey(), Duration.ofMinutes(30));
         Transcoder.ProbeOutcome probed = transcoder.probe(source);
         if (probed.probe() == null) {
-            throw PlatformException.conflict("录像无法读取，未能计算客观指标。 The recording cannot be read; no measures.");
+            throw PlatformException.conflict(new Words("录像无法读取，未能计算客观指标。", "The recording cannot be read; no measures."));
         }
         Probe p = probed.probe();
         boolean audio = !p.audioTracks().isEmpty();
@@ -177,14 +178,14 @@ public class RecordingMeasures {
             if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 process.destroyForcibly();
                 LOG.warning(() -> "ffmpeg could not measure a recording: " + out.substring(Math.max(0, out.length() - 2000)));
-                throw PlatformException.conflict("录像无法分析，未能计算客观指标。 The recording could not be analysed; no measures.");
+                throw PlatformException.conflict(new Words("录像无法分析，未能计算客观指标。", "The recording could not be analysed; no measures."));
             }
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw PlatformException.unavailable("Measures", "计算被中断，请重试。 Interrupted; try again.");
+            throw PlatformException.unavailable("Measures", new Words("计算被中断，请重试。", "Interrupted; try again."));
         }
     }
 
