@@ -1,9 +1,9 @@
 // Accounts by role, paginated, with identity numbers and phones masked; a teacher's certificates on
 // demand (the teacher qualification rules of the package use them) and a form to add one; a new account
 // (its temporary password shown once), a password reset, disabling and enabling.
-import { account, api } from '../shared/api.js';
+import { account, api, latest } from '../shared/api.js';
 import { t } from '../shared/i18n.js';
-import { box, el, pager, showNotice, showProblem, startPage } from '../shared/page.js';
+import { box, el, pager, searchBox, showNotice, showProblem, startPage } from '../shared/page.js';
 
 startPage('users.title', 'ADMINISTRATOR');
 const SIZE = 20;
@@ -85,9 +85,14 @@ function newAccountForm() {
   return el('details', { class: 'card' }, el('summary', { id: 'new-account-toggle' }, t('users.new')), form);
 }
 
+const ask = latest();
+let query = '';
+
 async function show(page) {
   try {
-    const accounts = await api(`/api/accounts?page=${page}&size=${SIZE}${role.value ? `&role=${role.value}` : ''}`);
+    const accounts = await ask(() => api(`/api/accounts?page=${page}&size=${SIZE}${role.value ? `&role=${role.value}` : ''}`
+      + `${query ? `&q=${encodeURIComponent(query)}` : ''}`));
+    if (!accounts) return;
     list.replaceChildren(
       el('div', { class: 'table-wrap' }, el('table', {},
         el('thead', {}, el('tr', {}, ['people.username', 'people.name', 'users.role', 'users.idNumber', 'users.phone', 'users.status', 'users.credentials'].map((k) => el('th', {}, t(k))))),
@@ -108,11 +113,13 @@ async function show(page) {
                 onclick: () => confirm(t('users.confirmReset', { username: a.username })) && change(`/api/accounts/${a.id}/password-reset`, (r) => temporary(a.username, r.temporaryPassword)) },
                 t('users.reset'))), cell);
         })))),
+      accounts.items.length ? '' : el('p', { class: 'muted', id: 'no-accounts' }, t('search.none')),
       pager(page, SIZE, accounts.total, show));
   } catch (err) {
     showProblem(box.problem, err);
   }
 }
 
-box.content.replaceChildren(newAccountForm(), el('p', {}, el('label', {}, t('users.role'), ' ', role)), list);
+box.content.replaceChildren(newAccountForm(), el('p', { class: 'toolbar' }, el('label', {}, t('users.role'), ' ', role), ' ',
+  searchBox('account-search', 'search.accounts', (text) => { query = text; show(0); })), list);
 show(0);

@@ -1,6 +1,6 @@
-// My classes: per active class my classroom hours against the plan and the level's minimum, and per
-// unit the required against the credited minutes, each unit a link to its lessons; the class's live
-// lessons to come and its exams.
+// My classes: per active class my classroom hours against the plan and the level's minimum, the next unit
+// to study, the class's exams and live lessons to come, and per unit the required against the credited
+// minutes (folded when the plan has many), each unit a link to its lessons.
 import { api } from '../shared/api.js';
 import { dateTime, levelAndJob, minutes, t } from '../shared/i18n.js';
 import { liveLessons } from '../shared/live-lessons.js';
@@ -8,6 +8,8 @@ import { box, el, pager, progress, showProblem, startPage } from '../shared/page
 
 startPage('learner.title', 'LEARNER');
 const SIZE = 10;
+/** A class's list of units is folded when it is longer than this (a plan has up to ~50): the next unit and the exams come first. */
+const FOLDED_ABOVE = 8;
 
 async function show(page) {
   try {
@@ -43,19 +45,18 @@ async function card(c) {
   const me = ledger.items[0];
   if (!me) return el('section', { class: 'card' }, head, facts);
   const total = Math.max(me.planMinutes, me.minimumMinutes);
+  // What comes next first: exams and practical exams, the next unit to study; then every unit, folded when there are many.
+  const next = me.units.find((u) => !u.met);
+  const metCount = me.units.filter((u) => u.met).length;
   return el('section', { class: 'card', 'data-class': c.id },
     head, facts,
     el('p', { id: `class-${c.id}-total` }, t('learner.classroom', { credited: minutes(me.classroomMinutes), required: minutes(total) }), ' ',
       el('span', { class: me.meetsHours ? 'badge ok' : 'badge short' }, me.meetsHours ? t('ledger.meets') : t('ledger.shortBy', { m: minutes(me.shortMinutes) })),
       me.withheldSeconds > 0 ? el('span', { class: 'badge short', id: `class-${c.id}-withheld` }, t('ledger.withheld', { m: minutes(me.withheldSeconds / 60) })) : ''),
     progress(me.classroomMinutes, total, t('learner.classroomBar')),
-    live,
-    el('p', {}, el('a', { href: `/learner/archive?class=${c.id}`, id: `class-${c.id}-archive` }, t('archive.title'))),
-    el('p', { class: 'muted', id: `class-${c.id}-other` }, t('learner.other', { other: minutes(me.otherMinutes), required: minutes(me.otherRequiredMinutes) })),
-    el('ul', { class: 'units' }, me.units.map((u) => el('li', { 'data-unit': u.unitId },
-      el('a', { href: `/learner/unit?unit=${u.unitId}&class=${c.id}` }, u.name),
-      el('span', { class: u.met ? 'met credited' : 'credited' }, `${minutes(u.creditedMinutes)} / ${minutes(u.requiredMinutes)}`),
-      progress(u.creditedMinutes, u.requiredMinutes, u.name)))),
+    next ? el('p', { class: 'next-unit', id: `class-${c.id}-next` }, t('learner.nextUnit'), ' ',
+      el('a', { href: `/learner/unit?unit=${next.unitId}&class=${c.id}`, class: 'button primary' }, next.name), ' ',
+      el('span', { class: 'muted' }, `${minutes(next.creditedMinutes)} / ${minutes(next.requiredMinutes)}`)) : '',
     exams.length ? el('h3', {}, t('learner.exams')) : '',
     exams.length ? el('ul', { class: 'exams' }, exams.map((e) => el('li', { 'data-exam': e.id },
       el('a', { href: `/learner/exam?exam=${e.id}` }, e.title), ' ',
@@ -63,7 +64,16 @@ async function card(c) {
     practicals.length ? el('h3', {}, t('practical.list')) : '',
     practicals.length ? el('ul', { class: 'practicals' }, practicals.map((p) => el('li', { 'data-practical': p.id },
       el('a', { href: `/learner/practical?exam=${p.id}` }, p.title), ' ',
-      el('span', { class: 'muted' }, t('exam.window', { opens: dateTime(p.opensAt), closes: dateTime(p.closesAt) }))))) : '');
+      el('span', { class: 'muted' }, t('exam.window', { opens: dateTime(p.opensAt), closes: dateTime(p.closesAt) }))))) : '',
+    live,
+    el('details', { class: 'unit-list', id: `class-${c.id}-units`, open: me.units.length <= FOLDED_ABOVE },
+      el('summary', {}, t('learner.allUnits', { met: metCount, n: me.units.length })),
+      el('ul', { class: 'units' }, me.units.map((u) => el('li', { 'data-unit': u.unitId },
+        el('a', { href: `/learner/unit?unit=${u.unitId}&class=${c.id}` }, u.name),
+        el('span', { class: u.met ? 'met credited' : 'credited' }, `${minutes(u.creditedMinutes)} / ${minutes(u.requiredMinutes)}`),
+        progress(u.creditedMinutes, u.requiredMinutes, u.name))))),
+    el('p', {}, el('a', { href: `/learner/archive?class=${c.id}`, id: `class-${c.id}-archive` }, t('archive.title'))),
+    el('p', { class: 'muted', id: `class-${c.id}-other` }, t('learner.other', { other: minutes(me.otherMinutes), required: minutes(me.otherRequiredMinutes) })));
 }
 
 show(0);

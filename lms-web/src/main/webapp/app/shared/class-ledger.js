@@ -134,9 +134,12 @@ export async function showClassLedger() {
             .catch((err) => showProblem(box.problem, err)) }, t('archive.exportClass')))),
       liveRoster(classId),
       el('section', { class: 'card' }, el('h2', {}, t('ledger.chart')),
-        el('div', { class: 'chart', id: 'chart' }, ledger.items.map((l) => el('div', { class: l.meetsHours ? 'row' : 'row short' },
+        el('p', { class: 'muted chart-legend' }, el('span', { class: 'target-mark', 'aria-hidden': 'true' }), ' ',
+          el('span', { id: 'chart-target' }, t('ledger.target', { target: minutes(target) }))),
+        // Bars on one scale, the target's line across them: who is past it, who is near, who is far.
+        el('div', { class: 'chart', id: 'chart', style: `--target:${targetAt(target, ledger.items)}%` }, ledger.items.map((l) => el('div', { class: l.meetsHours ? 'row' : 'row short' },
           el('a', { href: `/admin/archive?class=${classId}&learner=${l.learnerId}`, 'data-archive': l.username, title: t('archive.title') }, l.fullName || l.username),
-          progress(l.classroomMinutes, target, l.fullName || l.username),
+          progress(l.classroomMinutes, scaleOf(target, ledger.items), l.fullName || l.username),
           el('span', {}, minutes(l.classroomMinutes),
             l.withheldSeconds > 0 ? el('span', { class: 'badge short', 'data-withheld': l.username }, t('ledger.withheld', { m: minutes(l.withheldSeconds / 60) })) : ''))))),
       faceReviews(classId, cls.presenceChecks, ledger.items),
@@ -154,6 +157,17 @@ export async function showClassLedger() {
   } catch (err) {
     showProblem(box.problem, err);
   }
+}
+
+/** The chart's full width in minutes: the target, or the most any learner has if someone is past it. */
+function scaleOf(target, items) {
+  return Math.max(target, ...items.map((l) => l.classroomMinutes));
+}
+
+/** Where the target's line stands across the chart, in percent of its width. */
+function targetAt(target, items) {
+  const scale = scaleOf(target, items);
+  return scale > 0 ? Math.round((target / scale) * 1000) / 10 : 100;
 }
 
 async function exportAs(classId, format) {

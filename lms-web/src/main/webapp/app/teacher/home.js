@@ -32,10 +32,24 @@ async function card(summary) {
       el('div', { class: 'table-wrap' }, el('table', {},
         el('thead', {}, el('tr', {}, el('th', {}, t('people.username')), el('th', {}, t('people.name')))),
         el('tbody', {}, c.learners.map((l) => el('tr', {}, el('td', {}, l.username), el('td', {}, l.fullName))))))),
-    el('h3', {}, t('teacher.units', { plan: plan.name })),
-    el('ul', { class: 'units' }, plan.units.map((u) => el('li', {},
-      el('a', { href: `/teacher/unit?unit=${u.id}&class=${c.id}`, 'data-unit': u.id }, u.name),
-      el('span', { class: 'muted' }, t('unit.hours', { h: u.hours }))))));
+    // The plan's units by course, folded: a plan has up to ~50 units.
+    el('details', { class: 'unit-list', id: `class-${c.id}-units` },
+      el('summary', {}, t('teacher.units', { plan: plan.name }), ' ', el('span', { class: 'muted' }, t('teacher.unitCount', { n: plan.units.length }))),
+      byCourse(plan.units).map(([course, units]) => el('div', { class: 'course-group' }, el('h4', {}, course),
+        el('ul', { class: 'units' }, units.map((u) => el('li', {},
+          el('a', { href: `/teacher/unit?unit=${u.id}&class=${c.id}`, 'data-unit': u.id }, u.name),
+          el('span', { class: 'muted' }, t('unit.hours', { h: u.hours })))))))));
+}
+
+/** Units grouped by their course, in the plan's order. */
+function byCourse(units) {
+  const groups = new Map();
+  units.forEach((u) => {
+    const key = u.course || t('teacher.otherUnits');
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(u);
+  });
+  return [...groups.entries()];
 }
 
 show(0);

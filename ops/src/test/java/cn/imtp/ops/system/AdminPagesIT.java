@@ -34,6 +34,19 @@ class AdminPagesIT {
             int learners = b.driver.findElements(By.cssSelector("#chart .row")).size();
             assertEquals(30, learners, "one bar per learner of the demo class");
             assertTrue(b.driver.findElement(By.id("compliance")).getText().contains("30 名学员"), b.driver.findElement(By.id("compliance")).getText());
+            // The target's line crosses every bar where the target stands on the chart's scale, and the legend names it.
+            assertTrue(b.driver.findElement(By.id("chart-target")).getText().startsWith("竖线为课堂学时目标："), b.driver.findElement(By.id("chart-target")).getText());
+            String line = (String) b.js("const bar = document.querySelector('#chart .row .progress');"
+                    + "return getComputedStyle(bar, '::after').width + ' ' + (parseFloat(getComputedStyle(bar, '::after').left) + 1) / bar.getBoundingClientRect().width;");
+            double at = Double.parseDouble(line.split(" ")[1]) * 100;
+            double expected = Double.parseDouble(((String) b.js("return document.getElementById('chart').style.getPropertyValue('--target');")).replace("%", ""));
+            assertEquals("2px", line.split(" ")[0], "a line, drawn: " + line);
+            assertEquals(expected, at, 1.0, "the line stands at the target: " + line);
+            // Every bar is as long as its value says (a style refused by the pages' CSP once left them all empty and grey).
+            String wrong = (String) b.js("return [...document.querySelectorAll('#chart .progress')].filter(p => Math.abs("
+                    + "p.querySelector('.bar').getBoundingClientRect().width / p.getBoundingClientRect().width * 100 - Number(p.getAttribute('aria-valuenow'))) > 2)"
+                    + ".map(p => p.getAttribute('aria-label')).join(', ');");
+            assertEquals("", wrong, "bars whose length is not their value");
             b.screenshot("admin-class-ledger");
 
             // Other hours for one learner, through the form.
@@ -61,8 +74,9 @@ class AdminPagesIT {
             Path csv = b.downloads.resolve("attendance-class-" + demo + ".csv");
             b.until(d -> Files.exists(csv), Duration.ofSeconds(20));
             List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-            assertTrue(lines.get(0).endsWith("learner,fullName,idNumber,unit,activity,sessionStart,sessionEnd,creditedSeconds"), lines.get(0));
-            assertEquals(30, lines.stream().dropWhile(l -> !l.startsWith("learner,fullName,onlineSeconds,classroomMinutes")).skip(1).count(),
+            // In the page's language (the page sends it): Chinese headings, 时:分:秒 beside exact seconds.
+            assertTrue(lines.get(0).endsWith("学员账号,姓名,证件号码,学习单元,学习方式,开始时间,结束时间,计入时长（时:分:秒）,计入秒数"), lines.get(0));
+            assertEquals(30, lines.stream().dropWhile(l -> !l.startsWith("学员账号,姓名,在线学习（时:分:秒）,在线学习秒数")).skip(1).count(),
                     "the summary lists every learner");
             assertTrue(b.driver.findElement(By.id("notice")).getText().contains("审计日志"));
             b.screenshot("admin-exported");
@@ -278,6 +292,46 @@ class AdminPagesIT {
             org.openqa.selenium.WebElement own = b.waitFor(By.cssSelector("tr[data-account='" + RunningPlatform.ADMIN + "']"));
             assertTrue(own.findElements(By.cssSelector("button[data-toggle]")).isEmpty(), own.getText());
             assertTrue(own.findElements(By.cssSelector("button[data-reset]")).size() == 1, "a password reset stays offered");
+
+            // The search box: by name (the new teacher's 王立新) or user name, across pages; % and _ are taken literally.
+            new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("role"))).selectByValue("");
+            b.driver.findElement(By.id("account-search")).sendKeys("王立新");
+            b.until(d -> d.findElements(By.cssSelector("tr[data-account]")).stream().allMatch(r -> r.getText().contains("王立新"))
+                    && !d.findElements(By.cssSelector("tr[data-account='" + username + "']")).isEmpty(), Duration.ofSeconds(10));
+            b.driver.findElement(By.id("account-search")).clear();
+            b.driver.findElement(By.id("account-search")).sendKeys("%_", org.openqa.selenium.Keys.ENTER);
+            b.waitFor(By.id("no-accounts"));
+            b.screenshot("admin-users-search");
+            b.open("/admin/");
+            b.waitFor(By.cssSelector("#classes tbody tr"));
+            String firstClass = b.driver.findElement(By.cssSelector("#classes tbody tr a")).getText();
+            b.driver.findElement(By.id("class-search")).sendKeys(firstClass.substring(0, Math.min(4, firstClass.length())));
+            b.until(d -> d.findElements(By.cssSelector("#classes tbody tr a")).stream().allMatch(a -> a.getText().contains(
+                    firstClass.substring(0, Math.min(4, firstClass.length())))), Duration.ofSeconds(10));
+            b.driver.findElement(By.id("class-search")).sendKeys("没有这样的班级");
+            b.waitFor(By.id("no-classes"));
         }
+        // The same search through the API: still scoped to who asks, and a search too long is refused with a reason.
+        String admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+        jakarta.json.JsonObject learners = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/accounts?role=LEARNER&q=LEARNER1&size=200", null));
+        assertTrue(learners.getJsonArray("items").size() >= 10 && learners.getJsonArray("items").stream()
+                .allMatch(a -> a.asJsonObject().getString("username").startsWith("learner1")), "case-insensitive, of the role: " + learners);
+        assertEquals(learners.getJsonArray("items").size(), learners.getInt("total"));
+        String learner = RunningPlatform.token("learner02", RunningPlatform.DEMO_PASSWORD);
+        jakarta.json.JsonObject mine = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/classes", null));
+        jakarta.json.JsonObject searched = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/classes?q=%25", null));
+        assertEquals(0, searched.getInt("total"), "a literal % matches no class name");
+        jakarta.json.JsonObject all = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/classes?size=200", null));
+        String someoneElses = all.getJsonArray("items").stream().map(c -> c.asJsonObject().getString("name"))
+                .filter(n -> mine.getJsonArray("items").stream().noneMatch(m -> m.asJsonObject().getString("name").equals(n))).findFirst().orElse(null);
+        if (someoneElses != null) {
+            jakarta.json.JsonObject found = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/classes?q="
+                    + java.net.URLEncoder.encode(someoneElses, StandardCharsets.UTF_8), null));
+            assertTrue(found.getJsonArray("items").stream().noneMatch(c -> c.asJsonObject().getString("name").equals(someoneElses)),
+                    "a learner finds only their own classes: " + found);
+        }
+        HttpResponse<String> tooLong = RunningPlatform.call(admin, "GET", "/api/accounts?q=" + "x".repeat(101), null);
+        assertEquals(422, tooLong.statusCode(), tooLong.body());
+        assertTrue(RunningPlatform.json(tooLong).getString("detail").contains("最多 100 个字符"), tooLong.body());
     }
 }

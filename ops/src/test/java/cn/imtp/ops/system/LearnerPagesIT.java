@@ -48,6 +48,10 @@ class LearnerPagesIT {
     }
 
     static void openUnit(Browser b) {
+        // The class's units are folded under their summary (a plan has many): unfold the list that holds the unit.
+        b.waitFor(By.xpath("//details[.//li[@data-unit='" + MediaPipelineIT.studiedUnit + "']]/summary"));
+        b.js("arguments[0].open || arguments[0].querySelector('summary').click();",
+                b.driver.findElement(By.xpath("//details[.//li[@data-unit='" + MediaPipelineIT.studiedUnit + "']]")));
         b.waitFor(By.cssSelector("[data-unit='" + MediaPipelineIT.studiedUnit + "'] a")).click();
         b.waitFor(By.id("unit-name"));
         b.waitFor(By.id("credited-minutes"));
@@ -119,7 +123,14 @@ class LearnerPagesIT {
     void thePagesFitAPhone() throws Exception {
         try (Browser b = new Browser(390, 844)) {
             b.signIn(LEARNER, RunningPlatform.DEMO_PASSWORD, "/learner/");
-            b.waitFor(By.cssSelector("[data-unit]"));
+            // What comes next is on top: the next unit to finish, then the exams; the long list of units is folded below.
+            b.waitFor(By.cssSelector("details.unit-list > summary"));
+            assertTrue((Boolean) b.js("return [...document.querySelectorAll('details.unit-list')].every(d => d.open"
+                    + " === (d.querySelectorAll('[data-unit]').length <= 8));"), "a list of more than 8 units is folded");
+            assertTrue(b.driver.findElement(By.cssSelector(".next-unit a")).isDisplayed(), "the next unit to study is one tap away");
+            assertTrue((Boolean) b.js("const exams = document.querySelector('section[data-class] ul.exams');"
+                    + "return !exams || !!(exams.compareDocumentPosition(document.querySelector('section[data-class] details.unit-list'))"
+                    + " & Node.DOCUMENT_POSITION_FOLLOWING);"), "the exams come before the units");
             assertFalse(b.overflowsHorizontally(), "the home page scrolls sideways on a phone");
             b.screenshot("learner-home-phone");
             openUnit(b);

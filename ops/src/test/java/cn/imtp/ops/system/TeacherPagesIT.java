@@ -41,6 +41,8 @@ class TeacherPagesIT {
         assertTrue(Files.size(video) > 8L * 1024 * 1024, "the fixture must need several 8 MiB parts");
         try (Browser b = new Browser()) {
             b.signIn("teacher01", RunningPlatform.DEMO_PASSWORD, "/teacher/");
+            // The plan's units are folded by course under their summary: unfold the class's list and open the unit.
+            b.waitFor(By.xpath("(//details[.//a[@data-unit='" + MediaPipelineIT.studiedUnit + "']])[1]/summary")).click();
             b.waitFor(By.cssSelector("a[data-unit='" + MediaPipelineIT.studiedUnit + "']"));
             b.screenshot("teacher-classes");
             b.driver.findElement(By.cssSelector("a[data-unit='" + MediaPipelineIT.studiedUnit + "']")).click();

@@ -60,9 +60,10 @@ public class ClassesResource {
     /** Administrators: every class; teachers: the classes they teach; learners: their own. */
     @GET
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
-    public ClassView.Page list(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+    public ClassView.Page list(@QueryParam("q") String q, @QueryParam("page") @DefaultValue("0") int page,
+                               @QueryParam("size") @DefaultValue("50") int size) {
         PlatformException.checkPage(page, size);
-        return classes.list(caller(), page, size);
+        return classes.list(caller(), q, page, size);
     }
 
     @GET

@@ -19,6 +19,7 @@ import cn.imtp.lms.identity.control.NewAccount;
 import cn.imtp.lms.identity.entity.Account;
 import cn.imtp.lms.plan.control.Plans;
 import cn.imtp.lms.plan.entity.TrainingPlan;
+import cn.imtp.lms.platform.control.Search;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
@@ -108,19 +109,24 @@ public class Classes {
     }
 
     @Transactional
-    public ClassView.Page list(Caller caller, int page, int size) {
+    public ClassView.Page list(Caller caller, String q, int page, int size) {
+        String term = Search.term(q);
         String from = switch (caller.role()) {
-            case ADMINISTRATOR -> " FROM TrainingClass c";
+            case ADMINISTRATOR -> " FROM TrainingClass c WHERE 1 = 1";
             case TEACHER -> " FROM TrainingClass c WHERE EXISTS (SELECT t FROM ClassTeacher t WHERE t.trainingClass = c AND t.accountId = :me)";
             case LEARNER -> " FROM TrainingClass c WHERE :me MEMBER OF c.learnerIds";
-        };
-        var q = em.createQuery("SELECT c" + from + " ORDER BY c.id DESC", TrainingClass.class);
+        } + (term == null ? "" : " AND LOWER(c.name) LIKE :q ESCAPE '!'");
+        var rows = em.createQuery("SELECT c" + from + " ORDER BY c.id DESC", TrainingClass.class);
         var count = em.createQuery("SELECT COUNT(c)" + from, Long.class);
         if (caller.role() != Role.ADMINISTRATOR) {
-            q.setParameter("me", caller.accountId());
+            rows.setParameter("me", caller.accountId());
             count.setParameter("me", caller.accountId());
         }
-        List<ClassView.Summary> items = q.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
+        if (term != null) {
+            rows.setParameter("q", Search.containing(term));
+            count.setParameter("q", Search.containing(term));
+        }
+        List<ClassView.Summary> items = rows.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
                 .map(c -> new ClassView.Summary(c.id(), c.name(), c.plan().level(), c.plan().jobType(), c.deliveryMode(),
                         c.startsOn(), c.endsOn(), c.status(), c.learnerIds().size())).toList();
         return new ClassView.Page(items, page, size, count.getSingleResult());

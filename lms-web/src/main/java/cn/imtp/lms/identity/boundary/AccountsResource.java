@@ -65,10 +65,10 @@ public class AccountsResource {
     UriInfo uri;
 
     @GET
-    public Accounts.Page list(@QueryParam("role") Role role, @QueryParam("page") @DefaultValue("0") int page,
+    public Accounts.Page list(@QueryParam("role") Role role, @QueryParam("q") String q, @QueryParam("page") @DefaultValue("0") int page,
                               @QueryParam("size") @DefaultValue("50") int size) {
         PlatformException.checkPage(page, size);
-        return accounts.list(role, page, size);
+        return accounts.list(role, q, page, size);
     }
 
     /** Creates an account; without a password the response carries a temporary one, shown only here. */

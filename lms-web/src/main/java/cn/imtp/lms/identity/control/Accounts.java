@@ -2,6 +2,7 @@ package cn.imtp.lms.identity.control;
 
 import cn.imtp.lms.platform.control.ChinaTime;
 import cn.imtp.lms.identity.entity.Account;
+import cn.imtp.lms.platform.control.Search;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
@@ -93,14 +94,12 @@ public class Accounts {
     }
 
     @Transactional
-    public Page list(Role role, int page, int size) {
-        var c = em.createQuery("SELECT COUNT(a) FROM Account a" + (role == null ? "" : " WHERE a.role = :role"), Long.class);
-        if (role != null) {
-            c.setParameter("role", role);
-        }
-        List<AccountView> items = ofRole(role).setFirstResult(page * size).setMaxResults(size).getResultList().stream()
-                .map(AccountView::of).toList();
-        return new Page(items, page, size, c.getSingleResult());
+    public Page list(Role role, String q, int page, int size) {
+        String term = Search.term(q);
+        long total = matching("SELECT COUNT(a)", Long.class, role, term).getSingleResult();
+        List<AccountView> items = matching("SELECT a", Account.class, role, term).setFirstResult(page * size).setMaxResults(size).getResultList()
+                .stream().map(AccountView::of).toList();
+        return new Page(items, page, size, total);
     }
 
     @Transactional
@@ -189,7 +188,7 @@ public class Accounts {
     /** Every account for an export, masked; the export itself is audited. */
     @Transactional
     public List<AccountView> exportAll(Role role, Caller actor, String address) {
-        List<AccountView> all = ofRole(role).getResultList().stream().map(AccountView::of).toList();
+        List<AccountView> all = matching("SELECT a", Account.class, role, null).getResultList().stream().map(AccountView::of).toList();
         audit.record(actor, AuditLog.EXPORT_PERSONAL_DATA, null, all.size() + " account(s)" + (role == null ? "" : ", role " + role), address);
         return all;
     }
@@ -206,10 +205,24 @@ public class Accounts {
     }
 
     /** Accounts of one role (all when null), by username. */
-    private jakarta.persistence.TypedQuery<Account> ofRole(Role role) {
-        var q = em.createQuery("SELECT a FROM Account a" + (role == null ? "" : " WHERE a.role = :role") + " ORDER BY a.username",
-                Account.class);
-        return role == null ? q : q.setParameter("role", role);
+    /** Accounts of {@code role} (all: null) whose user name or name contains {@code term} (all: null), by user name. */
+    private <T> jakarta.persistence.TypedQuery<T> matching(String select, Class<T> type, Role role, String term) {
+        List<String> where = new java.util.ArrayList<>();
+        if (role != null) {
+            where.add("a.role = :role");
+        }
+        if (term != null) {
+            where.add("(LOWER(a.username) LIKE :q ESCAPE '!' OR LOWER(a.fullName) LIKE :q ESCAPE '!')");
+        }
+        var q = em.createQuery(select + " FROM Account a" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + (type == Account.class ? " ORDER BY a.username" : ""), type);
+        if (role != null) {
+            q.setParameter("role", role);
+        }
+        if (term != null) {
+            q.setParameter("q", Search.containing(term));
+        }
+        return q;
     }
 
     private Account find(long id) {
