@@ -74,19 +74,29 @@ public final class SharedGetSigner {
         return sign(key, slotOf(now), slotSeconds + lifetimeSeconds, query);
     }
 
-    /** A GET URL of {@code key} signed at {@code signedAt}, valid {@code expiresSeconds}. */
+    /**
+     * A GET URL of {@code key} signed at {@code signedAt}, valid {@code expiresSeconds}. A playlist signs 1,800 of these in
+     * a row, so what all of them share is made once ({@link Signing}) and each URL's canonical request and string to sign
+     * are hashed in parts, without building them as strings.
+     */
     String sign(String key, Instant signedAt, long expiresSeconds, Map<String, String> query) {
         Signing signing = signingFor(signedAt, expiresSeconds, query);
         String path = pathPrefix + encodePath(key);
         Hashing h = HASHING.get();
-        String canonicalRequest = "GET\n" + path + "\n" + signing.canonicalQuery() + "\nhost:" + host + "\n\nhost\nUNSIGNED-PAYLOAD";
-        String toSign = signing.toSignPrefix() + HEX.formatHex(h.sha256.digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
-        String signature = HEX.formatHex(h.hmac(signing.key(), toSign));
-        return origin + path + "?" + signing.canonicalQuery() + "&X-Amz-Signature=" + signature;
+        h.sha256.update(GET_LINE);
+        h.sha256.update(path.getBytes(StandardCharsets.UTF_8));
+        h.sha256.update(signing.canonicalRest());
+        byte[] requestHash = h.hex(h.sha256.digest());
+        String signature = HEX.formatHex(h.hmac(signing.key(), signing.toSignPrefix(), requestHash));
+        return new StringBuilder(origin.length() + path.length() + signing.canonicalQuery().length() + 100).append(origin).append(path)
+                .append('?').append(signing.canonicalQuery()).append("&X-Amz-Signature=").append(signature).toString();
     }
 
+    private static final byte[] GET_LINE = "GET\n".getBytes(StandardCharsets.US_ASCII);
+
     /** What every URL of one signing time, lifetime and query shares: made once, reused for the whole playlist. */
-    private record Signing(Instant at, long expires, Map<String, String> query, String canonicalQuery, String toSignPrefix, byte[] key) {
+    private record Signing(Instant at, long expires, Map<String, String> query, String canonicalQuery, byte[] canonicalRest,
+                           byte[] toSignPrefix, byte[] key) {
     }
 
     private volatile Signing last;
@@ -113,8 +123,10 @@ public final class SharedGetSigner {
             }
             canonicalQuery.append(encode(p.getKey())).append('=').append(encode(p.getValue()));
         }
-        s = new Signing(at, expiresSeconds, Map.copyOf(query), canonicalQuery.toString(),
-                "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n", signingKey(day));
+        // The canonical request after the path, and the string to sign before the request's hash, as bytes once.
+        byte[] rest = ("\n" + canonicalQuery + "\nhost:" + host + "\n\nhost\nUNSIGNED-PAYLOAD").getBytes(StandardCharsets.UTF_8);
+        s = new Signing(at, expiresSeconds, Map.copyOf(query), canonicalQuery.toString(), rest,
+                ("AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n").getBytes(StandardCharsets.UTF_8), signingKey(day));
         last = s;
         return s;
     }
@@ -149,6 +161,11 @@ public final class SharedGetSigner {
         }
 
         byte[] hmac(byte[] key, String data) {
+            return hmac(key, data.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** The HMAC of {@code parts} one after the other. */
+        byte[] hmac(byte[] key, byte[]... parts) {
             if (key != macKey) {
                 try {
                     mac.init(new SecretKeySpec(key, "HmacSHA256"));
@@ -157,13 +174,38 @@ public final class SharedGetSigner {
                 }
                 macKey = key;
             }
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+            for (byte[] part : parts) {
+                mac.update(part);
+            }
+            return mac.doFinal();
+        }
+
+        /** Lower-case hex of {@code bytes} as ASCII bytes. */
+        byte[] hex(byte[] bytes) {
+            byte[] out = new byte[bytes.length * 2];
+            for (int i = 0; i < bytes.length; i++) {
+                out[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 15];
+                out[2 * i + 1] = HEX_DIGITS[bytes[i] & 15];
+            }
+            return out;
         }
     }
 
-    /** An object key's path: each part encoded, the slashes kept. */
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    /** An object key's path: each part encoded, the slashes kept (a key of unreserved characters, as ours are, as it is). */
     private static String encodePath(String key) {
-        return String.join("/", java.util.Arrays.stream(key.split("/", -1)).map(SharedGetSigner::encode).toList());
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!(c == '/' || unreserved(c))) {
+                return String.join("/", java.util.Arrays.stream(key.split("/", -1)).map(SharedGetSigner::encode).toList());
+            }
+        }
+        return key;
+    }
+
+    private static boolean unreserved(int c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~';
     }
 
     /** RFC 3986 encoding as Signature Version 4 wants it: unreserved characters as they are, every other byte %XX. */
@@ -172,7 +214,7 @@ public final class SharedGetSigner {
         StringBuilder b = new StringBuilder(bytes.length + 8);
         for (byte value : bytes) {
             int c = value & 0xff;
-            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~') {
+            if (unreserved(c)) {
                 b.append((char) c);
             } else {
                 b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16))).append(Character.toUpperCase(Character.forDigit(c & 15, 16)));

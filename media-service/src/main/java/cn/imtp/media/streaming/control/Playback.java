@@ -20,13 +20,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -62,22 +62,27 @@ public class Playback {
      * playlist written for a new slot only signs: 400,000 segments, about 20 MB (a 3-hour lecture's rung has 1,800).
      */
     private final BoundedCache<List<Segment>> finishedSegments = new BoundedCache<>(400_000, List::size);
-    /** How long before its slot ends a playlist that is read is written for the next slot. */
+    /** How long before its slot ends a playlist read in the slot is written for the next one. */
     static final Duration WRITE_AHEAD = Duration.ofSeconds(30);
+    /** The most playlists waiting to be written in the background on this node (beyond: their first viewer writes them). */
+    static final int MAX_WAITING = 4096;
     private static final Logger LOG = Logger.getLogger(Playback.class.getName());
     /** Playlists being written on this node, by key: a viewer who asks meanwhile waits for that one, none is signed twice. */
     private final Map<String, CompletableFuture<Variant>> writing = new ConcurrentHashMap<>();
+    /** Next-slot playlists this node has planned to write: each once. */
+    private final Set<String> planned = ConcurrentHashMap.newKeySet();
 
     @Resource
     ManagedThreadFactory threads;
-    /** Writes playlists ahead on one thread of its own (not the server's shared executor, which hashes sources). */
-    private ThreadPoolExecutor ahead;
+    /** Writes playlists in the background on one thread of its own (not the server's shared executor, which hashes sources). */
+    private ScheduledThreadPoolExecutor ahead;
     private SharedGetSigner segmentUrls;
 
     @PostConstruct
     void start() {
         segmentUrls = store.sharedGets(Duration.ofMinutes(urlMinutes));
-        ahead = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), threads);
+        ahead = new ScheduledThreadPoolExecutor(1, threads);
+        ahead.setRemoveOnCancelPolicy(true);
     }
 
     @PreDestroy
@@ -106,45 +111,62 @@ public class Playback {
     }
 
     /**
-     * The variant playlist of the current slot. A finished one read in the last {@link #WRITE_AHEAD} of its slot is
-     * written for the next slot in the background; one written now has the asset's other finished rungs written for the
-     * slot in the background too (a player moves between rungs as its network changes). So at most the first viewer of an
-     * asset in a slot on a node waits for URLs to be signed. URLs signed for the next slot are served only once it has
-     * begun (the slot is part of the key).
+     * The variant playlist of the current slot. A finished rung read in a slot is written for the next slot in the
+     * background, {@link #WRITE_AHEAD} before that slot begins; one written now has the asset's other finished rungs
+     * written for the slot in the background too (a player moves between rungs as its network changes). So only the
+     * first viewer of an asset nobody on this node watched in the previous slot waits for URLs to be signed. URLs signed
+     * for the next slot are served only once it has begun (the slot is part of the key).
      */
     public Variant variant(UUID assetId, String rendition) {
         Instant now = Instant.now();
-        Variant kept = variants.get(variantKey(assetId, rendition, segmentUrls.slotOf(now)));
-        if (kept != null) {
-            Instant next = segmentUrls.nextSlotAfter(now);
-            if (Duration.between(now, next).compareTo(WRITE_AHEAD) <= 0) {
-                inBackground(assetId, rendition, next);
-            }
-            return kept;
+        String key = variantKey(assetId, rendition, segmentUrls.slotOf(now));
+        Variant v = variants.get(key);
+        if (v == null) {
+            v = written(assetId, rendition, now, true);
         }
-        return written(assetId, rendition, now, true);
+        if (variants.get(key) == v) {
+            planNextSlot(assetId, rendition, now);
+        }
+        return v;
     }
 
     private static String variantKey(UUID assetId, String rendition, Instant slot) {
         return assetId + "/" + rendition + "@" + slot.getEpochSecond();
     }
 
-    private void inBackground(UUID assetId, String rendition, Instant at) {
-        String key = variantKey(assetId, rendition, segmentUrls.slotOf(at));
-        if (variants.get(key) != null || writing.containsKey(key)) {
+    /** Writes the next slot's playlist of a finished rung {@link #WRITE_AHEAD} before that slot begins, once. */
+    private void planNextSlot(UUID assetId, String rendition, Instant now) {
+        Instant next = segmentUrls.nextSlotAfter(now);
+        String key = variantKey(assetId, rendition, next);
+        if (variants.get(key) != null || !planned.add(key)) {
             return;
         }
+        long delay = Math.max(0, Duration.between(now, next.minus(WRITE_AHEAD)).toMillis());
+        if (!inBackground(assetId, rendition, next, delay, () -> planned.remove(key))) {
+            planned.remove(key);
+        }
+    }
+
+    /** Writes a playlist on the background thread after {@code delayMs}; false when too many are waiting or the node stops. */
+    private boolean inBackground(UUID assetId, String rendition, Instant at, long delayMs, Runnable after) {
+        String key = variantKey(assetId, rendition, segmentUrls.slotOf(at));
+        if (ahead.getQueue().size() >= MAX_WAITING) {
+            return false;
+        }
         try {
-            ahead.execute(() -> {
+            ahead.schedule(() -> {
                 try {
                     written(assetId, rendition, at, false);
                 } catch (RuntimeException e) {
                     // Its first viewer writes it then, as without writing ahead.
-                    LOG.fine(() -> "Writing " + key + " ahead failed: " + e);
+                    LOG.fine(() -> "Writing " + key + " in the background failed: " + e);
+                } finally {
+                    after.run();
                 }
-            });
+            }, delayMs, TimeUnit.MILLISECONDS);
+            return true;
         } catch (RejectedExecutionException e) {
-            LOG.fine(() -> "Not writing " + key + " ahead: the queue is full or the node is stopping");
+            return false;
         }
     }
 
@@ -187,8 +209,9 @@ public class Playback {
         if (finished) {
             variants.put(key, playlist);
             if (andOtherRungs) {
-                p.renditions().stream().filter(r -> r.complete() && !r.rendition().name().equals(rendition))
-                        .forEach(r -> inBackground(assetId, r.rendition().name(), at));
+                p.renditions().stream().filter(r -> r.complete() && !r.rendition().name().equals(rendition)
+                                && variants.get(variantKey(assetId, r.rendition().name(), segmentUrls.slotOf(at))) == null)
+                        .forEach(r -> inBackground(assetId, r.rendition().name(), at, 0, () -> { }));
             }
         }
         return playlist;
