@@ -1,26 +1,102 @@
-// Information resources (policies, notices, industry news) as a feed, newest first, paginated.
-import { api } from '../shared/api.js';
-import { t } from '../shared/i18n.js';
-import { box, el, pager, showProblem, startPage } from '../shared/page.js';
+// Notices (通知公告) addressed to me, newest first, unread ones marked and read by opening them; for teachers and
+// administrators a form to publish one (to a class they teach; administrators also to everyone); then information
+// resources (policies, industry news) as a feed, newest first, paginated.
+import { account, api, latest } from '../shared/api.js';
+import { dateTime, t } from '../shared/i18n.js';
+import { box, el, pager, showNotice, showProblem, startPage, unreadNotices } from '../shared/page.js';
 import { openResource } from '../shared/resources.js';
 
-startPage('feed.title', 'LEARNER', 'TEACHER', 'ADMINISTRATOR');
+const me = startPage('feed.title', 'LEARNER', 'TEACHER', 'ADMINISTRATOR');
 const SIZE = 20;
+const NOTICES = 10;
+const noticeList = el('div', { id: 'notices' });
+const feedList = el('div', { id: 'feed' });
+const askNotices = latest();
 
-async function show(page) {
+async function showNotices(page) {
   try {
-    const feed = await api(`/api/resources?category=INFORMATION&page=${page}&size=${SIZE}`);
-    box.content.replaceChildren(
-      feed.items.length ? el('div', {}, feed.items.map((r) => el('article', { class: 'card' },
-        el('h2', {}, r.title),
-        el('p', { class: 'muted' }, new Date(r.createdAt).toLocaleDateString(), r.level ? ` · ${t(`level.${r.level}`)}` : ''),
-        r.description ? el('p', {}, r.description) : '',
-        el('button', { type: 'button', onclick: () => openResource(r).catch((e) => showProblem(box.problem, e)) }, t('unit.open')))))
-        : el('p', { class: 'card' }, t('feed.empty')),
-      feed.total > SIZE ? pager(page, SIZE, feed.total, show) : '');
+    const notices = await askNotices(() => api(`/api/notices?page=${page}&size=${NOTICES}`));
+    if (!notices) return;
+    noticeList.replaceChildren(
+      notices.items.length ? el('div', {}, notices.items.map(notice)) : el('p', { class: 'muted' }, t('notice.none')),
+      notices.total > NOTICES ? pager(page, NOTICES, notices.total, showNotices) : '');
   } catch (err) {
     showProblem(box.problem, err);
   }
 }
 
-show(0);
+/** A notice folded to its title; opening it shows the text and marks it read. */
+function notice(n) {
+  const item = el('details', { class: n.read ? 'notice-item' : 'notice-item unread', 'data-notice': n.id },
+    el('summary', {}, n.read ? '' : el('span', { class: 'badge short' }, t('notice.unread')), ' ', el('strong', {}, n.title), ' ',
+      el('span', { class: 'muted' }, `${n.className || t('notice.everyone')} · ${n.author} · ${dateTime(n.publishedAt)}`)),
+    el('p', { class: 'notice-body' }, n.body));
+  item.addEventListener('toggle', async () => {
+    if (!item.open || !item.classList.contains('unread')) return;
+    try {
+      await api(`/api/notices/${n.id}/read`, { method: 'POST' });
+      item.classList.remove('unread');
+      item.querySelector('summary .badge')?.remove();
+      await unreadNotices();
+    } catch (err) {
+      showProblem(box.problem, err);
+    }
+  });
+  return item;
+}
+
+/** Teachers: to a class they teach; administrators: to a class or to everyone. */
+async function publishForm() {
+  if (me.role === 'LEARNER') return '';
+  const classes = await api('/api/classes?size=200');
+  const target = el('select', { name: 'classId', id: 'notice-class', required: true },
+    me.role === 'ADMINISTRATOR' ? el('option', { value: '' }, t('notice.everyone')) : '',
+    classes.items.map((c) => el('option', { value: c.id }, c.name)));
+  const form = el('form', { class: 'stack', id: 'notice-form' },
+    el('label', {}, t('notice.to'), target),
+    el('label', {}, t('notice.title'), el('input', { name: 'title', id: 'notice-title', required: true, maxlength: 100 })),
+    el('label', {}, t('notice.body'), el('textarea', { name: 'body', id: 'notice-body', required: true, maxlength: 5000, rows: 4 })),
+    el('button', { type: 'submit', class: 'primary', id: 'notice-publish' }, t('notice.publish')));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const f = new FormData(form);
+    try {
+      showProblem(box.problem, null);
+      await api('/api/notices', { method: 'POST', body: { classId: f.get('classId') ? Number(f.get('classId')) : null,
+        title: f.get('title'), body: f.get('body') } });
+      form.reset();
+      showNotice(box.notice, t('notice.published'));
+      await showNotices(0);
+    } catch (err) {
+      showProblem(box.problem, err);
+    }
+  });
+  return el('details', { class: 'card' }, el('summary', { id: 'notice-new' }, t('notice.new')), form);
+}
+
+async function showFeed(page) {
+  try {
+    const feed = await api(`/api/resources?category=INFORMATION&page=${page}&size=${SIZE}`);
+    feedList.replaceChildren(
+      feed.items.length ? el('div', {}, feed.items.map((r) => el('article', { class: 'card' },
+        el('h3', {}, r.title),
+        el('p', { class: 'muted' }, new Date(r.createdAt).toLocaleDateString(), r.level ? ` · ${t(`level.${r.level}`)}` : ''),
+        r.description ? el('p', {}, r.description) : '',
+        el('button', { type: 'button', onclick: () => openResource(r).catch((e) => showProblem(box.problem, e)) }, t('unit.open')))))
+        : el('p', { class: 'card' }, t('feed.empty')),
+      feed.total > SIZE ? pager(page, SIZE, feed.total, showFeed) : '');
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
+}
+
+(async () => {
+  try {
+    box.content.replaceChildren(await publishForm(),
+      el('section', { class: 'card' }, el('h2', {}, t('notice.heading')), noticeList),
+      el('h2', {}, t('feed.information')), feedList);
+    await Promise.all([showNotices(0), showFeed(0)]);
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
+})();

@@ -2,7 +2,7 @@
 // to study, the class's exams and live lessons to come, and per unit the required against the credited
 // minutes (folded when the plan has many), each unit a link to its lessons.
 import { api } from '../shared/api.js';
-import { dateTime, levelAndJob, minutes, t } from '../shared/i18n.js';
+import { classHours, dateTime, levelAndJob, minutes, t } from '../shared/i18n.js';
 import { liveLessons } from '../shared/live-lessons.js';
 import { box, el, pager, progress, showProblem, startPage } from '../shared/page.js';
 
@@ -50,13 +50,13 @@ async function card(c) {
   const metCount = me.units.filter((u) => u.met).length;
   return el('section', { class: 'card', 'data-class': c.id },
     head, facts,
-    el('p', { id: `class-${c.id}-total` }, t('learner.classroom', { credited: minutes(me.classroomMinutes), required: minutes(total) }), ' ',
+    el('p', { id: `class-${c.id}-total` }, t('learner.classroom', { credited: minutes(me.classroomMinutes), required: classHours(total, ledger.classHourMinutes) }), ' ',
       el('span', { class: me.meetsHours ? 'badge ok' : 'badge short' }, me.meetsHours ? t('ledger.meets') : t('ledger.shortBy', { m: minutes(me.shortMinutes) })),
       me.withheldSeconds > 0 ? el('span', { class: 'badge short', id: `class-${c.id}-withheld` }, t('ledger.withheld', { m: minutes(me.withheldSeconds / 60) })) : ''),
     progress(me.classroomMinutes, total, t('learner.classroomBar')),
     next ? el('p', { class: 'next-unit', id: `class-${c.id}-next` }, t('learner.nextUnit'), ' ',
       el('a', { href: `/learner/unit?unit=${next.unitId}&class=${c.id}`, class: 'button primary' }, next.name), ' ',
-      el('span', { class: 'muted' }, `${minutes(next.creditedMinutes)} / ${minutes(next.requiredMinutes)}`)) : '',
+      el('span', { class: 'muted' }, `${minutes(next.creditedMinutes)} / ${classHours(next.requiredMinutes, ledger.classHourMinutes)}`)) : '',
     exams.length ? el('h3', {}, t('learner.exams')) : '',
     exams.length ? el('ul', { class: 'exams' }, exams.map((e) => el('li', { 'data-exam': e.id },
       el('a', { href: `/learner/exam?exam=${e.id}` }, e.title), ' ',
@@ -70,7 +70,7 @@ async function card(c) {
       el('summary', {}, t('learner.allUnits', { met: metCount, n: me.units.length })),
       el('ul', { class: 'units' }, me.units.map((u) => el('li', { 'data-unit': u.unitId },
         el('a', { href: `/learner/unit?unit=${u.unitId}&class=${c.id}` }, u.name),
-        el('span', { class: u.met ? 'met credited' : 'credited' }, `${minutes(u.creditedMinutes)} / ${minutes(u.requiredMinutes)}`),
+        el('span', { class: u.met ? 'met credited' : 'credited' }, `${minutes(u.creditedMinutes)} / ${classHours(u.requiredMinutes, ledger.classHourMinutes)}`),
         progress(u.creditedMinutes, u.requiredMinutes, u.name))))),
     el('p', {}, el('a', { href: `/learner/archive?class=${c.id}`, id: `class-${c.id}-archive` }, t('archive.title'))),
     el('p', { class: 'muted', id: `class-${c.id}-other` }, t('learner.other', { other: minutes(me.otherMinutes), required: minutes(me.otherRequiredMinutes) })));

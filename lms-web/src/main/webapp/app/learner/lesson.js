@@ -21,6 +21,7 @@ let stage = { version: -1 };
 let video;
 let hls;
 let shownResource;
+let lessonFacts = '';
 
 async function show() {
   try {
@@ -28,6 +29,7 @@ async function show() {
     const l = view.lesson;
     box.title.textContent = `${t('live.title')}：${l.unitName}`;
     clockOffset = Date.parse(view.serverTime) - Date.now();
+    lessonFacts = t('live.waitingFacts', { unit: l.unitName, teacher: l.teacherName, starts: dateTime(l.startsAt), ends: dateTime(l.endsAt) });
     const qa = qaPanel(lessonId, { canPost: l.state === 'OPEN' });
     box.content.replaceChildren(
       el('section', { class: 'card live' },
@@ -126,7 +128,11 @@ async function applyStage(s) {
   }
   if (!s.resourceId) {
     teardown();
-    stageBox.replaceChildren(el('p', { class: 'muted', id: 'live-waiting' }, t('live.waiting')));
+    // Before the teacher puts something on the stage: what this lesson is, that the time counts already, and the Q&A below.
+    stageBox.replaceChildren(el('div', { id: 'live-waiting', class: 'waiting' },
+      el('p', {}, el('strong', {}, t('live.waiting'))),
+      lessonFacts ? el('p', {}, lessonFacts) : '',
+      el('p', { class: 'muted' }, t('live.waitingHelp'))));
     return;
   }
   if (shownResource !== s.resourceId) {

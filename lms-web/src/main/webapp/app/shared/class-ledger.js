@@ -3,7 +3,7 @@
 // the audit export.
 import { api, ApiError, download } from './api.js';
 import { listen } from './events.js';
-import { minutes, playClock, t } from './i18n.js';
+import { classHours, minutes, playClock, t } from './i18n.js';
 import { faceReviews } from './face-reviews.js';
 import { box, el, pager, param, progress, showNotice, showProblem } from './page.js';
 
@@ -124,7 +124,7 @@ export async function showClassLedger() {
     box.content.replaceChildren(
       el('section', { class: 'card' },
         el('h2', { id: 'class-name' }, ledger.className),
-        el('p', { id: 'compliance' }, t('ledger.summary', { meeting: ledger.meetingHours, learners: ledger.learners, target: minutes(target) })),
+        el('p', { id: 'compliance' }, t('ledger.summary', { meeting: ledger.meetingHours, learners: ledger.learners, target: classHours(target, ledger.classHourMinutes) })),
         el('p', { class: 'muted' }, t('ledger.classHour', { m: ledger.classHourMinutes })),
         el('p', {},
           el('button', { type: 'button', id: 'export', class: 'primary', onclick: () => exportAs(classId, 'csv') }, t('ledger.export')), ' ',
@@ -135,7 +135,7 @@ export async function showClassLedger() {
       liveRoster(classId),
       el('section', { class: 'card' }, el('h2', {}, t('ledger.chart')),
         el('p', { class: 'muted chart-legend' }, el('span', { class: 'target-mark', 'aria-hidden': 'true' }), ' ',
-          el('span', { id: 'chart-target' }, t('ledger.target', { target: minutes(target) }))),
+          el('span', { id: 'chart-target' }, t('ledger.target', { target: classHours(target, ledger.classHourMinutes) }))),
         // Bars on one scale, the target's line across them: who is past it, who is near, who is far.
         el('div', { class: 'chart', id: 'chart', style: `--target:${targetAt(target, ledger.items)}%` }, ledger.items.map((l) => el('div', { class: l.meetsHours ? 'row' : 'row short' },
           el('a', { href: `/admin/archive?class=${classId}&learner=${l.learnerId}`, 'data-archive': l.username, title: t('archive.title') }, l.fullName || l.username),

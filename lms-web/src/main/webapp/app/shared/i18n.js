@@ -44,6 +44,16 @@ export function minutes(value) {
 }
 
 /**
+ * A requirement in the package's own word, 学时, with what it comes to: 3600 minutes at 45 minutes a class hour read
+ * "80 学时（60 小时）". Without the class hour's length (a class not started) the minutes alone.
+ */
+export function classHours(requiredMinutes, classHourMinutes) {
+  if (!classHourMinutes) return minutes(requiredMinutes);
+  const n = Math.round((requiredMinutes / classHourMinutes) * 10) / 10;
+  return t('unit.classHoursOf', { n, duration: minutes(requiredMinutes) });
+}
+
+/**
  * A score on the pass mark's 100-point scale: "60 / 100", with the points it came from when the paper is not out of
  * 100 (a quiz of 10 questions: "60 / 100（6 / 10 分）"), so that it reads against "60 分（百分制）及格".
  */

@@ -1,14 +1,15 @@
 // What every page shares: who is signed in (or a redirect to sign in), the header with navigation,
 // language switch and sign-out, safe DOM building, problem messages and pagination.
-import { account, forget, token } from './api.js';
+import { account, api, forget, token } from './api.js';
 import { language, setLanguage, t, translate } from './i18n.js';
 
 const HOME = { LEARNER: '/learner/', TEACHER: '/teacher/', ADMINISTRATOR: '/admin/' };
 
 const NAV = {
   LEARNER: [['/learner/', 'nav.myClass'], ['/learner/feed', 'nav.feed']],
-  TEACHER: [['/teacher/', 'nav.myClasses'], ['/admin/plans', 'nav.plans'], ['/admin/catalogue', 'nav.catalogue']],
-  ADMINISTRATOR: [['/admin/', 'nav.classes'], ['/admin/users', 'nav.users'], ['/admin/plans', 'nav.plans'], ['/admin/catalogue', 'nav.catalogue']],
+  TEACHER: [['/teacher/', 'nav.myClasses'], ['/learner/feed', 'nav.feed'], ['/admin/plans', 'nav.plans'], ['/admin/catalogue', 'nav.catalogue']],
+  ADMINISTRATOR: [['/admin/', 'nav.classes'], ['/admin/users', 'nav.users'], ['/learner/feed', 'nav.feed'], ['/admin/plans', 'nav.plans'],
+    ['/admin/catalogue', 'nav.catalogue']],
 };
 
 export function homeOf(role) {
@@ -51,7 +52,7 @@ function header(me) {
     el('a', { class: 'brand', href: homeOf(me?.role) }, el('span', { class: 'long', 'data-i18n': 'app.name' }),
       el('span', { class: 'short', 'data-i18n': 'app.shortName' })),
     el('nav', { 'aria-label': 'main' }, ...(NAV[me?.role] || []).map(([href, key]) =>
-      el('a', { href, 'data-i18n': key, 'aria-current': location.pathname === href ? 'page' : null })),
+      el('a', { href, 'data-i18n': key, 'aria-current': location.pathname === href ? 'page' : null, id: key === 'nav.feed' ? 'nav-feed' : null })),
     ),
     el('span', { class: 'who' }, me ? me.fullName || me.username : ''),
     el('button', { type: 'button', class: 'link', id: 'language', onclick: () => { setLanguage(language() === 'zh' ? 'en' : 'zh'); location.reload(); } },
@@ -59,6 +60,20 @@ function header(me) {
     me ? el('button', { type: 'button', class: 'link', id: 'sign-out', 'data-i18n': 'nav.signOut', onclick: () => { forget(); location.assign('/'); } }) : '',
   );
   document.body.prepend(bar);
+  if (me) unreadNotices();
+}
+
+/** The number of unread notices beside 资讯 in the header (refreshed by the feed page as notices are read). */
+export async function unreadNotices() {
+  const link = document.getElementById('nav-feed');
+  if (!link) return;
+  try {
+    const { unread } = await api('/api/notices/unread');
+    link.querySelector('.count')?.remove();
+    if (unread > 0) link.append(el('span', { class: 'count', id: 'unread-notices', 'aria-label': t('notice.unreadCount', { n: unread }) }, String(unread)));
+  } catch (e) {
+    // The count is a hint; the page itself says what went wrong if the server is away.
+  }
 }
 
 /** Plain page header for the sign-in page (no account yet). */

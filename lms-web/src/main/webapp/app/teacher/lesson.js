@@ -15,6 +15,19 @@ const rosterBox = el('div', { id: 'live-roster', 'aria-live': 'polite' });
 const preview = el('div', { id: 'live-preview' });
 let stage;
 let hls;
+let refreshing = false;
+
+/** The unit's published videos again (the teacher may have published one in another tab), keeping the choice. */
+async function refreshVideos(select) {
+  try {
+    const view = await api(`/api/live/lessons/${lessonId}`);
+    const chosen = select.value;
+    select.replaceChildren(el('option', { value: '' }, t('live.noVideo')),
+      ...view.videos.map((v) => el('option', { value: v.resourceId, selected: String(v.resourceId) === chosen }, v.title)));
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
+}
 
 async function show() {
   try {
@@ -46,6 +59,9 @@ async function show() {
     el('label', { for: 'stage-meeting' }, t('live.meetingUrl')), meeting,
     el('button', { type: 'submit', class: 'primary', id: 'stage-save' }, t('live.setStage')),
     view.videos.length ? '' : el('p', { class: 'muted' }, t('live.noVideos', { unit: l.unitName })),
+    // New material: uploaded and published on the unit's page (another tab); this list takes it in when the teacher comes back.
+    el('p', {}, el('a', { href: `/teacher/unit?unit=${l.unitId}&class=${l.classId}`, target: '_blank', rel: 'noopener', id: 'stage-upload' },
+      t('live.uploadNew')), ' ', el('span', { class: 'muted' }, t('live.uploadHelp'))),
     problem);
     box.content.replaceChildren(
       el('section', { class: 'card' },
@@ -56,6 +72,10 @@ async function show() {
       qa.section);
     await qa.load();
     showPreview();
+    if (!refreshing) {
+      refreshing = true;
+      document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') refreshVideos(video); });
+    }
     listen(() => `/api/live/lessons/${lessonId}/events?after=${qa.lastId()}`, {
       stage: (s) => { if (s.version > stage.version) stage = s; },
       message: (m) => qa.add(m),

@@ -128,6 +128,8 @@ class LearnerPagesIT {
             assertTrue((Boolean) b.js("return [...document.querySelectorAll('details.unit-list')].every(d => d.open"
                     + " === (d.querySelectorAll('[data-unit]').length <= 8));"), "a list of more than 8 units is folded");
             assertTrue(b.driver.findElement(By.cssSelector(".next-unit a")).isDisplayed(), "the next unit to study is one tap away");
+            String total = b.driver.findElement(By.cssSelector("[id$='-total']")).getText();
+            assertTrue(total.matches("(?s).*要求 [0-9.]+ 学时（[0-9]+ 小时.*）.*"), "the requirement in the package's word, 学时: " + total);
             assertTrue((Boolean) b.js("const exams = document.querySelector('section[data-class] ul.exams');"
                     + "return !exams || !!(exams.compareDocumentPosition(document.querySelector('section[data-class] details.unit-list'))"
                     + " & Node.DOCUMENT_POSITION_FOLLOWING);"), "the exams come before the units");

@@ -42,10 +42,20 @@ class LiveLessonPagesIT {
             learner.signIn(LEARNER, RunningPlatform.DEMO_PASSWORD, "/learner/");
             learner.waitFor(By.cssSelector("[data-lesson='" + lessonId + "'] a")).click();
             learner.until(d -> learner.waitFor(By.id("live-counted")).getText().contains("正在被计入"), Duration.ofSeconds(20));
-            learner.waitFor(By.id("live-waiting"));
+            // Before the stage is set the learner is told what the lesson is, that the time counts, and where to ask.
+            String waiting = learner.waitFor(By.id("live-waiting")).getText();
+            assertTrue(waiting.contains("出勤已在计算") && waiting.contains("问答区") && waiting.contains("本次直播课"), waiting);
 
             teacher.signIn("teacher02", RunningPlatform.DEMO_PASSWORD, "/teacher/");
             teacher.open("/teacher/lesson?id=" + lessonId);
+            // New material: the unit's page (another tab) takes the upload; back on the lesson, the list has the new video.
+            assertTrue(teacher.waitFor(By.id("stage-upload")).getAttribute("href").contains("/teacher/unit?unit=" + LiveLessonIT.unitId),
+                    teacher.driver.findElement(By.id("stage-upload")).getAttribute("href"));
+            Media.Uploaded fresh = Media.published(LiveLessonIT.teacher, LiveLessonIT.unitId, "VIDEO",
+                    MediaFixtures.video("live-new-material-640x360-6s.mp4", 640, 360, 6, true));
+            teacher.js("document.dispatchEvent(new Event('visibilitychange'));");
+            teacher.until(d -> !d.findElements(By.cssSelector("#stage-video option[value='" + fresh.resourceId() + "']")).isEmpty(),
+                    Duration.ofSeconds(15));
             new Select(teacher.waitFor(By.id("stage-video"))).selectByValue(Long.toString(up.resourceId()));
             teacher.waitFor(By.id("stage-save")).click();
             teacher.waitFor(By.id("teacher-video"));

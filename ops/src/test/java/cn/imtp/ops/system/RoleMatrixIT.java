@@ -144,6 +144,10 @@ class RoleMatrixIT {
         row("GET /api/learners/{accountId}/qualifications", "401 401 401 401 403 403 200 404 200");
         row("POST /api/learners/{accountId}/qualifications", "401 401 401 401 403 403 422 404 422");
         row("GET /api/live/classes/{classId}/lessons", "401 401 401 401 200 404 200 404 200");
+        row("GET /api/notices", "401 401 401 401 200 200 200 200 200");
+        row("POST /api/notices", "401 401 401 401 403 403 422 422 422");
+        row("GET /api/notices/unread", "401 401 401 401 200 200 200 200 200");
+        row("POST /api/notices/{id}/read", "401 401 401 401 204 404 204 404 204");
         row("GET /api/live/lessons/{id}", "401 401 401 401 200 404 200 404 200");
         row("GET /api/live/lessons/{id}/events", "401 401 401 401 200 404 200 404 200");
         row("POST /api/live/lessons/{id}/join", "401 401 401 401 404 404 403 403 403");
@@ -268,6 +272,8 @@ class RoleMatrixIT {
         VALUES.put("exam", RunningPlatform.json(quiz).getJsonNumber("id").toString());
         VALUES.put("lesson", firstId(Json.createReader(new java.io.StringReader(lessons)).readObject().getJsonArray("items")));
         VALUES.put("learner", Long.toString(accountId(admin, "LEARNER", "learner11")));
+        VALUES.put("notice", ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/notices",
+                "{\"classId\":" + classA + ",\"title\":\"矩阵测试通知\",\"body\":\"只发给 A 班。\"}")).getJsonNumber("id").toString());
         VALUES.put("teacher", Long.toString(Accounts.teacherId(admin, "teacher01")));
         VALUES.put("account", Long.toString(Accounts.createLearner(admin, Accounts.uniqueName("matrix"), "Learn2026ok").getJsonNumber("id").longValue()));
         VALUES.put("classB", Long.toString(classB));
@@ -362,6 +368,7 @@ class RoleMatrixIT {
                         : before.startsWith("/api/assessment/questions") ? VALUES.get("question")
                         : before.startsWith("/api/assessment/exams") ? VALUES.get("exam")
                         : before.startsWith("/api/live/lessons") ? (changesLesson ? "999999" : VALUES.get("lesson"))
+                        : before.startsWith("/api/notices") ? VALUES.get("notice")
                         : before.startsWith("/api/attendance/sessions") || before.startsWith("/api/live/sessions")
                                 ? "00000000-0000-0000-0000-000000000000" : "999999";
                 default -> "999999";

@@ -111,11 +111,7 @@ public class Classes {
     @Transactional
     public ClassView.Page list(Caller caller, String q, int page, int size) {
         String term = Search.term(q);
-        String from = switch (caller.role()) {
-            case ADMINISTRATOR -> " FROM TrainingClass c WHERE 1 = 1";
-            case TEACHER -> " FROM TrainingClass c WHERE EXISTS (SELECT t FROM ClassTeacher t WHERE t.trainingClass = c AND t.accountId = :me)";
-            case LEARNER -> " FROM TrainingClass c WHERE :me MEMBER OF c.learnerIds";
-        } + (term == null ? "" : " AND LOWER(c.name) LIKE :q ESCAPE '!'");
+        String from = visibleFrom(caller) + (term == null ? "" : " AND LOWER(c.name) LIKE :q ESCAPE '!'");
         var rows = em.createQuery("SELECT c" + from + " ORDER BY c.id DESC", TrainingClass.class);
         var count = em.createQuery("SELECT COUNT(c)" + from, Long.class);
         if (caller.role() != Role.ADMINISTRATOR) {
@@ -130,6 +126,25 @@ public class Classes {
                 .map(c -> new ClassView.Summary(c.id(), c.name(), c.plan().level(), c.plan().jobType(), c.deliveryMode(),
                         c.startsOn(), c.endsOn(), c.status(), c.learnerIds().size())).toList();
         return new ClassView.Page(items, page, size, count.getSingleResult());
+    }
+
+    /** The names of the classes the caller may see (all, those taught, those attended), by id. */
+    @Transactional
+    public Map<Long, String> namesVisibleTo(Caller caller) {
+        var rows = em.createQuery("SELECT c" + visibleFrom(caller), TrainingClass.class);
+        if (caller.role() != Role.ADMINISTRATOR) {
+            rows.setParameter("me", caller.accountId());
+        }
+        return rows.getResultStream().collect(java.util.stream.Collectors.toMap(TrainingClass::id, TrainingClass::name));
+    }
+
+    /** The FROM and WHERE of the classes a caller may see: administrators all, teachers those they teach, learners their own. */
+    private static String visibleFrom(Caller caller) {
+        return switch (caller.role()) {
+            case ADMINISTRATOR -> " FROM TrainingClass c WHERE 1 = 1";
+            case TEACHER -> " FROM TrainingClass c WHERE EXISTS (SELECT t FROM ClassTeacher t WHERE t.trainingClass = c AND t.accountId = :me)";
+            case LEARNER -> " FROM TrainingClass c WHERE :me MEMBER OF c.learnerIds";
+        };
     }
 
     @Transactional

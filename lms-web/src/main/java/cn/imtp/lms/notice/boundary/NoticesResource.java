@@ -1,0 +1,69 @@
+package cn.imtp.lms.notice.boundary;
+
+import cn.imtp.lms.notice.control.Notices;
+import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.security.Allow;
+import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.security.Role;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Map;
+
+/** Notices (通知公告): the caller's, newest first; publishing them; what the caller has read. */
+@Path("notices")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
+public class NoticesResource {
+
+    @Inject
+    Notices notices;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    public Notices.Page list(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+        PlatformException.checkPage(page, size);
+        return notices.list(caller(), page, size);
+    }
+
+    /** To a class ({@code classId}: administrators any, teachers one they teach) or, from an administrator, to everyone. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public Response publish(Notices.NewNotice n) {
+        Notices.NoticeView created = notices.publish(n, caller());
+        return Response.status(Response.Status.CREATED).entity(created).build();
+    }
+
+    /** How many of the caller's notices are unread: {@code {"unread": n}}. */
+    @GET
+    @Path("unread")
+    public Map<String, Long> unread() {
+        return Map.of("unread", notices.unread(caller()));
+    }
+
+    @POST
+    @Path("{id}/read")
+    public Response read(@PathParam("id") long id) {
+        notices.markRead(id, caller());
+        return Response.noContent().build();
+    }
+
+    private Caller caller() {
+        return (Caller) security.getUserPrincipal();
+    }
+}

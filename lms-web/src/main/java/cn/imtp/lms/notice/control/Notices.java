@@ -1,0 +1,133 @@
+package cn.imtp.lms.notice.control;
+
+import cn.imtp.lms.cohort.control.Classes;
+import cn.imtp.lms.identity.control.Accounts;
+import cn.imtp.lms.notice.entity.Notice;
+import cn.imtp.lms.notice.entity.NoticeRead;
+import cn.imtp.platform.problem.FieldError;
+import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.security.Role;
+import cn.imtp.platform.text.Words;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Notices and who has read them. Who sees a notice: one to everyone, every account; one to a class, those who may see
+ * the class ({@link Classes#namesVisibleTo}: administrators, its teachers, its learners). Who publishes: administrators
+ * to any class or everyone, teachers to the classes they teach (another class is 404, as everywhere).
+ */
+@ApplicationScoped
+public class Notices {
+
+    public static final int MAX_TITLE = 100;
+    public static final int MAX_BODY = 5000;
+
+    @PersistenceContext(unitName = "lms")
+    EntityManager em;
+
+    @Inject
+    Classes classes;
+
+    @Inject
+    Accounts accounts;
+
+    /** What a notice asks of the server: a class (null: everyone, administrators only), a title and a text. */
+    public record NewNotice(Long classId, String title, String body) {
+    }
+
+    public record NoticeView(long id, Long classId, String className, String title, String body, String author, Instant publishedAt,
+                             boolean read) {
+    }
+
+    public record Page(List<NoticeView> items, int page, int size, long total, long unread) {
+    }
+
+    @Transactional
+    public NoticeView publish(NewNotice n, Caller caller) {
+        List<FieldError> errors = new ArrayList<>();
+        String title = n == null || n.title() == null ? "" : n.title().strip();
+        String body = n == null || n.body() == null ? "" : n.body().strip();
+        if (title.isEmpty() || title.length() > MAX_TITLE) {
+            errors.add(new FieldError("title", "1 to " + MAX_TITLE + " characters"));
+        }
+        if (body.isEmpty() || body.length() > MAX_BODY) {
+            errors.add(new FieldError("body", "1 to " + MAX_BODY + " characters"));
+        }
+        Long classId = n == null ? null : n.classId();
+        if (classId == null && caller.role() != Role.ADMINISTRATOR) {
+            errors.add(new FieldError("classId", "required: a class you teach"));
+        }
+        if (!errors.isEmpty()) {
+            throw PlatformException.invalid(new Words("通知需要标题（最多 " + MAX_TITLE + " 字）和正文（最多 " + MAX_BODY + " 字）"
+                    + (caller.role() == Role.ADMINISTRATOR ? "。" : "，并选择您任教的班级。"),
+                    "A notice needs a title (at most " + MAX_TITLE + " characters) and a text (at most " + MAX_BODY + ")"
+                            + (caller.role() == Role.ADMINISTRATOR ? "." : ", to a class you teach.")), errors);
+        }
+        String className = classId == null ? null : classes.visible(classId, caller).name();
+        Notice notice = new Notice(classId, title, body, caller.accountId(), Instant.now());
+        em.persist(notice);
+        em.flush();
+        return new NoticeView(notice.id(), classId, className, title, body, accounts.view(caller.accountId()).fullName(), notice.publishedAt(), false);
+    }
+
+    /** The caller's notices, newest first, with how many of them the caller has not read. */
+    @Transactional
+    public Page list(Caller caller, int page, int size) {
+        Map<Long, String> visible = classes.namesVisibleTo(caller);
+        List<Notice> items = addressed("SELECT n", Notice.class, caller, visible, " ORDER BY n.publishedAt DESC, n.id DESC")
+                .setFirstResult(page * size).setMaxResults(size).getResultList();
+        long total = addressed("SELECT COUNT(n)", Long.class, caller, visible, "").getSingleResult();
+        List<Long> ids = items.stream().map(Notice::id).toList();
+        List<Long> read = ids.isEmpty() ? List.of() : em.createQuery("SELECT r.noticeId FROM NoticeRead r WHERE r.accountId = :me AND r.noticeId IN :ids",
+                Long.class).setParameter("me", caller.accountId()).setParameter("ids", ids).getResultList();
+        Map<Long, String> authors = new HashMap<>();
+        List<NoticeView> views = items.stream().map(x -> new NoticeView(x.id(), x.classId(), x.classId() == null ? null : visible.get(x.classId()),
+                x.title(), x.body(), authors.computeIfAbsent(x.authorId(), a -> accounts.view(a).fullName()), x.publishedAt(), read.contains(x.id())))
+                .toList();
+        return new Page(views, page, size, total, unread(caller, visible));
+    }
+
+    /** How many notices addressed to the caller they have not read (the header shows it on every page). */
+    @Transactional
+    public long unread(Caller caller) {
+        return unread(caller, classes.namesVisibleTo(caller));
+    }
+
+    /** Marks a notice the caller can see as read (again: nothing changes); 404 for one they cannot see. */
+    @Transactional
+    public void markRead(long id, Caller caller) {
+        Notice n = em.find(Notice.class, id);
+        if (n == null || n.classId() != null && !classes.namesVisibleTo(caller).containsKey(n.classId())) {
+            throw PlatformException.notFound("Notice", id);
+        }
+        if (em.find(NoticeRead.class, new NoticeRead.Key(id, caller.accountId())) == null) {
+            em.persist(new NoticeRead(id, caller.accountId(), Instant.now()));
+        }
+    }
+
+    private long unread(Caller caller, Map<Long, String> visible) {
+        return addressed("SELECT COUNT(n)", Long.class, caller, visible,
+                " AND NOT EXISTS (SELECT r FROM NoticeRead r WHERE r.noticeId = n.id AND r.accountId = :me)")
+                .setParameter("me", caller.accountId()).getSingleResult();
+    }
+
+    /** Notices addressed to the caller: to everyone, or to a class they may see. */
+    private <T> TypedQuery<T> addressed(String select, Class<T> type, Caller caller, Map<Long, String> visible, String rest) {
+        String where = visible.isEmpty() ? " WHERE n.classId IS NULL" : " WHERE (n.classId IS NULL OR n.classId IN :classes)";
+        TypedQuery<T> q = em.createQuery(select + " FROM Notice n" + where + rest, type);
+        if (!visible.isEmpty()) {
+            q.setParameter("classes", visible.keySet());
+        }
+        return q;
+    }
+}

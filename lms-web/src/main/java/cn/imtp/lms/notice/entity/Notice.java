@@ -1,0 +1,68 @@
+package cn.imtp.lms.notice.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** A notice to one class ({@code classId}) or to everyone (null), as published; notices are not edited. */
+@Entity
+@Table(name = "notice")
+public class Notice {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "class_id")
+    private Long classId;
+
+    private String title;
+
+    private String body;
+
+    @Column(name = "author_id")
+    private long authorId;
+
+    @Column(name = "published_at")
+    private Instant publishedAt;
+
+    protected Notice() {
+    }
+
+    public Notice(Long classId, String title, String body, long authorId, Instant at) {
+        this.classId = classId;
+        this.title = title;
+        this.body = body;
+        this.authorId = authorId;
+        this.publishedAt = at.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public Long classId() {
+        return classId;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public long authorId() {
+        return authorId;
+    }
+
+    public Instant publishedAt() {
+        return publishedAt;
+    }
+}

@@ -1,0 +1,93 @@
+package cn.imtp.ops.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * Notices (通知公告): who may publish to whom, who reads what, the unread count, and a learner reading one in the browser.
+ * A fresh learner of a class of their own and a teacher of another class try what they must not.
+ */
+@ExtendWith(RunningPlatform.class)
+class NoticesIT {
+
+    @Test
+    void aNoticeReachesItsClassAndNobodyElseAndIsReadByOpeningIt() throws Exception {
+        String admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+        String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
+        long demo = Media.demoClassId();
+        // A learner of the demo class, and one outside it (a fresh account in no class).
+        String learner = RunningPlatform.token("learner27", RunningPlatform.DEMO_PASSWORD);
+        String outsiderName = Accounts.uniqueName("notice");
+        Accounts.createLearner(admin, outsiderName, "Learn2026ok");
+        String outsider = RunningPlatform.token(outsiderName, "Learn2026ok");
+        long before = unread(learner);
+        long outsiderBefore = unread(outsider);
+
+        JsonObject toClass = ClassesIT.ok(RunningPlatform.call(teacher, "POST", "/api/notices",
+                "{\"classId\":" + demo + ",\"title\":\"明天的直播课改到下午\",\"body\":\"原定上午的直播课改为下午 2 点。\\n请提前进入。\"}"));
+        assertEquals(demo, toClass.getJsonNumber("classId").longValue());
+        JsonObject toAll = ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/notices",
+                "{\"classId\":null,\"title\":\"平台维护通知\",\"body\":\"周日 22:00 至 23:00 维护。\"}"));
+        assertEquals(before + 2, unread(learner), "the class's notice and the one to everyone");
+        assertEquals(outsiderBefore + 1, unread(outsider), "only the one to everyone");
+        String outsidersList = RunningPlatform.call(outsider, "GET", "/api/notices?size=100", null).body();
+        assertFalse(outsidersList.contains("明天的直播课改到下午"), outsidersList);
+        assertEquals(404, RunningPlatform.call(outsider, "POST", "/api/notices/" + toClass.getJsonNumber("id") + "/read", null).statusCode(),
+                "a notice to a class one is not in does not exist for them");
+
+        // Who may not publish: a learner (403); a teacher to everyone, or to a class they do not teach (404 as for any class).
+        assertEquals(403, RunningPlatform.call(learner, "POST", "/api/notices", "{\"classId\":" + demo + ",\"title\":\"t\",\"body\":\"b\"}").statusCode());
+        HttpResponse<String> toEveryone = RunningPlatform.call(teacher, "POST", "/api/notices", "{\"title\":\"t\",\"body\":\"b\"}");
+        assertEquals(422, toEveryone.statusCode(), toEveryone.body());
+        assertTrue(RunningPlatform.json(toEveryone).getString("detail").contains("任教的班级"), toEveryone.body());
+        long otherClass = 999999L;
+        for (var c : RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/classes?size=200", null)).getJsonArray("items")) {
+            long id = c.asJsonObject().getJsonNumber("id").longValue();
+            if (RunningPlatform.call(teacher, "GET", "/api/classes/" + id, null).statusCode() == 404) {
+                otherClass = id;
+                break;
+            }
+        }
+        assertEquals(404, RunningPlatform.call(teacher, "POST", "/api/notices", "{\"classId\":" + otherClass + ",\"title\":\"t\",\"body\":\"b\"}")
+                .statusCode());
+        HttpResponse<String> blank = RunningPlatform.call(admin, "POST", "/api/notices", "{\"classId\":null,\"title\":\"  \",\"body\":\"" + "长".repeat(5001) + "\"}");
+        assertEquals(422, blank.statusCode(), blank.body());
+        assertEquals(2, RunningPlatform.json(blank).getJsonArray("errors").size(), "both the title and the text: " + blank.body());
+
+        // Read by opening it in the page: the header's count goes down, the notice stays listed as read.
+        try (Browser b = new Browser(390, 844)) {
+            b.signIn("learner27", RunningPlatform.DEMO_PASSWORD, "/learner/");
+            b.until(d -> d.findElement(By.id("unread-notices")).getText().equals(Long.toString(before + 2)), Duration.ofSeconds(10));
+            assertTrue(((Number) b.js("return document.querySelector('header.topbar').getBoundingClientRect().height;")).doubleValue() < 64,
+                    "the count keeps the phone's header on one line");
+            b.driver.findElement(By.id("nav-feed")).click();
+            String id = toClass.getJsonNumber("id").toString();
+            b.waitFor(By.cssSelector("details[data-notice='" + id + "'].unread > summary")).click();
+            b.until(d -> d.findElement(By.cssSelector("details[data-notice='" + id + "'] .notice-body")).getText().contains("下午 2 点"),
+                    Duration.ofSeconds(10));
+            b.until(d -> !d.findElement(By.cssSelector("details[data-notice='" + id + "']")).getAttribute("class").contains("unread"), Duration.ofSeconds(10));
+            b.until(d -> d.findElements(By.id("unread-notices")).stream().allMatch(e -> e.getText().equals(Long.toString(before + 1))),
+                    Duration.ofSeconds(10));
+            b.screenshot("learner-notices-phone");
+        }
+        assertEquals(before + 1, unread(learner));
+        assertEquals(204, RunningPlatform.call(learner, "POST", "/api/notices/" + toClass.getJsonNumber("id") + "/read", null).statusCode(),
+                "reading again changes nothing");
+        assertEquals(before + 1, unread(learner));
+        JsonObject first = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/notices?size=1", null)).getJsonArray("items").getJsonObject(0);
+        assertEquals(toAll.getJsonNumber("id").longValue(), first.getJsonNumber("id").longValue(), "newest first");
+        assertEquals("系统管理员", first.getString("author"));
+    }
+
+    private static long unread(String token) throws Exception {
+        return RunningPlatform.json(RunningPlatform.call(token, "GET", "/api/notices/unread", null)).getJsonNumber("unread").longValue();
+    }
+}
