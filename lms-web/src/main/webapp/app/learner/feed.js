@@ -12,6 +12,7 @@ const NOTICES = 10;
 const noticeList = el('div', { id: 'notices' });
 const feedList = el('div', { id: 'feed' });
 const askNotices = latest();
+const EVERYONE = 'everyone';
 
 async function showNotices(page) {
   try {
@@ -50,7 +51,8 @@ async function publishForm() {
   if (me.role === 'LEARNER') return '';
   const classes = await api('/api/classes?size=200');
   const target = el('select', { name: 'classId', id: 'notice-class', required: true },
-    me.role === 'ADMINISTRATOR' ? el('option', { value: '' }, t('notice.everyone')) : '',
+    // A value of its own: an empty first option of a required select is a placeholder the browser would not submit.
+    me.role === 'ADMINISTRATOR' ? el('option', { value: EVERYONE }, t('notice.everyone')) : '',
     classes.items.map((c) => el('option', { value: c.id }, c.name)));
   const form = el('form', { class: 'stack', id: 'notice-form' },
     el('label', {}, t('notice.to'), target),
@@ -62,7 +64,7 @@ async function publishForm() {
     const f = new FormData(form);
     try {
       showProblem(box.problem, null);
-      await api('/api/notices', { method: 'POST', body: { classId: f.get('classId') ? Number(f.get('classId')) : null,
+      await api('/api/notices', { method: 'POST', body: { classId: f.get('classId') === EVERYONE ? null : Number(f.get('classId')),
         title: f.get('title'), body: f.get('body') } });
       form.reset();
       showNotice(box.notice, t('notice.published'));
@@ -90,13 +92,10 @@ async function showFeed(page) {
   }
 }
 
-(async () => {
-  try {
-    box.content.replaceChildren(await publishForm(),
-      el('section', { class: 'card' }, el('h2', {}, t('notice.heading')), noticeList),
-      el('h2', {}, t('feed.information')), feedList);
-    await Promise.all([showNotices(0), showFeed(0)]);
-  } catch (err) {
-    showProblem(box.problem, err);
-  }
-})();
+// The notices and the feed first; the publishing form (which lists the classes) joins above them when it is ready.
+const formSlot = el('div', { id: 'notice-form-slot' });
+box.content.replaceChildren(formSlot, el('section', { class: 'card' }, el('h2', {}, t('notice.heading')), noticeList),
+  el('h2', {}, t('feed.information')), feedList);
+showNotices(0);
+showFeed(0);
+publishForm().then((form) => formSlot.replaceChildren(form)).catch((err) => showProblem(box.problem, err));

@@ -85,6 +85,22 @@ class NoticesIT {
         JsonObject first = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/notices?size=1", null)).getJsonArray("items").getJsonObject(0);
         assertEquals(toAll.getJsonNumber("id").longValue(), first.getJsonNumber("id").longValue(), "newest first");
         assertEquals("系统管理员", first.getString("author"));
+
+        // An administrator publishes to everyone from the page (the form's first choice).
+        try (Browser b = new Browser()) {
+            b.signIn(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD, "/admin/");
+            b.driver.findElement(By.id("nav-feed")).click();
+            b.waitFor(By.id("notice-new")).click();
+            b.waitFor(By.id("notice-title")).sendKeys("考试安排已发布");
+            b.driver.findElement(By.id("notice-body")).sendKeys("请到“考试”查看各班的考试时间。");
+            b.driver.findElement(By.id("notice-publish")).click();
+            b.until(d -> d.findElement(By.id("notice")).getText().contains("通知已发布"), Duration.ofSeconds(10));
+            b.until(d -> d.findElement(By.id("notices")).getText().contains("考试安排已发布"), Duration.ofSeconds(10));
+        }
+        assertEquals(outsiderBefore + 2, unread(outsider), "the administrator's notice reached everyone");
+        assertEquals(0, RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/notices?size=100", null)).getJsonArray("items").stream()
+                .filter(n -> n.asJsonObject().getString("title").equals("考试安排已发布") && !n.asJsonObject().getBoolean("read")).count(),
+                "its author has read it");
     }
 
     private static long unread(String token) throws Exception {

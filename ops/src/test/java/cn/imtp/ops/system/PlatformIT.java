@@ -64,6 +64,13 @@ class PlatformIT {
             HttpResponse<String> en = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(RunningPlatform.uri(path))
                     .header("Accept-Language", "en-US,en;q=0.9,zh;q=0.5").build(), HttpResponse.BodyHandlers.ofString());
             assertEquals("There is nothing at this address; check the path.", RunningPlatform.json(en).getString("detail"), path);
+            // A header nobody can read is answered like none at all, never with an error page of its own.
+            for (String broken : List.of(";", ",;q=x;;", "x-klingon;q=nope, ;")) {
+                HttpResponse<String> odd = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(RunningPlatform.uri(path))
+                        .header("Accept-Language", broken).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(404, odd.statusCode(), path + " " + broken);
+                assertEquals("该地址不存在，请检查路径。", RunningPlatform.json(odd).getString("detail"), path + " " + broken);
+            }
         }
         // A wrong password, as the sign-in page shows it: Chinese only, no English sentence beside it.
         HttpResponse<String> wrong = RunningPlatform.login("nobody-reads-english", "not-the-password");

@@ -20,12 +20,16 @@ public enum Language {
      */
     public static Language of(String lang, String acceptLanguage) {
         if (lang != null && !lang.isBlank()) {
-            return switch (lang.strip().toLowerCase(Locale.ROOT)) {
-                case "zh", "zh-cn" -> ZH;
-                case "en" -> EN;
-                default -> throw PlatformException.invalid(new Words("未知的语言“" + lang + "”，请用 zh 或 en。", "Unknown language '" + lang + "'; use zh or en."),
-                        List.of(new FieldError("lang", "zh or en")));
-            };
+            String l = lang.strip().toLowerCase(Locale.ROOT);
+            if (l.equals("zh") || l.startsWith("zh-")) {
+                return ZH;
+            }
+            if (l.equals("en") || l.startsWith("en-")) {
+                return EN;
+            }
+            // Not echoed: a parameter can be long, and the reader only needs to know what is accepted.
+            throw PlatformException.invalid(new Words("未知的语言，请用 zh 或 en。", "Unknown language; use zh or en."),
+                    List.of(new FieldError("lang", "zh or en")));
         }
         return preferred(acceptLanguage);
     }
@@ -33,15 +37,21 @@ public enum Language {
     private record Range(String tag, double weight, int order) {
     }
 
-    /** The first of Chinese and English by the weights of an {@code Accept-Language} header; Chinese when it names neither. */
+    /**
+     * The first of Chinese and English by the weights of an {@code Accept-Language} header; Chinese when it names neither
+     * or cannot be read. Never fails: the error pages themselves use it.
+     */
     public static Language preferred(String acceptLanguage) {
-        if (acceptLanguage == null) {
+        if (acceptLanguage == null || acceptLanguage.length() > 1000) {
             return ZH;
         }
         List<Range> ranges = new ArrayList<>();
         String[] items = acceptLanguage.split(",");
         for (int i = 0; i < items.length; i++) {
             String[] parts = items[i].split(";");
+            if (parts.length == 0) {
+                continue;
+            }
             double weight = 1;
             for (int p = 1; p < parts.length; p++) {
                 String param = parts[p].replace(" ", "").toLowerCase(Locale.ROOT);

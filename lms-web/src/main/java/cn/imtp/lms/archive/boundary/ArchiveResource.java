@@ -68,6 +68,6 @@ public class ArchiveResource {
     @Produces({Exports.CSV, Exports.XLSX})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response export(@PathParam("classId") long classId, @QueryParam("format") @DefaultValue("csv") String format, @BeanParam Reader reader) {
-        return Exports.download(List.of(archives.export(classId, caller())), Exports.format(format), "archives-class-" + classId, reader);
+        return Exports.download(List.of(archives.export(classId, caller())), Exports.format(format), "archives-class-" + classId, reader.language());
     }
 }

@@ -159,7 +159,7 @@ public class AssessmentResource {
             return Response.ok(QuestionQti.write(questions.rows()), QuestionQti.MEDIA_TYPE)
                     .header("Content-Disposition", "attachment; filename=\"question-bank-qti.zip\"").build();
         }
-        return Exports.download(List.of(questions), Exports.format(format), "question-bank", reader);
+        return Exports.download(List.of(questions), Exports.format(format), "question-bank", reader.language());
     }
 
     /** The import format with one example of each question type. */
@@ -168,7 +168,7 @@ public class AssessmentResource {
     @Produces({Exports.CSV, Exports.XLSX})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response template(@QueryParam("format") @DefaultValue("csv") String format, @BeanParam Reader reader) {
-        return Exports.download(List.of(QuestionTemplate.table()), Exports.format(format), "question-bank-template", reader);
+        return Exports.download(List.of(QuestionTemplate.table()), Exports.format(format), "question-bank-template", reader.language());
     }
 
     /** How far the bank covers a blueprint ({@code ?level=&jobType=}, neither for the basic course) and what it lacks. */
@@ -241,7 +241,7 @@ public class AssessmentResource {
     @Produces({Exports.CSV, Exports.XLSX})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response exportResults(@PathParam("id") long id, @QueryParam("format") @DefaultValue("csv") String format, @BeanParam Reader reader) {
-        return Exports.download(List.of(exams.export(id, caller())), Exports.format(format), "exam-" + id + "-results", reader);
+        return Exports.download(List.of(exams.export(id, caller())), Exports.format(format), "exam-" + id + "-results", reader.language());
     }
 
     @GET

@@ -161,6 +161,6 @@ public class PracticalResource {
     @Produces({Exports.CSV, Exports.XLSX})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response export(@PathParam("id") long id, @QueryParam("format") @DefaultValue("csv") String format, @BeanParam Reader reader) {
-        return Exports.download(List.of(practicals.export(id, caller())), Exports.format(format), "practical-" + id + "-results", reader);
+        return Exports.download(List.of(practicals.export(id, caller())), Exports.format(format), "practical-" + id + "-results", reader.language());
     }
 }

@@ -24,6 +24,7 @@ import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Allow;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.Role;
+import cn.imtp.platform.text.Language;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -173,6 +174,7 @@ public class AttendanceResource {
     public Response export(@PathParam("classId") long classId, @QueryParam("format") @DefaultValue("csv") String format,
                            @BeanParam Reader reader) {
         ExportTable.Format f = Exports.format(format);
+        Language language = reader.language();
         HoursLedger.Export export = ledger.export(classId, caller(), origin.addressOf(http));
         List<List<Object>> sessions = new ArrayList<>();
         for (HoursLedger.SessionRow r : export.sessions()) {
@@ -200,7 +202,7 @@ public class AttendanceResource {
                         new Words("在线超出上限秒数", "online over cap seconds"), new Words("其他学时分钟", "other hours minutes"),
                         new Words("合计（时:分:秒）", "total (h:mm:ss)"), new Words("合计秒数", "total seconds"),
                         new Words("暂扣秒数（待核验）", "withheld seconds (awaiting verification)")), totals));
-        return Exports.download(tables, f, "attendance-class-" + classId, reader);
+        return Exports.download(tables, f, "attendance-class-" + classId, language);
     }
 
     private static Words activity(HoursLedger.Kind kind) {

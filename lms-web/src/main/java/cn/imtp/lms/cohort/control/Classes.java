@@ -128,14 +128,23 @@ public class Classes {
         return new ClassView.Page(items, page, size, count.getSingleResult());
     }
 
-    /** The names of the classes the caller may see (all, those taught, those attended), by id. */
+    /** The ids of the classes the caller may see: those taught, those attended; null for an administrator (every class). */
     @Transactional
-    public Map<Long, String> namesVisibleTo(Caller caller) {
-        var rows = em.createQuery("SELECT c" + visibleFrom(caller), TrainingClass.class);
-        if (caller.role() != Role.ADMINISTRATOR) {
-            rows.setParameter("me", caller.accountId());
+    public List<Long> idsVisibleTo(Caller caller) {
+        if (caller.role() == Role.ADMINISTRATOR) {
+            return null;
         }
-        return rows.getResultStream().collect(java.util.stream.Collectors.toMap(TrainingClass::id, TrainingClass::name));
+        return em.createQuery("SELECT c.id" + visibleFrom(caller), Long.class).setParameter("me", caller.accountId()).getResultList();
+    }
+
+    /** The names of these classes, by id (a page's worth: each class is read). */
+    @Transactional
+    public Map<Long, String> names(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT c FROM TrainingClass c WHERE c.id IN :ids", TrainingClass.class).setParameter("ids", ids).getResultStream()
+                .collect(java.util.stream.Collectors.toMap(TrainingClass::id, TrainingClass::name));
     }
 
     /** The FROM and WHERE of the classes a caller may see: administrators all, teachers those they teach, learners their own. */

@@ -12,6 +12,7 @@ import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.Role;
 import cn.imtp.platform.security.Allow;
+import cn.imtp.platform.text.Language;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -124,6 +125,7 @@ public class AccountsResource {
     @Produces({Exports.CSV, Exports.XLSX})
     public Response export(@QueryParam("role") Role role, @QueryParam("format") @DefaultValue("csv") String format, @BeanParam Reader reader) {
         ExportTable.Format f = Exports.format(format);
+        Language language = reader.language();
         List<List<Object>> rows = new ArrayList<>();
         for (AccountView a : accounts.exportAll(role, caller(), origin.addressOf(http))) {
             rows.add(Arrays.asList(a.username(), role(a.role()), a.fullName(), a.idType() == null ? "" : idType(a.idType()),
@@ -131,7 +133,7 @@ public class AccountsResource {
         }
         return Exports.download(List.of(new ExportTable(new Words("账号", "Accounts"), List.of(new Words("账号", "username"),
                 new Words("角色", "role"), new Words("姓名", "full name"), new Words("证件类型", "ID type"), new Words("证件号码", "ID number"),
-                new Words("手机号", "phone"), new Words("已停用", "disabled")), rows)), f, "accounts", reader);
+                new Words("手机号", "phone"), new Words("已停用", "disabled")), rows)), f, "accounts", language);
     }
 
     private static Words role(Role role) {

@@ -3,7 +3,6 @@ package cn.imtp.lms.notice.control;
 import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.identity.control.Accounts;
 import cn.imtp.lms.notice.entity.Notice;
-import cn.imtp.lms.notice.entity.NoticeRead;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
@@ -23,7 +22,7 @@ import java.util.Map;
 
 /**
  * Notices and who has read them. Who sees a notice: one to everyone, every account; one to a class, those who may see
- * the class ({@link Classes#namesVisibleTo}: administrators, its teachers, its learners). Who publishes: administrators
+ * the class ({@link Classes#idsVisibleTo}: administrators, its teachers, its learners). Who publishes: administrators
  * to any class or everyone, teachers to the classes they teach (another class is 404, as everywhere).
  */
 @ApplicationScoped
@@ -77,21 +76,23 @@ public class Notices {
         Notice notice = new Notice(classId, title, body, caller.accountId(), Instant.now());
         em.persist(notice);
         em.flush();
+        markReadBy(notice.id(), caller.accountId()); // its author has read it
         return new NoticeView(notice.id(), classId, className, title, body, accounts.view(caller.accountId()).fullName(), notice.publishedAt(), false);
     }
 
     /** The caller's notices, newest first, with how many of them the caller has not read. */
     @Transactional
     public Page list(Caller caller, int page, int size) {
-        Map<Long, String> visible = classes.namesVisibleTo(caller);
-        List<Notice> items = addressed("SELECT n", Notice.class, caller, visible, " ORDER BY n.publishedAt DESC, n.id DESC")
+        List<Long> visible = classes.idsVisibleTo(caller);
+        List<Notice> items = addressed("SELECT n", Notice.class, visible, " ORDER BY n.publishedAt DESC, n.id DESC")
                 .setFirstResult(page * size).setMaxResults(size).getResultList();
-        long total = addressed("SELECT COUNT(n)", Long.class, caller, visible, "").getSingleResult();
+        long total = addressed("SELECT COUNT(n)", Long.class, visible, "").getSingleResult();
         List<Long> ids = items.stream().map(Notice::id).toList();
         List<Long> read = ids.isEmpty() ? List.of() : em.createQuery("SELECT r.noticeId FROM NoticeRead r WHERE r.accountId = :me AND r.noticeId IN :ids",
                 Long.class).setParameter("me", caller.accountId()).setParameter("ids", ids).getResultList();
+        Map<Long, String> classNames = classes.names(items.stream().map(Notice::classId).filter(java.util.Objects::nonNull).distinct().toList());
         Map<Long, String> authors = new HashMap<>();
-        List<NoticeView> views = items.stream().map(x -> new NoticeView(x.id(), x.classId(), x.classId() == null ? null : visible.get(x.classId()),
+        List<NoticeView> views = items.stream().map(x -> new NoticeView(x.id(), x.classId(), x.classId() == null ? null : classNames.get(x.classId()),
                 x.title(), x.body(), authors.computeIfAbsent(x.authorId(), a -> accounts.view(a).fullName()), x.publishedAt(), read.contains(x.id())))
                 .toList();
         return new Page(views, page, size, total, unread(caller, visible));
@@ -100,33 +101,39 @@ public class Notices {
     /** How many notices addressed to the caller they have not read (the header shows it on every page). */
     @Transactional
     public long unread(Caller caller) {
-        return unread(caller, classes.namesVisibleTo(caller));
+        return unread(caller, classes.idsVisibleTo(caller));
     }
 
     /** Marks a notice the caller can see as read (again: nothing changes); 404 for one they cannot see. */
     @Transactional
     public void markRead(long id, Caller caller) {
         Notice n = em.find(Notice.class, id);
-        if (n == null || n.classId() != null && !classes.namesVisibleTo(caller).containsKey(n.classId())) {
+        List<Long> visible = n == null || n.classId() == null ? null : classes.idsVisibleTo(caller);
+        if (n == null || visible != null && !visible.contains(n.classId())) {
             throw PlatformException.notFound("Notice", id);
         }
-        if (em.find(NoticeRead.class, new NoticeRead.Key(id, caller.accountId())) == null) {
-            em.persist(new NoticeRead(id, caller.accountId(), Instant.now()));
-        }
+        markReadBy(id, caller.accountId());
     }
 
-    private long unread(Caller caller, Map<Long, String> visible) {
-        return addressed("SELECT COUNT(n)", Long.class, caller, visible,
+    /** One row per reader and notice, whoever comes first: two tabs opening the same notice at once are both fine. */
+    private void markReadBy(long noticeId, long accountId) {
+        em.createNativeQuery("INSERT IGNORE INTO notice_read (notice_id, account_id, read_at) VALUES (?, ?, NOW(3))")
+                .setParameter(1, noticeId).setParameter(2, accountId).executeUpdate();
+    }
+
+    private long unread(Caller caller, List<Long> visible) {
+        return addressed("SELECT COUNT(n)", Long.class, visible,
                 " AND NOT EXISTS (SELECT r FROM NoticeRead r WHERE r.noticeId = n.id AND r.accountId = :me)")
                 .setParameter("me", caller.accountId()).getSingleResult();
     }
 
-    /** Notices addressed to the caller: to everyone, or to a class they may see. */
-    private <T> TypedQuery<T> addressed(String select, Class<T> type, Caller caller, Map<Long, String> visible, String rest) {
-        String where = visible.isEmpty() ? " WHERE n.classId IS NULL" : " WHERE (n.classId IS NULL OR n.classId IN :classes)";
+    /** Notices addressed to the caller: to everyone, or to a class they may see ({@code visible}; null: every class). */
+    private <T> TypedQuery<T> addressed(String select, Class<T> type, List<Long> visible, String rest) {
+        String where = visible == null ? " WHERE 1 = 1" : visible.isEmpty() ? " WHERE n.classId IS NULL"
+                : " WHERE (n.classId IS NULL OR n.classId IN :classes)";
         TypedQuery<T> q = em.createQuery(select + " FROM Notice n" + where + rest, type);
-        if (!visible.isEmpty()) {
-            q.setParameter("classes", visible.keySet());
+        if (visible != null && !visible.isEmpty()) {
+            q.setParameter("classes", visible);
         }
         return q;
     }

@@ -7,10 +7,9 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
-/** That an account has read a notice, and when. */
+/** That an account has read a notice, and when (written by {@code Notices} with INSERT IGNORE: the first read counts). */
 @Entity
 @Table(name = "notice_read")
 @IdClass(NoticeRead.Key.class)
@@ -51,11 +50,5 @@ public class NoticeRead {
     private Instant readAt;
 
     protected NoticeRead() {
-    }
-
-    public NoticeRead(long noticeId, long accountId, Instant at) {
-        this.noticeId = noticeId;
-        this.accountId = accountId;
-        this.readAt = at.truncatedTo(ChronoUnit.MILLIS);
     }
 }

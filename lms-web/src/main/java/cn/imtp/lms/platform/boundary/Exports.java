@@ -47,9 +47,12 @@ public final class Exports {
         return chosen;
     }
 
-    /** The tables as a download in the reader's language (headings, table names and words for people; codes stay). */
-    public static Response download(List<ExportTable> tables, ExportTable.Format format, String baseName, Reader reader) {
-        Language language = reader.language();
+    /**
+     * The tables as a download in the reader's language (headings, table names and words for people; codes stay). An
+     * export that is audited asks for the language first ({@link Reader#language}), so a refused {@code lang} leaves no
+     * record of an export nobody received.
+     */
+    public static Response download(List<ExportTable> tables, ExportTable.Format format, String baseName, Language language) {
         Object body = format == ExportTable.Format.CSV ? Csv.of(tables, language) : Xlsx.of(tables, language);
         return Response.ok(body, format.mediaType)
                 .header("Content-Disposition", "attachment; filename=\"" + baseName + "." + format.extension + "\"")

@@ -11,6 +11,8 @@ import cn.imtp.platform.text.Language;
 public final class Csv {
 
     public static final String BOM = "\uFEFF";
+    /** What a spreadsheet may run as a formula when a cell starts with it (OWASP's list, tab and carriage return included). */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private Csv() {
     }
@@ -45,7 +47,7 @@ public final class Csv {
         if (value == null) {
             return "";
         }
-        String v = value.startsWith("=") || value.startsWith("+") || value.startsWith("-") || value.startsWith("@") ? "'" + value : value;
+        String v = !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
@@ -118,6 +120,6 @@ public final class Csv {
 
     private static String restore(String value, boolean quoted) {
         String v = quoted ? value : value.trim();
-        return v.length() > 1 && v.charAt(0) == '\'' && "=+-@".indexOf(v.charAt(1)) >= 0 ? v.substring(1) : v;
+        return v.length() > 1 && v.charAt(0) == '\'' && FORMULA_STARTS.indexOf(v.charAt(1)) >= 0 ? v.substring(1) : v;
     }
 }

@@ -99,10 +99,14 @@ public final class SharedGetSigner {
                            byte[] toSignPrefix, byte[] key) {
     }
 
-    private volatile Signing last;
+    /**
+     * The last signing context of each thread: request threads sign the current slot while the background thread signs
+     * the next one, and neither should undo the other's.
+     */
+    private final ThreadLocal<Signing> last = new ThreadLocal<>();
 
     private Signing signingFor(Instant at, long expiresSeconds, Map<String, String> query) {
-        Signing s = last;
+        Signing s = last.get();
         if (s != null && s.at().equals(at) && s.expires() == expiresSeconds && s.query().equals(query)) {
             return s;
         }
@@ -127,7 +131,7 @@ public final class SharedGetSigner {
         byte[] rest = ("\n" + canonicalQuery + "\nhost:" + host + "\n\nhost\nUNSIGNED-PAYLOAD").getBytes(StandardCharsets.UTF_8);
         s = new Signing(at, expiresSeconds, Map.copyOf(query), canonicalQuery.toString(), rest,
                 ("AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n").getBytes(StandardCharsets.UTF_8), signingKey(day));
-        last = s;
+        last.set(s);
         return s;
     }
 

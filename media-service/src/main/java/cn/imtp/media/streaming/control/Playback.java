@@ -23,11 +23,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -156,7 +157,10 @@ public class Playback {
         try {
             ahead.schedule(() -> {
                 try {
-                    written(assetId, rendition, at, false);
+                    if (Instant.now().isBefore(segmentUrls.nextSlotAfter(at))) {
+                        // (A playlist of a slot that has ended would only push live ones out of the cache.)
+                        written(assetId, rendition, at, false);
+                    }
                 } catch (RuntimeException e) {
                     // Its first viewer writes it then, as without writing ahead.
                     LOG.fine(() -> "Writing " + key + " in the background failed: " + e);
@@ -170,6 +174,9 @@ public class Playback {
         }
     }
 
+    /** How long a viewer waits for the playlist another request is writing before writing it itself. */
+    static final Duration WAIT_FOR_WRITER = Duration.ofSeconds(5);
+
     /** The playlist with URLs signed for {@code at}'s slot: kept, being written by another request, or written here. */
     private Variant written(UUID assetId, String rendition, Instant at, boolean andOtherRungs) {
         String key = variantKey(assetId, rendition, segmentUrls.slotOf(at));
@@ -177,9 +184,15 @@ public class Playback {
         CompletableFuture<Variant> theirs = writing.putIfAbsent(key, mine);
         if (theirs != null) {
             try {
-                return theirs.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
+                return theirs.get(WAIT_FOR_WRITER.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException("writing " + key + " failed", e.getCause());
+            } catch (TimeoutException e) {
+                // The other writer is stuck: this viewer gets a playlist of its own rather than waiting on.
+                return write(key, assetId, rendition, at, false);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + key, e);
             }
         }
         try {
@@ -189,7 +202,8 @@ public class Playback {
             }
             mine.complete(v);
             return v;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Errors too: whoever waits for this playlist is told, never left waiting.
             mine.completeExceptionally(e);
             throw e;
         } finally {
