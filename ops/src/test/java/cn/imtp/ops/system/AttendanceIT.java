@@ -177,7 +177,12 @@ class AttendanceIT {
         assertTrue(english.body().startsWith("\uFEFFlearner,full name,ID number,unit,activity,session start,session end,credited (h:mm:ss),credited seconds"),
                 english.body());
         assertTrue(english.body().contains(",self-paced (videos),"), english.body());
+        // A language refused is refused before anything is exported: no audit record of an export nobody received.
+        long audited = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/audit?size=1", null)).getJsonNumber("total").longValue();
         assertEquals(422, RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/export?lang=fr", null).statusCode());
+        assertEquals(422, RunningPlatform.call(admin, "GET", "/api/accounts/export?lang=fr", null).statusCode());
+        assertEquals(audited, RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/audit?size=1", null)).getJsonNumber("total").longValue(),
+                "no export was recorded");
         assertEquals(403, RunningPlatform.call(learner, "GET", "/api/attendance/classes/" + classId + "/export", null).statusCode());
         // A learner sees only their own line.
         JsonObject own = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/attendance/classes/" + classId + "/ledger", null));
