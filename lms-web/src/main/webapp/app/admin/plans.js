@@ -4,7 +4,7 @@
 // minimum, the new-entrant and upgrade rules, certificate eligibility); then save it. Below, the plans
 // already composed, paginated.
 import { api, latest } from '../shared/api.js';
-import { levelAndJob, t } from '../shared/i18n.js';
+import { language, levelAndJob, t } from '../shared/i18n.js';
 import { box, el, pager, showNotice, showProblem, startPage } from '../shared/page.js';
 
 startPage('plans.title', 'ADMINISTRATOR', 'TEACHER');
@@ -107,7 +107,7 @@ async function check() {
       el('p', { id: 'plan-hours' }, t('plans.hours', { basic: a.basicHours, skill: a.skillHours, total: a.classroomHours, min: a.minimumClassroomHours })),
       el('p', { id: 'plan-eligible', class: a.certificateEligible ? 'met' : 'short' }, t(a.certificateEligible ? 'plans.eligible' : 'plans.notEligible')),
       a.shortfalls.length ? el('ul', { id: 'plan-shortfalls' }, a.shortfalls.map((s) => el('li', { 'data-rule': s.rule, class: 'short' },
-        t(`planRule.${s.rule}`, { h: s.missingHours }), el('br'), el('span', { class: 'muted' }, s.message)))) : '',
+        t(`planRule.${s.rule}`, { h: s.missingHours }), el('br'), el('span', { class: 'muted' }, s.message[language()])))) : '',
       el('button', { type: 'button', class: 'primary', id: 'plan-save', onclick: save }, t('plans.save')));
   } catch (err) {
     // A draft the rules cannot assess yet (e.g. an order without its employer): said here, not as an alert.

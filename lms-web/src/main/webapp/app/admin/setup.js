@@ -3,7 +3,7 @@
 // its schedule (lessons one by one, or every unit left laid out on days), the package's rules that still
 // stand in the way, and the activation.
 import { api } from '../shared/api.js';
-import { levelAndJob, t } from '../shared/i18n.js';
+import { language, levelAndJob, t } from '../shared/i18n.js';
 import { box, el, param, showNotice, showProblem, startPage } from '../shared/page.js';
 
 startPage('setup.title', 'ADMINISTRATOR');
@@ -144,7 +144,7 @@ function scheduleCard(c, plan, teacherName) {
 
 function rulesCard(violations) {
   return el('section', { class: 'card', id: 'rules' }, el('h2', {}, t('setup.rules')),
-    violations.length ? el('ul', { id: 'violations' }, violations.map((v) => el('li', { 'data-rule': v.rule, class: 'short' }, v.message)))
+    violations.length ? el('ul', { id: 'violations' }, violations.map((v) => el('li', { 'data-rule': v.rule, class: 'short' }, v.message[language()])))
       : el('p', { class: 'met', id: 'ready' }, t('setup.ready')),
     el('button', { type: 'button', class: 'primary', id: 'activate', disabled: violations.length > 0,
       onclick: async () => {

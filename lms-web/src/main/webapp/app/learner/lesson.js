@@ -3,7 +3,7 @@
 // teacher plays in sync with the class or open the meeting link, and ask questions in the Q&A.
 import { api, ApiError } from '../shared/api.js';
 import { listen } from '../shared/events.js';
-import { dateTime, minutes, t } from '../shared/i18n.js';
+import { dateTime, language, minutes, t } from '../shared/i18n.js';
 import { box, el, showProblem, startPage } from '../shared/page.js';
 import { BeatQueue, flushLeftovers } from '../player/beat-queue.js';
 import { attachHls } from '../player/lesson-player.js';
@@ -69,7 +69,7 @@ async function join() {
     sessionId: ticket.sessionId,
     url: `/api/live/sessions/${ticket.sessionId}/beats`,
     onAck: (ack) => { counted.textContent = t('live.counted', { m: minutes(ack.lessonCreditedSeconds / 60) }); },
-    onRefused: (ack) => showProblem(box.problem, new Error(t('player.beatRefused', { reason: ack.reason || '' }))),
+    onRefused: (ack) => showProblem(box.problem, new Error(t('player.beatRefused', { reason: ack.reason?.[language()] || '' }))),
     onEnded: () => stop(t('live.elsewhere')),
     onOffline: () => { counted.textContent = t('player.offline'); },
     onProblem: (e) => showProblem(box.problem, e),

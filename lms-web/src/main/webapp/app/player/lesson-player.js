@@ -7,7 +7,7 @@
 // a first viewing never gets a gap; should one exist anyway, the player offers to go back to it. The server
 // decides what counts; this module only reports what was played.
 import { api } from '../shared/api.js';
-import { playClock, t } from '../shared/i18n.js';
+import { language, playClock, t } from '../shared/i18n.js';
 import { el } from '../shared/page.js';
 import { BeatQueue, flushLeftovers } from './beat-queue.js';
 import { faceCheck } from './face-check.js';
@@ -68,7 +68,7 @@ export class LessonPlayer {
         this.onAck(ack);
         if (ack.checkDue) this.checkFace();
       },
-      onRefused: (ack) => this.onNotice(t('player.beatRefused', { reason: ack.reason || '' })),
+      onRefused: (ack) => this.onNotice(t('player.beatRefused', { reason: ack.reason?.[language()] || '' })),
       onEnded: () => this.superseded(),
       onOffline: () => { this.status.textContent = t('player.offline'); },
       onProblem: (e) => this.onProblem(e),

@@ -3,7 +3,7 @@
 // the audit export.
 import { api, ApiError, download } from './api.js';
 import { listen } from './events.js';
-import { classHours, minutes, playClock, t } from './i18n.js';
+import { classHours, language, minutes, playClock, t } from './i18n.js';
 import { faceReviews } from './face-reviews.js';
 import { box, el, pager, param, progress, showNotice, showProblem } from './page.js';
 
@@ -182,7 +182,7 @@ async function exportAs(classId, format) {
 async function verify(classId) {
   try {
     const check = await api(`/api/attendance/classes/${classId}/verify`);
-    showNotice(box.notice, check.intact ? t('ledger.intact', { n: check.records }) : t('ledger.broken', { detail: check.problem || JSON.stringify(check) }));
+    showNotice(box.notice, check.intact ? t('ledger.intact', { n: check.records }) : t('ledger.broken', { detail: check.problem?.[language()] || JSON.stringify(check) }));
   } catch (err) {
     showProblem(box.problem, err);
   }

@@ -2,7 +2,7 @@
 // enrolled photo beside the frames the check took, the verdict and what is withheld; approve (the seconds count
 // again) or reject with a reason the learner sees. Every decision is audited and enters the attendance chain.
 import { account, api } from './api.js';
-import { dateTime, t } from './i18n.js';
+import { dateTime, language, t } from './i18n.js';
 import { box, el, showNotice, showProblem } from './page.js';
 
 /**
@@ -33,7 +33,7 @@ function waiverForm(classId, learners) {
     if (!zip.files.length) return;
     api('/api/presence/photos', { method: 'POST', body: zip.files[0], headers: { 'Content-Type': 'application/zip' } })
       .then((lines) => report.replaceChildren(...lines.map((l) => el('li', { 'data-result': l.result },
-        `${l.file}：${t(`photoImport.${l.result}`)}${l.detail ? `（${l.detail}）` : ''}`))))
+        `${l.file}：${t(`photoImport.${l.result}`)}${l.detail ? `（${l.detail[language()]}）` : ''}`))))
       .catch((err) => showProblem(box.problem, err));
   });
   return el('section', { class: 'card', id: 'waiver' }, el('h2', {}, t('waiver.title')), form,

@@ -2,7 +2,7 @@
 // its rubric (with the points given, once graded), a score line, and a learner's recorded work played in place.
 import { attachHls } from '../player/lesson-player.js';
 import { api } from './api.js';
-import { t } from './i18n.js';
+import { language, t } from './i18n.js';
 import { box, el, showProblem } from './page.js';
 
 export function taskFacts(task) {
@@ -57,5 +57,5 @@ function measuresList(m, task) {
     el('li', { 'data-measure': 'loudness' }, m.loudnessLufs == null ? t('measures.noSound')
       : t('measures.loudness', { i: m.loudnessLufs, lra: m.loudnessRangeLu ?? 0 })),
     el('li', { 'data-measure': 'faces' }, t('measures.faces', { one: pct(m.oneFaceShare), none: pct(m.noFaceShare), several: pct(m.severalFacesShare), n: m.framesSampled })),
-    el('li', { class: 'muted' }, m.transcript || m.transcriptNote)));
+    el('li', { class: 'muted' }, m.transcript || (m.transcriptNote ? m.transcriptNote[language()] : ''))));
 }

@@ -69,7 +69,7 @@ class AssessmentIT {
         assertEquals(422, r.statusCode(), r.body());
         JsonArray errors = RunningPlatform.json(r).getJsonArray("errors");
         assertTrue(errors.size() >= 16, "one per unit of the blueprint: " + r.body());
-        assertTrue(r.body().contains("撰写单品直播脚本") && r.body().contains("more single-choice question(s)"), r.body());
+        assertTrue(r.body().contains("撰写单品直播脚本") && r.body().contains("道单选题"), r.body());
         JsonObject coverage = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/assessment/coverage?level=L5&jobType=LIVE_SELLER", null));
         assertEquals(100, coverage.getInt("paperPoints"));
         assertEquals(errors.size(), coverage.getJsonArray("lacks").size());
@@ -99,7 +99,7 @@ class AssessmentIT {
         assertTrue(imported >= 16 * 18, "18 questions on each of the 16 units: " + imported);
         HttpResponse<String> again = importCsv(bank(6));
         assertEquals(422, again.statusCode(), "the same questions twice are refused");
-        assertTrue(again.body().contains("the bank has this question already"), again.body());
+        assertTrue(again.body().contains("题库中已有此题"), again.body());
         JsonObject coverage = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/assessment/coverage?level=L5&jobType=LIVE_SELLER", null));
         assertEquals(0, coverage.getJsonArray("lacks").size(), coverage.toString());
         HttpResponse<String> export = RunningPlatform.call(teacher, "GET", "/api/assessment/questions/export?level=L5&jobType=LIVE_SELLER", null);
@@ -275,7 +275,7 @@ class AssessmentIT {
         HttpResponse<String> tooMany = RunningPlatform.call(teacher, "POST", "/api/assessment/classes/" + classId + "/exams",
                 quiz(unit.getJsonNumber("id").longValue(), 30).toString());
         assertEquals(422, tooMany.statusCode(), tooMany.body());
-        assertTrue(tooMany.body().contains("needs 12 more question(s) of any type for a quiz of 30"), tooMany.body());
+        assertTrue(tooMany.body().contains("出 30 题的练习还差 12 道题"), tooMany.body());
         HttpResponse<String> created = RunningPlatform.call(teacher, "POST", "/api/assessment/classes/" + classId + "/exams",
                 quiz(unit.getJsonNumber("id").longValue(), 5).toString());
         assertEquals(201, created.statusCode(), created.body());
@@ -314,13 +314,13 @@ class AssessmentIT {
         assertEquals(before + 3, total());
         HttpResponse<String> again = post(http, teacher, template.body(), xlsx);
         assertEquals(422, again.statusCode(), again.body());
-        assertTrue(again.body().contains("line 2: stem") && again.body().contains("the bank has this question already"), again.body());
+        assertTrue(again.body().contains("line 2: stem") && again.body().contains("题库中已有此题"), again.body());
         // The template in English (headers of either language import): read as the same three questions, already in the bank.
         HttpResponse<byte[]> english = bytes(http, "/api/assessment/questions/template?format=xlsx&lang=en");
         assertEquals(200, english.statusCode());
         HttpResponse<String> englishAgain = post(http, teacher, english.body(), xlsx);
         assertEquals(422, englishAgain.statusCode(), englishAgain.body());
-        assertTrue(englishAgain.body().contains("line 2: stem") && englishAgain.body().contains("the bank has this question already"),
+        assertTrue(englishAgain.body().contains("line 2: stem") && englishAgain.body().contains("题库中已有此题"),
                 englishAgain.body());
         HttpResponse<String> notXlsx = post(http, teacher, "level,jobType\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), xlsx);
         assertEquals(422, notXlsx.statusCode(), notXlsx.body());
@@ -338,7 +338,7 @@ class AssessmentIT {
         assertEquals("application/zip", exported.headers().firstValue("Content-Type").orElse(""));
         HttpResponse<byte[]> unknown = bytes(http, "/api/assessment/questions/export?level=L5&jobType=LIVE_SELLER&format=pdf");
         assertEquals(422, unknown.statusCode());
-        assertTrue(new String(unknown.body(), java.nio.charset.StandardCharsets.UTF_8).contains("use csv, xlsx, qti"));
+        assertTrue(new String(unknown.body(), java.nio.charset.StandardCharsets.UTF_8).contains("CSV、XLSX、QTI"));
         java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
         try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(exported.body()))) {
             for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
@@ -352,7 +352,7 @@ class AssessmentIT {
         // As it is, every item is already in the bank: nothing is imported, and each item file is named.
         HttpResponse<String> again = post(http, teacher, exported.body(), "application/zip");
         assertEquals(422, again.statusCode(), again.body());
-        assertTrue(again.body().contains("items/item-1.xml: stem") && again.body().contains("the bank has this question already"), again.body());
+        assertTrue(again.body().contains("items/item-1.xml: stem") && again.body().contains("题库中已有此题"), again.body());
 
         // Edited elsewhere (every question reworded), the package imports as new questions under the same units.
         String table = "/api/assessment/questions?level=L5&jobType=LIVE_SELLER&size=1";
@@ -371,7 +371,7 @@ class AssessmentIT {
         assertEquals(before + items, RunningPlatform.json(RunningPlatform.call(teacher, "GET", table, null)).getJsonNumber("total").longValue());
         HttpResponse<String> notZip = post(http, teacher, "level,jobType\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/zip");
         assertEquals(422, notZip.statusCode(), notZip.body());
-        assertTrue(notZip.body().contains("QTI content package"), notZip.body());
+        assertTrue(notZip.body().contains("QTI 内容包"), notZip.body());
         // (A small body: a server that refuses before reading a large one may close the connection under it.)
         assertEquals(403, post(http, learner, "PK".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/zip").statusCode());
     }

@@ -166,7 +166,7 @@ class CatalogueIT {
         assertEquals("level", RunningPlatform.json(bad).getJsonArray("errors").getJsonObject(0).getString("field"));
         HttpResponse<String> none = RunningPlatform.call(learner, "GET", "/api/catalogue/tables/L1/PLATFORM_OPERATOR", null);
         assertEquals(404, none.statusCode());
-        assertTrue(RunningPlatform.json(none).getString("detail").contains("L5 to L3"));
+        assertTrue(RunningPlatform.json(none).getString("detail").contains("L5 至 L3"));
         assertEquals(401, RunningPlatform.call(null, "GET", "/api/catalogue", null).statusCode());
     }
 }

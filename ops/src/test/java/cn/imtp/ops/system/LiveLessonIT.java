@@ -144,13 +144,13 @@ class LiveLessonIT {
         String someone = RunningPlatform.token("learner27", RunningPlatform.DEMO_PASSWORD);
         HttpResponse<String> early = RunningPlatform.call(someone, "POST", "/api/live/lessons/" + later.getJsonNumber("id") + "/join", null);
         assertEquals(409, early.statusCode(), early.body());
-        assertTrue(early.body().contains("opens at"), early.body());
+        assertTrue(early.body().contains("开放进入"), early.body());
 
         // The honest learner joins before the start and beats every two seconds.
         Attendee honest = join("learner25", lessonId);
         JsonObject before = honest.beat(true);
         assertEquals(0, before.getInt("lessonCreditedSeconds"), before.toString());
-        assertEquals("the lesson has not begun", before.getString("reason"), before.toString());
+        assertEquals("the lesson has not begun", before.getJsonObject("reason").getString("en"), before.toString());
         Attendee late = null;
         Instant lateFrom = start.plusSeconds(4);
         Instant leftAt = start.plusSeconds(9);

@@ -49,7 +49,7 @@ class MediaFaultsIT {
         JsonObject ticket = Media.newVersion(teacher, id, "empty.mp4", 1);
         HttpResponse<String> start = Media.post(ticket.getString("uploadUrl"), "{\"fileName\":\"empty.mp4\",\"size\":0}");
         assertEquals(422, start.statusCode(), start.body());
-        assertTrue(start.body().contains("empty"), start.body());
+        assertTrue(start.body().contains("文件是空的"), start.body());
     }
 
     @Test
@@ -59,7 +59,7 @@ class MediaFaultsIT {
         HttpResponse<String> r = Media.upload(ticket, fake);
         assertEquals(422, r.statusCode(), r.body());
         assertEquals("rejected-file", RunningPlatform.json(r).getString("type").replaceAll(".*:", ""));
-        assertTrue(r.body().contains("not a video or audio file"), r.body());
+        assertTrue(r.body().contains("这不是视频或音频文件"), r.body());
         JsonObject asset = Media.status(ticket);
         assertEquals("REJECTED", asset.getString("state"));
         assertTrue(asset.getString("reason").contains("not a video or audio file"));
@@ -153,7 +153,7 @@ class MediaFaultsIT {
         Path fake = MediaFixtures.text("slides.pptx", "plain text pretending to be slides");
         HttpResponse<String> r = Media.upload(ticketFor(fake, "DOCUMENT"), fake);
         assertEquals(422, r.statusCode(), r.body());
-        assertTrue(r.body().contains("not a PDF or Office document"), r.body());
+        assertTrue(r.body().contains("不是 PDF 或 Office 文档"), r.body());
     }
 
     @Test
@@ -164,7 +164,7 @@ class MediaFaultsIT {
         HttpResponse<String> r = Media.post(ticket.getString("uploadUrl"),
                 Json.createObjectBuilder().add("fileName", "huge.mp4").add("size", size).build().toString());
         assertEquals(413, r.statusCode(), r.body());
-        assertTrue(r.body().contains("limit is " + RunningPlatform.MAX_UPLOAD_BYTES), r.body());
+        assertTrue(r.body().contains("超过了 " + RunningPlatform.MAX_UPLOAD_BYTES + " 字节的上限"), r.body());
     }
 
     @Test
@@ -215,7 +215,7 @@ class MediaFaultsIT {
             long t0 = System.nanoTime();
             HttpResponse<String> refused = Media.start(other, video);
             assertEquals(503, refused.statusCode(), refused.body());
-            assertTrue(refused.body().contains("Object storage"), refused.body());
+            assertTrue(refused.body().contains("对象存储"), refused.body());
             assertForPeople(refused.body());
             assertTrue(Duration.ofNanos(System.nanoTime() - t0).toSeconds() < 30, "a storage outage must not hang requests");
             Thread.sleep(8000);

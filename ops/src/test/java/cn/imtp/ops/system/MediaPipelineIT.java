@@ -79,7 +79,7 @@ class MediaPipelineIT {
         HttpResponse<String> tooSoon = RunningPlatform.call(teacher, "POST", "/api/resources/" + id + "/versions/1/publish", null);
         assertEquals(409, tooSoon.statusCode(), "a version is published only once its file is READY: " + tooSoon.body());
         assertTrue(tooSoon.body().contains("UPLOADING") && tooSoon.body().contains("就绪"), tooSoon.body());
-        assertTrue(early.body().contains("have not reached storage"), early.body());
+        assertTrue(early.body().contains("尚未到达存储"), early.body());
 
         Media.sendParts(ticket, video, partSize, java.util.stream.IntStream.rangeClosed(2, parts).boxed().toList());
         HttpResponse<String> done = Media.post(Media.uploadPath(ticket, "/complete"), null);

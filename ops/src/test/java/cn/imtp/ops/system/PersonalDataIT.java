@@ -28,9 +28,9 @@ class PersonalDataIT {
         String valid = Accounts.validIdNumber();
         char wrongCheck = valid.charAt(17) == '1' ? '2' : '1';
         List<String[]> cases = List.of(
-                new String[] {valid.substring(0, 17) + wrongCheck, "the check digit is wrong (the number may be mistyped)"},
-                new String[] {valid.substring(0, 16), "a resident ID number has 18 characters, this one has 16"},
-                new String[] {"99" + valid.substring(2), "region code 99" + valid.substring(2, 6) + " is not a region of China"});
+                new String[] {valid.substring(0, 17) + wrongCheck, "校验位不正确（号码可能输入有误）"},
+                new String[] {valid.substring(0, 16), "居民身份证号码应为 18 位，此号码为 16 位"},
+                new String[] {"99" + valid.substring(2), "地区代码 99" + valid.substring(2, 6) + " 不是中国的行政区划代码"});
         for (String[] c : cases) {
             HttpResponse<String> r = RunningPlatform.call(admin, "POST", "/api/accounts",
                     Accounts.learnerJson(Accounts.uniqueName("bad-id"), c[0], null).toString());

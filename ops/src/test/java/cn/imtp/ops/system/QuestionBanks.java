@@ -18,7 +18,7 @@ final class QuestionBanks {
         java.net.http.HttpResponse<String> r = RunningPlatform.call(token, "POST", "/api/assessment/questions/import", csv(token, level, jobType, n),
                 "Content-Type", "text/csv; charset=UTF-8");
         org.junit.jupiter.api.Assertions.assertTrue(r.statusCode() == 201
-                || r.statusCode() == 422 && r.body().contains("the bank has this question already"), r.statusCode() + " " + r.body());
+                || r.statusCode() == 422 && r.body().contains("题库中已有此题"), r.statusCode() + " " + r.body());
     }
 
     static String csv(String token, String level, String jobType, int n) throws Exception {

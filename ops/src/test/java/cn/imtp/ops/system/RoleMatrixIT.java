@@ -438,7 +438,7 @@ class RoleMatrixIT {
             List<String> got = new ArrayList<>();
             for (String grant : GRANTS) {
                 String g = grants.get(grant);
-                got.add(Integer.toString(status(null, method, g == null ? path : path + "?grant=" + g, problems)));
+                got.add(Integer.toString(status(null, method, g == null ? path : path + "?grant=" + g, problems, grant.equals("view") ? "en" : "zh")));
             }
             String statuses = String.join(" ", got);
             observed.append("        GRANT_EXPECTED.put(\"").append(operation).append("\", \"").append(statuses).append("\");\n");
@@ -462,11 +462,16 @@ class RoleMatrixIT {
         assertTrue(problems.isEmpty(), problems.toString());
     }
 
-    /** The status of one call; an event stream is closed once its head has come. */
-    static int status(String token, String method, String path, StringBuilder problems) throws Exception {
+    /**
+     * The status of one call; an event stream is closed once its head has come. A refusal must be a problem document that
+     * leaks nothing and reads in the language asked for ({@code zh} or {@code en}): its title, detail and every field's
+     * message ({@link ReadersText}).
+     */
+    static int status(String token, String method, String path, StringBuilder problems, String language) throws Exception {
         boolean body = method.equals("POST") || method.equals("PUT");
         HttpRequest.Builder b = HttpRequest.newBuilder(RunningPlatform.uri(path)).timeout(Duration.ofSeconds(30))
-                .method(method, body ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody());
+                .method(method, body ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody())
+                .header("Accept-Language", language.equals("en") ? "en-GB,en;q=0.9" : "zh-CN,zh;q=0.9");
         if (body) {
             b.header("Content-Type", "application/json");
         }
@@ -476,16 +481,31 @@ class RoleMatrixIT {
         HttpResponse<InputStream> r = Media.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream in = r.body()) {
             if (r.statusCode() >= 400) {
-                String text = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+                String text = new String(in.readNBytes(65536), StandardCharsets.UTF_8);
+                String call = method + ' ' + path + " (" + language + ", " + r.statusCode() + ")";
                 if (!r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
-                    problems.append(method).append(' ').append(path).append(": ").append(r.statusCode()).append(" is not a problem document\n");
+                    problems.append(call).append(": not a problem document\n");
+                } else {
+                    readsIn(language, Json.createReader(new java.io.StringReader(text)).readObject(), call, problems);
                 }
                 if (text.contains("cn.imtp") || text.contains("Exception") || text.contains("SELECT ")) {
-                    problems.append(method).append(' ').append(path).append(" leaks: ").append(text).append('\n');
+                    problems.append(call).append(" leaks: ").append(text).append('\n');
                 }
             }
         }
         return r.statusCode();
+    }
+
+    /** Appends to {@code problems} every text of the problem that is not in the reader's language. */
+    static void readsIn(String language, JsonObject problem, String call, StringBuilder problems) {
+        List<String> texts = new ArrayList<>(List.of(problem.getString("title", ""), problem.getString("detail", "")));
+        problem.getJsonArray("errors").forEach(e -> texts.add(e.asJsonObject().getString("message", "")));
+        for (String t : texts) {
+            if (language.equals("zh") ? !ReadersText.latinIn(t).isEmpty() : ReadersText.chineseSentenceIn(t)) {
+                problems.append(call).append(" is not in ").append(language).append(": ").append(t)
+                        .append(language.equals("zh") ? " " + ReadersText.latinIn(t) : "").append('\n');
+            }
+        }
     }
 
     @Test
@@ -506,7 +526,7 @@ class RoleMatrixIT {
             }
             List<String> got = new ArrayList<>();
             for (String caller : CALLERS) {
-                got.add(Integer.toString(status(TOKENS.get(caller), method, path, problems)));
+                got.add(Integer.toString(status(TOKENS.get(caller), method, path, problems, caller.endsWith("B") ? "en" : "zh")));
             }
             if (operation.equals("POST /api/auth/logout")) {
                 signIn();

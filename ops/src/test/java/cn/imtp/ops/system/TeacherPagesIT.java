@@ -184,7 +184,7 @@ class TeacherPagesIT {
             }
             b.driver.findElement(By.id("question-answer")).sendKeys("A");
             b.driver.findElement(By.id("question-save")).click();
-            b.until(d -> d.findElement(By.id("problem")).getText().contains("at least two right options"), Duration.ofSeconds(10));
+            b.until(d -> d.findElement(By.id("problem")).getText().contains("多选题至少有两个正确选项"), Duration.ofSeconds(10));
             b.driver.findElement(By.id("question-answer")).clear();
             b.driver.findElement(By.id("question-answer")).sendKeys("ABD");
             b.driver.findElement(By.id("question-save")).click();

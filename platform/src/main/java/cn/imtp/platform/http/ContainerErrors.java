@@ -39,7 +39,7 @@ public class ContainerErrors extends HttpServlet {
                     ? new String[] {"internal-error", "Internal error", language.pick("发生意外错误，没有做任何更改。", "An unexpected error occurred; nothing was changed.")}
                     : new String[] {"http-" + status, "Error " + status, language.pick("请求被拒绝（" + status + "）。", "The request was refused (" + status + ").")};
         };
-        String body = Json.createObjectBuilder().add("type", Problem.TYPE_BASE + words[0]).add("title", words[1]).add("status", status)
+        String body = Json.createObjectBuilder().add("type", Problem.TYPE_BASE + words[0]).add("title", Problems.title(words[1], language)).add("status", status)
                 .add("detail", words[2]).add("instance", instance).add("errors", Json.createArrayBuilder()).build().toString();
         response.setStatus(status);
         response.setContentType(Problem.MEDIA_TYPE);

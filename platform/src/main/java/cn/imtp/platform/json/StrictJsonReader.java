@@ -96,15 +96,15 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
         String field = path.isEmpty() ? "body" : path;
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             if (raw.isPrimitive()) {
-                errors.add(new FieldError(field, "is required"));
+                errors.add(new FieldError(field, new Words("必填", "is required")));
             }
             return null;
         }
         if (JsonValue.class.isAssignableFrom(raw)) {
-            return raw.isInstance(value) ? value : wrong(errors, field, "must be JSON of another shape");
+            return raw.isInstance(value) ? value : wrong(errors, field, new Words("JSON 结构不符合要求", "must be JSON of another shape"));
         }
         if (raw == String.class) {
-            return value instanceof JsonString s ? s.getString() : wrong(errors, field, "must be text");
+            return value instanceof JsonString s ? s.getString() : wrong(errors, field, new Words("须为文本", "must be text"));
         }
         if (raw == Long.class || raw == long.class) {
             return whole(value, Long.MIN_VALUE, Long.MAX_VALUE, field, errors) instanceof BigInteger b ? b.longValue() : null;
@@ -117,15 +117,15 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
         }
         if (raw == Double.class || raw == double.class || raw == Float.class || raw == float.class) {
             if (!(value instanceof JsonNumber n) || !Double.isFinite(n.doubleValue())) {
-                return wrong(errors, field, "must be a number");
+                return wrong(errors, field, new Words("须为数字", "must be a number"));
             }
             return raw == Float.class || raw == float.class ? (Object) (float) n.doubleValue() : (Object) n.doubleValue();
         }
         if (raw == java.math.BigDecimal.class) {
-            return value instanceof JsonNumber n ? n.bigDecimalValue() : wrong(errors, field, "must be a number");
+            return value instanceof JsonNumber n ? n.bigDecimalValue() : wrong(errors, field, new Words("须为数字", "must be a number"));
         }
         if (raw == Boolean.class || raw == boolean.class) {
-            return value == JsonValue.TRUE ? Boolean.TRUE : value == JsonValue.FALSE ? Boolean.FALSE : wrong(errors, field, "must be true or false");
+            return value == JsonValue.TRUE ? Boolean.TRUE : value == JsonValue.FALSE ? Boolean.FALSE : wrong(errors, field, new Words("须为 true 或 false", "must be true or false"));
         }
         if (raw.isEnum()) {
             Object[] constants = raw.getEnumConstants();
@@ -136,18 +136,19 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
                     }
                 }
             }
-            return wrong(errors, field, "must be one of " + String.join(", ", Arrays.stream(constants).map(c -> ((Enum<?>) c).name()).toList()));
+            return wrong(errors, field, new Words("须为以下之一：" + String.join("、", Arrays.stream(constants).map(c -> ((Enum<?>) c).name()).toList()),
+                    "must be one of " + String.join(", ", Arrays.stream(constants).map(c -> ((Enum<?>) c).name()).toList())));
         }
         if (raw == UUID.class) {
             try {
                 return UUID.fromString(((JsonString) value).getString());
             } catch (ClassCastException | IllegalArgumentException e) {
-                return wrong(errors, field, "must be an id such as 7d4c2b4e-8a53-4d7e-9a55-0c7c7b0f5e11");
+                return wrong(errors, field, new Words("须为编号，形如 7d4c2b4e-8a53-4d7e-9a55-0c7c7b0f5e11", "must be an id such as 7d4c2b4e-8a53-4d7e-9a55-0c7c7b0f5e11"));
             }
         }
         if (raw.isRecord()) {
             if (!(value instanceof JsonObject object)) {
-                return wrong(errors, field, "must be an object");
+                return wrong(errors, field, new Words("须为对象", "must be an object"));
             }
             Shape shape = SHAPES.get(raw);
             RecordComponent[] components = shape.components();
@@ -164,14 +165,15 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
                 return shape.canonical().newInstance(args);
             } catch (java.lang.reflect.InvocationTargetException e) {
                 // The record refused its values (its compact constructor checks them): the caller's mistake, said plainly.
-                return wrong(errors, field, e.getCause() == null || e.getCause().getMessage() == null ? "is not valid" : e.getCause().getMessage());
+                return wrong(errors, field, e.getCause() == null || e.getCause().getMessage() == null ? new Words("无效", "is not valid")
+                        : new Words(e.getCause().getMessage(), e.getCause().getMessage()));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot build " + raw.getSimpleName(), e);
             }
         }
         if (Collection.class.isAssignableFrom(raw)) {
             if (!(value instanceof JsonArray array)) {
-                return wrong(errors, field, "must be a list");
+                return wrong(errors, field, new Words("须为列表", "must be a list"));
             }
             Type element = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
             Collection<Object> out = Set.class.isAssignableFrom(raw) ? new LinkedHashSet<>() : new ArrayList<>();
@@ -183,7 +185,7 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
         try {
             return JSONB.fromJson(value.toString(), type);
         } catch (RuntimeException e) {
-            return wrong(errors, field, "is not a valid " + describe(raw));
+            return wrong(errors, field, new Words("不是有效的" + describe(raw).zh(), "is not a valid " + describe(raw).en()));
         }
     }
 
@@ -214,22 +216,23 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
                 return b;
             }
         }
-        return wrong(errors, field, "must be a whole number from " + min + " to " + max);
+        return wrong(errors, field, new Words("须为 " + min + " 至 " + max + " 之间的整数", "must be a whole number from " + min + " to " + max));
     }
 
-    private static Object wrong(List<FieldError> errors, String field, String message) {
+    private static Object wrong(List<FieldError> errors, String field, Words message) {
         errors.add(new FieldError(field, message));
         return null;
     }
 
-    private static String describe(Class<?> type) {
+    private static Words describe(Class<?> type) {
         return switch (type.getSimpleName()) {
-            case "LocalDate" -> "date (YYYY-MM-DD)";
-            case "LocalTime" -> "time of day (HH:MM or HH:MM:SS)";
-            case "Instant", "OffsetDateTime", "ZonedDateTime" -> "moment (ISO 8601, such as 2027-03-01T09:00:00Z)";
-            case "LocalDateTime" -> "date and time (YYYY-MM-DDTHH:MM:SS)";
-            case "Duration" -> "duration (ISO 8601, such as PT30M)";
-            default -> "value";
+            case "LocalDate" -> new Words("日期，格式 YYYY-MM-DD", "date (YYYY-MM-DD)");
+            case "LocalTime" -> new Words("时刻，格式 HH:MM 或 HH:MM:SS", "time of day (HH:MM or HH:MM:SS)");
+            case "Instant", "OffsetDateTime", "ZonedDateTime" -> new Words("时间点，ISO 8601 格式，如 2027-03-01T09:00:00Z",
+                    "moment (ISO 8601, such as 2027-03-01T09:00:00Z)");
+            case "LocalDateTime" -> new Words("日期和时间，格式 YYYY-MM-DDTHH:MM:SS", "date and time (YYYY-MM-DDTHH:MM:SS)");
+            case "Duration" -> new Words("时长，ISO 8601 格式，如 PT30M", "duration (ISO 8601, such as PT30M)");
+            default -> new Words("值", "value");
         };
     }
 

@@ -20,16 +20,8 @@ public class PlatformException extends RuntimeException {
     private final Words words;
     private long retryAfterSeconds;
 
-    public PlatformException(int status, String type, String title, String detail) {
-        this(status, type, title, detail, List.of());
-    }
-
     public PlatformException(int status, String type, String title, Words detail) {
         this(status, type, title, detail, List.of());
-    }
-
-    public PlatformException(int status, String type, String title, String detail, List<FieldError> errors) {
-        this(status, type, title, detail, null, errors);
     }
 
     /** A problem whose detail is written in both languages: the reader gets theirs, the log the English. */
@@ -46,9 +38,9 @@ public class PlatformException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
-    /** The detail for a reader of {@code language}: in their language when it was written in both, else as written. */
+    /** The detail for a reader of {@code language}. */
     public String detail(Language language) {
-        return words == null ? getMessage() : words.in(language);
+        return words.in(language);
     }
 
     public int status() {
@@ -79,10 +71,6 @@ public class PlatformException extends RuntimeException {
         return e;
     }
 
-    /** 422: the request was understood but its content breaks a rule; the field errors say which. */
-    public static PlatformException invalid(String detail, List<FieldError> errors) {
-        return new PlatformException(422, "invalid-input", "Invalid input", detail, errors);
-    }
 
     /** 422, the detail in both languages. */
     public static PlatformException invalid(Words detail, List<FieldError> errors) {
@@ -96,28 +84,30 @@ public class PlatformException extends RuntimeException {
     public static void checkPage(int page, int size) {
         List<FieldError> errors = new java.util.ArrayList<>();
         if (page < 0) {
-            errors.add(new FieldError("page", "must be 0 or more"));
+            errors.add(new FieldError("page", new Words("须为 0 或更大", "must be 0 or more")));
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            errors.add(new FieldError("size", "must be between 1 and " + MAX_PAGE_SIZE));
+            errors.add(new FieldError("size", new Words("须在 1 至 " + MAX_PAGE_SIZE + " 之间", "must be between 1 and " + MAX_PAGE_SIZE)));
         } else if ((long) page * size + size > Integer.MAX_VALUE) {
             // No list is that long; the offset would not even fit the database's row count.
-            errors.add(new FieldError("page", "must be below " + (Integer.MAX_VALUE / size) + " for pages of " + size));
+            errors.add(new FieldError("page", new Words("每页 " + size + " 条时须小于 " + (Integer.MAX_VALUE / size), "must be below " + (Integer.MAX_VALUE / size) + " for pages of " + size)));
         }
         if (!errors.isEmpty()) {
-            throw invalid("The page requested is not valid.", errors);
+            throw invalid(new Words("所请求的分页无效。", "The page requested is not valid."), errors);
         }
     }
 
-    /** 404: the addressed thing does not exist (or the caller may not know that it exists). */
-    public static PlatformException notFound(String what, Object id) {
-        return new PlatformException(404, "not-found", "Not found", what + " " + id + " does not exist.");
+
+    /** 404 in both languages: {@code what} (a noun such as 班级 / Class) and its id. */
+    public static PlatformException notFound(Words what, Object id) {
+        return notFound(new Words(what.zh() + " " + id + " 不存在。", what.en() + " " + id + " does not exist."));
     }
 
-    /** 409: the request conflicts with the current state; {@code detail} says how to resolve it. */
-    public static PlatformException conflict(String detail) {
-        return new PlatformException(409, "conflict", "Conflict", detail);
+    /** 404 in both languages, said in full (for what is not simply a noun and an id). */
+    public static PlatformException notFound(Words detail) {
+        return new PlatformException(404, "not-found", "Not found", detail);
     }
+
 
     /** 409, the detail in both languages. */
     public static PlatformException conflict(Words detail) {

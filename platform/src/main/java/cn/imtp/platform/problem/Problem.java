@@ -18,10 +18,19 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public Problem {
         errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    /**
+     * The field errors as one answer lists them, in the reader's language: the first {@link #MAX_ERRORS}, then how many
+     * more there are.
+     */
+    public static List<FieldError> listed(List<FieldError> errors, cn.imtp.platform.text.Language language) {
+        List<FieldError> shown = new java.util.ArrayList<>(errors.stream().limit(MAX_ERRORS).map(e -> e.in(language)).toList());
         if (errors.size() > MAX_ERRORS) {
-            List<FieldError> shown = new java.util.ArrayList<>(errors.subList(0, MAX_ERRORS));
-            shown.add(new FieldError("more", (errors.size() - MAX_ERRORS) + " more errors are not listed; correct these and send it again"));
-            errors = List.copyOf(shown);
+            int more = errors.size() - MAX_ERRORS;
+            shown.add(new FieldError("more", new cn.imtp.platform.text.Words("另有 " + more + " 处错误未列出；请先改正以上各处，再重新提交。",
+                    more + " more errors are not listed; correct these and send it again")).in(language));
         }
+        return List.copyOf(shown);
     }
 }

@@ -31,26 +31,26 @@ public final class Problems {
     public static Problem of(Throwable thrown, String instance, String incident, Language language) {
         Throwable t = unwrap(thrown);
         if (t instanceof PlatformException p) {
-            return new Problem(Problem.TYPE_BASE + p.type(), p.title(), p.status(), p.detail(language), instance, p.errors());
+            return new Problem(Problem.TYPE_BASE + p.type(), Titles.of(p.title(), language), p.status(), p.detail(language), instance, Problem.listed(p.errors(), language));
         }
         if (t instanceof ConstraintViolationException cve) {
             List<FieldError> errors = cve.getConstraintViolations().stream()
                     .map(v -> new FieldError(fieldOf(v), v.getMessage()))
                     .sorted(Comparator.comparing(FieldError::field))
                     .toList();
-            return new Problem(Problem.TYPE_BASE + "invalid-input", "Invalid input", 422, language.pick(
+            return new Problem(Problem.TYPE_BASE + "invalid-input", Titles.of("Invalid input", language), 422, language.pick(
                     "请求中有 " + errors.size() + " 个字段不符合要求，请改正后重新提交。",
                     "The request has " + errors.size() + " invalid field(s); correct them and send it again."), instance, errors);
         }
         if (isMalformedBody(t)) {
-            return new Problem(Problem.TYPE_BASE + "malformed-body", "Malformed request body", 400, language.pick(
+            return new Problem(Problem.TYPE_BASE + "malformed-body", Titles.of("Malformed request body", language), 400, language.pick(
                     "请求内容不是所需格式的 JSON：", "The request body is not valid JSON of the expected shape: ") + forPeople(rootMessage(t)),
                     instance, List.of());
         }
         if (t instanceof WebApplicationException wae) {
             int status = wae.getResponse().getStatus();
             Response.StatusType st = wae.getResponse().getStatusInfo();
-            return new Problem(Problem.TYPE_BASE + slug(st.getReasonPhrase()), st.getReasonPhrase(), status,
+            return new Problem(Problem.TYPE_BASE + slug(st.getReasonPhrase()), Titles.of(st.getReasonPhrase(), language), status,
                     httpDetail(status, wae.getMessage(), language), instance, List.of());
         }
         java.sql.SQLException refused = refusedByDatabase(t);
@@ -58,15 +58,15 @@ public final class Problems {
             return refusal(refused, instance, language);
         }
         if (isDatabaseUnreachable(t)) {
-            return new Problem(Problem.TYPE_BASE + "unavailable", "Database unavailable", 503, language.pick(
+            return new Problem(Problem.TYPE_BASE + "unavailable", Titles.of("Database unavailable", language), 503, language.pick(
                     "数据库暂时无法访问，本次请求没有做任何更改，请稍后重试。",
                     "The database cannot be reached just now; nothing was changed. Send the request again in a moment."), instance, List.of());
         }
         if (isLockConflict(t)) {
-            return new Problem(Problem.TYPE_BASE + BUSY, "Busy", 503, language.pick("数据库正忙于处理冲突的更改，本次没有保存任何内容，请重新提交。",
+            return new Problem(Problem.TYPE_BASE + BUSY, Titles.of("Busy", language), 503, language.pick("数据库正忙于处理冲突的更改，本次没有保存任何内容，请重新提交。",
                     "The database was busy with a conflicting change and nothing was stored; send the request again."), instance, List.of());
         }
-        return new Problem(Problem.TYPE_BASE + "internal-error", "Internal error", 500, language.pick(
+        return new Problem(Problem.TYPE_BASE + "internal-error", Titles.of("Internal error", language), 500, language.pick(
                 "发生意外错误，没有做任何更改。报告问题时请提供编号 " + incident + "。",
                 "An unexpected error occurred; nothing was changed. Quote reference " + incident + " when reporting it."), instance, List.of());
     }
@@ -91,12 +91,12 @@ public final class Problems {
         if (TOO_LONG.contains(sql.getErrorCode())) {
             java.util.regex.Matcher m = COLUMN.matcher(String.valueOf(sql.getMessage()));
             String field = m.find() ? camel(m.group(1)) : "body";
-            return new Problem(Problem.TYPE_BASE + "invalid-input", "Invalid input", 422, language.pick(
+            return new Problem(Problem.TYPE_BASE + "invalid-input", Titles.of("Invalid input", language), 422, language.pick(
                     "有一个值太长或太大，无法保存：" + field + "。请缩短后重新提交。",
                     "A value is too long or too large to be kept: " + field + ". Shorten it and send the request again."), instance,
                     List.of(new FieldError(field, language.pick("太长或太大", "too long or too large"))));
         }
-        return new Problem(Problem.TYPE_BASE + "conflict", "Conflict", 409, sql.getErrorCode() == 1062
+        return new Problem(Problem.TYPE_BASE + "conflict", Titles.of("Conflict", language), 409, sql.getErrorCode() == 1062
                 ? language.pick("该内容已存在，没有做任何更改。", "This already exists; nothing was changed.")
                 : language.pick("所引用的内容不存在或仍在使用中，没有做任何更改。",
                         "This refers to something that does not exist, or is still in use; nothing was changed."), instance, List.of());
@@ -145,6 +145,11 @@ public final class Problems {
             }
         }
         return false;
+    }
+
+    /** A problem's title in the reader's language (for answers written without a {@link Problem}, such as the container's). */
+    public static String title(String english, Language language) {
+        return Titles.of(english, language);
     }
 
     public static String newIncident() {

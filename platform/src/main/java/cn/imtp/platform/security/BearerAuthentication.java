@@ -31,7 +31,8 @@ public class BearerAuthentication implements ContainerRequestFilter {
         }
         if (!header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             throw new cn.imtp.platform.problem.PlatformException(401, "invalid-token", "Invalid token",
-                    "Send the token as 'Authorization: Bearer <token>'.");
+                    new cn.imtp.platform.text.Words("令牌格式无效，请以 'Authorization: Bearer <token>' 发送。",
+                            "Send the token as 'Authorization: Bearer <token>'."));
         }
         Caller caller = Jwt.callerOf(Jwt.verify(header.substring(PREFIX.length()).trim(), settings.publicKey(),
                 settings.issuer(), Instant.now()));

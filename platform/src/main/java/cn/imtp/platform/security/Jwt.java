@@ -1,5 +1,6 @@
 package cn.imtp.platform.security;
 
+import cn.imtp.platform.text.Words;
 import cn.imtp.platform.json.Jsonp;
 import cn.imtp.platform.problem.PlatformException;
 import jakarta.json.JsonArray;
@@ -64,7 +65,7 @@ public final class Jwt {
             VERIFIED.put(token, new Verified(key, issuer, claims));
         }
         if (!claims.containsKey("exp") || claims.getJsonNumber("exp").longValue() + LEEWAY_SECONDS < now.getEpochSecond()) {
-            throw invalid("The token has expired; sign in again.");
+            throw invalid(new Words("登录已过期，请重新登录。", "The token has expired; sign in again."));
         }
         return claims;
     }
@@ -72,25 +73,25 @@ public final class Jwt {
     private static JsonObject verifySignature(String token, PublicKey key, String issuer) {
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3) {
-            throw invalid("The token is not a JWT.");
+            throw invalid(new Words("令牌格式无效，请重新登录。", "The token is not a JWT."));
         }
         JsonObject header = parse(parts[0]);
         if (!"RS256".equals(header.getString("alg", ""))) {
-            throw invalid("The token is not signed with RS256.");
+            throw invalid(new Words("令牌签名方式无效，请重新登录。", "The token is not signed with RS256."));
         }
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initVerify(key);
             rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
             if (!rsa.verify(B64D.decode(parts[2]))) {
-                throw invalid("The token's signature is not valid.");
+                throw invalid(new Words("令牌签名无效，请重新登录。", "The token's signature is not valid."));
             }
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw invalid("The token's signature is not valid.");
+            throw invalid(new Words("令牌签名无效，请重新登录。", "The token's signature is not valid."));
         }
         JsonObject claims = parse(parts[1]);
         if (!issuer.equals(claims.getString("iss", ""))) {
-            throw invalid("The token was not issued by this platform.");
+            throw invalid(new Words("令牌不是本平台签发的，请重新登录。", "The token was not issued by this platform."));
         }
         return claims;
     }
@@ -99,13 +100,13 @@ public final class Jwt {
     public static Caller callerOf(JsonObject claims) {
         JsonArray groups = claims.getJsonArray("groups");
         if (groups == null || groups.isEmpty()) {
-            throw invalid("The token names no role.");
+            throw invalid(new Words("令牌未注明角色，请重新登录。", "The token names no role."));
         }
         try {
             return new Caller(Long.parseLong(claims.getString("sub")), claims.getString("upn"),
                     Role.valueOf(((JsonString) groups.get(0)).getString()), claims.getInt("tv", 0));
         } catch (RuntimeException e) {
-            throw invalid("The token's claims are incomplete.");
+            throw invalid(new Words("令牌内容不完整，请重新登录。", "The token's claims are incomplete."));
         }
     }
 
@@ -113,11 +114,11 @@ public final class Jwt {
         try (JsonReader r = Jsonp.reader(new String(B64D.decode(part), StandardCharsets.UTF_8))) {
             return r.readObject();
         } catch (RuntimeException e) {
-            throw invalid("The token is not a JWT.");
+            throw invalid(new Words("令牌格式无效，请重新登录。", "The token is not a JWT."));
         }
     }
 
-    private static PlatformException invalid(String detail) {
+    private static PlatformException invalid(Words detail) {
         return new PlatformException(401, "invalid-token", "Invalid token", detail);
     }
 }

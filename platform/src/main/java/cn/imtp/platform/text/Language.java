@@ -29,7 +29,7 @@ public enum Language {
             }
             // Not echoed: a parameter can be long, and the reader only needs to know what is accepted.
             throw PlatformException.invalid(new Words("未知的语言，请用 zh 或 en。", "Unknown language; use zh or en."),
-                    List.of(new FieldError("lang", "zh or en")));
+                    List.of(new FieldError("lang", new Words("须为 zh 或 en", "zh or en"))));
         }
         return preferred(acceptLanguage);
     }

@@ -16,14 +16,19 @@ class ProblemsTest {
 
     @Test
     void platformExceptionKeepsStatusTypeAndFieldErrors() {
-        PlatformException e = PlatformException.invalid("Two rows are wrong.",
-                List.of(new FieldError("rows[2].idNumber", "check digit is wrong")));
+        PlatformException e = PlatformException.invalid(new Words("有两行不正确。", "Two rows are wrong."),
+                List.of(new FieldError("rows[2].idNumber", new Words("校验位不正确", "check digit is wrong"))));
         Problem p = Problems.of(e, "/api/x", "abc");
         assertEquals(422, p.status());
         assertEquals("urn:imtp:problem:invalid-input", p.type());
-        assertEquals("Two rows are wrong.", p.detail());
+        assertEquals("输入无效", p.title());
+        assertEquals("有两行不正确。", p.detail());
         assertEquals("rows[2].idNumber", p.errors().get(0).field());
+        assertEquals("校验位不正确", p.errors().get(0).getMessage(), "field errors in the reader's language");
         assertEquals("/api/x", p.instance());
+        Problem english = Problems.of(e, "/api/x", "abc", Language.EN);
+        assertEquals("Invalid input", english.title());
+        assertEquals("check digit is wrong", english.errors().get(0).getMessage());
     }
 
     @Test
@@ -40,10 +45,21 @@ class ProblemsTest {
     }
 
     @Test
+    void aLongListOfFieldErrorsIsCutWithHowManyMoreInTheReadersLanguage() {
+        List<FieldError> many = java.util.stream.IntStream.range(0, 150)
+                .mapToObj(i -> new FieldError("rows[" + i + "]", new Words("无效", "not valid"))).toList();
+        Problem p = Problems.of(PlatformException.invalid(new Words("导入失败。", "Nothing was imported."), many), null, "abc");
+        assertEquals(Problem.MAX_ERRORS + 1, p.errors().size());
+        assertEquals("more", p.errors().get(Problem.MAX_ERRORS).field());
+        assertTrue(p.errors().get(Problem.MAX_ERRORS).getMessage().startsWith("另有 50 处错误未列出"), p.errors().toString());
+    }
+
+    @Test
     void ejbWrappingIsRemoved() {
-        Problem p = Problems.of(new EJBException(PlatformException.notFound("Class", 7)), null, "abc");
+        Problem p = Problems.of(new EJBException(PlatformException.notFound(new Words("班级", "Class"), 7)), null, "abc", Language.EN);
         assertEquals(404, p.status());
         assertEquals("Class 7 does not exist.", p.detail());
+        assertEquals("班级 7 不存在。", Problems.of(PlatformException.notFound(new Words("班级", "Class"), 7), null, "abc").detail());
     }
 
     @Test

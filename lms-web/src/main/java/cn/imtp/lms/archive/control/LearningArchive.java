@@ -74,7 +74,8 @@ public class LearningArchive {
     public Archive of(long classId, long learnerId, Caller caller) {
         TrainingClass c = classes.visible(classId, caller);
         if ((caller.role() == Role.LEARNER && learnerId != caller.accountId()) || !c.learnerIds().contains(learnerId)) {
-            throw PlatformException.notFound("Learner", learnerId + " in class " + classId);
+            throw PlatformException.notFound(new Words("班级 " + classId + " 中没有学员 " + learnerId + "。",
+                    "Learner " + learnerId + " in class " + classId + " does not exist."));
         }
         Map<Long, LedgerRules.LearnerStatus> hours = hours(c, caller);
         return archive(c, learnerId, hours.get(learnerId));

@@ -1,6 +1,7 @@
 package cn.imtp.lms.assessment.control;
 
 import cn.imtp.lms.assessment.entity.QuestionType;
+import cn.imtp.platform.text.Words;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,7 +34,7 @@ public final class Answers {
             if (FALSE.contains(s)) {
                 return "F";
             }
-            throw new IllegalArgumentException("a true/false answer is T (对) or F (错)");
+            throw new Refused(new Words("判断题的答案为 T（对）或 F（错）", "a true/false answer is T (对) or F (错)"));
         }
         char last = (char) ('A' + optionCount - 1);
         TreeSet<Character> letters = new TreeSet<>();
@@ -42,15 +43,16 @@ public final class Answers {
                 continue;
             }
             if (c < 'A' || c > last) {
-                throw new IllegalArgumentException("choose among the letters A to " + last);
+                throw new Refused(new Words("请在字母 A 至 " + last + " 中选择", "choose among the letters A to " + last));
             }
             letters.add(c);
         }
         if (letters.isEmpty()) {
-            throw new IllegalArgumentException("choose " + (type == QuestionType.SINGLE_CHOICE ? "one letter" : "letters") + " from A to " + last);
+            throw new Refused(new Words("请从 A 至 " + last + " 中选择" + (type == QuestionType.SINGLE_CHOICE ? "一个字母" : "字母"),
+                    "choose " + (type == QuestionType.SINGLE_CHOICE ? "one letter" : "letters") + " from A to " + last));
         }
         if (type == QuestionType.SINGLE_CHOICE && letters.size() > 1) {
-            throw new IllegalArgumentException("a single-choice question has exactly one answer (A to " + last + ")");
+            throw new Refused(new Words("单选题只有一个答案（A 至 " + last + "）", "a single-choice question has exactly one answer (A to " + last + ")"));
         }
         StringBuilder b = new StringBuilder();
         letters.forEach(b::append);

@@ -134,11 +134,12 @@ public class Exams {
     public ExamView create(long classId, NewExam n, Caller caller, String address) {
         TrainingClass c = classes.visible(classId, caller);
         if (n == null) {
-            throw PlatformException.invalid("Send {\"title\", \"blueprint\", \"opensAt\", \"closesAt\", \"durationMinutes\"}.", List.of());
+            throw PlatformException.invalid(new Words("请以 JSON 格式发送考试信息：标题、组卷方式、开始时间、结束时间和考试时长。",
+                    "Send {\"title\", \"blueprint\", \"opensAt\", \"closesAt\", \"durationMinutes\"}."), List.of());
         }
         List<FieldError> errors = new ArrayList<>();
         if (n.title() == null || n.title().isBlank() || n.title().length() > 200) {
-            errors.add(new FieldError("title", "required, at most 200 characters"));
+            errors.add(new FieldError("title", new Words("必填，最多 200 个字符", "required, at most 200 characters")));
         }
         Exam.Blueprint blueprint = null;
         try {
@@ -147,47 +148,49 @@ public class Exams {
             // reported below
         }
         if (blueprint == null) {
-            errors.add(new FieldError("blueprint", "BASIC (职业基本素质, section 2.3.1), SKILL (the plan's level and job type) or UNIT"
-                    + " (a formative quiz on one unit)"));
+            errors.add(new FieldError("blueprint", new Words("须为 BASIC（职业基本素质，第 2.3.1 节）、SKILL（培训计划的等级和职业方向）或 UNIT（针对一个学习单元的练习测验）",
+                    "BASIC (职业基本素质, section 2.3.1), SKILL (the plan's level and job type) or UNIT"
+                    + " (a formative quiz on one unit)")));
         }
         Instant now = Instant.now();
         if (n.opensAt() == null || n.closesAt() == null || !n.opensAt().isBefore(n.closesAt()) || !n.closesAt().isAfter(now)) {
-            errors.add(new FieldError("closesAt", "opensAt and closesAt (ISO-8601 instants) with opensAt before closesAt, closesAt in the future"));
+            errors.add(new FieldError("closesAt", new Words("请填写开始时间和结束时间（ISO-8601 格式），开始时间须早于结束时间，结束时间须在将来",
+                    "opensAt and closesAt (ISO-8601 instants) with opensAt before closesAt, closesAt in the future")));
         }
         if (n.durationMinutes() == null || n.durationMinutes() < 5 || n.durationMinutes() > 600) {
-            errors.add(new FieldError("durationMinutes", "from 5 to 600"));
+            errors.add(new FieldError("durationMinutes", new Words("须为 5 至 600", "from 5 to 600")));
         } else if (n.opensAt() != null && n.closesAt() != null
                 && Duration.between(n.opensAt(), n.closesAt()).toMinutes() < n.durationMinutes()) {
-            errors.add(new FieldError("durationMinutes", "longer than the window from opensAt to closesAt"));
+            errors.add(new FieldError("durationMinutes", new Words("考试时长超过了开始时间至结束时间的开放时段", "longer than the window from opensAt to closesAt")));
         }
         PaperDrawer.Points defaults = settings.defaultPoints();
         PaperDrawer.Points points = new PaperDrawer.Points(or(n.pointsSingleChoice(), defaults.singleChoice()),
                 or(n.pointsMultipleChoice(), defaults.multipleChoice()), or(n.pointsTrueFalse(), defaults.trueFalse()));
         for (QuestionType t : QuestionType.values()) {
             if (points.of(t) < 1 || points.of(t) > 10) {
-                errors.add(new FieldError("points" + camel(t), "from 1 to 10"));
+                errors.add(new FieldError("points" + camel(t), new Words("须为 1 至 10", "from 1 to 10")));
             }
         }
         int passMark = or(n.passMark(), settings.passMark());
         if (passMark < 1 || passMark > 100) {
-            errors.add(new FieldError("passMark", "from 1 to 100 (% of the paper's points)"));
+            errors.add(new FieldError("passMark", new Words("须为 1 至 100（占试卷总分的百分比）", "from 1 to 100 (% of the paper's points)")));
         }
         TrainingPlan plan = c.plan();
         if (blueprint == Exam.Blueprint.SKILL && plan.level() == null) {
-            errors.add(new FieldError("blueprint", "the class's plan has no level and job type; use BASIC"));
+            errors.add(new FieldError("blueprint", new Words("该班级的培训计划没有等级和职业方向，请使用 BASIC", "the class's plan has no level and job type; use BASIC")));
         }
         LearningUnit unit = null;
         if (blueprint == Exam.Blueprint.UNIT) {
             unit = n.unitId() == null ? null : plan.units().stream().filter(u -> u.id().equals(n.unitId())).findFirst().orElse(null);
             if (unit == null) {
-                errors.add(new FieldError("unitId", "a unit of the class's plan"));
+                errors.add(new FieldError("unitId", new Words("须为该班级培训计划中的学习单元", "a unit of the class's plan")));
             }
             if (n.questionCount() == null || n.questionCount() < 1 || n.questionCount() > MAX_QUIZ_QUESTIONS) {
-                errors.add(new FieldError("questionCount", "from 1 to " + MAX_QUIZ_QUESTIONS));
+                errors.add(new FieldError("questionCount", new Words("须为 1 至 " + MAX_QUIZ_QUESTIONS, "from 1 to " + MAX_QUIZ_QUESTIONS)));
             }
         }
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid("The exam was not created.", errors);
+            throw PlatformException.invalid(new Words("考试未创建。", "The exam was not created."), errors);
         }
         Exam exam = new Exam(c, n.title().strip(), blueprint, n.opensAt(), n.closesAt(), n.durationMinutes(), points.singleChoice(),
                 points.multipleChoice(), points.trueFalse(), passMark, caller.accountId(), now);
@@ -199,7 +202,7 @@ public class Exams {
         if (!trial.complete()) {
             throw PlatformException.invalid(new Words("题库中的试题还不足以组成这份" + (exam.quiz() ? "练习" : "试卷") + "：请先补充下列试题，再创建。",
                     "The question bank cannot fill this " + (exam.quiz() ? "quiz" : "blueprint") + " yet: add the questions below, then create it."),
-                    trial.lacks().stream().map(l -> new FieldError("bank", l.message())).toList());
+                    trial.lacks().stream().map(l -> new FieldError("bank", l.words())).toList());
         }
         exam.setWith(live.stream().flatMap(s -> s.units().stream()).flatMap(u -> u.candidates().stream()).map(PaperDrawer.Candidate::questionId)
                 .toList());
@@ -245,18 +248,19 @@ public class Exams {
             }
         }
         if (exam.trainingClass().status() != ClassStatus.ACTIVE) {
-            throw PlatformException.conflict("The class is not active; its exams cannot be sat.");
+            throw PlatformException.conflict(new Words("该班级不在进行中，不能参加其考试。", "The class is not active; its exams cannot be sat."));
         }
         if (now.isBefore(exam.opensAt())) {
-            throw PlatformException.conflict("The exam opens at " + exam.opensAt() + ".");
+            throw PlatformException.conflict(new Words("考试将于 " + exam.opensAt() + " 开始。", "The exam opens at " + exam.opensAt() + "."));
         }
         if (!now.isBefore(exam.closesAt())) {
-            throw PlatformException.conflict("The exam closed at " + exam.closesAt() + ".");
+            throw PlatformException.conflict(new Words("考试已于 " + exam.closesAt() + " 结束。", "The exam closed at " + exam.closesAt() + "."));
         }
         int allowed = allowed(exam, caller.accountId());
         if (mine.size() >= allowed) {
-            throw PlatformException.conflict("You have sat this exam " + mine.size() + " time(s), as many as allowed; a teacher can grant"
-                    + " another attempt.");
+            throw PlatformException.conflict(new Words("您已参加本考试 " + mine.size() + " 次，已达允许的次数；如需再考，请联系教师准予补考。",
+                    "You have sat this exam " + mine.size() + " time(s), as many as allowed; a teacher can grant"
+                    + " another attempt."));
         }
         long seed = seeds.nextLong();
         PaperDrawer.Result paper = draw(exam, slots(exam, exam), seed);
@@ -283,22 +287,25 @@ public class Exams {
         Attempt a = own(attemptId, caller);
         Instant now = Instant.now();
         if (!a.open()) {
-            throw PlatformException.conflict("This attempt was submitted at " + a.submittedAt() + "; answers can no longer change.");
+            throw PlatformException.conflict(new Words("本次作答已于 " + a.submittedAt() + " 交卷，答案不能再修改。",
+                    "This attempt was submitted at " + a.submittedAt() + "; answers can no longer change."));
         }
         if (now.isAfter(a.deadline().plus(ANSWER_GRACE))) {
-            throw PlatformException.conflict("The time is up (the deadline was " + a.deadline() + "); the attempt is submitted with the answers"
-                    + " saved before it.");
+            throw PlatformException.conflict(new Words("作答时间已到（截止时间为 " + a.deadline() + "），已按截止前保存的答案交卷。",
+                    "The time is up (the deadline was " + a.deadline() + "); the attempt is submitted with the answers"
+                    + " saved before it."));
         }
         AttemptItem item = em.createQuery("SELECT i FROM AttemptItem i WHERE i.attempt = :a AND i.position = :p", AttemptItem.class)
                 .setParameter("a", a).setParameter("p", position).getResultStream().findFirst()
-                .orElseThrow(() -> PlatformException.notFound("Question", position + " of attempt " + attemptId));
+                .orElseThrow(() -> PlatformException.notFound(new Words("作答记录 " + attemptId + " 中没有第 " + position + " 题。",
+                        "Question " + position + " of attempt " + attemptId + " does not exist.")));
         String raw = answer == null ? null : answer.answer();
         String canonical = null;
         if (raw != null && !raw.isBlank()) {
             try {
                 canonical = Answers.canonical(item.type(), item.options().size(), raw);
             } catch (IllegalArgumentException e) {
-                throw PlatformException.invalid("The answer was not saved.", List.of(new FieldError("answer", e.getMessage())));
+                throw PlatformException.invalid(new Words("答案未保存。", "The answer was not saved."), List.of(new FieldError("answer", Refused.of(e))));
             }
         }
         item.answer(canonical, now);
@@ -324,7 +331,7 @@ public class Exams {
     public AttemptView attempt(long attemptId, Caller caller) {
         Attempt a = locked(attemptId);
         if (a == null || (caller.role() == Role.LEARNER && a.learnerId() != caller.accountId())) {
-            throw PlatformException.notFound("Attempt", attemptId);
+            throw PlatformException.notFound(new Words("作答记录", "Attempt"), attemptId);
         }
         classes.visible(a.exam().trainingClass().id(), caller);
         Instant now = Instant.now();
@@ -355,7 +362,8 @@ public class Exams {
     private Attempt openOwn(long attemptId, Caller caller) {
         Attempt a = own(attemptId, caller);
         if (!a.open() || expired(a, Instant.now())) {
-            throw PlatformException.conflict("This attempt is over; its exam materials were available only while it was open.");
+            throw PlatformException.conflict(new Words("本次作答已结束，考试资料仅在作答期间提供。",
+                    "This attempt is over; its exam materials were available only while it was open."));
         }
         return a;
     }
@@ -394,13 +402,13 @@ public class Exams {
         }
         List<FieldError> errors = new ArrayList<>();
         if (g == null || g.learnerId() == null || !exam.trainingClass().learnerIds().contains(g.learnerId())) {
-            errors.add(new FieldError("learnerId", "must be a learner of the exam's class"));
+            errors.add(new FieldError("learnerId", new Words("须为该考试所属班级的学员", "must be a learner of the exam's class")));
         }
         if (g == null || g.reason() == null || g.reason().isBlank() || g.reason().length() > 500) {
-            errors.add(new FieldError("reason", "say why another attempt is granted (at most 500 characters)"));
+            errors.add(new FieldError("reason", new Words("请说明准予补考的理由（最多 500 个字符）", "say why another attempt is granted (at most 500 characters)")));
         }
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid("No attempt was granted.", errors);
+            throw PlatformException.invalid(new Words("未准予补考。", "No attempt was granted."), errors);
         }
         em.createNativeQuery("INSERT INTO assessment_attempt_grant (exam_id, learner_id, reason, granted_by, granted_at) VALUES (?,?,?,?,?)")
                 .setParameter(1, examId).setParameter(2, g.learnerId()).setParameter(3, g.reason().strip()).setParameter(4, caller.accountId())
@@ -507,12 +515,12 @@ public class Exams {
     private Exam visible(long examId, Caller caller) {
         Exam exam = em.find(Exam.class, examId);
         if (exam == null) {
-            throw PlatformException.notFound("Exam", examId);
+            throw PlatformException.notFound(new Words("考试", "Exam"), examId);
         }
         try {
             classes.visible(exam.trainingClass().id(), caller);
         } catch (PlatformException notVisible) {
-            throw PlatformException.notFound("Exam", examId);
+            throw PlatformException.notFound(new Words("考试", "Exam"), examId);
         }
         return exam;
     }
@@ -520,7 +528,7 @@ public class Exams {
     private Attempt own(long attemptId, Caller caller) {
         Attempt a = locked(attemptId);
         if (a == null || a.learnerId() != caller.accountId()) {
-            throw PlatformException.notFound("Attempt", attemptId);
+            throw PlatformException.notFound(new Words("作答记录", "Attempt"), attemptId);
         }
         return a;
     }

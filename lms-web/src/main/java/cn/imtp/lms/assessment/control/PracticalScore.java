@@ -1,6 +1,7 @@
 package cn.imtp.lms.assessment.control;
 
 import cn.imtp.platform.problem.FieldError;
+import cn.imtp.platform.text.Words;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,24 +38,25 @@ public final class PracticalScore {
     public static List<FieldError> check(List<Criterion> rubric) {
         List<FieldError> errors = new ArrayList<>();
         if (rubric == null || rubric.isEmpty() || rubric.size() > MAX_CRITERIA) {
-            errors.add(new FieldError("rubric", "1 to " + MAX_CRITERIA + " criteria, each {criterion, points, descriptor}"));
+            errors.add(new FieldError("rubric", new Words("须有 1 至 " + MAX_CRITERIA + " 条评分标准，每条含评分项、分值和评分说明",
+                    "1 to " + MAX_CRITERIA + " criteria, each {criterion, points, descriptor}")));
             return errors;
         }
         for (int i = 0; i < rubric.size(); i++) {
             Criterion c = rubric.get(i);
             String at = "rubric[" + i + "]";
             if (c == null) {
-                errors.add(new FieldError(at, "a criterion {criterion, points, descriptor}"));
+                errors.add(new FieldError(at, new Words("须为一条评分标准（含评分项、分值和评分说明）", "a criterion {criterion, points, descriptor}")));
                 continue;
             }
             if (c.criterion() == null || c.criterion().isBlank() || c.criterion().length() > 200) {
-                errors.add(new FieldError(at + ".criterion", "what is judged: 1 to 200 characters"));
+                errors.add(new FieldError(at + ".criterion", new Words("评分项须为 1 至 200 个字符", "what is judged: 1 to 200 characters")));
             }
             if (c.points() == null || c.points() < 1 || c.points() > MAX_CRITERION_POINTS) {
-                errors.add(new FieldError(at + ".points", "the most points it gives: 1 to " + MAX_CRITERION_POINTS));
+                errors.add(new FieldError(at + ".points", new Words("该项满分须为 1 至 " + MAX_CRITERION_POINTS, "the most points it gives: 1 to " + MAX_CRITERION_POINTS)));
             }
             if (c.descriptor() != null && c.descriptor().length() > 1000) {
-                errors.add(new FieldError(at + ".descriptor", "at most 1000 characters"));
+                errors.add(new FieldError(at + ".descriptor", new Words("最多 1000 个字符", "at most 1000 characters")));
             }
         }
         return errors;
@@ -63,13 +65,15 @@ public final class PracticalScore {
     /** What is wrong with a grade's points (one per criterion, in the rubric's order, from 0 to the criterion's points). */
     public static List<FieldError> check(List<Criterion> rubric, List<Integer> points) {
         if (points == null || points.size() != rubric.size()) {
-            return List.of(new FieldError("points", "one number per criterion of the rubric, in its order: " + rubric.size() + " numbers"));
+            return List.of(new FieldError("points", new Words("按评分标准的顺序，每条标准给一个分数：共 " + rubric.size() + " 个数",
+                    "one number per criterion of the rubric, in its order: " + rubric.size() + " numbers")));
         }
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             Integer p = points.get(i);
             if (p == null || p < 0 || p > rubric.get(i).points()) {
-                errors.add(new FieldError("points[" + i + "]", "'" + rubric.get(i).criterion() + "': from 0 to " + rubric.get(i).points()));
+                errors.add(new FieldError("points[" + i + "]", new Words("“" + rubric.get(i).criterion() + "”：须为 0 至 " + rubric.get(i).points(),
+                        "'" + rubric.get(i).criterion() + "': from 0 to " + rubric.get(i).points())));
             }
         }
         return errors;

@@ -144,28 +144,32 @@ public class Practicals {
     public PracticalView create(long classId, NewPractical n, Caller caller, String address) {
         TrainingClass c = classes.visible(classId, caller);
         if (n == null) {
-            throw PlatformException.invalid("Send {\"title\", \"opensAt\", \"closesAt\", \"passMark\"}.", List.of());
+            throw PlatformException.invalid(new Words("请以 JSON 格式发送操作技能考核信息：标题、开始时间、结束时间和及格分。",
+                    "Send {\"title\", \"opensAt\", \"closesAt\", \"passMark\"}."), List.of());
         }
         List<FieldError> errors = new ArrayList<>();
         if (n.title() == null || n.title().isBlank() || n.title().length() > 200) {
-            errors.add(new FieldError("title", "required, at most 200 characters"));
+            errors.add(new FieldError("title", new Words("必填，最多 200 个字符", "required, at most 200 characters")));
         }
         if (n.opensAt() == null || n.closesAt() == null || !n.opensAt().isBefore(n.closesAt()) || !n.closesAt().isAfter(Instant.now())) {
-            errors.add(new FieldError("closesAt", "opensAt and closesAt (ISO-8601 instants) with opensAt before closesAt, closesAt in the future"));
+            errors.add(new FieldError("closesAt", new Words("请填写开始时间和结束时间（ISO-8601 格式），开始时间须早于结束时间，结束时间须在将来",
+                    "opensAt and closesAt (ISO-8601 instants) with opensAt before closesAt, closesAt in the future")));
         }
         int passMark = n.passMark() == null ? settings.passMark() : n.passMark();
         if (passMark < 1 || passMark > 100) {
-            errors.add(new FieldError("passMark", "from 1 to 100 (points of the 100-point practical score)"));
+            errors.add(new FieldError("passMark", new Words("须为 1 至 100（操作技能考核百分制成绩的分数）", "from 1 to 100 (points of the 100-point practical score)")));
         }
         TrainingPlan plan = c.plan();
         List<PracticalContentEntry> rows = plan.level() == null ? List.of() : plan.edition().practicals().stream()
                 .filter(p -> p.level() == plan.level() && p.jobType() == plan.jobType()).toList();
         if (rows.isEmpty()) {
-            errors.add(new FieldError("classId", "the class's plan has no practical blueprint (section 2.3 gives one per level and job type;"
-                    + " the basic course has none): practical exams belong to classes whose plan is a skill course"));
+            errors.add(new FieldError("classId", new Words("该班级的培训计划没有操作技能考核方案（第 2.3 节按等级和职业方向各给出一套，基础课程没有）："
+                    + "只有培训计划为技能课程的班级才能设置操作技能考核",
+                    "the class's plan has no practical blueprint (section 2.3 gives one per level and job type;"
+                    + " the basic course has none): practical exams belong to classes whose plan is a skill course")));
         }
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid("The practical exam was not created.", errors);
+            throw PlatformException.invalid(new Words("操作技能考核未创建。", "The practical exam was not created."), errors);
         }
         Instant now = Instant.now();
         em.createNativeQuery("INSERT INTO practical_exam (class_id, title, section, opens_at, closes_at, pass_mark, created_by, created_at)"
@@ -209,20 +213,22 @@ public class Practicals {
         exam(examId, caller);
         lockTask(examId, taskId);
         if (e == null) {
-            throw PlatformException.invalid("Send {\"instructions\", \"rubric\": [{\"criterion\", \"points\", \"descriptor\"}]}.", List.of());
+            throw PlatformException.invalid(new Words("请以 JSON 格式发送考核任务的说明和评分标准（每条含评分项、分值和评分说明）。",
+                    "Send {\"instructions\", \"rubric\": [{\"criterion\", \"points\", \"descriptor\"}]}."), List.of());
         }
         List<FieldError> errors = new ArrayList<>(PracticalScore.check(e.rubric()));
         if (e.instructions() != null && e.instructions().length() > 4000) {
-            errors.add(new FieldError("instructions", "at most 4000 characters"));
+            errors.add(new FieldError("instructions", new Words("最多 4000 个字符", "at most 4000 characters")));
         }
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid("The task was not changed.", errors);
+            throw PlatformException.invalid(new Words("考核任务未修改。", "The task was not changed."), errors);
         }
         Number graded = (Number) em.createNativeQuery("SELECT COUNT(*) FROM practical_grade WHERE task_id = ?").setParameter(1, taskId)
                 .getSingleResult();
         if (graded.intValue() > 0) {
-            throw PlatformException.conflict("Task " + taskId + " has been graded with its rubric " + graded + " time(s); the rubric is fixed"
-                    + " so that every learner is graded alike. Set up a new practical exam to use another rubric.");
+            throw PlatformException.conflict(new Words("考核任务 " + taskId + " 已按其评分标准评分 " + graded + " 次，为使每位学员按同一标准评分，评分标准已不能修改。"
+                    + "如需使用其他评分标准，请新建一场操作技能考核。", "Task " + taskId + " has been graded with its rubric " + graded + " time(s); the rubric is fixed"
+                    + " so that every learner is graded alike. Set up a new practical exam to use another rubric."));
         }
         em.createNativeQuery("UPDATE practical_task SET instructions = ?, rubric = ? WHERE id = ?")
                 .setParameter(1, e.instructions() == null ? "" : e.instructions().strip()).setParameter(2, rubricJson(e.rubric()))
@@ -236,7 +242,8 @@ public class Practicals {
     public Work answer(long examId, long taskId, Answer a, Caller learner) {
         String text = a == null || a.text() == null ? "" : a.text().strip();
         if (text.isEmpty() || text.length() > MAX_ANSWER_CHARS) {
-            throw PlatformException.invalid("The answer was not saved.", List.of(new FieldError("text", "1 to " + MAX_ANSWER_CHARS + " characters")));
+            throw PlatformException.invalid(new Words("答案未保存。", "The answer was not saved."),
+                    List.of(new FieldError("text", new Words("须为 1 至 " + MAX_ANSWER_CHARS + " 个字符", "1 to " + MAX_ANSWER_CHARS + " characters"))));
         }
         handIn(examId, taskId, learner, false);
         em.createNativeQuery("INSERT INTO practical_submission (task_id, learner_id, answer_text, revision, submitted_at) VALUES (?,?,?,1,?)"
@@ -267,13 +274,14 @@ public class Practicals {
         exam(examId, caller);
         task(examId, taskId);
         if (caller.role() == Role.LEARNER && learnerId != caller.accountId()) {
-            throw PlatformException.notFound("Document of learner", learnerId);
+            throw PlatformException.notFound(new Words("学员 " + learnerId + " 的文件不存在。", "Document of learner " + learnerId + " does not exist."));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT file_name, content_type, content, sha256 FROM practical_submission"
                 + " WHERE task_id = ? AND learner_id = ? AND content IS NOT NULL").setParameter(1, taskId).setParameter(2, learnerId).getResultList();
         if (rows.isEmpty()) {
-            throw PlatformException.notFound("Document of learner", learnerId + " for task " + taskId);
+            throw PlatformException.notFound(new Words("学员 " + learnerId + " 在考核任务 " + taskId + " 中的文件不存在。",
+                    "Document of learner " + learnerId + " for task " + taskId + " does not exist."));
         }
         Object[] r = rows.get(0);
         return new Document((String) r[0], (String) r[1], (byte[]) r[2], (String) r[3]);
@@ -287,8 +295,8 @@ public class Practicals {
     @Transactional
     public MediaTickets.Upload record(long examId, long taskId, NewRecording r, Caller learner) {
         if (r == null || r.fileName() == null || r.fileName().isBlank() || r.fileName().length() > 255 || r.size() == null || r.size() <= 0) {
-            throw PlatformException.invalid("The recording cannot start.", List.of(new FieldError("fileName",
-                    "give the video's file name (at most 255 characters) and its size in bytes")));
+            throw PlatformException.invalid(new Words("无法开始上传录像。", "The recording cannot start."), List.of(new FieldError("fileName",
+                    new Words("请提供视频的文件名（最多 255 个字符）及其大小（字节）", "give the video's file name (at most 255 characters) and its size in bytes"))));
         }
         handIn(examId, taskId, learner, true);
         long allowed = recordingAllowance(taskId, learner);
@@ -322,7 +330,8 @@ public class Practicals {
         handIn(examId, taskId, learner, true);
         SubmissionView s = work(taskId, learner.accountId()).submission();
         if (s == null || s.recording() == null) {
-            throw PlatformException.notFound("Recording started for task", taskId + "; start one with POST …/recording");
+            throw PlatformException.notFound(new Words("考核任务 " + taskId + " 尚未开始上传录像，请先开始上传。",
+                    "Recording started for task " + taskId + "; start one with POST …/recording does not exist."));
         }
         return tickets.upload(UUID.fromString(s.recording().assetId()), "VIDEO", learner, recordingAllowance(taskId, learner));
     }
@@ -345,11 +354,12 @@ public class Practicals {
         exam(examId, caller);
         task(examId, taskId);
         if (caller.role() == Role.LEARNER && learnerId != caller.accountId()) {
-            throw PlatformException.notFound("Recording of learner", learnerId);
+            throw PlatformException.notFound(new Words("学员 " + learnerId + " 的录像不存在。", "Recording of learner " + learnerId + " does not exist."));
         }
         SubmissionView s = work(taskId, learnerId).submission();
         if (s == null || s.recording() == null) {
-            throw PlatformException.notFound("Recording of learner", learnerId + " for task " + taskId);
+            throw PlatformException.notFound(new Words("学员 " + learnerId + " 在考核任务 " + taskId + " 中的录像不存在。",
+                    "Recording of learner " + learnerId + " for task " + taskId + " does not exist."));
         }
         return tickets.view(UUID.fromString(s.recording().assetId()), "VIDEO", caller);
     }
@@ -359,21 +369,25 @@ public class Practicals {
     public Work grade(long examId, long taskId, long learnerId, Grade g, Caller caller, String address) {
         TrainingClass c = exam(examId, caller);
         if (caller.role() == Role.LEARNER) {
-            throw new PlatformException(403, "forbidden", "Forbidden", "Only the class's teachers and administrators grade.");
+            throw new PlatformException(403, "forbidden", "Forbidden", new Words("只有该班级的教师和管理员可以评分。",
+                    "Only the class's teachers and administrators grade."));
         }
         List<Criterion> rubric = lockTask(examId, taskId).rubric();
         if (!c.learnerIds().contains(learnerId)) {
-            throw PlatformException.notFound("Learner", learnerId + " in class " + c.id());
+            throw PlatformException.notFound(new Words("班级 " + c.id() + " 中没有学员 " + learnerId + "。",
+                    "Learner " + learnerId + " in class " + c.id() + " does not exist."));
         }
         if (g == null) {
-            throw PlatformException.invalid("Send {\"points\": [one per criterion], \"comment\"}.", List.of());
+            throw PlatformException.invalid(new Words("请以 JSON 格式发送评分：每条评分标准一个分数，以及评语。",
+                    "Send {\"points\": [one per criterion], \"comment\"}."), List.of());
         }
         List<FieldError> errors = new ArrayList<>(PracticalScore.check(rubric, g.points()));
         if (g.comment() != null && g.comment().length() > 2000) {
-            errors.add(new FieldError("comment", "at most 2000 characters"));
+            errors.add(new FieldError("comment", new Words("最多 2000 个字符", "at most 2000 characters")));
         }
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid("The grade was not saved; the rubric has " + rubric.size() + " criteria.", errors);
+            throw PlatformException.invalid(new Words("评分未保存；该评分标准共有 " + rubric.size() + " 条。",
+                    "The grade was not saved; the rubric has " + rubric.size() + " criteria."), errors);
         }
         Work before = work(taskId, learnerId);
         int awarded = g.points().stream().mapToInt(Integer::intValue).sum();
@@ -396,7 +410,8 @@ public class Practicals {
     public List<LearnerRow> results(long examId, Caller caller) {
         TrainingClass c = exam(examId, caller);
         if (caller.role() == Role.LEARNER) {
-            throw new PlatformException(403, "forbidden", "Forbidden", "Learners see their own work in the exam itself.");
+            throw new PlatformException(403, "forbidden", "Forbidden", new Words("学员请在考核页面中查看自己的作答。",
+                    "Learners see their own work in the exam itself."));
         }
         List<TaskView> tasks = tasks(examId, null);
         Map<Long, Map<Long, Work>> works = works(examId, null);
@@ -456,12 +471,12 @@ public class Practicals {
     private TrainingClass exam(long examId, Caller caller) {
         List<?> rows = em.createNativeQuery("SELECT class_id FROM practical_exam WHERE id = ?").setParameter(1, examId).getResultList();
         if (rows.isEmpty()) {
-            throw PlatformException.notFound("Practical exam", examId);
+            throw PlatformException.notFound(new Words("操作技能考核", "Practical exam"), examId);
         }
         try {
             return classes.visible(((Number) rows.get(0)).longValue(), caller);
         } catch (PlatformException e) {
-            throw PlatformException.notFound("Practical exam", examId);
+            throw PlatformException.notFound(new Words("操作技能考核", "Practical exam"), examId);
         }
     }
 
@@ -469,7 +484,7 @@ public class Practicals {
         List<?> rows = em.createNativeQuery("SELECT form FROM practical_task WHERE id = ? AND exam_id = ?").setParameter(1, taskId)
                 .setParameter(2, examId).getResultList();
         if (rows.isEmpty()) {
-            throw PlatformException.notFound("Task of practical exam " + examId, taskId);
+            throw PlatformException.notFound(new Words("操作技能考核 " + examId + " 的考核任务", "Task of practical exam " + examId), taskId);
         }
         return Form.valueOf((String) rows.get(0));
     }
@@ -484,7 +499,7 @@ public class Practicals {
         List<Object[]> rows = em.createNativeQuery("SELECT rubric, form FROM practical_task WHERE id = ? AND exam_id = ? FOR UPDATE")
                 .setParameter(1, taskId).setParameter(2, examId).getResultList();
         if (rows.isEmpty()) {
-            throw PlatformException.notFound("Task of practical exam " + examId, taskId);
+            throw PlatformException.notFound(new Words("操作技能考核 " + examId + " 的考核任务", "Task of practical exam " + examId), taskId);
         }
         return new LockedTask(rubric((String) rows.get(0)[0]), Form.valueOf((String) rows.get(0)[1]));
     }
@@ -492,22 +507,24 @@ public class Practicals {
     /** Checks that the learner may hand in work on the task now. */
     private void handIn(long examId, long taskId, Caller learner, boolean document) {
         if (learner.role() != Role.LEARNER) {
-            throw new PlatformException(403, "forbidden", "Forbidden", "Only learners hand in work.");
+            throw new PlatformException(403, "forbidden", "Forbidden", new Words("只有学员可以提交作答。", "Only learners hand in work."));
         }
         exam(examId, learner);
         if (document && lockTask(examId, taskId).form() == Form.WRITTEN) {
-            throw PlatformException.invalid("The file was not accepted.", List.of(new FieldError("file",
-                    "this is a written (笔试) task: answer it with text; documents and recordings are handed in for hands-on (实操) tasks")));
+            throw PlatformException.invalid(new Words("文件未被接受。", "The file was not accepted."), List.of(new FieldError("file",
+                    new Words("这是笔试任务，请以文字作答；文件和录像仅用于实操任务",
+                            "this is a written (笔试) task: answer it with text; documents and recordings are handed in for hands-on (实操) tasks"))));
         }
         Object[] window = (Object[]) em.createNativeQuery("SELECT opens_at, closes_at FROM practical_exam WHERE id = ?").setParameter(1, examId)
                 .getSingleResult();
         Instant now = Instant.now();
         if (now.isBefore(((Timestamp) window[0]).toInstant()) || !now.isBefore(((Timestamp) window[1]).toInstant())) {
-            throw PlatformException.conflict("Work is handed in while the exam is open, from " + ((Timestamp) window[0]).toInstant() + " to "
-                    + ((Timestamp) window[1]).toInstant() + ".");
+            throw PlatformException.conflict(new Words("只能在考核开放期间提交作答：" + ((Timestamp) window[0]).toInstant() + " 至 "
+                    + ((Timestamp) window[1]).toInstant() + "。", "Work is handed in while the exam is open, from " + ((Timestamp) window[0]).toInstant() + " to "
+                    + ((Timestamp) window[1]).toInstant() + "."));
         }
         if (work(taskId, learner.accountId()).grade() != null) {
-            throw PlatformException.conflict("Your work on this task has been graded; it can no longer be changed.");
+            throw PlatformException.conflict(new Words("您在此任务上的作答已评分，不能再修改。", "Your work on this task has been graded; it can no longer be changed."));
         }
     }
 

@@ -105,11 +105,12 @@ public class QuestionBank {
     public QuestionView update(long id, Draft d, Caller caller, String address) {
         Question q = changeable(id, caller);
         if (q.retiredAt() != null) {
-            throw PlatformException.conflict("Question " + id + " is retired; write a new question instead.");
+            throw PlatformException.conflict(new Words("试题 " + id + " 已停用，请另行出题。", "Question " + id + " is retired; write a new question instead."));
         }
         if (q.replacedBy() != null) {
-            throw PlatformException.conflict("Question " + id + " is version " + q.version() + ", already replaced by question " + q.replacedBy()
-                    + "; edit the current version.");
+            throw PlatformException.conflict(new Words("试题 " + id + " 是第 " + q.version() + " 版，已被试题 " + q.replacedBy() + " 取代，请修改当前版本。",
+                    "Question " + id + " is version " + q.version() + ", already replaced by question " + q.replacedBy()
+                    + "; edit the current version."));
         }
         LearningUnit unit = unitOf(d);
         Question next = q.nextVersion(caller.accountId(), Instant.now());
@@ -127,8 +128,9 @@ public class QuestionBank {
     public QuestionView retire(long id, Caller caller, String address) {
         Question q = changeable(id, caller);
         if (q.replacedBy() != null) {
-            throw PlatformException.conflict("Question " + id + " is version " + q.version() + ", already replaced by question " + q.replacedBy()
-                    + "; retire the current version.");
+            throw PlatformException.conflict(new Words("试题 " + id + " 是第 " + q.version() + " 版，已被试题 " + q.replacedBy() + " 取代，请停用当前版本。",
+                    "Question " + id + " is version " + q.version() + ", already replaced by question " + q.replacedBy()
+                    + "; retire the current version."));
         }
         if (q.retiredAt() == null) {
             q.retire(Instant.now());
@@ -183,7 +185,7 @@ public class QuestionBank {
     public List<QuestionView> importQti(byte[] zip, Caller caller, String address) {
         QuestionQti.Read read = QuestionQti.read(zip);
         if (!read.errors().isEmpty()) {
-            throw PlatformException.invalid("No question was imported: the package could not be read.", read.errors());
+            throw PlatformException.invalid(new Words("未导入任何试题：无法读取该内容包。", "No question was imported: the package could not be read."), read.errors());
         }
         return importLines(QuestionCsv.parse(read.records(), false, read::place), caller, address);
     }
@@ -197,19 +199,21 @@ public class QuestionBank {
         for (QuestionCsv.Line line : parsed.lines()) {
             Optional<LearningUnit> unit = unitByName(edition, line.level(), line.jobType(), line.courseCode(), line.unit());
             if (unit.isEmpty()) {
-                errors.add(new FieldError(line.place() + ": unit", "no unit '" + line.unit() + "' in course " + line.courseCode()
-                        + " of " + tableName(line.level(), line.jobType()) + " (" + unitNames(edition, line) + ")"));
+                errors.add(new FieldError(line.place() + ": unit", new Words("课程 " + line.courseCode() + "（" + tableWords(line.level(), line.jobType()).zh()
+                        + "）中没有学习单元“" + line.unit() + "”（现有：" + String.join("、", unitNames(edition, line)) + "）",
+                        "no unit '" + line.unit() + "' in course " + line.courseCode()
+                        + " of " + tableName(line.level(), line.jobType()) + " (" + unitNames(edition, line) + ")")));
                 continue;
             }
             String key = unit.get().id() + "\n" + line.content().stem().replace(" ", "");
             String earlier = seen.putIfAbsent(key, line.place());
             if (earlier != null) {
-                errors.add(new FieldError(line.place() + ": stem", "the same question is on " + earlier));
+                errors.add(new FieldError(line.place() + ": stem", new Words("与" + placeZh(earlier) + "的试题相同", "the same question is on " + earlier)));
                 continue;
             }
             Long existing = duplicate(unit.get(), line.content().stem());
             if (existing != null) {
-                errors.add(new FieldError(line.place() + ": stem", "the bank has this question already (question " + existing + ")"));
+                errors.add(new FieldError(line.place() + ": stem", new Words("题库中已有此题（试题 " + existing + "）", "the bank has this question already (question " + existing + ")")));
                 continue;
             }
             Question q = new Question(unit.get(), caller.accountId(), now);
@@ -217,7 +221,8 @@ public class QuestionBank {
             created.add(q);
         }
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid("No question was imported: correct the lines below and send the whole file again.", errors);
+            throw PlatformException.invalid(new Words("未导入任何试题：请改正以下各行后重新提交整个文件。",
+                    "No question was imported: correct the lines below and send the whole file again."), errors);
         }
         created.forEach(em::persist);
         em.flush();
@@ -270,7 +275,8 @@ public class QuestionBank {
         List<BlueprintCourseEntry> entries = edition.blueprints().stream()
                 .filter(b -> "THEORY".equals(b.kind()) && b.level() == level && b.jobType() == jobType).toList();
         if (entries.isEmpty()) {
-            throw PlatformException.notFound("Theory blueprint of", tableName(level, jobType) + " in edition " + edition.code());
+            throw PlatformException.notFound(new Words("版本 " + edition.code() + " 中没有以下课程的理论考试方案：" + tableWords(level, jobType).zh() + "。",
+                    "Theory blueprint of " + tableName(level, jobType) + " in edition " + edition.code() + " does not exist."));
         }
         CatalogueTable table = edition.tables().stream().filter(t -> t.level() == level && t.jobType() == jobType).findFirst().orElse(null);
         Map<String, List<PaperDrawer.Candidate>> bank = bank(level, jobType, exam);
@@ -345,7 +351,16 @@ public class QuestionBank {
     }
 
     static String tableName(Level level, JobType jobType) {
-        return level == null ? "the basic course" : level + " " + jobType;
+        return tableWords(level, jobType).en();
+    }
+
+    /** A line's place as a Chinese reader reads it ("line 7": 第 7 行); an item file's name as it is. */
+    private static String placeZh(String place) {
+        return place.startsWith("line ") ? "第 " + place.substring(5) + " 行" : " " + place + " ";
+    }
+
+    static Words tableWords(Level level, JobType jobType) {
+        return level == null ? new Words("基础课程", "the basic course") : new Words(level + " " + jobType, level + " " + jobType);
     }
 
     private Optional<LearningUnit> unitByName(Edition e, Level level, JobType jobType, String courseCode, String name) {
@@ -367,13 +382,13 @@ public class QuestionBank {
 
     private LearningUnit unitOf(Draft d) {
         if (d == null) {
-            throw PlatformException.invalid("Send {\"unitId\", \"type\", \"difficulty\", \"stem\", \"options\", \"answer\", \"explanation\"}.",
-                    List.of());
+            throw PlatformException.invalid(new Words("请以 JSON 格式发送试题：学习单元、题型、难度、题干、选项、答案和解析。",
+                    "Send {\"unitId\", \"type\", \"difficulty\", \"stem\", \"options\", \"answer\", \"explanation\"}."), List.of());
         }
         LearningUnit unit = d.unitId() == null ? null : em.find(LearningUnit.class, d.unitId());
         if (unit == null) {
-            throw PlatformException.invalid("The question must assess a learning unit of the catalogue.",
-                    List.of(new FieldError("unitId", "the id of a learning unit (GET /api/catalogue/tables/…)")));
+            throw PlatformException.invalid(new Words("试题须考核课程目录中的某个学习单元。", "The question must assess a learning unit of the catalogue."),
+                    List.of(new FieldError("unitId", new Words("须为学习单元的编号（见课程目录）", "the id of a learning unit (GET /api/catalogue/tables/…)"))));
         }
         return unit;
     }
@@ -381,7 +396,7 @@ public class QuestionBank {
     private static QuestionContent checked(Draft d) {
         QuestionContent.Checked c = QuestionContent.check("", d.type(), d.difficulty(), d.stem(), d.options(), d.answer(), d.explanation());
         if (!c.errors().isEmpty()) {
-            throw PlatformException.invalid("The question was not saved.", c.errors());
+            throw PlatformException.invalid(new Words("试题未保存。", "The question was not saved."), c.errors());
         }
         return c.content();
     }
@@ -393,7 +408,7 @@ public class QuestionBank {
     private Question find(long id) {
         Question q = em.find(Question.class, id);
         if (q == null) {
-            throw PlatformException.notFound("Question", id);
+            throw PlatformException.notFound(new Words("试题", "Question"), id);
         }
         return q;
     }

@@ -61,8 +61,9 @@ public final class QuestionCsv {
         List<FieldError> errors = new ArrayList<>();
         List<String> header = records.isEmpty() ? List.of() : records.get(0).cells().stream().map(String::trim).toList();
         if (!header.equals(HEADER) && !header.equals(HEADER_ZH)) {
-            return new Parsed(List.of(), List.of(new FieldError(place.apply(1), "the header must be: " + String.join(",", HEADER)
-                    + " (or in Chinese: " + String.join(",", HEADER_ZH) + ")")));
+            return new Parsed(List.of(), List.of(new FieldError(place.apply(1), new Words("表头须为：" + String.join(",", HEADER_ZH)
+                    + "（也可使用英文表头）", "the header must be: " + String.join(",", HEADER)
+                    + " (or in Chinese: " + String.join(",", HEADER_ZH) + ")"))));
         }
         List<Line> lines = new ArrayList<>();
         for (Csv.Record r : records.subList(1, records.size())) {
@@ -72,8 +73,9 @@ public final class QuestionCsv {
                 c.add("");
             }
             if (c.size() != HEADER.size()) {
-                errors.add(new FieldError(place.apply(r.line()), "has " + c.size() + " fields; expected " + HEADER.size() + " ("
-                        + String.join(",", HEADER) + ")"));
+                errors.add(new FieldError(place.apply(r.line()), new Words("有 " + c.size() + " 列，应为 " + HEADER.size() + " 列（"
+                        + String.join(",", HEADER_ZH) + "）", "has " + c.size() + " fields; expected " + HEADER.size() + " ("
+                        + String.join(",", HEADER) + ")")));
                 continue;
             }
             List<FieldError> lineErrors = new ArrayList<>();
@@ -83,14 +85,17 @@ public final class QuestionCsv {
                 level = c.get(0).isBlank() ? null : Level.valueOf(c.get(0).trim());
                 jobType = c.get(1).isBlank() ? null : JobType.valueOf(c.get(1).trim());
             } catch (IllegalArgumentException e) {
-                lineErrors.add(new FieldError(where + "level/jobType", "level is L5 to L1 and jobType one of "
-                        + Arrays.toString(JobType.values()) + "; both empty for the basic course"));
+                lineErrors.add(new FieldError(where + "level/jobType", new Words("等级须为 L5 至 L1，职业方向须为 "
+                        + Arrays.toString(JobType.values()) + " 之一；基础课程两者都留空", "level is L5 to L1 and jobType one of "
+                        + Arrays.toString(JobType.values()) + "; both empty for the basic course")));
             }
             if ((level == null) != (jobType == null) && lineErrors.isEmpty()) {
-                lineErrors.add(new FieldError(where + "level/jobType", "give both (a skill course) or neither (the basic course)"));
+                lineErrors.add(new FieldError(where + "level/jobType", new Words("两者都填（技能课程）或都不填（基础课程）",
+                        "give both (a skill course) or neither (the basic course)")));
             }
             if (c.get(2).isBlank() || c.get(3).isBlank()) {
-                lineErrors.add(new FieldError(where + "courseCode/unit", "the course code (e.g. 2-1) and the unit's name are required"));
+                lineErrors.add(new FieldError(where + "courseCode/unit", new Words("请填写课程编号（如 2-1）和学习单元名称",
+                        "the course code (e.g. 2-1) and the unit's name are required")));
             }
             Integer difficulty = null;
             try {
@@ -108,7 +113,7 @@ public final class QuestionCsv {
             }
         }
         if (errors.isEmpty() && lines.isEmpty()) {
-            errors.add(new FieldError(place.apply(2), "the file has no questions"));
+            errors.add(new FieldError(place.apply(2), new Words("文件中没有试题", "the file has no questions")));
         }
         return new Parsed(lines, errors);
     }

@@ -3,6 +3,7 @@ package cn.imtp.lms.assessment.control;
 import cn.imtp.lms.assessment.entity.QuestionType;
 import cn.imtp.lms.platform.control.Csv;
 import cn.imtp.platform.problem.FieldError;
+import cn.imtp.platform.text.Words;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -176,17 +177,19 @@ public final class QuestionQti {
         try {
             files = unzip(zip);
         } catch (IOException | IllegalArgumentException e) {
-            return failed("file", "is not a QTI content package (a ZIP with imsmanifest.xml): " + e.getMessage());
+            Words why = Refused.of(e);
+            return failed("file", new Words("不是 QTI 内容包（含 imsmanifest.xml 的 ZIP 文件）：" + why.zh(),
+                    "is not a QTI content package (a ZIP with imsmanifest.xml): " + why.en()));
         }
         byte[] manifestBytes = files.get("imsmanifest.xml");
         if (manifestBytes == null) {
-            return failed("file", "the package has no imsmanifest.xml at its root");
+            return failed("file", new Words("内容包的根目录中没有 imsmanifest.xml", "the package has no imsmanifest.xml at its root"));
         }
         Document manifest;
         try {
             manifest = parse(manifestBytes);
         } catch (IllegalArgumentException e) {
-            return failed("imsmanifest.xml", e.getMessage());
+            return failed("imsmanifest.xml", Refused.of(e));
         }
         List<Csv.Record> records = new ArrayList<>();
         records.add(new Csv.Record(1, QuestionCsv.HEADER));
@@ -203,19 +206,20 @@ public final class QuestionQti {
             places.put(row, href.isEmpty() ? "resource " + resource.getAttribute("identifier") : href);
             Element question = first(resource, NS, "question");
             if (question == null) {
-                errors.add(new FieldError(places.get(row), "has no <imtp:question level jobType courseCode unit type difficulty/> in its"
-                        + " resource's metadata (namespace " + NS + "): the platform files each question under a learning unit"));
+                errors.add(new FieldError(places.get(row), new Words("其资源元数据中缺少 <imtp:question level jobType courseCode unit type difficulty/>"
+                        + "（命名空间 " + NS + "）：平台须将每道试题归入一个学习单元", "has no <imtp:question level jobType courseCode unit type difficulty/> in its"
+                        + " resource's metadata (namespace " + NS + "): the platform files each question under a learning unit")));
                 continue;
             }
             byte[] itemBytes = files.get(href);
             if (itemBytes == null) {
-                errors.add(new FieldError(places.get(row), "is listed in imsmanifest.xml but not in the package"));
+                errors.add(new FieldError(places.get(row), new Words("已列在 imsmanifest.xml 中，但内容包里没有此文件", "is listed in imsmanifest.xml but not in the package")));
                 continue;
             }
             try {
                 records.add(new Csv.Record(row, cells(question, parse(itemBytes))));
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError(places.get(row), e.getMessage()));
+                errors.add(new FieldError(places.get(row), Refused.of(e)));
             }
         }
         return new Read(records, places, errors);
@@ -227,11 +231,12 @@ public final class QuestionQti {
         META.forEach(m -> c.add(question.getAttribute(m)));
         Element root = item.getDocumentElement();
         if (!QTI.equals(root.getNamespaceURI()) || !"assessmentItem".equals(root.getLocalName())) {
-            throw new IllegalArgumentException("is not a QTI 2.1 assessmentItem (namespace " + QTI + ")");
+            throw new Refused(new Words("不是 QTI 2.1 试题（assessmentItem）", "is not a QTI 2.1 assessmentItem (namespace " + QTI + ")"));
         }
         Element interaction = first(root, QTI, "choiceInteraction");
         if (interaction == null) {
-            throw new IllegalArgumentException("has no choiceInteraction: only single choice, multiple choice and true/false are taken");
+            throw new Refused(new Words("没有 choiceInteraction：只接受单选题、多选题和判断题",
+                    "has no choiceInteraction: only single choice, multiple choice and true/false are taken"));
         }
         Element prompt = first(interaction, QTI, "prompt");
         c.add(prompt == null ? "" : prompt.getTextContent().strip());
@@ -248,7 +253,8 @@ public final class QuestionQti {
             c.add(!trueFalse && o < options.size() ? options.get(o) : "");
         }
         if (!trueFalse && options.size() > Answers.MAX_OPTIONS) {
-            throw new IllegalArgumentException("has " + options.size() + " choices; at most " + Answers.MAX_OPTIONS + " are taken");
+            throw new Refused(new Words("有 " + options.size() + " 个选项，最多只接受 " + Answers.MAX_OPTIONS + " 个",
+                    "has " + options.size() + " choices; at most " + Answers.MAX_OPTIONS + " are taken"));
         }
         StringBuilder answer = new StringBuilder();
         Element correct = first(root, QTI, "correctResponse");
@@ -257,7 +263,8 @@ public final class QuestionQti {
             String id = values.item(i).getTextContent().strip();
             int at = identifiers.indexOf(id);
             if (at < 0) {
-                throw new IllegalArgumentException("its correctResponse names '" + id + "', which is none of its choices");
+                throw new Refused(new Words("其 correctResponse 指定的 '" + id + "' 不是它的任何一个选项",
+                        "its correctResponse names '" + id + "', which is none of its choices"));
             }
             // Choices are read in their order, whatever their identifiers: the first is A.
             answer.append(trueFalse ? id : String.valueOf((char) ('A' + at)));
@@ -268,7 +275,7 @@ public final class QuestionQti {
         return c;
     }
 
-    private static Read failed(String field, String message) {
+    private static Read failed(String field, Words message) {
         return new Read(List.of(), Map.of(), List.of(new FieldError(field, message)));
     }
 
@@ -281,7 +288,7 @@ public final class QuestionQti {
                     continue;
                 }
                 if (files.size() >= MAX_FILES) {
-                    throw new IllegalArgumentException("more than " + MAX_FILES + " files");
+                    throw new Refused(new Words("文件超过 " + MAX_FILES + " 个", "more than " + MAX_FILES + " files"));
                 }
                 byte[] content = readAtMost(in, MAX_UNPACKED_BYTES - total);
                 total += content.length;
@@ -289,7 +296,7 @@ public final class QuestionQti {
             }
         }
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("no file in it");
+            throw new Refused(new Words("其中没有文件", "no file in it"));
         }
         return files;
     }
@@ -297,7 +304,7 @@ public final class QuestionQti {
     private static byte[] readAtMost(InputStream in, long left) throws IOException {
         byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, left + 1));
         if (content.length > left) {
-            throw new IllegalArgumentException("it unpacks to more than " + MAX_UNPACKED_BYTES / (1024 * 1024) + " MB");
+            throw new Refused(new Words("解压后超过 " + MAX_UNPACKED_BYTES / (1024 * 1024) + " MB", "it unpacks to more than " + MAX_UNPACKED_BYTES / (1024 * 1024) + " MB"));
         }
         return content;
     }
@@ -338,7 +345,7 @@ public final class QuestionQti {
         try {
             return builder().parse(new ByteArrayInputStream(xml));
         } catch (SAXException | IOException e) {
-            throw new IllegalArgumentException("is not well-formed XML: " + e.getMessage());
+            throw new Refused(new Words("不是格式正确的 XML：" + e.getMessage(), "is not well-formed XML: " + e.getMessage()));
         }
     }
 

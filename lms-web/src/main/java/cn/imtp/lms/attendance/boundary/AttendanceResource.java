@@ -143,10 +143,11 @@ public class AttendanceResource {
     @Allow(Role.LEARNER)
     public Response noopBeat(@PathParam("id") String id, Attendance.BeatRequest beat) {
         if (!settings.benchNoop()) {
-            throw PlatformException.notFound("Endpoint", "beats-noop");
+            throw PlatformException.notFound(new Words("接口", "Endpoint"), "beats-noop");
         }
         if (beat == null || beat.seq() == null || beat.elapsedMs() == null || beat.rate() == null || beat.visible() == null) {
-            throw PlatformException.invalid("A beat needs token, seq, elapsedMs, played, rate and visible.", List.of());
+            throw PlatformException.invalid(new Words("心跳数据不完整：须包含令牌、序号、计时、播放区间、播放速度和页面是否可见。",
+                    "A beat needs token, seq, elapsedMs, played, rate and visible."), List.of());
         }
         return Response.noContent().build();
     }
@@ -314,8 +315,9 @@ public class AttendanceResource {
     @Allow(Role.ADMINISTRATOR)
     public ChainStatements.StatementCheck checkStatement(StatementRequest request) {
         if (request == null || request.statement() == null || request.statement().isBlank()) {
-            throw PlatformException.invalid("Send {\"statement\"}: the statement as GET /api/attendance/statement gave it.",
-                    List.of(new FieldError("statement", "is required")));
+            throw PlatformException.invalid(new Words("请发送此前获取的考勤声明原文。",
+                    "Send {\"statement\"}: the statement as GET /api/attendance/statement gave it."),
+                    List.of(new FieldError("statement", new Words("必填", "is required"))));
         }
         return statements.check(request.statement().trim());
     }

@@ -10,6 +10,7 @@ import cn.imtp.lms.platform.control.Bulk;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -141,26 +142,30 @@ public class BeatStore {
             Caller learner = p.learner();
             PlaybackSession s = sessions.get(p.sessionId());
             if (s == null) {
-                throw PlatformException.notFound("Playback session", p.sessionId());
+                throw PlatformException.notFound(new Words("观看会话", "Playback session"), p.sessionId());
             }
             if (!s.assetId().toString().equals(p.token().assetId()) || s.classId() != p.token().classId()) {
                 // The batch locked the watched seconds and the chain the token names: they must be this session's.
-                throw new PlatformException(403, "forbidden", "Forbidden", "This token names another video or class than its session's.");
+                throw new PlatformException(403, "forbidden", "Forbidden", new Words("此令牌所指的视频或班级与其观看会话不符。",
+                        "This token names another video or class than its session's."));
             }
             long serverElapsed = Duration.between(s.openedAt(), now).toMillis();
             attendance.checkOpen(s.openedAt(), s.endedAt(), s.state().lastElapsedMs(), b.elapsedMs(), now,
-                    "This playback was ended (" + s.endedReason() + "); open a new session to go on.");
+                    new Words("本次播放已结束（" + s.endedReason() + "），请重新打开课程继续观看。",
+                            "This playback was ended (" + s.endedReason() + "); open a new session to go on."));
             List<CreditPolicy.Range> played = b.played() == null ? List.of() : b.played();
             if (b.absentSinceMs() != null && (!played.isEmpty() || b.absentSinceMs() < 0 || b.absentSinceMs() > b.elapsedMs())) {
-                throw PlatformException.invalid("An absence report carries no playback and an absentSinceMs between 0 and its elapsedMs.",
-                        List.of(new FieldError("absentSinceMs", "must be within the session and come with an empty 'played'")));
+                throw PlatformException.invalid(new Words("离开报告不能包含播放区间，且离开时间须在 0 与本次心跳的计时之间。",
+                        "An absence report carries no playback and an absentSinceMs between 0 and its elapsedMs."),
+                        List.of(new FieldError("absentSinceMs", new Words("须在本次会话时间之内，且不能同时包含播放区间",
+                                "must be within the session and come with an empty 'played'"))));
             }
             // Made at open; missing only for a session opened by a version that did not make it (late beats after an upgrade).
             WatchedVideo seen = watched.computeIfAbsent(new WatchedVideo.Key(learner.accountId(), s.classId(), s.assetId()),
                     k -> new WatchedVideo(learner.accountId(), s.classId(), s.assetId(), s.unitId()));
             // A presence check is due: the beat is stored as sent but earns nothing, as if the page were hidden.
             boolean held = s.heldFromMs() != null && b.elapsedMs() >= s.heldFromMs();
-            String reason = held ? "presence check due: no credit until it is passed" : null;
+            Words reason = held ? new Words("需要进行人脸核验：通过之前不计学时", "presence check due: no credit until it is passed") : null;
             CreditPolicy.Outcome o = settings.policy().apply(s.state(), seen.seconds(), s.durationSeconds(),
                     new CreditPolicy.Beat(b.seq(), b.elapsedMs(), played, b.rate(), b.visible() && !held), serverElapsed, s.endedElapsedMs());
             switch (o.verdict()) {
@@ -177,7 +182,8 @@ public class BeatStore {
                         next = new CreditPolicy.Session(next.lastSeq(), next.lastElapsedMs(), -1, -1, s.state().creditedSeconds() + seconds,
                                 next.playedUntilMs());
                         seen.remove(credited, position);
-                        reason = "absent since " + b.absentSinceMs() + " ms: " + credited.cardinality() + " s taken back";
+                        reason = new Words("自第 " + b.absentSinceMs() + " 毫秒起不在场：扣回 " + credited.cardinality() + " 秒",
+                                "absent since " + b.absentSinceMs() + " ms: " + credited.cardinality() + " s taken back");
                     } else {
                         seen.add(credited, position);
                     }
@@ -200,7 +206,7 @@ public class BeatStore {
                 }
             }
             BitSet all = seen.seconds();
-            return new BeatAck(b.seq(), o.verdict(), reason == null || o.verdict() == CreditPolicy.Verdict.REFUSED ? o.reason() : reason,
+            return new BeatAck(b.seq(), o.verdict(), reason == null || o.verdict() == CreditPolicy.Verdict.REFUSED ? o.words() : reason,
                     s.state().creditedSeconds(), all.cardinality(), Math.min(s.durationSeconds(), all.nextClearBit(0)) * 1000L, held ? Boolean.TRUE : null);
         }
 

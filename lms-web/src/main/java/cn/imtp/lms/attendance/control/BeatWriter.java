@@ -4,6 +4,7 @@ import cn.imtp.lms.identity.control.AccountGuard;
 import cn.imtp.lms.platform.control.Bulk;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.text.Words;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -223,11 +224,13 @@ public class BeatWriter {
 
     private static PlatformException unreachable(Exception cause) {
         LOG.log(Level.SEVERE, "The heartbeat writer cannot reach the database", cause);
-        return new PlatformException(503, "busy", "Busy", "The database cannot be reached just now; nothing was stored, send it again.");
+        return new PlatformException(503, "busy", "Busy", new Words("暂时无法连接数据库，未保存任何内容，请重新发送。",
+                "The database cannot be reached just now; nothing was stored, send it again."));
     }
 
     private static PlatformException busy() {
-        return new PlatformException(503, "busy", "Busy", "Heartbeats are arriving faster than they can be stored; nothing was stored, send it again.");
+        return new PlatformException(503, "busy", "Busy", new Words("心跳到达过快，来不及保存，未保存任何内容，请重新发送。",
+                "Heartbeats are arriving faster than they can be stored; nothing was stored, send it again."));
     }
 
     @PreDestroy

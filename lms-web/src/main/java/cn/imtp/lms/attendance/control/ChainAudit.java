@@ -1,6 +1,7 @@
 package cn.imtp.lms.attendance.control;
 
 import cn.imtp.lms.platform.control.Bulk;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,9 +30,9 @@ public class ChainAudit {
 
     /**
      * The outcome of checking a class's chain: the first record that does not fit, if any, and every reported
-     * figure that differs from what the records add up to.
+     * figure that differs from what the records add up to (both in both languages, for the page to show).
      */
-    public record Check(long classId, boolean intact, long records, Long firstBrokenSeq, String problem, List<String> differences) {
+    public record Check(long classId, boolean intact, long records, Long firstBrokenSeq, Words problem, List<Words> differences) {
     }
 
     @PersistenceContext(unitName = "lms")
@@ -115,31 +116,36 @@ public class ChainAudit {
                 RecordHash.Fields fields = r.fields();
                 long seq = fields.chainSeq();
                 if (seq != expected) {
-                    return broken(classId, count, expected, "record " + expected + " is missing (the next is " + seq + ")");
+                    return broken(classId, count, expected, new Words("记录 " + expected + " 缺失（下一条为 " + seq + "）",
+                            "record " + expected + " is missing (the next is " + seq + ")"));
                 }
                 if (!previous.equals(r.prevHash())) {
-                    return broken(classId, count, seq, "record " + seq + " does not follow record " + (seq - 1));
+                    return broken(classId, count, seq, new Words("记录 " + seq + " 未接续记录 " + (seq - 1),
+                            "record " + seq + " does not follow record " + (seq - 1)));
                 }
                 String keyId = r.keyId();
                 String hash;
                 if (keyId == null) {
                     if (seal == null || seq > seal.seq()) {
-                        return broken(classId, count, seq, "record " + seq + " is not sealed with the chain key");
+                        return broken(classId, count, seq, new Words("记录 " + seq + " 未用记录链密钥封存",
+                                "record " + seq + " is not sealed with the chain key"));
                     }
                     hash = RecordHash.of(previous, fields);
                 } else {
                     ChainKeys.Key key = keys.byId(keyId);
                     if (key == null) {
-                        return broken(classId, count, seq, "record " + seq + " is sealed with key " + keyId
-                                + ", which is not configured (lms.attendance.chain-previous-keys)");
+                        return broken(classId, count, seq, new Words("记录 " + seq + " 使用密钥 " + keyId
+                                + " 封存，但该密钥未配置（lms.attendance.chain-previous-keys）", "record " + seq + " is sealed with key " + keyId
+                                + ", which is not configured (lms.attendance.chain-previous-keys)"));
                     }
                     hash = RecordHash.keyed(key, previous, fields);
                 }
                 if (!hash.equals(r.hash())) {
-                    return broken(classId, count, seq, "record " + seq + " was altered");
+                    return broken(classId, count, seq, new Words("记录 " + seq + " 已被改动", "record " + seq + " was altered"));
                 }
                 if (seal != null && seq == seal.seq() && !seal.hash().equals(hash)) {
-                    return broken(classId, count, seq, "record " + seq + " is not the one the chain's seal names");
+                    return broken(classId, count, seq, new Words("记录 " + seq + " 不是记录链封存时所指的那一条",
+                            "record " + seq + " is not the one the chain's seal names"));
                 }
                 Sum sum = sessions.computeIfAbsent(fields.sessionId(), id -> new Sum());
                 sum.learnerId = fields.learnerId();
@@ -166,42 +172,49 @@ public class ChainAudit {
         if (seal != null) {
             ChainKeys.Key key = keys.byId(seal.keyId());
             if (key == null || !ChainKeys.mac(key, seal.text(classId)).equals(seal.mac())) {
-                return broken(classId, count, seal.seq(), "the seal of the records written before the chain key was altered");
+                return broken(classId, count, seal.seq(), new Words("启用记录链密钥之前所写记录的封存已被改动",
+                        "the seal of the records written before the chain key was altered"));
             }
             if (count < seal.seq()) {
-                return broken(classId, count, count + 1, "the seal names " + seal.seq() + " records but the chain holds " + count);
+                return broken(classId, count, count + 1, new Words("封存记载了 " + seal.seq() + " 条记录，但记录链中只有 " + count + " 条",
+                        "the seal names " + seal.seq() + " records but the chain holds " + count));
             }
         }
         for (ChainStatements.Head head : sql.select("SELECT class_id, last_seq, last_hash FROM attendance_chain WHERE class_id = ?",
                 List.of(classId), ChainStatements.Head::read)) {
             if (head.lastSeq() != count || !previous.equals(head.lastHash())) {
-                return broken(classId, count, count + 1, "the chain ends at record " + count + " but " + head.lastSeq()
-                        + " were written: the last records were removed");
+                return broken(classId, count, count + 1, new Words("记录链止于记录 " + count + "，但已写入 " + head.lastSeq()
+                        + " 条：最后的记录已被删除", "the chain ends at record " + count + " but " + head.lastSeq()
+                        + " were written: the last records were removed"));
             }
         }
-        List<String> differences = reconcile(sql, classId, sessions, playbacks, watched);
+        List<Words> differences = reconcile(sql, classId, sessions, playbacks, watched);
         return new Check(classId, differences.isEmpty(), count, null,
-                differences.isEmpty() ? null : differences.size() + " reported figures differ from the records: " + differences.get(0),
+                differences.isEmpty() ? null : new Words(differences.size() + " 项报告数字与记录不符：" + differences.get(0).zh(),
+                        differences.size() + " reported figures differ from the records: " + differences.get(0).en()),
                 differences);
     }
 
-    private static Check broken(long classId, long count, long seq, String problem) {
+    private static Check broken(long classId, long count, long seq, Words problem) {
         return new Check(classId, false, count, seq, problem, List.of());
     }
 
     /** Each session's, ledger line's and watched-seconds row's figure against what the records add up to. */
-    private static List<String> reconcile(Bulk sql, long classId, Map<String, Sum> sessions, Map<String, Playback> playbacks, Map<List<Object>, BitSet> watched) {
-        List<String> differences = new ArrayList<>();
+    private static List<Words> reconcile(Bulk sql, long classId, Map<String, Sum> sessions, Map<String, Playback> playbacks, Map<List<Object>, BitSet> watched) {
+        List<Words> differences = new ArrayList<>();
         for (Playback p : playbacks.values()) {
             Sum sum = sessions.get(p.id());
             long recorded = sum == null ? 0 : sum.seconds;
             if (p.creditedSeconds() != recorded) {
-                differences.add("playback session " + p.id() + " of learner " + p.learnerId() + " shows " + p.creditedSeconds()
-                        + " s credited; its records add up to " + recorded + " s");
+                differences.add(new Words("学员 " + p.learnerId() + " 的观看会话 " + p.id() + " 显示计入 " + p.creditedSeconds()
+                        + " 秒，其记录合计为 " + recorded + " 秒", "playback session " + p.id() + " of learner " + p.learnerId() + " shows " + p.creditedSeconds()
+                        + " s credited; its records add up to " + recorded + " s"));
             }
             if (sum != null && (sum.live || sum.learnerId != p.learnerId() || sum.unitId != p.unitId())) {
-                differences.add("playback session " + p.id() + " names learner " + p.learnerId() + " and unit " + p.unitId()
-                        + "; its records name learner " + sum.learnerId + " and unit " + sum.unitId + (sum.live ? " in a live lesson" : ""));
+                differences.add(new Words("观看会话 " + p.id() + " 记载的是学员 " + p.learnerId() + "、学习单元 " + p.unitId()
+                        + "，其记录记载的却是学员 " + sum.learnerId + "、学习单元 " + sum.unitId + (sum.live ? "（直播课）" : ""),
+                        "playback session " + p.id() + " names learner " + p.learnerId() + " and unit " + p.unitId()
+                        + "; its records name learner " + sum.learnerId + " and unit " + sum.unitId + (sum.live ? " in a live lesson" : "")));
             }
         }
         List<Live> live = sql.select("SELECT id, learner_id, credited_seconds FROM live_session WHERE class_id = ?", List.of(classId),
@@ -212,14 +225,17 @@ public class ChainAudit {
             Sum sum = sessions.get(l.id());
             long recorded = sum == null ? 0 : sum.seconds;
             if (l.creditedSeconds() != recorded || (sum != null && (!sum.live || sum.learnerId != l.learnerId()))) {
-                differences.add("live session " + l.id() + " of learner " + l.learnerId() + " shows " + l.creditedSeconds()
-                        + " s credited; its records add up to " + recorded + " s" + (sum != null && !sum.live ? ", of a lesson video" : ""));
+                differences.add(new Words("学员 " + l.learnerId() + " 的直播课会话 " + l.id() + " 显示计入 " + l.creditedSeconds()
+                        + " 秒，其记录合计为 " + recorded + " 秒" + (sum != null && !sum.live ? "（课程视频的记录）" : ""),
+                        "live session " + l.id() + " of learner " + l.learnerId() + " shows " + l.creditedSeconds()
+                        + " s credited; its records add up to " + recorded + " s" + (sum != null && !sum.live ? ", of a lesson video" : "")));
             }
         }
         sessions.forEach((id, sum) -> {
             if (!playbacks.containsKey(id) && !liveSessions.contains(id) && sum.seconds != 0) {
-                differences.add("session " + id + " of learner " + sum.learnerId + " has records crediting " + sum.seconds
-                        + " s but is no session of the class");
+                differences.add(new Words("学员 " + sum.learnerId + " 的会话 " + id + " 有计入 " + sum.seconds
+                        + " 秒的记录，但它不是本班级的会话", "session " + id + " of learner " + sum.learnerId + " has records crediting " + sum.seconds
+                        + " s but is no session of the class"));
             }
         });
         // (learner, unit) → {self-paced, live} as the records add them up.
@@ -234,14 +250,17 @@ public class ChainAudit {
             long selfPaced = recorded == null ? 0 : recorded[0];
             long liveSeconds = recorded == null ? 0 : recorded[1];
             if (line.selfPacedSeconds() != selfPaced || line.liveSeconds() != liveSeconds) {
-                differences.add("ledger line of learner " + line.learnerId() + ", unit " + line.unitId() + " shows " + line.selfPacedSeconds()
-                        + " s self-paced and " + line.liveSeconds() + " s live; its records add up to " + selfPaced + " s and " + liveSeconds + " s");
+                differences.add(new Words("学员 " + line.learnerId() + "、学习单元 " + line.unitId() + " 的学时台账显示自主学习 " + line.selfPacedSeconds()
+                        + " 秒、直播课 " + line.liveSeconds() + " 秒，其记录合计为 " + selfPaced + " 秒和 " + liveSeconds + " 秒",
+                        "ledger line of learner " + line.learnerId() + ", unit " + line.unitId() + " shows " + line.selfPacedSeconds()
+                        + " s self-paced and " + line.liveSeconds() + " s live; its records add up to " + selfPaced + " s and " + liveSeconds + " s"));
             }
         }
         lines.forEach((key, recorded) -> {
             if (recorded[0] != 0 || recorded[1] != 0) {
-                differences.add("the ledger has no line for learner " + key.get(0) + ", unit " + key.get(1) + "; its records add up to "
-                        + recorded[0] + " s self-paced and " + recorded[1] + " s live");
+                differences.add(new Words("学时台账中没有学员 " + key.get(0) + "、学习单元 " + key.get(1) + " 的条目，其记录合计为自主学习 "
+                        + recorded[0] + " 秒、直播课 " + recorded[1] + " 秒", "the ledger has no line for learner " + key.get(0) + ", unit " + key.get(1)
+                        + "; its records add up to " + recorded[0] + " s self-paced and " + recorded[1] + " s live"));
             }
         });
         List<Watched> rows = sql.select("SELECT learner_id, asset_id, seconds FROM watched_video WHERE class_id = ?", List.of(classId),
@@ -252,14 +271,17 @@ public class ChainAudit {
             BitSet recorded = watched.remove(key);
             BitSet shown = row.seconds();
             if (!shown.equals(recorded == null ? new BitSet() : recorded)) {
-                differences.add("the watched seconds of learner " + key.get(0) + ", video " + key.get(1) + " are " + Spans.format(shown)
-                        + "; its records credit " + Spans.format(recorded == null ? new BitSet() : recorded));
+                String credit = Spans.format(recorded == null ? new BitSet() : recorded);
+                differences.add(new Words("学员 " + key.get(0) + " 观看视频 " + key.get(1) + " 的已看秒数为 " + Spans.format(shown)
+                        + "，其记录计入的是 " + credit, "the watched seconds of learner " + key.get(0) + ", video " + key.get(1) + " are " + Spans.format(shown)
+                        + "; its records credit " + credit));
             }
         }
         watched.forEach((key, recorded) -> {
             if (!recorded.isEmpty()) {
-                differences.add("the watched seconds of learner " + key.get(0) + ", video " + key.get(1) + " are gone; its records credit "
-                        + Spans.format(recorded));
+                differences.add(new Words("学员 " + key.get(0) + " 观看视频 " + key.get(1) + " 的已看秒数已丢失，其记录计入的是 "
+                        + Spans.format(recorded), "the watched seconds of learner " + key.get(0) + ", video " + key.get(1)
+                        + " are gone; its records credit " + Spans.format(recorded)));
             }
         });
         return differences;

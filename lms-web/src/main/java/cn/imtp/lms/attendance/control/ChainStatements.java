@@ -7,6 +7,8 @@ import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Jwt;
 import cn.imtp.platform.security.TokenSettings;
+import cn.imtp.platform.text.Language;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -42,8 +44,8 @@ public class ChainStatements {
     public record Statement(Instant issuedAt, List<Head> heads, String statement) {
     }
 
-    /** How one chain compares with a statement made earlier. */
-    public record HeadCheck(long classId, long lastSeq, boolean holds, String problem) {
+    /** How one chain compares with a statement made earlier; {@code problem} in both languages (null when it holds). */
+    public record HeadCheck(long classId, long lastSeq, boolean holds, Words problem) {
     }
 
     public record StatementCheck(Instant issuedAt, boolean holds, List<HeadCheck> classes) {
@@ -84,11 +86,12 @@ public class ChainStatements {
         try {
             claims = Jwt.verify(statement, tokenSettings.publicKey(), tokenSettings.issuer(), Instant.now());
         } catch (PlatformException e) {
-            throw PlatformException.invalid("This is not a statement signed by this platform.", List.of(new FieldError("statement", e.getMessage())));
+            throw PlatformException.invalid(new Words("这不是本平台签发的考勤声明。", "This is not a statement signed by this platform."),
+                    List.of(new FieldError("statement", new Words(e.detail(Language.ZH), e.detail(Language.EN)))));
         }
         if (!AUDIENCE.equals(claims.getString("aud", "")) || !(claims.get("heads") instanceof JsonArray heads)) {
-            throw PlatformException.invalid("This is not a statement of the attendance chains.",
-                    List.of(new FieldError("statement", "is another kind of token")));
+            throw PlatformException.invalid(new Words("这不是考勤记录链的声明。", "This is not a statement of the attendance chains."),
+                    List.of(new FieldError("statement", new Words("是另一种令牌", "is another kind of token"))));
         }
         List<HeadCheck> checks = new ArrayList<>();
         for (JsonValue v : heads) {
@@ -102,8 +105,9 @@ public class ChainStatements {
             }
             List<?> found = em.createNativeQuery("SELECT hash FROM attendance_record WHERE class_id = ? AND chain_seq = ?")
                     .setParameter(1, classId).setParameter(2, seq).getResultList();
-            String problem = found.isEmpty() ? "record " + seq + " named by the statement is gone"
-                    : !hash.equals(found.get(0)) ? "record " + seq + " is no longer the one the statement names" : null;
+            Words problem = found.isEmpty() ? new Words("声明所指的记录 " + seq + " 已不存在", "record " + seq + " named by the statement is gone")
+                    : !hash.equals(found.get(0)) ? new Words("记录 " + seq + " 已不是声明所指的那一条", "record " + seq + " is no longer the one the statement names")
+                    : null;
             checks.add(new HeadCheck(classId, seq, problem == null, problem));
         }
         return new StatementCheck(Instant.ofEpochSecond(claims.getJsonNumber("iat").longValue()), checks.stream().allMatch(HeadCheck::holds),

@@ -1,5 +1,6 @@
 package cn.imtp.lms.attendance.control;
 
+import cn.imtp.platform.text.Words;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -65,8 +66,16 @@ public final class CreditPolicy {
         REFUSED
     }
 
-    /** {@code next} is the session after the beat (a refused beat moves its number on, nothing else). */
-    public record Outcome(Verdict verdict, String reason, Session next, BitSet credited) {
+    /**
+     * {@code next} is the session after the beat (a refused beat moves its number on, nothing else); {@code words}: why
+     * it earns nothing or was refused, in both languages (null when there is nothing to say).
+     */
+    public record Outcome(Verdict verdict, Words words, Session next, BitSet credited) {
+
+        /** The reason in English, for logs and the refused beats' record; null when there is none. */
+        public String reason() {
+            return words == null ? null : words.en();
+        }
     }
 
     /** How much of a second its played ranges may miss and still earn it (frame rounding, a resume that lands late). */
@@ -103,9 +112,9 @@ public final class CreditPolicy {
     public Outcome apply(Session s, BitSet watched, int durationSeconds, Beat b, long serverElapsedMs, long endedElapsedMs) {
         Stop stop = order(s.lastSeq(), s.lastElapsedMs(), b.seq(), b.elapsedMs(), serverElapsedMs, serverClockToleranceMs);
         if (stop != null) {
-            return new Outcome(stop.verdict(), stop.reason(), stop.usesNumber() ? s.numbered(b.seq()) : s, new BitSet());
+            return new Outcome(stop.verdict(), stop.words(), stop.usesNumber() ? s.numbered(b.seq()) : s, new BitSet());
         }
-        String impossible = impossible(s, durationSeconds, b);
+        Words impossible = impossible(s, durationSeconds, b);
         if (impossible != null) {
             return new Outcome(Verdict.REFUSED, impossible, s.numbered(b.seq()), new BitSet());
         }
@@ -116,7 +125,8 @@ public final class CreditPolicy {
             boolean broke = !b.played().isEmpty();
             Session next = new Session(b.seq(), b.elapsedMs(), broke ? -1 : s.runStartMs(), broke ? -1 : s.runEndMs(), s.creditedSeconds(),
                     playedUntil);
-            return new Outcome(Verdict.ACCEPTED, b.visible() ? "rate " + b.rate() + "× earns no credit" : "page hidden", next, new BitSet());
+            return new Outcome(Verdict.ACCEPTED, b.visible() ? new Words(b.rate() + " 倍速播放不计学时", "rate " + b.rate() + "× earns no credit")
+                    : new Words("页面被隐藏，不计学时", "page hidden"), next, new BitSet());
         }
         List<Range> covered = new ArrayList<>(b.played());
         if (s.runEndMs() > s.runStartMs() && s.runStartMs() >= 0) {
@@ -167,27 +177,31 @@ public final class CreditPolicy {
     }
 
     /** Why the beat cannot be true as sent, or null. */
-    private String impossible(Session s, int durationSeconds, Beat b) {
+    private Words impossible(Session s, int durationSeconds, Beat b) {
         if (!(b.rate() >= MIN_RATE && b.rate() <= MAX_RATE)) {
-            return "a playback rate of " + b.rate() + "× is not possible";
+            return new Words("不可能的播放速度：" + b.rate() + " 倍", "a playback rate of " + b.rate() + "× is not possible");
         }
         if (b.played().size() > MAX_RANGES) {
-            return "the beat lists " + b.played().size() + " played ranges; at most " + MAX_RANGES + " fit in one heartbeat";
+            return new Words("心跳中列出了 " + b.played().size() + " 段播放区间，一次心跳最多 " + MAX_RANGES + " 段",
+                    "the beat lists " + b.played().size() + " played ranges; at most " + MAX_RANGES + " fit in one heartbeat");
         }
         long played = 0;
         for (Range r : b.played()) {
             if (r == null || r.fromMs() < 0 || r.toMs() < r.fromMs() || r.toMs() > durationSeconds * 1000L + 1000) {
-                return "a played range " + r + " lies outside the video's " + durationSeconds + " s";
+                return new Words("播放区间 " + r + " 超出了视频的 " + durationSeconds + " 秒",
+                        "a played range " + r + " lies outside the video's " + durationSeconds + " s");
             }
             played += r.toMs() - r.fromMs();
         }
         long perBeat = (long) (heartbeatMs * b.rate()) + slackMs;
         if (played > perBeat) {
-            return "the beat claims " + played + " ms of playback; one heartbeat vouches for at most " + perBeat + " ms at " + b.rate() + "×";
+            return new Words("心跳声称播放了 " + played + " 毫秒，而以 " + b.rate() + " 倍速播放时一次心跳最多只能计 " + perBeat + " 毫秒",
+                    "the beat claims " + played + " ms of playback; one heartbeat vouches for at most " + perBeat + " ms at " + b.rate() + "×");
         }
         long from = Math.max(s.playedUntilMs(), s.lastElapsedMs());
         if (from + wallMs(b) > b.elapsedMs() + slackMs) {
-            return "the session claims playback up to " + (from + wallMs(b)) + " ms of its clock, but its clock is at " + b.elapsedMs() + " ms";
+            return new Words("观看会话声称已播放到其计时的第 " + (from + wallMs(b)) + " 毫秒，但其计时只到第 " + b.elapsedMs() + " 毫秒",
+                    "the session claims playback up to " + (from + wallMs(b)) + " ms of its clock, but its clock is at " + b.elapsedMs() + " ms");
         }
         return null;
     }
@@ -230,7 +244,12 @@ public final class CreditPolicy {
      * {@code usesNumber}: the refused beat's number is used up (not for a number too far ahead, which would
      * leave the session no numbers).
      */
-    public record Stop(Verdict verdict, String reason, boolean usesNumber) {
+    public record Stop(Verdict verdict, Words words, boolean usesNumber) {
+
+        /** The reason in English, for logs and the refused beats' record. */
+        public String reason() {
+            return words.en();
+        }
     }
 
     /** How far ahead of the last number taken a beat's number may be (beats refused at the door leave gaps). */
@@ -243,17 +262,20 @@ public final class CreditPolicy {
      */
     public static Stop order(long lastSeq, long lastElapsedMs, long seq, long elapsedMs, long serverElapsedMs, long toleranceMs) {
         if (seq <= lastSeq) {
-            return new Stop(Verdict.DUPLICATE, "beat " + seq + " was already taken", false);
+            return new Stop(Verdict.DUPLICATE, new Words("心跳 " + seq + " 已接收过", "beat " + seq + " was already taken"), false);
         }
         if (seq - lastSeq > MAX_GAP) {
-            return new Stop(Verdict.REFUSED, "beat " + seq + " is more than " + MAX_GAP + " ahead of the last one taken (" + lastSeq + ")", false);
+            return new Stop(Verdict.REFUSED, new Words("心跳 " + seq + " 比上一次接收的心跳（" + lastSeq + "）超前 " + MAX_GAP + " 以上",
+                    "beat " + seq + " is more than " + MAX_GAP + " ahead of the last one taken (" + lastSeq + ")"), false);
         }
         if (elapsedMs < lastElapsedMs) {
-            return new Stop(Verdict.REFUSED, "the session's clock went backwards (" + elapsedMs + " ms after " + lastElapsedMs + " ms)", true);
+            return new Stop(Verdict.REFUSED, new Words("会话计时倒退了（" + lastElapsedMs + " 毫秒之后为 " + elapsedMs + " 毫秒）",
+                    "the session's clock went backwards (" + elapsedMs + " ms after " + lastElapsedMs + " ms)"), true);
         }
         if (elapsedMs > serverElapsedMs + toleranceMs) {
-            return new Stop(Verdict.REFUSED, "the beat claims " + elapsedMs + " ms since the session opened, but only " + serverElapsedMs
-                    + " ms have passed", true);
+            return new Stop(Verdict.REFUSED, new Words("心跳声称会话已开始 " + elapsedMs + " 毫秒，但实际只过了 " + serverElapsedMs + " 毫秒",
+                    "the beat claims " + elapsedMs + " ms since the session opened, but only " + serverElapsedMs
+                    + " ms have passed"), true);
         }
         return null;
     }

@@ -8,6 +8,7 @@ import cn.imtp.lms.cohort.entity.TrainingClass;
 import cn.imtp.lms.plan.control.Plans;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -120,7 +121,8 @@ public class HoursLedger {
     public ClassLedger ofClass(long classId, Caller caller) {
         TrainingClass c = classes.visible(classId, caller);
         if (c.classHourMinutes() == null) {
-            throw PlatformException.conflict("Class " + classId + " is not active yet; its ledger starts when it is activated.");
+            throw PlatformException.conflict(new Words("班级 " + classId + " 尚未开班，开班后才开始记录学时。",
+                    "Class " + classId + " is not active yet; its ledger starts when it is activated."));
         }
         List<LedgerRules.PlannedUnit> plan = c.plan().units().stream()
                 .map(u -> new LedgerRules.PlannedUnit(u.id(), u.name(), u.hours())).toList();

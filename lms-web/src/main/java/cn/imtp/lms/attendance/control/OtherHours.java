@@ -8,6 +8,7 @@ import cn.imtp.lms.identity.control.AuditLog;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -81,11 +82,13 @@ public class OtherHours {
         classes.visible(classId, caller);
         Entry entry = find(classId, entryId);
         if (entry.withdrawnAt() != null) {
-            throw PlatformException.conflict("Entry " + entryId + " was withdrawn; evidence goes with a valid entry.");
+            throw PlatformException.conflict(new Words("记录 " + entryId + " 已撤销，证明材料只能附在有效的记录上。",
+                    "Entry " + entryId + " was withdrawn; evidence goes with a valid entry."));
         }
         if (entry.evidence() != null) {
-            throw PlatformException.conflict("Entry " + entryId + " already has its evidence (" + entry.evidence().fileName()
-                    + "); to change it, withdraw the entry and record it again.");
+            throw PlatformException.conflict(new Words("记录 " + entryId + " 已有证明材料（" + entry.evidence().fileName()
+                    + "）；如需更换，请撤销该记录后重新录入。", "Entry " + entryId + " already has its evidence (" + entry.evidence().fileName()
+                    + "); to change it, withdraw the entry and record it again."));
         }
         Document d = Document.checked(fileName, content, evidenceMaxBytes, "file", "evidence");
         String name = d.fileName();
@@ -106,7 +109,7 @@ public class OtherHours {
         classes.visible(classId, caller);
         Entry entry = find(classId, entryId);
         if (entry.evidence() == null || (caller.role() == cn.imtp.platform.security.Role.LEARNER && entry.learnerId() != caller.accountId())) {
-            throw PlatformException.notFound("Evidence of other hours entry", entryId);
+            throw PlatformException.notFound(new Words("其他学时记录的证明材料", "Evidence of other hours entry"), entryId);
         }
         byte[] content = (byte[]) em.createNativeQuery("SELECT content FROM other_hours_evidence WHERE entry_id = ?").setParameter(1, entryId)
                 .getSingleResult();
@@ -118,10 +121,11 @@ public class OtherHours {
         TrainingClass c = classes.visible(classId, caller);
         List<FieldError> errors = new ArrayList<>();
         if (e == null) {
-            throw PlatformException.invalid("Send {\"learnerId\", \"kind\", \"minutes\", \"date\", \"note\"}.", List.of());
+            throw PlatformException.invalid(new Words("请以 JSON 格式发送其他学时信息：学员、类型、分钟数、日期和说明。",
+                    "Send {\"learnerId\", \"kind\", \"minutes\", \"date\", \"note\"}."), List.of());
         }
         if (e.learnerId() == null || !c.learnerIds().contains(e.learnerId())) {
-            errors.add(new FieldError("learnerId", "must be a learner of this class"));
+            errors.add(new FieldError("learnerId", new Words("须为本班级的学员", "must be a learner of this class")));
         }
         Kind kind = null;
         try {
@@ -130,20 +134,22 @@ public class OtherHours {
             // reported below
         }
         if (kind == null) {
-            errors.add(new FieldError("kind", "one of INTERNSHIP, SITE_VISIT, SELF_STUDY, OTHER"));
+            errors.add(new FieldError("kind", new Words("须为 INTERNSHIP、SITE_VISIT、SELF_STUDY、OTHER 之一", "one of INTERNSHIP, SITE_VISIT, SELF_STUDY, OTHER")));
         }
         if (e.minutes() == null || e.minutes() < 1 || e.minutes() > MAX_MINUTES) {
-            errors.add(new FieldError("minutes", "between 1 and " + MAX_MINUTES + " (one day) per entry"));
+            errors.add(new FieldError("minutes", new Words("每条记录须为 1 至 " + MAX_MINUTES + " 分钟（一天）",
+                    "between 1 and " + MAX_MINUTES + " (one day) per entry")));
         }
         LocalDate today = ChinaTime.today();
         if (e.date() == null || e.date().isBefore(c.startsOn()) || e.date().isAfter(c.endsOn()) || e.date().isAfter(today)) {
-            errors.add(new FieldError("date", "a day of the class (" + c.startsOn() + " to " + c.endsOn() + "), not after today"));
+            errors.add(new FieldError("date", new Words("须为班级期间（" + c.startsOn() + " 至 " + c.endsOn() + "）内的日期，且不晚于今天",
+                    "a day of the class (" + c.startsOn() + " to " + c.endsOn() + "), not after today")));
         }
         if (e.note() == null || e.note().isBlank() || e.note().length() > 1000) {
-            errors.add(new FieldError("note", "say what was done and where (at most 1000 characters)"));
+            errors.add(new FieldError("note", new Words("请说明做了什么、在哪里（最多 1000 个字符）", "say what was done and where (at most 1000 characters)")));
         }
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid("The other hours were not recorded.", errors);
+            throw PlatformException.invalid(new Words("其他学时未录入。", "The other hours were not recorded."), errors);
         }
         Instant now = Instant.now();
         em.createNativeQuery("INSERT INTO other_hours (class_id, learner_id, kind, minutes, on_date, note, entered_by, entered_at)"
@@ -161,11 +167,13 @@ public class OtherHours {
     public Entry withdraw(long classId, long entryId, Withdrawal w, Caller caller, String clientAddress) {
         classes.visible(classId, caller);
         if (w == null || w.reason() == null || w.reason().isBlank() || w.reason().length() > 500) {
-            throw PlatformException.invalid("Say why the entry is withdrawn.", List.of(new FieldError("reason", "required, at most 500 characters")));
+            throw PlatformException.invalid(new Words("请说明撤销该记录的理由。", "Say why the entry is withdrawn."),
+                    List.of(new FieldError("reason", new Words("必填，最多 500 个字符", "required, at most 500 characters"))));
         }
         Entry entry = find(classId, entryId);
         if (entry.withdrawnAt() != null) {
-            throw PlatformException.conflict("Entry " + entryId + " was already withdrawn on " + entry.withdrawnAt() + ".");
+            throw PlatformException.conflict(new Words("记录 " + entryId + " 已于 " + entry.withdrawnAt() + " 撤销。",
+                    "Entry " + entryId + " was already withdrawn on " + entry.withdrawnAt() + "."));
         }
         em.createNativeQuery("UPDATE other_hours SET withdrawn_by = ?, withdrawn_at = ?, withdraw_reason = ? WHERE id = ? AND withdrawn_at IS NULL")
                 .setParameter(1, caller.accountId()).setParameter(2, Timestamp.from(Instant.now())).setParameter(3, w.reason().trim())
@@ -197,7 +205,7 @@ public class OtherHours {
     private Entry find(long classId, long id) {
         List<Entry> found = query("WHERE o.class_id = ? AND o.id = " + id, classId);
         if (found.isEmpty()) {
-            throw PlatformException.notFound("Other hours entry", id);
+            throw PlatformException.notFound(new Words("其他学时记录", "Other hours entry"), id);
         }
         return found.get(0);
     }

@@ -3,6 +3,7 @@ package cn.imtp.lms.attendance.control;
 import cn.imtp.platform.json.Jsonp;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Jwt;
+import cn.imtp.platform.text.Words;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.security.PublicKey;
@@ -28,18 +29,20 @@ public record PlaybackToken(long learnerId, String sessionId, String assetId, Lo
     public static PlaybackToken verify(String token, PublicKey key, String issuer, Instant now) {
         if (token == null || token.isBlank()) {
             throw new PlatformException(401, "missing-playback-token", "Missing playback token",
-                    "Send the token the session was opened with as 'token'.");
+                    new Words("请以 token 字段发送打开会话时获得的令牌。", "Send the token the session was opened with as 'token'."));
         }
         JsonObject c = Jwt.verify(token, key, issuer, now);
         if (!AUDIENCE.equals(c.getString("aud", ""))) {
-            throw new PlatformException(401, "invalid-playback-token", "Invalid playback token", "This is not a playback session's token.");
+            throw new PlatformException(401, "invalid-playback-token", "Invalid playback token", new Words("这不是观看会话的令牌。",
+                    "This is not a playback session's token."));
         }
         try {
             return new PlaybackToken(Long.parseLong(c.getString("sub")), c.getString("sid"), c.getString("asset"),
                     c.containsKey("cls") ? Long.valueOf(c.getJsonNumber("cls").longValue()) : null,
                     Instant.ofEpochSecond(c.getJsonNumber("exp").longValue()));
         } catch (RuntimeException e) {
-            throw new PlatformException(401, "invalid-playback-token", "Invalid playback token", "The token's claims are incomplete.");
+            throw new PlatformException(401, "invalid-playback-token", "Invalid playback token", new Words("令牌内容不完整。",
+                    "The token's claims are incomplete."));
         }
     }
 }

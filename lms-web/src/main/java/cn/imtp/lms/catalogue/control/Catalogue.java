@@ -32,8 +32,8 @@ public class Catalogue {
     public CatalogueViews.Table table(Level level, JobType jobType) {
         return current().tables().stream().filter(t -> t.level() == level && t.jobType() == jobType).findFirst()
                 .map(CatalogueViews.Table::of)
-                .orElseThrow(() -> PlatformException.notFound("Skill course table", level + "/" + jobType
-                        + " (platform operators are trained at levels L5 to L3 only)"));
+                .orElseThrow(() -> PlatformException.notFound(new Words("技能课程表 " + level + "/" + jobType + " 不存在（平台运营人员只开设 L5 至 L3 级培训）。",
+                        "Skill course table " + level + "/" + jobType + " (platform operators are trained at levels L5 to L3 only) does not exist.")));
     }
 
     /** A table's assessment blueprints of section 2.3: theory and practical (the basic course has a theory blueprint only). */
@@ -52,7 +52,7 @@ public class Catalogue {
     public CatalogueViews.UnitDetail unit(long id) {
         LearningUnit u = em.find(LearningUnit.class, id);
         if (u == null) {
-            throw PlatformException.notFound("Learning unit", id);
+            throw PlatformException.notFound(new Words("学习单元", "Learning unit"), id);
         }
         return CatalogueViews.UnitDetail.of(u);
     }

@@ -24,6 +24,7 @@ import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.Role;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -64,39 +65,41 @@ public class Classes {
     public ClassView create(Requests.NewClass n) {
         List<FieldError> errors = new ArrayList<>();
         if (n == null) {
-            throw PlatformException.invalid("Send the class as JSON.", List.of());
+            throw PlatformException.invalid(new Words("请以 JSON 格式发送班级信息。", "Send the class as JSON."), List.of());
         }
         if (n.name() == null || n.name().isBlank()) {
-            errors.add(new FieldError("name", "is required"));
+            errors.add(new FieldError("name", new Words("必填", "is required")));
         } else if (n.name().trim().length() > 200) {
-            errors.add(new FieldError("name", "has at most 200 characters"));
+            errors.add(new FieldError("name", new Words("最多 200 个字符", "has at most 200 characters")));
         }
         TrainingPlan plan = n.planId() == null ? null : em.find(TrainingPlan.class, n.planId());
         if (plan == null) {
-            errors.add(new FieldError("planId", n.planId() == null ? "is required" : "plan " + n.planId() + " does not exist"));
+            errors.add(new FieldError("planId", n.planId() == null ? new Words("必填", "is required")
+                    : new Words("培训计划 " + n.planId() + " 不存在", "plan " + n.planId() + " does not exist")));
         }
         if (n.deliveryMode() == null) {
-            errors.add(new FieldError("deliveryMode", "is required: ONLINE, IN_PERSON or BLENDED"));
+            errors.add(new FieldError("deliveryMode", new Words("必填：ONLINE、IN_PERSON 或 BLENDED", "is required: ONLINE, IN_PERSON or BLENDED")));
         }
         if (n.startsOn() == null || n.endsOn() == null) {
-            errors.add(new FieldError(n.startsOn() == null ? "startsOn" : "endsOn", "is required (YYYY-MM-DD)"));
+            errors.add(new FieldError(n.startsOn() == null ? "startsOn" : "endsOn", new Words("必填（YYYY-MM-DD）", "is required (YYYY-MM-DD)")));
         } else if (n.endsOn().isBefore(n.startsOn())) {
-            errors.add(new FieldError("endsOn", "must not be before startsOn"));
+            errors.add(new FieldError("endsOn", new Words("不得早于开始日期", "must not be before startsOn")));
         }
         Requests.PresenceChecks checks = n.presenceChecks();
         if (checks != null) {
             if (checks.perClassHour() == null || checks.perClassHour() < 1 || checks.perClassHour() > 12) {
-                errors.add(new FieldError("presenceChecks.perClassHour", "1 to 12 checks per class hour"));
+                errors.add(new FieldError("presenceChecks.perClassHour", new Words("每学时须核验 1 至 12 次", "1 to 12 checks per class hour")));
             }
             if (checks.answerSeconds() == null || checks.answerSeconds() < 30 || checks.answerSeconds() > 600) {
-                errors.add(new FieldError("presenceChecks.answerSeconds", "30 to 600 seconds"));
+                errors.add(new FieldError("presenceChecks.answerSeconds", new Words("须为 30 至 600 秒", "30 to 600 seconds")));
             }
             if (n.deliveryMode() == DeliveryMode.IN_PERSON) {
-                errors.add(new FieldError("presenceChecks", "an in-person class studies no lesson online: leave presence checks out"));
+                errors.add(new FieldError("presenceChecks", new Words("面授班级没有在线学习的课次，请不要设置在线学习核验",
+                        "an in-person class studies no lesson online: leave presence checks out")));
             }
         }
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid("The class was not created; correct the fields listed.", errors);
+            throw PlatformException.invalid(new Words("班级未创建，请更正所列字段。", "The class was not created; correct the fields listed."), errors);
         }
         TrainingClass c = new TrainingClass(n.name().trim(), plan, n.deliveryMode(), n.startsOn(), n.endsOn(),
                 n.leadsToCertificate() == null || n.leadsToCertificate());
@@ -169,14 +172,14 @@ public class Classes {
         for (Long accountId : accountIds == null ? List.<Long>of() : accountIds) {
             Account a = em.find(Account.class, accountId);
             if (a == null || a.role() != Role.LEARNER) {
-                errors.add(new FieldError("accountIds", accountId + " is not a learner's account"));
+                errors.add(new FieldError("accountIds", new Words(accountId + " 不是学员账号", accountId + " is not a learner's account")));
             }
         }
         if (accountIds == null || accountIds.isEmpty()) {
-            errors.add(new FieldError("accountIds", "name at least one learner"));
+            errors.add(new FieldError("accountIds", new Words("请至少指定一名学员", "name at least one learner")));
         }
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid("Nobody was enrolled.", errors);
+            throw PlatformException.invalid(new Words("未加入任何学员。", "Nobody was enrolled."), errors);
         }
         c.learnerIds().addAll(accountIds);
         return view(c);
@@ -193,16 +196,18 @@ public class Classes {
         List<FieldError> errors = new ArrayList<>(parsed.errors());
         for (RosterCsv.Row row : parsed.rows()) {
             if (accounts.byUsername(row.username()).isPresent()) {
-                errors.add(new FieldError("line " + row.line(), "username " + row.username() + " is taken"));
+                errors.add(new FieldError("line " + row.line(), new Words("用户名 " + row.username() + " 已被占用", "username " + row.username() + " is taken")));
             }
             if (!em.createNamedQuery(Account.BY_DOCUMENT, Account.class).setParameter("type", row.idType())
                     .setParameter("number", row.idNumber()).getResultList().isEmpty()) {
-                errors.add(new FieldError("line " + row.line(), "a learner with identity number "
-                        + IdDocuments.mask(row.idNumber()) + " has an account already; enrol that account instead"));
+                String masked = IdDocuments.mask(row.idNumber());
+                errors.add(new FieldError("line " + row.line(), new Words("证件号码为 " + masked + " 的学员已有账号，请直接将该账号加入班级",
+                        "a learner with identity number " + masked + " has an account already; enrol that account instead")));
             }
         }
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid("Nothing was imported: " + errors.size() + " row(s) need correcting.", errors);
+            throw PlatformException.invalid(new Words("未导入任何数据：有 " + errors.size() + " 行需要更正。",
+                    "Nothing was imported: " + errors.size() + " row(s) need correcting."), errors);
         }
         List<ImportedLearner> imported = new ArrayList<>();
         for (RosterCsv.Row row : parsed.rows()) {
@@ -219,10 +224,12 @@ public class Classes {
         TrainingClass c = draft(id);
         Account a = t == null || t.accountId() == null ? null : em.find(Account.class, t.accountId());
         if (a == null || a.role() != Role.TEACHER) {
-            throw PlatformException.invalid("Name a teacher's account.", List.of(new FieldError("accountId", "is not a teacher's account")));
+            throw PlatformException.invalid(new Words("请指定一个教师账号。", "Name a teacher's account."),
+                    List.of(new FieldError("accountId", new Words("不是教师账号", "is not a teacher's account"))));
         }
         if (t.duty() == null) {
-            throw PlatformException.invalid("Say which duty.", List.of(new FieldError("duty", "is required: THEORY or PRACTICAL")));
+            throw PlatformException.invalid(new Words("请说明所担任的职责。", "Say which duty."),
+                    List.of(new FieldError("duty", new Words("必填：THEORY 或 PRACTICAL", "is required: THEORY or PRACTICAL"))));
         }
         boolean present = c.teachers().stream().anyMatch(x -> x.accountId() == a.id() && x.duty() == t.duty());
         if (!present) {
@@ -236,41 +243,43 @@ public class Classes {
         // Lessons can be added while the class runs too (an extra or a make-up lesson), never in the past.
         TrainingClass c = find(id);
         if (caller.role() == Role.TEACHER && c.teachers().stream().noneMatch(t -> t.accountId() == caller.accountId())) {
-            throw PlatformException.notFound("Class", id);
+            throw PlatformException.notFound(new Words("班级", "Class"), id);
         }
         List<FieldError> errors = new ArrayList<>();
         LearningUnit unit = l == null || l.unitId() == null ? null : c.plan().units().stream()
                 .filter(u -> u.id().equals(l.unitId())).findFirst().orElse(null);
         if (l == null) {
-            throw PlatformException.invalid("Send the lesson as JSON.", List.of());
+            throw PlatformException.invalid(new Words("请以 JSON 格式发送课次信息。", "Send the lesson as JSON."), List.of());
         }
         if (unit == null) {
-            errors.add(new FieldError("unitId", "is not a unit of the class's plan"));
+            errors.add(new FieldError("unitId", new Words("不是本班培训计划中的学习单元", "is not a unit of the class's plan")));
         }
         if (l.date() == null) {
-            errors.add(new FieldError("date", "is required (YYYY-MM-DD)"));
+            errors.add(new FieldError("date", new Words("必填（YYYY-MM-DD）", "is required (YYYY-MM-DD)")));
         }
         if (l.date() != null && (l.date().isBefore(c.startsOn()) || l.date().isAfter(c.endsOn()))) {
-            errors.add(new FieldError("date", "must fall within the class, " + c.startsOn() + " to " + c.endsOn()));
+            errors.add(new FieldError("date", new Words("须在班级的起止日期内（" + c.startsOn() + " 至 " + c.endsOn() + "）",
+                    "must fall within the class, " + c.startsOn() + " to " + c.endsOn())));
         }
         if (l.start() == null) {
-            errors.add(new FieldError("start", "is required (HH:MM)"));
+            errors.add(new FieldError("start", new Words("必填（HH:MM）", "is required (HH:MM)")));
         }
         if (c.status() == ClassStatus.ACTIVE && l.date() != null && l.start() != null
                 && l.date().atTime(l.start()).atZone(ChinaTime.ZONE).toInstant().isBefore(java.time.Instant.now())) {
-            errors.add(new FieldError("start", "the class is running: a lesson can be added from now on, not in the past"));
+            errors.add(new FieldError("start", new Words("班级已开班：只能添加从现在起的课次，不能添加过去的课次",
+                    "the class is running: a lesson can be added from now on, not in the past")));
         }
         if (l.classHours() == null || l.classHours() < 1 || l.classHours() > 12) {
-            errors.add(new FieldError("classHours", "1 to 12 class hours"));
+            errors.add(new FieldError("classHours", new Words("须为 1 至 12 学时", "1 to 12 class hours")));
         }
         if (l.teacherId() == null || c.teachers().stream().noneMatch(t -> t.accountId() == l.teacherId())) {
-            errors.add(new FieldError("teacherId", "is not a teacher of this class"));
+            errors.add(new FieldError("teacherId", new Words("不是本班教师", "is not a teacher of this class")));
         }
         if (l.mode() == null) {
-            errors.add(new FieldError("mode", "is required: LIVE or SELF_PACED"));
+            errors.add(new FieldError("mode", new Words("必填：LIVE 或 SELF_PACED", "is required: LIVE or SELF_PACED")));
         }
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid("The lesson was not scheduled; correct the fields listed.", errors);
+            throw PlatformException.invalid(new Words("课次未排入课表，请更正所列字段。", "The lesson was not scheduled; correct the fields listed."), errors);
         }
         c.lessons().add(new Lesson(c, unit, l.date(), l.start(), l.classHours(), l.teacherId(), l.mode()));
         em.flush();
@@ -289,13 +298,15 @@ public class Classes {
         TrainingClass c = draft(id);
         int perDay = s == null || s.hoursPerDay() == null ? 8 : s.hoursPerDay();
         if (perDay < 1 || perDay > 12) {
-            throw PlatformException.invalid("Nothing was scheduled.", List.of(new FieldError("hoursPerDay", "1 to 12 class hours a day")));
+            throw PlatformException.invalid(new Words("未安排任何课次。", "Nothing was scheduled."),
+                    List.of(new FieldError("hoursPerDay", new Words("每天须为 1 至 12 学时", "1 to 12 class hours a day"))));
         }
         LocalTime dayStarts = s == null || s.dayStarts() == null ? LocalTime.of(9, 0) : s.dayStarts();
         Long theory = c.teachers().stream().filter(t -> t.duty() == Duty.THEORY).map(ClassTeacher::accountId).findFirst().orElse(null);
         Long practical = c.teachers().stream().filter(t -> t.duty() == Duty.PRACTICAL).map(ClassTeacher::accountId).findFirst().orElse(null);
         if (theory == null || practical == null) {
-            throw PlatformException.conflict("Assign a theory teacher and a practical instructor first: they give the lessons.");
+            throw PlatformException.conflict(new Words("请先指派理论课教师和实习指导教师，课次由他们讲授。",
+                    "Assign a theory teacher and a practical instructor first: they give the lessons."));
         }
         Map<Long, Integer> covered = new HashMap<>();
         c.lessons().forEach(l -> covered.merge(l.unit().id(), l.classHours(), Integer::sum));
@@ -305,8 +316,11 @@ public class Classes {
         LocalDate from = c.lessons().stream().map(Lesson::date).max(LocalDate::compareTo).map(d -> d.plusDays(1)).orElse(c.startsOn());
         List<Timetable.Slot> slots = Timetable.lay(needs, from.isBefore(c.startsOn()) ? c.startsOn() : from, dayStarts, perDay);
         if (!slots.isEmpty() && slots.get(slots.size() - 1).date().isAfter(c.endsOn())) {
-            throw PlatformException.conflict("The " + needs.size() + " unit(s) left need lessons until " + slots.get(slots.size() - 1).date()
-                    + " at " + perDay + " class hours a day, but the class ends on " + c.endsOn() + ": allow more hours a day or a later end.");
+            LocalDate until = slots.get(slots.size() - 1).date();
+            throw PlatformException.conflict(new Words("按每天 " + perDay + " 学时，剩余的 " + needs.size() + " 个学习单元需排课至 " + until
+                    + "，但班级于 " + c.endsOn() + " 结束：请增加每天的学时或推迟结束日期。",
+                    "The " + needs.size() + " unit(s) left need lessons until " + until
+                    + " at " + perDay + " class hours a day, but the class ends on " + c.endsOn() + ": allow more hours a day or a later end."));
         }
         Map<Long, LearningUnit> units = new HashMap<>();
         c.plan().units().forEach(u -> units.put(u.id(), u));
@@ -330,7 +344,8 @@ public class Classes {
         TrainingClass c = draft(id);
         List<ClassRules.Violation> violations = ClassRules.check(facts(c));
         if (!violations.isEmpty()) {
-            throw PlatformException.invalid("The class cannot be activated yet: " + violations.size() + " rule(s) are not met.",
+            throw PlatformException.invalid(new Words("班级暂不能开班：有 " + violations.size() + " 条规则未满足。",
+                    "The class cannot be activated yet: " + violations.size() + " rule(s) are not met."),
                     violations.stream().map(v -> new FieldError(v.rule(), v.message())).toList());
         }
         c.activate(ConfigProvider.getConfig().getValue("lms.class-hour-minutes", Integer.class));
@@ -341,24 +356,24 @@ public class Classes {
     public TeacherCredential addCredential(long accountId, Requests.NewCredential n) {
         Account a = em.find(Account.class, accountId);
         if (a == null || a.role() != Role.TEACHER) {
-            throw PlatformException.notFound("Teacher", accountId);
+            throw PlatformException.notFound(new Words("教师", "Teacher"), accountId);
         }
         List<FieldError> errors = new ArrayList<>();
         if (n == null || n.kind() == null) {
-            errors.add(new FieldError("kind", "is required: CERTIFICATE or TITLE"));
+            errors.add(new FieldError("kind", new Words("必填：CERTIFICATE 或 TITLE", "is required: CERTIFICATE or TITLE")));
         } else if (n.kind() == cn.imtp.lms.cohort.entity.CredentialKind.CERTIFICATE && n.level() == null) {
-            errors.add(new FieldError("level", "a certificate has a level, L5 to L1"));
+            errors.add(new FieldError("level", new Words("证书须有等级（L5 至 L1）", "a certificate has a level, L5 to L1")));
         } else if (n.kind() == cn.imtp.lms.cohort.entity.CredentialKind.TITLE && n.titleGrade() == null) {
-            errors.add(new FieldError("titleGrade", "a title has a grade: INTERMEDIATE or SENIOR"));
+            errors.add(new FieldError("titleGrade", new Words("职称须有级别：INTERMEDIATE 或 SENIOR", "a title has a grade: INTERMEDIATE or SENIOR")));
         }
         if (n == null || n.issuedOn() == null || n.issuedOn().isAfter(ChinaTime.today())) {
-            errors.add(new FieldError("issuedOn", "is required and not in the future"));
+            errors.add(new FieldError("issuedOn", new Words("必填，且不能晚于今天", "is required and not in the future")));
         }
         if (n == null || n.reference() == null || n.reference().isBlank()) {
-            errors.add(new FieldError("reference", "the certificate or title number is required"));
+            errors.add(new FieldError("reference", new Words("请填写证书或职称编号", "the certificate or title number is required")));
         }
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid("The credential was not recorded.", errors);
+            throw PlatformException.invalid(new Words("资质未记录。", "The credential was not recorded."), errors);
         }
         boolean certificate = n.kind() == cn.imtp.lms.cohort.entity.CredentialKind.CERTIFICATE;
         TeacherCredential t = new TeacherCredential(accountId, n.kind(), certificate ? n.level() : null,
@@ -405,27 +420,28 @@ public class Classes {
         learnerSeenBy(accountId, actor);
         List<FieldError> errors = new ArrayList<>();
         if (n == null || n.kind() == null) {
-            errors.add(new FieldError("kind", "is required: CERTIFICATE or APPROVAL"));
+            errors.add(new FieldError("kind", new Words("必填：CERTIFICATE 或 APPROVAL", "is required: CERTIFICATE or APPROVAL")));
         }
         if (n == null || n.level() == null) {
-            errors.add(new FieldError("level", "is required: L5 to L1"));
+            errors.add(new FieldError("level", new Words("必填：L5 至 L1", "is required: L5 to L1")));
         }
         if (n == null || n.dated() == null || n.dated().isAfter(ChinaTime.today())) {
-            errors.add(new FieldError("dated", "the certificate's or the approval's date is required and not in the future"));
+            errors.add(new FieldError("dated", new Words("请填写证书或批准的日期，且不能晚于今天",
+                    "the certificate's or the approval's date is required and not in the future")));
         }
         if (n != null && n.kind() == LearnerQualification.Kind.CERTIFICATE) {
             if (actor.role() != Role.ADMINISTRATOR) {
-                throw new PlatformException(403, "forbidden", "Forbidden", "Certificates are recorded by administrators.");
+                throw new PlatformException(403, "forbidden", "Forbidden", new Words("证书由管理员记录。", "Certificates are recorded by administrators."));
             }
             if (n.reference() == null || n.reference().isBlank()) {
-                errors.add(new FieldError("reference", "the certificate number is required"));
+                errors.add(new FieldError("reference", new Words("请填写证书编号", "the certificate number is required")));
             }
         }
         if (n != null && n.kind() == LearnerQualification.Kind.APPROVAL && (n.reason() == null || n.reason().isBlank())) {
-            errors.add(new FieldError("reason", "an approval records why the learner qualifies for this level"));
+            errors.add(new FieldError("reason", new Words("批准须写明该学员为何具备参加此等级培训的资格", "an approval records why the learner qualifies for this level")));
         }
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid("Nothing was recorded.", errors);
+            throw PlatformException.invalid(new Words("未记录任何内容。", "Nothing was recorded."), errors);
         }
         LearnerQualification q = new LearnerQualification(accountId, n.kind(), n.level(), n.dated(),
                 blank(n.reference()), blank(n.reason()), actor.username());
@@ -452,7 +468,7 @@ public class Classes {
                         + " ON t.class_id = l.class_id WHERE l.account_id = ? AND t.account_id = ?").setParameter(1, accountId)
                         .setParameter(2, caller.accountId()).getResultList().isEmpty()));
         if (!allowed) {
-            throw PlatformException.notFound("Learner", accountId);
+            throw PlatformException.notFound(new Words("学员", "Learner"), accountId);
         }
         return a;
     }
@@ -473,7 +489,7 @@ public class Classes {
     private TrainingClass find(long id) {
         TrainingClass c = em.find(TrainingClass.class, id);
         if (c == null) {
-            throw PlatformException.notFound("Class", id);
+            throw PlatformException.notFound(new Words("班级", "Class"), id);
         }
         return c;
     }
@@ -552,7 +568,7 @@ public class Classes {
             case LEARNER -> c.learnerIds().contains(caller.accountId());
         };
         if (!allowed) {
-            throw PlatformException.notFound("Class", id);
+            throw PlatformException.notFound(new Words("班级", "Class"), id);
         }
         return c;
     }
@@ -560,7 +576,8 @@ public class Classes {
     private TrainingClass draft(long id) {
         TrainingClass c = find(id);
         if (c.status() != ClassStatus.DRAFT) {
-            throw PlatformException.conflict("Class " + id + " is active; its roster, teachers and schedule are fixed.");
+            throw PlatformException.conflict(new Words("班级 " + id + " 已开班，学员名单、教师和课表均不能再更改。",
+                    "Class " + id + " is active; its roster, teachers and schedule are fixed."));
         }
         return c;
     }

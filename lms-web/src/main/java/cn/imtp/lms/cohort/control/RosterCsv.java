@@ -4,6 +4,7 @@ import cn.imtp.lms.platform.control.Csv;
 import cn.imtp.lms.identity.control.IdDocuments;
 import cn.imtp.lms.identity.entity.IdDocumentType;
 import cn.imtp.platform.problem.FieldError;
+import cn.imtp.platform.text.Words;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,11 +36,11 @@ public final class RosterCsv {
         try {
             records = Csv.parse(csv);
         } catch (IllegalArgumentException open) {
-            errors.add(new FieldError(open.getMessage().substring(0, open.getMessage().indexOf(':')), "a quoted field is not closed"));
+            errors.add(new FieldError(open.getMessage().substring(0, open.getMessage().indexOf(':')), new Words("带引号的字段缺少结尾的引号", "a quoted field is not closed")));
             return new Result(List.of(), errors);
         }
         if (records.isEmpty() || !String.join(",", records.get(0).cells()).trim().equalsIgnoreCase(HEADER)) {
-            errors.add(new FieldError("line 1", "the header must be: " + HEADER));
+            errors.add(new FieldError("line 1", new Words("表头须为：" + HEADER, "the header must be: " + HEADER)));
             return new Result(List.of(), errors);
         }
         Map<String, Integer> usernames = new HashMap<>();
@@ -48,7 +49,8 @@ public final class RosterCsv {
             int line = record.line();
             List<String> cells = record.cells();
             if (cells.size() != 5) {
-                errors.add(new FieldError("line " + line, "has " + cells.size() + " fields; expected 5 (" + HEADER + ")"));
+                errors.add(new FieldError("line " + line, new Words("有 " + cells.size() + " 个字段，应为 5 个（" + HEADER + "）",
+                        "has " + cells.size() + " fields; expected 5 (" + HEADER + ")")));
                 continue;
             }
             String username = cells.get(0).trim();
@@ -56,41 +58,47 @@ public final class RosterCsv {
             String type = cells.get(2).trim();
             String number = IdDocuments.normalise(cells.get(3));
             String phone = cells.get(4).trim();
-            List<String> problems = new ArrayList<>();
+            List<Words> problems = new ArrayList<>();
             if (!username.matches("[a-zA-Z0-9._-]{3,64}")) {
-                problems.add("username must be 3 to 64 letters, digits, dots, dashes or underscores");
+                problems.add(new Words("用户名须为 3 至 64 个字母、数字、点、短横线或下划线",
+                        "username must be 3 to 64 letters, digits, dots, dashes or underscores"));
             } else if (usernames.putIfAbsent(username.toLowerCase(), line) != null) {
-                problems.add("username " + username + " appears already on line " + usernames.get(username.toLowerCase()));
+                int first = usernames.get(username.toLowerCase());
+                problems.add(new Words("用户名 " + username + " 已在第 " + first + " 行出现", "username " + username + " appears already on line " + first));
             }
             if (fullName.isEmpty() || fullName.length() > 100) {
-                problems.add("fullName is required (at most 100 characters)");
+                problems.add(new Words("姓名必填（最多 100 个字符）", "fullName is required (at most 100 characters)"));
             }
             IdDocumentType idType = null;
             try {
                 idType = type.isEmpty() ? IdDocumentType.MAINLAND_ID_CARD : IdDocumentType.valueOf(type);
             } catch (IllegalArgumentException e) {
-                problems.add("idType '" + type + "' is not one of MAINLAND_ID_CARD, PASSPORT, HK_MACAO_TRAVEL_PERMIT, TAIWAN_TRAVEL_PERMIT");
+                problems.add(new Words("证件类型“" + type + "”不是以下之一：MAINLAND_ID_CARD、PASSPORT、HK_MACAO_TRAVEL_PERMIT、TAIWAN_TRAVEL_PERMIT",
+                        "idType '" + type + "' is not one of MAINLAND_ID_CARD, PASSPORT, HK_MACAO_TRAVEL_PERMIT, TAIWAN_TRAVEL_PERMIT"));
             }
             if (idType != null) {
-                String problem = IdDocuments.problemWith(idType, number, today);
+                Words problem = IdDocuments.problemWith(idType, number, today);
                 if (problem != null) {
-                    problems.add("idNumber: " + problem);
+                    problems.add(new Words("证件号码：" + problem.zh(), "idNumber: " + problem.en()));
                 } else if (numbers.putIfAbsent(idType + number, line) != null) {
-                    problems.add("the same identity number appears already on line " + numbers.get(idType + number));
+                    int first = numbers.get(idType + number);
+                    problems.add(new Words("相同的证件号码已在第 " + first + " 行出现", "the same identity number appears already on line " + first));
                 }
             }
-            String phoneProblem = IdDocuments.phoneProblem(phone);
+            Words phoneProblem = IdDocuments.phoneProblem(phone);
             if (phone.isEmpty() || phoneProblem != null) {
-                problems.add("phone: " + (phone.isEmpty() ? "is required" : phoneProblem));
+                problems.add(phone.isEmpty() ? new Words("手机号码：必填", "phone: is required")
+                        : new Words("手机号码：" + phoneProblem.zh(), "phone: " + phoneProblem.en()));
             }
             if (problems.isEmpty()) {
                 rows.add(new Row(line, username, fullName, idType, number, phone));
             } else {
-                errors.add(new FieldError("line " + line, String.join("; ", problems)));
+                errors.add(new FieldError("line " + line, new Words(String.join("；", problems.stream().map(Words::zh).toList()),
+                        String.join("; ", problems.stream().map(Words::en).toList()))));
             }
         }
         if (errors.isEmpty() && rows.isEmpty()) {
-            errors.add(new FieldError("line 2", "the roster has no learners"));
+            errors.add(new FieldError("line 2", new Words("名单中没有学员", "the roster has no learners")));
         }
         return new Result(errors.isEmpty() ? rows : List.of(), errors);
     }

@@ -77,7 +77,7 @@ public class AccountsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewAccount account) {
         if (account == null) {
-            throw PlatformException.invalid("Send the account as JSON.", List.of());
+            throw PlatformException.invalid(new Words("请以 JSON 格式发送账号信息。", "Send the account as JSON."), List.of());
         }
         Accounts.Created created = accounts.create(account, caller(), origin.addressOf(http));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.account().id())).build())

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.text.Words;
 import java.util.ArrayList;
 import java.util.List;
 import jakarta.ws.rs.Consumes;
@@ -53,13 +54,13 @@ public class AuthResource {
     public SignIn.SignedIn login(Credentials credentials) {
         List<FieldError> missing = new ArrayList<>();
         if (credentials == null || credentials.username() == null || credentials.username().isBlank()) {
-            missing.add(new FieldError("username", "is required"));
+            missing.add(new FieldError("username", new Words("必填", "is required")));
         }
         if (credentials == null || credentials.password() == null || credentials.password().isEmpty()) {
-            missing.add(new FieldError("password", "is required"));
+            missing.add(new FieldError("password", new Words("必填", "is required")));
         }
         if (!missing.isEmpty()) {
-            throw PlatformException.invalid("Send {\"username\", \"password\"}.", missing);
+            throw PlatformException.invalid(new Words("请发送用户名和密码。", "Send {\"username\", \"password\"}."), missing);
         }
         return signIn.signIn(credentials.username().trim(), credentials.password(), origin.addressOf(http));
     }

@@ -8,6 +8,7 @@ import cn.imtp.platform.security.Allow;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.text.Words;
 import java.util.List;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -45,7 +46,7 @@ public class MeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public void changePassword(PasswordChange change) {
         if (change == null) {
-            throw PlatformException.invalid("Send {\"currentPassword\", \"newPassword\"}.", List.of());
+            throw PlatformException.invalid(new Words("请发送当前密码和新密码。", "Send {\"currentPassword\", \"newPassword\"}."), List.of());
         }
         accounts.changeOwnPassword(caller(), change.currentPassword(), change.newPassword());
     }

@@ -7,6 +7,7 @@ import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.Role;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -46,40 +47,42 @@ public class Accounts {
     public Created create(NewAccount n, Caller actor, String address) {
         List<FieldError> errors = new ArrayList<>();
         if (n.username() == null || !USERNAME.matcher(n.username()).matches()) {
-            errors.add(new FieldError("username", "3 to 64 letters, digits, dots, dashes or underscores"));
+            errors.add(new FieldError("username", new Words("须为 3 至 64 个字母、数字、点、短横线或下划线", "3 to 64 letters, digits, dots, dashes or underscores")));
         }
         if (n.role() == null) {
-            errors.add(new FieldError("role", "is required: LEARNER, TEACHER or ADMINISTRATOR"));
+            errors.add(new FieldError("role", new Words("必填：LEARNER、TEACHER 或 ADMINISTRATOR", "is required: LEARNER, TEACHER or ADMINISTRATOR")));
         }
         if (n.fullName() == null || n.fullName().isBlank() || n.fullName().length() > 100) {
-            errors.add(new FieldError("fullName", "is required, at most 100 characters"));
+            errors.add(new FieldError("fullName", new Words("必填，最多 100 个字符", "is required, at most 100 characters")));
         }
         String idNumber = IdDocuments.normalise(n.idNumber());
         if (n.password() != null && PasswordHasher.weakness(n.password()) != null) {
             errors.add(new FieldError("password", PasswordHasher.weakness(n.password())));
         }
         if (n.role() == Role.LEARNER && (n.idType() == null || idNumber == null || idNumber.isEmpty())) {
-            errors.add(new FieldError("idNumber", "a learner registers with an identity document (idType and idNumber)"));
+            errors.add(new FieldError("idNumber", new Words("学员须登记证件（证件类型和证件号码）",
+                    "a learner registers with an identity document (idType and idNumber)")));
         } else if (n.idType() != null) {
-            String problem = IdDocuments.problemWith(n.idType(), idNumber, ChinaTime.today());
+            Words problem = IdDocuments.problemWith(n.idType(), idNumber, ChinaTime.today());
             if (problem != null) {
                 errors.add(new FieldError("idNumber", problem));
             }
         }
         if (n.role() == Role.LEARNER && (n.phone() == null || n.phone().isBlank())) {
-            errors.add(new FieldError("phone", "a learner registers with a mobile number"));
+            errors.add(new FieldError("phone", new Words("学员须登记手机号码", "a learner registers with a mobile number")));
         } else if (IdDocuments.phoneProblem(n.phone()) != null) {
             errors.add(new FieldError("phone", IdDocuments.phoneProblem(n.phone())));
         }
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid("The account was not created; correct the fields listed.", errors);
+            throw PlatformException.invalid(new Words("账号未创建，请更正所列字段。", "The account was not created; correct the fields listed."), errors);
         }
         if (byUsername(n.username()).isPresent()) {
-            throw PlatformException.conflict("Username " + n.username() + " is taken; choose another.");
+            throw PlatformException.conflict(new Words("用户名 " + n.username() + " 已被占用，请另选一个。", "Username " + n.username() + " is taken; choose another."));
         }
         if (n.idType() != null && !em.createNamedQuery(Account.BY_DOCUMENT, Account.class).setParameter("type", n.idType())
                 .setParameter("number", idNumber).getResultList().isEmpty()) {
-            throw PlatformException.conflict("An account with this identity document exists already; a person has one account.");
+            throw PlatformException.conflict(new Words("已有账号登记了此证件；每人只能有一个账号。",
+                    "An account with this identity document exists already; a person has one account."));
         }
         String temporary = n.password() == null ? PasswordHasher.temporaryPassword() : null;
         Account a = new Account(n.username(), n.role(), n.fullName().trim(),
@@ -123,7 +126,7 @@ public class Accounts {
     public AccountView setDisabled(long id, boolean disabled, Caller actor, String address) {
         Account a = find(id);
         if (disabled && a.id() == actor.accountId()) {
-            throw PlatformException.conflict("You cannot disable your own account; ask another administrator.");
+            throw PlatformException.conflict(new Words("不能停用自己的账号，请联系其他管理员。", "You cannot disable your own account; ask another administrator."));
         }
         if (disabled && !a.disabled()) {
             // The account row first, as a learner's session opening takes it, then what the observers end.
@@ -158,14 +161,16 @@ public class Accounts {
     public void changeOwnPassword(Caller caller, String current, String next) {
         Account a = find(caller.accountId());
         if (current == null || !PasswordHasher.matches(current, a.passwordHash())) {
-            throw PlatformException.invalid("The password was not changed.", List.of(new FieldError("currentPassword", "is not your current password")));
+            throw PlatformException.invalid(new Words("密码未修改。", "The password was not changed."),
+                    List.of(new FieldError("currentPassword", new Words("与当前密码不符", "is not your current password"))));
         }
-        String weakness = PasswordHasher.weakness(next);
+        Words weakness = PasswordHasher.weakness(next);
         if (weakness != null) {
-            throw PlatformException.invalid("The password was not changed.", List.of(new FieldError("newPassword", weakness)));
+            throw PlatformException.invalid(new Words("密码未修改。", "The password was not changed."), List.of(new FieldError("newPassword", weakness)));
         }
         if (PasswordHasher.matches(next, a.passwordHash())) {
-            throw PlatformException.invalid("The password was not changed.", List.of(new FieldError("newPassword", "must differ from the current password")));
+            throw PlatformException.invalid(new Words("密码未修改。", "The password was not changed."),
+                    List.of(new FieldError("newPassword", new Words("须与当前密码不同", "must differ from the current password"))));
         }
         a.setPassword(PasswordHasher.hash(next), false);
     }
@@ -174,12 +179,12 @@ public class Accounts {
     @Transactional
     public String revealIdNumber(long id, String reason, Caller actor, String address) {
         if (reason == null || reason.isBlank()) {
-            throw PlatformException.invalid("Say why the number is needed; the reason is kept in the audit log.",
-                    List.of(new FieldError("reason", "is required")));
+            throw PlatformException.invalid(new Words("请说明查看完整号码的理由，理由将记入审计日志。", "Say why the number is needed; the reason is kept in the audit log."),
+                    List.of(new FieldError("reason", new Words("必填", "is required"))));
         }
         Account a = find(id);
         if (a.idNumber() == null) {
-            throw PlatformException.notFound("Identity document of account", id);
+            throw PlatformException.notFound(new Words("账号 " + id + " 没有登记证件。", "Identity document of account " + id + " does not exist."));
         }
         audit.record(actor, AuditLog.REVEAL_ID_NUMBER, id, reason.trim(), address);
         return a.idNumber();
@@ -228,7 +233,7 @@ public class Accounts {
     private Account find(long id) {
         Account a = em.find(Account.class, id);
         if (a == null) {
-            throw PlatformException.notFound("Account", id);
+            throw PlatformException.notFound(new Words("账号", "Account"), id);
         }
         return a;
     }

@@ -1,6 +1,7 @@
 package cn.imtp.lms.identity.control;
 
 import cn.imtp.lms.identity.entity.IdDocumentType;
+import cn.imtp.platform.text.Words;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Set;
@@ -29,46 +30,48 @@ public final class IdDocuments {
     }
 
     /** Null when valid, otherwise what is wrong, in words a user can act on. */
-    public static String problemWith(IdDocumentType type, String rawNumber, LocalDate today) {
+    public static Words problemWith(IdDocumentType type, String rawNumber, LocalDate today) {
         String number = normalise(rawNumber);
         if (number == null || number.isEmpty()) {
-            return "is required";
+            return new Words("必填", "is required");
         }
         return switch (type) {
             case MAINLAND_ID_CARD -> mainlandProblem(number, today);
-            case PASSPORT -> PASSPORT.matcher(number).matches() ? null : "a passport number has 5 to 17 letters and digits";
+            case PASSPORT -> PASSPORT.matcher(number).matches() ? null
+                    : new Words("护照号码由 5 至 17 位字母和数字组成", "a passport number has 5 to 17 letters and digits");
             case HK_MACAO_TRAVEL_PERMIT -> HK_MACAO.matcher(number).matches() ? null
-                    : "a Hong Kong/Macao travel permit number is H or M followed by 8 or 10 digits";
+                    : new Words("港澳居民来往内地通行证号码为 H 或 M 后接 8 位或 10 位数字",
+                            "a Hong Kong/Macao travel permit number is H or M followed by 8 or 10 digits");
             case TAIWAN_TRAVEL_PERMIT -> TAIWAN.matcher(number).matches() ? null
-                    : "a Taiwan travel permit number has 8 or 10 digits";
+                    : new Words("台湾居民来往大陆通行证号码为 8 位或 10 位数字", "a Taiwan travel permit number has 8 or 10 digits");
         };
     }
 
-    private static String mainlandProblem(String n, LocalDate today) {
+    private static Words mainlandProblem(String n, LocalDate today) {
         if (n.length() != 18) {
-            return "a resident ID number has 18 characters, this one has " + n.length();
+            return new Words("居民身份证号码应为 18 位，此号码为 " + n.length() + " 位", "a resident ID number has 18 characters, this one has " + n.length());
         }
         for (int i = 0; i < 17; i++) {
             if (!Character.isDigit(n.charAt(i))) {
-                return "the first 17 characters of a resident ID number are digits";
+                return new Words("居民身份证号码的前 17 位应为数字", "the first 17 characters of a resident ID number are digits");
             }
         }
         if (!PROVINCES.contains(n.substring(0, 2))) {
-            return "region code " + n.substring(0, 6) + " is not a region of China";
+            return new Words("地区代码 " + n.substring(0, 6) + " 不是中国的行政区划代码", "region code " + n.substring(0, 6) + " is not a region of China");
         }
         LocalDate birth;
         try {
             birth = LocalDate.of(Integer.parseInt(n.substring(6, 10)), Integer.parseInt(n.substring(10, 12)),
                     Integer.parseInt(n.substring(12, 14)));
         } catch (DateTimeException e) {
-            return "birth date " + n.substring(6, 14) + " is not a date";
+            return new Words("出生日期 " + n.substring(6, 14) + " 不是有效日期", "birth date " + n.substring(6, 14) + " is not a date");
         }
         if (birth.isAfter(today) || birth.getYear() < 1900) {
-            return "birth date " + n.substring(6, 14) + " is not plausible";
+            return new Words("出生日期 " + n.substring(6, 14) + " 不合理", "birth date " + n.substring(6, 14) + " is not plausible");
         }
         char expected = checkDigit(n.substring(0, 17));
         if (n.charAt(17) != expected) {
-            return "the check digit is wrong (the number may be mistyped)";
+            return new Words("校验位不正确（号码可能输入有误）", "the check digit is wrong (the number may be mistyped)");
         }
         return null;
     }
@@ -82,8 +85,9 @@ public final class IdDocuments {
         return CHECK_CHARS.charAt(sum % 11);
     }
 
-    public static String phoneProblem(String phone) {
-        return phone == null || MOBILE.matcher(phone.trim()).matches() ? null : "a mobile number has 11 digits and starts with 13 to 19";
+    public static Words phoneProblem(String phone) {
+        return phone == null || MOBILE.matcher(phone.trim()).matches() ? null
+                : new Words("手机号码为 11 位数字，以 13 至 19 开头", "a mobile number has 11 digits and starts with 13 to 19");
     }
 
     /** Keeps the first 3 and last 4 characters: {@code 110***********123X}. */

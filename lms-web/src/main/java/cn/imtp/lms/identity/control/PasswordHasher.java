@@ -1,5 +1,6 @@
 package cn.imtp.lms.identity.control;
 
+import cn.imtp.platform.text.Words;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -66,15 +67,15 @@ public final class PasswordHasher {
     }
 
     /** Null when acceptable, otherwise what is wrong (shown to the user). */
-    public static String weakness(String password) {
+    public static Words weakness(String password) {
         if (password == null || password.length() < 8) {
-            return "must have at least 8 characters";
+            return new Words("至少需要 8 个字符", "must have at least 8 characters");
         }
         if (password.length() > MAX_LENGTH) {
-            return "must have at most " + MAX_LENGTH + " characters";
+            return new Words("最多 " + MAX_LENGTH + " 个字符", "must have at most " + MAX_LENGTH + " characters");
         }
         if (!password.chars().anyMatch(Character::isLetter) || !password.chars().anyMatch(Character::isDigit)) {
-            return "must contain both letters and digits";
+            return new Words("须同时包含字母和数字", "must contain both letters and digits");
         }
         return null;
     }

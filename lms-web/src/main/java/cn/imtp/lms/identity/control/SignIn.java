@@ -41,7 +41,7 @@ public class SignIn {
             throttle.recordFailure(null, address, now);
             throw PlatformException.invalid(new Words("用户名最多 " + Accounts.MAX_USERNAME + " 个字符，密码最多 " + PasswordHasher.MAX_LENGTH + " 个字符。",
                     "A user name has at most " + Accounts.MAX_USERNAME + " characters and a password at most " + PasswordHasher.MAX_LENGTH + "."),
-                    List.of(new FieldError(username.length() > Accounts.MAX_USERNAME ? "username" : "password", "too long")));
+                    List.of(new FieldError(username.length() > Accounts.MAX_USERNAME ? "username" : "password", new Words("过长", "too long"))));
         }
         Optional<Account> found = accounts.byUsername(username);
         boolean valid;

@@ -15,6 +15,7 @@ import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.Role;
 import cn.imtp.platform.security.TokenSettings;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -46,7 +47,7 @@ public class LiveAttendance {
     public record BeatRequest(String token, Long seq, Long elapsedMs, Boolean visible, Long absentSinceMs) {
     }
 
-    public record BeatAck(long seq, Verdict verdict, String reason, int sessionCreditedSeconds, int lessonCreditedSeconds) {
+    public record BeatAck(long seq, Verdict verdict, Words reason, int sessionCreditedSeconds, int lessonCreditedSeconds) {
     }
 
     @PersistenceContext(unitName = "lms")
@@ -87,7 +88,7 @@ public class LiveAttendance {
     @Transactional
     public JoinTicket join(long lessonId, Caller learner) {
         if (learner.role() != Role.LEARNER) {
-            throw new PlatformException(403, "forbidden", "Forbidden", "Only learners join a lesson to be counted.");
+            throw new PlatformException(403, "forbidden", "Forbidden", new Words("只有学员进入直播课才计入考勤。", "Only learners join a lesson to be counted."));
         }
         // Joins and video sessions of one learner take turns on the learner's account row (see Attendance.open).
         em.createNativeQuery("SELECT id FROM account WHERE id = ? FOR UPDATE").setParameter(1, learner.accountId()).getResultList();
@@ -95,9 +96,11 @@ public class LiveAttendance {
         Instant now = Instant.now();
         LiveLessons.Window s = lessons.window(l, now);
         switch (s.state()) {
-            case UPCOMING -> throw PlatformException.conflict("This lesson opens at " + s.joinOpensAt() + " (it starts at " + s.startsAt()
-                    + "); join then.");
-            case ENDED -> throw PlatformException.conflict("This lesson ended at " + s.endsAt() + "; it can no longer be joined.");
+            case UPCOMING -> throw PlatformException.conflict(new Words("本直播课于 " + s.joinOpensAt() + " 开放进入（" + s.startsAt()
+                    + " 开始），请届时再进入。", "This lesson opens at " + s.joinOpensAt() + " (it starts at " + s.startsAt()
+                    + "); join then."));
+            case ENDED -> throw PlatformException.conflict(new Words("本直播课已于 " + s.endsAt() + " 结束，不能再进入。",
+                    "This lesson ended at " + s.endsAt() + "; it can no longer be joined."));
             default -> {
             }
         }
@@ -125,30 +128,32 @@ public class LiveAttendance {
     @Transactional
     public BeatAck beat(String sessionId, BeatRequest b, Caller learner) {
         if (b == null || b.seq() == null || b.elapsedMs() == null || b.visible() == null) {
-            throw PlatformException.invalid("A beat needs token, seq, elapsedMs and visible.",
-                    List.of(new FieldError("body", "seq, elapsedMs and visible are required")));
+            throw PlatformException.invalid(new Words("心跳数据不完整：须包含令牌、序号、已用时间和页面是否可见。", "A beat needs token, seq, elapsedMs and visible."),
+                    List.of(new FieldError("body", new Words("序号、已用时间和页面是否可见为必填", "seq, elapsedMs and visible are required"))));
         }
         PlaybackToken token = PlaybackToken.verify(b.token(), tokenSettings.publicKey(), tokenSettings.issuer(), Instant.now());
         if (!token.sessionId().equals(sessionId) || token.learnerId() != learner.accountId()) {
-            throw new PlatformException(403, "forbidden", "Forbidden", "This token belongs to another session or learner.");
+            throw new PlatformException(403, "forbidden", "Forbidden", new Words("此令牌属于其他会话或学员。", "This token belongs to another session or learner."));
         }
         LiveSession r = Bulk.on(em).select("SELECT " + LiveSession.COLUMNS + " FROM live_session WHERE id = ? FOR UPDATE", List.of(sessionId),
-                LiveSession::read).stream().findFirst().orElseThrow(() -> PlatformException.notFound("Live session", sessionId));
+                LiveSession::read).stream().findFirst().orElseThrow(() -> PlatformException.notFound(new Words("直播课会话", "Live session"), sessionId));
         long lessonId = r.lessonId();
         long classId = r.classId();
         long unitId = r.unitId();
         Instant openedAt = r.openedAt();
         if (!subject(lessonId).equals(token.assetId())) {
-            throw new PlatformException(403, "forbidden", "Forbidden", "This token belongs to another lesson.");
+            throw new PlatformException(403, "forbidden", "Forbidden", new Words("此令牌属于其他直播课。", "This token belongs to another lesson."));
         }
         Instant now = Instant.now();
         long serverElapsed = Duration.between(openedAt, now).toMillis();
         Instant endedAt = r.endedAt();
         attendance.checkOpen(openedAt, endedAt, r.lastElapsedMs(), b.elapsedMs(), now,
-                "You were counted elsewhere from then on (" + r.endedReason() + "): rejoin the lesson here to be counted here.");
+                new Words("此后您的考勤已在别处计算（" + r.endedReason() + "），如要在此计入，请在此重新进入直播课。",
+                        "You were counted elsewhere from then on (" + r.endedReason() + "): rejoin the lesson here to be counted here."));
         if (b.absentSinceMs() != null && (b.absentSinceMs() < 0 || b.absentSinceMs() > b.elapsedMs())) {
-            throw PlatformException.invalid("An absence report carries an absentSinceMs between 0 and its elapsedMs.",
-                    List.of(new FieldError("absentSinceMs", "must be within the session")));
+            throw PlatformException.invalid(new Words("离开报告中的离开时刻须在 0 与本次心跳的已用时间之间。",
+                    "An absence report carries an absentSinceMs between 0 and its elapsedMs."),
+                    List.of(new FieldError("absentSinceMs", new Words("须在本次会话的时间范围内", "must be within the session"))));
         }
         Lesson lesson = em.find(Lesson.class, lessonId);
         LiveLessons.Window s = lessons.window(lesson, now);
@@ -159,7 +164,7 @@ public class LiveAttendance {
         LivePolicy.Outcome o = policy().apply(state, present, new LivePolicy.Frame(openedAt.toEpochMilli(), s.startsAt().toEpochMilli(),
                 s.endsAt().toEpochMilli()), new LivePolicy.Beat(b.seq(), b.elapsedMs(), b.visible() && b.absentSinceMs() == null), serverElapsed,
                 endedAt == null ? Long.MAX_VALUE : Duration.between(openedAt, endedAt).toMillis());
-        String reason = o.reason();
+        Words reason = o.reason();
         switch (o.verdict()) {
             case ACCEPTED -> {
                 BitSet credited = o.credited();
@@ -169,7 +174,8 @@ public class LiveAttendance {
                     credited.and(present);
                     present.andNot(credited);
                     seconds = -credited.cardinality();
-                    reason = "absent since " + b.absentSinceMs() + " ms: " + credited.cardinality() + " s taken back";
+                    reason = new Words("自第 " + b.absentSinceMs() + " 毫秒起不在场：扣回 " + credited.cardinality() + " 秒",
+                            "absent since " + b.absentSinceMs() + " ms: " + credited.cardinality() + " s taken back");
                 } else {
                     present.or(credited);
                 }
@@ -188,7 +194,7 @@ public class LiveAttendance {
                 // The refused beat uses its number up: the page drops it and goes on with the next.
                 em.createNativeQuery("UPDATE live_session SET last_seq = ? WHERE id = ?").setParameter(1, o.next().lastSeq()).setParameter(2, sessionId)
                         .executeUpdate();
-                chain.refuse(Bulk.on(em), sessionId, learner, b.seq(), now, o.reason(), "live lesson " + lessonId + " elapsedMs="
+                chain.refuse(Bulk.on(em), sessionId, learner, b.seq(), now, o.reason().en(), "live lesson " + lessonId + " elapsedMs="
                         + b.elapsedMs() + " visible=" + b.visible());
             }
             default -> {

@@ -12,6 +12,7 @@ import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.Role;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -127,31 +128,35 @@ public class LiveLessons {
     public Stage setStage(long lessonId, StageRequest r, Caller caller) {
         Lesson l = taught(lessonId, caller);
         if (window(l, Instant.now()).state() == State.ENDED) {
-            throw PlatformException.conflict("This lesson is over; its stage can no longer change.");
+            throw PlatformException.conflict(new Words("本直播课已结束，画面不能再更改。", "This lesson is over; its stage can no longer change."));
         }
         if (r == null) {
-            throw PlatformException.invalid("Send the stage as JSON: resourceId or meetingUrl, playing, positionMs.", List.of());
+            throw PlatformException.invalid(new Words("请以 JSON 格式发送画面设置：视频或会议链接、是否播放、播放位置。",
+                    "Send the stage as JSON: resourceId or meetingUrl, playing, positionMs."), List.of());
         }
         List<FieldError> errors = new ArrayList<>();
         String url = r.meetingUrl() == null || r.meetingUrl().isBlank() ? null : r.meetingUrl().trim();
         if (r.resourceId() != null && url != null) {
-            errors.add(new FieldError("meetingUrl", "a lesson shows a video or a meeting link, not both: leave one empty"));
+            errors.add(new FieldError("meetingUrl", new Words("直播课只能显示视频或会议链接之一，请留空其中一项",
+                    "a lesson shows a video or a meeting link, not both: leave one empty")));
         }
         if (url != null && !meetingUrl(url)) {
-            errors.add(new FieldError("meetingUrl", "must be an https:// (or http://) address of at most 500 characters"));
+            errors.add(new FieldError("meetingUrl", new Words("须为最多 500 个字符的 HTTPS（或 HTTP）网址",
+                    "must be an https:// (or http://) address of at most 500 characters")));
         }
         long position = r.positionMs() == null ? 0 : r.positionMs();
         if (r.resourceId() != null) {
             Video video = videos(l).stream().filter(v -> v.resourceId() == r.resourceId()).findFirst().orElse(null);
             if (video == null) {
-                errors.add(new FieldError("resourceId", "is not a published lesson video of unit '" + l.unit().name()
-                        + "': publish a learning video of the unit first"));
+                errors.add(new FieldError("resourceId", new Words("不是学习单元“" + l.unit().name() + "”已发布的课程视频，请先发布该单元的学习视频",
+                        "is not a published lesson video of unit '" + l.unit().name() + "': publish a learning video of the unit first")));
             } else if (position < 0 || position > video.durationMs()) {
-                errors.add(new FieldError("positionMs", "must be between 0 and the video's " + video.durationMs() + " ms"));
+                errors.add(new FieldError("positionMs", new Words("须在 0 至视频时长 " + video.durationMs() + " 毫秒之间",
+                        "must be between 0 and the video's " + video.durationMs() + " ms")));
             }
         }
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid("The stage was not changed; correct the fields listed.", errors);
+            throw PlatformException.invalid(new Words("画面未更改，请更正所列字段。", "The stage was not changed; correct the fields listed."), errors);
         }
         boolean playing = r.resourceId() != null && Boolean.TRUE.equals(r.playing());
         em.createNativeQuery("INSERT INTO live_stage (lesson_id, resource_id, meeting_url, playing, position_ms, changed_at, changed_by, version)"
@@ -169,19 +174,21 @@ public class LiveLessons {
     public Message post(long lessonId, NewMessage m, Caller caller) {
         Lesson l = visible(lessonId, caller);
         if (caller.role() == Role.LEARNER && window(l, Instant.now()).state() != State.OPEN) {
-            throw PlatformException.conflict("Questions can be asked while the lesson is open (from " + joinMinutesBefore
-                    + " minutes before its start until its end).");
+            throw PlatformException.conflict(new Words("只能在直播课开放期间提问（开始前 " + joinMinutesBefore + " 分钟至结束）。",
+                    "Questions can be asked while the lesson is open (from " + joinMinutesBefore
+                    + " minutes before its start until its end)."));
         }
         String body = m == null || m.body() == null ? "" : m.body().strip();
         if (body.isEmpty() || body.length() > 1000) {
-            throw PlatformException.invalid("The message was not posted.", List.of(new FieldError("body", "1 to 1000 characters")));
+            throw PlatformException.invalid(new Words("消息未发送。", "The message was not posted."),
+                    List.of(new FieldError("body", new Words("须为 1 至 1000 个字符", "1 to 1000 characters"))));
         }
         if (m.replyTo() != null) {
             List<?> target = em.createNativeQuery("SELECT id FROM live_message WHERE id = ? AND lesson_id = ?")
                     .setParameter(1, m.replyTo()).setParameter(2, lessonId).getResultList();
             if (target.isEmpty()) {
-                throw PlatformException.invalid("The message was not posted.",
-                        List.of(new FieldError("replyTo", "is not a message of this lesson")));
+                throw PlatformException.invalid(new Words("消息未发送。", "The message was not posted."),
+                        List.of(new FieldError("replyTo", new Words("不是本直播课的消息", "is not a message of this lesson"))));
             }
         }
         em.createNativeQuery("INSERT INTO live_message (lesson_id, author_id, body, reply_to, posted_at) VALUES (?,?,?,?,?)")
@@ -195,7 +202,8 @@ public class LiveLessons {
     @Transactional
     public List<Message> messages(long lessonId, Caller caller, Long after, int limit) {
         if (limit < 1 || limit > 200) {
-            throw PlatformException.invalid("Ask for 1 to 200 messages.", List.of(new FieldError("limit", "1 to 200")));
+            throw PlatformException.invalid(new Words("每次可获取 1 至 200 条消息。", "Ask for 1 to 200 messages."),
+                    List.of(new FieldError("limit", new Words("须为 1 至 200", "1 to 200"))));
         }
         visible(lessonId, caller);
         if (after != null) {
@@ -279,12 +287,12 @@ public class LiveLessons {
     public Lesson visible(long lessonId, Caller caller) {
         Lesson l = em.find(Lesson.class, lessonId);
         if (l == null || l.mode() != LessonMode.LIVE) {
-            throw PlatformException.notFound("Live lesson", lessonId);
+            throw PlatformException.notFound(new Words("直播课", "Live lesson"), lessonId);
         }
         try {
             classes.visible(l.trainingClass().id(), caller);
         } catch (PlatformException e) {
-            throw PlatformException.notFound("Live lesson", lessonId);
+            throw PlatformException.notFound(new Words("直播课", "Live lesson"), lessonId);
         }
         return l;
     }
@@ -292,7 +300,8 @@ public class LiveLessons {
     /** The lesson if the caller teaches its class or administers. */
     Lesson taught(long lessonId, Caller caller) {
         if (caller.role() == Role.LEARNER) {
-            throw new PlatformException(403, "forbidden", "Forbidden", "Only the class's teachers and administrators run a live lesson.");
+            throw new PlatformException(403, "forbidden", "Forbidden", new Words("只有本班教师和管理员可以主持直播课。",
+                    "Only the class's teachers and administrators run a live lesson."));
         }
         return visible(lessonId, caller);
     }

@@ -2,6 +2,7 @@ package cn.imtp.lms.live.control;
 
 import cn.imtp.lms.attendance.control.CreditPolicy;
 import cn.imtp.lms.attendance.control.CreditPolicy.Verdict;
+import cn.imtp.platform.text.Words;
 import java.util.BitSet;
 
 /**
@@ -38,7 +39,7 @@ public final class LivePolicy {
         }
     }
 
-    public record Outcome(Verdict verdict, String reason, Session next, BitSet credited) {
+    public record Outcome(Verdict verdict, Words reason, Session next, BitSet credited) {
     }
 
     private final long maxGapMs;
@@ -63,13 +64,13 @@ public final class LivePolicy {
                 serverClockToleranceMs);
         if (stop != null) {
             // A refused beat uses its number up, as a lesson video's does.
-            return new Outcome(stop.verdict(), stop.reason(), stop.usesNumber() ? new Session(b.seq(), s.lastElapsedMs()) : s,
+            return new Outcome(stop.verdict(), stop.words(), stop.usesNumber() ? new Session(b.seq(), s.lastElapsedMs()) : s,
                     new BitSet());
         }
         Session next = new Session(b.seq(), b.elapsedMs());
         BitSet credited = new BitSet();
         if (!b.visible()) {
-            return new Outcome(Verdict.ACCEPTED, "page hidden", next, credited);
+            return new Outcome(Verdict.ACCEPTED, new Words("页面不在前台", "page hidden"), next, credited);
         }
         long from = f.openedAtMs() + Math.max(s.lastElapsedMs(), b.elapsedMs() - maxGapMs);
         // Never past the server's clock (the tolerance is not credited) nor past the session's end.
@@ -82,7 +83,8 @@ public final class LivePolicy {
                 credited.set(sec);
             }
         }
-        String reason = to <= f.windowStartMs() ? "the lesson has not begun" : from >= f.windowEndMs() ? "the lesson is over" : null;
+        Words reason = to <= f.windowStartMs() ? new Words("直播课尚未开始", "the lesson has not begun")
+                : from >= f.windowEndMs() ? new Words("直播课已结束", "the lesson is over") : null;
         return new Outcome(Verdict.ACCEPTED, reason, next, credited);
     }
 

@@ -57,14 +57,14 @@ public class Notices {
         String title = n == null || n.title() == null ? "" : n.title().strip();
         String body = n == null || n.body() == null ? "" : n.body().strip();
         if (title.isEmpty() || title.length() > MAX_TITLE) {
-            errors.add(new FieldError("title", "1 to " + MAX_TITLE + " characters"));
+            errors.add(new FieldError("title", new Words("须为 1 至 " + MAX_TITLE + " 个字符", "1 to " + MAX_TITLE + " characters")));
         }
         if (body.isEmpty() || body.length() > MAX_BODY) {
-            errors.add(new FieldError("body", "1 to " + MAX_BODY + " characters"));
+            errors.add(new FieldError("body", new Words("须为 1 至 " + MAX_BODY + " 个字符", "1 to " + MAX_BODY + " characters")));
         }
         Long classId = n == null ? null : n.classId();
         if (classId == null && caller.role() != Role.ADMINISTRATOR) {
-            errors.add(new FieldError("classId", "required: a class you teach"));
+            errors.add(new FieldError("classId", new Words("必填：您任教的班级", "required: a class you teach")));
         }
         if (!errors.isEmpty()) {
             throw PlatformException.invalid(new Words("通知需要标题（最多 " + MAX_TITLE + " 字）和正文（最多 " + MAX_BODY + " 字）"
@@ -110,7 +110,7 @@ public class Notices {
         Notice n = em.find(Notice.class, id);
         List<Long> visible = n == null || n.classId() == null ? null : classes.idsVisibleTo(caller);
         if (n == null || visible != null && !visible.contains(n.classId())) {
-            throw PlatformException.notFound("Notice", id);
+            throw PlatformException.notFound(new Words("通知", "Notice"), id);
         }
         markReadBy(id, caller.accountId());
     }

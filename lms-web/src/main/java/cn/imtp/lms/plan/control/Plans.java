@@ -11,6 +11,7 @@ import cn.imtp.lms.plan.entity.PlanKind;
 import cn.imtp.lms.plan.entity.TrainingPlan;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -58,7 +59,7 @@ public class Plans {
     public PlanView get(long id) {
         TrainingPlan plan = em.find(TrainingPlan.class, id);
         if (plan == null) {
-            throw PlatformException.notFound("Training plan", id);
+            throw PlatformException.notFound(new Words("培训计划", "Training plan"), id);
         }
         return view(plan);
     }
@@ -106,23 +107,25 @@ public class Plans {
     private List<LearningUnit> resolve(PlanDraft d, Edition edition) {
         List<FieldError> errors = new ArrayList<>();
         if (d == null) {
-            throw PlatformException.invalid("Send the plan as JSON.", List.of());
+            throw PlatformException.invalid(new Words("请以 JSON 格式发送培训计划。", "Send the plan as JSON."), List.of());
         }
         if (d.name() == null || d.name().isBlank()) {
-            errors.add(new FieldError("name", "is required"));
+            errors.add(new FieldError("name", new Words("必填", "is required")));
         }
         if (d.level() == null) {
-            errors.add(new FieldError("level", "is required: one of L5, L4, L3, L2, L1"));
+            errors.add(new FieldError("level", new Words("必填：L5、L4、L3、L2、L1 之一", "is required: one of L5, L4, L3, L2, L1")));
         }
         if (d.jobType() == null) {
-            errors.add(new FieldError("jobType", "is required: PRODUCT_SELECTOR, LIVE_SELLER, VIDEO_PROMOTER or PLATFORM_OPERATOR"));
+            errors.add(new FieldError("jobType", new Words("必填：PRODUCT_SELECTOR、LIVE_SELLER、VIDEO_PROMOTER 或 PLATFORM_OPERATOR",
+                    "is required: PRODUCT_SELECTOR, LIVE_SELLER, VIDEO_PROMOTER or PLATFORM_OPERATOR")));
         } else if (d.jobType() == JobType.PLATFORM_OPERATOR && (d.level() == Level.L2 || d.level() == Level.L1)) {
-            errors.add(new FieldError("jobType", "platform operators are trained at levels L5 to L3 only"));
+            errors.add(new FieldError("jobType", new Words("平台运营人员只开设 L5 至 L3 级培训", "platform operators are trained at levels L5 to L3 only")));
         }
         if (d.kind() == null) {
-            errors.add(new FieldError("kind", "is required: NEW_ENTRANT, UPGRADE, EXPERIENCED or ORDER_TRAINING"));
+            errors.add(new FieldError("kind", new Words("必填：NEW_ENTRANT、UPGRADE、EXPERIENCED 或 ORDER_TRAINING",
+                    "is required: NEW_ENTRANT, UPGRADE, EXPERIENCED or ORDER_TRAINING")));
         } else if (d.kind() == PlanKind.ORDER_TRAINING && blankToNull(d.employerOrder()) == null) {
-            errors.add(new FieldError("employerOrder", "an order-training plan names the employer's order"));
+            errors.add(new FieldError("employerOrder", new Words("订单培训计划须写明用人单位的订单", "an order-training plan names the employer's order")));
         }
         Map<Long, LearningUnit> byId = edition.tables().stream().flatMap(Plans::unitsOf)
                 .collect(Collectors.toMap(LearningUnit::id, u -> u));
@@ -137,21 +140,23 @@ public class Plans {
             }
         }
         if (!unknown.isEmpty()) {
-            errors.add(new FieldError("unitIds", "not units of edition " + edition.code() + ": " + unknown));
+            errors.add(new FieldError("unitIds", new Words("不是 " + edition.code() + " 版的学习单元：" + unknown,
+                    "not units of edition " + edition.code() + ": " + unknown)));
         }
         for (String key : d.tables() == null ? List.<String>of() : d.tables()) {
             CatalogueTable table = tableOf(edition, key);
             if (table == null) {
-                errors.add(new FieldError("tables", "'" + key + "' is not a table; use \"basic\" or e.g. \"L5/LIVE_SELLER\""));
+                errors.add(new FieldError("tables", new Words("“" + key + "”不是课程表，请使用 \"basic\" 或形如 \"L5/LIVE_SELLER\" 的表名",
+                        "'" + key + "' is not a table; use \"basic\" or e.g. \"L5/LIVE_SELLER\"")));
             } else {
                 unitsOf(table).forEach(u -> picked.put(u.id(), u));
             }
         }
         if (picked.isEmpty() && errors.isEmpty()) {
-            errors.add(new FieldError("unitIds", "pick at least one unit or table"));
+            errors.add(new FieldError("unitIds", new Words("请至少选择一个学习单元或课程表", "pick at least one unit or table")));
         }
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid("The plan was not accepted; correct the fields listed.", errors);
+            throw PlatformException.invalid(new Words("培训计划未被接受，请更正所列字段。", "The plan was not accepted; correct the fields listed."), errors);
         }
         return picked.values().stream().sorted(Comparator.comparing(LearningUnit::id)).toList();
     }

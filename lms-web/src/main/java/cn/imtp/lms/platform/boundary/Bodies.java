@@ -39,7 +39,7 @@ public final class Bodies {
         } catch (CharacterCodingException e) {
             throw PlatformException.invalid(new Words("文件不是 UTF-8 编码的文本，请以“CSV UTF-8”格式保存。",
                     "The " + what + " is not UTF-8 text; save it as \"CSV UTF-8\"."),
-                    List.of(new FieldError("body", "not UTF-8")));
+                    List.of(new FieldError("body", new Words("不是 UTF-8 编码", "not UTF-8"))));
         }
     }
 }

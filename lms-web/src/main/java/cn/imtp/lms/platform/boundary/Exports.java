@@ -7,6 +7,7 @@ import cn.imtp.platform.text.Language;
 import cn.imtp.lms.platform.control.Xlsx;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.text.Words;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +42,9 @@ public final class Exports {
         String chosen = name == null ? "csv" : name.toLowerCase(Locale.ROOT);
         List<String> offered = Stream.concat(Arrays.stream(ExportTable.Format.values()).map(f -> f.extension), Arrays.stream(own)).toList();
         if (!offered.contains(chosen)) {
-            throw PlatformException.invalid("Unknown export format '" + name + "'; use " + String.join(", ", offered) + ".",
-                    List.of(new FieldError("format", String.join(" or ", offered))));
+            throw PlatformException.invalid(new Words("导出格式“" + name + "”无效，请使用：" + String.join("、", offered.stream().map(x -> x.toUpperCase(Locale.ROOT)).toList()) + "。",
+                    "Unknown export format '" + name + "'; use " + String.join(", ", offered) + "."),
+                    List.of(new FieldError("format", new Words("须为以下之一：" + String.join("、", offered.stream().map(x -> x.toUpperCase(Locale.ROOT)).toList()), String.join(" or ", offered)))));
         }
         return chosen;
     }

@@ -2,6 +2,7 @@ package cn.imtp.lms.platform.boundary;
 
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.text.Words;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,8 +16,10 @@ public final class Params {
         try {
             return Enum.valueOf(type, value == null ? "" : value.trim());
         } catch (IllegalArgumentException e) {
-            throw PlatformException.invalid(field + " '" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()) + ".",
-                    List.of(new FieldError(field, "one of " + Arrays.toString(type.getEnumConstants()))));
+            String choices = String.join("、", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+            throw PlatformException.invalid(new Words("“" + value + "”无效，须为以下之一：" + choices + "。",
+                    field + " '" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()) + "."),
+                    List.of(new FieldError(field, new Words("须为以下之一：" + choices, "one of " + Arrays.toString(type.getEnumConstants())))));
         }
     }
 

@@ -2,6 +2,7 @@ package cn.imtp.lms.platform.control;
 
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.text.Words;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -20,13 +21,15 @@ public record Document(String fileName, String contentType, byte[] content, Stri
      */
     public static Document checked(String fileName, byte[] content, int maxBytes, String field, String defaultName) {
         if (content.length > maxBytes) {
-            throw new PlatformException(413, "too-large", "Too large", "Files may have at most " + maxBytes
-                    + " bytes here; scan the document at a lower resolution or save it as a PDF.");
+            throw new PlatformException(413, "too-large", "Too large", new Words("此处的文件最大为 " + maxBytes
+                    + " 字节，请以较低的分辨率扫描文件，或另存为 PDF。", "Files may have at most " + maxBytes
+                    + " bytes here; scan the document at a lower resolution or save it as a PDF."));
         }
         String type = type(content);
         if (type == null) {
-            throw PlatformException.invalid("The file was not accepted.",
-                    List.of(new FieldError(field, "is not a PDF, JPEG or PNG file (checked by its content, not its name)")));
+            throw PlatformException.invalid(new Words("文件未被接受。", "The file was not accepted."),
+                    List.of(new FieldError(field, new Words("不是 PDF、JPEG 或 PNG 文件（按文件内容而非文件名判断）",
+                            "is not a PDF, JPEG or PNG file (checked by its content, not its name)"))));
         }
         String name = fileName == null || fileName.isBlank() ? defaultName : fileName.strip();
         name = name.length() > 255 ? name.substring(name.length() - 255) : name;

@@ -23,7 +23,7 @@ public final class Search {
         String t = q == null ? "" : q.strip();
         if (t.length() > MAX_LENGTH) {
             throw PlatformException.invalid(new Words("搜索内容最多 " + MAX_LENGTH + " 个字符。", "Search for at most " + MAX_LENGTH + " characters."),
-                    List.of(new FieldError("q", "at most " + MAX_LENGTH + " characters")));
+                    List.of(new FieldError("q", new Words("最多 " + MAX_LENGTH + " 个字符", "at most " + MAX_LENGTH + " characters"))));
         }
         return t.isEmpty() ? null : t;
     }

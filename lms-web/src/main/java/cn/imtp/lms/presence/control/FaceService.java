@@ -90,7 +90,8 @@ public class FaceService {
     private static byte[] send(HttpRequest.Builder request, String what) {
         HttpResponse<byte[]> r;
         try {
-            r = HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            r = HTTP.send(request.copy().timeout(Duration.ofSeconds(20)).setHeader("Accept-Language", "zh-CN").build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             LOG.log(Level.WARNING, "media-service could not " + what, e);
             throw unavailable();
@@ -105,9 +106,11 @@ public class FaceService {
         if (r.statusCode() == 422 || r.statusCode() == 400 || r.statusCode() == 404) {
             try {
                 JsonObject problem = Json.createReader(new StringReader(body)).readObject();
+                // The refusal is the reader's to read, in their language: media-service is asked once more for its English.
+                JsonObject english = inEnglish(request, problem);
                 String type = problem.getString("type", "about:blank");
-                throw new PlatformException(r.statusCode(), type.substring(type.lastIndexOf('/') + 1), problem.getString("title", "Not usable"),
-                        problem.getString("detail", ""));
+                throw new PlatformException(r.statusCode(), type.substring(type.lastIndexOf('/') + 1), english.getString("title", "Not usable"),
+                        new Words(problem.getString("detail", ""), english.getString("detail", problem.getString("detail", ""))));
             } catch (jakarta.json.JsonException | ClassCastException e) {
                 LOG.warning(() -> "media-service answered " + r.statusCode() + " to " + what + " without a problem document: " + body);
             }
@@ -115,6 +118,20 @@ public class FaceService {
             LOG.warning(() -> "media-service answered " + r.statusCode() + " to " + what + ": " + body);
         }
         throw unavailable();
+    }
+
+    /** The same refusal in English (the Chinese one when media-service cannot be asked again). */
+    private static JsonObject inEnglish(HttpRequest.Builder request, JsonObject chinese) {
+        try {
+            HttpResponse<String> r = HTTP.send(request.copy().timeout(Duration.ofSeconds(20)).setHeader("Accept-Language", "en").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return Json.createReader(new StringReader(r.body())).readObject();
+        } catch (IOException | RuntimeException e) {
+            return chinese;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return chinese;
+        }
     }
 
     private static PlatformException unavailable() {

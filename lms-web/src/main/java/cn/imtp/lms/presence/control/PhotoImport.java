@@ -6,6 +6,7 @@ import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.Role;
+import cn.imtp.platform.text.Language;
 import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,8 +27,11 @@ import java.util.zip.ZipInputStream;
 @ApplicationScoped
 public class PhotoImport {
 
-    /** One file of the import and what became of it ({@code ENROLLED}, {@code NO_LEARNER}, {@code NO_CONSENT}, {@code REFUSED}). */
-    public record Line(String file, String username, String result, String detail) {
+    /**
+     * One file of the import and what became of it ({@code ENROLLED}, {@code NO_LEARNER}, {@code NO_CONSENT}, {@code REFUSED});
+     * {@code detail}, why not, in both languages.
+     */
+    public record Line(String file, String username, String result, Words detail) {
     }
 
     static final int MAX_FILES = 1000;
@@ -48,18 +52,18 @@ public class PhotoImport {
                 }
                 if (report.size() >= MAX_FILES) {
                     throw PlatformException.invalid(new Words("一次最多导入 " + MAX_FILES + " 张照片，请分批导入。", "At most " + MAX_FILES + " photos per import."),
-                            List.of(new FieldError("body", "more than " + MAX_FILES + " files")));
+                            List.of(new FieldError("body", new Words("超过 " + MAX_FILES + " 个文件", "more than " + MAX_FILES + " files"))));
                 }
                 String file = e.getName().substring(e.getName().lastIndexOf('/') + 1);
                 byte[] photo = in.readNBytes((1 << 20) + 1);
                 report.add(one(file, photo, admin, address));
             }
         } catch (IOException e) {
-            throw PlatformException.invalid(new Words("上传的不是有效的 ZIP 文件。", "The upload is not a valid ZIP file."), List.of(new FieldError("body", "not a ZIP")));
+            throw PlatformException.invalid(new Words("上传的不是有效的 ZIP 文件。", "The upload is not a valid ZIP file."), List.of(new FieldError("body", new Words("不是 ZIP 文件", "not a ZIP"))));
         }
         if (report.isEmpty()) {
             throw PlatformException.invalid(new Words("ZIP 中没有照片：文件名应为“用户名.jpg”。", "The ZIP holds no photo: name each file <user name>.jpg."),
-                    List.of(new FieldError("body", "no files")));
+                    List.of(new FieldError("body", new Words("没有文件", "no files"))));
         }
         return report;
     }
@@ -75,20 +79,20 @@ public class PhotoImport {
             default -> null;
         };
         if (type == null) {
-            return new Line(file, username, "REFUSED", "不是照片文件（应为 .jpg、.png 或 .webp）。 Not a photo file (.jpg, .png or .webp).");
+            return new Line(file, username, "REFUSED", new Words("不是照片文件（应为 .jpg、.png 或 .webp）。", "Not a photo file (.jpg, .png or .webp)."));
         }
         if (photo.length > 1 << 20) {
-            return new Line(file, username, "REFUSED", "照片超过 1 MB。 The photo is larger than 1 MB.");
+            return new Line(file, username, "REFUSED", new Words("照片超过 1 MB。", "The photo is larger than 1 MB."));
         }
         Optional<Account> learner = accounts.byUsername(username).filter(a -> a.role() == Role.LEARNER);
         if (learner.isEmpty()) {
-            return new Line(file, username, "NO_LEARNER", "没有这个用户名的学员。 No learner has this user name.");
+            return new Line(file, username, "NO_LEARNER", new Words("没有这个用户名的学员。", "No learner has this user name."));
         }
         try {
             presence.enrol(learner.get().id(), photo, type, admin, address);
             return new Line(file, username, "ENROLLED", null);
         } catch (PlatformException p) {
-            return new Line(file, username, p.status() == 409 ? "NO_CONSENT" : "REFUSED", p.getMessage());
+            return new Line(file, username, p.status() == 409 ? "NO_CONSENT" : "REFUSED", new Words(p.detail(Language.ZH), p.detail(Language.EN)));
         }
     }
 }

@@ -107,7 +107,7 @@ public class Presence {
     public Standing consent(Caller learner, String version, String address) {
         if (version == null || version.isBlank()) {
             throw PlatformException.invalid(new Words("请注明所同意的说明版本。", "Say which version of the consent text you agree to."),
-                    List.of(new FieldError("version", "required: " + ConsentText.CURRENT.version())));
+                    List.of(new FieldError("version", new Words("必填：" + ConsentText.CURRENT.version(), "required: " + ConsentText.CURRENT.version()))));
         }
         if (!ConsentText.CURRENT.version().equals(version)) {
             throw PlatformException.conflict(new Words("说明已更新，请阅读当前版本（" + ConsentText.CURRENT.version() + "）后再同意。",
@@ -124,7 +124,7 @@ public class Presence {
     @Transactional
     public Standing withdraw(Caller learner, String address) {
         PresenceConsent consent = latestConsent(learner.accountId()).orElseThrow(() -> PlatformException.conflict(
-                "您没有有效的同意可撤回。 There is no consent to withdraw."));
+                new Words("您没有有效的同意可撤回。", "There is no consent to withdraw.")));
         consent.withdraw(Instant.now());
         forgetEnrolment(learner.accountId(), learner);
         audit.record(learner, "PRESENCE_WITHDRAW", learner.accountId(), "consent " + consent.textVersion() + " withdrawn, photos deleted", address);
@@ -144,7 +144,7 @@ public class Presence {
         }
         if (photo == null || photo.length == 0) {
             throw PlatformException.invalid(new Words("请发送一张照片（JPEG、PNG 或 WebP）。", "Send one photo (JPEG, PNG or WebP)."),
-                    List.of(new FieldError("body", "empty")));
+                    List.of(new FieldError("body", new Words("为空", "empty"))));
         }
         UUID subject = UUID.randomUUID();
         faces.enrol(subject, photo, contentType, actor);
@@ -201,7 +201,7 @@ public class Presence {
     public CheckTicket due(String sessionId, Caller learner) {
         PlaybackSession s = em.find(PlaybackSession.class, sessionId);
         if (s == null || s.learnerId() != learner.accountId()) {
-            throw PlatformException.notFound("Playback session", sessionId);
+            throw PlatformException.notFound(new Words("观看会话", "Playback session"), sessionId);
         }
         Instant now = Instant.now();
         PresenceCheck c = em.createQuery("SELECT c FROM PresenceCheck c WHERE c.sessionId = :s AND c.state = :open", PresenceCheck.class)
@@ -223,7 +223,7 @@ public class Presence {
     public Answered answer(String checkId, List<String> frames, Caller learner) {
         PresenceCheck c = em.find(PresenceCheck.class, checkId, LockModeType.PESSIMISTIC_WRITE);
         if (c == null || c.learnerId() != learner.accountId()) {
-            throw PlatformException.notFound("Presence check", checkId);
+            throw PlatformException.notFound(new Words("人脸核验记录", "Presence check"), checkId);
         }
         if (c.state() != CheckState.OPEN) {
             throw PlatformException.conflict(new Words("这次核验已经结束（" + c.state() + "）。", "This check is over (" + c.state() + ")."));
@@ -238,7 +238,7 @@ public class Presence {
             return answered(c, window);
         }
         if (frames == null || frames.isEmpty()) {
-            throw PlatformException.invalid(new Words("请发送摄像头拍摄的画面。", "Send the frames taken by the camera."), List.of(new FieldError("frames", "required")));
+            throw PlatformException.invalid(new Words("请发送摄像头拍摄的画面。", "Send the frames taken by the camera."), List.of(new FieldError("frames", new Words("必填", "required"))));
         }
         FaceEnrolment enrolment = em.find(FaceEnrolment.class, learner.accountId());
         if (enrolment == null) {

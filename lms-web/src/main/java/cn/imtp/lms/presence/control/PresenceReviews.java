@@ -76,19 +76,19 @@ public class PresenceReviews {
     public CheckView decide(String checkId, Decision d, Caller caller, String address) {
         PresenceCheck c = em.find(PresenceCheck.class, checkId, LockModeType.PESSIMISTIC_WRITE);
         if (c == null) {
-            throw PlatformException.notFound("Presence check", checkId);
+            throw PlatformException.notFound(new Words("人脸核验记录", "Presence check"), checkId);
         }
         reviewer(c.classId(), caller);
         if (d == null || d.approve() == null) {
-            throw PlatformException.invalid(new Words("请选择通过或不通过。", "Say whether to approve."), List.of(new FieldError("approve", "required: true or false")));
+            throw PlatformException.invalid(new Words("请选择通过或不通过。", "Say whether to approve."), List.of(new FieldError("approve", new Words("必填：true 或 false", "required: true or false"))));
         }
         String note = d.note() == null ? "" : d.note().trim();
         if (!d.approve() && note.isEmpty()) {
             throw PlatformException.invalid(new Words("不通过时请写明理由，学员会看到。", "A rejection needs a reason, which the learner sees."),
-                    List.of(new FieldError("note", "required when rejecting")));
+                    List.of(new FieldError("note", new Words("不通过时必填", "required when rejecting"))));
         }
         if (note.length() > 500) {
-            throw PlatformException.invalid(new Words("理由最多 500 字。", "The reason has at most 500 characters."), List.of(new FieldError("note", "at most 500")));
+            throw PlatformException.invalid(new Words("理由最多 500 字。", "The reason has at most 500 characters."), List.of(new FieldError("note", new Words("最多 500 字", "at most 500"))));
         }
         if (!c.state().awaitsReview()) {
             throw PlatformException.conflict(new Words("这次核验不需要审核，或已由他人审核（" + c.state() + "）。", "This check awaits no review (" + c.state() + ")."));
@@ -109,18 +109,18 @@ public class PresenceReviews {
     public byte[] photo(String checkId, Integer frame, Caller caller) {
         PresenceCheck c = em.find(PresenceCheck.class, checkId);
         if (c == null) {
-            throw PlatformException.notFound("Presence check", checkId);
+            throw PlatformException.notFound(new Words("人脸核验记录", "Presence check"), checkId);
         }
         reviewer(c.classId(), caller);
         if (frame == null) {
             FaceEnrolment e = em.find(FaceEnrolment.class, c.learnerId());
             if (e == null) {
-                throw PlatformException.notFound("Reference photo", c.learnerId());
+                throw PlatformException.notFound(new Words("学员 " + c.learnerId() + " 没有登记参照照片。", "Reference photo " + c.learnerId() + " does not exist."));
             }
             return faces.photo(e.subject(), null, 0, caller);
         }
         if (!c.framesKept() || c.subject() == null) {
-            throw PlatformException.notFound("Frames of check", checkId);
+            throw PlatformException.notFound(new Words("核验 " + checkId + " 没有保留的画面。", "Frames of check " + checkId + " does not exist."));
         }
         return faces.photo(UUID.fromString(c.subject()), c.id(), frame, caller);
     }
@@ -130,13 +130,14 @@ public class PresenceReviews {
     public void waive(long classId, long learnerId, Waiver w, Caller admin, String address) {
         TrainingClass c = classes.visible(classId, admin);
         if (!c.learnerIds().contains(learnerId)) {
-            throw PlatformException.notFound("Learner of class " + classId, learnerId);
+            throw PlatformException.notFound(new Words("班级 " + classId + " 中没有学员 " + learnerId + "。",
+                    "Learner of class " + classId + " " + learnerId + " does not exist."));
         }
         String method = w == null || w.method() == null ? "" : w.method().trim();
         if (method.isEmpty() || method.length() > 500) {
             throw PlatformException.invalid(new Words("请写明以何种方式核验了本人（如：现场核验身份证原件），最多 500 字。",
                     "Say how the learner's identity was verified (e.g. in person, with the ID card), in at most 500 characters."),
-                    List.of(new FieldError("method", method.isEmpty() ? "required" : "at most 500 characters")));
+                    List.of(new FieldError("method", method.isEmpty() ? new Words("必填", "required") : new Words("最多 500 个字符", "at most 500 characters"))));
         }
         PresenceWaiver existing = em.find(PresenceWaiver.class, new PresenceWaiver.Key(classId, learnerId));
         if (existing != null) {
@@ -152,7 +153,8 @@ public class PresenceReviews {
         classes.visible(classId, admin);
         PresenceWaiver existing = em.find(PresenceWaiver.class, new PresenceWaiver.Key(classId, learnerId));
         if (existing == null) {
-            throw PlatformException.notFound("Other verification of learner " + learnerId + " in class", classId);
+            throw PlatformException.notFound(new Words("班级 " + classId + " 中没有为学员 " + learnerId + " 登记的其他核验方式。",
+                    "Other verification of learner " + learnerId + " in class " + classId + " does not exist."));
         }
         em.remove(existing);
         audit.record(admin, "PRESENCE_WAIVER_REVOKED", learnerId, "class " + classId, address);
@@ -166,7 +168,7 @@ public class PresenceReviews {
     /** 404 unless the caller teaches the class or is an administrator (learners never review). */
     private void reviewer(long classId, Caller caller) {
         if (caller.role() == Role.LEARNER) {
-            throw PlatformException.notFound("Class", classId);
+            throw PlatformException.notFound(new Words("班级", "Class"), classId);
         }
         classes.visible(classId, caller);
     }

@@ -61,39 +61,44 @@ public class ResourcePacks {
     public ResourceView create(ResourceDraft d, Caller caller) {
         List<FieldError> errors = new ArrayList<>();
         if (d == null) {
-            throw PlatformException.invalid("Send the resource as JSON.", List.of(new FieldError("body", "missing")));
+            throw PlatformException.invalid(new Words("请以 JSON 格式发送资源信息。", "Send the resource as JSON."),
+                    List.of(new FieldError("body", new Words("缺少", "missing"))));
         }
         if (d.category() == null) {
-            errors.add(new FieldError("category", "One of TEACHING, LEARNING, ASSESSMENT, INFORMATION."));
+            errors.add(new FieldError("category", new Words("须为 TEACHING、LEARNING、ASSESSMENT、INFORMATION 之一。",
+                    "One of TEACHING, LEARNING, ASSESSMENT, INFORMATION.")));
         }
         if (d.kind() == null) {
-            errors.add(new FieldError("kind", "One of VIDEO, AUDIO, DOCUMENT, IMAGE, LINK."));
+            errors.add(new FieldError("kind", new Words("须为 VIDEO、AUDIO、DOCUMENT、IMAGE、LINK 之一。", "One of VIDEO, AUDIO, DOCUMENT, IMAGE, LINK.")));
         }
         String title = d.title() == null ? "" : d.title().strip();
         if (title.isEmpty() || title.length() > 200) {
-            errors.add(new FieldError("title", "Give a title of 1 to 200 characters."));
+            errors.add(new FieldError("title", new Words("请填写 1 至 200 个字符的标题。", "Give a title of 1 to 200 characters.")));
         }
         if (d.description() != null && d.description().length() > 4000) {
-            errors.add(new FieldError("description", "At most 4000 characters."));
+            errors.add(new FieldError("description", new Words("最多 4000 个字符。", "At most 4000 characters.")));
         }
         if (d.category() != null && d.category() != ResourceCategory.INFORMATION && d.unitId() == null) {
-            errors.add(new FieldError("unitId", "A " + d.category() + " resource belongs to a learning unit; give its id."));
+            errors.add(new FieldError("unitId", new Words(d.category().zh() + "须属于某个学习单元，请填写学习单元编号。",
+                    "A " + d.category() + " resource belongs to a learning unit; give its id.")));
         }
         if (d.unitId() != null && em.find(LearningUnit.class, d.unitId()) == null) {
-            errors.add(new FieldError("unitId", "There is no learning unit " + d.unitId() + "."));
+            errors.add(new FieldError("unitId", new Words("学习单元 " + d.unitId() + " 不存在。", "There is no learning unit " + d.unitId() + ".")));
         }
         if (d.category() != null && d.category() != ResourceCategory.INFORMATION && (d.level() != null || d.jobType() != null)) {
-            errors.add(new FieldError("level", "Only information resources attach to a level or job type; the unit fixes them."));
+            errors.add(new FieldError("level", new Words("只有信息资源可以指定等级或职业方向；其他资源由学习单元决定。",
+                    "Only information resources attach to a level or job type; the unit fixes them.")));
         }
         if (d.kind() == ResourceKind.LINK) {
             if (!isWebAddress(d.linkUrl())) {
-                errors.add(new FieldError("linkUrl", "A link resource needs an http or https address."));
+                errors.add(new FieldError("linkUrl", new Words("链接资源须填写以 HTTP 或 HTTPS 开头的网址。", "A link resource needs an http or https address.")));
             }
         } else if (d.linkUrl() != null && !d.linkUrl().isBlank()) {
-            errors.add(new FieldError("linkUrl", "Only LINK resources have an address; upload a file for a " + d.kind() + "."));
+            errors.add(new FieldError("linkUrl", new Words("只有链接资源才有地址；" + d.kind().zh() + "请上传文件。",
+                    "Only LINK resources have an address; upload a file for a " + d.kind() + ".")));
         }
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid("The resource cannot be saved.", errors);
+            throw PlatformException.invalid(new Words("资源未能保存。", "The resource cannot be saved."), errors);
         }
         Long classId = classFor(d, caller);
         Resource r = new Resource(d.category(), d.kind(), d.unitId(), classId, d.level(), d.jobType(), title,
@@ -167,19 +172,20 @@ public class ResourcePacks {
         Resource r = changeable(id, caller, scopeOf(caller));
         em.lock(r, LockModeType.PESSIMISTIC_WRITE);
         if (r.kind() == ResourceKind.LINK) {
-            throw PlatformException.conflict("A link resource has no file; change its address instead.");
+            throw PlatformException.conflict(new Words("链接资源没有文件，请修改其链接地址。", "A link resource has no file; change its address instead."));
         }
         List<FieldError> errors = new ArrayList<>();
         if (request == null || request.fileName() == null || request.fileName().isBlank() || request.fileName().length() > 255) {
-            errors.add(new FieldError("fileName", "Give the file's name (at most 255 characters)."));
+            errors.add(new FieldError("fileName", new Words("请填写文件名（最多 255 个字符）。", "Give the file's name (at most 255 characters).")));
         }
         if (request == null || request.size() == null || request.size() <= 0) {
-            errors.add(new FieldError("size", "Give the file's size in bytes; an empty file cannot be a resource."));
+            errors.add(new FieldError("size", new Words("请填写文件大小（字节）；空文件不能作为资源。", "Give the file's size in bytes; an empty file cannot be a resource.")));
         } else if (request.size() > tickets.maxBytes(mediaKind(r))) {
-            errors.add(new FieldError("size", "A " + r.kind() + " file may have at most " + tickets.maxBytes(mediaKind(r)) + " bytes."));
+            errors.add(new FieldError("size", new Words(r.kind().zh() + "文件最大为 " + tickets.maxBytes(mediaKind(r)) + " 字节。",
+                    "A " + r.kind() + " file may have at most " + tickets.maxBytes(mediaKind(r)) + " bytes.")));
         }
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid("The version cannot start.", errors);
+            throw PlatformException.invalid(new Words("无法开始上传新版本。", "The version cannot start."), errors);
         }
         int number = em.createQuery("SELECT COALESCE(MAX(v.number), 0) FROM ResourceVersion v WHERE v.resource = :r", Integer.class)
                 .setParameter("r", r).getSingleResult() + 1;
@@ -260,10 +266,11 @@ public class ResourcePacks {
     public ResourceView share(long id, Sharing sharing, Caller admin) {
         Resource r = em.find(Resource.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (r == null) {
-            throw PlatformException.notFound("Resource", id);
+            throw PlatformException.notFound(new Words("资源", "Resource"), id);
         }
         if (sharing == null || sharing.classIds() == null) {
-            throw PlatformException.invalid("Send {\"classIds\": [...], \"withAll\": true|false}.", List.of(new FieldError("classIds", "required")));
+            throw PlatformException.invalid(new Words("请以 JSON 格式发送要共享的班级，以及是否共享给所有相关班级。", "Send {\"classIds\": [...], \"withAll\": true|false}."),
+                    List.of(new FieldError("classIds", new Words("必填", "required"))));
         }
         List<FieldError> errors = new ArrayList<>();
         Set<Long> shared = new java.util.TreeSet<>();
@@ -271,15 +278,16 @@ public class ResourcePacks {
             Long classId = sharing.classIds().get(i);
             Set<Long> units = classId == null ? null : classes.planUnits(classId);
             if (units == null) {
-                errors.add(new FieldError("classIds[" + i + "]", "there is no class " + classId));
+                errors.add(new FieldError("classIds[" + i + "]", new Words("班级 " + classId + " 不存在", "there is no class " + classId)));
             } else if (r.unitId() != null && !units.contains(r.unitId())) {
-                errors.add(new FieldError("classIds[" + i + "]", "class " + classId + "'s plan has no unit " + r.unitId()));
+                errors.add(new FieldError("classIds[" + i + "]", new Words("班级 " + classId + " 的培训计划中没有学习单元 " + r.unitId(),
+                        "class " + classId + "'s plan has no unit " + r.unitId())));
             } else if (!classId.equals(r.classId())) {
                 shared.add(classId);
             }
         }
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid("The resource cannot be shared so.", errors);
+            throw PlatformException.invalid(new Words("资源不能按此方式共享。", "The resource cannot be shared so."), errors);
         }
         r.share(shared, Boolean.TRUE.equals(sharing.withAll()) || r.classId() == null);
         return view(r, admin, ResourceAccess.Scope.NONE);
@@ -290,17 +298,18 @@ public class ResourcePacks {
     public AccessTicket access(long id, Integer number, Caller caller) {
         Resource r = visible(id, caller, scopeOf(caller));
         if (r.kind() == ResourceKind.LINK) {
-            throw PlatformException.conflict("This resource is a link: open " + r.linkUrl());
+            throw PlatformException.conflict(new Words("此资源是链接，没有文件，请直接打开其链接地址。", "This resource is a link: open " + r.linkUrl()));
         }
         ResourceVersion v;
         if (number == null) {
             v = r.published();
             if (v == null) {
-                throw PlatformException.notFound("Published version of resource", id);
+                throw PlatformException.notFound(new Words("资源 " + id + " 没有已发布的版本。", "Published version of resource " + id + " does not exist."));
             }
         } else {
             if (!ResourceAccess.maySeeUnpublished(caller.role()) && (r.published() == null || r.published().number() != number)) {
-                throw PlatformException.notFound("Version " + number + " of resource", id);
+                throw PlatformException.notFound(new Words("资源 " + id + " 的第 " + number + " 版不存在。",
+                        "Version " + number + " of resource " + id + " does not exist."));
             }
             v = version(id, number);
         }
@@ -334,10 +343,10 @@ public class ResourcePacks {
         Resource r = em.find(Resource.class, id);
         if (r == null || r.deleted() || r.category() != ResourceCategory.ASSESSMENT || r.published() == null || r.unitId() == null
                 || !unitIds.contains(r.unitId()) || !ResourceAccess.reaches(reach(r), scope(classes.membershipOf(classId)))) {
-            throw PlatformException.notFound("Assessment resource", id);
+            throw PlatformException.notFound(new Words("考核资源", "Assessment resource"), id);
         }
         if (r.kind() == ResourceKind.LINK) {
-            throw PlatformException.conflict("This resource is a link: open " + r.linkUrl());
+            throw PlatformException.conflict(new Words("此资源是链接，没有文件，请直接打开其链接地址。", "This resource is a link: open " + r.linkUrl()));
         }
         return ticket(r, r.published(), learner);
     }
@@ -366,7 +375,8 @@ public class ResourcePacks {
         return em.createQuery("SELECT v FROM ResourceVersion v WHERE v.resource.id = :id AND v.number = :n AND v.deletedAt IS NULL",
                         ResourceVersion.class)
                 .setParameter("id", id).setParameter("n", number).getResultStream().findFirst()
-                .orElseThrow(() -> PlatformException.notFound("Version " + number + " of resource", id));
+                .orElseThrow(() -> PlatformException.notFound(new Words("资源 " + id + " 的第 " + number + " 版不存在。",
+                        "Version " + number + " of resource " + id + " does not exist.")));
     }
 
     /** The resource if the caller may see it; otherwise 404, so that nobody can probe for ids. */
@@ -374,7 +384,7 @@ public class ResourcePacks {
         Resource r = em.find(Resource.class, id);
         if (r == null || r.deleted() || !ResourceAccess.maySee(caller.role(), r.category(), reach(r), scope, r.createdBy() == caller.accountId())
                 || (!ResourceAccess.maySeeUnpublished(caller.role()) && r.published() == null)) {
-            throw PlatformException.notFound("Resource", id);
+            throw PlatformException.notFound(new Words("资源", "Resource"), id);
         }
         return r;
     }
@@ -408,12 +418,13 @@ public class ResourcePacks {
         if (d.classId() != null) {
             Set<Long> units = classes.planUnits(d.classId());
             if (units == null || (mine != null && !mine.classes().contains(d.classId()))) {
-                throw PlatformException.invalid("You can add resources only to a class you teach.",
-                        List.of(new FieldError("classId", "not a class you teach")));
+                throw PlatformException.invalid(new Words("您只能在自己任教的班级中添加资源。", "You can add resources only to a class you teach."),
+                        List.of(new FieldError("classId", new Words("不是您任教的班级", "not a class you teach"))));
             }
             if (d.unitId() != null && !units.contains(d.unitId())) {
-                throw PlatformException.invalid("Class " + d.classId() + "'s plan has no unit " + d.unitId() + ".",
-                        List.of(new FieldError("classId", "its plan has no unit " + d.unitId())));
+                throw PlatformException.invalid(new Words("班级 " + d.classId() + " 的培训计划中没有学习单元 " + d.unitId() + "。",
+                        "Class " + d.classId() + "'s plan has no unit " + d.unitId() + "."),
+                        List.of(new FieldError("classId", new Words("该班级的培训计划中没有学习单元 " + d.unitId(), "its plan has no unit " + d.unitId()))));
             }
             return d.classId();
         }
@@ -421,9 +432,12 @@ public class ResourcePacks {
                 .filter(c -> d.unitId() == null || classes.planUnits(c).contains(d.unitId())).toList();
         if (candidates.size() != 1) {
             throw PlatformException.invalid(candidates.isEmpty()
-                            ? "None of your classes has this unit in its plan; resources are added in a class you teach."
-                            : "Several of your classes have this unit (" + candidates + "); say which one the resource is for.",
-                    List.of(new FieldError("classId", candidates.isEmpty() ? "no class of yours has the unit" : "one of " + candidates)));
+                            ? new Words("您任教的班级的培训计划中都没有此学习单元；资源须添加在您任教的班级中。",
+                                    "None of your classes has this unit in its plan; resources are added in a class you teach.")
+                            : new Words("您任教的多个班级都有此学习单元（" + candidates + "），请指明资源属于哪个班级。",
+                                    "Several of your classes have this unit (" + candidates + "); say which one the resource is for."),
+                    List.of(new FieldError("classId", candidates.isEmpty() ? new Words("您任教的班级都没有此学习单元", "no class of yours has the unit")
+                            : new Words("须为以下之一：" + candidates, "one of " + candidates))));
         }
         return candidates.get(0);
     }

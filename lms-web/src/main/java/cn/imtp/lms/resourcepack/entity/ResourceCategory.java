@@ -9,5 +9,15 @@ public enum ResourceCategory {
     /** Exam material: reaches a learner only inside that learner's own open exam attempt. */
     ASSESSMENT,
     /** News, policies, industry information: for everyone signed in. */
-    INFORMATION
+    INFORMATION;
+
+    /** The pack's Chinese name, for texts for people (the English ones name the code). */
+    public String zh() {
+        return switch (this) {
+            case TEACHING -> "教学资源";
+            case LEARNING -> "学习资源";
+            case ASSESSMENT -> "考核资源";
+            case INFORMATION -> "信息资源";
+        };
+    }
 }

@@ -58,7 +58,7 @@ class ClassRulesTest {
     void thirtyOneLearnersNeedTwoOfEach() {
         List<ClassRules.Violation> v = ClassRules.check(facts(31, List.of(teacher(10, Duty.THEORY, L3_CERT), teacher(11, Duty.PRACTICAL, L3_CERT)), FULL));
         assertEquals(2, v.size(), v.toString());
-        assertTrue(v.stream().allMatch(x -> x.rule().equals("TEACHER_RATIO") && x.message().startsWith("31 learners need at least 2")));
+        assertTrue(v.stream().allMatch(x -> x.rule().equals("TEACHER_RATIO") && x.message().en().startsWith("31 learners need at least 2")));
         List<Teacher> four = List.of(teacher(10, Duty.THEORY, L3_CERT), teacher(12, Duty.THEORY, L3_CERT),
                 teacher(11, Duty.PRACTICAL, L3_CERT), teacher(13, Duty.PRACTICAL, SENIOR));
         assertEquals(List.of(), ClassRules.check(facts(31, four, FULL)));
@@ -94,7 +94,7 @@ class ClassRulesTest {
         List<ClassRules.Violation> v = ClassRules.check(facts(20, List.of(teacher(10, Duty.THEORY, L4_CERT), teacher(11, Duty.PRACTICAL, INTERMEDIATE)), FULL));
         assertEquals(1, v.size());
         assertEquals("TEACHER_QUALIFICATION", v.get(0).rule());
-        assertTrue(v.get(0).message().startsWith("teacher 10 is not qualified to teach L5"));
+        assertTrue(v.get(0).message().en().startsWith("teacher 10 is not qualified to teach L5"));
     }
 
     @Test
@@ -105,7 +105,7 @@ class ClassRulesTest {
         assertEquals(List.of("LESSON_OUTSIDE_DATES"), v.stream().map(ClassRules.Violation::rule).toList());
         partial.remove(2);
         v = ClassRules.check(facts(10, List.of(teacher(10, Duty.THEORY, L3_CERT), teacher(11, Duty.PRACTICAL, L3_CERT)), partial));
-        assertEquals("Unit 'unit 2' needs 3 class hour(s); 2 are scheduled.", v.get(0).message());
+        assertEquals("Unit 'unit 2' needs 3 class hour(s); 2 are scheduled.", v.get(0).message().en());
     }
 
     @Test
@@ -130,6 +130,6 @@ class ClassRulesTest {
                 List.of(teacher(10, Duty.THEORY, L3_CERT), teacher(11, Duty.PRACTICAL, L3_CERT)), List.of(), List.of(), START, START, RULES);
         List<ClassRules.Violation> v = ClassRules.check(f);
         assertEquals(List.of("LEARNER_ELIGIBILITY"), v.stream().map(ClassRules.Violation::rule).toList());
-        assertTrue(v.get(0).message().startsWith("neither holds no certificate of a level below L4"));
+        assertTrue(v.get(0).message().en().startsWith("neither holds no certificate of a level below L4"));
     }
 }

@@ -32,7 +32,7 @@ class IdDocumentsTest {
             "110105203001012171 | birth date 20300101 is not plausible",
             "1101051982031A2172 | the first 17 characters of a resident ID number are digits"})
     void invalidResidentIdNumbersSayWhatIsWrong(String number, String problem) {
-        assertEquals(problem, IdDocuments.problemWith(IdDocumentType.MAINLAND_ID_CARD, number, TODAY));
+        assertEquals(problem, IdDocuments.problemWith(IdDocumentType.MAINLAND_ID_CARD, number, TODAY).en());
     }
 
     @Test
@@ -47,8 +47,8 @@ class IdDocumentsTest {
         assertNull(IdDocuments.problemWith(IdDocumentType.HK_MACAO_TRAVEL_PERMIT, "H12345678", TODAY));
         assertNull(IdDocuments.problemWith(IdDocumentType.TAIWAN_TRAVEL_PERMIT, "12345678", TODAY));
         assertEquals("a Hong Kong/Macao travel permit number is H or M followed by 8 or 10 digits",
-                IdDocuments.problemWith(IdDocumentType.HK_MACAO_TRAVEL_PERMIT, "X12345678", TODAY));
-        assertEquals("is required", IdDocuments.problemWith(IdDocumentType.PASSPORT, " ", TODAY));
+                IdDocuments.problemWith(IdDocumentType.HK_MACAO_TRAVEL_PERMIT, "X12345678", TODAY).en());
+        assertEquals("is required", IdDocuments.problemWith(IdDocumentType.PASSPORT, " ", TODAY).en());
     }
 
     @Test
@@ -66,6 +66,6 @@ class IdDocumentsTest {
         }
         assertEquals("138****5678", IdDocuments.maskPhone("13812345678"));
         assertNull(IdDocuments.phoneProblem("13812345678"));
-        assertEquals("a mobile number has 11 digits and starts with 13 to 19", IdDocuments.phoneProblem("12812345678"));
+        assertEquals("a mobile number has 11 digits and starts with 13 to 19", IdDocuments.phoneProblem("12812345678").en());
     }
 }

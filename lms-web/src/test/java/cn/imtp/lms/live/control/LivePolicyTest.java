@@ -67,7 +67,7 @@ class LivePolicyTest {
         Learner early = new Learner(START - 60_000, new BitSet());
         Outcome before = early.beat(15_000, true);
         assertEquals(0, before.credited().cardinality());
-        assertEquals("the lesson has not begun", before.reason());
+        assertEquals("the lesson has not begun", before.reason().en());
         early.stay(60_000 + 45 * 60_000L + 120_000);
         assertEquals(45 * 60, early.present.cardinality(), "the whole window and nothing outside it");
     }

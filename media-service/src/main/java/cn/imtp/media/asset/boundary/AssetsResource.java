@@ -8,6 +8,7 @@ import cn.imtp.media.transcoding.control.JobQueue;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.MediaGrant;
 import cn.imtp.platform.security.Public;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -73,8 +74,9 @@ public class AssetsResource {
     public Response retry() {
         grants.require(grant, assetId, MediaGrant.Scope.UPLOAD);
         if (!queue.retryFailed(assetId)) {
-            throw PlatformException.conflict("Only a failed transcoding job can be retried; this one is "
-                    + queue.forAsset(assetId).map(j -> j.state().name()).orElse("not queued") + ".");
+            String state = queue.forAsset(assetId).map(j -> j.state().name()).orElse(null);
+            throw PlatformException.conflict(new Words("只有转码失败的任务才能重试；" + (state == null ? "这个文件没有转码任务。" : "这个任务的状态是 " + state + "。"),
+                    "Only a failed transcoding job can be retried; this one is " + (state == null ? "not queued" : state) + "."));
         }
         status.markProcessing(assetId);
         return Response.accepted(status.of(assetId)).build();

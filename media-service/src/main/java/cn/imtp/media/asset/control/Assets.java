@@ -7,6 +7,7 @@ import cn.imtp.media.streaming.control.Playlists.Segment;
 import cn.imtp.media.transcoding.entity.Probe;
 import cn.imtp.media.transcoding.entity.Rendition;
 import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.text.Words;
 import cn.imtp.media.platform.control.MediaDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -67,7 +68,7 @@ public class Assets {
     }
 
     public Asset get(UUID id) {
-        return find(id).orElseThrow(() -> PlatformException.notFound("Media asset", id));
+        return find(id).orElseThrow(() -> PlatformException.notFound(new Words("媒体文件", "Media asset"), id));
     }
 
     /** Moves an asset to {@code to} only from {@code from}; false when another request moved it first. */

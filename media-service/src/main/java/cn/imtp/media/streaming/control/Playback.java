@@ -10,6 +10,7 @@ import cn.imtp.media.streaming.control.Playlists.Segment;
 import cn.imtp.media.transcoding.control.TranscodeSettings;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.MediaGrant;
+import cn.imtp.platform.text.Words;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -103,7 +104,7 @@ public class Playback {
     public String captionPlaylist(UUID assetId, String language) {
         Asset a = playable(assetId).asset();
         if (assets.captions(assetId).stream().noneMatch(c -> c.language().equals(language))) {
-            throw PlatformException.notFound("Captions in", language);
+            throw PlatformException.notFound(new Words("没有 " + language + " 字幕。", "Captions in " + language + " does not exist."));
         }
         int seconds = (int) Math.max(1, (a.durationMs() == null ? 0 : a.durationMs() + 999) / 1000);
         return "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-TARGETDURATION:" + seconds + "\n#EXTINF:" + seconds + ",\n"
@@ -216,7 +217,7 @@ public class Playback {
         Playable p = playable(assetId);
         UUID owner = p.asset().renditionOwner();
         StoredRendition stored = p.renditions().stream().filter(r -> r.rendition().name().equals(rendition)).findFirst()
-                .orElseThrow(() -> PlatformException.notFound("Rendition", rendition));
+                .orElseThrow(() -> PlatformException.notFound(new Words("清晰度", "Rendition"), rendition));
         boolean finished = stored.complete() && p.asset().state() == AssetState.READY;
         Variant playlist = new Variant(Playlists.variant(segments(owner, rendition, finished), stored.complete(), transcoding.hlsSeconds(),
                 seq -> segmentUrls.url(Asset.segmentKey(owner, rendition, seq), at, Map.of())));
@@ -249,23 +250,29 @@ public class Playback {
     public String posterUrl(UUID assetId) {
         Asset a = assets.get(assetId);
         if (a.state() != AssetState.READY || !a.kind().isStreamed()) {
-            throw PlatformException.notFound("Poster of asset", assetId);
+            throw noPoster(assetId);
         }
         UUID owner = a.renditionOwner();
         if (store.size(Asset.posterKey(owner)).isEmpty()) {
-            throw PlatformException.notFound("Poster of asset", assetId);
+            throw noPoster(assetId);
         }
         return store.publicUrl(Asset.posterKey(owner), Duration.ofMinutes(urlMinutes), "image/jpeg", null);
+    }
+
+    private static PlatformException noPoster(UUID assetId) {
+        return PlatformException.notFound(new Words("文件 " + assetId + " 没有封面图。", "Poster of asset " + assetId + " does not exist."));
     }
 
     /** The uploaded file itself: documents and images for viewers, a video's source for its uploader only. */
     public String fileUrl(UUID assetId, MediaGrant grant) {
         Asset a = assets.get(assetId);
         if (a.kind().isStreamed() && grant.scope() != MediaGrant.Scope.UPLOAD) {
-            throw new PlatformException(403, "forbidden", "Forbidden", "Lessons are streamed, not downloaded; open the player instead.");
+            throw new PlatformException(403, "forbidden", "Forbidden", new Words("课程视频只能在线播放，不能下载；请在播放器中打开。",
+                    "Lessons are streamed, not downloaded; open the player instead."));
         }
         if (a.state() != AssetState.READY && a.state() != AssetState.PROCESSING) {
-            throw PlatformException.conflict("The file is " + a.state() + "; there is nothing to download.");
+            throw PlatformException.conflict(new Words("文件状态为 " + a.state() + "，没有可下载的内容。",
+                    "The file is " + a.state() + "; there is nothing to download."));
         }
         return store.publicUrl(a.sourceKey(), Duration.ofMinutes(urlMinutes), a.contentType(), a.fileName());
     }
@@ -277,15 +284,18 @@ public class Playback {
     private Playable playable(UUID assetId) {
         Asset a = assets.get(assetId);
         if (!a.kind().isStreamed()) {
-            throw PlatformException.conflict("This file is a " + a.kind() + "; download it instead of playing it.");
+            throw PlatformException.conflict(new Words("这是 " + a.kind() + " 文件，不能在线播放，请下载后查看。",
+                    "This file is a " + a.kind() + "; download it instead of playing it."));
         }
         if (a.state() == AssetState.FAILED || a.state() == AssetState.REJECTED || a.state() == AssetState.ABANDONED) {
-            throw PlatformException.conflict("This video cannot be played: " + a.state() + (a.reason() == null ? "" : " — " + a.reason()));
+            // The reason is kept as one text, Chinese then English: both readers get all of it.
+            String reason = a.reason() == null ? "" : " — " + a.reason();
+            throw PlatformException.conflict(new Words("这个视频无法播放：" + a.state() + reason, "This video cannot be played: " + a.state() + reason));
         }
         List<StoredRendition> renditions = assets.renditions(a.renditionOwner());
         if (renditions.isEmpty()) {
             throw new PlatformException(409, "not-yet-playable", "Not yet playable",
-                    "The video is still being prepared; try again in a few seconds.");
+                    new Words("视频仍在处理中，请过几秒再试。", "The video is still being prepared; try again in a few seconds."));
         }
         return new Playable(a, renditions);
     }

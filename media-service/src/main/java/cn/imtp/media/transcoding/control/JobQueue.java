@@ -105,7 +105,9 @@ public class JobQueue {
                     if (job.state() == JobState.RUNNING && job.attempts() >= maxAttempts) {
                         finish(c, job.id(), JobState.FAILED, "The worker running this job stopped (its node went away) on the last of "
                                 + maxAttempts + " attempts. Retry it once the media nodes are healthy.");
-                        markAssetFailed(c, job.assetId(), "Transcoding stopped on every attempt; see the job's error.");
+                        // The teacher reads the asset's reason (Chinese, then English); the job's error stays in its row and the log.
+                        markAssetFailed(c, job.assetId(), "转码在每次尝试时都中断了；请稍后重试，仍不成功请联系管理员。"
+                                + " Transcoding stopped on every attempt; see the job's error.");
                         c.commit();
                         continue;
                     }

@@ -2,13 +2,15 @@ package cn.imtp.media.upload.control;
 
 import cn.imtp.media.asset.entity.MediaKind;
 import cn.imtp.media.transcoding.entity.Probe;
+import cn.imtp.platform.text.Words;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * Decides whether an uploaded file is what it claims to be. Media files are judged by what ffprobe
  * found, documents and images by their first bytes; the name and the declared content type are never
- * trusted. Each refusal says what was wrong and what to do.
+ * trusted. Each refusal says what was wrong and what to do, in Chinese and English (the asset keeps it as one text,
+ * the Chinese first).
  */
 public final class ContentCheck {
 
@@ -19,16 +21,17 @@ public final class ContentCheck {
     }
 
     /** Before looking inside: the size object storage reports against the declared size and the limit. */
-    public static Optional<String> size(long storedBytes, long declaredBytes, long maxBytes) {
+    public static Optional<Words> size(long storedBytes, long declaredBytes, long maxBytes) {
         if (storedBytes == 0) {
-            return Optional.of("The file is empty (0 bytes). Choose the file again and upload it.");
+            return Optional.of(new Words("文件是空的（0 字节），请重新选择文件上传。", "The file is empty (0 bytes). Choose the file again and upload it."));
         }
         if (storedBytes > maxBytes) {
-            return Optional.of("The file has " + storedBytes + " bytes, more than the limit of " + maxBytes + " bytes.");
+            return Optional.of(new Words("文件有 " + storedBytes + " 字节，超过了 " + maxBytes + " 字节的上限。",
+                    "The file has " + storedBytes + " bytes, more than the limit of " + maxBytes + " bytes."));
         }
         if (storedBytes != declaredBytes) {
-            return Optional.of("The upload has " + storedBytes + " bytes but " + declaredBytes
-                    + " were announced; upload the whole file again.");
+            return Optional.of(new Words("已上传 " + storedBytes + " 字节，但申报的大小是 " + declaredBytes + " 字节；请重新上传完整的文件。",
+                    "The upload has " + storedBytes + " bytes but " + declaredBytes + " were announced; upload the whole file again."));
         }
         return Optional.empty();
     }
@@ -38,29 +41,29 @@ public final class ContentCheck {
      * all. The reason is for people (what is wrong, what to do, in Chinese and English); ffprobe's own words name the
      * internal address it read from and stay in the log.
      */
-    public static Optional<String> media(MediaKind kind, Probe probe, String probeError) {
+    public static Optional<Words> media(MediaKind kind, Probe probe, String probeError) {
         if (probe != null && isImage(probe.formatName())) {
-            return Optional.of("这是一张图片，不是视频或音频：请上传视频文件，或把图片作为图片资源添加。"
-                    + " This is a still image, not a video or audio file: upload the video, or add the picture as an image resource.");
+            return Optional.of(new Words("这是一张图片，不是视频或音频：请上传视频文件，或把图片作为图片资源添加。",
+                    "This is a still image, not a video or audio file: upload the video, or add the picture as an image resource."));
         }
         if (probe == null) {
             String said = probeError == null ? "" : probeError.toLowerCase(java.util.Locale.ROOT);
             if (said.contains("moov atom not found")) {
-                return Optional.of("文件不完整：这个 MP4 缺少索引（moov），通常是录制或复制中途被打断；请上传完整的文件。"
-                        + " The file is incomplete: this MP4 has no index (moov atom), usually because recording or copying was"
-                        + " cut off; upload the complete file.");
+                return Optional.of(new Words("文件不完整：这个 MP4 缺少索引（moov），通常是录制或复制中途被打断；请上传完整的文件。",
+                        "The file is incomplete: this MP4 has no index (moov atom), usually because recording or copying was"
+                        + " cut off; upload the complete file."));
             }
-            return Optional.of("无法读取：这不是视频或音频文件，或者文件已损坏；请检查后重新上传。"
-                    + " This is not a video or audio file that can be read, or the file is damaged; check it and upload it again.");
+            return Optional.of(new Words("无法读取：这不是视频或音频文件，或者文件已损坏；请检查后重新上传。",
+                    "This is not a video or audio file that can be read, or the file is damaged; check it and upload it again."));
         }
         if (probe.durationMs() <= 0) {
-            return Optional.of("文件没有可播放的时长；请上传完整的录像。 The file has no playable duration; upload the complete recording.");
+            return Optional.of(new Words("文件没有可播放的时长；请上传完整的录像。", "The file has no playable duration; upload the complete recording."));
         }
         if (kind == MediaKind.AUDIO && !probe.hasAudio()) {
-            return Optional.of("这个音频资源的文件没有声音轨道。 This audio resource's file has no audio track.");
+            return Optional.of(new Words("这个音频资源的文件没有声音轨道。", "This audio resource's file has no audio track."));
         }
         if (kind == MediaKind.VIDEO && !probe.hasVideo() && !probe.hasAudio()) {
-            return Optional.of("文件既没有画面也没有声音。 The file has neither a video nor an audio track.");
+            return Optional.of(new Words("文件既没有画面也没有声音。", "The file has neither a video nor an audio track."));
         }
         return Optional.empty();
     }
@@ -90,7 +93,7 @@ public final class ContentCheck {
     }
 
     /** A document or image, from its first bytes. */
-    public static Optional<String> magic(MediaKind kind, byte[] head) {
+    public static Optional<Words> magic(MediaKind kind, byte[] head) {
         boolean ok = switch (kind) {
             case DOCUMENT -> startsWith(head, "%PDF-".getBytes())
                     || startsWith(head, new byte[]{'P', 'K', 3, 4})
@@ -106,8 +109,10 @@ public final class ContentCheck {
             return Optional.empty();
         }
         return Optional.of(kind == MediaKind.DOCUMENT
-                ? "The file is not a PDF or Office document (its first bytes do not match any); upload a PDF, DOCX, XLSX, PPTX or a legacy Office file."
-                : "The file is not a PNG, JPEG, GIF or WebP image (its first bytes do not match any).");
+                ? new Words("文件不是 PDF 或 Office 文档（文件开头的内容与这些格式都不符）；请上传 PDF、DOCX、XLSX、PPTX 或旧版 Office 文件。",
+                        "The file is not a PDF or Office document (its first bytes do not match any); upload a PDF, DOCX, XLSX, PPTX or a legacy Office file.")
+                : new Words("文件不是 PNG、JPEG、GIF 或 WebP 图片（文件开头的内容与这些格式都不符）；请上传这几种格式的图片。",
+                        "The file is not a PNG, JPEG, GIF or WebP image (its first bytes do not match any)."));
     }
 
     /**

@@ -68,25 +68,28 @@ public class Uploads {
     public UploadStatus start(MediaGrant grant, NewUpload request) {
         List<FieldError> errors = new ArrayList<>();
         if (request == null || request.fileName() == null || request.fileName().isBlank()) {
-            errors.add(new FieldError("fileName", "Give the file's name."));
+            errors.add(new FieldError("fileName", new Words("请填写文件名。", "Give the file's name.")));
         }
         if (request == null || request.size() == null || request.size() < 0) {
-            errors.add(new FieldError("size", "Give the file's size in bytes."));
+            errors.add(new FieldError("size", new Words("请填写文件大小（字节数）。", "Give the file's size in bytes.")));
         }
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid("The upload cannot start.", errors);
+            throw PlatformException.invalid(new Words("无法开始上传。", "The upload cannot start."), errors);
         }
         MediaKind kind = MediaKind.valueOf(grant.kind());
         if (!settings.kinds().contains(kind)) {
-            throw PlatformException.invalid("Uploads of " + kind + " files are turned off on this platform (lms.upload.kinds).",
-                    List.of(new FieldError("kind", "Allowed: " + settings.kinds())));
+            throw PlatformException.invalid(new Words("本平台已关闭 " + kind + " 文件的上传（lms.upload.kinds）。",
+                    "Uploads of " + kind + " files are turned off on this platform (lms.upload.kinds)."),
+                    List.of(new FieldError("kind", new Words("可上传：" + settings.kinds(), "Allowed: " + settings.kinds()))));
         }
         if (request.size() == 0) {
-            throw PlatformException.invalid("The file is empty (0 bytes).", List.of(new FieldError("size", "Choose a file that is not empty.")));
+            throw PlatformException.invalid(new Words("文件是空的（0 字节）。", "The file is empty (0 bytes)."),
+                    List.of(new FieldError("size", new Words("请选择一个不是空的文件。", "Choose a file that is not empty."))));
         }
         if (request.size() > settings.maxBytes()) {
-            throw new PlatformException(413, "too-large", "File too large", "The file has " + request.size()
-                    + " bytes; the limit is " + settings.maxBytes() + " bytes (lms.upload.max-bytes).");
+            throw new PlatformException(413, "too-large", "File too large", new Words("文件有 " + request.size() + " 字节，超过了 "
+                    + settings.maxBytes() + " 字节的上限（lms.upload.max-bytes）。", "The file has " + request.size()
+                    + " bytes; the limit is " + settings.maxBytes() + " bytes (lms.upload.max-bytes)."));
         }
         if (grant.maxBytes() != null && request.size() > grant.maxBytes()) {
             // lms-web's limit for this kind of file, or what is left of the holder's quota.
@@ -97,8 +100,9 @@ public class Uploads {
         if (existing.isPresent()) {
             Asset a = existing.get();
             if (a.declaredBytes() != request.size() || !a.fileName().equals(request.fileName().trim())) {
-                throw PlatformException.conflict("This version already has an upload of " + a.fileName() + " (" + a.declaredBytes()
-                        + " bytes); start a new version to upload a different file.");
+                throw PlatformException.conflict(new Words("这个版本已在上传 " + a.fileName() + "（" + a.declaredBytes()
+                        + " 字节）；如要上传其他文件，请新建一个版本。", "This version already has an upload of " + a.fileName() + " (" + a.declaredBytes()
+                        + " bytes); start a new version to upload a different file."));
             }
             return status(grant);
         }
@@ -125,13 +129,14 @@ public class Uploads {
     public List<PartUrl> partUrls(MediaGrant grant, List<Integer> numbers) {
         Asset a = uploading(grant);
         if (numbers == null || numbers.isEmpty() || numbers.size() > 100) {
-            throw PlatformException.invalid("Ask for 1 to 100 parts at a time.", List.of(new FieldError("numbers", "1 to 100 part numbers")));
+            throw PlatformException.invalid(new Words("每次请求 1 至 100 个分片。", "Ask for 1 to 100 parts at a time."),
+                    List.of(new FieldError("numbers", new Words("须为 1 至 100 个分片编号", "1 to 100 part numbers"))));
         }
         List<PartUrl> urls = new ArrayList<>();
         for (Integer n : numbers) {
             if (n == null || n < 1 || n > a.partCount()) {
-                throw PlatformException.invalid("Part numbers run from 1 to " + a.partCount() + ".",
-                        List.of(new FieldError("numbers", "no part " + n)));
+                throw PlatformException.invalid(new Words("分片编号须在 1 至 " + a.partCount() + " 之间。", "Part numbers run from 1 to " + a.partCount() + "."),
+                        List.of(new FieldError("numbers", new Words("没有分片 " + n, "no part " + n))));
             }
             urls.add(new PartUrl(n, store.presignPart(a.sourceKey(), a.uploadId(), n, Duration.ofMinutes(settings.partUrlMinutes()))));
         }
@@ -159,17 +164,19 @@ public class Uploads {
             }
         }
         if (!missing.isEmpty()) {
-            throw PlatformException.conflict("Parts " + abbreviate(missing) + " of " + a.partCount()
-                    + " have not reached storage yet; upload them, then complete.");
+            Words gaps = abbreviate(missing);
+            throw PlatformException.conflict(new Words("有分片尚未到达存储（共 " + a.partCount() + " 个分片，缺少 " + gaps.zh()
+                    + "）；请先上传这些分片，再完成上传。", "Parts " + gaps.en() + " of " + a.partCount()
+                    + " have not reached storage yet; upload them, then complete."));
         }
         long stored = parts.stream().mapToLong(StoredPart::size).sum();
-        Optional<String> wrongSize = ContentCheck.size(stored, a.declaredBytes(), settings.maxBytes());
+        Optional<Words> wrongSize = ContentCheck.size(stored, a.declaredBytes(), settings.maxBytes());
         if (wrongSize.isPresent()) {
             store.abortMultipart(a.sourceKey(), a.uploadId());
             return reject(a, wrongSize.get());
         }
         store.completeMultipart(a.sourceKey(), a.uploadId(), parts);
-        Optional<String> refusal;
+        Optional<Words> refusal;
         if (a.kind().isStreamed()) {
             Transcoder.ProbeOutcome probed = transcoder.probe(store.internalUrl(a.sourceKey(), Duration.ofMinutes(10)));
             if (probed.probe() == null) {
@@ -203,9 +210,10 @@ public class Uploads {
         return status(grant);
     }
 
-    private UploadStatus reject(Asset a, String reason) {
-        assets.transition(a.id(), AssetState.UPLOADING, AssetState.REJECTED, reason);
-        LOG.info(() -> "Rejected upload " + a.id() + " (" + a.fileName() + "): " + reason);
+    private UploadStatus reject(Asset a, Words reason) {
+        // The asset keeps one text for readers of either language: the Chinese, then the English.
+        assets.transition(a.id(), AssetState.UPLOADING, AssetState.REJECTED, reason.zh() + " " + reason.en());
+        LOG.info(() -> "Rejected upload " + a.id() + " (" + a.fileName() + "): " + reason.en());
         throw new PlatformException(422, "rejected-file", "File rejected", reason);
     }
 
@@ -222,8 +230,8 @@ public class Uploads {
                 }
                 // already gone from storage: marking it is all that is left
             }
-            if (assets.transition(a.id(), AssetState.UPLOADING, AssetState.ABANDONED,
-                    "The upload was not completed within " + settings.abandonAfterMinutes() + " minutes; start it again.")) {
+            if (assets.transition(a.id(), AssetState.UPLOADING, AssetState.ABANDONED, "上传未在 " + settings.abandonAfterMinutes()
+                    + " 分钟内完成，请重新上传。 The upload was not completed within " + settings.abandonAfterMinutes() + " minutes; start it again.")) {
                 n++;
             }
         }
@@ -233,12 +241,14 @@ public class Uploads {
     private Asset uploading(MediaGrant grant) {
         Asset a = assets.get(grant.assetId());
         if (a.state() != AssetState.UPLOADING) {
-            throw PlatformException.conflict("This upload is " + a.state() + "; it takes no more parts.");
+            throw PlatformException.conflict(new Words("这次上传的状态为 " + a.state() + "，不再接收分片。", "This upload is " + a.state() + "; it takes no more parts."));
         }
         return a;
     }
 
-    private static String abbreviate(List<Integer> numbers) {
-        return numbers.size() <= 10 ? numbers.toString() : numbers.subList(0, 10) + " and " + (numbers.size() - 10) + " more";
+    private static Words abbreviate(List<Integer> numbers) {
+        return numbers.size() <= 10 ? new Words(numbers.toString(), numbers.toString())
+                : new Words(numbers.subList(0, 10) + " 等 " + numbers.size() + " 个",
+                        numbers.subList(0, 10) + " and " + (numbers.size() - 10) + " more");
     }
 }

@@ -79,7 +79,7 @@ public class FacesResource {
                 frames.add(Base64.getDecoder().decode(s.substring(comma + 1)));
             } catch (IllegalArgumentException e) {
                 throw PlatformException.invalid(new Words("画面不是 base64 编码的图片。", "A frame is not a base64-encoded image."),
-                        List.of(new FieldError("frames[" + i + "]", "not base64")));
+                        List.of(new FieldError("frames[" + i + "]", new Words("不是 base64 编码", "not base64"))));
             }
         }
         return faces.verify(subject, check, frames, request != null && Boolean.TRUE.equals(request.keepFailed()));

@@ -68,7 +68,8 @@ public class Faces {
         if (frames == null || frames.size() < settings.rules().minFrames() || frames.size() > settings.maxFrames()) {
             throw PlatformException.invalid(new Words("一次核验需要 " + settings.rules().minFrames() + "–" + settings.maxFrames() + " 帧画面（间隔约一秒）。",
                     "A check sends " + settings.rules().minFrames() + " to " + settings.maxFrames() + " frames about a second apart."),
-                    List.of(new FieldError("frames", frames == null ? "missing" : frames.size() + " frames")));
+                    List.of(new FieldError("frames", frames == null ? new Words("缺少画面", "missing")
+                            : new Words(frames.size() + " 帧", frames.size() + " frames"))));
         }
         for (int i = 0; i < frames.size(); i++) {
             checkSize(frames.get(i), "frames[" + i + "]");
@@ -107,7 +108,9 @@ public class Faces {
     /** The enrolled photo, or a kept frame of a check ({@code frame} ≥ 0); 404 when there is none. */
     public byte[] photo(UUID subject, UUID check, int frame) {
         String key = check == null ? FaceVault.reference(subject) : FaceVault.frame(subject, check, frame);
-        return vault.get(key).orElseThrow(() -> PlatformException.notFound("Photo", check == null ? "reference" : check + "/" + frame));
+        return vault.get(key).orElseThrow(() -> PlatformException.notFound(check == null
+                ? new Words("没有登记的参照照片。", "Photo reference does not exist.")
+                : new Words("核验 " + check + " 的第 " + frame + " 帧照片不存在。", "Photo " + check + "/" + frame + " does not exist.")));
     }
 
     public int forget(UUID subject) {
@@ -120,11 +123,12 @@ public class Faces {
 
     private void checkSize(byte[] image, String field) {
         if (image == null || image.length == 0) {
-            throw PlatformException.invalid(new Words("缺少图片。", "The image is missing."), List.of(new FieldError(field, "empty")));
+            throw PlatformException.invalid(new Words("缺少图片。", "The image is missing."), List.of(new FieldError(field, new Words("为空", "empty"))));
         }
         if (image.length > settings.maxImageBytes()) {
             throw PlatformException.invalid(new Words("图片过大（上限 " + settings.maxImageBytes() / 1024 + " KB），请用较小的分辨率。",
-                    "The image is larger than " + settings.maxImageBytes() / 1024 + " KB; send a smaller one."), List.of(new FieldError(field, image.length + " bytes")));
+                    "The image is larger than " + settings.maxImageBytes() / 1024 + " KB; send a smaller one."),
+                    List.of(new FieldError(field, new Words(image.length + " 字节", image.length + " bytes"))));
         }
     }
 
@@ -132,7 +136,7 @@ public class Faces {
         FaceAnalyser.Seen seen = a.see(image);
         if (seen == null) {
             throw PlatformException.invalid(new Words("无法识别为图片（支持 JPEG、PNG、WebP）。", "This is not an image that can be read (JPEG, PNG, WebP)."),
-                    List.of(new FieldError(field, "not an image")));
+                    List.of(new FieldError(field, new Words("不是图片", "not an image"))));
         }
         return seen;
     }
@@ -142,12 +146,12 @@ public class Faces {
     }
 
     static PlatformException refused(FaceRules.Outcome o) {
-        String detail = switch (o) {
-            case NO_FACE -> "照片中没有找到人脸：请正对摄像头，光线充足。 No face was found: face the camera in good light.";
-            case SEVERAL_FACES -> "照片中不止一张人脸：请只让本人入镜。 More than one face: only the learner may be in view.";
-            case FACE_TOO_SMALL -> "人脸太小：请靠近摄像头，让脸占画面宽度的五分之一以上。 The face is too small: come closer to the camera.";
-            case TOO_BLURRY -> "照片模糊：请保持不动并擦净镜头。 The photo is blurred: hold still and clean the lens.";
-            default -> "照片不能用作参照。 The photo cannot serve as a reference.";
+        Words detail = switch (o) {
+            case NO_FACE -> new Words("照片中没有找到人脸：请正对摄像头，光线充足。", "No face was found: face the camera in good light.");
+            case SEVERAL_FACES -> new Words("照片中不止一张人脸：请只让本人入镜。", "More than one face: only the learner may be in view.");
+            case FACE_TOO_SMALL -> new Words("人脸太小：请靠近摄像头，让脸占画面宽度的五分之一以上。", "The face is too small: come closer to the camera.");
+            case TOO_BLURRY -> new Words("照片模糊：请保持不动并擦净镜头。", "The photo is blurred: hold still and clean the lens.");
+            default -> new Words("照片不能用作参照。", "The photo cannot serve as a reference.");
         };
         return new PlatformException(422, o.name().toLowerCase(Locale.ROOT).replace('_', '-'), "Photo not usable", detail);
     }

@@ -13,9 +13,13 @@ import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,12 +57,17 @@ public class RecordingMeasures {
 
     /**
      * The measures; shares are 0–1, loudness in LUFS (null when the recording has no sound), {@code transcript} null with
-     * {@code transcriptNote} saying why.
+     * {@code transcriptNote} saying why, in Chinese and English.
      */
     public record Measures(long durationMs, int width, int height, double frameRate, boolean hasAudio, Double speechShare,
                            Double loudnessLufs, Double loudnessRangeLu, int framesSampled, double oneFaceShare, double noFaceShare,
-                           double severalFacesShare, String transcript, String transcriptNote) {
+                           double severalFacesShare, String transcript, Words transcriptNote) {
     }
+
+    /** Why there is no transcript. */
+    static final Words NO_TRANSCRIPT = new Words(
+            "未找到可在本平台服务器上运行的中文语音识别模型（Maven Central、npm 与 Debian 软件源中均无），暂不提供文字稿。",
+            "No Chinese speech-recognition model is available from the registries this platform reaches; no transcript.");
 
     @Inject
     Assets assets;
@@ -101,9 +110,7 @@ public class RecordingMeasures {
         int[] faces = faces(source, p.durationMs());
         int n = Math.max(1, faces[0] + faces[1] + faces[2]);
         Measures m = new Measures(p.durationMs(), p.width(), p.height(), Math.round(p.frameRate() * 100) / 100.0, audio, speech, lufs, range,
-                faces[0] + faces[1] + faces[2], share(faces[1], n), share(faces[0], n), share(faces[2], n), null,
-                "未找到可在本平台服务器上运行的中文语音识别模型（Maven Central、npm 与 Debian 软件源中均无），暂不提供文字稿。"
-                        + " No Chinese speech-recognition model is available from the registries this platform reaches; no transcript.");
+                faces[0] + faces[1] + faces[2], share(faces[1], n), share(faces[0], n), share(faces[2], n), null, NO_TRANSCRIPT);
         keep(assetId, m);
         return m;
     }
@@ -194,10 +201,23 @@ public class RecordingMeasures {
             try (PreparedStatement s = c.prepareStatement("SELECT measures FROM media_measure WHERE asset_id = ?")) {
                 s.setString(1, assetId.toString());
                 try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(json.fromJson(r.getString(1), Measures.class)) : Optional.<Measures>empty();
+                    return r.next() ? Optional.of(read(r.getString(1))) : Optional.<Measures>empty();
                 }
             }
         });
+    }
+
+    /**
+     * Kept measures. Those kept while the note was one text (Chinese, then English) get the note in both languages: it
+     * was always {@link #NO_TRANSCRIPT}.
+     */
+    private Measures read(String kept) {
+        JsonObject o = Json.createReader(new StringReader(kept)).readObject();
+        if (o.get("transcriptNote") instanceof JsonString) {
+            o = Json.createObjectBuilder(o).add("transcriptNote", Json.createObjectBuilder()
+                    .add("zh", NO_TRANSCRIPT.zh()).add("en", NO_TRANSCRIPT.en())).build();
+        }
+        return json.fromJson(o.toString(), Measures.class);
     }
 
     private void keep(UUID assetId, Measures m) {

@@ -14,9 +14,9 @@ class ContentCheckTest {
 
     @Test
     void sizesAreCheckedAgainstWhatStorageHolds() {
-        assertTrue(ContentCheck.size(0, 0, 100).orElseThrow().startsWith("The file is empty"));
-        assertTrue(ContentCheck.size(101, 101, 100).orElseThrow().contains("more than the limit of 100 bytes"));
-        assertTrue(ContentCheck.size(50, 60, 100).orElseThrow().contains("60 were announced"));
+        assertTrue(ContentCheck.size(0, 0, 100).orElseThrow().en().startsWith("The file is empty"));
+        assertTrue(ContentCheck.size(101, 101, 100).orElseThrow().en().contains("more than the limit of 100 bytes"));
+        assertTrue(ContentCheck.size(50, 60, 100).orElseThrow().en().contains("60 were announced"));
         assertEquals(Optional.empty(), ContentCheck.size(60, 60, 100));
     }
 
@@ -24,10 +24,10 @@ class ContentCheckTest {
     void aFileFfprobeCannotReadIsRefusedInWordsForPeopleWithoutWhatFfprobeSaid() {
         String said = "[mov,mp4,m4a @ 0x55d] moov atom not found\nhttp://127.0.0.1:9000/lms-media/assets/x/source?X-Amz-Credential=lms-access"
                 + "%2F20261206&X-Amz-Signature=abc: Invalid data found when processing input";
-        String reason = ContentCheck.media(MediaKind.VIDEO, null, said).orElseThrow();
+        String reason = ContentCheck.media(MediaKind.VIDEO, null, said).orElseThrow().toString();
         assertTrue(reason.contains("文件不完整") && reason.contains("moov"), reason);
         assertFalse(reason.contains("http") || reason.contains("X-Amz") || reason.contains("lms-access") || reason.contains("0x55d"), reason);
-        String other = ContentCheck.media(MediaKind.VIDEO, null, "http://127.0.0.1:9000/x?X-Amz-Signature=abc: Invalid data found").orElseThrow();
+        String other = ContentCheck.media(MediaKind.VIDEO, null, "http://127.0.0.1:9000/x?X-Amz-Signature=abc: Invalid data found").orElseThrow().toString();
         assertTrue(other.contains("无法读取"), other);
         assertFalse(other.contains("http") || other.contains("Signature"), other);
     }
@@ -43,7 +43,7 @@ class ContentCheckTest {
     @Test
     void aStillImageRenamedAsAVideoIsCalledAnImage() {
         for (String format : new String[] {"png_pipe", "jpeg_pipe", "image2", "webp_pipe", "gif"}) {
-            String reason = ContentCheck.media(MediaKind.VIDEO, new Probe(format, 40, true, 640, 480, 25, false, false), null).orElseThrow();
+            String reason = ContentCheck.media(MediaKind.VIDEO, new Probe(format, 40, true, 640, 480, 25, false, false), null).orElseThrow().toString();
             assertTrue(reason.contains("这是一张图片"), format + ": " + reason);
         }
         assertEquals(Optional.empty(), ContentCheck.media(MediaKind.VIDEO, new Probe("mov,mp4,m4a,3gp,3g2,mj2", 4000, true, 640, 480, 25, true, false), null));
