@@ -4,7 +4,7 @@
 // of section 2.3 (theory: module and course weights; practical: contents with weight, form, minutes and
 // importance).
 import { api, latest } from '../shared/api.js';
-import { levelAndJob, t } from '../shared/i18n.js';
+import { language, levelAndJob, t } from '../shared/i18n.js';
 import { box, el, pager, param, showProblem, startPage, unitFacts, unitRequirements, unitSpecification } from '../shared/page.js';
 
 startPage('catalogue.title', 'ADMINISTRATOR', 'TEACHER');
@@ -79,7 +79,7 @@ function showIntegrity(issues, page) {
       el('thead', {}, el('tr', {}, ['catalogue.section', 'catalogue.table', 'catalogue.kind', 'catalogue.message', 'catalogue.lines'].map((k) => el('th', {}, t(k))))),
       el('tbody', {}, slice.map((d) => el('tr', {},
         el('td', {}, d.section), el('td', {}, d.level ? levelAndJob(d.level, d.jobType) : (d.jobType ? t(`jobType.${d.jobType}`) : '—')),
-        el('td', {}, d.kind), el('td', {}, d.message), el('td', {}, d.seedLines)))))),
+        el('td', {}, d.kind), el('td', {}, d.message[language()]), el('td', {}, d.seedLines)))))),
     issues.length > ISSUES ? pager(page, ISSUES, issues.length, (p) => showIntegrity(issues, p)) : '');
 }
 

@@ -324,7 +324,7 @@ class AssessmentIT {
                 englishAgain.body());
         HttpResponse<String> notXlsx = post(http, teacher, "level,jobType\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), xlsx);
         assertEquals(422, notXlsx.statusCode(), notXlsx.body());
-        assertTrue(notXlsx.body().contains(".xlsx"), notXlsx.body());
+        assertTrue(notXlsx.body().contains("不是 Excel 工作簿"), notXlsx.body());
         assertEquals(403, post(http, learner, template.body(), xlsx).statusCode());
     }
 

@@ -157,6 +157,10 @@ class CatalogueIT {
         JsonObject first = found.getJsonObject(0);
         assertEquals(List.of("section", "level", "jobType", "kind", "message", "seedLines"), List.copyOf(first.keySet()));
         assertEquals("1282-1314", first.getString("seedLines"));
+        assertEquals("TABLE_TOTAL", first.getString("kind"));
+        JsonObject message = first.getJsonObject("message");
+        assertTrue(message.getString("en").contains("the units add up to 48 class hours, but the table states 46"), message.toString());
+        assertTrue(message.getString("zh").contains("各学习单元的课堂学时之和为 48，但表中“课堂学时合计”为 46"), message.toString());
     }
 
     @Test

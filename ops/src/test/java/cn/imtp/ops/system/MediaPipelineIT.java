@@ -675,7 +675,7 @@ class MediaPipelineIT {
         assertEquals(401, Media.get("/media/api/play/" + assetId + "/file?grant=" + tampered).statusCode());
         HttpResponse<String> signIn = Media.get("/media/api/play/" + assetId + "/file?grant=" + learner);
         assertEquals(401, signIn.statusCode());
-        assertTrue(signIn.body().contains("not a media grant"), signIn.body());
+        assertTrue(signIn.body().contains("不是媒体授权"), signIn.body());
     }
 
     private static List<String> sizes(JsonObject asset) {

@@ -18,7 +18,9 @@ final class ReadersText {
     /** Names that stay Latin on a Chinese page: the switch to English, products and formats, JSON literals a field takes. */
     static final Set<String> NAMES = Set.of("English", "Excel", "Word", "PowerPoint", "Office", "WPS", "Chrome", "Safari", "Edge",
             "Chromium", "Android", "iPhone", "iOS", "Windows", "macOS", "Bearer", "Authorization", "true", "false", "null", "token",
-            "MinIO", "Payara", "MariaDB", "ffmpeg", "OpenCV", "hls");
+            "MinIO", "Payara", "MariaDB", "ffmpeg", "OpenCV", "hls", "WebVTT", "WebP", "Debian", "Maven", "Central", "npm",
+            // values a field takes, quoted in its error: languages, a table's key, file types
+            "zh", "en", "basic", "jpg", "png", "webp", "moov");
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_.\\-@/:]*");
     private static final Pattern CODE = Pattern.compile(".*[0-9_.\\-@/:].*");

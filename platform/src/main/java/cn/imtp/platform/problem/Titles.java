@@ -28,7 +28,7 @@ final class Titles {
             Map.entry("database unavailable", "数据库暂不可用"), Map.entry("catalogue unavailable", "培训包目录暂不可用"),
             Map.entry("face checks unavailable", "人脸核验暂不可用"), Map.entry("measures unavailable", "录像检测暂不可用"),
             Map.entry("object storage unavailable", "对象存储暂不可用"), Map.entry("the media service unavailable", "媒体服务暂不可用"),
-            Map.entry("not usable", "无法使用"),
+            Map.entry("not usable", "无法使用"), Map.entry("photo not usable", "照片无法使用"),
             Map.entry("bad request", "请求无效"), Map.entry("unauthorized", "需要登录"), Map.entry("method not allowed", "请求方法不允许"),
             Map.entry("not acceptable", "无法提供所要求的格式"), Map.entry("unsupported media type", "不支持的内容类型"),
             Map.entry("request entity too large", "内容过大"), Map.entry("payload too large", "内容过大"), Map.entry("gone", "已不存在"),

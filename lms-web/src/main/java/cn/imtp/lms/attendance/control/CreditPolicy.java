@@ -188,8 +188,9 @@ public final class CreditPolicy {
         long played = 0;
         for (Range r : b.played()) {
             if (r == null || r.fromMs() < 0 || r.toMs() < r.fromMs() || r.toMs() > durationSeconds * 1000L + 1000) {
-                return new Words("播放区间 " + r + " 超出了视频的 " + durationSeconds + " 秒",
-                        "a played range " + r + " lies outside the video's " + durationSeconds + " s");
+                String range = r == null ? "null" : r.fromMs() + "–" + r.toMs() + " ms";
+                return new Words("播放区间 " + range + " 超出了视频的 " + durationSeconds + " 秒",
+                        "a played range " + range + " lies outside the video's " + durationSeconds + " s");
             }
             played += r.toMs() - r.fromMs();
         }

@@ -141,7 +141,8 @@ public class CatalogueImporter {
             throw new IllegalStateException("cannot store the course specifications and training requirements of edition " + data.code() + ": " + e.getMessage(), e);
         }
         Integrity.check(data).forEach(d -> edition.discrepancies().add(
-                new DiscrepancyEntry(edition, d.section(), d.level(), d.jobType(), d.kind(), d.message(), d.seedLines())));
+                new DiscrepancyEntry(edition, d.section(), d.level(), d.jobType(), d.kind(), d.message().en(), d.message().zh(),
+                        d.seedLines())));
         em.persist(edition);
         LOG.info(() -> "Imported training package edition " + data.code() + " (" + data.tables().size() + " tables, "
                 + edition.discrepancies().size() + " discrepancies in the seed)");

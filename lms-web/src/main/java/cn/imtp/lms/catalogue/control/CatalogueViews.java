@@ -13,6 +13,7 @@ import cn.imtp.lms.catalogue.entity.Level;
 import cn.imtp.lms.catalogue.entity.RequirementEntry;
 import cn.imtp.lms.catalogue.entity.TeachingMethodEntry;
 import cn.imtp.lms.catalogue.entity.UnitSpecEntry;
+import cn.imtp.platform.text.Words;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.lang.reflect.Type;
@@ -204,9 +205,10 @@ public final class CatalogueViews {
 
     @JsonbNillable
     @JsonbPropertyOrder({"section", "level", "jobType", "kind", "message", "seedLines"})
-    public record Discrepancy(String section, Level level, JobType jobType, String kind, String message, String seedLines) {
+    public record Discrepancy(String section, Level level, JobType jobType, String kind, Words message, String seedLines) {
         static Discrepancy of(DiscrepancyEntry d) {
-            return new Discrepancy(d.section(), d.level(), d.jobType(), d.kind(), d.message(), d.seedLines());
+            return new Discrepancy(d.section(), d.level(), d.jobType(), d.kind(),
+                    new Words(d.messageZh() == null ? d.message() : d.messageZh(), d.message()), d.seedLines());
         }
     }
 

@@ -8,16 +8,20 @@ import cn.imtp.lms.catalogue.control.PackageData.TableFile;
 import cn.imtp.lms.catalogue.control.PackageData.UnitData;
 import cn.imtp.lms.catalogue.entity.JobType;
 import cn.imtp.lms.catalogue.entity.Level;
+import cn.imtp.platform.text.Words;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Finds where the package contradicts itself. Pure: the edition's data in, the discrepancies out. */
+/**
+ * Finds where the package contradicts itself. Pure: the edition's data in, the discrepancies out, each described in
+ * Chinese and in English (the reader's language picks one).
+ */
 public final class Integrity {
 
-    public record Discrepancy(String section, Level level, JobType jobType, String kind, String message, String seedLines) {
+    public record Discrepancy(String section, Level level, JobType jobType, String kind, Words message, String seedLines) {
     }
 
     private Integrity() {
@@ -29,26 +33,32 @@ public final class Integrity {
         for (AllocationRow row : e.allocation().rows()) {
             int sum = row.basicHours() + row.skillHours() + row.otherHours();
             if (sum != row.totalHours()) {
-                found.add(new Discrepancy("1.1.1", row.level(), null, "ALLOCATION_TOTAL",
+                found.add(new Discrepancy("1.1.1", row.level(), null, "ALLOCATION_TOTAL", new Words(
+                        row.level().chinese() + "：职业基本素质 " + row.basicHours() + " + 职业技能 " + row.skillHours() + " + 其他 "
+                                + row.otherHours() + " = " + sum + " 学时，但所列合计为 " + row.totalHours() + " 学时",
                         row.level() + ": basic " + row.basicHours() + " + skill " + row.skillHours() + " + other "
-                                + row.otherHours() + " = " + sum + ", but the stated total is " + row.totalHours(), allocationLines));
+                                + row.otherHours() + " = " + sum + ", but the stated total is " + row.totalHours()), allocationLines));
             }
         }
         for (TableFile t : e.tables()) {
             String where = lines(t.seedLines());
             if (t.unitHours() != t.statedTotalHours()) {
-                found.add(new Discrepancy(t.section(), t.level(), t.jobType(), "TABLE_TOTAL",
+                found.add(new Discrepancy(t.section(), t.level(), t.jobType(), "TABLE_TOTAL", new Words(
+                        t.title() + "：各学习单元的课堂学时之和为 " + t.unitHours() + "，但表中“课堂学时合计”为 " + t.statedTotalHours(),
                         t.title() + ": the units add up to " + t.unitHours() + " class hours, but the table states "
-                                + t.statedTotalHours() + " (课堂学时合计)", where));
+                                + t.statedTotalHours() + " (课堂学时合计)"), where));
             }
             Optional<AllocationRow> row = e.allocation().rows().stream()
                     .filter(r -> r.level() == (t.level() == null ? Level.L5 : t.level())).findFirst();
             if (row.isPresent()) {
                 int expected = t.level() == null ? row.get().basicHours() : row.get().skillHours();
                 if (expected != t.statedTotalHours()) {
-                    found.add(new Discrepancy(t.section(), t.level(), t.jobType(), "ALLOCATION_MISMATCH",
+                    found.add(new Discrepancy(t.section(), t.level(), t.jobType(), "ALLOCATION_MISMATCH", new Words(
+                            t.title() + "：课堂学时合计为 " + t.statedTotalHours() + "，但学时分配表中"
+                                    + (t.level() == null ? "五级/初级的职业基本素质培训课程" : t.level().chinese() + "的职业技能培训课程")
+                                    + "为 " + expected + " 学时",
                             t.title() + " states " + t.statedTotalHours() + " class hours; the allocation table gives "
-                                    + expected + " for " + (t.level() == null ? "the level-5 basic course" : t.level() + " skill courses"),
+                                    + expected + " for " + (t.level() == null ? "the level-5 basic course" : t.level() + " skill courses")),
                             where + ";" + allocationLines));
                 }
             }
@@ -56,13 +66,15 @@ public final class Integrity {
             for (ModuleData m : t.modules()) {
                 for (CourseData c : m.courses()) {
                     if (!c.code().startsWith(m.code() + "-")) {
-                        found.add(new Discrepancy(t.section(), t.level(), t.jobType(), "CODE_MISMATCH",
-                                "course " + c.code() + " is listed under module " + m.code(), where));
+                        found.add(new Discrepancy(t.section(), t.level(), t.jobType(), "CODE_MISMATCH", new Words(
+                                "课程 " + c.code() + " 列在模块 " + m.code() + " 之下",
+                                "course " + c.code() + " is listed under module " + m.code()), where));
                     }
                     for (UnitData u : c.units()) {
                         if (!names.add(u.name())) {
-                            found.add(new Discrepancy(t.section(), t.level(), t.jobType(), "DUPLICATE_UNIT",
-                                    t.title() + ": unit '" + u.name() + "' appears more than once", Integer.toString(u.seedLine())));
+                            found.add(new Discrepancy(t.section(), t.level(), t.jobType(), "DUPLICATE_UNIT", new Words(
+                                    t.title() + "：学习单元" + quoted(u.name()) + "重复出现",
+                                    t.title() + ": unit '" + u.name() + "' appears more than once"), Integer.toString(u.seedLine())));
                         }
                     }
                 }
@@ -91,27 +103,27 @@ public final class Integrity {
     private static void checkRequirements(Edition e, PackageData.RequirementsFile r, List<Discrepancy> found) {
         Optional<TableFile> table = e.tables().stream().filter(t -> t.level() == r.level() && t.jobType() == r.jobType()).findFirst();
         if (table.isEmpty()) {
-            found.add(new Discrepancy(r.section(), r.level(), r.jobType(), "REQUIREMENT_EXTRA",
-                    r.title() + " has no table of the same level and job type in section 1.1.2", lines(r.seedLines())));
+            found.add(new Discrepancy(r.section(), r.level(), r.jobType(), "REQUIREMENT_EXTRA", noTable(r.title()), lines(r.seedLines())));
             return;
         }
         for (ModuleData m : table.get().modules()) {
             Optional<PackageData.RequirementModule> rm = r.modules().stream().filter(x -> x.code().equals(m.code())).findFirst();
             if (rm.isPresent() && !same(rm.get().name(), m.name())) {
                 found.add(new Discrepancy(r.section(), r.level(), r.jobType(), "NAME_MISMATCH",
-                        r.title() + ": module " + m.code() + " is '" + rm.get().name() + "' here but '" + m.name() + "' in section 1.1.2",
+                        renamed(r.title(), "模块 " + m.code() + " ", "module " + m.code(), rm.get().name(), m.name()),
                         Integer.toString(rm.get().seedLine())));
             }
             for (CourseData c : m.courses()) {
                 Optional<PackageData.RequirementContent> rc = r.modules().stream().flatMap(x -> x.contents().stream())
                         .filter(x -> x.code().equals(c.code())).findFirst();
                 if (rc.isEmpty()) {
-                    found.add(new Discrepancy(r.section(), r.level(), r.jobType(), "REQUIREMENT_MISSING",
-                            r.title() + ": course " + c.code() + " '" + c.name() + "' of section 1.1.2 has no training requirements",
+                    found.add(new Discrepancy(r.section(), r.level(), r.jobType(), "REQUIREMENT_MISSING", new Words(
+                            r.title() + "：第 1.1.2 节的课程 " + c.code() + quoted(c.name()) + "没有培训要求",
+                            r.title() + ": course " + c.code() + " '" + c.name() + "' of section 1.1.2 has no training requirements"),
                             lines(r.seedLines())));
                 } else if (!same(rc.get().name(), c.name())) {
                     found.add(new Discrepancy(r.section(), r.level(), r.jobType(), "NAME_MISMATCH",
-                            r.title() + ": content " + c.code() + " is '" + rc.get().name() + "' here but '" + c.name() + "' in section 1.1.2",
+                            renamed(r.title(), "培训内容 " + c.code() + " ", "content " + c.code(), rc.get().name(), c.name()),
                             Integer.toString(rc.get().seedLine())));
                 }
             }
@@ -121,15 +133,19 @@ public final class Integrity {
         for (PackageData.RequirementModule m : r.modules()) {
             for (PackageData.RequirementContent c : m.contents()) {
                 if (!courses.contains(c.code())) {
-                    found.add(new Discrepancy(r.section(), r.level(), r.jobType(), "REQUIREMENT_EXTRA",
-                            r.title() + ": content " + c.code() + " '" + c.name() + "' is not a course of section 1.1.2", Integer.toString(c.seedLine())));
+                    found.add(new Discrepancy(r.section(), r.level(), r.jobType(), "REQUIREMENT_EXTRA", new Words(
+                            r.title() + "：培训内容 " + c.code() + quoted(c.name()) + "不在第 1.1.2 节的课程之列",
+                            r.title() + ": content " + c.code() + " '" + c.name() + "' is not a course of section 1.1.2"), Integer.toString(c.seedLine())));
                 }
                 Set<String> codes = new HashSet<>();
                 for (PackageData.SkillTarget t : c.targets() == null ? List.<PackageData.SkillTarget>of() : c.targets()) {
                     if (!codes.add(t.code()) || !t.code().startsWith(c.code() + "-")) {
-                        found.add(new Discrepancy(r.section(), r.level(), r.jobType(), "CODE_MISMATCH",
+                        boolean twice = t.code().startsWith(c.code() + "-");
+                        found.add(new Discrepancy(r.section(), r.level(), r.jobType(), "CODE_MISMATCH", new Words(
+                                r.title() + "：培训内容 " + c.code() + " 的技能目标" + quoted(t.text()) + "编号为 " + t.code()
+                                        + (twice ? "，与前一个技能目标相同" : ""),
                                 r.title() + ": skill target '" + t.text() + "' of content " + c.code() + " is numbered " + t.code()
-                                        + (t.code().startsWith(c.code() + "-") ? ", like the target before it" : ""), Integer.toString(t.seedLine())));
+                                        + (twice ? ", like the target before it" : "")), Integer.toString(t.seedLine())));
                     }
                 }
             }
@@ -151,9 +167,12 @@ public final class Integrity {
                 }
             }
         });
-        undefined.forEach((method, at) -> found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "METHOD_UNDEFINED",
+        undefined.forEach((method, at) -> found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "METHOD_UNDEFINED", new Words(
+                s.title() + "：培训方法" + quoted(method) + "（" + at.size() + " 个学习单元）不在第 2.2.7 节所说明的方法（"
+                        + quotedList(List.copyOf(defined)) + "）之列",
                 s.title() + ": the teaching method '" + method + "' (" + at.size() + " unit" + (at.size() == 1 ? "" : "s")
-                        + ") is not one that section 2.2.7 explains " + defined, at.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(";")))));
+                        + ") is not one that section 2.2.7 explains " + defined),
+                at.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(";")))));
     }
 
     /**
@@ -163,22 +182,23 @@ public final class Integrity {
     private static void checkSpec(Edition e, PackageData.SpecFile s, List<Discrepancy> found) {
         Optional<TableFile> table = e.tables().stream().filter(t -> t.level() == s.level() && t.jobType() == s.jobType()).findFirst();
         if (table.isEmpty()) {
-            found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_EXTRA",
-                    s.title() + " has no table of the same level and job type in section 1.1.2", lines(s.seedLines())));
+            found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_EXTRA", noTable(s.title()), lines(s.seedLines())));
             return;
         }
         int specHours = s.modules().stream().flatMap(m -> m.courses().stream()).flatMap(c -> c.units().stream())
                 .mapToInt(PackageData.SpecUnit::hours).sum();
         if (specHours != table.get().statedTotalHours()) {
-            found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_TOTAL",
+            found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_TOTAL", new Words(
+                    s.title() + "：各学习单元的课堂学时之和为 " + specHours + "，但第 1.1.2 节中该课程表的课堂学时合计为 "
+                            + table.get().statedTotalHours(),
                     s.title() + ": the units add up to " + specHours + " class hours, but section 1.1.2 states "
-                            + table.get().statedTotalHours() + " for the table", lines(s.seedLines())));
+                            + table.get().statedTotalHours() + " for the table"), lines(s.seedLines())));
         }
         for (ModuleData m : table.get().modules()) {
             Optional<PackageData.SpecModule> sm = s.modules().stream().filter(x -> x.code().equals(m.code())).findFirst();
             if (sm.isPresent() && !same(sm.get().name(), m.name())) {
                 found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "NAME_MISMATCH",
-                        s.title() + ": module " + m.code() + " is '" + sm.get().name() + "' here but '" + m.name() + "' in section 1.1.2",
+                        renamed(s.title(), "模块 " + m.code() + " ", "module " + m.code(), sm.get().name(), m.name()),
                         lines(s.seedLines())));
             }
             for (CourseData c : m.courses()) {
@@ -186,8 +206,9 @@ public final class Integrity {
                         .filter(x -> x.code().equals(c.code())).findFirst();
                 String unitLine = c.units().isEmpty() ? lines(s.seedLines()) : Integer.toString(c.units().get(0).seedLine());
                 if (sc.isEmpty()) {
-                    found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_MISSING",
-                            s.title() + ": course " + c.code() + " '" + c.name() + "' of section 1.1.2 has no specification", unitLine));
+                    found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_MISSING", new Words(
+                            s.title() + "：第 1.1.2 节的课程 " + c.code() + quoted(c.name()) + "没有课程规范",
+                            s.title() + ": course " + c.code() + " '" + c.name() + "' of section 1.1.2 has no specification"), unitLine));
                     continue;
                 }
                 checkSpecCourse(s, c, sc.get(), found);
@@ -197,8 +218,9 @@ public final class Integrity {
             for (PackageData.SpecCourse sc : sm.courses()) {
                 boolean known = table.get().modules().stream().flatMap(x -> x.courses().stream()).anyMatch(x -> x.code().equals(sc.code()));
                 if (!known) {
-                    found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_EXTRA",
-                            s.title() + ": course " + sc.code() + " '" + sc.name() + "' is not a course of section 1.1.2",
+                    found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_EXTRA", new Words(
+                            s.title() + "：课程 " + sc.code() + quoted(sc.name()) + "不在第 1.1.2 节的课程之列",
+                            s.title() + ": course " + sc.code() + " '" + sc.name() + "' is not a course of section 1.1.2"),
                             Integer.toString(sc.units().get(0).seedLine())));
                 }
             }
@@ -208,12 +230,13 @@ public final class Integrity {
     private static void checkSpecCourse(PackageData.SpecFile s, CourseData c, PackageData.SpecCourse sc, List<Discrepancy> found) {
         String at = Integer.toString(sc.units().get(0).seedLine());
         if (sc.codeAsPrinted() != null) {
-            found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "CODE_MISMATCH",
-                    s.title() + ": course " + c.code() + " is printed '" + sc.codeAsPrinted() + "'", at));
+            found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "CODE_MISMATCH", new Words(
+                    s.title() + "：课程 " + c.code() + " 的编号印作" + quoted(sc.codeAsPrinted()),
+                    s.title() + ": course " + c.code() + " is printed '" + sc.codeAsPrinted() + "'"), at));
         }
         if (!same(sc.name(), c.name())) {
             found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "NAME_MISMATCH",
-                    s.title() + ": course " + c.code() + " is '" + sc.name() + "' here but '" + c.name() + "' in section 1.1.2", at));
+                    renamed(s.title(), "课程 " + c.code() + " ", "course " + c.code(), sc.name(), c.name()), at));
         }
         List<SpecMatch.Match> matches = SpecMatch.match(c.units().stream().map(UnitData::name).toList(),
                 sc.units().stream().map(PackageData.SpecUnit::name).toList());
@@ -222,9 +245,12 @@ public final class Integrity {
             UnitData u = c.units().get(i);
             SpecMatch.Match match = matches.get(i);
             if (match == null) {
-                found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_MISSING",
+                List<String> listed = sc.units().stream().map(PackageData.SpecUnit::name).toList();
+                found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_MISSING", new Words(
+                        s.title() + "：第 1.1.2 节中课程 " + c.code() + " 的学习单元" + quoted(u.name()) + "没有课程规范（第 2.2 节列出的是"
+                                + quotedList(listed) + "）",
                         s.title() + ": unit '" + u.name() + "' of course " + c.code() + " in section 1.1.2 has no specification (2.2 lists "
-                                + sc.units().stream().map(PackageData.SpecUnit::name).toList() + ")", Integer.toString(u.seedLine())));
+                                + listed + ")"), Integer.toString(u.seedLine())));
                 continue;
             }
             used.add(match.spec());
@@ -232,15 +258,18 @@ public final class Integrity {
             String both = su.seedLine() + ";" + u.seedLine();
             switch (match.kind()) {
                 case SAME_PLACE -> found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "NAME_MISMATCH",
-                        s.title() + ": unit " + (i + 1) + " of course " + c.code() + " is '" + su.name() + "' here but '" + u.name()
-                                + "' in section 1.1.2", both));
+                        renamed(s.title(), "课程 " + c.code() + " 的第 " + (i + 1) + " 个学习单元", "unit " + (i + 1) + " of course " + c.code(),
+                                su.name(), u.name()), both));
                 case WHOLE_COURSE -> {
                     if (i == 0) {
                         int hours = c.units().stream().mapToInt(UnitData::hours).sum();
-                        found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_STRUCTURE",
+                        List<String> units = c.units().stream().map(UnitData::name).toList();
+                        found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_STRUCTURE", new Words(
+                                s.title() + "：课程 " + c.code() + " 在此只有一个学习单元" + quoted(su.name()) + "（" + su.hours() + " 学时），在第 1.1.2 节中则有 "
+                                        + c.units().size() + " 个学习单元：" + quotedList(units) + "，共 " + hours + " 学时",
                                 s.title() + ": course " + c.code() + " has one unit '" + su.name() + "' of " + su.hours() + " class hours here but "
-                                        + c.units().size() + " units in section 1.1.2 " + c.units().stream().map(UnitData::name).toList() + " of "
-                                        + hours + " class hours", both));
+                                        + c.units().size() + " units in section 1.1.2 " + units + " of "
+                                        + hours + " class hours"), both));
                     }
                     continue;
                 }
@@ -248,21 +277,26 @@ public final class Integrity {
                 }
             }
             if (su.hours() != u.hours()) {
-                found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "HOURS_MISMATCH",
+                found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "HOURS_MISMATCH", new Words(
+                        s.title() + "：课程 " + c.code() + " 的学习单元" + quoted(su.name()) + "在此为 " + su.hours() + " 学时，在第 1.1.2 节中为 "
+                                + u.hours() + " 学时",
                         s.title() + ": unit '" + su.name() + "' of course " + c.code() + " has " + su.hours() + " class hours here but "
-                                + u.hours() + " in section 1.1.2", both));
+                                + u.hours() + " in section 1.1.2"), both));
             }
             if (su.seq() != null && u.seq() != null && !su.seq().equals(u.seq())) {
-                found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "NUMBER_MISMATCH",
+                found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "NUMBER_MISMATCH", new Words(
+                        s.title() + "：课程 " + c.code() + " 的学习单元" + quoted(su.name()) + "在此编号为（" + su.seq() + "），在第 1.1.2 节中为（"
+                                + u.seq() + "）",
                         s.title() + ": unit '" + su.name() + "' of course " + c.code() + " is numbered (" + su.seq() + ") here but (" + u.seq()
-                                + ") in section 1.1.2", both));
+                                + ") in section 1.1.2"), both));
             }
         }
         for (int j = 0; j < sc.units().size(); j++) {
             if (!used.contains(j)) {
                 PackageData.SpecUnit su = sc.units().get(j);
-                found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_EXTRA",
-                        s.title() + ": unit '" + su.name() + "' of course " + c.code() + " is not a unit of that course in section 1.1.2",
+                found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_EXTRA", new Words(
+                        s.title() + "：课程 " + c.code() + " 的学习单元" + quoted(su.name()) + "在第 1.1.2 节中不属于该课程",
+                        s.title() + ": unit '" + su.name() + "' of course " + c.code() + " is not a unit of that course in section 1.1.2"),
                         Integer.toString(su.seedLine())));
             }
         }
@@ -272,30 +306,31 @@ public final class Integrity {
     private static void checkPractical(Edition e, PackageData.PracticalFile p, List<Discrepancy> found) {
         int total = p.modules().stream().mapToInt(PackageData.PracticalModule::weight).sum();
         if (total != 100) {
-            found.add(new Discrepancy(p.section(), p.level(), p.jobType(), "PRACTICAL_TOTAL",
-                    p.title() + ": the module weights add up to " + total + " %, not 100 %", lines(p.seedLines())));
+            found.add(new Discrepancy(p.section(), p.level(), p.jobType(), "PRACTICAL_TOTAL", weights(p.title(), total), lines(p.seedLines())));
         }
         Optional<TableFile> table = e.tables().stream().filter(t -> t.level() == p.level() && t.jobType() == p.jobType()).findFirst();
         for (PackageData.PracticalModule m : p.modules()) {
             int contents = m.contents().stream().mapToInt(PackageData.PracticalContent::weight).sum();
             if (contents != m.weight()) {
-                found.add(new Discrepancy(p.section(), p.level(), p.jobType(), "PRACTICAL_MODULE_WEIGHT",
-                        p.title() + ": module " + m.code() + " weighs " + m.weight() + " %, its contents " + contents + " %",
+                found.add(new Discrepancy(p.section(), p.level(), p.jobType(), "PRACTICAL_MODULE_WEIGHT", new Words(
+                        p.title() + "：模块 " + m.code() + " 的权重为 " + m.weight() + "%，其各项考核内容合计 " + contents + "%",
+                        p.title() + ": module " + m.code() + " weighs " + m.weight() + " %, its contents " + contents + " %"),
                         Integer.toString(m.seedLine())));
             }
             Optional<ModuleData> module = table.flatMap(t -> t.modules().stream().filter(x -> x.code().equals(m.code())).findFirst());
             if (module.isPresent() && !same(module.get().name(), m.name())) {
                 found.add(new Discrepancy(p.section(), p.level(), p.jobType(), "NAME_MISMATCH",
-                        p.title() + ": module " + m.code() + " is '" + m.name() + "' here but '" + module.get().name() + "' in section 1.1.2",
+                        renamed(p.title(), "模块 " + m.code() + " ", "module " + m.code(), m.name(), module.get().name()),
                         Integer.toString(m.seedLine())));
             }
             for (PackageData.PracticalContent c : m.contents()) {
                 Optional<CourseData> course = table.flatMap(t -> t.modules().stream().flatMap(x -> x.courses().stream())
                         .filter(x -> x.code().equals(c.code())).findFirst());
                 if (course.isEmpty() || !same(course.get().name(), c.name())) {
-                    found.add(new Discrepancy(p.section(), p.level(), p.jobType(), "NAME_MISMATCH",
-                            p.title() + ": content " + c.code() + " is '" + c.name() + "' here but "
-                                    + course.map(x -> "'" + x.name() + "'").orElse("no course of that code") + " in section 1.1.2",
+                    found.add(new Discrepancy(p.section(), p.level(), p.jobType(), "NAME_MISMATCH", course.isPresent()
+                            ? renamed(p.title(), "考核内容 " + c.code() + " ", "content " + c.code(), c.name(), course.get().name())
+                            : new Words(p.title() + "：考核内容 " + c.code() + " 在此为" + quoted(c.name()) + "，但第 1.1.2 节中没有该编号的课程",
+                                    p.title() + ": content " + c.code() + " is '" + c.name() + "' here but no course of that code in section 1.1.2"),
                             Integer.toString(c.seedLine())));
                 }
             }
@@ -307,45 +342,73 @@ public final class Integrity {
         String where = lines(b.seedLines());
         int total = b.modules().stream().mapToInt(PackageData.BlueprintModule::weight).sum();
         if (total != 100) {
-            found.add(new Discrepancy(b.section(), b.level(), b.jobType(), "BLUEPRINT_TOTAL",
-                    b.title() + ": the module weights add up to " + total + " %, not 100 %", where));
+            found.add(new Discrepancy(b.section(), b.level(), b.jobType(), "BLUEPRINT_TOTAL", weights(b.title(), total), where));
         }
         Optional<TableFile> table = e.tables().stream().filter(t -> t.level() == b.level() && t.jobType() == b.jobType()).findFirst();
         for (PackageData.BlueprintModule m : b.modules()) {
             int courses = m.courses().stream().mapToInt(PackageData.BlueprintCourse::weight).sum();
             if (courses != m.weight()) {
-                found.add(new Discrepancy(b.section(), b.level(), b.jobType(), "BLUEPRINT_MODULE_WEIGHT",
-                        b.title() + ": module " + m.code() + " weighs " + m.weight() + " %, its courses " + courses + " %",
+                found.add(new Discrepancy(b.section(), b.level(), b.jobType(), "BLUEPRINT_MODULE_WEIGHT", new Words(
+                        b.title() + "：模块 " + m.code() + " 的权重为 " + m.weight() + "%，其各课程合计 " + courses + "%",
+                        b.title() + ": module " + m.code() + " weighs " + m.weight() + " %, its courses " + courses + " %"),
                         Integer.toString(m.seedLine())));
             }
             Optional<ModuleData> catalogueModule = table.flatMap(t -> t.modules().stream().filter(x -> x.code().equals(m.code())).findFirst());
             if (catalogueModule.isPresent() && !same(catalogueModule.get().name(), m.name())) {
                 found.add(new Discrepancy(b.section(), b.level(), b.jobType(), "NAME_MISMATCH",
-                        b.title() + ": module " + m.code() + " is '" + m.name() + "' here but '" + catalogueModule.get().name()
-                                + "' in section 1.1.2", Integer.toString(m.seedLine())));
+                        renamed(b.title(), "模块 " + m.code() + " ", "module " + m.code(), m.name(), catalogueModule.get().name()),
+                        Integer.toString(m.seedLine())));
             }
             for (PackageData.BlueprintCourse c : m.courses()) {
                 Optional<CourseData> course = catalogueModule.flatMap(x -> x.courses().stream().filter(y -> y.code().equals(c.code())).findFirst());
                 if (course.isEmpty()) {
-                    found.add(new Discrepancy(b.section(), b.level(), b.jobType(), "NAME_MISMATCH",
-                            b.title() + ": course " + c.code() + " '" + c.name() + "' has no course of that code in section 1.1.2",
+                    found.add(new Discrepancy(b.section(), b.level(), b.jobType(), "NAME_MISMATCH", new Words(
+                            b.title() + "：课程 " + c.code() + quoted(c.name()) + "在第 1.1.2 节中没有同编号的课程",
+                            b.title() + ": course " + c.code() + " '" + c.name() + "' has no course of that code in section 1.1.2"),
                             Integer.toString(c.seedLine())));
                     continue;
                 }
                 if (!same(course.get().name(), c.name())) {
                     found.add(new Discrepancy(b.section(), b.level(), b.jobType(), "NAME_MISMATCH",
-                            b.title() + ": course " + c.code() + " is '" + c.name() + "' here but '" + course.get().name()
-                                    + "' in section 1.1.2", Integer.toString(c.seedLine())));
+                            renamed(b.title(), "课程 " + c.code() + " ", "course " + c.code(), c.name(), course.get().name()),
+                            Integer.toString(c.seedLine())));
                 }
                 for (PackageData.BlueprintUnit u : c.units()) {
                     if (course.get().units().stream().noneMatch(x -> same(x.name(), u.name()))) {
-                        found.add(new Discrepancy(b.section(), b.level(), b.jobType(), "NAME_MISMATCH",
+                        List<String> units = course.get().units().stream().map(UnitData::name).toList();
+                        found.add(new Discrepancy(b.section(), b.level(), b.jobType(), "NAME_MISMATCH", new Words(
+                                b.title() + "：课程 " + c.code() + " 的考核单元" + quoted(u.name()) + "在第 1.1.2 节中不属于该课程（该课程的学习单元为"
+                                        + quotedList(units) + "）",
                                 b.title() + ": assessed unit '" + u.name() + "' of course " + c.code() + " is not a unit of that course in section 1.1.2 ("
-                                        + course.get().units().stream().map(UnitData::name).toList() + ")", Integer.toString(u.seedLine())));
+                                        + units + ")"), Integer.toString(u.seedLine())));
                     }
                 }
             }
         }
+    }
+
+    /** A module, content, course or unit that this section names otherwise than section 1.1.2. */
+    private static Words renamed(String title, String zhWhat, String enWhat, String here, String there) {
+        return new Words(title + "：" + zhWhat + "在此为" + quoted(here) + "，在第 1.1.2 节中为" + quoted(there),
+                title + ": " + enWhat + " is '" + here + "' here but '" + there + "' in section 1.1.2");
+    }
+
+    private static Words noTable(String title) {
+        return new Words(title + "：第 1.1.2 节中没有同一等级、同一工种的课程表",
+                title + " has no table of the same level and job type in section 1.1.2");
+    }
+
+    private static Words weights(String title, int total) {
+        return new Words(title + "：各模块权重之和为 " + total + "%，而非 100%",
+                title + ": the module weights add up to " + total + " %, not 100 %");
+    }
+
+    private static String quoted(String name) {
+        return "“" + name + "”";
+    }
+
+    private static String quotedList(List<String> names) {
+        return String.join("、", names.stream().map(Integrity::quoted).toList());
     }
 
     /** Names compare without the spaces the PDF extraction may add or drop. */

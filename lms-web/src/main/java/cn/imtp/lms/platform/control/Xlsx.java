@@ -85,7 +85,7 @@ public final class Xlsx {
             });
         } catch (IOException | RuntimeException e) {
             throw PlatformException.invalid(new Words("文件未能读取。", "The file was not read."), List.of(new FieldError("file",
-                    new Words("无法作为 Excel 工作簿读取（" + e.getMessage() + "），请重新另存为 XLSX 或 CSV UTF-8 格式",
+                    new Words("无法作为 Excel 工作簿读取，请重新另存为 XLSX 或 CSV UTF-8 格式",
                             "could not be read as an Excel workbook (" + e.getMessage() + "); save it again as .xlsx or as CSV UTF-8"))));
         }
         return records;

@@ -94,8 +94,8 @@ public class ResourcePacks {
                 errors.add(new FieldError("linkUrl", new Words("链接资源须填写以 HTTP 或 HTTPS 开头的网址。", "A link resource needs an http or https address.")));
             }
         } else if (d.linkUrl() != null && !d.linkUrl().isBlank()) {
-            errors.add(new FieldError("linkUrl", new Words("只有链接资源才有地址；" + d.kind().zh() + "请上传文件。",
-                    "Only LINK resources have an address; upload a file for a " + d.kind() + ".")));
+            errors.add(new FieldError("linkUrl", new Words("只有链接资源才有地址；" + (d.kind() == null ? "其他资源" : d.kind().zh()) + "请上传文件。",
+                    "Only LINK resources have an address; upload a file for " + (d.kind() == null ? "the others" : "a " + d.kind()) + ".")));
         }
         if (!errors.isEmpty()) {
             throw PlatformException.invalid(new Words("资源未能保存。", "The resource cannot be saved."), errors);

@@ -110,21 +110,28 @@ class TrainingPackageDataTest {
         assertEquals(15, found.stream().filter(d -> d.kind().equals("NAME_MISMATCH") && d.section().startsWith("2.3")).count(),
                 "names that the blueprints of 2.3 spell otherwise");
         assertTrue(found.stream().anyMatch(d -> d.kind().equals("SPEC_STRUCTURE") && d.section().equals("2.2.1")
-                && d.message().contains("course 3-2 has one unit '互联网营销定义、分类和职能' of 1 class hours here but 2 units")), found.toString());
+                && d.message().en().contains("course 3-2 has one unit '互联网营销定义、分类和职能' of 1 class hours here but 2 units")), found.toString());
         assertTrue(found.stream().anyMatch(d -> d.kind().equals("CODE_MISMATCH") && d.jobType() == JobType.PLATFORM_OPERATOR
-                && d.message().contains("course 2-2 is printed '2.2'")));
+                && d.message().en().contains("course 2-2 is printed '2.2'")));
         assertTrue(found.stream().anyMatch(d -> d.section().equals("2.2.2") && d.jobType() == JobType.PLATFORM_OPERATOR
-                && d.message().contains("unit 1 of course 1-3 is '常见故障解决方法' here but '解决断网、断电故障问题' in section 1.1.2")));
+                && d.message().en().contains("unit 1 of course 1-3 is '常见故障解决方法' here but '解决断网、断电故障问题' in section 1.1.2")));
+        assertTrue(found.stream().anyMatch(d -> d.section().equals("2.2.2") && d.jobType() == JobType.PLATFORM_OPERATOR
+                && d.message().zh().contains("课程 1-3 的第 1 个学习单元在此为“常见故障解决方法”，在第 1.1.2 节中为“解决断网、断电故障问题”")), found.toString());
+        for (Discrepancy d : found) {
+            assertFalse(d.message().zh().replaceAll("“[^”]*”", "").matches("(?s).*[A-Za-z'].*"),
+                    "the Chinese names the seed's texts in quotes and has no English: " + d.message().zh());
+        }
         for (Discrepancy d : found.stream().filter(d -> d.kind().equals("TABLE_TOTAL")).toList()) {
             assertEquals(Level.L1, d.level());
-            assertTrue(d.message().contains("add up to 48") && d.message().contains("states 46"), d.message());
+            assertTrue(d.message().en().contains("add up to 48") && d.message().en().contains("states 46"), d.message().en());
+            assertTrue(d.message().zh().contains("课堂学时之和为 48，但表中“课堂学时合计”为 46"), d.message().zh());
         }
         assertTrue(found.stream().anyMatch(d -> d.kind().equals("NAME_MISMATCH") && d.section().equals("2.3.8")
-                && d.message().contains("course 1-1 is '视频制作' here but '视频创作' in section 1.1.2")));
-        assertTrue(found.stream().anyMatch(d -> d.message().contains("'制订样品（道具）搭配计划'") && d.message().contains("制定样品（道具）搭配计划")));
+                && d.message().en().contains("course 1-1 is '视频制作' here but '视频创作' in section 1.1.2")));
+        assertTrue(found.stream().anyMatch(d -> d.message().en().contains("'制订样品（道具）搭配计划'") && d.message().en().contains("制定样品（道具）搭配计划")));
         assertTrue(found.stream().anyMatch(d -> d.section().equals("2.3.5") && d.jobType() == JobType.PLATFORM_OPERATOR
-                && d.message().contains("module 2 weighs 50 %, its contents 55 %")), found.toString());
-        assertTrue(found.stream().anyMatch(d -> d.section().equals("2.3.3") && d.message().contains("module 1 is '准备工作' here but '工作准备'")));
+                && d.message().en().contains("module 2 weighs 50 %, its contents 55 %")), found.toString());
+        assertTrue(found.stream().anyMatch(d -> d.section().equals("2.3.3") && d.message().en().contains("module 1 is '准备工作' here but '工作准备'")));
     }
 
     @Test
@@ -195,7 +202,7 @@ class TrainingPackageDataTest {
                 EDITION.methods().methods().stream().map(PackageData.MethodData::name).toList(), "section 2.2.7");
         EDITION.methods().methods().forEach(m -> assertTrue(m.description().startsWith(m.name()) && !m.description().contains("http"), m.name()));
         assertTrue(Integrity.check(EDITION).stream().anyMatch(d -> d.kind().equals("SPEC_TOTAL") && d.level() == Level.L1
-                && d.jobType() == JobType.LIVE_SELLER && d.message().contains("add up to 48")), "2.2.6 agrees with 1.1.2's units, not its stated 46");
+                && d.jobType() == JobType.LIVE_SELLER && d.message().en().contains("add up to 48")), "2.2.6 agrees with 1.1.2's units, not its stated 46");
         PackageData.SpecUnit laws = EDITION.specs().get(0).modules().get(6).courses().get(1).units().get(0);
         assertEquals(22, laws.content().size(), "the laws 9）–22）, printed inside the level-5 selector's table, belong to 7-2");
         assertEquals("《互联网用户公众账号信息服务管理规定》", laws.content().get(21).text());
@@ -229,6 +236,6 @@ class TrainingPackageDataTest {
                 rehearsal.targets().stream().map(t -> t.code() + " " + t.text()).toList());
         assertEquals(List.of("选择直播方式", "制定直播流程", "预演直播流程"), rehearsal.targets().get(1).items());
         assertTrue(Integrity.check(EDITION).stream().anyMatch(d -> d.section().equals("2.1.2") && d.kind().equals("CODE_MISMATCH")
-                && d.message().contains("'能准备直播样品' of content 1-2 is numbered 1-2-1")), "the seed numbers two targets 1-2-1");
+                && d.message().en().contains("'能准备直播样品' of content 1-2 is numbered 1-2-1")), "the seed numbers two targets 1-2-1");
     }
 }

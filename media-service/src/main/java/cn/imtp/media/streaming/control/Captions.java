@@ -86,7 +86,7 @@ public class Captions {
     /** Deletes a caption track (uploaded, or kept from the file's own subtitles): players no longer offer it. 404 when there is none. */
     public void delete(UUID assetId, String language) {
         if (!assets.deleteCaption(assetId, language)) {
-            throw PlatformException.notFound(new Words("没有 " + language + " 字幕。", "Captions in " + language + " does not exist."));
+            throw PlatformException.notFound(new Words("该视频没有所选语言的字幕。", "Captions in " + language + " do not exist."));
         }
         store.remove(Asset.captionKey(assetId, language));
     }

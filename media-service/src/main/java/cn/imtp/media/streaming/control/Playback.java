@@ -104,7 +104,7 @@ public class Playback {
     public String captionPlaylist(UUID assetId, String language) {
         Asset a = playable(assetId).asset();
         if (assets.captions(assetId).stream().noneMatch(c -> c.language().equals(language))) {
-            throw PlatformException.notFound(new Words("没有 " + language + " 字幕。", "Captions in " + language + " does not exist."));
+            throw PlatformException.notFound(new Words("该视频没有所选语言的字幕。", "Captions in " + language + " do not exist."));
         }
         int seconds = (int) Math.max(1, (a.durationMs() == null ? 0 : a.durationMs() + 999) / 1000);
         return "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-TARGETDURATION:" + seconds + "\n#EXTINF:" + seconds + ",\n"
