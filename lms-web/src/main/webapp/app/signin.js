@@ -15,7 +15,7 @@ const change = el('form', { id: 'change-password', class: 'stack card', hidden: 
   el('label', {}, el('span', { 'data-i18n': 'signin.newPassword' }), newPassword),
   el('p', { class: 'muted', 'data-i18n': 'signin.passwordRule' }),
   el('button', { class: 'primary', type: 'submit', 'data-i18n': 'signin.changeSubmit' }));
-box.content.replaceChildren(signin, change);
+box.content.replaceChildren(signin, change, el('p', { class: 'muted' }, el('a', { href: '/verify/', id: 'verify-link', 'data-i18n': 'signin.verify' })));
 publicHeader('signin.title');
 translate(document);
 username.focus();

@@ -31,7 +31,8 @@ function notice(n) {
   const item = el('details', { class: n.read ? 'notice-item' : 'notice-item unread', 'data-notice': n.id },
     el('summary', {}, n.read ? '' : el('span', { class: 'badge short' }, t('notice.unread')), ' ', el('strong', {}, n.title), ' ',
       el('span', { class: 'muted' }, `${n.className || t('notice.everyone')} · ${n.author} · ${dateTime(n.publishedAt)}`)),
-    el('p', { class: 'notice-body' }, n.body));
+    el('p', { class: 'notice-body' }, n.body),
+    n.mayWithdraw ? el('button', { type: 'button', class: 'link', 'data-withdraw': n.id, onclick: () => withdraw(n) }, t('notice.withdraw')) : '');
   item.addEventListener('toggle', async () => {
     if (!item.open || !item.classList.contains('unread')) return;
     try {
@@ -44,6 +45,19 @@ function notice(n) {
     }
   });
   return item;
+}
+
+/** The author (or an administrator) takes a notice back: it leaves every reader's feed. */
+async function withdraw(n) {
+  if (!window.confirm(t('notice.withdrawConfirm', { title: n.title }))) return;
+  try {
+    await api(`/api/notices/${n.id}/withdraw`, { method: 'POST' });
+    showNotice(box.notice, t('notice.withdrawn'));
+    await showNotices(0);
+    await unreadNotices();
+  } catch (err) {
+    showProblem(box.problem, err);
+  }
 }
 
 /** Teachers: to a class they teach; administrators: to a class or to everyone. */

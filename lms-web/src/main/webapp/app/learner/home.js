@@ -4,7 +4,7 @@
 import { api } from '../shared/api.js';
 import { classHours, dateTime, levelAndJob, minutes, t } from '../shared/i18n.js';
 import { liveLessons } from '../shared/live-lessons.js';
-import { box, el, pager, progress, showProblem, startPage } from '../shared/page.js';
+import { box, el, pager, progress, ring, showProblem, startPage } from '../shared/page.js';
 
 startPage('learner.title', 'LEARNER');
 const SIZE = 10;
@@ -50,9 +50,10 @@ async function card(c) {
   const metCount = me.units.filter((u) => u.met).length;
   return el('section', { class: 'card', 'data-class': c.id },
     head, facts,
-    el('p', { id: `class-${c.id}-total` }, t('learner.classroom', { credited: minutes(me.classroomMinutes), required: classHours(total, ledger.classHourMinutes) }), ' ',
+    el('div', { class: 'completion' }, ring(me.classroomMinutes, total, t('learner.completion')),
+      el('p', { id: `class-${c.id}-total` }, t('learner.classroom', { credited: minutes(me.classroomMinutes), required: classHours(total, ledger.classHourMinutes) }), ' ',
       el('span', { class: me.meetsHours ? 'badge ok' : 'badge short' }, me.meetsHours ? t('ledger.meets') : t('ledger.shortBy', { m: minutes(me.shortMinutes) })),
-      me.withheldSeconds > 0 ? el('span', { class: 'badge short', id: `class-${c.id}-withheld` }, t('ledger.withheld', { m: minutes(me.withheldSeconds / 60) })) : ''),
+      me.withheldSeconds > 0 ? el('span', { class: 'badge short', id: `class-${c.id}-withheld` }, t('ledger.withheld', { m: minutes(me.withheldSeconds / 60) })) : '')),
     progress(me.classroomMinutes, total, t('learner.classroomBar')),
     next ? el('p', { class: 'next-unit', id: `class-${c.id}-next` }, t('learner.nextUnit'), ' ',
       el('a', { href: `/learner/unit?unit=${next.unitId}&class=${c.id}`, class: 'button primary' }, next.name), ' ',

@@ -9,6 +9,7 @@ import { BeatQueue, flushLeftovers } from '../player/beat-queue.js';
 import { attachHls } from '../player/lesson-player.js';
 import { askInOverlay, Presence } from '../player/presence.js';
 import { qaPanel } from '../shared/live-qa.js';
+import { learnerRollCall } from '../shared/roll-call.js';
 
 startPage('live.title', 'LEARNER');
 const lessonId = new URLSearchParams(location.search).get('id');
@@ -31,16 +32,18 @@ async function show() {
     clockOffset = Date.parse(view.serverTime) - Date.now();
     lessonFacts = t('live.waitingFacts', { unit: l.unitName, teacher: l.teacherName, starts: dateTime(l.startsAt), ends: dateTime(l.endsAt) });
     const qa = qaPanel(lessonId, { canPost: l.state === 'OPEN' });
+    const rollCall = learnerRollCall(lessonId, () => Date.now() + clockOffset);
     box.content.replaceChildren(
       el('section', { class: 'card live' },
         el('p', { class: 'muted' }, `${l.className} · ${t('live.window', { starts: dateTime(l.startsAt), ends: dateTime(l.endsAt), teacher: l.teacherName })}`),
-        counted,
+        counted, rollCall.box,
         el('div', { class: 'player' }, stageBox, overlay)),
       qa.section);
     listen(() => `/api/live/lessons/${lessonId}/events?after=${qa.lastId()}`, {
       hello: (h) => { clockOffset = Date.parse(h.serverTime) - Date.now(); },
       stage: (s) => applyStage(s),
       message: (m) => qa.add(m),
+      'roll-call': () => rollCall.refresh(),
     }, (state, status) => { if (state === 'refused') showProblem(box.problem, new ApiError(status, {})); });
     await qa.load();
     if (l.state === 'UPCOMING') {

@@ -1,7 +1,7 @@
 // A learning unit: its place in the package and hours, my credited minutes rising as I watch, its lesson
 // videos in the attendance player, its other learning resources to download, and its quizzes.
 import { api } from '../shared/api.js';
-import { minutes, t } from '../shared/i18n.js';
+import { classHours, minutes, t } from '../shared/i18n.js';
 import { box, el, param, progress, showNotice, showProblem, startPage, unitFacts, unitRequirements, unitSpecification } from '../shared/page.js';
 import { LessonPlayer } from '../player/lesson-player.js';
 import { openResource } from '../shared/resources.js';
@@ -22,7 +22,7 @@ async function refreshCredit() {
   }
   credit.replaceChildren(
     el('p', {}, t('unit.credited'), ' ', el('strong', { id: 'credited-minutes', 'data-minutes': u.creditedMinutes }, minutes(u.creditedMinutes)),
-      ' / ', minutes(u.requiredMinutes)),
+      ' / ', classHours(u.requiredMinutes, ledger.classHourMinutes)),
     progress(u.creditedMinutes, u.requiredMinutes, t('unit.credited')));
 }
 

@@ -121,6 +121,13 @@ export function progress(value, max, label) {
     el('div', { class: 'bar', style: `width:${pct}%` }));
 }
 
+/** The share of a whole as a ring with its percentage inside (the learner's overall completion). */
+export function ring(value, max, label) {
+  const pct = max > 0 ? Math.min(100, Math.round((value / max) * 100)) : 0;
+  return el('div', { class: 'ring', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': pct, 'aria-label': label,
+    style: `--p:${pct}` }, el('span', {}, `${pct}%`));
+}
+
 /** A learning unit's place in the package, its hours, and how the exams weigh its course: "模块 › 课程 · 3 学时". */
 export function unitFacts(unit) {
   const theory = unit.theoryWeight?.courseWeight ? t('unit.theoryWeight', { w: unit.theoryWeight.courseWeight }) : '';

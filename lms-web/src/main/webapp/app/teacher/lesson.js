@@ -7,6 +7,7 @@ import { dateTime, minutes, t } from '../shared/i18n.js';
 import { box, el, showProblem, startPage } from '../shared/page.js';
 import { attachHls } from '../player/lesson-player.js';
 import { qaPanel } from '../shared/live-qa.js';
+import { teacherRollCall } from '../shared/roll-call.js';
 
 startPage('live.title', 'TEACHER', 'ADMINISTRATOR');
 const lessonId = new URLSearchParams(location.search).get('id');
@@ -16,6 +17,7 @@ const preview = el('div', { id: 'live-preview' });
 let stage;
 let hls;
 let refreshing = false;
+let clockOffset = 0; // server time minus this device's time
 
 /** The unit's published videos again (the teacher may have published one in another tab), keeping the choice. */
 async function refreshVideos(select) {
@@ -36,6 +38,8 @@ async function show() {
     stage = view.stage;
     box.title.textContent = `${t('live.title')}：${l.unitName}`;
     const qa = qaPanel(lessonId, { canPost: l.state !== 'ENDED' });
+    clockOffset = Date.parse(view.serverTime) - Date.now();
+    const rollCall = teacherRollCall(lessonId, () => Date.now() + clockOffset);
     const video = el('select', { id: 'stage-video' },
       el('option', { value: '' }, t('live.noVideo')),
       view.videos.map((v) => el('option', { value: v.resourceId, selected: v.resourceId === stage.resourceId }, v.title)));
@@ -68,8 +72,10 @@ async function show() {
         el('p', { class: 'muted' }, `${l.className} · ${t('live.window', { starts: dateTime(l.startsAt), ends: dateTime(l.endsAt), teacher: l.teacherName })}`),
         el('p', {}, el('span', { class: l.state === 'OPEN' ? 'badge ok' : 'badge' }, t(`live.state.${l.state}`))),
         l.state === 'ENDED' ? '' : form, preview),
+      l.state === 'OPEN' ? rollCall.section : '',
       el('section', { class: 'card' }, el('h2', {}, t('live.roster')), rosterBox),
       qa.section);
+    rollCall.refresh();
     await qa.load();
     showPreview();
     if (!refreshing) {
@@ -79,7 +85,8 @@ async function show() {
     listen(() => `/api/live/lessons/${lessonId}/events?after=${qa.lastId()}`, {
       stage: (s) => { if (s.version > stage.version) stage = s; },
       message: (m) => qa.add(m),
-      roster: (r) => showRoster(r),
+      roster: (r) => { showRoster(r); rollCall.follow(); },
+      'roll-call': () => rollCall.refresh(),
     }, (state, status) => { if (state === 'refused') showProblem(box.problem, new ApiError(status, {})); });
   } catch (err) {
     showProblem(box.problem, err);
@@ -124,12 +131,13 @@ function showRoster(r) {
     el('p', {}, t('live.rosterCounts', { present: r.present, idle: r.idle, absent: r.absent })),
     el('div', { class: 'table-wrap' }, el('table', {},
       el('thead', {}, el('tr', {}, el('th', {}, t('people.username')), el('th', {}, t('people.name')), el('th', {}, t('live.presence')),
-        el('th', {}, t('live.lastBeat')), el('th', {}, t('live.credited')))),
+        el('th', {}, t('live.lastBeat')), el('th', {}, t('live.credited')), el('th', {}, t('rollCall.column')))),
       el('tbody', {}, r.learners.map((m) => el('tr', { 'data-learner': m.username, 'data-state': m.state },
         el('td', {}, m.username), el('td', {}, m.fullName),
         el('td', {}, el('span', { class: m.state === 'PRESENT' ? 'badge ok' : m.state === 'IDLE' ? 'badge short' : 'badge' }, t(`live.presence.${m.state}`))),
         el('td', {}, m.lastBeatAt ? dateTime(m.lastBeatAt) : '—'),
-        el('td', {}, minutes(m.creditedSeconds / 60))))))));
+        el('td', {}, minutes(m.creditedSeconds / 60)),
+        el('td', { class: 'roll-call-count' }, `${m.checkIns} / ${r.rollCalls}`)))))));
 }
 
 show();

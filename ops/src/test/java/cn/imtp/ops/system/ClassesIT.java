@@ -203,10 +203,16 @@ class ClassesIT {
 
     /** The same with several learners and, when {@code presenceChecks} is given, face checks. */
     static long activeClass(String admin, long planId, List<Long> learnerIds, long theoryTeacherId, JsonObject presenceChecks) throws Exception {
+        return activeClass(admin, planId, learnerIds, theoryTeacherId, presenceChecks, true);
+    }
+
+    /** The same, leading to a level certificate (both kinds of exam required) or not (the class's own exams only). */
+    static long activeClass(String admin, long planId, List<Long> learnerIds, long theoryTeacherId, JsonObject presenceChecks,
+                            boolean leadsToCertificate) throws Exception {
         LocalDate start = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
         var request = Json.createObjectBuilder()
                 .add("name", "测试班 " + System.nanoTime()).add("planId", planId).add("deliveryMode", "ONLINE")
-                .add("startsOn", start.toString()).add("endsOn", start.plusDays(30).toString());
+                .add("startsOn", start.toString()).add("endsOn", start.plusDays(30).toString()).add("leadsToCertificate", leadsToCertificate);
         if (presenceChecks != null) {
             request.add("presenceChecks", presenceChecks);
         }

@@ -130,6 +130,10 @@ class LearnerPagesIT {
             assertTrue(b.driver.findElement(By.cssSelector(".next-unit a")).isDisplayed(), "the next unit to study is one tap away");
             String total = b.driver.findElement(By.cssSelector("[id$='-total']")).getText();
             assertTrue(total.matches("(?s).*要求 [0-9.]+ 学时（[0-9]+ 小时.*）.*"), "the requirement in the package's word, 学时: " + total);
+            // The completion ring: the share of the classroom hours, drawn by its custom property (the CSP allows no style markup).
+            assertTrue((Boolean) b.js("const r = document.querySelector('section[data-class] .ring');"
+                    + "return !!r && r.textContent === r.getAttribute('aria-valuenow') + '%'"
+                    + " && getComputedStyle(r).getPropertyValue('--p').trim() === r.getAttribute('aria-valuenow');"), "the completion ring");
             assertTrue((Boolean) b.js("const exams = document.querySelector('section[data-class] ul.exams');"
                     + "return !exams || !!(exams.compareDocumentPosition(document.querySelector('section[data-class] details.unit-list'))"
                     + " & Node.DOCUMENT_POSITION_FOLLOWING);"), "the exams come before the units");

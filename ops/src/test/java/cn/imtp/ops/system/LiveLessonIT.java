@@ -282,4 +282,81 @@ class LiveLessonIT {
         JsonObject view = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/live/lessons/" + lessonId, null));
         assertEquals("https://meeting.example.org/live-it", view.getJsonObject("stage").getString("meetingUrl"));
     }
+
+    @Test
+    void aRollCallTakesCheckInsOnlyFromLearnersInTheLessonWhileItIsOpen() throws Exception {
+        long lessonId = schedule(90).getJsonNumber("id").longValue();
+        String base = "/api/live/lessons/" + lessonId + "/roll-calls";
+        String present = RunningPlatform.token("learner28", RunningPlatform.DEMO_PASSWORD);
+        String neverJoined = RunningPlatform.token("learner29", RunningPlatform.DEMO_PASSWORD);
+        EventStream learnerSees = events(present, lessonId);
+        learnerSees.next("hello", d -> true);
+
+        // Refusals: no length, a length out of range, a learner opening one; nothing is opened.
+        HttpResponse<String> none = RunningPlatform.call(teacher, "POST", base, "{}");
+        assertEquals(422, none.statusCode(), none.body());
+        assertTrue(none.body().contains("\"minutes\"") && none.body().contains("签到时长"), none.body());
+        assertEquals(422, RunningPlatform.call(teacher, "POST", base, "{\"minutes\":16}").statusCode());
+        assertEquals(403, RunningPlatform.call(present, "POST", base, "{\"minutes\":3}").statusCode());
+        assertEquals("[]", RunningPlatform.call(teacher, "GET", base, null).body());
+
+        HttpResponse<String> opened = RunningPlatform.call(teacher, "POST", base, "{\"minutes\":3}");
+        assertEquals(201, opened.statusCode(), opened.body());
+        long rollCall = RunningPlatform.json(opened).getJsonNumber("id").longValue();
+        assertTrue(RunningPlatform.json(opened).getBoolean("open"));
+        assertEquals(409, RunningPlatform.call(admin, "POST", base, "{\"minutes\":3}").statusCode(), "one roll call at a time");
+        // Every viewer of the lesson hears of it at once (no one's check-ins in the event).
+        JsonObject heard = learnerSees.next("roll-call", d -> d.getJsonNumber("id").longValue() == rollCall);
+        assertTrue(!heard.containsKey("sheet") && !heard.containsKey("mine"), heard.toString());
+
+        // A learner who never joined the lesson cannot check in, even with the right ids.
+        HttpResponse<String> script = RunningPlatform.call(neverJoined, "POST", base + "/" + rollCall + "/check-in", null);
+        assertEquals(409, script.statusCode(), script.body());
+        assertTrue(RunningPlatform.json(script).getString("detail").contains("请先进入直播课"), script.body());
+        // One in the lesson checks in, once: a second check-in keeps the first time.
+        join("learner28", lessonId);
+        HttpResponse<String> checked = RunningPlatform.call(present, "POST", base + "/" + rollCall + "/check-in", null);
+        assertEquals(200, checked.statusCode(), checked.body());
+        String first = RunningPlatform.json(checked).getString("mine");
+        assertEquals(first, RunningPlatform.json(RunningPlatform.call(present, "POST", base + "/" + rollCall + "/check-in", null)).getString("mine"));
+        assertEquals(403, RunningPlatform.call(teacher, "POST", base + "/" + rollCall + "/check-in", null).statusCode());
+        assertEquals(404, RunningPlatform.call(present, "POST", base + "/999999/check-in", null).statusCode());
+
+        // A learner sees their own check-in only; the teacher the class's sheet; the roster counts it beside the credit.
+        JsonObject mine = Json.createReader(new java.io.StringReader(RunningPlatform.call(present, "GET", base, null).body())).readArray().getJsonObject(0);
+        assertTrue(!mine.containsKey("sheet") || mine.isNull("sheet"), mine.toString());
+        assertEquals(first, mine.getString("mine"));
+        JsonObject sheet = Json.createReader(new java.io.StringReader(RunningPlatform.call(teacher, "GET", base, null).body())).readArray().getJsonObject(0);
+        assertEquals(1, sheet.getInt("checkedIn"));
+        assertEquals(30, sheet.getInt("learners"));
+        assertTrue(sheet.getJsonArray("sheet").stream().map(JsonValue::asJsonObject).anyMatch(e -> e.getString("username").equals("learner28")
+                && e.getString("checkedAt").equals(first)), sheet.toString());
+        JsonObject roster = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/live/lessons/" + lessonId + "/roster", null));
+        assertEquals(1, roster.getInt("rollCalls"));
+        JsonObject line = roster.getJsonArray("learners").stream().map(JsonValue::asJsonObject)
+                .filter(e -> e.getString("username").equals("learner28")).findFirst().orElseThrow();
+        assertEquals(1, line.getInt("checkIns"));
+        assertEquals(0, line.getInt("creditedSeconds"), "a check-in is not credit");
+
+        // Another class's learner does not see the lesson at all.
+        String outsider = Accounts.uniqueName("rollcall");
+        Accounts.createLearner(admin, outsider, "Outsider2026");
+        String outsiderToken = RunningPlatform.token(outsider, "Outsider2026");
+        assertEquals(404, RunningPlatform.call(outsiderToken, "GET", base, null).statusCode());
+        assertEquals(404, RunningPlatform.call(outsiderToken, "POST", base + "/" + rollCall + "/check-in", null).statusCode());
+
+        // Closed early: no more check-ins, and closing again is refused.
+        HttpResponse<String> closed = RunningPlatform.call(teacher, "POST", base + "/" + rollCall + "/close", null);
+        assertEquals(200, closed.statusCode(), closed.body());
+        assertTrue(!RunningPlatform.json(closed).getBoolean("open"));
+        learnerSees.next("roll-call", d -> d.getJsonNumber("id").longValue() == rollCall && !Instant.parse(d.getString("closesAt")).isAfter(Instant.now()));
+        assertEquals(409, RunningPlatform.call(teacher, "POST", base + "/" + rollCall + "/close", null).statusCode());
+        join("learner29", lessonId);
+        HttpResponse<String> late = RunningPlatform.call(neverJoined, "POST", base + "/" + rollCall + "/check-in", null);
+        assertEquals(409, late.statusCode(), late.body());
+        assertTrue(RunningPlatform.json(late).getString("detail").contains("已经结束"), late.body());
+        HttpResponse<String> english = RunningPlatform.call(neverJoined, "POST", base + "/" + rollCall + "/check-in", null,
+                "Accept-Language", "en");
+        assertTrue(RunningPlatform.json(english).getString("detail").contains("has closed"), english.body());
+    }
 }

@@ -79,6 +79,21 @@ class LiveLessonPagesIT {
             teacher.waitFor(By.cssSelector("#live-roster tr[data-learner='" + LEARNER + "'][data-state='PRESENT']"), Duration.ofSeconds(30));
             teacher.screenshot("live-teacher");
 
+            // A roll call (签到): the teacher opens one for a minute, the learner's page offers the button with the time left,
+            // the learner checks in, and the teacher's page counts it, in the panel and beside the learner's credit.
+            new Select(teacher.waitFor(By.id("roll-call-minutes"))).selectByValue("1");
+            teacher.waitFor(By.id("roll-call-open")).click();
+            teacher.until(d -> d.findElement(By.id("roll-call-status")).getText().contains("签到进行中"), Duration.ofSeconds(10));
+            learner.until(d -> d.findElement(By.id("roll-call")).getText().contains("老师发起了签到"), Duration.ofSeconds(15));
+            learner.waitFor(By.id("roll-call-check-in")).click();
+            learner.until(d -> d.findElement(By.id("roll-call")).getText().startsWith("已签到"), Duration.ofSeconds(10));
+            learner.screenshot("live-learner-roll-call");
+            teacher.until(d -> d.findElement(By.cssSelector("#live-roster tr[data-learner='" + LEARNER + "'] .roll-call-count")).getText()
+                    .equals("1 / 1") && d.findElement(By.id("roll-call-status")).getText().contains("已签到 1 / 30 人"), Duration.ofSeconds(15));
+            teacher.waitFor(By.id("roll-call-close")).click();
+            teacher.until(d -> d.findElement(By.id("roll-call-status")).getText().matches("最近一次签到.*已签到 1 / 30 人"), Duration.ofSeconds(10));
+            teacher.screenshot("live-teacher-roll-call");
+
             // A meeting link replaces the video.
             new Select(teacher.waitFor(By.id("stage-video"))).selectByValue("");
             teacher.waitFor(By.id("stage-meeting")).sendKeys("https://meeting.example.org/pages");

@@ -30,6 +30,12 @@ class NoticesIT {
         String outsider = RunningPlatform.token(outsiderName, "Learn2026ok");
         long before = unread(learner);
         long outsiderBefore = unread(outsider);
+        // A new account starts with nothing unread (the demo data's notice to everyone came before it), though it sees them.
+        assertEquals(0, outsiderBefore, "earlier notices are not news to a new account");
+        assertTrue(RunningPlatform.json(RunningPlatform.call(outsider, "GET", "/api/notices?size=100", null)).getJsonArray("items").stream()
+                .allMatch(n -> n.asJsonObject().getBoolean("read")), "and they are listed as read");
+        assertTrue(before > 0 || RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/notices?size=100", null)).getJsonArray("items")
+                .stream().anyMatch(n -> n.asJsonObject().getBoolean("read")), "the demo learner has the demo notices, read or not");
 
         JsonObject toClass = ClassesIT.ok(RunningPlatform.call(teacher, "POST", "/api/notices",
                 "{\"classId\":" + demo + ",\"title\":\"明天的直播课改到下午\",\"body\":\"原定上午的直播课改为下午 2 点。\\n请提前进入。\"}"));
@@ -101,6 +107,34 @@ class NoticesIT {
         assertEquals(0, RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/notices?size=100", null)).getJsonArray("items").stream()
                 .filter(n -> n.asJsonObject().getString("title").equals("考试安排已发布") && !n.asJsonObject().getBoolean("read")).count(),
                 "its author has read it");
+    }
+
+    @Test
+    void aNoticeWithdrawnByItsAuthorLeavesEveryFeed() throws Exception {
+        String admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+        String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
+        String colleague = RunningPlatform.token("teacher02", RunningPlatform.DEMO_PASSWORD);
+        String learner = RunningPlatform.token("learner26", RunningPlatform.DEMO_PASSWORD);
+        long demo = Media.demoClassId();
+        long before = unread(learner);
+        JsonObject sent = ClassesIT.ok(RunningPlatform.call(teacher, "POST", "/api/notices",
+                "{\"classId\":" + demo + ",\"title\":\"发错班级的通知\",\"body\":\"请忽略。\"}"));
+        long id = sent.getJsonNumber("id").longValue();
+        assertTrue(sent.getBoolean("mayWithdraw"));
+        assertEquals(before + 1, unread(learner));
+        // Who may not: a learner (403), a colleague who sees it but did not write it (403).
+        assertEquals(403, RunningPlatform.call(learner, "POST", "/api/notices/" + id + "/withdraw", null).statusCode());
+        HttpResponse<String> notTheirs = RunningPlatform.call(colleague, "POST", "/api/notices/" + id + "/withdraw", null);
+        assertEquals(403, notTheirs.statusCode(), notTheirs.body());
+        assertTrue(RunningPlatform.json(notTheirs).getString("detail").contains("发布者本人或管理员"), notTheirs.body());
+        assertFalse(RunningPlatform.json(RunningPlatform.call(colleague, "GET", "/api/notices?size=100", null)).getJsonArray("items").stream()
+                .filter(n -> n.asJsonObject().getJsonNumber("id").longValue() == id).findFirst().orElseThrow().asJsonObject().getBoolean("mayWithdraw"));
+        assertEquals(204, RunningPlatform.call(teacher, "POST", "/api/notices/" + id + "/withdraw", null).statusCode());
+        assertEquals(before, unread(learner), "no longer counted");
+        assertFalse(RunningPlatform.call(learner, "GET", "/api/notices?size=100", null).body().contains("发错班级的通知"));
+        assertFalse(RunningPlatform.call(admin, "GET", "/api/notices?size=100", null).body().contains("发错班级的通知"));
+        assertEquals(404, RunningPlatform.call(learner, "POST", "/api/notices/" + id + "/read", null).statusCode());
+        assertEquals(404, RunningPlatform.call(teacher, "POST", "/api/notices/" + id + "/withdraw", null).statusCode(), "withdrawn once");
     }
 
     private static long unread(String token) throws Exception {

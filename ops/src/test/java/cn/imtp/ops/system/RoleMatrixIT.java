@@ -124,6 +124,11 @@ class RoleMatrixIT {
         row("POST /api/auth/login", "422 401 401 401 422 422 422 422 422");
         row("POST /api/auth/logout", "401 401 401 401 204 204 204 204 204");
         row("GET /api/catalogue", "401 401 401 401 200 200 200 200 200");
+        row("GET /api/certificates/classes/{classId}/learners/{learnerId}", "401 401 401 401 200 404 200 404 200");
+        row("POST /api/certificates/classes/{classId}/learners/{learnerId}", "401 401 401 401 409 404 409 404 409"); // nobody has completed
+        row("GET /api/certificates/{id}/pdf", "401 401 401 401 404 404 404 404 404");
+        row("POST /api/certificates/{id}/revoke", "401 401 401 401 403 403 403 403 422");
+        row("GET /api/verify/{code}", "422 401 401 401 422 422 422 422 422"); // public; 999999 cannot be a code
         row("GET /api/catalogue/export", "401 401 401 401 200 200 200 200 200");
         row("GET /api/catalogue/integrity", "401 401 401 401 200 200 200 200 200");
         row("GET /api/catalogue/tables/basic", "401 401 401 401 200 200 200 200 200");
@@ -148,11 +153,16 @@ class RoleMatrixIT {
         row("POST /api/notices", "401 401 401 401 403 403 422 422 422");
         row("GET /api/notices/unread", "401 401 401 401 200 200 200 200 200");
         row("POST /api/notices/{id}/read", "401 401 401 401 204 404 204 404 204");
+        row("POST /api/notices/{id}/withdraw", "401 401 401 401 403 403 403 404 204"); // teacher A sees it, but it is the administrator's
         row("GET /api/live/lessons/{id}", "401 401 401 401 200 404 200 404 200");
         row("GET /api/live/lessons/{id}/events", "401 401 401 401 200 404 200 404 200");
         row("POST /api/live/lessons/{id}/join", "401 401 401 401 404 404 403 403 403");
         row("GET /api/live/lessons/{id}/messages", "401 401 401 401 200 404 200 404 200");
         row("POST /api/live/lessons/{id}/messages", "401 401 401 401 422 404 422 404 422");
+        row("GET /api/live/lessons/{id}/roll-calls", "401 401 401 401 200 404 200 404 200");
+        row("POST /api/live/lessons/{id}/roll-calls", "401 401 401 401 403 403 422 404 422");
+        row("POST /api/live/lessons/{id}/roll-calls/{rollCallId}/check-in", "401 401 401 401 404 404 403 403 403");
+        row("POST /api/live/lessons/{id}/roll-calls/{rollCallId}/close", "401 401 401 401 403 403 404 404 404");
         row("GET /api/live/lessons/{id}/roster", "401 401 401 401 403 403 200 404 200");
         row("PUT /api/live/lessons/{id}/stage", "401 401 401 401 403 403 404 404 404");
         row("POST /api/live/sessions/{id}/beats", "401 401 401 401 422 422 403 403 403");
@@ -274,6 +284,8 @@ class RoleMatrixIT {
         VALUES.put("learner", Long.toString(accountId(admin, "LEARNER", "learner11")));
         VALUES.put("notice", ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/notices",
                 "{\"classId\":" + classA + ",\"title\":\"矩阵测试通知\",\"body\":\"只发给 A 班。\"}")).getJsonNumber("id").toString());
+        VALUES.put("noticeToWithdraw", ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/notices",
+                "{\"classId\":" + classA + ",\"title\":\"矩阵测试撤回\",\"body\":\"管理员会撤回它。\"}")).getJsonNumber("id").toString());
         VALUES.put("teacher", Long.toString(Accounts.teacherId(admin, "teacher01")));
         VALUES.put("account", Long.toString(Accounts.createLearner(admin, Accounts.uniqueName("matrix"), "Learn2026ok").getJsonNumber("id").longValue()));
         VALUES.put("classB", Long.toString(classB));
@@ -362,13 +374,14 @@ class RoleMatrixIT {
                 case "language" -> "en";
                 case "rendition" -> "720p";
                 case "number", "position" -> "1";
+                case "rollCallId" -> "999999";
                 case "id" -> before.startsWith("/api/classes") ? VALUES.get("class")
                         : before.startsWith("/api/accounts") ? VALUES.get("account")
                         : before.startsWith("/api/resources") ? VALUES.get("resource")
                         : before.startsWith("/api/assessment/questions") ? VALUES.get("question")
                         : before.startsWith("/api/assessment/exams") ? VALUES.get("exam")
                         : before.startsWith("/api/live/lessons") ? (changesLesson ? "999999" : VALUES.get("lesson"))
-                        : before.startsWith("/api/notices") ? VALUES.get("notice")
+                        : before.startsWith("/api/notices") ? VALUES.get(path.endsWith("/withdraw") ? "noticeToWithdraw" : "notice")
                         : before.startsWith("/api/attendance/sessions") || before.startsWith("/api/live/sessions")
                                 ? "00000000-0000-0000-0000-000000000000" : "999999";
                 default -> "999999";
@@ -566,6 +579,8 @@ class RoleMatrixIT {
     @Test
     void theExpiredTokenSaysSo() throws Exception {
         HttpResponse<String> r = RunningPlatform.call(TOKENS.get("expired"), "GET", "/api/me", null);
-        assertEquals("The token has expired; sign in again.", RunningPlatform.json(r).getString("detail"));
+        assertEquals("登录已过期，请重新登录。", RunningPlatform.json(r).getString("detail"));
+        HttpResponse<String> english = RunningPlatform.call(TOKENS.get("expired"), "GET", "/api/me", null, "Accept-Language", "en");
+        assertEquals("The token has expired; sign in again.", RunningPlatform.json(english).getString("detail"));
     }
 }

@@ -4,6 +4,7 @@ import cn.imtp.lms.assessment.control.Exams;
 import cn.imtp.lms.assessment.control.Practicals;
 import cn.imtp.lms.attendance.control.LedgerRules;
 import cn.imtp.lms.platform.control.ExportTable;
+import cn.imtp.lms.platform.control.PdfFonts;
 import cn.imtp.platform.text.Language;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
@@ -13,7 +14,6 @@ import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
@@ -54,6 +54,7 @@ public final class ArchivePdf {
             Map.entry("certificate", new String[] {"取证班", "Certificate class"}),
             Map.entry("plan", new String[] {"培训计划", "Training plan"}),
             Map.entry("edition", new String[] {"培训包版本", "Package edition"}),
+            Map.entry("basicCourse", new String[] {"基础课程", "basic course"}),
             Map.entry("generated", new String[] {"生成时间（北京时间）", "Generated (China time)"}),
             Map.entry("outcome", new String[] {"结业情况", "Outcome"}),
             Map.entry("complete", new String[] {"已满足全部结业要求。", "Every requirement is met."}),
@@ -94,16 +95,11 @@ public final class ArchivePdf {
 
     private ArchivePdf(Language lang) {
         this.lang = lang;
-        try {
-            BaseFont song = BaseFont.createFont("STSong-Light", "UniGB-UCS2-H", BaseFont.NOT_EMBEDDED);
-            body = new Font(song, 10);
-            small = new Font(song, 8, Font.NORMAL, Color.DARK_GRAY);
-            bold = new Font(song, 10, Font.BOLD);
-            heading = new Font(song, 13, Font.BOLD);
-            title = new Font(song, 18, Font.BOLD);
-        } catch (DocumentException | IOException e) {
-            throw new IllegalStateException("OpenPDF's STSong-Light is missing from the class path", e);
-        }
+        body = PdfFonts.song(10, Font.NORMAL);
+        small = PdfFonts.song(8, Font.NORMAL, Color.DARK_GRAY);
+        bold = PdfFonts.song(10, Font.BOLD);
+        heading = PdfFonts.song(13, Font.BOLD);
+        title = PdfFonts.song(18, Font.BOLD);
     }
 
     /** The archive as an A4 PDF. */
@@ -145,8 +141,8 @@ public final class ArchivePdf {
         fact(table, "phone", a.learner().phoneMasked() == null ? "—" : a.learner().phoneMasked());
         fact(table, "class", c.name() + " / " + c.startsOn() + t("to") + c.endsOn());
         fact(table, "certificate", t(c.leadsToCertificate() ? "yes" : "no"));
-        String level = lang == Language.ZH ? p.level().chinese() : p.level().name();
-        String job = p.jobType() == null ? "" : " / " + (lang == Language.ZH ? p.jobType().chinese() : p.jobType().name());
+        String level = p.level() == null ? t("basicCourse") : p.level().words().in(lang);
+        String job = p.jobType() == null ? "" : " / " + p.jobType().words().in(lang);
         fact(table, "plan", p.name() + " / " + level + job);
         fact(table, "edition", p.edition());
         fact(table, "generated", ExportTable.chinaTime(a.generatedAt()));

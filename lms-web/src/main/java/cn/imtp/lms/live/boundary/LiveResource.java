@@ -3,6 +3,7 @@ package cn.imtp.lms.live.boundary;
 import cn.imtp.lms.live.control.LiveAttendance;
 import cn.imtp.lms.live.control.LiveEvents;
 import cn.imtp.lms.live.control.LiveLessons;
+import cn.imtp.lms.live.control.RollCalls;
 import cn.imtp.platform.security.Allow;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.Role;
@@ -39,6 +40,9 @@ public class LiveResource {
 
     @Inject
     LiveEvents events;
+
+    @Inject
+    RollCalls rollCalls;
 
     @Context
     SecurityContext security;
@@ -91,6 +95,38 @@ public class LiveResource {
         LiveLessons.Message m = lessons.post(id, message, caller());
         events.changed(id);
         return Response.status(201).entity(m).build();
+    }
+
+    /** The lesson's roll calls (签到), newest first: a learner's own check-ins; for teachers and administrators the class's sheet. */
+    @GET
+    @Path("lessons/{id}/roll-calls")
+    @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
+    public List<RollCalls.RollCall> rollCalls(@PathParam("id") long id) {
+        return rollCalls.list(id, caller());
+    }
+
+    /** Opens a roll call for {@code minutes} (1 to 15) while the lesson is open; one at a time. */
+    @POST
+    @Path("lessons/{id}/roll-calls")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public Response openRollCall(@PathParam("id") long id, RollCalls.NewRollCall request) {
+        return Response.status(201).entity(rollCalls.open(id, request, caller())).build();
+    }
+
+    @POST
+    @Path("lessons/{id}/roll-calls/{rollCallId}/close")
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public RollCalls.RollCall closeRollCall(@PathParam("id") long id, @PathParam("rollCallId") long rollCallId) {
+        return rollCalls.close(id, rollCallId, caller());
+    }
+
+    /** The learner checks in to an open roll call, while present in the lesson. */
+    @POST
+    @Path("lessons/{id}/roll-calls/{rollCallId}/check-in")
+    @Allow(Role.LEARNER)
+    public RollCalls.RollCall checkIn(@PathParam("id") long id, @PathParam("rollCallId") long rollCallId) {
+        return rollCalls.checkIn(id, rollCallId, caller());
     }
 
     /** Who of the class is present in the lesson, idle or absent, with the seconds each has been credited. */

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * The live lessons' Server-Sent Events on this node: {@code stage} when a teacher plays, pauses, seeks or
- * changes what the lesson shows, {@code message} for each Q&A message, {@code roster} (teachers and
+ * changes what the lesson shows, {@code message} for each Q&A message, {@code roll-call} when a roll call (签到) opens or
+ * closes early, {@code roster} (teachers and
  * administrators only) every few seconds, {@code hello} with the server's clock on connecting. One reader
  * per lesson and node looks at the shared database every second, whatever the number of viewers, so a
  * change made through any node reaches the viewers of every node; a change made here is pushed at once.
@@ -35,10 +36,12 @@ public class LiveEvents {
         long stageVersion;
         long lastMessageId;
         long rosterAt;
+        long rollCalls;
 
-        Sent(long stageVersion, long lastMessageId) {
+        Sent(long stageVersion, long lastMessageId, long rollCalls) {
             this.stageVersion = stageVersion;
             this.lastMessageId = lastMessageId;
+            this.rollCalls = rollCalls;
         }
     }
 
@@ -46,6 +49,9 @@ public class LiveEvents {
 
     @Inject
     LiveLessons lessons;
+
+    @Inject
+    RollCalls rollCalls;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -63,11 +69,15 @@ public class LiveEvents {
         SseChannels.Viewer v = new SseChannels.Viewer(sink, staff);
         // Added first, so that nothing broadcast from now on is missed; what it is sent below may come twice
         // (the page keeps one of each message by id, and the newest stage by version).
-        SseChannels<Sent>.Channel c = channels.join(lessonId, v, sse, () -> new Sent(heads[0], heads[1]));
+        SseChannels<Sent>.Channel c = channels.join(lessonId, v, sse, () -> new Sent(heads[0], heads[1], heads[2]));
         c.send(v, c.event("hello", Hello.class, new Hello(Instant.now(), lessonId)));
         c.send(v, c.event("stage", LiveLessons.Stage.class, lessons.stage(lessonId)));
         for (LiveLessons.Message m : lessons.messagesAfter(lessonId, afterMessage, MESSAGES_PER_TICK)) {
             c.send(v, c.event("message", LiveLessons.Message.class, m));
+        }
+        RollCalls.Notice rollCall = rollCalls.newest(lessonId);
+        if (rollCall != null) {
+            c.send(v, c.event("roll-call", RollCalls.Notice.class, rollCall));
         }
         if (staff) {
             c.send(v, c.event("roster", LiveLessons.Roster.class, lessons.roster(lessonId)));
@@ -95,6 +105,14 @@ public class LiveEvents {
             }
             news.forEach(m -> c.broadcast(false, c.event("message", LiveLessons.Message.class, m)));
             sent.lastMessageId = news.get(news.size() - 1).id();
+        }
+        if (heads[2] != sent.rollCalls) {
+            sent.rollCalls = heads[2];
+            RollCalls.Notice rollCall = rollCalls.newest(lessonId);
+            if (rollCall != null) {
+                c.broadcast(false, c.event("roll-call", RollCalls.Notice.class, rollCall));
+            }
+            sent.rosterAt = 0; // the roster's check-ins changed
         }
         if (now - sent.rosterAt >= ROSTER_MS && c.hasStaff()) {
             sent.rosterAt = now;

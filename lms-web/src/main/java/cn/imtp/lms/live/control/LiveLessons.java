@@ -76,10 +76,12 @@ public class LiveLessons {
 
     public enum Presence { PRESENT, IDLE, ABSENT }
 
-    public record RosterEntry(String username, String fullName, Presence state, Instant lastBeatAt, int creditedSeconds) {
+    /** A learner in the roster: presence and credit from the heartbeats; beside them, how many roll calls they checked in to. */
+    public record RosterEntry(String username, String fullName, Presence state, Instant lastBeatAt, int creditedSeconds, int checkIns) {
     }
 
-    public record Roster(long lessonId, Instant at, int present, int idle, int absent, List<RosterEntry> learners) {
+    /** The class in the lesson now, and how many roll calls (签到) the lesson has had. */
+    public record Roster(long lessonId, Instant at, int present, int idle, int absent, int rollCalls, List<RosterEntry> learners) {
     }
 
     @PersistenceContext(unitName = "lms")
@@ -258,29 +260,38 @@ public class LiveLessons {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT a.username, a.full_name,"
                         + " MAX(CASE WHEN s.ended_at IS NULL THEN COALESCE(s.last_beat_at, s.opened_at) END),"
-                        + " MAX(COALESCE(s.last_beat_at, s.opened_at)), COALESCE(MAX(la.credited_seconds), 0)"
+                        + " MAX(COALESCE(s.last_beat_at, s.opened_at)), COALESCE(MAX(la.credited_seconds), 0),"
+                        + " (SELECT COUNT(*) FROM live_check_in ci JOIN live_roll_call rc ON rc.id = ci.roll_call_id"
+                        + " WHERE rc.lesson_id = ? AND ci.learner_id = a.id)"
                         + " FROM class_learner cl JOIN account a ON a.id = cl.account_id"
                         + " LEFT JOIN live_session s ON s.lesson_id = ? AND s.learner_id = a.id"
                         + " LEFT JOIN live_attendance la ON la.lesson_id = ? AND la.learner_id = a.id"
                         + " WHERE cl.class_id = ? GROUP BY a.id, a.username, a.full_name ORDER BY a.username")
-                .setParameter(1, lessonId).setParameter(2, lessonId).setParameter(3, l.trainingClass().id()).getResultList();
+                .setParameter(1, lessonId).setParameter(2, lessonId).setParameter(3, lessonId).setParameter(4, l.trainingClass().id())
+                .getResultList();
+        int rollCalls = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM live_roll_call WHERE lesson_id = ?").setParameter(1, lessonId)
+                .getSingleResult()).intValue();
         List<RosterEntry> learners = rows.stream().map(r -> {
             Instant open = r[2] == null ? null : ((Timestamp) r[2]).toInstant();
             Instant last = r[3] == null ? null : ((Timestamp) r[3]).toInstant();
             Presence p = open == null ? Presence.ABSENT : open.isAfter(now.minusSeconds(presentWithin)) ? Presence.PRESENT : Presence.IDLE;
-            return new RosterEntry((String) r[0], (String) r[1], p, last, ((Number) r[4]).intValue());
+            return new RosterEntry((String) r[0], (String) r[1], p, last, ((Number) r[4]).intValue(), ((Number) r[5]).intValue());
         }).toList();
         return new Roster(lessonId, now, count(learners, Presence.PRESENT), count(learners, Presence.IDLE), count(learners, Presence.ABSENT),
-                learners);
+                rollCalls, learners);
     }
 
-    /** The lesson's stage version (0: no stage yet) and newest message id (0: none), for the event streams to see what changed. */
+    /**
+     * The lesson's stage version (0: no stage yet), newest message id (0: none) and a sum that changes whenever a roll call
+     * is opened or closed early, for the event streams to see what changed.
+     */
     @Transactional
     public long[] heads(long lessonId) {
         Object[] r = (Object[]) em.createNativeQuery("SELECT (SELECT COALESCE(MAX(version), 0) FROM live_stage WHERE lesson_id = ?),"
-                + " (SELECT COALESCE(MAX(id), 0) FROM live_message WHERE lesson_id = ?)").setParameter(1, lessonId).setParameter(2, lessonId)
-                .getSingleResult();
-        return new long[] {((Number) r[0]).longValue(), ((Number) r[1]).longValue()};
+                + " (SELECT COALESCE(MAX(id), 0) FROM live_message WHERE lesson_id = ?),"
+                + " (SELECT COALESCE(FLOOR(SUM(id * 1000003 + UNIX_TIMESTAMP(closes_at) * 1000)), 0) FROM live_roll_call WHERE lesson_id = ?)")
+                .setParameter(1, lessonId).setParameter(2, lessonId).setParameter(3, lessonId).getSingleResult();
+        return new long[] {((Number) r[0]).longValue(), ((Number) r[1]).longValue(), ((Number) r[2]).longValue()};
     }
 
     /** The lesson if the caller belongs to its class (learners, teachers) or administers; otherwise 404. */

@@ -63,6 +63,15 @@ public class NoticesResource {
         return Response.noContent().build();
     }
 
+    /** Withdraws the notice (its author or an administrator): gone from every feed. */
+    @POST
+    @Path("{id}/withdraw")
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public Response withdraw(@PathParam("id") long id) {
+        notices.withdraw(id, caller());
+        return Response.noContent().build();
+    }
+
     private Caller caller() {
         return (Caller) security.getUserPrincipal();
     }

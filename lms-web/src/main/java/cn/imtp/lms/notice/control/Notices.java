@@ -44,8 +44,9 @@ public class Notices {
     public record NewNotice(Long classId, String title, String body) {
     }
 
+    /** A notice as the caller sees it; {@code mayWithdraw}: the caller is its author or an administrator. */
     public record NoticeView(long id, Long classId, String className, String title, String body, String author, Instant publishedAt,
-                             boolean read) {
+                             boolean read, boolean mayWithdraw) {
     }
 
     public record Page(List<NoticeView> items, int page, int size, long total, long unread) {
@@ -77,7 +78,8 @@ public class Notices {
         em.persist(notice);
         em.flush();
         markReadBy(notice.id(), caller.accountId()); // its author has read it
-        return new NoticeView(notice.id(), classId, className, title, body, accounts.view(caller.accountId()).fullName(), notice.publishedAt(), false);
+        return new NoticeView(notice.id(), classId, className, title, body, accounts.view(caller.accountId()).fullName(), notice.publishedAt(), false,
+                true);
     }
 
     /** The caller's notices, newest first, with how many of them the caller has not read. */
@@ -88,13 +90,15 @@ public class Notices {
                 .setFirstResult(page * size).setMaxResults(size).getResultList();
         long total = addressed("SELECT COUNT(n)", Long.class, visible, "").getSingleResult();
         List<Long> ids = items.stream().map(Notice::id).toList();
-        List<Long> read = ids.isEmpty() ? List.of() : em.createQuery("SELECT r.noticeId FROM NoticeRead r WHERE r.accountId = :me AND r.noticeId IN :ids",
+        List<Long> marked = ids.isEmpty() ? List.of() : em.createQuery("SELECT r.noticeId FROM NoticeRead r WHERE r.accountId = :me AND r.noticeId IN :ids",
                 Long.class).setParameter("me", caller.accountId()).setParameter("ids", ids).getResultList();
+        Instant since = accounts.view(caller.accountId()).createdAt();
+        List<Long> read = items.stream().filter(n -> marked.contains(n.id()) || n.publishedAt().isBefore(since)).map(Notice::id).toList();
         Map<Long, String> classNames = classes.names(items.stream().map(Notice::classId).filter(java.util.Objects::nonNull).distinct().toList());
         Map<Long, String> authors = new HashMap<>();
         List<NoticeView> views = items.stream().map(x -> new NoticeView(x.id(), x.classId(), x.classId() == null ? null : classNames.get(x.classId()),
-                x.title(), x.body(), authors.computeIfAbsent(x.authorId(), a -> accounts.view(a).fullName()), x.publishedAt(), read.contains(x.id())))
-                .toList();
+                x.title(), x.body(), authors.computeIfAbsent(x.authorId(), a -> accounts.view(a).fullName()), x.publishedAt(), read.contains(x.id()),
+                x.authorId() == caller.accountId() || caller.role() == Role.ADMINISTRATOR)).toList();
         return new Page(views, page, size, total, unread(caller, visible));
     }
 
@@ -107,12 +111,32 @@ public class Notices {
     /** Marks a notice the caller can see as read (again: nothing changes); 404 for one they cannot see. */
     @Transactional
     public void markRead(long id, Caller caller) {
+        visible(id, caller);
+        markReadBy(id, caller.accountId());
+    }
+
+    /**
+     * Withdraws a notice: it leaves every feed and unread count at once (the row stays). Its author or an administrator
+     * only (another who sees it: 403); a notice withdrawn already, or one the caller cannot see: 404.
+     */
+    @Transactional
+    public void withdraw(long id, Caller caller) {
+        Notice n = visible(id, caller);
+        if (n.authorId() != caller.accountId() && caller.role() != Role.ADMINISTRATOR) {
+            throw new PlatformException(403, "forbidden", "Forbidden", new Words("只有发布者本人或管理员可以撤回通知。",
+                    "Only its author or an administrator may withdraw a notice."));
+        }
+        n.withdraw(Instant.now(), caller.accountId());
+    }
+
+    /** The notice if it is shown and addressed to the caller; otherwise 404. */
+    private Notice visible(long id, Caller caller) {
         Notice n = em.find(Notice.class, id);
         List<Long> visible = n == null || n.classId() == null ? null : classes.idsVisibleTo(caller);
-        if (n == null || visible != null && !visible.contains(n.classId())) {
+        if (n == null || n.withdrawnAt() != null || visible != null && !visible.contains(n.classId())) {
             throw PlatformException.notFound(new Words("通知", "Notice"), id);
         }
-        markReadBy(id, caller.accountId());
+        return n;
     }
 
     /** One row per reader and notice, whoever comes first: two tabs opening the same notice at once are both fine. */
@@ -121,16 +145,17 @@ public class Notices {
                 .setParameter(1, noticeId).setParameter(2, accountId).executeUpdate();
     }
 
+    /** Notices published before the account existed are not news to it: a new account starts with nothing unread. */
     private long unread(Caller caller, List<Long> visible) {
         return addressed("SELECT COUNT(n)", Long.class, visible,
-                " AND NOT EXISTS (SELECT r FROM NoticeRead r WHERE r.noticeId = n.id AND r.accountId = :me)")
-                .setParameter("me", caller.accountId()).getSingleResult();
+                " AND n.publishedAt >= :since AND NOT EXISTS (SELECT r FROM NoticeRead r WHERE r.noticeId = n.id AND r.accountId = :me)")
+                .setParameter("me", caller.accountId()).setParameter("since", accounts.view(caller.accountId()).createdAt()).getSingleResult();
     }
 
     /** Notices addressed to the caller: to everyone, or to a class they may see ({@code visible}; null: every class). */
     private <T> TypedQuery<T> addressed(String select, Class<T> type, List<Long> visible, String rest) {
-        String where = visible == null ? " WHERE 1 = 1" : visible.isEmpty() ? " WHERE n.classId IS NULL"
-                : " WHERE (n.classId IS NULL OR n.classId IN :classes)";
+        String where = " WHERE n.withdrawnAt IS NULL" + (visible == null ? "" : visible.isEmpty() ? " AND n.classId IS NULL"
+                : " AND (n.classId IS NULL OR n.classId IN :classes)");
         TypedQuery<T> q = em.createQuery(select + " FROM Notice n" + where + rest, type);
         if (visible != null && !visible.isEmpty()) {
             q.setParameter("classes", visible);

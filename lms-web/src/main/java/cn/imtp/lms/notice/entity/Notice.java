@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** A notice to one class ({@code classId}) or to everyone (null), as published; notices are not edited. */
+/** A notice to one class ({@code classId}) or to everyone (null), as published; never edited, withdrawn at most once. */
 @Entity
 @Table(name = "notice")
 public class Notice {
@@ -30,6 +30,12 @@ public class Notice {
 
     @Column(name = "published_at")
     private Instant publishedAt;
+
+    @Column(name = "withdrawn_at")
+    private Instant withdrawnAt;
+
+    @Column(name = "withdrawn_by")
+    private Long withdrawnBy;
 
     protected Notice() {
     }
@@ -64,5 +70,15 @@ public class Notice {
 
     public Instant publishedAt() {
         return publishedAt;
+    }
+
+    /** When it was withdrawn (null: it is shown). */
+    public Instant withdrawnAt() {
+        return withdrawnAt;
+    }
+
+    public void withdraw(Instant at, long by) {
+        this.withdrawnAt = at.truncatedTo(ChronoUnit.MILLIS);
+        this.withdrawnBy = by;
     }
 }

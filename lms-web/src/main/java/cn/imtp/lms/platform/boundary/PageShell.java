@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * runs {@code /app/learner/unit.js}, {@code /learner/} runs {@code /app/learner/home.js}, {@code /} the
  * sign-in. The modules speak to the JSON API; there is no server-side rendering and no build step.
  */
-@WebServlet(urlPatterns = {"", "/learner/*", "/teacher/*", "/admin/*"})
+@WebServlet(urlPatterns = {"", "/learner/*", "/teacher/*", "/admin/*", "/verify/*"})
 public class PageShell extends HttpServlet {
 
     private static final Pattern PAGE = Pattern.compile("[a-z][a-z-]{0,40}");

@@ -20,7 +20,6 @@ import cn.imtp.lms.identity.entity.IdDocumentType;
 import cn.imtp.lms.plan.entity.PlanKind;
 import cn.imtp.platform.security.Role;
 import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.PRTokeniser;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,25 +49,8 @@ class ArchivePdfTest {
                 hours, List.of(exam), List.of(practical), verdict);
     }
 
-    /**
-     * The text a reader shows: every string the pages draw, decoded as UniGB-UCS2-H encodes it (two bytes per
-     * character, UCS-2 big-endian), a line per text object. (OpenPDF's own text extractor cannot read an
-     * Adobe CJK font without a ToUnicode map, which readers do not need.)
-     */
     static String text(byte[] pdf) throws Exception {
-        PdfReader reader = new PdfReader(pdf);
-        StringBuilder all = new StringBuilder();
-        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-            PRTokeniser tokens = new PRTokeniser(reader.getPageContent(page));
-            while (tokens.nextToken()) {
-                if (tokens.getTokenType() == PRTokeniser.TK_STRING) {
-                    all.append(new String(tokens.getStringValue().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_16BE));
-                } else if (tokens.getTokenType() == PRTokeniser.TK_OTHER && tokens.getStringValue().equals("ET")) {
-                    all.append('\n');
-                }
-            }
-        }
-        return all.toString();
+        return cn.imtp.lms.platform.control.PdfText.of(pdf);
     }
 
     @Test
@@ -87,7 +69,7 @@ class ArchivePdfTest {
     @Test
     void inEnglishOnRequest() throws Exception {
         String text = text(ArchivePdf.render(archive(2), Language.EN));
-        for (String expected : List.of("Learning archive", "Outcome", "Classroom hours: not met", "L5", "LIVE_SELLER", "2 of 5 tasks graded", "90 min")) {
+        for (String expected : List.of("Learning archive", "Outcome", "Classroom hours: not met", "level 5 (junior) / live seller", "2 of 5 tasks graded", "90 min")) {
             assertTrue(text.contains(expected), "the PDF says '" + expected + "':\n" + text);
         }
     }

@@ -1,0 +1,183 @@
+package cn.imtp.lms.live.control;
+
+import cn.imtp.lms.attendance.control.AttendanceSettings;
+import cn.imtp.lms.cohort.entity.Lesson;
+import cn.imtp.platform.problem.FieldError;
+import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.security.Role;
+import cn.imtp.platform.text.Words;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Roll calls (签到) in a live lesson. A teacher of the class (or an administrator) opens one for a few minutes while
+ * the lesson is open, one at a time; a learner checks in once per roll call, and only while present in the lesson (a
+ * live session of theirs that beat within two heartbeats, as the roster counts presence): a script that never joined
+ * cannot check in. Check-ins sit beside the heartbeat credit in the roster and never change it. Learners see their own
+ * check-ins only; teachers and administrators see the whole class.
+ */
+@ApplicationScoped
+public class RollCalls {
+
+    public static final int MIN_MINUTES = 1;
+    public static final int MAX_MINUTES = 15;
+
+    @PersistenceContext(unitName = "lms")
+    EntityManager em;
+
+    @Inject
+    LiveLessons lessons;
+
+    @Inject
+    LiveEvents events;
+
+    @Inject
+    AttendanceSettings attendance;
+
+    /** How long the roll call stays open, in minutes. */
+    public record NewRollCall(Integer minutes) {
+    }
+
+    /** One learner on a roll call's sheet: when they checked in, or null. */
+    public record Entry(String username, String fullName, Instant checkedAt) {
+    }
+
+    /**
+     * A roll call as the caller sees it: {@code mine} is the learner's own check-in (null when none, or for staff);
+     * {@code sheet} the class's learners (staff only; null for learners).
+     */
+    public record RollCall(long id, long lessonId, Instant openedAt, Instant closesAt, boolean open, int checkedIn, int learners,
+                           Instant mine, List<Entry> sheet) {
+    }
+
+    /** The newest roll call as every viewer of the lesson is told of it (no one's check-ins), or null. */
+    public record Notice(long id, long lessonId, Instant openedAt, Instant closesAt) {
+    }
+
+    @Transactional
+    public RollCall open(long lessonId, NewRollCall request, Caller caller) {
+        Lesson l = lessons.taught(lessonId, caller);
+        Integer minutes = request == null ? null : request.minutes();
+        if (minutes == null || minutes < MIN_MINUTES || minutes > MAX_MINUTES) {
+            throw PlatformException.invalid(new Words("请选择签到时长（" + MIN_MINUTES + " 至 " + MAX_MINUTES + " 分钟）。",
+                    "Say how long the roll call stays open (" + MIN_MINUTES + " to " + MAX_MINUTES + " minutes)."),
+                    List.of(new FieldError("minutes", new Words("须为 " + MIN_MINUTES + " 至 " + MAX_MINUTES + " 之间的整数",
+                            "a whole number from " + MIN_MINUTES + " to " + MAX_MINUTES))));
+        }
+        Instant now = Instant.now();
+        if (lessons.window(l, now).state() != LiveLessons.State.OPEN) {
+            throw PlatformException.conflict(new Words("只有在直播课进行期间才能发起签到。", "A roll call can only be opened while the lesson is open."));
+        }
+        // One at a time, whichever teacher or node asks: the lesson's row is the lock.
+        em.createNativeQuery("SELECT id FROM lesson WHERE id = ? FOR UPDATE").setParameter(1, lessonId).getSingleResult();
+        Number open = (Number) em.createNativeQuery("SELECT COUNT(*) FROM live_roll_call WHERE lesson_id = ? AND closes_at > NOW(3)")
+                .setParameter(1, lessonId).getSingleResult();
+        if (open.longValue() > 0) {
+            throw PlatformException.conflict(new Words("上一次签到尚未结束，请等它结束或先结束它。",
+                    "A roll call is still open; wait for it to close or close it first."));
+        }
+        Instant closes = now.plusSeconds(minutes * 60L);
+        Instant endsAt = lessons.window(l, now).endsAt();
+        em.createNativeQuery("INSERT INTO live_roll_call (lesson_id, opened_by, opened_at, closes_at) VALUES (?, ?, ?, ?)")
+                .setParameter(1, lessonId).setParameter(2, caller.accountId()).setParameter(3, Timestamp.from(now))
+                .setParameter(4, Timestamp.from(closes.isAfter(endsAt) ? endsAt : closes)).executeUpdate();
+        long id = ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
+        events.changed(lessonId);
+        return one(lessonId, id, caller);
+    }
+
+    /** Closes a roll call before its time (a roll call already closed: 409). */
+    @Transactional
+    public RollCall close(long lessonId, long rollCallId, Caller caller) {
+        lessons.taught(lessonId, caller);
+        int changed = em.createNativeQuery("UPDATE live_roll_call SET closes_at = NOW(3) WHERE id = ? AND lesson_id = ? AND closes_at > NOW(3)")
+                .setParameter(1, rollCallId).setParameter(2, lessonId).executeUpdate();
+        if (changed == 0) {
+            one(lessonId, rollCallId, caller); // 404 when there is no such roll call
+            throw PlatformException.conflict(new Words("本次签到已经结束。", "This roll call has closed already."));
+        }
+        events.changed(lessonId);
+        return one(lessonId, rollCallId, caller);
+    }
+
+    /** The learner checks in (again: nothing changes, the first time stands). */
+    @Transactional
+    public RollCall checkIn(long lessonId, long rollCallId, Caller caller) {
+        lessons.visible(lessonId, caller);
+        RollCall r = one(lessonId, rollCallId, caller);
+        if (r.mine() != null) {
+            return r;
+        }
+        if (!r.open()) {
+            throw PlatformException.conflict(new Words("本次签到已经结束，不能再签到。", "This roll call has closed; it takes no more check-ins."));
+        }
+        long presentWithin = attendance.heartbeatSeconds() * 2L + 10;
+        Number present = (Number) em.createNativeQuery("SELECT COUNT(*) FROM live_session WHERE lesson_id = ? AND learner_id = ?"
+                        + " AND ended_at IS NULL AND COALESCE(last_beat_at, opened_at) > ?")
+                .setParameter(1, lessonId).setParameter(2, caller.accountId())
+                .setParameter(3, Timestamp.from(Instant.now().minusSeconds(presentWithin))).getSingleResult();
+        if (present.longValue() == 0) {
+            throw PlatformException.conflict(new Words("请先进入直播课（保持本课页面打开）再签到。",
+                    "Join the lesson first (keep its page open), then check in."));
+        }
+        em.createNativeQuery("INSERT IGNORE INTO live_check_in (roll_call_id, learner_id, checked_at) SELECT id, ?, NOW(3)"
+                        + " FROM live_roll_call WHERE id = ? AND closes_at > NOW(3)")
+                .setParameter(1, caller.accountId()).setParameter(2, rollCallId).executeUpdate();
+        RollCall checked = one(lessonId, rollCallId, caller);
+        if (checked.mine() == null) { // closed in the meantime
+            throw PlatformException.conflict(new Words("本次签到已经结束，不能再签到。", "This roll call has closed; it takes no more check-ins."));
+        }
+        return checked;
+    }
+
+    /** The lesson's roll calls, newest first, as the caller may see them. */
+    @Transactional
+    public List<RollCall> list(long lessonId, Caller caller) {
+        lessons.visible(lessonId, caller);
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("SELECT id FROM live_roll_call WHERE lesson_id = ? ORDER BY id DESC")
+                .setParameter(1, lessonId).getResultList();
+        return ids.stream().map(id -> one(lessonId, id.longValue(), caller)).toList();
+    }
+
+    /** The newest roll call of the lesson for its event stream, or null. */
+    @Transactional
+    public Notice newest(long lessonId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, opened_at, closes_at FROM live_roll_call WHERE lesson_id = ? ORDER BY id DESC LIMIT 1")
+                .setParameter(1, lessonId).getResultList();
+        return rows.isEmpty() ? null : new Notice(((Number) rows.get(0)[0]).longValue(), lessonId, ((Timestamp) rows.get(0)[1]).toInstant(),
+                ((Timestamp) rows.get(0)[2]).toInstant());
+    }
+
+    private RollCall one(long lessonId, long rollCallId, Caller caller) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT r.opened_at, r.closes_at, r.closes_at > NOW(3), l.class_id FROM live_roll_call r"
+                + " JOIN lesson l ON l.id = r.lesson_id WHERE r.id = ? AND r.lesson_id = ?").setParameter(1, rollCallId).setParameter(2, lessonId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw PlatformException.notFound(new Words("签到", "Roll call"), rollCallId);
+        }
+        Object[] r = rows.get(0);
+        boolean open = r[2] instanceof Boolean b ? b : ((Number) r[2]).intValue() != 0;
+        @SuppressWarnings("unchecked")
+        List<Object[]> sheet = em.createNativeQuery("SELECT a.id, a.username, a.full_name, c.checked_at FROM class_learner cl"
+                + " JOIN account a ON a.id = cl.account_id LEFT JOIN live_check_in c ON c.roll_call_id = ? AND c.learner_id = a.id"
+                + " WHERE cl.class_id = ? ORDER BY a.username").setParameter(1, rollCallId).setParameter(2, ((Number) r[3]).longValue()).getResultList();
+        int checkedIn = (int) sheet.stream().filter(e -> e[3] != null).count();
+        boolean staff = caller.role() != Role.LEARNER;
+        Instant mine = staff ? null : sheet.stream().filter(e -> ((Number) e[0]).longValue() == caller.accountId() && e[3] != null)
+                .map(e -> ((Timestamp) e[3]).toInstant()).findFirst().orElse(null);
+        List<Entry> entries = staff ? sheet.stream().map(e -> new Entry((String) e[1], (String) e[2], e[3] == null ? null
+                : ((Timestamp) e[3]).toInstant())).toList() : null;
+        return new RollCall(rollCallId, lessonId, ((Timestamp) r[0]).toInstant(), ((Timestamp) r[1]).toInstant(), open, checkedIn, sheet.size(),
+                mine, entries);
+    }
+}
