@@ -45,9 +45,10 @@ function acceptLanguage() {
 }
 
 /** Calls the API; resolves to the parsed JSON (or null), rejects with an ApiError. */
-export async function api(path, { method = 'GET', body, headers = {}, raw = false, keepalive = false } = {}) {
+export async function api(path, { method = 'GET', body, headers = {}, raw = false, keepalive = false, anonymous = false } = {}) {
   const h = { Accept: 'application/json', 'Accept-Language': acceptLanguage(), ...headers };
-  if (token()) h.Authorization = `Bearer ${token()}`;
+  // anonymous: a public page's call, which must not depend on (or be sent to sign-in by) a token left in this browser.
+  if (token() && !anonymous) h.Authorization = `Bearer ${token()}`;
   if (body !== undefined && !(body instanceof Blob)) h['Content-Type'] = 'application/json';
   let response;
   try {
@@ -58,7 +59,7 @@ export async function api(path, { method = 'GET', body, headers = {}, raw = fals
   } catch (e) {
     throw new ApiError(0, { title: t('problem.offline'), detail: t('problem.offline') });
   }
-  if (response.status === 401 && !path.endsWith('/auth/login')) {
+  if (response.status === 401 && !anonymous && !path.endsWith('/auth/login')) {
     forget();
     location.assign(`/?next=${encodeURIComponent(location.pathname + location.search)}`);
     throw new ApiError(401, { detail: t('problem.401') });

@@ -25,7 +25,7 @@ async function check() {
     return;
   }
   try {
-    const v = await api(`/api/verify/${encodeURIComponent(typed)}`);
+    const v = await api(`/api/verify/${encodeURIComponent(typed)}`, { anonymous: true });
     const valid = v.status === 'VALID';
     result.replaceChildren(
       el('p', { id: 'verify-status', class: valid ? 'met' : 'short' }, el('strong', {}, t(valid ? 'verify.valid' : 'verify.revoked',

@@ -51,6 +51,7 @@ public final class Launcher {
             appEnv.put("LMS_ADMIN_USER", s.adminUser());
             appEnv.put("LMS_ADMIN_PASSWORD", secrets.adminPassword());
             appEnv.put("LMS_DEMO_DATA", Boolean.toString(s.demoData()));
+            appEnv.put("LMS_PUBLIC_URL", s.publicUrl()); // printed on certificates for their verification, never taken from a request's Host
             appEnv.put("LMS_DB_URL", s.dbUrl());
             appEnv.put("LMS_DB_USER", s.dbUser());
             appEnv.put("LMS_DB_PASSWORD", s.dbPassword());

@@ -313,8 +313,12 @@ class LiveLessonIT {
         HttpResponse<String> script = RunningPlatform.call(neverJoined, "POST", base + "/" + rollCall + "/check-in", null);
         assertEquals(409, script.statusCode(), script.body());
         assertTrue(RunningPlatform.json(script).getString("detail").contains("请先进入直播课"), script.body());
+        // Joining alone is not presence: an accepted heartbeat is.
+        join("learner29", lessonId);
+        HttpResponse<String> joinedOnly = RunningPlatform.call(neverJoined, "POST", base + "/" + rollCall + "/check-in", null);
+        assertEquals(409, joinedOnly.statusCode(), joinedOnly.body());
         // One in the lesson checks in, once: a second check-in keeps the first time.
-        join("learner28", lessonId);
+        assertEquals("ACCEPTED", join("learner28", lessonId).beat(true).getString("verdict"));
         HttpResponse<String> checked = RunningPlatform.call(present, "POST", base + "/" + rollCall + "/check-in", null);
         assertEquals(200, checked.statusCode(), checked.body());
         String first = RunningPlatform.json(checked).getString("mine");
@@ -324,7 +328,8 @@ class LiveLessonIT {
 
         // A learner sees their own check-in only; the teacher the class's sheet; the roster counts it beside the credit.
         JsonObject mine = Json.createReader(new java.io.StringReader(RunningPlatform.call(present, "GET", base, null).body())).readArray().getJsonObject(0);
-        assertTrue(!mine.containsKey("sheet") || mine.isNull("sheet"), mine.toString());
+        assertTrue((!mine.containsKey("sheet") || mine.isNull("sheet")) && (!mine.containsKey("checkedIn") || mine.isNull("checkedIn")),
+                "no one else's check-ins, not even how many: " + mine);
         assertEquals(first, mine.getString("mine"));
         JsonObject sheet = Json.createReader(new java.io.StringReader(RunningPlatform.call(teacher, "GET", base, null).body())).readArray().getJsonObject(0);
         assertEquals(1, sheet.getInt("checkedIn"));
@@ -351,7 +356,6 @@ class LiveLessonIT {
         assertTrue(!RunningPlatform.json(closed).getBoolean("open"));
         learnerSees.next("roll-call", d -> d.getJsonNumber("id").longValue() == rollCall && !Instant.parse(d.getString("closesAt")).isAfter(Instant.now()));
         assertEquals(409, RunningPlatform.call(teacher, "POST", base + "/" + rollCall + "/close", null).statusCode());
-        join("learner29", lessonId);
         HttpResponse<String> late = RunningPlatform.call(neverJoined, "POST", base + "/" + rollCall + "/check-in", null);
         assertEquals(409, late.statusCode(), late.body());
         assertTrue(RunningPlatform.json(late).getString("detail").contains("已经结束"), late.body());

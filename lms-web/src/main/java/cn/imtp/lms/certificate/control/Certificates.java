@@ -121,9 +121,12 @@ public class Certificates {
         }
         ChainAudit.Check chain = chains.verify(classId);
         if (!chain.intact() && (caller.role() != Role.ADMINISTRATOR || note.isEmpty())) {
-            throw PlatformException.conflict(new Words("本班考勤记录未通过校验（" + chain.problem().zh() + "），暂不能签发结业证明；"
-                    + "管理员核查考勤记录后，可写明核查情况再签发。", "The class's attendance records do not verify (" + chain.problem().en()
-                    + "), so no certificate can be issued; an administrator who has checked them may issue it, saying what was checked."));
+            // What differs names other learners' records: administrators are told, others only that the records do not verify.
+            Words what = caller.role() == Role.ADMINISTRATOR ? new Words("（" + chain.problem().zh() + "）", " (" + chain.problem().en() + ")")
+                    : new Words("", "");
+            throw PlatformException.conflict(new Words("本班考勤记录未通过校验" + what.zh() + "，暂不能签发结业证明；"
+                    + "管理员核查考勤记录后，可写明核查情况再签发。", "The class's attendance records do not verify" + what.en()
+                    + ", so no certificate can be issued; an administrator who has checked them may issue it, saying what was checked."));
         }
         String recordsNote = chain.intact() ? null : note;
         Certificate c = new Certificate(CertificateFacts.newCode(), classId, learnerId, Instant.now(), caller.accountId(), JSON.toJson(facts(a)),
@@ -167,7 +170,8 @@ public class Certificates {
             throw notFound(id);
         }
         if (c.revokedAt() != null) {
-            throw PlatformException.conflict(new Words("该结业证明已于 " + c.revokedAt() + " 撤销。", "This certificate was revoked on " + c.revokedAt() + "."));
+            String on = cn.imtp.lms.platform.control.ExportTable.chinaTime(c.revokedAt());
+            throw PlatformException.conflict(new Words("该结业证明已于 " + on + "（北京时间）撤销。", "This certificate was revoked on " + on + " (China time)."));
         }
         c.revoke(Instant.now(), caller.accountId(), reason);
         audit.record(caller, "CERTIFICATE_REVOKED", c.learnerId(), CertificateFacts.number(c.id(), c.issuedAt()) + ": " + reason, clientAddress);

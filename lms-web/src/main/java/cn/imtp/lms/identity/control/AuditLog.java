@@ -20,13 +20,17 @@ public class AuditLog {
     public static final String ENABLE_ACCOUNT = "ENABLE_ACCOUNT";
     public static final String SIGN_OUT = "SIGN_OUT";
 
+    static final int MAX_DETAIL = 500;
+
     @PersistenceContext(unitName = "lms")
     EntityManager em;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Caller actor, String action, Long subjectId, String detail, String clientAddress) {
+        // The column holds 500 characters: a long detail is cut (with an ellipsis) rather than refusing the action it records.
+        String kept = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL - 1) + "…";
         em.persist(new AuditEntry(actor == null ? null : actor.accountId(), actor == null ? "system" : actor.username(),
-                action, subjectId, detail, clientAddress));
+                action, subjectId, kept, clientAddress));
     }
 
     @Transactional

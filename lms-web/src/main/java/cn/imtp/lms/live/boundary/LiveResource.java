@@ -111,14 +111,18 @@ public class LiveResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response openRollCall(@PathParam("id") long id, RollCalls.NewRollCall request) {
-        return Response.status(201).entity(rollCalls.open(id, request, caller())).build();
+        RollCalls.RollCall opened = rollCalls.open(id, request, caller());
+        events.changed(id); // after the commit: this node's viewers hear of it at once
+        return Response.status(201).entity(opened).build();
     }
 
     @POST
     @Path("lessons/{id}/roll-calls/{rollCallId}/close")
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public RollCalls.RollCall closeRollCall(@PathParam("id") long id, @PathParam("rollCallId") long rollCallId) {
-        return rollCalls.close(id, rollCallId, caller());
+        RollCalls.RollCall closed = rollCalls.close(id, rollCallId, caller());
+        events.changed(id);
+        return closed;
     }
 
     /** The learner checks in to an open roll call, while present in the lesson. */

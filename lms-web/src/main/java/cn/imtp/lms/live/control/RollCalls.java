@@ -36,9 +36,6 @@ public class RollCalls {
     LiveLessons lessons;
 
     @Inject
-    LiveEvents events;
-
-    @Inject
     AttendanceSettings attendance;
 
     /** How long the roll call stays open, in minutes. */
@@ -51,9 +48,9 @@ public class RollCalls {
 
     /**
      * A roll call as the caller sees it: {@code mine} is the learner's own check-in (null when none, or for staff);
-     * {@code sheet} the class's learners (staff only; null for learners).
+     * {@code checkedIn} of {@code learners} and the {@code sheet} of the class's learners are for staff only (null for learners).
      */
-    public record RollCall(long id, long lessonId, Instant openedAt, Instant closesAt, boolean open, int checkedIn, int learners,
+    public record RollCall(long id, long lessonId, Instant openedAt, Instant closesAt, boolean open, Integer checkedIn, Integer learners,
                            Instant mine, List<Entry> sheet) {
     }
 
@@ -77,8 +74,9 @@ public class RollCalls {
         }
         // One at a time, whichever teacher or node asks: the lesson's row is the lock.
         em.createNativeQuery("SELECT id FROM lesson WHERE id = ? FOR UPDATE").setParameter(1, lessonId).getSingleResult();
-        Number open = (Number) em.createNativeQuery("SELECT COUNT(*) FROM live_roll_call WHERE lesson_id = ? AND closes_at > NOW(3)")
-                .setParameter(1, lessonId).getSingleResult();
+        // A locking read: it sees what another request committed while this one waited for the lock.
+        Number open = (Number) em.createNativeQuery("SELECT COUNT(*) FROM live_roll_call WHERE lesson_id = ? AND closes_at > ? FOR UPDATE")
+                .setParameter(1, lessonId).setParameter(2, Timestamp.from(now)).getSingleResult();
         if (open.longValue() > 0) {
             throw PlatformException.conflict(new Words("上一次签到尚未结束，请等它结束或先结束它。",
                     "A roll call is still open; wait for it to close or close it first."));
@@ -89,7 +87,6 @@ public class RollCalls {
                 .setParameter(1, lessonId).setParameter(2, caller.accountId()).setParameter(3, Timestamp.from(now))
                 .setParameter(4, Timestamp.from(closes.isAfter(endsAt) ? endsAt : closes)).executeUpdate();
         long id = ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
-        events.changed(lessonId);
         return one(lessonId, id, caller);
     }
 
@@ -97,17 +94,20 @@ public class RollCalls {
     @Transactional
     public RollCall close(long lessonId, long rollCallId, Caller caller) {
         lessons.taught(lessonId, caller);
-        int changed = em.createNativeQuery("UPDATE live_roll_call SET closes_at = NOW(3) WHERE id = ? AND lesson_id = ? AND closes_at > NOW(3)")
-                .setParameter(1, rollCallId).setParameter(2, lessonId).executeUpdate();
+        Timestamp now = Timestamp.from(Instant.now());
+        int changed = em.createNativeQuery("UPDATE live_roll_call SET closes_at = ? WHERE id = ? AND lesson_id = ? AND closes_at > ?")
+                .setParameter(1, now).setParameter(2, rollCallId).setParameter(3, lessonId).setParameter(4, now).executeUpdate();
         if (changed == 0) {
             one(lessonId, rollCallId, caller); // 404 when there is no such roll call
             throw PlatformException.conflict(new Words("本次签到已经结束。", "This roll call has closed already."));
         }
-        events.changed(lessonId);
         return one(lessonId, rollCallId, caller);
     }
 
-    /** The learner checks in (again: nothing changes, the first time stands). */
+    /**
+     * The learner checks in (again: nothing changes, the first time stands). Present means a live session of theirs that
+     * has had a heartbeat accepted within two heartbeats (joining alone is not presence).
+     */
     @Transactional
     public RollCall checkIn(long lessonId, long rollCallId, Caller caller) {
         lessons.visible(lessonId, caller);
@@ -115,26 +115,35 @@ public class RollCalls {
         if (r.mine() != null) {
             return r;
         }
-        if (!r.open()) {
-            throw PlatformException.conflict(new Words("本次签到已经结束，不能再签到。", "This roll call has closed; it takes no more check-ins."));
+        Instant now = Instant.now();
+        if (!r.closesAt().isAfter(now)) {
+            throw closed();
         }
         long presentWithin = attendance.heartbeatSeconds() * 2L + 10;
         Number present = (Number) em.createNativeQuery("SELECT COUNT(*) FROM live_session WHERE lesson_id = ? AND learner_id = ?"
-                        + " AND ended_at IS NULL AND COALESCE(last_beat_at, opened_at) > ?")
+                        + " AND ended_at IS NULL AND last_beat_at > ?")
                 .setParameter(1, lessonId).setParameter(2, caller.accountId())
-                .setParameter(3, Timestamp.from(Instant.now().minusSeconds(presentWithin))).getSingleResult();
+                .setParameter(3, Timestamp.from(now.minusSeconds(presentWithin))).getSingleResult();
         if (present.longValue() == 0) {
             throw PlatformException.conflict(new Words("请先进入直播课（保持本课页面打开）再签到。",
                     "Join the lesson first (keep its page open), then check in."));
         }
-        em.createNativeQuery("INSERT IGNORE INTO live_check_in (roll_call_id, learner_id, checked_at) SELECT id, ?, NOW(3)"
-                        + " FROM live_roll_call WHERE id = ? AND closes_at > NOW(3)")
-                .setParameter(1, caller.accountId()).setParameter(2, rollCallId).executeUpdate();
-        RollCall checked = one(lessonId, rollCallId, caller);
-        if (checked.mine() == null) { // closed in the meantime
-            throw PlatformException.conflict(new Words("本次签到已经结束，不能再签到。", "This roll call has closed; it takes no more check-ins."));
+        em.createNativeQuery("INSERT IGNORE INTO live_check_in (roll_call_id, learner_id, checked_at) SELECT id, ?, ?"
+                        + " FROM live_roll_call WHERE id = ? AND closes_at > ?")
+                .setParameter(1, caller.accountId()).setParameter(2, Timestamp.from(now)).setParameter(3, rollCallId)
+                .setParameter(4, Timestamp.from(now)).executeUpdate();
+        // A locking read: a check-in another tab committed meanwhile counts as this one's.
+        @SuppressWarnings("unchecked")
+        List<Timestamp> mine = em.createNativeQuery("SELECT checked_at FROM live_check_in WHERE roll_call_id = ? AND learner_id = ? FOR UPDATE")
+                .setParameter(1, rollCallId).setParameter(2, caller.accountId()).getResultList();
+        if (mine.isEmpty()) { // closed in the meantime
+            throw closed();
         }
-        return checked;
+        return one(lessonId, rollCallId, caller);
+    }
+
+    private static PlatformException closed() {
+        return PlatformException.conflict(new Words("本次签到已经结束，不能再签到。", "This roll call has closed; it takes no more check-ins."));
     }
 
     /** The lesson's roll calls, newest first, as the caller may see them. */
@@ -159,25 +168,30 @@ public class RollCalls {
 
     private RollCall one(long lessonId, long rollCallId, Caller caller) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT r.opened_at, r.closes_at, r.closes_at > NOW(3), l.class_id FROM live_roll_call r"
+        List<Object[]> rows = em.createNativeQuery("SELECT r.opened_at, r.closes_at, l.class_id FROM live_roll_call r"
                 + " JOIN lesson l ON l.id = r.lesson_id WHERE r.id = ? AND r.lesson_id = ?").setParameter(1, rollCallId).setParameter(2, lessonId)
                 .getResultList();
         if (rows.isEmpty()) {
             throw PlatformException.notFound(new Words("签到", "Roll call"), rollCallId);
         }
         Object[] r = rows.get(0);
-        boolean open = r[2] instanceof Boolean b ? b : ((Number) r[2]).intValue() != 0;
+        Instant opened = ((Timestamp) r[0]).toInstant();
+        Instant closes = ((Timestamp) r[1]).toInstant();
+        boolean open = closes.isAfter(Instant.now());
+        if (caller.role() == Role.LEARNER) {
+            // A learner is told of their own check-in only: not who else has checked in, nor how many.
+            @SuppressWarnings("unchecked")
+            List<Timestamp> mine = em.createNativeQuery("SELECT checked_at FROM live_check_in WHERE roll_call_id = ? AND learner_id = ?")
+                    .setParameter(1, rollCallId).setParameter(2, caller.accountId()).getResultList();
+            return new RollCall(rollCallId, lessonId, opened, closes, open, null, null, mine.isEmpty() ? null : mine.get(0).toInstant(), null);
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> sheet = em.createNativeQuery("SELECT a.id, a.username, a.full_name, c.checked_at FROM class_learner cl"
+        List<Object[]> sheet = em.createNativeQuery("SELECT a.username, a.full_name, c.checked_at FROM class_learner cl"
                 + " JOIN account a ON a.id = cl.account_id LEFT JOIN live_check_in c ON c.roll_call_id = ? AND c.learner_id = a.id"
-                + " WHERE cl.class_id = ? ORDER BY a.username").setParameter(1, rollCallId).setParameter(2, ((Number) r[3]).longValue()).getResultList();
-        int checkedIn = (int) sheet.stream().filter(e -> e[3] != null).count();
-        boolean staff = caller.role() != Role.LEARNER;
-        Instant mine = staff ? null : sheet.stream().filter(e -> ((Number) e[0]).longValue() == caller.accountId() && e[3] != null)
-                .map(e -> ((Timestamp) e[3]).toInstant()).findFirst().orElse(null);
-        List<Entry> entries = staff ? sheet.stream().map(e -> new Entry((String) e[1], (String) e[2], e[3] == null ? null
-                : ((Timestamp) e[3]).toInstant())).toList() : null;
-        return new RollCall(rollCallId, lessonId, ((Timestamp) r[0]).toInstant(), ((Timestamp) r[1]).toInstant(), open, checkedIn, sheet.size(),
-                mine, entries);
+                + " WHERE cl.class_id = ? ORDER BY a.username").setParameter(1, rollCallId).setParameter(2, ((Number) r[2]).longValue()).getResultList();
+        List<Entry> entries = sheet.stream().map(e -> new Entry((String) e[0], (String) e[1], e[2] == null ? null
+                : ((Timestamp) e[2]).toInstant())).toList();
+        int checkedIn = (int) entries.stream().filter(e -> e.checkedAt() != null).count();
+        return new RollCall(rollCallId, lessonId, opened, closes, open, checkedIn, entries.size(), null, entries);
     }
 }

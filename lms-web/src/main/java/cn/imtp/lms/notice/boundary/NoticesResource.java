@@ -34,6 +34,12 @@ public class NoticesResource {
     @Context
     SecurityContext security;
 
+    @Context
+    jakarta.servlet.http.HttpServletRequest http;
+
+    @Inject
+    cn.imtp.lms.identity.boundary.RequestOrigin origin;
+
     @GET
     public Notices.Page list(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
         PlatformException.checkPage(page, size);
@@ -68,7 +74,7 @@ public class NoticesResource {
     @Path("{id}/withdraw")
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response withdraw(@PathParam("id") long id) {
-        notices.withdraw(id, caller());
+        notices.withdraw(id, caller(), origin.addressOf(http));
         return Response.noContent().build();
     }
 

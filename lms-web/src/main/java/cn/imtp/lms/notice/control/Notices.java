@@ -40,6 +40,9 @@ public class Notices {
     @Inject
     Accounts accounts;
 
+    @Inject
+    cn.imtp.lms.identity.control.AuditLog audit;
+
     /** What a notice asks of the server: a class (null: everyone, administrators only), a title and a text. */
     public record NewNotice(Long classId, String title, String body) {
     }
@@ -120,13 +123,19 @@ public class Notices {
      * only (another who sees it: 403); a notice withdrawn already, or one the caller cannot see: 404.
      */
     @Transactional
-    public void withdraw(long id, Caller caller) {
+    public void withdraw(long id, Caller caller, String clientAddress) {
         Notice n = visible(id, caller);
         if (n.authorId() != caller.accountId() && caller.role() != Role.ADMINISTRATOR) {
             throw new PlatformException(403, "forbidden", "Forbidden", new Words("只有发布者本人或管理员可以撤回通知。",
                     "Only its author or an administrator may withdraw a notice."));
         }
+        em.lock(n, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(n);
+        if (n.withdrawnAt() != null) { // withdrawn by another request meanwhile
+            throw PlatformException.notFound(new Words("通知", "Notice"), id);
+        }
         n.withdraw(Instant.now(), caller.accountId());
+        audit.record(caller, "NOTICE_WITHDRAWN", id, "notice " + id + ": " + n.title(), clientAddress);
     }
 
     /** The notice if it is shown and addressed to the caller; otherwise 404. */

@@ -48,4 +48,18 @@ class CertificateFactsTest {
         assertEquals("JY2026-1234567", CertificateFacts.number(1234567, Instant.parse("2026-06-01T00:00:00Z")));
         assertNotEquals(CertificateFacts.number(1, Instant.EPOCH), CertificateFacts.number(2, Instant.EPOCH));
     }
+
+    @Test
+    void theFactsSurviveTheirStoredFormUnchanged() throws Exception {
+        CertificateFacts f = CertificatePdfTest.certificate(null).facts();
+        try (jakarta.json.bind.Jsonb jsonb = jakarta.json.bind.JsonbBuilder.create()) {
+            String stored = jsonb.toJson(f);
+            assertEquals(f, jsonb.fromJson(stored, CertificateFacts.class), stored);
+            assertTrue(stored.contains("\"level\":\"L5\"") && stored.contains("\"startsOn\":\"2026-11-02\""), stored);
+            assertTrue(!stored.contains("classroomClassHours"), "what is computed is not stored: " + stored);
+            CertificateFacts basic = new CertificateFacts("李四", null, "基础班", "基础课程", null, null, java.time.LocalDate.of(2027, 1, 1),
+                    java.time.LocalDate.of(2027, 2, 1), 45, 0, 0, java.util.List.of(), java.util.List.of());
+            assertEquals(basic, jsonb.fromJson(jsonb.toJson(basic), CertificateFacts.class), "a plan of the basic course has no level");
+        }
+    }
 }
