@@ -3,7 +3,7 @@
 // server, replaceable while the exam is open and the work not graded); then each grade with its comment and
 // my score on 100.
 import { api, download } from '../shared/api.js';
-import { dateTime, t } from '../shared/i18n.js';
+import { dateTime, inLanguage, t } from '../shared/i18n.js';
 import { box, el, param, showNotice, showProblem, startPage } from '../shared/page.js';
 import { playRecording, rubricList, taskFacts, totalLine } from '../shared/practical.js';
 import { follow, pendingUpload, upload as uploadInParts } from '../shared/uploader.js';
@@ -89,7 +89,7 @@ async function sendRecording(task, input, bar, state) {
     state.textContent = t('practical.recordingProcessing');
     follow(ticket.eventsUrl, (s) => {
       if (s && s.state === 'READY') { showNotice(box.notice, t('practical.recordingReady', { name: f.name })); show(); }
-      else if (s && ['FAILED', 'REJECTED'].includes(s.state)) state.textContent = t('practical.recordingFailed', { reason: s.reason || s.state });
+      else if (s && ['FAILED', 'REJECTED'].includes(s.state)) state.textContent = t('practical.recordingFailed', { reason: inLanguage(s.reason) || s.state });
     });
   } catch (err) {
     showProblem(box.problem, err);

@@ -54,6 +54,17 @@ export function classHours(requiredMinutes, classHourMinutes) {
 }
 
 /**
+ * A text the server keeps in both languages in one string (the Chinese, a line break, the English: a media file's
+ * reason or its tracks note) in the reader's; a text of one line is shown as it is.
+ */
+export function inLanguage(text) {
+  if (!text) return text;
+  const cut = text.indexOf('\n');
+  if (cut < 0) return text;
+  return language() === 'en' ? text.slice(cut + 1) : text.slice(0, cut);
+}
+
+/**
  * A score on the pass mark's 100-point scale: "60 / 100", with the points it came from when the paper is not out of
  * 100 (a quiz of 10 questions: "60 / 100（6 / 10 分）"), so that it reads against "60 分（百分制）及格".
  */

@@ -2,7 +2,7 @@
 // new version uploaded with a real progress bar (resumed after a reload), transcoding followed live,
 // preview of any version, publication of one; and the unit's theory questions.
 import { api } from '../shared/api.js';
-import { t } from '../shared/i18n.js';
+import { inLanguage, t } from '../shared/i18n.js';
 import { box, el, param, showNotice, showProblem, startPage, unitFacts, unitRequirements, unitSpecification } from '../shared/page.js';
 import { attachHls } from '../player/lesson-player.js';
 import { follow, forgetUpload, pendingUpload, upload, UploadCancelled } from '../shared/uploader.js';
@@ -85,7 +85,7 @@ async function sendVersion(resource, file) {
       text.textContent = ` ${Math.floor((sent / total) * 100)}% (${mb(sent)} / ${mb(total)} MB)`;
     }, stop.signal);
     running.delete(resource.id);
-    if (done.state === 'REJECTED') throw new Error(t('teacherUnit.rejected', { reason: done.reason || '' }));
+    if (done.state === 'REJECTED') throw new Error(t('teacherUnit.rejected', { reason: inLanguage(done.reason) || '' }));
     await show();
   } catch (err) {
     running.delete(resource.id);
@@ -142,8 +142,8 @@ function stateText(s) {
   }
   const job = s.job && s.state === 'PROCESSING' ? ` ${Math.round((s.job.progress || 0) * 100)}%` : '';
   const playable = s.state === 'PROCESSING' && (s.renditions || []).some((r) => r.segments > 0) ? ` · ${t('teacherUnit.playableEarly')}` : '';
-  const reason = s.reason ? ` — ${s.reason}` : '';
-  const tracks = s.tracks && s.state === 'READY' ? ` · ${s.tracks}` : '';
+  const reason = s.reason ? ` — ${inLanguage(s.reason)}` : '';
+  const tracks = s.tracks && s.state === 'READY' ? ` · ${inLanguage(s.tracks)}` : '';
   return `${t(`assetState.${s.state}`)}${job}${playable}${reason}${tracks}`;
 }
 

@@ -49,7 +49,7 @@ class EmbeddedStorageIT {
     void aPartSentAfterTheUploadIsCompleteLeavesNoObjectBehind() throws Exception {
         String admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
         java.nio.file.Path doc = MediaFixtures.text("late-part.pdf", "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
-        long id = Media.resource(admin, "INFORMATION", "DOCUMENT", null, "late part");
+        long id = Media.resource(admin, "INFORMATION", "DOCUMENT", null, "迟到的分片");
         jakarta.json.JsonObject ticket = Media.newVersion(admin, id, "late-part.pdf", java.nio.file.Files.size(doc));
         assertEquals(200, Media.start(ticket, doc).statusCode());
         HttpResponse<String> parts = Media.post(Media.uploadPath(ticket, "/parts"), "{\"numbers\":[1]}");

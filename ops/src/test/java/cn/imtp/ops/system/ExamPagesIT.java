@@ -72,7 +72,7 @@ class ExamPagesIT {
             b.waitFor(By.cssSelector("li[data-exam='" + examId + "'] a")).click();
             b.waitFor(By.id("start-exam")).click();
             b.waitFor(By.id("countdown"));
-            assertTrue(b.waitFor(By.cssSelector("#materials li[data-material='" + material + "']")).getText().contains("ASSESSMENT handout"));
+            assertTrue(b.waitFor(By.cssSelector("#materials li[data-material='" + material + "']")).getText().contains("考核资源讲义"));
             b.driver.findElement(By.cssSelector("fieldset[data-position='1'] input")).click();
             b.until(d -> d.findElement(By.cssSelector("fieldset[data-position='1'] .saved")).getText().equals("已保存"), Duration.ofSeconds(10));
 

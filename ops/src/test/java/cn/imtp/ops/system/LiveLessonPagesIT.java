@@ -79,6 +79,11 @@ class LiveLessonPagesIT {
             teacher.waitFor(By.cssSelector("#live-roster tr[data-learner='" + LEARNER + "'][data-state='PRESENT']"), Duration.ofSeconds(30));
             teacher.screenshot("live-teacher");
 
+            // The learner is back at the page (the tests ask "还在吗？" after 20 s of quiet, and a page left unanswered stops
+            // beating: not present, so no check-in), and the roster shows them present.
+            learner.js("document.dispatchEvent(new KeyboardEvent('keydown'));"
+                    + "document.getElementById('live-back')?.click();");
+            teacher.waitFor(By.cssSelector("#live-roster tr[data-learner='" + LEARNER + "'][data-state='PRESENT']"), Duration.ofSeconds(30));
             // A roll call (签到): the teacher opens one for a minute, the learner's page offers the button with the time left,
             // the learner checks in, and the teacher's page counts it, in the panel and beside the learner's credit.
             new Select(teacher.waitFor(By.id("roll-call-minutes"))).selectByValue("1");

@@ -42,7 +42,7 @@ class MediaFaultsIT {
 
     @Test
     void anEmptyFileIsRefusedBeforeAnyUpload() throws Exception {
-        long id = Media.resource(teacher, "LEARNING", "VIDEO", unit, "empty");
+        long id = Media.resource(teacher, "LEARNING", "VIDEO", unit, "空文件");
         HttpResponse<String> r = RunningPlatform.call(teacher, "POST", "/api/resources/" + id + "/versions", "{\"fileName\":\"empty.mp4\",\"size\":0}");
         assertEquals(422, r.statusCode(), r.body());
         assertTrue(RunningPlatform.json(r).getJsonArray("errors").toString().contains("size"));
@@ -158,7 +158,7 @@ class MediaFaultsIT {
 
     @Test
     void aFileOverTheLimitIsRefusedBeforeAnyByteIsSent() throws Exception {
-        long id = Media.resource(teacher, "LEARNING", "VIDEO", unit, "too big");
+        long id = Media.resource(teacher, "LEARNING", "VIDEO", unit, "超大文件");
         long size = RunningPlatform.MAX_UPLOAD_BYTES + 1;
         JsonObject ticket = Media.newVersion(teacher, id, "huge.mp4", size);
         HttpResponse<String> r = Media.post(ticket.getString("uploadUrl"),

@@ -465,7 +465,7 @@ class MediaPipelineIT {
         Path video = MediaFixtures.video("lesson-480p-8s.mp4", 854, 480, 8, true);
         Media.Uploaded first = Media.ready(teacher, studiedUnit, "VIDEO", video);
         assertEquals("READY", first.asset().getString("state"));
-        long id = Media.resource(teacher, "LEARNING", "VIDEO", studiedUnit, "same content again");
+        long id = Media.resource(teacher, "LEARNING", "VIDEO", studiedUnit, "同一内容再传一次");
         JsonObject ticket = Media.newVersion(teacher, id, "copy.mp4", Files.size(video));
         assertEquals(202, Media.upload(ticket, video).statusCode());
         JsonObject second = Media.await(ticket, Duration.ofMinutes(2), "READY", "FAILED");
@@ -515,7 +515,7 @@ class MediaPipelineIT {
         long learningHere = Media.publishedDocument(teacher, "LEARNING", studiedUnit, doc);
         // A unit of no class of teacher01's: only an administrator adds it, to the institution's library.
         assertEquals(422, RunningPlatform.call(teacher, "POST", "/api/resources", Json.createObjectBuilder().add("category", "LEARNING")
-                .add("kind", "DOCUMENT").add("title", "elsewhere").add("unitId", otherUnit).build().toString()).statusCode());
+                .add("kind", "DOCUMENT").add("title", "别处的资料").add("unitId", otherUnit).build().toString()).statusCode());
         long learningElsewhere = Media.publishedDocument(admin, "LEARNING", otherUnit, doc, null);
         long assessment = Media.publishedDocument(teacher, "ASSESSMENT", studiedUnit, doc);
         long information = Media.publishedDocument(teacher, "INFORMATION", null, doc);

@@ -70,6 +70,7 @@ class PagesLanguageIT {
 
         Set<String> vocabulary = englishVocabulary();
         Set<String> constants = enumConstants();
+        Set<String> data = dataWords();
         List<String> wrong = new ArrayList<>();
         int read = 0;
         for (int[] size : new int[][] {{390, 844}, {1280, 900}}) {
@@ -83,7 +84,7 @@ class PagesLanguageIT {
                             b.open(page);
                             settle(b);
                             String where = who[0] + " " + size[0] + "×" + size[1] + " " + language + " " + page;
-                            wrong.addAll(judge(b, language, vocabulary, constants, Set.of(who[0])).stream().map(w -> where + ": " + w).toList());
+                            wrong.addAll(judge(b, language, vocabulary, constants, data).stream().map(w -> where + ": " + w).toList());
                             read++;
                             if (size[0] < 500 && language.equals("zh")) {
                                 b.screenshot("language-" + who[2] + "-" + page.replaceAll("[^a-z]+", "-"));
@@ -111,7 +112,7 @@ class PagesLanguageIT {
         }, Duration.ofSeconds(30));
     }
 
-    private static List<String> judge(Browser b, String language, Set<String> vocabulary, Set<String> constants, Set<String> names) {
+    private static List<String> judge(Browser b, String language, Set<String> vocabulary, Set<String> constants, Set<String> data) {
         String text = String.valueOf(b.js("const attrs = [...document.querySelectorAll('[placeholder],[title],[aria-label],img[alt]')]"
                 + ".flatMap(e => ['placeholder', 'title', 'aria-label', 'alt'].map(a => e.getAttribute(a)).filter(Boolean));"
                 + "return [document.title, document.body.innerText, ...attrs].join('\\n');"));
@@ -130,10 +131,12 @@ class PagesLanguageIT {
         Matcher word = LATIN_WORD.matcher(text);
         while (word.find()) {
             String w = word.group();
+            if (data.contains(w.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
             if (constants.contains(w)) {
                 wrong.add("code shown as a value " + w);
-            } else if (language.equals("zh") && vocabulary.contains(w.toLowerCase(Locale.ROOT)) && !names.contains(w)
-                    && !ReadersText.NAMES.contains(w)) {
+            } else if (language.equals("zh") && vocabulary.contains(w.toLowerCase(Locale.ROOT)) && !ReadersText.NAMES.contains(w)) {
                 wrong.add("English word " + w + " in «" + around(text, word.start()) + "»");
             }
         }
@@ -149,6 +152,34 @@ class PagesLanguageIT {
 
     private static String around(String text, int at) {
         return text.substring(Math.max(0, at - 20), Math.min(text.length(), at + 30)).replace('\n', ' ');
+    }
+
+    /**
+     * The Latin words of what people wrote (titles, descriptions, names, notices, questions, messages, user names): data,
+     * in whatever language its author chose, which the pages show as written. Other tests write data too, in an order
+     * that differs between machines; what the platform itself writes is judged, not what its users wrote.
+     */
+    static Set<String> dataWords() throws Exception {
+        Set<String> words = new TreeSet<>();
+        String[] columns = {"SELECT title, description FROM resource", "SELECT title, body FROM notice", "SELECT title, NULL FROM assessment_exam",
+                "SELECT stem, NULL FROM assessment_question", "SELECT title, NULL FROM practical_exam", "SELECT instructions, NULL FROM practical_task",
+                "SELECT name, NULL FROM training_class", "SELECT name, NULL FROM training_plan", "SELECT full_name, username FROM account",
+                "SELECT body, NULL FROM live_message", "SELECT file_name, NULL FROM resource_version"};
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms", "lms", "lms")) {
+            for (String sql : columns) {
+                try (var r = c.createStatement().executeQuery(sql)) {
+                    while (r.next()) {
+                        for (int i = 1; i <= 2; i++) {
+                            Matcher m = LATIN_WORD.matcher(String.valueOf(r.getString(i)));
+                            while (m.find()) {
+                                words.add(m.group().toLowerCase(Locale.ROOT));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return words;
     }
 
     /** Every word of four letters or more in the English column of the pages' messages (what a Chinese page must not show). */

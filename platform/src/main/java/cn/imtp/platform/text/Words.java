@@ -10,6 +10,20 @@ public record Words(String zh, String en) {
         return language.pick(zh, en);
     }
 
+    /**
+     * Both languages in one stored text (a column kept as one string, such as a media file's reason): the Chinese, a line
+     * break, the English. The pages show the line of their language (i18n.js {@code inLanguage}).
+     */
+    public String stored() {
+        return zh + "\n" + en;
+    }
+
+    /** A text written by {@link #stored()} (one written before, in one language or both on one line: the whole of it in both). */
+    public static Words ofStored(String text) {
+        int cut = text.indexOf('\n');
+        return cut < 0 ? new Words(text, text) : new Words(text.substring(0, cut), text.substring(cut + 1));
+    }
+
     public static Words yesNo(boolean yes) {
         return yes ? new Words("是", "yes") : new Words("否", "no");
     }

@@ -18,9 +18,9 @@ import java.util.List;
 
 /**
  * Roll calls (签到) in a live lesson. A teacher of the class (or an administrator) opens one for a few minutes while
- * the lesson is open, one at a time; a learner checks in once per roll call, and only while present in the lesson (a
- * live session of theirs that beat within two heartbeats, as the roster counts presence): a script that never joined
- * cannot check in. Check-ins sit beside the heartbeat credit in the roster and never change it. Learners see their own
+ * the lesson is open, one at a time; a learner checks in once per roll call, and only while present in the lesson as the
+ * live roster counts it (an open live session that joined or beat within two heartbeats and 10 s): a script that never
+ * joined cannot check in. Check-ins sit beside the heartbeat credit in the roster and never change it. Learners see their own
  * check-ins only; teachers and administrators see the whole class.
  */
 @ApplicationScoped
@@ -105,8 +105,7 @@ public class RollCalls {
     }
 
     /**
-     * The learner checks in (again: nothing changes, the first time stands). Present means a live session of theirs that
-     * has had a heartbeat accepted within two heartbeats (joining alone is not presence).
+     * The learner checks in (again: nothing changes, the first time stands), while present as the roster counts it.
      */
     @Transactional
     public RollCall checkIn(long lessonId, long rollCallId, Caller caller) {
@@ -119,9 +118,10 @@ public class RollCalls {
         if (!r.closesAt().isAfter(now)) {
             throw closed();
         }
+        // Present as the live roster counts it: an open live session that joined or beat within two heartbeats and 10 s.
         long presentWithin = attendance.heartbeatSeconds() * 2L + 10;
         Number present = (Number) em.createNativeQuery("SELECT COUNT(*) FROM live_session WHERE lesson_id = ? AND learner_id = ?"
-                        + " AND ended_at IS NULL AND last_beat_at > ?")
+                        + " AND ended_at IS NULL AND COALESCE(last_beat_at, opened_at) > ?")
                 .setParameter(1, lessonId).setParameter(2, caller.accountId())
                 .setParameter(3, Timestamp.from(now.minusSeconds(presentWithin))).getSingleResult();
         if (present.longValue() == 0) {

@@ -143,9 +143,9 @@ public class Assets {
     }
 
     /** What a teacher is told about a video whose transcoding failed for good (the technical detail is in the job and the log). */
-    public static final String TRANSCODE_FAILED = "转码失败：这个文件无法完整解码。请确认它能在电脑上正常播放，或用其他软件重新导出后再上传。"
-            + " Transcoding failed: this file could not be decoded to the end. Check that it plays on a computer, or export it"
-            + " again with another program, then upload it again.";
+    public static final String TRANSCODE_FAILED = new cn.imtp.platform.text.Words("转码失败：这个文件无法完整解码。请确认它能在电脑上正常播放，或用其他软件重新导出后再上传。",
+            "Transcoding failed: this file could not be decoded to the end. Check that it plays on a computer, or export it"
+            + " again with another program, then upload it again.").stored();
 
     /** Assets still PROCESSING whose transcoding job has FAILED become FAILED; returns how many. */
     public int failStranded() {

@@ -288,9 +288,15 @@ public class Playback {
                     "This file is a " + a.kind() + "; download it instead of playing it."));
         }
         if (a.state() == AssetState.FAILED || a.state() == AssetState.REJECTED || a.state() == AssetState.ABANDONED) {
-            // The reason is kept as one text, Chinese then English: both readers get all of it.
-            String reason = a.reason() == null ? "" : " — " + a.reason();
-            throw PlatformException.conflict(new Words("这个视频无法播放：" + a.state() + reason, "This video cannot be played: " + a.state() + reason));
+            // The reason is stored in both languages (Words.stored): each reader gets theirs.
+            Words reason = a.reason() == null ? new Words("", "") : Words.ofStored(a.reason());
+            String state = switch (a.state()) {
+                case FAILED -> "转码失败";
+                case REJECTED -> "文件未通过检查";
+                default -> "上传未完成";
+            };
+            throw PlatformException.conflict(new Words("这个视频无法播放：" + state + (reason.zh().isEmpty() ? "" : " — " + reason.zh()),
+                    "This video cannot be played: " + a.state() + (reason.en().isEmpty() ? "" : " — " + reason.en())));
         }
         List<StoredRendition> renditions = assets.renditions(a.renditionOwner());
         if (renditions.isEmpty()) {

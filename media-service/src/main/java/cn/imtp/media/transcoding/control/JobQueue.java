@@ -106,8 +106,8 @@ public class JobQueue {
                         finish(c, job.id(), JobState.FAILED, "The worker running this job stopped (its node went away) on the last of "
                                 + maxAttempts + " attempts. Retry it once the media nodes are healthy.");
                         // The teacher reads the asset's reason (Chinese, then English); the job's error stays in its row and the log.
-                        markAssetFailed(c, job.assetId(), "转码在每次尝试时都中断了；请稍后重试，仍不成功请联系管理员。"
-                                + " Transcoding stopped on every attempt; see the job's error.");
+                        markAssetFailed(c, job.assetId(), new cn.imtp.platform.text.Words("转码在每次尝试时都中断了；请稍后重试，仍不成功请联系管理员。",
+                                "Transcoding stopped on every attempt; see the job's error.").stored());
                         c.commit();
                         continue;
                     }

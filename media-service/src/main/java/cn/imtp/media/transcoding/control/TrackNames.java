@@ -109,7 +109,7 @@ public final class TrackNames {
         if (zh.isEmpty()) {
             return null;
         }
-        String note = String.join("", zh) + " " + String.join(" ", en);
+        String note = new cn.imtp.platform.text.Words(String.join("", zh), String.join(" ", en)).stored();
         return note.length() <= MAX_NOTE ? note : note.substring(0, MAX_NOTE - 1) + "…";
     }
 }

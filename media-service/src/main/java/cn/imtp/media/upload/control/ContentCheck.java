@@ -78,9 +78,9 @@ public final class ContentCheck {
         }
         long playable = encodedMs / 1000;
         long announced = (announcedMs + 500) / 1000;
-        return Optional.of("文件不完整：只有前 " + playable + " 秒可播放（文件标明 " + announced + " 秒）；如需完整内容，请上传完整的文件。"
-                + " The file is incomplete: only the first " + playable + " s play (it announces " + announced + " s); upload the complete"
-                + " file for the rest.");
+        return Optional.of(new cn.imtp.platform.text.Words("文件不完整：只有前 " + playable + " 秒可播放（文件标明 " + announced
+                + " 秒）；如需完整内容，请上传完整的文件。", "The file is incomplete: only the first " + playable + " s play (it announces "
+                + announced + " s); upload the complete file for the rest.").stored());
     }
 
     /** ffprobe's names of still-image formats (image2, png_pipe, jpeg_pipe, webp_pipe, gif…). */

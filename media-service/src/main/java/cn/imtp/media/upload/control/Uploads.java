@@ -212,7 +212,7 @@ public class Uploads {
 
     private UploadStatus reject(Asset a, Words reason) {
         // The asset keeps one text for readers of either language: the Chinese, then the English.
-        assets.transition(a.id(), AssetState.UPLOADING, AssetState.REJECTED, reason.zh() + " " + reason.en());
+        assets.transition(a.id(), AssetState.UPLOADING, AssetState.REJECTED, reason.stored());
         LOG.info(() -> "Rejected upload " + a.id() + " (" + a.fileName() + "): " + reason.en());
         throw new PlatformException(422, "rejected-file", "File rejected", reason);
     }
@@ -230,8 +230,9 @@ public class Uploads {
                 }
                 // already gone from storage: marking it is all that is left
             }
-            if (assets.transition(a.id(), AssetState.UPLOADING, AssetState.ABANDONED, "上传未在 " + settings.abandonAfterMinutes()
-                    + " 分钟内完成，请重新上传。 The upload was not completed within " + settings.abandonAfterMinutes() + " minutes; start it again.")) {
+            if (assets.transition(a.id(), AssetState.UPLOADING, AssetState.ABANDONED, new cn.imtp.platform.text.Words("上传未在 "
+                    + settings.abandonAfterMinutes() + " 分钟内完成，请重新上传。", "The upload was not completed within " + settings.abandonAfterMinutes()
+                    + " minutes; start it again.").stored())) {
                 n++;
             }
         }
