@@ -65,11 +65,11 @@ public class LiveEvents {
      * messages after {@code afterMessage} it has not seen yet, then every change.
      */
     public void subscribe(long lessonId, boolean staff, long afterMessage, SseEventSink sink, Sse sse) {
-        long[] heads = lessons.heads(lessonId);
+        LiveLessons.Heads heads = lessons.heads(lessonId);
         SseChannels.Viewer v = new SseChannels.Viewer(sink, staff);
         // Added first, so that nothing broadcast from now on is missed; what it is sent below may come twice
         // (the page keeps one of each message by id, and the newest stage by version).
-        SseChannels<Sent>.Channel c = channels.join(lessonId, v, sse, () -> new Sent(heads[0], heads[1], heads[2]));
+        SseChannels<Sent>.Channel c = channels.join(lessonId, v, sse, () -> new Sent(heads.stageVersion(), heads.lastMessageId(), heads.rollCalls()));
         c.send(v, c.event("hello", Hello.class, new Hello(Instant.now(), lessonId)));
         c.send(v, c.event("stage", LiveLessons.Stage.class, lessons.stage(lessonId)));
         for (LiveLessons.Message m : lessons.messagesAfter(lessonId, afterMessage, MESSAGES_PER_TICK)) {
@@ -92,13 +92,13 @@ public class LiveEvents {
     /** What changed since the channel's last refresh; the roster (staff only) once in {@link #ROSTER_MS}. */
     private void refresh(long lessonId, SseChannels<Sent>.Channel c, long now) {
         Sent sent = c.state();
-        long[] heads = lessons.heads(lessonId);
-        if (heads[0] != sent.stageVersion) {
+        LiveLessons.Heads heads = lessons.heads(lessonId);
+        if (heads.stageVersion() != sent.stageVersion) {
             LiveLessons.Stage stage = lessons.stage(lessonId);
             sent.stageVersion = stage.version();
             c.broadcast(false, c.event("stage", LiveLessons.Stage.class, stage));
         }
-        while (heads[1] > sent.lastMessageId) {
+        while (heads.lastMessageId() > sent.lastMessageId) {
             List<LiveLessons.Message> news = lessons.messagesAfter(lessonId, sent.lastMessageId, MESSAGES_PER_TICK);
             if (news.isEmpty()) {
                 break;
@@ -106,8 +106,8 @@ public class LiveEvents {
             news.forEach(m -> c.broadcast(false, c.event("message", LiveLessons.Message.class, m)));
             sent.lastMessageId = news.get(news.size() - 1).id();
         }
-        if (heads[2] != sent.rollCalls) {
-            sent.rollCalls = heads[2];
+        if (heads.rollCalls() != sent.rollCalls) {
+            sent.rollCalls = heads.rollCalls();
             RollCalls.Notice rollCall = rollCalls.newest(lessonId);
             if (rollCall != null) {
                 c.broadcast(false, c.event("roll-call", RollCalls.Notice.class, rollCall));

@@ -6,6 +6,7 @@ import cn.imtp.lms.cohort.entity.ClassStatus;
 import cn.imtp.lms.cohort.entity.Lesson;
 import cn.imtp.lms.cohort.entity.LessonMode;
 import cn.imtp.lms.cohort.entity.TrainingClass;
+import cn.imtp.lms.platform.control.Bulk;
 import cn.imtp.lms.resourcepack.entity.ResourceCategory;
 import cn.imtp.lms.resourcepack.entity.ResourceKind;
 import cn.imtp.platform.problem.FieldError;
@@ -257,28 +258,28 @@ public class LiveLessons {
         Lesson l = em.find(Lesson.class, lessonId);
         Instant now = Instant.now();
         long presentWithin = attendance.heartbeatSeconds() * 2L + 10;
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT a.username, a.full_name,"
-                        + " MAX(CASE WHEN s.ended_at IS NULL THEN COALESCE(s.last_beat_at, s.opened_at) END),"
-                        + " MAX(COALESCE(s.last_beat_at, s.opened_at)), COALESCE(MAX(la.credited_seconds), 0),"
+        List<RosterEntry> learners = Bulk.on(em).select("SELECT a.username, a.full_name,"
+                        + " MAX(CASE WHEN s.ended_at IS NULL THEN COALESCE(s.last_beat_at, s.opened_at) END) open_at,"
+                        + " MAX(COALESCE(s.last_beat_at, s.opened_at)) last_at, COALESCE(MAX(la.credited_seconds), 0) credited,"
                         + " (SELECT COUNT(*) FROM live_check_in ci JOIN live_roll_call rc ON rc.id = ci.roll_call_id"
-                        + " WHERE rc.lesson_id = ? AND ci.learner_id = a.id)"
+                        + " WHERE rc.lesson_id = ? AND ci.learner_id = a.id) check_ins"
                         + " FROM class_learner cl JOIN account a ON a.id = cl.account_id"
                         + " LEFT JOIN live_session s ON s.lesson_id = ? AND s.learner_id = a.id"
                         + " LEFT JOIN live_attendance la ON la.lesson_id = ? AND la.learner_id = a.id"
-                        + " WHERE cl.class_id = ? GROUP BY a.id, a.username, a.full_name ORDER BY a.username")
-                .setParameter(1, lessonId).setParameter(2, lessonId).setParameter(3, lessonId).setParameter(4, l.trainingClass().id())
-                .getResultList();
-        int rollCalls = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM live_roll_call WHERE lesson_id = ?").setParameter(1, lessonId)
-                .getSingleResult()).intValue();
-        List<RosterEntry> learners = rows.stream().map(r -> {
-            Instant open = r[2] == null ? null : ((Timestamp) r[2]).toInstant();
-            Instant last = r[3] == null ? null : ((Timestamp) r[3]).toInstant();
-            Presence p = open == null ? Presence.ABSENT : open.isAfter(now.minusSeconds(presentWithin)) ? Presence.PRESENT : Presence.IDLE;
-            return new RosterEntry((String) r[0], (String) r[1], p, last, ((Number) r[4]).intValue(), ((Number) r[5]).intValue());
-        }).toList();
+                        + " WHERE cl.class_id = ? GROUP BY a.id, a.username, a.full_name ORDER BY a.username",
+                List.of(lessonId, lessonId, lessonId, l.trainingClass().id()), r -> {
+                    Instant open = RollCalls.instant(r, "open_at");
+                    Presence p = open == null ? Presence.ABSENT : open.isAfter(now.minusSeconds(presentWithin)) ? Presence.PRESENT : Presence.IDLE;
+                    return new RosterEntry(r.getString("username"), r.getString("full_name"), p, RollCalls.instant(r, "last_at"),
+                            r.getInt("credited"), r.getInt("check_ins"));
+                });
+        int rollCalls = Bulk.on(em).select("SELECT COUNT(*) n FROM live_roll_call WHERE lesson_id = ?", List.of(lessonId), r -> r.getInt("n")).get(0);
         return new Roster(lessonId, now, count(learners, Presence.PRESENT), count(learners, Presence.IDLE), count(learners, Presence.ABSENT),
                 rollCalls, learners);
+    }
+
+    /** What the event streams compare to see a change: the stage's version, the newest message id, the roll calls' sum. */
+    public record Heads(long stageVersion, long lastMessageId, long rollCalls) {
     }
 
     /**
@@ -286,12 +287,11 @@ public class LiveLessons {
      * is opened or closed early, for the event streams to see what changed.
      */
     @Transactional
-    public long[] heads(long lessonId) {
-        Object[] r = (Object[]) em.createNativeQuery("SELECT (SELECT COALESCE(MAX(version), 0) FROM live_stage WHERE lesson_id = ?),"
-                + " (SELECT COALESCE(MAX(id), 0) FROM live_message WHERE lesson_id = ?),"
-                + " (SELECT COALESCE(FLOOR(SUM(id * 1000003 + UNIX_TIMESTAMP(closes_at) * 1000)), 0) FROM live_roll_call WHERE lesson_id = ?)")
-                .setParameter(1, lessonId).setParameter(2, lessonId).setParameter(3, lessonId).getSingleResult();
-        return new long[] {((Number) r[0]).longValue(), ((Number) r[1]).longValue(), ((Number) r[2]).longValue()};
+    public Heads heads(long lessonId) {
+        return Bulk.on(em).select("SELECT (SELECT COALESCE(MAX(version), 0) FROM live_stage WHERE lesson_id = ?) stage,"
+                + " (SELECT COALESCE(MAX(id), 0) FROM live_message WHERE lesson_id = ?) message,"
+                + " (SELECT COALESCE(FLOOR(SUM(id * 1000003 + UNIX_TIMESTAMP(closes_at) * 1000)), 0) FROM live_roll_call WHERE lesson_id = ?) roll_calls",
+                List.of(lessonId, lessonId, lessonId), r -> new Heads(r.getLong("stage"), r.getLong("message"), r.getLong("roll_calls"))).get(0);
     }
 
     /** The lesson if the caller belongs to its class (learners, teachers) or administers; otherwise 404. */

@@ -2,6 +2,7 @@ package cn.imtp.lms.live.control;
 
 import cn.imtp.lms.attendance.control.AttendanceSettings;
 import cn.imtp.lms.cohort.entity.Lesson;
+import cn.imtp.lms.platform.control.Bulk;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
@@ -159,24 +160,30 @@ public class RollCalls {
     /** The newest roll call of the lesson for its event stream, or null. */
     @Transactional
     public Notice newest(long lessonId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, opened_at, closes_at FROM live_roll_call WHERE lesson_id = ? ORDER BY id DESC LIMIT 1")
-                .setParameter(1, lessonId).getResultList();
-        return rows.isEmpty() ? null : new Notice(((Number) rows.get(0)[0]).longValue(), lessonId, ((Timestamp) rows.get(0)[1]).toInstant(),
-                ((Timestamp) rows.get(0)[2]).toInstant());
+        List<Notice> rows = Bulk.on(em).select("SELECT id, opened_at, closes_at FROM live_roll_call WHERE lesson_id = ? ORDER BY id DESC LIMIT 1",
+                List.of(lessonId), r -> new Notice(r.getLong("id"), lessonId, instant(r, "opened_at"), instant(r, "closes_at")));
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** A roll call's times and its class, as one row reads. */
+    private record Window(Instant openedAt, Instant closesAt, long classId) {
+    }
+
+    /** A column's instant, or null. */
+    static Instant instant(java.sql.ResultSet row, String column) throws java.sql.SQLException {
+        Timestamp t = row.getTimestamp(column);
+        return t == null ? null : t.toInstant();
     }
 
     private RollCall one(long lessonId, long rollCallId, Caller caller) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT r.opened_at, r.closes_at, l.class_id FROM live_roll_call r"
-                + " JOIN lesson l ON l.id = r.lesson_id WHERE r.id = ? AND r.lesson_id = ?").setParameter(1, rollCallId).setParameter(2, lessonId)
-                .getResultList();
+        List<Window> rows = Bulk.on(em).select("SELECT r.opened_at, r.closes_at, l.class_id FROM live_roll_call r"
+                + " JOIN lesson l ON l.id = r.lesson_id WHERE r.id = ? AND r.lesson_id = ?", List.of(rollCallId, lessonId),
+                r -> new Window(instant(r, "opened_at"), instant(r, "closes_at"), r.getLong("class_id")));
         if (rows.isEmpty()) {
             throw PlatformException.notFound(new Words("签到", "Roll call"), rollCallId);
         }
-        Object[] r = rows.get(0);
-        Instant opened = ((Timestamp) r[0]).toInstant();
-        Instant closes = ((Timestamp) r[1]).toInstant();
+        Instant opened = rows.get(0).openedAt();
+        Instant closes = rows.get(0).closesAt();
         boolean open = closes.isAfter(Instant.now());
         if (caller.role() == Role.LEARNER) {
             // A learner is told of their own check-in only: not who else has checked in, nor how many.
@@ -185,12 +192,10 @@ public class RollCalls {
                     .setParameter(1, rollCallId).setParameter(2, caller.accountId()).getResultList();
             return new RollCall(rollCallId, lessonId, opened, closes, open, null, null, mine.isEmpty() ? null : mine.get(0).toInstant(), null);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> sheet = em.createNativeQuery("SELECT a.username, a.full_name, c.checked_at FROM class_learner cl"
+        List<Entry> entries = Bulk.on(em).select("SELECT a.username, a.full_name, c.checked_at FROM class_learner cl"
                 + " JOIN account a ON a.id = cl.account_id LEFT JOIN live_check_in c ON c.roll_call_id = ? AND c.learner_id = a.id"
-                + " WHERE cl.class_id = ? ORDER BY a.username").setParameter(1, rollCallId).setParameter(2, ((Number) r[2]).longValue()).getResultList();
-        List<Entry> entries = sheet.stream().map(e -> new Entry((String) e[0], (String) e[1], e[2] == null ? null
-                : ((Timestamp) e[2]).toInstant())).toList();
+                + " WHERE cl.class_id = ? ORDER BY a.username", List.of(rollCallId, rows.get(0).classId()),
+                e -> new Entry(e.getString("username"), e.getString("full_name"), instant(e, "checked_at")));
         int checkedIn = (int) entries.stream().filter(e -> e.checkedAt() != null).count();
         return new RollCall(rollCallId, lessonId, opened, closes, open, checkedIn, entries.size(), null, entries);
     }
