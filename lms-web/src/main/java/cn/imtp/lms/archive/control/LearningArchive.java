@@ -72,13 +72,23 @@ public class LearningArchive {
     /** Learners see their own archive; teachers those of their classes; administrators all. */
     @Transactional
     public Archive of(long classId, long learnerId, Caller caller) {
+        TrainingClass c = readable(classId, learnerId, caller);
+        Map<Long, LedgerRules.LearnerStatus> hours = hours(c, caller);
+        return archive(c, learnerId, hours.get(learnerId));
+    }
+
+    /**
+     * The one rule of who may read a learner's records in a class (their archive, their certificates): the learner
+     * themself, the class's teachers, administrators; anyone else, or a learner not in the class, 404. Cheap: no records read.
+     */
+    @Transactional
+    public TrainingClass readable(long classId, long learnerId, Caller caller) {
         TrainingClass c = classes.visible(classId, caller);
         if ((caller.role() == Role.LEARNER && learnerId != caller.accountId()) || !c.learnerIds().contains(learnerId)) {
             throw PlatformException.notFound(new Words("班级 " + classId + " 中没有学员 " + learnerId + "。",
                     "Learner " + learnerId + " in class " + classId + " does not exist."));
         }
-        Map<Long, LedgerRules.LearnerStatus> hours = hours(c, caller);
-        return archive(c, learnerId, hours.get(learnerId));
+        return c;
     }
 
     /** Every learner of the class: hours, each summative exam, and the outcome, one line each (teachers, administrators). */

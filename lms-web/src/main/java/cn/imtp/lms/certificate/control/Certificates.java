@@ -87,7 +87,7 @@ public class Certificates {
     /** The learner's certificates in the class, newest first (the caller may see the learner's archive, or 404). */
     @Transactional
     public List<View> of(long classId, long learnerId, Caller caller) {
-        archives.of(classId, learnerId, caller);
+        archives.readable(classId, learnerId, caller);
         return em.createQuery("SELECT c FROM Certificate c WHERE c.classId = :c AND c.learnerId = :l ORDER BY c.id DESC", Certificate.class)
                 .setParameter("c", classId).setParameter("l", learnerId).getResultList().stream().map(Certificates::view).toList();
     }
@@ -149,7 +149,7 @@ public class Certificates {
             throw notFound(id);
         }
         try {
-            archives.of(c.classId(), c.learnerId(), caller);
+            archives.readable(c.classId(), c.learnerId(), caller);
         } catch (PlatformException e) {
             throw notFound(id);
         }
