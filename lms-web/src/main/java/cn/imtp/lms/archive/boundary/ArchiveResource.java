@@ -2,10 +2,10 @@ package cn.imtp.lms.archive.boundary;
 
 import cn.imtp.lms.archive.control.ArchivePdf;
 import cn.imtp.lms.archive.control.LearningArchive;
-import cn.imtp.lms.platform.boundary.Exports;
+import cn.imtp.lms.documents.Exports;
 import cn.imtp.platform.text.Language;
-import cn.imtp.lms.platform.boundary.Reader;
-import cn.imtp.lms.platform.control.Document;
+import cn.imtp.lms.documents.Reader;
+import cn.imtp.lms.documents.Document;
 import cn.imtp.platform.security.Allow;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.Role;

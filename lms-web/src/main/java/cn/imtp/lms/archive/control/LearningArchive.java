@@ -11,7 +11,7 @@ import cn.imtp.lms.cohort.entity.DeliveryMode;
 import cn.imtp.lms.cohort.entity.TrainingClass;
 import cn.imtp.lms.identity.control.AccountView;
 import cn.imtp.lms.identity.entity.Account;
-import cn.imtp.lms.platform.control.ExportTable;
+import cn.imtp.lms.documents.ExportTable;
 import cn.imtp.platform.text.Words;
 import cn.imtp.lms.plan.entity.PlanKind;
 import cn.imtp.lms.plan.entity.TrainingPlan;

@@ -1,6 +1,6 @@
 package cn.imtp.lms.archive.control;
 
-import cn.imtp.lms.platform.control.ExportTable;
+import cn.imtp.lms.documents.ExportTable;
 import cn.imtp.platform.text.Words;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package cn.imtp.lms.assessment.boundary;
 
-import cn.imtp.lms.platform.boundary.Bodies;
+import cn.imtp.lms.application.Bodies;
 import cn.imtp.lms.assessment.control.AssessmentSettings;
 import cn.imtp.lms.assessment.control.Exams;
 import cn.imtp.lms.assessment.control.PaperDrawer;
@@ -9,10 +9,10 @@ import cn.imtp.lms.assessment.control.QuestionQti;
 import cn.imtp.lms.catalogue.entity.JobType;
 import cn.imtp.lms.catalogue.entity.Level;
 import cn.imtp.lms.identity.boundary.RequestOrigin;
-import cn.imtp.lms.platform.boundary.Exports;
-import cn.imtp.lms.platform.boundary.Reader;
-import cn.imtp.lms.platform.boundary.Params;
-import cn.imtp.lms.platform.control.ExportTable;
+import cn.imtp.lms.documents.Exports;
+import cn.imtp.lms.documents.Reader;
+import cn.imtp.lms.application.Params;
+import cn.imtp.lms.documents.ExportTable;
 import cn.imtp.lms.resourcepack.control.ResourcePacks;
 import cn.imtp.lms.resourcepack.control.ResourceView;
 import cn.imtp.platform.security.Allow;

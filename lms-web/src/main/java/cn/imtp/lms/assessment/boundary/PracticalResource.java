@@ -2,8 +2,8 @@ package cn.imtp.lms.assessment.boundary;
 
 import cn.imtp.lms.assessment.control.Practicals;
 import cn.imtp.lms.identity.boundary.RequestOrigin;
-import cn.imtp.lms.platform.boundary.Exports;
-import cn.imtp.lms.platform.boundary.Reader;
+import cn.imtp.lms.documents.Exports;
+import cn.imtp.lms.documents.Reader;
 import cn.imtp.lms.resourcepack.control.MediaTickets;
 import cn.imtp.platform.security.Allow;
 import cn.imtp.platform.security.Caller;

@@ -3,7 +3,7 @@ package cn.imtp.lms.assessment.boundary;
 import cn.imtp.lms.assessment.control.QuestionContent;
 import cn.imtp.lms.assessment.control.QuestionCsv;
 import cn.imtp.lms.assessment.entity.QuestionType;
-import cn.imtp.lms.platform.control.ExportTable;
+import cn.imtp.lms.documents.ExportTable;
 import cn.imtp.platform.text.Words;
 import java.util.List;
 

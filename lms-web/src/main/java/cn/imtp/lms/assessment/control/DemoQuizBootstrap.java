@@ -1,6 +1,6 @@
 package cn.imtp.lms.assessment.control;
 
-import cn.imtp.lms.platform.control.ChinaTime;
+import cn.imtp.lms.application.ChinaTime;
 import cn.imtp.lms.catalogue.control.Integrity;
 import cn.imtp.lms.catalogue.entity.LearningUnit;
 import cn.imtp.lms.cohort.control.DemoClassBootstrap;

@@ -13,7 +13,7 @@ import cn.imtp.lms.cohort.entity.ClassStatus;
 import cn.imtp.lms.cohort.entity.TrainingClass;
 import cn.imtp.lms.identity.control.AuditLog;
 import cn.imtp.lms.identity.entity.Account;
-import cn.imtp.lms.platform.control.ExportTable;
+import cn.imtp.lms.documents.ExportTable;
 import cn.imtp.platform.text.Words;
 import cn.imtp.lms.plan.entity.TrainingPlan;
 import cn.imtp.lms.resourcepack.control.ResourcePacks;

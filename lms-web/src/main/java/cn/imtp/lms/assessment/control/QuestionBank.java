@@ -1,6 +1,6 @@
 package cn.imtp.lms.assessment.control;
 
-import cn.imtp.lms.platform.control.Xlsx;
+import cn.imtp.lms.documents.Xlsx;
 import cn.imtp.lms.assessment.entity.Exam;
 import cn.imtp.lms.assessment.entity.Question;
 import cn.imtp.lms.assessment.entity.QuestionType;
@@ -14,7 +14,7 @@ import cn.imtp.lms.catalogue.entity.JobType;
 import cn.imtp.lms.catalogue.entity.LearningUnit;
 import cn.imtp.lms.catalogue.entity.Level;
 import cn.imtp.lms.identity.control.AuditLog;
-import cn.imtp.lms.platform.control.ExportTable;
+import cn.imtp.lms.documents.ExportTable;
 import cn.imtp.platform.text.Words;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;

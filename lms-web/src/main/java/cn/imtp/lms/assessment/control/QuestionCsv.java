@@ -2,8 +2,8 @@ package cn.imtp.lms.assessment.control;
 
 import cn.imtp.lms.catalogue.entity.JobType;
 import cn.imtp.lms.catalogue.entity.Level;
-import cn.imtp.lms.platform.control.Csv;
-import cn.imtp.lms.platform.control.ExportTable;
+import cn.imtp.lms.documents.Csv;
+import cn.imtp.lms.documents.ExportTable;
 import cn.imtp.platform.text.Words;
 import cn.imtp.platform.problem.FieldError;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package cn.imtp.lms.assessment.control;
 
 import cn.imtp.lms.assessment.entity.QuestionType;
-import cn.imtp.lms.platform.control.Csv;
+import cn.imtp.lms.documents.Csv;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.text.Words;
 import java.io.ByteArrayInputStream;

@@ -1,6 +1,6 @@
 package cn.imtp.lms.attendance.boundary;
 
-import cn.imtp.lms.platform.control.Document;
+import cn.imtp.lms.documents.Document;
 import cn.imtp.lms.attendance.control.Attendance;
 import cn.imtp.lms.attendance.control.AttendanceSettings;
 import cn.imtp.lms.attendance.control.ChainAudit;
@@ -14,10 +14,10 @@ import cn.imtp.lms.attendance.control.RosterEvents;
 import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.identity.boundary.AdmissionDeferred;
 import cn.imtp.lms.identity.boundary.RequestOrigin;
-import cn.imtp.lms.platform.boundary.Exports;
-import cn.imtp.lms.platform.boundary.Reader;
-import cn.imtp.lms.platform.control.ExportTable;
-import cn.imtp.lms.platform.control.ExportTable.Clock;
+import cn.imtp.lms.documents.Exports;
+import cn.imtp.lms.documents.Reader;
+import cn.imtp.lms.documents.ExportTable;
+import cn.imtp.lms.documents.ExportTable.Clock;
 import cn.imtp.platform.text.Words;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;

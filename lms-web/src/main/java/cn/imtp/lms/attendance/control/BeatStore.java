@@ -6,7 +6,7 @@ import cn.imtp.lms.attendance.control.Attendance.Pending;
 import cn.imtp.lms.attendance.entity.PlaybackSession;
 import cn.imtp.lms.attendance.entity.WatchedVideo;
 import cn.imtp.lms.identity.control.AccountGuard;
-import cn.imtp.lms.platform.control.Bulk;
+import cn.imtp.lms.sql.Bulk;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;

@@ -1,7 +1,7 @@
 package cn.imtp.lms.attendance.control;
 
 import cn.imtp.lms.identity.control.AccountGuard;
-import cn.imtp.lms.platform.control.Bulk;
+import cn.imtp.lms.sql.Bulk;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.text.Words;

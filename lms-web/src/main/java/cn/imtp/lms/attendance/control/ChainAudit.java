@@ -1,6 +1,6 @@
 package cn.imtp.lms.attendance.control;
 
-import cn.imtp.lms.platform.control.Bulk;
+import cn.imtp.lms.sql.Bulk;
 import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package cn.imtp.lms.attendance.control;
 
 import cn.imtp.lms.identity.control.TokenIssuer;
-import cn.imtp.lms.platform.control.Bulk;
+import cn.imtp.lms.sql.Bulk;
 import cn.imtp.platform.json.Jsonp;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;

@@ -2,7 +2,7 @@ package cn.imtp.lms.attendance.control;
 
 import cn.imtp.lms.attendance.entity.PlaybackSession;
 import cn.imtp.lms.attendance.entity.WatchedVideo;
-import cn.imtp.lms.platform.control.Bulk;
+import cn.imtp.lms.sql.Bulk;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

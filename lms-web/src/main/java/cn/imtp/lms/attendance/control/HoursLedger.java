@@ -1,7 +1,7 @@
 package cn.imtp.lms.attendance.control;
 
 import cn.imtp.lms.cohort.control.Classes;
-import cn.imtp.lms.platform.control.Bulk;
+import cn.imtp.lms.sql.Bulk;
 import cn.imtp.lms.identity.control.AuditLog;
 import cn.imtp.lms.identity.control.IdDocuments;
 import cn.imtp.lms.cohort.entity.TrainingClass;

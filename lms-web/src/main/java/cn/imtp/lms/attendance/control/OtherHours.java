@@ -1,7 +1,7 @@
 package cn.imtp.lms.attendance.control;
 
-import cn.imtp.lms.platform.control.ChinaTime;
-import cn.imtp.lms.platform.control.Document;
+import cn.imtp.lms.application.ChinaTime;
+import cn.imtp.lms.documents.Document;
 import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.cohort.entity.TrainingClass;
 import cn.imtp.lms.identity.control.AuditLog;

@@ -1,6 +1,6 @@
 package cn.imtp.lms.attendance.control;
 
-import cn.imtp.lms.platform.control.SseChannels;
+import cn.imtp.lms.eventstream.SseChannels;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;

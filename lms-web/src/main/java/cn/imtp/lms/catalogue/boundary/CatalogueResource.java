@@ -4,7 +4,7 @@ import cn.imtp.lms.catalogue.control.Catalogue;
 import cn.imtp.lms.catalogue.control.CatalogueViews;
 import cn.imtp.lms.catalogue.entity.JobType;
 import cn.imtp.lms.catalogue.entity.Level;
-import cn.imtp.lms.platform.boundary.Params;
+import cn.imtp.lms.application.Params;
 import cn.imtp.platform.security.Allow;
 import cn.imtp.platform.security.Role;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,7 +1,7 @@
 package cn.imtp.lms.certificate.control;
 
-import cn.imtp.lms.platform.control.ExportTable;
-import cn.imtp.lms.platform.control.PdfFonts;
+import cn.imtp.lms.documents.ExportTable;
+import cn.imtp.lms.documents.PdfFonts;
 import cn.imtp.platform.text.Language;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;

@@ -170,7 +170,7 @@ public class Certificates {
             throw notFound(id);
         }
         if (c.revokedAt() != null) {
-            String on = cn.imtp.lms.platform.control.ExportTable.chinaTime(c.revokedAt());
+            String on = cn.imtp.lms.documents.ExportTable.chinaTime(c.revokedAt());
             throw PlatformException.conflict(new Words("该结业证明已于 " + on + "（北京时间）撤销。", "This certificate was revoked on " + on + " (China time)."));
         }
         c.revoke(Instant.now(), caller.accountId(), reason);

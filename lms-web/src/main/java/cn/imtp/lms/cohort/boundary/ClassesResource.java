@@ -1,6 +1,6 @@
 package cn.imtp.lms.cohort.boundary;
 
-import cn.imtp.lms.platform.boundary.Bodies;
+import cn.imtp.lms.application.Bodies;
 import cn.imtp.lms.cohort.control.ClassRules;
 import cn.imtp.lms.cohort.control.ClassView;
 import cn.imtp.lms.cohort.control.Classes;

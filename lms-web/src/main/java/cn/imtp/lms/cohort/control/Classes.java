@@ -1,7 +1,7 @@
 package cn.imtp.lms.cohort.control;
 
-import cn.imtp.lms.platform.control.Bulk;
-import cn.imtp.lms.platform.control.ChinaTime;
+import cn.imtp.lms.sql.Bulk;
+import cn.imtp.lms.application.ChinaTime;
 import cn.imtp.lms.catalogue.control.Catalogue;
 import cn.imtp.lms.catalogue.entity.LearningUnit;
 import cn.imtp.lms.cohort.entity.ClassStatus;
@@ -19,7 +19,7 @@ import cn.imtp.lms.identity.control.NewAccount;
 import cn.imtp.lms.identity.entity.Account;
 import cn.imtp.lms.plan.control.Plans;
 import cn.imtp.lms.plan.entity.TrainingPlan;
-import cn.imtp.lms.platform.control.Search;
+import cn.imtp.lms.sql.Search;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;

@@ -1,6 +1,6 @@
 package cn.imtp.lms.cohort.control;
 
-import cn.imtp.lms.platform.control.ChinaTime;
+import cn.imtp.lms.application.ChinaTime;
 import cn.imtp.lms.catalogue.entity.JobType;
 import cn.imtp.lms.catalogue.entity.Level;
 import cn.imtp.lms.cohort.entity.CredentialKind;

@@ -1,6 +1,6 @@
 package cn.imtp.lms.cohort.control;
 
-import cn.imtp.lms.platform.control.Csv;
+import cn.imtp.lms.documents.Csv;
 import cn.imtp.lms.identity.control.IdDocuments;
 import cn.imtp.lms.identity.entity.IdDocumentType;
 import cn.imtp.platform.problem.FieldError;

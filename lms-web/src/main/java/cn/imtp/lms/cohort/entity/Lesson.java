@@ -1,6 +1,6 @@
 package cn.imtp.lms.cohort.entity;
 
-import cn.imtp.lms.platform.control.ChinaTime;
+import cn.imtp.lms.application.ChinaTime;
 import cn.imtp.lms.catalogue.entity.LearningUnit;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,7 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import cn.imtp.lms.platform.control.ChinaTime;
+import cn.imtp.lms.application.ChinaTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;

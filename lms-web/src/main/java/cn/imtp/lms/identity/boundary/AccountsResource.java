@@ -1,10 +1,10 @@
 package cn.imtp.lms.identity.boundary;
 
 import cn.imtp.lms.identity.control.AccountView;
-import cn.imtp.lms.platform.boundary.Exports;
+import cn.imtp.lms.documents.Exports;
 import cn.imtp.lms.identity.entity.IdDocumentType;
-import cn.imtp.lms.platform.boundary.Reader;
-import cn.imtp.lms.platform.control.ExportTable;
+import cn.imtp.lms.documents.Reader;
+import cn.imtp.lms.documents.ExportTable;
 import cn.imtp.platform.text.Words;
 import cn.imtp.lms.identity.control.Accounts;
 import cn.imtp.lms.identity.control.NewAccount;

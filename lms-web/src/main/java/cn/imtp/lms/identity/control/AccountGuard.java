@@ -1,6 +1,6 @@
 package cn.imtp.lms.identity.control;
 
-import cn.imtp.lms.platform.control.Bulk;
+import cn.imtp.lms.sql.Bulk;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.schema.SchemaStartup;
 import cn.imtp.platform.security.Caller;

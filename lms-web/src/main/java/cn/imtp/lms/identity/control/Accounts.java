@@ -1,8 +1,8 @@
 package cn.imtp.lms.identity.control;
 
-import cn.imtp.lms.platform.control.ChinaTime;
+import cn.imtp.lms.application.ChinaTime;
 import cn.imtp.lms.identity.entity.Account;
-import cn.imtp.lms.platform.control.Search;
+import cn.imtp.lms.sql.Search;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;

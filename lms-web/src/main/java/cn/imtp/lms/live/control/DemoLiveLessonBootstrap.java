@@ -1,6 +1,6 @@
 package cn.imtp.lms.live.control;
 
-import cn.imtp.lms.platform.control.ChinaTime;
+import cn.imtp.lms.application.ChinaTime;
 import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.cohort.control.DemoClassBootstrap;
 import cn.imtp.lms.cohort.control.Requests;

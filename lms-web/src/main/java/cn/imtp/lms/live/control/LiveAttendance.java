@@ -2,7 +2,7 @@ package cn.imtp.lms.live.control;
 
 import cn.imtp.lms.attendance.control.Attendance;
 import cn.imtp.lms.attendance.control.AttendanceChain;
-import cn.imtp.lms.platform.control.Bulk;
+import cn.imtp.lms.sql.Bulk;
 import cn.imtp.lms.attendance.control.AttendanceSettings;
 import cn.imtp.lms.attendance.control.CreditPolicy.Verdict;
 import cn.imtp.lms.attendance.control.HoursLedger;

@@ -6,7 +6,7 @@ import cn.imtp.lms.cohort.entity.ClassStatus;
 import cn.imtp.lms.cohort.entity.Lesson;
 import cn.imtp.lms.cohort.entity.LessonMode;
 import cn.imtp.lms.cohort.entity.TrainingClass;
-import cn.imtp.lms.platform.control.Bulk;
+import cn.imtp.lms.sql.Bulk;
 import cn.imtp.lms.resourcepack.entity.ResourceCategory;
 import cn.imtp.lms.resourcepack.entity.ResourceKind;
 import cn.imtp.platform.problem.FieldError;

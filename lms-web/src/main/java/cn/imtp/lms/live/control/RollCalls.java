@@ -2,7 +2,7 @@ package cn.imtp.lms.live.control;
 
 import cn.imtp.lms.attendance.control.AttendanceSettings;
 import cn.imtp.lms.cohort.entity.Lesson;
-import cn.imtp.lms.platform.control.Bulk;
+import cn.imtp.lms.sql.Bulk;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;

@@ -1,7 +1,7 @@
 package cn.imtp.lms.presence.boundary;
 
 import cn.imtp.lms.identity.boundary.RequestOrigin;
-import cn.imtp.lms.platform.boundary.Bodies;
+import cn.imtp.lms.application.Bodies;
 import cn.imtp.lms.presence.control.ConsentText;
 import cn.imtp.lms.presence.control.PhotoImport;
 import cn.imtp.lms.presence.control.Presence;

@@ -3,7 +3,7 @@ package cn.imtp.lms.resourcepack.control;
 import cn.imtp.lms.catalogue.entity.LearningUnit;
 import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.identity.control.AuditLog;
-import cn.imtp.lms.platform.control.Bulk;
+import cn.imtp.lms.sql.Bulk;
 import cn.imtp.lms.resourcepack.entity.Resource;
 import cn.imtp.lms.resourcepack.entity.ResourceCategory;
 import cn.imtp.lms.resourcepack.entity.ResourceKind;

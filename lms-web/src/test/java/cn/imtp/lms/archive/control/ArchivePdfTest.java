@@ -50,7 +50,7 @@ class ArchivePdfTest {
     }
 
     static String text(byte[] pdf) throws Exception {
-        return cn.imtp.lms.platform.control.PdfText.of(pdf);
+        return cn.imtp.lms.documents.PdfText.of(pdf);
     }
 
     @Test

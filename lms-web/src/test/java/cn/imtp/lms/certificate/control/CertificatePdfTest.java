@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.imtp.lms.catalogue.entity.JobType;
 import cn.imtp.lms.catalogue.entity.Level;
-import cn.imtp.lms.platform.control.PdfText;
+import cn.imtp.lms.documents.PdfText;
 import cn.imtp.platform.text.Language;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

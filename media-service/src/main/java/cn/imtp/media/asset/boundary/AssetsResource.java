@@ -3,7 +3,7 @@ package cn.imtp.media.asset.boundary;
 import cn.imtp.media.asset.control.AssetStatus;
 import cn.imtp.media.asset.control.AssetView;
 import cn.imtp.media.asset.control.StatusStreams;
-import cn.imtp.media.platform.control.Grants;
+import cn.imtp.media.access.Grants;
 import cn.imtp.media.transcoding.control.JobQueue;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.MediaGrant;

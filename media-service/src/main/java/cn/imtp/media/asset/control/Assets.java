@@ -8,7 +8,7 @@ import cn.imtp.media.transcoding.entity.Probe;
 import cn.imtp.media.transcoding.entity.Rendition;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.text.Words;
-import cn.imtp.media.platform.control.MediaDatabase;
+import cn.imtp.media.sql.MediaDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package cn.imtp.media.streaming.boundary;
 
-import cn.imtp.media.platform.control.Grants;
+import cn.imtp.media.access.Grants;
 import cn.imtp.media.asset.control.Assets;
 import cn.imtp.media.streaming.control.Captions;
 import cn.imtp.media.streaming.control.Playback;

@@ -2,7 +2,7 @@ package cn.imtp.media.transcoding.control;
 
 import cn.imtp.media.transcoding.entity.Job;
 import cn.imtp.media.transcoding.entity.JobState;
-import cn.imtp.media.platform.control.MediaDatabase;
+import cn.imtp.media.sql.MediaDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

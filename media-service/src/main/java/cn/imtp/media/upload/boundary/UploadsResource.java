@@ -1,7 +1,7 @@
 package cn.imtp.media.upload.boundary;
 
 import cn.imtp.media.asset.entity.AssetState;
-import cn.imtp.media.platform.control.Grants;
+import cn.imtp.media.access.Grants;
 import cn.imtp.media.upload.control.Uploads;
 import cn.imtp.platform.security.MediaGrant;
 import cn.imtp.platform.security.Public;

@@ -1,6 +1,6 @@
 package cn.imtp.media.vision.boundary;
 
-import cn.imtp.media.platform.control.Grants;
+import cn.imtp.media.access.Grants;
 import cn.imtp.media.vision.control.Faces;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;

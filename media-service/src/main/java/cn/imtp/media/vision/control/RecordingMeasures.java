@@ -4,7 +4,7 @@ import cn.imtp.media.asset.control.Assets;
 import cn.imtp.media.asset.entity.Asset;
 import cn.imtp.media.asset.entity.AssetState;
 import cn.imtp.media.asset.entity.MediaKind;
-import cn.imtp.media.platform.control.MediaDatabase;
+import cn.imtp.media.sql.MediaDatabase;
 import cn.imtp.media.storage.control.ObjectStore;
 import cn.imtp.media.transcoding.control.TranscodeSettings;
 import cn.imtp.media.transcoding.control.Transcoder;
