@@ -1,5 +1,6 @@
 package cn.imtp.lms.assessment.control;
 
+import cn.imtp.lms.identity.control.AccountTurns;
 import cn.imtp.lms.assessment.entity.Attempt;
 import cn.imtp.lms.assessment.entity.AttemptItem;
 import cn.imtp.lms.assessment.entity.Exam;
@@ -112,6 +113,9 @@ public class Exams {
 
     @PersistenceContext(unitName = "lms")
     EntityManager em;
+
+    @Inject
+    AccountTurns turns;
 
     @Inject
     ResourcePacks packs;
@@ -231,7 +235,7 @@ public class Exams {
     @Transactional
     public AttemptView start(long examId, Caller caller) {
         Exam exam = visible(examId, caller);
-        em.createNativeQuery("SELECT id FROM account WHERE id = ? FOR UPDATE").setParameter(1, caller.accountId()).getResultList();
+        turns.take(caller.accountId());
         Instant now = Instant.now();
         List<Attempt> mine = attempts(examId, caller.accountId());
         for (Attempt listed : mine) {

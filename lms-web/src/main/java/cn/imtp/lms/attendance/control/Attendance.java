@@ -1,5 +1,6 @@
 package cn.imtp.lms.attendance.control;
 
+import cn.imtp.lms.identity.control.AccountTurns;
 import cn.imtp.lms.attendance.entity.PlaybackSession;
 import cn.imtp.lms.attendance.entity.WatchedVideo;
 import cn.imtp.lms.cohort.control.Classes;
@@ -73,6 +74,9 @@ public class Attendance {
     EntityManager em;
 
     @Inject
+    AccountTurns turns;
+
+    @Inject
     ResourcePacks packs;
 
     @Inject
@@ -104,10 +108,8 @@ public class Attendance {
             throw PlatformException.invalid(new Words("请指明要播放的课程视频。", "Say which lesson video to play."),
                     List.of(new FieldError("resourceId", new Words("必填", "required"))));
         }
-        // A learner's opens take turns on the learner's own account row (a primary-key lock, no gap lock),
-        // first thing, so that every read below sees the sessions a previous open committed. Locking the
-        // open sessions with a range query instead would take gap locks that deadlock concurrent learners.
-        em.createNativeQuery("SELECT id FROM account WHERE id = ? FOR UPDATE").setParameter(1, learner.accountId()).getResultList();
+        // A learner's opens take turns (AccountTurns): every read below sees the sessions a previous open committed.
+        turns.take(learner.accountId());
         ResourcePacks.AccessTicket access = packs.access(resourceId, null, learner);
         Resource r = em.find(Resource.class, resourceId);
         if (!"VIDEO".equals(access.kind()) || r.category() != ResourceCategory.LEARNING || r.unitId() == null) {

@@ -1,5 +1,6 @@
 package cn.imtp.lms.live.control;
 
+import cn.imtp.lms.identity.control.AccountTurns;
 import cn.imtp.lms.attendance.control.Attendance;
 import cn.imtp.lms.attendance.control.AttendanceChain;
 import cn.imtp.lms.sql.Bulk;
@@ -54,6 +55,9 @@ public class LiveAttendance {
     EntityManager em;
 
     @Inject
+    AccountTurns turns;
+
+    @Inject
     LiveLessons lessons;
 
     @Inject
@@ -90,8 +94,8 @@ public class LiveAttendance {
         if (learner.role() != Role.LEARNER) {
             throw new PlatformException(403, "forbidden", "Forbidden", new Words("只有学员进入直播课才计入考勤。", "Only learners join a lesson to be counted."));
         }
-        // Joins and video sessions of one learner take turns on the learner's account row (see Attendance.open).
-        em.createNativeQuery("SELECT id FROM account WHERE id = ? FOR UPDATE").setParameter(1, learner.accountId()).getResultList();
+        // Joins and video sessions of one learner take turns on the learner's account row (AccountTurns).
+        turns.take(learner.accountId());
         Lesson l = lessons.visible(lessonId, learner);
         Instant now = Instant.now();
         LiveLessons.Window s = lessons.window(l, now);
