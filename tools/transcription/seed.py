@@ -3,7 +3,7 @@
 import json, os, re
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-SEED = os.environ.get('SEED', os.path.join(REPO, '..', 'shared', 'seed', '000_69a11254becfc026.txt'))
+SEED = os.environ.get('SEED', os.path.join(HERE, 'seed-000_69a11254becfc026.txt'))
 DATA = os.path.join(REPO, 'resources', 'src', 'main', 'resources', 'training-package', '2021')
 lines = [None] + open(SEED, encoding='utf-8').read().split('\n')
 JOBS = {'PRODUCT_SELECTOR': '选品员', 'LIVE_SELLER': '直播销售员', 'VIDEO_PROMOTER': '视频创推员', 'PLATFORM_OPERATOR': '平台管理员'}
