@@ -1,5 +1,6 @@
 package cn.imtp.platform.health;
 
+import java.util.logging.Logger;
 import cn.imtp.platform.schema.SchemaStartup;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +43,7 @@ public class DatabaseReadiness implements HealthCheck {
             return HealthCheckResponse.named(name).status(valid).build();
         } catch (SQLException e) {
             // Anyone may ask: the answer names no server, version or address; the log has the reason.
-            java.util.logging.Logger.getLogger(DatabaseReadiness.class.getName()).warning(() -> name + " is not ready: " + e);
+            Logger.getLogger(DatabaseReadiness.class.getName()).warning(() -> name + " is not ready: " + e);
             return HealthCheckResponse.named(name).down().build();
         }
     }

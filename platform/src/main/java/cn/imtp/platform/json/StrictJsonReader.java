@@ -1,5 +1,7 @@
 package cn.imtp.platform.json;
 
+import java.lang.reflect.InvocationTargetException;
+import java.math.BigDecimal;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.text.Words;
@@ -121,7 +123,7 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
             }
             return raw == Float.class || raw == float.class ? (Object) (float) n.doubleValue() : (Object) n.doubleValue();
         }
-        if (raw == java.math.BigDecimal.class) {
+        if (raw == BigDecimal.class) {
             return value instanceof JsonNumber n ? n.bigDecimalValue() : wrong(errors, field, new Words("须为数字", "must be a number"));
         }
         if (raw == Boolean.class || raw == boolean.class) {
@@ -163,7 +165,7 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
             }
             try {
                 return shape.canonical().newInstance(args);
-            } catch (java.lang.reflect.InvocationTargetException e) {
+            } catch (InvocationTargetException e) {
                 // The record refused its values (its compact constructor checks them): the caller's mistake, said plainly.
                 return wrong(errors, field, e.getCause() == null || e.getCause().getMessage() == null ? new Words("无效", "is not valid")
                         : new Words(e.getCause().getMessage(), e.getCause().getMessage()));

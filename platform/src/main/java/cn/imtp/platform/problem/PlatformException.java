@@ -1,5 +1,6 @@
 package cn.imtp.platform.problem;
 
+import java.util.ArrayList;
 import cn.imtp.platform.text.Language;
 import cn.imtp.platform.text.Words;
 import jakarta.ejb.ApplicationException;
@@ -82,7 +83,7 @@ public class PlatformException extends RuntimeException {
 
     /** Checks the {@code page} (from 0) and {@code size} query parameters of a paginated list. */
     public static void checkPage(int page, int size) {
-        List<FieldError> errors = new java.util.ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (page < 0) {
             errors.add(new FieldError("page", new Words("须为 0 或更大", "must be 0 or more")));
         }

@@ -1,5 +1,8 @@
 package cn.imtp.platform.problem;
 
+import cn.imtp.platform.text.Language;
+import cn.imtp.platform.text.Words;
+import java.util.ArrayList;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 
@@ -24,11 +27,11 @@ public record Problem(String type, String title, int status, String detail, Stri
      * The field errors as one answer lists them, in the reader's language: the first {@link #MAX_ERRORS}, then how many
      * more there are.
      */
-    public static List<FieldError> listed(List<FieldError> errors, cn.imtp.platform.text.Language language) {
-        List<FieldError> shown = new java.util.ArrayList<>(errors.stream().limit(MAX_ERRORS).map(e -> e.in(language)).toList());
+    public static List<FieldError> listed(List<FieldError> errors, Language language) {
+        List<FieldError> shown = new ArrayList<>(errors.stream().limit(MAX_ERRORS).map(e -> e.in(language)).toList());
         if (errors.size() > MAX_ERRORS) {
             int more = errors.size() - MAX_ERRORS;
-            shown.add(new FieldError("more", new cn.imtp.platform.text.Words("另有 " + more + " 处错误未列出；请先改正以上各处，再重新提交。",
+            shown.add(new FieldError("more", new Words("另有 " + more + " 处错误未列出；请先改正以上各处，再重新提交。",
                     more + " more errors are not listed; correct these and send it again")).in(language));
         }
         return List.copyOf(shown);

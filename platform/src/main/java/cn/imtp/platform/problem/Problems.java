@@ -1,5 +1,13 @@
 package cn.imtp.platform.problem;
 
+import jakarta.resource.ResourceException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import cn.imtp.platform.text.Language;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
@@ -53,7 +61,7 @@ public final class Problems {
             return new Problem(Problem.TYPE_BASE + slug(st.getReasonPhrase()), Titles.of(st.getReasonPhrase(), language), status,
                     httpDetail(status, wae.getMessage(), language), instance, List.of());
         }
-        java.sql.SQLException refused = refusedByDatabase(t);
+        SQLException refused = refusedByDatabase(t);
         if (refused != null) {
             return refusal(refused, instance, language);
         }
@@ -72,14 +80,14 @@ public final class Problems {
     }
 
     /** MariaDB's error codes for a value that does not fit its column, and the pattern of the column in its message. */
-    private static final java.util.Set<Integer> TOO_LONG = java.util.Set.of(1406, 1264);
-    private static final java.util.Set<Integer> CONFLICTS = java.util.Set.of(1062, 1451, 1452);
-    private static final java.util.regex.Pattern COLUMN = java.util.regex.Pattern.compile("for column [`']?(\\w+)[`']?");
+    private static final Set<Integer> TOO_LONG = Set.of(1406, 1264);
+    private static final Set<Integer> CONFLICTS = Set.of(1062, 1451, 1452);
+    private static final Pattern COLUMN = Pattern.compile("for column [`']?(\\w+)[`']?");
 
     /** The database refusing a value the checks before it let through (a missed length check, a duplicate), or null. */
-    static java.sql.SQLException refusedByDatabase(Throwable t) {
+    static SQLException refusedByDatabase(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof java.sql.SQLException sql && (TOO_LONG.contains(sql.getErrorCode()) || CONFLICTS.contains(sql.getErrorCode()))) {
+            if (c instanceof SQLException sql && (TOO_LONG.contains(sql.getErrorCode()) || CONFLICTS.contains(sql.getErrorCode()))) {
                 return sql;
             }
         }
@@ -87,9 +95,9 @@ public final class Problems {
     }
 
     /** The caller's 4xx for such a refusal: the field by its column's name, never the statement. */
-    static Problem refusal(java.sql.SQLException sql, String instance, Language language) {
+    static Problem refusal(SQLException sql, String instance, Language language) {
         if (TOO_LONG.contains(sql.getErrorCode())) {
-            java.util.regex.Matcher m = COLUMN.matcher(String.valueOf(sql.getMessage()));
+            Matcher m = COLUMN.matcher(String.valueOf(sql.getMessage()));
             String field = m.find() ? camel(m.group(1)) : "body";
             return new Problem(Problem.TYPE_BASE + "invalid-input", Titles.of("Invalid input", language), 422, language.pick(
                     "有一个值太长或太大，无法保存：" + field + "。请缩短后重新提交。",
@@ -123,7 +131,7 @@ public final class Problems {
     /** A deadlock (SQLState 40001, MariaDB 1213) or a lock wait timeout (1205) anywhere in the causes. */
     static boolean isLockConflict(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof java.sql.SQLException sql
+            if (c instanceof SQLException sql
                     && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205)) {
                 return true;
             }
@@ -138,9 +146,9 @@ public final class Problems {
      */
     static boolean isDatabaseUnreachable(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof java.sql.SQLTransientConnectionException || c instanceof java.sql.SQLNonTransientConnectionException
-                    || c instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
-                    || c instanceof java.sql.SQLException && c.getCause() instanceof jakarta.resource.ResourceException) {
+            if (c instanceof SQLTransientConnectionException || c instanceof SQLNonTransientConnectionException
+                    || c instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    || c instanceof SQLException && c.getCause() instanceof ResourceException) {
                 return true;
             }
         }
@@ -186,9 +194,9 @@ public final class Problems {
 
     /** The most of a library's message an answer quotes. */
     static final int MAX_MESSAGE = 300;
-    private static final java.util.regex.Pattern NO_ENUM = java.util.regex.Pattern.compile("No enum constant (?:[\\w$]+\\.)+([\\w$]+)");
+    private static final Pattern NO_ENUM = Pattern.compile("No enum constant (?:[\\w$]+\\.)+([\\w$]+)");
     /** A Java class, interface or exception named in full ({@code java.lang.NumberFormatException: }), with what introduces it. */
-    private static final java.util.regex.Pattern JAVA_NAME = java.util.regex.Pattern.compile(
+    private static final Pattern JAVA_NAME = Pattern.compile(
             "(?:class |interface )?\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:\\.[A-Z][A-Za-z0-9_$]*)*:?\\s*");
 
     /**
@@ -211,7 +219,7 @@ public final class Problems {
     static String fieldOf(ConstraintViolation<?> v) {
         String[] parts = v.getPropertyPath().toString().split("\\.");
         if (parts.length >= 3) {
-            return String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
+            return String.join(".", Arrays.copyOfRange(parts, 2, parts.length));
         }
         return parts[parts.length - 1];
     }

@@ -1,5 +1,7 @@
 package cn.imtp.platform.security;
 
+import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.text.Words;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -30,8 +32,8 @@ public class BearerAuthentication implements ContainerRequestFilter {
             return;
         }
         if (!header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            throw new cn.imtp.platform.problem.PlatformException(401, "invalid-token", "Invalid token",
-                    new cn.imtp.platform.text.Words("令牌格式无效，请以 'Authorization: Bearer <token>' 发送。",
+            throw new PlatformException(401, "invalid-token", "Invalid token",
+                    new Words("令牌格式无效，请以 'Authorization: Bearer <token>' 发送。",
                             "Send the token as 'Authorization: Bearer <token>'."));
         }
         Caller caller = Jwt.callerOf(Jwt.verify(header.substring(PREFIX.length()).trim(), settings.publicKey(),
