@@ -6,6 +6,7 @@ import cn.imtp.lms.attendance.entity.WatchedVideo;
 import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.identity.control.SignInsRevoked;
 import cn.imtp.lms.identity.control.TokenIssuer;
+import cn.imtp.lms.resourcepack.control.PlayingTimes;
 import cn.imtp.lms.resourcepack.control.ResourcePacks;
 import cn.imtp.lms.resourcepack.entity.Resource;
 import cn.imtp.lms.resourcepack.entity.ResourceCategory;
@@ -80,6 +81,9 @@ public class Attendance {
     ResourcePacks packs;
 
     @Inject
+    PlayingTimes playingTimes;
+
+    @Inject
     Classes classes;
 
     @Inject
@@ -125,13 +129,12 @@ public class Attendance {
         }
         long cls = classOf(studying, classId);
         UUID asset = UUID.fromString(access.assetId());
-        // media-service records the probed duration in the shared database; it is the bound of every claim.
-        List<?> duration = em.createNativeQuery("SELECT duration_ms FROM media_asset WHERE id = ? AND state IN ('PROCESSING', 'READY')")
-                .setParameter(1, asset.toString()).getResultList();
-        if (duration.isEmpty() || duration.get(0) == null) {
+        // The playing time media-service reported for the published version; it is the bound of every claim.
+        Long duration = playingTimes.playable(resourceId, learner);
+        if (duration == null) {
             throw PlatformException.conflict(new Words("此视频尚不能播放，请在处理完成后再试。", "This video is not playable yet; try again when it has been prepared."));
         }
-        int seconds = (int) (((Number) duration.get(0)).longValue() / 1000);
+        int seconds = (int) (duration / 1000);
         Instant now = Instant.now();
         endActivities(learner.accountId(), now);
         PlaybackSession session = new PlaybackSession(learner.accountId(), cls, r.unitId(), resourceId, asset, seconds, now);
