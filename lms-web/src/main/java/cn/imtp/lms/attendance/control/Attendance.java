@@ -18,6 +18,7 @@ import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -100,6 +101,9 @@ public class Attendance {
 
     @Inject
     Event<PlaybackOpened> opened;
+
+    @Inject
+    Instance<OpenActivities> others;
 
     /**
      * Opens a session for a published learning video of a unit in one of the learner's active classes,
@@ -205,13 +209,8 @@ public class Attendance {
         em.createQuery("SELECT s.id FROM PlaybackSession s WHERE s.learnerId = :l AND s.endedAt IS NULL", String.class)
                 .setParameter("l", learnerId).getResultList()
                 .forEach(id -> em.find(PlaybackSession.class, id, LockModeType.PESSIMISTIC_WRITE).end(reason, now));
-        @SuppressWarnings("unchecked")
-        List<String> live = em.createNativeQuery("SELECT id FROM live_session WHERE learner_id = ? AND ended_at IS NULL")
-                .setParameter(1, learnerId).getResultList();
-        for (String id : live) {
-            em.createNativeQuery("UPDATE live_session SET ended_at = ?, ended_reason = ? WHERE id = ? AND ended_at IS NULL")
-                    .setParameter(1, java.sql.Timestamp.from(now)).setParameter(2, reason).setParameter(3, id).executeUpdate();
-        }
+        // Then the sessions other features own (live lessons), ended by their owners in this transaction.
+        others.forEach(o -> o.end(learnerId, reason, now));
     }
 
     /** A beat on its way to the store: who sent it, for which session, with the session's verified token. */
