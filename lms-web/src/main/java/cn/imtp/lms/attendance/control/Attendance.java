@@ -6,6 +6,7 @@ import cn.imtp.lms.attendance.entity.WatchedVideo;
 import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.identity.control.SignInsRevoked;
 import cn.imtp.lms.identity.control.TokenIssuer;
+import cn.imtp.lms.resourcepack.control.PlayingTimes;
 import cn.imtp.lms.resourcepack.control.ResourcePacks;
 import cn.imtp.lms.resourcepack.entity.Resource;
 import cn.imtp.lms.resourcepack.entity.ResourceCategory;
@@ -17,6 +18,7 @@ import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -80,6 +82,9 @@ public class Attendance {
     ResourcePacks packs;
 
     @Inject
+    PlayingTimes playingTimes;
+
+    @Inject
     Classes classes;
 
     @Inject
@@ -96,6 +101,9 @@ public class Attendance {
 
     @Inject
     Event<PlaybackOpened> opened;
+
+    @Inject
+    Instance<OpenActivities> others;
 
     /**
      * Opens a session for a published learning video of a unit in one of the learner's active classes,
@@ -125,13 +133,12 @@ public class Attendance {
         }
         long cls = classOf(studying, classId);
         UUID asset = UUID.fromString(access.assetId());
-        // media-service records the probed duration in the shared database; it is the bound of every claim.
-        List<?> duration = em.createNativeQuery("SELECT duration_ms FROM media_asset WHERE id = ? AND state IN ('PROCESSING', 'READY')")
-                .setParameter(1, asset.toString()).getResultList();
-        if (duration.isEmpty() || duration.get(0) == null) {
+        // The playing time media-service reported for the published version; it is the bound of every claim.
+        Long duration = playingTimes.playable(resourceId, learner);
+        if (duration == null) {
             throw PlatformException.conflict(new Words("此视频尚不能播放，请在处理完成后再试。", "This video is not playable yet; try again when it has been prepared."));
         }
-        int seconds = (int) (((Number) duration.get(0)).longValue() / 1000);
+        int seconds = (int) (duration / 1000);
         Instant now = Instant.now();
         endActivities(learner.accountId(), now);
         PlaybackSession session = new PlaybackSession(learner.accountId(), cls, r.unitId(), resourceId, asset, seconds, now);
@@ -202,13 +209,8 @@ public class Attendance {
         em.createQuery("SELECT s.id FROM PlaybackSession s WHERE s.learnerId = :l AND s.endedAt IS NULL", String.class)
                 .setParameter("l", learnerId).getResultList()
                 .forEach(id -> em.find(PlaybackSession.class, id, LockModeType.PESSIMISTIC_WRITE).end(reason, now));
-        @SuppressWarnings("unchecked")
-        List<String> live = em.createNativeQuery("SELECT id FROM live_session WHERE learner_id = ? AND ended_at IS NULL")
-                .setParameter(1, learnerId).getResultList();
-        for (String id : live) {
-            em.createNativeQuery("UPDATE live_session SET ended_at = ?, ended_reason = ? WHERE id = ? AND ended_at IS NULL")
-                    .setParameter(1, java.sql.Timestamp.from(now)).setParameter(2, reason).setParameter(3, id).executeUpdate();
-        }
+        // Then the sessions other features own (live lessons), ended by their owners in this transaction.
+        others.forEach(o -> o.end(learnerId, reason, now));
     }
 
     /** A beat on its way to the store: who sent it, for which session, with the session's verified token. */

@@ -1,6 +1,6 @@
 package cn.imtp.lms.cohort.boundary;
 
-import cn.imtp.lms.cohort.control.Classes;
+import cn.imtp.lms.cohort.control.LearnerQualifications;
 import cn.imtp.lms.cohort.control.Requests;
 import cn.imtp.lms.cohort.entity.LearnerQualification;
 import cn.imtp.platform.security.Allow;
@@ -38,19 +38,19 @@ public class LearnersResource {
     }
 
     @Inject
-    Classes classes;
+    LearnerQualifications learnerQualifications;
 
     @Context
     SecurityContext security;
 
     @GET
     public List<QualificationView> list(@PathParam("accountId") long accountId) {
-        return classes.qualifications(accountId, (Caller) security.getUserPrincipal()).stream().map(QualificationView::of).toList();
+        return learnerQualifications.qualifications(accountId, (Caller) security.getUserPrincipal()).stream().map(QualificationView::of).toList();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public QualificationView add(@PathParam("accountId") long accountId, Requests.NewQualification q) {
-        return QualificationView.of(classes.addQualification(accountId, q, (Caller) security.getUserPrincipal()));
+        return QualificationView.of(learnerQualifications.addQualification(accountId, q, (Caller) security.getUserPrincipal()));
     }
 }

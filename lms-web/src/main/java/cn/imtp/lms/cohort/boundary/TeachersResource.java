@@ -1,7 +1,7 @@
 package cn.imtp.lms.cohort.boundary;
 
-import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.cohort.control.Requests;
+import cn.imtp.lms.cohort.control.TeacherCredentials;
 import cn.imtp.lms.cohort.entity.TeacherCredential;
 import cn.imtp.platform.security.Allow;
 import cn.imtp.platform.security.Role;
@@ -32,16 +32,16 @@ public class TeachersResource {
     }
 
     @Inject
-    Classes classes;
+    TeacherCredentials teacherCredentials;
 
     @GET
     public List<CredentialView> list(@PathParam("accountId") long accountId) {
-        return classes.credentials(accountId).stream().map(CredentialView::of).toList();
+        return teacherCredentials.credentials(accountId).stream().map(CredentialView::of).toList();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public CredentialView add(@PathParam("accountId") long accountId, Requests.NewCredential credential) {
-        return CredentialView.of(classes.addCredential(accountId, credential));
+        return CredentialView.of(teacherCredentials.addCredential(accountId, credential));
     }
 }

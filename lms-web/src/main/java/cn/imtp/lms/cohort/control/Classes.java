@@ -11,7 +11,6 @@ import cn.imtp.lms.cohort.entity.Duty;
 import cn.imtp.lms.cohort.entity.LearnerQualification;
 import cn.imtp.lms.cohort.entity.Lesson;
 import cn.imtp.lms.cohort.entity.LessonMode;
-import cn.imtp.lms.cohort.entity.TeacherCredential;
 import cn.imtp.lms.cohort.entity.TrainingClass;
 import cn.imtp.lms.identity.control.Accounts;
 import cn.imtp.lms.identity.control.IdDocuments;
@@ -57,6 +56,12 @@ public class Classes {
 
     @Inject
     Catalogue catalogue;
+
+    @Inject
+    TeacherCredentials teacherCredentials;
+
+    @Inject
+    LearnerQualifications learnerQualifications;
 
     public record ImportedLearner(int line, long accountId, String username, String temporaryPassword) {
     }
@@ -352,43 +357,6 @@ public class Classes {
         return view(c);
     }
 
-    @Transactional
-    public TeacherCredential addCredential(long accountId, Requests.NewCredential n) {
-        Account a = em.find(Account.class, accountId);
-        if (a == null || a.role() != Role.TEACHER) {
-            throw PlatformException.notFound(new Words("教师", "Teacher"), accountId);
-        }
-        List<FieldError> errors = new ArrayList<>();
-        if (n == null || n.kind() == null) {
-            errors.add(new FieldError("kind", new Words("必填：CERTIFICATE 或 TITLE", "is required: CERTIFICATE or TITLE")));
-        } else if (n.kind() == cn.imtp.lms.cohort.entity.CredentialKind.CERTIFICATE && n.level() == null) {
-            errors.add(new FieldError("level", new Words("证书须有等级（L5 至 L1）", "a certificate has a level, L5 to L1")));
-        } else if (n.kind() == cn.imtp.lms.cohort.entity.CredentialKind.TITLE && n.titleGrade() == null) {
-            errors.add(new FieldError("titleGrade", new Words("职称须有级别：INTERMEDIATE 或 SENIOR", "a title has a grade: INTERMEDIATE or SENIOR")));
-        }
-        if (n == null || n.issuedOn() == null || n.issuedOn().isAfter(ChinaTime.today())) {
-            errors.add(new FieldError("issuedOn", new Words("必填，且不能晚于今天", "is required and not in the future")));
-        }
-        if (n == null || n.reference() == null || n.reference().isBlank()) {
-            errors.add(new FieldError("reference", new Words("请填写证书或职称编号", "the certificate or title number is required")));
-        }
-        if (!errors.isEmpty()) {
-            throw PlatformException.invalid(new Words("资质未记录。", "The credential was not recorded."), errors);
-        }
-        boolean certificate = n.kind() == cn.imtp.lms.cohort.entity.CredentialKind.CERTIFICATE;
-        TeacherCredential t = new TeacherCredential(accountId, n.kind(), certificate ? n.level() : null,
-                certificate ? null : n.titleGrade(), n.issuedOn(), n.reference().trim());
-        em.persist(t);
-        em.flush();
-        return t;
-    }
-
-    @Transactional
-    public List<TeacherCredential> credentials(long accountId) {
-        return em.createQuery("SELECT t FROM TeacherCredential t WHERE t.accountId = :a ORDER BY t.issuedOn", TeacherCredential.class)
-                .setParameter("a", accountId).getResultList();
-    }
-
     private ClassRules.Facts facts(TrainingClass c) {
         Map<Long, ClassRules.Teacher> teachers = new LinkedHashMap<>();
         for (ClassTeacher t : c.teachers()) {
@@ -396,14 +364,14 @@ public class Classes {
             Set<Duty> duties = known == null ? EnumSet.noneOf(Duty.class) : EnumSet.copyOf(known.duties());
             duties.add(t.duty());
             Account a = em.find(Account.class, t.accountId());
-            List<ClassRules.Credential> creds = credentials(t.accountId()).stream()
+            List<ClassRules.Credential> creds = teacherCredentials.credentials(t.accountId()).stream()
                     .map(x -> new ClassRules.Credential(x.kind(), x.level(), x.titleGrade(), x.issuedOn())).toList();
             teachers.put(t.accountId(), new ClassRules.Teacher(t.accountId(), a.fullName() + " (" + a.username() + ")", duties, creds));
         }
         var assessment = plans.get(c.plan().id()).assessment();
         List<ClassRules.Learner> learners = c.learnerIds().stream().map(id -> {
             Account a = em.find(Account.class, id);
-            List<LearnerQualification> q = qualifications(id);
+            List<LearnerQualification> q = learnerQualifications.qualifications(id);
             return new ClassRules.Learner(a.fullName() + " (" + a.username() + ")",
                     levels(q, LearnerQualification.Kind.CERTIFICATE), levels(q, LearnerQualification.Kind.APPROVAL));
         }).toList();
@@ -414,76 +382,8 @@ public class Classes {
                 c.startsOn(), c.endsOn(), catalogue.rules(c.plan().edition()).teachers());
     }
 
-    /** Records a learner's certificate (administrators) or a teacher's approval for a level, with the reason. */
-    @Transactional
-    public LearnerQualification addQualification(long accountId, Requests.NewQualification n, Caller actor) {
-        learnerSeenBy(accountId, actor);
-        List<FieldError> errors = new ArrayList<>();
-        if (n == null || n.kind() == null) {
-            errors.add(new FieldError("kind", new Words("必填：CERTIFICATE 或 APPROVAL", "is required: CERTIFICATE or APPROVAL")));
-        }
-        if (n == null || n.level() == null) {
-            errors.add(new FieldError("level", new Words("必填：L5 至 L1", "is required: L5 to L1")));
-        }
-        if (n == null || n.dated() == null || n.dated().isAfter(ChinaTime.today())) {
-            errors.add(new FieldError("dated", new Words("请填写证书或批准的日期，且不能晚于今天",
-                    "the certificate's or the approval's date is required and not in the future")));
-        }
-        if (n != null && n.kind() == LearnerQualification.Kind.CERTIFICATE) {
-            if (actor.role() != Role.ADMINISTRATOR) {
-                throw new PlatformException(403, "forbidden", "Forbidden", new Words("证书由管理员记录。", "Certificates are recorded by administrators."));
-            }
-            if (n.reference() == null || n.reference().isBlank()) {
-                errors.add(new FieldError("reference", new Words("请填写证书编号", "the certificate number is required")));
-            }
-        }
-        if (n != null && n.kind() == LearnerQualification.Kind.APPROVAL && (n.reason() == null || n.reason().isBlank())) {
-            errors.add(new FieldError("reason", new Words("批准须写明该学员为何具备参加此等级培训的资格", "an approval records why the learner qualifies for this level")));
-        }
-        if (!errors.isEmpty()) {
-            throw PlatformException.invalid(new Words("未记录任何内容。", "Nothing was recorded."), errors);
-        }
-        LearnerQualification q = new LearnerQualification(accountId, n.kind(), n.level(), n.dated(),
-                blank(n.reference()), blank(n.reason()), actor.username());
-        em.persist(q);
-        em.flush();
-        return q;
-    }
-
-    /** A learner's qualifications, to an administrator or a teacher of one of the learner's classes. */
-    @Transactional
-    public List<LearnerQualification> qualifications(long accountId, Caller caller) {
-        learnerSeenBy(accountId, caller);
-        return qualifications(accountId);
-    }
-
-    /**
-     * The learner's account if the caller may deal with it: administrators any learner, teachers the learners of the
-     * classes they teach (in any state: an approval may come before the class starts); otherwise 404.
-     */
-    private Account learnerSeenBy(long accountId, Caller caller) {
-        Account a = em.find(Account.class, accountId);
-        boolean allowed = a != null && a.role() == Role.LEARNER && (caller.role() == Role.ADMINISTRATOR
-                || (caller.role() == Role.TEACHER && !em.createNativeQuery("SELECT 1 FROM class_learner l JOIN class_teacher t"
-                        + " ON t.class_id = l.class_id WHERE l.account_id = ? AND t.account_id = ?").setParameter(1, accountId)
-                        .setParameter(2, caller.accountId()).getResultList().isEmpty()));
-        if (!allowed) {
-            throw PlatformException.notFound(new Words("学员", "Learner"), accountId);
-        }
-        return a;
-    }
-
-    List<LearnerQualification> qualifications(long accountId) {
-        return em.createQuery("SELECT q FROM LearnerQualification q WHERE q.accountId = :a ORDER BY q.dated", LearnerQualification.class)
-                .setParameter("a", accountId).getResultList();
-    }
-
     private static Set<cn.imtp.lms.catalogue.entity.Level> levels(List<LearnerQualification> q, LearnerQualification.Kind kind) {
         return q.stream().filter(x -> x.kind() == kind).map(LearnerQualification::level).collect(java.util.stream.Collectors.toSet());
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private TrainingClass find(long id) {

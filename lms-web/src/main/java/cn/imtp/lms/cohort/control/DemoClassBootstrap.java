@@ -54,6 +54,9 @@ public class DemoClassBootstrap {
     Classes classes;
 
     @Inject
+    TeacherCredentials teacherCredentials;
+
+    @Inject
     Accounts accounts;
 
     @PostConstruct
@@ -64,9 +67,9 @@ public class DemoClassBootstrap {
         }
         Account theory = accounts.byUsername("teacher01").orElseThrow();
         Account practical = accounts.byUsername("teacher02").orElseThrow();
-        classes.addCredential(theory.id(), new Requests.NewCredential(CredentialKind.CERTIFICATE, Level.L3, null,
+        teacherCredentials.addCredential(theory.id(), new Requests.NewCredential(CredentialKind.CERTIFICATE, Level.L3, null,
                 LocalDate.of(2019, 6, 30), "DEMO-CERT-L3-0001"));
-        classes.addCredential(practical.id(), new Requests.NewCredential(CredentialKind.TITLE, null, TitleGrade.INTERMEDIATE,
+        teacherCredentials.addCredential(practical.id(), new Requests.NewCredential(CredentialKind.TITLE, null, TitleGrade.INTERMEDIATE,
                 LocalDate.of(2017, 9, 1), "DEMO-TITLE-0002"));
         PlanView plan = plans.create(new PlanDraft("直播销售员五级 新入职培训计划", Level.L5, JobType.LIVE_SELLER, PlanKind.NEW_ENTRANT,
                 null, List.of(), List.of("basic", "L5/LIVE_SELLER")), "system");

@@ -7,8 +7,7 @@ import cn.imtp.lms.cohort.entity.Lesson;
 import cn.imtp.lms.cohort.entity.LessonMode;
 import cn.imtp.lms.cohort.entity.TrainingClass;
 import cn.imtp.lms.sql.Bulk;
-import cn.imtp.lms.resourcepack.entity.ResourceCategory;
-import cn.imtp.lms.resourcepack.entity.ResourceKind;
+import cn.imtp.lms.resourcepack.control.PlayingTimes;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
@@ -92,6 +91,9 @@ public class LiveLessons {
     Classes classes;
 
     @Inject
+    PlayingTimes playingTimes;
+
+    @Inject
     AttendanceSettings attendance;
 
     @Inject
@@ -122,7 +124,7 @@ public class LiveLessons {
         Lesson l = visible(lessonId, caller);
         boolean teaches = caller.role() != Role.LEARNER;
         Instant now = Instant.now();
-        return new LessonView(summary(l, window(l, now), teacherNames(Set.of(l.teacherId())).get(l.teacherId())), stage(lessonId), Instant.now(), teaches, teaches ? videos(l) : List.of(),
+        return new LessonView(summary(l, window(l, now), teacherNames(Set.of(l.teacherId())).get(l.teacherId())), stage(lessonId), Instant.now(), teaches, teaches ? videos(l, caller) : List.of(),
                 attendance.heartbeatSeconds());
     }
 
@@ -149,7 +151,7 @@ public class LiveLessons {
         }
         long position = r.positionMs() == null ? 0 : r.positionMs();
         if (r.resourceId() != null) {
-            Video video = videos(l).stream().filter(v -> v.resourceId() == r.resourceId()).findFirst().orElse(null);
+            Video video = videos(l, caller).stream().filter(v -> v.resourceId() == r.resourceId()).findFirst().orElse(null);
             if (video == null) {
                 errors.add(new FieldError("resourceId", new Words("不是学习单元“" + l.unit().name() + "”已发布的课程视频，请先发布该单元的学习视频",
                         "is not a published lesson video of unit '" + l.unit().name() + "': publish a learning video of the unit first")));
@@ -345,15 +347,10 @@ public class LiveLessons {
         return rows.stream().collect(Collectors.toMap(r -> ((Number) r[0]).longValue(), r -> (String) r[1]));
     }
 
-    private List<Video> videos(Lesson l) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT r.id, r.title, m.duration_ms FROM resource r"
-                        + " JOIN resource_version v ON v.id = r.published_version_id JOIN media_asset m ON m.id = v.asset_id"
-                        + " WHERE r.unit_id = ? AND r.category = ? AND r.kind = ? AND r.deleted_at IS NULL AND m.duration_ms IS NOT NULL"
-                        + " ORDER BY r.title")
-                .setParameter(1, l.unit().id()).setParameter(2, ResourceCategory.LEARNING.name()).setParameter(3, ResourceKind.VIDEO.name())
-                .getResultList();
-        return rows.stream().map(r -> new Video(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue())).toList();
+    /** The unit's published learning videos with their playing time, by title (resourcepack keeps them). */
+    private List<Video> videos(Lesson l, Caller caller) {
+        return playingTimes.videosOf(l.unit().id(), caller).stream()
+                .map(v -> new Video(v.resourceId(), v.title(), v.durationMs())).toList();
     }
 
     private static boolean meetingUrl(String url) {

@@ -37,8 +37,21 @@ public class MediaStates {
     @ConfigProperty(name = "lms.media.internal-url")
     String internalUrl;
 
+    /**
+     * What media-service says of an asset: its {@code state} (UPLOADING, PROCESSING, READY, REJECTED, FAILED, ABANDONED,
+     * DELETED, or NOT_UPLOADED) and how long its file plays ({@code durationMs}, null when it did not say: not probed yet,
+     * not a timed file, or no status at all).
+     */
+    public record Status(String state, Long durationMs) {
+    }
+
     /** The asset's state (UPLOADING, PROCESSING, READY, REJECTED, FAILED, ABANDONED, DELETED); 503 when media-service cannot say. */
     public String state(UUID asset, String kind, Caller caller) {
+        return status(asset, kind, caller).state();
+    }
+
+    /** The asset's state and playing time ({@link Status}); 503 when media-service cannot say. */
+    public Status status(UUID asset, String kind, Caller caller) {
         String grant = tickets.view(asset, kind, caller).grant();
         HttpRequest request = HttpRequest.newBuilder(URI.create(internalUrl + "/api/assets/" + asset + "?grant="
                 + java.net.URLEncoder.encode(grant, java.nio.charset.StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(10)).build();
@@ -46,13 +59,16 @@ public class MediaStates {
             HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 200) {
                 JsonObject status = Json.createReader(new StringReader(r.body())).readObject();
-                return status.getString("state");
+                // media-service leaves durationMs out (or null) until it has probed the file.
+                Long durationMs = status.containsKey("durationMs") && !status.isNull("durationMs")
+                        ? status.getJsonNumber("durationMs").longValue() : null;
+                return new Status(status.getString("state"), durationMs);
             }
             if (r.statusCode() == 404) {
-                return "NOT_UPLOADED"; // no file sent yet
+                return new Status("NOT_UPLOADED", null); // no file sent yet
             }
             if (r.statusCode() == 410) {
-                return "DELETED"; // replaced, its files removed
+                return new Status("DELETED", null); // replaced, its files removed
             }
             LOG.warning(() -> "media-service answered " + r.statusCode() + " about asset " + asset + ": " + r.body());
         } catch (java.io.IOException | RuntimeException e) {

@@ -208,12 +208,15 @@ public class ResourcePacks {
         ResourceAccess.Scope scope = scopeOf(caller);
         Resource r = changeable(id, caller, scope);
         ResourceVersion v = version(id, number);
-        String state = mediaStates.state(v.assetId(), mediaKind(r), caller);
+        MediaStates.Status status = mediaStates.status(v.assetId(), mediaKind(r), caller);
+        String state = status.state();
         if (!"READY".equals(state)) {
             throw PlatformException.conflict(new Words("这个版本的文件还没有就绪（" + state + "），就绪后才能发布。",
                     "Version " + number + "'s file is not ready (" + state + "); publish it once it is READY."));
         }
         v.markPublished(Instant.now());
+        // Kept with the version, for attendance and live lessons (PlayingTimes): a READY file's playing time is final.
+        v.recordDuration(status.durationMs());
         r.publish(v);
         return view(r, caller, scope);
     }

@@ -47,6 +47,13 @@ public class ResourceVersion {
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
+    /**
+     * How long the file plays, as media-service reported it when the version was published (null: not a timed file,
+     * or published before lms-web kept it).
+     */
+    @Column(name = "duration_ms")
+    private Long durationMs;
+
     protected ResourceVersion() {
     }
 
@@ -102,6 +109,17 @@ public class ResourceVersion {
     public void markPublished(Instant at) {
         if (publishedAt == null) {
             publishedAt = at;
+        }
+    }
+
+    public Long durationMs() {
+        return durationMs;
+    }
+
+    /** Keeps the playing time media-service reported for the ready file (nothing when it reported none). */
+    public void recordDuration(Long ms) {
+        if (ms != null) {
+            durationMs = ms;
         }
     }
 }
