@@ -21,5 +21,13 @@
  * ffmpeg reads the source from storage over a presigned URL (no local copy) and writes to
  * {@code lms.transcode.work-dir}; every finished segment goes to storage and into the database at
  * once, so the lesson plays (an EVENT playlist that grows) before the encode ends.
+ *
+ * <p>An asset's status is read here, since it is the asset's record joined with its job:
+ * {@code GET /media/api/assets/{id}} gives it ({@link cn.imtp.media.transcoding.control.AssetStatus}, from the
+ * database, so that any node answers for work done on any node); {@code GET /media/api/assets/{id}/events} streams it as
+ * Server-Sent Events ({@code asset} events on every change of state, progress or segments, ending when the asset is
+ * final); {@code POST /media/api/assets/{id}/retry} re-queues a failed job. The asset sweep lives here for the same
+ * reason: it fails assets left PROCESSING after their job failed, and removes a released asset's files only once its
+ * job is cancelled and its worker has stopped. Transcoding depends on asset, never the other way round.
  */
 package cn.imtp.media.transcoding;

@@ -5,12 +5,11 @@ import cn.imtp.media.asset.entity.Asset;
 import cn.imtp.media.asset.entity.AssetState;
 import cn.imtp.media.asset.entity.MediaKind;
 import cn.imtp.media.storage.control.ObjectStore;
-import cn.imtp.media.upload.control.ContentCheck;
-import cn.imtp.media.streaming.control.Captions;
-import cn.imtp.media.streaming.control.Playlists;
+import cn.imtp.media.asset.control.Captions;
+import cn.imtp.media.hls.Playlists;
 import cn.imtp.media.transcoding.entity.JobState;
-import cn.imtp.media.transcoding.entity.Probe;
-import cn.imtp.media.transcoding.entity.Rendition;
+import cn.imtp.media.asset.entity.Probe;
+import cn.imtp.media.hls.Rendition;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.text.Words;
 import com.github.kokorin.jaffree.ffmpeg.FFmpegResultFuture;
@@ -184,7 +183,7 @@ public class TranscodeWorkers {
             if (encoded <= 0) {
                 throw new IllegalStateException("nothing of the source could be decoded");
             }
-            assets.ready(asset.id(), encoded, ContentCheck.incomplete(probe.durationMs(), encoded).orElse(null));
+            assets.ready(asset.id(), encoded, incomplete(probe.durationMs(), encoded).orElse(null));
             queue.succeed(jobId);
         } catch (InterruptedException e) {
             throw e;
@@ -289,6 +288,21 @@ public class TranscodeWorkers {
         ship(asset.id(), plan, out, shipped, true);
         shipThumbnails(asset.id(), out);
         return Optional.empty();
+    }
+
+    /**
+     * A source that decoded to less than it said (a file cut short whose index, at the front, still announces the whole
+     * length): what the teacher is told, or empty when the encoded length is the announced one (within a second).
+     */
+    static Optional<String> incomplete(long announcedMs, long encodedMs) {
+        if (announcedMs - encodedMs <= 1000) {
+            return Optional.empty();
+        }
+        long playable = encodedMs / 1000;
+        long announced = (announcedMs + 500) / 1000;
+        return Optional.of(new cn.imtp.platform.text.Words("文件不完整：只有前 " + playable + " 秒可播放（文件标明 " + announced
+                + " 秒）；如需完整内容，请上传完整的文件。", "The file is incomplete: only the first " + playable + " s play (it announces "
+                + announced + " s); upload the complete file for the rest.").stored());
     }
 
     /**
