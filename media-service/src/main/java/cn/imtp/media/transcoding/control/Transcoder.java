@@ -28,7 +28,10 @@ import java.util.List;
 import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
-/** The one class that runs ffprobe and ffmpeg (through Jaffree). */
+/**
+ * The one class that runs ffprobe and ffmpeg through Jaffree (probes, the ladder, subtitles); {@link FfmpegProcess}
+ * runs the short ones whose output is read as text.
+ */
 @ApplicationScoped
 public class Transcoder {
 
