@@ -12,5 +12,8 @@
  *
  * <p>A VOD playlist is fetched once by players, so a lesson longer than the URL lifetime needs the
  * player to reload the playlist when a segment answers 403; the web pages' player must do so.
+ *
+ * <p>The playlists' text comes from {@code hls}'s pure functions; caption files belong to the asset (asset's
+ * {@code Captions} checks and stores them) and are uploaded and deleted through this package's resource.
  */
 package cn.imtp.media.streaming;

@@ -1,6 +1,8 @@
 /**
- * Transcoding: a durable job queue in MariaDB, workers, and the one class that runs ffmpeg and
- * ffprobe ({@link cn.imtp.media.transcoding.control.Transcoder}, through Jaffree).
+ * Transcoding: a durable job queue in MariaDB, workers, and what runs ffmpeg and ffprobe:
+ * {@link cn.imtp.media.transcoding.control.Transcoder} through Jaffree (probes, the ladder, subtitles), and
+ * {@code FfmpegProcess} for the short runs whose output is read as text (the readiness check's version, vision's
+ * recording measures).
  *
  * <p>Jobs move QUEUED → RUNNING → SUCCEEDED, or back to QUEUED after a failed attempt, or FAILED with
  * the reason after {@code lms.transcode.max-attempts}, or CANCELLED when the teacher deletes the file; a
@@ -21,5 +23,20 @@
  * ffmpeg reads the source from storage over a presigned URL (no local copy) and writes to
  * {@code lms.transcode.work-dir}; every finished segment goes to storage and into the database at
  * once, so the lesson plays (an EVENT playlist that grows) before the encode ends.
+ *
+ * <p>The workers, one job each: {@code TranscodeWorkers} starts and stops the node's worker threads, each of which
+ * claims jobs and runs them on itself; {@code JobRun} runs one claimed job from hash and probe to READY, or decides what
+ * its failure means; {@code LadderRun} watches the ffmpeg pass while it runs (lease, watchdog, time limit, same
+ * content); {@code SegmentShipper} moves finished segments, thumbnails and the poster to storage;
+ * {@code SubtitleCaptions} keeps the source's text subtitles as captions; {@code WorkFolder} makes and removes a job's
+ * scratch folder.
+ *
+ * <p>An asset's status is read here, since it is the asset's record joined with its job:
+ * {@code GET /media/api/assets/{id}} gives it ({@link cn.imtp.media.transcoding.control.AssetStatus}, from the
+ * database, so that any node answers for work done on any node); {@code GET /media/api/assets/{id}/events} streams it as
+ * Server-Sent Events ({@code asset} events on every change of state, progress or segments, ending when the asset is
+ * final); {@code POST /media/api/assets/{id}/retry} re-queues a failed job. The asset sweep lives here for the same
+ * reason: it fails assets left PROCESSING after their job failed, and removes a released asset's files only once its
+ * job is cancelled and its worker has stopped. Transcoding depends on asset, never the other way round.
  */
 package cn.imtp.media.transcoding;

@@ -2,7 +2,7 @@ package cn.imtp.media.streaming.boundary;
 
 import cn.imtp.media.access.Grants;
 import cn.imtp.media.asset.control.Assets;
-import cn.imtp.media.streaming.control.Captions;
+import cn.imtp.media.asset.control.Captions;
 import cn.imtp.media.streaming.control.Playback;
 import cn.imtp.media.streaming.control.Variant;
 import cn.imtp.platform.security.MediaGrant;

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -53,18 +53,15 @@ public class FfmpegReadiness implements HealthCheck {
     }
 
     private static String versionOf(String executable) throws IOException {
-        Process p = new ProcessBuilder(executable, "-version").redirectErrorStream(true).start();
         try {
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IOException(executable + " -version failed: " + out.lines().findFirst().orElse(""));
+            FfmpegProcess.Ran ran = FfmpegProcess.run(List.of(executable, "-version"), 10, TimeUnit.SECONDS);
+            if (!ran.succeeded()) {
+                throw new IOException(executable + " -version failed: " + ran.output().lines().findFirst().orElse(""));
             }
-            return out.lines().findFirst().orElse("");
+            return ran.output().lines().findFirst().orElse("");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running " + executable, e);
-        } finally {
-            p.destroy();
         }
     }
 }

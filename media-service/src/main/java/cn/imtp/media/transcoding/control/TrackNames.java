@@ -1,7 +1,7 @@
 package cn.imtp.media.transcoding.control;
 
-import cn.imtp.media.streaming.control.Playlists;
-import cn.imtp.media.transcoding.entity.Probe;
+import cn.imtp.media.asset.entity.Probe;
+import cn.imtp.media.hls.Playlists;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

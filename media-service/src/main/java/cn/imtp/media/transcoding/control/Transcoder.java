@@ -1,7 +1,7 @@
 package cn.imtp.media.transcoding.control;
 
-import cn.imtp.media.transcoding.entity.Probe;
-import cn.imtp.media.transcoding.entity.Rendition;
+import cn.imtp.media.asset.entity.Probe;
+import cn.imtp.media.hls.Rendition;
 import com.github.kokorin.jaffree.LogLevel;
 import com.github.kokorin.jaffree.StreamType;
 import com.github.kokorin.jaffree.ffmpeg.FFmpeg;
@@ -28,7 +28,10 @@ import java.util.List;
 import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
-/** The one class that runs ffprobe and ffmpeg (through Jaffree). */
+/**
+ * The one class that runs ffprobe and ffmpeg through Jaffree (probes, the ladder, subtitles); {@link FfmpegProcess}
+ * runs the short ones whose output is read as text.
+ */
 @ApplicationScoped
 public class Transcoder {
 

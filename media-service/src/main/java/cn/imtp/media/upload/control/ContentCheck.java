@@ -1,7 +1,7 @@
 package cn.imtp.media.upload.control;
 
 import cn.imtp.media.asset.entity.MediaKind;
-import cn.imtp.media.transcoding.entity.Probe;
+import cn.imtp.media.asset.entity.Probe;
 import cn.imtp.platform.text.Words;
 import java.util.Arrays;
 import java.util.Optional;
@@ -66,21 +66,6 @@ public final class ContentCheck {
             return Optional.of(new Words("文件既没有画面也没有声音。", "The file has neither a video nor an audio track."));
         }
         return Optional.empty();
-    }
-
-    /**
-     * A source that decoded to less than it said (a file cut short whose index, at the front, still announces the whole
-     * length): what the teacher is told, or empty when the encoded length is the announced one (within a second).
-     */
-    public static Optional<String> incomplete(long announcedMs, long encodedMs) {
-        if (announcedMs - encodedMs <= 1000) {
-            return Optional.empty();
-        }
-        long playable = encodedMs / 1000;
-        long announced = (announcedMs + 500) / 1000;
-        return Optional.of(new cn.imtp.platform.text.Words("文件不完整：只有前 " + playable + " 秒可播放（文件标明 " + announced
-                + " 秒）；如需完整内容，请上传完整的文件。", "The file is incomplete: only the first " + playable + " s play (it announces "
-                + announced + " s); upload the complete file for the rest.").stored());
     }
 
     /** ffprobe's names of still-image formats (image2, png_pipe, jpeg_pipe, webp_pipe, gif…). */

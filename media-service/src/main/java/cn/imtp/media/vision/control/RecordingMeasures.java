@@ -4,11 +4,12 @@ import cn.imtp.media.asset.control.Assets;
 import cn.imtp.media.asset.entity.Asset;
 import cn.imtp.media.asset.entity.AssetState;
 import cn.imtp.media.asset.entity.MediaKind;
+import cn.imtp.media.asset.entity.Probe;
 import cn.imtp.media.sql.MediaDatabase;
 import cn.imtp.media.storage.control.ObjectStore;
+import cn.imtp.media.transcoding.control.FfmpegProcess;
 import cn.imtp.media.transcoding.control.TranscodeSettings;
 import cn.imtp.media.transcoding.control.Transcoder;
-import cn.imtp.media.transcoding.entity.Probe;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,6 @@ import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -180,10 +180,9 @@ public class RecordingMeasures {
         List<String> command = new ArrayList<>(List.of(settings.ffmpeg().toString(), "-hide_banner", "-nostats", "-y"));
         command.addAll(args);
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                process.destroyForcibly();
+            FfmpegProcess.Ran ran = FfmpegProcess.run(command, 10, TimeUnit.MINUTES);
+            String out = ran.output();
+            if (!ran.succeeded()) {
                 LOG.warning(() -> "ffmpeg could not measure a recording: " + out.substring(Math.max(0, out.length() - 2000)));
                 throw PlatformException.conflict(new Words("录像无法分析，未能计算客观指标。", "The recording could not be analysed; no measures."));
             }

@@ -3,6 +3,7 @@ package cn.imtp.media.streaming.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import cn.imtp.media.hls.Segment;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +37,9 @@ class BoundedCacheTest {
 
     @Test
     void segmentListsWeighTheirSegments() {
-        BoundedCache<List<Playlists.Segment>> cache = new BoundedCache<>(3, List::size);
-        cache.put("a/720p", List.of(new Playlists.Segment(0, 6000), new Playlists.Segment(1, 6000)));
-        cache.put("b/720p", List.of(new Playlists.Segment(0, 6000), new Playlists.Segment(1, 4000)));
+        BoundedCache<List<Segment>> cache = new BoundedCache<>(3, List::size);
+        cache.put("a/720p", List.of(new Segment(0, 6000), new Segment(1, 6000)));
+        cache.put("b/720p", List.of(new Segment(0, 6000), new Segment(1, 4000)));
         assertNull(cache.get("a/720p"), "two lists of two segments do not fit in three");
         assertEquals(2, cache.get("b/720p").size());
         assertEquals(2, cache.weight());

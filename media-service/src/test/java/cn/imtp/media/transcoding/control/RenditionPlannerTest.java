@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.imtp.media.transcoding.entity.Probe;
-import cn.imtp.media.transcoding.entity.Rendition;
+import cn.imtp.media.asset.entity.Probe;
+import cn.imtp.media.hls.Rendition;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

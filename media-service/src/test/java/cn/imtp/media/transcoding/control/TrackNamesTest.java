@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.imtp.media.transcoding.entity.Probe;
+import cn.imtp.media.asset.entity.Probe;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.imtp.media.asset.entity.MediaKind;
-import cn.imtp.media.transcoding.entity.Probe;
+import cn.imtp.media.asset.entity.Probe;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -30,14 +30,6 @@ class ContentCheckTest {
         String other = ContentCheck.media(MediaKind.VIDEO, null, "http://127.0.0.1:9000/x?X-Amz-Signature=abc: Invalid data found").orElseThrow().toString();
         assertTrue(other.contains("无法读取"), other);
         assertFalse(other.contains("http") || other.contains("Signature"), other);
-    }
-
-    @Test
-    void aSourceThatDecodedToLessThanItAnnouncedIsSaidToBeIncomplete() {
-        assertEquals(Optional.empty(), ContentCheck.incomplete(20_000, 19_960), "frame rounding is not a cut");
-        assertEquals(Optional.empty(), ContentCheck.incomplete(20_000, 19_000));
-        String warning = ContentCheck.incomplete(20_000, 12_480).orElseThrow();
-        assertTrue(warning.startsWith("文件不完整：只有前 12 秒可播放（文件标明 20 秒）"), warning);
     }
 
     @Test

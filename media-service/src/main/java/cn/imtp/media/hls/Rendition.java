@@ -1,4 +1,4 @@
-package cn.imtp.media.transcoding.entity;
+package cn.imtp.media.hls;
 
 /**
  * One output of the ladder: a video rung, with the source's audio track {@code sourceAudio} muxed in when the source

@@ -1,10 +1,10 @@
-package cn.imtp.media.asset.boundary;
+package cn.imtp.media.transcoding.boundary;
 
-import cn.imtp.media.asset.control.AssetStatus;
-import cn.imtp.media.asset.control.AssetView;
-import cn.imtp.media.asset.control.StatusStreams;
 import cn.imtp.media.access.Grants;
+import cn.imtp.media.transcoding.control.AssetStatus;
+import cn.imtp.media.transcoding.control.AssetView;
 import cn.imtp.media.transcoding.control.JobQueue;
+import cn.imtp.media.transcoding.control.StatusStreams;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.MediaGrant;
 import cn.imtp.platform.security.Public;

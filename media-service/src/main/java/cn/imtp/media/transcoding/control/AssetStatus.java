@@ -1,9 +1,7 @@
-package cn.imtp.media.asset.control;
+package cn.imtp.media.transcoding.control;
 
+import cn.imtp.media.asset.control.Assets;
 import cn.imtp.media.asset.entity.Asset;
-import cn.imtp.media.transcoding.control.ClaimOrder;
-import cn.imtp.media.transcoding.control.JobQueue;
-import cn.imtp.media.transcoding.control.TranscodeSettings;
 import cn.imtp.media.transcoding.entity.Job;
 import cn.imtp.media.transcoding.entity.JobState;
 import jakarta.enterprise.context.ApplicationScoped;

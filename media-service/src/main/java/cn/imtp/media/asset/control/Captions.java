@@ -1,7 +1,7 @@
-package cn.imtp.media.streaming.control;
+package cn.imtp.media.asset.control;
 
-import cn.imtp.media.asset.control.Assets;
 import cn.imtp.media.asset.entity.Asset;
+import cn.imtp.media.hls.Playlists;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.text.Words;

@@ -1,6 +1,5 @@
-package cn.imtp.media.streaming.control;
+package cn.imtp.media.hls;
 
-import cn.imtp.media.transcoding.entity.Rendition;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -10,10 +9,6 @@ import java.util.function.IntFunction;
  * presigned URL's signature.
  */
 public final class Playlists {
-
-    /** A segment as recorded when it reached storage. */
-    public record Segment(int seq, int durationMs) {
-    }
 
     /** A caption track (WebVTT) offered in the master playlist. */
     public record Captions(String language, String name, String url) {

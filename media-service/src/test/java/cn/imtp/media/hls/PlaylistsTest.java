@@ -1,10 +1,9 @@
-package cn.imtp.media.streaming.control;
+package cn.imtp.media.hls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.imtp.media.transcoding.entity.Rendition;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,15 +39,15 @@ class PlaylistsTest {
 
     @Test
     void aRenditionBeingEncodedIsAnEventPlaylistWithoutEnd() {
-        List<Playlists.Segment> s = List.of(new Playlists.Segment(0, 6000), new Playlists.Segment(1, 6000));
+        List<Segment> s = List.of(new Segment(0, 6000), new Segment(1, 6000));
         String growing = Playlists.variant(s, false, 6, seq -> "https://s3/seg" + seq);
         assertTrue(growing.contains("#EXT-X-PLAYLIST-TYPE:EVENT"));
         assertFalse(growing.contains("#EXT-X-ENDLIST"));
         assertTrue(growing.contains("#EXTINF:6.000,\nhttps://s3/seg1\n"));
-        String odd = Playlists.variant(List.of(new Playlists.Segment(0, 5960), new Playlists.Segment(1, 40), new Playlists.Segment(2, 12_005)),
+        String odd = Playlists.variant(List.of(new Segment(0, 5960), new Segment(1, 40), new Segment(2, 12_005)),
                 true, 6, seq -> "u" + seq);
         assertTrue(odd.contains("#EXTINF:5.960,\nu0\n#EXTINF:0.040,\nu1\n#EXTINF:12.005,\nu2\n"), odd);
-        String done = Playlists.variant(List.of(new Playlists.Segment(0, 6000), new Playlists.Segment(1, 7400)), true, 6, seq -> "u" + seq);
+        String done = Playlists.variant(List.of(new Segment(0, 6000), new Segment(1, 7400)), true, 6, seq -> "u" + seq);
         assertTrue(done.contains("#EXT-X-PLAYLIST-TYPE:VOD"));
         assertTrue(done.contains("#EXT-X-TARGETDURATION:8"), done);
         assertTrue(done.endsWith("#EXT-X-ENDLIST\n"));

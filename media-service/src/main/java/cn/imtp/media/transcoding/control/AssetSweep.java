@@ -1,9 +1,9 @@
-package cn.imtp.media.asset.control;
+package cn.imtp.media.transcoding.control;
 
+import cn.imtp.media.asset.control.Assets;
 import cn.imtp.media.asset.entity.Asset;
 import cn.imtp.media.asset.entity.AssetState;
 import cn.imtp.media.storage.control.ObjectStore;
-import cn.imtp.media.transcoding.control.JobQueue;
 import cn.imtp.platform.schedule.Sweep;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

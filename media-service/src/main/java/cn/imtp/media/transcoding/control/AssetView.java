@@ -1,9 +1,9 @@
-package cn.imtp.media.asset.control;
+package cn.imtp.media.transcoding.control;
 
+import cn.imtp.media.asset.control.Assets;
 import cn.imtp.media.asset.entity.Asset;
 import cn.imtp.media.asset.entity.AssetState;
 import cn.imtp.media.asset.entity.MediaKind;
-import cn.imtp.media.transcoding.control.ClaimOrder;
 import cn.imtp.media.transcoding.entity.Job;
 import cn.imtp.media.transcoding.entity.JobState;
 import java.util.List;

@@ -1,4 +1,4 @@
-package cn.imtp.media.transcoding.entity;
+package cn.imtp.media.asset.entity;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package cn.imtp.media.asset.control;
+package cn.imtp.media.transcoding.control;
 
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.text.Words;
