@@ -73,7 +73,7 @@ public class HoursLedger {
         }
         String column = kind == Kind.LIVE ? "live_seconds" : "self_paced_seconds";
         sql.insert("ledger_entry", List.of("class_id", "learner_id", "unit_id", column),
-                changes.stream().map(e -> new Object[] {e.getKey().classId(), e.getKey().learnerId(), e.getKey().unitId(), e.getValue()}).toList(),
+                changes.stream().map(e -> List.of(e.getKey().classId(), e.getKey().learnerId(), e.getKey().unitId(), e.getValue())).toList(),
                 "ON DUPLICATE KEY UPDATE " + column + " = " + column + " + VALUES(" + column + ")");
     }
 
