@@ -60,18 +60,19 @@ public final class Bulk {
 
     /**
      * {@code INSERT INTO table (columns) VALUES (…), (…) suffix} for the rows (each as many values as
-     * columns; an {@link Instant} is written as a timestamp). {@code suffix} is e.g. {@code ON DUPLICATE KEY UPDATE …}.
+     * columns, in their order, null allowed; an {@link Instant} is written as a timestamp). {@code suffix} is
+     * e.g. {@code ON DUPLICATE KEY UPDATE …}.
      */
-    public void insert(String table, List<String> columns, List<Object[]> rows, String suffix) {
+    public void insert(String table, List<String> columns, List<? extends List<?>> rows, String suffix) {
         String tuple = marks(columns.size());
         for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+            List<? extends List<?>> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
             List<Object> values = new ArrayList<>(chunk.size() * columns.size());
-            for (Object[] row : chunk) {
-                if (row.length != columns.size()) {
-                    throw new IllegalArgumentException("a row of " + row.length + " values for " + columns.size() + " columns");
+            for (List<?> row : chunk) {
+                if (row.size() != columns.size()) {
+                    throw new IllegalArgumentException("a row of " + row.size() + " values for " + columns.size() + " columns");
                 }
-                Collections.addAll(values, row);
+                values.addAll(row);
             }
             execute("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES "
                     + String.join(",", Collections.nCopies(chunk.size(), tuple)) + (suffix == null ? "" : " " + suffix), values);
@@ -104,6 +105,18 @@ public final class Bulk {
     @FunctionalInterface
     public interface RowReader<T> {
         T read(ResultSet row) throws SQLException;
+    }
+
+    /** A column of the row a {@link RowReader} reads, as an instant, or null. */
+    public static Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp t = row.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    /** A column of the row a {@link RowReader} reads, as a number, or null. */
+    public static Long longOrNull(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
     }
 
     /** A row of a result set taken as it is read (into a map, a list…). */

@@ -74,7 +74,7 @@ public class AttendanceChain {
 
         private final Bulk sql;
         private final Map<Long, Head> heads = new TreeMap<>();
-        private final List<Object[]> rows = new ArrayList<>();
+        private final List<List<Object>> rows = new ArrayList<>();
 
         private static final class Head {
             long seq;
@@ -98,7 +98,8 @@ public class AttendanceChain {
         public Bulk.Query heads(Collection<Long> classIds) {
             List<Long> ids = classIds.stream().distinct().sorted().toList();
             return new Bulk.Query("SELECT class_id, last_seq, last_hash FROM attendance_chain WHERE class_id IN " + Bulk.marks(ids.size())
-                    + " ORDER BY class_id FOR UPDATE", ids, r -> heads.put(r.getLong(1), new Head(r.getLong(2), r.getString(3))));
+                    + " ORDER BY class_id FOR UPDATE", ids,
+                    r -> heads.put(r.getLong("class_id"), new Head(r.getLong("last_seq"), r.getString("last_hash"))));
         }
 
         /** Locks the chains of these classes (made if missing: a session opened before the chain existed). */
@@ -125,8 +126,8 @@ public class AttendanceChain {
             ChainKeys.Key key = keys.current();
             String hash = RecordHash.keyed(key, head.hash, new RecordHash.Fields(s.classId(), seq, s.sessionId(), beatSeq, s.learnerId(), s.unitId(),
                     receivedMs, elapsedMs, played, rate, visible, creditedSeconds, creditedSpans));
-            rows.add(new Object[] {s.classId(), seq, s.sessionId(), beatSeq, s.learnerId(), s.unitId(), new Timestamp(receivedMs), elapsedMs,
-                    played, rate, visible, creditedSeconds, creditedSpans, head.hash, hash, key.id()});
+            rows.add(Arrays.asList(s.classId(), seq, s.sessionId(), beatSeq, s.learnerId(), s.unitId(), new Timestamp(receivedMs), elapsedMs,
+                    played, rate, visible, creditedSeconds, creditedSpans, head.hash, hash, key.id()));
             head.seq = seq;
             head.hash = hash;
             head.moved = true;
@@ -164,7 +165,7 @@ public class AttendanceChain {
     public BitSet creditedAfter(Bulk sql, String sessionId, long elapsedMs) {
         BitSet back = new BitSet();
         sql.select("SELECT credited_spans FROM attendance_record WHERE session_id = ? AND elapsed_ms > ? AND credited_seconds > 0",
-                List.of(sessionId, elapsedMs), r -> r.getString(1)).forEach(spans -> back.or(Spans.parse(spans)));
+                List.of(sessionId, elapsedMs), r -> r.getString("credited_spans")).forEach(spans -> back.or(Spans.parse(spans)));
         return back;
     }
 }

@@ -110,9 +110,9 @@ public class BeatStore {
         void lock(List<Pending> beats) {
             List<String> ids = beats.stream().map(Pending::sessionId).distinct().sorted().toList();
             List<Bulk.Query> locks = new ArrayList<>();
-            locks.add(new Bulk.Query("SELECT " + PlaybackSession.SELECT + " FROM playback_session WHERE id IN " + Bulk.marks(ids.size())
+            locks.add(new Bulk.Query("SELECT " + BeatRows.Sessions.SELECT + " FROM playback_session WHERE id IN " + Bulk.marks(ids.size())
                     + " ORDER BY id FOR UPDATE", ids, r -> {
-                        PlaybackSession session = PlaybackSession.read(r);
+                        PlaybackSession session = BeatRows.Sessions.read(r);
                         sessions.put(session.id(), session);
                     }));
             // Exactly the (learner, class, video) rows of these sessions: no other learner's row is held up by this batch.
@@ -124,9 +124,9 @@ public class BeatStore {
                 out.accept(k.classId());
                 out.accept(k.assetId());
             }).toList();
-            locks.add(new Bulk.Query("SELECT " + String.join(", ", WatchedVideo.COLUMNS) + " FROM watched_video WHERE " + match
+            locks.add(new Bulk.Query("SELECT " + String.join(", ", BeatRows.Watched.COLUMNS) + " FROM watched_video WHERE " + match
                     + " ORDER BY learner_id, class_id, asset_id FOR UPDATE", keys, r -> {
-                        WatchedVideo w = WatchedVideo.read(r);
+                        WatchedVideo w = BeatRows.Watched.read(r);
                         watched.put(w.key(), w);
                     }));
             locks.add(records.heads(beats.stream().map(p -> p.token().classId()).toList()));
@@ -214,10 +214,10 @@ public class BeatStore {
         void write() {
             records.flush();
             ledger.credit(sql, credits, HoursLedger.Kind.SELF_PACED);
-            sql.insert("playback_session", PlaybackSession.COLUMNS, advanced.stream().map(PlaybackSession::row).toList(),
-                    Bulk.updateAll(PlaybackSession.PROGRESS_COLUMNS));
-            sql.insert("watched_video", WatchedVideo.COLUMNS, changed.stream().map(WatchedVideo::row).toList(),
-                    Bulk.updateAll(WatchedVideo.PROGRESS_COLUMNS));
+            sql.insert("playback_session", BeatRows.Sessions.COLUMNS, advanced.stream().map(BeatRows.Sessions::row).toList(),
+                    BeatRows.Sessions.UPDATE_PROGRESS);
+            sql.insert("watched_video", BeatRows.Watched.COLUMNS, changed.stream().map(BeatRows.Watched::row).toList(),
+                    BeatRows.Watched.UPDATE_PROGRESS);
         }
     }
 

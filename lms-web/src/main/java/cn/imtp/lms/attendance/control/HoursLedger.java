@@ -73,7 +73,7 @@ public class HoursLedger {
         }
         String column = kind == Kind.LIVE ? "live_seconds" : "self_paced_seconds";
         sql.insert("ledger_entry", List.of("class_id", "learner_id", "unit_id", column),
-                changes.stream().map(e -> new Object[] {e.getKey().classId(), e.getKey().learnerId(), e.getKey().unitId(), e.getValue()}).toList(),
+                changes.stream().map(e -> List.of(e.getKey().classId(), e.getKey().learnerId(), e.getKey().unitId(), e.getValue())).toList(),
                 "ON DUPLICATE KEY UPDATE " + column + " = " + column + " + VALUES(" + column + ")");
     }
 
@@ -102,19 +102,25 @@ public class HoursLedger {
     @Transactional
     public List<SessionRow> sessions(long classId, Caller caller) {
         classes.visible(classId, caller);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT a.username, a.full_name, a.id_number, u.id, u.name, s.opened_at, s.last_at,"
+        return Bulk.on(em).select("SELECT a.username, a.full_name, a.id_number, u.id AS unit_id, u.name AS unit_name, s.opened_at, s.last_at,"
                         + " s.credited_seconds, s.kind FROM ("
                         + " SELECT learner_id, unit_id, opened_at, COALESCE(last_beat_at, opened_at) last_at, credited_seconds, 'SELF_PACED' kind"
                         + " FROM playback_session WHERE class_id = ?"
                         + " UNION ALL SELECT learner_id, unit_id, opened_at, COALESCE(last_beat_at, opened_at), credited_seconds, 'LIVE'"
                         + " FROM live_session WHERE class_id = ?) s"
                         + " JOIN account a ON a.id = s.learner_id JOIN catalogue_unit u ON u.id = s.unit_id"
-                        + " ORDER BY a.username, s.opened_at")
-                .setParameter(1, classId).setParameter(2, classId).getResultList();
-        return rows.stream().map(r -> new SessionRow((String) r[0], (String) r[1], IdDocuments.mask((String) r[2]),
-                ((Number) r[3]).longValue(), (String) r[4], ((java.sql.Timestamp) r[5]).toInstant(),
-                ((java.sql.Timestamp) r[6]).toInstant(), ((Number) r[7]).intValue(), Kind.valueOf((String) r[8]))).toList();
+                        + " ORDER BY a.username, s.opened_at", List.of(classId, classId),
+                r -> new SessionRow(r.getString("username"), r.getString("full_name"), IdDocuments.mask(r.getString("id_number")),
+                        r.getLong("unit_id"), r.getString("unit_name"), Bulk.instant(r, "opened_at"), Bulk.instant(r, "last_at"),
+                        r.getInt("credited_seconds"), Kind.valueOf(r.getString("kind"))));
+    }
+
+    /** A learner's unit as the aggregated ledger holds it. */
+    private record LedgerLine(long learnerId, long unitId, int selfPacedSeconds, int liveSeconds) {
+    }
+
+    /** A learner of the class, as the ledger lists them. */
+    private record Learner(long id, String username, String fullName) {
     }
 
     @Transactional
@@ -128,32 +134,29 @@ public class HoursLedger {
                 .map(u -> new LedgerRules.PlannedUnit(u.id(), u.name(), u.hours())).toList();
         int minimumHours = plans.get(c.plan().id()).assessment().minimumClassroomHours();
         Map<Long, Map<Long, LedgerRules.Credit>> credits = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT learner_id, unit_id, self_paced_seconds, live_seconds FROM ledger_entry WHERE class_id = ?")
-                .setParameter(1, classId).getResultList();
+        List<LedgerLine> rows = Bulk.on(em).select("SELECT learner_id, unit_id, self_paced_seconds, live_seconds FROM ledger_entry WHERE class_id = ?",
+                List.of(classId), r -> new LedgerLine(r.getLong("learner_id"), r.getLong("unit_id"), r.getInt("self_paced_seconds"),
+                        r.getInt("live_seconds")));
         Map<Long, Map<Long, Integer>> held = new HashMap<>();
         withheld.forEach(w -> w.awaitingReview(classId).forEach((learner, units) -> units.forEach((unit, seconds) ->
                 held.computeIfAbsent(learner, k -> new HashMap<>()).merge(unit, seconds, Integer::sum))));
-        for (Object[] r : rows) {
-            long learner = ((Number) r[0]).longValue();
-            long unit = ((Number) r[1]).longValue();
-            credits.computeIfAbsent(learner, k -> new HashMap<>()).put(unit, new LedgerRules.Credit(((Number) r[2]).intValue(),
-                    ((Number) r[3]).intValue(), held.getOrDefault(learner, Map.of()).getOrDefault(unit, 0)));
+        for (LedgerLine r : rows) {
+            credits.computeIfAbsent(r.learnerId(), k -> new HashMap<>()).put(r.unitId(), new LedgerRules.Credit(r.selfPacedSeconds(),
+                    r.liveSeconds(), held.getOrDefault(r.learnerId(), Map.of()).getOrDefault(r.unitId(), 0)));
         }
         StringBuilder where = new StringBuilder("SELECT a.id, a.username, a.full_name FROM class_learner cl JOIN account a ON a.id = cl.account_id"
                 + " WHERE cl.class_id = ?");
         if (caller.role() == cn.imtp.platform.security.Role.LEARNER) {
             where.append(" AND a.id = ").append(caller.accountId());
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> learners = em.createNativeQuery(where + " ORDER BY a.username").setParameter(1, classId).getResultList();
+        List<Learner> learners = Bulk.on(em).select(where + " ORDER BY a.username", List.of(classId),
+                r -> new Learner(r.getLong("id"), r.getString("username"), r.getString("full_name")));
         int otherHours = ((Number) em.createNativeQuery("SELECT other_hours FROM catalogue_allocation WHERE edition_id = ? AND level = ?")
                 .setParameter(1, c.plan().edition().id()).setParameter(2, c.plan().level().name()).getSingleResult()).intValue();
         LedgerRules.Terms terms = new LedgerRules.Terms(c.classHourMinutes(), minimumHours, settings.onlineShareCap(), otherHours);
         Map<Long, Integer> other = otherHoursEntries.minutesByLearner(classId);
-        List<LedgerRules.LearnerStatus> items = learners.stream().map(l -> LedgerRules.learner(((Number) l[0]).longValue(), (String) l[1],
-                (String) l[2], plan, credits.getOrDefault(((Number) l[0]).longValue(), Map.of()),
-                other.getOrDefault(((Number) l[0]).longValue(), 0), terms)).toList();
+        List<LedgerRules.LearnerStatus> items = learners.stream().map(l -> LedgerRules.learner(l.id(), l.username(), l.fullName(), plan,
+                credits.getOrDefault(l.id(), Map.of()), other.getOrDefault(l.id(), 0), terms)).toList();
         int planMinutes = plan.stream().mapToInt(u -> u.hours() * c.classHourMinutes()).sum();
         return new ClassLedger(classId, c.name(), c.classHourMinutes(), planMinutes, minimumHours * c.classHourMinutes(), items.size(),
                 (int) items.stream().filter(LedgerRules.LearnerStatus::meetsHours).count(), items);

@@ -5,6 +5,7 @@ import cn.imtp.lms.documents.Document;
 import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.cohort.entity.TrainingClass;
 import cn.imtp.lms.identity.control.AuditLog;
+import cn.imtp.lms.sql.Bulk;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
@@ -194,11 +195,9 @@ public class OtherHours {
     /** Minutes per learner of the class, withdrawn entries left out. */
     Map<Long, Integer> minutesByLearner(long classId) {
         Map<Long, Integer> out = new HashMap<>();
-        for (Object row : em.createNativeQuery("SELECT learner_id, SUM(minutes) FROM other_hours WHERE class_id = ? AND withdrawn_at IS NULL"
-                + " GROUP BY learner_id").setParameter(1, classId).getResultList()) {
-            Object[] r = (Object[]) row;
-            out.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue());
-        }
+        Bulk.on(em).selectTogether(List.of(new Bulk.Query("SELECT learner_id, SUM(minutes) AS minutes FROM other_hours"
+                + " WHERE class_id = ? AND withdrawn_at IS NULL GROUP BY learner_id", List.of(classId),
+                r -> out.put(r.getLong("learner_id"), r.getInt("minutes")))));
         return out;
     }
 
@@ -211,15 +210,15 @@ public class OtherHours {
     }
 
     private List<Entry> query(String where, long classId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT o.id, o.learner_id, a.username, a.full_name, o.kind, o.minutes, o.on_date, o.note,"
-                        + " e.username, o.entered_at, o.withdrawn_at, o.withdraw_reason, v.file_name, v.content_type, v.size_bytes, v.sha256"
+        return Bulk.on(em).select("SELECT o.id, o.learner_id, a.username, a.full_name, o.kind, o.minutes, o.on_date, o.note,"
+                        + " e.username AS entered_by, o.entered_at, o.withdrawn_at, o.withdraw_reason,"
+                        + " v.file_name, v.content_type, v.size_bytes, v.sha256"
                         + " FROM other_hours o JOIN account a ON a.id = o.learner_id JOIN account e ON e.id = o.entered_by"
-                        + " LEFT JOIN other_hours_evidence v ON v.entry_id = o.id " + where + " ORDER BY o.id DESC")
-                .setParameter(1, classId).getResultList();
-        return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
-                (String) r[4], ((Number) r[5]).intValue(), ((Date) r[6]).toLocalDate(), (String) r[7], (String) r[8],
-                ((Timestamp) r[9]).toInstant(), r[10] == null ? null : ((Timestamp) r[10]).toInstant(), (String) r[11],
-                r[12] == null ? null : new EvidenceInfo((String) r[12], (String) r[13], ((Number) r[14]).intValue(), (String) r[15]))).toList();
+                        + " LEFT JOIN other_hours_evidence v ON v.entry_id = o.id " + where + " ORDER BY o.id DESC", List.of(classId),
+                r -> new Entry(r.getLong("id"), r.getLong("learner_id"), r.getString("username"), r.getString("full_name"), r.getString("kind"),
+                        r.getInt("minutes"), r.getDate("on_date").toLocalDate(), r.getString("note"), r.getString("entered_by"),
+                        Bulk.instant(r, "entered_at"), Bulk.instant(r, "withdrawn_at"), r.getString("withdraw_reason"),
+                        r.getString("file_name") == null ? null : new EvidenceInfo(r.getString("file_name"), r.getString("content_type"),
+                                r.getInt("size_bytes"), r.getString("sha256"))));
     }
 }

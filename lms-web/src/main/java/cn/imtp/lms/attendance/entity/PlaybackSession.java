@@ -5,9 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -88,6 +85,30 @@ public class PlaybackSession {
         this.openedAt = openedAt;
     }
 
+    /** A session as stored, for the heartbeat writer, which reads and locks it without JPA ({@code BeatRows}). */
+    public PlaybackSession(String id, long learnerId, long classId, long unitId, long resourceId, UUID assetId, int durationSeconds, Instant openedAt,
+                           CreditPolicy.Session progress, long positionMs, Instant lastBeatAt, Instant endedAt, String endedReason, Long heldFromMs) {
+        this.id = id;
+        this.learnerId = learnerId;
+        this.classId = classId;
+        this.unitId = unitId;
+        this.resourceId = resourceId;
+        this.assetId = assetId.toString();
+        this.durationSeconds = durationSeconds;
+        this.openedAt = openedAt;
+        this.lastSeq = progress.lastSeq();
+        this.lastElapsedMs = progress.lastElapsedMs();
+        this.runStartMs = progress.runStartMs();
+        this.runEndMs = progress.runEndMs();
+        this.creditedSeconds = progress.creditedSeconds();
+        this.playedUntilMs = progress.playedUntilMs();
+        this.positionMs = positionMs;
+        this.lastBeatAt = lastBeatAt;
+        this.endedAt = endedAt;
+        this.endedReason = endedReason;
+        this.heldFromMs = heldFromMs;
+    }
+
     public String id() {
         return id;
     }
@@ -104,6 +125,10 @@ public class PlaybackSession {
         return unitId;
     }
 
+    public long resourceId() {
+        return resourceId;
+    }
+
     public UUID assetId() {
         return UUID.fromString(assetId);
     }
@@ -118,6 +143,10 @@ public class PlaybackSession {
 
     public long positionMs() {
         return positionMs;
+    }
+
+    public Instant lastBeatAt() {
+        return lastBeatAt;
     }
 
     public Instant endedAt() {
@@ -149,55 +178,6 @@ public class PlaybackSession {
         creditedSeconds += seconds;
         return ++lastSeq;
     }
-
-    /**
-     * The row as {@link #COLUMNS} lists its columns, for writing many sessions' progress in one
-     * statement (see {@code Attendance.store}).
-     */
-    public Object[] row() {
-        return new Object[] {id, learnerId, classId, unitId, resourceId, assetId, durationSeconds, openedAt, lastSeq, lastElapsedMs, runStartMs,
-                runEndMs, creditedSeconds, playedUntilMs, positionMs, lastBeatAt};
-    }
-
-    public static final java.util.List<String> COLUMNS = java.util.List.of("id", "learner_id", "class_id", "unit_id", "resource_id", "asset_id",
-            "duration_seconds", "opened_at", "last_seq", "last_elapsed_ms", "run_start_ms", "run_end_ms", "credited_seconds", "played_until_ms", "position_ms",
-            "last_beat_at");
-
-    /** The columns {@link #read} takes, in its order. */
-    public static final String SELECT = String.join(", ", COLUMNS) + ", ended_at, ended_reason, held_from_ms";
-
-    /** A session from a row of {@code SELECT} {@link #SELECT} (read and locked by the heartbeat writer without JPA). */
-    public static PlaybackSession read(ResultSet r) throws SQLException {
-        PlaybackSession s = new PlaybackSession();
-        s.id = r.getString(1);
-        s.learnerId = r.getLong(2);
-        s.classId = r.getLong(3);
-        s.unitId = r.getLong(4);
-        s.resourceId = r.getLong(5);
-        s.assetId = r.getString(6);
-        s.durationSeconds = r.getInt(7);
-        s.openedAt = instant(r.getTimestamp(8));
-        s.lastSeq = r.getLong(9);
-        s.lastElapsedMs = r.getLong(10);
-        s.runStartMs = r.getLong(11);
-        s.runEndMs = r.getLong(12);
-        s.creditedSeconds = r.getInt(13);
-        s.playedUntilMs = r.getLong(14);
-        s.positionMs = r.getLong(15);
-        s.lastBeatAt = instant(r.getTimestamp(16));
-        s.endedAt = instant(r.getTimestamp(17));
-        s.endedReason = r.getString(18);
-        long held = r.getLong(19);
-        s.heldFromMs = r.wasNull() ? null : held;
-        return s;
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
-    }
-
-    /** What a beat changes: the progress columns. */
-    public static final java.util.List<String> PROGRESS_COLUMNS = COLUMNS.subList(8, COLUMNS.size());
 
     public CreditPolicy.Session state() {
         return new CreditPolicy.Session(lastSeq, lastElapsedMs, runStartMs, runEndMs, creditedSeconds, playedUntilMs);

@@ -91,36 +91,44 @@ public class WatchedVideo {
         this.seconds = new byte[0];
     }
 
-    public static final java.util.List<String> COLUMNS = java.util.List.of("learner_id", "class_id", "asset_id", "unit_id", "seconds", "credited_seconds",
-            "resume_ms");
-
-    /** A row of {@code SELECT} {@link #COLUMNS} (read and locked by the heartbeat writer without JPA). */
-    public static WatchedVideo read(java.sql.ResultSet r) throws java.sql.SQLException {
-        WatchedVideo w = new WatchedVideo();
-        w.learnerId = r.getLong(1);
-        w.classId = r.getLong(2);
-        w.assetId = r.getString(3);
-        w.unitId = r.getLong(4);
-        w.seconds = r.getBytes(5);
-        w.creditedSeconds = r.getInt(6);
-        w.resumeMs = r.getLong(7);
-        return w;
-    }
-
-    /** What a beat changes. */
-    public static final java.util.List<String> PROGRESS_COLUMNS = COLUMNS.subList(4, COLUMNS.size());
-
-    /** The row as {@link #COLUMNS} lists its columns, for writing many in one statement (see {@code Attendance.store}). */
-    public Object[] row() {
-        return new Object[] {learnerId, classId, assetId, unitId, seconds, creditedSeconds, resumeMs};
+    /** A row as stored, for the heartbeat writer, which reads and locks it without JPA ({@code BeatRows}). */
+    public WatchedVideo(long learnerId, long classId, UUID assetId, long unitId, byte[] seconds, int creditedSeconds, long resumeMs) {
+        this.learnerId = learnerId;
+        this.classId = classId;
+        this.assetId = assetId.toString();
+        this.unitId = unitId;
+        this.seconds = seconds;
+        this.creditedSeconds = creditedSeconds;
+        this.resumeMs = resumeMs;
     }
 
     public Key key() {
         return new Key(learnerId, classId, UUID.fromString(assetId));
     }
 
+    public long learnerId() {
+        return learnerId;
+    }
+
+    public long classId() {
+        return classId;
+    }
+
+    public UUID assetId() {
+        return UUID.fromString(assetId);
+    }
+
+    public long unitId() {
+        return unitId;
+    }
+
     public BitSet seconds() {
         return BitSet.valueOf(seconds);
+    }
+
+    /** The credited seconds as stored: one bit per second, as {@link BitSet#toByteArray()} gives them. */
+    public byte[] secondsBits() {
+        return seconds;
     }
 
     public void add(BitSet credited, long positionMs) {

@@ -447,15 +447,11 @@ public class Classes {
      * learning resources the learner may see, and which class a unit's credit goes to.
      */
     public Map<Long, List<Long>> activeClassesByUnit(long learnerId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT pu.unit_id, c.id FROM class_learner cl"
-                        + " JOIN training_class c ON c.id = cl.class_id AND c.status = 'ACTIVE'"
-                        + " JOIN training_plan_unit pu ON pu.plan_id = c.plan_id WHERE cl.account_id = ? ORDER BY c.id")
-                .setParameter(1, learnerId).getResultList();
         Map<Long, List<Long>> byUnit = new LinkedHashMap<>();
-        for (Object[] r : rows) {
-            byUnit.computeIfAbsent(((Number) r[0]).longValue(), u -> new ArrayList<>()).add(((Number) r[1]).longValue());
-        }
+        Bulk.on(em).selectTogether(List.of(new Bulk.Query("SELECT pu.unit_id, c.id AS class_id FROM class_learner cl"
+                + " JOIN training_class c ON c.id = cl.class_id AND c.status = 'ACTIVE'"
+                + " JOIN training_plan_unit pu ON pu.plan_id = c.plan_id WHERE cl.account_id = ? ORDER BY c.id", List.of(learnerId),
+                r -> byUnit.computeIfAbsent(r.getLong("unit_id"), u -> new ArrayList<>()).add(r.getLong("class_id")))));
         return byUnit;
     }
 

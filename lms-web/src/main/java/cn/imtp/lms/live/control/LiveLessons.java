@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -234,25 +235,22 @@ public class LiveLessons {
 
     @Transactional
     public Stage stage(long lessonId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT s.resource_id, r.title, s.meeting_url, s.playing, s.position_ms, s.changed_at, s.version"
-                + " FROM live_stage s LEFT JOIN resource r ON r.id = s.resource_id WHERE s.lesson_id = ?").setParameter(1, lessonId).getResultList();
+        List<Stage> rows = Bulk.on(em).select("SELECT s.resource_id, r.title, s.meeting_url, s.playing, s.position_ms, s.changed_at, s.version"
+                + " FROM live_stage s LEFT JOIN resource r ON r.id = s.resource_id WHERE s.lesson_id = ?", List.of(lessonId),
+                r -> new Stage(lessonId, Bulk.longOrNull(r, "resource_id"), r.getString("title"), r.getString("meeting_url"), r.getBoolean("playing"),
+                        r.getLong("position_ms"), Bulk.instant(r, "changed_at"), r.getLong("version")));
         if (rows.isEmpty()) {
             return new Stage(lessonId, null, null, null, false, 0, null, 0);
         }
-        Object[] r = rows.get(0);
-        return new Stage(lessonId, r[0] == null ? null : ((Number) r[0]).longValue(), (String) r[1], (String) r[2], bool(r[3]),
-                ((Number) r[4]).longValue(), ((Timestamp) r[5]).toInstant(), ((Number) r[6]).longValue());
+        return rows.get(0);
     }
 
     @Transactional
     public List<Message> messagesAfter(long lessonId, long after, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT m.id, a.username, a.full_name, a.role, m.body, m.reply_to, m.posted_at"
-                        + " FROM live_message m JOIN account a ON a.id = m.author_id WHERE m.lesson_id = ? AND m.id > ? ORDER BY m.id LIMIT " + limit)
-                .setParameter(1, lessonId).setParameter(2, after).getResultList();
-        return rows.stream().map(r -> new Message(((Number) r[0]).longValue(), lessonId, (String) r[1], (String) r[2], Role.valueOf((String) r[3]),
-                (String) r[4], r[5] == null ? null : ((Number) r[5]).longValue(), ((Timestamp) r[6]).toInstant())).toList();
+        return Bulk.on(em).select("SELECT m.id, a.username, a.full_name, a.role, m.body, m.reply_to, m.posted_at"
+                        + " FROM live_message m JOIN account a ON a.id = m.author_id WHERE m.lesson_id = ? AND m.id > ? ORDER BY m.id LIMIT " + limit,
+                List.of(lessonId, after), r -> new Message(r.getLong("id"), lessonId, r.getString("username"), r.getString("full_name"),
+                        Role.valueOf(r.getString("role")), r.getString("body"), Bulk.longOrNull(r, "reply_to"), Bulk.instant(r, "posted_at")));
     }
 
     @Transactional
@@ -341,10 +339,11 @@ public class LiveLessons {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, full_name FROM account WHERE id IN ("
-                + ids.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")").getResultList();
-        return rows.stream().collect(Collectors.toMap(r -> ((Number) r[0]).longValue(), r -> (String) r[1]));
+        Map<Long, String> names = new HashMap<>();
+        Bulk.on(em).selectTogether(List.of(new Bulk.Query("SELECT id, full_name FROM account WHERE id IN ("
+                + ids.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")", List.of(),
+                r -> names.put(r.getLong("id"), r.getString("full_name")))));
+        return names;
     }
 
     /** The unit's published learning videos with their playing time, by title (resourcepack keeps them). */
@@ -367,9 +366,5 @@ public class LiveLessons {
 
     private static int count(List<RosterEntry> learners, Presence p) {
         return (int) learners.stream().filter(e -> e.state() == p).count();
-    }
-
-    private static boolean bool(Object o) {
-        return o instanceof Boolean b ? b : ((Number) o).intValue() != 0;
     }
 }

@@ -2,6 +2,7 @@ package cn.imtp.lms.presence.control;
 
 import cn.imtp.lms.attendance.control.WithheldCredit;
 import cn.imtp.lms.presence.entity.CheckState;
+import cn.imtp.lms.presence.entity.PresenceCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,10 +20,10 @@ public class WithheldTime implements WithheldCredit {
     @Override
     public Map<Long, Map<Long, Integer>> awaitingReview(long classId) {
         Map<Long, Map<Long, Integer>> held = new HashMap<>();
-        em.createQuery("SELECT c.learnerId, c.unitId, SUM(c.withheldSeconds) FROM PresenceCheck c WHERE c.classId = :c AND c.state IN :s"
-                        + " AND c.withheldSeconds > 0 GROUP BY c.learnerId, c.unitId", Object[].class)
+        // The checks themselves, summed here: a class has few failed or missed ones.
+        em.createQuery("SELECT c FROM PresenceCheck c WHERE c.classId = :c AND c.state IN :s AND c.withheldSeconds > 0", PresenceCheck.class)
                 .setParameter("c", classId).setParameter("s", List.of(CheckState.FAILED, CheckState.MISSED)).getResultList()
-                .forEach(r -> held.computeIfAbsent((Long) r[0], k -> new HashMap<>()).put((Long) r[1], ((Number) r[2]).intValue()));
+                .forEach(c -> held.computeIfAbsent(c.learnerId(), k -> new HashMap<>()).merge(c.unitId(), c.withheldSeconds(), Integer::sum));
         return held;
     }
 }
