@@ -79,6 +79,9 @@ public class Attendance {
     AccountTurns turns;
 
     @Inject
+    HoursLedger ledger;
+
+    @Inject
     ResourcePacks packs;
 
     @Inject
@@ -147,8 +150,7 @@ public class Attendance {
         em.createNativeQuery("INSERT IGNORE INTO watched_video (learner_id, class_id, asset_id, unit_id, seconds, credited_seconds, resume_ms)"
                 + " VALUES (?, ?, ?, ?, '', 0, 0)").setParameter(1, learner.accountId()).setParameter(2, cls).setParameter(3, asset.toString())
                 .setParameter(4, r.unitId()).executeUpdate();
-        em.createNativeQuery("INSERT IGNORE INTO ledger_entry (class_id, learner_id, unit_id, self_paced_seconds) VALUES (?, ?, ?, 0)")
-                .setParameter(1, cls).setParameter(2, learner.accountId()).setParameter(3, r.unitId()).executeUpdate();
+        ledger.open(new HoursLedger.Line(cls, learner.accountId(), r.unitId()));
         em.flush();
         opened.fire(new PlaybackOpened(session.id(), cls, learner.accountId(), r.unitId(), now));
         chain.open(cls);

@@ -77,6 +77,15 @@ public class HoursLedger {
                 "ON DUPLICATE KEY UPDATE " + column + " = " + column + " + VALUES(" + column + ")");
     }
 
+    /**
+     * Makes sure the learner's unit has its ledger line (at zero) before any beat: beats then lock an existing row, never
+     * a gap, so that concurrent learners do not deadlock.
+     */
+    public void open(Line line) {
+        em.createNativeQuery("INSERT IGNORE INTO ledger_entry (class_id, learner_id, unit_id) VALUES (?, ?, ?)")
+                .setParameter(1, line.classId()).setParameter(2, line.learnerId()).setParameter(3, line.unitId()).executeUpdate();
+    }
+
     public void credit(long classId, long learnerId, long unitId, Kind kind, int seconds) {
         credit(Bulk.on(em), Map.of(new Line(classId, learnerId, unitId), seconds), kind);
     }

@@ -117,8 +117,7 @@ public class LiveAttendance {
         // The rows every beat updates exist from now on: beats then lock existing rows only.
         em.createNativeQuery("INSERT IGNORE INTO live_attendance (lesson_id, learner_id, seconds, credited_seconds) VALUES (?, ?, '', 0)")
                 .setParameter(1, lessonId).setParameter(2, learner.accountId()).executeUpdate();
-        em.createNativeQuery("INSERT IGNORE INTO ledger_entry (class_id, learner_id, unit_id) VALUES (?, ?, ?)")
-                .setParameter(1, classId).setParameter(2, learner.accountId()).setParameter(3, l.unit().id()).executeUpdate();
+        ledger.open(new HoursLedger.Line(classId, learner.accountId(), l.unit().id()));
         chain.open(classId);
         int credited = present(lessonId, learner.accountId(), false).cardinality();
         Instant expires = s.endsAt().plus(Duration.ofHours(settings.lateWindowHours()));
