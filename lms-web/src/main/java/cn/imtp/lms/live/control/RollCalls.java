@@ -11,6 +11,7 @@ import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
@@ -74,7 +75,7 @@ public class RollCalls {
             throw PlatformException.conflict(new Words("只有在直播课进行期间才能发起签到。", "A roll call can only be opened while the lesson is open."));
         }
         // One at a time, whichever teacher or node asks: the lesson's row is the lock.
-        em.createNativeQuery("SELECT id FROM lesson WHERE id = ? FOR UPDATE").setParameter(1, lessonId).getSingleResult();
+        em.lock(l, LockModeType.PESSIMISTIC_WRITE);
         // A locking read: it sees what another request committed while this one waited for the lock.
         Number open = (Number) em.createNativeQuery("SELECT COUNT(*) FROM live_roll_call WHERE lesson_id = ? AND closes_at > ? FOR UPDATE")
                 .setParameter(1, lessonId).setParameter(2, Timestamp.from(now)).getSingleResult();
