@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Assessment settings (lms.assessment.*); defaults in microprofile-config.properties. */
+/**
+ * The theory exams' settings (lms.assessment.*: points per type, pass mark, sweep); defaults in
+ * microprofile-config.properties. Practical exams read their own lms.assessment.* keys, and this pass mark, directly.
+ */
 @ApplicationScoped
 public class AssessmentSettings {
 
