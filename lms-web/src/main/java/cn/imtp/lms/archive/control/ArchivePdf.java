@@ -1,7 +1,7 @@
 package cn.imtp.lms.archive.control;
 
-import cn.imtp.lms.assessment.control.Exams;
-import cn.imtp.lms.assessment.control.Practicals;
+import cn.imtp.lms.exam.control.ExamResults;
+import cn.imtp.lms.practical.control.PracticalResults;
 import cn.imtp.lms.attendance.control.LedgerRules;
 import cn.imtp.lms.documents.ExportTable;
 import cn.imtp.lms.documents.PdfFonts;
@@ -182,7 +182,7 @@ public final class ArchivePdf {
         doc.add(units);
     }
 
-    private void assessments(Document doc, List<Exams.LearnerResult> exams, List<Practicals.LearnerResult> practicals) throws DocumentException {
+    private void assessments(Document doc, List<ExamResults.LearnerResult> exams, List<PracticalResults.LearnerResult> practicals) throws DocumentException {
         section(doc, "assessments");
         if (exams.isEmpty() && practicals.isEmpty()) {
             doc.add(new Paragraph(t("noAssessment"), body));
@@ -191,7 +191,7 @@ public final class ArchivePdf {
         if (!exams.isEmpty()) {
             PdfPTable table = table(new float[] {2.6f, 1f, 0.8f, 1.4f, 3f});
             header(table, "exam", "kind", "attempts", "score", "modules");
-            for (Exams.LearnerResult r : exams) {
+            for (ExamResults.LearnerResult r : exams) {
                 cell(table, r.title(), body);
                 cell(table, t(r.quiz() ? "quiz" : "summative"), body);
                 cell(table, Integer.toString(r.attempts()), body);
@@ -211,7 +211,7 @@ public final class ArchivePdf {
             PdfPTable table = table(new float[] {4f, 3f});
             table.setSpacingBefore(8);
             header(table, "practical", "score");
-            for (Practicals.LearnerResult r : practicals) {
+            for (PracticalResults.LearnerResult r : practicals) {
                 cell(table, r.title(), body);
                 var total = r.total();
                 if (total.score() == null) {

@@ -1,7 +1,7 @@
 package cn.imtp.lms.archive.control;
 
-import cn.imtp.lms.assessment.control.Exams;
-import cn.imtp.lms.assessment.control.Practicals;
+import cn.imtp.lms.exam.control.ExamResults;
+import cn.imtp.lms.practical.control.PracticalResults;
 import cn.imtp.lms.attendance.control.HoursLedger;
 import cn.imtp.lms.attendance.control.LedgerRules;
 import cn.imtp.lms.catalogue.entity.JobType;
@@ -42,7 +42,7 @@ public class LearningArchive {
 
     @JsonbNillable
     public record Archive(Instant generatedAt, AccountView learner, ClassFacts trainingClass, PlanFacts plan, LedgerRules.LearnerStatus hours,
-                          List<Exams.LearnerResult> assessments, List<Practicals.LearnerResult> practicals, Outcome.Verdict outcome) {
+                          List<ExamResults.LearnerResult> assessments, List<PracticalResults.LearnerResult> practicals, Outcome.Verdict outcome) {
     }
 
     @JsonbNillable
@@ -64,10 +64,10 @@ public class LearningArchive {
     HoursLedger ledger;
 
     @Inject
-    Exams exams;
+    ExamResults exams;
 
     @Inject
-    Practicals practicals;
+    PracticalResults practicals;
 
     /** Learners see their own archive; teachers those of their classes; administrators all. */
     @Transactional
@@ -98,14 +98,14 @@ public class LearningArchive {
         Map<Long, LedgerRules.LearnerStatus> hours = hours(c, caller);
         List<Archive> archives = c.learnerIds().stream().sorted().map(id -> archive(c, id, hours.get(id))).toList();
         List<String> exams = archives.isEmpty() ? List.of() : archives.get(0).assessments().stream().filter(r -> !r.quiz())
-                .map(Exams.LearnerResult::title).toList();
+                .map(ExamResults.LearnerResult::title).toList();
         List<Words> header = new ArrayList<>(List.of(new Words("学员账号", "username"), new Words("姓名", "full name"),
                 new Words("证件号码", "ID number"), new Words("计入课堂学时（时:分:秒）", "classroom credited (h:mm:ss)"),
                 new Words("计入课堂秒数", "classroom seconds"), new Words("计划分钟", "plan minutes"), new Words("最低要求分钟", "minimum minutes"),
                 new Words("课堂学时是否达标", "meets hours"), new Words("其他学时分钟", "other hours minutes"),
                 new Words("合计（时:分:秒）", "total (h:mm:ss)"), new Words("合计秒数", "total seconds")));
         List<String> practicalTitles = archives.isEmpty() ? List.of() : archives.get(0).practicals().stream()
-                .map(Practicals.LearnerResult::title).toList();
+                .map(PracticalResults.LearnerResult::title).toList();
         exams.forEach(title -> header.add(new Words("理论考试 " + title, "exam " + title)));
         practicalTitles.forEach(title -> header.add(new Words("实操考核 " + title, "practical " + title)));
         header.addAll(List.of(new Words("是否结业", "complete"), new Words("结业要求", "outcome")));
@@ -144,11 +144,11 @@ public class LearningArchive {
     }
 
     private Archive archive(TrainingClass c, long learnerId, LedgerRules.LearnerStatus hours) {
-        List<Exams.LearnerResult> results = exams.resultsOf(c.id(), learnerId);
+        List<ExamResults.LearnerResult> results = exams.resultsOf(c.id(), learnerId);
         List<Outcome.Exam> theory = results.stream().filter(r -> !r.quiz()).map(r -> new Outcome.Exam(r.title(),
                 r.counted() == null ? null : r.counted().passed(), r.counted() == null || r.counted().score() == null ? null
                 : r.counted().score().doubleValue(), r.counted() == null ? 0 : r.counted().maxScore())).toList();
-        List<Practicals.LearnerResult> practical = practicals.resultsOf(c.id(), learnerId);
+        List<PracticalResults.LearnerResult> practical = practicals.resultsOf(c.id(), learnerId);
         Outcome.Verdict verdict = Outcome.judge(c.leadsToCertificate(), hours == null ? null : hours.meetsHours(),
                 hours == null ? 0 : hours.shortMinutes(), theory, practical.stream().map(r -> new Outcome.Exam(r.title(), r.total().passed(),
                         r.total().score(), 100)).toList());

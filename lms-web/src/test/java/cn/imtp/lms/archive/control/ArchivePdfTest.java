@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.imtp.lms.assessment.control.Exams;
-import cn.imtp.lms.assessment.control.PracticalScore;
-import cn.imtp.lms.assessment.control.Practicals;
-import cn.imtp.lms.assessment.entity.Attempt;
-import cn.imtp.lms.assessment.entity.Exam;
+import cn.imtp.lms.exam.control.ExamResults;
+import cn.imtp.lms.practical.control.PracticalResults;
+import cn.imtp.lms.practical.control.PracticalScore;
+import cn.imtp.lms.exam.entity.Attempt;
+import cn.imtp.lms.exam.entity.Exam;
 import cn.imtp.lms.attendance.control.LedgerRules;
 import cn.imtp.lms.catalogue.entity.JobType;
 import cn.imtp.lms.catalogue.entity.Level;
@@ -34,10 +34,10 @@ class ArchivePdfTest {
                 .mapToObj(i -> new LedgerRules.UnitStatus(i, "撰写单品直播脚本 " + i, 90, i % 2 == 0 ? 90 : 45.5, 2730, 0, i % 2 == 0, i % 2 == 0 ? 0 : 44.5, 0))
                 .toList();
         var hours = new LedgerRules.LearnerStatus(7, "learner07", "王小明", 1200.5, 5040, 5040, false, 3839.5, 0, 30, 0, 1230.5, lines, 0);
-        var counted = new Exams.AttemptSummary(1, 1, t, t.plusSeconds(3600), t.plusSeconds(3000), Attempt.SubmittedBy.LEARNER, 82, 100, true);
-        var exam = new Exams.LearnerResult(3, "五级直播销售员理论考试", Exam.Blueprint.SKILL, false, 1, counted,
-                List.of(new Exams.ModuleScore("2", "直播运营", 40, 48)));
-        var practical = new Practicals.LearnerResult(4, "五级直播销售员操作技能考核", new PracticalScore.Total(null, 2, 5, null));
+        var counted = new ExamResults.AttemptSummary(1, 1, t, t.plusSeconds(3600), t.plusSeconds(3000), Attempt.SubmittedBy.LEARNER, 82, 100, true);
+        var exam = new ExamResults.LearnerResult(3, "五级直播销售员理论考试", Exam.Blueprint.SKILL, false, 1, counted,
+                List.of(new ExamResults.ModuleScore("2", "直播运营", 40, 48)));
+        var practical = new PracticalResults.LearnerResult(4, "五级直播销售员操作技能考核", new PracticalScore.Total(null, 2, 5, null));
         var verdict = new Outcome.Verdict(false, List.of(new Outcome.Check(Outcome.Requirement.HOURS, Outcome.State.NOT_MET,
                         new Words("课堂学时还差 63:59:30（时:分:秒）", "short by 63:59:30 (h:mm:ss)")),
                 new Outcome.Check(Outcome.Requirement.THEORY, Outcome.State.MET, new Words("已通过：82/100", "passed: 82/100"))));

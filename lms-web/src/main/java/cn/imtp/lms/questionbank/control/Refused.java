@@ -1,0 +1,30 @@
+package cn.imtp.lms.questionbank.control;
+
+import cn.imtp.platform.text.Words;
+
+/**
+ * A value or file refused with what is wrong in both languages (its message is the English): what a field error says
+ * when the check that found the fault is a step below the one that reports it.
+ */
+public final class Refused extends IllegalArgumentException {
+
+    private final transient Words words;
+
+    Refused(Words words) {
+        super(words.en());
+        this.words = words;
+    }
+
+    Words words() {
+        return words;
+    }
+
+    /** What {@code e} says in both languages: its own words when it is a refusal, else its message as it is. */
+    public static Words of(Exception e) {
+        if (e instanceof Refused r) {
+            return r.words;
+        }
+        String message = String.valueOf(e.getMessage());
+        return new Words(message, message);
+    }
+}
