@@ -4,7 +4,7 @@
  * with the attempt that counts, and the outcome requirement by requirement
  * ({@link cn.imtp.lms.archive.control.Outcome}, pure). Computed from the records on every request,
  * never stored, so it cannot disagree with them. Learners see their own; teachers their classes';
- * administrators all; the class's archives export as CSV/XLSX. The page prints cleanly (the browser's
- * "save as PDF"); a PDF rendered on the server is not here yet.
+ * administrators all; the class's archives export as CSV/XLSX, and each learner's as a PDF rendered on the server
+ * ({@code ArchivePdf}, in the platform's Chinese typeface) that an auditor can file.
  */
 package cn.imtp.lms.archive;

@@ -36,15 +36,11 @@ public class ArchiveResource {
     @Context
     SecurityContext security;
 
-    private Caller caller() {
-        return (Caller) security.getUserPrincipal();
-    }
-
     @GET
     @Path("classes/{classId}/learners/{learnerId}")
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public LearningArchive.Archive archive(@PathParam("classId") long classId, @PathParam("learnerId") long learnerId) {
-        return archives.of(classId, learnerId, caller());
+        return archives.of(classId, learnerId, Caller.of(security));
     }
 
     /**
@@ -58,7 +54,7 @@ public class ArchiveResource {
     public Response pdf(@PathParam("classId") long classId, @PathParam("learnerId") long learnerId,
                         @BeanParam Reader reader) {
         Language language = reader.language();
-        LearningArchive.Archive a = archives.of(classId, learnerId, caller());
+        LearningArchive.Archive a = archives.of(classId, learnerId, Caller.of(security));
         String name = (language == Language.ZH ? "学习档案-" : "archive-") + a.learner().username() + "-class-" + classId + ".pdf";
         return Exports.document(new Document(name, "application/pdf", ArchivePdf.render(a, language), null));
     }
@@ -68,6 +64,6 @@ public class ArchiveResource {
     @Produces({Exports.CSV, Exports.XLSX})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response export(@PathParam("classId") long classId, @QueryParam("format") @DefaultValue("csv") String format, @BeanParam Reader reader) {
-        return Exports.download(List.of(archives.export(classId, caller())), Exports.format(format), "archives-class-" + classId, reader.language());
+        return Exports.download(List.of(archives.export(classId, Caller.of(security))), Exports.format(format), "archives-class-" + classId, reader.language());
     }
 }

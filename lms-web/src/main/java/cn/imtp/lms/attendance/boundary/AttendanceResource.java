@@ -99,17 +99,13 @@ public class AttendanceResource {
     @Context
     SecurityContext security;
 
-    private Caller caller() {
-        return (Caller) security.getUserPrincipal();
-    }
-
     /** Opens a playback session for a lesson video; any other playback of the learner stops earning credit. */
     @POST
     @Path("sessions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.LEARNER)
     public Response open(OpenRequest request) {
-        return Response.status(201).entity(attendance.open(caller(), request == null ? null : request.resourceId(),
+        return Response.status(201).entity(attendance.open(Caller.of(security), request == null ? null : request.resourceId(),
                 request == null ? null : request.classId())).build();
     }
 
@@ -125,7 +121,7 @@ public class AttendanceResource {
     @Allow(Role.LEARNER)
     @AdmissionDeferred
     public Response beat(@PathParam("id") String id, Attendance.BeatRequest beat) {
-        Attendance.BeatAck ack = writer.write(caller(), id, beat);
+        Attendance.BeatAck ack = writer.write(Caller.of(security), id, beat);
         int status = switch (ack.verdict()) {
             case ACCEPTED, DUPLICATE -> 200;
             case REFUSED -> 422;
@@ -157,7 +153,7 @@ public class AttendanceResource {
     @Path("classes/{classId}/ledger")
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public HoursLedger.ClassLedger ledger(@PathParam("classId") long classId) {
-        return ledger.ofClass(classId, caller());
+        return ledger.ofClass(classId, Caller.of(security));
     }
 
     /**
@@ -176,7 +172,7 @@ public class AttendanceResource {
                            @BeanParam Reader reader) {
         ExportTable.Format f = Exports.format(format);
         Language language = reader.language();
-        HoursLedger.Export export = ledger.export(classId, caller(), origin.addressOf(http));
+        HoursLedger.Export export = ledger.export(classId, Caller.of(security), origin.addressOf(http));
         List<List<Object>> sessions = new ArrayList<>();
         for (HoursLedger.SessionRow r : export.sessions()) {
             sessions.add(Arrays.asList(r.username(), r.fullName(), r.idNumberMasked(), r.unitName(), activity(r.kind()),
@@ -218,7 +214,7 @@ public class AttendanceResource {
     @Path("classes/{classId}/other-hours")
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public List<OtherHours.Entry> otherHours(@PathParam("classId") long classId) {
-        return otherHours.list(classId, caller());
+        return otherHours.list(classId, Caller.of(security));
     }
 
     /** Records other hours for one learner of the class, with a note; audited. */
@@ -227,7 +223,7 @@ public class AttendanceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response enterOtherHours(@PathParam("classId") long classId, OtherHours.NewEntry entry) {
-        return Response.status(201).entity(otherHours.enter(classId, entry, caller(), origin.addressOf(http))).build();
+        return Response.status(201).entity(otherHours.enter(classId, entry, Caller.of(security), origin.addressOf(http))).build();
     }
 
     /** Withdraws a mistaken entry with a reason; it stays on record, audited, and no longer counts. */
@@ -237,7 +233,7 @@ public class AttendanceResource {
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public OtherHours.Entry withdrawOtherHours(@PathParam("classId") long classId, @PathParam("entryId") long entryId,
                                                OtherHours.Withdrawal withdrawal) {
-        return otherHours.withdraw(classId, entryId, withdrawal, caller(), origin.addressOf(http));
+        return otherHours.withdraw(classId, entryId, withdrawal, Caller.of(security), origin.addressOf(http));
     }
 
     /**
@@ -252,7 +248,7 @@ public class AttendanceResource {
                                    InputStream body) throws IOException {
         // One byte more than allowed is enough to know a file is too large: a huge upload is never held whole.
         byte[] content = body == null ? new byte[0] : body.readNBytes(otherHours.evidenceMaxBytes() + 1);
-        return Response.status(201).entity(otherHours.attach(classId, entryId, name, content, caller(), origin.addressOf(http))).build();
+        return Response.status(201).entity(otherHours.attach(classId, entryId, name, content, Caller.of(security), origin.addressOf(http))).build();
     }
 
     /** The evidence file of an entry of other hours (learners: of their own entries). */
@@ -261,7 +257,7 @@ public class AttendanceResource {
     @Produces(MediaType.WILDCARD)
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public Response evidence(@PathParam("classId") long classId, @PathParam("entryId") long entryId) {
-        OtherHours.Evidence e = otherHours.evidence(classId, entryId, caller());
+        OtherHours.Evidence e = otherHours.evidence(classId, entryId, Caller.of(security));
         return Exports.document(new Document(e.info().fileName(), e.info().contentType(), e.content(), e.info().sha256()));
     }
 
@@ -270,7 +266,7 @@ public class AttendanceResource {
     @Path("classes/{classId}/roster")
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public LiveRoster.Roster roster(@PathParam("classId") long classId) {
-        return roster.of(classId, caller());
+        return roster.of(classId, Caller.of(security));
     }
 
     /** The same as Server-Sent Events: a {@code roster} event now, then every few seconds while the stream is open. */
@@ -279,7 +275,7 @@ public class AttendanceResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public void rosterEvents(@PathParam("classId") long classId, @Context SseEventSink sink, @Context Sse sse) {
-        rosterEvents.subscribe(classId, roster.of(classId, caller()), sink, sse);
+        rosterEvents.subscribe(classId, roster.of(classId, Caller.of(security)), sink, sse);
     }
 
     /**
@@ -290,7 +286,7 @@ public class AttendanceResource {
     @Path("classes/{classId}/verify")
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public ChainAudit.Check verify(@PathParam("classId") long classId) {
-        classes.visible(classId, caller());
+        classes.visible(classId, Caller.of(security));
         return audit.verify(classId);
     }
 

@@ -58,15 +58,11 @@ public class CertificatesResource {
     @Context
     UriInfo uri;
 
-    private Caller caller() {
-        return (Caller) security.getUserPrincipal();
-    }
-
     @GET
     @Path("classes/{classId}/learners/{learnerId}")
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public List<Certificates.View> list(@PathParam("classId") long classId, @PathParam("learnerId") long learnerId) {
-        return certificates.of(classId, learnerId, caller());
+        return certificates.of(classId, learnerId, Caller.of(security));
     }
 
     /**
@@ -78,7 +74,7 @@ public class CertificatesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public Response issue(@PathParam("classId") long classId, @PathParam("learnerId") long learnerId, Certificates.IssueRequest request) {
-        Certificates.Issued issued = certificates.issue(classId, learnerId, request, caller(), origin.addressOf(http));
+        Certificates.Issued issued = certificates.issue(classId, learnerId, request, Caller.of(security), origin.addressOf(http));
         return Response.status(issued.created() ? 201 : 200).entity(issued.certificate()).build();
     }
 
@@ -88,7 +84,7 @@ public class CertificatesResource {
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public Response pdf(@PathParam("id") long id, @BeanParam Reader reader) {
         Language language = reader.language();
-        Certificates.View c = certificates.get(id, caller());
+        Certificates.View c = certificates.get(id, Caller.of(security));
         String base = publicUrl.filter(u -> !u.isBlank()).orElse(uri.getBaseUri().resolve("/").toString());
         String verifyUrl = base.replaceAll("/+$", "") + "/verify/?code=" + c.code();
         String name = (language == Language.ZH ? "结业证明-" : "certificate-") + c.number() + ".pdf";
@@ -100,6 +96,6 @@ public class CertificatesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.ADMINISTRATOR)
     public Certificates.View revoke(@PathParam("id") long id, Certificates.Revocation revocation) {
-        return certificates.revoke(id, revocation, caller(), origin.addressOf(http));
+        return certificates.revoke(id, revocation, Caller.of(security), origin.addressOf(http));
     }
 }

@@ -63,14 +63,14 @@ public class ClassesResource {
     public ClassView.Page list(@QueryParam("q") String q, @QueryParam("page") @DefaultValue("0") int page,
                                @QueryParam("size") @DefaultValue("50") int size) {
         PlatformException.checkPage(page, size);
-        return classes.list(caller(), q, page, size);
+        return classes.list(Caller.of(security), q, page, size);
     }
 
     @GET
     @Path("{id}")
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public ClassView get(@PathParam("id") long id) {
-        return classes.get(id, caller());
+        return classes.get(id, Caller.of(security));
     }
 
     @POST
@@ -85,7 +85,7 @@ public class ClassesResource {
     @Path("{id}/roster")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     public List<Classes.ImportedLearner> importRoster(@PathParam("id") long id, java.io.InputStream body) throws java.io.IOException {
-        return classes.importRoster(id, Bodies.csv(body, "roster CSV"), caller(), origin.addressOf(http));
+        return classes.importRoster(id, Bodies.csv(body, "roster CSV"), Caller.of(security), origin.addressOf(http));
     }
 
     @POST
@@ -100,7 +100,7 @@ public class ClassesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public ClassView addLesson(@PathParam("id") long id, Requests.NewLesson lesson) {
-        return classes.addLesson(id, lesson, caller());
+        return classes.addLesson(id, lesson, Caller.of(security));
     }
 
     /** What still stands in the way of activation. */
@@ -116,16 +116,12 @@ public class ClassesResource {
     @Path("{id}/check")
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public List<ClassRules.Violation> check(@PathParam("id") long id) {
-        return classes.check(id, caller());
+        return classes.check(id, Caller.of(security));
     }
 
     @POST
     @Path("{id}/activate")
     public ClassView activate(@PathParam("id") long id) {
         return classes.activate(id);
-    }
-
-    private Caller caller() {
-        return (Caller) security.getUserPrincipal();
     }
 }

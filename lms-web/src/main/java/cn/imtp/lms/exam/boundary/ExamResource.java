@@ -69,10 +69,6 @@ public class ExamResource {
     @Context
     SecurityContext security;
 
-    private Caller caller() {
-        return (Caller) security.getUserPrincipal();
-    }
-
     /** How far the bank covers a blueprint ({@code ?level=&jobType=}, neither for the basic course) and what it lacks. */
     @GET
     @Path("coverage")
@@ -90,7 +86,7 @@ public class ExamResource {
     @Path("classes/{classId}/exams")
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public List<Exams.ExamView> exams(@PathParam("classId") long classId) {
-        return exams.ofClass(classId, caller());
+        return exams.ofClass(classId, Caller.of(security));
     }
 
     @POST
@@ -98,14 +94,14 @@ public class ExamResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response createExam(@PathParam("classId") long classId, Exams.NewExam exam) {
-        return Response.status(201).entity(exams.create(classId, exam, caller(), origin.addressOf(http))).build();
+        return Response.status(201).entity(exams.create(classId, exam, Caller.of(security), origin.addressOf(http))).build();
     }
 
     @GET
     @Path("exams/{id}")
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public Exams.ExamView exam(@PathParam("id") long id) {
-        return exams.get(id, caller());
+        return exams.get(id, Caller.of(security));
     }
 
     /** Starts the learner's attempt, or returns the open one with the answers saved so far. */
@@ -113,7 +109,7 @@ public class ExamResource {
     @Path("exams/{id}/attempts")
     @Allow(Role.LEARNER)
     public Attempts.AttemptView start(@PathParam("id") long id) {
-        return attempts.start(id, caller());
+        return attempts.start(id, Caller.of(security));
     }
 
     @POST
@@ -121,21 +117,21 @@ public class ExamResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Exams.ExamView grant(@PathParam("id") long id, Exams.Grant grant) {
-        return exams.grant(id, grant, caller(), origin.addressOf(http));
+        return exams.grant(id, grant, Caller.of(security), origin.addressOf(http));
     }
 
     @POST
     @Path("exams/{id}/release-answers")
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Exams.ExamView releaseAnswers(@PathParam("id") long id) {
-        return exams.releaseAnswers(id, caller(), origin.addressOf(http));
+        return exams.releaseAnswers(id, Caller.of(security), origin.addressOf(http));
     }
 
     @GET
     @Path("exams/{id}/results")
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public List<ExamResults.ResultRow> results(@PathParam("id") long id) {
-        return examResults.results(id, caller());
+        return examResults.results(id, Caller.of(security));
     }
 
     @GET
@@ -143,14 +139,14 @@ public class ExamResource {
     @Produces({Exports.CSV, Exports.XLSX})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response exportResults(@PathParam("id") long id, @QueryParam("format") @DefaultValue("csv") String format, @BeanParam Reader reader) {
-        return Exports.download(List.of(examResults.export(id, caller())), Exports.format(format), "exam-" + id + "-results", reader.language());
+        return Exports.download(List.of(examResults.export(id, Caller.of(security))), Exports.format(format), "exam-" + id + "-results", reader.language());
     }
 
     @GET
     @Path("attempts/{id}")
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public Attempts.AttemptView attempt(@PathParam("id") long id) {
-        return attempts.attempt(id, caller());
+        return attempts.attempt(id, Caller.of(security));
     }
 
     /** The exam materials of the learner's own open attempt: published assessment resources of the units on its paper (409 once over). */
@@ -158,7 +154,7 @@ public class ExamResource {
     @Path("attempts/{id}/materials")
     @Allow(Role.LEARNER)
     public List<ResourceView> materials(@PathParam("id") long id) {
-        return attempts.materials(id, caller());
+        return attempts.materials(id, Caller.of(security));
     }
 
     /** A short-lived grant to one of them, while the attempt is open. */
@@ -166,7 +162,7 @@ public class ExamResource {
     @Path("attempts/{id}/materials/{resourceId}")
     @Allow(Role.LEARNER)
     public ResourcePacks.AccessTicket material(@PathParam("id") long id, @PathParam("resourceId") long resourceId) {
-        return attempts.material(id, resourceId, caller());
+        return attempts.material(id, resourceId, Caller.of(security));
     }
 
     @PUT
@@ -174,13 +170,13 @@ public class ExamResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.LEARNER)
     public Attempts.ItemView answer(@PathParam("id") long id, @PathParam("position") int position, Attempts.Answer answer) {
-        return attempts.answer(id, position, answer, caller());
+        return attempts.answer(id, position, answer, Caller.of(security));
     }
 
     @POST
     @Path("attempts/{id}/submit")
     @Allow(Role.LEARNER)
     public Attempts.AttemptView submit(@PathParam("id") long id) {
-        return attempts.submit(id, caller());
+        return attempts.submit(id, Caller.of(security));
     }
 }

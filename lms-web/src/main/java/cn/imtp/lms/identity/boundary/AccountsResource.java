@@ -79,7 +79,7 @@ public class AccountsResource {
         if (account == null) {
             throw PlatformException.invalid(new Words("请以 JSON 格式发送账号信息。", "Send the account as JSON."), List.of());
         }
-        Accounts.Created created = accounts.create(account, caller(), origin.addressOf(http));
+        Accounts.Created created = accounts.create(account, Caller.of(security), origin.addressOf(http));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.account().id())).build())
                 .entity(created).build();
     }
@@ -94,20 +94,20 @@ public class AccountsResource {
     @POST
     @Path("{id}/password-reset")
     public TemporaryPassword resetPassword(@PathParam("id") long id) {
-        return new TemporaryPassword(id, accounts.resetPassword(id, caller(), origin.addressOf(http)));
+        return new TemporaryPassword(id, accounts.resetPassword(id, Caller.of(security), origin.addressOf(http)));
     }
 
     /** Disables the account; its tokens stop working at once. */
     @POST
     @Path("{id}/disable")
     public AccountView disable(@PathParam("id") long id) {
-        return accounts.setDisabled(id, true, caller(), origin.addressOf(http));
+        return accounts.setDisabled(id, true, Caller.of(security), origin.addressOf(http));
     }
 
     @POST
     @Path("{id}/enable")
     public AccountView enable(@PathParam("id") long id) {
-        return accounts.setDisabled(id, false, caller(), origin.addressOf(http));
+        return accounts.setDisabled(id, false, Caller.of(security), origin.addressOf(http));
     }
 
     /** The unmasked identity number, for a stated reason; written to the audit log. */
@@ -115,7 +115,7 @@ public class AccountsResource {
     @Path("{id}/id-number/reveal")
     @Consumes(MediaType.APPLICATION_JSON)
     public RevealedIdNumber reveal(@PathParam("id") long id, Reveal reveal) {
-        return new RevealedIdNumber(id, accounts.revealIdNumber(id, reveal == null ? null : reveal.reason(), caller(),
+        return new RevealedIdNumber(id, accounts.revealIdNumber(id, reveal == null ? null : reveal.reason(), Caller.of(security),
                 origin.addressOf(http)));
     }
 
@@ -127,7 +127,7 @@ public class AccountsResource {
         ExportTable.Format f = Exports.format(format);
         Language language = reader.language();
         List<List<Object>> rows = new ArrayList<>();
-        for (AccountView a : accounts.exportAll(role, caller(), origin.addressOf(http))) {
+        for (AccountView a : accounts.exportAll(role, Caller.of(security), origin.addressOf(http))) {
             rows.add(Arrays.asList(a.username(), role(a.role()), a.fullName(), a.idType() == null ? "" : idType(a.idType()),
                     a.idNumberMasked(), a.phoneMasked(), Words.yesNo(a.disabled())));
         }
@@ -151,9 +151,5 @@ public class AccountsResource {
             case HK_MACAO_TRAVEL_PERMIT -> new Words("港澳居民来往内地通行证", "HK/Macao travel permit");
             case TAIWAN_TRAVEL_PERMIT -> new Words("台湾居民来往大陆通行证", "Taiwan travel permit");
         };
-    }
-
-    private Caller caller() {
-        return (Caller) security.getUserPrincipal();
     }
 }

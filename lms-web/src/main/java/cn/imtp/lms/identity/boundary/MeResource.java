@@ -37,7 +37,7 @@ public class MeResource {
 
     @GET
     public AccountView me() {
-        return accounts.view(caller().accountId());
+        return accounts.view(Caller.of(security).accountId());
     }
 
     /** Changes the caller's password; every token issued before stops working. */
@@ -48,10 +48,6 @@ public class MeResource {
         if (change == null) {
             throw PlatformException.invalid(new Words("请发送当前密码和新密码。", "Send {\"currentPassword\", \"newPassword\"}."), List.of());
         }
-        accounts.changeOwnPassword(caller(), change.currentPassword(), change.newPassword());
-    }
-
-    private Caller caller() {
-        return (Caller) security.getUserPrincipal();
+        accounts.changeOwnPassword(Caller.of(security), change.currentPassword(), change.newPassword());
     }
 }

@@ -47,24 +47,20 @@ public class LiveResource {
     @Context
     SecurityContext security;
 
-    private Caller caller() {
-        return (Caller) security.getUserPrincipal();
-    }
-
     /** The class's live lessons not ended yet, soonest first; {@code ?past=true} the ended ones, latest first. */
     @GET
     @Path("classes/{classId}/lessons")
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public LiveLessons.Page list(@PathParam("classId") long classId, @QueryParam("past") @DefaultValue("false") boolean past,
                                  @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        return lessons.list(classId, caller(), past, page, size);
+        return lessons.list(classId, Caller.of(security), past, page, size);
     }
 
     @GET
     @Path("lessons/{id}")
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public LiveLessons.LessonView get(@PathParam("id") long id) {
-        return lessons.view(id, caller());
+        return lessons.view(id, Caller.of(security));
     }
 
     /** What the lesson shows now: a video (playing or paused at a position) or a meeting link; pushed to every viewer. */
@@ -73,7 +69,7 @@ public class LiveResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public LiveLessons.Stage stage(@PathParam("id") long id, LiveLessons.StageRequest stage) {
-        LiveLessons.Stage s = lessons.setStage(id, stage, caller());
+        LiveLessons.Stage s = lessons.setStage(id, stage, Caller.of(security));
         events.changed(id);
         return s;
     }
@@ -84,7 +80,7 @@ public class LiveResource {
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public List<LiveLessons.Message> messages(@PathParam("id") long id, @QueryParam("after") Long after,
                                               @QueryParam("limit") @DefaultValue("50") int limit) {
-        return lessons.messages(id, caller(), after, limit);
+        return lessons.messages(id, Caller.of(security), after, limit);
     }
 
     @POST
@@ -92,7 +88,7 @@ public class LiveResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public Response post(@PathParam("id") long id, LiveLessons.NewMessage message) {
-        LiveLessons.Message m = lessons.post(id, message, caller());
+        LiveLessons.Message m = lessons.post(id, message, Caller.of(security));
         events.changed(id);
         return Response.status(201).entity(m).build();
     }
@@ -102,7 +98,7 @@ public class LiveResource {
     @Path("lessons/{id}/roll-calls")
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public List<RollCalls.RollCall> rollCalls(@PathParam("id") long id) {
-        return rollCalls.list(id, caller());
+        return rollCalls.list(id, Caller.of(security));
     }
 
     /** Opens a roll call for {@code minutes} (1 to 15) while the lesson is open; one at a time. */
@@ -111,7 +107,7 @@ public class LiveResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response openRollCall(@PathParam("id") long id, RollCalls.NewRollCall request) {
-        RollCalls.RollCall opened = rollCalls.open(id, request, caller());
+        RollCalls.RollCall opened = rollCalls.open(id, request, Caller.of(security));
         events.changed(id); // after the commit: this node's viewers hear of it at once
         return Response.status(201).entity(opened).build();
     }
@@ -120,7 +116,7 @@ public class LiveResource {
     @Path("lessons/{id}/roll-calls/{rollCallId}/close")
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public RollCalls.RollCall closeRollCall(@PathParam("id") long id, @PathParam("rollCallId") long rollCallId) {
-        RollCalls.RollCall closed = rollCalls.close(id, rollCallId, caller());
+        RollCalls.RollCall closed = rollCalls.close(id, rollCallId, Caller.of(security));
         events.changed(id);
         return closed;
     }
@@ -130,7 +126,7 @@ public class LiveResource {
     @Path("lessons/{id}/roll-calls/{rollCallId}/check-in")
     @Allow(Role.LEARNER)
     public RollCalls.RollCall checkIn(@PathParam("id") long id, @PathParam("rollCallId") long rollCallId) {
-        return rollCalls.checkIn(id, rollCallId, caller());
+        return rollCalls.checkIn(id, rollCallId, Caller.of(security));
     }
 
     /** Who of the class is present in the lesson, idle or absent, with the seconds each has been credited. */
@@ -138,7 +134,7 @@ public class LiveResource {
     @Path("lessons/{id}/roster")
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public LiveLessons.Roster roster(@PathParam("id") long id) {
-        return lessons.roster(id, caller());
+        return lessons.roster(id, Caller.of(security));
     }
 
     /**
@@ -151,8 +147,8 @@ public class LiveResource {
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public void events(@PathParam("id") long id, @QueryParam("after") @DefaultValue("0") long after, @Context SseEventSink sink,
                        @Context Sse sse) {
-        lessons.visible(id, caller());
-        events.subscribe(id, caller().role() != Role.LEARNER, after, sink, sse);
+        lessons.visible(id, Caller.of(security));
+        events.subscribe(id, Caller.of(security).role() != Role.LEARNER, after, sink, sse);
     }
 
     /** A learner joins the open lesson to be counted; any other activity of theirs stops earning credit. */
@@ -160,7 +156,7 @@ public class LiveResource {
     @Path("lessons/{id}/join")
     @Allow(Role.LEARNER)
     public Response join(@PathParam("id") long id) {
-        return Response.status(201).entity(attendance.join(id, caller())).build();
+        return Response.status(201).entity(attendance.join(id, Caller.of(security))).build();
     }
 
     /** A beat from the lesson page: 200 stored (or its number already taken), 422 refused and logged (its number used up), 410 counted elsewhere since. */
@@ -169,7 +165,7 @@ public class LiveResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.LEARNER)
     public Response beat(@PathParam("id") String id, LiveAttendance.BeatRequest beat) {
-        LiveAttendance.BeatAck ack = attendance.beat(id, beat, caller());
+        LiveAttendance.BeatAck ack = attendance.beat(id, beat, Caller.of(security));
         int status = switch (ack.verdict()) {
             case ACCEPTED, DUPLICATE -> 200;
             case REFUSED -> 422;

@@ -43,7 +43,7 @@ public class NoticesResource {
     @GET
     public Notices.Page list(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
         PlatformException.checkPage(page, size);
-        return notices.list(caller(), page, size);
+        return notices.list(Caller.of(security), page, size);
     }
 
     /** To a class ({@code classId}: administrators any, teachers one they teach) or, from an administrator, to everyone. */
@@ -51,7 +51,7 @@ public class NoticesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response publish(Notices.NewNotice n) {
-        Notices.NoticeView created = notices.publish(n, caller());
+        Notices.NoticeView created = notices.publish(n, Caller.of(security));
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
@@ -59,13 +59,13 @@ public class NoticesResource {
     @GET
     @Path("unread")
     public Map<String, Long> unread() {
-        return Map.of("unread", notices.unread(caller()));
+        return Map.of("unread", notices.unread(Caller.of(security)));
     }
 
     @POST
     @Path("{id}/read")
     public Response read(@PathParam("id") long id) {
-        notices.markRead(id, caller());
+        notices.markRead(id, Caller.of(security));
         return Response.noContent().build();
     }
 
@@ -74,11 +74,7 @@ public class NoticesResource {
     @Path("{id}/withdraw")
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response withdraw(@PathParam("id") long id) {
-        notices.withdraw(id, caller(), origin.addressOf(http));
+        notices.withdraw(id, Caller.of(security), origin.addressOf(http));
         return Response.noContent().build();
-    }
-
-    private Caller caller() {
-        return (Caller) security.getUserPrincipal();
     }
 }

@@ -63,29 +63,25 @@ public class PracticalResource {
     @Context
     SecurityContext security;
 
-    private Caller caller() {
-        return (Caller) security.getUserPrincipal();
-    }
-
     /** The practical exams of a class ({@code ?classId=}), newest first. */
     @GET
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public List<Practicals.PracticalView> ofClass(@QueryParam("classId") long classId) {
-        return practicals.ofClass(classId, caller());
+        return practicals.ofClass(classId, Caller.of(security));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response create(@QueryParam("classId") long classId, Practicals.NewPractical n) {
-        return Response.status(201).entity(practicals.create(classId, n, caller(), origin.addressOf(http))).build();
+        return Response.status(201).entity(practicals.create(classId, n, Caller.of(security), origin.addressOf(http))).build();
     }
 
     @GET
     @Path("{id}")
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public Practicals.PracticalView get(@PathParam("id") long id) {
-        return practicals.get(id, caller());
+        return practicals.get(id, Caller.of(security));
     }
 
     /** A task's instructions and rubric, until its first grade. */
@@ -94,7 +90,7 @@ public class PracticalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Practicals.TaskView editTask(@PathParam("id") long id, @PathParam("taskId") long taskId, Practicals.TaskEdit edit) {
-        return practicals.editTask(id, taskId, edit, caller(), origin.addressOf(http));
+        return practicals.editTask(id, taskId, edit, Caller.of(security), origin.addressOf(http));
     }
 
     /** The learner's text answer to a task. */
@@ -103,7 +99,7 @@ public class PracticalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.LEARNER)
     public Work answer(@PathParam("id") long id, @PathParam("taskId") long taskId, HandIns.Answer answer) {
-        return handIns.answer(id, taskId, answer, caller());
+        return handIns.answer(id, taskId, answer, Caller.of(security));
     }
 
     /** The learner's document for a hands-on task: the file's bytes as the body, {@code ?name=} its file name. */
@@ -115,7 +111,7 @@ public class PracticalResource {
                                   InputStream body) throws IOException {
         // One byte more than allowed is enough to know a file is too large: a huge upload is never held whole.
         byte[] content = body == null ? new byte[0] : body.readNBytes(handIns.fileMaxBytes() + 1);
-        return handIns.attach(id, taskId, name, content, caller());
+        return handIns.attach(id, taskId, name, content, Caller.of(security));
     }
 
     /** Starts the learner's recorded video for a hands-on task: {@code {"fileName","size"}}; answers the ticket to upload it to media-service. */
@@ -124,7 +120,7 @@ public class PracticalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.LEARNER)
     public Response record(@PathParam("id") long id, @PathParam("taskId") long taskId, HandIns.NewRecording recording) {
-        return Response.status(201).entity(handIns.record(id, taskId, recording, caller())).build();
+        return Response.status(201).entity(handIns.record(id, taskId, recording, Caller.of(security))).build();
     }
 
     /** A fresh grant to resume the upload of the recording the learner started on the task (after a reload or an expired grant). */
@@ -132,7 +128,7 @@ public class PracticalResource {
     @Path("{id}/tasks/{taskId}/recording/upload-grant")
     @Allow(Role.LEARNER)
     public MediaTickets.Upload recordingGrant(@PathParam("id") long id, @PathParam("taskId") long taskId) {
-        return handIns.recordingGrant(id, taskId, caller());
+        return handIns.recordingGrant(id, taskId, Caller.of(security));
     }
 
     /** A learner's recording to watch (learners: their own): its HLS playlist, poster and processing, with a grant for the caller. */
@@ -140,7 +136,7 @@ public class PracticalResource {
     @Path("{id}/tasks/{taskId}/work/{learnerId}/recording")
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public MediaTickets.View recording(@PathParam("id") long id, @PathParam("taskId") long taskId, @PathParam("learnerId") long learnerId) {
-        return handIns.recording(id, taskId, learnerId, caller());
+        return handIns.recording(id, taskId, learnerId, Caller.of(security));
     }
 
     /** A learner's handed-in document (learners: their own). */
@@ -149,7 +145,7 @@ public class PracticalResource {
     @Produces(MediaType.WILDCARD)
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public Response document(@PathParam("id") long id, @PathParam("taskId") long taskId, @PathParam("learnerId") long learnerId) {
-        return Exports.document(handIns.document(id, taskId, learnerId, caller()));
+        return Exports.document(handIns.document(id, taskId, learnerId, Caller.of(security)));
     }
 
     /** Grades a learner's work on a task by its rubric: {@code {"points": [one per criterion], "comment"}}. */
@@ -159,14 +155,14 @@ public class PracticalResource {
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Work grade(@PathParam("id") long id, @PathParam("taskId") long taskId, @PathParam("learnerId") long learnerId,
                                  Grading.Grade grade) {
-        return grading.grade(id, taskId, learnerId, grade, caller(), origin.addressOf(http));
+        return grading.grade(id, taskId, learnerId, grade, Caller.of(security), origin.addressOf(http));
     }
 
     @GET
     @Path("{id}/results")
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public List<PracticalResults.LearnerRow> results(@PathParam("id") long id) {
-        return results.results(id, caller());
+        return results.results(id, Caller.of(security));
     }
 
     @GET
@@ -174,6 +170,6 @@ public class PracticalResource {
     @Produces({Exports.CSV, Exports.XLSX})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response export(@PathParam("id") long id, @QueryParam("format") @DefaultValue("csv") String format, @BeanParam Reader reader) {
-        return Exports.download(List.of(results.export(id, caller())), Exports.format(format), "practical-" + id + "-results", reader.language());
+        return Exports.download(List.of(results.export(id, Caller.of(security))), Exports.format(format), "practical-" + id + "-results", reader.language());
     }
 }

@@ -69,10 +69,6 @@ public class PresenceResource {
     @Context
     SecurityContext security;
 
-    private Caller caller() {
-        return (Caller) security.getUserPrincipal();
-    }
-
     private String address() {
         return origin.addressOf(http);
     }
@@ -89,7 +85,7 @@ public class PresenceResource {
     @Path("me")
     @Allow(Role.LEARNER)
     public Presence.Standing me() {
-        return presence.standing(caller());
+        return presence.standing(Caller.of(security));
     }
 
     @POST
@@ -97,14 +93,14 @@ public class PresenceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.LEARNER)
     public Presence.Standing consent(Consent c) {
-        return presence.consent(caller(), c == null ? null : c.version(), address());
+        return presence.consent(Caller.of(security), c == null ? null : c.version(), address());
     }
 
     @DELETE
     @Path("me/consent")
     @Allow(Role.LEARNER)
     public Presence.Standing withdraw() {
-        return presence.withdraw(caller(), address());
+        return presence.withdraw(Caller.of(security), address());
     }
 
     /** The learner's own reference photo, taken with the camera. */
@@ -113,7 +109,7 @@ public class PresenceResource {
     @Consumes({"image/jpeg", "image/png", "image/webp"})
     @Allow(Role.LEARNER)
     public Presence.Standing enrol(InputStream body, @HeaderParam("Content-Type") String type) throws IOException {
-        return presence.enrol(caller().accountId(), Bodies.bytes(body, MAX_PHOTO_BYTES, "photo"), type, caller(), address());
+        return presence.enrol(Caller.of(security).accountId(), Bodies.bytes(body, MAX_PHOTO_BYTES, "photo"), type, Caller.of(security), address());
     }
 
     /** A learner's reference photo imported by an administrator (the learner's consent is still needed). */
@@ -123,7 +119,7 @@ public class PresenceResource {
     @Allow(Role.ADMINISTRATOR)
     public Presence.Standing importPhoto(@PathParam("learnerId") long learnerId, InputStream body, @HeaderParam("Content-Type") String type)
             throws IOException {
-        return presence.enrol(learnerId, Bodies.bytes(body, MAX_PHOTO_BYTES, "photo"), type, caller(), address());
+        return presence.enrol(learnerId, Bodies.bytes(body, MAX_PHOTO_BYTES, "photo"), type, Caller.of(security), address());
     }
 
     /**
@@ -135,7 +131,7 @@ public class PresenceResource {
     @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
     @Allow(Role.ADMINISTRATOR)
     public List<PhotoImport.Line> importPhotos(InputStream body) throws IOException {
-        return photos.importZip(Bodies.bytes(body, MAX_ZIP_BYTES, "ZIP of photos"), caller(), address());
+        return photos.importZip(Bodies.bytes(body, MAX_ZIP_BYTES, "ZIP of photos"), Caller.of(security), address());
     }
 
     /** The check due now in this playback session (200), or nothing due (204). */
@@ -143,7 +139,7 @@ public class PresenceResource {
     @Path("sessions/{sessionId}/check")
     @Allow(Role.LEARNER)
     public Response due(@PathParam("sessionId") String sessionId) {
-        Presence.CheckTicket t = presence.due(sessionId, caller());
+        Presence.CheckTicket t = presence.due(sessionId, Caller.of(security));
         return t == null ? Response.noContent().build() : Response.ok(t).build();
     }
 
@@ -152,7 +148,7 @@ public class PresenceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.LEARNER)
     public Presence.Answered answer(@PathParam("checkId") String checkId, Answer a) {
-        return presence.answer(checkId, a == null ? null : a.frames(), caller());
+        return presence.answer(checkId, a == null ? null : a.frames(), Caller.of(security));
     }
 
     /** The class's checks that withheld credit and await review ({@code all=true}: every decided check). */
@@ -160,7 +156,7 @@ public class PresenceResource {
     @Path("classes/{classId}/checks")
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public List<PresenceReviews.CheckView> checks(@PathParam("classId") long classId, @QueryParam("all") @DefaultValue("false") boolean all) {
-        return reviews.list(classId, all, caller());
+        return reviews.list(classId, all, Caller.of(security));
     }
 
     @POST
@@ -168,7 +164,7 @@ public class PresenceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public PresenceReviews.CheckView review(@PathParam("checkId") String checkId, PresenceReviews.Decision d) {
-        return reviews.decide(checkId, d, caller(), address());
+        return reviews.decide(checkId, d, Caller.of(security), address());
     }
 
     @GET
@@ -176,7 +172,7 @@ public class PresenceResource {
     @Produces("image/jpeg")
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response reference(@PathParam("checkId") String checkId) {
-        return image(reviews.photo(checkId, null, caller()));
+        return image(reviews.photo(checkId, null, Caller.of(security)));
     }
 
     @GET
@@ -184,7 +180,7 @@ public class PresenceResource {
     @Produces("image/jpeg")
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response frame(@PathParam("checkId") String checkId, @PathParam("frame") int frame) {
-        return image(reviews.photo(checkId, frame, caller()));
+        return image(reviews.photo(checkId, frame, Caller.of(security)));
     }
 
     @PUT
@@ -192,7 +188,7 @@ public class PresenceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.ADMINISTRATOR)
     public Response waive(@PathParam("classId") long classId, @PathParam("learnerId") long learnerId, PresenceReviews.Waiver w) {
-        reviews.waive(classId, learnerId, w, caller(), address());
+        reviews.waive(classId, learnerId, w, Caller.of(security), address());
         return Response.noContent().build();
     }
 
@@ -200,7 +196,7 @@ public class PresenceResource {
     @Path("classes/{classId}/learners/{learnerId}/waiver")
     @Allow(Role.ADMINISTRATOR)
     public Response unwaive(@PathParam("classId") long classId, @PathParam("learnerId") long learnerId) {
-        reviews.unwaive(classId, learnerId, caller(), address());
+        reviews.unwaive(classId, learnerId, Caller.of(security), address());
         return Response.noContent().build();
     }
 

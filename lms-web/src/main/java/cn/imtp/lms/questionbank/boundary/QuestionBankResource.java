@@ -54,10 +54,6 @@ public class QuestionBankResource {
     @Context
     SecurityContext security;
 
-    private Caller caller() {
-        return (Caller) security.getUserPrincipal();
-    }
-
     /** The questions of a unit ({@code ?unit=}) or of a table ({@code ?level=&jobType=}, neither for the basic course), newest first. */
     @GET
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
@@ -72,7 +68,7 @@ public class QuestionBankResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response create(QuestionBank.Draft draft) {
-        return Response.status(201).entity(bank.create(draft, caller(), origin.addressOf(http))).build();
+        return Response.status(201).entity(bank.create(draft, Caller.of(security), origin.addressOf(http))).build();
     }
 
     @GET
@@ -87,14 +83,14 @@ public class QuestionBankResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public QuestionBank.QuestionView update(@PathParam("id") long id, QuestionBank.Draft draft) {
-        return bank.update(id, draft, caller(), origin.addressOf(http));
+        return bank.update(id, draft, Caller.of(security), origin.addressOf(http));
     }
 
     @POST
     @Path("{id}/retire")
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public QuestionBank.QuestionView retire(@PathParam("id") long id) {
-        return bank.retire(id, caller(), origin.addressOf(http));
+        return bank.retire(id, Caller.of(security), origin.addressOf(http));
     }
 
     /** A CSV file in the export's format (see {@code questions/template}); all lines or none. */
@@ -103,7 +99,7 @@ public class QuestionBankResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response importCsv(java.io.InputStream body) throws java.io.IOException {
-        return imported(bank.importCsv(Bodies.csv(body, "question CSV"), caller(), origin.addressOf(http)));
+        return imported(bank.importCsv(Bodies.csv(body, "question CSV"), Caller.of(security), origin.addressOf(http)));
     }
 
     /**
@@ -116,8 +112,8 @@ public class QuestionBankResource {
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response importFile(@HeaderParam("Content-Type") String type, java.io.InputStream body) throws java.io.IOException {
         byte[] file = Bodies.bytes(body, MAX_FILE_BYTES, "question file");
-        return imported(type != null && type.startsWith(QuestionQti.MEDIA_TYPE) ? bank.importQti(file, caller(), origin.addressOf(http))
-                : bank.importXlsx(file, caller(), origin.addressOf(http)));
+        return imported(type != null && type.startsWith(QuestionQti.MEDIA_TYPE) ? bank.importQti(file, Caller.of(security), origin.addressOf(http))
+                : bank.importXlsx(file, Caller.of(security), origin.addressOf(http)));
     }
 
     private static Response imported(List<QuestionBank.QuestionView> created) {

@@ -50,15 +50,11 @@ public class ResourcesResource {
     @Context
     HttpServletRequest http;
 
-    private Caller caller() {
-        return (Caller) security.getUserPrincipal();
-    }
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response create(ResourceDraft draft) {
-        ResourceView created = packs.create(draft, caller());
+        ResourceView created = packs.create(draft, Caller.of(security));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build()).entity(created).build();
     }
 
@@ -68,7 +64,7 @@ public class ResourcesResource {
                                   @QueryParam("classId") Long classId,
                                   @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         PlatformException.checkPage(page, size);
-        return packs.list(caller(), unitId, category, classId, page, size);
+        return packs.list(Caller.of(security), unitId, category, classId, page, size);
     }
 
     /** Shares the resource with other classes, or with every class whose plan has its unit (administrators). */
@@ -77,13 +73,13 @@ public class ResourcesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.ADMINISTRATOR)
     public ResourceView share(@PathParam("id") long id, ResourcePacks.Sharing sharing) {
-        return packs.share(id, sharing, caller());
+        return packs.share(id, sharing, Caller.of(security));
     }
 
     @GET
     @Path("{id}")
     public ResourceView get(@PathParam("id") long id) {
-        return packs.get(id, caller());
+        return packs.get(id, Caller.of(security));
     }
 
     @POST
@@ -91,21 +87,21 @@ public class ResourcesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response newVersion(@PathParam("id") long id, ResourcePacks.NewVersion request) {
-        return Response.status(201).entity(packs.newVersion(id, request, caller())).build();
+        return Response.status(201).entity(packs.newVersion(id, request, Caller.of(security))).build();
     }
 
     @POST
     @Path("{id}/versions/{number}/upload-grant")
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public ResourcePacks.UploadTicket uploadGrant(@PathParam("id") long id, @PathParam("number") int number) {
-        return packs.uploadGrant(id, number, caller());
+        return packs.uploadGrant(id, number, Caller.of(security));
     }
 
     @POST
     @Path("{id}/versions/{number}/publish")
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public ResourceView publish(@PathParam("id") long id, @PathParam("number") int number) {
-        return packs.publish(id, number, caller());
+        return packs.publish(id, number, Caller.of(security));
     }
 
     /** Deletes the resource and all its versions (its files are removed; attendance already credited on it stays). */
@@ -113,7 +109,7 @@ public class ResourcesResource {
     @Path("{id}")
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response delete(@PathParam("id") long id) {
-        packs.delete(id, caller(), origin.addressOf(http));
+        packs.delete(id, Caller.of(security), origin.addressOf(http));
         return Response.noContent().build();
     }
 
@@ -122,13 +118,13 @@ public class ResourcesResource {
     @Path("{id}/versions/{number}")
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public ResourceView deleteVersion(@PathParam("id") long id, @PathParam("number") int number) {
-        return packs.deleteVersion(id, number, caller(), origin.addressOf(http));
+        return packs.deleteVersion(id, number, Caller.of(security), origin.addressOf(http));
     }
 
     /** A grant and the addresses to play or download the published version (teachers: any version). */
     @GET
     @Path("{id}/access")
     public ResourcePacks.AccessTicket access(@PathParam("id") long id, @QueryParam("version") Integer version) {
-        return packs.access(id, version, caller());
+        return packs.access(id, version, Caller.of(security));
     }
 }
