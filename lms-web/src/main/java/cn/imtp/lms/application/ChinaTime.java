@@ -8,8 +8,7 @@ public final class ChinaTime {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private ChinaTime() {
-    }
+    private ChinaTime() {}
 
     public static LocalDate today() {
         return LocalDate.now(ZONE);

@@ -1,6 +1,5 @@
 package cn.imtp.lms.application;
 
-import cn.imtp.lms.application.Installation;
 import cn.imtp.platform.security.Public;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
@@ -17,8 +16,7 @@ import java.time.Instant;
 @Public
 public class InstallationResource {
 
-    public record InstallationInfo(String installationId, Instant installedAt, String schemaVersion) {
-    }
+    public record InstallationInfo(String installationId, Instant installedAt, String schemaVersion) {}
 
     @PersistenceContext(unitName = "lms")
     EntityManager em;
@@ -28,7 +26,7 @@ public class InstallationResource {
     public InstallationInfo installation() {
         Installation i = em.find(Installation.class, Installation.SINGLETON_ID);
         String schemaVersion = (String) em.createNativeQuery(
-                "SELECT version FROM flyway_history_lms WHERE success = 1 ORDER BY installed_rank DESC LIMIT 1")
+                        "SELECT version FROM flyway_history_lms WHERE success = 1 ORDER BY installed_rank DESC LIMIT 1")
                 .getSingleResult();
         return new InstallationInfo(i.installationId(), i.installedAt(), schemaVersion);
     }

@@ -45,7 +45,9 @@ public class PageShell extends HttpServlet {
         if (!PAGE.matcher(page).matches() || !exists(module)) {
             response.setStatus(404);
             response.setContentType("text/html; charset=UTF-8");
-            response.getWriter().write("<!doctype html><meta charset=\"utf-8\"><title>404</title><p>页面不存在。Page not found. <a href=\"/\">首页 Home</a>");
+            response.getWriter()
+                    .write(
+                            "<!doctype html><meta charset=\"utf-8\"><title>404</title><p>页面不存在。Page not found. <a href=\"/\">首页 Home</a>");
             return;
         }
         response.setContentType("text/html; charset=UTF-8");

@@ -14,8 +14,7 @@ public final class Csv {
     /** What a spreadsheet may run as a formula when a cell starts with it (OWASP's list, tab and carriage return included). */
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /** Tables one after the other, a blank line between them, each with its header, in the reader's language. */
     public static String of(java.util.List<ExportTable> tables, Language language) {
@@ -26,7 +25,10 @@ public final class Csv {
             }
             b.append(row(t.header().stream().map(h -> h.in(language)).toArray(String[]::new)));
             for (java.util.List<Object> r : t.rows()) {
-                b.append(row(r.stream().map(c -> ExportTable.cell(c, language)).map(c -> c == null ? null : c.toString()).toArray(String[]::new)));
+                b.append(row(r.stream()
+                        .map(c -> ExportTable.cell(c, language))
+                        .map(c -> c == null ? null : c.toString())
+                        .toArray(String[]::new)));
             }
         }
         return b.toString();
@@ -48,12 +50,13 @@ public final class Csv {
             return "";
         }
         String v = !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
+                ? "\"" + v.replace("\"", "\"\"") + "\""
+                : v;
     }
 
     /** A record of a CSV file and the line (from 1) it starts on. */
-    public record Record(int line, java.util.List<String> cells) {
-    }
+    public record Record(int line, java.util.List<String> cells) {}
 
     /**
      * The records of {@code text} (RFC 4180; a byte-order mark, CRLF or LF; blank lines skipped), or

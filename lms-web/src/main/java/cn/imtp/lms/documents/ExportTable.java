@@ -48,8 +48,8 @@ public record ExportTable(Words name, List<Words> header, List<List<Object>> row
         return value;
     }
 
-    private static final java.time.format.DateTimeFormatter CHINA_TIME = java.time.format.DateTimeFormatter
-            .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ChinaTime.ZONE);
+    private static final java.time.format.DateTimeFormatter CHINA_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ChinaTime.ZONE);
 
     /** An instant as exports write it for the institution's files: China time to the second. */
     public static String chinaTime(java.time.Instant instant) {

@@ -23,8 +23,7 @@ public final class PdfFonts {
         }
     }
 
-    private PdfFonts() {
-    }
+    private PdfFonts() {}
 
     public static Font song(float size, int style, Color color) {
         return new Font(SONG, size, style, color);

@@ -1,13 +1,13 @@
 package cn.imtp.lms.documents;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.text.Language;
 import cn.imtp.platform.text.Words;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,8 +24,7 @@ import org.dhatim.fastexcel.reader.Row;
  */
 public final class Xlsx {
 
-    private Xlsx() {
-    }
+    private Xlsx() {}
 
     /** The tables as sheets, in the reader's language. */
     public static byte[] of(List<ExportTable> tables, Language language) {
@@ -66,11 +65,17 @@ public final class Xlsx {
      */
     public static List<Csv.Record> read(byte[] content) {
         if (!ReadableWorkbook.isOOXMLZipHeader(content)) {
-            throw PlatformException.invalid(new Words("文件未能读取。", "The file was not read."), List.of(new FieldError("file",
-                    new Words("不是 Excel 工作簿（XLSX），请另存为 XLSX 或 CSV UTF-8 格式", "is not an Excel workbook (.xlsx); save it as .xlsx or as CSV UTF-8"))));
+            throw PlatformException.invalid(
+                    new Words("文件未能读取。", "The file was not read."),
+                    List.of(new FieldError(
+                            "file",
+                            new Words(
+                                    "不是 Excel 工作簿（XLSX），请另存为 XLSX 或 CSV UTF-8 格式",
+                                    "is not an Excel workbook (.xlsx); save it as .xlsx or as CSV UTF-8"))));
         }
         List<Csv.Record> records = new ArrayList<>();
-        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(content)); Stream<Row> rows = wb.getFirstSheet().openStream()) {
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(content));
+                Stream<Row> rows = wb.getFirstSheet().openStream()) {
             rows.forEach(row -> {
                 List<String> cells = new ArrayList<>();
                 for (int i = 0; i < row.getCellCount(); i++) {
@@ -84,9 +89,14 @@ public final class Xlsx {
                 }
             });
         } catch (IOException | RuntimeException e) {
-            throw PlatformException.invalid(new Words("文件未能读取。", "The file was not read."), List.of(new FieldError("file",
-                    new Words("无法作为 Excel 工作簿读取，请重新另存为 XLSX 或 CSV UTF-8 格式",
-                            "could not be read as an Excel workbook (" + e.getMessage() + "); save it again as .xlsx or as CSV UTF-8"))));
+            throw PlatformException.invalid(
+                    new Words("文件未能读取。", "The file was not read."),
+                    List.of(new FieldError(
+                            "file",
+                            new Words(
+                                    "无法作为 Excel 工作簿读取，请重新另存为 XLSX 或 CSV UTF-8 格式",
+                                    "could not be read as an Excel workbook (" + e.getMessage()
+                                            + "); save it again as .xlsx or as CSV UTF-8"))));
         }
         return records;
     }

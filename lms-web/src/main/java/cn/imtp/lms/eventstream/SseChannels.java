@@ -36,8 +36,7 @@ public final class SseChannels<S> {
     }
 
     /** One open stream; {@code staff} (teachers and administrators) may get events that learners do not. */
-    public record Viewer(SseEventSink sink, boolean staff) {
-    }
+    public record Viewer(SseEventSink sink, boolean staff) {}
 
     /** The viewers of one key on this node. */
     public final class Channel {
@@ -79,7 +78,11 @@ public final class SseChannels<S> {
 
         /** A named event whose data is {@code data} as JSON. */
         public <T> OutboundSseEvent event(String name, Class<T> type, T data) {
-            return sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(type, data).build();
+            return sse.newEventBuilder()
+                    .name(name)
+                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(type, data)
+                    .build();
         }
 
         /** A comment to every viewer once in {@link #KEEPALIVE_MS}. */
@@ -117,7 +120,8 @@ public final class SseChannels<S> {
     public synchronized void start(ScheduledExecutorService scheduler, long periodMs, Refresh<S> refresh) {
         this.scheduler = scheduler;
         this.refresh = refresh;
-        task = scheduler.scheduleWithFixedDelay(() -> channels.keySet().forEach(this::refresh), periodMs, periodMs, TimeUnit.MILLISECONDS);
+        task = scheduler.scheduleWithFixedDelay(
+                () -> channels.keySet().forEach(this::refresh), periodMs, periodMs, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -151,7 +155,10 @@ public final class SseChannels<S> {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, what + " " + key + ": its events could not be refreshed; the next period tries again", e);
+            LOG.log(
+                    Level.WARNING,
+                    what + " " + key + ": its events could not be refreshed; the next period tries again",
+                    e);
         }
     }
 

@@ -70,12 +70,16 @@ public final class Bulk {
             List<Object> values = new ArrayList<>(chunk.size() * columns.size());
             for (List<?> row : chunk) {
                 if (row.size() != columns.size()) {
-                    throw new IllegalArgumentException("a row of " + row.size() + " values for " + columns.size() + " columns");
+                    throw new IllegalArgumentException(
+                            "a row of " + row.size() + " values for " + columns.size() + " columns");
                 }
                 values.addAll(row);
             }
-            execute("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES "
-                    + String.join(",", Collections.nCopies(chunk.size(), tuple)) + (suffix == null ? "" : " " + suffix), values);
+            execute(
+                    "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES "
+                            + String.join(",", Collections.nCopies(chunk.size(), tuple))
+                            + (suffix == null ? "" : " " + suffix),
+                    values);
         }
     }
 
@@ -126,8 +130,7 @@ public final class Bulk {
     }
 
     /** A query of {@link #selectTogether}: {@code sql} with its {@code ?} bound to {@code params} in order, each row to {@code rows}. */
-    public record Query(String sql, List<?> params, RowConsumer rows) {
-    }
+    public record Query(String sql, List<?> params, RowConsumer rows) {}
 
     /**
      * The rows of {@code sql} (its {@code ?} bound to {@code params} in order), e.g. a {@code SELECT … FOR UPDATE}
@@ -151,8 +154,12 @@ public final class Bulk {
                 run(q.sql(), q.params(), List.of(q));
             }
         } else if (!queries.isEmpty()) {
-            run(String.join(";\n", queries.stream().map(Query::sql).toList()),
-                    queries.stream().<Object>mapMulti((q, out) -> q.params().forEach(out)).toList(), queries);
+            run(
+                    String.join(";\n", queries.stream().map(Query::sql).toList()),
+                    queries.stream()
+                            .<Object>mapMulti((q, out) -> q.params().forEach(out))
+                            .toList(),
+                    queries);
         }
     }
 
@@ -198,6 +205,9 @@ public final class Bulk {
 
     /** The values of every column, for {@code ON DUPLICATE KEY UPDATE}: {@code a = VALUES(a), b = VALUES(b)}. */
     public static String updateAll(List<String> columns) {
-        return "ON DUPLICATE KEY UPDATE " + String.join(", ", columns.stream().map(c -> c + " = VALUES(" + c + ")").toList());
+        return "ON DUPLICATE KEY UPDATE "
+                + String.join(
+                        ", ",
+                        columns.stream().map(c -> c + " = VALUES(" + c + ")").toList());
     }
 }

@@ -8,6 +8,7 @@ class CsvTest {
 
     @Test
     void cellsAreQuotedWhereNeededAndFormulasDefused() {
-        assertEquals("王子涵,\"a,b\",\"say \"\"hi\"\"\",'=SUM(A1),\r\n", Csv.row("王子涵", "a,b", "say \"hi\"", "=SUM(A1)", null));
+        assertEquals(
+                "王子涵,\"a,b\",\"say \"\"hi\"\"\",'=SUM(A1),\r\n", Csv.row("王子涵", "a,b", "say \"hi\"", "=SUM(A1)", null));
     }
 }

@@ -7,9 +7,9 @@ import cn.imtp.platform.text.Language;
 import cn.imtp.platform.text.Words;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -22,17 +22,27 @@ import org.junit.jupiter.api.Test;
 class ExportTableTest {
 
     static final List<ExportTable> TABLES = List.of(
-            new ExportTable(new Words("观看记录", "Sessions"), List.of(new Words("学员账号", "learner"), new Words("计入分钟", "credited minutes"),
-                    new Words("计入时长（时:分:秒）", "credited (h:mm:ss)")),
-                    List.of(Arrays.asList("learner01", 12.5, new ExportTable.Clock(750)), Arrays.asList("=cmd", null, null))),
-            new ExportTable(new Words("学时汇总", "Totals"), List.of(new Words("学员账号", "learner"), new Words("是否达标", "meets hours")),
+            new ExportTable(
+                    new Words("观看记录", "Sessions"),
+                    List.of(
+                            new Words("学员账号", "learner"),
+                            new Words("计入分钟", "credited minutes"),
+                            new Words("计入时长（时:分:秒）", "credited (h:mm:ss)")),
+                    List.of(
+                            Arrays.asList("learner01", 12.5, new ExportTable.Clock(750)),
+                            Arrays.asList("=cmd", null, null))),
+            new ExportTable(
+                    new Words("学时汇总", "Totals"),
+                    List.of(new Words("学员账号", "learner"), new Words("是否达标", "meets hours")),
                     List.of(Arrays.asList("learner01", Words.yesNo(false)))));
 
     @Test
     void csvWritesTheTablesOneAfterTheOtherInTheReadersLanguage() {
-        assertEquals("\uFEFF学员账号,计入分钟,计入时长（时:分:秒）\r\nlearner01,12.5,0:12:30\r\n'=cmd,,\r\n\r\n学员账号,是否达标\r\nlearner01,否\r\n",
+        assertEquals(
+                "\uFEFF学员账号,计入分钟,计入时长（时:分:秒）\r\nlearner01,12.5,0:12:30\r\n'=cmd,,\r\n\r\n学员账号,是否达标\r\nlearner01,否\r\n",
                 Csv.of(TABLES, Language.ZH));
-        assertEquals("\uFEFFlearner,credited minutes,credited (h:mm:ss)\r\nlearner01,12.5,0:12:30\r\n'=cmd,,\r\n\r\nlearner,meets hours\r\nlearner01,no\r\n",
+        assertEquals(
+                "\uFEFFlearner,credited minutes,credited (h:mm:ss)\r\nlearner01,12.5,0:12:30\r\n'=cmd,,\r\n\r\nlearner,meets hours\r\nlearner01,no\r\n",
                 Csv.of(TABLES, Language.EN));
     }
 
@@ -66,7 +76,8 @@ class ExportTableTest {
 
     /** XML character references (fastexcel writes non-ASCII text as {@code &#x89c2;}) back to characters. */
     static String unescape(String xml) {
-        return java.util.regex.Pattern.compile("&#x([0-9a-fA-F]+);").matcher(xml)
+        return java.util.regex.Pattern.compile("&#x([0-9a-fA-F]+);")
+                .matcher(xml)
                 .replaceAll(m -> new String(Character.toChars(Integer.parseInt(m.group(1), 16))));
     }
 

@@ -11,8 +11,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class PdfText {
 
-    private PdfText() {
-    }
+    private PdfText() {}
 
     public static String of(byte[] pdf) throws Exception {
         PdfReader reader = new PdfReader(pdf);
@@ -21,8 +20,10 @@ public final class PdfText {
             PRTokeniser tokens = new PRTokeniser(reader.getPageContent(page));
             while (tokens.nextToken()) {
                 if (tokens.getTokenType() == PRTokeniser.TK_STRING) {
-                    all.append(new String(tokens.getStringValue().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_16BE));
-                } else if (tokens.getTokenType() == PRTokeniser.TK_OTHER && tokens.getStringValue().equals("ET")) {
+                    all.append(new String(
+                            tokens.getStringValue().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_16BE));
+                } else if (tokens.getTokenType() == PRTokeniser.TK_OTHER
+                        && tokens.getStringValue().equals("ET")) {
                     all.append('\n');
                 }
             }

@@ -32,8 +32,9 @@ public class Grants {
         MediaGrant grant = MediaGrant.verify(token, tokens.publicKey(), tokens.issuer(), Instant.now());
         grant.require(asset, scope);
         Instant[] found = db.run(c -> {
-            try (java.sql.PreparedStatement s = c.prepareStatement("SELECT (SELECT revoked_at FROM media_grant_revocation WHERE account_id = ?),"
-                    + " (SELECT released_at FROM media_asset_release WHERE asset_id = ?)")) {
+            try (java.sql.PreparedStatement s =
+                    c.prepareStatement("SELECT (SELECT revoked_at FROM media_grant_revocation WHERE account_id = ?),"
+                            + " (SELECT released_at FROM media_asset_release WHERE asset_id = ?)")) {
                 s.setLong(1, grant.accountId());
                 s.setString(2, asset.toString());
                 try (java.sql.ResultSet r = s.executeQuery()) {
@@ -44,13 +45,21 @@ public class Grants {
         });
         Instant revoked = found[0];
         if (revoked != null && !grant.issuedAt().isAfter(revoked.minusMillis(revoked.toEpochMilli() % 1000))) {
-            throw new PlatformException(401, "revoked-grant", "Revoked grant",
-                    new Words("授权已随登录失效，请重新登录后再打开。",
+            throw new PlatformException(
+                    401,
+                    "revoked-grant",
+                    "Revoked grant",
+                    new Words(
+                            "授权已随登录失效，请重新登录后再打开。",
                             "This grant ended when its holder signed out or the account was disabled; sign in and open the file again."));
         }
         if (found[1] != null) {
-            throw new PlatformException(410, "released", "Replaced",
-                    new Words("该文件已被新文件替换并从存储中删除，请打开当前的文件。",
+            throw new PlatformException(
+                    410,
+                    "released",
+                    "Replaced",
+                    new Words(
+                            "该文件已被新文件替换并从存储中删除，请打开当前的文件。",
                             "This file was replaced by a newer one and is removed from storage; open the current one."));
         }
         return grant;

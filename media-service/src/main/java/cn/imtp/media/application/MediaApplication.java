@@ -4,5 +4,4 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
 @ApplicationPath("api")
-public class MediaApplication extends Application {
-}
+public class MediaApplication extends Application {}

@@ -26,9 +26,13 @@ import org.eclipse.microprofile.health.Readiness;
 @Allow(Role.ADMINISTRATOR)
 public class StatusResource {
 
-    public record Status(String caller, String storageEndpoint, String publicEndpoint, String bucket, boolean bucketExists,
-                         String ffmpeg) {
-    }
+    public record Status(
+            String caller,
+            String storageEndpoint,
+            String publicEndpoint,
+            String bucket,
+            boolean bucketExists,
+            String ffmpeg) {}
 
     @Inject
     StorageSettings storage;
@@ -46,7 +50,12 @@ public class StatusResource {
 
     @GET
     public Status status() {
-        return new Status(((Caller) security.getUserPrincipal()).username(), storage.endpoint(), storage.publicEndpoint(),
-                storage.bucket(), store.bucketExists(), ffmpeg.version());
+        return new Status(
+                ((Caller) security.getUserPrincipal()).username(),
+                storage.endpoint(),
+                storage.publicEndpoint(),
+                storage.bucket(),
+                store.bucketExists(),
+                ffmpeg.version());
     }
 }

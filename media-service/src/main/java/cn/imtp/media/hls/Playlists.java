@@ -11,11 +11,9 @@ import java.util.function.IntFunction;
 public final class Playlists {
 
     /** A caption track (WebVTT) offered in the master playlist. */
-    public record Captions(String language, String name, String url) {
-    }
+    public record Captions(String language, String name, String url) {}
 
-    private Playlists() {
-    }
+    private Playlists() {}
 
     /**
      * A quoted-string attribute value (RFC 8216 4.2): between double quotes, with no double quote, carriage return
@@ -31,8 +29,12 @@ public final class Playlists {
 
     /** Whether {@code value} can stand in a playlist's quoted string: no double quote and no control character (line breaks included). */
     public static boolean isQuotable(String value) {
-        return value != null && value.codePoints().noneMatch(c -> c == '"' || Character.isISOControl(c)
-                || Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR);
+        return value != null
+                && value.codePoints()
+                        .noneMatch(c -> c == '"'
+                                || Character.isISOControl(c)
+                                || Character.getType(c) == Character.LINE_SEPARATOR
+                                || Character.getType(c) == Character.PARAGRAPH_SEPARATOR);
     }
 
     /**
@@ -40,21 +42,35 @@ public final class Playlists {
      * one DEFAULT), then one variant per video rung (or the audio rendition of an audio file; with alternates only, the
      * main track's).
      */
-    public static String master(List<Rendition> renditions, Function<Rendition, String> variantUrl, List<Captions> captions) {
+    public static String master(
+            List<Rendition> renditions, Function<Rendition, String> variantUrl, List<Captions> captions) {
         StringBuilder m = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:4\n#EXT-X-INDEPENDENT-SEGMENTS\n");
         for (Captions c : captions) {
-            m.append("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",LANGUAGE=").append(quoted(c.language()))
-                    .append(",NAME=").append(quoted(c.name())).append(",DEFAULT=NO,AUTOSELECT=YES,URI=").append(quoted(c.url())).append('\n');
+            m.append("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",LANGUAGE=")
+                    .append(quoted(c.language()))
+                    .append(",NAME=")
+                    .append(quoted(c.name()))
+                    .append(",DEFAULT=NO,AUTOSELECT=YES,URI=")
+                    .append(quoted(c.url()))
+                    .append('\n');
         }
-        List<Rendition> alternates = renditions.stream().filter(Rendition::isAlternateAudio).toList();
+        List<Rendition> alternates =
+                renditions.stream().filter(Rendition::isAlternateAudio).toList();
         int groupKbps = 0;
         for (Rendition a : alternates) {
-            m.append("#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"audio\",LANGUAGE=").append(quoted(a.alternate().language()))
-                    .append(",NAME=").append(quoted(a.alternate().label())).append(",DEFAULT=").append(a.alternate().isDefault() ? "YES" : "NO")
-                    .append(",AUTOSELECT=YES,CHANNELS=\"2\",URI=").append(quoted(variantUrl.apply(a))).append('\n');
+            m.append("#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"audio\",LANGUAGE=")
+                    .append(quoted(a.alternate().language()))
+                    .append(",NAME=")
+                    .append(quoted(a.alternate().label()))
+                    .append(",DEFAULT=")
+                    .append(a.alternate().isDefault() ? "YES" : "NO")
+                    .append(",AUTOSELECT=YES,CHANNELS=\"2\",URI=")
+                    .append(quoted(variantUrl.apply(a)))
+                    .append('\n');
             groupKbps = Math.max(groupKbps, a.audioKbps());
         }
-        List<Rendition> variants = renditions.stream().filter(r -> !r.isAlternateAudio()).toList();
+        List<Rendition> variants =
+                renditions.stream().filter(r -> !r.isAlternateAudio()).toList();
         if (variants.isEmpty() && !alternates.isEmpty()) {
             variants = List.of(alternates.get(0));
         }
@@ -65,7 +81,9 @@ public final class Playlists {
             if (!r.audioOnly()) {
                 m.append(",RESOLUTION=").append(r.width()).append('x').append(r.height());
             }
-            m.append(",CODECS=\"").append(grouped && !r.audioOnly() ? "avc1.640028,mp4a.40.2" : r.codecs()).append('"');
+            m.append(",CODECS=\"")
+                    .append(grouped && !r.audioOnly() ? "avc1.640028,mp4a.40.2" : r.codecs())
+                    .append('"');
             if (grouped) {
                 m.append(",AUDIO=\"audio\"");
             }
@@ -81,20 +99,32 @@ public final class Playlists {
      * A variant playlist. While encoding runs it is an EVENT playlist that only grows; once the
      * rendition is complete it is VOD and ends with EXT-X-ENDLIST.
      */
-    public static String variant(List<Segment> segments, boolean complete, int hlsTimeSeconds, IntFunction<String> segmentUrl) {
+    public static String variant(
+            List<Segment> segments, boolean complete, int hlsTimeSeconds, IntFunction<String> segmentUrl) {
         int target = hlsTimeSeconds;
         for (Segment s : segments) {
             target = Math.max(target, (s.durationMs() + 999) / 1000);
         }
         StringBuilder v = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:4\n")
-                .append("#EXT-X-PLAYLIST-TYPE:").append(complete ? "VOD" : "EVENT").append('\n')
-                .append("#EXT-X-TARGETDURATION:").append(target).append('\n')
+                .append("#EXT-X-PLAYLIST-TYPE:")
+                .append(complete ? "VOD" : "EVENT")
+                .append('\n')
+                .append("#EXT-X-TARGETDURATION:")
+                .append(target)
+                .append('\n')
                 .append("#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-INDEPENDENT-SEGMENTS\n");
         for (Segment s : segments) {
             // Seconds with three decimals, without String.format: a long lecture has 1,800 of these lines.
             int ms = Math.max(0, s.durationMs());
-            v.append("#EXTINF:").append(ms / 1000).append('.').append((char) ('0' + ms / 100 % 10)).append((char) ('0' + ms / 10 % 10))
-                    .append((char) ('0' + ms % 10)).append(",\n").append(segmentUrl.apply(s.seq())).append('\n');
+            v.append("#EXTINF:")
+                    .append(ms / 1000)
+                    .append('.')
+                    .append((char) ('0' + ms / 100 % 10))
+                    .append((char) ('0' + ms / 10 % 10))
+                    .append((char) ('0' + ms % 10))
+                    .append(",\n")
+                    .append(segmentUrl.apply(s.seq()))
+                    .append('\n');
         }
         if (complete) {
             v.append("#EXT-X-ENDLIST\n");
@@ -103,8 +133,7 @@ public final class Playlists {
     }
 
     /** Segments listed in a playlist file that ffmpeg writes: file name and duration, in order. */
-    public record Written(String fileName, int durationMs) {
-    }
+    public record Written(String fileName, int durationMs) {}
 
     public static List<Written> parse(String playlist) {
         List<Written> out = new java.util.ArrayList<>();

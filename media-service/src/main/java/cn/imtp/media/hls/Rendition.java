@@ -5,11 +5,11 @@ package cn.imtp.media.hls;
  * has one track (or none: null); an audio-only rendition; or, when the source has several audio tracks, one alternate
  * audio rendition per track ({@code alternate} set), which players offer as languages beside video rungs without audio.
  */
-public record Rendition(String name, int width, int height, int videoKbps, int audioKbps, Integer sourceAudio, Alternate alternate) {
+public record Rendition(
+        String name, int width, int height, int videoKbps, int audioKbps, Integer sourceAudio, Alternate alternate) {
 
     /** An alternate audio rendition's language (BCP 47, {@code und} when the file does not say), the name players show, and whether it plays first. */
-    public record Alternate(String language, String label, boolean isDefault) {
-    }
+    public record Alternate(String language, String label, boolean isDefault) {}
 
     public boolean audioOnly() {
         return videoKbps == 0;

@@ -1,5 +1,4 @@
 package cn.imtp.media.hls;
 
 /** A segment as recorded when it reached storage. */
-public record Segment(int seq, int durationMs) {
-}
+public record Segment(int seq, int durationMs) {}

@@ -31,7 +31,8 @@ public class MediaDatabase {
             return work.run(c);
         } catch (SQLException e) {
             if (isOutage(e)) {
-                throw PlatformException.unavailable("Database", new Words("媒体数据库暂时没有响应，请稍后重试。", "The media database did not answer; try again."));
+                throw PlatformException.unavailable(
+                        "Database", new Words("媒体数据库暂时没有响应，请稍后重试。", "The media database did not answer; try again."));
             }
             throw new IllegalStateException("A media database statement failed", e);
         }
@@ -39,7 +40,9 @@ public class MediaDatabase {
 
     /** The database could not be reached or did not answer in time (SQLState class 08, or a connection or time-out failure). */
     static boolean isOutage(SQLException e) {
-        return e instanceof java.sql.SQLTransientConnectionException || e instanceof java.sql.SQLNonTransientConnectionException
-                || e instanceof java.sql.SQLTimeoutException || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
+        return e instanceof java.sql.SQLTransientConnectionException
+                || e instanceof java.sql.SQLNonTransientConnectionException
+                || e instanceof java.sql.SQLTimeoutException
+                || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
     }
 }

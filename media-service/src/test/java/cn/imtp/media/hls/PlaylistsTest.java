@@ -11,16 +11,25 @@ class PlaylistsTest {
 
     @Test
     void theMasterListsEveryRungWithBandwidthResolutionAndCodecs() {
-        String m = Playlists.master(List.of(new Rendition("720p", 1280, 720, 2800, 128, 0, null), new Rendition("360p", 640, 360, 800, 128, 0, null)),
-                r -> r.name() + ".m3u8?grant=g", List.of());
+        String m = Playlists.master(
+                List.of(
+                        new Rendition("720p", 1280, 720, 2800, 128, 0, null),
+                        new Rendition("360p", 640, 360, 800, 128, 0, null)),
+                r -> r.name() + ".m3u8?grant=g",
+                List.of());
         assertTrue(m.startsWith("#EXTM3U\n"));
-        assertTrue(m.contains("#EXT-X-STREAM-INF:BANDWIDTH=3220800,RESOLUTION=1280x720,CODECS=\"avc1.640028,mp4a.40.2\"\n720p.m3u8?grant=g\n"), m);
+        assertTrue(
+                m.contains(
+                        "#EXT-X-STREAM-INF:BANDWIDTH=3220800,RESOLUTION=1280x720,CODECS=\"avc1.640028,mp4a.40.2\"\n720p.m3u8?grant=g\n"),
+                m);
         assertTrue(m.contains("360p.m3u8?grant=g"));
     }
 
     @Test
     void captionsAreOfferedAsASubtitleGroup() {
-        String m = Playlists.master(List.of(new Rendition("720p", 1280, 720, 2800, 128, 0, null)), r -> "v.m3u8",
+        String m = Playlists.master(
+                List.of(new Rendition("720p", 1280, 720, 2800, 128, 0, null)),
+                r -> "v.m3u8",
                 List.of(new Playlists.Captions("zh", "中文", "captions/zh.vtt")));
         assertTrue(m.contains("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",LANGUAGE=\"zh\",NAME=\"中文\""), m);
         assertTrue(m.contains(",SUBTITLES=\"subs\"\nv.m3u8"), m);
@@ -28,10 +37,18 @@ class PlaylistsTest {
 
     @Test
     void aValueThatWouldBreakOutOfItsQuotesIsNeverWritten() {
-        for (String evil : List.of("x\"\n#EXT-X-STREAM-INF:BANDWIDTH=9\nhttp://evil.example/a.m3u8", "a\rb", "a\u2028b", "tab\there", "q\"")) {
+        for (String evil : List.of(
+                "x\"\n#EXT-X-STREAM-INF:BANDWIDTH=9\nhttp://evil.example/a.m3u8",
+                "a\rb",
+                "a\u2028b",
+                "tab\there",
+                "q\"")) {
             assertFalse(Playlists.isQuotable(evil), evil);
-            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                    () -> Playlists.master(List.of(new Rendition("720p", 1280, 720, 2800, 128, 0, null)), r -> "v.m3u8",
+            org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class,
+                    () -> Playlists.master(
+                            List.of(new Rendition("720p", 1280, 720, 2800, 128, 0, null)),
+                            r -> "v.m3u8",
                             List.of(new Playlists.Captions("en", evil, "captions/en.m3u8"))));
         }
         assertTrue(Playlists.isQuotable("中文字幕 (简体)"));
@@ -44,8 +61,8 @@ class PlaylistsTest {
         assertTrue(growing.contains("#EXT-X-PLAYLIST-TYPE:EVENT"));
         assertFalse(growing.contains("#EXT-X-ENDLIST"));
         assertTrue(growing.contains("#EXTINF:6.000,\nhttps://s3/seg1\n"));
-        String odd = Playlists.variant(List.of(new Segment(0, 5960), new Segment(1, 40), new Segment(2, 12_005)),
-                true, 6, seq -> "u" + seq);
+        String odd = Playlists.variant(
+                List.of(new Segment(0, 5960), new Segment(1, 40), new Segment(2, 12_005)), true, 6, seq -> "u" + seq);
         assertTrue(odd.contains("#EXTINF:5.960,\nu0\n#EXTINF:0.040,\nu1\n#EXTINF:12.005,\nu2\n"), odd);
         String done = Playlists.variant(List.of(new Segment(0, 6000), new Segment(1, 7400)), true, 6, seq -> "u" + seq);
         assertTrue(done.contains("#EXT-X-PLAYLIST-TYPE:VOD"));
@@ -55,8 +72,11 @@ class PlaylistsTest {
 
     @Test
     void ffmpegsPlaylistIsReadSegmentBySegmentIgnoringAHalfWrittenTail() {
-        String written = "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:6\n#EXTINF:6.000000,\n0.ts\n#EXTINF:5.960000,\n1.ts\n#EXTINF:6.0";
-        assertEquals(List.of(new Playlists.Written("0.ts", 6000), new Playlists.Written("1.ts", 5960)), Playlists.parse(written));
+        String written =
+                "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:6\n#EXTINF:6.000000,\n0.ts\n#EXTINF:5.960000,\n1.ts\n#EXTINF:6.0";
+        assertEquals(
+                List.of(new Playlists.Written("0.ts", 6000), new Playlists.Written("1.ts", 5960)),
+                Playlists.parse(written));
     }
 
     @Test
@@ -65,12 +85,21 @@ class PlaylistsTest {
         Rendition zh = new Rendition("audio-2", 0, 0, 0, 128, 1, new Rendition.Alternate("zh", "中文", true));
         Rendition en = new Rendition("audio-1", 0, 0, 0, 128, 0, new Rendition.Alternate("en", "English", false));
         String m = Playlists.master(List.of(video, zh, en), r -> r.name() + ".m3u8", List.of());
-        assertTrue(m.contains("#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"audio\",LANGUAGE=\"zh\",NAME=\"中文\",DEFAULT=YES,AUTOSELECT=YES,"
-                + "CHANNELS=\"2\",URI=\"audio-2.m3u8\"\n"), m);
+        assertTrue(
+                m.contains(
+                        "#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"audio\",LANGUAGE=\"zh\",NAME=\"中文\",DEFAULT=YES,AUTOSELECT=YES,"
+                                + "CHANNELS=\"2\",URI=\"audio-2.m3u8\"\n"),
+                m);
         assertTrue(m.contains("LANGUAGE=\"en\",NAME=\"English\",DEFAULT=NO"), m);
-        assertTrue(m.contains("#EXT-X-STREAM-INF:BANDWIDTH=3220800,RESOLUTION=1280x720,CODECS=\"avc1.640028,mp4a.40.2\",AUDIO=\"audio\"\n720p.m3u8"), m);
+        assertTrue(
+                m.contains(
+                        "#EXT-X-STREAM-INF:BANDWIDTH=3220800,RESOLUTION=1280x720,CODECS=\"avc1.640028,mp4a.40.2\",AUDIO=\"audio\"\n720p.m3u8"),
+                m);
         assertEquals(1, m.split("EXT-X-STREAM-INF", -1).length - 1, "audio tracks are not variants of their own: " + m);
         String audioOnly = Playlists.master(List.of(zh, en), r -> r.name() + ".m3u8", List.of());
-        assertTrue(audioOnly.contains("#EXT-X-STREAM-INF:BANDWIDTH=140800,CODECS=\"mp4a.40.2\",AUDIO=\"audio\"\naudio-2.m3u8"), audioOnly);
+        assertTrue(
+                audioOnly.contains(
+                        "#EXT-X-STREAM-INF:BANDWIDTH=140800,CODECS=\"mp4a.40.2\",AUDIO=\"audio\"\naudio-2.m3u8"),
+                audioOnly);
     }
 }

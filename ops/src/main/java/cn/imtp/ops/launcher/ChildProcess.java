@@ -29,7 +29,8 @@ final class ChildProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ChildProcess start(String name, List<String> command, Map<String, String> extraEnv, Path logDir) throws IOException {
+    static ChildProcess start(String name, List<String> command, Map<String, String> extraEnv, Path logDir)
+            throws IOException {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
         ProcessBuilder pb = new ProcessBuilder(command)
@@ -61,9 +62,11 @@ final class ChildProcess implements AutoCloseable {
      */
     void awaitReady(int port, Predicate<String> ready, Duration timeout, String what)
             throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
-                .timeout(Duration.ofSeconds(10)).build();
+                .timeout(Duration.ofSeconds(10))
+                .build();
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer yet";
         while (System.nanoTime() < deadline) {
@@ -81,7 +84,8 @@ final class ChildProcess implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new IOException(what + " was not ready within " + timeout.toSeconds() + " s; last answer: " + last + "; see " + log);
+        throw new IOException(
+                what + " was not ready within " + timeout.toSeconds() + " s; last answer: " + last + "; see " + log);
     }
 
     @Override

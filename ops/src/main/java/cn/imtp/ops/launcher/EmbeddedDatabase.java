@@ -42,9 +42,11 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .addArg("--character-set-server=utf8mb4")
                 .addArg("--collation-server=utf8mb4_unicode_ci")
                 .addArg("--bind-address=127.0.0.1")
-                // A class beating all day writes about 0.4 GB of attendance records a week: MariaDB's defaults (128 MB of
+                // A class beating all day writes about 0.4 GB of attendance records a week: MariaDB's defaults (128 MB
+                // of
                 // buffer pool, 96 MB of redo log) made the heartbeat writer slow down as the table outgrew the pool and
-                // checkpoints forced dirty pages out; every commit is still flushed to the log (innodb_flush_log_at_trx_commit=1).
+                // checkpoints forced dirty pages out; every commit is still flushed to the log
+                // (innodb_flush_log_at_trx_commit=1).
                 .addArg("--innodb-buffer-pool-size=" + s.embeddedDbBufferPool())
                 .addArg("--innodb-log-file-size=256M");
         if ("root".equals(System.getProperty("user.name"))) {
@@ -62,8 +64,13 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     /** The running server process: the launcher's {@code mariadbd} child. */
     private static Optional<ProcessHandle> server() {
-        return ProcessHandle.current().descendants()
-                .filter(p -> p.info().command().map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld")).orElse(false)).findFirst();
+        return ProcessHandle.current()
+                .descendants()
+                .filter(p -> p.info()
+                        .command()
+                        .map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld"))
+                        .orElse(false))
+                .findFirst();
     }
 
     /** Starts the server again whenever it stops while the launcher is not stopping. */
@@ -103,7 +110,7 @@ final class EmbeddedDatabase implements AutoCloseable {
     /** Whether this JVM is stopping: a shutdown hook can no longer be added then. */
     private static boolean shuttingDown() {
         try {
-            Thread probe = new Thread(() -> { });
+            Thread probe = new Thread(() -> {});
             Runtime.getRuntime().addShutdownHook(probe);
             Runtime.getRuntime().removeShutdownHook(probe);
             return false;
@@ -133,7 +140,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         String quotedPassword = "'" + password.replace("\\", "\\\\").replace("'", "''") + "'";
         String osUser = System.getProperty("user.name");
         try (Connection c = DriverManager.getConnection("jdbc:mariadb://localhost/?localSocket=" + socket, osUser, "");
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE IF NOT EXISTS lms CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             for (String host : new String[] {"%", "localhost", "127.0.0.1"}) {
                 String account = "'" + user + "'@'" + host + "'";

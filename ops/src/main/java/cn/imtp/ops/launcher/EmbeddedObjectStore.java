@@ -38,7 +38,8 @@ final class EmbeddedObjectStore implements AutoCloseable {
         p.setProperty("s3proxy.credential", s.s3SecretKey());
         p.setProperty("s3proxy.cors-allow-origins", regexOfOrigins(s.corsOrigins()));
         p.setProperty("s3proxy.cors-allow-methods", "GET HEAD PUT POST DELETE");
-        p.setProperty("s3proxy.cors-allow-headers",
+        p.setProperty(
+                "s3proxy.cors-allow-headers",
                 "Accept Authorization Content-Type Content-Length Content-MD5 Range X-Amz-Date X-Amz-Content-Sha256 X-Amz-User-Agent");
         p.setProperty("s3proxy.cors-exposed-headers", "ETag");
         p.setProperty("jclouds.provider", "filesystem");
@@ -49,29 +50,47 @@ final class EmbeddedObjectStore implements AutoCloseable {
         }
         // S3Proxy's filesystem store takes a directory or file that others may read for public (anonymous listing and
         // reads without a signature): what it writes is its owner's only (umask 077; exec keeps the process id).
-        ChildProcess child = ChildProcess.start("s3proxy", List.of("/bin/sh", "-c", "umask 077 && exec \"$0\" \"$@\"",
-                ChildProcess.javaExecutable(), "-Xmx256m",
-                "-Dlogback.configurationFile=logback.xml",
-                "-cp", System.getProperty("java.class.path"),
-                "org.gaul.s3proxy.Main", "--properties", config.toString()), Map.of(), s.varDir().resolve("logs"));
-        java.util.concurrent.ScheduledExecutorService janitor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "embedded-store-janitor");
-            t.setDaemon(true);
-            return t;
-        });
+        ChildProcess child = ChildProcess.start(
+                "s3proxy",
+                List.of(
+                        "/bin/sh",
+                        "-c",
+                        "umask 077 && exec \"$0\" \"$@\"",
+                        ChildProcess.javaExecutable(),
+                        "-Xmx256m",
+                        "-Dlogback.configurationFile=logback.xml",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.gaul.s3proxy.Main",
+                        "--properties",
+                        config.toString()),
+                Map.of(),
+                s.varDir().resolve("logs"));
+        java.util.concurrent.ScheduledExecutorService janitor =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "embedded-store-janitor");
+                    t.setDaemon(true);
+                    return t;
+                });
         EmbeddedObjectStore store = new EmbeddedObjectStore(child, janitor);
         store.awaitPort(s.embeddedS3Port());
         Path bucket = data.resolve(s.s3Bucket());
-        janitor.scheduleWithFixedDelay(() -> {
-            try {
-                int n = MultipartLeftovers.sweep(bucket, java.time.Instant.now(), s.multipartLeftoverAge());
-                if (n > 0) {
-                    System.out.println("[launcher] removed " + n + " multipart upload leftover(s) from the embedded store");
-                }
-            } catch (IOException | RuntimeException e) {
-                System.out.println("[launcher] sweeping multipart leftovers failed (" + e + "); the next sweep tries again");
-            }
-        }, s.embeddedS3SweepSeconds(), s.embeddedS3SweepSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        janitor.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        int n = MultipartLeftovers.sweep(bucket, java.time.Instant.now(), s.multipartLeftoverAge());
+                        if (n > 0) {
+                            System.out.println("[launcher] removed " + n
+                                    + " multipart upload leftover(s) from the embedded store");
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        System.out.println("[launcher] sweeping multipart leftovers failed (" + e
+                                + "); the next sweep tries again");
+                    }
+                },
+                s.embeddedS3SweepSeconds(),
+                s.embeddedS3SweepSeconds(),
+                java.util.concurrent.TimeUnit.SECONDS);
         return store;
     }
 
@@ -79,15 +98,22 @@ final class EmbeddedObjectStore implements AutoCloseable {
     static void ownerOnly(Path data) throws IOException {
         try (var all = Files.walk(data)) {
             for (Path p : (Iterable<Path>) all::iterator) {
-                Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwx------" : "rw-------"));
+                Files.setPosixFilePermissions(
+                        p,
+                        java.nio.file.attribute.PosixFilePermissions.fromString(
+                                Files.isDirectory(p) ? "rwx------" : "rw-------"));
             }
         }
     }
 
     /** S3Proxy matches origins as regular expressions. */
     static String regexOfOrigins(String origins) {
-        return String.join(" ", java.util.Arrays.stream(origins.split("\\s+")).distinct()
-                .map(o -> o.replace(".", "\\.")).toList());
+        return String.join(
+                " ",
+                java.util.Arrays.stream(origins.split("\\s+"))
+                        .distinct()
+                        .map(o -> o.replace(".", "\\."))
+                        .toList());
     }
 
     private void awaitPort(int port) throws IOException, InterruptedException {

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
@@ -18,7 +18,8 @@ public final class Launcher {
     private volatile boolean stopping;
 
     public static void main(String[] args) throws Exception {
-        Path home = Path.of(System.getProperty("lms.home", ".")).toAbsolutePath().normalize();
+        Path home =
+                Path.of(System.getProperty("lms.home", ".")).toAbsolutePath().normalize();
         LauncherSettings settings = LauncherSettings.from(System.getenv(), home);
         new Launcher().run(settings);
     }
@@ -30,13 +31,15 @@ public final class Launcher {
         try {
             Map<String, String> appEnv = new HashMap<>();
             if (s.externalDbUrl().isEmpty()) {
-                log("starting embedded MariaDB on port " + s.embeddedDbPort() + " (data in " + s.varDir().resolve("mariadb") + ")");
+                log("starting embedded MariaDB on port " + s.embeddedDbPort() + " (data in "
+                        + s.varDir().resolve("mariadb") + ")");
                 running.push(EmbeddedDatabase.start(s));
             } else {
                 log("using external database " + s.dbUrl());
             }
             if (s.externalS3Endpoint().isEmpty()) {
-                log("starting S3Proxy on port " + s.embeddedS3Port() + " (data in " + s.varDir().resolve("s3") + ")");
+                log("starting S3Proxy on port " + s.embeddedS3Port() + " (data in "
+                        + s.varDir().resolve("s3") + ")");
                 running.push(EmbeddedObjectStore.start(s));
             } else {
                 log("using external object storage " + s.s3Endpoint());
@@ -51,7 +54,9 @@ public final class Launcher {
             appEnv.put("LMS_ADMIN_USER", s.adminUser());
             appEnv.put("LMS_ADMIN_PASSWORD", secrets.adminPassword());
             appEnv.put("LMS_DEMO_DATA", Boolean.toString(s.demoData()));
-            appEnv.put("LMS_PUBLIC_URL", s.publicUrl()); // printed on certificates for their verification, never taken from a request's Host
+            appEnv.put(
+                    "LMS_PUBLIC_URL",
+                    s.publicUrl()); // printed on certificates for their verification, never taken from a request's Host
             appEnv.put("LMS_DB_URL", s.dbUrl());
             appEnv.put("LMS_DB_USER", s.dbUser());
             appEnv.put("LMS_DB_PASSWORD", s.dbPassword());
@@ -65,7 +70,9 @@ public final class Launcher {
             s.nodesTrustedProxies().ifPresent(p -> appEnv.put("LMS_AUTH_TRUSTED_PROXIES", p));
             if (!ffmpeg.libraryPath().isEmpty()) {
                 String inherited = System.getenv().getOrDefault("LD_LIBRARY_PATH", "");
-                appEnv.put("LD_LIBRARY_PATH", inherited.isEmpty() ? ffmpeg.libraryPath() : ffmpeg.libraryPath() + ":" + inherited);
+                appEnv.put(
+                        "LD_LIBRARY_PATH",
+                        inherited.isEmpty() ? ffmpeg.libraryPath() : ffmpeg.libraryPath() + ":" + inherited);
             }
             for (int i = 1; i <= s.nodes(); i++) {
                 nodes.add(startNode(s, i, appEnv));
@@ -84,12 +91,17 @@ public final class Launcher {
             System.out.println("  API:     " + s.publicUrl() + "/api/platform  and  " + s.publicUrl() + "/media/api");
             System.out.println("  OpenAPI: " + s.publicUrl() + "/openapi");
             if (s.loadBalanced()) {
-                System.out.println("  nodes:   " + nodes.stream().map(n -> "http://127.0.0.1:" + n.port()).collect(java.util.stream.Collectors.joining("  "))
+                System.out.println("  nodes:   "
+                        + nodes.stream()
+                                .map(n -> "http://127.0.0.1:" + n.port())
+                                .collect(java.util.stream.Collectors.joining("  "))
                         + "  (behind HAProxy, round robin)");
             }
             System.out.println("Logins:");
             System.out.println("  administrator: " + s.adminUser() + " / " + secrets.adminPassword()
-                    + (secrets.adminPasswordGenerated() ? "  (generated; kept in " + s.varDir().resolve("keys/admin-password") + ")" : ""));
+                    + (secrets.adminPasswordGenerated()
+                            ? "  (generated; kept in " + s.varDir().resolve("keys/admin-password") + ")"
+                            : ""));
             if (s.demoData()) {
                 System.out.println("  demo teachers: teacher01, teacher02        password Demo@2026");
                 System.out.println("  demo learners: learner01 ... learner30     password Demo@2026");
@@ -117,7 +129,12 @@ public final class Launcher {
         Map<String, String> env = new HashMap<>(appEnv);
         env.put("LMS_MEDIA_INTERNAL_URL", "http://127.0.0.1:" + s.nodePort(index) + "/media");
         if (System.getenv("LMS_TRANSCODE_WORK_DIR") == null) {
-            env.put("LMS_TRANSCODE_WORK_DIR", s.varDir().resolve("transcode").resolve(s.loadBalanced() ? "node-" + index : "").toString());
+            env.put(
+                    "LMS_TRANSCODE_WORK_DIR",
+                    s.varDir()
+                            .resolve("transcode")
+                            .resolve(s.loadBalanced() ? "node-" + index : "")
+                            .toString());
         }
         String name = PayaraServer.name(s, index);
         log("starting Payara Micro" + (s.loadBalanced() ? " node " + index : "") + " on port " + s.nodePort(index)
@@ -142,7 +159,8 @@ public final class Launcher {
         if (!s.loadBalanced()) {
             int exit = nodes.get(0).process().process().waitFor();
             if (!stopping) {
-                log("Payara Micro exited unexpectedly with code " + exit + "; see " + nodes.get(0).process().log());
+                log("Payara Micro exited unexpectedly with code " + exit + "; see "
+                        + nodes.get(0).process().log());
                 System.exit(1);
             }
             return;
@@ -151,8 +169,10 @@ public final class Launcher {
             for (int i = 0; i < nodes.size() && !stopping; i++) {
                 PayaraServer node = nodes.get(i);
                 if (!node.process().isAlive()) {
-                    log("node " + node.index() + " exited unexpectedly with code " + node.process().process().exitValue()
-                            + "; the other nodes serve meanwhile; starting it again (see " + node.process().log() + ")");
+                    log("node " + node.index() + " exited unexpectedly with code "
+                            + node.process().process().exitValue()
+                            + "; the other nodes serve meanwhile; starting it again (see "
+                            + node.process().log() + ")");
                     running.remove(node);
                     try {
                         nodes.set(i, startNode(s, node.index(), appEnv));

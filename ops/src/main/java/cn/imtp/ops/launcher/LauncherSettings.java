@@ -55,7 +55,9 @@ public record LauncherSettings(
 
     public static LauncherSettings from(Map<String, String> env, Path home) {
         int port = intOf(env, "LMS_PORT", 8080);
-        Path varDir = Optional.ofNullable(blankToNull(env.get("LMS_VAR_DIR"))).map(Path::of).orElse(home.resolve("var"))
+        Path varDir = Optional.ofNullable(blankToNull(env.get("LMS_VAR_DIR")))
+                .map(Path::of)
+                .orElse(home.resolve("var"))
                 .toAbsolutePath();
         return new LauncherSettings(
                 home,
@@ -70,7 +72,8 @@ public record LauncherSettings(
                 optional(env, "LMS_S3_ENDPOINT"),
                 intOf(env, "LMS_EMBEDDED_S3_PORT", 9000),
                 intOf(env, "LMS_EMBEDDED_S3_SWEEP_SECONDS", 600),
-                java.time.Duration.ofMinutes((long) intOf(env, "LMS_UPLOAD_ABANDON_AFTER_MINUTES", 1440) + intOf(env, "LMS_UPLOAD_PART_URL_MINUTES", 60)),
+                java.time.Duration.ofMinutes((long) intOf(env, "LMS_UPLOAD_ABANDON_AFTER_MINUTES", 1440)
+                        + intOf(env, "LMS_UPLOAD_PART_URL_MINUTES", 60)),
                 optional(env, "LMS_S3_PUBLIC_ENDPOINT"),
                 env.getOrDefault("LMS_S3_ACCESS_KEY", "lms-access"),
                 env.getOrDefault("LMS_S3_SECRET_KEY", "lms-secret-key-change-me"),
@@ -112,7 +115,8 @@ public record LauncherSettings(
         if (!loadBalanced()) {
             return trustedProxies;
         }
-        return Optional.of(LOAD_BALANCER_SOURCE + trustedProxies.map(p -> "," + p).orElse(""));
+        return Optional.of(
+                LOAD_BALANCER_SOURCE + trustedProxies.map(p -> "," + p).orElse(""));
     }
 
     private static int nodesOf(Map<String, String> env) {

@@ -32,18 +32,31 @@ final class LoadBalancer implements AutoCloseable {
     static LoadBalancer start(LauncherSettings s) throws IOException {
         String haproxy = executable(s);
         Path dir = Files.createDirectories(s.varDir().resolve("haproxy"));
-        Files.writeString(dir.resolve("no-node-zh.json"), problem("平台暂时无法服务",
-                "平台的应用节点都暂时不可用（正在启动、重启或维护）。已提交的数据没有丢失；请稍等片刻后重试。"), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("no-node-en.json"), problem("The platform is unavailable for a moment",
-                "None of the platform's application nodes is available (starting, restarting or in maintenance). Nothing"
-                        + " already accepted is lost; please try again in a moment."), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("node-check.json"), "{\"type\":\"urn:imtp:problem:not-found\",\"title\":\"未找到 Not found\","
-                + "\"status\":404,\"detail\":\"这个地址只供负载均衡器检查节点。This address is for the load balancer's node checks only.\"}",
+        Files.writeString(
+                dir.resolve("no-node-zh.json"),
+                problem("平台暂时无法服务", "平台的应用节点都暂时不可用（正在启动、重启或维护）。已提交的数据没有丢失；请稍等片刻后重试。"),
+                StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("no-node-en.json"),
+                problem(
+                        "The platform is unavailable for a moment",
+                        "None of the platform's application nodes is available (starting, restarting or in maintenance). Nothing"
+                                + " already accepted is lost; please try again in a moment."),
+                StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("node-check.json"),
+                "{\"type\":\"urn:imtp:problem:not-found\",\"title\":\"未找到 Not found\","
+                        + "\"status\":404,\"detail\":\"这个地址只供负载均衡器检查节点。This address is for the load balancer's node checks only.\"}",
                 StandardCharsets.UTF_8);
         Path config = dir.resolve("haproxy.cfg");
         Files.writeString(config, config(s, dir), StandardCharsets.UTF_8);
-        return new LoadBalancer(ChildProcess.start("haproxy", List.of(haproxy, "-db", "-f", config.toString()), java.util.Map.of(),
-                s.varDir().resolve("logs")), s.port());
+        return new LoadBalancer(
+                ChildProcess.start(
+                        "haproxy",
+                        List.of(haproxy, "-db", "-f", config.toString()),
+                        java.util.Map.of(),
+                        s.varDir().resolve("logs")),
+                s.port());
     }
 
     /** {@code LMS_HAPROXY}, else Debian's {@code haproxy}, else the first on the PATH. */
@@ -51,11 +64,16 @@ final class LoadBalancer implements AutoCloseable {
         if (s.haproxy().isPresent()) {
             return s.haproxy().get();
         }
-        Stream<Path> onPath = Stream.of(System.getenv().getOrDefault("PATH", "").split(":")).filter(d -> !d.isBlank())
+        Stream<Path> onPath = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .filter(d -> !d.isBlank())
                 .map(d -> Path.of(d, "haproxy"));
-        Optional<Path> found = Stream.concat(DEBIAN.stream(), onPath).filter(Files::isExecutable).findFirst();
-        return found.orElseThrow(() -> new IOException("LMS_NODES=" + s.nodes() + " puts HAProxy in front of the nodes, but it"
-                + " is not installed: 'apt-get install haproxy', or name its program in LMS_HAPROXY.")).toString();
+        Optional<Path> found = Stream.concat(DEBIAN.stream(), onPath)
+                .filter(Files::isExecutable)
+                .findFirst();
+        return found.orElseThrow(
+                        () -> new IOException("LMS_NODES=" + s.nodes() + " puts HAProxy in front of the nodes, but it"
+                                + " is not installed: 'apt-get install haproxy', or name its program in LMS_HAPROXY."))
+                .toString();
     }
 
     static String config(LauncherSettings s, Path dir) {
@@ -81,7 +99,8 @@ final class LoadBalancer implements AutoCloseable {
                 "frontend platform",
                 "    bind :" + s.port(),
                 "    option forwardfor",
-                // A client's cleartext HTTP/2 upgrade (h2c; Java's HttpClient asks for one, browsers never do) would turn
+                // A client's cleartext HTTP/2 upgrade (h2c; Java's HttpClient asks for one, browsers never do) would
+                // turn
                 // its connection into a tunnel to one node, out of round robin: the nodes see HTTP/1.1 requests only.
                 "    http-request del-header Upgrade if { req.hdr(Upgrade) -m sub -i h2c }",
                 "    http-request del-header HTTP2-Settings",
@@ -99,7 +118,8 @@ final class LoadBalancer implements AutoCloseable {
                 "backend nodes",
                 "    balance roundrobin",
                 "    source " + LauncherSettings.LOAD_BALANCER_SOURCE,
-                // Each node's own readiness: both WARs deployed and reaching the database (GET /api/node, /media/api/node).
+                // Each node's own readiness: both WARs deployed and reaching the database (GET /api/node,
+                // /media/api/node).
                 // Not /health/ready: it also reports object storage and ffmpeg, which every node shares, and a storage
                 // outage would then take every node out at once although sign-in, beats and exams do not need storage.
                 "    option httpchk",
@@ -117,7 +137,8 @@ final class LoadBalancer implements AutoCloseable {
     }
 
     private static String problem(String title, String detail) {
-        return "{\"type\":\"urn:imtp:problem:unavailable\",\"title\":\"" + title + "\",\"status\":503,\"detail\":\"" + detail + "\"}";
+        return "{\"type\":\"urn:imtp:problem:unavailable\",\"title\":\"" + title + "\",\"status\":503,\"detail\":\""
+                + detail + "\"}";
     }
 
     /** Waits until the load balancer passes a request to a ready node. */

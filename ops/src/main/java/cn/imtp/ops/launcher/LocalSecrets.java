@@ -17,7 +17,13 @@ import java.util.Base64;
  * so that writing to the database is not enough to rewrite attendance), the key that encrypts face photos in
  * object storage (likewise out of the database), and the first administrator's password when none is configured.
  */
-record LocalSecrets(Path privateKey, Path publicKey, Path chainKey, Path faceKey, String adminPassword, boolean adminPasswordGenerated) {
+record LocalSecrets(
+        Path privateKey,
+        Path publicKey,
+        Path chainKey,
+        Path faceKey,
+        String adminPassword,
+        boolean adminPasswordGenerated) {
 
     static LocalSecrets ensure(LauncherSettings s) throws IOException, GeneralSecurityException {
         Path dir = s.varDir().resolve("keys");
@@ -40,13 +46,20 @@ record LocalSecrets(Path privateKey, Path publicKey, Path chainKey, Path faceKey
             ensureKey(faceKey);
         }
         if (s.adminPassword().isPresent()) {
-            return new LocalSecrets(privateKey, publicKey, chainKey, faceKey, s.adminPassword().get(), false);
+            return new LocalSecrets(
+                    privateKey, publicKey, chainKey, faceKey, s.adminPassword().get(), false);
         }
         Path passwordFile = dir.resolve("admin-password");
         if (!Files.exists(passwordFile)) {
             writeSecret(passwordFile, generatePassword());
         }
-        return new LocalSecrets(privateKey, publicKey, chainKey, faceKey, Files.readString(passwordFile).trim(), true);
+        return new LocalSecrets(
+                privateKey,
+                publicKey,
+                chainKey,
+                faceKey,
+                Files.readString(passwordFile).trim(),
+                true);
     }
 
     /** A random 256-bit key in base64, made once. */
@@ -59,8 +72,9 @@ record LocalSecrets(Path privateKey, Path publicKey, Path chainKey, Path faceKey
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     private static void writeSecret(Path file, String content) throws IOException {

@@ -27,8 +27,7 @@ final class MultipartLeftovers {
     static final String PREFIX = ".mpus-";
     private static final int UPLOAD_ID_LENGTH = 36;
 
-    private MultipartLeftovers() {
-    }
+    private MultipartLeftovers() {}
 
     /** The top-level entries of {@code bucket} of the uploads none of whose entries changed for {@code age}. */
     static List<Path> stale(Path bucket, Instant now, Duration age) throws IOException {
@@ -37,7 +36,9 @@ final class MultipartLeftovers {
             for (Path p : (Iterable<Path>) top::iterator) {
                 String name = p.getFileName().toString();
                 if (name.startsWith(PREFIX) && name.length() >= PREFIX.length() + UPLOAD_ID_LENGTH) {
-                    byUpload.computeIfAbsent(name.substring(0, PREFIX.length() + UPLOAD_ID_LENGTH), k -> new ArrayList<>()).add(p);
+                    byUpload.computeIfAbsent(
+                                    name.substring(0, PREFIX.length() + UPLOAD_ID_LENGTH), k -> new ArrayList<>())
+                            .add(p);
                 }
             }
         }

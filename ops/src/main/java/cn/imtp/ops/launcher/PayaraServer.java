@@ -52,15 +52,23 @@ final class PayaraServer implements AutoCloseable {
         command.add("-Djava.io.tmpdir=" + runtime);
         // media-service's OpenCV unpacks its native libraries once, here, instead of into ~/.javacpp/cache.
         command.add("-Dorg.bytedeco.javacpp.cachedir=" + s.varDir().resolve("javacpp"));
-        command.addAll(List.of("-jar", app.resolve("payara-micro.jar").toString(),
-                "--port", Integer.toString(s.nodePort(index)),
-                "--deploy", app.resolve("lms-web.war") + ":/",
-                "--deploy", app.resolve("media-service.war") + ":/media"));
+        command.addAll(List.of(
+                "-jar",
+                app.resolve("payara-micro.jar").toString(),
+                "--port",
+                Integer.toString(s.nodePort(index)),
+                "--deploy",
+                app.resolve("lms-web.war") + ":/",
+                "--deploy",
+                app.resolve("media-service.war") + ":/media"));
         if (!s.cluster()) {
             command.add("--nocluster");
         }
         command.addAll(List.of("--prebootcommandfile", prebootCommands(s).toString()));
-        return new PayaraServer(ChildProcess.start(name(s, index), command, appEnv, s.varDir().resolve("logs")), index, s.nodePort(index));
+        return new PayaraServer(
+                ChildProcess.start(name(s, index), command, appEnv, s.varDir().resolve("logs")),
+                index,
+                s.nodePort(index));
     }
 
     /**
@@ -71,10 +79,14 @@ final class PayaraServer implements AutoCloseable {
      */
     private static Path prebootCommands(LauncherSettings s) throws IOException {
         Path file = s.varDir().resolve("payara-preboot.asadmin");
-        Files.writeString(file, String.join("\n",
-                "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.server-header=false",
-                "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.xpowered-by=false",
-                "set configs.config.server-config.microprofile-metrics-configuration.security-enabled=true", ""));
+        Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.server-header=false",
+                        "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.xpowered-by=false",
+                        "set configs.config.server-config.microprofile-metrics-configuration.security-enabled=true",
+                        ""));
         return file;
     }
 
@@ -82,7 +94,9 @@ final class PayaraServer implements AutoCloseable {
     private static Path runtimeDirectory(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             try (Stream<Path> left = Files.walk(dir)) {
-                for (Path p : left.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir)).toList()) {
+                for (Path p : left.sorted(Comparator.reverseOrder())
+                        .filter(p -> !p.equals(dir))
+                        .toList()) {
                     Files.delete(p);
                 }
             }
@@ -92,7 +106,11 @@ final class PayaraServer implements AutoCloseable {
 
     /** Waits until /health/ready answers UP with every required check; fails early if Payara dies. */
     void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        process.awaitReady(port, body -> REQUIRED_CHECKS.stream().allMatch(c -> body.contains("\"" + c + "\"")), timeout, "Payara Micro");
+        process.awaitReady(
+                port,
+                body -> REQUIRED_CHECKS.stream().allMatch(c -> body.contains("\"" + c + "\"")),
+                timeout,
+                "Payara Micro");
     }
 
     ChildProcess process() {

@@ -39,15 +39,19 @@ class DataAccessRulesTest {
     /** A table mapped by an entity or written through {@code Bulk.insert}: the owner's. */
     private static final Pattern MAPPED = Pattern.compile(
             "(?:@(?:Table|JoinTable|CollectionTable|SecondaryTable)\\(\\s*name\\s*=\\s*|\\.insert\\(\\s*)\"([a-z][a-z0-9_]*)\"");
-    private static final Pattern CREATE_TABLE = Pattern.compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?`?([a-z][a-z0-9_]*)");
-    private static final Pattern OWNERSHIP_ROW = Pattern.compile("^\\|\\s*`((?:lms|media)\\.[a-z]+)`\\s*\\|(.*)\\|\\s*$");
-    private static final Pattern READ_MODEL_ROW = Pattern.compile("^\\|\\s*`((?:lms|media)\\.[a-z]+)`\\s*\\|(.*?)\\|\\s*(.+?)\\s*\\|\\s*$");
-    private static final Pattern EXCEPTION_ROW = Pattern.compile("^\\|\\s*`([a-zA-Z/]+)`\\s*\\|\\s*`([a-z0-9_]+)`\\s*\\|\\s*(.+?)\\s*\\|\\s*$");
+
+    private static final Pattern CREATE_TABLE =
+            Pattern.compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?`?([a-z][a-z0-9_]*)");
+    private static final Pattern OWNERSHIP_ROW =
+            Pattern.compile("^\\|\\s*`((?:lms|media)\\.[a-z]+)`\\s*\\|(.*)\\|\\s*$");
+    private static final Pattern READ_MODEL_ROW =
+            Pattern.compile("^\\|\\s*`((?:lms|media)\\.[a-z]+)`\\s*\\|(.*?)\\|\\s*(.+?)\\s*\\|\\s*$");
+    private static final Pattern EXCEPTION_ROW =
+            Pattern.compile("^\\|\\s*`([a-zA-Z/]+)`\\s*\\|\\s*`([a-z0-9_]+)`\\s*\\|\\s*(.+?)\\s*\\|\\s*$");
     private static final Pattern BACKTICKED = Pattern.compile("`([a-z0-9_]+)`");
 
     /** A source of {@code owner} that names another feature's {@code table}, to write it or (only) to read it. */
-    record Use(String shortName, String owner, String table, boolean writes) {
-    }
+    record Use(String shortName, String owner, String table, boolean writes) {}
 
     @Test
     void noSourceReadsRowsAsObjectArrays() {
@@ -62,7 +66,10 @@ class DataAccessRulesTest {
                 }
             }
         }
-        assertEquals(List.of(), found, "rows are read by column name into named records, never as Object[] (ARCHITECTURE.md, Data access)");
+        assertEquals(
+                List.of(),
+                found,
+                "rows are read by column name into named records, never as Object[] (ARCHITECTURE.md, Data access)");
     }
 
     @Test
@@ -73,9 +80,15 @@ class DataAccessRulesTest {
             Sources.javaFiles(war).forEach(f -> features.add(f.feature()));
             for (String table : createdTables(war)) {
                 String owner = owners.get(table);
-                assertTrue(owner != null, "table " + table + " of " + war.module + " has no owner in ARCHITECTURE.md's Table ownership");
-                assertTrue(owner.startsWith(war.prefix + "."), "table " + table + " belongs to " + war.module + " but ARCHITECTURE.md gives it to " + owner);
-                assertTrue(features.contains(owner.substring(war.prefix.length() + 1)), "owner " + owner + " of " + table + " is not a package of " + war.module);
+                assertTrue(
+                        owner != null,
+                        "table " + table + " of " + war.module + " has no owner in ARCHITECTURE.md's Table ownership");
+                assertTrue(
+                        owner.startsWith(war.prefix + "."),
+                        "table " + table + " belongs to " + war.module + " but ARCHITECTURE.md gives it to " + owner);
+                assertTrue(
+                        features.contains(owner.substring(war.prefix.length() + 1)),
+                        "owner " + owner + " of " + table + " is not a package of " + war.module);
             }
         }
         Set<String> created = new TreeSet<>();
@@ -90,7 +103,9 @@ class DataAccessRulesTest {
     @Test
     void aSqlStringNamesOnlyItsOwnFeaturesTablesOrAPublishedReadModelOrAListedException() {
         Map<String, String> owners = owners();
-        Set<String> readModels = readModels(owners);
+        Set<String> readModels = readModels(owners, "### Read models");
+        Set<String> crossWar = readModels(owners, "### Read models across the WARs");
+        readModels.addAll(crossWar);
         Map<String, String> exceptions = exceptions();
         List<String> hidden = new ArrayList<>();
         Set<String> used = new TreeSet<>();
@@ -100,15 +115,22 @@ class DataAccessRulesTest {
                     String key = use.shortName() + " " + use.table();
                     if (exceptions.containsKey(key)) {
                         used.add(key);
-                    } else if (use.writes() || !readModels.contains(use.table())) {
-                        hidden.add(war.module + "/" + use.shortName() + " (" + use.owner() + ") " + (use.writes() ? "writes " : "reads ")
-                                + use.table() + " of " + owners.get(use.table()));
+                    } else if (use.writes()
+                            || !readModels.contains(use.table())
+                            || !owners.get(use.table()).startsWith(war.prefix + ".")
+                                    && !crossWar.contains(use.table())) {
+                        hidden.add(war.module + "/" + use.shortName() + " (" + use.owner() + ") "
+                                + (use.writes() ? "writes " : "reads ") + use.table() + " of "
+                                + owners.get(use.table()));
                     }
                 }
             }
         }
-        assertEquals(List.of(), hidden, "a feature calls the owner of a table instead of naming it in SQL (reading a published read model is"
-                + " allowed); or list it under Exceptions in ARCHITECTURE.md with the reason");
+        assertEquals(
+                List.of(),
+                hidden,
+                "a feature calls the owner of a table instead of naming it in SQL (reading a published read model is"
+                        + " allowed); or list it under Exceptions in ARCHITECTURE.md with the reason");
         Set<String> unused = new TreeSet<>(exceptions.keySet());
         unused.removeAll(used);
         assertEquals(Set.of(), unused, "ARCHITECTURE.md lists exceptions no source needs any more: remove them");
@@ -128,13 +150,24 @@ class DataAccessRulesTest {
                     Object[] row;
                 }
                 """;
-        JavaFile file = new JavaFile(War.LMS, "attendance", War.LMS.javaRoot().resolve("attendance/control/X.java"), source);
-        Map<String, String> owners = Map.of("account", "lms.identity", "class_learner", "lms.cohort", "live_session", "lms.live",
-                "lesson", "lms.cohort");
-        assertEquals(List.of(new Use("attendance/control/X", "lms.attendance", "account", false),
-                new Use("attendance/control/X", "lms.attendance", "class_learner", false),
-                new Use("attendance/control/X", "lms.attendance", "lesson", true),
-                new Use("attendance/control/X", "lms.attendance", "live_session", true)), foreignTables(file, owners));
+        JavaFile file =
+                new JavaFile(War.LMS, "attendance", War.LMS.javaRoot().resolve("attendance/control/X.java"), source);
+        Map<String, String> owners = Map.of(
+                "account",
+                "lms.identity",
+                "class_learner",
+                "lms.cohort",
+                "live_session",
+                "lms.live",
+                "lesson",
+                "lms.cohort");
+        assertEquals(
+                List.of(
+                        new Use("attendance/control/X", "lms.attendance", "account", false),
+                        new Use("attendance/control/X", "lms.attendance", "class_learner", false),
+                        new Use("attendance/control/X", "lms.attendance", "lesson", true),
+                        new Use("attendance/control/X", "lms.attendance", "live_session", true)),
+                foreignTables(file, owners));
         assertTrue(Sources.code(source).contains("Object[] row"));
         assertFalse(Sources.code(source).contains("FROM account"));
     }
@@ -161,8 +194,11 @@ class DataAccessRulesTest {
                 named.merge(r.group(1), locks, Boolean::logicalOr);
             }
         }
-        return named.entrySet().stream().filter(e -> owners.containsKey(e.getKey()) && !owners.get(e.getKey()).equals(f.owner()))
-                .map(e -> new Use(f.shortName(), f.owner(), e.getKey(), e.getValue())).toList();
+        return named.entrySet().stream()
+                .filter(e -> owners.containsKey(e.getKey())
+                        && !owners.get(e.getKey()).equals(f.owner()))
+                .map(e -> new Use(f.shortName(), f.owner(), e.getKey(), e.getValue()))
+                .toList();
     }
 
     static Set<String> createdTables(War war) throws IOException {
@@ -187,7 +223,9 @@ class DataAccessRulesTest {
                 Matcher t = BACKTICKED.matcher(row.group(2));
                 while (t.find()) {
                     String before = owners.put(t.group(1), row.group(1));
-                    assertTrue(before == null, "ARCHITECTURE.md gives " + t.group(1) + " to both " + before + " and " + row.group(1));
+                    assertTrue(
+                            before == null,
+                            "ARCHITECTURE.md gives " + t.group(1) + " to both " + before + " and " + row.group(1));
                 }
             }
         }
@@ -195,15 +233,21 @@ class DataAccessRulesTest {
         return owners;
     }
 
-    /** ARCHITECTURE.md's Read models: tables other features may read (never write), each with its owner and why. */
-    static Set<String> readModels(Map<String, String> owners) {
+    /**
+     * A Read models section of ARCHITECTURE.md: tables other features may read (never write), each with its owner and
+     * why. Those under "Read models" are for the owner's own WAR; the other WAR reads only those "across the WARs".
+     */
+    static Set<String> readModels(Map<String, String> owners, String heading) {
         Set<String> tables = new TreeSet<>();
-        for (String line : section("### Read models")) {
+        for (String line : section(heading)) {
             Matcher row = READ_MODEL_ROW.matcher(line);
             if (row.matches()) {
                 Matcher t = BACKTICKED.matcher(row.group(2));
                 while (t.find()) {
-                    assertEquals(row.group(1), owners.get(t.group(1)), "ARCHITECTURE.md's read model " + t.group(1) + " is published by its owner");
+                    assertEquals(
+                            row.group(1),
+                            owners.get(t.group(1)),
+                            "ARCHITECTURE.md's read model " + t.group(1) + " is published by its owner");
                     tables.add(t.group(1));
                 }
                 assertTrue(row.group(3).length() > 20, "the read model of " + row.group(1) + " needs its reason");
@@ -218,7 +262,9 @@ class DataAccessRulesTest {
         for (String line : section("### Exceptions")) {
             Matcher row = EXCEPTION_ROW.matcher(line);
             if (row.matches()) {
-                assertTrue(row.group(3).length() > 20, "the exception " + row.group(1) + " / " + row.group(2) + " needs its reason");
+                assertTrue(
+                        row.group(3).length() > 20,
+                        "the exception " + row.group(1) + " / " + row.group(2) + " needs its reason");
                 out.put(row.group(1) + " " + row.group(2), row.group(3));
             }
         }
@@ -226,7 +272,8 @@ class DataAccessRulesTest {
     }
 
     private static List<String> section(String heading) {
-        List<String> lines = Arrays.asList(Sources.read(Sources.root().resolve("ARCHITECTURE.md")).split("\n"));
+        List<String> lines = Arrays.asList(
+                Sources.read(Sources.root().resolve("ARCHITECTURE.md")).split("\n"));
         int start = lines.indexOf(heading);
         assertTrue(start >= 0, "ARCHITECTURE.md has no section " + heading);
         List<String> out = new ArrayList<>();

@@ -21,7 +21,8 @@ class PackageRulesTest {
     private static final List<String> MEDIA_SUPPORT = List.of("sql", "access", "storage");
 
     private static JavaClasses classes(War war) {
-        assertTrue(Files.isDirectory(war.classes().resolve(war.rootPackage.replace('.', '/'))),
+        assertTrue(
+                Files.isDirectory(war.classes().resolve(war.rootPackage.replace('.', '/'))),
                 "compile " + war.module + " first (mvn verify builds it before ops): " + war.classes());
         return new ClassFileImporter().importPath(war.classes());
     }
@@ -49,20 +50,30 @@ class PackageRulesTest {
     @Test
     void controlAndEntityClassesNeverUseBoundaries() {
         for (War war : War.values()) {
-            noClasses().that().resideInAnyPackage(war.rootPackage + "..control..", war.rootPackage + "..entity..")
-                    .should().dependOnClassesThat().resideInAPackage(war.rootPackage + "..boundary..")
+            noClasses()
+                    .that()
+                    .resideInAnyPackage(war.rootPackage + "..control..", war.rootPackage + "..entity..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage(war.rootPackage + "..boundary..")
                     .because("boundaries are thin HTTP adapters over control (ARCHITECTURE.md, Packages)")
                     .check(classes(war));
         }
     }
 
     private static void supportUsesNoFeature(War war, List<String> support) {
-        String[] supportPackages = support.stream().map(p -> war.rootPackage + "." + p + "..").toArray(String[]::new);
-        noClasses().that().resideInAnyPackage(supportPackages)
-                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("a feature of " + war.module,
+        String[] supportPackages =
+                support.stream().map(p -> war.rootPackage + "." + p + "..").toArray(String[]::new);
+        noClasses()
+                .that()
+                .resideInAnyPackage(supportPackages)
+                .should()
+                .dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "a feature of " + war.module,
                         c -> c.getPackageName().startsWith(war.rootPackage + ".")
-                                && support.stream().noneMatch(p -> c.getPackageName().equals(war.rootPackage + "." + p)
-                                        || c.getPackageName().startsWith(war.rootPackage + "." + p + "."))))
+                                && support.stream()
+                                        .noneMatch(p -> c.getPackageName().equals(war.rootPackage + "." + p)
+                                                || c.getPackageName().startsWith(war.rootPackage + "." + p + "."))))
                 .because("support packages are tools every feature may use (ARCHITECTURE.md, Packages)")
                 .check(classes(war));
     }

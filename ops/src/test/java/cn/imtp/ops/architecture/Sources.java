@@ -16,7 +16,8 @@ final class Sources {
 
     /** The WARs whose code the rules cover, by module folder and root package. */
     enum War {
-        LMS("lms-web", "cn.imtp.lms", "lms"), MEDIA("media-service", "cn.imtp.media", "media");
+        LMS("lms-web", "cn.imtp.lms", "lms"),
+        MEDIA("media-service", "cn.imtp.media", "media");
 
         final String module;
         final String rootPackage;
@@ -38,7 +39,9 @@ final class Sources {
         }
 
         Path migrations() {
-            return root().resolve(module).resolve("src/main/resources/db/migration").resolve(prefix);
+            return root().resolve(module)
+                    .resolve("src/main/resources/db/migration")
+                    .resolve(prefix);
         }
     }
 
@@ -57,8 +60,7 @@ final class Sources {
         }
     }
 
-    private Sources() {
-    }
+    private Sources() {}
 
     /** The project's root: the folder with ARCHITECTURE.md, from ops/ (Maven's working folder) or the root itself. */
     static Path root() {
@@ -67,15 +69,18 @@ final class Sources {
                 return p;
             }
         }
-        throw new IllegalStateException("no ARCHITECTURE.md above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no ARCHITECTURE.md above " + Path.of("").toAbsolutePath());
     }
 
     static List<JavaFile> javaFiles(War war) {
         try (Stream<Path> files = Files.walk(war.javaRoot())) {
             List<JavaFile> out = new ArrayList<>();
-            for (Path p : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+            for (Path p :
+                    files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                 Path relative = war.javaRoot().relativize(p);
-                String feature = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
+                String feature =
+                        relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
                 out.add(new JavaFile(war, feature, p, read(p)));
             }
             return out;

@@ -28,7 +28,8 @@ class MultipartLeftoversTest {
     @Test
     void anUploadNobodyCanUseAnyMoreGoesWithAllItsParts(@TempDir Path bucket) throws Exception {
         String dead = "71adecd4-988d-489d-be79-5bba4c749abe";
-        Path late = part(bucket, dead, "assets/5d719359-d523-424d-9d45-de31483456ae/source", 1, NOW.minus(Duration.ofHours(2)));
+        Path late = part(
+                bucket, dead, "assets/5d719359-d523-424d-9d45-de31483456ae/source", 1, NOW.minus(Duration.ofHours(2)));
         assertEquals(1, MultipartLeftovers.sweep(bucket, NOW, AGE));
         assertFalse(Files.exists(late));
         assertFalse(Files.exists(bucket.resolve(MultipartLeftovers.PREFIX + dead + "-assets")), "its folders too");

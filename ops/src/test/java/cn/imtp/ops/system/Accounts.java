@@ -12,8 +12,7 @@ final class Accounts {
     private static final AtomicInteger SEQUENCE = new AtomicInteger(100);
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 
-    private Accounts() {
-    }
+    private Accounts() {}
 
     static String uniqueName(String prefix) {
         return prefix + System.nanoTime() % 1_000_000 + "-" + SEQUENCE.incrementAndGet();
@@ -31,8 +30,13 @@ final class Accounts {
     }
 
     static JsonObject learnerJson(String username, String idNumber, String password) {
-        var b = Json.createObjectBuilder().add("username", username).add("role", "LEARNER").add("fullName", "测试学员")
-                .add("idType", "MAINLAND_ID_CARD").add("idNumber", idNumber).add("phone", "13900001111");
+        var b = Json.createObjectBuilder()
+                .add("username", username)
+                .add("role", "LEARNER")
+                .add("fullName", "测试学员")
+                .add("idType", "MAINLAND_ID_CARD")
+                .add("idNumber", idNumber)
+                .add("phone", "13900001111");
         if (password != null) {
             b.add("password", password);
         }
@@ -41,7 +45,10 @@ final class Accounts {
 
     /** Creates a learner with the given password and returns the created account's JSON. */
     static JsonObject createLearner(String adminToken, String username, String password) throws Exception {
-        HttpResponse<String> r = RunningPlatform.call(adminToken, "POST", "/api/accounts",
+        HttpResponse<String> r = RunningPlatform.call(
+                adminToken,
+                "POST",
+                "/api/accounts",
                 learnerJson(username, validIdNumber(), password).toString());
         if (r.statusCode() != 201) {
             throw new AssertionError("creating " + username + ": " + r.statusCode() + " " + r.body());
@@ -55,7 +62,12 @@ final class Accounts {
         if (r.statusCode() != 200) {
             throw new AssertionError("listing teachers: " + r.statusCode() + " " + r.body());
         }
-        return RunningPlatform.json(r).getJsonArray("items").stream().map(jakarta.json.JsonValue::asJsonObject)
-                .filter(a -> a.getString("username").equals(username)).findFirst().orElseThrow().getJsonNumber("id").longValue();
+        return RunningPlatform.json(r).getJsonArray("items").stream()
+                .map(jakarta.json.JsonValue::asJsonObject)
+                .filter(a -> a.getString("username").equals(username))
+                .findFirst()
+                .orElseThrow()
+                .getJsonNumber("id")
+                .longValue();
     }
 }

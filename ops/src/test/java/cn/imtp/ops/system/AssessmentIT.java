@@ -47,13 +47,20 @@ class AssessmentIT {
         teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
         admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
         learner = RunningPlatform.token("learner15", RunningPlatform.DEMO_PASSWORD);
-        classId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/classes", null)).getJsonArray("items").getJsonObject(0)
-                .getJsonNumber("id").longValue();
-        for (JsonValue b : RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/catalogue/export", null)).getJsonArray("assessment")) {
-            if ("L5".equals(string(b.asJsonObject(), "level")) && "LIVE_SELLER".equals(string(b.asJsonObject(), "jobType"))) {
+        classId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/classes", null))
+                .getJsonArray("items")
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue();
+        for (JsonValue b : RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/catalogue/export", null))
+                .getJsonArray("assessment")) {
+            if ("L5".equals(string(b.asJsonObject(), "level"))
+                    && "LIVE_SELLER".equals(string(b.asJsonObject(), "jobType"))) {
                 for (JsonValue m : b.asJsonObject().getJsonArray("modules")) {
                     for (JsonValue c : m.asJsonObject().getJsonArray("courses")) {
-                        WEIGHTS.put(c.asJsonObject().getString("code"), c.asJsonObject().getInt("weight"));
+                        WEIGHTS.put(
+                                c.asJsonObject().getString("code"),
+                                c.asJsonObject().getInt("weight"));
                     }
                 }
             }
@@ -64,13 +71,18 @@ class AssessmentIT {
     @Test
     @Order(1)
     void anExamCannotBeSetWhileTheBankCannotFillItsBlueprintAndTheErrorNamesTheUnits() throws Exception {
-        HttpResponse<String> r = RunningPlatform.call(teacher, "POST", "/api/assessment/classes/" + classId + "/exams", exam("结业理论考试",
-                Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600), 60).toString());
+        HttpResponse<String> r = RunningPlatform.call(
+                teacher,
+                "POST",
+                "/api/assessment/classes/" + classId + "/exams",
+                exam("结业理论考试", Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600), 60)
+                        .toString());
         assertEquals(422, r.statusCode(), r.body());
         JsonArray errors = RunningPlatform.json(r).getJsonArray("errors");
         assertTrue(errors.size() >= 16, "one per unit of the blueprint: " + r.body());
         assertTrue(r.body().contains("撰写单品直播脚本") && r.body().contains("道单选题"), r.body());
-        JsonObject coverage = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/assessment/coverage?level=L5&jobType=LIVE_SELLER", null));
+        JsonObject coverage = RunningPlatform.json(
+                RunningPlatform.call(teacher, "GET", "/api/assessment/coverage?level=L5&jobType=LIVE_SELLER", null));
         assertEquals(100, coverage.getInt("paperPoints"));
         assertEquals(errors.size(), coverage.getJsonArray("lacks").size());
     }
@@ -83,10 +95,14 @@ class AssessmentIT {
                 + "L5,LIVE_SELLER,2-1,不存在的单元,TRUE_FALSE,1,题,,,,,,,T,\r\n";
         HttpResponse<String> r = importCsv(csv);
         assertEquals(422, r.statusCode(), r.body());
-        assertTrue(r.body().contains("answer") && r.body().contains("不存在的单元") && r.body().contains("撰写单品直播脚本"), r.body());
+        assertTrue(
+                r.body().contains("answer")
+                        && r.body().contains("不存在的单元")
+                        && r.body().contains("撰写单品直播脚本"),
+                r.body());
         assertEquals(before, total(), "nothing was imported");
-        HttpResponse<String> asLearner = RunningPlatform.call(learner, "POST", "/api/assessment/questions/import", bank(1),
-                "Content-Type", "text/csv");
+        HttpResponse<String> asLearner = RunningPlatform.call(
+                learner, "POST", "/api/assessment/questions/import", bank(1), "Content-Type", "text/csv");
         assertEquals(403, asLearner.statusCode());
     }
 
@@ -100,19 +116,27 @@ class AssessmentIT {
         HttpResponse<String> again = importCsv(bank(6));
         assertEquals(422, again.statusCode(), "the same questions twice are refused");
         assertTrue(again.body().contains("题库中已有此题"), again.body());
-        JsonObject coverage = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/assessment/coverage?level=L5&jobType=LIVE_SELLER", null));
+        JsonObject coverage = RunningPlatform.json(
+                RunningPlatform.call(teacher, "GET", "/api/assessment/coverage?level=L5&jobType=LIVE_SELLER", null));
         assertEquals(0, coverage.getJsonArray("lacks").size(), coverage.toString());
-        HttpResponse<String> export = RunningPlatform.call(teacher, "GET", "/api/assessment/questions/export?level=L5&jobType=LIVE_SELLER", null);
+        HttpResponse<String> export = RunningPlatform.call(
+                teacher, "GET", "/api/assessment/questions/export?level=L5&jobType=LIVE_SELLER", null);
         assertEquals(200, export.statusCode());
-        assertTrue(export.body().startsWith("\uFEFF等级,职业方向,课程编号,学习单元,题型"), export.body().substring(0, 80));
+        assertTrue(
+                export.body().startsWith("\uFEFF等级,职业方向,课程编号,学习单元,题型"),
+                export.body().substring(0, 80));
         assertTrue(export.body().contains("L5,LIVE_SELLER,2-1,撰写单品直播脚本,MULTIPLE_CHOICE"));
     }
 
     @Test
     @Order(4)
     void eachLearnersPaperMeetsEveryCoursesWeightExactlyAndHidesTheAnswers() throws Exception {
-        HttpResponse<String> created = RunningPlatform.call(teacher, "POST", "/api/assessment/classes/" + classId + "/exams", exam("结业理论考试",
-                Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600), 60).toString());
+        HttpResponse<String> created = RunningPlatform.call(
+                teacher,
+                "POST",
+                "/api/assessment/classes/" + classId + "/exams",
+                exam("结业理论考试", Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600), 60)
+                        .toString());
         assertEquals(201, created.statusCode(), created.body());
         examId = RunningPlatform.json(created).getJsonNumber("id").longValue();
         JsonObject attempt = start(learner);
@@ -143,31 +167,52 @@ class AssessmentIT {
         assertEquals("A", resumed.getJsonArray("items").getJsonObject(0).getString("answer"));
 
         // Assessment material of a unit on the paper reaches the learner inside the open attempt, and only there.
-        long unitId = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/assessment/questions?level=L5&jobType=LIVE_SELLER&size=1", null))
-                .getJsonArray("items").getJsonObject(0).getJsonNumber("unitId").longValue();
-        long material = Media.publishedDocument(teacher, "ASSESSMENT", unitId,
+        long unitId = RunningPlatform.json(RunningPlatform.call(
+                        teacher, "GET", "/api/assessment/questions?level=L5&jobType=LIVE_SELLER&size=1", null))
+                .getJsonArray("items")
+                .getJsonObject(0)
+                .getJsonNumber("unitId")
+                .longValue();
+        long material = Media.publishedDocument(
+                teacher,
+                "ASSESSMENT",
+                unitId,
                 MediaFixtures.text("case-material.pdf", "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"));
-        assertEquals(404, RunningPlatform.call(learner, "GET", "/api/resources/" + material + "/access", null).statusCode(), "never outside an exam");
+        assertEquals(
+                404,
+                RunningPlatform.call(learner, "GET", "/api/resources/" + material + "/access", null)
+                        .statusCode(),
+                "never outside an exam");
         String materials = "/api/assessment/attempts/" + attemptId + "/materials";
         HttpResponse<String> listed = RunningPlatform.call(learner, "GET", materials, null);
         assertEquals(200, listed.statusCode(), listed.body());
-        assertTrue(Json.createReader(new java.io.StringReader(listed.body())).readArray().stream()
-                .anyMatch(m -> m.asJsonObject().getJsonNumber("id").longValue() == material), listed.body());
+        assertTrue(
+                Json.createReader(new java.io.StringReader(listed.body())).readArray().stream()
+                        .anyMatch(m -> m.asJsonObject().getJsonNumber("id").longValue() == material),
+                listed.body());
         HttpResponse<String> opened = RunningPlatform.call(learner, "GET", materials + "/" + material, null);
         assertEquals(200, opened.statusCode(), opened.body());
         HttpResponse<String> file = Media.get(RunningPlatform.json(opened).getString("fileUrl"));
         assertEquals(303, file.statusCode(), file.body());
-        assertTrue(Media.get(file.headers().firstValue("Location").orElseThrow()).body().startsWith("%PDF-1.4"));
+        assertTrue(Media.get(file.headers().firstValue("Location").orElseThrow())
+                .body()
+                .startsWith("%PDF-1.4"));
         String other = RunningPlatform.token("learner16", RunningPlatform.DEMO_PASSWORD);
-        assertEquals(404, RunningPlatform.call(other, "GET", materials, null).statusCode(), "another learner's attempt");
-        assertEquals(404, RunningPlatform.call(learner, "GET", materials + "/" + (material + 100000), null).statusCode());
+        assertEquals(
+                404, RunningPlatform.call(other, "GET", materials, null).statusCode(), "another learner's attempt");
+        assertEquals(
+                404,
+                RunningPlatform.call(learner, "GET", materials + "/" + (material + 100000), null)
+                        .statusCode());
         materialId = material;
     }
 
     @Test
     @Order(6)
     void gradingIsAutomaticWithTheScorePerModule() throws Exception {
-        JsonArray key = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/assessment/attempts/" + attemptId, null)).getJsonArray("items");
+        JsonArray key = RunningPlatform.json(
+                        RunningPlatform.call(teacher, "GET", "/api/assessment/attempts/" + attemptId, null))
+                .getJsonArray("items");
         Map<String, int[]> expected = new HashMap<>();
         int score = 0;
         for (int n = 0; n < key.size(); n++) {
@@ -182,7 +227,8 @@ class AssessmentIT {
             m[1] += points;
             score += right ? points : 0;
         }
-        JsonObject submitted = RunningPlatform.json(RunningPlatform.call(learner, "POST", "/api/assessment/attempts/" + attemptId + "/submit", null));
+        JsonObject submitted = RunningPlatform.json(
+                RunningPlatform.call(learner, "POST", "/api/assessment/attempts/" + attemptId + "/submit", null));
         JsonObject result = submitted.getJsonObject("result");
         assertEquals("LEARNER", submitted.getString("submittedBy"));
         assertEquals(score, result.getInt("score"));
@@ -202,27 +248,60 @@ class AssessmentIT {
     @Order(7)
     void oneAttemptUnlessATeacherGrantsAnotherAndAnswersOnlyOnceReleased() throws Exception {
         // The attempt is over (submitted in order 6): its materials are out of reach again.
-        HttpResponse<String> closed = RunningPlatform.call(learner, "GET", "/api/assessment/attempts/" + attemptId + "/materials/" + materialId, null);
+        HttpResponse<String> closed = RunningPlatform.call(
+                learner, "GET", "/api/assessment/attempts/" + attemptId + "/materials/" + materialId, null);
         assertEquals(409, closed.statusCode(), closed.body());
-        HttpResponse<String> second = RunningPlatform.call(learner, "POST", "/api/assessment/exams/" + examId + "/attempts", null);
+        HttpResponse<String> second =
+                RunningPlatform.call(learner, "POST", "/api/assessment/exams/" + examId + "/attempts", null);
         assertEquals(409, second.statusCode(), second.body());
-        long learnerId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/me", null)).getJsonNumber("id").longValue();
-        assertEquals(422, RunningPlatform.call(teacher, "POST", "/api/assessment/exams/" + examId + "/grants",
-                Json.createObjectBuilder().add("learnerId", learnerId).build().toString()).statusCode(), "a grant needs a reason");
-        assertEquals(200, RunningPlatform.call(teacher, "POST", "/api/assessment/exams/" + examId + "/grants",
-                Json.createObjectBuilder().add("learnerId", learnerId).add("reason", "考试中断网，补考一次").build().toString()).statusCode());
+        long learnerId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/me", null))
+                .getJsonNumber("id")
+                .longValue();
+        assertEquals(
+                422,
+                RunningPlatform.call(
+                                teacher,
+                                "POST",
+                                "/api/assessment/exams/" + examId + "/grants",
+                                Json.createObjectBuilder()
+                                        .add("learnerId", learnerId)
+                                        .build()
+                                        .toString())
+                        .statusCode(),
+                "a grant needs a reason");
+        assertEquals(
+                200,
+                RunningPlatform.call(
+                                teacher,
+                                "POST",
+                                "/api/assessment/exams/" + examId + "/grants",
+                                Json.createObjectBuilder()
+                                        .add("learnerId", learnerId)
+                                        .add("reason", "考试中断网，补考一次")
+                                        .build()
+                                        .toString())
+                        .statusCode());
         JsonObject retake = start(learner);
         assertEquals(2, retake.getInt("number"));
         assertNotEquals(attemptId, retake.getJsonNumber("id").longValue());
-        assertEquals(200, RunningPlatform.call(teacher, "POST", "/api/assessment/exams/" + examId + "/release-answers", null).statusCode());
-        JsonObject first = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/assessment/attempts/" + attemptId, null));
+        assertEquals(
+                200,
+                RunningPlatform.call(teacher, "POST", "/api/assessment/exams/" + examId + "/release-answers", null)
+                        .statusCode());
+        JsonObject first = RunningPlatform.json(
+                RunningPlatform.call(learner, "GET", "/api/assessment/attempts/" + attemptId, null));
         assertFalse(first.getJsonArray("items").getJsonObject(0).isNull("correctAnswer"), "released");
-        JsonObject open = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/assessment/attempts/" + retake.getJsonNumber("id"), null));
+        JsonObject open = RunningPlatform.json(
+                RunningPlatform.call(learner, "GET", "/api/assessment/attempts/" + retake.getJsonNumber("id"), null));
         assertTrue(open.getJsonArray("items").getJsonObject(0).isNull("correctAnswer"), "never inside an open attempt");
         String other = RunningPlatform.token("learner17", RunningPlatform.DEMO_PASSWORD);
-        assertEquals(404, RunningPlatform.call(other, "GET", "/api/assessment/attempts/" + attemptId, null).statusCode(),
+        assertEquals(
+                404,
+                RunningPlatform.call(other, "GET", "/api/assessment/attempts/" + attemptId, null)
+                        .statusCode(),
                 "another learner's attempt does not exist for them");
-        HttpResponse<String> export = RunningPlatform.call(teacher, "GET", "/api/assessment/exams/" + examId + "/export", null);
+        HttpResponse<String> export =
+                RunningPlatform.call(teacher, "GET", "/api/assessment/exams/" + examId + "/export", null);
         assertEquals(200, export.statusCode());
         assertTrue(export.body().contains("learner15") && export.body().contains("模块 2 直播营销"), export.body());
     }
@@ -231,23 +310,47 @@ class AssessmentIT {
     @Order(8)
     void theServersClockEndsAttemptsEvenWhenNobodyComesBack() throws Exception {
         Instant closes = Instant.now().plusSeconds(12);
-        HttpResponse<String> created = RunningPlatform.call(teacher, "POST", "/api/assessment/classes/" + classId + "/exams", exam("限时测验",
-                Instant.now().minusSeconds(600), closes, 5).toString());
+        HttpResponse<String> created = RunningPlatform.call(
+                teacher,
+                "POST",
+                "/api/assessment/classes/" + classId + "/exams",
+                exam("限时测验", Instant.now().minusSeconds(600), closes, 5).toString());
         assertEquals(201, created.statusCode(), created.body());
         long shortExam = RunningPlatform.json(created).getJsonNumber("id").longValue();
         String stays = RunningPlatform.token("learner16", RunningPlatform.DEMO_PASSWORD);
         String leaves = RunningPlatform.token("learner17", RunningPlatform.DEMO_PASSWORD);
-        JsonObject a = json(RunningPlatform.call(stays, "POST", "/api/assessment/exams/" + shortExam + "/attempts", null));
-        JsonObject b = json(RunningPlatform.call(leaves, "POST", "/api/assessment/exams/" + shortExam + "/attempts", null));
+        JsonObject a =
+                json(RunningPlatform.call(stays, "POST", "/api/assessment/exams/" + shortExam + "/attempts", null));
+        JsonObject b =
+                json(RunningPlatform.call(leaves, "POST", "/api/assessment/exams/" + shortExam + "/attempts", null));
         assertTrue(a.getJsonNumber("remainingSeconds").longValue() <= 12, "the deadline never passes the window");
-        assertEquals(200, RunningPlatform.call(stays, "PUT", "/api/assessment/attempts/" + a.getJsonNumber("id") + "/answers/1",
-                Json.createObjectBuilder().add("answer", a.getJsonArray("items").getJsonObject(0).getString("type").equals("TRUE_FALSE") ? "T" : "A")
-                        .build().toString()).statusCode());
+        assertEquals(
+                200,
+                RunningPlatform.call(
+                                stays,
+                                "PUT",
+                                "/api/assessment/attempts/" + a.getJsonNumber("id") + "/answers/1",
+                                Json.createObjectBuilder()
+                                        .add(
+                                                "answer",
+                                                a.getJsonArray("items")
+                                                                .getJsonObject(0)
+                                                                .getString("type")
+                                                                .equals("TRUE_FALSE")
+                                                        ? "T"
+                                                        : "A")
+                                        .build()
+                                        .toString())
+                        .statusCode());
         Thread.sleep(java.time.Duration.between(Instant.now(), closes).toMillis() + 4_000);
-        HttpResponse<String> late = RunningPlatform.call(stays, "PUT", "/api/assessment/attempts/" + a.getJsonNumber("id") + "/answers/2",
+        HttpResponse<String> late = RunningPlatform.call(
+                stays,
+                "PUT",
+                "/api/assessment/attempts/" + a.getJsonNumber("id") + "/answers/2",
                 Json.createObjectBuilder().add("answer", "A").build().toString());
         assertEquals(409, late.statusCode(), late.body());
-        JsonObject ended = json(RunningPlatform.call(stays, "GET", "/api/assessment/attempts/" + a.getJsonNumber("id"), null));
+        JsonObject ended =
+                json(RunningPlatform.call(stays, "GET", "/api/assessment/attempts/" + a.getJsonNumber("id"), null));
         assertEquals("TIME_UP", ended.getString("submittedBy"));
         String first = ended.getJsonArray("items").getJsonObject(0).getString("answer");
         assertTrue(first.equals("A") || first.equals("T"), "the answer saved in time counts: " + first);
@@ -255,9 +358,14 @@ class AssessmentIT {
         long deadline = System.nanoTime() + 20_000_000_000L;
         String by = null;
         while (System.nanoTime() < deadline) {
-            JsonArray rows = Json.createReader(new StringReader(RunningPlatform.call(teacher, "GET", "/api/assessment/exams/" + shortExam + "/results",
-                    null).body())).readArray();
-            JsonObject row = rows.stream().map(JsonValue::asJsonObject).filter(o -> o.getString("username").equals("learner17")).findFirst()
+            JsonArray rows = Json.createReader(new StringReader(RunningPlatform.call(
+                                    teacher, "GET", "/api/assessment/exams/" + shortExam + "/results", null)
+                            .body()))
+                    .readArray();
+            JsonObject row = rows.stream()
+                    .map(JsonValue::asJsonObject)
+                    .filter(o -> o.getString("username").equals("learner17"))
+                    .findFirst()
                     .orElseThrow();
             if (!row.isNull("counted")) {
                 by = row.getJsonObject("counted").getString("submittedBy");
@@ -265,18 +373,25 @@ class AssessmentIT {
             }
             Thread.sleep(500);
         }
-        assertEquals("TIME_UP", by, "the sweep submitted the attempt of the learner who left, " + b.getJsonNumber("id"));
+        assertEquals(
+                "TIME_UP", by, "the sweep submitted the attempt of the learner who left, " + b.getJsonNumber("id"));
     }
 
     @Test
     @Order(9)
     void aFormativeQuizOnOneUnitShowsTheAnswersAtOnceAndCanBeTakenAgain() throws Exception {
         JsonObject unit = planUnit("撰写单品直播脚本");
-        HttpResponse<String> tooMany = RunningPlatform.call(teacher, "POST", "/api/assessment/classes/" + classId + "/exams",
+        HttpResponse<String> tooMany = RunningPlatform.call(
+                teacher,
+                "POST",
+                "/api/assessment/classes/" + classId + "/exams",
                 quiz(unit.getJsonNumber("id").longValue(), 30).toString());
         assertEquals(422, tooMany.statusCode(), tooMany.body());
         assertTrue(tooMany.body().contains("出 30 题的练习还差 12 道题"), tooMany.body());
-        HttpResponse<String> created = RunningPlatform.call(teacher, "POST", "/api/assessment/classes/" + classId + "/exams",
+        HttpResponse<String> created = RunningPlatform.call(
+                teacher,
+                "POST",
+                "/api/assessment/classes/" + classId + "/exams",
                 quiz(unit.getJsonNumber("id").longValue(), 5).toString());
         assertEquals(201, created.statusCode(), created.body());
         JsonObject quiz = RunningPlatform.json(created);
@@ -285,16 +400,25 @@ class AssessmentIT {
         String start = "/api/assessment/exams/" + quiz.getJsonNumber("id") + "/attempts";
         JsonObject first = json(RunningPlatform.call(token, "POST", start, null));
         assertEquals(5, first.getJsonArray("items").size());
-        assertTrue(first.getJsonArray("items").stream().allMatch(i -> i.asJsonObject().getString("stem").startsWith("撰写单品直播脚本")));
-        JsonObject submitted = json(RunningPlatform.call(token, "POST", "/api/assessment/attempts/" + first.getJsonNumber("id") + "/submit", null));
+        assertTrue(first.getJsonArray("items").stream()
+                .allMatch(i -> i.asJsonObject().getString("stem").startsWith("撰写单品直播脚本")));
+        JsonObject submitted = json(RunningPlatform.call(
+                token, "POST", "/api/assessment/attempts/" + first.getJsonNumber("id") + "/submit", null));
         assertTrue(submitted.getBoolean("answersShown"));
-        assertFalse(submitted.getJsonArray("items").getJsonObject(0).isNull("correctAnswer"), "a quiz teaches: the answers at once");
+        assertFalse(
+                submitted.getJsonArray("items").getJsonObject(0).isNull("correctAnswer"),
+                "a quiz teaches: the answers at once");
         assertEquals(0, submitted.getJsonObject("result").getInt("score"), "nothing answered");
         JsonObject again = json(RunningPlatform.call(token, "POST", start, null));
         assertEquals(2, again.getInt("number"));
         // Unlimited attempts: there is no further attempt to grant.
-        long learnerId = json(RunningPlatform.call(token, "GET", "/api/me", null)).getJsonNumber("id").longValue();
-        HttpResponse<String> grant = RunningPlatform.call(teacher, "POST", "/api/assessment/exams/" + quiz.getJsonNumber("id") + "/grants",
+        long learnerId = json(RunningPlatform.call(token, "GET", "/api/me", null))
+                .getJsonNumber("id")
+                .longValue();
+        HttpResponse<String> grant = RunningPlatform.call(
+                teacher,
+                "POST",
+                "/api/assessment/exams/" + quiz.getJsonNumber("id") + "/grants",
                 "{\"learnerId\":" + learnerId + ",\"reason\":\"病假\"}");
         assertEquals(409, grant.statusCode(), grant.body());
         assertTrue(RunningPlatform.json(grant).getString("detail").startsWith("练习测验不限作答次数"), grant.body());
@@ -315,14 +439,18 @@ class AssessmentIT {
         HttpResponse<String> again = post(http, teacher, template.body(), xlsx);
         assertEquals(422, again.statusCode(), again.body());
         assertTrue(again.body().contains("line 2: stem") && again.body().contains("题库中已有此题"), again.body());
-        // The template in English (headers of either language import): read as the same three questions, already in the bank.
+        // The template in English (headers of either language import): read as the same three questions, already in the
+        // bank.
         HttpResponse<byte[]> english = bytes(http, "/api/assessment/questions/template?format=xlsx&lang=en");
         assertEquals(200, english.statusCode());
         HttpResponse<String> englishAgain = post(http, teacher, english.body(), xlsx);
         assertEquals(422, englishAgain.statusCode(), englishAgain.body());
-        assertTrue(englishAgain.body().contains("line 2: stem") && englishAgain.body().contains("题库中已有此题"),
+        assertTrue(
+                englishAgain.body().contains("line 2: stem")
+                        && englishAgain.body().contains("题库中已有此题"),
                 englishAgain.body());
-        HttpResponse<String> notXlsx = post(http, teacher, "level,jobType\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), xlsx);
+        HttpResponse<String> notXlsx =
+                post(http, teacher, "level,jobType\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), xlsx);
         assertEquals(422, notXlsx.statusCode(), notXlsx.body());
         assertTrue(notXlsx.body().contains("不是 Excel 工作簿"), notXlsx.body());
         assertEquals(403, post(http, learner, template.body(), xlsx).statusCode());
@@ -333,10 +461,13 @@ class AssessmentIT {
     @Order(11)
     void theBankTravelsAsAQti21Package() throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        HttpResponse<byte[]> exported = bytes(http, "/api/assessment/questions/export?level=L5&jobType=LIVE_SELLER&format=qti");
+        HttpResponse<byte[]> exported =
+                bytes(http, "/api/assessment/questions/export?level=L5&jobType=LIVE_SELLER&format=qti");
         assertEquals(200, exported.statusCode());
-        assertEquals("application/zip", exported.headers().firstValue("Content-Type").orElse(""));
-        HttpResponse<byte[]> unknown = bytes(http, "/api/assessment/questions/export?level=L5&jobType=LIVE_SELLER&format=pdf");
+        assertEquals(
+                "application/zip", exported.headers().firstValue("Content-Type").orElse(""));
+        HttpResponse<byte[]> unknown =
+                bytes(http, "/api/assessment/questions/export?level=L5&jobType=LIVE_SELLER&format=pdf");
         assertEquals(422, unknown.statusCode());
         assertTrue(new String(unknown.body(), java.nio.charset.StandardCharsets.UTF_8).contains("CSV、XLSX、QTI"));
         java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
@@ -345,45 +476,65 @@ class AssessmentIT {
                 files.put(e.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
             }
         }
-        assertTrue(files.get("imsmanifest.xml").contains("imsqti_item_xmlv2p1"), files.keySet().toString());
+        assertTrue(
+                files.get("imsmanifest.xml").contains("imsqti_item_xmlv2p1"),
+                files.keySet().toString());
         int items = files.size() - 1;
         assertTrue(items >= 3, "the table's questions: " + files.keySet());
 
         // As it is, every item is already in the bank: nothing is imported, and each item file is named.
         HttpResponse<String> again = post(http, teacher, exported.body(), "application/zip");
         assertEquals(422, again.statusCode(), again.body());
-        assertTrue(again.body().contains("items/item-1.xml: stem") && again.body().contains("题库中已有此题"), again.body());
+        assertTrue(
+                again.body().contains("items/item-1.xml: stem") && again.body().contains("题库中已有此题"), again.body());
 
         // Edited elsewhere (every question reworded), the package imports as new questions under the same units.
         String table = "/api/assessment/questions?level=L5&jobType=LIVE_SELLER&size=1";
-        long before = RunningPlatform.json(RunningPlatform.call(teacher, "GET", table, null)).getJsonNumber("total").longValue();
+        long before = RunningPlatform.json(RunningPlatform.call(teacher, "GET", table, null))
+                .getJsonNumber("total")
+                .longValue();
         java.io.ByteArrayOutputStream edited = new java.io.ByteArrayOutputStream();
         try (var zip = new java.util.zip.ZipOutputStream(edited)) {
             for (var f : files.entrySet()) {
                 zip.putNextEntry(new java.util.zip.ZipEntry(f.getKey()));
-                zip.write(f.getValue().replace("</prompt>", "（QTI 改写）</prompt>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                zip.write(f.getValue()
+                        .replace("</prompt>", "（QTI 改写）</prompt>")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 zip.closeEntry();
             }
         }
         HttpResponse<String> imported = post(http, teacher, edited.toByteArray(), "application/zip");
         assertEquals(201, imported.statusCode(), imported.body());
         assertEquals(items, RunningPlatform.json(imported).getInt("imported"));
-        assertEquals(before + items, RunningPlatform.json(RunningPlatform.call(teacher, "GET", table, null)).getJsonNumber("total").longValue());
-        HttpResponse<String> notZip = post(http, teacher, "level,jobType\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/zip");
+        assertEquals(
+                before + items,
+                RunningPlatform.json(RunningPlatform.call(teacher, "GET", table, null))
+                        .getJsonNumber("total")
+                        .longValue());
+        HttpResponse<String> notZip = post(
+                http, teacher, "level,jobType\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/zip");
         assertEquals(422, notZip.statusCode(), notZip.body());
         assertTrue(notZip.body().contains("QTI 内容包"), notZip.body());
         // (A small body: a server that refuses before reading a large one may close the connection under it.)
-        assertEquals(403, post(http, learner, "PK".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/zip").statusCode());
+        assertEquals(
+                403,
+                post(http, learner, "PK".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/zip")
+                        .statusCode());
     }
 
     @Test
     @Order(12)
     void anExamKeepsTheQuestionsItWasSetWithWhateverTheBankDoesLater() throws Exception {
         long unit = planUnit("撰写单品直播脚本").getJsonNumber("id").longValue();
-        JsonObject live = json(RunningPlatform.call(teacher, "GET", "/api/assessment/questions?unit=" + unit + "&size=200", null));
+        JsonObject live = json(
+                RunningPlatform.call(teacher, "GET", "/api/assessment/questions?unit=" + unit + "&size=200", null));
         int n = live.getInt("total");
         assertTrue(n >= 2 && n <= 50, "the unit's bank: " + n);
-        HttpResponse<String> set = RunningPlatform.call(teacher, "POST", "/api/assessment/classes/" + classId + "/exams", quiz(unit, n).toString());
+        HttpResponse<String> set = RunningPlatform.call(
+                teacher,
+                "POST",
+                "/api/assessment/classes/" + classId + "/exams",
+                quiz(unit, n).toString());
         assertEquals(201, set.statusCode(), set.body());
         long quizId = RunningPlatform.json(set).getJsonNumber("id").longValue();
 
@@ -391,65 +542,128 @@ class AssessmentIT {
         JsonObject retired = live.getJsonArray("items").getJsonObject(0);
         JsonObject edited = live.getJsonArray("items").getJsonObject(1);
         String q = "/api/assessment/questions/";
-        assertEquals(200, RunningPlatform.call(teacher, "POST", q + retired.getJsonNumber("id") + "/retire", null).statusCode());
-        String revision = Json.createObjectBuilder().add("unitId", unit).add("type", edited.getString("type"))
-                .add("difficulty", edited.getInt("difficulty")).add("stem", edited.getString("stem") + "（修订）")
-                .add("options", edited.getJsonArray("options")).add("answer", edited.getString("answer")).build().toString();
+        assertEquals(
+                200,
+                RunningPlatform.call(teacher, "POST", q + retired.getJsonNumber("id") + "/retire", null)
+                        .statusCode());
+        String revision = Json.createObjectBuilder()
+                .add("unitId", unit)
+                .add("type", edited.getString("type"))
+                .add("difficulty", edited.getInt("difficulty"))
+                .add("stem", edited.getString("stem") + "（修订）")
+                .add("options", edited.getJsonArray("options"))
+                .add("answer", edited.getString("answer"))
+                .build()
+                .toString();
         JsonObject v2 = json(RunningPlatform.call(teacher, "PUT", q + edited.getJsonNumber("id"), revision));
-        assertNotEquals(edited.getJsonNumber("id").longValue(), v2.getJsonNumber("id").longValue(), "an edit makes a new version");
+        assertNotEquals(
+                edited.getJsonNumber("id").longValue(),
+                v2.getJsonNumber("id").longValue(),
+                "an edit makes a new version");
         assertEquals(2, v2.getInt("version"));
-        assertEquals(edited.getJsonNumber("id").longValue(), v2.getJsonNumber("lineageId").longValue());
+        assertEquals(
+                edited.getJsonNumber("id").longValue(),
+                v2.getJsonNumber("lineageId").longValue());
         JsonObject v1 = json(RunningPlatform.call(teacher, "GET", q + edited.getJsonNumber("id"), null));
         assertEquals(edited.getString("stem"), v1.getString("stem"), "the edited version stays as it was");
-        assertEquals(v2.getJsonNumber("id").longValue(), v1.getJsonNumber("replacedBy").longValue());
-        assertEquals(409, RunningPlatform.call(teacher, "PUT", q + edited.getJsonNumber("id"), revision).statusCode(),
+        assertEquals(
+                v2.getJsonNumber("id").longValue(),
+                v1.getJsonNumber("replacedBy").longValue());
+        assertEquals(
+                409,
+                RunningPlatform.call(teacher, "PUT", q + edited.getJsonNumber("id"), revision)
+                        .statusCode(),
                 "an old version is not edited again");
-        assertEquals(409, RunningPlatform.call(teacher, "POST", q + edited.getJsonNumber("id") + "/retire", null).statusCode());
-        assertEquals(n - 1, json(RunningPlatform.call(teacher, "GET", "/api/assessment/questions?unit=" + unit + "&size=1", null)).getInt("total"));
-        assertEquals(422, RunningPlatform.call(teacher, "POST", "/api/assessment/classes/" + classId + "/exams", quiz(unit, n).toString())
-                .statusCode(), "a new quiz is set from the bank as it is now");
+        assertEquals(
+                409,
+                RunningPlatform.call(teacher, "POST", q + edited.getJsonNumber("id") + "/retire", null)
+                        .statusCode());
+        assertEquals(
+                n - 1,
+                json(RunningPlatform.call(teacher, "GET", "/api/assessment/questions?unit=" + unit + "&size=1", null))
+                        .getInt("total"));
+        assertEquals(
+                422,
+                RunningPlatform.call(
+                                teacher,
+                                "POST",
+                                "/api/assessment/classes/" + classId + "/exams",
+                                quiz(unit, n).toString())
+                        .statusCode(),
+                "a new quiz is set from the bank as it is now");
 
         // The quiz already set is neither shortened nor altered.
         String token = RunningPlatform.token("learner18", RunningPlatform.DEMO_PASSWORD);
-        JsonObject paper = json(RunningPlatform.call(token, "POST", "/api/assessment/exams/" + quizId + "/attempts", null));
+        JsonObject paper =
+                json(RunningPlatform.call(token, "POST", "/api/assessment/exams/" + quizId + "/attempts", null));
         List<String> stems = stems(paper);
         assertEquals(n, stems.size());
         assertTrue(stems.contains(retired.getString("stem")), "the retired question stays in the quiz set with it");
         assertTrue(stems.contains(edited.getString("stem")), "the version the quiz was set with");
         assertFalse(stems.contains(v2.getString("stem")), "not the later version");
         // The current version is edited and retired as usual.
-        assertEquals(200, RunningPlatform.call(teacher, "POST", q + v2.getJsonNumber("id") + "/retire", null).statusCode());
+        assertEquals(
+                200,
+                RunningPlatform.call(teacher, "POST", q + v2.getJsonNumber("id") + "/retire", null)
+                        .statusCode());
     }
 
     /** The unit of the demo class's plan with this name. */
     private static JsonObject planUnit(String name) throws Exception {
-        JsonObject plan = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/plans/"
-                + RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/classes/" + classId, null)).getJsonNumber("planId"), null));
-        return plan.getJsonArray("units").stream().map(JsonValue::asJsonObject).filter(u -> u.getString("name").equals(name)).findFirst()
+        JsonObject plan = RunningPlatform.json(RunningPlatform.call(
+                teacher,
+                "GET",
+                "/api/plans/"
+                        + RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/classes/" + classId, null))
+                                .getJsonNumber("planId"),
+                null));
+        return plan.getJsonArray("units").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(u -> u.getString("name").equals(name))
+                .findFirst()
                 .orElseThrow();
     }
 
     /** A download as the teacher. */
     private static HttpResponse<byte[]> bytes(java.net.http.HttpClient http, String path) throws Exception {
-        return http.send(java.net.http.HttpRequest.newBuilder(RunningPlatform.uri(path)).header("Authorization", "Bearer " + teacher).build(),
+        return http.send(
+                java.net.http.HttpRequest.newBuilder(RunningPlatform.uri(path))
+                        .header("Authorization", "Bearer " + teacher)
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private static HttpResponse<String> post(java.net.http.HttpClient http, String token, byte[] body, String type) throws Exception {
-        return http.send(java.net.http.HttpRequest.newBuilder(RunningPlatform.uri("/api/assessment/questions/import"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", type)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> post(java.net.http.HttpClient http, String token, byte[] body, String type)
+            throws Exception {
+        return http.send(
+                java.net.http.HttpRequest.newBuilder(RunningPlatform.uri("/api/assessment/questions/import"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", type)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonObject quiz(long unitId, int questions) {
-        return Json.createObjectBuilder().add("title", "单元练习：撰写单品直播脚本").add("blueprint", "UNIT").add("unitId", unitId)
-                .add("questionCount", questions).add("opensAt", Instant.now().minusSeconds(60).toString())
-                .add("closesAt", Instant.now().plusSeconds(86400).toString()).add("durationMinutes", 20).build();
+        return Json.createObjectBuilder()
+                .add("title", "单元练习：撰写单品直播脚本")
+                .add("blueprint", "UNIT")
+                .add("unitId", unitId)
+                .add("questionCount", questions)
+                .add("opensAt", Instant.now().minusSeconds(60).toString())
+                .add("closesAt", Instant.now().plusSeconds(86400).toString())
+                .add("durationMinutes", 20)
+                .build();
     }
 
     private static JsonObject exam(String title, Instant opens, Instant closes, int minutes) {
-        return Json.createObjectBuilder().add("title", title).add("blueprint", "SKILL").add("opensAt", opens.toString())
-                .add("closesAt", closes.toString()).add("durationMinutes", minutes).build();
+        return Json.createObjectBuilder()
+                .add("title", title)
+                .add("blueprint", "SKILL")
+                .add("opensAt", opens.toString())
+                .add("closesAt", closes.toString())
+                .add("durationMinutes", minutes)
+                .build();
     }
 
     private static String bank(int n) throws Exception {
@@ -457,11 +671,14 @@ class AssessmentIT {
     }
 
     private static HttpResponse<String> importCsv(String csv) throws Exception {
-        return RunningPlatform.call(teacher, "POST", "/api/assessment/questions/import", csv, "Content-Type", "text/csv; charset=UTF-8");
+        return RunningPlatform.call(
+                teacher, "POST", "/api/assessment/questions/import", csv, "Content-Type", "text/csv; charset=UTF-8");
     }
 
     private static long total() throws Exception {
-        return RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/assessment/questions?size=1", null)).getJsonNumber("total").longValue();
+        return RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/assessment/questions?size=1", null))
+                .getJsonNumber("total")
+                .longValue();
     }
 
     private static JsonObject start(String token) throws Exception {
@@ -474,7 +691,10 @@ class AssessmentIT {
     }
 
     private static HttpResponse<String> answer(int position, String answer) throws Exception {
-        return RunningPlatform.call(learner, "PUT", "/api/assessment/attempts/" + attemptId + "/answers/" + position,
+        return RunningPlatform.call(
+                learner,
+                "PUT",
+                "/api/assessment/attempts/" + attemptId + "/answers/" + position,
                 Json.createObjectBuilder().add("answer", answer).build().toString());
     }
 

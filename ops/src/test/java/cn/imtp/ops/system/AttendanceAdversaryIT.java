@@ -66,8 +66,14 @@ class AttendanceAdversaryIT {
         }
 
         JsonObject open() throws Exception {
-            HttpResponse<String> r = RunningPlatform.call(token, "POST", "/api/attendance/sessions",
-                    Json.createObjectBuilder().add("resourceId", resourceId).build().toString());
+            HttpResponse<String> r = RunningPlatform.call(
+                    token,
+                    "POST",
+                    "/api/attendance/sessions",
+                    Json.createObjectBuilder()
+                            .add("resourceId", resourceId)
+                            .build()
+                            .toString());
             assertEquals(201, r.statusCode(), name + ": " + r.body());
             session = RunningPlatform.json(r);
             t0 = System.nanoTime();
@@ -91,13 +97,21 @@ class AttendanceAdversaryIT {
             for (int i = 0; i + 1 < ranges.length; i += 2) {
                 played.add(Json.createObjectBuilder().add("fromMs", ranges[i]).add("toMs", ranges[i + 1]));
             }
-            return Json.createObjectBuilder().add("token", session.getString("token")).add("seq", seq).add("elapsedMs", elapsedMs)
-                    .add("played", played).add("rate", rate).add("visible", visible)
-                    .add("positionMs", ranges.length == 0 ? 0 : ranges[ranges.length - 1]).build().toString();
+            return Json.createObjectBuilder()
+                    .add("token", session.getString("token"))
+                    .add("seq", seq)
+                    .add("elapsedMs", elapsedMs)
+                    .add("played", played)
+                    .add("rate", rate)
+                    .add("visible", visible)
+                    .add("positionMs", ranges.length == 0 ? 0 : ranges[ranges.length - 1])
+                    .build()
+                    .toString();
         }
 
         HttpResponse<String> send(String body) throws Exception {
-            return RunningPlatform.call(token, "POST", "/api/attendance/sessions/" + session.getString("sessionId") + "/beats", body);
+            return RunningPlatform.call(
+                    token, "POST", "/api/attendance/sessions/" + session.getString("sessionId") + "/beats", body);
         }
 
         /** The next beat, numbered in turn. */
@@ -110,7 +124,8 @@ class AttendanceAdversaryIT {
             sleepUntil(3_000L * k + 100);
             HttpResponse<String> r = beat(3_000L * k, 1.0, true, fromMs, fromMs + 3_000);
             assertEquals(200, r.statusCode(), name + " beat " + k + ": " + r.body());
-            assertEquals("ACCEPTED", RunningPlatform.json(r).getString("verdict"), name + " beat " + k + ": " + r.body());
+            assertEquals(
+                    "ACCEPTED", RunningPlatform.json(r).getString("verdict"), name + " beat " + k + ": " + r.body());
         }
 
         /** The first 30 s of the video, as ten honest beats. */
@@ -122,9 +137,13 @@ class AttendanceAdversaryIT {
 
         /** A refusal that is a problem document, never a server error, and stores nothing. */
         void refused(HttpResponse<String> r, String what) {
-            assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, name + " " + what + ": " + r.statusCode() + " " + r.body());
-            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
-                    || RunningPlatform.json(r).getString("verdict", "").equals("REFUSED"), name + " " + what + ": " + r.body());
+            assertTrue(
+                    r.statusCode() >= 400 && r.statusCode() < 500,
+                    name + " " + what + ": " + r.statusCode() + " " + r.body());
+            assertTrue(
+                    r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+                            || RunningPlatform.json(r).getString("verdict", "").equals("REFUSED"),
+                    name + " " + what + ": " + r.body());
         }
 
         long wallSeconds() {
@@ -140,8 +159,10 @@ class AttendanceAdversaryIT {
         long classId = ClassDayIT.demoClassId();
         // A unit of its own (the plan's last), so that no other test's credit mixes with this one's.
         List<JsonValue> units = ClassDayIT.planUnits(admin, classId);
-        long unitId = units.get(units.size() - 1).asJsonObject().getJsonNumber("id").longValue();
-        Media.Uploaded up = Media.published(teacher, unitId, "VIDEO", MediaFixtures.video("adversary-320x180-60s.mp4", 320, 180, VIDEO_S, true));
+        long unitId =
+                units.get(units.size() - 1).asJsonObject().getJsonNumber("id").longValue();
+        Media.Uploaded up = Media.published(
+                teacher, unitId, "VIDEO", MediaFixtures.video("adversary-320x180-60s.mp4", 320, 180, VIDEO_S, true));
         long resourceId = up.resourceId();
 
         Map<String, Script> scripts = new LinkedHashMap<>();
@@ -168,8 +189,10 @@ class AttendanceAdversaryIT {
         scripts.put("learner21", AttendanceAdversaryIT::beatsOnAnotherLearnersSession);
         scripts.put("learner22", AttendanceAdversaryIT::sendsAHugeRangeList);
         // A live lesson of the class on the same unit, open from now on, for the learner who attends it while watching.
-        liveLesson = LiveLessonIT.schedule(RunningPlatform.token("teacher02", RunningPlatform.DEMO_PASSWORD), classId, unitId, 2)
-                .getJsonNumber("id").longValue();
+        liveLesson = LiveLessonIT.schedule(
+                        RunningPlatform.token("teacher02", RunningPlatform.DEMO_PASSWORD), classId, unitId, 2)
+                .getJsonNumber("id")
+                .longValue();
         scripts.put("learner24", AttendanceAdversaryIT::attendsALiveLessonWhileWatching);
 
         ExecutorService pool = Executors.newFixedThreadPool(scripts.size());
@@ -194,22 +217,31 @@ class AttendanceAdversaryIT {
         }
         pool.shutdown();
 
-        JsonObject ledger = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/ledger", null));
+        JsonObject ledger = RunningPlatform.json(
+                RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/ledger", null));
         for (var e : truths.entrySet()) {
             String name = e.getKey();
-            int credited = ledger.getJsonArray("items").stream().map(JsonValue::asJsonObject).filter(l -> l.getString("username").equals(name))
-                    .findFirst().orElseThrow().getJsonArray("units").stream().map(JsonValue::asJsonObject)
+            int credited = ledger.getJsonArray("items").stream()
+                    .map(JsonValue::asJsonObject)
+                    .filter(l -> l.getString("username").equals(name))
+                    .findFirst()
+                    .orElseThrow()
+                    .getJsonArray("units")
+                    .stream()
+                    .map(JsonValue::asJsonObject)
                     .filter(u -> u.getJsonNumber("unitId").longValue() == unitId)
-                    .mapToInt(u -> u.getInt("selfPacedSeconds") + u.getInt("liveSeconds")).sum();
+                    .mapToInt(u -> u.getInt("selfPacedSeconds") + u.getInt("liveSeconds"))
+                    .sum();
             Truth t = e.getValue();
-            System.out.println("[adversary] " + name + ": credited " + credited + " s, truth " + t.min() + "–" + t.max() + " s, wall "
-                    + walls.get(name) + " s");
+            System.out.println("[adversary] " + name + ": credited " + credited + " s, truth " + t.min() + "–" + t.max()
+                    + " s, wall " + walls.get(name) + " s");
             if (credited < t.min() || credited > t.max() || credited > walls.get(name)) {
                 wrong.add(name + " credited " + credited + " s, truth " + t + ", wall " + walls.get(name) + " s");
             }
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
-        JsonObject check = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/verify", null));
+        JsonObject check = RunningPlatform.json(
+                RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/verify", null));
         assertTrue(check.getBoolean("intact"), check.toString());
     }
 
@@ -234,7 +266,8 @@ class AttendanceAdversaryIT {
             }
             live.beat(true);
         }
-        assertEquals(3, videoEnd, "the video's beat under way when the lesson was joined is taken; the next one hears 410");
+        assertEquals(
+                3, videoEnd, "the video's beat under way when the lesson was joined is taken; the next one hears 410");
         // 3 s of video, then the lesson from the join (about 3 s in) to the last beat (about 30 s in).
         return new Truth(3 + 24, 3 + 28);
     }
@@ -324,14 +357,21 @@ class AttendanceAdversaryIT {
         p.open();
         String token = p.session.getString("token");
         List<String> malformed = List.of(
-                "{\"token\":\"" + token + "\",\"seq\":\"seven\",\"elapsedMs\":1,\"played\":[],\"rate\":1,\"visible\":true}",
-                "{\"token\":\"" + token + "\",\"seq\":99999999999999999999999,\"elapsedMs\":1,\"played\":[],\"rate\":1,\"visible\":true}",
+                "{\"token\":\"" + token
+                        + "\",\"seq\":\"seven\",\"elapsedMs\":1,\"played\":[],\"rate\":1,\"visible\":true}",
+                "{\"token\":\"" + token
+                        + "\",\"seq\":99999999999999999999999,\"elapsedMs\":1,\"played\":[],\"rate\":1,\"visible\":true}",
                 "{\"token\":\"" + token + "\",\"seq\":%d,\"elapsedMs\":-5,\"played\":[],\"rate\":1,\"visible\":true}",
-                "{\"token\":\"" + token + "\",\"seq\":%d,\"elapsedMs\":1e300,\"played\":[],\"rate\":1,\"visible\":true}",
-                "{\"token\":\"" + token + "\",\"seq\":%d,\"elapsedMs\":2000,\"played\":[{\"fromMs\":0,\"toMs\":1000}],\"rate\":0,\"visible\":true}",
-                "{\"token\":\"" + token + "\",\"seq\":%d,\"elapsedMs\":2000,\"played\":[{\"fromMs\":-3000,\"toMs\":1000}],\"rate\":1,\"visible\":true}",
-                "{\"token\":\"" + token + "\",\"seq\":%d,\"elapsedMs\":2000,\"played\":[null],\"rate\":1,\"visible\":true}",
-                "{\"token\":\"" + token + "\",\"seq\":%d,\"elapsedMs\":2000,\"played\":{\"fromMs\":0},\"rate\":1,\"visible\":true}",
+                "{\"token\":\"" + token
+                        + "\",\"seq\":%d,\"elapsedMs\":1e300,\"played\":[],\"rate\":1,\"visible\":true}",
+                "{\"token\":\"" + token
+                        + "\",\"seq\":%d,\"elapsedMs\":2000,\"played\":[{\"fromMs\":0,\"toMs\":1000}],\"rate\":0,\"visible\":true}",
+                "{\"token\":\"" + token
+                        + "\",\"seq\":%d,\"elapsedMs\":2000,\"played\":[{\"fromMs\":-3000,\"toMs\":1000}],\"rate\":1,\"visible\":true}",
+                "{\"token\":\"" + token
+                        + "\",\"seq\":%d,\"elapsedMs\":2000,\"played\":[null],\"rate\":1,\"visible\":true}",
+                "{\"token\":\"" + token
+                        + "\",\"seq\":%d,\"elapsedMs\":2000,\"played\":{\"fromMs\":0},\"rate\":1,\"visible\":true}",
                 "{\"token\":\"x.y.z\",\"seq\":%d,\"elapsedMs\":2000,\"played\":[],\"rate\":1,\"visible\":true}",
                 "[1,2,3]");
         for (int k = 1; k <= 10; k++) {
@@ -351,7 +391,9 @@ class AttendanceAdversaryIT {
             String body = p.body(++p.seq, 3_000L * k, 1.0, true, 3_000L * (k - 1), 3_000L * k);
             CompletableFuture<HttpResponse<String>> a = CompletableFuture.supplyAsync(() -> sendQuietly(p, body));
             CompletableFuture<HttpResponse<String>> b = CompletableFuture.supplyAsync(() -> sendQuietly(p, body));
-            Set<String> verdicts = Set.of(RunningPlatform.json(a.get()).getString("verdict"), RunningPlatform.json(b.get()).getString("verdict"));
+            Set<String> verdicts = Set.of(
+                    RunningPlatform.json(a.get()).getString("verdict"),
+                    RunningPlatform.json(b.get()).getString("verdict"));
             assertEquals(Set.of("ACCEPTED", "DUPLICATE"), verdicts, p.name + " beat " + k);
         }
         return Truth.exactly(30);
@@ -381,7 +423,9 @@ class AttendanceAdversaryIT {
         long step = (long) (3_000 * rate);
         for (int k = 1; k <= 5; k++) {
             p.sleepUntil(3_000L * k + 100);
-            assertEquals(200, p.beat(3_000L * k, rate, visible, step * (k - 1), step * k).statusCode());
+            assertEquals(
+                    200,
+                    p.beat(3_000L * k, rate, visible, step * (k - 1), step * k).statusCode());
         }
         return Truth.exactly(0);
     }
@@ -391,7 +435,9 @@ class AttendanceAdversaryIT {
         p.open();
         for (int k = 1; k <= 10; k++) {
             p.sleepUntil(3_000L * k - 1_000);
-            assertEquals(200, p.beat(3_000L * k, 1.0, true, 3_000L * (k - 1), 3_000L * k).statusCode());
+            assertEquals(
+                    200,
+                    p.beat(3_000L * k, 1.0, true, 3_000L * (k - 1), 3_000L * k).statusCode());
         }
         // The last beat left at 29 s of the server's clock: at most 29 s, and no second lost but the one still waiting.
         return new Truth(28, 29);
@@ -480,7 +526,19 @@ class AttendanceAdversaryIT {
         for (int k = 1; k <= 5; k++) {
             p.sleepUntil(3_000L * k + 100);
             long base = 3_000L * (k - 1);
-            assertEquals(200, p.beat(3_000L * k, 1.0, true, base, base + 500, base + 1_000, base + 1_500, base + 2_000, base + 2_500).statusCode());
+            assertEquals(
+                    200,
+                    p.beat(
+                                    3_000L * k,
+                                    1.0,
+                                    true,
+                                    base,
+                                    base + 500,
+                                    base + 1_000,
+                                    base + 1_500,
+                                    base + 2_000,
+                                    base + 2_500)
+                            .statusCode());
         }
         return Truth.exactly(0);
     }
@@ -496,18 +554,40 @@ class AttendanceAdversaryIT {
         JsonObject theirs = victim.open();
         JsonObject own = p.open();
         p.sleepUntil(3_100);
-        String sneaked = Json.createObjectBuilder().add("token", theirs.getString("token")).add("seq", 1).add("elapsedMs", 3_000)
-                .add("played", Json.createArrayBuilder().add(Json.createObjectBuilder().add("fromMs", 0).add("toMs", 3_000)))
-                .add("rate", 1.0).add("visible", true).build().toString();
+        String sneaked = Json.createObjectBuilder()
+                .add("token", theirs.getString("token"))
+                .add("seq", 1)
+                .add("elapsedMs", 3_000)
+                .add(
+                        "played",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder().add("fromMs", 0).add("toMs", 3_000)))
+                .add("rate", 1.0)
+                .add("visible", true)
+                .build()
+                .toString();
         HttpResponse<String> viaOwnSession = p.send(sneaked);
         assertEquals(403, viaOwnSession.statusCode(), viaOwnSession.body());
-        HttpResponse<String> onTheirs = RunningPlatform.call(p.token, "POST", "/api/attendance/sessions/" + theirs.getString("sessionId")
-                + "/beats", sneaked);
+        HttpResponse<String> onTheirs = RunningPlatform.call(
+                p.token, "POST", "/api/attendance/sessions/" + theirs.getString("sessionId") + "/beats", sneaked);
         assertEquals(403, onTheirs.statusCode(), onTheirs.body());
-        String ownTokenOnTheirs = Json.createObjectBuilder().add("token", own.getString("token")).add("seq", 1).add("elapsedMs", 3_000)
-                .add("played", Json.createArrayBuilder()).add("rate", 1.0).add("visible", true).build().toString();
-        assertEquals(403, RunningPlatform.call(p.token, "POST", "/api/attendance/sessions/" + theirs.getString("sessionId") + "/beats",
-                ownTokenOnTheirs).statusCode());
+        String ownTokenOnTheirs = Json.createObjectBuilder()
+                .add("token", own.getString("token"))
+                .add("seq", 1)
+                .add("elapsedMs", 3_000)
+                .add("played", Json.createArrayBuilder())
+                .add("rate", 1.0)
+                .add("visible", true)
+                .build()
+                .toString();
+        assertEquals(
+                403,
+                RunningPlatform.call(
+                                p.token,
+                                "POST",
+                                "/api/attendance/sessions/" + theirs.getString("sessionId") + "/beats",
+                                ownTokenOnTheirs)
+                        .statusCode());
         return Truth.exactly(0);
     }
 

@@ -45,24 +45,47 @@ final class Browser implements AutoCloseable {
      */
     Browser(int width, int height, Path camera) throws IOException {
         if (!CHROMIUM.canExecute() || !DRIVER.canExecute()) {
-            throw new IllegalStateException("The browser tests need Debian's Chromium and its driver at " + CHROMIUM + " and " + DRIVER
-                    + ": apt-get install chromium chromium-driver fonts-noto-cjk (or set -Dlms.it.chromium / -Dlms.it.chromedriver).");
+            throw new IllegalStateException(
+                    "The browser tests need Debian's Chromium and its driver at " + CHROMIUM + " and " + DRIVER
+                            + ": apt-get install chromium chromium-driver fonts-noto-cjk (or set -Dlms.it.chromium / -Dlms.it.chromedriver).");
         }
         profile = Files.createTempDirectory("it-chromium-");
         downloads = Files.createDirectories(profile.resolve("downloads"));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--autoplay-policy=no-user-gesture-required", "--user-data-dir=" + profile.resolve("profile"),
-                "--window-size=" + width + "," + height, "--lang=zh-CN");
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--autoplay-policy=no-user-gesture-required",
+                "--user-data-dir=" + profile.resolve("profile"),
+                "--window-size=" + width + "," + height,
+                "--lang=zh-CN");
         if (camera != null) {
-            options.addArguments("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+            options.addArguments(
+                    "--use-fake-device-for-media-stream",
+                    "--use-fake-ui-for-media-stream",
                     "--use-file-for-fake-video-capture=" + camera);
         }
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false, "intl.accept_languages", "zh-CN,zh"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).usingAnyFreePort().build();
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "download.default_directory",
+                        downloads.toString(),
+                        "download.prompt_for_download",
+                        false,
+                        "intl.accept_languages",
+                        "zh-CN,zh"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER)
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(width, height));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
@@ -101,7 +124,8 @@ final class Browser implements AutoCloseable {
     <T> T until(Function<WebDriver, T> condition, Duration timeout) {
         try {
             // A page that re-renders replaces the element being read: ask again rather than fail.
-            return new WebDriverWait(driver, patient(timeout), Duration.ofMillis(250)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            return new WebDriverWait(driver, patient(timeout), Duration.ofMillis(250))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             String shot;
@@ -110,9 +134,12 @@ final class Browser implements AutoCloseable {
             } catch (IOException | RuntimeException io) {
                 shot = "no screenshot: " + io;
             }
-            throw new AssertionError("waited " + patient(timeout) + " on " + driver.getCurrentUrl() + "; the page said: " + js(
-                    "return ['problem', 'notice'].map(i => i + '=' + (document.getElementById(i)?.textContent || '')).join(' | ');")
-                    + "; screenshot " + shot, e);
+            throw new AssertionError(
+                    "waited " + patient(timeout) + " on " + driver.getCurrentUrl() + "; the page said: "
+                            + js(
+                                    "return ['problem', 'notice'].map(i => i + '=' + (document.getElementById(i)?.textContent || '')).join(' | ');")
+                            + "; screenshot " + shot,
+                    e);
         }
     }
 

@@ -26,20 +26,31 @@ final class EventStream {
     static EventStream open(int port, String token, String path) {
         EventStream stream = new EventStream();
         HttpRequest request = HttpRequest.newBuilder(RunningPlatform.uri(port, path))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
-        HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> {
-            String[] name = {null};
-            try (Stream<String> lines = r.body()) {
-                lines.forEach(line -> {
-                    if (line.startsWith("event:")) {
-                        name[0] = line.substring(6).trim();
-                    } else if (line.startsWith("data:") && name[0] != null) {
-                        stream.events.add(Json.createObjectBuilder().add("event", name[0])
-                                .add("data", Json.createReader(new StringReader(line.substring(5).trim())).readValue()).build());
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build();
+        HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(r -> {
+                    String[] name = {null};
+                    try (Stream<String> lines = r.body()) {
+                        lines.forEach(line -> {
+                            if (line.startsWith("event:")) {
+                                name[0] = line.substring(6).trim();
+                            } else if (line.startsWith("data:") && name[0] != null) {
+                                stream.events.add(Json.createObjectBuilder()
+                                        .add("event", name[0])
+                                        .add(
+                                                "data",
+                                                Json.createReader(new StringReader(line.substring(5)
+                                                                .trim()))
+                                                        .readValue())
+                                        .build());
+                            }
+                        });
                     }
                 });
-            }
-        });
         return stream;
     }
 

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.lowagie.text.pdf.PdfReader;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import com.lowagie.text.pdf.PdfReader;
 import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,8 +35,11 @@ class ExamPagesIT {
     void aTeacherSetsAnExamFromAnImportedBankAndALearnerSitsItOnAPhone() throws Exception {
         String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
         String learner = RunningPlatform.token("learner18", RunningPlatform.DEMO_PASSWORD);
-        long classId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/classes", null)).getJsonArray("items").getJsonObject(0)
-                .getJsonNumber("id").longValue();
+        long classId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/classes", null))
+                .getJsonArray("items")
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue();
         Path csv = Files.createTempFile("basic-course-bank", ".csv");
         Files.writeString(csv, QuestionBanks.csv(teacher, null, null, 4), StandardCharsets.UTF_8);
 
@@ -51,19 +54,36 @@ class ExamPagesIT {
             b.screenshot("teacher-exams-bank");
             b.driver.findElement(By.cssSelector("#create-exam [name=title]")).sendKeys(TITLE);
             new Select(b.driver.findElement(By.name("blueprint"))).selectByValue("BASIC");
-            b.driver.findElement(By.cssSelector("#create-exam button[type=submit]")).click();
+            b.driver
+                    .findElement(By.cssSelector("#create-exam button[type=submit]"))
+                    .click();
             b.until(d -> d.findElement(By.id("notice")).getText().contains("考试已创建"), Duration.ofSeconds(10));
             b.until(d -> d.findElement(By.cssSelector("ul.exams")).getText().contains(TITLE), Duration.ofSeconds(10));
             b.screenshot("teacher-exams-created");
         }
-        long examId = Json.createReader(new StringReader(RunningPlatform.call(teacher, "GET", "/api/assessment/classes/" + classId + "/exams", null)
-                .body())).readArray().stream().map(v -> v.asJsonObject()).filter(e -> e.getString("title").equals(TITLE)).findFirst().orElseThrow()
-                .getJsonNumber("id").longValue();
+        long examId = Json.createReader(new StringReader(
+                        RunningPlatform.call(teacher, "GET", "/api/assessment/classes/" + classId + "/exams", null)
+                                .body()))
+                .readArray()
+                .stream()
+                .map(v -> v.asJsonObject())
+                .filter(e -> e.getString("title").equals(TITLE))
+                .findFirst()
+                .orElseThrow()
+                .getJsonNumber("id")
+                .longValue();
 
         // Case material for a unit on the paper: shown beside it while the attempt is open.
-        long unitId = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/assessment/questions?size=1", null)).getJsonArray("items")
-                .getJsonObject(0).getJsonNumber("unitId").longValue();
-        long material = Media.publishedDocument(teacher, "ASSESSMENT", unitId,
+        long unitId = RunningPlatform.json(
+                        RunningPlatform.call(teacher, "GET", "/api/assessment/questions?size=1", null))
+                .getJsonArray("items")
+                .getJsonObject(0)
+                .getJsonNumber("unitId")
+                .longValue();
+        long material = Media.publishedDocument(
+                teacher,
+                "ASSESSMENT",
+                unitId,
                 MediaFixtures.text("exam-case.pdf", "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"));
 
         int scored;
@@ -72,69 +92,120 @@ class ExamPagesIT {
             b.waitFor(By.cssSelector("li[data-exam='" + examId + "'] a")).click();
             b.waitFor(By.id("start-exam")).click();
             b.waitFor(By.id("countdown"));
-            assertTrue(b.waitFor(By.cssSelector("#materials li[data-material='" + material + "']")).getText().contains("考核资源讲义"));
-            b.driver.findElement(By.cssSelector("fieldset[data-position='1'] input")).click();
-            b.until(d -> d.findElement(By.cssSelector("fieldset[data-position='1'] .saved")).getText().equals("已保存"), Duration.ofSeconds(10));
+            assertTrue(b.waitFor(By.cssSelector("#materials li[data-material='" + material + "']"))
+                    .getText()
+                    .contains("考核资源讲义"));
+            b.driver
+                    .findElement(By.cssSelector("fieldset[data-position='1'] input"))
+                    .click();
+            b.until(
+                    d -> d.findElement(By.cssSelector("fieldset[data-position='1'] .saved"))
+                            .getText()
+                            .equals("已保存"),
+                    Duration.ofSeconds(10));
 
             b.driver.navigate().refresh();
             b.waitFor(By.id("start-exam")).click();
             b.waitFor(By.id("countdown"));
-            assertEquals(Boolean.TRUE, b.js("return document.querySelector(\"fieldset[data-position='1'] input\").checked;"),
+            assertEquals(
+                    Boolean.TRUE,
+                    b.js("return document.querySelector(\"fieldset[data-position='1'] input\").checked;"),
                     "the saved answer is back after the reload");
             assertFalse(b.overflowsHorizontally(), "the paper fits a phone's width");
             // Each question's text lies inside its card, below the card's top border (a plain legend straddles it).
-            assertEquals(Boolean.TRUE, b.js("return [...document.querySelectorAll('fieldset.question')].every(f => {"
-                    + " const l = f.querySelector('legend').getBoundingClientRect(), r = f.getBoundingClientRect();"
-                    + " return l.top >= r.top + parseFloat(getComputedStyle(f).borderTopWidth) && l.left >= r.left && l.right <= r.right; });"),
+            assertEquals(
+                    Boolean.TRUE,
+                    b.js(
+                            "return [...document.querySelectorAll('fieldset.question')].every(f => {"
+                                    + " const l = f.querySelector('legend').getBoundingClientRect(), r = f.getBoundingClientRect();"
+                                    + " return l.top >= r.top + parseFloat(getComputedStyle(f).borderTopWidth) && l.left >= r.left && l.right <= r.right; });"),
                     "a question's text crosses its card's border");
-            assertTrue(((Number) b.js("return document.querySelector('header.topbar').getBoundingClientRect().height;")).doubleValue() < 64,
+            assertTrue(
+                    ((Number) b.js("return document.querySelector('header.topbar').getBoundingClientRect().height;"))
+                                    .doubleValue()
+                            < 64,
                     "the phone's header is one line");
             b.screenshot("learner-exam-phone");
 
-            b.js("document.querySelectorAll('fieldset.question').forEach(f => { const i = f.querySelector('input'); if (!i.checked) i.click(); });");
-            b.until(d -> (Boolean) b.js("return [...document.querySelectorAll('fieldset.question .saved')].every(s => s.textContent === '已保存');"),
+            b.js(
+                    "document.querySelectorAll('fieldset.question').forEach(f => { const i = f.querySelector('input'); if (!i.checked) i.click(); });");
+            b.until(
+                    d -> (Boolean)
+                            b.js(
+                                    "return [...document.querySelectorAll('fieldset.question .saved')].every(s => s.textContent === '已保存');"),
                     Duration.ofSeconds(60));
             b.js("window.confirm = () => true;");
             b.driver.findElement(By.id("submit-exam")).click();
             String score = b.waitFor(By.id("score")).getText();
             b.screenshot("learner-exam-result");
-            assertEquals(409, RunningPlatform.call(learner, "POST", "/api/assessment/exams/" + examId + "/attempts", null).statusCode(),
+            assertEquals(
+                    409,
+                    RunningPlatform.call(learner, "POST", "/api/assessment/exams/" + examId + "/attempts", null)
+                            .statusCode(),
                     "one attempt");
-            long attemptId = Json.createReader(new StringReader(RunningPlatform.call(learner, "GET", "/api/assessment/exams/" + examId, null).body()))
-                    .readObject().getJsonArray("myAttempts").getJsonObject(0).getJsonNumber("id").longValue();
-            JsonObject result = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/assessment/attempts/" + attemptId, null))
+            long attemptId = Json.createReader(new StringReader(
+                            RunningPlatform.call(learner, "GET", "/api/assessment/exams/" + examId, null)
+                                    .body()))
+                    .readObject()
+                    .getJsonArray("myAttempts")
+                    .getJsonObject(0)
+                    .getJsonNumber("id")
+                    .longValue();
+            JsonObject result = RunningPlatform.json(
+                            RunningPlatform.call(learner, "GET", "/api/assessment/attempts/" + attemptId, null))
                     .getJsonObject("result");
             scored = result.getInt("score");
             assertTrue(score.contains("得分 " + scored + " / 100"), score);
             assertTrue(b.driver.findElement(By.id("result")).getText().contains("1 职业认知与职业道德"), "the score per module");
 
-            // The learning archive shows the exam with the same score, the hours and the outcome requirement by requirement.
+            // The learning archive shows the exam with the same score, the hours and the outcome requirement by
+            // requirement.
             b.open("/learner/archive?class=" + classId);
             b.waitFor(By.id("outcome"));
             String exams = b.waitFor(By.id("archive-exams")).getText();
             assertTrue(exams.contains(TITLE) && exams.contains(result.getInt("score") + " / 100"), exams);
-            String practical = b.driver.findElement(By.cssSelector("#checks li[data-requirement='PRACTICAL']")).getAttribute("data-state");
-            assertTrue(List.of("NOT_AVAILABLE", "NOT_TAKEN").contains(practical),
-                    "the demo class leads to a certificate: no practical result yet (none set, or set by PracticalIT and not graded): " + practical);
+            String practical = b.driver
+                    .findElement(By.cssSelector("#checks li[data-requirement='PRACTICAL']"))
+                    .getAttribute("data-state");
+            assertTrue(
+                    List.of("NOT_AVAILABLE", "NOT_TAKEN").contains(practical),
+                    "the demo class leads to a certificate: no practical result yet (none set, or set by PracticalIT and not graded): "
+                            + practical);
             String checks = b.driver.findElement(By.id("checks")).getText();
-            assertTrue(checks.contains("课堂学时") && !checks.matches("(?s).*(short by|minutes|not passed|passed:|exam yet).*"),
+            assertTrue(
+                    checks.contains("课堂学时")
+                            && !checks.matches("(?s).*(short by|minutes|not passed|passed:|exam yet).*"),
                     "each requirement's detail in Chinese: " + checks);
             assertFalse(b.overflowsHorizontally(), "the archive fits a phone's width");
             b.screenshot("learner-archive-phone");
         }
-        long learnerId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/me", null)).getJsonNumber("id").longValue();
+        long learnerId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/me", null))
+                .getJsonNumber("id")
+                .longValue();
         String other = RunningPlatform.token("learner19", RunningPlatform.DEMO_PASSWORD);
-        assertEquals(404, RunningPlatform.call(other, "GET", "/api/archive/classes/" + classId + "/learners/" + learnerId, null).statusCode(),
+        assertEquals(
+                404,
+                RunningPlatform.call(other, "GET", "/api/archive/classes/" + classId + "/learners/" + learnerId, null)
+                        .statusCode(),
                 "another learner's archive does not exist for them");
-        JsonObject archive = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/archive/classes/" + classId + "/learners/" + learnerId, null));
+        JsonObject archive = RunningPlatform.json(RunningPlatform.call(
+                teacher, "GET", "/api/archive/classes/" + classId + "/learners/" + learnerId, null));
         assertEquals("learner18", archive.getJsonObject("learner").getString("username"));
         // The same archive as the server's PDF: Chinese by default, for the learner and the class's teacher only.
         String pdfPath = "/api/archive/classes/" + classId + "/learners/" + learnerId + "/pdf";
-        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(RunningPlatform.uri(pdfPath))
-                .header("Authorization", "Bearer " + learner).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(RunningPlatform.uri(pdfPath))
+                                .header("Authorization", "Bearer " + learner)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, pdf.statusCode());
         assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
-        assertTrue(pdf.headers().firstValue("Content-Disposition").orElse("").contains("filename*=UTF-8''%E5%AD%A6%E4%B9%A0%E6%A1%A3%E6%A1%88-learner18"));
+        assertTrue(pdf.headers()
+                .firstValue("Content-Disposition")
+                .orElse("")
+                .contains("filename*=UTF-8''%E5%AD%A6%E4%B9%A0%E6%A1%A3%E6%A1%88-learner18"));
         // Its text is drawn two bytes a character (UCS-2, as STSong-Light's UniGB-UCS2-H encoding has it).
         PdfReader reader = new PdfReader(pdf.body());
         StringBuilder drawn = new StringBuilder();
@@ -142,23 +213,52 @@ class ExamPagesIT {
             drawn.append(new String(reader.getPageContent(page), StandardCharsets.ISO_8859_1));
         }
         for (String expected : List.of("学习档案", "learner18", scored + " / 100")) {
-            assertTrue(drawn.indexOf(new String(expected.getBytes(StandardCharsets.UTF_16BE), StandardCharsets.ISO_8859_1)) >= 0,
+            assertTrue(
+                    drawn.indexOf(new String(expected.getBytes(StandardCharsets.UTF_16BE), StandardCharsets.ISO_8859_1))
+                            >= 0,
                     "the PDF draws '" + expected + "'");
         }
-        assertEquals(404, RunningPlatform.call(other, "GET", pdfPath, null).statusCode(), "another learner's archive has no PDF for them");
-        assertEquals(422, RunningPlatform.call(teacher, "GET", pdfPath + "?lang=fr", null).statusCode());
+        assertEquals(
+                404,
+                RunningPlatform.call(other, "GET", pdfPath, null).statusCode(),
+                "another learner's archive has no PDF for them");
+        assertEquals(
+                422,
+                RunningPlatform.call(teacher, "GET", pdfPath + "?lang=fr", null).statusCode());
         // The class's archives: Chinese by default, English for a reader who asks for it.
-        String archives = RunningPlatform.call(teacher, "GET", "/api/archive/classes/" + classId + "/export", null).body();
+        String archives = RunningPlatform.call(teacher, "GET", "/api/archive/classes/" + classId + "/export", null)
+                .body();
         String line = scored + "/100";
-        String mine = archives.lines().filter(l -> l.startsWith("learner18,")).findFirst().orElse(archives);
-        assertTrue(archives.startsWith("\uFEFF学员账号,姓名,证件号码,计入课堂学时（时:分:秒）,计入课堂秒数,"), archives.lines().findFirst().orElse(""));
-        assertTrue(mine.contains(line) && mine.contains("课堂学时") && !mine.matches(".*(passed|short by|NOT_MET|HOURS|true|false).*"),
+        String mine = archives.lines()
+                .filter(l -> l.startsWith("learner18,"))
+                .findFirst()
+                .orElse(archives);
+        assertTrue(
+                archives.startsWith("\uFEFF学员账号,姓名,证件号码,计入课堂学时（时:分:秒）,计入课堂秒数,"),
+                archives.lines().findFirst().orElse(""));
+        assertTrue(
+                mine.contains(line)
+                        && mine.contains("课堂学时")
+                        && !mine.matches(".*(passed|short by|NOT_MET|HOURS|true|false).*"),
                 "every learner's line carries the exam's result, in Chinese: " + mine);
-        HttpResponse<String> english = HttpClient.newHttpClient().send(HttpRequest.newBuilder(RunningPlatform.uri("/api/archive/classes/" + classId + "/export"))
-                .header("Authorization", "Bearer " + teacher).header("Accept-Language", "en-GB,en;q=0.9").GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertTrue(english.body().startsWith("\uFEFFusername,full name,ID number,classroom credited (h:mm:ss),classroom seconds,"), english.body());
+        HttpResponse<String> english = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(RunningPlatform.uri("/api/archive/classes/" + classId + "/export"))
+                                .header("Authorization", "Bearer " + teacher)
+                                .header("Accept-Language", "en-GB,en;q=0.9")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertTrue(
+                english.body()
+                        .startsWith(
+                                "\uFEFFusername,full name,ID number,classroom credited (h:mm:ss),classroom seconds,"),
+                english.body());
         assertEquals("en", english.headers().firstValue("Content-Language").orElse(""));
-        assertTrue(english.body().lines().anyMatch(l -> l.startsWith("learner18,") && l.contains(line) && l.contains("Classroom hours")),
+        assertTrue(
+                english.body()
+                        .lines()
+                        .anyMatch(l -> l.startsWith("learner18,") && l.contains(line) && l.contains("Classroom hours")),
                 english.body());
     }
 }

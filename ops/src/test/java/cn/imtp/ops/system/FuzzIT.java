@@ -3,7 +3,6 @@ package cn.imtp.ops.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URLEncoder;
@@ -35,30 +34,39 @@ class FuzzIT {
 
     /** Wrong values for a field of the given JSON schema type, as JSON text. */
     static List<String> wrong(String type) {
-        List<String> values = new ArrayList<>(List.of("null", "\"" + "长".repeat(100_000) + "\"", "\"\\u0000\\ud83d\\ude00\\u202e<script>\"",
-                "99999999999999999999999", "1e300", "-1", "[]", "{}"));
-        values.add(switch (type) {
-            case "string" -> "123";
-            case "integer", "number" -> "\"twelve\"";
-            case "boolean" -> "\"yes\"";
-            case "array" -> "\"x\"";
-            default -> "true";
-        });
+        List<String> values = new ArrayList<>(List.of(
+                "null",
+                "\"" + "长".repeat(100_000) + "\"",
+                "\"\\u0000\\ud83d\\ude00\\u202e<script>\"",
+                "99999999999999999999999",
+                "1e300",
+                "-1",
+                "[]",
+                "{}"));
+        values.add(
+                switch (type) {
+                    case "string" -> "123";
+                    case "integer", "number" -> "\"twelve\"";
+                    case "boolean" -> "\"yes\"";
+                    case "array" -> "\"x\"";
+                    default -> "true";
+                });
         values.add("2147483648");
         values.add("0.5");
         return values;
     }
 
     /** Wrong query values; the longest stays within the container's header limit (a longer URL is its 431, before the application). */
-    static final List<String> WRONG_PARAMS = List.of("abc", "-1", "99999999999999999999", "2147483648", "1e300", "长".repeat(500),
-            "%00", "\u202e\ud83d\ude00");
+    static final List<String> WRONG_PARAMS = List.of(
+            "abc", "-1", "99999999999999999999", "2147483648", "1e300", "长".repeat(500), "%00", "\u202e\ud83d\ude00");
 
     /** A client of its own, HTTP/1.1: one connection's trouble stays out of the other tests' shared clients. */
-    static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
-    record Case(String method, String path, String body, String field) {
-    }
+    record Case(String method, String path, String body, String field) {}
 
     @Test
     void noWrongFieldOrParameterGetsAServerErrorOrAnAnswerThatDoesNotNameIt() throws Exception {
@@ -67,42 +75,58 @@ class FuzzIT {
         tokens.put("TEACHER", RunningPlatform.token("teacher02", RunningPlatform.DEMO_PASSWORD));
         tokens.put("LEARNER", RunningPlatform.token("learner28", RunningPlatform.DEMO_PASSWORD));
         long classId = Media.demoClassId();
-        JsonObject doc = RunningPlatform.json(RunningPlatform.call(null, "GET", "/openapi", null, "Accept", "application/json"));
+        JsonObject doc =
+                RunningPlatform.json(RunningPlatform.call(null, "GET", "/openapi", null, "Accept", "application/json"));
         JsonObject schemas = doc.getJsonObject("components").getJsonObject("schemas");
         List<Case> cases = new ArrayList<>();
         JsonObject paths = doc.getJsonObject("paths");
         for (String template : paths.keySet()) {
-            String path = RoleMatrixIT.server(template, paths.getJsonObject(template)) + template
-                    .replaceAll("\\{classId}", Long.toString(classId)).replaceAll("\\{level}", "L5").replaceAll("\\{jobType}", "LIVE_SELLER")
-                    .replaceAll("\\{assetId}", "00000000-0000-0000-0000-000000000000").replaceAll("\\{[a-zA-Z]+(:[^}]*)?}", "999999");
+            String path = RoleMatrixIT.server(template, paths.getJsonObject(template))
+                    + template.replaceAll("\\{classId}", Long.toString(classId))
+                            .replaceAll("\\{level}", "L5")
+                            .replaceAll("\\{jobType}", "LIVE_SELLER")
+                            .replaceAll("\\{assetId}", "00000000-0000-0000-0000-000000000000")
+                            .replaceAll("\\{[a-zA-Z]+(:[^}]*)?}", "999999");
             if (path.endsWith("/logout") || path.endsWith("/events")) {
                 continue; // a sign-out takes no input; event streams stay open
             }
             for (var entry : paths.getJsonObject(template).entrySet()) {
-                if (!(entry.getValue() instanceof JsonObject op) || !List.of("get", "post", "put").contains(entry.getKey())) {
+                if (!(entry.getValue() instanceof JsonObject op)
+                        || !List.of("get", "post", "put").contains(entry.getKey())) {
                     continue;
                 }
                 String method = entry.getKey().toUpperCase();
-                for (JsonValue p : op.getJsonArray("parameters") == null ? List.<JsonValue>of() : op.getJsonArray("parameters")) {
+                for (JsonValue p :
+                        op.getJsonArray("parameters") == null ? List.<JsonValue>of() : op.getJsonArray("parameters")) {
                     JsonObject param = p.asJsonObject();
                     if ("query".equals(param.getString("in", ""))) {
                         for (String value : WRONG_PARAMS) {
-                            cases.add(new Case(method, path + "?" + param.getString("name") + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8),
-                                    method.equals("GET") ? null : "{}", param.getString("name")));
+                            cases.add(new Case(
+                                    method,
+                                    path + "?" + param.getString("name") + "="
+                                            + URLEncoder.encode(value, StandardCharsets.UTF_8),
+                                    method.equals("GET") ? null : "{}",
+                                    param.getString("name")));
                         }
                     }
                 }
                 JsonObject body = op.getJsonObject("requestBody");
-                JsonObject schema = body == null || !body.getJsonObject("content").containsKey("application/json") ? null
-                        : body.getJsonObject("content").getJsonObject("application/json").getJsonObject("schema");
+                JsonObject schema =
+                        body == null || !body.getJsonObject("content").containsKey("application/json")
+                                ? null
+                                : body.getJsonObject("content")
+                                        .getJsonObject("application/json")
+                                        .getJsonObject("schema");
                 if (schema != null && schema.containsKey("$ref")) {
-                    schema = schemas.getJsonObject(schema.getString("$ref").substring("#/components/schemas/".length()));
+                    schema =
+                            schemas.getJsonObject(schema.getString("$ref").substring("#/components/schemas/".length()));
                 }
                 if (schema != null && schema.containsKey("properties")) {
                     for (var property : schema.getJsonObject("properties").entrySet()) {
                         String type = property.getValue().asJsonObject().getString("type", "object");
                         for (String value : wrong(type)) {
-                            cases.add(new Case(method, path, "{\"" + property.getKey() + "\":" + value + "}", property.getKey()));
+                            cases.add(new Case(
+                                    method, path, "{\"" + property.getKey() + "\":" + value + "}", property.getKey()));
                         }
                     }
                 }
@@ -111,15 +135,25 @@ class FuzzIT {
         List<String> failures = new ArrayList<>();
         for (Case c : cases) {
             for (String token : tokens.values()) {
-                HttpRequest.Builder b = HttpRequest.newBuilder(RunningPlatform.uri(c.path())).timeout(Duration.ofSeconds(10))
+                HttpRequest.Builder b = HttpRequest.newBuilder(RunningPlatform.uri(c.path()))
+                        .timeout(Duration.ofSeconds(10))
                         .header("Authorization", "Bearer " + token)
-                        .header("X-Forwarded-For", "198.18." + (ADDRESS.get() / 250 % 250) + "." + (ADDRESS.incrementAndGet() % 250 + 1))
-                        .method(c.method(), c.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(c.body()));
+                        .header(
+                                "X-Forwarded-For",
+                                "198.18." + (ADDRESS.get() / 250 % 250) + "." + (ADDRESS.incrementAndGet() % 250 + 1))
+                        .method(
+                                c.method(),
+                                c.body() == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(c.body()));
                 if (c.body() != null) {
                     b.header("Content-Type", "application/json");
                 }
-                String asked = c.method() + " " + c.path().substring(0, Math.min(c.path().length(), 120)) + " "
-                        + (c.body() == null ? "" : c.body().substring(0, Math.min(c.body().length(), 60)));
+                String asked = c.method() + " "
+                        + c.path().substring(0, Math.min(c.path().length(), 120)) + " "
+                        + (c.body() == null
+                                ? ""
+                                : c.body().substring(0, Math.min(c.body().length(), 60)));
                 HttpResponse<String> r;
                 try {
                     r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -129,16 +163,24 @@ class FuzzIT {
                 }
                 String what = asked + " → " + r.statusCode();
                 if (r.statusCode() >= 500) {
-                    failures.add(what + ": " + r.body().substring(0, Math.min(r.body().length(), 300)));
+                    failures.add(what + ": "
+                            + r.body().substring(0, Math.min(r.body().length(), 300)));
                 } else if (r.statusCode() >= 400) {
                     if (!r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
                         failures.add(what + " is not a problem document");
-                    } else if (r.body().contains("cn.imtp") || r.body().contains("java.") || r.body().contains("Exception") || r.body().contains("SELECT ")) {
-                        failures.add(what + " leaks: " + r.body().substring(0, Math.min(r.body().length(), 300)));
-                    } else if ((r.statusCode() == 400 || r.statusCode() == 422) && !r.body().contains("\"" + c.field())
+                    } else if (r.body().contains("cn.imtp")
+                            || r.body().contains("java.")
+                            || r.body().contains("Exception")
+                            || r.body().contains("SELECT ")) {
+                        failures.add(what + " leaks: "
+                                + r.body().substring(0, Math.min(r.body().length(), 300)));
+                    } else if ((r.statusCode() == 400 || r.statusCode() == 422)
+                            && !r.body().contains("\"" + c.field())
                             && RunningPlatform.json(r).getJsonArray("errors").isEmpty()) {
-                        // A 422 may be about other fields the body lacks (the wrong one was read as something valid); it names them.
-                        failures.add(what + " names no field: " + r.body().substring(0, Math.min(r.body().length(), 300)));
+                        // A 422 may be about other fields the body lacks (the wrong one was read as something valid);
+                        // it names them.
+                        failures.add(what + " names no field: "
+                                + r.body().substring(0, Math.min(r.body().length(), 300)));
                     }
                 }
                 if (r.statusCode() != 401 && r.statusCode() != 403) {
@@ -148,6 +190,9 @@ class FuzzIT {
         }
         assertTrue(cases.size() > 1000, cases.size() + " cases");
         assertEquals(200, RunningPlatform.get("/health/ready").statusCode(), "the platform answers as before");
-        assertEquals(List.of(), failures.stream().limit(60).toList(), failures.size() + " of " + cases.size() + " wrong inputs were answered badly");
+        assertEquals(
+                List.of(),
+                failures.stream().limit(60).toList(),
+                failures.size() + " of " + cases.size() + " wrong inputs were answered badly");
     }
 }

@@ -51,6 +51,7 @@ public final class HeartbeatBench {
      * sends the JIT recompiling the HTTP stack's shared call sites for a while.
      */
     static final Duration FIRST_WARM_UP = Duration.ofSeconds(60);
+
     static final Duration WARM_UP = Duration.ofSeconds(8);
     static final Duration FIRST_MEASURED = Duration.ofSeconds(20);
     static final Duration MEASURED = Duration.ofSeconds(15);
@@ -60,6 +61,7 @@ public final class HeartbeatBench {
      * within the 600 s video.
      */
     static final int PAIRS = Integer.getInteger("bench.pairs", 8);
+
     static final int STUDY_HOURS = 120;
     static final int BEAT_SECONDS = 15;
 
@@ -75,7 +77,9 @@ public final class HeartbeatBench {
         }
 
         static double p(List<Long> sorted, double share) {
-            return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * share) - 1)) / 1e6;
+            return sorted.isEmpty()
+                    ? 0
+                    : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * share) - 1)) / 1e6;
         }
     }
 
@@ -90,6 +94,7 @@ public final class HeartbeatBench {
         long seq;
         /** Where the session's playback starts: the end of the learner's first viewing so far (the ticket's frontier). */
         long start;
+
         long position;
         /** The session's elapsed time when playback (re)started: a no-op window is a pause, not playback to claim. */
         long playFrom;
@@ -122,7 +127,8 @@ public final class HeartbeatBench {
         /** A new playback session for the next round (the earlier one has stored beats up to {@link #seq}). */
         void reopen() {
             try {
-                take(RunningPlatform.json(RunningPlatform.call(token, "POST", "/api/attendance/sessions", "{\"resourceId\":" + resourceId + "}")));
+                take(RunningPlatform.json(RunningPlatform.call(
+                        token, "POST", "/api/attendance/sessions", "{\"resourceId\":" + resourceId + "}")));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -132,8 +138,8 @@ public final class HeartbeatBench {
             long elapsed = (System.nanoTime() - opened0) / 1_000_000;
             long to = Math.min(start + elapsed - playFrom, durationMs);
             String played = to > position ? "[{\"fromMs\":" + position + ",\"toMs\":" + to + "}]" : "[]";
-            String beat = "{\"token\":\"" + playbackToken + "\",\"seq\":" + (++seq) + ",\"elapsedMs\":" + elapsed + ",\"played\":" + played
-                    + ",\"rate\":1.0,\"visible\":true,\"positionMs\":" + to + "}";
+            String beat = "{\"token\":\"" + playbackToken + "\",\"seq\":" + (++seq) + ",\"elapsedMs\":" + elapsed
+                    + ",\"played\":" + played + ",\"rate\":1.0,\"visible\":true,\"positionMs\":" + to + "}";
             position = to;
             return beat;
         }
@@ -145,18 +151,23 @@ public final class HeartbeatBench {
         try {
             MediaPipelineIT.setUp();
             String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
-            Media.Uploaded up = Media.published(teacher, MediaPipelineIT.studiedUnit, "VIDEO",
+            Media.Uploaded up = Media.published(
+                    teacher,
+                    MediaPipelineIT.studiedUnit,
+                    "VIDEO",
                     MediaFixtures.video("bench-beats-320x180-600s.mp4", 320, 180, 600, true));
             List<Player> players = new ArrayList<>();
             for (int i = 1; i <= CLIENTS; i++) {
                 String token = RunningPlatform.token(String.format("learner%02d", i), RunningPlatform.DEMO_PASSWORD);
-                HttpResponse<String> opened = RunningPlatform.call(token, "POST", "/api/attendance/sessions", "{\"resourceId\":" + up.resourceId() + "}");
+                HttpResponse<String> opened = RunningPlatform.call(
+                        token, "POST", "/api/attendance/sessions", "{\"resourceId\":" + up.resourceId() + "}");
                 if (opened.statusCode() != 201) {
                     throw new IllegalStateException("opening a session: " + opened.statusCode() + " " + opened.body());
                 }
                 players.add(new Player(token, up.resourceId(), RunningPlatform.json(opened)));
             }
-            // Round 1 warms the JIT of both paths up (FIRST_WARM_UP); then the measured pairs, alternating which path goes first.
+            // Round 1 warms the JIT of both paths up (FIRST_WARM_UP); then the measured pairs, alternating which path
+            // goes first.
             print("round 1 no-op endpoint", load(players, true, FIRST_WARM_UP, FIRST_MEASURED));
             print("round 1 durable beats ", durableWindow(players, FIRST_WARM_UP, FIRST_MEASURED));
             List<Double> ratios = new ArrayList<>();
@@ -177,25 +188,52 @@ public final class HeartbeatBench {
                 durableRates.add(durable.perSecond());
                 noopRates.add(noop.perSecond());
                 durableLatencies.addAll(durable.latencies());
-                System.out.printf(Locale.ROOT, "pair %d: durable / no-op = %.3f%n", pair, ratios.get(ratios.size() - 1));
+                System.out.printf(
+                        Locale.ROOT, "pair %d: durable / no-op = %.3f%n", pair, ratios.get(ratios.size() - 1));
             }
             Collections.sort(durableLatencies);
             double ratio = mean(durableRates) / mean(noopRates);
-            System.out.printf(Locale.ROOT, "durable beats over the %d pairs: p50 %.1f ms, p99 %.1f ms; pair ratios %s (median %.3f); all durable"
-                    + " beats / all no-op beats = %.3f%n", PAIRS, Figures.p(durableLatencies, 0.5), Figures.p(durableLatencies, 0.99),
-                    ratios.stream().map(r -> String.format(Locale.ROOT, "%.3f", r)).toList(), median(ratios), ratio);
+            System.out.printf(
+                    Locale.ROOT,
+                    "durable beats over the %d pairs: p50 %.1f ms, p99 %.1f ms; pair ratios %s (median %.3f); all durable"
+                            + " beats / all no-op beats = %.3f%n",
+                    PAIRS,
+                    Figures.p(durableLatencies, 0.5),
+                    Figures.p(durableLatencies, 0.99),
+                    ratios.stream()
+                            .map(r -> String.format(Locale.ROOT, "%.3f", r))
+                            .toList(),
+                    median(ratios),
+                    ratio);
             double reportMs = report(players);
-            System.out.printf(Locale.ROOT, "RESULT beats_per_s=%.0f p99_ms=%.1f vs_noop=%.3f report_ms=%.0f nodes=%d db_commits_per_s=%.0f"
-                    + " db_rows_per_s=%.0f%n", mean(durableRates), Figures.p(durableLatencies, 0.99), ratio, reportMs, RunningPlatform.nodes(),
-                    median(COMMITS_PER_S), median(ROWS_PER_S));
+            System.out.printf(
+                    Locale.ROOT,
+                    "RESULT beats_per_s=%.0f p99_ms=%.1f vs_noop=%.3f report_ms=%.0f nodes=%d db_commits_per_s=%.0f"
+                            + " db_rows_per_s=%.0f%n",
+                    mean(durableRates),
+                    Figures.p(durableLatencies, 0.99),
+                    ratio,
+                    reportMs,
+                    RunningPlatform.nodes(),
+                    median(COMMITS_PER_S),
+                    median(ROWS_PER_S));
         } finally {
             RunningPlatform.stop();
         }
     }
 
     static Figures print(String what, Figures f) {
-        System.out.printf(Locale.ROOT, "%s: %7.0f beats/s  p50 %6.1f ms  p99 %6.1f ms  (%d failed)%s%n", what, f.perSecond(), f.p50Ms(), f.p99Ms(),
-                f.failures(), f.creditedSeconds() < 0 ? "" : String.format(Locale.ROOT, "  %d s of new video credited", f.creditedSeconds()));
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %7.0f beats/s  p50 %6.1f ms  p99 %6.1f ms  (%d failed)%s%n",
+                what,
+                f.perSecond(),
+                f.p50Ms(),
+                f.p99Ms(),
+                f.failures(),
+                f.creditedSeconds() < 0
+                        ? ""
+                        : String.format(Locale.ROOT, "  %d s of new video credited", f.creditedSeconds()));
         return f;
     }
 
@@ -205,6 +243,7 @@ public final class HeartbeatBench {
      */
     /** What MariaDB did per second in each durable window: commits, and rows inserted plus updated. */
     static final List<Double> COMMITS_PER_S = new ArrayList<>();
+
     static final List<Double> ROWS_PER_S = new ArrayList<>();
 
     static Figures durableWindow(List<Player> players, Duration warmUp, Duration measured) throws Exception {
@@ -216,7 +255,10 @@ public final class HeartbeatBench {
         double seconds = (System.nanoTime() - t0) / 1e9;
         COMMITS_PER_S.add((after[0] - before[0]) / seconds);
         ROWS_PER_S.add((after[1] - before[1]) / seconds);
-        System.out.printf(Locale.ROOT, "  database: %.0f commits/s, %.0f rows written/s%n", COMMITS_PER_S.get(COMMITS_PER_S.size() - 1),
+        System.out.printf(
+                Locale.ROOT,
+                "  database: %.0f commits/s, %.0f rows written/s%n",
+                COMMITS_PER_S.get(COMMITS_PER_S.size() - 1),
                 ROWS_PER_S.get(ROWS_PER_S.size() - 1));
         players.forEach(Player::reopen);
         return f;
@@ -227,10 +269,11 @@ public final class HeartbeatBench {
      * by the storage engines (Handler_write and Handler_update, temporary tables included).
      */
     static long[] databaseCounters() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms", "lms", "lms");
-             PreparedStatement q = c.prepareStatement("SHOW GLOBAL STATUS WHERE Variable_name IN"
-                     + " ('Com_commit', 'Handler_write', 'Handler_update')");
-             var r = q.executeQuery()) {
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms", "lms", "lms");
+                PreparedStatement q = c.prepareStatement("SHOW GLOBAL STATUS WHERE Variable_name IN"
+                        + " ('Com_commit', 'Handler_write', 'Handler_update')");
+                var r = q.executeQuery()) {
             long commits = 0;
             long rows = 0;
             while (r.next()) {
@@ -256,7 +299,10 @@ public final class HeartbeatBench {
 
     /** Every learner beats back to back for the warm-up and the measured time; figures from the measured part only. */
     static Figures load(List<Player> players, boolean noop, Duration warmUp, Duration measured) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         long measureFrom = System.nanoTime() + warmUp.toNanos();
         long end = measureFrom + measured.toNanos();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -269,34 +315,39 @@ public final class HeartbeatBench {
             Player p = players.get(i);
             HttpResponse<String>[] answer = answers[i];
             new Thread(() -> {
-                try {
-                    while (System.nanoTime() < end) {
-                        String path = "/api/attendance/sessions/" + p.sessionId + (noop ? "/beats-noop" : "/beats");
-                        HttpRequest request = HttpRequest.newBuilder(RunningPlatform.uri(path)).timeout(Duration.ofSeconds(30))
-                                .header("Authorization", "Bearer " + p.token).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(p.nextBeat())).build();
-                        long t0 = System.nanoTime();
-                        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        long t1 = System.nanoTime();
-                        boolean ok = noop ? r.statusCode() == 204 : r.statusCode() == 200;
-                        if (t0 >= measureFrom) {
-                            if (ok) {
-                                latencies.add(t1 - t0);
-                                if (!noop) {
-                                    answer[answer[0] == null ? 0 : 1] = r;
+                        try {
+                            while (System.nanoTime() < end) {
+                                String path =
+                                        "/api/attendance/sessions/" + p.sessionId + (noop ? "/beats-noop" : "/beats");
+                                HttpRequest request = HttpRequest.newBuilder(RunningPlatform.uri(path))
+                                        .timeout(Duration.ofSeconds(30))
+                                        .header("Authorization", "Bearer " + p.token)
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(p.nextBeat()))
+                                        .build();
+                                long t0 = System.nanoTime();
+                                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                                long t1 = System.nanoTime();
+                                boolean ok = noop ? r.statusCode() == 204 : r.statusCode() == 200;
+                                if (t0 >= measureFrom) {
+                                    if (ok) {
+                                        latencies.add(t1 - t0);
+                                        if (!noop) {
+                                            answer[answer[0] == null ? 0 : 1] = r;
+                                        }
+                                    } else if (failures.incrementAndGet() <= 3) {
+                                        System.out.println("  beat answered " + r.statusCode() + ": " + r.body());
+                                    }
                                 }
-                            } else if (failures.incrementAndGet() <= 3) {
-                                System.out.println("  beat answered " + r.statusCode() + ": " + r.body());
                             }
+                        } catch (Exception e) {
+                            failures.incrementAndGet();
+                            System.out.println("  a learner stopped: " + e);
+                        } finally {
+                            done.countDown();
                         }
-                    }
-                } catch (Exception e) {
-                    failures.incrementAndGet();
-                    System.out.println("  a learner stopped: " + e);
-                } finally {
-                    done.countDown();
-                }
-            }).start();
+                    })
+                    .start();
         }
         done.await();
         List<Long> sorted = new ArrayList<>(latencies);
@@ -311,7 +362,9 @@ public final class HeartbeatBench {
     }
 
     private static long videoCredited(HttpResponse<String> answer) {
-        return RunningPlatform.json(answer).getJsonNumber("videoCreditedSeconds").longValue();
+        return RunningPlatform.json(answer)
+                .getJsonNumber("videoCreditedSeconds")
+                .longValue();
     }
 
     /**
@@ -321,31 +374,48 @@ public final class HeartbeatBench {
     static double report(List<Player> players) throws Exception {
         String admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
         String learner = players.get(0).token;
-        long classId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/classes", null)).getJsonArray("items")
-                .getJsonObject(0).getJsonNumber("id").longValue();
-        long planId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/classes/" + classId, null)).getJsonNumber("planId").longValue();
-        List<Long> units = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/plans/" + planId, null)).getJsonArray("units").stream()
-                .map(JsonValue::asJsonObject).map(u -> u.getJsonNumber("id").longValue()).toList();
+        long classId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/classes", null))
+                .getJsonArray("items")
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue();
+        long planId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/classes/" + classId, null))
+                .getJsonNumber("planId")
+                .longValue();
+        List<Long> units =
+                RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/plans/" + planId, null))
+                        .getJsonArray("units")
+                        .stream()
+                        .map(JsonValue::asJsonObject)
+                        .map(u -> u.getJsonNumber("id").longValue())
+                        .toList();
         int beatsPerLearner = STUDY_HOURS * 3600 / BEAT_SECONDS;
         long t0 = System.nanoTime();
-        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms?rewriteBatchedStatements=true",
-                "lms", "lms")) {
+        try (Connection c = DriverManager.getConnection(
+                "jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms?rewriteBatchedStatements=true",
+                "lms",
+                "lms")) {
             c.setAutoCommit(false);
             long seq;
-            try (var r = c.createStatement().executeQuery("SELECT COALESCE(MAX(chain_seq), 0) FROM attendance_record WHERE class_id = " + classId)) {
+            try (var r = c.createStatement()
+                    .executeQuery(
+                            "SELECT COALESCE(MAX(chain_seq), 0) FROM attendance_record WHERE class_id = " + classId)) {
                 r.next();
                 seq = r.getLong(1);
             }
             List<Long> learners = new ArrayList<>();
-            try (var r = c.createStatement().executeQuery("SELECT account_id FROM class_learner WHERE class_id = " + classId + " ORDER BY account_id")) {
+            try (var r = c.createStatement()
+                    .executeQuery("SELECT account_id FROM class_learner WHERE class_id = " + classId
+                            + " ORDER BY account_id")) {
                 while (r.next()) {
                     learners.add(r.getLong(1));
                 }
             }
             Instant from = Instant.now().minus(Duration.ofDays(30));
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO attendance_record (class_id, chain_seq, session_id, beat_seq,"
-                    + " learner_id, unit_id, received_at, elapsed_ms, played, rate, visible, credited_seconds, credited_spans, prev_hash, hash)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            try (PreparedStatement insert =
+                    c.prepareStatement("INSERT INTO attendance_record (class_id, chain_seq, session_id, beat_seq,"
+                            + " learner_id, unit_id, received_at, elapsed_ms, played, rate, visible, credited_seconds, credited_spans, prev_hash, hash)"
+                            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 String hash = "0".repeat(64);
                 int batch = 0;
                 for (long learnerId : learners) {
@@ -377,8 +447,9 @@ public final class HeartbeatBench {
                 insert.executeBatch();
             }
             // The aggregated ledger, as the beats above would have left it.
-            try (PreparedStatement ledger = c.prepareStatement("INSERT INTO ledger_entry (class_id, learner_id, unit_id, self_paced_seconds)"
-                    + " VALUES (?,?,?,?) ON DUPLICATE KEY UPDATE self_paced_seconds = self_paced_seconds + VALUES(self_paced_seconds)")) {
+            try (PreparedStatement ledger = c.prepareStatement(
+                    "INSERT INTO ledger_entry (class_id, learner_id, unit_id, self_paced_seconds)"
+                            + " VALUES (?,?,?,?) ON DUPLICATE KEY UPDATE self_paced_seconds = self_paced_seconds + VALUES(self_paced_seconds)")) {
                 for (long learnerId : learners) {
                     for (long unit : units) {
                         ledger.setLong(1, classId);
@@ -390,32 +461,46 @@ public final class HeartbeatBench {
                 }
                 ledger.executeBatch();
             }
-            c.createStatement().executeUpdate("UPDATE attendance_chain SET last_seq = " + seq + " WHERE class_id = " + classId);
+            c.createStatement()
+                    .executeUpdate("UPDATE attendance_chain SET last_seq = " + seq + " WHERE class_id = " + classId);
             c.commit();
-            System.out.printf(Locale.ROOT, "seeded %,d beats (%d learners × %d h) in %.0f s%n", (long) learners.size() * beatsPerLearner,
-                    learners.size(), STUDY_HOURS, (System.nanoTime() - t0) / 1e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "seeded %,d beats (%d learners × %d h) in %.0f s%n",
+                    (long) learners.size() * beatsPerLearner,
+                    learners.size(),
+                    STUDY_HOURS,
+                    (System.nanoTime() - t0) / 1e9);
         }
         List<Double> times = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
             long s = System.nanoTime();
-            HttpResponse<String> r = RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/ledger", null);
+            HttpResponse<String> r =
+                    RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/ledger", null);
             double ms = (System.nanoTime() - s) / 1e6;
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("the report: " + r.statusCode() + " " + r.body());
             }
             JsonObject ledger = RunningPlatform.json(r);
             if (i == 0) {
-                System.out.printf(Locale.ROOT, "report: %d learners, %d meet the hours; first call %.0f ms%n", ledger.getInt("learners"),
-                        ledger.getInt("meetingHours"), ms);
+                System.out.printf(
+                        Locale.ROOT,
+                        "report: %d learners, %d meet the hours; first call %.0f ms%n",
+                        ledger.getInt("learners"),
+                        ledger.getInt("meetingHours"),
+                        ms);
             } else {
                 times.add(ms);
             }
         }
         Collections.sort(times);
-        System.out.printf(Locale.ROOT, "report over 10 calls: median %.0f ms, max %.0f ms%n", times.get(times.size() / 2), times.get(times.size() - 1));
+        System.out.printf(
+                Locale.ROOT,
+                "report over 10 calls: median %.0f ms, max %.0f ms%n",
+                times.get(times.size() / 2),
+                times.get(times.size() - 1));
         return times.get(times.size() / 2);
     }
 
-    private HeartbeatBench() {
-    }
+    private HeartbeatBench() {}
 }

@@ -40,7 +40,8 @@ class LearnerPagesIT {
     static double creditedMinutes(Browser b) {
         b.waitFor(By.id("credited-minutes"));
         // Read in the page: the element is replaced whenever the ledger is fetched again.
-        return ((Number) b.js("return Number(document.getElementById('credited-minutes').dataset.minutes);")).doubleValue();
+        return ((Number) b.js("return Number(document.getElementById('credited-minutes').dataset.minutes);"))
+                .doubleValue();
     }
 
     static double position(Browser b) {
@@ -50,9 +51,11 @@ class LearnerPagesIT {
     static void openUnit(Browser b) {
         // The class's units are folded under their summary (a plan has many): unfold the list that holds the unit.
         b.waitFor(By.xpath("//details[.//li[@data-unit='" + MediaPipelineIT.studiedUnit + "']]/summary"));
-        b.js("arguments[0].open || arguments[0].querySelector('summary').click();",
+        b.js(
+                "arguments[0].open || arguments[0].querySelector('summary').click();",
                 b.driver.findElement(By.xpath("//details[.//li[@data-unit='" + MediaPipelineIT.studiedUnit + "']]")));
-        b.waitFor(By.cssSelector("[data-unit='" + MediaPipelineIT.studiedUnit + "'] a")).click();
+        b.waitFor(By.cssSelector("[data-unit='" + MediaPipelineIT.studiedUnit + "'] a"))
+                .click();
         b.waitFor(By.id("unit-name"));
         b.waitFor(By.id("credited-minutes"));
     }
@@ -67,7 +70,10 @@ class LearnerPagesIT {
             b.waitFor(By.id("play-" + resourceId)).click();
             b.waitFor(By.cssSelector("video"));
             // One tap plays: nothing else is pressed and the video runs.
-            b.until(d -> (Boolean) b.js("const v = document.querySelector('video'); return v.readyState >= 2 && !v.paused && v.currentTime > 0.2;"),
+            b.until(
+                    d -> (Boolean)
+                            b.js(
+                                    "const v = document.querySelector('video'); return v.readyState >= 2 && !v.paused && v.currentTime > 0.2;"),
                     Duration.ofSeconds(30));
             // Past 3 s, so that the player has surely sampled 2 whole seconds before the seek: credit counts whole
             // seconds, and a first viewing credited 1 s resumes at 0 (a second before its frontier), as it should.
@@ -96,11 +102,16 @@ class LearnerPagesIT {
             b.waitFor(By.id("play-" + resourceId)).click();
             try {
                 // The player is ready at the resume point; a video that did not resume stays at 0 (nothing plays it).
-                b.until(d -> (Boolean) b.js("const v = document.querySelector('video'); return v.readyState >= 2 && v.currentTime > 0.5;"),
+                b.until(
+                        d -> (Boolean)
+                                b.js(
+                                        "const v = document.querySelector('video'); return v.readyState >= 2 && v.currentTime > 0.5;"),
                         Duration.ofSeconds(30));
             } catch (AssertionError e) {
-                throw new AssertionError("resumes (a second before) where the first viewing stopped, yet stands at " + position(b)
-                        + " s; the ledger says " + unitLedger(), e);
+                throw new AssertionError(
+                        "resumes (a second before) where the first viewing stopped, yet stands at " + position(b)
+                                + " s; the ledger says " + unitLedger(),
+                        e);
             }
             b.js("document.querySelector('video').play();");
             b.until(d -> (Boolean) b.js("return document.querySelector('video').ended;"), Duration.ofSeconds(40));
@@ -108,12 +119,17 @@ class LearnerPagesIT {
                 b.until(d -> creditedMinutes(b) > before, Duration.ofSeconds(15));
             } catch (RuntimeException e) {
                 b.screenshot("learner-unit-after-lesson-failed");
-                throw new AssertionError("credited minutes stayed " + before + "; page says: " + b.js(
-                        "return ['player-status','notice','problem','unit-credit'].map(i => i + '=' + document.getElementById(i)?.textContent).join(' | ')"), e);
+                throw new AssertionError(
+                        "credited minutes stayed " + before + "; page says: "
+                                + b.js(
+                                        "return ['player-status','notice','problem','unit-credit'].map(i => i + '=' + document.getElementById(i)?.textContent).join(' | ')"),
+                        e);
             }
             b.screenshot("learner-unit-after-lesson");
             JsonObject unit = unitLedger();
-            assertTrue(unit.getInt("selfPacedSeconds") >= 12, "the whole 14 s lesson, give or take a second at each end: " + unit);
+            assertTrue(
+                    unit.getInt("selfPacedSeconds") >= 12,
+                    "the whole 14 s lesson, give or take a second at each end: " + unit);
             assertTrue(unit.getInt("selfPacedSeconds") <= 14, unit.toString());
         }
     }
@@ -123,36 +139,63 @@ class LearnerPagesIT {
     void thePagesFitAPhone() throws Exception {
         try (Browser b = new Browser(390, 844)) {
             b.signIn(LEARNER, RunningPlatform.DEMO_PASSWORD, "/learner/");
-            // What comes next is on top: the next unit to finish, then the exams; the long list of units is folded below.
+            // What comes next is on top: the next unit to finish, then the exams; the long list of units is folded
+            // below.
             b.waitFor(By.cssSelector("details.unit-list > summary"));
-            assertTrue((Boolean) b.js("return [...document.querySelectorAll('details.unit-list')].every(d => d.open"
-                    + " === (d.querySelectorAll('[data-unit]').length <= 8));"), "a list of more than 8 units is folded");
-            assertTrue(b.driver.findElement(By.cssSelector(".next-unit a")).isDisplayed(), "the next unit to study is one tap away");
-            String total = b.driver.findElement(By.cssSelector("[id$='-total']")).getText();
-            assertTrue(total.matches("(?s).*要求 [0-9.]+ 学时（[0-9]+ 小时.*）.*"), "the requirement in the package's word, 学时: " + total);
-            // The completion ring: the share of the classroom hours, drawn by its custom property (the CSP allows no style markup).
-            assertTrue((Boolean) b.js("const r = document.querySelector('section[data-class] .ring');"
-                    + "return !!r && r.textContent === r.getAttribute('aria-valuenow') + '%'"
-                    + " && getComputedStyle(r).getPropertyValue('--p').trim() === r.getAttribute('aria-valuenow');"), "the completion ring");
-            assertTrue((Boolean) b.js("const exams = document.querySelector('section[data-class] ul.exams');"
-                    + "return !exams || !!(exams.compareDocumentPosition(document.querySelector('section[data-class] details.unit-list'))"
-                    + " & Node.DOCUMENT_POSITION_FOLLOWING);"), "the exams come before the units");
+            assertTrue(
+                    (Boolean) b.js("return [...document.querySelectorAll('details.unit-list')].every(d => d.open"
+                            + " === (d.querySelectorAll('[data-unit]').length <= 8));"),
+                    "a list of more than 8 units is folded");
+            assertTrue(
+                    b.driver.findElement(By.cssSelector(".next-unit a")).isDisplayed(),
+                    "the next unit to study is one tap away");
+            String total =
+                    b.driver.findElement(By.cssSelector("[id$='-total']")).getText();
+            assertTrue(
+                    total.matches("(?s).*要求 [0-9.]+ 学时（[0-9]+ 小时.*）.*"),
+                    "the requirement in the package's word, 学时: " + total);
+            // The completion ring: the share of the classroom hours, drawn by its custom property (the CSP allows no
+            // style markup).
+            assertTrue(
+                    (Boolean)
+                            b.js(
+                                    "const r = document.querySelector('section[data-class] .ring');"
+                                            + "return !!r && r.textContent === r.getAttribute('aria-valuenow') + '%'"
+                                            + " && getComputedStyle(r).getPropertyValue('--p').trim() === r.getAttribute('aria-valuenow');"),
+                    "the completion ring");
+            assertTrue(
+                    (Boolean) b.js("const exams = document.querySelector('section[data-class] ul.exams');"
+                            + "return !exams || !!(exams.compareDocumentPosition(document.querySelector('section[data-class] details.unit-list'))"
+                            + " & Node.DOCUMENT_POSITION_FOLLOWING);"),
+                    "the exams come before the units");
             assertFalse(b.overflowsHorizontally(), "the home page scrolls sideways on a phone");
             b.screenshot("learner-home-phone");
             openUnit(b);
-            assertFalse(b.driver.findElement(By.tagName("body")).getAttribute("textContent").contains("原文行"),
+            assertFalse(
+                    b.driver
+                            .findElement(By.tagName("body"))
+                            .getAttribute("textContent")
+                            .contains("原文行"),
                     "where the package's text was read is the administrators' concern, not the learners'");
             b.waitFor(By.id("play-" + resourceId)).click();
-            b.until(d -> (Boolean) b.js("return document.querySelector('video').readyState >= 1;"), Duration.ofSeconds(30));
+            b.until(
+                    d -> (Boolean) b.js("return document.querySelector('video').readyState >= 1;"),
+                    Duration.ofSeconds(30));
             assertFalse(b.overflowsHorizontally(), "the unit page scrolls sideways on a phone");
             // Minutes are rounded once: 3599.6 minutes are 60 hours, never "59 小时 60 分".
-            assertEquals(java.util.List.of("60 小时", "1 小时", "59.9 分钟"), ((org.openqa.selenium.JavascriptExecutor) b.driver).executeAsyncScript(
-                    "const done = arguments[arguments.length - 1];"
-                    + " import('/app/shared/i18n.js').then((m) => done([m.minutes(3599.6), m.minutes(59.97), m.minutes(59.94)]));"));
+            assertEquals(
+                    java.util.List.of("60 小时", "1 小时", "59.9 分钟"),
+                    ((org.openqa.selenium.JavascriptExecutor) b.driver)
+                            .executeAsyncScript(
+                                    "const done = arguments[arguments.length - 1];"
+                                            + " import('/app/shared/i18n.js').then((m) => done([m.minutes(3599.6), m.minutes(59.97), m.minutes(59.94)]));"));
             // A score reads on the pass mark's 100-point scale, whatever the paper's points.
-            assertEquals(java.util.List.of("60 / 100（6 / 10 分）", "83.3 / 100（5 / 6 分）", "72 / 100"),
-                    ((org.openqa.selenium.JavascriptExecutor) b.driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
-                            + " import('/app/shared/i18n.js').then((m) => done([m.score(6, 10), m.score(5, 6), m.score(72, 100)]));"));
+            assertEquals(
+                    java.util.List.of("60 / 100（6 / 10 分）", "83.3 / 100（5 / 6 分）", "72 / 100"),
+                    ((org.openqa.selenium.JavascriptExecutor) b.driver)
+                            .executeAsyncScript(
+                                    "const done = arguments[arguments.length - 1];"
+                                            + " import('/app/shared/i18n.js').then((m) => done([m.score(6, 10), m.score(5, 6), m.score(72, 100)]));"));
             b.screenshot("learner-unit-phone");
             b.driver.findElement(By.id("language")).click();
             b.until(d -> d.findElement(By.id("unit-credit")).getText().contains("Credited"), Duration.ofSeconds(5));
@@ -174,18 +217,26 @@ class LearnerPagesIT {
             b.signIn(learner, RunningPlatform.DEMO_PASSWORD, "/learner/");
             openUnit(b);
             b.waitFor(By.id("play-" + up.resourceId())).click();
-            b.until(d -> (Boolean) b.js("return document.querySelector('video').readyState >= 2;"), Duration.ofSeconds(30));
+            b.until(
+                    d -> (Boolean) b.js("return document.querySelector('video').readyState >= 2;"),
+                    Duration.ofSeconds(30));
             b.js("document.querySelector('video').play();");
             b.waitFor(By.id("presence-yes"), Duration.ofSeconds(40));
-            assertTrue(b.driver.findElement(By.cssSelector(".presence")).getText().contains("还在吗"));
+            assertTrue(
+                    b.driver.findElement(By.cssSelector(".presence")).getText().contains("还在吗"));
             b.screenshot("learner-presence-question");
             b.until(d -> (Boolean) b.js("return document.querySelector('video').paused;"), Duration.ofSeconds(10));
             String notice = b.waitFor(By.id("notice")).getText();
             assertTrue(notice.contains("不计学时"), notice);
-            b.until(d -> b.driver.findElement(By.id("player-status")).getText().contains("0 秒"), Duration.ofSeconds(10));
+            b.until(
+                    d -> b.driver.findElement(By.id("player-status")).getText().contains("0 秒"),
+                    Duration.ofSeconds(10));
             b.screenshot("learner-presence-absent");
         }
-        assertEquals(0, unitLedger(learner).getInt("selfPacedSeconds"), "every second since the click on play was taken back");
+        assertEquals(
+                0,
+                unitLedger(learner).getInt("selfPacedSeconds"),
+                "every second since the click on play was taken back");
     }
 
     /**
@@ -203,21 +254,26 @@ class LearnerPagesIT {
             b.signIn(learner, RunningPlatform.DEMO_PASSWORD, "/learner/");
             openUnit(b);
             // The first beat without playback (the one the pause sends) is made impossible on its way: 60 s claimed.
-            b.js("const send = window.fetch; window.tampered = 0;"
-                    + "window.fetch = (url, init) => { if (String(url).includes('/beats') && init && typeof init.body === 'string') {"
-                    + "  const beat = JSON.parse(init.body);"
-                    + "  if (beat.played.length === 0 && !window.tampered) { window.tampered = beat.seq; beat.played = [{ fromMs: 0, toMs: 60000 }];"
-                    + "    init = { ...init, body: JSON.stringify(beat) }; } }"
-                    + "  return send(url, init); };"
-                    + "window.visibility = 'visible';"
-                    + "Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => window.visibility });"
-                    + "Object.defineProperty(document, 'hidden', { configurable: true, get: () => window.visibility === 'hidden' });");
+            b.js(
+                    "const send = window.fetch; window.tampered = 0;"
+                            + "window.fetch = (url, init) => { if (String(url).includes('/beats') && init && typeof init.body === 'string') {"
+                            + "  const beat = JSON.parse(init.body);"
+                            + "  if (beat.played.length === 0 && !window.tampered) { window.tampered = beat.seq; beat.played = [{ fromMs: 0, toMs: 60000 }];"
+                            + "    init = { ...init, body: JSON.stringify(beat) }; } }"
+                            + "  return send(url, init); };"
+                            + "window.visibility = 'visible';"
+                            + "Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => window.visibility });"
+                            + "Object.defineProperty(document, 'hidden', { configurable: true, get: () => window.visibility === 'hidden' });");
             b.waitFor(By.id("play-" + up.resourceId())).click();
-            b.until(d -> (Boolean) b.js("return document.querySelector('video').readyState >= 2;"), Duration.ofSeconds(30));
+            b.until(
+                    d -> (Boolean) b.js("return document.querySelector('video').readyState >= 2;"),
+                    Duration.ofSeconds(30));
             b.js("document.querySelector('video').play();");
             b.until(d -> position(b) > 6.0, Duration.ofSeconds(30));
             b.js("window.visibility = 'hidden'; document.dispatchEvent(new Event('visibilitychange'));");
-            assertTrue((Boolean) b.js("return document.querySelector('video').paused;"), "the player pauses when the page is hidden");
+            assertTrue(
+                    (Boolean) b.js("return document.querySelector('video').paused;"),
+                    "the player pauses when the page is hidden");
             double hiddenAt = position(b);
             Thread.sleep(20_000);
             double after = position(b);
@@ -225,19 +281,25 @@ class LearnerPagesIT {
             b.js("window.visibility = 'visible'; document.dispatchEvent(new Event('visibilitychange'));");
             b.until(d -> !(Boolean) b.js("return document.querySelector('video').paused;"), Duration.ofSeconds(10));
             // The learner is there: a key now and then, so that the presence question does not come.
-            b.until(d -> {
-                b.js("document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Shift' }));");
-                return (Boolean) b.js("return document.querySelector('video').ended;");
-            }, Duration.ofSeconds(60));
+            b.until(
+                    d -> {
+                        b.js("document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Shift' }));");
+                        return (Boolean) b.js("return document.querySelector('video').ended;");
+                    },
+                    Duration.ofSeconds(60));
             assertTrue(((Number) b.js("return window.tampered;")).longValue() > 0, "the page sent the impossible beat");
-            b.until(d -> b.driver.findElement(By.id("player-status")).getText().matches(".*(39|40) 秒.*"), Duration.ofSeconds(20));
+            b.until(
+                    d -> b.driver.findElement(By.id("player-status")).getText().matches(".*(39|40) 秒.*"),
+                    Duration.ofSeconds(20));
             b.screenshot("learner-hidden-then-shown");
         }
         int credited = unitLedger(learner).getInt("selfPacedSeconds");
         assertTrue(credited >= 39 && credited <= 40, "every second of the 40 s lesson watched visibly: " + credited);
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms", "lms", "lms");
-             var r = c.createStatement().executeQuery("SELECT COUNT(*) FROM refused_beat b JOIN account a ON a.id = b.learner_id"
-                     + " WHERE a.username = '" + learner + "'")) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                        "jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms", "lms", "lms");
+                var r = c.createStatement()
+                        .executeQuery("SELECT COUNT(*) FROM refused_beat b JOIN account a ON a.id = b.learner_id"
+                                + " WHERE a.username = '" + learner + "'")) {
             assertTrue(r.next());
             assertEquals(1, r.getInt(1), "the impossible beat was refused, and only it");
         }
@@ -246,7 +308,8 @@ class LearnerPagesIT {
     /** A lesson video of its own, published on the studied unit. */
     static Media.Uploaded publishedLesson(String file, int seconds) throws Exception {
         String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
-        Media.Uploaded up = Media.published(teacher, MediaPipelineIT.studiedUnit, "VIDEO", MediaFixtures.video(file, 640, 360, seconds, true));
+        Media.Uploaded up = Media.published(
+                teacher, MediaPipelineIT.studiedUnit, "VIDEO", MediaFixtures.video(file, 640, 360, seconds, true));
         return up;
     }
 
@@ -258,9 +321,14 @@ class LearnerPagesIT {
     static JsonObject unitLedger(String learner) throws Exception {
         String token = RunningPlatform.token(learner, RunningPlatform.DEMO_PASSWORD);
         long classId = RunningPlatform.json(RunningPlatform.call(token, "GET", "/api/classes", null))
-                .getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
-        JsonObject me = RunningPlatform.json(RunningPlatform.call(token, "GET", "/api/attendance/classes/" + classId + "/ledger", null))
-                .getJsonArray("items").getJsonObject(0);
+                .getJsonArray("items")
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue();
+        JsonObject me = RunningPlatform.json(
+                        RunningPlatform.call(token, "GET", "/api/attendance/classes/" + classId + "/ledger", null))
+                .getJsonArray("items")
+                .getJsonObject(0);
         for (JsonValue u : me.getJsonArray("units")) {
             if (u.asJsonObject().getJsonNumber("unitId").longValue() == MediaPipelineIT.studiedUnit) {
                 return u.asJsonObject();

@@ -38,11 +38,17 @@ class LiveLessonIT {
         admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
         teacher = RunningPlatform.token("teacher02", RunningPlatform.DEMO_PASSWORD);
         String learner = RunningPlatform.token("learner01", RunningPlatform.DEMO_PASSWORD);
-        classId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/classes", null)).getJsonArray("items")
-                .getJsonObject(0).getJsonNumber("id").longValue();
-        long planId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/classes/" + classId, null)).getJsonNumber("planId").longValue();
+        classId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/classes", null))
+                .getJsonArray("items")
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue();
+        long planId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/classes/" + classId, null))
+                .getJsonNumber("planId")
+                .longValue();
         // The plan's last unit: the other tests study its first units.
-        List<JsonValue> units = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/plans/" + planId, null)).getJsonArray("units");
+        List<JsonValue> units = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/plans/" + planId, null))
+                .getJsonArray("units");
         unitId = units.get(units.size() - 1).asJsonObject().getJsonNumber("id").longValue();
     }
 
@@ -54,17 +60,31 @@ class LiveLessonIT {
     /** Schedules a live lesson of one class hour on {@code unitId} of the class, starting in {@code seconds}, taught by the token's teacher. */
     static JsonObject schedule(String teacher, long classId, long unitId, long seconds) throws Exception {
         ZonedDateTime start = ZonedDateTime.now(CHINA).plusSeconds(seconds).truncatedTo(ChronoUnit.SECONDS);
-        long teacherId = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/me", null)).getJsonNumber("id").longValue();
-        HttpResponse<String> added = RunningPlatform.call(teacher, "POST", "/api/classes/" + classId + "/lessons", Json.createObjectBuilder()
-                .add("unitId", unitId).add("date", start.toLocalDate().toString()).add("start", start.toLocalTime().toString())
-                .add("classHours", 1).add("teacherId", teacherId).add("mode", "LIVE").build().toString());
+        long teacherId = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/me", null))
+                .getJsonNumber("id")
+                .longValue();
+        HttpResponse<String> added = RunningPlatform.call(
+                teacher,
+                "POST",
+                "/api/classes/" + classId + "/lessons",
+                Json.createObjectBuilder()
+                        .add("unitId", unitId)
+                        .add("date", start.toLocalDate().toString())
+                        .add("start", start.toLocalTime().toString())
+                        .add("classHours", 1)
+                        .add("teacherId", teacherId)
+                        .add("mode", "LIVE")
+                        .build()
+                        .toString());
         assertEquals(200, added.statusCode(), added.body());
         Instant at = start.toInstant();
         for (int page = 0; ; page++) {
-            JsonObject lessons = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/live/classes/" + classId + "/lessons?size=100&page=" + page, null));
+            JsonObject lessons = RunningPlatform.json(RunningPlatform.call(
+                    teacher, "GET", "/api/live/classes/" + classId + "/lessons?size=100&page=" + page, null));
             for (JsonValue v : lessons.getJsonArray("items")) {
                 JsonObject l = v.asJsonObject();
-                if (l.getJsonNumber("unitId").longValue() == unitId && Instant.parse(l.getString("startsAt")).equals(at)) {
+                if (l.getJsonNumber("unitId").longValue() == unitId
+                        && Instant.parse(l.getString("startsAt")).equals(at)) {
                     return l;
                 }
             }
@@ -95,11 +115,19 @@ class LiveLessonIT {
         }
 
         HttpResponse<String> send(long seq, long elapsedMs, boolean visible, Long absentSinceMs) throws Exception {
-            var beat = Json.createObjectBuilder().add("token", playbackToken).add("seq", seq).add("elapsedMs", elapsedMs).add("visible", visible);
+            var beat = Json.createObjectBuilder()
+                    .add("token", playbackToken)
+                    .add("seq", seq)
+                    .add("elapsedMs", elapsedMs)
+                    .add("visible", visible);
             if (absentSinceMs != null) {
                 beat.add("absentSinceMs", absentSinceMs);
             }
-            return RunningPlatform.call(token, "POST", "/api/live/sessions/" + sessionId + "/beats", beat.build().toString());
+            return RunningPlatform.call(
+                    token,
+                    "POST",
+                    "/api/live/sessions/" + sessionId + "/beats",
+                    beat.build().toString());
         }
 
         JsonObject beat(boolean visible) throws Exception {
@@ -142,7 +170,8 @@ class LiveLessonIT {
         // A lesson later today is not open yet.
         JsonObject later = schedule(40 * 60);
         String someone = RunningPlatform.token("learner27", RunningPlatform.DEMO_PASSWORD);
-        HttpResponse<String> early = RunningPlatform.call(someone, "POST", "/api/live/lessons/" + later.getJsonNumber("id") + "/join", null);
+        HttpResponse<String> early =
+                RunningPlatform.call(someone, "POST", "/api/live/lessons/" + later.getJsonNumber("id") + "/join", null);
         assertEquals(409, early.statusCode(), early.body());
         assertTrue(early.body().contains("开放进入"), early.body());
 
@@ -164,10 +193,18 @@ class LiveLessonIT {
             }
         }
         assertTrue(late != null && late.seq >= 1, "the late learner beat at least once");
-        long expectedHonest = Math.round(Duration.between(start, honest.presentUntil()).toMillis() / 1000.0);
-        assertTrue(Math.abs(honest.credited - expectedHonest) <= 1, "honest: " + honest.credited + " s, present " + expectedHonest + " s");
-        long expectedLate = Math.round(Duration.between(late.openedAt.isAfter(start) ? late.openedAt : start, late.presentUntil()).toMillis() / 1000.0);
-        assertTrue(Math.abs(late.credited - expectedLate) <= 1, "late: " + late.credited + " s, present " + expectedLate + " s");
+        long expectedHonest =
+                Math.round(Duration.between(start, honest.presentUntil()).toMillis() / 1000.0);
+        assertTrue(
+                Math.abs(honest.credited - expectedHonest) <= 1,
+                "honest: " + honest.credited + " s, present " + expectedHonest + " s");
+        long expectedLate =
+                Math.round(Duration.between(late.openedAt.isAfter(start) ? late.openedAt : start, late.presentUntil())
+                                .toMillis()
+                        / 1000.0);
+        assertTrue(
+                Math.abs(late.credited - expectedLate) <= 1,
+                "late: " + late.credited + " s, present " + expectedLate + " s");
         assertTrue(late.credited < honest.credited - 5, "late " + late.credited + " vs honest " + honest.credited);
 
         // Replayed, forged: nothing changes; the forged beat uses its number up (sent again, it is a duplicate), and
@@ -178,9 +215,14 @@ class LiveLessonIT {
         assertEquals("DUPLICATE", RunningPlatform.json(replay).getString("verdict"));
         HttpResponse<String> forged = honest.send(honest.seq + 1, honest.elapsed() + 3_600_000, true, null);
         assertEquals(422, forged.statusCode(), forged.body());
-        assertEquals("DUPLICATE", RunningPlatform.json(honest.send(honest.seq + 1, honest.elapsed(), true, null)).getString("verdict"));
+        assertEquals(
+                "DUPLICATE",
+                RunningPlatform.json(honest.send(honest.seq + 1, honest.elapsed(), true, null))
+                        .getString("verdict"));
         honest.seq++;
-        assertEquals(422, honest.send(honest.seq + 5_000, honest.elapsed(), true, null).statusCode());
+        assertEquals(
+                422,
+                honest.send(honest.seq + 5_000, honest.elapsed(), true, null).statusCode());
         // A hidden page earns nothing.
         Thread.sleep(2000);
         assertEquals(honestSoFar, honest.beat(false).getInt("lessonCreditedSeconds"));
@@ -200,31 +242,53 @@ class LiveLessonIT {
         Thread.sleep(2500);
         JsonObject underWay = honest.beat(true);
         assertTrue(underWay.getInt("lessonCreditedSeconds") - honestSoFar <= 3, "only up to the switch: " + underWay);
-        assertEquals(410, honest.send(honest.seq + 1, honest.elapsed(), true, null).statusCode());
+        assertEquals(
+                410, honest.send(honest.seq + 1, honest.elapsed(), true, null).statusCode());
         int afterTab2 = tab2.beat(true).getInt("lessonCreditedSeconds");
-        assertTrue(afterTab2 - honestSoFar <= 3, "the second tab adds only its own seconds: " + honestSoFar + " -> " + afterTab2);
+        assertTrue(
+                afterTab2 - honestSoFar <= 3,
+                "the second tab adds only its own seconds: " + honestSoFar + " -> " + afterTab2);
 
         // The ledger, the roster, the export and the chain agree.
-        JsonObject ledger = RunningPlatform.json(RunningPlatform.call(tab2.token, "GET", "/api/attendance/classes/" + classId + "/ledger", null));
-        JsonObject unit = ledger.getJsonArray("items").getJsonObject(0).getJsonArray("units").stream().map(JsonValue::asJsonObject)
-                .filter(u -> u.getJsonNumber("unitId").longValue() == unitId).findFirst().orElseThrow();
+        JsonObject ledger = RunningPlatform.json(
+                RunningPlatform.call(tab2.token, "GET", "/api/attendance/classes/" + classId + "/ledger", null));
+        JsonObject unit = ledger.getJsonArray("items").getJsonObject(0).getJsonArray("units").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(u -> u.getJsonNumber("unitId").longValue() == unitId)
+                .findFirst()
+                .orElseThrow();
         assertEquals(afterTab2, unit.getInt("liveSeconds"), unit.toString());
-        JsonObject roster = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/live/lessons/" + lessonId + "/roster", null));
-        JsonObject mine = roster.getJsonArray("learners").stream().map(JsonValue::asJsonObject)
-                .filter(l -> l.getString("username").equals("learner25")).findFirst().orElseThrow();
+        JsonObject roster = RunningPlatform.json(
+                RunningPlatform.call(teacher, "GET", "/api/live/lessons/" + lessonId + "/roster", null));
+        JsonObject mine = roster.getJsonArray("learners").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(l -> l.getString("username").equals("learner25"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("PRESENT", mine.getString("state"), roster.toString());
         assertEquals(afterTab2, mine.getInt("creditedSeconds"));
         assertTrue(roster.getInt("absent") >= 20, roster.toString());
-        assertEquals(403, RunningPlatform.call(tab2.token, "GET", "/api/live/lessons/" + lessonId + "/roster", null).statusCode());
+        assertEquals(
+                403,
+                RunningPlatform.call(tab2.token, "GET", "/api/live/lessons/" + lessonId + "/roster", null)
+                        .statusCode());
         // The class's live roster shows the learner studying in the live lesson.
-        JsonObject classRoster = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/attendance/classes/" + classId + "/roster", null));
-        JsonObject inClass = classRoster.getJsonArray("learners").stream().map(JsonValue::asJsonObject)
-                .filter(l -> l.getString("username").equals("learner25")).findFirst().orElseThrow();
+        JsonObject classRoster = RunningPlatform.json(
+                RunningPlatform.call(teacher, "GET", "/api/attendance/classes/" + classId + "/roster", null));
+        JsonObject inClass = classRoster.getJsonArray("learners").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(l -> l.getString("username").equals("learner25"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("STUDYING", inClass.getString("state"), inClass.toString());
         assertEquals(lessonId, inClass.getJsonNumber("liveLessonId").longValue(), inClass.toString());
-        String csv = RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/export", null).body();
-        assertTrue(csv.lines().anyMatch(l -> l.startsWith("learner26,") && l.contains(",直播课,")), "the export lists the live sessions");
-        JsonObject check = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/verify", null));
+        String csv = RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/export", null)
+                .body();
+        assertTrue(
+                csv.lines().anyMatch(l -> l.startsWith("learner26,") && l.contains(",直播课,")),
+                "the export lists the live sessions");
+        JsonObject check = RunningPlatform.json(
+                RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/verify", null));
         assertTrue(check.getBoolean("intact"), check.toString());
     }
 
@@ -240,47 +304,90 @@ class LiveLessonIT {
         EventStream teacherSees = events(teacher, lessonId);
         assertTrue(learnerSees.next("hello", d -> true).containsKey("serverTime"));
 
-        HttpResponse<String> set = RunningPlatform.call(teacher, "PUT", "/api/live/lessons/" + lessonId + "/stage",
+        HttpResponse<String> set = RunningPlatform.call(
+                teacher,
+                "PUT",
+                "/api/live/lessons/" + lessonId + "/stage",
                 "{\"meetingUrl\":\"https://meeting.example.org/live-it\"}");
         assertEquals(200, set.statusCode(), set.body());
-        JsonObject stage = learnerSees.next("stage", d -> "https://meeting.example.org/live-it".equals(d.getString("meetingUrl", null)));
+        JsonObject stage = learnerSees.next(
+                "stage", d -> "https://meeting.example.org/live-it".equals(d.getString("meetingUrl", null)));
         assertTrue(stage.getJsonNumber("version").longValue() >= 1);
 
-        HttpResponse<String> asked = RunningPlatform.call(learner, "POST", "/api/live/lessons/" + lessonId + "/messages",
-                "{\"body\":\"FAB 里的 B 指什么？\"}");
+        HttpResponse<String> asked = RunningPlatform.call(
+                learner, "POST", "/api/live/lessons/" + lessonId + "/messages", "{\"body\":\"FAB 里的 B 指什么？\"}");
         assertEquals(201, asked.statusCode(), asked.body());
         long questionId = RunningPlatform.json(asked).getJsonNumber("id").longValue();
         teacherSees.next("message", d -> d.getJsonNumber("id").longValue() == questionId);
-        HttpResponse<String> answered = RunningPlatform.call(teacher, "POST", "/api/live/lessons/" + lessonId + "/messages",
+        HttpResponse<String> answered = RunningPlatform.call(
+                teacher,
+                "POST",
+                "/api/live/lessons/" + lessonId + "/messages",
                 "{\"body\":\"Benefit，利益。\",\"replyTo\":" + questionId + "}");
         assertEquals(201, answered.statusCode(), answered.body());
-        JsonObject answer = learnerSees.next("message", d -> d.containsKey("replyTo") && d.getJsonNumber("replyTo").longValue() == questionId);
+        JsonObject answer = learnerSees.next(
+                "message",
+                d -> d.containsKey("replyTo") && d.getJsonNumber("replyTo").longValue() == questionId);
         assertEquals("TEACHER", answer.getString("role"));
-        assertTrue(teacherSees.next("roster", d -> true).getJsonArray("learners").size() >= 30);
-        List<JsonValue> history = Json.createReader(new java.io.StringReader(RunningPlatform.call(learner, "GET",
-                "/api/live/lessons/" + lessonId + "/messages", null).body())).readArray();
+        assertTrue(
+                teacherSees.next("roster", d -> true).getJsonArray("learners").size() >= 30);
+        List<JsonValue> history = Json.createReader(new java.io.StringReader(
+                        RunningPlatform.call(learner, "GET", "/api/live/lessons/" + lessonId + "/messages", null)
+                                .body()))
+                .readArray();
         assertEquals(2, history.size(), history.toString());
 
         // Clear refusals.
-        assertEquals(403, RunningPlatform.call(learner, "PUT", "/api/live/lessons/" + lessonId + "/stage", "{\"meetingUrl\":\"https://x.org\"}").statusCode());
-        HttpResponse<String> badUrl = RunningPlatform.call(teacher, "PUT", "/api/live/lessons/" + lessonId + "/stage", "{\"meetingUrl\":\"javascript:alert(1)\"}");
+        assertEquals(
+                403,
+                RunningPlatform.call(
+                                learner,
+                                "PUT",
+                                "/api/live/lessons/" + lessonId + "/stage",
+                                "{\"meetingUrl\":\"https://x.org\"}")
+                        .statusCode());
+        HttpResponse<String> badUrl = RunningPlatform.call(
+                teacher, "PUT", "/api/live/lessons/" + lessonId + "/stage", "{\"meetingUrl\":\"javascript:alert(1)\"}");
         assertEquals(422, badUrl.statusCode());
         assertTrue(badUrl.body().contains("meetingUrl"), badUrl.body());
-        HttpResponse<String> notAVideo = RunningPlatform.call(teacher, "PUT", "/api/live/lessons/" + lessonId + "/stage", "{\"resourceId\":999999}");
+        HttpResponse<String> notAVideo = RunningPlatform.call(
+                teacher, "PUT", "/api/live/lessons/" + lessonId + "/stage", "{\"resourceId\":999999}");
         assertEquals(422, notAVideo.statusCode());
         assertTrue(notAVideo.body().contains("resourceId"), notAVideo.body());
-        assertEquals(422, RunningPlatform.call(learner, "POST", "/api/live/lessons/" + lessonId + "/messages", "{\"body\":\"   \"}").statusCode());
-        assertEquals(422, RunningPlatform.call(learner, "POST", "/api/live/lessons/" + lessonId + "/messages",
-                "{\"body\":\"?\",\"replyTo\":999999}").statusCode());
+        assertEquals(
+                422,
+                RunningPlatform.call(
+                                learner, "POST", "/api/live/lessons/" + lessonId + "/messages", "{\"body\":\"   \"}")
+                        .statusCode());
+        assertEquals(
+                422,
+                RunningPlatform.call(
+                                learner,
+                                "POST",
+                                "/api/live/lessons/" + lessonId + "/messages",
+                                "{\"body\":\"?\",\"replyTo\":999999}")
+                        .statusCode());
         String outsider = Accounts.uniqueName("outsider");
         Accounts.createLearner(admin, outsider, "Outsider2026");
         String outsiderToken = RunningPlatform.token(outsider, "Outsider2026");
-        assertEquals(404, RunningPlatform.call(outsiderToken, "GET", "/api/live/lessons/" + lessonId, null).statusCode());
-        assertEquals(404, RunningPlatform.call(outsiderToken, "POST", "/api/live/lessons/" + lessonId + "/join", null).statusCode());
-        assertEquals(403, RunningPlatform.call(teacher, "POST", "/api/live/lessons/" + lessonId + "/join", null).statusCode());
+        assertEquals(
+                404,
+                RunningPlatform.call(outsiderToken, "GET", "/api/live/lessons/" + lessonId, null)
+                        .statusCode());
+        assertEquals(
+                404,
+                RunningPlatform.call(outsiderToken, "POST", "/api/live/lessons/" + lessonId + "/join", null)
+                        .statusCode());
+        assertEquals(
+                403,
+                RunningPlatform.call(teacher, "POST", "/api/live/lessons/" + lessonId + "/join", null)
+                        .statusCode());
         // The stage never stays stale: the history survives, the stage is as last set.
-        JsonObject view = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/live/lessons/" + lessonId, null));
-        assertEquals("https://meeting.example.org/live-it", view.getJsonObject("stage").getString("meetingUrl"));
+        JsonObject view =
+                RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/live/lessons/" + lessonId, null));
+        assertEquals(
+                "https://meeting.example.org/live-it",
+                view.getJsonObject("stage").getString("meetingUrl"));
     }
 
     @Test
@@ -296,21 +403,30 @@ class LiveLessonIT {
         HttpResponse<String> none = RunningPlatform.call(teacher, "POST", base, "{}");
         assertEquals(422, none.statusCode(), none.body());
         assertTrue(none.body().contains("\"minutes\"") && none.body().contains("签到时长"), none.body());
-        assertEquals(422, RunningPlatform.call(teacher, "POST", base, "{\"minutes\":16}").statusCode());
-        assertEquals(403, RunningPlatform.call(present, "POST", base, "{\"minutes\":3}").statusCode());
+        assertEquals(
+                422,
+                RunningPlatform.call(teacher, "POST", base, "{\"minutes\":16}").statusCode());
+        assertEquals(
+                403,
+                RunningPlatform.call(present, "POST", base, "{\"minutes\":3}").statusCode());
         assertEquals("[]", RunningPlatform.call(teacher, "GET", base, null).body());
 
         HttpResponse<String> opened = RunningPlatform.call(teacher, "POST", base, "{\"minutes\":3}");
         assertEquals(201, opened.statusCode(), opened.body());
         long rollCall = RunningPlatform.json(opened).getJsonNumber("id").longValue();
         assertTrue(RunningPlatform.json(opened).getBoolean("open"));
-        assertEquals(409, RunningPlatform.call(admin, "POST", base, "{\"minutes\":3}").statusCode(), "one roll call at a time");
+        assertEquals(
+                409,
+                RunningPlatform.call(admin, "POST", base, "{\"minutes\":3}").statusCode(),
+                "one roll call at a time");
         // Every viewer of the lesson hears of it at once (no one's check-ins in the event).
-        JsonObject heard = learnerSees.next("roll-call", d -> d.getJsonNumber("id").longValue() == rollCall);
+        JsonObject heard =
+                learnerSees.next("roll-call", d -> d.getJsonNumber("id").longValue() == rollCall);
         assertTrue(!heard.containsKey("sheet") && !heard.containsKey("mine"), heard.toString());
 
         // A learner who never joined the lesson cannot check in, even with the right ids.
-        HttpResponse<String> script = RunningPlatform.call(neverJoined, "POST", base + "/" + rollCall + "/check-in", null);
+        HttpResponse<String> script =
+                RunningPlatform.call(neverJoined, "POST", base + "/" + rollCall + "/check-in", null);
         assertEquals(409, script.statusCode(), script.body());
         assertTrue(RunningPlatform.json(script).getString("detail").contains("请先进入直播课"), script.body());
         // One in the lesson checks in, once: a second check-in keeps the first time.
@@ -318,24 +434,50 @@ class LiveLessonIT {
         HttpResponse<String> checked = RunningPlatform.call(present, "POST", base + "/" + rollCall + "/check-in", null);
         assertEquals(200, checked.statusCode(), checked.body());
         String first = RunningPlatform.json(checked).getString("mine");
-        assertEquals(first, RunningPlatform.json(RunningPlatform.call(present, "POST", base + "/" + rollCall + "/check-in", null)).getString("mine"));
-        assertEquals(403, RunningPlatform.call(teacher, "POST", base + "/" + rollCall + "/check-in", null).statusCode());
-        assertEquals(404, RunningPlatform.call(present, "POST", base + "/999999/check-in", null).statusCode());
+        assertEquals(
+                first,
+                RunningPlatform.json(RunningPlatform.call(present, "POST", base + "/" + rollCall + "/check-in", null))
+                        .getString("mine"));
+        assertEquals(
+                403,
+                RunningPlatform.call(teacher, "POST", base + "/" + rollCall + "/check-in", null)
+                        .statusCode());
+        assertEquals(
+                404,
+                RunningPlatform.call(present, "POST", base + "/999999/check-in", null)
+                        .statusCode());
 
-        // A learner sees their own check-in only; the teacher the class's sheet; the roster counts it beside the credit.
-        JsonObject mine = Json.createReader(new java.io.StringReader(RunningPlatform.call(present, "GET", base, null).body())).readArray().getJsonObject(0);
-        assertTrue((!mine.containsKey("sheet") || mine.isNull("sheet")) && (!mine.containsKey("checkedIn") || mine.isNull("checkedIn")),
+        // A learner sees their own check-in only; the teacher the class's sheet; the roster counts it beside the
+        // credit.
+        JsonObject mine = Json.createReader(new java.io.StringReader(
+                        RunningPlatform.call(present, "GET", base, null).body()))
+                .readArray()
+                .getJsonObject(0);
+        assertTrue(
+                (!mine.containsKey("sheet") || mine.isNull("sheet"))
+                        && (!mine.containsKey("checkedIn") || mine.isNull("checkedIn")),
                 "no one else's check-ins, not even how many: " + mine);
         assertEquals(first, mine.getString("mine"));
-        JsonObject sheet = Json.createReader(new java.io.StringReader(RunningPlatform.call(teacher, "GET", base, null).body())).readArray().getJsonObject(0);
+        JsonObject sheet = Json.createReader(new java.io.StringReader(
+                        RunningPlatform.call(teacher, "GET", base, null).body()))
+                .readArray()
+                .getJsonObject(0);
         assertEquals(1, sheet.getInt("checkedIn"));
         assertEquals(30, sheet.getInt("learners"));
-        assertTrue(sheet.getJsonArray("sheet").stream().map(JsonValue::asJsonObject).anyMatch(e -> e.getString("username").equals("learner28")
-                && e.getString("checkedAt").equals(first)), sheet.toString());
-        JsonObject roster = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/live/lessons/" + lessonId + "/roster", null));
+        assertTrue(
+                sheet.getJsonArray("sheet").stream()
+                        .map(JsonValue::asJsonObject)
+                        .anyMatch(e -> e.getString("username").equals("learner28")
+                                && e.getString("checkedAt").equals(first)),
+                sheet.toString());
+        JsonObject roster = RunningPlatform.json(
+                RunningPlatform.call(teacher, "GET", "/api/live/lessons/" + lessonId + "/roster", null));
         assertEquals(1, roster.getInt("rollCalls"));
-        JsonObject line = roster.getJsonArray("learners").stream().map(JsonValue::asJsonObject)
-                .filter(e -> e.getString("username").equals("learner28")).findFirst().orElseThrow();
+        JsonObject line = roster.getJsonArray("learners").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(e -> e.getString("username").equals("learner28"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(1, line.getInt("checkIns"));
         assertEquals(0, line.getInt("creditedSeconds"), "a check-in is not credit");
 
@@ -344,20 +486,30 @@ class LiveLessonIT {
         Accounts.createLearner(admin, outsider, "Outsider2026");
         String outsiderToken = RunningPlatform.token(outsider, "Outsider2026");
         assertEquals(404, RunningPlatform.call(outsiderToken, "GET", base, null).statusCode());
-        assertEquals(404, RunningPlatform.call(outsiderToken, "POST", base + "/" + rollCall + "/check-in", null).statusCode());
+        assertEquals(
+                404,
+                RunningPlatform.call(outsiderToken, "POST", base + "/" + rollCall + "/check-in", null)
+                        .statusCode());
 
         // Closed early: no more check-ins, and closing again is refused.
         HttpResponse<String> closed = RunningPlatform.call(teacher, "POST", base + "/" + rollCall + "/close", null);
         assertEquals(200, closed.statusCode(), closed.body());
         assertTrue(!RunningPlatform.json(closed).getBoolean("open"));
-        learnerSees.next("roll-call", d -> d.getJsonNumber("id").longValue() == rollCall && !Instant.parse(d.getString("closesAt")).isAfter(Instant.now()));
-        assertEquals(409, RunningPlatform.call(teacher, "POST", base + "/" + rollCall + "/close", null).statusCode());
+        learnerSees.next(
+                "roll-call",
+                d -> d.getJsonNumber("id").longValue() == rollCall
+                        && !Instant.parse(d.getString("closesAt")).isAfter(Instant.now()));
+        assertEquals(
+                409,
+                RunningPlatform.call(teacher, "POST", base + "/" + rollCall + "/close", null)
+                        .statusCode());
         join("learner29", lessonId);
-        HttpResponse<String> late = RunningPlatform.call(neverJoined, "POST", base + "/" + rollCall + "/check-in", null);
+        HttpResponse<String> late =
+                RunningPlatform.call(neverJoined, "POST", base + "/" + rollCall + "/check-in", null);
         assertEquals(409, late.statusCode(), late.body());
         assertTrue(RunningPlatform.json(late).getString("detail").contains("已经结束"), late.body());
-        HttpResponse<String> english = RunningPlatform.call(neverJoined, "POST", base + "/" + rollCall + "/check-in", null,
-                "Accept-Language", "en");
+        HttpResponse<String> english = RunningPlatform.call(
+                neverJoined, "POST", base + "/" + rollCall + "/check-in", null, "Accept-Language", "en");
         assertTrue(RunningPlatform.json(english).getString("detail").contains("has closed"), english.body());
     }
 }

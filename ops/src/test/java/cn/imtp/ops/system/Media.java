@@ -21,10 +21,10 @@ import java.util.stream.IntStream;
 /** A client of the resource and media APIs, as the teacher's upload page and the player use them. */
 final class Media {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Media() {
-    }
+    private Media() {}
 
     /** A resource on a unit (or, for information, on nothing), returning its id. */
     /** A resource of the demo class (whose plan has every unit the media tests use). */
@@ -33,15 +33,20 @@ final class Media {
     }
 
     /** A resource of the class, or ({@code classId} null, an administrator's) of the institution's library. */
-    static long resource(String token, String category, String kind, Long unitId, String title, Long classId) throws Exception {
-        var b = Json.createObjectBuilder().add("category", category).add("kind", kind).add("title", title);
+    static long resource(String token, String category, String kind, Long unitId, String title, Long classId)
+            throws Exception {
+        var b = Json.createObjectBuilder()
+                .add("category", category)
+                .add("kind", kind)
+                .add("title", title);
         if (classId != null) {
             b.add("classId", classId);
         }
         if (unitId != null) {
             b.add("unitId", unitId);
         }
-        HttpResponse<String> r = RunningPlatform.call(token, "POST", "/api/resources", b.build().toString());
+        HttpResponse<String> r =
+                RunningPlatform.call(token, "POST", "/api/resources", b.build().toString());
         assertEquals(201, r.statusCode(), r.body());
         return RunningPlatform.json(r).getJsonNumber("id").longValue();
     }
@@ -52,31 +57,54 @@ final class Media {
     static synchronized long demoClassId() throws Exception {
         if (demoClassId == null) {
             String admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
-            demoClassId = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/classes?size=200", null)).getJsonArray("items").stream()
-                    .map(jakarta.json.JsonValue::asJsonObject).filter(c -> c.getString("name").equals("直播销售员五级 线上演示班")).findFirst()
-                    .orElseThrow().getJsonNumber("id").longValue();
+            demoClassId =
+                    RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/classes?size=200", null))
+                            .getJsonArray("items")
+                            .stream()
+                            .map(jakarta.json.JsonValue::asJsonObject)
+                            .filter(c -> c.getString("name").equals("直播销售员五级 线上演示班"))
+                            .findFirst()
+                            .orElseThrow()
+                            .getJsonNumber("id")
+                            .longValue();
         }
         return demoClassId;
     }
 
     /** A new version's upload ticket (asset id, grant, URLs). */
     static JsonObject newVersion(String token, long resourceId, String fileName, long size) throws Exception {
-        HttpResponse<String> r = RunningPlatform.call(token, "POST", "/api/resources/" + resourceId + "/versions",
-                Json.createObjectBuilder().add("fileName", fileName).add("size", size).build().toString());
+        HttpResponse<String> r = RunningPlatform.call(
+                token,
+                "POST",
+                "/api/resources/" + resourceId + "/versions",
+                Json.createObjectBuilder()
+                        .add("fileName", fileName)
+                        .add("size", size)
+                        .build()
+                        .toString());
         assertEquals(201, r.statusCode(), r.body());
         return RunningPlatform.json(r);
     }
 
     static HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(url.startsWith("http") ? URI.create(url) : RunningPlatform.uri(url)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(url.startsWith("http") ? URI.create(url) : RunningPlatform.uri(url))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/json")
+                        .POST(
+                                json == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(url.startsWith("http") ? URI.create(url) : RunningPlatform.uri(url))
-                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(url.startsWith("http") ? URI.create(url) : RunningPlatform.uri(url))
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** {@code /media/api/uploads/{id}/sub?grant=…} from the ticket's upload URL. */
@@ -86,14 +114,24 @@ final class Media {
     }
 
     static HttpResponse<String> start(JsonObject ticket, Path file) throws Exception {
-        return post(ticket.getString("uploadUrl"), Json.createObjectBuilder().add("fileName", file.getFileName().toString())
-                .add("size", Files.size(file)).add("contentType", "application/octet-stream").build().toString());
+        return post(
+                ticket.getString("uploadUrl"),
+                Json.createObjectBuilder()
+                        .add("fileName", file.getFileName().toString())
+                        .add("size", Files.size(file))
+                        .add("contentType", "application/octet-stream")
+                        .build()
+                        .toString());
     }
 
     /** PUTs the given parts of the file to their presigned URLs, straight to storage. */
     static void sendParts(JsonObject ticket, Path file, long partSize, List<Integer> numbers) throws Exception {
-        HttpResponse<String> r = post(uploadPath(ticket, "/parts"),
-                Json.createObjectBuilder().add("numbers", Json.createArrayBuilder(numbers)).build().toString());
+        HttpResponse<String> r = post(
+                uploadPath(ticket, "/parts"),
+                Json.createObjectBuilder()
+                        .add("numbers", Json.createArrayBuilder(numbers))
+                        .build()
+                        .toString());
         assertEquals(200, r.statusCode(), r.body());
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
             for (JsonValue v : RunningPlatform.json(r).getJsonArray("parts")) {
@@ -102,9 +140,13 @@ final class Media {
                 byte[] chunk = new byte[(int) Math.min(partSize, raf.length() - offset)];
                 raf.seek(offset);
                 raf.readFully(chunk);
-                HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create(part.getString("url")))
-                        .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/octet-stream")
-                        .PUT(HttpRequest.BodyPublishers.ofByteArray(chunk)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> put = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(part.getString("url")))
+                                .timeout(Duration.ofSeconds(60))
+                                .header("Content-Type", "application/octet-stream")
+                                .PUT(HttpRequest.BodyPublishers.ofByteArray(chunk))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, put.statusCode(), put.body());
             }
         }
@@ -115,7 +157,10 @@ final class Media {
         HttpResponse<String> started = start(ticket, file);
         assertEquals(200, started.statusCode(), started.body());
         JsonObject s = RunningPlatform.json(started);
-        sendParts(ticket, file, s.getJsonNumber("partSize").longValue(),
+        sendParts(
+                ticket,
+                file,
+                s.getJsonNumber("partSize").longValue(),
                 IntStream.rangeClosed(1, s.getInt("partCount")).boxed().toList());
         return post(uploadPath(ticket, "/complete"), null);
     }
@@ -147,7 +192,8 @@ final class Media {
 
     /** The same in a class, or ({@code classId} null, an administrator's) in the institution's library. */
     static long publishedDocument(String token, String category, Long unitId, Path doc, Long classId) throws Exception {
-        // Titles as a teacher writes them (Chinese): the pages are read for English leftovers, and test data must not be one.
+        // Titles as a teacher writes them (Chinese): the pages are read for English leftovers, and test data must not
+        // be one.
         String pack = switch (category) {
             case "TEACHING" -> "教学资源";
             case "ASSESSMENT" -> "考核资源";
@@ -159,7 +205,10 @@ final class Media {
         HttpResponse<String> done = upload(ticket, doc);
         assertEquals(200, done.statusCode(), done.body());
         assertEquals("READY", RunningPlatform.json(done).getString("state"));
-        assertEquals(200, RunningPlatform.call(token, "POST", "/api/resources/" + id + "/versions/1/publish", null).statusCode());
+        assertEquals(
+                200,
+                RunningPlatform.call(token, "POST", "/api/resources/" + id + "/versions/1/publish", null)
+                        .statusCode());
         return id;
     }
 
@@ -190,8 +239,7 @@ final class Media {
         return new Uploaded(id, ticket, await(ticket, Duration.ofMinutes(3), "READY", "FAILED"));
     }
 
-    record Uploaded(long resourceId, JsonObject ticket, JsonObject asset) {
-    }
+    record Uploaded(long resourceId, JsonObject ticket, JsonObject asset) {}
 
     /** {@link #ready} for the demo class, then its version 1 published to learners. */
     static Uploaded published(String token, long unitId, String kind, Path file) throws Exception {
@@ -202,14 +250,19 @@ final class Media {
     static Uploaded published(String token, long unitId, String kind, Path file, long classId) throws Exception {
         Uploaded up = ready(token, unitId, kind, file, classId);
         assertEquals("READY", up.asset().getString("state"), up.asset().toString());
-        HttpResponse<String> published = RunningPlatform.call(token, "POST", "/api/resources/" + up.resourceId() + "/versions/1/publish", null);
+        HttpResponse<String> published =
+                RunningPlatform.call(token, "POST", "/api/resources/" + up.resourceId() + "/versions/1/publish", null);
         assertEquals(200, published.statusCode(), published.body());
         return up;
     }
 
     /** The access ticket of a resource's published version (or a given version) for the holder of {@code token}. */
     static HttpResponse<String> access(String token, long resourceId, Integer version) throws Exception {
-        return RunningPlatform.call(token, "GET", "/api/resources/" + resourceId + "/access" + (version == null ? "" : "?version=" + version), null);
+        return RunningPlatform.call(
+                token,
+                "GET",
+                "/api/resources/" + resourceId + "/access" + (version == null ? "" : "?version=" + version),
+                null);
     }
 
     static List<String> uris(String playlist) {
@@ -218,6 +271,8 @@ final class Media {
 
     /** A URL relative to a playlist's own URL. */
     static String resolve(String playlistUrl, String reference) {
-        return reference.startsWith("http") ? reference : playlistUrl.substring(0, playlistUrl.split("\\?")[0].lastIndexOf('/') + 1) + reference;
+        return reference.startsWith("http")
+                ? reference
+                : playlistUrl.substring(0, playlistUrl.split("\\?")[0].lastIndexOf('/') + 1) + reference;
     }
 }

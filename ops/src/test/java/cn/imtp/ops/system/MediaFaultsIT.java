@@ -36,18 +36,21 @@ class MediaFaultsIT {
     }
 
     private static JsonObject ticketFor(Path file, String kind) throws Exception {
-        long id = Media.resource(teacher, "LEARNING", kind, unit, file.getFileName().toString());
+        long id = Media.resource(
+                teacher, "LEARNING", kind, unit, file.getFileName().toString());
         return Media.newVersion(teacher, id, file.getFileName().toString(), Files.size(file));
     }
 
     @Test
     void anEmptyFileIsRefusedBeforeAnyUpload() throws Exception {
         long id = Media.resource(teacher, "LEARNING", "VIDEO", unit, "空文件");
-        HttpResponse<String> r = RunningPlatform.call(teacher, "POST", "/api/resources/" + id + "/versions", "{\"fileName\":\"empty.mp4\",\"size\":0}");
+        HttpResponse<String> r = RunningPlatform.call(
+                teacher, "POST", "/api/resources/" + id + "/versions", "{\"fileName\":\"empty.mp4\",\"size\":0}");
         assertEquals(422, r.statusCode(), r.body());
         assertTrue(RunningPlatform.json(r).getJsonArray("errors").toString().contains("size"));
         JsonObject ticket = Media.newVersion(teacher, id, "empty.mp4", 1);
-        HttpResponse<String> start = Media.post(ticket.getString("uploadUrl"), "{\"fileName\":\"empty.mp4\",\"size\":0}");
+        HttpResponse<String> start =
+                Media.post(ticket.getString("uploadUrl"), "{\"fileName\":\"empty.mp4\",\"size\":0}");
         assertEquals(422, start.statusCode(), start.body());
         assertTrue(start.body().contains("文件是空的"), start.body());
     }
@@ -65,8 +68,12 @@ class MediaFaultsIT {
         assertTrue(asset.getString("reason").contains("not a video or audio file"));
         assertForPeople(r.body());
         assertForPeople(asset.getString("reason"));
-        HttpResponse<String> publish = RunningPlatform.call(teacher, "POST", "/api/resources/" + ticket.getJsonNumber("resourceId")
-                + "/versions/" + ticket.getInt("version") + "/publish", null);
+        HttpResponse<String> publish = RunningPlatform.call(
+                teacher,
+                "POST",
+                "/api/resources/" + ticket.getJsonNumber("resourceId") + "/versions/" + ticket.getInt("version")
+                        + "/publish",
+                null);
         assertEquals(409, publish.statusCode(), "a refused file is never published: " + publish.body());
         assertTrue(publish.body().contains("REJECTED"), publish.body());
     }
@@ -74,8 +81,16 @@ class MediaFaultsIT {
     /** A reason a teacher or a learner reads: Chinese first, and nothing of the storage behind it or of the tools. */
     static void assertForPeople(String text) {
         assertTrue(text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), text);
-        for (String internal : List.of("http", "X-Amz", RunningPlatform.S3_ACCESS_KEY, RunningPlatform.BUCKET, "127.0.0.1", "ffprobe",
-                "ffmpeg", "Exception", "0x")) {
+        for (String internal : List.of(
+                "http",
+                "X-Amz",
+                RunningPlatform.S3_ACCESS_KEY,
+                RunningPlatform.BUCKET,
+                "127.0.0.1",
+                "ffprobe",
+                "ffmpeg",
+                "Exception",
+                "0x")) {
             assertTrue(!text.contains(internal), "'" + internal + "' in: " + text);
         }
     }
@@ -101,8 +116,11 @@ class MediaFaultsIT {
         assertTrue(List.of("FAILED", "REJECTED").contains(asset.getString("state")), asset.toString());
         assertForPeople(asset.getString("reason"));
         String grant = ticket.getString("grant");
-        HttpResponse<String> master = RunningPlatform.get("/media/api/play/" + ticket.getString("assetId") + "/master.m3u8?grant=" + grant);
-        assertTrue(master.statusCode() >= 400, "no empty playlist for a file that will never play: " + master.statusCode() + " " + master.body());
+        HttpResponse<String> master =
+                RunningPlatform.get("/media/api/play/" + ticket.getString("assetId") + "/master.m3u8?grant=" + grant);
+        assertTrue(
+                master.statusCode() >= 400,
+                "no empty playlist for a file that will never play: " + master.statusCode() + " " + master.body());
     }
 
     @Test
@@ -124,10 +142,15 @@ class MediaFaultsIT {
         Path video = MediaFixtures.video("stranded-2s.mp4", 320, 180, 2, true);
         JsonObject ticket = ticketFor(video, "VIDEO");
         assertEquals(202, Media.upload(ticket, video).statusCode());
-        assertEquals("READY", Media.await(ticket, java.time.Duration.ofMinutes(2), "READY", "FAILED").getString("state"));
+        assertEquals(
+                "READY",
+                Media.await(ticket, java.time.Duration.ofMinutes(2), "READY", "FAILED")
+                        .getString("state"));
         // As when saving FAILED itself failed: the job ended FAILED, the asset still says PROCESSING.
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms", "lms", "lms")) {
-            for (String sql : List.of("UPDATE transcode_job SET state = 'FAILED' WHERE asset_id = ?",
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                "jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms", "lms", "lms")) {
+            for (String sql : List.of(
+                    "UPDATE transcode_job SET state = 'FAILED' WHERE asset_id = ?",
                     "UPDATE media_asset SET state = 'PROCESSING' WHERE id = ?")) {
                 try (java.sql.PreparedStatement s = c.prepareStatement(sql)) {
                     s.setString(1, ticket.getString("assetId"));
@@ -161,8 +184,13 @@ class MediaFaultsIT {
         long id = Media.resource(teacher, "LEARNING", "VIDEO", unit, "超大文件");
         long size = RunningPlatform.MAX_UPLOAD_BYTES + 1;
         JsonObject ticket = Media.newVersion(teacher, id, "huge.mp4", size);
-        HttpResponse<String> r = Media.post(ticket.getString("uploadUrl"),
-                Json.createObjectBuilder().add("fileName", "huge.mp4").add("size", size).build().toString());
+        HttpResponse<String> r = Media.post(
+                ticket.getString("uploadUrl"),
+                Json.createObjectBuilder()
+                        .add("fileName", "huge.mp4")
+                        .add("size", size)
+                        .build()
+                        .toString());
         assertEquals(413, r.statusCode(), r.body());
         assertTrue(r.body().contains("超过了 " + RunningPlatform.MAX_UPLOAD_BYTES + " 字节的上限"), r.body());
     }
@@ -188,7 +216,8 @@ class MediaFaultsIT {
         String assetId = ticket.getString("assetId");
 
         killFfmpegOf(assetId);
-        JsonObject afterFirst = Media.awaitJob(ticket, j -> j.getInt("attempts") == 2 && "RUNNING".equals(j.getString("state")));
+        JsonObject afterFirst =
+                Media.awaitJob(ticket, j -> j.getInt("attempts") == 2 && "RUNNING".equals(j.getString("state")));
         assertFalse(afterFirst.toString().contains("ffmpeg"), "what ffmpeg said stays in the log: " + afterFirst);
 
         killFfmpegOf(assetId);
@@ -197,7 +226,8 @@ class MediaFaultsIT {
         assertTrue(failed.getString("reason").startsWith("转码失败"), failed.toString());
         assertForPeople(failed.toString());
 
-        HttpResponse<String> retry = Media.post(Media.uploadPath(ticket, "/retry").replace("/uploads/", "/assets/"), null);
+        HttpResponse<String> retry =
+                Media.post(Media.uploadPath(ticket, "/retry").replace("/uploads/", "/assets/"), null);
         assertEquals(202, retry.statusCode(), retry.body());
         JsonObject done = Media.await(ticket, Duration.ofMinutes(3), "READY", "FAILED");
         assertEquals("READY", done.getString("state"), done.toString());
@@ -217,7 +247,9 @@ class MediaFaultsIT {
             assertEquals(503, refused.statusCode(), refused.body());
             assertTrue(refused.body().contains("对象存储"), refused.body());
             assertForPeople(refused.body());
-            assertTrue(Duration.ofNanos(System.nanoTime() - t0).toSeconds() < 30, "a storage outage must not hang requests");
+            assertTrue(
+                    Duration.ofNanos(System.nanoTime() - t0).toSeconds() < 30,
+                    "a storage outage must not hang requests");
             Thread.sleep(8000);
         } finally {
             signal("CONT", s3proxy);
@@ -234,9 +266,10 @@ class MediaFaultsIT {
         Media.awaitJob(ticket, j -> "RUNNING".equals(j.getString("state")) && j.getInt("attempts") == 1);
         // As if the node running it had died: another worker name holds a lease that has run out.
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(
-                "jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms", "lms", "lms");
-             java.sql.PreparedStatement s = c.prepareStatement("UPDATE transcode_job SET worker = 'node-that-died#0',"
-                     + " lease_until = NOW(3) - INTERVAL 1 SECOND WHERE asset_id = ? AND state = 'RUNNING'")) {
+                        "jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms", "lms", "lms");
+                java.sql.PreparedStatement s = c.prepareStatement(
+                        "UPDATE transcode_job SET worker = 'node-that-died#0',"
+                                + " lease_until = NOW(3) - INTERVAL 1 SECOND WHERE asset_id = ? AND state = 'RUNNING'")) {
             s.setString(1, ticket.getString("assetId"));
             assertEquals(1, s.executeUpdate());
         }
@@ -263,12 +296,19 @@ class MediaFaultsIT {
 
     /** The embedded object store's process (S3Proxy). */
     static ProcessHandle s3proxy() {
-        return ProcessHandle.allProcesses().filter(p -> MediaFixtures.commandLine(p).contains("org.gaul.s3proxy")).findFirst()
+        return ProcessHandle.allProcesses()
+                .filter(p -> MediaFixtures.commandLine(p).contains("org.gaul.s3proxy"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("S3Proxy is not running"));
     }
 
     static void signal(String name, ProcessHandle p) throws Exception {
-        assertEquals(0, new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).inheritIO().start().waitFor());
+        assertEquals(
+                0,
+                new ProcessBuilder("kill", "-" + name, Long.toString(p.pid()))
+                        .inheritIO()
+                        .start()
+                        .waitFor());
     }
 
     /** Waits for this asset's ffmpeg to run, then kills it as the OOM killer would. */
@@ -290,8 +330,11 @@ class MediaFaultsIT {
         List<JsonObject> all = new java.util.ArrayList<>();
         try {
             for (int i = 0; i < 2; i++) {
-                holdWhileRunning(MediaFixtures.video("queue-long-" + i + "-640x" + (360 + 2 * i) + "-14s.mp4", 640, 360 + 2 * i, 14, true),
-                        all, stopped);
+                holdWhileRunning(
+                        MediaFixtures.video(
+                                "queue-long-" + i + "-640x" + (360 + 2 * i) + "-14s.mp4", 640, 360 + 2 * i, 14, true),
+                        all,
+                        stopped);
             }
             Path clip = MediaFixtures.video("queue-short-320x180-3s.mp4", 320, 180, 3, true);
             JsonObject shortTicket = ticketFor(clip, "VIDEO");
@@ -305,15 +348,18 @@ class MediaFaultsIT {
                 JsonObject job = Media.status(lecture).getJsonObject("job");
                 assertEquals("RUNNING", job.getString("state"), "the long jobs still hold the general workers: " + job);
             }
-            System.out.println("A 3-s clip became READY " + playableMs + " ms after its upload while two long jobs held the general workers");
+            System.out.println("A 3-s clip became READY " + playableMs
+                    + " ms after its upload while two long jobs held the general workers");
 
             // The short lane held as well: a 9-s clip (still short here) stopped while it runs.
             holdWhileRunning(MediaFixtures.video("queue-held-1280x720-9s.mp4", 1280, 720, 9, true), all, stopped);
 
             List<JsonObject> waiting = new java.util.ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                Path file = i == 1 ? MediaFixtures.video("queue-wait-long-640x364-14s.mp4", 640, 364, 14, true)
-                        : MediaFixtures.video("queue-wait-" + i + "-320x" + (184 + 2 * i) + "-2s.mp4", 320, 184 + 2 * i, 2, true);
+                Path file = i == 1
+                        ? MediaFixtures.video("queue-wait-long-640x364-14s.mp4", 640, 364, 14, true)
+                        : MediaFixtures.video(
+                                "queue-wait-" + i + "-320x" + (184 + 2 * i) + "-2s.mp4", 320, 184 + 2 * i, 2, true);
                 JsonObject ticket = ticketFor(file, "VIDEO");
                 assertEquals(202, Media.upload(ticket, file).statusCode());
                 waiting.add(ticket);
@@ -323,7 +369,9 @@ class MediaFaultsIT {
                 JsonObject job = Media.status(waiting.get(i)).getJsonObject("job");
                 assertEquals("QUEUED", job.getString("state"), job.toString());
                 assertEquals(i, job.getInt("ahead"), "its place in the queue: " + job);
-                assertTrue(job.getJsonNumber("waitSeconds").longValue() > 0, "the stopped jobs still have source to encode: " + job);
+                assertTrue(
+                        job.getJsonNumber("waitSeconds").longValue() > 0,
+                        "the stopped jobs still have source to encode: " + job);
             }
         } finally {
             for (ProcessHandle p : stopped) {
@@ -333,12 +381,15 @@ class MediaFaultsIT {
         for (JsonObject ticket : all) {
             JsonObject done = Media.await(ticket, Duration.ofMinutes(3), "READY", "FAILED");
             assertEquals("READY", done.getString("state"), done.toString());
-            assertFalse(done.getJsonObject("job").containsKey("ahead"), "a job that ran has no place in the queue: " + done);
+            assertFalse(
+                    done.getJsonObject("job").containsKey("ahead"),
+                    "a job that ran has no place in the queue: " + done);
         }
     }
 
     /** Uploads a video and stops its ffmpeg with SIGSTOP once it runs, as if it took hours: its worker stays busy. */
-    private static void holdWhileRunning(Path video, List<JsonObject> uploaded, List<ProcessHandle> stopped) throws Exception {
+    private static void holdWhileRunning(Path video, List<JsonObject> uploaded, List<ProcessHandle> stopped)
+            throws Exception {
         JsonObject ticket = ticketFor(video, "VIDEO");
         assertEquals(202, Media.upload(ticket, video).statusCode());
         uploaded.add(ticket);
@@ -351,10 +402,12 @@ class MediaFaultsIT {
     static ProcessHandle ffmpegOf(String assetId) throws Exception {
         long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < end) {
-            Optional<ProcessHandle> ffmpeg = ProcessHandle.allProcesses().filter(p -> {
-                String cmd = MediaFixtures.commandLine(p);
-                return cmd.contains("ffmpeg") && cmd.contains("-var_stream_map") && cmd.contains(assetId);
-            }).findFirst();
+            Optional<ProcessHandle> ffmpeg = ProcessHandle.allProcesses()
+                    .filter(p -> {
+                        String cmd = MediaFixtures.commandLine(p);
+                        return cmd.contains("ffmpeg") && cmd.contains("-var_stream_map") && cmd.contains(assetId);
+                    })
+                    .findFirst();
             if (ffmpeg.isPresent()) {
                 return ffmpeg.get();
             }

@@ -13,8 +13,7 @@ final class MediaFixtures {
 
     private static Path ffmpeg;
 
-    private MediaFixtures() {
-    }
+    private MediaFixtures() {}
 
     static Path dir() throws IOException {
         return Files.createDirectories(RunningPlatform.home().resolve("ops/target/media-fixtures"));
@@ -24,15 +23,20 @@ final class MediaFixtures {
     static synchronized Path ffmpeg() throws IOException {
         if (ffmpeg == null) {
             try (Stream<Path> files = Files.walk(RunningPlatform.varDir().resolve("javacpp"))) {
-                ffmpeg = files.filter(p -> p.getFileName().toString().equals("ffmpeg") && Files.isRegularFile(p) && Files.isExecutable(p)).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("no ffmpeg under " + RunningPlatform.varDir().resolve("javacpp")));
+                ffmpeg = files.filter(p -> p.getFileName().toString().equals("ffmpeg")
+                                && Files.isRegularFile(p)
+                                && Files.isExecutable(p))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException(
+                                "no ffmpeg under " + RunningPlatform.varDir().resolve("javacpp")));
             }
         }
         return ffmpeg;
     }
 
     /** A test-pattern video with a tone, {@code seconds} long, encoded fast (large, cheap to decode). */
-    static Path video(String name, int width, int height, int seconds, boolean withAudio) throws IOException, InterruptedException {
+    static Path video(String name, int width, int height, int seconds, boolean withAudio)
+            throws IOException, InterruptedException {
         return video(name, width, height, seconds, withAudio ? 440 : 0, List.of("-preset", "ultrafast"));
     }
 
@@ -45,9 +49,25 @@ final class MediaFixtures {
     }
 
     /** The same, with a tone of its own ({@code variant}): files that differ, so that none is recognised as another's content. */
-    static Path lesson(String name, int width, int height, int seconds, int variant) throws IOException, InterruptedException {
-        return video(name, width, height, seconds, 440 + 10 * variant,
-                List.of("-preset", "veryfast", "-profile:v", "high", "-b:v", "6M", "-maxrate", "8M", "-bufsize", "12M"));
+    static Path lesson(String name, int width, int height, int seconds, int variant)
+            throws IOException, InterruptedException {
+        return video(
+                name,
+                width,
+                height,
+                seconds,
+                440 + 10 * variant,
+                List.of(
+                        "-preset",
+                        "veryfast",
+                        "-profile:v",
+                        "high",
+                        "-b:v",
+                        "6M",
+                        "-maxrate",
+                        "8M",
+                        "-bufsize",
+                        "12M"));
     }
 
     /** A test-pattern video; {@code toneHz} 0: without audio. */
@@ -58,7 +78,8 @@ final class MediaFixtures {
         if (Files.exists(out)) {
             return out;
         }
-        List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=25"));
+        List<String> args =
+                new ArrayList<>(List.of("-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=25"));
         if (withAudio) {
             args.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=" + toneHz + ":sample_rate=48000"));
         }
@@ -74,7 +95,17 @@ final class MediaFixtures {
     static Path audio(String name, int seconds) throws IOException, InterruptedException {
         Path out = dir().resolve(name);
         if (!Files.exists(out)) {
-            run(List.of("-f", "lavfi", "-i", "sine=frequency=330:sample_rate=44100", "-t", Integer.toString(seconds), "-c:a", "aac"), out);
+            run(
+                    List.of(
+                            "-f",
+                            "lavfi",
+                            "-i",
+                            "sine=frequency=330:sample_rate=44100",
+                            "-t",
+                            Integer.toString(seconds),
+                            "-c:a",
+                            "aac"),
+                    out);
         }
         return out;
     }
@@ -91,9 +122,34 @@ final class MediaFixtures {
     static Path interlaced(String name, int seconds) throws IOException, InterruptedException {
         Path out = dir().resolve(name);
         if (!Files.exists(out)) {
-            run(List.of("-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=50", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
-                    "-t", Integer.toString(seconds), "-vf", "tinterlace=mode=interleave_top,fieldorder=tff", "-c:v", "libx264", "-preset", "ultrafast",
-                    "-flags", "+ilme+ildct", "-top", "1", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest"), out);
+            run(
+                    List.of(
+                            "-f",
+                            "lavfi",
+                            "-i",
+                            "testsrc2=size=1280x720:rate=50",
+                            "-f",
+                            "lavfi",
+                            "-i",
+                            "sine=frequency=440:sample_rate=48000",
+                            "-t",
+                            Integer.toString(seconds),
+                            "-vf",
+                            "tinterlace=mode=interleave_top,fieldorder=tff",
+                            "-c:v",
+                            "libx264",
+                            "-preset",
+                            "ultrafast",
+                            "-flags",
+                            "+ilme+ildct",
+                            "-top",
+                            "1",
+                            "-pix_fmt",
+                            "yuv420p",
+                            "-c:a",
+                            "aac",
+                            "-shortest"),
+                    out);
         }
         return out;
     }
@@ -105,15 +161,67 @@ final class MediaFixtures {
     static Path multiTrack(String name, int seconds) throws IOException, InterruptedException {
         Path out = dir().resolve(name);
         if (!Files.exists(out)) {
-            Path zh = text("multi-zh.srt", "1\n00:00:00,500 --> 00:00:02,500\n欢迎来到直播间\n\n2\n00:00:03,000 --> 00:00:04,500\n今天讲选品\n");
+            Path zh = text(
+                    "multi-zh.srt",
+                    "1\n00:00:00,500 --> 00:00:02,500\n欢迎来到直播间\n\n2\n00:00:03,000 --> 00:00:04,500\n今天讲选品\n");
             Path en = text("multi-en.srt", "1\n00:00:00,500 --> 00:00:02,500\nWelcome to the live room\n");
-            run(List.of("-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
-                    "-f", "lavfi", "-i", "sine=frequency=880:sample_rate=48000", "-i", zh.toString(), "-i", en.toString(), "-t", Integer.toString(seconds),
-                    "-map", "0:v", "-map", "1:a", "-map", "2:a", "-map", "3:s", "-map", "4:s", "-c:v", "libx264", "-preset", "ultrafast",
-                    "-pix_fmt", "yuv420p", "-c:a", "aac", "-filter:a:0", "volume=0.05", "-c:s", "srt",
-                    "-metadata:s:a:0", "language=eng", "-metadata:s:a:0", "title=English", "-metadata:s:a:1", "language=chi",
-                    "-metadata:s:s:0", "language=chi", "-metadata:s:s:1", "language=eng",
-                    "-disposition:a:0", "0", "-disposition:a:1", "default"), out);
+            run(
+                    List.of(
+                            "-f",
+                            "lavfi",
+                            "-i",
+                            "testsrc2=size=640x360:rate=25",
+                            "-f",
+                            "lavfi",
+                            "-i",
+                            "sine=frequency=440:sample_rate=48000",
+                            "-f",
+                            "lavfi",
+                            "-i",
+                            "sine=frequency=880:sample_rate=48000",
+                            "-i",
+                            zh.toString(),
+                            "-i",
+                            en.toString(),
+                            "-t",
+                            Integer.toString(seconds),
+                            "-map",
+                            "0:v",
+                            "-map",
+                            "1:a",
+                            "-map",
+                            "2:a",
+                            "-map",
+                            "3:s",
+                            "-map",
+                            "4:s",
+                            "-c:v",
+                            "libx264",
+                            "-preset",
+                            "ultrafast",
+                            "-pix_fmt",
+                            "yuv420p",
+                            "-c:a",
+                            "aac",
+                            "-filter:a:0",
+                            "volume=0.05",
+                            "-c:s",
+                            "srt",
+                            "-metadata:s:a:0",
+                            "language=eng",
+                            "-metadata:s:a:0",
+                            "title=English",
+                            "-metadata:s:a:1",
+                            "language=chi",
+                            "-metadata:s:s:0",
+                            "language=chi",
+                            "-metadata:s:s:1",
+                            "language=eng",
+                            "-disposition:a:0",
+                            "0",
+                            "-disposition:a:1",
+                            "default"),
+                    out);
         }
         return out;
     }
@@ -134,7 +242,8 @@ final class MediaFixtures {
     /** A file's mean audio volume in dB, as ffmpeg's {@code volumedetect} measures it. */
     static double meanVolume(Path file) throws IOException, InterruptedException {
         String output = analyse(file, "-af", "volumedetect", "-vn");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("mean_volume: (-?[0-9.]+) dB").matcher(output);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("mean_volume: (-?[0-9.]+) dB").matcher(output);
         if (!m.find()) {
             throw new IOException("volumedetect said nothing about " + file.getFileName() + ": " + output);
         }
@@ -147,7 +256,8 @@ final class MediaFixtures {
      */
     static int[] fieldDetection(Path file) throws IOException, InterruptedException {
         String output = analyse(file, "-vf", "idet", "-an");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Multi frame detection: TFF:\\s*(\\d+) BFF:\\s*(\\d+) Progressive:\\s*(\\d+)")
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "Multi frame detection: TFF:\\s*(\\d+) BFF:\\s*(\\d+) Progressive:\\s*(\\d+)")
                 .matcher(output);
         int[] last = null;
         while (m.find()) {
@@ -188,7 +298,8 @@ final class MediaFixtures {
     /** A process's whole command line from /proc (ProcessHandle.Info truncates long ones, such as S3Proxy's class path). */
     static String commandLine(ProcessHandle p) {
         try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline"))).replace('\0', ' ');
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline")))
+                    .replace('\0', ' ');
         } catch (IOException gone) {
             return "";
         }
@@ -199,11 +310,14 @@ final class MediaFixtures {
      * by an ffmpeg filter ("crop=…", "eq=brightness=…"): what a camera would take a moment later.
      */
     static Path face(String fixture, String filter) throws IOException, InterruptedException {
-        Path source = RunningPlatform.home().resolve("media-service/src/test/resources/faces").resolve(fixture);
+        Path source = RunningPlatform.home()
+                .resolve("media-service/src/test/resources/faces")
+                .resolve(fixture);
         if (filter == null) {
             return source;
         }
-        Path out = dir().resolve("face-" + fixture.replace(".jpg", "") + "-" + Integer.toHexString(filter.hashCode()) + ".jpg");
+        Path out = dir().resolve(
+                        "face-" + fixture.replace(".jpg", "") + "-" + Integer.toHexString(filter.hashCode()) + ".jpg");
         if (!Files.exists(out)) {
             run(List.of("-i", source.toString(), "-vf", filter, "-q:v", "3"), out);
         }
@@ -218,8 +332,19 @@ final class MediaFixtures {
         Path source = face(fixture, null);
         Path out = dir().resolve("camera-" + fixture.replace(".jpg", "") + ".y4m");
         if (!Files.exists(out)) {
-            run(List.of("-loop", "1", "-i", source.toString(), "-t", "4", "-r", "10",
-                    "-vf", "crop=600:450:20+15*sin(PI*t):15+10*cos(PI*t),scale=640:480,format=yuv420p"), out);
+            run(
+                    List.of(
+                            "-loop",
+                            "1",
+                            "-i",
+                            source.toString(),
+                            "-t",
+                            "4",
+                            "-r",
+                            "10",
+                            "-vf",
+                            "crop=600:450:20+15*sin(PI*t):15+10*cos(PI*t),scale=640:480,format=yuv420p"),
+                    out);
         }
         return out;
     }
@@ -232,24 +357,57 @@ final class MediaFixtures {
     static Path talkingHead(String fixture, int seconds) throws IOException, InterruptedException {
         Path out = dir().resolve("talking-" + fixture.replace(".jpg", "") + "-" + seconds + "s.mp4");
         if (!Files.exists(out)) {
-            run(List.of("-loop", "1", "-i", face(fixture, null).toString(),
-                    "-f", "lavfi", "-i", "aevalsrc=if(lt(t\\," + seconds / 2.0 + ")\\,0.5*sin(2*PI*440*t)\\,0):d=" + seconds + ":s=48000",
-                    "-t", Integer.toString(seconds), "-r", "25",
-                    "-vf", "crop=600:450:20+15*sin(PI*t):15+10*cos(PI*t),scale=640:480,format=yuv420p",
-                    "-c:v", "libx264", "-preset", "veryfast", "-c:a", "aac", "-shortest"), out);
+            run(
+                    List.of(
+                            "-loop",
+                            "1",
+                            "-i",
+                            face(fixture, null).toString(),
+                            "-f",
+                            "lavfi",
+                            "-i",
+                            "aevalsrc=if(lt(t\\," + seconds / 2.0 + ")\\,0.5*sin(2*PI*440*t)\\,0):d=" + seconds
+                                    + ":s=48000",
+                            "-t",
+                            Integer.toString(seconds),
+                            "-r",
+                            "25",
+                            "-vf",
+                            "crop=600:450:20+15*sin(PI*t):15+10*cos(PI*t),scale=640:480,format=yuv420p",
+                            "-c:v",
+                            "libx264",
+                            "-preset",
+                            "veryfast",
+                            "-c:a",
+                            "aac",
+                            "-shortest"),
+                    out);
         }
         return out;
     }
 
     /** The file's integrated loudness (EBU R128, LUFS) as ffmpeg's ebur128 filter reads it. */
     static double loudness(Path file) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(ffmpeg().toString(), "-hide_banner", "-nostats", "-i", file.toString(), "-vn",
-                "-af", "ebur128=framelog=verbose", "-f", "null", "-").redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(
+                        ffmpeg().toString(),
+                        "-hide_banner",
+                        "-nostats",
+                        "-i",
+                        file.toString(),
+                        "-vn",
+                        "-af",
+                        "ebur128=framelog=verbose",
+                        "-f",
+                        "null",
+                        "-")
+                .redirectErrorStream(true);
         pb.environment().put("LD_LIBRARY_PATH", ffmpeg().getParent().toString());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor(1, TimeUnit.MINUTES);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*I:\\s+(-?[0-9.]+) LUFS", java.util.regex.Pattern.MULTILINE).matcher(out);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "^\\s*I:\\s+(-?[0-9.]+) LUFS", java.util.regex.Pattern.MULTILINE)
+                .matcher(out);
         if (!m.find()) {
             throw new IOException("no loudness in ffmpeg's report: " + out);
         }
@@ -263,7 +421,8 @@ final class MediaFixtures {
     private static void run(List<String> args, Path out) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(ffmpeg().toString(), "-v", "error", "-y"));
         command.addAll(args);
-        Path partial = out.resolveSibling(out.getFileName() + ".part" + out.getFileName().toString().replaceAll(".*(\\.[a-z0-9]+)$", "$1"));
+        Path partial = out.resolveSibling(
+                out.getFileName() + ".part" + out.getFileName().toString().replaceAll(".*(\\.[a-z0-9]+)$", "$1"));
         command.add(partial.toString());
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("LD_LIBRARY_PATH", ffmpeg().getParent().toString());

@@ -30,66 +30,130 @@ class NoticesIT {
         String outsider = RunningPlatform.token(outsiderName, "Learn2026ok");
         long before = unread(learner);
         long outsiderBefore = unread(outsider);
-        // A new account starts with nothing unread (the demo data's notice to everyone came before it), though it sees them.
+        // A new account starts with nothing unread (the demo data's notice to everyone came before it), though it sees
+        // them.
         assertEquals(0, outsiderBefore, "earlier notices are not news to a new account");
-        assertTrue(RunningPlatform.json(RunningPlatform.call(outsider, "GET", "/api/notices?size=100", null)).getJsonArray("items").stream()
-                .allMatch(n -> n.asJsonObject().getBoolean("read")), "and they are listed as read");
-        assertTrue(before > 0 || RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/notices?size=100", null)).getJsonArray("items")
-                .stream().anyMatch(n -> n.asJsonObject().getBoolean("read")), "the demo learner has the demo notices, read or not");
+        assertTrue(
+                RunningPlatform.json(RunningPlatform.call(outsider, "GET", "/api/notices?size=100", null))
+                        .getJsonArray("items")
+                        .stream()
+                        .allMatch(n -> n.asJsonObject().getBoolean("read")),
+                "and they are listed as read");
+        assertTrue(
+                before > 0
+                        || RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/notices?size=100", null))
+                                .getJsonArray("items")
+                                .stream()
+                                .anyMatch(n -> n.asJsonObject().getBoolean("read")),
+                "the demo learner has the demo notices, read or not");
 
-        JsonObject toClass = ClassesIT.ok(RunningPlatform.call(teacher, "POST", "/api/notices",
+        JsonObject toClass = ClassesIT.ok(RunningPlatform.call(
+                teacher,
+                "POST",
+                "/api/notices",
                 "{\"classId\":" + demo + ",\"title\":\"明天的直播课改到下午\",\"body\":\"原定上午的直播课改为下午 2 点。\\n请提前进入。\"}"));
         assertEquals(demo, toClass.getJsonNumber("classId").longValue());
-        JsonObject toAll = ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/notices",
+        JsonObject toAll = ClassesIT.ok(RunningPlatform.call(
+                admin,
+                "POST",
+                "/api/notices",
                 "{\"classId\":null,\"title\":\"平台维护通知\",\"body\":\"周日 22:00 至 23:00 维护。\"}"));
         assertEquals(before + 2, unread(learner), "the class's notice and the one to everyone");
         assertEquals(outsiderBefore + 1, unread(outsider), "only the one to everyone");
-        String outsidersList = RunningPlatform.call(outsider, "GET", "/api/notices?size=100", null).body();
+        String outsidersList = RunningPlatform.call(outsider, "GET", "/api/notices?size=100", null)
+                .body();
         assertFalse(outsidersList.contains("明天的直播课改到下午"), outsidersList);
-        assertEquals(404, RunningPlatform.call(outsider, "POST", "/api/notices/" + toClass.getJsonNumber("id") + "/read", null).statusCode(),
+        assertEquals(
+                404,
+                RunningPlatform.call(outsider, "POST", "/api/notices/" + toClass.getJsonNumber("id") + "/read", null)
+                        .statusCode(),
                 "a notice to a class one is not in does not exist for them");
 
-        // Who may not publish: a learner (403); a teacher to everyone, or to a class they do not teach (404 as for any class).
-        assertEquals(403, RunningPlatform.call(learner, "POST", "/api/notices", "{\"classId\":" + demo + ",\"title\":\"t\",\"body\":\"b\"}").statusCode());
-        HttpResponse<String> toEveryone = RunningPlatform.call(teacher, "POST", "/api/notices", "{\"title\":\"t\",\"body\":\"b\"}");
+        // Who may not publish: a learner (403); a teacher to everyone, or to a class they do not teach (404 as for any
+        // class).
+        assertEquals(
+                403,
+                RunningPlatform.call(
+                                learner,
+                                "POST",
+                                "/api/notices",
+                                "{\"classId\":" + demo + ",\"title\":\"t\",\"body\":\"b\"}")
+                        .statusCode());
+        HttpResponse<String> toEveryone =
+                RunningPlatform.call(teacher, "POST", "/api/notices", "{\"title\":\"t\",\"body\":\"b\"}");
         assertEquals(422, toEveryone.statusCode(), toEveryone.body());
         assertTrue(RunningPlatform.json(toEveryone).getString("detail").contains("任教的班级"), toEveryone.body());
         long otherClass = 999999L;
-        for (var c : RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/classes?size=200", null)).getJsonArray("items")) {
+        for (var c : RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/classes?size=200", null))
+                .getJsonArray("items")) {
             long id = c.asJsonObject().getJsonNumber("id").longValue();
             if (RunningPlatform.call(teacher, "GET", "/api/classes/" + id, null).statusCode() == 404) {
                 otherClass = id;
                 break;
             }
         }
-        assertEquals(404, RunningPlatform.call(teacher, "POST", "/api/notices", "{\"classId\":" + otherClass + ",\"title\":\"t\",\"body\":\"b\"}")
-                .statusCode());
-        HttpResponse<String> blank = RunningPlatform.call(admin, "POST", "/api/notices", "{\"classId\":null,\"title\":\"  \",\"body\":\"" + "长".repeat(5001) + "\"}");
+        assertEquals(
+                404,
+                RunningPlatform.call(
+                                teacher,
+                                "POST",
+                                "/api/notices",
+                                "{\"classId\":" + otherClass + ",\"title\":\"t\",\"body\":\"b\"}")
+                        .statusCode());
+        HttpResponse<String> blank = RunningPlatform.call(
+                admin,
+                "POST",
+                "/api/notices",
+                "{\"classId\":null,\"title\":\"  \",\"body\":\"" + "长".repeat(5001) + "\"}");
         assertEquals(422, blank.statusCode(), blank.body());
-        assertEquals(2, RunningPlatform.json(blank).getJsonArray("errors").size(), "both the title and the text: " + blank.body());
+        assertEquals(
+                2,
+                RunningPlatform.json(blank).getJsonArray("errors").size(),
+                "both the title and the text: " + blank.body());
 
         // Read by opening it in the page: the header's count goes down, the notice stays listed as read.
         try (Browser b = new Browser(390, 844)) {
             b.signIn("learner27", RunningPlatform.DEMO_PASSWORD, "/learner/");
-            b.until(d -> d.findElement(By.id("unread-notices")).getText().equals(Long.toString(before + 2)), Duration.ofSeconds(10));
-            assertTrue(((Number) b.js("return document.querySelector('header.topbar').getBoundingClientRect().height;")).doubleValue() < 64,
+            b.until(
+                    d -> d.findElement(By.id("unread-notices")).getText().equals(Long.toString(before + 2)),
+                    Duration.ofSeconds(10));
+            assertTrue(
+                    ((Number) b.js("return document.querySelector('header.topbar').getBoundingClientRect().height;"))
+                                    .doubleValue()
+                            < 64,
                     "the count keeps the phone's header on one line");
             b.driver.findElement(By.id("nav-feed")).click();
             String id = toClass.getJsonNumber("id").toString();
-            b.waitFor(By.cssSelector("details[data-notice='" + id + "'].unread > summary")).click();
-            b.until(d -> d.findElement(By.cssSelector("details[data-notice='" + id + "'] .notice-body")).getText().contains("下午 2 点"),
+            b.waitFor(By.cssSelector("details[data-notice='" + id + "'].unread > summary"))
+                    .click();
+            b.until(
+                    d -> d.findElement(By.cssSelector("details[data-notice='" + id + "'] .notice-body"))
+                            .getText()
+                            .contains("下午 2 点"),
                     Duration.ofSeconds(10));
-            b.until(d -> !d.findElement(By.cssSelector("details[data-notice='" + id + "']")).getAttribute("class").contains("unread"), Duration.ofSeconds(10));
-            b.until(d -> d.findElements(By.id("unread-notices")).stream().allMatch(e -> e.getText().equals(Long.toString(before + 1))),
+            b.until(
+                    d -> !d.findElement(By.cssSelector("details[data-notice='" + id + "']"))
+                            .getAttribute("class")
+                            .contains("unread"),
+                    Duration.ofSeconds(10));
+            b.until(
+                    d -> d.findElements(By.id("unread-notices")).stream()
+                            .allMatch(e -> e.getText().equals(Long.toString(before + 1))),
                     Duration.ofSeconds(10));
             b.screenshot("learner-notices-phone");
         }
         assertEquals(before + 1, unread(learner));
-        assertEquals(204, RunningPlatform.call(learner, "POST", "/api/notices/" + toClass.getJsonNumber("id") + "/read", null).statusCode(),
+        assertEquals(
+                204,
+                RunningPlatform.call(learner, "POST", "/api/notices/" + toClass.getJsonNumber("id") + "/read", null)
+                        .statusCode(),
                 "reading again changes nothing");
         assertEquals(before + 1, unread(learner));
-        JsonObject first = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/notices?size=1", null)).getJsonArray("items").getJsonObject(0);
-        assertEquals(toAll.getJsonNumber("id").longValue(), first.getJsonNumber("id").longValue(), "newest first");
+        JsonObject first = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/notices?size=1", null))
+                .getJsonArray("items")
+                .getJsonObject(0);
+        assertEquals(
+                toAll.getJsonNumber("id").longValue(), first.getJsonNumber("id").longValue(), "newest first");
         assertEquals("系统管理员", first.getString("author"));
 
         // An administrator publishes to everyone from the page (the form's first choice).
@@ -104,8 +168,14 @@ class NoticesIT {
             b.until(d -> d.findElement(By.id("notices")).getText().contains("考试安排已发布"), Duration.ofSeconds(10));
         }
         assertEquals(outsiderBefore + 2, unread(outsider), "the administrator's notice reached everyone");
-        assertEquals(0, RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/notices?size=100", null)).getJsonArray("items").stream()
-                .filter(n -> n.asJsonObject().getString("title").equals("考试安排已发布") && !n.asJsonObject().getBoolean("read")).count(),
+        assertEquals(
+                0,
+                RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/notices?size=100", null))
+                        .getJsonArray("items")
+                        .stream()
+                        .filter(n -> n.asJsonObject().getString("title").equals("考试安排已发布")
+                                && !n.asJsonObject().getBoolean("read"))
+                        .count(),
                 "its author has read it");
     }
 
@@ -117,27 +187,54 @@ class NoticesIT {
         String learner = RunningPlatform.token("learner26", RunningPlatform.DEMO_PASSWORD);
         long demo = Media.demoClassId();
         long before = unread(learner);
-        JsonObject sent = ClassesIT.ok(RunningPlatform.call(teacher, "POST", "/api/notices",
-                "{\"classId\":" + demo + ",\"title\":\"发错班级的通知\",\"body\":\"请忽略。\"}"));
+        JsonObject sent = ClassesIT.ok(RunningPlatform.call(
+                teacher, "POST", "/api/notices", "{\"classId\":" + demo + ",\"title\":\"发错班级的通知\",\"body\":\"请忽略。\"}"));
         long id = sent.getJsonNumber("id").longValue();
         assertTrue(sent.getBoolean("mayWithdraw"));
         assertEquals(before + 1, unread(learner));
         // Who may not: a learner (403), a colleague who sees it but did not write it (403).
-        assertEquals(403, RunningPlatform.call(learner, "POST", "/api/notices/" + id + "/withdraw", null).statusCode());
-        HttpResponse<String> notTheirs = RunningPlatform.call(colleague, "POST", "/api/notices/" + id + "/withdraw", null);
+        assertEquals(
+                403,
+                RunningPlatform.call(learner, "POST", "/api/notices/" + id + "/withdraw", null)
+                        .statusCode());
+        HttpResponse<String> notTheirs =
+                RunningPlatform.call(colleague, "POST", "/api/notices/" + id + "/withdraw", null);
         assertEquals(403, notTheirs.statusCode(), notTheirs.body());
         assertTrue(RunningPlatform.json(notTheirs).getString("detail").contains("发布者本人或管理员"), notTheirs.body());
-        assertFalse(RunningPlatform.json(RunningPlatform.call(colleague, "GET", "/api/notices?size=100", null)).getJsonArray("items").stream()
-                .filter(n -> n.asJsonObject().getJsonNumber("id").longValue() == id).findFirst().orElseThrow().asJsonObject().getBoolean("mayWithdraw"));
-        assertEquals(204, RunningPlatform.call(teacher, "POST", "/api/notices/" + id + "/withdraw", null).statusCode());
+        assertFalse(
+                RunningPlatform.json(RunningPlatform.call(colleague, "GET", "/api/notices?size=100", null))
+                        .getJsonArray("items")
+                        .stream()
+                        .filter(n -> n.asJsonObject().getJsonNumber("id").longValue() == id)
+                        .findFirst()
+                        .orElseThrow()
+                        .asJsonObject()
+                        .getBoolean("mayWithdraw"));
+        assertEquals(
+                204,
+                RunningPlatform.call(teacher, "POST", "/api/notices/" + id + "/withdraw", null)
+                        .statusCode());
         assertEquals(before, unread(learner), "no longer counted");
-        assertFalse(RunningPlatform.call(learner, "GET", "/api/notices?size=100", null).body().contains("发错班级的通知"));
-        assertFalse(RunningPlatform.call(admin, "GET", "/api/notices?size=100", null).body().contains("发错班级的通知"));
-        assertEquals(404, RunningPlatform.call(learner, "POST", "/api/notices/" + id + "/read", null).statusCode());
-        assertEquals(404, RunningPlatform.call(teacher, "POST", "/api/notices/" + id + "/withdraw", null).statusCode(), "withdrawn once");
+        assertFalse(RunningPlatform.call(learner, "GET", "/api/notices?size=100", null)
+                .body()
+                .contains("发错班级的通知"));
+        assertFalse(RunningPlatform.call(admin, "GET", "/api/notices?size=100", null)
+                .body()
+                .contains("发错班级的通知"));
+        assertEquals(
+                404,
+                RunningPlatform.call(learner, "POST", "/api/notices/" + id + "/read", null)
+                        .statusCode());
+        assertEquals(
+                404,
+                RunningPlatform.call(teacher, "POST", "/api/notices/" + id + "/withdraw", null)
+                        .statusCode(),
+                "withdrawn once");
     }
 
     private static long unread(String token) throws Exception {
-        return RunningPlatform.json(RunningPlatform.call(token, "GET", "/api/notices/unread", null)).getJsonNumber("unread").longValue();
+        return RunningPlatform.json(RunningPlatform.call(token, "GET", "/api/notices/unread", null))
+                .getJsonNumber("unread")
+                .longValue();
     }
 }

@@ -36,23 +36,52 @@ class OwnershipIT {
         owner = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
         colleague = RunningPlatform.token("teacher02", RunningPlatform.DEMO_PASSWORD);
         demoClass = Media.demoClassId();
-        long planId = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/classes/" + demoClass, null)).getJsonNumber("planId").longValue();
-        unit = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/plans/" + planId, null)).getJsonArray("units").getJsonObject(0)
-                .getJsonNumber("id").longValue();
+        long planId = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/classes/" + demoClass, null))
+                .getJsonNumber("planId")
+                .longValue();
+        unit = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/plans/" + planId, null))
+                .getJsonArray("units")
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue();
         String teacherName = Accounts.uniqueName("other-teacher");
-        JsonObject teacher = Json.createObjectBuilder(Accounts.learnerJson(teacherName, Accounts.validIdNumber(), "Teach2026ok"))
-                .add("role", "TEACHER").add("fullName", "另一位老师").build();
+        JsonObject teacher = Json.createObjectBuilder(
+                        Accounts.learnerJson(teacherName, Accounts.validIdNumber(), "Teach2026ok"))
+                .add("role", "TEACHER")
+                .add("fullName", "另一位老师")
+                .build();
         HttpResponse<String> made = RunningPlatform.call(admin, "POST", "/api/accounts", teacher.toString());
         assertEquals(201, made.statusCode(), made.body());
-        long teacherId = RunningPlatform.json(made).getJsonObject("account").getJsonNumber("id").longValue();
+        long teacherId = RunningPlatform.json(made)
+                .getJsonObject("account")
+                .getJsonNumber("id")
+                .longValue();
         stranger = RunningPlatform.token(teacherName, "Teach2026ok");
-        otherClass = ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/classes", Json.createObjectBuilder()
-                .add("name", "另一个班 " + System.nanoTime()).add("planId", planId).add("deliveryMode", "ONLINE")
-                .add("startsOn", "2027-03-01").add("endsOn", "2027-03-31").build().toString())).getJsonNumber("id").longValue();
-        ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/classes/" + otherClass + "/teachers", "{\"accountId\":" + teacherId + ",\"duty\":\"THEORY\"}"));
+        otherClass = ClassesIT.ok(RunningPlatform.call(
+                        admin,
+                        "POST",
+                        "/api/classes",
+                        Json.createObjectBuilder()
+                                .add("name", "另一个班 " + System.nanoTime())
+                                .add("planId", planId)
+                                .add("deliveryMode", "ONLINE")
+                                .add("startsOn", "2027-03-01")
+                                .add("endsOn", "2027-03-31")
+                                .build()
+                                .toString()))
+                .getJsonNumber("id")
+                .longValue();
+        ClassesIT.ok(RunningPlatform.call(
+                admin,
+                "POST",
+                "/api/classes/" + otherClass + "/teachers",
+                "{\"accountId\":" + teacherId + ",\"duty\":\"THEORY\"}"));
         String learnerName = Accounts.uniqueName("other-learner");
-        long learnerId = Accounts.createLearner(admin, learnerName, "Learn2026ok").getJsonNumber("id").longValue();
-        ClassesIT.ok(RunningPlatform.call(admin, "POST", "/api/classes/" + otherClass + "/learners", "{\"accountIds\":[" + learnerId + "]}"));
+        long learnerId = Accounts.createLearner(admin, learnerName, "Learn2026ok")
+                .getJsonNumber("id")
+                .longValue();
+        ClassesIT.ok(RunningPlatform.call(
+                admin, "POST", "/api/classes/" + otherClass + "/learners", "{\"accountIds\":[" + learnerId + "]}"));
         strangerLearner = RunningPlatform.token(learnerName, "Learn2026ok");
     }
 
@@ -66,16 +95,29 @@ class OwnershipIT {
         JsonObject ticket = Media.newVersion(owner, id, "replay.mp4", 1_000_000);
         int v = ticket.getInt("version");
         String r = "/api/resources/" + id;
-        for (String[] call : List.of(new String[] {"GET", r}, new String[] {"GET", r + "/access?version=" + v},
-                new String[] {"POST", r + "/versions"}, new String[] {"POST", r + "/versions/" + v + "/upload-grant"},
+        for (String[] call : List.of(
+                new String[] {"GET", r},
+                new String[] {"GET", r + "/access?version=" + v},
+                new String[] {"POST", r + "/versions"},
+                new String[] {"POST", r + "/versions/" + v + "/upload-grant"},
                 new String[] {"POST", r + "/versions/" + v + "/publish"})) {
             String body = call[1].endsWith("/versions") ? "{\"fileName\":\"empty.mp4\",\"size\":10}" : null;
-            assertEquals(404, status(stranger, call[0], call[1], body), "the other class's teacher: " + call[0] + " " + call[1]);
+            assertEquals(
+                    404,
+                    status(stranger, call[0], call[1], body),
+                    "the other class's teacher: " + call[0] + " " + call[1]);
         }
-        List<Long> listed = RunningPlatform.json(RunningPlatform.call(stranger, "GET", "/api/resources?unitId=" + unit + "&size=200", null))
-                .getJsonArray("items").stream().map(x -> x.asJsonObject().getJsonNumber("id").longValue()).toList();
+        List<Long> listed = RunningPlatform.json(
+                        RunningPlatform.call(stranger, "GET", "/api/resources?unitId=" + unit + "&size=200", null))
+                .getJsonArray("items")
+                .stream()
+                .map(x -> x.asJsonObject().getJsonNumber("id").longValue())
+                .toList();
         assertFalse(listed.contains(id), listed.toString());
-        assertEquals(404, status(stranger, "GET", "/api/resources?classId=" + demoClass, null), "not a class the stranger teaches");
+        assertEquals(
+                404,
+                status(stranger, "GET", "/api/resources?classId=" + demoClass, null),
+                "not a class the stranger teaches");
 
         // A colleague of the same class sees it but does not change it; the owner and administrators do.
         JsonObject seen = RunningPlatform.json(RunningPlatform.call(colleague, "GET", r, null));
@@ -84,31 +126,41 @@ class OwnershipIT {
         assertEquals(403, status(colleague, "POST", r + "/versions", "{\"fileName\":\"x.mp4\",\"size\":10}"));
         assertEquals(403, status(colleague, "POST", r + "/versions/" + v + "/upload-grant", null));
         assertEquals(403, status(colleague, "POST", r + "/versions/" + v + "/publish", null));
-        assertTrue(RunningPlatform.json(RunningPlatform.call(owner, "GET", r, null)).getBoolean("mayChange"));
+        assertTrue(RunningPlatform.json(RunningPlatform.call(owner, "GET", r, null))
+                .getBoolean("mayChange"));
         assertEquals(200, status(owner, "POST", r + "/versions/" + v + "/upload-grant", null));
         assertEquals(200, status(admin, "POST", r + "/versions/" + v + "/upload-grant", null));
 
         // Shared with the other class, its teacher sees it there, still without changing it.
-        HttpResponse<String> shared = RunningPlatform.call(admin, "PUT", r + "/sharing", "{\"classIds\":[" + otherClass + "],\"withAll\":false}");
+        HttpResponse<String> shared = RunningPlatform.call(
+                admin, "PUT", r + "/sharing", "{\"classIds\":[" + otherClass + "],\"withAll\":false}");
         assertEquals(200, shared.statusCode(), shared.body());
         assertEquals(200, status(stranger, "GET", r, null));
         assertEquals(403, status(stranger, "POST", r + "/versions/" + v + "/publish", null));
-        assertEquals(403, status(owner, "PUT", r + "/sharing", "{\"classIds\":[],\"withAll\":true}"), "sharing is the administrators'");
-        HttpResponse<String> noSuchClass = RunningPlatform.call(admin, "PUT", r + "/sharing", "{\"classIds\":[987654321],\"withAll\":false}");
+        assertEquals(
+                403,
+                status(owner, "PUT", r + "/sharing", "{\"classIds\":[],\"withAll\":true}"),
+                "sharing is the administrators'");
+        HttpResponse<String> noSuchClass =
+                RunningPlatform.call(admin, "PUT", r + "/sharing", "{\"classIds\":[987654321],\"withAll\":false}");
         assertEquals(422, noSuchClass.statusCode(), noSuchClass.body());
         assertTrue(noSuchClass.body().contains("classIds[0]"), noSuchClass.body());
     }
 
     @Test
     void aTeacherAddsResourcesOnlyToTheClassesTaught() throws Exception {
-        String draft = "{\"category\":\"TEACHING\",\"kind\":\"DOCUMENT\",\"title\":\"教案\",\"unitId\":" + unit + ",\"classId\":%d}";
-        HttpResponse<String> elsewhere = RunningPlatform.call(stranger, "POST", "/api/resources", String.format(draft, demoClass));
+        String draft = "{\"category\":\"TEACHING\",\"kind\":\"DOCUMENT\",\"title\":\"教案\",\"unitId\":" + unit
+                + ",\"classId\":%d}";
+        HttpResponse<String> elsewhere =
+                RunningPlatform.call(stranger, "POST", "/api/resources", String.format(draft, demoClass));
         assertEquals(422, elsewhere.statusCode(), elsewhere.body());
         assertTrue(elsewhere.body().contains("classId"), elsewhere.body());
-        HttpResponse<String> mine = RunningPlatform.call(stranger, "POST", "/api/resources", String.format(draft, otherClass));
+        HttpResponse<String> mine =
+                RunningPlatform.call(stranger, "POST", "/api/resources", String.format(draft, otherClass));
         assertEquals(201, mine.statusCode(), mine.body());
         long id = RunningPlatform.json(mine).getJsonNumber("id").longValue();
-        assertEquals(otherClass, RunningPlatform.json(mine).getJsonNumber("classId").longValue());
+        assertEquals(
+                otherClass, RunningPlatform.json(mine).getJsonNumber("classId").longValue());
         assertEquals(404, status(owner, "GET", "/api/resources/" + id, null), "the demo class's teacher");
         assertEquals(200, status(admin, "GET", "/api/resources/" + id, null));
     }
@@ -130,8 +182,10 @@ class OwnershipIT {
 
     @Test
     void onlyTheAuthorOrAnAdministratorEditsOrRetiresAQuestion() throws Exception {
-        String question = "{\"unitId\":" + unit + ",\"type\":\"TRUE_FALSE\",\"difficulty\":2,\"stem\":\"直播前应检查网络。%s\",\"answer\":\"T\"}";
-        HttpResponse<String> made = RunningPlatform.call(owner, "POST", "/api/assessment/questions", String.format(question, ""));
+        String question = "{\"unitId\":" + unit
+                + ",\"type\":\"TRUE_FALSE\",\"difficulty\":2,\"stem\":\"直播前应检查网络。%s\",\"answer\":\"T\"}";
+        HttpResponse<String> made =
+                RunningPlatform.call(owner, "POST", "/api/assessment/questions", String.format(question, ""));
         assertEquals(201, made.statusCode(), made.body());
         long id = RunningPlatform.json(made).getJsonNumber("id").longValue();
         String q = "/api/assessment/questions/" + id;
@@ -140,8 +194,12 @@ class OwnershipIT {
         assertEquals(200, status(colleague, "GET", q, null), "the bank is shared for reading");
         HttpResponse<String> revised = RunningPlatform.call(owner, "PUT", q, String.format(question, "（作者修订）"));
         assertEquals(200, revised.statusCode(), revised.body());
-        String current = "/api/assessment/questions/" + RunningPlatform.json(revised).getJsonNumber("id");
-        assertEquals(403, status(colleague, "PUT", current, String.format(question, "（同事改）")), "the next version keeps its author");
+        String current =
+                "/api/assessment/questions/" + RunningPlatform.json(revised).getJsonNumber("id");
+        assertEquals(
+                403,
+                status(colleague, "PUT", current, String.format(question, "（同事改）")),
+                "the next version keeps its author");
         assertEquals(200, status(admin, "POST", current + "/retire", null));
     }
 }

@@ -23,13 +23,20 @@ class PlatformIT {
         assertEquals(200, r.statusCode(), r.body());
         JsonObject health = RunningPlatform.json(r);
         assertEquals("UP", health.getString("status"));
-        Map<String, String> checks = health.getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+        Map<String, String> checks = health.getJsonArray("checks").stream()
+                .map(JsonValue::asJsonObject)
                 .collect(Collectors.toMap(c -> c.getString("name"), c -> c.getString("status")));
-        assertEquals(Map.of("database-lms", "UP", "database-media", "UP", "object-storage", "UP", "ffmpeg", "UP"), checks);
+        assertEquals(
+                Map.of("database-lms", "UP", "database-media", "UP", "object-storage", "UP", "ffmpeg", "UP"), checks);
         // Anyone may ask; nobody learns a server, a version or an address from it.
         for (String path : List.of("/health", "/health/ready")) {
             String body = RunningPlatform.get(path).body();
-            assertFalse(body.contains("MariaDB") || body.contains("ffmpeg version") || body.contains("127.0.0.1") || body.contains("http"), body);
+            assertFalse(
+                    body.contains("MariaDB")
+                            || body.contains("ffmpeg version")
+                            || body.contains("127.0.0.1")
+                            || body.contains("http"),
+                    body);
         }
         assertEquals(200, RunningPlatform.get("/health/live").statusCode());
     }
@@ -47,7 +54,9 @@ class PlatformIT {
     void unknownAddressIsAProblemDocument() throws Exception {
         HttpResponse<String> r = RunningPlatform.get("/api/no-such-thing");
         assertEquals(404, r.statusCode());
-        assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/problem+json",
+                r.headers().firstValue("Content-Type").orElse(""));
         JsonObject p = RunningPlatform.json(r);
         assertEquals(404, p.getInt("status"));
         assertEquals("/api/no-such-thing", p.getString("instance"));
@@ -61,13 +70,24 @@ class PlatformIT {
             HttpResponse<String> zh = RunningPlatform.get(path);
             assertEquals("该地址不存在，请检查路径。", RunningPlatform.json(zh).getString("detail"), path);
             assertEquals("zh-CN", zh.headers().firstValue("Content-Language").orElse(""), path);
-            HttpResponse<String> en = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(RunningPlatform.uri(path))
-                    .header("Accept-Language", "en-US,en;q=0.9,zh;q=0.5").build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals("There is nothing at this address; check the path.", RunningPlatform.json(en).getString("detail"), path);
+            HttpResponse<String> en = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(RunningPlatform.uri(path))
+                                    .header("Accept-Language", "en-US,en;q=0.9,zh;q=0.5")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertEquals(
+                    "There is nothing at this address; check the path.",
+                    RunningPlatform.json(en).getString("detail"),
+                    path);
             // A header nobody can read is answered like none at all, never with an error page of its own.
             for (String broken : List.of(";", ",;q=x;;", "x-klingon;q=nope, ;")) {
-                HttpResponse<String> odd = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(RunningPlatform.uri(path))
-                        .header("Accept-Language", broken).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> odd = java.net.http.HttpClient.newHttpClient()
+                        .send(
+                                java.net.http.HttpRequest.newBuilder(RunningPlatform.uri(path))
+                                        .header("Accept-Language", broken)
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 assertEquals(404, odd.statusCode(), path + " " + broken);
                 assertEquals("该地址不存在，请检查路径。", RunningPlatform.json(odd).getString("detail"), path + " " + broken);
             }
@@ -77,16 +97,27 @@ class PlatformIT {
         assertEquals(401, wrong.statusCode());
         String detail = RunningPlatform.json(wrong).getString("detail");
         assertEquals("用户名或密码错误。", detail);
-        HttpResponse<String> english = RunningPlatform.login("nobody-reads-english", "not-the-password", "Accept-Language", "en");
-        assertEquals("The username or password is wrong.", RunningPlatform.json(english).getString("detail"));
+        HttpResponse<String> english =
+                RunningPlatform.login("nobody-reads-english", "not-the-password", "Accept-Language", "en");
+        assertEquals(
+                "The username or password is wrong.",
+                RunningPlatform.json(english).getString("detail"));
     }
 
     @Test
     void everyPageHasItsIcon() throws Exception {
-        HttpResponse<byte[]> icon = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                RunningPlatform.uri("/favicon.ico")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> icon = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(RunningPlatform.uri("/favicon.ico"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, icon.statusCode());
-        assertTrue(icon.body().length > 22 && icon.body()[0] == 0 && icon.body()[1] == 0 && icon.body()[2] == 1 && icon.body()[3] == 0,
+        assertTrue(
+                icon.body().length > 22
+                        && icon.body()[0] == 0
+                        && icon.body()[1] == 0
+                        && icon.body()[2] == 1
+                        && icon.body()[3] == 0,
                 "an ICO file: " + icon.body().length + " bytes");
     }
 
@@ -116,18 +147,32 @@ class PlatformIT {
     void everyAnswerForbidsSniffingFramingAndForeignScripts() throws Exception {
         HttpResponse<String> page = RunningPlatform.get("/");
         String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
-        assertTrue(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'") && policy.contains("object-src 'none'"), policy);
+        assertTrue(
+                policy.contains("script-src 'self'")
+                        && policy.contains("frame-ancestors 'none'")
+                        && policy.contains("object-src 'none'"),
+                policy);
         assertFalse(policy.contains("unsafe-inline") || policy.contains("unsafe-eval"), policy);
-        for (String path : List.of("/", "/app/signin.js", "/api/platform", "/api/no-such-thing", "/media/api/no-such-thing")) {
+        for (String path :
+                List.of("/", "/app/signin.js", "/api/platform", "/api/no-such-thing", "/media/api/no-such-thing")) {
             HttpResponse<String> r = RunningPlatform.get(path);
-            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals(
+                    "nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
             assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(""), path);
-            assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"), path);
+            assertTrue(
+                    r.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"),
+                    path);
         }
-        assertTrue(RunningPlatform.get("/api/platform").headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'none'"));
+        assertTrue(RunningPlatform.get("/api/platform")
+                .headers()
+                .firstValue("Content-Security-Policy")
+                .orElse("")
+                .contains("default-src 'none'"));
         for (String path : List.of("/", "/api/platform", "/health/ready", "/media/api/no-such-thing")) {
             HttpResponse<String> r = RunningPlatform.get(path);
-            assertTrue(r.headers().firstValue("Server").isEmpty() && r.headers().firstValue("X-Powered-By").isEmpty(),
+            assertTrue(
+                    r.headers().firstValue("Server").isEmpty()
+                            && r.headers().firstValue("X-Powered-By").isEmpty(),
                     path + " names its server: " + r.headers().map());
         }
         // Nothing personal is kept by a cache: the sign-in answer, and API answers unless they say otherwise.
@@ -135,7 +180,12 @@ class PlatformIT {
         assertEquals(200, signIn.statusCode());
         assertEquals("no-store", signIn.headers().firstValue("Cache-Control").orElse(""));
         String token = RunningPlatform.json(signIn).getString("token");
-        assertEquals("no-store", RunningPlatform.call(token, "GET", "/api/me", null).headers().firstValue("Cache-Control").orElse(""));
+        assertEquals(
+                "no-store",
+                RunningPlatform.call(token, "GET", "/api/me", null)
+                        .headers()
+                        .firstValue("Cache-Control")
+                        .orElse(""));
     }
 
     @Test
@@ -150,10 +200,21 @@ class PlatformIT {
         HttpResponse<String> api = RunningPlatform.call(null, "GET", "/openapi", null, "Accept", "application/json");
         assertEquals(200, api.statusCode());
         jakarta.json.JsonObject paths = RunningPlatform.json(api).getJsonObject("paths");
-        assertEquals("/", paths.getJsonObject("/api/auth/login").getJsonArray("servers").getJsonObject(0).getString("url"));
-        assertEquals("/media", paths.getJsonObject("/api/play/{assetId}/master.m3u8").getJsonArray("servers").getJsonObject(0).getString("url"));
+        assertEquals(
+                "/",
+                paths.getJsonObject("/api/auth/login")
+                        .getJsonArray("servers")
+                        .getJsonObject(0)
+                        .getString("url"));
+        assertEquals(
+                "/media",
+                paths.getJsonObject("/api/play/{assetId}/master.m3u8")
+                        .getJsonArray("servers")
+                        .getJsonObject(0)
+                        .getString("url"));
         // Called as listed: the media path under its server answers media-service's own refusal, not a 404.
-        HttpResponse<String> media = RunningPlatform.get("/media/api/play/00000000-0000-0000-0000-000000000000/master.m3u8");
+        HttpResponse<String> media =
+                RunningPlatform.get("/media/api/play/00000000-0000-0000-0000-000000000000/master.m3u8");
         assertEquals(401, media.statusCode(), media.body());
     }
 

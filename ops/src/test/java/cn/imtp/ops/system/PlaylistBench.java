@@ -35,15 +35,21 @@ public final class PlaylistBench {
             MediaPipelineIT.setUp();
             String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
             // 90 s at 1280×720: a ladder of several rungs of 15 segments each.
-            Media.Uploaded up = Media.published(teacher, MediaPipelineIT.studiedUnit, "VIDEO",
+            Media.Uploaded up = Media.published(
+                    teacher,
+                    MediaPipelineIT.studiedUnit,
+                    "VIDEO",
                     MediaFixtures.video("bench-playlists-1280x720-90s.mp4", 1280, 720, 90, true));
             String learner = RunningPlatform.token("learner01", RunningPlatform.DEMO_PASSWORD);
-            String masterUrl = RunningPlatform.json(Media.access(learner, up.resourceId(), null)).getString("playlistUrl");
+            String masterUrl = RunningPlatform.json(Media.access(learner, up.resourceId(), null))
+                    .getString("playlistUrl");
             List<String> variants = Media.uris(Media.get(masterUrl).body()).stream()
-                    .map(v -> absolute(Media.resolve(masterUrl, v))).toList();
+                    .map(v -> absolute(Media.resolve(masterUrl, v)))
+                    .toList();
             String live = RunningPlatform.uri("/health/live").toString();
             String shortVariant = variants.get(0);
-            System.out.println("variant playlist: " + Media.uris(Media.get(shortVariant).body()).size() + " segments, " + variants.size() + " rungs");
+            System.out.println("variant playlist: "
+                    + Media.uris(Media.get(shortVariant).body()).size() + " segments, " + variants.size() + " rungs");
 
             wrk(live);
             wrk(shortVariant);
@@ -60,21 +66,28 @@ public final class PlaylistBench {
                     p = wrk(shortVariant);
                     l = wrk(live);
                 }
-                System.out.printf(Locale.ROOT, "pair %d: playlists %.0f/s, /health/live %.0f/s, ratio %.3f%n", pair, p, l, p / l);
+                System.out.printf(
+                        Locale.ROOT, "pair %d: playlists %.0f/s, /health/live %.0f/s, ratio %.3f%n", pair, p, l, p / l);
                 ratios.add(p / l);
                 playlists += p / PAIRS;
                 lives += l / PAIRS;
             }
 
-            // Two lectures of their own content, every rung grown to 1,800 segments (a 3-hour lecture at 6 s) before anything
+            // Two lectures of their own content, every rung grown to 1,800 segments (a 3-hour lecture at 6 s) before
+            // anything
             // reads them: the first warms the write path up (as on a node that has served for a while), the second is
             // measured. Its first rung's first request reads 1,800 segment rows and signs 1,800 URLs (the coldest read
-            // there is); that read has the lecture's other rungs written in the background, so their first requests follow.
+            // there is); that read has the lecture's other rungs written in the background, so their first requests
+            // follow.
             List<String> warmRungs = longLecture(teacher, learner, 1);
             for (String variant : warmRungs) {
                 long t0 = System.nanoTime();
                 Media.get(variant);
-                System.out.printf(Locale.ROOT, "warm-up lecture, rung %s: first request %.1f ms%n", rung(variant), (System.nanoTime() - t0) / 1e6);
+                System.out.printf(
+                        Locale.ROOT,
+                        "warm-up lecture, rung %s: first request %.1f ms%n",
+                        rung(variant),
+                        (System.nanoTime() - t0) / 1e6);
             }
             List<String> longRungs = longLecture(teacher, learner, 2);
             long cold = 0;
@@ -83,7 +96,8 @@ public final class PlaylistBench {
             List<Long> gzipped = new ArrayList<>();
             int bytes = 0;
             int gzipBytes = 0;
-            // First requests back to back, as a player that switches rungs at once (or viewers on different rungs) makes them.
+            // First requests back to back, as a player that switches rungs at once (or viewers on different rungs)
+            // makes them.
             for (String variant : longRungs) {
                 long t0 = System.nanoTime();
                 HttpResponse<String> first = Media.get(variant);
@@ -94,8 +108,13 @@ public final class PlaylistBench {
                     firsts.add(us);
                 }
                 bytes = first.body().getBytes(StandardCharsets.UTF_8).length;
-                System.out.printf(Locale.ROOT, "measured lecture, rung %s: %d segments, %d bytes, first request %.1f ms%n",
-                        rung(variant), Media.uris(first.body()).size(), bytes, us / 1000.0);
+                System.out.printf(
+                        Locale.ROOT,
+                        "measured lecture, rung %s: %d segments, %d bytes, first request %.1f ms%n",
+                        rung(variant),
+                        Media.uris(first.body()).size(),
+                        bytes,
+                        us / 1000.0);
             }
             for (String variant : longRungs) {
                 for (int i = 0; i < 200; i++) {
@@ -105,14 +124,19 @@ public final class PlaylistBench {
                 }
                 // As a browser asks for it (every browser accepts gzip): the slot's gzip copy.
                 java.net.http.HttpRequest zipped = java.net.http.HttpRequest.newBuilder(java.net.URI.create(variant))
-                        .header("Accept-Encoding", "gzip").build();
+                        .header("Accept-Encoding", "gzip")
+                        .build();
                 for (int i = 0; i < 200; i++) {
                     long t = System.nanoTime();
-                    gzipBytes = Media.HTTP.send(zipped, HttpResponse.BodyHandlers.ofByteArray()).body().length;
+                    gzipBytes = Media.HTTP
+                            .send(zipped, HttpResponse.BodyHandlers.ofByteArray())
+                            .body()
+                            .length;
                     gzipped.add((System.nanoTime() - t) / 1_000);
                 }
             }
-            // Every long rung read every 250 ms across slot turns (30-s slots here: LMS_STREAM_URL_MINUTES=1 in ops/bench/playlists):
+            // Every long rung read every 250 ms across slot turns (30-s slots here: LMS_STREAM_URL_MINUTES=1 in
+            // ops/bench/playlists):
             // the playlist of the next slot was written ahead, so no reader waits for 1,800 URLs to be signed.
             long turnMax = 0;
             List<Long> turns = new ArrayList<>();
@@ -128,14 +152,19 @@ public final class PlaylistBench {
                     if (variant.equals(longRungs.get(0)) && !signedAt.equals(before)) {
                         if (!before.isEmpty()) {
                             turns.add(us);
-                            System.out.printf(Locale.ROOT, "slot turned (URLs signed at %s): first read %.1f ms%n", signedAt, us / 1000.0);
+                            System.out.printf(
+                                    Locale.ROOT,
+                                    "slot turned (URLs signed at %s): first read %.1f ms%n",
+                                    signedAt,
+                                    us / 1000.0);
                         }
                         before = signedAt;
                     }
                 }
                 Thread.sleep(250);
             }
-            // The warm-up lecture, last read more than a slot ago: its playlists were not written ahead (nobody read them near
+            // The warm-up lecture, last read more than a slot ago: its playlists were not written ahead (nobody read
+            // them near
             // the slot's end), but its segment lists are kept, so a first request only signs.
             long newSlot = 0;
             for (String variant : warmRungs) {
@@ -143,17 +172,32 @@ public final class PlaylistBench {
                 Media.get(variant);
                 long us = (System.nanoTime() - t) / 1_000;
                 newSlot = Math.max(newSlot, us);
-                System.out.printf(Locale.ROOT, "warm-up lecture again, a slot later, rung %s: %.1f ms%n", rung(variant), us / 1000.0);
+                System.out.printf(
+                        Locale.ROOT,
+                        "warm-up lecture again, a slot later, rung %s: %.1f ms%n",
+                        rung(variant),
+                        us / 1000.0);
             }
             Collections.sort(cached);
             Collections.sort(gzipped);
             Collections.sort(ratios);
-            System.out.printf(Locale.ROOT, "RESULT playlists_per_s=%.0f live_per_s=%.0f vs_live=%.3f long_cold_ms=%.1f long_first_ms=%.1f"
-                    + " long_new_slot_ms=%.1f long_median_ms=%.1f long_gzip_median_ms=%.1f long_max_across_slot_turns_ms=%.1f slot_turns=%d"
-                    + " long_bytes=%d long_gzip_bytes=%d%n",
-                    playlists, lives, ratios.get(ratios.size() / 2), cold / 1000.0, firsts.stream().mapToLong(Long::longValue).max().orElse(0) / 1000.0,
-                    newSlot / 1000.0, cached.get(cached.size() / 2) / 1000.0, gzipped.get(gzipped.size() / 2) / 1000.0, turnMax / 1000.0,
-                    turns.size(), bytes, gzipBytes);
+            System.out.printf(
+                    Locale.ROOT,
+                    "RESULT playlists_per_s=%.0f live_per_s=%.0f vs_live=%.3f long_cold_ms=%.1f long_first_ms=%.1f"
+                            + " long_new_slot_ms=%.1f long_median_ms=%.1f long_gzip_median_ms=%.1f long_max_across_slot_turns_ms=%.1f slot_turns=%d"
+                            + " long_bytes=%d long_gzip_bytes=%d%n",
+                    playlists,
+                    lives,
+                    ratios.get(ratios.size() / 2),
+                    cold / 1000.0,
+                    firsts.stream().mapToLong(Long::longValue).max().orElse(0) / 1000.0,
+                    newSlot / 1000.0,
+                    cached.get(cached.size() / 2) / 1000.0,
+                    gzipped.get(gzipped.size() / 2) / 1000.0,
+                    turnMax / 1000.0,
+                    turns.size(),
+                    bytes,
+                    gzipBytes);
         } finally {
             RunningPlatform.stop();
         }
@@ -161,7 +205,9 @@ public final class PlaylistBench {
 
     /** Requests per second wrk measured on {@code url}: 2 threads, 16 connections, 10 s. */
     static double wrk(String url) throws Exception {
-        Process p = new ProcessBuilder("wrk", "-t2", "-c16", "-d10s", url).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("wrk", "-t2", "-c16", "-d10s", url)
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         Matcher m = RATE.matcher(out);
@@ -173,10 +219,12 @@ public final class PlaylistBench {
 
     /** The rendition's first segment row repeated up to {@code count}: a lecture of that length as far as the playlist goes. */
     static void grow(String assetId, String rendition, int count) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms", "lms", "lms")) {
+        try (Connection c = DriverManager.getConnection(
+                "jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms", "lms", "lms")) {
             int durationMs;
             long bytes;
-            try (PreparedStatement q = c.prepareStatement("SELECT duration_ms, bytes FROM media_segment WHERE asset_id = ? AND rendition = ? AND seq = 0")) {
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT duration_ms, bytes FROM media_segment WHERE asset_id = ? AND rendition = ? AND seq = 0")) {
                 q.setString(1, assetId);
                 q.setString(2, rendition);
                 try (var r = q.executeQuery()) {
@@ -187,7 +235,8 @@ public final class PlaylistBench {
                     bytes = r.getLong(2);
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("INSERT IGNORE INTO media_segment (asset_id, rendition, seq, duration_ms, bytes) VALUES (?, ?, ?, ?, ?)")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT IGNORE INTO media_segment (asset_id, rendition, seq, duration_ms, bytes) VALUES (?, ?, ?, ?, ?)")) {
                 for (int seq = 1; seq < count; seq++) {
                     s.setString(1, assetId);
                     s.setString(2, rendition);
@@ -203,10 +252,16 @@ public final class PlaylistBench {
 
     /** A 30-s lecture of its own content ({@code variant}: its tone), published, every rung grown to 1,800 segments: its variant URLs. */
     static List<String> longLecture(String teacher, String learner, int variant) throws Exception {
-        Media.Uploaded up = Media.published(teacher, MediaPipelineIT.studiedUnit, "VIDEO",
+        Media.Uploaded up = Media.published(
+                teacher,
+                MediaPipelineIT.studiedUnit,
+                "VIDEO",
                 MediaFixtures.lesson("bench-playlists-lecture-" + variant + ".mp4", 1280, 720, 30, variant));
-        String master = RunningPlatform.json(Media.access(learner, up.resourceId(), null)).getString("playlistUrl");
-        List<String> rungs = Media.uris(Media.get(master).body()).stream().map(v -> absolute(Media.resolve(master, v))).toList();
+        String master = RunningPlatform.json(Media.access(learner, up.resourceId(), null))
+                .getString("playlistUrl");
+        List<String> rungs = Media.uris(Media.get(master).body()).stream()
+                .map(v -> absolute(Media.resolve(master, v)))
+                .toList();
         for (String variantUrl : rungs) {
             grow(up.asset().getString("id"), rung(variantUrl), 1_800);
         }

@@ -28,8 +28,11 @@ class PracticalPagesIT {
     @Test
     void aTeacherSetsAndGradesAPracticalExamThatALearnerTakesOnAPhone() throws Exception {
         String learner = RunningPlatform.token("learner23", RunningPlatform.DEMO_PASSWORD);
-        long classId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/classes", null)).getJsonArray("items").getJsonObject(0)
-                .getJsonNumber("id").longValue();
+        long classId = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/classes", null))
+                .getJsonArray("items")
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue();
         Path pdf = Files.createTempFile("live-script", ".pdf");
         Files.write(pdf, "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
         Path recording = MediaFixtures.video("practical-pages-320x240-6s.mp4", 320, 240, 6, true);
@@ -41,9 +44,12 @@ class PracticalPagesIT {
             WebElement title = b.waitFor(By.cssSelector("#create-practical [name=title]"));
             title.clear();
             title.sendKeys(TITLE);
-            b.driver.findElement(By.cssSelector("#create-practical button[type=submit]")).click();
+            b.driver
+                    .findElement(By.cssSelector("#create-practical button[type=submit]"))
+                    .click();
             b.until(d -> d.getCurrentUrl().contains("/teacher/practical?exam="), Duration.ofSeconds(15));
-            examPath = b.driver.getCurrentUrl().substring(b.driver.getCurrentUrl().indexOf("/teacher/practical"));
+            examPath =
+                    b.driver.getCurrentUrl().substring(b.driver.getCurrentUrl().indexOf("/teacher/practical"));
             WebElement form = b.waitFor(By.cssSelector("form[data-task]"));
             form.findElement(By.name("instructions")).sendKeys("根据给定商品撰写直播脚本。");
             form.findElement(By.cssSelector("button.add-criterion")).click();
@@ -77,7 +83,10 @@ class PracticalPagesIT {
             handsOn.findElement(By.cssSelector("button[id^=record-]")).click();
             b.until(d -> d.findElement(By.id("notice")).getText().contains("已可播放"), Duration.ofSeconds(120));
             b.waitFor(By.xpath("//button[contains(., '观看录像')]")).click();
-            b.until(d -> (Boolean) b.js("const v = document.querySelector('video.recording-video'); return !!v && v.readyState > 0;"),
+            b.until(
+                    d -> (Boolean)
+                            b.js(
+                                    "const v = document.querySelector('video.recording-video'); return !!v && v.readyState > 0;"),
                     Duration.ofSeconds(30));
             assertFalse(b.overflowsHorizontally(), "the practical exam fits a phone's width");
             b.screenshot("learner-practical-phone");
@@ -87,23 +96,36 @@ class PracticalPagesIT {
             b.signIn("teacher01", RunningPlatform.DEMO_PASSWORD, "/teacher/");
             b.open(examPath);
             b.waitFor(By.cssSelector("button[data-grade='learner23']")).click();
-            int tasks = b.waitFor(By.id("grade-learner")).findElements(By.cssSelector("form.grade-task")).size();
+            int tasks = b.waitFor(By.id("grade-learner"))
+                    .findElements(By.cssSelector("form.grade-task"))
+                    .size();
             assertTrue(tasks > 3, "one grading form per task: " + tasks);
             for (int i = 0; i < tasks; i++) {
-                WebElement form = b.waitFor(By.id("grade-learner")).findElements(By.cssSelector("form.grade-task")).get(i);
+                WebElement form = b.waitFor(By.id("grade-learner"))
+                        .findElements(By.cssSelector("form.grade-task"))
+                        .get(i);
                 if (i == 0) {
                     assertTrue(form.getText().contains("表达准确"), "the rubric written above: " + form.getText());
                 }
                 if (!form.findElements(By.cssSelector("button[data-recording]")).isEmpty()) {
                     form.findElement(By.cssSelector("button[data-recording]")).click();
-                    b.until(d -> (Boolean) b.js("const v = document.querySelector('#grade-learner video.recording-video');"
-                            + " return !!v && v.readyState > 0;"), Duration.ofSeconds(30));
+                    b.until(
+                            d -> (Boolean)
+                                    b.js("const v = document.querySelector('#grade-learner video.recording-video');"
+                                            + " return !!v && v.readyState > 0;"),
+                            Duration.ofSeconds(30));
                     // The grader reads the recording's measures beside the rubric: a test pattern with a steady tone.
-                    WebElement faces = b.waitFor(By.cssSelector("#grade-learner [data-measure=faces]"), Duration.ofSeconds(60));
+                    WebElement faces =
+                            b.waitFor(By.cssSelector("#grade-learner [data-measure=faces]"), Duration.ofSeconds(60));
                     assertTrue(faces.getText().contains("抽样") && faces.getText().contains("无人脸"), faces.getText());
-                    assertTrue(b.driver.findElement(By.cssSelector("#grade-learner [data-measure=speech]")).getText().contains("100%"));
+                    assertTrue(b.driver
+                            .findElement(By.cssSelector("#grade-learner [data-measure=speech]"))
+                            .getText()
+                            .contains("100%"));
                     b.screenshot("teacher-practical-recording");
-                    form = b.waitFor(By.id("grade-learner")).findElements(By.cssSelector("form.grade-task")).get(i);
+                    form = b.waitFor(By.id("grade-learner"))
+                            .findElements(By.cssSelector("form.grade-task"))
+                            .get(i);
                 }
                 // Full marks on every criterion but one point less on the first task's first criterion.
                 List<WebElement> inputs = form.findElements(By.cssSelector(".criteria input"));
@@ -117,15 +139,23 @@ class PracticalPagesIT {
                 String task = form.getAttribute("data-task");
                 form.findElement(By.cssSelector("button[type=submit]")).click();
                 // Saved: the page shows the learner again, this task now to be regraded.
-                By saved = By.cssSelector("#grade-learner form.grade-task[data-task='" + task + "'] button[type=submit]");
-                b.until(d -> d.findElements(saved).stream().anyMatch(e -> e.getText().equals("修改评分")), Duration.ofSeconds(15));
+                By saved =
+                        By.cssSelector("#grade-learner form.grade-task[data-task='" + task + "'] button[type=submit]");
+                b.until(
+                        d -> d.findElements(saved).stream()
+                                .anyMatch(e -> e.getText().equals("修改评分")),
+                        Duration.ofSeconds(15));
             }
-            String row = b.waitFor(By.cssSelector("tr[data-learner='learner23']")).getText();
+            String row =
+                    b.waitFor(By.cssSelector("tr[data-learner='learner23']")).getText();
             assertTrue(row.contains("操作技能成绩") && row.contains("及格"), row);
             b.screenshot("teacher-practical-grading");
         }
-        double score = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/assessment/practicals/" + examId, null))
-                .getJsonObject("myTotal").getJsonNumber("score").doubleValue();
+        double score = RunningPlatform.json(
+                        RunningPlatform.call(learner, "GET", "/api/assessment/practicals/" + examId, null))
+                .getJsonObject("myTotal")
+                .getJsonNumber("score")
+                .doubleValue();
         assertTrue(score > 90 && score < 100, "one point short on one task: " + score);
 
         try (Browser b = new Browser(390, 844)) {
@@ -136,7 +166,8 @@ class PracticalPagesIT {
             assertTrue(b.driver.findElement(By.cssSelector(".grade")).getText().contains("开场略显仓促"));
             b.screenshot("learner-practical-graded-phone");
             b.open("/learner/archive?class=" + classId);
-            String archive = b.waitFor(By.cssSelector("#archive-practicals tr[data-practical='" + examId + "']")).getText();
+            String archive = b.waitFor(By.cssSelector("#archive-practicals tr[data-practical='" + examId + "']"))
+                    .getText();
             assertTrue(archive.contains(TITLE) && archive.contains(String.valueOf(score)), archive);
         }
     }

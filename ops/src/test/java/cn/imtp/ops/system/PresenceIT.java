@@ -56,6 +56,7 @@ class PresenceIT {
     static final Map<String, Long> IDS = new LinkedHashMap<>();
     /** What each learner's failed or missed check withheld (test 2), for the review (test 3). */
     static final Map<String, Integer> WITHHELD = new LinkedHashMap<>();
+
     static final Map<String, String> CHECKS = new LinkedHashMap<>();
 
     @BeforeAll
@@ -64,17 +65,30 @@ class PresenceIT {
         admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
         teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
         unitId = MediaPipelineIT.studiedUnit;
-        long planId = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/classes/" + Media.demoClassId(), null))
-                .getJsonNumber("planId").longValue();
+        long planId = RunningPlatform.json(
+                        RunningPlatform.call(teacher, "GET", "/api/classes/" + Media.demoClassId(), null))
+                .getJsonNumber("planId")
+                .longValue();
         for (String role : LEARNERS) {
             String name = Accounts.uniqueName("face-" + role);
-            IDS.put(role, Accounts.createLearner(admin, name, "Face2026ok").getJsonNumber("id").longValue());
+            IDS.put(
+                    role,
+                    Accounts.createLearner(admin, name, "Face2026ok")
+                            .getJsonNumber("id")
+                            .longValue());
             TOKENS.put(role, RunningPlatform.token(name, "Face2026ok"));
         }
-        classId = ClassesIT.activeClass(admin, planId, new ArrayList<>(IDS.values()), Accounts.teacherId(admin, "teacher01"),
-                Json.createObjectBuilder().add("perClassHour", 12).add("answerSeconds", 30).build());
-        Media.Uploaded up = Media.published(teacher, unitId, "VIDEO", MediaFixtures.video("presence-320x180-60s.mp4", 320, 180, 60, true),
-                classId);
+        classId = ClassesIT.activeClass(
+                admin,
+                planId,
+                new ArrayList<>(IDS.values()),
+                Accounts.teacherId(admin, "teacher01"),
+                Json.createObjectBuilder()
+                        .add("perClassHour", 12)
+                        .add("answerSeconds", 30)
+                        .build());
+        Media.Uploaded up = Media.published(
+                teacher, unitId, "VIDEO", MediaFixtures.video("presence-320x180-60s.mp4", 320, 180, 60, true), classId);
         resourceId = up.resourceId();
     }
 
@@ -85,17 +99,28 @@ class PresenceIT {
         assertEquals(409, refused.statusCode(), refused.body());
         JsonObject problem = RunningPlatform.json(refused);
         assertTrue(problem.getString("type").endsWith("presence-check-required"), refused.body());
-        assertTrue(problem.getString("detail").contains("人脸核验") && problem.getString("detail").contains("周建华"),
+        assertTrue(
+                problem.getString("detail").contains("人脸核验")
+                        && problem.getString("detail").contains("周建华"),
                 "says what the class requires and whom to contact: " + refused.body());
 
         assertEquals(409, photo("honest", "person01.jpg").statusCode(), "no photo before consent");
-        JsonObject text = RunningPlatform.json(RunningPlatform.call(TOKENS.get("honest"), "GET", "/api/presence/consent-text", null));
-        assertTrue(text.getString("text").contains("撤回") && text.getString("text").contains("保存"), text.toString());
-        HttpResponse<String> stale = RunningPlatform.call(TOKENS.get("honest"), "POST", "/api/presence/me/consent", "{\"version\":\"2000-01\"}");
+        JsonObject text = RunningPlatform.json(
+                RunningPlatform.call(TOKENS.get("honest"), "GET", "/api/presence/consent-text", null));
+        assertTrue(
+                text.getString("text").contains("撤回") && text.getString("text").contains("保存"), text.toString());
+        HttpResponse<String> stale = RunningPlatform.call(
+                TOKENS.get("honest"), "POST", "/api/presence/me/consent", "{\"version\":\"2000-01\"}");
         assertEquals(409, stale.statusCode(), stale.body());
         for (String role : List.of("honest", "failing", "withdrawing", "expiring", "still")) {
-            HttpResponse<String> given = RunningPlatform.call(TOKENS.get(role), "POST", "/api/presence/me/consent",
-                    Json.createObjectBuilder().add("version", text.getString("version")).build().toString());
+            HttpResponse<String> given = RunningPlatform.call(
+                    TOKENS.get(role),
+                    "POST",
+                    "/api/presence/me/consent",
+                    Json.createObjectBuilder()
+                            .add("version", text.getString("version"))
+                            .build()
+                            .toString());
             assertEquals(200, given.statusCode(), given.body());
             assertTrue(RunningPlatform.json(given).getBoolean("consentCurrent"));
         }
@@ -103,24 +128,43 @@ class PresenceIT {
         HttpResponse<String> group = photo("honest", "group3.jpg");
         assertEquals(422, group.statusCode(), group.body());
         assertTrue(RunningPlatform.json(group).getString("type").endsWith("several-faces"), group.body());
-        HttpResponse<String> notImage = RunningPlatform.putBytes(TOKENS.get("honest"), "/api/presence/me/photo",
-                "this is not a photo".getBytes(), "image/jpeg");
+        HttpResponse<String> notImage = RunningPlatform.putBytes(
+                TOKENS.get("honest"), "/api/presence/me/photo", "this is not a photo".getBytes(), "image/jpeg");
         assertEquals(422, notImage.statusCode(), notImage.body());
         assertFalse(notImage.body().contains("Exception") || notImage.body().contains("opencv"), notImage.body());
 
-        Map<String, String> faces = Map.of("honest", "person01.jpg", "failing", "person02.jpg", "withdrawing", "person04.jpg",
-                "expiring", "person05.jpg", "still", "person06.jpg");
+        Map<String, String> faces = Map.of(
+                "honest",
+                "person01.jpg",
+                "failing",
+                "person02.jpg",
+                "withdrawing",
+                "person04.jpg",
+                "expiring",
+                "person05.jpg",
+                "still",
+                "person06.jpg");
         for (var e : faces.entrySet()) {
             HttpResponse<String> enrolled = photo(e.getKey(), e.getValue());
             assertEquals(200, enrolled.statusCode(), e.getKey() + ": " + enrolled.body());
             assertNotNull(RunningPlatform.json(enrolled).getString("enrolledAt"));
         }
         // Only an administrator imports a learner's photo.
-        assertEquals(403, RunningPlatform.putBytes(teacher, "/api/presence/learners/" + IDS.get("stranger") + "/photo",
-                Files.readAllBytes(MediaFixtures.face("person03.jpg", null)), "image/jpeg").statusCode());
-        HttpResponse<String> noConsent = RunningPlatform.putBytes(admin, "/api/presence/learners/" + IDS.get("stranger") + "/photo",
-                Files.readAllBytes(MediaFixtures.face("person03.jpg", null)), "image/jpeg");
-        assertEquals(409, noConsent.statusCode(), "an imported photo needs the learner's consent too: " + noConsent.body());
+        assertEquals(
+                403,
+                RunningPlatform.putBytes(
+                                teacher,
+                                "/api/presence/learners/" + IDS.get("stranger") + "/photo",
+                                Files.readAllBytes(MediaFixtures.face("person03.jpg", null)),
+                                "image/jpeg")
+                        .statusCode());
+        HttpResponse<String> noConsent = RunningPlatform.putBytes(
+                admin,
+                "/api/presence/learners/" + IDS.get("stranger") + "/photo",
+                Files.readAllBytes(MediaFixtures.face("person03.jpg", null)),
+                "image/jpeg");
+        assertEquals(
+                409, noConsent.statusCode(), "an imported photo needs the learner's consent too: " + noConsent.body());
     }
 
     /** A learner driven as the player would: beats every 2 s of honest 1× playback while no check is due. */
@@ -140,7 +184,8 @@ class PresenceIT {
             assertEquals(201, r.statusCode(), r.body());
             this.session = RunningPlatform.json(r);
             // A check due when the lesson starts: the player stays paused until it passes.
-            this.checkDue = session.containsKey("checkFromMs") && session.getJsonNumber("checkFromMs").longValue() == 0;
+            this.checkDue = session.containsKey("checkFromMs")
+                    && session.getJsonNumber("checkFromMs").longValue() == 0;
         }
 
         long elapsed() {
@@ -154,7 +199,9 @@ class PresenceIT {
         /** One beat: what was played since the previous one (nothing while a check is due: the player pauses). */
         HttpResponse<String> beat() throws Exception {
             long now = elapsed();
-            long[] range = checkDue ? new long[0] : new long[] {positionMs, Math.min(60_000, positionMs + Math.max(0, now - lastBeat))};
+            long[] range = checkDue
+                    ? new long[0]
+                    : new long[] {positionMs, Math.min(60_000, positionMs + Math.max(0, now - lastBeat))};
             last = AttendanceIT.beat(TOKENS.get(role), session, ++seq, now, 1.0, true, null, range);
             if (range.length == 2) {
                 positionMs = range[1];
@@ -171,7 +218,8 @@ class PresenceIT {
         long lastBeat;
 
         JsonObject due() throws Exception {
-            HttpResponse<String> r = RunningPlatform.call(TOKENS.get(role), "GET", "/api/presence/sessions/" + sessionId() + "/check", null);
+            HttpResponse<String> r = RunningPlatform.call(
+                    TOKENS.get(role), "GET", "/api/presence/sessions/" + sessionId() + "/check", null);
             assertTrue(r.statusCode() == 200 || r.statusCode() == 204, r.body());
             return r.statusCode() == 204 ? null : RunningPlatform.json(r);
         }
@@ -195,7 +243,10 @@ class PresenceIT {
             for (byte[] f : frames) {
                 list.add("data:image/jpeg;base64," + Base64.getEncoder().encodeToString(f));
             }
-            return RunningPlatform.call(TOKENS.get(role), "POST", "/api/presence/checks/" + checkId + "/answers",
+            return RunningPlatform.call(
+                    TOKENS.get(role),
+                    "POST",
+                    "/api/presence/checks/" + checkId + "/answers",
                     Json.createObjectBuilder().add("frames", list).build().toString());
         }
 
@@ -208,7 +259,8 @@ class PresenceIT {
             JsonObject check = due();
             assertNotNull(check, "a check is due when the lesson starts");
             assertEquals(2, check.getInt("attemptsLeft"));
-            HttpResponse<String> passed = answer(check.getString("checkId"), MediaFixtures.face(face, MOVED), MediaFixtures.face(face, LIGHTER));
+            HttpResponse<String> passed = answer(
+                    check.getString("checkId"), MediaFixtures.face(face, MOVED), MediaFixtures.face(face, LIGHTER));
             assertEquals(200, passed.statusCode(), passed.body());
             assertEquals("PASSED", RunningPlatform.json(passed).getString("state"), passed.body());
             checkDue = false;
@@ -225,15 +277,23 @@ class PresenceIT {
         failing.passFirstCheck("person02.jpg");
         long honestDue = nextDue(honest.sessionId());
         long failingDue = nextDue(failing.sessionId());
-        assertTrue(honestDue >= 10_000 && honestDue <= 33_000, "the next check comes 10–30 s after the pass: " + honestDue);
+        assertTrue(
+                honestDue >= 10_000 && honestDue <= 33_000,
+                "the next check comes 10–30 s after the pass: " + honestDue);
         // A script that learned the next check's id cannot answer it early (nor is it shown before it is due).
         String early;
         try (Connection c = db()) {
-            early = text(c, "SELECT id FROM presence_check WHERE session_id = ? AND state = 'OPEN'", honest.sessionId());
+            early = text(
+                    c, "SELECT id FROM presence_check WHERE session_id = ? AND state = 'OPEN'", honest.sessionId());
         }
         assertEquals(null, honest.due(), "nothing is due yet");
-        assertEquals(409, honest.answer(early, MediaFixtures.face("person01.jpg", MOVED), MediaFixtures.face("person01.jpg", LIGHTER))
-                .statusCode());
+        assertEquals(
+                409,
+                honest.answer(
+                                early,
+                                MediaFixtures.face("person01.jpg", MOVED),
+                                MediaFixtures.face("person01.jpg", LIGHTER))
+                        .statusCode());
 
         // Both study until their next check is due; what they earn until then is what a failure would withhold.
         Map<Player, Integer> before = new LinkedHashMap<>();
@@ -244,25 +304,32 @@ class PresenceIT {
                     int was = p.credited;
                     assertEquals(200, p.beat().statusCode(), p.last.body());
                     if (p.checkDue) {
-                        assertEquals(was, p.credited, "a beat sent once the check is due earns nothing: " + p.last.body());
+                        assertEquals(
+                                was, p.credited, "a beat sent once the check is due earns nothing: " + p.last.body());
                         before.put(p, p.credited);
                     }
                 }
             }
         }
-        assertTrue(before.get(honest) >= 5 && before.get(failing) >= 5, "both earned credit between the checks: " + before);
+        assertTrue(
+                before.get(honest) >= 5 && before.get(failing) >= 5,
+                "both earned credit between the checks: " + before);
         assertTrue(honest.elapsed() >= honestDue && failing.elapsed() >= failingDue);
 
         // The failing learner: another person, then two faces: failed, and the seconds since the pass are withheld.
         JsonObject check = failing.due();
         assertNotNull(check);
-        HttpResponse<String> other = failing.answer(check.getString("checkId"), MediaFixtures.face("person03.jpg", MOVED),
+        HttpResponse<String> other = failing.answer(
+                check.getString("checkId"),
+                MediaFixtures.face("person03.jpg", MOVED),
                 MediaFixtures.face("person03.jpg", LIGHTER));
         assertEquals(200, other.statusCode(), other.body());
         assertEquals("NOT_SAME_PERSON", RunningPlatform.json(other).getString("outcome"), other.body());
         assertEquals("OPEN", RunningPlatform.json(other).getString("state"));
         assertEquals(1, RunningPlatform.json(other).getInt("attemptsLeft"));
-        HttpResponse<String> two = failing.answer(check.getString("checkId"), MediaFixtures.face("group3.jpg", null),
+        HttpResponse<String> two = failing.answer(
+                check.getString("checkId"),
+                MediaFixtures.face("group3.jpg", null),
                 MediaFixtures.face("group3.jpg", "crop=iw-20:ih-10:10:0,scale=1280:-2"));
         assertEquals("SEVERAL_FACES", RunningPlatform.json(two).getString("outcome"), two.body());
         assertEquals("FAILED", RunningPlatform.json(two).getString("state"));
@@ -287,12 +354,22 @@ class PresenceIT {
 
         try (Connection c = db()) {
             for (String role : List.of("honest", "failing")) {
-                assertEquals(WITHHELD.get(role), query(c, "SELECT withheld_seconds FROM presence_check WHERE id = ?", CHECKS.get(role)));
-                assertEquals(0, query(c, "SELECT self_paced_seconds FROM ledger_entry WHERE class_id = ? AND learner_id = ? AND unit_id = ?",
-                        classId, IDS.get(role), unitId), role + "'s credit is withheld, not counted");
+                assertEquals(
+                        WITHHELD.get(role),
+                        query(c, "SELECT withheld_seconds FROM presence_check WHERE id = ?", CHECKS.get(role)));
+                assertEquals(
+                        0,
+                        query(
+                                c,
+                                "SELECT self_paced_seconds FROM ledger_entry WHERE class_id = ? AND learner_id = ? AND unit_id = ?",
+                                classId,
+                                IDS.get(role),
+                                unitId),
+                        role + "'s credit is withheld, not counted");
             }
         }
-        JsonObject chain = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/verify", null));
+        JsonObject chain = RunningPlatform.json(
+                RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/verify", null));
         assertTrue(chain.getBoolean("intact"), chain.toString());
         // The ledger shows the withheld time apart (待审核), to the staff and to the learner; it does not count.
         assertEquals(WITHHELD.get("failing"), withheldInLedger(admin, "failing"));
@@ -301,68 +378,155 @@ class PresenceIT {
 
     /** The withheld seconds the class's ledger shows for the learner, as {@code token} reads it. */
     static int withheldInLedger(String token, String role) throws Exception {
-        JsonObject ledger = RunningPlatform.json(RunningPlatform.call(token, "GET", "/api/attendance/classes/" + classId + "/ledger", null));
-        return ledger.getJsonArray("items").stream().map(jakarta.json.JsonValue::asJsonObject)
-                .filter(l -> l.getJsonNumber("learnerId").longValue() == IDS.get(role)).findFirst().orElseThrow().getInt("withheldSeconds");
+        JsonObject ledger = RunningPlatform.json(
+                RunningPlatform.call(token, "GET", "/api/attendance/classes/" + classId + "/ledger", null));
+        return ledger.getJsonArray("items").stream()
+                .map(jakarta.json.JsonValue::asJsonObject)
+                .filter(l -> l.getJsonNumber("learnerId").longValue() == IDS.get(role))
+                .findFirst()
+                .orElseThrow()
+                .getInt("withheldSeconds");
     }
 
     @Test
     @Order(3)
     void theClassesTeachersReviewWithheldChecksAndOnlyTheyAndAdministratorsSeeThePhotos() throws Exception {
         assertEquals(2, CHECKS.size(), "runs after the withholding test");
-        long planId = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/classes/" + classId, null)).getJsonNumber("planId").longValue();
+        long planId = RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/classes/" + classId, null))
+                .getJsonNumber("planId")
+                .longValue();
         String otherTeacherName = Accounts.uniqueName("face-other-teacher");
         RoleMatrixIT.activeClass(admin, planId, otherTeacherName, Accounts.uniqueName("face-other-learner"));
         String otherTeacher = RunningPlatform.token(otherTeacherName, "Teach2026ok");
-        assertEquals(404, RunningPlatform.call(otherTeacher, "GET", "/api/presence/classes/" + classId + "/checks", null).statusCode());
-        assertEquals(404, RunningPlatform.call(otherTeacher, "GET", "/api/presence/checks/" + CHECKS.get("failing") + "/photos/reference", null)
-                .statusCode());
-        assertEquals(404, RunningPlatform.call(otherTeacher, "POST", "/api/presence/checks/" + CHECKS.get("failing") + "/review",
-                "{\"approve\":true}").statusCode());
-        assertEquals(403, RunningPlatform.call(TOKENS.get("failing"), "GET", "/api/presence/classes/" + classId + "/checks", null).statusCode());
-        assertEquals(403, RunningPlatform.call(TOKENS.get("failing"), "POST", "/api/presence/checks/" + CHECKS.get("failing") + "/review",
-                "{\"approve\":true}").statusCode());
+        assertEquals(
+                404,
+                RunningPlatform.call(otherTeacher, "GET", "/api/presence/classes/" + classId + "/checks", null)
+                        .statusCode());
+        assertEquals(
+                404,
+                RunningPlatform.call(
+                                otherTeacher,
+                                "GET",
+                                "/api/presence/checks/" + CHECKS.get("failing") + "/photos/reference",
+                                null)
+                        .statusCode());
+        assertEquals(
+                404,
+                RunningPlatform.call(
+                                otherTeacher,
+                                "POST",
+                                "/api/presence/checks/" + CHECKS.get("failing") + "/review",
+                                "{\"approve\":true}")
+                        .statusCode());
+        assertEquals(
+                403,
+                RunningPlatform.call(TOKENS.get("failing"), "GET", "/api/presence/classes/" + classId + "/checks", null)
+                        .statusCode());
+        assertEquals(
+                403,
+                RunningPlatform.call(
+                                TOKENS.get("failing"),
+                                "POST",
+                                "/api/presence/checks/" + CHECKS.get("failing") + "/review",
+                                "{\"approve\":true}")
+                        .statusCode());
 
-        // media-service gives face photos to no grant but lms-web's face grant: not a learner's view grant of a lesson (for
+        // media-service gives face photos to no grant but lms-web's face grant: not a learner's view grant of a lesson
+        // (for
         // that very id), nor none at all.
         JsonObject view = RunningPlatform.json(Media.access(TOKENS.get("failing"), resourceId, null));
         String asset = view.getString("assetId");
-        assertEquals(403, Media.get(RunningPlatform.uri("/media/api/faces/" + asset + "/reference?grant=" + view.getString("grant")).toString())
-                .statusCode());
-        assertEquals(401, Media.get(RunningPlatform.uri("/media/api/faces/" + asset + "/reference").toString()).statusCode());
+        assertEquals(
+                403,
+                Media.get(RunningPlatform.uri(
+                                        "/media/api/faces/" + asset + "/reference?grant=" + view.getString("grant"))
+                                .toString())
+                        .statusCode());
+        assertEquals(
+                401,
+                Media.get(RunningPlatform.uri("/media/api/faces/" + asset + "/reference")
+                                .toString())
+                        .statusCode());
 
-        var pending = Json.createReader(new java.io.StringReader(RunningPlatform.call(teacher, "GET", "/api/presence/classes/" + classId
-                + "/checks", null).body())).readArray();
+        var pending = Json.createReader(new java.io.StringReader(
+                        RunningPlatform.call(teacher, "GET", "/api/presence/classes/" + classId + "/checks", null)
+                                .body()))
+                .readArray();
         assertEquals(2, pending.size(), pending.toString());
         // The reference photo and the frames of the failed check, side by side; a missed check kept none.
         assertTrue(isJpeg(bytes(teacher, "/api/presence/checks/" + CHECKS.get("failing") + "/photos/reference")));
         assertTrue(isJpeg(bytes(teacher, "/api/presence/checks/" + CHECKS.get("failing") + "/photos/0")));
-        assertEquals(404, RunningPlatform.call(teacher, "GET", "/api/presence/checks/" + CHECKS.get("honest") + "/photos/0", null).statusCode());
+        assertEquals(
+                404,
+                RunningPlatform.call(teacher, "GET", "/api/presence/checks/" + CHECKS.get("honest") + "/photos/0", null)
+                        .statusCode());
 
-        HttpResponse<String> noReason = RunningPlatform.call(teacher, "POST", "/api/presence/checks/" + CHECKS.get("honest") + "/review",
-                "{\"approve\":false}");
+        HttpResponse<String> noReason = RunningPlatform.call(
+                teacher, "POST", "/api/presence/checks/" + CHECKS.get("honest") + "/review", "{\"approve\":false}");
         assertEquals(422, noReason.statusCode(), noReason.body());
-        HttpResponse<String> rejected = RunningPlatform.call(teacher, "POST", "/api/presence/checks/" + CHECKS.get("honest") + "/review",
-                Json.createObjectBuilder().add("approve", false).add("note", "核验时无人应答").build().toString());
+        HttpResponse<String> rejected = RunningPlatform.call(
+                teacher,
+                "POST",
+                "/api/presence/checks/" + CHECKS.get("honest") + "/review",
+                Json.createObjectBuilder()
+                        .add("approve", false)
+                        .add("note", "核验时无人应答")
+                        .build()
+                        .toString());
         assertEquals("REJECTED", RunningPlatform.json(rejected).getString("state"), rejected.body());
-        HttpResponse<String> approved = RunningPlatform.call(teacher, "POST", "/api/presence/checks/" + CHECKS.get("failing") + "/review",
-                Json.createObjectBuilder().add("approve", true).add("note", "照片中是本人，旁边有同事").build().toString());
+        HttpResponse<String> approved = RunningPlatform.call(
+                teacher,
+                "POST",
+                "/api/presence/checks/" + CHECKS.get("failing") + "/review",
+                Json.createObjectBuilder()
+                        .add("approve", true)
+                        .add("note", "照片中是本人，旁边有同事")
+                        .build()
+                        .toString());
         assertEquals("APPROVED", RunningPlatform.json(approved).getString("state"), approved.body());
-        assertEquals(409, RunningPlatform.call(admin, "POST", "/api/presence/checks/" + CHECKS.get("failing") + "/review",
-                "{\"approve\":false,\"note\":\"again\"}").statusCode(), "a check is reviewed once");
+        assertEquals(
+                409,
+                RunningPlatform.call(
+                                admin,
+                                "POST",
+                                "/api/presence/checks/" + CHECKS.get("failing") + "/review",
+                                "{\"approve\":false,\"note\":\"again\"}")
+                        .statusCode(),
+                "a check is reviewed once");
 
         try (Connection c = db()) {
-            assertEquals(WITHHELD.get("failing"), query(c, "SELECT self_paced_seconds FROM ledger_entry WHERE class_id = ? AND learner_id = ?"
-                    + " AND unit_id = ?", classId, IDS.get("failing"), unitId), "approval credits the withheld seconds again");
-            assertEquals(0, query(c, "SELECT self_paced_seconds FROM ledger_entry WHERE class_id = ? AND learner_id = ? AND unit_id = ?",
-                    classId, IDS.get("honest"), unitId));
-            assertEquals(2, query(c, "SELECT COUNT(*) FROM audit_entry WHERE action IN ('PRESENCE_APPROVE', 'PRESENCE_REJECT') AND subject_id IN (?, ?)",
-                    IDS.get("failing"), IDS.get("honest")));
+            assertEquals(
+                    WITHHELD.get("failing"),
+                    query(
+                            c,
+                            "SELECT self_paced_seconds FROM ledger_entry WHERE class_id = ? AND learner_id = ?"
+                                    + " AND unit_id = ?",
+                            classId,
+                            IDS.get("failing"),
+                            unitId),
+                    "approval credits the withheld seconds again");
+            assertEquals(
+                    0,
+                    query(
+                            c,
+                            "SELECT self_paced_seconds FROM ledger_entry WHERE class_id = ? AND learner_id = ? AND unit_id = ?",
+                            classId,
+                            IDS.get("honest"),
+                            unitId));
+            assertEquals(
+                    2,
+                    query(
+                            c,
+                            "SELECT COUNT(*) FROM audit_entry WHERE action IN ('PRESENCE_APPROVE', 'PRESENCE_REJECT') AND subject_id IN (?, ?)",
+                            IDS.get("failing"),
+                            IDS.get("honest")));
         }
-        JsonObject chain = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/verify", null));
+        JsonObject chain = RunningPlatform.json(
+                RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/verify", null));
         assertTrue(chain.getBoolean("intact"), chain.toString());
         assertEquals(0, withheldInLedger(admin, "failing"), "given back");
-        JsonObject mine = RunningPlatform.json(RunningPlatform.call(TOKENS.get("honest"), "GET", "/api/presence/me", null));
+        JsonObject mine =
+                RunningPlatform.json(RunningPlatform.call(TOKENS.get("honest"), "GET", "/api/presence/me", null));
         JsonObject told = mine.getJsonArray("checks").getJsonObject(0);
         assertEquals("REJECTED", told.getString("state"));
         assertEquals("核验时无人应答", told.getString("reviewNote"), "the learner reads the reviewer's reason");
@@ -384,7 +548,8 @@ class PresenceIT {
         HttpResponse<String> none = still.answer(check.getString("checkId"), empty, empty);
         assertEquals("NO_FACE", RunningPlatform.json(none).getString("outcome"), none.body());
         assertEquals("FAILED", RunningPlatform.json(none).getString("state"));
-        assertEquals(0, RunningPlatform.json(none).getInt("withheldSeconds"), "nothing was credited before the first check");
+        assertEquals(
+                0, RunningPlatform.json(none).getInt("withheldSeconds"), "nothing was credited before the first check");
         assertEquals(409, still.answer(check.getString("checkId"), photo, photo).statusCode(), "no third try");
         // Frames that are not images, or too few, are refused without using up a try.
         Player again = new Player("still");
@@ -393,35 +558,55 @@ class PresenceIT {
         JsonObject next = again.due();
         HttpResponse<String> one = again.answer(next.getString("checkId"), photo);
         assertEquals(422, one.statusCode(), one.body());
-        HttpResponse<String> garbage = RunningPlatform.call(TOKENS.get("still"), "POST", "/api/presence/checks/" + next.getString("checkId")
-                + "/answers", "{\"frames\":[\"not base64!\",\"@@@\"]}");
+        HttpResponse<String> garbage = RunningPlatform.call(
+                TOKENS.get("still"),
+                "POST",
+                "/api/presence/checks/" + next.getString("checkId") + "/answers",
+                "{\"frames\":[\"not base64!\",\"@@@\"]}");
         assertEquals(422, garbage.statusCode(), garbage.body());
         assertEquals(2, again.due().getInt("attemptsLeft"));
-        // Frames sent before (a script replaying the frozen answer above) are no camera: a failed try, without asking OpenCV.
-        HttpResponse<String> replayed = again.replay(next.getString("checkId"), noisy(Files.readAllBytes(MediaFixtures.face("person06.jpg", MOVED))),
+        // Frames sent before (a script replaying the frozen answer above) are no camera: a failed try, without asking
+        // OpenCV.
+        HttpResponse<String> replayed = again.replay(
+                next.getString("checkId"),
+                noisy(Files.readAllBytes(MediaFixtures.face("person06.jpg", MOVED))),
                 frozenFrame);
         assertEquals("REPLAYED", RunningPlatform.json(replayed).getString("outcome"), replayed.body());
         assertEquals(1, RunningPlatform.json(replayed).getInt("attemptsLeft"));
-        assertEquals(404, RunningPlatform.call(TOKENS.get("honest"), "POST", "/api/presence/checks/" + next.getString("checkId") + "/answers",
-                "{\"frames\":[]}").statusCode(), "another learner's check is not found");
+        assertEquals(
+                404,
+                RunningPlatform.call(
+                                TOKENS.get("honest"),
+                                "POST",
+                                "/api/presence/checks/" + next.getString("checkId") + "/answers",
+                                "{\"frames\":[]}")
+                        .statusCode(),
+                "another learner's check is not found");
     }
 
     @Test
     @Order(5)
     void withdrawalAndRetentionDeleteThePhotos() throws Exception {
         try (Connection c = db()) {
-            String withdrawing = text(c, "SELECT subject FROM face_enrolment WHERE learner_id = ?", IDS.get("withdrawing"));
+            String withdrawing =
+                    text(c, "SELECT subject FROM face_enrolment WHERE learner_id = ?", IDS.get("withdrawing"));
             assertTrue(files(withdrawing) >= 2, "the reference photo and its face are stored");
-            assertFalse(Files.readString(faceDir(withdrawing).resolve("reference"), java.nio.charset.StandardCharsets.ISO_8859_1)
-                    .startsWith("\u00ff\u00d8"), "stored encrypted, not as a JPEG");
-            HttpResponse<String> withdrawn = RunningPlatform.call(TOKENS.get("withdrawing"), "DELETE", "/api/presence/me/consent", null);
+            assertFalse(
+                    Files.readString(
+                                    faceDir(withdrawing).resolve("reference"),
+                                    java.nio.charset.StandardCharsets.ISO_8859_1)
+                            .startsWith("\u00ff\u00d8"),
+                    "stored encrypted, not as a JPEG");
+            HttpResponse<String> withdrawn =
+                    RunningPlatform.call(TOKENS.get("withdrawing"), "DELETE", "/api/presence/me/consent", null);
             assertEquals(200, withdrawn.statusCode(), withdrawn.body());
             assertFalse(RunningPlatform.json(withdrawn).containsKey("enrolledAt"), withdrawn.body());
             assertEquals(0, files(withdrawing), "withdrawal deletes the photos at once");
             assertEquals(409, open("withdrawing").statusCode());
 
             String expiring = text(c, "SELECT subject FROM face_enrolment WHERE learner_id = ?", IDS.get("expiring"));
-            try (PreparedStatement s = c.prepareStatement("UPDATE face_enrolment SET enrolled_at = enrolled_at - INTERVAL 8761 HOUR WHERE learner_id = ?")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE face_enrolment SET enrolled_at = enrolled_at - INTERVAL 8761 HOUR WHERE learner_id = ?")) {
                 s.setLong(1, IDS.get("expiring"));
                 assertEquals(1, s.executeUpdate());
             }
@@ -430,7 +615,8 @@ class PresenceIT {
                 Thread.sleep(500);
             }
             assertEquals(0, files(expiring), "a photo past retention is deleted by the sweeper");
-            JsonObject me = RunningPlatform.json(RunningPlatform.call(TOKENS.get("expiring"), "GET", "/api/presence/me", null));
+            JsonObject me =
+                    RunningPlatform.json(RunningPlatform.call(TOKENS.get("expiring"), "GET", "/api/presence/me", null));
             assertFalse(me.containsKey("enrolledAt"), "the learner is asked to enrol again: " + me);
         }
     }
@@ -439,14 +625,22 @@ class PresenceIT {
     @Order(6)
     void anAdministratorRecordsAnotherVerificationForALearnerWithoutACamera() throws Exception {
         String path = "/api/presence/classes/" + classId + "/learners/" + IDS.get("stranger") + "/waiver";
-        assertEquals(403, RunningPlatform.call(teacher, "PUT", path, "{\"method\":\"现场核验\"}").statusCode());
+        assertEquals(
+                403,
+                RunningPlatform.call(teacher, "PUT", path, "{\"method\":\"现场核验\"}")
+                        .statusCode());
         HttpResponse<String> blank = RunningPlatform.call(admin, "PUT", path, "{\"method\":\" \"}");
         assertEquals(422, blank.statusCode(), blank.body());
-        assertEquals(204, RunningPlatform.call(admin, "PUT", path, "{\"method\":\"2026-12-06 现场核验身份证原件\"}").statusCode());
+        assertEquals(
+                204,
+                RunningPlatform.call(admin, "PUT", path, "{\"method\":\"2026-12-06 现场核验身份证原件\"}")
+                        .statusCode());
         HttpResponse<String> opened = open("stranger");
         assertEquals(201, opened.statusCode(), opened.body());
-        assertFalse(RunningPlatform.json(opened).containsKey("checkFromMs"), "no checks for a learner verified otherwise");
-        JsonObject me = RunningPlatform.json(RunningPlatform.call(TOKENS.get("stranger"), "GET", "/api/presence/me", null));
+        assertFalse(
+                RunningPlatform.json(opened).containsKey("checkFromMs"), "no checks for a learner verified otherwise");
+        JsonObject me =
+                RunningPlatform.json(RunningPlatform.call(TOKENS.get("stranger"), "GET", "/api/presence/me", null));
         assertTrue(me.getJsonArray("classes").getJsonObject(0).getBoolean("waived"), me.toString());
     }
 
@@ -456,22 +650,37 @@ class PresenceIT {
         Path recording = MediaFixtures.talkingHead("person08.jpg", 6);
         Media.Uploaded up = Media.ready(teacher, unitId, "VIDEO", recording, classId);
         JsonObject view = RunningPlatform.json(Media.access(teacher, up.resourceId(), 1));
-        HttpResponse<String> r = Media.get("/media/api/assets/" + view.getString("assetId") + "/measures?grant=" + view.getString("grant"));
+        HttpResponse<String> r = Media.get(
+                "/media/api/assets/" + view.getString("assetId") + "/measures?grant=" + view.getString("grant"));
         assertEquals(200, r.statusCode(), r.body());
         JsonObject m = RunningPlatform.json(r);
         assertEquals(6000, m.getJsonNumber("durationMs").longValue(), 100);
         assertEquals(640, m.getInt("width"));
         assertEquals(480, m.getInt("height"));
         assertEquals(25.0, m.getJsonNumber("frameRate").doubleValue(), 0.01);
-        assertEquals(0.5, m.getJsonNumber("speechShare").doubleValue(), 0.05, "a tone for the first half, silence after");
-        assertEquals(MediaFixtures.loudness(recording), m.getJsonNumber("loudnessLufs").doubleValue(), 0.3, "EBU R128 as ffmpeg reads the file");
-        assertTrue(m.getInt("framesSampled") >= 3 && m.getInt("framesSampled") <= 4, "one frame every two seconds: " + m);
+        assertEquals(
+                0.5, m.getJsonNumber("speechShare").doubleValue(), 0.05, "a tone for the first half, silence after");
+        assertEquals(
+                MediaFixtures.loudness(recording),
+                m.getJsonNumber("loudnessLufs").doubleValue(),
+                0.3,
+                "EBU R128 as ffmpeg reads the file");
+        assertTrue(
+                m.getInt("framesSampled") >= 3 && m.getInt("framesSampled") <= 4, "one frame every two seconds: " + m);
         assertEquals(1.0, m.getJsonNumber("oneFaceShare").doubleValue(), "the one person is in every sampled frame");
         assertTrue(m.getJsonObject("transcriptNote").getString("zh").contains("语音识别"), m.toString());
         // Kept: asked again, the same answer; another file's grant is refused.
-        assertEquals(r.body(), Media.get("/media/api/assets/" + view.getString("assetId") + "/measures?grant=" + view.getString("grant")).body());
+        assertEquals(
+                r.body(),
+                Media.get("/media/api/assets/" + view.getString("assetId") + "/measures?grant="
+                                + view.getString("grant"))
+                        .body());
         JsonObject other = RunningPlatform.json(Media.access(teacher, resourceId, null));
-        assertEquals(403, Media.get("/media/api/assets/" + view.getString("assetId") + "/measures?grant=" + other.getString("grant")).statusCode());
+        assertEquals(
+                403,
+                Media.get("/media/api/assets/" + view.getString("assetId") + "/measures?grant="
+                                + other.getString("grant"))
+                        .statusCode());
     }
 
     @Test
@@ -485,8 +694,13 @@ class PresenceIT {
         }
         java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
         try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
-            for (String[] f : new String[][] {{expiring + ".jpg", "person05.jpg"}, {stranger + ".jpg", "person03.jpg"},
-                    {"nobody-here.jpg", "person09.jpg"}, {"photos/" + expiring + ".png", "group3.jpg"}, {"notes.txt", null}}) {
+            for (String[] f : new String[][] {
+                {expiring + ".jpg", "person05.jpg"},
+                {stranger + ".jpg", "person03.jpg"},
+                {"nobody-here.jpg", "person09.jpg"},
+                {"photos/" + expiring + ".png", "group3.jpg"},
+                {"notes.txt", null}
+            }) {
                 out.putNextEntry(new java.util.zip.ZipEntry(f[0]));
                 out.write(f[1] == null ? "hello".getBytes() : Files.readAllBytes(MediaFixtures.face(f[1], null)));
                 out.closeEntry();
@@ -494,19 +708,31 @@ class PresenceIT {
         }
         HttpResponse<String> r = RunningPlatform.send("POST", "/api/presence/photos", "application/zip", null);
         assertTrue(r.statusCode() == 401, "signed in only");
-        HttpResponse<String> imported = Media.HTTP.send(HttpRequest.newBuilder(RunningPlatform.uri("/api/presence/photos"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/zip")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(zip.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> imported = Media.HTTP.send(
+                HttpRequest.newBuilder(RunningPlatform.uri("/api/presence/photos"))
+                        .header("Authorization", "Bearer " + admin)
+                        .header("Content-Type", "application/zip")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(zip.toByteArray()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, imported.statusCode(), imported.body());
         var lines = Json.createReader(new java.io.StringReader(imported.body())).readArray();
-        assertEquals(List.of("ENROLLED", "NO_CONSENT", "NO_LEARNER", "REFUSED", "REFUSED"),
-                lines.stream().map(v -> v.asJsonObject().getString("result")).toList(), imported.body());
-        assertTrue(lines.getJsonObject(3).getJsonObject("detail").getString("zh").contains("不止一张人脸"), imported.body());
-        JsonObject me = RunningPlatform.json(RunningPlatform.call(TOKENS.get("expiring"), "GET", "/api/presence/me", null));
+        assertEquals(
+                List.of("ENROLLED", "NO_CONSENT", "NO_LEARNER", "REFUSED", "REFUSED"),
+                lines.stream().map(v -> v.asJsonObject().getString("result")).toList(),
+                imported.body());
+        assertTrue(
+                lines.getJsonObject(3).getJsonObject("detail").getString("zh").contains("不止一张人脸"), imported.body());
+        JsonObject me =
+                RunningPlatform.json(RunningPlatform.call(TOKENS.get("expiring"), "GET", "/api/presence/me", null));
         assertEquals("IMPORT", me.getString("enrolledBy"), me.toString());
-        HttpResponse<String> notZip = Media.HTTP.send(HttpRequest.newBuilder(RunningPlatform.uri("/api/presence/photos"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/zip")
-                .POST(HttpRequest.BodyPublishers.ofString("not a zip")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> notZip = Media.HTTP.send(
+                HttpRequest.newBuilder(RunningPlatform.uri("/api/presence/photos"))
+                        .header("Authorization", "Bearer " + admin)
+                        .header("Content-Type", "application/zip")
+                        .POST(HttpRequest.BodyPublishers.ofString("not a zip"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(422, notZip.statusCode(), notZip.body());
     }
 
@@ -521,18 +747,33 @@ class PresenceIT {
     }
 
     static HttpResponse<String> open(String role) throws Exception {
-        return RunningPlatform.call(TOKENS.get(role), "POST", "/api/attendance/sessions",
-                Json.createObjectBuilder().add("resourceId", resourceId).add("classId", classId).build().toString());
+        return RunningPlatform.call(
+                TOKENS.get(role),
+                "POST",
+                "/api/attendance/sessions",
+                Json.createObjectBuilder()
+                        .add("resourceId", resourceId)
+                        .add("classId", classId)
+                        .build()
+                        .toString());
     }
 
     static HttpResponse<String> photo(String role, String fixture) throws Exception {
-        return RunningPlatform.putBytes(TOKENS.get(role), "/api/presence/me/photo", Files.readAllBytes(MediaFixtures.face(fixture, null)),
+        return RunningPlatform.putBytes(
+                TOKENS.get(role),
+                "/api/presence/me/photo",
+                Files.readAllBytes(MediaFixtures.face(fixture, null)),
                 "image/jpeg");
     }
 
     static byte[] bytes(String token, String path) throws IOException, InterruptedException {
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(RunningPlatform.uri(path).toString()))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(RunningPlatform.uri(path).toString()))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, r.statusCode(), path);
         return r.body();
     }
@@ -542,7 +783,8 @@ class PresenceIT {
     }
 
     static Connection db() throws Exception {
-        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms", "lms", "lms");
+        return DriverManager.getConnection(
+                "jdbc:mariadb://127.0.0.1:" + RunningPlatform.DB_PORT + "/lms", "lms", "lms");
     }
 
     static long nextDue(String sessionId) throws Exception {

@@ -16,18 +16,54 @@ import java.util.regex.Pattern;
 final class ReadersText {
 
     /** Names that stay Latin on a Chinese page: the switch to English, products and formats, JSON literals a field takes. */
-    static final Set<String> NAMES = Set.of("English", "Excel", "Word", "PowerPoint", "Office", "WPS", "Chrome", "Safari", "Edge",
-            "Chromium", "Android", "iPhone", "iOS", "Windows", "macOS", "Bearer", "Authorization", "true", "false", "null", "token",
-            "MinIO", "Payara", "MariaDB", "ffmpeg", "OpenCV", "hls", "WebVTT", "WebP", "Debian", "Maven", "Central", "npm",
+    static final Set<String> NAMES = Set.of(
+            "English",
+            "Excel",
+            "Word",
+            "PowerPoint",
+            "Office",
+            "WPS",
+            "Chrome",
+            "Safari",
+            "Edge",
+            "Chromium",
+            "Android",
+            "iPhone",
+            "iOS",
+            "Windows",
+            "macOS",
+            "Bearer",
+            "Authorization",
+            "true",
+            "false",
+            "null",
+            "token",
+            "MinIO",
+            "Payara",
+            "MariaDB",
+            "ffmpeg",
+            "OpenCV",
+            "hls",
+            "WebVTT",
+            "WebP",
+            "Debian",
+            "Maven",
+            "Central",
+            "npm",
             // values a field takes, quoted in its error: languages, a table's key, file types
-            "zh", "en", "basic", "jpg", "png", "webp", "moov");
+            "zh",
+            "en",
+            "basic",
+            "jpg",
+            "png",
+            "webp",
+            "moov");
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_.\\-@/:]*");
     private static final Pattern CODE = Pattern.compile(".*[0-9_.\\-@/:].*");
     private static final Pattern CHINESE_SENTENCE = Pattern.compile("[。，；！？请]");
 
-    private ReadersText() {
-    }
+    private ReadersText() {}
 
     /** The Latin words of a Chinese text that are neither codes, acronyms nor allowed names. */
     static List<String> latinIn(String chinese) {
@@ -36,7 +72,10 @@ final class ReadersText {
         while (m.find()) {
             String w = m.group();
             String bare = w.replaceAll("[.:\\-/]+$", ""); // a word that ends a sentence: "PDF." is the word PDF
-            if (bare.length() < 2 || CODE.matcher(bare).matches() || bare.equals(bare.toUpperCase(Locale.ROOT)) || NAMES.contains(bare)) {
+            if (bare.length() < 2
+                    || CODE.matcher(bare).matches()
+                    || bare.equals(bare.toUpperCase(Locale.ROOT))
+                    || NAMES.contains(bare)) {
                 continue;
             }
             found.add(w);

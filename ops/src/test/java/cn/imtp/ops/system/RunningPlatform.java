@@ -1,5 +1,7 @@
 package cn.imtp.ops.system;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -13,8 +15,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -26,6 +26,7 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
 
     /** {@code -Dlms.it.profile=bench}: the benchmarks' own platform, on other ports, with production limits. */
     static final boolean BENCH = "bench".equals(System.getProperty("lms.it.profile"));
+
     public static final int PORT = BENCH ? 28080 : 18080;
     public static final int DB_PORT = BENCH ? 23307 : 13307;
     public static final int S3_PORT = BENCH ? 29000 : 19000;
@@ -37,7 +38,8 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
     public static final String DEMO_PASSWORD = "Demo@2026";
     public static final long MAX_UPLOAD_BYTES = 100_000_000L;
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static Process launcher;
     private static Duration lastStartUp;
     /** The application nodes of the current start ({@code LMS_NODES}): behind HAProxy on {@link #PORT} when more than one. */
@@ -57,7 +59,9 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
             if (launcher == null || !launcher.isAlive()) {
                 deleteRecursively(varDir());
                 start();
-                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(RunningPlatform.class.getName(), this);
+                context.getRoot()
+                        .getStore(ExtensionContext.Namespace.GLOBAL)
+                        .put(RunningPlatform.class.getName(), this);
             }
         }
     }
@@ -73,37 +77,57 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
         ProcessBuilder pb = new ProcessBuilder(home().resolve("ops/run").toString())
                 .directory(home().toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(varDir().resolve("launcher.out").toFile()));
-        pb.environment().putAll(Map.of(
-                "LMS_PORT", Integer.toString(PORT),
-                "LMS_EMBEDDED_DB_PORT", Integer.toString(DB_PORT),
-                "LMS_EMBEDDED_S3_PORT", Integer.toString(S3_PORT),
-                "LMS_S3_ACCESS_KEY", S3_ACCESS_KEY,
-                "LMS_S3_SECRET_KEY", S3_SECRET_KEY,
-                "LMS_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                "LMS_VAR_DIR", varDir().toString(),
-                "LMS_MEDIA_ASSET_SWEEP_SECONDS", "2",
-                // The demo lesson video is made and transcoded in the background: only LauncherLifecycleIT asks for it.
-                "LMS_DEMO_VIDEO", "false"));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        varDir().resolve("launcher.out").toFile()));
+        pb.environment()
+                .putAll(Map.of(
+                        "LMS_PORT",
+                        Integer.toString(PORT),
+                        "LMS_EMBEDDED_DB_PORT",
+                        Integer.toString(DB_PORT),
+                        "LMS_EMBEDDED_S3_PORT",
+                        Integer.toString(S3_PORT),
+                        "LMS_S3_ACCESS_KEY",
+                        S3_ACCESS_KEY,
+                        "LMS_S3_SECRET_KEY",
+                        S3_SECRET_KEY,
+                        "LMS_ADMIN_PASSWORD",
+                        ADMIN_PASSWORD,
+                        "LMS_VAR_DIR",
+                        varDir().toString(),
+                        "LMS_MEDIA_ASSET_SWEEP_SECONDS",
+                        "2",
+                        // The demo lesson video is made and transcoded in the background: only LauncherLifecycleIT asks
+                        // for it.
+                        "LMS_DEMO_VIDEO",
+                        "false"));
         // Short limits so that the media fault tests run in seconds: see MediaFaultsIT.
         // The benchmarks run with production limits; the heartbeat benchmark's baseline endpoint is on.
-        pb.environment().putAll(BENCH ? Map.of("LMS_ATTENDANCE_BENCH_NOOP", "true") : Map.of(
-                "LMS_TRANSCODE_MAX_ATTEMPTS", "2",
-                "LMS_TRANSCODE_WORKERS", "2",
-                "LMS_UPLOAD_MAX_BYTES", Long.toString(MAX_UPLOAD_BYTES),
-                "LMS_UPLOAD_ABANDON_AFTER_MINUTES", "1",
-                "LMS_S3_TIMEOUT_SECONDS", "5",
-                // The presence question after 20 s without interaction, answered within 5 s: see LearnerPagesIT.
-                "LMS_ATTENDANCE_IDLE_SECONDS", "20",
-                "LMS_ATTENDANCE_PRESENCE_ANSWER_SECONDS", "5",
-                "LMS_ASSESSMENT_SWEEP_SECONDS", "2",
-                // The tests stand as the load balancer in front: their X-Forwarded-For plays clients at many addresses
-                // (no proxy is trusted by default).
-                "LMS_AUTH_TRUSTED_PROXIES", "127.0.0.1",
-                // The embedded store's janitor looks for multipart leftovers every 2 s: see EmbeddedStorageIT.
-                "LMS_EMBEDDED_S3_SWEEP_SECONDS", "2"));
+        pb.environment()
+                .putAll(
+                        BENCH
+                                ? Map.of("LMS_ATTENDANCE_BENCH_NOOP", "true")
+                                : Map.of(
+                                        "LMS_TRANSCODE_MAX_ATTEMPTS", "2",
+                                        "LMS_TRANSCODE_WORKERS", "2",
+                                        "LMS_UPLOAD_MAX_BYTES", Long.toString(MAX_UPLOAD_BYTES),
+                                        "LMS_UPLOAD_ABANDON_AFTER_MINUTES", "1",
+                                        "LMS_S3_TIMEOUT_SECONDS", "5",
+                                        // The presence question after 20 s without interaction, answered within 5 s:
+                                        // see LearnerPagesIT.
+                                        "LMS_ATTENDANCE_IDLE_SECONDS", "20",
+                                        "LMS_ATTENDANCE_PRESENCE_ANSWER_SECONDS", "5",
+                                        "LMS_ASSESSMENT_SWEEP_SECONDS", "2",
+                                        // The tests stand as the load balancer in front: their X-Forwarded-For plays
+                                        // clients at many addresses
+                                        // (no proxy is trusted by default).
+                                        "LMS_AUTH_TRUSTED_PROXIES", "127.0.0.1",
+                                        // The embedded store's janitor looks for multipart leftovers every 2 s: see
+                                        // EmbeddedStorageIT.
+                                        "LMS_EMBEDDED_S3_SWEEP_SECONDS", "2"));
         if (!BENCH) {
-            // Sources up to 10 s take the short lane, so that the test sources of 20 s and more are long: see MediaFaultsIT.
+            // Sources up to 10 s take the short lane, so that the test sources of 20 s and more are long: see
+            // MediaFaultsIT.
             pb.environment().put("LMS_TRANSCODE_SHORT_LANE_SECONDS", "10");
             // Presence checks every 10–30 s on a repeatable schedule, swept every 2 s: see PresenceIT.
             pb.environment().put("LMS_PRESENCE_INTERVAL_SECONDS", "20");
@@ -115,7 +139,8 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
             pb.environment().put("LMS_EMBEDDED_DB_RESTART_SECONDS", "30");
         }
         pb.environment().putAll(settings);
-        nodes = Integer.parseInt(settings.getOrDefault("LMS_NODES", System.getenv().getOrDefault("LMS_NODES", "1")));
+        nodes = Integer.parseInt(
+                settings.getOrDefault("LMS_NODES", System.getenv().getOrDefault("LMS_NODES", "1")));
         long t0 = System.nanoTime();
         launcher = pb.start();
         Process started = launcher;
@@ -176,13 +201,15 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
         String last = "";
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
-                throw new IOException("./ops/run exited with " + p.exitValue() + "; see " + varDir().resolve("launcher.out"));
+                throw new IOException(
+                        "./ops/run exited with " + p.exitValue() + "; see " + varDir().resolve("launcher.out"));
             }
             try {
                 HttpResponse<String> r = get("/health/ready");
                 last = r.body();
-                if (r.statusCode() == 200 && Stream.of("database-lms", "database-media", "object-storage", "ffmpeg")
-                        .allMatch(c -> r.body().contains("\"" + c + "\""))) {
+                if (r.statusCode() == 200
+                        && Stream.of("database-lms", "database-media", "object-storage", "ffmpeg")
+                                .allMatch(c -> r.body().contains("\"" + c + "\""))) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -202,14 +229,20 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
     }
 
     public static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(uri(path))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     public static HttpResponse<String> send(String method, String path, String contentType, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
@@ -217,16 +250,23 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
     }
 
     /** A request as the holder of {@code token} (none when null), with extra header pairs (a Content-Type among them replaces JSON). */
-    public static HttpResponse<String> call(String token, String method, String path, String jsonBody, String... headers)
+    public static HttpResponse<String> call(
+            String token, String method, String path, String jsonBody, String... headers)
             throws IOException, InterruptedException {
         return callAt(PORT, token, method, path, jsonBody, headers);
     }
 
     /** The same sent to {@code port}: the load balancer's or one node's ({@link #nodePort}). */
-    public static HttpResponse<String> callAt(int port, String token, String method, String path, String jsonBody, String... headers)
+    public static HttpResponse<String> callAt(
+            int port, String token, String method, String path, String jsonBody, String... headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(port, path)).timeout(Duration.ofSeconds(30))
-                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(port, path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        jsonBody == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(jsonBody));
         if (jsonBody != null) {
             b.header("Content-Type", "application/json");
         }
@@ -242,14 +282,27 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
     /** A file's bytes PUT as the body, with the bearer token. */
     public static HttpResponse<String> putBytes(String token, String path, byte[] body, String contentType)
             throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).header("Content-Type", contentType)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", contentType)
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     public static HttpResponse<String> login(String username, String password, String... headers)
             throws IOException, InterruptedException {
-        return call(null, "POST", "/api/auth/login", Json.createObjectBuilder().add("username", username)
-                .add("password", password).build().toString(), headers);
+        return call(
+                null,
+                "POST",
+                "/api/auth/login",
+                Json.createObjectBuilder()
+                        .add("username", username)
+                        .add("password", password)
+                        .build()
+                        .toString(),
+                headers);
     }
 
     /** The token of a successful sign-in; fails the test otherwise. */

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,10 +42,13 @@ class TeacherPagesIT {
         try (Browser b = new Browser()) {
             b.signIn("teacher01", RunningPlatform.DEMO_PASSWORD, "/teacher/");
             // The plan's units are folded by course under their summary: unfold the class's list and open the unit.
-            b.waitFor(By.xpath("(//details[.//a[@data-unit='" + MediaPipelineIT.studiedUnit + "']])[1]/summary")).click();
+            b.waitFor(By.xpath("(//details[.//a[@data-unit='" + MediaPipelineIT.studiedUnit + "']])[1]/summary"))
+                    .click();
             b.waitFor(By.cssSelector("a[data-unit='" + MediaPipelineIT.studiedUnit + "']"));
             b.screenshot("teacher-classes");
-            b.driver.findElement(By.cssSelector("a[data-unit='" + MediaPipelineIT.studiedUnit + "']")).click();
+            b.driver
+                    .findElement(By.cssSelector("a[data-unit='" + MediaPipelineIT.studiedUnit + "']"))
+                    .click();
             b.waitFor(By.id("new-resource"));
             // Every value the upload's progress bar takes, recorded in the page as it changes.
             b.js(RECORD_PROGRESS);
@@ -54,30 +57,46 @@ class TeacherPagesIT {
             b.driver.findElement(By.id("new-submit")).click();
 
             // The page re-renders as the upload goes on: ask it, never hold on to its elements.
-            String resource = b.until(d -> (String) b.js("const h = [...document.querySelectorAll('[data-resource] h2')]"
-                    + ".find(e => e.textContent.includes(arguments[0])); return h ? h.closest('[data-resource]').dataset.resource : null;",
-                    TITLE), Duration.ofSeconds(30));
+            String resource = b.until(
+                    d -> (String) b.js(
+                            "const h = [...document.querySelectorAll('[data-resource] h2')]"
+                                    + ".find(e => e.textContent.includes(arguments[0])); return h ? h.closest('[data-resource]').dataset.resource : null;",
+                            TITLE),
+                    Duration.ofSeconds(30));
             String stateId = "state-" + resource + "-1";
-            b.until(d -> { Object st = b.js("return document.getElementById(arguments[0])?.dataset.state || null;", stateId);
-                return st != null && !"UPLOADING".equals(st); }, Duration.ofSeconds(60));
+            b.until(
+                    d -> {
+                        Object st =
+                                b.js("return document.getElementById(arguments[0])?.dataset.state || null;", stateId);
+                        return st != null && !"UPLOADING".equals(st);
+                    },
+                    Duration.ofSeconds(60));
             if (!"READY".equals(b.js("return document.getElementById(arguments[0]).dataset.state;", stateId))) {
-                assertFalse(b.driver.findElement(By.id("publish-" + resource + "-1")).isEnabled(), "publishing waits for a READY file");
+                assertFalse(
+                        b.driver
+                                .findElement(By.id("publish-" + resource + "-1"))
+                                .isEnabled(),
+                        "publishing waits for a READY file");
             }
             @SuppressWarnings("unchecked")
             List<Number> seen = (List<Number>) b.js("return window.progressSeen;");
             long size = Files.size(video);
-            assertTrue(seen.stream().anyMatch(v -> v.longValue() > 0 && v.longValue() < size),
+            assertTrue(
+                    seen.stream().anyMatch(v -> v.longValue() > 0 && v.longValue() < size),
                     "the progress bar showed no intermediate value: " + seen);
             assertEquals(size, seen.get(seen.size() - 1).longValue(), "the progress bar ends full: " + seen);
             b.screenshot("teacher-uploaded");
 
-            b.until(d -> "READY".equals(b.js("return document.getElementById(arguments[0])?.dataset.state;", stateId)),
+            b.until(
+                    d -> "READY".equals(b.js("return document.getElementById(arguments[0])?.dataset.state;", stateId)),
                     Duration.ofMinutes(3));
             b.screenshot("teacher-transcoded");
             b.driver.findElement(By.id("preview-" + resource + "-1")).click();
             b.waitFor(By.id("preview-video"));
             b.js("document.getElementById('preview-video').play();");
-            b.until(d -> ((Number) b.js("return document.getElementById('preview-video').currentTime;")).doubleValue() > 1,
+            b.until(
+                    d -> ((Number) b.js("return document.getElementById('preview-video').currentTime;")).doubleValue()
+                            > 1,
                     Duration.ofSeconds(30));
             b.driver.findElement(By.id("publish-" + resource + "-1")).click();
             String notice = b.waitFor(By.id("notice")).getText();
@@ -97,16 +116,24 @@ class TeacherPagesIT {
         Path video = MediaFixtures.video("pages-upload-720p-20s.mp4", 1280, 720, 20, true);
         String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
         long resourceId = Media.resource(teacher, "LEARNING", "VIDEO", MediaPipelineIT.studiedUnit, "断点续传示范");
-        JsonObject ticket = Media.newVersion(teacher, resourceId, video.getFileName().toString(), Files.size(video));
+        JsonObject ticket =
+                Media.newVersion(teacher, resourceId, video.getFileName().toString(), Files.size(video));
         JsonObject started = RunningPlatform.json(Media.start(ticket, video));
         long partSize = started.getJsonNumber("partSize").longValue();
         assertTrue(started.getInt("partCount") >= 2, started.toString());
         Media.sendParts(ticket, video, partSize, List.of(1));
         try (Browser b = new Browser()) {
             b.signIn("teacher01", RunningPlatform.DEMO_PASSWORD, "/teacher/");
-            b.js("localStorage.setItem('imtp.upload.' + arguments[0], arguments[1]);", resourceId,
-                    Json.createObjectBuilder().add("ticket", ticket).add("name", video.getFileName().toString())
-                            .add("size", Files.size(video)).add("lastModified", 0).build().toString());
+            b.js(
+                    "localStorage.setItem('imtp.upload.' + arguments[0], arguments[1]);",
+                    resourceId,
+                    Json.createObjectBuilder()
+                            .add("ticket", ticket)
+                            .add("name", video.getFileName().toString())
+                            .add("size", Files.size(video))
+                            .add("lastModified", 0)
+                            .build()
+                            .toString());
             b.open("/teacher/unit?unit=" + MediaPipelineIT.studiedUnit);
             WebElement row = b.waitFor(By.cssSelector("[data-resource='" + resourceId + "']"));
             assertTrue(row.getText().contains("上传尚未完成"), row.getText());
@@ -115,17 +142,24 @@ class TeacherPagesIT {
             b.driver.findElement(By.id("file-" + resourceId)).sendKeys(video.toString());
             b.driver.findElement(By.id("send-" + resourceId)).click();
             String stateId = "state-" + resourceId + "-1";
-            b.until(d -> "READY".equals(b.js("return document.getElementById(arguments[0])?.dataset.state;", stateId)),
+            b.until(
+                    d -> "READY".equals(b.js("return document.getElementById(arguments[0])?.dataset.state;", stateId)),
                     Duration.ofMinutes(3));
             @SuppressWarnings("unchecked")
             List<Number> seen = (List<Number>) b.js("return window.progressSeen;");
-            assertTrue(!seen.isEmpty() && seen.get(0).longValue() >= partSize, "the resumed upload starts after the stored part: " + seen);
+            assertTrue(
+                    !seen.isEmpty() && seen.get(0).longValue() >= partSize,
+                    "the resumed upload starts after the stored part: " + seen);
             assertEquals(Files.size(video), seen.get(seen.size() - 1).longValue(), seen.toString());
-            assertEquals(null, b.js("return localStorage.getItem('imtp.upload.' + arguments[0]);", resourceId), "the ticket is forgotten once done");
+            assertEquals(
+                    null,
+                    b.js("return localStorage.getItem('imtp.upload.' + arguments[0]);", resourceId),
+                    "the ticket is forgotten once done");
             b.screenshot("teacher-upload-resumed");
 
             // Publishing is offered once the file is READY; a version no longer wanted is deleted after a confirmation.
-            assertTrue(b.driver.findElement(By.id("publish-" + resourceId + "-1")).isEnabled());
+            assertTrue(
+                    b.driver.findElement(By.id("publish-" + resourceId + "-1")).isEnabled());
             WebElement delete = b.driver.findElement(By.id("delete-" + resourceId + "-1"));
             assertEquals("删除此版本", delete.getText());
             delete.click();
@@ -142,8 +176,10 @@ class TeacherPagesIT {
     @Test
     void aTeacherDeletesAndReplacesTheCaptionsKeptFromAFile() throws Exception {
         String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
-        Media.Uploaded up = Media.ready(teacher, MediaPipelineIT.studiedUnit, "VIDEO", MediaFixtures.multiTrack("pages-bilingual-6s.mkv", 6));
-        Path vtt = MediaFixtures.text("pages-replacement-en.vtt", "WEBVTT\n\n00:00.500 --> 00:02.500\nWelcome, again\n");
+        Media.Uploaded up = Media.ready(
+                teacher, MediaPipelineIT.studiedUnit, "VIDEO", MediaFixtures.multiTrack("pages-bilingual-6s.mkv", 6));
+        Path vtt =
+                MediaFixtures.text("pages-replacement-en.vtt", "WEBVTT\n\n00:00.500 --> 00:02.500\nWelcome, again\n");
         String key = up.resourceId() + "-1";
         try (Browser b = new Browser()) {
             b.signIn("teacher01", RunningPlatform.DEMO_PASSWORD, "/teacher/");
@@ -154,8 +190,12 @@ class TeacherPagesIT {
             b.driver.findElement(By.id("caption-delete-" + key + "-en")).click();
             b.driver.switchTo().alert().accept();
             assertTrue(b.waitFor(By.id("notice")).getText().contains("en 字幕已删除"));
-            b.until(d -> !d.findElements(By.cssSelector("#captions-" + key + " [data-caption='zh']")).isEmpty()
-                    && d.findElements(By.cssSelector("#captions-" + key + " [data-caption='en']")).isEmpty(), Duration.ofSeconds(20));
+            b.until(
+                    d -> !d.findElements(By.cssSelector("#captions-" + key + " [data-caption='zh']"))
+                                    .isEmpty()
+                            && d.findElements(By.cssSelector("#captions-" + key + " [data-caption='en']"))
+                                    .isEmpty(),
+                    Duration.ofSeconds(20));
 
             // The page re-renders its lists as the deletion settles: add the replacement on a fresh page.
             b.open("/teacher/unit?unit=" + MediaPipelineIT.studiedUnit);
@@ -176,11 +216,14 @@ class TeacherPagesIT {
             b.signIn("teacher01", RunningPlatform.DEMO_PASSWORD, "/teacher/");
             b.open("/teacher/unit?unit=" + MediaPipelineIT.studiedUnit);
             b.waitFor(By.id("question-new")).click();
-            new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("question-type"))).selectByValue("MULTIPLE_CHOICE");
+            new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("question-type")))
+                    .selectByValue("MULTIPLE_CHOICE");
             b.driver.findElement(By.id("question-stem")).sendKeys(stem);
             String[] options = {"降低用户的决策顾虑", "保障消费者的合法权益", "可以拒绝所有退货", "提升下单转化"};
             for (int i = 0; i < options.length; i++) {
-                b.driver.findElement(By.id("question-option-" + (char) ('A' + i))).sendKeys(options[i]);
+                b.driver
+                        .findElement(By.id("question-option-" + (char) ('A' + i)))
+                        .sendKeys(options[i]);
             }
             b.driver.findElement(By.id("question-answer")).sendKeys("A");
             b.driver.findElement(By.id("question-save")).click();
@@ -193,28 +236,50 @@ class TeacherPagesIT {
             b.js("document.getElementById('question-list').scrollIntoView();");
             b.screenshot("teacher-question-written");
 
-            String id = (String) b.js("return [...document.querySelectorAll('[data-question]')].find(li => li.textContent.includes(arguments[0]))"
-                    + ".dataset.question;", stem);
+            String id = (String) b.js(
+                    "return [...document.querySelectorAll('[data-question]')].find(li => li.textContent.includes(arguments[0]))"
+                            + ".dataset.question;",
+                    stem);
             b.js("document.querySelector(`[data-question='${arguments[0]}'] button`).click();", id);
             b.until(d -> d.findElement(By.id("question-save")).getText().contains(id), Duration.ofSeconds(5));
             b.driver.findElement(By.id("question-answer")).clear();
             b.driver.findElement(By.id("question-answer")).sendKeys("ABCD");
             b.driver.findElement(By.id("question-save")).click();
             // An edit makes version 2 under a new number; the list shows the current version only.
-            b.until(d -> d.findElements(By.cssSelector("[data-question='" + id + "']")).isEmpty(), Duration.ofSeconds(10));
-            assertTrue(b.driver.findElement(By.id("notice")).getText().contains("第 2 版"), b.driver.findElement(By.id("notice")).getText());
-            String v2 = (String) b.js("return [...document.querySelectorAll('[data-question]')].find(li => li.textContent.includes(arguments[0]))"
-                    + ".dataset.question;", stem);
-            assertTrue(b.driver.findElement(By.cssSelector("[data-question='" + v2 + "']")).getText().contains("答案：ABCD"));
-            assertTrue(b.driver.findElement(By.cssSelector("[data-question='" + v2 + "']")).getText().contains("第 2 版"));
+            b.until(
+                    d -> d.findElements(By.cssSelector("[data-question='" + id + "']"))
+                            .isEmpty(),
+                    Duration.ofSeconds(10));
+            assertTrue(
+                    b.driver.findElement(By.id("notice")).getText().contains("第 2 版"),
+                    b.driver.findElement(By.id("notice")).getText());
+            String v2 = (String) b.js(
+                    "return [...document.querySelectorAll('[data-question]')].find(li => li.textContent.includes(arguments[0]))"
+                            + ".dataset.question;",
+                    stem);
+            assertTrue(b.driver
+                    .findElement(By.cssSelector("[data-question='" + v2 + "']"))
+                    .getText()
+                    .contains("答案：ABCD"));
+            assertTrue(b.driver
+                    .findElement(By.cssSelector("[data-question='" + v2 + "']"))
+                    .getText()
+                    .contains("第 2 版"));
 
-            b.js("window.confirm = () => true; document.querySelectorAll(`[data-question='${arguments[0]}'] button`)[1].click();", v2);
-            b.until(d -> d.findElements(By.cssSelector("[data-question='" + v2 + "']")).isEmpty(), Duration.ofSeconds(10));
+            b.js(
+                    "window.confirm = () => true; document.querySelectorAll(`[data-question='${arguments[0]}'] button`)[1].click();",
+                    v2);
+            b.until(
+                    d -> d.findElements(By.cssSelector("[data-question='" + v2 + "']"))
+                            .isEmpty(),
+                    Duration.ofSeconds(10));
             String token = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
-            jakarta.json.JsonObject q = RunningPlatform.json(RunningPlatform.call(token, "GET", "/api/assessment/questions/" + v2, null));
+            jakarta.json.JsonObject q =
+                    RunningPlatform.json(RunningPlatform.call(token, "GET", "/api/assessment/questions/" + v2, null));
             assertTrue(q.getBoolean("retired"), "retired, not deleted: " + q);
             assertEquals("ABCD", q.getString("answer"));
-            jakarta.json.JsonObject v1 = RunningPlatform.json(RunningPlatform.call(token, "GET", "/api/assessment/questions/" + id, null));
+            jakarta.json.JsonObject v1 =
+                    RunningPlatform.json(RunningPlatform.call(token, "GET", "/api/assessment/questions/" + id, null));
             assertEquals("ABD", v1.getString("answer"), "version 1 stays as it was");
         }
     }

@@ -29,14 +29,16 @@ import java.util.stream.IntStream;
 public final class TranscodeBench {
 
     /** The 720p source's ladder as the planner makes it: name, width, height, video kbps. */
-    private static final Object[][] LADDER = {{"720p", 1280, 720, 2800}, {"480p", 854, 480, 1400}, {"360p", 640, 360, 800}};
+    private static final Object[][] LADDER = {
+        {"720p", 1280, 720, 2800}, {"480p", 854, 480, 1400}, {"360p", 640, 360, 800}
+    };
+
     private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
     static final int PAIRS = 5;
     /** When the 20-second clip arrives after the lecture's upload completed. */
     private static final Duration CLIP_AFTER = Duration.ofSeconds(30);
 
-    record Run(double wallS, double cpuS) {
-    }
+    record Run(double wallS, double cpuS) {}
 
     public static void main(String[] args) throws Exception {
         RunningPlatform.deleteRecursively(RunningPlatform.varDir());
@@ -59,8 +61,15 @@ public final class TranscodeBench {
             alongside.start();
             double[] longRun = pipeline(teacher, lecture);
             double shortWhileLong = clipReady.get();
-            System.out.printf(Locale.ROOT, "%-28s pipeline wall %7.1f s cpu %7.1f s | first playable %5.1f s | a 20-s clip uploaded %d s in"
-                    + " was READY %5.1f s after its upload%n", lecture.getFileName(), longRun[0], longRun[1], longRun[2], CLIP_AFTER.toSeconds(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-28s pipeline wall %7.1f s cpu %7.1f s | first playable %5.1f s | a 20-s clip uploaded %d s in"
+                            + " was READY %5.1f s after its upload%n",
+                    lecture.getFileName(),
+                    longRun[0],
+                    longRun[1],
+                    longRun[2],
+                    CLIP_AFTER.toSeconds(),
                     shortWhileLong);
 
             List<Double> pipelineVsFfmpeg = new ArrayList<>();
@@ -81,14 +90,34 @@ public final class TranscodeBench {
                 }
                 pipelineVsFfmpeg.add(pipeline[0] / single.wallS());
                 separateVsSingle.add(separate.cpuS() / single.cpuS());
-                System.out.printf(Locale.ROOT, "round %d %-26s pipeline wall %6.1f s cpu %6.1f s | one ffmpeg wall %6.1f s cpu %6.1f s"
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d %-26s pipeline wall %6.1f s cpu %6.1f s | one ffmpeg wall %6.1f s cpu %6.1f s"
                                 + " | separate passes wall %6.1f s cpu %6.1f s | pipeline/ffmpeg %.3f separate/single cpu %.3f%n",
-                        round, source.getFileName(), pipeline[0], pipeline[1], single.wallS(), single.cpuS(), separate.wallS(), separate.cpuS(),
-                        pipelineVsFfmpeg.get(round), separateVsSingle.get(round));
+                        round,
+                        source.getFileName(),
+                        pipeline[0],
+                        pipeline[1],
+                        single.wallS(),
+                        single.cpuS(),
+                        separate.wallS(),
+                        separate.cpuS(),
+                        pipelineVsFfmpeg.get(round),
+                        separateVsSingle.get(round));
             }
-            System.out.printf(Locale.ROOT, "pipeline/ffmpeg per round %s; separate/single cpu per round %s%n", pipelineVsFfmpeg, separateVsSingle);
-            System.out.printf(Locale.ROOT, "RESULT pipeline_vs_ffmpeg=%.3f single_vs_separate=%.3f realtime=%.2f first_playable_s=%.1f"
-                            + " short_while_long_s=%.1f%n", median(pipelineVsFfmpeg), median(separateVsSingle), 600 / longRun[0], longRun[2],
+            System.out.printf(
+                    Locale.ROOT,
+                    "pipeline/ffmpeg per round %s; separate/single cpu per round %s%n",
+                    pipelineVsFfmpeg,
+                    separateVsSingle);
+            System.out.printf(
+                    Locale.ROOT,
+                    "RESULT pipeline_vs_ffmpeg=%.3f single_vs_separate=%.3f realtime=%.2f first_playable_s=%.1f"
+                            + " short_while_long_s=%.1f%n",
+                    median(pipelineVsFfmpeg),
+                    median(separateVsSingle),
+                    600 / longRun[0],
+                    longRun[2],
                     shortWhileLong);
         } finally {
             RunningPlatform.stop();
@@ -103,10 +132,14 @@ public final class TranscodeBench {
 
     /** Seconds from the completion of a clip's upload (by {@code token}'s teacher) until it is READY. */
     private static double readyAfter(String token, Path clip) throws Exception {
-        long id = Media.resource(token, "LEARNING", "VIDEO", MediaPipelineIT.studiedUnit, "bench " + clip.getFileName());
+        long id =
+                Media.resource(token, "LEARNING", "VIDEO", MediaPipelineIT.studiedUnit, "bench " + clip.getFileName());
         JsonObject ticket = Media.newVersion(token, id, clip.getFileName().toString(), Files.size(clip));
         JsonObject started = RunningPlatform.json(Media.start(ticket, clip));
-        Media.sendParts(ticket, clip, started.getJsonNumber("partSize").longValue(),
+        Media.sendParts(
+                ticket,
+                clip,
+                started.getJsonNumber("partSize").longValue(),
                 IntStream.rangeClosed(1, started.getInt("partCount")).boxed().toList());
         long t0 = System.nanoTime();
         HttpResponse<String> done = Media.post(Media.uploadPath(ticket, "/complete"), null);
@@ -122,15 +155,21 @@ public final class TranscodeBench {
 
     /** Wall seconds to READY, CPU seconds of the platform's processes, seconds until the lowest rung had three segments. */
     private static double[] pipeline(String teacher, Path source) throws Exception {
-        long id = Media.resource(teacher, "LEARNING", "VIDEO", MediaPipelineIT.studiedUnit, "bench " + source.getFileName());
+        long id = Media.resource(
+                teacher, "LEARNING", "VIDEO", MediaPipelineIT.studiedUnit, "bench " + source.getFileName());
         JsonObject ticket = Media.newVersion(teacher, id, source.getFileName().toString(), Files.size(source));
         JsonObject started = RunningPlatform.json(Media.start(ticket, source));
-        Media.sendParts(ticket, source, started.getJsonNumber("partSize").longValue(),
+        Media.sendParts(
+                ticket,
+                source,
+                started.getJsonNumber("partSize").longValue(),
                 IntStream.rangeClosed(1, started.getInt("partCount")).boxed().toList());
-        List<ProcessHandle> platform = ProcessHandle.allProcesses().filter(p -> {
-            String cmd = MediaFixtures.commandLine(p);
-            return cmd.contains("payara-micro") || cmd.contains("org.gaul.s3proxy") || cmd.contains("mariadbd");
-        }).toList();
+        List<ProcessHandle> platform = ProcessHandle.allProcesses()
+                .filter(p -> {
+                    String cmd = MediaFixtures.commandLine(p);
+                    return cmd.contains("payara-micro") || cmd.contains("org.gaul.s3proxy") || cmd.contains("mariadbd");
+                })
+                .toList();
         long[] cpu0 = breakdown(platform);
         long t0 = System.nanoTime();
         HttpResponse<String> done = Media.post(Media.uploadPath(ticket, "/complete"), null);
@@ -159,9 +198,15 @@ public final class TranscodeBench {
             d[i] = cpu1[i] - cpu0[i];
             total += d[i];
         }
-        System.out.printf(Locale.ROOT, "  pipeline CPU of %s: Payara JVM %.1f s, its ffmpeg/ffprobe %.1f s, S3Proxy %.1f s, MariaDB %.1f s%n",
-                source.getFileName(), d[0] / 100.0, d[1] / 100.0, d[2] / 100.0, d[3] / 100.0);
-        return new double[]{wall, total / (double) TICKS_PER_SECOND, firstPlayable};
+        System.out.printf(
+                Locale.ROOT,
+                "  pipeline CPU of %s: Payara JVM %.1f s, its ffmpeg/ffprobe %.1f s, S3Proxy %.1f s, MariaDB %.1f s%n",
+                source.getFileName(),
+                d[0] / 100.0,
+                d[1] / 100.0,
+                d[2] / 100.0,
+                d[3] / 100.0);
+        return new double[] {wall, total / (double) TICKS_PER_SECOND, firstPlayable};
     }
 
     private static int lowestRungSegments(String teacher, long resourceId) throws Exception {
@@ -183,12 +228,34 @@ public final class TranscodeBench {
         for (int i = 0; i < LADDER.length; i++) {
             cmd.addAll(List.of("-map", "[v" + i + "]", "-map", "0:a:0"));
             cmd.addAll(rungRate(":v:" + i, (int) LADDER[i][3]));
-            map.append(i == 0 ? "" : " ").append("v:").append(i).append(",a:").append(i).append(",name:").append(LADDER[i][0]);
+            map.append(i == 0 ? "" : " ")
+                    .append("v:")
+                    .append(i)
+                    .append(",a:")
+                    .append(i)
+                    .append(",name:")
+                    .append(LADDER[i][0]);
         }
         cmd.addAll(encoding());
-        cmd.addAll(List.of("-f", "hls", "-hls_time", "6", "-hls_playlist_type", "vod", "-hls_segment_filename",
-                out.resolve("%v_%d.ts").toString(), "-var_stream_map", map.toString(), out.resolve("%v.m3u8").toString(),
-                "-map", "[thumbs]", "-fps_mode", "vfr", "-q:v", "5", out.resolve("thumb_%d.jpg").toString()));
+        cmd.addAll(List.of(
+                "-f",
+                "hls",
+                "-hls_time",
+                "6",
+                "-hls_playlist_type",
+                "vod",
+                "-hls_segment_filename",
+                out.resolve("%v_%d.ts").toString(),
+                "-var_stream_map",
+                map.toString(),
+                out.resolve("%v.m3u8").toString(),
+                "-map",
+                "[thumbs]",
+                "-fps_mode",
+                "vfr",
+                "-q:v",
+                "5",
+                out.resolve("thumb_%d.jpg").toString()));
         return timed(List.of(cmd));
     }
 
@@ -196,15 +263,38 @@ public final class TranscodeBench {
         Path out = Files.createTempDirectory(MediaFixtures.dir(), "separate");
         List<List<String>> passes = new ArrayList<>();
         for (int i = 0; i < LADDER.length; i++) {
-            List<String> cmd = new ArrayList<>(List.of("-i", source.toString(), "-map", "0:v:0", "-map", "0:a:0",
-                    "-vf", "scale=" + LADDER[i][1] + ":" + LADDER[i][2] + ",format=yuv420p"));
+            List<String> cmd = new ArrayList<>(List.of(
+                    "-i",
+                    source.toString(),
+                    "-map",
+                    "0:v:0",
+                    "-map",
+                    "0:a:0",
+                    "-vf",
+                    "scale=" + LADDER[i][1] + ":" + LADDER[i][2] + ",format=yuv420p"));
             cmd.addAll(rungRate(":v", (int) LADDER[i][3]));
             cmd.addAll(encoding());
-            cmd.addAll(List.of("-f", "hls", "-hls_time", "6", "-hls_playlist_type", "vod",
-                    "-hls_segment_filename", out.resolve(LADDER[i][0] + "_%d.ts").toString(), out.resolve(LADDER[i][0] + ".m3u8").toString()));
+            cmd.addAll(List.of(
+                    "-f",
+                    "hls",
+                    "-hls_time",
+                    "6",
+                    "-hls_playlist_type",
+                    "vod",
+                    "-hls_segment_filename",
+                    out.resolve(LADDER[i][0] + "_%d.ts").toString(),
+                    out.resolve(LADDER[i][0] + ".m3u8").toString()));
             if (i == 0) {
-                cmd.addAll(List.of("-map", "0:v:0", "-vf", "select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,10)',scale=320:-2",
-                        "-fps_mode", "vfr", "-q:v", "5", out.resolve("thumb_%d.jpg").toString()));
+                cmd.addAll(List.of(
+                        "-map",
+                        "0:v:0",
+                        "-vf",
+                        "select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,10)',scale=320:-2",
+                        "-fps_mode",
+                        "vfr",
+                        "-q:v",
+                        "5",
+                        out.resolve("thumb_%d.jpg").toString()));
             }
             passes.add(cmd);
         }
@@ -217,20 +307,53 @@ public final class TranscodeBench {
             g.append("[s").append(i).append(']');
         }
         for (int i = 0; i < LADDER.length; i++) {
-            g.append(";[s").append(i).append("]scale=").append(LADDER[i][1]).append(':').append(LADDER[i][2])
-                    .append(",format=yuv420p[v").append(i).append(']');
+            g.append(";[s")
+                    .append(i)
+                    .append("]scale=")
+                    .append(LADDER[i][1])
+                    .append(':')
+                    .append(LADDER[i][2])
+                    .append(",format=yuv420p[v")
+                    .append(i)
+                    .append(']');
         }
-        return g.append(";[s").append(LADDER.length).append("]select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,10)',scale=320:-2[thumbs]").toString();
+        return g.append(";[s")
+                .append(LADDER.length)
+                .append("]select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,10)',scale=320:-2[thumbs]")
+                .toString();
     }
 
     private static List<String> rungRate(String stream, int kbps) {
-        return List.of("-b" + stream, kbps + "k", "-maxrate" + stream, (kbps * 11 / 10) + "k", "-bufsize" + stream, (kbps * 2) + "k");
+        return List.of(
+                "-b" + stream,
+                kbps + "k",
+                "-maxrate" + stream,
+                (kbps * 11 / 10) + "k",
+                "-bufsize" + stream,
+                (kbps * 2) + "k");
     }
 
     /** The encoder settings media-service uses (Transcoder): x264 veryfast High 4.0, key frames every 2 s, AAC 128k stereo. */
     private static List<String> encoding() {
-        return List.of("-c:v", "libx264", "-preset", "veryfast", "-profile:v", "high", "-level:v", "4.0",
-                "-force_key_frames", "expr:gte(t,n_forced*2)", "-sc_threshold", "0", "-c:a", "aac", "-b:a", "128k", "-ac", "2");
+        return List.of(
+                "-c:v",
+                "libx264",
+                "-preset",
+                "veryfast",
+                "-profile:v",
+                "high",
+                "-level:v",
+                "4.0",
+                "-force_key_frames",
+                "expr:gte(t,n_forced*2)",
+                "-sc_threshold",
+                "0",
+                "-c:a",
+                "aac",
+                "-b:a",
+                "128k",
+                "-ac",
+                "2");
     }
 
     /** Runs the commands one after the other; CPU is what this JVM's reaped children used. */
@@ -241,7 +364,8 @@ public final class TranscodeBench {
             List<String> cmd = new ArrayList<>(List.of(MediaFixtures.ffmpeg().toString(), "-v", "error", "-y"));
             cmd.addAll(args);
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-            pb.environment().put("LD_LIBRARY_PATH", MediaFixtures.ffmpeg().getParent().toString());
+            pb.environment()
+                    .put("LD_LIBRARY_PATH", MediaFixtures.ffmpeg().getParent().toString());
             Process p = pb.start();
             String output = new String(p.getInputStream().readAllBytes());
             if (!p.waitFor(60, TimeUnit.MINUTES) || p.exitValue() != 0) {
@@ -278,9 +402,9 @@ public final class TranscodeBench {
         String s = Files.readString(stat);
         String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
         // after the command: state(0) … utime(11) stime(12) cutime(13) cstime(14)
-        return new long[]{Long.parseLong(f[11]) + Long.parseLong(f[12]), Long.parseLong(f[13]) + Long.parseLong(f[14])};
+        return new long[] {Long.parseLong(f[11]) + Long.parseLong(f[12]), Long.parseLong(f[13]) + Long.parseLong(f[14])
+        };
     }
 
-    private TranscodeBench() {
-    }
+    private TranscodeBench() {}
 }

@@ -32,6 +32,8 @@ public class NodeResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response ready() {
         HealthCheckResponse.Status status = database.call().getStatus();
-        return Response.status(status == HealthCheckResponse.Status.UP ? 200 : 503).entity(Map.of("status", status.name())).build();
+        return Response.status(status == HealthCheckResponse.Status.UP ? 200 : 503)
+                .entity(Map.of("status", status.name()))
+                .build();
     }
 }

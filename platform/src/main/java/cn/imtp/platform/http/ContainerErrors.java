@@ -33,14 +33,37 @@ public class ContainerErrors extends HttpServlet {
         Language language = Language.preferred(request.getHeader("Accept-Language"));
         String[] words = switch (status) {
             case 404 -> new String[] {"not-found", "Not Found", Problems.notFound(language)};
-            case 405 -> new String[] {"method-not-allowed", "Method Not Allowed", language.pick("该地址不接受此请求方法。", "This address does not accept that HTTP method.")};
-            case 400 -> new String[] {"bad-request", "Bad Request", language.pick("无法读取该请求。", "The request could not be read.")};
-            default -> status >= 500
-                    ? new String[] {"internal-error", "Internal error", language.pick("发生意外错误，没有做任何更改。", "An unexpected error occurred; nothing was changed.")}
-                    : new String[] {"http-" + status, "Error " + status, language.pick("请求被拒绝（" + status + "）。", "The request was refused (" + status + ").")};
+            case 405 ->
+                new String[] {
+                    "method-not-allowed",
+                    "Method Not Allowed",
+                    language.pick("该地址不接受此请求方法。", "This address does not accept that HTTP method.")
+                };
+            case 400 ->
+                new String[] {"bad-request", "Bad Request", language.pick("无法读取该请求。", "The request could not be read.")
+                };
+            default ->
+                status >= 500
+                        ? new String[] {
+                            "internal-error",
+                            "Internal error",
+                            language.pick("发生意外错误，没有做任何更改。", "An unexpected error occurred; nothing was changed.")
+                        }
+                        : new String[] {
+                            "http-" + status,
+                            "Error " + status,
+                            language.pick("请求被拒绝（" + status + "）。", "The request was refused (" + status + ").")
+                        };
         };
-        String body = Json.createObjectBuilder().add("type", Problem.TYPE_BASE + words[0]).add("title", Problems.title(words[1], language)).add("status", status)
-                .add("detail", words[2]).add("instance", instance).add("errors", Json.createArrayBuilder()).build().toString();
+        String body = Json.createObjectBuilder()
+                .add("type", Problem.TYPE_BASE + words[0])
+                .add("title", Problems.title(words[1], language))
+                .add("status", status)
+                .add("detail", words[2])
+                .add("instance", instance)
+                .add("errors", Json.createArrayBuilder())
+                .build()
+                .toString();
         response.setStatus(status);
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

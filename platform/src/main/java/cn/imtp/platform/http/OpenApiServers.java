@@ -18,7 +18,8 @@ public class OpenApiServers implements OASFilter {
 
     /** Read through this class's own loader, the WAR's (Payara may build both documents on one thread). */
     private final String root = ConfigProvider.getConfig(OpenApiServers.class.getClassLoader())
-            .getOptionalValue("lms.openapi.context-root", String.class).orElse("/");
+            .getOptionalValue("lms.openapi.context-root", String.class)
+            .orElse("/");
 
     @Override
     public PathItem filterPathItem(PathItem pathItem) {

@@ -18,13 +18,15 @@ import java.io.IOException;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
 
-    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: http: https:;"
-            + " media-src 'self' blob: http: https:; connect-src 'self' http: https:; worker-src 'self' blob:; font-src 'self' data:;"
-            + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    static final String PAGE_POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: http: https:;"
+                    + " media-src 'self' blob: http: https:; connect-src 'self' http: https:; worker-src 'self' blob:; font-src 'self' data:;"
+                    + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     static final String DATA_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");

@@ -17,8 +17,7 @@ public final class Jsonp {
 
     private static final JsonProvider PROVIDER = JsonProvider.provider();
 
-    private Jsonp() {
-    }
+    private Jsonp() {}
 
     public static JsonObjectBuilder object() {
         return PROVIDER.createObjectBuilder();

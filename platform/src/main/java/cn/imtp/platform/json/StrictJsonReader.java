@@ -1,7 +1,5 @@
 package cn.imtp.platform.json;
 
-import java.lang.reflect.InvocationTargetException;
-import java.math.BigDecimal;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.text.Words;
@@ -27,9 +25,11 @@ import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -60,8 +60,14 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
     }
 
     @Override
-    public Record readFrom(Class<Record> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                           MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
+    public Record readFrom(
+            Class<Record> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, String> headers,
+            InputStream entity)
+            throws IOException {
         PushbackInputStream in = new PushbackInputStream(entity, 1);
         int first = in.read();
         if (first < 0) {
@@ -72,12 +78,24 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
         try (JsonReader reader = Json.createReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             body = reader.readValue();
         } catch (JsonParsingException e) {
-            String at = e.getLocation() == null ? "" : e.getLocation().getLineNumber() + ":" + e.getLocation().getColumnNumber();
-            throw new PlatformException(400, "malformed-body", "Malformed request body", new Words(
-                    "请求内容不是合法的 JSON" + (at.isEmpty() ? "" : "（第 " + at.replace(":", " 行第 ") + " 列）") + "，请发送一个 JSON 对象。",
-                    "The request body is not JSON" + (at.isEmpty() ? "" : " (at line " + at.replace(":", ", column ") + ")") + "; send a JSON object."));
+            String at = e.getLocation() == null
+                    ? ""
+                    : e.getLocation().getLineNumber() + ":" + e.getLocation().getColumnNumber();
+            throw new PlatformException(
+                    400,
+                    "malformed-body",
+                    "Malformed request body",
+                    new Words(
+                            "请求内容不是合法的 JSON" + (at.isEmpty() ? "" : "（第 " + at.replace(":", " 行第 ") + " 列）")
+                                    + "，请发送一个 JSON 对象。",
+                            "The request body is not JSON"
+                                    + (at.isEmpty() ? "" : " (at line " + at.replace(":", ", column ") + ")")
+                                    + "; send a JSON object."));
         } catch (JsonException e) {
-            throw new PlatformException(400, "malformed-body", "Malformed request body",
+            throw new PlatformException(
+                    400,
+                    "malformed-body",
+                    "Malformed request body",
                     new Words("请求内容不是合法的 JSON，请发送一个 JSON 对象。", "The request body is not JSON; send a JSON object."));
         }
         if (body.getValueType() == JsonValue.ValueType.NULL) {
@@ -86,8 +104,12 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
         List<FieldError> errors = new ArrayList<>();
         Object read = read(type, body, "", errors);
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid(new Words("请求中有 " + errors.size() + " 个字段无法读取，请更正后重新发送。",
-                    "The request has " + errors.size() + " field(s) that cannot be read; correct them and send it again."), errors);
+            throw PlatformException.invalid(
+                    new Words(
+                            "请求中有 " + errors.size() + " 个字段无法读取，请更正后重新发送。",
+                            "The request has " + errors.size()
+                                    + " field(s) that cannot be read; correct them and send it again."),
+                    errors);
         }
         return (Record) read;
     }
@@ -103,31 +125,49 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
             return null;
         }
         if (JsonValue.class.isAssignableFrom(raw)) {
-            return raw.isInstance(value) ? value : wrong(errors, field, new Words("JSON 结构不符合要求", "must be JSON of another shape"));
+            return raw.isInstance(value)
+                    ? value
+                    : wrong(errors, field, new Words("JSON 结构不符合要求", "must be JSON of another shape"));
         }
         if (raw == String.class) {
-            return value instanceof JsonString s ? s.getString() : wrong(errors, field, new Words("须为文本", "must be text"));
+            return value instanceof JsonString s
+                    ? s.getString()
+                    : wrong(errors, field, new Words("须为文本", "must be text"));
         }
         if (raw == Long.class || raw == long.class) {
-            return whole(value, Long.MIN_VALUE, Long.MAX_VALUE, field, errors) instanceof BigInteger b ? b.longValue() : null;
+            return whole(value, Long.MIN_VALUE, Long.MAX_VALUE, field, errors) instanceof BigInteger b
+                    ? b.longValue()
+                    : null;
         }
         if (raw == Integer.class || raw == int.class) {
-            return whole(value, Integer.MIN_VALUE, Integer.MAX_VALUE, field, errors) instanceof BigInteger b ? b.intValue() : null;
+            return whole(value, Integer.MIN_VALUE, Integer.MAX_VALUE, field, errors) instanceof BigInteger b
+                    ? b.intValue()
+                    : null;
         }
         if (raw == Short.class || raw == short.class) {
-            return whole(value, Short.MIN_VALUE, Short.MAX_VALUE, field, errors) instanceof BigInteger b ? b.shortValue() : null;
+            return whole(value, Short.MIN_VALUE, Short.MAX_VALUE, field, errors) instanceof BigInteger b
+                    ? b.shortValue()
+                    : null;
         }
         if (raw == Double.class || raw == double.class || raw == Float.class || raw == float.class) {
             if (!(value instanceof JsonNumber n) || !Double.isFinite(n.doubleValue())) {
                 return wrong(errors, field, new Words("须为数字", "must be a number"));
             }
-            return raw == Float.class || raw == float.class ? (Object) (float) n.doubleValue() : (Object) n.doubleValue();
+            return raw == Float.class || raw == float.class
+                    ? (Object) (float) n.doubleValue()
+                    : (Object) n.doubleValue();
         }
         if (raw == BigDecimal.class) {
-            return value instanceof JsonNumber n ? n.bigDecimalValue() : wrong(errors, field, new Words("须为数字", "must be a number"));
+            return value instanceof JsonNumber n
+                    ? n.bigDecimalValue()
+                    : wrong(errors, field, new Words("须为数字", "must be a number"));
         }
         if (raw == Boolean.class || raw == boolean.class) {
-            return value == JsonValue.TRUE ? Boolean.TRUE : value == JsonValue.FALSE ? Boolean.FALSE : wrong(errors, field, new Words("须为 true 或 false", "must be true or false"));
+            return value == JsonValue.TRUE
+                    ? Boolean.TRUE
+                    : value == JsonValue.FALSE
+                            ? Boolean.FALSE
+                            : wrong(errors, field, new Words("须为 true 或 false", "must be true or false"));
         }
         if (raw.isEnum()) {
             Object[] constants = raw.getEnumConstants();
@@ -138,14 +178,33 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
                     }
                 }
             }
-            return wrong(errors, field, new Words("须为以下之一：" + String.join("、", Arrays.stream(constants).map(c -> ((Enum<?>) c).name()).toList()),
-                    "must be one of " + String.join(", ", Arrays.stream(constants).map(c -> ((Enum<?>) c).name()).toList())));
+            return wrong(
+                    errors,
+                    field,
+                    new Words(
+                            "须为以下之一："
+                                    + String.join(
+                                            "、",
+                                            Arrays.stream(constants)
+                                                    .map(c -> ((Enum<?>) c).name())
+                                                    .toList()),
+                            "must be one of "
+                                    + String.join(
+                                            ", ",
+                                            Arrays.stream(constants)
+                                                    .map(c -> ((Enum<?>) c).name())
+                                                    .toList())));
         }
         if (raw == UUID.class) {
             try {
                 return UUID.fromString(((JsonString) value).getString());
             } catch (ClassCastException | IllegalArgumentException e) {
-                return wrong(errors, field, new Words("须为编号，形如 7d4c2b4e-8a53-4d7e-9a55-0c7c7b0f5e11", "must be an id such as 7d4c2b4e-8a53-4d7e-9a55-0c7c7b0f5e11"));
+                return wrong(
+                        errors,
+                        field,
+                        new Words(
+                                "须为编号，形如 7d4c2b4e-8a53-4d7e-9a55-0c7c7b0f5e11",
+                                "must be an id such as 7d4c2b4e-8a53-4d7e-9a55-0c7c7b0f5e11"));
             }
         }
         if (raw.isRecord()) {
@@ -158,7 +217,11 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
             int before = errors.size();
             for (int i = 0; i < components.length; i++) {
                 String name = components[i].getName();
-                args[i] = read(components[i].getGenericType(), object.get(name), path.isEmpty() ? name : path + "." + name, errors);
+                args[i] = read(
+                        components[i].getGenericType(),
+                        object.get(name),
+                        path.isEmpty() ? name : path + "." + name,
+                        errors);
             }
             if (errors.size() > before) {
                 return null;
@@ -166,9 +229,15 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
             try {
                 return shape.canonical().newInstance(args);
             } catch (InvocationTargetException e) {
-                // The record refused its values (its compact constructor checks them): the caller's mistake, said plainly.
-                return wrong(errors, field, e.getCause() == null || e.getCause().getMessage() == null ? new Words("无效", "is not valid")
-                        : new Words(e.getCause().getMessage(), e.getCause().getMessage()));
+                // The record refused its values (its compact constructor checks them): the caller's mistake, said
+                // plainly.
+                return wrong(
+                        errors,
+                        field,
+                        e.getCause() == null || e.getCause().getMessage() == null
+                                ? new Words("无效", "is not valid")
+                                : new Words(
+                                        e.getCause().getMessage(), e.getCause().getMessage()));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot build " + raw.getSimpleName(), e);
             }
@@ -187,20 +256,25 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
         try {
             return JSONB.fromJson(value.toString(), type);
         } catch (RuntimeException e) {
-            return wrong(errors, field, new Words("不是有效的" + describe(raw).zh(), "is not a valid " + describe(raw).en()));
+            return wrong(
+                    errors,
+                    field,
+                    new Words(
+                            "不是有效的" + describe(raw).zh(),
+                            "is not a valid " + describe(raw).en()));
         }
     }
 
     /** A record's components and canonical constructor, looked up once per record type (the heartbeat reads one per beat). */
-    private record Shape(RecordComponent[] components, Constructor<?> canonical) {
-    }
+    private record Shape(RecordComponent[] components, Constructor<?> canonical) {}
 
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
         @Override
         protected Shape computeValue(Class<?> type) {
             RecordComponent[] components = type.getRecordComponents();
             try {
-                Constructor<?> canonical = type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+                Constructor<?> canonical = type.getDeclaredConstructor(
+                        Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
                 canonical.setAccessible(true);
                 return new Shape(components, canonical);
             } catch (NoSuchMethodException e) {
@@ -212,13 +286,18 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
     /** A whole number within [min, max] as a BigInteger, or null with the error added. */
     private static Object whole(JsonValue value, long min, long max, String field, List<FieldError> errors) {
         // At most 19 digits before the point (1e100000000 is refused before it is ever expanded).
-        if (value instanceof JsonNumber n && n.isIntegral() && n.bigDecimalValue().precision() - n.bigDecimalValue().scale() <= 19) {
+        if (value instanceof JsonNumber n
+                && n.isIntegral()
+                && n.bigDecimalValue().precision() - n.bigDecimalValue().scale() <= 19) {
             BigInteger b = n.bigDecimalValue().toBigInteger();
             if (b.compareTo(BigInteger.valueOf(min)) >= 0 && b.compareTo(BigInteger.valueOf(max)) <= 0) {
                 return b;
             }
         }
-        return wrong(errors, field, new Words("须为 " + min + " 至 " + max + " 之间的整数", "must be a whole number from " + min + " to " + max));
+        return wrong(
+                errors,
+                field,
+                new Words("须为 " + min + " 至 " + max + " 之间的整数", "must be a whole number from " + min + " to " + max));
     }
 
     private static Object wrong(List<FieldError> errors, String field, Words message) {
@@ -230,8 +309,8 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
         return switch (type.getSimpleName()) {
             case "LocalDate" -> new Words("日期，格式 YYYY-MM-DD", "date (YYYY-MM-DD)");
             case "LocalTime" -> new Words("时刻，格式 HH:MM 或 HH:MM:SS", "time of day (HH:MM or HH:MM:SS)");
-            case "Instant", "OffsetDateTime", "ZonedDateTime" -> new Words("时间点，ISO 8601 格式，如 2027-03-01T09:00:00Z",
-                    "moment (ISO 8601, such as 2027-03-01T09:00:00Z)");
+            case "Instant", "OffsetDateTime", "ZonedDateTime" ->
+                new Words("时间点，ISO 8601 格式，如 2027-03-01T09:00:00Z", "moment (ISO 8601, such as 2027-03-01T09:00:00Z)");
             case "LocalDateTime" -> new Words("日期和时间，格式 YYYY-MM-DDTHH:MM:SS", "date and time (YYYY-MM-DDTHH:MM:SS)");
             case "Duration" -> new Words("时长，ISO 8601 格式，如 PT30M", "duration (ISO 8601, such as PT30M)");
             default -> new Words("值", "value");

@@ -1,9 +1,9 @@
 package cn.imtp.platform.problem;
 
-import java.util.ArrayList;
 import cn.imtp.platform.text.Language;
 import cn.imtp.platform.text.Words;
 import jakarta.ejb.ApplicationException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,7 +30,8 @@ public class PlatformException extends RuntimeException {
         this(status, type, title, detail.en(), detail, errors);
     }
 
-    private PlatformException(int status, String type, String title, String detail, Words words, List<FieldError> errors) {
+    private PlatformException(
+            int status, String type, String title, String detail, Words words, List<FieldError> errors) {
         super(detail);
         this.status = status;
         this.type = type;
@@ -72,7 +73,6 @@ public class PlatformException extends RuntimeException {
         return e;
     }
 
-
     /** 422, the detail in both languages. */
     public static PlatformException invalid(Words detail, List<FieldError> errors) {
         return new PlatformException(422, "invalid-input", "Invalid input", detail, errors);
@@ -88,16 +88,20 @@ public class PlatformException extends RuntimeException {
             errors.add(new FieldError("page", new Words("须为 0 或更大", "must be 0 or more")));
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            errors.add(new FieldError("size", new Words("须在 1 至 " + MAX_PAGE_SIZE + " 之间", "must be between 1 and " + MAX_PAGE_SIZE)));
+            errors.add(new FieldError(
+                    "size", new Words("须在 1 至 " + MAX_PAGE_SIZE + " 之间", "must be between 1 and " + MAX_PAGE_SIZE)));
         } else if ((long) page * size + size > Integer.MAX_VALUE) {
             // No list is that long; the offset would not even fit the database's row count.
-            errors.add(new FieldError("page", new Words("每页 " + size + " 条时须小于 " + (Integer.MAX_VALUE / size), "must be below " + (Integer.MAX_VALUE / size) + " for pages of " + size)));
+            errors.add(new FieldError(
+                    "page",
+                    new Words(
+                            "每页 " + size + " 条时须小于 " + (Integer.MAX_VALUE / size),
+                            "must be below " + (Integer.MAX_VALUE / size) + " for pages of " + size)));
         }
         if (!errors.isEmpty()) {
             throw invalid(new Words("所请求的分页无效。", "The page requested is not valid."), errors);
         }
     }
-
 
     /** 404 in both languages: {@code what} (a noun such as 班级 / Class) and its id. */
     public static PlatformException notFound(Words what, Object id) {
@@ -108,7 +112,6 @@ public class PlatformException extends RuntimeException {
     public static PlatformException notFound(Words detail) {
         return new PlatformException(404, "not-found", "Not found", detail);
     }
-
 
     /** 409, the detail in both languages. */
     public static PlatformException conflict(Words detail) {

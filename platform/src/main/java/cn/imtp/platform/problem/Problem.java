@@ -2,8 +2,8 @@ package cn.imtp.platform.problem;
 
 import cn.imtp.platform.text.Language;
 import cn.imtp.platform.text.Words;
-import java.util.ArrayList;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,11 +28,16 @@ public record Problem(String type, String title, int status, String detail, Stri
      * more there are.
      */
     public static List<FieldError> listed(List<FieldError> errors, Language language) {
-        List<FieldError> shown = new ArrayList<>(errors.stream().limit(MAX_ERRORS).map(e -> e.in(language)).toList());
+        List<FieldError> shown = new ArrayList<>(
+                errors.stream().limit(MAX_ERRORS).map(e -> e.in(language)).toList());
         if (errors.size() > MAX_ERRORS) {
             int more = errors.size() - MAX_ERRORS;
-            shown.add(new FieldError("more", new Words("另有 " + more + " 处错误未列出；请先改正以上各处，再重新提交。",
-                    more + " more errors are not listed; correct these and send it again")).in(language));
+            shown.add(new FieldError(
+                            "more",
+                            new Words(
+                                    "另有 " + more + " 处错误未列出；请先改正以上各处，再重新提交。",
+                                    more + " more errors are not listed; correct these and send it again"))
+                    .in(language));
         }
         return List.copyOf(shown);
     }

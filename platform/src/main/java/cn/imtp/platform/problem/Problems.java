@@ -1,30 +1,29 @@
 package cn.imtp.platform.problem;
 
-import jakarta.resource.ResourceException;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import cn.imtp.platform.text.Language;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.resource.ResourceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns any throwable into the problem document a client sees. Pure: no HTTP, no logging. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** As {@link #of(Throwable, String, String, Language)} for a reader of Chinese. */
     public static Problem of(Throwable thrown, String instance, String incident) {
@@ -39,55 +38,99 @@ public final class Problems {
     public static Problem of(Throwable thrown, String instance, String incident, Language language) {
         Throwable t = unwrap(thrown);
         if (t instanceof PlatformException p) {
-            return new Problem(Problem.TYPE_BASE + p.type(), Titles.of(p.title(), language), p.status(), p.detail(language), instance, Problem.listed(p.errors(), language));
+            return new Problem(
+                    Problem.TYPE_BASE + p.type(),
+                    Titles.of(p.title(), language),
+                    p.status(),
+                    p.detail(language),
+                    instance,
+                    Problem.listed(p.errors(), language));
         }
         if (t instanceof ConstraintViolationException cve) {
             List<FieldError> errors = cve.getConstraintViolations().stream()
                     .map(v -> new FieldError(fieldOf(v), v.getMessage()))
                     .sorted(Comparator.comparing(FieldError::field))
                     .toList();
-            return new Problem(Problem.TYPE_BASE + "invalid-input", Titles.of("Invalid input", language), 422, language.pick(
-                    "请求中有 " + errors.size() + " 个字段不符合要求，请改正后重新提交。",
-                    "The request has " + errors.size() + " invalid field(s); correct them and send it again."), instance, errors);
+            return new Problem(
+                    Problem.TYPE_BASE + "invalid-input",
+                    Titles.of("Invalid input", language),
+                    422,
+                    language.pick(
+                            "请求中有 " + errors.size() + " 个字段不符合要求，请改正后重新提交。",
+                            "The request has " + errors.size() + " invalid field(s); correct them and send it again."),
+                    instance,
+                    errors);
         }
         if (isMalformedBody(t)) {
-            return new Problem(Problem.TYPE_BASE + "malformed-body", Titles.of("Malformed request body", language), 400, language.pick(
-                    "请求内容不是所需格式的 JSON：", "The request body is not valid JSON of the expected shape: ") + forPeople(rootMessage(t)),
-                    instance, List.of());
+            return new Problem(
+                    Problem.TYPE_BASE + "malformed-body",
+                    Titles.of("Malformed request body", language),
+                    400,
+                    language.pick("请求内容不是所需格式的 JSON：", "The request body is not valid JSON of the expected shape: ")
+                            + forPeople(rootMessage(t)),
+                    instance,
+                    List.of());
         }
         if (t instanceof WebApplicationException wae) {
             int status = wae.getResponse().getStatus();
             Response.StatusType st = wae.getResponse().getStatusInfo();
-            return new Problem(Problem.TYPE_BASE + slug(st.getReasonPhrase()), Titles.of(st.getReasonPhrase(), language), status,
-                    httpDetail(status, wae.getMessage(), language), instance, List.of());
+            return new Problem(
+                    Problem.TYPE_BASE + slug(st.getReasonPhrase()),
+                    Titles.of(st.getReasonPhrase(), language),
+                    status,
+                    httpDetail(status, wae.getMessage(), language),
+                    instance,
+                    List.of());
         }
         SQLException refused = refusedByDatabase(t);
         if (refused != null) {
             return refusal(refused, instance, language);
         }
         if (isDatabaseUnreachable(t)) {
-            return new Problem(Problem.TYPE_BASE + "unavailable", Titles.of("Database unavailable", language), 503, language.pick(
-                    "数据库暂时无法访问，本次请求没有做任何更改，请稍后重试。",
-                    "The database cannot be reached just now; nothing was changed. Send the request again in a moment."), instance, List.of());
+            return new Problem(
+                    Problem.TYPE_BASE + "unavailable",
+                    Titles.of("Database unavailable", language),
+                    503,
+                    language.pick(
+                            "数据库暂时无法访问，本次请求没有做任何更改，请稍后重试。",
+                            "The database cannot be reached just now; nothing was changed. Send the request again in a moment."),
+                    instance,
+                    List.of());
         }
         if (isLockConflict(t)) {
-            return new Problem(Problem.TYPE_BASE + BUSY, Titles.of("Busy", language), 503, language.pick("数据库正忙于处理冲突的更改，本次没有保存任何内容，请重新提交。",
-                    "The database was busy with a conflicting change and nothing was stored; send the request again."), instance, List.of());
+            return new Problem(
+                    Problem.TYPE_BASE + BUSY,
+                    Titles.of("Busy", language),
+                    503,
+                    language.pick(
+                            "数据库正忙于处理冲突的更改，本次没有保存任何内容，请重新提交。",
+                            "The database was busy with a conflicting change and nothing was stored; send the request again."),
+                    instance,
+                    List.of());
         }
-        return new Problem(Problem.TYPE_BASE + "internal-error", Titles.of("Internal error", language), 500, language.pick(
-                "发生意外错误，没有做任何更改。报告问题时请提供编号 " + incident + "。",
-                "An unexpected error occurred; nothing was changed. Quote reference " + incident + " when reporting it."), instance, List.of());
+        return new Problem(
+                Problem.TYPE_BASE + "internal-error",
+                Titles.of("Internal error", language),
+                500,
+                language.pick(
+                        "发生意外错误，没有做任何更改。报告问题时请提供编号 " + incident + "。",
+                        "An unexpected error occurred; nothing was changed. Quote reference " + incident
+                                + " when reporting it."),
+                instance,
+                List.of());
     }
 
     /** MariaDB's error codes for a value that does not fit its column, and the pattern of the column in its message. */
     private static final Set<Integer> TOO_LONG = Set.of(1406, 1264);
+
     private static final Set<Integer> CONFLICTS = Set.of(1062, 1451, 1452);
     private static final Pattern COLUMN = Pattern.compile("for column [`']?(\\w+)[`']?");
 
     /** The database refusing a value the checks before it let through (a missed length check, a duplicate), or null. */
     static SQLException refusedByDatabase(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof SQLException sql && (TOO_LONG.contains(sql.getErrorCode()) || CONFLICTS.contains(sql.getErrorCode()))) {
+            if (c instanceof SQLException sql
+                    && (TOO_LONG.contains(sql.getErrorCode()) || CONFLICTS.contains(sql.getErrorCode()))) {
                 return sql;
             }
         }
@@ -99,15 +142,28 @@ public final class Problems {
         if (TOO_LONG.contains(sql.getErrorCode())) {
             Matcher m = COLUMN.matcher(String.valueOf(sql.getMessage()));
             String field = m.find() ? camel(m.group(1)) : "body";
-            return new Problem(Problem.TYPE_BASE + "invalid-input", Titles.of("Invalid input", language), 422, language.pick(
-                    "有一个值太长或太大，无法保存：" + field + "。请缩短后重新提交。",
-                    "A value is too long or too large to be kept: " + field + ". Shorten it and send the request again."), instance,
+            return new Problem(
+                    Problem.TYPE_BASE + "invalid-input",
+                    Titles.of("Invalid input", language),
+                    422,
+                    language.pick(
+                            "有一个值太长或太大，无法保存：" + field + "。请缩短后重新提交。",
+                            "A value is too long or too large to be kept: " + field
+                                    + ". Shorten it and send the request again."),
+                    instance,
                     List.of(new FieldError(field, language.pick("太长或太大", "too long or too large"))));
         }
-        return new Problem(Problem.TYPE_BASE + "conflict", Titles.of("Conflict", language), 409, sql.getErrorCode() == 1062
-                ? language.pick("该内容已存在，没有做任何更改。", "This already exists; nothing was changed.")
-                : language.pick("所引用的内容不存在或仍在使用中，没有做任何更改。",
-                        "This refers to something that does not exist, or is still in use; nothing was changed."), instance, List.of());
+        return new Problem(
+                Problem.TYPE_BASE + "conflict",
+                Titles.of("Conflict", language),
+                409,
+                sql.getErrorCode() == 1062
+                        ? language.pick("该内容已存在，没有做任何更改。", "This already exists; nothing was changed.")
+                        : language.pick(
+                                "所引用的内容不存在或仍在使用中，没有做任何更改。",
+                                "This refers to something that does not exist, or is still in use; nothing was changed."),
+                instance,
+                List.of());
     }
 
     /** {@code full_name} becomes {@code fullName}, as the API names its fields. */
@@ -132,7 +188,9 @@ public final class Problems {
     static boolean isLockConflict(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof SQLException sql
-                    && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205)) {
+                    && ("40001".equals(sql.getSQLState())
+                            || sql.getErrorCode() == 1213
+                            || sql.getErrorCode() == 1205)) {
                 return true;
             }
         }
@@ -146,8 +204,11 @@ public final class Problems {
      */
     static boolean isDatabaseUnreachable(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof SQLTransientConnectionException || c instanceof SQLNonTransientConnectionException
-                    || c instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+            if (c instanceof SQLTransientConnectionException
+                    || c instanceof SQLNonTransientConnectionException
+                    || c instanceof SQLException sql
+                            && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08")
                     || c instanceof SQLException && c.getCause() instanceof ResourceException) {
                 return true;
             }
@@ -194,6 +255,7 @@ public final class Problems {
 
     /** The most of a library's message an answer quotes. */
     static final int MAX_MESSAGE = 300;
+
     private static final Pattern NO_ENUM = Pattern.compile("No enum constant (?:[\\w$]+\\.)+([\\w$]+)");
     /** A Java class, interface or exception named in full ({@code java.lang.NumberFormatException: }), with what introduces it. */
     private static final Pattern JAVA_NAME = Pattern.compile(
@@ -207,12 +269,16 @@ public final class Problems {
         if (message == null) {
             return "";
         }
-        // Libraries quote the input back (a 100,000-character field): a short excerpt is enough, and keeps the patterns below
+        // Libraries quote the input back (a 100,000-character field): a short excerpt is enough, and keeps the patterns
+        // below
         // from scanning an attacker's megabytes.
         String m = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "…" : message;
         m = NO_ENUM.matcher(m).replaceAll("\"$1\" is not one of the allowed values");
         // Object identities ([Ljava.lang.Object;@1d8bd0de) go too.
-        return JAVA_NAME.matcher(m.replaceAll("\\S*@[0-9a-f]{6,}\\S*", "")).replaceAll("").strip();
+        return JAVA_NAME
+                .matcher(m.replaceAll("\\S*@[0-9a-f]{6,}\\S*", ""))
+                .replaceAll("")
+                .strip();
     }
 
     /** {@code create.request.learners[2].name} (method, parameter, path) becomes {@code learners[2].name}. */
@@ -230,11 +296,17 @@ public final class Problems {
 
     private static String httpDetail(int status, String message, Language language) {
         return switch (status) {
-            case 401 -> language.pick("请先登录：在 Authorization 请求头中提供有效的令牌。", "Sign in first: send a valid bearer token in the Authorization header.");
+            case 401 ->
+                language.pick(
+                        "请先登录：在 Authorization 请求头中提供有效的令牌。",
+                        "Sign in first: send a valid bearer token in the Authorization header.");
             case 403 -> language.pick("您的角色无权进行此操作。", "Your role does not allow this request.");
             case 404 -> notFound(language);
             case 405 -> language.pick("该地址不接受此请求方法。", "This address does not accept that HTTP method.");
-            case 406 -> language.pick("无法提供所请求的格式，请请求 application/json。", "The requested representation is not available; ask for application/json.");
+            case 406 ->
+                language.pick(
+                        "无法提供所请求的格式，请请求 application/json。",
+                        "The requested representation is not available; ask for application/json.");
             case 415 -> language.pick("请以 application/json 格式发送请求内容。", "Send the body as application/json.");
             default -> forPeople(message);
         };

@@ -12,18 +12,22 @@ import java.util.logging.Logger;
  */
 public final class Sweep {
 
-    private Sweep() {
-    }
+    private Sweep() {}
 
     /** Runs {@code task} every {@code seconds} (at least 1) on {@code scheduler}, the first time after one period. */
-    public static ScheduledFuture<?> every(ScheduledExecutorService scheduler, long seconds, Logger log, String what, Runnable task) {
+    public static ScheduledFuture<?> every(
+            ScheduledExecutorService scheduler, long seconds, Logger log, String what, Runnable task) {
         long every = Math.max(1, seconds);
-        return scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                log.log(Level.WARNING, what + " failed; the next sweep tries again", e);
-            }
-        }, every, every, TimeUnit.SECONDS);
+        return scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        log.log(Level.WARNING, what + " failed; the next sweep tries again", e);
+                    }
+                },
+                every,
+                every,
+                TimeUnit.SECONDS);
     }
 }

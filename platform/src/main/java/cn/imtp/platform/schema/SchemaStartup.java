@@ -7,10 +7,10 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -30,13 +30,15 @@ import org.flywaydb.core.api.output.MigrateResult;
         minPoolSize = 2,
         maxPoolSize = 32,
         // After a database outage the pooled connections are dead: each is checked (Connection.isValid, a round trip,
-        // at most every 2 s) before it is handed out, and one that fails makes the pool drop them all and open new ones.
+        // at most every 2 s) before it is handed out, and one that fails makes the pool drop them all and open new
+        // ones.
         properties = {
             "fish.payara.is-connection-validation-required=true",
             "fish.payara.connection-validation-method=custom-validation",
             "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
             "fish.payara.validate-atmost-once-period-in-seconds=2",
-            "fish.payara.fail-all-connections=true"})
+            "fish.payara.fail-all-connections=true"
+        })
 @Startup
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)
@@ -64,7 +66,7 @@ public class SchemaStartup {
                 .baselineVersion("0")
                 .load()
                 .migrate();
-        LOG.info(() -> "Schema " + schemaName + ": " + result.migrationsExecuted + " migration(s) applied, now at version "
-                + result.targetSchemaVersion);
+        LOG.info(() -> "Schema " + schemaName + ": " + result.migrationsExecuted
+                + " migration(s) applied, now at version " + result.targetSchemaVersion);
     }
 }

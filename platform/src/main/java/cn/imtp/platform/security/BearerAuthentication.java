@@ -32,12 +32,16 @@ public class BearerAuthentication implements ContainerRequestFilter {
             return;
         }
         if (!header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            throw new PlatformException(401, "invalid-token", "Invalid token",
-                    new Words("令牌格式无效，请以 'Authorization: Bearer <token>' 发送。",
+            throw new PlatformException(
+                    401,
+                    "invalid-token",
+                    "Invalid token",
+                    new Words(
+                            "令牌格式无效，请以 'Authorization: Bearer <token>' 发送。",
                             "Send the token as 'Authorization: Bearer <token>'."));
         }
-        Caller caller = Jwt.callerOf(Jwt.verify(header.substring(PREFIX.length()).trim(), settings.publicKey(),
-                settings.issuer(), Instant.now()));
+        Caller caller = Jwt.callerOf(Jwt.verify(
+                header.substring(PREFIX.length()).trim(), settings.publicKey(), settings.issuer(), Instant.now()));
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {
             @Override

@@ -30,12 +30,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Jwt {
 
-    private static final JWSHeader HEADER = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build();
+    private static final JWSHeader HEADER =
+            new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build();
     /** Tolerated clock difference between the signing and the verifying node. */
     private static final long LEEWAY_SECONDS = 30;
 
-    private Jwt() {
-    }
+    private Jwt() {}
 
     public static String sign(JsonObject claims, PrivateKey key) {
         JWSObject jws = new JWSObject(HEADER, new Payload(claims.toString()));
@@ -48,11 +48,11 @@ public final class Jwt {
     }
 
     /** Tokens whose signature and issuer were checked, so that a token sent again costs no RSA operation. */
-    private record Verified(PublicKey key, String issuer, JsonObject claims) {
-    }
+    private record Verified(PublicKey key, String issuer, JsonObject claims) {}
 
     /** At most this many verified tokens are remembered per JVM; then the memory starts again. */
     static final int VERIFIED_CAPACITY = 20_000;
+
     private static final Map<String, Verified> VERIFIED = new ConcurrentHashMap<>();
 
     /**
@@ -62,7 +62,8 @@ public final class Jwt {
      */
     public static JsonObject verify(String token, PublicKey key, String issuer, Instant now) {
         Verified known = VERIFIED.get(token);
-        JsonObject claims = known != null && known.key().equals(key) && known.issuer().equals(issuer) ? known.claims() : null;
+        JsonObject claims =
+                known != null && known.key().equals(key) && known.issuer().equals(issuer) ? known.claims() : null;
         if (claims == null) {
             claims = verifySignature(token, key, issuer);
             if (VERIFIED.size() >= VERIFIED_CAPACITY) {
@@ -70,7 +71,8 @@ public final class Jwt {
             }
             VERIFIED.put(token, new Verified(key, issuer, claims));
         }
-        if (!claims.containsKey("exp") || claims.getJsonNumber("exp").longValue() + LEEWAY_SECONDS < now.getEpochSecond()) {
+        if (!claims.containsKey("exp")
+                || claims.getJsonNumber("exp").longValue() + LEEWAY_SECONDS < now.getEpochSecond()) {
             throw invalid(new Words("登录已过期，请重新登录。", "The token has expired; sign in again."));
         }
         return claims;
@@ -109,8 +111,11 @@ public final class Jwt {
             throw invalid(new Words("令牌未注明角色，请重新登录。", "The token names no role."));
         }
         try {
-            return new Caller(Long.parseLong(claims.getString("sub")), claims.getString("upn"),
-                    Role.valueOf(((JsonString) groups.get(0)).getString()), claims.getInt("tv", 0));
+            return new Caller(
+                    Long.parseLong(claims.getString("sub")),
+                    claims.getString("upn"),
+                    Role.valueOf(((JsonString) groups.get(0)).getString()),
+                    claims.getInt("tv", 0));
         } catch (RuntimeException e) {
             throw invalid(new Words("令牌内容不完整，请重新登录。", "The token's claims are incomplete."));
         }

@@ -14,8 +14,7 @@ import java.util.Base64;
 /** Reads RSA keys from PEM files: PKCS#8 private keys and X.509 (SubjectPublicKeyInfo) public keys. */
 public final class KeyFiles {
 
-    private KeyFiles() {
-    }
+    private KeyFiles() {}
 
     public static PublicKey publicKey(Path pem) {
         try {
@@ -35,7 +34,8 @@ public final class KeyFiles {
 
     private static byte[] der(Path pem) {
         try {
-            String text = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            String text =
+                    Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             return Base64.getDecoder().decode(text);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read key file " + pem + ": " + e.getMessage(), e);

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** A resource method (or class) anyone may call without signing in. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-public @interface Public {
-}
+public @interface Public {}

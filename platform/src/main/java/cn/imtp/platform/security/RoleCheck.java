@@ -1,7 +1,7 @@
 package cn.imtp.platform.security;
 
-import cn.imtp.platform.text.Words;
 import cn.imtp.platform.problem.PlatformException;
+import cn.imtp.platform.text.Words;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -51,13 +51,27 @@ public class RoleCheck implements DynamicFeature {
         @Override
         public void filter(ContainerRequestContext request) {
             if (!(request.getSecurityContext().getUserPrincipal() instanceof Caller caller)) {
-                throw new PlatformException(401, "unauthenticated", "Sign-in required",
-                        new Words("请先登录，并以 'Authorization: Bearer <token>' 发送令牌。", "Sign in first and send the token as 'Authorization: Bearer <token>'."));
+                throw new PlatformException(
+                        401,
+                        "unauthenticated",
+                        "Sign-in required",
+                        new Words(
+                                "请先登录，并以 'Authorization: Bearer <token>' 发送令牌。",
+                                "Sign in first and send the token as 'Authorization: Bearer <token>'."));
             }
             if (!roles.contains(caller.role())) {
-                throw new PlatformException(403, "forbidden", "Forbidden",
-                        new Words("您的角色（" + caller.role().words.zh() + "）无权执行此操作，需要以下角色之一：" + String.join("、", roles.stream().map(r -> r.words.zh()).toList()) + "。",
-                        "Your role (" + caller.role() + ") may not do this; it needs one of " + roles + "."));
+                throw new PlatformException(
+                        403,
+                        "forbidden",
+                        "Forbidden",
+                        new Words(
+                                "您的角色（" + caller.role().words.zh() + "）无权执行此操作，需要以下角色之一："
+                                        + String.join(
+                                                "、",
+                                                roles.stream()
+                                                        .map(r -> r.words.zh())
+                                                        .toList()) + "。",
+                                "Your role (" + caller.role() + ") may not do this; it needs one of " + roles + "."));
             }
         }
     }

@@ -12,7 +12,8 @@ import java.util.Locale;
  * the {@code Accept-Language} header the pages send with the language chosen in the header of every page.
  */
 public enum Language {
-    ZH, EN;
+    ZH,
+    EN;
 
     /**
      * {@code lang} when given ({@code zh} or {@code en}; 422 for anything else), otherwise the first of Chinese and
@@ -28,14 +29,14 @@ public enum Language {
                 return EN;
             }
             // Not echoed: a parameter can be long, and the reader only needs to know what is accepted.
-            throw PlatformException.invalid(new Words("未知的语言，请用 zh 或 en。", "Unknown language; use zh or en."),
+            throw PlatformException.invalid(
+                    new Words("未知的语言，请用 zh 或 en。", "Unknown language; use zh or en."),
                     List.of(new FieldError("lang", new Words("须为 zh 或 en", "zh or en"))));
         }
         return preferred(acceptLanguage);
     }
 
-    private record Range(String tag, double weight, int order) {
-    }
+    private record Range(String tag, double weight, int order) {}
 
     /**
      * The first of Chinese and English by the weights of an {@code Accept-Language} header; Chinese when it names neither

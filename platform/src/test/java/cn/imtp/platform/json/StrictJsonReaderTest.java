@@ -14,17 +14,32 @@ import org.junit.jupiter.api.Test;
 
 class StrictJsonReaderTest {
 
-    public enum Level { L1, L5 }
-
-    public record Range(long fromMs, long toMs) {
+    public enum Level {
+        L1,
+        L5
     }
 
-    public record Beat(String token, Long seq, Integer count, Double rate, Boolean visible, Level level, LocalDate day, List<Range> played) {
-    }
+    public record Range(long fromMs, long toMs) {}
+
+    public record Beat(
+            String token,
+            Long seq,
+            Integer count,
+            Double rate,
+            Boolean visible,
+            Level level,
+            LocalDate day,
+            List<Range> played) {}
 
     static Record read(String json) throws Exception {
-        return new StrictJsonReader().readFrom((Class) Beat.class, Beat.class, null, null, null,
-                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        return new StrictJsonReader()
+                .readFrom(
+                        (Class) Beat.class,
+                        Beat.class,
+                        null,
+                        null,
+                        null,
+                        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     static List<String> fields(String json) {
@@ -35,9 +50,11 @@ class StrictJsonReaderTest {
 
     @Test
     void aGoodBodyIsReadWhole() throws Exception {
-        Beat b = (Beat) read("{\"token\":\"t\",\"seq\":3,\"count\":2,\"rate\":1.0,\"visible\":true,\"level\":\"L5\",\"day\":\"2027-03-01\","
-                + "\"played\":[{\"fromMs\":0,\"toMs\":15000}],\"unknown\":1}");
-        assertEquals(new Beat("t", 3L, 2, 1.0, true, Level.L5, LocalDate.of(2027, 3, 1), List.of(new Range(0, 15000))), b);
+        Beat b = (Beat) read(
+                "{\"token\":\"t\",\"seq\":3,\"count\":2,\"rate\":1.0,\"visible\":true,\"level\":\"L5\",\"day\":\"2027-03-01\","
+                        + "\"played\":[{\"fromMs\":0,\"toMs\":15000}],\"unknown\":1}");
+        assertEquals(
+                new Beat("t", 3L, 2, 1.0, true, Level.L5, LocalDate.of(2027, 3, 1), List.of(new Range(0, 15000))), b);
         assertNull(read(""));
     }
 
@@ -51,7 +68,9 @@ class StrictJsonReaderTest {
         assertEquals(List.of("token", "visible"), fields("{\"token\":123,\"visible\":\"yes\"}"));
         assertEquals(List.of("level"), fields("{\"level\":\"L9\"}"));
         assertEquals(List.of("day"), fields("{\"day\":\"tomorrow\"}"));
-        assertEquals(List.of("played[1].toMs"), fields("{\"played\":[{\"fromMs\":0,\"toMs\":1},{\"fromMs\":0,\"toMs\":\"x\"}]}"));
+        assertEquals(
+                List.of("played[1].toMs"),
+                fields("{\"played\":[{\"fromMs\":0,\"toMs\":1},{\"fromMs\":0,\"toMs\":\"x\"}]}"));
         assertEquals(List.of("played"), fields("{\"played\":{}}"));
         assertEquals(List.of("body"), fields("[]"));
     }

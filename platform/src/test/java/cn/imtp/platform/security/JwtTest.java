@@ -27,8 +27,14 @@ class JwtTest {
     }
 
     static JsonObject claims(long exp) {
-        return Json.createObjectBuilder().add("iss", "imtp-lms").add("sub", "42").add("upn", "learner01")
-                .add("groups", Json.createArrayBuilder().add("LEARNER")).add("tv", 3).add("exp", exp).build();
+        return Json.createObjectBuilder()
+                .add("iss", "imtp-lms")
+                .add("sub", "42")
+                .add("upn", "learner01")
+                .add("groups", Json.createArrayBuilder().add("LEARNER"))
+                .add("tv", 3)
+                .add("exp", exp)
+                .build();
     }
 
     @Test
@@ -41,7 +47,8 @@ class JwtTest {
     @Test
     void anExpiredTokenIsRefusedBeyondTheLeeway() {
         String token = Jwt.sign(claims(NOW.getEpochSecond() - 31), keys.getPrivate());
-        PlatformException e = assertThrows(PlatformException.class, () -> Jwt.verify(token, keys.getPublic(), "imtp-lms", NOW));
+        PlatformException e =
+                assertThrows(PlatformException.class, () -> Jwt.verify(token, keys.getPublic(), "imtp-lms", NOW));
         assertEquals(401, e.status());
         assertEquals("The token has expired; sign in again.", e.getMessage());
     }
@@ -52,9 +59,15 @@ class JwtTest {
         assertThrows(PlatformException.class, () -> Jwt.verify(foreign, keys.getPublic(), "imtp-lms", NOW));
         String token = Jwt.sign(claims(NOW.getEpochSecond() + 60), keys.getPrivate());
         String[] p = token.split("\\.");
-        String promoted = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                claims(NOW.getEpochSecond() + 60).toString().replace("LEARNER", "ADMINISTRATOR").getBytes());
-        assertThrows(PlatformException.class, () -> Jwt.verify(p[0] + "." + promoted + "." + p[2], keys.getPublic(), "imtp-lms", NOW));
+        String promoted = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(claims(NOW.getEpochSecond() + 60)
+                        .toString()
+                        .replace("LEARNER", "ADMINISTRATOR")
+                        .getBytes());
+        assertThrows(
+                PlatformException.class,
+                () -> Jwt.verify(p[0] + "." + promoted + "." + p[2], keys.getPublic(), "imtp-lms", NOW));
     }
 
     @Test

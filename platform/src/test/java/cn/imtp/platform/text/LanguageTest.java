@@ -24,7 +24,10 @@ class LanguageTest {
         assertEquals(Language.ZH, Language.of(null, "english"), "a tag is en only with a subtag after a hyphen");
         assertEquals(Language.ZH, Language.of(null, "en;q=abc"), "an unreadable weight counts as 0");
         for (String broken : new String[] {";", ",,;;,", ";q=1", "en;q=", "\u0000", "x".repeat(5000)}) {
-            assertEquals(Language.ZH, Language.preferred(broken), "a header that cannot be read: Chinese, never an error: " + broken.length());
+            assertEquals(
+                    Language.ZH,
+                    Language.preferred(broken),
+                    "a header that cannot be read: Chinese, never an error: " + broken.length());
         }
         assertEquals(Language.EN, Language.preferred(";, en"), "what can be read still counts");
         assertEquals(Language.EN, Language.preferred("en,;"));
@@ -39,7 +42,8 @@ class LanguageTest {
         assertEquals(Language.ZH, Language.of("zh-Hans", "en"));
         PlatformException e = assertThrows(PlatformException.class, () -> Language.of("fr", null));
         assertEquals(422, e.status());
-        PlatformException echo = assertThrows(PlatformException.class, () -> Language.of("<script>" + "x".repeat(10_000), null));
+        PlatformException echo =
+                assertThrows(PlatformException.class, () -> Language.of("<script>" + "x".repeat(10_000), null));
         assertTrue(echo.detail(Language.EN).length() < 100, "the value is not echoed back");
     }
 }

@@ -1,10 +1,10 @@
 package cn.imtp.lms.archive.control;
 
-import cn.imtp.lms.exam.control.ExamResults;
-import cn.imtp.lms.practical.control.PracticalResults;
 import cn.imtp.lms.attendance.control.LedgerRules;
 import cn.imtp.lms.documents.ExportTable;
 import cn.imtp.lms.documents.PdfFonts;
+import cn.imtp.lms.exam.control.ExamResults;
+import cn.imtp.lms.practical.control.PracticalResults;
 import cn.imtp.platform.text.Language;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
@@ -36,7 +36,6 @@ import java.util.stream.Collectors;
  */
 public final class ArchivePdf {
 
-
     private static final Color RULE = new Color(0xC8, 0xCE, 0xD6);
     private static final Color HEAD = new Color(0xEE, 0xF1, 0xF5);
     private static final Color MET = new Color(0x1B, 0x6E, 0x3A);
@@ -60,8 +59,9 @@ public final class ArchivePdf {
             Map.entry("complete", new String[] {"已满足全部结业要求。", "Every requirement is met."}),
             Map.entry("incomplete", new String[] {"尚未满足全部结业要求。", "Not every requirement is met yet."}),
             Map.entry("hours", new String[] {"学时", "Hours"}),
-            Map.entry("hoursLine", new String[] {"课堂学时 %s（计划 %s，最低 %s）；其他学时 %s；合计 %s。",
-                    "Classroom %s (plan %s, minimum %s); other %s; total %s."}),
+            Map.entry("hoursLine", new String[] {
+                "课堂学时 %s（计划 %s，最低 %s）；其他学时 %s；合计 %s。", "Classroom %s (plan %s, minimum %s); other %s; total %s."
+            }),
             Map.entry("notStarted", new String[] {"班级尚未开班。", "The class has not started."}),
             Map.entry("unit", new String[] {"学习单元", "Learning unit"}),
             Map.entry("required", new String[] {"要求", "Required"}),
@@ -84,7 +84,9 @@ public final class ArchivePdf {
             Map.entry("noAssessment", new String[] {"暂无考核记录。", "No assessment yet."}),
             Map.entry("practical", new String[] {"操作技能考核", "Practical exam"}),
             Map.entry("graded", new String[] {"已评 %d / %d 项", "%d of %d tasks graded"}),
-            Map.entry("page", new String[] {"本档案由培训平台根据考勤与考核记录生成。", "Made by the training platform from its attendance and assessment records."}));
+            Map.entry("page", new String[] {
+                "本档案由培训平台根据考勤与考核记录生成。", "Made by the training platform from its attendance and assessment records."
+            }));
 
     private final Language lang;
     private final Font body;
@@ -137,8 +139,14 @@ public final class ArchivePdf {
         var c = a.trainingClass();
         var p = a.plan();
         fact(table, "name", a.learner().fullName() + "（" + a.learner().username() + "）");
-        fact(table, "id", a.learner().idNumberMasked() == null ? "—" : a.learner().idNumberMasked());
-        fact(table, "phone", a.learner().phoneMasked() == null ? "—" : a.learner().phoneMasked());
+        fact(
+                table,
+                "id",
+                a.learner().idNumberMasked() == null ? "—" : a.learner().idNumberMasked());
+        fact(
+                table,
+                "phone",
+                a.learner().phoneMasked() == null ? "—" : a.learner().phoneMasked());
         fact(table, "class", c.name() + " / " + c.startsOn() + t("to") + c.endsOn());
         fact(table, "certificate", t(c.leadsToCertificate() ? "yes" : "no"));
         String level = p.level() == null ? t("basicCourse") : p.level().words().in(lang);
@@ -167,8 +175,16 @@ public final class ArchivePdf {
             doc.add(new Paragraph(t("notStarted"), body));
             return;
         }
-        Paragraph line = new Paragraph(String.format(Locale.ROOT, t("hoursLine"), minutes(h.classroomMinutes()), minutes(h.planMinutes()),
-                minutes(h.minimumMinutes()), minutes(h.otherMinutes()), minutes(h.totalMinutes())), body);
+        Paragraph line = new Paragraph(
+                String.format(
+                        Locale.ROOT,
+                        t("hoursLine"),
+                        minutes(h.classroomMinutes()),
+                        minutes(h.planMinutes()),
+                        minutes(h.minimumMinutes()),
+                        minutes(h.otherMinutes()),
+                        minutes(h.totalMinutes())),
+                body);
         line.setSpacingAfter(6);
         doc.add(line);
         PdfPTable units = table(new float[] {4f, 1.2f, 1.2f, 0.8f});
@@ -182,7 +198,9 @@ public final class ArchivePdf {
         doc.add(units);
     }
 
-    private void assessments(Document doc, List<ExamResults.LearnerResult> exams, List<PracticalResults.LearnerResult> practicals) throws DocumentException {
+    private void assessments(
+            Document doc, List<ExamResults.LearnerResult> exams, List<PracticalResults.LearnerResult> practicals)
+            throws DocumentException {
         section(doc, "assessments");
         if (exams.isEmpty() && practicals.isEmpty()) {
             doc.add(new Paragraph(t("noAssessment"), body));
@@ -200,10 +218,17 @@ public final class ArchivePdf {
                     cell(table, t("notSubmitted"), body);
                 } else {
                     boolean passed = Boolean.TRUE.equals(counted.passed());
-                    cell(table, counted.score() + " / " + counted.maxScore() + " " + t(passed ? "passed" : "failed"), colored(body, passed));
+                    cell(
+                            table,
+                            counted.score() + " / " + counted.maxScore() + " " + t(passed ? "passed" : "failed"),
+                            colored(body, passed));
                 }
-                cell(table, r.modules().stream().map(m -> m.code() + " " + m.name() + " " + m.awarded() + "/" + m.points())
-                        .collect(Collectors.joining("；")), small);
+                cell(
+                        table,
+                        r.modules().stream()
+                                .map(m -> m.code() + " " + m.name() + " " + m.awarded() + "/" + m.points())
+                                .collect(Collectors.joining("；")),
+                        small);
             }
             doc.add(table);
         }
@@ -218,7 +243,10 @@ public final class ArchivePdf {
                     cell(table, String.format(Locale.ROOT, t("graded"), total.graded(), total.tasks()), body);
                 } else {
                     boolean passed = Boolean.TRUE.equals(total.passed());
-                    cell(table, String.format(Locale.ROOT, "%.1f / 100 %s", total.score(), t(passed ? "passed" : "failed")), colored(body, passed));
+                    cell(
+                            table,
+                            String.format(Locale.ROOT, "%.1f / 100 %s", total.score(), t(passed ? "passed" : "failed")),
+                            colored(body, passed));
                 }
             }
             doc.add(table);

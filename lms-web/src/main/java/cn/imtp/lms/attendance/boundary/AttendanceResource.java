@@ -1,30 +1,30 @@
 package cn.imtp.lms.attendance.boundary;
 
-import cn.imtp.lms.documents.Document;
 import cn.imtp.lms.attendance.control.Attendance;
 import cn.imtp.lms.attendance.control.AttendanceSettings;
+import cn.imtp.lms.attendance.control.BeatWriter;
 import cn.imtp.lms.attendance.control.ChainAudit;
 import cn.imtp.lms.attendance.control.ChainStatements;
-import cn.imtp.lms.attendance.control.BeatWriter;
 import cn.imtp.lms.attendance.control.HoursLedger;
 import cn.imtp.lms.attendance.control.LedgerRules;
 import cn.imtp.lms.attendance.control.LiveRoster;
 import cn.imtp.lms.attendance.control.OtherHours;
 import cn.imtp.lms.attendance.control.RosterEvents;
 import cn.imtp.lms.cohort.control.Classes;
-import cn.imtp.lms.identity.boundary.AdmissionDeferred;
-import cn.imtp.lms.identity.boundary.RequestOrigin;
-import cn.imtp.lms.documents.Exports;
-import cn.imtp.lms.documents.Reader;
+import cn.imtp.lms.documents.Document;
 import cn.imtp.lms.documents.ExportTable;
 import cn.imtp.lms.documents.ExportTable.Clock;
-import cn.imtp.platform.text.Words;
+import cn.imtp.lms.documents.Exports;
+import cn.imtp.lms.documents.Reader;
+import cn.imtp.lms.identity.boundary.AdmissionDeferred;
+import cn.imtp.lms.identity.boundary.RequestOrigin;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Allow;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.Role;
 import cn.imtp.platform.text.Language;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,8 +57,7 @@ import java.util.List;
 public class AttendanceResource {
 
     /** {@code classId}: the class the learner opens the lesson from (needed when the unit is in several of theirs). */
-    public record OpenRequest(Long resourceId, Long classId) {
-    }
+    public record OpenRequest(Long resourceId, Long classId) {}
 
     @Inject
     Attendance attendance;
@@ -105,8 +104,12 @@ public class AttendanceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.LEARNER)
     public Response open(OpenRequest request) {
-        return Response.status(201).entity(attendance.open(Caller.of(security), request == null ? null : request.resourceId(),
-                request == null ? null : request.classId())).build();
+        return Response.status(201)
+                .entity(attendance.open(
+                        Caller.of(security),
+                        request == null ? null : request.resourceId(),
+                        request == null ? null : request.classId()))
+                .build();
     }
 
     /**
@@ -141,9 +144,16 @@ public class AttendanceResource {
         if (!settings.benchNoop()) {
             throw PlatformException.notFound(new Words("接口", "Endpoint"), "beats-noop");
         }
-        if (beat == null || beat.seq() == null || beat.elapsedMs() == null || beat.rate() == null || beat.visible() == null) {
-            throw PlatformException.invalid(new Words("心跳数据不完整：须包含令牌、序号、计时、播放区间、播放速度和页面是否可见。",
-                    "A beat needs token, seq, elapsedMs, played, rate and visible."), List.of());
+        if (beat == null
+                || beat.seq() == null
+                || beat.elapsedMs() == null
+                || beat.rate() == null
+                || beat.visible() == null) {
+            throw PlatformException.invalid(
+                    new Words(
+                            "心跳数据不完整：须包含令牌、序号、计时、播放区间、播放速度和页面是否可见。",
+                            "A beat needs token, seq, elapsedMs, played, rate and visible."),
+                    List.of());
         }
         return Response.noContent().build();
     }
@@ -168,37 +178,83 @@ public class AttendanceResource {
     @Path("classes/{classId}/export")
     @Produces({Exports.CSV, Exports.XLSX})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
-    public Response export(@PathParam("classId") long classId, @QueryParam("format") @DefaultValue("csv") String format,
-                           @BeanParam Reader reader) {
+    public Response export(
+            @PathParam("classId") long classId,
+            @QueryParam("format") @DefaultValue("csv") String format,
+            @BeanParam Reader reader) {
         ExportTable.Format f = Exports.format(format);
         Language language = reader.language();
         HoursLedger.Export export = ledger.export(classId, Caller.of(security), origin.addressOf(http));
         List<List<Object>> sessions = new ArrayList<>();
         for (HoursLedger.SessionRow r : export.sessions()) {
-            sessions.add(Arrays.asList(r.username(), r.fullName(), r.idNumberMasked(), r.unitName(), activity(r.kind()),
-                    ExportTable.chinaTime(r.start()), ExportTable.chinaTime(r.end()), new Clock(r.creditedSeconds()), r.creditedSeconds()));
+            sessions.add(Arrays.asList(
+                    r.username(),
+                    r.fullName(),
+                    r.idNumberMasked(),
+                    r.unitName(),
+                    activity(r.kind()),
+                    ExportTable.chinaTime(r.start()),
+                    ExportTable.chinaTime(r.end()),
+                    new Clock(r.creditedSeconds()),
+                    r.creditedSeconds()));
         }
         List<List<Object>> totals = new ArrayList<>();
         for (LedgerRules.LearnerStatus l : export.ledger().items()) {
-            int online = l.units().stream().mapToInt(u -> u.selfPacedSeconds() + u.liveSeconds()).sum();
-            totals.add(Arrays.asList(l.username(), l.fullName(), new Clock(online), online, Clock.ofMinutes(l.classroomMinutes()),
-                    Math.round(l.classroomMinutes() * 60), l.planMinutes(), l.minimumMinutes(), Words.yesNo(l.meetsHours()),
-                    Clock.ofMinutes(l.shortMinutes()), Math.round(l.shortMinutes() * 60), Math.round(l.onlineOverCapMinutes() * 60),
-                    l.otherMinutes(), Clock.ofMinutes(l.totalMinutes()), Math.round(l.totalMinutes() * 60), l.withheldSeconds()));
+            int online = l.units().stream()
+                    .mapToInt(u -> u.selfPacedSeconds() + u.liveSeconds())
+                    .sum();
+            totals.add(Arrays.asList(
+                    l.username(),
+                    l.fullName(),
+                    new Clock(online),
+                    online,
+                    Clock.ofMinutes(l.classroomMinutes()),
+                    Math.round(l.classroomMinutes() * 60),
+                    l.planMinutes(),
+                    l.minimumMinutes(),
+                    Words.yesNo(l.meetsHours()),
+                    Clock.ofMinutes(l.shortMinutes()),
+                    Math.round(l.shortMinutes() * 60),
+                    Math.round(l.onlineOverCapMinutes() * 60),
+                    l.otherMinutes(),
+                    Clock.ofMinutes(l.totalMinutes()),
+                    Math.round(l.totalMinutes() * 60),
+                    l.withheldSeconds()));
         }
         List<ExportTable> tables = List.of(
-                new ExportTable(new Words("观看记录", "Sessions"), List.of(new Words("学员账号", "learner"), new Words("姓名", "full name"),
-                        new Words("证件号码", "ID number"), new Words("学习单元", "unit"), new Words("学习方式", "activity"),
-                        new Words("开始时间", "session start"), new Words("结束时间", "session end"),
-                        new Words("计入时长（时:分:秒）", "credited (h:mm:ss)"), new Words("计入秒数", "credited seconds")), sessions),
-                new ExportTable(new Words("学时汇总", "Totals"), List.of(new Words("学员账号", "learner"), new Words("姓名", "full name"),
-                        new Words("在线学习（时:分:秒）", "online (h:mm:ss)"), new Words("在线学习秒数", "online seconds"),
-                        new Words("计入课堂学时（时:分:秒）", "classroom credited (h:mm:ss)"), new Words("计入课堂秒数", "classroom seconds"),
-                        new Words("计划分钟", "plan minutes"), new Words("最低要求分钟", "minimum minutes"), new Words("是否达标", "meets hours"),
-                        new Words("尚差（时:分:秒）", "short (h:mm:ss)"), new Words("尚差秒数", "short seconds"),
-                        new Words("在线超出上限秒数", "online over cap seconds"), new Words("其他学时分钟", "other hours minutes"),
-                        new Words("合计（时:分:秒）", "total (h:mm:ss)"), new Words("合计秒数", "total seconds"),
-                        new Words("暂扣秒数（待核验）", "withheld seconds (awaiting verification)")), totals));
+                new ExportTable(
+                        new Words("观看记录", "Sessions"),
+                        List.of(
+                                new Words("学员账号", "learner"),
+                                new Words("姓名", "full name"),
+                                new Words("证件号码", "ID number"),
+                                new Words("学习单元", "unit"),
+                                new Words("学习方式", "activity"),
+                                new Words("开始时间", "session start"),
+                                new Words("结束时间", "session end"),
+                                new Words("计入时长（时:分:秒）", "credited (h:mm:ss)"),
+                                new Words("计入秒数", "credited seconds")),
+                        sessions),
+                new ExportTable(
+                        new Words("学时汇总", "Totals"),
+                        List.of(
+                                new Words("学员账号", "learner"),
+                                new Words("姓名", "full name"),
+                                new Words("在线学习（时:分:秒）", "online (h:mm:ss)"),
+                                new Words("在线学习秒数", "online seconds"),
+                                new Words("计入课堂学时（时:分:秒）", "classroom credited (h:mm:ss)"),
+                                new Words("计入课堂秒数", "classroom seconds"),
+                                new Words("计划分钟", "plan minutes"),
+                                new Words("最低要求分钟", "minimum minutes"),
+                                new Words("是否达标", "meets hours"),
+                                new Words("尚差（时:分:秒）", "short (h:mm:ss)"),
+                                new Words("尚差秒数", "short seconds"),
+                                new Words("在线超出上限秒数", "online over cap seconds"),
+                                new Words("其他学时分钟", "other hours minutes"),
+                                new Words("合计（时:分:秒）", "total (h:mm:ss)"),
+                                new Words("合计秒数", "total seconds"),
+                                new Words("暂扣秒数（待核验）", "withheld seconds (awaiting verification)")),
+                        totals));
         return Exports.download(tables, f, "attendance-class-" + classId, language);
     }
 
@@ -223,7 +279,9 @@ public class AttendanceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response enterOtherHours(@PathParam("classId") long classId, OtherHours.NewEntry entry) {
-        return Response.status(201).entity(otherHours.enter(classId, entry, Caller.of(security), origin.addressOf(http))).build();
+        return Response.status(201)
+                .entity(otherHours.enter(classId, entry, Caller.of(security), origin.addressOf(http)))
+                .build();
     }
 
     /** Withdraws a mistaken entry with a reason; it stays on record, audited, and no longer counts. */
@@ -231,8 +289,8 @@ public class AttendanceResource {
     @Path("classes/{classId}/other-hours/{entryId}/withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
-    public OtherHours.Entry withdrawOtherHours(@PathParam("classId") long classId, @PathParam("entryId") long entryId,
-                                               OtherHours.Withdrawal withdrawal) {
+    public OtherHours.Entry withdrawOtherHours(
+            @PathParam("classId") long classId, @PathParam("entryId") long entryId, OtherHours.Withdrawal withdrawal) {
         return otherHours.withdraw(classId, entryId, withdrawal, Caller.of(security), origin.addressOf(http));
     }
 
@@ -244,11 +302,17 @@ public class AttendanceResource {
     @Path("classes/{classId}/other-hours/{entryId}/evidence")
     @Consumes(MediaType.WILDCARD)
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
-    public Response attachEvidence(@PathParam("classId") long classId, @PathParam("entryId") long entryId, @QueryParam("name") String name,
-                                   InputStream body) throws IOException {
+    public Response attachEvidence(
+            @PathParam("classId") long classId,
+            @PathParam("entryId") long entryId,
+            @QueryParam("name") String name,
+            InputStream body)
+            throws IOException {
         // One byte more than allowed is enough to know a file is too large: a huge upload is never held whole.
         byte[] content = body == null ? new byte[0] : body.readNBytes(otherHours.evidenceMaxBytes() + 1);
-        return Response.status(201).entity(otherHours.attach(classId, entryId, name, content, Caller.of(security), origin.addressOf(http))).build();
+        return Response.status(201)
+                .entity(otherHours.attach(classId, entryId, name, content, Caller.of(security), origin.addressOf(http)))
+                .build();
     }
 
     /** The evidence file of an entry of other hours (learners: of their own entries). */
@@ -258,7 +322,11 @@ public class AttendanceResource {
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
     public Response evidence(@PathParam("classId") long classId, @PathParam("entryId") long entryId) {
         OtherHours.Evidence e = otherHours.evidence(classId, entryId, Caller.of(security));
-        return Exports.document(new Document(e.info().fileName(), e.info().contentType(), e.content(), e.info().sha256()));
+        return Exports.document(new Document(
+                e.info().fileName(),
+                e.info().contentType(),
+                e.content(),
+                e.info().sha256()));
     }
 
     /** Who of the class is studying right now. */
@@ -290,8 +358,7 @@ public class AttendanceResource {
         return audit.verify(classId);
     }
 
-    public record StatementRequest(String statement) {
-    }
+    public record StatementRequest(String statement) {}
 
     /**
      * A statement of every class's chain head, signed with the platform's key, for an administrator to keep
@@ -310,9 +377,13 @@ public class AttendanceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.ADMINISTRATOR)
     public ChainStatements.StatementCheck checkStatement(StatementRequest request) {
-        if (request == null || request.statement() == null || request.statement().isBlank()) {
-            throw PlatformException.invalid(new Words("请发送此前获取的考勤声明原文。",
-                    "Send {\"statement\"}: the statement as GET /api/attendance/statement gave it."),
+        if (request == null
+                || request.statement() == null
+                || request.statement().isBlank()) {
+            throw PlatformException.invalid(
+                    new Words(
+                            "请发送此前获取的考勤声明原文。",
+                            "Send {\"statement\"}: the statement as GET /api/attendance/statement gave it."),
                     List.of(new FieldError("statement", new Words("必填", "is required"))));
         }
         return statements.check(request.statement().trim());

@@ -37,8 +37,7 @@ public class AttendanceChain {
     ChainKeys keys;
 
     /** Which session of whom, studying which unit of which class, a record belongs to. */
-    public record Link(long classId, String sessionId, long learnerId, long unitId) {
-    }
+    public record Link(long classId, String sessionId, long learnerId, long unitId) {}
 
     /** Makes the class's chain head if it is not there yet (when a session opens), within the caller's transaction. */
     public void open(long classId) {
@@ -46,12 +45,22 @@ public class AttendanceChain {
     }
 
     private static void open(Bulk sql, long classId) {
-        sql.execute("INSERT IGNORE INTO attendance_chain (class_id, last_seq, last_hash) VALUES (?, 0, ?)", List.of(classId, RecordHash.GENESIS));
+        sql.execute(
+                "INSERT IGNORE INTO attendance_chain (class_id, last_seq, last_hash) VALUES (?, 0, ?)",
+                List.of(classId, RecordHash.GENESIS));
     }
 
     /** Appends one record within the caller's transaction. */
-    public void append(Link s, long beatSeq, Instant receivedAt, long elapsedMs, String played, double rate, boolean visible,
-                       int creditedSeconds, String creditedSpans) {
+    public void append(
+            Link s,
+            long beatSeq,
+            Instant receivedAt,
+            long elapsedMs,
+            String played,
+            double rate,
+            boolean visible,
+            int creditedSeconds,
+            String creditedSpans) {
         Appender records = appender(Bulk.on(em));
         records.append(s, beatSeq, receivedAt, elapsedMs, played, rate, visible, creditedSeconds, creditedSpans);
         records.flush();
@@ -69,8 +78,23 @@ public class AttendanceChain {
      */
     public final class Appender {
 
-        private static final List<String> RECORD_COLUMNS = List.of("class_id", "chain_seq", "session_id", "beat_seq", "learner_id", "unit_id",
-                "received_at", "elapsed_ms", "played", "rate", "visible", "credited_seconds", "credited_spans", "prev_hash", "hash", "key_id");
+        private static final List<String> RECORD_COLUMNS = List.of(
+                "class_id",
+                "chain_seq",
+                "session_id",
+                "beat_seq",
+                "learner_id",
+                "unit_id",
+                "received_at",
+                "elapsed_ms",
+                "played",
+                "rate",
+                "visible",
+                "credited_seconds",
+                "credited_spans",
+                "prev_hash",
+                "hash",
+                "key_id");
 
         private final Bulk sql;
         private final Map<Long, Head> heads = new TreeMap<>();
@@ -97,14 +121,20 @@ public class AttendanceChain {
          */
         public Bulk.Query heads(Collection<Long> classIds) {
             List<Long> ids = classIds.stream().distinct().sorted().toList();
-            return new Bulk.Query("SELECT class_id, last_seq, last_hash FROM attendance_chain WHERE class_id IN " + Bulk.marks(ids.size())
-                    + " ORDER BY class_id FOR UPDATE", ids,
+            return new Bulk.Query(
+                    "SELECT class_id, last_seq, last_hash FROM attendance_chain WHERE class_id IN "
+                            + Bulk.marks(ids.size()) + " ORDER BY class_id FOR UPDATE",
+                    ids,
                     r -> heads.put(r.getLong("class_id"), new Head(r.getLong("last_seq"), r.getString("last_hash"))));
         }
 
         /** Locks the chains of these classes (made if missing: a session opened before the chain existed). */
         public void lock(Collection<Long> classIds) {
-            List<Long> missing = classIds.stream().filter(id -> !heads.containsKey(id)).distinct().sorted().toList();
+            List<Long> missing = classIds.stream()
+                    .filter(id -> !heads.containsKey(id))
+                    .distinct()
+                    .sorted()
+                    .toList();
             if (missing.isEmpty()) {
                 return;
             }
@@ -117,17 +147,55 @@ public class AttendanceChain {
             }
         }
 
-        public void append(Link s, long beatSeq, Instant receivedAt, long elapsedMs, String played, double rate, boolean visible,
-                           int creditedSeconds, String creditedSpans) {
+        public void append(
+                Link s,
+                long beatSeq,
+                Instant receivedAt,
+                long elapsedMs,
+                String played,
+                double rate,
+                boolean visible,
+                int creditedSeconds,
+                String creditedSpans) {
             lock(List.of(s.classId()));
             Head head = heads.get(s.classId());
             long seq = head.seq + 1;
             long receivedMs = receivedAt.toEpochMilli();
             ChainKeys.Key key = keys.current();
-            String hash = RecordHash.keyed(key, head.hash, new RecordHash.Fields(s.classId(), seq, s.sessionId(), beatSeq, s.learnerId(), s.unitId(),
-                    receivedMs, elapsedMs, played, rate, visible, creditedSeconds, creditedSpans));
-            rows.add(Arrays.asList(s.classId(), seq, s.sessionId(), beatSeq, s.learnerId(), s.unitId(), new Timestamp(receivedMs), elapsedMs,
-                    played, rate, visible, creditedSeconds, creditedSpans, head.hash, hash, key.id()));
+            String hash = RecordHash.keyed(
+                    key,
+                    head.hash,
+                    new RecordHash.Fields(
+                            s.classId(),
+                            seq,
+                            s.sessionId(),
+                            beatSeq,
+                            s.learnerId(),
+                            s.unitId(),
+                            receivedMs,
+                            elapsedMs,
+                            played,
+                            rate,
+                            visible,
+                            creditedSeconds,
+                            creditedSpans));
+            rows.add(Arrays.asList(
+                    s.classId(),
+                    seq,
+                    s.sessionId(),
+                    beatSeq,
+                    s.learnerId(),
+                    s.unitId(),
+                    new Timestamp(receivedMs),
+                    elapsedMs,
+                    played,
+                    rate,
+                    visible,
+                    creditedSeconds,
+                    creditedSpans,
+                    head.hash,
+                    hash,
+                    key.id()));
             head.seq = seq;
             head.hash = hash;
             head.moved = true;
@@ -139,7 +207,9 @@ public class AttendanceChain {
             rows.clear();
             heads.forEach((classId, h) -> {
                 if (h.moved) {
-                    sql.execute("UPDATE attendance_chain SET last_seq = ?, last_hash = ? WHERE class_id = ?", List.of(h.seq, h.hash, classId));
+                    sql.execute(
+                            "UPDATE attendance_chain SET last_seq = ?, last_hash = ? WHERE class_id = ?",
+                            List.of(h.seq, h.hash, classId));
                     h.moved = false;
                 }
             });
@@ -147,10 +217,19 @@ public class AttendanceChain {
     }
 
     /** Keeps a beat refused as impossible (forged, or a clock that ran ahead) for review, through {@code sql}. */
-    public void refuse(Bulk sql, String sessionId, Caller learner, long beatSeq, Instant receivedAt, String reason, String beat) {
-        LOG.warning(() -> "Refused beat " + beatSeq + " of session " + sessionId + " (learner " + learner.username() + "): " + reason);
-        sql.execute("INSERT INTO refused_beat (session_id, learner_id, beat_seq, received_at, reason, beat) VALUES (?,?,?,?,?,?)",
-                Arrays.asList(sessionId, learner.accountId(), beatSeq, Timestamp.from(receivedAt), truncate(reason, 500), truncate(beat, 4000)));
+    public void refuse(
+            Bulk sql, String sessionId, Caller learner, long beatSeq, Instant receivedAt, String reason, String beat) {
+        LOG.warning(() -> "Refused beat " + beatSeq + " of session " + sessionId + " (learner " + learner.username()
+                + "): " + reason);
+        sql.execute(
+                "INSERT INTO refused_beat (session_id, learner_id, beat_seq, received_at, reason, beat) VALUES (?,?,?,?,?,?)",
+                Arrays.asList(
+                        sessionId,
+                        learner.accountId(),
+                        beatSeq,
+                        Timestamp.from(receivedAt),
+                        truncate(reason, 500),
+                        truncate(beat, 4000)));
     }
 
     private static String truncate(String s, int max) {
@@ -164,8 +243,11 @@ public class AttendanceChain {
      */
     public BitSet creditedAfter(Bulk sql, String sessionId, long elapsedMs) {
         BitSet back = new BitSet();
-        sql.select("SELECT credited_spans FROM attendance_record WHERE session_id = ? AND elapsed_ms > ? AND credited_seconds > 0",
-                List.of(sessionId, elapsedMs), r -> r.getString("credited_spans")).forEach(spans -> back.or(Spans.parse(spans)));
+        sql.select(
+                        "SELECT credited_spans FROM attendance_record WHERE session_id = ? AND elapsed_ms > ? AND credited_seconds > 0",
+                        List.of(sessionId, elapsedMs),
+                        r -> r.getString("credited_spans"))
+                .forEach(spans -> back.or(Spans.parse(spans)));
         return back;
     }
 }

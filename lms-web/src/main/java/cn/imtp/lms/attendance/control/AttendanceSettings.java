@@ -58,7 +58,10 @@ public class AttendanceSettings {
     }
 
     public Set<Double> allowedRates() {
-        return Arrays.stream(allowedRates.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Double::valueOf)
+        return Arrays.stream(allowedRates.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(Double::valueOf)
                 .collect(Collectors.toSet());
     }
 

@@ -36,14 +36,11 @@ import java.util.stream.Collectors;
 public class BeatStore {
 
     /** What one beat came to: stored (with its answer) or refused (with the problem to answer). */
-    public sealed interface Answer permits Stored, Refused {
-    }
+    public sealed interface Answer permits Stored, Refused {}
 
-    public record Stored(BeatAck ack) implements Answer {
-    }
+    public record Stored(BeatAck ack) implements Answer {}
 
-    public record Refused(PlatformException problem) implements Answer {
-    }
+    public record Refused(PlatformException problem) implements Answer {}
 
     @Inject
     Attendance attendance;
@@ -108,31 +105,49 @@ public class BeatStore {
          * them ({@link #judge}).
          */
         void lock(List<Pending> beats) {
-            List<String> ids = beats.stream().map(Pending::sessionId).distinct().sorted().toList();
+            List<String> ids =
+                    beats.stream().map(Pending::sessionId).distinct().sorted().toList();
             List<Bulk.Query> locks = new ArrayList<>();
-            locks.add(new Bulk.Query("SELECT " + BeatRows.Sessions.SELECT + " FROM playback_session WHERE id IN " + Bulk.marks(ids.size())
-                    + " ORDER BY id FOR UPDATE", ids, r -> {
+            locks.add(new Bulk.Query(
+                    "SELECT " + BeatRows.Sessions.SELECT + " FROM playback_session WHERE id IN "
+                            + Bulk.marks(ids.size()) + " ORDER BY id FOR UPDATE",
+                    ids,
+                    r -> {
                         PlaybackSession session = BeatRows.Sessions.read(r);
                         sessions.put(session.id(), session);
                     }));
-            // Exactly the (learner, class, video) rows of these sessions: no other learner's row is held up by this batch.
-            List<WatchedVideo.Key> rows = beats.stream().map(p -> new WatchedVideo.Key(p.learner().accountId(), p.token().classId(),
-                    UUID.fromString(p.token().assetId()))).distinct().toList();
-            String match = String.join(" OR ", Collections.nCopies(rows.size(), "(learner_id = ? AND class_id = ? AND asset_id = ?)"));
-            List<Object> keys = rows.stream().<Object>mapMulti((k, out) -> {
-                out.accept(k.learnerId());
-                out.accept(k.classId());
-                out.accept(k.assetId());
-            }).toList();
-            locks.add(new Bulk.Query("SELECT " + String.join(", ", BeatRows.Watched.COLUMNS) + " FROM watched_video WHERE " + match
-                    + " ORDER BY learner_id, class_id, asset_id FOR UPDATE", keys, r -> {
+            // Exactly the (learner, class, video) rows of these sessions: no other learner's row is held up by this
+            // batch.
+            List<WatchedVideo.Key> rows = beats.stream()
+                    .map(p -> new WatchedVideo.Key(
+                            p.learner().accountId(),
+                            p.token().classId(),
+                            UUID.fromString(p.token().assetId())))
+                    .distinct()
+                    .toList();
+            String match = String.join(
+                    " OR ", Collections.nCopies(rows.size(), "(learner_id = ? AND class_id = ? AND asset_id = ?)"));
+            List<Object> keys = rows.stream()
+                    .<Object>mapMulti((k, out) -> {
+                        out.accept(k.learnerId());
+                        out.accept(k.classId());
+                        out.accept(k.assetId());
+                    })
+                    .toList();
+            locks.add(new Bulk.Query(
+                    "SELECT " + String.join(", ", BeatRows.Watched.COLUMNS) + " FROM watched_video WHERE " + match
+                            + " ORDER BY learner_id, class_id, asset_id FOR UPDATE",
+                    keys,
+                    r -> {
                         WatchedVideo w = BeatRows.Watched.read(r);
                         watched.put(w.key(), w);
                     }));
             locks.add(records.heads(beats.stream().map(p -> p.token().classId()).toList()));
             // The learners' accounts (AdmissionDeferred: the request filter left them to the batch), read plainly and
-            // last, so that this transaction's snapshot, which creditedAfter reads, is taken once the sessions are locked.
-            locks.add(guard.standings(beats.stream().map(p -> p.learner().accountId()).distinct().toList(), accounts));
+            // last, so that this transaction's snapshot, which creditedAfter reads, is taken once the sessions are
+            // locked.
+            locks.add(guard.standings(
+                    beats.stream().map(p -> p.learner().accountId()).distinct().toList(), accounts));
             sql.selectTogether(locks);
         }
 
@@ -144,33 +159,61 @@ public class BeatStore {
             if (s == null) {
                 throw PlatformException.notFound(new Words("观看会话", "Playback session"), p.sessionId());
             }
-            if (!s.assetId().toString().equals(p.token().assetId()) || s.classId() != p.token().classId()) {
+            if (!s.assetId().toString().equals(p.token().assetId())
+                    || s.classId() != p.token().classId()) {
                 // The batch locked the watched seconds and the chain the token names: they must be this session's.
-                throw new PlatformException(403, "forbidden", "Forbidden", new Words("此令牌所指的视频或班级与其观看会话不符。",
-                        "This token names another video or class than its session's."));
+                throw new PlatformException(
+                        403,
+                        "forbidden",
+                        "Forbidden",
+                        new Words(
+                                "此令牌所指的视频或班级与其观看会话不符。", "This token names another video or class than its session's."));
             }
             long serverElapsed = Duration.between(s.openedAt(), now).toMillis();
-            attendance.checkOpen(s.openedAt(), s.endedAt(), s.state().lastElapsedMs(), b.elapsedMs(), now,
-                    new Words("本次播放已结束（" + s.endedReason() + "），请重新打开课程继续观看。",
+            attendance.checkOpen(
+                    s.openedAt(),
+                    s.endedAt(),
+                    s.state().lastElapsedMs(),
+                    b.elapsedMs(),
+                    now,
+                    new Words(
+                            "本次播放已结束（" + s.endedReason() + "），请重新打开课程继续观看。",
                             "This playback was ended (" + s.endedReason() + "); open a new session to go on."));
             List<CreditPolicy.Range> played = b.played() == null ? List.of() : b.played();
-            if (b.absentSinceMs() != null && (!played.isEmpty() || b.absentSinceMs() < 0 || b.absentSinceMs() > b.elapsedMs())) {
-                throw PlatformException.invalid(new Words("离开报告不能包含播放区间，且离开时间须在 0 与本次心跳的计时之间。",
-                        "An absence report carries no playback and an absentSinceMs between 0 and its elapsedMs."),
-                        List.of(new FieldError("absentSinceMs", new Words("须在本次会话时间之内，且不能同时包含播放区间",
-                                "must be within the session and come with an empty 'played'"))));
+            if (b.absentSinceMs() != null
+                    && (!played.isEmpty() || b.absentSinceMs() < 0 || b.absentSinceMs() > b.elapsedMs())) {
+                throw PlatformException.invalid(
+                        new Words(
+                                "离开报告不能包含播放区间，且离开时间须在 0 与本次心跳的计时之间。",
+                                "An absence report carries no playback and an absentSinceMs between 0 and its elapsedMs."),
+                        List.of(new FieldError(
+                                "absentSinceMs",
+                                new Words(
+                                        "须在本次会话时间之内，且不能同时包含播放区间",
+                                        "must be within the session and come with an empty 'played'"))));
             }
-            // Made at open; missing only for a session opened by a version that did not make it (late beats after an upgrade).
-            WatchedVideo seen = watched.computeIfAbsent(new WatchedVideo.Key(learner.accountId(), s.classId(), s.assetId()),
+            // Made at open; missing only for a session opened by a version that did not make it (late beats after an
+            // upgrade).
+            WatchedVideo seen = watched.computeIfAbsent(
+                    new WatchedVideo.Key(learner.accountId(), s.classId(), s.assetId()),
                     k -> new WatchedVideo(learner.accountId(), s.classId(), s.assetId(), s.unitId()));
             // A presence check is due: the beat is stored as sent but earns nothing, as if the page were hidden.
             boolean held = s.heldFromMs() != null && b.elapsedMs() >= s.heldFromMs();
-            Words reason = held ? new Words("需要进行人脸核验：通过之前不计学时", "presence check due: no credit until it is passed") : null;
-            CreditPolicy.Outcome o = settings.policy().apply(s.state(), seen.seconds(), s.durationSeconds(),
-                    new CreditPolicy.Beat(b.seq(), b.elapsedMs(), played, b.rate(), b.visible() && !held), serverElapsed, s.endedElapsedMs());
+            Words reason =
+                    held ? new Words("需要进行人脸核验：通过之前不计学时", "presence check due: no credit until it is passed") : null;
+            CreditPolicy.Outcome o = settings.policy()
+                    .apply(
+                            s.state(),
+                            seen.seconds(),
+                            s.durationSeconds(),
+                            new CreditPolicy.Beat(b.seq(), b.elapsedMs(), played, b.rate(), b.visible() && !held),
+                            serverElapsed,
+                            s.endedElapsedMs());
             switch (o.verdict()) {
                 case ACCEPTED -> {
-                    long position = b.positionMs() == null ? 0 : Math.max(0, Math.min(b.positionMs(), s.durationSeconds() * 1000L));
+                    long position = b.positionMs() == null
+                            ? 0
+                            : Math.max(0, Math.min(b.positionMs(), s.durationSeconds() * 1000L));
                     BitSet credited = o.credited();
                     int seconds = credited.cardinality();
                     CreditPolicy.Session next = o.next();
@@ -179,44 +222,79 @@ public class BeatStore {
                         credited = chain.creditedAfter(sql, s.id(), b.absentSinceMs());
                         credited.and(seen.seconds());
                         seconds = -credited.cardinality();
-                        next = new CreditPolicy.Session(next.lastSeq(), next.lastElapsedMs(), -1, -1, s.state().creditedSeconds() + seconds,
+                        next = new CreditPolicy.Session(
+                                next.lastSeq(),
+                                next.lastElapsedMs(),
+                                -1,
+                                -1,
+                                s.state().creditedSeconds() + seconds,
                                 next.playedUntilMs());
                         seen.remove(credited, position);
-                        reason = new Words("自第 " + b.absentSinceMs() + " 毫秒起不在场：扣回 " + credited.cardinality() + " 秒",
-                                "absent since " + b.absentSinceMs() + " ms: " + credited.cardinality() + " s taken back");
+                        reason = new Words(
+                                "自第 " + b.absentSinceMs() + " 毫秒起不在场：扣回 " + credited.cardinality() + " 秒",
+                                "absent since " + b.absentSinceMs() + " ms: " + credited.cardinality()
+                                        + " s taken back");
                     } else {
                         seen.add(credited, position);
                     }
                     s.advance(next, position, now);
                     advanced.add(s);
                     changed.add(seen);
-                    credits.merge(new HoursLedger.Line(s.classId(), learner.accountId(), s.unitId()), seconds, Integer::sum);
-                    records.append(new AttendanceChain.Link(s.classId(), s.id(), learner.accountId(), s.unitId()), b.seq(), now, b.elapsedMs(),
-                            describe(played), b.rate(), b.visible(), seconds, Spans.format(credited));
+                    credits.merge(
+                            new HoursLedger.Line(s.classId(), learner.accountId(), s.unitId()), seconds, Integer::sum);
+                    records.append(
+                            new AttendanceChain.Link(s.classId(), s.id(), learner.accountId(), s.unitId()),
+                            b.seq(),
+                            now,
+                            b.elapsedMs(),
+                            describe(played),
+                            b.rate(),
+                            b.visible(),
+                            seconds,
+                            Spans.format(credited));
                 }
                 case REFUSED -> {
                     // The refused beat uses its number up: the player drops it and goes on with the next.
                     s.advance(o.next(), s.positionMs(), now);
                     advanced.add(s);
-                    chain.refuse(sql, p.sessionId(), learner, b.seq(), now, o.reason(), "elapsedMs=" + b.elapsedMs() + " rate=" + b.rate()
-                            + " visible=" + b.visible() + " played=" + describe(played));
+                    chain.refuse(
+                            sql,
+                            p.sessionId(),
+                            learner,
+                            b.seq(),
+                            now,
+                            o.reason(),
+                            "elapsedMs=" + b.elapsedMs() + " rate=" + b.rate() + " visible=" + b.visible() + " played="
+                                    + describe(played));
                 }
                 default -> {
                     // A DUPLICATE changes nothing.
                 }
             }
             BitSet all = seen.seconds();
-            return new BeatAck(b.seq(), o.verdict(), reason == null || o.verdict() == CreditPolicy.Verdict.REFUSED ? o.words() : reason,
-                    s.state().creditedSeconds(), all.cardinality(), Math.min(s.durationSeconds(), all.nextClearBit(0)) * 1000L, held ? Boolean.TRUE : null);
+            return new BeatAck(
+                    b.seq(),
+                    o.verdict(),
+                    reason == null || o.verdict() == CreditPolicy.Verdict.REFUSED ? o.words() : reason,
+                    s.state().creditedSeconds(),
+                    all.cardinality(),
+                    Math.min(s.durationSeconds(), all.nextClearBit(0)) * 1000L,
+                    held ? Boolean.TRUE : null);
         }
 
         /** The batch's records, ledger lines, sessions and watched seconds, each kind in one statement. */
         void write() {
             records.flush();
             ledger.credit(sql, credits, HoursLedger.Kind.SELF_PACED);
-            sql.insert("playback_session", BeatRows.Sessions.COLUMNS, advanced.stream().map(BeatRows.Sessions::row).toList(),
+            sql.insert(
+                    "playback_session",
+                    BeatRows.Sessions.COLUMNS,
+                    advanced.stream().map(BeatRows.Sessions::row).toList(),
                     BeatRows.Sessions.UPDATE_PROGRESS);
-            sql.insert("watched_video", BeatRows.Watched.COLUMNS, changed.stream().map(BeatRows.Watched::row).toList(),
+            sql.insert(
+                    "watched_video",
+                    BeatRows.Watched.COLUMNS,
+                    changed.stream().map(BeatRows.Watched::row).toList(),
                     BeatRows.Watched.UPDATE_PROGRESS);
         }
     }

@@ -47,13 +47,13 @@ public class BeatWriter {
     private static final Logger LOG = Logger.getLogger(BeatWriter.class.getName());
     /** The most beats stored in one transaction. */
     static final int MAX_BATCH = 256;
+
     static final int QUEUE_CAPACITY = 20_000;
     static final long ANSWER_WITHIN_SECONDS = 30;
     /** After this long without a batch the writer checks its connection before using it. */
     static final long IDLE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(60);
 
-    private record Job(Attendance.Pending beat, CompletableFuture<BeatStore.Answer> answer) {
-    }
+    private record Job(Attendance.Pending beat, CompletableFuture<BeatStore.Answer> answer) {}
 
     private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private volatile boolean running;
@@ -98,7 +98,8 @@ public class BeatWriter {
         try {
             token = attendance.check(learner, sessionId, beat);
         } catch (PlatformException refused) {
-            // The batch checks the learner's account (AdmissionDeferred); a revoked token hears so before anything else.
+            // The batch checks the learner's account (AdmissionDeferred); a revoked token hears so before anything
+            // else.
             guard.admit(learner, false);
             throw refused;
         }
@@ -126,7 +127,10 @@ public class BeatWriter {
         try {
             connection(); // now rather than on the first beat, which would wait for it
         } catch (SQLException e) {
-            LOG.log(Level.WARNING, "The heartbeat writer cannot reach the database yet; it tries again with the first beats", e);
+            LOG.log(
+                    Level.WARNING,
+                    "The heartbeat writer cannot reach the database yet; it tries again with the first beats",
+                    e);
         }
         try {
             take();
@@ -158,7 +162,8 @@ public class BeatWriter {
     private void store(List<Job> batch) {
         try {
             Bulk sql = Bulk.deferred(connection());
-            List<BeatStore.Answer> answers = beats.store(sql, batch.stream().map(Job::beat).toList());
+            List<BeatStore.Answer> answers =
+                    beats.store(sql, batch.stream().map(Job::beat).toList());
             sql.execute("COMMIT", List.of());
             sql.flush();
             for (int i = 0; i < batch.size(); i++) {
@@ -168,15 +173,22 @@ public class BeatWriter {
             rollback();
             if (batch.size() == 1) {
                 if (failed instanceof RuntimeException r) {
-                    // A beat judged and refused is answered from within the transaction; this one could not be stored at all.
-                    LOG.log(Level.WARNING, "A beat of session " + batch.get(0).beat().sessionId() + " could not be stored", r);
+                    // A beat judged and refused is answered from within the transaction; this one could not be stored
+                    // at all.
+                    LOG.log(
+                            Level.WARNING,
+                            "A beat of session " + batch.get(0).beat().sessionId() + " could not be stored",
+                            r);
                     batch.get(0).answer().completeExceptionally(r);
                 } else {
                     batch.get(0).answer().complete(new BeatStore.Refused(unreachable(failed)));
                 }
                 return;
             }
-            LOG.log(Level.INFO, "A batch of " + batch.size() + " beats failed as a whole; storing them one by one", failed);
+            LOG.log(
+                    Level.INFO,
+                    "A batch of " + batch.size() + " beats failed as a whole; storing them one by one",
+                    failed);
             for (Job job : batch) {
                 store(List.of(job));
             }
@@ -224,13 +236,23 @@ public class BeatWriter {
 
     private static PlatformException unreachable(Exception cause) {
         LOG.log(Level.SEVERE, "The heartbeat writer cannot reach the database", cause);
-        return new PlatformException(503, "busy", "Busy", new Words("暂时无法连接数据库，未保存任何内容，请重新发送。",
-                "The database cannot be reached just now; nothing was stored, send it again."));
+        return new PlatformException(
+                503,
+                "busy",
+                "Busy",
+                new Words(
+                        "暂时无法连接数据库，未保存任何内容，请重新发送。",
+                        "The database cannot be reached just now; nothing was stored, send it again."));
     }
 
     private static PlatformException busy() {
-        return new PlatformException(503, "busy", "Busy", new Words("心跳到达过快，来不及保存，未保存任何内容，请重新发送。",
-                "Heartbeats are arriving faster than they can be stored; nothing was stored, send it again."));
+        return new PlatformException(
+                503,
+                "busy",
+                "Busy",
+                new Words(
+                        "心跳到达过快，来不及保存，未保存任何内容，请重新发送。",
+                        "Heartbeats are arriving faster than they can be stored; nothing was stored, send it again."));
     }
 
     @PreDestroy

@@ -30,8 +30,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class ChainKeys {
 
     /** A key and its id. */
-    public record Key(String id, SecretKeySpec secret) {
-    }
+    public record Key(String id, SecretKeySpec secret) {}
 
     private Key current;
     private final Map<String, Key> known = new LinkedHashMap<>();
@@ -41,8 +40,13 @@ public class ChainKeys {
         Config c = ConfigProvider.getConfig();
         current = load(Path.of(c.getValue("lms.attendance.chain-key", String.class)));
         known.put(current.id(), current);
-        c.getOptionalValue("lms.attendance.chain-previous-keys", String.class).ifPresent(list -> Arrays.stream(list.split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).map(ChainKeys::load).forEach(k -> known.putIfAbsent(k.id(), k)));
+        c.getOptionalValue("lms.attendance.chain-previous-keys", String.class)
+                .ifPresent(list -> Arrays.stream(list.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .map(Path::of)
+                        .map(ChainKeys::load)
+                        .forEach(k -> known.putIfAbsent(k.id(), k)));
     }
 
     /** The key new records are sealed with. */
@@ -58,20 +62,25 @@ public class ChainKeys {
     /** A key file holds the key in Base64 (at least 32 bytes), as the launcher writes it. */
     static Key load(Path file) {
         try {
-            byte[] secret = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim());
+            byte[] secret = Base64.getDecoder()
+                    .decode(Files.readString(file, StandardCharsets.US_ASCII).trim());
             if (secret.length < 32) {
                 throw new IllegalStateException("The attendance chain key " + file + " is shorter than 32 bytes");
             }
             return of(secret);
         } catch (IOException e) {
-            throw new UncheckedIOException("The attendance chain key cannot be read from " + file
-                    + " (lms.attendance.chain-key; ./ops/run makes one under var/keys)", e);
+            throw new UncheckedIOException(
+                    "The attendance chain key cannot be read from " + file
+                            + " (lms.attendance.chain-key; ./ops/run makes one under var/keys)",
+                    e);
         }
     }
 
     static Key of(byte[] secret) {
         try {
-            String id = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret)).substring(0, 16);
+            String id = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret))
+                    .substring(0, 16);
             return new Key(id, new SecretKeySpec(secret, "HmacSHA256"));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -41,15 +41,12 @@ public class ChainStatements {
     }
 
     /** A signed statement of every chain's head: {@code statement} is a JWT signed with the platform's key. */
-    public record Statement(Instant issuedAt, List<Head> heads, String statement) {
-    }
+    public record Statement(Instant issuedAt, List<Head> heads, String statement) {}
 
     /** How one chain compares with a statement made earlier; {@code problem} in both languages (null when it holds). */
-    public record HeadCheck(long classId, long lastSeq, boolean holds, Words problem) {
-    }
+    public record HeadCheck(long classId, long lastSeq, boolean holds, Words problem) {}
 
-    public record StatementCheck(Instant issuedAt, boolean holds, List<HeadCheck> classes) {
-    }
+    public record StatementCheck(Instant issuedAt, boolean holds, List<HeadCheck> classes) {}
 
     static final String AUDIENCE = "attendance-statement";
 
@@ -65,14 +62,23 @@ public class ChainStatements {
     /** A statement of every chain's head now, signed with the platform's key (an auditor keeps it). */
     @Transactional
     public Statement statement() {
-        List<Head> heads = Bulk.on(em).select("SELECT class_id, last_seq, last_hash FROM attendance_chain ORDER BY class_id", List.of(),
-                Head::read);
+        List<Head> heads = Bulk.on(em)
+                .select(
+                        "SELECT class_id, last_seq, last_hash FROM attendance_chain ORDER BY class_id",
+                        List.of(),
+                        Head::read);
         Instant now = Instant.now();
         JsonArrayBuilder claimed = Jsonp.array();
-        heads.forEach(h -> claimed.add(Jsonp.object().add("classId", h.classId()).add("lastSeq", h.lastSeq()).add("lastHash", h.lastHash())));
+        heads.forEach(h -> claimed.add(Jsonp.object()
+                .add("classId", h.classId())
+                .add("lastSeq", h.lastSeq())
+                .add("lastHash", h.lastHash())));
         // A statement is evidence for as long as the records are kept: it does not expire for practical purposes.
-        String signed = tokens.sign(Jsonp.object().add("aud", AUDIENCE).add("iat", now.getEpochSecond())
-                .add("exp", now.plus(Duration.ofDays(365L * 100)).getEpochSecond()).add("heads", claimed));
+        String signed = tokens.sign(Jsonp.object()
+                .add("aud", AUDIENCE)
+                .add("iat", now.getEpochSecond())
+                .add("exp", now.plus(Duration.ofDays(365L * 100)).getEpochSecond())
+                .add("heads", claimed));
         return new Statement(now, heads, signed);
     }
 
@@ -86,11 +92,13 @@ public class ChainStatements {
         try {
             claims = Jwt.verify(statement, tokenSettings.publicKey(), tokenSettings.issuer(), Instant.now());
         } catch (PlatformException e) {
-            throw PlatformException.invalid(new Words("这不是本平台签发的考勤声明。", "This is not a statement signed by this platform."),
+            throw PlatformException.invalid(
+                    new Words("这不是本平台签发的考勤声明。", "This is not a statement signed by this platform."),
                     List.of(new FieldError("statement", new Words(e.detail(Language.ZH), e.detail(Language.EN)))));
         }
         if (!AUDIENCE.equals(claims.getString("aud", "")) || !(claims.get("heads") instanceof JsonArray heads)) {
-            throw PlatformException.invalid(new Words("这不是考勤记录链的声明。", "This is not a statement of the attendance chains."),
+            throw PlatformException.invalid(
+                    new Words("这不是考勤记录链的声明。", "This is not a statement of the attendance chains."),
                     List.of(new FieldError("statement", new Words("是另一种令牌", "is another kind of token"))));
         }
         List<HeadCheck> checks = new ArrayList<>();
@@ -103,14 +111,23 @@ public class ChainStatements {
                 checks.add(new HeadCheck(classId, seq, true, null));
                 continue;
             }
-            List<?> found = em.createNativeQuery("SELECT hash FROM attendance_record WHERE class_id = ? AND chain_seq = ?")
-                    .setParameter(1, classId).setParameter(2, seq).getResultList();
-            Words problem = found.isEmpty() ? new Words("声明所指的记录 " + seq + " 已不存在", "record " + seq + " named by the statement is gone")
-                    : !hash.equals(found.get(0)) ? new Words("记录 " + seq + " 已不是声明所指的那一条", "record " + seq + " is no longer the one the statement names")
-                    : null;
+            List<?> found = em.createNativeQuery(
+                            "SELECT hash FROM attendance_record WHERE class_id = ? AND chain_seq = ?")
+                    .setParameter(1, classId)
+                    .setParameter(2, seq)
+                    .getResultList();
+            Words problem = found.isEmpty()
+                    ? new Words("声明所指的记录 " + seq + " 已不存在", "record " + seq + " named by the statement is gone")
+                    : !hash.equals(found.get(0))
+                            ? new Words(
+                                    "记录 " + seq + " 已不是声明所指的那一条",
+                                    "record " + seq + " is no longer the one the statement names")
+                            : null;
             checks.add(new HeadCheck(classId, seq, problem == null, problem));
         }
-        return new StatementCheck(Instant.ofEpochSecond(claims.getJsonNumber("iat").longValue()), checks.stream().allMatch(HeadCheck::holds),
+        return new StatementCheck(
+                Instant.ofEpochSecond(claims.getJsonNumber("iat").longValue()),
+                checks.stream().allMatch(HeadCheck::holds),
                 checks);
     }
 }

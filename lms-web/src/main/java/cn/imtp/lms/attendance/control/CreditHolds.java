@@ -44,7 +44,8 @@ public class CreditHolds {
 
     /** Holds the session's credit from {@code fromMs} of its clock (null lifts the hold), within the caller's transaction. */
     public void hold(String sessionId, Long fromMs) {
-        em.find(PlaybackSession.class, sessionId, LockModeType.PESSIMISTIC_WRITE).hold(fromMs);
+        em.find(PlaybackSession.class, sessionId, LockModeType.PESSIMISTIC_WRITE)
+                .hold(fromMs);
     }
 
     /**
@@ -53,7 +54,10 @@ public class CreditHolds {
      */
     public Taken withhold(String sessionId, long sinceMs, String why, Instant now) {
         PlaybackSession s = em.find(PlaybackSession.class, sessionId, LockModeType.PESSIMISTIC_WRITE);
-        WatchedVideo seen = em.find(WatchedVideo.class, new WatchedVideo.Key(s.learnerId(), s.classId(), s.assetId()), LockModeType.PESSIMISTIC_WRITE);
+        WatchedVideo seen = em.find(
+                WatchedVideo.class,
+                new WatchedVideo.Key(s.learnerId(), s.classId(), s.assetId()),
+                LockModeType.PESSIMISTIC_WRITE);
         BitSet back = chain.creditedAfter(Bulk.on(em), sessionId, sinceMs);
         back.and(seen.seconds());
         seen.remove(back, seen.resumeMs());
@@ -66,7 +70,10 @@ public class CreditHolds {
     public int restore(String sessionId, String spans, String why, Instant now) {
         BitSet seconds = Spans.parse(spans);
         PlaybackSession s = em.find(PlaybackSession.class, sessionId, LockModeType.PESSIMISTIC_WRITE);
-        WatchedVideo seen = em.find(WatchedVideo.class, new WatchedVideo.Key(s.learnerId(), s.classId(), s.assetId()), LockModeType.PESSIMISTIC_WRITE);
+        WatchedVideo seen = em.find(
+                WatchedVideo.class,
+                new WatchedVideo.Key(s.learnerId(), s.classId(), s.assetId()),
+                LockModeType.PESSIMISTIC_WRITE);
         BitSet given = (BitSet) seconds.clone();
         given.andNot(seen.seconds());
         seen.add(given, seen.resumeMs());
@@ -79,7 +86,15 @@ public class CreditHolds {
         if (seconds != 0) {
             ledger.credit(s.classId(), s.learnerId(), s.unitId(), HoursLedger.Kind.SELF_PACED, seconds);
         }
-        chain.append(new AttendanceChain.Link(s.classId(), s.id(), s.learnerId(), s.unitId()), seq, now, s.lastElapsedMs(),
-                PRESENCE_PLAYED + played, 1.0, true, seconds, Spans.format(spans));
+        chain.append(
+                new AttendanceChain.Link(s.classId(), s.id(), s.learnerId(), s.unitId()),
+                seq,
+                now,
+                s.lastElapsedMs(),
+                PRESENCE_PLAYED + played,
+                1.0,
+                true,
+                seconds,
+                Spans.format(spans));
     }
 }

@@ -34,19 +34,18 @@ import java.util.TreeMap;
 public final class CreditPolicy {
 
     /** A played stretch of the video's timeline, in milliseconds, {@code from} inclusive, {@code to} exclusive. */
-    public record Range(long fromMs, long toMs) {
-    }
+    public record Range(long fromMs, long toMs) {}
 
     /** One heartbeat as the player sends it. */
-    public record Beat(long seq, long elapsedMs, List<Range> played, double rate, boolean visible) {
-    }
+    public record Beat(long seq, long elapsedMs, List<Range> played, double rate, boolean visible) {}
 
     /**
      * A session's progress: the last beat taken, the stretch of the timeline covered but not yet credited
      * that the next beat may complete ({@code runStartMs}–{@code runEndMs}, −1 when none), the seconds
      * earned, and where the claimed playback ends on the session's clock ({@code playedUntilMs}).
      */
-    public record Session(long lastSeq, long lastElapsedMs, long runStartMs, long runEndMs, int creditedSeconds, long playedUntilMs) {
+    public record Session(
+            long lastSeq, long lastElapsedMs, long runStartMs, long runEndMs, int creditedSeconds, long playedUntilMs) {
 
         public static Session opened() {
             return new Session(0, 0, -1, -1, 0, 0);
@@ -84,6 +83,7 @@ public final class CreditPolicy {
     public static final int MAX_RANGES = 64;
     /** The slowest and fastest playback rates a beat may report (browsers play from 1/16× to 16×). */
     static final double MIN_RATE = 0.0625;
+
     static final double MAX_RATE = 16;
 
     private final Set<Double> allowedRates;
@@ -109,8 +109,10 @@ public final class CreditPolicy {
      * @param serverElapsedMs the server's time since it opened the session
      * @param endedElapsedMs  the session's time when it was ended ({@link Long#MAX_VALUE} while it is open)
      */
-    public Outcome apply(Session s, BitSet watched, int durationSeconds, Beat b, long serverElapsedMs, long endedElapsedMs) {
-        Stop stop = order(s.lastSeq(), s.lastElapsedMs(), b.seq(), b.elapsedMs(), serverElapsedMs, serverClockToleranceMs);
+    public Outcome apply(
+            Session s, BitSet watched, int durationSeconds, Beat b, long serverElapsedMs, long endedElapsedMs) {
+        Stop stop =
+                order(s.lastSeq(), s.lastElapsedMs(), b.seq(), b.elapsedMs(), serverElapsedMs, serverClockToleranceMs);
         if (stop != null) {
             return new Outcome(stop.verdict(), stop.words(), stop.usesNumber() ? s.numbered(b.seq()) : s, new BitSet());
         }
@@ -123,10 +125,20 @@ public final class CreditPolicy {
         if (!counts) {
             // Nothing of this beat counts, and what it played breaks the stretch the previous beats left open.
             boolean broke = !b.played().isEmpty();
-            Session next = new Session(b.seq(), b.elapsedMs(), broke ? -1 : s.runStartMs(), broke ? -1 : s.runEndMs(), s.creditedSeconds(),
+            Session next = new Session(
+                    b.seq(),
+                    b.elapsedMs(),
+                    broke ? -1 : s.runStartMs(),
+                    broke ? -1 : s.runEndMs(),
+                    s.creditedSeconds(),
                     playedUntil);
-            return new Outcome(Verdict.ACCEPTED, b.visible() ? new Words(b.rate() + " 倍速播放不计学时", "rate " + b.rate() + "× earns no credit")
-                    : new Words("页面被隐藏，不计学时", "page hidden"), next, new BitSet());
+            return new Outcome(
+                    Verdict.ACCEPTED,
+                    b.visible()
+                            ? new Words(b.rate() + " 倍速播放不计学时", "rate " + b.rate() + "× earns no credit")
+                            : new Words("页面被隐藏，不计学时", "page hidden"),
+                    next,
+                    new BitSet());
         }
         List<Range> covered = new ArrayList<>(b.played());
         if (s.runEndMs() > s.runStartMs() && s.runStartMs() >= 0) {
@@ -162,17 +174,23 @@ public final class CreditPolicy {
         long runStart = s.runStartMs();
         long runEnd = s.runEndMs();
         if (!b.played().isEmpty()) {
-            // What the next beat may complete: from the second playback stopped in (or the first that waits) to where it stopped.
+            // What the next beat may complete: from the second playback stopped in (or the first that waits) to where
+            // it stopped.
             runEnd = b.played().get(b.played().size() - 1).toMs();
             long end = runEnd;
             long from = Math.floorDiv(runEnd, 1000) * 1000;
             if (waiting >= 0 && waiting * 1000L < from) {
                 from = waiting * 1000L;
             }
-            long stretchStart = union.stream().filter(r -> r.fromMs() <= end && end <= r.toMs()).mapToLong(Range::fromMs).findFirst().orElse(end);
+            long stretchStart = union.stream()
+                    .filter(r -> r.fromMs() <= end && end <= r.toMs())
+                    .mapToLong(Range::fromMs)
+                    .findFirst()
+                    .orElse(end);
             runStart = Math.max(from, stretchStart);
         }
-        Session next = new Session(b.seq(), b.elapsedMs(), runStart, runEnd, s.creditedSeconds() + credited.cardinality(), playedUntil);
+        Session next = new Session(
+                b.seq(), b.elapsedMs(), runStart, runEnd, s.creditedSeconds() + credited.cardinality(), playedUntil);
         return new Outcome(Verdict.ACCEPTED, null, next, credited);
     }
 
@@ -182,27 +200,34 @@ public final class CreditPolicy {
             return new Words("不可能的播放速度：" + b.rate() + " 倍", "a playback rate of " + b.rate() + "× is not possible");
         }
         if (b.played().size() > MAX_RANGES) {
-            return new Words("心跳中列出了 " + b.played().size() + " 段播放区间，一次心跳最多 " + MAX_RANGES + " 段",
-                    "the beat lists " + b.played().size() + " played ranges; at most " + MAX_RANGES + " fit in one heartbeat");
+            return new Words(
+                    "心跳中列出了 " + b.played().size() + " 段播放区间，一次心跳最多 " + MAX_RANGES + " 段",
+                    "the beat lists " + b.played().size() + " played ranges; at most " + MAX_RANGES
+                            + " fit in one heartbeat");
         }
         long played = 0;
         for (Range r : b.played()) {
             if (r == null || r.fromMs() < 0 || r.toMs() < r.fromMs() || r.toMs() > durationSeconds * 1000L + 1000) {
                 String range = r == null ? "null" : r.fromMs() + "–" + r.toMs() + " ms";
-                return new Words("播放区间 " + range + " 超出了视频的 " + durationSeconds + " 秒",
+                return new Words(
+                        "播放区间 " + range + " 超出了视频的 " + durationSeconds + " 秒",
                         "a played range " + range + " lies outside the video's " + durationSeconds + " s");
             }
             played += r.toMs() - r.fromMs();
         }
         long perBeat = (long) (heartbeatMs * b.rate()) + slackMs;
         if (played > perBeat) {
-            return new Words("心跳声称播放了 " + played + " 毫秒，而以 " + b.rate() + " 倍速播放时一次心跳最多只能计 " + perBeat + " 毫秒",
-                    "the beat claims " + played + " ms of playback; one heartbeat vouches for at most " + perBeat + " ms at " + b.rate() + "×");
+            return new Words(
+                    "心跳声称播放了 " + played + " 毫秒，而以 " + b.rate() + " 倍速播放时一次心跳最多只能计 " + perBeat + " 毫秒",
+                    "the beat claims " + played + " ms of playback; one heartbeat vouches for at most " + perBeat
+                            + " ms at " + b.rate() + "×");
         }
         long from = Math.max(s.playedUntilMs(), s.lastElapsedMs());
         if (from + wallMs(b) > b.elapsedMs() + slackMs) {
-            return new Words("观看会话声称已播放到其计时的第 " + (from + wallMs(b)) + " 毫秒，但其计时只到第 " + b.elapsedMs() + " 毫秒",
-                    "the session claims playback up to " + (from + wallMs(b)) + " ms of its clock, but its clock is at " + b.elapsedMs() + " ms");
+            return new Words(
+                    "观看会话声称已播放到其计时的第 " + (from + wallMs(b)) + " 毫秒，但其计时只到第 " + b.elapsedMs() + " 毫秒",
+                    "the session claims playback up to " + (from + wallMs(b)) + " ms of its clock, but its clock is at "
+                            + b.elapsedMs() + " ms");
         }
         return null;
     }
@@ -215,7 +240,10 @@ public final class CreditPolicy {
 
     /** The ranges merged where they overlap or touch, in timeline order. */
     static List<Range> union(List<Range> ranges) {
-        List<Range> sorted = ranges.stream().filter(r -> r.toMs() > r.fromMs()).sorted(Comparator.comparingLong(Range::fromMs)).toList();
+        List<Range> sorted = ranges.stream()
+                .filter(r -> r.toMs() > r.fromMs())
+                .sorted(Comparator.comparingLong(Range::fromMs))
+                .toList();
         List<Range> merged = new ArrayList<>();
         for (Range r : sorted) {
             Range last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
@@ -261,22 +289,37 @@ public final class CreditPolicy {
      * (a repeated one changes nothing; a gap is allowed), and its session clock neither goes backwards nor runs
      * ahead of the server's own time since the session opened. Null when the beat may be judged.
      */
-    public static Stop order(long lastSeq, long lastElapsedMs, long seq, long elapsedMs, long serverElapsedMs, long toleranceMs) {
+    public static Stop order(
+            long lastSeq, long lastElapsedMs, long seq, long elapsedMs, long serverElapsedMs, long toleranceMs) {
         if (seq <= lastSeq) {
-            return new Stop(Verdict.DUPLICATE, new Words("心跳 " + seq + " 已接收过", "beat " + seq + " was already taken"), false);
+            return new Stop(
+                    Verdict.DUPLICATE, new Words("心跳 " + seq + " 已接收过", "beat " + seq + " was already taken"), false);
         }
         if (seq - lastSeq > MAX_GAP) {
-            return new Stop(Verdict.REFUSED, new Words("心跳 " + seq + " 比上一次接收的心跳（" + lastSeq + "）超前 " + MAX_GAP + " 以上",
-                    "beat " + seq + " is more than " + MAX_GAP + " ahead of the last one taken (" + lastSeq + ")"), false);
+            return new Stop(
+                    Verdict.REFUSED,
+                    new Words(
+                            "心跳 " + seq + " 比上一次接收的心跳（" + lastSeq + "）超前 " + MAX_GAP + " 以上",
+                            "beat " + seq + " is more than " + MAX_GAP + " ahead of the last one taken (" + lastSeq
+                                    + ")"),
+                    false);
         }
         if (elapsedMs < lastElapsedMs) {
-            return new Stop(Verdict.REFUSED, new Words("会话计时倒退了（" + lastElapsedMs + " 毫秒之后为 " + elapsedMs + " 毫秒）",
-                    "the session's clock went backwards (" + elapsedMs + " ms after " + lastElapsedMs + " ms)"), true);
+            return new Stop(
+                    Verdict.REFUSED,
+                    new Words(
+                            "会话计时倒退了（" + lastElapsedMs + " 毫秒之后为 " + elapsedMs + " 毫秒）",
+                            "the session's clock went backwards (" + elapsedMs + " ms after " + lastElapsedMs + " ms)"),
+                    true);
         }
         if (elapsedMs > serverElapsedMs + toleranceMs) {
-            return new Stop(Verdict.REFUSED, new Words("心跳声称会话已开始 " + elapsedMs + " 毫秒，但实际只过了 " + serverElapsedMs + " 毫秒",
-                    "the beat claims " + elapsedMs + " ms since the session opened, but only " + serverElapsedMs
-                    + " ms have passed"), true);
+            return new Stop(
+                    Verdict.REFUSED,
+                    new Words(
+                            "心跳声称会话已开始 " + elapsedMs + " 毫秒，但实际只过了 " + serverElapsedMs + " 毫秒",
+                            "the beat claims " + elapsedMs + " ms since the session opened, but only " + serverElapsedMs
+                                    + " ms have passed"),
+                    true);
         }
         return null;
     }

@@ -21,28 +21,44 @@ public record PlaybackToken(long learnerId, String sessionId, String assetId, Lo
     public static final String AUDIENCE = "playback";
 
     public JsonObjectBuilder claims() {
-        JsonObjectBuilder claims = Jsonp.object().add("aud", AUDIENCE).add("sub", Long.toString(learnerId)).add("sid", sessionId)
-                .add("asset", assetId).add("exp", expiresAt.getEpochSecond());
+        JsonObjectBuilder claims = Jsonp.object()
+                .add("aud", AUDIENCE)
+                .add("sub", Long.toString(learnerId))
+                .add("sid", sessionId)
+                .add("asset", assetId)
+                .add("exp", expiresAt.getEpochSecond());
         return classId == null ? claims : claims.add("cls", classId);
     }
 
     public static PlaybackToken verify(String token, PublicKey key, String issuer, Instant now) {
         if (token == null || token.isBlank()) {
-            throw new PlatformException(401, "missing-playback-token", "Missing playback token",
+            throw new PlatformException(
+                    401,
+                    "missing-playback-token",
+                    "Missing playback token",
                     new Words("请以 token 字段发送打开会话时获得的令牌。", "Send the token the session was opened with as 'token'."));
         }
         JsonObject c = Jwt.verify(token, key, issuer, now);
         if (!AUDIENCE.equals(c.getString("aud", ""))) {
-            throw new PlatformException(401, "invalid-playback-token", "Invalid playback token", new Words("这不是观看会话的令牌。",
-                    "This is not a playback session's token."));
+            throw new PlatformException(
+                    401,
+                    "invalid-playback-token",
+                    "Invalid playback token",
+                    new Words("这不是观看会话的令牌。", "This is not a playback session's token."));
         }
         try {
-            return new PlaybackToken(Long.parseLong(c.getString("sub")), c.getString("sid"), c.getString("asset"),
+            return new PlaybackToken(
+                    Long.parseLong(c.getString("sub")),
+                    c.getString("sid"),
+                    c.getString("asset"),
                     c.containsKey("cls") ? Long.valueOf(c.getJsonNumber("cls").longValue()) : null,
                     Instant.ofEpochSecond(c.getJsonNumber("exp").longValue()));
         } catch (RuntimeException e) {
-            throw new PlatformException(401, "invalid-playback-token", "Invalid playback token", new Words("令牌内容不完整。",
-                    "The token's claims are incomplete."));
+            throw new PlatformException(
+                    401,
+                    "invalid-playback-token",
+                    "Invalid playback token",
+                    new Words("令牌内容不完整。", "The token's claims are incomplete."));
         }
     }
 }

@@ -17,18 +17,29 @@ public final class RecordHash {
     public static final String GENESIS = "0".repeat(64);
 
     /** A record's fields as they are chained. */
-    public record Fields(long classId, long chainSeq, String sessionId, long beatSeq, long learnerId, long unitId,
-                         long receivedAtMs, long elapsedMs, String played, double rate, boolean visible, int creditedSeconds,
-                         String creditedSpans) {
-    }
+    public record Fields(
+            long classId,
+            long chainSeq,
+            String sessionId,
+            long beatSeq,
+            long learnerId,
+            long unitId,
+            long receivedAtMs,
+            long elapsedMs,
+            String played,
+            double rate,
+            boolean visible,
+            int creditedSeconds,
+            String creditedSpans) {}
 
-    private RecordHash() {
-    }
+    private RecordHash() {}
 
     /** A record written before there was a chain key: SHA-256, which anyone able to write the database could recompute. */
     public static String of(String previous, Fields f) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical(previous, f).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(canonical(previous, f).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -40,10 +51,21 @@ public final class RecordHash {
     }
 
     private static String canonical(String previous, Fields f) {
-        return String.join("|", previous, Long.toString(f.classId()), Long.toString(f.chainSeq()), f.sessionId(),
-                Long.toString(f.beatSeq()), Long.toString(f.learnerId()), Long.toString(f.unitId()), Long.toString(f.receivedAtMs()),
-                Long.toString(f.elapsedMs()), f.played(), Double.toString(f.rate()), Boolean.toString(f.visible()),
-                Integer.toString(f.creditedSeconds()))
+        return String.join(
+                        "|",
+                        previous,
+                        Long.toString(f.classId()),
+                        Long.toString(f.chainSeq()),
+                        f.sessionId(),
+                        Long.toString(f.beatSeq()),
+                        Long.toString(f.learnerId()),
+                        Long.toString(f.unitId()),
+                        Long.toString(f.receivedAtMs()),
+                        Long.toString(f.elapsedMs()),
+                        f.played(),
+                        Double.toString(f.rate()),
+                        Boolean.toString(f.visible()),
+                        Integer.toString(f.creditedSeconds()))
                 // Records from before the spans were kept hash as they always did.
                 + (f.creditedSpans() == null || f.creditedSpans().isEmpty() ? "" : "|" + f.creditedSpans());
     }

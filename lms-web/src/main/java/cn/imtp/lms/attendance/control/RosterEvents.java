@@ -31,7 +31,9 @@ public class RosterEvents {
     ManagedScheduledExecutorService scheduler;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
-        channels.start(scheduler, ROSTER_MS,
+        channels.start(
+                scheduler,
+                ROSTER_MS,
                 (classId, c, now) -> c.broadcast(true, c.event("roster", LiveRoster.Roster.class, roster.of(classId))));
     }
 

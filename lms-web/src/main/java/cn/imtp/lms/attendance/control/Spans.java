@@ -5,8 +5,7 @@ import java.util.BitSet;
 /** Seconds of a video's timeline written as spans, "12-27,30-31" (from inclusive, to exclusive), and read back (pure). */
 public final class Spans {
 
-    private Spans() {
-    }
+    private Spans() {}
 
     public static String format(BitSet seconds) {
         StringBuilder out = new StringBuilder();

@@ -71,10 +71,16 @@ public class PlaybackSession {
     @Column(name = "held_from_ms")
     private Long heldFromMs;
 
-    protected PlaybackSession() {
-    }
+    protected PlaybackSession() {}
 
-    public PlaybackSession(long learnerId, long classId, long unitId, long resourceId, UUID assetId, int durationSeconds, Instant openedAt) {
+    public PlaybackSession(
+            long learnerId,
+            long classId,
+            long unitId,
+            long resourceId,
+            UUID assetId,
+            int durationSeconds,
+            Instant openedAt) {
         this.id = UUID.randomUUID().toString();
         this.learnerId = learnerId;
         this.classId = classId;
@@ -86,8 +92,21 @@ public class PlaybackSession {
     }
 
     /** A session as stored, for the heartbeat writer, which reads and locks it without JPA ({@code BeatRows}). */
-    public PlaybackSession(String id, long learnerId, long classId, long unitId, long resourceId, UUID assetId, int durationSeconds, Instant openedAt,
-                           CreditPolicy.Session progress, long positionMs, Instant lastBeatAt, Instant endedAt, String endedReason, Long heldFromMs) {
+    public PlaybackSession(
+            String id,
+            long learnerId,
+            long classId,
+            long unitId,
+            long resourceId,
+            UUID assetId,
+            int durationSeconds,
+            Instant openedAt,
+            CreditPolicy.Session progress,
+            long positionMs,
+            Instant lastBeatAt,
+            Instant endedAt,
+            String endedReason,
+            Long heldFromMs) {
         this.id = id;
         this.learnerId = learnerId;
         this.classId = classId;
@@ -196,7 +215,9 @@ public class PlaybackSession {
 
     /** The session's own time when it was ended ({@link Long#MAX_VALUE} while it is open): its credit never reaches past it. */
     public long endedElapsedMs() {
-        return endedAt == null ? Long.MAX_VALUE : java.time.Duration.between(openedAt, endedAt).toMillis();
+        return endedAt == null
+                ? Long.MAX_VALUE
+                : java.time.Duration.between(openedAt, endedAt).toMillis();
     }
 
     /**

@@ -25,8 +25,7 @@ public class WatchedVideo {
         private long classId;
         private String assetId;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(long learnerId, long classId, UUID assetId) {
             this.learnerId = learnerId;
@@ -48,7 +47,10 @@ public class WatchedVideo {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && k.learnerId == learnerId && k.classId == classId && java.util.Objects.equals(k.assetId, assetId);
+            return o instanceof Key k
+                    && k.learnerId == learnerId
+                    && k.classId == classId
+                    && java.util.Objects.equals(k.assetId, assetId);
         }
 
         @Override
@@ -80,8 +82,7 @@ public class WatchedVideo {
     @Column(name = "resume_ms")
     private long resumeMs;
 
-    protected WatchedVideo() {
-    }
+    protected WatchedVideo() {}
 
     public WatchedVideo(long learnerId, long classId, UUID assetId, long unitId) {
         this.learnerId = learnerId;
@@ -92,7 +93,14 @@ public class WatchedVideo {
     }
 
     /** A row as stored, for the heartbeat writer, which reads and locks it without JPA ({@code BeatRows}). */
-    public WatchedVideo(long learnerId, long classId, UUID assetId, long unitId, byte[] seconds, int creditedSeconds, long resumeMs) {
+    public WatchedVideo(
+            long learnerId,
+            long classId,
+            UUID assetId,
+            long unitId,
+            byte[] seconds,
+            int creditedSeconds,
+            long resumeMs) {
         this.learnerId = learnerId;
         this.classId = classId;
         this.assetId = assetId.toString();

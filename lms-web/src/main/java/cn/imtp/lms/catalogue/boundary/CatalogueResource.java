@@ -1,10 +1,10 @@
 package cn.imtp.lms.catalogue.boundary;
 
+import cn.imtp.lms.application.Params;
 import cn.imtp.lms.catalogue.control.Catalogue;
 import cn.imtp.lms.catalogue.control.CatalogueViews;
 import cn.imtp.lms.catalogue.entity.JobType;
 import cn.imtp.lms.catalogue.entity.Level;
-import cn.imtp.lms.application.Params;
 import cn.imtp.platform.security.Allow;
 import cn.imtp.platform.security.Role;
 import jakarta.enterprise.context.RequestScoped;
@@ -42,7 +42,8 @@ public class CatalogueResource {
     @GET
     @Path("tables/{level}/{jobType}")
     public CatalogueViews.Table skillCourse(@PathParam("level") String level, @PathParam("jobType") String jobType) {
-        return catalogue.table(Params.required(Level.class, "level", level), Params.required(JobType.class, "jobType", jobType));
+        return catalogue.table(
+                Params.required(Level.class, "level", level), Params.required(JobType.class, "jobType", jobType));
     }
 
     /** The basic course's theory blueprint (section 2.3.1). */
@@ -55,8 +56,10 @@ public class CatalogueResource {
     /** A skill course's theory and practical blueprints of section 2.3. */
     @GET
     @Path("tables/{level}/{jobType}/blueprints")
-    public CatalogueViews.Blueprints skillBlueprints(@PathParam("level") String level, @PathParam("jobType") String jobType) {
-        return catalogue.blueprints(Params.required(Level.class, "level", level), Params.required(JobType.class, "jobType", jobType));
+    public CatalogueViews.Blueprints skillBlueprints(
+            @PathParam("level") String level, @PathParam("jobType") String jobType) {
+        return catalogue.blueprints(
+                Params.required(Level.class, "level", level), Params.required(JobType.class, "jobType", jobType));
     }
 
     @GET

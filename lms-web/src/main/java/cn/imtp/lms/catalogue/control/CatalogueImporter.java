@@ -6,22 +6,22 @@ import cn.imtp.lms.catalogue.control.PackageData.TableFile;
 import cn.imtp.lms.catalogue.control.PackageData.UnitData;
 import cn.imtp.lms.catalogue.entity.AllocationEntry;
 import cn.imtp.lms.catalogue.entity.BlueprintCourseEntry;
-import cn.imtp.lms.catalogue.entity.PracticalContentEntry;
 import cn.imtp.lms.catalogue.entity.CatalogueCourse;
 import cn.imtp.lms.catalogue.entity.CatalogueModule;
 import cn.imtp.lms.catalogue.entity.CatalogueTable;
 import cn.imtp.lms.catalogue.entity.DiscrepancyEntry;
 import cn.imtp.lms.catalogue.entity.Edition;
 import cn.imtp.lms.catalogue.entity.LearningUnit;
+import cn.imtp.lms.catalogue.entity.PracticalContentEntry;
 import cn.imtp.lms.catalogue.entity.RequirementEntry;
 import cn.imtp.lms.catalogue.entity.TeachingMethodEntry;
 import cn.imtp.lms.catalogue.entity.UnitSpecEntry;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -44,14 +44,20 @@ public class CatalogueImporter {
 
     @PostConstruct
     void importEditions() {
-        Object locked = em.createNativeQuery("SELECT GET_LOCK('catalogue-import', 120)").getSingleResult();
+        Object locked =
+                em.createNativeQuery("SELECT GET_LOCK('catalogue-import', 120)").getSingleResult();
         if (locked == null || ((Number) locked).intValue() != 1) {
             throw new IllegalStateException("could not take the catalogue import lock within 120 s");
         }
         try {
-            for (PackageData.Edition data : PackageData.readAll(Thread.currentThread().getContextClassLoader())) {
-                boolean present = !em.createQuery("SELECT e.id FROM Edition e WHERE e.code = :code AND e.contentHash = :hash")
-                        .setParameter("code", data.code()).setParameter("hash", data.contentHash()).getResultList().isEmpty();
+            for (PackageData.Edition data :
+                    PackageData.readAll(Thread.currentThread().getContextClassLoader())) {
+                boolean present = !em.createQuery(
+                                "SELECT e.id FROM Edition e WHERE e.code = :code AND e.contentHash = :hash")
+                        .setParameter("code", data.code())
+                        .setParameter("hash", data.contentHash())
+                        .getResultList()
+                        .isEmpty();
                 if (!present) {
                     store(data);
                 }
@@ -63,13 +69,24 @@ public class CatalogueImporter {
 
     private void store(PackageData.Edition data) {
         Edition edition = new Edition(data.code(), data.title(), data.source(), data.contentHash());
-        data.allocation().rows().forEach(r -> edition.allocation().add(
-                new AllocationEntry(edition, r.level(), r.basicHours(), r.skillHours(), r.otherHours(), r.totalHours())));
+        data.allocation()
+                .rows()
+                .forEach(r -> edition.allocation()
+                        .add(new AllocationEntry(
+                                edition, r.level(), r.basicHours(), r.skillHours(), r.otherHours(), r.totalHours())));
         int tablePosition = 0;
         for (TableFile t : data.tables()) {
             List<Integer> lines = t.seedLines();
-            CatalogueTable table = new CatalogueTable(edition, t.section(), t.level(), t.jobType(), t.title(),
-                    t.statedTotalHours(), lines.get(0), lines.get(lines.size() - 1), tablePosition++);
+            CatalogueTable table = new CatalogueTable(
+                    edition,
+                    t.section(),
+                    t.level(),
+                    t.jobType(),
+                    t.title(),
+                    t.statedTotalHours(),
+                    lines.get(0),
+                    lines.get(lines.size() - 1),
+                    tablePosition++);
             edition.tables().add(table);
             int m = 0;
             for (ModuleData md : t.modules()) {
@@ -81,7 +98,8 @@ public class CatalogueImporter {
                     module.courses().add(course);
                     int u = 0;
                     for (UnitData ud : cd.units()) {
-                        course.units().add(new LearningUnit(course, ud.seq(), ud.name(), ud.hours(), ud.seedLine(), u++));
+                        course.units()
+                                .add(new LearningUnit(course, ud.seq(), ud.name(), ud.hours(), ud.seedLine(), u++));
                     }
                 }
             }
@@ -90,9 +108,25 @@ public class CatalogueImporter {
         for (PackageData.BlueprintFile b : data.blueprints()) {
             for (PackageData.BlueprintModule m : b.modules()) {
                 for (PackageData.BlueprintCourse c : m.courses()) {
-                    edition.blueprints().add(new BlueprintCourseEntry(edition, b.section(), b.kind(), b.level(), b.jobType(), b.title(),
-                            m.code(), m.name(), m.weight(), c.code(), c.name(), c.weight(),
-                            c.units().stream().map(PackageData.BlueprintUnit::name).toList(), c.seedLine(), position++));
+                    edition.blueprints()
+                            .add(new BlueprintCourseEntry(
+                                    edition,
+                                    b.section(),
+                                    b.kind(),
+                                    b.level(),
+                                    b.jobType(),
+                                    b.title(),
+                                    m.code(),
+                                    m.name(),
+                                    m.weight(),
+                                    c.code(),
+                                    c.name(),
+                                    c.weight(),
+                                    c.units().stream()
+                                            .map(PackageData.BlueprintUnit::name)
+                                            .toList(),
+                                    c.seedLine(),
+                                    position++));
                 }
             }
         }
@@ -100,15 +134,33 @@ public class CatalogueImporter {
         for (PackageData.PracticalFile p : data.practicals()) {
             for (PackageData.PracticalModule m : p.modules()) {
                 for (PackageData.PracticalContent c : m.contents()) {
-                    edition.practicals().add(new PracticalContentEntry(edition, p.section(), p.level(), p.jobType(), p.title(), m.code(), m.name(),
-                            m.weight(), c.code(), c.name(), c.weight(), c.form(), c.selection(), c.minutes(), c.importance(), c.seedLine(), position++));
+                    edition.practicals()
+                            .add(new PracticalContentEntry(
+                                    edition,
+                                    p.section(),
+                                    p.level(),
+                                    p.jobType(),
+                                    p.title(),
+                                    m.code(),
+                                    m.name(),
+                                    m.weight(),
+                                    c.code(),
+                                    c.name(),
+                                    c.weight(),
+                                    c.form(),
+                                    c.selection(),
+                                    c.minutes(),
+                                    c.importance(),
+                                    c.seedLine(),
+                                    position++));
                 }
             }
         }
         if (data.methods() != null) {
             position = 0;
             for (PackageData.MethodData m : data.methods().methods()) {
-                edition.methods().add(new TeachingMethodEntry(edition, m.name(), m.description(), m.seedLine(), position++));
+                edition.methods()
+                        .add(new TeachingMethodEntry(edition, m.name(), m.description(), m.seedLine(), position++));
             }
         }
         position = 0;
@@ -117,9 +169,24 @@ public class CatalogueImporter {
                 for (PackageData.SpecModule m : f.modules()) {
                     for (PackageData.SpecCourse c : m.courses()) {
                         for (PackageData.SpecUnit u : c.units()) {
-                            edition.specs().add(new UnitSpecEntry(edition, f.section(), f.level(), f.jobType(), m.code(), m.name(), c.code(),
-                                    c.name(), u.seq(), u.name(), u.hours(), jsonb.toJson(u.content()), u.methods(), jsonb.toJson(u.keyPoints()),
-                                    u.seedLine(), position++));
+                            edition.specs()
+                                    .add(new UnitSpecEntry(
+                                            edition,
+                                            f.section(),
+                                            f.level(),
+                                            f.jobType(),
+                                            m.code(),
+                                            m.name(),
+                                            c.code(),
+                                            c.name(),
+                                            u.seq(),
+                                            u.name(),
+                                            u.hours(),
+                                            jsonb.toJson(u.content()),
+                                            u.methods(),
+                                            jsonb.toJson(u.keyPoints()),
+                                            u.seedLine(),
+                                            position++));
                         }
                     }
                 }
@@ -131,20 +198,42 @@ public class CatalogueImporter {
             for (PackageData.RequirementsFile f : data.requirements()) {
                 for (PackageData.RequirementModule m : f.modules()) {
                     for (PackageData.RequirementContent c : m.contents()) {
-                        edition.requirements().add(new RequirementEntry(edition, f.section(), f.level(), f.jobType(), m.code(), m.name(), c.code(),
-                                c.name(), jsonb.toJson(c.targets() == null ? List.of() : c.targets()),
-                                jsonb.toJson(c.items() == null ? List.of() : c.items()), c.seedLine(), position++));
+                        edition.requirements()
+                                .add(new RequirementEntry(
+                                        edition,
+                                        f.section(),
+                                        f.level(),
+                                        f.jobType(),
+                                        m.code(),
+                                        m.name(),
+                                        c.code(),
+                                        c.name(),
+                                        jsonb.toJson(c.targets() == null ? List.of() : c.targets()),
+                                        jsonb.toJson(c.items() == null ? List.of() : c.items()),
+                                        c.seedLine(),
+                                        position++));
                     }
                 }
             }
         } catch (Exception e) {
-            throw new IllegalStateException("cannot store the course specifications and training requirements of edition " + data.code() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot store the course specifications and training requirements of edition " + data.code() + ": "
+                            + e.getMessage(),
+                    e);
         }
-        Integrity.check(data).forEach(d -> edition.discrepancies().add(
-                new DiscrepancyEntry(edition, d.section(), d.level(), d.jobType(), d.kind(), d.message().en(), d.message().zh(),
-                        d.seedLines())));
+        Integrity.check(data)
+                .forEach(d -> edition.discrepancies()
+                        .add(new DiscrepancyEntry(
+                                edition,
+                                d.section(),
+                                d.level(),
+                                d.jobType(),
+                                d.kind(),
+                                d.message().en(),
+                                d.message().zh(),
+                                d.seedLines())));
         em.persist(edition);
-        LOG.info(() -> "Imported training package edition " + data.code() + " (" + data.tables().size() + " tables, "
-                + edition.discrepancies().size() + " discrepancies in the seed)");
+        LOG.info(() -> "Imported training package edition " + data.code() + " ("
+                + data.tables().size() + " tables, " + edition.discrepancies().size() + " discrepancies in the seed)");
     }
 }

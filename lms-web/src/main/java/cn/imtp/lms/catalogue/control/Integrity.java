@@ -21,11 +21,10 @@ import java.util.Set;
  */
 public final class Integrity {
 
-    public record Discrepancy(String section, Level level, JobType jobType, String kind, Words message, String seedLines) {
-    }
+    public record Discrepancy(
+            String section, Level level, JobType jobType, String kind, Words message, String seedLines) {}
 
-    private Integrity() {
-    }
+    private Integrity() {}
 
     public static List<Discrepancy> check(Edition e) {
         List<Discrepancy> found = new ArrayList<>();
@@ -33,32 +32,58 @@ public final class Integrity {
         for (AllocationRow row : e.allocation().rows()) {
             int sum = row.basicHours() + row.skillHours() + row.otherHours();
             if (sum != row.totalHours()) {
-                found.add(new Discrepancy("1.1.1", row.level(), null, "ALLOCATION_TOTAL", new Words(
-                        row.level().chinese() + "：职业基本素质 " + row.basicHours() + " + 职业技能 " + row.skillHours() + " + 其他 "
-                                + row.otherHours() + " = " + sum + " 学时，但所列合计为 " + row.totalHours() + " 学时",
-                        row.level() + ": basic " + row.basicHours() + " + skill " + row.skillHours() + " + other "
-                                + row.otherHours() + " = " + sum + ", but the stated total is " + row.totalHours()), allocationLines));
+                found.add(new Discrepancy(
+                        "1.1.1",
+                        row.level(),
+                        null,
+                        "ALLOCATION_TOTAL",
+                        new Words(
+                                row.level().chinese() + "：职业基本素质 " + row.basicHours() + " + 职业技能 " + row.skillHours()
+                                        + " + 其他 " + row.otherHours() + " = " + sum + " 学时，但所列合计为 " + row.totalHours()
+                                        + " 学时",
+                                row.level() + ": basic " + row.basicHours() + " + skill " + row.skillHours()
+                                        + " + other " + row.otherHours() + " = " + sum + ", but the stated total is "
+                                        + row.totalHours()),
+                        allocationLines));
             }
         }
         for (TableFile t : e.tables()) {
             String where = lines(t.seedLines());
             if (t.unitHours() != t.statedTotalHours()) {
-                found.add(new Discrepancy(t.section(), t.level(), t.jobType(), "TABLE_TOTAL", new Words(
-                        t.title() + "：各学习单元的课堂学时之和为 " + t.unitHours() + "，但表中“课堂学时合计”为 " + t.statedTotalHours(),
-                        t.title() + ": the units add up to " + t.unitHours() + " class hours, but the table states "
-                                + t.statedTotalHours() + " (课堂学时合计)"), where));
+                found.add(new Discrepancy(
+                        t.section(),
+                        t.level(),
+                        t.jobType(),
+                        "TABLE_TOTAL",
+                        new Words(
+                                t.title() + "：各学习单元的课堂学时之和为 " + t.unitHours() + "，但表中“课堂学时合计”为 " + t.statedTotalHours(),
+                                t.title() + ": the units add up to " + t.unitHours()
+                                        + " class hours, but the table states " + t.statedTotalHours() + " (课堂学时合计)"),
+                        where));
             }
             Optional<AllocationRow> row = e.allocation().rows().stream()
-                    .filter(r -> r.level() == (t.level() == null ? Level.L5 : t.level())).findFirst();
+                    .filter(r -> r.level() == (t.level() == null ? Level.L5 : t.level()))
+                    .findFirst();
             if (row.isPresent()) {
-                int expected = t.level() == null ? row.get().basicHours() : row.get().skillHours();
+                int expected =
+                        t.level() == null ? row.get().basicHours() : row.get().skillHours();
                 if (expected != t.statedTotalHours()) {
-                    found.add(new Discrepancy(t.section(), t.level(), t.jobType(), "ALLOCATION_MISMATCH", new Words(
-                            t.title() + "：课堂学时合计为 " + t.statedTotalHours() + "，但学时分配表中"
-                                    + (t.level() == null ? "五级/初级的职业基本素质培训课程" : t.level().chinese() + "的职业技能培训课程")
-                                    + "为 " + expected + " 学时",
-                            t.title() + " states " + t.statedTotalHours() + " class hours; the allocation table gives "
-                                    + expected + " for " + (t.level() == null ? "the level-5 basic course" : t.level() + " skill courses")),
+                    found.add(new Discrepancy(
+                            t.section(),
+                            t.level(),
+                            t.jobType(),
+                            "ALLOCATION_MISMATCH",
+                            new Words(
+                                    t.title() + "：课堂学时合计为 " + t.statedTotalHours() + "，但学时分配表中"
+                                            + (t.level() == null
+                                                    ? "五级/初级的职业基本素质培训课程"
+                                                    : t.level().chinese() + "的职业技能培训课程")
+                                            + "为 " + expected + " 学时",
+                                    t.title() + " states " + t.statedTotalHours()
+                                            + " class hours; the allocation table gives " + expected + " for "
+                                            + (t.level() == null
+                                                    ? "the level-5 basic course"
+                                                    : t.level() + " skill courses")),
                             where + ";" + allocationLines));
                 }
             }
@@ -66,15 +91,27 @@ public final class Integrity {
             for (ModuleData m : t.modules()) {
                 for (CourseData c : m.courses()) {
                     if (!c.code().startsWith(m.code() + "-")) {
-                        found.add(new Discrepancy(t.section(), t.level(), t.jobType(), "CODE_MISMATCH", new Words(
-                                "课程 " + c.code() + " 列在模块 " + m.code() + " 之下",
-                                "course " + c.code() + " is listed under module " + m.code()), where));
+                        found.add(new Discrepancy(
+                                t.section(),
+                                t.level(),
+                                t.jobType(),
+                                "CODE_MISMATCH",
+                                new Words(
+                                        "课程 " + c.code() + " 列在模块 " + m.code() + " 之下",
+                                        "course " + c.code() + " is listed under module " + m.code()),
+                                where));
                     }
                     for (UnitData u : c.units()) {
                         if (!names.add(u.name())) {
-                            found.add(new Discrepancy(t.section(), t.level(), t.jobType(), "DUPLICATE_UNIT", new Words(
-                                    t.title() + "：学习单元" + quoted(u.name()) + "重复出现",
-                                    t.title() + ": unit '" + u.name() + "' appears more than once"), Integer.toString(u.seedLine())));
+                            found.add(new Discrepancy(
+                                    t.section(),
+                                    t.level(),
+                                    t.jobType(),
+                                    "DUPLICATE_UNIT",
+                                    new Words(
+                                            t.title() + "：学习单元" + quoted(u.name()) + "重复出现",
+                                            t.title() + ": unit '" + u.name() + "' appears more than once"),
+                                    Integer.toString(u.seedLine())));
                         }
                     }
                 }
@@ -101,29 +138,64 @@ public final class Integrity {
      * requirements or requirements without a course, and skill targets numbered twice or under another content.
      */
     private static void checkRequirements(Edition e, PackageData.RequirementsFile r, List<Discrepancy> found) {
-        Optional<TableFile> table = e.tables().stream().filter(t -> t.level() == r.level() && t.jobType() == r.jobType()).findFirst();
+        Optional<TableFile> table = e.tables().stream()
+                .filter(t -> t.level() == r.level() && t.jobType() == r.jobType())
+                .findFirst();
         if (table.isEmpty()) {
-            found.add(new Discrepancy(r.section(), r.level(), r.jobType(), "REQUIREMENT_EXTRA", noTable(r.title()), lines(r.seedLines())));
+            found.add(new Discrepancy(
+                    r.section(),
+                    r.level(),
+                    r.jobType(),
+                    "REQUIREMENT_EXTRA",
+                    noTable(r.title()),
+                    lines(r.seedLines())));
             return;
         }
         for (ModuleData m : table.get().modules()) {
-            Optional<PackageData.RequirementModule> rm = r.modules().stream().filter(x -> x.code().equals(m.code())).findFirst();
+            Optional<PackageData.RequirementModule> rm =
+                    r.modules().stream().filter(x -> x.code().equals(m.code())).findFirst();
             if (rm.isPresent() && !same(rm.get().name(), m.name())) {
-                found.add(new Discrepancy(r.section(), r.level(), r.jobType(), "NAME_MISMATCH",
-                        renamed(r.title(), "模块 " + m.code() + " ", "module " + m.code(), rm.get().name(), m.name()),
+                found.add(new Discrepancy(
+                        r.section(),
+                        r.level(),
+                        r.jobType(),
+                        "NAME_MISMATCH",
+                        renamed(
+                                r.title(),
+                                "模块 " + m.code() + " ",
+                                "module " + m.code(),
+                                rm.get().name(),
+                                m.name()),
                         Integer.toString(rm.get().seedLine())));
             }
             for (CourseData c : m.courses()) {
-                Optional<PackageData.RequirementContent> rc = r.modules().stream().flatMap(x -> x.contents().stream())
-                        .filter(x -> x.code().equals(c.code())).findFirst();
+                Optional<PackageData.RequirementContent> rc = r.modules().stream()
+                        .flatMap(x -> x.contents().stream())
+                        .filter(x -> x.code().equals(c.code()))
+                        .findFirst();
                 if (rc.isEmpty()) {
-                    found.add(new Discrepancy(r.section(), r.level(), r.jobType(), "REQUIREMENT_MISSING", new Words(
-                            r.title() + "：第 1.1.2 节的课程 " + c.code() + quoted(c.name()) + "没有培训要求",
-                            r.title() + ": course " + c.code() + " '" + c.name() + "' of section 1.1.2 has no training requirements"),
+                    found.add(new Discrepancy(
+                            r.section(),
+                            r.level(),
+                            r.jobType(),
+                            "REQUIREMENT_MISSING",
+                            new Words(
+                                    r.title() + "：第 1.1.2 节的课程 " + c.code() + quoted(c.name()) + "没有培训要求",
+                                    r.title() + ": course " + c.code() + " '" + c.name()
+                                            + "' of section 1.1.2 has no training requirements"),
                             lines(r.seedLines())));
                 } else if (!same(rc.get().name(), c.name())) {
-                    found.add(new Discrepancy(r.section(), r.level(), r.jobType(), "NAME_MISMATCH",
-                            renamed(r.title(), "培训内容 " + c.code() + " ", "content " + c.code(), rc.get().name(), c.name()),
+                    found.add(new Discrepancy(
+                            r.section(),
+                            r.level(),
+                            r.jobType(),
+                            "NAME_MISMATCH",
+                            renamed(
+                                    r.title(),
+                                    "培训内容 " + c.code() + " ",
+                                    "content " + c.code(),
+                                    rc.get().name(),
+                                    c.name()),
                             Integer.toString(rc.get().seedLine())));
                 }
             }
@@ -133,19 +205,34 @@ public final class Integrity {
         for (PackageData.RequirementModule m : r.modules()) {
             for (PackageData.RequirementContent c : m.contents()) {
                 if (!courses.contains(c.code())) {
-                    found.add(new Discrepancy(r.section(), r.level(), r.jobType(), "REQUIREMENT_EXTRA", new Words(
-                            r.title() + "：培训内容 " + c.code() + quoted(c.name()) + "不在第 1.1.2 节的课程之列",
-                            r.title() + ": content " + c.code() + " '" + c.name() + "' is not a course of section 1.1.2"), Integer.toString(c.seedLine())));
+                    found.add(new Discrepancy(
+                            r.section(),
+                            r.level(),
+                            r.jobType(),
+                            "REQUIREMENT_EXTRA",
+                            new Words(
+                                    r.title() + "：培训内容 " + c.code() + quoted(c.name()) + "不在第 1.1.2 节的课程之列",
+                                    r.title() + ": content " + c.code() + " '" + c.name()
+                                            + "' is not a course of section 1.1.2"),
+                            Integer.toString(c.seedLine())));
                 }
                 Set<String> codes = new HashSet<>();
-                for (PackageData.SkillTarget t : c.targets() == null ? List.<PackageData.SkillTarget>of() : c.targets()) {
+                for (PackageData.SkillTarget t :
+                        c.targets() == null ? List.<PackageData.SkillTarget>of() : c.targets()) {
                     if (!codes.add(t.code()) || !t.code().startsWith(c.code() + "-")) {
                         boolean twice = t.code().startsWith(c.code() + "-");
-                        found.add(new Discrepancy(r.section(), r.level(), r.jobType(), "CODE_MISMATCH", new Words(
-                                r.title() + "：培训内容 " + c.code() + " 的技能目标" + quoted(t.text()) + "编号为 " + t.code()
-                                        + (twice ? "，与前一个技能目标相同" : ""),
-                                r.title() + ": skill target '" + t.text() + "' of content " + c.code() + " is numbered " + t.code()
-                                        + (twice ? ", like the target before it" : "")), Integer.toString(t.seedLine())));
+                        found.add(new Discrepancy(
+                                r.section(),
+                                r.level(),
+                                r.jobType(),
+                                "CODE_MISMATCH",
+                                new Words(
+                                        r.title() + "：培训内容 " + c.code() + " 的技能目标" + quoted(t.text()) + "编号为 "
+                                                + t.code() + (twice ? "，与前一个技能目标相同" : ""),
+                                        r.title() + ": skill target '" + t.text() + "' of content " + c.code()
+                                                + " is numbered " + t.code()
+                                                + (twice ? ", like the target before it" : "")),
+                                Integer.toString(t.seedLine())));
                     }
                 }
             }
@@ -160,18 +247,28 @@ public final class Integrity {
         Set<String> defined = new java.util.LinkedHashSet<>();
         e.methods().methods().forEach(m -> defined.add(m.name()));
         java.util.Map<String, List<Integer>> undefined = new java.util.LinkedHashMap<>();
-        s.modules().stream().flatMap(m -> m.courses().stream()).flatMap(c -> c.units().stream()).forEach(u -> {
-            for (String method : u.methods().split("、")) {
-                if (!defined.contains(method)) {
-                    undefined.computeIfAbsent(method, k -> new ArrayList<>()).add(u.seedLine());
-                }
-            }
-        });
-        undefined.forEach((method, at) -> found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "METHOD_UNDEFINED", new Words(
-                s.title() + "：培训方法" + quoted(method) + "（" + at.size() + " 个学习单元）不在第 2.2.7 节所说明的方法（"
-                        + quotedList(List.copyOf(defined)) + "）之列",
-                s.title() + ": the teaching method '" + method + "' (" + at.size() + " unit" + (at.size() == 1 ? "" : "s")
-                        + ") is not one that section 2.2.7 explains " + defined),
+        s.modules().stream()
+                .flatMap(m -> m.courses().stream())
+                .flatMap(c -> c.units().stream())
+                .forEach(u -> {
+                    for (String method : u.methods().split("、")) {
+                        if (!defined.contains(method)) {
+                            undefined
+                                    .computeIfAbsent(method, k -> new ArrayList<>())
+                                    .add(u.seedLine());
+                        }
+                    }
+                });
+        undefined.forEach((method, at) -> found.add(new Discrepancy(
+                s.section(),
+                s.level(),
+                s.jobType(),
+                "METHOD_UNDEFINED",
+                new Words(
+                        s.title() + "：培训方法" + quoted(method) + "（" + at.size() + " 个学习单元）不在第 2.2.7 节所说明的方法（"
+                                + quotedList(List.copyOf(defined)) + "）之列",
+                        s.title() + ": the teaching method '" + method + "' (" + at.size() + " unit"
+                                + (at.size() == 1 ? "" : "s") + ") is not one that section 2.2.7 explains " + defined),
                 at.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(";")))));
     }
 
@@ -180,35 +277,68 @@ public final class Integrity {
      * printed with another code, units that 2.2 merges, leaves out or adds, and class hours that differ.
      */
     private static void checkSpec(Edition e, PackageData.SpecFile s, List<Discrepancy> found) {
-        Optional<TableFile> table = e.tables().stream().filter(t -> t.level() == s.level() && t.jobType() == s.jobType()).findFirst();
+        Optional<TableFile> table = e.tables().stream()
+                .filter(t -> t.level() == s.level() && t.jobType() == s.jobType())
+                .findFirst();
         if (table.isEmpty()) {
-            found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_EXTRA", noTable(s.title()), lines(s.seedLines())));
+            found.add(new Discrepancy(
+                    s.section(), s.level(), s.jobType(), "SPEC_EXTRA", noTable(s.title()), lines(s.seedLines())));
             return;
         }
-        int specHours = s.modules().stream().flatMap(m -> m.courses().stream()).flatMap(c -> c.units().stream())
-                .mapToInt(PackageData.SpecUnit::hours).sum();
+        int specHours = s.modules().stream()
+                .flatMap(m -> m.courses().stream())
+                .flatMap(c -> c.units().stream())
+                .mapToInt(PackageData.SpecUnit::hours)
+                .sum();
         if (specHours != table.get().statedTotalHours()) {
-            found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_TOTAL", new Words(
-                    s.title() + "：各学习单元的课堂学时之和为 " + specHours + "，但第 1.1.2 节中该课程表的课堂学时合计为 "
-                            + table.get().statedTotalHours(),
-                    s.title() + ": the units add up to " + specHours + " class hours, but section 1.1.2 states "
-                            + table.get().statedTotalHours() + " for the table"), lines(s.seedLines())));
+            found.add(new Discrepancy(
+                    s.section(),
+                    s.level(),
+                    s.jobType(),
+                    "SPEC_TOTAL",
+                    new Words(
+                            s.title() + "：各学习单元的课堂学时之和为 " + specHours + "，但第 1.1.2 节中该课程表的课堂学时合计为 "
+                                    + table.get().statedTotalHours(),
+                            s.title() + ": the units add up to " + specHours + " class hours, but section 1.1.2 states "
+                                    + table.get().statedTotalHours() + " for the table"),
+                    lines(s.seedLines())));
         }
         for (ModuleData m : table.get().modules()) {
-            Optional<PackageData.SpecModule> sm = s.modules().stream().filter(x -> x.code().equals(m.code())).findFirst();
+            Optional<PackageData.SpecModule> sm =
+                    s.modules().stream().filter(x -> x.code().equals(m.code())).findFirst();
             if (sm.isPresent() && !same(sm.get().name(), m.name())) {
-                found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "NAME_MISMATCH",
-                        renamed(s.title(), "模块 " + m.code() + " ", "module " + m.code(), sm.get().name(), m.name()),
+                found.add(new Discrepancy(
+                        s.section(),
+                        s.level(),
+                        s.jobType(),
+                        "NAME_MISMATCH",
+                        renamed(
+                                s.title(),
+                                "模块 " + m.code() + " ",
+                                "module " + m.code(),
+                                sm.get().name(),
+                                m.name()),
                         lines(s.seedLines())));
             }
             for (CourseData c : m.courses()) {
-                Optional<PackageData.SpecCourse> sc = s.modules().stream().flatMap(x -> x.courses().stream())
-                        .filter(x -> x.code().equals(c.code())).findFirst();
-                String unitLine = c.units().isEmpty() ? lines(s.seedLines()) : Integer.toString(c.units().get(0).seedLine());
+                Optional<PackageData.SpecCourse> sc = s.modules().stream()
+                        .flatMap(x -> x.courses().stream())
+                        .filter(x -> x.code().equals(c.code()))
+                        .findFirst();
+                String unitLine = c.units().isEmpty()
+                        ? lines(s.seedLines())
+                        : Integer.toString(c.units().get(0).seedLine());
                 if (sc.isEmpty()) {
-                    found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_MISSING", new Words(
-                            s.title() + "：第 1.1.2 节的课程 " + c.code() + quoted(c.name()) + "没有课程规范",
-                            s.title() + ": course " + c.code() + " '" + c.name() + "' of section 1.1.2 has no specification"), unitLine));
+                    found.add(new Discrepancy(
+                            s.section(),
+                            s.level(),
+                            s.jobType(),
+                            "SPEC_MISSING",
+                            new Words(
+                                    s.title() + "：第 1.1.2 节的课程 " + c.code() + quoted(c.name()) + "没有课程规范",
+                                    s.title() + ": course " + c.code() + " '" + c.name()
+                                            + "' of section 1.1.2 has no specification"),
+                            unitLine));
                     continue;
                 }
                 checkSpecCourse(s, c, sc.get(), found);
@@ -216,87 +346,152 @@ public final class Integrity {
         }
         for (PackageData.SpecModule sm : s.modules()) {
             for (PackageData.SpecCourse sc : sm.courses()) {
-                boolean known = table.get().modules().stream().flatMap(x -> x.courses().stream()).anyMatch(x -> x.code().equals(sc.code()));
+                boolean known = table.get().modules().stream()
+                        .flatMap(x -> x.courses().stream())
+                        .anyMatch(x -> x.code().equals(sc.code()));
                 if (!known) {
-                    found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_EXTRA", new Words(
-                            s.title() + "：课程 " + sc.code() + quoted(sc.name()) + "不在第 1.1.2 节的课程之列",
-                            s.title() + ": course " + sc.code() + " '" + sc.name() + "' is not a course of section 1.1.2"),
+                    found.add(new Discrepancy(
+                            s.section(),
+                            s.level(),
+                            s.jobType(),
+                            "SPEC_EXTRA",
+                            new Words(
+                                    s.title() + "：课程 " + sc.code() + quoted(sc.name()) + "不在第 1.1.2 节的课程之列",
+                                    s.title() + ": course " + sc.code() + " '" + sc.name()
+                                            + "' is not a course of section 1.1.2"),
                             Integer.toString(sc.units().get(0).seedLine())));
                 }
             }
         }
     }
 
-    private static void checkSpecCourse(PackageData.SpecFile s, CourseData c, PackageData.SpecCourse sc, List<Discrepancy> found) {
+    private static void checkSpecCourse(
+            PackageData.SpecFile s, CourseData c, PackageData.SpecCourse sc, List<Discrepancy> found) {
         String at = Integer.toString(sc.units().get(0).seedLine());
         if (sc.codeAsPrinted() != null) {
-            found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "CODE_MISMATCH", new Words(
-                    s.title() + "：课程 " + c.code() + " 的编号印作" + quoted(sc.codeAsPrinted()),
-                    s.title() + ": course " + c.code() + " is printed '" + sc.codeAsPrinted() + "'"), at));
+            found.add(new Discrepancy(
+                    s.section(),
+                    s.level(),
+                    s.jobType(),
+                    "CODE_MISMATCH",
+                    new Words(
+                            s.title() + "：课程 " + c.code() + " 的编号印作" + quoted(sc.codeAsPrinted()),
+                            s.title() + ": course " + c.code() + " is printed '" + sc.codeAsPrinted() + "'"),
+                    at));
         }
         if (!same(sc.name(), c.name())) {
-            found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "NAME_MISMATCH",
-                    renamed(s.title(), "课程 " + c.code() + " ", "course " + c.code(), sc.name(), c.name()), at));
+            found.add(new Discrepancy(
+                    s.section(),
+                    s.level(),
+                    s.jobType(),
+                    "NAME_MISMATCH",
+                    renamed(s.title(), "课程 " + c.code() + " ", "course " + c.code(), sc.name(), c.name()),
+                    at));
         }
-        List<SpecMatch.Match> matches = SpecMatch.match(c.units().stream().map(UnitData::name).toList(),
+        List<SpecMatch.Match> matches = SpecMatch.match(
+                c.units().stream().map(UnitData::name).toList(),
                 sc.units().stream().map(PackageData.SpecUnit::name).toList());
         Set<Integer> used = new HashSet<>();
         for (int i = 0; i < c.units().size(); i++) {
             UnitData u = c.units().get(i);
             SpecMatch.Match match = matches.get(i);
             if (match == null) {
-                List<String> listed = sc.units().stream().map(PackageData.SpecUnit::name).toList();
-                found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_MISSING", new Words(
-                        s.title() + "：第 1.1.2 节中课程 " + c.code() + " 的学习单元" + quoted(u.name()) + "没有课程规范（第 2.2 节列出的是"
-                                + quotedList(listed) + "）",
-                        s.title() + ": unit '" + u.name() + "' of course " + c.code() + " in section 1.1.2 has no specification (2.2 lists "
-                                + listed + ")"), Integer.toString(u.seedLine())));
+                List<String> listed =
+                        sc.units().stream().map(PackageData.SpecUnit::name).toList();
+                found.add(new Discrepancy(
+                        s.section(),
+                        s.level(),
+                        s.jobType(),
+                        "SPEC_MISSING",
+                        new Words(
+                                s.title() + "：第 1.1.2 节中课程 " + c.code() + " 的学习单元" + quoted(u.name())
+                                        + "没有课程规范（第 2.2 节列出的是" + quotedList(listed) + "）",
+                                s.title() + ": unit '" + u.name() + "' of course " + c.code()
+                                        + " in section 1.1.2 has no specification (2.2 lists " + listed + ")"),
+                        Integer.toString(u.seedLine())));
                 continue;
             }
             used.add(match.spec());
             PackageData.SpecUnit su = sc.units().get(match.spec());
             String both = su.seedLine() + ";" + u.seedLine();
             switch (match.kind()) {
-                case SAME_PLACE -> found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "NAME_MISMATCH",
-                        renamed(s.title(), "课程 " + c.code() + " 的第 " + (i + 1) + " 个学习单元", "unit " + (i + 1) + " of course " + c.code(),
-                                su.name(), u.name()), both));
+                case SAME_PLACE ->
+                    found.add(new Discrepancy(
+                            s.section(),
+                            s.level(),
+                            s.jobType(),
+                            "NAME_MISMATCH",
+                            renamed(
+                                    s.title(),
+                                    "课程 " + c.code() + " 的第 " + (i + 1) + " 个学习单元",
+                                    "unit " + (i + 1) + " of course " + c.code(),
+                                    su.name(),
+                                    u.name()),
+                            both));
                 case WHOLE_COURSE -> {
                     if (i == 0) {
                         int hours = c.units().stream().mapToInt(UnitData::hours).sum();
-                        List<String> units = c.units().stream().map(UnitData::name).toList();
-                        found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_STRUCTURE", new Words(
-                                s.title() + "：课程 " + c.code() + " 在此只有一个学习单元" + quoted(su.name()) + "（" + su.hours() + " 学时），在第 1.1.2 节中则有 "
-                                        + c.units().size() + " 个学习单元：" + quotedList(units) + "，共 " + hours + " 学时",
-                                s.title() + ": course " + c.code() + " has one unit '" + su.name() + "' of " + su.hours() + " class hours here but "
-                                        + c.units().size() + " units in section 1.1.2 " + units + " of "
-                                        + hours + " class hours"), both));
+                        List<String> units =
+                                c.units().stream().map(UnitData::name).toList();
+                        found.add(new Discrepancy(
+                                s.section(),
+                                s.level(),
+                                s.jobType(),
+                                "SPEC_STRUCTURE",
+                                new Words(
+                                        s.title() + "：课程 " + c.code() + " 在此只有一个学习单元" + quoted(su.name()) + "（"
+                                                + su.hours() + " 学时），在第 1.1.2 节中则有 "
+                                                + c.units().size() + " 个学习单元：" + quotedList(units) + "，共 " + hours
+                                                + " 学时",
+                                        s.title() + ": course " + c.code() + " has one unit '" + su.name() + "' of "
+                                                + su.hours() + " class hours here but "
+                                                + c.units().size() + " units in section 1.1.2 " + units + " of "
+                                                + hours + " class hours"),
+                                both));
                     }
                     continue;
                 }
-                default -> {
-                }
+                default -> {}
             }
             if (su.hours() != u.hours()) {
-                found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "HOURS_MISMATCH", new Words(
-                        s.title() + "：课程 " + c.code() + " 的学习单元" + quoted(su.name()) + "在此为 " + su.hours() + " 学时，在第 1.1.2 节中为 "
-                                + u.hours() + " 学时",
-                        s.title() + ": unit '" + su.name() + "' of course " + c.code() + " has " + su.hours() + " class hours here but "
-                                + u.hours() + " in section 1.1.2"), both));
+                found.add(new Discrepancy(
+                        s.section(),
+                        s.level(),
+                        s.jobType(),
+                        "HOURS_MISMATCH",
+                        new Words(
+                                s.title() + "：课程 " + c.code() + " 的学习单元" + quoted(su.name()) + "在此为 " + su.hours()
+                                        + " 学时，在第 1.1.2 节中为 " + u.hours() + " 学时",
+                                s.title() + ": unit '" + su.name() + "' of course " + c.code() + " has " + su.hours()
+                                        + " class hours here but " + u.hours() + " in section 1.1.2"),
+                        both));
             }
             if (su.seq() != null && u.seq() != null && !su.seq().equals(u.seq())) {
-                found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "NUMBER_MISMATCH", new Words(
-                        s.title() + "：课程 " + c.code() + " 的学习单元" + quoted(su.name()) + "在此编号为（" + su.seq() + "），在第 1.1.2 节中为（"
-                                + u.seq() + "）",
-                        s.title() + ": unit '" + su.name() + "' of course " + c.code() + " is numbered (" + su.seq() + ") here but (" + u.seq()
-                                + ") in section 1.1.2"), both));
+                found.add(new Discrepancy(
+                        s.section(),
+                        s.level(),
+                        s.jobType(),
+                        "NUMBER_MISMATCH",
+                        new Words(
+                                s.title() + "：课程 " + c.code() + " 的学习单元" + quoted(su.name()) + "在此编号为（" + su.seq()
+                                        + "），在第 1.1.2 节中为（" + u.seq() + "）",
+                                s.title() + ": unit '" + su.name() + "' of course " + c.code() + " is numbered ("
+                                        + su.seq() + ") here but (" + u.seq() + ") in section 1.1.2"),
+                        both));
             }
         }
         for (int j = 0; j < sc.units().size(); j++) {
             if (!used.contains(j)) {
                 PackageData.SpecUnit su = sc.units().get(j);
-                found.add(new Discrepancy(s.section(), s.level(), s.jobType(), "SPEC_EXTRA", new Words(
-                        s.title() + "：课程 " + c.code() + " 的学习单元" + quoted(su.name()) + "在第 1.1.2 节中不属于该课程",
-                        s.title() + ": unit '" + su.name() + "' of course " + c.code() + " is not a unit of that course in section 1.1.2"),
+                found.add(new Discrepancy(
+                        s.section(),
+                        s.level(),
+                        s.jobType(),
+                        "SPEC_EXTRA",
+                        new Words(
+                                s.title() + "：课程 " + c.code() + " 的学习单元" + quoted(su.name()) + "在第 1.1.2 节中不属于该课程",
+                                s.title() + ": unit '" + su.name() + "' of course " + c.code()
+                                        + " is not a unit of that course in section 1.1.2"),
                         Integer.toString(su.seedLine())));
             }
         }
@@ -304,33 +499,76 @@ public final class Integrity {
 
     /** Practical blueprints: weights that do not add up, and contents named otherwise than the courses of 1.1.2. */
     private static void checkPractical(Edition e, PackageData.PracticalFile p, List<Discrepancy> found) {
-        int total = p.modules().stream().mapToInt(PackageData.PracticalModule::weight).sum();
+        int total = p.modules().stream()
+                .mapToInt(PackageData.PracticalModule::weight)
+                .sum();
         if (total != 100) {
-            found.add(new Discrepancy(p.section(), p.level(), p.jobType(), "PRACTICAL_TOTAL", weights(p.title(), total), lines(p.seedLines())));
+            found.add(new Discrepancy(
+                    p.section(),
+                    p.level(),
+                    p.jobType(),
+                    "PRACTICAL_TOTAL",
+                    weights(p.title(), total),
+                    lines(p.seedLines())));
         }
-        Optional<TableFile> table = e.tables().stream().filter(t -> t.level() == p.level() && t.jobType() == p.jobType()).findFirst();
+        Optional<TableFile> table = e.tables().stream()
+                .filter(t -> t.level() == p.level() && t.jobType() == p.jobType())
+                .findFirst();
         for (PackageData.PracticalModule m : p.modules()) {
-            int contents = m.contents().stream().mapToInt(PackageData.PracticalContent::weight).sum();
+            int contents = m.contents().stream()
+                    .mapToInt(PackageData.PracticalContent::weight)
+                    .sum();
             if (contents != m.weight()) {
-                found.add(new Discrepancy(p.section(), p.level(), p.jobType(), "PRACTICAL_MODULE_WEIGHT", new Words(
-                        p.title() + "：模块 " + m.code() + " 的权重为 " + m.weight() + "%，其各项考核内容合计 " + contents + "%",
-                        p.title() + ": module " + m.code() + " weighs " + m.weight() + " %, its contents " + contents + " %"),
+                found.add(new Discrepancy(
+                        p.section(),
+                        p.level(),
+                        p.jobType(),
+                        "PRACTICAL_MODULE_WEIGHT",
+                        new Words(
+                                p.title() + "：模块 " + m.code() + " 的权重为 " + m.weight() + "%，其各项考核内容合计 " + contents + "%",
+                                p.title() + ": module " + m.code() + " weighs " + m.weight() + " %, its contents "
+                                        + contents + " %"),
                         Integer.toString(m.seedLine())));
             }
-            Optional<ModuleData> module = table.flatMap(t -> t.modules().stream().filter(x -> x.code().equals(m.code())).findFirst());
+            Optional<ModuleData> module = table.flatMap(t ->
+                    t.modules().stream().filter(x -> x.code().equals(m.code())).findFirst());
             if (module.isPresent() && !same(module.get().name(), m.name())) {
-                found.add(new Discrepancy(p.section(), p.level(), p.jobType(), "NAME_MISMATCH",
-                        renamed(p.title(), "模块 " + m.code() + " ", "module " + m.code(), m.name(), module.get().name()),
+                found.add(new Discrepancy(
+                        p.section(),
+                        p.level(),
+                        p.jobType(),
+                        "NAME_MISMATCH",
+                        renamed(
+                                p.title(),
+                                "模块 " + m.code() + " ",
+                                "module " + m.code(),
+                                m.name(),
+                                module.get().name()),
                         Integer.toString(m.seedLine())));
             }
             for (PackageData.PracticalContent c : m.contents()) {
-                Optional<CourseData> course = table.flatMap(t -> t.modules().stream().flatMap(x -> x.courses().stream())
-                        .filter(x -> x.code().equals(c.code())).findFirst());
+                Optional<CourseData> course = table.flatMap(t -> t.modules().stream()
+                        .flatMap(x -> x.courses().stream())
+                        .filter(x -> x.code().equals(c.code()))
+                        .findFirst());
                 if (course.isEmpty() || !same(course.get().name(), c.name())) {
-                    found.add(new Discrepancy(p.section(), p.level(), p.jobType(), "NAME_MISMATCH", course.isPresent()
-                            ? renamed(p.title(), "考核内容 " + c.code() + " ", "content " + c.code(), c.name(), course.get().name())
-                            : new Words(p.title() + "：考核内容 " + c.code() + " 在此为" + quoted(c.name()) + "，但第 1.1.2 节中没有该编号的课程",
-                                    p.title() + ": content " + c.code() + " is '" + c.name() + "' here but no course of that code in section 1.1.2"),
+                    found.add(new Discrepancy(
+                            p.section(),
+                            p.level(),
+                            p.jobType(),
+                            "NAME_MISMATCH",
+                            course.isPresent()
+                                    ? renamed(
+                                            p.title(),
+                                            "考核内容 " + c.code() + " ",
+                                            "content " + c.code(),
+                                            c.name(),
+                                            course.get().name())
+                                    : new Words(
+                                            p.title() + "：考核内容 " + c.code() + " 在此为" + quoted(c.name())
+                                                    + "，但第 1.1.2 节中没有该编号的课程",
+                                            p.title() + ": content " + c.code() + " is '" + c.name()
+                                                    + "' here but no course of that code in section 1.1.2"),
                             Integer.toString(c.seedLine())));
                 }
             }
@@ -340,47 +578,95 @@ public final class Integrity {
     /** Weights that do not add up, and names that section 2.3 spells differently from section 1.1.2. */
     private static void checkBlueprint(Edition e, PackageData.BlueprintFile b, List<Discrepancy> found) {
         String where = lines(b.seedLines());
-        int total = b.modules().stream().mapToInt(PackageData.BlueprintModule::weight).sum();
+        int total = b.modules().stream()
+                .mapToInt(PackageData.BlueprintModule::weight)
+                .sum();
         if (total != 100) {
-            found.add(new Discrepancy(b.section(), b.level(), b.jobType(), "BLUEPRINT_TOTAL", weights(b.title(), total), where));
+            found.add(new Discrepancy(
+                    b.section(), b.level(), b.jobType(), "BLUEPRINT_TOTAL", weights(b.title(), total), where));
         }
-        Optional<TableFile> table = e.tables().stream().filter(t -> t.level() == b.level() && t.jobType() == b.jobType()).findFirst();
+        Optional<TableFile> table = e.tables().stream()
+                .filter(t -> t.level() == b.level() && t.jobType() == b.jobType())
+                .findFirst();
         for (PackageData.BlueprintModule m : b.modules()) {
-            int courses = m.courses().stream().mapToInt(PackageData.BlueprintCourse::weight).sum();
+            int courses = m.courses().stream()
+                    .mapToInt(PackageData.BlueprintCourse::weight)
+                    .sum();
             if (courses != m.weight()) {
-                found.add(new Discrepancy(b.section(), b.level(), b.jobType(), "BLUEPRINT_MODULE_WEIGHT", new Words(
-                        b.title() + "：模块 " + m.code() + " 的权重为 " + m.weight() + "%，其各课程合计 " + courses + "%",
-                        b.title() + ": module " + m.code() + " weighs " + m.weight() + " %, its courses " + courses + " %"),
+                found.add(new Discrepancy(
+                        b.section(),
+                        b.level(),
+                        b.jobType(),
+                        "BLUEPRINT_MODULE_WEIGHT",
+                        new Words(
+                                b.title() + "：模块 " + m.code() + " 的权重为 " + m.weight() + "%，其各课程合计 " + courses + "%",
+                                b.title() + ": module " + m.code() + " weighs " + m.weight() + " %, its courses "
+                                        + courses + " %"),
                         Integer.toString(m.seedLine())));
             }
-            Optional<ModuleData> catalogueModule = table.flatMap(t -> t.modules().stream().filter(x -> x.code().equals(m.code())).findFirst());
+            Optional<ModuleData> catalogueModule = table.flatMap(t ->
+                    t.modules().stream().filter(x -> x.code().equals(m.code())).findFirst());
             if (catalogueModule.isPresent() && !same(catalogueModule.get().name(), m.name())) {
-                found.add(new Discrepancy(b.section(), b.level(), b.jobType(), "NAME_MISMATCH",
-                        renamed(b.title(), "模块 " + m.code() + " ", "module " + m.code(), m.name(), catalogueModule.get().name()),
+                found.add(new Discrepancy(
+                        b.section(),
+                        b.level(),
+                        b.jobType(),
+                        "NAME_MISMATCH",
+                        renamed(
+                                b.title(),
+                                "模块 " + m.code() + " ",
+                                "module " + m.code(),
+                                m.name(),
+                                catalogueModule.get().name()),
                         Integer.toString(m.seedLine())));
             }
             for (PackageData.BlueprintCourse c : m.courses()) {
-                Optional<CourseData> course = catalogueModule.flatMap(x -> x.courses().stream().filter(y -> y.code().equals(c.code())).findFirst());
+                Optional<CourseData> course = catalogueModule.flatMap(x -> x.courses().stream()
+                        .filter(y -> y.code().equals(c.code()))
+                        .findFirst());
                 if (course.isEmpty()) {
-                    found.add(new Discrepancy(b.section(), b.level(), b.jobType(), "NAME_MISMATCH", new Words(
-                            b.title() + "：课程 " + c.code() + quoted(c.name()) + "在第 1.1.2 节中没有同编号的课程",
-                            b.title() + ": course " + c.code() + " '" + c.name() + "' has no course of that code in section 1.1.2"),
+                    found.add(new Discrepancy(
+                            b.section(),
+                            b.level(),
+                            b.jobType(),
+                            "NAME_MISMATCH",
+                            new Words(
+                                    b.title() + "：课程 " + c.code() + quoted(c.name()) + "在第 1.1.2 节中没有同编号的课程",
+                                    b.title() + ": course " + c.code() + " '" + c.name()
+                                            + "' has no course of that code in section 1.1.2"),
                             Integer.toString(c.seedLine())));
                     continue;
                 }
                 if (!same(course.get().name(), c.name())) {
-                    found.add(new Discrepancy(b.section(), b.level(), b.jobType(), "NAME_MISMATCH",
-                            renamed(b.title(), "课程 " + c.code() + " ", "course " + c.code(), c.name(), course.get().name()),
+                    found.add(new Discrepancy(
+                            b.section(),
+                            b.level(),
+                            b.jobType(),
+                            "NAME_MISMATCH",
+                            renamed(
+                                    b.title(),
+                                    "课程 " + c.code() + " ",
+                                    "course " + c.code(),
+                                    c.name(),
+                                    course.get().name()),
                             Integer.toString(c.seedLine())));
                 }
                 for (PackageData.BlueprintUnit u : c.units()) {
                     if (course.get().units().stream().noneMatch(x -> same(x.name(), u.name()))) {
-                        List<String> units = course.get().units().stream().map(UnitData::name).toList();
-                        found.add(new Discrepancy(b.section(), b.level(), b.jobType(), "NAME_MISMATCH", new Words(
-                                b.title() + "：课程 " + c.code() + " 的考核单元" + quoted(u.name()) + "在第 1.1.2 节中不属于该课程（该课程的学习单元为"
-                                        + quotedList(units) + "）",
-                                b.title() + ": assessed unit '" + u.name() + "' of course " + c.code() + " is not a unit of that course in section 1.1.2 ("
-                                        + units + ")"), Integer.toString(u.seedLine())));
+                        List<String> units = course.get().units().stream()
+                                .map(UnitData::name)
+                                .toList();
+                        found.add(new Discrepancy(
+                                b.section(),
+                                b.level(),
+                                b.jobType(),
+                                "NAME_MISMATCH",
+                                new Words(
+                                        b.title() + "：课程 " + c.code() + " 的考核单元" + quoted(u.name())
+                                                + "在第 1.1.2 节中不属于该课程（该课程的学习单元为" + quotedList(units) + "）",
+                                        b.title() + ": assessed unit '" + u.name() + "' of course " + c.code()
+                                                + " is not a unit of that course in section 1.1.2 (" + units + ")"),
+                                Integer.toString(u.seedLine())));
                     }
                 }
             }
@@ -389,17 +675,20 @@ public final class Integrity {
 
     /** A module, content, course or unit that this section names otherwise than section 1.1.2. */
     private static Words renamed(String title, String zhWhat, String enWhat, String here, String there) {
-        return new Words(title + "：" + zhWhat + "在此为" + quoted(here) + "，在第 1.1.2 节中为" + quoted(there),
+        return new Words(
+                title + "：" + zhWhat + "在此为" + quoted(here) + "，在第 1.1.2 节中为" + quoted(there),
                 title + ": " + enWhat + " is '" + here + "' here but '" + there + "' in section 1.1.2");
     }
 
     private static Words noTable(String title) {
-        return new Words(title + "：第 1.1.2 节中没有同一等级、同一工种的课程表",
+        return new Words(
+                title + "：第 1.1.2 节中没有同一等级、同一工种的课程表",
                 title + " has no table of the same level and job type in section 1.1.2");
     }
 
     private static Words weights(String title, int total) {
-        return new Words(title + "：各模块权重之和为 " + total + "%，而非 100%",
+        return new Words(
+                title + "：各模块权重之和为 " + total + "%，而非 100%",
                 title + ": the module weights add up to " + total + " %, not 100 %");
     }
 

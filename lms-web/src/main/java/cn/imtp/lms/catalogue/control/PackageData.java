@@ -15,128 +15,161 @@ import java.util.List;
 /** The data files of {@code training-package/} in the resources module, as records. Pure reading, no database. */
 public final class PackageData {
 
-    public record EditionIndex(List<EditionSource> editions) {
-    }
+    public record EditionIndex(List<EditionSource> editions) {}
 
-    public record EditionSource(String code, String title, String source, List<String> files) {
-    }
+    public record EditionSource(String code, String title, String source, List<String> files) {}
 
-    public record AllocationFile(String section, String title, List<Integer> seedLines, List<AllocationRow> rows) {
-    }
+    public record AllocationFile(String section, String title, List<Integer> seedLines, List<AllocationRow> rows) {}
 
-    public record AllocationRow(Level level, int basicHours, int skillHours, int otherHours, int totalHours) {
-    }
+    public record AllocationRow(Level level, int basicHours, int skillHours, int otherHours, int totalHours) {}
 
-    public record TableFile(String section, Level level, JobType jobType, String title, int statedTotalHours,
-                            List<Integer> seedLines, List<ModuleData> modules) {
+    public record TableFile(
+            String section,
+            Level level,
+            JobType jobType,
+            String title,
+            int statedTotalHours,
+            List<Integer> seedLines,
+            List<ModuleData> modules) {
 
         public int unitHours() {
-            return modules.stream().flatMap(m -> m.courses().stream()).flatMap(c -> c.units().stream())
-                    .mapToInt(UnitData::hours).sum();
+            return modules.stream()
+                    .flatMap(m -> m.courses().stream())
+                    .flatMap(c -> c.units().stream())
+                    .mapToInt(UnitData::hours)
+                    .sum();
         }
     }
 
-    public record ModuleData(String code, String name, List<CourseData> courses) {
-    }
+    public record ModuleData(String code, String name, List<CourseData> courses) {}
 
-    public record CourseData(String code, String name, List<UnitData> units) {
-    }
+    public record CourseData(String code, String name, List<UnitData> units) {}
 
-    public record UnitData(Integer seq, String name, int hours, int seedLine) {
-    }
+    public record UnitData(Integer seq, String name, int hours, int seedLine) {}
 
     /** A theory-exam blueprint of section 2.3: module and course weights (%) and the assessed units. */
-    public record BlueprintFile(String section, String kind, Level level, JobType jobType, String title, List<Integer> seedLines,
-                                List<BlueprintModule> modules) {
-    }
+    public record BlueprintFile(
+            String section,
+            String kind,
+            Level level,
+            JobType jobType,
+            String title,
+            List<Integer> seedLines,
+            List<BlueprintModule> modules) {}
 
     /**
      * A practical-exam blueprint of section 2.3 (操作技能考核规范): per module its weight, per content (named like
      * the courses of 1.1.2) its weight, form (实操 hands-on or 笔试 written), selection (必考 or 选考), minutes and
      * importance (X core, Y general), as the seed writes them.
      */
-    public record PracticalFile(String section, String kind, Level level, JobType jobType, String title, List<Integer> seedLines,
-                                List<PracticalModule> modules) {
-    }
+    public record PracticalFile(
+            String section,
+            String kind,
+            Level level,
+            JobType jobType,
+            String title,
+            List<Integer> seedLines,
+            List<PracticalModule> modules) {}
 
-    public record PracticalModule(String code, String name, int weight, int seedLine, List<PracticalContent> contents) {
-    }
+    public record PracticalModule(
+            String code, String name, int weight, int seedLine, List<PracticalContent> contents) {}
 
-    public record PracticalContent(String code, String name, int weight, String form, String selection, int minutes, String importance,
-                                   int seedLine) {
-    }
+    public record PracticalContent(
+            String code,
+            String name,
+            int weight,
+            String form,
+            String selection,
+            int minutes,
+            String importance,
+            int seedLine) {}
 
-    public record BlueprintModule(String code, String name, int weight, int seedLine, List<BlueprintCourse> courses) {
-    }
+    public record BlueprintModule(String code, String name, int weight, int seedLine, List<BlueprintCourse> courses) {}
 
-    public record BlueprintCourse(String code, String name, int weight, int seedLine, List<BlueprintUnit> units) {
-    }
+    public record BlueprintCourse(String code, String name, int weight, int seedLine, List<BlueprintUnit> units) {}
 
-    public record BlueprintUnit(Integer seq, String name, int seedLine) {
-    }
+    public record BlueprintUnit(Integer seq, String name, int seedLine) {}
 
     /**
      * A course specification of section 2.2 (培训课程规范): per learning unit, as 2.2 lists them, its content outline,
      * teaching methods, key and difficult points and class hours. Module, course and unit names are 2.2's own.
      */
-    public record SpecFile(String section, Level level, JobType jobType, String title, List<Integer> seedLines, List<SpecModule> modules) {
-    }
+    public record SpecFile(
+            String section,
+            Level level,
+            JobType jobType,
+            String title,
+            List<Integer> seedLines,
+            List<SpecModule> modules) {}
 
-    public record SpecModule(String code, String name, List<SpecCourse> courses) {
-    }
+    public record SpecModule(String code, String name, List<SpecCourse> courses) {}
 
     /** {@code codeAsPrinted} is set only where the seed prints the course code otherwise (e.g. "2.2" for 2-2). */
-    public record SpecCourse(String code, String codeAsPrinted, String name, List<SpecUnit> units) {
-    }
+    public record SpecCourse(String code, String codeAsPrinted, String name, List<SpecUnit> units) {}
 
-    public record SpecUnit(Integer seq, String name, int hours, List<SpecContent> content, String methods, List<KeyPoint> keyPoints,
-                           int seedLine) {
-    }
+    public record SpecUnit(
+            Integer seq,
+            String name,
+            int hours,
+            List<SpecContent> content,
+            String methods,
+            List<KeyPoint> keyPoints,
+            int seedLine) {}
 
     /** One numbered item of a unit's content outline (1）…) with its points (①…). */
-    public record SpecContent(String text, List<String> points) {
-    }
+    public record SpecContent(String text, List<String> points) {}
 
     /** A key or difficult point; {@code label} is the seed's (重点, 难点, 重点与难点 …), null where the seed prints none. */
-    public record KeyPoint(String label, String text) {
-    }
+    public record KeyPoint(String label, String text) {}
 
     /**
      * Training requirements of section 2.1 (培训要求): per module and training content (named like the courses of 1.1.2)
      * its skill targets (技能目标, e.g. 1-1-1 能…) with their training items (培训细目); the basic course's contents have
      * training items only.
      */
-    public record RequirementsFile(String section, Level level, JobType jobType, String title, List<Integer> seedLines,
-                                   List<RequirementModule> modules) {
-    }
+    public record RequirementsFile(
+            String section,
+            Level level,
+            JobType jobType,
+            String title,
+            List<Integer> seedLines,
+            List<RequirementModule> modules) {}
 
-    public record RequirementModule(String code, String name, int seedLine, List<RequirementContent> contents) {
-    }
+    public record RequirementModule(String code, String name, int seedLine, List<RequirementContent> contents) {}
 
     /** {@code targets} is null for the basic course, {@code items} null for a skill course. */
-    public record RequirementContent(String code, String name, int seedLine, List<SkillTarget> targets, List<String> items) {
-    }
+    public record RequirementContent(
+            String code, String name, int seedLine, List<SkillTarget> targets, List<String> items) {}
 
-    public record SkillTarget(String code, String text, List<String> items, int seedLine) {
-    }
+    public record SkillTarget(String code, String text, List<String> items, int seedLine) {}
 
     /**
      * Section 1.3.1 (师资配备要求): who may teach which levels (a certificate of at least a level, held for some years,
      * or a professional title of at least a grade, INTERMEDIATE or SENIOR) and how many teachers of each duty a class
      * needs (at least {@code atLeast}, and one per {@code learnersPerTeacher} learners), with the seed's words.
      */
-    public record TeacherRequirementsFile(String section, String title, List<Integer> seedLines, List<TeacherQualification> qualifications,
-                                          List<Staffing> staffing) {
+    public record TeacherRequirementsFile(
+            String section,
+            String title,
+            List<Integer> seedLines,
+            List<TeacherQualification> qualifications,
+            List<Staffing> staffing) {
 
         public TeacherQualification qualificationFor(Level level) {
-            return qualifications.stream().filter(q -> q.levels().contains(level)).findFirst()
+            return qualifications.stream()
+                    .filter(q -> q.levels().contains(level))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("section 1.3.1 names no qualification for " + level));
         }
     }
 
-    public record TeacherQualification(List<Level> levels, Level certificateAtLeast, int certificateHeldYears, String titleAtLeast, String text,
-                                       int seedLine) {
-    }
+    public record TeacherQualification(
+            List<Level> levels,
+            Level certificateAtLeast,
+            int certificateHeldYears,
+            String titleAtLeast,
+            String text,
+            int seedLine) {}
 
     /**
      * Section 1.1.3 (培训课程选择指导): the basic course is mandatory; per kind of plan (NEW_ENTRANT, UPGRADE,
@@ -144,51 +177,62 @@ public final class PackageData {
      * and job type, and whether its skill units come from that table only (higher levels cover lower ones) or may be
      * picked freely, with the seed's words.
      */
-    public record CourseSelectionFile(String section, String title, List<Integer> seedLines, BasicCourseRule basicCourse,
-                                      List<PlanKindRule> kinds) {
+    public record CourseSelectionFile(
+            String section,
+            String title,
+            List<Integer> seedLines,
+            BasicCourseRule basicCourse,
+            List<PlanKindRule> kinds) {
 
         public PlanKindRule ruleFor(String kind) {
-            return kinds.stream().filter(k -> k.kind().equals(kind)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("section 1.1.3 names no rule for plans of kind " + kind));
+            return kinds.stream()
+                    .filter(k -> k.kind().equals(kind))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new IllegalStateException("section 1.1.3 names no rule for plans of kind " + kind));
         }
     }
 
-    public record BasicCourseRule(boolean mandatory, String text, int seedLine) {
-    }
+    public record BasicCourseRule(boolean mandatory, String text, int seedLine) {}
 
-    public record PlanKindRule(String kind, Level startLevel, boolean wholeTable, boolean ownTableOnly, String text, int seedLine) {
-    }
+    public record PlanKindRule(
+            String kind, Level startLevel, boolean wholeTable, boolean ownTableOnly, String text, int seedLine) {}
 
     /** The rules that plans and classes read from an edition: sections 1.1.3 and 1.3.1. */
-    public record Rules(CourseSelectionFile courseSelection, TeacherRequirementsFile teachers) {
-    }
+    public record Rules(CourseSelectionFile courseSelection, TeacherRequirementsFile teachers) {}
 
     /** {@code duty} is THEORY (理论课教师) or PRACTICAL (实习指导教师). */
-    public record Staffing(String duty, int atLeast, int learnersPerTeacher, String text, int seedLine) {
-    }
+    public record Staffing(String duty, int atLeast, int learnersPerTeacher, String text, int seedLine) {}
 
     /** Section 2.2.7 (培训建议中培训方法说明): the teaching methods that the course specifications name. */
-    public record MethodsFile(String section, String title, List<Integer> seedLines, List<MethodData> methods) {
-    }
+    public record MethodsFile(String section, String title, List<Integer> seedLines, List<MethodData> methods) {}
 
-    public record MethodData(String code, String name, String description, int seedLine) {
-    }
+    public record MethodData(String code, String name, String description, int seedLine) {}
 
     /** One edition as its files say, with the SHA-256 of those files in order; {@code methods} is null in an edition without 2.2.7. */
-    public record Edition(String code, String title, String source, String contentHash, AllocationFile allocation,
-                          List<TableFile> tables, List<BlueprintFile> blueprints, List<PracticalFile> practicals, List<SpecFile> specs,
-                          MethodsFile methods, List<RequirementsFile> requirements, TeacherRequirementsFile teachers,
-                          CourseSelectionFile courseSelection) {
-    }
+    public record Edition(
+            String code,
+            String title,
+            String source,
+            String contentHash,
+            AllocationFile allocation,
+            List<TableFile> tables,
+            List<BlueprintFile> blueprints,
+            List<PracticalFile> practicals,
+            List<SpecFile> specs,
+            MethodsFile methods,
+            List<RequirementsFile> requirements,
+            TeacherRequirementsFile teachers,
+            CourseSelectionFile courseSelection) {}
 
     private static final String ROOT = "training-package/";
 
-    private PackageData() {
-    }
+    private PackageData() {}
 
     public static List<Edition> readAll(ClassLoader loader) {
         try (Jsonb jsonb = JsonbBuilder.create()) {
-            EditionIndex index = jsonb.fromJson(new ByteArrayInputStream(bytes(loader, ROOT + "editions.json")), EditionIndex.class);
+            EditionIndex index =
+                    jsonb.fromJson(new ByteArrayInputStream(bytes(loader, ROOT + "editions.json")), EditionIndex.class);
             List<Edition> editions = new ArrayList<>();
             for (EditionSource source : index.editions()) {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -226,10 +270,22 @@ public final class PackageData {
                     }
                 }
                 if (allocation == null) {
-                    throw new IllegalStateException("edition " + source.code() + " has no hours allocation table (1.1.1)");
+                    throw new IllegalStateException(
+                            "edition " + source.code() + " has no hours allocation table (1.1.1)");
                 }
-                editions.add(new Edition(source.code(), source.title(), source.source(),
-                        HexFormat.of().formatHex(sha.digest()), allocation, tables, blueprints, practicals, specs, methods, requirements, teachers,
+                editions.add(new Edition(
+                        source.code(),
+                        source.title(),
+                        source.source(),
+                        HexFormat.of().formatHex(sha.digest()),
+                        allocation,
+                        tables,
+                        blueprints,
+                        practicals,
+                        specs,
+                        methods,
+                        requirements,
+                        teachers,
                         courseSelection));
             }
             return editions;

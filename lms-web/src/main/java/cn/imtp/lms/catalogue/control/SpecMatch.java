@@ -11,14 +11,16 @@ import java.util.List;
 public final class SpecMatch {
 
     /** SAME_NAME: named alike; SAME_PLACE: named otherwise at the same place of a course of as many units; WHOLE_COURSE: 2.2's only unit of the course. */
-    public enum Kind { SAME_NAME, SAME_PLACE, WHOLE_COURSE }
+    public enum Kind {
+        SAME_NAME,
+        SAME_PLACE,
+        WHOLE_COURSE
+    }
 
     /** {@code spec} is the index among the course's units in 2.2. */
-    public record Match(int spec, Kind kind) {
-    }
+    public record Match(int spec, Kind kind) {}
 
-    private SpecMatch() {
-    }
+    private SpecMatch() {}
 
     /** For each of the course's units in 1.1.2, in order, its match among 2.2's units of the course, or null when none describes it. */
     public static List<Match> match(List<String> catalogueUnits, List<String> specUnits) {

@@ -28,10 +28,10 @@ public class AllocationEntry extends EditionRow {
     @Column(name = "total_hours")
     private int totalHours;
 
-    protected AllocationEntry() {
-    }
+    protected AllocationEntry() {}
 
-    public AllocationEntry(Edition edition, Level level, int basicHours, int skillHours, int otherHours, int totalHours) {
+    public AllocationEntry(
+            Edition edition, Level level, int basicHours, int skillHours, int otherHours, int totalHours) {
         super(edition);
         this.level = level;
         this.basicHours = basicHours;

@@ -43,12 +43,24 @@ public class BlueprintCourseEntry extends EditionSectionRow {
 
     private int position;
 
-    protected BlueprintCourseEntry() {
-    }
+    protected BlueprintCourseEntry() {}
 
-    public BlueprintCourseEntry(Edition edition, String section, String kind, Level level, JobType jobType, String title,
-                                String moduleCode, String moduleName, int moduleWeight, String courseCode, String courseName,
-                                int courseWeight, List<String> assessedUnits, int seedLine, int position) {
+    public BlueprintCourseEntry(
+            Edition edition,
+            String section,
+            String kind,
+            Level level,
+            JobType jobType,
+            String title,
+            String moduleCode,
+            String moduleName,
+            int moduleWeight,
+            String courseCode,
+            String courseName,
+            int courseWeight,
+            List<String> assessedUnits,
+            int seedLine,
+            int position) {
         super(edition, section, level, jobType);
         this.kind = kind;
         this.title = title;

@@ -37,8 +37,7 @@ public class CatalogueCourse {
     @OrderBy("position")
     private List<LearningUnit> units = new ArrayList<>();
 
-    protected CatalogueCourse() {
-    }
+    protected CatalogueCourse() {}
 
     public CatalogueCourse(CatalogueModule module, String code, String name, int position) {
         this.module = module;

@@ -37,8 +37,7 @@ public class CatalogueModule {
     @OrderBy("position")
     private List<CatalogueCourse> courses = new ArrayList<>();
 
-    protected CatalogueModule() {
-    }
+    protected CatalogueModule() {}
 
     public CatalogueModule(CatalogueTable table, String code, String name, int position) {
         this.table = table;

@@ -33,11 +33,18 @@ public class CatalogueTable extends EditionSectionRow {
     @OrderBy("position")
     private List<CatalogueModule> modules = new ArrayList<>();
 
-    protected CatalogueTable() {
-    }
+    protected CatalogueTable() {}
 
-    public CatalogueTable(Edition edition, String section, Level level, JobType jobType, String title, int statedTotalHours,
-                          int seedFirstLine, int seedLastLine, int position) {
+    public CatalogueTable(
+            Edition edition,
+            String section,
+            Level level,
+            JobType jobType,
+            String title,
+            int statedTotalHours,
+            int seedFirstLine,
+            int seedLastLine,
+            int position) {
         super(edition, section, level, jobType);
         this.title = title;
         this.statedTotalHours = statedTotalHours;
@@ -63,7 +70,11 @@ public class CatalogueTable extends EditionSectionRow {
     }
 
     public int unitHours() {
-        return modules.stream().flatMap(m -> m.courses().stream()).flatMap(c -> c.units().stream()).mapToInt(LearningUnit::hours).sum();
+        return modules.stream()
+                .flatMap(m -> m.courses().stream())
+                .flatMap(c -> c.units().stream())
+                .mapToInt(LearningUnit::hours)
+                .sum();
     }
 
     /** Where it stands among its siblings in the training package (0-based). */

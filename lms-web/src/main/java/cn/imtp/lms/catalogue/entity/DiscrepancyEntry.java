@@ -24,11 +24,17 @@ public class DiscrepancyEntry extends EditionSectionRow {
     @Column(name = "seed_lines")
     private String seedLines;
 
-    protected DiscrepancyEntry() {
-    }
+    protected DiscrepancyEntry() {}
 
-    public DiscrepancyEntry(Edition edition, String section, Level level, JobType jobType, String kind, String message, String messageZh,
-                            String seedLines) {
+    public DiscrepancyEntry(
+            Edition edition,
+            String section,
+            Level level,
+            JobType jobType,
+            String kind,
+            String message,
+            String messageZh,
+            String seedLines) {
         super(edition, section, level, jobType);
         this.kind = kind;
         this.message = message;

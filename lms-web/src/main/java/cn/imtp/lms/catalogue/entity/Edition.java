@@ -76,8 +76,7 @@ public class Edition {
     @OrderBy("position")
     private List<RequirementEntry> requirements = new ArrayList<>();
 
-    protected Edition() {
-    }
+    protected Edition() {}
 
     public Edition(String code, String title, String source, String contentHash) {
         this.code = code;

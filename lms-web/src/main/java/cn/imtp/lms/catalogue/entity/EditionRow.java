@@ -19,8 +19,7 @@ public abstract class EditionRow {
     @JoinColumn(name = "edition_id")
     private Edition edition;
 
-    protected EditionRow() {
-    }
+    protected EditionRow() {}
 
     protected EditionRow(Edition edition) {
         this.edition = edition;

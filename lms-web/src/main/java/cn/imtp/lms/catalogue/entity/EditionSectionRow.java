@@ -22,8 +22,7 @@ public abstract class EditionSectionRow extends EditionRow {
     @Column(name = "job_type")
     private JobType jobType;
 
-    protected EditionSectionRow() {
-    }
+    protected EditionSectionRow() {}
 
     protected EditionSectionRow(Edition edition, String section, Level level, JobType jobType) {
         super(edition);

@@ -17,8 +17,8 @@ import jakarta.persistence.Table;
 public class LearningUnit {
 
     /** The training package's own order: table, module, course, then the unit within its course. */
-    public static final java.util.Comparator<LearningUnit> CATALOGUE_ORDER = java.util.Comparator
-            .comparingInt((LearningUnit u) -> u.course().module().table().position())
+    public static final java.util.Comparator<LearningUnit> CATALOGUE_ORDER = java.util.Comparator.comparingInt(
+                    (LearningUnit u) -> u.course().module().table().position())
             .thenComparingInt(u -> u.course().module().position())
             .thenComparingInt(u -> u.course().position())
             .thenComparingInt(LearningUnit::position);
@@ -42,8 +42,7 @@ public class LearningUnit {
 
     private int position;
 
-    protected LearningUnit() {
-    }
+    protected LearningUnit() {}
 
     public LearningUnit(CatalogueCourse course, Integer seq, String name, int hours, int seedLine, int position) {
         this.course = course;

@@ -2,8 +2,11 @@ package cn.imtp.lms.catalogue.entity;
 
 /** Skill levels; L1 (一级/高级技师) is the highest. */
 public enum Level {
-    L5("五级/初级", "level 5 (junior)"), L4("四级/中级", "level 4 (intermediate)"), L3("三级/高级", "level 3 (senior)"),
-    L2("二级/技师", "level 2 (technician)"), L1("一级/高级技师", "level 1 (senior technician)");
+    L5("五级/初级", "level 5 (junior)"),
+    L4("四级/中级", "level 4 (intermediate)"),
+    L3("三级/高级", "level 3 (senior)"),
+    L2("二级/技师", "level 2 (technician)"),
+    L1("一级/高级技师", "level 1 (senior technician)");
 
     private final String chinese;
     private final String english;

@@ -15,7 +15,10 @@ import jakarta.persistence.Table;
 public class PracticalContentEntry extends EditionSectionRow {
 
     /** 实操 (hands-on) or 笔试 (written), as the API names them. */
-    public enum Form { HANDS_ON, WRITTEN }
+    public enum Form {
+        HANDS_ON,
+        WRITTEN
+    }
 
     private String title;
 
@@ -50,12 +53,26 @@ public class PracticalContentEntry extends EditionSectionRow {
 
     private int position;
 
-    protected PracticalContentEntry() {
-    }
+    protected PracticalContentEntry() {}
 
-    public PracticalContentEntry(Edition edition, String section, Level level, JobType jobType, String title, String moduleCode, String moduleName,
-                                 int moduleWeight, String contentCode, String contentName, int contentWeight, String form, String selection,
-                                 int minutes, String importance, int seedLine, int position) {
+    public PracticalContentEntry(
+            Edition edition,
+            String section,
+            Level level,
+            JobType jobType,
+            String title,
+            String moduleCode,
+            String moduleName,
+            int moduleWeight,
+            String contentCode,
+            String contentName,
+            int contentWeight,
+            String form,
+            String selection,
+            int minutes,
+            String importance,
+            int seedLine,
+            int position) {
         super(edition, section, level, jobType);
         this.title = title;
         this.moduleCode = moduleCode;

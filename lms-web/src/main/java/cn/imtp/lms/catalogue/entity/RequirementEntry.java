@@ -39,11 +39,21 @@ public class RequirementEntry extends EditionSectionRow {
 
     private int position;
 
-    protected RequirementEntry() {
-    }
+    protected RequirementEntry() {}
 
-    public RequirementEntry(Edition edition, String section, Level level, JobType jobType, String moduleCode, String moduleName,
-                            String contentCode, String contentName, String targetsJson, String itemsJson, int seedLine, int position) {
+    public RequirementEntry(
+            Edition edition,
+            String section,
+            Level level,
+            JobType jobType,
+            String moduleCode,
+            String moduleName,
+            String contentCode,
+            String contentName,
+            String targetsJson,
+            String itemsJson,
+            int seedLine,
+            int position) {
         super(edition, section, level, jobType);
         this.moduleCode = moduleCode;
         this.moduleName = moduleName;

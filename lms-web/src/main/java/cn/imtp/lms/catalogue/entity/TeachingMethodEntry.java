@@ -22,8 +22,7 @@ public class TeachingMethodEntry extends EditionRow {
 
     private int position;
 
-    protected TeachingMethodEntry() {
-    }
+    protected TeachingMethodEntry() {}
 
     public TeachingMethodEntry(Edition edition, String name, String description, int seedLine, int position) {
         super(edition);

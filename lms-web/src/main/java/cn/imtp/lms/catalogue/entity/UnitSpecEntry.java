@@ -48,12 +48,25 @@ public class UnitSpecEntry extends EditionSectionRow {
 
     private int position;
 
-    protected UnitSpecEntry() {
-    }
+    protected UnitSpecEntry() {}
 
-    public UnitSpecEntry(Edition edition, String section, Level level, JobType jobType, String moduleCode, String moduleName,
-                         String courseCode, String courseName, Integer seq, String name, int hours, String contentJson, String methods,
-                         String keyPointsJson, int seedLine, int position) {
+    public UnitSpecEntry(
+            Edition edition,
+            String section,
+            Level level,
+            JobType jobType,
+            String moduleCode,
+            String moduleName,
+            String courseCode,
+            String courseName,
+            Integer seq,
+            String name,
+            int hours,
+            String contentJson,
+            String methods,
+            String keyPointsJson,
+            int seedLine,
+            int position) {
         super(edition, section, level, jobType);
         this.moduleCode = moduleCode;
         this.moduleName = moduleName;

@@ -2,10 +2,10 @@ package cn.imtp.lms.certificate.boundary;
 
 import cn.imtp.lms.certificate.control.CertificatePdf;
 import cn.imtp.lms.certificate.control.Certificates;
-import cn.imtp.lms.identity.boundary.RequestOrigin;
+import cn.imtp.lms.documents.Document;
 import cn.imtp.lms.documents.Exports;
 import cn.imtp.lms.documents.Reader;
-import cn.imtp.lms.documents.Document;
+import cn.imtp.lms.identity.boundary.RequestOrigin;
 import cn.imtp.platform.security.Allow;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.Role;
@@ -73,9 +73,15 @@ public class CertificatesResource {
     @Path("classes/{classId}/learners/{learnerId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
-    public Response issue(@PathParam("classId") long classId, @PathParam("learnerId") long learnerId, Certificates.IssueRequest request) {
-        Certificates.Issued issued = certificates.issue(classId, learnerId, request, Caller.of(security), origin.addressOf(http));
-        return Response.status(issued.created() ? 201 : 200).entity(issued.certificate()).build();
+    public Response issue(
+            @PathParam("classId") long classId,
+            @PathParam("learnerId") long learnerId,
+            Certificates.IssueRequest request) {
+        Certificates.Issued issued =
+                certificates.issue(classId, learnerId, request, Caller.of(security), origin.addressOf(http));
+        return Response.status(issued.created() ? 201 : 200)
+                .entity(issued.certificate())
+                .build();
     }
 
     @GET
@@ -85,10 +91,13 @@ public class CertificatesResource {
     public Response pdf(@PathParam("id") long id, @BeanParam Reader reader) {
         Language language = reader.language();
         Certificates.View c = certificates.get(id, Caller.of(security));
-        String base = publicUrl.filter(u -> !u.isBlank()).orElse(uri.getBaseUri().resolve("/").toString());
+        String base = publicUrl
+                .filter(u -> !u.isBlank())
+                .orElse(uri.getBaseUri().resolve("/").toString());
         String verifyUrl = base.replaceAll("/+$", "") + "/verify/?code=" + c.code();
         String name = (language == Language.ZH ? "结业证明-" : "certificate-") + c.number() + ".pdf";
-        return Exports.document(new Document(name, "application/pdf", CertificatePdf.render(c, institution, verifyUrl, language), null));
+        return Exports.document(new Document(
+                name, "application/pdf", CertificatePdf.render(c, institution, verifyUrl, language), null));
     }
 
     @POST

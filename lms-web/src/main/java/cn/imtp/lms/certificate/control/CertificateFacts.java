@@ -16,22 +16,32 @@ import java.util.regex.Pattern;
  * verification code, and the masked name the anonymous verification shows. {@code level} and {@code jobType} are null
  * for a plan of the basic course only.
  */
-public record CertificateFacts(String fullName, String idNumberMasked, String className, String planName, Level level, JobType jobType,
-                               LocalDate startsOn, LocalDate endsOn, int classHourMinutes, long classroomSeconds, int minimumMinutes,
-                               List<ModuleHours> modules, List<Score> scores) {
+public record CertificateFacts(
+        String fullName,
+        String idNumberMasked,
+        String className,
+        String planName,
+        Level level,
+        JobType jobType,
+        LocalDate startsOn,
+        LocalDate endsOn,
+        int classHourMinutes,
+        long classroomSeconds,
+        int minimumMinutes,
+        List<ModuleHours> modules,
+        List<Score> scores) {
 
     /** Classroom time credited in one module of the plan, and what the plan asks of it. */
-    public record ModuleHours(String code, String name, long seconds, int requiredMinutes) {
-    }
+    public record ModuleHours(String code, String name, long seconds, int requiredMinutes) {}
 
     /** One summative exam's counted result: {@code practical} for 操作技能考核, else 理论知识考核. */
-    public record Score(boolean practical, String title, String score) {
-    }
+    public record Score(boolean practical, String title, String score) {}
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /** Crockford's base 32: no I, L, O or U, so that a code read aloud or typed from paper is not mistaken. */
     static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
     static final int CODE_LENGTH = 16;
     private static final Pattern CODE = Pattern.compile("[" + ALPHABET + "]{" + CODE_LENGTH + "}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -53,7 +63,11 @@ public record CertificateFacts(String fullName, String idNumberMasked, String cl
         if (typed == null || typed.length() > 64) {
             return Optional.empty();
         }
-        String c = typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT).replace('O', '0').replace('I', '1').replace('L', '1');
+        String c = typed.replaceAll("[\\s-]", "")
+                .toUpperCase(Locale.ROOT)
+                .replace('O', '0')
+                .replace('I', '1')
+                .replace('L', '1');
         return CODE.matcher(c).matches() ? Optional.of(c) : Optional.empty();
     }
 

@@ -58,29 +58,52 @@ public final class CertificatePdf {
             doc.addCreator("imtp lms");
             doc.open();
             if (c.status() == Certificates.Status.REVOKED) {
-                doc.add(centered(pick("本证明已于 " + ExportTable.chinaTime(c.revokedAt()) + " 撤销，不再有效。",
-                        "This certificate was revoked on " + ExportTable.chinaTime(c.revokedAt()) + " and is no longer valid."),
-                        PdfFonts.song(13, Font.BOLD, REVOKED), 10));
+                doc.add(centered(
+                        pick(
+                                "本证明已于 " + ExportTable.chinaTime(c.revokedAt()) + " 撤销，不再有效。",
+                                "This certificate was revoked on " + ExportTable.chinaTime(c.revokedAt())
+                                        + " and is no longer valid."),
+                        PdfFonts.song(13, Font.BOLD, REVOKED),
+                        10));
             }
             doc.add(centered(pick("结 业 证 明", "Certificate of Completion"), title, 6));
             doc.add(centered(pick("证书编号：", "No. ") + c.number(), small, 22));
-            String level = f.level() == null ? pick("基础课程", "basic course")
-                    : f.level().words().in(lang) + (f.jobType() == null ? "" : " " + f.jobType().words().in(lang));
-            String id = f.idNumberMasked() == null ? "" : pick("（证件号码 " + f.idNumberMasked() + "）", " (ID " + f.idNumberMasked() + ")");
-            Paragraph text = new Paragraph(pick(
-                    "兹证明 " + f.fullName() + id + " 于 " + f.startsOn() + " 至 " + f.endsOn() + " 参加" + institution + "举办的“" + f.className()
-                            + "”培训（互联网营销师 " + level + "，培训计划：" + f.planName() + "），完成课堂学时 " + f.classroomClassHours()
-                            + " 学时（要求不少于 " + f.minimumClassHours() + " 学时，每学时 " + f.classHourMinutes() + " 分钟），考核合格，准予结业。",
-                    "This certifies that " + f.fullName() + id + " attended the training \"" + f.className() + "\" held by " + institution
-                            + " from " + f.startsOn() + " to " + f.endsOn() + " (internet marketing specialist, " + level + "; plan: " + f.planName()
-                            + "), completed " + f.classroomClassHours() + " class hours of classroom study (at least " + f.minimumClassHours()
-                            + " required, " + f.classHourMinutes() + " minutes each), passed the assessments and has completed the training."), body);
+            String level = f.level() == null
+                    ? pick("基础课程", "basic course")
+                    : f.level().words().in(lang)
+                            + (f.jobType() == null
+                                    ? ""
+                                    : " " + f.jobType().words().in(lang));
+            String id = f.idNumberMasked() == null
+                    ? ""
+                    : pick("（证件号码 " + f.idNumberMasked() + "）", " (ID " + f.idNumberMasked() + ")");
+            Paragraph text = new Paragraph(
+                    pick(
+                            "兹证明 " + f.fullName() + id + " 于 " + f.startsOn() + " 至 " + f.endsOn() + " 参加" + institution
+                                    + "举办的“" + f.className()
+                                    + "”培训（互联网营销师 " + level + "，培训计划：" + f.planName() + "），完成课堂学时 "
+                                    + f.classroomClassHours()
+                                    + " 学时（要求不少于 " + f.minimumClassHours() + " 学时，每学时 " + f.classHourMinutes()
+                                    + " 分钟），考核合格，准予结业。",
+                            "This certifies that " + f.fullName() + id + " attended the training \"" + f.className()
+                                    + "\" held by " + institution
+                                    + " from " + f.startsOn() + " to " + f.endsOn()
+                                    + " (internet marketing specialist, " + level + "; plan: " + f.planName()
+                                    + "), completed " + f.classroomClassHours()
+                                    + " class hours of classroom study (at least " + f.minimumClassHours()
+                                    + " required, " + f.classHourMinutes()
+                                    + " minutes each), passed the assessments and has completed the training."),
+                    body);
             text.setLeading(22);
             text.setSpacingAfter(16);
             doc.add(text);
 
             PdfPTable modules = table(new float[] {4f, 1.4f, 1.4f});
-            head(modules, pick("模块", "Module"), pick("要求（学时）", "Required (class hours)"), pick("完成（时:分:秒）", "Completed (h:mm:ss)"));
+            head(
+                    modules,
+                    pick("模块", "Module"),
+                    pick("要求（学时）", "Required (class hours)"),
+                    pick("完成（时:分:秒）", "Completed (h:mm:ss)"));
             for (CertificateFacts.ModuleHours m : f.modules()) {
                 cell(modules, m.code() + " " + m.name());
                 cell(modules, String.format(Locale.ROOT, "%.1f", m.requiredMinutes() / (double) f.classHourMinutes()));
@@ -101,11 +124,21 @@ public final class CertificatePdf {
             issuer.setAlignment(Element.ALIGN_RIGHT);
             issuer.setSpacingBefore(24);
             doc.add(issuer);
-            Paragraph date = new Paragraph(pick("签发日期：", "Issued: ") + c.issuedAt().atZone(CertificateFacts.CHINA).toLocalDate(), body);
+            Paragraph date = new Paragraph(
+                    pick("签发日期：", "Issued: ")
+                            + c.issuedAt().atZone(CertificateFacts.CHINA).toLocalDate(),
+                    body);
             date.setAlignment(Element.ALIGN_RIGHT);
             doc.add(date);
-            Paragraph check = new Paragraph(pick("验证码：", "Verification code: ") + c.code() + pick("。查验真伪请访问 ", ". Check it at ") + verifyUrl
-                    + pick("（只显示脱敏姓名、班级、等级、学时和有效状态）。", " (shows the masked name, class, level, hours and whether it is valid)."), small);
+            Paragraph check = new Paragraph(
+                    pick("验证码：", "Verification code: ")
+                            + c.code()
+                            + pick("。查验真伪请访问 ", ". Check it at ")
+                            + verifyUrl
+                            + pick(
+                                    "（只显示脱敏姓名、班级、等级、学时和有效状态）。",
+                                    " (shows the masked name, class, level, hours and whether it is valid)."),
+                    small);
             check.setSpacingBefore(28);
             doc.add(check);
             doc.close();

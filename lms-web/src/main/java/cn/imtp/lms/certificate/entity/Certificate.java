@@ -46,10 +46,16 @@ public class Certificate {
     @Column(name = "revoke_reason")
     private String revokeReason;
 
-    protected Certificate() {
-    }
+    protected Certificate() {}
 
-    public Certificate(String code, long classId, long learnerId, Instant issuedAt, long issuedBy, String facts, String recordsNote) {
+    public Certificate(
+            String code,
+            long classId,
+            long learnerId,
+            Instant issuedAt,
+            long issuedBy,
+            String facts,
+            String recordsNote) {
         this.recordsNote = recordsNote;
         this.code = code;
         this.classId = classId;

@@ -54,14 +54,20 @@ public class ClassesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(Requests.NewClass n) {
         ClassView created = classes.create(n);
-        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build()).entity(created).build();
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(Long.toString(created.id()))
+                        .build())
+                .entity(created)
+                .build();
     }
 
     /** Administrators: every class; teachers: the classes they teach; learners: their own. */
     @GET
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
-    public ClassView.Page list(@QueryParam("q") String q, @QueryParam("page") @DefaultValue("0") int page,
-                               @QueryParam("size") @DefaultValue("50") int size) {
+    public ClassView.Page list(
+            @QueryParam("q") String q,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
         PlatformException.checkPage(page, size);
         return classes.list(Caller.of(security), q, page, size);
     }
@@ -84,7 +90,8 @@ public class ClassesResource {
     @POST
     @Path("{id}/roster")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    public List<Classes.ImportedLearner> importRoster(@PathParam("id") long id, java.io.InputStream body) throws java.io.IOException {
+    public List<Classes.ImportedLearner> importRoster(@PathParam("id") long id, java.io.InputStream body)
+            throws java.io.IOException {
         return classes.importRoster(id, Bodies.csv(body, "roster CSV"), Caller.of(security), origin.addressOf(http));
     }
 

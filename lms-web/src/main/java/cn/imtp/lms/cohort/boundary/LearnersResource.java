@@ -30,10 +30,11 @@ import java.util.List;
 @Allow({Role.TEACHER, Role.ADMINISTRATOR})
 public class LearnersResource {
 
-    public record QualificationView(long id, String kind, String level, LocalDate dated, String reference, String reason,
-                                    String recordedBy) {
+    public record QualificationView(
+            long id, String kind, String level, LocalDate dated, String reference, String reason, String recordedBy) {
         static QualificationView of(LearnerQualification q) {
-            return new QualificationView(q.id(), q.kind().name(), q.level().name(), q.dated(), q.reference(), q.reason(), q.recordedBy());
+            return new QualificationView(
+                    q.id(), q.kind().name(), q.level().name(), q.dated(), q.reference(), q.reason(), q.recordedBy());
         }
     }
 
@@ -45,12 +46,15 @@ public class LearnersResource {
 
     @GET
     public List<QualificationView> list(@PathParam("accountId") long accountId) {
-        return learnerQualifications.qualifications(accountId, (Caller) security.getUserPrincipal()).stream().map(QualificationView::of).toList();
+        return learnerQualifications.qualifications(accountId, (Caller) security.getUserPrincipal()).stream()
+                .map(QualificationView::of)
+                .toList();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public QualificationView add(@PathParam("accountId") long accountId, Requests.NewQualification q) {
-        return QualificationView.of(learnerQualifications.addQualification(accountId, q, (Caller) security.getUserPrincipal()));
+        return QualificationView.of(
+                learnerQualifications.addQualification(accountId, q, (Caller) security.getUserPrincipal()));
     }
 }

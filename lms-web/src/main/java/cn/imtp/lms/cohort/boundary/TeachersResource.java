@@ -24,10 +24,16 @@ import java.util.List;
 @Allow(Role.ADMINISTRATOR)
 public class TeachersResource {
 
-    public record CredentialView(long id, String kind, String level, String titleGrade, LocalDate issuedOn, String reference) {
+    public record CredentialView(
+            long id, String kind, String level, String titleGrade, LocalDate issuedOn, String reference) {
         static CredentialView of(TeacherCredential t) {
-            return new CredentialView(t.id(), t.kind().name(), t.level() == null ? null : t.level().name(),
-                    t.titleGrade() == null ? null : t.titleGrade().name(), t.issuedOn(), t.reference());
+            return new CredentialView(
+                    t.id(),
+                    t.kind().name(),
+                    t.level() == null ? null : t.level().name(),
+                    t.titleGrade() == null ? null : t.titleGrade().name(),
+                    t.issuedOn(),
+                    t.reference());
         }
     }
 
@@ -36,7 +42,9 @@ public class TeachersResource {
 
     @GET
     public List<CredentialView> list(@PathParam("accountId") long accountId) {
-        return teacherCredentials.credentials(accountId).stream().map(CredentialView::of).toList();
+        return teacherCredentials.credentials(accountId).stream()
+                .map(CredentialView::of)
+                .toList();
     }
 
     @POST

@@ -1,6 +1,5 @@
 package cn.imtp.lms.cohort.control;
 
-import cn.imtp.lms.sql.Bulk;
 import cn.imtp.lms.application.ChinaTime;
 import cn.imtp.lms.catalogue.control.Catalogue;
 import cn.imtp.lms.catalogue.entity.LearningUnit;
@@ -18,6 +17,7 @@ import cn.imtp.lms.identity.control.NewAccount;
 import cn.imtp.lms.identity.entity.Account;
 import cn.imtp.lms.plan.control.Plans;
 import cn.imtp.lms.plan.entity.TrainingPlan;
+import cn.imtp.lms.sql.Bulk;
 import cn.imtp.lms.sql.Search;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
@@ -44,7 +44,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class Classes {
 
-
     @PersistenceContext(unitName = "lms")
     EntityManager em;
 
@@ -63,8 +62,7 @@ public class Classes {
     @Inject
     LearnerQualifications learnerQualifications;
 
-    public record ImportedLearner(int line, long accountId, String username, String temporaryPassword) {
-    }
+    public record ImportedLearner(int line, long accountId, String username, String temporaryPassword) {}
 
     @Transactional
     public ClassView create(Requests.NewClass n) {
@@ -79,34 +77,52 @@ public class Classes {
         }
         TrainingPlan plan = n.planId() == null ? null : em.find(TrainingPlan.class, n.planId());
         if (plan == null) {
-            errors.add(new FieldError("planId", n.planId() == null ? new Words("必填", "is required")
-                    : new Words("培训计划 " + n.planId() + " 不存在", "plan " + n.planId() + " does not exist")));
+            errors.add(new FieldError(
+                    "planId",
+                    n.planId() == null
+                            ? new Words("必填", "is required")
+                            : new Words("培训计划 " + n.planId() + " 不存在", "plan " + n.planId() + " does not exist")));
         }
         if (n.deliveryMode() == null) {
-            errors.add(new FieldError("deliveryMode", new Words("必填：ONLINE、IN_PERSON 或 BLENDED", "is required: ONLINE, IN_PERSON or BLENDED")));
+            errors.add(new FieldError(
+                    "deliveryMode",
+                    new Words("必填：ONLINE、IN_PERSON 或 BLENDED", "is required: ONLINE, IN_PERSON or BLENDED")));
         }
         if (n.startsOn() == null || n.endsOn() == null) {
-            errors.add(new FieldError(n.startsOn() == null ? "startsOn" : "endsOn", new Words("必填（YYYY-MM-DD）", "is required (YYYY-MM-DD)")));
+            errors.add(new FieldError(
+                    n.startsOn() == null ? "startsOn" : "endsOn",
+                    new Words("必填（YYYY-MM-DD）", "is required (YYYY-MM-DD)")));
         } else if (n.endsOn().isBefore(n.startsOn())) {
             errors.add(new FieldError("endsOn", new Words("不得早于开始日期", "must not be before startsOn")));
         }
         Requests.PresenceChecks checks = n.presenceChecks();
         if (checks != null) {
             if (checks.perClassHour() == null || checks.perClassHour() < 1 || checks.perClassHour() > 12) {
-                errors.add(new FieldError("presenceChecks.perClassHour", new Words("每学时须核验 1 至 12 次", "1 to 12 checks per class hour")));
+                errors.add(new FieldError(
+                        "presenceChecks.perClassHour", new Words("每学时须核验 1 至 12 次", "1 to 12 checks per class hour")));
             }
             if (checks.answerSeconds() == null || checks.answerSeconds() < 30 || checks.answerSeconds() > 600) {
-                errors.add(new FieldError("presenceChecks.answerSeconds", new Words("须为 30 至 600 秒", "30 to 600 seconds")));
+                errors.add(new FieldError(
+                        "presenceChecks.answerSeconds", new Words("须为 30 至 600 秒", "30 to 600 seconds")));
             }
             if (n.deliveryMode() == DeliveryMode.IN_PERSON) {
-                errors.add(new FieldError("presenceChecks", new Words("面授班级没有在线学习的课次，请不要设置在线学习核验",
-                        "an in-person class studies no lesson online: leave presence checks out")));
+                errors.add(new FieldError(
+                        "presenceChecks",
+                        new Words(
+                                "面授班级没有在线学习的课次，请不要设置在线学习核验",
+                                "an in-person class studies no lesson online: leave presence checks out")));
             }
         }
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid(new Words("班级未创建，请更正所列字段。", "The class was not created; correct the fields listed."), errors);
+            throw PlatformException.invalid(
+                    new Words("班级未创建，请更正所列字段。", "The class was not created; correct the fields listed."), errors);
         }
-        TrainingClass c = new TrainingClass(n.name().trim(), plan, n.deliveryMode(), n.startsOn(), n.endsOn(),
+        TrainingClass c = new TrainingClass(
+                n.name().trim(),
+                plan,
+                n.deliveryMode(),
+                n.startsOn(),
+                n.endsOn(),
                 n.leadsToCertificate() == null || n.leadsToCertificate());
         if (checks != null) {
             c.requirePresenceChecks(checks.perClassHour(), checks.answerSeconds());
@@ -131,8 +147,17 @@ public class Classes {
             count.setParameter("q", Search.containing(term));
         }
         List<ClassView.Summary> items = rows.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
-                .map(c -> new ClassView.Summary(c.id(), c.name(), c.plan().level(), c.plan().jobType(), c.deliveryMode(),
-                        c.startsOn(), c.endsOn(), c.status(), c.learnerIds().size())).toList();
+                .map(c -> new ClassView.Summary(
+                        c.id(),
+                        c.name(),
+                        c.plan().level(),
+                        c.plan().jobType(),
+                        c.deliveryMode(),
+                        c.startsOn(),
+                        c.endsOn(),
+                        c.status(),
+                        c.learnerIds().size()))
+                .toList();
         return new ClassView.Page(items, page, size, count.getSingleResult());
     }
 
@@ -142,7 +167,9 @@ public class Classes {
         if (caller.role() == Role.ADMINISTRATOR) {
             return null;
         }
-        return em.createQuery("SELECT c.id" + visibleFrom(caller), Long.class).setParameter("me", caller.accountId()).getResultList();
+        return em.createQuery("SELECT c.id" + visibleFrom(caller), Long.class)
+                .setParameter("me", caller.accountId())
+                .getResultList();
     }
 
     /** The names of these classes, by id (a page's worth: each class is read). */
@@ -151,7 +178,9 @@ public class Classes {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return em.createQuery("SELECT c FROM TrainingClass c WHERE c.id IN :ids", TrainingClass.class).setParameter("ids", ids).getResultStream()
+        return em.createQuery("SELECT c FROM TrainingClass c WHERE c.id IN :ids", TrainingClass.class)
+                .setParameter("ids", ids)
+                .getResultStream()
                 .collect(java.util.stream.Collectors.toMap(TrainingClass::id, TrainingClass::name));
     }
 
@@ -159,7 +188,8 @@ public class Classes {
     private static String visibleFrom(Caller caller) {
         return switch (caller.role()) {
             case ADMINISTRATOR -> " FROM TrainingClass c WHERE 1 = 1";
-            case TEACHER -> " FROM TrainingClass c WHERE EXISTS (SELECT t FROM ClassTeacher t WHERE t.trainingClass = c AND t.accountId = :me)";
+            case TEACHER ->
+                " FROM TrainingClass c WHERE EXISTS (SELECT t FROM ClassTeacher t WHERE t.trainingClass = c AND t.accountId = :me)";
             case LEARNER -> " FROM TrainingClass c WHERE :me MEMBER OF c.learnerIds";
         };
     }
@@ -177,7 +207,8 @@ public class Classes {
         for (Long accountId : accountIds == null ? List.<Long>of() : accountIds) {
             Account a = em.find(Account.class, accountId);
             if (a == null || a.role() != Role.LEARNER) {
-                errors.add(new FieldError("accountIds", new Words(accountId + " 不是学员账号", accountId + " is not a learner's account")));
+                errors.add(new FieldError(
+                        "accountIds", new Words(accountId + " 不是学员账号", accountId + " is not a learner's account")));
             }
         }
         if (accountIds == null || accountIds.isEmpty()) {
@@ -201,25 +232,47 @@ public class Classes {
         List<FieldError> errors = new ArrayList<>(parsed.errors());
         for (RosterCsv.Row row : parsed.rows()) {
             if (accounts.byUsername(row.username()).isPresent()) {
-                errors.add(new FieldError("line " + row.line(), new Words("用户名 " + row.username() + " 已被占用", "username " + row.username() + " is taken")));
+                errors.add(new FieldError(
+                        "line " + row.line(),
+                        new Words("用户名 " + row.username() + " 已被占用", "username " + row.username() + " is taken")));
             }
-            if (!em.createNamedQuery(Account.BY_DOCUMENT, Account.class).setParameter("type", row.idType())
-                    .setParameter("number", row.idNumber()).getResultList().isEmpty()) {
+            if (!em.createNamedQuery(Account.BY_DOCUMENT, Account.class)
+                    .setParameter("type", row.idType())
+                    .setParameter("number", row.idNumber())
+                    .getResultList()
+                    .isEmpty()) {
                 String masked = IdDocuments.mask(row.idNumber());
-                errors.add(new FieldError("line " + row.line(), new Words("证件号码为 " + masked + " 的学员已有账号，请直接将该账号加入班级",
-                        "a learner with identity number " + masked + " has an account already; enrol that account instead")));
+                errors.add(new FieldError(
+                        "line " + row.line(),
+                        new Words(
+                                "证件号码为 " + masked + " 的学员已有账号，请直接将该账号加入班级",
+                                "a learner with identity number " + masked
+                                        + " has an account already; enrol that account instead")));
             }
         }
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid(new Words("未导入任何数据：有 " + errors.size() + " 行需要更正。",
-                    "Nothing was imported: " + errors.size() + " row(s) need correcting."), errors);
+            throw PlatformException.invalid(
+                    new Words(
+                            "未导入任何数据：有 " + errors.size() + " 行需要更正。",
+                            "Nothing was imported: " + errors.size() + " row(s) need correcting."),
+                    errors);
         }
         List<ImportedLearner> imported = new ArrayList<>();
         for (RosterCsv.Row row : parsed.rows()) {
-            Accounts.Created created = accounts.create(new NewAccount(row.username(), Role.LEARNER, row.fullName(), null,
-                    row.idType(), row.idNumber(), row.phone()), actor, address);
+            Accounts.Created created = accounts.create(
+                    new NewAccount(
+                            row.username(),
+                            Role.LEARNER,
+                            row.fullName(),
+                            null,
+                            row.idType(),
+                            row.idNumber(),
+                            row.phone()),
+                    actor,
+                    address);
             c.learnerIds().add(created.account().id());
-            imported.add(new ImportedLearner(row.line(), created.account().id(), row.username(), created.temporaryPassword()));
+            imported.add(new ImportedLearner(
+                    row.line(), created.account().id(), row.username(), created.temporaryPassword()));
         }
         return imported;
     }
@@ -229,12 +282,15 @@ public class Classes {
         TrainingClass c = draft(id);
         Account a = t == null || t.accountId() == null ? null : em.find(Account.class, t.accountId());
         if (a == null || a.role() != Role.TEACHER) {
-            throw PlatformException.invalid(new Words("请指定一个教师账号。", "Name a teacher's account."),
+            throw PlatformException.invalid(
+                    new Words("请指定一个教师账号。", "Name a teacher's account."),
                     List.of(new FieldError("accountId", new Words("不是教师账号", "is not a teacher's account"))));
         }
         if (t.duty() == null) {
-            throw PlatformException.invalid(new Words("请说明所担任的职责。", "Say which duty."),
-                    List.of(new FieldError("duty", new Words("必填：THEORY 或 PRACTICAL", "is required: THEORY or PRACTICAL"))));
+            throw PlatformException.invalid(
+                    new Words("请说明所担任的职责。", "Say which duty."),
+                    List.of(new FieldError(
+                            "duty", new Words("必填：THEORY 或 PRACTICAL", "is required: THEORY or PRACTICAL"))));
         }
         boolean present = c.teachers().stream().anyMatch(x -> x.accountId() == a.id() && x.duty() == t.duty());
         if (!present) {
@@ -247,12 +303,17 @@ public class Classes {
     public ClassView addLesson(long id, Requests.NewLesson l, Caller caller) {
         // Lessons can be added while the class runs too (an extra or a make-up lesson), never in the past.
         TrainingClass c = find(id);
-        if (caller.role() == Role.TEACHER && c.teachers().stream().noneMatch(t -> t.accountId() == caller.accountId())) {
+        if (caller.role() == Role.TEACHER
+                && c.teachers().stream().noneMatch(t -> t.accountId() == caller.accountId())) {
             throw PlatformException.notFound(new Words("班级", "Class"), id);
         }
         List<FieldError> errors = new ArrayList<>();
-        LearningUnit unit = l == null || l.unitId() == null ? null : c.plan().units().stream()
-                .filter(u -> u.id().equals(l.unitId())).findFirst().orElse(null);
+        LearningUnit unit = l == null || l.unitId() == null
+                ? null
+                : c.plan().units().stream()
+                        .filter(u -> u.id().equals(l.unitId()))
+                        .findFirst()
+                        .orElse(null);
         if (l == null) {
             throw PlatformException.invalid(new Words("请以 JSON 格式发送课次信息。", "Send the lesson as JSON."), List.of());
         }
@@ -263,16 +324,24 @@ public class Classes {
             errors.add(new FieldError("date", new Words("必填（YYYY-MM-DD）", "is required (YYYY-MM-DD)")));
         }
         if (l.date() != null && (l.date().isBefore(c.startsOn()) || l.date().isAfter(c.endsOn()))) {
-            errors.add(new FieldError("date", new Words("须在班级的起止日期内（" + c.startsOn() + " 至 " + c.endsOn() + "）",
-                    "must fall within the class, " + c.startsOn() + " to " + c.endsOn())));
+            errors.add(new FieldError(
+                    "date",
+                    new Words(
+                            "须在班级的起止日期内（" + c.startsOn() + " 至 " + c.endsOn() + "）",
+                            "must fall within the class, " + c.startsOn() + " to " + c.endsOn())));
         }
         if (l.start() == null) {
             errors.add(new FieldError("start", new Words("必填（HH:MM）", "is required (HH:MM)")));
         }
-        if (c.status() == ClassStatus.ACTIVE && l.date() != null && l.start() != null
+        if (c.status() == ClassStatus.ACTIVE
+                && l.date() != null
+                && l.start() != null
                 && l.date().atTime(l.start()).atZone(ChinaTime.ZONE).toInstant().isBefore(java.time.Instant.now())) {
-            errors.add(new FieldError("start", new Words("班级已开班：只能添加从现在起的课次，不能添加过去的课次",
-                    "the class is running: a lesson can be added from now on, not in the past")));
+            errors.add(new FieldError(
+                    "start",
+                    new Words(
+                            "班级已开班：只能添加从现在起的课次，不能添加过去的课次",
+                            "the class is running: a lesson can be added from now on, not in the past")));
         }
         if (l.classHours() == null || l.classHours() < 1 || l.classHours() > 12) {
             errors.add(new FieldError("classHours", new Words("须为 1 至 12 学时", "1 to 12 class hours")));
@@ -284,7 +353,8 @@ public class Classes {
             errors.add(new FieldError("mode", new Words("必填：LIVE 或 SELF_PACED", "is required: LIVE or SELF_PACED")));
         }
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid(new Words("课次未排入课表，请更正所列字段。", "The lesson was not scheduled; correct the fields listed."), errors);
+            throw PlatformException.invalid(
+                    new Words("课次未排入课表，请更正所列字段。", "The lesson was not scheduled; correct the fields listed."), errors);
         }
         c.lessons().add(new Lesson(c, unit, l.date(), l.start(), l.classHours(), l.teacherId(), l.mode()));
         em.flush();
@@ -303,36 +373,66 @@ public class Classes {
         TrainingClass c = draft(id);
         int perDay = s == null || s.hoursPerDay() == null ? 8 : s.hoursPerDay();
         if (perDay < 1 || perDay > 12) {
-            throw PlatformException.invalid(new Words("未安排任何课次。", "Nothing was scheduled."),
+            throw PlatformException.invalid(
+                    new Words("未安排任何课次。", "Nothing was scheduled."),
                     List.of(new FieldError("hoursPerDay", new Words("每天须为 1 至 12 学时", "1 to 12 class hours a day"))));
         }
         LocalTime dayStarts = s == null || s.dayStarts() == null ? LocalTime.of(9, 0) : s.dayStarts();
-        Long theory = c.teachers().stream().filter(t -> t.duty() == Duty.THEORY).map(ClassTeacher::accountId).findFirst().orElse(null);
-        Long practical = c.teachers().stream().filter(t -> t.duty() == Duty.PRACTICAL).map(ClassTeacher::accountId).findFirst().orElse(null);
+        Long theory = c.teachers().stream()
+                .filter(t -> t.duty() == Duty.THEORY)
+                .map(ClassTeacher::accountId)
+                .findFirst()
+                .orElse(null);
+        Long practical = c.teachers().stream()
+                .filter(t -> t.duty() == Duty.PRACTICAL)
+                .map(ClassTeacher::accountId)
+                .findFirst()
+                .orElse(null);
         if (theory == null || practical == null) {
-            throw PlatformException.conflict(new Words("请先指派理论课教师和实习指导教师，课次由他们讲授。",
+            throw PlatformException.conflict(new Words(
+                    "请先指派理论课教师和实习指导教师，课次由他们讲授。",
                     "Assign a theory teacher and a practical instructor first: they give the lessons."));
         }
         Map<Long, Integer> covered = new HashMap<>();
         c.lessons().forEach(l -> covered.merge(l.unit().id(), l.classHours(), Integer::sum));
-        List<Timetable.Need> needs = c.plan().units().stream().filter(u -> covered.getOrDefault(u.id(), 0) < u.hours())
-                .map(u -> new Timetable.Need(u.id(), u.hours() - covered.getOrDefault(u.id(), 0), u.course().module().table().level() == null))
+        List<Timetable.Need> needs = c.plan().units().stream()
+                .filter(u -> covered.getOrDefault(u.id(), 0) < u.hours())
+                .map(u -> new Timetable.Need(
+                        u.id(),
+                        u.hours() - covered.getOrDefault(u.id(), 0),
+                        u.course().module().table().level() == null))
                 .toList();
-        LocalDate from = c.lessons().stream().map(Lesson::date).max(LocalDate::compareTo).map(d -> d.plusDays(1)).orElse(c.startsOn());
-        List<Timetable.Slot> slots = Timetable.lay(needs, from.isBefore(c.startsOn()) ? c.startsOn() : from, dayStarts, perDay);
+        LocalDate from = c.lessons().stream()
+                .map(Lesson::date)
+                .max(LocalDate::compareTo)
+                .map(d -> d.plusDays(1))
+                .orElse(c.startsOn());
+        List<Timetable.Slot> slots =
+                Timetable.lay(needs, from.isBefore(c.startsOn()) ? c.startsOn() : from, dayStarts, perDay);
         if (!slots.isEmpty() && slots.get(slots.size() - 1).date().isAfter(c.endsOn())) {
             LocalDate until = slots.get(slots.size() - 1).date();
-            throw PlatformException.conflict(new Words("按每天 " + perDay + " 学时，剩余的 " + needs.size() + " 个学习单元需排课至 " + until
-                    + "，但班级于 " + c.endsOn() + " 结束：请增加每天的学时或推迟结束日期。",
-                    "The " + needs.size() + " unit(s) left need lessons until " + until
-                    + " at " + perDay + " class hours a day, but the class ends on " + c.endsOn() + ": allow more hours a day or a later end."));
+            throw PlatformException.conflict(new Words(
+                    "按每天 " + perDay + " 学时，剩余的 " + needs.size() + " 个学习单元需排课至 " + until + "，但班级于 " + c.endsOn()
+                            + " 结束：请增加每天的学时或推迟结束日期。",
+                    "The " + needs.size() + " unit(s) left need lessons until " + until + " at " + perDay
+                            + " class hours a day, but the class ends on " + c.endsOn()
+                            + ": allow more hours a day or a later end."));
         }
         Map<Long, LearningUnit> units = new HashMap<>();
         c.plan().units().forEach(u -> units.put(u.id(), u));
         for (Timetable.Slot slot : slots) {
-            LessonMode mode = c.deliveryMode() != DeliveryMode.IN_PERSON && slot.basic() ? LessonMode.SELF_PACED : LessonMode.LIVE;
-            c.lessons().add(new Lesson(c, units.get(slot.unitId()), slot.date(), slot.start(), slot.classHours(),
-                    slot.basic() ? theory : practical, mode));
+            LessonMode mode = c.deliveryMode() != DeliveryMode.IN_PERSON && slot.basic()
+                    ? LessonMode.SELF_PACED
+                    : LessonMode.LIVE;
+            c.lessons()
+                    .add(new Lesson(
+                            c,
+                            units.get(slot.unitId()),
+                            slot.date(),
+                            slot.start(),
+                            slot.classHours(),
+                            slot.basic() ? theory : practical,
+                            mode));
         }
         em.flush();
         return view(c);
@@ -349,9 +449,13 @@ public class Classes {
         TrainingClass c = draft(id);
         List<ClassRules.Violation> violations = ClassRules.check(facts(c));
         if (!violations.isEmpty()) {
-            throw PlatformException.invalid(new Words("班级暂不能开班：有 " + violations.size() + " 条规则未满足。",
-                    "The class cannot be activated yet: " + violations.size() + " rule(s) are not met."),
-                    violations.stream().map(v -> new FieldError(v.rule(), v.message())).toList());
+            throw PlatformException.invalid(
+                    new Words(
+                            "班级暂不能开班：有 " + violations.size() + " 条规则未满足。",
+                            "The class cannot be activated yet: " + violations.size() + " rule(s) are not met."),
+                    violations.stream()
+                            .map(v -> new FieldError(v.rule(), v.message()))
+                            .toList());
         }
         c.activate(ConfigProvider.getConfig().getValue("lms.class-hour-minutes", Integer.class));
         return view(c);
@@ -365,25 +469,47 @@ public class Classes {
             duties.add(t.duty());
             Account a = em.find(Account.class, t.accountId());
             List<ClassRules.Credential> creds = teacherCredentials.credentials(t.accountId()).stream()
-                    .map(x -> new ClassRules.Credential(x.kind(), x.level(), x.titleGrade(), x.issuedOn())).toList();
-            teachers.put(t.accountId(), new ClassRules.Teacher(t.accountId(), a.fullName() + " (" + a.username() + ")", duties, creds));
+                    .map(x -> new ClassRules.Credential(x.kind(), x.level(), x.titleGrade(), x.issuedOn()))
+                    .toList();
+            teachers.put(
+                    t.accountId(),
+                    new ClassRules.Teacher(t.accountId(), a.fullName() + " (" + a.username() + ")", duties, creds));
         }
         var assessment = plans.get(c.plan().id()).assessment();
-        List<ClassRules.Learner> learners = c.learnerIds().stream().map(id -> {
-            Account a = em.find(Account.class, id);
-            List<LearnerQualification> q = learnerQualifications.qualifications(id);
-            return new ClassRules.Learner(a.fullName() + " (" + a.username() + ")",
-                    levels(q, LearnerQualification.Kind.CERTIFICATE), levels(q, LearnerQualification.Kind.APPROVAL));
-        }).toList();
-        return new ClassRules.Facts(c.plan().level(), assessment.certificateEligible(), c.leadsToCertificate(),
-                learners, List.copyOf(teachers.values()),
-                c.plan().units().stream().map(u -> new ClassRules.UnitNeed(u.id(), u.name(), u.hours())).toList(),
-                c.lessons().stream().map(l -> new ClassRules.ScheduledLesson(l.unit().id(), l.classHours(), l.date(), l.teacherId())).toList(),
-                c.startsOn(), c.endsOn(), catalogue.rules(c.plan().edition()).teachers());
+        List<ClassRules.Learner> learners = c.learnerIds().stream()
+                .map(id -> {
+                    Account a = em.find(Account.class, id);
+                    List<LearnerQualification> q = learnerQualifications.qualifications(id);
+                    return new ClassRules.Learner(
+                            a.fullName() + " (" + a.username() + ")",
+                            levels(q, LearnerQualification.Kind.CERTIFICATE),
+                            levels(q, LearnerQualification.Kind.APPROVAL));
+                })
+                .toList();
+        return new ClassRules.Facts(
+                c.plan().level(),
+                assessment.certificateEligible(),
+                c.leadsToCertificate(),
+                learners,
+                List.copyOf(teachers.values()),
+                c.plan().units().stream()
+                        .map(u -> new ClassRules.UnitNeed(u.id(), u.name(), u.hours()))
+                        .toList(),
+                c.lessons().stream()
+                        .map(l ->
+                                new ClassRules.ScheduledLesson(l.unit().id(), l.classHours(), l.date(), l.teacherId()))
+                        .toList(),
+                c.startsOn(),
+                c.endsOn(),
+                catalogue.rules(c.plan().edition()).teachers());
     }
 
-    private static Set<cn.imtp.lms.catalogue.entity.Level> levels(List<LearnerQualification> q, LearnerQualification.Kind kind) {
-        return q.stream().filter(x -> x.kind() == kind).map(LearnerQualification::level).collect(java.util.stream.Collectors.toSet());
+    private static Set<cn.imtp.lms.catalogue.entity.Level> levels(
+            List<LearnerQualification> q, LearnerQualification.Kind kind) {
+        return q.stream()
+                .filter(x -> x.kind() == kind)
+                .map(LearnerQualification::level)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private TrainingClass find(long id) {
@@ -395,8 +521,7 @@ public class Classes {
     }
 
     /** The classes a caller works in and the units of their plans: a teacher's classes, a learner's active ones. */
-    public record Membership(Set<Long> classes, Set<Long> units) {
-    }
+    public record Membership(Set<Long> classes, Set<Long> units) {}
 
     /** A teacher's classes (whatever their state) or a learner's active classes, with their plans' units; nothing for administrators. */
     public Membership membership(Caller caller) {
@@ -410,21 +535,27 @@ public class Classes {
         }
         Set<Long> classIds = new java.util.HashSet<>();
         Set<Long> units = new java.util.HashSet<>();
-        Bulk.on(em).selectTogether(List.of(new Bulk.Query("SELECT c.id AS class_id, pu.unit_id AS unit_id FROM " + from
-                + " LEFT JOIN training_plan_unit pu ON pu.plan_id = c.plan_id WHERE m.account_id = ?", List.of(caller.accountId()), r -> {
-                    classIds.add(r.getLong("class_id"));
-                    long unit = r.getLong("unit_id");
-                    if (!r.wasNull()) {
-                        units.add(unit);
-                    }
-                })));
+        Bulk.on(em)
+                .selectTogether(List.of(new Bulk.Query(
+                        "SELECT c.id AS class_id, pu.unit_id AS unit_id FROM " + from
+                                + " LEFT JOIN training_plan_unit pu ON pu.plan_id = c.plan_id WHERE m.account_id = ?",
+                        List.of(caller.accountId()),
+                        r -> {
+                            classIds.add(r.getLong("class_id"));
+                            long unit = r.getLong("unit_id");
+                            if (!r.wasNull()) {
+                                units.add(unit);
+                            }
+                        })));
         return new Membership(Set.copyOf(classIds), Set.copyOf(units));
     }
 
     /** One class the caller may see ({@link #visible}, else 404) as a membership: itself and its plan's units. */
     public Membership membershipOf(long classId, Caller caller) {
         TrainingClass c = visible(classId, caller);
-        return new Membership(Set.of(c.id()), c.plan().units().stream().map(LearningUnit::id).collect(java.util.stream.Collectors.toSet()));
+        return new Membership(
+                Set.of(c.id()),
+                c.plan().units().stream().map(LearningUnit::id).collect(java.util.stream.Collectors.toSet()));
     }
 
     /**
@@ -439,7 +570,9 @@ public class Classes {
     /** The units of a class's plan, or null when there is no such class. */
     public Set<Long> planUnits(long classId) {
         TrainingClass c = em.find(TrainingClass.class, classId);
-        return c == null ? null : c.plan().units().stream().map(LearningUnit::id).collect(java.util.stream.Collectors.toSet());
+        return c == null
+                ? null
+                : c.plan().units().stream().map(LearningUnit::id).collect(java.util.stream.Collectors.toSet());
     }
 
     /**
@@ -448,10 +581,14 @@ public class Classes {
      */
     public Map<Long, List<Long>> activeClassesByUnit(long learnerId) {
         Map<Long, List<Long>> byUnit = new LinkedHashMap<>();
-        Bulk.on(em).selectTogether(List.of(new Bulk.Query("SELECT pu.unit_id, c.id AS class_id FROM class_learner cl"
-                + " JOIN training_class c ON c.id = cl.class_id AND c.status = 'ACTIVE'"
-                + " JOIN training_plan_unit pu ON pu.plan_id = c.plan_id WHERE cl.account_id = ? ORDER BY c.id", List.of(learnerId),
-                r -> byUnit.computeIfAbsent(r.getLong("unit_id"), u -> new ArrayList<>()).add(r.getLong("class_id")))));
+        Bulk.on(em)
+                .selectTogether(List.of(new Bulk.Query(
+                        "SELECT pu.unit_id, c.id AS class_id FROM class_learner cl"
+                                + " JOIN training_class c ON c.id = cl.class_id AND c.status = 'ACTIVE'"
+                                + " JOIN training_plan_unit pu ON pu.plan_id = c.plan_id WHERE cl.account_id = ? ORDER BY c.id",
+                        List.of(learnerId),
+                        r -> byUnit.computeIfAbsent(r.getLong("unit_id"), u -> new ArrayList<>())
+                                .add(r.getLong("class_id")))));
         return byUnit;
     }
 
@@ -472,24 +609,54 @@ public class Classes {
     private TrainingClass draft(long id) {
         TrainingClass c = find(id);
         if (c.status() != ClassStatus.DRAFT) {
-            throw PlatformException.conflict(new Words("班级 " + id + " 已开班，学员名单、教师和课表均不能再更改。",
+            throw PlatformException.conflict(new Words(
+                    "班级 " + id + " 已开班，学员名单、教师和课表均不能再更改。",
                     "Class " + id + " is active; its roster, teachers and schedule are fixed."));
         }
         return c;
     }
 
     private ClassView view(TrainingClass c) {
-        List<ClassView.Member> learners = c.learnerIds().stream().map(id -> em.find(Account.class, id))
-                .map(a -> new ClassView.Member(a.id(), a.username(), a.fullName(), IdDocuments.mask(a.idNumber()))).toList();
-        List<ClassView.TeacherSeat> teachers = c.teachers().stream().map(t -> {
-            Account a = em.find(Account.class, t.accountId());
-            return new ClassView.TeacherSeat(a.id(), a.username(), a.fullName(), t.duty());
-        }).toList();
-        List<ClassView.LessonView> lessons = c.lessons().stream().map(l -> new ClassView.LessonView(l.id(),
-                l.unit().id(), l.unit().name(), l.date(), l.start(), l.classHours(), l.teacherId(), l.mode())).toList();
+        List<ClassView.Member> learners = c.learnerIds().stream()
+                .map(id -> em.find(Account.class, id))
+                .map(a -> new ClassView.Member(a.id(), a.username(), a.fullName(), IdDocuments.mask(a.idNumber())))
+                .toList();
+        List<ClassView.TeacherSeat> teachers = c.teachers().stream()
+                .map(t -> {
+                    Account a = em.find(Account.class, t.accountId());
+                    return new ClassView.TeacherSeat(a.id(), a.username(), a.fullName(), t.duty());
+                })
+                .toList();
+        List<ClassView.LessonView> lessons = c.lessons().stream()
+                .map(l -> new ClassView.LessonView(
+                        l.id(),
+                        l.unit().id(),
+                        l.unit().name(),
+                        l.date(),
+                        l.start(),
+                        l.classHours(),
+                        l.teacherId(),
+                        l.mode()))
+                .toList();
         TrainingPlan p = c.plan();
-        return new ClassView(c.id(), c.name(), p.id(), p.name(), p.level(), p.jobType(), c.deliveryMode(), c.startsOn(), c.endsOn(),
-                c.leadsToCertificate(), c.status(), c.classHourMinutes(), c.presenceChecksPerHour() == null ? null
-                        : new Requests.PresenceChecks(c.presenceChecksPerHour(), c.presenceAnswerSeconds()), learners, teachers, lessons);
+        return new ClassView(
+                c.id(),
+                c.name(),
+                p.id(),
+                p.name(),
+                p.level(),
+                p.jobType(),
+                c.deliveryMode(),
+                c.startsOn(),
+                c.endsOn(),
+                c.leadsToCertificate(),
+                c.status(),
+                c.classHourMinutes(),
+                c.presenceChecksPerHour() == null
+                        ? null
+                        : new Requests.PresenceChecks(c.presenceChecksPerHour(), c.presenceAnswerSeconds()),
+                learners,
+                teachers,
+                lessons);
     }
 }

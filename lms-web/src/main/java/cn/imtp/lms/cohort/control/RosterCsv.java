@@ -20,14 +20,12 @@ public final class RosterCsv {
 
     public static final String HEADER = "username,fullName,idType,idNumber,phone";
 
-    public record Row(int line, String username, String fullName, IdDocumentType idType, String idNumber, String phone) {
-    }
+    public record Row(
+            int line, String username, String fullName, IdDocumentType idType, String idNumber, String phone) {}
 
-    public record Result(List<Row> rows, List<FieldError> errors) {
-    }
+    public record Result(List<Row> rows, List<FieldError> errors) {}
 
-    private RosterCsv() {
-    }
+    private RosterCsv() {}
 
     public static Result parse(String csv, LocalDate today) {
         List<Row> rows = new ArrayList<>();
@@ -36,10 +34,13 @@ public final class RosterCsv {
         try {
             records = Csv.parse(csv);
         } catch (IllegalArgumentException open) {
-            errors.add(new FieldError(open.getMessage().substring(0, open.getMessage().indexOf(':')), new Words("带引号的字段缺少结尾的引号", "a quoted field is not closed")));
+            errors.add(new FieldError(
+                    open.getMessage().substring(0, open.getMessage().indexOf(':')),
+                    new Words("带引号的字段缺少结尾的引号", "a quoted field is not closed")));
             return new Result(List.of(), errors);
         }
-        if (records.isEmpty() || !String.join(",", records.get(0).cells()).trim().equalsIgnoreCase(HEADER)) {
+        if (records.isEmpty()
+                || !String.join(",", records.get(0).cells()).trim().equalsIgnoreCase(HEADER)) {
             errors.add(new FieldError("line 1", new Words("表头须为：" + HEADER, "the header must be: " + HEADER)));
             return new Result(List.of(), errors);
         }
@@ -49,8 +50,11 @@ public final class RosterCsv {
             int line = record.line();
             List<String> cells = record.cells();
             if (cells.size() != 5) {
-                errors.add(new FieldError("line " + line, new Words("有 " + cells.size() + " 个字段，应为 5 个（" + HEADER + "）",
-                        "has " + cells.size() + " fields; expected 5 (" + HEADER + ")")));
+                errors.add(new FieldError(
+                        "line " + line,
+                        new Words(
+                                "有 " + cells.size() + " 个字段，应为 5 个（" + HEADER + "）",
+                                "has " + cells.size() + " fields; expected 5 (" + HEADER + ")")));
                 continue;
             }
             String username = cells.get(0).trim();
@@ -60,11 +64,14 @@ public final class RosterCsv {
             String phone = cells.get(4).trim();
             List<Words> problems = new ArrayList<>();
             if (!username.matches("[a-zA-Z0-9._-]{3,64}")) {
-                problems.add(new Words("用户名须为 3 至 64 个字母、数字、点、短横线或下划线",
+                problems.add(new Words(
+                        "用户名须为 3 至 64 个字母、数字、点、短横线或下划线",
                         "username must be 3 to 64 letters, digits, dots, dashes or underscores"));
             } else if (usernames.putIfAbsent(username.toLowerCase(), line) != null) {
                 int first = usernames.get(username.toLowerCase());
-                problems.add(new Words("用户名 " + username + " 已在第 " + first + " 行出现", "username " + username + " appears already on line " + first));
+                problems.add(new Words(
+                        "用户名 " + username + " 已在第 " + first + " 行出现",
+                        "username " + username + " appears already on line " + first));
             }
             if (fullName.isEmpty() || fullName.length() > 100) {
                 problems.add(new Words("姓名必填（最多 100 个字符）", "fullName is required (at most 100 characters)"));
@@ -73,8 +80,12 @@ public final class RosterCsv {
             try {
                 idType = type.isEmpty() ? IdDocumentType.MAINLAND_ID_CARD : IdDocumentType.valueOf(type);
             } catch (IllegalArgumentException e) {
-                problems.add(new Words("证件类型“" + type + "”不是以下之一：MAINLAND_ID_CARD、PASSPORT、HK_MACAO_TRAVEL_PERMIT、TAIWAN_TRAVEL_PERMIT",
-                        "idType '" + type + "' is not one of MAINLAND_ID_CARD, PASSPORT, HK_MACAO_TRAVEL_PERMIT, TAIWAN_TRAVEL_PERMIT"));
+                problems.add(
+                        new Words(
+                                "证件类型“" + type
+                                        + "”不是以下之一：MAINLAND_ID_CARD、PASSPORT、HK_MACAO_TRAVEL_PERMIT、TAIWAN_TRAVEL_PERMIT",
+                                "idType '" + type
+                                        + "' is not one of MAINLAND_ID_CARD, PASSPORT, HK_MACAO_TRAVEL_PERMIT, TAIWAN_TRAVEL_PERMIT"));
             }
             if (idType != null) {
                 Words problem = IdDocuments.problemWith(idType, number, today);
@@ -82,19 +93,28 @@ public final class RosterCsv {
                     problems.add(new Words("证件号码：" + problem.zh(), "idNumber: " + problem.en()));
                 } else if (numbers.putIfAbsent(idType + number, line) != null) {
                     int first = numbers.get(idType + number);
-                    problems.add(new Words("相同的证件号码已在第 " + first + " 行出现", "the same identity number appears already on line " + first));
+                    problems.add(new Words(
+                            "相同的证件号码已在第 " + first + " 行出现",
+                            "the same identity number appears already on line " + first));
                 }
             }
             Words phoneProblem = IdDocuments.phoneProblem(phone);
             if (phone.isEmpty() || phoneProblem != null) {
-                problems.add(phone.isEmpty() ? new Words("手机号码：必填", "phone: is required")
-                        : new Words("手机号码：" + phoneProblem.zh(), "phone: " + phoneProblem.en()));
+                problems.add(
+                        phone.isEmpty()
+                                ? new Words("手机号码：必填", "phone: is required")
+                                : new Words("手机号码：" + phoneProblem.zh(), "phone: " + phoneProblem.en()));
             }
             if (problems.isEmpty()) {
                 rows.add(new Row(line, username, fullName, idType, number, phone));
             } else {
-                errors.add(new FieldError("line " + line, new Words(String.join("；", problems.stream().map(Words::zh).toList()),
-                        String.join("; ", problems.stream().map(Words::en).toList()))));
+                errors.add(new FieldError(
+                        "line " + line,
+                        new Words(
+                                String.join(
+                                        "；", problems.stream().map(Words::zh).toList()),
+                                String.join(
+                                        "; ", problems.stream().map(Words::en).toList()))));
             }
         }
         if (errors.isEmpty() && rows.isEmpty()) {

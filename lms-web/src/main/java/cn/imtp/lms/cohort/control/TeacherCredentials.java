@@ -29,24 +29,33 @@ public class TeacherCredentials {
         }
         List<FieldError> errors = new ArrayList<>();
         if (n == null || n.kind() == null) {
-            errors.add(new FieldError("kind", new Words("必填：CERTIFICATE 或 TITLE", "is required: CERTIFICATE or TITLE")));
+            errors.add(
+                    new FieldError("kind", new Words("必填：CERTIFICATE 或 TITLE", "is required: CERTIFICATE or TITLE")));
         } else if (n.kind() == cn.imtp.lms.cohort.entity.CredentialKind.CERTIFICATE && n.level() == null) {
             errors.add(new FieldError("level", new Words("证书须有等级（L5 至 L1）", "a certificate has a level, L5 to L1")));
         } else if (n.kind() == cn.imtp.lms.cohort.entity.CredentialKind.TITLE && n.titleGrade() == null) {
-            errors.add(new FieldError("titleGrade", new Words("职称须有级别：INTERMEDIATE 或 SENIOR", "a title has a grade: INTERMEDIATE or SENIOR")));
+            errors.add(new FieldError(
+                    "titleGrade",
+                    new Words("职称须有级别：INTERMEDIATE 或 SENIOR", "a title has a grade: INTERMEDIATE or SENIOR")));
         }
         if (n == null || n.issuedOn() == null || n.issuedOn().isAfter(ChinaTime.today())) {
             errors.add(new FieldError("issuedOn", new Words("必填，且不能晚于今天", "is required and not in the future")));
         }
         if (n == null || n.reference() == null || n.reference().isBlank()) {
-            errors.add(new FieldError("reference", new Words("请填写证书或职称编号", "the certificate or title number is required")));
+            errors.add(new FieldError(
+                    "reference", new Words("请填写证书或职称编号", "the certificate or title number is required")));
         }
         if (!errors.isEmpty()) {
             throw PlatformException.invalid(new Words("资质未记录。", "The credential was not recorded."), errors);
         }
         boolean certificate = n.kind() == cn.imtp.lms.cohort.entity.CredentialKind.CERTIFICATE;
-        TeacherCredential t = new TeacherCredential(accountId, n.kind(), certificate ? n.level() : null,
-                certificate ? null : n.titleGrade(), n.issuedOn(), n.reference().trim());
+        TeacherCredential t = new TeacherCredential(
+                accountId,
+                n.kind(),
+                certificate ? n.level() : null,
+                certificate ? null : n.titleGrade(),
+                n.issuedOn(),
+                n.reference().trim());
         em.persist(t);
         em.flush();
         return t;
@@ -54,7 +63,10 @@ public class TeacherCredentials {
 
     @Transactional
     public List<TeacherCredential> credentials(long accountId) {
-        return em.createQuery("SELECT t FROM TeacherCredential t WHERE t.accountId = :a ORDER BY t.issuedOn", TeacherCredential.class)
-                .setParameter("a", accountId).getResultList();
+        return em.createQuery(
+                        "SELECT t FROM TeacherCredential t WHERE t.accountId = :a ORDER BY t.issuedOn",
+                        TeacherCredential.class)
+                .setParameter("a", accountId)
+                .getResultList();
     }
 }

@@ -15,14 +15,11 @@ public final class Timetable {
     /** Minutes a class hour and the break after it take on the timetable. */
     static final int SLOT_MINUTES = 50;
 
-    public record Need(long unitId, int hours, boolean basic) {
-    }
+    public record Need(long unitId, int hours, boolean basic) {}
 
-    public record Slot(long unitId, LocalDate date, LocalTime start, int classHours, boolean basic) {
-    }
+    public record Slot(long unitId, LocalDate date, LocalTime start, int classHours, boolean basic) {}
 
-    private Timetable() {
-    }
+    private Timetable() {}
 
     public static List<Slot> lay(List<Need> needs, LocalDate firstDay, LocalTime dayStarts, int hoursPerDay) {
         if (hoursPerDay < 1) {

@@ -1,5 +1,6 @@
 package cn.imtp.lms.cohort.entity;
 
 public enum ClassStatus {
-    DRAFT, ACTIVE
+    DRAFT,
+    ACTIVE
 }

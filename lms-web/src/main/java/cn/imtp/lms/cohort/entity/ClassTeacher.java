@@ -30,8 +30,7 @@ public class ClassTeacher {
     @Enumerated(EnumType.STRING)
     private Duty duty;
 
-    protected ClassTeacher() {
-    }
+    protected ClassTeacher() {}
 
     public ClassTeacher(TrainingClass trainingClass, long accountId, Duty duty) {
         this.trainingClass = trainingClass;

@@ -2,5 +2,7 @@ package cn.imtp.lms.cohort.entity;
 
 /** 线上 / 线下 / 线上线下结合 */
 public enum DeliveryMode {
-    ONLINE, IN_PERSON, BLENDED
+    ONLINE,
+    IN_PERSON,
+    BLENDED
 }

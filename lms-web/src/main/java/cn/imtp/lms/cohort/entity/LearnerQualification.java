@@ -20,7 +20,8 @@ import java.time.LocalDate;
 public class LearnerQualification {
 
     public enum Kind {
-        CERTIFICATE, APPROVAL
+        CERTIFICATE,
+        APPROVAL
     }
 
     @Id
@@ -45,11 +46,16 @@ public class LearnerQualification {
     @Column(name = "recorded_by")
     private String recordedBy;
 
-    protected LearnerQualification() {
-    }
+    protected LearnerQualification() {}
 
-    public LearnerQualification(long accountId, Kind kind, Level level, LocalDate dated, String reference, String reason,
-                                String recordedBy) {
+    public LearnerQualification(
+            long accountId,
+            Kind kind,
+            Level level,
+            LocalDate dated,
+            String reference,
+            String reason,
+            String recordedBy) {
         this.accountId = accountId;
         this.kind = kind;
         this.level = level;

@@ -12,7 +12,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import cn.imtp.lms.application.ChinaTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -49,11 +48,16 @@ public class Lesson {
     @Enumerated(EnumType.STRING)
     private LessonMode mode;
 
-    protected Lesson() {
-    }
+    protected Lesson() {}
 
-    public Lesson(TrainingClass trainingClass, LearningUnit unit, LocalDate date, LocalTime start, int classHours, long teacherId,
-                  LessonMode mode) {
+    public Lesson(
+            TrainingClass trainingClass,
+            LearningUnit unit,
+            LocalDate date,
+            LocalTime start,
+            int classHours,
+            long teacherId,
+            LessonMode mode) {
         this.trainingClass = trainingClass;
         this.unit = unit;
         this.date = date;

@@ -37,10 +37,15 @@ public class TeacherCredential {
 
     private String reference;
 
-    protected TeacherCredential() {
-    }
+    protected TeacherCredential() {}
 
-    public TeacherCredential(long accountId, CredentialKind kind, Level level, TitleGrade titleGrade, LocalDate issuedOn, String reference) {
+    public TeacherCredential(
+            long accountId,
+            CredentialKind kind,
+            Level level,
+            TitleGrade titleGrade,
+            LocalDate issuedOn,
+            String reference) {
         this.accountId = accountId;
         this.kind = kind;
         this.level = level;

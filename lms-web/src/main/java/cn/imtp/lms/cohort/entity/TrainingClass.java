@@ -84,11 +84,15 @@ public class TrainingClass {
     @OrderBy("date, start")
     private List<Lesson> lessons = new ArrayList<>();
 
-    protected TrainingClass() {
-    }
+    protected TrainingClass() {}
 
-    public TrainingClass(String name, TrainingPlan plan, DeliveryMode deliveryMode, LocalDate startsOn, LocalDate endsOn,
-                         boolean leadsToCertificate) {
+    public TrainingClass(
+            String name,
+            TrainingPlan plan,
+            DeliveryMode deliveryMode,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            boolean leadsToCertificate) {
         this.name = name;
         this.plan = plan;
         this.deliveryMode = deliveryMode;

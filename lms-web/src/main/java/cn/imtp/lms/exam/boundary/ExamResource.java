@@ -1,17 +1,17 @@
 package cn.imtp.lms.exam.boundary;
 
+import cn.imtp.lms.application.Params;
+import cn.imtp.lms.catalogue.entity.JobType;
+import cn.imtp.lms.catalogue.entity.Level;
+import cn.imtp.lms.documents.Exports;
+import cn.imtp.lms.documents.Reader;
 import cn.imtp.lms.exam.control.AssessmentSettings;
 import cn.imtp.lms.exam.control.Attempts;
 import cn.imtp.lms.exam.control.Blueprints;
 import cn.imtp.lms.exam.control.ExamResults;
 import cn.imtp.lms.exam.control.Exams;
 import cn.imtp.lms.exam.control.PaperDrawer;
-import cn.imtp.lms.catalogue.entity.JobType;
-import cn.imtp.lms.catalogue.entity.Level;
 import cn.imtp.lms.identity.boundary.RequestOrigin;
-import cn.imtp.lms.documents.Exports;
-import cn.imtp.lms.documents.Reader;
-import cn.imtp.lms.application.Params;
 import cn.imtp.lms.resourcepack.control.ResourcePacks;
 import cn.imtp.lms.resourcepack.control.ResourceView;
 import cn.imtp.platform.security.Allow;
@@ -20,8 +20,8 @@ import cn.imtp.platform.security.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -73,13 +73,21 @@ public class ExamResource {
     @GET
     @Path("coverage")
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
-    public Blueprints.Coverage coverage(@QueryParam("level") String level, @QueryParam("jobType") String jobType,
-                                          @QueryParam("pointsSingleChoice") Integer single, @QueryParam("pointsMultipleChoice") Integer multiple,
-                                          @QueryParam("pointsTrueFalse") Integer trueFalse) {
+    public Blueprints.Coverage coverage(
+            @QueryParam("level") String level,
+            @QueryParam("jobType") String jobType,
+            @QueryParam("pointsSingleChoice") Integer single,
+            @QueryParam("pointsMultipleChoice") Integer multiple,
+            @QueryParam("pointsTrueFalse") Integer trueFalse) {
         PaperDrawer.Points d = settings.defaultPoints();
-        PaperDrawer.Points points = new PaperDrawer.Points(single == null ? d.singleChoice() : Math.max(1, single),
-                multiple == null ? d.multipleChoice() : Math.max(1, multiple), trueFalse == null ? d.trueFalse() : Math.max(1, trueFalse));
-        return blueprints.coverage(Params.optional(Level.class, "level", level), Params.optional(JobType.class, "jobType", jobType), points);
+        PaperDrawer.Points points = new PaperDrawer.Points(
+                single == null ? d.singleChoice() : Math.max(1, single),
+                multiple == null ? d.multipleChoice() : Math.max(1, multiple),
+                trueFalse == null ? d.trueFalse() : Math.max(1, trueFalse));
+        return blueprints.coverage(
+                Params.optional(Level.class, "level", level),
+                Params.optional(JobType.class, "jobType", jobType),
+                points);
     }
 
     @GET
@@ -94,7 +102,9 @@ public class ExamResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response createExam(@PathParam("classId") long classId, Exams.NewExam exam) {
-        return Response.status(201).entity(exams.create(classId, exam, Caller.of(security), origin.addressOf(http))).build();
+        return Response.status(201)
+                .entity(exams.create(classId, exam, Caller.of(security), origin.addressOf(http)))
+                .build();
     }
 
     @GET
@@ -138,8 +148,15 @@ public class ExamResource {
     @Path("exams/{id}/export")
     @Produces({Exports.CSV, Exports.XLSX})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
-    public Response exportResults(@PathParam("id") long id, @QueryParam("format") @DefaultValue("csv") String format, @BeanParam Reader reader) {
-        return Exports.download(List.of(examResults.export(id, Caller.of(security))), Exports.format(format), "exam-" + id + "-results", reader.language());
+    public Response exportResults(
+            @PathParam("id") long id,
+            @QueryParam("format") @DefaultValue("csv") String format,
+            @BeanParam Reader reader) {
+        return Exports.download(
+                List.of(examResults.export(id, Caller.of(security))),
+                Exports.format(format),
+                "exam-" + id + "-results",
+                reader.language());
     }
 
     @GET
@@ -169,7 +186,8 @@ public class ExamResource {
     @Path("attempts/{id}/answers/{position}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.LEARNER)
-    public Attempts.ItemView answer(@PathParam("id") long id, @PathParam("position") int position, Attempts.Answer answer) {
+    public Attempts.ItemView answer(
+            @PathParam("id") long id, @PathParam("position") int position, Attempts.Answer answer) {
         return attempts.answer(id, position, answer, Caller.of(security));
     }
 

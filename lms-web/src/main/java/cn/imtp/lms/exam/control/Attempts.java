@@ -43,22 +43,45 @@ public class Attempts {
     static final Duration ANSWER_GRACE = Duration.ofSeconds(3);
 
     @JsonbNillable
-    public record ItemView(int position, QuestionType type, String moduleCode, String courseCode, String stem, List<String> options, int points,
-                           String answer, String correctAnswer, String explanation, Integer awarded) {
-    }
+    public record ItemView(
+            int position,
+            QuestionType type,
+            String moduleCode,
+            String courseCode,
+            String stem,
+            List<String> options,
+            int points,
+            String answer,
+            String correctAnswer,
+            String explanation,
+            Integer awarded) {}
 
     @JsonbNillable
-    public record Result(int score, int maxScore, int percent, boolean passed, int passMark, List<ExamResults.ModuleScore> modules) {
-    }
+    public record Result(
+            int score,
+            int maxScore,
+            int percent,
+            boolean passed,
+            int passMark,
+            List<ExamResults.ModuleScore> modules) {}
 
     @JsonbNillable
-    public record AttemptView(long id, long examId, String title, long learnerId, int number, Instant startedAt, Instant deadline,
-                              long remainingSeconds, Instant submittedAt, Attempt.SubmittedBy submittedBy, boolean answersShown,
-                              List<ItemView> items, Result result) {
-    }
+    public record AttemptView(
+            long id,
+            long examId,
+            String title,
+            long learnerId,
+            int number,
+            Instant startedAt,
+            Instant deadline,
+            long remainingSeconds,
+            Instant submittedAt,
+            Attempt.SubmittedBy submittedBy,
+            boolean answersShown,
+            List<ItemView> items,
+            Result result) {}
 
-    public record Answer(String answer) {
-    }
+    public record Answer(String answer) {}
 
     @PersistenceContext(unitName = "lms")
     EntityManager em;
@@ -107,33 +130,60 @@ public class Attempts {
             }
         }
         if (exam.trainingClass().status() != ClassStatus.ACTIVE) {
-            throw PlatformException.conflict(new Words("该班级不在进行中，不能参加其考试。", "The class is not active; its exams cannot be sat."));
+            throw PlatformException.conflict(
+                    new Words("该班级不在进行中，不能参加其考试。", "The class is not active; its exams cannot be sat."));
         }
         if (now.isBefore(exam.opensAt())) {
-            throw PlatformException.conflict(new Words("考试将于 " + exam.opensAt() + " 开始。", "The exam opens at " + exam.opensAt() + "."));
+            throw PlatformException.conflict(
+                    new Words("考试将于 " + exam.opensAt() + " 开始。", "The exam opens at " + exam.opensAt() + "."));
         }
         if (!now.isBefore(exam.closesAt())) {
-            throw PlatformException.conflict(new Words("考试已于 " + exam.closesAt() + " 结束。", "The exam closed at " + exam.closesAt() + "."));
+            throw PlatformException.conflict(
+                    new Words("考试已于 " + exam.closesAt() + " 结束。", "The exam closed at " + exam.closesAt() + "."));
         }
         int allowed = exams.allowed(exam, caller.accountId());
         if (mine.size() >= allowed) {
-            throw PlatformException.conflict(new Words("您已参加本考试 " + mine.size() + " 次，已达允许的次数；如需再考，请联系教师准予补考。",
+            throw PlatformException.conflict(new Words(
+                    "您已参加本考试 " + mine.size() + " 次，已达允许的次数；如需再考，请联系教师准予补考。",
                     "You have sat this exam " + mine.size() + " time(s), as many as allowed; a teacher can grant"
-                    + " another attempt."));
+                            + " another attempt."));
         }
         long seed = seeds.nextLong();
         PaperDrawer.Result paper = Exams.draw(exam, exams.slots(exam, exam), seed);
         if (!paper.complete()) {
-            throw PlatformException.conflict(new Words("本考试设定的试题不足以组卷，请联系教师。" + String.join("；", paper.lacks().stream()
-                    .map(l -> l.words().zh()).toList()), "The questions this exam was set with do not fill its blueprint; ask your teacher. "
-                    + String.join("; ", paper.lacks().stream().map(PaperDrawer.Lack::message).toList())));
+            throw PlatformException.conflict(new Words(
+                    "本考试设定的试题不足以组卷，请联系教师。"
+                            + String.join(
+                                    "；",
+                                    paper.lacks().stream()
+                                            .map(l -> l.words().zh())
+                                            .toList()),
+                    "The questions this exam was set with do not fill its blueprint; ask your teacher. "
+                            + String.join(
+                                    "; ",
+                                    paper.lacks().stream()
+                                            .map(PaperDrawer.Lack::message)
+                                            .toList())));
         }
         Instant deadline = now.plus(Duration.ofMinutes(exam.durationMinutes()));
-        Attempt a = new Attempt(exam, caller.accountId(), mine.size() + 1, seed, now, deadline.isAfter(exam.closesAt()) ? exam.closesAt() : deadline);
+        Attempt a = new Attempt(
+                exam,
+                caller.accountId(),
+                mine.size() + 1,
+                seed,
+                now,
+                deadline.isAfter(exam.closesAt()) ? exam.closesAt() : deadline);
         int position = 1;
         for (PaperDrawer.Drawn d : paper.paper()) {
-            a.add(new AttemptItem(a, position++, em.find(Question.class, d.questionId()), d.course().moduleCode(), d.course().moduleName(),
-                    d.course().courseCode(), d.unitName(), d.points()));
+            a.add(new AttemptItem(
+                    a,
+                    position++,
+                    em.find(Question.class, d.questionId()),
+                    d.course().moduleCode(),
+                    d.course().moduleName(),
+                    d.course().courseCode(),
+                    d.unitName(),
+                    d.points()));
         }
         em.persist(a);
         em.flush();
@@ -146,17 +196,24 @@ public class Attempts {
         Attempt a = own(attemptId, caller);
         Instant now = Instant.now();
         if (!a.open()) {
-            throw PlatformException.conflict(new Words("本次作答已于 " + a.submittedAt() + " 交卷，答案不能再修改。",
+            throw PlatformException.conflict(new Words(
+                    "本次作答已于 " + a.submittedAt() + " 交卷，答案不能再修改。",
                     "This attempt was submitted at " + a.submittedAt() + "; answers can no longer change."));
         }
         if (now.isAfter(a.deadline().plus(ANSWER_GRACE))) {
-            throw PlatformException.conflict(new Words("作答时间已到（截止时间为 " + a.deadline() + "），已按截止前保存的答案交卷。",
+            throw PlatformException.conflict(new Words(
+                    "作答时间已到（截止时间为 " + a.deadline() + "），已按截止前保存的答案交卷。",
                     "The time is up (the deadline was " + a.deadline() + "); the attempt is submitted with the answers"
-                    + " saved before it."));
+                            + " saved before it."));
         }
-        AttemptItem item = em.createQuery("SELECT i FROM AttemptItem i WHERE i.attempt = :a AND i.position = :p", AttemptItem.class)
-                .setParameter("a", a).setParameter("p", position).getResultStream().findFirst()
-                .orElseThrow(() -> PlatformException.notFound(new Words("作答记录 " + attemptId + " 中没有第 " + position + " 题。",
+        AttemptItem item = em.createQuery(
+                        "SELECT i FROM AttemptItem i WHERE i.attempt = :a AND i.position = :p", AttemptItem.class)
+                .setParameter("a", a)
+                .setParameter("p", position)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> PlatformException.notFound(new Words(
+                        "作答记录 " + attemptId + " 中没有第 " + position + " 题。",
                         "Question " + position + " of attempt " + attemptId + " does not exist.")));
         String raw = answer == null ? null : answer.answer();
         String canonical = null;
@@ -164,7 +221,9 @@ public class Attempts {
             try {
                 canonical = Answers.canonical(item.type(), item.options().size(), raw);
             } catch (IllegalArgumentException e) {
-                throw PlatformException.invalid(new Words("答案未保存。", "The answer was not saved."), List.of(new FieldError("answer", Refused.of(e))));
+                throw PlatformException.invalid(
+                        new Words("答案未保存。", "The answer was not saved."),
+                        List.of(new FieldError("answer", Refused.of(e))));
             }
         }
         item.answer(canonical, now);
@@ -221,7 +280,8 @@ public class Attempts {
     private Attempt openOwn(long attemptId, Caller caller) {
         Attempt a = own(attemptId, caller);
         if (!a.open() || expired(a, Instant.now())) {
-            throw PlatformException.conflict(new Words("本次作答已结束，考试资料仅在作答期间提供。",
+            throw PlatformException.conflict(new Words(
+                    "本次作答已结束，考试资料仅在作答期间提供。",
                     "This attempt is over; its exam materials were available only while it was open."));
         }
         return a;
@@ -236,8 +296,11 @@ public class Attempts {
     @Transactional
     public List<Long> submitExpired() {
         Instant now = Instant.now();
-        List<Long> ids = em.createQuery("SELECT a.id FROM Attempt a WHERE a.submittedAt IS NULL AND a.deadline < :cut", Long.class)
-                .setParameter("cut", now.minus(ANSWER_GRACE)).setMaxResults(500).getResultList();
+        List<Long> ids = em.createQuery(
+                        "SELECT a.id FROM Attempt a WHERE a.submittedAt IS NULL AND a.deadline < :cut", Long.class)
+                .setParameter("cut", now.minus(ANSWER_GRACE))
+                .setMaxResults(500)
+                .getResultList();
         List<Long> submitted = new ArrayList<>();
         for (Long id : ids) {
             Attempt a = store.locked(id);
@@ -262,23 +325,52 @@ public class Attempts {
     }
 
     private static boolean answersShown(Attempt a, Caller caller) {
-        return caller.role() != Role.LEARNER || (!a.open() && (a.exam().quiz() || a.exam().answersReleasedAt() != null));
+        return caller.role() != Role.LEARNER
+                || (!a.open() && (a.exam().quiz() || a.exam().answersReleasedAt() != null));
     }
 
     private static AttemptView view(Attempt a, Instant now, boolean answersShown) {
         Result result = null;
         if (!a.open()) {
             int percent = a.maxScore() == 0 ? 0 : a.score() * 100 / a.maxScore();
-            result = new Result(a.score(), a.maxScore(), percent, ExamResults.passed(a), a.exam().passMark(), ExamResults.modules(a));
+            result = new Result(
+                    a.score(),
+                    a.maxScore(),
+                    percent,
+                    ExamResults.passed(a),
+                    a.exam().passMark(),
+                    ExamResults.modules(a));
         }
-        long remaining = a.open() ? Math.max(0, Duration.between(now, a.deadline()).toSeconds()) : 0;
-        return new AttemptView(a.id(), a.exam().id(), a.exam().title(), a.learnerId(), a.number(), a.startedAt(), a.deadline(), remaining,
-                a.submittedAt(), a.submittedBy(), answersShown, a.items().stream().map(i -> item(i, answersShown, !a.open())).toList(), result);
+        long remaining =
+                a.open() ? Math.max(0, Duration.between(now, a.deadline()).toSeconds()) : 0;
+        return new AttemptView(
+                a.id(),
+                a.exam().id(),
+                a.exam().title(),
+                a.learnerId(),
+                a.number(),
+                a.startedAt(),
+                a.deadline(),
+                remaining,
+                a.submittedAt(),
+                a.submittedBy(),
+                answersShown,
+                a.items().stream().map(i -> item(i, answersShown, !a.open())).toList(),
+                result);
     }
 
     private static ItemView item(AttemptItem i, boolean answersShown, boolean graded) {
-        return new ItemView(i.position(), i.type(), i.moduleCode(), i.courseCode(), i.stem(), i.options(), i.points(), i.answer(),
-                answersShown ? i.correctAnswer() : null, answersShown ? i.explanation() : null,
+        return new ItemView(
+                i.position(),
+                i.type(),
+                i.moduleCode(),
+                i.courseCode(),
+                i.stem(),
+                i.options(),
+                i.points(),
+                i.answer(),
+                answersShown ? i.correctAnswer() : null,
+                answersShown ? i.explanation() : null,
                 answersShown && graded ? i.awarded() : null);
     }
 }

@@ -34,13 +34,23 @@ public class Blueprints {
 
     /** How a blueprint's units are covered: per unit its share of points and the live questions by type. */
     @JsonbNillable
-    public record Coverage(Level level, JobType jobType, PaperDrawer.Points points, int paperPoints, List<CoveredUnit> units,
-                           List<Words> lacks) {
-    }
+    public record Coverage(
+            Level level,
+            JobType jobType,
+            PaperDrawer.Points points,
+            int paperPoints,
+            List<CoveredUnit> units,
+            List<Words> lacks) {}
 
-    public record CoveredUnit(String moduleCode, String courseCode, String courseName, String unit, int sharePoints, int singleChoice,
-                              int multipleChoice, int trueFalse) {
-    }
+    public record CoveredUnit(
+            String moduleCode,
+            String courseCode,
+            String courseName,
+            String unit,
+            int sharePoints,
+            int singleChoice,
+            int multipleChoice,
+            int trueFalse) {}
 
     @Inject
     Catalogue catalogue;
@@ -55,14 +65,28 @@ public class Blueprints {
         PaperDrawer.Result trial = PaperDrawer.draw(slots, points, 0);
         List<CoveredUnit> units = new ArrayList<>();
         for (PaperDrawer.CourseSlot s : slots) {
-            int[] shares = PaperDrawer.shares(s.weight(), s.units().stream().mapToInt(PaperDrawer.UnitPool::hours).toArray());
+            int[] shares = PaperDrawer.shares(
+                    s.weight(),
+                    s.units().stream().mapToInt(PaperDrawer.UnitPool::hours).toArray());
             for (int i = 0; i < shares.length; i++) {
                 PaperDrawer.UnitPool u = s.units().get(i);
-                units.add(new CoveredUnit(s.moduleCode(), s.courseCode(), s.courseName(), u.name(), shares[i], count(u, QuestionType.SINGLE_CHOICE),
-                        count(u, QuestionType.MULTIPLE_CHOICE), count(u, QuestionType.TRUE_FALSE)));
+                units.add(new CoveredUnit(
+                        s.moduleCode(),
+                        s.courseCode(),
+                        s.courseName(),
+                        u.name(),
+                        shares[i],
+                        count(u, QuestionType.SINGLE_CHOICE),
+                        count(u, QuestionType.MULTIPLE_CHOICE),
+                        count(u, QuestionType.TRUE_FALSE)));
             }
         }
-        return new Coverage(level, jobType, points, slots.stream().mapToInt(PaperDrawer.CourseSlot::weight).sum(), units,
+        return new Coverage(
+                level,
+                jobType,
+                points,
+                slots.stream().mapToInt(PaperDrawer.CourseSlot::weight).sum(),
+                units,
                 trial.lacks().stream().map(PaperDrawer.Lack::words).toList());
     }
 
@@ -74,23 +98,39 @@ public class Blueprints {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<PaperDrawer.CourseSlot> slots(Edition edition, Level level, JobType jobType, Exam exam) {
         List<BlueprintCourseEntry> entries = edition.blueprints().stream()
-                .filter(b -> "THEORY".equals(b.kind()) && b.level() == level && b.jobType() == jobType).toList();
+                .filter(b -> "THEORY".equals(b.kind()) && b.level() == level && b.jobType() == jobType)
+                .toList();
         if (entries.isEmpty()) {
-            throw PlatformException.notFound(new Words("版本 " + edition.code() + " 中没有以下课程的理论考试方案：" + QuestionBank.tableWords(level, jobType).zh() + "。",
-                    "Theory blueprint of " + QuestionBank.tableName(level, jobType) + " in edition " + edition.code() + " does not exist."));
+            throw PlatformException.notFound(new Words(
+                    "版本 " + edition.code() + " 中没有以下课程的理论考试方案："
+                            + QuestionBank.tableWords(level, jobType).zh() + "。",
+                    "Theory blueprint of " + QuestionBank.tableName(level, jobType) + " in edition " + edition.code()
+                            + " does not exist."));
         }
-        CatalogueTable table = edition.tables().stream().filter(t -> t.level() == level && t.jobType() == jobType).findFirst().orElse(null);
+        CatalogueTable table = edition.tables().stream()
+                .filter(t -> t.level() == level && t.jobType() == jobType)
+                .findFirst()
+                .orElse(null);
         Map<String, List<PaperDrawer.Candidate>> bank = bank(level, jobType, exam);
         List<PaperDrawer.CourseSlot> slots = new ArrayList<>();
         for (BlueprintCourseEntry b : entries) {
-            Optional<CatalogueCourse> course = table == null ? Optional.empty() : table.modules().stream().flatMap(m -> m.courses().stream())
-                    .filter(c -> c.code().equals(b.courseCode())).findFirst();
+            Optional<CatalogueCourse> course = table == null
+                    ? Optional.empty()
+                    : table.modules().stream()
+                            .flatMap(m -> m.courses().stream())
+                            .filter(c -> c.code().equals(b.courseCode()))
+                            .findFirst();
             List<PaperDrawer.UnitPool> units = course.isPresent()
-                    ? course.get().units().stream().map(u -> new PaperDrawer.UnitPool(u.name(), u.hours(),
-                            bank.getOrDefault(key(b.courseCode(), u.name()), List.of()))).toList()
-                    : b.assessedUnits().stream().map(n -> new PaperDrawer.UnitPool(n, 1, bank.getOrDefault(key(b.courseCode(), n), List.of())))
+                    ? course.get().units().stream()
+                            .map(u -> new PaperDrawer.UnitPool(
+                                    u.name(), u.hours(), bank.getOrDefault(key(b.courseCode(), u.name()), List.of())))
+                            .toList()
+                    : b.assessedUnits().stream()
+                            .map(n -> new PaperDrawer.UnitPool(
+                                    n, 1, bank.getOrDefault(key(b.courseCode(), n), List.of())))
                             .toList();
-            slots.add(new PaperDrawer.CourseSlot(b.moduleCode(), b.moduleName(), b.courseCode(), b.courseName(), b.courseWeight(), units));
+            slots.add(new PaperDrawer.CourseSlot(
+                    b.moduleCode(), b.moduleName(), b.courseCode(), b.courseName(), b.courseWeight(), units));
         }
         return slots;
     }
@@ -103,9 +143,14 @@ public class Blueprints {
     public PaperDrawer.CourseSlot unitSlot(LearningUnit unit, Exam exam) {
         CatalogueCourse course = unit.course();
         CatalogueTable table = course.module().table();
-        List<PaperDrawer.Candidate> candidates = bank(table.level(), table.jobType(), exam).getOrDefault(key(course.code(), unit.name()),
-                List.of());
-        return new PaperDrawer.CourseSlot(course.module().code(), course.module().name(), course.code(), course.name(), 0,
+        List<PaperDrawer.Candidate> candidates =
+                bank(table.level(), table.jobType(), exam).getOrDefault(key(course.code(), unit.name()), List.of());
+        return new PaperDrawer.CourseSlot(
+                course.module().code(),
+                course.module().name(),
+                course.code(),
+                course.name(),
+                0,
                 List.of(new PaperDrawer.UnitPool(unit.name(), unit.hours(), candidates)));
     }
 
@@ -116,7 +161,8 @@ public class Blueprints {
     private Map<String, List<PaperDrawer.Candidate>> bank(Level level, JobType jobType, Exam exam) {
         Map<String, List<PaperDrawer.Candidate>> out = new HashMap<>();
         for (DrawableQuestion q : this.bank.drawable(level, jobType, exam == null ? null : exam.questionIds())) {
-            out.computeIfAbsent(key(q.courseCode(), q.unitName()), k -> new ArrayList<>()).add(new PaperDrawer.Candidate(q.id(), q.type()));
+            out.computeIfAbsent(key(q.courseCode(), q.unitName()), k -> new ArrayList<>())
+                    .add(new PaperDrawer.Candidate(q.id(), q.type()));
         }
         return out;
     }

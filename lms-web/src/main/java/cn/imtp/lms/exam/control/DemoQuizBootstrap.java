@@ -54,11 +54,17 @@ public class DemoQuizBootstrap {
     @PostConstruct
     void createDemoQuiz() {
         if (!ConfigProvider.getConfig().getValue("lms.demo-data", Boolean.class)
-                || !em.createQuery("SELECT e.id FROM Exam e WHERE e.title = :t").setParameter("t", QUIZ).getResultList().isEmpty()) {
+                || !em.createQuery("SELECT e.id FROM Exam e WHERE e.title = :t")
+                        .setParameter("t", QUIZ)
+                        .getResultList()
+                        .isEmpty()) {
             return;
         }
         TrainingClass demo = em.createQuery("SELECT c FROM TrainingClass c WHERE c.name = :n", TrainingClass.class)
-                .setParameter("n", DemoClassBootstrap.DEMO_CLASS).getResultStream().findFirst().orElse(null);
+                .setParameter("n", DemoClassBootstrap.DEMO_CLASS)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
         ZoneId china = ChinaTime.ZONE;
         if (demo == null || demo.endsOn().isBefore(LocalDate.now(china))) {
             LOG.info("No running demo class: no demo quiz either.");
@@ -66,21 +72,41 @@ public class DemoQuizBootstrap {
         }
         Account teacher = accounts.byUsername("teacher01").orElseThrow();
         Caller author = new Caller(teacher.id(), teacher.username(), Role.TEACHER, 0);
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("demo/questions.csv")) {
+        try (InputStream in =
+                Thread.currentThread().getContextClassLoader().getResourceAsStream("demo/questions.csv")) {
             if (in == null) {
                 throw new IllegalStateException("demo/questions.csv is missing from the resources module");
             }
             // Questions written earlier (by hand, or by an interrupted start) are not imported twice.
-            if (em.createQuery("SELECT COUNT(q) FROM Question q WHERE q.stem LIKE :s", Long.class).setParameter("s", "FAB 分析法中%")
-                    .getSingleResult() == 0) {
+            if (em.createQuery("SELECT COUNT(q) FROM Question q WHERE q.stem LIKE :s", Long.class)
+                            .setParameter("s", "FAB 分析法中%")
+                            .getSingleResult()
+                    == 0) {
                 bank.importCsv(new String(in.readAllBytes(), StandardCharsets.UTF_8), author, "demo-data");
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read demo/questions.csv", e);
         }
-        LearningUnit unit = demo.plan().units().stream().filter(u -> Integrity.same(u.name(), "FAB 分析及卖点介绍技巧")).findFirst().orElseThrow();
-        exams.create(demo.id(), new Exams.NewExam(QUIZ, "UNIT", demo.startsOn().atStartOfDay(china).toInstant(),
-                demo.endsOn().plusDays(1).atStartOfDay(china).toInstant(), 15, null, null, null, null, unit.id(), 5), author, "demo-data");
+        LearningUnit unit = demo.plan().units().stream()
+                .filter(u -> Integrity.same(u.name(), "FAB 分析及卖点介绍技巧"))
+                .findFirst()
+                .orElseThrow();
+        exams.create(
+                demo.id(),
+                new Exams.NewExam(
+                        QUIZ,
+                        "UNIT",
+                        demo.startsOn().atStartOfDay(china).toInstant(),
+                        demo.endsOn().plusDays(1).atStartOfDay(china).toInstant(),
+                        15,
+                        null,
+                        null,
+                        null,
+                        null,
+                        unit.id(),
+                        5),
+                author,
+                "demo-data");
         LOG.info(() -> "Created the demo question bank and the quiz '" + QUIZ + "' for the demo class.");
     }
 }

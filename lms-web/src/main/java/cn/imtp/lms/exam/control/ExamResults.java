@@ -30,27 +30,52 @@ import java.util.TreeMap;
 public class ExamResults {
 
     @JsonbNillable
-    public record AttemptSummary(long id, int number, Instant startedAt, Instant deadline, Instant submittedAt, Attempt.SubmittedBy submittedBy,
-                                 Integer score, int maxScore, Boolean passed) {
+    public record AttemptSummary(
+            long id,
+            int number,
+            Instant startedAt,
+            Instant deadline,
+            Instant submittedAt,
+            Attempt.SubmittedBy submittedBy,
+            Integer score,
+            int maxScore,
+            Boolean passed) {
 
         static AttemptSummary of(Attempt a) {
-            return new AttemptSummary(a.id(), a.number(), a.startedAt(), a.deadline(), a.submittedAt(), a.submittedBy(), a.score(), a.maxScore(),
+            return new AttemptSummary(
+                    a.id(),
+                    a.number(),
+                    a.startedAt(),
+                    a.deadline(),
+                    a.submittedAt(),
+                    a.submittedBy(),
+                    a.score(),
+                    a.maxScore(),
                     a.open() ? null : ExamResults.passed(a));
         }
     }
 
-    public record ModuleScore(String code, String name, int awarded, int points) {
-    }
+    public record ModuleScore(String code, String name, int awarded, int points) {}
 
     /** A learner's standing in one exam or quiz of the class: the attempt that counts is the last one submitted. */
     @JsonbNillable
-    public record LearnerResult(long examId, String title, Exam.Blueprint blueprint, boolean quiz, int attempts, AttemptSummary counted,
-                                List<ModuleScore> modules) {
-    }
+    public record LearnerResult(
+            long examId,
+            String title,
+            Exam.Blueprint blueprint,
+            boolean quiz,
+            int attempts,
+            AttemptSummary counted,
+            List<ModuleScore> modules) {}
 
     @JsonbNillable
-    public record ResultRow(long learnerId, String username, String fullName, int attempts, AttemptSummary counted, List<ModuleScore> modules) {
-    }
+    public record ResultRow(
+            long learnerId,
+            String username,
+            String fullName,
+            int attempts,
+            AttemptSummary counted,
+            List<ModuleScore> modules) {}
 
     @PersistenceContext(unitName = "lms")
     EntityManager em;
@@ -66,26 +91,50 @@ public class ExamResults {
     public List<ResultRow> results(long examId, Caller caller) {
         Exam exam = exams.visible(examId, caller);
         Map<Long, List<Attempt>> byLearner = new LinkedHashMap<>();
-        em.createQuery("SELECT a FROM Attempt a WHERE a.exam.id = :e ORDER BY a.learnerId, a.number", Attempt.class).setParameter("e", examId)
-                .getResultStream().forEach(a -> byLearner.computeIfAbsent(a.learnerId(), k -> new ArrayList<>()).add(a));
-        return exam.trainingClass().learnerIds().stream().sorted().map(id -> {
-            Account acc = em.find(Account.class, id);
-            List<Attempt> list = byLearner.getOrDefault(id, List.of());
-            Attempt counted = list.stream().filter(a -> !a.open()).reduce((x, y) -> y).orElse(null);
-            return new ResultRow(id, acc.username(), acc.fullName(), list.size(), counted == null ? null : AttemptSummary.of(counted),
-                    counted == null ? List.of() : modules(counted));
-        }).toList();
+        em.createQuery("SELECT a FROM Attempt a WHERE a.exam.id = :e ORDER BY a.learnerId, a.number", Attempt.class)
+                .setParameter("e", examId)
+                .getResultStream()
+                .forEach(a -> byLearner
+                        .computeIfAbsent(a.learnerId(), k -> new ArrayList<>())
+                        .add(a));
+        return exam.trainingClass().learnerIds().stream()
+                .sorted()
+                .map(id -> {
+                    Account acc = em.find(Account.class, id);
+                    List<Attempt> list = byLearner.getOrDefault(id, List.of());
+                    Attempt counted = list.stream()
+                            .filter(a -> !a.open())
+                            .reduce((x, y) -> y)
+                            .orElse(null);
+                    return new ResultRow(
+                            id,
+                            acc.username(),
+                            acc.fullName(),
+                            list.size(),
+                            counted == null ? null : AttemptSummary.of(counted),
+                            counted == null ? List.of() : modules(counted));
+                })
+                .toList();
     }
 
     /** The learner's result in every exam and quiz of the class, earliest first; the caller's right to see it is checked by the caller. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<LearnerResult> resultsOf(long classId, long learnerId) {
         List<LearnerResult> out = new ArrayList<>();
-        for (Exam e : em.createQuery("SELECT e FROM Exam e WHERE e.trainingClass.id = :c ORDER BY e.opensAt, e.id", Exam.class)
-                .setParameter("c", classId).getResultList()) {
+        for (Exam e : em.createQuery(
+                        "SELECT e FROM Exam e WHERE e.trainingClass.id = :c ORDER BY e.opensAt, e.id", Exam.class)
+                .setParameter("c", classId)
+                .getResultList()) {
             List<Attempt> list = store.attempts(e.id(), learnerId);
-            Attempt counted = list.stream().filter(a -> !a.open()).reduce((x, y) -> y).orElse(null);
-            out.add(new LearnerResult(e.id(), e.title(), e.blueprint(), e.quiz(), list.size(), counted == null ? null : AttemptSummary.of(counted),
+            Attempt counted =
+                    list.stream().filter(a -> !a.open()).reduce((x, y) -> y).orElse(null);
+            out.add(new LearnerResult(
+                    e.id(),
+                    e.title(),
+                    e.blueprint(),
+                    e.quiz(),
+                    list.size(),
+                    counted == null ? null : AttemptSummary.of(counted),
                     counted == null ? List.of() : modules(counted)));
         }
         return out;
@@ -97,11 +146,20 @@ public class ExamResults {
         List<ResultRow> rows = results(examId, caller);
         Map<String, String> modules = new TreeMap<>();
         rows.forEach(r -> r.modules().forEach(m -> modules.put(m.code(), m.name())));
-        List<Words> header = new ArrayList<>(List.of(new Words("学员编号", "learner ID"), new Words("学员账号", "username"), new Words("姓名", "full name"),
-                new Words("作答次数", "attempts"), new Words("计分的作答", "counted attempt"), new Words("开始时间", "started at"),
-                new Words("交卷时间", "submitted at"), new Words("交卷方式", "submitted by"), new Words("得分", "score"), new Words("满分", "maximum"),
+        List<Words> header = new ArrayList<>(List.of(
+                new Words("学员编号", "learner ID"),
+                new Words("学员账号", "username"),
+                new Words("姓名", "full name"),
+                new Words("作答次数", "attempts"),
+                new Words("计分的作答", "counted attempt"),
+                new Words("开始时间", "started at"),
+                new Words("交卷时间", "submitted at"),
+                new Words("交卷方式", "submitted by"),
+                new Words("得分", "score"),
+                new Words("满分", "maximum"),
                 new Words("是否及格", "passed")));
-        modules.forEach((code, name) -> header.add(new Words("模块 " + code + " " + name, "module " + code + " " + name)));
+        modules.forEach(
+                (code, name) -> header.add(new Words("模块 " + code + " " + name, "module " + code + " " + name)));
         List<List<Object>> out = new ArrayList<>();
         for (ResultRow r : rows) {
             AttemptSummary a = r.counted();
@@ -114,11 +172,18 @@ public class ExamResults {
             row.add(a == null ? "" : a.maxScore());
             row.add(a == null || a.passed() == null ? "" : Words.yesNo(a.passed()));
             for (String code : modules.keySet()) {
-                row.add(r.modules().stream().filter(m -> m.code().equals(code)).map(m -> m.awarded() + "/" + m.points()).findFirst().orElse(""));
+                row.add(r.modules().stream()
+                        .filter(m -> m.code().equals(code))
+                        .map(m -> m.awarded() + "/" + m.points())
+                        .findFirst()
+                        .orElse(""));
             }
             out.add(row);
         }
-        return new ExportTable(new Words("考试 " + exam.id() + " " + exam.title(), "exam " + exam.id() + " " + exam.title()), header, out);
+        return new ExportTable(
+                new Words("考试 " + exam.id() + " " + exam.title(), "exam " + exam.id() + " " + exam.title()),
+                header,
+                out);
     }
 
     private static Object submittedBy(Attempt.SubmittedBy by) {
@@ -132,7 +197,9 @@ public class ExamResults {
     }
 
     static boolean passed(Attempt a) {
-        return a.score() != null && a.maxScore() > 0 && a.score() * 100 >= a.exam().passMark() * a.maxScore();
+        return a.score() != null
+                && a.maxScore() > 0
+                && a.score() * 100 >= a.exam().passMark() * a.maxScore();
     }
 
     static List<ModuleScore> modules(Attempt a) {
@@ -144,6 +211,8 @@ public class ExamResults {
             s[1] += i.points();
             names.putIfAbsent(i.moduleCode(), i.moduleName());
         }
-        return sums.entrySet().stream().map(e -> new ModuleScore(e.getKey(), names.get(e.getKey()), e.getValue()[0], e.getValue()[1])).toList();
+        return sums.entrySet().stream()
+                .map(e -> new ModuleScore(e.getKey(), names.get(e.getKey()), e.getValue()[0], e.getValue()[1]))
+                .toList();
     }
 }

@@ -24,7 +24,10 @@ public class ExamStore {
      * waited on each other until the lock wait timed out (seen in ExamPagesIT).
      */
     public Attempt locked(long attemptId) {
-        if (em.createNativeQuery("SELECT id FROM assessment_attempt WHERE id = ? FOR UPDATE").setParameter(1, attemptId).getResultList().isEmpty()) {
+        if (em.createNativeQuery("SELECT id FROM assessment_attempt WHERE id = ? FOR UPDATE")
+                .setParameter(1, attemptId)
+                .getResultList()
+                .isEmpty()) {
             return null;
         }
         Attempt a = em.find(Attempt.class, attemptId);
@@ -34,20 +37,33 @@ public class ExamStore {
 
     /** A learner's attempts at an exam, in order. */
     public List<Attempt> attempts(long examId, long learnerId) {
-        return em.createQuery("SELECT a FROM Attempt a WHERE a.exam.id = :e AND a.learnerId = :l ORDER BY a.number", Attempt.class)
-                .setParameter("e", examId).setParameter("l", learnerId).getResultList();
+        return em.createQuery(
+                        "SELECT a FROM Attempt a WHERE a.exam.id = :e AND a.learnerId = :l ORDER BY a.number",
+                        Attempt.class)
+                .setParameter("e", examId)
+                .setParameter("l", learnerId)
+                .getResultList();
     }
 
     /** How many more attempts than the first teachers granted the learner. */
     public int grants(long examId, long learnerId) {
-        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM assessment_attempt_grant WHERE exam_id = ? AND learner_id = ?")
-                .setParameter(1, examId).setParameter(2, learnerId).getSingleResult()).intValue();
+        return ((Number) em.createNativeQuery(
+                                "SELECT COUNT(*) FROM assessment_attempt_grant WHERE exam_id = ? AND learner_id = ?")
+                        .setParameter(1, examId)
+                        .setParameter(2, learnerId)
+                        .getSingleResult())
+                .intValue();
     }
 
     /** Records a teacher's grant of another attempt to the learner, with its reason. */
     public void grant(long examId, long learnerId, String reason, long grantedBy, Instant at) {
-        em.createNativeQuery("INSERT INTO assessment_attempt_grant (exam_id, learner_id, reason, granted_by, granted_at) VALUES (?,?,?,?,?)")
-                .setParameter(1, examId).setParameter(2, learnerId).setParameter(3, reason).setParameter(4, grantedBy)
-                .setParameter(5, java.sql.Timestamp.from(at)).executeUpdate();
+        em.createNativeQuery(
+                        "INSERT INTO assessment_attempt_grant (exam_id, learner_id, reason, granted_by, granted_at) VALUES (?,?,?,?,?)")
+                .setParameter(1, examId)
+                .setParameter(2, learnerId)
+                .setParameter(3, reason)
+                .setParameter(4, grantedBy)
+                .setParameter(5, java.sql.Timestamp.from(at))
+                .executeUpdate();
     }
 }

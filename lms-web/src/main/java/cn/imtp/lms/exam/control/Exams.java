@@ -37,21 +37,42 @@ public class Exams {
     static final int MAX_QUIZ_QUESTIONS = 100;
 
     /** {@code unitId} and {@code questionCount} for a formative quiz ({@code blueprint} UNIT) only. */
-    public record NewExam(String title, String blueprint, Instant opensAt, Instant closesAt, Integer durationMinutes,
-                          Integer pointsSingleChoice, Integer pointsMultipleChoice, Integer pointsTrueFalse, Integer passMark, Long unitId,
-                          Integer questionCount) {
-    }
+    public record NewExam(
+            String title,
+            String blueprint,
+            Instant opensAt,
+            Instant closesAt,
+            Integer durationMinutes,
+            Integer pointsSingleChoice,
+            Integer pointsMultipleChoice,
+            Integer pointsTrueFalse,
+            Integer passMark,
+            Long unitId,
+            Integer questionCount) {}
 
     @JsonbNillable
     /** {@code attemptsAllowed} is null when unlimited (a quiz); {@code unitId}, {@code unitName} and {@code questionCount} belong to quizzes. */
-    public record ExamView(long id, long classId, String className, String title, Exam.Blueprint blueprint, Level level, JobType jobType,
-                           Long unitId, String unitName, Integer questionCount, Instant opensAt, Instant closesAt, int durationMinutes,
-                           PaperDrawer.Points points, int passMark, boolean answersReleased, Integer attemptsAllowed,
-                           List<ExamResults.AttemptSummary> myAttempts) {
-    }
+    public record ExamView(
+            long id,
+            long classId,
+            String className,
+            String title,
+            Exam.Blueprint blueprint,
+            Level level,
+            JobType jobType,
+            Long unitId,
+            String unitName,
+            Integer questionCount,
+            Instant opensAt,
+            Instant closesAt,
+            int durationMinutes,
+            PaperDrawer.Points points,
+            int passMark,
+            boolean answersReleased,
+            Integer attemptsAllowed,
+            List<ExamResults.AttemptSummary> myAttempts) {}
 
-    public record Grant(Long learnerId, String reason) {
-    }
+    public record Grant(Long learnerId, String reason) {}
 
     @PersistenceContext(unitName = "lms")
     EntityManager em;
@@ -75,8 +96,11 @@ public class Exams {
     public ExamView create(long classId, NewExam n, Caller caller, String address) {
         TrainingClass c = classes.visible(classId, caller);
         if (n == null) {
-            throw PlatformException.invalid(new Words("请以 JSON 格式发送考试信息：标题、组卷方式、开始时间、结束时间和考试时长。",
-                    "Send {\"title\", \"blueprint\", \"opensAt\", \"closesAt\", \"durationMinutes\"}."), List.of());
+            throw PlatformException.invalid(
+                    new Words(
+                            "请以 JSON 格式发送考试信息：标题、组卷方式、开始时间、结束时间和考试时长。",
+                            "Send {\"title\", \"blueprint\", \"opensAt\", \"closesAt\", \"durationMinutes\"}."),
+                    List.of());
         }
         List<FieldError> errors = new ArrayList<>();
         if (n.title() == null || n.title().isBlank() || n.title().length() > 200) {
@@ -89,24 +113,39 @@ public class Exams {
             // reported below
         }
         if (blueprint == null) {
-            errors.add(new FieldError("blueprint", new Words("须为 BASIC（职业基本素质，第 2.3.1 节）、SKILL（培训计划的等级和职业方向）或 UNIT（针对一个学习单元的练习测验）",
-                    "BASIC (职业基本素质, section 2.3.1), SKILL (the plan's level and job type) or UNIT"
-                    + " (a formative quiz on one unit)")));
+            errors.add(new FieldError(
+                    "blueprint",
+                    new Words(
+                            "须为 BASIC（职业基本素质，第 2.3.1 节）、SKILL（培训计划的等级和职业方向）或 UNIT（针对一个学习单元的练习测验）",
+                            "BASIC (职业基本素质, section 2.3.1), SKILL (the plan's level and job type) or UNIT"
+                                    + " (a formative quiz on one unit)")));
         }
         Instant now = Instant.now();
-        if (n.opensAt() == null || n.closesAt() == null || !n.opensAt().isBefore(n.closesAt()) || !n.closesAt().isAfter(now)) {
-            errors.add(new FieldError("closesAt", new Words("请填写开始时间和结束时间（ISO-8601 格式），开始时间须早于结束时间，结束时间须在将来",
-                    "opensAt and closesAt (ISO-8601 instants) with opensAt before closesAt, closesAt in the future")));
+        if (n.opensAt() == null
+                || n.closesAt() == null
+                || !n.opensAt().isBefore(n.closesAt())
+                || !n.closesAt().isAfter(now)) {
+            errors.add(
+                    new FieldError(
+                            "closesAt",
+                            new Words(
+                                    "请填写开始时间和结束时间（ISO-8601 格式），开始时间须早于结束时间，结束时间须在将来",
+                                    "opensAt and closesAt (ISO-8601 instants) with opensAt before closesAt, closesAt in the future")));
         }
         if (n.durationMinutes() == null || n.durationMinutes() < 5 || n.durationMinutes() > 600) {
             errors.add(new FieldError("durationMinutes", new Words("须为 5 至 600", "from 5 to 600")));
-        } else if (n.opensAt() != null && n.closesAt() != null
+        } else if (n.opensAt() != null
+                && n.closesAt() != null
                 && Duration.between(n.opensAt(), n.closesAt()).toMinutes() < n.durationMinutes()) {
-            errors.add(new FieldError("durationMinutes", new Words("考试时长超过了开始时间至结束时间的开放时段", "longer than the window from opensAt to closesAt")));
+            errors.add(new FieldError(
+                    "durationMinutes",
+                    new Words("考试时长超过了开始时间至结束时间的开放时段", "longer than the window from opensAt to closesAt")));
         }
         PaperDrawer.Points defaults = settings.defaultPoints();
-        PaperDrawer.Points points = new PaperDrawer.Points(or(n.pointsSingleChoice(), defaults.singleChoice()),
-                or(n.pointsMultipleChoice(), defaults.multipleChoice()), or(n.pointsTrueFalse(), defaults.trueFalse()));
+        PaperDrawer.Points points = new PaperDrawer.Points(
+                or(n.pointsSingleChoice(), defaults.singleChoice()),
+                or(n.pointsMultipleChoice(), defaults.multipleChoice()),
+                or(n.pointsTrueFalse(), defaults.trueFalse()));
         for (QuestionType t : QuestionType.values()) {
             if (points.of(t) < 1 || points.of(t) > 10) {
                 errors.add(new FieldError("points" + camel(t), new Words("须为 1 至 10", "from 1 to 10")));
@@ -114,50 +153,88 @@ public class Exams {
         }
         int passMark = or(n.passMark(), settings.passMark());
         if (passMark < 1 || passMark > 100) {
-            errors.add(new FieldError("passMark", new Words("须为 1 至 100（占试卷总分的百分比）", "from 1 to 100 (% of the paper's points)")));
+            errors.add(new FieldError(
+                    "passMark", new Words("须为 1 至 100（占试卷总分的百分比）", "from 1 to 100 (% of the paper's points)")));
         }
         TrainingPlan plan = c.plan();
         if (blueprint == Exam.Blueprint.SKILL && plan.level() == null) {
-            errors.add(new FieldError("blueprint", new Words("该班级的培训计划没有等级和职业方向，请使用 BASIC", "the class's plan has no level and job type; use BASIC")));
+            errors.add(new FieldError(
+                    "blueprint",
+                    new Words("该班级的培训计划没有等级和职业方向，请使用 BASIC", "the class's plan has no level and job type; use BASIC")));
         }
         LearningUnit unit = null;
         if (blueprint == Exam.Blueprint.UNIT) {
-            unit = n.unitId() == null ? null : plan.units().stream().filter(u -> u.id().equals(n.unitId())).findFirst().orElse(null);
+            unit = n.unitId() == null
+                    ? null
+                    : plan.units().stream()
+                            .filter(u -> u.id().equals(n.unitId()))
+                            .findFirst()
+                            .orElse(null);
             if (unit == null) {
                 errors.add(new FieldError("unitId", new Words("须为该班级培训计划中的学习单元", "a unit of the class's plan")));
             }
             if (n.questionCount() == null || n.questionCount() < 1 || n.questionCount() > MAX_QUIZ_QUESTIONS) {
-                errors.add(new FieldError("questionCount", new Words("须为 1 至 " + MAX_QUIZ_QUESTIONS, "from 1 to " + MAX_QUIZ_QUESTIONS)));
+                errors.add(new FieldError(
+                        "questionCount", new Words("须为 1 至 " + MAX_QUIZ_QUESTIONS, "from 1 to " + MAX_QUIZ_QUESTIONS)));
             }
         }
         if (!errors.isEmpty()) {
             throw PlatformException.invalid(new Words("考试未创建。", "The exam was not created."), errors);
         }
-        Exam exam = new Exam(c, n.title().strip(), blueprint, n.opensAt(), n.closesAt(), n.durationMinutes(), points.singleChoice(),
-                points.multipleChoice(), points.trueFalse(), passMark, caller.accountId(), now);
+        Exam exam = new Exam(
+                c,
+                n.title().strip(),
+                blueprint,
+                n.opensAt(),
+                n.closesAt(),
+                n.durationMinutes(),
+                points.singleChoice(),
+                points.multipleChoice(),
+                points.trueFalse(),
+                passMark,
+                caller.accountId(),
+                now);
         if (unit != null) {
             exam.quizOn(unit, n.questionCount());
         }
         List<PaperDrawer.CourseSlot> live = slots(exam, null);
         PaperDrawer.Result trial = draw(exam, live, 0);
         if (!trial.complete()) {
-            throw PlatformException.invalid(new Words("题库中的试题还不足以组成这份" + (exam.quiz() ? "练习" : "试卷") + "：请先补充下列试题，再创建。",
-                    "The question bank cannot fill this " + (exam.quiz() ? "quiz" : "blueprint") + " yet: add the questions below, then create it."),
-                    trial.lacks().stream().map(l -> new FieldError("bank", l.words())).toList());
+            throw PlatformException.invalid(
+                    new Words(
+                            "题库中的试题还不足以组成这份" + (exam.quiz() ? "练习" : "试卷") + "：请先补充下列试题，再创建。",
+                            "The question bank cannot fill this " + (exam.quiz() ? "quiz" : "blueprint")
+                                    + " yet: add the questions below, then create it."),
+                    trial.lacks().stream()
+                            .map(l -> new FieldError("bank", l.words()))
+                            .toList());
         }
-        exam.setWith(live.stream().flatMap(s -> s.units().stream()).flatMap(u -> u.candidates().stream()).map(PaperDrawer.Candidate::questionId)
+        exam.setWith(live.stream()
+                .flatMap(s -> s.units().stream())
+                .flatMap(u -> u.candidates().stream())
+                .map(PaperDrawer.Candidate::questionId)
                 .toList());
         em.persist(exam);
         em.flush();
-        audit.record(caller, "EXAM_CREATED", null, "class " + classId + ", exam " + exam.id() + ": " + exam.title(), address);
+        audit.record(
+                caller,
+                "EXAM_CREATED",
+                null,
+                "class " + classId + ", exam " + exam.id() + ": " + exam.title(),
+                address);
         return view(exam, caller);
     }
 
     @Transactional
     public List<ExamView> ofClass(long classId, Caller caller) {
         classes.visible(classId, caller);
-        return em.createQuery("SELECT e FROM Exam e WHERE e.trainingClass.id = :c ORDER BY e.opensAt DESC, e.id DESC", Exam.class)
-                .setParameter("c", classId).getResultStream().map(e -> view(e, caller)).toList();
+        return em.createQuery(
+                        "SELECT e FROM Exam e WHERE e.trainingClass.id = :c ORDER BY e.opensAt DESC, e.id DESC",
+                        Exam.class)
+                .setParameter("c", classId)
+                .getResultStream()
+                .map(e -> view(e, caller))
+                .toList();
     }
 
     @Transactional
@@ -169,21 +246,35 @@ public class Exams {
     public ExamView grant(long examId, Grant g, Caller caller, String address) {
         Exam exam = visible(examId, caller);
         if (exam.quiz()) {
-            throw PlatformException.conflict(new Words("练习测验不限作答次数，无需准予补考。",
+            throw PlatformException.conflict(new Words(
+                    "练习测验不限作答次数，无需准予补考。",
                     "A practice quiz allows any number of attempts; there is no attempt to grant."));
         }
         List<FieldError> errors = new ArrayList<>();
-        if (g == null || g.learnerId() == null || !exam.trainingClass().learnerIds().contains(g.learnerId())) {
+        if (g == null
+                || g.learnerId() == null
+                || !exam.trainingClass().learnerIds().contains(g.learnerId())) {
             errors.add(new FieldError("learnerId", new Words("须为该考试所属班级的学员", "must be a learner of the exam's class")));
         }
-        if (g == null || g.reason() == null || g.reason().isBlank() || g.reason().length() > 500) {
-            errors.add(new FieldError("reason", new Words("请说明准予补考的理由（最多 500 个字符）", "say why another attempt is granted (at most 500 characters)")));
+        if (g == null
+                || g.reason() == null
+                || g.reason().isBlank()
+                || g.reason().length() > 500) {
+            errors.add(new FieldError(
+                    "reason",
+                    new Words(
+                            "请说明准予补考的理由（最多 500 个字符）", "say why another attempt is granted (at most 500 characters)")));
         }
         if (!errors.isEmpty()) {
             throw PlatformException.invalid(new Words("未准予补考。", "No attempt was granted."), errors);
         }
         store.grant(examId, g.learnerId(), g.reason().strip(), caller.accountId(), Instant.now());
-        audit.record(caller, "EXAM_ATTEMPT_GRANTED", g.learnerId(), "exam " + examId + ": " + g.reason().strip(), address);
+        audit.record(
+                caller,
+                "EXAM_ATTEMPT_GRANTED",
+                g.learnerId(),
+                "exam " + examId + ": " + g.reason().strip(),
+                address);
         return view(exam, caller);
     }
 
@@ -210,7 +301,9 @@ public class Exams {
 
     /** The paper drawn for the exam from these slots with this seed. */
     static PaperDrawer.Result draw(Exam exam, List<PaperDrawer.CourseSlot> slots, long seed) {
-        return exam.quiz() ? PaperDrawer.quiz(slots.get(0), exam.questionCount(), points(exam), seed) : PaperDrawer.draw(slots, points(exam), seed);
+        return exam.quiz()
+                ? PaperDrawer.quiz(slots.get(0), exam.questionCount(), points(exam), seed)
+                : PaperDrawer.draw(slots, points(exam), seed);
     }
 
     /** The exam if the caller may see it (its class's learners and teachers, administrators); otherwise 404. */
@@ -237,7 +330,9 @@ public class Exams {
 
     /** The points per question type the exam was set with. */
     static PaperDrawer.Points points(Exam e) {
-        return new PaperDrawer.Points(e.pointsOf(QuestionType.SINGLE_CHOICE), e.pointsOf(QuestionType.MULTIPLE_CHOICE),
+        return new PaperDrawer.Points(
+                e.pointsOf(QuestionType.SINGLE_CHOICE),
+                e.pointsOf(QuestionType.MULTIPLE_CHOICE),
                 e.pointsOf(QuestionType.TRUE_FALSE));
     }
 
@@ -245,11 +340,30 @@ public class Exams {
         TrainingPlan plan = e.trainingClass().plan();
         boolean skill = e.blueprint() == Exam.Blueprint.SKILL;
         List<ExamResults.AttemptSummary> mine = caller.role() == Role.LEARNER
-                ? store.attempts(e.id(), caller.accountId()).stream().map(ExamResults.AttemptSummary::of).toList() : List.of();
+                ? store.attempts(e.id(), caller.accountId()).stream()
+                        .map(ExamResults.AttemptSummary::of)
+                        .toList()
+                : List.of();
         Integer allowed = e.quiz() ? null : caller.role() == Role.LEARNER ? allowed(e, caller.accountId()) : 1;
-        return new ExamView(e.id(), e.trainingClass().id(), e.trainingClass().name(), e.title(), e.blueprint(), skill ? plan.level() : null,
-                skill ? plan.jobType() : null, e.quiz() ? e.unit().id() : null, e.quiz() ? e.unit().name() : null, e.questionCount(), e.opensAt(),
-                e.closesAt(), e.durationMinutes(), points(e), e.passMark(), e.answersReleasedAt() != null, allowed, mine);
+        return new ExamView(
+                e.id(),
+                e.trainingClass().id(),
+                e.trainingClass().name(),
+                e.title(),
+                e.blueprint(),
+                skill ? plan.level() : null,
+                skill ? plan.jobType() : null,
+                e.quiz() ? e.unit().id() : null,
+                e.quiz() ? e.unit().name() : null,
+                e.questionCount(),
+                e.opensAt(),
+                e.closesAt(),
+                e.durationMinutes(),
+                points(e),
+                e.passMark(),
+                e.answersReleasedAt() != null,
+                allowed,
+                mine);
     }
 
     private static int or(Integer value, int fallback) {

@@ -33,46 +33,61 @@ public final class PaperDrawer {
         }
     }
 
-    public record Candidate(long questionId, QuestionType type) {
-    }
+    public record Candidate(long questionId, QuestionType type) {}
 
     /** A learning unit of an assessed course, its class hours and the bank's live questions on it. */
-    public record UnitPool(String name, int hours, List<Candidate> candidates) {
-    }
+    public record UnitPool(String name, int hours, List<Candidate> candidates) {}
 
     /** An assessed course of the blueprint with its weight (points on the paper). */
-    public record CourseSlot(String moduleCode, String moduleName, String courseCode, String courseName, int weight, List<UnitPool> units) {
-    }
+    public record CourseSlot(
+            String moduleCode,
+            String moduleName,
+            String courseCode,
+            String courseName,
+            int weight,
+            List<UnitPool> units) {}
 
-    public record Drawn(long questionId, QuestionType type, int points, CourseSlot course, String unitName) {
-    }
+    public record Drawn(long questionId, QuestionType type, int points, CourseSlot course, String unitName) {}
 
     /**
      * A unit whose questions cannot make its share: {@code missing} more questions of {@code type} would
      * (0 when no number of questions can, because of the points per type). For a quiz {@code type} is
      * null: {@code missing} more questions of any type.
      */
-    public record Lack(String courseCode, String courseName, String unitName, int sharePoints, int bankQuestions, int missing,
-                       QuestionType type, int typePoints) {
+    public record Lack(
+            String courseCode,
+            String courseName,
+            String unitName,
+            int sharePoints,
+            int bankQuestions,
+            int missing,
+            QuestionType type,
+            int typePoints) {
 
         /** What the unit lacks, for the teacher, in both languages. */
         public Words words() {
             String where = courseCode + " " + courseName;
             if (type == null) {
-                return new Words("课程 " + where + "，单元“" + unitName + "”：出 " + (bankQuestions + missing) + " 题的练习还差 " + missing
-                        + " 道题（任意题型；题库中该单元现有 " + bankQuestions + " 道）",
-                        "course " + where + ", unit " + unitName + ": needs " + missing + " more question(s) of any type for a quiz of "
-                                + (bankQuestions + missing) + " (the bank has " + bankQuestions + " on this unit)");
+                return new Words(
+                        "课程 " + where + "，单元“" + unitName + "”：出 " + (bankQuestions + missing) + " 题的练习还差 " + missing
+                                + " 道题（任意题型；题库中该单元现有 " + bankQuestions + " 道）",
+                        "course " + where + ", unit " + unitName + ": needs " + missing
+                                + " more question(s) of any type for a quiz of " + (bankQuestions + missing)
+                                + " (the bank has " + bankQuestions + " on this unit)");
             }
             if (missing == 0) {
-                return new Words("课程 " + where + "，单元“" + unitName + "”：按各题型的分值凑不出该单元的 " + sharePoints + " 分，请调整各题型分值",
+                return new Words(
+                        "课程 " + where + "，单元“" + unitName + "”：按各题型的分值凑不出该单元的 " + sharePoints + " 分，请调整各题型分值",
                         "course " + where + ", unit " + unitName + ": its share of " + sharePoints
                                 + " points cannot be made of questions worth the points set per type; change the points per type");
             }
-            return new Words("课程 " + where + "，单元“" + unitName + "”：还差 " + missing + " 道" + typeName(type) + "（每题 " + typePoints
-                    + " 分）才能凑足该单元的 " + sharePoints + " 分（题库中该单元现有 " + bankQuestions + " 道）",
-                    "course " + where + ", unit " + unitName + ": needs " + missing + " more " + type.name().toLowerCase().replace('_', '-')
-                            + " question(s) of " + typePoints + " point(s) to make its share of " + sharePoints + " points (the bank has "
+            return new Words(
+                    "课程 " + where + "，单元“" + unitName + "”：还差 " + missing + " 道" + typeName(type) + "（每题 " + typePoints
+                            + " 分）才能凑足该单元的 " + sharePoints + " 分（题库中该单元现有 " + bankQuestions + " 道）",
+                    "course " + where + ", unit " + unitName + ": needs " + missing + " more "
+                            + type.name().toLowerCase().replace('_', '-')
+                            + " question(s) of " + typePoints + " point(s) to make its share of " + sharePoints
+                            + " points (the bank has "
                             + bankQuestions + " on this unit)");
         }
 
@@ -101,24 +116,29 @@ public final class PaperDrawer {
         }
     }
 
-    private static final List<QuestionType> PAPER_ORDER = List.of(QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE,
-            QuestionType.TRUE_FALSE);
+    private static final List<QuestionType> PAPER_ORDER =
+            List.of(QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE, QuestionType.TRUE_FALSE);
 
-    private PaperDrawer() {
-    }
+    private PaperDrawer() {}
 
     public static Result draw(List<CourseSlot> courses, Points points, long seed) {
         Random random = new Random(seed);
         Map<QuestionType, List<Drawn>> byType = new EnumMap<>(QuestionType.class);
         List<Lack> lacks = new ArrayList<>();
         for (CourseSlot course : courses) {
-            int[] shares = shares(course.weight(), course.units().stream().mapToInt(UnitPool::hours).toArray());
+            int[] shares = shares(
+                    course.weight(),
+                    course.units().stream().mapToInt(UnitPool::hours).toArray());
             for (int u = 0; u < shares.length; u++) {
                 UnitPool unit = course.units().get(u);
                 Map<QuestionType, List<Candidate>> pool = new EnumMap<>(QuestionType.class);
                 for (QuestionType t : QuestionType.values()) {
-                    pool.put(t, new ArrayList<>(unit.candidates().stream().filter(c -> c.type() == t)
-                            .sorted(Comparator.comparingLong(Candidate::questionId)).toList()));
+                    pool.put(
+                            t,
+                            new ArrayList<>(unit.candidates().stream()
+                                    .filter(c -> c.type() == t)
+                                    .sorted(Comparator.comparingLong(Candidate::questionId))
+                                    .toList()));
                 }
                 List<int[]> combinations = combinations(shares[u], points, count(pool));
                 if (combinations.isEmpty()) {
@@ -147,15 +167,27 @@ public final class PaperDrawer {
      */
     public static Result quiz(CourseSlot course, int count, Points points, long seed) {
         UnitPool unit = course.units().get(0);
-        List<Candidate> pool = new ArrayList<>(unit.candidates().stream().sorted(Comparator.comparingLong(Candidate::questionId)).toList());
+        List<Candidate> pool = new ArrayList<>(unit.candidates().stream()
+                .sorted(Comparator.comparingLong(Candidate::questionId))
+                .toList());
         if (pool.size() < count) {
-            return new Result(List.of(), List.of(new Lack(course.courseCode(), course.courseName(), unit.name(), 0, pool.size(),
-                    count - pool.size(), null, 0)));
+            return new Result(
+                    List.of(),
+                    List.of(new Lack(
+                            course.courseCode(),
+                            course.courseName(),
+                            unit.name(),
+                            0,
+                            pool.size(),
+                            count - pool.size(),
+                            null,
+                            0)));
         }
         java.util.Collections.shuffle(pool, new Random(seed));
         List<Drawn> paper = new ArrayList<>();
         for (QuestionType t : PAPER_ORDER) {
-            pool.subList(0, count).stream().filter(c -> c.type() == t)
+            pool.subList(0, count).stream()
+                    .filter(c -> c.type() == t)
                     .forEach(c -> paper.add(new Drawn(c.questionId(), t, points.of(t), course, unit.name())));
         }
         return new Result(paper, List.of());
@@ -186,7 +218,10 @@ public final class PaperDrawer {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, Comparator.comparingLong((Integer i) -> -((weight * h[i]) % sum)).thenComparingInt(i -> i));
+        java.util.Arrays.sort(
+                order,
+                Comparator.comparingLong((Integer i) -> -((weight * h[i]) % sum))
+                        .thenComparingInt(i -> i));
         for (int k = 0; given < weight; k++, given++) {
             share[order[k % n]]++;
         }
@@ -217,15 +252,25 @@ public final class PaperDrawer {
     }
 
     private static Lack lack(CourseSlot course, UnitPool unit, int share, Points points, int[] available) {
-        QuestionType cheapest = PAPER_ORDER.stream().min(Comparator.comparingInt(points::of)).orElseThrow();
+        QuestionType cheapest =
+                PAPER_ORDER.stream().min(Comparator.comparingInt(points::of)).orElseThrow();
         int bank = unit.candidates().size();
         for (int more = 1; more <= share; more++) {
             int[] with = available.clone();
             with[cheapest.ordinal()] += more;
             if (!combinations(share, points, with).isEmpty()) {
-                return new Lack(course.courseCode(), course.courseName(), unit.name(), share, bank, more, cheapest, points.of(cheapest));
+                return new Lack(
+                        course.courseCode(),
+                        course.courseName(),
+                        unit.name(),
+                        share,
+                        bank,
+                        more,
+                        cheapest,
+                        points.of(cheapest));
             }
         }
-        return new Lack(course.courseCode(), course.courseName(), unit.name(), share, bank, 0, cheapest, points.of(cheapest));
+        return new Lack(
+                course.courseCode(), course.courseName(), unit.name(), share, bank, 0, cheapest, points.of(cheapest));
     }
 }

@@ -21,7 +21,10 @@ import java.util.List;
 public class Attempt {
 
     /** Who ended the attempt: the learner, or the server when the time was up. */
-    public enum SubmittedBy { LEARNER, TIME_UP }
+    public enum SubmittedBy {
+        LEARNER,
+        TIME_UP
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -58,8 +61,7 @@ public class Attempt {
     @OrderBy("position")
     private List<AttemptItem> items = new ArrayList<>();
 
-    protected Attempt() {
-    }
+    protected Attempt() {}
 
     public Attempt(Exam exam, long learnerId, int number, long seed, Instant startedAt, Instant deadline) {
         this.exam = exam;

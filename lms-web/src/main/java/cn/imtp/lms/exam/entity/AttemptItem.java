@@ -70,11 +70,17 @@ public class AttemptItem {
 
     private Integer awarded;
 
-    protected AttemptItem() {
-    }
+    protected AttemptItem() {}
 
-    public AttemptItem(Attempt attempt, int position, Question q, String moduleCode, String moduleName, String courseCode, String unitName,
-                       int points) {
+    public AttemptItem(
+            Attempt attempt,
+            int position,
+            Question q,
+            String moduleCode,
+            String moduleName,
+            String courseCode,
+            String unitName,
+            int points) {
         this.attempt = attempt;
         this.position = position;
         this.questionId = q.id();

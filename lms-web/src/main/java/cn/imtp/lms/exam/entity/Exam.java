@@ -30,7 +30,11 @@ public class Exam {
      * What the papers follow: a blueprint of section 2.3 (the basic course's, or the skill course's of
      * the class plan's level and job type) for a summative exam, or one unit's bank for a formative quiz.
      */
-    public enum Blueprint { BASIC, SKILL, UNIT }
+    public enum Blueprint {
+        BASIC,
+        SKILL,
+        UNIT
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -88,11 +92,21 @@ public class Exam {
     @Column(name = "question_id")
     private Set<Long> questionIds = new HashSet<>();
 
-    protected Exam() {
-    }
+    protected Exam() {}
 
-    public Exam(TrainingClass trainingClass, String title, Blueprint blueprint, Instant opensAt, Instant closesAt, int durationMinutes,
-                int pointsSingle, int pointsMultiple, int pointsTrueFalse, int passMark, long createdBy, Instant createdAt) {
+    public Exam(
+            TrainingClass trainingClass,
+            String title,
+            Blueprint blueprint,
+            Instant opensAt,
+            Instant closesAt,
+            int durationMinutes,
+            int pointsSingle,
+            int pointsMultiple,
+            int pointsTrueFalse,
+            int passMark,
+            long createdBy,
+            Instant createdAt) {
         this.trainingClass = trainingClass;
         this.title = title;
         this.blueprint = blueprint;

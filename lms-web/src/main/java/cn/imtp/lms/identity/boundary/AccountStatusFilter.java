@@ -35,7 +35,9 @@ public class AccountStatusFilter implements ContainerRequestFilter {
         Method method = resource.getResourceMethod();
         if (request.getSecurityContext().getUserPrincipal() instanceof Caller caller
                 && (method == null || !method.isAnnotationPresent(AdmissionDeferred.class))) {
-            guard.admit(caller, ALLOWED_BEFORE_PASSWORD_CHANGE.contains(request.getUriInfo().getPath()));
+            guard.admit(
+                    caller,
+                    ALLOWED_BEFORE_PASSWORD_CHANGE.contains(request.getUriInfo().getPath()));
         }
     }
 }

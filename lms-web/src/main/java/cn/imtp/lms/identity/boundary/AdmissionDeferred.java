@@ -13,5 +13,4 @@ import java.lang.annotation.Target;
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-public @interface AdmissionDeferred {
-}
+public @interface AdmissionDeferred {}

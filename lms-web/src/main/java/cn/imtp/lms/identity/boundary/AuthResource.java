@@ -2,26 +2,26 @@ package cn.imtp.lms.identity.boundary;
 
 import cn.imtp.lms.identity.control.Accounts;
 import cn.imtp.lms.identity.control.SignIn;
+import cn.imtp.platform.problem.FieldError;
+import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Allow;
 import cn.imtp.platform.security.Caller;
-import cn.imtp.platform.security.Role;
 import cn.imtp.platform.security.Public;
+import cn.imtp.platform.security.Role;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import cn.imtp.platform.problem.FieldError;
-import cn.imtp.platform.problem.PlatformException;
-import cn.imtp.platform.text.Words;
-import java.util.ArrayList;
-import java.util.List;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
 
 @Path("auth")
 @RequestScoped
@@ -30,8 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 @Public
 public class AuthResource {
 
-    public record Credentials(String username, String password) {
-    }
+    public record Credentials(String username, String password) {}
 
     @Inject
     SignIn signIn;
@@ -53,10 +52,14 @@ public class AuthResource {
     @Path("login")
     public SignIn.SignedIn login(Credentials credentials) {
         List<FieldError> missing = new ArrayList<>();
-        if (credentials == null || credentials.username() == null || credentials.username().isBlank()) {
+        if (credentials == null
+                || credentials.username() == null
+                || credentials.username().isBlank()) {
             missing.add(new FieldError("username", new Words("必填", "is required")));
         }
-        if (credentials == null || credentials.password() == null || credentials.password().isEmpty()) {
+        if (credentials == null
+                || credentials.password() == null
+                || credentials.password().isEmpty()) {
             missing.add(new FieldError("password", new Words("必填", "is required")));
         }
         if (!missing.isEmpty()) {

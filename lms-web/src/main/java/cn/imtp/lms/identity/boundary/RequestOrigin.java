@@ -20,13 +20,20 @@ public class RequestOrigin {
     @PostConstruct
     void read() {
         // Empty (the default) reads as absent: no proxy is trusted.
-        trusted = Arrays.stream(ConfigProvider.getConfig().getOptionalValue("lms.auth.trusted-proxies", String.class).orElse("").split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        trusted = Arrays.stream(ConfigProvider.getConfig()
+                        .getOptionalValue("lms.auth.trusted-proxies", String.class)
+                        .orElse("")
+                        .split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
     }
 
     public String addressOf(HttpServletRequest request) {
-        // A proxy may add its hop as a header line of its own (HAProxy's "option forwardfor" does) instead of appending it
-        // to the client's line: all the lines, in order, are one list (RFC 9110, 5.3). Reading only the first line would
+        // A proxy may add its hop as a header line of its own (HAProxy's "option forwardfor" does) instead of appending
+        // it
+        // to the client's line: all the lines, in order, are one list (RFC 9110, 5.3). Reading only the first line
+        // would
         // take the client's own words for the chain, and a client could choose its address.
         Enumeration<String> lines = request.getHeaders("X-Forwarded-For");
         String forwardedFor = lines == null ? "" : String.join(",", Collections.list(lines));

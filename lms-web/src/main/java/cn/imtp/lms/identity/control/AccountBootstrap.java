@@ -32,11 +32,10 @@ public class AccountBootstrap {
 
     private static final Logger LOG = Logger.getLogger(AccountBootstrap.class.getName());
 
-    public record DemoAccount(String username, Role role, String fullName, IdDocumentType idType, String idNumber, String phone) {
-    }
+    public record DemoAccount(
+            String username, Role role, String fullName, IdDocumentType idType, String idNumber, String phone) {}
 
-    public record DemoAccounts(String password, List<DemoAccount> accounts) {
-    }
+    public record DemoAccounts(String password, List<DemoAccount> accounts) {}
 
     @PersistenceContext(unitName = "lms")
     EntityManager em;
@@ -46,7 +45,8 @@ public class AccountBootstrap {
         Config config = ConfigProvider.getConfig();
         String admin = config.getValue("lms.admin.user", String.class);
         if (absent(admin)) {
-            Optional<String> configured = config.getOptionalValue("lms.admin.password", String.class).filter(p -> !p.isBlank());
+            Optional<String> configured =
+                    config.getOptionalValue("lms.admin.password", String.class).filter(p -> !p.isBlank());
             String password = configured.orElseGet(PasswordHasher::temporaryPassword);
             em.persist(new Account(admin, Role.ADMINISTRATOR, "系统管理员", PasswordHasher.hash(password), false));
             if (configured.isEmpty()) {
@@ -64,7 +64,7 @@ public class AccountBootstrap {
     private void importDemoAccounts() {
         DemoAccounts demo;
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("demo/accounts.json");
-             Jsonb jsonb = JsonbBuilder.create()) {
+                Jsonb jsonb = JsonbBuilder.create()) {
             demo = jsonb.fromJson(in, DemoAccounts.class);
         } catch (Exception e) {
             throw new IllegalStateException("cannot read demo/accounts.json from the resources module", e);
@@ -72,7 +72,8 @@ public class AccountBootstrap {
         int created = 0;
         for (DemoAccount d : demo.accounts()) {
             if (absent(d.username())) {
-                Account a = new Account(d.username(), d.role(), d.fullName(), PasswordHasher.hash(demo.password()), false);
+                Account a =
+                        new Account(d.username(), d.role(), d.fullName(), PasswordHasher.hash(demo.password()), false);
                 a.identify(d.idType(), d.idNumber(), d.phone());
                 em.persist(a);
                 created++;
@@ -83,6 +84,9 @@ public class AccountBootstrap {
     }
 
     private boolean absent(String username) {
-        return em.createNamedQuery(Account.BY_USERNAME, Account.class).setParameter("username", username).getResultList().isEmpty();
+        return em.createNamedQuery(Account.BY_USERNAME, Account.class)
+                .setParameter("username", username)
+                .getResultList()
+                .isEmpty();
     }
 }

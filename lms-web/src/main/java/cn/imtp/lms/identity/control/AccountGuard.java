@@ -32,7 +32,11 @@ public class AccountGuard {
     public record Standing(String role, boolean disabled, int tokenVersion, boolean mustChangePassword) {
 
         static Standing read(ResultSet r) throws SQLException {
-            return new Standing(r.getString("role"), r.getBoolean("disabled"), r.getInt("token_version"), r.getBoolean("must_change_password"));
+            return new Standing(
+                    r.getString("role"),
+                    r.getBoolean("disabled"),
+                    r.getInt("token_version"),
+                    r.getBoolean("must_change_password"));
         }
     }
 
@@ -46,7 +50,8 @@ public class AccountGuard {
      *                         account that must change its password may still do
      */
     public void admit(Caller caller, boolean changingPassword) {
-        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM account WHERE id = ?")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM account WHERE id = ?")) {
             st.setLong(1, caller.accountId());
             try (ResultSet r = st.executeQuery()) {
                 check(caller, r.next() ? Standing.read(r) : null, changingPassword);
@@ -61,7 +66,9 @@ public class AccountGuard {
      * a plain read that locks nothing. Each caller is then {@link #check checked} against its own.
      */
     public Bulk.Query standings(List<Long> accountIds, Map<Long, Standing> into) {
-        return new Bulk.Query("SELECT " + COLUMNS + " FROM account WHERE id IN " + Bulk.marks(accountIds.size()), accountIds,
+        return new Bulk.Query(
+                "SELECT " + COLUMNS + " FROM account WHERE id IN " + Bulk.marks(accountIds.size()),
+                accountIds,
                 r -> into.put(r.getLong("id"), Standing.read(r)));
     }
 
@@ -72,14 +79,23 @@ public class AccountGuard {
      * @param standing the account as read now, or null if there is none
      */
     public static void check(Caller caller, Standing standing, boolean changingPassword) {
-        if (standing == null || standing.disabled() || standing.tokenVersion() != caller.tokenVersion()
+        if (standing == null
+                || standing.disabled()
+                || standing.tokenVersion() != caller.tokenVersion()
                 || !caller.role().name().equals(standing.role())) {
-            throw new PlatformException(401, "token-revoked", "Token no longer valid",
-                    new Words("登录已失效（账号被停用、密码被重置或角色变更），请重新登录。",
+            throw new PlatformException(
+                    401,
+                    "token-revoked",
+                    "Token no longer valid",
+                    new Words(
+                            "登录已失效（账号被停用、密码被重置或角色变更），请重新登录。",
                             "This token was revoked (account disabled, password reset or role changed); sign in again."));
         }
         if (standing.mustChangePassword() && !changingPassword) {
-            throw new PlatformException(403, "password-change-required", "Password change required",
+            throw new PlatformException(
+                    403,
+                    "password-change-required",
+                    "Password change required",
                     new Words("请先修改临时密码。", "Change your temporary password first (POST /api/me/password)."));
         }
     }

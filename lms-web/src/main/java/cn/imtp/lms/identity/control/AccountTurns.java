@@ -18,6 +18,8 @@ public class AccountTurns {
 
     /** Waits for this account's turn, held until the caller's transaction ends. */
     public void take(long accountId) {
-        em.createNativeQuery("SELECT id FROM account WHERE id = ? FOR UPDATE").setParameter(1, accountId).getResultList();
+        em.createNativeQuery("SELECT id FROM account WHERE id = ? FOR UPDATE")
+                .setParameter(1, accountId)
+                .getResultList();
     }
 }

@@ -11,11 +11,10 @@ import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +25,9 @@ public class Accounts {
 
     /** The longest user name (the column's width). */
     public static final int MAX_USERNAME = 64;
-    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[a-zA-Z0-9._-]{3," + MAX_USERNAME + "}");
+
+    private static final java.util.regex.Pattern USERNAME =
+            java.util.regex.Pattern.compile("[a-zA-Z0-9._-]{3," + MAX_USERNAME + "}");
 
     @PersistenceContext(unitName = "lms")
     EntityManager em;
@@ -37,20 +38,22 @@ public class Accounts {
     @Inject
     Event<SignInsRevoked> revoked;
 
-    public record Created(AccountView account, String temporaryPassword) {
-    }
+    public record Created(AccountView account, String temporaryPassword) {}
 
-    public record Page(List<AccountView> items, int page, int size, long total) {
-    }
+    public record Page(List<AccountView> items, int page, int size, long total) {}
 
     @Transactional
     public Created create(NewAccount n, Caller actor, String address) {
         List<FieldError> errors = new ArrayList<>();
         if (n.username() == null || !USERNAME.matcher(n.username()).matches()) {
-            errors.add(new FieldError("username", new Words("须为 3 至 64 个字母、数字、点、短横线或下划线", "3 to 64 letters, digits, dots, dashes or underscores")));
+            errors.add(new FieldError(
+                    "username",
+                    new Words("须为 3 至 64 个字母、数字、点、短横线或下划线", "3 to 64 letters, digits, dots, dashes or underscores")));
         }
         if (n.role() == null) {
-            errors.add(new FieldError("role", new Words("必填：LEARNER、TEACHER 或 ADMINISTRATOR", "is required: LEARNER, TEACHER or ADMINISTRATOR")));
+            errors.add(new FieldError(
+                    "role",
+                    new Words("必填：LEARNER、TEACHER 或 ADMINISTRATOR", "is required: LEARNER, TEACHER or ADMINISTRATOR")));
         }
         if (n.fullName() == null || n.fullName().isBlank() || n.fullName().length() > 100) {
             errors.add(new FieldError("fullName", new Words("必填，最多 100 个字符", "is required, at most 100 characters")));
@@ -60,8 +63,11 @@ public class Accounts {
             errors.add(new FieldError("password", PasswordHasher.weakness(n.password())));
         }
         if (n.role() == Role.LEARNER && (n.idType() == null || idNumber == null || idNumber.isEmpty())) {
-            errors.add(new FieldError("idNumber", new Words("学员须登记证件（证件类型和证件号码）",
-                    "a learner registers with an identity document (idType and idNumber)")));
+            errors.add(new FieldError(
+                    "idNumber",
+                    new Words(
+                            "学员须登记证件（证件类型和证件号码）",
+                            "a learner registers with an identity document (idType and idNumber)")));
         } else if (n.idType() != null) {
             Words problem = IdDocuments.problemWith(n.idType(), idNumber, ChinaTime.today());
             if (problem != null) {
@@ -74,21 +80,33 @@ public class Accounts {
             errors.add(new FieldError("phone", IdDocuments.phoneProblem(n.phone())));
         }
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid(new Words("账号未创建，请更正所列字段。", "The account was not created; correct the fields listed."), errors);
+            throw PlatformException.invalid(
+                    new Words("账号未创建，请更正所列字段。", "The account was not created; correct the fields listed."), errors);
         }
         if (byUsername(n.username()).isPresent()) {
-            throw PlatformException.conflict(new Words("用户名 " + n.username() + " 已被占用，请另选一个。", "Username " + n.username() + " is taken; choose another."));
+            throw PlatformException.conflict(new Words(
+                    "用户名 " + n.username() + " 已被占用，请另选一个。", "Username " + n.username() + " is taken; choose another."));
         }
-        if (n.idType() != null && !em.createNamedQuery(Account.BY_DOCUMENT, Account.class).setParameter("type", n.idType())
-                .setParameter("number", idNumber).getResultList().isEmpty()) {
-            throw PlatformException.conflict(new Words("已有账号登记了此证件；每人只能有一个账号。",
+        if (n.idType() != null
+                && !em.createNamedQuery(Account.BY_DOCUMENT, Account.class)
+                        .setParameter("type", n.idType())
+                        .setParameter("number", idNumber)
+                        .getResultList()
+                        .isEmpty()) {
+            throw PlatformException.conflict(new Words(
+                    "已有账号登记了此证件；每人只能有一个账号。",
                     "An account with this identity document exists already; a person has one account."));
         }
         String temporary = n.password() == null ? PasswordHasher.temporaryPassword() : null;
-        Account a = new Account(n.username(), n.role(), n.fullName().trim(),
-                PasswordHasher.hash(temporary != null ? temporary : n.password()), temporary != null);
+        Account a = new Account(
+                n.username(),
+                n.role(),
+                n.fullName().trim(),
+                PasswordHasher.hash(temporary != null ? temporary : n.password()),
+                temporary != null);
         if (n.idType() != null || n.phone() != null) {
-            a.identify(n.idType(), idNumber, n.phone() == null ? null : n.phone().trim());
+            a.identify(
+                    n.idType(), idNumber, n.phone() == null ? null : n.phone().trim());
         }
         em.persist(a);
         em.flush();
@@ -100,8 +118,13 @@ public class Accounts {
     public Page list(Role role, String q, int page, int size) {
         String term = Search.term(q);
         long total = matching("SELECT COUNT(a)", Long.class, role, term).getSingleResult();
-        List<AccountView> items = matching("SELECT a", Account.class, role, term).setFirstResult(page * size).setMaxResults(size).getResultList()
-                .stream().map(AccountView::of).toList();
+        List<AccountView> items = matching("SELECT a", Account.class, role, term)
+                .setFirstResult(page * size)
+                .setMaxResults(size)
+                .getResultList()
+                .stream()
+                .map(AccountView::of)
+                .toList();
         return new Page(items, page, size, total);
     }
 
@@ -126,7 +149,8 @@ public class Accounts {
     public AccountView setDisabled(long id, boolean disabled, Caller actor, String address) {
         Account a = find(id);
         if (disabled && a.id() == actor.accountId()) {
-            throw PlatformException.conflict(new Words("不能停用自己的账号，请联系其他管理员。", "You cannot disable your own account; ask another administrator."));
+            throw PlatformException.conflict(new Words(
+                    "不能停用自己的账号，请联系其他管理员。", "You cannot disable your own account; ask another administrator."));
         }
         if (disabled && !a.disabled()) {
             // The account row first, as a learner's session opening takes it, then what the observers end.
@@ -161,16 +185,21 @@ public class Accounts {
     public void changeOwnPassword(Caller caller, String current, String next) {
         Account a = find(caller.accountId());
         if (current == null || !PasswordHasher.matches(current, a.passwordHash())) {
-            throw PlatformException.invalid(new Words("密码未修改。", "The password was not changed."),
+            throw PlatformException.invalid(
+                    new Words("密码未修改。", "The password was not changed."),
                     List.of(new FieldError("currentPassword", new Words("与当前密码不符", "is not your current password"))));
         }
         Words weakness = PasswordHasher.weakness(next);
         if (weakness != null) {
-            throw PlatformException.invalid(new Words("密码未修改。", "The password was not changed."), List.of(new FieldError("newPassword", weakness)));
+            throw PlatformException.invalid(
+                    new Words("密码未修改。", "The password was not changed."),
+                    List.of(new FieldError("newPassword", weakness)));
         }
         if (PasswordHasher.matches(next, a.passwordHash())) {
-            throw PlatformException.invalid(new Words("密码未修改。", "The password was not changed."),
-                    List.of(new FieldError("newPassword", new Words("须与当前密码不同", "must differ from the current password"))));
+            throw PlatformException.invalid(
+                    new Words("密码未修改。", "The password was not changed."),
+                    List.of(new FieldError(
+                            "newPassword", new Words("须与当前密码不同", "must differ from the current password"))));
         }
         a.setPassword(PasswordHasher.hash(next), false);
     }
@@ -179,12 +208,16 @@ public class Accounts {
     @Transactional
     public String revealIdNumber(long id, String reason, Caller actor, String address) {
         if (reason == null || reason.isBlank()) {
-            throw PlatformException.invalid(new Words("请说明查看完整号码的理由，理由将记入审计日志。", "Say why the number is needed; the reason is kept in the audit log."),
+            throw PlatformException.invalid(
+                    new Words(
+                            "请说明查看完整号码的理由，理由将记入审计日志。",
+                            "Say why the number is needed; the reason is kept in the audit log."),
                     List.of(new FieldError("reason", new Words("必填", "is required"))));
         }
         Account a = find(id);
         if (a.idNumber() == null) {
-            throw PlatformException.notFound(new Words("账号 " + id + " 没有登记证件。", "Identity document of account " + id + " does not exist."));
+            throw PlatformException.notFound(
+                    new Words("账号 " + id + " 没有登记证件。", "Identity document of account " + id + " does not exist."));
         }
         audit.record(actor, AuditLog.REVEAL_ID_NUMBER, id, reason.trim(), address);
         return a.idNumber();
@@ -193,15 +226,24 @@ public class Accounts {
     /** Every account for an export, masked; the export itself is audited. */
     @Transactional
     public List<AccountView> exportAll(Role role, Caller actor, String address) {
-        List<AccountView> all = matching("SELECT a", Account.class, role, null).getResultList().stream().map(AccountView::of).toList();
-        audit.record(actor, AuditLog.EXPORT_PERSONAL_DATA, null, all.size() + " account(s)" + (role == null ? "" : ", role " + role), address);
+        List<AccountView> all = matching("SELECT a", Account.class, role, null).getResultList().stream()
+                .map(AccountView::of)
+                .toList();
+        audit.record(
+                actor,
+                AuditLog.EXPORT_PERSONAL_DATA,
+                null,
+                all.size() + " account(s)" + (role == null ? "" : ", role " + role),
+                address);
         return all;
     }
 
     @Transactional
     public Optional<Account> byUsername(String username) {
-        return em.createNamedQuery(Account.BY_USERNAME, Account.class).setParameter("username", username)
-                .getResultStream().findFirst();
+        return em.createNamedQuery(Account.BY_USERNAME, Account.class)
+                .setParameter("username", username)
+                .getResultStream()
+                .findFirst();
     }
 
     @Transactional
@@ -219,8 +261,10 @@ public class Accounts {
         if (term != null) {
             where.add("(LOWER(a.username) LIKE :q ESCAPE '!' OR LOWER(a.fullName) LIKE :q ESCAPE '!')");
         }
-        var q = em.createQuery(select + " FROM Account a" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + (type == Account.class ? " ORDER BY a.username" : ""), type);
+        var q = em.createQuery(
+                select + " FROM Account a" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                        + (type == Account.class ? " ORDER BY a.username" : ""),
+                type);
         if (role != null) {
             q.setParameter("role", role);
         }

@@ -27,16 +27,25 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Caller actor, String action, Long subjectId, String detail, String clientAddress) {
-        // The column holds 500 characters: a long detail is cut (with an ellipsis) rather than refusing the action it records.
-        String kept = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL - 1) + "…";
-        em.persist(new AuditEntry(actor == null ? null : actor.accountId(), actor == null ? "system" : actor.username(),
-                action, subjectId, kept, clientAddress));
+        // The column holds 500 characters: a long detail is cut (with an ellipsis) rather than refusing the action it
+        // records.
+        String kept =
+                detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL - 1) + "…";
+        em.persist(new AuditEntry(
+                actor == null ? null : actor.accountId(),
+                actor == null ? "system" : actor.username(),
+                action,
+                subjectId,
+                kept,
+                clientAddress));
     }
 
     @Transactional
     public List<AuditEntry> page(int page, int size) {
         return em.createQuery("SELECT e FROM AuditEntry e ORDER BY e.id DESC", AuditEntry.class)
-                .setFirstResult(page * size).setMaxResults(size).getResultList();
+                .setFirstResult(page * size)
+                .setMaxResults(size)
+                .getResultList();
     }
 
     @Transactional

@@ -14,8 +14,7 @@ public final class ClientAddress {
     /** An IPv4 or IPv6 address as written (digits, hex, dots and colons), at most 45 characters. */
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f.:]{2,45}");
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     public static String of(String remoteAddress, String forwardedFor, Set<String> trustedProxies) {
         if (forwardedFor == null || forwardedFor.isBlank() || !trustedProxies.contains(remoteAddress)) {

@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
 public final class IdDocuments {
 
     /** Province-level codes of GB/T 2260 (the first two digits of a resident ID number). */
-    private static final Set<String> PROVINCES = Set.of("11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33",
-            "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
-            "65", "71", "81", "82");
+    private static final Set<String> PROVINCES = Set.of(
+            "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43",
+            "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82");
+
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK_CHARS = "10X98765432";
     private static final Pattern PASSPORT = Pattern.compile("[A-Z0-9]{5,17}");
@@ -21,8 +22,7 @@ public final class IdDocuments {
     private static final Pattern TAIWAN = Pattern.compile("\\d{8}(\\d{2})?");
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
-    private IdDocuments() {
-    }
+    private IdDocuments() {}
 
     /** The number as stored: trimmed, upper-case. */
     public static String normalise(String number) {
@@ -37,19 +37,28 @@ public final class IdDocuments {
         }
         return switch (type) {
             case MAINLAND_ID_CARD -> mainlandProblem(number, today);
-            case PASSPORT -> PASSPORT.matcher(number).matches() ? null
-                    : new Words("护照号码由 5 至 17 位字母和数字组成", "a passport number has 5 to 17 letters and digits");
-            case HK_MACAO_TRAVEL_PERMIT -> HK_MACAO.matcher(number).matches() ? null
-                    : new Words("港澳居民来往内地通行证号码为 H 或 M 后接 8 位或 10 位数字",
-                            "a Hong Kong/Macao travel permit number is H or M followed by 8 or 10 digits");
-            case TAIWAN_TRAVEL_PERMIT -> TAIWAN.matcher(number).matches() ? null
-                    : new Words("台湾居民来往大陆通行证号码为 8 位或 10 位数字", "a Taiwan travel permit number has 8 or 10 digits");
+            case PASSPORT ->
+                PASSPORT.matcher(number).matches()
+                        ? null
+                        : new Words("护照号码由 5 至 17 位字母和数字组成", "a passport number has 5 to 17 letters and digits");
+            case HK_MACAO_TRAVEL_PERMIT ->
+                HK_MACAO.matcher(number).matches()
+                        ? null
+                        : new Words(
+                                "港澳居民来往内地通行证号码为 H 或 M 后接 8 位或 10 位数字",
+                                "a Hong Kong/Macao travel permit number is H or M followed by 8 or 10 digits");
+            case TAIWAN_TRAVEL_PERMIT ->
+                TAIWAN.matcher(number).matches()
+                        ? null
+                        : new Words("台湾居民来往大陆通行证号码为 8 位或 10 位数字", "a Taiwan travel permit number has 8 or 10 digits");
         };
     }
 
     private static Words mainlandProblem(String n, LocalDate today) {
         if (n.length() != 18) {
-            return new Words("居民身份证号码应为 18 位，此号码为 " + n.length() + " 位", "a resident ID number has 18 characters, this one has " + n.length());
+            return new Words(
+                    "居民身份证号码应为 18 位，此号码为 " + n.length() + " 位",
+                    "a resident ID number has 18 characters, this one has " + n.length());
         }
         for (int i = 0; i < 17; i++) {
             if (!Character.isDigit(n.charAt(i))) {
@@ -57,17 +66,23 @@ public final class IdDocuments {
             }
         }
         if (!PROVINCES.contains(n.substring(0, 2))) {
-            return new Words("地区代码 " + n.substring(0, 6) + " 不是中国的行政区划代码", "region code " + n.substring(0, 6) + " is not a region of China");
+            return new Words(
+                    "地区代码 " + n.substring(0, 6) + " 不是中国的行政区划代码",
+                    "region code " + n.substring(0, 6) + " is not a region of China");
         }
         LocalDate birth;
         try {
-            birth = LocalDate.of(Integer.parseInt(n.substring(6, 10)), Integer.parseInt(n.substring(10, 12)),
+            birth = LocalDate.of(
+                    Integer.parseInt(n.substring(6, 10)),
+                    Integer.parseInt(n.substring(10, 12)),
                     Integer.parseInt(n.substring(12, 14)));
         } catch (DateTimeException e) {
-            return new Words("出生日期 " + n.substring(6, 14) + " 不是有效日期", "birth date " + n.substring(6, 14) + " is not a date");
+            return new Words(
+                    "出生日期 " + n.substring(6, 14) + " 不是有效日期", "birth date " + n.substring(6, 14) + " is not a date");
         }
         if (birth.isAfter(today) || birth.getYear() < 1900) {
-            return new Words("出生日期 " + n.substring(6, 14) + " 不合理", "birth date " + n.substring(6, 14) + " is not plausible");
+            return new Words(
+                    "出生日期 " + n.substring(6, 14) + " 不合理", "birth date " + n.substring(6, 14) + " is not plausible");
         }
         char expected = checkDigit(n.substring(0, 17));
         if (n.charAt(17) != expected) {
@@ -86,7 +101,8 @@ public final class IdDocuments {
     }
 
     public static Words phoneProblem(String phone) {
-        return phone == null || MOBILE.matcher(phone.trim()).matches() ? null
+        return phone == null || MOBILE.matcher(phone.trim()).matches()
+                ? null
                 : new Words("手机号码为 11 位数字，以 13 至 19 开头", "a mobile number has 11 digits and starts with 13 to 19");
     }
 
@@ -99,7 +115,9 @@ public final class IdDocuments {
         int visible = number.length() / 3;
         int head = visible / 2;
         int tail = visible - head;
-        return number.substring(0, head) + "*".repeat(number.length() - visible) + number.substring(number.length() - tail);
+        return number.substring(0, head)
+                + "*".repeat(number.length() - visible)
+                + number.substring(number.length() - tail);
     }
 
     /** {@code 138****5678}. */

@@ -45,9 +45,12 @@ public class LoginThrottle {
         Duration window = Duration.ofMinutes(c.getValue("lms.auth.failure-window-minutes", Integer.class));
         Duration first = Duration.ofSeconds(c.getValue("lms.auth.first-block-seconds", Integer.class));
         Duration max = Duration.ofMinutes(c.getValue("lms.auth.max-block-minutes", Integer.class));
-        perPair = new ThrottlePolicy(c.getValue("lms.auth.account-address-failure-limit", Integer.class), window, first, max);
-        perAccount = new ThrottlePolicy(c.getValue("lms.auth.account-failure-limit", Integer.class), window, first, max);
-        perAddress = new ThrottlePolicy(c.getValue("lms.auth.address-failure-limit", Integer.class), window, first, max);
+        perPair = new ThrottlePolicy(
+                c.getValue("lms.auth.account-address-failure-limit", Integer.class), window, first, max);
+        perAccount =
+                new ThrottlePolicy(c.getValue("lms.auth.account-failure-limit", Integer.class), window, first, max);
+        perAddress =
+                new ThrottlePolicy(c.getValue("lms.auth.address-failure-limit", Integer.class), window, first, max);
         knownFor = Duration.ofDays(c.getValue("lms.auth.known-address-days", Integer.class));
     }
 
@@ -77,16 +80,25 @@ public class LoginThrottle {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordSuccess(String username, String address, Instant now) {
-        em.createNativeQuery("DELETE FROM login_failure WHERE counter_key = ?1").setParameter(1, pairKey(username, address)).executeUpdate();
+        em.createNativeQuery("DELETE FROM login_failure WHERE counter_key = ?1")
+                .setParameter(1, pairKey(username, address))
+                .executeUpdate();
         em.createNativeQuery("INSERT INTO login_known_address (username, address, last_success_at) VALUES (?1, ?2, ?3)"
                         + " ON DUPLICATE KEY UPDATE last_success_at = VALUES(last_success_at)")
-                .setParameter(1, normal(username)).setParameter(2, address).setParameter(3, Timestamp.from(now)).executeUpdate();
+                .setParameter(1, normal(username))
+                .setParameter(2, address)
+                .setParameter(3, Timestamp.from(now))
+                .executeUpdate();
     }
 
     private boolean known(String username, String address, Instant now) {
-        return !em.createNativeQuery("SELECT 1 FROM login_known_address WHERE username = ?1 AND address = ?2 AND last_success_at > ?3")
-                .setParameter(1, normal(username)).setParameter(2, address).setParameter(3, Timestamp.from(now.minus(knownFor)))
-                .getResultList().isEmpty();
+        return !em.createNativeQuery(
+                        "SELECT 1 FROM login_known_address WHERE username = ?1 AND address = ?2 AND last_success_at > ?3")
+                .setParameter(1, normal(username))
+                .setParameter(2, address)
+                .setParameter(3, Timestamp.from(now.minus(knownFor)))
+                .getResultList()
+                .isEmpty();
     }
 
     private static Duration longer(Duration a, Duration b) {
@@ -96,7 +108,8 @@ public class LoginThrottle {
     private Duration remaining(String key, Instant now) {
         @SuppressWarnings("unchecked")
         List<Timestamp> rows = em.createNativeQuery("SELECT blocked_until FROM login_failure WHERE counter_key = ?1")
-                .setParameter(1, key).getResultList();
+                .setParameter(1, key)
+                .getResultList();
         if (rows.isEmpty() || rows.get(0) == null || !rows.get(0).toInstant().isAfter(now)) {
             return Duration.ZERO;
         }
@@ -105,17 +118,28 @@ public class LoginThrottle {
 
     private void count(String key, ThrottlePolicy policy, Instant now) {
         Timestamp at = Timestamp.from(now);
-        em.createNativeQuery("INSERT IGNORE INTO login_failure (counter_key, failures, first_failure_at) VALUES (?1, 0, ?2)")
-                .setParameter(1, key).setParameter(2, at).executeUpdate();
-        // A count older than the window starts again (MariaDB assigns left to right: failures sees the old first_failure_at).
+        em.createNativeQuery(
+                        "INSERT IGNORE INTO login_failure (counter_key, failures, first_failure_at) VALUES (?1, 0, ?2)")
+                .setParameter(1, key)
+                .setParameter(2, at)
+                .executeUpdate();
+        // A count older than the window starts again (MariaDB assigns left to right: failures sees the old
+        // first_failure_at).
         em.createNativeQuery("UPDATE login_failure SET failures = IF(first_failure_at < ?1, 1, failures + 1),"
                         + " first_failure_at = IF(first_failure_at < ?1, ?2, first_failure_at) WHERE counter_key = ?3")
-                .setParameter(1, Timestamp.from(now.minus(policy.window()))).setParameter(2, at).setParameter(3, key).executeUpdate();
-        int failures = ((Number) em.createNativeQuery("SELECT failures FROM login_failure WHERE counter_key = ?1").setParameter(1, key)
-                .getSingleResult()).intValue();
+                .setParameter(1, Timestamp.from(now.minus(policy.window())))
+                .setParameter(2, at)
+                .setParameter(3, key)
+                .executeUpdate();
+        int failures = ((Number) em.createNativeQuery("SELECT failures FROM login_failure WHERE counter_key = ?1")
+                        .setParameter(1, key)
+                        .getSingleResult())
+                .intValue();
         Duration block = policy.blockAfter(failures);
         em.createNativeQuery("UPDATE login_failure SET blocked_until = ?1 WHERE counter_key = ?2")
-                .setParameter(1, block.isZero() ? null : Timestamp.from(now.plus(block))).setParameter(2, key).executeUpdate();
+                .setParameter(1, block.isZero() ? null : Timestamp.from(now.plus(block)))
+                .setParameter(2, key)
+                .executeUpdate();
     }
 
     /** User names are matched without regard to case (as sign-in finds the account). */

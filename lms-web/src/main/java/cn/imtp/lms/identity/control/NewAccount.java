@@ -16,5 +16,4 @@ public record NewAccount(
         String password,
         IdDocumentType idType,
         String idNumber,
-        String phone) {
-}
+        String phone) {}

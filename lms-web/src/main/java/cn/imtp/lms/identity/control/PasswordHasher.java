@@ -15,11 +15,11 @@ public final class PasswordHasher {
     public static final int ITERATIONS = 210_000;
     /** The longest password the rules allow. */
     public static final int MAX_LENGTH = 128;
+
     private static final String PREFIX = "pbkdf2-sha512";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private PasswordHasher() {
-    }
+    private PasswordHasher() {}
 
     public static String hash(String password) {
         byte[] salt = new byte[16];
@@ -46,7 +46,9 @@ public final class PasswordHasher {
     private static byte[] derive(String password, byte[] salt, int iterations) {
         try {
             PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, 512);
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512")
+                    .generateSecret(spec)
+                    .getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2WithHmacSHA512 is not available", e);
         }
@@ -63,7 +65,9 @@ public final class PasswordHasher {
         for (int i = 0; i < 10; i++) {
             b.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
         }
-        return b.append(RANDOM.nextInt(10)).append("Aa".charAt(RANDOM.nextInt(2))).toString();
+        return b.append(RANDOM.nextInt(10))
+                .append("Aa".charAt(RANDOM.nextInt(2)))
+                .toString();
     }
 
     /** Null when acceptable, otherwise what is wrong (shown to the user). */

@@ -15,8 +15,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class SignIn {
 
-    public record SignedIn(String token, Instant expiresAt, AccountView account) {
-    }
+    public record SignedIn(String token, Instant expiresAt, AccountView account) {}
 
     @Inject
     Accounts accounts;
@@ -34,14 +33,22 @@ public class SignIn {
         Duration blocked = throttle.blockedFor(impossible ? null : username, address, now);
         if (!blocked.isZero()) {
             long seconds = Math.max(1, blocked.toSeconds());
-            throw PlatformException.tooManyRequests(new Words("登录失败次数过多，请 " + seconds + " 秒后再试。",
-                    "Too many failed sign-ins; try again in " + seconds + " s."), seconds);
+            throw PlatformException.tooManyRequests(
+                    new Words(
+                            "登录失败次数过多，请 " + seconds + " 秒后再试。",
+                            "Too many failed sign-ins; try again in " + seconds + " s."),
+                    seconds);
         }
         if (impossible) {
             throttle.recordFailure(null, address, now);
-            throw PlatformException.invalid(new Words("用户名最多 " + Accounts.MAX_USERNAME + " 个字符，密码最多 " + PasswordHasher.MAX_LENGTH + " 个字符。",
-                    "A user name has at most " + Accounts.MAX_USERNAME + " characters and a password at most " + PasswordHasher.MAX_LENGTH + "."),
-                    List.of(new FieldError(username.length() > Accounts.MAX_USERNAME ? "username" : "password", new Words("过长", "too long"))));
+            throw PlatformException.invalid(
+                    new Words(
+                            "用户名最多 " + Accounts.MAX_USERNAME + " 个字符，密码最多 " + PasswordHasher.MAX_LENGTH + " 个字符。",
+                            "A user name has at most " + Accounts.MAX_USERNAME + " characters and a password at most "
+                                    + PasswordHasher.MAX_LENGTH + "."),
+                    List.of(new FieldError(
+                            username.length() > Accounts.MAX_USERNAME ? "username" : "password",
+                            new Words("过长", "too long"))));
         }
         Optional<Account> found = accounts.byUsername(username);
         boolean valid;
@@ -53,12 +60,18 @@ public class SignIn {
         }
         if (!valid) {
             throttle.recordFailure(username, address, now);
-            throw new PlatformException(401, "invalid-credentials", "Sign-in failed",
+            throw new PlatformException(
+                    401,
+                    "invalid-credentials",
+                    "Sign-in failed",
                     new Words("用户名或密码错误。", "The username or password is wrong."));
         }
         Account account = found.get();
         if (account.disabled()) {
-            throw new PlatformException(403, "account-disabled", "Account disabled",
+            throw new PlatformException(
+                    403,
+                    "account-disabled",
+                    "Account disabled",
                     new Words("该账号已停用，请联系管理员。", "This account is disabled; ask an administrator."));
         }
         throttle.recordSuccess(username, address, now);

@@ -10,5 +10,4 @@ import java.time.Instant;
  *
  * @param reason why, as the sessions it ends record it: {@code ACCOUNT_DISABLED} or {@code SIGNED_OUT}
  */
-public record SignInsRevoked(long accountId, String reason, Instant at) {
-}
+public record SignInsRevoked(long accountId, String reason, Instant at) {}

@@ -1,7 +1,7 @@
 package cn.imtp.lms.identity.control;
 
-import cn.imtp.platform.json.Jsonp;
 import cn.imtp.lms.identity.entity.Account;
+import cn.imtp.platform.json.Jsonp;
 import cn.imtp.platform.security.Jwt;
 import cn.imtp.platform.security.KeyFiles;
 import cn.imtp.platform.security.MediaGrant;
@@ -21,8 +21,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class TokenIssuer {
 
-    public record Issued(String token, Instant expiresAt) {
-    }
+    public record Issued(String token, Instant expiresAt) {}
 
     private PrivateKey key;
     private String issuer;
@@ -56,16 +55,18 @@ public class TokenIssuer {
 
     public Issued issue(Account account, Instant now) {
         Instant expires = now.plus(ttl);
-        String token = Jwt.sign(Jsonp.object()
-                .add("iss", issuer)
-                .add("sub", account.id().toString())
-                .add("upn", account.username())
-                .add("groups", Jsonp.array().add(account.role().name()))
-                .add("tv", account.tokenVersion())
-                .add("iat", now.getEpochSecond())
-                .add("exp", expires.getEpochSecond())
-                .add("jti", UUID.randomUUID().toString())
-                .build(), key);
+        String token = Jwt.sign(
+                Jsonp.object()
+                        .add("iss", issuer)
+                        .add("sub", account.id().toString())
+                        .add("upn", account.username())
+                        .add("groups", Jsonp.array().add(account.role().name()))
+                        .add("tv", account.tokenVersion())
+                        .add("iat", now.getEpochSecond())
+                        .add("exp", expires.getEpochSecond())
+                        .add("jti", UUID.randomUUID().toString())
+                        .build(),
+                key);
         return new Issued(token, expires);
     }
 }

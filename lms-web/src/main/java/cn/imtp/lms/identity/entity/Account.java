@@ -16,7 +16,9 @@ import java.time.Instant;
 @Entity
 @Table(name = "account")
 @NamedQuery(name = Account.BY_USERNAME, query = "SELECT a FROM Account a WHERE a.username = :username")
-@NamedQuery(name = Account.BY_DOCUMENT, query = "SELECT a FROM Account a WHERE a.idType = :type AND a.idNumber = :number")
+@NamedQuery(
+        name = Account.BY_DOCUMENT,
+        query = "SELECT a FROM Account a WHERE a.idType = :type AND a.idNumber = :number")
 public class Account {
 
     public static final String BY_USERNAME = "Account.byUsername";
@@ -63,8 +65,7 @@ public class Account {
     @Version
     private long version;
 
-    protected Account() {
-    }
+    protected Account() {}
 
     public Account(String username, Role role, String fullName, String passwordHash, boolean mustChangePassword) {
         this.username = username;

@@ -38,8 +38,7 @@ public class AuditEntry {
     @Column(name = "client_address", updatable = false)
     private String clientAddress;
 
-    protected AuditEntry() {
-    }
+    protected AuditEntry() {}
 
     public AuditEntry(Long actorId, String actor, String action, Long subjectId, String detail, String clientAddress) {
         this.at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);

@@ -51,8 +51,11 @@ public class LiveResource {
     @GET
     @Path("classes/{classId}/lessons")
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
-    public LiveLessons.Page list(@PathParam("classId") long classId, @QueryParam("past") @DefaultValue("false") boolean past,
-                                 @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+    public LiveLessons.Page list(
+            @PathParam("classId") long classId,
+            @QueryParam("past") @DefaultValue("false") boolean past,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
         return lessons.list(classId, Caller.of(security), past, page, size);
     }
 
@@ -78,8 +81,10 @@ public class LiveResource {
     @GET
     @Path("lessons/{id}/messages")
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
-    public List<LiveLessons.Message> messages(@PathParam("id") long id, @QueryParam("after") Long after,
-                                              @QueryParam("limit") @DefaultValue("50") int limit) {
+    public List<LiveLessons.Message> messages(
+            @PathParam("id") long id,
+            @QueryParam("after") Long after,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
         return lessons.messages(id, Caller.of(security), after, limit);
     }
 
@@ -145,8 +150,11 @@ public class LiveResource {
     @Path("lessons/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
-    public void events(@PathParam("id") long id, @QueryParam("after") @DefaultValue("0") long after, @Context SseEventSink sink,
-                       @Context Sse sse) {
+    public void events(
+            @PathParam("id") long id,
+            @QueryParam("after") @DefaultValue("0") long after,
+            @Context SseEventSink sink,
+            @Context Sse sse) {
         lessons.visible(id, Caller.of(security));
         events.subscribe(id, Caller.of(security).role() != Role.LEARNER, after, sink, sse);
     }
@@ -156,7 +164,9 @@ public class LiveResource {
     @Path("lessons/{id}/join")
     @Allow(Role.LEARNER)
     public Response join(@PathParam("id") long id) {
-        return Response.status(201).entity(attendance.join(id, Caller.of(security))).build();
+        return Response.status(201)
+                .entity(attendance.join(id, Caller.of(security)))
+                .build();
     }
 
     /** A beat from the lesson page: 200 stored (or its number already taken), 422 refused and logged (its number used up), 410 counted elsewhere since. */

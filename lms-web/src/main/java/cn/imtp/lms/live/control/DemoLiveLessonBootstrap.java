@@ -35,7 +35,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @Startup
 @Singleton
 @DependsOn("DemoClassBootstrap")
-@TransactionManagement(TransactionManagementType.BEAN) // each step its own transaction: a refusal must not undo the start-up
+@TransactionManagement(
+        TransactionManagementType.BEAN) // each step its own transaction: a refusal must not undo the start-up
 public class DemoLiveLessonBootstrap {
 
     private static final Logger LOG = Logger.getLogger(DemoLiveLessonBootstrap.class.getName());
@@ -56,28 +57,45 @@ public class DemoLiveLessonBootstrap {
             return;
         }
         TrainingClass demo = em.createQuery("SELECT c FROM TrainingClass c WHERE c.name = :n", TrainingClass.class)
-                .setParameter("n", DemoClassBootstrap.DEMO_CLASS).getResultStream().findFirst().orElse(null);
+                .setParameter("n", DemoClassBootstrap.DEMO_CLASS)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
         if (demo == null || demo.status() != ClassStatus.ACTIVE) {
             return;
         }
         Instant now = Instant.now();
-        List<Lesson> live = em.createQuery("SELECT l FROM Lesson l WHERE l.trainingClass = :c AND l.mode = :m ORDER BY l.date, l.start",
-                Lesson.class).setParameter("c", demo).setParameter("m", LessonMode.LIVE).getResultList();
+        List<Lesson> live = em.createQuery(
+                        "SELECT l FROM Lesson l WHERE l.trainingClass = :c AND l.mode = :m ORDER BY l.date, l.start",
+                        Lesson.class)
+                .setParameter("c", demo)
+                .setParameter("m", LessonMode.LIVE)
+                .getResultList();
         boolean open = live.stream().anyMatch(l -> lessons.window(l, now).state() == LiveLessons.State.OPEN);
         Lesson model = live.isEmpty() ? null : live.get(0);
-        LocalDateTime start = LocalDateTime.now(ChinaTime.ZONE).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
+        LocalDateTime start = LocalDateTime.now(ChinaTime.ZONE)
+                .truncatedTo(ChronoUnit.MINUTES)
+                .plusMinutes(1);
         if (open || model == null || start.toLocalDate().isAfter(demo.endsOn())) {
             return;
         }
         try {
-            classes.addLesson(demo.id(), new Requests.NewLesson(model.unit().id(), start.toLocalDate(), start.toLocalTime(), CLASS_HOURS,
-                    model.teacherId(), LessonMode.LIVE), new Caller(0, "system", Role.ADMINISTRATOR, 0));
+            classes.addLesson(
+                    demo.id(),
+                    new Requests.NewLesson(
+                            model.unit().id(),
+                            start.toLocalDate(),
+                            start.toLocalTime(),
+                            CLASS_HOURS,
+                            model.teacherId(),
+                            LessonMode.LIVE),
+                    new Caller(0, "system", Role.ADMINISTRATOR, 0));
         } catch (PlatformException e) {
             // The demo goes on without a live lesson rather than not at all.
             LOG.warning(() -> "No demo live lesson: " + e.getMessage() + " " + e.errors());
             return;
         }
-        LOG.info(() -> "Opened a demo live lesson on '" + model.unit().name() + "' from " + start + " (China time) for " + CLASS_HOURS
-                + " class hours.");
+        LOG.info(() -> "Opened a demo live lesson on '" + model.unit().name() + "' from " + start + " (China time) for "
+                + CLASS_HOURS + " class hours.");
     }
 }

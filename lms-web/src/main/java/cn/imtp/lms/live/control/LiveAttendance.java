@@ -1,16 +1,16 @@
 package cn.imtp.lms.live.control;
 
-import cn.imtp.lms.identity.control.AccountTurns;
 import cn.imtp.lms.attendance.control.Attendance;
 import cn.imtp.lms.attendance.control.AttendanceChain;
-import cn.imtp.lms.sql.Bulk;
 import cn.imtp.lms.attendance.control.AttendanceSettings;
 import cn.imtp.lms.attendance.control.CreditPolicy.Verdict;
 import cn.imtp.lms.attendance.control.HoursLedger;
 import cn.imtp.lms.attendance.control.PlaybackToken;
 import cn.imtp.lms.attendance.control.Spans;
 import cn.imtp.lms.cohort.entity.Lesson;
+import cn.imtp.lms.identity.control.AccountTurns;
 import cn.imtp.lms.identity.control.TokenIssuer;
+import cn.imtp.lms.sql.Bulk;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
@@ -40,16 +40,23 @@ import java.util.UUID;
 public class LiveAttendance {
 
     /** What the lesson page needs to beat. */
-    public record JoinTicket(String sessionId, String token, Instant expiresAt, int heartbeatSeconds, int idleSeconds,
-                             int presenceAnswerSeconds, Instant startsAt, Instant endsAt, Instant serverTime, int creditedSeconds) {
-    }
+    public record JoinTicket(
+            String sessionId,
+            String token,
+            Instant expiresAt,
+            int heartbeatSeconds,
+            int idleSeconds,
+            int presenceAnswerSeconds,
+            Instant startsAt,
+            Instant endsAt,
+            Instant serverTime,
+            int creditedSeconds) {}
 
     /** A beat from the lesson page; {@code absentSinceMs} reports a presence question left unanswered (see the lesson player). */
-    public record BeatRequest(String token, Long seq, Long elapsedMs, Boolean visible, Long absentSinceMs) {
-    }
+    public record BeatRequest(String token, Long seq, Long elapsedMs, Boolean visible, Long absentSinceMs) {}
 
-    public record BeatAck(long seq, Verdict verdict, Words reason, int sessionCreditedSeconds, int lessonCreditedSeconds) {
-    }
+    public record BeatAck(
+            long seq, Verdict verdict, Words reason, int sessionCreditedSeconds, int lessonCreditedSeconds) {}
 
     @PersistenceContext(unitName = "lms")
     EntityManager em;
@@ -92,7 +99,11 @@ public class LiveAttendance {
     @Transactional
     public JoinTicket join(long lessonId, Caller learner) {
         if (learner.role() != Role.LEARNER) {
-            throw new PlatformException(403, "forbidden", "Forbidden", new Words("只有学员进入直播课才计入考勤。", "Only learners join a lesson to be counted."));
+            throw new PlatformException(
+                    403,
+                    "forbidden",
+                    "Forbidden",
+                    new Words("只有学员进入直播课才计入考勤。", "Only learners join a lesson to be counted."));
         }
         // Joins and video sessions of one learner take turns on the learner's account row (AccountTurns).
         turns.take(learner.accountId());
@@ -100,62 +111,107 @@ public class LiveAttendance {
         Instant now = Instant.now();
         LiveLessons.Window s = lessons.window(l, now);
         switch (s.state()) {
-            case UPCOMING -> throw PlatformException.conflict(new Words("本直播课于 " + s.joinOpensAt() + " 开放进入（" + s.startsAt()
-                    + " 开始），请届时再进入。", "This lesson opens at " + s.joinOpensAt() + " (it starts at " + s.startsAt()
-                    + "); join then."));
-            case ENDED -> throw PlatformException.conflict(new Words("本直播课已于 " + s.endsAt() + " 结束，不能再进入。",
-                    "This lesson ended at " + s.endsAt() + "; it can no longer be joined."));
-            default -> {
-            }
+            case UPCOMING ->
+                throw PlatformException.conflict(new Words(
+                        "本直播课于 " + s.joinOpensAt() + " 开放进入（" + s.startsAt() + " 开始），请届时再进入。",
+                        "This lesson opens at " + s.joinOpensAt() + " (it starts at " + s.startsAt()
+                                + "); join then."));
+            case ENDED ->
+                throw PlatformException.conflict(new Words(
+                        "本直播课已于 " + s.endsAt() + " 结束，不能再进入。",
+                        "This lesson ended at " + s.endsAt() + "; it can no longer be joined."));
+            default -> {}
         }
         attendance.endActivities(learner.accountId(), now);
         String id = UUID.randomUUID().toString();
         long classId = l.trainingClass().id();
-        em.createNativeQuery("INSERT INTO live_session (id, lesson_id, learner_id, class_id, unit_id, opened_at) VALUES (?,?,?,?,?,?)")
-                .setParameter(1, id).setParameter(2, lessonId).setParameter(3, learner.accountId()).setParameter(4, classId)
-                .setParameter(5, l.unit().id()).setParameter(6, Timestamp.from(now)).executeUpdate();
+        em.createNativeQuery(
+                        "INSERT INTO live_session (id, lesson_id, learner_id, class_id, unit_id, opened_at) VALUES (?,?,?,?,?,?)")
+                .setParameter(1, id)
+                .setParameter(2, lessonId)
+                .setParameter(3, learner.accountId())
+                .setParameter(4, classId)
+                .setParameter(5, l.unit().id())
+                .setParameter(6, Timestamp.from(now))
+                .executeUpdate();
         // The rows every beat updates exist from now on: beats then lock existing rows only.
-        em.createNativeQuery("INSERT IGNORE INTO live_attendance (lesson_id, learner_id, seconds, credited_seconds) VALUES (?, ?, '', 0)")
-                .setParameter(1, lessonId).setParameter(2, learner.accountId()).executeUpdate();
+        em.createNativeQuery(
+                        "INSERT IGNORE INTO live_attendance (lesson_id, learner_id, seconds, credited_seconds) VALUES (?, ?, '', 0)")
+                .setParameter(1, lessonId)
+                .setParameter(2, learner.accountId())
+                .executeUpdate();
         ledger.open(new HoursLedger.Line(classId, learner.accountId(), l.unit().id()));
         chain.open(classId);
         int credited = present(lessonId, learner.accountId(), false).cardinality();
         Instant expires = s.endsAt().plus(Duration.ofHours(settings.lateWindowHours()));
-        String token = tokens.sign(new PlaybackToken(learner.accountId(), id, subject(lessonId), classId, expires).claims()
+        String token = tokens.sign(new PlaybackToken(learner.accountId(), id, subject(lessonId), classId, expires)
+                .claims()
                 .add("iat", now.getEpochSecond()));
-        return new JoinTicket(id, token, expires, settings.heartbeatSeconds(), settings.idleSeconds(), settings.presenceAnswerSeconds(),
-                s.startsAt(), s.endsAt(), now, credited);
+        return new JoinTicket(
+                id,
+                token,
+                expires,
+                settings.heartbeatSeconds(),
+                settings.idleSeconds(),
+                settings.presenceAnswerSeconds(),
+                s.startsAt(),
+                s.endsAt(),
+                now,
+                credited);
     }
 
     /** Judges and stores one beat: 200 stored or its number already taken, 422 refused (its number used up), 410 the session was ended. */
     @Transactional
     public BeatAck beat(String sessionId, BeatRequest b, Caller learner) {
         if (b == null || b.seq() == null || b.elapsedMs() == null || b.visible() == null) {
-            throw PlatformException.invalid(new Words("心跳数据不完整：须包含令牌、序号、已用时间和页面是否可见。", "A beat needs token, seq, elapsedMs and visible."),
-                    List.of(new FieldError("body", new Words("序号、已用时间和页面是否可见为必填", "seq, elapsedMs and visible are required"))));
+            throw PlatformException.invalid(
+                    new Words("心跳数据不完整：须包含令牌、序号、已用时间和页面是否可见。", "A beat needs token, seq, elapsedMs and visible."),
+                    List.of(new FieldError(
+                            "body", new Words("序号、已用时间和页面是否可见为必填", "seq, elapsedMs and visible are required"))));
         }
-        PlaybackToken token = PlaybackToken.verify(b.token(), tokenSettings.publicKey(), tokenSettings.issuer(), Instant.now());
+        PlaybackToken token =
+                PlaybackToken.verify(b.token(), tokenSettings.publicKey(), tokenSettings.issuer(), Instant.now());
         if (!token.sessionId().equals(sessionId) || token.learnerId() != learner.accountId()) {
-            throw new PlatformException(403, "forbidden", "Forbidden", new Words("此令牌属于其他会话或学员。", "This token belongs to another session or learner."));
+            throw new PlatformException(
+                    403,
+                    "forbidden",
+                    "Forbidden",
+                    new Words("此令牌属于其他会话或学员。", "This token belongs to another session or learner."));
         }
-        LiveSession r = Bulk.on(em).select("SELECT " + LiveSession.COLUMNS + " FROM live_session WHERE id = ? FOR UPDATE", List.of(sessionId),
-                LiveSession::read).stream().findFirst().orElseThrow(() -> PlatformException.notFound(new Words("直播课会话", "Live session"), sessionId));
+        LiveSession r = Bulk.on(em)
+                .select(
+                        "SELECT " + LiveSession.COLUMNS + " FROM live_session WHERE id = ? FOR UPDATE",
+                        List.of(sessionId),
+                        LiveSession::read)
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> PlatformException.notFound(new Words("直播课会话", "Live session"), sessionId));
         long lessonId = r.lessonId();
         long classId = r.classId();
         long unitId = r.unitId();
         Instant openedAt = r.openedAt();
         if (!subject(lessonId).equals(token.assetId())) {
-            throw new PlatformException(403, "forbidden", "Forbidden", new Words("此令牌属于其他直播课。", "This token belongs to another lesson."));
+            throw new PlatformException(
+                    403, "forbidden", "Forbidden", new Words("此令牌属于其他直播课。", "This token belongs to another lesson."));
         }
         Instant now = Instant.now();
         long serverElapsed = Duration.between(openedAt, now).toMillis();
         Instant endedAt = r.endedAt();
-        attendance.checkOpen(openedAt, endedAt, r.lastElapsedMs(), b.elapsedMs(), now,
-                new Words("此后您的考勤已在别处计算（" + r.endedReason() + "），如要在此计入，请在此重新进入直播课。",
-                        "You were counted elsewhere from then on (" + r.endedReason() + "): rejoin the lesson here to be counted here."));
+        attendance.checkOpen(
+                openedAt,
+                endedAt,
+                r.lastElapsedMs(),
+                b.elapsedMs(),
+                now,
+                new Words(
+                        "此后您的考勤已在别处计算（" + r.endedReason() + "），如要在此计入，请在此重新进入直播课。",
+                        "You were counted elsewhere from then on (" + r.endedReason()
+                                + "): rejoin the lesson here to be counted here."));
         if (b.absentSinceMs() != null && (b.absentSinceMs() < 0 || b.absentSinceMs() > b.elapsedMs())) {
-            throw PlatformException.invalid(new Words("离开报告中的离开时刻须在 0 与本次心跳的已用时间之间。",
-                    "An absence report carries an absentSinceMs between 0 and its elapsedMs."),
+            throw PlatformException.invalid(
+                    new Words(
+                            "离开报告中的离开时刻须在 0 与本次心跳的已用时间之间。",
+                            "An absence report carries an absentSinceMs between 0 and its elapsedMs."),
                     List.of(new FieldError("absentSinceMs", new Words("须在本次会话的时间范围内", "must be within the session"))));
         }
         Lesson lesson = em.find(Lesson.class, lessonId);
@@ -164,9 +220,18 @@ public class LiveAttendance {
         LivePolicy.Session state = new LivePolicy.Session(r.lastSeq(), r.lastElapsedMs());
         int sessionCredited = r.creditedSeconds();
         // An absence report earns nothing itself: the learner was not there.
-        LivePolicy.Outcome o = policy().apply(state, present, new LivePolicy.Frame(openedAt.toEpochMilli(), s.startsAt().toEpochMilli(),
-                s.endsAt().toEpochMilli()), new LivePolicy.Beat(b.seq(), b.elapsedMs(), b.visible() && b.absentSinceMs() == null), serverElapsed,
-                endedAt == null ? Long.MAX_VALUE : Duration.between(openedAt, endedAt).toMillis());
+        LivePolicy.Outcome o = policy().apply(
+                        state,
+                        present,
+                        new LivePolicy.Frame(
+                                openedAt.toEpochMilli(),
+                                s.startsAt().toEpochMilli(),
+                                s.endsAt().toEpochMilli()),
+                        new LivePolicy.Beat(b.seq(), b.elapsedMs(), b.visible() && b.absentSinceMs() == null),
+                        serverElapsed,
+                        endedAt == null
+                                ? Long.MAX_VALUE
+                                : Duration.between(openedAt, endedAt).toMillis());
         Words reason = o.reason();
         switch (o.verdict()) {
             case ACCEPTED -> {
@@ -177,28 +242,54 @@ public class LiveAttendance {
                     credited.and(present);
                     present.andNot(credited);
                     seconds = -credited.cardinality();
-                    reason = new Words("自第 " + b.absentSinceMs() + " 毫秒起不在场：扣回 " + credited.cardinality() + " 秒",
+                    reason = new Words(
+                            "自第 " + b.absentSinceMs() + " 毫秒起不在场：扣回 " + credited.cardinality() + " 秒",
                             "absent since " + b.absentSinceMs() + " ms: " + credited.cardinality() + " s taken back");
                 } else {
                     present.or(credited);
                 }
                 sessionCredited += seconds;
-                em.createNativeQuery("UPDATE live_attendance SET seconds = ?, credited_seconds = ? WHERE lesson_id = ? AND learner_id = ?")
-                        .setParameter(1, present.toByteArray()).setParameter(2, present.cardinality()).setParameter(3, lessonId)
-                        .setParameter(4, learner.accountId()).executeUpdate();
-                em.createNativeQuery("UPDATE live_session SET last_seq = ?, last_elapsed_ms = ?, credited_seconds = ?, last_beat_at = ? WHERE id = ?")
-                        .setParameter(1, b.seq()).setParameter(2, b.elapsedMs()).setParameter(3, sessionCredited)
-                        .setParameter(4, Timestamp.from(now)).setParameter(5, sessionId).executeUpdate();
+                em.createNativeQuery(
+                                "UPDATE live_attendance SET seconds = ?, credited_seconds = ? WHERE lesson_id = ? AND learner_id = ?")
+                        .setParameter(1, present.toByteArray())
+                        .setParameter(2, present.cardinality())
+                        .setParameter(3, lessonId)
+                        .setParameter(4, learner.accountId())
+                        .executeUpdate();
+                em.createNativeQuery(
+                                "UPDATE live_session SET last_seq = ?, last_elapsed_ms = ?, credited_seconds = ?, last_beat_at = ? WHERE id = ?")
+                        .setParameter(1, b.seq())
+                        .setParameter(2, b.elapsedMs())
+                        .setParameter(3, sessionCredited)
+                        .setParameter(4, Timestamp.from(now))
+                        .setParameter(5, sessionId)
+                        .executeUpdate();
                 ledger.credit(classId, learner.accountId(), unitId, HoursLedger.Kind.LIVE, seconds);
-                chain.append(new AttendanceChain.Link(classId, sessionId, learner.accountId(), unitId), b.seq(), now, b.elapsedMs(),
-                        AttendanceChain.LIVE_PLAYED + lessonId, 1.0, b.visible(), seconds, Spans.format(credited));
+                chain.append(
+                        new AttendanceChain.Link(classId, sessionId, learner.accountId(), unitId),
+                        b.seq(),
+                        now,
+                        b.elapsedMs(),
+                        AttendanceChain.LIVE_PLAYED + lessonId,
+                        1.0,
+                        b.visible(),
+                        seconds,
+                        Spans.format(credited));
             }
             case REFUSED -> {
                 // The refused beat uses its number up: the page drops it and goes on with the next.
-                em.createNativeQuery("UPDATE live_session SET last_seq = ? WHERE id = ?").setParameter(1, o.next().lastSeq()).setParameter(2, sessionId)
+                em.createNativeQuery("UPDATE live_session SET last_seq = ? WHERE id = ?")
+                        .setParameter(1, o.next().lastSeq())
+                        .setParameter(2, sessionId)
                         .executeUpdate();
-                chain.refuse(Bulk.on(em), sessionId, learner, b.seq(), now, o.reason().en(), "live lesson " + lessonId + " elapsedMs="
-                        + b.elapsedMs() + " visible=" + b.visible());
+                chain.refuse(
+                        Bulk.on(em),
+                        sessionId,
+                        learner,
+                        b.seq(),
+                        now,
+                        o.reason().en(),
+                        "live lesson " + lessonId + " elapsedMs=" + b.elapsedMs() + " visible=" + b.visible());
             }
             default -> {
                 // A DUPLICATE changes nothing.
@@ -209,21 +300,40 @@ public class LiveAttendance {
 
     /** The learner's credited seconds of the lesson's window, locked for the beat that changes them when {@code lock}. */
     private BitSet present(long lessonId, long learnerId, boolean lock) {
-        List<?> rows = em.createNativeQuery("SELECT seconds FROM live_attendance WHERE lesson_id = ? AND learner_id = ?" + (lock ? " FOR UPDATE" : ""))
-                .setParameter(1, lessonId).setParameter(2, learnerId).getResultList();
+        List<?> rows = em.createNativeQuery("SELECT seconds FROM live_attendance WHERE lesson_id = ? AND learner_id = ?"
+                        + (lock ? " FOR UPDATE" : ""))
+                .setParameter(1, lessonId)
+                .setParameter(2, learnerId)
+                .getResultList();
         return rows.isEmpty() || rows.get(0) == null ? new BitSet() : BitSet.valueOf((byte[]) rows.get(0));
     }
 
     /** A live session as the beat that locks it reads it. */
-    private record LiveSession(long lessonId, long classId, long unitId, Instant openedAt, long lastSeq, long lastElapsedMs,
-                               int creditedSeconds, Instant endedAt, String endedReason) {
+    private record LiveSession(
+            long lessonId,
+            long classId,
+            long unitId,
+            Instant openedAt,
+            long lastSeq,
+            long lastElapsedMs,
+            int creditedSeconds,
+            Instant endedAt,
+            String endedReason) {
 
-        static final String COLUMNS = "lesson_id, class_id, unit_id, opened_at, last_seq, last_elapsed_ms, credited_seconds, ended_at, ended_reason";
+        static final String COLUMNS =
+                "lesson_id, class_id, unit_id, opened_at, last_seq, last_elapsed_ms, credited_seconds, ended_at, ended_reason";
 
         static LiveSession read(java.sql.ResultSet r) throws java.sql.SQLException {
             Timestamp ended = r.getTimestamp("ended_at");
-            return new LiveSession(r.getLong("lesson_id"), r.getLong("class_id"), r.getLong("unit_id"), r.getTimestamp("opened_at").toInstant(),
-                    r.getLong("last_seq"), r.getLong("last_elapsed_ms"), r.getInt("credited_seconds"), ended == null ? null : ended.toInstant(),
+            return new LiveSession(
+                    r.getLong("lesson_id"),
+                    r.getLong("class_id"),
+                    r.getLong("unit_id"),
+                    r.getTimestamp("opened_at").toInstant(),
+                    r.getLong("last_seq"),
+                    r.getLong("last_elapsed_ms"),
+                    r.getInt("credited_seconds"),
+                    ended == null ? null : ended.toInstant(),
                     r.getString("ended_reason"));
         }
     }

@@ -28,8 +28,7 @@ public class LiveEvents {
     static final long ROSTER_MS = 3000;
     static final int MESSAGES_PER_TICK = 200;
 
-    public record Hello(Instant serverTime, long lessonId) {
-    }
+    public record Hello(Instant serverTime, long lessonId) {}
 
     /** What a lesson's viewers on this node were last sent. */
     private static final class Sent {
@@ -69,7 +68,8 @@ public class LiveEvents {
         SseChannels.Viewer v = new SseChannels.Viewer(sink, staff);
         // Added first, so that nothing broadcast from now on is missed; what it is sent below may come twice
         // (the page keeps one of each message by id, and the newest stage by version).
-        SseChannels<Sent>.Channel c = channels.join(lessonId, v, sse, () -> new Sent(heads.stageVersion(), heads.lastMessageId(), heads.rollCalls()));
+        SseChannels<Sent>.Channel c = channels.join(
+                lessonId, v, sse, () -> new Sent(heads.stageVersion(), heads.lastMessageId(), heads.rollCalls()));
         c.send(v, c.event("hello", Hello.class, new Hello(Instant.now(), lessonId)));
         c.send(v, c.event("stage", LiveLessons.Stage.class, lessons.stage(lessonId)));
         for (LiveLessons.Message m : lessons.messagesAfter(lessonId, afterMessage, MESSAGES_PER_TICK)) {

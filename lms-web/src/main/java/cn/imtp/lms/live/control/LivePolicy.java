@@ -21,12 +21,10 @@ import java.util.BitSet;
 public final class LivePolicy {
 
     /** A live session's progress. */
-    public record Session(long lastSeq, long lastElapsedMs) {
-    }
+    public record Session(long lastSeq, long lastElapsedMs) {}
 
     /** One heartbeat: in sequence, the session's clock, whether the page was visible throughout. */
-    public record Beat(long seq, long elapsedMs, boolean visible) {
-    }
+    public record Beat(long seq, long elapsedMs, boolean visible) {}
 
     /**
      * Where the session sits in time: when the server opened it and the lesson's window, all in epoch
@@ -39,8 +37,7 @@ public final class LivePolicy {
         }
     }
 
-    public record Outcome(Verdict verdict, Words reason, Session next, BitSet credited) {
-    }
+    public record Outcome(Verdict verdict, Words reason, Session next, BitSet credited) {}
 
     private final long maxGapMs;
     private final long serverClockToleranceMs;
@@ -60,11 +57,14 @@ public final class LivePolicy {
      * @param endedElapsedMs the session's time when it was ended ({@link Long#MAX_VALUE} while it is open)
      */
     public Outcome apply(Session s, BitSet present, Frame f, Beat b, long serverElapsedMs, long endedElapsedMs) {
-        CreditPolicy.Stop stop = CreditPolicy.order(s.lastSeq(), s.lastElapsedMs(), b.seq(), b.elapsedMs(), serverElapsedMs,
-                serverClockToleranceMs);
+        CreditPolicy.Stop stop = CreditPolicy.order(
+                s.lastSeq(), s.lastElapsedMs(), b.seq(), b.elapsedMs(), serverElapsedMs, serverClockToleranceMs);
         if (stop != null) {
             // A refused beat uses its number up, as a lesson video's does.
-            return new Outcome(stop.verdict(), stop.words(), stop.usesNumber() ? new Session(b.seq(), s.lastElapsedMs()) : s,
+            return new Outcome(
+                    stop.verdict(),
+                    stop.words(),
+                    stop.usesNumber() ? new Session(b.seq(), s.lastElapsedMs()) : s,
                     new BitSet());
         }
         Session next = new Session(b.seq(), b.elapsedMs());
@@ -83,7 +83,8 @@ public final class LivePolicy {
                 credited.set(sec);
             }
         }
-        Words reason = to <= f.windowStartMs() ? new Words("直播课尚未开始", "the lesson has not begun")
+        Words reason = to <= f.windowStartMs()
+                ? new Words("直播课尚未开始", "the lesson has not begun")
                 : from >= f.windowEndMs() ? new Words("直播课已结束", "the lesson is over") : null;
         return new Outcome(Verdict.ACCEPTED, reason, next, credited);
     }

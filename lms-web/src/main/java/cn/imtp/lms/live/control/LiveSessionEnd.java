@@ -22,11 +22,17 @@ public class LiveSessionEnd implements OpenActivities {
     @Override
     public void end(long learnerId, String reason, Instant now) {
         @SuppressWarnings("unchecked")
-        List<String> live = em.createNativeQuery("SELECT id FROM live_session WHERE learner_id = ? AND ended_at IS NULL")
-                .setParameter(1, learnerId).getResultList();
+        List<String> live = em.createNativeQuery(
+                        "SELECT id FROM live_session WHERE learner_id = ? AND ended_at IS NULL")
+                .setParameter(1, learnerId)
+                .getResultList();
         for (String id : live) {
-            em.createNativeQuery("UPDATE live_session SET ended_at = ?, ended_reason = ? WHERE id = ? AND ended_at IS NULL")
-                    .setParameter(1, java.sql.Timestamp.from(now)).setParameter(2, reason).setParameter(3, id).executeUpdate();
+            em.createNativeQuery(
+                            "UPDATE live_session SET ended_at = ?, ended_reason = ? WHERE id = ? AND ended_at IS NULL")
+                    .setParameter(1, java.sql.Timestamp.from(now))
+                    .setParameter(2, reason)
+                    .setParameter(3, id)
+                    .executeUpdate();
         }
     }
 }

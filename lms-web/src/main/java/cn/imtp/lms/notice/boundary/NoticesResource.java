@@ -41,7 +41,8 @@ public class NoticesResource {
     cn.imtp.lms.identity.boundary.RequestOrigin origin;
 
     @GET
-    public Notices.Page list(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+    public Notices.Page list(
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
         PlatformException.checkPage(page, size);
         return notices.list(Caller.of(security), page, size);
     }

@@ -44,16 +44,21 @@ public class Notices {
     cn.imtp.lms.identity.control.AuditLog audit;
 
     /** What a notice asks of the server: a class (null: everyone, administrators only), a title and a text. */
-    public record NewNotice(Long classId, String title, String body) {
-    }
+    public record NewNotice(Long classId, String title, String body) {}
 
     /** A notice as the caller sees it; {@code mayWithdraw}: the caller is its author or an administrator. */
-    public record NoticeView(long id, Long classId, String className, String title, String body, String author, Instant publishedAt,
-                             boolean read, boolean mayWithdraw) {
-    }
+    public record NoticeView(
+            long id,
+            Long classId,
+            String className,
+            String title,
+            String body,
+            String author,
+            Instant publishedAt,
+            boolean read,
+            boolean mayWithdraw) {}
 
-    public record Page(List<NoticeView> items, int page, int size, long total, long unread) {
-    }
+    public record Page(List<NoticeView> items, int page, int size, long total, long unread) {}
 
     @Transactional
     public NoticeView publish(NewNotice n, Caller caller) {
@@ -61,27 +66,42 @@ public class Notices {
         String title = n == null || n.title() == null ? "" : n.title().strip();
         String body = n == null || n.body() == null ? "" : n.body().strip();
         if (title.isEmpty() || title.length() > MAX_TITLE) {
-            errors.add(new FieldError("title", new Words("须为 1 至 " + MAX_TITLE + " 个字符", "1 to " + MAX_TITLE + " characters")));
+            errors.add(new FieldError(
+                    "title", new Words("须为 1 至 " + MAX_TITLE + " 个字符", "1 to " + MAX_TITLE + " characters")));
         }
         if (body.isEmpty() || body.length() > MAX_BODY) {
-            errors.add(new FieldError("body", new Words("须为 1 至 " + MAX_BODY + " 个字符", "1 to " + MAX_BODY + " characters")));
+            errors.add(new FieldError(
+                    "body", new Words("须为 1 至 " + MAX_BODY + " 个字符", "1 to " + MAX_BODY + " characters")));
         }
         Long classId = n == null ? null : n.classId();
         if (classId == null && caller.role() != Role.ADMINISTRATOR) {
             errors.add(new FieldError("classId", new Words("必填：您任教的班级", "required: a class you teach")));
         }
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid(new Words("通知需要标题（最多 " + MAX_TITLE + " 字）和正文（最多 " + MAX_BODY + " 字）"
-                    + (caller.role() == Role.ADMINISTRATOR ? "。" : "，并选择您任教的班级。"),
-                    "A notice needs a title (at most " + MAX_TITLE + " characters) and a text (at most " + MAX_BODY + ")"
-                            + (caller.role() == Role.ADMINISTRATOR ? "." : ", to a class you teach.")), errors);
+            throw PlatformException.invalid(
+                    new Words(
+                            "通知需要标题（最多 " + MAX_TITLE + " 字）和正文（最多 " + MAX_BODY + " 字）"
+                                    + (caller.role() == Role.ADMINISTRATOR ? "。" : "，并选择您任教的班级。"),
+                            "A notice needs a title (at most " + MAX_TITLE + " characters) and a text (at most "
+                                    + MAX_BODY + ")"
+                                    + (caller.role() == Role.ADMINISTRATOR ? "." : ", to a class you teach.")),
+                    errors);
         }
-        String className = classId == null ? null : classes.visible(classId, caller).name();
+        String className =
+                classId == null ? null : classes.visible(classId, caller).name();
         Notice notice = new Notice(classId, title, body, caller.accountId(), Instant.now());
         em.persist(notice);
         em.flush();
         markReadBy(notice.id(), caller.accountId()); // its author has read it
-        return new NoticeView(notice.id(), classId, className, title, body, accounts.view(caller.accountId()).fullName(), notice.publishedAt(), false,
+        return new NoticeView(
+                notice.id(),
+                classId,
+                className,
+                title,
+                body,
+                accounts.view(caller.accountId()).fullName(),
+                notice.publishedAt(),
+                false,
                 true);
     }
 
@@ -90,18 +110,43 @@ public class Notices {
     public Page list(Caller caller, int page, int size) {
         List<Long> visible = classes.idsVisibleTo(caller);
         List<Notice> items = addressed("SELECT n", Notice.class, visible, " ORDER BY n.publishedAt DESC, n.id DESC")
-                .setFirstResult(page * size).setMaxResults(size).getResultList();
+                .setFirstResult(page * size)
+                .setMaxResults(size)
+                .getResultList();
         long total = addressed("SELECT COUNT(n)", Long.class, visible, "").getSingleResult();
         List<Long> ids = items.stream().map(Notice::id).toList();
-        List<Long> marked = ids.isEmpty() ? List.of() : em.createQuery("SELECT r.noticeId FROM NoticeRead r WHERE r.accountId = :me AND r.noticeId IN :ids",
-                Long.class).setParameter("me", caller.accountId()).setParameter("ids", ids).getResultList();
+        List<Long> marked = ids.isEmpty()
+                ? List.of()
+                : em.createQuery(
+                                "SELECT r.noticeId FROM NoticeRead r WHERE r.accountId = :me AND r.noticeId IN :ids",
+                                Long.class)
+                        .setParameter("me", caller.accountId())
+                        .setParameter("ids", ids)
+                        .getResultList();
         Instant since = accounts.view(caller.accountId()).createdAt();
-        List<Long> read = items.stream().filter(n -> marked.contains(n.id()) || n.publishedAt().isBefore(since)).map(Notice::id).toList();
-        Map<Long, String> classNames = classes.names(items.stream().map(Notice::classId).filter(java.util.Objects::nonNull).distinct().toList());
+        List<Long> read = items.stream()
+                .filter(n -> marked.contains(n.id()) || n.publishedAt().isBefore(since))
+                .map(Notice::id)
+                .toList();
+        Map<Long, String> classNames = classes.names(items.stream()
+                .map(Notice::classId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList());
         Map<Long, String> authors = new HashMap<>();
-        List<NoticeView> views = items.stream().map(x -> new NoticeView(x.id(), x.classId(), x.classId() == null ? null : classNames.get(x.classId()),
-                x.title(), x.body(), authors.computeIfAbsent(x.authorId(), a -> accounts.view(a).fullName()), x.publishedAt(), read.contains(x.id()),
-                x.authorId() == caller.accountId() || caller.role() == Role.ADMINISTRATOR)).toList();
+        List<NoticeView> views = items.stream()
+                .map(x -> new NoticeView(
+                        x.id(),
+                        x.classId(),
+                        x.classId() == null ? null : classNames.get(x.classId()),
+                        x.title(),
+                        x.body(),
+                        authors.computeIfAbsent(
+                                x.authorId(), a -> accounts.view(a).fullName()),
+                        x.publishedAt(),
+                        read.contains(x.id()),
+                        x.authorId() == caller.accountId() || caller.role() == Role.ADMINISTRATOR))
+                .toList();
         return new Page(views, page, size, total, unread(caller, visible));
     }
 
@@ -126,8 +171,11 @@ public class Notices {
     public void withdraw(long id, Caller caller, String clientAddress) {
         Notice n = visible(id, caller);
         if (n.authorId() != caller.accountId() && caller.role() != Role.ADMINISTRATOR) {
-            throw new PlatformException(403, "forbidden", "Forbidden", new Words("只有发布者本人或管理员可以撤回通知。",
-                    "Only its author or an administrator may withdraw a notice."));
+            throw new PlatformException(
+                    403,
+                    "forbidden",
+                    "Forbidden",
+                    new Words("只有发布者本人或管理员可以撤回通知。", "Only its author or an administrator may withdraw a notice."));
         }
         em.lock(n, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         em.refresh(n);
@@ -151,20 +199,31 @@ public class Notices {
     /** One row per reader and notice, whoever comes first: two tabs opening the same notice at once are both fine. */
     private void markReadBy(long noticeId, long accountId) {
         em.createNativeQuery("INSERT IGNORE INTO notice_read (notice_id, account_id, read_at) VALUES (?, ?, NOW(3))")
-                .setParameter(1, noticeId).setParameter(2, accountId).executeUpdate();
+                .setParameter(1, noticeId)
+                .setParameter(2, accountId)
+                .executeUpdate();
     }
 
     /** Notices published before the account existed are not news to it: a new account starts with nothing unread. */
     private long unread(Caller caller, List<Long> visible) {
-        return addressed("SELECT COUNT(n)", Long.class, visible,
-                " AND n.publishedAt >= :since AND NOT EXISTS (SELECT r FROM NoticeRead r WHERE r.noticeId = n.id AND r.accountId = :me)")
-                .setParameter("me", caller.accountId()).setParameter("since", accounts.view(caller.accountId()).createdAt()).getSingleResult();
+        return addressed(
+                        "SELECT COUNT(n)",
+                        Long.class,
+                        visible,
+                        " AND n.publishedAt >= :since AND NOT EXISTS (SELECT r FROM NoticeRead r WHERE r.noticeId = n.id AND r.accountId = :me)")
+                .setParameter("me", caller.accountId())
+                .setParameter("since", accounts.view(caller.accountId()).createdAt())
+                .getSingleResult();
     }
 
     /** Notices addressed to the caller: to everyone, or to a class they may see ({@code visible}; null: every class). */
     private <T> TypedQuery<T> addressed(String select, Class<T> type, List<Long> visible, String rest) {
-        String where = " WHERE n.withdrawnAt IS NULL" + (visible == null ? "" : visible.isEmpty() ? " AND n.classId IS NULL"
-                : " AND (n.classId IS NULL OR n.classId IN :classes)");
+        String where = " WHERE n.withdrawnAt IS NULL"
+                + (visible == null
+                        ? ""
+                        : visible.isEmpty()
+                                ? " AND n.classId IS NULL"
+                                : " AND (n.classId IS NULL OR n.classId IN :classes)");
         TypedQuery<T> q = em.createQuery(select + " FROM Notice n" + where + rest, type);
         if (visible != null && !visible.isEmpty()) {
             q.setParameter("classes", visible);

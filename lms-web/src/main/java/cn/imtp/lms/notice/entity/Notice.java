@@ -37,8 +37,7 @@ public class Notice {
     @Column(name = "withdrawn_by")
     private Long withdrawnBy;
 
-    protected Notice() {
-    }
+    protected Notice() {}
 
     public Notice(Long classId, String title, String body, long authorId, Instant at) {
         this.classId = classId;

@@ -19,8 +19,7 @@ public class NoticeRead {
         private long noticeId;
         private long accountId;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(long noticeId, long accountId) {
             this.noticeId = noticeId;
@@ -49,6 +48,5 @@ public class NoticeRead {
     @Column(name = "read_at")
     private Instant readAt;
 
-    protected NoticeRead() {
-    }
+    protected NoticeRead() {}
 }

@@ -51,11 +51,16 @@ public class PlansResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(PlanDraft draft) {
         PlanView created = plans.create(draft, security.getUserPrincipal().getName());
-        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build()).entity(created).build();
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(Long.toString(created.id()))
+                        .build())
+                .entity(created)
+                .build();
     }
 
     @GET
-    public PlanView.Page list(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+    public PlanView.Page list(
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         PlatformException.checkPage(page, size);
         return plans.list(page, size);
     }

@@ -9,6 +9,11 @@ import java.util.List;
  * A plan as a teacher composes it: units picked one by one ({@code unitIds}) and/or whole tables
  * ({@code tables}: {@code "basic"} or {@code "L5/LIVE_SELLER"}), from the current catalogue edition.
  */
-public record PlanDraft(String name, Level level, JobType jobType, PlanKind kind, String employerOrder,
-                        List<Long> unitIds, List<String> tables) {
-}
+public record PlanDraft(
+        String name,
+        Level level,
+        JobType jobType,
+        PlanKind kind,
+        String employerOrder,
+        List<Long> unitIds,
+        List<String> tables) {}

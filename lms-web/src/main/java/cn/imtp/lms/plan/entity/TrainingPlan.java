@@ -60,16 +60,24 @@ public class TrainingPlan {
     private Instant createdAt;
 
     @ManyToMany
-    @JoinTable(name = "training_plan_unit", joinColumns = @JoinColumn(name = "plan_id"),
+    @JoinTable(
+            name = "training_plan_unit",
+            joinColumns = @JoinColumn(name = "plan_id"),
             inverseJoinColumns = @JoinColumn(name = "unit_id"))
     @OrderBy("id")
     private List<LearningUnit> units = new ArrayList<>();
 
-    protected TrainingPlan() {
-    }
+    protected TrainingPlan() {}
 
-    public TrainingPlan(Edition edition, String name, Level level, JobType jobType, PlanKind kind, String employerOrder,
-                        String createdBy, List<LearningUnit> units) {
+    public TrainingPlan(
+            Edition edition,
+            String name,
+            Level level,
+            JobType jobType,
+            PlanKind kind,
+            String employerOrder,
+            String createdBy,
+            List<LearningUnit> units) {
         this.edition = edition;
         this.name = name;
         this.level = level;

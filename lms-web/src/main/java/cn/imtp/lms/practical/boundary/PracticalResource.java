@@ -1,13 +1,13 @@
 package cn.imtp.lms.practical.boundary;
 
+import cn.imtp.lms.documents.Exports;
+import cn.imtp.lms.documents.Reader;
+import cn.imtp.lms.identity.boundary.RequestOrigin;
 import cn.imtp.lms.practical.control.Grading;
 import cn.imtp.lms.practical.control.HandIns;
 import cn.imtp.lms.practical.control.PracticalResults;
 import cn.imtp.lms.practical.control.Practicals;
 import cn.imtp.lms.practical.control.Work;
-import cn.imtp.lms.identity.boundary.RequestOrigin;
-import cn.imtp.lms.documents.Exports;
-import cn.imtp.lms.documents.Reader;
 import cn.imtp.lms.resourcepack.control.MediaTickets;
 import cn.imtp.platform.security.Allow;
 import cn.imtp.platform.security.Caller;
@@ -15,8 +15,8 @@ import cn.imtp.platform.security.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -74,7 +74,9 @@ public class PracticalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response create(@QueryParam("classId") long classId, Practicals.NewPractical n) {
-        return Response.status(201).entity(practicals.create(classId, n, Caller.of(security), origin.addressOf(http))).build();
+        return Response.status(201)
+                .entity(practicals.create(classId, n, Caller.of(security), origin.addressOf(http)))
+                .build();
     }
 
     @GET
@@ -89,7 +91,8 @@ public class PracticalResource {
     @Path("{id}/tasks/{taskId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
-    public Practicals.TaskView editTask(@PathParam("id") long id, @PathParam("taskId") long taskId, Practicals.TaskEdit edit) {
+    public Practicals.TaskView editTask(
+            @PathParam("id") long id, @PathParam("taskId") long taskId, Practicals.TaskEdit edit) {
         return practicals.editTask(id, taskId, edit, Caller.of(security), origin.addressOf(http));
     }
 
@@ -107,8 +110,12 @@ public class PracticalResource {
     @Path("{id}/tasks/{taskId}/document")
     @Consumes(MediaType.WILDCARD)
     @Allow(Role.LEARNER)
-    public Work attach(@PathParam("id") long id, @PathParam("taskId") long taskId, @QueryParam("name") String name,
-                                  InputStream body) throws IOException {
+    public Work attach(
+            @PathParam("id") long id,
+            @PathParam("taskId") long taskId,
+            @QueryParam("name") String name,
+            InputStream body)
+            throws IOException {
         // One byte more than allowed is enough to know a file is too large: a huge upload is never held whole.
         byte[] content = body == null ? new byte[0] : body.readNBytes(handIns.fileMaxBytes() + 1);
         return handIns.attach(id, taskId, name, content, Caller.of(security));
@@ -120,7 +127,9 @@ public class PracticalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.LEARNER)
     public Response record(@PathParam("id") long id, @PathParam("taskId") long taskId, HandIns.NewRecording recording) {
-        return Response.status(201).entity(handIns.record(id, taskId, recording, Caller.of(security))).build();
+        return Response.status(201)
+                .entity(handIns.record(id, taskId, recording, Caller.of(security)))
+                .build();
     }
 
     /** A fresh grant to resume the upload of the recording the learner started on the task (after a reload or an expired grant). */
@@ -135,7 +144,8 @@ public class PracticalResource {
     @GET
     @Path("{id}/tasks/{taskId}/work/{learnerId}/recording")
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
-    public MediaTickets.View recording(@PathParam("id") long id, @PathParam("taskId") long taskId, @PathParam("learnerId") long learnerId) {
+    public MediaTickets.View recording(
+            @PathParam("id") long id, @PathParam("taskId") long taskId, @PathParam("learnerId") long learnerId) {
         return handIns.recording(id, taskId, learnerId, Caller.of(security));
     }
 
@@ -144,7 +154,8 @@ public class PracticalResource {
     @Path("{id}/tasks/{taskId}/work/{learnerId}/document")
     @Produces(MediaType.WILDCARD)
     @Allow({Role.LEARNER, Role.TEACHER, Role.ADMINISTRATOR})
-    public Response document(@PathParam("id") long id, @PathParam("taskId") long taskId, @PathParam("learnerId") long learnerId) {
+    public Response document(
+            @PathParam("id") long id, @PathParam("taskId") long taskId, @PathParam("learnerId") long learnerId) {
         return Exports.document(handIns.document(id, taskId, learnerId, Caller.of(security)));
     }
 
@@ -153,8 +164,11 @@ public class PracticalResource {
     @Path("{id}/tasks/{taskId}/work/{learnerId}/grade")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
-    public Work grade(@PathParam("id") long id, @PathParam("taskId") long taskId, @PathParam("learnerId") long learnerId,
-                                 Grading.Grade grade) {
+    public Work grade(
+            @PathParam("id") long id,
+            @PathParam("taskId") long taskId,
+            @PathParam("learnerId") long learnerId,
+            Grading.Grade grade) {
         return grading.grade(id, taskId, learnerId, grade, Caller.of(security), origin.addressOf(http));
     }
 
@@ -169,7 +183,14 @@ public class PracticalResource {
     @Path("{id}/export")
     @Produces({Exports.CSV, Exports.XLSX})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
-    public Response export(@PathParam("id") long id, @QueryParam("format") @DefaultValue("csv") String format, @BeanParam Reader reader) {
-        return Exports.download(List.of(results.export(id, Caller.of(security))), Exports.format(format), "practical-" + id + "-results", reader.language());
+    public Response export(
+            @PathParam("id") long id,
+            @QueryParam("format") @DefaultValue("csv") String format,
+            @BeanParam Reader reader) {
+        return Exports.download(
+                List.of(results.export(id, Caller.of(security))),
+                Exports.format(format),
+                "practical-" + id + "-results",
+                reader.language());
     }
 }

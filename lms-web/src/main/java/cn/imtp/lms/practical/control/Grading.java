@@ -23,8 +23,7 @@ import java.util.List;
 @ApplicationScoped
 public class Grading {
 
-    public record Grade(List<Integer> points, String comment) {
-    }
+    public record Grade(List<Integer> points, String comment) {}
 
     @Inject
     Practicals practicals;
@@ -40,35 +39,59 @@ public class Grading {
     public Work grade(long examId, long taskId, long learnerId, Grade g, Caller caller, String address) {
         TrainingClass c = practicals.exam(examId, caller);
         if (caller.role() == Role.LEARNER) {
-            throw new PlatformException(403, "forbidden", "Forbidden", new Words("只有该班级的教师和管理员可以评分。",
-                    "Only the class's teachers and administrators grade."));
+            throw new PlatformException(
+                    403,
+                    "forbidden",
+                    "Forbidden",
+                    new Words("只有该班级的教师和管理员可以评分。", "Only the class's teachers and administrators grade."));
         }
         List<Criterion> rubric = practicals.lockTask(examId, taskId).rubric();
         if (!c.learnerIds().contains(learnerId)) {
-            throw PlatformException.notFound(new Words("班级 " + c.id() + " 中没有学员 " + learnerId + "。",
+            throw PlatformException.notFound(new Words(
+                    "班级 " + c.id() + " 中没有学员 " + learnerId + "。",
                     "Learner " + learnerId + " in class " + c.id() + " does not exist."));
         }
         if (g == null) {
-            throw PlatformException.invalid(new Words("请以 JSON 格式发送评分：每条评分标准一个分数，以及评语。",
-                    "Send {\"points\": [one per criterion], \"comment\"}."), List.of());
+            throw PlatformException.invalid(
+                    new Words(
+                            "请以 JSON 格式发送评分：每条评分标准一个分数，以及评语。", "Send {\"points\": [one per criterion], \"comment\"}."),
+                    List.of());
         }
         List<FieldError> errors = new ArrayList<>(PracticalScore.check(rubric, g.points()));
         if (g.comment() != null && g.comment().length() > 2000) {
             errors.add(new FieldError("comment", new Words("最多 2000 个字符", "at most 2000 characters")));
         }
         if (!errors.isEmpty()) {
-            throw PlatformException.invalid(new Words("评分未保存；该评分标准共有 " + rubric.size() + " 条。",
-                    "The grade was not saved; the rubric has " + rubric.size() + " criteria."), errors);
+            throw PlatformException.invalid(
+                    new Words(
+                            "评分未保存；该评分标准共有 " + rubric.size() + " 条。",
+                            "The grade was not saved; the rubric has " + rubric.size() + " criteria."),
+                    errors);
         }
         Work before = store.work(taskId, learnerId);
         int awarded = g.points().stream().mapToInt(Integer::intValue).sum();
         JsonArrayBuilder points = Jsonp.array();
         g.points().forEach(points::add);
-        store.saveGrade(taskId, learnerId, points.build().toString(), awarded, PracticalScore.maxPoints(rubric), g.comment() == null
-                || g.comment().isBlank() ? null : g.comment().strip(), caller.accountId());
-        audit.record(caller, before.grade() == null ? "PRACTICAL_GRADED" : "PRACTICAL_REGRADED", learnerId, "practical exam " + examId + ", task "
-                + taskId + ": " + awarded + "/" + PracticalScore.maxPoints(rubric) + (before.grade() == null ? "" : " (was "
-                + before.grade().awarded() + ")"), address);
+        store.saveGrade(
+                taskId,
+                learnerId,
+                points.build().toString(),
+                awarded,
+                PracticalScore.maxPoints(rubric),
+                g.comment() == null || g.comment().isBlank()
+                        ? null
+                        : g.comment().strip(),
+                caller.accountId());
+        audit.record(
+                caller,
+                before.grade() == null ? "PRACTICAL_GRADED" : "PRACTICAL_REGRADED",
+                learnerId,
+                "practical exam " + examId + ", task "
+                        + taskId + ": " + awarded + "/" + PracticalScore.maxPoints(rubric)
+                        + (before.grade() == null
+                                ? ""
+                                : " (was " + before.grade().awarded() + ")"),
+                address);
         return store.work(taskId, learnerId);
     }
 }

@@ -27,11 +27,9 @@ public class HandIns {
 
     static final int MAX_ANSWER_CHARS = 20_000;
 
-    public record Answer(String text) {
-    }
+    public record Answer(String text) {}
 
-    public record NewRecording(String fileName, Long size) {
-    }
+    public record NewRecording(String fileName, Long size) {}
 
     @Inject
     Practicals practicals;
@@ -64,8 +62,13 @@ public class HandIns {
     public Work answer(long examId, long taskId, Answer a, Caller learner) {
         String text = a == null || a.text() == null ? "" : a.text().strip();
         if (text.isEmpty() || text.length() > MAX_ANSWER_CHARS) {
-            throw PlatformException.invalid(new Words("答案未保存。", "The answer was not saved."),
-                    List.of(new FieldError("text", new Words("须为 1 至 " + MAX_ANSWER_CHARS + " 个字符", "1 to " + MAX_ANSWER_CHARS + " characters"))));
+            throw PlatformException.invalid(
+                    new Words("答案未保存。", "The answer was not saved."),
+                    List.of(new FieldError(
+                            "text",
+                            new Words(
+                                    "须为 1 至 " + MAX_ANSWER_CHARS + " 个字符",
+                                    "1 to " + MAX_ANSWER_CHARS + " characters"))));
         }
         handIn(examId, taskId, learner, false);
         store.saveAnswer(taskId, learner.accountId(), text);
@@ -87,11 +90,13 @@ public class HandIns {
         practicals.exam(examId, caller);
         practicals.task(examId, taskId);
         if (caller.role() == Role.LEARNER && learnerId != caller.accountId()) {
-            throw PlatformException.notFound(new Words("学员 " + learnerId + " 的文件不存在。", "Document of learner " + learnerId + " does not exist."));
+            throw PlatformException.notFound(
+                    new Words("学员 " + learnerId + " 的文件不存在。", "Document of learner " + learnerId + " does not exist."));
         }
         Document d = store.document(taskId, learnerId);
         if (d == null) {
-            throw PlatformException.notFound(new Words("学员 " + learnerId + " 在考核任务 " + taskId + " 中的文件不存在。",
+            throw PlatformException.notFound(new Words(
+                    "学员 " + learnerId + " 在考核任务 " + taskId + " 中的文件不存在。",
                     "Document of learner " + learnerId + " for task " + taskId + " does not exist."));
         }
         return d;
@@ -104,22 +109,39 @@ public class HandIns {
      */
     @Transactional
     public MediaTickets.Upload record(long examId, long taskId, NewRecording r, Caller learner) {
-        if (r == null || r.fileName() == null || r.fileName().isBlank() || r.fileName().length() > 255 || r.size() == null || r.size() <= 0) {
-            throw PlatformException.invalid(new Words("无法开始上传录像。", "The recording cannot start."), List.of(new FieldError("fileName",
-                    new Words("请提供视频的文件名（最多 255 个字符）及其大小（字节）", "give the video's file name (at most 255 characters) and its size in bytes"))));
+        if (r == null
+                || r.fileName() == null
+                || r.fileName().isBlank()
+                || r.fileName().length() > 255
+                || r.size() == null
+                || r.size() <= 0) {
+            throw PlatformException.invalid(
+                    new Words("无法开始上传录像。", "The recording cannot start."),
+                    List.of(new FieldError(
+                            "fileName",
+                            new Words(
+                                    "请提供视频的文件名（最多 255 个字符）及其大小（字节）",
+                                    "give the video's file name (at most 255 characters) and its size in bytes"))));
         }
         handIn(examId, taskId, learner, true);
         long allowed = recordingAllowance(taskId, learner);
         if (r.size() > allowed) {
-            throw new PlatformException(413, "too-large", "Too large", new Words("录像超过允许的大小（此处最多 " + allowed
-                    + " 字节），请录制更短或更小的视频。", "A recording may have at most " + allowed + " bytes here (at most " + recordingMaxBytes
-                    + " bytes each and " + recordingQuotaBytes + " bytes for all of a learner's recordings); record a shorter or smaller video."));
+            throw new PlatformException(
+                    413,
+                    "too-large",
+                    "Too large",
+                    new Words(
+                            "录像超过允许的大小（此处最多 " + allowed + " 字节），请录制更短或更小的视频。",
+                            "A recording may have at most " + allowed + " bytes here (at most " + recordingMaxBytes
+                                    + " bytes each and " + recordingQuotaBytes
+                                    + " bytes for all of a learner's recordings); record a shorter or smaller video."));
         }
         UUID asset = UUID.randomUUID();
         // The recording this one replaces is released: media-service refuses its grants and removes its files.
         List<String> replaced = store.recordingAssets(taskId, learner.accountId());
         tickets.release(replaced.stream().map(UUID::fromString).toList());
-        store.saveRecording(taskId, learner.accountId(), asset.toString(), r.fileName().strip());
+        store.saveRecording(
+                taskId, learner.accountId(), asset.toString(), r.fileName().strip());
         return tickets.upload(asset, "VIDEO", learner, r.size());
     }
 
@@ -133,10 +155,12 @@ public class HandIns {
         handIn(examId, taskId, learner, true);
         SubmissionView s = store.work(taskId, learner.accountId()).submission();
         if (s == null || s.recording() == null) {
-            throw PlatformException.notFound(new Words("考核任务 " + taskId + " 尚未开始上传录像，请先开始上传。",
+            throw PlatformException.notFound(new Words(
+                    "考核任务 " + taskId + " 尚未开始上传录像，请先开始上传。",
                     "Recording started for task " + taskId + "; start one with POST …/recording does not exist."));
         }
-        return tickets.upload(UUID.fromString(s.recording().assetId()), "VIDEO", learner, recordingAllowance(taskId, learner));
+        return tickets.upload(
+                UUID.fromString(s.recording().assetId()), "VIDEO", learner, recordingAllowance(taskId, learner));
     }
 
     /**
@@ -154,11 +178,13 @@ public class HandIns {
         practicals.exam(examId, caller);
         practicals.task(examId, taskId);
         if (caller.role() == Role.LEARNER && learnerId != caller.accountId()) {
-            throw PlatformException.notFound(new Words("学员 " + learnerId + " 的录像不存在。", "Recording of learner " + learnerId + " does not exist."));
+            throw PlatformException.notFound(new Words(
+                    "学员 " + learnerId + " 的录像不存在。", "Recording of learner " + learnerId + " does not exist."));
         }
         SubmissionView s = store.work(taskId, learnerId).submission();
         if (s == null || s.recording() == null) {
-            throw PlatformException.notFound(new Words("学员 " + learnerId + " 在考核任务 " + taskId + " 中的录像不存在。",
+            throw PlatformException.notFound(new Words(
+                    "学员 " + learnerId + " 在考核任务 " + taskId + " 中的录像不存在。",
                     "Recording of learner " + learnerId + " for task " + taskId + " does not exist."));
         }
         return tickets.view(UUID.fromString(s.recording().assetId()), "VIDEO", caller);
@@ -167,23 +193,31 @@ public class HandIns {
     /** Checks that the learner may hand in work on the task now. */
     private void handIn(long examId, long taskId, Caller learner, boolean document) {
         if (learner.role() != Role.LEARNER) {
-            throw new PlatformException(403, "forbidden", "Forbidden", new Words("只有学员可以提交作答。", "Only learners hand in work."));
+            throw new PlatformException(
+                    403, "forbidden", "Forbidden", new Words("只有学员可以提交作答。", "Only learners hand in work."));
         }
         practicals.exam(examId, learner);
         if (document && practicals.lockTask(examId, taskId).form() == Form.WRITTEN) {
-            throw PlatformException.invalid(new Words("文件未被接受。", "The file was not accepted."), List.of(new FieldError("file",
-                    new Words("这是笔试任务，请以文字作答；文件和录像仅用于实操任务",
-                            "this is a written (笔试) task: answer it with text; documents and recordings are handed in for hands-on (实操) tasks"))));
+            throw PlatformException.invalid(
+                    new Words("文件未被接受。", "The file was not accepted."),
+                    List.of(
+                            new FieldError(
+                                    "file",
+                                    new Words(
+                                            "这是笔试任务，请以文字作答；文件和录像仅用于实操任务",
+                                            "this is a written (笔试) task: answer it with text; documents and recordings are handed in for hands-on (实操) tasks"))));
         }
         PracticalStore.Window window = store.window(examId);
         Instant now = Instant.now();
         if (now.isBefore(window.opensAt()) || !now.isBefore(window.closesAt())) {
-            throw PlatformException.conflict(new Words("只能在考核开放期间提交作答：" + window.opensAt() + " 至 "
-                    + window.closesAt() + "。", "Work is handed in while the exam is open, from " + window.opensAt() + " to "
-                    + window.closesAt() + "."));
+            throw PlatformException.conflict(new Words(
+                    "只能在考核开放期间提交作答：" + window.opensAt() + " 至 " + window.closesAt() + "。",
+                    "Work is handed in while the exam is open, from " + window.opensAt() + " to " + window.closesAt()
+                            + "."));
         }
         if (store.work(taskId, learner.accountId()).grade() != null) {
-            throw PlatformException.conflict(new Words("您在此任务上的作答已评分，不能再修改。", "Your work on this task has been graded; it can no longer be changed."));
+            throw PlatformException.conflict(new Words(
+                    "您在此任务上的作答已评分，不能再修改。", "Your work on this task has been graded; it can no longer be changed."));
         }
     }
 }

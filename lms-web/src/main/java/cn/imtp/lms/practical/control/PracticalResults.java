@@ -22,12 +22,11 @@ import java.util.Map;
 public class PracticalResults {
 
     /** One learner's line in the grading table: their work per task (in task order) and the total. */
-    public record LearnerRow(long learnerId, String username, String fullName, List<Work> tasks, PracticalScore.Total total) {
-    }
+    public record LearnerRow(
+            long learnerId, String username, String fullName, List<Work> tasks, PracticalScore.Total total) {}
 
     /** A learner's standing in one practical exam of the class, for the learning archive. */
-    public record LearnerResult(long examId, String title, PracticalScore.Total total) {
-    }
+    public record LearnerResult(long examId, String title, PracticalScore.Total total) {}
 
     @Inject
     Practicals practicals;
@@ -40,18 +39,25 @@ public class PracticalResults {
     public List<LearnerRow> results(long examId, Caller caller) {
         TrainingClass c = practicals.exam(examId, caller);
         if (caller.role() == Role.LEARNER) {
-            throw new PlatformException(403, "forbidden", "Forbidden", new Words("学员请在考核页面中查看自己的作答。",
-                    "Learners see their own work in the exam itself."));
+            throw new PlatformException(
+                    403,
+                    "forbidden",
+                    "Forbidden",
+                    new Words("学员请在考核页面中查看自己的作答。", "Learners see their own work in the exam itself."));
         }
         List<TaskView> tasks = practicals.tasks(examId, null);
         Map<Long, Map<Long, Work>> works = store.works(examId, null);
         int passMark = store.passMark(examId);
-        return store.learners(c.learnerIds()).stream().map(l -> {
-            long id = l.id();
-            Map<Long, Work> mine = works.getOrDefault(id, Map.of());
-            List<Work> row = tasks.stream().map(t -> mine.getOrDefault(t.id(), new Work(t.id(), id, null, null))).toList();
-            return new LearnerRow(id, l.username(), l.fullName(), row, Practicals.total(tasks, mine, passMark));
-        }).toList();
+        return store.learners(c.learnerIds()).stream()
+                .map(l -> {
+                    long id = l.id();
+                    Map<Long, Work> mine = works.getOrDefault(id, Map.of());
+                    List<Work> row = tasks.stream()
+                            .map(t -> mine.getOrDefault(t.id(), new Work(t.id(), id, null, null)))
+                            .toList();
+                    return new LearnerRow(id, l.username(), l.fullName(), row, Practicals.total(tasks, mine, passMark));
+                })
+                .toList();
     }
 
     /** The results as a table: one line per learner, the points per task, the score and pass or fail. */
@@ -68,24 +74,33 @@ public class PracticalResults {
         List<List<Object>> out = new ArrayList<>();
         for (LearnerRow r : rows) {
             List<Object> line = new ArrayList<>(List.of(r.username(), r.fullName()));
-            r.tasks().forEach(w -> line.add(w.grade() == null ? (w.submission() == null ? "" : new Words("已提交，待评分", "handed in"))
-                    : w.grade().awarded() + "/" + w.grade().maxPoints()));
+            r.tasks()
+                    .forEach(w -> line.add(
+                            w.grade() == null
+                                    ? (w.submission() == null ? "" : new Words("已提交，待评分", "handed in"))
+                                    : w.grade().awarded() + "/" + w.grade().maxPoints()));
             line.add(r.total().score() == null ? "" : r.total().score());
             line.add(r.total().passed() == null ? "" : Words.yesNo(r.total().passed()));
             out.add(line);
         }
         String title = store.title(examId);
-        return new ExportTable(new Words("实操考核 " + examId + " " + title, "practical " + examId + " " + title), header, out);
+        return new ExportTable(
+                new Words("实操考核 " + examId + " " + title, "practical " + examId + " " + title), header, out);
     }
 
     /** The learner's standing in each practical exam of the class (the learning archive). */
     @Transactional
     public List<LearnerResult> resultsOf(long classId, long learnerId) {
-        return store.examsOf(classId).stream().map(e -> {
-            long id = e.id();
-            List<TaskView> tasks = practicals.tasks(id, null);
-            return new LearnerResult(id, e.title(), Practicals.total(tasks, store.works(id, learnerId).getOrDefault(learnerId, Map.of()),
-                    e.passMark()));
-        }).toList();
+        return store.examsOf(classId).stream()
+                .map(e -> {
+                    long id = e.id();
+                    List<TaskView> tasks = practicals.tasks(id, null);
+                    return new LearnerResult(
+                            id,
+                            e.title(),
+                            Practicals.total(
+                                    tasks, store.works(id, learnerId).getOrDefault(learnerId, Map.of()), e.passMark()));
+                })
+                .toList();
     }
 }

@@ -37,23 +37,45 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Practicals {
 
-    public record NewPractical(String title, Instant opensAt, Instant closesAt, Integer passMark) {
-    }
+    public record NewPractical(String title, Instant opensAt, Instant closesAt, Integer passMark) {}
 
-    public record TaskEdit(String instructions, List<Criterion> rubric) {
-    }
+    public record TaskEdit(String instructions, List<Criterion> rubric) {}
 
     @JsonbNillable
-    public record TaskView(long id, int position, String moduleCode, String moduleName, int moduleWeight, String contentCode,
-                           String contentName, int weight, Form form, int minutes, String importance, String instructions,
-                           List<Criterion> rubric, int maxPoints, boolean rubricFixed, Work mine) {
-    }
+    public record TaskView(
+            long id,
+            int position,
+            String moduleCode,
+            String moduleName,
+            int moduleWeight,
+            String contentCode,
+            String contentName,
+            int weight,
+            Form form,
+            int minutes,
+            String importance,
+            String instructions,
+            List<Criterion> rubric,
+            int maxPoints,
+            boolean rubricFixed,
+            Work mine) {}
 
     @JsonbNillable
-    public record PracticalView(long id, long classId, String className, String title, String section, Level level, JobType jobType,
-                                Instant opensAt, Instant closesAt, boolean open, int passMark, int totalMinutes, List<TaskView> tasks,
-                                PracticalScore.Total myTotal) {
-    }
+    public record PracticalView(
+            long id,
+            long classId,
+            String className,
+            String title,
+            String section,
+            Level level,
+            JobType jobType,
+            Instant opensAt,
+            Instant closesAt,
+            boolean open,
+            int passMark,
+            int totalMinutes,
+            List<TaskView> tasks,
+            PracticalScore.Total myTotal) {}
 
     @Inject
     Classes classes;
@@ -74,42 +96,77 @@ public class Practicals {
     public PracticalView create(long classId, NewPractical n, Caller caller, String address) {
         TrainingClass c = classes.visible(classId, caller);
         if (n == null) {
-            throw PlatformException.invalid(new Words("请以 JSON 格式发送操作技能考核信息：标题、开始时间、结束时间和及格分。",
-                    "Send {\"title\", \"opensAt\", \"closesAt\", \"passMark\"}."), List.of());
+            throw PlatformException.invalid(
+                    new Words(
+                            "请以 JSON 格式发送操作技能考核信息：标题、开始时间、结束时间和及格分。",
+                            "Send {\"title\", \"opensAt\", \"closesAt\", \"passMark\"}."),
+                    List.of());
         }
         List<FieldError> errors = new ArrayList<>();
         if (n.title() == null || n.title().isBlank() || n.title().length() > 200) {
             errors.add(new FieldError("title", new Words("必填，最多 200 个字符", "required, at most 200 characters")));
         }
-        if (n.opensAt() == null || n.closesAt() == null || !n.opensAt().isBefore(n.closesAt()) || !n.closesAt().isAfter(Instant.now())) {
-            errors.add(new FieldError("closesAt", new Words("请填写开始时间和结束时间（ISO-8601 格式），开始时间须早于结束时间，结束时间须在将来",
-                    "opensAt and closesAt (ISO-8601 instants) with opensAt before closesAt, closesAt in the future")));
+        if (n.opensAt() == null
+                || n.closesAt() == null
+                || !n.opensAt().isBefore(n.closesAt())
+                || !n.closesAt().isAfter(Instant.now())) {
+            errors.add(
+                    new FieldError(
+                            "closesAt",
+                            new Words(
+                                    "请填写开始时间和结束时间（ISO-8601 格式），开始时间须早于结束时间，结束时间须在将来",
+                                    "opensAt and closesAt (ISO-8601 instants) with opensAt before closesAt, closesAt in the future")));
         }
         int passMark = n.passMark() == null ? defaultPassMark : n.passMark();
         if (passMark < 1 || passMark > 100) {
-            errors.add(new FieldError("passMark", new Words("须为 1 至 100（操作技能考核百分制成绩的分数）", "from 1 to 100 (points of the 100-point practical score)")));
+            errors.add(new FieldError(
+                    "passMark",
+                    new Words(
+                            "须为 1 至 100（操作技能考核百分制成绩的分数）", "from 1 to 100 (points of the 100-point practical score)")));
         }
         TrainingPlan plan = c.plan();
-        List<PracticalContentEntry> rows = plan.level() == null ? List.of() : plan.edition().practicals().stream()
-                .filter(p -> p.level() == plan.level() && p.jobType() == plan.jobType()).toList();
+        List<PracticalContentEntry> rows = plan.level() == null
+                ? List.of()
+                : plan.edition().practicals().stream()
+                        .filter(p -> p.level() == plan.level() && p.jobType() == plan.jobType())
+                        .toList();
         if (rows.isEmpty()) {
-            errors.add(new FieldError("classId", new Words("该班级的培训计划没有操作技能考核方案（第 2.3 节按等级和职业方向各给出一套，基础课程没有）："
-                    + "只有培训计划为技能课程的班级才能设置操作技能考核",
-                    "the class's plan has no practical blueprint (section 2.3 gives one per level and job type;"
-                    + " the basic course has none): practical exams belong to classes whose plan is a skill course")));
+            errors.add(
+                    new FieldError(
+                            "classId",
+                            new Words(
+                                    "该班级的培训计划没有操作技能考核方案（第 2.3 节按等级和职业方向各给出一套，基础课程没有）：" + "只有培训计划为技能课程的班级才能设置操作技能考核",
+                                    "the class's plan has no practical blueprint (section 2.3 gives one per level and job type;"
+                                            + " the basic course has none): practical exams belong to classes whose plan is a skill course")));
         }
         if (!errors.isEmpty()) {
             throw PlatformException.invalid(new Words("操作技能考核未创建。", "The practical exam was not created."), errors);
         }
         Instant now = Instant.now();
-        long id = store.createExam(classId, n.title().strip(), rows.get(0).section(), n.opensAt(), n.closesAt(), passMark, caller.accountId(), now);
+        long id = store.createExam(
+                classId,
+                n.title().strip(),
+                rows.get(0).section(),
+                n.opensAt(),
+                n.closesAt(),
+                passMark,
+                caller.accountId(),
+                now);
         int position = 0;
-        for (PracticalContentEntry r : rows.stream().sorted(Comparator.comparingInt(PracticalContentEntry::position)).toList()) {
+        for (PracticalContentEntry r : rows.stream()
+                .sorted(Comparator.comparingInt(PracticalContentEntry::position))
+                .toList()) {
             // A first rubric the teacher refines: the content as one criterion worth its weight.
-            List<Criterion> rubric = List.of(new Criterion("完成「" + r.contentName() + "」", r.contentWeight(), "按操作技能考核规范完成该项内容"));
+            List<Criterion> rubric =
+                    List.of(new Criterion("完成「" + r.contentName() + "」", r.contentWeight(), "按操作技能考核规范完成该项内容"));
             store.createTask(id, ++position, r, rubric);
         }
-        audit.record(caller, "PRACTICAL_EXAM_CREATED", null, "class " + classId + ", practical exam " + id + ": " + n.title().strip(), address);
+        audit.record(
+                caller,
+                "PRACTICAL_EXAM_CREATED",
+                null,
+                "class " + classId + ", practical exam " + id + ": " + n.title().strip(),
+                address);
         return view(id, caller, c);
     }
 
@@ -131,8 +188,11 @@ public class Practicals {
         exam(examId, caller);
         lockTask(examId, taskId);
         if (e == null) {
-            throw PlatformException.invalid(new Words("请以 JSON 格式发送考核任务的说明和评分标准（每条含评分项、分值和评分说明）。",
-                    "Send {\"instructions\", \"rubric\": [{\"criterion\", \"points\", \"descriptor\"}]}."), List.of());
+            throw PlatformException.invalid(
+                    new Words(
+                            "请以 JSON 格式发送考核任务的说明和评分标准（每条含评分项、分值和评分说明）。",
+                            "Send {\"instructions\", \"rubric\": [{\"criterion\", \"points\", \"descriptor\"}]}."),
+                    List.of());
         }
         List<FieldError> errors = new ArrayList<>(PracticalScore.check(e.rubric()));
         if (e.instructions() != null && e.instructions().length() > 4000) {
@@ -143,13 +203,20 @@ public class Practicals {
         }
         Number graded = store.gradeCount(taskId);
         if (graded.intValue() > 0) {
-            throw PlatformException.conflict(new Words("考核任务 " + taskId + " 已按其评分标准评分 " + graded + " 次，为使每位学员按同一标准评分，评分标准已不能修改。"
-                    + "如需使用其他评分标准，请新建一场操作技能考核。", "Task " + taskId + " has been graded with its rubric " + graded + " time(s); the rubric is fixed"
-                    + " so that every learner is graded alike. Set up a new practical exam to use another rubric."));
+            throw PlatformException.conflict(
+                    new Words(
+                            "考核任务 " + taskId + " 已按其评分标准评分 " + graded + " 次，为使每位学员按同一标准评分，评分标准已不能修改。"
+                                    + "如需使用其他评分标准，请新建一场操作技能考核。",
+                            "Task " + taskId + " has been graded with its rubric " + graded
+                                    + " time(s); the rubric is fixed"
+                                    + " so that every learner is graded alike. Set up a new practical exam to use another rubric."));
         }
         store.editTask(taskId, e.instructions() == null ? "" : e.instructions().strip(), e.rubric());
         audit.record(caller, "PRACTICAL_TASK_EDITED", null, "practical exam " + examId + ", task " + taskId, address);
-        return tasks(examId, null).stream().filter(t -> t.id() == taskId).findFirst().orElseThrow();
+        return tasks(examId, null).stream()
+                .filter(t -> t.id() == taskId)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The exam's class if the caller may see it (its learners, teachers, administrators); otherwise 404. */
@@ -169,7 +236,8 @@ public class Practicals {
     public Form task(long examId, long taskId) {
         Form form = store.form(examId, taskId);
         if (form == null) {
-            throw PlatformException.notFound(new Words("操作技能考核 " + examId + " 的考核任务", "Task of practical exam " + examId), taskId);
+            throw PlatformException.notFound(
+                    new Words("操作技能考核 " + examId + " 的考核任务", "Task of practical exam " + examId), taskId);
         }
         return form;
     }
@@ -178,7 +246,8 @@ public class Practicals {
     public PracticalStore.LockedTask lockTask(long examId, long taskId) {
         PracticalStore.LockedTask task = store.lockTask(examId, taskId);
         if (task == null) {
-            throw PlatformException.notFound(new Words("操作技能考核 " + examId + " 的考核任务", "Task of practical exam " + examId), taskId);
+            throw PlatformException.notFound(
+                    new Words("操作技能考核 " + examId + " 的考核任务", "Task of practical exam " + examId), taskId);
         }
         return task;
     }
@@ -193,28 +262,65 @@ public class Practicals {
         Instant closes = e.closesAt();
         Instant now = Instant.now();
         int passMark = e.passMark();
-        PracticalScore.Total mine = learner == null ? null
+        PracticalScore.Total mine = learner == null
+                ? null
                 : total(tasks, tasks.stream().collect(Collectors.toMap(TaskView::id, TaskView::mine)), passMark);
-        return new PracticalView(examId, c.id(), c.name(), e.title(), e.section(), plan.level(), plan.jobType(),
-                opens, closes, !now.isBefore(opens) && now.isBefore(closes), passMark, tasks.stream().mapToInt(TaskView::minutes).sum(), tasks,
+        return new PracticalView(
+                examId,
+                c.id(),
+                c.name(),
+                e.title(),
+                e.section(),
+                plan.level(),
+                plan.jobType(),
+                opens,
+                closes,
+                !now.isBefore(opens) && now.isBefore(closes),
+                passMark,
+                tasks.stream().mapToInt(TaskView::minutes).sum(),
+                tasks,
                 mine);
     }
 
     /** The exam's tasks in blueprint order; with {@code learner}, each with that learner's work. */
     public List<TaskView> tasks(long examId, Long learner) {
         List<PracticalStore.TaskRow> rows = store.tasks(examId);
-        Map<Long, Work> mine = learner == null ? Map.of() : store.works(examId, learner).getOrDefault(learner, Map.of());
-        return rows.stream().map(r -> new TaskView(r.id(), r.position(), r.moduleCode(), r.moduleName(), r.moduleWeight(), r.contentCode(),
-                r.contentName(), r.weight(), r.form(), r.minutes(), r.importance(), r.instructions(), r.rubric(),
-                PracticalScore.maxPoints(r.rubric()), r.grades() > 0,
-                learner == null ? null : mine.getOrDefault(r.id(), new Work(r.id(), learner, null, null)))).toList();
+        Map<Long, Work> mine =
+                learner == null ? Map.of() : store.works(examId, learner).getOrDefault(learner, Map.of());
+        return rows.stream()
+                .map(r -> new TaskView(
+                        r.id(),
+                        r.position(),
+                        r.moduleCode(),
+                        r.moduleName(),
+                        r.moduleWeight(),
+                        r.contentCode(),
+                        r.contentName(),
+                        r.weight(),
+                        r.form(),
+                        r.minutes(),
+                        r.importance(),
+                        r.instructions(),
+                        r.rubric(),
+                        PracticalScore.maxPoints(r.rubric()),
+                        r.grades() > 0,
+                        learner == null ? null : mine.getOrDefault(r.id(), new Work(r.id(), learner, null, null))))
+                .toList();
     }
 
     /** A learner's score on 100 from their work on the exam's tasks. */
     static PracticalScore.Total total(List<TaskView> tasks, Map<Long, Work> work, int passMark) {
-        return PracticalScore.total(tasks.stream().map(t -> {
-            GradeView g = work.containsKey(t.id()) ? work.get(t.id()).grade() : null;
-            return new PracticalScore.Task(t.weight(), g == null ? null : g.awarded(), g == null ? t.maxPoints() : g.maxPoints());
-        }).toList(), passMark);
+        return PracticalScore.total(
+                tasks.stream()
+                        .map(t -> {
+                            GradeView g =
+                                    work.containsKey(t.id()) ? work.get(t.id()).grade() : null;
+                            return new PracticalScore.Task(
+                                    t.weight(),
+                                    g == null ? null : g.awarded(),
+                                    g == null ? t.maxPoints() : g.maxPoints());
+                        })
+                        .toList(),
+                passMark);
     }
 }

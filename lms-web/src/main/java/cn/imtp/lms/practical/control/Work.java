@@ -9,18 +9,21 @@ import java.util.List;
 @JsonbNillable
 public record Work(long taskId, long learnerId, SubmissionView submission, GradeView grade) {
 
-    public record DocumentInfo(String fileName, String contentType, int sizeBytes, String sha256) {
-    }
+    public record DocumentInfo(String fileName, String contentType, int sizeBytes, String sha256) {}
 
     /** A recorded work's media asset (its processing is followed, and it is played, through {@link MediaTickets}). */
-    public record RecordingInfo(String assetId, String fileName) {
-    }
+    public record RecordingInfo(String assetId, String fileName) {}
 
     @JsonbNillable
-    public record GradeView(List<Integer> points, int awarded, int maxPoints, String comment, Instant gradedAt, String gradedBy) {
-    }
+    public record GradeView(
+            List<Integer> points, int awarded, int maxPoints, String comment, Instant gradedAt, String gradedBy) {}
 
     @JsonbNillable
-    public record SubmissionView(long learnerId, String text, DocumentInfo document, RecordingInfo recording, int revision, Instant submittedAt) {
-    }
+    public record SubmissionView(
+            long learnerId,
+            String text,
+            DocumentInfo document,
+            RecordingInfo recording,
+            int revision,
+            Instant submittedAt) {}
 }

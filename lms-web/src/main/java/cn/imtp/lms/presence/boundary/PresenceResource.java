@@ -1,7 +1,7 @@
 package cn.imtp.lms.presence.boundary;
 
-import cn.imtp.lms.identity.boundary.RequestOrigin;
 import cn.imtp.lms.application.Bodies;
+import cn.imtp.lms.identity.boundary.RequestOrigin;
 import cn.imtp.lms.presence.control.ConsentText;
 import cn.imtp.lms.presence.control.PhotoImport;
 import cn.imtp.lms.presence.control.Presence;
@@ -42,14 +42,13 @@ public class PresenceResource {
 
     /** The largest photo or frame set accepted (a phone camera's JPEG at 1280 × 960 is about 200 KB). */
     static final int MAX_PHOTO_BYTES = 1 << 20;
+
     static final int MAX_ZIP_BYTES = 64 << 20;
 
-    public record Consent(String version) {
-    }
+    public record Consent(String version) {}
 
     /** A check's answer: 2–5 frames from the camera, about a second apart, each a base64 JPEG (a {@code data:} URL is fine). */
-    public record Answer(List<String> frames) {
-    }
+    public record Answer(List<String> frames) {}
 
     @Inject
     Presence presence;
@@ -109,7 +108,12 @@ public class PresenceResource {
     @Consumes({"image/jpeg", "image/png", "image/webp"})
     @Allow(Role.LEARNER)
     public Presence.Standing enrol(InputStream body, @HeaderParam("Content-Type") String type) throws IOException {
-        return presence.enrol(Caller.of(security).accountId(), Bodies.bytes(body, MAX_PHOTO_BYTES, "photo"), type, Caller.of(security), address());
+        return presence.enrol(
+                Caller.of(security).accountId(),
+                Bodies.bytes(body, MAX_PHOTO_BYTES, "photo"),
+                type,
+                Caller.of(security),
+                address());
     }
 
     /** A learner's reference photo imported by an administrator (the learner's consent is still needed). */
@@ -117,9 +121,11 @@ public class PresenceResource {
     @Path("learners/{learnerId}/photo")
     @Consumes({"image/jpeg", "image/png", "image/webp"})
     @Allow(Role.ADMINISTRATOR)
-    public Presence.Standing importPhoto(@PathParam("learnerId") long learnerId, InputStream body, @HeaderParam("Content-Type") String type)
+    public Presence.Standing importPhoto(
+            @PathParam("learnerId") long learnerId, InputStream body, @HeaderParam("Content-Type") String type)
             throws IOException {
-        return presence.enrol(learnerId, Bodies.bytes(body, MAX_PHOTO_BYTES, "photo"), type, Caller.of(security), address());
+        return presence.enrol(
+                learnerId, Bodies.bytes(body, MAX_PHOTO_BYTES, "photo"), type, Caller.of(security), address());
     }
 
     /**
@@ -155,7 +161,8 @@ public class PresenceResource {
     @GET
     @Path("classes/{classId}/checks")
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
-    public List<PresenceReviews.CheckView> checks(@PathParam("classId") long classId, @QueryParam("all") @DefaultValue("false") boolean all) {
+    public List<PresenceReviews.CheckView> checks(
+            @PathParam("classId") long classId, @QueryParam("all") @DefaultValue("false") boolean all) {
         return reviews.list(classId, all, Caller.of(security));
     }
 
@@ -187,7 +194,8 @@ public class PresenceResource {
     @Path("classes/{classId}/learners/{learnerId}/waiver")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.ADMINISTRATOR)
-    public Response waive(@PathParam("classId") long classId, @PathParam("learnerId") long learnerId, PresenceReviews.Waiver w) {
+    public Response waive(
+            @PathParam("classId") long classId, @PathParam("learnerId") long learnerId, PresenceReviews.Waiver w) {
         reviews.waive(classId, learnerId, w, Caller.of(security), address());
         return Response.noContent().build();
     }

@@ -13,8 +13,7 @@ import java.util.random.RandomGenerator;
  */
 public final class CheckSchedule {
 
-    private CheckSchedule() {
-    }
+    private CheckSchedule() {}
 
     /** The mean gap between checks: a class hour's length over the checks per class hour. */
     public static long meanIntervalMs(int classHourMinutes, int checksPerClassHour) {
@@ -28,6 +27,7 @@ public final class CheckSchedule {
 
     /** The gaps' random source for one session's {@code n}-th check: seeded (repeatable) or secure. */
     public static RandomGenerator random(Optional<Long> seed, String sessionId, int n) {
-        return seed.<RandomGenerator>map(s -> new Random(s ^ ((long) sessionId.hashCode() << 16) ^ n)).orElseGet(SecureRandom::new);
+        return seed.<RandomGenerator>map(s -> new Random(s ^ ((long) sessionId.hashCode() << 16) ^ n))
+                .orElseGet(SecureRandom::new);
     }
 }

@@ -6,7 +6,8 @@ package cn.imtp.lms.presence.control;
  */
 public record ConsentText(String version, String text, String textEn) {
 
-    public static final ConsentText CURRENT = new ConsentText("2026-12",
+    public static final ConsentText CURRENT = new ConsentText(
+            "2026-12",
             "人脸核验说明（个人敏感信息单独同意）\n"
                     + "目的：本班按照职业技能培训线上学习的要求，在学习过程中随机进行人脸核验，确认学习者是报名本人；核验不通过或未作答期间的学时暂缓计入，由老师或管理员审核。\n"
                     + "处理的信息：您登记的一张本人照片（参照照片），以及每次核验时摄像头拍摄的 2–3 帧画面。比对在本平台自己的服务器上完成，不发送给任何第三方。\n"

@@ -36,12 +36,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class FaceService {
 
     private static final Logger LOG = Logger.getLogger(FaceService.class.getName());
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     /** media-service's verdict on a check's frames; {@code outcome} is one of its codes (PASSED, NO_FACE, NOT_SAME_PERSON…). */
-    public record Verdict(String outcome, boolean passed, Double distance, double threshold, Double motion, boolean kept) {
-    }
+    public record Verdict(
+            String outcome, boolean passed, Double distance, double threshold, Double motion, boolean kept) {}
 
     @Inject
     TokenIssuer tokens;
@@ -51,24 +53,44 @@ public class FaceService {
     String internalUrl;
 
     public void enrol(UUID subject, byte[] photo, String contentType, Caller actor) {
-        send(HttpRequest.newBuilder(uri(subject, "/reference", actor)).header("Content-Type", contentType)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(photo)), "enrol a photo");
+        send(
+                HttpRequest.newBuilder(uri(subject, "/reference", actor))
+                        .header("Content-Type", contentType)
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(photo)),
+                "enrol a photo");
     }
 
     public Verdict verify(UUID subject, String check, List<String> frames, Caller actor) {
         JsonArrayBuilder list = Json.createArrayBuilder();
         frames.forEach(f -> list.add(f == null ? "" : f));
-        String body = Json.createObjectBuilder().add("frames", list).add("keepFailed", true).build().toString();
-        JsonObject v = Json.createReader(new StringReader(new String(send(HttpRequest.newBuilder(uri(subject, "/checks/" + check, actor))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)), "verify a check"),
-                StandardCharsets.UTF_8))).readObject();
-        return new Verdict(v.getString("outcome"), v.getBoolean("passed"), number(v, "distance"), v.getJsonNumber("threshold").doubleValue(),
-                number(v, "motion"), v.getBoolean("kept"));
+        String body = Json.createObjectBuilder()
+                .add("frames", list)
+                .add("keepFailed", true)
+                .build()
+                .toString();
+        JsonObject v = Json.createReader(new StringReader(new String(
+                        send(
+                                HttpRequest.newBuilder(uri(subject, "/checks/" + check, actor))
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(body)),
+                                "verify a check"),
+                        StandardCharsets.UTF_8)))
+                .readObject();
+        return new Verdict(
+                v.getString("outcome"),
+                v.getBoolean("passed"),
+                number(v, "distance"),
+                v.getJsonNumber("threshold").doubleValue(),
+                number(v, "motion"),
+                v.getBoolean("kept"));
     }
 
     /** The enrolled photo ({@code check} null) or a kept frame of a check. */
     public byte[] photo(UUID subject, String check, int frame, Caller actor) {
-        return send(HttpRequest.newBuilder(uri(subject, check == null ? "/reference" : "/checks/" + check + "/" + frame, actor)).GET(),
+        return send(
+                HttpRequest.newBuilder(
+                                uri(subject, check == null ? "/reference" : "/checks/" + check + "/" + frame, actor))
+                        .GET(),
                 "read a photo");
     }
 
@@ -82,15 +104,26 @@ public class FaceService {
 
     private URI uri(UUID subject, String path, Caller actor) {
         Instant now = Instant.now();
-        String grant = tokens.sign(new MediaGrant(actor == null ? 0 : actor.accountId(), subject, MediaGrant.Scope.FACE, "FACE",
-                now.plusSeconds(60)), now);
-        return URI.create(internalUrl + "/api/faces/" + subject + path + "?grant=" + URLEncoder.encode(grant, StandardCharsets.UTF_8));
+        String grant = tokens.sign(
+                new MediaGrant(
+                        actor == null ? 0 : actor.accountId(),
+                        subject,
+                        MediaGrant.Scope.FACE,
+                        "FACE",
+                        now.plusSeconds(60)),
+                now);
+        return URI.create(internalUrl + "/api/faces/" + subject + path + "?grant="
+                + URLEncoder.encode(grant, StandardCharsets.UTF_8));
     }
 
     private static byte[] send(HttpRequest.Builder request, String what) {
         HttpResponse<byte[]> r;
         try {
-            r = HTTP.send(request.copy().timeout(Duration.ofSeconds(20)).setHeader("Accept-Language", "zh-CN").build(),
+            r = HTTP.send(
+                    request.copy()
+                            .timeout(Duration.ofSeconds(20))
+                            .setHeader("Accept-Language", "zh-CN")
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             LOG.log(Level.WARNING, "media-service could not " + what, e);
@@ -106,13 +139,20 @@ public class FaceService {
         if (r.statusCode() == 422 || r.statusCode() == 400 || r.statusCode() == 404) {
             try {
                 JsonObject problem = Json.createReader(new StringReader(body)).readObject();
-                // The refusal is the reader's to read, in their language: media-service is asked once more for its English.
+                // The refusal is the reader's to read, in their language: media-service is asked once more for its
+                // English.
                 JsonObject english = inEnglish(request, problem);
                 String type = problem.getString("type", "about:blank");
-                throw new PlatformException(r.statusCode(), type.substring(type.lastIndexOf('/') + 1), english.getString("title", "Not usable"),
-                        new Words(problem.getString("detail", ""), english.getString("detail", problem.getString("detail", ""))));
+                throw new PlatformException(
+                        r.statusCode(),
+                        type.substring(type.lastIndexOf('/') + 1),
+                        english.getString("title", "Not usable"),
+                        new Words(
+                                problem.getString("detail", ""),
+                                english.getString("detail", problem.getString("detail", ""))));
             } catch (jakarta.json.JsonException | ClassCastException e) {
-                LOG.warning(() -> "media-service answered " + r.statusCode() + " to " + what + " without a problem document: " + body);
+                LOG.warning(() -> "media-service answered " + r.statusCode() + " to " + what
+                        + " without a problem document: " + body);
             }
         } else {
             LOG.warning(() -> "media-service answered " + r.statusCode() + " to " + what + ": " + body);
@@ -123,7 +163,11 @@ public class FaceService {
     /** The same refusal in English (the Chinese one when media-service cannot be asked again). */
     private static JsonObject inEnglish(HttpRequest.Builder request, JsonObject chinese) {
         try {
-            HttpResponse<String> r = HTTP.send(request.copy().timeout(Duration.ofSeconds(20)).setHeader("Accept-Language", "en").build(),
+            HttpResponse<String> r = HTTP.send(
+                    request.copy()
+                            .timeout(Duration.ofSeconds(20))
+                            .setHeader("Accept-Language", "en")
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             return Json.createReader(new StringReader(r.body())).readObject();
         } catch (IOException | RuntimeException e) {
@@ -135,8 +179,11 @@ public class FaceService {
     }
 
     private static PlatformException unavailable() {
-        return PlatformException.unavailable("Face checks", new Words("人脸核验服务暂时不可用，未做任何更改，请稍后重试。",
-                "The face-check service is unavailable for a moment; nothing was changed, try again shortly."));
+        return PlatformException.unavailable(
+                "Face checks",
+                new Words(
+                        "人脸核验服务暂时不可用，未做任何更改，请稍后重试。",
+                        "The face-check service is unavailable for a moment; nothing was changed, try again shortly."));
     }
 
     private static Double number(JsonObject o, String name) {

@@ -31,8 +31,7 @@ public class PhotoImport {
      * One file of the import and what became of it ({@code ENROLLED}, {@code NO_LEARNER}, {@code NO_CONSENT}, {@code REFUSED});
      * {@code detail}, why not, in both languages.
      */
-    public record Line(String file, String username, String result, Words detail) {
-    }
+    public record Line(String file, String username, String result, Words detail) {}
 
     static final int MAX_FILES = 1000;
 
@@ -51,18 +50,26 @@ public class PhotoImport {
                     continue;
                 }
                 if (report.size() >= MAX_FILES) {
-                    throw PlatformException.invalid(new Words("一次最多导入 " + MAX_FILES + " 张照片，请分批导入。", "At most " + MAX_FILES + " photos per import."),
-                            List.of(new FieldError("body", new Words("超过 " + MAX_FILES + " 个文件", "more than " + MAX_FILES + " files"))));
+                    throw PlatformException.invalid(
+                            new Words(
+                                    "一次最多导入 " + MAX_FILES + " 张照片，请分批导入。",
+                                    "At most " + MAX_FILES + " photos per import."),
+                            List.of(new FieldError(
+                                    "body",
+                                    new Words("超过 " + MAX_FILES + " 个文件", "more than " + MAX_FILES + " files"))));
                 }
                 String file = e.getName().substring(e.getName().lastIndexOf('/') + 1);
                 byte[] photo = in.readNBytes((1 << 20) + 1);
                 report.add(one(file, photo, admin, address));
             }
         } catch (IOException e) {
-            throw PlatformException.invalid(new Words("上传的不是有效的 ZIP 文件。", "The upload is not a valid ZIP file."), List.of(new FieldError("body", new Words("不是 ZIP 文件", "not a ZIP"))));
+            throw PlatformException.invalid(
+                    new Words("上传的不是有效的 ZIP 文件。", "The upload is not a valid ZIP file."),
+                    List.of(new FieldError("body", new Words("不是 ZIP 文件", "not a ZIP"))));
         }
         if (report.isEmpty()) {
-            throw PlatformException.invalid(new Words("ZIP 中没有照片：文件名应为“用户名.jpg”。", "The ZIP holds no photo: name each file <user name>.jpg."),
+            throw PlatformException.invalid(
+                    new Words("ZIP 中没有照片：文件名应为“用户名.jpg”。", "The ZIP holds no photo: name each file <user name>.jpg."),
                     List.of(new FieldError("body", new Words("没有文件", "no files"))));
         }
         return report;
@@ -79,7 +86,11 @@ public class PhotoImport {
             default -> null;
         };
         if (type == null) {
-            return new Line(file, username, "REFUSED", new Words("不是照片文件（应为 .jpg、.png 或 .webp）。", "Not a photo file (.jpg, .png or .webp)."));
+            return new Line(
+                    file,
+                    username,
+                    "REFUSED",
+                    new Words("不是照片文件（应为 .jpg、.png 或 .webp）。", "Not a photo file (.jpg, .png or .webp)."));
         }
         if (photo.length > 1 << 20) {
             return new Line(file, username, "REFUSED", new Words("照片超过 1 MB。", "The photo is larger than 1 MB."));
@@ -92,7 +103,11 @@ public class PhotoImport {
             presence.enrol(learner.get().id(), photo, type, admin, address);
             return new Line(file, username, "ENROLLED", null);
         } catch (PlatformException p) {
-            return new Line(file, username, p.status() == 409 ? "NO_CONSENT" : "REFUSED", new Words(p.detail(Language.ZH), p.detail(Language.EN)));
+            return new Line(
+                    file,
+                    username,
+                    p.status() == 409 ? "NO_CONSENT" : "REFUSED",
+                    new Words(p.detail(Language.ZH), p.detail(Language.EN)));
         }
     }
 }

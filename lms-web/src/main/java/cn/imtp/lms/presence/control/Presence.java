@@ -42,26 +42,54 @@ public class Presence {
     static final int ATTEMPTS = 2;
 
     /** A learner's standing: consent (to the current text), enrolment, and the classes that ask for checks. */
-    public record Standing(String consentVersion, Instant consentGivenAt, boolean consentCurrent, Instant enrolledAt, String enrolledBy,
-                           Instant photoDeletedAfter, List<ClassRequirement> classes, List<OwnCheck> checks) {
-    }
+    public record Standing(
+            String consentVersion,
+            Instant consentGivenAt,
+            boolean consentCurrent,
+            Instant enrolledAt,
+            String enrolledBy,
+            Instant photoDeletedAfter,
+            List<ClassRequirement> classes,
+            List<OwnCheck> checks) {}
 
     /** One of the learner's checks that withheld time, with what the reviewer decided and said (newest first). */
-    public record OwnCheck(long classId, long unitId, Instant dueAt, CheckState state, String outcome, int withheldSeconds, String reviewNote) {
-    }
+    public record OwnCheck(
+            long classId,
+            long unitId,
+            Instant dueAt,
+            CheckState state,
+            String outcome,
+            int withheldSeconds,
+            String reviewNote) {}
 
     /** A class of the learner's that asks for checks; {@code waived}: an administrator recorded another verification. */
-    public record ClassRequirement(long classId, String className, int checksPerClassHour, int answerSeconds, boolean waived, String contact) {
-    }
+    public record ClassRequirement(
+            long classId,
+            String className,
+            int checksPerClassHour,
+            int answerSeconds,
+            boolean waived,
+            String contact) {}
 
     /** A check due now, as the player shows it. */
-    public record CheckTicket(String checkId, Instant dueAt, Instant deadline, int answerSeconds, int attempts, int attemptsLeft, String lastOutcome) {
-    }
+    public record CheckTicket(
+            String checkId,
+            Instant dueAt,
+            Instant deadline,
+            int answerSeconds,
+            int attempts,
+            int attemptsLeft,
+            String lastOutcome) {}
 
     /** An answer's result: the check's state after it, the verdict, and what was withheld (a final failure). */
-    public record Answered(String checkId, CheckState state, String outcome, int attemptsLeft, int withheldSeconds, Double distance,
-                           Double threshold) {
-    }
+    public record Answered(
+            String checkId,
+            CheckState state,
+            String outcome,
+            int attemptsLeft,
+            int withheldSeconds,
+            Double distance,
+            Double threshold) {}
 
     @PersistenceContext(unitName = "lms")
     EntityManager em;
@@ -85,35 +113,73 @@ public class Presence {
         Optional<PresenceConsent> consent = latestConsent(learner.accountId());
         FaceEnrolment enrolment = em.find(FaceEnrolment.class, learner.accountId());
         @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("SELECT c.id FROM training_class c JOIN class_learner l ON l.class_id = c.id"
-                + " WHERE l.account_id = ? AND c.presence_checks_per_hour IS NOT NULL ORDER BY c.id")
-                .setParameter(1, learner.accountId()).getResultList();
-        List<ClassRequirement> classes = ids.stream().map(id -> em.find(TrainingClass.class, ((Number) id).longValue()))
-                .map(c -> new ClassRequirement(c.id(), c.name(), c.presenceChecksPerHour(), c.presenceAnswerSeconds(),
-                        em.find(PresenceWaiver.class, new PresenceWaiver.Key(c.id(), learner.accountId())) != null, contact(c))).toList();
-        List<OwnCheck> checks = em.createQuery("SELECT c FROM PresenceCheck c WHERE c.learnerId = :l AND c.state IN :s ORDER BY c.dueAt DESC",
-                        PresenceCheck.class).setParameter("l", learner.accountId())
-                .setParameter("s", List.of(CheckState.FAILED, CheckState.MISSED, CheckState.APPROVED, CheckState.REJECTED)).setMaxResults(50)
-                .getResultList().stream().map(c -> new OwnCheck(c.classId(), c.unitId(), c.dueAt(), c.state(), c.outcome(), c.withheldSeconds(),
-                        c.reviewNote())).toList();
-        return new Standing(consent.map(PresenceConsent::textVersion).orElse(null), consent.map(PresenceConsent::givenAt).orElse(null),
-                consent.filter(c -> c.textVersion().equals(ConsentText.CURRENT.version())).isPresent(),
-                enrolment == null ? null : enrolment.enrolledAt(), enrolment == null ? null : enrolment.source().name(),
-                enrolment == null ? null : enrolment.enrolledAt().plus(settings.retention()), classes, checks);
+        List<Object> ids = em.createNativeQuery(
+                        "SELECT c.id FROM training_class c JOIN class_learner l ON l.class_id = c.id"
+                                + " WHERE l.account_id = ? AND c.presence_checks_per_hour IS NOT NULL ORDER BY c.id")
+                .setParameter(1, learner.accountId())
+                .getResultList();
+        List<ClassRequirement> classes = ids.stream()
+                .map(id -> em.find(TrainingClass.class, ((Number) id).longValue()))
+                .map(c -> new ClassRequirement(
+                        c.id(),
+                        c.name(),
+                        c.presenceChecksPerHour(),
+                        c.presenceAnswerSeconds(),
+                        em.find(PresenceWaiver.class, new PresenceWaiver.Key(c.id(), learner.accountId())) != null,
+                        contact(c)))
+                .toList();
+        List<OwnCheck> checks = em
+                .createQuery(
+                        "SELECT c FROM PresenceCheck c WHERE c.learnerId = :l AND c.state IN :s ORDER BY c.dueAt DESC",
+                        PresenceCheck.class)
+                .setParameter("l", learner.accountId())
+                .setParameter(
+                        "s", List.of(CheckState.FAILED, CheckState.MISSED, CheckState.APPROVED, CheckState.REJECTED))
+                .setMaxResults(50)
+                .getResultList()
+                .stream()
+                .map(c -> new OwnCheck(
+                        c.classId(),
+                        c.unitId(),
+                        c.dueAt(),
+                        c.state(),
+                        c.outcome(),
+                        c.withheldSeconds(),
+                        c.reviewNote()))
+                .toList();
+        return new Standing(
+                consent.map(PresenceConsent::textVersion).orElse(null),
+                consent.map(PresenceConsent::givenAt).orElse(null),
+                consent.filter(c -> c.textVersion().equals(ConsentText.CURRENT.version()))
+                        .isPresent(),
+                enrolment == null ? null : enrolment.enrolledAt(),
+                enrolment == null ? null : enrolment.source().name(),
+                enrolment == null ? null : enrolment.enrolledAt().plus(settings.retention()),
+                classes,
+                checks);
     }
 
     /** Records the learner's consent to the current text; 409 when {@code version} is not the text shown now. */
     @Transactional
     public Standing consent(Caller learner, String version, String address) {
         if (version == null || version.isBlank()) {
-            throw PlatformException.invalid(new Words("请注明所同意的说明版本。", "Say which version of the consent text you agree to."),
-                    List.of(new FieldError("version", new Words("必填：" + ConsentText.CURRENT.version(), "required: " + ConsentText.CURRENT.version()))));
+            throw PlatformException.invalid(
+                    new Words("请注明所同意的说明版本。", "Say which version of the consent text you agree to."),
+                    List.of(new FieldError(
+                            "version",
+                            new Words(
+                                    "必填：" + ConsentText.CURRENT.version(),
+                                    "required: " + ConsentText.CURRENT.version()))));
         }
         if (!ConsentText.CURRENT.version().equals(version)) {
-            throw PlatformException.conflict(new Words("说明已更新，请阅读当前版本（" + ConsentText.CURRENT.version() + "）后再同意。",
-                    "The consent text changed; read the current version (" + ConsentText.CURRENT.version() + ") and agree to it."));
+            throw PlatformException.conflict(new Words(
+                    "说明已更新，请阅读当前版本（" + ConsentText.CURRENT.version() + "）后再同意。",
+                    "The consent text changed; read the current version (" + ConsentText.CURRENT.version()
+                            + ") and agree to it."));
         }
-        if (latestConsent(learner.accountId()).filter(c -> c.textVersion().equals(version)).isEmpty()) {
+        if (latestConsent(learner.accountId())
+                .filter(c -> c.textVersion().equals(version))
+                .isEmpty()) {
             em.persist(new PresenceConsent(learner.accountId(), version, Instant.now()));
             audit.record(learner, "PRESENCE_CONSENT", learner.accountId(), "consent text " + version, address);
         }
@@ -123,11 +189,17 @@ public class Presence {
     /** Withdraws consent: the photos are deleted at once; study in classes with checks no longer counts (unless waived). */
     @Transactional
     public Standing withdraw(Caller learner, String address) {
-        PresenceConsent consent = latestConsent(learner.accountId()).orElseThrow(() -> PlatformException.conflict(
-                new Words("您没有有效的同意可撤回。", "There is no consent to withdraw.")));
+        PresenceConsent consent = latestConsent(learner.accountId())
+                .orElseThrow(() ->
+                        PlatformException.conflict(new Words("您没有有效的同意可撤回。", "There is no consent to withdraw.")));
         consent.withdraw(Instant.now());
         forgetEnrolment(learner.accountId(), learner);
-        audit.record(learner, "PRESENCE_WITHDRAW", learner.accountId(), "consent " + consent.textVersion() + " withdrawn, photos deleted", address);
+        audit.record(
+                learner,
+                "PRESENCE_WITHDRAW",
+                learner.accountId(),
+                "consent " + consent.textVersion() + " withdrawn, photos deleted",
+                address);
         return standing(learner);
     }
 
@@ -138,20 +210,31 @@ public class Presence {
      */
     @Transactional
     public Standing enrol(long learnerId, byte[] photo, String contentType, Caller actor, String address) {
-        if (latestConsent(learnerId).filter(c -> c.textVersion().equals(ConsentText.CURRENT.version())).isEmpty()) {
-            throw PlatformException.conflict(new Words("登记照片前需要本人先阅读并同意人脸核验说明。",
-                    "The learner must first read and agree to the face-check consent text."));
+        if (latestConsent(learnerId)
+                .filter(c -> c.textVersion().equals(ConsentText.CURRENT.version()))
+                .isEmpty()) {
+            throw PlatformException.conflict(new Words(
+                    "登记照片前需要本人先阅读并同意人脸核验说明。", "The learner must first read and agree to the face-check consent text."));
         }
         if (photo == null || photo.length == 0) {
-            throw PlatformException.invalid(new Words("请发送一张照片（JPEG、PNG 或 WebP）。", "Send one photo (JPEG, PNG or WebP)."),
+            throw PlatformException.invalid(
+                    new Words("请发送一张照片（JPEG、PNG 或 WebP）。", "Send one photo (JPEG, PNG or WebP)."),
                     List.of(new FieldError("body", new Words("为空", "empty"))));
         }
         UUID subject = UUID.randomUUID();
         faces.enrol(subject, photo, contentType, actor);
         forgetEnrolment(learnerId, actor);
-        em.persist(new FaceEnrolment(learnerId, subject, actor.accountId() == learnerId ? FaceEnrolment.Source.CAMERA
-                : FaceEnrolment.Source.IMPORT, Instant.now(), actor.accountId()));
-        audit.record(actor, "PRESENCE_ENROL", learnerId, actor.accountId() == learnerId ? "reference photo taken" : "reference photo imported",
+        em.persist(new FaceEnrolment(
+                learnerId,
+                subject,
+                actor.accountId() == learnerId ? FaceEnrolment.Source.CAMERA : FaceEnrolment.Source.IMPORT,
+                Instant.now(),
+                actor.accountId()));
+        audit.record(
+                actor,
+                "PRESENCE_ENROL",
+                learnerId,
+                actor.accountId() == learnerId ? "reference photo taken" : "reference photo imported",
                 address);
         Account a = em.find(Account.class, learnerId);
         return standing(new Caller(a.id(), a.username(), a.role(), 0));
@@ -167,8 +250,15 @@ public class Presence {
     }
 
     private Optional<PresenceConsent> latestConsent(long learnerId) {
-        return em.createQuery("SELECT c FROM PresenceConsent c WHERE c.learnerId = :l AND c.withdrawnAt IS NULL ORDER BY c.id DESC",
-                PresenceConsent.class).setParameter("l", learnerId).setMaxResults(1).getResultList().stream().findFirst();
+        return em
+                .createQuery(
+                        "SELECT c FROM PresenceConsent c WHERE c.learnerId = :l AND c.withdrawnAt IS NULL ORDER BY c.id DESC",
+                        PresenceConsent.class)
+                .setParameter("l", learnerId)
+                .setMaxResults(1)
+                .getResultList()
+                .stream()
+                .findFirst();
     }
 
     // --- checks ---
@@ -184,15 +274,22 @@ public class Presence {
                 || em.find(PresenceWaiver.class, new PresenceWaiver.Key(c.id(), opened.learnerId())) != null) {
             return;
         }
-        boolean consented = latestConsent(opened.learnerId()).filter(x -> x.textVersion().equals(ConsentText.CURRENT.version())).isPresent();
+        boolean consented = latestConsent(opened.learnerId())
+                .filter(x -> x.textVersion().equals(ConsentText.CURRENT.version()))
+                .isPresent();
         if (!consented || em.find(FaceEnrolment.class, opened.learnerId()) == null) {
-            throw new PlatformException(409, "presence-check-required", "Face check required",
-                    new Words("本班要求学习时进行人脸核验：请先在“人脸核验”页面阅读并同意说明、登记本人照片。没有摄像头或不同意的，请联系" + contact(c)
-                            + "，由管理员登记其他核验方式。", "This class requires face checks during study: read and agree to the consent text and"
-                            + " enrol your photo on the face-check page first. Without a camera or consent, contact your class's teachers so that"
-                            + " an administrator records another verification."));
+            throw new PlatformException(
+                    409,
+                    "presence-check-required",
+                    "Face check required",
+                    new Words(
+                            "本班要求学习时进行人脸核验：请先在“人脸核验”页面阅读并同意说明、登记本人照片。没有摄像头或不同意的，请联系" + contact(c) + "，由管理员登记其他核验方式。",
+                            "This class requires face checks during study: read and agree to the consent text and"
+                                    + " enrol your photo on the face-check page first. Without a camera or consent, contact your class's teachers so that"
+                                    + " an administrator records another verification."));
         }
-        em.persist(new PresenceCheck(opened.sessionId(), c.id(), opened.learnerId(), opened.unitId(), 0, opened.openedAt(), 0));
+        em.persist(new PresenceCheck(
+                opened.sessionId(), c.id(), opened.learnerId(), opened.unitId(), 0, opened.openedAt(), 0));
         holds.hold(opened.sessionId(), 0L);
     }
 
@@ -204,9 +301,16 @@ public class Presence {
             throw PlatformException.notFound(new Words("观看会话", "Playback session"), sessionId);
         }
         Instant now = Instant.now();
-        PresenceCheck c = em.createQuery("SELECT c FROM PresenceCheck c WHERE c.sessionId = :s AND c.state = :open", PresenceCheck.class)
-                .setParameter("s", sessionId).setParameter("open", CheckState.OPEN).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList().stream().findFirst().orElse(null);
+        PresenceCheck c = em
+                .createQuery(
+                        "SELECT c FROM PresenceCheck c WHERE c.sessionId = :s AND c.state = :open", PresenceCheck.class)
+                .setParameter("s", sessionId)
+                .setParameter("open", CheckState.OPEN)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
+                .stream()
+                .findFirst()
+                .orElse(null);
         if (c == null || c.dueAt().isAfter(now)) {
             return null;
         }
@@ -226,7 +330,8 @@ public class Presence {
             throw PlatformException.notFound(new Words("人脸核验记录", "Presence check"), checkId);
         }
         if (c.state() != CheckState.OPEN) {
-            throw PlatformException.conflict(new Words("这次核验已经结束（" + c.state() + "）。", "This check is over (" + c.state() + ")."));
+            throw PlatformException.conflict(
+                    new Words("这次核验已经结束（" + c.state() + "）。", "This check is over (" + c.state() + ")."));
         }
         Instant now = Instant.now();
         if (c.dueAt().isAfter(now)) {
@@ -238,14 +343,18 @@ public class Presence {
             return answered(c, window);
         }
         if (frames == null || frames.isEmpty()) {
-            throw PlatformException.invalid(new Words("请发送摄像头拍摄的画面。", "Send the frames taken by the camera."), List.of(new FieldError("frames", new Words("必填", "required"))));
+            throw PlatformException.invalid(
+                    new Words("请发送摄像头拍摄的画面。", "Send the frames taken by the camera."),
+                    List.of(new FieldError("frames", new Words("必填", "required"))));
         }
         FaceEnrolment enrolment = em.find(FaceEnrolment.class, learner.accountId());
         if (enrolment == null) {
-            throw PlatformException.conflict(new Words("您的参照照片已删除（撤回同意或超过保存期限），请重新登记后再学习。",
+            throw PlatformException.conflict(new Words(
+                    "您的参照照片已删除（撤回同意或超过保存期限），请重新登记后再学习。",
                     "Your reference photo was deleted (consent withdrawn or retention over); enrol again to go on."));
         }
-        FaceService.Verdict v = seenBefore(frames, c, now) ? REPLAYED : faces.verify(enrolment.subject(), c.id(), frames, learner);
+        FaceService.Verdict v =
+                seenBefore(frames, c, now) ? REPLAYED : faces.verify(enrolment.subject(), c.id(), frames, learner);
         c.answered(enrolment.subject().toString(), v.outcome(), v.distance(), v.motion(), v.kept());
         if (v.passed()) {
             c.decide(CheckState.PASSED, now);
@@ -259,18 +368,27 @@ public class Presence {
             withhold(c, CheckState.FAILED, now);
         }
         Answered a = answered(c, window);
-        return new Answered(a.checkId(), a.state(), a.outcome(), a.attemptsLeft(), a.withheldSeconds(), v.distance(), v.threshold());
+        return new Answered(
+                a.checkId(),
+                a.state(),
+                a.outcome(),
+                a.attemptsLeft(),
+                a.withheldSeconds(),
+                v.distance(),
+                v.threshold());
     }
 
     /** The verdict on frames sent before: not the camera now (a script replaying a check that passed). */
-    private static final FaceService.Verdict REPLAYED = new FaceService.Verdict("REPLAYED", false, null, 0, null, false);
+    private static final FaceService.Verdict REPLAYED =
+            new FaceService.Verdict("REPLAYED", false, null, 0, null, false);
 
     /**
      * Whether any of the frames was sent before, for any check (by its SHA-256, decoded from base64); the frames' hashes are
      * kept from now on, the pictures never. Two equal frames within one answer are media-service's to judge (not live).
      */
     private boolean seenBefore(List<String> frames, PresenceCheck c, Instant now) {
-        List<String> hashes = frames.stream().map(Presence::frameHash).distinct().toList();
+        List<String> hashes =
+                frames.stream().map(Presence::frameHash).distinct().toList();
         String marks = String.join(", ", java.util.Collections.nCopies(hashes.size(), "?"));
         var count = em.createNativeQuery("SELECT COUNT(*) FROM presence_frame WHERE hash IN (" + marks + ")");
         for (int i = 0; i < hashes.size(); i++) {
@@ -278,8 +396,12 @@ public class Presence {
         }
         boolean seen = ((Number) count.getSingleResult()).longValue() > 0;
         for (String h : hashes) {
-            em.createNativeQuery("INSERT IGNORE INTO presence_frame (hash, learner_id, check_id, seen_at) VALUES (?, ?, ?, ?)")
-                    .setParameter(1, h).setParameter(2, c.learnerId()).setParameter(3, c.id()).setParameter(4, java.sql.Timestamp.from(now))
+            em.createNativeQuery(
+                            "INSERT IGNORE INTO presence_frame (hash, learner_id, check_id, seen_at) VALUES (?, ?, ?, ?)")
+                    .setParameter(1, h)
+                    .setParameter(2, c.learnerId())
+                    .setParameter(3, c.id())
+                    .setParameter(4, java.sql.Timestamp.from(now))
                     .executeUpdate();
         }
         return seen;
@@ -294,7 +416,9 @@ public class Presence {
             bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -332,13 +456,19 @@ public class Presence {
     @Transactional
     public List<String> expiring(int limit) {
         Instant now = Instant.now();
-        return em.createQuery("SELECT c.id FROM PresenceCheck c, PlaybackSession s WHERE c.state = :open AND s.id = c.sessionId"
-                + " AND (c.dueAt < :soonest OR (s.endedAt IS NOT NULL AND s.endedAt < c.dueAt))", String.class)
-                .setParameter("open", CheckState.OPEN).setParameter("soonest", now.minusSeconds(30)).setMaxResults(limit).getResultList();
+        return em.createQuery(
+                        "SELECT c.id FROM PresenceCheck c, PlaybackSession s WHERE c.state = :open AND s.id = c.sessionId"
+                                + " AND (c.dueAt < :soonest OR (s.endedAt IS NOT NULL AND s.endedAt < c.dueAt))",
+                        String.class)
+                .setParameter("open", CheckState.OPEN)
+                .setParameter("soonest", now.minusSeconds(30))
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     private void withhold(PresenceCheck c, CheckState state, Instant now) {
-        CreditHolds.Taken taken = holds.withhold(c.sessionId(), c.passedUntilMs(), "check " + c.id() + " " + state + " (" + c.outcome() + ")", now);
+        CreditHolds.Taken taken = holds.withhold(
+                c.sessionId(), c.passedUntilMs(), "check " + c.id() + " " + state + " (" + c.outcome() + ")", now);
         c.withheld(taken.seconds().cardinality(), taken.spans());
         c.decide(state, now);
     }
@@ -349,12 +479,23 @@ public class Presence {
             return;
         }
         TrainingClass c = em.find(TrainingClass.class, passed.classId());
-        long mean = settings.intervalSeconds().map(sec -> sec * 1000L)
-                .orElse(CheckSchedule.meanIntervalMs(c.classHourMinutes() == null ? 45 : c.classHourMinutes(), c.presenceChecksPerHour()));
+        long mean = settings.intervalSeconds()
+                .map(sec -> sec * 1000L)
+                .orElse(CheckSchedule.meanIntervalMs(
+                        c.classHourMinutes() == null ? 45 : c.classHourMinutes(), c.presenceChecksPerHour()));
         long elapsed = Duration.between(s.openedAt(), now).toMillis();
-        long n = em.createQuery("SELECT COUNT(c) FROM PresenceCheck c WHERE c.sessionId = :s", Long.class).setParameter("s", s.id()).getSingleResult();
+        long n = em.createQuery("SELECT COUNT(c) FROM PresenceCheck c WHERE c.sessionId = :s", Long.class)
+                .setParameter("s", s.id())
+                .getSingleResult();
         long due = CheckSchedule.next(elapsed, mean, CheckSchedule.random(settings.seed(), s.id(), (int) n));
-        em.persist(new PresenceCheck(s.id(), passed.classId(), passed.learnerId(), passed.unitId(), due, s.openedAt().plusMillis(due), elapsed));
+        em.persist(new PresenceCheck(
+                s.id(),
+                passed.classId(),
+                passed.learnerId(),
+                passed.unitId(),
+                due,
+                s.openedAt().plusMillis(due),
+                elapsed));
         holds.hold(s.id(), due);
     }
 
@@ -368,17 +509,32 @@ public class Presence {
     }
 
     private static CheckTicket ticket(PresenceCheck c, int window) {
-        return new CheckTicket(c.id(), c.dueAt(), deadline(c, window), window, c.attempts(), Math.max(0, ATTEMPTS - c.attempts()), c.outcome());
+        return new CheckTicket(
+                c.id(),
+                c.dueAt(),
+                deadline(c, window),
+                window,
+                c.attempts(),
+                Math.max(0, ATTEMPTS - c.attempts()),
+                c.outcome());
     }
 
     private static Answered answered(PresenceCheck c, int window) {
-        return new Answered(c.id(), c.state(), c.outcome(), c.state() == CheckState.OPEN ? ATTEMPTS - c.attempts() : 0, c.withheldSeconds(),
-                c.distance(), null);
+        return new Answered(
+                c.id(),
+                c.state(),
+                c.outcome(),
+                c.state() == CheckState.OPEN ? ATTEMPTS - c.attempts() : 0,
+                c.withheldSeconds(),
+                c.distance(),
+                null);
     }
 
     /** Whom a learner asks about the class's checks: its teachers, by name. */
     String contact(TrainingClass c) {
-        String names = c.teachers().stream().map(t -> em.find(Account.class, t.accountId()).fullName()).distinct()
+        String names = c.teachers().stream()
+                .map(t -> em.find(Account.class, t.accountId()).fullName())
+                .distinct()
                 .collect(Collectors.joining("、"));
         return names.isEmpty() ? "本班老师" : "本班老师（" + names + "）";
     }

@@ -35,17 +35,32 @@ import java.util.UUID;
 public class PresenceReviews {
 
     /** A check as a reviewer sees it. */
-    public record CheckView(String checkId, long learnerId, String learnerName, String username, long unitId, String unitName, String sessionId,
-                            Instant dueAt, Instant decidedAt, CheckState state, String outcome, int attempts, Double distance, Double motion,
-                            int withheldSeconds, boolean framesKept, boolean referenceKept, String reviewedBy, Instant reviewedAt, String reviewNote) {
-    }
+    public record CheckView(
+            String checkId,
+            long learnerId,
+            String learnerName,
+            String username,
+            long unitId,
+            String unitName,
+            String sessionId,
+            Instant dueAt,
+            Instant decidedAt,
+            CheckState state,
+            String outcome,
+            int attempts,
+            Double distance,
+            Double motion,
+            int withheldSeconds,
+            boolean framesKept,
+            boolean referenceKept,
+            String reviewedBy,
+            Instant reviewedAt,
+            String reviewNote) {}
 
     /** A reviewer's decision: {@code approve} gives the withheld seconds back; a rejection needs a reason. */
-    public record Decision(Boolean approve, String note) {
-    }
+    public record Decision(Boolean approve, String note) {}
 
-    public record Waiver(String method) {
-    }
+    public record Waiver(String method) {}
 
     @PersistenceContext(unitName = "lms")
     EntityManager em;
@@ -66,10 +81,25 @@ public class PresenceReviews {
     @Transactional
     public List<CheckView> list(long classId, boolean all, Caller caller) {
         reviewer(classId, caller);
-        List<CheckState> states = all ? List.of(CheckState.FAILED, CheckState.MISSED, CheckState.APPROVED, CheckState.REJECTED, CheckState.PASSED)
+        List<CheckState> states = all
+                ? List.of(
+                        CheckState.FAILED,
+                        CheckState.MISSED,
+                        CheckState.APPROVED,
+                        CheckState.REJECTED,
+                        CheckState.PASSED)
                 : List.of(CheckState.FAILED, CheckState.MISSED);
-        return em.createQuery("SELECT c FROM PresenceCheck c WHERE c.classId = :c AND c.state IN :s ORDER BY c.dueAt DESC", PresenceCheck.class)
-                .setParameter("c", classId).setParameter("s", states).setMaxResults(500).getResultList().stream().map(this::view).toList();
+        return em
+                .createQuery(
+                        "SELECT c FROM PresenceCheck c WHERE c.classId = :c AND c.state IN :s ORDER BY c.dueAt DESC",
+                        PresenceCheck.class)
+                .setParameter("c", classId)
+                .setParameter("s", states)
+                .setMaxResults(500)
+                .getResultList()
+                .stream()
+                .map(this::view)
+                .toList();
     }
 
     @Transactional
@@ -80,27 +110,40 @@ public class PresenceReviews {
         }
         reviewer(c.classId(), caller);
         if (d == null || d.approve() == null) {
-            throw PlatformException.invalid(new Words("请选择通过或不通过。", "Say whether to approve."), List.of(new FieldError("approve", new Words("必填：true 或 false", "required: true or false"))));
+            throw PlatformException.invalid(
+                    new Words("请选择通过或不通过。", "Say whether to approve."),
+                    List.of(new FieldError("approve", new Words("必填：true 或 false", "required: true or false"))));
         }
         String note = d.note() == null ? "" : d.note().trim();
         if (!d.approve() && note.isEmpty()) {
-            throw PlatformException.invalid(new Words("不通过时请写明理由，学员会看到。", "A rejection needs a reason, which the learner sees."),
+            throw PlatformException.invalid(
+                    new Words("不通过时请写明理由，学员会看到。", "A rejection needs a reason, which the learner sees."),
                     List.of(new FieldError("note", new Words("不通过时必填", "required when rejecting"))));
         }
         if (note.length() > 500) {
-            throw PlatformException.invalid(new Words("理由最多 500 字。", "The reason has at most 500 characters."), List.of(new FieldError("note", new Words("最多 500 字", "at most 500"))));
+            throw PlatformException.invalid(
+                    new Words("理由最多 500 字。", "The reason has at most 500 characters."),
+                    List.of(new FieldError("note", new Words("最多 500 字", "at most 500"))));
         }
         if (!c.state().awaitsReview()) {
-            throw PlatformException.conflict(new Words("这次核验不需要审核，或已由他人审核（" + c.state() + "）。", "This check awaits no review (" + c.state() + ")."));
+            throw PlatformException.conflict(new Words(
+                    "这次核验不需要审核，或已由他人审核（" + c.state() + "）。", "This check awaits no review (" + c.state() + ")."));
         }
         Instant now = Instant.now();
         int given = 0;
         if (d.approve() && c.withheldSeconds() > 0) {
-            given = holds.restore(c.sessionId(), c.withheldSpans(), "check " + c.id() + " by " + caller.username(), now);
+            given = holds.restore(
+                    c.sessionId(), c.withheldSpans(), "check " + c.id() + " by " + caller.username(), now);
         }
         c.reviewed(d.approve(), caller.accountId(), note.isEmpty() ? null : note, now);
-        audit.record(caller, d.approve() ? "PRESENCE_APPROVE" : "PRESENCE_REJECT", c.learnerId(), "check " + c.id() + ", "
-                + c.withheldSeconds() + " s withheld" + (d.approve() ? ", " + given + " s credited again" : "") + (note.isEmpty() ? "" : ": " + shortened(note)), address);
+        audit.record(
+                caller,
+                d.approve() ? "PRESENCE_APPROVE" : "PRESENCE_REJECT",
+                c.learnerId(),
+                "check " + c.id() + ", " + c.withheldSeconds() + " s withheld"
+                        + (d.approve() ? ", " + given + " s credited again" : "")
+                        + (note.isEmpty() ? "" : ": " + shortened(note)),
+                address);
         return view(c);
     }
 
@@ -115,12 +158,14 @@ public class PresenceReviews {
         if (frame == null) {
             FaceEnrolment e = em.find(FaceEnrolment.class, c.learnerId());
             if (e == null) {
-                throw PlatformException.notFound(new Words("学员 " + c.learnerId() + " 没有登记参照照片。", "Reference photo " + c.learnerId() + " does not exist."));
+                throw PlatformException.notFound(new Words(
+                        "学员 " + c.learnerId() + " 没有登记参照照片。", "Reference photo " + c.learnerId() + " does not exist."));
             }
             return faces.photo(e.subject(), null, 0, caller);
         }
         if (!c.framesKept() || c.subject() == null) {
-            throw PlatformException.notFound(new Words("核验 " + checkId + " 没有保留的画面。", "Frames of check " + checkId + " does not exist."));
+            throw PlatformException.notFound(
+                    new Words("核验 " + checkId + " 没有保留的画面。", "Frames of check " + checkId + " does not exist."));
         }
         return faces.photo(UUID.fromString(c.subject()), c.id(), frame, caller);
     }
@@ -130,14 +175,21 @@ public class PresenceReviews {
     public void waive(long classId, long learnerId, Waiver w, Caller admin, String address) {
         TrainingClass c = classes.visible(classId, admin);
         if (!c.learnerIds().contains(learnerId)) {
-            throw PlatformException.notFound(new Words("班级 " + classId + " 中没有学员 " + learnerId + "。",
+            throw PlatformException.notFound(new Words(
+                    "班级 " + classId + " 中没有学员 " + learnerId + "。",
                     "Learner of class " + classId + " " + learnerId + " does not exist."));
         }
         String method = w == null || w.method() == null ? "" : w.method().trim();
         if (method.isEmpty() || method.length() > 500) {
-            throw PlatformException.invalid(new Words("请写明以何种方式核验了本人（如：现场核验身份证原件），最多 500 字。",
-                    "Say how the learner's identity was verified (e.g. in person, with the ID card), in at most 500 characters."),
-                    List.of(new FieldError("method", method.isEmpty() ? new Words("必填", "required") : new Words("最多 500 个字符", "at most 500 characters"))));
+            throw PlatformException.invalid(
+                    new Words(
+                            "请写明以何种方式核验了本人（如：现场核验身份证原件），最多 500 字。",
+                            "Say how the learner's identity was verified (e.g. in person, with the ID card), in at most 500 characters."),
+                    List.of(new FieldError(
+                            "method",
+                            method.isEmpty()
+                                    ? new Words("必填", "required")
+                                    : new Words("最多 500 个字符", "at most 500 characters"))));
         }
         PresenceWaiver existing = em.find(PresenceWaiver.class, new PresenceWaiver.Key(classId, learnerId));
         if (existing != null) {
@@ -153,7 +205,8 @@ public class PresenceReviews {
         classes.visible(classId, admin);
         PresenceWaiver existing = em.find(PresenceWaiver.class, new PresenceWaiver.Key(classId, learnerId));
         if (existing == null) {
-            throw PlatformException.notFound(new Words("班级 " + classId + " 中没有为学员 " + learnerId + " 登记的其他核验方式。",
+            throw PlatformException.notFound(new Words(
+                    "班级 " + classId + " 中没有为学员 " + learnerId + " 登记的其他核验方式。",
                     "Other verification of learner " + learnerId + " in class " + classId + " does not exist."));
         }
         em.remove(existing);
@@ -177,8 +230,26 @@ public class PresenceReviews {
         Account learner = em.find(Account.class, c.learnerId());
         LearningUnit unit = em.find(LearningUnit.class, c.unitId());
         Account reviewer = c.reviewedBy() == null ? null : em.find(Account.class, c.reviewedBy());
-        return new CheckView(c.id(), c.learnerId(), learner.fullName(), learner.username(), c.unitId(), unit == null ? null : unit.name(), c.sessionId(),
-                c.dueAt(), c.decidedAt(), c.state(), c.outcome(), c.attempts(), c.distance(), c.motion(), c.withheldSeconds(), c.framesKept(),
-                em.find(FaceEnrolment.class, c.learnerId()) != null, reviewer == null ? null : reviewer.fullName(), c.reviewedAt(), c.reviewNote());
+        return new CheckView(
+                c.id(),
+                c.learnerId(),
+                learner.fullName(),
+                learner.username(),
+                c.unitId(),
+                unit == null ? null : unit.name(),
+                c.sessionId(),
+                c.dueAt(),
+                c.decidedAt(),
+                c.state(),
+                c.outcome(),
+                c.attempts(),
+                c.distance(),
+                c.motion(),
+                c.withheldSeconds(),
+                c.framesKept(),
+                em.find(FaceEnrolment.class, c.learnerId()) != null,
+                reviewer == null ? null : reviewer.fullName(),
+                c.reviewedAt(),
+                c.reviewNote());
     }
 }

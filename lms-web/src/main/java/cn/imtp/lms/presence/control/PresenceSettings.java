@@ -25,7 +25,8 @@ public class PresenceSettings {
         Config config = ConfigProvider.getConfig();
         retention = Duration.ofHours(config.getValue("lms.presence.retention-hours", Long.class));
         sweepSeconds = config.getValue("lms.presence.sweep-seconds", Integer.class);
-        intervalSeconds = config.getOptionalValue("lms.presence.interval-seconds", Integer.class).filter(s -> s > 0);
+        intervalSeconds = config.getOptionalValue("lms.presence.interval-seconds", Integer.class)
+                .filter(s -> s > 0);
         seed = config.getOptionalValue("lms.presence.schedule-seed", Long.class);
     }
 

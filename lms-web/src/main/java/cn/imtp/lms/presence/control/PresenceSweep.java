@@ -77,8 +77,10 @@ public class PresenceSweep {
 
     @Transactional
     public List<Long> expiredEnrolments(Instant before) {
-        return em.createQuery("SELECT e.learnerId FROM FaceEnrolment e WHERE e.enrolledAt < :b", Long.class).setParameter("b", before)
-                .setMaxResults(200).getResultList();
+        return em.createQuery("SELECT e.learnerId FROM FaceEnrolment e WHERE e.enrolledAt < :b", Long.class)
+                .setParameter("b", before)
+                .setMaxResults(200)
+                .getResultList();
     }
 
     @Transactional
@@ -94,14 +96,21 @@ public class PresenceSweep {
 
     @Transactional
     public List<String> expiredFrames(Instant before) {
-        return em.createQuery("SELECT c.id FROM PresenceCheck c WHERE c.framesKept = TRUE AND c.decidedAt < :b", String.class)
-                .setParameter("b", before).setMaxResults(200).getResultList();
+        return em.createQuery(
+                        "SELECT c.id FROM PresenceCheck c WHERE c.framesKept = TRUE AND c.decidedAt < :b", String.class)
+                .setParameter("b", before)
+                .setMaxResults(200)
+                .getResultList();
     }
 
     @Transactional
     public boolean forgetFrames(String checkId, Instant before) {
         PresenceCheck c = em.find(PresenceCheck.class, checkId, LockModeType.PESSIMISTIC_WRITE);
-        if (c == null || !c.framesKept() || c.decidedAt() == null || !c.decidedAt().isBefore(before) || c.state().awaitsReview()) {
+        if (c == null
+                || !c.framesKept()
+                || c.decidedAt() == null
+                || !c.decidedAt().isBefore(before)
+                || c.state().awaitsReview()) {
             return false;
         }
         faces.forgetCheck(UUID.fromString(c.subject()), c.id(), null);
@@ -112,7 +121,9 @@ public class PresenceSweep {
     /** The hashes of frames sent before the retention limit (the replay guard looks back that far). */
     @Transactional
     public void forgetFrameHashes(Instant before) {
-        em.createNativeQuery("DELETE FROM presence_frame WHERE seen_at < ?").setParameter(1, java.sql.Timestamp.from(before)).executeUpdate();
+        em.createNativeQuery("DELETE FROM presence_frame WHERE seen_at < ?")
+                .setParameter(1, java.sql.Timestamp.from(before))
+                .executeUpdate();
     }
 
     @PreDestroy

@@ -21,9 +21,14 @@ public class WithheldTime implements WithheldCredit {
     public Map<Long, Map<Long, Integer>> awaitingReview(long classId) {
         Map<Long, Map<Long, Integer>> held = new HashMap<>();
         // The checks themselves, summed here: a class has few failed or missed ones.
-        em.createQuery("SELECT c FROM PresenceCheck c WHERE c.classId = :c AND c.state IN :s AND c.withheldSeconds > 0", PresenceCheck.class)
-                .setParameter("c", classId).setParameter("s", List.of(CheckState.FAILED, CheckState.MISSED)).getResultList()
-                .forEach(c -> held.computeIfAbsent(c.learnerId(), k -> new HashMap<>()).merge(c.unitId(), c.withheldSeconds(), Integer::sum));
+        em.createQuery(
+                        "SELECT c FROM PresenceCheck c WHERE c.classId = :c AND c.state IN :s AND c.withheldSeconds > 0",
+                        PresenceCheck.class)
+                .setParameter("c", classId)
+                .setParameter("s", List.of(CheckState.FAILED, CheckState.MISSED))
+                .getResultList()
+                .forEach(c -> held.computeIfAbsent(c.learnerId(), k -> new HashMap<>())
+                        .merge(c.unitId(), c.withheldSeconds(), Integer::sum));
         return held;
     }
 }

@@ -17,7 +17,10 @@ import java.util.UUID;
 public class FaceEnrolment {
 
     /** How the photo came: taken by the learner with the camera, or imported by an administrator. */
-    public enum Source { CAMERA, IMPORT }
+    public enum Source {
+        CAMERA,
+        IMPORT
+    }
 
     @Id
     @Column(name = "learner_id")
@@ -34,8 +37,7 @@ public class FaceEnrolment {
     @Column(name = "enrolled_by")
     private long enrolledBy;
 
-    protected FaceEnrolment() {
-    }
+    protected FaceEnrolment() {}
 
     public FaceEnrolment(long learnerId, UUID subject, Source source, Instant at, long by) {
         this.learnerId = learnerId;

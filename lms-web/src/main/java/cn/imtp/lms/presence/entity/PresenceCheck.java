@@ -82,10 +82,16 @@ public class PresenceCheck {
     @Column(name = "review_note")
     private String reviewNote;
 
-    protected PresenceCheck() {
-    }
+    protected PresenceCheck() {}
 
-    public PresenceCheck(String sessionId, long classId, long learnerId, long unitId, long dueMs, Instant dueAt, long passedUntilMs) {
+    public PresenceCheck(
+            String sessionId,
+            long classId,
+            long learnerId,
+            long unitId,
+            long dueMs,
+            Instant dueAt,
+            long passedUntilMs) {
         this.id = UUID.randomUUID().toString();
         this.sessionId = sessionId;
         this.classId = classId;

@@ -30,8 +30,7 @@ public class PresenceConsent {
     @Column(name = "withdrawn_at")
     private Instant withdrawnAt;
 
-    protected PresenceConsent() {
-    }
+    protected PresenceConsent() {}
 
     public PresenceConsent(long learnerId, String textVersion, Instant at) {
         this.learnerId = learnerId;

@@ -23,8 +23,7 @@ public class PresenceWaiver {
         private long classId;
         private long learnerId;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(long classId, long learnerId) {
             this.classId = classId;
@@ -58,8 +57,7 @@ public class PresenceWaiver {
     @Column(name = "recorded_at")
     private Instant recordedAt;
 
-    protected PresenceWaiver() {
-    }
+    protected PresenceWaiver() {}
 
     public PresenceWaiver(long classId, long learnerId, String method, long by, Instant at) {
         this.classId = classId;

@@ -1,23 +1,23 @@
 package cn.imtp.lms.questionbank.boundary;
 
 import cn.imtp.lms.application.Bodies;
-import cn.imtp.lms.questionbank.control.QuestionBank;
-import cn.imtp.lms.questionbank.control.QuestionQti;
+import cn.imtp.lms.application.Params;
 import cn.imtp.lms.catalogue.entity.JobType;
 import cn.imtp.lms.catalogue.entity.Level;
-import cn.imtp.lms.identity.boundary.RequestOrigin;
+import cn.imtp.lms.documents.ExportTable;
 import cn.imtp.lms.documents.Exports;
 import cn.imtp.lms.documents.Reader;
-import cn.imtp.lms.application.Params;
-import cn.imtp.lms.documents.ExportTable;
+import cn.imtp.lms.identity.boundary.RequestOrigin;
+import cn.imtp.lms.questionbank.control.QuestionBank;
+import cn.imtp.lms.questionbank.control.QuestionQti;
 import cn.imtp.platform.security.Allow;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -57,10 +57,19 @@ public class QuestionBankResource {
     /** The questions of a unit ({@code ?unit=}) or of a table ({@code ?level=&jobType=}, neither for the basic course), newest first. */
     @GET
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
-    public QuestionBank.Page questions(@QueryParam("unit") Long unit, @QueryParam("level") String level, @QueryParam("jobType") String jobType,
-                                       @QueryParam("retired") @DefaultValue("false") boolean retired,
-                                       @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        return bank.list(unit, Params.optional(Level.class, "level", level), Params.optional(JobType.class, "jobType", jobType), retired, page,
+    public QuestionBank.Page questions(
+            @QueryParam("unit") Long unit,
+            @QueryParam("level") String level,
+            @QueryParam("jobType") String jobType,
+            @QueryParam("retired") @DefaultValue("false") boolean retired,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
+        return bank.list(
+                unit,
+                Params.optional(Level.class, "level", level),
+                Params.optional(JobType.class, "jobType", jobType),
+                retired,
+                page,
                 size);
     }
 
@@ -68,7 +77,9 @@ public class QuestionBankResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response create(QuestionBank.Draft draft) {
-        return Response.status(201).entity(bank.create(draft, Caller.of(security), origin.addressOf(http))).build();
+        return Response.status(201)
+                .entity(bank.create(draft, Caller.of(security), origin.addressOf(http)))
+                .build();
     }
 
     @GET
@@ -110,21 +121,27 @@ public class QuestionBankResource {
     @Path("import")
     @Consumes({Exports.XLSX, QuestionQti.MEDIA_TYPE})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
-    public Response importFile(@HeaderParam("Content-Type") String type, java.io.InputStream body) throws java.io.IOException {
+    public Response importFile(@HeaderParam("Content-Type") String type, java.io.InputStream body)
+            throws java.io.IOException {
         byte[] file = Bodies.bytes(body, MAX_FILE_BYTES, "question file");
-        return imported(type != null && type.startsWith(QuestionQti.MEDIA_TYPE) ? bank.importQti(file, Caller.of(security), origin.addressOf(http))
-                : bank.importXlsx(file, Caller.of(security), origin.addressOf(http)));
+        return imported(
+                type != null && type.startsWith(QuestionQti.MEDIA_TYPE)
+                        ? bank.importQti(file, Caller.of(security), origin.addressOf(http))
+                        : bank.importXlsx(file, Caller.of(security), origin.addressOf(http)));
     }
 
     private static Response imported(List<QuestionBank.QuestionView> created) {
-        return Response.status(201).entity(new Imported(created.size(), created.stream().map(QuestionBank.QuestionView::id).toList())).build();
+        return Response.status(201)
+                .entity(new Imported(
+                        created.size(),
+                        created.stream().map(QuestionBank.QuestionView::id).toList()))
+                .build();
     }
 
     /** The largest workbook or package a question import reads (413 beyond). */
     static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-    public record Imported(int imported, List<Long> ids) {
-    }
+    public record Imported(int imported, List<Long> ids) {}
 
     /**
      * The live questions of a table ({@code ?level=&jobType=}, neither for the basic course; {@code ?all=true} for every
@@ -134,13 +151,18 @@ public class QuestionBankResource {
     @Path("export")
     @Produces({Exports.CSV, Exports.XLSX, QuestionQti.MEDIA_TYPE})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
-    public Response export(@QueryParam("level") String level, @QueryParam("jobType") String jobType,
-                           @QueryParam("all") @DefaultValue("false") boolean all, @QueryParam("format") @DefaultValue("csv") String format,
-                           @BeanParam Reader reader) {
-        ExportTable questions = bank.export(Params.optional(Level.class, "level", level), Params.optional(JobType.class, "jobType", jobType), all);
+    public Response export(
+            @QueryParam("level") String level,
+            @QueryParam("jobType") String jobType,
+            @QueryParam("all") @DefaultValue("false") boolean all,
+            @QueryParam("format") @DefaultValue("csv") String format,
+            @BeanParam Reader reader) {
+        ExportTable questions = bank.export(
+                Params.optional(Level.class, "level", level), Params.optional(JobType.class, "jobType", jobType), all);
         if (Exports.named(format, "qti").equals("qti")) {
             return Response.ok(QuestionQti.write(questions.rows()), QuestionQti.MEDIA_TYPE)
-                    .header("Content-Disposition", "attachment; filename=\"question-bank-qti.zip\"").build();
+                    .header("Content-Disposition", "attachment; filename=\"question-bank-qti.zip\"")
+                    .build();
         }
         return Exports.download(List.of(questions), Exports.format(format), "question-bank", reader.language());
     }
@@ -151,6 +173,7 @@ public class QuestionBankResource {
     @Produces({Exports.CSV, Exports.XLSX})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response template(@QueryParam("format") @DefaultValue("csv") String format, @BeanParam Reader reader) {
-        return Exports.download(List.of(QuestionTemplate.table()), Exports.format(format), "question-bank-template", reader.language());
+        return Exports.download(
+                List.of(QuestionTemplate.table()), Exports.format(format), "question-bank-template", reader.language());
     }
 }

@@ -18,8 +18,7 @@ public final class Answers {
     private static final Set<String> TRUE = Set.of("T", "TRUE", "对", "正确", "√", "是", "Y");
     private static final Set<String> FALSE = Set.of("F", "FALSE", "错", "错误", "×", "否", "N");
 
-    private Answers() {
-    }
+    private Answers() {}
 
     /**
      * The canonical form of {@code raw} for a question of {@code type} with {@code optionCount} options,
@@ -48,11 +47,15 @@ public final class Answers {
             letters.add(c);
         }
         if (letters.isEmpty()) {
-            throw new Refused(new Words("请从 A 至 " + last + " 中选择" + (type == QuestionType.SINGLE_CHOICE ? "一个字母" : "字母"),
-                    "choose " + (type == QuestionType.SINGLE_CHOICE ? "one letter" : "letters") + " from A to " + last));
+            throw new Refused(new Words(
+                    "请从 A 至 " + last + " 中选择" + (type == QuestionType.SINGLE_CHOICE ? "一个字母" : "字母"),
+                    "choose " + (type == QuestionType.SINGLE_CHOICE ? "one letter" : "letters") + " from A to "
+                            + last));
         }
         if (type == QuestionType.SINGLE_CHOICE && letters.size() > 1) {
-            throw new Refused(new Words("单选题只有一个答案（A 至 " + last + "）", "a single-choice question has exactly one answer (A to " + last + ")"));
+            throw new Refused(new Words(
+                    "单选题只有一个答案（A 至 " + last + "）",
+                    "a single-choice question has exactly one answer (A to " + last + ")"));
         }
         StringBuilder b = new StringBuilder();
         letters.forEach(b::append);

@@ -1,7 +1,7 @@
 package cn.imtp.lms.questionbank.control;
 
-import cn.imtp.lms.questionbank.entity.QuestionType;
 import cn.imtp.lms.documents.Csv;
+import cn.imtp.lms.questionbank.entity.QuestionType;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.text.Words;
 import java.io.ByteArrayInputStream;
@@ -54,6 +54,7 @@ public final class QuestionQti {
     private static final String MATCH_CORRECT = "http://www.imsglobal.org/question/qti_v2p1/rptemplates/match_correct";
     /** What a package may unpack to, and how many files it may hold: a ZIP is small, what it inflates to need not be. */
     static final long MAX_UNPACKED_BYTES = 50L * 1024 * 1024;
+
     static final int MAX_FILES = 20_000;
     private static final List<String> META = List.of("level", "jobType", "courseCode", "unit", "type", "difficulty");
 
@@ -65,8 +66,7 @@ public final class QuestionQti {
         }
     }
 
-    private QuestionQti() {
-    }
+    private QuestionQti() {}
 
     /** The package of these rows, each in the order of {@link QuestionCsv#HEADER} (as the export makes them). */
     public static byte[] write(List<List<Object>> rows) {
@@ -84,7 +84,9 @@ public final class QuestionQti {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
                 for (int i = 0; i < rows.size(); i++) {
-                    List<String> c = rows.get(i).stream().map(v -> v == null ? "" : v.toString()).toList();
+                    List<String> c = rows.get(i).stream()
+                            .map(v -> v == null ? "" : v.toString())
+                            .toList();
                     String id = "item-" + (i + 1);
                     String href = "items/" + id + ".xml";
                     Element resource = child(resources, CP, "resource");
@@ -178,12 +180,16 @@ public final class QuestionQti {
             files = unzip(zip);
         } catch (IOException | IllegalArgumentException e) {
             Words why = Refused.of(e);
-            return failed("file", new Words("不是 QTI 内容包（含 imsmanifest.xml 的 ZIP 文件）：" + why.zh(),
-                    "is not a QTI content package (a ZIP with imsmanifest.xml): " + why.en()));
+            return failed(
+                    "file",
+                    new Words(
+                            "不是 QTI 内容包（含 imsmanifest.xml 的 ZIP 文件）：" + why.zh(),
+                            "is not a QTI content package (a ZIP with imsmanifest.xml): " + why.en()));
         }
         byte[] manifestBytes = files.get("imsmanifest.xml");
         if (manifestBytes == null) {
-            return failed("file", new Words("内容包的根目录中没有 imsmanifest.xml", "the package has no imsmanifest.xml at its root"));
+            return failed(
+                    "file", new Words("内容包的根目录中没有 imsmanifest.xml", "the package has no imsmanifest.xml at its root"));
         }
         Document manifest;
         try {
@@ -206,14 +212,23 @@ public final class QuestionQti {
             places.put(row, href.isEmpty() ? "resource " + resource.getAttribute("identifier") : href);
             Element question = first(resource, NS, "question");
             if (question == null) {
-                errors.add(new FieldError(places.get(row), new Words("其资源元数据中缺少 <imtp:question level jobType courseCode unit type difficulty/>"
-                        + "（命名空间 " + NS + "）：平台须将每道试题归入一个学习单元", "has no <imtp:question level jobType courseCode unit type difficulty/> in its"
-                        + " resource's metadata (namespace " + NS + "): the platform files each question under a learning unit")));
+                errors.add(new FieldError(
+                        places.get(row),
+                        new Words(
+                                "其资源元数据中缺少 <imtp:question level jobType courseCode unit type difficulty/>" + "（命名空间 "
+                                        + NS + "）：平台须将每道试题归入一个学习单元",
+                                "has no <imtp:question level jobType courseCode unit type difficulty/> in its"
+                                        + " resource's metadata (namespace " + NS
+                                        + "): the platform files each question under a learning unit")));
                 continue;
             }
             byte[] itemBytes = files.get(href);
             if (itemBytes == null) {
-                errors.add(new FieldError(places.get(row), new Words("已列在 imsmanifest.xml 中，但内容包里没有此文件", "is listed in imsmanifest.xml but not in the package")));
+                errors.add(new FieldError(
+                        places.get(row),
+                        new Words(
+                                "已列在 imsmanifest.xml 中，但内容包里没有此文件",
+                                "is listed in imsmanifest.xml but not in the package")));
                 continue;
             }
             try {
@@ -231,11 +246,13 @@ public final class QuestionQti {
         META.forEach(m -> c.add(question.getAttribute(m)));
         Element root = item.getDocumentElement();
         if (!QTI.equals(root.getNamespaceURI()) || !"assessmentItem".equals(root.getLocalName())) {
-            throw new Refused(new Words("不是 QTI 2.1 试题（assessmentItem）", "is not a QTI 2.1 assessmentItem (namespace " + QTI + ")"));
+            throw new Refused(new Words(
+                    "不是 QTI 2.1 试题（assessmentItem）", "is not a QTI 2.1 assessmentItem (namespace " + QTI + ")"));
         }
         Element interaction = first(root, QTI, "choiceInteraction");
         if (interaction == null) {
-            throw new Refused(new Words("没有 choiceInteraction：只接受单选题、多选题和判断题",
+            throw new Refused(new Words(
+                    "没有 choiceInteraction：只接受单选题、多选题和判断题",
                     "has no choiceInteraction: only single choice, multiple choice and true/false are taken"));
         }
         Element prompt = first(interaction, QTI, "prompt");
@@ -253,7 +270,8 @@ public final class QuestionQti {
             c.add(!trueFalse && o < options.size() ? options.get(o) : "");
         }
         if (!trueFalse && options.size() > Answers.MAX_OPTIONS) {
-            throw new Refused(new Words("有 " + options.size() + " 个选项，最多只接受 " + Answers.MAX_OPTIONS + " 个",
+            throw new Refused(new Words(
+                    "有 " + options.size() + " 个选项，最多只接受 " + Answers.MAX_OPTIONS + " 个",
                     "has " + options.size() + " choices; at most " + Answers.MAX_OPTIONS + " are taken"));
         }
         StringBuilder answer = new StringBuilder();
@@ -263,7 +281,8 @@ public final class QuestionQti {
             String id = values.item(i).getTextContent().strip();
             int at = identifiers.indexOf(id);
             if (at < 0) {
-                throw new Refused(new Words("其 correctResponse 指定的 '" + id + "' 不是它的任何一个选项",
+                throw new Refused(new Words(
+                        "其 correctResponse 指定的 '" + id + "' 不是它的任何一个选项",
                         "its correctResponse names '" + id + "', which is none of its choices"));
             }
             // Choices are read in their order, whatever their identifiers: the first is A.
@@ -304,7 +323,9 @@ public final class QuestionQti {
     private static byte[] readAtMost(InputStream in, long left) throws IOException {
         byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, left + 1));
         if (content.length > left) {
-            throw new Refused(new Words("解压后超过 " + MAX_UNPACKED_BYTES / (1024 * 1024) + " MB", "it unpacks to more than " + MAX_UNPACKED_BYTES / (1024 * 1024) + " MB"));
+            throw new Refused(new Words(
+                    "解压后超过 " + MAX_UNPACKED_BYTES / (1024 * 1024) + " MB",
+                    "it unpacks to more than " + MAX_UNPACKED_BYTES / (1024 * 1024) + " MB"));
         }
         return content;
     }

@@ -8,8 +8,7 @@ import java.util.List;
 /** A question's options as the database keeps them: a JSON array of texts (empty for true/false). */
 public final class Options {
 
-    private Options() {
-    }
+    private Options() {}
 
     public static String toJson(List<String> options) {
         JsonArrayBuilder a = Jsonp.array();
@@ -19,7 +18,9 @@ public final class Options {
 
     public static List<String> fromJson(String json) {
         try (var r = Jsonp.reader(json)) {
-            return r.readArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+            return r.readArray().getValuesAs(JsonString.class).stream()
+                    .map(JsonString::getString)
+                    .toList();
         }
     }
 }

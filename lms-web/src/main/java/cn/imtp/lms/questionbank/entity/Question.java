@@ -65,8 +65,7 @@ public class Question {
     @Column(name = "replaced_by")
     private Long replacedBy;
 
-    protected Question() {
-    }
+    protected Question() {}
 
     public Question(LearningUnit unit, long author, Instant now) {
         this.unit = unit;
@@ -75,8 +74,16 @@ public class Question {
     }
 
     /** Replaces the content; {@code answer} is canonical (see Answers). */
-    public void write(LearningUnit unit, QuestionType type, int difficulty, String stem, List<String> options, String answer,
-                      String explanation, long editor, Instant now) {
+    public void write(
+            LearningUnit unit,
+            QuestionType type,
+            int difficulty,
+            String stem,
+            List<String> options,
+            String answer,
+            String explanation,
+            long editor,
+            Instant now) {
         this.unit = unit;
         this.type = type;
         this.difficulty = difficulty;

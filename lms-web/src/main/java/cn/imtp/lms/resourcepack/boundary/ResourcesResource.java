@@ -1,5 +1,6 @@
 package cn.imtp.lms.resourcepack.boundary;
 
+import cn.imtp.lms.identity.boundary.RequestOrigin;
 import cn.imtp.lms.resourcepack.control.ResourceDraft;
 import cn.imtp.lms.resourcepack.control.ResourcePacks;
 import cn.imtp.lms.resourcepack.control.ResourceView;
@@ -10,7 +11,9 @@ import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,9 +21,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.DELETE;
-import jakarta.servlet.http.HttpServletRequest;
-import cn.imtp.lms.identity.boundary.RequestOrigin;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -55,14 +55,21 @@ public class ResourcesResource {
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response create(ResourceDraft draft) {
         ResourceView created = packs.create(draft, Caller.of(security));
-        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build()).entity(created).build();
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(Long.toString(created.id()))
+                        .build())
+                .entity(created)
+                .build();
     }
 
     /** The resources the caller may see, newest first; learners see published ones only; {@code classId}: those reaching one class. */
     @GET
-    public ResourceView.Page list(@QueryParam("unitId") Long unitId, @QueryParam("category") ResourceCategory category,
-                                  @QueryParam("classId") Long classId,
-                                  @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+    public ResourceView.Page list(
+            @QueryParam("unitId") Long unitId,
+            @QueryParam("category") ResourceCategory category,
+            @QueryParam("classId") Long classId,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
         PlatformException.checkPage(page, size);
         return packs.list(Caller.of(security), unitId, category, classId, page, size);
     }
@@ -87,7 +94,9 @@ public class ResourcesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
     public Response newVersion(@PathParam("id") long id, ResourcePacks.NewVersion request) {
-        return Response.status(201).entity(packs.newVersion(id, request, Caller.of(security))).build();
+        return Response.status(201)
+                .entity(packs.newVersion(id, request, Caller.of(security)))
+                .build();
     }
 
     @POST

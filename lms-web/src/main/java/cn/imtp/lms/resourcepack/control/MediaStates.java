@@ -27,8 +27,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class MediaStates {
 
     private static final Logger LOG = Logger.getLogger(MediaStates.class.getName());
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @Inject
     MediaTickets tickets;
@@ -42,8 +44,7 @@ public class MediaStates {
      * DELETED, or NOT_UPLOADED) and how long its file plays ({@code durationMs}, null when it did not say: not probed yet,
      * not a timed file, or no status at all).
      */
-    public record Status(String state, Long durationMs) {
-    }
+    public record Status(String state, Long durationMs) {}
 
     /** The asset's state (UPLOADING, PROCESSING, READY, REJECTED, FAILED, ABANDONED, DELETED); 503 when media-service cannot say. */
     public String state(UUID asset, String kind, Caller caller) {
@@ -54,14 +55,18 @@ public class MediaStates {
     public Status status(UUID asset, String kind, Caller caller) {
         String grant = tickets.view(asset, kind, caller).grant();
         HttpRequest request = HttpRequest.newBuilder(URI.create(internalUrl + "/api/assets/" + asset + "?grant="
-                + java.net.URLEncoder.encode(grant, java.nio.charset.StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(10)).build();
+                        + java.net.URLEncoder.encode(grant, java.nio.charset.StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(10))
+                .build();
         try {
             HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 200) {
-                JsonObject status = Json.createReader(new StringReader(r.body())).readObject();
+                JsonObject status =
+                        Json.createReader(new StringReader(r.body())).readObject();
                 // media-service leaves durationMs out (or null) until it has probed the file.
                 Long durationMs = status.containsKey("durationMs") && !status.isNull("durationMs")
-                        ? status.getJsonNumber("durationMs").longValue() : null;
+                        ? status.getJsonNumber("durationMs").longValue()
+                        : null;
                 return new Status(status.getString("state"), durationMs);
             }
             if (r.statusCode() == 404) {
@@ -76,7 +81,10 @@ public class MediaStates {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw PlatformException.unavailable("The media service", new Words("媒体服务暂时无法确认文件状态，未做任何更改，请稍后重试。",
-                "The media service could not say whether the file is ready; nothing was changed, try again in a moment."));
+        throw PlatformException.unavailable(
+                "The media service",
+                new Words(
+                        "媒体服务暂时无法确认文件状态，未做任何更改，请稍后重试。",
+                        "The media service could not say whether the file is ready; nothing was changed, try again in a moment."));
     }
 }

@@ -28,15 +28,28 @@ public class MediaTickets {
      * What a client needs to upload an asset's file straight to storage through media-service; {@code captionsUrl} puts
      * (PUT, a WebVTT file) or deletes a video's caption track once {@code {language}} in it is replaced by the language.
      */
-    public record Upload(String assetId, String grant, Instant expiresAt, String uploadUrl, String statusUrl, String eventsUrl,
-                         String captionsUrl) {
-    }
+    public record Upload(
+            String assetId,
+            String grant,
+            Instant expiresAt,
+            String uploadUrl,
+            String statusUrl,
+            String eventsUrl,
+            String captionsUrl) {}
 
     /** What a client needs to play (video, audio), show (poster) or download (other kinds) an asset. */
     /** {@code measuresUrl}: a video's objective measures (practical recordings' graders read them beside the rubric). */
-    public record View(String assetId, String kind, String grant, Instant expiresAt, String playlistUrl, String posterUrl, String fileUrl,
-                       String statusUrl, String eventsUrl, String measuresUrl) {
-    }
+    public record View(
+            String assetId,
+            String kind,
+            String grant,
+            Instant expiresAt,
+            String playlistUrl,
+            String posterUrl,
+            String fileUrl,
+            String statusUrl,
+            String eventsUrl,
+            String measuresUrl) {}
 
     @Inject
     TokenIssuer tokens;
@@ -83,24 +96,37 @@ public class MediaTickets {
      */
     public Upload upload(UUID asset, String kind, Caller caller, long maxBytes) {
         Instant expires = Instant.now().plus(Duration.ofMinutes(uploadGrantMinutes));
-        String grant = tokens.sign(MediaGrant.upload(caller.accountId(), asset, kind, expires, maxBytes), Instant.now());
+        String grant =
+                tokens.sign(MediaGrant.upload(caller.accountId(), asset, kind, expires, maxBytes), Instant.now());
         String q = query(grant);
         String base = mediaUrl + "/api";
-        return new Upload(asset.toString(), grant, expires, base + "/uploads/" + asset + q, base + "/assets/" + asset + q,
-                base + "/assets/" + asset + "/events" + q, base + "/play/" + asset + "/captions/{language}" + q);
+        return new Upload(
+                asset.toString(),
+                grant,
+                expires,
+                base + "/uploads/" + asset + q,
+                base + "/assets/" + asset + q,
+                base + "/assets/" + asset + "/events" + q,
+                base + "/play/" + asset + "/captions/{language}" + q);
     }
 
     public View view(UUID asset, String kind, Caller caller) {
         Instant expires = Instant.now().plus(Duration.ofMinutes(viewGrantMinutes));
-        String grant = tokens.sign(new MediaGrant(caller.accountId(), asset, MediaGrant.Scope.VIEW, kind, expires), Instant.now());
+        String grant = tokens.sign(
+                new MediaGrant(caller.accountId(), asset, MediaGrant.Scope.VIEW, kind, expires), Instant.now());
         String q = query(grant);
         String base = mediaUrl + "/api";
         boolean streamed = "VIDEO".equals(kind) || "AUDIO".equals(kind);
-        return new View(asset.toString(), kind, grant, expires,
+        return new View(
+                asset.toString(),
+                kind,
+                grant,
+                expires,
                 streamed ? base + "/play/" + asset + "/master.m3u8" + q : null,
                 "VIDEO".equals(kind) ? base + "/play/" + asset + "/poster" + q : null,
                 streamed ? null : base + "/play/" + asset + "/file" + q,
-                base + "/assets/" + asset + q, base + "/assets/" + asset + "/events" + q,
+                base + "/assets/" + asset + q,
+                base + "/assets/" + asset + "/events" + q,
                 "VIDEO".equals(kind) ? base + "/assets/" + asset + "/measures" + q : null);
     }
 
@@ -112,7 +138,9 @@ public class MediaTickets {
     void onRevoked(@Observes SignInsRevoked revoked) {
         em.createNativeQuery("INSERT INTO media_grant_revocation (account_id, revoked_at) VALUES (?, ?)"
                         + " ON DUPLICATE KEY UPDATE revoked_at = VALUES(revoked_at)")
-                .setParameter(1, revoked.accountId()).setParameter(2, java.sql.Timestamp.from(revoked.at())).executeUpdate();
+                .setParameter(1, revoked.accountId())
+                .setParameter(2, java.sql.Timestamp.from(revoked.at()))
+                .executeUpdate();
     }
 
     /**
@@ -124,7 +152,9 @@ public class MediaTickets {
         java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
         for (UUID asset : assets) {
             em.createNativeQuery("INSERT IGNORE INTO media_asset_release (asset_id, released_at) VALUES (?, ?)")
-                    .setParameter(1, asset.toString()).setParameter(2, now).executeUpdate();
+                    .setParameter(1, asset.toString())
+                    .setParameter(2, now)
+                    .executeUpdate();
         }
     }
 

@@ -28,8 +28,7 @@ public class PlayingTimes {
     private static final Logger LOG = Logger.getLogger(PlayingTimes.class.getName());
 
     /** A published learning video of a unit and how long it plays. */
-    public record PublishedVideo(long resourceId, String title, long durationMs) {
-    }
+    public record PublishedVideo(long resourceId, String title, long durationMs) {}
 
     @PersistenceContext(unitName = "lms")
     EntityManager em;
@@ -63,9 +62,13 @@ public class PlayingTimes {
      */
     @Transactional
     public List<PublishedVideo> videosOf(long unitId, Caller caller) {
-        List<Resource> resources = em.createQuery("SELECT r FROM Resource r JOIN FETCH r.published WHERE r.unitId = :u AND r.category = :c"
-                        + " AND r.kind = :k AND r.deletedAt IS NULL ORDER BY r.title", Resource.class)
-                .setParameter("u", unitId).setParameter("c", ResourceCategory.LEARNING).setParameter("k", ResourceKind.VIDEO)
+        List<Resource> resources = em.createQuery(
+                        "SELECT r FROM Resource r JOIN FETCH r.published WHERE r.unitId = :u AND r.category = :c"
+                                + " AND r.kind = :k AND r.deletedAt IS NULL ORDER BY r.title",
+                        Resource.class)
+                .setParameter("u", unitId)
+                .setParameter("c", ResourceCategory.LEARNING)
+                .setParameter("k", ResourceKind.VIDEO)
                 .getResultList();
         List<PublishedVideo> videos = new ArrayList<>();
         for (Resource r : resources) {

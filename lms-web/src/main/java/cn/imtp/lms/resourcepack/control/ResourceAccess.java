@@ -13,12 +13,10 @@ import java.util.Set;
  */
 public final class ResourceAccess {
 
-    private ResourceAccess() {
-    }
+    private ResourceAccess() {}
 
     /** Where a resource reaches: its class, the classes it is shared with, and whether it is the library's. */
-    public record Reach(Long unitId, Long classId, Set<Long> sharedWith, boolean sharedWithAll) {
-    }
+    public record Reach(Long unitId, Long classId, Set<Long> sharedWith, boolean sharedWithAll) {}
 
     /**
      * The classes a caller works in (a teacher's classes, a learner's active classes) and the units of their plans.
@@ -44,11 +42,12 @@ public final class ResourceAccess {
         return switch (role) {
             case ADMINISTRATOR -> true;
             case TEACHER -> owner || reaches(reach, scope);
-            case LEARNER -> switch (category) {
-                case INFORMATION, LEARNING -> reaches(reach, scope);
-                // Assessment material reaches a learner only through an open exam attempt, never through this path.
-                case TEACHING, ASSESSMENT -> false;
-            };
+            case LEARNER ->
+                switch (category) {
+                    case INFORMATION, LEARNING -> reaches(reach, scope);
+                    // Assessment material reaches a learner only through an open exam attempt, never through this path.
+                    case TEACHING, ASSESSMENT -> false;
+                };
         };
     }
 
@@ -58,7 +57,9 @@ public final class ResourceAccess {
      */
     public static boolean mayChange(Role role, Reach reach, boolean owner, Scope scope) {
         return role == Role.ADMINISTRATOR
-                || (role == Role.TEACHER && owner && (reach.classId() == null || scope.classes().contains(reach.classId())));
+                || (role == Role.TEACHER
+                        && owner
+                        && (reach.classId() == null || scope.classes().contains(reach.classId())));
     }
 
     /** Learners see only the published version; teachers and administrators any version (preview). */

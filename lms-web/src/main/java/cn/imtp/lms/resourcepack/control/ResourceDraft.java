@@ -10,6 +10,13 @@ import cn.imtp.lms.resourcepack.entity.ResourceKind;
  * out when only one of the teacher's classes has the unit); an administrator who leaves it out adds it to the
  * institution's library.
  */
-public record ResourceDraft(ResourceCategory category, ResourceKind kind, Long unitId, Long classId, Level level, JobType jobType,
-                            String title, String description, String linkUrl) {
-}
+public record ResourceDraft(
+        ResourceCategory category,
+        ResourceKind kind,
+        Long unitId,
+        Long classId,
+        Level level,
+        JobType jobType,
+        String title,
+        String description,
+        String linkUrl) {}

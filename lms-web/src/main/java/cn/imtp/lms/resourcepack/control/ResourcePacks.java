@@ -3,11 +3,11 @@ package cn.imtp.lms.resourcepack.control;
 import cn.imtp.lms.catalogue.entity.LearningUnit;
 import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.identity.control.AuditLog;
-import cn.imtp.lms.sql.Bulk;
 import cn.imtp.lms.resourcepack.entity.Resource;
 import cn.imtp.lms.resourcepack.entity.ResourceCategory;
 import cn.imtp.lms.resourcepack.entity.ResourceKind;
 import cn.imtp.lms.resourcepack.entity.ResourceVersion;
+import cn.imtp.lms.sql.Bulk;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
@@ -36,17 +36,32 @@ import java.util.UUID;
 public class ResourcePacks {
 
     /** What a client needs to upload one version's file to media-service. */
-    public record UploadTicket(long resourceId, int version, String assetId, String grant, Instant expiresAt, String uploadUrl,
-                               String statusUrl, String eventsUrl, String captionsUrl) {
-    }
+    public record UploadTicket(
+            long resourceId,
+            int version,
+            String assetId,
+            String grant,
+            Instant expiresAt,
+            String uploadUrl,
+            String statusUrl,
+            String eventsUrl,
+            String captionsUrl) {}
 
     /** What a client needs to play, show or download one version, for its holder only. */
-    public record AccessTicket(long resourceId, int version, String assetId, String kind, String grant, Instant expiresAt,
-                               String playlistUrl, String posterUrl, String fileUrl, String statusUrl, String eventsUrl) {
-    }
+    public record AccessTicket(
+            long resourceId,
+            int version,
+            String assetId,
+            String kind,
+            String grant,
+            Instant expiresAt,
+            String playlistUrl,
+            String posterUrl,
+            String fileUrl,
+            String statusUrl,
+            String eventsUrl) {}
 
-    public record NewVersion(String fileName, Long size) {
-    }
+    public record NewVersion(String fileName, Long size) {}
 
     @PersistenceContext(unitName = "lms")
     EntityManager em;
@@ -61,49 +76,85 @@ public class ResourcePacks {
     public ResourceView create(ResourceDraft d, Caller caller) {
         List<FieldError> errors = new ArrayList<>();
         if (d == null) {
-            throw PlatformException.invalid(new Words("请以 JSON 格式发送资源信息。", "Send the resource as JSON."),
+            throw PlatformException.invalid(
+                    new Words("请以 JSON 格式发送资源信息。", "Send the resource as JSON."),
                     List.of(new FieldError("body", new Words("缺少", "missing"))));
         }
         if (d.category() == null) {
-            errors.add(new FieldError("category", new Words("须为 TEACHING、LEARNING、ASSESSMENT、INFORMATION 之一。",
-                    "One of TEACHING, LEARNING, ASSESSMENT, INFORMATION.")));
+            errors.add(new FieldError(
+                    "category",
+                    new Words(
+                            "须为 TEACHING、LEARNING、ASSESSMENT、INFORMATION 之一。",
+                            "One of TEACHING, LEARNING, ASSESSMENT, INFORMATION.")));
         }
         if (d.kind() == null) {
-            errors.add(new FieldError("kind", new Words("须为 VIDEO、AUDIO、DOCUMENT、IMAGE、LINK 之一。", "One of VIDEO, AUDIO, DOCUMENT, IMAGE, LINK.")));
+            errors.add(new FieldError(
+                    "kind",
+                    new Words(
+                            "须为 VIDEO、AUDIO、DOCUMENT、IMAGE、LINK 之一。", "One of VIDEO, AUDIO, DOCUMENT, IMAGE, LINK.")));
         }
         String title = d.title() == null ? "" : d.title().strip();
         if (title.isEmpty() || title.length() > 200) {
-            errors.add(new FieldError("title", new Words("请填写 1 至 200 个字符的标题。", "Give a title of 1 to 200 characters.")));
+            errors.add(
+                    new FieldError("title", new Words("请填写 1 至 200 个字符的标题。", "Give a title of 1 to 200 characters.")));
         }
         if (d.description() != null && d.description().length() > 4000) {
             errors.add(new FieldError("description", new Words("最多 4000 个字符。", "At most 4000 characters.")));
         }
         if (d.category() != null && d.category() != ResourceCategory.INFORMATION && d.unitId() == null) {
-            errors.add(new FieldError("unitId", new Words(d.category().zh() + "须属于某个学习单元，请填写学习单元编号。",
-                    "A " + d.category() + " resource belongs to a learning unit; give its id.")));
+            errors.add(new FieldError(
+                    "unitId",
+                    new Words(
+                            d.category().zh() + "须属于某个学习单元，请填写学习单元编号。",
+                            "A " + d.category() + " resource belongs to a learning unit; give its id.")));
         }
         if (d.unitId() != null && em.find(LearningUnit.class, d.unitId()) == null) {
-            errors.add(new FieldError("unitId", new Words("学习单元 " + d.unitId() + " 不存在。", "There is no learning unit " + d.unitId() + ".")));
+            errors.add(new FieldError(
+                    "unitId",
+                    new Words("学习单元 " + d.unitId() + " 不存在。", "There is no learning unit " + d.unitId() + ".")));
         }
-        if (d.category() != null && d.category() != ResourceCategory.INFORMATION && (d.level() != null || d.jobType() != null)) {
-            errors.add(new FieldError("level", new Words("只有信息资源可以指定等级或职业方向；其他资源由学习单元决定。",
-                    "Only information resources attach to a level or job type; the unit fixes them.")));
+        if (d.category() != null
+                && d.category() != ResourceCategory.INFORMATION
+                && (d.level() != null || d.jobType() != null)) {
+            errors.add(new FieldError(
+                    "level",
+                    new Words(
+                            "只有信息资源可以指定等级或职业方向；其他资源由学习单元决定。",
+                            "Only information resources attach to a level or job type; the unit fixes them.")));
         }
         if (d.kind() == ResourceKind.LINK) {
             if (!isWebAddress(d.linkUrl())) {
-                errors.add(new FieldError("linkUrl", new Words("链接资源须填写以 HTTP 或 HTTPS 开头的网址。", "A link resource needs an http or https address.")));
+                errors.add(new FieldError(
+                        "linkUrl",
+                        new Words("链接资源须填写以 HTTP 或 HTTPS 开头的网址。", "A link resource needs an http or https address.")));
             }
         } else if (d.linkUrl() != null && !d.linkUrl().isBlank()) {
-            errors.add(new FieldError("linkUrl", new Words("只有链接资源才有地址；" + (d.kind() == null ? "其他资源" : d.kind().zh()) + "请上传文件。",
-                    "Only LINK resources have an address; upload a file for " + (d.kind() == null ? "the others" : "a " + d.kind()) + ".")));
+            errors.add(new FieldError(
+                    "linkUrl",
+                    new Words(
+                            "只有链接资源才有地址；"
+                                    + (d.kind() == null ? "其他资源" : d.kind().zh()) + "请上传文件。",
+                            "Only LINK resources have an address; upload a file for "
+                                    + (d.kind() == null ? "the others" : "a " + d.kind()) + ".")));
         }
         if (!errors.isEmpty()) {
             throw PlatformException.invalid(new Words("资源未能保存。", "The resource cannot be saved."), errors);
         }
         Long classId = classFor(d, caller);
-        Resource r = new Resource(d.category(), d.kind(), d.unitId(), classId, d.level(), d.jobType(), title,
-                d.description() == null || d.description().isBlank() ? null : d.description().strip(),
-                d.kind() == ResourceKind.LINK ? d.linkUrl().strip() : null, caller.accountId(), Instant.now());
+        Resource r = new Resource(
+                d.category(),
+                d.kind(),
+                d.unitId(),
+                classId,
+                d.level(),
+                d.jobType(),
+                title,
+                d.description() == null || d.description().isBlank()
+                        ? null
+                        : d.description().strip(),
+                d.kind() == ResourceKind.LINK ? d.linkUrl().strip() : null,
+                caller.accountId(),
+                Instant.now());
         em.persist(r);
         em.flush();
         return view(r, caller, scopeOf(caller));
@@ -116,7 +167,8 @@ public class ResourcePacks {
      * list to what reaches one class the caller may see.
      */
     @Transactional
-    public ResourceView.Page list(Caller caller, Long unitId, ResourceCategory category, Long classId, int page, int size) {
+    public ResourceView.Page list(
+            Caller caller, Long unitId, ResourceCategory category, Long classId, int page, int size) {
         ResourceAccess.Scope scope = classId != null ? scope(classes.membershipOf(classId, caller)) : scopeOf(caller);
         boolean everything = caller.role() == Role.ADMINISTRATOR && classId == null;
         StringBuilder where = new StringBuilder(" WHERE r.deleted_at IS NULL");
@@ -132,9 +184,13 @@ public class ResourcePacks {
         if (!everything) {
             List<Long> in = scope.classes().isEmpty() ? List.of(-1L) : List.copyOf(scope.classes());
             List<Long> units = scope.units().isEmpty() ? List.of(-1L) : List.copyOf(scope.units());
-            where.append(" AND (r.class_id IN ").append(Bulk.marks(in.size()))
-                    .append(" OR EXISTS (SELECT 1 FROM resource_share s WHERE s.resource_id = r.id AND s.class_id IN ").append(Bulk.marks(in.size()))
-                    .append(") OR (r.shared_with_all AND (r.unit_id IS NULL OR r.unit_id IN ").append(Bulk.marks(units.size())).append("))");
+            where.append(" AND (r.class_id IN ")
+                    .append(Bulk.marks(in.size()))
+                    .append(" OR EXISTS (SELECT 1 FROM resource_share s WHERE s.resource_id = r.id AND s.class_id IN ")
+                    .append(Bulk.marks(in.size()))
+                    .append(") OR (r.shared_with_all AND (r.unit_id IS NULL OR r.unit_id IN ")
+                    .append(Bulk.marks(units.size()))
+                    .append("))");
             params.addAll(in);
             params.addAll(in);
             params.addAll(units);
@@ -148,15 +204,23 @@ public class ResourcePacks {
             where.append(" AND r.published_version_id IS NOT NULL AND r.category IN ('INFORMATION', 'LEARNING')");
         }
         Bulk sql = Bulk.on(em);
-        long total = sql.select("SELECT COUNT(*) AS n FROM resource r" + where, params, r -> r.getLong("n")).get(0);
+        long total = sql.select("SELECT COUNT(*) AS n FROM resource r" + where, params, r -> r.getLong("n"))
+                .get(0);
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
         pageParams.add((long) page * size);
-        List<Long> ids = sql.select("SELECT r.id FROM resource r" + where + " ORDER BY r.id DESC LIMIT ? OFFSET ?", pageParams,
+        List<Long> ids = sql.select(
+                "SELECT r.id FROM resource r" + where + " ORDER BY r.id DESC LIMIT ? OFFSET ?",
+                pageParams,
                 r -> r.getLong("id"));
-        Map<Long, Resource> found = ids.isEmpty() ? Map.of() : em.createQuery("SELECT r FROM Resource r WHERE r.id IN :ids", Resource.class)
-                .setParameter("ids", ids).getResultStream().collect(java.util.stream.Collectors.toMap(Resource::id, r -> r));
-        List<ResourceView> views = ids.stream().map(id -> view(found.get(id), caller, scope)).toList();
+        Map<Long, Resource> found = ids.isEmpty()
+                ? Map.of()
+                : em.createQuery("SELECT r FROM Resource r WHERE r.id IN :ids", Resource.class)
+                        .setParameter("ids", ids)
+                        .getResultStream()
+                        .collect(java.util.stream.Collectors.toMap(Resource::id, r -> r));
+        List<ResourceView> views =
+                ids.stream().map(id -> view(found.get(id), caller, scope)).toList();
         return new ResourceView.Page(views, page, size, total);
     }
 
@@ -172,25 +236,47 @@ public class ResourcePacks {
         Resource r = changeable(id, caller, scopeOf(caller));
         em.lock(r, LockModeType.PESSIMISTIC_WRITE);
         if (r.kind() == ResourceKind.LINK) {
-            throw PlatformException.conflict(new Words("链接资源没有文件，请修改其链接地址。", "A link resource has no file; change its address instead."));
+            throw PlatformException.conflict(
+                    new Words("链接资源没有文件，请修改其链接地址。", "A link resource has no file; change its address instead."));
         }
         List<FieldError> errors = new ArrayList<>();
-        if (request == null || request.fileName() == null || request.fileName().isBlank() || request.fileName().length() > 255) {
-            errors.add(new FieldError("fileName", new Words("请填写文件名（最多 255 个字符）。", "Give the file's name (at most 255 characters).")));
+        if (request == null
+                || request.fileName() == null
+                || request.fileName().isBlank()
+                || request.fileName().length() > 255) {
+            errors.add(new FieldError(
+                    "fileName", new Words("请填写文件名（最多 255 个字符）。", "Give the file's name (at most 255 characters).")));
         }
         if (request == null || request.size() == null || request.size() <= 0) {
-            errors.add(new FieldError("size", new Words("请填写文件大小（字节）；空文件不能作为资源。", "Give the file's size in bytes; an empty file cannot be a resource.")));
+            errors.add(new FieldError(
+                    "size",
+                    new Words(
+                            "请填写文件大小（字节）；空文件不能作为资源。",
+                            "Give the file's size in bytes; an empty file cannot be a resource.")));
         } else if (request.size() > tickets.maxBytes(mediaKind(r))) {
-            errors.add(new FieldError("size", new Words(r.kind().zh() + "文件最大为 " + tickets.maxBytes(mediaKind(r)) + " 字节。",
-                    "A " + r.kind() + " file may have at most " + tickets.maxBytes(mediaKind(r)) + " bytes.")));
+            errors.add(new FieldError(
+                    "size",
+                    new Words(
+                            r.kind().zh() + "文件最大为 " + tickets.maxBytes(mediaKind(r)) + " 字节。",
+                            "A " + r.kind() + " file may have at most " + tickets.maxBytes(mediaKind(r)) + " bytes.")));
         }
         if (!errors.isEmpty()) {
             throw PlatformException.invalid(new Words("无法开始上传新版本。", "The version cannot start."), errors);
         }
-        int number = em.createQuery("SELECT COALESCE(MAX(v.number), 0) FROM ResourceVersion v WHERE v.resource = :r", Integer.class)
-                .setParameter("r", r).getSingleResult() + 1;
-        ResourceVersion v = new ResourceVersion(r, number, UUID.randomUUID(), request.fileName().strip(), request.size(),
-                caller.accountId(), Instant.now());
+        int number = em.createQuery(
+                                "SELECT COALESCE(MAX(v.number), 0) FROM ResourceVersion v WHERE v.resource = :r",
+                                Integer.class)
+                        .setParameter("r", r)
+                        .getSingleResult()
+                + 1;
+        ResourceVersion v = new ResourceVersion(
+                r,
+                number,
+                UUID.randomUUID(),
+                request.fileName().strip(),
+                request.size(),
+                caller.accountId(),
+                Instant.now());
         em.persist(v);
         em.flush();
         return uploadTicket(v, caller);
@@ -211,7 +297,8 @@ public class ResourcePacks {
         MediaStates.Status status = mediaStates.status(v.assetId(), mediaKind(r), caller);
         String state = status.state();
         if (!"READY".equals(state)) {
-            throw PlatformException.conflict(new Words("这个版本的文件还没有就绪（" + state + "），就绪后才能发布。",
+            throw PlatformException.conflict(new Words(
+                    "这个版本的文件还没有就绪（" + state + "），就绪后才能发布。",
                     "Version " + number + "'s file is not ready (" + state + "); publish it once it is READY."));
         }
         v.markPublished(Instant.now());
@@ -234,13 +321,20 @@ public class ResourcePacks {
         em.lock(r, LockModeType.PESSIMISTIC_WRITE);
         ResourceVersion v = version(id, number);
         if (r.published() != null && r.published().id().equals(v.id())) {
-            throw PlatformException.conflict(new Words("这是学员正在使用的已发布版本：请先发布另一个版本，或删除整个资源。",
-                    "This is the published version learners use: publish another version first, or delete the whole resource."));
+            throw PlatformException.conflict(
+                    new Words(
+                            "这是学员正在使用的已发布版本：请先发布另一个版本，或删除整个资源。",
+                            "This is the published version learners use: publish another version first, or delete the whole resource."));
         }
         v.delete(Instant.now());
         tickets.release(List.of(v.assetId()));
-        audit.record(caller, "DELETE_RESOURCE_VERSION", null, "resource " + id + " \"" + r.title() + "\" version " + number
-                + " (" + v.fileName() + ", asset " + v.assetId() + ")", clientAddress);
+        audit.record(
+                caller,
+                "DELETE_RESOURCE_VERSION",
+                null,
+                "resource " + id + " \"" + r.title() + "\" version " + number + " (" + v.fileName() + ", asset "
+                        + v.assetId() + ")",
+                clientAddress);
         return view(r, caller, scope);
     }
 
@@ -257,13 +351,16 @@ public class ResourcePacks {
         versions.forEach(v -> v.delete(now));
         r.delete(now);
         tickets.release(versions.stream().map(ResourceVersion::assetId).toList());
-        audit.record(caller, "DELETE_RESOURCE", null, "resource " + id + " \"" + r.title() + "\" with " + versions.size() + " version(s)",
+        audit.record(
+                caller,
+                "DELETE_RESOURCE",
+                null,
+                "resource " + id + " \"" + r.title() + "\" with " + versions.size() + " version(s)",
                 clientAddress);
     }
 
     /** Who else sees a resource (administrators): these classes, and with {@code withAll} every class whose plan has its unit. */
-    public record Sharing(List<Long> classIds, Boolean withAll) {
-    }
+    public record Sharing(List<Long> classIds, Boolean withAll) {}
 
     @Transactional
     public ResourceView share(long id, Sharing sharing, Caller admin) {
@@ -272,7 +369,10 @@ public class ResourcePacks {
             throw PlatformException.notFound(new Words("资源", "Resource"), id);
         }
         if (sharing == null || sharing.classIds() == null) {
-            throw PlatformException.invalid(new Words("请以 JSON 格式发送要共享的班级，以及是否共享给所有相关班级。", "Send {\"classIds\": [...], \"withAll\": true|false}."),
+            throw PlatformException.invalid(
+                    new Words(
+                            "请以 JSON 格式发送要共享的班级，以及是否共享给所有相关班级。",
+                            "Send {\"classIds\": [...], \"withAll\": true|false}."),
                     List.of(new FieldError("classIds", new Words("必填", "required"))));
         }
         List<FieldError> errors = new ArrayList<>();
@@ -281,10 +381,14 @@ public class ResourcePacks {
             Long classId = sharing.classIds().get(i);
             Set<Long> units = classId == null ? null : classes.planUnits(classId);
             if (units == null) {
-                errors.add(new FieldError("classIds[" + i + "]", new Words("班级 " + classId + " 不存在", "there is no class " + classId)));
+                errors.add(new FieldError(
+                        "classIds[" + i + "]", new Words("班级 " + classId + " 不存在", "there is no class " + classId)));
             } else if (r.unitId() != null && !units.contains(r.unitId())) {
-                errors.add(new FieldError("classIds[" + i + "]", new Words("班级 " + classId + " 的培训计划中没有学习单元 " + r.unitId(),
-                        "class " + classId + "'s plan has no unit " + r.unitId())));
+                errors.add(new FieldError(
+                        "classIds[" + i + "]",
+                        new Words(
+                                "班级 " + classId + " 的培训计划中没有学习单元 " + r.unitId(),
+                                "class " + classId + "'s plan has no unit " + r.unitId())));
             } else if (!classId.equals(r.classId())) {
                 shared.add(classId);
             }
@@ -301,17 +405,21 @@ public class ResourcePacks {
     public AccessTicket access(long id, Integer number, Caller caller) {
         Resource r = visible(id, caller, scopeOf(caller));
         if (r.kind() == ResourceKind.LINK) {
-            throw PlatformException.conflict(new Words("此资源是链接，没有文件，请直接打开其链接地址。", "This resource is a link: open " + r.linkUrl()));
+            throw PlatformException.conflict(
+                    new Words("此资源是链接，没有文件，请直接打开其链接地址。", "This resource is a link: open " + r.linkUrl()));
         }
         ResourceVersion v;
         if (number == null) {
             v = r.published();
             if (v == null) {
-                throw PlatformException.notFound(new Words("资源 " + id + " 没有已发布的版本。", "Published version of resource " + id + " does not exist."));
+                throw PlatformException.notFound(new Words(
+                        "资源 " + id + " 没有已发布的版本。", "Published version of resource " + id + " does not exist."));
             }
         } else {
-            if (!ResourceAccess.maySeeUnpublished(caller.role()) && (r.published() == null || r.published().number() != number)) {
-                throw PlatformException.notFound(new Words("资源 " + id + " 的第 " + number + " 版不存在。",
+            if (!ResourceAccess.maySeeUnpublished(caller.role())
+                    && (r.published() == null || r.published().number() != number)) {
+                throw PlatformException.notFound(new Words(
+                        "资源 " + id + " 的第 " + number + " 版不存在。",
                         "Version " + number + " of resource " + id + " does not exist."));
             }
             v = version(id, number);
@@ -329,10 +437,18 @@ public class ResourcePacks {
             return List.of();
         }
         ResourceAccess.Scope scope = scope(classes.membershipOf(classId));
-        return em.createQuery("SELECT r FROM Resource r WHERE r.category = :c AND r.unitId IN :units AND r.published IS NOT NULL"
+        return em
+                .createQuery(
+                        "SELECT r FROM Resource r WHERE r.category = :c AND r.unitId IN :units AND r.published IS NOT NULL"
                                 + " AND r.deletedAt IS NULL ORDER BY r.id",
-                        Resource.class).setParameter("c", ResourceCategory.ASSESSMENT).setParameter("units", unitIds).getResultList().stream()
-                .filter(r -> ResourceAccess.reaches(reach(r), scope)).map(r -> ResourceView.of(r, null, false)).toList();
+                        Resource.class)
+                .setParameter("c", ResourceCategory.ASSESSMENT)
+                .setParameter("units", unitIds)
+                .getResultList()
+                .stream()
+                .filter(r -> ResourceAccess.reaches(reach(r), scope))
+                .map(r -> ResourceView.of(r, null, false))
+                .toList();
     }
 
     /**
@@ -344,12 +460,18 @@ public class ResourcePacks {
     @Transactional
     public AccessTicket examAccess(long id, long classId, Set<Long> unitIds, Caller learner) {
         Resource r = em.find(Resource.class, id);
-        if (r == null || r.deleted() || r.category() != ResourceCategory.ASSESSMENT || r.published() == null || r.unitId() == null
-                || !unitIds.contains(r.unitId()) || !ResourceAccess.reaches(reach(r), scope(classes.membershipOf(classId)))) {
+        if (r == null
+                || r.deleted()
+                || r.category() != ResourceCategory.ASSESSMENT
+                || r.published() == null
+                || r.unitId() == null
+                || !unitIds.contains(r.unitId())
+                || !ResourceAccess.reaches(reach(r), scope(classes.membershipOf(classId)))) {
             throw PlatformException.notFound(new Words("考核资源", "Assessment resource"), id);
         }
         if (r.kind() == ResourceKind.LINK) {
-            throw PlatformException.conflict(new Words("此资源是链接，没有文件，请直接打开其链接地址。", "This resource is a link: open " + r.linkUrl()));
+            throw PlatformException.conflict(
+                    new Words("此资源是链接，没有文件，请直接打开其链接地址。", "This resource is a link: open " + r.linkUrl()));
         }
         return ticket(r, r.published(), learner);
     }
@@ -358,34 +480,64 @@ public class ResourcePacks {
     @Transactional
     public List<Long> classesReached(long resourceId, List<Long> classIds) {
         Resource r = em.find(Resource.class, resourceId);
-        return r == null || r.deleted() ? List.of() : classIds.stream()
-                .filter(c -> ResourceAccess.reaches(reach(r), scope(classes.membershipOf(c)))).toList();
+        return r == null || r.deleted()
+                ? List.of()
+                : classIds.stream()
+                        .filter(c -> ResourceAccess.reaches(reach(r), scope(classes.membershipOf(c))))
+                        .toList();
     }
 
     private AccessTicket ticket(Resource r, ResourceVersion v, Caller caller) {
         MediaTickets.View t = tickets.view(v.assetId(), mediaKind(r), caller);
-        return new AccessTicket(r.id(), v.number(), t.assetId(), t.kind(), t.grant(), t.expiresAt(), t.playlistUrl(), t.posterUrl(),
-                t.fileUrl(), t.statusUrl(), t.eventsUrl());
+        return new AccessTicket(
+                r.id(),
+                v.number(),
+                t.assetId(),
+                t.kind(),
+                t.grant(),
+                t.expiresAt(),
+                t.playlistUrl(),
+                t.posterUrl(),
+                t.fileUrl(),
+                t.statusUrl(),
+                t.eventsUrl());
     }
 
     private UploadTicket uploadTicket(ResourceVersion v, Caller caller) {
-        MediaTickets.Upload t = tickets.upload(v.assetId(), mediaKind(v.resource()), caller, tickets.maxBytes(mediaKind(v.resource())));
-        return new UploadTicket(v.resource().id(), v.number(), t.assetId(), t.grant(), t.expiresAt(), t.uploadUrl(), t.statusUrl(),
-                t.eventsUrl(), t.captionsUrl());
+        MediaTickets.Upload t =
+                tickets.upload(v.assetId(), mediaKind(v.resource()), caller, tickets.maxBytes(mediaKind(v.resource())));
+        return new UploadTicket(
+                v.resource().id(),
+                v.number(),
+                t.assetId(),
+                t.grant(),
+                t.expiresAt(),
+                t.uploadUrl(),
+                t.statusUrl(),
+                t.eventsUrl(),
+                t.captionsUrl());
     }
 
     private ResourceVersion version(long id, int number) {
-        return em.createQuery("SELECT v FROM ResourceVersion v WHERE v.resource.id = :id AND v.number = :n AND v.deletedAt IS NULL",
+        return em.createQuery(
+                        "SELECT v FROM ResourceVersion v WHERE v.resource.id = :id AND v.number = :n AND v.deletedAt IS NULL",
                         ResourceVersion.class)
-                .setParameter("id", id).setParameter("n", number).getResultStream().findFirst()
-                .orElseThrow(() -> PlatformException.notFound(new Words("资源 " + id + " 的第 " + number + " 版不存在。",
+                .setParameter("id", id)
+                .setParameter("n", number)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> PlatformException.notFound(new Words(
+                        "资源 " + id + " 的第 " + number + " 版不存在。",
                         "Version " + number + " of resource " + id + " does not exist.")));
     }
 
     /** The resource if the caller may see it; otherwise 404, so that nobody can probe for ids. */
     private Resource visible(long id, Caller caller, ResourceAccess.Scope scope) {
         Resource r = em.find(Resource.class, id);
-        if (r == null || r.deleted() || !ResourceAccess.maySee(caller.role(), r.category(), reach(r), scope, r.createdBy() == caller.accountId())
+        if (r == null
+                || r.deleted()
+                || !ResourceAccess.maySee(
+                        caller.role(), r.category(), reach(r), scope, r.createdBy() == caller.accountId())
                 || (!ResourceAccess.maySeeUnpublished(caller.role()) && r.published() == null)) {
             throw PlatformException.notFound(new Words("资源", "Resource"), id);
         }
@@ -402,8 +554,13 @@ public class ResourcePacks {
     private Resource changeable(long id, Caller caller, ResourceAccess.Scope scope) {
         Resource r = visible(id, caller, scope);
         if (!ResourceAccess.mayChange(caller.role(), reach(r), r.createdBy() == caller.accountId(), scope)) {
-            throw new PlatformException(403, "forbidden", "Forbidden", new Words("只有添加该资源且仍在该班任教的教师或管理员可以修改它。",
-                    "Only the teacher who added this resource, while teaching its class, or an administrator may change it."));
+            throw new PlatformException(
+                    403,
+                    "forbidden",
+                    "Forbidden",
+                    new Words(
+                            "只有添加该资源且仍在该班任教的教师或管理员可以修改它。",
+                            "Only the teacher who added this resource, while teaching its class, or an administrator may change it."));
         }
         return r;
     }
@@ -421,26 +578,40 @@ public class ResourcePacks {
         if (d.classId() != null) {
             Set<Long> units = classes.planUnits(d.classId());
             if (units == null || (mine != null && !mine.classes().contains(d.classId()))) {
-                throw PlatformException.invalid(new Words("您只能在自己任教的班级中添加资源。", "You can add resources only to a class you teach."),
+                throw PlatformException.invalid(
+                        new Words("您只能在自己任教的班级中添加资源。", "You can add resources only to a class you teach."),
                         List.of(new FieldError("classId", new Words("不是您任教的班级", "not a class you teach"))));
             }
             if (d.unitId() != null && !units.contains(d.unitId())) {
-                throw PlatformException.invalid(new Words("班级 " + d.classId() + " 的培训计划中没有学习单元 " + d.unitId() + "。",
-                        "Class " + d.classId() + "'s plan has no unit " + d.unitId() + "."),
-                        List.of(new FieldError("classId", new Words("该班级的培训计划中没有学习单元 " + d.unitId(), "its plan has no unit " + d.unitId()))));
+                throw PlatformException.invalid(
+                        new Words(
+                                "班级 " + d.classId() + " 的培训计划中没有学习单元 " + d.unitId() + "。",
+                                "Class " + d.classId() + "'s plan has no unit " + d.unitId() + "."),
+                        List.of(new FieldError(
+                                "classId",
+                                new Words("该班级的培训计划中没有学习单元 " + d.unitId(), "its plan has no unit " + d.unitId()))));
             }
             return d.classId();
         }
-        candidates = mine.classes().stream().sorted()
-                .filter(c -> d.unitId() == null || classes.planUnits(c).contains(d.unitId())).toList();
+        candidates = mine.classes().stream()
+                .sorted()
+                .filter(c -> d.unitId() == null || classes.planUnits(c).contains(d.unitId()))
+                .toList();
         if (candidates.size() != 1) {
-            throw PlatformException.invalid(candidates.isEmpty()
-                            ? new Words("您任教的班级的培训计划中都没有此学习单元；资源须添加在您任教的班级中。",
+            throw PlatformException.invalid(
+                    candidates.isEmpty()
+                            ? new Words(
+                                    "您任教的班级的培训计划中都没有此学习单元；资源须添加在您任教的班级中。",
                                     "None of your classes has this unit in its plan; resources are added in a class you teach.")
-                            : new Words("您任教的多个班级都有此学习单元（" + candidates + "），请指明资源属于哪个班级。",
-                                    "Several of your classes have this unit (" + candidates + "); say which one the resource is for."),
-                    List.of(new FieldError("classId", candidates.isEmpty() ? new Words("您任教的班级都没有此学习单元", "no class of yours has the unit")
-                            : new Words("须为以下之一：" + candidates, "one of " + candidates))));
+                            : new Words(
+                                    "您任教的多个班级都有此学习单元（" + candidates + "），请指明资源属于哪个班级。",
+                                    "Several of your classes have this unit (" + candidates
+                                            + "); say which one the resource is for."),
+                    List.of(new FieldError(
+                            "classId",
+                            candidates.isEmpty()
+                                    ? new Words("您任教的班级都没有此学习单元", "no class of yours has the unit")
+                                    : new Words("须为以下之一：" + candidates, "one of " + candidates))));
         }
         return candidates.get(0);
     }
@@ -459,13 +630,19 @@ public class ResourcePacks {
 
     private ResourceView view(Resource r, Caller caller, ResourceAccess.Scope scope) {
         List<ResourceVersion> versions = ResourceAccess.maySeeUnpublished(caller.role()) ? versions(r) : null;
-        return ResourceView.of(r, versions, ResourceAccess.mayChange(caller.role(), reach(r), r.createdBy() == caller.accountId(), scope));
+        return ResourceView.of(
+                r,
+                versions,
+                ResourceAccess.mayChange(caller.role(), reach(r), r.createdBy() == caller.accountId(), scope));
     }
 
     /** The versions not deleted, oldest first. */
     private List<ResourceVersion> versions(Resource r) {
-        return em.createQuery("SELECT v FROM ResourceVersion v WHERE v.resource = :r AND v.deletedAt IS NULL ORDER BY v.number",
-                ResourceVersion.class).setParameter("r", r).getResultList();
+        return em.createQuery(
+                        "SELECT v FROM ResourceVersion v WHERE v.resource = :r AND v.deletedAt IS NULL ORDER BY v.number",
+                        ResourceVersion.class)
+                .setParameter("r", r)
+                .getResultList();
     }
 
     private static String mediaKind(Resource r) {

@@ -10,27 +10,54 @@ import java.util.List;
  * the library's ({@code sharedWithAll}); to teachers and administrators also the classes it is shared with, whether
  * the caller may change it, and its {@code versions}.
  */
-public record ResourceView(long id, String category, String kind, Long unitId, Long classId, boolean sharedWithAll, List<Long> sharedWith,
-                           String level, String jobType, String title, String description, String linkUrl, Instant createdAt,
-                           Integer publishedVersion, Boolean mayChange, List<VersionView> versions) {
+public record ResourceView(
+        long id,
+        String category,
+        String kind,
+        Long unitId,
+        Long classId,
+        boolean sharedWithAll,
+        List<Long> sharedWith,
+        String level,
+        String jobType,
+        String title,
+        String description,
+        String linkUrl,
+        Instant createdAt,
+        Integer publishedVersion,
+        Boolean mayChange,
+        List<VersionView> versions) {
 
-    public record VersionView(int number, String assetId, String fileName, long size, Instant createdAt, Instant publishedAt) {
+    public record VersionView(
+            int number, String assetId, String fileName, long size, Instant createdAt, Instant publishedAt) {
 
         static VersionView of(ResourceVersion v) {
-            return new VersionView(v.number(), v.assetId().toString(), v.fileName(), v.sizeBytes(), v.createdAt(), v.publishedAt());
+            return new VersionView(
+                    v.number(), v.assetId().toString(), v.fileName(), v.sizeBytes(), v.createdAt(), v.publishedAt());
         }
     }
 
-    public record Page(List<ResourceView> items, int page, int size, long total) {
-    }
+    public record Page(List<ResourceView> items, int page, int size, long total) {}
 
     /** {@code versions} null: as a learner sees it (no sharing, no versions). */
     static ResourceView of(Resource r, List<ResourceVersion> versions, boolean mayChange) {
         boolean staff = versions != null;
-        return new ResourceView(r.id(), r.category().name(), r.kind().name(), r.unitId(), r.classId(), r.sharedWithAll(),
+        return new ResourceView(
+                r.id(),
+                r.category().name(),
+                r.kind().name(),
+                r.unitId(),
+                r.classId(),
+                r.sharedWithAll(),
                 staff ? r.sharedWith().stream().sorted().toList() : null,
-                r.level() == null ? null : r.level().name(), r.jobType() == null ? null : r.jobType().name(), r.title(),
-                r.description(), r.linkUrl(), r.createdAt(), r.published() == null ? null : r.published().number(), staff ? mayChange : null,
+                r.level() == null ? null : r.level().name(),
+                r.jobType() == null ? null : r.jobType().name(),
+                r.title(),
+                r.description(),
+                r.linkUrl(),
+                r.createdAt(),
+                r.published() == null ? null : r.published().number(),
+                staff ? mayChange : null,
                 staff ? versions.stream().map(VersionView::of).toList() : null);
     }
 }

@@ -80,11 +80,20 @@ public class Resource {
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
-    protected Resource() {
-    }
+    protected Resource() {}
 
-    public Resource(ResourceCategory category, ResourceKind kind, Long unitId, Long classId, Level level, JobType jobType, String title,
-                    String description, String linkUrl, long createdBy, Instant createdAt) {
+    public Resource(
+            ResourceCategory category,
+            ResourceKind kind,
+            Long unitId,
+            Long classId,
+            Level level,
+            JobType jobType,
+            String title,
+            String description,
+            String linkUrl,
+            long createdBy,
+            Instant createdAt) {
         this.category = category;
         this.kind = kind;
         this.unitId = unitId;

@@ -2,7 +2,11 @@ package cn.imtp.lms.resourcepack.entity;
 
 /** What a resource holds; every kind but LINK is a file in object storage. */
 public enum ResourceKind {
-    VIDEO, AUDIO, DOCUMENT, IMAGE, LINK;
+    VIDEO,
+    AUDIO,
+    DOCUMENT,
+    IMAGE,
+    LINK;
 
     /** The kind's Chinese name, for texts for people (the English ones name the code). */
     public String zh() {

@@ -54,10 +54,16 @@ public class ResourceVersion {
     @Column(name = "duration_ms")
     private Long durationMs;
 
-    protected ResourceVersion() {
-    }
+    protected ResourceVersion() {}
 
-    public ResourceVersion(Resource resource, int number, UUID assetId, String fileName, long sizeBytes, long createdBy, Instant createdAt) {
+    public ResourceVersion(
+            Resource resource,
+            int number,
+            UUID assetId,
+            String fileName,
+            long sizeBytes,
+            long createdBy,
+            Instant createdAt) {
         this.resource = resource;
         this.number = number;
         this.assetId = assetId.toString();

@@ -32,8 +32,19 @@ class CreditPolicyTest {
             return beat(elapsedMs, serverElapsedMs, Long.MAX_VALUE, rate, visible, played);
         }
 
-        Outcome beat(long elapsedMs, long serverElapsedMs, long endedElapsedMs, double rate, boolean visible, Range... played) {
-            Outcome o = POLICY.apply(session, watched, VIDEO_S, new Beat(++seq, elapsedMs, List.of(played), rate, visible), serverElapsedMs,
+        Outcome beat(
+                long elapsedMs,
+                long serverElapsedMs,
+                long endedElapsedMs,
+                double rate,
+                boolean visible,
+                Range... played) {
+            Outcome o = POLICY.apply(
+                    session,
+                    watched,
+                    VIDEO_S,
+                    new Beat(++seq, elapsedMs, List.of(played), rate, visible),
+                    serverElapsedMs,
                     endedElapsedMs);
             session = o.next();
             watched.or(o.credited());
@@ -110,18 +121,31 @@ class CreditPolicyTest {
         Outcome ahead = v.beat(3_600_000, 15_000, 1.0, true, r(0, 15));
         assertEquals(Verdict.REFUSED, ahead.verdict());
         // A client whose wall clock is hours off but whose monotonic clock is honest is credited normally.
-        assertEquals(Verdict.ACCEPTED, v.beat(15_000, 15_300, 1.0, true, r(0, 15)).verdict());
+        assertEquals(
+                Verdict.ACCEPTED, v.beat(15_000, 15_300, 1.0, true, r(0, 15)).verdict());
     }
 
     @Test
     void aRepeatedBeatChangesNothingAndAGapInTheNumbersIsNoStall() {
         Viewer v = new Viewer();
         v.beat(15_000, 1.0, true, r(0, 15));
-        Outcome dup = POLICY.apply(v.session, v.watched, VIDEO_S, new Beat(1, 15_000, List.of(r(0, 15)), 1.0, true), 16_000, Long.MAX_VALUE);
+        Outcome dup = POLICY.apply(
+                v.session,
+                v.watched,
+                VIDEO_S,
+                new Beat(1, 15_000, List.of(r(0, 15)), 1.0, true),
+                16_000,
+                Long.MAX_VALUE);
         assertEquals(Verdict.DUPLICATE, dup.verdict());
         assertEquals(0, dup.credited().cardinality());
         // Beat 2 never reached the judge (refused as malformed at the door): beat 3 goes on.
-        Outcome gap = POLICY.apply(v.session, v.watched, VIDEO_S, new Beat(3, 30_000, List.of(r(15, 30)), 1.0, true), 30_500, Long.MAX_VALUE);
+        Outcome gap = POLICY.apply(
+                v.session,
+                v.watched,
+                VIDEO_S,
+                new Beat(3, 30_000, List.of(r(15, 30)), 1.0, true),
+                30_500,
+                Long.MAX_VALUE);
         assertEquals(Verdict.ACCEPTED, gap.verdict());
         assertEquals(15, gap.credited().cardinality());
         assertEquals(3, gap.next().lastSeq());
@@ -204,8 +228,16 @@ class CreditPolicyTest {
         }
         assertEquals(0, v.beat(15_000, 1.0, true, slivers).credited().cardinality());
         // A second covered in pieces that miss 100 ms or less counts; one that misses more does not.
-        assertEquals(1, v.beat(16_000, 1.0, true, new Range(0, 450), new Range(550, 1000)).credited().cardinality());
-        assertEquals(0, v.beat(17_000, 1.0, true, new Range(1000, 1400), new Range(1600, 2000)).credited().cardinality());
+        assertEquals(
+                1,
+                v.beat(16_000, 1.0, true, new Range(0, 450), new Range(550, 1000))
+                        .credited()
+                        .cardinality());
+        assertEquals(
+                0,
+                v.beat(17_000, 1.0, true, new Range(1000, 1400), new Range(1600, 2000))
+                        .credited()
+                        .cardinality());
     }
 
     @Test
@@ -259,8 +291,13 @@ class CreditPolicyTest {
     void aNumberFarAheadIsRefusedWithoutUsingAnyNumber() {
         Viewer v = new Viewer();
         v.beat(15_000, 1.0, true, r(0, 15));
-        Outcome far = POLICY.apply(v.session, v.watched, VIDEO_S, new Beat(1 + CreditPolicy.MAX_GAP + 1, 30_000, List.of(r(15, 30)), 1.0, true),
-                30_000, Long.MAX_VALUE);
+        Outcome far = POLICY.apply(
+                v.session,
+                v.watched,
+                VIDEO_S,
+                new Beat(1 + CreditPolicy.MAX_GAP + 1, 30_000, List.of(r(15, 30)), 1.0, true),
+                30_000,
+                Long.MAX_VALUE);
         assertEquals(Verdict.REFUSED, far.verdict());
         assertEquals(1, far.next().lastSeq());
         assertEquals(15, v.beat(30_000, 1.0, true, r(15, 30)).credited().cardinality());
@@ -270,6 +307,8 @@ class CreditPolicyTest {
     void rangesOutsideTheVideoAreRefused() {
         Viewer v = new Viewer();
         assertEquals(Verdict.REFUSED, v.beat(15_000, 1.0, true, r(179, 195)).verdict());
-        assertEquals(Verdict.REFUSED, v.beat(15_000, 1.0, true, new Range(5000, 1000)).verdict());
+        assertEquals(
+                Verdict.REFUSED,
+                v.beat(15_000, 1.0, true, new Range(5000, 1000)).verdict());
     }
 }

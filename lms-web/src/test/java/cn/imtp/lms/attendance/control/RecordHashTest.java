@@ -15,7 +15,8 @@ class RecordHashTest {
     }
 
     static RecordHash.Fields fields(int credited, String spans) {
-        return new RecordHash.Fields(1, 1, "s", 1, 7, 5, 1_795_000_000_000L, 15_000, "0-15000", 1.0, true, credited, spans);
+        return new RecordHash.Fields(
+                1, 1, "s", 1, 7, 5, 1_795_000_000_000L, 15_000, "0-15000", 1.0, true, credited, spans);
     }
 
     @Test
@@ -29,13 +30,32 @@ class RecordHashTest {
 
     @Test
     void theCreditedSecondsAreChainedAndRecordsWithoutThemHashAsBefore() throws Exception {
-        assertNotEquals(RecordHash.of(RecordHash.GENESIS, fields(15, "0-15")), RecordHash.of(RecordHash.GENESIS, fields(15, "1-16")));
+        assertNotEquals(
+                RecordHash.of(RecordHash.GENESIS, fields(15, "0-15")),
+                RecordHash.of(RecordHash.GENESIS, fields(15, "1-16")));
         // A record written before spans were kept: its hash is the one computed then, from the twelve fields alone.
-        String legacy = String.join("|", RecordHash.GENESIS, "1", "1", "s", "1", "7", "5", "1795000000000", "15000", "0-15000", "1.0",
-                "true", "15");
-        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(legacy.getBytes(StandardCharsets.UTF_8))),
+        String legacy = String.join(
+                "|",
+                RecordHash.GENESIS,
+                "1",
+                "1",
+                "s",
+                "1",
+                "7",
+                "5",
+                "1795000000000",
+                "15000",
+                "0-15000",
+                "1.0",
+                "true",
+                "15");
+        assertEquals(
+                HexFormat.of()
+                        .formatHex(
+                                MessageDigest.getInstance("SHA-256").digest(legacy.getBytes(StandardCharsets.UTF_8))),
                 RecordHash.of(RecordHash.GENESIS, fields(15, "")));
-        assertEquals(RecordHash.of(RecordHash.GENESIS, fields(15, "")), RecordHash.of(RecordHash.GENESIS, fields(15, null)));
+        assertEquals(
+                RecordHash.of(RecordHash.GENESIS, fields(15, "")), RecordHash.of(RecordHash.GENESIS, fields(15, null)));
     }
 
     @Test

@@ -16,9 +16,11 @@ class RosterCsvTest {
 
     @Test
     void aGoodRosterWithChineseNamesAndABom() {
-        RosterCsv.Result r = RosterCsv.parse("\uFEFF" + HEADER
-                + "wang.fang,王芳,,11010519491231002X,13800001111\r\n"
-                + "li.lei,李雷,PASSPORT,E12345678,13900002222\r\n", TODAY);
+        RosterCsv.Result r = RosterCsv.parse(
+                "\uFEFF" + HEADER
+                        + "wang.fang,王芳,,11010519491231002X,13800001111\r\n"
+                        + "li.lei,李雷,PASSPORT,E12345678,13900002222\r\n",
+                TODAY);
         assertEquals(List.of(), r.errors());
         assertEquals(2, r.rows().size());
         assertEquals("王芳", r.rows().get(0).fullName());
@@ -28,30 +30,40 @@ class RosterCsvTest {
 
     @Test
     void everyBadRowIsReportedByLineAndNothingIsReturned() {
-        RosterCsv.Result r = RosterCsv.parse(HEADER
-                + "wang.fang,王芳,,11010519491231002X,13800001111\n"
-                + "zhao,赵六,,110105194912310021,13800001111\n"
-                + "wang.fang,王芳二,,440106198609021285,1380000\n"
-                + "x,,VISA,123,13800001111\n"
-                + "too,many,fields,here,13800001111,extra\n", TODAY);
+        RosterCsv.Result r = RosterCsv.parse(
+                HEADER
+                        + "wang.fang,王芳,,11010519491231002X,13800001111\n"
+                        + "zhao,赵六,,110105194912310021,13800001111\n"
+                        + "wang.fang,王芳二,,440106198609021285,1380000\n"
+                        + "x,,VISA,123,13800001111\n"
+                        + "too,many,fields,here,13800001111,extra\n",
+                TODAY);
         assertEquals(List.of(), r.rows());
-        assertEquals(List.of("line 3", "line 4", "line 5", "line 6"), r.errors().stream().map(FieldError::field).toList());
-        assertTrue(r.errors().get(0).message().contains("check digit"), r.errors().get(0).message());
+        assertEquals(
+                List.of("line 3", "line 4", "line 5", "line 6"),
+                r.errors().stream().map(FieldError::field).toList());
+        assertTrue(
+                r.errors().get(0).message().contains("check digit"),
+                r.errors().get(0).message());
         assertTrue(r.errors().get(1).message().contains("appears already on line 2"));
         assertTrue(r.errors().get(1).message().contains("phone"));
-        assertTrue(r.errors().get(2).message().contains("username") && r.errors().get(2).message().contains("fullName")
+        assertTrue(r.errors().get(2).message().contains("username")
+                && r.errors().get(2).message().contains("fullName")
                 && r.errors().get(2).message().contains("idType 'VISA'"));
         assertTrue(r.errors().get(3).message().contains("expected 5"));
     }
 
     @Test
     void aWrongHeaderIsRefused() {
-        assertEquals("line 1", RosterCsv.parse("name,id\nx,y\n", TODAY).errors().get(0).field());
+        assertEquals(
+                "line 1",
+                RosterCsv.parse("name,id\nx,y\n", TODAY).errors().get(0).field());
     }
 
     @Test
     void quotedFieldsMayHoldCommasAndQuotes() {
-        RosterCsv.Result r = RosterCsv.parse(HEADER + "\"li.lei\",\"Lei, \"\"Ray\"\" Li\",PASSPORT,E12345678,13900002222\n", TODAY);
+        RosterCsv.Result r =
+                RosterCsv.parse(HEADER + "\"li.lei\",\"Lei, \"\"Ray\"\" Li\",PASSPORT,E12345678,13900002222\n", TODAY);
         assertEquals(List.of(), r.errors());
         assertEquals("Lei, \"Ray\" Li", r.rows().get(0).fullName());
         RosterCsv.Result open = RosterCsv.parse(HEADER + "li.lei,\"李雷,PASSPORT,E12345678,13900002222\n", TODAY);

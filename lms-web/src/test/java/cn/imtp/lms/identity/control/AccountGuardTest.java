@@ -20,9 +20,14 @@ class AccountGuardTest {
 
     @Test
     void aTokenOfAGoneDisabledRevokedOrRecastAccountIsRefused() {
-        for (AccountGuard.Standing s : new AccountGuard.Standing[] {null, new AccountGuard.Standing("LEARNER", true, 3, false),
-                new AccountGuard.Standing("LEARNER", false, 4, false), new AccountGuard.Standing("TEACHER", false, 3, false)}) {
-            PlatformException refused = assertThrows(PlatformException.class, () -> AccountGuard.check(LEARNER, s, true), String.valueOf(s));
+        for (AccountGuard.Standing s : new AccountGuard.Standing[] {
+            null,
+            new AccountGuard.Standing("LEARNER", true, 3, false),
+            new AccountGuard.Standing("LEARNER", false, 4, false),
+            new AccountGuard.Standing("TEACHER", false, 3, false)
+        }) {
+            PlatformException refused = assertThrows(
+                    PlatformException.class, () -> AccountGuard.check(LEARNER, s, true), String.valueOf(s));
             assertEquals(401, refused.status(), String.valueOf(s));
         }
     }
@@ -31,6 +36,9 @@ class AccountGuardTest {
     void anAccountThatMustChangeItsPasswordMayOnlyDoThat() {
         AccountGuard.Standing temporary = new AccountGuard.Standing("LEARNER", false, 3, true);
         AccountGuard.check(LEARNER, temporary, true);
-        assertEquals(403, assertThrows(PlatformException.class, () -> AccountGuard.check(LEARNER, temporary, false)).status());
+        assertEquals(
+                403,
+                assertThrows(PlatformException.class, () -> AccountGuard.check(LEARNER, temporary, false))
+                        .status());
     }
 }

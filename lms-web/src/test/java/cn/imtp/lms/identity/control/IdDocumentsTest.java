@@ -15,24 +15,31 @@ class IdDocumentsTest {
 
     @ParameterizedTest
     @CsvSource({
-            "11010519491231002X",   // the GB 11643 example: check character X
-            "440106198609021285",
-            "110105198203142172",
-            "32010219861009936x"})  // a lower-case x is accepted and stored upper-case
+        "11010519491231002X", // the GB 11643 example: check character X
+        "440106198609021285",
+        "110105198203142172",
+        "32010219861009936x"
+    }) // a lower-case x is accepted and stored upper-case
     void validResidentIdNumbers(String number) {
         assertNull(IdDocuments.problemWith(IdDocumentType.MAINLAND_ID_CARD, number, TODAY));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "110105198203142173 | the check digit is wrong (the number may be mistyped)",
-            "11010519820314217  | a resident ID number has 18 characters, this one has 17",
-            "990105198203142172 | region code 990105 is not a region of China",
-            "110105198302302171 | birth date 19830230 is not a date",
-            "110105203001012171 | birth date 20300101 is not plausible",
-            "1101051982031A2172 | the first 17 characters of a resident ID number are digits"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "110105198203142173 | the check digit is wrong (the number may be mistyped)",
+                "11010519820314217  | a resident ID number has 18 characters, this one has 17",
+                "990105198203142172 | region code 990105 is not a region of China",
+                "110105198302302171 | birth date 19830230 is not a date",
+                "110105203001012171 | birth date 20300101 is not plausible",
+                "1101051982031A2172 | the first 17 characters of a resident ID number are digits"
+            })
     void invalidResidentIdNumbersSayWhatIsWrong(String number, String problem) {
-        assertEquals(problem, IdDocuments.problemWith(IdDocumentType.MAINLAND_ID_CARD, number, TODAY).en());
+        assertEquals(
+                problem,
+                IdDocuments.problemWith(IdDocumentType.MAINLAND_ID_CARD, number, TODAY)
+                        .en());
     }
 
     @Test
@@ -46,9 +53,13 @@ class IdDocumentsTest {
         assertNull(IdDocuments.problemWith(IdDocumentType.PASSPORT, "E12345678", TODAY));
         assertNull(IdDocuments.problemWith(IdDocumentType.HK_MACAO_TRAVEL_PERMIT, "H12345678", TODAY));
         assertNull(IdDocuments.problemWith(IdDocumentType.TAIWAN_TRAVEL_PERMIT, "12345678", TODAY));
-        assertEquals("a Hong Kong/Macao travel permit number is H or M followed by 8 or 10 digits",
-                IdDocuments.problemWith(IdDocumentType.HK_MACAO_TRAVEL_PERMIT, "X12345678", TODAY).en());
-        assertEquals("is required", IdDocuments.problemWith(IdDocumentType.PASSPORT, " ", TODAY).en());
+        assertEquals(
+                "a Hong Kong/Macao travel permit number is H or M followed by 8 or 10 digits",
+                IdDocuments.problemWith(IdDocumentType.HK_MACAO_TRAVEL_PERMIT, "X12345678", TODAY)
+                        .en());
+        assertEquals(
+                "is required",
+                IdDocuments.problemWith(IdDocumentType.PASSPORT, " ", TODAY).en());
     }
 
     @Test
@@ -58,14 +69,18 @@ class IdDocumentsTest {
         assertEquals("E******8", IdDocuments.mask("E1234568"));
         assertEquals("****5", IdDocuments.mask("AB125"));
         assertEquals("**", IdDocuments.mask("AB"));
-        for (String n : new String[] {"11010519491231002X", "E12345678", "H12345678", "12345678", "A1234", "AB1234567890123"}) {
+        for (String n :
+                new String[] {"11010519491231002X", "E12345678", "H12345678", "12345678", "A1234", "AB1234567890123"}) {
             String masked = IdDocuments.mask(n);
             assertEquals(n.length(), masked.length());
             long shown = masked.chars().filter(c -> c != '*').count();
-            org.junit.jupiter.api.Assertions.assertTrue(shown * 3 <= n.length(), masked + " shows more than a third of " + n);
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    shown * 3 <= n.length(), masked + " shows more than a third of " + n);
         }
         assertEquals("138****5678", IdDocuments.maskPhone("13812345678"));
         assertNull(IdDocuments.phoneProblem("13812345678"));
-        assertEquals("a mobile number has 11 digits and starts with 13 to 19", IdDocuments.phoneProblem("12812345678").en());
+        assertEquals(
+                "a mobile number has 11 digits and starts with 13 to 19",
+                IdDocuments.phoneProblem("12812345678").en());
     }
 }

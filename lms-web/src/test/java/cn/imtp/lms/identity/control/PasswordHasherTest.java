@@ -31,8 +31,11 @@ class PasswordHasherTest {
 
     @Test
     void weaknessIsExplained() {
-        assertEquals("must have at least 8 characters", PasswordHasher.weakness("a1").en());
-        assertEquals("must contain both letters and digits", PasswordHasher.weakness("abcdefghij").en());
+        assertEquals(
+                "must have at least 8 characters", PasswordHasher.weakness("a1").en());
+        assertEquals(
+                "must contain both letters and digits",
+                PasswordHasher.weakness("abcdefghij").en());
         assertNull(PasswordHasher.weakness("学习互联网营销2026"));
     }
 }

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class ThrottlePolicyTest {
 
-    final ThrottlePolicy policy = new ThrottlePolicy(5, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(15));
+    final ThrottlePolicy policy =
+            new ThrottlePolicy(5, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(15));
 
     @Test
     void noBlockBelowTheLimitThenDoublingUpToTheCeiling() {

@@ -15,6 +15,7 @@ class LivePolicyTest {
     static final LivePolicy POLICY = new LivePolicy(17_000, 2_000);
     /** A 45-minute window starting at epoch second 1,000,000. */
     static final long START = 1_000_000_000L;
+
     static final long END = START + 45 * 60_000L;
 
     /** One learner in one session, beats stored as the server would store them. */
@@ -34,7 +35,8 @@ class LivePolicyTest {
         }
 
         Outcome beat(long elapsedMs, long serverElapsedMs, boolean visible) {
-            Outcome o = POLICY.apply(session, present, frame, new Beat(++seq, elapsedMs, visible), serverElapsedMs, Long.MAX_VALUE);
+            Outcome o = POLICY.apply(
+                    session, present, frame, new Beat(++seq, elapsedMs, visible), serverElapsedMs, Long.MAX_VALUE);
             session = o.next();
             present.or(o.credited());
             return o;
@@ -59,7 +61,10 @@ class LivePolicyTest {
         for (long t = 14_700; t <= 120_000; t += 14_700) {
             m.beat(t, true);
         }
-        assertEquals(Math.round((14_700 * 8 + 333) / 1000.0), m.present.cardinality(), "the seconds whose middle was covered");
+        assertEquals(
+                Math.round((14_700 * 8 + 333) / 1000.0),
+                m.present.cardinality(),
+                "the seconds whose middle was covered");
     }
 
     @Test

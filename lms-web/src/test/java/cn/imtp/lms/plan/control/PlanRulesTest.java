@@ -23,10 +23,10 @@ class PlanRulesTest {
     static final PackageData.CourseSelectionFile SELECTION =
             PackageData.readAll(PlanRulesTest.class.getClassLoader()).get(0).courseSelection();
 
-    static Assessment assess(Level level, JobType jobType, PlanKind kind, List<Pick> picks, Minimum minimum, Map<Long, Integer> own) {
+    static Assessment assess(
+            Level level, JobType jobType, PlanKind kind, List<Pick> picks, Minimum minimum, Map<Long, Integer> own) {
         return PlanRules.assess(level, jobType, kind, picks, minimum, own, SELECTION);
     }
-
 
     static final Minimum L5 = new Minimum(28, 52);
     static final Minimum L4 = new Minimum(12, 58);
@@ -82,24 +82,37 @@ class PlanRulesTest {
     @Test
     void aNewEntrantTakesTheWholeLevel5TableAndStartsAtLevel5() {
         List<Pick> l5 = skill(Level.L5, JobType.LIVE_SELLER, 100, 13);
-        Assessment partial = assess(Level.L5, JobType.LIVE_SELLER, PlanKind.NEW_ENTRANT, plus(basic(28), l5.subList(0, 12)), L5, table(l5));
-        assertTrue(partial.shortfalls().stream().anyMatch(s -> s.rule().equals("NEW_ENTRANT_WHOLE_TABLE") && s.missingHours() == 4));
-        Assessment higher = assess(Level.L4, JobType.LIVE_SELLER, PlanKind.NEW_ENTRANT,
-                plus(basic(12), skill(Level.L4, JobType.LIVE_SELLER, 200, 15)), L4, table(l5));
+        Assessment partial = assess(
+                Level.L5, JobType.LIVE_SELLER, PlanKind.NEW_ENTRANT, plus(basic(28), l5.subList(0, 12)), L5, table(l5));
+        assertTrue(partial.shortfalls().stream()
+                .anyMatch(s -> s.rule().equals("NEW_ENTRANT_WHOLE_TABLE") && s.missingHours() == 4));
+        Assessment higher = assess(
+                Level.L4,
+                JobType.LIVE_SELLER,
+                PlanKind.NEW_ENTRANT,
+                plus(basic(12), skill(Level.L4, JobType.LIVE_SELLER, 200, 15)),
+                L4,
+                table(l5));
         assertTrue(higher.shortfalls().stream().anyMatch(s -> s.rule().equals("NEW_ENTRANT_LEVEL")));
     }
 
     @Test
     void aHigherLevelNeedsOnlyItsShareOfTheBasicCourse() {
-        Assessment a = assess(Level.L4, JobType.VIDEO_PROMOTER, PlanKind.UPGRADE,
-                plus(basic(12), skill(Level.L4, JobType.VIDEO_PROMOTER, 300, 15)), L4, Map.of());
+        Assessment a = assess(
+                Level.L4,
+                JobType.VIDEO_PROMOTER,
+                PlanKind.UPGRADE,
+                plus(basic(12), skill(Level.L4, JobType.VIDEO_PROMOTER, 300, 15)),
+                L4,
+                Map.of());
         assertTrue(a.certificateEligible(), a.shortfalls().toString());
         assertEquals(72, a.classroomHours());
     }
 
     @Test
     void anUpgradeTakesSkillUnitsOfItsOwnTableButExperiencedLearnersChooseFreely() {
-        List<Pick> mixed = plus(plus(basic(12), skill(Level.L4, JobType.VIDEO_PROMOTER, 300, 14)),
+        List<Pick> mixed = plus(
+                plus(basic(12), skill(Level.L4, JobType.VIDEO_PROMOTER, 300, 14)),
                 skill(Level.L4, JobType.LIVE_SELLER, 400, 1));
         Assessment upgrade = assess(Level.L4, JobType.VIDEO_PROMOTER, PlanKind.UPGRADE, mixed, L4, Map.of());
         assertTrue(upgrade.shortfalls().stream().anyMatch(s -> s.rule().equals("SKILL_UNITS_OF_OWN_TABLE")));
@@ -109,11 +122,19 @@ class PlanRulesTest {
 
     @Test
     void everyShortfallIsNamedWithTheMissingHours() {
-        Assessment a = assess(Level.L4, JobType.PRODUCT_SELECTOR, PlanKind.ORDER_TRAINING,
-                plus(basic(10), skill(Level.L5, JobType.PRODUCT_SELECTOR, 500, 5)), L4, Map.of());
-        assertEquals(List.of("BASIC_COURSE_MANDATORY", "SKILL_HOURS_MINIMUM", "CLASSROOM_HOURS_MINIMUM"),
+        Assessment a = assess(
+                Level.L4,
+                JobType.PRODUCT_SELECTOR,
+                PlanKind.ORDER_TRAINING,
+                plus(basic(10), skill(Level.L5, JobType.PRODUCT_SELECTOR, 500, 5)),
+                L4,
+                Map.of());
+        assertEquals(
+                List.of("BASIC_COURSE_MANDATORY", "SKILL_HOURS_MINIMUM", "CLASSROOM_HOURS_MINIMUM"),
                 a.shortfalls().stream().map(PlanRules.Shortfall::rule).toList());
-        assertEquals(List.of(2, 38, 40), a.shortfalls().stream().map(PlanRules.Shortfall::missingHours).toList());
+        assertEquals(
+                List.of(2, 38, 40),
+                a.shortfalls().stream().map(PlanRules.Shortfall::missingHours).toList());
         assertFalse(a.certificateEligible());
     }
 
@@ -124,8 +145,11 @@ class PlanRulesTest {
             assertEquals(kind.name(), SELECTION.ruleFor(kind.name()).kind());
         }
         assertEquals(Level.L5, SELECTION.ruleFor("NEW_ENTRANT").startLevel());
-        assertTrue(SELECTION.ruleFor("NEW_ENTRANT").wholeTable() && SELECTION.ruleFor("UPGRADE").ownTableOnly());
-        assertFalse(SELECTION.ruleFor("EXPERIENCED").ownTableOnly() || SELECTION.ruleFor("ORDER_TRAINING").ownTableOnly(),
+        assertTrue(SELECTION.ruleFor("NEW_ENTRANT").wholeTable()
+                && SELECTION.ruleFor("UPGRADE").ownTableOnly());
+        assertFalse(
+                SELECTION.ruleFor("EXPERIENCED").ownTableOnly()
+                        || SELECTION.ruleFor("ORDER_TRAINING").ownTableOnly(),
                 "experienced learners and order training pick freely");
     }
 }

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.imtp.lms.questionbank.entity.QuestionType;
 import cn.imtp.lms.catalogue.entity.JobType;
 import cn.imtp.lms.catalogue.entity.Level;
 import cn.imtp.lms.documents.Csv;
 import cn.imtp.lms.documents.ExportTable;
+import cn.imtp.lms.questionbank.entity.QuestionType;
+import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.text.Language;
 import cn.imtp.platform.text.Words;
-import cn.imtp.platform.problem.FieldError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,13 +34,23 @@ class QuestionCsvTest {
 
     @Test
     void theExportReadsBackIntoTheSameQuestions() {
-        QuestionContent single = new QuestionContent(QuestionType.SINGLE_CHOICE, 2, "下列说法，正确的是（ ）\n第二行", List.of("-5% 折扣", "含\"引号\"", "=SUM(A1)", "D"),
-                "B", "解析, 带逗号");
+        QuestionContent single = new QuestionContent(
+                QuestionType.SINGLE_CHOICE,
+                2,
+                "下列说法，正确的是（ ）\n第二行",
+                List.of("-5% 折扣", "含\"引号\"", "=SUM(A1)", "D"),
+                "B",
+                "解析, 带逗号");
         QuestionContent tf = new QuestionContent(QuestionType.TRUE_FALSE, 1, "直播可以使用绝对化用语。", List.of(), "F", null);
         for (Language language : Language.values()) {
-            String csv = Csv.of(List.of(new ExportTable(new Words("试题", "questions"), QuestionCsv.headings(), List.of(
-                    QuestionCsv.row(null, null, "1-2", "职业道德与职业守则", single),
-                    QuestionCsv.row(Level.L5, JobType.LIVE_SELLER, "2-1", "撰写单品直播脚本", tf)))), language);
+            String csv = Csv.of(
+                    List.of(new ExportTable(
+                            new Words("试题", "questions"),
+                            QuestionCsv.headings(),
+                            List.of(
+                                    QuestionCsv.row(null, null, "1-2", "职业道德与职业守则", single),
+                                    QuestionCsv.row(Level.L5, JobType.LIVE_SELLER, "2-1", "撰写单品直播脚本", tf)))),
+                    language);
             assertTrue(csv.startsWith(Csv.BOM + (language == Language.ZH ? "等级,职业方向," : "level,jobType,")), csv);
             readsBack(QuestionCsv.parse(csv), single, tf);
         }
@@ -67,7 +77,10 @@ class QuestionCsvTest {
                 + ",,1-2,职业道德与职业守则,ESSAY,9,,,,,,,,,\r\n"
                 + ",,1-2,too,few\r\n";
         QuestionCsv.Parsed p = QuestionCsv.parse(csv);
-        assertEquals(List.of("line 2"), p.lines().stream().map(QuestionCsv.Line::place).toList(), "the good line, to be checked against the catalogue");
+        assertEquals(
+                List.of("line 2"),
+                p.lines().stream().map(QuestionCsv.Line::place).toList(),
+                "the good line, to be checked against the catalogue");
         List<String> fields = p.errors().stream().map(FieldError::field).toList();
         assertTrue(fields.contains("line 3: answer"), fields.toString());
         assertTrue(fields.contains("line 4: level/jobType"), fields.toString());
@@ -75,24 +88,42 @@ class QuestionCsvTest {
         assertTrue(fields.contains("line 5: difficulty"), fields.toString());
         assertTrue(fields.contains("line 5: stem"), fields.toString());
         assertTrue(fields.contains("line 6"), fields.toString());
-        assertTrue(p.errors().stream().anyMatch(e -> e.message().contains("at least two right options")), p.errors().toString());
+        assertTrue(
+                p.errors().stream().anyMatch(e -> e.message().contains("at least two right options")),
+                p.errors().toString());
     }
 
     @Test
     void aWrongHeaderOrAnEmptyFileIsRefused() {
         assertEquals("line 1", QuestionCsv.parse("a,b,c\r\n").errors().get(0).field());
         assertEquals("line 2", QuestionCsv.parse(HEADER).errors().get(0).field());
-        assertEquals("file", QuestionCsv.parse(HEADER + ",,1-2,u,TRUE_FALSE,1,\"open").errors().get(0).field());
+        assertEquals(
+                "file",
+                QuestionCsv.parse(HEADER + ",,1-2,u,TRUE_FALSE,1,\"open")
+                        .errors()
+                        .get(0)
+                        .field());
     }
 
     @Test
     void choiceQuestionsNeedDistinctOptionsWithoutGapsAndTrueFalseNone() {
-        assertTrue(QuestionContent.check("", "SINGLE_CHOICE", 1, "s", List.of("a", "", "c"), "A", null).errors().get(0).message()
+        assertTrue(QuestionContent.check("", "SINGLE_CHOICE", 1, "s", List.of("a", "", "c"), "A", null)
+                .errors()
+                .get(0)
+                .message()
                 .contains("no gap"));
-        assertTrue(QuestionContent.check("", "SINGLE_CHOICE", 1, "s", List.of("a", "a"), "A", null).errors().get(0).message()
+        assertTrue(QuestionContent.check("", "SINGLE_CHOICE", 1, "s", List.of("a", "a"), "A", null)
+                .errors()
+                .get(0)
+                .message()
                 .contains("same text"));
-        assertTrue(QuestionContent.check("", "TRUE_FALSE", 1, "s", List.of("a"), "T", null).errors().get(0).message().contains("no options"));
-        QuestionContent ok = QuestionContent.check("", "single_choice", 1, " s ", List.of("a", "b", "", ""), "b", " ").content();
+        assertTrue(QuestionContent.check("", "TRUE_FALSE", 1, "s", List.of("a"), "T", null)
+                .errors()
+                .get(0)
+                .message()
+                .contains("no options"));
+        QuestionContent ok = QuestionContent.check("", "single_choice", 1, " s ", List.of("a", "b", "", ""), "b", " ")
+                .content();
         assertEquals(new QuestionContent(QuestionType.SINGLE_CHOICE, 1, "s", List.of("a", "b"), "B", null), ok);
     }
 }

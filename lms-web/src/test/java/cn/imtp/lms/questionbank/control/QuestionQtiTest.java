@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.imtp.lms.questionbank.entity.QuestionType;
 import cn.imtp.lms.catalogue.entity.JobType;
 import cn.imtp.lms.catalogue.entity.Level;
+import cn.imtp.lms.questionbank.entity.QuestionType;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,8 +18,15 @@ import org.junit.jupiter.api.Test;
 class QuestionQtiTest {
 
     static final List<QuestionContent> QUESTIONS = List.of(
-            new QuestionContent(QuestionType.SINGLE_CHOICE, 2, "直播脚本的核心是什么？", List.of("产品卖点", "主播服装", "灯光 & <布景>"), "A", "卖点决定话术。"),
-            new QuestionContent(QuestionType.MULTIPLE_CHOICE, 4, "FAB 法则包括哪些？", List.of("Feature", "Advantage", "Benefit", "Budget"), "ABC", null),
+            new QuestionContent(
+                    QuestionType.SINGLE_CHOICE, 2, "直播脚本的核心是什么？", List.of("产品卖点", "主播服装", "灯光 & <布景>"), "A", "卖点决定话术。"),
+            new QuestionContent(
+                    QuestionType.MULTIPLE_CHOICE,
+                    4,
+                    "FAB 法则包括哪些？",
+                    List.of("Feature", "Advantage", "Benefit", "Budget"),
+                    "ABC",
+                    null),
             new QuestionContent(QuestionType.TRUE_FALSE, 1, "直播前需要彩排。", List.of(), "T", "预演能发现问题。"));
 
     static byte[] bank() {
@@ -63,29 +70,55 @@ class QuestionQtiTest {
         String manifest = entry(bank(), "imsmanifest.xml");
         assertTrue(manifest.contains("type=\"imsqti_item_xmlv2p1\"") && manifest.contains("imtp:question"), manifest);
         String trueFalse = entry(bank(), "items/item-3.xml");
-        assertTrue(trueFalse.contains("identifier=\"T\"") && trueFalse.contains("预演能发现问题。") && trueFalse.contains("modalFeedback"), trueFalse);
+        assertTrue(
+                trueFalse.contains("identifier=\"T\"")
+                        && trueFalse.contains("预演能发现问题。")
+                        && trueFalse.contains("modalFeedback"),
+                trueFalse);
     }
 
     @Test
     void whatCannotBeReadIsNamedByItsFile() throws Exception {
-        assertEquals("file", QuestionQti.read("level,jobType\n".getBytes(StandardCharsets.UTF_8)).errors().get(0).field());
-        assertTrue(QuestionQti.read(zip("items/x.xml", "<x/>")).errors().get(0).message().contains("no imsmanifest.xml"));
+        assertEquals(
+                "file",
+                QuestionQti.read("level,jobType\n".getBytes(StandardCharsets.UTF_8))
+                        .errors()
+                        .get(0)
+                        .field());
+        assertTrue(QuestionQti.read(zip("items/x.xml", "<x/>"))
+                .errors()
+                .get(0)
+                .message()
+                .contains("no imsmanifest.xml"));
 
         String manifest = entry(bank(), "imsmanifest.xml");
         // An item without the platform's metadata, and one whose key names no choice.
-        byte[] broken = zip("imsmanifest.xml", manifest.replaceFirst("<imtp:question [^>]*/>", ""),
-                "items/item-1.xml", entry(bank(), "items/item-1.xml"),
-                "items/item-2.xml", entry(bank(), "items/item-2.xml").replace("<value>C</value>", "<value>Z</value>"),
-                "items/item-3.xml", entry(bank(), "items/item-3.xml"));
-        List<String> errors = QuestionQti.read(broken).errors().stream().map(e -> e.field() + " " + e.message()).toList();
+        byte[] broken = zip(
+                "imsmanifest.xml",
+                manifest.replaceFirst("<imtp:question [^>]*/>", ""),
+                "items/item-1.xml",
+                entry(bank(), "items/item-1.xml"),
+                "items/item-2.xml",
+                entry(bank(), "items/item-2.xml").replace("<value>C</value>", "<value>Z</value>"),
+                "items/item-3.xml",
+                entry(bank(), "items/item-3.xml"));
+        List<String> errors = QuestionQti.read(broken).errors().stream()
+                .map(e -> e.field() + " " + e.message())
+                .toList();
         assertEquals(2, errors.size(), errors.toString());
         assertTrue(errors.get(0).startsWith("items/item-1.xml has no <imtp:question"), errors.toString());
         assertTrue(errors.get(1).startsWith("items/item-2.xml its correctResponse names 'Z'"), errors.toString());
 
         // A field the CSV format would refuse is refused the same way, at the item's file.
-        byte[] hard = zip("imsmanifest.xml", manifest.replace("difficulty=\"2\"", "difficulty=\"9\""),
-                "items/item-1.xml", entry(bank(), "items/item-1.xml"), "items/item-2.xml", entry(bank(), "items/item-2.xml"),
-                "items/item-3.xml", entry(bank(), "items/item-3.xml"));
+        byte[] hard = zip(
+                "imsmanifest.xml",
+                manifest.replace("difficulty=\"2\"", "difficulty=\"9\""),
+                "items/item-1.xml",
+                entry(bank(), "items/item-1.xml"),
+                "items/item-2.xml",
+                entry(bank(), "items/item-2.xml"),
+                "items/item-3.xml",
+                entry(bank(), "items/item-3.xml"));
         QuestionQti.Read read = QuestionQti.read(hard);
         QuestionCsv.Parsed parsed = QuestionCsv.parse(read.records(), false, read::place);
         assertEquals("items/item-1.xml: difficulty", parsed.errors().get(0).field());
@@ -93,8 +126,10 @@ class QuestionQtiTest {
 
     @Test
     void aDoctypeIsNeverFollowed() throws Exception {
-        String evil = "<?xml version=\"1.0\"?><!DOCTYPE m [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><manifest>&x;</manifest>";
-        String error = QuestionQti.read(zip("imsmanifest.xml", evil)).errors().get(0).message();
+        String evil =
+                "<?xml version=\"1.0\"?><!DOCTYPE m [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><manifest>&x;</manifest>";
+        String error =
+                QuestionQti.read(zip("imsmanifest.xml", evil)).errors().get(0).message();
         assertTrue(error.contains("not well-formed") && !error.contains("root:"), error);
     }
 

@@ -14,6 +14,7 @@ class ResourceAccessTest {
 
     /** Class 1 (plan with units 10 and 11) and class 2 (plan with unit 10). */
     final Scope classOne = new Scope(Set.of(1L), Set.of(10L, 11L));
+
     final Scope classTwo = new Scope(Set.of(2L), Set.of(10L));
     final Reach ofClassOne = new Reach(10L, 1L, Set.of(), false);
 
@@ -32,7 +33,9 @@ class ResourceAccessTest {
         Reach library = new Reach(11L, null, Set.of(), true);
         assertTrue(ResourceAccess.reaches(library, classOne));
         assertFalse(ResourceAccess.reaches(library, classTwo), "class 2's plan has no unit 11");
-        assertTrue(ResourceAccess.reaches(new Reach(null, null, Set.of(), true), Scope.NONE), "general information reaches everyone");
+        assertTrue(
+                ResourceAccess.reaches(new Reach(null, null, Set.of(), true), Scope.NONE),
+                "general information reaches everyone");
     }
 
     @Test
@@ -47,10 +50,17 @@ class ResourceAccessTest {
     @Test
     void onlyTheOwnerTeachingTheClassOrAnAdministratorChangesAResource() {
         assertTrue(ResourceAccess.mayChange(Role.TEACHER, ofClassOne, true, classOne));
-        assertFalse(ResourceAccess.mayChange(Role.TEACHER, ofClassOne, false, classOne), "a colleague of the same class");
-        assertFalse(ResourceAccess.mayChange(Role.TEACHER, ofClassOne, true, classTwo), "the owner no longer teaching the class");
-        assertFalse(ResourceAccess.mayChange(Role.TEACHER, new Reach(10L, 1L, Set.of(2L), false), false, classTwo), "a class it is shared with");
-        assertTrue(ResourceAccess.mayChange(Role.TEACHER, new Reach(10L, null, Set.of(), true), true, Scope.NONE), "a library resource's creator");
+        assertFalse(
+                ResourceAccess.mayChange(Role.TEACHER, ofClassOne, false, classOne), "a colleague of the same class");
+        assertFalse(
+                ResourceAccess.mayChange(Role.TEACHER, ofClassOne, true, classTwo),
+                "the owner no longer teaching the class");
+        assertFalse(
+                ResourceAccess.mayChange(Role.TEACHER, new Reach(10L, 1L, Set.of(2L), false), false, classTwo),
+                "a class it is shared with");
+        assertTrue(
+                ResourceAccess.mayChange(Role.TEACHER, new Reach(10L, null, Set.of(), true), true, Scope.NONE),
+                "a library resource's creator");
         assertTrue(ResourceAccess.mayChange(Role.ADMINISTRATOR, ofClassOne, false, Scope.NONE));
         assertFalse(ResourceAccess.mayChange(Role.LEARNER, ofClassOne, true, classOne));
     }

@@ -6,9 +6,9 @@ import cn.imtp.media.asset.entity.MediaKind;
 import cn.imtp.media.asset.entity.Probe;
 import cn.imtp.media.hls.Rendition;
 import cn.imtp.media.hls.Segment;
+import cn.imtp.media.sql.MediaDatabase;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.text.Words;
-import cn.imtp.media.sql.MediaDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
@@ -32,16 +32,16 @@ public class Assets {
     @Inject
     MediaDatabase db;
 
-    private static final String COLUMNS = "id, kind, owner_id, file_name, content_type, declared_bytes, part_size, upload_id, state,"
-            + " reason, sha256, renditions_of, duration_ms, width, height, created_at, updated_at";
-
-
+    private static final String COLUMNS =
+            "id, kind, owner_id, file_name, content_type, declared_bytes, part_size, upload_id, state,"
+                    + " reason, sha256, renditions_of, duration_ms, width, height, created_at, updated_at";
 
     /** Records a new upload; false when an asset with this id already exists. */
     public boolean create(Asset a) {
         return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT IGNORE INTO media_asset (id, kind, owner_id, file_name, content_type,"
-                    + " declared_bytes, part_size, upload_id, state, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,NOW(3),NOW(3))")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT IGNORE INTO media_asset (id, kind, owner_id, file_name, content_type,"
+                            + " declared_bytes, part_size, upload_id, state, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,NOW(3),NOW(3))")) {
                 s.setString(1, a.id().toString());
                 s.setString(2, a.kind().name());
                 s.setLong(3, a.ownerId());
@@ -73,17 +73,32 @@ public class Assets {
 
     /** Moves an asset to {@code to} only from {@code from}; false when another request moved it first. */
     public boolean transition(UUID id, AssetState from, AssetState to, String reason) {
-        return update("UPDATE media_asset SET state = ?, reason = ?, updated_at = NOW(3) WHERE id = ? AND state = ?",
-                to.name(), fit(reason), id.toString(), from.name()) == 1;
+        return update(
+                        "UPDATE media_asset SET state = ?, reason = ?, updated_at = NOW(3) WHERE id = ? AND state = ?",
+                        to.name(),
+                        fit(reason),
+                        id.toString(),
+                        from.name())
+                == 1;
     }
 
     public void setState(UUID id, AssetState state, String reason) {
-        update("UPDATE media_asset SET state = ?, reason = ?, updated_at = NOW(3) WHERE id = ?", state.name(), fit(reason), id.toString());
+        update(
+                "UPDATE media_asset SET state = ?, reason = ?, updated_at = NOW(3) WHERE id = ?",
+                state.name(),
+                fit(reason),
+                id.toString());
     }
 
     public void setProbe(UUID id, Probe p) {
-        update("UPDATE media_asset SET duration_ms = ?, width = ?, height = ?, has_video = ?, has_audio = ?, updated_at = NOW(3) WHERE id = ?",
-                p.durationMs(), p.hasVideo() ? p.width() : null, p.hasVideo() ? p.height() : null, p.hasVideo(), p.hasAudio(), id.toString());
+        update(
+                "UPDATE media_asset SET duration_ms = ?, width = ?, height = ?, has_video = ?, has_audio = ?, updated_at = NOW(3) WHERE id = ?",
+                p.durationMs(),
+                p.hasVideo() ? p.width() : null,
+                p.hasVideo() ? p.height() : null,
+                p.hasVideo(),
+                p.hasAudio(),
+                id.toString());
     }
 
     /** What the teacher is told about the source's tracks (kept, turned into captions, left out); null when nothing needs saying. */
@@ -107,8 +122,10 @@ public class Assets {
     }
 
     public void reuseRenditionsOf(UUID id, UUID owner) {
-        update("UPDATE media_asset SET renditions_of = ?, state = 'READY', reason = NULL, updated_at = NOW(3) WHERE id = ?",
-                owner.toString(), id.toString());
+        update(
+                "UPDATE media_asset SET renditions_of = ?, state = 'READY', reason = NULL, updated_at = NOW(3) WHERE id = ?",
+                owner.toString(),
+                id.toString());
     }
 
     /** A finished asset with the same content whose renditions can be served again. */
@@ -129,7 +146,8 @@ public class Assets {
     /** Uploads begun before the cut-off and never completed. */
     public List<Asset> unfinishedUploadsBefore(Timestamp cutOff) {
         return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM media_asset WHERE state = 'UPLOADING' AND updated_at < ? LIMIT 500")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM media_asset WHERE state = 'UPLOADING' AND updated_at < ? LIMIT 500")) {
                 s.setTimestamp(1, cutOff);
                 List<Asset> out = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
@@ -143,21 +161,26 @@ public class Assets {
     }
 
     /** What a teacher is told about a video whose transcoding failed for good (the technical detail is in the job and the log). */
-    public static final String TRANSCODE_FAILED = new cn.imtp.platform.text.Words("转码失败：这个文件无法完整解码。请确认它能在电脑上正常播放，或用其他软件重新导出后再上传。",
-            "Transcoding failed: this file could not be decoded to the end. Check that it plays on a computer, or export it"
-            + " again with another program, then upload it again.").stored();
+    public static final String TRANSCODE_FAILED = new cn.imtp.platform.text.Words(
+                    "转码失败：这个文件无法完整解码。请确认它能在电脑上正常播放，或用其他软件重新导出后再上传。",
+                    "Transcoding failed: this file could not be decoded to the end. Check that it plays on a computer, or export it"
+                            + " again with another program, then upload it again.")
+            .stored();
 
     /** Assets still PROCESSING whose transcoding job has FAILED become FAILED; returns how many. */
     public int failStranded() {
-        return update("UPDATE media_asset a JOIN transcode_job j ON j.asset_id = a.id SET a.state = 'FAILED', a.reason = ?,"
-                + " a.updated_at = NOW(3) WHERE j.state = 'FAILED' AND a.state = 'PROCESSING'", TRANSCODE_FAILED);
+        return update(
+                "UPDATE media_asset a JOIN transcode_job j ON j.asset_id = a.id SET a.state = 'FAILED', a.reason = ?,"
+                        + " a.updated_at = NOW(3) WHERE j.state = 'FAILED' AND a.state = 'PROCESSING'",
+                TRANSCODE_FAILED);
     }
 
     /** Assets lms-web released (media_asset_release) whose files are still stored, except those being transcoded. */
     public List<Asset> releasedWithFiles() {
         return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS.replaceAll("(^|, )", "$1a.") + " FROM media_asset_release r"
-                    + " JOIN media_asset a ON a.id = r.asset_id WHERE a.state <> 'DELETED' LIMIT 500")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT " + COLUMNS.replaceAll("(^|, )", "$1a.") + " FROM media_asset_release r"
+                            + " JOIN media_asset a ON a.id = r.asset_id WHERE a.state <> 'DELETED' LIMIT 500")) {
                 List<Asset> out = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
@@ -172,7 +195,8 @@ public class Assets {
     /** Whether another asset, not deleted, plays this one's renditions (the same content uploaded twice). */
     public boolean renditionsReused(UUID id) {
         return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM media_asset WHERE renditions_of = ? AND state <> 'DELETED' LIMIT 1")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT 1 FROM media_asset WHERE renditions_of = ? AND state <> 'DELETED' LIMIT 1")) {
                 s.setString(1, id.toString());
                 try (ResultSet r = s.executeQuery()) {
                     return r.next();
@@ -201,8 +225,9 @@ public class Assets {
                         s.executeUpdate();
                     }
                 }
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO media_rendition (asset_id, name, width, height, video_kbps, audio_kbps,"
-                        + " source_audio, alternate, language, label, is_default) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+                try (PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO media_rendition (asset_id, name, width, height, video_kbps, audio_kbps,"
+                                + " source_audio, alternate, language, label, is_default) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
                     for (Rendition r : plan) {
                         s.setString(1, id.toString());
                         s.setString(2, r.name());
@@ -231,22 +256,32 @@ public class Assets {
     }
 
     /** A rendition as planned, with whether all its segments are stored. */
-    public record StoredRendition(Rendition rendition, boolean complete) {
-    }
+    public record StoredRendition(Rendition rendition, boolean complete) {}
 
     public List<StoredRendition> renditions(UUID id) {
         return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT name, width, height, video_kbps, audio_kbps, complete, source_audio, alternate,"
-                    + " language, label, is_default FROM media_rendition WHERE asset_id = ? ORDER BY height * width DESC, is_default DESC, name")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT name, width, height, video_kbps, audio_kbps, complete, source_audio, alternate,"
+                            + " language, label, is_default FROM media_rendition WHERE asset_id = ? ORDER BY height * width DESC, is_default DESC, name")) {
                 s.setString(1, id.toString());
                 List<StoredRendition> out = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         int source = r.getInt(7);
                         Integer sourceAudio = r.wasNull() ? null : source;
-                        Rendition.Alternate alternate = r.getBoolean(8) ? new Rendition.Alternate(r.getString(9), r.getString(10), r.getBoolean(11)) : null;
-                        out.add(new StoredRendition(new Rendition(r.getString(1), r.getInt(2), r.getInt(3), r.getInt(4), r.getInt(5), sourceAudio,
-                                alternate), r.getBoolean(6)));
+                        Rendition.Alternate alternate = r.getBoolean(8)
+                                ? new Rendition.Alternate(r.getString(9), r.getString(10), r.getBoolean(11))
+                                : null;
+                        out.add(new StoredRendition(
+                                new Rendition(
+                                        r.getString(1),
+                                        r.getInt(2),
+                                        r.getInt(3),
+                                        r.getInt(4),
+                                        r.getInt(5),
+                                        sourceAudio,
+                                        alternate),
+                                r.getBoolean(6)));
                     }
                 }
                 return out;
@@ -257,8 +292,9 @@ public class Assets {
     /** How much of the asset was encoded: its longest rendition (the sum of its segments), in milliseconds. */
     public long encodedMs(UUID id) {
         return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(t), 0) FROM (SELECT SUM(duration_ms) AS t FROM media_segment"
-                    + " WHERE asset_id = ? GROUP BY rendition) r")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT COALESCE(MAX(t), 0) FROM (SELECT SUM(duration_ms) AS t FROM media_segment"
+                            + " WHERE asset_id = ? GROUP BY rendition) r")) {
                 s.setString(1, id.toString());
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
@@ -276,8 +312,11 @@ public class Assets {
         if (warning == null) {
             setState(id, AssetState.READY, null);
         } else {
-            update("UPDATE media_asset SET state = 'READY', duration_ms = ?, reason = ?, updated_at = NOW(3) WHERE id = ?", encodedMs,
-                    fit(warning), id.toString());
+            update(
+                    "UPDATE media_asset SET state = 'READY', duration_ms = ?, reason = ?, updated_at = NOW(3) WHERE id = ?",
+                    encodedMs,
+                    fit(warning),
+                    id.toString());
         }
     }
 
@@ -286,14 +325,20 @@ public class Assets {
     }
 
     public void addSegment(UUID id, String rendition, int seq, int durationMs, long bytes) {
-        update("INSERT IGNORE INTO media_segment (asset_id, rendition, seq, duration_ms, bytes) VALUES (?,?,?,?,?)",
-                id.toString(), rendition, seq, durationMs, bytes);
+        update(
+                "INSERT IGNORE INTO media_segment (asset_id, rendition, seq, duration_ms, bytes) VALUES (?,?,?,?,?)",
+                id.toString(),
+                rendition,
+                seq,
+                durationMs,
+                bytes);
     }
 
     /** How many segments of each rendition are stored. */
     public java.util.Map<String, Integer> segmentCounts(UUID id) {
         return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT rendition, COUNT(*) FROM media_segment WHERE asset_id = ? GROUP BY rendition")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT rendition, COUNT(*) FROM media_segment WHERE asset_id = ? GROUP BY rendition")) {
                 s.setString(1, id.toString());
                 java.util.Map<String, Integer> out = new java.util.HashMap<>();
                 try (ResultSet r = s.executeQuery()) {
@@ -308,7 +353,8 @@ public class Assets {
 
     public List<Segment> segments(UUID id, String rendition) {
         return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT seq, duration_ms FROM media_segment WHERE asset_id = ? AND rendition = ? ORDER BY seq")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT seq, duration_ms FROM media_segment WHERE asset_id = ? AND rendition = ? ORDER BY seq")) {
                 s.setString(1, id.toString());
                 s.setString(2, rendition);
                 List<Segment> out = new ArrayList<>();
@@ -324,16 +370,22 @@ public class Assets {
 
     /** The type and name a checked document or image is downloaded as (decided by media-service, not the client). */
     public void setServedAs(UUID id, String contentType, String fileName) {
-        update("UPDATE media_asset SET content_type = ?, file_name = ? WHERE id = ?", contentType, fileName, id.toString());
+        update(
+                "UPDATE media_asset SET content_type = ?, file_name = ? WHERE id = ?",
+                contentType,
+                fileName,
+                id.toString());
     }
 
     /** A caption track: language code (BCP 47) and the name players show. */
-    public record Caption(String language, String name) {
-    }
+    public record Caption(String language, String name) {}
 
     public void putCaption(UUID id, Caption c) {
-        update("INSERT INTO media_caption (asset_id, language, name) VALUES (?,?,?) ON DUPLICATE KEY UPDATE name = VALUES(name)",
-                id.toString(), c.language(), c.name());
+        update(
+                "INSERT INTO media_caption (asset_id, language, name) VALUES (?,?,?) ON DUPLICATE KEY UPDATE name = VALUES(name)",
+                id.toString(),
+                c.language(),
+                c.name());
     }
 
     /** Removes a caption track's row; false when the asset has none in that language. */
@@ -343,7 +395,8 @@ public class Assets {
 
     public List<Caption> captions(UUID id) {
         return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT language, name FROM media_caption WHERE asset_id = ? ORDER BY language")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT language, name FROM media_caption WHERE asset_id = ? ORDER BY language")) {
                 s.setString(1, id.toString());
                 List<Caption> out = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
@@ -380,10 +433,23 @@ public class Assets {
         Integer w = r.wasNull() ? null : width;
         int height = r.getInt("height");
         Integer h = r.wasNull() ? null : height;
-        return new Asset(UUID.fromString(r.getString("id")), MediaKind.valueOf(r.getString("kind")), r.getLong("owner_id"),
-                r.getString("file_name"), r.getString("content_type"), r.getLong("declared_bytes"), r.getLong("part_size"),
-                r.getString("upload_id"), AssetState.valueOf(r.getString("state")), r.getString("reason"), r.getString("sha256"),
-                reuse == null ? null : UUID.fromString(reuse), durationMs, w, h,
-                r.getTimestamp("created_at").toInstant(), r.getTimestamp("updated_at").toInstant());
+        return new Asset(
+                UUID.fromString(r.getString("id")),
+                MediaKind.valueOf(r.getString("kind")),
+                r.getLong("owner_id"),
+                r.getString("file_name"),
+                r.getString("content_type"),
+                r.getLong("declared_bytes"),
+                r.getLong("part_size"),
+                r.getString("upload_id"),
+                AssetState.valueOf(r.getString("state")),
+                r.getString("reason"),
+                r.getString("sha256"),
+                reuse == null ? null : UUID.fromString(reuse),
+                durationMs,
+                w,
+                h,
+                r.getTimestamp("created_at").toInstant(),
+                r.getTimestamp("updated_at").toInstant());
     }
 }

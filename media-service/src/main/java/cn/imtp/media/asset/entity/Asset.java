@@ -8,9 +8,24 @@ import java.util.UUID;
  *
  * @param renditionsOf when set, the asset whose renditions this one reuses (same content hash)
  */
-public record Asset(UUID id, MediaKind kind, long ownerId, String fileName, String contentType, long declaredBytes,
-                    long partSize, String uploadId, AssetState state, String reason, String sha256, UUID renditionsOf,
-                    Long durationMs, Integer width, Integer height, Instant createdAt, Instant updatedAt) {
+public record Asset(
+        UUID id,
+        MediaKind kind,
+        long ownerId,
+        String fileName,
+        String contentType,
+        long declaredBytes,
+        long partSize,
+        String uploadId,
+        AssetState state,
+        String reason,
+        String sha256,
+        UUID renditionsOf,
+        Long durationMs,
+        Integer width,
+        Integer height,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public String sourceKey() {
         return sourceKey(id);

@@ -6,7 +6,13 @@ package cn.imtp.media.asset.entity;
  * lms-web released the asset (a recording replaced by a newer one) and its files were removed from storage.
  */
 public enum AssetState {
-    UPLOADING, PROCESSING, READY, FAILED, REJECTED, ABANDONED, DELETED;
+    UPLOADING,
+    PROCESSING,
+    READY,
+    FAILED,
+    REJECTED,
+    ABANDONED,
+    DELETED;
 
     public boolean isFinal() {
         return this == READY || this == FAILED || this == REJECTED || this == ABANDONED || this == DELETED;

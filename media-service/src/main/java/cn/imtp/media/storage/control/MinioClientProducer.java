@@ -18,8 +18,11 @@ public class MinioClientProducer {
 
     @Produces
     MinioClient internalClient() {
-        MinioClient client = MinioClient.builder().endpoint(settings.endpoint()).region(settings.region())
-                .credentials(settings.accessKey(), settings.secretKey()).build();
+        MinioClient client = MinioClient.builder()
+                .endpoint(settings.endpoint())
+                .region(settings.region())
+                .credentials(settings.accessKey(), settings.secretKey())
+                .build();
         long ms = settings.timeoutSeconds() * 1000L;
         client.setTimeout(ms, ms, ms);
         return client;
@@ -27,8 +30,11 @@ public class MinioClientProducer {
 
     @Produces
     MinioAsyncClient internalAsyncClient() {
-        MinioAsyncClient client = MinioAsyncClient.builder().endpoint(settings.endpoint()).region(settings.region())
-                .credentials(settings.accessKey(), settings.secretKey()).build();
+        MinioAsyncClient client = MinioAsyncClient.builder()
+                .endpoint(settings.endpoint())
+                .region(settings.region())
+                .credentials(settings.accessKey(), settings.secretKey())
+                .build();
         long ms = settings.timeoutSeconds() * 1000L;
         client.setTimeout(ms, ms, ms);
         return client;
@@ -38,7 +44,10 @@ public class MinioClientProducer {
     @Produces
     @Presigning
     MinioClient presigningClient() {
-        return MinioClient.builder().endpoint(settings.publicEndpoint()).region(settings.region())
-                .credentials(settings.accessKey(), settings.secretKey()).build();
+        return MinioClient.builder()
+                .endpoint(settings.publicEndpoint())
+                .region(settings.region())
+                .credentials(settings.accessKey(), settings.secretKey())
+                .build();
     }
 }

@@ -24,7 +24,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SharedGetSigner {
 
-    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter AMZ_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final HexFormat HEX = HexFormat.of();
 
     private final String origin;
@@ -37,16 +38,17 @@ public final class SharedGetSigner {
     private final long lifetimeSeconds;
     private volatile DayKey dayKey;
 
-    private record DayKey(String day, byte[] key) {
-    }
+    private record DayKey(String day, byte[] key) {}
 
     /**
      * @param endpoint the public S3 endpoint ({@code http://127.0.0.1:9000}, {@code https://s3.example.cn}); a path in it
      *                 is kept in front of the bucket
      */
-    public SharedGetSigner(String endpoint, String bucket, String region, String accessKey, String secretKey, Duration lifetime) {
+    public SharedGetSigner(
+            String endpoint, String bucket, String region, String accessKey, String secretKey, Duration lifetime) {
         URI uri = URI.create(endpoint);
-        boolean defaultPort = uri.getPort() == -1 || ("http".equals(uri.getScheme()) && uri.getPort() == 80)
+        boolean defaultPort = uri.getPort() == -1
+                || ("http".equals(uri.getScheme()) && uri.getPort() == 80)
                 || ("https".equals(uri.getScheme()) && uri.getPort() == 443);
         this.host = uri.getHost() + (defaultPort ? "" : ":" + uri.getPort());
         this.origin = uri.getScheme() + "://" + host;
@@ -88,16 +90,30 @@ public final class SharedGetSigner {
         h.sha256.update(signing.canonicalRest());
         byte[] requestHash = h.hex(h.sha256.digest());
         String signature = HEX.formatHex(h.hmac(signing.key(), signing.toSignPrefix(), requestHash));
-        return new StringBuilder(origin.length() + path.length() + signing.canonicalQuery().length() + 100).append(origin).append(path)
-                .append('?').append(signing.canonicalQuery()).append("&X-Amz-Signature=").append(signature).toString();
+        return new StringBuilder(origin.length()
+                        + path.length()
+                        + signing.canonicalQuery().length()
+                        + 100)
+                .append(origin)
+                .append(path)
+                .append('?')
+                .append(signing.canonicalQuery())
+                .append("&X-Amz-Signature=")
+                .append(signature)
+                .toString();
     }
 
     private static final byte[] GET_LINE = "GET\n".getBytes(StandardCharsets.US_ASCII);
 
     /** What every URL of one signing time, lifetime and query shares: made once, reused for the whole playlist. */
-    private record Signing(Instant at, long expires, Map<String, String> query, String canonicalQuery, byte[] canonicalRest,
-                           byte[] toSignPrefix, byte[] key) {
-    }
+    private record Signing(
+            Instant at,
+            long expires,
+            Map<String, String> query,
+            String canonicalQuery,
+            byte[] canonicalRest,
+            byte[] toSignPrefix,
+            byte[] key) {}
 
     /**
      * The last signing context of each thread: request threads sign the current slot while the background thread signs
@@ -107,7 +123,10 @@ public final class SharedGetSigner {
 
     private Signing signingFor(Instant at, long expiresSeconds, Map<String, String> query) {
         Signing s = last.get();
-        if (s != null && s.at().equals(at) && s.expires() == expiresSeconds && s.query().equals(query)) {
+        if (s != null
+                && s.at().equals(at)
+                && s.expires() == expiresSeconds
+                && s.query().equals(query)) {
             return s;
         }
         String amzDate = AMZ_DATE.format(at);
@@ -128,9 +147,16 @@ public final class SharedGetSigner {
             canonicalQuery.append(encode(p.getKey())).append('=').append(encode(p.getValue()));
         }
         // The canonical request after the path, and the string to sign before the request's hash, as bytes once.
-        byte[] rest = ("\n" + canonicalQuery + "\nhost:" + host + "\n\nhost\nUNSIGNED-PAYLOAD").getBytes(StandardCharsets.UTF_8);
-        s = new Signing(at, expiresSeconds, Map.copyOf(query), canonicalQuery.toString(), rest,
-                ("AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n").getBytes(StandardCharsets.UTF_8), signingKey(day));
+        byte[] rest = ("\n" + canonicalQuery + "\nhost:" + host + "\n\nhost\nUNSIGNED-PAYLOAD")
+                .getBytes(StandardCharsets.UTF_8);
+        s = new Signing(
+                at,
+                expiresSeconds,
+                Map.copyOf(query),
+                canonicalQuery.toString(),
+                rest,
+                ("AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n").getBytes(StandardCharsets.UTF_8),
+                signingKey(day));
         last.set(s);
         return s;
     }
@@ -202,14 +228,24 @@ public final class SharedGetSigner {
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
             if (!(c == '/' || unreserved(c))) {
-                return String.join("/", java.util.Arrays.stream(key.split("/", -1)).map(SharedGetSigner::encode).toList());
+                return String.join(
+                        "/",
+                        java.util.Arrays.stream(key.split("/", -1))
+                                .map(SharedGetSigner::encode)
+                                .toList());
             }
         }
         return key;
     }
 
     private static boolean unreserved(int c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~';
+        return c >= 'A' && c <= 'Z'
+                || c >= 'a' && c <= 'z'
+                || c >= '0' && c <= '9'
+                || c == '-'
+                || c == '_'
+                || c == '.'
+                || c == '~';
     }
 
     /** RFC 3986 encoding as Signature Version 4 wants it: unreserved characters as they are, every other byte %XX. */
@@ -221,7 +257,9 @@ public final class SharedGetSigner {
             if (unreserved(c)) {
                 b.append((char) c);
             } else {
-                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16))).append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+                b.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
             }
         }
         return b.toString();

@@ -19,10 +19,12 @@ public class StorageReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         try {
             store.ensureBucket();
-            // Anyone may ask: the answer names no endpoint or bucket (GET /media/api/status shows them to administrators).
+            // Anyone may ask: the answer names no endpoint or bucket (GET /media/api/status shows them to
+            // administrators).
             return HealthCheckResponse.named("object-storage").up().build();
         } catch (PlatformException e) {
-            java.util.logging.Logger.getLogger(StorageReadiness.class.getName()).warning(() -> "object storage is not ready: " + e.getMessage());
+            java.util.logging.Logger.getLogger(StorageReadiness.class.getName())
+                    .warning(() -> "object storage is not ready: " + e.getMessage());
             return HealthCheckResponse.named("object-storage").down().build();
         }
     }

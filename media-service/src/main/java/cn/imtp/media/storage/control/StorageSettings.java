@@ -22,7 +22,8 @@ public class StorageSettings {
         Config config = ConfigProvider.getConfig();
         endpoint = config.getValue("lms.s3.endpoint", String.class);
         publicEndpoint = config.getOptionalValue("lms.s3.public-endpoint", String.class)
-                .filter(s -> !s.isBlank()).orElse(endpoint);
+                .filter(s -> !s.isBlank())
+                .orElse(endpoint);
         region = config.getValue("lms.s3.region", String.class);
         accessKey = config.getValue("lms.s3.access-key", String.class);
         secretKey = config.getValue("lms.s3.secret-key", String.class);

@@ -58,11 +58,13 @@ public class PlaybackResource {
     @GET
     @Path("{rendition: [0-9a-z]+(-[0-9]+)?}.m3u8")
     @Produces(HLS)
-    public Response variant(@PathParam("rendition") String rendition, @HeaderParam("Accept-Encoding") String acceptEncoding) {
+    public Response variant(
+            @PathParam("rendition") String rendition, @HeaderParam("Accept-Encoding") String acceptEncoding) {
         grants.require(grant, assetId, MediaGrant.Scope.VIEW);
         Variant v = playback.variant(assetId, rendition);
         // A long lecture's playlist is 650 KB of URLs: gzipped once per slot for every browser (they all accept it).
-        Response.ResponseBuilder r = Variant.acceptsGzip(acceptEncoding) ? Response.ok(v.gzipped()).header("Content-Encoding", "gzip")
+        Response.ResponseBuilder r = Variant.acceptsGzip(acceptEncoding)
+                ? Response.ok(v.gzipped()).header("Content-Encoding", "gzip")
                 : Response.ok(v.text());
         return personal(r.header("Vary", "Accept-Encoding"));
     }
@@ -80,7 +82,8 @@ public class PlaybackResource {
     @Path("captions/{language}")
     @Consumes({"text/vtt", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
-    public Assets.Caption putCaptions(@PathParam("language") String language, @QueryParam("name") String name, byte[] body) {
+    public Assets.Caption putCaptions(
+            @PathParam("language") String language, @QueryParam("name") String name, byte[] body) {
         grants.require(grant, assetId, MediaGrant.Scope.UPLOAD);
         return captions.put(assetId, language, name, body);
     }

@@ -25,8 +25,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +59,8 @@ public class Playback {
     int urlMinutes;
 
     /** Finished renditions' variant playlists of the current slots: 32 M characters (a 3-hour lecture's rung is ~0.7 M). */
-    private final BoundedCache<Variant> variants = new BoundedCache<>(32_000_000, v -> v.text().length());
+    private final BoundedCache<Variant> variants =
+            new BoundedCache<>(32_000_000, v -> v.text().length());
     /**
      * Finished renditions' segment lists (they do not change once a rendition is complete and its asset READY), so that a
      * playlist written for a new slot only signs: 400,000 segments, about 20 MB (a 3-hour lecture's rung has 1,800).
@@ -69,6 +70,7 @@ public class Playback {
     static final Duration WRITE_AHEAD = Duration.ofSeconds(30);
     /** The most playlists waiting to be written in the background on this node (beyond: their first viewer writes them). */
     static final int MAX_WAITING = 4096;
+
     private static final Logger LOG = Logger.getLogger(Playback.class.getName());
     /** Playlists being written on this node, by key: a viewer who asks meanwhile waits for that one, none is signed twice. */
     private final Map<String, CompletableFuture<Variant>> writing = new ConcurrentHashMap<>();
@@ -79,6 +81,7 @@ public class Playback {
     ManagedThreadFactory threads;
     /** Writes playlists in the background on one thread of its own (not the server's shared executor, which hashes sources). */
     private ScheduledThreadPoolExecutor ahead;
+
     private SharedGetSigner segmentUrls;
 
     @PostConstruct
@@ -97,8 +100,15 @@ public class Playback {
         List<StoredRendition> renditions = playable(assetId).renditions();
         String query = "?grant=" + java.net.URLEncoder.encode(grant, java.nio.charset.StandardCharsets.UTF_8);
         List<Playlists.Captions> captions = assets.captions(assetId).stream()
-                .map(c -> new Playlists.Captions(c.language(), Playlists.isQuotable(c.name()) ? c.name() : c.language(), "captions/" + c.language() + ".m3u8" + query)).toList();
-        return Playlists.master(renditions.stream().map(StoredRendition::rendition).toList(), r -> r.name() + ".m3u8" + query, captions);
+                .map(c -> new Playlists.Captions(
+                        c.language(),
+                        Playlists.isQuotable(c.name()) ? c.name() : c.language(),
+                        "captions/" + c.language() + ".m3u8" + query))
+                .toList();
+        return Playlists.master(
+                renditions.stream().map(StoredRendition::rendition).toList(),
+                r -> r.name() + ".m3u8" + query,
+                captions);
     }
 
     /** A subtitle playlist of one WebVTT file covering the whole video, with a presigned URL. */
@@ -108,8 +118,13 @@ public class Playback {
             throw PlatformException.notFound(new Words("该视频没有所选语言的字幕。", "Captions in " + language + " do not exist."));
         }
         int seconds = (int) Math.max(1, (a.durationMs() == null ? 0 : a.durationMs() + 999) / 1000);
-        return "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-TARGETDURATION:" + seconds + "\n#EXTINF:" + seconds + ",\n"
-                + store.publicUrl(Asset.captionKey(assetId, language), Duration.ofMinutes(urlMinutes), "text/vtt; charset=utf-8", null)
+        return "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-TARGETDURATION:" + seconds + "\n#EXTINF:"
+                + seconds + ",\n"
+                + store.publicUrl(
+                        Asset.captionKey(assetId, language),
+                        Duration.ofMinutes(urlMinutes),
+                        "text/vtt; charset=utf-8",
+                        null)
                 + "\n#EXT-X-ENDLIST\n";
     }
 
@@ -157,19 +172,22 @@ public class Playback {
             return false;
         }
         try {
-            ahead.schedule(() -> {
-                try {
-                    if (Instant.now().isBefore(segmentUrls.nextSlotAfter(at))) {
-                        // (A playlist of a slot that has ended would only push live ones out of the cache.)
-                        written(assetId, rendition, at, false);
-                    }
-                } catch (RuntimeException e) {
-                    // Its first viewer writes it then, as without writing ahead.
-                    LOG.fine(() -> "Writing " + key + " in the background failed: " + e);
-                } finally {
-                    after.run();
-                }
-            }, delayMs, TimeUnit.MILLISECONDS);
+            ahead.schedule(
+                    () -> {
+                        try {
+                            if (Instant.now().isBefore(segmentUrls.nextSlotAfter(at))) {
+                                // (A playlist of a slot that has ended would only push live ones out of the cache.)
+                                written(assetId, rendition, at, false);
+                            }
+                        } catch (RuntimeException e) {
+                            // Its first viewer writes it then, as without writing ahead.
+                            LOG.fine(() -> "Writing " + key + " in the background failed: " + e);
+                        } finally {
+                            after.run();
+                        }
+                    },
+                    delayMs,
+                    TimeUnit.MILLISECONDS);
             return true;
         } catch (RejectedExecutionException e) {
             return false;
@@ -188,7 +206,9 @@ public class Playback {
             try {
                 return theirs.get(WAIT_FOR_WRITER.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException("writing " + key + " failed", e.getCause());
+                throw e.getCause() instanceof RuntimeException r
+                        ? r
+                        : new IllegalStateException("writing " + key + " failed", e.getCause());
             } catch (TimeoutException e) {
                 // The other writer is stuck: this viewer gets a playlist of its own rather than waiting on.
                 return write(key, assetId, rendition, at, false);
@@ -217,17 +237,26 @@ public class Playback {
     private Variant write(String key, UUID assetId, String rendition, Instant at, boolean andOtherRungs) {
         Playable p = playable(assetId);
         UUID owner = p.asset().renditionOwner();
-        StoredRendition stored = p.renditions().stream().filter(r -> r.rendition().name().equals(rendition)).findFirst()
+        StoredRendition stored = p.renditions().stream()
+                .filter(r -> r.rendition().name().equals(rendition))
+                .findFirst()
                 .orElseThrow(() -> PlatformException.notFound(new Words("清晰度", "Rendition"), rendition));
         boolean finished = stored.complete() && p.asset().state() == AssetState.READY;
-        Variant playlist = new Variant(Playlists.variant(segments(owner, rendition, finished), stored.complete(), transcoding.hlsSeconds(),
+        Variant playlist = new Variant(Playlists.variant(
+                segments(owner, rendition, finished),
+                stored.complete(),
+                transcoding.hlsSeconds(),
                 seq -> segmentUrls.url(Asset.segmentKey(owner, rendition, seq), at, Map.of())));
         if (finished) {
             variants.put(key, playlist);
             if (andOtherRungs) {
-                p.renditions().stream().filter(r -> r.complete() && !r.rendition().name().equals(rendition)
-                                && variants.get(variantKey(assetId, r.rendition().name(), segmentUrls.slotOf(at))) == null)
-                        .forEach(r -> inBackground(assetId, r.rendition().name(), at, 0, () -> { }));
+                p.renditions().stream()
+                        .filter(r -> r.complete()
+                                && !r.rendition().name().equals(rendition)
+                                && variants.get(variantKey(
+                                                assetId, r.rendition().name(), segmentUrls.slotOf(at)))
+                                        == null)
+                        .forEach(r -> inBackground(assetId, r.rendition().name(), at, 0, () -> {}));
             }
         }
         return playlist;
@@ -246,7 +275,8 @@ public class Playback {
         return kept;
     }
 
-    // No response-content-type in segment URLs: each segment is stored as video/mp2t, and every byte counts 1,800 times.
+    // No response-content-type in segment URLs: each segment is stored as video/mp2t, and every byte counts 1,800
+    // times.
 
     public String posterUrl(UUID assetId) {
         Asset a = assets.get(assetId);
@@ -261,31 +291,38 @@ public class Playback {
     }
 
     private static PlatformException noPoster(UUID assetId) {
-        return PlatformException.notFound(new Words("文件 " + assetId + " 没有封面图。", "Poster of asset " + assetId + " does not exist."));
+        return PlatformException.notFound(
+                new Words("文件 " + assetId + " 没有封面图。", "Poster of asset " + assetId + " does not exist."));
     }
 
     /** The uploaded file itself: documents and images for viewers, a video's source for its uploader only. */
     public String fileUrl(UUID assetId, MediaGrant grant) {
         Asset a = assets.get(assetId);
         if (a.kind().isStreamed() && grant.scope() != MediaGrant.Scope.UPLOAD) {
-            throw new PlatformException(403, "forbidden", "Forbidden", new Words("课程视频只能在线播放，不能下载；请在播放器中打开。",
-                    "Lessons are streamed, not downloaded; open the player instead."));
+            throw new PlatformException(
+                    403,
+                    "forbidden",
+                    "Forbidden",
+                    new Words(
+                            "课程视频只能在线播放，不能下载；请在播放器中打开。",
+                            "Lessons are streamed, not downloaded; open the player instead."));
         }
         if (a.state() != AssetState.READY && a.state() != AssetState.PROCESSING) {
-            throw PlatformException.conflict(new Words("文件状态为 " + a.state() + "，没有可下载的内容。",
+            throw PlatformException.conflict(new Words(
+                    "文件状态为 " + a.state() + "，没有可下载的内容。",
                     "The file is " + a.state() + "; there is nothing to download."));
         }
         return store.publicUrl(a.sourceKey(), Duration.ofMinutes(urlMinutes), a.contentType(), a.fileName());
     }
 
     /** A streamed asset with the renditions it has so far (read once per request). */
-    private record Playable(Asset asset, List<StoredRendition> renditions) {
-    }
+    private record Playable(Asset asset, List<StoredRendition> renditions) {}
 
     private Playable playable(UUID assetId) {
         Asset a = assets.get(assetId);
         if (!a.kind().isStreamed()) {
-            throw PlatformException.conflict(new Words("这是 " + a.kind() + " 文件，不能在线播放，请下载后查看。",
+            throw PlatformException.conflict(new Words(
+                    "这是 " + a.kind() + " 文件，不能在线播放，请下载后查看。",
                     "This file is a " + a.kind() + "; download it instead of playing it."));
         }
         if (a.state() == AssetState.FAILED || a.state() == AssetState.REJECTED || a.state() == AssetState.ABANDONED) {
@@ -296,12 +333,16 @@ public class Playback {
                 case REJECTED -> "文件未通过检查";
                 default -> "上传未完成";
             };
-            throw PlatformException.conflict(new Words("这个视频无法播放：" + state + (reason.zh().isEmpty() ? "" : " — " + reason.zh()),
+            throw PlatformException.conflict(new Words(
+                    "这个视频无法播放：" + state + (reason.zh().isEmpty() ? "" : " — " + reason.zh()),
                     "This video cannot be played: " + a.state() + (reason.en().isEmpty() ? "" : " — " + reason.en())));
         }
         List<StoredRendition> renditions = assets.renditions(a.renditionOwner());
         if (renditions.isEmpty()) {
-            throw new PlatformException(409, "not-yet-playable", "Not yet playable",
+            throw new PlatformException(
+                    409,
+                    "not-yet-playable",
+                    "Not yet playable",
                     new Words("视频仍在处理中，请过几秒再试。", "The video is still being prepared; try again in a few seconds."));
         }
         return new Playable(a, renditions);

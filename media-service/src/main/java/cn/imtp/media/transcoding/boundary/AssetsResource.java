@@ -75,8 +75,10 @@ public class AssetsResource {
         grants.require(grant, assetId, MediaGrant.Scope.UPLOAD);
         if (!queue.retryFailed(assetId)) {
             String state = queue.forAsset(assetId).map(j -> j.state().name()).orElse(null);
-            throw PlatformException.conflict(new Words("只有转码失败的任务才能重试；" + (state == null ? "这个文件没有转码任务。" : "这个任务的状态是 " + state + "。"),
-                    "Only a failed transcoding job can be retried; this one is " + (state == null ? "not queued" : state) + "."));
+            throw PlatformException.conflict(new Words(
+                    "只有转码失败的任务才能重试；" + (state == null ? "这个文件没有转码任务。" : "这个任务的状态是 " + state + "。"),
+                    "Only a failed transcoding job can be retried; this one is "
+                            + (state == null ? "not queued" : state) + "."));
         }
         status.markProcessing(assetId);
         return Response.accepted(status.of(assetId)).build();

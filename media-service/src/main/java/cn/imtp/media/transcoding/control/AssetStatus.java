@@ -27,19 +27,38 @@ public class AssetStatus {
         UUID owner = a.renditionOwner();
         java.util.Map<String, Integer> segments = assets.segmentCounts(owner);
         List<AssetView.RenditionView> renditions = assets.renditions(owner).stream()
-                .map(r -> new AssetView.RenditionView(r.rendition().name(), r.rendition().width(), r.rendition().height(), r.complete(),
-                        segments.getOrDefault(r.rendition().name(), 0), r.rendition().isAlternateAudio() ? r.rendition().alternate().language() : null,
-                        r.rendition().isAlternateAudio() ? r.rendition().alternate().isDefault() : null))
+                .map(r -> new AssetView.RenditionView(
+                        r.rendition().name(),
+                        r.rendition().width(),
+                        r.rendition().height(),
+                        r.complete(),
+                        segments.getOrDefault(r.rendition().name(), 0),
+                        r.rendition().isAlternateAudio()
+                                ? r.rendition().alternate().language()
+                                : null,
+                        r.rendition().isAlternateAudio()
+                                ? r.rendition().alternate().isDefault()
+                                : null))
                 .toList();
         Job job = queue.forAsset(id).orElse(null);
         // Only a queued job has a place in the queue (one taken over from a vanished worker is first anyway).
-        ClaimOrder.Wait wait = job == null || job.state() != JobState.QUEUED ? null
-                : queue.waiting(job.id(), transcoding.workers(), transcoding.shortLaneWorkers(), transcoding.shortLaneSeconds() * 1000L).orElse(null);
+        ClaimOrder.Wait wait = job == null || job.state() != JobState.QUEUED
+                ? null
+                : queue.waiting(
+                                job.id(),
+                                transcoding.workers(),
+                                transcoding.shortLaneWorkers(),
+                                transcoding.shortLaneSeconds() * 1000L)
+                        .orElse(null);
         return AssetView.of(a, renditions, job, wait, assets.tracksNote(id).orElse(null), assets.captions(id));
     }
 
     /** A retried asset is processing again. */
     public void markProcessing(UUID id) {
-        assets.transition(id, cn.imtp.media.asset.entity.AssetState.FAILED, cn.imtp.media.asset.entity.AssetState.PROCESSING, null);
+        assets.transition(
+                id,
+                cn.imtp.media.asset.entity.AssetState.FAILED,
+                cn.imtp.media.asset.entity.AssetState.PROCESSING,
+                null);
     }
 }

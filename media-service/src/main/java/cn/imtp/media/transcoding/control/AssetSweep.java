@@ -61,7 +61,8 @@ public class AssetSweep {
         try {
             int stranded = assets.failStranded();
             if (stranded > 0) {
-                LOG.warning(() -> stranded + " asset(s) whose transcoding had failed were still marked PROCESSING; now FAILED");
+                LOG.warning(() ->
+                        stranded + " asset(s) whose transcoding had failed were still marked PROCESSING; now FAILED");
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Sweeping stranded assets failed; the next sweep tries again", e);
@@ -86,8 +87,12 @@ public class AssetSweep {
                 } else {
                     store.removeAll(prefix);
                 }
-                if (assets.transition(a.id(), a.state(), AssetState.DELETED, "已删除（或被新文件替换），存储中的文件已移除。"
-                        + " Deleted (or replaced by a newer file); its files were removed from storage.")) {
+                if (assets.transition(
+                        a.id(),
+                        a.state(),
+                        AssetState.DELETED,
+                        "已删除（或被新文件替换），存储中的文件已移除。"
+                                + " Deleted (or replaced by a newer file); its files were removed from storage.")) {
                     n++;
                 }
             }

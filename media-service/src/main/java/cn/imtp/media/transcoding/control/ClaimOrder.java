@@ -21,11 +21,9 @@ import java.util.Map;
 public final class ClaimOrder {
 
     /** A job the queue could hand out: its uploader, its source's probed duration (null when unknown), whether it was taken over. */
-    public record Candidate(long jobId, long ownerId, Long durationMs, boolean takenOver) {
-    }
+    public record Candidate(long jobId, long ownerId, Long durationMs, boolean takenOver) {}
 
-    private ClaimOrder() {
-    }
+    private ClaimOrder() {}
 
     /** Whether a source is short enough for the short lane; an unknown duration is not. */
     public static boolean isShort(Candidate c, long shortMs) {
@@ -50,8 +48,7 @@ public final class ClaimOrder {
     }
 
     /** What a waiting job's uploader is told: how many jobs go before it, and about how long until it starts. */
-    public record Wait(int ahead, long seconds) {
-    }
+    public record Wait(int ahead, long seconds) {}
 
     /**
      * Where {@code job} stands among the waiting {@code candidates}: the jobs ordered before it that a worker able to
@@ -59,8 +56,14 @@ public final class ClaimOrder {
      * still to encode in running jobs, at {@code encodeSecondsPerSourceSecond} (measured on recent jobs) shared over
      * the workers that may take it.
      */
-    public static Wait waitOf(Candidate job, List<Candidate> candidates, Map<Long, Integer> runningByOwner, long shortMs,
-                              long runningRemainingMs, int workersForIt, double encodeSecondsPerSourceSecond) {
+    public static Wait waitOf(
+            Candidate job,
+            List<Candidate> candidates,
+            Map<Long, Integer> runningByOwner,
+            long shortMs,
+            long runningRemainingMs,
+            int workersForIt,
+            double encodeSecondsPerSourceSecond) {
         int ahead = 0;
         long aheadMs = 0;
         for (Candidate c : order(candidates, runningByOwner, shortMs)) {

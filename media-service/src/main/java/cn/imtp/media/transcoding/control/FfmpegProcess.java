@@ -14,11 +14,9 @@ import java.util.concurrent.TimeUnit;
 public final class FfmpegProcess {
 
     /** What the process wrote, and whether it ended within the time allowed with exit status 0. */
-    public record Ran(String output, boolean succeeded) {
-    }
+    public record Ran(String output, boolean succeeded) {}
 
-    private FfmpegProcess() {
-    }
+    private FfmpegProcess() {}
 
     /**
      * Starts {@code command}, reads all it writes, and waits for it at most {@code timeout}. A process still running when

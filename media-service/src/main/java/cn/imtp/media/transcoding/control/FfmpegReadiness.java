@@ -47,7 +47,8 @@ public class FfmpegReadiness implements HealthCheck {
             // Anyone may ask: the answer names no version or path (GET /media/api/status shows them to administrators).
             return HealthCheckResponse.named("ffmpeg").up().build();
         } catch (IOException e) {
-            java.util.logging.Logger.getLogger(FfmpegReadiness.class.getName()).warning(() -> "ffmpeg is not ready: " + e.getMessage());
+            java.util.logging.Logger.getLogger(FfmpegReadiness.class.getName())
+                    .warning(() -> "ffmpeg is not ready: " + e.getMessage());
             return HealthCheckResponse.named("ffmpeg").down().build();
         }
     }
@@ -56,7 +57,8 @@ public class FfmpegReadiness implements HealthCheck {
         try {
             FfmpegProcess.Ran ran = FfmpegProcess.run(List.of(executable, "-version"), 10, TimeUnit.SECONDS);
             if (!ran.succeeded()) {
-                throw new IOException(executable + " -version failed: " + ran.output().lines().findFirst().orElse(""));
+                throw new IOException(executable + " -version failed: "
+                        + ran.output().lines().findFirst().orElse(""));
             }
             return ran.output().lines().findFirst().orElse("");
         } catch (InterruptedException e) {

@@ -1,8 +1,8 @@
 package cn.imtp.media.transcoding.control;
 
+import cn.imtp.media.sql.MediaDatabase;
 import cn.imtp.media.transcoding.entity.Job;
 import cn.imtp.media.transcoding.entity.JobState;
-import cn.imtp.media.sql.MediaDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -31,8 +31,7 @@ public class JobQueue {
     MediaDatabase db;
 
     /** Fired after a job is queued on this node: idle local workers wake at once. */
-    public record Queued(UUID assetId) {
-    }
+    public record Queued(UUID assetId) {}
 
     @Inject
     Event<Queued> queued;
@@ -45,9 +44,10 @@ public class JobQueue {
 
     private void queue(UUID assetId) {
         db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO transcode_job (asset_id, state, attempts, not_before, created_at)"
-                    + " VALUES (?, 'QUEUED', 0, NOW(3), NOW(3)) ON DUPLICATE KEY UPDATE state = 'QUEUED', attempts = 0,"
-                    + " not_before = NOW(3), lease_until = NULL, worker = NULL, progress = 0, error = NULL, finished_at = NULL")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO transcode_job (asset_id, state, attempts, not_before, created_at)"
+                            + " VALUES (?, 'QUEUED', 0, NOW(3), NOW(3)) ON DUPLICATE KEY UPDATE state = 'QUEUED', attempts = 0,"
+                            + " not_before = NOW(3), lease_until = NULL, worker = NULL, progress = 0, error = NULL, finished_at = NULL")) {
                 s.setString(1, assetId.toString());
                 return s.executeUpdate();
             }
@@ -57,8 +57,9 @@ public class JobQueue {
     /** A job whose retry a teacher asked for: only a failed one goes back in the queue. */
     public boolean retryFailed(UUID assetId) {
         boolean retried = db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE transcode_job SET state = 'QUEUED', attempts = 0, not_before = NOW(3),"
-                    + " lease_until = NULL, worker = NULL, progress = 0, finished_at = NULL WHERE asset_id = ? AND state = 'FAILED'")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE transcode_job SET state = 'QUEUED', attempts = 0, not_before = NOW(3),"
+                            + " lease_until = NULL, worker = NULL, progress = 0, finished_at = NULL WHERE asset_id = ? AND state = 'FAILED'")) {
                 s.setString(1, assetId.toString());
                 return s.executeUpdate() == 1;
             }
@@ -70,8 +71,7 @@ public class JobQueue {
     }
 
     /** A claimed job: the job and the attempt number it is now on. */
-    public record Claim(Job job, int attempt) {
-    }
+    public record Claim(Job job, int attempt) {}
 
     /**
      * Takes the next job by {@link ClaimOrder} among those due and those whose worker stopped renewing its lease; a
@@ -79,7 +79,8 @@ public class JobQueue {
      * rows and applies the same rule; the row lock ({@code FOR UPDATE SKIP LOCKED}, condition checked again) makes each
      * job one worker's. A job whose lease ran out on its last attempt fails instead of running again.
      */
-    public Optional<Claim> claim(String worker, int leaseSeconds, int maxAttempts, boolean shortLaneOnly, long shortMs) {
+    public Optional<Claim> claim(
+            String worker, int leaseSeconds, int maxAttempts, boolean shortLaneOnly, long shortMs) {
         return db.run(c -> {
             c.setAutoCommit(false);
             try {
@@ -91,8 +92,8 @@ public class JobQueue {
                         continue;
                     }
                     Job job;
-                    try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM transcode_job j WHERE id = ? AND " + DUE
-                            + " FOR UPDATE SKIP LOCKED")) {
+                    try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
+                            + " FROM transcode_job j WHERE id = ? AND " + DUE + " FOR UPDATE SKIP LOCKED")) {
                         s.setLong(1, candidate.jobId());
                         try (ResultSet r = s.executeQuery()) {
                             if (!r.next()) {
@@ -103,16 +104,27 @@ public class JobQueue {
                         }
                     }
                     if (job.state() == JobState.RUNNING && job.attempts() >= maxAttempts) {
-                        finish(c, job.id(), JobState.FAILED, "The worker running this job stopped (its node went away) on the last of "
-                                + maxAttempts + " attempts. Retry it once the media nodes are healthy.");
-                        // The teacher reads the asset's reason (Chinese, then English); the job's error stays in its row and the log.
-                        markAssetFailed(c, job.assetId(), new cn.imtp.platform.text.Words("转码在每次尝试时都中断了；请稍后重试，仍不成功请联系管理员。",
-                                "Transcoding stopped on every attempt; see the job's error.").stored());
+                        finish(
+                                c,
+                                job.id(),
+                                JobState.FAILED,
+                                "The worker running this job stopped (its node went away) on the last of " + maxAttempts
+                                        + " attempts. Retry it once the media nodes are healthy.");
+                        // The teacher reads the asset's reason (Chinese, then English); the job's error stays in its
+                        // row and the log.
+                        markAssetFailed(
+                                c,
+                                job.assetId(),
+                                new cn.imtp.platform.text.Words(
+                                                "转码在每次尝试时都中断了；请稍后重试，仍不成功请联系管理员。",
+                                                "Transcoding stopped on every attempt; see the job's error.")
+                                        .stored());
                         c.commit();
                         continue;
                     }
-                    try (PreparedStatement s = c.prepareStatement("UPDATE transcode_job SET state = 'RUNNING', attempts = attempts + 1,"
-                            + " worker = ?, lease_until = NOW(3) + INTERVAL ? SECOND, started_at = NOW(3), progress = 0 WHERE id = ?")) {
+                    try (PreparedStatement s = c.prepareStatement(
+                            "UPDATE transcode_job SET state = 'RUNNING', attempts = attempts + 1,"
+                                    + " worker = ?, lease_until = NOW(3) + INTERVAL ? SECOND, started_at = NOW(3), progress = 0 WHERE id = ?")) {
                         s.setString(1, worker);
                         s.setInt(2, leaseSeconds);
                         s.setLong(3, job.id());
@@ -133,7 +145,8 @@ public class JobQueue {
     }
 
     /** A job a worker may take now: due in the queue, or running under a lease that ran out. */
-    private static final String DUE = "((j.state = 'QUEUED' AND j.not_before <= NOW(3)) OR (j.state = 'RUNNING' AND j.lease_until < NOW(3)))";
+    private static final String DUE =
+            "((j.state = 'QUEUED' AND j.not_before <= NOW(3)) OR (j.state = 'RUNNING' AND j.lease_until < NOW(3)))";
     /** A job waiting for a worker, due or pausing between attempts. */
     private static final String WAITING = "(j.state = 'QUEUED' OR (j.state = 'RUNNING' AND j.lease_until < NOW(3)))";
     /** How many waiting jobs the order is decided among; a queue longer than this is served oldest first beyond it. */
@@ -143,12 +156,15 @@ public class JobQueue {
 
     private static List<ClaimOrder.Candidate> candidates(Connection c, String condition) throws SQLException {
         List<ClaimOrder.Candidate> all = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT j.id, j.state, a.owner_id, a.duration_ms FROM transcode_job j"
-                + " JOIN media_asset a ON a.id = j.asset_id WHERE " + condition + " ORDER BY j.id LIMIT " + ORDER_WINDOW);
-             ResultSet r = s.executeQuery()) {
+        try (PreparedStatement s =
+                        c.prepareStatement("SELECT j.id, j.state, a.owner_id, a.duration_ms FROM transcode_job j"
+                                + " JOIN media_asset a ON a.id = j.asset_id WHERE " + condition
+                                + " ORDER BY j.id LIMIT " + ORDER_WINDOW);
+                ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 long duration = r.getLong(4);
-                all.add(new ClaimOrder.Candidate(r.getLong(1), r.getLong(3), r.wasNull() ? null : duration, "RUNNING".equals(r.getString(2))));
+                all.add(new ClaimOrder.Candidate(
+                        r.getLong(1), r.getLong(3), r.wasNull() ? null : duration, "RUNNING".equals(r.getString(2))));
             }
         }
         return all;
@@ -156,9 +172,10 @@ public class JobQueue {
 
     private static Map<Long, Integer> runningByOwner(Connection c) throws SQLException {
         Map<Long, Integer> running = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT a.owner_id, COUNT(*) FROM transcode_job j JOIN media_asset a ON a.id = j.asset_id"
-                + " WHERE j.state = 'RUNNING' AND j.lease_until >= NOW(3) GROUP BY a.owner_id");
-             ResultSet r = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement(
+                        "SELECT a.owner_id, COUNT(*) FROM transcode_job j JOIN media_asset a ON a.id = j.asset_id"
+                                + " WHERE j.state = 'RUNNING' AND j.lease_until >= NOW(3) GROUP BY a.owner_id");
+                ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 running.put(r.getLong(1), r.getInt(2));
             }
@@ -174,15 +191,17 @@ public class JobQueue {
     public Optional<ClaimOrder.Wait> waiting(long jobId, int generalWorkers, int shortLaneWorkers, long shortMs) {
         return db.run(c -> {
             List<ClaimOrder.Candidate> waiting = candidates(c, WAITING);
-            Optional<ClaimOrder.Candidate> job = waiting.stream().filter(w -> w.jobId() == jobId).findFirst();
+            Optional<ClaimOrder.Candidate> job =
+                    waiting.stream().filter(w -> w.jobId() == jobId).findFirst();
             if (job.isEmpty()) {
                 return Optional.empty(); // no longer waiting, or beyond the ordered window: no honest figure
             }
             boolean isShort = ClaimOrder.isShort(job.get(), shortMs);
             long runningRemainingMs = 0;
-            try (PreparedStatement s = c.prepareStatement("SELECT a.duration_ms, j.progress, j.worker FROM transcode_job j"
-                    + " JOIN media_asset a ON a.id = j.asset_id WHERE j.state = 'RUNNING' AND j.lease_until >= NOW(3)");
-                 ResultSet r = s.executeQuery()) {
+            try (PreparedStatement s = c.prepareStatement(
+                            "SELECT a.duration_ms, j.progress, j.worker FROM transcode_job j"
+                                    + " JOIN media_asset a ON a.id = j.asset_id WHERE j.state = 'RUNNING' AND j.lease_until >= NOW(3)");
+                    ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     // A long source waits only for the general workers; a short one for any.
                     if (isShort || !TranscodeWorkers.isShortLane(r.getString(3))) {
@@ -190,17 +209,24 @@ public class JobQueue {
                     }
                 }
             }
-            return Optional.of(ClaimOrder.waitOf(job.get(), waiting, runningByOwner(c), shortMs, runningRemainingMs,
-                    generalWorkers + (isShort ? shortLaneWorkers : 0), encodeRatio(c)));
+            return Optional.of(ClaimOrder.waitOf(
+                    job.get(),
+                    waiting,
+                    runningByOwner(c),
+                    shortMs,
+                    runningRemainingMs,
+                    generalWorkers + (isShort ? shortLaneWorkers : 0),
+                    encodeRatio(c)));
         });
     }
 
     /** Seconds of encoding per second of source over the last 20 jobs that finished, or the default before any. */
     private static double encodeRatio(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT AVG(TIMESTAMPDIFF(MICROSECOND, started_at, finished_at) / 1000 / duration_ms)"
-                + " FROM (SELECT j.started_at, j.finished_at, a.duration_ms FROM transcode_job j JOIN media_asset a ON a.id = j.asset_id"
-                + " WHERE j.state = 'SUCCEEDED' AND a.duration_ms > 1000 AND j.started_at IS NOT NULL ORDER BY j.finished_at DESC LIMIT 20) recent");
-             ResultSet r = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement(
+                        "SELECT AVG(TIMESTAMPDIFF(MICROSECOND, started_at, finished_at) / 1000 / duration_ms)"
+                                + " FROM (SELECT j.started_at, j.finished_at, a.duration_ms FROM transcode_job j JOIN media_asset a ON a.id = j.asset_id"
+                                + " WHERE j.state = 'SUCCEEDED' AND a.duration_ms > 1000 AND j.started_at IS NOT NULL ORDER BY j.finished_at DESC LIMIT 20) recent");
+                ResultSet r = s.executeQuery()) {
             double ratio = r.next() ? r.getDouble(1) : 0;
             return ratio > 0 ? ratio : DEFAULT_ENCODE_RATIO;
         }
@@ -209,8 +235,9 @@ public class JobQueue {
     /** Extends the lease and records progress; false when the job is no longer this worker's. */
     public boolean renew(long jobId, String worker, int leaseSeconds, double progress) {
         return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE transcode_job SET lease_until = NOW(3) + INTERVAL ? SECOND, progress = ?"
-                    + " WHERE id = ? AND worker = ? AND state = 'RUNNING'")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("UPDATE transcode_job SET lease_until = NOW(3) + INTERVAL ? SECOND, progress = ?"
+                            + " WHERE id = ? AND worker = ? AND state = 'RUNNING'")) {
                 s.setInt(1, leaseSeconds);
                 s.setDouble(2, progress);
                 s.setLong(3, jobId);
@@ -230,13 +257,15 @@ public class JobQueue {
      */
     public boolean cancel(UUID assetId) {
         return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE transcode_job SET state = 'CANCELLED', lease_until = NULL, finished_at = NOW(3),"
-                    + " error = 'The file was deleted or its transcoding cancelled.' WHERE asset_id = ? AND state IN ('QUEUED', 'RUNNING')")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE transcode_job SET state = 'CANCELLED', lease_until = NULL, finished_at = NOW(3),"
+                            + " error = 'The file was deleted or its transcoding cancelled.' WHERE asset_id = ? AND state IN ('QUEUED', 'RUNNING')")) {
                 s.setString(1, assetId.toString());
                 s.executeUpdate();
             }
             try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM transcode_job WHERE asset_id = ?"
-                    + " AND (state IN ('QUEUED', 'RUNNING') OR finished_at > NOW(3) - INTERVAL " + CANCEL_SETTLE_SECONDS + " SECOND)")) {
+                    + " AND (state IN ('QUEUED', 'RUNNING') OR finished_at > NOW(3) - INTERVAL " + CANCEL_SETTLE_SECONDS
+                    + " SECOND)")) {
                 s.setString(1, assetId.toString());
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
@@ -260,8 +289,9 @@ public class JobQueue {
             return JobState.FAILED;
         }
         db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE transcode_job SET state = 'QUEUED', worker = NULL, lease_until = NULL,"
-                    + " not_before = NOW(3) + INTERVAL ? SECOND, error = ? WHERE id = ? AND state = 'RUNNING'")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE transcode_job SET state = 'QUEUED', worker = NULL, lease_until = NULL,"
+                            + " not_before = NOW(3) + INTERVAL ? SECOND, error = ? WHERE id = ? AND state = 'RUNNING'")) {
                 s.setInt(1, 5 * attempt);
                 s.setString(2, truncate(reason));
                 s.setLong(3, jobId);
@@ -274,8 +304,9 @@ public class JobQueue {
     /** Storage or the database was unreachable: not the file's fault, so the attempt does not count. A cancelled job stays cancelled. */
     public void postpone(long jobId, int seconds, String reason) {
         db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE transcode_job SET state = 'QUEUED', attempts = GREATEST(attempts - 1, 0),"
-                    + " worker = NULL, lease_until = NULL, not_before = NOW(3) + INTERVAL ? SECOND, error = ? WHERE id = ? AND state = 'RUNNING'")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE transcode_job SET state = 'QUEUED', attempts = GREATEST(attempts - 1, 0),"
+                            + " worker = NULL, lease_until = NULL, not_before = NOW(3) + INTERVAL ? SECOND, error = ? WHERE id = ? AND state = 'RUNNING'")) {
                 s.setInt(1, seconds);
                 s.setString(2, truncate(reason));
                 s.setLong(3, jobId);
@@ -286,7 +317,8 @@ public class JobQueue {
 
     public Optional<Job> forAsset(UUID assetId) {
         return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM transcode_job j WHERE j.asset_id = ?")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT " + COLUMNS + " FROM transcode_job j WHERE j.asset_id = ?")) {
                 s.setString(1, assetId.toString());
                 try (ResultSet r = s.executeQuery()) {
                     return r.next() ? Optional.of(job(r)) : Optional.empty();
@@ -295,11 +327,13 @@ public class JobQueue {
         });
     }
 
-    private static final String COLUMNS = "j.id, j.asset_id, j.state, j.attempts, j.progress, j.error, j.worker, j.created_at, j.started_at, j.finished_at";
+    private static final String COLUMNS =
+            "j.id, j.asset_id, j.state, j.attempts, j.progress, j.error, j.worker, j.created_at, j.started_at, j.finished_at";
 
     private static int finish(Connection c, long jobId, JobState state, String error) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE transcode_job SET state = ?, error = ?, lease_until = NULL,"
-                + " progress = CASE WHEN ? = 'SUCCEEDED' THEN 1 ELSE progress END, finished_at = NOW(3) WHERE id = ? AND state = 'RUNNING'")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE transcode_job SET state = ?, error = ?, lease_until = NULL,"
+                        + " progress = CASE WHEN ? = 'SUCCEEDED' THEN 1 ELSE progress END, finished_at = NOW(3) WHERE id = ? AND state = 'RUNNING'")) {
             s.setString(1, state.name());
             s.setString(2, truncate(error));
             s.setString(3, state.name());
@@ -309,7 +343,8 @@ public class JobQueue {
     }
 
     private static void markAssetFailed(Connection c, UUID assetId, String reason) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE media_asset SET state = 'FAILED', reason = ?, updated_at = NOW(3) WHERE id = ?")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE media_asset SET state = 'FAILED', reason = ?, updated_at = NOW(3) WHERE id = ?")) {
             s.setString(1, reason);
             s.setString(2, assetId.toString());
             s.executeUpdate();
@@ -321,9 +356,17 @@ public class JobQueue {
     }
 
     private static Job job(ResultSet r) throws SQLException {
-        return new Job(r.getLong("id"), UUID.fromString(r.getString("asset_id")), JobState.valueOf(r.getString("state")),
-                r.getInt("attempts"), r.getDouble("progress"), r.getString("error"), r.getString("worker"),
-                instant(r.getTimestamp("created_at")), instant(r.getTimestamp("started_at")), instant(r.getTimestamp("finished_at")));
+        return new Job(
+                r.getLong("id"),
+                UUID.fromString(r.getString("asset_id")),
+                JobState.valueOf(r.getString("state")),
+                r.getInt("attempts"),
+                r.getDouble("progress"),
+                r.getString("error"),
+                r.getString("worker"),
+                instant(r.getTimestamp("created_at")),
+                instant(r.getTimestamp("started_at")),
+                instant(r.getTimestamp("finished_at")));
     }
 
     private static java.time.Instant instant(Timestamp t) {

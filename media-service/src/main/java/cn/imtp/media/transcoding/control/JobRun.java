@@ -72,9 +72,11 @@ public class JobRun {
         Asset asset = assets.get(claim.job().assetId());
         Path out = settings.workDir().resolve(jobId + "-" + claim.attempt());
         try {
-            // Hashing reads the whole source; it runs beside the encode so that the first segments are not kept waiting.
+            // Hashing reads the whole source; it runs beside the encode so that the first segments are not kept
+            // waiting.
             String key = asset.sourceKey();
-            CompletableFuture<String> hash = asset.sha256() != null ? CompletableFuture.completedFuture(asset.sha256())
+            CompletableFuture<String> hash = asset.sha256() != null
+                    ? CompletableFuture.completedFuture(asset.sha256())
                     : CompletableFuture.supplyAsync(() -> sha256(key), executor);
             String source = store.internalUrl(asset.sourceKey(), Duration.ofMinutes(settings.timeoutMinutes() + 10L));
             Transcoder.ProbeOutcome probed = transcoder.probe(source);
@@ -83,7 +85,16 @@ public class JobRun {
             }
             Probe probe = probed.probe();
             if (asset.kind() == MediaKind.AUDIO) {
-                probe = new Probe(probe.formatName(), probe.durationMs(), false, 0, 0, 0, false, probe.audioTracks(), probe.subtitles());
+                probe = new Probe(
+                        probe.formatName(),
+                        probe.durationMs(),
+                        false,
+                        0,
+                        0,
+                        0,
+                        false,
+                        probe.audioTracks(),
+                        probe.subtitles());
             }
             List<Rendition> plan = RenditionPlanner.plan(probe);
             assets.setProbe(asset.id(), probe);
@@ -105,14 +116,18 @@ public class JobRun {
             if (encoded <= 0) {
                 throw new IllegalStateException("nothing of the source could be decoded");
             }
-            assets.ready(asset.id(), encoded, incomplete(probe.durationMs(), encoded).orElse(null));
+            assets.ready(
+                    asset.id(), encoded, incomplete(probe.durationMs(), encoded).orElse(null));
             queue.succeed(jobId);
         } catch (InterruptedException e) {
             throw e;
         } catch (LadderRun.LeaseLost e) {
             LOG.warning(() -> "Job " + jobId + " was cancelled or taken over by another worker; this attempt stops");
         } catch (RuntimeException e) {
-            RuntimeException cause = e instanceof java.util.concurrent.CompletionException && e.getCause() instanceof RuntimeException r ? r : e;
+            RuntimeException cause =
+                    e instanceof java.util.concurrent.CompletionException && e.getCause() instanceof RuntimeException r
+                            ? r
+                            : e;
             if (ObjectStore.isOutage(cause) || !storageAnswers()) {
                 LOG.warning(() -> "Job " + jobId + " waits for object storage: " + cause.getMessage());
                 queue.postpone(jobId, 15, "Waiting for object storage: " + cause.getMessage());
@@ -120,14 +135,19 @@ public class JobRun {
             }
             if (Transcoder.isWorkFolderFull(cause)) {
                 LOG.warning(() -> "Job " + jobId + " waits: the work folder " + settings.workDir() + " is full");
-                queue.postpone(jobId, WORK_FOLDER_FULL_WAIT_SECONDS, "The transcoding work folder of this server is full (no space left"
-                        + " on the device); this attempt does not count and the job is tried again in " + WORK_FOLDER_FULL_WAIT_SECONDS + " s.");
+                queue.postpone(
+                        jobId,
+                        WORK_FOLDER_FULL_WAIT_SECONDS,
+                        "The transcoding work folder of this server is full (no space left"
+                                + " on the device); this attempt does not count and the job is tried again in "
+                                + WORK_FOLDER_FULL_WAIT_SECONDS + " s.");
                 return;
             }
             String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
             LOG.log(Level.WARNING, "Job " + jobId + " attempt " + claim.attempt() + " failed: " + reason);
             if (queue.failAttempt(jobId, claim.attempt(), settings.maxAttempts(), reason) == JobState.FAILED) {
-                // ffmpeg's words (with the internal address it read from) stay in the job and the log; the teacher reads what to do.
+                // ffmpeg's words (with the internal address it read from) stay in the job and the log; the teacher
+                // reads what to do.
                 assets.setState(asset.id(), AssetState.FAILED, Assets.TRANSCODE_FAILED);
             }
         } finally {
@@ -145,9 +165,11 @@ public class JobRun {
         }
         long playable = encodedMs / 1000;
         long announced = (announcedMs + 500) / 1000;
-        return Optional.of(new cn.imtp.platform.text.Words("文件不完整：只有前 " + playable + " 秒可播放（文件标明 " + announced
-                + " 秒）；如需完整内容，请上传完整的文件。", "The file is incomplete: only the first " + playable + " s play (it announces "
-                + announced + " s); upload the complete file for the rest.").stored());
+        return Optional.of(new cn.imtp.platform.text.Words(
+                        "文件不完整：只有前 " + playable + " 秒可播放（文件标明 " + announced + " 秒）；如需完整内容，请上传完整的文件。",
+                        "The file is incomplete: only the first " + playable + " s play (it announces " + announced
+                                + " s); upload the complete file for the rest.")
+                .stored());
     }
 
     private String sha256(String key) {
@@ -159,8 +181,8 @@ public class JobRun {
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
-            throw PlatformException.unavailable("Object storage",
-                    new Words("读取源文件失败。", "Reading the source failed: " + e.getMessage()));
+            throw PlatformException.unavailable(
+                    "Object storage", new Words("读取源文件失败。", "Reading the source failed: " + e.getMessage()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

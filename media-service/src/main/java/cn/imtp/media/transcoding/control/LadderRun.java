@@ -51,8 +51,17 @@ public class LadderRun {
      * the source's hash shows a finished asset with the same content (returned: its renditions are reused). While it
      * runs, {@code inFlight} holds how to stop it under its job id, so that the workers' shutdown can end it.
      */
-    Optional<UUID> run(long jobId, String worker, Asset asset, Probe probe, List<Rendition> plan, String source, Path out,
-                       CompletableFuture<String> hash, Map<Long, Runnable> inFlight) throws InterruptedException {
+    Optional<UUID> run(
+            long jobId,
+            String worker,
+            Asset asset,
+            Probe probe,
+            List<Rendition> plan,
+            String source,
+            Path out,
+            CompletableFuture<String> hash,
+            Map<Long, Runnable> inFlight)
+            throws InterruptedException {
         WorkFolder.createDirectories(out, plan);
         AtomicLong encodedMs = new AtomicLong();
         AtomicLong progressedAt = new AtomicLong(System.nanoTime());
@@ -63,7 +72,8 @@ public class LadderRun {
         });
         inFlight.put(jobId, () -> Transcoder.stop(ffmpeg, out));
         Map<String, Integer> shipped = new ConcurrentHashMap<>();
-        long deadline = System.nanoTime() + Duration.ofMinutes(settings.timeoutMinutes()).toNanos();
+        long deadline = System.nanoTime()
+                + Duration.ofMinutes(settings.timeoutMinutes()).toNanos();
         long lastRenew = 0;
         boolean hashChecked = false;
         try {
@@ -79,7 +89,8 @@ public class LadderRun {
                 }
                 shipper.ship(asset.id(), plan, out, shipped, false);
                 if (System.nanoTime() - lastRenew > Duration.ofSeconds(2).toNanos()) {
-                    double progress = probe.durationMs() > 0 ? Math.min(0.99, (double) encodedMs.get() / probe.durationMs()) : 0;
+                    double progress =
+                            probe.durationMs() > 0 ? Math.min(0.99, (double) encodedMs.get() / probe.durationMs()) : 0;
                     if (!queue.renew(jobId, worker, settings.leaseSeconds(), progress)) {
                         Transcoder.stop(ffmpeg, out);
                         throw new LeaseLost();
@@ -91,15 +102,15 @@ public class LadderRun {
                     // A hung ffmpeg (stopped, deadlocked, or waiting on a source that never answers) holds a worker for
                     // good while its lease is still renewed: the watchdog ends it and the job is tried again.
                     Transcoder.stop(ffmpeg, out);
-                    LOG.warning(() -> "Job " + jobId + ": ffmpeg encoded nothing for " + Duration.ofNanos(stalled).toSeconds()
-                            + " s and was stopped");
+                    LOG.warning(() -> "Job " + jobId + ": ffmpeg encoded nothing for "
+                            + Duration.ofNanos(stalled).toSeconds() + " s and was stopped");
                     throw new IllegalStateException("ffmpeg encoded nothing for " + settings.stallSeconds()
                             + " s (lms.transcode.stall-seconds) and was stopped; the job is tried again.");
                 }
                 if (System.nanoTime() > deadline) {
                     Transcoder.stop(ffmpeg, out);
-                    throw new IllegalStateException("Transcoding took longer than the limit of " + settings.timeoutMinutes()
-                            + " minutes (lms.transcode.timeout-minutes) and was stopped.");
+                    throw new IllegalStateException("Transcoding took longer than the limit of "
+                            + settings.timeoutMinutes() + " minutes (lms.transcode.timeout-minutes) and was stopped.");
                 }
             }
             try {

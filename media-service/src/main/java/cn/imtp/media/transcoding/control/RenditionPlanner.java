@@ -14,10 +14,10 @@ public final class RenditionPlanner {
 
     /** Short side and video bitrate (kbps) of each rung, best first. */
     private static final int[][] LADDER = {{1080, 5000}, {720, 2800}, {480, 1400}, {360, 800}};
+
     static final int AUDIO_KBPS = 128;
 
-    private RenditionPlanner() {
-    }
+    private RenditionPlanner() {}
 
     /**
      * The ladder of a source: video rungs, each with the main audio track muxed in when the source has one track; when
@@ -31,7 +31,10 @@ public final class RenditionPlanner {
             if (tracks.isEmpty()) {
                 throw new IllegalArgumentException("a source without video and audio has nothing to play");
             }
-            return alternates ? alternates(probe) : List.of(new Rendition("audio", 0, 0, 0, AUDIO_KBPS, probe.mainAudio().index(), null));
+            return alternates
+                    ? alternates(probe)
+                    : List.of(new Rendition(
+                            "audio", 0, 0, 0, AUDIO_KBPS, probe.mainAudio().index(), null));
         }
         int audio = probe.hasAudio() && !alternates ? AUDIO_KBPS : 0;
         Integer source = audio > 0 ? probe.mainAudio().index() : null;
@@ -61,8 +64,15 @@ public final class RenditionPlanner {
         List<Rendition> out = new ArrayList<>();
         for (Probe.AudioTrack t : ordered) {
             String language = TrackNames.language(t.language());
-            out.add(new Rendition("audio-" + (t.index() + 1), 0, 0, 0, AUDIO_KBPS, t.index(),
-                    new Rendition.Alternate(language, TrackNames.label(t.title(), language, t.index() + 1, false), t.equals(main))));
+            out.add(new Rendition(
+                    "audio-" + (t.index() + 1),
+                    0,
+                    0,
+                    0,
+                    AUDIO_KBPS,
+                    t.index(),
+                    new Rendition.Alternate(
+                            language, TrackNames.label(t.title(), language, t.index() + 1, false), t.equals(main))));
         }
         return out;
     }

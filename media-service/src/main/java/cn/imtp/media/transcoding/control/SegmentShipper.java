@@ -54,7 +54,8 @@ public class SegmentShipper {
                 Path file = out.resolve(r.name()).resolve(w.fileName());
                 if (!Files.exists(file)) {
                     if (last) {
-                        throw new IllegalStateException("ffmpeg listed segment " + w.fileName() + " of " + r.name() + " but did not write it");
+                        throw new IllegalStateException(
+                                "ffmpeg listed segment " + w.fileName() + " of " + r.name() + " but did not write it");
                     }
                     break;
                 }
@@ -75,7 +76,8 @@ public class SegmentShipper {
         List<Path> thumbs;
         try (Stream<Path> files = Files.list(dir)) {
             thumbs = files.filter(p -> p.getFileName().toString().endsWith(".jpg"))
-                    .sorted(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString().replace(".jpg", ""))))
+                    .sorted(Comparator.comparingInt(
+                            p -> Integer.parseInt(p.getFileName().toString().replace(".jpg", ""))))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

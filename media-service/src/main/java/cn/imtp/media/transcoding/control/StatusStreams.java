@@ -45,10 +45,15 @@ public class StatusStreams {
         AtomicInteger mine = open.computeIfAbsent(holder, k -> new AtomicInteger());
         if (mine.incrementAndGet() > MAX_PER_HOLDER) {
             mine.decrementAndGet();
-            throw new PlatformException(429, "too-many-streams", "Too many status streams",
-                    new Words("同时打开的进度页面过多（本服务器上最多 " + MAX_PER_HOLDER + " 个），请关闭不用的页面后重试。",
-                            "This account already follows " + MAX_PER_HOLDER + " files live on this server; close the pages you no longer need and"
-                            + " try again."));
+            throw new PlatformException(
+                    429,
+                    "too-many-streams",
+                    "Too many status streams",
+                    new Words(
+                            "同时打开的进度页面过多（本服务器上最多 " + MAX_PER_HOLDER + " 个），请关闭不用的页面后重试。",
+                            "This account already follows " + MAX_PER_HOLDER
+                                    + " files live on this server; close the pages you no longer need and"
+                                    + " try again."));
         }
         Stream stream = new Stream(assetId, sink, sse, mine);
         scheduler.scheduleWithFixedDelay(stream::tick, 0, POLL_MS, TimeUnit.MILLISECONDS);
@@ -86,12 +91,19 @@ public class StatusStreams {
                 }
                 AssetView view = status.of(assetId);
                 if (!view.equals(last)) {
-                    sink.send(sse.newEventBuilder().name("asset").mediaType(MediaType.APPLICATION_JSON_TYPE).data(AssetView.class, view)
-                            .build()).toCompletableFuture().join();
+                    sink.send(sse.newEventBuilder()
+                                    .name("asset")
+                                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                                    .data(AssetView.class, view)
+                                    .build())
+                            .toCompletableFuture()
+                            .join();
                     last = view;
                     lastWrite = now;
                 } else if (now - lastWrite >= KEEP_ALIVE_MS) {
-                    sink.send(sse.newEventBuilder().comment("keep-alive").build()).toCompletableFuture().join();
+                    sink.send(sse.newEventBuilder().comment("keep-alive").build())
+                            .toCompletableFuture()
+                            .join();
                     lastWrite = now;
                 }
                 if (view.state().isFinal()) {

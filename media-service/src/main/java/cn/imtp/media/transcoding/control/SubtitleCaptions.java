@@ -38,10 +38,14 @@ public class SubtitleCaptions {
      * that cannot be read is left out and said so; it never fails the job.
      */
     String keep(Asset asset, Probe probe, String source, Path out) {
-        List<Probe.SubtitleTrack> text = asset.kind() == MediaKind.VIDEO ? probe.subtitles().stream().filter(Probe.SubtitleTrack::isText).toList()
+        List<Probe.SubtitleTrack> text = asset.kind() == MediaKind.VIDEO
+                ? probe.subtitles().stream().filter(Probe.SubtitleTrack::isText).toList()
                 : List.of();
-        Map<Integer, Path> files = text.isEmpty() ? Map.of() : transcoder.extractSubtitles(source, text, out.resolve("subtitles"));
-        java.util.Set<String> taken = new java.util.HashSet<>(assets.captions(asset.id()).stream().map(Assets.Caption::language).toList());
+        Map<Integer, Path> files =
+                text.isEmpty() ? Map.of() : transcoder.extractSubtitles(source, text, out.resolve("subtitles"));
+        java.util.Set<String> taken = new java.util.HashSet<>(assets.captions(asset.id()).stream()
+                .map(Assets.Caption::language)
+                .toList());
         List<TrackNames.Kept> kept = new ArrayList<>();
         for (Probe.SubtitleTrack s : text) {
             Path file = files.get(s.index());
@@ -51,11 +55,18 @@ public class SubtitleCaptions {
                 if (file == null) {
                     throw new IllegalStateException("ffmpeg wrote no WebVTT for subtitle track " + s.index());
                 }
-                captions.put(asset.id(), key, TrackNames.label(s.title(), language, s.index() + 1, true), Files.readAllBytes(file));
+                captions.put(
+                        asset.id(),
+                        key,
+                        TrackNames.label(s.title(), language, s.index() + 1, true),
+                        Files.readAllBytes(file));
                 taken.add(key);
                 kept.add(new TrackNames.Kept(s, key));
             } catch (IOException | RuntimeException e) {
-                LOG.log(Level.WARNING, "Subtitle track " + s.index() + " of asset " + asset.id() + " could not be kept", e);
+                LOG.log(
+                        Level.WARNING,
+                        "Subtitle track " + s.index() + " of asset " + asset.id() + " could not be kept",
+                        e);
             }
         }
         return TrackNames.note(probe, kept);

@@ -18,17 +18,33 @@ public final class TrackNames {
 
     /** The longest name a player's menu shows (the caption names' limit). */
     static final int MAX_LABEL = 64;
+
     private static final Pattern TWO = Pattern.compile("[a-z]{2}");
     private static final Pattern THREE = Pattern.compile("[a-z]{3}");
     /** ISO 639-2 bibliographic codes (what Matroska files carry) whose terminology code Java knows instead. */
-    private static final Map<String, String> BIBLIOGRAPHIC = Map.ofEntries(Map.entry("chi", "zh"), Map.entry("ger", "de"),
-            Map.entry("fre", "fr"), Map.entry("dut", "nl"), Map.entry("cze", "cs"), Map.entry("gre", "el"), Map.entry("per", "fa"),
-            Map.entry("rum", "ro"), Map.entry("slo", "sk"), Map.entry("wel", "cy"), Map.entry("arm", "hy"), Map.entry("baq", "eu"),
-            Map.entry("bur", "my"), Map.entry("geo", "ka"), Map.entry("ice", "is"), Map.entry("mac", "mk"), Map.entry("mao", "mi"),
-            Map.entry("may", "ms"), Map.entry("alb", "sq"), Map.entry("tib", "bo"));
+    private static final Map<String, String> BIBLIOGRAPHIC = Map.ofEntries(
+            Map.entry("chi", "zh"),
+            Map.entry("ger", "de"),
+            Map.entry("fre", "fr"),
+            Map.entry("dut", "nl"),
+            Map.entry("cze", "cs"),
+            Map.entry("gre", "el"),
+            Map.entry("per", "fa"),
+            Map.entry("rum", "ro"),
+            Map.entry("slo", "sk"),
+            Map.entry("wel", "cy"),
+            Map.entry("arm", "hy"),
+            Map.entry("baq", "eu"),
+            Map.entry("bur", "my"),
+            Map.entry("geo", "ka"),
+            Map.entry("ice", "is"),
+            Map.entry("mac", "mk"),
+            Map.entry("mao", "mi"),
+            Map.entry("may", "ms"),
+            Map.entry("alb", "sq"),
+            Map.entry("tib", "bo"));
 
-    private TrackNames() {
-    }
+    private TrackNames() {}
 
     /** The BCP 47 language of a tag such as {@code chi}, {@code zho}, {@code eng} or {@code en}; {@code und} when unknown. */
     public static String language(String tag) {
@@ -52,7 +68,10 @@ public final class TrackNames {
 
     /** What a player shows for track {@code number} (from 1): its title, or its language in Chinese, or 音轨 N / 字幕 N. */
     public static String label(String title, String language, int number, boolean subtitle) {
-        if (title != null && !title.isBlank() && title.strip().length() <= MAX_LABEL && Playlists.isQuotable(title.strip())) {
+        if (title != null
+                && !title.isBlank()
+                && title.strip().length() <= MAX_LABEL
+                && Playlists.isQuotable(title.strip())) {
             return title.strip();
         }
         if (!"und".equals(language)) {
@@ -65,8 +84,7 @@ public final class TrackNames {
     }
 
     /** A text subtitle track kept as the asset's captions under {@code key}. */
-    public record Kept(Probe.SubtitleTrack track, String key) {
-    }
+    public record Kept(Probe.SubtitleTrack track, String key) {}
 
     /** The longest note the asset keeps (its column). */
     static final int MAX_NOTE = 1000;
@@ -87,21 +105,32 @@ public final class TrackNames {
                 names.add(t.equals(main) ? name + "（默认）" : name);
             }
             zh.add("保留了 " + names.size() + " 条音轨：" + String.join("、", names) + "，学员可在播放器中切换。");
-            en.add("Kept " + names.size() + " audio tracks (" + String.join(", ", names) + "); learners choose one in the player.");
+            en.add("Kept " + names.size() + " audio tracks (" + String.join(", ", names)
+                    + "); learners choose one in the player.");
         }
         if (!kept.isEmpty()) {
-            String list = kept.stream().map(k -> label(k.track().title(), language(k.track().language()), k.track().index() + 1, true)
-                    + "（" + k.key() + "）").collect(Collectors.joining("、"));
+            String list = kept.stream()
+                    .map(k -> label(
+                                    k.track().title(),
+                                    language(k.track().language()),
+                                    k.track().index() + 1,
+                                    true) + "（" + k.key() + "）")
+                    .collect(Collectors.joining("、"));
             zh.add("内嵌字幕已转为字幕轨：" + list + "，可替换或删除。");
             en.add("Embedded subtitles became caption tracks you can replace or delete: " + list + ".");
         }
-        List<String> pictures = probe.subtitles().stream().filter(s -> !s.isText()).map(Probe.SubtitleTrack::codec).toList();
+        List<String> pictures = probe.subtitles().stream()
+                .filter(s -> !s.isText())
+                .map(Probe.SubtitleTrack::codec)
+                .toList();
         if (!pictures.isEmpty()) {
-            zh.add("未保留 " + pictures.size() + " 条图形字幕（" + String.join("、", pictures) + "）：它们是图片，无法转为文字；如需字幕，请上传 WebVTT 字幕文件。");
+            zh.add("未保留 " + pictures.size() + " 条图形字幕（" + String.join("、", pictures)
+                    + "）：它们是图片，无法转为文字；如需字幕，请上传 WebVTT 字幕文件。");
             en.add("Left out " + pictures.size() + " picture subtitle track(s) (" + String.join(", ", pictures)
                     + "): they are images, not text; upload a WebVTT file for captions.");
         }
-        long unread = probe.subtitles().stream().filter(Probe.SubtitleTrack::isText).count() - kept.size();
+        long unread =
+                probe.subtitles().stream().filter(Probe.SubtitleTrack::isText).count() - kept.size();
         if (unread > 0) {
             zh.add("有 " + unread + " 条文字字幕无法读取，未保留。");
             en.add(unread + " text subtitle track(s) could not be read and were left out.");

@@ -44,6 +44,7 @@ public class TranscodeWorkers {
     private final List<Thread> running = new ArrayList<>();
     /** Released when this node queues a job, so that an idle worker starts at once instead of at its next poll. */
     private final java.util.concurrent.Semaphore queued = new java.util.concurrent.Semaphore(0);
+
     private volatile boolean stopping;
     /** How to stop each job this node is running now, by job id: what stop() must end. */
     private final Map<Long, Runnable> inFlight = new ConcurrentHashMap<>();
@@ -83,7 +84,11 @@ public class TranscodeWorkers {
     private void loop(String worker, boolean shortLane) {
         while (!stopping) {
             try {
-                Optional<JobQueue.Claim> claim = queue.claim(worker, settings.leaseSeconds(), settings.maxAttempts(), shortLane,
+                Optional<JobQueue.Claim> claim = queue.claim(
+                        worker,
+                        settings.leaseSeconds(),
+                        settings.maxAttempts(),
+                        shortLane,
                         settings.shortLaneSeconds() * 1000L);
                 if (claim.isPresent()) {
                     jobs.run(claim.get(), worker, inFlight);

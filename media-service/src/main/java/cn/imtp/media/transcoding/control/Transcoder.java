@@ -16,16 +16,16 @@ import com.github.kokorin.jaffree.ffprobe.Stream;
 import com.github.kokorin.jaffree.process.JaffreeAbnormalExitException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.List;
-import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +37,7 @@ public class Transcoder {
 
     /** Key frames every this many seconds in every rung, so that segments of all rungs start together. */
     static final int KEY_FRAME_SECONDS = 2;
+
     static final int THUMBNAIL_EVERY_SECONDS = 10;
     /** ffmpeg and ffprobe read sources over HTTP from storage; a storage that stops answering fails them instead of hanging them. */
     static final long READ_TIMEOUT_MICROS = 30_000_000L;
@@ -47,25 +48,30 @@ public class Transcoder {
     TranscodeSettings settings;
 
     /** Jaffree logs every command line and process start at INFO; Payara's log keeps what matters. Held: JUL keeps loggers weakly. */
-    private static final java.util.logging.Logger JAFFREE = java.util.logging.Logger.getLogger("com.github.kokorin.jaffree");
+    private static final java.util.logging.Logger JAFFREE =
+            java.util.logging.Logger.getLogger("com.github.kokorin.jaffree");
 
     static {
         JAFFREE.setLevel(java.util.logging.Level.WARNING);
     }
 
     /** What ffprobe reads in a source, or the reason it could not read it. */
-    public record ProbeOutcome(Probe probe, String error) {
-    }
+    public record ProbeOutcome(Probe probe, String error) {}
 
     public ProbeOutcome probe(String url) {
         try {
-            FFprobeResult r = new FFprobe(settings.ffprobe()).setShowStreams(true).setShowFormat(true)
+            FFprobeResult r = new FFprobe(settings.ffprobe())
+                    .setShowStreams(true)
+                    .setShowFormat(true)
                     .addArguments("-rw_timeout", Long.toString(READ_TIMEOUT_MICROS))
-                    .setLogLevel(LogLevel.ERROR).setInput(url).execute();
+                    .setLogLevel(LogLevel.ERROR)
+                    .setInput(url)
+                    .execute();
             return new ProbeOutcome(probeOf(r), null);
         } catch (JaffreeAbnormalExitException e) {
-            return new ProbeOutcome(null, e.getProcessErrorLogMessages().stream().map(m -> m.message)
-                    .collect(Collectors.joining("; ")));
+            return new ProbeOutcome(
+                    null,
+                    e.getProcessErrorLogMessages().stream().map(m -> m.message).collect(Collectors.joining("; ")));
         } catch (RuntimeException e) {
             return new ProbeOutcome(null, String.valueOf(e.getMessage()));
         }
@@ -77,20 +83,35 @@ public class Transcoder {
         List<Probe.SubtitleTrack> subtitles = new ArrayList<>();
         for (Stream s : r.getStreams()) {
             // A cover picture in an audio file is a "video" stream of one frame; it is not a video.
-            boolean attachedPicture = s.getDisposition() != null && Boolean.TRUE.equals(s.getDisposition().getAttachedPic());
+            boolean attachedPicture = s.getDisposition() != null
+                    && Boolean.TRUE.equals(s.getDisposition().getAttachedPic());
             if (s.getCodecType() == StreamType.VIDEO && video == null && !attachedPicture) {
                 video = s;
             } else if (s.getCodecType() == StreamType.AUDIO) {
-                audio.add(new Probe.AudioTrack(audio.size(), s.getTag("language"), s.getTag("title"),
-                        s.getDisposition() != null && Boolean.TRUE.equals(s.getDisposition().getDefault())));
+                audio.add(new Probe.AudioTrack(
+                        audio.size(),
+                        s.getTag("language"),
+                        s.getTag("title"),
+                        s.getDisposition() != null
+                                && Boolean.TRUE.equals(s.getDisposition().getDefault())));
             } else if (s.getCodecType() == StreamType.SUBTITLE) {
-                subtitles.add(new Probe.SubtitleTrack(subtitles.size(), s.getCodecName(), s.getTag("language"), s.getTag("title")));
+                subtitles.add(new Probe.SubtitleTrack(
+                        subtitles.size(), s.getCodecName(), s.getTag("language"), s.getTag("title")));
             }
         }
         Float seconds = r.getFormat() == null ? null : r.getFormat().getDuration();
         long durationMs = seconds == null ? 0 : (long) (seconds * 1000);
         if (video == null) {
-            return new Probe(r.getFormat() == null ? null : r.getFormat().getFormatName(), durationMs, false, 0, 0, 0, false, audio, subtitles);
+            return new Probe(
+                    r.getFormat() == null ? null : r.getFormat().getFormatName(),
+                    durationMs,
+                    false,
+                    0,
+                    0,
+                    0,
+                    false,
+                    audio,
+                    subtitles);
         }
         int w = video.getWidth() == null ? 0 : video.getWidth();
         int h = video.getHeight() == null ? 0 : video.getHeight();
@@ -99,9 +120,18 @@ public class Transcoder {
             w = h;
             h = t;
         }
-        double fps = video.getAvgFrameRate() == null ? 0 : video.getAvgFrameRate().doubleValue();
-        return new Probe(r.getFormat().getFormatName(), durationMs, w > 0 && h > 0, w, h, Double.isFinite(fps) ? fps : 0,
-                Probe.interlacedFieldOrder(video.getFieldOrder()), audio, subtitles);
+        double fps =
+                video.getAvgFrameRate() == null ? 0 : video.getAvgFrameRate().doubleValue();
+        return new Probe(
+                r.getFormat().getFormatName(),
+                durationMs,
+                w > 0 && h > 0,
+                w,
+                h,
+                Double.isFinite(fps) ? fps : 0,
+                Probe.interlacedFieldOrder(video.getFieldOrder()),
+                audio,
+                subtitles);
     }
 
     private static int rotation(Stream video) {
@@ -128,7 +158,10 @@ public class Transcoder {
     /** Kills (SIGKILL) every process of this JVM whose command line writes into {@code out}; returns how many. */
     static int killWritersInto(Path out) {
         String writesHere = out + java.io.File.separator;
-        List<ProcessHandle> writers = ProcessHandle.current().descendants().filter(p -> commandLine(p).contains(writesHere)).toList();
+        List<ProcessHandle> writers = ProcessHandle.current()
+                .descendants()
+                .filter(p -> commandLine(p).contains(writesHere))
+                .toList();
         writers.forEach(ProcessHandle::destroyForcibly);
         return writers.size();
     }
@@ -139,8 +172,10 @@ public class Transcoder {
      */
     static String commandLine(ProcessHandle p) {
         try {
-            return new String(java.nio.file.Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline")),
-                    java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+            return new String(
+                            java.nio.file.Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline")),
+                            java.nio.charset.StandardCharsets.UTF_8)
+                    .replace('\0', ' ');
         } catch (java.io.IOException | RuntimeException noProcOrGone) {
             return p.info().commandLine().orElse("");
         }
@@ -153,15 +188,19 @@ public class Transcoder {
      * written to {@code out/<rendition>/<n>.ts} with an EVENT playlist that grows, and thumbnails in
      * {@code out/thumbnails/<n>.jpg}.
      */
-    public FFmpegResultFuture startLadder(String sourceUrl, Probe probe, List<Rendition> plan, Path out, ProgressListener progress) {
+    public FFmpegResultFuture startLadder(
+            String sourceUrl, Probe probe, List<Rendition> plan, Path out, ProgressListener progress) {
         FFmpeg ffmpeg = new FFmpeg(settings.ffmpeg())
                 .addInput(UrlInput.fromUrl(sourceUrl).addArguments("-rw_timeout", Long.toString(READ_TIMEOUT_MICROS)))
                 .setOverwriteOutput(true)
-                .setLogLevel(LogLevel.ERROR).setProgressListener(progress).setContextName("ladder");
+                .setLogLevel(LogLevel.ERROR)
+                .setProgressListener(progress)
+                .setContextName("ladder");
         List<Rendition> video = plan.stream().filter(r -> !r.audioOnly()).toList();
         List<Rendition> audio = plan.stream().filter(Rendition::audioOnly).toList();
         boolean grouped = plan.stream().anyMatch(Rendition::isAlternateAudio);
-        UrlOutput hls = UrlOutput.toPath(out.resolve("%v").resolve("index.m3u8")).setFormat("hls");
+        UrlOutput hls =
+                UrlOutput.toPath(out.resolve("%v").resolve("index.m3u8")).setFormat("hls");
         StringJoiner streamMap = new StringJoiner(" ");
         int audioOut = 0;
         if (!video.isEmpty()) {
@@ -179,8 +218,10 @@ public class Transcoder {
                         .addArguments("-bufsize:v:" + i, (r.videoKbps() * 2) + "k");
                 streamMap.add("v:" + i + muxed + (grouped ? ",agroup:audio" : "") + ",name:" + r.name());
             }
-            hls.addArguments("-c:v", "libx264").addArguments("-preset", settings.preset())
-                    .addArguments("-profile:v", "high").addArguments("-level:v", "4.0")
+            hls.addArguments("-c:v", "libx264")
+                    .addArguments("-preset", settings.preset())
+                    .addArguments("-profile:v", "high")
+                    .addArguments("-level:v", "4.0")
                     .addArguments("-force_key_frames", "expr:gte(t,n_forced*" + KEY_FRAME_SECONDS + ")")
                     .addArguments("-sc_threshold", "0");
         }
@@ -190,17 +231,23 @@ public class Transcoder {
             streamMap.add("a:" + audioOut++ + (grouped ? ",agroup:audio" : "") + ",name:" + r.name());
         }
         if (audioOut > 0) {
-            hls.addArguments("-c:a", "aac").addArguments("-b:a", RenditionPlanner.AUDIO_KBPS + "k").addArguments("-ac", "2");
+            hls.addArguments("-c:a", "aac")
+                    .addArguments("-b:a", RenditionPlanner.AUDIO_KBPS + "k")
+                    .addArguments("-ac", "2");
         }
         hls.addArguments("-hls_time", Integer.toString(settings.hlsSeconds()))
                 .addArguments("-hls_playlist_type", "event")
                 .addArguments("-hls_flags", "independent_segments+temp_file")
-                .addArguments("-hls_segment_filename", out.resolve("%v").resolve("%d.ts").toString())
+                .addArguments(
+                        "-hls_segment_filename",
+                        out.resolve("%v").resolve("%d.ts").toString())
                 .addArguments("-var_stream_map", streamMap.toString());
         ffmpeg.addOutput(hls);
         if (!video.isEmpty()) {
-            ffmpeg.addOutput(UrlOutput.toPath(out.resolve("thumbnails").resolve("%d.jpg")).addMap("thumbs")
-                    .addArguments("-fps_mode", "vfr").addArguments("-q:v", "5"));
+            ffmpeg.addOutput(UrlOutput.toPath(out.resolve("thumbnails").resolve("%d.jpg"))
+                    .addMap("thumbs")
+                    .addArguments("-fps_mode", "vfr")
+                    .addArguments("-q:v", "5"));
         }
         return ffmpeg.executeAsync();
     }
@@ -219,7 +266,9 @@ public class Transcoder {
             return written;
         }
         writeSubtitles(sourceUrl, tracks, dir);
-        List<Probe.SubtitleTrack> missing = tracks.stream().filter(t -> !Files.isRegularFile(dir.resolve(t.index() + ".vtt"))).toList();
+        List<Probe.SubtitleTrack> missing = tracks.stream()
+                .filter(t -> !Files.isRegularFile(dir.resolve(t.index() + ".vtt")))
+                .toList();
         if (tracks.size() > 1 && !missing.isEmpty()) {
             missing.forEach(t -> writeSubtitles(sourceUrl, List.of(t), dir));
         }
@@ -235,11 +284,16 @@ public class Transcoder {
     private void writeSubtitles(String sourceUrl, List<Probe.SubtitleTrack> tracks, Path dir) {
         try {
             FFmpeg ffmpeg = new FFmpeg(settings.ffmpeg())
-                    .addInput(UrlInput.fromUrl(sourceUrl).addArguments("-rw_timeout", Long.toString(READ_TIMEOUT_MICROS)))
-                    .setOverwriteOutput(true).setLogLevel(LogLevel.ERROR).setContextName("subtitles");
+                    .addInput(
+                            UrlInput.fromUrl(sourceUrl).addArguments("-rw_timeout", Long.toString(READ_TIMEOUT_MICROS)))
+                    .setOverwriteOutput(true)
+                    .setLogLevel(LogLevel.ERROR)
+                    .setContextName("subtitles");
             for (Probe.SubtitleTrack t : tracks) {
-                ffmpeg.addOutput(UrlOutput.toPath(dir.resolve(t.index() + ".vtt")).addArguments("-map", "0:s:" + t.index())
-                        .addArguments("-c:s", "webvtt").setFormat("webvtt"));
+                ffmpeg.addOutput(UrlOutput.toPath(dir.resolve(t.index() + ".vtt"))
+                        .addArguments("-map", "0:s:" + t.index())
+                        .addArguments("-c:s", "webvtt")
+                        .setFormat("webvtt"));
             }
             ffmpeg.execute();
         } catch (RuntimeException e) {
@@ -250,8 +304,12 @@ public class Transcoder {
                     // the directory is scratch space
                 }
             });
-            LOG.log(Level.WARNING, "Subtitle track(s) " + tracks.stream().map(t -> Integer.toString(t.index())).toList()
-                    + " could not be converted: " + reasonOf(e));
+            LOG.log(
+                    Level.WARNING,
+                    "Subtitle track(s) "
+                            + tracks.stream()
+                                    .map(t -> Integer.toString(t.index()))
+                                    .toList() + " could not be converted: " + reasonOf(e));
         }
     }
 
@@ -261,19 +319,31 @@ public class Transcoder {
      * key-frame grid stay), because scaling woven fields would comb every rung.
      */
     static String filterGraph(List<Rendition> plan, boolean deinterlace) {
-        StringBuilder g = new StringBuilder("[0:v:0]").append(deinterlace ? "bwdif=mode=send_frame:parity=auto:deint=all," : "")
-                .append("split=").append(plan.size() + 1);
+        StringBuilder g = new StringBuilder("[0:v:0]")
+                .append(deinterlace ? "bwdif=mode=send_frame:parity=auto:deint=all," : "")
+                .append("split=")
+                .append(plan.size() + 1);
         for (int i = 0; i <= plan.size(); i++) {
             g.append("[s").append(i).append(']');
         }
         for (int i = 0; i < plan.size(); i++) {
             Rendition r = plan.get(i);
-            g.append(";[s").append(i).append("]scale=").append(r.width()).append(':').append(r.height())
-                    .append(",format=yuv420p[v").append(i).append(']');
+            g.append(";[s")
+                    .append(i)
+                    .append("]scale=")
+                    .append(r.width())
+                    .append(':')
+                    .append(r.height())
+                    .append(",format=yuv420p[v")
+                    .append(i)
+                    .append(']');
         }
         // The first frame, then one every THUMBNAIL_EVERY_SECONDS: a clip shorter than that still gets its poster.
-        g.append(";[s").append(plan.size()).append("]select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,")
-                .append(THUMBNAIL_EVERY_SECONDS).append(")',scale=320:-2[thumbs]");
+        g.append(";[s")
+                .append(plan.size())
+                .append("]select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,")
+                .append(THUMBNAIL_EVERY_SECONDS)
+                .append(")',scale=320:-2[thumbs]");
         return g.toString();
     }
 
@@ -284,7 +354,8 @@ public class Transcoder {
             cause = cause.getCause();
         }
         if (cause instanceof JaffreeAbnormalExitException a) {
-            String log = a.getProcessErrorLogMessages().stream().map(m -> m.message).collect(Collectors.joining("; "));
+            String log =
+                    a.getProcessErrorLogMessages().stream().map(m -> m.message).collect(Collectors.joining("; "));
             return "ffmpeg stopped: " + a.getMessage() + (log.isBlank() ? "" : " — " + log);
         }
         return "ffmpeg stopped: " + cause;
@@ -297,8 +368,9 @@ public class Transcoder {
     public static boolean isWorkFolderFull(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (String.valueOf(c.getMessage()).contains("No space left on device")
-                    || c instanceof JaffreeAbnormalExitException a && a.getProcessErrorLogMessages().stream()
-                    .anyMatch(m -> String.valueOf(m.message).contains("No space left on device"))) {
+                    || c instanceof JaffreeAbnormalExitException a
+                            && a.getProcessErrorLogMessages().stream()
+                                    .anyMatch(m -> String.valueOf(m.message).contains("No space left on device"))) {
                 return true;
             }
         }

@@ -16,8 +16,7 @@ import java.util.stream.Stream;
  */
 final class WorkFolder {
 
-    private WorkFolder() {
-    }
+    private WorkFolder() {}
 
     static void createDirectories(Path out, List<Rendition> plan) {
         try {

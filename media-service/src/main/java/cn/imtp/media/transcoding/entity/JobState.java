@@ -7,5 +7,9 @@ package cn.imtp.media.transcoding.entity;
  * (or cancelled its transcoding); a worker running it stops at its next lease renewal.
  */
 public enum JobState {
-    QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED
+    QUEUED,
+    RUNNING,
+    SUCCEEDED,
+    FAILED,
+    CANCELLED
 }

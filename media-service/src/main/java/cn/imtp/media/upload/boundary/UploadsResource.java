@@ -1,7 +1,7 @@
 package cn.imtp.media.upload.boundary;
 
-import cn.imtp.media.asset.entity.AssetState;
 import cn.imtp.media.access.Grants;
+import cn.imtp.media.asset.entity.AssetState;
 import cn.imtp.media.upload.control.Uploads;
 import cn.imtp.platform.security.MediaGrant;
 import cn.imtp.platform.security.Public;
@@ -29,11 +29,9 @@ import java.util.UUID;
 @Public
 public class UploadsResource {
 
-    public record PartRequest(List<Integer> numbers) {
-    }
+    public record PartRequest(List<Integer> numbers) {}
 
-    public record PartUrls(List<Uploads.PartUrl> parts) {
-    }
+    public record PartUrls(List<Uploads.PartUrl> parts) {}
 
     @Inject
     Uploads uploads;
@@ -63,14 +61,16 @@ public class UploadsResource {
     @Path("parts")
     @Consumes(MediaType.APPLICATION_JSON)
     public PartUrls parts(PartRequest request) {
-        return new PartUrls(uploads.partUrls(grants.require(grant, assetId, MediaGrant.Scope.UPLOAD),
-                request == null ? null : request.numbers()));
+        return new PartUrls(uploads.partUrls(
+                grants.require(grant, assetId, MediaGrant.Scope.UPLOAD), request == null ? null : request.numbers()));
     }
 
     @POST
     @Path("complete")
     public Response complete() {
         Uploads.UploadStatus status = uploads.complete(grants.require(grant, assetId, MediaGrant.Scope.UPLOAD));
-        return Response.status(status.state() == AssetState.PROCESSING ? 202 : 200).entity(status).build();
+        return Response.status(status.state() == AssetState.PROCESSING ? 202 : 200)
+                .entity(status)
+                .build();
     }
 }

@@ -17,21 +17,24 @@ public final class ContentCheck {
     /** Bytes read from the start of a document or image. */
     public static final int HEAD_BYTES = 16;
 
-    private ContentCheck() {
-    }
+    private ContentCheck() {}
 
     /** Before looking inside: the size object storage reports against the declared size and the limit. */
     public static Optional<Words> size(long storedBytes, long declaredBytes, long maxBytes) {
         if (storedBytes == 0) {
-            return Optional.of(new Words("文件是空的（0 字节），请重新选择文件上传。", "The file is empty (0 bytes). Choose the file again and upload it."));
+            return Optional.of(new Words(
+                    "文件是空的（0 字节），请重新选择文件上传。", "The file is empty (0 bytes). Choose the file again and upload it."));
         }
         if (storedBytes > maxBytes) {
-            return Optional.of(new Words("文件有 " + storedBytes + " 字节，超过了 " + maxBytes + " 字节的上限。",
+            return Optional.of(new Words(
+                    "文件有 " + storedBytes + " 字节，超过了 " + maxBytes + " 字节的上限。",
                     "The file has " + storedBytes + " bytes, more than the limit of " + maxBytes + " bytes."));
         }
         if (storedBytes != declaredBytes) {
-            return Optional.of(new Words("已上传 " + storedBytes + " 字节，但申报的大小是 " + declaredBytes + " 字节；请重新上传完整的文件。",
-                    "The upload has " + storedBytes + " bytes but " + declaredBytes + " were announced; upload the whole file again."));
+            return Optional.of(new Words(
+                    "已上传 " + storedBytes + " 字节，但申报的大小是 " + declaredBytes + " 字节；请重新上传完整的文件。",
+                    "The upload has " + storedBytes + " bytes but " + declaredBytes
+                            + " were announced; upload the whole file again."));
         }
         return Optional.empty();
     }
@@ -43,21 +46,27 @@ public final class ContentCheck {
      */
     public static Optional<Words> media(MediaKind kind, Probe probe, String probeError) {
         if (probe != null && isImage(probe.formatName())) {
-            return Optional.of(new Words("这是一张图片，不是视频或音频：请上传视频文件，或把图片作为图片资源添加。",
-                    "This is a still image, not a video or audio file: upload the video, or add the picture as an image resource."));
+            return Optional.of(
+                    new Words(
+                            "这是一张图片，不是视频或音频：请上传视频文件，或把图片作为图片资源添加。",
+                            "This is a still image, not a video or audio file: upload the video, or add the picture as an image resource."));
         }
         if (probe == null) {
             String said = probeError == null ? "" : probeError.toLowerCase(java.util.Locale.ROOT);
             if (said.contains("moov atom not found")) {
-                return Optional.of(new Words("文件不完整：这个 MP4 缺少索引（moov），通常是录制或复制中途被打断；请上传完整的文件。",
+                return Optional.of(new Words(
+                        "文件不完整：这个 MP4 缺少索引（moov），通常是录制或复制中途被打断；请上传完整的文件。",
                         "The file is incomplete: this MP4 has no index (moov atom), usually because recording or copying was"
-                        + " cut off; upload the complete file."));
+                                + " cut off; upload the complete file."));
             }
-            return Optional.of(new Words("无法读取：这不是视频或音频文件，或者文件已损坏；请检查后重新上传。",
-                    "This is not a video or audio file that can be read, or the file is damaged; check it and upload it again."));
+            return Optional.of(
+                    new Words(
+                            "无法读取：这不是视频或音频文件，或者文件已损坏；请检查后重新上传。",
+                            "This is not a video or audio file that can be read, or the file is damaged; check it and upload it again."));
         }
         if (probe.durationMs() <= 0) {
-            return Optional.of(new Words("文件没有可播放的时长；请上传完整的录像。", "The file has no playable duration; upload the complete recording."));
+            return Optional.of(new Words(
+                    "文件没有可播放的时长；请上传完整的录像。", "The file has no playable duration; upload the complete recording."));
         }
         if (kind == MediaKind.AUDIO && !probe.hasAudio()) {
             return Optional.of(new Words("这个音频资源的文件没有声音轨道。", "This audio resource's file has no audio track."));
@@ -80,24 +89,32 @@ public final class ContentCheck {
     /** A document or image, from its first bytes. */
     public static Optional<Words> magic(MediaKind kind, byte[] head) {
         boolean ok = switch (kind) {
-            case DOCUMENT -> startsWith(head, "%PDF-".getBytes())
-                    || startsWith(head, new byte[]{'P', 'K', 3, 4})
-                    || startsWith(head, new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1});
-            case IMAGE -> startsWith(head, new byte[]{(byte) 0x89, 'P', 'N', 'G'})
-                    || startsWith(head, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})
-                    || startsWith(head, "GIF8".getBytes())
-                    || (startsWith(head, "RIFF".getBytes()) && head.length >= 12
-                        && Arrays.equals(Arrays.copyOfRange(head, 8, 12), "WEBP".getBytes()));
+            case DOCUMENT ->
+                startsWith(head, "%PDF-".getBytes())
+                        || startsWith(head, new byte[] {'P', 'K', 3, 4})
+                        || startsWith(head, new byte[] {
+                            (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
+                        });
+            case IMAGE ->
+                startsWith(head, new byte[] {(byte) 0x89, 'P', 'N', 'G'})
+                        || startsWith(head, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})
+                        || startsWith(head, "GIF8".getBytes())
+                        || (startsWith(head, "RIFF".getBytes())
+                                && head.length >= 12
+                                && Arrays.equals(Arrays.copyOfRange(head, 8, 12), "WEBP".getBytes()));
             default -> throw new IllegalArgumentException(kind + " is checked by probing");
         };
         if (ok) {
             return Optional.empty();
         }
-        return Optional.of(kind == MediaKind.DOCUMENT
-                ? new Words("文件不是 PDF 或 Office 文档（文件开头的内容与这些格式都不符）；请上传 PDF、DOCX、XLSX、PPTX 或旧版 Office 文件。",
-                        "The file is not a PDF or Office document (its first bytes do not match any); upload a PDF, DOCX, XLSX, PPTX or a legacy Office file.")
-                : new Words("文件不是 PNG、JPEG、GIF 或 WebP 图片（文件开头的内容与这些格式都不符）；请上传这几种格式的图片。",
-                        "The file is not a PNG, JPEG, GIF or WebP image (its first bytes do not match any)."));
+        return Optional.of(
+                kind == MediaKind.DOCUMENT
+                        ? new Words(
+                                "文件不是 PDF 或 Office 文档（文件开头的内容与这些格式都不符）；请上传 PDF、DOCX、XLSX、PPTX 或旧版 Office 文件。",
+                                "The file is not a PDF or Office document (its first bytes do not match any); upload a PDF, DOCX, XLSX, PPTX or a legacy Office file.")
+                        : new Words(
+                                "文件不是 PNG、JPEG、GIF 或 WebP 图片（文件开头的内容与这些格式都不符）；请上传这几种格式的图片。",
+                                "The file is not a PNG, JPEG, GIF or WebP image (its first bytes do not match any)."));
     }
 
     /**
@@ -110,7 +127,7 @@ public final class ContentCheck {
         if (startsWith(head, "%PDF-".getBytes())) {
             return "application/pdf";
         }
-        if (startsWith(head, new byte[]{'P', 'K', 3, 4})) {
+        if (startsWith(head, new byte[] {'P', 'K', 3, 4})) {
             return switch (ext) {
                 case "docx" -> "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
                 case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -118,7 +135,7 @@ public final class ContentCheck {
                 default -> "application/octet-stream";
             };
         }
-        if (startsWith(head, new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0})) {
+        if (startsWith(head, new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0})) {
             return switch (ext) {
                 case "doc" -> "application/msword";
                 case "xls" -> "application/vnd.ms-excel";
@@ -126,10 +143,10 @@ public final class ContentCheck {
                 default -> "application/octet-stream";
             };
         }
-        if (startsWith(head, new byte[]{(byte) 0x89, 'P', 'N', 'G'})) {
+        if (startsWith(head, new byte[] {(byte) 0x89, 'P', 'N', 'G'})) {
             return "image/png";
         }
-        if (startsWith(head, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
+        if (startsWith(head, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
             return "image/jpeg";
         }
         if (startsWith(head, "GIF8".getBytes())) {
@@ -170,5 +187,4 @@ public final class ContentCheck {
     private static boolean startsWith(byte[] head, byte[] prefix) {
         return head.length >= prefix.length && Arrays.equals(Arrays.copyOf(head, prefix.length), prefix);
     }
-
 }

@@ -34,8 +34,11 @@ public class UploadSettings {
     }
 
     public Set<MediaKind> kinds() {
-        return Arrays.stream(kinds.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(s -> MediaKind.valueOf(s.toUpperCase(Locale.ROOT))).collect(Collectors.toSet());
+        return Arrays.stream(kinds.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(s -> MediaKind.valueOf(s.toUpperCase(Locale.ROOT)))
+                .collect(Collectors.toSet());
     }
 
     public int partUrlMinutes() {

@@ -38,8 +38,7 @@ import java.util.UUID;
 public class FacesResource {
 
     /** A check's frames, each a JPEG, PNG or WebP image in base64 (a {@code data:} URL is taken too). */
-    public record CheckRequest(List<String> frames, Boolean keepFailed) {
-    }
+    public record CheckRequest(List<String> frames, Boolean keepFailed) {}
 
     @Inject
     Faces faces;
@@ -78,7 +77,8 @@ public class FacesResource {
             try {
                 frames.add(Base64.getDecoder().decode(s.substring(comma + 1)));
             } catch (IllegalArgumentException e) {
-                throw PlatformException.invalid(new Words("画面不是 base64 编码的图片。", "A frame is not a base64-encoded image."),
+                throw PlatformException.invalid(
+                        new Words("画面不是 base64 编码的图片。", "A frame is not a base64-encoded image."),
                         List.of(new FieldError("frames[" + i + "]", new Words("不是 base64 编码", "not base64"))));
             }
         }

@@ -41,8 +41,7 @@ import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
 public final class FaceAnalyser implements AutoCloseable {
 
     /** A face found, in the photo's own pixels. */
-    public record Box(int x, int y, int width, int height) {
-    }
+    public record Box(int x, int y, int width, int height) {}
 
     /**
      * One photo as seen: its size, the faces in it (largest first), the sharpness of the largest, and that face's
@@ -64,7 +63,8 @@ public final class FaceAnalyser implements AutoCloseable {
 
     static final int CROP = 128;
     static final int DETECT_WIDTH = 480;
-    private static final String CASCADE = "/org/bytedeco/opencv/linux-x86_64/share/opencv4/haarcascades/haarcascade_frontalface_alt2.xml";
+    private static final String CASCADE =
+            "/org/bytedeco/opencv/linux-x86_64/share/opencv4/haarcascades/haarcascade_frontalface_alt2.xml";
 
     private final CascadeClassifier detector;
 
@@ -105,14 +105,24 @@ public final class FaceAnalyser implements AutoCloseable {
         int height = grey.rows();
         double scale = width > DETECT_WIDTH ? (double) DETECT_WIDTH / width : 1.0;
         List<Box> faces = new ArrayList<>();
-        try (Mat small = new Mat(); RectVector found = new RectVector()) {
-            resize(grey, small, new Size((int) Math.round(width * scale), (int) Math.round(height * scale)), 0, 0, INTER_AREA);
+        try (Mat small = new Mat();
+                RectVector found = new RectVector()) {
+            resize(
+                    grey,
+                    small,
+                    new Size((int) Math.round(width * scale), (int) Math.round(height * scale)),
+                    0,
+                    0,
+                    INTER_AREA);
             equalizeHist(small, small);
             int min = Math.max(24, Math.min(small.cols(), small.rows()) / 12);
             detector.detectMultiScale(small, found, 1.1, 4, 0, new Size(min, min), new Size());
             for (long i = 0; i < found.size(); i++) {
                 Rect r = found.get(i);
-                faces.add(new Box((int) Math.round(r.x() / scale), (int) Math.round(r.y() / scale), (int) Math.round(r.width() / scale),
+                faces.add(new Box(
+                        (int) Math.round(r.x() / scale),
+                        (int) Math.round(r.y() / scale),
+                        (int) Math.round(r.width() / scale),
                         (int) Math.round(r.height() / scale)));
             }
         }
@@ -121,7 +131,10 @@ public final class FaceAnalyser implements AutoCloseable {
             return new Seen(width, height, List.of(), 0, null);
         }
         Box f = faces.get(0);
-        Rect inside = new Rect(Math.max(0, f.x()), Math.max(0, f.y()), Math.min(f.width(), width - Math.max(0, f.x())),
+        Rect inside = new Rect(
+                Math.max(0, f.x()),
+                Math.max(0, f.y()),
+                Math.min(f.width(), width - Math.max(0, f.x())),
                 Math.min(f.height(), height - Math.max(0, f.y())));
         Mat crop = new Mat();
         try (Mat face = new Mat(grey, inside)) {
@@ -134,7 +147,9 @@ public final class FaceAnalyser implements AutoCloseable {
 
     /** Variance of the Laplacian of the (unequalised) crop: low for a blurred face. */
     private static double sharpness(Mat crop) {
-        try (Mat lap = new Mat(); Mat mean = new Mat(); Mat sd = new Mat()) {
+        try (Mat lap = new Mat();
+                Mat mean = new Mat();
+                Mat sd = new Mat()) {
             Laplacian(crop, lap, CV_64F);
             meanStdDev(lap, mean, sd);
             double s = sd.createIndexer() instanceof org.bytedeco.javacpp.indexer.DoubleIndexer d ? d.get(0) : 0;
@@ -161,7 +176,9 @@ public final class FaceAnalyser implements AutoCloseable {
      * that removes sensor noise (0–255): near 0 for the same still picture sent twice, higher when the face moved.
      */
     public double motion(Mat a, Mat b) {
-        try (Mat x = new Mat(); Mat y = new Mat(); Mat d = new Mat()) {
+        try (Mat x = new Mat();
+                Mat y = new Mat();
+                Mat d = new Mat()) {
             GaussianBlur(a, x, new Size(5, 5), 0);
             GaussianBlur(b, y, new Size(5, 5), 0);
             absdiff(x, y, d);

@@ -14,7 +14,8 @@ import java.util.List;
  * @param minMotion      the lowest mean grey-level difference of the face between consecutive frames
  * @param minFrames      how many frames a check sends at least (liveness needs two)
  */
-public record FaceRules(double matchThreshold, double minFaceShare, double minSharpness, double minMotion, int minFrames) {
+public record FaceRules(
+        double matchThreshold, double minFaceShare, double minSharpness, double minMotion, int minFrames) {
 
     /**
      * Why a photo or a check did not pass; {@link #PASSED} when it did. The codes are part of the API: lms-web words
@@ -84,10 +85,13 @@ public record FaceRules(double matchThreshold, double minFaceShare, double minSh
      */
     public Verdict check(List<Measure> frames, List<Double> distances, List<Double> motions) {
         if (frames.size() < minFrames || distances.size() != frames.size() || motions.size() != frames.size() - 1) {
-            throw new IllegalArgumentException("a check needs at least " + minFrames + " frames, one distance each, one motion between each two");
+            throw new IllegalArgumentException(
+                    "a check needs at least " + minFrames + " frames, one distance each, one motion between each two");
         }
-        Double best = distances.stream().filter(d -> d != null).min(Double::compare).orElse(null);
-        Double least = motions.stream().filter(d -> d != null).min(Double::compare).orElse(null);
+        Double best =
+                distances.stream().filter(d -> d != null).min(Double::compare).orElse(null);
+        Double least =
+                motions.stream().filter(d -> d != null).min(Double::compare).orElse(null);
         for (Measure m : frames) {
             Outcome o = usable(m);
             if (o != Outcome.PASSED) {

@@ -49,7 +49,7 @@ public class FaceVault {
     }
 
     public Optional<byte[]> get(String key) {
-        return store.read(key).map(sealed -> open(key, sealed));
+        return store.read(key).map(stored -> open(key, stored));
     }
 
     /** Removes the subject's photos (reference and kept frames); returns how many objects there were. */
@@ -70,7 +70,10 @@ public class FaceVault {
             c.init(Cipher.ENCRYPT_MODE, settings.key(), new GCMParameterSpec(128, nonce));
             c.updateAAD(key.getBytes(StandardCharsets.UTF_8));
             byte[] body = c.doFinal(plain);
-            return ByteBuffer.allocate(nonce.length + body.length).put(nonce).put(body).array();
+            return ByteBuffer.allocate(nonce.length + body.length)
+                    .put(nonce)
+                    .put(body)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a face photo could not be encrypted", e);
         }
@@ -83,7 +86,8 @@ public class FaceVault {
             c.updateAAD(key.getBytes(StandardCharsets.UTF_8));
             return c.doFinal(sealed, 12, sealed.length - 12);
         } catch (AEADBadTagException e) {
-            throw new IllegalStateException("the face photo " + key + " does not open with this key (another key, or altered)", e);
+            throw new IllegalStateException(
+                    "the face photo " + key + " does not open with this key (another key, or altered)", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a face photo could not be decrypted", e);
         }

@@ -59,10 +59,21 @@ public class RecordingMeasures {
      * The measures; shares are 0–1, loudness in LUFS (null when the recording has no sound), {@code transcript} null with
      * {@code transcriptNote} saying why, in Chinese and English.
      */
-    public record Measures(long durationMs, int width, int height, double frameRate, boolean hasAudio, Double speechShare,
-                           Double loudnessLufs, Double loudnessRangeLu, int framesSampled, double oneFaceShare, double noFaceShare,
-                           double severalFacesShare, String transcript, Words transcriptNote) {
-    }
+    public record Measures(
+            long durationMs,
+            int width,
+            int height,
+            double frameRate,
+            boolean hasAudio,
+            Double speechShare,
+            Double loudnessLufs,
+            Double loudnessRangeLu,
+            int framesSampled,
+            double oneFaceShare,
+            double noFaceShare,
+            double severalFacesShare,
+            String transcript,
+            Words transcriptNote) {}
 
     /** Why there is no transcript. */
     static final Words NO_TRANSCRIPT = new Words(
@@ -99,18 +110,42 @@ public class RecordingMeasures {
         String source = store.internalUrl(a.sourceKey(), Duration.ofMinutes(30));
         Transcoder.ProbeOutcome probed = transcoder.probe(source);
         if (probed.probe() == null) {
-            throw PlatformException.conflict(new Words("录像无法读取，未能计算客观指标。", "The recording cannot be read; no measures."));
+            throw PlatformException.conflict(
+                    new Words("录像无法读取，未能计算客观指标。", "The recording cannot be read; no measures."));
         }
         Probe p = probed.probe();
         boolean audio = !p.audioTracks().isEmpty();
-        String sound = audio ? ffmpeg(List.of("-i", source, "-vn", "-af", "silencedetect=noise=-35dB:d=0.6,ebur128=framelog=verbose", "-f", "null", "-")) : "";
+        String sound = audio
+                ? ffmpeg(List.of(
+                        "-i",
+                        source,
+                        "-vn",
+                        "-af",
+                        "silencedetect=noise=-35dB:d=0.6,ebur128=framelog=verbose",
+                        "-f",
+                        "null",
+                        "-"))
+                : "";
         Double speech = audio ? speechShare(sound, p.durationMs()) : null;
         Double lufs = audio ? number(INTEGRATED, sound) : null;
         Double range = audio ? number(RANGE, sound) : null;
         int[] faces = faces(source, p.durationMs());
         int n = Math.max(1, faces[0] + faces[1] + faces[2]);
-        Measures m = new Measures(p.durationMs(), p.width(), p.height(), Math.round(p.frameRate() * 100) / 100.0, audio, speech, lufs, range,
-                faces[0] + faces[1] + faces[2], share(faces[1], n), share(faces[0], n), share(faces[2], n), null, NO_TRANSCRIPT);
+        Measures m = new Measures(
+                p.durationMs(),
+                p.width(),
+                p.height(),
+                Math.round(p.frameRate() * 100) / 100.0,
+                audio,
+                speech,
+                lufs,
+                range,
+                faces[0] + faces[1] + faces[2],
+                share(faces[1], n),
+                share(faces[0], n),
+                share(faces[2], n),
+                null,
+                NO_TRANSCRIPT);
         keep(assetId, m);
         return m;
     }
@@ -120,10 +155,20 @@ public class RecordingMeasures {
         Path dir = null;
         try {
             dir = Files.createTempDirectory(Files.createDirectories(settings.workDir()), "measure-");
-            ffmpeg(List.of("-i", source, "-an", "-vf", "fps=1/2,scale=640:-2", "-frames:v", Integer.toString(MAX_FRAMES), "-q:v", "4",
+            ffmpeg(List.of(
+                    "-i",
+                    source,
+                    "-an",
+                    "-vf",
+                    "fps=1/2,scale=640:-2",
+                    "-frames:v",
+                    Integer.toString(MAX_FRAMES),
+                    "-q:v",
+                    "4",
                     dir.resolve("f%04d.jpg").toString()));
             int[] counts = new int[3];
-            try (Stream<Path> frames = Files.list(dir); FaceAnalyser analyser = new FaceAnalyser()) {
+            try (Stream<Path> frames = Files.list(dir);
+                    FaceAnalyser analyser = new FaceAnalyser()) {
                 for (Path f : frames.sorted().toList()) {
                     try (FaceAnalyser.Seen seen = analyser.see(Files.readAllBytes(f))) {
                         if (seen != null) {
@@ -183,8 +228,10 @@ public class RecordingMeasures {
             FfmpegProcess.Ran ran = FfmpegProcess.run(command, 10, TimeUnit.MINUTES);
             String out = ran.output();
             if (!ran.succeeded()) {
-                LOG.warning(() -> "ffmpeg could not measure a recording: " + out.substring(Math.max(0, out.length() - 2000)));
-                throw PlatformException.conflict(new Words("录像无法分析，未能计算客观指标。", "The recording could not be analysed; no measures."));
+                LOG.warning(() ->
+                        "ffmpeg could not measure a recording: " + out.substring(Math.max(0, out.length() - 2000)));
+                throw PlatformException.conflict(
+                        new Words("录像无法分析，未能计算客观指标。", "The recording could not be analysed; no measures."));
             }
             return out;
         } catch (IOException e) {
@@ -213,15 +260,21 @@ public class RecordingMeasures {
     private Measures read(String kept) {
         JsonObject o = Json.createReader(new StringReader(kept)).readObject();
         if (o.get("transcriptNote") instanceof JsonString) {
-            o = Json.createObjectBuilder(o).add("transcriptNote", Json.createObjectBuilder()
-                    .add("zh", NO_TRANSCRIPT.zh()).add("en", NO_TRANSCRIPT.en())).build();
+            o = Json.createObjectBuilder(o)
+                    .add(
+                            "transcriptNote",
+                            Json.createObjectBuilder()
+                                    .add("zh", NO_TRANSCRIPT.zh())
+                                    .add("en", NO_TRANSCRIPT.en()))
+                    .build();
         }
         return json.fromJson(o.toString(), Measures.class);
     }
 
     private void keep(UUID assetId, Measures m) {
         db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT IGNORE INTO media_measure (asset_id, measures, computed_at) VALUES (?, ?, NOW(3))")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT IGNORE INTO media_measure (asset_id, measures, computed_at) VALUES (?, ?, NOW(3))")) {
                 s.setString(1, assetId.toString());
                 s.setString(2, json.toJson(m));
                 return s.executeUpdate();

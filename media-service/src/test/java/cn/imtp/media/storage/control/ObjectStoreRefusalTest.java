@@ -22,6 +22,8 @@ class ObjectStoreRefusalTest {
         assertTrue(other.contains("AccessDenied") && other.contains("联系管理员"), other);
         assertFalse(other.contains("http") || other.contains("Exception"), other);
         String none = ObjectStore.refusal(null, "store a part").toString();
-        assertFalse(none.contains("（）") || none.contains("()") || none.contains("null)"), "no code at all still reads as a sentence: " + none);
+        assertFalse(
+                none.contains("（）") || none.contains("()") || none.contains("null)"),
+                "no code at all still reads as a sentence: " + none);
     }
 }

@@ -22,18 +22,35 @@ class SharedGetSignerTest {
     void signsExactlyAsTheMinioSdkDoes() throws Exception {
         Instant at = Instant.parse("2026-12-06T08:05:00Z");
         for (String endpoint : new String[] {"http://127.0.0.1:9000", "https://s3.example.cn"}) {
-            SharedGetSigner signer = new SharedGetSigner(endpoint, "lms-media", "us-east-1", "it-access", "it-secret-key-0123456789",
+            SharedGetSigner signer = new SharedGetSigner(
+                    endpoint,
+                    "lms-media",
+                    "us-east-1",
+                    "it-access",
+                    "it-secret-key-0123456789",
                     Duration.ofMinutes(10));
-            for (Map<String, String> query : List.of(Map.<String, String>of(), Map.of("response-content-type", "video/mp2t"))) {
+            for (Map<String, String> query :
+                    List.of(Map.<String, String>of(), Map.of("response-content-type", "video/mp2t"))) {
                 String ours = signer.sign(KEY, at, 900, query);
-                HttpUrl.Builder b = HttpUrl.parse(endpoint + "/lms-media/" + KEY).newBuilder();
+                HttpUrl.Builder b =
+                        HttpUrl.parse(endpoint + "/lms-media/" + KEY).newBuilder();
                 query.forEach(b::addQueryParameter);
                 HttpUrl url = b.build();
-                Request request = new Request.Builder().url(url).header("Host", url.port() == HttpUrl.defaultPort(url.scheme())
-                        ? url.host() : url.host() + ":" + url.port()).header("X-Amz-Date", "20261206T080500Z").get().build();
+                Request request = new Request.Builder()
+                        .url(url)
+                        .header(
+                                "Host",
+                                url.port() == HttpUrl.defaultPort(url.scheme())
+                                        ? url.host()
+                                        : url.host() + ":" + url.port())
+                        .header("X-Amz-Date", "20261206T080500Z")
+                        .get()
+                        .build();
                 HttpUrl theirs = Signer.presignV4(request, "us-east-1", "it-access", "it-secret-key-0123456789", 900);
-                assertEquals(HttpUrl.parse(theirs.toString()).queryParameter("X-Amz-Signature"),
-                        HttpUrl.parse(ours).queryParameter("X-Amz-Signature"), ours + "\n" + theirs);
+                assertEquals(
+                        HttpUrl.parse(theirs.toString()).queryParameter("X-Amz-Signature"),
+                        HttpUrl.parse(ours).queryParameter("X-Amz-Signature"),
+                        ours + "\n" + theirs);
                 assertTrue(ours.startsWith(endpoint + "/lms-media/renditions/"), ours);
             }
         }
@@ -41,21 +58,31 @@ class SharedGetSignerTest {
 
     @Test
     void everyViewerOfASlotGetsTheSameUrlValidForAtLeastTheLifetime() {
-        SharedGetSigner signer = new SharedGetSigner("http://127.0.0.1:9000", "lms-media", "us-east-1", "a", "b", Duration.ofMinutes(10));
+        SharedGetSigner signer = new SharedGetSigner(
+                "http://127.0.0.1:9000", "lms-media", "us-east-1", "a", "b", Duration.ofMinutes(10));
         Instant first = Instant.parse("2026-12-06T08:05:00Z");
         Instant later = first.plusSeconds(299);
-        assertEquals(signer.url(KEY, first, Map.of()), signer.url(KEY, later, Map.of()), "one URL per object and 5-minute slot");
-        assertNotEquals(signer.url(KEY, first, Map.of()), signer.url(KEY, first.plusSeconds(300), Map.of()), "a new slot, a new URL");
+        assertEquals(
+                signer.url(KEY, first, Map.of()),
+                signer.url(KEY, later, Map.of()),
+                "one URL per object and 5-minute slot");
+        assertNotEquals(
+                signer.url(KEY, first, Map.of()),
+                signer.url(KEY, first.plusSeconds(300), Map.of()),
+                "a new slot, a new URL");
         HttpUrl url = HttpUrl.parse(signer.url(KEY, later, Map.of()));
         assertEquals("20261206T080500Z", url.queryParameter("X-Amz-Date"));
-        // Signed at the slot's start, valid 15 minutes from there: at least 10 minutes after the last hand-out of the slot.
+        // Signed at the slot's start, valid 15 minutes from there: at least 10 minutes after the last hand-out of the
+        // slot.
         assertEquals("900", url.queryParameter("X-Amz-Expires"));
     }
 
     @Test
     void keysAreEncodedAsSignatureVersion4Wants() {
         assertEquals("a%20b%2Bc~%E8%AF%BE", SharedGetSigner.encode("a b+c~课"));
-        SharedGetSigner signer = new SharedGetSigner("http://127.0.0.1:9000", "lms-media", "us-east-1", "a", "b", Duration.ofMinutes(10));
-        assertTrue(signer.url("x/课 1.ts", Instant.EPOCH, Map.of()).startsWith("http://127.0.0.1:9000/lms-media/x/%E8%AF%BE%201.ts?"));
+        SharedGetSigner signer = new SharedGetSigner(
+                "http://127.0.0.1:9000", "lms-media", "us-east-1", "a", "b", Duration.ofMinutes(10));
+        assertTrue(signer.url("x/课 1.ts", Instant.EPOCH, Map.of())
+                .startsWith("http://127.0.0.1:9000/lms-media/x/%E8%AF%BE%201.ts?"));
     }
 }

@@ -16,8 +16,11 @@ class VariantTest {
     void theGzipCopyUnpacksToTheTextAndIsMadeOnce() throws Exception {
         StringBuilder text = new StringBuilder("#EXTM3U\n");
         for (int i = 0; i < 1800; i++) {
-            text.append("#EXTINF:6.000,\nhttp://127.0.0.1:9000/lms-media/assets/a/hls/720p/").append(i).append(".ts?X-Amz-Signature=")
-                    .append(Integer.toHexString(i * 2654435761L > 0 ? i * 31 : i)).append('\n');
+            text.append("#EXTINF:6.000,\nhttp://127.0.0.1:9000/lms-media/assets/a/hls/720p/")
+                    .append(i)
+                    .append(".ts?X-Amz-Signature=")
+                    .append(Integer.toHexString(i * 2654435761L > 0 ? i * 31 : i))
+                    .append('\n');
         }
         Variant v = new Variant(text.toString());
         byte[] gz = v.gzipped();

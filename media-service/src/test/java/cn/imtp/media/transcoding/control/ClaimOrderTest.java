@@ -68,7 +68,8 @@ class ClaimOrderTest {
         ClaimOrder.Wait last = ClaimOrder.waitOf(job(1, 7, 10 * MINUTE), queue, Map.of(), SHORT_MS, 60_000, 1, 0.5);
         // 6 min of source ahead + 1 min still running, at half real time, on one worker: 210 s.
         assertEquals(new ClaimOrder.Wait(2, 210), last);
-        ClaimOrder.Wait twoWorkers = ClaimOrder.waitOf(job(1, 7, 10 * MINUTE), queue, Map.of(), SHORT_MS, 60_000, 2, 0.5);
+        ClaimOrder.Wait twoWorkers =
+                ClaimOrder.waitOf(job(1, 7, 10 * MINUTE), queue, Map.of(), SHORT_MS, 60_000, 2, 0.5);
         assertEquals(105, twoWorkers.seconds());
     }
 }

@@ -62,19 +62,25 @@ class RenditionPlannerTest {
         assertEquals(List.of(new Rendition("audio", 0, 0, 0, 128, 0, null)), plan);
         assertTrue(plan.get(0).audioOnly());
         assertEquals("mp4a.40.2", plan.get(0).codecs());
-        assertThrows(IllegalArgumentException.class, () -> RenditionPlanner.plan(new Probe("x", 1, false, 0, 0, 0, false, false)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> RenditionPlanner.plan(new Probe("x", 1, false, 0, 0, 0, false, false)));
     }
 
     @Test
     void aVideoWithoutAudioAnnouncesOnlyTheVideoCodec() {
-        assertEquals("avc1.640028", RenditionPlanner.plan(video(1280, 720, false)).get(0).codecs());
+        assertEquals(
+                "avc1.640028",
+                RenditionPlanner.plan(video(1280, 720, false)).get(0).codecs());
     }
 
     @Test
     void theFilterGraphSplitsOnceForEveryRungAndTheThumbnails() {
         String g = Transcoder.filterGraph(RenditionPlanner.plan(video(1280, 720, true)), false);
-        assertEquals("[0:v:0]split=4[s0][s1][s2][s3];[s0]scale=1280:720,format=yuv420p[v0];[s1]scale=854:480,format=yuv420p[v1];"
-                + "[s2]scale=640:360,format=yuv420p[v2];[s3]select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,10)',scale=320:-2[thumbs]", g);
+        assertEquals(
+                "[0:v:0]split=4[s0][s1][s2][s3];[s0]scale=1280:720,format=yuv420p[v0];[s1]scale=854:480,format=yuv420p[v1];"
+                        + "[s2]scale=640:360,format=yuv420p[v2];[s3]select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,10)',scale=320:-2[thumbs]",
+                g);
     }
 
     @Test
@@ -95,8 +101,17 @@ class RenditionPlannerTest {
     }
 
     static Probe multiAudio(boolean video) {
-        return new Probe("matroska,webm", 60_000, video, video ? 1280 : 0, video ? 720 : 0, 25, false,
-                List.of(new Probe.AudioTrack(0, "eng", "English", false), new Probe.AudioTrack(1, "chi", null, true),
+        return new Probe(
+                "matroska,webm",
+                60_000,
+                video,
+                video ? 1280 : 0,
+                video ? 720 : 0,
+                25,
+                false,
+                List.of(
+                        new Probe.AudioTrack(0, "eng", "English", false),
+                        new Probe.AudioTrack(1, "chi", null, true),
                         new Probe.AudioTrack(2, null, null, false)),
                 List.of());
     }
@@ -110,14 +125,24 @@ class RenditionPlannerTest {
             assertEquals(null, r.sourceAudio());
         });
         assertEquals(new Rendition("audio-2", 0, 0, 0, 128, 1, new Rendition.Alternate("zh", "中文", true)), plan.get(3));
-        assertEquals(new Rendition("audio-1", 0, 0, 0, 128, 0, new Rendition.Alternate("en", "English", false)), plan.get(4));
+        assertEquals(
+                new Rendition("audio-1", 0, 0, 0, 128, 0, new Rendition.Alternate("en", "English", false)),
+                plan.get(4));
         assertEquals(new Rendition.Alternate("und", "音轨 3", false), plan.get(5).alternate());
     }
 
     @Test
     void anAudioFileWithSeveralTracksKeepsThemAllAndOneTrackIsMuxedIntoEveryRung() {
         assertEquals(List.of("audio-2", "audio-1", "audio-3"), names(RenditionPlanner.plan(multiAudio(false))));
-        Probe oneTrackSecondStream = new Probe("mp4", 60_000, true, 640, 360, 25, false, List.of(new Probe.AudioTrack(0, "zho", null, false)),
+        Probe oneTrackSecondStream = new Probe(
+                "mp4",
+                60_000,
+                true,
+                640,
+                360,
+                25,
+                false,
+                List.of(new Probe.AudioTrack(0, "zho", null, false)),
                 List.of());
         RenditionPlanner.plan(oneTrackSecondStream).forEach(r -> assertEquals(Integer.valueOf(0), r.sourceAudio()));
     }

@@ -20,9 +20,21 @@ class TranscoderStopTest {
         Path other = work.resolve("12-10");
         String longSourceUrl = "http://storage.example/source?" + "X-Amz-Signature=0123456789abcdef".repeat(300);
         // sh waits on its standard input; everything after the script is only carried in its command line.
-        Process hung = new ProcessBuilder("sh", "-c", "read line", "ffmpeg", longSourceUrl, job.resolve("%v").resolve("index.m3u8").toString())
+        Process hung = new ProcessBuilder(
+                        "sh",
+                        "-c",
+                        "read line",
+                        "ffmpeg",
+                        longSourceUrl,
+                        job.resolve("%v").resolve("index.m3u8").toString())
                 .start();
-        Process neighbour = new ProcessBuilder("sh", "-c", "read line", "ffmpeg", other.resolve("%v").resolve("index.m3u8").toString()).start();
+        Process neighbour = new ProcessBuilder(
+                        "sh",
+                        "-c",
+                        "read line",
+                        "ffmpeg",
+                        other.resolve("%v").resolve("index.m3u8").toString())
+                .start();
         try {
             assertEquals(1, Transcoder.killWritersInto(job));
             assertTrue(hung.waitFor(10, TimeUnit.SECONDS), "the job's process is gone");

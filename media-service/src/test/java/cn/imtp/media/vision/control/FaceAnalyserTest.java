@@ -35,11 +35,16 @@ class FaceAnalyserTest {
             for (byte[] f : frames) {
                 seen.add(analyser.see(f));
             }
-            List<Double> distances = seen.stream().map(s -> s.crop() == null ? null : analyser.distance(ref.crop(), s.crop())).toList();
+            List<Double> distances = seen.stream()
+                    .map(s -> s.crop() == null ? null : analyser.distance(ref.crop(), s.crop()))
+                    .toList();
             List<Double> motions = new ArrayList<>();
             for (int i = 0; i + 1 < seen.size(); i++) {
-                motions.add(seen.get(i).crop() == null || seen.get(i + 1).crop() == null ? null
-                        : analyser.motion(seen.get(i).crop(), seen.get(i + 1).crop()));
+                motions.add(
+                        seen.get(i).crop() == null || seen.get(i + 1).crop() == null
+                                ? null
+                                : analyser.motion(
+                                        seen.get(i).crop(), seen.get(i + 1).crop()));
             }
             FaceRules.Verdict v = RULES.check(seen.stream().map(Faces::measure).toList(), distances, motions);
             seen.forEach(FaceAnalyser.Seen::close);
@@ -51,7 +56,10 @@ class FaceAnalyserTest {
     void everyFixturePersonIsUsableAsAReference() {
         for (int p = 1; p <= FaceFixtures.PEOPLE; p++) {
             try (FaceAnalyser.Seen s = analyser.see(FaceFixtures.person(p))) {
-                assertEquals(Outcome.PASSED, RULES.usable(Faces.measure(s)), "person " + p + ": " + s.faces() + " sharpness " + s.sharpness());
+                assertEquals(
+                        Outcome.PASSED,
+                        RULES.usable(Faces.measure(s)),
+                        "person " + p + ": " + s.faces() + " sharpness " + s.sharpness());
             }
         }
     }
@@ -80,10 +88,17 @@ class FaceAnalyserTest {
             for (int q = 0; q < moved.size(); q++) {
                 if (q != p) {
                     FaceAnalyser.Seen other = moved.get(q);
-                    FaceRules.Verdict v = RULES.check(List.of(Faces.measure(refs.get(q)), Faces.measure(other)),
-                            List.of(analyser.distance(refs.get(p).crop(), refs.get(q).crop()), analyser.distance(refs.get(p).crop(), other.crop())),
+                    FaceRules.Verdict v = RULES.check(
+                            List.of(Faces.measure(refs.get(q)), Faces.measure(other)),
+                            List.of(
+                                    analyser.distance(
+                                            refs.get(p).crop(), refs.get(q).crop()),
+                                    analyser.distance(refs.get(p).crop(), other.crop())),
                             List.of(analyser.motion(refs.get(q).crop(), other.crop())));
-                    assertEquals(Outcome.NOT_SAME_PERSON, v.outcome(), "person " + (q + 1) + " as person " + (p + 1) + ": " + v);
+                    assertEquals(
+                            Outcome.NOT_SAME_PERSON,
+                            v.outcome(),
+                            "person " + (q + 1) + " as person " + (p + 1) + ": " + v);
                     rejected++;
                 }
             }
@@ -105,9 +120,17 @@ class FaceAnalyserTest {
     void noFaceSeveralFacesASmallFaceAndABlurredFaceAreSaidSo() {
         byte[] ref = FaceFixtures.person(5);
         byte[] group = FaceFixtures.file("group3.jpg");
-        assertEquals(Outcome.SEVERAL_FACES, check(ref, group, FaceFixtures.derive(group, Change.MOVED)).outcome());
-        assertEquals(Outcome.FACE_TOO_SMALL, check(ref, FaceFixtures.derive(ref, Change.FAR_AWAY), FaceFixtures.derive(ref, Change.MOVED)).outcome());
-        assertEquals(Outcome.TOO_BLURRY, check(ref, FaceFixtures.derive(ref, Change.BLURRED), FaceFixtures.derive(ref, Change.MOVED)).outcome());
+        assertEquals(
+                Outcome.SEVERAL_FACES,
+                check(ref, group, FaceFixtures.derive(group, Change.MOVED)).outcome());
+        assertEquals(
+                Outcome.FACE_TOO_SMALL,
+                check(ref, FaceFixtures.derive(ref, Change.FAR_AWAY), FaceFixtures.derive(ref, Change.MOVED))
+                        .outcome());
+        assertEquals(
+                Outcome.TOO_BLURRY,
+                check(ref, FaceFixtures.derive(ref, Change.BLURRED), FaceFixtures.derive(ref, Change.MOVED))
+                        .outcome());
         byte[] wall = FaceFixtures.derive(FaceFixtures.derive(ref, Change.FAR_AWAY), Change.BLURRED);
         FaceRules.Verdict none = check(ref, wall, wall);
         assertEquals(Outcome.NO_FACE, none.outcome(), none.toString());

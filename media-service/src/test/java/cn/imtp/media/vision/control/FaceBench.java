@@ -19,8 +19,7 @@ public final class FaceBench {
 
     static final FaceRules RULES = new FaceRules(70, 0.2, 12, 1.0, 2);
 
-    private FaceBench() {
-    }
+    private FaceBench() {}
 
     public static void main(String[] args) throws Exception {
         int seconds = Integer.getInteger("bench.seconds", 20);
@@ -30,7 +29,9 @@ public final class FaceBench {
             for (int p = 1; p <= FaceFixtures.PEOPLE; p++) {
                 byte[] photo = FaceFixtures.person(p);
                 references.add(a.see(photo));
-                checks.add(new byte[][] {FaceFixtures.derive(photo, Change.MOVED), FaceFixtures.derive(photo, Change.LIGHTER)});
+                checks.add(new byte[][] {
+                    FaceFixtures.derive(photo, Change.MOVED), FaceFixtures.derive(photo, Change.LIGHTER)
+                });
             }
             System.out.println("warming up…");
             run(checks, references, 1, 5, false);
@@ -43,16 +44,29 @@ public final class FaceBench {
             int[] errors = errorRates(a);
             double far = (double) errors[0] / errors[2];
             double frr = (double) errors[1] / errors[3];
-            System.out.printf("false accepts %d of %d impostor pairs, false rejects %d of %d genuine pairs (threshold %.0f)%n",
+            System.out.printf(
+                    "false accepts %d of %d impostor pairs, false rejects %d of %d genuine pairs (threshold %.0f)%n",
                     errors[0], errors[2], errors[1], errors[3], RULES.matchThreshold());
-            System.out.printf("RESULT median_ms=%.1f p95_ms=%.1f checks_per_s=%.1f per_core=%.1f vs_decode=%.2f far=%.4f frr=%.4f people=%d genuine=%d impostor=%d%n",
-                    two[1], two[2], two[0], one[0], one[1] / decode[1], far, frr, FaceFixtures.PEOPLE, errors[3], errors[2]);
+            System.out.printf(
+                    "RESULT median_ms=%.1f p95_ms=%.1f checks_per_s=%.1f per_core=%.1f vs_decode=%.2f far=%.4f frr=%.4f people=%d genuine=%d impostor=%d%n",
+                    two[1],
+                    two[2],
+                    two[0],
+                    one[0],
+                    one[1] / decode[1],
+                    far,
+                    frr,
+                    FaceFixtures.PEOPLE,
+                    errors[3],
+                    errors[2]);
         }
         references.forEach(FaceAnalyser.Seen::close);
     }
 
     /** Checks (or decodes only) for {@code seconds} on {@code threads} threads: {rate per s, median ms, p95 ms}. */
-    static double[] run(List<byte[][]> checks, List<FaceAnalyser.Seen> refs, int threads, int seconds, boolean decodeOnly) throws Exception {
+    static double[] run(
+            List<byte[][]> checks, List<FaceAnalyser.Seen> refs, int threads, int seconds, boolean decodeOnly)
+            throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         List<List<Double>> times = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
@@ -69,9 +83,13 @@ public final class FaceBench {
                             FaceAnalyser.decode(frames[0]).close();
                             FaceAnalyser.decode(frames[1]).close();
                         } else {
-                            try (FaceAnalyser.Seen x = a.see(frames[0]); FaceAnalyser.Seen y = a.see(frames[1])) {
-                                RULES.check(List.of(Faces.measure(x), Faces.measure(y)),
-                                        List.of(a.distance(refs.get(p).crop(), x.crop()), a.distance(refs.get(p).crop(), y.crop())),
+                            try (FaceAnalyser.Seen x = a.see(frames[0]);
+                                    FaceAnalyser.Seen y = a.see(frames[1])) {
+                                RULES.check(
+                                        List.of(Faces.measure(x), Faces.measure(y)),
+                                        List.of(
+                                                a.distance(refs.get(p).crop(), x.crop()),
+                                                a.distance(refs.get(p).crop(), y.crop())),
                                         List.of(a.motion(x.crop(), y.crop())));
                             }
                         }
@@ -87,7 +105,11 @@ public final class FaceBench {
         for (Thread w : workers) {
             w.join();
         }
-        double[] all = times.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] all = times.stream()
+                .flatMap(List::stream)
+                .mapToDouble(Double::doubleValue)
+                .sorted()
+                .toArray();
         return new double[] {all.length / (double) seconds, all[all.length / 2], all[(int) (all.length * 0.95)]};
     }
 
@@ -102,15 +124,21 @@ public final class FaceBench {
         for (int p = 1; p <= FaceFixtures.PEOPLE; p++) {
             byte[] photo = FaceFixtures.person(p);
             refs.add(a.see(photo));
-            probes.add(Arrays.stream(new Change[] {Change.MOVED, Change.LIGHTER, Change.DARKER, Change.SOFTER, Change.RECOMPRESSED})
-                    .map(c -> a.see(FaceFixtures.derive(photo, c))).toArray(FaceAnalyser.Seen[]::new));
+            probes.add(Arrays.stream(new Change[] {
+                        Change.MOVED, Change.LIGHTER, Change.DARKER, Change.SOFTER, Change.RECOMPRESSED
+                    })
+                    .map(c -> a.see(FaceFixtures.derive(photo, c)))
+                    .toArray(FaceAnalyser.Seen[]::new));
         }
         for (int p = 0; p < refs.size(); p++) {
             for (int q = 0; q < refs.size(); q++) {
                 FaceAnalyser.Seen[] seen = probes.get(q);
                 for (int i = 0; i + 1 < seen.length; i++) {
-                    FaceRules.Verdict v = RULES.check(List.of(Faces.measure(seen[i]), Faces.measure(seen[i + 1])),
-                            List.of(a.distance(refs.get(p).crop(), seen[i].crop()), a.distance(refs.get(p).crop(), seen[i + 1].crop())),
+                    FaceRules.Verdict v = RULES.check(
+                            List.of(Faces.measure(seen[i]), Faces.measure(seen[i + 1])),
+                            List.of(
+                                    a.distance(refs.get(p).crop(), seen[i].crop()),
+                                    a.distance(refs.get(p).crop(), seen[i + 1].crop())),
                             List.of(a.motion(seen[i].crop(), seen[i + 1].crop())));
                     if (p == q) {
                         genuine++;

@@ -32,10 +32,18 @@ final class FaceFixtures {
 
     static final int PEOPLE = 16;
 
-    enum Change { NONE, MOVED, LIGHTER, DARKER, SOFTER, RECOMPRESSED, BLURRED, FAR_AWAY }
-
-    private FaceFixtures() {
+    enum Change {
+        NONE,
+        MOVED,
+        LIGHTER,
+        DARKER,
+        SOFTER,
+        RECOMPRESSED,
+        BLURRED,
+        FAR_AWAY
     }
+
+    private FaceFixtures() {}
 
     static byte[] file(String name) {
         try {
@@ -50,7 +58,8 @@ final class FaceFixtures {
     }
 
     static byte[] derive(byte[] jpeg, Change change) {
-        try (Mat src = imdecode(new Mat(new BytePointer(jpeg)), IMREAD_COLOR); Mat out = new Mat()) {
+        try (Mat src = imdecode(new Mat(new BytePointer(jpeg)), IMREAD_COLOR);
+                Mat out = new Mat()) {
             switch (change) {
                 case MOVED -> {
                     try (Mat t = new Mat(2, 3, CV_64F)) {
@@ -69,13 +78,18 @@ final class FaceFixtures {
                     try (Mat small = new Mat()) {
                         resize(src, small, new Size(src.cols() / 5, src.rows() / 5), 0, 0, INTER_AREA);
                         new Mat(src.rows(), src.cols(), CV_8UC3, new Scalar(128, 128, 128, 0)).copyTo(out);
-                        small.copyTo(new Mat(out, new Rect(src.cols() * 2 / 5, src.rows() * 2 / 5, small.cols(), small.rows())));
+                        small.copyTo(new Mat(
+                                out, new Rect(src.cols() * 2 / 5, src.rows() * 2 / 5, small.cols(), small.rows())));
                     }
                 }
                 default -> src.copyTo(out);
             }
             try (BytePointer buf = new BytePointer()) {
-                imencode(".jpg", out, buf, new IntPointer(IMWRITE_JPEG_QUALITY, change == Change.RECOMPRESSED ? 30 : 90));
+                imencode(
+                        ".jpg",
+                        out,
+                        buf,
+                        new IntPointer(IMWRITE_JPEG_QUALITY, change == Change.RECOMPRESSED ? 30 : 90));
                 byte[] b = new byte[(int) buf.limit()];
                 buf.get(b);
                 return b;

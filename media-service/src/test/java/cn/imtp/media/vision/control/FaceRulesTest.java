@@ -31,12 +31,18 @@ class FaceRulesTest {
     @Test
     void oneBadFrameFailsTheCheckEvenWhenAnotherMatches() {
         Measure two = new Measure(640, List.of(300, 280), 50);
-        assertEquals(Outcome.SEVERAL_FACES, rules.check(List.of(good, two), List.of(20.0, 25.0), List.of(5.0)).outcome());
+        assertEquals(
+                Outcome.SEVERAL_FACES,
+                rules.check(List.of(good, two), List.of(20.0, 25.0), List.of(5.0))
+                        .outcome());
     }
 
     @Test
     void stillFramesAreNotLiveAndFarFramesAreAnotherPerson() {
-        assertEquals(Outcome.NOT_LIVE, rules.check(List.of(good, good), List.of(20.0, 20.0), List.of(0.4)).outcome());
+        assertEquals(
+                Outcome.NOT_LIVE,
+                rules.check(List.of(good, good), List.of(20.0, 20.0), List.of(0.4))
+                        .outcome());
         FaceRules.Verdict other = rules.check(List.of(good, good), List.of(90.0, 70.5), List.of(3.0));
         assertEquals(Outcome.NOT_SAME_PERSON, other.outcome());
         assertEquals(70.5, other.distance());
@@ -48,7 +54,11 @@ class FaceRulesTest {
     @Test
     void aCheckNeedsTwoFramesAndAnAnswerForEach() {
         assertThrows(IllegalArgumentException.class, () -> rules.check(List.of(good), List.of(20.0), List.of()));
-        assertThrows(IllegalArgumentException.class, () -> rules.check(List.of(good, good), List.of(20.0), List.of(3.0)));
-        assertEquals(Outcome.NOT_LIVE, rules.check(List.of(good, good), Arrays.asList(20.0, null), Arrays.asList((Double) null)).outcome());
+        assertThrows(
+                IllegalArgumentException.class, () -> rules.check(List.of(good, good), List.of(20.0), List.of(3.0)));
+        assertEquals(
+                Outcome.NOT_LIVE,
+                rules.check(List.of(good, good), Arrays.asList(20.0, null), Arrays.asList((Double) null))
+                        .outcome());
     }
 }
