@@ -1,6 +1,8 @@
 package cn.imtp.lms.documents;
 
 import cn.imtp.platform.text.Language;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * CSV as exports write it: UTF-8 with a byte-order mark (so that Excel reads Chinese), CRLF lines,
@@ -17,14 +19,14 @@ public final class Csv {
     private Csv() {}
 
     /** Tables one after the other, a blank line between them, each with its header, in the reader's language. */
-    public static String of(java.util.List<ExportTable> tables, Language language) {
+    public static String of(List<ExportTable> tables, Language language) {
         StringBuilder b = new StringBuilder(BOM);
         for (ExportTable t : tables) {
             if (b.length() > BOM.length()) {
                 b.append("\r\n");
             }
             b.append(row(t.header().stream().map(h -> h.in(language)).toArray(String[]::new)));
-            for (java.util.List<Object> r : t.rows()) {
+            for (List<Object> r : t.rows()) {
                 b.append(row(r.stream()
                         .map(c -> ExportTable.cell(c, language))
                         .map(c -> c == null ? null : c.toString())
@@ -56,16 +58,16 @@ public final class Csv {
     }
 
     /** A record of a CSV file and the line (from 1) it starts on. */
-    public record Record(int line, java.util.List<String> cells) {}
+    public record Record(int line, List<String> cells) {}
 
     /**
      * The records of {@code text} (RFC 4180; a byte-order mark, CRLF or LF; blank lines skipped), or
      * IllegalArgumentException naming the line of a quote left open.
      */
-    public static java.util.List<Record> parse(String text) {
-        java.util.List<Record> out = new java.util.ArrayList<>();
+    public static List<Record> parse(String text) {
+        List<Record> out = new ArrayList<>();
         String s = text.startsWith(BOM) ? text.substring(1) : text;
-        java.util.List<String> cells = new java.util.ArrayList<>();
+        List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
         boolean wasQuoted = false;
@@ -98,7 +100,7 @@ public final class Csv {
                 }
                 cells.add(restore(cell.toString(), wasQuoted));
                 if (cells.size() > 1 || !cells.get(0).isBlank()) {
-                    out.add(new Record(start, java.util.List.copyOf(cells)));
+                    out.add(new Record(start, List.copyOf(cells)));
                 }
                 cells.clear();
                 cell.setLength(0);
@@ -115,7 +117,7 @@ public final class Csv {
         if (!cell.isEmpty() || !cells.isEmpty()) {
             cells.add(restore(cell.toString(), wasQuoted));
             if (cells.size() > 1 || !cells.get(0).isBlank()) {
-                out.add(new Record(start, java.util.List.copyOf(cells)));
+                out.add(new Record(start, List.copyOf(cells)));
             }
         }
         return out;

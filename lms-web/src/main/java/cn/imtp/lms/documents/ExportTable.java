@@ -3,6 +3,8 @@ package cn.imtp.lms.documents;
 import cn.imtp.lms.application.ChinaTime;
 import cn.imtp.platform.text.Language;
 import cn.imtp.platform.text.Words;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -48,11 +50,11 @@ public record ExportTable(Words name, List<Words> header, List<List<Object>> row
         return value;
     }
 
-    private static final java.time.format.DateTimeFormatter CHINA_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ChinaTime.ZONE);
+    private static final DateTimeFormatter CHINA_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ChinaTime.ZONE);
 
     /** An instant as exports write it for the institution's files: China time to the second. */
-    public static String chinaTime(java.time.Instant instant) {
+    public static String chinaTime(Instant instant) {
         return CHINA_TIME.format(instant);
     }
 

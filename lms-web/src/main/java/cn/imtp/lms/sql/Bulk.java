@@ -1,6 +1,7 @@
 package cn.imtp.lms.sql;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -98,7 +99,7 @@ public final class Bulk {
             }
         } catch (SQLException e) {
             // A deadlock or a lock wait that timed out stays recognisable (503 busy) through its SQLException cause.
-            throw new jakarta.persistence.PersistenceException("Writing with " + abbreviate(sql) + " failed", e);
+            throw new PersistenceException("Writing with " + abbreviate(sql) + " failed", e);
         } finally {
             pending.clear();
             pendingParams.clear();
@@ -183,7 +184,7 @@ public final class Bulk {
             }
         } catch (SQLException e) {
             // A deadlock or a lock wait that timed out stays recognisable (503 busy) through its SQLException cause.
-            throw new jakarta.persistence.PersistenceException("Reading with " + abbreviate(sql) + " failed", e);
+            throw new PersistenceException("Reading with " + abbreviate(sql) + " failed", e);
         }
     }
 

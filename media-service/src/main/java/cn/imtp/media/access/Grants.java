@@ -7,6 +7,9 @@ import cn.imtp.platform.security.TokenSettings;
 import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -32,12 +35,12 @@ public class Grants {
         MediaGrant grant = MediaGrant.verify(token, tokens.publicKey(), tokens.issuer(), Instant.now());
         grant.require(asset, scope);
         Instant[] found = db.run(c -> {
-            try (java.sql.PreparedStatement s =
+            try (PreparedStatement s =
                     c.prepareStatement("SELECT (SELECT revoked_at FROM media_grant_revocation WHERE account_id = ?),"
                             + " (SELECT released_at FROM media_asset_release WHERE asset_id = ?)")) {
                 s.setLong(1, grant.accountId());
                 s.setString(2, asset.toString());
-                try (java.sql.ResultSet r = s.executeQuery()) {
+                try (ResultSet r = s.executeQuery()) {
                     r.next();
                     return new Instant[] {instant(r.getTimestamp(1)), instant(r.getTimestamp(2))};
                 }
@@ -65,7 +68,7 @@ public class Grants {
         return grant;
     }
 
-    private static Instant instant(java.sql.Timestamp t) {
+    private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }
 }

@@ -1,5 +1,6 @@
 package cn.imtp.media.hls;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -136,7 +137,7 @@ public final class Playlists {
     public record Written(String fileName, int durationMs) {}
 
     public static List<Written> parse(String playlist) {
-        List<Written> out = new java.util.ArrayList<>();
+        List<Written> out = new ArrayList<>();
         Integer duration = null;
         for (String line : playlist.split("\n")) {
             String l = line.strip();

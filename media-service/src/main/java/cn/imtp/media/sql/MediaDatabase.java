@@ -7,6 +7,9 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
 import javax.sql.DataSource;
 
 /**
@@ -40,9 +43,9 @@ public class MediaDatabase {
 
     /** The database could not be reached or did not answer in time (SQLState class 08, or a connection or time-out failure). */
     static boolean isOutage(SQLException e) {
-        return e instanceof java.sql.SQLTransientConnectionException
-                || e instanceof java.sql.SQLNonTransientConnectionException
-                || e instanceof java.sql.SQLTimeoutException
+        return e instanceof SQLTransientConnectionException
+                || e instanceof SQLNonTransientConnectionException
+                || e instanceof SQLTimeoutException
                 || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
     }
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -307,7 +308,7 @@ public class ChainAudit {
                 "SELECT id, learner_id, credited_seconds FROM live_session WHERE class_id = ?",
                 List.of(classId),
                 r -> new Live(r.getString("id"), r.getLong("learner_id"), r.getLong("credited_seconds")));
-        Set<String> liveSessions = new java.util.HashSet<>();
+        Set<String> liveSessions = new HashSet<>();
         for (Live l : live) {
             liveSessions.add(l.id());
             Sum sum = sessions.get(l.id());

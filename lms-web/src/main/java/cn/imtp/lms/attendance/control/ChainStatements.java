@@ -18,6 +18,8 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +37,7 @@ public class ChainStatements {
     public record Head(long classId, long lastSeq, String lastHash) {
 
         /** From a row of {@code SELECT class_id, last_seq, last_hash FROM attendance_chain}. */
-        static Head read(java.sql.ResultSet r) throws java.sql.SQLException {
+        static Head read(ResultSet r) throws SQLException {
             return new Head(r.getLong("class_id"), r.getLong("last_seq"), r.getString("last_hash"));
         }
     }

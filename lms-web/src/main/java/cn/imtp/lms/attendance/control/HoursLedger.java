@@ -8,6 +8,7 @@ import cn.imtp.lms.plan.control.Plans;
 import cn.imtp.lms.sql.Bulk;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.security.Role;
 import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -15,6 +16,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +43,8 @@ public class HoursLedger {
             String idNumberMasked,
             long unitId,
             String unitName,
-            java.time.Instant start,
-            java.time.Instant end,
+            Instant start,
+            Instant end,
             int creditedSeconds,
             Kind kind) {}
 
@@ -82,7 +85,7 @@ public class HoursLedger {
     public void credit(Bulk sql, Map<Line, Integer> seconds, Kind kind) {
         List<Map.Entry<Line, Integer>> changes = seconds.entrySet().stream()
                 .filter(e -> e.getValue() != 0)
-                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparingLong(Line::classId)
+                .sorted(Map.Entry.comparingByKey(Comparator.comparingLong(Line::classId)
                         .thenComparingLong(Line::learnerId)
                         .thenComparingLong(Line::unitId)))
                 .toList();
@@ -210,7 +213,7 @@ public class HoursLedger {
         StringBuilder where = new StringBuilder(
                 "SELECT a.id, a.username, a.full_name FROM class_learner cl JOIN account a ON a.id = cl.account_id"
                         + " WHERE cl.class_id = ?");
-        if (caller.role() == cn.imtp.platform.security.Role.LEARNER) {
+        if (caller.role() == Role.LEARNER) {
             where.append(" AND a.id = ").append(caller.accountId());
         }
         List<Learner> learners = Bulk.on(em)

@@ -9,6 +9,7 @@ import cn.imtp.lms.sql.Bulk;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
+import cn.imtp.platform.security.Role;
 import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -138,9 +139,7 @@ public class OtherHours {
     public Evidence evidence(long classId, long entryId, Caller caller) {
         classes.visible(classId, caller);
         Entry entry = find(classId, entryId);
-        if (entry.evidence() == null
-                || (caller.role() == cn.imtp.platform.security.Role.LEARNER
-                        && entry.learnerId() != caller.accountId())) {
+        if (entry.evidence() == null || (caller.role() == Role.LEARNER && entry.learnerId() != caller.accountId())) {
             throw PlatformException.notFound(new Words("其他学时记录的证明材料", "Evidence of other hours entry"), entryId);
         }
         byte[] content = (byte[]) em.createNativeQuery("SELECT content FROM other_hours_evidence WHERE entry_id = ?")
@@ -264,9 +263,7 @@ public class OtherHours {
         classes.visible(classId, caller);
         return query(
                 "WHERE o.class_id = ?"
-                        + (caller.role() == cn.imtp.platform.security.Role.LEARNER
-                                ? " AND o.learner_id = " + caller.accountId()
-                                : ""),
+                        + (caller.role() == Role.LEARNER ? " AND o.learner_id = " + caller.accountId() : ""),
                 classId);
     }
 

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -217,7 +218,7 @@ public class PlaybackSession {
     public long endedElapsedMs() {
         return endedAt == null
                 ? Long.MAX_VALUE
-                : java.time.Duration.between(openedAt, endedAt).toMillis();
+                : Duration.between(openedAt, endedAt).toMillis();
     }
 
     /**

@@ -7,6 +7,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.BitSet;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -50,12 +51,12 @@ public class WatchedVideo {
             return o instanceof Key k
                     && k.learnerId == learnerId
                     && k.classId == classId
-                    && java.util.Objects.equals(k.assetId, assetId);
+                    && Objects.equals(k.assetId, assetId);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(learnerId, classId, assetId);
+            return Objects.hash(learnerId, classId, assetId);
         }
     }
 

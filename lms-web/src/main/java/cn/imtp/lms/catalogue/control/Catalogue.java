@@ -11,6 +11,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Reading the current edition of the catalogue (the one imported last). */
 @ApplicationScoped
@@ -119,7 +121,7 @@ public class Catalogue {
     }
 
     /** Parsed rules by edition id: an edition never changes once imported. */
-    private final java.util.Map<Long, PackageData.Rules> rules = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, PackageData.Rules> rules = new ConcurrentHashMap<>();
 
     /** The edition imported last; plans are composed from it. */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -21,7 +21,10 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What the catalogue API answers; {@code level} and {@code jobType} are null for the basic course and are always present. */
 public final class CatalogueViews {
@@ -156,7 +159,7 @@ public final class CatalogueViews {
             List<PackageData.KeyPoint> keyPoints,
             int seedLine) {
         static Specification of(UnitSpecEntry s, List<TeachingMethodEntry> known) {
-            List<Method> methods = java.util.Arrays.stream(s.methods().split("、"))
+            List<Method> methods = Arrays.stream(s.methods().split("、"))
                     .map(name -> new Method(
                             name,
                             known.stream()
@@ -264,13 +267,13 @@ public final class CatalogueViews {
             List<PracticalModule> modules) {
 
         static List<PracticalBlueprint> of(List<PracticalContentEntry> rows) {
-            java.util.Map<String, List<PracticalContentEntry>> byTitle = new java.util.LinkedHashMap<>();
-            rows.forEach(r -> byTitle.computeIfAbsent(r.title(), k -> new java.util.ArrayList<>())
-                    .add(r));
+            Map<String, List<PracticalContentEntry>> byTitle = new LinkedHashMap<>();
+            rows.forEach(r ->
+                    byTitle.computeIfAbsent(r.title(), k -> new ArrayList<>()).add(r));
             return byTitle.values().stream()
                     .map(contents -> {
-                        java.util.Map<String, List<PracticalContentEntry>> byModule = new java.util.LinkedHashMap<>();
-                        contents.forEach(c -> byModule.computeIfAbsent(c.moduleCode(), k -> new java.util.ArrayList<>())
+                        Map<String, List<PracticalContentEntry>> byModule = new LinkedHashMap<>();
+                        contents.forEach(c -> byModule.computeIfAbsent(c.moduleCode(), k -> new ArrayList<>())
                                 .add(c));
                         PracticalContentEntry first = contents.get(0);
                         return new PracticalBlueprint(
@@ -315,13 +318,13 @@ public final class CatalogueViews {
             String section, String kind, Level level, JobType jobType, String title, List<BlueprintModule> modules) {
 
         static List<Blueprint> of(List<BlueprintCourseEntry> rows) {
-            java.util.Map<String, List<BlueprintCourseEntry>> byTitle = new java.util.LinkedHashMap<>();
-            rows.forEach(r -> byTitle.computeIfAbsent(r.title(), k -> new java.util.ArrayList<>())
-                    .add(r));
+            Map<String, List<BlueprintCourseEntry>> byTitle = new LinkedHashMap<>();
+            rows.forEach(r ->
+                    byTitle.computeIfAbsent(r.title(), k -> new ArrayList<>()).add(r));
             return byTitle.values().stream()
                     .map(courses -> {
-                        java.util.Map<String, List<BlueprintCourseEntry>> byModule = new java.util.LinkedHashMap<>();
-                        courses.forEach(c -> byModule.computeIfAbsent(c.moduleCode(), k -> new java.util.ArrayList<>())
+                        Map<String, List<BlueprintCourseEntry>> byModule = new LinkedHashMap<>();
+                        courses.forEach(c -> byModule.computeIfAbsent(c.moduleCode(), k -> new ArrayList<>())
                                 .add(c));
                         BlueprintCourseEntry first = courses.get(0);
                         return new Blueprint(

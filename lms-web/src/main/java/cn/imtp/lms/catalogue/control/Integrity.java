@@ -11,9 +11,13 @@ import cn.imtp.lms.catalogue.entity.Level;
 import cn.imtp.platform.text.Words;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Finds where the package contradicts itself. Pure: the edition's data in, the discrepancies out, each described in
@@ -244,9 +248,9 @@ public final class Integrity {
         if (e.methods() == null) {
             return;
         }
-        Set<String> defined = new java.util.LinkedHashSet<>();
+        Set<String> defined = new LinkedHashSet<>();
         e.methods().methods().forEach(m -> defined.add(m.name()));
-        java.util.Map<String, List<Integer>> undefined = new java.util.LinkedHashMap<>();
+        Map<String, List<Integer>> undefined = new LinkedHashMap<>();
         s.modules().stream()
                 .flatMap(m -> m.courses().stream())
                 .flatMap(c -> c.units().stream())
@@ -269,7 +273,7 @@ public final class Integrity {
                                 + quotedList(List.copyOf(defined)) + "）之列",
                         s.title() + ": the teaching method '" + method + "' (" + at.size() + " unit"
                                 + (at.size() == 1 ? "" : "s") + ") is not one that section 2.2.7 explains " + defined),
-                at.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(";")))));
+                at.stream().map(String::valueOf).collect(Collectors.joining(";")))));
     }
 
     /**

@@ -7,6 +7,7 @@ import jakarta.json.bind.JsonbBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -247,7 +248,7 @@ public final class PackageData {
                 CourseSelectionFile courseSelection = null;
                 for (String file : source.files()) {
                     byte[] content = bytes(loader, ROOT + source.code() + "/" + file);
-                    sha.update(file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    sha.update(file.getBytes(StandardCharsets.UTF_8));
                     sha.update(content);
                     if (file.startsWith("1.1.1-")) {
                         allocation = jsonb.fromJson(new ByteArrayInputStream(content), AllocationFile.class);

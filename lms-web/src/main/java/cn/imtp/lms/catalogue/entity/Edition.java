@@ -7,10 +7,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +42,7 @@ public class Edition {
     private Instant importedAt;
 
     /** Sections 1.1.3 and 1.3.1 as JSON (the shape of {@code PackageData.Rules}); null in editions imported before they were data. */
-    @jakarta.persistence.Lob
+    @Lob
     @Column(name = "package_rules")
     private String rules;
 
@@ -83,7 +85,7 @@ public class Edition {
         this.title = title;
         this.source = source;
         this.contentHash = contentHash;
-        this.importedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        this.importedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     public Long id() {

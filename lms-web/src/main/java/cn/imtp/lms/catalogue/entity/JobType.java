@@ -1,5 +1,7 @@
 package cn.imtp.lms.catalogue.entity;
 
+import cn.imtp.platform.text.Words;
+
 /** The four job types (工种); the platform operator exists only for levels 5 to 3. */
 public enum JobType {
     PRODUCT_SELECTOR("选品员", "product selector"),
@@ -16,8 +18,8 @@ public enum JobType {
     }
 
     /** The job type's name for people, in both languages. */
-    public cn.imtp.platform.text.Words words() {
-        return new cn.imtp.platform.text.Words(chinese, english);
+    public Words words() {
+        return new Words(chinese, english);
     }
 
     public String chinese() {

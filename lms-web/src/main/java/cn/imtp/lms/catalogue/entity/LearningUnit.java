@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.util.Comparator;
 
 /** A learning unit (学习单元) with its minimum class hours; what plans, resources and attendance point at. */
 @Entity
@@ -17,7 +18,7 @@ import jakarta.persistence.Table;
 public class LearningUnit {
 
     /** The training package's own order: table, module, course, then the unit within its course. */
-    public static final java.util.Comparator<LearningUnit> CATALOGUE_ORDER = java.util.Comparator.comparingInt(
+    public static final Comparator<LearningUnit> CATALOGUE_ORDER = Comparator.comparingInt(
                     (LearningUnit u) -> u.course().module().table().position())
             .thenComparingInt(u -> u.course().module().position())
             .thenComparingInt(u -> u.course().position())

@@ -1,5 +1,7 @@
 package cn.imtp.lms.catalogue.entity;
 
+import cn.imtp.platform.text.Words;
+
 /** Skill levels; L1 (一级/高级技师) is the highest. */
 public enum Level {
     L5("五级/初级", "level 5 (junior)"),
@@ -17,8 +19,8 @@ public enum Level {
     }
 
     /** The level's name for people, in both languages (documents and exports never print the code L5). */
-    public cn.imtp.platform.text.Words words() {
-        return new cn.imtp.platform.text.Words(chinese, english);
+    public Words words() {
+        return new Words(chinese, english);
     }
 
     public String chinese() {

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Completion certificates (结业证明) of a learner in a class: issue, list, the PDF, revocation. */
@@ -47,7 +48,7 @@ public class CertificatesResource {
     /** The platform's address as people reach it (printed on certificates); unset: the address this request came to. */
     @Inject
     @ConfigProperty(name = "lms.public-url")
-    java.util.Optional<String> publicUrl;
+    Optional<String> publicUrl;
 
     @Context
     SecurityContext security;

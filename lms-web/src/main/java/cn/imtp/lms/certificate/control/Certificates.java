@@ -5,8 +5,11 @@ import cn.imtp.lms.archive.control.Outcome;
 import cn.imtp.lms.attendance.control.ChainAudit;
 import cn.imtp.lms.attendance.control.LedgerRules;
 import cn.imtp.lms.catalogue.entity.CatalogueModule;
+import cn.imtp.lms.catalogue.entity.JobType;
 import cn.imtp.lms.catalogue.entity.LearningUnit;
+import cn.imtp.lms.catalogue.entity.Level;
 import cn.imtp.lms.certificate.entity.Certificate;
+import cn.imtp.lms.documents.ExportTable;
 import cn.imtp.lms.identity.control.AuditLog;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
@@ -18,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -25,6 +29,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -89,8 +94,8 @@ public class Certificates {
             String maskedName,
             String className,
             String planName,
-            cn.imtp.lms.catalogue.entity.Level level,
-            cn.imtp.lms.catalogue.entity.JobType jobType,
+            Level level,
+            JobType jobType,
             String classroomClassHours,
             int classHourMinutes,
             long classroomSeconds,
@@ -244,12 +249,12 @@ public class Certificates {
                             new Words(
                                     "必填，最多 " + MAX_REASON + " 字", "required, at most " + MAX_REASON + " characters"))));
         }
-        Certificate c = em.find(Certificate.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Certificate c = em.find(Certificate.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (c == null) {
             throw notFound(id);
         }
         if (c.revokedAt() != null) {
-            String on = cn.imtp.lms.documents.ExportTable.chinaTime(c.revokedAt());
+            String on = ExportTable.chinaTime(c.revokedAt());
             throw PlatformException.conflict(new Words(
                     "该结业证明已于 " + on + "（北京时间）撤销。", "This certificate was revoked on " + on + " (China time)."));
         }
@@ -350,8 +355,7 @@ public class Certificates {
                 .forEach(p -> scores.add(new CertificateFacts.Score(
                         true,
                         p.title(),
-                        String.format(
-                                java.util.Locale.ROOT, "%.1f/100", p.total().score()))));
+                        String.format(Locale.ROOT, "%.1f/100", p.total().score()))));
         return new CertificateFacts(
                 a.learner().fullName(),
                 a.learner().idNumberMasked(),

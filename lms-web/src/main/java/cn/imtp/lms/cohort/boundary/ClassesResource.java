@@ -26,6 +26,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 /** Classes: administrators compose them; teachers schedule their own; everyone sees the classes they belong to. */
@@ -90,8 +92,7 @@ public class ClassesResource {
     @POST
     @Path("{id}/roster")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    public List<Classes.ImportedLearner> importRoster(@PathParam("id") long id, java.io.InputStream body)
-            throws java.io.IOException {
+    public List<Classes.ImportedLearner> importRoster(@PathParam("id") long id, InputStream body) throws IOException {
         return classes.importRoster(id, Bodies.csv(body, "roster CSV"), Caller.of(security), origin.addressOf(http));
     }
 

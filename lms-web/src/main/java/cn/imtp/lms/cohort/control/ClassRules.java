@@ -9,6 +9,7 @@ import cn.imtp.platform.text.Words;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,7 +112,7 @@ public final class ClassRules {
             }
         }
         Map<Long, Integer> scheduled = new HashMap<>();
-        Set<Long> teacherIds = new java.util.HashSet<>();
+        Set<Long> teacherIds = new HashSet<>();
         f.teachers().forEach(t -> teacherIds.add(t.accountId()));
         for (ScheduledLesson l : f.lessons()) {
             scheduled.merge(l.unitId(), l.classHours(), Integer::sum);

@@ -3,6 +3,7 @@ package cn.imtp.lms.cohort.control;
 import cn.imtp.lms.application.ChinaTime;
 import cn.imtp.lms.catalogue.control.Catalogue;
 import cn.imtp.lms.catalogue.entity.LearningUnit;
+import cn.imtp.lms.catalogue.entity.Level;
 import cn.imtp.lms.cohort.entity.ClassStatus;
 import cn.imtp.lms.cohort.entity.ClassTeacher;
 import cn.imtp.lms.cohort.entity.DeliveryMode;
@@ -29,15 +30,19 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Composing classes, and the visibility rule: administrators see all, teachers theirs, learners their own. */
@@ -174,14 +179,14 @@ public class Classes {
 
     /** The names of these classes, by id (a page's worth: each class is read). */
     @Transactional
-    public Map<Long, String> names(java.util.Collection<Long> ids) {
+    public Map<Long, String> names(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
         return em.createQuery("SELECT c FROM TrainingClass c WHERE c.id IN :ids", TrainingClass.class)
                 .setParameter("ids", ids)
                 .getResultStream()
-                .collect(java.util.stream.Collectors.toMap(TrainingClass::id, TrainingClass::name));
+                .collect(Collectors.toMap(TrainingClass::id, TrainingClass::name));
     }
 
     /** The FROM and WHERE of the classes a caller may see: administrators all, teachers those they teach, learners their own. */
@@ -336,7 +341,7 @@ public class Classes {
         if (c.status() == ClassStatus.ACTIVE
                 && l.date() != null
                 && l.start() != null
-                && l.date().atTime(l.start()).atZone(ChinaTime.ZONE).toInstant().isBefore(java.time.Instant.now())) {
+                && l.date().atTime(l.start()).atZone(ChinaTime.ZONE).toInstant().isBefore(Instant.now())) {
             errors.add(new FieldError(
                     "start",
                     new Words(
@@ -504,12 +509,11 @@ public class Classes {
                 catalogue.rules(c.plan().edition()).teachers());
     }
 
-    private static Set<cn.imtp.lms.catalogue.entity.Level> levels(
-            List<LearnerQualification> q, LearnerQualification.Kind kind) {
+    private static Set<Level> levels(List<LearnerQualification> q, LearnerQualification.Kind kind) {
         return q.stream()
                 .filter(x -> x.kind() == kind)
                 .map(LearnerQualification::level)
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
     }
 
     private TrainingClass find(long id) {
@@ -533,8 +537,8 @@ public class Classes {
         if (from == null) {
             return new Membership(Set.of(), Set.of());
         }
-        Set<Long> classIds = new java.util.HashSet<>();
-        Set<Long> units = new java.util.HashSet<>();
+        Set<Long> classIds = new HashSet<>();
+        Set<Long> units = new HashSet<>();
         Bulk.on(em)
                 .selectTogether(List.of(new Bulk.Query(
                         "SELECT c.id AS class_id, pu.unit_id AS unit_id FROM " + from
@@ -554,8 +558,7 @@ public class Classes {
     public Membership membershipOf(long classId, Caller caller) {
         TrainingClass c = visible(classId, caller);
         return new Membership(
-                Set.of(c.id()),
-                c.plan().units().stream().map(LearningUnit::id).collect(java.util.stream.Collectors.toSet()));
+                Set.of(c.id()), c.plan().units().stream().map(LearningUnit::id).collect(Collectors.toSet()));
     }
 
     /**
@@ -572,7 +575,7 @@ public class Classes {
         TrainingClass c = em.find(TrainingClass.class, classId);
         return c == null
                 ? null
-                : c.plan().units().stream().map(LearningUnit::id).collect(java.util.stream.Collectors.toSet());
+                : c.plan().units().stream().map(LearningUnit::id).collect(Collectors.toSet());
     }
 
     /**

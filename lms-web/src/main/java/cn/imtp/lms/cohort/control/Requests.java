@@ -4,6 +4,7 @@ import cn.imtp.lms.catalogue.entity.Level;
 import cn.imtp.lms.cohort.entity.CredentialKind;
 import cn.imtp.lms.cohort.entity.DeliveryMode;
 import cn.imtp.lms.cohort.entity.Duty;
+import cn.imtp.lms.cohort.entity.LearnerQualification;
 import cn.imtp.lms.cohort.entity.LessonMode;
 import cn.imtp.lms.cohort.entity.TitleGrade;
 import java.time.LocalDate;
@@ -39,11 +40,7 @@ public final class Requests {
     public record AutoSchedule(Integer hoursPerDay, LocalTime dayStarts) {}
 
     public record NewQualification(
-            cn.imtp.lms.cohort.entity.LearnerQualification.Kind kind,
-            Level level,
-            LocalDate dated,
-            String reference,
-            String reason) {}
+            LearnerQualification.Kind kind, Level level, LocalDate dated, String reference, String reason) {}
 
     public record NewCredential(
             CredentialKind kind, Level level, TitleGrade titleGrade, LocalDate issuedOn, String reference) {}

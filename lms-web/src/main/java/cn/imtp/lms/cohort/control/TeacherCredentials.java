@@ -1,6 +1,7 @@
 package cn.imtp.lms.cohort.control;
 
 import cn.imtp.lms.application.ChinaTime;
+import cn.imtp.lms.cohort.entity.CredentialKind;
 import cn.imtp.lms.cohort.entity.TeacherCredential;
 import cn.imtp.lms.identity.entity.Account;
 import cn.imtp.platform.problem.FieldError;
@@ -31,9 +32,9 @@ public class TeacherCredentials {
         if (n == null || n.kind() == null) {
             errors.add(
                     new FieldError("kind", new Words("必填：CERTIFICATE 或 TITLE", "is required: CERTIFICATE or TITLE")));
-        } else if (n.kind() == cn.imtp.lms.cohort.entity.CredentialKind.CERTIFICATE && n.level() == null) {
+        } else if (n.kind() == CredentialKind.CERTIFICATE && n.level() == null) {
             errors.add(new FieldError("level", new Words("证书须有等级（L5 至 L1）", "a certificate has a level, L5 to L1")));
-        } else if (n.kind() == cn.imtp.lms.cohort.entity.CredentialKind.TITLE && n.titleGrade() == null) {
+        } else if (n.kind() == CredentialKind.TITLE && n.titleGrade() == null) {
             errors.add(new FieldError(
                     "titleGrade",
                     new Words("职称须有级别：INTERMEDIATE 或 SENIOR", "a title has a grade: INTERMEDIATE or SENIOR")));
@@ -48,7 +49,7 @@ public class TeacherCredentials {
         if (!errors.isEmpty()) {
             throw PlatformException.invalid(new Words("资质未记录。", "The credential was not recorded."), errors);
         }
-        boolean certificate = n.kind() == cn.imtp.lms.cohort.entity.CredentialKind.CERTIFICATE;
+        boolean certificate = n.kind() == CredentialKind.CERTIFICATE;
         TeacherCredential t = new TeacherCredential(
                 accountId,
                 n.kind(),

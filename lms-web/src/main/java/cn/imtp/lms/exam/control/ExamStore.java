@@ -4,6 +4,7 @@ import cn.imtp.lms.exam.entity.Attempt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
@@ -63,7 +64,7 @@ public class ExamStore {
                 .setParameter(2, learnerId)
                 .setParameter(3, reason)
                 .setParameter(4, grantedBy)
-                .setParameter(5, java.sql.Timestamp.from(at))
+                .setParameter(5, Timestamp.from(at))
                 .executeUpdate();
     }
 }

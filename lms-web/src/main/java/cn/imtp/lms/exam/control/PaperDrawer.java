@@ -3,6 +3,8 @@ package cn.imtp.lms.exam.control;
 import cn.imtp.lms.questionbank.entity.QuestionType;
 import cn.imtp.platform.text.Words;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -148,7 +150,7 @@ public final class PaperDrawer {
                 int[] pick = combinations.get(random.nextInt(combinations.size()));
                 for (QuestionType t : QuestionType.values()) {
                     List<Candidate> c = pool.get(t);
-                    java.util.Collections.shuffle(c, random);
+                    Collections.shuffle(c, random);
                     for (int i = 0; i < pick[t.ordinal()]; i++) {
                         byType.computeIfAbsent(t, x -> new ArrayList<>())
                                 .add(new Drawn(c.get(i).questionId(), t, points.of(t), course, unit.name()));
@@ -183,7 +185,7 @@ public final class PaperDrawer {
                             null,
                             0)));
         }
-        java.util.Collections.shuffle(pool, new Random(seed));
+        Collections.shuffle(pool, new Random(seed));
         List<Drawn> paper = new ArrayList<>();
         for (QuestionType t : PAPER_ORDER) {
             pool.subList(0, count).stream()
@@ -218,7 +220,7 @@ public final class PaperDrawer {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(
+        Arrays.sort(
                 order,
                 Comparator.comparingLong((Integer i) -> -((weight * h[i]) % sum))
                         .thenComparingInt(i -> i));

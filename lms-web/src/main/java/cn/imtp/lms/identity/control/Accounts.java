@@ -14,10 +14,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Creating and administering accounts. Every change of personal data or access is audited. */
 @ApplicationScoped
@@ -26,8 +29,7 @@ public class Accounts {
     /** The longest user name (the column's width). */
     public static final int MAX_USERNAME = 64;
 
-    private static final java.util.regex.Pattern USERNAME =
-            java.util.regex.Pattern.compile("[a-zA-Z0-9._-]{3," + MAX_USERNAME + "}");
+    private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9._-]{3," + MAX_USERNAME + "}");
 
     @PersistenceContext(unitName = "lms")
     EntityManager em;
@@ -141,7 +143,7 @@ public class Accounts {
         a.setPassword(PasswordHasher.hash(temporary), true);
         audit.record(actor, AuditLog.RESET_PASSWORD, id, a.username(), address);
         // The reset revokes the account's tokens; what they kept running (sessions, media grants) ends with them.
-        revoked.fire(new SignInsRevoked(id, "PASSWORD_RESET", java.time.Instant.now()));
+        revoked.fire(new SignInsRevoked(id, "PASSWORD_RESET", Instant.now()));
         return temporary;
     }
 
@@ -157,7 +159,7 @@ public class Accounts {
             em.lock(a, LockModeType.PESSIMISTIC_WRITE);
             a.disable();
             audit.record(actor, AuditLog.DISABLE_ACCOUNT, id, a.username(), address);
-            revoked.fire(new SignInsRevoked(id, "ACCOUNT_DISABLED", java.time.Instant.now()));
+            revoked.fire(new SignInsRevoked(id, "ACCOUNT_DISABLED", Instant.now()));
         } else if (!disabled && a.disabled()) {
             a.enable();
             audit.record(actor, AuditLog.ENABLE_ACCOUNT, id, a.username(), address);
@@ -178,7 +180,7 @@ public class Accounts {
         }
         a.signOut();
         audit.record(caller, AuditLog.SIGN_OUT, a.id(), a.username(), address);
-        revoked.fire(new SignInsRevoked(a.id(), "SIGNED_OUT", java.time.Instant.now()));
+        revoked.fire(new SignInsRevoked(a.id(), "SIGNED_OUT", Instant.now()));
     }
 
     @Transactional
@@ -253,8 +255,8 @@ public class Accounts {
 
     /** Accounts of one role (all when null), by username. */
     /** Accounts of {@code role} (all: null) whose user name or name contains {@code term} (all: null), by user name. */
-    private <T> jakarta.persistence.TypedQuery<T> matching(String select, Class<T> type, Role role, String term) {
-        List<String> where = new java.util.ArrayList<>();
+    private <T> TypedQuery<T> matching(String select, Class<T> type, Role role, String term) {
+        List<String> where = new ArrayList<>();
         if (role != null) {
             where.add("a.role = :role");
         }

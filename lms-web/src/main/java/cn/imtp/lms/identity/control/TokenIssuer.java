@@ -9,6 +9,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.json.JsonObjectBuilder;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Duration;
@@ -49,7 +50,7 @@ public class TokenIssuer {
     }
 
     /** Signs other tokens of this platform (e.g. playback sessions); the issuer is added here. */
-    public String sign(jakarta.json.JsonObjectBuilder claims) {
+    public String sign(JsonObjectBuilder claims) {
         return Jwt.sign(claims.add("iss", issuer).build(), key);
     }
 

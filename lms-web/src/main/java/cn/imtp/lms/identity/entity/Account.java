@@ -12,6 +12,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 @Entity
 @Table(name = "account")
@@ -73,7 +74,7 @@ public class Account {
         this.fullName = fullName;
         this.passwordHash = passwordHash;
         this.mustChangePassword = mustChangePassword;
-        this.createdAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        this.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     public void identify(IdDocumentType type, String number, String phone) {

@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** Who did what to whose personal data, and when. Rows are only ever inserted. */
 @Entity
@@ -41,7 +42,7 @@ public class AuditEntry {
     protected AuditEntry() {}
 
     public AuditEntry(Long actorId, String actor, String action, Long subjectId, String detail, String clientAddress) {
-        this.at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        this.at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         this.actorId = actorId;
         this.actor = actor;
         this.action = action;

@@ -22,6 +22,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -323,7 +325,7 @@ public class LiveAttendance {
         static final String COLUMNS =
                 "lesson_id, class_id, unit_id, opened_at, last_seq, last_elapsed_ms, credited_seconds, ended_at, ended_reason";
 
-        static LiveSession read(java.sql.ResultSet r) throws java.sql.SQLException {
+        static LiveSession read(ResultSet r) throws SQLException {
             Timestamp ended = r.getTimestamp("ended_at");
             return new LiveSession(
                     r.getLong("lesson_id"),

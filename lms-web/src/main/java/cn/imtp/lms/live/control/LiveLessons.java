@@ -19,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -511,7 +512,7 @@ public class LiveLessons {
         try {
             URI u = new URI(url);
             return ("https".equals(u.getScheme()) || "http".equals(u.getScheme())) && u.getHost() != null;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return false;
         }
     }

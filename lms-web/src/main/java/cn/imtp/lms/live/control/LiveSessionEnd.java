@@ -4,6 +4,7 @@ import cn.imtp.lms.attendance.control.OpenActivities;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
@@ -29,7 +30,7 @@ public class LiveSessionEnd implements OpenActivities {
         for (String id : live) {
             em.createNativeQuery(
                             "UPDATE live_session SET ended_at = ?, ended_reason = ? WHERE id = ? AND ended_at IS NULL")
-                    .setParameter(1, java.sql.Timestamp.from(now))
+                    .setParameter(1, Timestamp.from(now))
                     .setParameter(2, reason)
                     .setParameter(3, id)
                     .executeUpdate();

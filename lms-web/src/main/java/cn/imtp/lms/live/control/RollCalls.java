@@ -14,6 +14,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -208,7 +210,7 @@ public class RollCalls {
     private record Window(Instant openedAt, Instant closesAt, long classId) {}
 
     /** A column's instant, or null. */
-    static Instant instant(java.sql.ResultSet row, String column) throws java.sql.SQLException {
+    static Instant instant(ResultSet row, String column) throws SQLException {
         Timestamp t = row.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }

@@ -1,5 +1,6 @@
 package cn.imtp.lms.notice.boundary;
 
+import cn.imtp.lms.identity.boundary.RequestOrigin;
 import cn.imtp.lms.notice.control.Notices;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Allow;
@@ -7,6 +8,7 @@ import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -35,10 +37,10 @@ public class NoticesResource {
     SecurityContext security;
 
     @Context
-    jakarta.servlet.http.HttpServletRequest http;
+    HttpServletRequest http;
 
     @Inject
-    cn.imtp.lms.identity.boundary.RequestOrigin origin;
+    RequestOrigin origin;
 
     @GET
     public Notices.Page list(

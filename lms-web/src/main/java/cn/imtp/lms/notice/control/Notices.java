@@ -2,6 +2,7 @@ package cn.imtp.lms.notice.control;
 
 import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.identity.control.Accounts;
+import cn.imtp.lms.identity.control.AuditLog;
 import cn.imtp.lms.notice.entity.Notice;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
@@ -11,6 +12,7 @@ import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Notices and who has read them. Who sees a notice: one to everyone, every account; one to a class, those who may see
@@ -41,7 +44,7 @@ public class Notices {
     Accounts accounts;
 
     @Inject
-    cn.imtp.lms.identity.control.AuditLog audit;
+    AuditLog audit;
 
     /** What a notice asks of the server: a class (null: everyone, administrators only), a title and a text. */
     public record NewNotice(Long classId, String title, String body) {}
@@ -130,7 +133,7 @@ public class Notices {
                 .toList();
         Map<Long, String> classNames = classes.names(items.stream()
                 .map(Notice::classId)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .distinct()
                 .toList());
         Map<Long, String> authors = new HashMap<>();
@@ -177,7 +180,7 @@ public class Notices {
                     "Forbidden",
                     new Words("只有发布者本人或管理员可以撤回通知。", "Only its author or an administrator may withdraw a notice."));
         }
-        em.lock(n, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        em.lock(n, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(n);
         if (n.withdrawnAt() != null) { // withdrawn by another request meanwhile
             throw PlatformException.notFound(new Words("通知", "Notice"), id);

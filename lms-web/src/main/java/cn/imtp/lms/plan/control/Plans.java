@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -130,7 +131,7 @@ public class Plans {
             PlanKind kind,
             String order,
             String createdBy,
-            java.time.Instant createdAt,
+            Instant createdAt,
             List<LearningUnit> units) {
         List<PlanView.PlannedUnit> planned = units.stream()
                 .map(u -> new PlanView.PlannedUnit(

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -150,7 +151,7 @@ public class FaceService {
                         new Words(
                                 problem.getString("detail", ""),
                                 english.getString("detail", problem.getString("detail", ""))));
-            } catch (jakarta.json.JsonException | ClassCastException e) {
+            } catch (JsonException | ClassCastException e) {
                 LOG.warning(() -> "media-service answered " + r.statusCode() + " to " + what
                         + " without a problem document: " + body);
             }

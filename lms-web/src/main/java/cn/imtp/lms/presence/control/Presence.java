@@ -22,8 +22,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -389,7 +396,7 @@ public class Presence {
     private boolean seenBefore(List<String> frames, PresenceCheck c, Instant now) {
         List<String> hashes =
                 frames.stream().map(Presence::frameHash).distinct().toList();
-        String marks = String.join(", ", java.util.Collections.nCopies(hashes.size(), "?"));
+        String marks = String.join(", ", Collections.nCopies(hashes.size(), "?"));
         var count = em.createNativeQuery("SELECT COUNT(*) FROM presence_frame WHERE hash IN (" + marks + ")");
         for (int i = 0; i < hashes.size(); i++) {
             count.setParameter(i + 1, hashes.get(i));
@@ -401,7 +408,7 @@ public class Presence {
                     .setParameter(1, h)
                     .setParameter(2, c.learnerId())
                     .setParameter(3, c.id())
-                    .setParameter(4, java.sql.Timestamp.from(now))
+                    .setParameter(4, Timestamp.from(now))
                     .executeUpdate();
         }
         return seen;
@@ -411,15 +418,13 @@ public class Presence {
         String s = frame == null ? "" : frame;
         byte[] bytes;
         try {
-            bytes = java.util.Base64.getDecoder().decode(s.substring(s.startsWith("data:") ? s.indexOf(',') + 1 : 0));
+            bytes = Base64.getDecoder().decode(s.substring(s.startsWith("data:") ? s.indexOf(',') + 1 : 0));
         } catch (IllegalArgumentException e) {
-            bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            bytes = s.getBytes(StandardCharsets.UTF_8);
         }
         try {
-            return java.util.HexFormat.of()
-                    .formatHex(
-                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

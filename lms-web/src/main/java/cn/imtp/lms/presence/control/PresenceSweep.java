@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -122,7 +123,7 @@ public class PresenceSweep {
     @Transactional
     public void forgetFrameHashes(Instant before) {
         em.createNativeQuery("DELETE FROM presence_frame WHERE seen_at < ?")
-                .setParameter(1, java.sql.Timestamp.from(before))
+                .setParameter(1, Timestamp.from(before))
                 .executeUpdate();
     }
 

@@ -31,6 +31,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -109,7 +111,7 @@ public class QuestionBankResource {
     @Path("import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
-    public Response importCsv(java.io.InputStream body) throws java.io.IOException {
+    public Response importCsv(InputStream body) throws IOException {
         return imported(bank.importCsv(Bodies.csv(body, "question CSV"), Caller.of(security), origin.addressOf(http)));
     }
 
@@ -121,8 +123,7 @@ public class QuestionBankResource {
     @Path("import")
     @Consumes({Exports.XLSX, QuestionQti.MEDIA_TYPE})
     @Allow({Role.TEACHER, Role.ADMINISTRATOR})
-    public Response importFile(@HeaderParam("Content-Type") String type, java.io.InputStream body)
-            throws java.io.IOException {
+    public Response importFile(@HeaderParam("Content-Type") String type, InputStream body) throws IOException {
         byte[] file = Bodies.bytes(body, MAX_FILE_BYTES, "question file");
         return imported(
                 type != null && type.startsWith(QuestionQti.MEDIA_TYPE)

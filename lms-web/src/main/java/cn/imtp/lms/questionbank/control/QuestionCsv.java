@@ -8,6 +8,7 @@ import cn.imtp.platform.text.Words;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The bank's exchange format, one question per line (UTF-8 CSV or an XLSX workbook's first sheet, as the
@@ -68,8 +69,7 @@ public final class QuestionCsv {
      * spreadsheet drops the empty cells at a row's end, where a CSV line with fewer fields is broken), or a QTI
      * package's items in the same columns; {@code place} names a record's place by its number for the errors.
      */
-    public static Parsed parse(
-            List<Csv.Record> records, boolean shortRowsPadded, java.util.function.IntFunction<String> place) {
+    public static Parsed parse(List<Csv.Record> records, boolean shortRowsPadded, IntFunction<String> place) {
         List<FieldError> errors = new ArrayList<>();
         List<String> header = records.isEmpty()
                 ? List.of()

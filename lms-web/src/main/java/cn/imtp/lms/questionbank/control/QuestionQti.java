@@ -31,6 +31,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The question bank as an IMS QTI 2.1 content package (a ZIP): {@code imsmanifest.xml} lists one resource of
@@ -351,7 +352,7 @@ public final class QuestionQti {
             f.setXIncludeAware(false);
             f.setExpandEntityReferences(false);
             DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // errors are thrown and reported, not printed
+            b.setErrorHandler(new DefaultHandler()); // errors are thrown and reported, not printed
             return b;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);

@@ -7,11 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -55,7 +58,7 @@ public class MediaStates {
     public Status status(UUID asset, String kind, Caller caller) {
         String grant = tickets.view(asset, kind, caller).grant();
         HttpRequest request = HttpRequest.newBuilder(URI.create(internalUrl + "/api/assets/" + asset + "?grant="
-                        + java.net.URLEncoder.encode(grant, java.nio.charset.StandardCharsets.UTF_8)))
+                        + URLEncoder.encode(grant, StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(10))
                 .build();
         try {
@@ -76,7 +79,7 @@ public class MediaStates {
                 return new Status("DELETED", null); // replaced, its files removed
             }
             LOG.warning(() -> "media-service answered " + r.statusCode() + " about asset " + asset + ": " + r.body());
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "media-service could not be asked about asset " + asset, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

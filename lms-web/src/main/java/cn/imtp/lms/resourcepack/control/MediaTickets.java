@@ -11,8 +11,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -139,7 +141,7 @@ public class MediaTickets {
         em.createNativeQuery("INSERT INTO media_grant_revocation (account_id, revoked_at) VALUES (?, ?)"
                         + " ON DUPLICATE KEY UPDATE revoked_at = VALUES(revoked_at)")
                 .setParameter(1, revoked.accountId())
-                .setParameter(2, java.sql.Timestamp.from(revoked.at()))
+                .setParameter(2, Timestamp.from(revoked.at()))
                 .executeUpdate();
     }
 
@@ -148,8 +150,8 @@ public class MediaTickets {
      * caller's transaction, media-service is told to refuse their grants at once (410) and its sweep stops their
      * transcoding and removes their files.
      */
-    public void release(java.util.Collection<UUID> assets) {
-        java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
+    public void release(Collection<UUID> assets) {
+        Timestamp now = Timestamp.from(Instant.now());
         for (UUID asset : assets) {
             em.createNativeQuery("INSERT IGNORE INTO media_asset_release (asset_id, released_at) VALUES (?, ?)")
                     .setParameter(1, asset.toString())

@@ -25,7 +25,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Resource packs: resources attached to learning units (information resources also to a level, a job
@@ -218,7 +220,7 @@ public class ResourcePacks {
                 : em.createQuery("SELECT r FROM Resource r WHERE r.id IN :ids", Resource.class)
                         .setParameter("ids", ids)
                         .getResultStream()
-                        .collect(java.util.stream.Collectors.toMap(Resource::id, r -> r));
+                        .collect(Collectors.toMap(Resource::id, r -> r));
         List<ResourceView> views =
                 ids.stream().map(id -> view(found.get(id), caller, scope)).toList();
         return new ResourceView.Page(views, page, size, total);
@@ -376,7 +378,7 @@ public class ResourcePacks {
                     List.of(new FieldError("classIds", new Words("必填", "required"))));
         }
         List<FieldError> errors = new ArrayList<>();
-        Set<Long> shared = new java.util.TreeSet<>();
+        Set<Long> shared = new TreeSet<>();
         for (int i = 0; i < sharing.classIds().size(); i++) {
             Long classId = sharing.classIds().get(i);
             Set<Long> units = classId == null ? null : classes.planUnits(classId);

@@ -17,7 +17,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -161,7 +163,7 @@ public class Assets {
     }
 
     /** What a teacher is told about a video whose transcoding failed for good (the technical detail is in the job and the log). */
-    public static final String TRANSCODE_FAILED = new cn.imtp.platform.text.Words(
+    public static final String TRANSCODE_FAILED = new Words(
                     "转码失败：这个文件无法完整解码。请确认它能在电脑上正常播放，或用其他软件重新导出后再上传。",
                     "Transcoding failed: this file could not be decoded to the end. Check that it plays on a computer, or export it"
                             + " again with another program, then upload it again.")
@@ -335,12 +337,12 @@ public class Assets {
     }
 
     /** How many segments of each rendition are stored. */
-    public java.util.Map<String, Integer> segmentCounts(UUID id) {
+    public Map<String, Integer> segmentCounts(UUID id) {
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT rendition, COUNT(*) FROM media_segment WHERE asset_id = ? GROUP BY rendition")) {
                 s.setString(1, id.toString());
-                java.util.Map<String, Integer> out = new java.util.HashMap<>();
+                Map<String, Integer> out = new HashMap<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         out.put(r.getString(1), r.getInt(2));

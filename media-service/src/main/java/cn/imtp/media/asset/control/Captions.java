@@ -1,15 +1,22 @@
 package cn.imtp.media.asset.control;
 
 import cn.imtp.media.asset.entity.Asset;
+import cn.imtp.media.asset.entity.MediaKind;
 import cn.imtp.media.hls.Playlists;
+import cn.imtp.media.storage.control.ObjectStore;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -31,11 +38,11 @@ public class Captions {
     Assets assets;
 
     @Inject
-    cn.imtp.media.storage.control.ObjectStore store;
+    ObjectStore store;
 
     public Assets.Caption put(UUID assetId, String language, String name, byte[] body) {
         Asset a = assets.get(assetId);
-        if (a.kind() != cn.imtp.media.asset.entity.MediaKind.VIDEO) {
+        if (a.kind() != MediaKind.VIDEO) {
             throw PlatformException.conflict(new Words(
                     "只有视频才能添加字幕；这是 " + a.kind() + " 文件。",
                     "Captions belong to videos; this file is a " + a.kind() + "."));
@@ -69,7 +76,7 @@ public class Captions {
             text = StandardCharsets.UTF_8
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(body))
+                    .decode(ByteBuffer.wrap(body))
                     .toString();
         } catch (CharacterCodingException e) {
             throw PlatformException.invalid(
@@ -86,13 +93,13 @@ public class Captions {
                     List.of(new FieldError("body", new Words("缺少开头的 WEBVTT 一行", "no WEBVTT header"))));
         }
         Assets.Caption caption = new Assets.Caption(language, name == null || name.isBlank() ? language : name.strip());
-        java.nio.file.Path tmp = null;
+        Path tmp = null;
         try {
-            tmp = java.nio.file.Files.createTempFile("caption", ".vtt");
-            java.nio.file.Files.write(tmp, body);
+            tmp = Files.createTempFile("caption", ".vtt");
+            Files.write(tmp, body);
             store.put(Asset.captionKey(assetId, language), tmp, "text/vtt; charset=utf-8");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
             if (tmp != null) {
                 tmp.toFile().delete();

@@ -29,7 +29,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -263,7 +265,7 @@ public class ObjectStore {
             query.put(
                     "response-content-disposition",
                     "attachment; filename*=UTF-8''"
-                            + java.net.URLEncoder.encode(downloadName, StandardCharsets.UTF_8)
+                            + URLEncoder.encode(downloadName, StandardCharsets.UTF_8)
                                     .replace("+", "%20"));
         }
         return call(
@@ -293,7 +295,7 @@ public class ObjectStore {
         call(
                 "store a file",
                 () -> client.putObject(PutObjectArgs.builder().bucket(settings.bucket()).object(key).stream(
-                                new java.io.ByteArrayInputStream(bytes), (long) bytes.length, -1L)
+                                new ByteArrayInputStream(bytes), (long) bytes.length, -1L)
                         .contentType(contentType)
                         .build()));
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
@@ -230,7 +231,7 @@ public final class SharedGetSigner {
             if (!(c == '/' || unreserved(c))) {
                 return String.join(
                         "/",
-                        java.util.Arrays.stream(key.split("/", -1))
+                        Arrays.stream(key.split("/", -1))
                                 .map(SharedGetSigner::encode)
                                 .toList());
             }

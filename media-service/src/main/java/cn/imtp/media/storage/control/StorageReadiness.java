@@ -3,6 +3,7 @@ package cn.imtp.media.storage.control;
 import cn.imtp.platform.problem.PlatformException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -23,7 +24,7 @@ public class StorageReadiness implements HealthCheck {
             // administrators).
             return HealthCheckResponse.named("object-storage").up().build();
         } catch (PlatformException e) {
-            java.util.logging.Logger.getLogger(StorageReadiness.class.getName())
+            Logger.getLogger(StorageReadiness.class.getName())
                     .warning(() -> "object storage is not ready: " + e.getMessage());
             return HealthCheckResponse.named("object-storage").down().build();
         }

@@ -18,6 +18,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -98,7 +100,7 @@ public class Playback {
 
     public String master(UUID assetId, String grant) {
         List<StoredRendition> renditions = playable(assetId).renditions();
-        String query = "?grant=" + java.net.URLEncoder.encode(grant, java.nio.charset.StandardCharsets.UTF_8);
+        String query = "?grant=" + URLEncoder.encode(grant, StandardCharsets.UTF_8);
         List<Playlists.Captions> captions = assets.captions(assetId).stream()
                 .map(c -> new Playlists.Captions(
                         c.language(),

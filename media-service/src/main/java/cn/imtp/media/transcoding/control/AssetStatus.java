@@ -2,11 +2,13 @@ package cn.imtp.media.transcoding.control;
 
 import cn.imtp.media.asset.control.Assets;
 import cn.imtp.media.asset.entity.Asset;
+import cn.imtp.media.asset.entity.AssetState;
 import cn.imtp.media.transcoding.entity.Job;
 import cn.imtp.media.transcoding.entity.JobState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Reads an asset's whole status from the database, so that any node answers for a job on any node. */
@@ -25,7 +27,7 @@ public class AssetStatus {
     public AssetView of(UUID id) {
         Asset a = assets.get(id);
         UUID owner = a.renditionOwner();
-        java.util.Map<String, Integer> segments = assets.segmentCounts(owner);
+        Map<String, Integer> segments = assets.segmentCounts(owner);
         List<AssetView.RenditionView> renditions = assets.renditions(owner).stream()
                 .map(r -> new AssetView.RenditionView(
                         r.rendition().name(),
@@ -55,10 +57,6 @@ public class AssetStatus {
 
     /** A retried asset is processing again. */
     public void markProcessing(UUID id) {
-        assets.transition(
-                id,
-                cn.imtp.media.asset.entity.AssetState.FAILED,
-                cn.imtp.media.asset.entity.AssetState.PROCESSING,
-                null);
+        assets.transition(id, AssetState.FAILED, AssetState.PROCESSING, null);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -47,8 +48,7 @@ public class FfmpegReadiness implements HealthCheck {
             // Anyone may ask: the answer names no version or path (GET /media/api/status shows them to administrators).
             return HealthCheckResponse.named("ffmpeg").up().build();
         } catch (IOException e) {
-            java.util.logging.Logger.getLogger(FfmpegReadiness.class.getName())
-                    .warning(() -> "ffmpeg is not ready: " + e.getMessage());
+            Logger.getLogger(FfmpegReadiness.class.getName()).warning(() -> "ffmpeg is not ready: " + e.getMessage());
             return HealthCheckResponse.named("ffmpeg").down().build();
         }
     }

@@ -3,6 +3,7 @@ package cn.imtp.media.transcoding.control;
 import cn.imtp.media.sql.MediaDatabase;
 import cn.imtp.media.transcoding.entity.Job;
 import cn.imtp.media.transcoding.entity.JobState;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -115,7 +117,7 @@ public class JobQueue {
                         markAssetFailed(
                                 c,
                                 job.assetId(),
-                                new cn.imtp.platform.text.Words(
+                                new Words(
                                                 "转码在每次尝试时都中断了；请稍后重试，仍不成功请联系管理员。",
                                                 "Transcoding stopped on every attempt; see the job's error.")
                                         .stored());
@@ -369,7 +371,7 @@ public class JobQueue {
                 instant(r.getTimestamp("finished_at")));
     }
 
-    private static java.time.Instant instant(Timestamp t) {
+    private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }
 }

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -125,9 +126,7 @@ public class JobRun {
             LOG.warning(() -> "Job " + jobId + " was cancelled or taken over by another worker; this attempt stops");
         } catch (RuntimeException e) {
             RuntimeException cause =
-                    e instanceof java.util.concurrent.CompletionException && e.getCause() instanceof RuntimeException r
-                            ? r
-                            : e;
+                    e instanceof CompletionException && e.getCause() instanceof RuntimeException r ? r : e;
             if (ObjectStore.isOutage(cause) || !storageAnswers()) {
                 LOG.warning(() -> "Job " + jobId + " waits for object storage: " + cause.getMessage());
                 queue.postpone(jobId, 15, "Waiting for object storage: " + cause.getMessage());
@@ -165,7 +164,7 @@ public class JobRun {
         }
         long playable = encodedMs / 1000;
         long announced = (announcedMs + 500) / 1000;
-        return Optional.of(new cn.imtp.platform.text.Words(
+        return Optional.of(new Words(
                         "文件不完整：只有前 " + playable + " 秒可播放（文件标明 " + announced + " 秒）；如需完整内容，请上传完整的文件。",
                         "The file is incomplete: only the first " + playable + " s play (it announces " + announced
                                 + " s); upload the complete file for the rest.")

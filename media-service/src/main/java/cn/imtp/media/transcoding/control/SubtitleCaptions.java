@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,7 +45,7 @@ public class SubtitleCaptions {
                 : List.of();
         Map<Integer, Path> files =
                 text.isEmpty() ? Map.of() : transcoder.extractSubtitles(source, text, out.resolve("subtitles"));
-        java.util.Set<String> taken = new java.util.HashSet<>(assets.captions(asset.id()).stream()
+        Set<String> taken = new HashSet<>(assets.captions(asset.id()).stream()
                 .map(Assets.Caption::language)
                 .toList());
         List<TrackNames.Kept> kept = new ArrayList<>();

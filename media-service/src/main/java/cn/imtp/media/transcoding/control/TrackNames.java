@@ -2,6 +2,7 @@ package cn.imtp.media.transcoding.control;
 
 import cn.imtp.media.asset.entity.Probe;
 import cn.imtp.media.hls.Playlists;
+import cn.imtp.platform.text.Words;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -138,7 +139,7 @@ public final class TrackNames {
         if (zh.isEmpty()) {
             return null;
         }
-        String note = new cn.imtp.platform.text.Words(String.join("", zh), String.join(" ", en)).stored();
+        String note = new Words(String.join("", zh), String.join(" ", en)).stored();
         return note.length() <= MAX_NOTE ? note : note.substring(0, MAX_NOTE - 1) + "…";
     }
 }

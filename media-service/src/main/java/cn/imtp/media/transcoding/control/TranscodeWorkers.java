@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,7 +45,7 @@ public class TranscodeWorkers {
 
     private final List<Thread> running = new ArrayList<>();
     /** Released when this node queues a job, so that an idle worker starts at once instead of at its next poll. */
-    private final java.util.concurrent.Semaphore queued = new java.util.concurrent.Semaphore(0);
+    private final Semaphore queued = new Semaphore(0);
 
     private volatile boolean stopping;
     /** How to stop each job this node is running now, by job id: what stop() must end. */
@@ -93,7 +95,7 @@ public class TranscodeWorkers {
                 if (claim.isPresent()) {
                     jobs.run(claim.get(), worker, inFlight);
                 } else {
-                    queued.tryAcquire(IDLE_POLL_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    queued.tryAcquire(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -16,7 +16,9 @@ import com.github.kokorin.jaffree.ffprobe.Stream;
 import com.github.kokorin.jaffree.process.JaffreeAbnormalExitException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,11 +50,10 @@ public class Transcoder {
     TranscodeSettings settings;
 
     /** Jaffree logs every command line and process start at INFO; Payara's log keeps what matters. Held: JUL keeps loggers weakly. */
-    private static final java.util.logging.Logger JAFFREE =
-            java.util.logging.Logger.getLogger("com.github.kokorin.jaffree");
+    private static final Logger JAFFREE = Logger.getLogger("com.github.kokorin.jaffree");
 
     static {
-        JAFFREE.setLevel(java.util.logging.Level.WARNING);
+        JAFFREE.setLevel(Level.WARNING);
     }
 
     /** What ffprobe reads in a source, or the reason it could not read it. */
@@ -157,7 +158,7 @@ public class Transcoder {
 
     /** Kills (SIGKILL) every process of this JVM whose command line writes into {@code out}; returns how many. */
     static int killWritersInto(Path out) {
-        String writesHere = out + java.io.File.separator;
+        String writesHere = out + File.separator;
         List<ProcessHandle> writers = ProcessHandle.current()
                 .descendants()
                 .filter(p -> commandLine(p).contains(writesHere))
@@ -173,10 +174,10 @@ public class Transcoder {
     static String commandLine(ProcessHandle p) {
         try {
             return new String(
-                            java.nio.file.Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline")),
-                            java.nio.charset.StandardCharsets.UTF_8)
+                            Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline")),
+                            StandardCharsets.UTF_8)
                     .replace('\0', ' ');
-        } catch (java.io.IOException | RuntimeException noProcOrGone) {
+        } catch (IOException | RuntimeException noProcOrGone) {
             return p.info().commandLine().orElse("");
         }
     }

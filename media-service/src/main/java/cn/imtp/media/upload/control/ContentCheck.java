@@ -4,6 +4,7 @@ import cn.imtp.media.asset.entity.MediaKind;
 import cn.imtp.media.asset.entity.Probe;
 import cn.imtp.platform.text.Words;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -52,7 +53,7 @@ public final class ContentCheck {
                             "This is a still image, not a video or audio file: upload the video, or add the picture as an image resource."));
         }
         if (probe == null) {
-            String said = probeError == null ? "" : probeError.toLowerCase(java.util.Locale.ROOT);
+            String said = probeError == null ? "" : probeError.toLowerCase(Locale.ROOT);
             if (said.contains("moov atom not found")) {
                 return Optional.of(new Words(
                         "文件不完整：这个 MP4 缺少索引（moov），通常是录制或复制中途被打断；请上传完整的文件。",
@@ -82,7 +83,7 @@ public final class ContentCheck {
         if (formatName == null) {
             return false;
         }
-        String f = formatName.toLowerCase(java.util.Locale.ROOT);
+        String f = formatName.toLowerCase(Locale.ROOT);
         return f.equals("image2") || f.endsWith("_pipe") || f.equals("gif") || f.equals("apng");
     }
 
@@ -181,7 +182,7 @@ public final class ContentCheck {
 
     private static String extension(String fileName) {
         int dot = fileName == null ? -1 : fileName.lastIndexOf('.');
-        return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+        return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     private static boolean startsWith(byte[] head, byte[] prefix) {

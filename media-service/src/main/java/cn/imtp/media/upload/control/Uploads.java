@@ -284,7 +284,7 @@ public class Uploads {
                     a.id(),
                     AssetState.UPLOADING,
                     AssetState.ABANDONED,
-                    new cn.imtp.platform.text.Words(
+                    new Words(
                                     "上传未在 " + settings.abandonAfterMinutes() + " 分钟内完成，请重新上传。",
                                     "The upload was not completed within " + settings.abandonAfterMinutes()
                                             + " minutes; start it again.")

@@ -1,5 +1,6 @@
 package cn.imtp.media.vision.control;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_32SC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_64F;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.absdiff;
@@ -22,6 +23,7 @@ import java.util.List;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.Loader;
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Rect;
@@ -152,7 +154,7 @@ public final class FaceAnalyser implements AutoCloseable {
                 Mat sd = new Mat()) {
             Laplacian(crop, lap, CV_64F);
             meanStdDev(lap, mean, sd);
-            double s = sd.createIndexer() instanceof org.bytedeco.javacpp.indexer.DoubleIndexer d ? d.get(0) : 0;
+            double s = sd.createIndexer() instanceof DoubleIndexer d ? d.get(0) : 0;
             return s * s;
         }
     }
@@ -161,7 +163,7 @@ public final class FaceAnalyser implements AutoCloseable {
     public double distance(Mat reference, Mat probe) {
         try (LBPHFaceRecognizer lbph = LBPHFaceRecognizer.create(1, 8, 8, 8, Double.MAX_VALUE);
                 MatVector images = new MatVector(reference);
-                Mat labels = new Mat(1, 1, org.bytedeco.opencv.global.opencv_core.CV_32SC1);
+                Mat labels = new Mat(1, 1, CV_32SC1);
                 IntPointer label = new IntPointer(1);
                 DoublePointer confidence = new DoublePointer(1)) {
             labels.ptr(0).putInt(1);
