@@ -35,14 +35,15 @@ public class Grants {
         MediaGrant grant = MediaGrant.verify(token, tokens.publicKey(), tokens.issuer(), Instant.now());
         grant.require(asset, scope);
         Instant[] found = db.run(c -> {
-            try (PreparedStatement s =
-                    c.prepareStatement("SELECT (SELECT revoked_at FROM media_grant_revocation WHERE account_id = ?),"
-                            + " (SELECT released_at FROM media_asset_release WHERE asset_id = ?)")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT (SELECT revoked_at FROM media_grant_revocation WHERE account_id = ?) AS revoked_at,"
+                            + " (SELECT released_at FROM media_asset_release WHERE asset_id = ?) AS released_at")) {
                 s.setLong(1, grant.accountId());
                 s.setString(2, asset.toString());
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
-                    return new Instant[] {instant(r.getTimestamp(1)), instant(r.getTimestamp(2))};
+                    Instant revokedAt = instant(r.getTimestamp("revoked_at"));
+                    return new Instant[] {revokedAt, instant(r.getTimestamp("released_at"))};
                 }
             }
         });

@@ -113,7 +113,7 @@ public class Assets {
             try (PreparedStatement s = c.prepareStatement("SELECT tracks_note FROM media_asset WHERE id = ?")) {
                 s.setString(1, id.toString());
                 try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
+                    return r.next() ? Optional.ofNullable(r.getString("tracks_note")) : Optional.empty();
                 }
             }
         });
@@ -133,13 +133,14 @@ public class Assets {
     /** A finished asset with the same content whose renditions can be served again. */
     public Optional<UUID> readyWithSameContent(String sha256, MediaKind kind, UUID except) {
         return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(renditions_of, id) FROM media_asset"
-                    + " WHERE sha256 = ? AND kind = ? AND state = 'READY' AND id <> ? ORDER BY created_at LIMIT 1")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT COALESCE(renditions_of, id) AS renditions_owner FROM media_asset"
+                            + " WHERE sha256 = ? AND kind = ? AND state = 'READY' AND id <> ? ORDER BY created_at LIMIT 1")) {
                 s.setString(1, sha256);
                 s.setString(2, kind.name());
                 s.setString(3, except.toString());
                 try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(UUID.fromString(r.getString(1))) : Optional.empty();
+                    return r.next() ? Optional.of(UUID.fromString(r.getString("renditions_owner"))) : Optional.empty();
                 }
             }
         });
@@ -269,21 +270,22 @@ public class Assets {
                 List<StoredRendition> out = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        int source = r.getInt(7);
+                        int source = r.getInt("source_audio");
                         Integer sourceAudio = r.wasNull() ? null : source;
-                        Rendition.Alternate alternate = r.getBoolean(8)
-                                ? new Rendition.Alternate(r.getString(9), r.getString(10), r.getBoolean(11))
+                        Rendition.Alternate alternate = r.getBoolean("alternate")
+                                ? new Rendition.Alternate(
+                                        r.getString("language"), r.getString("label"), r.getBoolean("is_default"))
                                 : null;
                         out.add(new StoredRendition(
                                 new Rendition(
-                                        r.getString(1),
-                                        r.getInt(2),
-                                        r.getInt(3),
-                                        r.getInt(4),
-                                        r.getInt(5),
+                                        r.getString("name"),
+                                        r.getInt("width"),
+                                        r.getInt("height"),
+                                        r.getInt("video_kbps"),
+                                        r.getInt("audio_kbps"),
                                         sourceAudio,
                                         alternate),
-                                r.getBoolean(6)));
+                                r.getBoolean("complete")));
                     }
                 }
                 return out;
@@ -295,12 +297,12 @@ public class Assets {
     public long encodedMs(UUID id) {
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT COALESCE(MAX(t), 0) FROM (SELECT SUM(duration_ms) AS t FROM media_segment"
+                    "SELECT COALESCE(MAX(t), 0) AS encoded_ms FROM (SELECT SUM(duration_ms) AS t FROM media_segment"
                             + " WHERE asset_id = ? GROUP BY rendition) r")) {
                 s.setString(1, id.toString());
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
-                    return r.getLong(1);
+                    return r.getLong("encoded_ms");
                 }
             }
         });
@@ -340,12 +342,12 @@ public class Assets {
     public Map<String, Integer> segmentCounts(UUID id) {
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT rendition, COUNT(*) FROM media_segment WHERE asset_id = ? GROUP BY rendition")) {
+                    "SELECT rendition, COUNT(*) AS segments FROM media_segment WHERE asset_id = ? GROUP BY rendition")) {
                 s.setString(1, id.toString());
                 Map<String, Integer> out = new HashMap<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        out.put(r.getString(1), r.getInt(2));
+                        out.put(r.getString("rendition"), r.getInt("segments"));
                     }
                 }
                 return out;
@@ -362,7 +364,7 @@ public class Assets {
                 List<Segment> out = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        out.add(new Segment(r.getInt(1), r.getInt(2)));
+                        out.add(new Segment(r.getInt("seq"), r.getInt("duration_ms")));
                     }
                 }
                 return out;
@@ -403,7 +405,7 @@ public class Assets {
                 List<Caption> out = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        out.add(new Caption(r.getString(1), r.getString(2)));
+                        out.add(new Caption(r.getString("language"), r.getString("name")));
                     }
                 }
                 return out;

@@ -164,9 +164,12 @@ public class JobQueue {
                                 + " ORDER BY j.id LIMIT " + ORDER_WINDOW);
                 ResultSet r = s.executeQuery()) {
             while (r.next()) {
-                long duration = r.getLong(4);
+                long duration = r.getLong("duration_ms");
                 all.add(new ClaimOrder.Candidate(
-                        r.getLong(1), r.getLong(3), r.wasNull() ? null : duration, "RUNNING".equals(r.getString(2))));
+                        r.getLong("id"),
+                        r.getLong("owner_id"),
+                        r.wasNull() ? null : duration,
+                        "RUNNING".equals(r.getString("state"))));
             }
         }
         return all;
@@ -175,11 +178,11 @@ public class JobQueue {
     private static Map<Long, Integer> runningByOwner(Connection c) throws SQLException {
         Map<Long, Integer> running = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement(
-                        "SELECT a.owner_id, COUNT(*) FROM transcode_job j JOIN media_asset a ON a.id = j.asset_id"
+                        "SELECT a.owner_id, COUNT(*) AS running FROM transcode_job j JOIN media_asset a ON a.id = j.asset_id"
                                 + " WHERE j.state = 'RUNNING' AND j.lease_until >= NOW(3) GROUP BY a.owner_id");
                 ResultSet r = s.executeQuery()) {
             while (r.next()) {
-                running.put(r.getLong(1), r.getInt(2));
+                running.put(r.getLong("owner_id"), r.getInt("running"));
             }
         }
         return running;
@@ -206,8 +209,9 @@ public class JobQueue {
                     ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     // A long source waits only for the general workers; a short one for any.
-                    if (isShort || !TranscodeWorkers.isShortLane(r.getString(3))) {
-                        runningRemainingMs += (long) (r.getLong(1) * (1 - Math.min(1, r.getDouble(2))));
+                    if (isShort || !TranscodeWorkers.isShortLane(r.getString("worker"))) {
+                        runningRemainingMs +=
+                                (long) (r.getLong("duration_ms") * (1 - Math.min(1, r.getDouble("progress"))));
                     }
                 }
             }
@@ -225,11 +229,11 @@ public class JobQueue {
     /** Seconds of encoding per second of source over the last 20 jobs that finished, or the default before any. */
     private static double encodeRatio(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                        "SELECT AVG(TIMESTAMPDIFF(MICROSECOND, started_at, finished_at) / 1000 / duration_ms)"
+                        "SELECT AVG(TIMESTAMPDIFF(MICROSECOND, started_at, finished_at) / 1000 / duration_ms) AS encode_ratio"
                                 + " FROM (SELECT j.started_at, j.finished_at, a.duration_ms FROM transcode_job j JOIN media_asset a ON a.id = j.asset_id"
                                 + " WHERE j.state = 'SUCCEEDED' AND a.duration_ms > 1000 AND j.started_at IS NOT NULL ORDER BY j.finished_at DESC LIMIT 20) recent");
                 ResultSet r = s.executeQuery()) {
-            double ratio = r.next() ? r.getDouble(1) : 0;
+            double ratio = r.next() ? r.getDouble("encode_ratio") : 0;
             return ratio > 0 ? ratio : DEFAULT_ENCODE_RATIO;
         }
     }
@@ -265,13 +269,15 @@ public class JobQueue {
                 s.setString(1, assetId.toString());
                 s.executeUpdate();
             }
-            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM transcode_job WHERE asset_id = ?"
-                    + " AND (state IN ('QUEUED', 'RUNNING') OR finished_at > NOW(3) - INTERVAL " + CANCEL_SETTLE_SECONDS
-                    + " SECOND)")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT COUNT(*) AS unsettled FROM transcode_job WHERE asset_id = ?"
+                            + " AND (state IN ('QUEUED', 'RUNNING') OR finished_at > NOW(3) - INTERVAL "
+                            + CANCEL_SETTLE_SECONDS
+                            + " SECOND)")) {
                 s.setString(1, assetId.toString());
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
-                    return r.getInt(1) == 0;
+                    return r.getInt("unsettled") == 0;
                 }
             }
         });

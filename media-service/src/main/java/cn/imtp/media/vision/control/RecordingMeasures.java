@@ -248,7 +248,7 @@ public class RecordingMeasures {
             try (PreparedStatement s = c.prepareStatement("SELECT measures FROM media_measure WHERE asset_id = ?")) {
                 s.setString(1, assetId.toString());
                 try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(read(r.getString(1))) : Optional.<Measures>empty();
+                    return r.next() ? Optional.of(read(r.getString("measures"))) : Optional.<Measures>empty();
                 }
             }
         });
