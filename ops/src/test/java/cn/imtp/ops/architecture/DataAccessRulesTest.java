@@ -73,6 +73,27 @@ class DataAccessRulesTest {
     }
 
     @Test
+    void noSourceReadsAJdbcColumnByPosition() {
+        Pattern byPosition = Pattern.compile(
+                "\\.get(?:Long|Int|String|Timestamp|Boolean|Double|Object|Bytes|BigDecimal|Short|Float|Date)\\(\\s*\\d+\\s*[,)]");
+        List<String> found = new ArrayList<>();
+        for (War war : War.values()) {
+            for (JavaFile f : Sources.javaFiles(war)) {
+                String[] lines = Sources.code(f.text()).split("\n", -1);
+                for (int i = 0; i < lines.length; i++) {
+                    if (byPosition.matcher(lines[i]).find()) {
+                        found.add(war.module + "/" + f.shortName() + ".java:" + (i + 1) + ": " + lines[i].trim());
+                    }
+                }
+            }
+        }
+        assertEquals(
+                List.of(),
+                found,
+                "a row's columns are read by name, e.g. r.getLong(\"owner_id\") (ARCHITECTURE.md, Data access)");
+    }
+
+    @Test
     void everyTableHasExactlyOneOwningFeatureThatExists() throws IOException {
         Map<String, String> owners = owners();
         for (War war : War.values()) {

@@ -165,11 +165,9 @@ public class JobQueue {
                 ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 long duration = r.getLong("duration_ms");
+                Long durationMs = r.wasNull() ? null : duration; // not probed yet: unknown, so not short
                 all.add(new ClaimOrder.Candidate(
-                        r.getLong("id"),
-                        r.getLong("owner_id"),
-                        r.wasNull() ? null : duration,
-                        "RUNNING".equals(r.getString("state"))));
+                        r.getLong("id"), r.getLong("owner_id"), durationMs, "RUNNING".equals(r.getString("state"))));
             }
         }
         return all;

@@ -123,7 +123,7 @@ class JobQueueIT {
 
     @Test
     void aJobWhoseWorkerStoppedRenewingItsLeaseIsTakenOverOnItsNextAttempt() {
-        UUID asset = asset(200, 4_000);
+        UUID asset = asset(200, 4_000L);
         queue.enqueue(asset);
         JobQueue.Claim first = claimOf(asset, "it-worker-gone");
         assertEquals(1, first.attempt());
@@ -143,6 +143,25 @@ class JobQueueIT {
         queue.succeed(second.job().id());
     }
 
+    @Test
+    void aSourceOfUnknownLengthIsNotTakenByTheShortLane() {
+        UUID unknown = asset(300, null);
+        UUID clip = asset(300, 3_000L);
+        queue.enqueue(unknown);
+        queue.enqueue(clip);
+        List<UUID> shortLane = new ArrayList<>();
+        for (Optional<JobQueue.Claim> claim = queue.claim("it-short-lane", 60, 3, true, SHORT_MS);
+                claim.isPresent();
+                claim = queue.claim("it-short-lane", 60, 3, true, SHORT_MS)) {
+            shortLane.add(claim.get().job().assetId());
+            queue.succeed(claim.get().job().id());
+        }
+        assertTrue(shortLane.contains(clip), "the 3-second clip goes to the short lane");
+        assertTrue(!shortLane.contains(unknown), "a source not probed yet waits for a general worker");
+        assertEquals("QUEUED", jobState(unknown));
+        queue.succeed(claimOf(unknown, "it-general").job().id());
+    }
+
     /** Claims until this asset's job comes up (other tests' leftovers are finished on the way). */
     private JobQueue.Claim claimOf(UUID asset, String worker) {
         for (int i = 0; i < 1_000; i++) {
@@ -156,7 +175,8 @@ class JobQueueIT {
         throw new AssertionError("the job was never offered");
     }
 
-    private UUID asset(long owner, long durationMs) {
+    /** A teacher's uploaded video whose job may be queued; {@code durationMs} null: not probed yet. */
+    private UUID asset(long owner, Long durationMs) {
         UUID id = UUID.randomUUID();
         db.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
@@ -165,7 +185,7 @@ class JobQueueIT {
                             + " VALUES (?, 'VIDEO', ?, 'lesson.mp4', 'video/mp4', 1000, 1000, 'PROCESSING', ?, NOW(3), NOW(3))")) {
                 s.setString(1, id.toString());
                 s.setLong(2, owner);
-                s.setLong(3, durationMs);
+                s.setObject(3, durationMs);
                 return s.executeUpdate();
             }
         });
