@@ -175,6 +175,8 @@ public final class Launcher {
                             + node.process().log() + ")");
                     running.remove(node);
                     try {
+                        // Not before the load balancer has taken it out: see LoadBalancer.TAKES_A_DEAD_NODE_OUT.
+                        Thread.sleep(LoadBalancer.TAKES_A_DEAD_NODE_OUT.toMillis());
                         nodes.set(i, startNode(s, node.index(), appEnv));
                         log("node " + node.index() + " is ready again");
                     } catch (InterruptedException whileStopping) {

@@ -21,6 +21,18 @@ final class LoadBalancer implements AutoCloseable {
 
     private static final List<Path> DEBIAN = List.of(Path.of("/usr/sbin/haproxy"), Path.of("/usr/bin/haproxy"));
 
+    /** How often each node is checked, and how many failed checks in a row take it out. */
+    private static final int CHECK_SECONDS = 2;
+
+    private static final int FALL = 2;
+
+    /**
+     * How long after a node died the load balancer has surely taken it out: its failed checks in a row, one interval
+     * of slack and the check's own time-out margin. A node started again sooner would accept connections (Payara
+     * listens before the WARs are deployed) while the balancer still counts it in, and answer requests with a bare 404.
+     */
+    static final Duration TAKES_A_DEAD_NODE_OUT = Duration.ofSeconds((long) CHECK_SECONDS * (FALL + 1) + 2);
+
     private final ChildProcess process;
     private final int port;
 
@@ -129,7 +141,7 @@ final class LoadBalancer implements AutoCloseable {
                 "    http-check connect",
                 "    http-check send meth GET uri /media/api/node",
                 "    http-check expect status 200",
-                "    default-server inter 2s fall 2 rise 2"));
+                "    default-server inter " + CHECK_SECONDS + "s fall " + FALL + " rise 2"));
         for (int i = 1; i <= s.nodes(); i++) {
             lines.add("    server node" + i + " 127.0.0.1:" + s.nodePort(i) + " check");
         }
