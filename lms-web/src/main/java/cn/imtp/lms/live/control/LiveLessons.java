@@ -383,7 +383,7 @@ public class LiveLessons {
                                 + " WHERE cl.class_id = ? GROUP BY a.id, a.username, a.full_name ORDER BY a.username",
                         List.of(lessonId, lessonId, lessonId, l.trainingClass().id()),
                         r -> {
-                            Instant open = RollCalls.instant(r, "open_at");
+                            Instant open = Bulk.instant(r, "open_at");
                             Presence p = open == null
                                     ? Presence.ABSENT
                                     : open.isAfter(now.minusSeconds(presentWithin)) ? Presence.PRESENT : Presence.IDLE;
@@ -391,7 +391,7 @@ public class LiveLessons {
                                     r.getString("username"),
                                     r.getString("full_name"),
                                     p,
-                                    RollCalls.instant(r, "last_at"),
+                                    Bulk.instant(r, "last_at"),
                                     r.getInt("credited"),
                                     r.getInt("check_ins"));
                         });

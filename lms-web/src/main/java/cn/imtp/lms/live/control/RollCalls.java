@@ -14,8 +14,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -202,18 +200,13 @@ public class RollCalls {
                 .select(
                         "SELECT id, opened_at, closes_at FROM live_roll_call WHERE lesson_id = ? ORDER BY id DESC LIMIT 1",
                         List.of(lessonId),
-                        r -> new Notice(r.getLong("id"), lessonId, instant(r, "opened_at"), instant(r, "closes_at")));
+                        r -> new Notice(
+                                r.getLong("id"), lessonId, Bulk.instant(r, "opened_at"), Bulk.instant(r, "closes_at")));
         return rows.isEmpty() ? null : rows.get(0);
     }
 
     /** A roll call's times and its class, as one row reads. */
     private record Window(Instant openedAt, Instant closesAt, long classId) {}
-
-    /** A column's instant, or null. */
-    static Instant instant(ResultSet row, String column) throws SQLException {
-        Timestamp t = row.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
 
     private RollCall one(long lessonId, long rollCallId, Caller caller) {
         List<Window> rows = Bulk.on(em)
@@ -221,7 +214,8 @@ public class RollCalls {
                         "SELECT r.opened_at, r.closes_at, l.class_id FROM live_roll_call r"
                                 + " JOIN lesson l ON l.id = r.lesson_id WHERE r.id = ? AND r.lesson_id = ?",
                         List.of(rollCallId, lessonId),
-                        r -> new Window(instant(r, "opened_at"), instant(r, "closes_at"), r.getLong("class_id")));
+                        r -> new Window(
+                                Bulk.instant(r, "opened_at"), Bulk.instant(r, "closes_at"), r.getLong("class_id")));
         if (rows.isEmpty()) {
             throw PlatformException.notFound(new Words("签到", "Roll call"), rollCallId);
         }
@@ -253,7 +247,8 @@ public class RollCalls {
                                 + " JOIN account a ON a.id = cl.account_id LEFT JOIN live_check_in c ON c.roll_call_id = ? AND c.learner_id = a.id"
                                 + " WHERE cl.class_id = ? ORDER BY a.username",
                         List.of(rollCallId, rows.get(0).classId()),
-                        e -> new Entry(e.getString("username"), e.getString("full_name"), instant(e, "checked_at")));
+                        e -> new Entry(
+                                e.getString("username"), e.getString("full_name"), Bulk.instant(e, "checked_at")));
         int checkedIn =
                 (int) entries.stream().filter(e -> e.checkedAt() != null).count();
         return new RollCall(rollCallId, lessonId, opened, closes, open, checkedIn, entries.size(), null, entries);
