@@ -18,6 +18,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.bytedeco.javacpp.DoublePointer;
@@ -86,10 +87,21 @@ public final class FaceAnalyser implements AutoCloseable {
         }
     }
 
-    /** The photo as seen; null when the bytes are no image OpenCV can decode (JPEG, PNG, WebP, BMP…). */
+    /** The photo as seen, every face searched for (see {@link #see(byte[], double)}); null when it is no image. */
     public Seen see(byte[] image) {
+        return see(image, 0);
+    }
+
+    /**
+     * The photo as seen; null when the bytes are no image OpenCV can decode (JPEG, PNG, WebP, BMP…). A face narrower
+     * than {@code minShare} of the width cannot pass, so the search starts with faces at least that wide — the few
+     * coarse scales of the cascade, a tenth of the work — and then looks for other faces only down to a third of the
+     * largest found (a margin below the two fifths under which {@link FaceRules} ignores them). When no face that wide is found, every size is
+     * searched, so that a face too far from the camera is still told apart from no face at all.
+     */
+    public Seen see(byte[] image, double minShare) {
         try (Mat grey = decode(image)) {
-            return grey.empty() ? null : see(grey);
+            return grey.empty() ? null : see(grey, minShare);
         }
     }
 
@@ -102,7 +114,7 @@ public final class FaceAnalyser implements AutoCloseable {
         }
     }
 
-    private Seen see(Mat grey) {
+    private Seen see(Mat grey, double minShare) {
         int width = grey.cols();
         int height = grey.rows();
         double scale = width > DETECT_WIDTH ? (double) DETECT_WIDTH / width : 1.0;
@@ -117,8 +129,7 @@ public final class FaceAnalyser implements AutoCloseable {
                     0,
                     INTER_AREA);
             equalizeHist(small, small);
-            int min = Math.max(24, Math.min(small.cols(), small.rows()) / 12);
-            detector.detectMultiScale(small, found, 1.1, 4, 0, new Size(min, min), new Size());
+            detect(small, minShare, found);
             for (long i = 0; i < found.size(); i++) {
                 Rect r = found.get(i);
                 faces.add(new Box(
@@ -147,6 +158,62 @@ public final class FaceAnalyser implements AutoCloseable {
         return new Seen(width, height, List.copyOf(faces), sharpness, crop);
     }
 
+    /** The faces in the equalised copy, searched as {@link #see(byte[], double)} says. */
+    private void detect(Mat small, double minShare, RectVector found) {
+        int floor = Math.max(24, Math.min(small.cols(), small.rows()) / 12);
+        int wide = Math.max(floor, (int) Math.ceil(minShare * small.cols()));
+        if (wide > floor) {
+            detector.detectMultiScale(small, found, 1.1, 4, 0, new Size(wide, wide), new Size());
+            int largest = 0;
+            for (long i = 0; i < found.size(); i++) {
+                largest = Math.max(largest, found.get(i).width());
+            }
+            if (largest > 0) {
+                // Other faces down to a third of the largest (below the two fifths that count, so that a face near that
+                // size is found with the same neighbours as in a full search) and up to a little above the first
+                // search's smallest.
+                int from = Math.max(floor, largest / 3);
+                if (from < wide) {
+                    try (RectVector others = new RectVector()) {
+                        detector.detectMultiScale(
+                                small, others, 1.1, 4, 0, new Size(from, from), new Size(wide * 5 / 4, wide * 5 / 4));
+                        for (long i = 0; i < others.size(); i++) {
+                            Rect o = others.get(i);
+                            if (!overlapsAny(o, found)) {
+                                found.push_back(o);
+                            }
+                        }
+                    }
+                }
+                return;
+            }
+        }
+        detector.detectMultiScale(small, found, 1.1, 4, 0, new Size(floor, floor), new Size());
+    }
+
+    /**
+     * Whether {@code r} is a face of {@code boxes} found again: its centre lies inside one of them, or it lies inside
+     * one give or take a fifth of that one's size (a nested detection, which OpenCV's own grouping drops as well).
+     */
+    private static boolean overlapsAny(Rect r, RectVector boxes) {
+        int cx = r.x() + r.width() / 2;
+        int cy = r.y() + r.height() / 2;
+        for (long i = 0; i < boxes.size(); i++) {
+            Rect b = boxes.get(i);
+            int dx = Math.round(b.width() * 0.2f);
+            int dy = Math.round(b.height() * 0.2f);
+            boolean centred = cx >= b.x() && cx < b.x() + b.width() && cy >= b.y() && cy < b.y() + b.height();
+            boolean nested = r.x() >= b.x() - dx
+                    && r.y() >= b.y() - dy
+                    && r.x() + r.width() <= b.x() + b.width() + dx
+                    && r.y() + r.height() <= b.y() + b.height() + dy;
+            if (centred || nested) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Variance of the Laplacian of the (unequalised) crop: low for a blurred face. */
     private static double sharpness(Mat crop) {
         try (Mat lap = new Mat();
@@ -161,6 +228,14 @@ public final class FaceAnalyser implements AutoCloseable {
 
     /** LBPH distance between two normalised crops: 0 for the same picture, larger for less alike. */
     public double distance(Mat reference, Mat probe) {
+        return distances(reference, Arrays.asList(probe)).get(0);
+    }
+
+    /**
+     * The LBPH distance of each probe crop to the reference crop (null for a null probe), the reference's histograms
+     * computed once.
+     */
+    public List<Double> distances(Mat reference, List<Mat> probes) {
         try (LBPHFaceRecognizer lbph = LBPHFaceRecognizer.create(1, 8, 8, 8, Double.MAX_VALUE);
                 MatVector images = new MatVector(reference);
                 Mat labels = new Mat(1, 1, CV_32SC1);
@@ -168,8 +243,16 @@ public final class FaceAnalyser implements AutoCloseable {
                 DoublePointer confidence = new DoublePointer(1)) {
             labels.ptr(0).putInt(1);
             lbph.train(images, labels);
-            lbph.predict(probe, label, confidence);
-            return confidence.get();
+            List<Double> out = new ArrayList<>();
+            for (Mat probe : probes) {
+                if (probe == null) {
+                    out.add(null);
+                } else {
+                    lbph.predict(probe, label, confidence);
+                    out.add(confidence.get());
+                }
+            }
+            return out;
         }
     }
 

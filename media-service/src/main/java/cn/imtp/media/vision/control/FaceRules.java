@@ -39,7 +39,8 @@ public record FaceRules(
 
     /**
      * One photo as measured: its width, the widths of the faces found (largest first), the sharpness of the largest.
-     * Faces narrower than a third of the largest are ignored (a face on a poster far behind, a false detection).
+     * Faces narrower than two fifths of the largest are ignored (someone far behind, a face on a poster, a false
+     * detection): a second person beside the learner shows a face of about the same size.
      */
     public record Measure(int width, List<Integer> faceWidths, double sharpness) {
 
@@ -48,7 +49,7 @@ public record FaceRules(
                 return 0;
             }
             int largest = faceWidths.get(0);
-            return (int) faceWidths.stream().filter(w -> w * 3 >= largest).count();
+            return (int) faceWidths.stream().filter(w -> w * 5 >= largest * 2).count();
         }
     }
 

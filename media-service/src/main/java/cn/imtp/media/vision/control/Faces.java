@@ -101,9 +101,8 @@ public class Faces {
                 seen.add(see(a, frames.get(i), "frames[" + i + "]"));
             }
             List<FaceRules.Measure> measures = seen.stream().map(Faces::measure).toList();
-            List<Double> distances = seen.stream()
-                    .map(s -> s.crop() == null ? null : a.distance(reference, s.crop()))
-                    .toList();
+            List<Double> distances = a.distances(
+                    reference, seen.stream().map(FaceAnalyser.Seen::crop).toList());
             List<Double> motions = new ArrayList<>();
             for (int i = 0; i + 1 < seen.size(); i++) {
                 Mat x = seen.get(i).crop();
@@ -166,8 +165,8 @@ public class Faces {
         }
     }
 
-    private static FaceAnalyser.Seen see(FaceAnalyser a, byte[] image, String field) {
-        FaceAnalyser.Seen seen = a.see(image);
+    private FaceAnalyser.Seen see(FaceAnalyser a, byte[] image, String field) {
+        FaceAnalyser.Seen seen = a.see(image, settings.rules().minFaceShare());
         if (seen == null) {
             throw PlatformException.invalid(
                     new Words("无法识别为图片（支持 JPEG、PNG、WebP）。", "This is not an image that can be read (JPEG, PNG, WebP)."),

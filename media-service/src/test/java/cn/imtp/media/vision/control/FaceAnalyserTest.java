@@ -30,10 +30,10 @@ class FaceAnalyserTest {
     }
 
     private static FaceRules.Verdict check(byte[] reference, byte[]... frames) {
-        try (FaceAnalyser.Seen ref = analyser.see(reference)) {
+        try (FaceAnalyser.Seen ref = analyser.see(reference, RULES.minFaceShare())) {
             List<FaceAnalyser.Seen> seen = new ArrayList<>();
             for (byte[] f : frames) {
-                seen.add(analyser.see(f));
+                seen.add(analyser.see(f, RULES.minFaceShare()));
             }
             List<Double> distances = seen.stream()
                     .map(s -> s.crop() == null ? null : analyser.distance(ref.crop(), s.crop()))
@@ -55,7 +55,7 @@ class FaceAnalyserTest {
     @Test
     void everyFixturePersonIsUsableAsAReference() {
         for (int p = 1; p <= FaceFixtures.PEOPLE; p++) {
-            try (FaceAnalyser.Seen s = analyser.see(FaceFixtures.person(p))) {
+            try (FaceAnalyser.Seen s = analyser.see(FaceFixtures.person(p), RULES.minFaceShare())) {
                 assertEquals(
                         Outcome.PASSED,
                         RULES.usable(Faces.measure(s)),
@@ -80,8 +80,8 @@ class FaceAnalyserTest {
         List<FaceAnalyser.Seen> refs = new ArrayList<>();
         List<FaceAnalyser.Seen> moved = new ArrayList<>();
         for (int p = 1; p <= FaceFixtures.PEOPLE; p++) {
-            refs.add(analyser.see(FaceFixtures.person(p)));
-            moved.add(analyser.see(FaceFixtures.derive(FaceFixtures.person(p), Change.MOVED)));
+            refs.add(analyser.see(FaceFixtures.person(p), RULES.minFaceShare()));
+            moved.add(analyser.see(FaceFixtures.derive(FaceFixtures.person(p), Change.MOVED), RULES.minFaceShare()));
         }
         int rejected = 0;
         for (int p = 0; p < refs.size(); p++) {
@@ -135,6 +135,51 @@ class FaceAnalyserTest {
         FaceRules.Verdict none = check(ref, wall, wall);
         assertEquals(Outcome.NO_FACE, none.outcome(), none.toString());
         assertNull(none.distance());
+    }
+
+    @Test
+    void aSecondFaceSmallerThanAPassingOneIsStillFound() {
+        // The second face is narrower than the smallest passing face (so the first, coarse search does not see it) but
+        // wider than two fifths of the first: the check must still say there are two people.
+        byte[] two = FaceFixtures.twoPeople(3, 7);
+        try (FaceAnalyser.Seen fast = analyser.see(two, RULES.minFaceShare());
+                FaceAnalyser.Seen full = analyser.see(two)) {
+            assertTrue(Faces.measure(full).faces() >= 2, "every size searched: " + full.faces());
+            assertEquals(Faces.measure(full).faces(), Faces.measure(fast).faces(), "fast " + fast.faces());
+            assertTrue(
+                    fast.faces().get(1).width() < RULES.minFaceShare() * fast.width(),
+                    fast.faces().toString());
+        }
+        assertEquals(
+                Outcome.SEVERAL_FACES,
+                check(FaceFixtures.person(3), two, FaceFixtures.derive(two, Change.MOVED))
+                        .outcome());
+    }
+
+    @Test
+    void theQuickSearchSeesWhatTheFullSearchSeesOfEveryFaceThatCounts() {
+        List<byte[]> photos = new ArrayList<>();
+        for (int p = 1; p <= FaceFixtures.PEOPLE; p++) {
+            for (Change c : Change.values()) {
+                photos.add(FaceFixtures.derive(FaceFixtures.person(p), c));
+            }
+        }
+        photos.add(FaceFixtures.file("group3.jpg"));
+        photos.add(FaceFixtures.twoPeople(3, 7));
+        photos.add(FaceFixtures.twoPeople(12, 5));
+        for (byte[] photo : photos) {
+            try (FaceAnalyser.Seen fast = analyser.see(photo, RULES.minFaceShare());
+                    FaceAnalyser.Seen full = analyser.see(photo)) {
+                FaceRules.Measure f = Faces.measure(fast);
+                FaceRules.Measure all = Faces.measure(full);
+                assertEquals(all.faces(), f.faces(), "faces: full " + full.faces() + ", fast " + fast.faces());
+                assertEquals(RULES.usable(all), RULES.usable(f));
+                if (full.largest() != null) {
+                    assertEquals(full.largest(), fast.largest());
+                    assertEquals(full.sharpness(), fast.sharpness(), 1e-9);
+                }
+            }
+        }
     }
 
     @Test

@@ -57,6 +57,24 @@ final class FaceFixtures {
         return file(String.format("person%02d.jpg", n));
     }
 
+    /**
+     * Two people in one 640 × 480 frame: the first at 55 % of their photo's size on the left, the second at 25 % on
+     * the right, on grey — a second face narrower than a passing face but wider than two fifths of the first.
+     */
+    static byte[] twoPeople(int first, int second) {
+        try (Mat a = imdecode(new Mat(new BytePointer(person(first))), IMREAD_COLOR);
+                Mat b = imdecode(new Mat(new BytePointer(person(second))), IMREAD_COLOR);
+                Mat out = new Mat(480, 640, CV_8UC3, new Scalar(128, 128, 128, 0));
+                Mat big = new Mat();
+                Mat small = new Mat()) {
+            resize(a, big, new Size(352, 264), 0, 0, INTER_AREA);
+            resize(b, small, new Size(160, 120), 0, 0, INTER_AREA);
+            big.copyTo(new Mat(out, new Rect(32, 108, 352, 264)));
+            small.copyTo(new Mat(out, new Rect(448, 180, 160, 120)));
+            return jpeg(out, 90);
+        }
+    }
+
     static byte[] derive(byte[] jpeg, Change change) {
         try (Mat src = imdecode(new Mat(new BytePointer(jpeg)), IMREAD_COLOR);
                 Mat out = new Mat()) {
@@ -84,16 +102,16 @@ final class FaceFixtures {
                 }
                 default -> src.copyTo(out);
             }
-            try (BytePointer buf = new BytePointer()) {
-                imencode(
-                        ".jpg",
-                        out,
-                        buf,
-                        new IntPointer(IMWRITE_JPEG_QUALITY, change == Change.RECOMPRESSED ? 30 : 90));
-                byte[] b = new byte[(int) buf.limit()];
-                buf.get(b);
-                return b;
-            }
+            return jpeg(out, change == Change.RECOMPRESSED ? 30 : 90);
+        }
+    }
+
+    private static byte[] jpeg(Mat image, int quality) {
+        try (BytePointer buf = new BytePointer()) {
+            imencode(".jpg", image, buf, new IntPointer(IMWRITE_JPEG_QUALITY, quality));
+            byte[] b = new byte[(int) buf.limit()];
+            buf.get(b);
+            return b;
         }
     }
 }
