@@ -30,9 +30,12 @@ async function showNotices(page) {
 function notice(n) {
   const item = el('details', { class: n.read ? 'notice-item' : 'notice-item unread', 'data-notice': n.id },
     el('summary', {}, n.read ? '' : el('span', { class: 'badge short' }, t('notice.unread')), ' ', el('strong', {}, n.title), ' ',
-      el('span', { class: 'muted' }, `${n.className || t('notice.everyone')} · ${n.author} · ${dateTime(n.publishedAt)}`)),
+      el('span', { class: 'muted' }, `${n.className || t('notice.everyone')} · ${n.author} · ${dateTime(n.publishedAt)}`),
+      n.editedAt ? el('span', { class: 'muted notice-edited' }, ' ', t('notice.editedAt', { time: dateTime(n.editedAt) })) : ''),
     el('p', { class: 'notice-body' }, n.body),
-    n.mayWithdraw ? el('button', { type: 'button', class: 'link', 'data-withdraw': n.id, onclick: () => withdraw(n) }, t('notice.withdraw')) : '');
+    n.mayWithdraw ? el('div', { class: 'actions' },
+      el('button', { type: 'button', class: 'link', 'data-edit': n.id, onclick: () => item.append(editForm(n, item)) }, t('notice.edit')),
+      el('button', { type: 'button', class: 'link', 'data-withdraw': n.id, onclick: () => withdraw(n) }, t('notice.withdraw'))) : '');
   item.addEventListener('toggle', async () => {
     if (!item.open || !item.classList.contains('unread')) return;
     try {
@@ -45,6 +48,31 @@ function notice(n) {
     }
   });
   return item;
+}
+
+/** The author (or an administrator) corrects a notice's title and text; its readers see it as unread again. */
+function editForm(n, item) {
+  item.querySelector('form.notice-edit')?.remove();
+  const form = el('form', { class: 'stack notice-edit', 'data-notice-edit': n.id },
+    el('p', { class: 'muted' }, t('notice.editHelp')),
+    el('label', {}, t('notice.title'), el('input', { name: 'title', required: true, maxlength: 100, value: n.title })),
+    el('label', {}, t('notice.body'), el('textarea', { name: 'body', required: true, maxlength: 5000, rows: 4 }, n.body)),
+    el('div', { class: 'actions' },
+      el('button', { type: 'submit', class: 'primary' }, t('notice.save')),
+      el('button', { type: 'button', onclick: () => form.remove() }, t('notice.cancel'))));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const f = new FormData(form);
+    try {
+      showProblem(box.problem, null);
+      await api(`/api/notices/${n.id}`, { method: 'PUT', body: { title: f.get('title'), body: f.get('body') } });
+      showNotice(box.notice, t('notice.saved'));
+      await showNotices(0);
+    } catch (err) {
+      showProblem(box.problem, err);
+    }
+  });
+  return form;
 }
 
 /** The author (or an administrator) takes a notice back: it leaves every reader's feed. */

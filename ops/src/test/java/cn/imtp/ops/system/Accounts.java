@@ -56,6 +56,18 @@ final class Accounts {
         return RunningPlatform.json(r).getJsonObject("account");
     }
 
+    /** Creates a teacher (of no class yet) with the given password and returns the created account's JSON. */
+    static JsonObject createTeacher(String adminToken, String username, String password) throws Exception {
+        JsonObject teacher = jakarta.json.Json.createObjectBuilder(learnerJson(username, validIdNumber(), password))
+                .add("role", "TEACHER")
+                .build();
+        HttpResponse<String> r = RunningPlatform.call(adminToken, "POST", "/api/accounts", teacher.toString());
+        if (r.statusCode() != 201) {
+            throw new AssertionError("creating " + username + ": " + r.statusCode() + " " + r.body());
+        }
+        return RunningPlatform.json(r).getJsonObject("account");
+    }
+
     /** A teacher's account id, looked up by an administrator. */
     static long teacherId(String adminToken, String username) throws Exception {
         HttpResponse<String> r = RunningPlatform.call(adminToken, "GET", "/api/accounts?role=TEACHER&size=200", null);

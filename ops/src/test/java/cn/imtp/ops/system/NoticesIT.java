@@ -232,6 +232,92 @@ class NoticesIT {
                 "withdrawn once");
     }
 
+    @Test
+    void aNoticeEditedByItsAuthorIsNewsAgainAndKeepsItsAudience() throws Exception {
+        String admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+        String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
+        String colleague = RunningPlatform.token("teacher02", RunningPlatform.DEMO_PASSWORD);
+        String learner = RunningPlatform.token("learner25", RunningPlatform.DEMO_PASSWORD);
+        long demo = Media.demoClassId();
+        JsonObject sent = ClassesIT.ok(RunningPlatform.call(
+                teacher,
+                "POST",
+                "/api/notices",
+                "{\"classId\":" + demo + ",\"title\":\"实训安排（初稿）\",\"body\":\"周三上午实训。\"}"));
+        long id = sent.getJsonNumber("id").longValue();
+        assertTrue(sent.isNull("editedAt"), sent.toString());
+        assertEquals(
+                204,
+                RunningPlatform.call(learner, "POST", "/api/notices/" + id + "/read", null)
+                        .statusCode());
+        long readAll = unread(learner);
+        String path = "/api/notices/" + id;
+        String edit = "{\"title\":\"实训安排（更正）\",\"body\":\"周三下午实训，地点不变。\"}";
+        // Who may not: a learner (403), a colleague who sees it (403), a teacher of a class it is not addressed to
+        // (404).
+        assertEquals(403, RunningPlatform.call(learner, "PUT", path, edit).statusCode());
+        HttpResponse<String> notTheirs = RunningPlatform.call(colleague, "PUT", path, edit);
+        assertEquals(403, notTheirs.statusCode(), notTheirs.body());
+        assertTrue(RunningPlatform.json(notTheirs).getString("detail").contains("发布者本人或管理员"), notTheirs.body());
+        String outsiderName = Accounts.uniqueName("noticeedit");
+        Accounts.createTeacher(admin, outsiderName, "Teach2026ok");
+        String outsider = RunningPlatform.token(outsiderName, "Teach2026ok");
+        assertEquals(404, RunningPlatform.call(outsider, "PUT", path, edit).statusCode());
+        // Bad edits change nothing: an empty title, a text too long, another audience.
+        HttpResponse<String> empty = RunningPlatform.call(teacher, "PUT", path, "{\"title\":\"  \",\"body\":\"x\"}");
+        assertEquals(422, empty.statusCode(), empty.body());
+        assertTrue(empty.body().contains("title"), empty.body());
+        assertEquals(
+                422,
+                RunningPlatform.call(teacher, "PUT", path, "{\"title\":\"t\",\"body\":\"" + "长".repeat(5001) + "\"}")
+                        .statusCode());
+        HttpResponse<String> moved = RunningPlatform.call(
+                teacher, "PUT", path, "{\"classId\":" + (demo + 100000) + ",\"title\":\"t\",\"body\":\"b\"}");
+        assertEquals(422, moved.statusCode(), moved.body());
+        assertTrue(moved.body().contains("撤回后重新发布"), moved.body());
+        assertEquals(readAll, unread(learner), "nothing changed yet");
+        assertTrue(RunningPlatform.call(learner, "GET", "/api/notices?size=100", null)
+                .body()
+                .contains("实训安排（初稿）"));
+
+        // Its author edits it: the readers see the new text, marked as edited, and unread again; the author has read
+        // it.
+        JsonObject edited = ClassesIT.ok(RunningPlatform.call(teacher, "PUT", path, edit));
+        assertEquals("实训安排（更正）", edited.getString("title"));
+        assertFalse(edited.isNull("editedAt"));
+        assertEquals(demo, edited.getJsonNumber("classId").longValue(), "the audience stays");
+        assertEquals(readAll + 1, unread(learner), "a correction is news");
+        JsonObject seen = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/notices?size=100", null))
+                .getJsonArray("items")
+                .stream()
+                .map(n -> n.asJsonObject())
+                .filter(n -> n.getJsonNumber("id").longValue() == id)
+                .findFirst()
+                .orElseThrow();
+        assertEquals("周三下午实训，地点不变。", seen.getString("body"));
+        assertFalse(seen.getBoolean("read"));
+        assertFalse(seen.isNull("editedAt"));
+        assertTrue(
+                RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/notices?size=100", null))
+                        .getJsonArray("items")
+                        .stream()
+                        .map(n -> n.asJsonObject())
+                        .filter(n -> n.getJsonNumber("id").longValue() == id)
+                        .allMatch(n -> n.getBoolean("read")));
+        // An administrator may edit it too; the audit log has both edits.
+        ClassesIT.ok(
+                RunningPlatform.call(admin, "PUT", path, "{\"title\":\"实训安排（更正）\",\"body\":\"周三下午 2 点实训，地点不变。\"}"));
+        String audit =
+                RunningPlatform.call(admin, "GET", "/api/audit?size=50", null).body();
+        assertTrue(audit.contains("实训安排（初稿） → 实训安排（更正）"), audit);
+        // Withdrawn, it can no longer be edited.
+        assertEquals(
+                204,
+                RunningPlatform.call(teacher, "POST", "/api/notices/" + id + "/withdraw", null)
+                        .statusCode());
+        assertEquals(404, RunningPlatform.call(teacher, "PUT", path, edit).statusCode());
+    }
+
     private static long unread(String token) throws Exception {
         return RunningPlatform.json(RunningPlatform.call(token, "GET", "/api/notices/unread", null))
                 .getJsonNumber("unread")

@@ -173,6 +173,9 @@ class RoleMatrixIT {
         row("GET /api/notices", "401 401 401 401 200 200 200 200 200");
         row("POST /api/notices", "401 401 401 401 403 403 422 422 422");
         row("GET /api/notices/unread", "401 401 401 401 200 200 200 200 200");
+        row(
+                "PUT /api/notices/{id}",
+                "401 401 401 401 403 403 403 404 422"); // the administrator's; an edit needs a title and a text
         row("POST /api/notices/{id}/read", "401 401 401 401 204 404 204 404 204");
         row(
                 "POST /api/notices/{id}/withdraw",

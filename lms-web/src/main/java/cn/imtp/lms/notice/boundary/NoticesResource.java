@@ -13,6 +13,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -23,7 +24,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Map;
 
-/** Notices (通知公告): the caller's, newest first; publishing them; what the caller has read. */
+/** Notices (通知公告): the caller's, newest first; publishing, editing and withdrawing them; what the caller has read. */
 @Path("notices")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -70,6 +71,15 @@ public class NoticesResource {
     public Response read(@PathParam("id") long id) {
         notices.markRead(id, Caller.of(security));
         return Response.noContent().build();
+    }
+
+    /** Changes the notice's title and text (its author or an administrator); it is unread again for its readers. */
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public Notices.NoticeView edit(@PathParam("id") long id, Notices.NoticeEdit e) {
+        return notices.edit(id, e, Caller.of(security), origin.addressOf(http));
     }
 
     /** Withdraws the notice (its author or an administrator): gone from every feed. */

@@ -49,7 +49,10 @@ public class Notices {
     /** What a notice asks of the server: a class (null: everyone, administrators only), a title and a text. */
     public record NewNotice(Long classId, String title, String body) {}
 
-    /** A notice as the caller sees it; {@code mayWithdraw}: the caller is its author or an administrator. */
+    /**
+     * A notice as the caller sees it; {@code editedAt}: its last edit (null: as published); {@code mayWithdraw}: the
+     * caller is its author or an administrator, who may also edit it.
+     */
     public record NoticeView(
             long id,
             Long classId,
@@ -58,38 +61,25 @@ public class Notices {
             String body,
             String author,
             Instant publishedAt,
+            Instant editedAt,
             boolean read,
             boolean mayWithdraw) {}
 
     public record Page(List<NoticeView> items, int page, int size, long total, long unread) {}
 
+    /** What an edit asks: a new title and text ({@code classId}, if sent, must be the notice's own: 422 otherwise). */
+    public record NoticeEdit(Long classId, String title, String body) {}
+
     @Transactional
     public NoticeView publish(NewNotice n, Caller caller) {
-        List<FieldError> errors = new ArrayList<>();
         String title = n == null || n.title() == null ? "" : n.title().strip();
         String body = n == null || n.body() == null ? "" : n.body().strip();
-        if (title.isEmpty() || title.length() > MAX_TITLE) {
-            errors.add(new FieldError(
-                    "title", new Words("须为 1 至 " + MAX_TITLE + " 个字符", "1 to " + MAX_TITLE + " characters")));
-        }
-        if (body.isEmpty() || body.length() > MAX_BODY) {
-            errors.add(new FieldError(
-                    "body", new Words("须为 1 至 " + MAX_BODY + " 个字符", "1 to " + MAX_BODY + " characters")));
-        }
         Long classId = n == null ? null : n.classId();
+        List<FieldError> errors = textErrors(title, body);
         if (classId == null && caller.role() != Role.ADMINISTRATOR) {
             errors.add(new FieldError("classId", new Words("必填：您任教的班级", "required: a class you teach")));
         }
-        if (!errors.isEmpty()) {
-            throw PlatformException.invalid(
-                    new Words(
-                            "通知需要标题（最多 " + MAX_TITLE + " 字）和正文（最多 " + MAX_BODY + " 字）"
-                                    + (caller.role() == Role.ADMINISTRATOR ? "。" : "，并选择您任教的班级。"),
-                            "A notice needs a title (at most " + MAX_TITLE + " characters) and a text (at most "
-                                    + MAX_BODY + ")"
-                                    + (caller.role() == Role.ADMINISTRATOR ? "." : ", to a class you teach.")),
-                    errors);
-        }
+        refuseIfAny(errors, caller);
         String className =
                 classId == null ? null : classes.visible(classId, caller).name();
         Notice notice = new Notice(classId, title, body, caller.accountId(), Instant.now());
@@ -104,8 +94,82 @@ public class Notices {
                 body,
                 accounts.view(caller.accountId()).fullName(),
                 notice.publishedAt(),
+                null,
                 false,
                 true);
+    }
+
+    /**
+     * Changes a notice's title and text (its author or an administrator; another who sees it: 403; withdrawn or not
+     * visible: 404). Its audience stays: a notice meant for another class is withdrawn and published again. An edited
+     * notice is news again: unread for everyone but the editor, so that a correction is seen.
+     */
+    @Transactional
+    public NoticeView edit(long id, NoticeEdit e, Caller caller, String clientAddress) {
+        Notice n = mayChange(
+                id, caller, new Words("只有发布者本人或管理员可以修改通知。", "Only its author or an administrator may edit a notice."));
+        String title = e == null || e.title() == null ? "" : e.title().strip();
+        String body = e == null || e.body() == null ? "" : e.body().strip();
+        List<FieldError> errors = textErrors(title, body);
+        if (e != null && e.classId() != null && !e.classId().equals(n.classId())) {
+            errors.add(new FieldError(
+                    "classId",
+                    new Words(
+                            "通知的对象不能修改：请撤回后重新发布给其他班级",
+                            "the audience cannot change: withdraw the notice and publish it again")));
+        }
+        refuseIfAny(errors, caller);
+        String before = n.title();
+        n.edit(title, body, Instant.now(), caller.accountId());
+        em.createQuery("DELETE FROM NoticeRead r WHERE r.noticeId = :id AND r.accountId <> :me")
+                .setParameter("id", id)
+                .setParameter("me", caller.accountId())
+                .executeUpdate();
+        markReadBy(id, caller.accountId());
+        audit.record(
+                caller,
+                "NOTICE_EDITED",
+                id,
+                "notice " + id + ": " + before + (before.equals(title) ? "" : " → " + title),
+                clientAddress);
+        return new NoticeView(
+                n.id(),
+                n.classId(),
+                n.classId() == null ? null : classes.names(List.of(n.classId())).get(n.classId()),
+                title,
+                body,
+                accounts.view(n.authorId()).fullName(),
+                n.publishedAt(),
+                n.editedAt(),
+                true,
+                true);
+    }
+
+    /** The title's and the text's errors (1 to {@value #MAX_TITLE} and {@value #MAX_BODY} characters). */
+    private static List<FieldError> textErrors(String title, String body) {
+        List<FieldError> errors = new ArrayList<>();
+        if (title.isEmpty() || title.length() > MAX_TITLE) {
+            errors.add(new FieldError(
+                    "title", new Words("须为 1 至 " + MAX_TITLE + " 个字符", "1 to " + MAX_TITLE + " characters")));
+        }
+        if (body.isEmpty() || body.length() > MAX_BODY) {
+            errors.add(new FieldError(
+                    "body", new Words("须为 1 至 " + MAX_BODY + " 个字符", "1 to " + MAX_BODY + " characters")));
+        }
+        return errors;
+    }
+
+    private static void refuseIfAny(List<FieldError> errors, Caller caller) {
+        if (!errors.isEmpty()) {
+            throw PlatformException.invalid(
+                    new Words(
+                            "通知需要标题（最多 " + MAX_TITLE + " 字）和正文（最多 " + MAX_BODY + " 字）"
+                                    + (caller.role() == Role.ADMINISTRATOR ? "。" : "，并选择您任教的班级。"),
+                            "A notice needs a title (at most " + MAX_TITLE + " characters) and a text (at most "
+                                    + MAX_BODY + ")"
+                                    + (caller.role() == Role.ADMINISTRATOR ? "." : ", to a class you teach.")),
+                    errors);
+        }
     }
 
     /** The caller's notices, newest first, with how many of them the caller has not read. */
@@ -128,7 +192,7 @@ public class Notices {
                         .getResultList();
         Instant since = accounts.view(caller.accountId()).createdAt();
         List<Long> read = items.stream()
-                .filter(n -> marked.contains(n.id()) || n.publishedAt().isBefore(since))
+                .filter(n -> marked.contains(n.id()) || n.newsAt().isBefore(since))
                 .map(Notice::id)
                 .toList();
         Map<Long, String> classNames = classes.names(items.stream()
@@ -147,6 +211,7 @@ public class Notices {
                         authors.computeIfAbsent(
                                 x.authorId(), a -> accounts.view(a).fullName()),
                         x.publishedAt(),
+                        x.editedAt(),
                         read.contains(x.id()),
                         x.authorId() == caller.accountId() || caller.role() == Role.ADMINISTRATOR))
                 .toList();
@@ -172,21 +237,29 @@ public class Notices {
      */
     @Transactional
     public void withdraw(long id, Caller caller, String clientAddress) {
+        Notice n = mayChange(
+                id,
+                caller,
+                new Words("只有发布者本人或管理员可以撤回通知。", "Only its author or an administrator may withdraw a notice."));
+        n.withdraw(Instant.now(), caller.accountId());
+        audit.record(caller, "NOTICE_WITHDRAWN", id, "notice " + id + ": " + n.title(), clientAddress);
+    }
+
+    /**
+     * The notice, locked, when the caller may change it: its author or an administrator (another who sees it: 403,
+     * {@code refusal}); withdrawn (also by another request meanwhile) or not addressed to the caller: 404.
+     */
+    private Notice mayChange(long id, Caller caller, Words refusal) {
         Notice n = visible(id, caller);
         if (n.authorId() != caller.accountId() && caller.role() != Role.ADMINISTRATOR) {
-            throw new PlatformException(
-                    403,
-                    "forbidden",
-                    "Forbidden",
-                    new Words("只有发布者本人或管理员可以撤回通知。", "Only its author or an administrator may withdraw a notice."));
+            throw new PlatformException(403, "forbidden", "Forbidden", refusal);
         }
         em.lock(n, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(n);
-        if (n.withdrawnAt() != null) { // withdrawn by another request meanwhile
+        if (n.withdrawnAt() != null) {
             throw PlatformException.notFound(new Words("通知", "Notice"), id);
         }
-        n.withdraw(Instant.now(), caller.accountId());
-        audit.record(caller, "NOTICE_WITHDRAWN", id, "notice " + id + ": " + n.title(), clientAddress);
+        return n;
     }
 
     /** The notice if it is shown and addressed to the caller; otherwise 404. */
@@ -213,7 +286,7 @@ public class Notices {
                         "SELECT COUNT(n)",
                         Long.class,
                         visible,
-                        " AND n.publishedAt >= :since AND NOT EXISTS (SELECT r FROM NoticeRead r WHERE r.noticeId = n.id AND r.accountId = :me)")
+                        " AND COALESCE(n.editedAt, n.publishedAt) >= :since AND NOT EXISTS (SELECT r FROM NoticeRead r WHERE r.noticeId = n.id AND r.accountId = :me)")
                 .setParameter("me", caller.accountId())
                 .setParameter("since", accounts.view(caller.accountId()).createdAt())
                 .getSingleResult();

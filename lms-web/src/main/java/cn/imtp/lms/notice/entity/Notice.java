@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** A notice to one class ({@code classId}) or to everyone (null), as published; never edited, withdrawn at most once. */
+/**
+ * A notice to one class ({@code classId}) or to everyone (null): its title and text may be edited (never its audience),
+ * it is withdrawn at most once.
+ */
 @Entity
 @Table(name = "notice")
 public class Notice {
@@ -36,6 +39,12 @@ public class Notice {
 
     @Column(name = "withdrawn_by")
     private Long withdrawnBy;
+
+    @Column(name = "edited_at")
+    private Instant editedAt;
+
+    @Column(name = "edited_by")
+    private Long editedBy;
 
     protected Notice() {}
 
@@ -74,6 +83,23 @@ public class Notice {
     /** When it was withdrawn (null: it is shown). */
     public Instant withdrawnAt() {
         return withdrawnAt;
+    }
+
+    /** When its title or text was last changed (null: as published). */
+    public Instant editedAt() {
+        return editedAt;
+    }
+
+    /** When it last became news: published, or edited since. */
+    public Instant newsAt() {
+        return editedAt == null ? publishedAt : editedAt;
+    }
+
+    public void edit(String title, String body, Instant at, long by) {
+        this.title = title;
+        this.body = body;
+        this.editedAt = at.truncatedTo(ChronoUnit.MILLIS);
+        this.editedBy = by;
     }
 
     public void withdraw(Instant at, long by) {
