@@ -6,7 +6,7 @@ import { inLanguage, t } from '../shared/i18n.js';
 import { box, el, param, showNotice, showProblem, startPage, unitFacts, unitRequirements, unitSpecification } from '../shared/page.js';
 import { attachHls } from '../player/lesson-player.js';
 import { follow, forgetUpload, pendingUpload, upload, UploadCancelled } from '../shared/uploader.js';
-import { questionSection } from './questions.js';
+import { questionSection } from '../shared/questions.js';
 
 startPage('teacherUnit.title', 'TEACHER', 'ADMINISTRATOR');
 const unitId = Number(param('unit'));
