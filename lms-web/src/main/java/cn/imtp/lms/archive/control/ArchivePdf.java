@@ -4,6 +4,7 @@ import cn.imtp.lms.attendance.control.LedgerRules;
 import cn.imtp.lms.documents.ExportTable;
 import cn.imtp.lms.documents.PdfFonts;
 import cn.imtp.lms.exam.control.ExamResults;
+import cn.imtp.lms.exam.control.Scores;
 import cn.imtp.lms.practical.control.PracticalResults;
 import cn.imtp.platform.text.Language;
 import com.lowagie.text.Chunk;
@@ -220,7 +221,8 @@ public final class ArchivePdf {
                     boolean passed = Boolean.TRUE.equals(counted.passed());
                     cell(
                             table,
-                            counted.score() + " / " + counted.maxScore() + " " + t(passed ? "passed" : "failed"),
+                            Scores.shown(counted.score(), counted.maxScore()).in(lang) + " "
+                                    + t(passed ? "passed" : "failed"),
                             colored(body, passed));
                 }
                 cell(

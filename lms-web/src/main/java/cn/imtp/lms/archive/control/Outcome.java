@@ -1,6 +1,7 @@
 package cn.imtp.lms.archive.control;
 
 import cn.imtp.lms.documents.ExportTable;
+import cn.imtp.lms.exam.control.Scores;
 import cn.imtp.platform.text.Words;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,10 @@ public final class Outcome {
 
     public record Verdict(boolean complete, List<Check> checks) {}
 
-    /** A summative exam, theory or practical: {@code passed} null while the learner has no result in it. */
+    /**
+     * A summative exam, theory or practical: {@code passed} null while the learner has no result in it; a score of a
+     * paper not out of 100 is shown on the 100-point scale of the pass mark, with its own points beside.
+     */
     public record Exam(String title, Boolean passed, Double score, int maxScore) {}
 
     private Outcome() {}
@@ -100,7 +104,10 @@ public final class Outcome {
                 new Words("尚无成绩：" + String.join("、", missing), "no result yet: " + String.join(", ", missing));
             default -> {
                 List<String> passed = exams.stream()
-                        .map(t -> t.title() + " " + number(t.score()) + "/" + t.maxScore())
+                        .map(t -> t.title() + " "
+                                + (t.maxScore() == 100
+                                        ? number(t.score()) + "/100"
+                                        : Scores.compact(t.score().intValue(), t.maxScore())))
                         .toList();
                 yield new Words("已通过：" + String.join("、", passed), "passed: " + String.join(", ", passed));
             }

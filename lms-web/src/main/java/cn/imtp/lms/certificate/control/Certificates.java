@@ -10,6 +10,7 @@ import cn.imtp.lms.catalogue.entity.LearningUnit;
 import cn.imtp.lms.catalogue.entity.Level;
 import cn.imtp.lms.certificate.entity.Certificate;
 import cn.imtp.lms.documents.ExportTable;
+import cn.imtp.lms.exam.control.Scores;
 import cn.imtp.lms.identity.control.AuditLog;
 import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
@@ -349,7 +350,7 @@ public class Certificates {
                 .forEach(r -> scores.add(new CertificateFacts.Score(
                         false,
                         r.title(),
-                        r.counted().score() + "/" + r.counted().maxScore())));
+                        Scores.compact(r.counted().score(), r.counted().maxScore()))));
         a.practicals().stream()
                 .filter(p -> p.total().score() != null)
                 .forEach(p -> scores.add(new CertificateFacts.Score(

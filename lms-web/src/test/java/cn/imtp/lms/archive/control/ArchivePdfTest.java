@@ -119,6 +119,39 @@ class ArchivePdfTest {
     }
 
     @Test
+    void aPaperNotOutOf100IsScoredOnTheScaleOfItsPassMark() throws Exception {
+        LearningArchive.Archive a = archive(6);
+        var sixOfTen = new ExamResults.AttemptSummary(
+                1,
+                1,
+                a.generatedAt(),
+                a.generatedAt().plusSeconds(3600),
+                a.generatedAt().plusSeconds(3000),
+                Attempt.SubmittedBy.LEARNER,
+                6,
+                10,
+                true);
+        var exam = new ExamResults.LearnerResult(3, "单元练习：直播脚本", Exam.Blueprint.SKILL, true, 1, sixOfTen, List.of());
+        LearningArchive.Archive withQuiz = new LearningArchive.Archive(
+                a.generatedAt(),
+                a.learner(),
+                a.trainingClass(),
+                a.plan(),
+                a.hours(),
+                List.of(exam),
+                a.practicals(),
+                a.outcome());
+        // (Spaces as the narrow column wraps them: compared without.)
+        String zh = text(ArchivePdf.render(withQuiz, Language.ZH)).replaceAll("\\s", "");
+        assertTrue(zh.contains("60/100（6/10分）通过"), zh);
+        assertFalse(zh.contains("6/10通过"), zh);
+        String en = text(ArchivePdf.render(withQuiz, Language.EN)).replaceAll("\\s", "");
+        assertTrue(en.contains("60/100(6of10points)passed"), en);
+        Outcome.Verdict v = Outcome.judge(true, true, 0, List.of(new Outcome.Exam("理论考试", true, 6.0, 10)), List.of());
+        assertEquals("已通过：理论考试 60/100 (6/10)", v.checks().get(1).detail().zh());
+    }
+
+    @Test
     void inEnglishOnRequest() throws Exception {
         String text = text(ArchivePdf.render(archive(2), Language.EN));
         for (String expected : List.of(
