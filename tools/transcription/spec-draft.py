@@ -151,8 +151,32 @@ def parse_table(key, level, job, first, last, fname):
         units.append({'header': hdr, 'body': body or chunk[-1:]})
     return d, exp, units, flags
 
+PAGE_HEADER = '模块 课程 学习单元 课程内容 培训建议'
+# What the drafting put elsewhere than the extraction's line order says, with why: spec-emit.py writes it to
+# provenance.json, which the import lists in the integrity report.
+PROVENANCE = []
+
+def page_break_between(a, b):
+    """The line of the page header printed between seed lines a and b (a page break), or None."""
+    for k in range(a + 1, b):
+        if lines[k].strip() == PAGE_HEADER:
+            return k
+    return None
+
+def completes(text, eu, outline):
+    """Whether a key point's text is whole: the unit's name or one of its content items."""
+    t = norm(text)
+    return t == norm(eu['name']) or any(t == norm(o['text']) for o in outline)
+
+def key_point_text(a):
+    """A key point's text without the label, which may still be split (['重点', '与难点：…'])."""
+    return re.split(r'[：:]', a[1], maxsplit=1)[-1] if re.match(r'^(与难|及难|和难)?点?[：:]', a[1]) else a[1]
+
 def cells(key, level, job, idx, u, exp_unit):
     m, c, eu = exp_unit
+    # continuations printed right after a page header: [cell kind, cell, text, seed lines, header line]
+    after_break = []
+    prev_n = None
     outline = []
     methods = None
     advice = []
@@ -162,6 +186,9 @@ def cells(key, level, job, idx, u, exp_unit):
     expected_n = 1
     curcell = (None, None)
     for n, t in u['body']:
+        header_line = page_break_between(prev_n, n) if prev_n is not None else None
+        continuing = bool(after_break) and after_break[-1][3][-1] == prev_n
+        prev_n = n
         mi = ITEM.match(t)
         if mi and hours is None and int(mi.group(1)) != expected_n and len(mi.group(1)) >= 2 and mi.group(1)[1:] == str(expected_n):
             hours = int(mi.group(1)[0])
@@ -216,9 +243,24 @@ def cells(key, level, job, idx, u, exp_unit):
         # continuation; a method broken across lines may continue after cells of other columns
         if methods is not None and curcell[0] != 'methods' and not methods.endswith(('法', '等', '）')) \
                 and re.fullmatch(r'[^，。：；]{0,8}法(、[^，。：；]{1,10}法)*、?', t):
+            if curcell[0] == 'advice' and len(t) == 1 and not completes(key_point_text(advice[-1]), eu, outline) \
+                    and completes(key_point_text(advice[-1]) + t, eu, outline):
+                # a lone character that ends the key point (the unit's name, or a content item), not the methods
+                PROVENANCE.append({'kind': 'LONE_CHARACTER', 'section': key, 'level': level, 'jobType': job,
+                                   'course': c['code'], 'seq': eu['seq'], 'unit': eu['name'], 'text': t,
+                                   'field': 'keyPoint', 'index': len(advice) - 1, 'otherField': 'methods',
+                                   'seedLines': [n]})
+                advice[-1][1] += t
+                curcell = ('advice', None)
+                continue
             methods += t
             continue
         kind = curcell[0]
+        if kind in ('item', 'sub', 'advice', 'methods') and (header_line is not None or continuing):
+            if header_line is not None:
+                after_break.append([kind, curcell[1], '', [], header_line, len(advice) - 1])
+            after_break[-1][2] += t
+            after_break[-1][3].append(n)
         if kind == 'item':
             curcell[1]['text'] += t
         elif kind == 'sub':
@@ -233,6 +275,22 @@ def cells(key, level, job, idx, u, exp_unit):
         m = re.match(r'^(重点与难点|重点及难点|重点和难点|重点|难点)[：:]?(.*)$', a[0] + a[1]) if a[0] else None
         if m:
             a[0], a[1] = m.group(1), m.group(2)
+    # A page break cuts every column of a row: text printed after the page header that the line order put after a
+    # content item may be the rest of a key point cut at the foot of the page. It is, when the key point is not
+    # whole and with the text becomes whole (a content item, or the unit's name).
+    for kind, cell, text, at, header_line, _ in after_break:
+        if kind != 'item' or not cell['text'].endswith(text) or len(cell['text']) == len(text):
+            continue
+        for k, a in enumerate(advice):
+            if not completes(a[1], eu, outline) and completes(a[1] + text, eu, outline):
+                index = next(i for i, o in enumerate(outline) if o is cell)
+                PROVENANCE.append({'kind': 'PAGE_BREAK', 'section': key, 'level': level, 'jobType': job,
+                                   'course': c['code'], 'seq': eu['seq'], 'unit': eu['name'], 'text': text,
+                                   'field': 'keyPoint', 'index': k, 'otherField': 'content', 'otherIndex': index,
+                                   'seedLines': [at[0], at[-1]], 'pageHeaderLine': header_line})
+                cell['text'] = cell['text'][:-len(text)]
+                a[1] += text
+                break
     return outline, methods, advice, hours, notes
 
 if __name__ == '__main__':

@@ -1,12 +1,13 @@
 import json, re, os, sys
-"""Writes the 2.2.x-spec-*.json files of the first TABLES tables (default 5) from spec-draft.py's parse."""
+"""Writes the 2.2.x-spec-*.json files of the first TABLES tables (default all) from spec-draft.py's parse, and
+provenance.json: what the drafting put elsewhere than the extraction's line order says (page breaks, lone characters)."""
 HERE = os.path.dirname(os.path.abspath(__file__))
 __file__ = os.path.join(HERE, 'spec-draft.py')
 exec(open(__file__).read().replace("if __name__ == '__main__':", "if False:"))
 TITLES = {'2.2.1': '职业基本素质培训课程规范', '2.2.2': '五级/初级职业技能培训课程规范', '2.2.3': '四级/中级职业技能培训课程规范',
           '2.2.4': '三级/高级职业技能培训课程规范', '2.2.5': '二级/技师职业技能培训课程规范', '2.2.6': '一级/高级技师职业技能培训课程规范'}
 from seed import JOBS, write
-n_tables = int(os.environ.get('TABLES', '5'))
+n_tables = int(os.environ.get('TABLES', str(len(TABLES))))
 problems = []
 for key, level, job, first, last, fname in TABLES[:n_tables]:
     d, exp, units, flags = parse_table(key, level, job, first, last, fname)
@@ -65,4 +66,6 @@ for key, level, job, first, last, fname in TABLES[:n_tables]:
     out = f'{key}-spec-{level}-{job}.json' if level else f'{key}-spec-basic-course.json'
     write(out, doc)
     print(out, sum(len(co['units']) for mo in modules for co in mo['courses']))
+write('provenance.json', {'title': '培训课程规范（2.2）的文字归位记录', 'entries': PROVENANCE})
+print('provenance.json', len(PROVENANCE))
 print('\n'.join(problems))

@@ -79,7 +79,7 @@ function showIntegrity(issues, page) {
       el('thead', {}, el('tr', {}, ['catalogue.section', 'catalogue.table', 'catalogue.kind', 'catalogue.message', 'catalogue.lines'].map((k) => el('th', {}, t(k))))),
       el('tbody', {}, slice.map((d) => el('tr', {},
         el('td', {}, d.section), el('td', {}, d.level ? levelAndJob(d.level, d.jobType) : (d.jobType ? t(`jobType.${d.jobType}`) : '—')),
-        el('td', {}, d.kind), el('td', {}, d.message[language()]), el('td', {}, d.seedLines)))))),
+        el('td', { 'data-kind': d.kind }, t(`catalogue.kind.${d.kind}`, {}, d.kind)), el('td', {}, d.message[language()]), el('td', {}, d.seedLines)))))),
     issues.length > ISSUES ? pager(page, ISSUES, issues.length, (p) => showIntegrity(issues, p)) : '');
 }
 

@@ -150,6 +150,12 @@ class AdminPagesIT {
                             && integrity.contains("课堂学时之和为 48")
                             && !integrity.contains("add up to"),
                     "the report in the reader's language: " + integrity);
+            assertEquals(
+                    "课堂学时合计不符",
+                    b.driver
+                            .findElement(By.cssSelector("#integrity td[data-kind='TABLE_TOTAL']"))
+                            .getText(),
+                    "the kind in words, its code only as data");
             b.screenshot("admin-catalogue");
             assertTrue(
                     b.waitFor(By.id("theory-blueprint")).getText().contains("职业认知"),

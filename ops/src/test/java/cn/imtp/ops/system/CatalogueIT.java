@@ -221,9 +221,17 @@ class CatalogueIT {
         assertEquals(200, r.statusCode());
         var found = jakarta.json.Json.createReader(new java.io.StringReader(r.body()))
                 .readArray();
-        assertEquals(109, found.size(), r.body());
+        assertEquals(115, found.size(), r.body());
         assertEquals(
-                13,
+                List.of("13441;13446-13448", "14007;14012"),
+                found.stream()
+                        .map(JsonValue::asJsonObject)
+                        .filter(d -> d.getString("kind").equals("PAGE_BREAK_REJOINED"))
+                        .map(d -> d.getString("seedLines"))
+                        .toList(),
+                "the key points cut by a page break, rejoined and listed");
+        assertEquals(
+                14,
                 found.stream()
                         .filter(d -> d.asJsonObject().getString("kind").equals("METHOD_UNDEFINED"))
                         .count(),

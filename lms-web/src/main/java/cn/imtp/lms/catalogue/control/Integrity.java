@@ -134,7 +134,187 @@ public final class Integrity {
         for (PackageData.RequirementsFile r : e.requirements()) {
             checkRequirements(e, r, found);
         }
+        checkImportance(e, found);
+        for (PackageData.ProvenanceEntry p : e.provenance()) {
+            found.add(placed(e, p));
+        }
         return found;
+    }
+
+    /**
+     * A content of the practical blueprints that several job types of one level share (same code, same name) but whose
+     * importance (X core, Y general) the blueprints mark differently, once per level and content.
+     */
+    private static void checkImportance(Edition e, List<Discrepancy> found) {
+        Map<String, List<PackageData.PracticalFile>> byContent = new LinkedHashMap<>();
+        Map<String, Map<JobType, PackageData.PracticalContent>> shared = new LinkedHashMap<>();
+        for (PackageData.PracticalFile p : e.practicals()) {
+            for (PackageData.PracticalModule m : p.modules()) {
+                for (PackageData.PracticalContent c : m.contents()) {
+                    String key = p.level() + " " + c.code() + " " + c.name().replace(" ", "");
+                    byContent.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
+                    shared.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(p.jobType(), c);
+                }
+            }
+        }
+        shared.forEach((key, contents) -> {
+            Map<String, List<JobType>> byImportance = new LinkedHashMap<>();
+            contents.forEach((job, c) -> byImportance
+                    .computeIfAbsent(c.importance(), k -> new ArrayList<>())
+                    .add(job));
+            if (byImportance.size() < 2) {
+                return;
+            }
+            PackageData.PracticalFile first = byContent.get(key).get(0);
+            PackageData.PracticalContent any = contents.values().iterator().next();
+            List<String> zh = new ArrayList<>();
+            List<String> en = new ArrayList<>();
+            byImportance.forEach((importance, jobs) -> {
+                zh.add(String.join("、", jobs.stream().map(JobType::chinese).toList()) + "为" + quoted(importance) + "（"
+                        + importanceWords(importance).zh() + "）");
+                en.add(String.join(", ", jobs.stream().map(j -> j.words().en()).toList()) + ": " + importance + " ("
+                        + importanceWords(importance).en() + ")");
+            });
+            found.add(new Discrepancy(
+                    first.section(),
+                    first.level(),
+                    null,
+                    "IMPORTANCE_MISMATCH",
+                    new Words(
+                            first.level().chinese() + "操作技能考核规范：考核内容 " + any.code() + quoted(any.name()) + "为 "
+                                    + contents.size() + " 个工种共有，但重要程度标注不一：" + String.join("；", zh),
+                            first.level().words().en() + " practical blueprints: content " + any.code() + " '"
+                                    + any.name() + "' is shared by " + contents.size()
+                                    + " job types, but its importance is marked differently: " + String.join("; ", en)),
+                    contents.values().stream()
+                            .map(c -> Integer.toString(c.seedLine()))
+                            .collect(Collectors.joining(";"))));
+        });
+    }
+
+    private static Words importanceWords(String importance) {
+        return switch (importance) {
+            case "X" -> new Words("核心要素", "core");
+            case "Y" -> new Words("一般要素", "general");
+            default -> new Words("未知", "unknown");
+        };
+    }
+
+    /** An assessed unit that a theory blueprint's course lists twice, and units numbered out of sequence. */
+    private static void checkBlueprintUnits(
+            PackageData.BlueprintFile b, PackageData.BlueprintCourse c, List<Discrepancy> found) {
+        Map<String, List<PackageData.BlueprintUnit>> byName = new LinkedHashMap<>();
+        c.units()
+                .forEach(u -> byName.computeIfAbsent(u.name().replace(" ", ""), k -> new ArrayList<>())
+                        .add(u));
+        byName.values().stream()
+                .filter(units -> units.size() > 1)
+                .forEach(units -> found.add(new Discrepancy(
+                        b.section(),
+                        b.level(),
+                        b.jobType(),
+                        "BLUEPRINT_UNIT_REPEATED",
+                        new Words(
+                                b.title() + "：课程 " + c.code() + " 的考核单元"
+                                        + quoted(units.get(0).name()) + "出现 " + units.size() + " 次",
+                                b.title() + ": course " + c.code() + " lists the assessed unit '"
+                                        + units.get(0).name() + "' " + units.size() + " times"),
+                        units.stream().map(u -> Integer.toString(u.seedLine())).collect(Collectors.joining(";")))));
+        List<PackageData.BlueprintUnit> numbered =
+                c.units().stream().filter(u -> u.seq() != null).toList();
+        List<PackageData.BlueprintUnit> astray = new ArrayList<>();
+        for (int i = 0; i < numbered.size(); i++) {
+            if (numbered.get(i).seq() != i + 1) {
+                astray.add(numbered.get(i));
+            }
+        }
+        if (!astray.isEmpty()) {
+            String printed = numbered.stream().map(u -> "（" + u.seq() + "）").collect(Collectors.joining());
+            String printedEn = numbered.stream().map(u -> "(" + u.seq() + ")").collect(Collectors.joining(" "));
+            PackageData.BlueprintUnit u = astray.get(0);
+            int place = numbered.indexOf(u) + 1;
+            found.add(new Discrepancy(
+                    b.section(),
+                    b.level(),
+                    b.jobType(),
+                    "BLUEPRINT_UNIT_SEQUENCE",
+                    new Words(
+                            b.title() + "：课程 " + c.code() + " 的考核单元依次编号为" + printed + "，第 " + place + " 个考核单元"
+                                    + quoted(u.name()) + "编号为（" + u.seq() + "），应为（" + place + "）",
+                            b.title() + ": the assessed units of course " + c.code() + " are numbered " + printedEn
+                                    + "; unit " + place + " '" + u.name() + "' is numbered (" + u.seq()
+                                    + "), not (" + place + ")"),
+                    astray.stream().map(x -> Integer.toString(x.seedLine())).collect(Collectors.joining(";"))));
+        }
+    }
+
+    /** A piece of a course specification's text that the drafting put back where the seed's layout shows it belongs. */
+    private static Discrepancy placed(Edition e, PackageData.ProvenanceEntry p) {
+        Optional<PackageData.SpecUnit> unit = e.specs().stream()
+                .filter(s -> s.section().equals(p.section()) && s.level() == p.level() && s.jobType() == p.jobType())
+                .flatMap(s -> s.modules().stream())
+                .flatMap(m -> m.courses().stream())
+                .filter(c -> c.code().equals(p.course()))
+                .flatMap(c -> c.units().stream())
+                .filter(u -> java.util.Objects.equals(u.seq(), p.seq()) && same(u.name(), p.unit()))
+                .findFirst();
+        String title = e.specs().stream()
+                .filter(s -> s.section().equals(p.section()) && s.level() == p.level() && s.jobType() == p.jobType())
+                .map(PackageData.SpecFile::title)
+                .findFirst()
+                .orElse(p.section());
+        PackageData.KeyPoint key = unit.filter(u -> p.index() < u.keyPoints().size())
+                .map(u -> u.keyPoints().get(p.index()))
+                .orElseThrow(() -> new IllegalStateException("provenance.json names a key point that "
+                        + p.section() + " " + p.level() + " " + p.jobType() + " " + p.course() + "(" + p.seq()
+                        + ") does not have"));
+        if (!key.text().endsWith(p.text())) {
+            throw new IllegalStateException("provenance.json: the key point of " + p.section() + " " + p.course() + "("
+                    + p.seq() + ") does not end with '" + p.text() + "'");
+        }
+        String label = key.label() == null ? "重点" : key.label();
+        String where = title + "：课程 " + p.course() + " 的学习单元" + quoted(p.unit()) + "：";
+        String whereEn = title + ": unit '" + p.unit() + "' of course " + p.course() + ": ";
+        String lines =
+                p.seedLines().get(0).equals(p.seedLines().get(p.seedLines().size() - 1))
+                        ? Integer.toString(p.seedLines().get(0))
+                        : p.seedLines().get(0) + "-"
+                                + p.seedLines().get(p.seedLines().size() - 1);
+        if (p.kind().equals("PAGE_BREAK")) {
+            String item = unit.get().content().get(p.otherIndex()).text();
+            return new Discrepancy(
+                    p.section(),
+                    p.level(),
+                    p.jobType(),
+                    "PAGE_BREAK_REJOINED",
+                    new Words(
+                            where + quoted(p.text()) + "（第 " + lines + " 行）印在分页处的表头（第 " + p.pageHeaderLine()
+                                    + " 行）之后，按行序会接在课程内容第 " + (p.otherIndex() + 1) + " 项" + quoted(item)
+                                    + "之后；它是在页末被截断的" + label + "的后半部分，已接回：" + quoted(key.text()),
+                            whereEn + "'" + p.text() + "' (" + (lines.contains("-") ? "lines " : "line ") + lines
+                                    + ") is printed after the page header (line "
+                                    + p.pageHeaderLine() + ") and by line order would continue content item "
+                                    + (p.otherIndex() + 1) + " '" + item
+                                    + "'; it is the rest of the key point cut at the foot of the page, joined to it: '"
+                                    + key.text() + "'"),
+                    p.pageHeaderLine() + ";" + lines);
+        }
+        String methods = unit.get().methods();
+        return new Discrepancy(
+                p.section(),
+                p.level(),
+                p.jobType(),
+                "LONE_CHARACTER_PLACED",
+                new Words(
+                        where + "单独成行的" + quoted(p.text()) + "（第 " + lines + " 行）按行序也可接在培训方法" + quoted(methods)
+                                + "之后，但它使" + label + "成为完整的" + quoted(key.text()) + "（与单元名称或课程内容一致），故归入" + label
+                                + "；培训方法照原文保留为" + quoted(methods),
+                        whereEn + "the lone '" + p.text() + "' (line " + lines
+                                + ") could by line order end the methods '"
+                                + methods + "', but it completes the key point to '" + key.text()
+                                + "' (the unit's name or a content item) and is put there; the methods stay as printed, '"
+                                + methods + "'"),
+                lines);
     }
 
     /**
@@ -625,6 +805,7 @@ public final class Integrity {
                         Integer.toString(m.seedLine())));
             }
             for (PackageData.BlueprintCourse c : m.courses()) {
+                checkBlueprintUnits(b, c, found);
                 Optional<CourseData> course = catalogueModule.flatMap(x -> x.courses().stream()
                         .filter(y -> y.code().equals(c.code()))
                         .findFirst());

@@ -183,6 +183,7 @@ public final class PackageData {
             String title,
             List<Integer> seedLines,
             BasicCourseRule basicCourse,
+            SectionText skillCourses,
             List<PlanKindRule> kinds) {
 
         public PlanKindRule ruleFor(String kind) {
@@ -195,6 +196,9 @@ public final class PackageData {
     }
 
     public record BasicCourseRule(boolean mandatory, String text, int seedLine) {}
+
+    /** A sentence of the seed that no rule reads but the section says, with the line where it begins. */
+    public record SectionText(String text, int seedLine) {}
 
     public record PlanKindRule(
             String kind, Level startLevel, boolean wholeTable, boolean ownTableOnly, String text, int seedLine) {}
@@ -210,6 +214,35 @@ public final class PackageData {
 
     public record MethodData(String code, String name, String description, int seedLine) {}
 
+    /**
+     * {@code provenance.json}: where the drafting of section 2.2 put a piece of text elsewhere than the PDF
+     * extraction's line order says, and why (see {@link ProvenanceEntry}).
+     */
+    public record ProvenanceFile(String title, List<ProvenanceEntry> entries) {}
+
+    /**
+     * One piece of text put back where the seed's layout shows it belongs. {@code kind} PAGE_BREAK: {@code text}, printed
+     * after the page header at {@code pageHeaderLine}, would by line order continue content item {@code otherIndex}
+     * (0-based) but is the rest of key point {@code index}, cut at the foot of the page. {@code kind} LONE_CHARACTER: a
+     * line of one character that could end the methods ({@code otherField}) but completes key point {@code index} to the
+     * unit's name or a content item. {@code seedLines}: first and last line of {@code text}.
+     */
+    public record ProvenanceEntry(
+            String kind,
+            String section,
+            Level level,
+            JobType jobType,
+            String course,
+            Integer seq,
+            String unit,
+            String text,
+            String field,
+            int index,
+            String otherField,
+            Integer otherIndex,
+            List<Integer> seedLines,
+            Integer pageHeaderLine) {}
+
     /** One edition as its files say, with the SHA-256 of those files in order; {@code methods} is null in an edition without 2.2.7. */
     public record Edition(
             String code,
@@ -224,7 +257,8 @@ public final class PackageData {
             MethodsFile methods,
             List<RequirementsFile> requirements,
             TeacherRequirementsFile teachers,
-            CourseSelectionFile courseSelection) {}
+            CourseSelectionFile courseSelection,
+            List<ProvenanceEntry> provenance) {}
 
     private static final String ROOT = "training-package/";
 
@@ -246,6 +280,7 @@ public final class PackageData {
                 List<RequirementsFile> requirements = new ArrayList<>();
                 TeacherRequirementsFile teachers = null;
                 CourseSelectionFile courseSelection = null;
+                List<ProvenanceEntry> provenance = new ArrayList<>();
                 for (String file : source.files()) {
                     byte[] content = bytes(loader, ROOT + source.code() + "/" + file);
                     sha.update(file.getBytes(StandardCharsets.UTF_8));
@@ -254,6 +289,9 @@ public final class PackageData {
                         allocation = jsonb.fromJson(new ByteArrayInputStream(content), AllocationFile.class);
                     } else if (file.startsWith("2.3.") && file.contains("-practical-")) {
                         practicals.add(jsonb.fromJson(new ByteArrayInputStream(content), PracticalFile.class));
+                    } else if (file.equals("provenance.json")) {
+                        provenance.addAll(jsonb.fromJson(new ByteArrayInputStream(content), ProvenanceFile.class)
+                                .entries());
                     } else if (file.startsWith("1.1.3-")) {
                         courseSelection = jsonb.fromJson(new ByteArrayInputStream(content), CourseSelectionFile.class);
                     } else if (file.startsWith("1.3.1-")) {
@@ -287,7 +325,8 @@ public final class PackageData {
                         methods,
                         requirements,
                         teachers,
-                        courseSelection));
+                        courseSelection,
+                        List.copyOf(provenance)));
             }
             return editions;
         } catch (Exception e) {

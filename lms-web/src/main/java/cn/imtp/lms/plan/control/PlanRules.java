@@ -67,9 +67,9 @@ public final class PlanRules {
                     "NEW_ENTRANT_LEVEL",
                     new Words(
                             "类型为 " + kind + " 的培训计划从 " + rule.startLevel() + " 开始，而不是 " + level + "（1.1.3 节："
-                                    + rule.text() + "）。",
+                                    + quotation(rule.text()) + "）。",
                             "A " + kind + " plan starts at " + rule.startLevel() + ", not " + level
-                                    + " (section 1.1.3: " + rule.text() + ")."),
+                                    + " (section 1.1.3: " + quotation(rule.text()) + ")."),
                     0));
         } else if (rule.wholeTable()) {
             Set<Long> picked = picks.stream().map(Pick::unitId).collect(Collectors.toSet());
@@ -137,5 +137,10 @@ public final class PlanRules {
                     minimum.classroomHours() - classroom));
         }
         return new Assessment(basic, skill, classroom, minimum.classroomHours(), shortfalls, shortfalls.isEmpty());
+    }
+
+    /** The seed's words as a quotation: a clause the seed continues (it ends in ，) ends in …… instead. */
+    static String quotation(String text) {
+        return text.endsWith("，") ? text.substring(0, text.length() - 1) + "……" : text;
     }
 }

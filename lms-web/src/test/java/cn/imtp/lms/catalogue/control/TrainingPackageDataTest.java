@@ -162,23 +162,19 @@ class TrainingPackageDataTest {
         Map<String, Long> kinds =
                 found.stream().collect(Collectors.groupingBy(Discrepancy::kind, Collectors.counting()));
         assertEquals(
-                Map.of(
-                        "TABLE_TOTAL",
-                        2L,
-                        "NAME_MISMATCH",
-                        84L,
-                        "PRACTICAL_MODULE_WEIGHT",
-                        2L,
-                        "SPEC_STRUCTURE",
-                        1L,
-                        "NUMBER_MISMATCH",
-                        2L,
-                        "CODE_MISMATCH",
-                        2L,
-                        "METHOD_UNDEFINED",
-                        13L,
-                        "SPEC_TOTAL",
-                        3L),
+                Map.ofEntries(
+                        Map.entry("TABLE_TOTAL", 2L),
+                        Map.entry("NAME_MISMATCH", 84L),
+                        Map.entry("PRACTICAL_MODULE_WEIGHT", 2L),
+                        Map.entry("SPEC_STRUCTURE", 1L),
+                        Map.entry("NUMBER_MISMATCH", 2L),
+                        Map.entry("CODE_MISMATCH", 2L),
+                        Map.entry("METHOD_UNDEFINED", 14L),
+                        Map.entry("SPEC_TOTAL", 3L),
+                        Map.entry("BLUEPRINT_UNIT_SEQUENCE", 1L),
+                        Map.entry("IMPORTANCE_MISMATCH", 1L),
+                        Map.entry("PAGE_BREAK_REJOINED", 2L),
+                        Map.entry("LONE_CHARACTER_PLACED", 1L)),
                 kinds,
                 found.toString());
         assertEquals(
@@ -358,7 +354,9 @@ class TrainingPackageDataTest {
                                     method.endsWith("法")
                                             || method.endsWith("等")
                                             || method.equals("案例教学")
-                                            || method.equals("实训（练习）"),
+                                            || method.equals("实训（练习）")
+                                            // seed line 10396 prints 讨论 without 法 (its lone 法 ends the key point)
+                                            || method.equals("讨论"),
                                     where + ": '" + method + "' is a teaching method");
                         }
                         for (PackageData.SpecContent item : u.content()) {

@@ -93,7 +93,10 @@ class PlanRulesTest {
                 plus(basic(12), skill(Level.L4, JobType.LIVE_SELLER, 200, 15)),
                 L4,
                 table(l5));
-        assertTrue(higher.shortfalls().stream().anyMatch(s -> s.rule().equals("NEW_ENTRANT_LEVEL")));
+        assertTrue(higher.shortfalls().stream()
+                .anyMatch(s -> s.rule().equals("NEW_ENTRANT_LEVEL")
+                        && s.message().zh().contains("（1.1.3 节：原则上，初入职的培训学员应学习")
+                        && s.message().zh().endsWith("五级/初级职业技能培训课程的全部内容……）。")));
     }
 
     @Test
