@@ -11,6 +11,7 @@ import cn.imtp.platform.security.Role;
 import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -51,8 +52,9 @@ public class Notices {
 
     /**
      * A notice as the caller sees it; {@code editedAt}: its last edit (null: as published); {@code mayWithdraw}: the
-     * caller is its author or an administrator, who may also edit it.
+     * caller is its author or an administrator, who may also edit it. Nulls are written out ({@code "editedAt": null}).
      */
+    @JsonbNillable
     public record NoticeView(
             long id,
             Long classId,
