@@ -65,11 +65,6 @@ public final class FaceAnalyser implements AutoCloseable {
     }
 
     static final int CROP = 128;
-    /**
-     * The scale step of the search for other faces (the largest face is found in steps of 1.1): half the scales, and on
-     * the fixtures the same faces found (FaceAnalyserTest).
-     */
-    static final double OTHERS_SCALE_STEP = 1.2;
 
     static final int DETECT_WIDTH = 480;
     private static final String CASCADE =
@@ -111,6 +106,44 @@ public final class FaceAnalyser implements AutoCloseable {
         }
     }
 
+    /** The smallest and largest side of a photo the analysis takes (the cascade's window; a 4K frame). */
+    public static final int MIN_SIDE = 24;
+
+    public static final int MAX_SIDE = 4096;
+
+    /** Whether a photo of this size can be analysed: both sides within limits, the long one at most 4 times the short. */
+    public static boolean supportedSize(int width, int height) {
+        return width >= MIN_SIDE
+                && height >= MIN_SIDE
+                && width <= MAX_SIDE
+                && height <= MAX_SIDE
+                && Math.max(width, height) <= 4L * Math.min(width, height);
+    }
+
+    /**
+     * The width and height a JPEG, PNG or BMP says it has, read from its header without decoding it (so that a small
+     * file declaring a huge picture is refused before any memory is spent on it); null for other formats or unreadable
+     * headers (OpenCV then decodes or refuses them).
+     */
+    public static int[] declaredSize(byte[] image) {
+        try (javax.imageio.stream.ImageInputStream in =
+                javax.imageio.ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(image))) {
+            java.util.Iterator<javax.imageio.ImageReader> readers = javax.imageio.ImageIO.getImageReaders(in);
+            if (in == null || !readers.hasNext()) {
+                return null;
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return new int[] {reader.getWidth(0), reader.getHeight(0)};
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The image's grey levels (empty when the bytes are no image OpenCV can decode); the caller closes it. */
     public static Mat decode(byte[] image) {
         try (Mat buffer = new Mat(1, image.length, CV_8UC1)) {
@@ -123,6 +156,10 @@ public final class FaceAnalyser implements AutoCloseable {
     private Seen see(Mat grey, double minShare) {
         int width = grey.cols();
         int height = grey.rows();
+        if (!supportedSize(width, height)) {
+            // Too small for the cascade's window, or a strip: nothing to find (Faces refuses such uploads first).
+            return new Seen(width, height, List.of(), 0, null);
+        }
         double scale = width > DETECT_WIDTH ? (double) DETECT_WIDTH / width : 1.0;
         List<Box> faces = new ArrayList<>();
         try (Mat small = new Mat();
@@ -176,19 +213,19 @@ public final class FaceAnalyser implements AutoCloseable {
             }
             if (largest > 0) {
                 // Other faces down to a third of the largest (below the two fifths that count, so that a face near that
-                // size is found with the same neighbours as in a full search) and up to a little above the first
-                // search's smallest, in coarser steps: this search only says whether someone else is there.
+                // size is found with the same neighbours as in a full search) and up to one step above the first
+                // search's smallest (a face of about that size is found by one search or the other).
                 int from = Math.max(floor, largest / 3);
                 if (from < wide) {
                     try (RectVector others = new RectVector()) {
                         detector.detectMultiScale(
                                 small,
                                 others,
-                                OTHERS_SCALE_STEP,
+                                1.1,
                                 4,
                                 0,
                                 new Size(from, from),
-                                new Size(wide * 5 / 4, wide * 5 / 4));
+                                new Size(wide * 11 / 10, wide * 11 / 10));
                         for (long i = 0; i < others.size(); i++) {
                             Rect o = others.get(i);
                             if (!overlapsAny(o, found)) {
@@ -248,6 +285,9 @@ public final class FaceAnalyser implements AutoCloseable {
      * computed once.
      */
     public List<Double> distances(Mat reference, List<Mat> probes) {
+        if (probes.stream().allMatch(java.util.Objects::isNull)) {
+            return Arrays.asList(new Double[probes.size()]); // no face to compare: the reference is not even read
+        }
         try (LBPHFaceRecognizer lbph = LBPHFaceRecognizer.create(1, 8, 8, 8, Double.MAX_VALUE);
                 MatVector images = new MatVector(reference);
                 Mat labels = new Mat(1, 1, CV_32SC1);

@@ -163,6 +163,18 @@ public class Faces {
                             "The image is larger than " + settings.maxImageBytes() / 1024 + " KB; send a smaller one."),
                     List.of(new FieldError(field, new Words(image.length + " 字节", image.length + " bytes"))));
         }
+        int[] size = FaceAnalyser.declaredSize(image);
+        if (size != null && !FaceAnalyser.supportedSize(size[0], size[1])) {
+            throw PlatformException.invalid(
+                    new Words(
+                            "图片尺寸不支持：宽和高须在 " + FaceAnalyser.MIN_SIDE + " 至 " + FaceAnalyser.MAX_SIDE
+                                    + " 像素之间，长边不超过短边的 4 倍。",
+                            "Images must be " + FaceAnalyser.MIN_SIDE + " to " + FaceAnalyser.MAX_SIDE
+                                    + " pixels wide and high, the long side at most 4 times the short one."),
+                    List.of(new FieldError(
+                            field,
+                            new Words(size[0] + " × " + size[1] + " 像素", size[0] + " × " + size[1] + " pixels"))));
+        }
     }
 
     private FaceAnalyser.Seen see(FaceAnalyser a, byte[] image, String field) {

@@ -1,6 +1,8 @@
 package cn.imtp.media.vision.control;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -157,6 +159,32 @@ class FaceAnalyserTest {
     }
 
     @Test
+    void aSecondPersonIsFoundWhateverTheSizeAroundTheSmallestPassingFace() {
+        // Second faces from just above two fifths of the first (the smallest that counts) to above a fifth of the width
+        // (the first search's smallest), where the two searches meet: at each size, for four pairs of people, the quick
+        // search says what searching every size says — and that is "two people" in nearly every case (the cascade
+        // itself misses a few small faces).
+        int[][] pairs = {{3, 7}, {12, 5}, {13, 2}, {1, 16}};
+        int cases = 0;
+        int several = 0;
+        for (int width = 165; width <= 240; width += 15) {
+            for (int[] pair : pairs) {
+                byte[] two = FaceFixtures.twoPeople(pair[0], pair[1], width);
+                try (FaceAnalyser.Seen fast = analyser.see(two, RULES.minFaceShare());
+                        FaceAnalyser.Seen full = analyser.see(two)) {
+                    String what = "people " + pair[0] + " and " + pair[1] + " at " + width + " px: full " + full.faces()
+                            + ", fast " + fast.faces();
+                    Outcome expected = RULES.usable(Faces.measure(full));
+                    assertEquals(expected, RULES.usable(Faces.measure(fast)), what);
+                    cases++;
+                    several += expected == Outcome.SEVERAL_FACES ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(several >= cases * 3 / 4, several + " of " + cases + " composed frames show two people");
+    }
+
+    @Test
     void theQuickSearchSeesWhatTheFullSearchSeesOfEveryFaceThatCounts() {
         List<byte[]> photos = new ArrayList<>();
         for (int p = 1; p <= FaceFixtures.PEOPLE; p++) {
@@ -180,6 +208,25 @@ class FaceAnalyserTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aStripOrATinyPictureIsRefusedBeforeAnalysisAndSeenEmptyIfItGetsThere() {
+        byte[] strip = FaceFixtures.grey(1000, 1);
+        assertArrayEquals(new int[] {1000, 1}, FaceAnalyser.declaredSize(strip));
+        assertFalse(FaceAnalyser.supportedSize(1000, 1));
+        assertFalse(FaceAnalyser.supportedSize(480, 2000), "a tall strip");
+        assertFalse(FaceAnalyser.supportedSize(5000, 4000), "larger than a 4K frame");
+        assertTrue(FaceAnalyser.supportedSize(640, 480));
+        assertTrue(FaceAnalyser.supportedSize(480, 640), "a phone held upright");
+        try (FaceAnalyser.Seen s = analyser.see(strip, RULES.minFaceShare())) {
+            assertTrue(s.faces().isEmpty());
+        }
+        try (FaceAnalyser.Seen s = analyser.see(FaceFixtures.grey(10, 10), RULES.minFaceShare())) {
+            assertTrue(s.faces().isEmpty());
+        }
+        assertArrayEquals(new int[] {640, 480}, FaceAnalyser.declaredSize(FaceFixtures.person(1)));
+        assertNull(FaceAnalyser.declaredSize("not a picture".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

@@ -62,16 +62,33 @@ final class FaceFixtures {
      * the right, on grey — a second face narrower than a passing face but wider than two fifths of the first.
      */
     static byte[] twoPeople(int first, int second) {
+        return twoPeople(first, second, 160);
+    }
+
+    /** The same with the second person's photo {@code secondWidth} pixels wide (of 640; at most 240). */
+    static byte[] twoPeople(int first, int second, int secondWidth) {
         try (Mat a = imdecode(new Mat(new BytePointer(person(first))), IMREAD_COLOR);
                 Mat b = imdecode(new Mat(new BytePointer(person(second))), IMREAD_COLOR);
                 Mat out = new Mat(480, 640, CV_8UC3, new Scalar(128, 128, 128, 0));
                 Mat big = new Mat();
                 Mat small = new Mat()) {
             resize(a, big, new Size(352, 264), 0, 0, INTER_AREA);
-            resize(b, small, new Size(160, 120), 0, 0, INTER_AREA);
+            int h = secondWidth * 3 / 4;
+            resize(b, small, new Size(secondWidth, h), 0, 0, INTER_AREA);
             big.copyTo(new Mat(out, new Rect(32, 108, 352, 264)));
-            small.copyTo(new Mat(out, new Rect(448, 180, 160, 120)));
+            small.copyTo(new Mat(out, new Rect(392, 240 - h / 2, secondWidth, h)));
             return jpeg(out, 90);
+        }
+    }
+
+    /** A plain grey PNG of the given size. */
+    static byte[] grey(int width, int height) {
+        try (Mat m = new Mat(height, width, CV_8UC3, new Scalar(128, 128, 128, 0));
+                BytePointer buf = new BytePointer()) {
+            org.bytedeco.opencv.global.opencv_imgcodecs.imencode(".png", m, buf);
+            byte[] b = new byte[(int) buf.limit()];
+            buf.get(b);
+            return b;
         }
     }
 
