@@ -166,8 +166,7 @@ public class ResourcePacks {
      * The resources the caller may see, newest first: an administrator all, a teacher those of the classes taught
      * (their own, shared with them, the library's for their units) and the ones the teacher added, a learner the
      * published learning and information resources of the learner's active classes and the assessment resources a
-     * teacher showed to learners. {@code classId} narrows the
-     * list to what reaches one class the caller may see.
+     * teacher showed to learners. {@code classId} narrows the list to what reaches one class the caller may see.
      */
     @Transactional
     public ResourceView.Page list(
