@@ -87,7 +87,7 @@ public class ResourcesResource {
             @QueryParam("classId") Long classId, @QueryParam("size") @DefaultValue("20") int size) {
         if (classId == null) {
             throw PlatformException.invalid(
-                    new Words("请指明班级：?classId=班级编号。", "Name the class: ?classId=<id>."),
+                    new Words("请指明要查看哪个班级的资源包（班级编号）。", "Name the class: ?classId=<id>."),
                     List.of(new FieldError("classId", new Words("必填", "required"))));
         }
         PlatformException.checkPage(0, size);

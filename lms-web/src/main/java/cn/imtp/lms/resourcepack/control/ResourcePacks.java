@@ -417,7 +417,7 @@ public class ResourcePacks {
         Resource r = visible(id, caller, scope);
         if (request == null || request.shown() == null) {
             throw PlatformException.invalid(
-                    new Words("请说明学员是否可见：{\"shown\": true} 或 false。", "Send {\"shown\": true} or false."),
+                    new Words("请说明学员是否可见（是或否）。", "Send {\"shown\": true} or false."),
                     List.of(new FieldError("shown", new Words("必填", "required"))));
         }
         if (!ResourceAccess.mayShowToLearners(caller.role(), reach(r), scope)) {
