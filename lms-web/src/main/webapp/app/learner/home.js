@@ -50,6 +50,8 @@ async function card(c) {
   const metCount = me.units.filter((u) => u.met).length;
   return el('section', { class: 'card', 'data-class': c.id },
     head, facts,
+    // The class's four resource packs (教学资源 named, for teachers only): one tap from the class.
+    el('p', {}, el('a', { href: `/learner/packs?class=${c.id}`, class: 'button', id: `class-${c.id}-packs` }, t('packs.title'))),
     el('div', { class: 'completion' }, ring(me.classroomMinutes, total, t('learner.completion')),
       el('p', { id: `class-${c.id}-total` }, t('learner.classroom', { credited: minutes(me.classroomMinutes), required: classHours(total, ledger.classHourMinutes) }), ' ',
       el('span', { class: me.meetsHours ? 'badge ok' : 'badge short' }, me.meetsHours ? t('ledger.meets') : t('ledger.shortBy', { m: minutes(me.shortMinutes) })),

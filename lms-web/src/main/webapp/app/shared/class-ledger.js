@@ -1,7 +1,7 @@
 // A class's compliance at a glance, for its teachers and the administrators: who meets the hours, who
 // is short, by how much and in which units; a chart of classroom hours per learner; the chain check and
 // the audit export.
-import { api, ApiError, download } from './api.js';
+import { account, api, ApiError, download } from './api.js';
 import { listen } from './events.js';
 import { classHours, language, minutes, playClock, t } from './i18n.js';
 import { faceReviews } from './face-reviews.js';
@@ -131,7 +131,8 @@ export async function showClassLedger() {
           el('button', { type: 'button', id: 'export-xlsx', onclick: () => exportAs(classId, 'xlsx') }, t('ledger.exportXlsx')), ' ',
           el('button', { type: 'button', id: 'verify', onclick: () => verify(classId) }, t('ledger.verify')), ' ',
           el('button', { type: 'button', id: 'export-archives', onclick: () => download(`/api/archive/classes/${classId}/export?format=xlsx`, 'archives.xlsx')
-            .catch((err) => showProblem(box.problem, err)) }, t('archive.exportClass')))),
+            .catch((err) => showProblem(box.problem, err)) }, t('archive.exportClass')), ' ',
+          el('a', { class: 'button', id: 'class-packs', href: `${account()?.role === 'TEACHER' ? '/teacher' : '/admin'}/packs?class=${classId}` }, t('packs.title')))),
       liveRoster(classId),
       el('section', { class: 'card' }, el('h2', {}, t('ledger.chart')),
         el('p', { class: 'muted chart-legend' }, el('span', { class: 'target-mark', 'aria-hidden': 'true' }), ' ',

@@ -6,9 +6,11 @@
  * <p>A resource belongs to the class it was added in; an administrator shares it with other classes or with
  * every class whose plan has its unit (the institution's library). lms-web decides who may reach what
  * ({@link cn.imtp.lms.resourcepack.control.ResourceAccess}, pure): teaching resources never reach learners;
- * assessment resources reach a learner only inside that learner's own open exam attempt of a class they reach
- * (the assessment feature issues those grants; nothing here does); learning and information resources reach
- * the learners of the active classes they reach. Teachers see what reaches their classes and what they added;
+ * assessment resources (question banks' papers, rubrics, sample papers) reach a learner inside that learner's own open
+ * exam attempt of a class they reach (the assessment feature issues those grants), and in the class's packs only once a
+ * teacher of the resource's class showed it to learners (off by default, audited); learning and information resources
+ * reach the learners of the active classes they reach. A class's four packs are listed together, as the package
+ * names them, for its learners, teachers and the administrators. Teachers see what reaches their classes and what they added;
  * only the teacher who added a resource, while teaching its class, or an administrator changes it. Learners
  * see only the published version; teachers and administrators may preview any.
  *

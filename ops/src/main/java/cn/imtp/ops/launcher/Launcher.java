@@ -109,6 +109,11 @@ public final class Launcher {
             }
             System.out.println("Press Ctrl-C to stop; data stays in " + s.varDir());
             System.out.flush();
+            if (s.demoData()) {
+                Thread packs = new Thread(new DemoResourcePacks(s), "demo-resource-packs");
+                packs.setDaemon(true);
+                packs.start();
+            }
             if (s.demoData() && s.demoVideo()) {
                 Thread seeder = new Thread(new DemoLessonVideo(s, ffmpeg), "demo-lesson-video");
                 seeder.setDaemon(true);

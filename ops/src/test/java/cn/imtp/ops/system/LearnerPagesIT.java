@@ -203,6 +203,67 @@ class LearnerPagesIT {
         }
     }
 
+    /** The demo documents {@code ./ops/run} adds to the demo class (the launcher's DemoResourcePacks), by pack. */
+    static final java.util.Map<String, String> DEMO_DOCUMENTS = java.util.Map.of(
+            "TEACHING", "教案：直播销售入门（演示）",
+            "LEARNING", "学习指南：直播前的准备（演示）",
+            "ASSESSMENT", "评分细则：直播脚本练习（演示）",
+            "INFORMATION", "行业资讯：直播营销的合规要点（演示）");
+
+    static final String DEMO_SAMPLE_PAPER = "样卷：直播销售基础（含答案，教师用）（演示）";
+
+    /**
+     * The demo class's four resource packs, as the package names them, on a phone: after start-up each pack holds its
+     * demo document for the teachers; the learner, from the class on the home page, sees the four headings, the study guide, the rubric
+     * a teacher showed and the industry note, and under 教学资源 only that it is the teachers' (the sample paper with its
+     * answers stays hidden).
+     */
+    @Test
+    @Order(6)
+    void theFourResourcePacksOfTheClassReadOnAPhone() throws Exception {
+        long classId = Media.demoClassId();
+        String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
+        // The launcher adds them in the background once the platform is up: a few seconds.
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        String taught = "";
+        while (System.nanoTime() < deadline) {
+            taught = OwnershipIT.packs(teacher, classId).toString();
+            if (DEMO_DOCUMENTS.values().stream().allMatch(taught::contains) && taught.contains(DEMO_SAMPLE_PAPER)) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        for (var demo : DEMO_DOCUMENTS.entrySet()) {
+            assertTrue(taught.contains(demo.getValue()), "the demo " + demo.getKey() + " document: " + taught);
+        }
+        try (Browser b = new Browser(390, 844)) {
+            b.signIn(LEARNER, RunningPlatform.DEMO_PASSWORD, "/learner/");
+            b.waitFor(By.id("class-" + classId + "-packs")).click();
+            b.waitFor(By.cssSelector("section[data-pack='INFORMATION'] li[data-resource]"));
+            assertEquals(
+                    java.util.List.of("教学资源", "学习资源", "考核资源", "信息资源"),
+                    b.js("return [...document.querySelectorAll('section[data-pack] > h2')]"
+                            + ".map(h => h.firstChild.textContent.trim());"));
+            assertEquals(
+                    0L,
+                    b.js(
+                            "return document.querySelectorAll(\"section[data-pack='TEACHING'] li, li[data-category='TEACHING']\").length;"));
+            String text = b.driver.findElement(By.id("content")).getText();
+            assertTrue(text.contains("不向学员开放"), "the teaching pack says whom it is for: " + text);
+            for (String pack : java.util.List.of("LEARNING", "ASSESSMENT", "INFORMATION")) {
+                assertTrue(
+                        b.driver
+                                .findElement(By.cssSelector("section[data-pack='" + pack + "']"))
+                                .getText()
+                                .contains(DEMO_DOCUMENTS.get(pack)),
+                        pack + ": " + text);
+            }
+            assertFalse(text.contains(DEMO_DOCUMENTS.get("TEACHING")) || text.contains(DEMO_SAMPLE_PAPER), text);
+            assertFalse(b.overflowsHorizontally(), "the packs scroll sideways on a phone");
+            b.screenshot("learner-packs-phone");
+        }
+    }
+
     /**
      * Nobody touches the page while the lesson plays: after 20 s (the test platform's idle time) the page
      * asks "还在吗？", nobody answers within 5 s, the video pauses and the credit since the last

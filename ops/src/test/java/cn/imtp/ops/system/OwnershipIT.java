@@ -180,6 +180,143 @@ class OwnershipIT {
         assertEquals(200, status(demoLearner, "GET", "/api/resources?classId=" + demoClass, null));
     }
 
+    /** The ids of one pack of {@code /api/resources/packs}, and whether the pack reaches the caller at all. */
+    static List<Long> packItems(JsonObject packs, String category) {
+        return packs.getJsonArray("packs").stream()
+                .map(p -> p.asJsonObject())
+                .filter(p -> p.getString("category").equals(category))
+                .findFirst()
+                .orElseThrow()
+                .getJsonArray("items")
+                .stream()
+                .map(x -> x.asJsonObject().getJsonNumber("id").longValue())
+                .toList();
+    }
+
+    static JsonObject packs(String token, long classId) throws Exception {
+        HttpResponse<String> r = RunningPlatform.call(token, "GET", "/api/resources/packs?classId=" + classId, null);
+        assertEquals(200, r.statusCode(), r.body());
+        return RunningPlatform.json(r);
+    }
+
+    /**
+     * A class's four packs: learners never get a teaching resource, nor an assessment resource until a teacher of the
+     * class shows it (asked by id, the same 404 as for what does not exist); teachers of the class see all four and
+     * switch what learners see; a teacher of another class, or of a class it is only shared with, does not.
+     */
+    @Test
+    void aClassesPacksKeepTeachingAndHiddenAssessmentResourcesFromItsLearners() throws Exception {
+        Path doc = MediaFixtures.text("pack.pdf", "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+        long teaching = Media.publishedDocument(owner, "TEACHING", unit, doc);
+        long learning = Media.publishedDocument(owner, "LEARNING", unit, doc);
+        long assessment = Media.publishedDocument(owner, "ASSESSMENT", unit, doc);
+        long information = Media.publishedDocument(owner, "INFORMATION", null, doc);
+        String learner = RunningPlatform.token("learner08", RunningPlatform.DEMO_PASSWORD);
+
+        JsonObject mine = packs(learner, demoClass);
+        assertEquals(
+                List.of("TEACHING", "LEARNING", "ASSESSMENT", "INFORMATION"),
+                mine.getJsonArray("packs").stream()
+                        .map(p -> p.asJsonObject().getString("category"))
+                        .toList(),
+                "the package's four packs, in its order");
+        assertFalse(mine.getJsonArray("packs").getJsonObject(0).getBoolean("reachesYou"));
+        assertTrue(packItems(mine, "TEACHING").isEmpty(), mine.toString());
+        assertTrue(packItems(mine, "LEARNING").contains(learning), mine.toString());
+        assertTrue(packItems(mine, "INFORMATION").contains(information), mine.toString());
+        assertFalse(packItems(mine, "ASSESSMENT").contains(assessment), "hidden until a teacher shows it");
+        List<JsonObject> every = mine.getJsonArray("packs").stream()
+                .flatMap(p -> p.asJsonObject().getJsonArray("items").stream())
+                .map(x -> x.asJsonObject())
+                .toList();
+        assertFalse(every.isEmpty());
+        for (JsonObject x : every) {
+            assertFalse(x.getString("category").equals("TEACHING"), "no teaching item in any pack: " + x);
+            assertTrue(
+                    !x.getString("category").equals("ASSESSMENT")
+                            || x.getJsonNumber("id").longValue() != assessment,
+                    x.toString());
+            assertTrue(
+                    !x.containsKey("shownToLearners") || x.isNull("shownToLearners"),
+                    "the switches are the staff's: " + x);
+        }
+        for (String path : List.of(
+                "/api/resources/" + teaching,
+                "/api/resources/" + teaching + "/access",
+                "/api/resources/" + assessment,
+                "/api/resources/" + assessment + "/access")) {
+            assertEquals(404, status(learner, "GET", path, null), "the learner asks for " + path + " by its id");
+        }
+        for (String category : List.of("TEACHING", "ASSESSMENT")) {
+            String listed = RunningPlatform.call(
+                            learner,
+                            "GET",
+                            "/api/resources?classId=" + demoClass + "&category=" + category + "&size=200",
+                            null)
+                    .body();
+            assertFalse(
+                    listed.contains("\"id\":" + teaching + ",") || listed.contains("\"id\":" + assessment + ","),
+                    listed);
+        }
+
+        // Teachers of the class see all four, with the switch; a teacher of another class and its learner see none.
+        JsonObject taught = packs(colleague, demoClass);
+        assertTrue(packItems(taught, "TEACHING").contains(teaching), taught.toString());
+        assertTrue(packItems(taught, "LEARNING").contains(learning));
+        assertTrue(packItems(taught, "ASSESSMENT").contains(assessment));
+        assertTrue(packItems(taught, "INFORMATION").contains(information));
+        JsonObject item =
+                RunningPlatform.json(RunningPlatform.call(colleague, "GET", "/api/resources/" + assessment, null));
+        assertFalse(item.getBoolean("shownToLearners"), "hidden by default: " + item);
+        assertTrue(item.getBoolean("mayShowToLearners"), "any teacher of its class: " + item);
+        assertEquals(200, status(admin, "GET", "/api/resources/packs?classId=" + demoClass, null));
+        assertEquals(404, status(stranger, "GET", "/api/resources/packs?classId=" + demoClass, null));
+        assertEquals(404, status(strangerLearner, "GET", "/api/resources/packs?classId=" + demoClass, null));
+        assertEquals(422, status(owner, "GET", "/api/resources/packs", null), "which class");
+
+        // Showing it: not the learner, not a stranger, not another pack, not a malformed request; then a colleague.
+        String visibility = "/api/resources/" + assessment + "/learner-visibility";
+        assertEquals(403, status(learner, "PUT", visibility, "{\"shown\":true}"));
+        assertEquals(404, status(stranger, "PUT", visibility, "{\"shown\":true}"));
+        assertEquals(422, status(colleague, "PUT", visibility, "{}"));
+        assertEquals(
+                409,
+                status(owner, "PUT", "/api/resources/" + teaching + "/learner-visibility", "{\"shown\":true}"),
+                "teaching resources never reach learners");
+        HttpResponse<String> shown = RunningPlatform.call(colleague, "PUT", visibility, "{\"shown\":true}");
+        assertEquals(200, shown.statusCode(), shown.body());
+        assertTrue(RunningPlatform.json(shown).getBoolean("shownToLearners"));
+        assertTrue(packItems(packs(learner, demoClass), "ASSESSMENT").contains(assessment));
+        assertEquals(200, status(learner, "GET", "/api/resources/" + assessment, null));
+        assertEquals(200, Media.access(learner, assessment, null).statusCode());
+        assertEquals(404, status(strangerLearner, "GET", "/api/resources/" + assessment, null), "another class's");
+        try (java.sql.Connection c = MediaPipelineIT.database();
+                java.sql.PreparedStatement q = c.prepareStatement(
+                        "SELECT COUNT(*) FROM audit_entry WHERE action = 'SHOW_RESOURCE_TO_LEARNERS' AND detail LIKE ?")) {
+            q.setString(1, "resource " + assessment + " %");
+            try (java.sql.ResultSet r = q.executeQuery()) {
+                r.next();
+                assertEquals(1, r.getInt(1), "audited once");
+            }
+        }
+
+        // Shared with another class, its teacher sees it there but does not switch it for the owning class.
+        assertEquals(
+                200,
+                status(
+                        admin,
+                        "PUT",
+                        "/api/resources/" + assessment + "/sharing",
+                        "{\"classIds\":[" + otherClass + "]}"));
+        assertEquals(200, status(stranger, "GET", "/api/resources/" + assessment, null));
+        assertEquals(403, status(stranger, "PUT", visibility, "{\"shown\":false}"));
+
+        // Hidden again: gone from the learner's pack and refused by id.
+        assertEquals(200, status(owner, "PUT", visibility, "{\"shown\":false}"));
+        assertFalse(packItems(packs(learner, demoClass), "ASSESSMENT").contains(assessment));
+        assertEquals(404, status(learner, "GET", "/api/resources/" + assessment + "/access", null));
+    }
+
     @Test
     void onlyTheAuthorOrAnAdministratorEditsOrRetiresAQuestion() throws Exception {
         String question = "{\"unitId\":" + unit

@@ -69,6 +69,7 @@ class PagesLanguageIT {
         List<String> learnerPages = new ArrayList<>(List.of(
                 "/learner/",
                 "/learner/feed",
+                "/learner/packs",
                 "/learner/archive?class=" + classId,
                 "/learner/unit?class=" + classId + "&unit=" + unitId,
                 "/learner/presence"));
@@ -76,6 +77,7 @@ class PagesLanguageIT {
                 "/teacher/",
                 "/teacher/class?id=" + classId,
                 "/teacher/exams?class=" + classId,
+                "/teacher/packs?class=" + classId,
                 "/teacher/unit?class=" + classId + "&unit=" + unitId,
                 "/admin/plans",
                 "/admin/catalogue",
@@ -84,6 +86,7 @@ class PagesLanguageIT {
                 "/admin/",
                 "/admin/users",
                 "/admin/class?id=" + classId,
+                "/admin/packs?class=" + classId,
                 "/admin/setup?id=" + classId,
                 "/admin/archive?class=" + classId + "&learner=" + learnerId,
                 "/admin/plans",

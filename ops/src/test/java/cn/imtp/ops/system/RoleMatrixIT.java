@@ -230,10 +230,14 @@ class RoleMatrixIT {
         row("PUT /api/presence/me/photo", "415 401 401 415 415 415 415 415 415");
         row("GET /api/presence/sessions/{sessionId}/check", "401 401 401 401 404 404 403 403 403");
         row("GET /api/resources", "401 401 401 401 200 200 200 200 200");
+        // A class's packs: without ?classId= every signed-in caller is told to name one (OwnershipIT tries other
+        // classes).
+        row("GET /api/resources/packs", "401 401 401 401 422 422 422 422 422");
         row("POST /api/resources", "401 401 401 401 403 403 422 422 422");
         row("GET /api/resources/{id}", "401 401 401 401 200 404 200 404 200");
         row("GET /api/resources/{id}/access", "401 401 401 401 200 404 200 404 200");
         row("PUT /api/resources/{id}/sharing", "401 401 401 401 403 403 403 403 422");
+        row("PUT /api/resources/{id}/learner-visibility", "401 401 401 401 403 403 422 404 422");
         row("POST /api/resources/{id}/versions", "401 401 401 401 403 403 422 404 422");
         row("POST /api/resources/{id}/versions/{number}/publish", "401 401 401 401 403 403 200 404 200");
         row("POST /api/resources/{id}/versions/{number}/upload-grant", "401 401 401 401 403 403 200 404 200");

@@ -5,10 +5,12 @@ import cn.imtp.lms.resourcepack.control.ResourceDraft;
 import cn.imtp.lms.resourcepack.control.ResourcePacks;
 import cn.imtp.lms.resourcepack.control.ResourceView;
 import cn.imtp.lms.resourcepack.entity.ResourceCategory;
+import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Allow;
 import cn.imtp.platform.security.Caller;
 import cn.imtp.platform.security.Role;
+import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 
 /** Resource packs: teachers add resources and upload versions; everyone gets grants for what they may see. */
 @Path("resources")
@@ -72,6 +75,32 @@ public class ResourcesResource {
             @QueryParam("size") @DefaultValue("50") int size) {
         PlatformException.checkPage(page, size);
         return packs.list(Caller.of(security), unitId, category, classId, page, size);
+    }
+
+    /**
+     * One class's four resource packs (教学资源, 学习资源, 考核资源, 信息资源) as the caller may see them: a class the
+     * caller teaches or learns in, any for an administrator (otherwise 404); the first {@code size} of each pack.
+     */
+    @GET
+    @Path("packs")
+    public ResourcePacks.ClassPacks packs(
+            @QueryParam("classId") Long classId, @QueryParam("size") @DefaultValue("20") int size) {
+        if (classId == null) {
+            throw PlatformException.invalid(
+                    new Words("请指明要查看哪个班级的资源包（班级编号）。", "Name the class: ?classId=<id>."),
+                    List.of(new FieldError("classId", new Words("必填", "required"))));
+        }
+        PlatformException.checkPage(0, size);
+        return packs.packs(Caller.of(security), classId, size);
+    }
+
+    /** Shows an assessment resource to its class's learners, or hides it (teachers of its class, administrators). */
+    @PUT
+    @Path("{id}/learner-visibility")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public ResourceView showToLearners(@PathParam("id") long id, ResourcePacks.LearnerVisibility request) {
+        return packs.showToLearners(id, request, Caller.of(security), origin.addressOf(http));
     }
 
     /** Shares the resource with other classes, or with every class whose plan has its unit (administrators). */

@@ -37,18 +37,40 @@ public final class ResourceAccess {
     /**
      * @param scope for a teacher the classes taught, for a learner the active classes
      * @param owner whether the caller added the resource
+     * @param shownToLearners for an assessment resource, whether a teacher of its class showed it to learners
      */
-    public static boolean maySee(Role role, ResourceCategory category, Reach reach, Scope scope, boolean owner) {
+    public static boolean maySee(
+            Role role, ResourceCategory category, Reach reach, Scope scope, boolean owner, boolean shownToLearners) {
         return switch (role) {
             case ADMINISTRATOR -> true;
             case TEACHER -> owner || reaches(reach, scope);
-            case LEARNER ->
-                switch (category) {
-                    case INFORMATION, LEARNING -> reaches(reach, scope);
-                    // Assessment material reaches a learner only through an open exam attempt, never through this path.
-                    case TEACHING, ASSESSMENT -> false;
-                };
+            case LEARNER -> learnersSee(category, shownToLearners) && reaches(reach, scope);
         };
+    }
+
+    /**
+     * Which packs reach learners at all: learning and information resources; an assessment resource (a rubric, a sample
+     * paper) only once a teacher of its class showed it to learners (inside an open exam attempt the paper's materials
+     * reach its learner by another path, {@code ResourcePacks.examAccess}); teaching resources never.
+     */
+    public static boolean learnersSee(ResourceCategory category, boolean shownToLearners) {
+        return switch (category) {
+            case INFORMATION, LEARNING -> true;
+            case ASSESSMENT -> shownToLearners;
+            case TEACHING -> false;
+        };
+    }
+
+    /**
+     * Who shows an assessment resource to learners or hides it again: an administrator, or any teacher of the class it
+     * belongs to (not a teacher of a class it is only shared with: the switch is the resource's, and would change what
+     * the owning class's learners see; the library's resources are the administrators').
+     */
+    public static boolean mayShowToLearners(Role role, Reach reach, Scope scope) {
+        return role == Role.ADMINISTRATOR
+                || (role == Role.TEACHER
+                        && reach.classId() != null
+                        && scope.classes().contains(reach.classId()));
     }
 
     /**

@@ -165,14 +165,52 @@ public class ResourcePacks {
     /**
      * The resources the caller may see, newest first: an administrator all, a teacher those of the classes taught
      * (their own, shared with them, the library's for their units) and the ones the teacher added, a learner the
-     * published learning and information resources of the learner's active classes. {@code classId} narrows the
-     * list to what reaches one class the caller may see.
+     * published learning and information resources of the learner's active classes and the assessment resources a
+     * teacher showed to learners. {@code classId} narrows the list to what reaches one class the caller may see.
      */
     @Transactional
     public ResourceView.Page list(
             Caller caller, Long unitId, ResourceCategory category, Long classId, int page, int size) {
         ResourceAccess.Scope scope = classId != null ? scope(classes.membershipOf(classId, caller)) : scopeOf(caller);
-        boolean everything = caller.role() == Role.ADMINISTRATOR && classId == null;
+        return list(caller, scope, classId != null, unitId, category, page, size);
+    }
+
+    /** One pack of a class as its reader sees it: {@code reachesYou} false (a learner's teaching pack) lists nothing. */
+    public record PackView(String category, boolean reachesYou, long total, List<ResourceView> items) {}
+
+    /** A class's four resource packs, in the package's order (teaching, learning, assessment, information). */
+    public record ClassPacks(long classId, List<PackView> packs) {}
+
+    /**
+     * The four packs of one class the caller may see (a teacher's or learner's own, any for an administrator; otherwise
+     * 404), each with its first {@code size} resources, newest first, and how many there are; more of one pack through
+     * {@link #list} with the class and the category. A learner's teaching pack is left empty without asking: it never
+     * reaches learners.
+     */
+    @Transactional
+    public ClassPacks packs(Caller caller, long classId, int size) {
+        ResourceAccess.Scope scope = scope(classes.membershipOf(classId, caller));
+        List<PackView> packs = new ArrayList<>();
+        for (ResourceCategory c : ResourceCategory.values()) {
+            if (caller.role() == Role.LEARNER && c == ResourceCategory.TEACHING) {
+                packs.add(new PackView(c.name(), false, 0, List.of()));
+            } else {
+                ResourceView.Page p = list(caller, scope, true, null, c, 0, size);
+                packs.add(new PackView(c.name(), true, p.total(), p.items()));
+            }
+        }
+        return new ClassPacks(classId, packs);
+    }
+
+    private ResourceView.Page list(
+            Caller caller,
+            ResourceAccess.Scope scope,
+            boolean oneClass,
+            Long unitId,
+            ResourceCategory category,
+            int page,
+            int size) {
+        boolean everything = caller.role() == Role.ADMINISTRATOR && !oneClass;
         StringBuilder where = new StringBuilder(" WHERE r.deleted_at IS NULL");
         List<Object> params = new ArrayList<>();
         if (unitId != null) {
@@ -196,14 +234,16 @@ public class ResourcePacks {
             params.addAll(in);
             params.addAll(in);
             params.addAll(units);
-            if (caller.role() == Role.TEACHER && classId == null) {
+            if (caller.role() == Role.TEACHER && !oneClass) {
                 where.append(" OR r.created_by = ?");
                 params.add(caller.accountId());
             }
             where.append(")");
         }
         if (caller.role() == Role.LEARNER) {
-            where.append(" AND r.published_version_id IS NOT NULL AND r.category IN ('INFORMATION', 'LEARNING')");
+            // ResourceAccess.learnersSee, in the query: teaching never, assessment once a teacher showed it.
+            where.append(" AND r.published_version_id IS NOT NULL AND (r.category IN ('INFORMATION', 'LEARNING')"
+                    + " OR (r.category = 'ASSESSMENT' AND r.shown_to_learners))");
         }
         Bulk sql = Bulk.on(em);
         long total = sql.select("SELECT COUNT(*) AS n FROM resource r" + where, params, r -> r.getLong("n"))
@@ -361,6 +401,54 @@ public class ResourcePacks {
                 clientAddress);
     }
 
+    /** Whether an assessment resource's learners see it ({@code shown}). */
+    public record LearnerVisibility(Boolean shown) {}
+
+    /**
+     * Shows an assessment resource to the learners of the classes it reaches, or hides it again (rubrics and sample
+     * papers, when the teachers decide): any teacher of its class, or an administrator ({@link
+     * ResourceAccess#mayShowToLearners}); 404 for whoever cannot see it, 403 for a teacher who only sees it, 409 for
+     * another pack (teaching resources never reach learners, learning and information resources always do). Audited
+     * when it changes.
+     */
+    @Transactional
+    public ResourceView showToLearners(long id, LearnerVisibility request, Caller caller, String clientAddress) {
+        ResourceAccess.Scope scope = scopeOf(caller);
+        Resource r = visible(id, caller, scope);
+        if (request == null || request.shown() == null) {
+            throw PlatformException.invalid(
+                    new Words("请说明学员是否可见（是或否）。", "Send {\"shown\": true} or false."),
+                    List.of(new FieldError("shown", new Words("必填", "required"))));
+        }
+        if (!ResourceAccess.mayShowToLearners(caller.role(), reach(r), scope)) {
+            throw new PlatformException(
+                    403,
+                    "forbidden",
+                    "Forbidden",
+                    new Words(
+                            "只有资源所属班级的教师或管理员可以设置学员是否可见。",
+                            "Only a teacher of the resource's own class or an administrator decides whether learners see it."));
+        }
+        if (r.category() != ResourceCategory.ASSESSMENT) {
+            throw PlatformException.conflict(new Words(
+                    "只有考核资源可以设置学员是否可见：" + r.category().zh()
+                            + (r.category() == ResourceCategory.TEACHING ? "从不向学员开放。" : "总是向本班学员开放。"),
+                    "Only assessment resources are shown or hidden: " + r.category() + " resources "
+                            + (r.category() == ResourceCategory.TEACHING ? "never reach learners." : "always do.")));
+        }
+        em.lock(r, LockModeType.PESSIMISTIC_WRITE);
+        if (r.shownToLearners() != request.shown()) {
+            r.showToLearners(request.shown());
+            audit.record(
+                    caller,
+                    request.shown() ? "SHOW_RESOURCE_TO_LEARNERS" : "HIDE_RESOURCE_FROM_LEARNERS",
+                    null,
+                    "resource " + id + " \"" + r.title() + "\" (class " + r.classId() + ")",
+                    clientAddress);
+        }
+        return view(r, caller, scope);
+    }
+
     /** Who else sees a resource (administrators): these classes, and with {@code withAll} every class whose plan has its unit. */
     public record Sharing(List<Long> classIds, Boolean withAll) {}
 
@@ -449,7 +537,7 @@ public class ResourcePacks {
                 .getResultList()
                 .stream()
                 .filter(r -> ResourceAccess.reaches(reach(r), scope))
-                .map(r -> ResourceView.of(r, null, false))
+                .map(r -> ResourceView.of(r, unitName(r), null, false, false))
                 .toList();
     }
 
@@ -539,7 +627,12 @@ public class ResourcePacks {
         if (r == null
                 || r.deleted()
                 || !ResourceAccess.maySee(
-                        caller.role(), r.category(), reach(r), scope, r.createdBy() == caller.accountId())
+                        caller.role(),
+                        r.category(),
+                        reach(r),
+                        scope,
+                        r.createdBy() == caller.accountId(),
+                        r.shownToLearners())
                 || (!ResourceAccess.maySeeUnpublished(caller.role()) && r.published() == null)) {
             throw PlatformException.notFound(new Words("资源", "Resource"), id);
         }
@@ -634,8 +727,16 @@ public class ResourcePacks {
         List<ResourceVersion> versions = ResourceAccess.maySeeUnpublished(caller.role()) ? versions(r) : null;
         return ResourceView.of(
                 r,
+                unitName(r),
                 versions,
-                ResourceAccess.mayChange(caller.role(), reach(r), r.createdBy() == caller.accountId(), scope));
+                ResourceAccess.mayChange(caller.role(), reach(r), r.createdBy() == caller.accountId(), scope),
+                ResourceAccess.mayShowToLearners(caller.role(), reach(r), scope));
+    }
+
+    /** The name of the resource's learning unit (the persistence context keeps each unit once per request). */
+    private String unitName(Resource r) {
+        LearningUnit u = r.unitId() == null ? null : em.find(LearningUnit.class, r.unitId());
+        return u == null ? null : u.name();
     }
 
     /** The versions not deleted, oldest first. */

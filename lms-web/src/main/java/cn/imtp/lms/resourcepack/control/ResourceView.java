@@ -1,14 +1,17 @@
 package cn.imtp.lms.resourcepack.control;
 
 import cn.imtp.lms.resourcepack.entity.Resource;
+import cn.imtp.lms.resourcepack.entity.ResourceCategory;
 import cn.imtp.lms.resourcepack.entity.ResourceVersion;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A resource as the API shows it: the class it belongs to ({@code classId}, none for the library's), whether it is
- * the library's ({@code sharedWithAll}); to teachers and administrators also the classes it is shared with, whether
- * the caller may change it, and its {@code versions}.
+ * the library's ({@code sharedWithAll}), its unit's name, and the published file's size and playing time (none for a
+ * link, or before a version is published); to teachers and administrators also the classes it is shared with, whether
+ * the caller may change it, its {@code versions}, and for an assessment resource whether its learners see it
+ * ({@code shownToLearners}) and whether the caller may switch that ({@code mayShowToLearners}).
  */
 public record ResourceView(
         long id,
@@ -26,7 +29,12 @@ public record ResourceView(
         Instant createdAt,
         Integer publishedVersion,
         Boolean mayChange,
-        List<VersionView> versions) {
+        List<VersionView> versions,
+        String unitName,
+        Long size,
+        Long durationMs,
+        Boolean shownToLearners,
+        Boolean mayShowToLearners) {
 
     public record VersionView(
             int number, String assetId, String fileName, long size, Instant createdAt, Instant publishedAt) {
@@ -39,9 +47,11 @@ public record ResourceView(
 
     public record Page(List<ResourceView> items, int page, int size, long total) {}
 
-    /** {@code versions} null: as a learner sees it (no sharing, no versions). */
-    static ResourceView of(Resource r, List<ResourceVersion> versions, boolean mayChange) {
+    /** {@code versions} null: as a learner sees it (no sharing, no versions, no switches). */
+    static ResourceView of(
+            Resource r, String unitName, List<ResourceVersion> versions, boolean mayChange, boolean mayShowToLearners) {
         boolean staff = versions != null;
+        boolean assessment = r.category() == ResourceCategory.ASSESSMENT;
         return new ResourceView(
                 r.id(),
                 r.category().name(),
@@ -58,6 +68,11 @@ public record ResourceView(
                 r.createdAt(),
                 r.published() == null ? null : r.published().number(),
                 staff ? mayChange : null,
-                staff ? versions.stream().map(VersionView::of).toList() : null);
+                staff ? versions.stream().map(VersionView::of).toList() : null,
+                unitName,
+                r.published() == null ? null : r.published().sizeBytes(),
+                r.published() == null ? null : r.published().durationMs(),
+                staff && assessment ? r.shownToLearners() : null,
+                staff && assessment ? mayShowToLearners : null);
     }
 }

@@ -50,6 +50,10 @@ public class Resource {
     @Column(name = "class_id")
     private Set<Long> sharedWith = new HashSet<>();
 
+    /** For an assessment resource: whether the learners of the classes it reaches see it (off until a teacher says so). */
+    @Column(name = "shown_to_learners")
+    private boolean shownToLearners;
+
     @Enumerated(EnumType.STRING)
     private Level level;
 
@@ -141,6 +145,14 @@ public class Resource {
         sharedWith.clear();
         sharedWith.addAll(classes);
         sharedWithAll = all;
+    }
+
+    public boolean shownToLearners() {
+        return shownToLearners;
+    }
+
+    public void showToLearners(boolean shown) {
+        shownToLearners = shown;
     }
 
     public Level level() {

@@ -20,11 +20,12 @@ class ResourceAccessTest {
 
     @Test
     void aClassResourceReachesItsClassOnly() {
-        assertTrue(ResourceAccess.maySee(Role.LEARNER, ResourceCategory.LEARNING, ofClassOne, classOne, false));
-        assertFalse(ResourceAccess.maySee(Role.LEARNER, ResourceCategory.LEARNING, ofClassOne, classTwo, false));
-        assertTrue(ResourceAccess.maySee(Role.TEACHER, ResourceCategory.TEACHING, ofClassOne, classOne, false));
-        assertFalse(ResourceAccess.maySee(Role.TEACHER, ResourceCategory.TEACHING, ofClassOne, classTwo, false));
-        assertTrue(ResourceAccess.maySee(Role.ADMINISTRATOR, ResourceCategory.TEACHING, ofClassOne, Scope.NONE, false));
+        assertTrue(ResourceAccess.maySee(Role.LEARNER, ResourceCategory.LEARNING, ofClassOne, classOne, false, false));
+        assertFalse(ResourceAccess.maySee(Role.LEARNER, ResourceCategory.LEARNING, ofClassOne, classTwo, false, false));
+        assertTrue(ResourceAccess.maySee(Role.TEACHER, ResourceCategory.TEACHING, ofClassOne, classOne, false, false));
+        assertFalse(ResourceAccess.maySee(Role.TEACHER, ResourceCategory.TEACHING, ofClassOne, classTwo, false, false));
+        assertTrue(ResourceAccess.maySee(
+                Role.ADMINISTRATOR, ResourceCategory.TEACHING, ofClassOne, Scope.NONE, false, false));
     }
 
     @Test
@@ -39,12 +40,35 @@ class ResourceAccessTest {
     }
 
     @Test
-    void teachingAndAssessmentResourcesNeverReachLearners() {
+    void teachingResourcesNeverReachLearnersNorHiddenAssessmentResources() {
         for (ResourceCategory c : Set.of(ResourceCategory.TEACHING, ResourceCategory.ASSESSMENT)) {
-            assertFalse(ResourceAccess.maySee(Role.LEARNER, c, ofClassOne, classOne, false));
+            assertFalse(ResourceAccess.maySee(Role.LEARNER, c, ofClassOne, classOne, false, false));
         }
         assertFalse(ResourceAccess.maySeeUnpublished(Role.LEARNER));
         assertTrue(ResourceAccess.maySeeUnpublished(Role.TEACHER));
+    }
+
+    @Test
+    void anAssessmentResourceShownToLearnersReachesTheLearnersOfItsClassesOnly() {
+        assertTrue(ResourceAccess.maySee(Role.LEARNER, ResourceCategory.ASSESSMENT, ofClassOne, classOne, false, true));
+        assertFalse(
+                ResourceAccess.maySee(Role.LEARNER, ResourceCategory.ASSESSMENT, ofClassOne, classTwo, false, true),
+                "shown to learners, yet of another class");
+        assertTrue(
+                ResourceAccess.maySee(Role.TEACHER, ResourceCategory.ASSESSMENT, ofClassOne, classOne, false, false));
+    }
+
+    @Test
+    void theTeachersOfTheResourcesOwnClassOrAnAdministratorShowItToLearners() {
+        assertTrue(ResourceAccess.mayShowToLearners(Role.TEACHER, ofClassOne, classOne), "any teacher of its class");
+        assertFalse(
+                ResourceAccess.mayShowToLearners(Role.TEACHER, new Reach(10L, 1L, Set.of(2L), false), classTwo),
+                "a teacher of a class it is shared with");
+        assertFalse(
+                ResourceAccess.mayShowToLearners(Role.TEACHER, new Reach(10L, null, Set.of(), true), classOne),
+                "the library's");
+        assertTrue(ResourceAccess.mayShowToLearners(Role.ADMINISTRATOR, ofClassOne, Scope.NONE));
+        assertFalse(ResourceAccess.mayShowToLearners(Role.LEARNER, ofClassOne, classOne));
     }
 
     @Test
