@@ -166,7 +166,8 @@ function shortSection(classId, className, short) {
   const chosen = el('span', { id: 'remind-count', class: 'muted' });
   const body = el('textarea', { id: 'remind-body', required: true, maxlength: 1000, rows: 3 }, t('remind.default', { class: className }));
   const send = el('button', { type: 'submit', class: 'primary', id: 'remind-send' }, t('remind.send'));
-  const outcome = el('div', { id: 'remind-outcome' });
+  // The outcome beside the button (the form sits at the end of a long page, far below the page's notice box).
+  const outcome = el('div', { id: 'remind-outcome', role: 'status' });
   function count() {
     const n = boxes.filter((b) => b.checked).length;
     all.checked = n === boxes.length;
@@ -181,6 +182,7 @@ function shortSection(classId, className, short) {
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     showProblem(box.problem, null);
+    outcome.replaceChildren();
     const ids = boxes.filter((b) => b.checked).map((b) => Number(b.dataset.remind));
     if (!ids.length) return;
     send.disabled = true;
@@ -194,9 +196,9 @@ function shortSection(classId, className, short) {
         sent.push(...answer.sent);
         skipped.push(...answer.skipped);
       }
-      showNotice(box.notice, t('remind.result', { sent: sent.length, skipped: skipped.length }));
-      outcome.replaceChildren(skipped.length ? el('ul', { class: 'muted', id: 'remind-skipped' },
-        skipped.map((s) => el('li', { 'data-skipped': s.learnerId }, t('remind.skippedOne', { name: names.get(s.learnerId) ?? s.learnerId, reason: s.reason[language()] })))) : '');
+      outcome.replaceChildren(el('p', { id: 'remind-result' }, t('remind.result', { sent: sent.length, skipped: skipped.length })),
+        skipped.length ? el('ul', { class: 'muted', id: 'remind-skipped' },
+          skipped.map((s) => el('li', { 'data-skipped': s.learnerId }, t('remind.skippedOne', { name: names.get(s.learnerId) ?? s.learnerId, reason: s.reason[language()] })))) : '');
     } catch (err) {
       showProblem(box.problem, err);
     } finally {

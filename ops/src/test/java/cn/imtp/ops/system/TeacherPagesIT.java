@@ -344,17 +344,22 @@ class TeacherPagesIT {
             b.js("document.getElementById('remind-form').scrollIntoView();");
             b.driver.findElement(By.id("remind-send")).click();
             b.until(
-                    d -> d.findElement(By.id("notice")).getText().equals("已发送 " + reminded.size() + " 条学习提醒，跳过 0 人。"),
+                    d -> d.findElement(By.id("remind-result"))
+                            .getText()
+                            .equals("已发送 " + reminded.size() + " 条学习提醒，跳过 0 人。"),
                     Duration.ofSeconds(15));
             b.screenshot("teacher-class-reminders");
             b.until(d -> d.findElement(By.id("remind-send")).isEnabled(), Duration.ofSeconds(10));
             b.driver.findElement(By.id("remind-send")).click();
             b.until(
-                    d -> d.findElement(By.id("notice")).getText().equals("已发送 0 条学习提醒，跳过 " + reminded.size() + " 人。"),
+                    d -> d.findElement(By.id("remind-result"))
+                            .getText()
+                            .equals("已发送 0 条学习提醒，跳过 " + reminded.size() + " 人。"),
                     Duration.ofSeconds(15));
             assertEquals(
                     reminded.size(),
                     b.driver.findElements(By.cssSelector("#remind-skipped li")).size());
+            b.screenshot("teacher-class-reminders-skipped");
             assertTrue(
                     b.driver.findElement(By.id("remind-skipped")).getText().contains("12 小时内已收到过本班的学习提醒"),
                     b.driver.findElement(By.id("remind-skipped")).getText());
