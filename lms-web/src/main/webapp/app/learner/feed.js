@@ -1,4 +1,4 @@
-// Notices (通知公告) addressed to me, newest first, unread ones marked and read by opening them; for teachers and
+// Notices (通知公告) addressed to me (study reminders to me alone among them), newest first, unread ones marked and read by opening them; for teachers and
 // administrators a form to publish one (to a class they teach; administrators also to everyone); then information
 // resources (policies, industry news) as a feed, newest first, paginated.
 import { account, api, latest } from '../shared/api.js';
@@ -30,7 +30,7 @@ async function showNotices(page) {
 function notice(n) {
   const item = el('details', { class: n.read ? 'notice-item' : 'notice-item unread', 'data-notice': n.id },
     el('summary', {}, n.read ? '' : el('span', { class: 'badge short' }, t('notice.unread')), ' ', el('strong', {}, n.title), ' ',
-      el('span', { class: 'muted' }, `${n.className || t('notice.everyone')} · ${n.author} · ${dateTime(n.publishedAt)}`),
+      el('span', { class: 'muted' }, `${n.className || t('notice.everyone')}${n.recipient ? ` · ${t('notice.personal', { name: n.recipient })}` : ''} · ${n.author} · ${dateTime(n.publishedAt)}`),
       n.editedAt ? el('span', { class: 'muted notice-edited' }, ' ', t('notice.editedAt', { time: dateTime(n.editedAt) })) : ''),
     el('p', { class: 'notice-body' }, n.body),
     n.mayWithdraw ? el('div', { class: 'actions' },
@@ -56,7 +56,7 @@ function editForm(n, item) {
   const form = el('form', { class: 'stack notice-edit', 'data-notice-edit': n.id },
     el('p', { class: 'muted' }, t('notice.editHelp')),
     el('label', {}, t('notice.title'), el('input', { name: 'title', required: true, maxlength: 100, value: n.title })),
-    el('label', {}, t('notice.body'), el('textarea', { name: 'body', required: true, maxlength: 5000, rows: 4 }, n.body)),
+    el('label', {}, t('notice.body'), el('textarea', { name: 'body', required: true, maxlength: n.recipientId ? 1000 : 5000, rows: 4 }, n.body)),
     el('div', { class: 'actions' },
       el('button', { type: 'submit', class: 'primary' }, t('notice.save')),
       el('button', { type: 'button', onclick: () => form.remove() }, t('notice.cancel'))));

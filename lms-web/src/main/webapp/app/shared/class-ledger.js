@@ -145,19 +145,81 @@ export async function showClassLedger() {
             l.withheldSeconds > 0 ? el('span', { class: 'badge short', 'data-withheld': l.username }, t('ledger.withheld', { m: minutes(l.withheldSeconds / 60) })) : ''))))),
       faceReviews(classId, cls.presenceChecks, ledger.items),
       otherHoursSection(classId, ledger.items),
-      el('section', { class: 'card' }, el('h2', {}, t('ledger.shortList', { n: short.length })),
-        el('div', { class: 'table-wrap' }, el('table', { id: 'short' },
-          el('thead', {}, el('tr', {}, ['people.name', 'ledger.classroom', 'ledger.short', 'ledger.where'].map((k) => el('th', {}, t(k))))),
-          el('tbody', {}, short.map((l) => el('tr', { 'data-learner': l.username },
-            el('td', {}, l.fullName || l.username),
-            el('td', {}, minutes(l.classroomMinutes)),
-            el('td', { class: 'short' }, minutes(l.shortMinutes),
-              l.onlineOverCapMinutes > 0 ? el('div', { class: 'muted' }, t('ledger.overCap', { m: minutes(l.onlineOverCapMinutes) })) : ''),
-            el('td', {}, l.units.filter((u) => !u.met).slice(0, 5).map((u) => `${u.name}（${minutes(u.shortMinutes)}）`).join('；')
-              + (l.units.filter((u) => !u.met).length > 5 ? ` …+${l.units.filter((u) => !u.met).length - 5}` : '')))))))));
+      shortSection(classId, ledger.className, short));
   } catch (err) {
     showProblem(box.problem, err);
   }
+}
+
+const REMINDERS_PER_REQUEST = 100;
+
+/**
+ * Who is short of hours, by how much and where, each with a box to send them a study reminder (all ticked at first),
+ * the reminder's text (a default in the page's language) and the button that sends it: personal notices, each seen by
+ * its learner in 资讯; those reminded by the class in the last 12 hours are skipped by the server and said so.
+ */
+function shortSection(classId, className, short) {
+  const names = new Map(short.map((l) => [l.learnerId, l.fullName || l.username]));
+  const boxes = short.map((l) => el('input', {
+    type: 'checkbox', checked: true, 'data-remind': l.learnerId, 'aria-label': t('remind.choose', { name: names.get(l.learnerId) }), onchange: () => count(),
+  }));
+  const all = el('input', { type: 'checkbox', id: 'remind-all', checked: true, 'aria-label': t('remind.all'), onchange: () => { boxes.forEach((b) => { b.checked = all.checked; }); count(); } });
+  const chosen = el('span', { id: 'remind-count', class: 'muted' });
+  const body = el('textarea', { id: 'remind-body', required: true, maxlength: 1000, rows: 3 }, t('remind.default', { class: className }));
+  const send = el('button', { type: 'submit', class: 'primary', id: 'remind-send' }, t('remind.send'));
+  // The outcome beside the button (the form sits at the end of a long page, far below the page's notice box).
+  const outcome = el('div', { id: 'remind-outcome', role: 'status' });
+  function count() {
+    const n = boxes.filter((b) => b.checked).length;
+    all.checked = n === boxes.length;
+    chosen.replaceChildren(t('remind.chosen', { n }));
+    send.disabled = n === 0;
+  }
+  const form = el('form', { class: 'stack', id: 'remind-form', novalidate: true },
+    el('h3', {}, t('remind.title')),
+    el('label', {}, t('remind.body'), body),
+    el('div', { class: 'actions' }, send, ' ', chosen),
+    outcome);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    showProblem(box.problem, null);
+    outcome.replaceChildren();
+    const ids = boxes.filter((b) => b.checked).map((b) => Number(b.dataset.remind));
+    if (!ids.length) return;
+    send.disabled = true;
+    const sent = [];
+    const skipped = [];
+    try {
+      for (let from = 0; from < ids.length; from += REMINDERS_PER_REQUEST) {
+        const answer = await api('/api/notices/reminders', {
+          method: 'POST', body: { classId, learnerIds: ids.slice(from, from + REMINDERS_PER_REQUEST), body: body.value },
+        });
+        sent.push(...answer.sent);
+        skipped.push(...answer.skipped);
+      }
+      outcome.replaceChildren(el('p', { id: 'remind-result' }, t('remind.result', { sent: sent.length, skipped: skipped.length })),
+        skipped.length ? el('ul', { class: 'muted', id: 'remind-skipped' },
+          skipped.map((s) => el('li', { 'data-skipped': s.learnerId }, t('remind.skippedOne', { name: names.get(s.learnerId) ?? s.learnerId, reason: s.reason[language()] })))) : '');
+    } catch (err) {
+      showProblem(box.problem, err);
+    } finally {
+      send.disabled = false;
+      count();
+    }
+  });
+  count();
+  return el('section', { class: 'card', id: 'short-list' }, el('h2', {}, t('ledger.shortList', { n: short.length })),
+    el('div', { class: 'table-wrap' }, el('table', { id: 'short' },
+      el('thead', {}, el('tr', {}, el('th', { class: 'pick' }, short.length ? all : ''), ['people.name', 'ledger.classroom', 'ledger.short', 'ledger.where'].map((k) => el('th', {}, t(k))))),
+      el('tbody', {}, short.map((l, i) => el('tr', { 'data-learner': l.username },
+        el('td', { class: 'pick' }, boxes[i]),
+        el('td', {}, l.fullName || l.username),
+        el('td', {}, minutes(l.classroomMinutes)),
+        el('td', { class: 'short' }, minutes(l.shortMinutes),
+          l.onlineOverCapMinutes > 0 ? el('div', { class: 'muted' }, t('ledger.overCap', { m: minutes(l.onlineOverCapMinutes) })) : ''),
+        el('td', {}, l.units.filter((u) => !u.met).slice(0, 5).map((u) => `${u.name}（${minutes(u.shortMinutes)}）`).join('；')
+          + (l.units.filter((u) => !u.met).length > 5 ? ` …+${l.units.filter((u) => !u.met).length - 5}` : ''))))))),
+    short.length ? form : '');
 }
 
 /** The chart's full width in minutes: the target, or the most any learner has if someone is past it. */

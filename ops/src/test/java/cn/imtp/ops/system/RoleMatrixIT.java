@@ -172,6 +172,10 @@ class RoleMatrixIT {
         row("GET /api/live/classes/{classId}/lessons", "401 401 401 401 200 404 200 404 200");
         row("GET /api/notices", "401 401 401 401 200 200 200 200 200");
         row("POST /api/notices", "401 401 401 401 403 403 422 422 422");
+        row(
+                "POST /api/notices/reminders",
+                "401 401 401 401 403 403 422 422 422"); // no class named: teacher B is told so before any class is
+        // looked up
         row("GET /api/notices/unread", "401 401 401 401 200 200 200 200 200");
         row(
                 "PUT /api/notices/{id}",

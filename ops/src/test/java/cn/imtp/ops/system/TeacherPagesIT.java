@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -282,5 +283,95 @@ class TeacherPagesIT {
                     RunningPlatform.json(RunningPlatform.call(token, "GET", "/api/assessment/questions/" + id, null));
             assertEquals("ABD", v1.getString("answer"), "version 1 stays as it was");
         }
+    }
+
+    /**
+     * A teacher reminds those short of hours from the class page: every learner short is ticked at first; the three
+     * NoticesIT reminds over the API (learner21–23) are unticked here, so that the two classes may run in either order.
+     * The reminders go out, the page says how many; a second click sends nothing again and says who was skipped.
+     */
+    @Test
+    void aTeacherRemindsTheLearnersShortOfHoursFromTheClassPage() throws Exception {
+        long demo = Media.demoClassId();
+        String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
+        List<JsonObject> shortOfHours = RunningPlatform.json(
+                        RunningPlatform.call(teacher, "GET", "/api/attendance/classes/" + demo + "/ledger", null))
+                .getJsonArray("items")
+                .stream()
+                .map(v -> v.asJsonObject())
+                .filter(l -> !l.getBoolean("meetsHours"))
+                .toList();
+        Set<String> reserved = Set.of("learner21", "learner22", "learner23");
+        List<JsonObject> reminded = shortOfHours.stream()
+                .filter(l -> !reserved.contains(l.getString("username")))
+                .toList();
+        assertTrue(reminded.size() >= 2, "the demo class has learners short of hours: " + shortOfHours.size());
+        String someone = reminded.get(0).getString("username");
+        String learner = RunningPlatform.token(someone, RunningPlatform.DEMO_PASSWORD);
+        long before = RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/notices/unread", null))
+                .getJsonNumber("unread")
+                .longValue();
+        try (Browser b = new Browser()) {
+            b.signIn("teacher01", RunningPlatform.DEMO_PASSWORD, "/teacher/");
+            b.open("/teacher/class?id=" + demo);
+            b.waitFor(By.id("remind-send"));
+            @SuppressWarnings("unchecked")
+            List<Number> ticked = (List<Number>)
+                    b.js(
+                            "return [...document.querySelectorAll('input[data-remind]')].filter(c => c.checked).map(c => Number(c.dataset.remind));");
+            assertEquals(
+                    shortOfHours.stream()
+                            .map(l -> l.getJsonNumber("learnerId").longValue())
+                            .sorted()
+                            .toList(),
+                    ticked.stream().map(Number::longValue).sorted().toList(),
+                    "every learner short of hours is ticked at first");
+            for (String name : reserved) {
+                for (WebElement box :
+                        b.driver.findElements(By.cssSelector("tr[data-learner='" + name + "'] input[data-remind]"))) {
+                    box.click();
+                }
+            }
+            assertEquals(
+                    "已选 " + reminded.size() + " 人",
+                    b.driver.findElement(By.id("remind-count")).getText());
+            assertTrue(
+                    b.driver
+                            .findElement(By.id("remind-body"))
+                            .getAttribute("value")
+                            .contains("学时尚未达标"),
+                    "a Chinese default text");
+            b.js("document.getElementById('remind-form').scrollIntoView();");
+            b.driver.findElement(By.id("remind-send")).click();
+            b.until(
+                    d -> d.findElement(By.id("remind-result"))
+                            .getText()
+                            .equals("已发送 " + reminded.size() + " 条学习提醒，跳过 0 人。"),
+                    Duration.ofSeconds(15));
+            b.screenshot("teacher-class-reminders");
+            b.until(d -> d.findElement(By.id("remind-send")).isEnabled(), Duration.ofSeconds(10));
+            b.driver.findElement(By.id("remind-send")).click();
+            b.until(
+                    d -> d.findElement(By.id("remind-result"))
+                            .getText()
+                            .equals("已发送 0 条学习提醒，跳过 " + reminded.size() + " 人。"),
+                    Duration.ofSeconds(15));
+            assertEquals(
+                    reminded.size(),
+                    b.driver.findElements(By.cssSelector("#remind-skipped li")).size());
+            b.screenshot("teacher-class-reminders-skipped");
+            assertTrue(
+                    b.driver.findElement(By.id("remind-skipped")).getText().contains("12 小时内已收到过本班的学习提醒"),
+                    b.driver.findElement(By.id("remind-skipped")).getText());
+        }
+        assertEquals(
+                before + 1,
+                RunningPlatform.json(RunningPlatform.call(learner, "GET", "/api/notices/unread", null))
+                        .getJsonNumber("unread")
+                        .longValue(),
+                someone + " has one reminder unread");
+        assertTrue(RunningPlatform.call(learner, "GET", "/api/notices?size=5", null)
+                .body()
+                .contains("学时尚未达标"));
     }
 }

@@ -2,6 +2,7 @@ package cn.imtp.lms.notice.boundary;
 
 import cn.imtp.lms.identity.boundary.RequestOrigin;
 import cn.imtp.lms.notice.control.Notices;
+import cn.imtp.lms.notice.control.Reminders;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Allow;
 import cn.imtp.platform.security.Caller;
@@ -34,6 +35,9 @@ public class NoticesResource {
     @Inject
     Notices notices;
 
+    @Inject
+    Reminders reminders;
+
     @Context
     SecurityContext security;
 
@@ -57,6 +61,19 @@ public class NoticesResource {
     public Response publish(Notices.NewNotice n) {
         Notices.NoticeView created = notices.publish(n, Caller.of(security));
         return Response.status(Response.Status.CREATED).entity(created).build();
+    }
+
+    /**
+     * Study reminders: a personal notice to each learner named ({@code learnerIds}, learners of {@code classId}, at most
+     * 100), seen by that learner and its author only; those reminded by the class within 12 hours are skipped:
+     * {@code {"sent": [ids], "skipped": [{"learnerId", "reason": {"zh", "en"}}]}}.
+     */
+    @POST
+    @Path("reminders")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow({Role.TEACHER, Role.ADMINISTRATOR})
+    public Reminders.Outcome remind(Reminders.Request r) {
+        return reminders.send(r, Caller.of(security), origin.addressOf(http));
     }
 
     /** How many of the caller's notices are unread: {@code {"unread": n}}. */

@@ -26,8 +26,10 @@ import java.util.Objects;
 
 /**
  * Notices and who has read them. Who sees a notice: one to everyone, every account; one to a class, those who may see
- * the class ({@link Classes#idsVisibleTo}: administrators, its teachers, its learners). Who publishes: administrators
- * to any class or everyone, teachers to the classes they teach (another class is 404, as everywhere).
+ * the class ({@link Classes#idsVisibleTo}: administrators, its teachers, its learners); a personal one (a study
+ * reminder, {@link Reminders}), its learner and its author only, not the class's other teachers nor administrators.
+ * Who publishes: administrators to any class or everyone, teachers to the classes they teach (another class is 404, as
+ * everywhere).
  */
 @ApplicationScoped
 public class Notices {
@@ -51,14 +53,18 @@ public class Notices {
     public record NewNotice(Long classId, String title, String body) {}
 
     /**
-     * A notice as the caller sees it; {@code editedAt}: its last edit (null: as published); {@code mayWithdraw}: the
-     * caller is its author or an administrator, who may also edit it. Nulls are written out ({@code "editedAt": null}).
+     * A notice as the caller sees it; {@code recipientId} and {@code recipient}: the one learner a personal notice is for
+     * (null: a notice to its class or to everyone); {@code editedAt}: its last edit (null: as published);
+     * {@code mayWithdraw}: the caller is its author or an administrator, who may also edit it. Nulls
+     * are written out ({@code "editedAt": null}).
      */
     @JsonbNillable
     public record NoticeView(
             long id,
             Long classId,
             String className,
+            Long recipientId,
+            String recipient,
             String title,
             String body,
             String author,
@@ -77,11 +83,11 @@ public class Notices {
         String title = n == null || n.title() == null ? "" : n.title().strip();
         String body = n == null || n.body() == null ? "" : n.body().strip();
         Long classId = n == null ? null : n.classId();
-        List<FieldError> errors = textErrors(title, body);
+        List<FieldError> errors = textErrors(title, body, MAX_BODY);
         if (classId == null && caller.role() != Role.ADMINISTRATOR) {
             errors.add(new FieldError("classId", new Words("必填：您任教的班级", "required: a class you teach")));
         }
-        refuseIfAny(errors, caller);
+        refuseIfAny(errors, caller, MAX_BODY);
         String className =
                 classId == null ? null : classes.visible(classId, caller).name();
         Notice notice = new Notice(classId, title, body, caller.accountId(), Instant.now());
@@ -92,6 +98,8 @@ public class Notices {
                 notice.id(),
                 classId,
                 className,
+                null,
+                null,
                 title,
                 body,
                 accounts.view(caller.accountId()).fullName(),
@@ -112,7 +120,8 @@ public class Notices {
                 id, caller, new Words("只有发布者本人或管理员可以修改通知。", "Only its author or an administrator may edit a notice."));
         String title = e == null || e.title() == null ? "" : e.title().strip();
         String body = e == null || e.body() == null ? "" : e.body().strip();
-        List<FieldError> errors = textErrors(title, body);
+        int maxBody = n.recipientId() == null ? MAX_BODY : Reminders.MAX_BODY;
+        List<FieldError> errors = textErrors(title, body, maxBody);
         if (e != null && e.classId() != null && !e.classId().equals(n.classId())) {
             errors.add(new FieldError(
                     "classId",
@@ -120,7 +129,7 @@ public class Notices {
                             "通知的对象不能修改：请撤回后重新发布给其他班级",
                             "the audience cannot change: withdraw the notice and publish it again")));
         }
-        refuseIfAny(errors, caller);
+        refuseIfAny(errors, caller, maxBody);
         String before = n.title();
         n.edit(title, body, Instant.now(), caller.accountId());
         em.createQuery("DELETE FROM NoticeRead r WHERE r.noticeId = :id AND r.accountId <> :me")
@@ -138,6 +147,8 @@ public class Notices {
                 n.id(),
                 n.classId(),
                 n.classId() == null ? null : classes.names(List.of(n.classId())).get(n.classId()),
+                n.recipientId(),
+                n.recipientId() == null ? null : accounts.view(n.recipientId()).fullName(),
                 title,
                 body,
                 accounts.view(n.authorId()).fullName(),
@@ -147,28 +158,28 @@ public class Notices {
                 true);
     }
 
-    /** The title's and the text's errors (1 to {@value #MAX_TITLE} and {@value #MAX_BODY} characters). */
-    private static List<FieldError> textErrors(String title, String body) {
+    /** The title's and the text's errors (1 to {@value #MAX_TITLE} and {@code maxBody} characters). */
+    private static List<FieldError> textErrors(String title, String body, int maxBody) {
         List<FieldError> errors = new ArrayList<>();
         if (title.isEmpty() || title.length() > MAX_TITLE) {
             errors.add(new FieldError(
                     "title", new Words("须为 1 至 " + MAX_TITLE + " 个字符", "1 to " + MAX_TITLE + " characters")));
         }
-        if (body.isEmpty() || body.length() > MAX_BODY) {
-            errors.add(new FieldError(
-                    "body", new Words("须为 1 至 " + MAX_BODY + " 个字符", "1 to " + MAX_BODY + " characters")));
+        if (body.isEmpty() || body.length() > maxBody) {
+            errors.add(
+                    new FieldError("body", new Words("须为 1 至 " + maxBody + " 个字符", "1 to " + maxBody + " characters")));
         }
         return errors;
     }
 
-    private static void refuseIfAny(List<FieldError> errors, Caller caller) {
+    private static void refuseIfAny(List<FieldError> errors, Caller caller, int maxBody) {
         if (!errors.isEmpty()) {
             throw PlatformException.invalid(
                     new Words(
-                            "通知需要标题（最多 " + MAX_TITLE + " 字）和正文（最多 " + MAX_BODY + " 字）"
+                            "通知需要标题（最多 " + MAX_TITLE + " 字）和正文（最多 " + maxBody + " 字）"
                                     + (caller.role() == Role.ADMINISTRATOR ? "。" : "，并选择您任教的班级。"),
                             "A notice needs a title (at most " + MAX_TITLE + " characters) and a text (at most "
-                                    + MAX_BODY + ")"
+                                    + maxBody + ")"
                                     + (caller.role() == Role.ADMINISTRATOR ? "." : ", to a class you teach.")),
                     errors);
         }
@@ -178,11 +189,13 @@ public class Notices {
     @Transactional
     public Page list(Caller caller, int page, int size) {
         List<Long> visible = classes.idsVisibleTo(caller);
-        List<Notice> items = addressed("SELECT n", Notice.class, visible, " ORDER BY n.publishedAt DESC, n.id DESC")
+        List<Notice> items = addressed(
+                        "SELECT n", Notice.class, caller, visible, " ORDER BY n.publishedAt DESC, n.id DESC")
                 .setFirstResult(page * size)
                 .setMaxResults(size)
                 .getResultList();
-        long total = addressed("SELECT COUNT(n)", Long.class, visible, "").getSingleResult();
+        long total =
+                addressed("SELECT COUNT(n)", Long.class, caller, visible, "").getSingleResult();
         List<Long> ids = items.stream().map(Notice::id).toList();
         List<Long> marked = ids.isEmpty()
                 ? List.of()
@@ -202,15 +215,20 @@ public class Notices {
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList());
-        Map<Long, String> authors = new HashMap<>();
+        Map<Long, String> people = new HashMap<>();
         List<NoticeView> views = items.stream()
                 .map(x -> new NoticeView(
                         x.id(),
                         x.classId(),
                         x.classId() == null ? null : classNames.get(x.classId()),
+                        x.recipientId(),
+                        x.recipientId() == null
+                                ? null
+                                : people.computeIfAbsent(
+                                        x.recipientId(), a -> accounts.view(a).fullName()),
                         x.title(),
                         x.body(),
-                        authors.computeIfAbsent(
+                        people.computeIfAbsent(
                                 x.authorId(), a -> accounts.view(a).fullName()),
                         x.publishedAt(),
                         x.editedAt(),
@@ -264,11 +282,19 @@ public class Notices {
         return n;
     }
 
-    /** The notice if it is shown and addressed to the caller; otherwise 404. */
+    /**
+     * The notice if it is shown and addressed to the caller (a personal one: its learner or its author); otherwise 404.
+     */
     private Notice visible(long id, Caller caller) {
         Notice n = em.find(Notice.class, id);
-        List<Long> visible = n == null || n.classId() == null ? null : classes.idsVisibleTo(caller);
-        if (n == null || n.withdrawnAt() != null || visible != null && !visible.contains(n.classId())) {
+        boolean shown = n != null && n.withdrawnAt() == null;
+        if (shown && n.recipientId() != null) {
+            shown = n.recipientId() == caller.accountId() || n.authorId() == caller.accountId();
+        } else if (shown && n.classId() != null) {
+            List<Long> visible = classes.idsVisibleTo(caller);
+            shown = visible == null || visible.contains(n.classId());
+        }
+        if (!shown) {
             throw PlatformException.notFound(new Words("通知", "Notice"), id);
         }
         return n;
@@ -287,22 +313,25 @@ public class Notices {
         return addressed(
                         "SELECT COUNT(n)",
                         Long.class,
+                        caller,
                         visible,
                         " AND COALESCE(n.editedAt, n.publishedAt) >= :since AND NOT EXISTS (SELECT r FROM NoticeRead r WHERE r.noticeId = n.id AND r.accountId = :me)")
-                .setParameter("me", caller.accountId())
                 .setParameter("since", accounts.view(caller.accountId()).createdAt())
                 .getSingleResult();
     }
 
-    /** Notices addressed to the caller: to everyone, or to a class they may see ({@code visible}; null: every class). */
-    private <T> TypedQuery<T> addressed(String select, Class<T> type, List<Long> visible, String rest) {
-        String where = " WHERE n.withdrawnAt IS NULL"
-                + (visible == null
-                        ? ""
-                        : visible.isEmpty()
-                                ? " AND n.classId IS NULL"
-                                : " AND (n.classId IS NULL OR n.classId IN :classes)");
+    /**
+     * Notices addressed to the caller: to everyone, or to a class they may see ({@code visible}; null: every class), or
+     * personal ones to them or by them (an administrator does not see other people's); {@code :me} is bound.
+     */
+    private <T> TypedQuery<T> addressed(String select, Class<T> type, Caller caller, List<Long> visible, String rest) {
+        String shared = visible == null
+                ? ""
+                : visible.isEmpty() ? " AND n.classId IS NULL" : " AND (n.classId IS NULL OR n.classId IN :classes)";
+        String where = " WHERE n.withdrawnAt IS NULL AND ((n.recipientId IS NULL" + shared + ")"
+                + " OR n.recipientId = :me OR (n.recipientId IS NOT NULL AND n.authorId = :me))";
         TypedQuery<T> q = em.createQuery(select + " FROM Notice n" + where + rest, type);
+        q.setParameter("me", caller.accountId());
         if (visible != null && !visible.isEmpty()) {
             q.setParameter("classes", visible);
         }

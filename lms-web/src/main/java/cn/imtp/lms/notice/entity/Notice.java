@@ -10,8 +10,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * A notice to one class ({@code classId}) or to everyone (null): its title and text may be edited (never its audience),
- * it is withdrawn at most once.
+ * A notice to one class ({@code classId}) or to everyone (null), or a personal one (a study reminder) to one learner of
+ * its class ({@code recipientId}), seen only by that learner and its author: its title and text may be edited (never
+ * its audience), it is withdrawn at most once.
  */
 @Entity
 @Table(name = "notice")
@@ -46,6 +47,9 @@ public class Notice {
     @Column(name = "edited_by")
     private Long editedBy;
 
+    @Column(name = "recipient_id")
+    private Long recipientId;
+
     protected Notice() {}
 
     public Notice(Long classId, String title, String body, long authorId, Instant at) {
@@ -54,6 +58,14 @@ public class Notice {
         this.body = body;
         this.authorId = authorId;
         this.publishedAt = at.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** A personal notice from a class to one of its learners (a study reminder). */
+    public static Notice personal(
+            long classId, long recipientId, String title, String body, long authorId, Instant at) {
+        Notice n = new Notice(classId, title, body, authorId, at);
+        n.recipientId = recipientId;
+        return n;
     }
 
     public long id() {
@@ -70,6 +82,11 @@ public class Notice {
 
     public String body() {
         return body;
+    }
+
+    /** The one learner a personal notice is for (null: the whole class, or everyone). */
+    public Long recipientId() {
+        return recipientId;
     }
 
     public long authorId() {
