@@ -31,7 +31,7 @@ function notice(n) {
   const item = el('details', { class: n.read ? 'notice-item' : 'notice-item unread', 'data-notice': n.id },
     el('summary', {}, n.read ? '' : el('span', { class: 'badge short' }, t('notice.unread')), ' ', el('strong', {}, n.title), ' ',
       el('span', { class: 'muted' }, `${n.className || t('notice.everyone')}${n.recipient ? ` · ${t('notice.personal', { name: n.recipient })}` : ''} · ${n.author} · ${dateTime(n.publishedAt)}`),
-      n.editedAt ? el('span', { class: 'muted notice-edited' }, ' ', t('notice.editedAt', { time: dateTime(n.editedAt) })) : ''),
+      n.editedAt ? el('span', { class: 'muted notice-edited' }, ' ', t('notice.editedAt', { time: dateTime(n.editedAt), who: n.editedBy || n.author })) : ''),
     el('p', { class: 'notice-body' }, n.body),
     n.mayWithdraw ? el('div', { class: 'actions' },
       el('button', { type: 'button', class: 'link', 'data-edit': n.id, onclick: () => item.append(editForm(n, item)) }, t('notice.edit')),
@@ -39,12 +39,14 @@ function notice(n) {
   item.addEventListener('toggle', async () => {
     if (!item.open || !item.classList.contains('unread')) return;
     try {
-      await api(`/api/notices/${n.id}/read`, { method: 'POST' });
+      // Which edit was read: a correction made since stays unread (409) and the list is shown again.
+      await api(`/api/notices/${n.id}/read?editedAt=${encodeURIComponent(n.editedAt || '')}`, { method: 'POST' });
       item.classList.remove('unread');
       item.querySelector('summary .badge')?.remove();
       await unreadNotices();
     } catch (err) {
       showProblem(box.problem, err);
+      if (err.status === 409) await showNotices(0);
     }
   });
   return item;
@@ -65,7 +67,8 @@ function editForm(n, item) {
     const f = new FormData(form);
     try {
       showProblem(box.problem, null);
-      await api(`/api/notices/${n.id}`, { method: 'PUT', body: { title: f.get('title'), body: f.get('body') } });
+      // The edit this form was made from: if someone edited the notice meanwhile, 409 rather than overwriting theirs.
+      await api(`/api/notices/${n.id}`, { method: 'PUT', body: { title: f.get('title'), body: f.get('body'), editedAt: n.editedAt || null } });
       showNotice(box.notice, t('notice.saved'));
       await showNotices(0);
     } catch (err) {

@@ -70,7 +70,8 @@ export function inLanguage(text) {
  */
 export function score(points, max) {
   if (!max || max === 100) return `${points} / ${max}`;
-  return t('exam.scoreOn100', { p: Math.round((points / max) * 1000) / 10, points, max });
+  // Rounded down, as the server writes it (exam/control/Scores): a score just short of the pass mark never reads as it.
+  return t('exam.scoreOn100', { p: Math.floor((points * 1000) / max) / 10, points, max });
 }
 
 document.documentElement.lang = language() === 'en' ? 'en' : 'zh-CN';

@@ -168,7 +168,7 @@ export const messages = {
   'notice.save': ["保存修改", "Save changes"],
   'notice.cancel': ["取消", "Cancel"],
   'notice.saved': ["通知已修改。", "The notice was changed."],
-  'notice.editedAt': ["（{time} 修改）", "(edited {time})"],
+  'notice.editedAt': ["（{who} 于 {time} 修改）", "(edited by {who}, {time})"],
   'notice.withdrawConfirm': ["撤回通知“{title}”？撤回后所有人都看不到它。", "Withdraw the notice “{title}”? Nobody will see it any more."],
   'notice.withdrawn': ["通知已撤回。", "The notice was withdrawn."],
   'notice.unreadCount': ["{n} 条未读通知", "{n} unread notices"],

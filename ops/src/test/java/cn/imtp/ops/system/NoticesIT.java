@@ -315,12 +315,42 @@ class NoticesIT {
                         .map(n -> n.asJsonObject())
                         .filter(n -> n.getJsonNumber("id").longValue() == id)
                         .allMatch(n -> n.getBoolean("read")));
-        // An administrator may edit it too; the audit log has both edits.
-        ClassesIT.ok(
-                RunningPlatform.call(admin, "PUT", path, "{\"title\":\"实训安排（更正）\",\"body\":\"周三下午 2 点实训，地点不变。\"}"));
+        // The same text again changes nothing: the learner's read mark stays.
+        String firstEdit = edited.getString("editedAt");
+        assertEquals(
+                204,
+                RunningPlatform.call(learner, "POST", "/api/notices/" + id + "/read?editedAt=" + firstEdit, null)
+                        .statusCode());
+        long readAgain = unread(learner);
+        ClassesIT.ok(RunningPlatform.call(teacher, "PUT", path, edit));
+        assertEquals(readAgain, unread(learner), "an edit that changes nothing is no news");
+        // An administrator edits it from the edit they saw; the teacher, still on the first edit, cannot overwrite
+        // theirs (409), and a reader of the first edit cannot mark the second read.
+        JsonObject byAdmin = ClassesIT.ok(RunningPlatform.call(
+                admin,
+                "PUT",
+                path,
+                "{\"title\":\"实训安排（更正）\",\"body\":\"周三下午 2 点实训，地点不变。\",\"editedAt\":\"" + firstEdit + "\"}"));
+        String adminName = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/me", null))
+                .getString("fullName");
+        assertEquals(adminName, byAdmin.getString("editedBy"), byAdmin.toString());
+        HttpResponse<String> stale = RunningPlatform.call(
+                teacher, "PUT", path, "{\"title\":\"实训安排\",\"body\":\"旧稿上的修改\",\"editedAt\":\"" + firstEdit + "\"}");
+        assertEquals(409, stale.statusCode(), stale.body());
+        assertTrue(RunningPlatform.json(stale).getString("detail").contains("刷新"), stale.body());
+        HttpResponse<String> staleRead =
+                RunningPlatform.call(learner, "POST", "/api/notices/" + id + "/read?editedAt=" + firstEdit, null);
+        assertEquals(409, staleRead.statusCode(), staleRead.body());
+        assertEquals(readAgain + 1, unread(learner), "the second correction stays unread");
+        assertEquals(
+                422,
+                RunningPlatform.call(learner, "POST", "/api/notices/" + id + "/read?editedAt=yesterday", null)
+                        .statusCode());
+        // The audit log has both edits, with the text before each.
         String audit =
                 RunningPlatform.call(admin, "GET", "/api/audit?size=50", null).body();
         assertTrue(audit.contains("实训安排（初稿） → 实训安排（更正）"), audit);
+        assertTrue(audit.contains("text before: 周三下午实训，地点不变。"), audit);
         // Withdrawn, it can no longer be edited.
         assertEquals(
                 204,

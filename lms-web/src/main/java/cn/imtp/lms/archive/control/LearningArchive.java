@@ -9,6 +9,7 @@ import cn.imtp.lms.cohort.entity.DeliveryMode;
 import cn.imtp.lms.cohort.entity.TrainingClass;
 import cn.imtp.lms.documents.ExportTable;
 import cn.imtp.lms.exam.control.ExamResults;
+import cn.imtp.lms.exam.control.Scores;
 import cn.imtp.lms.identity.control.AccountView;
 import cn.imtp.lms.identity.entity.Account;
 import cn.imtp.lms.plan.entity.PlanKind;
@@ -163,8 +164,9 @@ public class LearningArchive {
                             r.counted() == null
                                     ? ""
                                     : passedOrNot(
-                                            r.counted().score() + "/"
-                                                    + r.counted().maxScore(),
+                                            Scores.compact(
+                                                    r.counted().score(),
+                                                    r.counted().maxScore()),
                                             r.counted().passed())));
             a.practicals()
                     .forEach(r -> row.add(

@@ -280,6 +280,12 @@ public final class Integrity {
                         ? Integer.toString(p.seedLines().get(0))
                         : p.seedLines().get(0) + "-"
                                 + p.seedLines().get(p.seedLines().size() - 1);
+        if (!List.of("PAGE_BREAK", "LONE_CHARACTER").contains(p.kind())
+                || p.kind().equals("PAGE_BREAK") && (p.otherIndex() == null || p.pageHeaderLine() == null)) {
+            throw new IllegalStateException("provenance.json: an entry of " + p.section() + " " + p.course() + "("
+                    + p.seq() + ") has kind '" + p.kind() + "' (PAGE_BREAK needs otherIndex and pageHeaderLine;"
+                    + " LONE_CHARACTER needs neither)");
+        }
         if (p.kind().equals("PAGE_BREAK")) {
             String item = unit.get().content().get(p.otherIndex()).text();
             return new Discrepancy(

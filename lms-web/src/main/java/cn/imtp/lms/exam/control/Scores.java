@@ -12,13 +12,16 @@ public final class Scores {
 
     private Scores() {}
 
-    /** {@code points} of {@code max} on a scale of 100, at most one decimal: 5 of 8 → "62.5", 6 of 10 → "60". */
+    /**
+     * {@code points} of {@code max} on a scale of 100, at most one decimal, rounded down (a score just short of the pass
+     * mark never reads as the pass mark): 5 of 8 → "62.5", 6 of 10 → "60", 2 of 3 → "66.6".
+     */
     public static String onHundred(int points, int max) {
         if (max <= 0) {
             return "0";
         }
         return BigDecimal.valueOf(points * 100L)
-                .divide(BigDecimal.valueOf(max), 1, RoundingMode.HALF_UP)
+                .divide(BigDecimal.valueOf(max), 1, RoundingMode.DOWN)
                 .stripTrailingZeros()
                 .toPlainString();
     }

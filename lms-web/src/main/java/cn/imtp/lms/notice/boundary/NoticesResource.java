@@ -83,10 +83,14 @@ public class NoticesResource {
         return Map.of("unread", notices.unread(Caller.of(security)));
     }
 
+    /**
+     * Marks the notice read; {@code ?editedAt=…} says which edit the reader saw (empty: as published): if it was edited
+     * since, 409 and it stays unread, so that nobody marks a correction read while looking at the text before it.
+     */
     @POST
     @Path("{id}/read")
-    public Response read(@PathParam("id") long id) {
-        notices.markRead(id, Caller.of(security));
+    public Response read(@PathParam("id") long id, @QueryParam("editedAt") String editedAt) {
+        notices.markRead(id, Notices.Seen.of(editedAt), Caller.of(security));
         return Response.noContent().build();
     }
 

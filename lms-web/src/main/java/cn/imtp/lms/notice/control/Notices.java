@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Notices and who has read them. Who sees a notice: one to everyone, every account; one to a class, those who may see
@@ -54,7 +55,8 @@ public class Notices {
 
     /**
      * A notice as the caller sees it; {@code recipientId} and {@code recipient}: the one learner a personal notice is for
-     * (null: a notice to its class or to everyone); {@code editedAt}: its last edit (null: as published);
+     * (null: a notice to its class or to everyone); {@code editedAt} and {@code editedBy}: its last edit and who made it
+     * (null: as published);
      * {@code mayWithdraw}: the caller is its author or an administrator, who may also edit it. Nulls
      * are written out ({@code "editedAt": null}).
      */
@@ -70,13 +72,41 @@ public class Notices {
             String author,
             Instant publishedAt,
             Instant editedAt,
+            String editedBy,
             boolean read,
             boolean mayWithdraw) {}
 
     public record Page(List<NoticeView> items, int page, int size, long total, long unread) {}
 
-    /** What an edit asks: a new title and text ({@code classId}, if sent, must be the notice's own: 422 otherwise). */
-    public record NoticeEdit(Long classId, String title, String body) {}
+    /**
+     * What an edit asks: a new title and text ({@code classId}, if sent, must be the notice's own: 422 otherwise);
+     * {@code editedAt}: the last edit the editor saw (null: the notice as published) — if it was edited since, 409, so
+     * that one editor never silently overwrites another. Without the field (a script), the edit applies as it is.
+     */
+    public record NoticeEdit(Long classId, String title, String body, Optional<Instant> editedAt) {}
+
+    /** What a reader saw when opening a notice: its last edit (empty: as published; null: not said, nothing checked). */
+    public record Seen(Optional<Instant> editedAt) {
+
+        /** From {@code ?editedAt=}: absent, empty (as published) or an instant; 422 for anything else. */
+        public static Seen of(String editedAt) {
+            if (editedAt == null) {
+                return new Seen(null);
+            }
+            if (editedAt.isBlank()) {
+                return new Seen(Optional.empty());
+            }
+            try {
+                return new Seen(Optional.of(Instant.parse(editedAt.strip())));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw PlatformException.invalid(
+                        new Words(
+                                "editedAt 须为通知的修改时间（ISO 8601）或空。",
+                                "editedAt must be the notice's last edit (ISO 8601) or empty."),
+                        List.of(new FieldError("editedAt", new Words("无法识别的时间", "not a time"))));
+            }
+        }
+    }
 
     @Transactional
     public NoticeView publish(NewNotice n, Caller caller) {
@@ -105,6 +135,7 @@ public class Notices {
                 accounts.view(caller.accountId()).fullName(),
                 notice.publishedAt(),
                 null,
+                null,
                 false,
                 true);
     }
@@ -130,7 +161,16 @@ public class Notices {
                             "the audience cannot change: withdraw the notice and publish it again")));
         }
         refuseIfAny(errors, caller, maxBody);
+        if (e.editedAt() != null && !sameEdit(e.editedAt().orElse(null), n.editedAt())) {
+            throw changedMeanwhile(new Words(
+                    "这条通知刚刚被别人修改过，请刷新后在最新内容上修改。",
+                    "Someone else edited this notice meanwhile; reload it and edit the latest text."));
+        }
+        if (title.equals(n.title()) && body.equals(n.body())) {
+            return view(n, caller, true); // nothing changed: nobody's read mark is taken back
+        }
         String before = n.title();
+        String beforeBody = n.body();
         n.edit(title, body, Instant.now(), caller.accountId());
         em.createQuery("DELETE FROM NoticeRead r WHERE r.noticeId = :id AND r.accountId <> :me")
                 .setParameter("id", id)
@@ -141,21 +181,36 @@ public class Notices {
                 caller,
                 "NOTICE_EDITED",
                 id,
-                "notice " + id + ": " + before + (before.equals(title) ? "" : " → " + title),
+                "notice " + id + ": " + before + (before.equals(title) ? "" : " → " + title) + "; text before: "
+                        + (beforeBody.length() > 500 ? beforeBody.substring(0, 500) + "…" : beforeBody),
                 clientAddress);
+        return view(n, caller, true);
+    }
+
+    private NoticeView view(Notice n, Caller caller, boolean read) {
         return new NoticeView(
                 n.id(),
                 n.classId(),
                 n.classId() == null ? null : classes.names(List.of(n.classId())).get(n.classId()),
                 n.recipientId(),
                 n.recipientId() == null ? null : accounts.view(n.recipientId()).fullName(),
-                title,
-                body,
+                n.title(),
+                n.body(),
                 accounts.view(n.authorId()).fullName(),
                 n.publishedAt(),
                 n.editedAt(),
-                true,
-                true);
+                n.editedBy() == null ? null : accounts.view(n.editedBy()).fullName(),
+                read,
+                n.authorId() == caller.accountId() || caller.role() == Role.ADMINISTRATOR);
+    }
+
+    /** Whether the edit a client saw is the notice's last one (both null: never edited), to the millisecond. */
+    private static boolean sameEdit(Instant seen, Instant last) {
+        return seen == null ? last == null : last != null && seen.toEpochMilli() == last.toEpochMilli();
+    }
+
+    private static PlatformException changedMeanwhile(Words detail) {
+        return new PlatformException(409, "notice-changed", "Changed meanwhile", detail);
     }
 
     /** The title's and the text's errors (1 to {@value #MAX_TITLE} and {@code maxBody} characters). */
@@ -190,7 +245,11 @@ public class Notices {
     public Page list(Caller caller, int page, int size) {
         List<Long> visible = classes.idsVisibleTo(caller);
         List<Notice> items = addressed(
-                        "SELECT n", Notice.class, caller, visible, " ORDER BY n.publishedAt DESC, n.id DESC")
+                        "SELECT n",
+                        Notice.class,
+                        caller,
+                        visible,
+                        " ORDER BY COALESCE(n.editedAt, n.publishedAt) DESC, n.id DESC")
                 .setFirstResult(page * size)
                 .setMaxResults(size)
                 .getResultList();
@@ -232,6 +291,10 @@ public class Notices {
                                 x.authorId(), a -> accounts.view(a).fullName()),
                         x.publishedAt(),
                         x.editedAt(),
+                        x.editedBy() == null
+                                ? null
+                                : people.computeIfAbsent(
+                                        x.editedBy(), a -> accounts.view(a).fullName()),
                         read.contains(x.id()),
                         x.authorId() == caller.accountId() || caller.role() == Role.ADMINISTRATOR))
                 .toList();
@@ -246,8 +309,12 @@ public class Notices {
 
     /** Marks a notice the caller can see as read (again: nothing changes); 404 for one they cannot see. */
     @Transactional
-    public void markRead(long id, Caller caller) {
-        visible(id, caller);
+    public void markRead(long id, Seen seen, Caller caller) {
+        Notice n = visible(id, caller);
+        if (seen != null && seen.editedAt() != null && !sameEdit(seen.editedAt().orElse(null), n.editedAt())) {
+            throw changedMeanwhile(new Words(
+                    "这条通知刚刚被修改过，请刷新后阅读最新内容。", "This notice was edited meanwhile; reload it to read the latest text."));
+        }
         markReadBy(id, caller.accountId());
     }
 

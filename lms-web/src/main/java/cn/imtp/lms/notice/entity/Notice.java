@@ -107,6 +107,11 @@ public class Notice {
         return editedAt;
     }
 
+    /** Who changed it last (null: as published). */
+    public Long editedBy() {
+        return editedBy;
+    }
+
     /** When it last became news: published, or edited since. */
     public Instant newsAt() {
         return editedAt == null ? publishedAt : editedAt;

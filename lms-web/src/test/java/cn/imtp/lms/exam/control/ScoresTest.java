@@ -10,7 +10,8 @@ class ScoresTest {
     void pointsAreReadOnTheHundredPointScaleOfThePassMark() {
         assertEquals("60", Scores.onHundred(6, 10));
         assertEquals("62.5", Scores.onHundred(5, 8));
-        assertEquals("66.7", Scores.onHundred(2, 3));
+        assertEquals("66.6", Scores.onHundred(2, 3));
+        assertEquals("59.9", Scores.onHundred(241, 402), "just short of 60 never reads 60");
         assertEquals("100", Scores.onHundred(6, 6));
         assertEquals("0", Scores.onHundred(0, 7));
         assertEquals("0", Scores.onHundred(0, 0));

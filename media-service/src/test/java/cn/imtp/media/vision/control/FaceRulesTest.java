@@ -15,7 +15,7 @@ class FaceRulesTest {
     private final Measure good = new Measure(640, List.of(300), 50);
 
     @Test
-    void aFaceAThirdTheSizeOfTheLargestIsASecondPersonASmallerOneIsNot() {
+    void aFaceTwoFifthsTheSizeOfTheLargestIsASecondPersonASmallerOneIsNot() {
         assertEquals(Outcome.SEVERAL_FACES, rules.usable(new Measure(640, List.of(300, 120), 50)));
         assertEquals(Outcome.PASSED, rules.usable(new Measure(640, List.of(300, 119), 50)));
     }
