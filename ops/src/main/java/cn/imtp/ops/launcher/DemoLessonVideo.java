@@ -5,16 +5,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * The demo class's first unit gets a published lesson video, so that a learner of {@code ./ops/run} can
@@ -35,11 +29,11 @@ final class DemoLessonVideo implements Runnable {
 
     private final LauncherSettings settings;
     private final FfmpegBinaries ffmpeg;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final PlatformClient api;
 
     DemoLessonVideo(LauncherSettings settings, FfmpegBinaries ffmpeg) {
         this.settings = settings;
+        this.api = new PlatformClient(settings.port());
         this.ffmpeg = ffmpeg;
     }
 
@@ -54,7 +48,7 @@ final class DemoLessonVideo implements Runnable {
     }
 
     private String seed() throws Exception {
-        String token = json(call(
+        String token = PlatformClient.json(api.call(
                         null,
                         "POST",
                         "/api/auth/login",
@@ -69,7 +63,9 @@ final class DemoLessonVideo implements Runnable {
         // and the
         // teacher may have taken on others since); failing that, the first active class made.
         List<JsonObject> active =
-                json(call(token, "GET", "/api/classes?size=200", null, 200)).getJsonArray("items").stream()
+                PlatformClient.json(api.call(token, "GET", "/api/classes?size=200", null, 200))
+                        .getJsonArray("items")
+                        .stream()
                         .map(JsonValue::asJsonObject)
                         .filter(c -> "ACTIVE".equals(c.getString("status")))
                         .toList();
@@ -80,14 +76,15 @@ final class DemoLessonVideo implements Runnable {
                         .min(java.util.Comparator.comparingLong(
                                 c -> c.getJsonNumber("id").longValue())))
                 .orElseThrow(() -> new IllegalStateException(TEACHER + " teaches no active class"));
-        long planId = json(call(token, "GET", "/api/classes/" + klass.getJsonNumber("id"), null, 200))
+        long planId = PlatformClient.json(
+                        api.call(token, "GET", "/api/classes/" + klass.getJsonNumber("id"), null, 200))
                 .getJsonNumber("planId")
                 .longValue();
-        JsonObject unit = json(call(token, "GET", "/api/plans/" + planId, null, 200))
+        JsonObject unit = PlatformClient.json(api.call(token, "GET", "/api/plans/" + planId, null, 200))
                 .getJsonArray("units")
                 .getJsonObject(0);
         long unitId = unit.getJsonNumber("id").longValue();
-        JsonObject existing = json(call(
+        JsonObject existing = PlatformClient.json(api.call(
                         token, "GET", "/api/resources?unitId=" + unitId + "&category=LEARNING&size=200", null, 200))
                 .getJsonArray("items")
                 .stream()
@@ -103,7 +100,7 @@ final class DemoLessonVideo implements Runnable {
         // An earlier start that stopped half-way left the resource unpublished: it gets a new version.
         long resourceId = existing != null
                 ? existing.getJsonNumber("id").longValue()
-                : json(call(
+                : PlatformClient.json(api.call(
                                 token,
                                 "POST",
                                 "/api/resources",
@@ -121,7 +118,7 @@ final class DemoLessonVideo implements Runnable {
                                 201))
                         .getJsonNumber("id")
                         .longValue();
-        JsonObject ticket = json(call(
+        JsonObject ticket = PlatformClient.json(api.call(
                 token,
                 "POST",
                 "/api/resources/" + resourceId + "/versions",
@@ -131,9 +128,22 @@ final class DemoLessonVideo implements Runnable {
                         .build()
                         .toString(),
                 201));
-        upload(ticket, file);
-        awaitReady(ticket, Duration.ofMinutes(10));
-        call(
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            api.upload(
+                    ticket,
+                    file.getFileName().toString(),
+                    "video/mp4",
+                    raf.length(),
+                    (offset, length) -> {
+                        byte[] chunk = new byte[length];
+                        raf.seek(offset);
+                        raf.readFully(chunk);
+                        return chunk;
+                    },
+                    Duration.ofSeconds(1),
+                    Duration.ofMinutes(10));
+        }
+        api.call(
                 token,
                 "POST",
                 "/api/resources/" + resourceId + "/versions/" + ticket.getInt("version") + "/publish",
@@ -178,112 +188,6 @@ final class DemoLessonVideo implements Runnable {
         String out = new String(p.getInputStream().readAllBytes());
         if (p.waitFor() != 0) {
             throw new IOException("ffmpeg could not make the demo video: " + out.strip());
-        }
-    }
-
-    /** Start, every part straight to storage by its presigned URL, complete. */
-    private void upload(JsonObject ticket, Path file) throws Exception {
-        String[] url = ticket.getString("uploadUrl").split("\\?", 2);
-        JsonObject started = json(send(
-                post(
-                        ticket.getString("uploadUrl"),
-                        Json.createObjectBuilder()
-                                .add("fileName", file.getFileName().toString())
-                                .add("size", Files.size(file))
-                                .add("contentType", "video/mp4")
-                                .build()
-                                .toString()),
-                200));
-        long partSize = started.getJsonNumber("partSize").longValue();
-        List<Integer> numbers =
-                IntStream.rangeClosed(1, started.getInt("partCount")).boxed().toList();
-        JsonObject parts = json(send(
-                post(
-                        url[0] + "/parts?" + url[1],
-                        Json.createObjectBuilder()
-                                .add("numbers", Json.createArrayBuilder(numbers))
-                                .build()
-                                .toString()),
-                200));
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-            for (JsonValue v : parts.getJsonArray("parts")) {
-                JsonObject part = v.asJsonObject();
-                long offset = (part.getInt("number") - 1) * partSize;
-                byte[] chunk = new byte[(int) Math.min(partSize, raf.length() - offset)];
-                raf.seek(offset);
-                raf.readFully(chunk);
-                send(
-                        HttpRequest.newBuilder(URI.create(part.getString("url")))
-                                .timeout(Duration.ofSeconds(60))
-                                .header("Content-Type", "application/octet-stream")
-                                .PUT(HttpRequest.BodyPublishers.ofByteArray(chunk))
-                                .build(),
-                        200);
-            }
-        }
-        send(post(url[0] + "/complete?" + url[1], null), 202);
-    }
-
-    private void awaitReady(JsonObject ticket, Duration timeout) throws Exception {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            JsonObject s = json(send(
-                    HttpRequest.newBuilder(uri(ticket.getString("statusUrl")))
-                            .timeout(Duration.ofSeconds(30))
-                            .build(),
-                    200));
-            switch (s.getString("state")) {
-                case "READY" -> {
-                    return;
-                }
-                case "FAILED" -> throw new IOException("transcoding failed: " + s.getString("reason", "?"));
-                default -> Thread.sleep(1000);
-            }
-        }
-        throw new IOException("not transcoded within " + timeout);
-    }
-
-    private String call(String token, String method, String path, String json, int expected)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
-                .timeout(Duration.ofSeconds(60))
-                .method(
-                        method,
-                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            b.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return send(b.build(), expected);
-    }
-
-    private HttpRequest post(String url, String json) {
-        return HttpRequest.newBuilder(uri(url))
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .build();
-    }
-
-    private String send(HttpRequest request, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != expected) {
-            throw new IOException(
-                    request.method() + " " + request.uri().getPath() + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return r.body();
-    }
-
-    /** An absolute URL as given, or a path on the platform's own address. */
-    private URI uri(String urlOrPath) {
-        return URI.create(urlOrPath.startsWith("http") ? urlOrPath : "http://127.0.0.1:" + settings.port() + urlOrPath);
-    }
-
-    private static JsonObject json(String body) {
-        try (var reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
         }
     }
 

@@ -11,12 +11,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -106,12 +100,10 @@ final class DemoResourcePacks implements Runnable {
                             "要点：如实介绍商品；明示价格与优惠条件；不得虚构交易、编造用户评价；" + "食品、化妆品等商品须核对资质。",
                             "本资讯为平台演示资料，具体要求以主管部门发布的最新文件为准。")));
 
-    private final LauncherSettings settings;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final PlatformClient api;
 
     DemoResourcePacks(LauncherSettings settings) {
-        this.settings = settings;
+        this.api = new PlatformClient(settings.port());
     }
 
     @Override
@@ -124,7 +116,7 @@ final class DemoResourcePacks implements Runnable {
     }
 
     private String seed() throws Exception {
-        String token = json(call(
+        String token = PlatformClient.json(api.call(
                         null,
                         "POST",
                         "/api/auth/login",
@@ -135,23 +127,26 @@ final class DemoResourcePacks implements Runnable {
                                 .toString(),
                         200))
                 .getString("token");
-        JsonObject klass = json(call(token, "GET", "/api/classes?size=200", null, 200)).getJsonArray("items").stream()
-                .map(JsonValue::asJsonObject)
-                .filter(c -> DemoLessonVideo.DEMO_CLASS.equals(c.getString("name")))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException(
-                        DemoLessonVideo.TEACHER + " does not teach the class " + DemoLessonVideo.DEMO_CLASS));
+        JsonObject klass =
+                PlatformClient.json(api.call(token, "GET", "/api/classes?size=200", null, 200))
+                        .getJsonArray("items")
+                        .stream()
+                        .map(JsonValue::asJsonObject)
+                        .filter(c -> DemoLessonVideo.DEMO_CLASS.equals(c.getString("name")))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException(
+                                DemoLessonVideo.TEACHER + " does not teach the class " + DemoLessonVideo.DEMO_CLASS));
         long classId = klass.getJsonNumber("id").longValue();
-        long planId = json(call(token, "GET", "/api/classes/" + classId, null, 200))
+        long planId = PlatformClient.json(api.call(token, "GET", "/api/classes/" + classId, null, 200))
                 .getJsonNumber("planId")
                 .longValue();
-        long unitId = json(call(token, "GET", "/api/plans/" + planId, null, 200))
+        long unitId = PlatformClient.json(api.call(token, "GET", "/api/plans/" + planId, null, 200))
                 .getJsonArray("units")
                 .getJsonObject(0)
                 .getJsonNumber("id")
                 .longValue();
-        Map<String, JsonObject> existing = json(
-                        call(token, "GET", "/api/resources?classId=" + classId + "&size=200", null, 200))
+        Map<String, JsonObject> existing = PlatformClient.json(
+                        api.call(token, "GET", "/api/resources?classId=" + classId + "&size=200", null, 200))
                 .getJsonArray("items")
                 .stream()
                 .map(JsonValue::asJsonObject)
@@ -166,7 +161,7 @@ final class DemoResourcePacks implements Runnable {
             // An earlier start that stopped half-way left the resource unpublished: it gets a new version.
             long id = had != null ? had.getJsonNumber("id").longValue() : create(token, d, classId, unitId);
             byte[] pdf = pdf(song, d);
-            JsonObject ticket = json(call(
+            JsonObject ticket = PlatformClient.json(api.call(
                     token,
                     "POST",
                     "/api/resources/" + id + "/versions",
@@ -176,15 +171,22 @@ final class DemoResourcePacks implements Runnable {
                             .build()
                             .toString(),
                     201));
-            upload(ticket, d.fileName(), pdf);
-            call(
+            api.upload(
+                    ticket,
+                    d.fileName(),
+                    "application/pdf",
+                    pdf.length,
+                    (offset, length) -> java.util.Arrays.copyOfRange(pdf, (int) offset, (int) offset + length),
+                    Duration.ofMillis(500),
+                    Duration.ofMinutes(1));
+            api.call(
                     token,
                     "POST",
                     "/api/resources/" + id + "/versions/" + ticket.getInt("version") + "/publish",
                     null,
                     200);
             if (d.shownToLearners()) {
-                call(token, "PUT", "/api/resources/" + id + "/learner-visibility", "{\"shown\":true}", 200);
+                api.call(token, "PUT", "/api/resources/" + id + "/learner-visibility", "{\"shown\":true}", 200);
             }
             added++;
         }
@@ -203,7 +205,8 @@ final class DemoResourcePacks implements Runnable {
         if (d.onUnit()) {
             b.add("unitId", unitId);
         }
-        return json(call(token, "POST", "/api/resources", b.build().toString(), 201))
+        return PlatformClient.json(
+                        api.call(token, "POST", "/api/resources", b.build().toString(), 201))
                 .getJsonNumber("id")
                 .longValue();
     }
@@ -226,98 +229,6 @@ final class DemoResourcePacks implements Runnable {
         }
         doc.close();
         return out.toByteArray();
-    }
-
-    /** A small file: start, its one part straight to storage by the presigned URL, complete; then READY. */
-    private void upload(JsonObject ticket, String fileName, byte[] bytes) throws Exception {
-        String[] url = ticket.getString("uploadUrl").split("\\?", 2);
-        JsonObject started = json(send(
-                post(
-                        ticket.getString("uploadUrl"),
-                        Json.createObjectBuilder()
-                                .add("fileName", fileName)
-                                .add("size", bytes.length)
-                                .add("contentType", "application/pdf")
-                                .build()
-                                .toString()),
-                200));
-        if (started.getInt("partCount") != 1) {
-            throw new IOException(fileName + " should be one part, not " + started.getInt("partCount"));
-        }
-        JsonObject parts = json(send(post(url[0] + "/parts?" + url[1], "{\"numbers\":[1]}"), 200));
-        send(
-                HttpRequest.newBuilder(URI.create(
-                                parts.getJsonArray("parts").getJsonObject(0).getString("url")))
-                        .timeout(Duration.ofSeconds(60))
-                        .header("Content-Type", "application/octet-stream")
-                        .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
-                        .build(),
-                200);
-        HttpResponse<String> done =
-                http.send(post(url[0] + "/complete?" + url[1], null), HttpResponse.BodyHandlers.ofString());
-        if (done.statusCode() != 200 && done.statusCode() != 202) {
-            throw new IOException("completing " + fileName + " answered " + done.statusCode() + ": " + done.body());
-        }
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < end) {
-            JsonObject s = json(send(
-                    HttpRequest.newBuilder(uri(ticket.getString("statusUrl")))
-                            .timeout(Duration.ofSeconds(30))
-                            .build(),
-                    200));
-            switch (s.getString("state")) {
-                case "READY" -> {
-                    return;
-                }
-                case "FAILED" -> throw new IOException(fileName + " was refused: " + s.getString("reason", "?"));
-                default -> Thread.sleep(500);
-            }
-        }
-        throw new IOException(fileName + " was not ready within a minute");
-    }
-
-    private String call(String token, String method, String path, String json, int expected)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
-                .timeout(Duration.ofSeconds(60))
-                .method(
-                        method,
-                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            b.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return send(b.build(), expected);
-    }
-
-    private HttpRequest post(String url, String json) {
-        return HttpRequest.newBuilder(uri(url))
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .build();
-    }
-
-    private String send(HttpRequest request, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != expected) {
-            throw new IOException(
-                    request.method() + " " + request.uri().getPath() + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return r.body();
-    }
-
-    /** An absolute URL as given, or a path on the platform's own address. */
-    private URI uri(String urlOrPath) {
-        return URI.create(urlOrPath.startsWith("http") ? urlOrPath : "http://127.0.0.1:" + settings.port() + urlOrPath);
-    }
-
-    private static JsonObject json(String body) {
-        try (var reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
-        }
     }
 
     private static void log(String message) {

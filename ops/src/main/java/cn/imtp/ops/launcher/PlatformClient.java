@@ -1,0 +1,149 @@
+package cn.imtp.ops.launcher;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * The launcher's client of the platform's public API, for the demo content it makes as a user would: JSON calls with a
+ * bearer token, and a file uploaded as the pages upload it (start, every part straight to storage by its presigned URL,
+ * complete) then followed until media-service has it ready.
+ */
+final class PlatformClient {
+
+    /** Reads {@code length} bytes of the file being uploaded from {@code offset}. */
+    interface Part {
+        byte[] read(long offset, int length) throws IOException;
+    }
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final int port;
+
+    PlatformClient(int port) {
+        this.port = port;
+    }
+
+    /** A JSON call on the platform's own address (or an absolute URL); its body, when it answers {@code expected}. */
+    String call(String token, String method, String path, String json, int expected)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(60))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b.build(), Set.of(expected));
+    }
+
+    /**
+     * Uploads {@code size} bytes as {@code fileName} with the upload ticket of a resource version ({@code uploadUrl},
+     * {@code statusUrl}), then waits until media-service has it READY (polling every {@code poll}, at most {@code
+     * timeout}); an IOException saying why otherwise.
+     */
+    void upload(
+            JsonObject ticket,
+            String fileName,
+            String contentType,
+            long size,
+            Part part,
+            Duration poll,
+            Duration timeout)
+            throws IOException, InterruptedException {
+        String[] url = ticket.getString("uploadUrl").split("\\?", 2);
+        JsonObject started = json(send(
+                post(
+                        ticket.getString("uploadUrl"),
+                        Json.createObjectBuilder()
+                                .add("fileName", fileName)
+                                .add("size", size)
+                                .add("contentType", contentType)
+                                .build()
+                                .toString()),
+                Set.of(200)));
+        long partSize = started.getJsonNumber("partSize").longValue();
+        List<Integer> numbers =
+                IntStream.rangeClosed(1, started.getInt("partCount")).boxed().toList();
+        JsonObject parts = json(send(
+                post(
+                        url[0] + "/parts?" + url[1],
+                        Json.createObjectBuilder()
+                                .add("numbers", Json.createArrayBuilder(numbers))
+                                .build()
+                                .toString()),
+                Set.of(200)));
+        for (JsonValue v : parts.getJsonArray("parts")) {
+            JsonObject p = v.asJsonObject();
+            long offset = (p.getInt("number") - 1) * partSize;
+            byte[] chunk = part.read(offset, (int) Math.min(partSize, size - offset));
+            send(
+                    HttpRequest.newBuilder(URI.create(p.getString("url")))
+                            .timeout(Duration.ofSeconds(60))
+                            .header("Content-Type", "application/octet-stream")
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(chunk))
+                            .build(),
+                    Set.of(200));
+        }
+        send(post(url[0] + "/complete?" + url[1], null), Set.of(200, 202));
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            JsonObject s = json(send(
+                    HttpRequest.newBuilder(uri(ticket.getString("statusUrl")))
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                    Set.of(200)));
+            switch (s.getString("state")) {
+                case "READY" -> {
+                    return;
+                }
+                case "FAILED", "REJECTED" ->
+                    throw new IOException(fileName + " was refused: " + s.getString("reason", "?"));
+                default -> Thread.sleep(poll.toMillis());
+            }
+        }
+        throw new IOException(fileName + " was not ready within " + timeout);
+    }
+
+    static JsonObject json(String body) {
+        try (var reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+
+    private HttpRequest post(String url, String json) {
+        return HttpRequest.newBuilder(uri(url))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
+    }
+
+    private String send(HttpRequest request, Set<Integer> expected) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (!expected.contains(r.statusCode())) {
+            throw new IOException(
+                    request.method() + " " + request.uri().getPath() + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    /** An absolute URL as given, or a path on the platform's own address. */
+    private URI uri(String urlOrPath) {
+        return URI.create(urlOrPath.startsWith("http") ? urlOrPath : "http://127.0.0.1:" + port + urlOrPath);
+    }
+}
