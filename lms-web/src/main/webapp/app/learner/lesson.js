@@ -1,12 +1,15 @@
 // A live lesson for a learner: join while it is open and be counted (a beat every few seconds, kept until
 // stored, and the presence question after a quiet spell, as with lesson videos), watch the video the
-// teacher plays in sync with the class or open the meeting link, and ask questions in the Q&A.
+// teacher plays in sync with the class or open the meeting link, and ask questions in the Q&A. In a class that asks
+// for face checks, the server says when one is due (on joining, then at random): the camera check of the lesson
+// player covers the page, and nothing counts until it passes.
 import { api, ApiError } from '../shared/api.js';
 import { listen } from '../shared/events.js';
 import { dateTime, language, minutes, t } from '../shared/i18n.js';
 import { box, el, showProblem, startPage } from '../shared/page.js';
 import { BeatQueue, flushLeftovers } from '../player/beat-queue.js';
 import { attachHls } from '../player/lesson-player.js';
+import { faceCheck } from '../player/face-check.js';
 import { askInOverlay, Presence } from '../player/presence.js';
 import { qaPanel } from '../shared/live-qa.js';
 import { learnerRollCall } from '../shared/roll-call.js';
@@ -68,10 +71,14 @@ async function join() {
   let seq = 0;
   let hiddenDuringBeat = document.visibilityState !== 'visible';
   let away = false;
+  let checking = false;
   const queue = new BeatQueue({
     sessionId: ticket.sessionId,
     url: `/api/live/sessions/${ticket.sessionId}/beats`,
-    onAck: (ack) => { counted.textContent = t('live.counted', { m: minutes(ack.lessonCreditedSeconds / 60) }); },
+    onAck: (ack) => {
+      counted.textContent = t('live.counted', { m: minutes(ack.lessonCreditedSeconds / 60) });
+      if (ack.checkDue) checkFace();
+    },
     onRefused: (ack) => showProblem(box.problem, new Error(t('player.beatRefused', { reason: ack.reason?.[language()] || '' }))),
     onEnded: () => stop(t('live.elsewhere')),
     onOffline: () => { counted.textContent = t('player.offline'); },
@@ -100,7 +107,7 @@ async function join() {
     idleMs: ticket.idleSeconds * 1000,
     answerMs: ticket.presenceAnswerSeconds * 1000,
     ask: askInOverlay(overlay),
-    active: () => !away,
+    active: () => !away && !checking,
     onAbsent: (idleSince) => {
       beat(false, Math.max(0, Math.floor(idleSince - openedAt)));
       away = true;
@@ -110,6 +117,20 @@ async function join() {
       }, t('live.backButton')));
     },
   });
+  // The face check the server says is due; the beats go on meanwhile and earn nothing until it passes. A check failed
+  // twice ends this session (its credit since the last pass is withheld for review).
+  async function checkFace() {
+    if (checking) return;
+    checking = true;
+    try {
+      if (await faceCheck(overlay, ticket.sessionId) === 'failed') stop(t('face.liveEnded'));
+    } catch (e) {
+      showProblem(box.problem, e);
+    } finally {
+      checking = false;
+    }
+  }
+  if (ticket.checkFromMs === 0) checkFace();
   function stop(text) {
     clearInterval(timer);
     presence.stop();

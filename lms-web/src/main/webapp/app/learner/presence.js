@@ -30,7 +30,7 @@ function checks(me) {
   if (!me.checks.length) return '';
   return el('section', { class: 'card' }, el('h2', {}, t('face.myChecks')),
     el('ul', { id: 'face-my-checks' }, me.checks.map((c) => el('li', { 'data-state': c.state },
-      `${dateTime(c.dueAt)} · ${t(`face.outcome.${c.outcome}`, {}, c.outcome)} `,
+      `${dateTime(c.dueAt)} · ${t(`face.kind.${c.kind}`, {}, '')} · ${t(`face.outcome.${c.outcome}`, {}, c.outcome)} `,
       el('span', { class: c.state === 'APPROVED' ? 'badge ok' : 'badge short' }, t(`face.state.${c.state}`, { m: minutes(c.withheldSeconds / 60) })),
       c.reviewNote ? el('span', { class: 'muted' }, ` ${t('face.reviewNote', { note: c.reviewNote })}`) : ''))));
 }

@@ -58,7 +58,10 @@ function item(section, classId, c) {
     .then(() => { showNotice(box.notice, approve ? t('faceReview.approved') : t('faceReview.rejected')); load(section, classId); })
     .catch((err) => showProblem(box.problem, err));
   const li = el('li', { 'data-check': c.checkId },
-    el('p', {}, el('strong', {}, c.learnerName || c.username), ` · ${c.unitName || ''} · ${dateTime(c.dueAt)}`),
+    el('p', {}, el('strong', {}, c.learnerName || c.username), ` · ${c.unitName || ''} · `,
+      el('span', { 'data-kind': c.kind, 'data-lesson': c.lessonId ?? '' },
+        c.kind === 'LIVE' ? t('faceReview.liveLesson', { at: dateTime(c.lessonStartsAt) }) : t('face.kind.SELF_PACED')),
+      ` · ${dateTime(c.dueAt)}`),
     el('p', {}, t(`face.outcome.${c.outcome}`, {}, c.outcome), ' ',
       el('span', { class: 'badge short' }, t('faceReview.withheld', { s: c.withheldSeconds })),
       c.distance == null ? '' : el('span', { class: 'muted' }, ` ${t('faceReview.distance', { d: c.distance })}`)),

@@ -14,6 +14,8 @@
  * judges each heartbeat with {@link cn.imtp.lms.live.control.LivePolicy} (pure): the seconds of the window
  * present with the page visible, one heartbeat plus slack per beat at most, each second once per learner.
  * Credit goes to the unit's live seconds in the hours ledger and every beat into the class's attendance
- * chain, in the beat's transaction, as for lesson videos.
+ * chain, in the beat's transaction, as for lesson videos. In a class with face checks, presence holds a live session's
+ * credit while a check is due and withholds or gives back its seconds through
+ * {@link cn.imtp.lms.live.control.LiveCreditHolds} (attendance's {@code ActivityCredit} for live sessions).
  */
 package cn.imtp.lms.live;

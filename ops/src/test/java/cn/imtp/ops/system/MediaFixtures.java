@@ -329,8 +329,17 @@ final class MediaFixtures {
      * swaying a little as a live person's does: a Y4M file for Chromium's fake camera.
      */
     static Path camera(String fixture) throws IOException, InterruptedException {
+        return camera(fixture, 0);
+    }
+
+    /**
+     * The same camera, its sway shifted by {@code variant} (0: as above): a second browser's camera then never sends a
+     * frame the first one sent, which the server would refuse as a replay.
+     */
+    static Path camera(String fixture, int variant) throws IOException, InterruptedException {
         Path source = face(fixture, null);
-        Path out = dir().resolve("camera-" + fixture.replace(".jpg", "") + ".y4m");
+        Path out =
+                dir().resolve("camera-" + fixture.replace(".jpg", "") + (variant == 0 ? "" : "-" + variant) + ".y4m");
         if (!Files.exists(out)) {
             run(
                     List.of(
@@ -343,7 +352,8 @@ final class MediaFixtures {
                             "-r",
                             "10",
                             "-vf",
-                            "crop=600:450:20+15*sin(PI*t):15+10*cos(PI*t),scale=640:480,format=yuv420p"),
+                            "crop=600:450:" + (20 + variant)
+                                    + "+15*sin(PI*t):15+10*cos(PI*t),scale=640:480,format=yuv420p"),
                     out);
         }
         return out;

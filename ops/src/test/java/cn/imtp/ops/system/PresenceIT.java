@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -37,13 +38,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * face fixtures, moved a little as a camera would see them a moment later). Consent and enrolment first; a check due at
  * the start holds all credit until it passes; a check failed twice or left unanswered withholds exactly what was credited
  * since the last pass; reviewers approve or reject; withdrawal and retention delete the photos. The class asks for a
- * check every 10–30 s on a seeded schedule (RunningPlatform), answered within 30 s.
+ * check every 10–30 s on a seeded schedule (RunningPlatform), answered within 30 s. Live lessons of the class ask for
+ * checks in the same way, and what they withhold is live time.
  */
 @ExtendWith(RunningPlatform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PresenceIT {
 
-    private static final String[] LEARNERS = {"honest", "failing", "stranger", "withdrawing", "expiring", "still"};
+    private static final String[] LEARNERS = {
+        "honest", "failing", "stranger", "withdrawing", "expiring", "still", "liveFailing", "liveMissing", "liveNone"
+    };
     private static final String MOVED = "crop=iw-24:ih-16:18:0,scale=640:480";
     private static final String LIGHTER = "crop=iw-16:ih-16:4:12,scale=640:480,eq=brightness=0.06";
 
@@ -58,6 +62,9 @@ class PresenceIT {
     static final Map<String, Integer> WITHHELD = new LinkedHashMap<>();
 
     static final Map<String, String> CHECKS = new LinkedHashMap<>();
+
+    /** A teacher of another class (test 3). */
+    static String otherTeacher;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -239,15 +246,7 @@ class PresenceIT {
 
         /** Frames exactly as given: what a script replaying earlier frames sends. */
         HttpResponse<String> replay(String checkId, byte[]... frames) throws Exception {
-            JsonArrayBuilder list = Json.createArrayBuilder();
-            for (byte[] f : frames) {
-                list.add("data:image/jpeg;base64," + Base64.getEncoder().encodeToString(f));
-            }
-            return RunningPlatform.call(
-                    TOKENS.get(role),
-                    "POST",
-                    "/api/presence/checks/" + checkId + "/answers",
-                    Json.createObjectBuilder().add("frames", list).build().toString());
+            return replayAs(role, checkId, frames);
         }
 
         /** The first check: due at once; nothing counts before it passes. */
@@ -397,7 +396,7 @@ class PresenceIT {
                 .longValue();
         String otherTeacherName = Accounts.uniqueName("face-other-teacher");
         RoleMatrixIT.activeClass(admin, planId, otherTeacherName, Accounts.uniqueName("face-other-learner"));
-        String otherTeacher = RunningPlatform.token(otherTeacherName, "Teach2026ok");
+        otherTeacher = RunningPlatform.token(otherTeacherName, "Teach2026ok");
         assertEquals(
                 404,
                 RunningPlatform.call(otherTeacher, "GET", "/api/presence/classes/" + classId + "/checks", null)
@@ -734,6 +733,283 @@ class PresenceIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(422, notZip.statusCode(), notZip.body());
+    }
+
+    @Test
+    @Order(9)
+    void aLiveLessonAsksForChecksHoldsItsCreditAndWithholdsExactlyTheLiveSecondsSinceThePass() throws Exception {
+        JsonObject text = RunningPlatform.json(
+                RunningPlatform.call(TOKENS.get("liveFailing"), "GET", "/api/presence/consent-text", null));
+        for (var e : Map.of("liveFailing", "person09.jpg", "liveMissing", "person10.jpg")
+                .entrySet()) {
+            assertEquals(
+                    200,
+                    RunningPlatform.call(
+                                    TOKENS.get(e.getKey()),
+                                    "POST",
+                                    "/api/presence/me/consent",
+                                    Json.createObjectBuilder()
+                                            .add("version", text.getString("version"))
+                                            .build()
+                                            .toString())
+                            .statusCode());
+            HttpResponse<String> enrolled = photo(e.getKey(), e.getValue());
+            assertEquals(200, enrolled.statusCode(), enrolled.body());
+        }
+        JsonObject lesson = LiveLessonIT.schedule(teacher, classId, unitId, 3);
+        long lessonId = lesson.getJsonNumber("id").longValue();
+        Instant start = Instant.parse(lesson.getString("startsAt"));
+
+        // The same gate as a lesson video's: no consent and photo, no joining, and whom to ask.
+        HttpResponse<String> refused = join("liveNone", lessonId);
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertTrue(RunningPlatform.json(refused).getString("type").endsWith("presence-check-required"));
+        assertTrue(RunningPlatform.json(refused).getString("detail").contains("周建华"), refused.body());
+
+        // A check is due at the join; until it passes the beats earn nothing.
+        Map<String, LiveLessonIT.Attendee> live = new LinkedHashMap<>();
+        for (String role : List.of("liveFailing", "liveMissing")) {
+            HttpResponse<String> joined = join(role, lessonId);
+            assertEquals(201, joined.statusCode(), joined.body());
+            JsonObject ticket = RunningPlatform.json(joined);
+            assertEquals(0, ticket.getJsonNumber("checkFromMs").longValue(), joined.body());
+            live.put(role, new LiveLessonIT.Attendee(TOKENS.get(role), ticket));
+        }
+        LiveLessonIT.sleepUntil(start.plusSeconds(3));
+        for (LiveLessonIT.Attendee a : live.values()) {
+            JsonObject held = a.beat(true);
+            assertTrue(held.getBoolean("checkDue"), held.toString());
+            assertEquals(0, held.getInt("lessonCreditedSeconds"), "inside the window, but the check is due: " + held);
+        }
+        JsonObject first = liveDue("liveFailing", live.get("liveFailing").sessionId);
+        assertNotNull(first);
+        // Another learner neither sees nor answers it.
+        assertEquals(
+                404,
+                RunningPlatform.call(
+                                TOKENS.get("liveMissing"),
+                                "GET",
+                                "/api/presence/sessions/" + live.get("liveFailing").sessionId + "/check",
+                                null)
+                        .statusCode());
+        assertEquals(
+                404,
+                answerAs("liveMissing", first.getString("checkId"), "person10.jpg")
+                        .statusCode(),
+                "another learner's live check is not found");
+        assertEquals(
+                "PASSED",
+                RunningPlatform.json(answerAs("liveFailing", first.getString("checkId"), "person09.jpg"))
+                        .getString("state"));
+        JsonObject firstMissing = liveDue("liveMissing", live.get("liveMissing").sessionId);
+        assertEquals(
+                "PASSED",
+                RunningPlatform.json(answerAs("liveMissing", firstMissing.getString("checkId"), "person10.jpg"))
+                        .getString("state"));
+
+        // Credit flows until the next check is due (10–30 s later); from then on beats earn nothing. The first learner
+        // whose check comes fails it twice at once: exactly the live seconds credited since the pass are withheld, and
+        // the session ends. The other one's page never answers.
+        Map<String, Integer> before = new LinkedHashMap<>();
+        Map<String, LiveLessonIT.Attendee> beating = new LinkedHashMap<>(live);
+        String failed = null;
+        String failedCheck = null;
+        long deadline = System.nanoTime() + 40_000_000_000L;
+        while (before.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(2_000);
+            for (var e : List.copyOf(beating.entrySet())) {
+                LiveLessonIT.Attendee a = e.getValue();
+                int was = a.credited;
+                JsonObject ack = a.beat(true);
+                if (before.containsKey(e.getKey())) {
+                    assertEquals((int) before.get(e.getKey()), a.credited, "a beat during an open check earns nothing");
+                } else if (ack.containsKey("checkDue")) {
+                    assertEquals(was, a.credited, "the beat that hears of the check earns nothing: " + ack);
+                    before.put(e.getKey(), a.credited);
+                    if (failed == null) {
+                        failed = e.getKey();
+                        JsonObject second = liveDue(failed, a.sessionId);
+                        failedCheck = second.getString("checkId");
+                        HttpResponse<String> other = answerAs(failed, failedCheck, "person03.jpg");
+                        assertEquals(
+                                "NOT_SAME_PERSON", RunningPlatform.json(other).getString("outcome"), other.body());
+                        assertEquals("OPEN", RunningPlatform.json(other).getString("state"), "one more try");
+                        HttpResponse<String> again = answerAs(failed, failedCheck, "person04.jpg");
+                        assertEquals("FAILED", RunningPlatform.json(again).getString("state"), again.body());
+                        assertEquals(
+                                (int) before.get(failed),
+                                RunningPlatform.json(again).getInt("withheldSeconds"),
+                                again.body());
+                        assertEnded(a);
+                        beating.remove(failed);
+                    }
+                }
+            }
+        }
+        assertEquals(2, before.size(), "both learners' next checks came");
+        assertTrue(before.values().stream().allMatch(v -> v >= 5), "credit flowed after the pass: " + before);
+        String missed = beating.keySet().iterator().next();
+        LiveLessonIT.Attendee missing = beating.get(missed);
+
+        // A page that never answers: the sweeper marks the check missed after its 30 s, the same withholding; its beats
+        // meanwhile earn nothing.
+        String missedCheck;
+        try (Connection c = db()) {
+            missedCheck =
+                    text(c, "SELECT id FROM presence_check WHERE session_id = ? AND state = 'OPEN'", missing.sessionId);
+        }
+        deadline = System.nanoTime() + 45_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(2_000);
+            HttpResponse<String> r = missing.send(missing.seq + 1, missing.elapsed(), true, null);
+            if (r.statusCode() == 200) {
+                missing.seq++;
+            }
+            // Still open once the beat was answered: the beat was judged before the withholding, and earned nothing.
+            if (!"OPEN".equals(checkState(missedCheck))) {
+                break;
+            }
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals((int) before.get(missed), RunningPlatform.json(r).getInt("lessonCreditedSeconds"));
+        }
+        assertEquals("MISSED", checkState(missedCheck));
+        assertEnded(missing);
+
+        try (Connection c = db()) {
+            for (String role : live.keySet()) {
+                assertEquals(0, liveSeconds(c, role), role + "'s live credit is withheld, not counted");
+                assertEquals(
+                        (int) before.get(role),
+                        query(
+                                c,
+                                "SELECT withheld_seconds FROM presence_check WHERE session_id = ? AND state IN ('FAILED', 'MISSED')",
+                                live.get(role).sessionId));
+                assertEquals(
+                        "PRESENCE_CHECK",
+                        text(c, "SELECT ended_reason FROM live_session WHERE id = ?", live.get(role).sessionId));
+            }
+        }
+        assertEquals((int) before.get(failed), withheldInLedger(admin, failed), "shown apart: 待审核");
+        assertEquals((int) before.get(missed), withheldInLedger(TOKENS.get(missed), missed));
+        assertTrue(verified(), "the chain verifies after the withholding");
+
+        // The class's teacher reviews them, seeing which live lesson they were; a teacher of another class cannot.
+        var pending = Json.createReader(new java.io.StringReader(
+                        RunningPlatform.call(teacher, "GET", "/api/presence/classes/" + classId + "/checks", null)
+                                .body()))
+                .readArray();
+        String failedId = failedCheck;
+        JsonObject listed = pending.stream()
+                .map(jakarta.json.JsonValue::asJsonObject)
+                .filter(v -> v.getString("checkId").equals(failedId))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the failed live check is listed: " + pending));
+        assertEquals("LIVE", listed.getString("kind"), listed.toString());
+        assertEquals(lessonId, listed.getJsonNumber("lessonId").longValue());
+        assertEquals(start, Instant.parse(listed.getString("lessonStartsAt")));
+        assertEquals(
+                404,
+                RunningPlatform.call(
+                                otherTeacher,
+                                "POST",
+                                "/api/presence/checks/" + failedCheck + "/review",
+                                "{\"approve\":true}")
+                        .statusCode());
+        HttpResponse<String> approved = RunningPlatform.call(
+                teacher,
+                "POST",
+                "/api/presence/checks/" + failedCheck + "/review",
+                "{\"approve\":true,\"note\":\"回放核对为本人\"}");
+        assertEquals("APPROVED", RunningPlatform.json(approved).getString("state"), approved.body());
+        HttpResponse<String> rejected = RunningPlatform.call(
+                teacher,
+                "POST",
+                "/api/presence/checks/" + missedCheck + "/review",
+                "{\"approve\":false,\"note\":\"直播中无人应答\"}");
+        assertEquals("REJECTED", RunningPlatform.json(rejected).getString("state"), rejected.body());
+        try (Connection c = db()) {
+            assertEquals((int) before.get(failed), liveSeconds(c, failed), "approval credits the live seconds again");
+            assertEquals(0, liveSeconds(c, missed));
+            assertEquals(
+                    0,
+                    query(
+                            c,
+                            "SELECT self_paced_seconds FROM ledger_entry WHERE class_id = ? AND learner_id = ? AND unit_id = ?",
+                            classId,
+                            IDS.get(failed),
+                            unitId),
+                    "live time, not video time");
+        }
+        assertEquals(0, withheldInLedger(admin, failed));
+        assertEquals(0, withheldInLedger(admin, missed));
+        assertTrue(verified(), "the chain verifies after the review");
+        JsonObject mine =
+                RunningPlatform.json(RunningPlatform.call(TOKENS.get(missed), "GET", "/api/presence/me", null));
+        assertEquals("LIVE", mine.getJsonArray("checks").getJsonObject(0).getString("kind"), mine.toString());
+    }
+
+    /**
+     * The withholding ended the live session: what is still taken earns nothing (the withholding used the next beat
+     * number up, so that beat is a duplicate; one whose stretch began before the end is taken, credited up to the end),
+     * and the learner's credit of the lesson is what it was before the first pass, none; then the page hears 410.
+     */
+    static void assertEnded(LiveLessonIT.Attendee a) throws Exception {
+        Thread.sleep(2_500); // past the grace a beat on its way at the end is given
+        HttpResponse<String> r = a.send(a.seq + 1, a.elapsed(), true, null);
+        for (int i = 0; i < 2 && r.statusCode() == 200; i++) {
+            a.seq++;
+            assertEquals(0, RunningPlatform.json(r).getInt("lessonCreditedSeconds"), r.body());
+            r = a.send(a.seq + 1, a.elapsed(), true, null);
+        }
+        assertEquals(410, r.statusCode(), "the withholding ended the live session: " + r.body());
+    }
+
+    static HttpResponse<String> join(String role, long lessonId) throws Exception {
+        return RunningPlatform.call(TOKENS.get(role), "POST", "/api/live/lessons/" + lessonId + "/join", null);
+    }
+
+    static JsonObject liveDue(String role, String sessionId) throws Exception {
+        HttpResponse<String> r =
+                RunningPlatform.call(TOKENS.get(role), "GET", "/api/presence/sessions/" + sessionId + "/check", null);
+        assertTrue(r.statusCode() == 200 || r.statusCode() == 204, r.body());
+        return r.statusCode() == 204 ? null : RunningPlatform.json(r);
+    }
+
+    /** Answers a check with two frames of the fixture face, as a camera would take them a moment apart. */
+    static HttpResponse<String> answerAs(String role, String checkId, String face) throws Exception {
+        return replayAs(
+                role,
+                checkId,
+                noisy(Files.readAllBytes(MediaFixtures.face(face, MOVED))),
+                noisy(Files.readAllBytes(MediaFixtures.face(face, LIGHTER))));
+    }
+
+    static HttpResponse<String> replayAs(String role, String checkId, byte[]... frames) throws Exception {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (byte[] f : frames) {
+            list.add("data:image/jpeg;base64," + Base64.getEncoder().encodeToString(f));
+        }
+        return RunningPlatform.call(
+                TOKENS.get(role),
+                "POST",
+                "/api/presence/checks/" + checkId + "/answers",
+                Json.createObjectBuilder().add("frames", list).build().toString());
+    }
+
+    static int liveSeconds(Connection c, String role) throws Exception {
+        return query(
+                c,
+                "SELECT live_seconds FROM ledger_entry WHERE class_id = ? AND learner_id = ? AND unit_id = ?",
+                classId,
+                IDS.get(role),
+                unitId);
+    }
+
+    static boolean verified() throws Exception {
+        JsonObject chain = RunningPlatform.json(
+                RunningPlatform.call(admin, "GET", "/api/attendance/classes/" + classId + "/verify", null));
+        assertTrue(chain.getBoolean("intact"), chain.toString());
+        return chain.getBoolean("intact");
     }
 
     // --- helpers ---

@@ -1,5 +1,6 @@
 package cn.imtp.ops.system;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +14,7 @@ import org.openqa.selenium.By;
 /**
  * Face checks in a real browser whose camera is a video of a fixture person: a learner on a phone reads and accepts the
  * consent text, enrols a photo with the camera, and must pass a check before the lesson counts; the class's teacher
- * sees the review section on the class page.
+ * sees the review section on the class page; a live lesson of the class asks for the check on joining.
  */
 @ExtendWith(RunningPlatform.class)
 class PresencePagesIT {
@@ -105,6 +106,33 @@ class PresencePagesIT {
             assertTrue(
                     desktop.driver.findElements(By.id("waiver-form")).isEmpty(),
                     "only administrators record other verifications");
+        }
+        // A live lesson of the class asks the same: the check covers the lesson page on joining.
+        long lessonId = LiveLessonIT.schedule(teacher, classId, unitId, 2)
+                .getJsonNumber("id")
+                .longValue();
+        try (Browser phone = new Browser(390, 844, MediaFixtures.camera("person07.jpg", 3))) {
+            phone.signIn(name, "Face2026ok", "/learner/");
+            phone.open("/learner/lesson?id=" + lessonId);
+            phone.until(
+                    d -> !d.findElements(By.id("face-start")).isEmpty()
+                            && d.findElement(By.id("face-start")).isDisplayed(),
+                    Duration.ofSeconds(20));
+            phone.until(
+                    d -> (Boolean) phone.js("return document.getElementById('face-preview').videoWidth > 0;"),
+                    Duration.ofSeconds(10));
+            phone.driver.findElement(By.id("face-start")).click();
+            phone.until(
+                    d -> (Boolean) phone.js("return document.querySelector('.presence').hidden;"),
+                    Duration.ofSeconds(30));
+            try (java.sql.Connection c = PresenceIT.db()) {
+                assertEquals(
+                        "PASSED",
+                        PresenceIT.text(
+                                c,
+                                "SELECT state FROM presence_check WHERE lesson_id = ? AND kind = 'LIVE' ORDER BY due_at LIMIT 1",
+                                lessonId));
+            }
         }
         try (Browser desktop = new Browser()) {
             desktop.signIn(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD, "/admin/");

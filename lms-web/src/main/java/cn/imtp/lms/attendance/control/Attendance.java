@@ -125,7 +125,7 @@ public class Attendance {
     AttendanceChain chain;
 
     @Inject
-    Event<PlaybackOpened> opened;
+    Event<SessionOpened> opened;
 
     @Inject
     Instance<OpenActivities> others;
@@ -185,7 +185,8 @@ public class Attendance {
                 .executeUpdate();
         ledger.open(new HoursLedger.Line(cls, learner.accountId(), r.unitId()));
         em.flush();
-        opened.fire(new PlaybackOpened(session.id(), cls, learner.accountId(), r.unitId(), now));
+        opened.fire(new SessionOpened(
+                HoursLedger.Kind.SELF_PACED, session.id(), cls, learner.accountId(), r.unitId(), null, now));
         chain.open(cls);
         // Read under a lock so that the shared cache cannot hand back another node's older state.
         WatchedVideo watched = em.find(

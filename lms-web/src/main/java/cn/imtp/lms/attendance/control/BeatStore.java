@@ -199,8 +199,7 @@ public class BeatStore {
                     k -> new WatchedVideo(learner.accountId(), s.classId(), s.assetId(), s.unitId()));
             // A presence check is due: the beat is stored as sent but earns nothing, as if the page were hidden.
             boolean held = s.heldFromMs() != null && b.elapsedMs() >= s.heldFromMs();
-            Words reason =
-                    held ? new Words("需要进行人脸核验：通过之前不计学时", "presence check due: no credit until it is passed") : null;
+            Words reason = held ? CreditHolds.CHECK_DUE : null;
             CreditPolicy.Outcome o = settings.policy()
                     .apply(
                             s.state(),

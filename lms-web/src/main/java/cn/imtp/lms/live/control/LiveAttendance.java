@@ -3,9 +3,11 @@ package cn.imtp.lms.live.control;
 import cn.imtp.lms.attendance.control.Attendance;
 import cn.imtp.lms.attendance.control.AttendanceChain;
 import cn.imtp.lms.attendance.control.AttendanceSettings;
+import cn.imtp.lms.attendance.control.CreditHolds;
 import cn.imtp.lms.attendance.control.CreditPolicy.Verdict;
 import cn.imtp.lms.attendance.control.HoursLedger;
 import cn.imtp.lms.attendance.control.PlaybackToken;
+import cn.imtp.lms.attendance.control.SessionOpened;
 import cn.imtp.lms.attendance.control.Spans;
 import cn.imtp.lms.cohort.entity.Lesson;
 import cn.imtp.lms.identity.control.AccountTurns;
@@ -18,6 +20,7 @@ import cn.imtp.platform.security.Role;
 import cn.imtp.platform.security.TokenSettings;
 import cn.imtp.platform.text.Words;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -29,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -36,7 +40,10 @@ import java.util.UUID;
  * credited once), then the lesson page beats like the lesson player. Each beat is judged by
  * {@link LivePolicy} and stored with the hours ledger and the class's attendance chain in one transaction:
  * acknowledged only once durable. The presence question works as for videos: an absence report takes back
- * the credit of the beats sent after the learner's last interaction.
+ * the credit of the beats sent after the learner's last interaction. In a class that asks for face checks, the join
+ * is refused or held as a lesson video's opening is ({@link SessionOpened}): while a check is due the beats are stored
+ * but earn nothing ({@code checkDue}), and a failed or missed check takes back the seconds since the last pass
+ * ({@link LiveCreditHolds}).
  */
 @ApplicationScoped
 public class LiveAttendance {
@@ -52,13 +59,20 @@ public class LiveAttendance {
             Instant startsAt,
             Instant endsAt,
             Instant serverTime,
-            int creditedSeconds) {}
+            int creditedSeconds,
+            Long checkFromMs) {}
 
     /** A beat from the lesson page; {@code absentSinceMs} reports a presence question left unanswered (see the lesson player). */
     public record BeatRequest(String token, Long seq, Long elapsedMs, Boolean visible, Long absentSinceMs) {}
 
+    /** {@code checkDue}: a face check is due, and the beats earn nothing until it passes (absent otherwise). */
     public record BeatAck(
-            long seq, Verdict verdict, Words reason, int sessionCreditedSeconds, int lessonCreditedSeconds) {}
+            long seq,
+            Verdict verdict,
+            Words reason,
+            int sessionCreditedSeconds,
+            int lessonCreditedSeconds,
+            Boolean checkDue) {}
 
     @PersistenceContext(unitName = "lms")
     EntityManager em;
@@ -86,6 +100,9 @@ public class LiveAttendance {
 
     @Inject
     TokenSettings tokenSettings;
+
+    @Inject
+    Event<SessionOpened> opened;
 
     private LivePolicy policy;
 
@@ -143,8 +160,18 @@ public class LiveAttendance {
                 .setParameter(2, learner.accountId())
                 .executeUpdate();
         ledger.open(new HoursLedger.Line(classId, learner.accountId(), l.unit().id()));
+        // Presence checks may refuse the join (409) or hold its credit until the first check passes.
+        opened.fire(new SessionOpened(
+                HoursLedger.Kind.LIVE,
+                id,
+                classId,
+                learner.accountId(),
+                l.unit().id(),
+                lessonId,
+                now));
         chain.open(classId);
-        int credited = present(lessonId, learner.accountId(), false).cardinality();
+        int credited = present(em, lessonId, learner.accountId(), false).cardinality();
+        Long checkFromMs = session(em, id, false).orElseThrow().heldFromMs();
         Instant expires = s.endsAt().plus(Duration.ofHours(settings.lateWindowHours()));
         String token = tokens.sign(new PlaybackToken(learner.accountId(), id, subject(lessonId), classId, expires)
                 .claims()
@@ -159,7 +186,8 @@ public class LiveAttendance {
                 s.startsAt(),
                 s.endsAt(),
                 now,
-                credited);
+                credited,
+                checkFromMs);
     }
 
     /** Judges and stores one beat: 200 stored or its number already taken, 422 refused (its number used up), 410 the session was ended. */
@@ -180,13 +208,7 @@ public class LiveAttendance {
                     "Forbidden",
                     new Words("此令牌属于其他会话或学员。", "This token belongs to another session or learner."));
         }
-        LiveSession r = Bulk.on(em)
-                .select(
-                        "SELECT " + LiveSession.COLUMNS + " FROM live_session WHERE id = ? FOR UPDATE",
-                        List.of(sessionId),
-                        LiveSession::read)
-                .stream()
-                .findFirst()
+        LiveSession r = session(em, sessionId, true)
                 .orElseThrow(() -> PlatformException.notFound(new Words("直播课会话", "Live session"), sessionId));
         long lessonId = r.lessonId();
         long classId = r.classId();
@@ -218,7 +240,9 @@ public class LiveAttendance {
         }
         Lesson lesson = em.find(Lesson.class, lessonId);
         LiveLessons.Window s = lessons.window(lesson, now);
-        BitSet present = present(lessonId, learner.accountId(), true);
+        BitSet present = present(em, lessonId, learner.accountId(), true);
+        // A face check is due: the beat is stored as sent but earns nothing, as if the page were hidden.
+        boolean held = r.heldFromMs() != null && b.elapsedMs() >= r.heldFromMs();
         LivePolicy.Session state = new LivePolicy.Session(r.lastSeq(), r.lastElapsedMs());
         int sessionCredited = r.creditedSeconds();
         // An absence report earns nothing itself: the learner was not there.
@@ -229,12 +253,12 @@ public class LiveAttendance {
                                 openedAt.toEpochMilli(),
                                 s.startsAt().toEpochMilli(),
                                 s.endsAt().toEpochMilli()),
-                        new LivePolicy.Beat(b.seq(), b.elapsedMs(), b.visible() && b.absentSinceMs() == null),
+                        new LivePolicy.Beat(b.seq(), b.elapsedMs(), b.visible() && b.absentSinceMs() == null && !held),
                         serverElapsed,
                         endedAt == null
                                 ? Long.MAX_VALUE
                                 : Duration.between(openedAt, endedAt).toMillis());
-        Words reason = o.reason();
+        Words reason = held && o.verdict() == Verdict.ACCEPTED ? CreditHolds.CHECK_DUE : o.reason();
         switch (o.verdict()) {
             case ACCEPTED -> {
                 BitSet credited = o.credited();
@@ -251,13 +275,7 @@ public class LiveAttendance {
                     present.or(credited);
                 }
                 sessionCredited += seconds;
-                em.createNativeQuery(
-                                "UPDATE live_attendance SET seconds = ?, credited_seconds = ? WHERE lesson_id = ? AND learner_id = ?")
-                        .setParameter(1, present.toByteArray())
-                        .setParameter(2, present.cardinality())
-                        .setParameter(3, lessonId)
-                        .setParameter(4, learner.accountId())
-                        .executeUpdate();
+                keep(em, lessonId, learner.accountId(), present);
                 em.createNativeQuery(
                                 "UPDATE live_session SET last_seq = ?, last_elapsed_ms = ?, credited_seconds = ?, last_beat_at = ? WHERE id = ?")
                         .setParameter(1, b.seq())
@@ -297,11 +315,12 @@ public class LiveAttendance {
                 // A DUPLICATE changes nothing.
             }
         }
-        return new BeatAck(b.seq(), o.verdict(), reason, sessionCredited, present.cardinality());
+        return new BeatAck(
+                b.seq(), o.verdict(), reason, sessionCredited, present.cardinality(), held ? Boolean.TRUE : null);
     }
 
     /** The learner's credited seconds of the lesson's window, locked for the beat that changes them when {@code lock}. */
-    private BitSet present(long lessonId, long learnerId, boolean lock) {
+    static BitSet present(EntityManager em, long lessonId, long learnerId, boolean lock) {
         List<?> rows = em.createNativeQuery("SELECT seconds FROM live_attendance WHERE lesson_id = ? AND learner_id = ?"
                         + (lock ? " FOR UPDATE" : ""))
                 .setParameter(1, lessonId)
@@ -310,8 +329,33 @@ public class LiveAttendance {
         return rows.isEmpty() || rows.get(0) == null ? new BitSet() : BitSet.valueOf((byte[]) rows.get(0));
     }
 
+    /** The learner's credited seconds of the lesson's window, as changed under the lock {@link #present} took. */
+    static void keep(EntityManager em, long lessonId, long learnerId, BitSet present) {
+        em.createNativeQuery(
+                        "UPDATE live_attendance SET seconds = ?, credited_seconds = ? WHERE lesson_id = ? AND learner_id = ?")
+                .setParameter(1, present.toByteArray())
+                .setParameter(2, present.cardinality())
+                .setParameter(3, lessonId)
+                .setParameter(4, learnerId)
+                .executeUpdate();
+    }
+
+    /** A live session, locked for the caller's transaction when {@code lock}. */
+    static Optional<LiveSession> session(EntityManager em, String sessionId, boolean lock) {
+        return Bulk.on(em)
+                .select(
+                        "SELECT " + LiveSession.COLUMNS + " FROM live_session WHERE id = ?"
+                                + (lock ? " FOR UPDATE" : ""),
+                        List.of(sessionId),
+                        LiveSession::read)
+                .stream()
+                .findFirst();
+    }
+
     /** A live session as the beat that locks it reads it. */
-    private record LiveSession(
+    record LiveSession(
+            String id,
+            long learnerId,
             long lessonId,
             long classId,
             long unitId,
@@ -320,14 +364,18 @@ public class LiveAttendance {
             long lastElapsedMs,
             int creditedSeconds,
             Instant endedAt,
-            String endedReason) {
+            String endedReason,
+            Long heldFromMs) {
 
         static final String COLUMNS =
-                "lesson_id, class_id, unit_id, opened_at, last_seq, last_elapsed_ms, credited_seconds, ended_at, ended_reason";
+                "id, learner_id, lesson_id, class_id, unit_id, opened_at, last_seq, last_elapsed_ms,"
+                        + " credited_seconds, ended_at, ended_reason, held_from_ms";
 
         static LiveSession read(ResultSet r) throws SQLException {
             Timestamp ended = r.getTimestamp("ended_at");
             return new LiveSession(
+                    r.getString("id"),
+                    r.getLong("learner_id"),
                     r.getLong("lesson_id"),
                     r.getLong("class_id"),
                     r.getLong("unit_id"),
@@ -336,7 +384,8 @@ public class LiveAttendance {
                     r.getLong("last_elapsed_ms"),
                     r.getInt("credited_seconds"),
                     ended == null ? null : ended.toInstant(),
-                    r.getString("ended_reason"));
+                    r.getString("ended_reason"),
+                    Bulk.longOrNull(r, "held_from_ms"));
         }
     }
 

@@ -1,8 +1,8 @@
 package cn.imtp.lms.presence.control;
 
 import cn.imtp.lms.attendance.control.CreditHolds;
-import cn.imtp.lms.attendance.control.PlaybackOpened;
-import cn.imtp.lms.attendance.entity.PlaybackSession;
+import cn.imtp.lms.attendance.control.HoursLedger;
+import cn.imtp.lms.attendance.control.SessionOpened;
 import cn.imtp.lms.cohort.entity.TrainingClass;
 import cn.imtp.lms.identity.control.AuditLog;
 import cn.imtp.lms.identity.entity.Account;
@@ -38,9 +38,10 @@ import java.util.stream.Collectors;
 
 /**
  * Presence checks of learners in classes that ask for them: consent and the reference photo, the checks the server
- * schedules in each playback session (one when it opens, then at random), their answers verified by media-service, and
- * what a failed or missed check does to credit: the session's credit is held while a check is due, and a check failed
- * twice or left unanswered withholds the seconds credited since the last one passed ({@link CreditHolds}) for review.
+ * schedules in each playback session and each live-lesson session (one when it opens, then at random), their answers
+ * verified by media-service, and what a failed or missed check does to credit: the session's credit is held while a
+ * check is due, and a check failed twice or left unanswered withholds the seconds credited since the last one passed
+ * ({@link CreditHolds}, whatever kind of session it is) for review.
  */
 @ApplicationScoped
 public class Presence {
@@ -63,6 +64,8 @@ public class Presence {
     public record OwnCheck(
             long classId,
             long unitId,
+            HoursLedger.Kind kind,
+            Long lessonId,
             Instant dueAt,
             CheckState state,
             String outcome,
@@ -148,6 +151,8 @@ public class Presence {
                 .map(c -> new OwnCheck(
                         c.classId(),
                         c.unitId(),
+                        c.kind(),
+                        c.lessonId(),
                         c.dueAt(),
                         c.state(),
                         c.outcome(),
@@ -271,11 +276,11 @@ public class Presence {
     // --- checks ---
 
     /**
-     * A lesson video is opened in a class that asks for checks: the learner must have consented and enrolled (or be
-     * waived), else the session is refused with whom to contact; then the first check is due at once, and nothing counts
-     * until it passes.
+     * A lesson video is opened, or a live lesson joined, in a class that asks for checks: the learner must have consented
+     * and enrolled (or be waived), else the session is refused with whom to contact; then the first check is due at
+     * once, and nothing counts until it passes.
      */
-    void onOpened(@Observes PlaybackOpened opened) {
+    void onOpened(@Observes SessionOpened opened) {
         TrainingClass c = em.find(TrainingClass.class, opened.classId());
         if (c.presenceChecksPerHour() == null
                 || em.find(PresenceWaiver.class, new PresenceWaiver.Key(c.id(), opened.learnerId())) != null) {
@@ -296,16 +301,24 @@ public class Presence {
                                     + " an administrator records another verification."));
         }
         em.persist(new PresenceCheck(
-                opened.sessionId(), c.id(), opened.learnerId(), opened.unitId(), 0, opened.openedAt(), 0));
-        holds.hold(opened.sessionId(), 0L);
+                opened.kind(),
+                opened.sessionId(),
+                c.id(),
+                opened.learnerId(),
+                opened.unitId(),
+                opened.lessonId(),
+                0,
+                opened.openedAt(),
+                0));
+        holds.hold(opened.kind(), opened.sessionId(), 0L);
     }
 
     /** The check due now in the learner's session, shown from now on (its answer window runs); null when none is due. */
     @Transactional
     public CheckTicket due(String sessionId, Caller learner) {
-        PlaybackSession s = em.find(PlaybackSession.class, sessionId);
+        CreditHolds.Held s = holds.session(sessionId).orElse(null);
         if (s == null || s.learnerId() != learner.accountId()) {
-            throw PlatformException.notFound(new Words("观看会话", "Playback session"), sessionId);
+            throw PlatformException.notFound(new Words("学习会话", "Study session"), sessionId);
         }
         Instant now = Instant.now();
         PresenceCheck c = em
@@ -431,7 +444,7 @@ public class Presence {
 
     /** Marks a check nobody answered in time as missed (the sweeper, or a late answer), within the caller's transaction. */
     void missed(PresenceCheck c, Instant now) {
-        PlaybackSession s = em.find(PlaybackSession.class, c.sessionId());
+        CreditHolds.Held s = holds.session(c.kind(), c.sessionId(), false).orElseThrow();
         if (s.endedAt() != null && s.endedAt().isBefore(c.dueAt())) {
             c.decide(CheckState.CANCELLED, now); // the session ended before the check was due
             return;
@@ -448,7 +461,7 @@ public class Presence {
         if (c == null || c.state() != CheckState.OPEN) {
             return false;
         }
-        PlaybackSession s = em.find(PlaybackSession.class, c.sessionId());
+        CreditHolds.Held s = holds.session(c.kind(), c.sessionId(), false).orElseThrow();
         boolean endedBeforeDue = s.endedAt() != null && s.endedAt().isBefore(c.dueAt());
         if (!endedBeforeDue && !now.isAfter(deadline(c, answerSeconds(c)))) {
             return false;
@@ -457,13 +470,17 @@ public class Presence {
         return true;
     }
 
-    /** Open checks whose answer window may be over, or whose session ended: for the sweeper. */
+    /**
+     * Open checks whose answer window may be over, or whose lesson video's session ended before they were due: for the
+     * sweeper (a live session's check whose session ended is found once its window would be over).
+     */
     @Transactional
     public List<String> expiring(int limit) {
         Instant now = Instant.now();
         return em.createQuery(
-                        "SELECT c.id FROM PresenceCheck c, PlaybackSession s WHERE c.state = :open AND s.id = c.sessionId"
-                                + " AND (c.dueAt < :soonest OR (s.endedAt IS NOT NULL AND s.endedAt < c.dueAt))",
+                        "SELECT c.id FROM PresenceCheck c WHERE c.state = :open AND (c.dueAt < :soonest OR EXISTS"
+                                + " (SELECT s.id FROM PlaybackSession s WHERE s.id = c.sessionId"
+                                + " AND s.endedAt IS NOT NULL AND s.endedAt < c.dueAt))",
                         String.class)
                 .setParameter("open", CheckState.OPEN)
                 .setParameter("soonest", now.minusSeconds(30))
@@ -473,13 +490,18 @@ public class Presence {
 
     private void withhold(PresenceCheck c, CheckState state, Instant now) {
         CreditHolds.Taken taken = holds.withhold(
-                c.sessionId(), c.passedUntilMs(), "check " + c.id() + " " + state + " (" + c.outcome() + ")", now);
+                c.kind(),
+                c.sessionId(),
+                c.passedUntilMs(),
+                "check " + c.id() + " " + state + " (" + c.outcome() + ")",
+                now);
         c.withheld(taken.seconds().cardinality(), taken.spans());
         c.decide(state, now);
     }
 
     private void scheduleNext(PresenceCheck passed, Instant now) {
-        PlaybackSession s = em.find(PlaybackSession.class, passed.sessionId(), LockModeType.PESSIMISTIC_WRITE);
+        CreditHolds.Held s =
+                holds.session(passed.kind(), passed.sessionId(), true).orElseThrow();
         if (s.endedAt() != null) {
             return;
         }
@@ -493,15 +515,22 @@ public class Presence {
                 .setParameter("s", s.id())
                 .getSingleResult();
         long due = CheckSchedule.next(elapsed, mean, CheckSchedule.random(settings.seed(), s.id(), (int) n));
+        if (s.closesAt() != null && !s.openedAt().plusMillis(due).isBefore(s.closesAt())) {
+            // The live lesson is over before the next check would be due: nothing to ask, nothing held.
+            holds.hold(s.kind(), s.id(), null);
+            return;
+        }
         em.persist(new PresenceCheck(
+                s.kind(),
                 s.id(),
                 passed.classId(),
                 passed.learnerId(),
                 passed.unitId(),
+                s.lessonId(),
                 due,
                 s.openedAt().plusMillis(due),
                 elapsed));
-        holds.hold(s.id(), due);
+        holds.hold(s.kind(), s.id(), due);
     }
 
     int answerSeconds(PresenceCheck c) {

@@ -1,8 +1,10 @@
 package cn.imtp.lms.presence.control;
 
 import cn.imtp.lms.attendance.control.CreditHolds;
+import cn.imtp.lms.attendance.control.HoursLedger;
 import cn.imtp.lms.catalogue.entity.LearningUnit;
 import cn.imtp.lms.cohort.control.Classes;
+import cn.imtp.lms.cohort.entity.Lesson;
 import cn.imtp.lms.cohort.entity.TrainingClass;
 import cn.imtp.lms.identity.control.AuditLog;
 import cn.imtp.lms.identity.entity.Account;
@@ -34,7 +36,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class PresenceReviews {
 
-    /** A check as a reviewer sees it. */
+    /**
+     * A check as a reviewer sees it; {@code kind} says whether it was asked while watching a lesson video or in a live
+     * lesson (then {@code lessonId} and when that lesson began).
+     */
     public record CheckView(
             String checkId,
             long learnerId,
@@ -42,6 +47,9 @@ public class PresenceReviews {
             String username,
             long unitId,
             String unitName,
+            HoursLedger.Kind kind,
+            Long lessonId,
+            Instant lessonStartsAt,
             String sessionId,
             Instant dueAt,
             Instant decidedAt,
@@ -133,7 +141,7 @@ public class PresenceReviews {
         int given = 0;
         if (d.approve() && c.withheldSeconds() > 0) {
             given = holds.restore(
-                    c.sessionId(), c.withheldSpans(), "check " + c.id() + " by " + caller.username(), now);
+                    c.kind(), c.sessionId(), c.withheldSpans(), "check " + c.id() + " by " + caller.username(), now);
         }
         c.reviewed(d.approve(), caller.accountId(), note.isEmpty() ? null : note, now);
         audit.record(
@@ -230,6 +238,7 @@ public class PresenceReviews {
         Account learner = em.find(Account.class, c.learnerId());
         LearningUnit unit = em.find(LearningUnit.class, c.unitId());
         Account reviewer = c.reviewedBy() == null ? null : em.find(Account.class, c.reviewedBy());
+        Lesson lesson = c.lessonId() == null ? null : em.find(Lesson.class, c.lessonId());
         return new CheckView(
                 c.id(),
                 c.learnerId(),
@@ -237,6 +246,9 @@ public class PresenceReviews {
                 learner.username(),
                 c.unitId(),
                 unit == null ? null : unit.name(),
+                c.kind(),
+                c.lessonId(),
+                lesson == null ? null : lesson.startsAt(),
                 c.sessionId(),
                 c.dueAt(),
                 c.decidedAt(),

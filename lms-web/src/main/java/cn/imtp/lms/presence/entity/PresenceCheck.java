@@ -1,5 +1,6 @@
 package cn.imtp.lms.presence.entity;
 
+import cn.imtp.lms.attendance.control.HoursLedger;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,7 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * One presence check of a playback session: due at {@code dueMs} of the session's clock; the session's credit is held
+ * One presence check of a playback session or a live session ({@code kind}; a live one names its lesson): due at {@code dueMs} of the session's clock; the session's credit is held
  * from then until it passes. {@code passedUntilMs}: the session's time up to which the previous checks vouch (what a
  * failure withholds is credited after it).
  */
@@ -24,6 +25,14 @@ public class PresenceCheck {
 
     @Column(name = "session_id")
     private String sessionId;
+
+    /** Whose session it is: a lesson video's (SELF_PACED) or a live lesson's (LIVE). */
+    @Enumerated(EnumType.STRING)
+    private HoursLedger.Kind kind;
+
+    /** The live lesson of a live session's check (null for a lesson video's). */
+    @Column(name = "lesson_id")
+    private Long lessonId;
 
     @Column(name = "class_id")
     private long classId;
@@ -85,14 +94,18 @@ public class PresenceCheck {
     protected PresenceCheck() {}
 
     public PresenceCheck(
+            HoursLedger.Kind kind,
             String sessionId,
             long classId,
             long learnerId,
             long unitId,
+            Long lessonId,
             long dueMs,
             Instant dueAt,
             long passedUntilMs) {
         this.id = UUID.randomUUID().toString();
+        this.kind = kind;
+        this.lessonId = lessonId;
         this.sessionId = sessionId;
         this.classId = classId;
         this.learnerId = learnerId;
@@ -109,6 +122,14 @@ public class PresenceCheck {
 
     public String sessionId() {
         return sessionId;
+    }
+
+    public HoursLedger.Kind kind() {
+        return kind;
+    }
+
+    public Long lessonId() {
+        return lessonId;
     }
 
     public long classId() {
