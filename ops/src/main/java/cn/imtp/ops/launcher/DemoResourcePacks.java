@@ -78,9 +78,11 @@ final class DemoResourcePacks implements Runnable {
                             "4. 合规（20 分）：无虚假宣传、无绝对化用语。",
                             "5. 结束与引导（10 分）：总结清楚，售后说明完整。",
                             "本细则已由教师设置为学员可见。")),
+            // Not on a unit: a unit's assessment resources are the materials of an exam on it while an attempt is open,
+            // and an answer key must never be one.
             new Demo(
                     "ASSESSMENT",
-                    true,
+                    false,
                     false,
                     "样卷：直播销售基础（含答案，教师用）（演示）",
                     "sample-paper.pdf",

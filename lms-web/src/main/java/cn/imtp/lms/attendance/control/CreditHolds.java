@@ -136,6 +136,8 @@ public class CreditHolds {
         back.and(seen.seconds());
         seen.remove(back, seen.resumeMs());
         record(s, -back.cardinality(), back, "withheld: " + why, now);
+        // Beats of the withheld time that arrive late (held back by a script, or queued offline) earn nothing either.
+        s.hold(sinceMs);
         s.end("PRESENCE_CHECK", now);
         return new Taken(sessionId, s.classId(), s.learnerId(), s.unitId(), back);
     }

@@ -78,8 +78,10 @@ public class LiveCreditHolds implements ActivityCredit {
         record(s, -back.cardinality(), back, "withheld: " + why, now);
         Bulk.on(em)
                 .execute(
-                        "UPDATE live_session SET ended_at = ?, ended_reason = 'PRESENCE_CHECK' WHERE id = ? AND ended_at IS NULL",
-                        List.of(Timestamp.from(now), sessionId));
+                        // Beats of the withheld time that arrive late earn nothing either: held from the last pass on.
+                        "UPDATE live_session SET held_from_ms = ?, ended_at = COALESCE(ended_at, ?),"
+                                + " ended_reason = COALESCE(ended_reason, 'PRESENCE_CHECK') WHERE id = ?",
+                        List.of(sinceMs, Timestamp.from(now), sessionId));
         return new CreditHolds.Taken(sessionId, s.classId(), s.learnerId(), s.unitId(), back);
     }
 

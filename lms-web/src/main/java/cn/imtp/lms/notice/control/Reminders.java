@@ -105,7 +105,8 @@ public class Reminders {
         }
 
         // One request for this class at a time (the row lock waits for the other's commit), then the reminders of the
-        // last 12 hours as committed (a locking read, not this transaction's earlier snapshot).
+        // last 12 hours as committed (a locking read, not this transaction's earlier snapshot) — withdrawn ones too, so
+        // that send, withdraw, send is no way around the 12 hours (the author edits the text instead).
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Bulk bulk = Bulk.on(em);
         bulk.execute(
@@ -113,8 +114,8 @@ public class Reminders {
                         + " ON DUPLICATE KEY UPDATE last_sent_at = VALUES(last_sent_at)",
                 List.of(classId, now));
         Set<Long> reminded = new HashSet<>(bulk.select(
-                "SELECT recipient_id FROM notice WHERE class_id = ? AND withdrawn_at IS NULL AND published_at > ?"
-                        + " AND recipient_id IN " + Bulk.marks(learners.size()) + " FOR UPDATE",
+                "SELECT recipient_id FROM notice WHERE class_id = ? AND published_at > ?" + " AND recipient_id IN "
+                        + Bulk.marks(learners.size()) + " FOR UPDATE",
                 concat(List.of(classId, now.minus(AGAIN_AFTER)), learners),
                 row -> row.getLong("recipient_id")));
 

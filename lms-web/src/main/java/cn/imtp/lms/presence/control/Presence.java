@@ -515,8 +515,14 @@ public class Presence {
                 .setParameter("s", s.id())
                 .getSingleResult();
         long due = CheckSchedule.next(elapsed, mean, CheckSchedule.random(settings.seed(), s.id(), (int) n));
-        if (s.closesAt() != null && !s.openedAt().plusMillis(due).isBefore(s.closesAt())) {
-            // The live lesson is over before the next check would be due: nothing to ask, nothing held.
+        Integer window = c.presenceAnswerSeconds();
+        if (s.closesAt() != null
+                && !s.openedAt()
+                        .plusMillis(due)
+                        .plusSeconds(window == null ? 120 : window)
+                        .isBefore(s.closesAt())) {
+            // The live lesson is over before the next check could be answered (a learner who leaves at the bell would
+            // miss it): nothing to ask, nothing held.
             holds.hold(s.kind(), s.id(), null);
             return;
         }
