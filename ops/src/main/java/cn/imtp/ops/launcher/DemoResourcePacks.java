@@ -78,19 +78,19 @@ final class DemoResourcePacks implements Runnable {
                             "4. 合规（20 分）：无虚假宣传、无绝对化用语。",
                             "5. 结束与引导（10 分）：总结清楚，售后说明完整。",
                             "本细则已由教师设置为学员可见。")),
-            // Not on a unit: a unit's assessment resources are the materials of an exam on it while an attempt is open,
-            // and an answer key must never be one.
+            // No answers in it: a unit's assessment resources are the materials of an exam on that unit while an
+            // attempt is open, whatever the switch says, and an answer key must never be one.
             new Demo(
                     "ASSESSMENT",
+                    true,
                     false,
-                    false,
-                    "样卷：直播销售基础（含答案，教师用）（演示）",
+                    "样卷：直播销售基础（演示）",
                     "sample-paper.pdf",
                     List.of(
-                            "一、判断题：直播中可以使用“全网最低价”的说法。（答案：错）",
-                            "二、单选题：直播前最先要确认的是（A. 网络与设备  B. 背景音乐  C. 服装）。（答案：A）",
-                            "三、简答题：简述直播脚本的五个环节。（答案：开场、讲解、互动、促单、结束）",
-                            "本样卷含答案，教师尚未向学员开放。")),
+                            "一、判断题：直播中可以使用“全网最低价”的说法。（  ）",
+                            "二、单选题：直播前最先要确认的是（  ）。A. 网络与设备  B. 背景音乐  C. 服装",
+                            "三、简答题：简述直播脚本的五个环节。",
+                            "本样卷由教师在考前练习时向学员开放。")),
             new Demo(
                     "INFORMATION",
                     false,

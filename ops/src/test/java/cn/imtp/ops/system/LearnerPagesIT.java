@@ -210,7 +210,7 @@ class LearnerPagesIT {
             "ASSESSMENT", "评分细则：直播脚本练习（演示）",
             "INFORMATION", "行业资讯：直播营销的合规要点（演示）");
 
-    static final String DEMO_SAMPLE_PAPER = "样卷：直播销售基础（含答案，教师用）（演示）";
+    static final String DEMO_SAMPLE_PAPER = "样卷：直播销售基础（演示）";
 
     /**
      * The demo class's four resource packs, as the package names them, on a phone: after start-up each pack holds its
