@@ -94,9 +94,12 @@ class TeacherPagesIT {
             b.screenshot("teacher-transcoded");
             b.driver.findElement(By.id("preview-" + resource + "-1")).click();
             b.waitFor(By.id("preview-video"));
-            b.js("document.getElementById('preview-video').play();");
+            // Play until it plays: a play() made before hls.js has attached the stream is undone by the attaching
+            // (CI once saw the preview sit at 0:00), so it is asked again while the video is paused.
             b.until(
-                    d -> ((Number) b.js("return document.getElementById('preview-video').currentTime;")).doubleValue()
+                    d -> ((Number) b.js("const v = document.getElementById('preview-video');"
+                                            + " if (v.paused) v.play().catch(() => {}); return v.currentTime;"))
+                                    .doubleValue()
                             > 1,
                     Duration.ofSeconds(30));
             b.driver.findElement(By.id("publish-" + resource + "-1")).click();
