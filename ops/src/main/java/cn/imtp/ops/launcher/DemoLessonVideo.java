@@ -8,7 +8,6 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * The demo class's first unit gets a published lesson video, so that a learner of {@code ./ops/run} can
@@ -48,42 +47,9 @@ final class DemoLessonVideo implements Runnable {
     }
 
     private String seed() throws Exception {
-        String token = PlatformClient.json(api.call(
-                        null,
-                        "POST",
-                        "/api/auth/login",
-                        Json.createObjectBuilder()
-                                .add("username", TEACHER)
-                                .add("password", PASSWORD)
-                                .build()
-                                .toString(),
-                        200))
-                .getString("token");
-        // The demo class, by the name the demo data gives it (beside it the demo data makes a class with face checks,
-        // and the
-        // teacher may have taken on others since); failing that, the first active class made.
-        List<JsonObject> active =
-                PlatformClient.json(api.call(token, "GET", "/api/classes?size=200", null, 200))
-                        .getJsonArray("items")
-                        .stream()
-                        .map(JsonValue::asJsonObject)
-                        .filter(c -> "ACTIVE".equals(c.getString("status")))
-                        .toList();
-        JsonObject klass = active.stream()
-                .filter(c -> DEMO_CLASS.equals(c.getString("name")))
-                .findFirst()
-                .or(() -> active.stream()
-                        .min(java.util.Comparator.comparingLong(
-                                c -> c.getJsonNumber("id").longValue())))
-                .orElseThrow(() -> new IllegalStateException(TEACHER + " teaches no active class"));
-        long planId = PlatformClient.json(
-                        api.call(token, "GET", "/api/classes/" + klass.getJsonNumber("id"), null, 200))
-                .getJsonNumber("planId")
-                .longValue();
-        JsonObject unit = PlatformClient.json(api.call(token, "GET", "/api/plans/" + planId, null, 200))
-                .getJsonArray("units")
-                .getJsonObject(0);
-        long unitId = unit.getJsonNumber("id").longValue();
+        String token = api.signIn(TEACHER, PASSWORD);
+        PlatformClient.DemoClass klass = api.demoClass(token, TEACHER);
+        long unitId = klass.unitId();
         JsonObject existing = PlatformClient.json(api.call(
                         token, "GET", "/api/resources?unitId=" + unitId + "&category=LEARNING&size=200", null, 200))
                 .getJsonArray("items")
@@ -93,7 +59,7 @@ final class DemoLessonVideo implements Runnable {
                 .findFirst()
                 .orElse(null);
         if (existing != null && !existing.isNull("publishedVersion")) {
-            return "the demo unit '" + unit.getString("name") + "' has its demo lesson video";
+            return "the demo unit '" + klass.unitName() + "' has its demo lesson video";
         }
         Path file = settings.varDir().resolve("tmp/demo-lesson.mp4");
         make(file);
@@ -108,9 +74,7 @@ final class DemoLessonVideo implements Runnable {
                                         .add("category", "LEARNING")
                                         .add("kind", "VIDEO")
                                         .add("unitId", unitId)
-                                        .add(
-                                                "classId",
-                                                klass.getJsonNumber("id").longValue())
+                                        .add("classId", klass.id())
                                         .add("title", TITLE)
                                         .add("description", "由 ./ops/run 生成的演示视频：彩色测试图样与 440 Hz 提示音，" + SECONDS + " 秒。")
                                         .build()
@@ -150,8 +114,8 @@ final class DemoLessonVideo implements Runnable {
                 null,
                 200);
         Files.deleteIfExists(file);
-        return "published the demo lesson video '" + TITLE + "' on unit '" + unit.getString("name") + "' of class '"
-                + klass.getString("name") + "'";
+        return "published the demo lesson video '" + TITLE + "' on unit '" + klass.unitName() + "' of class '"
+                + klass.name() + "'";
     }
 
     /** A test pattern with a running clock and a tone, 720p, made by the platform's ffmpeg. */

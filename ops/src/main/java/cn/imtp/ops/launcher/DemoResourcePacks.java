@@ -108,45 +108,50 @@ final class DemoResourcePacks implements Runnable {
         this.api = new PlatformClient(settings.port());
     }
 
+    /** Pauses before the next try after a failed one: the platform may be busy or a dependency briefly away. */
+    static final List<Duration> RETRY_AFTER = List.of(
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(120));
+
+    /**
+     * Seeds, and tries again after a failure (a busy machine at start-up, storage or the database away for a moment):
+     * each try only adds what is missing, so a retry never doubles a document.
+     */
     @Override
     public void run() {
-        try {
-            log(seed());
-        } catch (Exception e) {
-            log("no demo resource packs: " + e.getMessage());
+        for (int attempt = 0; ; attempt++) {
+            try {
+                log(seed());
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                if (attempt == RETRY_AFTER.size()) {
+                    log("no demo resource packs after " + (attempt + 1) + " tries: " + e.getMessage());
+                    return;
+                }
+                Duration pause = RETRY_AFTER.get(attempt);
+                log("demo resource packs: try " + (attempt + 1) + " failed (" + e.getMessage() + "); again in "
+                        + pause.toSeconds() + " s");
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
     private String seed() throws Exception {
-        String token = PlatformClient.json(api.call(
-                        null,
-                        "POST",
-                        "/api/auth/login",
-                        Json.createObjectBuilder()
-                                .add("username", DemoLessonVideo.TEACHER)
-                                .add("password", DemoLessonVideo.PASSWORD)
-                                .build()
-                                .toString(),
-                        200))
-                .getString("token");
-        JsonObject klass =
-                PlatformClient.json(api.call(token, "GET", "/api/classes?size=200", null, 200))
-                        .getJsonArray("items")
-                        .stream()
-                        .map(JsonValue::asJsonObject)
-                        .filter(c -> DemoLessonVideo.DEMO_CLASS.equals(c.getString("name")))
-                        .findFirst()
-                        .orElseThrow(() -> new IllegalStateException(
-                                DemoLessonVideo.TEACHER + " does not teach the class " + DemoLessonVideo.DEMO_CLASS));
-        long classId = klass.getJsonNumber("id").longValue();
-        long planId = PlatformClient.json(api.call(token, "GET", "/api/classes/" + classId, null, 200))
-                .getJsonNumber("planId")
-                .longValue();
-        long unitId = PlatformClient.json(api.call(token, "GET", "/api/plans/" + planId, null, 200))
-                .getJsonArray("units")
-                .getJsonObject(0)
-                .getJsonNumber("id")
-                .longValue();
+        String token = api.signIn(DemoLessonVideo.TEACHER, DemoLessonVideo.PASSWORD);
+        PlatformClient.DemoClass klass = api.demoClass(token, DemoLessonVideo.TEACHER);
+        long classId = klass.id();
+        long unitId = klass.unitId();
         Map<String, JsonObject> existing = PlatformClient.json(
                         api.call(token, "GET", "/api/resources?classId=" + classId + "&size=200", null, 200))
                 .getJsonArray("items")
@@ -180,7 +185,7 @@ final class DemoResourcePacks implements Runnable {
                     pdf.length,
                     (offset, length) -> java.util.Arrays.copyOfRange(pdf, (int) offset, (int) offset + length),
                     Duration.ofMillis(500),
-                    Duration.ofMinutes(1));
+                    Duration.ofMinutes(3));
             api.call(
                     token,
                     "POST",
@@ -194,7 +199,7 @@ final class DemoResourcePacks implements Runnable {
         }
         return added == 0
                 ? "the demo class has its demo resource packs"
-                : "added " + added + " demo document(s) to the resource packs of '" + DemoLessonVideo.DEMO_CLASS + "'";
+                : "added " + added + " demo document(s) to the resource packs of '" + klass.name() + "'";
     }
 
     private long create(String token, Demo d, long classId, long unitId) throws Exception {

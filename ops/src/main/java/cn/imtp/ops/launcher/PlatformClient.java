@@ -34,6 +34,53 @@ final class PlatformClient {
         this.port = port;
     }
 
+    /** The demo class the launcher fills: its id and name, and the id and name of its plan's first unit. */
+    record DemoClass(long id, String name, long unitId, String unitName) {}
+
+    /** Signs {@code username} in; the bearer token. */
+    String signIn(String username, String password) throws IOException, InterruptedException {
+        return json(call(
+                        null,
+                        "POST",
+                        "/api/auth/login",
+                        Json.createObjectBuilder()
+                                .add("username", username)
+                                .add("password", password)
+                                .build()
+                                .toString(),
+                        200))
+                .getString("token");
+    }
+
+    /**
+     * The demo class among the active classes the signed-in teacher teaches, by the name the demo data gives it (beside
+     * it the demo data makes a class with face checks, and the teacher may have taken on others since); failing that,
+     * the first active class made.
+     */
+    DemoClass demoClass(String token, String teacher) throws IOException, InterruptedException {
+        List<JsonObject> active =
+                json(call(token, "GET", "/api/classes?size=200", null, 200)).getJsonArray("items").stream()
+                        .map(JsonValue::asJsonObject)
+                        .filter(c -> "ACTIVE".equals(c.getString("status")))
+                        .toList();
+        JsonObject klass = active.stream()
+                .filter(c -> DemoLessonVideo.DEMO_CLASS.equals(c.getString("name")))
+                .findFirst()
+                .or(() -> active.stream()
+                        .min(java.util.Comparator.comparingLong(
+                                c -> c.getJsonNumber("id").longValue())))
+                .orElseThrow(() -> new IllegalStateException(teacher + " teaches no active class"));
+        long id = klass.getJsonNumber("id").longValue();
+        long planId = json(call(token, "GET", "/api/classes/" + id, null, 200))
+                .getJsonNumber("planId")
+                .longValue();
+        JsonObject unit = json(call(token, "GET", "/api/plans/" + planId, null, 200))
+                .getJsonArray("units")
+                .getJsonObject(0);
+        return new DemoClass(
+                id, klass.getString("name"), unit.getJsonNumber("id").longValue(), unit.getString("name"));
+    }
+
     /** A JSON call on the platform's own address (or an absolute URL); its body, when it answers {@code expected}. */
     String call(String token, String method, String path, String json, int expected)
             throws IOException, InterruptedException {

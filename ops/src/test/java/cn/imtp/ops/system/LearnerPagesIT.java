@@ -224,8 +224,10 @@ class LearnerPagesIT {
     void theFourResourcePacksOfTheClassReadOnAPhone() throws Exception {
         long classId = Media.demoClassId();
         String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
-        // The launcher adds them in the background once the platform is up: a few seconds.
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        // The launcher adds them in the background once the platform is up: a few seconds, or a few minutes when it
+        // must
+        // try again (a test may have stopped object storage at that moment).
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         String taught = "";
         while (System.nanoTime() < deadline) {
             // Every item of every pack (other tests add learning videos to the demo class before this one runs).
@@ -238,8 +240,11 @@ class LearnerPagesIT {
             }
             Thread.sleep(1000);
         }
+        String seeder = RunningPlatform.launcherLines("demo resource packs", "demo document");
         for (var demo : DEMO_DOCUMENTS.entrySet()) {
-            assertTrue(taught.contains(demo.getValue()), "the demo " + demo.getKey() + " document: " + taught);
+            assertTrue(
+                    taught.contains(demo.getValue()),
+                    "the demo " + demo.getKey() + " document; the launcher said: " + seeder + "; the packs: " + taught);
         }
         try (Browser b = new Browser(390, 844)) {
             b.signIn(LEARNER, RunningPlatform.DEMO_PASSWORD, "/learner/");

@@ -192,6 +192,21 @@ public final class RunningPlatform implements BeforeAllCallback, ExtensionContex
         return nodes > 1 ? PORT + index : PORT;
     }
 
+    /** The lines of launcher.out holding any of {@code words}, joined (for a failing test's message). */
+    static String launcherLines(String... words) throws IOException {
+        Path out = varDir().resolve("launcher.out");
+        if (!Files.exists(out)) {
+            return "(no launcher.out)";
+        }
+        // Read leniently: the platform's log may hold bytes that are not UTF-8.
+        return String.join(
+                " | ",
+                new String(Files.readAllBytes(out), java.nio.charset.StandardCharsets.UTF_8)
+                        .lines()
+                        .filter(l -> Stream.of(words).anyMatch(l::contains))
+                        .toList());
+    }
+
     static Duration lastStartUp() {
         return lastStartUp;
     }
