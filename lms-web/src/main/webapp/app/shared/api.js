@@ -14,10 +14,20 @@ export class ApiError extends Error {
 
   /** The text a user reads: what went wrong in their language, then the server's precise detail and field errors. */
   describe() {
-    const fields = (this.problem.errors || []).map((e) => `${e.field}: ${e.message}`).join('; ');
+    const fields = (this.problem.errors || []).map((e) => `${fieldLabel(e.field)}${t('punct.colon')}${e.message}`).join(t('punct.semicolon'));
     const headline = t(`problem.${this.status}`, {}, '') || t('problem.other', { status: this.status });
     return [headline, this.message, fields].filter(Boolean).join(' — ');
   }
+}
+
+/**
+ * What a problem's field is called in the reader's language: "line 7" of an imported file (第 7 行), a known field by
+ * its name (标题), a place in an imported package ("items/item-1.xml: difficulty") as the server gives it.
+ */
+export function fieldLabel(field) {
+  const line = /^line (\d+)$/.exec(field || '');
+  if (line) return t('field.line', { n: line[1] });
+  return t(`field.${field}`, {}, field || '');
 }
 
 export function token() {

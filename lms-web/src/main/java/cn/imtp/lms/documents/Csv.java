@@ -1,6 +1,8 @@
 package cn.imtp.lms.documents;
 
+import cn.imtp.platform.problem.FieldError;
 import cn.imtp.platform.text.Language;
+import cn.imtp.platform.text.Words;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,12 +59,27 @@ public final class Csv {
                 : v;
     }
 
+    /** A quoted cell left open: the file cannot be read past it. */
+    public static final class Unclosed extends IllegalArgumentException {
+        private final int line;
+
+        Unclosed(int line) {
+            super("line " + line + ": a quoted cell is not closed");
+            this.line = line;
+        }
+
+        /** The problem as an import reports it, at the line the open quote starts on. */
+        public FieldError error() {
+            return new FieldError("line " + line, new Words("带引号的字段缺少结尾的引号", "a quoted field is not closed"));
+        }
+    }
+
     /** A record of a CSV file and the line (from 1) it starts on. */
     public record Record(int line, List<String> cells) {}
 
     /**
      * The records of {@code text} (RFC 4180; a byte-order mark, CRLF or LF; blank lines skipped), or
-     * IllegalArgumentException naming the line of a quote left open.
+     * {@link Unclosed} naming the line of a quote left open.
      */
     public static List<Record> parse(String text) {
         List<Record> out = new ArrayList<>();
@@ -112,7 +129,7 @@ public final class Csv {
             }
         }
         if (quoted) {
-            throw new IllegalArgumentException("line " + start + ": a quoted cell is not closed");
+            throw new Unclosed(start);
         }
         if (!cell.isEmpty() || !cells.isEmpty()) {
             cells.add(restore(cell.toString(), wasQuoted));

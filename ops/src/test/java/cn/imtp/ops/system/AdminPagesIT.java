@@ -1,6 +1,7 @@
 package cn.imtp.ops.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -350,11 +351,19 @@ class AdminPagesIT {
                 .longValue();
         String first = Accounts.uniqueName("setup");
         String second = Accounts.uniqueName("setup");
+        // The Chinese header and a type by its name; first a file with a bad line, which imports nothing.
         Path roster = Files.createTempFile("roster", ".csv");
+        Path broken = Files.createTempFile("roster", ".csv");
+        String header = "用户名,姓名,证件类型,证件号码,手机号码\n";
         Files.writeString(
                 roster,
-                "username,fullName,idType,idNumber,phone\n" + first + ",林晓雨,," + Accounts.validIdNumber()
-                        + ",13800138001\n" + second + ",陈思远,," + Accounts.validIdNumber() + ",13800138002\n",
+                header + first + ",林晓雨,居民身份证," + Accounts.validIdNumber() + ",13800138001\n" + second + ",陈思远,,"
+                        + Accounts.validIdNumber() + ",13800138002\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(
+                broken,
+                header + first + ",林晓雨,," + Accounts.validIdNumber() + ",13800138001\n" + second + ",陈思远,签证,"
+                        + Accounts.validIdNumber() + ",13800138002\n",
                 StandardCharsets.UTF_8);
         String name = "直播销售员五级 周末班 " + System.nanoTime() % 100000;
         try (Browser b = new Browser()) {
@@ -387,7 +396,19 @@ class AdminPagesIT {
                                 .isEmpty(),
                         Duration.ofSeconds(10));
             }
-            b.waitFor(By.id("roster-file")).sendKeys(roster.toString());
+            b.waitFor(By.id("roster-file")).sendKeys(broken.toString());
+            b.driver.findElement(By.id("roster-import")).click();
+            b.until(d -> d.findElement(By.id("problem")).isDisplayed(), Duration.ofSeconds(15));
+            String problem = b.driver.findElement(By.id("problem")).getText();
+            assertTrue(
+                    problem.contains("第 3 行：") && problem.contains("证件类型“签证”") && problem.contains("护照"),
+                    "the bad line by its number, in words: " + problem);
+            assertFalse(
+                    problem.matches("(?s).*(line|PASSPORT|idType|fullName).*"),
+                    "no English names in the Chinese problem: " + problem);
+            b.screenshot("admin-setup-roster-refused");
+            b.driver.findElement(By.id("roster-file")).clear();
+            b.driver.findElement(By.id("roster-file")).sendKeys(roster.toString());
             b.driver.findElement(By.id("roster-import")).click();
             b.until(d -> d.findElement(By.id("roster-result")).getText().contains("已导入 2 名学员"), Duration.ofSeconds(15));
             String password = b.driver

@@ -16,11 +16,11 @@ import java.util.regex.Pattern;
  * Variant playlists against {@code /health/live} of the same server, with wrk (Debian's package): 16 connections for
  * 10 s each, three pairs alternating which goes first, on a lesson of 15 segments; then lectures of 1,800 segments
  * (a 3-hour lecture at 6 s): the first request of a rung nothing has read yet (rows read and URLs signed:
- * {@code long_cold_ms}), the first requests of its other rungs ({@code long_first_ms}), the next 200 of each (served
+ * {@code long_cold_ms}, and of that the server's own time from its Server-Timing header, {@code long_cold_server_ms}), the first requests of its other rungs ({@code long_first_ms}), the next 200 of each (served
  * from the slot's copy, plain and gzipped as browsers ask), every rung read every 250 ms for 65 s across signing-slot
  * turns (the longest read), and a lecture last read more than a slot ago ({@code long_new_slot_ms}). Starts its own
  * platform (ports 28080/23307/29000, data in ops/target/bench-var) and ends with {@code RESULT playlists_per_s=…
- * live_per_s=… vs_live=… long_cold_ms=… long_first_ms=… long_new_slot_ms=… long_median_ms=… long_gzip_median_ms=…
+ * live_per_s=… vs_live=… long_cold_ms=… long_cold_server_ms=… long_first_ms=… long_new_slot_ms=… long_median_ms=… long_gzip_median_ms=…
  * long_max_across_slot_turns_ms=… slot_turns=… long_bytes=… long_gzip_bytes=…}.
  */
 public final class PlaylistBench {
@@ -91,6 +91,7 @@ public final class PlaylistBench {
             }
             List<String> longRungs = longLecture(teacher, learner, 2);
             long cold = 0;
+            double coldServer = 0;
             List<Long> firsts = new ArrayList<>();
             List<Long> cached = new ArrayList<>();
             List<Long> gzipped = new ArrayList<>();
@@ -108,13 +109,19 @@ public final class PlaylistBench {
                     firsts.add(us);
                 }
                 bytes = first.body().getBytes(StandardCharsets.UTF_8).length;
+                double server = serverMillis(first);
+                if (variant.equals(longRungs.get(0))) {
+                    coldServer = server;
+                }
                 System.out.printf(
                         Locale.ROOT,
-                        "measured lecture, rung %s: %d segments, %d bytes, first request %.1f ms%n",
+                        "measured lecture, rung %s: %d segments, %d bytes, first request %.1f ms (server %.1f ms: %s)%n",
                         rung(variant),
                         Media.uris(first.body()).size(),
                         bytes,
-                        us / 1000.0);
+                        us / 1000.0,
+                        server,
+                        first.headers().firstValue("Server-Timing").orElse("-"));
             }
             for (String variant : longRungs) {
                 for (int i = 0; i < 200; i++) {
@@ -183,13 +190,15 @@ public final class PlaylistBench {
             Collections.sort(ratios);
             System.out.printf(
                     Locale.ROOT,
-                    "RESULT playlists_per_s=%.0f live_per_s=%.0f vs_live=%.3f long_cold_ms=%.1f long_first_ms=%.1f"
+                    "RESULT playlists_per_s=%.0f live_per_s=%.0f vs_live=%.3f long_cold_ms=%.1f long_cold_server_ms=%.1f"
+                            + " long_first_ms=%.1f"
                             + " long_new_slot_ms=%.1f long_median_ms=%.1f long_gzip_median_ms=%.1f long_max_across_slot_turns_ms=%.1f slot_turns=%d"
                             + " long_bytes=%d long_gzip_bytes=%d%n",
                     playlists,
                     lives,
                     ratios.get(ratios.size() / 2),
                     cold / 1000.0,
+                    coldServer,
                     firsts.stream().mapToLong(Long::longValue).max().orElse(0) / 1000.0,
                     newSlot / 1000.0,
                     cached.get(cached.size() / 2) / 1000.0,
@@ -201,6 +210,15 @@ public final class PlaylistBench {
         } finally {
             RunningPlatform.stop();
         }
+    }
+
+    /** The server's own time for a request (the sum of its Server-Timing durations), in milliseconds; 0 without. */
+    static double serverMillis(HttpResponse<?> r) {
+        return Pattern.compile("dur=([0-9.]+)")
+                .matcher(r.headers().firstValue("Server-Timing").orElse(""))
+                .results()
+                .mapToDouble(m -> Double.parseDouble(m.group(1)))
+                .sum();
     }
 
     /** Requests per second wrk measured on {@code url}: 2 threads, 16 connections, 10 s. */

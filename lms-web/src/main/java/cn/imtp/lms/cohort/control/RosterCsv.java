@@ -12,13 +12,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses a class roster: UTF-8 CSV with the header {@code username,fullName,idType,idNumber,phone}
- * ({@code idType} may be empty for a mainland ID card). Pure: every bad row is reported by its line
- * number and reason, and no row is returned unless all are good.
+ * Parses a class roster: UTF-8 CSV with the header {@code 用户名,姓名,证件类型,证件号码,手机号码} or its English
+ * {@code username,fullName,idType,idNumber,phone}; the type is a code ({@code PASSPORT}) or its name in either
+ * language (护照), empty for a mainland ID card. Pure: every bad row is reported by its line number and reason, with
+ * the columns named in the reader's language, and no row is returned unless all are good.
  */
 public final class RosterCsv {
 
     public static final String HEADER = "username,fullName,idType,idNumber,phone";
+    /** The same columns in Chinese; a file may use either header. */
+    public static final String HEADER_ZH = "用户名,姓名,证件类型,证件号码,手机号码";
+
+    /** The types' names as a file may give them, for a message in the reader's language. */
+    private static final Words TYPES = new Words(
+            java.util.Arrays.stream(IdDocumentType.values())
+                    .map(t -> IdDocuments.label(t).zh())
+                    .collect(java.util.stream.Collectors.joining("、")),
+            java.util.Arrays.stream(IdDocumentType.values())
+                    .map(IdDocumentType::name)
+                    .collect(java.util.stream.Collectors.joining(", ")));
 
     public record Row(
             int line, String username, String fullName, IdDocumentType idType, String idNumber, String phone) {}
@@ -33,15 +45,19 @@ public final class RosterCsv {
         List<Csv.Record> records;
         try {
             records = Csv.parse(csv);
-        } catch (IllegalArgumentException open) {
-            errors.add(new FieldError(
-                    open.getMessage().substring(0, open.getMessage().indexOf(':')),
-                    new Words("带引号的字段缺少结尾的引号", "a quoted field is not closed")));
-            return new Result(List.of(), errors);
+        } catch (Csv.Unclosed open) {
+            return new Result(List.of(), List.of(open.error()));
         }
-        if (records.isEmpty()
-                || !String.join(",", records.get(0).cells()).trim().equalsIgnoreCase(HEADER)) {
-            errors.add(new FieldError("line 1", new Words("表头须为：" + HEADER, "the header must be: " + HEADER)));
+        String header = records.isEmpty()
+                ? ""
+                : String.join(
+                        ",", records.get(0).cells().stream().map(String::trim).toList());
+        if (!header.equalsIgnoreCase(HEADER) && !header.equals(HEADER_ZH)) {
+            errors.add(new FieldError(
+                    "line 1",
+                    new Words(
+                            "表头须为：" + HEADER_ZH + "（也可使用英文表头）",
+                            "the header must be: " + HEADER + " (or in Chinese: " + HEADER_ZH + ")")));
             return new Result(List.of(), errors);
         }
         Map<String, Integer> usernames = new HashMap<>();
@@ -53,7 +69,7 @@ public final class RosterCsv {
                 errors.add(new FieldError(
                         "line " + line,
                         new Words(
-                                "有 " + cells.size() + " 个字段，应为 5 个（" + HEADER + "）",
+                                "有 " + cells.size() + " 个字段，应为 5 个（" + HEADER_ZH + "）",
                                 "has " + cells.size() + " fields; expected 5 (" + HEADER + ")")));
                 continue;
             }
@@ -76,16 +92,13 @@ public final class RosterCsv {
             if (fullName.isEmpty() || fullName.length() > 100) {
                 problems.add(new Words("姓名必填（最多 100 个字符）", "fullName is required (at most 100 characters)"));
             }
-            IdDocumentType idType = null;
-            try {
-                idType = type.isEmpty() ? IdDocumentType.MAINLAND_ID_CARD : IdDocumentType.valueOf(type);
-            } catch (IllegalArgumentException e) {
-                problems.add(
-                        new Words(
-                                "证件类型“" + type
-                                        + "”不是以下之一：MAINLAND_ID_CARD、PASSPORT、HK_MACAO_TRAVEL_PERMIT、TAIWAN_TRAVEL_PERMIT",
-                                "idType '" + type
-                                        + "' is not one of MAINLAND_ID_CARD, PASSPORT, HK_MACAO_TRAVEL_PERMIT, TAIWAN_TRAVEL_PERMIT"));
+            IdDocumentType idType = type.isEmpty()
+                    ? IdDocumentType.MAINLAND_ID_CARD
+                    : IdDocuments.typeNamed(type).orElse(null);
+            if (idType == null) {
+                problems.add(new Words(
+                        "证件类型“" + type + "”不是以下之一：" + TYPES.zh() + "（留空即为居民身份证）",
+                        "idType '" + type + "' is not one of " + TYPES.en() + " (empty: resident ID card)"));
             }
             if (idType != null) {
                 Words problem = IdDocuments.problemWith(idType, number, today);

@@ -5,8 +5,8 @@ import cn.imtp.lms.documents.Exports;
 import cn.imtp.lms.documents.Reader;
 import cn.imtp.lms.identity.control.AccountView;
 import cn.imtp.lms.identity.control.Accounts;
+import cn.imtp.lms.identity.control.IdDocuments;
 import cn.imtp.lms.identity.control.NewAccount;
-import cn.imtp.lms.identity.entity.IdDocumentType;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Allow;
 import cn.imtp.platform.security.Caller;
@@ -140,7 +140,7 @@ public class AccountsResource {
                     a.username(),
                     role(a.role()),
                     a.fullName(),
-                    a.idType() == null ? "" : idType(a.idType()),
+                    a.idType() == null ? "" : IdDocuments.label(a.idType()),
                     a.idNumberMasked(),
                     a.phoneMasked(),
                     Words.yesNo(a.disabled())));
@@ -167,15 +167,6 @@ public class AccountsResource {
             case LEARNER -> new Words("学员", "learner");
             case TEACHER -> new Words("教师", "teacher");
             case ADMINISTRATOR -> new Words("管理员", "administrator");
-        };
-    }
-
-    private static Words idType(IdDocumentType type) {
-        return switch (type) {
-            case MAINLAND_ID_CARD -> new Words("居民身份证", "resident ID card");
-            case PASSPORT -> new Words("护照", "passport");
-            case HK_MACAO_TRAVEL_PERMIT -> new Words("港澳居民来往内地通行证", "HK/Macao travel permit");
-            case TAIWAN_TRAVEL_PERMIT -> new Words("台湾居民来往大陆通行证", "Taiwan travel permit");
         };
     }
 }

@@ -24,6 +24,31 @@ public final class IdDocuments {
 
     private IdDocuments() {}
 
+    /** What people call a document type, in both languages (pages, exports and import messages alike). */
+    public static Words label(IdDocumentType type) {
+        return switch (type) {
+            case MAINLAND_ID_CARD -> new Words("居民身份证", "resident ID card");
+            case PASSPORT -> new Words("护照", "passport");
+            case HK_MACAO_TRAVEL_PERMIT -> new Words("港澳居民来往内地通行证", "HK/Macao travel permit");
+            case TAIWAN_TRAVEL_PERMIT -> new Words("台湾居民来往大陆通行证", "Taiwan travel permit");
+        };
+    }
+
+    /**
+     * The type a file names: its code ({@code PASSPORT}) or what people call it in either language ({@code 护照},
+     * {@code passport}), case and spaces aside; empty when it names none.
+     */
+    public static java.util.Optional<IdDocumentType> typeNamed(String name) {
+        String n = name == null ? "" : name.strip();
+        for (IdDocumentType t : IdDocumentType.values()) {
+            Words l = label(t);
+            if (t.name().equalsIgnoreCase(n) || l.zh().equals(n) || l.en().equalsIgnoreCase(n)) {
+                return java.util.Optional.of(t);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The number as stored: trimmed, upper-case. */
     public static String normalise(String number) {
         return number == null ? null : number.trim().toUpperCase();

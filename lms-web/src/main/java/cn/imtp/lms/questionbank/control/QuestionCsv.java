@@ -59,8 +59,8 @@ public final class QuestionCsv {
     public static Parsed parse(String csv) {
         try {
             return parse(Csv.parse(csv == null ? "" : csv), false, line -> "line " + line);
-        } catch (IllegalArgumentException e) {
-            return new Parsed(List.of(), List.of(new FieldError("file", e.getMessage())));
+        } catch (Csv.Unclosed open) {
+            return new Parsed(List.of(), List.of(open.error()));
         }
     }
 

@@ -367,7 +367,19 @@ public final class QuestionQti {
         try {
             return builder().parse(new ByteArrayInputStream(xml));
         } catch (SAXException | IOException e) {
-            throw new Refused(new Words("不是格式正确的 XML：" + e.getMessage(), "is not well-formed XML: " + e.getMessage()));
+            // The parser's own words are English and may name its settings by URL: the reader gets where, not them.
+            if (new String(xml, java.nio.charset.StandardCharsets.ISO_8859_1).contains("<!DOCTYPE")) {
+                throw new Refused(new Words(
+                        "含有 DOCTYPE 声明，为安全起见不予读取；请去掉它后重新打包",
+                        "has a DOCTYPE declaration, which is never read (for safety); remove it and package again"));
+            }
+            if (e instanceof org.xml.sax.SAXParseException at && at.getLineNumber() > 0) {
+                throw new Refused(new Words(
+                        "不是格式正确的 XML：第 " + at.getLineNumber() + " 行第 " + at.getColumnNumber() + " 列附近有错误",
+                        "is not well-formed XML: an error near line " + at.getLineNumber() + ", column "
+                                + at.getColumnNumber()));
+            }
+            throw new Refused(new Words("不是格式正确的 XML", "is not well-formed XML"));
         }
     }
 

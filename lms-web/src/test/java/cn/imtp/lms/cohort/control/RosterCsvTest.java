@@ -54,6 +54,34 @@ class RosterCsvTest {
     }
 
     @Test
+    void aChineseHeaderAndTypesNamedInWordsAreTaken() {
+        RosterCsv.Result r = RosterCsv.parse(
+                "用户名, 姓名,证件类型,证件号码,手机号码\n"
+                        + "wang.fang,王芳,居民身份证,11010519491231002X,13800001111\n"
+                        + "li.lei,李雷,护照,E12345678,13900002222\n"
+                        + "chen.yu,陈雨,Taiwan travel permit,12345678,13900003333\n",
+                TODAY);
+        assertEquals(List.of(), r.errors());
+        assertEquals(
+                List.of(IdDocumentType.MAINLAND_ID_CARD, IdDocumentType.PASSPORT, IdDocumentType.TAIWAN_TRAVEL_PERMIT),
+                r.rows().stream().map(RosterCsv.Row::idType).toList());
+    }
+
+    @Test
+    void theChineseMessagesNameTheColumnsAndTypesInChinese() {
+        RosterCsv.Result r = RosterCsv.parse("用户名,姓名,证件类型,证件号码,手机号码\nx,,签证,123,13800001111\nonly,two\n", TODAY);
+        String zh = r.errors().stream().map(e -> e.words().zh()).reduce("", String::concat);
+        assertTrue(zh.contains("护照") && zh.contains("居民身份证") && zh.contains("用户名,姓名"), zh);
+        assertTrue(!zh.contains("PASSPORT") && !zh.contains("fullName"), zh);
+        assertTrue(RosterCsv.parse("name,id\nx,y\n", TODAY)
+                .errors()
+                .get(0)
+                .words()
+                .zh()
+                .contains(RosterCsv.HEADER_ZH));
+    }
+
+    @Test
     void aWrongHeaderIsRefused() {
         assertEquals(
                 "line 1",

@@ -1,6 +1,7 @@
 package cn.imtp.lms.questionbank.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -130,7 +131,18 @@ class QuestionQtiTest {
                 "<?xml version=\"1.0\"?><!DOCTYPE m [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><manifest>&x;</manifest>";
         String error =
                 QuestionQti.read(zip("imsmanifest.xml", evil)).errors().get(0).message();
-        assertTrue(error.contains("not well-formed") && !error.contains("root:"), error);
+        assertTrue(error.contains("DOCTYPE") && !error.contains("root:") && !error.contains("http"), error);
+    }
+
+    @Test
+    void brokenXmlIsReportedByWhereNotByTheParsersWords() throws Exception {
+        String broken = "<?xml version=\"1.0\"?>\n<manifest>\n  <resources>\n</manifest>";
+        var error = QuestionQti.read(zip("imsmanifest.xml", broken)).errors().get(0);
+        assertTrue(error.message().contains("not well-formed XML: an error near line 4"), error.message());
+        assertTrue(error.words().zh().contains("第 4 行"), error.words().zh());
+        assertFalse(
+                error.words().zh().matches(".*[A-Za-z]{6,}.*"),
+                "no parser English in Chinese: " + error.words().zh());
     }
 
     static String entry(byte[] zip, String name) throws Exception {

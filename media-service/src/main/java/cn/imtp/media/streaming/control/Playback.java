@@ -60,9 +60,8 @@ public class Playback {
     @ConfigProperty(name = "lms.stream.url-minutes")
     int urlMinutes;
 
-    /** Finished renditions' variant playlists of the current slots: 32 M characters (a 3-hour lecture's rung is ~0.7 M). */
-    private final BoundedCache<Variant> variants =
-            new BoundedCache<>(32_000_000, v -> v.text().length());
+    /** Finished renditions' variant playlists of the current slots: 32 MB (a 3-hour lecture's rung is ~0.7 M). */
+    private final BoundedCache<Variant> variants = new BoundedCache<>(32_000_000, Variant::size);
     /**
      * Finished renditions' segment lists (they do not change once a rendition is complete and its asset READY), so that a
      * playlist written for a new slot only signs: 400,000 segments, about 20 MB (a 3-hour lecture's rung has 1,800).

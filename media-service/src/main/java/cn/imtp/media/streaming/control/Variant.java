@@ -15,28 +15,40 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class Variant {
 
-    private final String text;
+    /** The playlist as sent (its text is ASCII: URLs and tags), encoded once rather than on every request. */
+    private final byte[] bytes;
+
     private volatile byte[] gzipped;
 
     Variant(String text) {
-        this.text = text;
+        this.bytes = text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The playlist's bytes (UTF-8), as every viewer of its slot gets them; not to be changed. */
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    /** Its length in bytes (what it weighs in a cache). */
+    public int size() {
+        return bytes.length;
     }
 
     public String text() {
-        return text;
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** The text gzipped (fastest level: it is made while a viewer waits, and kept for the slot). */
     public byte[] gzipped() {
         byte[] g = gzipped;
         if (g == null) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() / 4 + 64);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
             try (GZIPOutputStream gz = new GZIPOutputStream(out, 64 * 1024) {
                 {
                     def.setLevel(Deflater.BEST_SPEED);
                 }
             }) {
-                gz.write(text.getBytes(StandardCharsets.UTF_8));
+                gz.write(bytes);
             } catch (IOException e) {
                 throw new UncheckedIOException("gzip into memory cannot fail", e);
             }
