@@ -147,7 +147,6 @@ export const messages = {
   'resume.play': ["继续播放", "Continue"],
   'resume.progress': ["本视频观看进度", "Share of this video watched"],
   'resume.nextUnit': ["从下一个未完成的单元学起：", "Go on with the next unit to finish:"],
-  'resume.start': ["开始学习", "Start"],
   'learner.allUnits': ["全部学习单元（已达标 {met} / {n}）", "All units ({met} of {n} met)"],
   'teacher.unitCount': ["（{n} 个学习单元）", "({n} units)"],
   'teacher.otherUnits': ["其他单元", "Other units"],
