@@ -1,8 +1,9 @@
-// My classes: per active class my classroom hours against the plan and the level's minimum, the next unit
-// to study, the class's exams and live lessons to come, and per unit the required against the credited
-// minutes (folded when the plan has many), each unit a link to its lessons.
+// My classes: on top, 继续学习 — the lesson video I watched last, where I stopped, one tap to play on from there (or,
+// with nothing to go on with, the next unit to finish); then per active class my classroom hours against the plan and
+// the level's minimum, the next unit to study, the class's exams and live lessons to come, and per unit the required
+// against the credited minutes (folded when the plan has many), each unit a link to its lessons.
 import { api } from '../shared/api.js';
-import { classHours, dateTime, levelAndJob, minutes, t } from '../shared/i18n.js';
+import { classHours, dateTime, levelAndJob, minutes, playClock, t } from '../shared/i18n.js';
 import { liveLessons } from '../shared/live-lessons.js';
 import { box, el, pager, progress, ring, showProblem, startPage } from '../shared/page.js';
 
@@ -18,8 +19,11 @@ async function show(page) {
       box.content.replaceChildren(el('p', { class: 'card' }, t('learner.noClass')));
       return;
     }
-    const [cards, face] = await Promise.all([Promise.all(classes.items.map(card)), faceChecks()]);
-    box.content.replaceChildren(face, ...cards, classes.total > SIZE ? pager(page, SIZE, classes.total, show) : '');
+    // The resume point is a convenience: the home shows without it when it cannot be had.
+    const [cards, face, resume] = await Promise.all([Promise.all(classes.items.map(card)), faceChecks(),
+      api('/api/attendance/resume').catch(() => ({}))]);
+    box.content.replaceChildren(goOn(resume.point, cards.map((c) => c.next).find(Boolean)), face, ...cards.map((c) => c.node),
+      classes.total > SIZE ? pager(page, SIZE, classes.total, show) : '');
   } catch (err) {
     showProblem(box.problem, err);
   }
@@ -34,21 +38,53 @@ async function faceChecks() {
     el('a', { href: '/learner/presence' }, t('face.homeLink', { state: ready ? t('face.homeReady') : t('face.homeTodo') })));
 }
 
+/**
+ * 继续学习: the video I watched last (its poster, title, unit and class, where I stopped of how long it plays, how much
+ * I watched), the whole card one tap that opens its unit's player there and plays; else the next unit to finish.
+ */
+function goOn(point, next) {
+  if (point) {
+    const v = point.video;
+    const poster = el('img', { src: v.posterUrl, alt: '', id: 'resume-poster', loading: 'eager' });
+    poster.addEventListener('error', () => poster.replaceWith(el('span', { class: 'no-poster', 'aria-hidden': 'true' }, '▶')));
+    const pct = v.durationMs ? Math.min(100, Math.round((v.watchedSeconds * 100000) / v.durationMs)) : 0;
+    return el('section', { class: 'card resume', id: 'resume', 'data-resource': v.resourceId, 'data-position-ms': v.startsAtMs },
+      el('h2', {}, t('resume.title')),
+      el('a', { class: 'resume-link', id: 'resume-play', href: `/learner/unit?unit=${point.unitId}&class=${point.classId}&play=${v.resourceId}` },
+        el('span', { class: 'thumb' }, poster, el('span', { class: 'play-mark', 'aria-hidden': 'true' }, '▶')),
+        el('span', { class: 'resume-text' },
+          el('strong', { id: 'resume-title' }, v.title),
+          el('span', { class: 'muted' }, [point.unitName, point.className].filter(Boolean).join(' · ')),
+          el('span', { id: 'resume-at' }, v.startsAtMs >= 1000
+            ? t('resume.stoppedAt', { at: playClock(v.startsAtMs), duration: playClock(v.durationMs || 0) })
+            : t('resume.fromStart', { duration: playClock(v.durationMs || 0) })),
+          el('span', { class: 'muted', id: 'resume-watched' }, t('resume.watched', { p: pct })),
+          el('span', { class: 'button primary' }, t('resume.play')))),
+      progress(pct, 100, t('resume.progress')));
+  }
+  if (!next) return '';
+  return el('section', { class: 'card resume', id: 'resume', 'data-unit': next.unit.unitId },
+    el('h2', {}, t('resume.title')),
+    el('p', {}, t('resume.nextUnit'), ' ',
+      el('a', { href: `/learner/unit?unit=${next.unit.unitId}&class=${next.classId}`, class: 'button primary', id: 'resume-unit' }, next.unit.name)),
+    el('p', { class: 'muted' }, next.className));
+}
+
 async function card(c) {
   const head = el('h2', {}, c.name);
   const facts = el('p', { class: 'muted' }, `${levelAndJob(c.level, c.jobType)} · ${c.startsOn} – ${c.endsOn}`);
   if (c.status !== 'ACTIVE') {
-    return el('section', { class: 'card' }, head, facts, el('p', {}, t('learner.notActive', { status: t(`classStatus.${c.status}`) })));
+    return { node: el('section', { class: 'card' }, head, facts, el('p', {}, t('learner.notActive', { status: t(`classStatus.${c.status}`) }))) };
   }
   const [ledger, exams, live, practicals] = await Promise.all([api(`/api/attendance/classes/${c.id}/ledger`), api(`/api/assessment/classes/${c.id}/exams`),
     liveLessons(c.id, '/learner/lesson'), api(`/api/assessment/practicals?classId=${c.id}`)]);
   const me = ledger.items[0];
-  if (!me) return el('section', { class: 'card' }, head, facts);
+  if (!me) return { node: el('section', { class: 'card' }, head, facts) };
   const total = Math.max(me.planMinutes, me.minimumMinutes);
   // What comes next first: exams and practical exams, the next unit to study; then every unit, folded when there are many.
   const next = me.units.find((u) => !u.met);
   const metCount = me.units.filter((u) => u.met).length;
-  return el('section', { class: 'card', 'data-class': c.id },
+  const node = el('section', { class: 'card', 'data-class': c.id },
     head, facts,
     // The class's four resource packs (教学资源 named, for teachers only): one tap from the class.
     el('p', {}, el('a', { href: `/learner/packs?class=${c.id}`, class: 'button', id: `class-${c.id}-packs` }, t('packs.title'))),
@@ -77,6 +113,7 @@ async function card(c) {
         progress(u.creditedMinutes, u.requiredMinutes, u.name))))),
     el('p', {}, el('a', { href: `/learner/archive?class=${c.id}`, id: `class-${c.id}-archive` }, t('archive.title'))),
     el('p', { class: 'muted', id: `class-${c.id}-other` }, t('learner.other', { other: minutes(me.otherMinutes), required: minutes(me.otherRequiredMinutes) })));
+  return { node, next: next ? { classId: c.id, className: c.name, unit: next } : null };
 }
 
 show(0);

@@ -1,7 +1,8 @@
 // A learning unit: its place in the package and hours, my credited minutes rising as I watch, its lesson
-// videos in the attendance player, its other learning resources to download, and its quizzes.
+// videos (poster, playing time, how much I watched) in the attendance player, its other learning resources to
+// download, and its quizzes. `&play=<resource>` (the home's 继续学习) opens that video's player at once, where I stopped.
 import { api } from '../shared/api.js';
-import { classHours, minutes, t } from '../shared/i18n.js';
+import { classHours, minutes, playClock, t } from '../shared/i18n.js';
 import { box, el, param, progress, showNotice, showProblem, startPage, unitFacts, unitRequirements, unitSpecification } from '../shared/page.js';
 import { LessonPlayer } from '../player/lesson-player.js';
 import { openResource } from '../shared/resources.js';
@@ -12,6 +13,8 @@ const classId = Number(param('class'));
 const credit = el('div', { id: 'unit-credit' });
 const stage = el('div', { id: 'stage' });
 let player = null;
+/** Per lesson video shown, how to redraw its progress when a beat credits more of it. */
+const watchedShown = new Map();
 
 async function refreshCredit() {
   const ledger = await api(`/api/attendance/classes/${classId}/ledger`);
@@ -33,7 +36,11 @@ async function play(resource) {
     mount: stage,
     resourceId: resource.id,
     classId: classId || undefined,
-    onAck: (ack) => { if (ack.verdict === 'ACCEPTED') refreshCredit().catch((e) => showProblem(box.problem, e)); },
+    onAck: (ack) => {
+      if (ack.verdict !== 'ACCEPTED') return;
+      watchedShown.get(resource.id)?.(ack.videoCreditedSeconds);
+      refreshCredit().catch((e) => showProblem(box.problem, e));
+    },
     onNotice: (text) => showNotice(box.notice, text),
     onProblem: (err) => showProblem(box.problem, err),
   });
@@ -46,15 +53,41 @@ async function play(resource) {
   }
 }
 
+/** One lesson video: its poster, title, playing time and how much of it I watched (where I stopped), and 播放. */
+function lesson(v) {
+  const poster = v.posterUrl ? el('img', { src: v.posterUrl, alt: t('unit.poster', { title: v.title }), loading: 'lazy' }) : null;
+  poster?.addEventListener('error', () => poster.replaceWith(el('span', { class: 'no-poster', 'aria-hidden': 'true' }, '▶')));
+  const watched = el('span', { class: 'muted', 'data-watched': v.id });
+  const bar = el('div', { class: 'lesson-bar' });
+  const draw = (seconds) => {
+    const pct = v.durationMs ? Math.min(100, Math.round((seconds * 100000) / v.durationMs)) : 0;
+    const facts = [v.durationMs ? t('unit.duration', { d: playClock(v.durationMs) }) : '',
+      v.finished ? t('unit.finished') : t('unit.watched', { p: pct }),
+      v.startsAtMs >= 1000 && !v.finished ? t('unit.stoppedAt', { at: playClock(v.startsAtMs) }) : ''];
+    watched.textContent = facts.filter(Boolean).join(' · ');
+    bar.replaceChildren(progress(pct, 100, t('unit.watched', { p: pct })));
+  };
+  draw(v.watchedSeconds || 0);
+  watchedShown.set(v.id, draw);
+  return el('li', { class: 'lesson', 'data-lesson': v.id },
+    el('span', { class: 'thumb' }, poster || el('span', { class: 'no-poster', 'aria-hidden': 'true' }, '▶')),
+    el('span', { class: 'lesson-text' }, el('span', {}, v.title), watched),
+    el('button', { type: 'button', id: `play-${v.id}`, class: 'primary', onclick: () => play(v) }, t('unit.play')),
+    bar);
+}
+
 async function show() {
   try {
-    const [unit, resources, exams] = await Promise.all([
+    const [unit, resources, exams, mine] = await Promise.all([
       api(`/api/catalogue/units/${unitId}`),
       api(`/api/resources?unitId=${unitId}&category=LEARNING&size=100`),
       classId ? api(`/api/assessment/classes/${classId}/exams`) : [],
+      classId ? api(`/api/attendance/classes/${classId}/units/${unitId}/videos`) : null,
     ]);
     const quizzes = exams.filter((e) => e.unitId === unitId);
-    const videos = resources.items.filter((r) => r.kind === 'VIDEO');
+    // With the class, my progress in each video of the unit; without it, the videos as listed.
+    const videos = mine ? mine.items.map((v) => ({ ...v, id: v.resourceId }))
+      : resources.items.filter((r) => r.kind === 'VIDEO').map((r) => ({ ...r, watchedSeconds: 0, startsAtMs: 0, finished: false }));
     const others = resources.items.filter((r) => r.kind !== 'VIDEO');
     box.content.replaceChildren(
       el('section', { class: 'card' },
@@ -63,9 +96,7 @@ async function show() {
         credit),
       stage,
       el('section', { class: 'card' }, el('h2', {}, t('unit.lessons')),
-        videos.length ? el('ul', { class: 'units' }, videos.map((v) => el('li', {},
-          el('span', {}, v.title),
-          el('button', { type: 'button', id: `play-${v.id}`, class: 'primary', onclick: () => play(v) }, t('unit.play')))))
+        videos.length ? el('ul', { class: 'units lessons' }, videos.map(lesson))
           : el('p', { class: 'muted' }, t('unit.noLessons'))),
       el('section', { class: 'card' }, el('h2', {}, t('unit.materials')),
         others.length ? el('ul', { class: 'units' }, others.map((r) => el('li', {},
@@ -75,6 +106,12 @@ async function show() {
       quizzes.length ? el('section', { class: 'card', id: 'quizzes' }, el('h2', {}, t('unit.quizzes')),
         el('ul', {}, quizzes.map((q) => el('li', { 'data-exam': q.id }, el('a', { href: `/learner/exam?exam=${q.id}` }, q.title))))) : '');
     await refreshCredit();
+    // From the home's 继续学习: that video plays at once, from where I stopped (the player starts there itself).
+    const wanted = videos.find((v) => v.id === Number(param('play')));
+    if (wanted) {
+      stage.scrollIntoView({ block: 'start' });
+      await play(wanted);
+    }
   } catch (err) {
     showProblem(box.problem, err);
   }

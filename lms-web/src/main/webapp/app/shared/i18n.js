@@ -76,10 +76,13 @@ export function score(points, max) {
 
 document.documentElement.lang = language() === 'en' ? 'en' : 'zh-CN';
 
-/** A media position as a clock: 75 000 ms → "1:15". */
+/** A media position or playing time as a clock (时:分:秒 from an hour on): 75 000 ms → "1:15", 3 725 000 ms → "1:02:05". */
 export function playClock(ms) {
-  const s = Math.floor(ms / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  const s = Math.floor(Math.max(0, ms) / 1000);
+  const h = Math.floor(s / 3600);
+  const mm = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(mm).padStart(2, '0')}:${ss}` : `${mm}:${ss}`;
 }
 
 /** "五级／初级工 · 直播销售员"; the basic course (no level) by its name. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * A learner in a real browser: signs in, finds the unit in the class's plan, plays its lesson video
@@ -169,6 +170,14 @@ class LearnerPagesIT {
                             + "return !exams || !!(exams.compareDocumentPosition(document.querySelector('section[data-class] details.unit-list'))"
                             + " & Node.DOCUMENT_POSITION_FOLLOWING);"),
                     "the exams come before the units");
+            // 继续学习 on top: the video last watched (test 2 played it to its end, so it may be over) or else the
+            // next unit to finish, one tap away either way.
+            assertTrue(
+                    (Boolean) b.js("const r = document.getElementById('resume');"
+                            + " return !!r && !!r.querySelector('#resume-play, #resume-unit')"
+                            + " && !!(r.compareDocumentPosition(document.querySelector('section[data-class]'))"
+                            + " & Node.DOCUMENT_POSITION_FOLLOWING);"),
+                    "继续学习 comes first");
             assertFalse(b.overflowsHorizontally(), "the home page scrolls sideways on a phone");
             b.screenshot("learner-home-phone");
             openUnit(b);
@@ -375,6 +384,165 @@ class LearnerPagesIT {
             assertTrue(r.next());
             assertEquals(1, r.getInt(1), "the impossible beat was refused, and only it");
         }
+    }
+
+    /**
+     * 继续学习: the learner watches part of a new lesson video, goes home, and the card on top names that video with
+     * where they stopped of its playing time and its poster (loaded); one tap opens the unit's player there and plays;
+     * the card reads in English on the switch. Nobody else reaches that point or that poster: another learner of the
+     * class, a learner of another class on the same plan, a teacher, a caller without the learner's grant of that video.
+     */
+    @Test
+    @Order(7)
+    void theHomeOpensOnWhereTheLearnerStopped() throws Exception {
+        Media.Uploaded up = publishedLesson("pages-640x360-20s.mp4", 20);
+        long id = up.resourceId();
+        long classId = Media.demoClassId();
+        long startsAt;
+        try (Browser b = new Browser(390, 844)) {
+            b.signIn(LEARNER, RunningPlatform.DEMO_PASSWORD, "/learner/");
+            openUnit(b);
+            b.waitFor(By.id("play-" + id)).click();
+            b.until(
+                    d -> (Boolean)
+                            b.js("const v = document.querySelector('video'); return v.readyState >= 2 && !v.paused;"),
+                    Duration.ofSeconds(30));
+            b.until(d -> position(b) > 7.0, Duration.ofSeconds(30));
+            b.js("document.querySelector('video').pause();");
+            // The unit's list: the video's poster, playing time and how much was watched, once the pause's beat is in.
+            b.until(
+                    d -> b.driver
+                            .findElement(By.cssSelector("[data-watched='" + id + "']"))
+                            .getText()
+                            .matches("时长 0:(19|20) · 已看 [1-9][0-9]?%"),
+                    Duration.ofSeconds(10));
+            b.open("/learner/");
+            WebElement card = b.waitFor(By.cssSelector("#resume[data-resource='" + id + "']"), Duration.ofSeconds(20));
+            startsAt = Long.parseLong(card.getAttribute("data-position-ms"));
+            // Stopped past 7 s with 7 whole seconds credited: a first viewing goes on a second before its frontier.
+            assertTrue(startsAt >= 5_000 && startsAt <= 8_000, "starts at " + startsAt);
+            String at = b.driver.findElement(By.id("resume-at")).getText();
+            assertTrue(at.matches("上次学到 0:0" + startsAt / 1000 + " / 0:(19|20)"), at);
+            assertTrue(
+                    b.driver.findElement(By.id("resume-watched")).getText().matches("已观看 [1-9][0-9]%"),
+                    b.driver.findElement(By.id("resume-watched")).getText());
+            b.until(
+                    d -> (Boolean) b.js("const i = document.getElementById('resume-poster');"
+                            + " return !!i && i.complete && i.naturalWidth > 0;"),
+                    Duration.ofSeconds(10));
+            assertEquals(
+                    320L, b.js("return document.getElementById('resume-poster').naturalWidth;"), "the 320 px poster");
+            assertTrue(
+                    (Boolean) b.js("return !!(document.getElementById('resume').compareDocumentPosition("
+                            + "document.querySelector('section[data-class]')) & Node.DOCUMENT_POSITION_FOLLOWING);"),
+                    "继续学习 comes first");
+            assertFalse(b.overflowsHorizontally(), "the home page scrolls sideways on a phone");
+            b.screenshot("learner-resume-phone");
+            b.driver.findElement(By.id("language")).click();
+            b.until(
+                    d -> d.findElement(By.id("resume")).getText().contains("Continue learning"),
+                    Duration.ofSeconds(10));
+            String inEnglish = b.driver.findElement(By.id("resume-at")).getText();
+            assertTrue(inEnglish.matches("Stopped at 0:0" + startsAt / 1000 + " of 0:(19|20)"), inEnglish);
+            b.screenshot("learner-resume-phone-en");
+            // One tap: the unit's player opens where the learner stopped and plays.
+            b.waitFor(By.id("resume-play")).click();
+            b.until(
+                    d -> (Boolean) b.js("const v = document.querySelector('video');"
+                            + " return !!v && v.readyState >= 2 && !v.paused && v.currentTime > 0.2;"),
+                    Duration.ofSeconds(30));
+            double playing = position(b);
+            assertTrue(
+                    playing >= startsAt / 1000.0 - 0.5 && playing < startsAt / 1000.0 + 4,
+                    "plays from " + startsAt + " ms: at " + playing + " s");
+            // The unit's list says where the learner stopped (the page is in English now).
+            String listed = b.driver
+                    .findElement(By.cssSelector("[data-watched='" + id + "']"))
+                    .getText();
+            assertTrue(
+                    listed.matches("0:(19|20) long · [1-9][0-9]% watched · stopped at 0:0" + startsAt / 1000), listed);
+            // (Loaded lazily, as the list scrolls into view.)
+            b.js("document.querySelector(\"[data-lesson='" + id + "']\").scrollIntoView();");
+            b.until(
+                    d -> (Boolean) b.js("const i = document.querySelector(\"[data-lesson='" + id + "'] img\");"
+                            + " return !!i && i.complete && i.naturalWidth > 0;"),
+                    Duration.ofSeconds(10));
+            assertFalse(b.overflowsHorizontally(), "the unit page scrolls sideways on a phone");
+            b.screenshot("learner-resume-playing");
+        }
+
+        // Nobody else reaches that point or that poster.
+        JsonObject mine = RunningPlatform.json(RunningPlatform.call(
+                RunningPlatform.token(LEARNER, RunningPlatform.DEMO_PASSWORD), "GET", "/api/attendance/resume", null));
+        assertEquals(
+                id,
+                mine.getJsonObject("point")
+                        .getJsonObject("video")
+                        .getJsonNumber("resourceId")
+                        .longValue(),
+                mine.toString());
+        String poster = mine.getJsonObject("point").getJsonObject("video").getString("posterUrl");
+        String classmate = RunningPlatform.token("learner06", RunningPlatform.DEMO_PASSWORD);
+        String otherClass = RunningPlatform.token("learner31", RunningPlatform.DEMO_PASSWORD);
+        String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
+        for (String other : java.util.List.of(classmate, otherClass)) {
+            HttpResponse<String> theirs = RunningPlatform.call(other, "GET", "/api/attendance/resume", null);
+            assertEquals(200, theirs.statusCode(), theirs.body());
+            JsonValue given = RunningPlatform.json(theirs).get("point");
+            JsonObject point =
+                    given == null || given.getValueType() == JsonValue.ValueType.NULL ? null : given.asJsonObject();
+            assertTrue(
+                    point == null
+                            || point.getJsonObject("video")
+                                            .getJsonNumber("resourceId")
+                                            .longValue()
+                                    != id,
+                    "their own point, never learner05's: " + theirs.body());
+        }
+        String videos = "/api/attendance/classes/" + classId + "/units/" + MediaPipelineIT.studiedUnit + "/videos";
+        JsonObject classmates = RunningPlatform.json(RunningPlatform.call(classmate, "GET", videos, null));
+        for (JsonValue v : classmates.getJsonArray("items")) {
+            if (v.asJsonObject().getJsonNumber("resourceId").longValue() == id) {
+                assertEquals(0, v.asJsonObject().getInt("watchedSeconds"), "the classmate's own progress: " + v);
+            }
+        }
+        assertEquals(404, RunningPlatform.call(otherClass, "GET", videos, null).statusCode(), "another class's unit");
+        assertEquals(
+                404,
+                RunningPlatform.call(otherClass, "GET", "/api/resources/" + id + "/access", null)
+                        .statusCode());
+        assertEquals(
+                403,
+                RunningPlatform.call(teacher, "GET", "/api/attendance/resume", null)
+                        .statusCode());
+        assertEquals(403, RunningPlatform.call(teacher, "GET", videos, null).statusCode());
+        // The poster: to the learner's grant, a 303 to the JPEG; without it, or with a sign-in token, 401; with the
+        // learner's grant of another video, 403.
+        HttpResponse<byte[]> own = Media.HTTP.send(
+                java.net.http.HttpRequest.newBuilder(RunningPlatform.uri(poster))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(303, own.statusCode());
+        String bare = poster.substring(0, poster.indexOf('?'));
+        HttpResponse<byte[]> none = Media.HTTP.send(
+                java.net.http.HttpRequest.newBuilder(RunningPlatform.uri(bare)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(401, none.statusCode());
+        HttpResponse<byte[]> signedIn = Media.HTTP.send(
+                java.net.http.HttpRequest.newBuilder(RunningPlatform.uri(bare))
+                        .header("Authorization", "Bearer " + otherClass)
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(401, signedIn.statusCode());
+        String otherGrant = RunningPlatform.json(
+                        Media.access(RunningPlatform.token(LEARNER, RunningPlatform.DEMO_PASSWORD), resourceId, null))
+                .getString("posterUrl");
+        HttpResponse<byte[]> wrongAsset = Media.HTTP.send(
+                java.net.http.HttpRequest.newBuilder(
+                                RunningPlatform.uri(bare + otherGrant.substring(otherGrant.indexOf('?'))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(403, wrongAsset.statusCode());
     }
 
     /** A lesson video of its own, published on the studied unit. */

@@ -133,7 +133,9 @@ class RoleMatrixIT {
                 "401 401 401 401 403 403 422 404 422");
         row("GET /api/attendance/classes/{classId}/roster", "401 401 401 401 403 403 200 404 200");
         row("GET /api/attendance/classes/{classId}/roster/events", "401 401 401 401 403 403 200 404 200");
+        row("GET /api/attendance/classes/{classId}/units/{unitId}/videos", "401 401 401 401 404 404 403 403 403");
         row("GET /api/attendance/classes/{classId}/verify", "401 401 401 401 403 403 200 404 200");
+        row("GET /api/attendance/resume", "401 401 401 401 200 200 403 403 403");
         row("POST /api/attendance/sessions", "401 401 401 401 422 422 403 403 403");
         row("POST /api/attendance/sessions/{id}/beats", "401 401 401 401 422 422 403 403 403");
         row("POST /api/attendance/sessions/{id}/beats-noop", "401 401 401 401 404 404 403 403 403");

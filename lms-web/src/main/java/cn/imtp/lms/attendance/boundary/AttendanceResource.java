@@ -10,6 +10,7 @@ import cn.imtp.lms.attendance.control.LedgerRules;
 import cn.imtp.lms.attendance.control.LiveRoster;
 import cn.imtp.lms.attendance.control.OtherHours;
 import cn.imtp.lms.attendance.control.RosterEvents;
+import cn.imtp.lms.attendance.control.StudyProgress;
 import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.documents.Document;
 import cn.imtp.lms.documents.ExportTable;
@@ -84,6 +85,9 @@ public class AttendanceResource {
     OtherHours otherHours;
 
     @Inject
+    StudyProgress progress;
+
+    @Inject
     Classes classes;
 
     @Inject
@@ -156,6 +160,29 @@ public class AttendanceResource {
                     List.of());
         }
         return Response.noContent().build();
+    }
+
+    /**
+     * Where the calling learner's study goes on (the home's 继续学习): the lesson video they watched last in an active
+     * class, where its player starts, how much of it they watched and its poster; no {@code point} when nothing is left
+     * to go on with. A learner's own records only; learners only.
+     */
+    @GET
+    @Path("resume")
+    @Allow(Role.LEARNER)
+    public StudyProgress.Resume resume() {
+        return progress.resume(Caller.of(security));
+    }
+
+    /**
+     * The lesson videos of a unit of one of the calling learner's active classes, each with its playing time, poster and
+     * the learner's own progress (watched seconds, where its player starts); 404 for a class or unit not theirs.
+     */
+    @GET
+    @Path("classes/{classId}/units/{unitId}/videos")
+    @Allow(Role.LEARNER)
+    public StudyProgress.UnitVideos unitVideos(@PathParam("classId") long classId, @PathParam("unitId") long unitId) {
+        return progress.unitVideos(classId, unitId, Caller.of(security));
     }
 
     /** Who meets the hours, who is short, by how much and where; learners see their own line. */

@@ -715,11 +715,11 @@ public class ResourcePacks {
         return caller.role() == Role.ADMINISTRATOR ? ResourceAccess.Scope.NONE : scope(classes.membership(caller));
     }
 
-    private static ResourceAccess.Scope scope(Classes.Membership m) {
+    static ResourceAccess.Scope scope(Classes.Membership m) {
         return new ResourceAccess.Scope(m.classes(), m.units());
     }
 
-    private static ResourceAccess.Reach reach(Resource r) {
+    static ResourceAccess.Reach reach(Resource r) {
         return new ResourceAccess.Reach(r.unitId(), r.classId(), r.sharedWith(), r.sharedWithAll());
     }
 
