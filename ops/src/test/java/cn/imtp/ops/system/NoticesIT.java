@@ -439,6 +439,47 @@ class NoticesIT {
                                 "/api/notices/reminders",
                                 reminder(otherClass, List.of(firstId), text))
                         .statusCode());
+        // A class that is not active: nobody in it is behind yet (no ledger, no lessons); refused, said why, in the
+        // reader's language.
+        long draft = ClassesIT.ok(RunningPlatform.call(
+                        admin,
+                        "POST",
+                        "/api/classes",
+                        Json.createObjectBuilder()
+                                .add("name", "未开班 " + System.nanoTime())
+                                .add("planId", planId)
+                                .add("deliveryMode", "ONLINE")
+                                .add("startsOn", "2027-03-01")
+                                .add("endsOn", "2027-03-31")
+                                .build()
+                                .toString()))
+                .getJsonNumber("id")
+                .longValue();
+        long draftLearnerId = Accounts.createLearner(admin, Accounts.uniqueName("remind-d"), "Learn2026ok")
+                .getJsonNumber("id")
+                .longValue();
+        ClassesIT.ok(RunningPlatform.call(
+                admin, "POST", "/api/classes/" + draft + "/learners", "{\"accountIds\":[" + draftLearnerId + "]}"));
+        HttpResponse<String> notActive = RunningPlatform.call(
+                admin, "POST", "/api/notices/reminders", reminder(draft, List.of(draftLearnerId), text));
+        assertEquals(422, notActive.statusCode(), notActive.body());
+        assertTrue(RunningPlatform.json(notActive).getString("detail").contains("尚未开班"), notActive.body());
+        assertEquals(
+                "classId",
+                RunningPlatform.json(notActive)
+                        .getJsonArray("errors")
+                        .getJsonObject(0)
+                        .getString("field"),
+                notActive.body());
+        HttpResponse<String> notActiveEn = RunningPlatform.call(
+                admin,
+                "POST",
+                "/api/notices/reminders",
+                reminder(draft, List.of(draftLearnerId), text),
+                "Accept-Language",
+                "en");
+        assertEquals(422, notActiveEn.statusCode(), notActiveEn.body());
+        assertTrue(RunningPlatform.json(notActiveEn).getString("detail").contains("is not active"), notActiveEn.body());
         for (int i = 0; i < everyone.size(); i++) {
             assertEquals(before.get(i), unread(everyone.get(i)), "nothing was sent to anyone (" + i + ")");
         }
@@ -469,7 +510,7 @@ class NoticesIT {
                 .allMatch(n -> n.getJsonNumber("recipientId").longValue() == secondId));
         assertEquals(1, personal(second).size());
         long mineId = mine.getJsonNumber("id").longValue();
-        for (String other : List.of(third, outsider, admin, colleague, second)) {
+        for (String other : List.of(third, outsider, second, otherTeacher)) {
             assertTrue(
                     personal(other).stream()
                             .noneMatch(n -> n.getJsonNumber("id").longValue() == mineId),
@@ -480,16 +521,41 @@ class NoticesIT {
                             .statusCode(),
                     "another learner's reminder does not exist for them");
         }
+        // Those who answer for the class see it, as read (not news to them): a colleague of the class, who may not
+        // withdraw or edit it (403), and an administrator, who may; a teacher of another class cannot even find it.
+        for (String supervisor : List.of(colleague, admin)) {
+            JsonObject seen = personal(supervisor).stream()
+                    .filter(n -> n.getJsonNumber("id").longValue() == mineId)
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("the class's reminder is in the supervisor's feed"));
+            assertTrue(seen.getBoolean("read"), seen.toString());
+            assertEquals(supervisor.equals(admin), seen.getBoolean("mayWithdraw"), seen.toString());
+        }
         assertEquals(
-                404,
-                RunningPlatform.call(admin, "POST", "/api/notices/" + mineId + "/withdraw", null)
-                        .statusCode(),
-                "an administrator does not see other people's reminders");
-        List<JsonObject> authored = personal(teacher);
+                403,
+                RunningPlatform.call(colleague, "POST", "/api/notices/" + mineId + "/withdraw", null)
+                        .statusCode());
+        assertEquals(
+                403,
+                RunningPlatform.call(colleague, "PUT", "/api/notices/" + mineId, "{\"title\":\"改\",\"body\":\"同事改的\"}")
+                        .statusCode());
+        for (String how : List.of("/withdraw", "")) {
+            assertEquals(
+                    404,
+                    RunningPlatform.call(
+                                    otherTeacher,
+                                    how.isEmpty() ? "PUT" : "POST",
+                                    "/api/notices/" + mineId + how,
+                                    how.isEmpty() ? "{\"title\":\"改\",\"body\":\"别班老师改的\"}" : null)
+                            .statusCode(),
+                    "a teacher of another class: " + how);
+        }
+        List<JsonObject> authored = personal(teacher).stream()
+                .filter(n -> n.getString("body").equals(text))
+                .toList();
         assertEquals(
                 List.of(firstId, secondId),
                 authored.stream()
-                        .filter(n -> n.getString("body").equals(text))
                         .map(n -> n.getJsonNumber("recipientId").longValue())
                         .sorted()
                         .toList());
@@ -554,11 +620,89 @@ class NoticesIT {
                         .statusCode());
         assertEquals(before.get(2), unread(third));
         assertTrue(personal(third).isEmpty());
+        // An administrator withdraws the first learner's (another author's): gone from the learner's and the author's
+        // feeds, audited as the administrator's.
+        assertEquals(
+                204,
+                RunningPlatform.call(admin, "POST", "/api/notices/" + mineId + "/withdraw", null)
+                        .statusCode());
+        assertTrue(personal(first).stream().noneMatch(n -> n.getJsonNumber("id").longValue() == mineId));
+        assertTrue(
+                personal(teacher).stream().noneMatch(n -> n.getJsonNumber("id").longValue() == mineId));
         String audit =
                 RunningPlatform.call(admin, "GET", "/api/audit?size=50", null).body();
+        assertTrue(
+                RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/audit?size=50", null))
+                        .getJsonArray("items")
+                        .stream()
+                        .map(JsonValue::asJsonObject)
+                        .anyMatch(e -> e.getString("action").equals("NOTICE_WITHDRAWN")
+                                && e.getJsonNumber("subjectId").longValue() == mineId
+                                && e.getString("actor").equals(RunningPlatform.ADMIN)),
+                audit);
         assertTrue(audit.contains("REMINDERS_SENT"), audit);
         assertTrue(audit.contains("reminders sent: 2, skipped: 0"), audit);
         assertTrue(audit.contains("reminders sent: 1, skipped: 0"), audit);
+    }
+
+    /**
+     * Two new classes' first reminders at the same instant, three requests each, each for a learner of its own: every one
+     * answered and sent, none refused as busy (503). The gate locks a class's own row, never a gap; a locking read of
+     * the reminders instead locked the gap after the newest learners, which both classes' reminders insert into.
+     */
+    @Test
+    void twoClassesFirstRemindersAtOnceWaitForNeitherClass() throws Exception {
+        String admin = RunningPlatform.token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+        long planId = RunningPlatform.json(
+                        RunningPlatform.call(admin, "GET", "/api/classes/" + Media.demoClassId(), null))
+                .getJsonNumber("planId")
+                .longValue();
+        List<Long> classIds = new ArrayList<>();
+        List<List<Long>> learnerIds = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            long c = RoleMatrixIT.activeClass(
+                    admin,
+                    planId,
+                    Accounts.uniqueName("gate-t"),
+                    List.of(
+                            Accounts.uniqueName("gate-l"),
+                            Accounts.uniqueName("gate-l"),
+                            Accounts.uniqueName("gate-l")));
+            classIds.add(c);
+            learnerIds.add(
+                    RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/classes/" + c, null))
+                            .getJsonArray("learners")
+                            .stream()
+                            .map(l ->
+                                    l.asJsonObject().getJsonNumber("accountId").longValue())
+                            .toList());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> racing = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                long classId = classIds.get(i % 2);
+                long learner = learnerIds.get(i % 2).get(i / 2);
+                racing.add(pool.submit(() -> {
+                    go.await();
+                    return RunningPlatform.call(
+                            admin, "POST", "/api/notices/reminders", reminder(classId, List.of(learner), "本周学时还差一些。"));
+                }));
+            }
+            go.countDown();
+            for (int i = 0; i < racing.size(); i++) {
+                HttpResponse<String> r = racing.get(i).get();
+                assertEquals(
+                        200, r.statusCode(), "request " + i + ": " + r.headers().map() + " " + r.body());
+                assertEquals(
+                        List.of(learnerIds.get(i % 2).get(i / 2)),
+                        ids(RunningPlatform.json(r).getJsonArray("sent")),
+                        r.body());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static String reminder(long classId, List<Long> learnerIds, String body) {

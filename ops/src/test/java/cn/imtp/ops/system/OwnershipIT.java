@@ -27,6 +27,7 @@ class OwnershipIT {
     static long demoClass;
     static long otherClass;
     static long unit;
+    static long planId;
     static String strangerLearner;
 
     /** The demo class (teacher01 and teacher02) and a class of its own plan taught by a new teacher, with a learner of its own. */
@@ -36,7 +37,7 @@ class OwnershipIT {
         owner = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
         colleague = RunningPlatform.token("teacher02", RunningPlatform.DEMO_PASSWORD);
         demoClass = Media.demoClassId();
-        long planId = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/classes/" + demoClass, null))
+        planId = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/classes/" + demoClass, null))
                 .getJsonNumber("planId")
                 .longValue();
         unit = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/plans/" + planId, null))
@@ -315,6 +316,108 @@ class OwnershipIT {
         assertEquals(200, status(owner, "PUT", visibility, "{\"shown\":false}"));
         assertFalse(packItems(packs(learner, demoClass), "ASSESSMENT").contains(assessment));
         assertEquals(404, status(learner, "GET", "/api/resources/" + assessment + "/access", null));
+    }
+
+    /**
+     * A class not yet activated (the other class is a draft): its teacher prepares its packs, but its learner lists none of
+     * them, by the class or by its resources' own ids — one answer, 404, as opening one of them — until it is active.
+     */
+    @Test
+    void aLearnerOfAClassNotYetActiveNeitherListsNorOpensItsPacks() throws Exception {
+        Path doc = MediaFixtures.text("draft-pack.pdf", "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+        long prepared = Media.publishedDocument(stranger, "LEARNING", unit, doc, otherClass);
+        long information = Media.publishedDocument(stranger, "INFORMATION", null, doc, otherClass);
+        JsonObject taught = packs(stranger, otherClass);
+        assertTrue(packItems(taught, "LEARNING").contains(prepared), taught.toString());
+        assertTrue(packItems(taught, "INFORMATION").contains(information), taught.toString());
+
+        for (String path : List.of(
+                "/api/resources/packs?classId=" + otherClass,
+                "/api/resources?classId=" + otherClass,
+                "/api/resources?classId=" + otherClass + "&category=INFORMATION",
+                "/api/resources/" + prepared,
+                "/api/resources/" + prepared + "/access",
+                "/api/resources/" + information)) {
+            HttpResponse<String> r = RunningPlatform.call(strangerLearner, "GET", path, null);
+            assertEquals(404, r.statusCode(), path + ": " + r.body());
+            assertFalse(r.body().contains("讲义"), "nothing of the class's resources: " + r.body());
+        }
+        HttpResponse<String> why =
+                RunningPlatform.call(strangerLearner, "GET", "/api/resources/packs?classId=" + otherClass, null);
+        assertTrue(RunningPlatform.json(why).getString("detail").contains("尚未开班"), why.body());
+        String listed = RunningPlatform.call(strangerLearner, "GET", "/api/resources?size=200", null)
+                .body();
+        assertFalse(
+                listed.contains("\"id\":" + prepared + ",") || listed.contains("\"id\":" + information + ","),
+                "nor in the learner's list of everything: " + listed);
+    }
+
+    /**
+     * The rule README states for a shared resource: shown by a teacher of its own class, an assessment resource reaches
+     * the learners of an active class it is shared with too, and its teachers do not switch it; hidden, it does not. A
+     * teaching resource never reaches any learner, even when its row says shown (the API refuses to set it: 409; set
+     * here by hand, as an old row or a slip could).
+     */
+    @Test
+    void aSharedResourceReachesAnotherClassesLearnersOnlyAsItsOwnClassShowsIt() throws Exception {
+        String teacherName = Accounts.uniqueName("share-t");
+        String learnerName = Accounts.uniqueName("share-l");
+        long active = RoleMatrixIT.activeClass(admin, planId, teacherName, learnerName);
+        String teacherB = RunningPlatform.token(teacherName, "Teach2026ok");
+        String learnerB = RunningPlatform.token(learnerName, "Learn2026ok");
+        String demoLearner = RunningPlatform.token("learner09", RunningPlatform.DEMO_PASSWORD);
+        Path doc = MediaFixtures.text("shared.pdf", "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+        long assessment = Media.publishedDocument(owner, "ASSESSMENT", unit, doc, demoClass);
+        long teaching = Media.publishedDocument(owner, "TEACHING", unit, doc, demoClass);
+        for (long id : List.of(assessment, teaching)) {
+            assertEquals(
+                    200, status(admin, "PUT", "/api/resources/" + id + "/sharing", "{\"classIds\":[" + active + "]}"));
+        }
+        assertTrue(packItems(packs(teacherB, active), "TEACHING").contains(teaching), "shared with its teachers");
+
+        // Hidden: not in the other class's packs, not by id; its teacher cannot show it.
+        JsonObject hidden = packs(learnerB, active);
+        assertFalse(packItems(hidden, "ASSESSMENT").contains(assessment), hidden.toString());
+        assertEquals(404, status(learnerB, "GET", "/api/resources/" + assessment, null));
+        String visibility = "/api/resources/" + assessment + "/learner-visibility";
+        assertEquals(403, status(teacherB, "PUT", visibility, "{\"shown\":true}"), "the switch is its own class's");
+
+        // Shown by its own class's teacher: the other class's learner has it too.
+        assertEquals(200, status(owner, "PUT", visibility, "{\"shown\":true}"));
+        assertTrue(packItems(packs(learnerB, active), "ASSESSMENT").contains(assessment));
+        assertEquals(200, status(learnerB, "GET", "/api/resources/" + assessment, null));
+        assertEquals(200, Media.access(learnerB, assessment, null).statusCode());
+        assertEquals(403, status(teacherB, "PUT", visibility, "{\"shown\":false}"), "nor hides it");
+
+        // A teaching resource flagged shown by hand: still no learner's, in either class, by any path.
+        try (java.sql.Connection c = MediaPipelineIT.database();
+                java.sql.PreparedStatement u =
+                        c.prepareStatement("UPDATE resource SET shown_to_learners = 1 WHERE id = ?")) {
+            u.setLong(1, teaching);
+            assertEquals(1, u.executeUpdate());
+        }
+        for (String learner : List.of(learnerB, demoLearner)) {
+            long classId = learner.equals(learnerB) ? active : demoClass;
+            JsonObject packs = packs(learner, classId);
+            assertTrue(packItems(packs, "TEACHING").isEmpty(), packs.toString());
+            assertFalse(packs.toString().contains("\"id\":" + teaching + ","), packs.toString());
+            for (String path : List.of(
+                    "/api/resources?size=200",
+                    "/api/resources?category=TEACHING&size=200",
+                    "/api/resources?classId=" + classId + "&size=200",
+                    "/api/resources?unitId=" + unit + "&size=200")) {
+                HttpResponse<String> r = RunningPlatform.call(learner, "GET", path, null);
+                assertEquals(200, r.statusCode(), r.body());
+                assertFalse(r.body().contains("\"id\":" + teaching + ","), path + ": " + r.body());
+            }
+            assertEquals(404, status(learner, "GET", "/api/resources/" + teaching, null));
+            assertEquals(404, Media.access(learner, teaching, null).statusCode());
+        }
+
+        // Hidden again by its own class: gone from the other class's learner as well.
+        assertEquals(200, status(owner, "PUT", visibility, "{\"shown\":false}"));
+        assertFalse(packItems(packs(learnerB, active), "ASSESSMENT").contains(assessment));
+        assertEquals(404, status(learnerB, "GET", "/api/resources/" + assessment, null));
     }
 
     @Test

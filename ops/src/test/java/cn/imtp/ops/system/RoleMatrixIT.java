@@ -431,6 +431,11 @@ class RoleMatrixIT {
 
     /** An active class on the plan, taught by a new, qualified teacher (theory) and teacher02 (practice), with a new learner. */
     static long activeClass(String admin, long planId, String teacherName, String learnerName) throws Exception {
+        return activeClass(admin, planId, teacherName, List.of(learnerName));
+    }
+
+    /** The same with several new learners. */
+    static long activeClass(String admin, long planId, String teacherName, List<String> learnerNames) throws Exception {
         JsonObject teacher = Json.createObjectBuilder(
                         Accounts.learnerJson(teacherName, Accounts.validIdNumber(), "Teach2026ok"))
                 .add("role", "TEACHER")
@@ -453,10 +458,13 @@ class RoleMatrixIT {
                         "POST",
                         "/api/teachers/" + teacherId + "/credentials",
                         "{\"kind\":\"TITLE\",\"titleGrade\":\"INTERMEDIATE\",\"issuedOn\":\"2020-01-01\",\"reference\":\"T-1\"}"));
-        long learnerId = Accounts.createLearner(admin, learnerName, "Learn2026ok")
-                .getJsonNumber("id")
-                .longValue();
-        return ClassesIT.activeClass(admin, planId, learnerId, teacherId);
+        List<Long> learnerIds = new ArrayList<>();
+        for (String learnerName : learnerNames) {
+            learnerIds.add(Accounts.createLearner(admin, learnerName, "Learn2026ok")
+                    .getJsonNumber("id")
+                    .longValue());
+        }
+        return ClassesIT.activeClass(admin, planId, learnerIds, teacherId, null);
     }
 
     /**

@@ -28,9 +28,11 @@ import java.util.Optional;
 /**
  * Notices and who has read them. Who sees a notice: one to everyone, every account; one to a class, those who may see
  * the class ({@link Classes#idsVisibleTo}: administrators, its teachers, its learners); a personal one (a study
- * reminder, {@link Reminders}), its learner and its author only, not the class's other teachers nor administrators.
- * Who publishes: administrators to any class or everyone, teachers to the classes they teach (another class is 404, as
- * everywhere).
+ * reminder, {@link Reminders}), its learner, its author and those who answer for the class: its other teachers and the
+ * administrators (never another learner, nor a teacher of another class: 404). News only to its learner: for those
+ * who supervise it is listed as read and never counted unread. Who publishes: administrators to any class or everyone,
+ * teachers to the classes they teach (another class is 404, as everywhere). Who edits and withdraws, reminders as
+ * notices: the author or an administrator (audited); a colleague who sees it 403.
  */
 @ApplicationScoped
 public class Notices {
@@ -57,7 +59,7 @@ public class Notices {
      * A notice as the caller sees it; {@code recipientId} and {@code recipient}: the one learner a personal notice is for
      * (null: a notice to its class or to everyone); {@code editedAt} and {@code editedBy}: its last edit and who made it
      * (null: as published);
-     * {@code mayWithdraw}: the caller is its author or an administrator, who may also edit it. Nulls
+     * {@code mayWithdraw}: the caller is its author or an administrator, who may also edit it (a reminder too). Nulls
      * are written out ({@code "editedAt": null}).
      */
     @JsonbNillable
@@ -249,12 +251,13 @@ public class Notices {
                         Notice.class,
                         caller,
                         visible,
+                        true,
                         " ORDER BY COALESCE(n.editedAt, n.publishedAt) DESC, n.id DESC")
                 .setFirstResult(page * size)
                 .setMaxResults(size)
                 .getResultList();
-        long total =
-                addressed("SELECT COUNT(n)", Long.class, caller, visible, "").getSingleResult();
+        long total = addressed("SELECT COUNT(n)", Long.class, caller, visible, true, "")
+                .getSingleResult();
         List<Long> ids = items.stream().map(Notice::id).toList();
         List<Long> marked = ids.isEmpty()
                 ? List.of()
@@ -266,7 +269,7 @@ public class Notices {
                         .getResultList();
         Instant since = accounts.view(caller.accountId()).createdAt();
         List<Long> read = items.stream()
-                .filter(n -> marked.contains(n.id()) || n.newsAt().isBefore(since))
+                .filter(n -> marked.contains(n.id()) || n.newsAt().isBefore(since) || supervisedOnly(n, caller))
                 .map(Notice::id)
                 .toList();
         Map<Long, String> classNames = classes.names(items.stream()
@@ -350,13 +353,21 @@ public class Notices {
     }
 
     /**
-     * The notice if it is shown and addressed to the caller (a personal one: its learner or its author); otherwise 404.
+     * The notice if it is shown and addressed to the caller (a personal one: its learner, its author, a teacher of its
+     * class or an administrator); otherwise 404.
      */
     private Notice visible(long id, Caller caller) {
         Notice n = em.find(Notice.class, id);
         boolean shown = n != null && n.withdrawnAt() == null;
         if (shown && n.recipientId() != null) {
-            shown = n.recipientId() == caller.accountId() || n.authorId() == caller.accountId();
+            shown = n.recipientId() == caller.accountId()
+                    || n.authorId() == caller.accountId()
+                    || switch (caller.role()) {
+                        case ADMINISTRATOR -> true;
+                        case TEACHER ->
+                            n.classId() != null && classes.idsVisibleTo(caller).contains(n.classId());
+                        case LEARNER -> false;
+                    };
         } else if (shown && n.classId() != null) {
             List<Long> visible = classes.idsVisibleTo(caller);
             shown = visible == null || visible.contains(n.classId());
@@ -382,21 +393,37 @@ public class Notices {
                         Long.class,
                         caller,
                         visible,
+                        false,
                         " AND COALESCE(n.editedAt, n.publishedAt) >= :since AND NOT EXISTS (SELECT r FROM NoticeRead r WHERE r.noticeId = n.id AND r.accountId = :me)")
                 .setParameter("since", accounts.view(caller.accountId()).createdAt())
                 .getSingleResult();
     }
 
+    /** A personal notice the caller only supervises (neither its learner nor its author): nothing for them to read. */
+    private static boolean supervisedOnly(Notice n, Caller caller) {
+        return n.recipientId() != null && n.recipientId() != caller.accountId() && n.authorId() != caller.accountId();
+    }
+
     /**
      * Notices addressed to the caller: to everyone, or to a class they may see ({@code visible}; null: every class), or
-     * personal ones to them or by them (an administrator does not see other people's); {@code :me} is bound.
+     * personal ones to them or by them; with {@code supervised} (the list, not the unread count) also the personal ones
+     * of the classes they answer for: an administrator every class's, a teacher those of the classes taught. {@code :me}
+     * is bound.
      */
-    private <T> TypedQuery<T> addressed(String select, Class<T> type, Caller caller, List<Long> visible, String rest) {
+    private <T> TypedQuery<T> addressed(
+            String select, Class<T> type, Caller caller, List<Long> visible, boolean supervised, String rest) {
         String shared = visible == null
                 ? ""
                 : visible.isEmpty() ? " AND n.classId IS NULL" : " AND (n.classId IS NULL OR n.classId IN :classes)";
+        String answeredFor = !supervised
+                ? ""
+                : caller.role() == Role.ADMINISTRATOR
+                        ? " OR n.recipientId IS NOT NULL"
+                        : caller.role() == Role.TEACHER && visible != null && !visible.isEmpty()
+                                ? " OR n.classId IN :classes"
+                                : "";
         String where = " WHERE n.withdrawnAt IS NULL AND ((n.recipientId IS NULL" + shared + ")"
-                + " OR n.recipientId = :me OR (n.recipientId IS NOT NULL AND n.authorId = :me))";
+                + " OR n.recipientId = :me OR (n.recipientId IS NOT NULL AND (n.authorId = :me" + answeredFor + ")))";
         TypedQuery<T> q = em.createQuery(select + " FROM Notice n" + where + rest, type);
         q.setParameter("me", caller.accountId());
         if (visible != null && !visible.isEmpty()) {

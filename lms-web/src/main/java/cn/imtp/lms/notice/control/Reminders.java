@@ -1,6 +1,7 @@
 package cn.imtp.lms.notice.control;
 
 import cn.imtp.lms.cohort.control.Classes;
+import cn.imtp.lms.cohort.entity.ClassStatus;
 import cn.imtp.lms.cohort.entity.TrainingClass;
 import cn.imtp.lms.identity.control.AuditLog;
 import cn.imtp.lms.notice.entity.Notice;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -30,7 +30,9 @@ import java.util.stream.Collectors;
  * personal notice each, seen only by that learner and its author ({@link Notices} shows and withdraws them like any
  * notice). A learner reminded by the class within {@link #AGAIN_AFTER} is skipped and said so, so that a second click
  * sends nothing twice; requests for one class are served one at a time (the class's row in
- * {@code notice_reminder_gate}, locked first), so that two identical requests at once send once.
+ * {@code notice_reminder_gate}, {@link ReminderGate}), so that two identical requests at once send once, and requests
+ * for two classes never wait for each other. Only an active class's learners are reminded (a class not yet activated:
+ * 422).
  */
 @ApplicationScoped
 public class Reminders {
@@ -48,6 +50,9 @@ public class Reminders {
     @Inject
     AuditLog audit;
 
+    @Inject
+    ReminderGate gate;
+
     /** Whom to remind (learners of the class), a title (absent: "学习提醒：" and the class's name) and a text. */
     public record Request(Long classId, List<Long> learnerIds, String title, String body) {}
 
@@ -60,7 +65,8 @@ public class Reminders {
     /**
      * Sends each learner named a reminder: teachers of the class and administrators (a class the teacher does not teach:
      * 404). Any id that is not a learner of the class refuses the whole request (422 naming them), as does a text empty
-     * or over {@value #MAX_BODY} characters or more than {@value #MAX_LEARNERS} learners.
+     * or over {@value #MAX_BODY} characters or more than {@value #MAX_LEARNERS} learners, and a class that is not
+     * active (422 on {@code classId}).
      */
     @Transactional
     public Outcome send(Request r, Caller caller, String clientAddress) {
@@ -91,6 +97,15 @@ public class Reminders {
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
+        if (c.status() != ClassStatus.ACTIVE) {
+            // Nobody of a class not yet activated is behind: its ledger has not started (HoursLedger), nor its lessons.
+            throw PlatformException.invalid(
+                    new Words(
+                            "班级 " + classId + " 尚未开班，学习提醒只能发给进行中班级的学员。",
+                            "Class " + classId
+                                    + " is not active: study reminders go to learners of active classes only."),
+                    List.of(new FieldError("classId", new Words("班级尚未开班", "the class is not active"))));
+        }
         Set<Long> learners = new LinkedHashSet<>(asked);
         List<Long> strangers =
                 learners.stream().filter(id -> !c.learnerIds().contains(id)).toList();
@@ -104,20 +119,15 @@ public class Reminders {
             title = title.substring(0, Math.min(title.length(), Notices.MAX_TITLE));
         }
 
-        // One request for this class at a time (the row lock waits for the other's commit), then the reminders of the
-        // last 12 hours as committed (a locking read, not this transaction's earlier snapshot) — withdrawn ones too, so
-        // that send, withdraw, send is no way around the 12 hours (the author edits the text instead).
+        // One request for this class at a time (its gate row's lock waits for the other's commit; no gap is locked, so
+        // two classes never wait for each other), then the reminders of the last 12 hours as committed (read after the
+        // turn, in a transaction of its own) — withdrawn ones too, so that send, withdraw, send is no way around the 12
+        // hours (the author edits the text instead).
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        gate.open(classId, now);
+        gate.take(classId, now);
+        Set<Long> reminded = gate.remindedSince(classId, now.minus(AGAIN_AFTER), learners);
         Bulk bulk = Bulk.on(em);
-        bulk.execute(
-                "INSERT INTO notice_reminder_gate (class_id, last_sent_at) VALUES (?, ?)"
-                        + " ON DUPLICATE KEY UPDATE last_sent_at = VALUES(last_sent_at)",
-                List.of(classId, now));
-        Set<Long> reminded = new HashSet<>(bulk.select(
-                "SELECT recipient_id FROM notice WHERE class_id = ? AND published_at > ?" + " AND recipient_id IN "
-                        + Bulk.marks(learners.size()) + " FOR UPDATE",
-                concat(List.of(classId, now.minus(AGAIN_AFTER)), learners),
-                row -> row.getLong("recipient_id")));
 
         List<Long> sent = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
@@ -162,11 +172,5 @@ public class Reminders {
                         "A reminder needs learners of the class (1 to " + MAX_LEARNERS + " at a time) and a text (1 to "
                                 + MAX_BODY + " characters)."),
                 errors);
-    }
-
-    private static List<Object> concat(List<?> first, Set<Long> then) {
-        List<Object> all = new ArrayList<>(first);
-        all.addAll(then);
-        return all;
     }
 }

@@ -171,7 +171,7 @@ public class ResourcePacks {
     @Transactional
     public ResourceView.Page list(
             Caller caller, Long unitId, ResourceCategory category, Long classId, int page, int size) {
-        ResourceAccess.Scope scope = classId != null ? scope(classes.membershipOf(classId, caller)) : scopeOf(caller);
+        ResourceAccess.Scope scope = classId != null ? classScope(classId, caller) : scopeOf(caller);
         return list(caller, scope, classId != null, unitId, category, page, size);
     }
 
@@ -189,7 +189,7 @@ public class ResourcePacks {
      */
     @Transactional
     public ClassPacks packs(Caller caller, long classId, int size) {
-        ResourceAccess.Scope scope = scope(classes.membershipOf(classId, caller));
+        ResourceAccess.Scope scope = classScope(classId, caller);
         List<PackView> packs = new ArrayList<>();
         for (ResourceCategory c : ResourceCategory.values()) {
             if (caller.role() == Role.LEARNER && c == ResourceCategory.TEACHING) {
@@ -709,6 +709,23 @@ public class ResourcePacks {
                                     : new Words("须为以下之一：" + candidates, "one of " + candidates))));
         }
         return candidates.get(0);
+    }
+
+    /**
+     * One class as the scope of a list of its resources: a class the caller teaches or learns in, any for an
+     * administrator (otherwise 404). A learner's class must also be active, by the same rule as opening one of its
+     * resources ({@link #scopeOf}: a learner's active classes), so that the list never shows what opening refuses: a
+     * class not yet activated is the same 404, said so.
+     */
+    private ResourceAccess.Scope classScope(long classId, Caller caller) {
+        ResourceAccess.Scope one = scope(classes.membershipOf(classId, caller));
+        if (caller.role() == Role.LEARNER && !scopeOf(caller).classes().contains(classId)) {
+            throw PlatformException.notFound(new Words(
+                    "班级 " + classId + " 尚未开班：资源包只向进行中班级的学员开放。",
+                    "Class " + classId
+                            + " is not active: its resource packs reach the learners of active classes only."));
+        }
+        return one;
     }
 
     private ResourceAccess.Scope scopeOf(Caller caller) {

@@ -58,6 +58,38 @@ class ResourceAccessTest {
                 ResourceAccess.maySee(Role.TEACHER, ResourceCategory.ASSESSMENT, ofClassOne, classOne, false, false));
     }
 
+    /**
+     * The switch is the assessment pack's: a teaching resource whose flag says shown (a row changed by hand, an old
+     * import) still never reaches a learner, in its class, in a class it is shared with, or from the library.
+     */
+    @Test
+    void aTeachingResourceFlaggedShownStillNeverReachesLearners() {
+        assertFalse(ResourceAccess.learnersSee(ResourceCategory.TEACHING, true));
+        for (Reach reach :
+                Set.of(ofClassOne, new Reach(10L, 2L, Set.of(1L), false), new Reach(10L, null, Set.of(), true))) {
+            assertFalse(
+                    ResourceAccess.maySee(Role.LEARNER, ResourceCategory.TEACHING, reach, classOne, false, true),
+                    reach.toString());
+            assertTrue(
+                    ResourceAccess.maySee(Role.TEACHER, ResourceCategory.TEACHING, reach, classOne, false, true),
+                    "its class's teachers still see it: " + reach);
+        }
+    }
+
+    /**
+     * Shown by a teacher of its own class, an assessment resource shared with another class reaches that class's learners
+     * too (README, Resource packs: the switch is the resource's, one for every class it reaches); hidden, it reaches
+     * none of them; a class it is not shared with never.
+     */
+    @Test
+    void aShownAssessmentResourceReachesTheLearnersOfEveryClassItIsSharedWith() {
+        Reach shared = new Reach(10L, 1L, Set.of(2L), false);
+        assertTrue(ResourceAccess.maySee(Role.LEARNER, ResourceCategory.ASSESSMENT, shared, classTwo, false, true));
+        assertFalse(ResourceAccess.maySee(Role.LEARNER, ResourceCategory.ASSESSMENT, shared, classTwo, false, false));
+        assertFalse(ResourceAccess.maySee(
+                Role.LEARNER, ResourceCategory.ASSESSMENT, shared, new Scope(Set.of(3L), Set.of(10L)), false, true));
+    }
+
     @Test
     void theTeachersOfTheResourcesOwnClassOrAnAdministratorShowItToLearners() {
         assertTrue(ResourceAccess.mayShowToLearners(Role.TEACHER, ofClassOne, classOne), "any teacher of its class");
