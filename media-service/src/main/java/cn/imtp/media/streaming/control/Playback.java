@@ -195,6 +195,13 @@ public class Playback {
         }
     }
 
+    /**
+     * How long after a playlist written on a request its asset's other rungs are written: not while that request's
+     * answer (650 KB for a 3-hour lecture) is still being sent, on a node of few cores; a player moves to another rung
+     * only after some segments, and one asking sooner writes that rung itself.
+     */
+    static final Duration SIBLING_DELAY = Duration.ofMillis(250);
+
     /** How long a viewer waits for the playlist another request is writing before writing it itself. */
     static final Duration WAIT_FOR_WRITER = Duration.ofSeconds(5);
 
@@ -257,7 +264,8 @@ public class Playback {
                                 && variants.get(variantKey(
                                                 assetId, r.rendition().name(), segmentUrls.slotOf(at)))
                                         == null)
-                        .forEach(r -> inBackground(assetId, r.rendition().name(), at, 0, () -> {}));
+                        .forEach(r ->
+                                inBackground(assetId, r.rendition().name(), at, SIBLING_DELAY.toMillis(), () -> {}));
             }
         }
         return playlist;
