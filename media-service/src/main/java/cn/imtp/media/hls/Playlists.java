@@ -118,7 +118,13 @@ public final class Playlists {
         for (Segment s : segments) {
             target = Math.max(target, (s.durationMs() + 999) / 1000);
         }
-        StringBuilder v = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:4\n")
+        // Sized once: a 3-hour lecture's playlist is 650 KB, and growing the buffer copies it several times over.
+        int size = 200;
+        for (String url : urls) {
+            size += url.length() + 24;
+        }
+        StringBuilder v = new StringBuilder(size)
+                .append("#EXTM3U\n#EXT-X-VERSION:4\n")
                 .append("#EXT-X-PLAYLIST-TYPE:")
                 .append(complete ? "VOD" : "EVENT")
                 .append('\n')
