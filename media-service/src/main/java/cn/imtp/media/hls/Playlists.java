@@ -102,11 +102,29 @@ public final class Playlists {
      */
     public static String variant(
             List<Segment> segments, boolean complete, int hlsTimeSeconds, IntFunction<String> segmentUrl) {
+        return variant(
+                segments,
+                complete,
+                hlsTimeSeconds,
+                segments.stream().map(s -> segmentUrl.apply(s.seq())).toList());
+    }
+
+    /** The same with each segment's URL given, in the segments' order (made beforehand, e.g. on several threads). */
+    public static String variant(List<Segment> segments, boolean complete, int hlsTimeSeconds, List<String> urls) {
+        if (urls.size() != segments.size()) {
+            throw new IllegalArgumentException(urls.size() + " URLs for " + segments.size() + " segments");
+        }
         int target = hlsTimeSeconds;
         for (Segment s : segments) {
             target = Math.max(target, (s.durationMs() + 999) / 1000);
         }
-        StringBuilder v = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:4\n")
+        // Sized once: a 3-hour lecture's playlist is 650 KB, and growing the buffer copies it several times over.
+        int size = 200;
+        for (String url : urls) {
+            size += url.length() + 24;
+        }
+        StringBuilder v = new StringBuilder(size)
+                .append("#EXTM3U\n#EXT-X-VERSION:4\n")
                 .append("#EXT-X-PLAYLIST-TYPE:")
                 .append(complete ? "VOD" : "EVENT")
                 .append('\n')
@@ -114,7 +132,8 @@ public final class Playlists {
                 .append(target)
                 .append('\n')
                 .append("#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-INDEPENDENT-SEGMENTS\n");
-        for (Segment s : segments) {
+        for (int i = 0; i < segments.size(); i++) {
+            Segment s = segments.get(i);
             // Seconds with three decimals, without String.format: a long lecture has 1,800 of these lines.
             int ms = Math.max(0, s.durationMs());
             v.append("#EXTINF:")
@@ -124,7 +143,7 @@ public final class Playlists {
                     .append((char) ('0' + ms / 10 % 10))
                     .append((char) ('0' + ms % 10))
                     .append(",\n")
-                    .append(segmentUrl.apply(s.seq()))
+                    .append(urls.get(i))
                     .append('\n');
         }
         if (complete) {

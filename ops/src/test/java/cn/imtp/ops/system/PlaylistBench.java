@@ -15,12 +15,15 @@ import java.util.regex.Pattern;
 /**
  * Variant playlists against {@code /health/live} of the same server, with wrk (Debian's package): 16 connections for
  * 10 s each, three pairs alternating which goes first, on a lesson of 15 segments; then lectures of 1,800 segments
- * (a 3-hour lecture at 6 s): the first request of a rung nothing has read yet (rows read and URLs signed:
+ * (a 3-hour lecture at 6 s): the first request of a rung nothing has read yet (rows read and URLs signed), as a
+ * browser makes it (gzip accepted: {@code long_cold_gzip_ms}, the server's share {@code long_cold_gzip_server_ms}) and
+ * without gzip (
  * {@code long_cold_ms}, and of that the server's own time from its Server-Timing header, {@code long_cold_server_ms}), the first requests of its other rungs ({@code long_first_ms}), the next 200 of each (served
  * from the slot's copy, plain and gzipped as browsers ask), every rung read every 250 ms for 65 s across signing-slot
  * turns (the longest read), and a lecture last read more than a slot ago ({@code long_new_slot_ms}). Starts its own
  * platform (ports 28080/23307/29000, data in ops/target/bench-var) and ends with {@code RESULT playlists_per_s=…
- * live_per_s=… vs_live=… long_cold_ms=… long_cold_server_ms=… long_first_ms=… long_new_slot_ms=… long_median_ms=… long_gzip_median_ms=…
+ * live_per_s=… vs_live=… long_cold_gzip_ms=… long_cold_gzip_server_ms=… long_cold_ms=… long_cold_server_ms=…
+ * long_first_ms=… long_new_slot_ms=… long_median_ms=… long_gzip_median_ms=…
  * long_max_across_slot_turns_ms=… slot_turns=… long_bytes=… long_gzip_bytes=…}.
  */
 public final class PlaylistBench {
@@ -123,6 +126,40 @@ public final class PlaylistBench {
                         server,
                         first.headers().firstValue("Server-Timing").orElse("-"));
             }
+            // A third lecture, its first read made as a browser (hls.js) makes it: with Accept-Encoding: gzip, so the
+            // server writes the playlist, gzips it and sends a fifth of the bytes.
+            List<String> browserRungs = longLecture(teacher, learner, 3);
+            long coldGzip = 0;
+            double coldGzipServer = 0;
+            for (String variant : browserRungs) {
+                java.net.http.HttpRequest asBrowser = java.net.http.HttpRequest.newBuilder(java.net.URI.create(variant))
+                        .header("Accept-Encoding", "gzip")
+                        .build();
+                long t0 = System.nanoTime();
+                HttpResponse<byte[]> first = Media.HTTP.send(asBrowser, HttpResponse.BodyHandlers.ofByteArray());
+                long us = (System.nanoTime() - t0) / 1_000;
+                if (first.statusCode() != 200
+                        || !"gzip"
+                                .equals(first.headers()
+                                        .firstValue("Content-Encoding")
+                                        .orElse(""))) {
+                    throw new IllegalStateException("not a gzipped playlist: " + first.statusCode());
+                }
+                if (variant.equals(browserRungs.get(0))) {
+                    coldGzip = us;
+                    coldGzipServer = serverMillis(first);
+                } else {
+                    firsts.add(us);
+                }
+                System.out.printf(
+                        Locale.ROOT,
+                        "browser's lecture, rung %s: %d gzipped bytes, first request %.1f ms (server %.1f ms: %s)%n",
+                        rung(variant),
+                        first.body().length,
+                        us / 1000.0,
+                        serverMillis(first),
+                        first.headers().firstValue("Server-Timing").orElse("-"));
+            }
             for (String variant : longRungs) {
                 for (int i = 0; i < 200; i++) {
                     long t = System.nanoTime();
@@ -190,13 +227,16 @@ public final class PlaylistBench {
             Collections.sort(ratios);
             System.out.printf(
                     Locale.ROOT,
-                    "RESULT playlists_per_s=%.0f live_per_s=%.0f vs_live=%.3f long_cold_ms=%.1f long_cold_server_ms=%.1f"
+                    "RESULT playlists_per_s=%.0f live_per_s=%.0f vs_live=%.3f long_cold_gzip_ms=%.1f"
+                            + " long_cold_gzip_server_ms=%.1f long_cold_ms=%.1f long_cold_server_ms=%.1f"
                             + " long_first_ms=%.1f"
                             + " long_new_slot_ms=%.1f long_median_ms=%.1f long_gzip_median_ms=%.1f long_max_across_slot_turns_ms=%.1f slot_turns=%d"
                             + " long_bytes=%d long_gzip_bytes=%d%n",
                     playlists,
                     lives,
                     ratios.get(ratios.size() / 2),
+                    coldGzip / 1000.0,
+                    coldGzipServer,
                     cold / 1000.0,
                     coldServer,
                     firsts.stream().mapToLong(Long::longValue).max().orElse(0) / 1000.0,
@@ -212,9 +252,9 @@ public final class PlaylistBench {
         }
     }
 
-    /** The server's own time for a request (the sum of its Server-Timing durations), in milliseconds; 0 without. */
+    /** The server's own time for a request (its grant and playlist Server-Timing durations; the parts of writing are in the latter), in milliseconds; 0 without. */
     static double serverMillis(HttpResponse<?> r) {
-        return Pattern.compile("dur=([0-9.]+)")
+        return Pattern.compile("(?:grant|playlist);dur=([0-9.]+)")
                 .matcher(r.headers().firstValue("Server-Timing").orElse(""))
                 .results()
                 .mapToDouble(m -> Double.parseDouble(m.group(1)))

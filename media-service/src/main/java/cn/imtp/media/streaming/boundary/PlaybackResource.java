@@ -73,21 +73,13 @@ public class PlaybackResource {
             r.header("Content-Encoding", "gzip");
         }
         // Where a request's time went (W3C Server Timing; shown in browsers' developer tools and read by
-        // ops/bench/playlists): the grant's check, and finding, writing or gzipping the playlist.
-        return personal(
-                r.header("Server-Timing", "grant;dur=" + millis(t1 - t0) + ", playlist;dur=" + millis(t2 - t1)));
-    }
-
-    private static String millis(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.2f", nanos / 1e6);
-    }
-
-    @GET
-    @Path("captions/{language}.m3u8")
-    @Produces(HLS)
-    public Response captions(@PathParam("language") String language) {
-        grants.require(grant, assetId, MediaGrant.Scope.VIEW);
-        return personal(Response.ok(playback.captionPlaylist(assetId, language)));
+        // ops/bench/playlists): the grant's check, and finding, writing or gzipping the playlist; when this request
+        // wrote it, the parts of that too.
+        String written = v.writingSince(t1);
+        return personal(r.header(
+                "Server-Timing",
+                "grant;dur=" + Playback.millis(t1 - t0) + ", playlist;dur=" + Playback.millis(t2 - t1)
+                        + (written.isEmpty() ? "" : ", " + written)));
     }
 
     /** Adds or replaces a WebVTT caption track (the uploader's grant); {@code name} is what players show. */

@@ -22,6 +22,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -195,6 +197,13 @@ public class Playback {
         }
     }
 
+    /**
+     * How long after a playlist written on a request its asset's other rungs are written: not while that request's
+     * answer (650 KB for a 3-hour lecture) is still being sent, on a node of few cores; a player moves to another rung
+     * only after some segments, and one asking sooner writes that rung itself.
+     */
+    static final Duration SIBLING_DELAY = Duration.ofMillis(250);
+
     /** How long a viewer waits for the playlist another request is writing before writing it itself. */
     static final Duration WAIT_FOR_WRITER = Duration.ofSeconds(5);
 
@@ -236,6 +245,7 @@ public class Playback {
 
     /** Writes the variant playlist with URLs signed for {@code at}'s slot, keeping it when the rendition is finished. */
     private Variant write(String key, UUID assetId, String rendition, Instant at, boolean andOtherRungs) {
+        long t0 = System.nanoTime();
         Playable p = playable(assetId);
         UUID owner = p.asset().renditionOwner();
         StoredRendition stored = p.renditions().stream()
@@ -243,11 +253,17 @@ public class Playback {
                 .findFirst()
                 .orElseThrow(() -> PlatformException.notFound(new Words("清晰度", "Rendition"), rendition));
         boolean finished = stored.complete() && p.asset().state() == AssetState.READY;
-        Variant playlist = new Variant(Playlists.variant(
-                segments(owner, rendition, finished),
-                stored.complete(),
-                transcoding.hlsSeconds(),
-                seq -> segmentUrls.url(Asset.segmentKey(owner, rendition, seq), at, Map.of())));
+        long t1 = System.nanoTime();
+        List<Segment> segments = segments(owner, rendition, finished);
+        long t2 = System.nanoTime();
+        List<String> urls = signed(segments, owner, rendition, at);
+        long t3 = System.nanoTime();
+        String text = Playlists.variant(segments, stored.complete(), transcoding.hlsSeconds(), urls);
+        long t4 = System.nanoTime();
+        Variant playlist = new Variant(
+                text,
+                "asset;dur=" + millis(t1 - t0) + ", rows;dur=" + millis(t2 - t1) + ", sign;dur=" + millis(t3 - t2)
+                        + ", text;dur=" + millis(t4 - t3));
         if (finished) {
             variants.put(key, playlist);
             if (andOtherRungs) {
@@ -257,10 +273,32 @@ public class Playback {
                                 && variants.get(variantKey(
                                                 assetId, r.rendition().name(), segmentUrls.slotOf(at)))
                                         == null)
-                        .forEach(r -> inBackground(assetId, r.rendition().name(), at, 0, () -> {}));
+                        .forEach(r ->
+                                inBackground(assetId, r.rendition().name(), at, SIBLING_DELAY.toMillis(), () -> {}));
             }
         }
         return playlist;
+    }
+
+    /** Milliseconds with two decimals, as Server-Timing gives them. */
+    public static String millis(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.2f", nanos / 1e6);
+    }
+
+    /** From this many segments on, a playlist's URLs are signed on every core (a 3-hour lecture's rung has 1,800). */
+    static final int SIGN_IN_PARALLEL_FROM = 400;
+
+    /**
+     * The segments' URLs signed for {@code at}'s slot, in their order: on every core for a long rendition, since its
+     * first viewer in a slot waits for all of them (1,800 signatures, about 5 ms on one core here).
+     */
+    private List<String> signed(List<Segment> segments, UUID owner, String rendition, Instant at) {
+        String[] urls = new String[segments.size()];
+        IntStream indexes = IntStream.range(0, urls.length);
+        (urls.length >= SIGN_IN_PARALLEL_FROM ? indexes.parallel() : indexes)
+                .forEach(i -> urls[i] = segmentUrls.url(
+                        Asset.segmentKey(owner, rendition, segments.get(i).seq()), at, Map.of()));
+        return Arrays.asList(urls);
     }
 
     private List<Segment> segments(UUID owner, String rendition, boolean finished) {

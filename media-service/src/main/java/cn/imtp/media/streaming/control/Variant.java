@@ -20,8 +20,27 @@ public final class Variant {
 
     private volatile byte[] gzipped;
 
+    /** When it was written ({@link System#nanoTime()}) and how long its parts took, as Server-Timing entries. */
+    private final long writtenAt;
+
+    private final String writing;
+
     Variant(String text) {
+        this(text, "");
+    }
+
+    Variant(String text, String writing) {
         this.bytes = text.getBytes(StandardCharsets.UTF_8);
+        this.writing = writing;
+        this.writtenAt = System.nanoTime();
+    }
+
+    /**
+     * How long writing it took by part ({@code asset;dur=…, rows;dur=…, sign;dur=…, text;dur=…}) when it was written
+     * after {@code sinceNanos} (by the request that started then), else empty.
+     */
+    public String writingSince(long sinceNanos) {
+        return writtenAt - sinceNanos >= 0 ? writing : "";
     }
 
     /** The playlist's bytes (UTF-8), as every viewer of its slot gets them; not to be changed. */
