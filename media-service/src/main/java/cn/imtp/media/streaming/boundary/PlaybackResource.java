@@ -82,6 +82,14 @@ public class PlaybackResource {
                         + (written.isEmpty() ? "" : ", " + written)));
     }
 
+    @GET
+    @Path("captions/{language}.m3u8")
+    @Produces(HLS)
+    public Response captions(@PathParam("language") String language) {
+        grants.require(grant, assetId, MediaGrant.Scope.VIEW);
+        return personal(Response.ok(playback.captionPlaylist(assetId, language)));
+    }
+
     /** Adds or replaces a WebVTT caption track (the uploader's grant); {@code name} is what players show. */
     @PUT
     @Path("captions/{language}")
