@@ -20,8 +20,10 @@ public final class Variant {
 
     private volatile byte[] gzipped;
 
-    /** When it was written ({@link System#nanoTime()}) and how long its parts took, as Server-Timing entries. */
+    /** When it was written ({@link System#nanoTime()}), by which thread, and how long its parts took (Server-Timing). */
     private final long writtenAt;
+
+    private final long writer;
 
     private final String writing;
 
@@ -33,14 +35,16 @@ public final class Variant {
         this.bytes = text.getBytes(StandardCharsets.UTF_8);
         this.writing = writing;
         this.writtenAt = System.nanoTime();
+        this.writer = Thread.currentThread().getId();
     }
 
     /**
-     * How long writing it took by part ({@code asset;dur=…, rows;dur=…, sign;dur=…, text;dur=…}) when it was written
-     * after {@code sinceNanos} (by the request that started then), else empty.
+     * How long writing it took by part ({@code asset;dur=…, rows;dur=…, sign;dur=…, text;dur=…}) when the calling
+     * thread wrote it after {@code sinceNanos} (the request that started then), else empty: a request that waited for
+     * another's writing, or read a kept copy, is not told about that writing.
      */
     public String writingSince(long sinceNanos) {
-        return writtenAt - sinceNanos >= 0 ? writing : "";
+        return writer == Thread.currentThread().getId() && writtenAt - sinceNanos >= 0 ? writing : "";
     }
 
     /** The playlist's bytes (UTF-8), as every viewer of its slot gets them; not to be changed. */
