@@ -390,6 +390,45 @@ class LiveLessonIT {
                 view.getJsonObject("stage").getString("meetingUrl"));
     }
 
+    /**
+     * A unit is the catalogue's, shared by every class whose plan has it: a video another class's teacher published on
+     * the same unit is neither offered to this lesson's stage nor accepted on it (else its learners would watch the
+     * other class's material, and its title would leak).
+     */
+    @Test
+    void anotherClassesVideoOfTheSameUnitIsNotThisStages() throws Exception {
+        long planId = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/classes/" + classId, null))
+                .getJsonNumber("planId")
+                .longValue();
+        long learnerId = Accounts.createLearner(admin, Accounts.uniqueName("other"), "Other2026ok")
+                .getJsonNumber("id")
+                .longValue();
+        long otherClass = ClassesIT.activeClass(admin, planId, learnerId, Accounts.teacherId(admin, "teacher01"));
+        String otherTeacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
+        long theirs = Media.published(
+                        otherTeacher,
+                        unitId,
+                        "VIDEO",
+                        MediaFixtures.video("other-class-4s.mp4", 320, 180, 4, true),
+                        otherClass)
+                .resourceId();
+        long lessonId = schedule(90).getJsonNumber("id").longValue();
+        JsonObject view =
+                RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/live/lessons/" + lessonId, null));
+        assertTrue(
+                view.getJsonArray("videos").stream()
+                        .noneMatch(v ->
+                                v.asJsonObject().getJsonNumber("resourceId").longValue() == theirs),
+                "the other class's video is not offered: " + view.getJsonArray("videos"));
+        HttpResponse<String> staged = RunningPlatform.call(
+                teacher,
+                "PUT",
+                "/api/live/lessons/" + lessonId + "/stage",
+                "{\"resourceId\":" + theirs + ",\"playing\":true,\"positionMs\":0}");
+        assertEquals(422, staged.statusCode(), staged.body());
+        assertTrue(staged.body().contains("resourceId"), staged.body());
+    }
+
     @Test
     void aRollCallTakesCheckInsOnlyFromLearnersInTheLessonWhileItIsOpen() throws Exception {
         long lessonId = schedule(90).getJsonNumber("id").longValue();

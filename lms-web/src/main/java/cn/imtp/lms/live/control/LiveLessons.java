@@ -498,9 +498,12 @@ public class LiveLessons {
         return names;
     }
 
-    /** The unit's published learning videos with their playing time, by title (resourcepack keeps them). */
+    /**
+     * The published learning videos of the lesson's unit that reach its class, with their playing time, by title
+     * (resourcepack keeps them): another class's videos of the same unit are not this stage's.
+     */
     private List<Video> videos(Lesson l, Caller caller) {
-        return playingTimes.videosOf(l.unit().id(), caller).stream()
+        return playingTimes.videosOf(l.trainingClass().id(), l.unit().id(), caller).stream()
                 .map(v -> new Video(v.resourceId(), v.title(), v.durationMs()))
                 .toList();
     }

@@ -48,6 +48,14 @@ public class LessonVideos {
     /** The unit's lesson videos that reach the class, in the order they were added. */
     @Transactional
     public List<LessonVideo> ofUnit(long classId, long unitId, Caller learner) {
+        return views(publishedReaching(classId, unitId), learner);
+    }
+
+    /**
+     * The unit's published learning videos that reach the class (its own, shared with it or with every class; not
+     * deleted), in the order they were added: a unit is the catalogue's, so other classes' videos of it are left out.
+     */
+    List<Resource> publishedReaching(long classId, long unitId) {
         List<Resource> resources = em.createQuery(
                         "SELECT r FROM Resource r JOIN FETCH r.published WHERE r.unitId = :u AND r.category = :c"
                                 + " AND r.kind = :k AND r.deletedAt IS NULL ORDER BY r.id",
@@ -56,7 +64,7 @@ public class LessonVideos {
                 .setParameter("c", ResourceCategory.LEARNING)
                 .setParameter("k", ResourceKind.VIDEO)
                 .getResultList();
-        return reaching(classId, resources, learner);
+        return reaching(classId, resources);
     }
 
     /** The lesson video, if it still plays in the class (not deleted, published, still reaching the class). */
@@ -71,16 +79,21 @@ public class LessonVideos {
                 || r.kind() != ResourceKind.VIDEO) {
             return Optional.empty();
         }
-        return reaching(classId, List.of(r), learner).stream().findFirst();
+        return views(reaching(classId, List.of(r)), learner).stream().findFirst();
     }
 
-    private List<LessonVideo> reaching(long classId, List<Resource> resources, Caller learner) {
+    private List<Resource> reaching(long classId, List<Resource> resources) {
         if (resources.isEmpty()) {
             return List.of();
         }
         ResourceAccess.Scope scope = ResourcePacks.scope(classes.membershipOf(classId));
         return resources.stream()
                 .filter(r -> ResourceAccess.reaches(ResourcePacks.reach(r), scope))
+                .toList();
+    }
+
+    private List<LessonVideo> views(List<Resource> resources, Caller learner) {
+        return resources.stream()
                 .map(r -> {
                     ResourceVersion v = r.published();
                     LearningUnit u = em.find(LearningUnit.class, r.unitId());

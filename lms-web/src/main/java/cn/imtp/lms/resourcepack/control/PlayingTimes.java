@@ -1,8 +1,6 @@
 package cn.imtp.lms.resourcepack.control;
 
 import cn.imtp.lms.resourcepack.entity.Resource;
-import cn.imtp.lms.resourcepack.entity.ResourceCategory;
-import cn.imtp.lms.resourcepack.entity.ResourceKind;
 import cn.imtp.lms.resourcepack.entity.ResourceVersion;
 import cn.imtp.platform.problem.PlatformException;
 import cn.imtp.platform.security.Caller;
@@ -36,6 +34,9 @@ public class PlayingTimes {
     @Inject
     MediaStates mediaStates;
 
+    @Inject
+    LessonVideos lessonVideos;
+
     /**
      * How long the resource's published version plays, if it may be played for credit: the figure kept at publishing,
      * else media-service's for a file PROCESSING (early playback) or READY. Null for a file in any other state, for one
@@ -57,19 +58,14 @@ public class PlayingTimes {
     }
 
     /**
-     * The unit's published learning videos that have a playing time, by title. A video whose figure media-service must
-     * be asked for and cannot give now is left out (and logged) until it can: the list is not refused for it.
+     * The unit's published learning videos that reach the class (its own and those shared with it) and have a playing
+     * time, by title. A video whose figure media-service must be asked for and cannot give now is left out (and logged)
+     * until it can: the list is not refused for it.
      */
     @Transactional
-    public List<PublishedVideo> videosOf(long unitId, Caller caller) {
-        List<Resource> resources = em.createQuery(
-                        "SELECT r FROM Resource r JOIN FETCH r.published WHERE r.unitId = :u AND r.category = :c"
-                                + " AND r.kind = :k AND r.deletedAt IS NULL ORDER BY r.title",
-                        Resource.class)
-                .setParameter("u", unitId)
-                .setParameter("c", ResourceCategory.LEARNING)
-                .setParameter("k", ResourceKind.VIDEO)
-                .getResultList();
+    public List<PublishedVideo> videosOf(long classId, long unitId, Caller caller) {
+        List<Resource> resources = new ArrayList<>(lessonVideos.publishedReaching(classId, unitId));
+        resources.sort(java.util.Comparator.comparing(Resource::title));
         List<PublishedVideo> videos = new ArrayList<>();
         for (Resource r : resources) {
             Long ms = r.published().durationMs();
