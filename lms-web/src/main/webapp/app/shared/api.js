@@ -25,8 +25,10 @@ export class ApiError extends Error {
  * its name (标题), a place in an imported package ("items/item-1.xml: difficulty") as the server gives it.
  */
 export function fieldLabel(field) {
-  const line = /^line (\d+)$/.exec(field || '');
-  if (line) return t('field.line', { n: line[1] });
+  const line = /^line (\d+)(?:: (.+))?$/.exec(field || '');
+  if (line) return t('field.line', { n: line[1] }) + (line[2] ? ` ${fieldLabel(line[2])}` : '');
+  // "level/jobType": each name in turn.
+  if (/^[A-Za-z]+(\/[A-Za-z]+)+$/.test(field || '')) return field.split('/').map(fieldLabel).join('/');
   return t(`field.${field}`, {}, field || '');
 }
 

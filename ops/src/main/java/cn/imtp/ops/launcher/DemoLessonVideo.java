@@ -48,7 +48,7 @@ final class DemoLessonVideo implements Runnable {
 
     private String seed() throws Exception {
         String token = api.signIn(TEACHER, PASSWORD);
-        PlatformClient.DemoClass klass = api.demoClass(token, TEACHER);
+        PlatformClient.DemoClass klass = api.demoClass(token, TEACHER, true);
         long unitId = klass.unitId();
         JsonObject existing = PlatformClient.json(api.call(
                         token, "GET", "/api/resources?unitId=" + unitId + "&category=LEARNING&size=200", null, 200))

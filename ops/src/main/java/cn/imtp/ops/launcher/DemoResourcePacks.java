@@ -130,7 +130,11 @@ final class DemoResourcePacks implements Runnable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                if (attempt == RETRY_AFTER.size()) {
+                // What another try cannot mend (a refused sign-in, no demo class, a refused request) ends it at once:
+                // trying a wrong password again would only feed the sign-in throttle.
+                boolean passing =
+                        e instanceof PlatformClient.Answered a ? a.passing() : e instanceof java.io.IOException;
+                if (!passing || attempt == RETRY_AFTER.size()) {
                     log("no demo resource packs after " + (attempt + 1) + " tries: " + e.getMessage());
                     return;
                 }
@@ -149,7 +153,7 @@ final class DemoResourcePacks implements Runnable {
 
     private String seed() throws Exception {
         String token = api.signIn(DemoLessonVideo.TEACHER, DemoLessonVideo.PASSWORD);
-        PlatformClient.DemoClass klass = api.demoClass(token, DemoLessonVideo.TEACHER);
+        PlatformClient.DemoClass klass = api.demoClass(token, DemoLessonVideo.TEACHER, false);
         long classId = klass.id();
         long unitId = klass.unitId();
         Map<String, JsonObject> existing = PlatformClient.json(
@@ -163,6 +167,10 @@ final class DemoResourcePacks implements Runnable {
         for (Demo d : DEMOS) {
             JsonObject had = existing.get(d.title());
             if (had != null && !had.isNull("publishedVersion")) {
+                // An earlier try may have stopped between publishing and showing it.
+                if (d.shownToLearners() && !had.getBoolean("shownToLearners", false)) {
+                    showToLearners(token, had.getJsonNumber("id").longValue());
+                }
                 continue;
             }
             // An earlier start that stopped half-way left the resource unpublished: it gets a new version.
@@ -193,13 +201,17 @@ final class DemoResourcePacks implements Runnable {
                     null,
                     200);
             if (d.shownToLearners()) {
-                api.call(token, "PUT", "/api/resources/" + id + "/learner-visibility", "{\"shown\":true}", 200);
+                showToLearners(token, id);
             }
             added++;
         }
         return added == 0
                 ? "the demo class has its demo resource packs"
                 : "added " + added + " demo document(s) to the resource packs of '" + klass.name() + "'";
+    }
+
+    private void showToLearners(String token, long id) throws Exception {
+        api.call(token, "PUT", "/api/resources/" + id + "/learner-visibility", "{\"shown\":true}", 200);
     }
 
     private long create(String token, Demo d, long classId, long unitId) throws Exception {

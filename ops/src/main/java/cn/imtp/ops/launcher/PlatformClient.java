@@ -34,6 +34,21 @@ final class PlatformClient {
         this.port = port;
     }
 
+    /** The platform answered with a status the call did not expect. */
+    static final class Answered extends IOException {
+        private final int status;
+
+        Answered(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        /** Whether trying again later may succeed: the server's trouble (5xx) or too many requests (429). */
+        boolean passing() {
+            return status >= 500 || status == 429;
+        }
+    }
+
     /** The demo class the launcher fills: its id and name, and the id and name of its plan's first unit. */
     record DemoClass(long id, String name, long unitId, String unitName) {}
 
@@ -55,9 +70,9 @@ final class PlatformClient {
     /**
      * The demo class among the active classes the signed-in teacher teaches, by the name the demo data gives it (beside
      * it the demo data makes a class with face checks, and the teacher may have taken on others since); failing that,
-     * the first active class made.
+     * the first active class made when {@code orFirstActive}, else an IllegalStateException.
      */
-    DemoClass demoClass(String token, String teacher) throws IOException, InterruptedException {
+    DemoClass demoClass(String token, String teacher, boolean orFirstActive) throws IOException, InterruptedException {
         List<JsonObject> active =
                 json(call(token, "GET", "/api/classes?size=200", null, 200)).getJsonArray("items").stream()
                         .map(JsonValue::asJsonObject)
@@ -66,10 +81,13 @@ final class PlatformClient {
         JsonObject klass = active.stream()
                 .filter(c -> DemoLessonVideo.DEMO_CLASS.equals(c.getString("name")))
                 .findFirst()
-                .or(() -> active.stream()
-                        .min(java.util.Comparator.comparingLong(
-                                c -> c.getJsonNumber("id").longValue())))
-                .orElseThrow(() -> new IllegalStateException(teacher + " teaches no active class"));
+                .or(() -> orFirstActive
+                        ? active.stream()
+                                .min(java.util.Comparator.comparingLong(
+                                        c -> c.getJsonNumber("id").longValue()))
+                        : java.util.Optional.empty())
+                .orElseThrow(() -> new IllegalStateException(teacher + " teaches no active class"
+                        + (orFirstActive ? "" : " named " + DemoLessonVideo.DEMO_CLASS)));
         long id = klass.getJsonNumber("id").longValue();
         long planId = json(call(token, "GET", "/api/classes/" + id, null, 200))
                 .getJsonNumber("planId")
@@ -183,7 +201,8 @@ final class PlatformClient {
     private String send(HttpRequest request, Set<Integer> expected) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (!expected.contains(r.statusCode())) {
-            throw new IOException(
+            throw new Answered(
+                    r.statusCode(),
                     request.method() + " " + request.uri().getPath() + " answered " + r.statusCode() + ": " + r.body());
         }
         return r.body();

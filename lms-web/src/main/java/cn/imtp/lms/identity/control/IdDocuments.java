@@ -35,19 +35,30 @@ public final class IdDocuments {
     }
 
     /**
-     * The type a file names: its code ({@code PASSPORT}) or what people call it in either language ({@code 护照},
-     * {@code passport}), case and spaces aside; empty when it names none.
+     * The type a file names: its code ({@code PASSPORT}), what people call it in either language ({@code 护照},
+     * {@code passport}) or a common short name ({@code 身份证}, {@code 台胞证}), case and spaces aside; empty when it
+     * names none.
      */
     public static java.util.Optional<IdDocumentType> typeNamed(String name) {
         String n = name == null ? "" : name.strip();
         for (IdDocumentType t : IdDocumentType.values()) {
             Words l = label(t);
-            if (t.name().equalsIgnoreCase(n) || l.zh().equals(n) || l.en().equalsIgnoreCase(n)) {
+            if (t.name().equalsIgnoreCase(n)
+                    || l.zh().equals(n)
+                    || l.en().equalsIgnoreCase(n)
+                    || SHORT_NAMES.getOrDefault(n, null) == t) {
                 return java.util.Optional.of(t);
             }
         }
         return java.util.Optional.empty();
     }
+
+    /** What people often write instead of a document's full name (each names one type only). */
+    private static final java.util.Map<String, IdDocumentType> SHORT_NAMES = java.util.Map.of(
+            "身份证", IdDocumentType.MAINLAND_ID_CARD,
+            "港澳通行证", IdDocumentType.HK_MACAO_TRAVEL_PERMIT,
+            "回乡证", IdDocumentType.HK_MACAO_TRAVEL_PERMIT,
+            "台胞证", IdDocumentType.TAIWAN_TRAVEL_PERMIT);
 
     /** The number as stored: trimmed, upper-case. */
     public static String normalise(String number) {

@@ -180,7 +180,9 @@ public final class QuestionQti {
         try {
             files = unzip(zip);
         } catch (IOException | IllegalArgumentException e) {
-            Words why = Refused.of(e);
+            Words why = e instanceof Refused
+                    ? Refused.of(e)
+                    : new Words("文件已损坏或不是 ZIP 格式，无法解压", "the file is damaged or not a ZIP archive");
             return failed(
                     "file",
                     new Words(

@@ -19,12 +19,15 @@ public final class Refused extends IllegalArgumentException {
         return words;
     }
 
-    /** What {@code e} says in both languages: its own words when it is a refusal, else its message as it is. */
+    /**
+     * What {@code e} says in both languages: its own words when it is a refusal; else only that the content cannot be
+     * read (a library's own message is English and names its internals: it goes to the log, not to the reader).
+     */
     public static Words of(Exception e) {
         if (e instanceof Refused r) {
             return r.words;
         }
-        String message = String.valueOf(e.getMessage());
-        return new Words(message, message);
+        java.util.logging.Logger.getLogger(Refused.class.getName()).fine(() -> "A package was refused: " + e);
+        return new Words("内容无法读取", "the content cannot be read");
     }
 }

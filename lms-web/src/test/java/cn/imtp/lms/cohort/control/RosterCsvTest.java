@@ -59,11 +59,18 @@ class RosterCsvTest {
                 "用户名, 姓名,证件类型,证件号码,手机号码\n"
                         + "wang.fang,王芳,居民身份证,11010519491231002X,13800001111\n"
                         + "li.lei,李雷,护照,E12345678,13900002222\n"
-                        + "chen.yu,陈雨,Taiwan travel permit,12345678,13900003333\n",
+                        + "chen.yu,陈雨,Taiwan travel permit,12345678,13900003333\n"
+                        + "lin.an,林安,台胞证,87654321,13900004444\n"
+                        + "he.ping,何平,身份证,440106198609021285,13900005555\n",
                 TODAY);
         assertEquals(List.of(), r.errors());
         assertEquals(
-                List.of(IdDocumentType.MAINLAND_ID_CARD, IdDocumentType.PASSPORT, IdDocumentType.TAIWAN_TRAVEL_PERMIT),
+                List.of(
+                        IdDocumentType.MAINLAND_ID_CARD,
+                        IdDocumentType.PASSPORT,
+                        IdDocumentType.TAIWAN_TRAVEL_PERMIT,
+                        IdDocumentType.TAIWAN_TRAVEL_PERMIT,
+                        IdDocumentType.MAINLAND_ID_CARD),
                 r.rows().stream().map(RosterCsv.Row::idType).toList());
     }
 

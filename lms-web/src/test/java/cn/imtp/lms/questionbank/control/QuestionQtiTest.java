@@ -135,6 +135,18 @@ class QuestionQtiTest {
     }
 
     @Test
+    void aFileThatIsNoZipIsToldInWordsNotTheLibrarys() throws Exception {
+        byte[] whole = zip("imsmanifest.xml", "<manifest/>", "items/item-1.xml", "<assessmentItem/>");
+        for (byte[] broken : List.of(
+                java.util.Arrays.copyOf(whole, 40),
+                "PK\u0003\u0004 but nothing after".getBytes(StandardCharsets.ISO_8859_1))) {
+            String zh = QuestionQti.read(broken).errors().get(0).words().zh();
+            assertTrue(zh.startsWith("不是 QTI 内容包"), zh);
+            assertFalse(zh.replace("imsmanifest.xml", "").matches(".*[a-z]{4,}.*"), "no library English: " + zh);
+        }
+    }
+
+    @Test
     void brokenXmlIsReportedByWhereNotByTheParsersWords() throws Exception {
         String broken = "<?xml version=\"1.0\"?>\n<manifest>\n  <resources>\n</manifest>";
         var error = QuestionQti.read(zip("imsmanifest.xml", broken)).errors().get(0);
