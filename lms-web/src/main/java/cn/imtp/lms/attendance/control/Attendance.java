@@ -186,7 +186,9 @@ public class Attendance {
         ledger.open(new HoursLedger.Line(cls, learner.accountId(), r.unitId()));
         em.flush();
         opened.fire(new SessionOpened(
-                HoursLedger.Kind.SELF_PACED, session.id(), cls, learner.accountId(), r.unitId(), null, now));
+                new CreditedSession(
+                        HoursLedger.Kind.SELF_PACED, session.id(), cls, learner.accountId(), r.unitId(), null),
+                now));
         chain.open(cls);
         // Read under a lock so that the shared cache cannot hand back another node's older state.
         WatchedVideo watched = em.find(
