@@ -1,7 +1,8 @@
 // My classes: on top, 继续学习 — the lesson video I watched last, where I stopped, one tap to play on from there (or,
 // with nothing to go on with, the next unit to finish); then per active class my classroom hours against the plan and
-// the level's minimum, the next unit to study, the class's exams and live lessons to come, and per unit the required
-// against the credited minutes (folded when the plan has many), each unit a link to its lessons.
+// the level's minimum, the next unit to study (unless 继续学习 offers it already), the class's exams and live lessons
+// to come, and per unit the required against the credited minutes (folded when the plan has many), each unit a link
+// to its lessons.
 import { api } from '../shared/api.js';
 import { classHours, dateTime, levelAndJob, minutes, playClock, t } from '../shared/i18n.js';
 import { liveLessons } from '../shared/live-lessons.js';
@@ -22,7 +23,10 @@ async function show(page) {
     // The resume point is a convenience: the home shows without it when it cannot be had.
     const [cards, face, resume] = await Promise.all([Promise.all(classes.items.map(card)), faceChecks(),
       api('/api/attendance/resume').catch(() => ({}))]);
-    box.content.replaceChildren(goOn(resume.point, cards.map((c) => c.next).find(Boolean)), face, ...cards.map((c) => c.node),
+    const next = resume.point ? null : cards.map((c) => c.next).find(Boolean);
+    // With nothing to resume, 继续学习 offers the next unit to finish: its class's card does not say it again.
+    next?.line.remove();
+    box.content.replaceChildren(goOn(resume.point, next), face, ...cards.map((c) => c.node),
       classes.total > SIZE ? pager(page, SIZE, classes.total, show) : '');
   } catch (err) {
     showProblem(box.problem, err);
@@ -65,9 +69,9 @@ function goOn(point, next) {
   if (!next) return '';
   return el('section', { class: 'card resume', id: 'resume', 'data-unit': next.unit.unitId },
     el('h2', {}, t('resume.title')),
-    el('p', {}, t('resume.nextUnit'), ' ',
+    el('p', { class: 'next-unit' }, t('resume.nextUnit'), ' ',
       el('a', { href: `/learner/unit?unit=${next.unit.unitId}&class=${next.classId}`, class: 'button primary', id: 'resume-unit' }, next.unit.name)),
-    el('p', { class: 'muted' }, next.className));
+    el('p', { class: 'muted' }, `${next.className} · ${next.hours}`));
 }
 
 async function card(c) {
@@ -84,6 +88,10 @@ async function card(c) {
   // What comes next first: exams and practical exams, the next unit to study; then every unit, folded when there are many.
   const next = me.units.find((u) => !u.met);
   const metCount = me.units.filter((u) => u.met).length;
+  const hours = next ? `${minutes(next.creditedMinutes)} / ${classHours(next.requiredMinutes, ledger.classHourMinutes)}` : '';
+  const line = next ? el('p', { class: 'next-unit', id: `class-${c.id}-next` }, t('learner.nextUnit'), ' ',
+    el('a', { href: `/learner/unit?unit=${next.unitId}&class=${c.id}`, class: 'button primary' }, next.name), ' ',
+    el('span', { class: 'muted' }, hours)) : '';
   const node = el('section', { class: 'card', 'data-class': c.id },
     head, facts,
     // The class's four resource packs (教学资源 named, for teachers only): one tap from the class.
@@ -93,9 +101,7 @@ async function card(c) {
       el('span', { class: me.meetsHours ? 'badge ok' : 'badge short' }, me.meetsHours ? t('ledger.meets') : t('ledger.shortBy', { m: minutes(me.shortMinutes) })),
       me.withheldSeconds > 0 ? el('span', { class: 'badge short', id: `class-${c.id}-withheld` }, t('ledger.withheld', { m: minutes(me.withheldSeconds / 60) })) : '')),
     progress(me.classroomMinutes, total, t('learner.classroomBar')),
-    next ? el('p', { class: 'next-unit', id: `class-${c.id}-next` }, t('learner.nextUnit'), ' ',
-      el('a', { href: `/learner/unit?unit=${next.unitId}&class=${c.id}`, class: 'button primary' }, next.name), ' ',
-      el('span', { class: 'muted' }, `${minutes(next.creditedMinutes)} / ${classHours(next.requiredMinutes, ledger.classHourMinutes)}`)) : '',
+    line,
     exams.length ? el('h3', {}, t('learner.exams')) : '',
     exams.length ? el('ul', { class: 'exams' }, exams.map((e) => el('li', { 'data-exam': e.id },
       el('a', { href: `/learner/exam?exam=${e.id}` }, e.title), ' ',
@@ -113,7 +119,7 @@ async function card(c) {
         progress(u.creditedMinutes, u.requiredMinutes, u.name))))),
     el('p', {}, el('a', { href: `/learner/archive?class=${c.id}`, id: `class-${c.id}-archive` }, t('archive.title'))),
     el('p', { class: 'muted', id: `class-${c.id}-other` }, t('learner.other', { other: minutes(me.otherMinutes), required: minutes(me.otherRequiredMinutes) })));
-  return { node, next: next ? { classId: c.id, className: c.name, unit: next } : null };
+  return { node, next: next ? { classId: c.id, className: c.name, unit: next, hours, line } : null };
 }
 
 show(0);

@@ -128,14 +128,9 @@ export class LessonPlayer {
     return this.frontierMs < this.durationMs - 1000;
   }
 
-  /** Where this viewing starts, in ms: on a first viewing a second before the frontier, so that the run overlaps what was credited. */
-  resumeMs() {
-    const resume = this.firstViewing() ? Math.min(this.ticket.resumeMs, Math.max(0, this.frontierMs - 1000)) : this.ticket.resumeMs;
-    return resume > 0 && resume < this.durationMs - 2000 ? resume : 0;
-  }
-
   attach(url) {
-    const resume = this.resumeMs();
+    // Where this viewing starts, in ms: the server decides it (ResumeRule) and the ticket carries it.
+    const resume = this.ticket.startsAtMs;
     this.lastPos = resume / 1000;
     const Hls = window.Hls;
     if (Hls && Hls.isSupported()) {

@@ -26,7 +26,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -46,8 +45,9 @@ public class Attendance {
     private static final long ENDED_GRACE_MS = 2000;
 
     /**
-     * What the player needs to start: where to resume, where a first viewing may go, how to beat. {@code checkFromMs}: from
-     * this time of the session's clock a presence check is due (0: before anything counts; absent: none scheduled).
+     * What the player needs to start: where it starts ({@code startsAtMs}, decided by {@link ResumeRule#startMs}), where a
+     * first viewing may go, how to beat. {@code checkFromMs}: from this time of the session's clock a presence check is due
+     * (0: before anything counts; absent: none scheduled).
      */
     public record SessionTicket(
             String sessionId,
@@ -58,7 +58,7 @@ public class Attendance {
             int idleSeconds,
             int presenceAnswerSeconds,
             int durationSeconds,
-            long resumeMs,
+            long startsAtMs,
             long frontierMs,
             long classId,
             long unitId,
@@ -186,14 +186,16 @@ public class Attendance {
         ledger.open(new HoursLedger.Line(cls, learner.accountId(), r.unitId()));
         em.flush();
         opened.fire(new SessionOpened(
-                HoursLedger.Kind.SELF_PACED, session.id(), cls, learner.accountId(), r.unitId(), null, now));
+                new CreditedSession(
+                        HoursLedger.Kind.SELF_PACED, session.id(), cls, learner.accountId(), r.unitId(), null),
+                now));
         chain.open(cls);
         // Read under a lock so that the shared cache cannot hand back another node's older state.
         WatchedVideo watched = em.find(
                 WatchedVideo.class,
                 new WatchedVideo.Key(learner.accountId(), cls, asset),
                 LockModeType.PESSIMISTIC_READ);
-        BitSet seen = watched.seconds();
+        long frontier = ResumeRule.frontierMs(watched.seconds(), duration);
         Instant expires = now.plus(Duration.ofHours(settings.lateWindowHours() + 12L));
         String token = tokens.sign(new PlaybackToken(learner.accountId(), session.id(), asset.toString(), cls, expires)
                 .claims()
@@ -207,8 +209,8 @@ public class Attendance {
                 settings.idleSeconds(),
                 settings.presenceAnswerSeconds(),
                 seconds,
-                watched.resumeMs(),
-                Math.min(seconds, seen.nextClearBit(0)) * 1000L,
+                ResumeRule.startMs(watched.resumeMs(), frontier, duration),
+                frontier,
                 cls,
                 r.unitId(),
                 access.playlistUrl(),

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where a learner's study goes on (the learner home's 继续学习 card): which video to offer, where its player starts and
- * whether it was watched to its end. Pure; {@link StudyProgress} reads the rows.
+ * Where a learner's study goes on (the learner home's 继续学习 card and each playback session's ticket): which video to
+ * offer, where its player starts and whether it was watched to its end. Pure; {@link StudyProgress} and
+ * {@link Attendance} read the rows.
  */
 public final class ResumeRule {
 
@@ -47,9 +48,10 @@ public final class ResumeRule {
     }
 
     /**
-     * Where the player starts (the lesson player's {@code resumeMs()} decides the same): where the learner stopped,
-     * but on a first viewing no later than a second before the first second not yet credited, and from the beginning
-     * when the stop was within the last two seconds.
+     * Where the player starts (the one place that decides it: the session ticket and the home's card carry it, the
+     * lesson player starts there): where the learner stopped, but on a first viewing no later than a second before the
+     * first second not yet credited, so that the run overlaps what was credited, and from the beginning when the stop
+     * was within the last two seconds.
      */
     public static long startMs(long resumeMs, long frontierMs, long durationMs) {
         long whole = durationMs / 1000 * 1000;

@@ -554,6 +554,31 @@ public class Classes {
         return new Membership(Set.copyOf(classIds), Set.copyOf(units));
     }
 
+    /**
+     * One class as a learner's membership when the learner studies in it and it is active (the rule of
+     * {@link #membership}): itself and its plan's units, read in one query; null otherwise (not the learner's, or not
+     * active), without saying which.
+     */
+    public Membership activeMembershipOf(long classId, long learnerId) {
+        Set<Long> units = new HashSet<>();
+        boolean[] found = {false};
+        Bulk.on(em)
+                .selectTogether(List.of(new Bulk.Query(
+                        "SELECT pu.unit_id AS unit_id FROM class_learner m"
+                                + " JOIN training_class c ON c.id = m.class_id AND c.status = 'ACTIVE'"
+                                + " LEFT JOIN training_plan_unit pu ON pu.plan_id = c.plan_id"
+                                + " WHERE m.account_id = ? AND m.class_id = ?",
+                        List.of(learnerId, classId),
+                        r -> {
+                            found[0] = true;
+                            long unit = r.getLong("unit_id");
+                            if (!r.wasNull()) {
+                                units.add(unit);
+                            }
+                        })));
+        return found[0] ? new Membership(Set.of(classId), Set.copyOf(units)) : null;
+    }
+
     /** One class the caller may see ({@link #visible}, else 404) as a membership: itself and its plan's units. */
     public Membership membershipOf(long classId, Caller caller) {
         TrainingClass c = visible(classId, caller);

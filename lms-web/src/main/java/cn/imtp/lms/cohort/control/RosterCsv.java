@@ -39,6 +39,59 @@ public final class RosterCsv {
 
     private RosterCsv() {}
 
+    /**
+     * Why a type cell names no type: characters that only look like letters or are not seen (full-width letters, a
+     * zero-width space), two types in one cell, or a name that is none of the types. The cell is shown with what cannot
+     * be seen written as U+XXXX.
+     */
+    private static Words typeProblem(String type) {
+        String shown = shown(type);
+        List<Integer> unusual = IdDocuments.unusualCharacters(type);
+        List<IdDocumentType> named = IdDocuments.typesNamedWithin(type);
+        if (!unusual.isEmpty()) {
+            String codes = unusual.stream()
+                    .limit(5)
+                    .map(c -> String.format("U+%04X", c))
+                    .collect(java.util.stream.Collectors.joining(" "));
+            return new Words(
+                    "证件类型“" + shown + "”含有全角、形似或不可见的字符（" + codes + "）：请只用汉字或英文字母写一种证件类型",
+                    "idType '" + shown + "' has full-width, look-alike or invisible characters (" + codes
+                            + "): write one type in Chinese characters or plain letters");
+        }
+        if (named.size() > 1) {
+            return new Words(
+                    "证件类型“" + shown + "”写了不止一种证件（"
+                            + named.stream()
+                                    .map(t -> IdDocuments.label(t).zh())
+                                    .collect(java.util.stream.Collectors.joining("、"))
+                            + "）：每行只能填一种",
+                    "idType '" + shown + "' names more than one type ("
+                            + named.stream()
+                                    .map(IdDocumentType::name)
+                                    .collect(java.util.stream.Collectors.joining(", "))
+                            + "): one per line");
+        }
+        return new Words(
+                "证件类型“" + shown + "”不是以下之一：" + TYPES.zh() + "（留空即为居民身份证）",
+                "idType '" + shown + "' is not one of " + TYPES.en() + " (empty: resident ID card)");
+    }
+
+    /** A cell as a message shows it: invisible characters (format, control, odd spaces) as U+XXXX, at most 50. */
+    private static String shown(String cell) {
+        StringBuilder b = new StringBuilder();
+        cell.codePoints().limit(50).forEach(c -> {
+            boolean invisible = Character.getType(c) == Character.FORMAT
+                    || Character.isISOControl(c)
+                    || (c != ' ' && (Character.isWhitespace(c) || Character.isSpaceChar(c)));
+            if (invisible) {
+                b.append(String.format("U+%04X", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return cell.codePointCount(0, cell.length()) > 50 ? b + "…" : b.toString();
+    }
+
     public static Result parse(String csv, LocalDate today) {
         List<Row> rows = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
@@ -96,9 +149,7 @@ public final class RosterCsv {
                     ? IdDocumentType.MAINLAND_ID_CARD
                     : IdDocuments.typeNamed(type).orElse(null);
             if (idType == null) {
-                problems.add(new Words(
-                        "证件类型“" + type + "”不是以下之一：" + TYPES.zh() + "（留空即为居民身份证）",
-                        "idType '" + type + "' is not one of " + TYPES.en() + " (empty: resident ID card)"));
+                problems.add(typeProblem(type));
             }
             if (idType != null) {
                 Words problem = IdDocuments.problemWith(idType, number, today);

@@ -37,10 +37,15 @@ public final class IdDocuments {
     /**
      * The type a file names: its code ({@code PASSPORT}), what people call it in either language ({@code 护照},
      * {@code passport}) or a common short name ({@code 身份证}, {@code 台胞证}), case and spaces aside; empty when it
-     * names none.
+     * names none. Only a name written in plain ASCII or Han characters names a type: a look-alike that Java's case
+     * folding would map to a letter ({@code ſ}, the Kelvin sign, {@code ı}), a full-width letter or an invisible
+     * character never does.
      */
     public static java.util.Optional<IdDocumentType> typeNamed(String name) {
         String n = name == null ? "" : name.strip();
+        if (!unusualCharacters(n).isEmpty()) {
+            return java.util.Optional.empty();
+        }
         for (IdDocumentType t : IdDocumentType.values()) {
             Words l = label(t);
             if (t.name().equalsIgnoreCase(n)
@@ -51,6 +56,34 @@ public final class IdDocuments {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * The characters of a type's name that are neither printable ASCII nor Han, in their order, each once (empty: a
+     * plain name).
+     */
+    public static java.util.List<Integer> unusualCharacters(String name) {
+        return name.codePoints()
+                .filter(c -> (c < 0x20 || c > 0x7E) && Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN)
+                .distinct()
+                .boxed()
+                .toList();
+    }
+
+    /**
+     * The types whose names (as {@link #typeNamed} takes them) a text contains, in their order: a cell naming two
+     * ({@code 身份证/护照}) is told so. Case aside for the ASCII names.
+     */
+    public static java.util.List<IdDocumentType> typesNamedWithin(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return java.util.Arrays.stream(IdDocumentType.values())
+                .filter(t -> java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of(t.name(), label(t).zh(), label(t).en()),
+                                SHORT_NAMES.entrySet().stream()
+                                        .filter(e -> e.getValue() == t)
+                                        .map(java.util.Map.Entry::getKey))
+                        .anyMatch(n -> lower.contains(n.toLowerCase(java.util.Locale.ROOT))))
+                .toList();
     }
 
     /** What people often write instead of a document's full name (each names one type only). */

@@ -5,6 +5,7 @@ import cn.imtp.lms.attendance.control.AttendanceChain;
 import cn.imtp.lms.attendance.control.AttendanceSettings;
 import cn.imtp.lms.attendance.control.CreditHolds;
 import cn.imtp.lms.attendance.control.CreditPolicy.Verdict;
+import cn.imtp.lms.attendance.control.CreditedSession;
 import cn.imtp.lms.attendance.control.HoursLedger;
 import cn.imtp.lms.attendance.control.PlaybackToken;
 import cn.imtp.lms.attendance.control.SessionOpened;
@@ -162,12 +163,13 @@ public class LiveAttendance {
         ledger.open(new HoursLedger.Line(classId, learner.accountId(), l.unit().id()));
         // Presence checks may refuse the join (409) or hold its credit until the first check passes.
         opened.fire(new SessionOpened(
-                HoursLedger.Kind.LIVE,
-                id,
-                classId,
-                learner.accountId(),
-                l.unit().id(),
-                lessonId,
+                new CreditedSession(
+                        HoursLedger.Kind.LIVE,
+                        id,
+                        classId,
+                        learner.accountId(),
+                        l.unit().id(),
+                        lessonId),
                 now));
         chain.open(classId);
         int credited = present(em, lessonId, learner.accountId(), false).cardinality();

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Notices and who has read them. Who sees a notice: one to everyone, every account; one to a class, those who may see
@@ -126,20 +127,7 @@ public class Notices {
         em.persist(notice);
         em.flush();
         markReadBy(notice.id(), caller.accountId()); // its author has read it
-        return new NoticeView(
-                notice.id(),
-                classId,
-                className,
-                null,
-                null,
-                title,
-                body,
-                accounts.view(caller.accountId()).fullName(),
-                notice.publishedAt(),
-                null,
-                null,
-                false,
-                true);
+        return view(notice, caller, false, c -> className, this::fullName);
     }
 
     /**
@@ -190,20 +178,33 @@ public class Notices {
     }
 
     private NoticeView view(Notice n, Caller caller, boolean read) {
+        return view(n, caller, read, c -> classes.names(List.of(c)).get(c), this::fullName);
+    }
+
+    /**
+     * The one way a notice is shown: {@code className} and {@code fullName} look up the names of its class and of the
+     * people it names (asked only for those it has).
+     */
+    private static NoticeView view(
+            Notice n, Caller caller, boolean read, Function<Long, String> className, Function<Long, String> fullName) {
         return new NoticeView(
                 n.id(),
                 n.classId(),
-                n.classId() == null ? null : classes.names(List.of(n.classId())).get(n.classId()),
+                n.classId() == null ? null : className.apply(n.classId()),
                 n.recipientId(),
-                n.recipientId() == null ? null : accounts.view(n.recipientId()).fullName(),
+                n.recipientId() == null ? null : fullName.apply(n.recipientId()),
                 n.title(),
                 n.body(),
-                accounts.view(n.authorId()).fullName(),
+                fullName.apply(n.authorId()),
                 n.publishedAt(),
                 n.editedAt(),
-                n.editedBy() == null ? null : accounts.view(n.editedBy()).fullName(),
+                n.editedBy() == null ? null : fullName.apply(n.editedBy()),
                 read,
                 n.authorId() == caller.accountId() || caller.role() == Role.ADMINISTRATOR);
+    }
+
+    private String fullName(long accountId) {
+        return accounts.view(accountId).fullName();
     }
 
     /** Whether the edit a client saw is the notice's last one (both null: never edited), to the millisecond. */
@@ -279,27 +280,12 @@ public class Notices {
                 .toList());
         Map<Long, String> people = new HashMap<>();
         List<NoticeView> views = items.stream()
-                .map(x -> new NoticeView(
-                        x.id(),
-                        x.classId(),
-                        x.classId() == null ? null : classNames.get(x.classId()),
-                        x.recipientId(),
-                        x.recipientId() == null
-                                ? null
-                                : people.computeIfAbsent(
-                                        x.recipientId(), a -> accounts.view(a).fullName()),
-                        x.title(),
-                        x.body(),
-                        people.computeIfAbsent(
-                                x.authorId(), a -> accounts.view(a).fullName()),
-                        x.publishedAt(),
-                        x.editedAt(),
-                        x.editedBy() == null
-                                ? null
-                                : people.computeIfAbsent(
-                                        x.editedBy(), a -> accounts.view(a).fullName()),
+                .map(x -> view(
+                        x,
+                        caller,
                         read.contains(x.id()),
-                        x.authorId() == caller.accountId() || caller.role() == Role.ADMINISTRATOR))
+                        classNames::get,
+                        a -> people.computeIfAbsent(a, this::fullName)))
                 .toList();
         return new Page(views, page, size, total, unread(caller, visible));
     }

@@ -1,6 +1,7 @@
 package cn.imtp.lms.presence.control;
 
 import cn.imtp.lms.attendance.control.CreditHolds;
+import cn.imtp.lms.attendance.control.CreditedSession;
 import cn.imtp.lms.attendance.control.HoursLedger;
 import cn.imtp.lms.attendance.control.SessionOpened;
 import cn.imtp.lms.cohort.entity.TrainingClass;
@@ -281,15 +282,16 @@ public class Presence {
      * once, and nothing counts until it passes.
      */
     void onOpened(@Observes SessionOpened opened) {
-        TrainingClass c = em.find(TrainingClass.class, opened.classId());
+        CreditedSession session = opened.session();
+        TrainingClass c = em.find(TrainingClass.class, session.classId());
         if (c.presenceChecksPerHour() == null
-                || em.find(PresenceWaiver.class, new PresenceWaiver.Key(c.id(), opened.learnerId())) != null) {
+                || em.find(PresenceWaiver.class, new PresenceWaiver.Key(c.id(), session.learnerId())) != null) {
             return;
         }
-        boolean consented = latestConsent(opened.learnerId())
+        boolean consented = latestConsent(session.learnerId())
                 .filter(x -> x.textVersion().equals(ConsentText.CURRENT.version()))
                 .isPresent();
-        if (!consented || em.find(FaceEnrolment.class, opened.learnerId()) == null) {
+        if (!consented || em.find(FaceEnrolment.class, session.learnerId()) == null) {
             throw new PlatformException(
                     409,
                     "presence-check-required",
@@ -300,17 +302,8 @@ public class Presence {
                                     + " enrol your photo on the face-check page first. Without a camera or consent, contact your class's teachers so that"
                                     + " an administrator records another verification."));
         }
-        em.persist(new PresenceCheck(
-                opened.kind(),
-                opened.sessionId(),
-                c.id(),
-                opened.learnerId(),
-                opened.unitId(),
-                opened.lessonId(),
-                0,
-                opened.openedAt(),
-                0));
-        holds.hold(opened.kind(), opened.sessionId(), 0L);
+        em.persist(new PresenceCheck(session, 0, opened.openedAt(), 0));
+        holds.hold(session.kind(), session.sessionId(), 0L);
     }
 
     /** The check due now in the learner's session, shown from now on (its answer window runs); null when none is due. */
@@ -526,16 +519,8 @@ public class Presence {
             holds.hold(s.kind(), s.id(), null);
             return;
         }
-        em.persist(new PresenceCheck(
-                s.kind(),
-                s.id(),
-                passed.classId(),
-                passed.learnerId(),
-                passed.unitId(),
-                s.lessonId(),
-                due,
-                s.openedAt().plusMillis(due),
-                elapsed));
+        // The next check of the same session.
+        em.persist(new PresenceCheck(passed.session(), due, s.openedAt().plusMillis(due), elapsed));
         holds.hold(s.kind(), s.id(), due);
     }
 

@@ -1,5 +1,6 @@
 package cn.imtp.lms.presence.entity;
 
+import cn.imtp.lms.attendance.control.CreditedSession;
 import cn.imtp.lms.attendance.control.HoursLedger;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -93,23 +94,14 @@ public class PresenceCheck {
 
     protected PresenceCheck() {}
 
-    public PresenceCheck(
-            HoursLedger.Kind kind,
-            String sessionId,
-            long classId,
-            long learnerId,
-            long unitId,
-            Long lessonId,
-            long dueMs,
-            Instant dueAt,
-            long passedUntilMs) {
+    public PresenceCheck(CreditedSession session, long dueMs, Instant dueAt, long passedUntilMs) {
         this.id = UUID.randomUUID().toString();
-        this.kind = kind;
-        this.lessonId = lessonId;
-        this.sessionId = sessionId;
-        this.classId = classId;
-        this.learnerId = learnerId;
-        this.unitId = unitId;
+        this.kind = session.kind();
+        this.lessonId = session.lessonId();
+        this.sessionId = session.sessionId();
+        this.classId = session.classId();
+        this.learnerId = session.learnerId();
+        this.unitId = session.unitId();
         this.dueMs = dueMs;
         this.dueAt = dueAt.truncatedTo(ChronoUnit.MILLIS);
         this.passedUntilMs = passedUntilMs;
@@ -122,6 +114,11 @@ public class PresenceCheck {
 
     public String sessionId() {
         return sessionId;
+    }
+
+    /** The session the check is of. */
+    public CreditedSession session() {
+        return new CreditedSession(kind, sessionId, classId, learnerId, unitId, lessonId);
     }
 
     public HoursLedger.Kind kind() {

@@ -312,15 +312,54 @@ public final class QuestionQti {
                 if (files.size() >= MAX_FILES) {
                     throw new Refused(new Words("文件超过 " + MAX_FILES + " 个", "more than " + MAX_FILES + " files"));
                 }
+                String name = e.getName();
+                refuseOutside(name);
                 byte[] content = readAtMost(in, MAX_UNPACKED_BYTES - total);
                 total += content.length;
-                files.put(e.getName(), content);
+                if (files.put(name, content) != null) {
+                    // Two tools would disagree on which of the two is the file: neither is taken.
+                    throw new Refused(new Words(
+                            "文件“" + shown(name) + "”在包中出现了两次", "the file '" + shown(name) + "' is in it twice"));
+                }
             }
         }
         if (files.isEmpty()) {
             throw new Refused(new Words("其中没有文件", "no file in it"));
         }
         return files;
+    }
+
+    /**
+     * An entry name must stay inside the package: relative, with forward slashes only, no {@code ..} part, no drive and
+     * no control character. The package is only read in memory, yet a name that would escape it on a disk is a package
+     * made to mislead (and a manifest could point at it): the whole package is refused.
+     */
+    private static void refuseOutside(String name) {
+        boolean outside = name.isEmpty()
+                || name.startsWith("/")
+                || name.contains("\\")
+                || name.matches("(?s)[A-Za-z]:.*")
+                || name.chars().anyMatch(Character::isISOControl)
+                || java.util.Arrays.asList(name.split("/", -1)).contains("..");
+        if (outside) {
+            throw new Refused(new Words(
+                    "文件名“" + shown(name) + "”指向内容包之外（以“/”或盘符开头、含“..”或反斜杠）",
+                    "the file name '" + shown(name)
+                            + "' points outside the package (a leading '/' or drive, a '..' part or a backslash)"));
+        }
+    }
+
+    /** A name as a message may show it: control characters as U+XXXX, at most 200 characters. */
+    private static String shown(String name) {
+        StringBuilder b = new StringBuilder();
+        name.codePoints().limit(200).forEach(c -> {
+            if (Character.isISOControl(c)) {
+                b.append(String.format("U+%04X", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return name.codePointCount(0, name.length()) > 200 ? b + "…" : b.toString();
     }
 
     private static byte[] readAtMost(InputStream in, long left) throws IOException {

@@ -715,17 +715,23 @@ public class ResourcePacks {
      * One class as the scope of a list of its resources: a class the caller teaches or learns in, any for an
      * administrator (otherwise 404). A learner's class must also be active, by the same rule as opening one of its
      * resources ({@link #scopeOf}: a learner's active classes), so that the list never shows what opening refuses: a
-     * class not yet activated is the same 404, said so.
+     * class not yet activated is the same 404, said so. A learner's class is one query (an active class of the
+     * learner's, with its units); only when it fails is it asked whether the class is the learner's at all.
      */
     private ResourceAccess.Scope classScope(long classId, Caller caller) {
-        ResourceAccess.Scope one = scope(classes.membershipOf(classId, caller));
-        if (caller.role() == Role.LEARNER && !scopeOf(caller).classes().contains(classId)) {
+        if (caller.role() != Role.LEARNER) {
+            return scope(classes.membershipOf(classId, caller));
+        }
+        Classes.Membership active = classes.activeMembershipOf(classId, caller.accountId());
+        if (active == null) {
+            // Not the learner's class: the plain 404, which says nothing of the class's state.
+            classes.membershipOf(classId, caller);
             throw PlatformException.notFound(new Words(
                     "班级 " + classId + " 尚未开班：资源包只向进行中班级的学员开放。",
                     "Class " + classId
                             + " is not active: its resource packs reach the learners of active classes only."));
         }
-        return one;
+        return scope(active);
     }
 
     private ResourceAccess.Scope scopeOf(Caller caller) {

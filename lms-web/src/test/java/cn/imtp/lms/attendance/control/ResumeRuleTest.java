@@ -65,6 +65,21 @@ class ResumeRuleTest {
     }
 
     @Test
+    void theSessionTicketsStartWithAGapOrAShortVideoAsThePlayerOnceDecided() {
+        // What the lesson player used to decide from the ticket's resumeMs and frontierMs, now the ticket's startsAtMs:
+        // a first viewing with a gap at 2 s (seconds 4–8 seen after a lost stretch) starts a second before the gap.
+        BitSet gap = seconds(0, 2);
+        gap.set(4, 9);
+        long frontier = ResumeRule.frontierMs(gap, 14_500);
+        assertEquals(2_000, frontier);
+        assertEquals(1_000, ResumeRule.startMs(9_000, frontier, 14_500));
+        // A video of under three seconds always starts at 0: every stop is within its last two seconds.
+        assertEquals(0, ResumeRule.startMs(900, ResumeRule.frontierMs(seconds(0, 2), 2_600), 2_600));
+        // Only the last second left uncredited counts as seen whole: it starts where it stopped.
+        assertEquals(10_000, ResumeRule.startMs(10_000, ResumeRule.frontierMs(seconds(0, 13), 14_500), 14_500));
+    }
+
+    @Test
     void aSecondViewingStartsWhereItStoppedButAStopAtTheEndStartsOver() {
         assertEquals(9_300, ResumeRule.startMs(9_300, 14_000, 14_000));
         assertEquals(0, ResumeRule.startMs(12_500, 14_000, 14_000));

@@ -88,6 +88,79 @@ class RosterCsvTest {
                 .contains(RosterCsv.HEADER_ZH));
     }
 
+    /**
+     * A type cell that mixes scripts, names two types, or hides characters is refused at its line, never mapped to a
+     * type: not even the look-alikes Java's case folding maps to ASCII letters (ſ to S, the Kelvin sign to k, ı to I).
+     */
+    @Test
+    void aTypeCellThatMixesScriptsNamesTwoTypesOrHidesCharactersIsRefusedAtItsLine() {
+        List<String> cells = List.of(
+                "身份证/护照",
+                "居民身份证 passport",
+                "PASSPORT 护照",
+                "ＰＡＳＳＰＯＲＴ",
+                "护\u200B照",
+                "\uFEFFPASSPORT",
+                "居民\u200D身份证",
+                "PAſSPORT",
+                "H\u212A_MACAO_TRAVEL_PERMIT",
+                "resident ıd card",
+                "护照\u3000台胞证",
+                "пassport");
+        StringBuilder csv = new StringBuilder(HEADER).append("wang.fang,王芳,,11010519491231002X,13800001111\n");
+        for (int i = 0; i < cells.size(); i++) {
+            csv.append("user")
+                    .append(i)
+                    .append(",某人,\"")
+                    .append(cells.get(i))
+                    .append("\",E1234567")
+                    .append(i)
+                    .append(",1390000")
+                    .append(String.format("%04d", i))
+                    .append('\n');
+        }
+        RosterCsv.Result r = RosterCsv.parse(csv.toString(), TODAY);
+        assertEquals(List.of(), r.rows(), "nothing is taken while a row is bad");
+        assertEquals(cells.size(), r.errors().size(), r.errors().toString());
+        for (int i = 0; i < cells.size(); i++) {
+            FieldError e = r.errors().get(i);
+            assertEquals("line " + (i + 3), e.field(), cells.get(i));
+            assertTrue(e.message().startsWith("idType '"), e.message());
+            assertTrue(e.words().zh().startsWith("证件类型“"), e.words().zh());
+        }
+        assertTrue(r.errors().get(0).message().contains("names more than one type (MAINLAND_ID_CARD, PASSPORT)"));
+        assertTrue(r.errors().get(0).words().zh().contains("写了不止一种证件（居民身份证、护照）"));
+        assertTrue(r.errors().get(1).message().contains("names more than one type"));
+        // One type in two languages is no name of it either.
+        assertTrue(
+                r.errors().get(2).message().contains("idType 'PASSPORT 护照' is not one of"),
+                r.errors().get(2).message());
+        assertTrue(r.errors().get(3).message().contains("full-width, look-alike or invisible characters (U+FF30"));
+        // What cannot be seen is shown by its code, in the cell and in the list.
+        assertTrue(
+                r.errors()
+                        .get(4)
+                        .message()
+                        .contains("idType '护U+200B照' has full-width, look-alike or invisible" + " characters (U+200B)"),
+                r.errors().get(4).message());
+        assertTrue(r.errors().get(4).words().zh().contains("“护U+200B照”含有全角、形似或不可见的字符（U+200B）"));
+        assertTrue(
+                r.errors().get(5).message().contains("(U+FEFF)"),
+                r.errors().get(5).message());
+        assertTrue(r.errors().get(6).message().contains("(U+200D)"));
+        assertTrue(
+                r.errors().get(7).message().contains("(U+017F)"),
+                r.errors().get(7).message());
+        assertTrue(r.errors().get(8).message().contains("(U+212A)"));
+        assertTrue(r.errors().get(9).message().contains("(U+0131)"));
+        assertTrue(
+                r.errors().get(10).message().contains("护照U+3000台胞证"),
+                r.errors().get(10).message());
+        assertTrue(
+                r.errors().get(11).message().contains("(U+043F)"),
+                "a Cyrillic п: " + r.errors().get(11));
+    }
+
     @Test
     void aWrongHeaderIsRefused() {
         assertEquals(

@@ -157,6 +157,64 @@ class QuestionQtiTest {
                 "no parser English in Chinese: " + error.words().zh());
     }
 
+    @Test
+    void aPackageWhoseFileNamesEscapeItIsRefusedWhole() throws Exception {
+        String manifest = entry(bank(), "imsmanifest.xml");
+        String item = entry(bank(), "items/item-1.xml");
+        for (String name : List.of(
+                "../item-1.xml",
+                "items/../../item-1.xml",
+                "/etc/item-1.xml",
+                "items\\item-1.xml",
+                "..\\item-1.xml",
+                "C:/item-1.xml",
+                "c:item-1.xml",
+                "items/..",
+                "items/item\u0000.xml")) {
+            // The manifest points at the escaping name, so that a reader who took it would find the item there.
+            QuestionQti.Read read =
+                    QuestionQti.read(zip("imsmanifest.xml", manifest.replace("items/item-1.xml", name), name, item));
+            assertEquals(List.of(), read.records(), name + ": nothing is read");
+            assertEquals(1, read.errors().size(), name + ": " + read.errors());
+            var error = read.errors().get(0);
+            assertEquals("file", error.field());
+            String shown = name.replace("\u0000", "U+0000");
+            assertTrue(
+                    error.words().zh().contains("文件名“" + shown + "”指向内容包之外"),
+                    error.words().zh());
+            assertTrue(
+                    error.words().en().contains("'" + shown + "' points outside the package"),
+                    error.words().en());
+        }
+        // Names that only look odd stay inside: a dot part and dots within a name.
+        assertEquals(
+                List.of(),
+                QuestionQti.read(zip("imsmanifest.xml", manifest, "items/item-1.xml", item, "items/a..b.xml", "x"))
+                        .errors()
+                        .stream()
+                        .filter(e -> e.message().contains("outside"))
+                        .toList());
+    }
+
+    @Test
+    void aPackageWithTheSameFileTwiceIsRefused() throws Exception {
+        String manifest = entry(bank(), "imsmanifest.xml");
+        // ZipOutputStream refuses a duplicate name: write two names of one length, then make them the same.
+        byte[] zip = zip(
+                "imsmanifest.xml",
+                manifest,
+                "items/item-1.xml",
+                entry(bank(), "items/item-1.xml"),
+                "items/item-X.xml",
+                "<x/>");
+        String raw = new String(zip, StandardCharsets.ISO_8859_1).replace("items/item-X.xml", "items/item-1.xml");
+        QuestionQti.Read read = QuestionQti.read(raw.getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(List.of(), read.records());
+        assertTrue(
+                read.errors().get(0).message().contains("'items/item-1.xml' is in it twice"),
+                read.errors().toString());
+    }
+
     static String entry(byte[] zip, String name) throws Exception {
         try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
