@@ -66,7 +66,7 @@ public class PlaybackResource {
         Variant v = playback.variant(assetId, rendition);
         // A long lecture's playlist is 650 KB of URLs: gzipped once per slot for every browser (they all accept it).
         boolean gzip = Variant.acceptsGzip(acceptEncoding);
-        byte[] body = gzip ? v.gzipped() : v.bytes();
+        byte[] body = gzip ? playback.gzipped(v) : v.bytes();
         long t2 = System.nanoTime();
         Response.ResponseBuilder r = Response.ok(body).header("Vary", "Accept-Encoding");
         if (gzip) {
