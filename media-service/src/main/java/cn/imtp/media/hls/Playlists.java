@@ -172,6 +172,11 @@ public final class Playlists {
             }
         }
 
+        /** Where segment {@code i}'s lines begin in {@link #bytes}; for {@code i} = {@link #segments}, the end tag. */
+        public int offsetOf(int i) {
+            return at[i];
+        }
+
         /** The playlist, once every segment's lines are written; not to be changed. */
         public byte[] bytes() {
             return out;

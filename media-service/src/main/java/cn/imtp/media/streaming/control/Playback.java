@@ -141,14 +141,15 @@ public class Playback {
      * background, {@link #WRITE_AHEAD} before that slot begins; one written now has the asset's other finished rungs
      * written for the slot in the background too (a player moves between rungs as its network changes). So only the
      * first viewer of an asset nobody on this node watched in the previous slot waits for URLs to be signed. URLs signed
-     * for the next slot are served only once it has begun (the slot is part of the key).
+     * for the next slot are served only once it has begun (the slot is part of the key). A playlist written for a request
+     * that accepts gzip ({@code gzip}) is gzipped as it is written.
      */
-    public Variant variant(UUID assetId, String rendition) {
+    public Variant variant(UUID assetId, String rendition, boolean gzip) {
         Instant now = Instant.now();
         String key = variantKey(assetId, rendition, segmentUrls.slotOf(now));
         Variant v = variants.get(key);
         if (v == null) {
-            v = written(assetId, rendition, now, true);
+            v = written(assetId, rendition, now, true, gzip);
         }
         if (variants.get(key) == v) {
             planNextSlot(assetId, rendition, now);
@@ -185,7 +186,7 @@ public class Playback {
                         try {
                             if (Instant.now().isBefore(segmentUrls.nextSlotAfter(at))) {
                                 // (A playlist of a slot that has ended would only push live ones out of the cache.)
-                                written(assetId, rendition, at, false);
+                                written(assetId, rendition, at, false, true);
                             }
                         } catch (RuntimeException e) {
                             // Its first viewer writes it then, as without writing ahead.
@@ -213,7 +214,7 @@ public class Playback {
     static final Duration WAIT_FOR_WRITER = Duration.ofSeconds(5);
 
     /** The playlist with URLs signed for {@code at}'s slot: kept, being written by another request, or written here. */
-    private Variant written(UUID assetId, String rendition, Instant at, boolean andOtherRungs) {
+    private Variant written(UUID assetId, String rendition, Instant at, boolean andOtherRungs, boolean gzip) {
         String key = variantKey(assetId, rendition, segmentUrls.slotOf(at));
         CompletableFuture<Variant> mine = new CompletableFuture<>();
         CompletableFuture<Variant> theirs = writing.putIfAbsent(key, mine);
@@ -226,7 +227,7 @@ public class Playback {
                         : new IllegalStateException("writing " + key + " failed", e.getCause());
             } catch (TimeoutException e) {
                 // The other writer is stuck: this viewer gets a playlist of its own rather than waiting on.
-                return write(key, assetId, rendition, at, false);
+                return write(key, assetId, rendition, at, false, gzip);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for " + key, e);
@@ -235,7 +236,7 @@ public class Playback {
         try {
             Variant v = variants.get(key);
             if (v == null) {
-                v = write(key, assetId, rendition, at, andOtherRungs);
+                v = write(key, assetId, rendition, at, andOtherRungs, gzip);
             }
             mine.complete(v);
             return v;
@@ -249,7 +250,7 @@ public class Playback {
     }
 
     /** Writes the variant playlist with URLs signed for {@code at}'s slot, keeping it when the rendition is finished. */
-    private Variant write(String key, UUID assetId, String rendition, Instant at, boolean andOtherRungs) {
+    private Variant write(String key, UUID assetId, String rendition, Instant at, boolean andOtherRungs, boolean gzip) {
         long t0 = System.nanoTime();
         Playable p = playable(assetId);
         UUID owner = p.asset().renditionOwner();
@@ -263,12 +264,11 @@ public class Playback {
         long t2 = System.nanoTime();
         Playlists.VariantText text =
                 Playlists.variant(segments, stored.complete(), transcoding.hlsSeconds(), urls(owner, rendition, at));
-        int n = text.segments();
-        int parts = (n + SIGNING_PART - 1) / SIGNING_PART;
-        cores.run(parts, i -> text.write(i * SIGNING_PART, Math.min(n, (i + 1) * SIGNING_PART)));
+        byte[] gzipped = Variant.writeInParts(text, SIGNING_PART, gzip, cores);
         long t3 = System.nanoTime();
         Variant playlist = new Variant(
                 text.bytes(),
+                gzipped,
                 "asset;dur=" + millis(t1 - t0) + ", rows;dur=" + millis(t2 - t1) + ", sign;dur=" + millis(t3 - t2));
         if (finished) {
             variants.put(key, playlist);

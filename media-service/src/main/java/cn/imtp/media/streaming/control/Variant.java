@@ -1,5 +1,6 @@
 package cn.imtp.media.streaming.control;
 
+import cn.imtp.media.hls.Playlists;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.CRC32;
@@ -24,9 +25,13 @@ public final class Variant {
 
     private final String writing;
 
-    /** @param bytes the playlist (ASCII), kept as it is */
-    Variant(byte[] bytes, String writing) {
+    /**
+     * @param bytes the playlist (ASCII), kept as it is
+     * @param gzipped its gzip copy if it was made while writing it, else null (made on the first request that wants it)
+     */
+    Variant(byte[] bytes, byte[] gzipped, String writing) {
         this.bytes = bytes;
+        this.gzipped = gzipped;
         this.writing = writing;
         this.writtenAt = System.nanoTime();
         this.writer = Thread.currentThread().getId();
@@ -66,6 +71,29 @@ public final class Variant {
         return g;
     }
 
+    /**
+     * Writes a playlist's segment lines in parts of {@code partSegments} on the calling thread and idle cores, and when
+     * {@code gzip} deflates each part right after writing it, while its bytes are in that core's cache (the first part
+     * with the head, the last with the end tag): returns the gzip copy, or null without {@code gzip}.
+     */
+    static byte[] writeInParts(Playlists.VariantText text, int partSegments, boolean gzip, SpareCores cores) {
+        int n = text.segments();
+        int parts = Math.max(1, (n + partSegments - 1) / partSegments);
+        byte[][] deflated = gzip ? new byte[parts][] : null;
+        cores.run(parts, i -> {
+            int from = i * partSegments;
+            int to = Math.min(n, from + partSegments);
+            text.write(from, to);
+            if (deflated != null) {
+                boolean last = i == parts - 1;
+                int start = i == 0 ? 0 : text.offsetOf(from);
+                int end = last ? text.bytes().length : text.offsetOf(to);
+                deflated[i] = deflate(text.bytes(), start, end, last);
+            }
+        });
+        return deflated == null ? null : member(text.bytes(), deflated);
+    }
+
     static final int GZIP_PART = 128 * 1024;
 
     static byte[] gzip(byte[] in, SpareCores cores) {
@@ -75,6 +103,11 @@ public final class Variant {
                 parts,
                 i -> deflated[i] =
                         deflate(in, i * GZIP_PART, Math.min(in.length, (i + 1) * GZIP_PART), i == parts - 1));
+        return member(in, deflated);
+    }
+
+    /** One gzip member of {@code in} from its parts' raw deflate streams ({@link #deflate}, the last one finishing). */
+    static byte[] member(byte[] in, byte[][] deflated) {
         CRC32 crc = new CRC32();
         crc.update(in);
         int size = GZIP_HEADER.length + 8;
@@ -104,7 +137,7 @@ public final class Variant {
     }
 
     /** Raw deflate of {@code in[from, to)}: the last part finishes the stream, the others end on a byte boundary. */
-    private static byte[] deflate(byte[] in, int from, int to, boolean last) {
+    static byte[] deflate(byte[] in, int from, int to, boolean last) {
         Deflater d = new Deflater(Deflater.BEST_SPEED, true);
         try {
             d.setInput(in, from, to - from);

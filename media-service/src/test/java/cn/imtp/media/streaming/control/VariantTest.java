@@ -2,13 +2,18 @@ package cn.imtp.media.streaming.control;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.imtp.media.hls.Playlists;
+import cn.imtp.media.hls.Segment;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.zip.Deflater;
@@ -34,7 +39,7 @@ class VariantTest {
         byte[] bytes = text.toString().getBytes(StandardCharsets.US_ASCII);
         assertTrue(bytes.length > 2 * Variant.GZIP_PART, "made in several parts");
         try (SpareCores cores = new SpareCores(Executors.defaultThreadFactory(), 1)) {
-            Variant v = new Variant(bytes, "");
+            Variant v = new Variant(bytes, null, "");
             byte[] gz = v.gzipped(cores);
             assertSame(gz, v.gzipped(cores), "made once and kept");
             assertTrue(gz.length < bytes.length / 2, gz.length + " bytes for " + bytes.length);
@@ -64,6 +69,37 @@ class VariantTest {
                     new String[] {"", "#EXTM3U\n", "x".repeat(Variant.GZIP_PART), "y".repeat(Variant.GZIP_PART + 1)}) {
                 byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
                 assertArrayEquals(bytes, gunzip(Variant.gzip(bytes, none)), text.length() + " bytes");
+            }
+        }
+    }
+
+    @Test
+    void aPlaylistGzippedPartByPartAsItIsWrittenUnpacksWhole() throws Exception {
+        try (SpareCores cores = new SpareCores(Executors.defaultThreadFactory(), 1)) {
+            for (int segments : new int[] {0, 1, 127, 128, 129, 1_800}) {
+                List<Segment> list = new ArrayList<>();
+                for (int i = 0; i < segments; i++) {
+                    list.add(new Segment(i, 6_000 - i % 3));
+                }
+                Playlists.SegmentUrls urls = new Playlists.SegmentUrls() {
+                    @Override
+                    public int length(Segment s) {
+                        return ("https://s3/" + s.seq()).length();
+                    }
+
+                    @Override
+                    public void write(Segment s, byte[] out, int at) {
+                        byte[] url = ("https://s3/" + s.seq()).getBytes(StandardCharsets.US_ASCII);
+                        System.arraycopy(url, 0, out, at, url.length);
+                    }
+                };
+                Playlists.VariantText plain = Playlists.variant(list, true, 6, urls);
+                assertNull(Variant.writeInParts(plain, 128, false, cores), "no gzip copy unless asked");
+                Playlists.VariantText text = Playlists.variant(list, true, 6, urls);
+                byte[] gz = Variant.writeInParts(text, 128, true, cores);
+                assertArrayEquals(plain.bytes(), text.bytes(), segments + " segments");
+                assertArrayEquals(text.bytes(), gunzip(gz), segments + " segments");
+                assertTrue(new String(text.bytes(), StandardCharsets.US_ASCII).endsWith("#EXT-X-ENDLIST\n"));
             }
         }
     }
