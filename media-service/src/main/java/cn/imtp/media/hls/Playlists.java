@@ -1,9 +1,9 @@
 package cn.imtp.media.hls;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.IntFunction;
 
 /**
  * HLS playlists: every URL in them is absolute and already signed, because a relative segment name would not carry a
@@ -96,60 +96,115 @@ public final class Playlists {
         return m.toString();
     }
 
-    /**
-     * A variant playlist. While encoding runs it is an EVENT playlist that only grows; once the
-     * rendition is complete it is VOD and ends with EXT-X-ENDLIST.
-     */
-    public static String variant(
-            List<Segment> segments, boolean complete, int hlsTimeSeconds, IntFunction<String> segmentUrl) {
-        return variant(
-                segments,
-                complete,
-                hlsTimeSeconds,
-                segments.stream().map(s -> segmentUrl.apply(s.seq())).toList());
+    /** Where a variant playlist's segment URLs come from: each written as ASCII in place, its length known beforehand. */
+    public interface SegmentUrls {
+        int length(Segment segment);
+
+        /** Writes the segment's URL into {@code out} from {@code at}, {@link #length} bytes. */
+        void write(Segment segment, byte[] out, int at);
     }
 
-    /** The same with each segment's URL given, in the segments' order (made beforehand, e.g. on several threads). */
-    public static String variant(List<Segment> segments, boolean complete, int hlsTimeSeconds, List<String> urls) {
-        if (urls.size() != segments.size()) {
-            throw new IllegalArgumentException(urls.size() + " URLs for " + segments.size() + " segments");
+    /**
+     * A variant playlist. While encoding runs it is an EVENT playlist that only grows; once the rendition is complete it
+     * is VOD and ends with EXT-X-ENDLIST. It is laid out here (every line's place known: a 3-hour lecture's playlist is
+     * 650 KB, written once into an array of its size) and its segment lines are written by {@link VariantText#write},
+     * in parts, on as many threads as the caller has.
+     */
+    public static VariantText variant(List<Segment> segments, boolean complete, int hlsTimeSeconds, SegmentUrls urls) {
+        return new VariantText(segments, complete, hlsTimeSeconds, urls);
+    }
+
+    /** A variant playlist being written: its head and end are, its segment lines are as {@link #write} writes them. */
+    public static final class VariantText {
+        private final List<Segment> segments;
+        private final SegmentUrls urls;
+        /** Where each segment's lines begin; the last entry is where the end tag begins. */
+        private final int[] at;
+
+        private final byte[] out;
+
+        private VariantText(List<Segment> segments, boolean complete, int hlsTimeSeconds, SegmentUrls urls) {
+            this.segments = segments;
+            this.urls = urls;
+            int target = hlsTimeSeconds;
+            for (Segment s : segments) {
+                target = Math.max(target, (s.durationMs() + 999) / 1000);
+            }
+            byte[] head = ("#EXTM3U\n#EXT-X-VERSION:4\n#EXT-X-PLAYLIST-TYPE:" + (complete ? "VOD" : "EVENT")
+                            + "\n#EXT-X-TARGETDURATION:" + target
+                            + "\n#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-INDEPENDENT-SEGMENTS\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            byte[] end = complete ? END_LIST : new byte[0];
+            at = new int[segments.size() + 1];
+            int size = head.length;
+            for (int i = 0; i < segments.size(); i++) {
+                at[i] = size;
+                Segment s = segments.get(i);
+                // "#EXTINF:" seconds "." three decimals ",\n" URL "\n"
+                size += EXTINF.length + digits(Math.max(0, s.durationMs()) / 1000) + 6 + urls.length(s) + 1;
+            }
+            at[segments.size()] = size;
+            out = new byte[size + end.length];
+            System.arraycopy(head, 0, out, 0, head.length);
+            System.arraycopy(end, 0, out, size, end.length);
         }
-        int target = hlsTimeSeconds;
-        for (Segment s : segments) {
-            target = Math.max(target, (s.durationMs() + 999) / 1000);
+
+        public int segments() {
+            return segments.size();
         }
-        // Sized once: a 3-hour lecture's playlist is 650 KB, and growing the buffer copies it several times over.
-        int size = 200;
-        for (String url : urls) {
-            size += url.length() + 24;
+
+        /** Writes the lines of segments {@code from} (inclusive) to {@code to} (exclusive); parts may be written at once. */
+        public void write(int from, int to) {
+            for (int i = from; i < to; i++) {
+                Segment s = segments.get(i);
+                int ms = Math.max(0, s.durationMs());
+                int p = at[i];
+                System.arraycopy(EXTINF, 0, out, p, EXTINF.length);
+                p = writeDigits(ms / 1000, out, p + EXTINF.length);
+                out[p++] = '.';
+                out[p++] = (byte) ('0' + ms / 100 % 10);
+                out[p++] = (byte) ('0' + ms / 10 % 10);
+                out[p++] = (byte) ('0' + ms % 10);
+                out[p++] = ',';
+                out[p++] = '\n';
+                urls.write(s, out, p);
+                out[at[i + 1] - 1] = '\n';
+            }
         }
-        StringBuilder v = new StringBuilder(size)
-                .append("#EXTM3U\n#EXT-X-VERSION:4\n")
-                .append("#EXT-X-PLAYLIST-TYPE:")
-                .append(complete ? "VOD" : "EVENT")
-                .append('\n')
-                .append("#EXT-X-TARGETDURATION:")
-                .append(target)
-                .append('\n')
-                .append("#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-INDEPENDENT-SEGMENTS\n");
-        for (int i = 0; i < segments.size(); i++) {
-            Segment s = segments.get(i);
-            // Seconds with three decimals, without String.format: a long lecture has 1,800 of these lines.
-            int ms = Math.max(0, s.durationMs());
-            v.append("#EXTINF:")
-                    .append(ms / 1000)
-                    .append('.')
-                    .append((char) ('0' + ms / 100 % 10))
-                    .append((char) ('0' + ms / 10 % 10))
-                    .append((char) ('0' + ms % 10))
-                    .append(",\n")
-                    .append(urls.get(i))
-                    .append('\n');
+
+        /** Where segment {@code i}'s lines begin in {@link #bytes}; for {@code i} = {@link #segments}, the end tag. */
+        public int offsetOf(int i) {
+            return at[i];
         }
-        if (complete) {
-            v.append("#EXT-X-ENDLIST\n");
+
+        /** The playlist, once every segment's lines are written; not to be changed. */
+        public byte[] bytes() {
+            return out;
         }
-        return v.toString();
+    }
+
+    private static final byte[] EXTINF = "#EXTINF:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END_LIST = "#EXT-X-ENDLIST\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** How many decimal digits {@code n} (not negative) has. */
+    public static int digits(int n) {
+        int d = 1;
+        while (n >= 10) {
+            n /= 10;
+            d++;
+        }
+        return d;
+    }
+
+    /** Writes {@code n} (not negative) in decimal at {@code at}; returns where it ends. */
+    public static int writeDigits(int n, byte[] out, int at) {
+        int end = at + digits(n);
+        int p = end;
+        do {
+            out[--p] = (byte) ('0' + n % 10);
+            n /= 10;
+        } while (n > 0);
+        return end;
     }
 
     /** Segments listed in a playlist file that ffmpeg writes: file name and duration, in order. */

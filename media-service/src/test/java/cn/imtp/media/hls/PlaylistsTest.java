@@ -1,10 +1,14 @@
 package cn.imtp.media.hls;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 class PlaylistsTest {
@@ -57,17 +61,72 @@ class PlaylistsTest {
     @Test
     void aRenditionBeingEncodedIsAnEventPlaylistWithoutEnd() {
         List<Segment> s = List.of(new Segment(0, 6000), new Segment(1, 6000));
-        String growing = Playlists.variant(s, false, 6, seq -> "https://s3/seg" + seq);
+        String growing = variant(s, false, seq -> "https://s3/seg" + seq);
         assertTrue(growing.contains("#EXT-X-PLAYLIST-TYPE:EVENT"));
         assertFalse(growing.contains("#EXT-X-ENDLIST"));
         assertTrue(growing.contains("#EXTINF:6.000,\nhttps://s3/seg1\n"));
-        String odd = Playlists.variant(
-                List.of(new Segment(0, 5960), new Segment(1, 40), new Segment(2, 12_005)), true, 6, seq -> "u" + seq);
+        String odd = variant(
+                List.of(new Segment(0, 5960), new Segment(1, 40), new Segment(2, 12_005)), true, seq -> "u" + seq);
         assertTrue(odd.contains("#EXTINF:5.960,\nu0\n#EXTINF:0.040,\nu1\n#EXTINF:12.005,\nu2\n"), odd);
-        String done = Playlists.variant(List.of(new Segment(0, 6000), new Segment(1, 7400)), true, 6, seq -> "u" + seq);
+        String done = variant(List.of(new Segment(0, 6000), new Segment(1, 7400)), true, seq -> "u" + seq);
         assertTrue(done.contains("#EXT-X-PLAYLIST-TYPE:VOD"));
         assertTrue(done.contains("#EXT-X-TARGETDURATION:8"), done);
         assertTrue(done.endsWith("#EXT-X-ENDLIST\n"));
+    }
+
+    @Test
+    void aPlaylistWrittenInPartsInAnyOrderIsTheWholeOne() {
+        List<Segment> s = new ArrayList<>();
+        for (int i = 0; i < 1_001; i++) {
+            s.add(new Segment(i, i % 7 == 0 ? 5_960 : i == 500 ? 123_456 : 6_000));
+        }
+        Playlists.SegmentUrls urls =
+                urls(seq -> "https://s3.example.cn/b/k/" + seq + ".ts?X-Amz-Signature=" + seq * 31);
+        Playlists.VariantText whole = Playlists.variant(s, true, 6, urls);
+        whole.write(0, whole.segments());
+        Playlists.VariantText parts = Playlists.variant(s, true, 6, urls);
+        parts.write(900, 1_001);
+        parts.write(128, 900);
+        parts.write(0, 128);
+        assertArrayEquals(whole.bytes(), parts.bytes());
+        String text = new String(whole.bytes(), StandardCharsets.US_ASCII);
+        assertTrue(text.contains("#EXT-X-TARGETDURATION:124\n"), "the longest segment, rounded up");
+        assertTrue(text.contains("#EXTINF:123.456,\nhttps://s3.example.cn/b/k/500.ts?X-Amz-Signature=15500\n"));
+        assertTrue(text.endsWith(
+                "#EXTINF:6.000,\nhttps://s3.example.cn/b/k/1000.ts?X-Amz-Signature=31000\n#EXT-X-ENDLIST\n"));
+        assertEquals(1_001, Playlists.parse(text).size());
+    }
+
+    @Test
+    void decimalDigitsAreWrittenAsAscii() {
+        byte[] out = new byte[12];
+        for (int n : new int[] {0, 9, 10, 99, 100, 1_799, Integer.MAX_VALUE}) {
+            int end = Playlists.writeDigits(n, out, 1);
+            assertEquals(Integer.toString(n), new String(out, 1, end - 1, StandardCharsets.US_ASCII));
+            assertEquals(Integer.toString(n).length(), Playlists.digits(n));
+        }
+    }
+
+    /** A variant playlist's text with the given segment URLs, written in one part. */
+    private static String variant(List<Segment> segments, boolean complete, IntFunction<String> url) {
+        Playlists.VariantText v = Playlists.variant(segments, complete, 6, urls(url));
+        v.write(0, v.segments());
+        return new String(v.bytes(), StandardCharsets.US_ASCII);
+    }
+
+    private static Playlists.SegmentUrls urls(IntFunction<String> url) {
+        return new Playlists.SegmentUrls() {
+            @Override
+            public int length(Segment segment) {
+                return url.apply(segment.seq()).length();
+            }
+
+            @Override
+            public void write(Segment segment, byte[] out, int at) {
+                byte[] b = url.apply(segment.seq()).getBytes(StandardCharsets.US_ASCII);
+                System.arraycopy(b, 0, out, at, b.length);
+            }
+        };
     }
 
     @Test

@@ -41,7 +41,12 @@ public record Asset(
     }
 
     public static String segmentKey(UUID owner, String rendition, int seq) {
-        return "assets/" + owner + "/hls/" + rendition + "/" + seq + ".ts";
+        return segmentKeyPrefix(owner, rendition) + seq + ".ts";
+    }
+
+    /** What a rendition's segment keys begin with: the segment's number and {@code .ts} follow. */
+    public static String segmentKeyPrefix(UUID owner, String rendition) {
+        return "assets/" + owner + "/hls/" + rendition + "/";
     }
 
     public static String posterKey(UUID owner) {

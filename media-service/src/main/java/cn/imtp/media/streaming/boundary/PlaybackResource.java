@@ -63,10 +63,10 @@ public class PlaybackResource {
         long t0 = System.nanoTime();
         grants.require(grant, assetId, MediaGrant.Scope.VIEW);
         long t1 = System.nanoTime();
-        Variant v = playback.variant(assetId, rendition);
         // A long lecture's playlist is 650 KB of URLs: gzipped once per slot for every browser (they all accept it).
         boolean gzip = Variant.acceptsGzip(acceptEncoding);
-        byte[] body = gzip ? v.gzipped() : v.bytes();
+        Variant v = playback.variant(assetId, rendition, gzip);
+        byte[] body = gzip ? playback.gzipped(v) : v.bytes();
         long t2 = System.nanoTime();
         Response.ResponseBuilder r = Response.ok(body).header("Vary", "Accept-Encoding");
         if (gzip) {

@@ -22,7 +22,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,16 +86,22 @@ public class Playback {
 
     private SharedGetSigner segmentUrls;
 
+    /** Idle cores that help a request sign and gzip a long playlist. */
+    private SpareCores cores;
+
     @PostConstruct
     void start() {
         segmentUrls = store.sharedGets(Duration.ofMinutes(urlMinutes));
         ahead = new ScheduledThreadPoolExecutor(1, threads);
         ahead.setRemoveOnCancelPolicy(true);
+        cores = new SpareCores(
+                threads, SpareCores.helpersFor(Runtime.getRuntime().availableProcessors()));
     }
 
     @PreDestroy
     void stop() {
         ahead.shutdownNow();
+        cores.close();
     }
 
     public String master(UUID assetId, String grant) {
@@ -135,14 +141,15 @@ public class Playback {
      * background, {@link #WRITE_AHEAD} before that slot begins; one written now has the asset's other finished rungs
      * written for the slot in the background too (a player moves between rungs as its network changes). So only the
      * first viewer of an asset nobody on this node watched in the previous slot waits for URLs to be signed. URLs signed
-     * for the next slot are served only once it has begun (the slot is part of the key).
+     * for the next slot are served only once it has begun (the slot is part of the key). A playlist written for a request
+     * that accepts gzip ({@code gzip}) is gzipped as it is written.
      */
-    public Variant variant(UUID assetId, String rendition) {
+    public Variant variant(UUID assetId, String rendition, boolean gzip) {
         Instant now = Instant.now();
         String key = variantKey(assetId, rendition, segmentUrls.slotOf(now));
         Variant v = variants.get(key);
         if (v == null) {
-            v = written(assetId, rendition, now, true);
+            v = written(assetId, rendition, now, true, gzip);
         }
         if (variants.get(key) == v) {
             planNextSlot(assetId, rendition, now);
@@ -179,7 +186,7 @@ public class Playback {
                         try {
                             if (Instant.now().isBefore(segmentUrls.nextSlotAfter(at))) {
                                 // (A playlist of a slot that has ended would only push live ones out of the cache.)
-                                written(assetId, rendition, at, false);
+                                written(assetId, rendition, at, false, true);
                             }
                         } catch (RuntimeException e) {
                             // Its first viewer writes it then, as without writing ahead.
@@ -207,7 +214,7 @@ public class Playback {
     static final Duration WAIT_FOR_WRITER = Duration.ofSeconds(5);
 
     /** The playlist with URLs signed for {@code at}'s slot: kept, being written by another request, or written here. */
-    private Variant written(UUID assetId, String rendition, Instant at, boolean andOtherRungs) {
+    private Variant written(UUID assetId, String rendition, Instant at, boolean andOtherRungs, boolean gzip) {
         String key = variantKey(assetId, rendition, segmentUrls.slotOf(at));
         CompletableFuture<Variant> mine = new CompletableFuture<>();
         CompletableFuture<Variant> theirs = writing.putIfAbsent(key, mine);
@@ -220,7 +227,7 @@ public class Playback {
                         : new IllegalStateException("writing " + key + " failed", e.getCause());
             } catch (TimeoutException e) {
                 // The other writer is stuck: this viewer gets a playlist of its own rather than waiting on.
-                return write(key, assetId, rendition, at, false);
+                return write(key, assetId, rendition, at, false, gzip);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for " + key, e);
@@ -229,7 +236,7 @@ public class Playback {
         try {
             Variant v = variants.get(key);
             if (v == null) {
-                v = write(key, assetId, rendition, at, andOtherRungs);
+                v = write(key, assetId, rendition, at, andOtherRungs, gzip);
             }
             mine.complete(v);
             return v;
@@ -243,7 +250,7 @@ public class Playback {
     }
 
     /** Writes the variant playlist with URLs signed for {@code at}'s slot, keeping it when the rendition is finished. */
-    private Variant write(String key, UUID assetId, String rendition, Instant at, boolean andOtherRungs) {
+    private Variant write(String key, UUID assetId, String rendition, Instant at, boolean andOtherRungs, boolean gzip) {
         long t0 = System.nanoTime();
         Playable p = playable(assetId);
         UUID owner = p.asset().renditionOwner();
@@ -255,14 +262,14 @@ public class Playback {
         long t1 = System.nanoTime();
         List<Segment> segments = segments(owner, rendition, finished);
         long t2 = System.nanoTime();
-        List<String> urls = signed(segments, owner, rendition, at);
+        Playlists.VariantText text =
+                Playlists.variant(segments, stored.complete(), transcoding.hlsSeconds(), urls(owner, rendition, at));
+        byte[] gzipped = Variant.writeInParts(text, SIGNING_PART, gzip, cores);
         long t3 = System.nanoTime();
-        String text = Playlists.variant(segments, stored.complete(), transcoding.hlsSeconds(), urls);
-        long t4 = System.nanoTime();
         Variant playlist = new Variant(
-                text,
-                "asset;dur=" + millis(t1 - t0) + ", rows;dur=" + millis(t2 - t1) + ", sign;dur=" + millis(t3 - t2)
-                        + ", text;dur=" + millis(t4 - t3));
+                text.bytes(),
+                gzipped,
+                "asset;dur=" + millis(t1 - t0) + ", rows;dur=" + millis(t2 - t1) + ", sign;dur=" + millis(t3 - t2));
         if (finished) {
             variants.put(key, playlist);
             if (andOtherRungs) {
@@ -279,22 +286,49 @@ public class Playback {
         return playlist;
     }
 
-    /** Milliseconds with two decimals, as Server-Timing gives them. */
+    /** Milliseconds with two decimals, as Server-Timing gives them (on every playlist request: no String.format). */
     public static String millis(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.2f", nanos / 1e6);
+        long hundredths = Math.max(0, (nanos + 5_000) / 10_000);
+        long rest = hundredths % 100;
+        return hundredths / 100 + (rest < 10 ? ".0" : ".") + rest;
     }
 
+    /** How many segments' lines one part of a playlist's writing signs (a 3-hour lecture's 1,800 make 15 parts). */
+    static final int SIGNING_PART = 128;
+
     /**
-     * The segments' URLs signed for {@code at}'s slot, in their order, on the request's thread (1,800 signatures take
-     * 3–5 ms here). Not on the common fork-join pool: its threads outlive the application and would keep the signer's
-     * per-thread state, and its class loader, after a redeployment.
+     * The segments' URLs signed for {@code at}'s slot, written in place: 1,800 signatures take 3–5 ms on one core, so a
+     * playlist's parts are written on the request's thread and the node's idle cores ({@link SpareCores}).
      */
-    private List<String> signed(List<Segment> segments, UUID owner, String rendition, Instant at) {
-        List<String> urls = new ArrayList<>(segments.size());
-        for (Segment s : segments) {
-            urls.add(segmentUrls.url(Asset.segmentKey(owner, rendition, s.seq()), at, Map.of()));
-        }
-        return urls;
+    private Playlists.SegmentUrls urls(UUID owner, String rendition, Instant at) {
+        SharedGetSigner.Batch batch = segmentUrls.batch(at);
+        byte[] prefix = SharedGetSigner.encodedKey(Asset.segmentKeyPrefix(owner, rendition));
+        return new Playlists.SegmentUrls() {
+            @Override
+            public int length(Segment s) {
+                return batch.length(keyLength(s));
+            }
+
+            @Override
+            public void write(Segment s, byte[] out, int at) {
+                // The key, as Asset.segmentKey makes it: its prefix (encoded once), the number, ".ts".
+                byte[] key = Arrays.copyOf(prefix, keyLength(s));
+                int p = Playlists.writeDigits(s.seq(), key, prefix.length);
+                System.arraycopy(TS, 0, key, p, TS.length);
+                batch.write(key, key.length, out, at);
+            }
+
+            private int keyLength(Segment s) {
+                return prefix.length + Playlists.digits(s.seq()) + TS.length;
+            }
+        };
+    }
+
+    private static final byte[] TS = ".ts".getBytes(StandardCharsets.US_ASCII);
+
+    /** The playlist gzipped (made once per slot, on the request's thread and idle cores). */
+    public byte[] gzipped(Variant v) {
+        return v.gzipped(cores);
     }
 
     private List<Segment> segments(UUID owner, String rendition, boolean finished) {

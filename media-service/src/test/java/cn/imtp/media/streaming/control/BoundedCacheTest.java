@@ -4,33 +4,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import cn.imtp.media.hls.Segment;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BoundedCacheTest {
 
     private static BoundedCache<Variant> playlists(long chars) {
-        return new BoundedCache<>(chars, v -> v.text().length());
+        return new BoundedCache<>(chars, Variant::size);
     }
 
     @Test
     void keepsAtMostItsWeightDroppingTheLeastRecentlyRead() {
         BoundedCache<Variant> cache = playlists(10);
-        cache.put("a", new Variant("1234"));
-        cache.put("b", new Variant("5678"));
-        assertEquals("1234", cache.get("a").text());
-        cache.put("c", new Variant("90ab"));
+        cache.put("a", new Variant("1234".getBytes(StandardCharsets.US_ASCII), null, ""));
+        cache.put("b", new Variant("5678".getBytes(StandardCharsets.US_ASCII), null, ""));
+        assertEquals("1234", new String(cache.get("a").bytes(), StandardCharsets.US_ASCII));
+        cache.put("c", new Variant("90ab".getBytes(StandardCharsets.US_ASCII), null, ""));
         assertNull(cache.get("b"), "b was read least recently");
-        assertEquals("1234", cache.get("a").text());
+        assertEquals("1234", new String(cache.get("a").bytes(), StandardCharsets.US_ASCII));
         assertEquals(8, cache.weight());
-        cache.put("a", new Variant("12"));
+        cache.put("a", new Variant("12".getBytes(StandardCharsets.US_ASCII), null, ""));
         assertEquals(6, cache.weight(), "a replaced entry counts once");
     }
 
     @Test
     void anEntryHeavierThanTheWholeCacheIsNotKept() {
         BoundedCache<Variant> cache = playlists(3);
-        cache.put("big", new Variant("12345"));
+        cache.put("big", new Variant("12345".getBytes(StandardCharsets.US_ASCII), null, ""));
         assertNull(cache.get("big"));
         assertEquals(0, cache.weight());
     }

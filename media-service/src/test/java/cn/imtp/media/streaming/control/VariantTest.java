@@ -2,12 +2,23 @@ package cn.imtp.media.streaming.control;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.imtp.media.hls.Playlists;
+import cn.imtp.media.hls.Segment;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 class VariantTest {
@@ -15,19 +26,87 @@ class VariantTest {
     @Test
     void theGzipCopyUnpacksToTheTextAndIsMadeOnce() throws Exception {
         StringBuilder text = new StringBuilder("#EXTM3U\n");
+        Random random = new Random(7);
         for (int i = 0; i < 1800; i++) {
+            byte[] signature = new byte[32];
+            random.nextBytes(signature);
             text.append("#EXTINF:6.000,\nhttp://127.0.0.1:9000/lms-media/assets/a/hls/720p/")
                     .append(i)
                     .append(".ts?X-Amz-Signature=")
-                    .append(Integer.toHexString(i * 2654435761L > 0 ? i * 31 : i))
+                    .append(HexFormat.of().formatHex(signature))
                     .append('\n');
         }
-        Variant v = new Variant(text.toString());
-        byte[] gz = v.gzipped();
-        assertSame(gz, v.gzipped(), "made once and kept");
-        assertTrue(gz.length < text.length() / 3, gz.length + " bytes for " + text.length() + " characters");
+        byte[] bytes = text.toString().getBytes(StandardCharsets.US_ASCII);
+        assertTrue(bytes.length > 2 * Variant.GZIP_PART, "made in several parts");
+        try (SpareCores cores = new SpareCores(Executors.defaultThreadFactory(), 1)) {
+            Variant v = new Variant(bytes, null, "");
+            byte[] gz = v.gzipped(cores);
+            assertSame(gz, v.gzipped(cores), "made once and kept");
+            assertTrue(gz.length < bytes.length / 2, gz.length + " bytes for " + bytes.length);
+            assertArrayEquals(bytes, gunzip(gz));
+            byte[] whole = new ByteArrayOutputStream() {
+                {
+                    try (GZIPOutputStream out = new GZIPOutputStream(this) {
+                        {
+                            def.setLevel(Deflater.BEST_SPEED);
+                        }
+                    }) {
+                        out.write(bytes);
+                    }
+                }
+            }.toByteArray();
+            assertTrue(
+                    gz.length < whole.length * 1.05,
+                    "parts cost little against one stream at the same level: " + gz.length + " against "
+                            + whole.length);
+        }
+    }
+
+    @Test
+    void shortAndEmptyPlaylistsGzipAlone() throws Exception {
+        try (SpareCores none = new SpareCores(Executors.defaultThreadFactory(), 0)) {
+            for (String text :
+                    new String[] {"", "#EXTM3U\n", "x".repeat(Variant.GZIP_PART), "y".repeat(Variant.GZIP_PART + 1)}) {
+                byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+                assertArrayEquals(bytes, gunzip(Variant.gzip(bytes, none)), text.length() + " bytes");
+            }
+        }
+    }
+
+    @Test
+    void aPlaylistGzippedPartByPartAsItIsWrittenUnpacksWhole() throws Exception {
+        try (SpareCores cores = new SpareCores(Executors.defaultThreadFactory(), 1)) {
+            for (int segments : new int[] {0, 1, 127, 128, 129, 1_800}) {
+                List<Segment> list = new ArrayList<>();
+                for (int i = 0; i < segments; i++) {
+                    list.add(new Segment(i, 6_000 - i % 3));
+                }
+                Playlists.SegmentUrls urls = new Playlists.SegmentUrls() {
+                    @Override
+                    public int length(Segment s) {
+                        return ("https://s3/" + s.seq()).length();
+                    }
+
+                    @Override
+                    public void write(Segment s, byte[] out, int at) {
+                        byte[] url = ("https://s3/" + s.seq()).getBytes(StandardCharsets.US_ASCII);
+                        System.arraycopy(url, 0, out, at, url.length);
+                    }
+                };
+                Playlists.VariantText plain = Playlists.variant(list, true, 6, urls);
+                assertNull(Variant.writeInParts(plain, 128, false, cores), "no gzip copy unless asked");
+                Playlists.VariantText text = Playlists.variant(list, true, 6, urls);
+                byte[] gz = Variant.writeInParts(text, 128, true, cores);
+                assertArrayEquals(plain.bytes(), text.bytes(), segments + " segments");
+                assertArrayEquals(text.bytes(), gunzip(gz), segments + " segments");
+                assertTrue(new String(text.bytes(), StandardCharsets.US_ASCII).endsWith("#EXT-X-ENDLIST\n"));
+            }
+        }
+    }
+
+    private static byte[] gunzip(byte[] gz) throws Exception {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
-            assertArrayEquals(text.toString().getBytes(StandardCharsets.UTF_8), in.readAllBytes());
+            return in.readAllBytes();
         }
     }
 
