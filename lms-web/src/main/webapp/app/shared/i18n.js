@@ -92,6 +92,11 @@ export function levelAndJob(level, jobType) {
 }
 
 /** An instant as a date and time in China time (the timetable's and the audit exports'), written in the page's language. */
+/** A date as a `datetime-local` input holds it: the browser's local time, to the minute ("2026-12-10T08:00"). */
+export function localInput(date) {
+  return new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+}
+
 export function dateTime(instant) {
   return new Date(instant).toLocaleString(language() === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', hour12: false });
 }

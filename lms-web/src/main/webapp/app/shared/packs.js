@@ -1,9 +1,9 @@
 // A class's resource packs as the training package defines them (1.1.1): 教学资源, 学习资源, 考核资源 and 信息资源,
 // each a section with the package's description and the resources of the class in it (title, kind, unit, size or
 // playing time, open). The server decides what each reader gets: learners never teaching resources, and assessment
-// resources only once a teacher of the class showed them; teachers of the class switch that here.
+// resources only while a teacher of the class shows them (optionally from, until); teachers of the class switch that here.
 import { account, api } from './api.js';
-import { playClock, t } from './i18n.js';
+import { dateTime, localInput, playClock, t } from './i18n.js';
 import { box, el, pager, param, showNotice, showProblem } from './page.js';
 import { openResource } from './resources.js';
 
@@ -50,8 +50,17 @@ function item(me, r, classId, redraw) {
   if (r.sharedWithAll) badges.push(el('span', { class: 'badge' }, t('packs.library')));
   else if (r.classId !== classId) badges.push(el('span', { class: 'badge' }, t('packs.shared')));
   if (staff && r.shownToLearners != null) {
-    badges.push(el('span', { class: r.shownToLearners ? 'badge ok' : 'badge', 'data-shown': String(r.shownToLearners) },
-      t(r.shownToLearners ? 'packs.shown' : 'packs.hidden')));
+    const now = Date.now();
+    const state = !r.shownToLearners ? 'hidden'
+      : r.shownFrom && Date.parse(r.shownFrom) > now ? 'scheduled'
+        : r.shownUntil && Date.parse(r.shownUntil) <= now ? 'ended' : 'shown';
+    badges.push(el('span', { class: state === 'shown' ? 'badge ok' : 'badge', 'data-shown': String(r.shownToLearners), 'data-state': state },
+      t(`packs.${state}`)));
+  }
+  if (r.shownToLearners && (r.shownFrom || r.shownUntil)) {
+    facts.push(windowText(r));
+  } else if (!staff && r.shownUntil) {
+    facts.push(t('packs.openUntil', { at: dateTime(r.shownUntil) }));
   }
   const actions = [];
   if (r.kind === 'VIDEO' && r.unitId) {
@@ -60,10 +69,7 @@ function item(me, r, classId, redraw) {
     actions.push(el('button', { type: 'button', 'data-open': r.id, onclick: () => openResource(r).catch((e) => showProblem(box.problem, e)) },
       t('unit.open')));
   }
-  if (r.mayShowToLearners) {
-    actions.push(el('button', { type: 'button', 'data-toggle': r.id, onclick: () => toggle(r, redraw) },
-      t(r.shownToLearners ? 'packs.hide' : 'packs.show')));
-  }
+  if (r.mayShowToLearners) actions.push(visibility(r, redraw));
   return el('li', { 'data-resource': r.id, 'data-category': r.category },
     el('div', {}, el('strong', {}, r.title), ' ', ...badges,
       el('div', { class: 'muted' }, facts.join(' · ')),
@@ -71,11 +77,35 @@ function item(me, r, classId, redraw) {
     el('div', {}, ...actions));
 }
 
-async function toggle(r, redraw) {
+/** "12/10 08:00 起 · 至 12/17 18:00": a shown assessment resource's window, either end open. */
+function windowText(r) {
+  return [r.shownFrom ? t('packs.from', { at: dateTime(r.shownFrom) }) : '', r.shownUntil ? t('packs.until', { at: dateTime(r.shownUntil) }) : '']
+    .filter(Boolean).join(' ');
+}
+
+/**
+ * The switch of an assessment resource (teachers of its class, administrators): shown to learners or hidden, and when
+ * shown, in an optional window (from, until; the browser's local time).
+ */
+function visibility(r, redraw) {
+  const at = (name, value) => el('input', { type: 'datetime-local', name, 'data-window': name, value: value ? localInput(new Date(value)) : '' });
+  const from = at('from', r.shownFrom);
+  const until = at('until', r.shownUntil);
+  const send = (shown) => save(r, shown, from.value, until.value, redraw);
+  return el('div', { class: 'visibility' },
+    el('label', {}, t('packs.windowFrom'), ' ', from), ' ',
+    el('label', {}, t('packs.windowUntil'), ' ', until), ' ',
+    el('button', { type: 'button', 'data-toggle': r.id, onclick: () => send(!r.shownToLearners) }, t(r.shownToLearners ? 'packs.hide' : 'packs.show')),
+    r.shownToLearners ? el('button', { type: 'button', 'data-save-window': r.id, onclick: () => send(true) }, t('packs.saveWindow')) : '');
+}
+
+async function save(r, shown, from, until, redraw) {
   try {
     showProblem(box.problem, null);
-    const shown = !r.shownToLearners;
-    await api(`/api/resources/${r.id}/learner-visibility`, { method: 'PUT', body: { shown } });
+    const body = shown
+      ? { shown, from: from ? new Date(from).toISOString() : null, until: until ? new Date(until).toISOString() : null }
+      : { shown };
+    await api(`/api/resources/${r.id}/learner-visibility`, { method: 'PUT', body });
     showNotice(box.notice, t(shown ? 'packs.shownNotice' : 'packs.hiddenNotice', { title: r.title }));
     await redraw();
   } catch (err) {

@@ -2,7 +2,7 @@
 // (template, CSV/XLSX/QTI import, coverage), setting up an exam or a formative quiz on one unit, and each exam's results with another attempt
 // for a learner, the release of the answers and the CSV/XLSX export; and its practical exams.
 import { api, download, latest } from '../shared/api.js';
-import { dateTime, language, levelAndJob, score, t } from '../shared/i18n.js';
+import { dateTime, language, levelAndJob, localInput, score, t } from '../shared/i18n.js';
 import { box, el, param, showNotice, showProblem, startPage } from '../shared/page.js';
 
 startPage('exams.title', 'TEACHER', 'ADMINISTRATOR');
@@ -84,7 +84,6 @@ function createCard(planUnits) {
   const quizFields = el('div', { class: 'stack', hidden: true, id: 'quiz-fields' },
     el('label', {}, t('exams.unit'), el('select', { name: 'unitId' }, planUnits.map((u) => el('option', { value: u.id }, u.name)))),
     el('label', {}, t('exams.questionCount'), el('input', { name: 'questionCount', type: 'number', min: 1, max: 100, value: 10 })));
-  const local = (d) => new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
   const now = new Date();
   const field = (key, input) => el('label', {}, t(key), input);
   const form = el('form', { class: 'stack', id: 'create-exam' },
@@ -94,8 +93,8 @@ function createCard(planUnits) {
       el('option', { value: 'BASIC' }, t('exams.blueprint.BASIC')),
       el('option', { value: 'UNIT' }, t('exams.blueprint.UNIT')))),
     quizFields,
-    field('exams.opens', el('input', { name: 'opensAt', type: 'datetime-local', value: local(now), required: true })),
-    field('exams.closes', el('input', { name: 'closesAt', type: 'datetime-local', value: local(new Date(now.getTime() + 7 * 864e5)), required: true })),
+    field('exams.opens', el('input', { name: 'opensAt', type: 'datetime-local', value: localInput(now), required: true })),
+    field('exams.closes', el('input', { name: 'closesAt', type: 'datetime-local', value: localInput(new Date(now.getTime() + 7 * 864e5)), required: true })),
     field('exams.duration', el('input', { name: 'durationMinutes', type: 'number', min: 5, max: 600, value: 90, required: true })),
     field('exams.passMark', el('input', { name: 'passMark', type: 'number', min: 1, max: 100, value: 60, required: true })),
     el('button', { type: 'submit', class: 'primary' }, t('exams.create')));
@@ -119,12 +118,11 @@ function createCard(planUnits) {
 
 // Practical exams (操作技能考核): one per blueprint of the class plan's level and job type; each is run on its own page.
 function practicalCard(practicals) {
-  const local = (d) => new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
   const now = new Date();
   const form = el('form', { class: 'stack', id: 'create-practical' },
     el('label', {}, t('exams.name'), el('input', { name: 'title', required: true, maxlength: 200, value: t('practical.defaultTitle') })),
-    el('label', {}, t('exams.opens'), el('input', { name: 'opensAt', type: 'datetime-local', value: local(now), required: true })),
-    el('label', {}, t('exams.closes'), el('input', { name: 'closesAt', type: 'datetime-local', value: local(new Date(now.getTime() + 7 * 864e5)), required: true })),
+    el('label', {}, t('exams.opens'), el('input', { name: 'opensAt', type: 'datetime-local', value: localInput(now), required: true })),
+    el('label', {}, t('exams.closes'), el('input', { name: 'closesAt', type: 'datetime-local', value: localInput(new Date(now.getTime() + 7 * 864e5)), required: true })),
     el('label', {}, t('practical.passMark'), el('input', { name: 'passMark', type: 'number', min: 1, max: 100, value: 60, required: true })),
     el('button', { type: 'submit', class: 'primary' }, t('practical.create')));
   form.addEventListener('submit', async (e) => {

@@ -8,6 +8,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -418,6 +421,77 @@ class OwnershipIT {
         assertEquals(200, status(owner, "PUT", visibility, "{\"shown\":false}"));
         assertFalse(packItems(packs(learnerB, active), "ASSESSMENT").contains(assessment));
         assertEquals(404, status(learnerB, "GET", "/api/resources/" + assessment, null));
+    }
+
+    /**
+     * A shown assessment resource reaches learners only inside its window (from inclusive, until exclusive), by every
+     * path; a window that ends before it begins, or has already ended, is refused in words; hiding clears the window.
+     */
+    @Test
+    void anAssessmentResourceReachesLearnersOnlyInsideItsWindow() throws Exception {
+        String learner = RunningPlatform.token("learner08", RunningPlatform.DEMO_PASSWORD);
+        Path doc = MediaFixtures.text("window.pdf", "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+        long sample = Media.publishedDocument(owner, "ASSESSMENT", unit, doc, demoClass);
+        String visibility = "/api/resources/" + sample + "/learner-visibility";
+        Instant now = Instant.now();
+
+        // Shown from an hour on: not yet, by any path.
+        HttpResponse<String> later = RunningPlatform.call(
+                owner, "PUT", visibility, "{\"shown\":true,\"from\":\"" + now.plus(Duration.ofHours(1)) + "\"}");
+        assertEquals(200, later.statusCode(), later.body());
+        assertEquals(
+                now.plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS),
+                Instant.parse(RunningPlatform.json(later).getString("shownFrom"))
+                        .truncatedTo(ChronoUnit.MILLIS));
+        assertFalse(packItems(packs(learner, demoClass), "ASSESSMENT").contains(sample));
+        assertEquals(404, status(learner, "GET", "/api/resources/" + sample, null));
+        assertEquals(404, Media.access(learner, sample, null).statusCode());
+        HttpResponse<String> listed =
+                RunningPlatform.call(learner, "GET", "/api/resources?category=ASSESSMENT&size=200", null);
+        assertFalse(listed.body().contains("\"id\":" + sample + ","), listed.body());
+
+        // Windows that cannot be: refused with the field named, nothing changed.
+        for (String bad : List.of(
+                "{\"shown\":true,\"until\":\"" + now.minus(Duration.ofMinutes(1)) + "\"}",
+                "{\"shown\":true,\"from\":\"" + now.plus(Duration.ofHours(2)) + "\",\"until\":\""
+                        + now.plus(Duration.ofHours(1)) + "\"}")) {
+            HttpResponse<String> refused = RunningPlatform.call(owner, "PUT", visibility, bad);
+            assertEquals(422, refused.statusCode(), refused.body());
+            assertTrue(refused.body().contains("\"until\""), refused.body());
+            assertTrue(refused.body().contains("结束时间"), refused.body());
+        }
+        HttpResponse<String> garbled =
+                RunningPlatform.call(owner, "PUT", visibility, "{\"shown\":true,\"from\":\"下周一\"}");
+        assertTrue(garbled.statusCode() == 400 || garbled.statusCode() == 422, garbled.body());
+        assertFalse(garbled.body().contains("Exception") || garbled.body().contains("java."), garbled.body());
+        assertEquals(404, status(learner, "GET", "/api/resources/" + sample, null), "the refused ones changed nothing");
+
+        // Inside its window: the learner has it, with until when.
+        Instant until = now.plus(Duration.ofHours(1));
+        assertEquals(
+                200,
+                status(
+                        owner,
+                        "PUT",
+                        visibility,
+                        "{\"shown\":true,\"from\":\"" + now.minus(Duration.ofMinutes(1)) + "\",\"until\":\"" + until
+                                + "\"}"));
+        assertTrue(packItems(packs(learner, demoClass), "ASSESSMENT").contains(sample));
+        HttpResponse<String> seen = RunningPlatform.call(learner, "GET", "/api/resources/" + sample, null);
+        assertEquals(200, seen.statusCode(), seen.body());
+        JsonObject view = RunningPlatform.json(seen);
+        assertEquals(
+                until.truncatedTo(ChronoUnit.MILLIS),
+                Instant.parse(view.getString("shownUntil")).truncatedTo(ChronoUnit.MILLIS));
+        assertTrue(view.isNull("shownFrom") || !view.containsKey("shownFrom"), "learners are told until when only");
+        assertEquals(200, Media.access(learner, sample, null).statusCode());
+
+        // Hidden: the window goes with it.
+        HttpResponse<String> hidden = RunningPlatform.call(owner, "PUT", visibility, "{\"shown\":false}");
+        assertEquals(200, hidden.statusCode(), hidden.body());
+        JsonObject after = RunningPlatform.json(hidden);
+        assertTrue(after.isNull("shownUntil") || !after.containsKey("shownUntil"), hidden.body());
+        assertEquals(404, status(learner, "GET", "/api/resources/" + sample, null));
     }
 
     @Test

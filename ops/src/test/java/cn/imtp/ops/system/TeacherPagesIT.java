@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -293,6 +294,56 @@ class TeacherPagesIT {
      * NoticesIT reminds over the API (learner21–23) are unticked here, so that the two classes may run in either order.
      * The reminders go out, the page says how many; a second click sends nothing again and says who was skipped.
      */
+    /**
+     * On the class's packs page a teacher opens a new sample paper to learners until a time (the browser's local time),
+     * sees it marked shown with its end, and a window that has already ended is refused on the page in Chinese.
+     */
+    @Test
+    void aTeacherOpensASamplePaperToLearnersUntilAGivenTime() throws Exception {
+        String teacher = RunningPlatform.token("teacher01", RunningPlatform.DEMO_PASSWORD);
+        long classId = Media.demoClassId();
+        Path doc = MediaFixtures.text("window-page.pdf", "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+        long sample = Media.publishedDocument(teacher, "ASSESSMENT", MediaPipelineIT.studiedUnit, doc, classId);
+        String item = "li[data-resource='" + sample + "']";
+        try (Browser b = new Browser()) {
+            b.signIn("teacher01", RunningPlatform.DEMO_PASSWORD, "/teacher/");
+            b.open("/teacher/packs?class=" + classId);
+            b.waitFor(By.cssSelector(item + " span[data-state='hidden']"));
+            // Tomorrow at 18:00 in the browser's time, as the datetime-local field holds it.
+            String until = (String) b.js(
+                    "const d = new Date(Date.now() + 864e5); d.setHours(18, 0, 0, 0);"
+                            + " const v = new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);"
+                            + " document.querySelector(arguments[0] + \" input[data-window='until']\").value = v; return d.toISOString();",
+                    item);
+            b.driver.findElement(By.cssSelector(item + " button[data-toggle]")).click();
+            b.waitFor(By.cssSelector(item + " span[data-state='shown']"));
+            String text = b.driver.findElement(By.cssSelector(item)).getText();
+            assertTrue(text.contains("学员可见") && text.contains("至 "), text);
+            JsonObject view =
+                    RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/resources/" + sample, null));
+            assertEquals(Instant.parse(until), Instant.parse(view.getString("shownUntil")), view.toString());
+            b.screenshot("teacher-packs-window");
+
+            // A window that has already ended: refused, in words, and the paper stays as it was.
+            b.js(
+                    "const d = new Date(Date.now() - 864e5);"
+                            + " document.querySelector(arguments[0] + \" input[data-window='until']\").value ="
+                            + " new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);",
+                    item);
+            b.driver
+                    .findElement(By.cssSelector(item + " button[data-save-window]"))
+                    .click();
+            b.until(d -> d.findElement(By.id("problem")).isDisplayed(), Duration.ofSeconds(15));
+            String problem = b.driver.findElement(By.id("problem")).getText();
+            assertTrue(problem.contains("结束时间已经过去"), problem);
+            assertEquals(
+                    Instant.parse(until),
+                    Instant.parse(
+                            RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/resources/" + sample, null))
+                                    .getString("shownUntil")));
+        }
+    }
+
     @Test
     void aTeacherRemindsTheLearnersShortOfHoursFromTheClassPage() throws Exception {
         long demo = Media.demoClassId();

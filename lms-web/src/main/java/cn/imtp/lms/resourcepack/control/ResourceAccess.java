@@ -2,6 +2,7 @@ package cn.imtp.lms.resourcepack.control;
 
 import cn.imtp.lms.resourcepack.entity.ResourceCategory;
 import cn.imtp.platform.security.Role;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Set;
 
@@ -37,7 +38,7 @@ public final class ResourceAccess {
     /**
      * @param scope for a teacher the classes taught, for a learner the active classes
      * @param owner whether the caller added the resource
-     * @param shownToLearners for an assessment resource, whether a teacher of its class showed it to learners
+     * @param shownToLearners for an assessment resource, whether it is shown to learners now ({@link #shownAt})
      */
     public static boolean maySee(
             Role role, ResourceCategory category, Reach reach, Scope scope, boolean owner, boolean shownToLearners) {
@@ -59,6 +60,14 @@ public final class ResourceAccess {
             case ASSESSMENT -> shownToLearners;
             case TEACHING -> false;
         };
+    }
+
+    /**
+     * Whether a shown assessment resource reaches learners at {@code now}: from {@code from} (inclusive) until
+     * {@code until} (exclusive), either open.
+     */
+    public static boolean shownAt(boolean shown, Instant from, Instant until, Instant now) {
+        return shown && (from == null || !now.isBefore(from)) && (until == null || now.isBefore(until));
     }
 
     /**

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -241,9 +242,14 @@ public class ResourcePacks {
             where.append(")");
         }
         if (caller.role() == Role.LEARNER) {
-            // ResourceAccess.learnersSee, in the query: teaching never, assessment once a teacher showed it.
-            where.append(" AND r.published_version_id IS NOT NULL AND (r.category IN ('INFORMATION', 'LEARNING')"
-                    + " OR (r.category = 'ASSESSMENT' AND r.shown_to_learners))");
+            // ResourceAccess.learnersSee, in the query: teaching never, assessment while a teacher shows it (shownAt).
+            where.append(
+                    " AND r.published_version_id IS NOT NULL AND (r.category IN ('INFORMATION', 'LEARNING')"
+                            + " OR (r.category = 'ASSESSMENT' AND r.shown_to_learners"
+                            + " AND (r.shown_from IS NULL OR r.shown_from <= ?) AND (r.shown_until IS NULL OR r.shown_until > ?)))");
+            Instant now = Instant.now();
+            params.add(now);
+            params.add(now);
         }
         Bulk sql = Bulk.on(em);
         long total = sql.select("SELECT COUNT(*) AS n FROM resource r" + where, params, r -> r.getLong("n"))
@@ -401,8 +407,12 @@ public class ResourcePacks {
                 clientAddress);
     }
 
-    /** Whether an assessment resource's learners see it ({@code shown}). */
-    public record LearnerVisibility(Boolean shown) {}
+    /**
+     * Whether an assessment resource's learners see it ({@code shown}) and, when shown, in which window: from
+     * {@code from} (inclusive) until {@code until} (exclusive), either open (ISO 8601 instants, e.g.
+     * {@code 2026-12-10T08:00:00+08:00}).
+     */
+    public record LearnerVisibility(Boolean shown, Instant from, Instant until) {}
 
     /**
      * Shows an assessment resource to the learners of the classes it reaches, or hides it again (rubrics and sample
@@ -436,14 +446,32 @@ public class ResourcePacks {
                     "Only assessment resources are shown or hidden: " + r.category() + " resources "
                             + (r.category() == ResourceCategory.TEACHING ? "never reach learners." : "always do.")));
         }
+        Instant from = request.shown() ? request.from() : null;
+        Instant until = request.shown() ? request.until() : null;
+        if (from != null && until != null && !until.isAfter(from)) {
+            throw PlatformException.invalid(
+                    new Words("可见结束时间须晚于开始时间。", "The window must end after it begins."),
+                    List.of(new FieldError("until", new Words("须晚于开始时间", "must be after from"))));
+        }
+        if (until != null && !until.isAfter(Instant.now())) {
+            throw PlatformException.invalid(
+                    new Words(
+                            "可见结束时间已经过去，学员将始终看不到它；如要不让学员看到，请直接设为不可见。",
+                            "The window has already ended, so learners would never see it; to hide it, hide it."),
+                    List.of(new FieldError("until", new Words("须晚于现在", "must be in the future"))));
+        }
         em.lock(r, LockModeType.PESSIMISTIC_WRITE);
-        if (r.shownToLearners() != request.shown()) {
-            r.showToLearners(request.shown());
+        if (r.shownToLearners() != request.shown()
+                || !Objects.equals(r.shownFrom(), from)
+                || !Objects.equals(r.shownUntil(), until)) {
+            r.showToLearners(request.shown(), from, until);
             audit.record(
                     caller,
                     request.shown() ? "SHOW_RESOURCE_TO_LEARNERS" : "HIDE_RESOURCE_FROM_LEARNERS",
                     null,
-                    "resource " + id + " \"" + r.title() + "\" (class " + r.classId() + ")",
+                    "resource " + id + " \"" + r.title() + "\" (class " + r.classId() + ")"
+                            + (from == null ? "" : " from " + from)
+                            + (until == null ? "" : " until " + until),
                     clientAddress);
         }
         return view(r, caller, scope);
@@ -632,7 +660,7 @@ public class ResourcePacks {
                         reach(r),
                         scope,
                         r.createdBy() == caller.accountId(),
-                        r.shownToLearners())
+                        ResourceAccess.shownAt(r.shownToLearners(), r.shownFrom(), r.shownUntil(), Instant.now()))
                 || (!ResourceAccess.maySeeUnpublished(caller.role()) && r.published() == null)) {
             throw PlatformException.notFound(new Words("资源", "Resource"), id);
         }

@@ -11,7 +11,9 @@ import java.util.List;
  * the library's ({@code sharedWithAll}), its unit's name, and the published file's size and playing time (none for a
  * link, or before a version is published); to teachers and administrators also the classes it is shared with, whether
  * the caller may change it, its {@code versions}, and for an assessment resource whether its learners see it
- * ({@code shownToLearners}) and whether the caller may switch that ({@code mayShowToLearners}).
+ * ({@code shownToLearners}, in the window {@code shownFrom} to {@code shownUntil}, either open) and whether the caller
+ * may switch that ({@code mayShowToLearners}); learners see until when a shown assessment resource stays
+ * ({@code shownUntil}).
  */
 public record ResourceView(
         long id,
@@ -34,6 +36,8 @@ public record ResourceView(
         Long size,
         Long durationMs,
         Boolean shownToLearners,
+        Instant shownFrom,
+        Instant shownUntil,
         Boolean mayShowToLearners) {
 
     public record VersionView(
@@ -73,6 +77,8 @@ public record ResourceView(
                 r.published() == null ? null : r.published().sizeBytes(),
                 r.published() == null ? null : r.published().durationMs(),
                 staff && assessment ? r.shownToLearners() : null,
+                staff && assessment ? r.shownFrom() : null,
+                assessment ? r.shownUntil() : null,
                 staff && assessment ? mayShowToLearners : null);
     }
 }

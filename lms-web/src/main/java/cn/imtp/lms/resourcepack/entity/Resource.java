@@ -54,6 +54,12 @@ public class Resource {
     @Column(name = "shown_to_learners")
     private boolean shownToLearners;
 
+    @Column(name = "shown_from")
+    private Instant shownFrom;
+
+    @Column(name = "shown_until")
+    private Instant shownUntil;
+
     @Enumerated(EnumType.STRING)
     private Level level;
 
@@ -151,8 +157,21 @@ public class Resource {
         return shownToLearners;
     }
 
-    public void showToLearners(boolean shown) {
+    /** From when a shown assessment resource reaches learners (inclusive); null: as soon as it is shown. */
+    public Instant shownFrom() {
+        return shownFrom;
+    }
+
+    /** Until when a shown assessment resource reaches learners (exclusive); null: until it is hidden. */
+    public Instant shownUntil() {
+        return shownUntil;
+    }
+
+    /** Shows it to learners (in the window from {@code from} until {@code until}, either open), or hides it. */
+    public void showToLearners(boolean shown, Instant from, Instant until) {
         shownToLearners = shown;
+        shownFrom = shown ? from : null;
+        shownUntil = shown ? until : null;
     }
 
     public Level level() {

@@ -7,6 +7,7 @@ import cn.imtp.lms.resourcepack.control.ResourceAccess.Reach;
 import cn.imtp.lms.resourcepack.control.ResourceAccess.Scope;
 import cn.imtp.lms.resourcepack.entity.ResourceCategory;
 import cn.imtp.platform.security.Role;
+import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -119,5 +120,29 @@ class ResourceAccessTest {
                 "a library resource's creator");
         assertTrue(ResourceAccess.mayChange(Role.ADMINISTRATOR, ofClassOne, false, Scope.NONE));
         assertFalse(ResourceAccess.mayChange(Role.LEARNER, ofClassOne, true, classOne));
+    }
+
+    @Test
+    void aShownAssessmentResourceReachesLearnersOnlyInsideItsWindow() {
+        Instant from = Instant.parse("2026-12-10T00:00:00Z");
+        Instant until = Instant.parse("2026-12-17T10:00:00Z");
+        assertFalse(ResourceAccess.shownAt(true, from, until, from.minusMillis(1)), "before it opens");
+        assertTrue(ResourceAccess.shownAt(true, from, until, from), "from is inclusive");
+        assertTrue(ResourceAccess.shownAt(true, from, until, until.minusMillis(1)));
+        assertFalse(ResourceAccess.shownAt(true, from, until, until), "until is exclusive");
+        assertTrue(ResourceAccess.shownAt(true, null, until, Instant.EPOCH), "open at the start");
+        assertTrue(ResourceAccess.shownAt(true, from, null, Instant.parse("2099-01-01T00:00:00Z")), "open at the end");
+        assertTrue(ResourceAccess.shownAt(true, null, null, from));
+        assertFalse(ResourceAccess.shownAt(false, null, null, from), "hidden is hidden, whatever the window");
+        assertFalse(ResourceAccess.shownAt(false, from, until, from));
+        Scope mine = new Scope(Set.of(1L), Set.of(10L));
+        Reach ownClass = new Reach(10L, 1L, Set.of(), false);
+        assertFalse(ResourceAccess.maySee(
+                Role.LEARNER,
+                ResourceCategory.ASSESSMENT,
+                ownClass,
+                mine,
+                false,
+                ResourceAccess.shownAt(true, from, until, until.plusSeconds(1))));
     }
 }
