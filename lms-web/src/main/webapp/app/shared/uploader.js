@@ -3,6 +3,8 @@
 // at a time with real byte progress, and the ticket is remembered so that after a reload (or a lost
 // connection) the same file picks up with the parts storage already holds. The file is never read whole
 // into memory.
+import { inLanguage, language, t } from './i18n.js';
+
 const PENDING = 'imtp.upload.';
 const PARALLEL = 3;
 
@@ -22,7 +24,9 @@ function under(ticket, sub) {
 }
 
 async function post(url, body) {
-  const r = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  // media-service writes its problems (a rejected file's reason) in the page's language, as lms-web does for api().
+  const headers = { 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': language() === 'en' ? 'en' : 'zh-CN' };
+  const r = await fetch(url, { method: 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const data = await r.text().then((x) => (x ? JSON.parse(x) : null)).catch(() => null);
   if (!r.ok) {
     const error = new Error(data?.detail || `HTTP ${r.status}`);
@@ -104,4 +108,27 @@ export function follow(eventsUrl, onStatus) {
   });
   source.onerror = () => { if (source.readyState === EventSource.CLOSED) onStatus(null); };
   return source;
+}
+
+/** "不到 1 分钟" / "约 4 分钟" / "约 1 小时 5 分". */
+function waitText(seconds) {
+  if (seconds < 60) return t('teacherUnit.waitUnderMinute');
+  const m = Math.ceil(seconds / 60);
+  return m < 60 ? t('teacherUnit.waitMinutes', { m }) : t('teacherUnit.waitHours', { h: Math.floor(m / 60), m: m % 60 });
+}
+
+/**
+ * An asset's status as a teacher reads it ("转码中 42%", "排队中，前面还有 2 个…", "转码失败 — reason"); `s` null: the
+ * status stream was lost.
+ */
+export function assetStateText(s) {
+  if (!s) return t('teacherUnit.statusLost');
+  if (s.state === 'PROCESSING' && s.job && s.job.ahead != null) {
+    return t('teacherUnit.queued', { n: s.job.ahead, wait: waitText(s.job.waitSeconds || 0) });
+  }
+  const job = s.job && s.state === 'PROCESSING' ? ` ${Math.round((s.job.progress || 0) * 100)}%` : '';
+  const playable = s.state === 'PROCESSING' && (s.renditions || []).some((r) => r.segments > 0) ? ` · ${t('teacherUnit.playableEarly')}` : '';
+  const reason = s.reason ? ` — ${inLanguage(s.reason)}` : '';
+  const tracks = s.tracks && s.state === 'READY' ? ` · ${inLanguage(s.tracks)}` : '';
+  return `${t(`assetState.${s.state}`)}${job}${playable}${reason}${tracks}`;
 }

@@ -1,12 +1,14 @@
 // A live lesson for its teachers (and administrators): choose what the class sees, a published lesson
-// video of the unit or a meeting link; play, pause and seek the video here and every learner's page
-// follows; answer the Q&A; watch the live roster (who is present, idle or absent, and their credit).
+// video of the unit or a meeting link; upload a new video right here and put it on the stage once it is
+// transcoded; play, pause and seek the video here and every learner's page follows; answer the Q&A; watch
+// the live roster (who is present, idle or absent, and their credit).
 import { api, ApiError } from '../shared/api.js';
 import { listen } from '../shared/events.js';
 import { dateTime, minutes, t } from '../shared/i18n.js';
 import { box, el, showProblem, startPage } from '../shared/page.js';
 import { attachHls } from '../player/lesson-player.js';
 import { qaPanel } from '../shared/live-qa.js';
+import { stageUpload } from '../shared/live-upload.js';
 import { teacherRollCall } from '../shared/roll-call.js';
 
 startPage('live.title', 'TEACHER', 'ADMINISTRATOR');
@@ -19,13 +21,17 @@ let hls;
 let refreshing = false;
 let clockOffset = 0; // server time minus this device's time
 
-/** The unit's published videos again (the teacher may have published one in another tab), keeping the choice. */
-async function refreshVideos(select) {
+/**
+ * The unit's published videos again (the teacher may have published one in another tab, or just uploaded one here),
+ * keeping the choice, or choosing `choose`; the hint that the unit has none goes once there is one.
+ */
+async function refreshVideos(select, choose) {
   try {
     const view = await api(`/api/live/lessons/${lessonId}`);
-    const chosen = select.value;
+    const chosen = choose ? String(choose) : select.value;
     select.replaceChildren(el('option', { value: '' }, t('live.noVideo')),
       ...view.videos.map((v) => el('option', { value: v.resourceId, selected: String(v.resourceId) === chosen }, v.title)));
+    if (view.videos.length) document.getElementById('stage-no-videos')?.remove();
   } catch (err) {
     showProblem(box.problem, err);
   }
@@ -62,16 +68,38 @@ async function show() {
     el('label', { for: 'stage-video' }, t('live.video')), video,
     el('label', { for: 'stage-meeting' }, t('live.meetingUrl')), meeting,
     el('button', { type: 'submit', class: 'primary', id: 'stage-save' }, t('live.setStage')),
-    view.videos.length ? '' : el('p', { class: 'muted' }, t('live.noVideos', { unit: l.unitName })),
-    // New material: uploaded and published on the unit's page (another tab); this list takes it in when the teacher comes back.
-    el('p', {}, el('a', { href: `/teacher/unit?unit=${l.unitId}&class=${l.classId}`, target: '_blank', rel: 'noopener', id: 'stage-upload' },
-      t('live.uploadNew')), ' ', el('span', { class: 'muted' }, t('live.uploadHelp'))),
+    view.videos.length ? '' : el('p', { class: 'muted', id: 'stage-no-videos' }, t('live.noVideos', { unit: l.unitName })),
     problem);
+    // New material: uploaded here as a learning video of the lesson's unit in its class (as on the unit's page), and
+    // once transcoded and published, chosen in the list and offered on the stage with one click.
+    const upload = stageUpload({
+      unitId: l.unitId,
+      classId: l.classId,
+      onReady: async (fresh) => {
+        await refreshVideos(video, fresh.resourceId);
+        const play = el('button', { type: 'button', class: 'primary', id: 'stage-upload-play' }, t('liveUpload.play', { title: fresh.title }));
+        play.addEventListener('click', async () => {
+          play.disabled = true;
+          problem.hidden = true;
+          try {
+            video.value = String(fresh.resourceId);
+            meeting.value = '';
+            await setStage({ resourceId: fresh.resourceId, meetingUrl: null, playing: false, positionMs: 0 });
+            await showPreview({ play: true });
+            play.remove();
+          } catch (err) {
+            play.disabled = false;
+            showProblem(problem, err);
+          }
+        });
+        document.getElementById('stage-upload-status').append(play);
+      },
+    });
     box.content.replaceChildren(
       el('section', { class: 'card' },
         el('p', { class: 'muted' }, `${l.className} · ${t('live.window', { starts: dateTime(l.startsAt), ends: dateTime(l.endsAt), teacher: l.teacherName })}`),
         el('p', {}, el('span', { class: l.state === 'OPEN' ? 'badge ok' : 'badge' }, t(`live.state.${l.state}`))),
-        l.state === 'ENDED' ? '' : form, preview),
+        l.state === 'ENDED' ? '' : [form, upload], preview),
       l.state === 'OPEN' ? rollCall.section : '',
       el('section', { class: 'card' }, el('h2', {}, t('live.roster')), rosterBox),
       qa.section);
@@ -97,8 +125,8 @@ async function setStage(body) {
   stage = await api(`/api/live/lessons/${lessonId}/stage`, { method: 'PUT', body });
 }
 
-/** The teacher's own player: what it does (play, pause, seek) becomes the class's stage. */
-async function showPreview() {
+/** The teacher's own player: what it does (play, pause, seek) becomes the class's stage; `play`: start it at once. */
+async function showPreview({ play = false } = {}) {
   hls?.destroy();
   hls = null;
   if (stage.meetingUrl) {
@@ -114,7 +142,11 @@ async function showPreview() {
   const status = el('p', { class: 'muted', id: 'stage-status', 'aria-live': 'polite' });
   preview.replaceChildren(el('p', {}, t('live.driving')), video, status);
   hls = await attachHls(video, access.playlistUrl);
-  video.addEventListener('loadedmetadata', () => { video.currentTime = stage.positionMs / 1000; }, { once: true });
+  video.addEventListener('loadedmetadata', () => {
+    video.currentTime = stage.positionMs / 1000;
+    // Its 'play' event puts the stage in motion for the class; a browser that refuses to start it leaves the button to the teacher.
+    if (play) video.play().catch(() => {});
+  }, { once: true });
   const push = async () => {
     try {
       await setStage({ resourceId: stage.resourceId, playing: !video.paused, positionMs: Math.round(video.currentTime * 1000) });

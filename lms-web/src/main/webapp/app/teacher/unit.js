@@ -5,7 +5,7 @@ import { api } from '../shared/api.js';
 import { inLanguage, t } from '../shared/i18n.js';
 import { box, el, param, showNotice, showProblem, startPage, unitFacts, unitRequirements, unitSpecification } from '../shared/page.js';
 import { attachHls } from '../player/lesson-player.js';
-import { follow, forgetUpload, pendingUpload, upload, UploadCancelled } from '../shared/uploader.js';
+import { assetStateText, follow, forgetUpload, pendingUpload, upload, UploadCancelled } from '../shared/uploader.js';
 import { questionSection } from '../shared/questions.js';
 
 startPage('teacherUnit.title', 'TEACHER', 'ADMINISTRATOR');
@@ -128,25 +128,6 @@ function mb(bytes) {
   return (bytes / 1048576).toFixed(1);
 }
 
-/** "不到 1 分钟" / "约 4 分钟" / "约 1 小时 5 分". */
-function waitText(seconds) {
-  if (seconds < 60) return t('teacherUnit.waitUnderMinute');
-  const m = Math.ceil(seconds / 60);
-  return m < 60 ? t('teacherUnit.waitMinutes', { m }) : t('teacherUnit.waitHours', { h: Math.floor(m / 60), m: m % 60 });
-}
-
-function stateText(s) {
-  if (!s) return t('teacherUnit.statusLost');
-  if (s.state === 'PROCESSING' && s.job && s.job.ahead != null) {
-    return t('teacherUnit.queued', { n: s.job.ahead, wait: waitText(s.job.waitSeconds || 0) });
-  }
-  const job = s.job && s.state === 'PROCESSING' ? ` ${Math.round((s.job.progress || 0) * 100)}%` : '';
-  const playable = s.state === 'PROCESSING' && (s.renditions || []).some((r) => r.segments > 0) ? ` · ${t('teacherUnit.playableEarly')}` : '';
-  const reason = s.reason ? ` — ${inLanguage(s.reason)}` : '';
-  const tracks = s.tracks && s.state === 'READY' ? ` · ${inLanguage(s.tracks)}` : '';
-  return `${t(`assetState.${s.state}`)}${job}${playable}${reason}${tracks}`;
-}
-
 /** The name players show for a caption language: 中文 for zh (in the page's language), else the code itself. */
 function languageName(code) {
   try {
@@ -196,7 +177,7 @@ async function changeCaption(resource, version, language, file) {
 async function watchVersion(resource, version, cell) {
   const access = await api(`/api/resources/${resource.id}/access?version=${version.number}`);
   sources.push(follow(access.eventsUrl, (s) => {
-    cell.textContent = stateText(s);
+    cell.textContent = assetStateText(s);
     cell.dataset.state = s ? s.state : 'UNKNOWN';
     const captionHolder = document.getElementById(`captions-${resource.id}-${version.number}`);
     if (captionHolder && s && s.state === 'READY' && resource.kind === 'VIDEO') showCaptions(resource, version, captionHolder, s.captions || []);

@@ -429,6 +429,92 @@ class LiveLessonIT {
         assertTrue(staged.body().contains("resourceId"), staged.body());
     }
 
+    /**
+     * New material uploaded on a lesson's page goes through the resource pack's own doors (a learning video of the
+     * lesson's unit in the lesson's class), so their rules hold for it: a teacher of another class on the same plan (whose
+     * plan has the unit too) neither sees the lesson, nor adds a video to its class and unit, nor uploads, publishes or
+     * deletes the one the lesson's teacher added, nor sets the stage.
+     */
+    @Test
+    void aTeacherOfAnotherClassBringsNoMaterialToThisLesson() throws Exception {
+        long planId = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/classes/" + classId, null))
+                .getJsonNumber("planId")
+                .longValue();
+        String strangerName = Accounts.uniqueName("live-stranger");
+        long strangerId = Accounts.createTeacher(admin, strangerName, "Teach2026ok")
+                .getJsonNumber("id")
+                .longValue();
+        // A class of the same plan still being set up (its teacher holds no certificate to open it): the stranger
+        // teaches it.
+        long otherClass = ClassesIT.ok(RunningPlatform.call(
+                        admin,
+                        "POST",
+                        "/api/classes",
+                        Json.createObjectBuilder()
+                                .add("name", "另一个直播班 " + System.nanoTime())
+                                .add("planId", planId)
+                                .add("deliveryMode", "ONLINE")
+                                .add("startsOn", "2027-03-01")
+                                .add("endsOn", "2027-03-31")
+                                .build()
+                                .toString()))
+                .getJsonNumber("id")
+                .longValue();
+        ClassesIT.ok(RunningPlatform.call(
+                admin,
+                "POST",
+                "/api/classes/" + otherClass + "/teachers",
+                "{\"accountId\":" + strangerId + ",\"duty\":\"THEORY\"}"));
+        String stranger = RunningPlatform.token(strangerName, "Teach2026ok");
+        long lessonId = schedule(90).getJsonNumber("id").longValue();
+        String lesson = "/api/live/lessons/" + lessonId;
+
+        assertEquals(404, RunningPlatform.call(stranger, "GET", lesson, null).statusCode());
+        HttpResponse<String> staged = RunningPlatform.call(stranger, "PUT", lesson + "/stage", "{\"meetingUrl\":null}");
+        assertEquals(404, staged.statusCode(), staged.body());
+
+        // What the lesson's page sends to add a video, sent by the stranger: refused, and nothing is added.
+        String draft = Json.createObjectBuilder()
+                .add("category", "LEARNING")
+                .add("kind", "VIDEO")
+                .add("title", "冒名的课上视频")
+                .add("unitId", unitId)
+                .add("classId", classId)
+                .build()
+                .toString();
+        HttpResponse<String> added = RunningPlatform.call(stranger, "POST", "/api/resources", draft);
+        assertEquals(422, added.statusCode(), added.body());
+        assertTrue(added.body().contains("classId") && added.body().contains("不是您任教的班级"), added.body());
+        assertTrue(
+                RunningPlatform.json(RunningPlatform.call(
+                                admin,
+                                "GET",
+                                "/api/resources?unitId=" + unitId + "&classId=" + classId + "&size=100",
+                                null))
+                        .getJsonArray("items")
+                        .stream()
+                        .noneMatch(r -> r.asJsonObject().getString("title").equals("冒名的课上视频")),
+                "no resource was added");
+
+        // The video the lesson's teacher adds from the page: the stranger cannot upload to it, publish it or delete it.
+        long ours = Media.resource(teacher, "LEARNING", "VIDEO", unitId, "课上新增的视频", classId);
+        int version = Media.newVersion(teacher, ours, "clip.mp4", 1_000_000).getInt("version");
+        String r = "/api/resources/" + ours;
+        for (String[] call : List.of(
+                new String[] {"GET", r},
+                new String[] {"POST", r + "/versions"},
+                new String[] {"POST", r + "/versions/" + version + "/upload-grant"},
+                new String[] {"POST", r + "/versions/" + version + "/publish"},
+                new String[] {"DELETE", r + "/versions/" + version},
+                new String[] {"DELETE", r})) {
+            String body = call[1].endsWith("/versions") ? "{\"fileName\":\"mine.mp4\",\"size\":10}" : null;
+            HttpResponse<String> answer = RunningPlatform.call(stranger, call[0], call[1], body);
+            assertEquals(404, answer.statusCode(), call[0] + " " + call[1] + ": " + answer.body());
+        }
+        assertEquals(200, RunningPlatform.call(teacher, "GET", r, null).statusCode(), "still there, untouched");
+        assertEquals(204, RunningPlatform.call(teacher, "DELETE", r, null).statusCode());
+    }
+
     @Test
     void aRollCallTakesCheckInsOnlyFromLearnersInTheLessonWhileItIsOpen() throws Exception {
         long lessonId = schedule(90).getJsonNumber("id").longValue();

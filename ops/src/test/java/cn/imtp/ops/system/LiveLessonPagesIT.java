@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -56,25 +59,16 @@ class LiveLessonPagesIT {
 
             teacher.signIn("teacher02", RunningPlatform.DEMO_PASSWORD, "/teacher/");
             teacher.open("/teacher/lesson?id=" + lessonId);
-            // New material: the unit's page (another tab) takes the upload; back on the lesson, the list has the new
-            // video.
-            assertTrue(
-                    teacher.waitFor(By.id("stage-upload"))
-                            .getAttribute("href")
-                            .contains("/teacher/unit?unit=" + LiveLessonIT.unitId),
-                    teacher.driver.findElement(By.id("stage-upload")).getAttribute("href"));
-            Media.Uploaded fresh = Media.published(
-                    LiveLessonIT.teacher,
-                    LiveLessonIT.unitId,
-                    "VIDEO",
-                    MediaFixtures.video("live-new-material-640x360-6s.mp4", 640, 360, 6, true));
-            teacher.js("document.dispatchEvent(new Event('visibilitychange'));");
-            teacher.until(
-                    d -> !d.findElements(By.cssSelector("#stage-video option[value='" + fresh.resourceId() + "']"))
-                            .isEmpty(),
-                    Duration.ofSeconds(15));
+            uploadsOnTheLessonPageAndPutsItOnTheStage(teacher, learner, lessonId);
+            // The uploaded clip is paused (the learner's follows), so that what follows is the other video's motion.
+            teacher.js("document.getElementById('teacher-video').pause();");
+            learner.until(d -> learnerPaused(learner), Duration.ofSeconds(15));
             new Select(teacher.waitFor(By.id("stage-video"))).selectByValue(Long.toString(up.resourceId()));
             teacher.waitFor(By.id("stage-save")).click();
+            teacher.until(
+                    d -> !UPLOADED_TITLE.equals(
+                            teacher.js("return document.getElementById('teacher-video')?.getAttribute('aria-label');")),
+                    Duration.ofSeconds(15));
             teacher.waitFor(By.id("teacher-video"));
             teacher.until(
                     d -> (Boolean) teacher.js("return document.getElementById('teacher-video').readyState >= 2;"),
@@ -177,5 +171,97 @@ class LiveLessonPagesIT {
             assertFalse(phone.overflowsHorizontally(), "the live lesson fits a phone's width");
             phone.screenshot("live-learner-phone");
         }
+    }
+
+    static final String UPLOADED_TITLE = "课上新录的讲解";
+
+    /**
+     * New material on the lesson's own page: a file that is not a video is refused in the reader's language (English
+     * here, Chinese being the browser's own) and leaves no resource behind; a short video is uploaded, seen transcoding
+     * with its progress, published, chosen in the stage's list without a reload, and one click puts it on the stage,
+     * where the learner's page plays it. A teacher of another class may not do the same: LiveLessonIT.
+     */
+    static void uploadsOnTheLessonPageAndPutsItOnTheStage(Browser teacher, Browser learner, long lessonId)
+            throws Exception {
+        teacher.js("localStorage.setItem('imtp.lang', 'en');");
+        teacher.open("/teacher/lesson?id=" + lessonId);
+        Path notes = MediaFixtures.text("live-upload-notes.mp4", "这不是视频，是课堂笔记。".repeat(60));
+        teacher.waitFor(By.id("stage-upload-send"));
+        teacher.driver.findElement(By.id("stage-upload-file")).sendKeys(notes.toString());
+        teacher.waitFor(By.id("stage-upload-send")).click();
+        String refused = teacher.waitFor(By.id("stage-upload-problem"), Duration.ofSeconds(60))
+                .getText();
+        assertTrue(refused.contains("not a video or audio file") && !refused.contains("这不是"), refused);
+        teacher.js("document.getElementById('stage-upload').scrollIntoView();");
+        teacher.screenshot("live-teacher-upload-refused");
+        assertTrue(
+                RunningPlatform.json(RunningPlatform.call(
+                                LiveLessonIT.teacher,
+                                "GET",
+                                "/api/resources?unitId=" + LiveLessonIT.unitId + "&classId=" + LiveLessonIT.classId
+                                        + "&size=100",
+                                null))
+                        .getJsonArray("items")
+                        .stream()
+                        .noneMatch(r -> r.asJsonObject().getString("title").equals("live-upload-notes")),
+                "the refused file left no resource behind");
+
+        teacher.js("localStorage.setItem('imtp.lang', 'zh');");
+        teacher.open("/teacher/lesson?id=" + lessonId);
+        // 480x272, 6 s: no other test's bytes, so media-service transcodes it rather than recognising known content.
+        Path clip = MediaFixtures.video("live-upload-480x272-6s.mp4", 480, 272, 6, true);
+        teacher.waitFor(By.id("stage-upload-send"));
+        teacher.driver.findElement(By.id("stage-upload-file")).sendKeys(clip.toString());
+        WebElement title = teacher.waitFor(By.id("stage-upload-title"));
+        assertEquals("live-upload-480x272-6s", title.getAttribute("value"), "the file's name is offered as the title");
+        title.clear();
+        title.sendKeys(UPLOADED_TITLE);
+        // Every text the panel shows on the way, kept by the test (the steps may pass faster than a poll).
+        teacher.js("window.seen = []; const panel = document.getElementById('stage-upload');"
+                + "new MutationObserver(() => window.seen.push("
+                + "(document.getElementById('stage-upload-status').dataset.state || '') + ' '"
+                + " + document.getElementById('stage-upload-status').innerText))"
+                + ".observe(panel, { subtree: true, childList: true, characterData: true, attributes: true });");
+        teacher.waitFor(By.id("stage-upload-send")).click();
+        WebElement play = teacher.waitFor(By.id("stage-upload-play"), Duration.ofMinutes(3));
+        @SuppressWarnings("unchecked")
+        List<String> seen = (List<String>) teacher.js("return window.seen;");
+        assertTrue(seen.stream().anyMatch(x -> x.startsWith("UPLOADING") && x.contains("正在上传")), seen.toString());
+        assertTrue(
+                seen.stream().anyMatch(x -> x.startsWith("PROCESSING") && x.matches("(?s).*(转码中 \\d+%|排队中).*")),
+                seen.toString());
+        assertTrue(teacher.driver
+                .findElement(By.id("stage-upload-status"))
+                .getText()
+                .contains("已就绪并发布"));
+        // The new video is in the stage's list, chosen, without a reload.
+        Select videos = new Select(teacher.driver.findElement(By.id("stage-video")));
+        assertEquals(UPLOADED_TITLE, videos.getFirstSelectedOption().getText());
+        long uploaded = Long.parseLong(videos.getFirstSelectedOption().getAttribute("value"));
+        // No English in what the panel said on the way, nor in what it shows now.
+        String panel = seen + "\n"
+                + teacher.js(
+                        "const p = document.getElementById('stage-upload');"
+                                + "return p.innerText + '\\n' + [...p.querySelectorAll('[placeholder],[aria-label]')]"
+                                + ".map(e => (e.getAttribute('placeholder') || '') + ' ' + (e.getAttribute('aria-label') || '')).join('\\n');");
+        assertEquals(List.of(), ReadersText.latinIn(panel.replace(UPLOADED_TITLE, "")), panel);
+        teacher.js("document.getElementById('stage-upload').scrollIntoView();");
+        teacher.screenshot("live-teacher-upload-ready");
+
+        play.click();
+        learner.until(
+                d -> UPLOADED_TITLE.equals(
+                                learner.js("return document.getElementById('live-video')?.getAttribute('aria-label');"))
+                        && learnerPosition(learner) > 1.0
+                        && !learnerPaused(learner),
+                Duration.ofSeconds(30));
+        JsonObject stage = RunningPlatform.json(
+                        RunningPlatform.call(LiveLessonIT.teacher, "GET", "/api/live/lessons/" + lessonId, null))
+                .getJsonObject("stage");
+        assertEquals(uploaded, stage.getJsonNumber("resourceId").longValue(), stage.toString());
+        assertTrue(stage.getBoolean("playing"), stage.toString());
+        learner.screenshot("live-learner-uploaded-video");
+        teacher.js("document.getElementById('live-preview').scrollIntoView();");
+        teacher.screenshot("live-teacher-uploaded-on-stage");
     }
 }
