@@ -452,6 +452,35 @@ class ClassesIT {
         return id;
     }
 
+    /**
+     * A class of the plan still being set up (March 2027, online), named {@code name} and a number, with
+     * {@code teacherId} teaching its theory when given: a class of the same plan that is not the one under test.
+     */
+    static long draftClass(String admin, long planId, String name, Long teacherId) throws Exception {
+        long id = ok(RunningPlatform.call(
+                        admin,
+                        "POST",
+                        "/api/classes",
+                        Json.createObjectBuilder()
+                                .add("name", name + " " + System.nanoTime())
+                                .add("planId", planId)
+                                .add("deliveryMode", "ONLINE")
+                                .add("startsOn", "2027-03-01")
+                                .add("endsOn", "2027-03-31")
+                                .build()
+                                .toString()))
+                .getJsonNumber("id")
+                .longValue();
+        if (teacherId != null) {
+            ok(RunningPlatform.call(
+                    admin,
+                    "POST",
+                    "/api/classes/" + id + "/teachers",
+                    "{\"accountId\":" + teacherId + ",\"duty\":\"THEORY\"}"));
+        }
+        return id;
+    }
+
     static List<String> checkRules(long classId) throws Exception {
         return jakarta.json.Json.createReader(new java.io.StringReader(
                         RunningPlatform.call(admin, "GET", "/api/classes/" + classId + "/check", null)

@@ -446,25 +446,7 @@ class LiveLessonIT {
                 .longValue();
         // A class of the same plan still being set up (its teacher holds no certificate to open it): the stranger
         // teaches it.
-        long otherClass = ClassesIT.ok(RunningPlatform.call(
-                        admin,
-                        "POST",
-                        "/api/classes",
-                        Json.createObjectBuilder()
-                                .add("name", "另一个直播班 " + System.nanoTime())
-                                .add("planId", planId)
-                                .add("deliveryMode", "ONLINE")
-                                .add("startsOn", "2027-03-01")
-                                .add("endsOn", "2027-03-31")
-                                .build()
-                                .toString()))
-                .getJsonNumber("id")
-                .longValue();
-        ClassesIT.ok(RunningPlatform.call(
-                admin,
-                "POST",
-                "/api/classes/" + otherClass + "/teachers",
-                "{\"accountId\":" + strangerId + ",\"duty\":\"THEORY\"}"));
+        long otherClass = ClassesIT.draftClass(admin, planId, "另一个直播班", strangerId);
         String stranger = RunningPlatform.token(strangerName, "Teach2026ok");
         long lessonId = schedule(90).getJsonNumber("id").longValue();
         String lesson = "/api/live/lessons/" + lessonId;

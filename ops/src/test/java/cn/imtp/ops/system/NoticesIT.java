@@ -441,20 +441,7 @@ class NoticesIT {
                         .statusCode());
         // A class that is not active: nobody in it is behind yet (no ledger, no lessons); refused, said why, in the
         // reader's language.
-        long draft = ClassesIT.ok(RunningPlatform.call(
-                        admin,
-                        "POST",
-                        "/api/classes",
-                        Json.createObjectBuilder()
-                                .add("name", "未开班 " + System.nanoTime())
-                                .add("planId", planId)
-                                .add("deliveryMode", "ONLINE")
-                                .add("startsOn", "2027-03-01")
-                                .add("endsOn", "2027-03-31")
-                                .build()
-                                .toString()))
-                .getJsonNumber("id")
-                .longValue();
+        long draft = ClassesIT.draftClass(admin, planId, "未开班", null);
         long draftLearnerId = Accounts.createLearner(admin, Accounts.uniqueName("remind-d"), "Learn2026ok")
                 .getJsonNumber("id")
                 .longValue();

@@ -61,25 +61,7 @@ class OwnershipIT {
                 .getJsonNumber("id")
                 .longValue();
         stranger = RunningPlatform.token(teacherName, "Teach2026ok");
-        otherClass = ClassesIT.ok(RunningPlatform.call(
-                        admin,
-                        "POST",
-                        "/api/classes",
-                        Json.createObjectBuilder()
-                                .add("name", "另一个班 " + System.nanoTime())
-                                .add("planId", planId)
-                                .add("deliveryMode", "ONLINE")
-                                .add("startsOn", "2027-03-01")
-                                .add("endsOn", "2027-03-31")
-                                .build()
-                                .toString()))
-                .getJsonNumber("id")
-                .longValue();
-        ClassesIT.ok(RunningPlatform.call(
-                admin,
-                "POST",
-                "/api/classes/" + otherClass + "/teachers",
-                "{\"accountId\":" + teacherId + ",\"duty\":\"THEORY\"}"));
+        otherClass = ClassesIT.draftClass(admin, planId, "另一个班", teacherId);
         String learnerName = Accounts.uniqueName("other-learner");
         long learnerId = Accounts.createLearner(admin, learnerName, "Learn2026ok")
                 .getJsonNumber("id")
