@@ -58,7 +58,18 @@ public class SchemaStartup {
 
     @PostConstruct
     void migrate() {
-        MigrateResult result = Flyway.configure(Thread.currentThread().getContextClassLoader())
+        MigrateResult result =
+                migrate(dataSource, schemaName, Thread.currentThread().getContextClassLoader());
+        LOG.info(() -> "Schema " + schemaName + ": " + result.migrationsExecuted
+                + " migration(s) applied, now at version " + result.targetSchemaVersion);
+    }
+
+    /**
+     * Migrates the schema {@code schemaName} in {@code dataSource} to the latest of the migrations {@code loader} finds:
+     * what every start-up does, open to the in-container tests, which migrate a database of their own with it.
+     */
+    public static MigrateResult migrate(DataSource dataSource, String schemaName, ClassLoader loader) {
+        return Flyway.configure(loader)
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/" + schemaName)
                 .table("flyway_history_" + schemaName)
@@ -66,7 +77,5 @@ public class SchemaStartup {
                 .baselineVersion("0")
                 .load()
                 .migrate();
-        LOG.info(() -> "Schema " + schemaName + ": " + result.migrationsExecuted
-                + " migration(s) applied, now at version " + result.targetSchemaVersion);
     }
 }
