@@ -145,7 +145,7 @@ class SchemaAndStoresIT {
                 "the fixture is a database at V" + FIXTURE_VERSION);
 
         MigrateResult result =
-                SchemaStartup.migrate(old, "lms", Thread.currentThread().getContextClassLoader());
+                SchemaStartup.migrateSchema(old, "lms", Thread.currentThread().getContextClassLoader());
 
         int latest = latestMigration();
         assertEquals(latest - FIXTURE_VERSION, result.migrationsExecuted, "the migrations after V" + FIXTURE_VERSION);

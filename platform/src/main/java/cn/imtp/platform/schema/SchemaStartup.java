@@ -59,7 +59,7 @@ public class SchemaStartup {
     @PostConstruct
     void migrate() {
         MigrateResult result =
-                migrate(dataSource, schemaName, Thread.currentThread().getContextClassLoader());
+                migrateSchema(dataSource, schemaName, Thread.currentThread().getContextClassLoader());
         LOG.info(() -> "Schema " + schemaName + ": " + result.migrationsExecuted
                 + " migration(s) applied, now at version " + result.targetSchemaVersion);
     }
@@ -68,7 +68,7 @@ public class SchemaStartup {
      * Migrates the schema {@code schemaName} in {@code dataSource} to the latest of the migrations {@code loader} finds:
      * what every start-up does, open to the in-container tests, which migrate a database of their own with it.
      */
-    public static MigrateResult migrate(DataSource dataSource, String schemaName, ClassLoader loader) {
+    public static MigrateResult migrateSchema(DataSource dataSource, String schemaName, ClassLoader loader) {
         return Flyway.configure(loader)
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/" + schemaName)
