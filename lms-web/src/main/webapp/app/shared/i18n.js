@@ -97,6 +97,14 @@ export function localInput(date) {
   return new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
 }
 
+/**
+ * A date as a `datetime-local` input in China time holds it ("2026-12-10T08:00"), as every time on the pages is shown
+ * (`dateTime`); the server reads such a value without an offset as China time.
+ */
+export function chinaInput(date) {
+  return new Date(date.getTime() + 8 * 3600000).toISOString().slice(0, 16);
+}
+
 export function dateTime(instant) {
   return new Date(instant).toLocaleString(language() === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', hour12: false });
 }

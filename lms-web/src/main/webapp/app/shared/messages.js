@@ -111,6 +111,7 @@ export const messages = {
   'packs.windowFrom': ["开放时间", "Open from"],
   'packs.windowUntil': ["至", "until"],
   'packs.saveWindow': ["保存开放时间", "Save the window"],
+  'packs.chinaTime': ["（北京时间）", "(China time)"],
   'packs.show': ["向学员开放", "Show to learners"],
   'packs.hide': ["对学员隐藏", "Hide from learners"],
   'packs.shownNotice': ["已向学员开放：{title}", "Shown to learners: {title}"],

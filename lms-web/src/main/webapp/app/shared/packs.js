@@ -3,7 +3,7 @@
 // playing time, open). The server decides what each reader gets: learners never teaching resources, and assessment
 // resources only while a teacher of the class shows them (optionally from, until); teachers of the class switch that here.
 import { account, api } from './api.js';
-import { dateTime, localInput, playClock, t } from './i18n.js';
+import { chinaInput, dateTime, playClock, t } from './i18n.js';
 import { box, el, pager, param, showNotice, showProblem } from './page.js';
 import { openResource } from './resources.js';
 
@@ -85,15 +85,15 @@ function windowText(r) {
 
 /**
  * The switch of an assessment resource (teachers of its class, administrators): shown to learners or hidden, and when
- * shown, in an optional window (from, until; the browser's local time).
+ * shown, in an optional window (from, until; China time, as every time on the pages).
  */
 function visibility(r, redraw) {
-  const at = (name, value) => el('input', { type: 'datetime-local', name, 'data-window': name, value: value ? localInput(new Date(value)) : '' });
+  const at = (name, value) => el('input', { type: 'datetime-local', name, 'data-window': name, value: value ? chinaInput(new Date(value)) : '' });
   const from = at('from', r.shownFrom);
   const until = at('until', r.shownUntil);
   const send = (shown) => save(r, shown, from.value, until.value, redraw);
   return el('div', { class: 'visibility' },
-    el('label', {}, t('packs.windowFrom'), ' ', from), ' ',
+    el('label', {}, t('packs.windowFrom'), ' ', from, ' ', el('span', { class: 'muted' }, t('packs.chinaTime'))), ' ',
     el('label', {}, t('packs.windowUntil'), ' ', until), ' ',
     el('button', { type: 'button', 'data-toggle': r.id, onclick: () => send(!r.shownToLearners) }, t(r.shownToLearners ? 'packs.hide' : 'packs.show')),
     r.shownToLearners ? el('button', { type: 'button', 'data-save-window': r.id, onclick: () => send(true) }, t('packs.saveWindow')) : '');
@@ -103,7 +103,7 @@ async function save(r, shown, from, until, redraw) {
   try {
     showProblem(box.problem, null);
     const body = shown
-      ? { shown, from: from ? new Date(from).toISOString() : null, until: until ? new Date(until).toISOString() : null }
+      ? { shown, from: from || null, until: until || null }
       : { shown };
     await api(`/api/resources/${r.id}/learner-visibility`, { method: 'PUT', body });
     showNotice(box.notice, t(shown ? 'packs.shownNotice' : 'packs.hiddenNotice', { title: r.title }));

@@ -466,7 +466,12 @@ class OwnershipIT {
                 until.truncatedTo(ChronoUnit.MILLIS),
                 Instant.parse(view.getString("shownUntil")).truncatedTo(ChronoUnit.MILLIS));
         assertTrue(!view.containsKey("shownFrom") || view.isNull("shownFrom"), "learners are told until when only");
-        assertEquals(200, Media.access(learner, sample, null).statusCode());
+        HttpResponse<String> ticket = Media.access(learner, sample, null);
+        assertEquals(200, ticket.statusCode(), ticket.body());
+        assertFalse(
+                Instant.parse(RunningPlatform.json(ticket).getString("expiresAt"))
+                        .isAfter(until),
+                "the learner's grant ends with the window: " + ticket.body());
 
         // Hidden: the window goes with it.
         HttpResponse<String> hidden = RunningPlatform.call(owner, "PUT", visibility, "{\"shown\":false}");

@@ -290,12 +290,7 @@ class TeacherPagesIT {
     }
 
     /**
-     * A teacher reminds those short of hours from the class page: every learner short is ticked at first; the three
-     * NoticesIT reminds over the API (learner21–23) are unticked here, so that the two classes may run in either order.
-     * The reminders go out, the page says how many; a second click sends nothing again and says who was skipped.
-     */
-    /**
-     * On the class's packs page a teacher opens a new sample paper to learners until a time (the browser's local time),
+     * On the class's packs page a teacher opens a new sample paper to learners until a time (China time),
      * sees it marked shown with its end, and a window that has already ended is refused on the page in Chinese.
      */
     @Test
@@ -309,27 +304,26 @@ class TeacherPagesIT {
             b.signIn("teacher01", RunningPlatform.DEMO_PASSWORD, "/teacher/");
             b.open("/teacher/packs?class=" + classId);
             b.waitFor(By.cssSelector(item + " span[data-state='hidden']"));
-            // Tomorrow at 18:00 in the browser's time, as the datetime-local field holds it.
-            String until = (String) b.js(
-                    "const d = new Date(Date.now() + 864e5); d.setHours(18, 0, 0, 0);"
-                            + " const v = new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);"
-                            + " document.querySelector(arguments[0] + \" input[data-window='until']\").value = v; return d.toISOString();",
-                    item);
+            // Tomorrow at 18:00 China time, as the page's date-and-time fields hold it (whatever the browser's zone).
+            java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
+            java.time.LocalDateTime tomorrow =
+                    java.time.LocalDate.now(china).plusDays(1).atTime(18, 0);
+            String until = tomorrow.atZone(china).toInstant().toString();
+            String field = "document.querySelector(arguments[0] + \" input[data-window='until']\")";
+            b.js(field + ".value = arguments[1];", item, tomorrow.toString());
             b.driver.findElement(By.cssSelector(item + " button[data-toggle]")).click();
             b.waitFor(By.cssSelector(item + " span[data-state='shown']"));
             String text = b.driver.findElement(By.cssSelector(item)).getText();
             assertTrue(text.contains("学员可见") && text.contains("至 "), text);
+            assertEquals(
+                    tomorrow.toString(), b.js("return " + field + ".value;", item), "the saved end, in China time");
             JsonObject view =
                     RunningPlatform.json(RunningPlatform.call(teacher, "GET", "/api/resources/" + sample, null));
             assertEquals(Instant.parse(until), Instant.parse(view.getString("shownUntil")), view.toString());
             b.screenshot("teacher-packs-window");
 
             // A window that has already ended: refused, in words, and the paper stays as it was.
-            b.js(
-                    "const d = new Date(Date.now() - 864e5);"
-                            + " document.querySelector(arguments[0] + \" input[data-window='until']\").value ="
-                            + " new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);",
-                    item);
+            b.js(field + ".value = arguments[1];", item, tomorrow.minusDays(2).toString());
             b.driver
                     .findElement(By.cssSelector(item + " button[data-save-window]"))
                     .click();
@@ -344,6 +338,11 @@ class TeacherPagesIT {
         }
     }
 
+    /**
+     * A teacher reminds those short of hours from the class page: every learner short is ticked at first; the three
+     * NoticesIT reminds over the API (learner21–23) are unticked here, so that the two classes may run in either order.
+     * The reminders go out, the page says how many; a second click sends nothing again and says who was skipped.
+     */
     @Test
     void aTeacherRemindsTheLearnersShortOfHoursFromTheClassPage() throws Exception {
         long demo = Media.demoClassId();

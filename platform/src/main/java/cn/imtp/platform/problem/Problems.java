@@ -123,14 +123,20 @@ public final class Problems {
     /** MariaDB's error codes for a value that does not fit its column, and the pattern of the column in its message. */
     private static final Set<Integer> TOO_LONG = Set.of(1406, 1264);
 
+    /** MariaDB's code for a value its column's type cannot hold (a time after 2038 in a TIMESTAMP, text in a number). */
+    private static final int WRONG_VALUE = 1292;
+
     private static final Set<Integer> CONFLICTS = Set.of(1062, 1451, 1452);
-    private static final Pattern COLUMN = Pattern.compile("for column [`']?(\\w+)[`']?");
+    /** The column a refusal names, its schema and table aside ({@code `lms`.`resource`.`shown_until`}). */
+    private static final Pattern COLUMN = Pattern.compile("for column (?:[`']?\\w+[`']?\\.)*[`']?(\\w+)[`']?");
 
     /** The database refusing a value the checks before it let through (a missed length check, a duplicate), or null. */
     static SQLException refusedByDatabase(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof SQLException sql
-                    && (TOO_LONG.contains(sql.getErrorCode()) || CONFLICTS.contains(sql.getErrorCode()))) {
+                    && (TOO_LONG.contains(sql.getErrorCode())
+                            || sql.getErrorCode() == WRONG_VALUE
+                            || CONFLICTS.contains(sql.getErrorCode()))) {
                 return sql;
             }
         }
@@ -152,6 +158,30 @@ public final class Problems {
                                     + ". Shorten it and send the request again."),
                     instance,
                     List.of(new FieldError(field, language.pick("太长或太大", "too long or too large"))));
+        }
+        if (sql.getErrorCode() == WRONG_VALUE) {
+            Matcher m = COLUMN.matcher(String.valueOf(sql.getMessage()));
+            String field = m.find() ? camel(m.group(1)) : "body";
+            boolean time = String.valueOf(sql.getMessage()).matches("(?is).*\\b(datetime|timestamp|date|time)\\b.*");
+            return new Problem(
+                    Problem.TYPE_BASE + "invalid-input",
+                    Titles.of("Invalid input", language),
+                    422,
+                    time
+                            ? language.pick(
+                                    "有一个时间超出了可保存的范围（1970 年至 2037 年）：" + field + "。请改正后重新提交。",
+                                    "A time is outside the range that can be kept (1970 to 2037): " + field
+                                            + ". Correct it and send the request again.")
+                            : language.pick(
+                                    "有一个值的格式或范围不对，无法保存：" + field + "。请改正后重新提交。",
+                                    "A value has the wrong form or range to be kept: " + field
+                                            + ". Correct it and send the request again."),
+                    instance,
+                    List.of(new FieldError(
+                            field,
+                            time
+                                    ? language.pick("须在 1970 年至 2037 年之间", "must be between 1970 and 2037")
+                                    : language.pick("格式或范围不对", "wrong form or range"))));
         }
         return new Problem(
                 Problem.TYPE_BASE + "conflict",

@@ -87,6 +87,20 @@ class ProblemsTest {
     }
 
     @Test
+    void aTimeTheColumnCannotHoldIsA422NamingItsField() {
+        Problem p = Problems.of(
+                new RuntimeException(new java.sql.SQLException(
+                        "(conn=7) Incorrect datetime value: '2040-06-30 00:00:00.000' for column `lms`.`resource`.`shown_until` at row 1",
+                        "22007",
+                        1292)),
+                "/api/x",
+                "abc");
+        assertEquals(422, p.status());
+        assertEquals("shownUntil", p.errors().get(0).field());
+        assertTrue(p.detail().contains("2037") && !p.detail().contains("2040-06-30"), p.detail());
+    }
+
+    @Test
     void aDeadlockAnywhereInTheCausesAsksTheClientToRetry() {
         Exception deadlock = new RuntimeException(
                 "commit failed",

@@ -225,7 +225,7 @@ public final class QuestionQti {
                                         + "): the platform files each question under a learning unit")));
                 continue;
             }
-            byte[] itemBytes = files.get(href);
+            byte[] itemBytes = files.get(href.replace('\\', '/'));
             if (itemBytes == null) {
                 errors.add(new FieldError(
                         places.get(row),
@@ -312,8 +312,9 @@ public final class QuestionQti {
                 if (files.size() >= MAX_FILES) {
                     throw new Refused(new Words("文件超过 " + MAX_FILES + " 个", "more than " + MAX_FILES + " files"));
                 }
-                String name = e.getName();
-                refuseOutside(name);
+                // Some Windows tools write backslashes between folders: the same folders, read as such.
+                String name = e.getName().replace('\\', '/');
+                refuseOutside(e.getName(), name);
                 byte[] content = readAtMost(in, MAX_UNPACKED_BYTES - total);
                 total += content.length;
                 if (files.put(name, content) != null) {
@@ -330,22 +331,21 @@ public final class QuestionQti {
     }
 
     /**
-     * An entry name must stay inside the package: relative, with forward slashes only, no {@code ..} part, no drive and
-     * no control character. The package is only read in memory, yet a name that would escape it on a disk is a package
+     * An entry name must stay inside the package: relative (backslashes read as slashes), no {@code ..} part, no
+     * drive and no control character. The package is only read in memory, yet a name that would escape it on a disk is a package
      * made to mislead (and a manifest could point at it): the whole package is refused.
      */
-    private static void refuseOutside(String name) {
+    private static void refuseOutside(String original, String name) {
         boolean outside = name.isEmpty()
                 || name.startsWith("/")
-                || name.contains("\\")
                 || name.matches("(?s)[A-Za-z]:.*")
                 || name.chars().anyMatch(Character::isISOControl)
                 || java.util.Arrays.asList(name.split("/", -1)).contains("..");
         if (outside) {
             throw new Refused(new Words(
-                    "文件名“" + shown(name) + "”指向内容包之外（以“/”或盘符开头、含“..”或反斜杠）",
-                    "the file name '" + shown(name)
-                            + "' points outside the package (a leading '/' or drive, a '..' part or a backslash)"));
+                    "文件名“" + shown(original) + "”指向内容包之外（以“/”或盘符开头，或含“..”）",
+                    "the file name '" + shown(original)
+                            + "' points outside the package (a leading '/' or drive, or a '..' part)"));
         }
     }
 

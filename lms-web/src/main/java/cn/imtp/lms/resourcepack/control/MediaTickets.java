@@ -113,7 +113,15 @@ public class MediaTickets {
     }
 
     public View view(UUID asset, String kind, Caller caller) {
+        return view(asset, kind, caller, null);
+    }
+
+    /** The same, the grant ending at {@code notAfter} at the latest (null: the usual lifetime). */
+    public View view(UUID asset, String kind, Caller caller, Instant notAfter) {
         Instant expires = Instant.now().plus(Duration.ofMinutes(viewGrantMinutes));
+        if (notAfter != null && notAfter.isBefore(expires)) {
+            expires = notAfter;
+        }
         String grant = tokens.sign(
                 new MediaGrant(caller.accountId(), asset, MediaGrant.Scope.VIEW, kind, expires), Instant.now());
         String q = query(grant);

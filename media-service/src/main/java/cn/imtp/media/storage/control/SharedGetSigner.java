@@ -55,8 +55,10 @@ public final class SharedGetSigner {
                 || ("https".equals(uri.getScheme()) && uri.getPort() == 443);
         this.host = uri.getHost() + (defaultPort ? "" : ":" + uri.getPort());
         this.originBytes = (uri.getScheme() + "://" + host).getBytes(StandardCharsets.US_ASCII);
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
-        this.pathPrefixBytes = (path + "/" + encode(bucket) + "/").getBytes(StandardCharsets.US_ASCII);
+        // The endpoint's path as it stands in a URL, each part encoded as a key's are (ASCII whatever it was written
+        // in).
+        String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
+        this.pathPrefixBytes = (encodePath(path) + "/" + encode(bucket) + "/").getBytes(StandardCharsets.US_ASCII);
         this.region = region;
         this.accessKey = accessKey;
         this.secretKey = secretKey;

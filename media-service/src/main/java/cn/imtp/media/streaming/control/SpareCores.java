@@ -63,17 +63,27 @@ final class SpareCores implements AutoCloseable {
             for (int h = 0; h < Math.min(helpers.getMaximumPoolSize(), parts - 1); h++) {
                 try {
                     helpers.execute(worker);
-                } catch (RejectedExecutionException e) {
-                    break; // every helper is busy (or the application stops): this thread does the rest
+                } catch (RejectedExecutionException | IllegalStateException e) {
+                    // Every helper is busy, or the application stops (its thread factory refuses): this thread does the
+                    // rest.
+                    break;
                 }
             }
         }
         worker.run();
-        try {
-            ended.await();
-        } catch (InterruptedException e) {
+        // The parts take milliseconds: waited for even by a thread already interrupted (its flag is kept for its
+        // caller).
+        boolean interrupted = false;
+        while (true) {
+            try {
+                ended.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while helpers finished their parts", e);
         }
         Throwable e = failure.get();
         if (e instanceof RuntimeException r) {

@@ -51,9 +51,10 @@ public final class Variant {
         return bytes;
     }
 
-    /** Its length in bytes (what it weighs in a cache). */
+    /** What it weighs in a cache: its bytes and, once made, its gzip copy's. */
     public int size() {
-        return bytes.length;
+        byte[] g = gzipped;
+        return bytes.length + (g == null ? 0 : g.length);
     }
 
     /**

@@ -85,4 +85,12 @@ class SharedGetSignerTest {
         assertTrue(signer.url("x/课 1.ts", Instant.EPOCH, Map.of())
                 .startsWith("http://127.0.0.1:9000/lms-media/x/%E8%AF%BE%201.ts?"));
     }
+
+    @Test
+    void anEndpointsPathIsEncodedAsAKeysIs() {
+        SharedGetSigner signer = new SharedGetSigner(
+                "https://cdn.example.cn/媒体/", "lms-media", "us-east-1", "a", "b", Duration.ofMinutes(10));
+        assertTrue(signer.url("x/1.ts", Instant.EPOCH, Map.of())
+                .startsWith("https://cdn.example.cn/%E5%AA%92%E4%BD%93/lms-media/x/1.ts?"));
+    }
 }

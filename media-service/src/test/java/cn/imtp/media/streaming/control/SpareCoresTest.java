@@ -73,4 +73,21 @@ class SpareCoresTest {
             }
         }
     }
+
+    @Test
+    void anInterruptedRequestStillGetsItsPartsAndKeepsItsFlag() {
+        try (SpareCores cores = new SpareCores(Executors.defaultThreadFactory(), 1)) {
+            AtomicIntegerArray runs = new AtomicIntegerArray(8);
+            Thread.currentThread().interrupt();
+            try {
+                cores.run(8, runs::incrementAndGet);
+                assertTrue(Thread.currentThread().isInterrupted(), "the flag is kept for the caller");
+            } finally {
+                Thread.interrupted();
+            }
+            for (int i = 0; i < 8; i++) {
+                assertEquals(1, runs.get(i), "part " + i);
+            }
+        }
+    }
 }
