@@ -15,8 +15,11 @@ export class ApiError extends Error {
   /** The text a user reads: what went wrong in their language, then the server's precise detail and field errors. */
   describe() {
     const fields = (this.problem.errors || []).map((e) => `${fieldLabel(e.field)}${t('punct.colon')}${e.message}`).join(t('punct.semicolon'));
-    const headline = t(`problem.${this.status}`, {}, '') || t('problem.other', { status: this.status });
-    return [headline, this.message, fields].filter(Boolean).join(' — ');
+    // No answer at all (status 0, the connection lost): the message alone says it, without "请求失败（0）".
+    const headline = this.status === 0 ? '' : (t(`problem.${this.status}`, {}, '') || t('problem.other', { status: this.status }));
+    // "HTTP 502" is for the console: an answer without a problem document reads as its headline alone.
+    const said = this.problem.detail || this.problem.title ? this.message : '';
+    return [headline, said, fields].filter(Boolean).join(' — ');
   }
 }
 

@@ -3,6 +3,7 @@
 // at a time with real byte progress, and the ticket is remembered so that after a reload (or a lost
 // connection) the same file picks up with the parts storage already holds. The file is never read whole
 // into memory.
+import { ApiError } from './api.js';
 import { inLanguage, language, t } from './i18n.js';
 
 const PENDING = 'imtp.upload.';
@@ -23,18 +24,32 @@ function under(ticket, sub) {
   return `${path}${sub}?${query}`;
 }
 
-async function post(url, body) {
+/**
+ * A call to media-service; every failure is an ApiError whose text is the reader's: the problem media-service wrote
+ * (in the page's language), or ours when it wrote none (a proxy's 502) or the connection was lost (status 0).
+ */
+async function call(method, url, body) {
   // media-service writes its problems (a rejected file's reason) in the page's language, as lms-web does for api().
-  const headers = { 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': language() === 'en' ? 'en' : 'zh-CN' };
-  const r = await fetch(url, { method: 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const data = await r.text().then((x) => (x ? JSON.parse(x) : null)).catch(() => null);
-  if (!r.ok) {
-    const error = new Error(data?.detail || `HTTP ${r.status}`);
-    error.describe = () => error.message;
-    error.status = r.status;
-    throw error;
+  const headers = { Accept: 'application/json', 'Accept-Language': language() === 'en' ? 'en' : 'zh-CN' };
+  if (method === 'POST') headers['Content-Type'] = 'application/json';
+  let r;
+  try {
+    r = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, { detail: t('upload.offline') });
   }
+  const data = await r.text().then((x) => (x ? JSON.parse(x) : null)).catch(() => null);
+  if (!r.ok) throw new ApiError(r.status, data?.detail ? data : { ...(data && typeof data === 'object' ? data : {}), detail: t('upload.mediaFailed') });
   return data;
+}
+
+function post(url, body) {
+  return call('POST', url, body);
+}
+
+/** An asset's status read once (its `statusUrl`), as the events of follow() carry it. */
+export function assetStatus(statusUrl) {
+  return call('GET', statusUrl);
 }
 
 /** Thrown when the caller's `signal` stops an upload (a teacher cancelled it). */
@@ -47,8 +62,9 @@ function putPart(url, blob, onBytes, signal) {
     xhr.open('PUT', url);
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
     xhr.upload.onprogress = (e) => onBytes(e.loaded);
-    xhr.onload = () => (xhr.status >= 200 && xhr.status < 300 ? resolve() : reject(new Error(`storage answered ${xhr.status}`)));
-    xhr.onerror = () => reject(new Error('network'));
+    xhr.onload = () => (xhr.status >= 200 && xhr.status < 300 ? resolve()
+      : reject(new ApiError(xhr.status, { detail: t('upload.storageRefused', { status: xhr.status }) })));
+    xhr.onerror = () => reject(new ApiError(0, { detail: t('upload.offline') }));
     xhr.send(blob);
   });
 }

@@ -217,10 +217,14 @@ class LiveLessonPagesIT {
         title.clear();
         title.sendKeys(UPLOADED_TITLE);
         // Every text the panel shows on the way, kept by the test (the steps may pass faster than a poll).
+        // While it transcodes, leaving the page is asked about (a beforeunload the page cancels), once added it is not.
         teacher.js("window.seen = []; const panel = document.getElementById('stage-upload');"
-                + "new MutationObserver(() => window.seen.push("
-                + "(document.getElementById('stage-upload-status').dataset.state || '') + ' '"
-                + " + document.getElementById('stage-upload-status').innerText))"
+                + "const leaving = () => { const e = new Event('beforeunload', { cancelable: true });"
+                + " window.dispatchEvent(e); return e.defaultPrevented; };"
+                + "window.leaving = leaving;"
+                + "new MutationObserver(() => { const state = document.getElementById('stage-upload-status').dataset.state || '';"
+                + " window.seen.push(state + ' ' + document.getElementById('stage-upload-status').innerText);"
+                + " if (state === 'PROCESSING' && window.warned === undefined) window.warned = leaving(); })"
                 + ".observe(panel, { subtree: true, childList: true, characterData: true, attributes: true });");
         teacher.waitFor(By.id("stage-upload-send")).click();
         WebElement play = teacher.waitFor(By.id("stage-upload-play"), Duration.ofMinutes(3));
@@ -230,6 +234,11 @@ class LiveLessonPagesIT {
         assertTrue(
                 seen.stream().anyMatch(x -> x.startsWith("PROCESSING") && x.matches("(?s).*(转码中 \\d+%|排队中).*")),
                 seen.toString());
+        // Published only after the panel said so, its Cancel gone (a cancel now must not delete what is being
+        // published).
+        assertTrue(seen.stream().anyMatch(x -> x.startsWith("PUBLISHING") && x.contains("正在发布")), seen.toString());
+        assertEquals(true, teacher.js("return window.warned;"), "leaving while transcoding is asked about");
+        assertEquals(false, teacher.js("return window.leaving();"), "leaving once the video is added is not");
         assertTrue(teacher.driver
                 .findElement(By.id("stage-upload-status"))
                 .getText()
