@@ -76,11 +76,6 @@ public final class SharedGetSigner {
         return slotOf(now).plusSeconds(slotSeconds);
     }
 
-    /** A GET URL of {@code key} signed at the start of {@code now}'s slot, with the response overrides in {@code query}. */
-    public String url(String key, Instant now, Map<String, String> query) {
-        return sign(key, slotOf(now), slotSeconds + lifetimeSeconds, query);
-    }
-
     /**
      * A GET URL of {@code key} signed at {@code signedAt}, valid {@code expiresSeconds}: written as a playlist's URLs are
      * ({@link Batch#write}), so that there is one way of signing.

@@ -62,15 +62,9 @@ class SharedGetSignerTest {
                 "http://127.0.0.1:9000", "lms-media", "us-east-1", "a", "b", Duration.ofMinutes(10));
         Instant first = Instant.parse("2026-12-06T08:05:00Z");
         Instant later = first.plusSeconds(299);
-        assertEquals(
-                signer.url(KEY, first, Map.of()),
-                signer.url(KEY, later, Map.of()),
-                "one URL per object and 5-minute slot");
-        assertNotEquals(
-                signer.url(KEY, first, Map.of()),
-                signer.url(KEY, first.plusSeconds(300), Map.of()),
-                "a new slot, a new URL");
-        HttpUrl url = HttpUrl.parse(signer.url(KEY, later, Map.of()));
+        assertEquals(url(signer, KEY, first), url(signer, KEY, later), "one URL per object and 5-minute slot");
+        assertNotEquals(url(signer, KEY, first), url(signer, KEY, first.plusSeconds(300)), "a new slot, a new URL");
+        HttpUrl url = HttpUrl.parse(url(signer, KEY, later));
         assertEquals("20261206T080500Z", url.queryParameter("X-Amz-Date"));
         // Signed at the slot's start, valid 15 minutes from there: at least 10 minutes after the last hand-out of the
         // slot.
@@ -82,7 +76,7 @@ class SharedGetSignerTest {
         assertEquals("a%20b%2Bc~%E8%AF%BE", SharedGetSigner.encode("a b+c~课"));
         SharedGetSigner signer = new SharedGetSigner(
                 "http://127.0.0.1:9000", "lms-media", "us-east-1", "a", "b", Duration.ofMinutes(10));
-        assertTrue(signer.url("x/课 1.ts", Instant.EPOCH, Map.of())
+        assertTrue(url(signer, "x/课 1.ts", Instant.EPOCH)
                 .startsWith("http://127.0.0.1:9000/lms-media/x/%E8%AF%BE%201.ts?"));
     }
 
@@ -90,7 +84,16 @@ class SharedGetSignerTest {
     void anEndpointsPathIsEncodedAsAKeysIs() {
         SharedGetSigner signer = new SharedGetSigner(
                 "https://cdn.example.cn/媒体/", "lms-media", "us-east-1", "a", "b", Duration.ofMinutes(10));
-        assertTrue(signer.url("x/1.ts", Instant.EPOCH, Map.of())
+        assertTrue(url(signer, "x/1.ts", Instant.EPOCH)
                 .startsWith("https://cdn.example.cn/%E5%AA%92%E4%BD%93/lms-media/x/1.ts?"));
+    }
+
+    /** A URL as a playlist gets it: written by the slot's batch. */
+    private static String url(SharedGetSigner signer, String key, Instant now) {
+        SharedGetSigner.Batch batch = signer.batch(now);
+        byte[] encoded = SharedGetSigner.encodedKey(key);
+        byte[] out = new byte[batch.length(encoded.length)];
+        batch.write(encoded, encoded.length, out, 0);
+        return new String(out, java.nio.charset.StandardCharsets.US_ASCII);
     }
 }
