@@ -58,7 +58,7 @@ final class DemoLessonVideo implements Runnable {
                 .filter(r -> TITLE.equals(r.getString("title")))
                 .findFirst()
                 .orElse(null);
-        if (existing != null && !existing.isNull("publishedVersion")) {
+        if (existing != null && PlatformClient.published(existing)) {
             return "the demo unit '" + klass.unitName() + "' has its demo lesson video";
         }
         Path file = settings.varDir().resolve("tmp/demo-lesson.mp4");

@@ -166,7 +166,7 @@ final class DemoResourcePacks implements Runnable {
         int added = 0;
         for (Demo d : DEMOS) {
             JsonObject had = existing.get(d.title());
-            if (had != null && !had.isNull("publishedVersion")) {
+            if (had != null && PlatformClient.published(had)) {
                 // An earlier try may have stopped between publishing and showing it.
                 if (d.shownToLearners() && !had.getBoolean("shownToLearners", false)) {
                     showToLearners(token, had.getJsonNumber("id").longValue());

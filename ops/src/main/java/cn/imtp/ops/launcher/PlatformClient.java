@@ -184,6 +184,11 @@ final class PlatformClient {
         throw new IOException(fileName + " was not ready within " + timeout);
     }
 
+    /** Whether a resource has a published version: the API leaves the field out, rather than null, until then. */
+    static boolean published(JsonObject resource) {
+        return resource.get("publishedVersion") instanceof jakarta.json.JsonNumber;
+    }
+
     static JsonObject json(String body) {
         try (var reader = Json.createReader(new StringReader(body))) {
             return reader.readObject();

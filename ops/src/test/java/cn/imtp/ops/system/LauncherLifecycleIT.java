@@ -100,7 +100,8 @@ class LauncherLifecycleIT {
                         .getJsonArray("items")
                         .stream()
                         .map(jakarta.json.JsonValue::asJsonObject)
-                        .filter(r -> r.getString("title").equals("演示课程视频（测试图样）") && !r.isNull("publishedVersion"))
+                        .filter(r -> r.getString("title").equals("演示课程视频（测试图样）")
+                                && r.get("publishedVersion") instanceof jakarta.json.JsonNumber)
                         .findFirst()
                         .orElse(video);
             }
