@@ -106,26 +106,35 @@ public final class Playlists {
 
     /**
      * A variant playlist. While encoding runs it is an EVENT playlist that only grows; once the rendition is complete it
-     * is VOD and ends with EXT-X-ENDLIST. It is laid out here (every line's place known: a 3-hour lecture's playlist is
-     * 650 KB, written once into an array of its size) and its segment lines are written by {@link VariantText#write},
-     * in parts, on as many threads as the caller has.
+     * is VOD and ends with EXT-X-ENDLIST. It is laid out here (every line's place known) in parts of {@code
+     * partSegments} segments, each an array of its own: a 3-hour lecture's playlist is 650 KB, and as one array it would
+     * be a humongous object for G1 (half a region or more: 512 KB with the 1-MB regions of a heap under 2 GB), allocated
+     * outside the young generation and starting a concurrent cycle each time. Parts are written by {@link
+     * VariantText#write}, on as many threads as the caller has, and sent one after the other.
      */
-    public static VariantText variant(List<Segment> segments, boolean complete, int hlsTimeSeconds, SegmentUrls urls) {
-        return new VariantText(segments, complete, hlsTimeSeconds, urls);
+    public static VariantText variant(
+            List<Segment> segments, boolean complete, int hlsTimeSeconds, int partSegments, SegmentUrls urls) {
+        return new VariantText(segments, complete, hlsTimeSeconds, partSegments, urls);
     }
 
     /** A variant playlist being written: its head and end are, its segment lines are as {@link #write} writes them. */
     public static final class VariantText {
         private final List<Segment> segments;
         private final SegmentUrls urls;
-        /** Where each segment's lines begin; the last entry is where the end tag begins. */
+        private final int partSegments;
+        /** Where each segment's lines begin in its part; the last entry is where the end tag begins in the last part. */
         private final int[] at;
 
-        private final byte[] out;
+        private final byte[][] parts;
 
-        private VariantText(List<Segment> segments, boolean complete, int hlsTimeSeconds, SegmentUrls urls) {
+        private VariantText(
+                List<Segment> segments, boolean complete, int hlsTimeSeconds, int partSegments, SegmentUrls urls) {
+            if (partSegments < 1) {
+                throw new IllegalArgumentException("a part has at least one segment: " + partSegments);
+            }
             this.segments = segments;
             this.urls = urls;
+            this.partSegments = partSegments;
             int target = hlsTimeSeconds;
             for (Segment s : segments) {
                 target = Math.max(target, (s.durationMs() + 999) / 1000);
@@ -135,27 +144,42 @@ public final class Playlists {
                             + "\n#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-INDEPENDENT-SEGMENTS\n")
                     .getBytes(StandardCharsets.US_ASCII);
             byte[] end = complete ? END_LIST : new byte[0];
-            at = new int[segments.size() + 1];
+            int n = segments.size();
+            parts = new byte[Math.max(1, (n + partSegments - 1) / partSegments)][];
+            at = new int[n + 1];
             int size = head.length;
-            for (int i = 0; i < segments.size(); i++) {
+            for (int i = 0; i <= n; i++) {
+                if (i > 0 && i % partSegments == 0 && i < n) {
+                    parts[i / partSegments - 1] = new byte[size];
+                    size = 0;
+                }
                 at[i] = size;
-                Segment s = segments.get(i);
-                // "#EXTINF:" seconds "." three decimals ",\n" URL "\n"
-                size += EXTINF.length + digits(Math.max(0, s.durationMs()) / 1000) + 6 + urls.length(s) + 1;
+                if (i < n) {
+                    Segment s = segments.get(i);
+                    // "#EXTINF:" seconds "." three decimals ",\n" URL "\n"
+                    size += EXTINF.length + digits(Math.max(0, s.durationMs()) / 1000) + 6 + urls.length(s) + 1;
+                }
             }
-            at[segments.size()] = size;
-            out = new byte[size + end.length];
-            System.arraycopy(head, 0, out, 0, head.length);
-            System.arraycopy(end, 0, out, size, end.length);
+            byte[] last = new byte[size + end.length];
+            parts[parts.length - 1] = last;
+            System.arraycopy(head, 0, parts[0], 0, head.length);
+            System.arraycopy(end, 0, last, size, end.length);
         }
 
         public int segments() {
             return segments.size();
         }
 
-        /** Writes the lines of segments {@code from} (inclusive) to {@code to} (exclusive); parts may be written at once. */
-        public void write(int from, int to) {
-            for (int i = from; i < to; i++) {
+        /** How many parts the playlist is written and sent in (one at least). */
+        public int parts() {
+            return parts.length;
+        }
+
+        /** Writes the lines of part {@code k}'s segments; parts may be written at once, on different threads. */
+        public void write(int k) {
+            byte[] out = parts[k];
+            int to = Math.min(segments.size(), (k + 1) * partSegments);
+            for (int i = k * partSegments; i < to; i++) {
                 Segment s = segments.get(i);
                 int ms = Math.max(0, s.durationMs());
                 int p = at[i];
@@ -168,18 +192,19 @@ public final class Playlists {
                 out[p++] = ',';
                 out[p++] = '\n';
                 urls.write(s, out, p);
-                out[at[i + 1] - 1] = '\n';
+                int next = i + 1 < to ? at[i + 1] : i + 1 == segments.size() ? at[i + 1] : out.length;
+                out[next - 1] = '\n';
             }
         }
 
-        /** Where segment {@code i}'s lines begin in {@link #bytes}; for {@code i} = {@link #segments}, the end tag. */
-        public int offsetOf(int i) {
-            return at[i];
+        /** Part {@code k} of the playlist, once it is written; not to be changed. */
+        public byte[] part(int k) {
+            return parts[k];
         }
 
-        /** The playlist, once every segment's lines are written; not to be changed. */
-        public byte[] bytes() {
-            return out;
+        /** The playlist's parts in order, once every one is written; not to be changed. */
+        public byte[][] allParts() {
+            return parts;
         }
     }
 

@@ -82,14 +82,21 @@ class PlaylistsTest {
         }
         Playlists.SegmentUrls urls =
                 urls(seq -> "https://s3.example.cn/b/k/" + seq + ".ts?X-Amz-Signature=" + seq * 31);
-        Playlists.VariantText whole = Playlists.variant(s, true, 6, urls);
-        whole.write(0, whole.segments());
-        Playlists.VariantText parts = Playlists.variant(s, true, 6, urls);
-        parts.write(900, 1_001);
-        parts.write(128, 900);
-        parts.write(0, 128);
-        assertArrayEquals(whole.bytes(), parts.bytes());
-        String text = new String(whole.bytes(), StandardCharsets.US_ASCII);
+        Playlists.VariantText whole = Playlists.variant(s, true, 6, 2_000, urls);
+        assertEquals(1, whole.parts());
+        whole.write(0);
+        Playlists.VariantText parts = Playlists.variant(s, true, 6, 128, urls);
+        assertEquals(8, parts.parts());
+        for (int k = parts.parts() - 1; k >= 0; k--) {
+            parts.write(k);
+        }
+        assertArrayEquals(whole.part(0), joined(parts));
+        for (int k = 0; k < parts.parts(); k++) {
+            byte[] part = parts.part(k);
+            assertEquals('\n', part[part.length - 1], "part " + k + " ends a line");
+            assertTrue(new String(part, StandardCharsets.US_ASCII).startsWith(k == 0 ? "#EXTM3U\n" : "#EXTINF:"));
+        }
+        String text = new String(whole.part(0), StandardCharsets.US_ASCII);
         assertTrue(text.contains("#EXT-X-TARGETDURATION:124\n"), "the longest segment, rounded up");
         assertTrue(text.contains("#EXTINF:123.456,\nhttps://s3.example.cn/b/k/500.ts?X-Amz-Signature=15500\n"));
         assertTrue(text.endsWith(
@@ -109,9 +116,19 @@ class PlaylistsTest {
 
     /** A variant playlist's text with the given segment URLs, written in one part. */
     private static String variant(List<Segment> segments, boolean complete, IntFunction<String> url) {
-        Playlists.VariantText v = Playlists.variant(segments, complete, 6, urls(url));
-        v.write(0, v.segments());
-        return new String(v.bytes(), StandardCharsets.US_ASCII);
+        Playlists.VariantText v = Playlists.variant(segments, complete, 6, 2, urls(url));
+        for (int k = 0; k < v.parts(); k++) {
+            v.write(k);
+        }
+        return new String(joined(v), StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] joined(Playlists.VariantText v) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : v.allParts()) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     private static Playlists.SegmentUrls urls(IntFunction<String> url) {

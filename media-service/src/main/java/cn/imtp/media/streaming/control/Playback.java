@@ -262,12 +262,12 @@ public class Playback {
         long t1 = System.nanoTime();
         List<Segment> segments = segments(owner, rendition, finished);
         long t2 = System.nanoTime();
-        Playlists.VariantText text =
-                Playlists.variant(segments, stored.complete(), transcoding.hlsSeconds(), urls(owner, rendition, at));
-        byte[] gzipped = Variant.writeInParts(text, SIGNING_PART, gzip, cores);
+        Playlists.VariantText text = Playlists.variant(
+                segments, stored.complete(), transcoding.hlsSeconds(), SIGNING_PART, urls(owner, rendition, at));
+        byte[] gzipped = Variant.writeInParts(text, gzip, cores);
         long t3 = System.nanoTime();
         Variant playlist = new Variant(
-                text.bytes(),
+                text.allParts(),
                 gzipped,
                 "asset;dur=" + millis(t1 - t0) + ", rows;dur=" + millis(t2 - t1) + ", sign;dur=" + millis(t3 - t2));
         if (finished) {

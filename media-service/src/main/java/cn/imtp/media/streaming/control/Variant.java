@@ -1,20 +1,26 @@
 package cn.imtp.media.streaming.control;
 
 import cn.imtp.media.hls.Playlists;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
- * A variant playlist as written for one signing slot (its bytes), with its gzip copy made on the first request that
- * accepts gzip and kept with it: a 3-hour lecture's rung is about 650 KB of text and a fifth of that gzipped, and every viewer of
- * the slot gets the same bytes.
+ * A variant playlist as written for one signing slot (its bytes, in the parts it was written in), with its gzip copy
+ * made on the first request that accepts gzip and kept with it: a 3-hour lecture's rung is about 650 KB of text and a
+ * fifth of that gzipped, and every viewer of the slot gets the same bytes. No array of it is near G1's humongous size
+ * (parts of {@link Playback#SIGNING_PART} segments are about 46 KB), so neither writing it nor sending it (the server
+ * copies what the socket does not take at once) allocates outside the young generation.
  */
 public final class Variant {
 
     /** The playlist as sent (ASCII: tags and encoded URLs), written as bytes once rather than encoded on every request. */
-    private final byte[] bytes;
+    private final byte[][] parts;
+
+    private final long length;
 
     private volatile byte[] gzipped;
 
@@ -26,15 +32,24 @@ public final class Variant {
     private final String writing;
 
     /**
-     * @param bytes the playlist (ASCII), kept as it is
+     * @param parts the playlist (ASCII) in parts, kept as they are
      * @param gzipped its gzip copy if it was made while writing it, else null (made on the first request that wants it)
      */
-    Variant(byte[] bytes, byte[] gzipped, String writing) {
-        this.bytes = bytes;
+    Variant(byte[][] parts, byte[] gzipped, String writing) {
+        this.parts = parts;
+        this.length = length(parts);
         this.gzipped = gzipped;
         this.writing = writing;
         this.writtenAt = System.nanoTime();
         this.writer = Thread.currentThread().getId();
+    }
+
+    private static long length(byte[][] parts) {
+        long n = 0;
+        for (byte[] p : parts) {
+            n += p.length;
+        }
+        return n;
     }
 
     /**
@@ -46,71 +61,67 @@ public final class Variant {
         return writer == Thread.currentThread().getId() && writtenAt - sinceNanos >= 0 ? writing : "";
     }
 
-    /** The playlist's bytes (UTF-8), as every viewer of its slot gets them; not to be changed. */
-    public byte[] bytes() {
-        return bytes;
+    /** How many bytes the playlist has (as sent without gzip). */
+    public long length() {
+        return length;
+    }
+
+    /** Sends the playlist's bytes, part after part. */
+    public void writeTo(OutputStream out) throws IOException {
+        for (byte[] p : parts) {
+            out.write(p);
+        }
     }
 
     /** What it weighs in a cache: its bytes and, once made, its gzip copy's. */
-    public int size() {
+    public long size() {
         byte[] g = gzipped;
-        return bytes.length + (g == null ? 0 : g.length);
+        return length + (g == null ? 0 : g.length);
     }
 
     /**
-     * The playlist gzipped, made on the first request that asks and kept for the slot. Made in parts of
-     * {@link #GZIP_PART} bytes on the request's thread and idle cores, each deflated on its own (fastest level) and ended
-     * with a sync flush, the last finishing the stream: one gzip member, as pigz writes it; a part loses only the
-     * repeats it could have found in the part before (a few hundred bytes of a 3-hour lecture's 87 KB).
+     * The playlist gzipped, made on the first request that asks and kept for the slot. Its parts are deflated on the
+     * request's thread and idle cores, each on its own (fastest level) and ended with a sync flush, the last finishing
+     * the stream: one gzip member, as pigz writes it; a part loses only the repeats it could have found in the part
+     * before (a few hundred bytes of a 3-hour lecture's 90 KB).
      */
     byte[] gzipped(SpareCores cores) {
         byte[] g = gzipped;
         if (g == null) {
-            g = gzip(bytes, cores);
+            g = gzip(parts, cores);
             gzipped = g;
         }
         return g;
     }
 
     /**
-     * Writes a playlist's segment lines in parts of {@code partSegments} on the calling thread and idle cores, and when
-     * {@code gzip} deflates each part right after writing it, while its bytes are in that core's cache (the first part
-     * with the head, the last with the end tag): returns the gzip copy, or null without {@code gzip}.
+     * Writes a playlist's parts on the calling thread and idle cores, and when {@code gzip} deflates each part right
+     * after writing it, while its bytes are in that core's cache: returns the gzip copy, or null without {@code gzip}.
      */
-    static byte[] writeInParts(Playlists.VariantText text, int partSegments, boolean gzip, SpareCores cores) {
-        int n = text.segments();
-        int parts = Math.max(1, (n + partSegments - 1) / partSegments);
-        byte[][] deflated = gzip ? new byte[parts][] : null;
-        cores.run(parts, i -> {
-            int from = i * partSegments;
-            int to = Math.min(n, from + partSegments);
-            text.write(from, to);
+    static byte[] writeInParts(Playlists.VariantText text, boolean gzip, SpareCores cores) {
+        int n = text.parts();
+        byte[][] deflated = gzip ? new byte[n][] : null;
+        cores.run(n, i -> {
+            text.write(i);
             if (deflated != null) {
-                boolean last = i == parts - 1;
-                int start = i == 0 ? 0 : text.offsetOf(from);
-                int end = last ? text.bytes().length : text.offsetOf(to);
-                deflated[i] = deflate(text.bytes(), start, end, last);
+                deflated[i] = deflate(text.part(i), i == n - 1);
             }
         });
-        return deflated == null ? null : member(text.bytes(), deflated);
+        return deflated == null ? null : member(text.allParts(), deflated);
     }
 
-    static final int GZIP_PART = 128 * 1024;
-
-    static byte[] gzip(byte[] in, SpareCores cores) {
-        int parts = Math.max(1, (in.length + GZIP_PART - 1) / GZIP_PART);
-        byte[][] deflated = new byte[parts][];
-        cores.run(
-                parts,
-                i -> deflated[i] =
-                        deflate(in, i * GZIP_PART, Math.min(in.length, (i + 1) * GZIP_PART), i == parts - 1));
-        return member(in, deflated);
+    static byte[] gzip(byte[][] parts, SpareCores cores) {
+        byte[][] deflated = new byte[parts.length][];
+        cores.run(parts.length, i -> deflated[i] = deflate(parts[i], i == parts.length - 1));
+        return member(parts, deflated);
     }
 
-    /** One gzip member of {@code in} from its parts' raw deflate streams ({@link #deflate}, the last one finishing). */
-    static byte[] member(byte[] in, byte[][] deflated) {
+    /** One gzip member of {@code parts} from their raw deflate streams ({@link #deflate}, the last one finishing). */
+    static byte[] member(byte[][] parts, byte[][] deflated) {
         CRC32 crc = new CRC32();
-        crc.update(in);
+        for (byte[] p : parts) {
+            crc.update(p);
+        }
         int size = GZIP_HEADER.length + 8;
         for (byte[] d : deflated) {
             size += d.length;
@@ -123,7 +134,7 @@ public final class Variant {
             p += d.length;
         }
         p = littleEndian((int) crc.getValue(), out, p);
-        littleEndian(in.length, out, p);
+        littleEndian((int) length(parts), out, p);
         return out;
     }
 
@@ -137,15 +148,15 @@ public final class Variant {
         return at + 4;
     }
 
-    /** Raw deflate of {@code in[from, to)}: the last part finishes the stream, the others end on a byte boundary. */
-    static byte[] deflate(byte[] in, int from, int to, boolean last) {
+    /** Raw deflate of {@code in}: the last part finishes the stream, the others end on a byte boundary. */
+    static byte[] deflate(byte[] in, boolean last) {
         Deflater d = new Deflater(Deflater.BEST_SPEED, true);
         try {
-            d.setInput(in, from, to - from);
+            d.setInput(in);
             if (last) {
                 d.finish();
             }
-            byte[] buf = new byte[Math.max(1024, (to - from) / 5)];
+            byte[] buf = new byte[Math.max(1024, in.length / 5)];
             int n = 0;
             while (true) {
                 if (n == buf.length) {

@@ -10,6 +10,29 @@ import org.junit.jupiter.api.Test;
 
 class BoundedCacheTest {
 
+    /** A playlist of {@code text} in two parts (the second empty when it is one character long). */
+    private static Variant variant(String text) {
+        int half = (text.length() + 1) / 2;
+        return new Variant(
+                new byte[][] {
+                    text.substring(0, half).getBytes(StandardCharsets.US_ASCII),
+                    text.substring(half).getBytes(StandardCharsets.US_ASCII)
+                },
+                null,
+                "");
+    }
+
+    private static String text(Variant v) {
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            v.writeTo(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertEquals(v.length(), out.size());
+        return out.toString(StandardCharsets.US_ASCII);
+    }
+
     private static BoundedCache<Variant> playlists(long chars) {
         return new BoundedCache<>(chars, Variant::size);
     }
@@ -17,21 +40,21 @@ class BoundedCacheTest {
     @Test
     void keepsAtMostItsWeightDroppingTheLeastRecentlyRead() {
         BoundedCache<Variant> cache = playlists(10);
-        cache.put("a", new Variant("1234".getBytes(StandardCharsets.US_ASCII), null, ""));
-        cache.put("b", new Variant("5678".getBytes(StandardCharsets.US_ASCII), null, ""));
-        assertEquals("1234", new String(cache.get("a").bytes(), StandardCharsets.US_ASCII));
-        cache.put("c", new Variant("90ab".getBytes(StandardCharsets.US_ASCII), null, ""));
+        cache.put("a", variant("1234"));
+        cache.put("b", variant("5678"));
+        assertEquals("1234", text(cache.get("a")));
+        cache.put("c", variant("90ab"));
         assertNull(cache.get("b"), "b was read least recently");
-        assertEquals("1234", new String(cache.get("a").bytes(), StandardCharsets.US_ASCII));
+        assertEquals("1234", text(cache.get("a")));
         assertEquals(8, cache.weight());
-        cache.put("a", new Variant("12".getBytes(StandardCharsets.US_ASCII), null, ""));
+        cache.put("a", variant("12"));
         assertEquals(6, cache.weight(), "a replaced entry counts once");
     }
 
     @Test
     void anEntryHeavierThanTheWholeCacheIsNotKept() {
         BoundedCache<Variant> cache = playlists(3);
-        cache.put("big", new Variant("12345".getBytes(StandardCharsets.US_ASCII), null, ""));
+        cache.put("big", variant("12345"));
         assertNull(cache.get("big"));
         assertEquals(0, cache.weight());
     }

@@ -1,6 +1,7 @@
 package cn.imtp.media.streaming.control;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -37,13 +38,15 @@ class VariantTest {
                     .append('\n');
         }
         byte[] bytes = text.toString().getBytes(StandardCharsets.US_ASCII);
-        assertTrue(bytes.length > 2 * Variant.GZIP_PART, "made in several parts");
+        byte[][] parts = split(bytes, 46_000);
+        assertTrue(parts.length > 4, "made in several parts");
         try (SpareCores cores = new SpareCores(Executors.defaultThreadFactory(), 1)) {
-            Variant v = new Variant(bytes, null, "");
+            Variant v = new Variant(parts, null, "");
             byte[] gz = v.gzipped(cores);
             assertSame(gz, v.gzipped(cores), "made once and kept");
             assertTrue(gz.length < bytes.length / 2, gz.length + " bytes for " + bytes.length);
             assertArrayEquals(bytes, gunzip(gz));
+            assertArrayEquals(bytes, sent(v));
             byte[] whole = new ByteArrayOutputStream() {
                 {
                     try (GZIPOutputStream out = new GZIPOutputStream(this) {
@@ -63,14 +66,36 @@ class VariantTest {
     }
 
     @Test
-    void shortAndEmptyPlaylistsGzipAlone() throws Exception {
+    void shortEmptyAndUnevenPartsGzipToTheirWhole() throws Exception {
         try (SpareCores none = new SpareCores(Executors.defaultThreadFactory(), 0)) {
-            for (String text :
-                    new String[] {"", "#EXTM3U\n", "x".repeat(Variant.GZIP_PART), "y".repeat(Variant.GZIP_PART + 1)}) {
+            for (String text : new String[] {"", "#EXTM3U\n", "x".repeat(70_000), "y".repeat(70_001)}) {
                 byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
-                assertArrayEquals(bytes, gunzip(Variant.gzip(bytes, none)), text.length() + " bytes");
+                for (int part : new int[] {1, 7, 65_536, 1_000_000}) {
+                    byte[][] parts = split(bytes, part);
+                    assertArrayEquals(bytes, gunzip(Variant.gzip(parts, none)), text.length() + " bytes by " + part);
+                }
+                byte[][] withEmpty = {new byte[0], bytes, new byte[0]};
+                assertArrayEquals(bytes, gunzip(Variant.gzip(withEmpty, none)), "empty parts add nothing");
             }
         }
+    }
+
+    /** {@code bytes} cut into parts of {@code size} (the last shorter); one empty part for no bytes. */
+    private static byte[][] split(byte[] bytes, int size) {
+        int n = Math.max(1, (bytes.length + size - 1) / size);
+        byte[][] parts = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            parts[i] = java.util.Arrays.copyOfRange(bytes, i * size, Math.min(bytes.length, (i + 1) * size));
+        }
+        return parts;
+    }
+
+    /** What a client receives of the playlist sent plainly; its length as announced. */
+    private static byte[] sent(Variant v) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        v.writeTo(out);
+        assertEquals(v.length(), out.size(), "Content-Length");
+        return out.toByteArray();
     }
 
     @Test
@@ -93,13 +118,15 @@ class VariantTest {
                         System.arraycopy(url, 0, out, at, url.length);
                     }
                 };
-                Playlists.VariantText plain = Playlists.variant(list, true, 6, urls);
-                assertNull(Variant.writeInParts(plain, 128, false, cores), "no gzip copy unless asked");
-                Playlists.VariantText text = Playlists.variant(list, true, 6, urls);
-                byte[] gz = Variant.writeInParts(text, 128, true, cores);
-                assertArrayEquals(plain.bytes(), text.bytes(), segments + " segments");
-                assertArrayEquals(text.bytes(), gunzip(gz), segments + " segments");
-                assertTrue(new String(text.bytes(), StandardCharsets.US_ASCII).endsWith("#EXT-X-ENDLIST\n"));
+                Playlists.VariantText plain = Playlists.variant(list, true, 6, 128, urls);
+                assertNull(Variant.writeInParts(plain, false, cores), "no gzip copy unless asked");
+                Playlists.VariantText text = Playlists.variant(list, true, 6, 128, urls);
+                byte[] gz = Variant.writeInParts(text, true, cores);
+                byte[] whole = sent(new Variant(plain.allParts(), null, ""));
+                assertArrayEquals(whole, sent(new Variant(text.allParts(), gz, "")), segments + " segments");
+                assertArrayEquals(whole, gunzip(gz), segments + " segments");
+                assertTrue(new String(whole, StandardCharsets.US_ASCII).endsWith("#EXT-X-ENDLIST\n"));
+                assertEquals(Math.max(1, (segments + 127) / 128), text.parts());
             }
         }
     }
