@@ -89,6 +89,12 @@ public class Playback {
     /** Idle cores that help a request sign and gzip a long playlist. */
     private SpareCores cores;
 
+    /**
+     * What writing in the background uses: its own thread only. Nobody waits for it, and on a node of few cores the
+     * idle cores it would take are the ones a request's answer is about to need.
+     */
+    private SpareCores alone;
+
     @PostConstruct
     void start() {
         segmentUrls = store.sharedGets(Duration.ofMinutes(urlMinutes));
@@ -96,12 +102,14 @@ public class Playback {
         ahead.setRemoveOnCancelPolicy(true);
         cores = new SpareCores(
                 threads, SpareCores.helpersFor(Runtime.getRuntime().availableProcessors()));
+        alone = new SpareCores(threads, 0);
     }
 
     @PreDestroy
     void stop() {
         ahead.shutdownNow();
         cores.close();
+        alone.close();
     }
 
     public String master(UUID assetId, String grant) {
@@ -149,7 +157,7 @@ public class Playback {
         String key = variantKey(assetId, rendition, segmentUrls.slotOf(now));
         Variant v = variants.get(key);
         if (v == null) {
-            v = written(assetId, rendition, now, true, gzip);
+            v = written(assetId, rendition, now, true, gzip, cores);
         }
         if (variants.get(key) == v) {
             planNextSlot(assetId, rendition, now);
@@ -168,10 +176,26 @@ public class Playback {
         if (variants.get(key) != null || !planned.add(key)) {
             return;
         }
-        long delay = Math.max(0, Duration.between(now, next.minus(WRITE_AHEAD)).toMillis());
+        long delay = writeAheadDelay(now, next).toMillis();
         if (!inBackground(assetId, rendition, next, delay, () -> planned.remove(key))) {
             planned.remove(key);
         }
+    }
+
+    /**
+     * How long after {@code now} the playlist of the slot beginning at {@code next} is written: {@link #WRITE_AHEAD}
+     * before it begins, but never while the answer to the request read at {@code now} is being sent ({@link
+     * #SIBLING_DELAY}; with 5-minute slots a read in the last 30 s of one, with slots as short as the write-ahead every
+     * read), unless the slot ends sooner than that: then halfway to its end.
+     */
+    static Duration writeAheadDelay(Instant now, Instant next) {
+        Duration untilNext = Duration.between(now, next);
+        Duration notWhileAnswering =
+                SIBLING_DELAY.compareTo(untilNext.dividedBy(2)) < 0 ? SIBLING_DELAY : untilNext.dividedBy(2);
+        Duration ahead = untilNext.minus(WRITE_AHEAD);
+        return ahead.compareTo(notWhileAnswering) > 0
+                ? ahead
+                : notWhileAnswering.isNegative() ? Duration.ZERO : notWhileAnswering;
     }
 
     /** Writes a playlist on the background thread after {@code delayMs}; false when too many are waiting or the node stops. */
@@ -186,7 +210,7 @@ public class Playback {
                         try {
                             if (Instant.now().isBefore(segmentUrls.nextSlotAfter(at))) {
                                 // (A playlist of a slot that has ended would only push live ones out of the cache.)
-                                written(assetId, rendition, at, false, true);
+                                written(assetId, rendition, at, false, true, alone);
                             }
                         } catch (RuntimeException e) {
                             // Its first viewer writes it then, as without writing ahead.
@@ -214,7 +238,8 @@ public class Playback {
     static final Duration WAIT_FOR_WRITER = Duration.ofSeconds(5);
 
     /** The playlist with URLs signed for {@code at}'s slot: kept, being written by another request, or written here. */
-    private Variant written(UUID assetId, String rendition, Instant at, boolean andOtherRungs, boolean gzip) {
+    private Variant written(
+            UUID assetId, String rendition, Instant at, boolean andOtherRungs, boolean gzip, SpareCores on) {
         String key = variantKey(assetId, rendition, segmentUrls.slotOf(at));
         CompletableFuture<Variant> mine = new CompletableFuture<>();
         CompletableFuture<Variant> theirs = writing.putIfAbsent(key, mine);
@@ -227,7 +252,7 @@ public class Playback {
                         : new IllegalStateException("writing " + key + " failed", e.getCause());
             } catch (TimeoutException e) {
                 // The other writer is stuck: this viewer gets a playlist of its own rather than waiting on.
-                return write(key, assetId, rendition, at, false, gzip);
+                return write(key, assetId, rendition, at, false, gzip, on);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for " + key, e);
@@ -236,7 +261,7 @@ public class Playback {
         try {
             Variant v = variants.get(key);
             if (v == null) {
-                v = write(key, assetId, rendition, at, andOtherRungs, gzip);
+                v = write(key, assetId, rendition, at, andOtherRungs, gzip, on);
             }
             mine.complete(v);
             return v;
@@ -250,7 +275,14 @@ public class Playback {
     }
 
     /** Writes the variant playlist with URLs signed for {@code at}'s slot, keeping it when the rendition is finished. */
-    private Variant write(String key, UUID assetId, String rendition, Instant at, boolean andOtherRungs, boolean gzip) {
+    private Variant write(
+            String key,
+            UUID assetId,
+            String rendition,
+            Instant at,
+            boolean andOtherRungs,
+            boolean gzip,
+            SpareCores on) {
         long t0 = System.nanoTime();
         Playable p = playable(assetId);
         UUID owner = p.asset().renditionOwner();
@@ -264,7 +296,7 @@ public class Playback {
         long t2 = System.nanoTime();
         Playlists.VariantText text = Playlists.variant(
                 segments, stored.complete(), transcoding.hlsSeconds(), SIGNING_PART, urls(owner, rendition, at));
-        byte[] gzipped = Variant.writeInParts(text, gzip, cores);
+        byte[] gzipped = Variant.writeInParts(text, gzip, on);
         long t3 = System.nanoTime();
         Variant playlist = new Variant(
                 text.allParts(),
