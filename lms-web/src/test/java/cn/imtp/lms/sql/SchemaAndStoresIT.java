@@ -5,8 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.imtp.lms.catalogue.entity.JobType;
+import cn.imtp.lms.catalogue.entity.Level;
+import cn.imtp.lms.catalogue.entity.PracticalContentEntry;
+import cn.imtp.lms.catalogue.entity.PracticalContentEntry.Form;
+import cn.imtp.lms.documents.Document;
+import cn.imtp.lms.exam.control.Attempts;
+import cn.imtp.lms.exam.entity.Attempt;
 import cn.imtp.lms.identity.control.Accounts;
 import cn.imtp.lms.notice.control.Reminders;
+import cn.imtp.lms.practical.control.PracticalScore.Criterion;
+import cn.imtp.lms.practical.control.PracticalStore;
+import cn.imtp.lms.practical.control.Work;
 import cn.imtp.platform.schema.MariaDbLocalDataSource;
 import cn.imtp.platform.schema.SchemaStartup;
 import cn.imtp.platform.security.Caller;
@@ -14,6 +24,8 @@ import cn.imtp.platform.security.Role;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.UserTransaction;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,9 +45,11 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -58,8 +73,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * cannot show — the schema the WAR's Flyway start-up builds from an empty database, an older database with data
  * upgraded by the same code (from the fixture {@code db/v37/lms-v37.sql}, see {@link V37Fixture}) to the same schema
  * with its rows intact, two classes' first study reminders at the same moment (once a deadlock, {@code ReminderGate}),
- * two identical requests sending once, and the {@code SignInsRevoked} event ending what the account kept running, in
- * every feature that observes it, for that account only.
+ * two identical requests sending once, the {@code SignInsRevoked} event ending what the account kept running, in
+ * every feature that observes it, for that account only, an attempt whose time is up graded once when the sweep and
+ * the learner's late submit race, and the practical exams' store reading back by column name what it wrote.
  */
 @ExtendWith(ArquillianExtension.class)
 class SchemaAndStoresIT {
@@ -113,6 +129,15 @@ class SchemaAndStoresIT {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    Attempts attempts;
+
+    @Inject
+    PracticalStore practicals;
+
+    @Resource(lookup = "java:comp/UserTransaction")
+    UserTransaction tx;
 
     // --- migrations ---
 
@@ -367,6 +392,272 @@ class SchemaAndStoresIT {
                         .get("n")));
     }
 
+    // --- exams ---
+
+    /**
+     * The sweep and the learner's own submit reach an attempt whose time is up at the same moment: one of them grades
+     * it, the other finds it graded. Every write that grades (the attempt's row with a submission time, an item's row
+     * with its points) is counted by triggers of this test's own, so that a second grading shows even when it writes
+     * the same values. The WAR's own sweep waits an hour here (the failsafe configuration): this test is the sweep.
+     */
+    @Test
+    void anAttemptWhoseTimeIsUpIsGradedOnceWhenTheSweepAndTheLearnersLateSubmitRace() throws Exception {
+        Fixture f = activeClass(1);
+        long learner = f.learners().get(0);
+        Caller learnerCaller = new Caller(
+                learner,
+                (String) one(db, "SELECT username FROM account WHERE id = " + learner)
+                        .get("username"),
+                Role.LEARNER,
+                0);
+        long teacher = account(Role.TEACHER);
+        long unit = number(
+                one(db, "SELECT id FROM catalogue_unit ORDER BY id LIMIT 1").get("id"));
+        long single = question(unit, "SINGLE_CHOICE", "[\"甲\",\"乙\",\"丙\",\"丁\"]", "B", teacher);
+        long trueFalse = question(unit, "TRUE_FALSE", "[\"对\",\"错\"]", "T", teacher);
+        long multiple = question(unit, "MULTIPLE_CHOICE", "[\"甲\",\"乙\",\"丙\",\"丁\"]", "AC", teacher);
+        long exam = insert(
+                "INSERT INTO assessment_exam (class_id, title, blueprint, opens_at, closes_at, duration_minutes,"
+                        + " points_single, points_multiple, points_true_false, pass_mark, created_by, created_at)"
+                        + " VALUES (?, '限时考试', 'BASIC', NOW(3) - INTERVAL 1 HOUR, NOW(3) + INTERVAL 1 HOUR, 30, 2, 3,"
+                        + " 1, 60, ?, NOW(3))",
+                f.classId(),
+                teacher);
+        try {
+            update("CREATE TABLE it_grading (attempt_id BIGINT NOT NULL, what VARCHAR(8) NOT NULL)");
+            update(
+                    "CREATE TRIGGER it_attempt_graded AFTER UPDATE ON assessment_attempt FOR EACH ROW BEGIN"
+                            + " IF NEW.submitted_at IS NOT NULL THEN INSERT INTO it_grading VALUES (NEW.id, 'attempt'); END IF; END");
+            update(
+                    "CREATE TRIGGER it_item_graded AFTER UPDATE ON assessment_attempt_item FOR EACH ROW BEGIN"
+                            + " IF NEW.awarded IS NOT NULL THEN INSERT INTO it_grading VALUES (NEW.attempt_id, 'item'); END IF; END");
+            int sweepGraded = 0;
+            for (int round = 0; round < 5; round++) {
+                // Its deadline passed 5 s ago: past the 3 s an answer on its way still has.
+                long attempt = insert(
+                        "INSERT INTO assessment_attempt (exam_id, learner_id, number, seed, started_at, deadline,"
+                                + " max_score) VALUES (?, ?, ?, 1, NOW(3) - INTERVAL 30 MINUTE,"
+                                + " NOW(3) - INTERVAL 5 SECOND, 6)",
+                        exam,
+                        learner,
+                        round + 1);
+                item(attempt, 1, single, "SINGLE_CHOICE", "B", 2, "B");
+                item(attempt, 2, trueFalse, "TRUE_FALSE", "T", 1, "F");
+                item(attempt, 3, multiple, "MULTIPLE_CHOICE", "AC", 3, null);
+
+                List<Object> outcomes = this.<Object>together(
+                        () -> attempts.submitExpired(), () -> attempts.submit(attempt, learnerCaller));
+
+                String where = "round " + round + ", attempt " + attempt + ": ";
+                assertEquals(
+                        List.of("1 attempt", "3 item"),
+                        column(
+                                db,
+                                "SELECT CONCAT_WS(' ', COUNT(*), what) AS v FROM it_grading WHERE attempt_id = "
+                                        + attempt + " GROUP BY what ORDER BY what"),
+                        where + "graded once: one write of the attempt, one of each item");
+                Map<String, Object> row = one(
+                        db,
+                        "SELECT submitted_by, score, submitted_at = deadline AS at_deadline FROM assessment_attempt"
+                                + " WHERE id = " + attempt);
+                assertEquals("TIME_UP", row.get("submitted_by"), where);
+                assertEquals(2, number(row.get("score")), where + "the single choice right, the others not");
+                assertEquals(Boolean.TRUE, bool(row.get("at_deadline")), where + "submitted as of its deadline");
+                assertEquals(
+                        List.of("2", "0", "0"),
+                        column(
+                                db,
+                                "SELECT awarded AS v FROM assessment_attempt_item WHERE attempt_id = " + attempt
+                                        + " ORDER BY position"));
+                // Whoever graded it, the learner is shown the graded attempt.
+                Attempts.AttemptView seen = (Attempts.AttemptView) outcomes.get(1);
+                assertEquals(Attempt.SubmittedBy.TIME_UP, seen.submittedBy(), where);
+                assertNotNull(seen.result(), where + "the learner's answer carries the result");
+                assertEquals(2, seen.result().score(), where);
+                assertEquals(6, seen.result().maxScore(), where);
+                @SuppressWarnings("unchecked")
+                List<Long> swept = (List<Long>) outcomes.get(0);
+                if (swept.contains(attempt)) {
+                    sweepGraded++;
+                }
+            }
+            System.out.println("[SchemaAndStoresIT] the sweep graded " + sweepGraded + " of 5 racing attempts");
+        } finally {
+            update("DROP TRIGGER IF EXISTS it_attempt_graded");
+            update("DROP TRIGGER IF EXISTS it_item_graded");
+            update("DROP TABLE IF EXISTS it_grading");
+        }
+    }
+
+    // --- practical exams ---
+
+    @Test
+    void thePracticalExamsStoreReadsBackEachColumnItWrote() throws Exception {
+        Fixture f = activeClass(2);
+        long a = f.learners().get(0);
+        long b = f.learners().get(1);
+        long teacher = account(Role.TEACHER);
+        String teacherName = (String)
+                one(db, "SELECT full_name FROM account WHERE id = " + teacher).get("full_name");
+        Instant opens = Instant.parse("2031-04-01T01:00:00.123Z");
+        Instant closes = Instant.parse("2031-04-08T09:30:00.456Z");
+        long exam = inTransaction(() ->
+                practicals.createExam(f.classId(), "实操考核（一）", "2.1.1", opens, closes, 70, teacher, Instant.now()));
+
+        assertEquals(
+                new PracticalStore.ExamRow("实操考核（一）", "2.1.1", opens, closes, 70), read(() -> practicals.exam(exam)));
+        assertEquals(new PracticalStore.Window(opens, closes), read(() -> practicals.window(exam)));
+        assertEquals(70, read(() -> practicals.passMark(exam)));
+        assertEquals("实操考核（一）", read(() -> practicals.title(exam)));
+        assertEquals(f.classId(), read(() -> practicals.classOf(exam)));
+        assertNull(read(() -> practicals.classOf(-1)));
+        assertEquals(
+                List.of(new PracticalStore.ClassExam(exam, "实操考核（一）", 70)),
+                read(() -> practicals.examsOf(f.classId())));
+        assertEquals(List.of(exam), read(() -> practicals.examIds(f.classId())));
+
+        // Two tasks whose every column differs, so that a column read into the wrong field shows.
+        inTransaction(() -> {
+            practicals.createTask(
+                    exam,
+                    1,
+                    entry("M2", "直播准备", 40, "C21", "搭建直播间", 60, "实操", 25, "X"),
+                    List.of(new Criterion("  设备摆放 ", 6, " 灯光与机位 "), new Criterion("话术", 4, null)));
+            practicals.createTask(
+                    exam,
+                    2,
+                    entry("M3", "商品讲解", 35, "C31", "撰写讲解稿", 45, "笔试", 40, "Y"),
+                    List.of(new Criterion("结构", 10, "开场、卖点、促单")));
+            return null;
+        });
+        List<PracticalStore.TaskRow> tasks = read(() -> practicals.tasks(exam));
+        assertEquals(2, tasks.size());
+        long hands = tasks.get(0).id();
+        long written = tasks.get(1).id();
+        List<Criterion> handsRubric = List.of(new Criterion("设备摆放", 6, "灯光与机位"), new Criterion("话术", 4, ""));
+        List<Criterion> writtenRubric = List.of(new Criterion("结构", 10, "开场、卖点、促单"));
+        assertEquals(
+                List.of(
+                        new PracticalStore.TaskRow(
+                                hands,
+                                1,
+                                "M2",
+                                "直播准备",
+                                40,
+                                "C21",
+                                "搭建直播间",
+                                60,
+                                Form.HANDS_ON,
+                                25,
+                                "X",
+                                "",
+                                handsRubric,
+                                0),
+                        new PracticalStore.TaskRow(
+                                written,
+                                2,
+                                "M3",
+                                "商品讲解",
+                                35,
+                                "C31",
+                                "撰写讲解稿",
+                                45,
+                                Form.WRITTEN,
+                                40,
+                                "Y",
+                                "",
+                                writtenRubric,
+                                0)),
+                tasks);
+        assertEquals(Form.HANDS_ON, read(() -> practicals.form(exam, hands)));
+        assertEquals(Form.WRITTEN, read(() -> practicals.form(exam, written)));
+        assertNull(read(() -> practicals.form(exam + 1_000_000, hands)), "a task of another exam");
+        assertEquals(
+                new PracticalStore.LockedTask(writtenRubric, Form.WRITTEN),
+                inTransaction(() -> practicals.lockTask(exam, written)));
+        assertNull(inTransaction(() -> practicals.lockTask(exam + 1_000_000, written)));
+        List<Criterion> edited = List.of(new Criterion("设备摆放", 5, "三点布光"), new Criterion("话术", 5, ""));
+        inTransaction(() -> {
+            practicals.editTask(hands, "请在 25 分钟内完成直播间搭建。", edited);
+            return null;
+        });
+        assertEquals(
+                "请在 25 分钟内完成直播间搭建。", read(() -> practicals.tasks(exam)).get(0).instructions());
+        assertEquals(edited, read(() -> practicals.tasks(exam)).get(0).rubric());
+        assertEquals("", read(() -> practicals.tasks(exam)).get(1).instructions(), "the other task unchanged");
+
+        // Learner a: a text answer, then a document (a second revision keeping the text).
+        byte[] pdf = "%PDF-1.4\n% 方案\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+        String sha =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
+        Instant before = Instant.now().minusSeconds(1);
+        inTransaction(() -> {
+            practicals.saveAnswer(written, a, "开场介绍产品卖点。");
+            practicals.saveDocument(written, a, new Document("讲解稿.pdf", "application/pdf", pdf, sha), pdf);
+            return null;
+        });
+        // Learner b: a recording, replaced by a second one.
+        String firstTake = UUID.randomUUID().toString();
+        String secondTake = UUID.randomUUID().toString();
+        inTransaction(() -> {
+            practicals.saveRecording(hands, b, firstTake, "第一遍.mp4");
+            practicals.saveRecording(hands, b, secondTake, "第二遍.mp4");
+            practicals.saveGrade(hands, b, "[4,3]", 7, 10, "初评", teacher);
+            practicals.saveGrade(hands, b, "[5,4]", 9, 10, "灯光良好，话术流畅。", teacher);
+            return null;
+        });
+        Instant after = Instant.now().plusSeconds(1);
+
+        Work aWritten = read(() -> practicals.work(written, a));
+        Work.SubmissionView text = aWritten.submission();
+        assertEquals(a, text.learnerId());
+        assertEquals("开场介绍产品卖点。", text.text());
+        assertEquals(new Work.DocumentInfo("讲解稿.pdf", "application/pdf", pdf.length, sha), text.document());
+        assertNull(text.recording());
+        assertEquals(2, text.revision());
+        assertTrue(!text.submittedAt().isBefore(before) && !text.submittedAt().isAfter(after), text.submittedAt() + "");
+        assertNull(aWritten.grade());
+        Document stored = read(() -> practicals.document(written, a));
+        assertEquals("讲解稿.pdf", stored.fileName());
+        assertEquals("application/pdf", stored.contentType());
+        assertEquals(sha, stored.sha256());
+        assertEquals(HexFormat.of().formatHex(pdf), HexFormat.of().formatHex(stored.content()));
+        assertNull(read(() -> practicals.document(hands, b)), "a recording is no document");
+        assertEquals(new Work(hands, a, null, null), read(() -> practicals.work(hands, a)));
+
+        Work bHands = read(() -> practicals.work(hands, b));
+        assertNull(bHands.submission().text());
+        assertNull(bHands.submission().document());
+        assertEquals(
+                new Work.RecordingInfo(secondTake, "第二遍.mp4"),
+                bHands.submission().recording());
+        assertEquals(2, bHands.submission().revision());
+        assertEquals(List.of(secondTake), read(() -> practicals.recordingAssets(hands, b)));
+        assertEquals(List.of(), read(() -> practicals.recordingAssets(written, a)));
+        Work.GradeView grade = bHands.grade();
+        assertEquals(
+                new Work.GradeView(List.of(5, 4), 9, 10, "灯光良好，话术流畅。", grade.gradedAt(), teacherName),
+                grade,
+                "the regrade replaced the grade, named by its grader");
+        assertTrue(!grade.gradedAt().isBefore(before) && !grade.gradedAt().isAfter(after), grade.gradedAt() + "");
+        assertEquals(1, read(() -> practicals.gradeCount(hands)).intValue());
+        assertEquals(0, read(() -> practicals.gradeCount(written)).intValue());
+        assertEquals(
+                List.of(1, 0),
+                read(() -> practicals.tasks(exam)).stream()
+                        .map(PracticalStore.TaskRow::grades)
+                        .toList());
+
+        Map<Long, Map<Long, Work>> everyone = read(() -> practicals.works(exam, null));
+        assertEquals(Set.of(a, b), everyone.keySet());
+        assertEquals(Map.of(written, aWritten), everyone.get(a));
+        assertEquals(Map.of(hands, bHands), everyone.get(b));
+        assertEquals(Map.of(a, Map.of(written, aWritten)), read(() -> practicals.works(exam, a)), "one learner's only");
+        assertEquals(
+                List.of(new PracticalStore.Learner(a, username(a), fullName(a))),
+                read(() -> practicals.learners(List.of(a))));
+    }
+
     // --- helpers ---
 
     /** An active class of its own with {@code learners} learners of its own. */
@@ -400,6 +691,95 @@ class SchemaAndStoresIT {
                 "it-" + UUID.randomUUID().toString().substring(0, 18),
                 role.name(),
                 "测试" + role.name().toLowerCase());
+    }
+
+    private long question(long unit, String type, String options, String answer, long author) throws SQLException {
+        return insert(
+                "INSERT INTO assessment_question (unit_id, type, difficulty, stem, options, answer, created_by,"
+                        + " created_at, updated_by, updated_at) VALUES (?, ?, 1, ?, ?, ?, ?, NOW(3), ?, NOW(3))",
+                unit,
+                type,
+                "题干 " + type,
+                options,
+                answer,
+                author,
+                author);
+    }
+
+    /** An item of the attempt, answered ({@code answer} non-null) before its deadline and not graded yet. */
+    private void item(long attempt, int position, long question, String type, String correct, int points, String answer)
+            throws SQLException {
+        update(
+                "INSERT INTO assessment_attempt_item (attempt_id, position, question_id, module_code, module_name,"
+                        + " course_code, unit_name, type, stem, options, correct_answer, points, answer, answered_at)"
+                        + " SELECT ?, ?, id, 'M1', '模块一', 'C1', '单元一', type, stem, options, ?, ?, ?,"
+                        + " IF(? IS NULL, NULL, NOW(3) - INTERVAL 1 MINUTE) FROM assessment_question WHERE id = ?",
+                attempt,
+                position,
+                correct,
+                points,
+                answer,
+                answer,
+                question);
+    }
+
+    private static PracticalContentEntry entry(
+            String moduleCode,
+            String moduleName,
+            int moduleWeight,
+            String contentCode,
+            String contentName,
+            int weight,
+            String form,
+            int minutes,
+            String importance) {
+        return new PracticalContentEntry(
+                null,
+                "2.1.1",
+                Level.L5,
+                JobType.LIVE_SELLER,
+                "实操考核",
+                moduleCode,
+                moduleName,
+                moduleWeight,
+                contentCode,
+                contentName,
+                weight,
+                form,
+                "必选",
+                minutes,
+                importance,
+                1,
+                0);
+    }
+
+    /** Runs the work in a transaction of its own (the store's statements need one), committed when it returns. */
+    private <T> T inTransaction(Callable<T> work) throws Exception {
+        tx.begin();
+        try {
+            T out = work.call();
+            tx.commit();
+            return out;
+        } finally {
+            if (tx.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                tx.rollback();
+            }
+        }
+    }
+
+    /** The store's reads run in a transaction of their own, as every caller of theirs does (a JDBC connection of JPA's). */
+    private <T> T read(Callable<T> work) throws Exception {
+        return inTransaction(work);
+    }
+
+    private String username(long account) throws SQLException {
+        return (String)
+                one(db, "SELECT username FROM account WHERE id = " + account).get("username");
+    }
+
+    private String fullName(long account) throws SQLException {
+        return (String)
+                one(db, "SELECT full_name FROM account WHERE id = " + account).get("full_name");
     }
 
     private Caller administrator() throws SQLException {
