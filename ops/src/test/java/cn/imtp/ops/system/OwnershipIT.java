@@ -472,6 +472,19 @@ class OwnershipIT {
                 Instant.parse(RunningPlatform.json(ticket).getString("expiresAt"))
                         .isAfter(until),
                 "the learner's grant ends with the window: " + ticket.body());
+        // So does the file's link that media-service presigns for the grant (else 10-15 minutes of storage's own).
+        Instant soon = Instant.now().plus(Duration.ofMinutes(2));
+        assertEquals(200, status(owner, "PUT", visibility, "{\"shown\":true,\"until\":\"" + soon + "\"}"));
+        HttpResponse<String> file = Media.get(
+                RunningPlatform.json(Media.access(learner, sample, null)).getString("fileUrl"));
+        assertEquals(303, file.statusCode(), file.body());
+        String location = file.headers().firstValue("Location").orElseThrow();
+        java.util.regex.Matcher expires =
+                java.util.regex.Pattern.compile("X-Amz-Expires=([0-9]+)").matcher(location);
+        assertTrue(expires.find(), location);
+        assertTrue(
+                Integer.parseInt(expires.group(1)) <= 121,
+                "the presigned link ends with the window (2 minutes): " + expires.group(1) + " s");
 
         // Hidden: the window goes with it.
         HttpResponse<String> hidden = RunningPlatform.call(owner, "PUT", visibility, "{\"shown\":false}");

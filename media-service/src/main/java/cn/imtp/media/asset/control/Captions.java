@@ -44,8 +44,9 @@ public class Captions {
         Asset a = assets.get(assetId);
         if (a.kind() != MediaKind.VIDEO) {
             throw PlatformException.conflict(new Words(
-                    "只有视频才能添加字幕；这是 " + a.kind() + " 文件。",
-                    "Captions belong to videos; this file is a " + a.kind() + "."));
+                    "只有视频才能添加字幕；这是" + a.kind().words().zh() + "文件。",
+                    "Captions belong to videos; this file is "
+                            + a.kind().words().en() + "."));
         }
         if (language == null || !LANGUAGE.matcher(language).matches()) {
             throw PlatformException.invalid(

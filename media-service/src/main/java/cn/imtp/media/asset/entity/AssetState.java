@@ -1,5 +1,7 @@
 package cn.imtp.media.asset.entity;
 
+import cn.imtp.platform.text.Words;
+
 /**
  * UPLOADING → (REJECTED | PROCESSING → READY | FAILED); UPLOADING → ABANDONED when the upload is left
  * unfinished. Documents and images go from UPLOADING straight to READY. Any state but PROCESSING → DELETED once
@@ -13,6 +15,19 @@ public enum AssetState {
     REJECTED,
     ABANDONED,
     DELETED;
+
+    /** What the state is called for people (never the code). */
+    public Words words() {
+        return switch (this) {
+            case UPLOADING -> new Words("正在上传", "still uploading");
+            case PROCESSING -> new Words("正在转码", "being transcoded");
+            case READY -> new Words("已就绪", "ready");
+            case FAILED -> new Words("转码失败", "failed to transcode");
+            case REJECTED -> new Words("未通过检查", "refused by the checks");
+            case ABANDONED -> new Words("上传未完成", "an upload left unfinished");
+            case DELETED -> new Words("已删除", "deleted");
+        };
+    }
 
     public boolean isFinal() {
         return this == READY || this == FAILED || this == REJECTED || this == ABANDONED || this == DELETED;

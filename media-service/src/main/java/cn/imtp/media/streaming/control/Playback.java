@@ -410,10 +410,16 @@ public class Playback {
         }
         if (a.state() != AssetState.READY && a.state() != AssetState.PROCESSING) {
             throw PlatformException.conflict(new Words(
-                    "文件状态为 " + a.state() + "，没有可下载的内容。",
-                    "The file is " + a.state() + "; there is nothing to download."));
+                    "文件" + a.state().words().zh() + "，没有可下载的内容。",
+                    "The file is " + a.state().words().en() + "; there is nothing to download."));
         }
-        return store.publicUrl(a.sourceKey(), Duration.ofMinutes(urlMinutes), a.contentType(), a.fileName());
+        // Never longer than the grant that asked for it (a sample paper shown until a time: its grant ends then).
+        Duration untilGrantEnds = Duration.between(Instant.now(), grant.expiresAt());
+        Duration lifetime = Duration.ofMinutes(urlMinutes);
+        if (untilGrantEnds.compareTo(lifetime) < 0) {
+            lifetime = untilGrantEnds.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : untilGrantEnds;
+        }
+        return store.publicUrl(a.sourceKey(), lifetime, a.contentType(), a.fileName());
     }
 
     /** A streamed asset with the renditions it has so far (read once per request). */
@@ -423,20 +429,16 @@ public class Playback {
         Asset a = assets.get(assetId);
         if (!a.kind().isStreamed()) {
             throw PlatformException.conflict(new Words(
-                    "这是 " + a.kind() + " 文件，不能在线播放，请下载后查看。",
-                    "This file is a " + a.kind() + "; download it instead of playing it."));
+                    "这是" + a.kind().words().zh() + "文件，不能在线播放，请下载后查看。",
+                    "This file is " + a.kind().words().en() + "; download it instead of playing it."));
         }
         if (a.state() == AssetState.FAILED || a.state() == AssetState.REJECTED || a.state() == AssetState.ABANDONED) {
             // The reason is stored in both languages (Words.stored): each reader gets theirs.
             Words reason = a.reason() == null ? new Words("", "") : Words.ofStored(a.reason());
-            String state = switch (a.state()) {
-                case FAILED -> "转码失败";
-                case REJECTED -> "文件未通过检查";
-                default -> "上传未完成";
-            };
+            Words state = a.state().words();
             throw PlatformException.conflict(new Words(
-                    "这个视频无法播放：" + state + (reason.zh().isEmpty() ? "" : " — " + reason.zh()),
-                    "This video cannot be played: " + a.state() + (reason.en().isEmpty() ? "" : " — " + reason.en())));
+                    "这个视频无法播放：" + state.zh() + (reason.zh().isEmpty() ? "" : " — " + reason.zh()),
+                    "This video cannot be played: " + state.en() + (reason.en().isEmpty() ? "" : " — " + reason.en())));
         }
         List<StoredRendition> renditions = assets.renditions(a.renditionOwner());
         if (renditions.isEmpty()) {

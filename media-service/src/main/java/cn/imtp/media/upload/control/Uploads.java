@@ -299,7 +299,8 @@ public class Uploads {
         Asset a = assets.get(grant.assetId());
         if (a.state() != AssetState.UPLOADING) {
             throw PlatformException.conflict(new Words(
-                    "这次上传的状态为 " + a.state() + "，不再接收分片。", "This upload is " + a.state() + "; it takes no more parts."));
+                    "这次上传" + a.state().words().zh() + "，不再接收分片。",
+                    "This upload is " + a.state().words().en() + "; it takes no more parts."));
         }
         return a;
     }
