@@ -3,7 +3,7 @@
 // its schedule (lessons one by one, or every unit left laid out on days), the package's rules that still
 // stand in the way, and the activation.
 import { api } from '../shared/api.js';
-import { language, levelAndJob, t } from '../shared/i18n.js';
+import { chinaDate, language, levelAndJob, t } from '../shared/i18n.js';
 import { box, el, param, showNotice, showProblem, startPage } from '../shared/page.js';
 
 startPage('setup.title', 'ADMINISTRATOR');
@@ -15,7 +15,7 @@ const fail = (err) => showProblem(box.problem, err);
 async function newClass() {
   try {
     const plans = await api('/api/plans?size=200');
-    const today = new Date().toISOString().slice(0, 10);
+    const today = chinaDate(new Date());
     const form = el('form', { class: 'stack', id: 'new-class' },
       field('setup.name', el('input', { name: 'name', required: true, maxlength: 200 })),
       field('setup.plan', el('select', { name: 'planId' }, plans.items.map((p) => el('option', { value: p.id },
@@ -119,7 +119,7 @@ function scheduleCard(c, plan, teacherName) {
   const lesson = el('form', { class: 'inline', id: 'add-lesson' },
     field('exams.unit', el('select', { name: 'unitId' }, plan.units.map((u) => el('option', { value: u.id }, u.name)))),
     field('setup.date', el('input', { name: 'date', type: 'date', value: c.startsOn, required: true })),
-    field('setup.start', el('input', { name: 'start', type: 'time', value: '09:00', required: true })),
+    el('label', {}, t('setup.start'), el('input', { name: 'start', type: 'time', value: '09:00', required: true }), ' ', el('span', { class: 'muted' }, t('common.chinaTime'))),
     field('setup.classHours', el('input', { name: 'classHours', type: 'number', min: 1, max: 12, value: 2 })),
     field('setup.teacher', el('select', { name: 'teacherId' }, c.teachers.map((x) => el('option', { value: x.accountId }, x.fullName)))),
     field('setup.mode', el('select', { name: 'mode' }, ['SELF_PACED', 'LIVE'].map((m) => el('option', { value: m }, t(`lessonMode.${m}`))))),

@@ -2,7 +2,7 @@
 // administrators a form to publish one (to a class they teach; administrators also to everyone); then information
 // resources (policies, industry news) as a feed, newest first, paginated.
 import { account, api, latest } from '../shared/api.js';
-import { dateTime, t } from '../shared/i18n.js';
+import { chinaDate, dateTime, t } from '../shared/i18n.js';
 import { box, el, pager, showNotice, showProblem, startPage, unreadNotices } from '../shared/page.js';
 import { openResource } from '../shared/resources.js';
 
@@ -127,7 +127,7 @@ async function showFeed(page) {
     feedList.replaceChildren(
       feed.items.length ? el('div', {}, feed.items.map((r) => el('article', { class: 'card' },
         el('h3', {}, r.title),
-        el('p', { class: 'muted' }, new Date(r.createdAt).toLocaleDateString(), r.level ? ` · ${t(`level.${r.level}`)}` : ''),
+        el('p', { class: 'muted' }, chinaDate(new Date(r.createdAt)), r.level ? ` · ${t(`level.${r.level}`)}` : ''),
         r.description ? el('p', {}, r.description) : '',
         el('button', { type: 'button', onclick: () => openResource(r).catch((e) => showProblem(box.problem, e)) }, t('unit.open')))))
         : el('p', { class: 'card' }, t('feed.empty')),

@@ -3,7 +3,7 @@
 // the audit export.
 import { account, api, ApiError, download } from './api.js';
 import { listen } from './events.js';
-import { classHours, language, minutes, playClock, t } from './i18n.js';
+import { chinaDate, classHours, language, minutes, playClock, t } from './i18n.js';
 import { faceReviews } from './face-reviews.js';
 import { box, el, pager, param, progress, showNotice, showProblem } from './page.js';
 
@@ -47,7 +47,7 @@ function otherHoursSection(classId, learners) {
   const learner = el('select', { id: 'other-learner', required: true }, learners.map((l) => el('option', { value: l.learnerId }, `${l.fullName || l.username}（${l.username}）`)));
   const kind = el('select', { id: 'other-kind' }, KINDS.map((k) => el('option', { value: k }, t(`otherKind.${k}`))));
   const amount = el('input', { id: 'other-minutes', type: 'number', min: 1, max: 1440, required: true, inputmode: 'numeric' });
-  const date = el('input', { id: 'other-date', type: 'date', required: true, value: new Date().toLocaleDateString('sv') });
+  const date = el('input', { id: 'other-date', type: 'date', required: true, value: chinaDate(new Date()) });
   const note = el('textarea', { id: 'other-note', required: true, maxlength: 1000, rows: 2 });
   const evidence = el('input', { id: 'other-evidence', type: 'file', accept: '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png' });
   const form = el('form', { class: 'stack', id: 'other-form', novalidate: true },

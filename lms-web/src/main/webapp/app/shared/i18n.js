@@ -91,20 +91,21 @@ export function levelAndJob(level, jobType) {
   return jobType ? `${t(`level.${level}`)} · ${t(`jobType.${jobType}`)}` : t(`level.${level}`);
 }
 
-/** An instant as a date and time in China time (the timetable's and the audit exports'), written in the page's language. */
-/** A date as a `datetime-local` input holds it: the browser's local time, to the minute ("2026-12-10T08:00"). */
-export function localInput(date) {
-  return new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
-}
-
 /**
  * A date as a `datetime-local` input in China time holds it ("2026-12-10T08:00"), as every time on the pages is shown
- * (`dateTime`); the server reads such a value without an offset as China time.
+ * (`dateTime`); the server reads such a value without an offset as China time, and the pages send it as it is, so
+ * that a form means the same moment whatever the browser's zone. (China has kept +08:00 without summer time since 1991.)
  */
 export function chinaInput(date) {
   return new Date(date.getTime() + 8 * 3600000).toISOString().slice(0, 16);
 }
 
+/** The day of a date in China ("2026-12-10"), as a `date` input holds it: the day a class starts, hours were done. */
+export function chinaDate(date) {
+  return chinaInput(date).slice(0, 10);
+}
+
+/** An instant as a date and time in China time (the timetable's and the audit exports'), written in the page's language. */
 export function dateTime(instant) {
   return new Date(instant).toLocaleString(language() === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', hour12: false });
 }

@@ -3,6 +3,7 @@
 export const messages = {
   'app.name': ["互联网营销师培训平台", "Internet Marketing Training"],
   'app.shortName': ["营销师培训", "IMS Training"],
+  'common.chinaTime': ["（北京时间）", "(China time)"],
   'common.loading': ["正在加载……", "Loading…"],
   'nav.myClass': ["我的班级", "My class"],
   'nav.feed': ["资讯", "News"],
@@ -111,7 +112,6 @@ export const messages = {
   'packs.windowFrom': ["开放时间", "Open from"],
   'packs.windowUntil': ["至", "until"],
   'packs.saveWindow': ["保存开放时间", "Save the window"],
-  'packs.chinaTime': ["（北京时间）", "(China time)"],
   'packs.show': ["向学员开放", "Show to learners"],
   'packs.hide': ["对学员隐藏", "Hide from learners"],
   'packs.shownNotice': ["已向学员开放：{title}", "Shown to learners: {title}"],

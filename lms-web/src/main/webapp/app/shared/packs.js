@@ -93,7 +93,7 @@ function visibility(r, redraw) {
   const until = at('until', r.shownUntil);
   const send = (shown) => save(r, shown, from.value, until.value, redraw);
   return el('div', { class: 'visibility' },
-    el('label', {}, t('packs.windowFrom'), ' ', from, ' ', el('span', { class: 'muted' }, t('packs.chinaTime'))), ' ',
+    el('label', {}, t('packs.windowFrom'), ' ', from, ' ', el('span', { class: 'muted' }, t('common.chinaTime'))), ' ',
     el('label', {}, t('packs.windowUntil'), ' ', until), ' ',
     el('button', { type: 'button', 'data-toggle': r.id, onclick: () => send(!r.shownToLearners) }, t(r.shownToLearners ? 'packs.hide' : 'packs.show')),
     r.shownToLearners ? el('button', { type: 'button', 'data-save-window': r.id, onclick: () => send(true) }, t('packs.saveWindow')) : '');

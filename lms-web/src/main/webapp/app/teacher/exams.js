@@ -2,12 +2,16 @@
 // (template, CSV/XLSX/QTI import, coverage), setting up an exam or a formative quiz on one unit, and each exam's results with another attempt
 // for a learner, the release of the answers and the CSV/XLSX export; and its practical exams.
 import { api, download, latest } from '../shared/api.js';
-import { dateTime, language, levelAndJob, localInput, score, t } from '../shared/i18n.js';
+import { chinaInput, dateTime, language, levelAndJob, score, t } from '../shared/i18n.js';
 import { box, el, param, showNotice, showProblem, startPage } from '../shared/page.js';
 
 startPage('exams.title', 'TEACHER', 'ADMINISTRATOR');
 const classId = param('class');
 let klass;
+
+/** An exam's opening or closing field: a date and time in China time, as every time on the pages, sent as it is (the server reads it as China time). */
+const chinaField = (key, name, at) => el('label', {}, t(key),
+  el('input', { name, type: 'datetime-local', value: chinaInput(at), required: true }), ' ', el('span', { class: 'muted' }, t('common.chinaTime')));
 
 const tableQuery = (blueprint) => (blueprint === 'SKILL' ? `level=${klass.level}&jobType=${klass.jobType}` : '');
 
@@ -93,8 +97,8 @@ function createCard(planUnits) {
       el('option', { value: 'BASIC' }, t('exams.blueprint.BASIC')),
       el('option', { value: 'UNIT' }, t('exams.blueprint.UNIT')))),
     quizFields,
-    field('exams.opens', el('input', { name: 'opensAt', type: 'datetime-local', value: localInput(now), required: true })),
-    field('exams.closes', el('input', { name: 'closesAt', type: 'datetime-local', value: localInput(new Date(now.getTime() + 7 * 864e5)), required: true })),
+    chinaField('exams.opens', 'opensAt', now),
+    chinaField('exams.closes', 'closesAt', new Date(now.getTime() + 7 * 864e5)),
     field('exams.duration', el('input', { name: 'durationMinutes', type: 'number', min: 5, max: 600, value: 90, required: true })),
     field('exams.passMark', el('input', { name: 'passMark', type: 'number', min: 1, max: 100, value: 60, required: true })),
     el('button', { type: 'submit', class: 'primary' }, t('exams.create')));
@@ -104,8 +108,8 @@ function createCard(planUnits) {
     const f = new FormData(form);
     try {
       await api(`/api/assessment/classes/${classId}/exams`, { method: 'POST', body: {
-        title: f.get('title'), blueprint: f.get('blueprint'), opensAt: new Date(f.get('opensAt')).toISOString(),
-        closesAt: new Date(f.get('closesAt')).toISOString(), durationMinutes: Number(f.get('durationMinutes')), passMark: Number(f.get('passMark')),
+        title: f.get('title'), blueprint: f.get('blueprint'), opensAt: f.get('opensAt'),
+        closesAt: f.get('closesAt'), durationMinutes: Number(f.get('durationMinutes')), passMark: Number(f.get('passMark')),
         ...(f.get('blueprint') === 'UNIT' ? { unitId: Number(f.get('unitId')), questionCount: Number(f.get('questionCount')) } : {}) } });
       showNotice(box.notice, t('exams.created'));
       await show();
@@ -121,8 +125,8 @@ function practicalCard(practicals) {
   const now = new Date();
   const form = el('form', { class: 'stack', id: 'create-practical' },
     el('label', {}, t('exams.name'), el('input', { name: 'title', required: true, maxlength: 200, value: t('practical.defaultTitle') })),
-    el('label', {}, t('exams.opens'), el('input', { name: 'opensAt', type: 'datetime-local', value: localInput(now), required: true })),
-    el('label', {}, t('exams.closes'), el('input', { name: 'closesAt', type: 'datetime-local', value: localInput(new Date(now.getTime() + 7 * 864e5)), required: true })),
+    chinaField('exams.opens', 'opensAt', now),
+    chinaField('exams.closes', 'closesAt', new Date(now.getTime() + 7 * 864e5)),
     el('label', {}, t('practical.passMark'), el('input', { name: 'passMark', type: 'number', min: 1, max: 100, value: 60, required: true })),
     el('button', { type: 'submit', class: 'primary' }, t('practical.create')));
   form.addEventListener('submit', async (e) => {
@@ -131,7 +135,7 @@ function practicalCard(practicals) {
     const f = new FormData(form);
     try {
       const created = await api(`/api/assessment/practicals?classId=${classId}`, { method: 'POST', body: {
-        title: f.get('title'), opensAt: new Date(f.get('opensAt')).toISOString(), closesAt: new Date(f.get('closesAt')).toISOString(),
+        title: f.get('title'), opensAt: f.get('opensAt'), closesAt: f.get('closesAt'),
         passMark: Number(f.get('passMark')) } });
       location.assign(`/teacher/practical?exam=${created.id}`);
     } catch (err) {

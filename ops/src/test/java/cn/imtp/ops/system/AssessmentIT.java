@@ -608,6 +608,105 @@ class AssessmentIT {
                         .statusCode());
     }
 
+    @Test
+    @Order(13)
+    void examTimesAreReadAsChinaTimeAndABadOneIsRefusedNamingItsField() throws Exception {
+        String path = "/api/assessment/classes/" + classId + "/exams";
+        int before = exams().size();
+        String later = Instant.now().plusSeconds(7 * 86400).toString();
+        // A time that is no time, a word, and a window that ends before it opens: 422 naming the field, in Chinese by
+        // default and in English when asked, never a parser's words; nothing created.
+        for (String[] bad : new String[][] {
+            {"2026-13-40T25:00", later, "opensAt", "北京时间", "China time"},
+            {"tomorrow", later, "opensAt", "北京时间", "China time"},
+            {"2037-12-30T10:00", "2037-12-30T09:00", "closesAt", "须晚于开始时间", "must be after opensAt"},
+            {"2026-12-10T08:00", "2040-01-01T08:00", "closesAt", "1970", "1970"}
+        }) {
+            String body = Json.createObjectBuilder()
+                    .add("title", "时间有误的考试")
+                    .add("blueprint", "SKILL")
+                    .add("opensAt", bad[0])
+                    .add("closesAt", bad[1])
+                    .add("durationMinutes", 30)
+                    .build()
+                    .toString();
+            HttpResponse<String> zh = RunningPlatform.call(teacher, "POST", path, body);
+            HttpResponse<String> en = RunningPlatform.call(teacher, "POST", path, body, "Accept-Language", "en");
+            for (HttpResponse<String> r : List.of(zh, en)) {
+                assertEquals(422, r.statusCode(), bad[0] + " " + r.body());
+                JsonArray errors = RunningPlatform.json(r).getJsonArray("errors");
+                assertEquals(1, errors.size(), r.body());
+                assertEquals(bad[2], errors.getJsonObject(0).getString("field"), r.body());
+                assertFalse(
+                        r.body()
+                                .matches("(?s).*(java\\.|Exception|DateTime|Instant|could not be parsed|Text '|"
+                                        + "Unexpected|malformed).*"),
+                        r.body());
+            }
+            assertTrue(errors(zh).contains(bad[3]), zh.body());
+            assertTrue(errors(en).contains(bad[4]), en.body());
+            assertFalse(errors(en).matches("(?s).*\\p{IsHan}.*"), "English only: " + en.body());
+        }
+        // A blank or missing time is required, not a null somewhere.
+        HttpResponse<String> blank = RunningPlatform.call(
+                teacher,
+                "POST",
+                path,
+                "{\"title\":\"无时间\",\"blueprint\":\"SKILL\",\"opensAt\":\" \",\"durationMinutes\":30}");
+        assertEquals(422, blank.statusCode(), blank.body());
+        assertTrue(blank.body().contains("\"opensAt\"") && blank.body().contains("\"closesAt\""), blank.body());
+        // A number where a time belongs: the same kind of answer, not a generic 400.
+        HttpResponse<String> number = RunningPlatform.call(
+                teacher,
+                "POST",
+                path,
+                "{\"title\":\"数字\",\"blueprint\":\"SKILL\",\"opensAt\":1700000000,\"closesAt\":\"" + later
+                        + "\",\"durationMinutes\":30}");
+        assertTrue(number.statusCode() == 400 || number.statusCode() == 422, number.body());
+        assertFalse(number.body().contains("Exception") || number.body().contains("java."), number.body());
+        assertEquals(before, exams().size(), "nothing was created");
+
+        // A page's field, without an offset: China time, whatever the zone of whoever sent it.
+        HttpResponse<String> created = RunningPlatform.call(
+                teacher,
+                "POST",
+                path,
+                Json.createObjectBuilder()
+                        .add("title", "北京时间上午九点的考试")
+                        .add("blueprint", "SKILL")
+                        .add("opensAt", "2027-01-05T09:00")
+                        .add("closesAt", "2027-01-05T11:00+08:00")
+                        .add("durationMinutes", 60)
+                        .build()
+                        .toString());
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject exam = RunningPlatform.json(created);
+        assertEquals(Instant.parse("2027-01-05T01:00:00Z"), Instant.parse(exam.getString("opensAt")));
+        assertEquals(Instant.parse("2027-01-05T03:00:00Z"), Instant.parse(exam.getString("closesAt")));
+        assertEquals(before + 1, exams().size());
+        // Not open yet: a learner cannot start it, and is told when it opens in China time.
+        HttpResponse<String> early = RunningPlatform.call(
+                learner, "POST", "/api/assessment/exams/" + exam.getJsonNumber("id") + "/attempts", null);
+        assertEquals(409, early.statusCode(), early.body());
+        assertTrue(early.body().contains("2027-01-05 09:00"), early.body());
+    }
+
+    private static JsonArray exams() throws Exception {
+        HttpResponse<String> r =
+                RunningPlatform.call(teacher, "GET", "/api/assessment/classes/" + classId + "/exams", null);
+        assertEquals(200, r.statusCode(), r.body());
+        return Json.createReader(new StringReader(r.body())).readArray();
+    }
+
+    /** The field errors' messages of a problem, one per line. */
+    private static String errors(HttpResponse<String> r) {
+        StringBuilder b = new StringBuilder();
+        RunningPlatform.json(r)
+                .getJsonArray("errors")
+                .forEach(e -> b.append(e.asJsonObject().getString("message")).append('\n'));
+        return b.toString();
+    }
+
     /** The unit of the demo class's plan with this name. */
     private static JsonObject planUnit(String name) throws Exception {
         JsonObject plan = RunningPlatform.json(RunningPlatform.call(

@@ -154,6 +154,14 @@ final class Browser implements AutoCloseable {
         return timeout.compareTo(PATIENCE) < 0 ? PATIENCE : timeout;
     }
 
+    /**
+     * Runs the page as a browser in {@code zone} would (an IANA name such as {@code America/Los_Angeles}): its clock,
+     * {@code Date} and {@code datetime-local} fields, for this window and the pages opened in it after.
+     */
+    void timeZone(String zone) {
+        driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
+    }
+
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

@@ -1,6 +1,7 @@
 package cn.imtp.ops.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -500,6 +501,44 @@ class ClassesIT {
                 "{\"name\":\" \",\"planId\":999999,\"deliveryMode\":\"ONLINE\",\"startsOn\":\"2027-01-10\",\"endsOn\":\"2027-01-01\"}");
         assertEquals(422, r.statusCode());
         assertEquals(Set.of("name", "planId", "endsOn"), Set.copyOf(rules(r)));
+
+        // Days that are no days: each named, in the reader's language, never a parser's words or a generic 400.
+        String garbled =
+                "{\"name\":\"日期有误\",\"planId\":999999,\"deliveryMode\":\"ONLINE\",\"startsOn\":\"2027-02-30\",\"endsOn\":\"下个月\"}";
+        HttpResponse<String> zh = RunningPlatform.call(admin, "POST", "/api/classes", garbled);
+        assertEquals(422, zh.statusCode(), zh.body());
+        assertEquals(Set.of("planId", "startsOn", "endsOn"), Set.copyOf(rules(zh)), zh.body());
+        assertTrue(zh.body().contains("2026-12-10"), "says how to write a date: " + zh.body());
+        HttpResponse<String> en = RunningPlatform.call(admin, "POST", "/api/classes", garbled, "Accept-Language", "en");
+        assertTrue(en.body().contains("not a date"), en.body());
+        for (HttpResponse<String> x : List.of(zh, en)) {
+            assertFalse(x.body().matches("(?s).*(java\\.|Exception|LocalDate|could not be parsed|Text ').*"), x.body());
+        }
+
+        // A lesson on no day, at no time: both named, nothing scheduled.
+        long planId = RunningPlatform.json(RunningPlatform.call(admin, "GET", "/api/plans?size=1", null))
+                .getJsonArray("items")
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue();
+        long draft = draftClass(admin, planId, "日期有误的课次", null);
+        HttpResponse<String> lesson = RunningPlatform.call(
+                admin,
+                "POST",
+                "/api/classes/" + draft + "/lessons",
+                "{\"unitId\":1,\"date\":\"2027-13-01\",\"start\":\"25:00\",\"classHours\":2,\"mode\":\"LIVE\"}");
+        assertEquals(422, lesson.statusCode(), lesson.body());
+        assertTrue(rules(lesson).containsAll(List.of("date", "start")), lesson.body());
+        assertFalse(lesson.body().contains("Exception") || lesson.body().contains("java."), lesson.body());
+        assertEquals(
+                0,
+                ok(RunningPlatform.call(admin, "GET", "/api/classes/" + draft, null))
+                        .getJsonArray("lessons")
+                        .size());
+        HttpResponse<String> schedule = RunningPlatform.call(
+                admin, "POST", "/api/classes/" + draft + "/schedule", "{\"hoursPerDay\":8,\"dayStarts\":\"九点\"}");
+        assertEquals(422, schedule.statusCode(), schedule.body());
+        assertEquals(List.of("dayStarts"), rules(schedule), schedule.body());
     }
 
     static HttpResponse<String> send(String token, String path, String csv) throws Exception {

@@ -15,10 +15,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -30,6 +35,13 @@ import org.openqa.selenium.support.ui.Select;
 class ExamPagesIT {
 
     static final String TITLE = "职业基本素质结业考试";
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    /** As a {@code datetime-local} field holds a time. */
+    static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
     @Test
     void aTeacherSetsAnExamFromAnImportedBankAndALearnerSitsItOnAPhone() throws Exception {
@@ -43,10 +55,18 @@ class ExamPagesIT {
         Path csv = Files.createTempFile("basic-course-bank", ".csv");
         Files.writeString(csv, QuestionBanks.csv(teacher, null, null, 4), StandardCharsets.UTF_8);
 
+        ZonedDateTime typed;
+        String listed;
         try (Browser b = new Browser()) {
             b.signIn("teacher01", RunningPlatform.DEMO_PASSWORD, "/teacher/");
+            // A teacher whose computer keeps Los Angeles time: the form still means China time.
+            b.timeZone("America/Los_Angeles");
             b.open("/teacher/exams?class=" + classId);
             b.waitFor(By.id("bank-file")).sendKeys(csv.toString());
+            assertEquals(
+                    480L,
+                    ((Number) b.js("return new Date(2027, 0, 5).getTimezoneOffset();")).longValue(),
+                    "the browser runs on Pacific time");
             b.driver.findElement(By.id("import-bank")).click();
             b.until(d -> d.findElement(By.id("notice")).getText().contains("已导入"), Duration.ofSeconds(20));
             b.driver.findElement(By.id("show-coverage-basic")).click();
@@ -54,11 +74,29 @@ class ExamPagesIT {
             b.screenshot("teacher-exams-bank");
             b.driver.findElement(By.cssSelector("#create-exam [name=title]")).sendKeys(TITLE);
             new Select(b.driver.findElement(By.name("blueprint"))).selectByValue("BASIC");
+            WebElement opens = b.driver.findElement(By.cssSelector("#create-exam [name=opensAt]"));
+            String filled = opens.getAttribute("value");
+            ZonedDateTime chinaNow = ZonedDateTime.now(CHINA).truncatedTo(ChronoUnit.MINUTES);
+            // Filled when the page was drawn, a little before now (the import waited between).
+            long behind = Duration.between(java.time.LocalDateTime.parse(filled), chinaNow.toLocalDateTime())
+                    .toMinutes();
+            assertTrue(behind >= 0 && behind <= 5, "the form opens now, in China time: " + filled + " at " + chinaNow);
+            assertTrue(
+                    opens.findElement(By.xpath("..")).getText().contains("北京时间"),
+                    "labelled China time: " + opens.findElement(By.xpath("..")).getText());
+            // The time typed: ten minutes ago in China, as the field holds it.
+            typed = chinaNow.minusMinutes(10);
+            b.js("arguments[0].value = arguments[1];", opens, MINUTE.format(typed));
             b.driver
                     .findElement(By.cssSelector("#create-exam button[type=submit]"))
                     .click();
             b.until(d -> d.findElement(By.id("notice")).getText().contains("考试已创建"), Duration.ofSeconds(10));
             b.until(d -> d.findElement(By.cssSelector("ul.exams")).getText().contains(TITLE), Duration.ofSeconds(10));
+            listed = b.driver.findElement(By.cssSelector("ul.exams")).findElements(By.tagName("li")).stream()
+                    .map(WebElement::getText)
+                    .filter(t -> t.contains(TITLE))
+                    .findFirst()
+                    .orElseThrow();
             b.screenshot("teacher-exams-created");
         }
         long examId = Json.createReader(new StringReader(
@@ -72,6 +110,17 @@ class ExamPagesIT {
                 .orElseThrow()
                 .getJsonNumber("id")
                 .longValue();
+        // What was typed is what the exam keeps, and what the list shows back: China time, not the browser's.
+        assertEquals(
+                typed.toInstant(),
+                java.time.Instant.parse(RunningPlatform.json(
+                                RunningPlatform.call(teacher, "GET", "/api/assessment/exams/" + examId, null))
+                        .getString("opensAt")),
+                "the exam opens at the China time typed");
+        assertTrue(listed.contains(CLOCK.format(typed)), "the list shows it in China time: " + listed);
+        assertFalse(
+                listed.contains(CLOCK.format(typed.withZoneSameInstant(ZoneId.of("America/Los_Angeles")))),
+                "not in the browser's: " + listed);
 
         // Case material for a unit on the paper: shown beside it while the attempt is open.
         long unitId = RunningPlatform.json(

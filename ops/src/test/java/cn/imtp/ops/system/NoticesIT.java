@@ -346,6 +346,18 @@ class NoticesIT {
                 422,
                 RunningPlatform.call(learner, "POST", "/api/notices/" + id + "/read?editedAt=yesterday", null)
                         .statusCode());
+        // An edit that says it saw a time that is no time: 422 naming the field, not a generic 400.
+        HttpResponse<String> garbled = RunningPlatform.call(
+                admin, "PUT", path, "{\"title\":\"实训安排\",\"body\":\"乱写的时间\",\"editedAt\":\"yesterday\"}");
+        assertEquals(422, garbled.statusCode(), garbled.body());
+        assertEquals(
+                "editedAt",
+                RunningPlatform.json(garbled)
+                        .getJsonArray("errors")
+                        .getJsonObject(0)
+                        .getString("field"),
+                garbled.body());
+        assertFalse(garbled.body().contains("Exception") || garbled.body().contains("java."), garbled.body());
         // The audit log has both edits, with the text before each.
         String audit =
                 RunningPlatform.call(admin, "GET", "/api/audit?size=50", null).body();

@@ -1,6 +1,7 @@
 package cn.imtp.lms.attendance.control;
 
 import cn.imtp.lms.application.ChinaTime;
+import cn.imtp.lms.application.TimeFields;
 import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.cohort.entity.TrainingClass;
 import cn.imtp.lms.documents.Document;
@@ -44,7 +45,8 @@ public class OtherHours {
     /** At most one day's worth in one entry. */
     static final int MAX_MINUTES = 24 * 60;
 
-    public record NewEntry(Long learnerId, String kind, Integer minutes, LocalDate date, String note) {}
+    /** {@code date} as the page's date field gives it ({@code 2026-12-10}, a day in China). */
+    public record NewEntry(Long learnerId, String kind, Integer minutes, String date, String note) {}
 
     public record Entry(
             long id,
@@ -183,10 +185,10 @@ public class OtherHours {
                             "between 1 and " + MAX_MINUTES + " (one day) per entry")));
         }
         LocalDate today = ChinaTime.today();
-        if (e.date() == null
-                || e.date().isBefore(c.startsOn())
-                || e.date().isAfter(c.endsOn())
-                || e.date().isAfter(today)) {
+        LocalDate date = TimeFields.date(e.date(), "date", false, errors);
+        boolean garbled = errors.stream().anyMatch(f -> f.field().equals("date"));
+        if (!garbled
+                && (date == null || date.isBefore(c.startsOn()) || date.isAfter(c.endsOn()) || date.isAfter(today))) {
             errors.add(new FieldError(
                     "date",
                     new Words(
@@ -209,7 +211,7 @@ public class OtherHours {
                 .setParameter(2, e.learnerId())
                 .setParameter(3, kind.name())
                 .setParameter(4, e.minutes())
-                .setParameter(5, Date.valueOf(e.date()))
+                .setParameter(5, Date.valueOf(date))
                 .setParameter(6, e.note().trim())
                 .setParameter(7, caller.accountId())
                 .setParameter(8, Timestamp.from(now))
@@ -219,7 +221,7 @@ public class OtherHours {
                 caller,
                 "OTHER_HOURS_ENTERED",
                 e.learnerId(),
-                "class " + classId + ", entry " + id + ": " + kind + " " + e.minutes() + " min on " + e.date(),
+                "class " + classId + ", entry " + id + ": " + kind + " " + e.minutes() + " min on " + date,
                 clientAddress);
         return find(classId, id);
     }

@@ -1,6 +1,7 @@
 package cn.imtp.lms.cohort.control;
 
 import cn.imtp.lms.application.ChinaTime;
+import cn.imtp.lms.application.TimeFields;
 import cn.imtp.lms.catalogue.control.Catalogue;
 import cn.imtp.lms.catalogue.entity.LearningUnit;
 import cn.imtp.lms.catalogue.entity.Level;
@@ -93,11 +94,9 @@ public class Classes {
                     "deliveryMode",
                     new Words("必填：ONLINE、IN_PERSON 或 BLENDED", "is required: ONLINE, IN_PERSON or BLENDED")));
         }
-        if (n.startsOn() == null || n.endsOn() == null) {
-            errors.add(new FieldError(
-                    n.startsOn() == null ? "startsOn" : "endsOn",
-                    new Words("必填（YYYY-MM-DD）", "is required (YYYY-MM-DD)")));
-        } else if (n.endsOn().isBefore(n.startsOn())) {
+        LocalDate startsOn = TimeFields.date(n.startsOn(), "startsOn", true, errors);
+        LocalDate endsOn = TimeFields.date(n.endsOn(), "endsOn", true, errors);
+        if (startsOn != null && endsOn != null && endsOn.isBefore(startsOn)) {
             errors.add(new FieldError("endsOn", new Words("不得早于开始日期", "must not be before startsOn")));
         }
         Requests.PresenceChecks checks = n.presenceChecks();
@@ -126,8 +125,8 @@ public class Classes {
                 n.name().trim(),
                 plan,
                 n.deliveryMode(),
-                n.startsOn(),
-                n.endsOn(),
+                startsOn,
+                endsOn,
                 n.leadsToCertificate() == null || n.leadsToCertificate());
         if (checks != null) {
             c.requirePresenceChecks(checks.perClassHour(), checks.answerSeconds());
@@ -325,23 +324,19 @@ public class Classes {
         if (unit == null) {
             errors.add(new FieldError("unitId", new Words("不是本班培训计划中的学习单元", "is not a unit of the class's plan")));
         }
-        if (l.date() == null) {
-            errors.add(new FieldError("date", new Words("必填（YYYY-MM-DD）", "is required (YYYY-MM-DD)")));
-        }
-        if (l.date() != null && (l.date().isBefore(c.startsOn()) || l.date().isAfter(c.endsOn()))) {
+        LocalDate date = TimeFields.date(l.date(), "date", true, errors);
+        LocalTime start = TimeFields.clock(l.start(), "start", true, errors);
+        if (date != null && (date.isBefore(c.startsOn()) || date.isAfter(c.endsOn()))) {
             errors.add(new FieldError(
                     "date",
                     new Words(
                             "须在班级的起止日期内（" + c.startsOn() + " 至 " + c.endsOn() + "）",
                             "must fall within the class, " + c.startsOn() + " to " + c.endsOn())));
         }
-        if (l.start() == null) {
-            errors.add(new FieldError("start", new Words("必填（HH:MM）", "is required (HH:MM)")));
-        }
         if (c.status() == ClassStatus.ACTIVE
-                && l.date() != null
-                && l.start() != null
-                && l.date().atTime(l.start()).atZone(ChinaTime.ZONE).toInstant().isBefore(Instant.now())) {
+                && date != null
+                && start != null
+                && date.atTime(start).atZone(ChinaTime.ZONE).toInstant().isBefore(Instant.now())) {
             errors.add(new FieldError(
                     "start",
                     new Words(
@@ -361,7 +356,7 @@ public class Classes {
             throw PlatformException.invalid(
                     new Words("课次未排入课表，请更正所列字段。", "The lesson was not scheduled; correct the fields listed."), errors);
         }
-        c.lessons().add(new Lesson(c, unit, l.date(), l.start(), l.classHours(), l.teacherId(), l.mode()));
+        c.lessons().add(new Lesson(c, unit, date, start, l.classHours(), l.teacherId(), l.mode()));
         em.flush();
         return view(c);
     }
@@ -382,7 +377,14 @@ public class Classes {
                     new Words("未安排任何课次。", "Nothing was scheduled."),
                     List.of(new FieldError("hoursPerDay", new Words("每天须为 1 至 12 学时", "1 to 12 class hours a day"))));
         }
-        LocalTime dayStarts = s == null || s.dayStarts() == null ? LocalTime.of(9, 0) : s.dayStarts();
+        List<FieldError> errors = new ArrayList<>();
+        LocalTime dayStarts = s == null ? null : TimeFields.clock(s.dayStarts(), "dayStarts", false, errors);
+        if (!errors.isEmpty()) {
+            throw PlatformException.invalid(new Words("未安排任何课次。", "Nothing was scheduled."), errors);
+        }
+        if (dayStarts == null) {
+            dayStarts = LocalTime.of(9, 0);
+        }
         Long theory = c.teachers().stream()
                 .filter(t -> t.duty() == Duty.THEORY)
                 .map(ClassTeacher::accountId)

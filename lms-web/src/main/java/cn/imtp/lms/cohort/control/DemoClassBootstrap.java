@@ -21,7 +21,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
@@ -74,15 +73,11 @@ public class DemoClassBootstrap {
         teacherCredentials.addCredential(
                 theory.id(),
                 new Requests.NewCredential(
-                        CredentialKind.CERTIFICATE, Level.L3, null, LocalDate.of(2019, 6, 30), "DEMO-CERT-L3-0001"));
+                        CredentialKind.CERTIFICATE, Level.L3, null, "2019-06-30", "DEMO-CERT-L3-0001"));
         teacherCredentials.addCredential(
                 practical.id(),
                 new Requests.NewCredential(
-                        CredentialKind.TITLE,
-                        null,
-                        TitleGrade.INTERMEDIATE,
-                        LocalDate.of(2017, 9, 1),
-                        "DEMO-TITLE-0002"));
+                        CredentialKind.TITLE, null, TitleGrade.INTERMEDIATE, "2017-09-01", "DEMO-TITLE-0002"));
         PlanView plan = plans.create(
                 new PlanDraft(
                         "直播销售员五级 新入职培训计划",
@@ -117,8 +112,8 @@ public class DemoClassBootstrap {
                         name,
                         plan.id(),
                         DeliveryMode.ONLINE,
-                        start,
-                        start.plusMonths(2).minusDays(1),
+                        start.toString(),
+                        start.plusMonths(2).minusDays(1).toString(),
                         true,
                         checks))
                 .id();
@@ -131,7 +126,7 @@ public class DemoClassBootstrap {
         classes.enrol(classId, learners);
         classes.assignTeacher(classId, new Requests.TeacherAssignment(theory.id(), Duty.THEORY));
         classes.assignTeacher(classId, new Requests.TeacherAssignment(practical.id(), Duty.PRACTICAL));
-        classes.autoSchedule(classId, new Requests.AutoSchedule(CLASS_HOURS_PER_DAY, LocalTime.of(9, 0)));
+        classes.autoSchedule(classId, new Requests.AutoSchedule(CLASS_HOURS_PER_DAY, "09:00"));
         classes.activate(classId);
     }
 }

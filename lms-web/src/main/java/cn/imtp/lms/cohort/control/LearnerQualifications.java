@@ -1,6 +1,7 @@
 package cn.imtp.lms.cohort.control;
 
 import cn.imtp.lms.application.ChinaTime;
+import cn.imtp.lms.application.TimeFields;
 import cn.imtp.lms.cohort.entity.LearnerQualification;
 import cn.imtp.lms.identity.entity.Account;
 import cn.imtp.platform.problem.FieldError;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,7 +39,10 @@ public class LearnerQualifications {
         if (n == null || n.level() == null) {
             errors.add(new FieldError("level", new Words("必填：L5 至 L1", "is required: L5 to L1")));
         }
-        if (n == null || n.dated() == null || n.dated().isAfter(ChinaTime.today())) {
+        LocalDate dated = n == null ? null : TimeFields.date(n.dated(), "dated", false, errors);
+        if (n == null
+                || dated == null && errors.stream().noneMatch(e -> e.field().equals("dated"))
+                || dated != null && dated.isAfter(ChinaTime.today())) {
             errors.add(new FieldError(
                     "dated",
                     new Words(
@@ -68,7 +73,7 @@ public class LearnerQualifications {
             throw PlatformException.invalid(new Words("未记录任何内容。", "Nothing was recorded."), errors);
         }
         LearnerQualification q = new LearnerQualification(
-                accountId, n.kind(), n.level(), n.dated(), blank(n.reference()), blank(n.reason()), actor.username());
+                accountId, n.kind(), n.level(), dated, blank(n.reference()), blank(n.reason()), actor.username());
         em.persist(q);
         em.flush();
         return q;

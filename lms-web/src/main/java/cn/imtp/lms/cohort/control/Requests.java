@@ -7,8 +7,6 @@ import cn.imtp.lms.cohort.entity.Duty;
 import cn.imtp.lms.cohort.entity.LearnerQualification;
 import cn.imtp.lms.cohort.entity.LessonMode;
 import cn.imtp.lms.cohort.entity.TitleGrade;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.List;
 
 /** What clients send to compose a class. */
@@ -16,13 +14,17 @@ public final class Requests {
 
     private Requests() {}
 
-    /** {@code presenceChecks}: face checks during online study (absent: none); chosen at creation, fixed after. */
+    /**
+     * {@code presenceChecks}: face checks during online study (absent: none); chosen at creation, fixed after.
+     * {@code startsOn} / {@code endsOn} as a page's date fields give them ({@code 2026-12-10}), read by {@link
+     * cn.imtp.lms.application.TimeFields#date}.
+     */
     public record NewClass(
             String name,
             Long planId,
             DeliveryMode deliveryMode,
-            LocalDate startsOn,
-            LocalDate endsOn,
+            String startsOn,
+            String endsOn,
             Boolean leadsToCertificate,
             PresenceChecks presenceChecks) {}
 
@@ -33,15 +35,18 @@ public final class Requests {
 
     public record TeacherAssignment(Long accountId, Duty duty) {}
 
+    /** {@code date} ({@code 2026-12-10}) and {@code start} ({@code 09:00}) in China, as the page's fields give them. */
     public record NewLesson(
-            Long unitId, LocalDate date, LocalTime start, Integer classHours, Long teacherId, LessonMode mode) {}
+            Long unitId, String date, String start, Integer classHours, Long teacherId, LessonMode mode) {}
 
-    /** Lays the plan's units not yet covered on days from the class's start: {@code hoursPerDay} (default 8) from {@code dayStarts} (09:00). */
-    public record AutoSchedule(Integer hoursPerDay, LocalTime dayStarts) {}
+    /** Lays the plan's units not yet covered on days from the class's start: {@code hoursPerDay} (default 8) from {@code dayStarts} (09:00, China time). */
+    public record AutoSchedule(Integer hoursPerDay, String dayStarts) {}
 
+    /** {@code dated} as a page's date field gives it ({@code 2026-12-10}). */
     public record NewQualification(
-            LearnerQualification.Kind kind, Level level, LocalDate dated, String reference, String reason) {}
+            LearnerQualification.Kind kind, Level level, String dated, String reference, String reason) {}
 
+    /** {@code issuedOn} as a page's date field gives it ({@code 2026-12-10}). */
     public record NewCredential(
-            CredentialKind kind, Level level, TitleGrade titleGrade, LocalDate issuedOn, String reference) {}
+            CredentialKind kind, Level level, TitleGrade titleGrade, String issuedOn, String reference) {}
 }

@@ -1,6 +1,7 @@
 package cn.imtp.lms.cohort.control;
 
 import cn.imtp.lms.application.ChinaTime;
+import cn.imtp.lms.application.TimeFields;
 import cn.imtp.lms.cohort.entity.CredentialKind;
 import cn.imtp.lms.cohort.entity.TeacherCredential;
 import cn.imtp.lms.identity.entity.Account;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +41,10 @@ public class TeacherCredentials {
                     "titleGrade",
                     new Words("职称须有级别：INTERMEDIATE 或 SENIOR", "a title has a grade: INTERMEDIATE or SENIOR")));
         }
-        if (n == null || n.issuedOn() == null || n.issuedOn().isAfter(ChinaTime.today())) {
+        LocalDate issuedOn = n == null ? null : TimeFields.date(n.issuedOn(), "issuedOn", false, errors);
+        if (n == null
+                || issuedOn == null && errors.stream().noneMatch(e -> e.field().equals("issuedOn"))
+                || issuedOn != null && issuedOn.isAfter(ChinaTime.today())) {
             errors.add(new FieldError("issuedOn", new Words("必填，且不能晚于今天", "is required and not in the future")));
         }
         if (n == null || n.reference() == null || n.reference().isBlank()) {
@@ -55,7 +60,7 @@ public class TeacherCredentials {
                 n.kind(),
                 certificate ? n.level() : null,
                 certificate ? null : n.titleGrade(),
-                n.issuedOn(),
+                issuedOn,
                 n.reference().trim());
         em.persist(t);
         em.flush();

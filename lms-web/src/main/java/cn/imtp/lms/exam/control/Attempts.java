@@ -2,6 +2,7 @@ package cn.imtp.lms.exam.control;
 
 import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.cohort.entity.ClassStatus;
+import cn.imtp.lms.documents.ExportTable;
 import cn.imtp.lms.exam.entity.Attempt;
 import cn.imtp.lms.exam.entity.AttemptItem;
 import cn.imtp.lms.exam.entity.Exam;
@@ -134,12 +135,14 @@ public class Attempts {
                     new Words("该班级不在进行中，不能参加其考试。", "The class is not active; its exams cannot be sat."));
         }
         if (now.isBefore(exam.opensAt())) {
-            throw PlatformException.conflict(
-                    new Words("考试将于 " + exam.opensAt() + " 开始。", "The exam opens at " + exam.opensAt() + "."));
+            throw PlatformException.conflict(new Words(
+                    "考试将于 " + ExportTable.chinaTime(exam.opensAt()) + "（北京时间）开始。",
+                    "The exam opens at " + ExportTable.chinaTime(exam.opensAt()) + " (China time)."));
         }
         if (!now.isBefore(exam.closesAt())) {
-            throw PlatformException.conflict(
-                    new Words("考试已于 " + exam.closesAt() + " 结束。", "The exam closed at " + exam.closesAt() + "."));
+            throw PlatformException.conflict(new Words(
+                    "考试已于 " + ExportTable.chinaTime(exam.closesAt()) + "（北京时间）结束。",
+                    "The exam closed at " + ExportTable.chinaTime(exam.closesAt()) + " (China time)."));
         }
         int allowed = exams.allowed(exam, caller.accountId());
         if (mine.size() >= allowed) {

@@ -96,8 +96,12 @@ public class DemoQuizBootstrap {
                 new Exams.NewExam(
                         QUIZ,
                         "UNIT",
-                        demo.startsOn().atStartOfDay(china).toInstant(),
-                        demo.endsOn().plusDays(1).atStartOfDay(china).toInstant(),
+                        demo.startsOn().atStartOfDay(china).toOffsetDateTime().toString(),
+                        demo.endsOn()
+                                .plusDays(1)
+                                .atStartOfDay(china)
+                                .toOffsetDateTime()
+                                .toString(),
                         15,
                         null,
                         null,

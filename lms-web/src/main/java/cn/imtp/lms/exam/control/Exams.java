@@ -1,5 +1,6 @@
 package cn.imtp.lms.exam.control;
 
+import cn.imtp.lms.application.TimeFields;
 import cn.imtp.lms.catalogue.entity.JobType;
 import cn.imtp.lms.catalogue.entity.LearningUnit;
 import cn.imtp.lms.catalogue.entity.Level;
@@ -36,12 +37,15 @@ public class Exams {
 
     static final int MAX_QUIZ_QUESTIONS = 100;
 
-    /** {@code unitId} and {@code questionCount} for a formative quiz ({@code blueprint} UNIT) only. */
+    /**
+     * {@code unitId} and {@code questionCount} for a formative quiz ({@code blueprint} UNIT) only; {@code opensAt} and
+     * {@code closesAt} as the page's fields give them (China time) or with an offset ({@link TimeFields#instant}).
+     */
     public record NewExam(
             String title,
             String blueprint,
-            Instant opensAt,
-            Instant closesAt,
+            String opensAt,
+            String closesAt,
             Integer durationMinutes,
             Integer pointsSingleChoice,
             Integer pointsMultipleChoice,
@@ -121,22 +125,19 @@ public class Exams {
                                     + " (a formative quiz on one unit)")));
         }
         Instant now = Instant.now();
-        if (n.opensAt() == null
-                || n.closesAt() == null
-                || !n.opensAt().isBefore(n.closesAt())
-                || !n.closesAt().isAfter(now)) {
-            errors.add(
-                    new FieldError(
-                            "closesAt",
-                            new Words(
-                                    "请填写开始时间和结束时间（ISO-8601 格式），开始时间须早于结束时间，结束时间须在将来",
-                                    "opensAt and closesAt (ISO-8601 instants) with opensAt before closesAt, closesAt in the future")));
+        Instant opensAt = TimeFields.instant(n.opensAt(), "opensAt", true, errors);
+        Instant closesAt = TimeFields.instant(n.closesAt(), "closesAt", true, errors);
+        boolean window = opensAt != null && closesAt != null;
+        if (window && !opensAt.isBefore(closesAt)) {
+            errors.add(new FieldError("closesAt", new Words("须晚于开始时间", "must be after opensAt")));
+            window = false;
+        } else if (closesAt != null && !closesAt.isAfter(now)) {
+            errors.add(new FieldError("closesAt", new Words("须晚于现在", "must be in the future")));
+            window = false;
         }
         if (n.durationMinutes() == null || n.durationMinutes() < 5 || n.durationMinutes() > 600) {
             errors.add(new FieldError("durationMinutes", new Words("须为 5 至 600", "from 5 to 600")));
-        } else if (n.opensAt() != null
-                && n.closesAt() != null
-                && Duration.between(n.opensAt(), n.closesAt()).toMinutes() < n.durationMinutes()) {
+        } else if (window && Duration.between(opensAt, closesAt).toMinutes() < n.durationMinutes()) {
             errors.add(new FieldError(
                     "durationMinutes",
                     new Words("考试时长超过了开始时间至结束时间的开放时段", "longer than the window from opensAt to closesAt")));
@@ -185,8 +186,8 @@ public class Exams {
                 c,
                 n.title().strip(),
                 blueprint,
-                n.opensAt(),
-                n.closesAt(),
+                opensAt,
+                closesAt,
                 n.durationMinutes(),
                 points.singleChoice(),
                 points.multipleChoice(),

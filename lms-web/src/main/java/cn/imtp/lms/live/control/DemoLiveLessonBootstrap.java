@@ -84,8 +84,8 @@ public class DemoLiveLessonBootstrap {
                     demo.id(),
                     new Requests.NewLesson(
                             model.unit().id(),
-                            start.toLocalDate(),
-                            start.toLocalTime(),
+                            start.toLocalDate().toString(),
+                            start.toLocalTime().toString(),
                             CLASS_HOURS,
                             model.teacherId(),
                             LessonMode.LIVE),

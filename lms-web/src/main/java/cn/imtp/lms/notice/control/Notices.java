@@ -1,5 +1,6 @@
 package cn.imtp.lms.notice.control;
 
+import cn.imtp.lms.application.TimeFields;
 import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.identity.control.Accounts;
 import cn.imtp.lms.identity.control.AuditLog;
@@ -86,7 +87,7 @@ public class Notices {
      * {@code editedAt}: the last edit the editor saw (null: the notice as published) — if it was edited since, 409, so
      * that one editor never silently overwrites another. Without the field (a script), the edit applies as it is.
      */
-    public record NoticeEdit(Long classId, String title, String body, Optional<Instant> editedAt) {}
+    public record NoticeEdit(Long classId, String title, String body, Optional<String> editedAt) {}
 
     /** What a reader saw when opening a notice: its last edit (empty: as published; null: not said, nothing checked). */
     public record Seen(Optional<Instant> editedAt) {
@@ -99,15 +100,7 @@ public class Notices {
             if (editedAt.isBlank()) {
                 return new Seen(Optional.empty());
             }
-            try {
-                return new Seen(Optional.of(Instant.parse(editedAt.strip())));
-            } catch (java.time.format.DateTimeParseException e) {
-                throw PlatformException.invalid(
-                        new Words(
-                                "editedAt 须为通知的修改时间（ISO 8601）或空。",
-                                "editedAt must be the notice's last edit (ISO 8601) or empty."),
-                        List.of(new FieldError("editedAt", new Words("无法识别的时间", "not a time"))));
-            }
+            return new Seen(Optional.of(TimeFields.optionalInstant(editedAt, "editedAt")));
         }
     }
 
@@ -151,7 +144,9 @@ public class Notices {
                             "the audience cannot change: withdraw the notice and publish it again")));
         }
         refuseIfAny(errors, caller, maxBody);
-        if (e.editedAt() != null && !sameEdit(e.editedAt().orElse(null), n.editedAt())) {
+        // As the page echoes it back, read as every time a page sends (empty: as published).
+        if (e.editedAt() != null
+                && !sameEdit(TimeFields.optionalInstant(e.editedAt().orElse(null), "editedAt"), n.editedAt())) {
             throw changedMeanwhile(new Words(
                     "这条通知刚刚被别人修改过，请刷新后在最新内容上修改。",
                     "Someone else edited this notice meanwhile; reload it and edit the latest text."));

@@ -1,5 +1,6 @@
 package cn.imtp.lms.practical.control;
 
+import cn.imtp.lms.application.TimeFields;
 import cn.imtp.lms.catalogue.entity.JobType;
 import cn.imtp.lms.catalogue.entity.Level;
 import cn.imtp.lms.catalogue.entity.PracticalContentEntry;
@@ -37,7 +38,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Practicals {
 
-    public record NewPractical(String title, Instant opensAt, Instant closesAt, Integer passMark) {}
+    /** {@code opensAt} and {@code closesAt} as the page's fields give them (China time) or with an offset ({@link TimeFields#instant}). */
+    public record NewPractical(String title, String opensAt, String closesAt, Integer passMark) {}
 
     public record TaskEdit(String instructions, List<Criterion> rubric) {}
 
@@ -106,16 +108,12 @@ public class Practicals {
         if (n.title() == null || n.title().isBlank() || n.title().length() > 200) {
             errors.add(new FieldError("title", new Words("必填，最多 200 个字符", "required, at most 200 characters")));
         }
-        if (n.opensAt() == null
-                || n.closesAt() == null
-                || !n.opensAt().isBefore(n.closesAt())
-                || !n.closesAt().isAfter(Instant.now())) {
-            errors.add(
-                    new FieldError(
-                            "closesAt",
-                            new Words(
-                                    "请填写开始时间和结束时间（ISO-8601 格式），开始时间须早于结束时间，结束时间须在将来",
-                                    "opensAt and closesAt (ISO-8601 instants) with opensAt before closesAt, closesAt in the future")));
+        Instant opensAt = TimeFields.instant(n.opensAt(), "opensAt", true, errors);
+        Instant closesAt = TimeFields.instant(n.closesAt(), "closesAt", true, errors);
+        if (opensAt != null && closesAt != null && !opensAt.isBefore(closesAt)) {
+            errors.add(new FieldError("closesAt", new Words("须晚于开始时间", "must be after opensAt")));
+        } else if (closesAt != null && !closesAt.isAfter(Instant.now())) {
+            errors.add(new FieldError("closesAt", new Words("须晚于现在", "must be in the future")));
         }
         int passMark = n.passMark() == null ? defaultPassMark : n.passMark();
         if (passMark < 1 || passMark > 100) {
@@ -147,8 +145,8 @@ public class Practicals {
                 classId,
                 n.title().strip(),
                 rows.get(0).section(),
-                n.opensAt(),
-                n.closesAt(),
+                opensAt,
+                closesAt,
                 passMark,
                 caller.accountId(),
                 now);

@@ -1,6 +1,6 @@
 package cn.imtp.lms.resourcepack.control;
 
-import cn.imtp.lms.application.ChinaTime;
+import cn.imtp.lms.application.TimeFields;
 import cn.imtp.lms.catalogue.entity.LearningUnit;
 import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.identity.control.AuditLog;
@@ -22,9 +22,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -413,45 +410,10 @@ public class ResourcePacks {
 
     /**
      * Whether an assessment resource's learners see it ({@code shown}) and, when shown, in which window: from
-     * {@code from} (inclusive) until {@code until} (exclusive), either open ({@link #windowEnd}).
+     * {@code from} (inclusive) until {@code until} (exclusive), either open (empty); either an ISO 8601 time with its offset or China time
+     * without one ({@link TimeFields#instant}).
      */
     public record LearnerVisibility(Boolean shown, String from, String until) {}
-
-    /** The earliest and the latest moment a window may name (what the database's timestamps hold). */
-    static final Instant EARLIEST = Instant.parse("1970-01-02T00:00:00Z");
-
-    static final Instant LATEST = Instant.parse("2037-12-31T16:00:00Z");
-
-    /**
-     * A window's end as sent: an ISO 8601 time with its offset ({@code 2026-12-10T08:00:00+08:00}, {@code …Z}) or, as a
-     * page's date-and-time field gives it, without one ({@code 2026-12-10T08:00}: China time); empty is open. Anything
-     * else, or a time outside 1970–2037, is refused naming the field.
-     */
-    static Instant windowEnd(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        Instant at;
-        try {
-            at = OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException withoutOffset) {
-            try {
-                at = LocalDateTime.parse(value.strip()).atZone(ChinaTime.ZONE).toInstant();
-            } catch (DateTimeParseException e) {
-                throw PlatformException.invalid(
-                        new Words(
-                                "时间格式不对，请写成 2026-12-10T08:00+08:00 这样的日期和时间。",
-                                "Write the time as a date and time such as 2026-12-10T08:00+08:00."),
-                        List.of(new FieldError(field, new Words("日期时间格式不对", "not a date and time"))));
-            }
-        }
-        if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
-            throw PlatformException.invalid(
-                    new Words("开放时间须在 1970 年至 2037 年之间。", "The window must lie between 1970 and 2037."),
-                    List.of(new FieldError(field, new Words("须在 1970 年至 2037 年之间", "must be between 1970 and 2037"))));
-        }
-        return at;
-    }
 
     /**
      * Shows an assessment resource to the learners of the classes it reaches, or hides it again (rubrics and sample
@@ -485,8 +447,10 @@ public class ResourcePacks {
                     "Only assessment resources are shown or hidden: " + r.category() + " resources "
                             + (r.category() == ResourceCategory.TEACHING ? "never reach learners." : "always do.")));
         }
-        Instant from = request.shown() ? windowEnd(request.from(), "from") : null;
-        Instant until = request.shown() ? windowEnd(request.until(), "until") : null;
+        List<FieldError> errors = new ArrayList<>();
+        Instant from = request.shown() ? TimeFields.instant(request.from(), "from", false, errors) : null;
+        Instant until = request.shown() ? TimeFields.instant(request.until(), "until", false, errors) : null;
+        TimeFields.refuseIfAny(errors);
         if (from != null && until != null && !until.isAfter(from)) {
             throw PlatformException.invalid(
                     new Words("可见结束时间须晚于开始时间。", "The window must end after it begins."),
