@@ -68,7 +68,7 @@ function editForm(n, item) {
     try {
       showProblem(box.problem, null);
       // The edit this form was made from: if someone edited the notice meanwhile, 409 rather than overwriting theirs.
-      await api(`/api/notices/${n.id}`, { method: 'PUT', body: { title: f.get('title'), body: f.get('body'), editedAt: n.editedAt || null } });
+      await api(`/api/notices/${n.id}`, { method: 'PUT', body: { title: f.get('title'), body: f.get('body'), editedAt: n.editedAt || '' } });
       showNotice(box.notice, t('notice.saved'));
       await showNotices(0);
     } catch (err) {

@@ -1,6 +1,7 @@
 package cn.imtp.ops.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -174,6 +175,9 @@ class LiveLessonIT {
                 RunningPlatform.call(someone, "POST", "/api/live/lessons/" + later.getJsonNumber("id") + "/join", null);
         assertEquals(409, early.statusCode(), early.body());
         assertTrue(early.body().contains("开放进入"), early.body());
+        assertTrue(early.body().contains("（北京时间）"), "times in China time, said so: " + early.body());
+        assertFalse(
+                early.body().matches("(?s).*\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z.*"), "no UTC instant: " + early.body());
 
         // The honest learner joins before the start and beats every two seconds.
         Attendee honest = join("learner25", lessonId);

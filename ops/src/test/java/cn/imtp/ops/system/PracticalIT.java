@@ -397,6 +397,9 @@ class PracticalIT {
                 "{\"text\":\"迟到的答案\"}");
         assertEquals(409, late.statusCode(), late.body());
         assertTrue(late.body().contains("考核开放期间"), late.body());
+        assertTrue(late.body().contains("（北京时间）"), "times in China time, said so: " + late.body());
+        assertFalse(
+                late.body().matches("(?s).*\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z.*"), "no UTC instant: " + late.body());
     }
 
     private static JsonArray array(HttpResponse<String> r) {

@@ -240,8 +240,10 @@ public class OtherHours {
         Entry entry = find(classId, entryId);
         if (entry.withdrawnAt() != null) {
             throw PlatformException.conflict(new Words(
-                    "记录 " + entryId + " 已于 " + entry.withdrawnAt() + " 撤销。",
-                    "Entry " + entryId + " was already withdrawn on " + entry.withdrawnAt() + "."));
+                    "记录 " + entryId + " 已于 "
+                            + ChinaTime.inWords(entry.withdrawnAt()).zh() + " 撤销。",
+                    "Entry " + entryId + " was already withdrawn on "
+                            + ChinaTime.inWords(entry.withdrawnAt()).en() + "."));
         }
         em.createNativeQuery(
                         "UPDATE other_hours SET withdrawn_by = ?, withdrawn_at = ?, withdraw_reason = ? WHERE id = ? AND withdrawn_at IS NULL")

@@ -1,5 +1,6 @@
 package cn.imtp.lms.exam.control;
 
+import cn.imtp.lms.application.ChinaTime;
 import cn.imtp.lms.cohort.control.Classes;
 import cn.imtp.lms.cohort.entity.ClassStatus;
 import cn.imtp.lms.documents.ExportTable;
@@ -200,8 +201,9 @@ public class Attempts {
         Instant now = Instant.now();
         if (!a.open()) {
             throw PlatformException.conflict(new Words(
-                    "本次作答已于 " + a.submittedAt() + " 交卷，答案不能再修改。",
-                    "This attempt was submitted at " + a.submittedAt() + "; answers can no longer change."));
+                    "本次作答已于 " + ChinaTime.inWords(a.submittedAt()).zh() + " 交卷，答案不能再修改。",
+                    "This attempt was submitted at "
+                            + ChinaTime.inWords(a.submittedAt()).en() + "; answers can no longer change."));
         }
         if (now.isAfter(a.deadline().plus(ANSWER_GRACE))) {
             throw PlatformException.conflict(new Words(

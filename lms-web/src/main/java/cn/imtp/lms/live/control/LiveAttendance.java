@@ -1,5 +1,6 @@
 package cn.imtp.lms.live.control;
 
+import cn.imtp.lms.application.ChinaTime;
 import cn.imtp.lms.attendance.control.Attendance;
 import cn.imtp.lms.attendance.control.AttendanceChain;
 import cn.imtp.lms.attendance.control.AttendanceSettings;
@@ -133,13 +134,16 @@ public class LiveAttendance {
         switch (s.state()) {
             case UPCOMING ->
                 throw PlatformException.conflict(new Words(
-                        "本直播课于 " + s.joinOpensAt() + " 开放进入（" + s.startsAt() + " 开始），请届时再进入。",
-                        "This lesson opens at " + s.joinOpensAt() + " (it starts at " + s.startsAt()
-                                + "); join then."));
+                        "本直播课于 " + ChinaTime.inWords(s.joinOpensAt()).zh() + " 开放进入（"
+                                + ChinaTime.inWords(s.startsAt()).zh() + " 开始），请届时再进入。",
+                        "This lesson opens at "
+                                + ChinaTime.inWords(s.joinOpensAt()).en() + " (it starts at "
+                                + ChinaTime.inWords(s.startsAt()).en() + "); join then."));
             case ENDED ->
                 throw PlatformException.conflict(new Words(
-                        "本直播课已于 " + s.endsAt() + " 结束，不能再进入。",
-                        "This lesson ended at " + s.endsAt() + "; it can no longer be joined."));
+                        "本直播课已于 " + ChinaTime.inWords(s.endsAt()).zh() + " 结束，不能再进入。",
+                        "This lesson ended at " + ChinaTime.inWords(s.endsAt()).en()
+                                + "; it can no longer be joined."));
             default -> {}
         }
         attendance.endActivities(learner.accountId(), now);

@@ -1,5 +1,6 @@
 package cn.imtp.lms.practical.control;
 
+import cn.imtp.lms.application.ChinaTime;
 import cn.imtp.lms.catalogue.entity.PracticalContentEntry.Form;
 import cn.imtp.lms.documents.Document;
 import cn.imtp.lms.practical.control.Work.SubmissionView;
@@ -211,9 +212,12 @@ public class HandIns {
         Instant now = Instant.now();
         if (now.isBefore(window.opensAt()) || !now.isBefore(window.closesAt())) {
             throw PlatformException.conflict(new Words(
-                    "只能在考核开放期间提交作答：" + window.opensAt() + " 至 " + window.closesAt() + "。",
-                    "Work is handed in while the exam is open, from " + window.opensAt() + " to " + window.closesAt()
-                            + "."));
+                    "只能在考核开放期间提交作答："
+                            + ChinaTime.inWords(window.opensAt()).zh() + " 至 "
+                            + ChinaTime.inWords(window.closesAt()).zh() + "。",
+                    "Work is handed in while the exam is open, from "
+                            + ChinaTime.inWords(window.opensAt()).en() + " to "
+                            + ChinaTime.inWords(window.closesAt()).en() + "."));
         }
         if (store.work(taskId, learner.accountId()).grade() != null) {
             throw PlatformException.conflict(new Words(

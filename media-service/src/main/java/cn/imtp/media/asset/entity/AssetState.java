@@ -16,15 +16,15 @@ public enum AssetState {
     ABANDONED,
     DELETED;
 
-    /** What the state is called for people (never the code). */
+    /** What the state is called for people (never the code), as it stands after "状态：" / "state: ". */
     public Words words() {
         return switch (this) {
-            case UPLOADING -> new Words("正在上传", "still uploading");
-            case PROCESSING -> new Words("正在转码", "being transcoded");
+            case UPLOADING -> new Words("上传中", "uploading");
+            case PROCESSING -> new Words("转码中", "transcoding");
             case READY -> new Words("已就绪", "ready");
-            case FAILED -> new Words("转码失败", "failed to transcode");
+            case FAILED -> new Words("转码失败", "transcoding failed");
             case REJECTED -> new Words("未通过检查", "refused by the checks");
-            case ABANDONED -> new Words("上传未完成", "an upload left unfinished");
+            case ABANDONED -> new Words("上传未完成", "upload left unfinished");
             case DELETED -> new Words("已删除", "deleted");
         };
     }

@@ -410,8 +410,9 @@ public class Playback {
         }
         if (a.state() != AssetState.READY && a.state() != AssetState.PROCESSING) {
             throw PlatformException.conflict(new Words(
-                    "文件" + a.state().words().zh() + "，没有可下载的内容。",
-                    "The file is " + a.state().words().en() + "; there is nothing to download."));
+                    "文件当前没有可下载的内容（状态：" + a.state().words().zh() + "）。",
+                    "The file has nothing to download yet (state: "
+                            + a.state().words().en() + ")."));
         }
         // Never longer than the grant that asked for it (a sample paper shown until a time: its grant ends then).
         Duration untilGrantEnds = Duration.between(Instant.now(), grant.expiresAt());

@@ -299,8 +299,9 @@ public class Uploads {
         Asset a = assets.get(grant.assetId());
         if (a.state() != AssetState.UPLOADING) {
             throw PlatformException.conflict(new Words(
-                    "这次上传" + a.state().words().zh() + "，不再接收分片。",
-                    "This upload is " + a.state().words().en() + "; it takes no more parts."));
+                    "这次上传已不再接收分片（状态：" + a.state().words().zh() + "）。",
+                    "This upload takes no more parts (state: "
+                            + a.state().words().en() + ")."));
         }
         return a;
     }
