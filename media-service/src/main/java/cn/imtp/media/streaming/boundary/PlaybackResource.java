@@ -92,8 +92,8 @@ public class PlaybackResource {
     @Path("captions/{language}.m3u8")
     @Produces(HLS)
     public Response captions(@PathParam("language") String language) {
-        grants.require(grant, assetId, MediaGrant.Scope.VIEW);
-        return personal(Response.ok(playback.captionPlaylist(assetId, language)));
+        MediaGrant g = grants.require(grant, assetId, MediaGrant.Scope.VIEW);
+        return personal(Response.ok(playback.captionPlaylist(assetId, language, g)));
     }
 
     /** Adds or replaces a WebVTT caption track (the uploader's grant); {@code name} is what players show. */
@@ -119,8 +119,8 @@ public class PlaybackResource {
     @GET
     @Path("poster")
     public Response poster() {
-        grants.require(grant, assetId, MediaGrant.Scope.VIEW);
-        return personal(Response.seeOther(URI.create(playback.posterUrl(assetId))));
+        MediaGrant g = grants.require(grant, assetId, MediaGrant.Scope.VIEW);
+        return personal(Response.seeOther(URI.create(playback.posterUrl(assetId, g))));
     }
 
     @GET

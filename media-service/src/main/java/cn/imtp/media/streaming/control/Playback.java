@@ -128,7 +128,7 @@ public class Playback {
     }
 
     /** A subtitle playlist of one WebVTT file covering the whole video, with a presigned URL. */
-    public String captionPlaylist(UUID assetId, String language) {
+    public String captionPlaylist(UUID assetId, String language, MediaGrant grant) {
         Asset a = playable(assetId).asset();
         if (assets.captions(assetId).stream().noneMatch(c -> c.language().equals(language))) {
             throw PlatformException.notFound(new Words("该视频没有所选语言的字幕。", "Captions in " + language + " do not exist."));
@@ -137,10 +137,7 @@ public class Playback {
         return "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-TARGETDURATION:" + seconds + "\n#EXTINF:"
                 + seconds + ",\n"
                 + store.publicUrl(
-                        Asset.captionKey(assetId, language),
-                        Duration.ofMinutes(urlMinutes),
-                        "text/vtt; charset=utf-8",
-                        null)
+                        Asset.captionKey(assetId, language), linkLifetime(grant), "text/vtt; charset=utf-8", null)
                 + "\n#EXT-X-ENDLIST\n";
     }
 
@@ -379,7 +376,7 @@ public class Playback {
     // No response-content-type in segment URLs: each segment is stored as video/mp2t, and every byte counts 1,800
     // times.
 
-    public String posterUrl(UUID assetId) {
+    public String posterUrl(UUID assetId, MediaGrant grant) {
         Asset a = assets.get(assetId);
         if (a.state() != AssetState.READY || !a.kind().isStreamed()) {
             throw noPoster(assetId);
@@ -388,7 +385,7 @@ public class Playback {
         if (store.size(Asset.posterKey(owner)).isEmpty()) {
             throw noPoster(assetId);
         }
-        return store.publicUrl(Asset.posterKey(owner), Duration.ofMinutes(urlMinutes), "image/jpeg", null);
+        return store.publicUrl(Asset.posterKey(owner), linkLifetime(grant), "image/jpeg", null);
     }
 
     private static PlatformException noPoster(UUID assetId) {
@@ -414,13 +411,21 @@ public class Playback {
                     "The file has nothing to download yet (state: "
                             + a.state().words().en() + ")."));
         }
-        // Never longer than the grant that asked for it (a sample paper shown until a time: its grant ends then).
+        return store.publicUrl(a.sourceKey(), linkLifetime(grant), a.contentType(), a.fileName());
+    }
+
+    /**
+     * How long a link presigned for one grant holder (a file, a poster, a caption track) lives: {@code
+     * lms.stream.url-minutes}, but never past the grant that asked for it (a sample paper shown until a time: its grant
+     * ends then). A grant inside the verifier's leeway after its end gets one second: the redirect is followed at once.
+     */
+    private Duration linkLifetime(MediaGrant grant) {
         Duration untilGrantEnds = Duration.between(Instant.now(), grant.expiresAt());
-        Duration lifetime = Duration.ofMinutes(urlMinutes);
-        if (untilGrantEnds.compareTo(lifetime) < 0) {
-            lifetime = untilGrantEnds.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : untilGrantEnds;
+        Duration configured = Duration.ofMinutes(urlMinutes);
+        if (untilGrantEnds.compareTo(configured) >= 0) {
+            return configured;
         }
-        return store.publicUrl(a.sourceKey(), lifetime, a.contentType(), a.fileName());
+        return untilGrantEnds.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : untilGrantEnds;
     }
 
     /** A streamed asset with the renditions it has so far (read once per request). */
